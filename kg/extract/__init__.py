@@ -1,0 +1,1 @@
+"""Extractors: pure functions from a document's text to RDF triples."""
