@@ -35,7 +35,7 @@ class SourceDocument:
 def decode(raw: bytes) -> str:
     """Decode bytes by BOM, then UTF-8, then Windows-1252; refuse binary."""
     if raw.startswith(codecs.BOM_UTF8):
-        text = raw[len(codecs.BOM_UTF8):].decode("utf-8", errors="strict")
+        text = raw[len(codecs.BOM_UTF8) :].decode("utf-8", errors="strict")
     elif raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         text = raw.decode("utf-16")
     else:
@@ -76,7 +76,8 @@ def find_documents(paths: list[str | Path]) -> list[Path]:
         if p.is_dir():
             found.extend(
                 sorted(
-                    f for f in p.rglob("*")
+                    f
+                    for f in p.rglob("*")
                     if f.is_file()
                     and not f.name.startswith(".")
                     and f.suffix.lower() in TEXT_SUFFIXES

@@ -17,9 +17,11 @@ def fold(text: str) -> str:
     """Lower-case ASCII form of a name: Çavuşoğlu and Cavusoglu fold to one key."""
     text = text.lower().translate(_FOLD)
     decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).encode(
-        "ascii", "ignore"
-    ).decode("ascii")
+    return (
+        "".join(c for c in decomposed if not unicodedata.combining(c))
+        .encode("ascii", "ignore")
+        .decode("ascii")
+    )
 
 
 def slug(text: str) -> str:

@@ -1,0 +1,144 @@
+"""The one configuration object: environment variables, overridden by CLI flags.
+
+Every setting is listed in `SETTINGS` with its variable and meaning; the README's
+configuration table is generated from this list, so the two cannot drift.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from kg import __version__
+from kg.namespaces import DEFAULT_BASE
+
+WIKIDATA_ENDPOINTS = (
+    "https://query.wikidata.org/sparql",
+    "https://query-scholarly.wikidata.org/sparql",
+)
+
+
+def _split(value: str) -> tuple[str, ...]:
+    return tuple(v.strip() for v in value.replace("\n", ",").split(",") if v.strip())
+
+
+def _bool(value: str) -> bool:
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def _mapping(value: str) -> dict[str, str]:
+    """`from=to,from2=to2`: used to point an allowlisted endpoint at a stand-in."""
+    pairs = {}
+    for item in _split(value):
+        src, sep, dst = item.partition("=")
+        if not sep:
+            raise ValueError(f"expected FROM=TO in {item!r}")
+        pairs[src.strip()] = dst.strip()
+    return pairs
+
+
+@dataclass(frozen=True)
+class Config:
+    base: str = DEFAULT_BASE
+    data_dir: Path = Path("var")
+    sources: tuple[str, ...] = ("seeds",)
+    host: str = "127.0.0.1"
+    port: int = 8080
+    workers: int = 2
+    threads: int = 8
+    query_timeout: float = 60.0
+    max_rows: int = 100_000
+    max_upload_bytes: int = 16 * 1024 * 1024
+    rate_limit: int = 600
+    rate_window: float = 60.0
+    update_enabled: bool = False
+    admin_token: str = ""
+    service_allowlist: tuple[str, ...] = WIKIDATA_ENDPOINTS
+    service_map: dict[str, str] = field(default_factory=dict)
+    service_timeout: float = 20.0
+    service_max_bytes: int = 8 * 1024 * 1024
+    contact: str = "newsgraph-operator@example.org"
+    remote_store: str = ""
+
+    @property
+    def public_prefix(self) -> str:
+        """The IRI prefix this server answers for: the base minus its last segment.
+
+        `https://w3id.org/newsgraph/id/x` is served at `/id/x`, and the ontology
+        `https://w3id.org/newsgraph/ontology` at `/ontology`.
+        """
+        trimmed = self.base.rstrip("/")
+        return trimmed[: trimmed.rfind("/") + 1]
+
+    @property
+    def base_path(self) -> str:
+        """Local path under which instance IRIs are served, e.g. `/id/`."""
+        return "/" + self.base[len(self.public_prefix) :]
+
+    @property
+    def user_agent(self) -> str:
+        return f"newsgraph/{__version__} (+{self.contact})"
+
+    @property
+    def store_root(self) -> Path:
+        return self.data_dir / "stores"
+
+    def replace(self, **changes) -> Config:
+        return dataclasses.replace(self, **{k: v for k, v in changes.items() if v is not None})
+
+
+# (field, variable, parser, meaning)
+SETTINGS: list[tuple[str, str, object, str]] = [
+    ("base", "NEWSGRAPH_BASE", str, "instance IRI base; IRIs under it dereference on this server"),
+    ("data_dir", "NEWSGRAPH_DATA_DIR", Path, "where the persistent store and build cache live"),
+    ("sources", "NEWSGRAPH_SOURCES", _split, "comma-separated documents or folders to build"),
+    ("host", "NEWSGRAPH_HOST", str, "address `kg serve` listens on"),
+    ("port", "NEWSGRAPH_PORT", int, "port `kg serve` listens on"),
+    ("workers", "NEWSGRAPH_WORKERS", int, "server worker processes"),
+    ("threads", "NEWSGRAPH_THREADS", int, "threads per worker process"),
+    ("query_timeout", "NEWSGRAPH_QUERY_TIMEOUT", float, "wall-clock seconds a query may run"),
+    ("max_rows", "NEWSGRAPH_MAX_ROWS", int, "result rows returned before truncation"),
+    ("max_upload_bytes", "NEWSGRAPH_MAX_UPLOAD", int, "largest request body accepted, bytes"),
+    ("rate_limit", "NEWSGRAPH_RATE_LIMIT", int, "requests per client per window (0: off)"),
+    ("rate_window", "NEWSGRAPH_RATE_WINDOW", float, "rate-limit window, seconds"),
+    ("update_enabled", "NEWSGRAPH_UPDATE", _bool, "accept SPARQL Update (needs the admin token)"),
+    ("admin_token", "NEWSGRAPH_ADMIN_TOKEN", str, "bearer token for SPARQL Update"),
+    ("service_allowlist", "NEWSGRAPH_SERVICE_ALLOWLIST", _split, "endpoints SERVICE may call"),
+    ("service_map", "NEWSGRAPH_SERVICE_MAP", _mapping, "FROM=TO: send calls for FROM to TO"),
+    ("service_timeout", "NEWSGRAPH_SERVICE_TIMEOUT", float, "seconds per SERVICE call"),
+    ("service_max_bytes", "NEWSGRAPH_SERVICE_MAX_BYTES", int, "largest SERVICE response, bytes"),
+    ("contact", "NEWSGRAPH_CONTACT", str, "contact address sent in the User-Agent"),
+    ("remote_store", "NEWSGRAPH_REMOTE_STORE", str, "SPARQL endpoint of an external store"),
+]
+
+
+def from_env(environ: dict[str, str] | None = None) -> Config:
+    env = os.environ if environ is None else environ
+    values = {}
+    for name, var, parse, _ in SETTINGS:
+        if var in env and env[var] != "":
+            try:
+                values[name] = parse(env[var])  # type: ignore[operator]
+            except ValueError as exc:
+                raise ValueError(f"{var}: {exc}") from exc
+    config = Config(**values)
+    if not config.base.endswith(("/", "#")):
+        raise ValueError("NEWSGRAPH_BASE must end with / or #")
+    if urlsplit(config.base).scheme not in {"http", "https"}:
+        raise ValueError("NEWSGRAPH_BASE must be an http(s) IRI")
+    return config
+
+
+def settings_table() -> str:
+    """Markdown table of every setting, for the README."""
+    defaults = Config()
+    rows = ["| variable | default | meaning |", "|---|---|---|"]
+    for name, var, _, meaning in SETTINGS:
+        value = getattr(defaults, name)
+        if isinstance(value, tuple):
+            value = ",".join(value)
+        rows.append(f"| `{var}` | `{value}` | {meaning} |")
+    return "\n".join(rows)
