@@ -1,0 +1,116 @@
+"""`kg`: build, validate, serve and query the graph.
+
+Exit codes: 0 success, 1 a negative result (validation found violations),
+2 unusable input or a failure (with a message on stderr).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from kg import __version__
+from kg.config import Config, from_env
+
+
+def _config(args: argparse.Namespace) -> Config:
+    config = from_env()
+    return config.replace(
+        data_dir=Path(args.data_dir) if getattr(args, "data_dir", None) else None,
+        base=getattr(args, "base", None),
+        host=getattr(args, "host", None),
+        port=getattr(args, "port", None),
+        workers=getattr(args, "workers", None),
+    )
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from kg.build import build, write_dataset
+
+    config = _config(args)
+    report = build(config, args.paths or None, load_store=not args.no_store)
+    if args.out:
+        write_dataset(report, Path(args.out), config.base)
+        print(f"wrote {args.out}", file=sys.stderr)
+    for name, reason in report.skipped:
+        print(f"skipped {name}: {reason}", file=sys.stderr)
+    return 0
+
+
+def cmd_query(args: argparse.Namespace) -> int:
+    from kg import query as q
+    from kg.namespaces import PREFIXES
+    from kg.store import open_current
+
+    config = _config(args)
+    text = Path(args.file).read_text(encoding="utf-8") if args.file else args.query
+    if not text:
+        print("kg query: give a QUERY or --file", file=sys.stderr)
+        return 2
+    try:
+        result = q.run(open_current(config), text)
+    except SyntaxError as exc:
+        print(f"kg query: SPARQL syntax error: {exc}", file=sys.stderr)
+        return 2
+    fmt = args.format or ("turtle" if result.form == "graph" else "tsv")
+    media_type = q.FORMAT_NAMES.get(fmt, fmt)
+    if media_type not in result.offered:
+        names = [q.RESULT_FORMATS.get(m, q.GRAPH_FORMATS.get(m))[0] for m in result.offered]
+        print(f"kg query: --format must be one of {', '.join(names)}", file=sys.stderr)
+        return 2
+    sys.stdout.buffer.write(
+        q.serialize(result, media_type, prefixes={**PREFIXES, "id": config.base})
+    )
+    sys.stdout.flush()
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from kg.serve import serve
+
+    return serve(_config(args), rebuild=not args.no_build)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="kg", description=__doc__.splitlines()[0])
+    parser.add_argument("--version", action="version", version=f"newsgraph {__version__}")
+    parser.add_argument("--data-dir", help="store and cache folder (NEWSGRAPH_DATA_DIR)")
+    parser.add_argument("--base", help="instance IRI base (NEWSGRAPH_BASE)")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("build", help="build the graph from documents into the store")
+    p.add_argument("paths", nargs="*", help="documents or folders (default: NEWSGRAPH_SOURCES)")
+    p.add_argument("--out", help="also write the dataset to FILE (.trig or .nq)")
+    p.add_argument("--no-store", action="store_true", help="do not load the persistent store")
+    p.set_defaults(func=cmd_build)
+
+    p = sub.add_parser("serve", help="serve the graph (builds first if needed)")
+    p.add_argument("--host")
+    p.add_argument("--port", type=int)
+    p.add_argument("--workers", type=int)
+    p.add_argument("--no-build", action="store_true", help="serve the current store as it is")
+    p.set_defaults(func=cmd_serve)
+
+    p = sub.add_parser("query", help="run a SPARQL query on the store")
+    p.add_argument("query", nargs="?")
+    p.add_argument("--file", "-f", help="read the query from FILE")
+    p.add_argument("--format", help="json, xml, csv, tsv | turtle, ntriples, jsonld, rdfxml")
+    p.set_defaults(func=cmd_query)
+
+    from kg import cli_validate
+
+    cli_validate.register(sub)
+
+    args = parser.parse_args(argv)
+    try:
+        return args.func(args)
+    except KeyboardInterrupt:
+        return 130
+    except (OSError, ValueError) as exc:
+        print(f"kg {args.command}: {exc}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

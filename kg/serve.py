@@ -1,0 +1,55 @@
+"""`kg serve`: build when the store is missing or stale, then serve with gunicorn."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from kg.config import Config
+from kg.documents import find_documents
+from kg.store import StoreMissing, current_build
+
+
+def store_is_stale(config: Config) -> bool:
+    """True when there is no build, or a source file is newer than the current build."""
+    try:
+        built = (current_build(config) / "build.json").stat().st_mtime
+    except (StoreMissing, FileNotFoundError):
+        return True
+    sources = find_documents([Path(s) for s in config.sources if Path(s).exists()])
+    return any(p.stat().st_mtime > built for p in sources)
+
+
+def serve(config: Config, *, rebuild: bool = True) -> int:
+    from gunicorn.app.base import BaseApplication
+
+    from kg.server.app import create_app
+
+    if rebuild and store_is_stale(config):
+        from kg.build import build
+
+        build(config)
+
+    app = create_app(config)
+
+    class _App(BaseApplication):
+        def load_config(self) -> None:
+            self.cfg.set("bind", f"{config.host}:{config.port}")
+            self.cfg.set("workers", config.workers)
+            self.cfg.set("worker_class", "gthread")
+            self.cfg.set("threads", config.threads)
+            self.cfg.set("timeout", int(config.query_timeout) + 30)
+            self.cfg.set("accesslog", "-")
+            self.cfg.set("limit_request_line", 0)  # long GET queries (SERVICE callers send them)
+
+        def load(self):
+            return app
+
+    print(
+        f"newsgraph serving at http://{config.host}:{config.port}/ "
+        f"(SPARQL endpoint http://{config.host}:{config.port}/sparql)",
+        file=sys.stderr,
+        flush=True,
+    )
+    _App().run()
+    return 0

@@ -1,0 +1,117 @@
+"""The persistent store: one pyoxigraph database per completed build, swapped atomically.
+
+A build writes a fresh directory under `stores/` and only then points `CURRENT` at it
+with `os.replace`, so a build that fails or is killed at any moment leaves the graph
+being served untouched. Readers open builds read-only, so any number of server
+worker processes can share one.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import Graph
+
+from kg.config import Config
+from kg.terms import triples_to_graph
+
+KEEP_BUILDS = 3
+
+
+class StoreMissing(FileNotFoundError):
+    """No completed build yet: run `kg build`."""
+
+
+def current_pointer(config: Config) -> Path:
+    return config.data_dir / "CURRENT"
+
+
+def current_build(config: Config) -> Path:
+    """Directory of the build being served."""
+    pointer = current_pointer(config)
+    try:
+        name = pointer.read_text(encoding="utf-8").strip()
+    except FileNotFoundError:
+        raise StoreMissing(f"no graph built yet in {config.data_dir} (run `kg build`)") from None
+    path = config.store_root / name
+    if not path.is_dir():
+        raise StoreMissing(f"{pointer} names {name}, which is missing")
+    return path
+
+
+def build_manifest(config: Config) -> dict:
+    """What the current build holds (sources, counts, time), written at build end."""
+    try:
+        return json.loads((current_build(config) / "build.json").read_text(encoding="utf-8"))
+    except (StoreMissing, FileNotFoundError, json.JSONDecodeError):
+        return {}
+
+
+def open_current(config: Config) -> ox.Store:
+    return ox.Store.read_only(str(current_build(config) / "db"))
+
+
+@dataclass
+class PendingBuild:
+    """A build under way: its store is invisible to readers until `commit`."""
+
+    config: Config
+    name: str
+    path: Path
+    store: ox.Store
+
+    def commit(self, manifest: dict) -> None:
+        self.store.flush()
+        self.store.optimize()
+        (self.path / "build.json").write_text(json.dumps(manifest, indent=2), encoding="utf-8")
+        del self.store  # release the write lock before readers open it
+        pointer = current_pointer(self.config)
+        tmp = pointer.with_suffix(".tmp")
+        tmp.write_text(self.name + "\n", encoding="utf-8")
+        with open(tmp, "rb") as fh:
+            os.fsync(fh.fileno())
+        os.replace(tmp, pointer)
+        prune(self.config)
+
+    def abort(self) -> None:
+        self.store = None  # type: ignore[assignment]
+        shutil.rmtree(self.path, ignore_errors=True)
+
+
+def begin_build(config: Config) -> PendingBuild:
+    config.store_root.mkdir(parents=True, exist_ok=True)
+    name = time.strftime("%Y%m%dT%H%M%S") + f"-{os.getpid()}-{time.monotonic_ns() % 10**6:06d}"
+    path = config.store_root / name
+    path.mkdir()
+    return PendingBuild(config, name, path, ox.Store(str(path / "db")))
+
+
+def prune(config: Config) -> None:
+    """Delete old builds, keeping the current one and the few before it.
+
+    Older builds stay a while because server workers may still have them open.
+    Directories of builds that never completed (killed) are removed too.
+    """
+    try:
+        current = current_build(config).name
+    except StoreMissing:
+        return
+    builds = sorted(p for p in config.store_root.iterdir() if p.is_dir())
+    complete = [p for p in builds if (p / "build.json").exists()]
+    keep = {p.name for p in complete[-KEEP_BUILDS:]} | {current}
+    for p in builds:
+        incomplete_and_stale = not (p / "build.json").exists() and p.name < current
+        if p.name not in keep and ((p / "build.json").exists() or incomplete_and_stale):
+            shutil.rmtree(p, ignore_errors=True)
+
+
+def load_union_graph(config: Config, store: ox.Store | None = None) -> Graph:
+    """The union of every named graph as an in-memory rdflib Graph (for pyshacl and owlrl)."""
+    store = store if store is not None else open_current(config)
+    return triples_to_graph(store.quads_for_pattern(None, None, None, None))

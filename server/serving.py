@@ -1,0 +1,60 @@
+"""The store as the server sees it: the current build, reopened when a new build lands."""
+
+from __future__ import annotations
+
+import os
+import threading
+
+import pyoxigraph as ox
+from rdflib import Graph
+
+from kg.config import Config
+from kg.store import build_manifest, current_build, current_pointer, load_union_graph
+
+
+class ServingStore:
+    """Hands out the current build's store; a rebuild is picked up on the next request.
+
+    Checking is one stat() of the CURRENT pointer, so every request can afford it.
+    """
+
+    def __init__(self, config: Config, store: ox.Store | None = None) -> None:
+        self.config = config
+        self._fixed = store
+        self._lock = threading.Lock()
+        self._store: ox.Store | None = None
+        self._stamp: tuple[int, int] | None = None
+        self._union: tuple[object, Graph] | None = None
+
+    def _pointer_stamp(self) -> tuple[int, int]:
+        st = os.stat(current_pointer(self.config))
+        return (st.st_mtime_ns, st.st_ino)
+
+    def get(self) -> ox.Store:
+        if self._fixed is not None:
+            return self._fixed
+        stamp = self._pointer_stamp()
+        if stamp != self._stamp or self._store is None:
+            with self._lock:
+                if stamp != self._stamp or self._store is None:
+                    path = current_build(self.config) / "db"
+                    if self.config.update_enabled:
+                        self._store = ox.Store(str(path))
+                    else:
+                        self._store = ox.Store.read_only(str(path))
+                    self._stamp = stamp
+                    self._union = None
+        return self._store
+
+    def manifest(self) -> dict:
+        return {} if self._fixed is not None else build_manifest(self.config)
+
+    def union_graph(self) -> Graph:
+        """In-memory union for pyshacl; cached per build."""
+        store = self.get()
+        cached = self._union
+        if cached is not None and cached[0] is store:
+            return cached[1]
+        graph = load_union_graph(self.config, store)
+        self._union = (store, graph)
+        return graph
