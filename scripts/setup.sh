@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Idempotent set-up for a fresh machine: Python virtual environment with newsgraph
+# installed, front-end assets from npm, and (for the tests) the Debian packages the
+# test suite drives. Safe to run again: each step is skipped when already done.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+want_test=0
+[ "${1:-}" = "--test" ] && want_test=1
+
+PY=${PYTHON:-python3}
+if [ ! -x .venv/bin/python ]; then
+  "$PY" -m venv .venv
+fi
+stamp=.venv/.newsgraph-installed
+if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
+  .venv/bin/pip install -q --upgrade pip
+  .venv/bin/pip install -q -e '.[test]'
+  touch "$stamp"
+fi
+
+# Front-end assets (YASGUI) come from the npm registry, never a CDN.
+if [ -f package.json ] && { [ ! -d node_modules ] || [ package.json -nt node_modules ]; }; then
+  npm ci --no-audit --no-fund --loglevel=error || npm install --no-audit --no-fund --loglevel=error
+  touch node_modules
+fi
+if [ -f scripts/copy-assets.sh ]; then
+  bash scripts/copy-assets.sh
+fi
+
+if [ "$want_test" = 1 ]; then
+  # Debian packages the tests drive: headless Chromium (UI test) and Virtuoso (external store).
+  need=()
+  command -v chromium >/dev/null 2>&1 || need+=(chromium)
+  command -v chromedriver >/dev/null 2>&1 || need+=(chromium-driver)
+  if [ -f scripts/debian-test-packages ]; then
+    while read -r pkg bin; do
+      [ -n "$pkg" ] || continue
+      command -v "${bin:-$pkg}" >/dev/null 2>&1 || need+=("$pkg")
+    done < scripts/debian-test-packages
+  fi
+  if [ "${#need[@]}" -gt 0 ]; then
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+      apt-get update -qq
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
+    else
+      echo "setup: missing ${need[*]} (install them with apt-get as root)" >&2
+    fi
+  fi
+fi
