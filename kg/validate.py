@@ -170,8 +170,11 @@ def _path_text(node: Node, namespaces: dict[str, str], graph: Graph) -> str:
         inverse = graph.value(node, SH.inversePath)
         if inverse is not None:
             return "^" + _short(inverse, namespaces, graph)
-        for kind, mark in ((SH.zeroOrMorePath, "*"), (SH.oneOrMorePath, "+"),
-                           (SH.zeroOrOnePath, "?")):
+        for kind, mark in (
+            (SH.zeroOrMorePath, "*"),
+            (SH.oneOrMorePath, "+"),
+            (SH.zeroOrOnePath, "?"),
+        ):
             inner = graph.value(node, kind)
             if inner is not None:
                 return _short(inner, namespaces, graph) + mark

@@ -34,7 +34,9 @@ def contract_terms() -> set[str]:
 
 def en_literals(graph: Graph, subject: URIRef, predicate: URIRef) -> list[Literal]:
     return [
-        o for o in graph.objects(subject, predicate) if isinstance(o, Literal) and o.language == "en"
+        o
+        for o in graph.objects(subject, predicate)
+        if isinstance(o, Literal) and o.language == "en"
     ]
 
 
@@ -42,8 +44,12 @@ def test_header(onto: Graph) -> None:
     header = URIRef(ONTOLOGY_IRI)
     assert (header, RDF.type, OWL.Ontology) in onto
     dcterms = "http://purl.org/dc/terms/"
-    for p in (OWL.versionIRI, URIRef(dcterms + "license"), URIRef(dcterms + "description"),
-              URIRef(dcterms + "creator")):
+    for p in (
+        OWL.versionIRI,
+        URIRef(dcterms + "license"),
+        URIRef(dcterms + "description"),
+        URIRef(dcterms + "creator"),
+    ):
         assert onto.value(header, p) is not None, p
 
 

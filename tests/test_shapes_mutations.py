@@ -131,7 +131,8 @@ MUTATIONS: dict[str, Mutation] = {
     "Meeting-label-min": M(MEET, drop(MEET, "rdfs:label")),
     "Meeting-date-min": M(MEET, drop(MEET, "ng:date")),
     "Meeting-date-datatype": M(
-        MEET, swap(MEET, "ng:date", '"11 January 2022"'),
+        MEET,
+        swap(MEET, "ng:date", '"11 January 2022"'),
         also=frozenset({"StatementDateMatchesMeeting"}),
     ),
     "Meeting-date-max": M(MEET, add(MEET, "ng:date", '"2022-01-12"^^xsd:date')),
@@ -153,11 +154,13 @@ MUTATIONS: dict[str, Mutation] = {
     "Statement-speaker-class": M(STMT, swap(STMT, "ng:speaker", ALMATY)),
     "Statement-date-min": M(STMT, drop(STMT, "ng:date")),
     "Statement-date-datatype": M(
-        STMT, swap(STMT, "ng:date", '"2022-01-11"'),
+        STMT,
+        swap(STMT, "ng:date", '"2022-01-11"'),
         also=frozenset({"StatementDateMatchesMeeting"}),
     ),
     "Statement-date-max": M(
-        STMT, add(STMT, "ng:date", '"2022-01-12"^^xsd:date'),
+        STMT,
+        add(STMT, "ng:date", '"2022-01-12"^^xsd:date'),
         also=frozenset({"StatementDateMatchesMeeting"}),
     ),
     "Statement-madeAt-class": M(STMT, add(STMT, "ng:madeAt", KZ)),
@@ -190,12 +193,14 @@ MUTATIONS: dict[str, Mutation] = {
     "Deployment-equipment-max": M(CONT, add(CONT, "ng:equipmentUnits", "12")),
     "Deployment-commander-class": M(DEP, swap(DEP, "ng:commander", OTS)),
     "Deployment-startDate-datatype": M(
-        DEP, swap(DEP, "ng:startDate", '"6 January 2022"'),
+        DEP,
+        swap(DEP, "ng:startDate", '"6 January 2022"'),
         also=frozenset({"Deployment-startBeforeEnd"}),
     ),
     "Deployment-startDate-max": M(DEP, add(DEP, "ng:startDate", '"2022-01-07"^^xsd:date')),
     "Deployment-endDate-datatype": M(
-        DEP, swap(DEP, "ng:endDate", '"19 January 2022"'),
+        DEP,
+        swap(DEP, "ng:endDate", '"19 January 2022"'),
         also=frozenset({"Deployment-startBeforeEnd"}),
     ),
     "Deployment-startBeforeEnd": M(DEP, swap(DEP, "ng:endDate", '"2022-01-01"^^xsd:date')),
@@ -237,9 +242,7 @@ MUTATIONS: dict[str, Mutation] = {
     "Document-published-datatype": M(
         DOC, swap(DOC, "schema:datePublished", '"2022-01-11T10:00:00"^^xsd:dateTime')
     ),
-    "DocumentIriMatchesHash": M(
-        DOC, swap(DOC, "ng:sha256", f'"{"ab" * 32}"'), path=str(NG.sha256)
-    ),
+    "DocumentIriMatchesHash": M(DOC, swap(DOC, "ng:sha256", f'"{"ab" * 32}"'), path=str(NG.sha256)),
     # text spans
     "Annotation-body-min": M(ANNO, drop(ANNO, "oa:hasBody")),
     "Annotation-target-min": M(ANNO, drop(ANNO, "oa:hasTarget")),
@@ -358,9 +361,9 @@ def test_mutation_is_reported(name: str, shapes: Graph, valid: Graph) -> None:
         assert r.message
     fired = {str(r.source_shape).removeprefix(NGSH) for r in result.results}
     assert fired <= {name} | mutation.also, f"{name} also fired {fired - {name}}"
-    assert result.conforms == (severity != "Violation" and not any(
-        r.severity == "Violation" for r in result.results
-    ))
+    assert result.conforms == (
+        severity != "Violation" and not any(r.severity == "Violation" for r in result.results)
+    )
 
 
 def test_disagreeing_sources_in_two_named_graphs_are_a_warning_not_a_violation() -> None:
