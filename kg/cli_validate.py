@@ -18,7 +18,7 @@ def run(args: argparse.Namespace) -> int:
     from pyshacl import validate
 
     from kg.cli import _config
-    from kg.resources import shapes_graph
+    from kg.resources import load_shapes
     from kg.store import load_union_graph
 
     if args.file:
@@ -29,6 +29,6 @@ def run(args: argparse.Namespace) -> int:
             return 2
     else:
         data = load_union_graph(_config(args))
-    conforms, _, text = validate(data, shacl_graph=shapes_graph())
+    conforms, _, text = validate(data, shacl_graph=load_shapes())
     print(text)
     return 0 if conforms else 1
