@@ -285,7 +285,19 @@ class ActorFinder:
         for rx, category in ((FACILITY, "facility"), (ORG_PHRASE, "org")):
             for m in rx.finditer(text):
                 s, e = m.start(1), m.end(1)
-                name = m.group(1)
+                # "the Parliament of the Republic of Kazakhstan President Tokayev": stop before
+                # a post or a person that only runs on after the name
+                of = text.find(" of ", s, e)
+                if of > 0:
+                    cut = [mm.start for mm in self._mentions_near(s) if of < mm.start < e and mm.kind == "person"]
+                    r = ROLE.search(text, of + 4, e)
+                    if r:
+                        cut.append(r.start())
+                    if cut:
+                        e = min(cut)
+                        while e > s and not text[e - 1].isalnum():
+                            e -= 1
+                name = text[s:e]
                 # Drop leading words that are lexicon adjectives/countries: keep them as country.
                 country = None
                 inside = [mm for mm in self.mentions if s <= mm.start and mm.end <= e]

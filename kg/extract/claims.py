@@ -50,7 +50,9 @@ def claims(doc: Doc, stmts: list[Statement]) -> list[Claim]:
             before = text[max(sent.start, s - 40) : s]
             if qual:
                 before = before[: len(before) - len(before) + before.lower().rfind(qual)] if qual in before.lower() else before
-            kind = next((k for k, after_rx, _b in KINDS if after_rx.search(after)), None)
+            rest = text[e : sent.end]
+            kind = next((k for k, after_rx, _b in KINDS
+                         if after_rx.search(rest if k == "VehiclesLost" else after)), None)
             if kind is None:
                 kind = next((k for k, _a, before_rx in KINDS if before_rx is not None and before_rx.search(before)), None)
             if kind is None:

@@ -40,6 +40,8 @@ _ATTENDED = re.compile(r"attended by|participation of|with the participation", r
 _TOPIC = re.compile(r"(?:situation|developments|events|crisis|unrest)\s+in\s+(?:the\s+)?$", re.I)
 _LOCATION_CUE = re.compile(r"\b(?:held|took place|meet|met|meeting|summit|talks|session|visit(?:ed)?)"
                            r"(?: \w+){0,3} (?:in|at) (?:the )?(?:city of )?$", re.I)
+_ANNOUNCE = re.compile(r"\b(?:the|this) (?:event|meeting|session|summit|conference|talks|videoconference)\b"
+                       r".{0,60}\b(?:take place|be held|was held|took place|is scheduled|will be|convene)", re.I)
 _ORG_CUE = re.compile(r"(?:\bof(?: the)?|\bat(?: the)?|\bby(?: the)?|\bheld by(?: the)?)\s+$", re.I)
 
 
@@ -56,10 +58,23 @@ def meetings(doc: Doc) -> list[Meeting]:
     out: dict[str, Meeting] = {}
     order: list[str] = []
     last: Meeting | None = None
+    pending = None
     for _pi, sent in doc.sentences:
         s_text = text[sent.start : sent.end]
         trig = TRIGGER.search(s_text)
         if not trig:
+            if pending is not None and _ANNOUNCE.search(s_text):
+                later = [d for d in doc.dates.dates_in(sent.start, sent.end) if d.value]
+                if later:
+                    org, first, kinds = pending
+                    key = f"{later[0].value.isoformat()}-{doc.root_org(org.split('/', 1)[1])}"
+                    if key not in out:
+                        m = Meeting(key=key, span=Span(first.start, sent.end), label="", date=later[0],
+                                    organizer=org, kinds=kinds)
+                        out[key] = m
+                        order.append(key)
+                        last = m
+                pending = None
             continue
         if _GENERIC.search(s_text) and not doc.dates.dates_in(sent.start, sent.end):
             continue
@@ -94,6 +109,22 @@ def meetings(doc: Doc) -> list[Meeting]:
                 order.append(key)
             last = m
             continue
+        if date is None and organizer is not None and not _same_body(doc, last, organizer):
+            pending = (organizer, sent, _kinds(s_text, doc.entities[organizer].label))
+            continue
+        if date is None and pending is not None and _ANNOUNCE.search(s_text):
+            later = [d for d in doc.dates.dates_in(sent.start, sent.end) if d.value]
+            if later:
+                org, first, kinds = pending
+                pending = None
+                key = f"{later[0].value.isoformat()}-{doc.root_org(org.split('/', 1)[1])}"
+                if key not in out:
+                    m = Meeting(key=key, span=Span(first.start, sent.end), label="", date=later[0],
+                                organizer=org, kinds=kinds)
+                    out[key] = m
+                    order.append(key)
+                    last = m
+                continue
         if organizer is None and date is None:
             if last is not None and re.match(r"(?:the|this|today's|our)\b", s_text[trig.start() - 4 : trig.start()].strip() or "the", re.I) \
                     and re.search(r"\b(?:the|this) (?:meeting|session|summit)\b", s_text, re.I):
@@ -206,3 +237,8 @@ def _topics(doc: Doc, m: Meeting, start: int, end: int) -> None:
 
 def meeting_slug(key: str) -> str:
     return slug(key)
+
+
+def _same_body(doc: Doc, last: Meeting | None, organizer: str) -> bool:
+    return bool(last and last.organizer and
+                doc.root_org(organizer.split("/", 1)[1]) == doc.root_org(last.organizer.split("/", 1)[1]))

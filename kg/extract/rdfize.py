@@ -176,9 +176,13 @@ def to_graph(sdoc: SourceDocument, doc: Doc, meetings, statements, deployments, 
     meeting_iri = {m.key: iri("meeting", slug(m.key), base) for m in meetings}
 
     # statements
+    turns: dict[tuple[str, str], int] = {}
     for st in statements:
         if st.section and st.speaker and st.meeting:
-            key = short_hash(st.speaker, st.meeting)
+            # the n-th speech of this speaker at this meeting: two translations agree on n
+            n = turns.get((st.speaker, st.meeting), 0)
+            turns[(st.speaker, st.meeting)] = n + 1
+            key = short_hash(st.speaker, st.meeting, n) if n else short_hash(st.speaker, st.meeting)
         else:
             key = short_hash(st.speaker, st.meeting or (st.date.value if st.date else ""), sdoc.sha256,
                              st.span.start, st.span.end)

@@ -15,14 +15,15 @@ from kg.extract.context import Doc
 from kg.extract.model import Meeting, Statement
 from kg.extract.model import Span as SpanT
 from kg.extract.numbers import find_numbers
-from kg.extract.sentences import Block
+from kg.extract.sentences import Block, sentences
 
 VERBS = (
     r"stated|said|says|noted|underlined|emphasi[sz]ed|stressed|added|indicated|pointed out|told|"
     r"declared|announced|expressed|welcomed|proposed|pledged|underscored|updated|presented|referred|"
     r"praised|assured|urged|recalled|explained|signall?ed|suggested|promised|briefed|warned|affirmed|"
     r"reaffirmed|highlighted|mentioned|condemned|went on to say|argued|punctuated|informed|"
-    r"voiced|called on|called for|reiterated|confirmed|insisted|observed|remarked|replied|spoke about"
+    r"voiced|called on|called for|reiterated|confirmed|insisted|observed|remarked|replied|spoke about|"
+    r"issued (?:a |an |its )?(?:written |joint )?(?:statement|declaration|communiqu[eé])"
 )
 VERB = re.compile(rf"\b(?:also |further |additionally |then |later )?(?P<v>{VERBS})\b")
 _PRONOUN = re.compile(r"(?:^|[\s,“\"])(?P<p>[Hh]e|[Ss]he|[Tt]he [Mm]inister|[Tt]he [Ss]ecretary[- ][Gg]eneral|"
@@ -136,8 +137,7 @@ def statements(doc: Doc, meetings: list[Meeting]) -> list[Statement]:
         elif st.speaker:
             last_org = st.speaker
         mt = meeting_at(sent.start)
-        if mt and st.speaker and (st.speaker in mt.participants or
-                                  ("PhoneCall" not in mt.kinds and "Visit" not in mt.kinds and mt.participants)):
+        if mt and st.speaker and _made_at(doc, mt, st) and not _PRESS.search(text[sent.start : sent.end]):
             st.meeting = mt.key
             st.date = st.date or mt.date
         out.append(st)
@@ -171,9 +171,11 @@ def _whole_document(doc: Doc) -> Statement | None:
     # a written statement whose title says so, by the publisher
     if meta.title and meta.publisher and re.search(r"\bstatement\b", meta.title, re.I):
         start_idx = next((i for i, p in enumerate(paras) if meta.title_span and p.end >= meta.title_span.end), 0)
-        body = [p for p in paras[start_idx + 1 :] if not (meta.published and p.start <= meta.published.start < p.end
-                                                          and p.end - p.start < 40)]
-        body = [p for p in body if text[p.start : p.end].strip() != (meta.title or "").strip()]
+        body = paras[start_idx + 1 :]
+        # skip a repeated date line and a repeated title: the body starts at the first real paragraph
+        while body and (len(text[body[0].start : body[0].end]) < 250 and
+                        len(sentences(text, body[0])) < 2):
+            body = body[1:]
         if body:
             s, e = body[0].start, body[-1].end
             speaker = f"org/{meta.publisher}"
@@ -226,6 +228,10 @@ def _sentence_statement(doc: Doc, sent: Block, last_person: str | None, last_org
                 speaker = doc.ref(after[0])
     if speaker is None:
         return None
+    if speaker.startswith("country/"):
+        th = _THROUGH.search(s_text)
+        if th:
+            speaker = _national_body(doc, th.group(1), speaker.split("/", 1)[1])
     if re.search(r"[“\"].{20,}[”\"]", s_text):
         kind = "DirectQuote"
     if _WRITTEN.search(s_text) and not speaker.startswith("person/"):
@@ -241,7 +247,15 @@ def _sentence_statement(doc: Doc, sent: Block, last_person: str | None, last_org
                      date=dates[0] if dates and kind == "WrittenStatement" else None, about=about)
 
 
-_SUBJ_GAP = re.compile(r"^(?:\s*,[^,]{0,200},\s*|\s+|\s*,\s*)(?:also |further |additionally |then |later )?$")
+_SUBJ_GAP = re.compile(r"^(?:\s*,[^,]{0,200},\s*|\s+|\s*,\s*|\s*,?\s*which\s+(?:has\s+)?)"
+                       r"(?:also |further |additionally |then |later )?$")
+_OBJECT_BEFORE = re.compile(r"\b(?:with|to|from|by|for|against|and)\s+(?:(?:his|her|their|the|its)\s+)?"
+                            r"(?:[\w-]+\s+){0,3}$")
+_ORG_SUBJ_BEFORE = re.compile(r"(?:^|,\s*)(?:[Tt]he\s+)?(?:[\w’'-]+\s+)?$")
+_THROUGH = re.compile(r"\bthrough (?:the |its )?((?:[A-Z][\w-]* )*(?:Ministry|Embassy|Office|Spokesperson|Press Service)"
+                      r"(?: of [A-Z][\w ]+?)?)\b")
+_PRESS = re.compile(r"\btold\b.{0,60}\b(?:news agency|correspondent|reporters|journalists|the press|media)\b|"
+                    r"\bin an interview\b", re.I)
 
 
 def _clause_subject(doc: Doc, sent_start: int, vpos: int) -> str | None:
@@ -251,10 +265,16 @@ def _clause_subject(doc: Doc, sent_start: int, vpos: int) -> str | None:
     for m in reversed(cands):
         gap = text[m.end : vpos]
         if m.kind == "person":
+            if _OBJECT_BEFORE.search(text[max(sent_start, m.start - 45) : m.start]):
+                continue
             if _SUBJ_GAP.match(gap) or _post_gap(doc, m.end, vpos):
                 return doc.ref(m)
         elif m.kind in ("org", "country"):
-            if _SUBJ_GAP.match(gap) and (m.start == sent_start or text[sent_start:m.start].strip().lower() in ("the", "")):
+            if not _SUBJ_GAP.match(gap):
+                continue
+            lead = text[sent_start : m.start]
+            if lead.strip().lower() in ("the", "") or (re.fullmatch(r"\s*", gap) and _ORG_SUBJ_BEFORE.search(lead)) \
+                    or "which" in gap:
                 return doc.ref(m)
     return None
 
@@ -282,3 +302,28 @@ def _meeting_context(doc: Doc, meetings: list[Meeting]):
         return cur
 
     return at
+
+
+def _national_body(doc: Doc, name: str, country: str) -> str:
+    """ "Turkey ... through the Foreign Ministry": the speaker is Turkey's ministry."""
+    from kg.extract.actors import canon_org, entity_for_generic
+
+    ent = entity_for_generic("org", canon_org(name), country, None, doc.lex)
+    ref = f"org/{ent.key}"
+    if ref not in doc.entities:
+        ent.surfaces.add(name)
+        doc.entities[ref] = ent
+    return ref
+
+
+def _made_at(doc: Doc, mt: Meeting, st: Statement) -> bool:
+    """A statement reported after a meeting was made there, unless the meeting is a call
+    between others, or is only announced (dated after the document)."""
+    if "PhoneCall" in mt.kinds and st.speaker not in mt.participants:
+        return False
+    published = doc.meta.published.value if doc.meta.published else None
+    if published and mt.date and mt.date.value and mt.date.value > published:
+        return False
+    if st.date and st.date.value and mt.date and mt.date.value and st.date.value != mt.date.value:
+        return False
+    return not st.speaker.startswith("country/")
