@@ -25,7 +25,7 @@ ROLE = re.compile(
     r"|President|Vice-President|Secretary[- ]General|Secretary-General"
     r"|(?:Chairman|Chairwoman)(?: of the (?:Cabinet of Ministers|Council of Ministers|Government))?"
     r"|Chairperson(?:[- ]in[- ]Office)?|Chair|Speaker|Parliament Speaker|Commander(?:-in-Chief)?"
-    r"|[Pp]ress [Ss]ecretary|Spokesperson|Spokesman|Ambassador|Head|[Dd]irector|Director[- ]General"
+    r"|[Pp]ress [Ss]ecretary|[Ss]pokesperson|[Ss]pokesman|[Ss]pokeswoman|[Aa]mbassador|Head|[Dd]irector[- ]General|[Dd]irector"
     r"|Special Envoy|Special Representative|Foreign Secretary|Chief of (?:the )?General Staff|King|Emir))"
     r"(?![\w-])"
 )
@@ -51,6 +51,10 @@ _ROLE_CANON = {
     "chairwoman": "Chairman",
     "chairperson": "Chairperson",
     "director": "Director",
+    "spokesperson": "Spokesperson",
+    "spokesman": "Spokesperson",
+    "spokeswoman": "Spokesperson",
+    "ambassador": "Ambassador",
 }
 ORG_WORDS = (
     "Ministry|Council|Organization|Organisation|Agency|Party|Forces|Parliament|Committee|Commission"

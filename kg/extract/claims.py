@@ -27,12 +27,13 @@ KINDS: list[tuple[str, re.Pattern[str], re.Pattern[str] | None]] = [
     ("BusinessesAffected", re.compile(r"^\s*(?:\w+\s+){0,1}(?:businesses|enterprises|companies)\b", re.I), None),
     ("VehiclesLost", re.compile(r"^\s*(?:\w+\s+){0,2}vehicles\b.{0,40}\b(?:damaged|burn[te]d?|destroyed|lost)\b", re.I),
      re.compile(r"\blost\s+(?:\w+\s+){0,2}$", re.I)),
-    ("Personnel", re.compile(r"^\s*(?:\w+\s+){0,2}(?:troops|personnel|servicemen|soldiers|peacekeepers|"
-                             r"members of the armed forces|military personnel)\b", re.I), None),
+    ("Personnel", re.compile(r"^\s*(?:\w+\s+){0,2}(?:troops|personnel|servicemen|servicewomen|soldiers|"
+                             r"peacekeepers|paratroopers|marines|members of the armed forces|"
+                             r"military personnel|military servicemen)\b", re.I), None),
     ("Equipment", re.compile(r"^\s*(?:\w+\s+){0,3}(?:equipment|armou?red vehicles|vehicles|aircraft|tanks)\b", re.I), None),
 ]
 _STOP = re.compile(r"[;:.!?]|,\s|\s(?:and|while|but|whereas)\s+(?:(?:more than|over|about|nearly|some)\s+)?\d")
-_COUNTS_END = re.compile(r"[,;:.!?()]|\s(?:were|was|have|has|had|are|is|in|across|during|on|at|by|from|since|who|which|that)\b")
+_COUNTS_END = re.compile(r"[,;:.!?()]|\s(?:were|was|have|has|had|are|is|in|across|during|on|at|by|from|to|into|since|who|which|that)\b")
 
 
 def claims(doc: Doc, stmts: list[Statement]) -> list[Claim]:

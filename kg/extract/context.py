@@ -17,7 +17,6 @@ from kg.extract.gazetteer import Lexicon, find_mentions, load_lexicon
 from kg.extract.model import DocMeta, Entity, Mention, Post
 from kg.extract.sentences import Block, all_sentences, paragraphs
 
-
 _GAP_BEFORE_NAME = re.compile(r"^[\s,:–-]*(?:(?:H\.\s?E\.|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s*)?$")
 _GAP_AFTER_NAME = re.compile(r"^\s*,?\s*(?:the\s+)?$")
 _RANK_BEFORE = re.compile(
@@ -56,10 +55,11 @@ class Doc:
         return f"{m.kind}/{m.key}"
 
     def root_org(self, key: str) -> str:
+        """The top organization: meetings of any of its bodies on one day share a key."""
         seen = set()
         while key not in seen:
             seen.add(key)
-            e = self.lex.entries.get(f"org/{key}")
+            e = self.lex.entries.get(f"org/{key}") or self.entities.get(f"org/{key}")
             if not e or not e.parent:
                 return key
             key = e.parent
@@ -87,6 +87,7 @@ def build(text: str, doc_key: str = "doc") -> Doc:
     lex = load_lexicon()
     mentions = find_mentions(text, lex)
     mentions = _contextual_bodies(text, mentions)
+    mentions, sub_entities = _sub_bodies(text, mentions, lex)
     meta = document_meta(text, mentions, lex)
     doc = Doc(text=text, lex=lex, meta=meta, mentions=mentions, sentences=all_sentences(text),
               paragraphs=paragraphs(text),
@@ -94,7 +95,7 @@ def build(text: str, doc_key: str = "doc") -> Doc:
               meta_key=doc_key)
     finder = ActorFinder(text, mentions, lex)
     extra: list[Mention] = []
-    generic_entities: dict[str, Entity] = {}
+    generic_entities: dict[str, Entity] = dict(sub_entities)
     # Organizations and facilities named by their form.
     taken = [(m.start, m.end) for m in mentions if m.kind != "country"]
     for s, e, name, country, category in finder.generic_orgs():
@@ -176,11 +177,23 @@ _NATIONAL = re.compile(r"^(?:Ministry|Department|Government|Parliament|Office|Ca
                        r"Armed|Airborne|Security|Police|Army|Navy|Presidential|National|State|Interior)\b")
 
 
+_GENERIC_WORD = re.compile(
+    r"(?:Ministry|Department|Government|Parliament|Office|Cabinet|Administration|Council|Committee|"
+    r"Commission|Organi[sz]ation|Agency|Party|Forces|Union|Alliance|Bureau|Service|Services|Centre|Center|"
+    r"Autonomous|Nonprofit|Non-profit|Non-governmental|Public|National|International|Regional|Federal|"
+    r"Local|State|Joint|General|Special|Treaty|Security|Central|Main|Higher|Supreme|Interim|Provisional|"
+    r"Armed|Military|Police|Staff|Command|Secretariat|Assembly|Army|Navy|Guard|Troops|Of|The|For|And)"
+)
+
+
 def _free_standing_org(name: str) -> bool:
     """A name that identifies an organization without saying whose: "Agency for Ethno-National
     Strategies" does, "Foreign Ministry" or "Autonomous Nonprofit Organization" does not."""
-    words = name.split()
-    return len(words) >= 3 and bool(re.search(r" (?:for|of) ", name)) and not _NATIONAL.match(name)
+    if _NATIONAL.match(name):
+        return False
+    words = [w for w in name.split() if w[0].isupper()]
+    distinctive = [w for w in words if not _GENERIC_WORD.fullmatch(w)]
+    return len(words) >= 2 and len(distinctive) >= 1 and (len(words) >= 3 or bool(re.search(r" (?:for|of) ", name)))
 
 
 def _lexicon_posts(doc: Doc, person: str, roles: list[str]) -> list[Post]:
@@ -250,3 +263,51 @@ def _contextual_bodies(text: str, mentions: list[Mention]) -> list[Mention]:
     out.sort(key=lambda m: m.start)
 
     return out
+
+
+_BODY = (r"(?:Council|Committee|Commission|Secretariat|Assembly|Parliament|Court|Forces|Staff|Command|"
+         r"Centre|Center|Conference|Board|Bureau|Mission)")
+_BODY_OF = re.compile(rf"((?:[A-Z][\w-]* ){{0,4}}{_BODY}(?: (?:of|for) (?:the )?[A-Z][\w-]*(?: (?:of |and )?[A-Z][\w-]*)*?)?)"
+                      r" of (?:the )?$")
+_BODY_AFTER = re.compile(rf" ((?:[A-Z][\w-]* ){{0,4}}{_BODY}(?: of (?:the )?[A-Z][\w-]*(?: (?:of |and )?[A-Z][\w-]*)*)?)(?![\w-])")
+
+
+def _sub_bodies(text: str, mentions: list[Mention], lex: Lexicon) -> tuple[list[Mention], dict[str, Entity]]:
+    """Bodies of a known organization the lexicon does not list: "Council of Foreign Ministers of
+    the Shanghai Cooperation Organisation", "SCO Council of Heads of State". They become
+    sub-organizations keyed under their parent, like the lexicon's own sub-bodies."""
+    from kg.ids import slug
+
+    out: list[Mention] = []
+    ents: dict[str, Entity] = {}
+    for m in mentions:
+        lx = lex.entries.get(f"org/{m.key}") if m.kind == "org" else None
+        if lx is None:
+            out.append(m)
+            continue
+        before = _BODY_OF.search(text[max(0, m.start - 120) : m.start])
+        after = _BODY_AFTER.match(text, m.end) if not before else None
+        if before:
+            body = before.group(1)
+            start, end = m.start - len(before.group(0)), m.end
+        elif after:
+            body = after.group(1)
+            start, end = m.start, after.end()
+        else:
+            out.append(m)
+            continue
+        body = re.sub(r"^(?:The|the) ", "", body)
+        if before:
+            start = m.start - len(before.group(0)) + (len(before.group(0)) - len(before.group(0).lstrip()))
+            start = text.index(body, start)
+        key = slug(f"{m.key} {body}")
+        ent = ents.get(f"org/{key}") or Entity(kind="org", key=key, label=f"{body} of the {lx.label}"
+                                               if not lx.label.isupper() else f"{lx.label} {body}",
+                                               parent=m.key)
+        ents[f"org/{key}"] = ent
+        out = [x for x in out if not (start <= x.start < end)]
+        out.append(Mention(key=key, kind="org", start=start, end=end, surface=text[start:end]))
+        ents.setdefault(f"org/{m.key}", Entity(kind="org", key=m.key, label=lx.label, qid=lx.qid,
+                                                parent=lx.parent, country=lx.country))
+    out.sort(key=lambda x: x.start)
+    return out, ents

@@ -118,7 +118,7 @@ class DateResolver:
                         days={"today": 0, "yesterday": -1, "tomorrow": 1}[m.group("rel").lower()]
                     )
                 else:
-                    sent_before = self.text[max(start, m.start() - 120) : m.start()]
+                    sent_before = re.split(r"[.!?]\s", self.text[max(start, m.start() - 120) : m.start()])[-1]
                     future = bool(_FUTURE.search(sent_before)) or (m.group("next") or "").lower() == "next"
                     value = weekday_near(self.doc_date, WEEKDAYS.index(m.group("wd").lower()), future)
             if m.group("rel") and value is None:

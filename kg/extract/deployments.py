@@ -122,14 +122,14 @@ def deployments(doc: Doc) -> list[Deployment]:
             if lb and main.legal_basis is None and re.search(r"decision|deploy|send|units|peacekeep|military assistance|forces", s_text, re.I):
                 main.legal_basis = lb.group()
                 main.evidence.append(Span(sent.start, sent.end))
-            if _STATION.search(s_text) and _force_org(doc, doc.mentions_in(sent.start, sent.end)) or \
-                    re.search(r"\bcommand post\b", s_text):
+            if _STATION.search(s_text) and (_force_org(doc, doc.mentions_in(sent.start, sent.end)) or
+                                            re.search(r"\b(?:contingents?|troops|peacekeepers|command post)\b", s_text)):
                 for m in doc.mentions_in(sent.start, sent.end, "place"):
                     ref = doc.ref(m)
                     if ref not in main.stations:
                         main.stations.append(ref)
                 main.evidence.append(Span(sent.start, sent.end))
-            if _COMMANDER.search(s_text) and (re.search(r"peacekeep|Collective Forces|contingent|CPF", s_text)):
+            if _COMMANDER.search(s_text) and re.search(r"peacekeep|Forces|contingent|troops", s_text, re.I):
                 persons = doc.mentions_in(sent.start, sent.end, "person")
                 if persons and main.commander is None:
                     main.commander = doc.ref(persons[0])
@@ -138,7 +138,7 @@ def deployments(doc: Doc) -> list[Deployment]:
 
 
 def _numbers(text: str, s: int, e: int) -> tuple[int | None, int | None]:
-    personnel = equipment = None
+    personnel = equipment = armoured = None
     kinds = {k: (a, b) for k, a, b in KINDS}
     for ns, ne, value, _q in find_numbers(text, s, e):
         after = text[ne : min(e, ne + 60)]
@@ -148,7 +148,10 @@ def _numbers(text: str, s: int, e: int) -> tuple[int | None, int | None]:
         elif re.search(r"^\s*(?:\w+\s+){0,3}(?:equipment|vehicles)\b", after, re.I) and \
                 not re.search(r"armou?red", after, re.I) and equipment is None:
             equipment = int(value)
-    return personnel, equipment
+        elif re.search(r"^\s*(?:\w+\s+){0,3}armou?red vehicles\b", after, re.I) and armoured is None:
+            armoured = int(value)
+    # armoured vehicles are the equipment only when no other count of vehicles is given
+    return personnel, equipment if equipment is not None else armoured
 
 
 def _purpose(s_text: str) -> str | None:

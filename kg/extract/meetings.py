@@ -42,7 +42,9 @@ _LOCATION_CUE = re.compile(r"\b(?:held|took place|meet|met|meeting|summit|talks|
                            r"(?: \w+){0,3} (?:in|at) (?:the )?(?:city of )?$", re.I)
 _ANNOUNCE = re.compile(r"\b(?:the|this) (?:event|meeting|session|summit|conference|talks|videoconference)\b"
                        r".{0,60}\b(?:take place|be held|was held|took place|is scheduled|will be|convene)", re.I)
-_ORG_CUE = re.compile(r"(?:\bof(?: the)?|\bat(?: the)?|\bby(?: the)?|\bheld by(?: the)?)\s+$", re.I)
+_OF_TRIGGER = re.compile(r"^\w+(?:\s+\w+)?\s+of\s+(?:the\s+)?$")
+_BY_AT = re.compile(r"\b(?:at|hosted by|organi[sz]ed by|convened by|held by|chaired by the|under the auspices of)"
+                    r"\s+(?:the\s+)?$", re.I)
 
 
 def _kinds(sentence: str, organizer_label: str | None) -> set[str]:
@@ -185,7 +187,8 @@ def _organizer(doc: Doc, start: int, end: int, tpos: int) -> str | None:
         ent = doc.entities.get(doc.ref(m))
         sc = 0
         before = doc.text[max(start, m.start - 20) : m.start]
-        if _ORG_CUE.search(before) and m.start > tpos and m.start - tpos < 150:
+        between = doc.text[tpos:m.start] if m.start > tpos else ""
+        if between and m.start - tpos < 150 and (_OF_TRIGGER.match(between) or _BY_AT.search(between)):
             sc = 3
         elif m.end <= tpos and re.search(r"^\W*(?:\w+\W+){0,6}$", doc.text[m.end:tpos]):
             sc = 2
