@@ -32,29 +32,39 @@ def test_acronyms_are_case_sensitive():
 
 
 def test_posts_from_appositives_and_titles():
-    doc = build("H.E. Ruslan Kazakbaev, Minister of Foreign Affairs of the Kyrgyz Republic, met "
-                "Uzbek Foreign Minister Abdulaziz Kamilov in Tashkent.")
+    doc = build(
+        "H.E. Ruslan Kazakbaev, Minister of Foreign Affairs of the Kyrgyz Republic, met "
+        "Uzbek Foreign Minister Abdulaziz Kamilov in Tashkent."
+    )
     assert "minister-of-foreign-affairs-kyrgyzstan" in doc.entities["person/ruslan-kazakbaev"].posts
-    assert "minister-of-foreign-affairs-uzbekistan" in doc.entities["person/abdulaziz-kamilov"].posts
+    assert (
+        "minister-of-foreign-affairs-uzbekistan" in doc.entities["person/abdulaziz-kamilov"].posts
+    )
 
 
 def test_two_posts_in_one_phrase():
-    doc = build("Nurlan Abenov, Deputy Prime Minister and Minister of Finance of the Republic of "
-                "Kazakhstan, said the budget was approved.")
+    doc = build(
+        "Nurlan Abenov, Deputy Prime Minister and Minister of Finance of the Republic of "
+        "Kazakhstan, said the budget was approved."
+    )
     posts = doc.entities["person/nurlan-abenov"].posts
     assert posts == {"deputy-prime-minister-kazakhstan", "minister-of-finance-kazakhstan"}
 
 
 def test_unknown_person_needs_a_title():
-    doc = build("Aigerim Bekova, spokesperson of the Ministry of Energy of Kazakhstan, said prices "
-                "will fall. Green Valley Farms reported a loss.")
+    doc = build(
+        "Aigerim Bekova, spokesperson of the Ministry of Energy of Kazakhstan, said prices "
+        "will fall. Green Valley Farms reported a loss."
+    )
     assert "person/aigerim-bekova" in doc.entities
     assert not any(k.startswith("person/green") for k in doc.entities)
     assert "org/ministry-of-energy-kazakhstan" in doc.entities
 
 
 def test_patronymic_forms_fold_to_the_person():
-    doc = build("The President of the Republic of Kazakhstan Kassym-Jomart Kemelevich Tokayev spoke.")
+    doc = build(
+        "The President of the Republic of Kazakhstan Kassym-Jomart Kemelevich Tokayev spoke."
+    )
     assert "person/kassym-jomart-tokayev" in doc.entities
     assert "president-kazakhstan" in doc.entities["person/kassym-jomart-tokayev"].posts
 

@@ -30,7 +30,9 @@ def test_hyphenated_compounds_are_not_counts():
 
 
 def test_explicit_dates():
-    text = "Talks on 3 March 2023, then March 5, 2023, then 07.03.2023 and Jan. 9 and the 2nd of May."
+    text = (
+        "Talks on 3 March 2023, then March 5, 2023, then 07.03.2023 and Jan. 9 and the 2nd of May."
+    )
     got = [(y, m, d) for _s, _e, y, m, d in explicit_dates(text)]
     assert (2023, 3, 3) in got
     assert (2023, 3, 5) in got

@@ -36,8 +36,16 @@ def extract_facts(doc: SourceDocument) -> tuple[Extraction, object]:
     _speakers_join(meetings, stmts)
     deps = find_deployments(ctx)
     cls = find_claims(ctx, stmts)
-    return Extraction(meta=ctx.meta, entities=ctx.entities, posts=ctx.posts, mentions=ctx.mentions,
-                      meetings=meetings, statements=stmts, deployments=deps, claims=cls), ctx
+    return Extraction(
+        meta=ctx.meta,
+        entities=ctx.entities,
+        posts=ctx.posts,
+        mentions=ctx.mentions,
+        meetings=meetings,
+        statements=stmts,
+        deployments=deps,
+        claims=cls,
+    ), ctx
 
 
 def _speakers_join(meetings, stmts) -> None:
@@ -45,7 +53,12 @@ def _speakers_join(meetings, stmts) -> None:
     by_key = {m.key: m for m in meetings}
     for st in stmts:
         m = by_key.get(st.meeting or "")
-        if m and st.speaker and st.speaker not in m.participants and not st.speaker.startswith("country/"):
+        if (
+            m
+            and st.speaker
+            and st.speaker not in m.participants
+            and not st.speaker.startswith("country/")
+        ):
             m.participants.append(st.speaker)
 
 
@@ -56,7 +69,9 @@ def extract_document(doc: SourceDocument, *, base: str = DEFAULT_BASE) -> rdflib
     """
     try:
         facts, ctx = extract_facts(doc)
-        return to_graph(doc, ctx, facts.meetings, facts.statements, facts.deployments, facts.claims, base)
+        return to_graph(
+            doc, ctx, facts.meetings, facts.statements, facts.deployments, facts.claims, base
+        )
     except Exception:  # noqa: BLE001 - a bad document must not stop a 10,000-document build
         log.exception("extraction failed for %s; keeping the document node only", doc.file_name)
         return _document_only(doc, base)

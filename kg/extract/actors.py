@@ -25,8 +25,10 @@ ROLE = re.compile(
     r"|President|Vice-President|Secretary[- ]General|Secretary-General"
     r"|(?:Chairman|Chairwoman)(?: of the (?:Cabinet of Ministers|Council of Ministers|Government))?"
     r"|Chairperson(?:[- ]in[- ]Office)?|Chair|Speaker|Parliament Speaker|Commander(?:-in-Chief)?"
-    r"|[Pp]ress [Ss]ecretary|[Ss]pokesperson|[Ss]pokesman|[Ss]pokeswoman|[Aa]mbassador|Head|[Dd]irector[- ]General|[Dd]irector"
-    r"|Special Envoy|Special Representative|Foreign Secretary|Chief of (?:the )?General Staff|King|Emir))"
+    r"|[Pp]ress [Ss]ecretary|[Ss]pokesperson|[Ss]pokesman|[Ss]pokeswoman|[Aa]mbassador|Head"
+    r"|[Dd]irector[- ]General|[Dd]irector"
+    r"|Special Envoy|Special Representative|Foreign Secretary|Chief of (?:the )?General Staff"
+    r"|King|Emir))"
     r"(?![\w-])"
 )
 RANK = re.compile(
@@ -67,13 +69,28 @@ _OF_TAIL = rf"(?: (?:of|for) (?:the )?{_CAPW}(?: (?:and |of (?:the )?|for (?:the
 ORG_PHRASE = re.compile(rf"(?<![\w-])((?:{_CAPW} ){{0,4}}(?:{ORG_WORDS}){_OF_TAIL})(?![\w-])")
 FACILITY = re.compile(rf"(?<![\w-])((?:{_CAPW} ){{0,4}}(?:{FACILITY_WORDS}){_OF_TAIL})(?![\w-])")
 _ORG_CANON = [
-    (re.compile(r"^Foreign Ministry$|^Ministry of Foreign Affairs$|^MFA$", re.I), "Ministry of Foreign Affairs"),
-    (re.compile(r"^(?:Defen[cs]e Ministry|Ministry of Defen[cs]e|Ministry of National Defen[cs]e)$", re.I), "Ministry of Defence"),
-    (re.compile(r"^(?:Interior Ministry|Ministry of Internal Affairs|Ministry of Interior)$", re.I), "Ministry of Internal Affairs"),
+    (
+        re.compile(r"^Foreign Ministry$|^Ministry of Foreign Affairs$|^MFA$", re.I),
+        "Ministry of Foreign Affairs",
+    ),
+    (
+        re.compile(
+            r"^(?:Defen[cs]e Ministry|Ministry of Defen[cs]e|Ministry of National Defen[cs]e)$",
+            re.I,
+        ),
+        "Ministry of Defence",
+    ),
+    (
+        re.compile(
+            r"^(?:Interior Ministry|Ministry of Internal Affairs|Ministry of Interior)$", re.I
+        ),
+        "Ministry of Internal Affairs",
+    ),
 ]
 # Capitalised words that are never part of a personal name.
 _NOT_NAME = {
-    fold(w) for w in (
+    fold(w)
+    for w in (
         "The Minister President Prime Secretary General Chairman Deputy Republic Foreign Affairs "
         "Council Organization Organisation Ministry Of And For Dear Speech Statement Colonel "
         "Lieutenant Major Commander Mr Mrs Ms Dr H.E. Excellency His Her Their Our We I In On At "
@@ -82,7 +99,8 @@ _NOT_NAME = {
         "January February March April May June July August September October November December "
         "Monday Tuesday Wednesday Thursday Friday Saturday Sunday Updated Created Image Credit "
         "Country This That These Those Mission Special Envoy Ambassador Spokesperson Acting "
-        "Eastern Western Northern Southern Central Europe Asia Africa America Middle East North South "
+        "Eastern Western Northern Southern Central Europe Asia Africa America Middle East "
+        "North South "
         "Tells Says Briefs Key More United Nations"
     ).split()
 }
@@ -103,7 +121,7 @@ def canon_role(role: str) -> str:
     low = r.lower()
     for prefix in ("acting ", "former "):
         if low.startswith(prefix):
-            r, low = r[len(prefix):], low[len(prefix):]
+            r, low = r[len(prefix) :], low[len(prefix) :]
     if low in _ROLE_CANON:
         return _ROLE_CANON[low]
     for k, v in _ROLE_CANON.items():
@@ -170,8 +188,10 @@ class ActorFinder:
                             org = mm.key
                             self.generic_org_labels.setdefault(mm.key, mm.surface)
                         elif mm.kind == "place":
-                            country = self.lex.entries.get(f"place/{mm.key}", None) and \
-                                self.lex.entries[f"place/{mm.key}"].country
+                            country = (
+                                self.lex.entries.get(f"place/{mm.key}", None)
+                                and self.lex.entries[f"place/{mm.key}"].country
+                            )
                         if country or org:
                             end = mm.end
                             if extra:
@@ -190,7 +210,8 @@ class ActorFinder:
                         break
                     extra.append(w.group(1))
                     p = w.end()
-            # Prefixes: "Turkish Foreign Minister", "Turkey's Parliament Speaker", "CSTO Secretary General"
+            # Prefixes: "Turkish Foreign Minister", "Turkey's Parliament Speaker",
+            # "CSTO Secretary General"
             before = text[max(0, start - 40) : start]
             pm = re.search(r"(?:^|(?<=\s))(\S+?)(?:['’]s)? $", before)
             if pm and not (country or org):
@@ -202,7 +223,9 @@ class ActorFinder:
                     elif cand.kind == "org":
                         org = cand.key
                         start = cand.start
-            if not (country or org) and roles[0].lower().startswith(("head", "director", "chair", "commander")):
+            if not (country or org) and roles[0].lower().startswith(
+                ("head", "director", "chair", "commander")
+            ):
                 continue
             out.append(PostPhrase(start, end, [canon_role(r) for r in roles], country, org))
             pos = end
@@ -214,11 +237,20 @@ class ActorFinder:
             if not (phrase.country or phrase.org):
                 continue
             owner = phrase.org or phrase.country or ""
-            owner_label = self._label("org", phrase.org) if phrase.org else self._label("country", phrase.country)
-            out.append(Post(
-                key=slug(f"{role} {owner}"), label=f"{role} of {owner_label}", role=role,
-                country=phrase.country or self._org_country(phrase.org), org=phrase.org,
-            ))
+            owner_label = (
+                self._label("org", phrase.org)
+                if phrase.org
+                else self._label("country", phrase.country)
+            )
+            out.append(
+                Post(
+                    key=slug(f"{role} {owner}"),
+                    label=f"{role} of {owner_label}",
+                    role=role,
+                    country=phrase.country or self._org_country(phrase.org),
+                    org=phrase.org,
+                )
+            )
         return out
 
     def _label(self, kind: str, key: str | None) -> str:
@@ -274,8 +306,11 @@ class ActorFinder:
     def _mentions_near(self, pos: int) -> list[Mention]:
         import bisect
 
-        starts = [m.start for m in self.mentions] if getattr(self, "_starts_for", None) is not self.mentions \
+        starts = (
+            [m.start for m in self.mentions]
+            if getattr(self, "_starts_for", None) is not self.mentions
             else self._starts
+        )
         if getattr(self, "_starts_for", None) is not self.mentions:
             self._starts, self._starts_for = starts, self.mentions
         i = bisect.bisect_left(starts, pos - 200)
@@ -293,7 +328,11 @@ class ActorFinder:
                 # a post or a person that only runs on after the name
                 of = text.find(" of ", s, e)
                 if of > 0:
-                    cut = [mm.start for mm in self._mentions_near(s) if of < mm.start < e and mm.kind == "person"]
+                    cut = [
+                        mm.start
+                        for mm in self._mentions_near(s)
+                        if of < mm.start < e and mm.kind == "person"
+                    ]
                     r = ROLE.search(text, of + 4, e)
                     if r:
                         cut.append(r.start())
@@ -305,7 +344,9 @@ class ActorFinder:
                 # Drop leading words that are lexicon adjectives/countries: keep them as country.
                 country = None
                 inside = [mm for mm in self.mentions if s <= mm.start and mm.end <= e]
-                if any(mm.kind in ("org", "person") and mm.start == s and mm.end == e for mm in inside):
+                if any(
+                    mm.kind in ("org", "person") and mm.start == s and mm.end == e for mm in inside
+                ):
                     continue
                 lead = [mm for mm in inside if mm.start == s and mm.kind == "country"]
                 if lead:
@@ -323,7 +364,11 @@ class ActorFinder:
                 if not re.search(rf"(?:{ORG_WORDS}|{FACILITY_WORDS})", name):
                     continue
                 words = [w for w in name.split() if w[0].isupper()]
-                distinctive = [w for w in words if not re.fullmatch(rf"(?:{ORG_WORDS}|{FACILITY_WORDS}|Ministers|The)", w)]
+                distinctive = [
+                    w
+                    for w in words
+                    if not re.fullmatch(rf"(?:{ORG_WORDS}|{FACILITY_WORDS}|Ministers|The)", w)
+                ]
                 if not country and (len(words) < 2 or not distinctive):
                     continue
                 if category == "facility":
@@ -341,9 +386,14 @@ class ActorFinder:
         return dedup
 
 
-def entity_for_generic(kind: str, name: str, country: str | None, category: str | None,
-                       lex: Lexicon) -> Entity:
-    clabel = lex.entries[f"country/{country}"].label if country and f"country/{country}" in lex.entries else None
+def entity_for_generic(
+    kind: str, name: str, country: str | None, category: str | None, lex: Lexicon
+) -> Entity:
+    clabel = (
+        lex.entries[f"country/{country}"].label
+        if country and f"country/{country}" in lex.entries
+        else None
+    )
     label = f"{name} of {clabel}" if clabel else name
     key = slug(f"{name} {country}") if country else slug(name)
     return Entity(kind=kind, key=key, label=label, country=country, category=category)

@@ -72,8 +72,15 @@ def _register(doc: Doc, m: Mention) -> None:
     if ent is None:
         lx = doc.lex.entries.get(ref)
         if lx:
-            ent = Entity(kind=m.kind, key=m.key, label=lx.label, qid=lx.qid, country=lx.country,
-                         parent=lx.parent, category=lx.category)
+            ent = Entity(
+                kind=m.kind,
+                key=m.key,
+                label=lx.label,
+                qid=lx.qid,
+                country=lx.country,
+                parent=lx.parent,
+                category=lx.category,
+            )
         else:
             ent = Entity(kind=m.kind, key=m.key, label=m.surface)
         doc.entities[ref] = ent
@@ -89,10 +96,16 @@ def build(text: str, doc_key: str = "doc") -> Doc:
     mentions = _contextual_bodies(text, mentions)
     mentions, sub_entities = _sub_bodies(text, mentions, lex)
     meta = document_meta(text, mentions, lex)
-    doc = Doc(text=text, lex=lex, meta=meta, mentions=mentions, sentences=all_sentences(text),
-              paragraphs=paragraphs(text),
-              dates=DateResolver(text, meta.published.value if meta.published else None),
-              meta_key=doc_key)
+    doc = Doc(
+        text=text,
+        lex=lex,
+        meta=meta,
+        mentions=mentions,
+        sentences=all_sentences(text),
+        paragraphs=paragraphs(text),
+        dates=DateResolver(text, meta.published.value if meta.published else None),
+        meta_key=doc_key,
+    )
     finder = ActorFinder(text, mentions, lex)
     extra: list[Mention] = []
     generic_entities: dict[str, Entity] = dict(sub_entities)
@@ -117,13 +130,21 @@ def build(text: str, doc_key: str = "doc") -> Doc:
     phrases = finder.post_phrases()
     person_ms = [m for m in mentions if m.kind == "person"]
     for ph in phrases:
-        after = finder.name_at(ph.end + len(text[ph.end:ph.end + 12]) - len(text[ph.end:ph.end + 12].lstrip(" ,:–-")))
+        after = finder.name_at(
+            ph.end
+            + len(text[ph.end : ph.end + 12])
+            - len(text[ph.end : ph.end + 12].lstrip(" ,:–-"))
+        )
         gap_start = ph.end
         cand = None
         if after and _GAP_BEFORE_NAME.match(text[gap_start : after[0]]):
             cand = after
         if cand is None:
-            before = finder.name_at(ph.start - 2, forward=False) if text[ph.start - 2 : ph.start] == ", " else None
+            before = (
+                finder.name_at(ph.start - 2, forward=False)
+                if text[ph.start - 2 : ph.start] == ", "
+                else None
+            )
             if before:
                 cand = before
         if cand and not any(cand[0] < m.end and m.start < cand[1] for m in mentions + extra):
@@ -137,8 +158,15 @@ def build(text: str, doc_key: str = "doc") -> Doc:
         surname = ent.label.split()[-1]
         for mm in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", text):
             if not any(mm.start() < m.end and m.start < mm.end() for m in mentions + extra):
-                extra.append(Mention(key=ent.key, kind="person", start=mm.start(), end=mm.end(),
-                                     surface=mm.group()))
+                extra.append(
+                    Mention(
+                        key=ent.key,
+                        kind="person",
+                        start=mm.start(),
+                        end=mm.end(),
+                        surface=mm.group(),
+                    )
+                )
     all_mentions = sorted(mentions + extra, key=lambda m: m.start)
     doc.mentions = all_mentions
     doc.starts = [m.start for m in all_mentions]
@@ -165,7 +193,8 @@ def build(text: str, doc_key: str = "doc") -> Doc:
 
 
 _RANK_ONLY = re.compile(
-    r"^[\s,:–-]*(?:Colonel[- ]General|Lieutenant[- ]General|Major[- ]General|Army General|General)\s*$"
+    r"^[\s,:–-]*(?:Colonel[- ]General|Lieutenant[- ]General|Major[- ]General|Army General"
+    r"|General)\s*$"
 )
 _RANK_BEFORE_NAMES = re.compile(
     r"(?<![\w-])(?:Colonel[- ]General|Lieutenant[- ]General|Major[- ]General|Army General|"
@@ -173,8 +202,10 @@ _RANK_BEFORE_NAMES = re.compile(
 )
 
 
-_NATIONAL = re.compile(r"^(?:Ministry|Department|Government|Parliament|Office|Cabinet|Administration|"
-                       r"Armed|Airborne|Security|Police|Army|Navy|Presidential|National|State|Interior)\b")
+_NATIONAL = re.compile(
+    r"^(?:Ministry|Department|Government|Parliament|Office|Cabinet|Administration|"
+    r"Armed|Airborne|Security|Police|Army|Navy|Presidential|National|State|Interior)\b"
+)
 
 
 _GENERIC_WORD = re.compile(
@@ -193,28 +224,40 @@ def _free_standing_org(name: str) -> bool:
         return False
     words = [w for w in name.split() if w[0].isupper()]
     distinctive = [w for w in words if not _GENERIC_WORD.fullmatch(w)]
-    return len(words) >= 2 and len(distinctive) >= 1 and (len(words) >= 3 or bool(re.search(r" (?:for|of) ", name)))
+    return (
+        len(words) >= 2
+        and len(distinctive) >= 1
+        and (len(words) >= 3 or bool(re.search(r" (?:for|of) ", name)))
+    )
 
 
 def _lexicon_posts(doc: Doc, person: str, roles: list[str]) -> list[Post]:
-    """"President Tokayev": the text gives the role, the lexicon knows whose president."""
+    """ "President Tokayev": the text gives the role, the lexicon knows whose president."""
     from kg.ids import slug
 
     lx = doc.lex.entries.get(f"person/{person}")
     out = []
-    for spec in (lx.posts if lx else []):
+    for spec in lx.posts if lx else []:
         if spec.get("role") not in roles:
             continue
         owner = spec.get("org") or spec.get("country")
         kind = "org" if spec.get("org") else "country"
         owner_lx = doc.lex.entries.get(f"{kind}/{owner}")
-        out.append(Post(key=slug(f"{spec['role']} {owner}"),
-                        label=f"{spec['role']} of {owner_lx.label if owner_lx else owner}",
-                        role=spec["role"], country=spec.get("country"), org=spec.get("org")))
+        out.append(
+            Post(
+                key=slug(f"{spec['role']} {owner}"),
+                label=f"{spec['role']} of {owner_lx.label if owner_lx else owner}",
+                role=spec["role"],
+                country=spec.get("country"),
+                org=spec.get("org"),
+            )
+        )
     return out
 
 
-def _add_person(text: str, cand: tuple[int, int], extra: list[Mention], ents: dict[str, Entity]) -> None:
+def _add_person(
+    text: str, cand: tuple[int, int], extra: list[Mention], ents: dict[str, Entity]
+) -> None:
     from kg.ids import slug
 
     name = text[cand[0] : cand[1]]
@@ -232,7 +275,11 @@ def _person_for_phrase(text, ph, persons: list[Mention], phrases) -> Mention | N
     """
     back = fwd = None
     for p in persons:
-        if p.end <= ph.start and ph.start - p.end <= 6 and _GAP_AFTER_NAME.match(text[p.end : ph.start]):
+        if (
+            p.end <= ph.start
+            and ph.start - p.end <= 6
+            and _GAP_AFTER_NAME.match(text[p.end : ph.start])
+        ):
             back = p
     for p in persons:
         if p.start >= ph.end and p.start - ph.end <= 12:
@@ -246,7 +293,7 @@ def _person_for_phrase(text, ph, persons: list[Mention], phrases) -> Mention | N
 
 
 def _contextual_bodies(text: str, mentions: list[Mention]) -> list[Mention]:
-    """A bare "Security Council" is the UN's when the document names the UN and no state's council."""
+    """A bare "Security Council" is the UN's when the document names the UN and no state's."""
     if not any(m.kind == "org" and m.key in ("un", "un-security-council") for m in mentions):
         return mentions
     out = list(mentions)
@@ -255,24 +302,44 @@ def _contextual_bodies(text: str, mentions: list[Mention]) -> list[Mention]:
             continue
         after = text[mm.end() : mm.end() + 30]
         before = text[max(0, mm.start() - 30) : mm.start()]
-        if re.match(r"\s+of\b", after) or re.search(r"(?:['’]s|\w+(?:an|ish|ani|stani|i)) $", before) \
-                or re.search(r"Collective $", before):
+        if (
+            re.match(r"\s+of\b", after)
+            or re.search(r"(?:['’]s|\w+(?:an|ish|ani|stani|i)) $", before)
+            or re.search(r"Collective $", before)
+        ):
             continue
-        out.append(Mention(key="un-security-council", kind="org", start=mm.start(), end=mm.end(),
-                           surface=mm.group()))
+        out.append(
+            Mention(
+                key="un-security-council",
+                kind="org",
+                start=mm.start(),
+                end=mm.end(),
+                surface=mm.group(),
+            )
+        )
     out.sort(key=lambda m: m.start)
 
     return out
 
 
-_BODY = (r"(?:Council|Committee|Commission|Secretariat|Assembly|Parliament|Court|Forces|Staff|Command|"
-         r"Centre|Center|Conference|Board|Bureau|Mission)")
-_BODY_OF = re.compile(rf"((?:[A-Z][\w-]* ){{0,4}}{_BODY}(?: (?:of|for) (?:the )?[A-Z][\w-]*(?: (?:of |and )?[A-Z][\w-]*)*?)?)"
-                      r" of (?:the )?$")
-_BODY_AFTER = re.compile(rf" ((?:[A-Z][\w-]* ){{0,4}}{_BODY}(?: of (?:the )?[A-Z][\w-]*(?: (?:of |and )?[A-Z][\w-]*)*)?)(?![\w-])")
+_BODY = (
+    r"(?:Council|Committee|Commission|Secretariat|Assembly|Parliament|Court|Forces|Staff|Command|"
+    r"Centre|Center|Conference|Board|Bureau|Mission)"
+)
+_BODY_OF = re.compile(
+    rf"((?:[A-Z][\w-]* ){{0,4}}{_BODY}"
+    r"(?: (?:of|for) (?:the )?[A-Z][\w-]*(?: (?:of |and )?[A-Z][\w-]*)*?)?)"
+    r" of (?:the )?$"
+)
+_BODY_AFTER = re.compile(
+    rf" ((?:[A-Z][\w-]* ){{0,4}}{_BODY}"
+    r"(?: of (?:the )?[A-Z][\w-]*(?: (?:of |and )?[A-Z][\w-]*)*)?)(?![\w-])"
+)
 
 
-def _sub_bodies(text: str, mentions: list[Mention], lex: Lexicon) -> tuple[list[Mention], dict[str, Entity]]:
+def _sub_bodies(
+    text: str, mentions: list[Mention], lex: Lexicon
+) -> tuple[list[Mention], dict[str, Entity]]:
     """Bodies of a known organization the lexicon does not list: "Council of Foreign Ministers of
     the Shanghai Cooperation Organisation", "SCO Council of Heads of State". They become
     sub-organizations keyed under their parent, like the lexicon's own sub-bodies."""
@@ -298,16 +365,32 @@ def _sub_bodies(text: str, mentions: list[Mention], lex: Lexicon) -> tuple[list[
             continue
         body = re.sub(r"^(?:The|the) ", "", body)
         if before:
-            start = m.start - len(before.group(0)) + (len(before.group(0)) - len(before.group(0).lstrip()))
+            start = (
+                m.start
+                - len(before.group(0))
+                + (len(before.group(0)) - len(before.group(0).lstrip()))
+            )
             start = text.index(body, start)
         key = slug(f"{m.key} {body}")
-        ent = ents.get(f"org/{key}") or Entity(kind="org", key=key, label=f"{body} of the {lx.label}"
-                                               if not lx.label.isupper() else f"{lx.label} {body}",
-                                               parent=m.key)
+        ent = ents.get(f"org/{key}") or Entity(
+            kind="org",
+            key=key,
+            label=f"{body} of the {lx.label}" if not lx.label.isupper() else f"{lx.label} {body}",
+            parent=m.key,
+        )
         ents[f"org/{key}"] = ent
         out = [x for x in out if not (start <= x.start < end)]
         out.append(Mention(key=key, kind="org", start=start, end=end, surface=text[start:end]))
-        ents.setdefault(f"org/{m.key}", Entity(kind="org", key=m.key, label=lx.label, qid=lx.qid,
-                                                parent=lx.parent, country=lx.country))
+        ents.setdefault(
+            f"org/{m.key}",
+            Entity(
+                kind="org",
+                key=m.key,
+                label=lx.label,
+                qid=lx.qid,
+                parent=lx.parent,
+                country=lx.country,
+            ),
+        )
     out.sort(key=lambda x: x.start)
     return out, ents

@@ -15,17 +15,42 @@ from datetime import date, timedelta
 from kg.extract.model import DateValue
 
 MONTHS = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
-    "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
-    "september": 9, "sep": 9, "sept": 9, "october": 10, "oct": 10, "november": 11,
-    "nov": 11, "december": 12, "dec": 12,
+    "january": 1,
+    "jan": 1,
+    "february": 2,
+    "feb": 2,
+    "march": 3,
+    "mar": 3,
+    "april": 4,
+    "apr": 4,
+    "may": 5,
+    "june": 6,
+    "jun": 6,
+    "july": 7,
+    "jul": 7,
+    "august": 8,
+    "aug": 8,
+    "september": 9,
+    "sep": 9,
+    "sept": 9,
+    "october": 10,
+    "oct": 10,
+    "november": 11,
+    "nov": 11,
+    "december": 12,
+    "dec": 12,
 }
-_MON = r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+_MON = (
+    r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November"
+    r"|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+)
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 DAY_MONTH = re.compile(rf"\b{_DAY}(?:\s+of)?\s+{_MON}(?:,?\s+{_YEAR})?\b")
 MONTH_DAY = re.compile(rf"\b{_MON}\s+{_DAY}(?![\d:])(?:(?:,\s*|\s+){_YEAR})?\b")
-NUMERIC = re.compile(r"(?<![\d.:/-])(?P<day>[0-3]?\d)[./-](?P<mon>[01]?\d)[./-](?P<year>(?:19|20)\d\d)(?![\d.]\d)")
+NUMERIC = re.compile(
+    r"(?<![\d.:/-])(?P<day>[0-3]?\d)[./-](?P<mon>[01]?\d)[./-](?P<year>(?:19|20)\d\d)(?![\d.]\d)"
+)
 ISO = re.compile(r"(?<![\d-])(?P<year>(?:19|20)\d\d)-(?P<mon>[01]\d)-(?P<day>[0-3]\d)(?![\d])")
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 RELATIVE = re.compile(
@@ -43,7 +68,9 @@ def _make(y: int, m: int, d: int) -> date | None:
         return None
 
 
-def explicit_dates(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, int | None, int, int]]:
+def explicit_dates(
+    text: str, start: int = 0, end: int | None = None
+) -> list[tuple[int, int, int | None, int, int]]:
     """(start, end, year or None, month, day) for every calendar date in the range."""
     end = len(text) if end is None else end
     found: list[tuple[int, int, int | None, int, int]] = []
@@ -78,7 +105,9 @@ class DateResolver:
     def __init__(self, text: str, doc_date: date | None) -> None:
         self.text = text
         self.doc_date = doc_date
-        self.full = [(s, date(y, m, d)) for s, _e, y, m, d in explicit_dates(text) if y and _make(y, m, d)]
+        self.full = [
+            (s, date(y, m, d)) for s, _e, y, m, d in explicit_dates(text) if y and _make(y, m, d)
+        ]
 
     def _year_for(self, pos: int, month: int, day: int) -> tuple[int, str] | None:
         if self.doc_date:
@@ -118,13 +147,27 @@ class DateResolver:
                         days={"today": 0, "yesterday": -1, "tomorrow": 1}[m.group("rel").lower()]
                     )
                 else:
-                    sent_before = re.split(r"[.!?]\s", self.text[max(start, m.start() - 120) : m.start()])[-1]
-                    future = bool(_FUTURE.search(sent_before)) or (m.group("next") or "").lower() == "next"
-                    value = weekday_near(self.doc_date, WEEKDAYS.index(m.group("wd").lower()), future)
+                    sent_before = re.split(
+                        r"[.!?]\s", self.text[max(start, m.start() - 120) : m.start()]
+                    )[-1]
+                    future = (
+                        bool(_FUTURE.search(sent_before))
+                        or (m.group("next") or "").lower() == "next"
+                    )
+                    value = weekday_near(
+                        self.doc_date, WEEKDAYS.index(m.group("wd").lower()), future
+                    )
             if m.group("rel") and value is None:
                 continue  # "today" with no document date says nothing
-            out.append(DateValue(value, "RelativeToDocumentDate" if value else "Unresolved",
-                                 m.start(), m.end(), m.group()))
+            out.append(
+                DateValue(
+                    value,
+                    "RelativeToDocumentDate" if value else "Unresolved",
+                    m.start(),
+                    m.end(),
+                    m.group(),
+                )
+            )
         out.sort(key=lambda v: v.start)
         return out
 

@@ -15,7 +15,9 @@ from kg.extract.gazetteer import Lexicon, find_mentions
 from kg.extract.model import DateValue, DocMeta, Mention, Span
 from kg.extract.sentences import paragraphs
 
-_BYLINE = re.compile(r"^\s*(?P<agency>[A-Z][\w.&-]{1,20})\s*\|\s*[^|\n]{0,40}\|\s*(?:Updated|Published|Created)?:?\s*")
+_BYLINE = re.compile(
+    r"^\s*(?P<agency>[A-Z][\w.&-]{1,20})\s*\|\s*[^|\n]{0,40}\|\s*(?:Updated|Published|Created)?:?\s*"
+)
 _STAMP = re.compile(r"\b(?:Updated|Published|Created|Posted|Date)\s*:\s*", re.I)
 _FOOTER_SITE = re.compile(r"\bedited by (?P<site>[A-Z][\w ]{1,30}?) staff\b")
 _HEADER_NOTE = re.compile(r"\((?P<note>[^()]{3,300})\)\s*$")
@@ -48,8 +50,12 @@ def document_meta(text: str, mentions: list[Mention], lexicon: Lexicon) -> DocMe
             if note and url:
                 te = note.start()
             title = text[ts:te].strip()
-            plain = (3 <= len(title.split()) <= 40 and not title.endswith(("!", ":"))
-                     and len(title) < 300 and not explicit_dates(title))
+            plain = (
+                3 <= len(title.split()) <= 40
+                and not title.endswith(("!", ":"))
+                and len(title) < 300
+                and not explicit_dates(title)
+            )
             if plain or (url and title):
                 meta.title = title
                 meta.title_span = Span(ts, ts + len(title))

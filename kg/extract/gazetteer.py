@@ -94,11 +94,16 @@ def load_lexicon(path: str = str(LEXICON_PATH)) -> Lexicon:
         for key, spec in (data.get(section) or {}).items():
             spec = spec or {}
             e = LexEntry(
-                kind=kind, key=key, label=spec.get("label", key),
+                kind=kind,
+                key=key,
+                label=spec.get("label", key),
                 variants=list(dict.fromkeys([spec.get("label", key), *spec.get("variants", [])])),
-                adjectives=list(spec.get("adjectives", [])), qid=spec.get("qid"),
-                qid_source=spec.get("qid_source"), parent=spec.get("parent"),
-                country=spec.get("country"), category=spec.get("kind_of"),
+                adjectives=list(spec.get("adjectives", [])),
+                qid=spec.get("qid"),
+                qid_source=spec.get("qid_source"),
+                parent=spec.get("parent"),
+                country=spec.get("country"),
+                category=spec.get("kind_of"),
                 posts=list(spec.get("posts", [])),
             )
             entries[f"{kind}/{key}"] = e
@@ -147,7 +152,15 @@ def find_mentions(text: str, lexicon: Lexicon | None = None) -> list[Mention]:
     for s, e, kind, key, adj in cands:
         if s < last_end:
             continue
-        out.append(Mention(key=key, kind="country" if adj else kind, start=s, end=e,
-                           surface=text[s:e], adjective=adj))
+        out.append(
+            Mention(
+                key=key,
+                kind="country" if adj else kind,
+                start=s,
+                end=e,
+                surface=text[s:e],
+                adjective=adj,
+            )
+        )
         last_end = e
     return out

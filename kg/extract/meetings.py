@@ -29,28 +29,49 @@ _KINDS = [
     (re.compile(r"\bvisit\b", re.I), "Visit"),
 ]
 _GENERIC = re.compile(
-    r"\b(?:our|all our|these|regular|previous|future|at our|last|such)\s+(?:\w+\s+)?(?:meetings|meeting|sessions|summits)\b",
+    r"\b(?:our|all our|these|regular|previous|future|at our|last|such)\s+(?:\w+\s+)?"
+    r"(?:meetings|meeting|sessions|summits)\b",
     re.I,
 )
-_PAST = re.compile(r"\b(?:was|were|held|convened|chaired|attended|took place|began|started|met|spoke|"
-                   r"discussed|exchanged|took part|opened|hosted)\b", re.I)
-_FUTURE = re.compile(r"\b(?:will|is to|are to|is expected|are expected|plans? to|next week|upcoming)\b", re.I)
-_CHAIR = re.compile(r"(?:chaired by|under the chairmanship of|presided (?:over )?by|chairmanship of)\s", re.I)
+_PAST = re.compile(
+    r"\b(?:was|were|held|convened|chaired|attended|took place|began|started|met|spoke|"
+    r"discussed|exchanged|took part|opened|hosted)\b",
+    re.I,
+)
+_FUTURE = re.compile(
+    r"\b(?:will|is to|are to|is expected|are expected|plans? to|next week|upcoming)\b", re.I
+)
+_CHAIR = re.compile(
+    r"(?:chaired by|under the chairmanship of|presided (?:over )?by|chairmanship of)\s", re.I
+)
 _ATTENDED = re.compile(r"attended by|participation of|with the participation", re.I)
 _TOPIC = re.compile(r"(?:situation|developments|events|crisis|unrest)\s+in\s+(?:the\s+)?$", re.I)
-_LOCATION_CUE = re.compile(r"\b(?:held|took place|meet|met|meeting|summit|talks|session|visit(?:ed)?)"
-                           r"(?: \w+){0,3} (?:in|at) (?:the )?(?:city of )?$", re.I)
-_ANNOUNCE = re.compile(r"\b(?:the|this) (?:event|meeting|session|summit|conference|talks|videoconference)\b"
-                       r".{0,60}\b(?:take place|be held|was held|took place|is scheduled|will be|convene)", re.I)
+_LOCATION_CUE = re.compile(
+    r"\b(?:held|took place|meet|met|meeting|summit|talks|session|visit(?:ed)?)"
+    r"(?: \w+){0,3} (?:in|at) (?:the )?(?:city of )?$",
+    re.I,
+)
+_ANNOUNCE = re.compile(
+    r"\b(?:the|this) (?:event|meeting|session|summit|conference|talks|videoconference)\b"
+    r".{0,60}\b(?:take place|be held|was held|took place|is scheduled|will be|convene)",
+    re.I,
+)
 _OF_TRIGGER = re.compile(r"^\w+(?:\s+\w+)?\s+of\s+(?:the\s+)?$")
-_BY_AT = re.compile(r"\b(?:at|hosted by|organi[sz]ed by|convened by|held by|chaired by the|under the auspices of)"
-                    r"\s+(?:the\s+)?$", re.I)
+_BY_AT = re.compile(
+    r"\b(?:at|hosted by|organi[sz]ed by|convened by|held by|chaired by the|under the auspices of)"
+    r"\s+(?:the\s+)?$",
+    re.I,
+)
 
 
 def _kinds(sentence: str, organizer_label: str | None) -> set[str]:
     kinds = {k for rx, k in _KINDS if rx.search(sentence)}
-    if re.search(r"\bmeeting\b", sentence, re.I) and organizer_label and "Council" in organizer_label \
-            and "PhoneCall" not in kinds:
+    if (
+        re.search(r"\bmeeting\b", sentence, re.I)
+        and organizer_label
+        and "Council" in organizer_label
+        and "PhoneCall" not in kinds
+    ):
         kinds.add("Session")
     return kinds
 
@@ -71,8 +92,14 @@ def meetings(doc: Doc) -> list[Meeting]:
                     org, first, kinds = pending
                     key = f"{later[0].value.isoformat()}-{doc.root_org(org.split('/', 1)[1])}"
                     if key not in out:
-                        m = Meeting(key=key, span=Span(first.start, sent.end), label="", date=later[0],
-                                    organizer=org, kinds=kinds)
+                        m = Meeting(
+                            key=key,
+                            span=Span(first.start, sent.end),
+                            label="",
+                            date=later[0],
+                            organizer=org,
+                            kinds=kinds,
+                        )
                         out[key] = m
                         order.append(key)
                         last = m
@@ -93,13 +120,20 @@ def meetings(doc: Doc) -> list[Meeting]:
         organizer = _organizer(doc, sent.start, sent.end, tpos)
         persons = [m for m in mentions if m.kind == "person"]
         is_call = bool(re.search(r"phone|conversation", trig.group(), re.I))
-        if is_call and not re.search(r"conversations\b", s_text) and len({p.key for p in persons}) >= 2:
+        if (
+            is_call
+            and not re.search(r"conversations\b", s_text)
+            and len({p.key for p in persons}) >= 2
+        ):
             keys = sorted({p.key for p in persons})
             dkey = date.value.isoformat() if date else "undated-" + doc.meta_key
             key = f"{dkey}-{'-'.join(keys)}"
-            m = out.get(key) or Meeting(key=key, span=Span(sent.start, sent.end),
-                                        label=f"Phone call, {date.value.isoformat() if date else 'undated'}",
-                                        date=date or (unresolved[0] if unresolved else None))
+            m = out.get(key) or Meeting(
+                key=key,
+                span=Span(sent.start, sent.end),
+                label=f"Phone call, {date.value.isoformat() if date else 'undated'}",
+                date=date or (unresolved[0] if unresolved else None),
+            )
             m.kinds |= {"PhoneCall"}
             for p in persons:
                 ref = doc.ref(p)
@@ -121,15 +155,28 @@ def meetings(doc: Doc) -> list[Meeting]:
                 pending = None
                 key = f"{later[0].value.isoformat()}-{doc.root_org(org.split('/', 1)[1])}"
                 if key not in out:
-                    m = Meeting(key=key, span=Span(first.start, sent.end), label="", date=later[0],
-                                organizer=org, kinds=kinds)
+                    m = Meeting(
+                        key=key,
+                        span=Span(first.start, sent.end),
+                        label="",
+                        date=later[0],
+                        organizer=org,
+                        kinds=kinds,
+                    )
                     out[key] = m
                     order.append(key)
                     last = m
                 continue
         if organizer is None and date is None:
-            if last is not None and re.match(r"(?:the|this|today's|our)\b", s_text[trig.start() - 4 : trig.start()].strip() or "the", re.I) \
-                    and re.search(r"\b(?:the|this) (?:meeting|session|summit)\b", s_text, re.I):
+            if (
+                last is not None
+                and re.match(
+                    r"(?:the|this|today's|our)\b",
+                    s_text[trig.start() - 4 : trig.start()].strip() or "the",
+                    re.I,
+                )
+                and re.search(r"\b(?:the|this) (?:meeting|session|summit)\b", s_text, re.I)
+            ):
                 _enrich(doc, last, sent.start, sent.end)
             continue
         if organizer is None:
@@ -138,21 +185,39 @@ def meetings(doc: Doc) -> list[Meeting]:
                 continue
         if date is None:
             # an organizer without a date continues the last meeting of the same body
-            if last is not None and organizer and last.organizer and \
-                    doc.root_org(organizer.split("/", 1)[1]) == doc.root_org(last.organizer.split("/", 1)[1]):
+            if (
+                last is not None
+                and organizer
+                and last.organizer
+                and doc.root_org(organizer.split("/", 1)[1])
+                == doc.root_org(last.organizer.split("/", 1)[1])
+            ):
                 _enrich(doc, last, sent.start, sent.end)
             continue
         if _FUTURE.search(s_text) and not _PAST.search(s_text) and organizer is None:
             continue
-        root = doc.root_org(organizer.split("/", 1)[1]) if organizer and organizer.startswith("org/") else \
-            (organizer.split("/", 1)[1] if organizer else "-".join(sorted({p.key for p in persons})[:3]))
+        root = (
+            doc.root_org(organizer.split("/", 1)[1])
+            if organizer and organizer.startswith("org/")
+            else (
+                organizer.split("/", 1)[1]
+                if organizer
+                else "-".join(sorted({p.key for p in persons})[:3])
+            )
+        )
         key = f"{date.value.isoformat()}-{root}"
         m = out.get(key)
         if m is None:
             olabel = doc.entities[organizer].label if organizer else None
-            m = Meeting(key=key, span=Span(sent.start, sent.end),
-                        label=f"Meeting of the {olabel}, {date.value.isoformat()}" if olabel
-                        else f"Meeting, {date.value.isoformat()}", date=date, organizer=organizer)
+            m = Meeting(
+                key=key,
+                span=Span(sent.start, sent.end),
+                label=f"Meeting of the {olabel}, {date.value.isoformat()}"
+                if olabel
+                else f"Meeting, {date.value.isoformat()}",
+                date=date,
+                organizer=organizer,
+            )
             out[key] = m
             order.append(key)
         elif organizer and (m.organizer is None or _more_specific(doc, organizer, m.organizer)):
@@ -166,7 +231,8 @@ def meetings(doc: Doc) -> list[Meeting]:
     for m in result:
         if m.organizer:
             olabel = doc.entities[m.organizer].label
-            m.label = f"Meeting of the {olabel}, {m.date.value.isoformat() if m.date and m.date.value else 'undated'}"
+            when = m.date.value.isoformat() if m.date and m.date.value else "undated"
+            m.label = f"Meeting of the {olabel}, {when}"
     return result
 
 
@@ -186,14 +252,23 @@ def _organizer(doc: Doc, start: int, end: int, tpos: int) -> str | None:
             continue
         ent = doc.entities.get(doc.ref(m))
         sc = 0
-        before = doc.text[max(start, m.start - 20) : m.start]
-        between = doc.text[tpos:m.start] if m.start > tpos else ""
-        if between and m.start - tpos < 150 and (_OF_TRIGGER.match(between) or _BY_AT.search(between)):
+        between = doc.text[tpos : m.start] if m.start > tpos else ""
+        if (
+            between
+            and m.start - tpos < 150
+            and (_OF_TRIGGER.match(between) or _BY_AT.search(between))
+        ):
             sc = 3
-        elif m.end <= tpos and re.search(r"^\W*(?:\w+\W+){0,6}$", doc.text[m.end:tpos]):
+        elif m.end <= tpos and re.search(r"^\W*(?:\w+\W+){0,6}$", doc.text[m.end : tpos]):
             sc = 2
-        elif m.end <= tpos and re.match(r"^(?:The |the )?$", doc.text[start : m.start]) and \
-                re.search(r"\b(?:held|convened|hosted|organi[sz]ed|hold|will hold|holds)\b", doc.text[m.end:tpos]):
+        elif (
+            m.end <= tpos
+            and re.match(r"^(?:The |the )?$", doc.text[start : m.start])
+            and re.search(
+                r"\b(?:held|convened|hosted|organi[sz]ed|hold|will hold|holds)\b",
+                doc.text[m.end : tpos],
+            )
+        ):
             sc = 2
         if ent and ("Council" in ent.label or ent.parent):
             sc += 1
@@ -213,7 +288,11 @@ def _enrich(doc: Doc, m: Meeting, start: int, end: int) -> None:
         after = [p for p in persons if p.start >= start + ch.end()]
         if after and after[0].start - (start + ch.end()) < 120:
             m.chair = doc.ref(after[0])
-    if ch or _ATTENDED.search(s_text) or re.search(r"\b(?:spoke|took part|participated|attended)\b", s_text):
+    if (
+        ch
+        or _ATTENDED.search(s_text)
+        or re.search(r"\b(?:spoke|took part|participated|attended)\b", s_text)
+    ):
         for p in persons:
             ref = doc.ref(p)
             if ref not in m.participants:
@@ -243,5 +322,9 @@ def meeting_slug(key: str) -> str:
 
 
 def _same_body(doc: Doc, last: Meeting | None, organizer: str) -> bool:
-    return bool(last and last.organizer and
-                doc.root_org(organizer.split("/", 1)[1]) == doc.root_org(last.organizer.split("/", 1)[1]))
+    return bool(
+        last
+        and last.organizer
+        and doc.root_org(organizer.split("/", 1)[1])
+        == doc.root_org(last.organizer.split("/", 1)[1])
+    )

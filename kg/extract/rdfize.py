@@ -77,7 +77,9 @@ class Writer:
         self.g.add((node, PROV.wasDerivedFrom, self.doc_iri))
 
 
-def to_graph(sdoc: SourceDocument, doc: Doc, meetings, statements, deployments, claims, base: str) -> Graph:
+def to_graph(
+    sdoc: SourceDocument, doc: Doc, meetings, statements, deployments, claims, base: str
+) -> Graph:
     w = Writer(sdoc, doc, base)
     g = w.g
     d = w.doc_iri
@@ -97,7 +99,9 @@ def to_graph(sdoc: SourceDocument, doc: Doc, meetings, statements, deployments, 
                 g.add((pub, NG.country, iri("country", meta.publisher_country, base)))
             w.derived(pub)
     if meta.published and meta.published.value:
-        g.add((d, SCHEMA.datePublished, Literal(meta.published.value.isoformat(), datatype=XSD.date)))
+        g.add(
+            (d, SCHEMA.datePublished, Literal(meta.published.value.isoformat(), datatype=XSD.date))
+        )
     g.add((d, NG.sha256, Literal(sdoc.sha256)))
     g.add((d, NG.fileName, Literal(sdoc.file_name)))
     g.add((d, NG.content, Literal(sdoc.text)))
@@ -132,11 +136,17 @@ def to_graph(sdoc: SourceDocument, doc: Doc, meetings, statements, deployments, 
         if post.org:
             org_node = iri("org", post.org, base)
         elif post.country and post.role.startswith("Minister of "):
-            ministry = "Ministry of " + post.role[len("Minister of "):]
+            ministry = "Ministry of " + post.role[len("Minister of ") :]
             org_node = iri("org", slug(f"{ministry} {post.country}"), base)
             clabel = doc.lex.entries.get(f"country/{post.country}")
             g.add((org_node, RDF.type, NG.Organization))
-            g.add((org_node, RDFS.label, en(f"{ministry} of {clabel.label if clabel else post.country}")))
+            g.add(
+                (
+                    org_node,
+                    RDFS.label,
+                    en(f"{ministry} of {clabel.label if clabel else post.country}"),
+                )
+            )
             g.add((org_node, NG.country, iri("country", post.country, base)))
             w.derived(org_node)
         if org_node is not None:
@@ -164,7 +174,11 @@ def to_graph(sdoc: SourceDocument, doc: Doc, meetings, statements, deployments, 
         w.date(node, NG.date, m.date)
         if m.date and m.date.value is None and m.date.text:
             g.add((node, NG.dateText, Literal(m.date.text)))
-        for prop, val in ((NG.organizer, m.organizer), (NG.chair, m.chair), (NG.location, m.location)):
+        for prop, val in (
+            (NG.organizer, m.organizer),
+            (NG.chair, m.chair),
+            (NG.location, m.location),
+        ):
             if val:
                 g.add((node, prop, w.ref(val)))
         for p in m.participants:
@@ -184,8 +198,13 @@ def to_graph(sdoc: SourceDocument, doc: Doc, meetings, statements, deployments, 
             turns[(st.speaker, st.meeting)] = n + 1
             key = short_hash(st.speaker, st.meeting, n) if n else short_hash(st.speaker, st.meeting)
         else:
-            key = short_hash(st.speaker, st.meeting or (st.date.value if st.date else ""), sdoc.sha256,
-                             st.span.start, st.span.end)
+            key = short_hash(
+                st.speaker,
+                st.meeting or (st.date.value if st.date else ""),
+                sdoc.sha256,
+                st.span.start,
+                st.span.end,
+            )
         node = iri("statement", key, base)
         g.add((node, RDF.type, NG.Statement))
         if st.speaker:
@@ -204,8 +223,11 @@ def to_graph(sdoc: SourceDocument, doc: Doc, meetings, statements, deployments, 
     for dp in deployments:
         node = iri("deployment", dp.key, base)
         g.add((node, RDF.type, NG.Deployment))
-        for prop, val in ((NG.deployedBy, dp.deployed_by), (NG.destination, dp.destination),
-                          (NG.commander, dp.commander)):
+        for prop, val in (
+            (NG.deployedBy, dp.deployed_by),
+            (NG.destination, dp.destination),
+            (NG.commander, dp.commander),
+        ):
             if val:
                 g.add((node, prop, w.ref(val)))
         for c in dp.contributors:

@@ -61,7 +61,9 @@ def _preferred_labels(graphs: dict[URIRef, Graph], base: str) -> None:
 
 
 def _numbers(text: str) -> frozenset[int]:
-    return frozenset(int(v) for _s, _e, v, _q in find_numbers(text) if v >= 10 and float(v).is_integer())
+    return frozenset(
+        int(v) for _s, _e, v, _q in find_numbers(text) if v >= 10 and float(v).is_integer()
+    )
 
 
 def _merge_speeches(graphs: dict[URIRef, Graph]) -> None:
@@ -72,14 +74,18 @@ def _merge_speeches(graphs: dict[URIRef, Graph]) -> None:
             date = g.value(st, NG.date)
             text = g.value(st, NG.text)
             has_speaker = g.value(st, NG.speaker) is not None
-            speeches.append((gname, st, str(date) if date else None, has_speaker, _numbers(str(text or ""))))
+            speeches.append(
+                (gname, st, str(date) if date else None, has_speaker, _numbers(str(text or "")))
+            )
     rename: dict[URIRef, URIRef] = {}
     for i, (ga, a, da, sa, na) in enumerate(speeches):
         for gb, b, db, sb, nb in speeches[i + 1 :]:
             if ga == gb or a == b or not da or da != db:
                 continue
             shared = na & nb
-            if len(shared) < MIN_SHARED_NUMBERS or len(shared) < MIN_OVERLAP * min(len(na), len(nb)):
+            if len(shared) < MIN_SHARED_NUMBERS or len(shared) < MIN_OVERLAP * min(
+                len(na), len(nb)
+            ):
                 continue
             # keep the IRI of the one that knows its speaker; else the smaller IRI
             keep, drop = (a, b) if (sa, str(b)) >= (sb, str(a)) else (b, a)

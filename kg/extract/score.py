@@ -19,8 +19,15 @@ import yaml
 from kg.documents import find_documents, read_document
 
 GOLD_DIR = Path(__file__).resolve().parents[2] / "tests" / "gold"
-CLASSES = ["entities", "meetings", "participants", "statements (speaker)", "statements (meeting)",
-           "deployments (facts)", "claims"]
+CLASSES = [
+    "entities",
+    "meetings",
+    "participants",
+    "statements (speaker)",
+    "statements (meeting)",
+    "deployments (facts)",
+    "claims",
+]
 
 
 @dataclass
@@ -86,7 +93,11 @@ def score_document(path: Path, gold: dict, tallies: dict[str, Tally]) -> None:
             if gdate != mdate:
                 continue
             g_org = g.get("organizer")
-            same_org = bool(g_org and m.organizer and root(g_org.split("/", 1)[1]) == root(m.organizer.split("/", 1)[1]))
+            same_org = bool(
+                g_org
+                and m.organizer
+                and root(g_org.split("/", 1)[1]) == root(m.organizer.split("/", 1)[1])
+            )
             overlap = set(g.get("participants") or []) & set(m.participants)
             if same_org or overlap or (not g_org and not g.get("participants") and gdate):
                 used.add(j)
@@ -123,14 +134,19 @@ def score_document(path: Path, gold: dict, tallies: dict[str, Tally]) -> None:
     for g in gold.get("statements") or []:
         s, e = _span(doc.text, g["from"], g["to"])
         passages.append((s, e, _speakers(g.get("speaker")), g.get("meeting"), [False, False]))
-    meeting_date = {m.key: (m.date.value.isoformat() if m.date and m.date.value else None) for m in facts.meetings}
+    meeting_date = {
+        m.key: (m.date.value.isoformat() if m.date and m.date.value else None)
+        for m in facts.meetings
+    }
     for st in facts.statements:
         hit = next((p for p in passages if p[0] <= st.span.start < p[1]), None)
         if hit is None:
             if st.speaker:
                 ts.fp += 1
-                ts.notes.append(f"{name}: statement where gold has none: {st.speaker} "
-                                f"{doc.text[st.span.start:st.span.start + 60]!r}")
+                ts.notes.append(
+                    f"{name}: statement where gold has none: {st.speaker} "
+                    f"{doc.text[st.span.start : st.span.start + 60]!r}"
+                )
             continue
         s, e, speakers, gmeet, found = hit
         if speakers is None:
@@ -140,8 +156,10 @@ def score_document(path: Path, gold: dict, tallies: dict[str, Tally]) -> None:
             found[0] = True
         else:
             ts.fp += 1
-            ts.notes.append(f"{name}: wrong speaker {st.speaker} (gold {sorted(speakers)}) "
-                            f"{doc.text[st.span.start:st.span.start + 60]!r}")
+            ts.notes.append(
+                f"{name}: wrong speaker {st.speaker} (gold {sorted(speakers)}) "
+                f"{doc.text[st.span.start : st.span.start + 60]!r}"
+            )
         if gmeet:
             got = meeting_date.get(st.meeting or "")
             if got == str(gmeet):
@@ -152,16 +170,20 @@ def score_document(path: Path, gold: dict, tallies: dict[str, Tally]) -> None:
                 tsm.notes.append(f"{name}: statement at wrong meeting {st.meeting}")
         elif st.meeting:
             tsm.fp += 1
-            tsm.notes.append(f"{name}: statement given a meeting {st.meeting} where gold has none "
-                             f"{doc.text[st.span.start:st.span.start + 50]!r}")
-    for s, e, speakers, gmeet, found in passages:
+            tsm.notes.append(
+                f"{name}: statement given a meeting {st.meeting} where gold has none "
+                f"{doc.text[st.span.start : st.span.start + 50]!r}"
+            )
+    for s, _e, speakers, gmeet, found in passages:
         if speakers is None:
             continue
         if found[0]:
             ts.tp_gold += 1
         else:
             ts.fn += 1
-            ts.notes.append(f"{name}: missed statement by {sorted(speakers)} {doc.text[s:s + 60]!r}")
+            ts.notes.append(
+                f"{name}: missed statement by {sorted(speakers)} {doc.text[s : s + 60]!r}"
+            )
         if gmeet:
             if found[1]:
                 tsm.tp_gold += 1
@@ -179,8 +201,13 @@ def score_document(path: Path, gold: dict, tallies: dict[str, Tally]) -> None:
             v = getattr(d, f)
             if v is not None:
                 pred_facts.add((d.key, f, str(v)))
-    gold_facts = {(k, f, str(g[f])) for k, g in gold_dep.items() if not g.get("optional")
-                  for f in fields if g.get(f) is not None}
+    gold_facts = {
+        (k, f, str(g[f]))
+        for k, g in gold_dep.items()
+        if not g.get("optional")
+        for f in fields
+        if g.get(f) is not None
+    }
     td.tp_pred += len(pred_facts & gold_facts)
     td.tp_gold += len(pred_facts & gold_facts)
     for x in sorted(pred_facts - gold_facts):
@@ -221,7 +248,9 @@ def score(paths: list[str]) -> dict[str, Tally]:
 def table(tallies: dict[str, Tally]) -> str:
     rows = [f"{'class':<24}{'TP':>5}{'FP':>5}{'FN':>5}{'precision':>11}{'recall':>8}"]
     for c, t in tallies.items():
-        rows.append(f"{c:<24}{t.tp_pred:>5}{t.fp:>5}{t.fn:>5}{t.precision():>11.3f}{t.recall():>8.3f}")
+        rows.append(
+            f"{c:<24}{t.tp_pred:>5}{t.fp:>5}{t.fn:>5}{t.precision():>11.3f}{t.recall():>8.3f}"
+        )
     return "\n".join(rows)
 
 

@@ -22,24 +22,41 @@ VERBS = (
     r"declared|announced|expressed|welcomed|proposed|pledged|underscored|updated|presented|referred|"
     r"praised|assured|urged|recalled|explained|signall?ed|suggested|promised|briefed|warned|affirmed|"
     r"reaffirmed|highlighted|mentioned|condemned|went on to say|argued|punctuated|informed|"
-    r"voiced|called on|called for|reiterated|confirmed|insisted|observed|remarked|replied|spoke about|"
+    r"voiced|called on|called for|reiterated|confirmed|insisted|observed|remarked|replied|"
+    r"spoke about|"
     r"issued (?:a |an |its )?(?:written |joint )?(?:statement|declaration|communiqu[eé])"
 )
 VERB = re.compile(rf"\b(?:also |further |additionally |then |later )?(?P<v>{VERBS})\b")
-_PRONOUN = re.compile(r"(?:^|[\s,“\"])(?P<p>[Hh]e|[Ss]he|[Tt]he [Mm]inister|[Tt]he [Ss]ecretary[- ][Gg]eneral|"
-                      r"[Tt]he [Pp]resident|[Tt]he [Cc]hairman|[Tt]he [Gg]eneral|[Tt]he expert|[Tt]he [Pp]rime [Mm]inister)"
-                      r"\s*(?:also |further |additionally |then |later )?$")
-_ORG_PRONOUN = re.compile(r"(?:^|[\s,“”\"])(?P<p>it|[Tt]he [Mm]inistry|[Tt]he [Oo]rgani[sz]ation|[Tt]he [Cc]ouncil|"
-                          r"[Tt]he [Ss]ecretariat|[Tt]he [Gg]overnment|[Tt]hey)\s*(?:also |further |then )?$")
-_ACCORDING = re.compile(r"\b[Aa]ccording to (?:(?P<pron>him|her)|(?P<def>the expert|the minister))\b")
+_PRONOUN = re.compile(
+    r"(?:^|[\s,“\"])(?P<p>[Hh]e|[Ss]he|[Tt]he [Mm]inister|[Tt]he [Ss]ecretary[- ][Gg]eneral|"
+    r"[Tt]he [Pp]resident|[Tt]he [Cc]hairman|[Tt]he [Gg]eneral|[Tt]he expert|"
+    r"[Tt]he [Pp]rime [Mm]inister)"
+    r"\s*(?:also |further |additionally |then |later )?$"
+)
+_ORG_PRONOUN = re.compile(
+    r"(?:^|[\s,“”\"])(?P<p>it|[Tt]he [Mm]inistry|[Tt]he [Oo]rgani[sz]ation|[Tt]he [Cc]ouncil|"
+    r"[Tt]he [Ss]ecretariat|[Tt]he [Gg]overnment|[Tt]hey)\s*(?:also |further |then )?$"
+)
+_ACCORDING = re.compile(
+    r"\b[Aa]ccording to (?:(?P<pron>him|her)|(?P<def>the expert|the minister))\b"
+)
 _HEADER = re.compile(
-    r"^(?:(?:The )?(?:[Ss]peech|[Ss]tatement|[Aa]ddress|[Rr]emarks|[Oo]pening remarks|[Cc]losing remarks)\b.{0,300}"
+    r"^(?:(?:The )?(?:[Ss]peech|[Ss]tatement|[Aa]ddress|[Rr]emarks|[Oo]pening remarks"
+    r"|[Cc]losing remarks)\b.{0,300}"
     r"|.{0,300}\b(?:spoke again|spoke|said|stated|took the floor)\b.{0,120})[:：]{1,2}\s*$"
 )
-_INLINE = re.compile(r"^(?P<name>[A-Z]\.\s?[A-Z][\w’'-]+|[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){0,2}):\s+\S")
-_SALUTATION = re.compile(r"^(?:Dear|Distinguished|Excellenc|Ladies and|Friends|Colleagues|Mr\.? Chairman|Your Excellenc)", re.I)
+_INLINE = re.compile(
+    r"^(?P<name>[A-Z]\.\s?[A-Z][\w’'-]+|[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){0,2}):\s+\S"
+)
+_SALUTATION = re.compile(
+    r"^(?:Dear|Distinguished|Excellenc|Ladies and|Friends|Colleagues|Mr\.? Chairman"
+    r"|Your Excellenc)",
+    re.I,
+)
 _SECTION_END = re.compile(r"^(?:Go back|Back to|Share|Print|Related|Read more|Source:|Tags:)", re.I)
-_WRITTEN = re.compile(r"\b(?:written statement|statement|communiqu[eé]|press release|declaration)\b", re.I)
+_WRITTEN = re.compile(
+    r"\b(?:written statement|statement|communiqu[eé]|press release|declaration)\b", re.I
+)
 
 
 def _speaker_entity(doc: Doc, start: int, end: int) -> str | None:
@@ -67,8 +84,12 @@ def statements(doc: Doc, meetings: list[Meeting]) -> list[Statement]:
             sp = _speaker_entity(doc, p.start, p.end)
             if sp:
                 headers.append((idx, sp))
-        elif idx + 1 < len(paras) and re.search(r"\bspoke (?:about|on)\b", line) and len(line) < 300 \
-                and _SALUTATION.match(text[paras[idx + 1].start : paras[idx + 1].end]):
+        elif (
+            idx + 1 < len(paras)
+            and re.search(r"\bspoke (?:about|on)\b", line)
+            and len(line) < 300
+            and _SALUTATION.match(text[paras[idx + 1].start : paras[idx + 1].end])
+        ):
             sp = _speaker_entity(doc, p.start, p.end)
             if sp:
                 headers.append((idx, sp))
@@ -91,9 +112,17 @@ def statements(doc: Doc, meetings: list[Meeting]) -> list[Statement]:
             continue
         s, e = body[0].start, body[-1].end
         mt = meeting_at(paras[idx].start)
-        out.append(Statement(span=SpanT(s, e), kind="Speech", speaker=speaker,
-                             date=mt.date if mt else None, meeting=mt.key if mt else None,
-                             section=True, numbers=_numbers(text, s, e)))
+        out.append(
+            Statement(
+                span=SpanT(s, e),
+                kind="Speech",
+                speaker=speaker,
+                date=mt.date if mt else None,
+                meeting=mt.key if mt else None,
+                section=True,
+                numbers=_numbers(text, s, e),
+            )
+        )
         covered.append((paras[idx].start, e))
         i += 1
     # inline "N. Pashinyan: Thank you ..."
@@ -108,8 +137,15 @@ def statements(doc: Doc, meetings: list[Meeting]) -> list[Statement]:
             continue
         s = p.start + m.end() - 1
         mt = meeting_at(p.start)
-        out.append(Statement(span=SpanT(s, p.end), kind="DirectQuote", speaker=doc.ref(who[0]),
-                             date=mt.date if mt else None, meeting=mt.key if mt else None))
+        out.append(
+            Statement(
+                span=SpanT(s, p.end),
+                kind="DirectQuote",
+                speaker=doc.ref(who[0]),
+                date=mt.date if mt else None,
+                meeting=mt.key if mt else None,
+            )
+        )
         covered.append((p.start, p.end))
 
     # 2. the whole document is one speech or one written statement
@@ -137,7 +173,12 @@ def statements(doc: Doc, meetings: list[Meeting]) -> list[Statement]:
         elif st.speaker:
             last_org = st.speaker
         mt = meeting_at(sent.start)
-        if mt and st.speaker and _made_at(doc, mt, st) and not _PRESS.search(text[sent.start : sent.end]):
+        if (
+            mt
+            and st.speaker
+            and _made_at(doc, mt, st)
+            and not _PRESS.search(text[sent.start : sent.end])
+        ):
             st.meeting = mt.key
             st.date = st.date or mt.date
         out.append(st)
@@ -149,7 +190,9 @@ def _looks_like_speech(text: str, block: Block) -> bool:
 
 
 def _numbers(text: str, s: int, e: int) -> frozenset[int]:
-    return frozenset(int(v) for _a, _b, v, _q in find_numbers(text, s, e) if v >= 10 and float(v).is_integer())
+    return frozenset(
+        int(v) for _a, _b, v, _q in find_numbers(text, s, e) if v >= 10 and float(v).is_integer()
+    )
 
 
 def _whole_document(doc: Doc) -> Statement | None:
@@ -165,22 +208,36 @@ def _whole_document(doc: Doc) -> Statement | None:
             first_person = sum(1 for b in body if _looks_like_speech(text, b))
             if first_person >= max(2, len(body) // 3):
                 s, e = body[0].start, body[-1].end
-                return Statement(span=SpanT(s, e), kind="Speech", speaker=None,
-                                 date=meta.published, section=True, numbers=_numbers(text, s, e))
+                return Statement(
+                    span=SpanT(s, e),
+                    kind="Speech",
+                    speaker=None,
+                    date=meta.published,
+                    section=True,
+                    numbers=_numbers(text, s, e),
+                )
             break
     # a written statement whose title says so, by the publisher
     if meta.title and meta.publisher and re.search(r"\bstatement\b", meta.title, re.I):
-        start_idx = next((i for i, p in enumerate(paras) if meta.title_span and p.end >= meta.title_span.end), 0)
+        start_idx = next(
+            (i for i, p in enumerate(paras) if meta.title_span and p.end >= meta.title_span.end), 0
+        )
         body = paras[start_idx + 1 :]
-        # skip a repeated date line and a repeated title: the body starts at the first real paragraph
-        while body and (len(text[body[0].start : body[0].end]) < 250 and
-                        len(sentences(text, body[0])) < 2):
+        # skip a repeated date line and title: the body starts at the first real paragraph
+        while body and (
+            len(text[body[0].start : body[0].end]) < 250 and len(sentences(text, body[0])) < 2
+        ):
             body = body[1:]
         if body:
             s, e = body[0].start, body[-1].end
             speaker = f"org/{meta.publisher}"
-            return Statement(span=SpanT(s, e), kind="WrittenStatement", speaker=speaker,
-                             date=meta.published, numbers=_numbers(text, s, e))
+            return Statement(
+                span=SpanT(s, e),
+                kind="WrittenStatement",
+                speaker=speaker,
+                date=meta.published,
+                numbers=_numbers(text, s, e),
+            )
     return None
 
 
@@ -189,7 +246,9 @@ def _subject(doc: Doc, sent: Block) -> str | None:
     return doc.ref(ms[0]) if ms else None
 
 
-def _sentence_statement(doc: Doc, sent: Block, last_person: str | None, last_org: str | None) -> Statement | None:
+def _sentence_statement(
+    doc: Doc, sent: Block, last_person: str | None, last_org: str | None
+) -> Statement | None:
     text = doc.text
     s_text = text[sent.start : sent.end]
     speaker = None
@@ -200,9 +259,14 @@ def _sentence_statement(doc: Doc, sent: Block, last_person: str | None, last_org
         before = text[sent.start : vpos]
         # inverted: ", said António Guterres, Secretary-General"
         if vm.group("v") in ("said", "told") and not before.rstrip().endswith(("he", "she", "it")):
-            after = [m for m in doc.mentions_in(vpos, min(sent.end, vpos + 40)) if m.kind == "person"]
-            if after and re.match(r"^\s*$", text[sent.start + vm.end() : after[0].start]) and \
-                    re.search(r"[,”\"]\s*$", before):
+            after = [
+                m for m in doc.mentions_in(vpos, min(sent.end, vpos + 40)) if m.kind == "person"
+            ]
+            if (
+                after
+                and re.match(r"^\s*$", text[sent.start + vm.end() : after[0].start])
+                and re.search(r"[,”\"]\s*$", before)
+            ):
                 speaker = doc.ref(after[0])
                 break
         pron = _PRONOUN.search(before[-40:])
@@ -222,8 +286,13 @@ def _sentence_statement(doc: Doc, sent: Block, last_person: str | None, last_org
         if am:
             speaker = last_person
         else:
-            after = [m for m in doc.mentions_in(sent.start + acc.end(), min(sent.end, sent.start + acc.end() + 40))
-                     if m.kind in ("person",)]
+            after = [
+                m
+                for m in doc.mentions_in(
+                    sent.start + acc.end(), min(sent.end, sent.start + acc.end() + 40)
+                )
+                if m.kind in ("person",)
+            ]
             if after:
                 speaker = doc.ref(after[0])
     if speaker is None:
@@ -243,23 +312,38 @@ def _sentence_statement(doc: Doc, sent: Block, last_person: str | None, last_org
             ref = doc.ref(c)
             if ref not in about and ref != speaker:
                 about.append(ref)
-    return Statement(span=SpanT(sent.start, sent.end), kind=kind, speaker=speaker,
-                     date=dates[0] if dates and kind == "WrittenStatement" else None, about=about)
+    return Statement(
+        span=SpanT(sent.start, sent.end),
+        kind=kind,
+        speaker=speaker,
+        date=dates[0] if dates and kind == "WrittenStatement" else None,
+        about=about,
+    )
 
 
-_SUBJ_GAP = re.compile(r"^(?:\s*,[^,]{0,200},\s*|\s+|\s*,\s*|\s*,?\s*which\s+(?:has\s+)?)"
-                       r"(?:also |further |additionally |then |later )?$")
-_OBJECT_BEFORE = re.compile(r"\b(?:with|to|from|by|for|against|and)\s+(?:(?:his|her|their|the|its)\s+)?"
-                            r"(?:[\w-]+\s+){0,3}$")
+_SUBJ_GAP = re.compile(
+    r"^(?:\s*,[^,]{0,200},\s*|\s+|\s*,\s*|\s*,?\s*which\s+(?:has\s+)?)"
+    r"(?:also |further |additionally |then |later )?$"
+)
+_OBJECT_BEFORE = re.compile(
+    r"\b(?:with|to|from|by|for|against|and)\s+(?:(?:his|her|their|the|its)\s+)?"
+    r"(?:[\w-]+\s+){0,3}$"
+)
 _ORG_SUBJ_BEFORE = re.compile(r"(?:^|,\s*)(?:[Tt]he\s+)?(?:[\w’'-]+\s+)?$")
-_THROUGH = re.compile(r"\bthrough (?:the |its )?((?:[A-Z][\w-]* )*(?:Ministry|Embassy|Office|Spokesperson|Press Service)"
-                      r"(?: of [A-Z][\w ]+?)?)\b")
-_PRESS = re.compile(r"\btold\b.{0,60}\b(?:news agency|correspondent|reporters|journalists|the press|media)\b|"
-                    r"\bin an interview\b", re.I)
+_THROUGH = re.compile(
+    r"\bthrough (?:the |its )?((?:[A-Z][\w-]* )*"
+    r"(?:Ministry|Embassy|Office|Spokesperson|Press Service)"
+    r"(?: of [A-Z][\w ]+?)?)\b"
+)
+_PRESS = re.compile(
+    r"\btold\b.{0,60}\b(?:news agency|correspondent|reporters|journalists|the press|media)\b|"
+    r"\bin an interview\b",
+    re.I,
+)
 
 
 def _clause_subject(doc: Doc, sent_start: int, vpos: int) -> str | None:
-    """The actor just before the verb, across an appositive post: "Bayramov, Minister of ..., noted"."""
+    """The actor just before the verb, across an appositive: "Bayramov, Minister of ..., noted"."""
     text = doc.text
     cands = [m for m in doc.mentions_in(max(sent_start, vpos - 260), vpos) if not m.adjective]
     for m in reversed(cands):
@@ -273,8 +357,11 @@ def _clause_subject(doc: Doc, sent_start: int, vpos: int) -> str | None:
             if not _SUBJ_GAP.match(gap):
                 continue
             lead = text[sent_start : m.start]
-            if lead.strip().lower() in ("the", "") or (re.fullmatch(r"\s*", gap) and _ORG_SUBJ_BEFORE.search(lead)) \
-                    or "which" in gap:
+            if (
+                lead.strip().lower() in ("the", "")
+                or (re.fullmatch(r"\s*", gap) and _ORG_SUBJ_BEFORE.search(lead))
+                or "which" in gap
+            ):
                 return doc.ref(m)
     return None
 
@@ -287,7 +374,12 @@ def _post_gap(doc: Doc, s: int, e: int) -> bool:
     stripped = gap
     for m in reversed(doc.mentions_in(s, e)):
         stripped = stripped[: m.start - s] + " X " + stripped[m.end - s :]
-    return bool(re.fullmatch(r"[\s,]*(?:(?:the |The )?[A-Z][\w-]*(?: (?:of|and|the|for|[A-Z][\w-]*|X))*[\s,]*)*", stripped))
+    return bool(
+        re.fullmatch(
+            r"[\s,]*(?:(?:the |The )?[A-Z][\w-]*(?: (?:of|and|the|for|[A-Z][\w-]*|X))*[\s,]*)*",
+            stripped,
+        )
+    )
 
 
 def _meeting_context(doc: Doc, meetings: list[Meeting]):
