@@ -1,8 +1,8 @@
 """The example queries of the query UI: `queries/*.rq`, shipped as package data.
 
-Each file starts with `# title:` and `# description:` comment lines. The `id:`
-prefix in the files is the default base; it is rewritten to the configured base so
-the examples keep working on a server with another NEWSGRAPH_BASE.
+Each file starts with `# title:` and `# description:` comment lines. Instance IRIs
+in the files use the default base; they are rewritten to the configured base so the
+examples keep working on a server with another NEWSGRAPH_BASE.
 """
 
 from __future__ import annotations
@@ -42,9 +42,9 @@ def _load() -> tuple[Example, ...]:
 
 
 def example_queries(base: str = DEFAULT_BASE) -> list[Example]:
-    """Every example, in file-name order, with `id:` bound to `base`."""
+    """Every example, in file-name order, its instance IRIs under `base`."""
     out = []
     for ex in _load():
-        query = ex.query.replace(f"PREFIX id: <{DEFAULT_BASE}>", f"PREFIX id: <{base}>")
+        query = ex.query.replace(DEFAULT_BASE, base)
         out.append(Example(ex.name, ex.title, ex.description, query))
     return out

@@ -213,7 +213,7 @@ def document_segments(store: ox.Store, doc: str, text: str) -> list[tuple[str, S
     """The document's text cut into plain and annotated pieces (overlaps merged)."""
     rows = store.query(
         """PREFIX oa: <http://www.w3.org/ns/oa#>
-        SELECT DISTINCT ?anno ?body ?start ?end WHERE {
+        SELECT DISTINCT ?doc ?anno ?body ?start ?end WHERE {
           ?t oa:hasSource ?doc ; oa:hasSelector ?sel .
           ?sel oa:start ?start ; oa:end ?end .
           ?anno oa:hasTarget ?t .
@@ -285,6 +285,10 @@ def create_blueprint(config: Config) -> Blueprint:
 
     def resource(rest: str) -> Response:
         iri = config.base + rest
+        try:
+            ox.NamedNode(iri)
+        except ValueError:  # not an IRI (spaces, angle brackets …): nothing can be here
+            abort(404)
         store = current_app.extensions["newsgraph.store"].get()
         prefixes = current_app.extensions["newsgraph.prefixes"]
         outgoing, hashed, incoming = gather(store, iri)
@@ -337,15 +341,16 @@ def create_blueprint(config: Config) -> Blueprint:
             span = annotation_span(store, anno, texts)
             if span:
                 evidence.append(span)
-        sources: dict[str, None] = {}
+        # Every graph (source document) cited on the page gets a footnote number.
+        sources: dict[str, int] = {}
+        for q in outgoing:
+            g = _graph_name(q)
+            if g:
+                sources.setdefault(g, len(sources) + 1)
         for p, vs in props:
             if p == PROV_DERIVED:
                 for v in vs:
-                    sources.setdefault(v.term.value, None)
-        for q in outgoing:
-            g = _graph_name(q)
-            if g and g != iri:
-                sources.setdefault(g, None)
+                    sources.setdefault(v.term.value, len(sources) + 1)
         is_document = NG + "Document" in types
         segments = None
         if is_document:
@@ -355,13 +360,17 @@ def create_blueprint(config: Config) -> Blueprint:
         hashed_props = []
         for sub in sorted({q.subject.value for q in hashed if isinstance(q.subject, ox.NamedNode)}):
             hashed_props.append((sub, properties([q for q in hashed if q.subject.value == sub])))
-        incoming_rows = sorted(
-            {
-                (q.subject.value, q.predicate.value): q
-                for q in incoming
-                if isinstance(q.subject, ox.NamedNode)
-            },
-        )
+        grouped: dict[tuple[str, str], list[str]] = {}
+        for q in incoming:
+            if isinstance(q.subject, ox.NamedNode):
+                graphs = grouped.setdefault((q.subject.value, q.predicate.value), [])
+                g = _graph_name(q)
+                if g and g not in graphs:
+                    graphs.append(g)
+                    sources.setdefault(g, len(sources) + 1)
+        incoming_rows = [
+            (ox.NamedNode(s), p, graphs) for (s, p), graphs in sorted(grouped.items())
+        ]
         return render_template(
             "resource.html",
             iri=iri,
@@ -373,7 +382,7 @@ def create_blueprint(config: Config) -> Blueprint:
             incoming_capped=len(incoming) >= MAX_INCOMING,
             same_as=same_as,
             wikidata=[s for s in same_as if s.startswith(WIKIDATA)],
-            sources=list(sources),
+            sources=sources,
             evidence=evidence,
             segments=segments,
             link=link,

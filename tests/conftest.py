@@ -99,3 +99,7 @@ def live_server(built_data_dir: Path):
     server = start_server(built_data_dir)
     yield server
     stop_server(server)
+
+
+# Fixtures of the endpoint / Linked Data / UI tests (sample dataset, real servers).
+pytest_plugins = ["tests.protocol_fixtures"]
