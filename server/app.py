@@ -28,6 +28,11 @@ def create_app(config: Config | None = None, *, store: ox.Store | None = None) -
         "id": config.base,
         "wdt": "http://www.wikidata.org/prop/direct/",
     }
+    # For writing Turtle/TriG: without `id:`, whose local names would need `\/` escapes
+    # (`id:person\/x`), legal but unreadable and a trap for weaker parsers.
+    app.extensions["newsgraph.rdf_prefixes"] = {
+        k: v for k, v in app.extensions["newsgraph.prefixes"].items() if k != "id"
+    }
     app.config["NEWSGRAPH_UNION_GRAPH"] = serving.union_graph
     app.extensions["newsgraph.descriptions"] = DescriptionCache()
     app.register_blueprint(sparql.bp)

@@ -268,12 +268,13 @@ def document_segments(store: ox.Store, doc: str, text: str) -> list[tuple[str, S
 def _rdf_response(quads: list[ox.Quad], media_type: str, prefixes: dict[str, str]) -> bytes:
     fmt = GRAPH_FORMATS[media_type][1]
     pretty = fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG)
-    if fmt.supports_datasets:
+    if fmt in (ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS):  # keep each statement's graph
         items: list = quads
     else:
-        seen: dict[str, ox.Triple] = {}
+        # JSON-LD could carry graphs too, but clients read it as one graph: merge them.
+        seen: dict[str, ox.Quad] = {}
         for q in quads:
-            t = ox.Triple(q.subject, q.predicate, q.object)
+            t = ox.Quad(q.subject, q.predicate, q.object)
             seen.setdefault(str(t), t)
         items = list(seen.values())
     return ox.serialize(items, None, fmt, prefixes=prefixes if pretty else None)
@@ -315,7 +316,11 @@ def create_blueprint(config: Config) -> Blueprint:
             )
         headers["Content-Location"] = f"{here}?format={neg.SHORT_NAME[media_type]}"
         if media_type != neg.HTML:
-            body = _rdf_response(outgoing + hashed + incoming, media_type, prefixes)
+            body = _rdf_response(
+                outgoing + hashed + incoming,
+                media_type,
+                current_app.extensions["newsgraph.rdf_prefixes"],
+            )
             ctype = media_type + ("; charset=utf-8" if media_type.startswith("text/") else "")
             return Response(body, content_type=ctype, headers=headers)
         html = render_page(store, iri, outgoing, hashed, incoming, prefixes)
@@ -368,9 +373,7 @@ def create_blueprint(config: Config) -> Blueprint:
                 if g and g not in graphs:
                     graphs.append(g)
                     sources.setdefault(g, len(sources) + 1)
-        incoming_rows = [
-            (ox.NamedNode(s), p, graphs) for (s, p), graphs in sorted(grouped.items())
-        ]
+        incoming_rows = [(ox.NamedNode(s), p, graphs) for (s, p), graphs in sorted(grouped.items())]
         return render_template(
             "resource.html",
             iri=iri,

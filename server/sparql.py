@@ -201,7 +201,7 @@ def run_query(op: Operation) -> Response:
             default_graphs=op.getlist("default-graph-uri"),
             named_graphs=op.getlist("named-graph-uri"),
             base_iri=endpoint_url(),
-            prefixes=current_app.extensions["newsgraph.prefixes"],
+            prefixes=current_app.extensions["newsgraph.rdf_prefixes"],
         )
     except SyntaxError as exc:
         return text_response(400, f"SPARQL syntax error: {exc}")
