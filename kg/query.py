@@ -224,22 +224,40 @@ class Streaming:
         except queue.Full:
             pass
 
-    def start(self, media_type: str, prefixes: dict[str, str] | None = None) -> Iterator[bytes]:
+    def start(self, media_type: str, prefixes: dict[str, str] | None = None) -> Chunks:
         self._decision.put((media_type, prefixes))
-        return self._chunks()
+        return Chunks(self)
 
-    def _chunks(self) -> Iterator[bytes]:
-        try:
-            while True:
-                kind, value = self._out.get()
-                if kind == "data":
-                    yield value
-                elif kind == "end":
-                    return
-                else:  # "fail": the answer is cut short; the client sees a broken stream
-                    raise value
-        finally:
-            self._cancel.set()
+
+class Chunks:
+    """The serialized answer, piece by piece; `close()` stops the serializer thread.
+
+    Not a generator on purpose: WSGI servers call `close()` whether or not they read
+    the body (HEAD, a client that hung up), and a generator that never started would
+    not notice its close, leaving the serializer blocked on a full queue.
+    """
+
+    def __init__(self, streaming: Streaming) -> None:
+        self._streaming = streaming
+        self._done = False
+
+    def __iter__(self) -> Iterator[bytes]:
+        return self
+
+    def __next__(self) -> bytes:
+        if self._done:
+            raise StopIteration
+        kind, value = self._streaming._out.get()
+        if kind == "data":
+            return value
+        self.close()
+        if kind == "end":
+            raise StopIteration
+        raise value  # "fail": the answer is cut short; the client sees a broken stream
+
+    def close(self) -> None:
+        self._done = True
+        self._streaming.cancel()
 
 
 def stream(
@@ -251,7 +269,7 @@ def stream(
     named_graphs: list[str] | None = None,
     base_iri: str | None = None,
     prefixes: dict[str, str] | None = None,
-) -> tuple[str, str | None, Iterator[bytes] | None]:
+) -> tuple[str, str | None, Chunks | None]:
     """Run `query`, pick its format with `choose(form)`, and return (form, type, chunks).
 
     When `choose` returns None the query is abandoned and chunks is None (a 406).

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from urllib.parse import quote
 
 import pyoxigraph as ox
-from flask import Blueprint, Response, abort, current_app, render_template, request
+from flask import Blueprint, Response, current_app, render_template, request
 
 from kg import negotiate as neg
 from kg.config import Config
@@ -280,6 +280,15 @@ def _rdf_response(quads: list[ox.Quad], media_type: str, prefixes: dict[str, str
     return ox.serialize(items, None, fmt, prefixes=prefixes if pretty else None)
 
 
+def _not_found(iri: str) -> Response:
+    return Response(
+        f"{iri} is not in this graph\n",
+        status=404,
+        mimetype="text/plain",
+        headers={"Access-Control-Allow-Origin": "*"},
+    )
+
+
 def create_blueprint(config: Config) -> Blueprint:
     """The Linked Data routes for `config.base_path` (the base decides the path)."""
     bp = Blueprint("resources", __name__)
@@ -289,13 +298,13 @@ def create_blueprint(config: Config) -> Blueprint:
         try:
             ox.NamedNode(iri)
         except ValueError:  # not an IRI (spaces, angle brackets …): nothing can be here
-            abort(404)
+            return _not_found(iri)
         store = current_app.extensions["newsgraph.store"].get()
         prefixes = current_app.extensions["newsgraph.prefixes"]
         outgoing, hashed, incoming = gather(store, iri)
         is_graph = next(iter(store.quads_for_pattern(None, None, None, ox.NamedNode(iri))), None)
         if not outgoing and not hashed and not incoming and is_graph is None:
-            abort(404)
+            return _not_found(iri)
         fmt = request.args.get("format")
         media_type = neg.choose("page", request.headers.get("Accept"), fmt)
         here = request.base_url

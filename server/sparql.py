@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import hmac
 import threading
-from collections.abc import Iterator
 from urllib.parse import parse_qsl
 
 from flask import Blueprint, Response, current_app, render_template, request
@@ -160,28 +159,6 @@ def preflight() -> Response:
     return resp
 
 
-class _Body:
-    """The WSGI body of a streamed answer; `close()` stops the serializer thread.
-
-    WSGI servers call `close()` whether or not they read the body (HEAD, a client
-    that hung up), which a plain generator would not notice before it starts.
-    """
-
-    def __init__(self, chunks: Iterator[bytes]) -> None:
-        self._chunks = chunks
-
-    def __iter__(self) -> Iterator[bytes]:
-        return self
-
-    def __next__(self) -> bytes:
-        return next(self._chunks)
-
-    def close(self) -> None:
-        close = getattr(self._chunks, "close", None)
-        if close:
-            close()
-
-
 def _content_type(media_type: str) -> str:
     if media_type.startswith("text/") or media_type in (neg.SPARQL_XML, neg.RDFXML):
         return f"{media_type}; charset=utf-8"
@@ -212,9 +189,9 @@ def run_query(op: Operation) -> Response:
         )
     headers = {"Vary": "Accept", **CORS_HEADERS}
     if request.method == "HEAD":
-        chunks.close()  # type: ignore[attr-defined]
+        chunks.close()
         return Response(b"", content_type=_content_type(media_type), headers=headers)
-    resp = Response(_Body(chunks), content_type=_content_type(media_type), headers=headers)
+    resp = Response(chunks, content_type=_content_type(media_type), headers=headers)
     if op.values.get("download"):  # the UI's download links
         name = f"results.{neg.SHORT_NAME[media_type]}"
         resp.headers["Content-Disposition"] = f'attachment; filename="{name}"'

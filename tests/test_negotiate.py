@@ -142,6 +142,11 @@ def test_streaming_chunks_and_cancel() -> None:
     it.close()
     s._thread.join(timeout=5)
     assert not s._thread.is_alive()
+    # closed before it was read (HEAD): the serializer must not stay blocked
+    s = q.Streaming(store, "SELECT * { ?s ?p ?o }")
+    s.start(neg.CSV).close()
+    s._thread.join(timeout=5)
+    assert not s._thread.is_alive()
     # no acceptable format: the query is abandoned
     form, media_type, chunks = q.stream(store, "ASK {}", lambda form: None)
     assert (form, media_type, chunks) == ("boolean", None, None)
