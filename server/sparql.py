@@ -24,7 +24,7 @@ from werkzeug.datastructures import MultiDict
 from kg import negotiate as neg
 from kg import query as q
 from kg.server import service_description as sd
-from kg.sparql_text import add_using, update_names_dataset
+from kg.sparql_text import add_using, tokens, update_names_dataset
 
 bp = Blueprint("sparql", __name__)
 
@@ -131,7 +131,7 @@ def endpoint_url() -> str:
     return request.base_url
 
 
-@bp.route("/sparql", methods=["GET", "HEAD", "POST", "OPTIONS"])
+@bp.route("/sparql", methods=["GET", "HEAD", "POST", "OPTIONS"], strict_slashes=False)
 def sparql() -> Response:
     if request.method == "OPTIONS":
         return preflight()
@@ -220,6 +220,9 @@ def run_update(op: Operation) -> Response:
             "using-graph-uri / using-named-graph-uri cannot be combined with an update "
             "that has its own WITH or USING (SPARQL 1.1 Protocol 2.2.3)",
         )
+    if any(t.depth == 0 and t.word == "LOAD" for t in tokens(text)):
+        # LOAD makes the server fetch a URL: this server never fetches data from the web.
+        raise BadRequest(400, "LOAD is not supported: this server fetches nothing from the web")
     text = add_using(text, using, using_named)
     serving = current_app.extensions["newsgraph.store"]
     store = serving.get()

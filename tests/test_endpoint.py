@@ -600,6 +600,20 @@ def test_update_needs_token_and_works(writable_server) -> None:
         writable_server.sparql, data={"update": "CLEAR XYZ"}, headers=auth, timeout=10
     )
     assert syntax.status_code == 400 and "error at 1:" in syntax.text
+    load = requests.post(
+        writable_server.sparql,
+        data={"update": "LOAD <http://example.org/x>"},
+        headers=auth,
+        timeout=10,
+    )
+    assert load.status_code == 400 and "LOAD" in load.text
+    slash = requests.post(
+        writable_server.sparql + "/",
+        data={"update": "CLEAR GRAPH <urn:g:new>"},
+        headers=auth,
+        timeout=10,
+    )
+    assert slash.status_code == 200
     both = requests.post(
         writable_server.sparql,
         data={"update": "CLEAR ALL", "query": "ASK {}"},

@@ -240,7 +240,10 @@ def reset_data(endpoint: str, test: ProtocolTest, token: str) -> None:
 def run_protocol_test(endpoint: str, test: ProtocolTest, token: str | None = None) -> list[str]:
     """Replay a test; returns the problems found (empty: passed)."""
     if test.graph_data and token:
-        reset_data(endpoint, test, token)
+        try:
+            reset_data(endpoint, test, token)
+        except requests.RequestException as exc:
+            return [f"could not load the test's graph data by SPARQL Update: {exc}"]
     problems = []
     with requests.Session() as session:
         for req in test.requests:
