@@ -17,8 +17,10 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "test-artifacts"
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-CHROMEDRIVER = "/usr/bin/chromedriver" if Path("/usr/bin/chromedriver").exists() else (
-    shutil.which("chromedriver")
+CHROMEDRIVER = (
+    "/usr/bin/chromedriver"
+    if Path("/usr/bin/chromedriver").exists()
+    else (shutil.which("chromedriver"))
 )
 
 pytestmark = [
@@ -91,9 +93,10 @@ def test_query_ui_runs_an_example(browser, sample_server) -> None:
     )
     table_rows = browser.find_elements(By.CSS_SELECTOR, ".yasr table tbody tr")
     assert len(table_rows) == 5, browser.find_element(By.CSS_SELECTOR, ".yasr").text
-    assert "over 16 members of law enforcement died" in browser.find_element(
-        By.CSS_SELECTOR, ".yasr"
-    ).text
+    assert (
+        "over 16 members of law enforcement died"
+        in browser.find_element(By.CSS_SELECTOR, ".yasr").text
+    )
     # Instance IRIs link to this server's Linked Data pages, not to w3id.org.
     hrefs = [a.get_attribute("href") for a in rows]
     local = [h for h in hrefs if h.startswith(sample_server.url + "/id/")]
