@@ -280,6 +280,15 @@ def _rdf_response(quads: list[ox.Quad], media_type: str, prefixes: dict[str, str
     return ox.serialize(items, None, fmt, prefixes=prefixes if pretty else None)
 
 
+def _text_title(quads: list[ox.Quad]) -> str | None:
+    """A statement has no label, but its words make a better heading than its hash."""
+    for q in quads:
+        if q.predicate.value == NG + "text" and isinstance(q.object, ox.Literal):
+            text = q.object.value
+            return "“" + (text if len(text) <= 90 else text[:89].rstrip() + "…") + "”"
+    return None
+
+
 def _not_found(iri: str) -> Response:
     return Response(
         f"{iri} is not in this graph\n",
@@ -386,7 +395,7 @@ def create_blueprint(config: Config) -> Blueprint:
         return render_template(
             "resource.html",
             iri=iri,
-            title=link.label(iri) or link.short(iri),
+            title=link.label(iri) or _text_title(outgoing) or link.short(iri),
             types=types,
             props=[(p, vs) for p, vs in props if not (is_document and p == NG + "content")],
             hashed=hashed_props,
