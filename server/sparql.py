@@ -18,6 +18,7 @@ import hmac
 import threading
 from urllib.parse import parse_qsl
 
+import pyoxigraph as ox
 from flask import Blueprint, Response, current_app, render_template, request
 from werkzeug.datastructures import MultiDict
 
@@ -126,6 +127,18 @@ class Operation:
         return self.values.getlist(name)
 
 
+def _iris(op: Operation, name: str) -> list[str]:
+    """A dataset parameter's values, each checked to be an IRI (they are written into
+    updates as `USING <…>`, so an unchecked value could smuggle in SPARQL)."""
+    values = op.getlist(name)
+    for v in values:
+        try:
+            ox.NamedNode(v)
+        except ValueError:
+            raise BadRequest(400, f"{name} must be an absolute IRI, not {v!r}") from None
+    return values
+
+
 def endpoint_url() -> str:
     """The endpoint's own URL as the client addressed it (base for relative IRIs)."""
     return request.base_url
@@ -175,13 +188,16 @@ def run_query(op: Operation) -> Response:
             store,
             op.queries[0],
             lambda form: neg.choose(form, accept, fmt),
-            default_graphs=op.getlist("default-graph-uri"),
-            named_graphs=op.getlist("named-graph-uri"),
+            default_graphs=_iris(op, "default-graph-uri"),
+            named_graphs=_iris(op, "named-graph-uri"),
             base_iri=endpoint_url(),
             prefixes=current_app.extensions["newsgraph.rdf_prefixes"],
         )
     except SyntaxError as exc:
         return text_response(400, f"SPARQL syntax error: {exc}")
+    except (OSError, RuntimeError, ValueError) as exc:  # evaluation failed before any output
+        current_app.logger.warning("query failed: %s", exc)
+        return text_response(500, f"the query failed: {exc}")
     if media_type is None or chunks is None:
         offered = ", ".join(neg.OFFERS[form])
         return text_response(
@@ -212,8 +228,8 @@ def run_update(op: Operation) -> Response:
     if not hmac.compare_digest(token.strip().encode(), config.admin_token.encode()):
         raise BadRequest(401, "the admin token is wrong", challenge)
     text = op.updates[0]
-    using = op.getlist("using-graph-uri")
-    using_named = op.getlist("using-named-graph-uri")
+    using = _iris(op, "using-graph-uri")
+    using_named = _iris(op, "using-named-graph-uri")
     if (using or using_named) and update_names_dataset(text):
         raise BadRequest(
             400,
@@ -231,7 +247,11 @@ def run_update(op: Operation) -> Response:
             store.update(text, base_iri=endpoint_url())
         except SyntaxError as exc:
             raise BadRequest(400, f"SPARQL syntax error: {exc}") from None
-        serving.changed()
+        except (OSError, RuntimeError, ValueError) as exc:
+            current_app.logger.warning("update failed: %s", exc)
+            raise BadRequest(500, f"the update failed: {exc}") from None
+        finally:
+            serving.changed()  # even a failed update may have been partly evaluated
     return text_response(200, "update applied")
 
 

@@ -386,6 +386,7 @@ def test_query_from_clause_is_honoured(sample_server) -> None:
         ),
         ("DELETE", {}, 405, "not allowed"),
         ("GET", {"params": {"update": "CLEAR ALL"}}, 400, "POST"),
+        ("GET", {"params": {"query": "ASK {}", "default-graph-uri": "not an iri>"}}, 400, "IRI"),
     ],
 )
 def test_malformed_requests(sample_server, method, kwargs, status, words) -> None:
@@ -600,6 +601,16 @@ def test_update_needs_token_and_works(writable_server) -> None:
         writable_server.sparql, data={"update": "CLEAR XYZ"}, headers=auth, timeout=10
     )
     assert syntax.status_code == 400 and "error at 1:" in syntax.text
+    smuggled = requests.post(
+        writable_server.sparql,
+        data={
+            "update": "INSERT { GRAPH <urn:g:x> { ?s <urn:p> 1 } } WHERE { ?s ?p ?o }",
+            "using-graph-uri": "urn:a> } ; DROP ALL ; INSERT DATA { <urn:b",
+        },
+        headers=auth,
+        timeout=10,
+    )
+    assert smuggled.status_code == 400 and "IRI" in smuggled.text
     load = requests.post(
         writable_server.sparql,
         data={"update": "LOAD <http://example.org/x>"},
