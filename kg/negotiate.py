@@ -149,7 +149,8 @@ def parse_accept(header: str | None) -> list[Range]:
     return ranges
 
 
-def _normalize(media_type: str, form: str) -> str:
+def normalize(media_type: str, form: str) -> str:
+    """Our canonical name for a media type a client used, for an answer of `form`."""
     mt = media_type.split(";")[0].strip().lower()
     if form in ("graph", "page") and mt in GRAPH_ALIASES:
         return GRAPH_ALIASES[mt]
@@ -166,7 +167,7 @@ def from_format_param(form: str, value: str) -> str | None:
     elif named is not None:
         mt = named
     else:
-        mt = _normalize(key, form)
+        mt = normalize(key, form)
     return mt if mt in offered else None
 
 
@@ -182,7 +183,7 @@ def quality(ranges: list[Range], media_type: str, form: str) -> float:
             hit = r.matches(media_type)
             spec = r.specificity
         else:
-            hit = _normalize(f"{r.type}/{r.subtype}", form) == media_type
+            hit = normalize(f"{r.type}/{r.subtype}", form) == media_type
             spec = 3 if f"{r.type}/{r.subtype}" == media_type else 2
         if hit and (best is None or spec > best[0] or (spec == best[0] and r.q > best[1])):
             best = (spec, r.q)

@@ -93,7 +93,7 @@ def serialize_into(
     result: QueryResult, media_type: str, out: IO[bytes], prefixes: dict[str, str] | None = None
 ) -> None:
     """Write a result in `media_type` (one of `result.offered` or an alias of one) to `out`."""
-    media_type = neg.ALIASES.get(media_type, media_type)
+    media_type = neg.normalize(media_type, result.form)
     if result.form == "graph":
         fmt = GRAPH_FORMATS[media_type][1]
         items = result.value
