@@ -338,8 +338,11 @@ def ui_page() -> Response:
 
 @bp.route("/.well-known/void", methods=["GET", "HEAD"])
 def void() -> Response:
+    """VoID in any RDF format; a browser gets the Turtle inside a page rather than a download."""
     accept = request.headers.get("Accept")
-    media_type = neg.choose("graph", accept, request.args.get("format"))
+    fmt = request.args.get("format")
+    browser = not fmt and neg.prefers_html(accept)
+    media_type = neg.TURTLE if browser else neg.choose("graph", accept, fmt)
     if media_type is None:
         return text_response(406, "VoID is offered as " + ", ".join(neg.OFFERS["graph"]))
     config = current_app.extensions["newsgraph.config"]
@@ -350,7 +353,12 @@ def void() -> Response:
     root = request.host_url.rstrip("/")
     triples = sd.void_description(request.base_url, root + "/sparql", config.base, stats)
     body = sd.write(triples, media_type, current_app.extensions["newsgraph.prefixes"])
-    resp = Response(body, content_type=_content_type(media_type))
+    if browser:
+        formats = [(neg.SHORT_NAME[mt], mt) for mt in neg.OFFERS["graph"]]
+        html = render_template("void.html", turtle=body.decode("utf-8"), formats=formats)
+        resp = Response(html, mimetype="text/html")
+    else:
+        resp = Response(body, content_type=_content_type(media_type))
     resp.headers["Vary"] = "Accept"
     resp.headers.update(CORS_HEADERS)
     return resp

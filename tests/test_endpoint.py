@@ -539,6 +539,14 @@ def test_void(sample_server) -> None:
     }
     assert whole[NG.Person] == N_PERSONS
     assert int(g.value(doc2, VOID.entities)) > 0
+    page = requests.get(
+        sample_server.url + "/.well-known/void",
+        timeout=10,
+        headers={"Accept": "text/html,*/*;q=0.8"},
+    )
+    assert (
+        page.headers["Content-Type"].startswith("text/html") and "void:classPartition" in page.text
+    )
     nt = requests.get(sample_server.url + "/.well-known/void?format=nt", timeout=10)
     assert len(Graph().parse(data=nt.content, format="nt")) == len(g)
 
