@@ -1,4 +1,4 @@
-"""`kg query` writes every format the endpoint offers, under the same names."""
+"""`kg query` writes every format the endpoint offers, under the same names; `kg serve` checks."""
 
 from __future__ import annotations
 
@@ -68,3 +68,10 @@ def test_ask_and_bad_format(sample_data_dir) -> None:
     assert proc.returncode == 0 and '"boolean":true' in proc.stdout
     bad = run_kg("query", SELECT, "--format", "turtle", env=env)
     assert bad.returncode == 2 and "json, xml, csv, tsv" in bad.stderr
+
+
+def test_serve_refuses_update_without_token(sample_data_dir) -> None:
+    env = kg_env(sample_data_dir, NEWSGRAPH_UPDATE="1", NEWSGRAPH_PORT="1")
+    proc = run_kg("serve", "--no-build", env=env, timeout=60)
+    assert proc.returncode == 2
+    assert "NEWSGRAPH_ADMIN_TOKEN" in proc.stderr
