@@ -118,3 +118,7 @@ def all_graphs(all_docs):
     from kg.extract import extract_document
 
     return {d.iri("https://w3id.org/newsgraph/id/"): (d, extract_document(d)) for d in all_docs}
+
+
+# Fixtures of the endpoint / Linked Data / UI tests (sample dataset, real servers).
+pytest_plugins = ["tests.protocol_fixtures"]
