@@ -48,10 +48,15 @@ def cmd_query(args: argparse.Namespace) -> int:
     if not text:
         print("kg query: give a QUERY or --file", file=sys.stderr)
         return 2
+    from kg.federation import QueryRefused
+
     try:
-        result = q.run(open_current(config), text)
+        result = q.run(open_current(config), text, config=config)
     except SyntaxError as exc:
         print(f"kg query: SPARQL syntax error: {exc}", file=sys.stderr)
+        return 2
+    except QueryRefused as exc:
+        print(f"kg query: {exc.message}", file=sys.stderr)
         return 2
     fmt = args.format or ("turtle" if result.form == "graph" else "tsv")
     media_type = q.FORMAT_NAMES.get(fmt, fmt)

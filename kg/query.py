@@ -10,6 +10,9 @@ from dataclasses import dataclass
 
 import pyoxigraph as ox
 
+from kg.config import Config
+from kg.federation import prepare
+
 # Media type → (format name for ?format=, pyoxigraph format)
 RESULT_FORMATS: dict[str, tuple[str, ox.QueryResultsFormat]] = {
     "application/sparql-results+json": ("json", ox.QueryResultsFormat.JSON),
@@ -65,20 +68,34 @@ def run(
     default_graphs: list[str] | None = None,
     named_graphs: list[str] | None = None,
     base_iri: str | None = None,
+    config: Config | None = None,
 ) -> QueryResult:
-    """Evaluate a query; the default graph is the union of all graphs unless the caller names one.
+    """Evaluate a query; the default graph is the union of all graphs unless a dataset is named.
 
-    Raises SyntaxError for a malformed query (message carries line:column).
+    Every query passes `kg.federation.prepare` first, because pyoxigraph would make
+    SERVICE calls itself with no timeout or address policy: the policy is checked, our
+    own SERVICE calls run, and pyoxigraph only ever sees a query without SERVICE.
+    The dataset is the protocol's (`default_graphs`/`named_graphs`) if given, else the
+    query's FROM / FROM NAMED, which name graphs in the store (never fetched), else the
+    union of all graphs. Without `config` the defaults apply (Wikidata only, no map).
+
+    Raises SyntaxError for a malformed query (message carries line:column) and
+    `kg.federation.QueryRefused` for a refused query or a failed SERVICE call.
     """
+    prepared = prepare(query, config if config is not None else Config())
+    if not default_graphs and not named_graphs:
+        if prepared.default_graphs is not None or prepared.named_graphs is not None:
+            default_graphs = prepared.default_graphs or []
+            named_graphs = prepared.named_graphs or []
     kwargs: dict = {}
-    if default_graphs or named_graphs:
+    if default_graphs or named_graphs or prepared.default_graphs is not None:
         kwargs["default_graph"] = [ox.NamedNode(g) for g in default_graphs or []] or [
             ox.DefaultGraph()
         ]
         kwargs["named_graphs"] = [ox.NamedNode(g) for g in named_graphs or []]
     else:
         kwargs["use_default_graph_as_union"] = True
-    result = store.query(query, base_iri=base_iri, **kwargs)
+    result = store.query(prepared.query_text, base_iri=base_iri, **kwargs)
     if isinstance(result, ox.QueryBoolean):
         return QueryResult("boolean", result)
     if isinstance(result, ox.QuerySolutions):

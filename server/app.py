@@ -7,6 +7,7 @@ from flask import Flask, Response, render_template
 
 from kg import __version__
 from kg.config import Config, from_env
+from kg.federation import QueryRefused, warm_up
 from kg.namespaces import PREFIXES
 from kg.server import sparql
 from kg.server.serving import ServingStore
@@ -24,6 +25,15 @@ def create_app(config: Config | None = None, *, store: ox.Store | None = None) -
     app.extensions["newsgraph.prefixes"] = {**PREFIXES, "id": config.base}
     app.config["NEWSGRAPH_UNION_GRAPH"] = serving.union_graph
     app.register_blueprint(sparql.bp)
+
+    @app.errorhandler(QueryRefused)
+    def _refused(exc: QueryRefused) -> Response:
+        # Plain text naming what was refused (or which SERVICE failed): never an empty result.
+        resp = Response(exc.message.rstrip() + "\n", status=exc.status, mimetype="text/plain")
+        resp.headers.update(exc.headers)
+        return resp
+
+    warm_up()
 
     @app.errorhandler(StoreMissing)
     def _no_store(exc: StoreMissing) -> Response:

@@ -67,7 +67,13 @@ def sparql() -> Response:
         return _text_error(400, "missing query parameter")
     store = current_app.extensions["newsgraph.store"].get()
     try:
-        result = q.run(store, query, default_graphs=default_graphs, named_graphs=named_graphs)
+        result = q.run(
+            store,
+            query,
+            default_graphs=default_graphs,
+            named_graphs=named_graphs,
+            config=current_app.extensions["newsgraph.config"],
+        )
     except SyntaxError as exc:
         return _text_error(400, f"SPARQL syntax error: {exc}")
     media_type = negotiate(result.offered)
