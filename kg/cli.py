@@ -107,6 +107,10 @@ def main(argv: list[str] | None = None) -> int:
 
     cli_validate.register(sub)
 
+    from kg import cli_links
+
+    cli_links.register(sub)
+
     args = parser.parse_args(argv)
     try:
         return args.func(args)

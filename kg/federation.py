@@ -86,6 +86,10 @@ class QueryRefused(Exception):
 # rdflib parsing
 
 _patched = False
+# pyparsing grammars are not thread-safe: concurrent parses in one process fail with
+# errors like "<lambda>() missing 1 required positional argument". Server threads
+# therefore take turns (a parse costs milliseconds; VALUES rows are compacted first).
+_PARSE_LOCK = threading.Lock()
 
 
 def _service_post_parse(self: Any, instring: str, loc: int, tokens: Any) -> Any:
@@ -122,6 +126,14 @@ def _rdflib_parser() -> Any:
 def _syntax_error(exc: Exception) -> SyntaxError:
     text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
     return SyntaxError(text)
+
+
+def _base_of(parsed: Any) -> str | None:
+    base = None
+    for decl in parsed[0]:
+        if decl.name == "Base":
+            base = str(decl.iri)
+    return base
 
 
 def _walk(node: Any, found: list[Any], *, into_service: bool = False) -> None:
@@ -496,12 +508,15 @@ def analyse(query: str, config: Config) -> Plan:
     from rdflib.plugins.sparql.algebra import translateQuery
     from rdflib.term import URIRef, Variable
 
-    try:
-        parsed = parser.parseQuery(compact_values(query))
-    except RecursionError:
-        raise QueryRefused(400, "query too deeply nested to check") from None
-    except Exception as exc:  # noqa: BLE001 - pyparsing raises several kinds
-        raise _syntax_error(exc) from None
+    compacted = compact_values(query)
+    with _PARSE_LOCK:
+        try:
+            parsed = parser.parseQuery(compacted)
+            algebra = translateQuery(parsed, base=_base_of(parsed))
+        except RecursionError:
+            raise QueryRefused(400, "query too deeply nested to check") from None
+        except Exception as exc:  # noqa: BLE001 - pyparsing and rdflib raise several kinds
+            raise _syntax_error(exc) from None
     prologue_decls, body = parsed[0], parsed[1]
     prefixes: dict[str, str] = {}
     base: str | None = None
@@ -510,15 +525,12 @@ def analyse(query: str, config: Config) -> Plan:
             base = str(decl.iri)
         elif decl.name == "PrefixDecl":
             prefixes[str(decl.prefix or "")] = str(decl.iri)
-    try:
-        algebra = translateQuery(parsed, base=base)
-    except Exception as exc:  # noqa: BLE001 - rdflib raises several kinds
-        raise _syntax_error(exc) from None
 
     # Dataset clause: graphs in the store, never fetched.
     default_graphs: list[str] = []
     named_graphs: list[str] = []
-    dataset = body.get("datasetClause") or []
+    # (CompValue.get returns the key itself for a missing key: always test with `in`.)
+    dataset = body["datasetClause"] if "datasetClause" in body else []
     for clause in dataset:
         if "default" in clause:
             default_graphs.append(str(clause["default"]))
@@ -542,9 +554,7 @@ def analyse(query: str, config: Config) -> Plan:
         from_algebra.append((str(term), "silent" in node))
     # … must agree with what the lexer found in the text.
     clauses = find_services(query)
-    from_text = [
-        (_resolve_token(c.endpoint_token, prefixes, base), c.silent) for c in clauses
-    ]
+    from_text = [(_resolve_token(c.endpoint_token, prefixes, base), c.silent) for c in clauses]
     if sorted(from_text) != sorted(from_algebra):
         raise QueryRefused(
             400,
@@ -719,9 +729,7 @@ def _exchange(
                 for chunk in resp.iter_content(16384):
                     buf += chunk
                     if len(buf) > config.service_max_bytes:
-                        raise _CallFailed(
-                            502, f"response exceeds {config.service_max_bytes} bytes"
-                        )
+                        raise _CallFailed(502, f"response exceeds {config.service_max_bytes} bytes")
                     if time.monotonic() > deadline:
                         raise _CallFailed(
                             504, f"no complete answer within {config.service_timeout:g} s"
@@ -805,9 +813,7 @@ def values_block(variables: list[str], rows: list[list]) -> str:
     """A VALUES clause equivalent to these solutions (UNDEF where unbound)."""
     bnodes: dict[str, str] = {}
     head = " ".join(f"?{v}" for v in variables)
-    body = "\n".join(
-        "  (" + " ".join(_term_text(t, bnodes) for t in row) + ")" for row in rows
-    )
+    body = "\n".join("  (" + " ".join(_term_text(t, bnodes) for t in row) + ")" for row in rows)
     return f"VALUES ({head}) {{\n{body}\n}}" if rows else f"VALUES ({head}) {{ }}"
 
 
@@ -874,9 +880,7 @@ def prepare(query: str, config: Config, *, caller: Caller = call_service) -> Pre
         )
     for start, end, replacement in sorted(replacements, reverse=True):
         text = text[:start] + replacement + text[end:]
-    if plan.services and any(
-        t.kind == "word" and t.text.upper() == "SERVICE" for t in lex(text)
-    ):
+    if plan.services and any(t.kind == "word" and t.text.upper() == "SERVICE" for t in lex(text)):
         raise QueryRefused(500, "internal error: a SERVICE clause survived the rewrite")
     return Prepared(
         query_text=text,
@@ -895,24 +899,25 @@ def prepare_update(update: str, config: Config) -> str:
     """
     del config
     parser = _rdflib_parser()
-    try:
-        parsed = parser.parseUpdate(update)
-    except RecursionError:
-        raise QueryRefused(400, "update too deeply nested to check") from None
-    except Exception as exc:  # noqa: BLE001
-        raise _syntax_error(exc) from None
-    for request in parsed.get("request") or []:
+    with _PARSE_LOCK:
+        try:
+            parsed = parser.parseUpdate(compact_values(update))
+        except RecursionError:
+            raise QueryRefused(400, "update too deeply nested to check") from None
+        except Exception as exc:  # noqa: BLE001
+            raise _syntax_error(exc) from None
+    for request in parsed["request"] if "request" in parsed else []:
         if request.name == "Load":
             raise QueryRefused(
                 400,
-                f"LOAD <{request.get('iri')}> refused: this endpoint never fetches "
+                f"LOAD <{request['iri']}> refused: this endpoint never fetches "
                 "remote data; load files with `kg build`",
             )
     nodes: list[Any] = []
     _walk(parsed, nodes)
     if nodes:
         raise QueryRefused(
-            400, f"SERVICE <{nodes[0].get('term')}> refused: updates may not call SERVICE"
+            400, f"SERVICE <{nodes[0]['term']}> refused: updates may not call SERVICE"
         )
     if any(t.kind == "word" and t.text.upper() in ("SERVICE", "LOAD") for t in lex(update)):
         raise QueryRefused(400, "LOAD and SERVICE are refused in updates")
