@@ -196,7 +196,6 @@ class Token:
 
 def lex(text: str) -> Iterator[Token]:
     """SPARQL tokens minus whitespace and comments (strings, IRIs and names stay whole)."""
-    pos = 0
     for m in _TOKEN.finditer(text):
         kind = m.lastgroup or "other"
         if kind in ("ws", "comment"):
@@ -209,8 +208,6 @@ def lex(text: str) -> Iterator[Token]:
                 yield Token(kind, m.start(), m.start() + len(stripped), stripped)
             continue
         yield Token(kind, m.start(), m.end(), value)
-        pos = m.end()
-    del pos
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,299 @@
+"""The federation policy and rewrite without servers: fast, and no network at all.
+
+Where a test needs a socket it is a loopback listener this test opens itself.
+"""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+
+import pyoxigraph as ox
+import pytest
+
+from kg import federation as fed
+from kg.config import Config
+from kg.federation import QueryRefused
+
+WIKIDATA = "https://query.wikidata.org/sparql"
+SCHOLARLY = "https://query-scholarly.wikidata.org/sparql"
+CONFIG = Config()
+
+
+def q(template: str, *endpoints: str) -> str:
+    """`template` with each `%s` replaced by the next endpoint (SPARQL braces rule out
+    f-strings)."""
+    for endpoint in endpoints:
+        template = template.replace("%s", endpoint, 1)
+    return template
+
+
+def no_network(*args: object, **kwargs: object):  # pragma: no cover - must never run
+    raise AssertionError("a unit test tried to call a remote endpoint")
+
+
+def fixed(variables: list[str], rows: list[list]):
+    def caller(service, prologue, config):
+        return variables, rows
+
+    return caller
+
+
+# ---------------------------------------------------------------------- lexer
+
+
+def test_lexer_ignores_service_in_strings_iris_and_comments() -> None:
+    query = (
+        "SELECT * { # SERVICE <http://evil/> { }\n"
+        '  ?s ?p "SERVICE <http://evil/> { ?a ?b ?c }" .\n'
+        "  ?s ?p '''a\n SERVICE <http://evil/> {} '''.\n"
+        "  ?s <http://x/SERVICE> ?o . ?SERVICE ?p ex:SERVICE\n"
+        "}"
+    )
+    assert fed.find_services(query) == []
+
+
+def test_lexer_finds_clause_span_with_nested_braces() -> None:
+    query = q(
+        'SELECT * { ?s ?p ?o . SERVICE SILENT <%s> { { ?s ?q "}" } UNION { ?s ?r ?t } } '
+        "FILTER(?o) }",
+        WIKIDATA,
+    )
+    [clause] = fed.find_services(query)
+    assert clause.silent
+    assert query[clause.start : clause.end].startswith("SERVICE SILENT")
+    assert query[clause.start : clause.end].endswith("{ ?s ?r ?t } }")
+    assert clause.variables == ("s", "q", "r", "t")
+
+
+def test_less_than_is_not_taken_for_an_iri() -> None:
+    query = q("SELECT * { ?a ?p ?b FILTER(?a<?b) SERVICE <%s> { ?a ?q ?b } }", WIKIDATA)
+    plan = fed.analyse(query, CONFIG)
+    assert [s.iri for s in plan.services] == [WIKIDATA]
+
+
+# ---------------------------------------------------------------------- policy
+
+
+@pytest.mark.parametrize(
+    "endpoint, words",
+    [
+        ("http://10.0.0.1/sparql", "private address"),
+        ("http://192.168.0.10:8890/sparql", "private address"),
+        ("http://172.16.5.4/sparql", "private address"),
+        ("http://169.254.169.254/latest/", "link-local address"),
+        ("http://127.0.0.1:8080/sparql", "loopback address"),
+        ("http://[::1]:8080/sparql", "loopback address"),
+        ("http://localhost:8080/sparql", "loopback address"),
+        ("https://dbpedia.org/sparql", "not in the allowlist"),
+        ("file:///etc/passwd", "only http and https"),
+        ("ftp://query.wikidata.org/sparql", "only http and https"),
+    ],
+)
+def test_refused_endpoints_are_named(endpoint: str, words: str) -> None:
+    with pytest.raises(QueryRefused) as info:
+        fed.prepare(
+            q("SELECT * { SERVICE <%s> { ?s ?p ?o } }", endpoint), CONFIG, caller=no_network
+        )
+    assert info.value.status == 400
+    assert f"<{endpoint}>" in info.value.message
+    assert words in info.value.message
+
+
+def test_variable_endpoint_refused() -> None:
+    with pytest.raises(QueryRefused) as info:
+        fed.analyse(q("SELECT * { BIND(<%s> AS ?e) SERVICE ?e { ?s ?p ?o } }", WIKIDATA), CONFIG)
+    assert info.value.status == 400 and "?e" in info.value.message
+
+
+def test_prefixed_service_iri_resolves_and_is_checked() -> None:
+    query = "PREFIX w: <https://query.wikidata.org/> SELECT * { SERVICE w:sparql { ?s ?p ?o } }"
+    assert [s.iri for s in fed.analyse(query, CONFIG).services] == [WIKIDATA]
+    evil = "PREFIX w: <http://10.0.0.1/> SELECT * { SERVICE w:sparql { ?s ?p ?o } }"
+    with pytest.raises(QueryRefused, match="http://10.0.0.1/sparql"):
+        fed.analyse(evil, CONFIG)
+
+
+def test_relative_service_iri_uses_base() -> None:
+    query = "BASE <https://query.wikidata.org/> SELECT * { SERVICE <sparql> { ?s ?p ?o } }"
+    assert [s.iri for s in fed.analyse(query, CONFIG).services] == [WIKIDATA]
+
+
+def test_nested_service_is_the_remotes_business_but_outer_must_be_allowed() -> None:
+    nested = "SELECT * { SERVICE <%s> { ?s ?p ?o SERVICE <%s> { ?o ?q ?r } } }"
+    plan = fed.analyse(q(nested, WIKIDATA, "http://10.0.0.1/x"), CONFIG)
+    assert [s.iri for s in plan.services] == [WIKIDATA]
+    assert plan.services[0].clause.nested == 1
+    with pytest.raises(QueryRefused, match="http://10.0.0.1/x"):
+        fed.analyse(q(nested, "http://10.0.0.1/x", WIKIDATA), CONFIG)
+
+
+def test_unicode_escaped_service_keyword_cannot_sneak_past() -> None:
+    # rdflib expands \\u escapes everywhere, our lexer does not, pyoxigraph rejects them
+    # outside strings: the two views disagree, so the query is refused.
+    query = "SELECT * { SERVI\\u0043E <http://10.0.0.1/x> { ?s ?p ?o } }"
+    with pytest.raises(QueryRefused) as info:
+        fed.analyse(query, CONFIG)
+    assert info.value.status == 400
+
+
+def test_mapped_endpoint_goes_to_the_stand_in() -> None:
+    config = Config(service_map={WIKIDATA: "http://127.0.0.1:9999/sparql"})
+    target = fed.check_endpoint(WIKIDATA, config)
+    assert target.url == "http://127.0.0.1:9999/sparql" and not target.public_only
+
+
+def test_allowlisted_host_resolving_to_private_address_is_refused(monkeypatch) -> None:
+    monkeypatch.setattr(fed, "_resolve_host", lambda host, port: ["93.184.216.34", "10.1.2.3"])
+    monkeypatch.setattr(fed, "_exchange", no_network)
+    with pytest.raises(QueryRefused) as info:
+        fed.prepare(q("SELECT * { SERVICE <%s> { ?s ?p ?o } }", WIKIDATA), CONFIG)
+    assert info.value.status == 400
+    assert "private address 10.1.2.3" in info.value.message and WIKIDATA in info.value.message
+
+
+def test_silent_never_softens_a_private_resolution(monkeypatch) -> None:
+    monkeypatch.setattr(fed, "_resolve_host", lambda host, port: ["127.0.0.1"])
+    monkeypatch.setattr(fed, "_exchange", no_network)
+    with pytest.raises(QueryRefused, match="loopback address 127.0.0.1"):
+        fed.prepare(q("SELECT * { SERVICE SILENT <%s> { ?s ?p ?o } }", WIKIDATA), CONFIG)
+
+
+def test_connected_peer_is_checked_against_dns_rebinding(monkeypatch) -> None:
+    """DNS said public, the socket reached loopback: refused before a byte is sent."""
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(1)
+    port = listener.getsockname()[1]
+    received: list[bytes] = []
+
+    def accept() -> None:
+        conn, _ = listener.accept()
+        conn.settimeout(2)
+        try:
+            received.append(conn.recv(100))
+        except OSError:
+            pass
+        conn.close()
+
+    threading.Thread(target=accept, daemon=True).start()
+    monkeypatch.setattr(fed, "_resolve_host", lambda host, port: ["93.184.216.34"])
+    target = fed.Target(WIKIDATA, f"http://127.0.0.1:{port}/sparql", public_only=True)
+    with pytest.raises(QueryRefused, match="loopback address 127.0.0.1"):
+        fed._http_call(target, "ASK {}", CONFIG, time.monotonic() + 5)
+    time.sleep(0.2)
+    listener.close()
+    assert received in ([], [b""])  # the connection was closed without sending the query
+
+
+# ---------------------------------------------------------------------- dataset, update
+
+
+def test_from_and_from_named_become_store_graphs() -> None:
+    plan = fed.analyse(
+        "SELECT * FROM <http://a/g1> FROM <http://a/g2> FROM NAMED <http://a/n> { ?s ?p ?o }",
+        CONFIG,
+    )
+    assert plan.default_graphs == ("http://a/g1", "http://a/g2")
+    assert plan.named_graphs == ("http://a/n",)
+    assert fed.analyse("ASK { ?s ?p ?o }", CONFIG).default_graphs is None
+
+
+@pytest.mark.parametrize(
+    "update",
+    [
+        "LOAD <http://example.org/data.ttl>",
+        "LOAD SILENT <file:///etc/passwd> INTO GRAPH <http://g>",
+        "INSERT DATA { <http://a> <http://b> <http://c> } ; LOAD <http://10.0.0.1/x>",
+    ],
+)
+def test_load_is_refused(update: str) -> None:
+    with pytest.raises(QueryRefused) as info:
+        fed.prepare_update(update, CONFIG)
+    assert info.value.status == 400 and "LOAD <" in info.value.message
+
+
+def test_update_with_service_is_refused_and_plain_update_passes() -> None:
+    with pytest.raises(QueryRefused, match="updates may not call SERVICE"):
+        fed.prepare_update(
+            q("INSERT { ?s ?p ?o } WHERE { SERVICE <%s> { ?s ?p ?o } }", WIKIDATA), CONFIG
+        )
+    plain = 'INSERT DATA { <http://a> <http://b> "LOAD <http://x/> SERVICE" }'
+    assert fed.prepare_update(plain, CONFIG) == plain
+
+
+# ---------------------------------------------------------------------- rewrite
+
+
+def test_rewrite_inlines_values_with_undef_and_escapes() -> None:
+    rows = [
+        [
+            ox.NamedNode("http://www.wikidata.org/entity/Q232"),
+            ox.Literal('say "hi"\n', language="en"),
+        ],
+        [ox.NamedNode("http://www.wikidata.org/entity/Q43"), None],
+        [
+            ox.BlankNode("b0"),
+            ox.Literal("3", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")),
+        ],
+    ]
+    query = q("SELECT ?i ?l { SERVICE <%s> { ?i <http://x/label> ?l } }", WIKIDATA)
+    prepared = fed.prepare(query, CONFIG, caller=fixed(["i", "l"], rows))
+    assert "SERVICE" not in prepared.query_text
+    got = list(ox.Store().query(prepared.query_text))
+    assert got[0]["l"] == ox.Literal('say "hi"\n', language="en")
+    assert got[1]["l"] is None
+    assert got[2]["i"].value.startswith(fed.SKOLEM_PREFIX)
+
+
+def test_silent_failure_is_one_empty_solution_and_loud_failure_names_endpoint() -> None:
+    def dead(service, prologue, config):
+        raise fed._CallFailed(502, "cannot connect")
+
+    query = q("SELECT ?y { VALUES ?y { 1 2 } SERVICE SILENT <%s> { ?x ?p ?o } }", SCHOLARLY)
+    prepared = fed.prepare(query, CONFIG, caller=dead)
+    assert len(list(ox.Store().query(prepared.query_text))) == 2
+    with pytest.raises(QueryRefused) as info:
+        fed.prepare(query.replace("SILENT ", ""), CONFIG, caller=dead)
+    assert info.value.status == 502 and SCHOLARLY in info.value.message
+
+
+def test_service_inside_optional_and_exists_keeps_its_position() -> None:
+    query = q(
+        "SELECT ?c ?m { VALUES ?c { <http://a> <http://b> } "
+        "OPTIONAL { SERVICE <%s> { ?c <http://p> ?m } } "
+        "FILTER EXISTS { SERVICE <%s> { ?c <http://p> ?m2 } } }",
+        WIKIDATA,
+        SCHOLARLY,
+    )
+    caller = fixed(["c", "m", "m2"], [[ox.NamedNode("http://a"), ox.Literal("x"), ox.Literal("y")]])
+    prepared = fed.prepare(query, CONFIG, caller=caller)
+    got = sorted(
+        (s["c"].value, s["m"].value if s["m"] else None)
+        for s in ox.Store().query(prepared.query_text)
+    )
+    assert got == [("http://a", "x")]
+
+
+def test_many_values_rows_are_checked_quickly() -> None:
+    rows = " ".join(f'(<http://ex/{i}> "label {i}"@en {i})' for i in range(5000))
+    query = f"SELECT * {{ VALUES (?a ?b ?c) {{ {rows} }} ?a ?p ?o }}"
+    started = time.monotonic()
+    prepared = fed.prepare(query, CONFIG, caller=no_network)
+    assert time.monotonic() - started < 2.0
+    assert prepared.query_text == query  # pyoxigraph still gets every row
+
+
+def test_compact_values_keeps_structure() -> None:
+    text = (
+        'SELECT * { VALUES (?a ?b) { (<x:1> "}") (UNDEF 2) } VALUES ?c { <x:2> } } VALUES ?d { 1 }'
+    )
+    assert fed.compact_values(text) == "SELECT * { VALUES (?a ?b) { } VALUES ?c { } } VALUES ?d { }"
+
+
+def test_retry_after_forms() -> None:
+    assert fed._retry_after("3") == 3.0
+    assert fed._retry_after(None) is None
+    date = time.strftime("%a, %d %b %Y %H:%M:%S GMT", time.gmtime(time.time() + 30))
+    assert 25 < (fed._retry_after(date) or 0) <= 31
