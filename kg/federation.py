@@ -113,6 +113,12 @@ def _service_post_parse(self: Any, instring: str, loc: int, tokens: Any) -> Any:
 
 
 def _rdflib_parser() -> Any:
+    """rdflib's SPARQL parser module, with the ServiceGraphPattern fix applied once.
+
+    The fix is process-wide: in a process that imports this module, rdflib's own
+    SERVICE evaluation has no query text to send and cannot call out, which is what we
+    want in the server and the CLI anyway.
+    """
     global _patched
     from rdflib.plugins.sparql import parser
 
@@ -136,7 +142,7 @@ def _base_of(parsed: Any) -> str | None:
     return base
 
 
-def _walk(node: Any, found: list[Any], *, into_service: bool = False) -> None:
+def _walk(node: Any, found: list[Any]) -> None:
     """Collect top-level ServiceGraphPattern nodes anywhere in a parse tree or algebra.
 
     Does not descend into a SERVICE's own pattern: a SERVICE nested in another is the
@@ -152,7 +158,7 @@ def _walk(node: Any, found: list[Any], *, into_service: bool = False) -> None:
             continue
         seen.add(id(n))
         if isinstance(n, CompValue):
-            if n.name == "ServiceGraphPattern" and not into_service:
+            if n.name == "ServiceGraphPattern":
                 found.append(n)
                 continue
             stack.extend(v for k, v in n.items() if k != "_vars")

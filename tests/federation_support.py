@@ -149,3 +149,11 @@ class FakeRemote:
     def stop(self) -> None:
         self._server.shutdown()
         self._server.server_close()
+
+
+if __name__ == "__main__":
+    # `python -m tests.federation_support DATA_DIR`: a data folder holding the Wikidata
+    # slice, to serve by hand as a stand-in (see docs/federation.md).
+    import sys
+
+    print(load_data_dir(Path(sys.argv[1]), SLICE))
