@@ -229,9 +229,9 @@ class ServiceClause:
     nested: int  # SERVICE clauses inside the body (the remote's business)
 
 
-def find_services(text: str) -> list[ServiceClause]:
+def find_services(text: str, tokens: list[Token] | None = None) -> list[ServiceClause]:
     """Find top-level SERVICE clauses and their spans. Raises QueryRefused when unsure."""
-    tokens = list(lex(text))
+    tokens = tokens if tokens is not None else list(lex(text))
     clauses: list[ServiceClause] = []
     i = 0
     while i < len(tokens):
@@ -292,9 +292,9 @@ def find_services(text: str) -> list[ServiceClause]:
     return clauses
 
 
-def _prologue_text(text: str) -> str:
+def _prologue_text(text: str, tokens: list[Token] | None = None) -> str:
     """The raw BASE/PREFIX declarations at the head of a query, to send to the remote."""
-    tokens = list(lex(text))
+    tokens = tokens if tokens is not None else list(lex(text))
     end = 0
     i = 0
     while i < len(tokens):
@@ -511,7 +511,8 @@ def analyse(query: str, config: Config) -> Plan:
     from rdflib.plugins.sparql.algebra import translateQuery
     from rdflib.term import URIRef, Variable
 
-    compacted = compact_values(query)
+    tokens = list(lex(query))
+    compacted = compact_values(query, tokens)
     with _PARSE_LOCK:
         try:
             parsed = parser.parseQuery(compacted)
@@ -556,7 +557,7 @@ def analyse(query: str, config: Config) -> Plan:
             raise QueryRefused(400, f"SERVICE {term!r} refused: not an IRI")
         from_algebra.append((str(term), "silent" in node))
     # … must agree with what the lexer found in the text.
-    clauses = find_services(query)
+    clauses = find_services(query, tokens)
     from_text = [(_resolve_token(c.endpoint_token, prefixes, base), c.silent) for c in clauses]
     if sorted(from_text) != sorted(from_algebra):
         raise QueryRefused(
@@ -572,7 +573,7 @@ def analyse(query: str, config: Config) -> Plan:
     return Plan(
         text=query,
         form=body.name,
-        prologue=_prologue_text(query) if services else "",
+        prologue=_prologue_text(query, tokens) if services else "",
         services=services,
         default_graphs=tuple(default_graphs) if dataset else None,
         named_graphs=tuple(named_graphs) if dataset else None,

@@ -425,6 +425,29 @@ def test_long_get_with_many_values_rows(fed, accept: str) -> None:
     assert time.monotonic() - started < 10
 
 
+@pytest.mark.parametrize("how", ["form", "direct"])
+def test_post_with_many_values_rows_and_accept_list(fed, how: str) -> None:
+    query = _many_rows_query(3000)
+    headers = {"Accept": "text/csv;q=0.2, application/sparql-results+xml, */*;q=0.1"}
+    if how == "form":
+        resp = requests.post(fed.sparql, data={"query": query}, headers=headers, timeout=60)
+    else:
+        headers["Content-Type"] = "application/sparql-query"
+        resp = requests.post(fed.sparql, data=query.encode(), headers=headers, timeout=60)
+    assert resp.status_code == 200, resp.text[:500]
+    assert resp.headers["Content-Type"].startswith("application/sparql-results+xml")
+    assert "urn:x:kz" in resp.text
+
+
+def test_kg_query_refusal_exits_2_naming_the_endpoint(fed_data_dir: Path) -> None:
+    proc = run_kg(
+        "query", "SELECT * { SERVICE <http://10.0.0.1/sparql> { ?s ?p ?o } }",
+        env=kg_env(fed_data_dir),
+    )  # fmt: skip
+    assert proc.returncode == 2
+    assert "http://10.0.0.1/sparql" in proc.stderr and "refused" in proc.stderr
+
+
 def test_kg_links_reports_coverage(fed_data_dir: Path) -> None:
     proc = run_kg("links", env=kg_env(fed_data_dir))
     assert proc.returncode == 0, proc.stderr
