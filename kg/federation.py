@@ -541,6 +541,12 @@ def analyse(query: str, config: Config) -> Plan:
         if "named" in clause:
             named_graphs.append(str(clause["named"]))
 
+    # The lexer must see exactly as many FROM keywords as the parser saw dataset
+    # clauses: FROM is legal nowhere else.
+    from_words = sum(1 for t in tokens if t.kind == "word" and t.text.upper() == "FROM")
+    if from_words != len(dataset):
+        raise QueryRefused(400, "cannot match the FROM clauses in the text with the parsed query")
+
     # SERVICE clauses according to the algebra …
     nodes: list[Any] = []
     _walk(algebra.algebra, nodes)
@@ -764,6 +770,31 @@ def call_service(service: Service, prologue: str, config: Config) -> tuple[list[
     clause = service.clause
     query = f"{prologue}\nSELECT * WHERE {clause.body}".lstrip()
     deadline = time.monotonic() + config.service_timeout
+    slots = _slots(service.target.url, config.service_concurrency)
+    if not slots.acquire(timeout=max(0.0, deadline - time.monotonic())):
+        raise _CallFailed(504, f"no free call slot within {config.service_timeout:g} s")
+    try:
+        return _call_with_retry(service, query, config, deadline)
+    finally:
+        slots.release()
+
+
+_SLOTS: dict[tuple[str, int], threading.BoundedSemaphore] = {}
+_SLOTS_LOCK = threading.Lock()
+
+
+def _slots(url: str, size: int) -> threading.BoundedSemaphore:
+    """Per-process cap on simultaneous calls to one endpoint (politeness to Wikidata)."""
+    with _SLOTS_LOCK:
+        key = (url, max(1, size))
+        if key not in _SLOTS:
+            _SLOTS[key] = threading.BoundedSemaphore(key[1])
+        return _SLOTS[key]
+
+
+def _call_with_retry(
+    service: Service, query: str, config: Config, deadline: float
+) -> tuple[list[str], list[list]]:
     for attempt in (1, 2):
         resp = _http_call(service.target, query, config, deadline)
         if resp.status == 429:
@@ -778,7 +809,7 @@ def call_service(service: Service, prologue: str, config: Config) -> tuple[list[
             )
         if resp.status != 200:
             raise _CallFailed(502, f"HTTP {resp.status}")
-        return _parse_results(resp, clause)
+        return _parse_results(resp, service.clause)
     raise AssertionError("unreachable")
 
 
@@ -859,10 +890,20 @@ def prepare(query: str, config: Config, *, caller: Caller = call_service) -> Pre
     text = plan.text
     calls: list[CallReport] = []
     replacements: list[tuple[int, int, str]] = []
+    # All of a query's SERVICE calls together stay within the query's own time limit.
+    overall = time.monotonic() + config.query_timeout
     for service in plan.services:
         started = time.monotonic()
+        budget = min(config.service_timeout, overall - started)
         try:
-            variables, rows = caller(service, plan.prologue, config)
+            if budget <= 0:
+                raise _CallFailed(504, f"the query's {config.query_timeout:g} s are spent")
+            call_config = (
+                config
+                if budget == config.service_timeout
+                else config.replace(service_timeout=budget)
+            )
+            variables, rows = caller(service, plan.prologue, call_config)
         except _CallFailed as exc:
             calls.append(
                 CallReport(service.iri, service.target.url, 0, time.monotonic() - started,

@@ -297,3 +297,60 @@ def test_retry_after_forms() -> None:
     assert fed._retry_after(None) is None
     date = time.strftime("%a, %d %b %Y %H:%M:%S GMT", time.gmtime(time.time() + 30))
     assert 25 < (fed._retry_after(date) or 0) <= 31
+
+
+def test_escaped_from_keyword_is_refused() -> None:
+    with pytest.raises(QueryRefused, match="FROM"):
+        fed.analyse("SELECT * FR\\u004FM <http://x/g> { ?s ?p ?o }", CONFIG)
+
+
+def test_calls_share_the_query_time_limit() -> None:
+    seen: list[float] = []
+
+    def slow(service, prologue, config):
+        seen.append(config.service_timeout)
+        time.sleep(0.3)
+        return [], [[]]
+
+    config = Config(query_timeout=0.5, service_timeout=20.0)
+    query = q(
+        "SELECT * { SERVICE <%s> { ?a ?b ?c } SERVICE SILENT <%s> { ?d ?e ?f } "
+        "SERVICE <%s> { ?g ?h ?i } }",
+        WIKIDATA,
+        SCHOLARLY,
+        WIKIDATA,
+    )
+    with pytest.raises(QueryRefused) as info:
+        fed.prepare(query, config, caller=slow)
+    assert info.value.status == 504
+    assert seen[0] <= 0.5 and seen[1] < 0.3  # each call got only what was left
+
+
+def test_concurrent_calls_to_one_endpoint_are_capped(monkeypatch) -> None:
+    active = 0
+    peak = 0
+    lock = threading.Lock()
+
+    def fake_call(target, query, config, deadline):
+        nonlocal active, peak
+        with lock:
+            active += 1
+            peak = max(peak, active)
+        time.sleep(0.2)
+        with lock:
+            active -= 1
+        return fed._Response(
+            200,
+            {"content-type": "application/sparql-results+json"},
+            b'{"head":{"vars":[]},"results":{"bindings":[{}]}}',
+        )
+
+    monkeypatch.setattr(fed, "_http_call", fake_call)
+    config = Config(service_concurrency=2, service_map={WIKIDATA: "http://127.0.0.1:1/x"})
+    query = q("SELECT * { SERVICE <%s> { ?s ?p ?o } }", WIKIDATA)
+    threads = [threading.Thread(target=fed.prepare, args=(query, config)) for _ in range(6)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert peak == 2
