@@ -11,6 +11,8 @@ import time
 
 import pyoxigraph as ox
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from kg import federation as fed
 from kg.config import Config
@@ -354,3 +356,58 @@ def test_concurrent_calls_to_one_endpoint_are_capped(monkeypatch) -> None:
     for t in threads:
         t.join()
     assert peak == 2
+
+
+def test_escapes_in_iris_cannot_turn_code_into_a_comment() -> None:
+    # pyoxigraph decodes \u0041 inside the IRI; were `#` then read as a comment start,
+    # the SERVICE after it would hide from the lexer. It must be seen and checked.
+    query = "SELECT * { ?s <http://x/\\u0041#> ?o . SERVICE <http://10.0.0.1/x> { ?s ?p ?o } }"
+    with pytest.raises(QueryRefused, match="http://10.0.0.1/x"):
+        fed.analyse(query, CONFIG)
+    clauses = fed.find_services(query)
+    assert [c.endpoint_token for c in clauses] == ["<http://10.0.0.1/x>"]
+
+
+# Fragments that play tricks with escapes, strings, IRIs and comments. Port 9 makes
+# pyoxigraph fail *before* connecting ("port 9 is not allowed"), which tells us it
+# tried to run a SERVICE: it must never get to try one we did not rewrite.
+_TRICKS = [
+    "SERVICE <http://127.0.0.1:9/x> { ?s ?p ?o }",
+    "SERVICE SILENT <http://127.0.0.1:9/x> { ?s ?p ?o }",
+    '"a\\u0022 ',
+    '"\\u005C" ',
+    "'x\\\\' ",
+    '"""a"b""" ',
+    "# note\n",
+    "\\u0023 ",
+    "<http://x/\\u0041#> ",
+    "<http://x/#> ",
+    "?s ?p ?o . ",
+    'BIND("SERVICE <http://127.0.0.1:9/x> {}" AS ?z) ',
+    "\n",
+    "} ",
+    "{ ",
+    '" ',
+    "' ",
+]
+
+
+@settings(
+    max_examples=400, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow]
+)
+@given(st.lists(st.sampled_from(_TRICKS), min_size=1, max_size=6))
+def test_pyoxigraph_never_sees_a_service_we_missed(parts: list[str]) -> None:
+    query = "SELECT * WHERE { ?s ?p ?o . " + "".join(parts) + " }"
+    config = Config(service_allowlist=("http://127.0.0.1:9/x",))
+    try:
+        prepared = fed.prepare(query, config, caller=fixed([], [[]]))
+    except (SyntaxError, QueryRefused):
+        return  # refused before any engine saw it
+    store = ox.Store()
+    store.add(ox.Quad(ox.NamedNode("http://s"), ox.NamedNode("http://p"), ox.Literal("o")))
+    try:
+        list(store.query(prepared.query_text))  # type: ignore[arg-type]
+    except SyntaxError:
+        return
+    except OSError as exc:  # pragma: no cover - this is the failure we look for
+        raise AssertionError(f"pyoxigraph tried a SERVICE call for {query!r}: {exc}") from exc
