@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import email.utils
 import ipaddress
+import logging
 import re
 import socket
 import threading
@@ -51,6 +52,8 @@ from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 
 from kg.config import Config
 
+log = logging.getLogger("newsgraph.federation")
+
 ACCEPT = (
     "application/sparql-results+json, application/sparql-results+xml;q=0.9, "
     "text/tab-separated-values;q=0.5"
@@ -65,6 +68,8 @@ RESULT_TYPES = {
 }
 # GET keeps Wikidata's cache useful; longer queries go by POST.
 MAX_GET_URL = 2000
+# Bytes of a remote's error body quoted in our message.
+ERROR_SNIPPET = 300
 # Blank nodes a remote returns cannot be written in VALUES; they become fresh IRIs here.
 SKOLEM_PREFIX = "urn:x-newsgraph:service-bnode:"
 
@@ -728,6 +733,11 @@ def _exchange(
         with resp:
             out = _Response(resp.status_code, {k.lower(): v for k, v in resp.headers.items()})
             if resp.status_code != 200:
+                # Keep the start of an error body: Wikidata explains its 400s there.
+                try:
+                    out.body = resp.raw.read(ERROR_SNIPPET, decode_content=True) or b""
+                except Exception:  # noqa: BLE001 - the status alone is enough
+                    out.body = b""
                 return out
             length = resp.headers.get("Content-Length")
             if length and length.isdigit() and int(length) > config.service_max_bytes:
@@ -808,7 +818,8 @@ def _call_with_retry(
                 503, "the endpoint is rate limiting us (HTTP 429)", {"Retry-After": hint}
             )
         if resp.status != 200:
-            raise _CallFailed(502, f"HTTP {resp.status}")
+            snippet = " ".join(resp.body.decode("utf-8", "replace").split())[:ERROR_SNIPPET]
+            raise _CallFailed(502, f"HTTP {resp.status}" + (f": {snippet}" if snippet else ""))
         return _parse_results(resp, service.clause)
     raise AssertionError("unreachable")
 
@@ -912,6 +923,8 @@ def prepare(query: str, config: Config, *, caller: Caller = call_service) -> Pre
             if service.clause.silent:
                 replacements.append((service.clause.start, service.clause.end, "VALUES () { () }"))
                 continue
+            log.warning("SERVICE <%s> via %s failed: %s", service.iri, service.target.url,
+                        exc.reason)  # fmt: skip
             raise QueryRefused(
                 exc.status, f"SERVICE <{service.iri}> failed: {exc.reason}", exc.headers
             ) from None
@@ -923,6 +936,12 @@ def prepare(query: str, config: Config, *, caller: Caller = call_service) -> Pre
         replacements.append(
             (service.clause.start, service.clause.end, values_block(variables, rows))
         )
+    for call in calls:
+        log.info(
+            "SERVICE <%s> via %s: %d rows in %.2f s%s",
+            call.endpoint, call.url, call.rows, call.seconds,
+            f" (failed: {call.error})" if call.error else "",
+        )  # fmt: skip
     for start, end, replacement in sorted(replacements, reverse=True):
         text = text[:start] + replacement + text[end:]
     if plan.services and any(t.kind == "word" and t.text.upper() == "SERVICE" for t in lex(text)):

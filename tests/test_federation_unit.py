@@ -411,3 +411,15 @@ def test_pyoxigraph_never_sees_a_service_we_missed(parts: list[str]) -> None:
         return
     except OSError as exc:  # pragma: no cover - this is the failure we look for
         raise AssertionError(f"pyoxigraph tried a SERVICE call for {query!r}: {exc}") from exc
+
+
+def test_remote_error_body_is_quoted(monkeypatch) -> None:
+    def answer(target, query, config, deadline):
+        return fed._Response(400, {}, b'MalformedQueryException: Encountered " "}" at line 3')
+
+    monkeypatch.setattr(fed, "_http_call", answer)
+    config = Config(service_map={WIKIDATA: "http://127.0.0.1:1/x"})
+    with pytest.raises(QueryRefused) as info:
+        fed.prepare(q("SELECT * { SERVICE <%s> { ?s ?p ?o } }", WIKIDATA), config)
+    assert info.value.status == 502
+    assert "HTTP 400: MalformedQueryException" in info.value.message
