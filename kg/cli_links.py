@@ -24,6 +24,7 @@ PREFIX owl: <http://www.w3.org/2002/07/owl#>
 SELECT ?kind (COUNT(DISTINCT ?e) AS ?total) (COUNT(DISTINCT ?linked) AS ?with_link) WHERE {{
   VALUES ?kind {{ {" ".join(f"<{NG[k]}>" for k in KINDS)} }}
   ?e a ?kind .
+  FILTER(!STRSTARTS(STR(?e), "{WD}"))
   OPTIONAL {{
     ?e owl:sameAs ?item . FILTER(STRSTARTS(STR(?item), "{WD}"))
     BIND(?e AS ?linked)
@@ -31,6 +32,8 @@ SELECT ?kind (COUNT(DISTINCT ?e) AS ?total) (COUNT(DISTINCT ?linked) AS ?with_li
 }} GROUP BY ?kind
 """
 
+# Wikidata items themselves are not counted: OWL-RL reasoning over owl:sameAs gives
+# them our types (wd:Q232 a ng:Country) in the inferred graph.
 # Documents mentioning an entity: those it was derived from, and those whose graph
 # uses it as subject or object.
 _UNLINKED = f"""
@@ -40,6 +43,7 @@ PREFIX prov: <http://www.w3.org/ns/prov#>
 SELECT ?e ?kind (SAMPLE(?label) AS ?name) (COUNT(DISTINCT ?doc) AS ?documents) WHERE {{
   VALUES ?kind {{ {" ".join(f"<{NG[k]}>" for k in KINDS)} }}
   ?e a ?kind .
+  FILTER(!STRSTARTS(STR(?e), "{WD}"))
   FILTER NOT EXISTS {{ ?e owl:sameAs ?item . FILTER(STRSTARTS(STR(?item), "{WD}")) }}
   OPTIONAL {{ ?e rdfs:label ?label }}
   OPTIONAL {{
