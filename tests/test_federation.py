@@ -160,7 +160,7 @@ def test_kg_query_federates_too(fed_data_dir: Path, fed_env: dict[str, str]) -> 
     assert proc.stdout.splitlines() == ["l", "Astana"]
 
 
-def test_unmatched_remote_variables_are_dropped_and_undef_kept(fed, remote) -> None:
+def test_remote_variables_outside_the_block_are_dropped(fed, remote) -> None:
     got = rows(post(fed, at("SELECT ?x ?stray { SERVICE <E> { ?x ?p ?o } }", OK)))
     assert sorted(got, key=lambda r: r["x"]) == [
         {"x": "from the remote"},
@@ -310,6 +310,15 @@ def test_remote_query_carries_prefixes_and_only_the_block(fed, remote) -> None:
     assert "PREFIX wdt: <http://www.wikidata.org/prop/direct/>" in sent
     assert "SELECT * WHERE { ?x wdt:P31 wd:Q5 }" in sent
     assert "?a ?b ?c" not in sent
+
+
+def test_long_service_block_goes_by_post(fed, remote) -> None:
+    names = " ".join(f'"name {i}"' for i in range(300))
+    before = len(remote.hits)
+    query = at(f"SELECT ?x {{ SERVICE <E> {{ ?x ?p ?o VALUES ?o {{ {names} }} }} }}", OK)
+    assert len(rows(post(fed, query))) == 2
+    hit = remote.hits[before]
+    assert hit.method == "POST" and '"name 299"' in hit.query
 
 
 # ---------------------------------------------------------------------- SERVICE in

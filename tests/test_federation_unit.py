@@ -423,3 +423,23 @@ def test_remote_error_body_is_quoted(monkeypatch) -> None:
         fed.prepare(q("SELECT * { SERVICE <%s> { ?s ?p ?o } }", WIKIDATA), config)
     assert info.value.status == 502
     assert "HTTP 400: MalformedQueryException" in info.value.message
+
+
+def test_xml_and_tsv_results_are_read() -> None:
+    xml = b"""<?xml version="1.0"?>
+<sparql xmlns="http://www.w3.org/2005/sparql-results#">
+  <head><variable name="x"/><variable name="y"/></head>
+  <results>
+    <result><binding name="x"><uri>http://www.wikidata.org/entity/Q232</uri></binding></result>
+    <result><binding name="y"><literal xml:lang="en">Astana</literal></binding></result>
+  </results>
+</sparql>"""
+    clause = fed.find_services(q("SELECT * { SERVICE <%s> { ?x ?p ?y } }", WIKIDATA))[0]
+    resp = fed._Response(200, {"content-type": "application/sparql-results+xml"}, xml)
+    variables, rows = fed._parse_results(resp, clause)
+    assert variables == ["x", "y"]
+    assert rows[0] == [ox.NamedNode("http://www.wikidata.org/entity/Q232"), None]
+    assert rows[1] == [None, ox.Literal("Astana", language="en")]
+    tsv = b'?x\t?y\n<http://a>\t"b"\n'
+    resp = fed._Response(200, {"content-type": "text/tab-separated-values"}, tsv)
+    assert fed._parse_results(resp, clause)[1] == [[ox.NamedNode("http://a"), ox.Literal("b")]]
