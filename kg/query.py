@@ -83,18 +83,17 @@ def run(
     `kg.federation.QueryRefused` for a refused query or a failed SERVICE call.
     """
     prepared = prepare(query, config if config is not None else Config())
-    if not default_graphs and not named_graphs:
-        if prepared.default_graphs is not None or prepared.named_graphs is not None:
-            default_graphs = prepared.default_graphs or []
-            named_graphs = prepared.named_graphs or []
+    dataset: tuple[list[str], list[str]] | None = None
+    if default_graphs or named_graphs:  # the protocol's dataset overrides the query's
+        dataset = (default_graphs or [], named_graphs or [])
+    elif prepared.default_graphs is not None:  # FROM / FROM NAMED: graphs in the store
+        dataset = (prepared.default_graphs, prepared.named_graphs or [])
     kwargs: dict = {}
-    if default_graphs or named_graphs or prepared.default_graphs is not None:
-        kwargs["default_graph"] = [ox.NamedNode(g) for g in default_graphs or []] or [
-            ox.DefaultGraph()
-        ]
-        kwargs["named_graphs"] = [ox.NamedNode(g) for g in named_graphs or []]
-    else:
+    if dataset is None:
         kwargs["use_default_graph_as_union"] = True
+    else:
+        kwargs["default_graph"] = [ox.NamedNode(g) for g in dataset[0]] or [ox.DefaultGraph()]
+        kwargs["named_graphs"] = [ox.NamedNode(g) for g in dataset[1]]
     result = store.query(prepared.query_text, base_iri=base_iri, **kwargs)
     if isinstance(result, ox.QueryBoolean):
         return QueryResult("boolean", result)

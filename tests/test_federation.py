@@ -241,6 +241,20 @@ def test_from_names_a_graph_in_the_store(fed) -> None:
                    "tajikistan"]  # fmt: skip
 
 
+def test_protocol_dataset_overrides_from(fed) -> None:
+    doc_a = "https://w3id.org/newsgraph/id/doc/aaaaaaaaaaaaaaaa"
+    doc_b = "https://w3id.org/newsgraph/id/doc/bbbbbbbbbbbbbbbb"
+    query = PREFIXES + f'ASK FROM <{doc_a}> {{ ?c a ng:Country ; rdfs:label "Freedonia"@en }}'
+    assert post(fed, query).json()["boolean"] is False  # Freedonia is only in doc b
+    resp = requests.post(
+        fed.sparql,
+        data={"query": query, "default-graph-uri": doc_b},
+        headers={"Accept": JSON_TYPE},
+        timeout=30,
+    )
+    assert resp.json()["boolean"] is True
+
+
 def test_load_is_refused(fed, remote) -> None:
     resp = post(fed, f"LOAD <{remote.url('/graph.ttl')}>")
     assert resp.status_code == 400
