@@ -488,11 +488,53 @@ def check_addresses(target: Target) -> None:
 
 @dataclass(frozen=True)
 class Service:
-    """A checked SERVICE clause: where it is, what it says, where its call goes."""
+    """A checked SERVICE clause: where it is, what it says, where its call goes.
+
+    `label_variables` are Wikidata label-service outputs (`?itemLabel`, …) that the
+    rest of the query uses for variables of this block: see `_label_variables`.
+    """
 
     clause: ServiceClause
     iri: str
     target: Target
+    label_variables: tuple[str, ...] = ()
+
+    @property
+    def variables(self) -> tuple[str, ...]:
+        """Variables this block may bind, as far as the query can see them."""
+        return self.clause.variables + self.label_variables
+
+    def remote_query(self, prologue: str) -> str:
+        """The SELECT sent to the endpoint for this block.
+
+        `SELECT *` projects exactly the block's in-scope variables; only when the query
+        uses label-service variables are the variables named, so that Wikidata's
+        `SERVICE wikibase:label` (automatic mode, which fills projected `?xLabel`
+        variables) has them to fill.
+        """
+        if self.label_variables:
+            head = " ".join(f"?{v}" for v in self.variables)
+        else:
+            head = "*"
+        return f"{prologue}\nSELECT {head} WHERE {self.clause.body}".lstrip()
+
+
+# Variables Wikidata's label service derives from a variable ?x.
+LABEL_SUFFIXES = ("Label", "Description", "AltLabel")
+
+
+def _label_variables(clause: ServiceClause, query_variables: set[str]) -> tuple[str, ...]:
+    """`?xLabel`, `?xDescription`, `?xAltLabel` used elsewhere in the query, for block
+    variables ?x, when the block nests a SERVICE (Wikidata's label service is the
+    common case: `SERVICE wikibase:label { bd:serviceParam wikibase:language "en" }`)."""
+    if not clause.nested:
+        return ()
+    return tuple(
+        v + suffix
+        for v in clause.variables
+        for suffix in LABEL_SUFFIXES
+        if v + suffix in query_variables and v + suffix not in clause.variables
+    )
 
 
 @dataclass(frozen=True)
@@ -569,6 +611,7 @@ def analyse(query: str, config: Config) -> Plan:
         from_algebra.append((str(term), "silent" in node))
     # … must agree with what the lexer found in the text.
     clauses = find_services(query, tokens)
+    query_variables = {t.text[1:] for t in tokens if t.kind == "var"}
     from_text = [(_resolve_token(c.endpoint_token, prefixes, base), c.silent) for c in clauses]
     if sorted(from_text) != sorted(from_algebra):
         raise QueryRefused(
@@ -578,7 +621,7 @@ def analyse(query: str, config: Config) -> Plan:
             "\\u escapes",
         )
     services = tuple(
-        Service(c, iri, check_endpoint(iri, config))
+        Service(c, iri, check_endpoint(iri, config), _label_variables(c, query_variables))
         for c, (iri, _) in zip(clauses, from_text, strict=True)
     )
     return Plan(
@@ -777,8 +820,7 @@ def call_service(service: Service, prologue: str, config: Config) -> tuple[list[
     A 429 with a Retry-After that fits in the remaining time budget is retried once
     after waiting; otherwise it becomes a 503 carrying the remote's Retry-After.
     """
-    clause = service.clause
-    query = f"{prologue}\nSELECT * WHERE {clause.body}".lstrip()
+    query = service.remote_query(prologue)
     deadline = time.monotonic() + config.service_timeout
     slots = _slots(service.target.url, config.service_concurrency)
     if not slots.acquire(timeout=max(0.0, deadline - time.monotonic())):
@@ -820,11 +862,11 @@ def _call_with_retry(
         if resp.status != 200:
             snippet = " ".join(resp.body.decode("utf-8", "replace").split())[:ERROR_SNIPPET]
             raise _CallFailed(502, f"HTTP {resp.status}" + (f": {snippet}" if snippet else ""))
-        return _parse_results(resp, service.clause)
+        return _parse_results(resp, service.variables)
     raise AssertionError("unreachable")
 
 
-def _parse_results(resp: _Response, clause: ServiceClause) -> tuple[list[str], list[list]]:
+def _parse_results(resp: _Response, wanted: tuple[str, ...]) -> tuple[list[str], list[list]]:
     ctype = resp.headers.get("content-type", "").split(";")[0].strip().lower()
     fmt = RESULT_TYPES.get(ctype, ox.QueryResultsFormat.JSON)
     try:
@@ -833,12 +875,12 @@ def _parse_results(resp: _Response, clause: ServiceClause) -> tuple[list[str], l
         raise _CallFailed(502, f"unreadable results ({ctype or 'no type'}): {exc}") from None
     if not isinstance(results, ox.QuerySolutions):
         raise _CallFailed(502, "the endpoint answered a boolean to a SELECT")
-    # Only variables the block mentions can be bound by it; anything else is dropped.
+    # Only variables the block can bind reach the query; anything else is dropped.
     remote_vars = [v.value for v in results.variables]
-    keep = [v for v in remote_vars if v in clause.variables]
+    keep = [v for v in remote_vars if v in wanted]
     try:
         rows = [[solution[v] for v in keep] for solution in results]
-    except (SyntaxError, ValueError) as exc:
+    except (SyntaxError, ValueError, OSError) as exc:
         raise _CallFailed(502, f"unreadable results: {exc}") from None
     return keep, rows
 

@@ -436,10 +436,30 @@ def test_xml_and_tsv_results_are_read() -> None:
 </sparql>"""
     clause = fed.find_services(q("SELECT * { SERVICE <%s> { ?x ?p ?y } }", WIKIDATA))[0]
     resp = fed._Response(200, {"content-type": "application/sparql-results+xml"}, xml)
-    variables, rows = fed._parse_results(resp, clause)
+    variables, rows = fed._parse_results(resp, clause.variables)
     assert variables == ["x", "y"]
     assert rows[0] == [ox.NamedNode("http://www.wikidata.org/entity/Q232"), None]
     assert rows[1] == [None, ox.Literal("Astana", language="en")]
     tsv = b'?x\t?y\n<http://a>\t"b"\n'
     resp = fed._Response(200, {"content-type": "text/tab-separated-values"}, tsv)
-    assert fed._parse_results(resp, clause)[1] == [[ox.NamedNode("http://a"), ox.Literal("b")]]
+    assert fed._parse_results(resp, clause.variables)[1] == [
+        [ox.NamedNode("http://a"), ox.Literal("b")]
+    ]
+
+
+def test_wikidata_label_service_variables_are_projected() -> None:
+    query = (
+        "PREFIX wikibase: <http://wikiba.se/ontology#> PREFIX bd: <http://www.bigdata.com/rdf#> "
+        "SELECT ?country ?capital ?capitalLabel WHERE { ?country <http://x/p> ?item . "
+        "SERVICE <%s> { ?item <http://www.wikidata.org/prop/direct/P36> ?capital . "
+        'SERVICE wikibase:label { bd:serviceParam wikibase:language "en" } } }'
+    )
+    plan = fed.analyse(q(query, WIKIDATA), CONFIG)
+    [service] = plan.services
+    assert service.label_variables == ("capitalLabel",)
+    sent = service.remote_query(plan.prologue)
+    assert "SELECT ?item ?capital ?capitalLabel WHERE {" in sent
+    assert "PREFIX wikibase: <http://wikiba.se/ontology#>" in sent
+    # without a nested SERVICE, or without label variables, plain SELECT *
+    plain = fed.analyse(q("SELECT * { SERVICE <%s> { ?s ?p ?o } }", WIKIDATA), CONFIG)
+    assert "SELECT * WHERE {" in plain.services[0].remote_query(plain.prologue)
