@@ -19,6 +19,7 @@ from kg.ids import fold, slug
 
 NAME_TOKEN = re.compile(r"(?<![\w’'])[^\W\d_](?:[^\W\d_]|['’-](?=[^\W\d_]))*\.?")
 ROLE = re.compile(
+    r"(?<![\w-])(?=[FDVAaPMIEJTSCpsHdKf])"
     r"(?P<role>(?:(?:First|Deputy|Vice|Acting|acting|Former|former)[- ])?"
     r"(?:Prime[- ]Minister|Minister(?: of(?: the)? [A-Z][\w-]+(?: (?:and )?[A-Z][\w-]+)*)?"
     r"|(?:Foreign|Defen[cs]e|Interior|Finance|Economy|Justice|Energy|Trade) Minister"

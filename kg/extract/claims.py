@@ -11,7 +11,6 @@ import re
 
 from kg.extract.context import Doc
 from kg.extract.model import Claim, Span, Statement
-from kg.extract.numbers import find_numbers
 
 # (kind, words after the number, words before it); order is priority
 KINDS: list[tuple[str, re.Pattern[str], re.Pattern[str] | None]] = [
@@ -81,7 +80,7 @@ def claims(doc: Doc, stmts: list[Statement]) -> list[Claim]:
     text = doc.text
     out: list[Claim] = []
     for _pi, sent in doc.sentences:
-        for s, e, value, qual in find_numbers(text, sent.start, sent.end):
+        for s, e, value, qual in doc.numbers_in(sent.start, sent.end):
             if _is_date_part(text, s, e) or isinstance(value, float) and value < 1:
                 continue
             window_end = sent.end

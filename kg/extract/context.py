@@ -15,6 +15,7 @@ from kg.extract.dates import DateResolver
 from kg.extract.documents_meta import document_meta
 from kg.extract.gazetteer import Lexicon, find_mentions, load_lexicon
 from kg.extract.model import DocMeta, Entity, Mention, Post
+from kg.extract.numbers import find_numbers
 from kg.extract.sentences import Block, all_sentences, paragraphs
 
 _GAP_BEFORE_NAME = re.compile(r"^[\s,:–-]*(?:(?:H\.\s?E\.|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s*)?$")
@@ -40,6 +41,8 @@ class Doc:
     posts: dict[str, Post] = field(default_factory=dict)
     starts: list[int] = field(default_factory=list)
     meta_key: str = "doc"  # short document hash, for keys of things with no date
+    _numbers: list | None = None
+    _number_starts: list[int] = field(default_factory=list)
 
     def mentions_in(self, start: int, end: int, kind: str | None = None) -> list[Mention]:
         i = bisect.bisect_left(self.starts, start)
@@ -48,6 +51,19 @@ class Doc:
             m = self.mentions[i]
             if m.end <= end and (kind is None or m.kind == kind):
                 out.append(m)
+            i += 1
+        return out
+
+    def numbers_in(self, start: int, end: int) -> list[tuple[int, int, int | float, str | None]]:
+        """Numbers inside text[start:end]; the whole text is read once per document."""
+        if self._numbers is None:
+            self._numbers = find_numbers(self.text)
+            self._number_starts = [n[0] for n in self._numbers]
+        i = bisect.bisect_left(self._number_starts, start)
+        out = []
+        while i < len(self._numbers) and self._numbers[i][0] < end:
+            if self._numbers[i][1] <= end:
+                out.append(self._numbers[i])
             i += 1
         return out
 

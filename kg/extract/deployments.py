@@ -12,7 +12,6 @@ import re
 from kg.extract.claims import KINDS
 from kg.extract.context import Doc
 from kg.extract.model import DateValue, Deployment, Mention, Span
-from kg.extract.numbers import find_numbers
 
 TRIGGER = re.compile(
     r"\b(?:deploy(?:ed|ing|ment)?|sen[dt]|sending|dispatch(?:ed)?|contingent|flew to|stationed|"
@@ -69,7 +68,7 @@ def deployments(doc: Doc) -> list[Deployment]:
                 break
         force = _force_org(doc, ms)
         month = _month(dates[0]) if dates else (ctx_month or _context_month(doc, sent.start))
-        personnel, equipment = _numbers(text, sent.start, sent.end)
+        personnel, equipment = _numbers(doc, sent.start, sent.end)
         # national contingent: a state sends a contingent
         contributor = None
         if re.search(r"\bcontingent\b", s_text, re.I):
@@ -182,10 +181,11 @@ def deployments(doc: Doc) -> list[Deployment]:
     return list(wholes.values()) + list(parts.values())
 
 
-def _numbers(text: str, s: int, e: int) -> tuple[int | None, int | None]:
+def _numbers(doc: Doc, s: int, e: int) -> tuple[int | None, int | None]:
+    text = doc.text
     personnel = equipment = armoured = None
     kinds = {k: (a, b) for k, a, b in KINDS}
-    for _ns, ne, value, _q in find_numbers(text, s, e):
+    for _ns, ne, value, _q in doc.numbers_in(s, e):
         after = text[ne : min(e, ne + 60)]
         after = re.split(r"[,;()]|\sand\s(?=\S*\d)", after)[0]
         if kinds["Personnel"][0].search(after) and personnel is None:

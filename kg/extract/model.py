@@ -81,7 +81,6 @@ class Statement:
     meeting: str | None = None  # meeting key
     about: list[str] = field(default_factory=list)
     section: bool = False  # a transcript section: identified by (speaker, meeting)
-    numbers: frozenset[int] = frozenset()
 
 
 @dataclass

@@ -14,7 +14,6 @@ import re
 from kg.extract.context import Doc
 from kg.extract.model import Meeting, Statement
 from kg.extract.model import Span as SpanT
-from kg.extract.numbers import find_numbers
 from kg.extract.sentences import Block, sentences
 
 VERBS = (
@@ -120,7 +119,6 @@ def statements(doc: Doc, meetings: list[Meeting]) -> list[Statement]:
                 date=mt.date if mt else None,
                 meeting=mt.key if mt else None,
                 section=True,
-                numbers=_numbers(text, s, e),
             )
         )
         covered.append((paras[idx].start, e))
@@ -189,12 +187,6 @@ def _looks_like_speech(text: str, block: Block) -> bool:
     return bool(re.search(r"\b(?:I|we|We|our|us)\b", text[block.start : block.end]))
 
 
-def _numbers(text: str, s: int, e: int) -> frozenset[int]:
-    return frozenset(
-        int(v) for _a, _b, v, _q in find_numbers(text, s, e) if v >= 10 and float(v).is_integer()
-    )
-
-
 def _whole_document(doc: Doc) -> Statement | None:
     text = doc.text
     paras = doc.paragraphs
@@ -209,12 +201,7 @@ def _whole_document(doc: Doc) -> Statement | None:
             if first_person >= max(2, len(body) // 3):
                 s, e = body[0].start, body[-1].end
                 return Statement(
-                    span=SpanT(s, e),
-                    kind="Speech",
-                    speaker=None,
-                    date=meta.published,
-                    section=True,
-                    numbers=_numbers(text, s, e),
+                    span=SpanT(s, e), kind="Speech", speaker=None, date=meta.published, section=True
                 )
             break
     # a written statement whose title says so, by the publisher
@@ -232,11 +219,7 @@ def _whole_document(doc: Doc) -> Statement | None:
             s, e = body[0].start, body[-1].end
             speaker = f"org/{meta.publisher}"
             return Statement(
-                span=SpanT(s, e),
-                kind="WrittenStatement",
-                speaker=speaker,
-                date=meta.published,
-                numbers=_numbers(text, s, e),
+                span=SpanT(s, e), kind="WrittenStatement", speaker=speaker, date=meta.published
             )
     return None
 
