@@ -86,3 +86,41 @@ def test_no_meeting_from_a_generic_mention():
 def test_no_statement_without_a_speaker():
     f = facts("It was noted that prices rose. Analysts expect more.\n")
     assert [s for s in f.statements if s.speaker] == []
+
+
+def test_wire_story_speakers_and_publisher():
+    f = facts((DATA / "wire.txt").read_text(encoding="utf-8"))
+    assert f.meta.publisher == "reuters"
+    speakers = [s.speaker for s in f.statements]
+    assert "person/kassym-jomart-tokayev" in speakers
+    assert "person/erlan-turgumbayev" in speakers
+    assert "org/ministry-of-defence-russia" in speakers
+    assert "person/wang-wenbin" in speakers
+    claims = {(c.quantity_kind, c.value, c.claimant) for c in f.claims}
+    assert ("Detentions", 9900, "person/erlan-turgumbayev") in claims
+    # "the health ministry" is named by no one: the claim stays, with no claimant
+    assert ("Deaths", 164, None) in claims
+
+
+def test_talks_between_two_leaders():
+    f = facts((DATA / "talks.txt").read_text(encoding="utf-8"))
+    (m,) = f.meetings
+    assert set(m.participants) == {"person/shavkat-mirziyoyev", "person/serdar-berdimuhamedov"}
+    assert m.location == "place/tashkent" and m.date.value == date(2022, 5, 5)
+    # "Georgia Williams, a local teacher, said she ...": no title, no person, no statement;
+    # "she" after an unattributed verb is not the last speaker
+    assert [s.speaker for s in f.statements] == ["person/serdar-berdimuhamedov"]
+
+
+def test_the_minister_is_the_last_minister_not_the_last_speaker():
+    text = (
+        "Aidos Serikov, Minister of Energy of Kazakhstan, said prices would fall. "
+        "President Kassym-Jomart Tokayev noted that reforms continue. "
+        "The Minister added that new plants would open.\n"
+    )
+    f = facts(text)
+    assert [s.speaker for s in f.statements] == [
+        "person/aidos-serikov",
+        "person/kassym-jomart-tokayev",
+        "person/aidos-serikov",
+    ]

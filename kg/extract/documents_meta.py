@@ -18,6 +18,10 @@ from kg.extract.sentences import paragraphs
 _BYLINE = re.compile(
     r"^\s*(?P<agency>[A-Z][\w.&-]{1,20})\s*\|\s*[^|\n]{0,40}\|\s*(?:Updated|Published|Created)?:?\s*"
 )
+# "ASTANA, Jan 12 (Reuters) -": a wire dateline names the agency
+_DATELINE = re.compile(
+    r"^[A-Z][A-Za-z .'-]{1,30}, [A-Z][a-z]{2,8}\.? \d{1,2} \((?P<agency>[^()]{2,30})\) [-–—]"
+)
 _STAMP = re.compile(r"\b(?:Updated|Published|Created|Posted|Date)\s*:\s*", re.I)
 _FOOTER_SITE = re.compile(r"\bedited by (?P<site>[A-Z][\w ]{1,30}?) staff\b")
 _HEADER_NOTE = re.compile(r"\((?P<note>[^()]{3,300})\)\s*$")
@@ -73,7 +77,7 @@ def document_meta(text: str, mentions: list[Mention], lexicon: Lexicon) -> DocMe
                 note = _HEADER_NOTE.search(line)
                 if note:
                     meta.published = _date_of(text, p.start + note.start(), p.end)
-        by = _BYLINE.match(line)
+        by = _BYLINE.match(line) or _DATELINE.match(line)
         if by:
             publishers.append(by.group("agency"))
         if i == 0:

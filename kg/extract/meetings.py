@@ -48,7 +48,7 @@ _ATTENDED = re.compile(r"attended by|participation of|with the participation", r
 _TOPIC = re.compile(r"(?:situation|developments|events|crisis|unrest)\s+in\s+(?:the\s+)?$", re.I)
 _LOCATION_CUE = re.compile(
     r"\b(?:held|took place|meet|met|meeting|summit|talks|session|visit(?:ed)?)"
-    r"(?: \w+){0,3} (?:in|at) (?:the )?(?:city of )?$",
+    r"(?: [\w’'-]+,?){0,8} (?:in|at) (?:the )?(?:city of )?$",
     re.I,
 )
 _ANNOUNCE = re.compile(
@@ -84,26 +84,15 @@ def meetings(doc: Doc) -> list[Meeting]:
     pending = None
     for _pi, sent in doc.sentences:
         s_text = text[sent.start : sent.end]
+        if pending is not None and _ANNOUNCE.search(s_text):
+            # "initiated a meeting of the X ... The event will take place on January 11."
+            m = _announced(doc, pending, sent, out, order)
+            pending = None
+            if m is not None:
+                last = m
+                continue
         trig = TRIGGER.search(s_text)
         if not trig:
-            if pending is not None and _ANNOUNCE.search(s_text):
-                later = [d for d in doc.dates.dates_in(sent.start, sent.end) if d.value]
-                if later:
-                    org, first, kinds = pending
-                    key = f"{later[0].value.isoformat()}-{doc.root_org(org.split('/', 1)[1])}"
-                    if key not in out:
-                        m = Meeting(
-                            key=key,
-                            span=Span(first.start, sent.end),
-                            label="",
-                            date=later[0],
-                            organizer=org,
-                            kinds=kinds,
-                        )
-                        out[key] = m
-                        order.append(key)
-                        last = m
-                pending = None
             continue
         if _GENERIC.search(s_text) and not doc.dates.dates_in(sent.start, sent.end):
             continue
@@ -148,25 +137,6 @@ def meetings(doc: Doc) -> list[Meeting]:
         if date is None and organizer is not None and not _same_body(doc, last, organizer):
             pending = (organizer, sent, _kinds(s_text, doc.entities[organizer].label))
             continue
-        if date is None and pending is not None and _ANNOUNCE.search(s_text):
-            later = [d for d in doc.dates.dates_in(sent.start, sent.end) if d.value]
-            if later:
-                org, first, kinds = pending
-                pending = None
-                key = f"{later[0].value.isoformat()}-{doc.root_org(org.split('/', 1)[1])}"
-                if key not in out:
-                    m = Meeting(
-                        key=key,
-                        span=Span(first.start, sent.end),
-                        label="",
-                        date=later[0],
-                        organizer=org,
-                        kinds=kinds,
-                    )
-                    out[key] = m
-                    order.append(key)
-                    last = m
-                continue
         if organizer is None and date is None:
             if (
                 last is not None
@@ -185,13 +155,7 @@ def meetings(doc: Doc) -> list[Meeting]:
                 continue
         if date is None:
             # an organizer without a date continues the last meeting of the same body
-            if (
-                last is not None
-                and organizer
-                and last.organizer
-                and doc.root_org(organizer.split("/", 1)[1])
-                == doc.root_org(last.organizer.split("/", 1)[1])
-            ):
+            if organizer and _same_body(doc, last, organizer):
                 _enrich(doc, last, sent.start, sent.end)
             continue
         if _FUTURE.search(s_text) and not _PAST.search(s_text) and organizer is None:
@@ -226,6 +190,11 @@ def meetings(doc: Doc) -> list[Meeting]:
             m.date = date
         m.kinds |= _kinds(s_text, doc.entities[m.organizer].label if m.organizer else None)
         _enrich(doc, m, sent.start, sent.end)
+        if organizer is None:
+            # "X held talks with Y": with no organizing body, the named people are the meeting
+            for p in persons:
+                if doc.ref(p) not in m.participants:
+                    m.participants.append(doc.ref(p))
         last = m
     result = [out[k] for k in order]
     for m in result:
@@ -302,7 +271,7 @@ def _enrich(doc: Doc, m: Meeting, start: int, end: int) -> None:
     _topics(doc, m, start, end)
     if not m.location and "Videoconference" not in m.kinds:
         for p in doc.mentions_in(start, end, "place"):
-            if _LOCATION_CUE.search(text[max(start, p.start - 40) : p.start]):
+            if _LOCATION_CUE.search(text[max(start, p.start - 90) : p.start]):
                 m.location = doc.ref(p)
                 break
 
@@ -328,3 +297,26 @@ def _same_body(doc: Doc, last: Meeting | None, organizer: str) -> bool:
         and doc.root_org(organizer.split("/", 1)[1])
         == doc.root_org(last.organizer.split("/", 1)[1])
     )
+
+
+def _announced(
+    doc: Doc, pending, sent, out: dict[str, Meeting], order: list[str]
+) -> Meeting | None:
+    dates = [d for d in doc.dates.dates_in(sent.start, sent.end) if d.value]
+    if not dates:
+        return None
+    org, first, kinds = pending
+    key = f"{dates[0].value.isoformat()}-{doc.root_org(org.split('/', 1)[1])}"
+    if key in out:
+        return out[key]
+    m = Meeting(
+        key=key,
+        span=Span(first.start, sent.end),
+        label="",
+        date=dates[0],
+        organizer=org,
+        kinds=kinds,
+    )
+    out[key] = m
+    order.append(key)
+    return m

@@ -156,10 +156,11 @@ def statements(doc: Doc, meetings: list[Meeting]) -> list[Statement]:
     # 3. reported speech, sentence by sentence
     last_person: str | None = None
     last_org: str | None = None
+    history: list[str] = []
     for _pi, sent in doc.sentences:
         if any(a <= sent.start < b for a, b in covered):
             continue
-        st = _sentence_statement(doc, sent, last_person, last_org)
+        st = _sentence_statement(doc, sent, last_person, last_org, history)
         # people and bodies named as subjects become the antecedents
         if st is None:
             subj = _subject(doc, sent)
@@ -168,6 +169,7 @@ def statements(doc: Doc, meetings: list[Meeting]) -> list[Statement]:
             continue
         if st.speaker and st.speaker.startswith("person/"):
             last_person = st.speaker
+            history.append(st.speaker)
         elif st.speaker:
             last_org = st.speaker
         mt = meeting_at(sent.start)
@@ -229,13 +231,30 @@ def _subject(doc: Doc, sent: Block) -> str | None:
     return doc.ref(ms[0]) if ms else None
 
 
+def _antecedent(doc: Doc, phrase: str, history: list[str], last_person: str | None) -> str | None:
+    """ "He" is the last named speaker; "the Minister" the last one holding a minister's post."""
+    role = phrase.lower().removeprefix("the ").strip()
+    if role in ("he", "she"):
+        return last_person
+    for ref in reversed(history):
+        ent = doc.entities.get(ref)
+        if ent and any(role in doc.posts[p].role.lower() for p in ent.posts if p in doc.posts):
+            return ref
+    return last_person
+
+
 def _sentence_statement(
-    doc: Doc, sent: Block, last_person: str | None, last_org: str | None
+    doc: Doc,
+    sent: Block,
+    last_person: str | None,
+    last_org: str | None,
+    history: list[str] | None = None,
 ) -> Statement | None:
     text = doc.text
     s_text = text[sent.start : sent.end]
     speaker = None
     kind = "ReportedSpeech"
+    history = history or []
     acc = re.search(r"\b[Aa]ccording to\b", s_text)
     for vm in VERB.finditer(s_text):
         vpos = sent.start + vm.start()
@@ -252,18 +271,18 @@ def _sentence_statement(
             ):
                 speaker = doc.ref(after[0])
                 break
+        if _PASSIVE.search(before):
+            continue  # "must be resolutely condemned": not a speech act of a subject
         pron = _PRONOUN.search(before[-40:])
         if pron:
-            speaker = last_person
+            speaker = _antecedent(doc, pron.group("p"), history, last_person)
             break
         opron = _ORG_PRONOUN.search(before[-30:])
         if opron and last_org:
             speaker = last_org
             break
-        subj = _clause_subject(doc, sent.start, vpos)
-        if subj:
-            speaker = subj
-            break
+        speaker = _clause_subject(doc, sent.start, vpos)
+        break  # the first speech verb in the active voice decides
     if speaker is None and acc:
         am = _ACCORDING.search(s_text)
         if am:
@@ -318,6 +337,7 @@ _THROUGH = re.compile(
     r"(?:Ministry|Embassy|Office|Spokesperson|Press Service)"
     r"(?: of [A-Z][\w ]+?)?)\b"
 )
+_PASSIVE = re.compile(r"\b(?:be|been|being|is|are|was|were)\s+(?:\w+ly\s+)?$")
 _PRESS = re.compile(
     r"\btold\b.{0,60}\b(?:news agency|correspondent|reporters|journalists|the press|media)\b|"
     r"\bin an interview\b",
