@@ -67,34 +67,21 @@ def _numbers(text: str) -> frozenset[int]:
 
 
 def _merge_speeches(graphs: dict[URIRef, Graph]) -> None:
-    speeches: list[tuple[URIRef, URIRef, str | None, bool, frozenset[int]]] = []
+    by_date: dict[str, list[tuple[URIRef, URIRef, URIRef | None, frozenset[int]]]] = {}
     for gname in sorted(graphs):
         g = graphs[gname]
         for st in sorted(g.subjects(NG.statementKind, NG.Speech)):
             date = g.value(st, NG.date)
+            if date is None:
+                continue
             text = g.value(st, NG.text)
-            has_speaker = g.value(st, NG.speaker) is not None
-            speeches.append(
-                (gname, st, str(date) if date else None, has_speaker, _numbers(str(text or "")))
+            speaker = g.value(st, NG.speaker)
+            by_date.setdefault(str(date), []).append(
+                (gname, st, speaker, _numbers(str(text or "")))
             )
     rename: dict[URIRef, URIRef] = {}
-    for i, (ga, a, da, sa, na) in enumerate(speeches):
-        for gb, b, db, sb, nb in speeches[i + 1 :]:
-            if ga == gb or a == b or not da or da != db:
-                continue
-            shared = na & nb
-            if len(shared) < MIN_SHARED_NUMBERS or len(shared) < MIN_OVERLAP * min(
-                len(na), len(nb)
-            ):
-                continue
-            # keep the IRI of the one that knows its speaker; else the smaller IRI
-            keep, drop = (a, b) if (sa, str(b)) >= (sb, str(a)) else (b, a)
-            if sa == sb:
-                keep, drop = (a, b) if str(a) < str(b) else (b, a)
-            while keep in rename:
-                keep = rename[keep]
-            if drop != keep:
-                rename[drop] = keep
+    for date in sorted(by_date):
+        _pair_speeches(by_date[date], rename)
     if not rename:
         return
     for g in graphs.values():
@@ -105,3 +92,27 @@ def _merge_speeches(graphs: dict[URIRef, Graph]) -> None:
             for s, p in list(g.subject_predicates(old)):
                 g.remove((s, p, old))
                 g.add((s, p, new))
+
+
+def _pair_speeches(speeches, rename: dict[URIRef, URIRef]) -> None:
+    """Speeches of one day from different documents that share most of their numbers."""
+    for i, (ga, a, spa, na) in enumerate(speeches):
+        sa = spa is not None
+        for gb, b, spb, nb in speeches[i + 1 :]:
+            sb = spb is not None
+            if ga == gb or a == b or (sa and sb and spa != spb):
+                continue
+            shared = na & nb
+            if len(shared) < MIN_SHARED_NUMBERS or len(shared) < MIN_OVERLAP * min(
+                len(na), len(nb)
+            ):
+                continue
+            # keep the IRI of the one that knows its speaker; else the smaller IRI
+            if sa != sb:
+                keep, drop = (a, b) if sa else (b, a)
+            else:
+                keep, drop = sorted((a, b), key=str)
+            while keep in rename:
+                keep = rename[keep]
+            if drop != keep and drop not in rename:
+                rename[drop] = keep

@@ -186,7 +186,7 @@ def statements(doc: Doc, meetings: list[Meeting]) -> list[Statement]:
 
 
 def _looks_like_speech(text: str, block: Block) -> bool:
-    return bool(re.search(r"\b(?:I|we|We|our|us)\b", text[block.start : block.end]))
+    return bool(_FIRST_PERSON.search(text, block.start, block.end))
 
 
 def _whole_document(doc: Doc) -> Statement | None:
@@ -337,6 +337,7 @@ _THROUGH = re.compile(
     r"(?:Ministry|Embassy|Office|Spokesperson|Press Service)"
     r"(?: of [A-Z][\w ]+?)?)\b"
 )
+_FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e|[Oo]ur|[Uu]s|[Mm]y|[Mm]e)\b")
 _PASSIVE = re.compile(r"\b(?:be|been|being|is|are|was|were)\s+(?:\w+ly\s+)?$")
 _PRESS = re.compile(
     r"\btold\b.{0,60}\b(?:news agency|correspondent|reporters|journalists|the press|media)\b|"
