@@ -124,3 +124,16 @@ def test_the_minister_is_the_last_minister_not_the_last_speaker():
         "person/kassym-jomart-tokayev",
         "person/aidos-serikov",
     ]
+
+
+def test_decision_authorizing_a_deployment():
+    text = (
+        "On 4 May 2023, the CSTO Collective Security Council, meeting in Minsk, made a decision "
+        "to send the CSTO Collective Peacekeeping Forces to Armenia.\n"
+        "The CSTO Collective Peacekeeping Forces of 600 troops were deployed to Armenia "
+        "on 5 May 2023.\n"
+    )
+    (d,) = facts(text).deployments
+    assert d.authorized_by == "org/csto-collective-security-council"
+    assert d.decision_date.value == date(2023, 5, 4)
+    assert d.personnel == 600 and d.destination == "country/armenia"

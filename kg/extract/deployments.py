@@ -178,7 +178,44 @@ def deployments(doc: Doc) -> list[Deployment]:
                 if persons and main.commander is None:
                     main.commander = doc.ref(persons[0])
                     main.evidence.append(Span(sent.start, sent.end))
+        _decision(doc, main)
     return list(wholes.values()) + list(parts.values())
+
+
+_DECISION_OF = re.compile(r"\bdecision of (?:the )?$")
+_DECIDED = re.compile(
+    r"^(?:['’]s)?,? (?:[\w,’'-]+ ){0,25}?(?:made|adopted|took|taken) an? (?:\w+ )?decision to\b"
+)
+_POSSESSIVE_DECISION = re.compile(r"^['’]s (?:\w+ )?decision\b")
+_DEPLOY_WORDS = re.compile(
+    r"\b(?:send|sent|deploy\w*|peacekeep\w*|forces|troops|contingent)\b", re.I
+)
+
+
+def _decision(doc: Doc, dep: Deployment) -> None:
+    """ "On January 6, the CSTO Collective Security Council ... made a decision to send ...":
+    the body whose decision authorized the deployment, and the day when the text says it."""
+    text = doc.text
+    for _pi, sent in doc.sentences:
+        s_text = text[sent.start : sent.end]
+        if "decision" not in s_text or not _DEPLOY_WORDS.search(s_text):
+            continue
+        for m in doc.mentions_in(sent.start, sent.end, "org"):
+            if dep.deployed_by and doc.ref(m) == dep.deployed_by:
+                continue
+            before = text[max(sent.start, m.start - 20) : m.start]
+            after = text[m.end : min(sent.end, m.end + 300)]
+            decided = _DECIDED.match(after)
+            if not (decided or _DECISION_OF.search(before) or _POSSESSIVE_DECISION.match(after)):
+                continue
+            if dep.authorized_by is None:
+                dep.authorized_by = doc.ref(m)
+                dep.decision_span = Span(sent.start, sent.end)
+            dates = [d for d in doc.dates.dates_in(sent.start, sent.end) if d.value]
+            if decided and dates and doc.ref(m) == dep.authorized_by and dep.decision_date is None:
+                dep.decision_date = dates[0]
+                dep.decision_span = Span(sent.start, sent.end)
+            break
 
 
 def _numbers(doc: Doc, s: int, e: int) -> tuple[int | None, int | None]:

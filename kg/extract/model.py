@@ -98,6 +98,9 @@ class Deployment:
     stations: list[str] = field(default_factory=list)
     purpose: str | None = None
     legal_basis: str | None = None
+    authorized_by: str | None = None  # org ref of the body whose decision sent the forces
+    decision_date: DateValue | None = None
+    decision_span: Span | None = None
     part_of: str | None = None
     evidence: list[Span] = field(default_factory=list)
 

@@ -246,6 +246,19 @@ def to_graph(
             g.add((node, NG.legalBasis, Literal(dp.legal_basis)))
         if dp.part_of:
             g.add((node, NG.partOf, iri("deployment", dp.part_of, base)))
+        if dp.authorized_by and dp.decision_span:
+            body = dp.authorized_by.split("/", 1)[1]
+            dec = iri("decision", f"{body}-{dp.key.replace('/', '-')}", base)
+            g.add((node, NG.authorizedBy, dec))
+            g.add((dec, RDF.type, NG.Decision))
+            blabel = (
+                doc.entities[dp.authorized_by].label if dp.authorized_by in doc.entities else body
+            )
+            g.add((dec, RDFS.label, en(f"Decision of the {blabel} to deploy forces ({dp.key})")))
+            g.add((dec, NG.decidedBy, w.ref(dp.authorized_by)))
+            w.date(dec, NG.date, dp.decision_date)
+            w.derived(dec)
+            w.evidence(dec, dp.decision_span)
         w.derived(node)
         seen = set()
         for sp in dp.evidence or [dp.span]:
