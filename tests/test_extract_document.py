@@ -80,3 +80,11 @@ def test_resolve_is_deterministic(all_docs):
         return sorted(t for g in graphs.values() for t in g)
 
     assert run() == run()
+
+
+def test_one_label_per_node_within_a_document(all_graphs):
+    from rdflib.namespace import RDFS
+
+    for _iri, (_doc, g) in all_graphs.items():
+        for s in set(g.subjects(RDFS.label, None)):
+            assert len(set(g.objects(s, RDFS.label))) == 1, s

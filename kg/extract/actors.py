@@ -117,6 +117,11 @@ class PostPhrase:
     org_prefix_text: str | None = None
 
 
+def _with_article(label: str) -> str:
+    """ "the Organization of Turkic States", but "NATO"."""
+    return label if label.isupper() or " " not in label else f"the {label}"
+
+
 def canon_role(role: str) -> str:
     r = " ".join(role.replace("Prime-Minister", "Prime Minister").split())
     low = r.lower()
@@ -239,7 +244,7 @@ class ActorFinder:
                 continue
             owner = phrase.org or phrase.country or ""
             owner_label = (
-                self._label("org", phrase.org)
+                _with_article(self._label("org", phrase.org))
                 if phrase.org
                 else self._label("country", phrase.country)
             )

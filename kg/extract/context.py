@@ -102,7 +102,8 @@ def _register(doc: Doc, m: Mention) -> None:
         doc.entities[ref] = ent
     if not m.adjective:
         surface = m.surface[4:] if m.surface.lower().startswith("the ") else m.surface
-        if surface != surface.upper() or len(surface) > 1:
+        # "ANKARA" in a dateline is the label in capitals, not a variant
+        if surface.lower() != ent.label.lower():
             ent.surfaces.add(surface)
 
 

@@ -24,11 +24,18 @@ _LEGAL = re.compile(
     r"\bArticles?\s+\d+(?:\s*(?:,|and)\s*\d+)*\s+of\s+the\s+(?:fundamental\s+)?(?:\d{4}\s+)?"
     r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*\s+Treaty(?:\s+of\s+[A-Z]\w+\s+\d{1,2},\s+\d{4})?"
 )
-_PURPOSE = re.compile(
-    r"\b(?:for the purpose of|with the aim of|in order to|with a mandate to|aimed at)\s+"
-    r"([^.;]{5,160}?)(?=[.;,]|$| with\b| for a\b)",
-    re.I,
-)
+# in order of preference: "for the purpose of protecting strategic installations" says more
+# than "with a mandate to participate in a peacekeeping operation"
+_PURPOSES = [
+    re.compile(rf"\b{cue}\s+([^.;]{{5,160}}?)(?=[.;,]|$| with\b| for a\b)", re.I)
+    for cue in (
+        "for the purpose of",
+        "with the aim of",
+        "aimed at",
+        "in order to",
+        "with a mandate to",
+    )
+]
 _STATION = re.compile(r"\b(?:stationed|deployed at|deployed in|command post|based)\b", re.I)
 _COMMANDER = re.compile(r"\b(?:commander|in charge of|commanded by|command of)\b", re.I)
 
@@ -242,8 +249,11 @@ def _numbers(doc: Doc, s: int, e: int) -> tuple[int | None, int | None]:
 
 
 def _purpose(s_text: str) -> str | None:
-    m = _PURPOSE.search(s_text)
-    return m.group(1).strip() if m else None
+    for rx in _PURPOSES:
+        m = rx.search(s_text)
+        if m:
+            return m.group(1).strip()
+    return None
 
 
 def _parent_org(doc: Doc, sent, pi: int) -> str | None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
@@ -135,17 +137,12 @@ def to_graph(
         org_node = None
         if post.org:
             org_node = iri("org", post.org, base)
-        elif post.country and post.role.startswith("Minister of "):
-            ministry = "Ministry of " + post.role[len("Minister of ") :]
-            org_node = iri("org", slug(f"{ministry} {post.country}"), base)
+        elif post.country and (body := _body_of_role(post.role)):
+            org_node = iri("org", slug(f"{body} {post.country}"), base)
             clabel = doc.lex.entries.get(f"country/{post.country}")
             g.add((org_node, RDF.type, NG.Organization))
             g.add(
-                (
-                    org_node,
-                    RDFS.label,
-                    en(f"{ministry} of {clabel.label if clabel else post.country}"),
-                )
+                (org_node, RDFS.label, en(f"{body} of {clabel.label if clabel else post.country}"))
             )
             g.add((org_node, NG.country, iri("country", post.country, base)))
             w.derived(org_node)
@@ -290,3 +287,18 @@ def _generic_label(doc: Doc, key: str, country: str | None) -> str:
     if key.startswith("ministry-of-foreign-affairs"):
         return f"Ministry of Foreign Affairs of {lx.label if lx else country}"
     return key
+
+
+_ROLE_BODY = re.compile(
+    r"^(?:Deputy |First Deputy |Vice )?(?:Speaker|Chairman|Chairperson|Head|Director|Commander)"
+    r" of (?:the )?((?:[A-Z][\w-]* )*(?:Parliament|Assembly|Cabinet of Ministers|Administration|"
+    r"Council|Committee|Service|Agency|Forces|Troops|Guard|Staff))$"
+)
+
+
+def _body_of_role(role: str) -> str | None:
+    """The body a national post is in: a minister's ministry, a speaker's parliament."""
+    if role.startswith("Minister of "):
+        return "Ministry of " + role[len("Minister of ") :]
+    m = _ROLE_BODY.match(role)
+    return m.group(1) if m else None
