@@ -138,14 +138,15 @@ def to_graph(
         if post.org:
             org_node = iri("org", post.org, base)
         elif post.country and (body := _body_of_role(post.role)):
-            org_node = iri("org", slug(f"{body} {post.country}"), base)
-            clabel = doc.lex.entries.get(f"country/{post.country}")
-            g.add((org_node, RDF.type, NG.Organization))
-            g.add(
-                (org_node, RDFS.label, en(f"{body} of {clabel.label if clabel else post.country}"))
-            )
-            g.add((org_node, NG.country, iri("country", post.country, base)))
-            w.derived(org_node)
+            org_key = slug(f"{body} {post.country}")
+            org_node = iri("org", org_key, base)
+            if f"org/{org_key}" not in doc.entities:
+                clabel = doc.lex.entries.get(f"country/{post.country}")
+                label = f"{body} of {clabel.label if clabel else post.country}"
+                g.add((org_node, RDF.type, NG.Organization))
+                g.add((org_node, RDFS.label, en(label)))
+                g.add((org_node, NG.country, iri("country", post.country, base)))
+                w.derived(org_node)
         if org_node is not None:
             g.add((node, ORG.postIn, org_node))
         w.derived(node)
