@@ -88,3 +88,15 @@ def test_one_label_per_node_within_a_document(all_graphs):
     for _iri, (_doc, g) in all_graphs.items():
         for s in set(g.subjects(RDFS.label, None)):
             assert len(set(g.objects(s, RDFS.label))) == 1, s
+
+
+def test_long_documents_stay_linear(all_docs):
+    body = "\n".join(d.text for d in all_docs)
+    small = document_from_bytes("one.txt", body.encode())
+    big = document_from_bytes("eight.txt", ("\n" + body).join([""] * 9).encode())
+    t0 = time.process_time()
+    extract_document(small)
+    t1 = time.process_time()
+    extract_document(big)
+    t2 = time.process_time()
+    assert (t2 - t1) < 16 * max(t1 - t0, 0.05)

@@ -349,7 +349,7 @@ class ActorFinder:
                 name = text[s:e]
                 # Drop leading words that are lexicon adjectives/countries: keep them as country.
                 country = None
-                inside = [mm for mm in self.mentions if s <= mm.start and mm.end <= e]
+                inside = [mm for mm in self._mentions_near(s) if s <= mm.start and mm.end <= e]
                 if any(
                     mm.kind in ("org", "person") and mm.start == s and mm.end == e for mm in inside
                 ):

@@ -124,9 +124,10 @@ def claims(doc: Doc, stmts: list[Statement]) -> list[Claim]:
             st = _statement_at(stmts, s) or _paragraph_speaker(doc, stmts, s)
             q_start = s
             if qual:
-                idx = text.lower().rfind(qual, max(sent.start, s - 25), s)
+                lo = max(sent.start, s - 25)
+                idx = text[lo:s].lower().rfind(qual)
                 if idx >= 0:
-                    q_start = idx
+                    q_start = lo + idx
             out.append(
                 Claim(
                     span=Span(q_start, (ce.start() if ce else window_end)),

@@ -16,7 +16,7 @@ from kg.extract.documents_meta import document_meta
 from kg.extract.gazetteer import Lexicon, find_mentions, load_lexicon
 from kg.extract.model import DocMeta, Entity, Mention, Post
 from kg.extract.numbers import find_numbers
-from kg.extract.sentences import Block, all_sentences, paragraphs
+from kg.extract.sentences import Block, SpanSet, all_sentences, paragraphs
 
 _GAP_BEFORE_NAME = re.compile(r"^[\s,:–-]*(?:(?:H\.\s?E\.|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s*)?$")
 _GAP_AFTER_NAME = re.compile(r"^\s*,?\s*(?:the\s+)?$")
@@ -127,9 +127,12 @@ def build(text: str, doc_key: str = "doc") -> Doc:
     extra: list[Mention] = []
     generic_entities: dict[str, Entity] = dict(sub_entities)
     # Organizations and facilities named by their form.
-    taken = [(m.start, m.end) for m in mentions if m.kind != "country"]
+    taken = SpanSet()
+    for m in mentions:
+        if m.kind != "country":
+            taken.add(m.start, m.end)
     for s, e, name, country, category in finder.generic_orgs():
-        if any(s < te and ts < e for ts, te in taken):
+        if taken.overlaps(s, e):
             continue
         kind = "place" if category == "facility" else "org"
         if country is None and kind == "org":
@@ -140,12 +143,14 @@ def build(text: str, doc_key: str = "doc") -> Doc:
         ent = entity_for_generic(kind, name, country, "facility" if kind == "place" else None, lex)
         generic_entities[f"{kind}/{ent.key}"] = ent
         extra.append(Mention(key=ent.key, kind=kind, start=s, end=e, surface=text[s:e]))
-        taken.append((s, e))
+        taken.add(s, e)
     # Persons the lexicon does not know, marked by a post or a title next to them.
     finder.mentions = sorted(mentions + extra, key=lambda m: m.start)
     finder.by_start = {m.start: m for m in finder.mentions}
     phrases = finder.post_phrases()
-    person_ms = [m for m in mentions if m.kind == "person"]
+    named = SpanSet()
+    for m in mentions + extra:
+        named.add(m.start, m.end)
     for ph in phrases:
         after = finder.name_at(
             ph.end
@@ -164,17 +169,20 @@ def build(text: str, doc_key: str = "doc") -> Doc:
             )
             if before:
                 cand = before
-        if cand and not any(cand[0] < m.end and m.start < cand[1] for m in mentions + extra):
+        if cand and not named.overlaps(*cand):
             _add_person(text, cand, extra, generic_entities)
+            named.add(*cand)
     for rk in _RANK_BEFORE_NAMES.finditer(text):
         cand = finder.name_at(rk.end())
-        if cand and not any(cand[0] < m.end and m.start < cand[1] for m in mentions + extra):
+        if cand and not named.overlaps(*cand):
             _add_person(text, cand, extra, generic_entities)
+            named.add(*cand)
     # Surnames of persons found generically, used again later ("Kobrinsky said").
     for ent in [e for e in generic_entities.values() if e.kind == "person"]:
         surname = ent.label.split()[-1]
         for mm in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", text):
-            if not any(mm.start() < m.end and m.start < mm.end() for m in mentions + extra):
+            if not named.overlaps(mm.start(), mm.end()):
+                named.add(mm.start(), mm.end())
                 extra.append(
                     Mention(
                         key=ent.key,
@@ -197,7 +205,6 @@ def build(text: str, doc_key: str = "doc") -> Doc:
     finder.mentions = all_mentions
     finder.by_start = {m.start: m for m in all_mentions}
     persons = [m for m in all_mentions if m.kind == "person"]
-    del person_ms
     for ph in phrases:
         target = _person_for_phrase(text, ph, persons, phrases)
         if target is None:
@@ -291,14 +298,18 @@ def _person_for_phrase(text, ph, persons: list[Mention], phrases) -> Mention | N
     followed by a comma belongs to the name before it.
     """
     back = fwd = None
-    for p in persons:
+    starts = [p.start for p in persons]
+    lo = bisect.bisect_left(starts, ph.start - 200)
+    hi = bisect.bisect_right(starts, ph.end + 12)
+    near = persons[lo:hi]
+    for p in near:
         if (
             p.end <= ph.start
             and ph.start - p.end <= 6
             and _GAP_AFTER_NAME.match(text[p.end : ph.start])
         ):
             back = p
-    for p in persons:
+    for p in near:
         if p.start >= ph.end and p.start - ph.end <= 12:
             gap = text[ph.end : p.start]
             if _GAP_BEFORE_NAME.match(gap) or _RANK_ONLY.match(gap):
@@ -314,8 +325,11 @@ def _contextual_bodies(text: str, mentions: list[Mention]) -> list[Mention]:
     if not any(m.kind == "org" and m.key in ("un", "un-security-council") for m in mentions):
         return mentions
     out = list(mentions)
+    spans = SpanSet()
+    for m in mentions:
+        spans.add(m.start, m.end)
     for mm in re.finditer(r"(?<![\w-])Security Council(?![\w-])", text):
-        if any(m.start <= mm.start() < m.end for m in mentions):
+        if spans.covers(mm.start()):
             continue
         after = text[mm.end() : mm.end() + 30]
         before = text[max(0, mm.start() - 30) : mm.start()]

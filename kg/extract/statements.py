@@ -14,7 +14,7 @@ import re
 from kg.extract.context import Doc
 from kg.extract.model import Meeting, Statement
 from kg.extract.model import Span as SpanT
-from kg.extract.sentences import Block, sentences
+from kg.extract.sentences import Block, SpanSet, sentences
 
 VERBS = (
     r"stated|said|says|noted|underlined|emphasi[sz]ed|stressed|added|indicated|pointed out|told|"
@@ -71,7 +71,7 @@ def statements(doc: Doc, meetings: list[Meeting]) -> list[Statement]:
     text = doc.text
     out: list[Statement] = []
     paras = doc.paragraphs
-    covered: list[tuple[int, int]] = []
+    covered = SpanSet()
     meeting_at = _meeting_context(doc, meetings)
 
     # 1. transcript sections
@@ -121,11 +121,11 @@ def statements(doc: Doc, meetings: list[Meeting]) -> list[Statement]:
                 section=True,
             )
         )
-        covered.append((paras[idx].start, e))
+        covered.add(paras[idx].start, e)
         i += 1
     # inline "N. Pashinyan: Thank you ..."
     for idx, p in enumerate(paras):
-        if idx in header_idx or any(a <= p.start < b for a, b in covered):
+        if idx in header_idx or covered.covers(p.start):
             continue
         m = _INLINE.match(text[p.start : p.end])
         if not m:
@@ -144,21 +144,21 @@ def statements(doc: Doc, meetings: list[Meeting]) -> list[Statement]:
                 meeting=mt.key if mt else None,
             )
         )
-        covered.append((p.start, p.end))
+        covered.add(p.start, p.end)
 
     # 2. the whole document is one speech or one written statement
     if not out:
         whole = _whole_document(doc)
         if whole:
             out.append(whole)
-            covered.append((whole.span.start, whole.span.end))
+            covered.add(whole.span.start, whole.span.end)
 
     # 3. reported speech, sentence by sentence
     last_person: str | None = None
     last_org: str | None = None
     history: list[str] = []
     for _pi, sent in doc.sentences:
-        if any(a <= sent.start < b for a, b in covered):
+        if covered.covers(sent.start):
             continue
         st = _sentence_statement(doc, sent, last_person, last_org, history)
         # people and bodies named as subjects become the antecedents
