@@ -330,6 +330,8 @@ class ActorFinder:
         for rx, category in ((FACILITY, "facility"), (ORG_PHRASE, "org")):
             for m in rx.finditer(text):
                 s, e = m.start(1), m.end(1)
+                if text.startswith("The ", s):
+                    s += 4
                 # "the Parliament of the Republic of Kazakhstan President Tokayev": stop before
                 # a post or a person that only runs on after the name
                 of = text.find(" of ", s, e)

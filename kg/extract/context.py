@@ -110,7 +110,7 @@ def _register(doc: Doc, m: Mention) -> None:
 def build(text: str, doc_key: str = "doc") -> Doc:
     lex = load_lexicon()
     mentions = find_mentions(text, lex)
-    mentions = _contextual_bodies(text, mentions)
+    mentions = _contextual_bodies(text, mentions, lex)
     mentions, sub_entities = _sub_bodies(text, mentions, lex)
     meta = document_meta(text, mentions, lex)
     doc = Doc(
@@ -320,37 +320,47 @@ def _person_for_phrase(text, ph, persons: list[Mention], phrases) -> Mention | N
     return back
 
 
-def _contextual_bodies(text: str, mentions: list[Mention]) -> list[Mention]:
-    """A bare "Security Council" is the UN's when the document names the UN and no state's."""
-    if not any(m.kind == "org" and m.key in ("un", "un-security-council") for m in mentions):
-        return mentions
+def _contextual_bodies(text: str, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
+    """Bare names the lexicon allows only in context: "Security Council" is the UN's when
+    the document names the UN, and no state's council ("of Kazakhstan", "Kazakhstan's")."""
+    named = {m.key for m in mentions if m.kind == "org"}
     out = list(mentions)
     spans = SpanSet()
     for m in mentions:
         spans.add(m.start, m.end)
-    for mm in re.finditer(r"(?<![\w-])Security Council(?![\w-])", text):
-        if spans.covers(mm.start()):
+    country_ends = {m.end for m in mentions if m.kind == "country"}
+    for entry in lex.entries.values():
+        if not entry.bare_variants or not ({entry.key, entry.parent} & named):
             continue
-        after = text[mm.end() : mm.end() + 30]
-        before = text[max(0, mm.start() - 30) : mm.start()]
-        if (
-            re.match(r"\s+of\b", after)
-            or re.search(r"(?:['’]s|\w+(?:an|ish|ani|stani|i)) $", before)
-            or re.search(r"Collective $", before)
-        ):
-            continue
-        out.append(
-            Mention(
-                key="un-security-council",
-                kind="org",
-                start=mm.start(),
-                end=mm.end(),
-                surface=mm.group(),
-            )
-        )
+        for bare in entry.bare_variants:
+            for mm in re.finditer(rf"(?<![\w-]){re.escape(bare)}(?![\w-])", text):
+                if spans.covers(mm.start()):
+                    continue
+                after = text[mm.end() : mm.end() + 30]
+                before = text[max(0, mm.start() - 30) : mm.start()]
+                owned = re.search(r"(?:['’]s)? $", before)
+                if (
+                    re.match(r"\s+of\b", after)
+                    or (owned and mm.start() - len(owned.group()) in country_ends)
+                    or _QUALIFIED_BEFORE.search(before)
+                ):
+                    continue
+                spans.add(mm.start(), mm.end())
+                out.append(
+                    Mention(
+                        key=entry.key,
+                        kind=entry.kind,
+                        start=mm.start(),
+                        end=mm.end(),
+                        surface=mm.group(),
+                    )
+                )
     out.sort(key=lambda m: m.start)
-
     return out
+
+
+# "the National Security Council", "his Security Council": a qualified council is not the UN's
+_QUALIFIED_BEFORE = re.compile(r"\b(?:[Nn]ational|[Ss]tate|[Tt]heir|[Hh]is|[Hh]er|[Ii]ts|[Oo]ur) $")
 
 
 _BODY = (
