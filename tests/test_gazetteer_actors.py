@@ -85,3 +85,14 @@ def test_bare_security_council_needs_the_un_and_no_state():
     assert [k for k, _ in got if "security" in k] == ["security-council-kazakhstan"] * 2
     got = orgs("The Security Council of Kazakhstan and the UN.")
     assert got[0] == ("security-council-kazakhstan", "Security Council of Kazakhstan")
+
+
+def test_patronymic_dropped_from_unknown_persons():
+    doc = build(
+        "Colonel General Ivan Sergeyevich Petrov, Commander of the Airborne Troops of "
+        "Russia, arrived. Petrov said the task was done."
+    )
+    ent = doc.entities["person/ivan-petrov"]
+    assert ent.label == "Ivan Petrov"
+    assert "Ivan Sergeyevich Petrov" in ent.surfaces
+    assert [m.key for m in doc.mentions if m.kind == "person"] == ["ivan-petrov"] * 2

@@ -285,9 +285,23 @@ def _add_person(
     from kg.ids import slug
 
     name = text[cand[0] : cand[1]]
-    key = slug(name)
-    ents.setdefault(f"person/{key}", Entity(kind="person", key=key, label=name))
+    label = person_name(name)
+    key = slug(label)
+    ents.setdefault(f"person/{key}", Entity(kind="person", key=key, label=label))
     extra.append(Mention(key=key, kind="person", start=cand[0], end=cand[1], surface=name))
+
+
+_PATRONYMIC = re.compile(
+    r"^[A-Z][a-z]+(?:ovich|evich|ich|ovna|evna|ichna|ogly|oglu|uly|kyzy|qizi)$"
+)
+
+
+def person_name(name: str) -> str:
+    """The name a person node is keyed by: "Ivan Ivanovich Petrov" is Ivan Petrov."""
+    words = name.split()
+    if len(words) >= 3:
+        words = [words[0]] + [w for w in words[1:-1] if not _PATRONYMIC.match(w)] + [words[-1]]
+    return " ".join(words)
 
 
 def _person_for_phrase(text, ph, persons: list[Mention], phrases) -> Mention | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from kg.extract.actors import ORG_WORDS, canon_org, entity_for_generic
 from kg.extract.dates import explicit_dates
 from kg.extract.gazetteer import Lexicon, find_mentions
 from kg.extract.model import DateValue, DocMeta, Mention, Span
@@ -89,13 +90,25 @@ def document_meta(text: str, mentions: list[Mention], lexicon: Lexicon) -> DocMe
     if foot:
         publishers.append(foot.group("site"))
     for name in publishers:
-        found = [m for m in find_mentions(name, lexicon) if m.kind == "org"]
-        if found:
-            meta.publisher = found[0].key
-            break
-        adj = [m for m in find_mentions(name, lexicon) if m.kind == "country"]
-        if adj and re.search(r"\bMFA\b|Foreign Ministry|Ministry of Foreign Affairs", name):
-            meta.publisher = f"ministry-of-foreign-affairs-{adj[0].key}"
-            meta.publisher_country = adj[0].key
-            break
+        ms = find_mentions(name, lexicon)
+        orgs = [m for m in ms if m.kind == "org"]
+        if orgs:
+            key, label, country = orgs[0].key, lexicon.entries[f"org/{orgs[0].key}"].label, None
+        else:
+            # "Russian MFA": a national body named with its country's adjective
+            countries = [m for m in ms if m.kind == "country"]
+            if not countries:
+                continue
+            c = countries[0]
+            rest = (name[: c.start] + name[c.end :]).strip(" ’'s")
+            body = canon_org(rest)
+            if not re.search(rf"(?:{ORG_WORDS})", body):
+                continue
+            ent = entity_for_generic("org", body, c.key, None, lexicon)
+            key, label, country = ent.key, ent.label, c.key
+        if key not in meta.publishers:
+            meta.publishers.append(key)
+            meta.publisher_labels[key] = label
+            if meta.publisher is None:
+                meta.publisher, meta.publisher_country = key, country
     return meta

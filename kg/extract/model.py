@@ -122,6 +122,8 @@ class DocMeta:
     title_span: Span | None = None
     publisher: str | None = None  # org key
     publisher_country: str | None = None  # set when the publisher is a national body
+    publishers: list[str] = field(default_factory=list)  # every org key named as publisher
+    publisher_labels: dict[str, str] = field(default_factory=dict)
     published: DateValue | None = None
 
 

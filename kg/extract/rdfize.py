@@ -89,15 +89,13 @@ def to_graph(
     g.add((d, RDF.type, NG.Document))
     if meta.title:
         g.add((d, DCTERMS.title, Literal(meta.title)))
-    if meta.publisher:
-        pub = iri("org", meta.publisher, base)
+    for key in meta.publishers:
+        pub = iri("org", key, base)
         g.add((d, DCTERMS.publisher, pub))
-        if f"org/{meta.publisher}" not in doc.entities:
-            lx = doc.lex.entries.get(f"org/{meta.publisher}")
-            label = lx.label if lx else _generic_label(doc, meta.publisher, meta.publisher_country)
+        if f"org/{key}" not in doc.entities:
             g.add((pub, RDF.type, NG.Organization))
-            g.add((pub, RDFS.label, en(label)))
-            if meta.publisher_country:
+            g.add((pub, RDFS.label, en(meta.publisher_labels[key])))
+            if key == meta.publisher and meta.publisher_country:
                 g.add((pub, NG.country, iri("country", meta.publisher_country, base)))
             w.derived(pub)
     if meta.published and meta.published.value:
@@ -281,13 +279,6 @@ def to_graph(
         w.evidence(node, c.span)
 
     return g
-
-
-def _generic_label(doc: Doc, key: str, country: str | None) -> str:
-    lx = doc.lex.entries.get(f"country/{country}") if country else None
-    if key.startswith("ministry-of-foreign-affairs"):
-        return f"Ministry of Foreign Affairs of {lx.label if lx else country}"
-    return key
 
 
 _ROLE_BODY = re.compile(
