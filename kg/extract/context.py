@@ -177,19 +177,24 @@ def build(text: str, doc_key: str = "doc") -> Doc:
         if cand and not named.overlaps(*cand):
             _add_person(text, cand, extra, generic_entities)
             named.add(*cand)
-    # Surnames of persons found generically, used again later ("Kobrinsky said").
-    for ent in [e for e in generic_entities.values() if e.kind == "person"]:
-        surname = ent.label.split()[-1]
+    # A surname alone names the person the document already named in full ("Kobrinsky
+    # said", "Berdimuhamedov noted"), unless two persons of the document share it.
+    by_surname: dict[str, set[str]] = {}
+    for m in mentions + extra:
+        if m.kind == "person" and " " in m.surface.strip():
+            label = generic_entities.get(f"person/{m.key}") or lex.entries.get(f"person/{m.key}")
+            if label is not None:
+                by_surname.setdefault(label.label.split()[-1], set()).add(m.key)
+    for surname, keys in sorted(by_surname.items()):
+        if len(keys) != 1 or len(surname) < 4 or surname.lower() in _COMMON_WORDS:
+            continue
+        (key,) = keys
         for mm in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", text):
             if not named.overlaps(mm.start(), mm.end()):
                 named.add(mm.start(), mm.end())
                 extra.append(
                     Mention(
-                        key=ent.key,
-                        kind="person",
-                        start=mm.start(),
-                        end=mm.end(),
-                        surface=mm.group(),
+                        key=key, kind="person", start=mm.start(), end=mm.end(), surface=mm.group()
                     )
                 )
     all_mentions = sorted(mentions + extra, key=lambda m: m.start)
@@ -216,6 +221,27 @@ def build(text: str, doc_key: str = "doc") -> Doc:
     return doc
 
 
+# Surnames that are also ordinary capitalised words at a sentence start.
+_COMMON_WORDS = {
+    "price",
+    "rice",
+    "young",
+    "king",
+    "brown",
+    "black",
+    "white",
+    "green",
+    "long",
+    "little",
+    "small",
+    "love",
+    "hope",
+    "rich",
+    "may",
+    "will",
+    "bush",
+    "mark",
+}
 _RANK_ONLY = re.compile(
     r"^[\s,:–-]*(?:Colonel[- ]General|Lieutenant[- ]General|Major[- ]General|Army General"
     r"|General)\s*$"
@@ -261,8 +287,14 @@ def _lexicon_posts(doc: Doc, person: str, roles: list[str]) -> list[Post]:
 
     lx = doc.lex.entries.get(f"person/{person}")
     out = []
+    when = doc.meta.published.value if doc.meta.published else None
     for spec in lx.posts if lx else []:
         if spec.get("role") not in roles:
+            continue
+        # "President Tokayev" in a 2016 text is not yet the president: the post must be held then
+        if when and (
+            (spec.get("from") and when < spec["from"]) or (spec.get("to") and when > spec["to"])
+        ):
             continue
         owner = spec.get("org") or spec.get("country")
         kind = "org" if spec.get("org") else "country"
