@@ -137,3 +137,25 @@ def test_decision_authorizing_a_deployment():
     assert d.authorized_by == "org/csto-collective-security-council"
     assert d.decision_date.value == date(2023, 5, 4)
     assert d.personnel == 600 and d.destination == "country/armenia"
+
+
+def test_call_in_a_dated_lead_takes_the_page_date_and_says_so():
+    f = facts((DATA / "kremlin.txt").read_text(encoding="utf-8"))
+    call = next(m for m in f.meetings if "PhoneCall" in m.kinds)
+    assert call.date.value == date(2022, 1, 7) and call.date.basis == "DocumentDate"
+    visit = next(m for m in f.meetings if "Visit" in m.kinds)
+    assert visit.location == "place/almaty" and visit.organizer is None
+    assert set(visit.participants) == {"person/stanislav-zas", "person/andrey-serdyukov"}
+    speakers = {s.speaker for s in f.statements}
+    # "The President of Russia expressed ...": the one holder of that post in the document
+    assert "person/vladimir-putin" in speakers
+
+
+def test_withdrawal_ends_the_deployment():
+    text = (
+        "On 6 January 2022 the CSTO Collective Peacekeeping Forces were deployed to Kazakhstan.\n"
+        "The withdrawal of the CSTO peacekeeping contingent from Kazakhstan was completed on "
+        "January 19, 2022.\n"
+    )
+    (d,) = facts(text).deployments
+    assert d.end.value == date(2022, 1, 19)

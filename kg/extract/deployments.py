@@ -186,7 +186,35 @@ def deployments(doc: Doc) -> list[Deployment]:
                     main.commander = doc.ref(persons[0])
                     main.evidence.append(Span(sent.start, sent.end))
         _decision(doc, main)
+        _withdrawal(doc, list(wholes.values()))
     return list(wholes.values()) + list(parts.values())
+
+
+_WITHDRAWN = re.compile(
+    r"\b(?:withdrawal\b.{0,80}\b(?:was|were|has been|had been) (?:completed|finished|over)|"
+    r"(?:completed|finished) (?:the |their |its )?withdrawal|"
+    r"(?:have|has|had) (?:all )?(?:left|withdrawn))",
+    re.I,
+)
+
+
+def _withdrawal(doc: Doc, wholes: list[Deployment]) -> None:
+    """ "The withdrawal of the contingent from Kazakhstan was completed on January 19": the end."""
+    text = doc.text
+    for _pi, sent in doc.sentences:
+        s_text = text[sent.start : sent.end]
+        if not _WITHDRAWN.search(s_text) or not _FORCE.search(s_text):
+            continue
+        dates = [d for d in doc.dates.dates_in(sent.start, sent.end) if d.value]
+        if not dates:
+            continue
+        for c in doc.mentions_in(sent.start, sent.end, "country"):
+            if not re.search(r"\bfrom (?:the )?$", text[max(sent.start, c.start - 12) : c.start]):
+                continue
+            for d in wholes:
+                if d.destination == doc.ref(c) and d.end is None:
+                    d.end = dates[0]
+                    d.evidence.append(Span(sent.start, sent.end))
 
 
 _DECISION_OF = re.compile(r"\bdecision of (?:the )?$")

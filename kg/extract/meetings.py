@@ -17,7 +17,7 @@ from kg.ids import slug
 TRIGGER = re.compile(
     r"\b(?P<w>meeting|session|summit|videoconferenc(?:e|ing)|video[- ]conferenc(?:e|ing)|"
     r"phone call|tele?phone conversation|phone conversation|spoke (?:on|over) the (?:tele)?phone|"
-    r"debate|(?:official |state |working )?visit|talks|met with|held talks)\b",
+    r"debate|(?:official |state |working )?visit(?:ed|ing)?|talks|met with|held talks)\b",
     re.IGNORECASE,
 )
 _KINDS = [
@@ -26,7 +26,7 @@ _KINDS = [
     (re.compile(r"\bsummit\b", re.I), "Summit"),
     (re.compile(r"phone", re.I), "PhoneCall"),
     (re.compile(r"\bdebate\b", re.I), "Debate"),
-    (re.compile(r"\bvisit\b", re.I), "Visit"),
+    (re.compile(r"\bvisit(?:ed|ing|s)?\b", re.I), "Visit"),
 ]
 _GENERIC = re.compile(
     r"\b(?:our|all our|these|regular|previous|future|at our|last|such)\s+(?:\w+\s+)?"
@@ -35,7 +35,7 @@ _GENERIC = re.compile(
 )
 _PAST = re.compile(
     r"\b(?:was|were|held|convened|chaired|attended|took place|began|started|met|spoke|"
-    r"discussed|exchanged|took part|opened|hosted)\b",
+    r"discussed|exchanged|took part|opened|hosted|had|visited|agreed|informed)\b",
     re.I,
 )
 _FUTURE = re.compile(
@@ -48,7 +48,7 @@ _ATTENDED = re.compile(r"attended by|participation of|with the participation", r
 _TOPIC = re.compile(r"(?:situation|developments|events|crisis|unrest)\s+in\s+(?:the\s+)?$", re.I)
 _LOCATION_CUE = re.compile(
     r"\b(?:held|took place|meet|met|meeting|summit|talks|session|visit(?:ed)?)"
-    r"(?: [\w’'-]+,?){0,8} (?:in|at) (?:the )?(?:city of )?$",
+    r"(?: [\w’'-]+,?){0,8} (?:in|at) (?:the )?(?:city of )?$|\bvisit(?:ed|ing|s)? (?:to )?$",
     re.I,
 )
 _ANNOUNCE = re.compile(
@@ -108,6 +108,19 @@ def meetings(doc: Doc) -> list[Meeting]:
             date = after[0] if after and after[0].start - tpos < 120 else dates[0]
         organizer = _organizer(doc, sent.start, sent.end, tpos)
         persons = [m for m in mentions if m.kind == "person"]
+        if (
+            date is None
+            and organizer is None
+            and len(persons) >= 2
+            and _in_lead(doc, sent.start)
+            and doc.meta.published
+            and _PAST.search(s_text)
+            and not _FUTURE.search(s_text)
+        ):
+            # a call or talks a dated page reports in its lead with no day of its own:
+            # the page's day, and the basis says so
+            pub = doc.meta.published
+            date = DateValue(pub.value, "DocumentDate", pub.start, pub.end, pub.text)
         is_call = bool(re.search(r"phone|conversation", trig.group(), re.I))
         if (
             is_call
@@ -205,6 +218,12 @@ def meetings(doc: Doc) -> list[Meeting]:
     return result
 
 
+def _in_lead(doc: Doc, pos: int) -> bool:
+    """In the title or the first body paragraph after the date line."""
+    body = [p for p in doc.paragraphs[:4] if p.end - p.start > 40]
+    return bool(body) and pos < body[min(1, len(body) - 1)].end
+
+
 def _more_specific(doc: Doc, new: str, old: str) -> bool:
     """A sub-body (the Council) says more than its parent organization (the CSTO)."""
     ne = doc.entities.get(new)
@@ -228,8 +247,12 @@ def _organizer(doc: Doc, start: int, end: int, tpos: int) -> str | None:
             and (_OF_TRIGGER.match(between) or _BY_AT.search(between))
         ):
             sc = 3
-        elif m.end <= tpos and re.search(r"^\W*(?:\w+\W+){0,6}$", doc.text[m.end : tpos]):
-            sc = 2
+        elif (
+            m.end <= tpos
+            and re.search(r"^\W*(?:\w+\W+){0,6}$", doc.text[m.end : tpos])
+            and not doc.mentions_in(m.end, tpos, "person")
+        ):
+            sc = 2  # "the OTS Council held ...", not "CSTO Secretary General Zas visited"
         elif (
             m.end <= tpos
             and re.match(r"^(?:The |the )?$", doc.text[start : m.start])

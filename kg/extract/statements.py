@@ -15,6 +15,7 @@ from kg.extract.context import Doc
 from kg.extract.model import Meeting, Statement
 from kg.extract.model import Span as SpanT
 from kg.extract.sentences import Block, SpanSet, sentences
+from kg.ids import slug
 
 VERBS = (
     r"stated|said|says|noted|underlined|emphasi[sz]ed|stressed|added|indicated|pointed out|told|"
@@ -281,7 +282,7 @@ def _sentence_statement(
         if opron and last_org:
             speaker = last_org
             break
-        speaker = _clause_subject(doc, sent.start, vpos)
+        speaker = _clause_subject(doc, sent.start, vpos) or _post_holder(doc, sent.start, vpos)
         break  # the first speech verb in the active voice decides
     if speaker is None and acc:
         am = _ACCORDING.search(s_text)
@@ -423,3 +424,32 @@ def _made_at(doc: Doc, mt: Meeting, st: Statement) -> bool:
     if st.date and st.date.value and mt.date and mt.date.value and st.date.value != mt.date.value:
         return False
     return not st.speaker.startswith("country/")
+
+
+_DEFINITE_POST = re.compile(r"(?:^|[\s,])[Tt]he ([A-Z][\w -]+?) of (?:the )?$")
+
+
+def _post_holder(doc: Doc, sent_start: int, vpos: int) -> str | None:
+    """ "The President of Russia expressed ...": the one person of the document who holds
+    that post (named with it here, or holding it on the document's date in the lexicon)."""
+    from kg.extract.actors import canon_role
+    from kg.extract.context import _lexicon_posts
+
+    countries = [m for m in doc.mentions_in(max(sent_start, vpos - 80), vpos, "country")]
+    if not countries or not re.fullmatch(r"\s*", doc.text[countries[-1].end : vpos]):
+        return None
+    c = countries[-1]
+    m = _DEFINITE_POST.search(doc.text[max(sent_start, c.start - 60) : c.start])
+    if not m:
+        return None
+    role = canon_role(m.group(1))
+    post_key = slug(f"{role} {c.key}")
+    holders = set()
+    for ref, ent in doc.entities.items():
+        if ent.kind != "person":
+            continue
+        if post_key in ent.posts or any(
+            p.key == post_key for p in _lexicon_posts(doc, ent.key, [role])
+        ):
+            holders.add(ref)
+    return holders.pop() if len(holders) == 1 else None
