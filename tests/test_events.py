@@ -159,3 +159,14 @@ def test_withdrawal_ends_the_deployment():
     )
     (d,) = facts(text).deployments
     assert d.end.value == date(2022, 1, 19)
+
+
+def test_a_quote_over_several_sentences_is_one_statement():
+    text = (
+        "Kazakhstan's Foreign Ministry issued a statement on Monday.\n"
+        "“We value our partners. We will keep our commitments. Order is restored,” it said.\n"
+    )
+    f = facts(text)
+    st = f.statements[-1]
+    assert text[st.span.start : st.span.end].startswith("“We value our partners.")
+    assert st.kind == "DirectQuote" and st.speaker == "org/ministry-of-foreign-affairs-kazakhstan"

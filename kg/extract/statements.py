@@ -304,7 +304,10 @@ def _sentence_statement(
         th = _THROUGH.search(s_text)
         if th:
             speaker = _national_body(doc, th.group(1), speaker.split("/", 1)[1])
-    if re.search(r"[“\"].{20,}[”\"]", s_text):
+    start = _quote_start(doc, sent)
+    if start < sent.start:
+        kind = "DirectQuote"
+    elif re.search(r"[“\"].{20,}[”\"]", s_text):
         kind = "DirectQuote"
     if _WRITTEN.search(s_text) and not speaker.startswith("person/"):
         kind = "WrittenStatement"
@@ -316,7 +319,7 @@ def _sentence_statement(
             if ref not in about and ref != speaker:
                 about.append(ref)
     return Statement(
-        span=SpanT(sent.start, sent.end),
+        span=SpanT(start, sent.end),
         kind=kind,
         speaker=speaker,
         date=dates[0] if dates and kind == "WrittenStatement" else None,
@@ -453,3 +456,21 @@ def _post_holder(doc: Doc, sent_start: int, vpos: int) -> str | None:
         ):
             holders.add(ref)
     return holders.pop() if len(holders) == 1 else None
+
+
+def _quote_start(doc: Doc, sent: Block) -> int:
+    """ "“We attach ... We wish these events would calm down,” it said.": a quotation that
+    closes in this sentence but opened in an earlier one of the paragraph is all one statement."""
+    text = doc.text
+    s_text = text[sent.start : sent.end]
+    close = max(s_text.find("”"), s_text.find('," '), s_text.find('" '))
+    if close < 0 or "“" in s_text[:close] or s_text[:close].count('"') % 2 == 1:
+        return sent.start
+    para = next((p for p in doc.paragraphs if p.start <= sent.start < p.end), None)
+    if para is None:
+        return sent.start
+    head = text[para.start : sent.start]
+    opened = max(head.rfind("“"), head.rfind('"') if head.count('"') % 2 == 1 else -1)
+    if opened < 0 or "”" in head[opened:]:
+        return sent.start
+    return para.start + opened
