@@ -80,3 +80,38 @@ def test_one_preferred_label_others_demoted():
     assert Literal("Péter Novák", lang="en") in set(
         graphs[d2.iri(BASE)].objects(person, RDFS.label)
     )
+
+
+def test_undated_call_meets_the_dated_one():
+    undated = doc(
+        "u.txt",
+        "Cavusoglu and Lavrov spoke on the phone early Jan. 6, the ministry said.\n"
+        "Mevlüt Çavuşoğlu, Sergey Lavrov.\n",
+    )
+    dated = doc(
+        "d.txt", "On 6 January 2022, Mevlüt Çavuşoğlu and Sergey Lavrov spoke on the phone.\n"
+    )
+    graphs = graphs_of(undated, dated)
+    resolve(graphs, base=BASE)
+    calls = {m for g in graphs.values() for m in g.subjects(NG.kind, NG.PhoneCall)}
+    assert len(calls) == 1
+    (call,) = calls
+    assert str(call).endswith("2022-01-06-mevlut-cavusoglu-sergey-lavrov")
+
+
+def test_meeting_known_by_its_people_meets_the_bodys_meeting():
+    body = doc(
+        "a.txt",
+        "On 10 January 2022, the CSTO Collective Security Council held a session "
+        "chaired by Nikol Pashinyan and attended by Vladimir Putin.\n",
+    )
+    people = doc("b.txt", "On 10 January 2022, Vladimir Putin held talks with Nikol Pashinyan.\n")
+    graphs = graphs_of(body, people)
+    resolve(graphs, base=BASE)
+    meetings = {
+        m
+        for g in graphs.values()
+        for m in g.subjects(NG.date, None)
+        if (m, None, None) in g and "meeting/" in str(m)
+    }
+    assert {str(m).rsplit("/", 1)[1] for m in meetings} == {"2022-01-10-csto"}

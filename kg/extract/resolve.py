@@ -14,6 +14,7 @@ from collections import Counter, defaultdict
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS
 
+from kg.extract.dates import explicit_dates
 from kg.extract.gazetteer import load_lexicon
 from kg.extract.numbers import find_numbers
 from kg.namespaces import DEFAULT_BASE, NG
@@ -24,8 +25,74 @@ ENTITY_CLASSES = {NG.Person, NG.Organization, NG.Country, NG.Place}
 
 
 def resolve(graphs: dict[URIRef, Graph], *, base: str = DEFAULT_BASE) -> None:
-    _merge_speeches(graphs)
+    rename: dict[URIRef, URIRef] = {}
+    _merge_speeches(graphs, rename)
+    _merge_meetings(graphs, rename)
+    _apply(graphs, rename)
     _preferred_labels(graphs, base)
+
+
+def _apply(graphs: dict[URIRef, Graph], rename: dict[URIRef, URIRef]) -> None:
+    """Give every renamed node its kept IRI, in every graph."""
+    if not rename:
+        return
+    for g in graphs.values():
+        for old, new in rename.items():
+            for p, o in list(g.predicate_objects(old)):
+                g.remove((old, p, o))
+                g.add((new, p, o))
+            for s, p in list(g.subject_predicates(old)):
+                g.remove((s, p, old))
+                g.add((s, p, new))
+
+
+def _merge_meetings(graphs: dict[URIRef, Graph], rename: dict[URIRef, URIRef]) -> None:
+    """One meeting seen twice under two keys:
+    - an undated call ("early Jan. 6", in a page with no year) and the dated call between the
+      same people on that day and month elsewhere;
+    - a meeting known only by its participants and, the same day, a meeting of a named body
+      that at least two of them attended."""
+    meetings: dict[URIRef, dict] = {}
+    for gname in sorted(graphs):
+        g = graphs[gname]
+        for m in g.subjects(RDF.type, NG.Meeting):
+            info = meetings.setdefault(
+                m, {"date": None, "text": None, "org": None, "people": set(), "kinds": set()}
+            )
+            info["date"] = info["date"] or g.value(m, NG.date)
+            info["text"] = info["text"] or g.value(m, NG.dateText)
+            info["org"] = info["org"] or g.value(m, NG.organizer)
+            info["people"] |= set(g.objects(m, NG.participant))
+            info["kinds"] |= set(g.objects(m, NG.kind))
+    dated = sorted(m for m, i in meetings.items() if i["date"] is not None)
+    for m in sorted(meetings):
+        info = meetings[m]
+        if m in rename:
+            continue
+        candidates = []
+        if info["date"] is None and info["text"]:
+            found = explicit_dates(str(info["text"]))
+            if not found:
+                continue
+            _s, _e, _y, month, day = found[0]
+            candidates = [
+                d
+                for d in dated
+                if meetings[d]["date"].toPython().month == month
+                and meetings[d]["date"].toPython().day == day
+                and meetings[d]["people"] == info["people"]
+            ]
+        elif info["date"] is not None and info["org"] is None and NG.PhoneCall not in info["kinds"]:
+            candidates = [
+                d
+                for d in dated
+                if d != m
+                and meetings[d]["org"] is not None
+                and meetings[d]["date"] == info["date"]
+                and len(meetings[d]["people"] & info["people"]) >= 2
+            ]
+        if len(candidates) == 1 and candidates[0] not in rename:
+            rename[m] = candidates[0]
 
 
 def _lexicon_labels(base: str) -> dict[URIRef, str]:
@@ -66,7 +133,7 @@ def _numbers(text: str) -> frozenset[int]:
     )
 
 
-def _merge_speeches(graphs: dict[URIRef, Graph]) -> None:
+def _merge_speeches(graphs: dict[URIRef, Graph], rename: dict[URIRef, URIRef]) -> None:
     by_date: dict[str, list[tuple[URIRef, URIRef, URIRef | None, frozenset[int]]]] = {}
     for gname in sorted(graphs):
         g = graphs[gname]
@@ -79,19 +146,8 @@ def _merge_speeches(graphs: dict[URIRef, Graph]) -> None:
             by_date.setdefault(str(date), []).append(
                 (gname, st, speaker, _numbers(str(text or "")))
             )
-    rename: dict[URIRef, URIRef] = {}
     for date in sorted(by_date):
         _pair_speeches(by_date[date], rename)
-    if not rename:
-        return
-    for g in graphs.values():
-        for old, new in rename.items():
-            for p, o in list(g.predicate_objects(old)):
-                g.remove((old, p, o))
-                g.add((new, p, o))
-            for s, p in list(g.subject_predicates(old)):
-                g.remove((s, p, old))
-                g.add((s, p, new))
 
 
 def _pair_speeches(speeches, rename: dict[URIRef, URIRef]) -> None:
