@@ -170,3 +170,16 @@ def test_a_quote_over_several_sentences_is_one_statement():
     st = f.statements[-1]
     assert text[st.span.start : st.span.end].startswith("“We value our partners.")
     assert st.kind == "DirectQuote" and st.speaker == "org/ministry-of-foreign-affairs-kazakhstan"
+
+
+def test_undated_wire_story():
+    f = facts((DATA / "tass.txt").read_text(encoding="utf-8"))
+    assert f.meta.publisher == "tass" and f.meta.published is None
+    deaths = [c for c in f.claims if c.quantity_kind == "Deaths"]
+    assert [(c.value, c.span.start > 40) for c in deaths] == [(225, True)]  # not the headline copy
+    summit = next(m for m in f.meetings if m.organizer)
+    assert summit.organizer == "org/csto" and summit.date.value is None
+    assert summit.date.text == "Monday" and "Summit" in summit.kinds
+    # the spokesman reporting the summit did not speak at it
+    assert summit.participants == []
+    assert all(s.meeting is None for s in f.statements)

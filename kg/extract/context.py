@@ -67,6 +67,11 @@ class Doc:
             i += 1
         return out
 
+    def in_lead(self, pos: int) -> bool:
+        """In the title or the first body paragraph (after a date line): what the page reports."""
+        body = [p for p in self.paragraphs[:4] if p.end - p.start > 40]
+        return bool(body) and pos < body[min(1, len(body) - 1)].end
+
     def ref(self, m: Mention) -> str:
         return f"{m.kind}/{m.key}"
 
@@ -254,7 +259,8 @@ _RANK_BEFORE_NAMES = re.compile(
 
 _NATIONAL = re.compile(
     r"^(?:Ministry|Department|Government|Parliament|Office|Cabinet|Administration|"
-    r"Armed|Airborne|Security|Police|Army|Navy|Presidential|National|State|Interior)\b"
+    r"Armed|Airborne|Security|Police|Army|Navy|Presidential|National|State|Interior|"
+    r"Prosecutor|Supreme|Constitutional|Central|Defen[cs]e|Foreign|Health|Emergency)\b"
 )
 
 

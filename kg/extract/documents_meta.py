@@ -21,7 +21,8 @@ _BYLINE = re.compile(
 )
 # "ASTANA, Jan 12 (Reuters) -": a wire dateline names the agency
 _DATELINE = re.compile(
-    r"^[A-Z][A-Za-z .'-]{1,30}, [A-Z][a-z]{2,8}\.? \d{1,2} \((?P<agency>[^()]{2,30})\) [-–—]"
+    r"^[A-Z][A-Za-z .'-]{1,30}, [A-Z][a-z]{2,8}\.? \d{1,2}"
+    r"(?: \((?P<agency>[^()]{2,30})\) [-–—]|\. /(?P<agency2>[^/]{2,30})/\.)"
 )
 _STAMP = re.compile(r"\b(?:Updated|Published|Created|Posted|Date)\s*:\s*", re.I)
 _FOOTER_SITE = re.compile(r"\bedited by (?P<site>[A-Z][\w ]{1,30}?) staff\b")
@@ -78,9 +79,12 @@ def document_meta(text: str, mentions: list[Mention], lexicon: Lexicon) -> DocMe
                 note = _HEADER_NOTE.search(line)
                 if note:
                     meta.published = _date_of(text, p.start + note.start(), p.end)
-        by = _BYLINE.match(line) or _DATELINE.match(line)
+        by = _BYLINE.match(line)
         if by:
             publishers.append(by.group("agency"))
+        wire = _DATELINE.match(line)
+        if wire:
+            publishers.append(wire.group("agency") or wire.group("agency2"))
         if i == 0:
             note = _HEADER_NOTE.search(line)
             if note:

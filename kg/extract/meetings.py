@@ -17,6 +17,7 @@ from kg.ids import slug
 TRIGGER = re.compile(
     r"\b(?P<w>meeting|session|summit|videoconferenc(?:e|ing)|video[- ]conferenc(?:e|ing)|"
     r"phone call|tele?phone conversation|phone conversation|spoke (?:on|over) the (?:tele)?phone|"
+    r"by (?:tele)?phone|(?:tele)?phone talks|"
     r"debate|(?:official |state |working )?visit(?:ed|ing)?|talks|met with|held talks)\b",
     re.IGNORECASE,
 )
@@ -112,7 +113,7 @@ def meetings(doc: Doc) -> list[Meeting]:
             date is None
             and organizer is None
             and len(persons) >= 2
-            and _in_lead(doc, sent.start)
+            and doc.in_lead(sent.start)
             and doc.meta.published
             and _PAST.search(s_text)
             and not _FUTURE.search(s_text)
@@ -148,6 +149,24 @@ def meetings(doc: Doc) -> list[Meeting]:
             last = m
             continue
         if date is None and organizer is not None and not _same_body(doc, last, organizer):
+            if unresolved and _PAST.search(s_text):
+                # "held an online summit on Monday" in a page with no date: the meeting is
+                # certain, its day is not; keep the words, give no ng:date
+                key = f"undated-{doc.meta_key}-{doc.root_org(organizer.split('/', 1)[1])}"
+                m = out.get(key) or Meeting(
+                    key=key,
+                    span=Span(sent.start, sent.end),
+                    label="",
+                    date=unresolved[0],
+                    organizer=organizer,
+                )
+                m.kinds |= _kinds(s_text, doc.entities[organizer].label)
+                _enrich(doc, m, sent.start, sent.end)
+                if key not in out:
+                    out[key] = m
+                    order.append(key)
+                last = m
+                continue
             pending = (organizer, sent, _kinds(s_text, doc.entities[organizer].label))
             continue
         if organizer is None and date is None:
@@ -216,12 +235,6 @@ def meetings(doc: Doc) -> list[Meeting]:
             when = m.date.value.isoformat() if m.date and m.date.value else "undated"
             m.label = f"Meeting of the {olabel}, {when}"
     return result
-
-
-def _in_lead(doc: Doc, pos: int) -> bool:
-    """In the title or the first body paragraph after the date line."""
-    body = [p for p in doc.paragraphs[:4] if p.end - p.start > 40]
-    return bool(body) and pos < body[min(1, len(body) - 1)].end
 
 
 def _more_specific(doc: Doc, new: str, old: str) -> bool:

@@ -40,6 +40,10 @@ _ORG_PRONOUN = re.compile(
 _ACCORDING = re.compile(
     r"\b[Aa]ccording to (?:(?P<pron>him|her)|(?P<def>the expert|the minister))\b"
 )
+_ACCORDING_ORG = re.compile(
+    r"\b[Aa]ccording to (?:it|them|the (?:office|ministry|organi[sz]ation|council|agency|committee|"
+    r"service|department|government|secretariat|statement))\b"
+)
 _HEADER = re.compile(
     r"^(?:(?:The )?(?:[Ss]peech|[Ss]tatement|[Aa]ddress|[Rr]emarks|[Oo]pening remarks"
     r"|[Cc]losing remarks)\b.{0,300}"
@@ -288,6 +292,8 @@ def _sentence_statement(
         am = _ACCORDING.search(s_text)
         if am:
             speaker = last_person
+        elif _ACCORDING_ORG.search(s_text):
+            speaker = last_org
         else:
             after = [
                 m
@@ -417,9 +423,15 @@ def _national_body(doc: Doc, name: str, country: str) -> str:
 
 
 def _made_at(doc: Doc, mt: Meeting, st: Statement) -> bool:
-    """A statement reported after a meeting was made there, unless the meeting is a call
-    between others, or is only announced (dated after the document)."""
-    if "PhoneCall" in mt.kinds and st.speaker not in mt.participants:
+    """A statement reported after a meeting was made there when the speaker is a known
+    participant, or the meeting is the one the document reports (in its lead); never when
+    the sentence is the report of the meeting itself, the meeting is only announced (dated
+    after the document), or a call between others."""
+    if st.span.start < mt.span.end and mt.span.start < st.span.end:
+        return False
+    if st.speaker not in mt.participants and (
+        "PhoneCall" in mt.kinds or not doc.in_lead(mt.span.start)
+    ):
         return False
     published = doc.meta.published.value if doc.meta.published else None
     if published and mt.date and mt.date.value and mt.date.value > published:
