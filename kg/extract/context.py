@@ -190,16 +190,23 @@ def build(text: str, doc_key: str = "doc") -> Doc:
             label = generic_entities.get(f"person/{m.key}") or lex.entries.get(f"person/{m.key}")
             if label is not None:
                 by_surname.setdefault(label.label.split()[-1], set()).add(m.key)
-    for surname, keys in sorted(by_surname.items()):
-        if len(keys) != 1 or len(surname) < 4 or surname.lower() in _COMMON_WORDS:
-            continue
-        (key,) = keys
-        for mm in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", text):
+    unique = {
+        surname: next(iter(keys))
+        for surname, keys in by_surname.items()
+        if len(keys) == 1 and len(surname) >= 4 and surname.lower() not in _COMMON_WORDS
+    }
+    if unique:
+        names = "|".join(re.escape(n) for n in sorted(unique, key=len, reverse=True))
+        for mm in re.finditer(rf"(?<![\w-])(?:{names})(?![\w-])", text):
             if not named.overlaps(mm.start(), mm.end()):
                 named.add(mm.start(), mm.end())
                 extra.append(
                     Mention(
-                        key=key, kind="person", start=mm.start(), end=mm.end(), surface=mm.group()
+                        key=unique[mm.group()],
+                        kind="person",
+                        start=mm.start(),
+                        end=mm.end(),
+                        surface=mm.group(),
                     )
                 )
     all_mentions = sorted(mentions + extra, key=lambda m: m.start)
@@ -252,8 +259,8 @@ _RANK_ONLY = re.compile(
     r"|General)\s*$"
 )
 _RANK_BEFORE_NAMES = re.compile(
-    r"(?<![\w-])(?:Colonel[- ]General|Lieutenant[- ]General|Major[- ]General|Army General|"
-    r"H\.\s?E\.|Mr\.|Mrs\.|Ms\.)\s*(?=[A-Z])"
+    r"(?<![\w-])(?=[CLMAH])(?:Colonel[- ]General|Lieutenant[- ]General|Major[- ]General|"
+    r"Army General|H\.\s?E\.|Mr\.|Mrs\.|Ms\.)\s*(?=[A-Z])"
 )
 
 
