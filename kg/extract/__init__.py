@@ -15,6 +15,7 @@ from kg.documents import SourceDocument
 from kg.extract.claims import claims as find_claims
 from kg.extract.context import build
 from kg.extract.deployments import deployments as find_deployments
+from kg.extract.gazetteer import load_lexicon
 from kg.extract.meetings import meetings as find_meetings
 from kg.extract.model import Extraction
 from kg.extract.rdfize import to_graph
@@ -25,6 +26,9 @@ from kg.namespaces import DEFAULT_BASE
 __all__ = ["extract_document", "extract_facts", "resolve"]
 log = logging.getLogger(__name__)
 MAX_CHARS = 2_000_000  # beyond this only the head is analysed; the content is kept whole
+
+# Build the automaton once at import, so forked build workers share it.
+load_lexicon()
 
 
 def extract_facts(doc: SourceDocument) -> tuple[Extraction, object]:
