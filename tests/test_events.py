@@ -183,3 +183,20 @@ def test_undated_wire_story():
     # the spokesman reporting the summit did not speak at it
     assert summit.participants == []
     assert all(s.meeting is None for s in f.statements)
+
+
+def test_present_tense_statements_and_place_dated_header():
+    f = facts((DATA / "eu.txt").read_text(encoding="utf-8"))
+    assert f.meta.published.value == date(2022, 1, 7)
+    assert [s.speaker for s in f.statements] == [
+        "org/eu",
+        "person/josep-borrell",
+        "person/josep-borrell",
+    ]
+
+
+def test_unattributed_titles_make_no_speaker():
+    # "The Secretary-General ..." with no name and no organization: no statement is invented
+    f = facts((DATA / "un.txt").read_text(encoding="utf-8"))
+    assert f.meta.published.value == date(2022, 1, 6)
+    assert [s for s in f.statements if s.speaker] == []

@@ -24,6 +24,7 @@ _DATELINE = re.compile(
     r"^[A-Z][A-Za-z .'-]{1,30}, [A-Z][a-z]{2,8}\.? \d{1,2}"
     r"(?: \((?P<agency>[^()]{2,30})\) [-–—]|\. /(?P<agency2>[^/]{2,30})/\.)"
 )
+_PLACE_COMMA = re.compile(r"[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3},? ")
 _STAMP = re.compile(r"\b(?:Updated|Published|Created|Posted|Date)\s*:\s*", re.I)
 _FOOTER_SITE = re.compile(r"\bedited by (?P<site>[A-Z][\w ]{1,30}?) staff\b")
 _HEADER_NOTE = re.compile(r"\((?P<note>[^()]{3,300})\)\s*$")
@@ -70,9 +71,13 @@ def document_meta(text: str, mentions: list[Mention], lexicon: Lexicon) -> DocMe
             stamp = _STAMP.search(line)
             if by or stamp:
                 meta.published = _date_of(text, p.start, p.end)
-            elif i < 3 and len(line) < 40:
+            elif i < 3 and len(line) < 60:
                 dv = _date_of(text, p.start, p.end)
-                if dv and dv.end - dv.start >= len(line.strip()) - 2:
+                # a line that is a date, or "New York, 6 January 2022"
+                if dv and (
+                    dv.end - dv.start >= len(line.strip()) - 2
+                    or (dv.end >= p.end - 1 and _PLACE_COMMA.fullmatch(text[p.start : dv.start]))
+                ):
                     meta.published = dv
                     first_is_date = first_is_date or i == 0
             elif i == 0:

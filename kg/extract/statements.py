@@ -23,7 +23,8 @@ VERBS = (
     r"praised|assured|urged|recalled|explained|signall?ed|suggested|promised|briefed|warned|affirmed|"
     r"reaffirmed|highlighted|mentioned|condemned|went on to say|argued|punctuated|informed|"
     r"voiced|called on|called for|reiterated|confirmed|insisted|observed|remarked|replied|"
-    r"spoke about|"
+    r"spoke about|says|notes|stresses|underlines|emphasi[sz]es|adds|urges|calls for|calls on|"
+    r"welcomes|condemns|expresses|reiterates|reaffirms|insists|warns|states|declares|"
     r"issued (?:a |an |its )?(?:written |joint )?(?:statement|declaration|communiqu[eé])"
 )
 VERB = re.compile(rf"\b(?:also |further |additionally |then |later )?(?P<v>{VERBS})\b")
@@ -151,12 +152,15 @@ def statements(doc: Doc, meetings: list[Meeting]) -> list[Statement]:
         )
         covered.add(p.start, p.end)
 
-    # 2. the whole document is one speech or one written statement
+    # 2. the whole document is one speech (or, if no one in it is quoted, one written statement)
+    written = None
     if not out:
         whole = _whole_document(doc)
-        if whole:
+        if whole and whole.kind == "Speech":
             out.append(whole)
             covered.add(whole.span.start, whole.span.end)
+        else:
+            written = whole
 
     # 3. reported speech, sentence by sentence
     last_person: str | None = None
@@ -187,6 +191,10 @@ def statements(doc: Doc, meetings: list[Meeting]) -> list[Statement]:
             st.meeting = mt.key
             st.date = st.date or mt.date
         out.append(st)
+    if written is not None and not any(
+        written.span.start <= st.span.start < written.span.end for st in out
+    ):
+        out.append(written)
     return out
 
 
@@ -211,8 +219,9 @@ def _whole_document(doc: Doc) -> Statement | None:
                     span=SpanT(s, e), kind="Speech", speaker=None, date=meta.published, section=True
                 )
             break
-    # a written statement whose title says so, by the publisher
-    if meta.title and meta.publisher and re.search(r"\bstatement\b", meta.title, re.I):
+    # a written statement whose title says so, by the publisher or the body the title names
+    author = f"org/{meta.publisher}" if meta.publisher else _title_author(doc)
+    if meta.title and author and re.search(r"\bstatement\b", meta.title, re.I):
         start_idx = next(
             (i for i, p in enumerate(paras) if meta.title_span and p.end >= meta.title_span.end), 0
         )
@@ -224,7 +233,7 @@ def _whole_document(doc: Doc) -> Statement | None:
             body = body[1:]
         if body:
             s, e = body[0].start, body[-1].end
-            speaker = f"org/{meta.publisher}"
+            speaker = author
             return Statement(
                 span=SpanT(s, e), kind="WrittenStatement", speaker=speaker, date=meta.published
             )
@@ -486,3 +495,19 @@ def _quote_start(doc: Doc, sent: Block) -> int:
     if opened < 0 or "”" in head[opened:]:
         return sent.start
     return para.start + opened
+
+
+_BY = re.compile(r"\b(?:by|of|on behalf of|from)\s+(?:the\s+)?$")
+
+
+def _title_author(doc: Doc) -> str | None:
+    """ "Statement by the High Representative on behalf of the EU": the organization the
+    title names after by/of/on behalf of (the last one, which is the one speaking)."""
+    span = doc.meta.title_span
+    if span is None:
+        return None
+    found = None
+    for m in doc.mentions_in(span.start, span.end, "org"):
+        if _BY.search(doc.text[max(span.start, m.start - 20) : m.start]):
+            found = doc.ref(m)
+    return found
