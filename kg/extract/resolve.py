@@ -26,18 +26,22 @@ ENTITY_CLASSES = {NG.Person, NG.Organization, NG.Country, NG.Place}
 
 def resolve(graphs: dict[URIRef, Graph], *, base: str = DEFAULT_BASE) -> None:
     rename: dict[URIRef, URIRef] = {}
-    _merge_speeches(graphs, rename)
-    _merge_meetings(graphs, rename)
-    _apply(graphs, rename)
+    homes: dict[URIRef, set[URIRef]] = defaultdict(set)  # node -> graphs that name it
+    _merge_speeches(graphs, rename, homes)
+    _merge_meetings(graphs, rename, homes)
+    _apply(graphs, rename, homes)
     _preferred_labels(graphs, base)
 
 
-def _apply(graphs: dict[URIRef, Graph], rename: dict[URIRef, URIRef]) -> None:
-    """Give every renamed node its kept IRI, in every graph."""
-    if not rename:
-        return
-    for g in graphs.values():
-        for old, new in rename.items():
+def _apply(
+    graphs: dict[URIRef, Graph], rename: dict[URIRef, URIRef], homes: dict[URIRef, set[URIRef]]
+) -> None:
+    """Give every renamed node its kept IRI in the graphs that name it (meetings and speeches
+    are only named in the graph of the document that found them)."""
+    for old in sorted(rename):
+        new = rename[old]
+        for gname in sorted(homes[old]):
+            g = graphs[gname]
             for p, o in list(g.predicate_objects(old)):
                 g.remove((old, p, o))
                 g.add((new, p, o))
@@ -46,7 +50,9 @@ def _apply(graphs: dict[URIRef, Graph], rename: dict[URIRef, URIRef]) -> None:
                 g.add((s, p, new))
 
 
-def _merge_meetings(graphs: dict[URIRef, Graph], rename: dict[URIRef, URIRef]) -> None:
+def _merge_meetings(
+    graphs: dict[URIRef, Graph], rename: dict[URIRef, URIRef], homes: dict[URIRef, set[URIRef]]
+) -> None:
     """One meeting seen twice under two keys:
     - an undated call ("early Jan. 6", in a page with no year) and the dated call between the
       same people on that day and month elsewhere;
@@ -56,6 +62,7 @@ def _merge_meetings(graphs: dict[URIRef, Graph], rename: dict[URIRef, URIRef]) -
     for gname in sorted(graphs):
         g = graphs[gname]
         for m in g.subjects(RDF.type, NG.Meeting):
+            homes[m].add(gname)
             info = meetings.setdefault(
                 m, {"date": None, "text": None, "org": None, "people": set(), "kinds": set()}
             )
@@ -101,30 +108,34 @@ def _lexicon_labels(base: str) -> dict[URIRef, str]:
 
 
 def _preferred_labels(graphs: dict[URIRef, Graph], base: str) -> None:
+    """One rdfs:label per entity across the union: the lexicon's, else the most used (then
+    the longest, then the first in order); every other label becomes a skos:altLabel in the
+    graph that had it. Only the graphs that label a node are touched."""
     lex_labels = _lexicon_labels(base)
     counts: dict[URIRef, Counter] = defaultdict(Counter)
-    for g in graphs.values():
+    where: dict[URIRef, set[URIRef]] = defaultdict(set)
+    for gname, g in graphs.items():
         for s, _p, o in g.triples((None, RDFS.label, None)):
             if isinstance(s, URIRef) and isinstance(o, Literal):
                 counts[s][str(o)] += 1
-    preferred: dict[URIRef, str] = {}
-    for s, c in counts.items():
+                where[s].add(gname)
+    for s in sorted(counts):
+        c = counts[s]
         if len(c) == 1:
             continue
         if s in lex_labels and lex_labels[s] in c:
-            preferred[s] = lex_labels[s]
+            label = lex_labels[s]
         else:
-            preferred[s] = sorted(c.items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))[0][0]
-    for g in graphs.values():
-        for s, label in preferred.items():
+            label = sorted(c.items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))[0][0]
+        preferred = Literal(label, lang="en")
+        for gname in sorted(where[s]):
+            g = graphs[gname]
             for o in list(g.objects(s, RDFS.label)):
                 if str(o) != label:
                     g.remove((s, RDFS.label, o))
                     g.add((s, SKOS.altLabel, o))
-            if (s, None, None) in g and not any(True for _ in g.objects(s, RDFS.label)):
-                if any(g.objects(s, SKOS.altLabel)) or (s, RDF.type, None) in g:
-                    g.add((s, RDFS.label, Literal(label, lang="en")))
-            g.remove((s, SKOS.altLabel, Literal(label, lang="en")))
+            g.add((s, RDFS.label, preferred))
+            g.remove((s, SKOS.altLabel, preferred))
 
 
 def _numbers(text: str) -> frozenset[int]:
@@ -133,11 +144,14 @@ def _numbers(text: str) -> frozenset[int]:
     )
 
 
-def _merge_speeches(graphs: dict[URIRef, Graph], rename: dict[URIRef, URIRef]) -> None:
+def _merge_speeches(
+    graphs: dict[URIRef, Graph], rename: dict[URIRef, URIRef], homes: dict[URIRef, set[URIRef]]
+) -> None:
     by_date: dict[str, list[tuple[URIRef, URIRef, URIRef | None, frozenset[int]]]] = {}
     for gname in sorted(graphs):
         g = graphs[gname]
         for st in sorted(g.subjects(NG.statementKind, NG.Speech)):
+            homes[st].add(gname)
             date = g.value(st, NG.date)
             if date is None:
                 continue
