@@ -83,7 +83,7 @@ def meetings(doc: Doc) -> list[Meeting]:
     order: list[str] = []
     last: Meeting | None = None
     pending = None
-    for _pi, sent in doc.sentences:
+    for pi, sent in doc.sentences:
         s_text = text[sent.start : sent.end]
         if pending is not None and _ANNOUNCE.search(s_text):
             # "initiated a meeting of the X ... The event will take place on January 11."
@@ -222,6 +222,9 @@ def meetings(doc: Doc) -> list[Meeting]:
             m.date = date
         m.kinds |= _kinds(s_text, doc.entities[m.organizer].label if m.organizer else None)
         _enrich(doc, m, sent.start, sent.end)
+        # "The discussion focused on the situation in Kazakhstan." later in the paragraph
+        para = doc.paragraphs[pi]
+        _topics(doc, m, sent.end, para.end)
         if organizer is None:
             # "X held talks with Y": with no organizing body, the named people are the meeting
             for p in persons:
