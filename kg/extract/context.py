@@ -149,6 +149,23 @@ def build(text: str, doc_key: str = "doc") -> Doc:
         generic_entities[f"{kind}/{ent.key}"] = ent
         extra.append(Mention(key=ent.key, kind=kind, start=s, end=e, surface=text[s:e]))
         taken.add(s, e)
+    # "the armed forces of Tajikistan", lowercase: the country's armed forces all the same
+    for af in _ARMED_FORCES.finditer(text):
+        c = next((m for m in mentions if m.start == af.end() and m.kind == "country"), None)
+        if c is None or taken.overlaps(af.start(), c.end):
+            continue
+        ent = entity_for_generic("org", "Armed Forces", c.key, None, lex)
+        generic_entities[f"org/{ent.key}"] = ent
+        extra.append(
+            Mention(
+                key=ent.key,
+                kind="org",
+                start=af.start(),
+                end=c.end,
+                surface=text[af.start() : c.end],
+            )
+        )
+        taken.add(af.start(), c.end)
     # Persons the lexicon does not know, marked by a post or a title next to them.
     finder.mentions = sorted(mentions + extra, key=lambda m: m.start)
     finder.by_start = {m.start: m for m in finder.mentions}
@@ -174,6 +191,12 @@ def build(text: str, doc_key: str = "doc") -> Doc:
             )
             if before:
                 cand = before
+        if cand and not named.overlaps(*cand):
+            _add_person(text, cand, extra, generic_entities)
+            named.add(*cand)
+    # "his Tajik counterpart Sherali Mirzo": a counterpart is a person
+    for ck in _COUNTERPART.finditer(text):
+        cand = finder.name_at(ck.end())
         if cand and not named.overlaps(*cand):
             _add_person(text, cand, extra, generic_entities)
             named.add(*cand)
@@ -258,6 +281,8 @@ _RANK_ONLY = re.compile(
     r"^[\s,:–-]*(?:Colonel[- ]General|Lieutenant[- ]General|Major[- ]General|Army General"
     r"|General)\s*$"
 )
+_ARMED_FORCES = re.compile(r"\barmed forces of (?:the )?(?=[A-Z])")
+_COUNTERPART = re.compile(r"\b(?:his|her|their)\s+(?:[A-Z][\w-]+\s+)?counterparts?,?\s+(?=[A-Z])")
 _RANK_BEFORE_NAMES = re.compile(
     r"(?<![\w-])(?=[CLMAH])(?:Colonel[- ]General|Lieutenant[- ]General|Major[- ]General|"
     r"Army General|H\.\s?E\.|Mr\.|Mrs\.|Ms\.)\s*(?=[A-Z])"

@@ -41,10 +41,12 @@ _COMMANDER = re.compile(r"\b(?:commander|in charge of|commanded by|command of)\b
 
 
 def _force_org(doc: Doc, ms: list[Mention]) -> Mention | None:
+    """A multinational force (the CSTO Collective Peacekeeping Forces), not a state's own
+    armed forces, whose contingents are national parts instead."""
     for m in ms:
         if m.kind == "org":
             ent = doc.entities.get(doc.ref(m))
-            if ent and ("Forces" in ent.label or "Peacekeeping" in ent.label):
+            if ent and not ent.country and ("Forces" in ent.label or "Peacekeeping" in ent.label):
                 return m
     return None
 

@@ -29,7 +29,8 @@ VERBS = (
 )
 VERB = re.compile(rf"\b(?:also |further |additionally |then |later )?(?P<v>{VERBS})\b")
 _PRONOUN = re.compile(
-    r"(?:^|[\s,“\"])(?P<p>[Hh]e|[Ss]he|[Tt]he [Mm]inister|[Tt]he [Ss]ecretary[- ][Gg]eneral|"
+    r"(?:^|[\s,“\"])(?P<p>[Hh]e|[Ss]he|[Tt]he (?:[Dd]eputy |[Vv]ice |[Ff]irst [Dd]eputy )?"
+    r"(?:[Ff]oreign |[Dd]efen[cs]e )?[Mm]inister|[Tt]he [Ss]ecretary[- ][Gg]eneral|"
     r"[Tt]he [Pp]resident|[Tt]he [Cc]hairman|[Tt]he [Gg]eneral|[Tt]he expert|"
     r"[Tt]he [Pp]rime [Mm]inister)"
     r"\s*(?:also |further |additionally |then |later )?$"
@@ -247,7 +248,8 @@ def _subject(doc: Doc, sent: Block) -> str | None:
 
 def _antecedent(doc: Doc, phrase: str, history: list[str], last_person: str | None) -> str | None:
     """ "He" is the last named speaker; "the Minister" the last one holding a minister's post."""
-    role = phrase.lower().removeprefix("the ").strip()
+    role = phrase.lower().removeprefix("the ").replace("foreign ", "").replace("defence ", "")
+    role = role.replace("defense ", "").strip()
     if role in ("he", "she"):
         return last_person
     for ref in reversed(history):
@@ -304,14 +306,14 @@ def _sentence_statement(
         elif _ACCORDING_ORG.search(s_text):
             speaker = last_org
         else:
+            # "According to Aleksandr Kobrinsky, ...", "According to the Ministry of ..., 1,300"
+            start = sent.start + acc.end()
             after = [
                 m
-                for m in doc.mentions_in(
-                    sent.start + acc.end(), min(sent.end, sent.start + acc.end() + 40)
-                )
-                if m.kind in ("person",)
+                for m in doc.mentions_in(start, min(sent.end, start + 60))
+                if m.kind == "person" or (m.kind == "org" and not m.adjective)
             ]
-            if after:
+            if after and re.fullmatch(r"\s*(?:the\s+)?", text[start : after[0].start]):
                 speaker = doc.ref(after[0])
     if speaker is None:
         return None
