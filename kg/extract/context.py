@@ -10,7 +10,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from kg.extract.actors import ActorFinder, entity_for_generic
+from kg.extract.actors import ActorFinder, canon_org, entity_for_generic
 from kg.extract.dates import DateResolver
 from kg.extract.documents_meta import document_meta
 from kg.extract.gazetteer import Lexicon, find_mentions, load_lexicon
@@ -149,6 +149,27 @@ def build(text: str, doc_key: str = "doc") -> Doc:
         generic_entities[f"{kind}/{ent.key}"] = ent
         extra.append(Mention(key=ent.key, kind=kind, start=s, end=e, surface=text[s:e]))
         taken.add(s, e)
+    # "Russia's defence ministry", "the Kazakh interior ministry": lower-case ministries
+    for mm in _LOWER_MINISTRY.finditer(text):
+        c = next(
+            (
+                m
+                for m in mentions
+                if m.end == mm.start() + len(mm.group("lead")) and m.kind == "country"
+            ),
+            None,
+        )
+        start = mm.start() + len(mm.group("lead")) + len(mm.group("poss") or "") + 1
+        if c is None or taken.overlaps(start, mm.end()):
+            continue
+        ent = entity_for_generic("org", canon_org(mm.group("body").title()), c.key, None, lex)
+        generic_entities[f"org/{ent.key}"] = ent
+        extra.append(
+            Mention(
+                key=ent.key, kind="org", start=start, end=mm.end(), surface=text[start : mm.end()]
+            )
+        )
+        taken.add(start, mm.end())
     # "the armed forces of Tajikistan", lowercase: the country's armed forces all the same
     for af in _ARMED_FORCES.finditer(text):
         c = next((m for m in mentions if m.start == af.end() and m.kind == "country"), None)
@@ -280,6 +301,10 @@ _COMMON_WORDS = {
 _RANK_ONLY = re.compile(
     r"^[\s,:–-]*(?:Colonel[- ]General|Lieutenant[- ]General|Major[- ]General|Army General"
     r"|General)\s*$"
+)
+_LOWER_MINISTRY = re.compile(
+    r"(?P<lead>[A-Z][\w-]+)(?P<poss>['’]s)? (?P<body>(?:defen[cs]e|foreign|interior|health|"
+    r"emergencies|emergency situations|justice|finance) ministry)\b"
 )
 _ARMED_FORCES = re.compile(r"\barmed forces of (?:the )?(?=[A-Z])")
 _COUNTERPART = re.compile(r"\b(?:his|her|their)\s+(?:[A-Z][\w-]+\s+)?counterparts?,?\s+(?=[A-Z])")

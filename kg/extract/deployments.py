@@ -15,10 +15,11 @@ from kg.extract.model import DateValue, Deployment, Mention, Span
 
 TRIGGER = re.compile(
     r"\b(?:deploy(?:ed|ing|ment)?|sen[dt]|sending|dispatch(?:ed)?|contingent|flew to|stationed|"
-    r"introduction of|entry of|peacekeeping operation|peacekeepers)\b",
+    r"introduction of|entry of|peacekeeping operation|peacekeepers|ferr(?:y|ying|ied)|"
+    r"airlift(?:ed|ing)?|arriv(?:e|ed|ing)|numbered|force)\b",
     re.I,
 )
-_FORCE = re.compile(r"Forces|Troops|troops|contingent|peacekeep|forces|units", re.I)
+_FORCE = re.compile(r"Forces|Troops|troops|contingent|peacekeep|forces|units|\bits force\b", re.I)
 _DEST = re.compile(r"(?:\bto|\binto|\bin|\bon the territory of)\s+(?:the\s+)?$", re.I)
 _LEGAL = re.compile(
     r"\bArticles?\s+\d+(?:\s*(?:,|and)\s*\d+)*\s+of\s+the\s+(?:fundamental\s+)?(?:\d{4}\s+)?"
@@ -60,6 +61,7 @@ def deployments(doc: Doc) -> list[Deployment]:
     wholes: dict[str, Deployment] = {}
     parts: dict[str, Deployment] = {}
     ctx_month = _month(doc.meta.published)
+    last_dest: tuple[int, Mention] | None = None  # (paragraph, destination) of the last sentence
     for pi, sent in doc.sentences:
         s_text = text[sent.start : sent.end]
         if not TRIGGER.search(s_text) or not _FORCE.search(s_text):
@@ -75,6 +77,15 @@ def deployments(doc: Doc) -> list[Deployment]:
             ):
                 dest = m
                 break
+        if dest is not None:
+            last_dest = (pi, dest)
+        elif (
+            last_dest is not None
+            and last_dest[0] == pi
+            and re.search(r"\bits (?:force|troops|contingent)", s_text)
+        ):
+            # "... ferrying troops to Kazakhstan. The CSTO said its force numbered 2,500 troops."
+            dest = last_dest[1]
         force = _force_org(doc, ms)
         month = _month(dates[0]) if dates else (ctx_month or _context_month(doc, sent.start))
         personnel, equipment = _numbers(doc, sent.start, sent.end)
@@ -131,7 +142,7 @@ def deployments(doc: Doc) -> list[Deployment]:
                 m
                 for m in ms
                 if m.kind == "org"
-                and re.search(r"troops|forces|peacekeep", text[m.end : m.end + 30], re.I)
+                and re.search(r"troops|forces?\b|peacekeep", text[m.end : m.end + 30], re.I)
             ),
             None,
         )

@@ -25,7 +25,11 @@ _DATELINE = re.compile(
     r"(?: \((?P<agency>[^()]{2,30})\) [-–—]|\. /(?P<agency2>[^/]{2,30})/\.)"
 )
 _PLACE_COMMA = re.compile(r"[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3},? ")
-_STAMP = re.compile(r"\b(?:Updated|Published|Created|Posted|Date)\s*:\s*", re.I)
+# "Updated: 10-01-2022", "Published On 8 Jan 2022", "Source: Xinhua | 2022-01-08 20:15"
+_STAMP = re.compile(
+    r"\b(?:Updated|Published|Created|Posted|Date)(?:\s*:|\s+on\b)\s*|^Source:[^|\n]{1,40}\|\s*",
+    re.I,
+)
 _FOOTER_SITE = re.compile(r"\bedited by (?P<site>[A-Z][\w ]{1,30}?) staff\b")
 _HEADER_NOTE = re.compile(r"\((?P<note>[^()]{3,300})\)\s*$")
 _URL_LINE = re.compile(r"^https?://\S+\s+[—–-]\s+")
