@@ -34,6 +34,9 @@ _GENERIC = re.compile(
     r"(?:meetings|meeting|sessions|summits)\b",
     re.I,
 )
+_REPORTED = re.compile(
+    r"\b(?:took part|was held|were held|held|convened|chaired|took place|opened|attended)\b", re.I
+)
 _PAST = re.compile(
     r"\b(?:was|were|held|convened|chaired|attended|took place|began|started|met|spoke|"
     r"discussed|exchanged|took part|opened|hosted|had|visited|agreed|informed)\b",
@@ -111,15 +114,17 @@ def meetings(doc: Doc) -> list[Meeting]:
         persons = [m for m in mentions if m.kind == "person"]
         if (
             date is None
-            and organizer is None
-            and len(persons) >= 2
+            and (
+                (organizer is None and len(persons) >= 2)
+                or (organizer is not None and _REPORTED.search(s_text))
+            )
             and doc.in_lead(sent.start)
             and doc.meta.published
             and _PAST.search(s_text)
             and not _FUTURE.search(s_text)
         ):
-            # a call or talks a dated page reports in its lead with no day of its own:
-            # the page's day, and the basis says so
+            # a call, talks or a session a dated page reports in its lead with no day of its
+            # own: the page's day, and the basis says so
             pub = doc.meta.published
             date = DateValue(pub.value, "DocumentDate", pub.start, pub.end, pub.text)
         is_call = bool(re.search(r"phone|conversation", trig.group(), re.I))
@@ -299,7 +304,9 @@ def _enrich(doc: Doc, m: Meeting, start: int, end: int) -> None:
     if (
         ch
         or _ATTENDED.search(s_text)
-        or re.search(r"\b(?:spoke|took part|participated|attended)\b", s_text)
+        or re.search(
+            r"\b(?:spoke|took part|taking part|take part|participated|attended)\b", s_text, re.I
+        )
     ):
         for p in persons:
             ref = doc.ref(p)

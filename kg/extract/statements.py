@@ -130,28 +130,39 @@ def statements(doc: Doc, meetings: list[Meeting]) -> list[Statement]:
         )
         covered.add(paras[idx].start, e)
         i += 1
-    # inline "N. Pashinyan: Thank you ..."
-    for idx, p in enumerate(paras):
-        if idx in header_idx or covered.covers(p.start):
-            continue
-        m = _INLINE.match(text[p.start : p.end])
-        if not m:
-            continue
-        who = [x for x in doc.mentions_in(p.start, p.start + m.end("name")) if x.kind == "person"]
-        if not who:
-            continue
-        s = p.start + m.end() - 1
-        mt = meeting_at(p.start)
+    # transcript turns: "N. Pashinyan: Thank you ...", "President of Russia Vladimir Putin: ..."
+    labels = {
+        idx: lab
+        for idx, p in enumerate(paras)
+        if idx not in header_idx
+        and not covered.covers(p.start)
+        and (lab := _turn_label(doc, p.start, p.end)) is not None
+    }
+    for idx, (speaker, body_start) in labels.items():
+        end = paras[idx].end
+        # the turn runs on over unlabelled paragraphs until the next label or header
+        j = idx + 1
+        while (
+            j < len(paras)
+            and j not in labels
+            and j not in header_idx
+            and not _SECTION_END.match(text[paras[j].start : paras[j].end])
+            and not _SEPARATOR.match(text[paras[j].start : paras[j].end])
+            and not covered.covers(paras[j].start)
+        ):
+            end = paras[j].end
+            j += 1
+        mt = meeting_at(paras[idx].start)
         out.append(
             Statement(
-                span=SpanT(s, p.end),
+                span=SpanT(body_start, end),
                 kind="DirectQuote",
-                speaker=doc.ref(who[0]),
+                speaker=speaker,
                 date=mt.date if mt else None,
                 meeting=mt.key if mt else None,
             )
         )
-        covered.add(p.start, p.end)
+        covered.add(paras[idx].start, end)
 
     # 2. the whole document is one speech (or, if no one in it is quoted, one written statement)
     written = None
@@ -513,3 +524,26 @@ def _title_author(doc: Doc) -> str | None:
         if _BY.search(doc.text[max(span.start, m.start - 20) : m.start]):
             found = doc.ref(m)
     return found
+
+
+# a sentence ends before the colon: not a label (initials "N." and "Mr." do not count)
+_SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMrs)(?<!\bDr)(?<!\bMs)[.!?](?:\s|$)")
+_SEPARATOR = re.compile(r"^[\s*_=~#-]+$")
+
+
+def _turn_label(doc: Doc, start: int, end: int) -> tuple[str, int] | None:
+    """ "President of Russia Vladimir Putin: Thank you." -> (Putin, start of "Thank you").
+
+    A label is a person's name (with a post before it) ending right at a colon near the
+    start of the paragraph, with no sentence ending before it."""
+    text = doc.text
+    colon = text.find(":", start, min(end, start + 120))
+    if colon < 0 or _SENTENCE_END.search(text[start:colon]) or colon + 1 >= end:
+        return None
+    persons = [m for m in doc.mentions_in(start, colon) if m.kind == "person"]
+    if not persons or text[persons[-1].end : colon].strip():
+        return None
+    body = colon + 1
+    while body < end and text[body] in " \u00a0\t":
+        body += 1
+    return doc.ref(persons[-1]), body
