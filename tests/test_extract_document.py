@@ -70,7 +70,7 @@ def test_speed_per_news_sized_document(all_docs):
         for d in docs:
             extract_document(d)
     per_doc = (time.perf_counter() - t0) / (3 * len(docs))
-    assert per_doc < 0.1
+    assert per_doc < 0.2  # a smoke bound: the build measures the real rate
 
 
 def test_resolve_is_deterministic(all_docs):

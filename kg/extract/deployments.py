@@ -16,7 +16,7 @@ from kg.extract.model import DateValue, Deployment, Mention, Span
 TRIGGER = re.compile(
     r"\b(?:deploy(?:ed|ing|ment)?|sen[dt]|sending|dispatch(?:ed)?|contingent|flew to|stationed|"
     r"introduction of|entry of|peacekeeping operation|peacekeepers|ferr(?:y|ying|ied)|"
-    r"airlift(?:ed|ing)?|arriv(?:e|ed|ing)|numbered|force)\b",
+    r"airlift(?:ed|ing)?|arriv(?:e|ed|ing)|numbered|force|peacekeeping mission)\b",
     re.I,
 )
 _FORCE = re.compile(r"Forces|Troops|troops|contingent|peacekeep|forces|units|\bits force\b", re.I)
@@ -191,12 +191,15 @@ def deployments(doc: Doc) -> list[Deployment]:
                     if ref not in main.stations:
                         main.stations.append(ref)
                 main.evidence.append(Span(sent.start, sent.end))
-            if _COMMANDER.search(s_text) and re.search(
-                r"peacekeep|Forces|contingent|troops", s_text, re.I
+            cm = _COMMANDER.search(s_text)
+            if (
+                cm
+                and main.commander is None
+                and re.search(r"peacekeep|Forces|contingent|troops", s_text, re.I)
             ):
-                persons = doc.mentions_in(sent.start, sent.end, "person")
-                if persons and main.commander is None:
-                    main.commander = doc.ref(persons[0])
+                who = _commander(doc, sent.start, sent.start + cm.start(), sent.end)
+                if who:
+                    main.commander = who
                     main.evidence.append(Span(sent.start, sent.end))
         _decision(doc, main)
         _withdrawal(doc, list(wholes.values()))
@@ -264,6 +267,18 @@ def _decision(doc: Doc, dep: Deployment) -> None:
                 dep.decision_date = dates[0]
                 dep.decision_span = Span(sent.start, sent.end)
             break
+
+
+def _commander(doc: Doc, start: int, kw: int, end: int) -> str | None:
+    """The person the word "commander" points at: "Commander of the ... Forces Colonel General
+    Andrey Serdyukov", "its commander, Colonel-General Andrei Serdyukov", or before it:
+    "Serdyukov ... was appointed commander of ..." (the nearest, not the first in the sentence)."""
+    persons = doc.mentions_in(start, end, "person")
+    after = [p for p in persons if p.start >= kw and p.start - kw <= 120]
+    if after:
+        return doc.ref(after[0])
+    before = [p for p in persons if p.end <= kw]
+    return doc.ref(before[-1]) if before and kw - before[-1].end < 200 else None
 
 
 def _numbers(doc: Doc, s: int, e: int) -> tuple[int | None, int | None]:
