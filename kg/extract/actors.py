@@ -32,10 +32,6 @@ ROLE = re.compile(
     r"|King|Emir))"
     r"(?![\w-])"
 )
-RANK = re.compile(
-    r"(?:Colonel[- ]General|Lieutenant[- ]General|Major[- ]General|Army General|General|Colonel"
-    r"|Admiral|Marshal|H\.\s?E\.|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Sheikh)"
-)
 _ROLE_CANON = {
     "foreign minister": "Minister of Foreign Affairs",
     "defense minister": "Minister of Defence",
@@ -114,7 +110,6 @@ class PostPhrase:
     roles: list[str]
     country: str | None
     org: str | None
-    org_prefix_text: str | None = None
 
 
 def _with_article(label: str) -> str:

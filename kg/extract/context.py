@@ -20,12 +20,6 @@ from kg.extract.sentences import Block, SpanSet, all_sentences, paragraphs
 
 _GAP_BEFORE_NAME = re.compile(r"^[\s,:–-]*(?:(?:H\.\s?E\.|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s*)?$")
 _GAP_AFTER_NAME = re.compile(r"^\s*,?\s*(?:the\s+)?$")
-_RANK_BEFORE = re.compile(
-    r"(?:Colonel[- ]General|Lieutenant[- ]General|Major[- ]General|Army General|General|Colonel|"
-    r"Admiral|Marshal|H\.\s?E\.|Mr\.|Mrs\.|Ms\.|Dr\.|Mr|Mrs|Ms|Dr)\s*$"
-)
-# A surname alone may stand for a person the document already named in full.
-_CONTEXT_BODIES = {"security council": "un-security-council", "general assembly": None}
 
 
 @dataclass

@@ -12,7 +12,6 @@ import re
 
 from kg.extract.context import Doc
 from kg.extract.model import DateValue, Meeting, Span
-from kg.ids import slug
 
 TRIGGER = re.compile(
     r"\b(?P<w>meeting|session|summit|videoconferenc(?:e|ing)|video[- ]conferenc(?:e|ing)|"
@@ -330,10 +329,6 @@ def _topics(doc: Doc, m: Meeting, start: int, end: int) -> None:
             ref = doc.ref(c)
             if ref not in m.topics:
                 m.topics.append(ref)
-
-
-def meeting_slug(key: str) -> str:
-    return slug(key)
 
 
 def _same_body(doc: Doc, last: Meeting | None, organizer: str) -> bool:

@@ -21,7 +21,6 @@ from kg.namespaces import DEFAULT_BASE, NG
 
 MIN_SHARED_NUMBERS = 5
 MIN_OVERLAP = 0.5
-ENTITY_CLASSES = {NG.Person, NG.Organization, NG.Country, NG.Place}
 
 
 def resolve(graphs: dict[URIRef, Graph], *, base: str = DEFAULT_BASE) -> None:
