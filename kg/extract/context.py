@@ -16,7 +16,7 @@ from kg.extract.documents_meta import document_meta
 from kg.extract.gazetteer import Lexicon, find_mentions, load_lexicon
 from kg.extract.model import DocMeta, Entity, Mention, Post
 from kg.extract.numbers import find_numbers
-from kg.extract.sentences import Block, SpanSet, all_sentences, paragraphs
+from kg.extract.sentences import Block, SpanSet, all_sentences, paragraphs, within
 
 _GAP_BEFORE_NAME = re.compile(r"^[\s,:–-]*(?:(?:H\.\s?E\.|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s*)?$")
 _GAP_AFTER_NAME = re.compile(r"^\s*,?\s*(?:the\s+)?$")
@@ -39,27 +39,15 @@ class Doc:
     _number_starts: list[int] = field(default_factory=list)
 
     def mentions_in(self, start: int, end: int, kind: str | None = None) -> list[Mention]:
-        i = bisect.bisect_left(self.starts, start)
-        out = []
-        while i < len(self.mentions) and self.mentions[i].start < end:
-            m = self.mentions[i]
-            if m.end <= end and (kind is None or m.kind == kind):
-                out.append(m)
-            i += 1
-        return out
+        found = within(self.mentions, self.starts, start, end, lambda m: m.end)
+        return found if kind is None else [m for m in found if m.kind == kind]
 
     def numbers_in(self, start: int, end: int) -> list[tuple[int, int, int | float, str | None]]:
         """Numbers inside text[start:end]; the whole text is read once per document."""
         if self._numbers is None:
             self._numbers = find_numbers(self.text)
             self._number_starts = [n[0] for n in self._numbers]
-        i = bisect.bisect_left(self._number_starts, start)
-        out = []
-        while i < len(self._numbers) and self._numbers[i][0] < end:
-            if self._numbers[i][1] <= end:
-                out.append(self._numbers[i])
-            i += 1
-        return out
+        return within(self._numbers, self._number_starts, start, end, lambda n: n[1])
 
     def in_lead(self, pos: int) -> bool:
         """In the title or the first body paragraph (after a date line): what the page reports."""
@@ -264,7 +252,7 @@ def build(text: str, doc_key: str = "doc") -> Doc:
         target = _person_for_phrase(text, ph, persons, phrases)
         if target is None:
             continue
-        posts = finder.make_posts(ph) or _lexicon_posts(doc, target.key, ph.roles)
+        posts = finder.make_posts(ph) or lexicon_posts(doc, target.key, ph.roles)
         for post in posts:
             doc.posts[post.key] = post
             doc.entities[f"person/{target.key}"].posts.add(post.key)
@@ -338,7 +326,7 @@ def _free_standing_org(name: str) -> bool:
     )
 
 
-def _lexicon_posts(doc: Doc, person: str, roles: list[str]) -> list[Post]:
+def lexicon_posts(doc: Doc, person: str, roles: list[str]) -> list[Post]:
     """ "President Tokayev": the text gives the role, the lexicon knows whose president."""
     from kg.ids import slug
 

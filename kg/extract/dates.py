@@ -9,11 +9,11 @@ today/yesterday/tomorrow need the document's date (ng:RelativeToDocumentDate).
 
 from __future__ import annotations
 
-import bisect
 import re
 from datetime import date, timedelta
 
 from kg.extract.model import DateValue
+from kg.extract.sentences import within
 
 MONTHS = {
     "january": 1,
@@ -185,13 +185,7 @@ class DateResolver:
         if self._cache is None:
             self._cache = self._all(0, len(self.text))
             self._starts = [v.start for v in self._cache]
-        i = bisect.bisect_left(self._starts, start)
-        out = []
-        while i < len(self._cache) and self._cache[i].start < end:
-            if self._cache[i].end <= end:
-                out.append(self._cache[i])
-            i += 1
-        return out
+        return within(self._cache, self._starts, start, end, lambda v: v.end)
 
 
 def _roll(anchor: date, month: int, day: int) -> int:

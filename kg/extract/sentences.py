@@ -137,3 +137,14 @@ class SpanSet:
 
     def covers(self, pos: int) -> bool:
         return self.overlaps(pos, pos + 1)
+
+
+def within(items: list, starts: list[int], start: int, end: int, end_of) -> list:
+    """The items (sorted by start, with `starts` their starts) lying inside [start, end)."""
+    i = bisect.bisect_left(starts, start)
+    out = []
+    while i < len(items) and starts[i] < end:
+        if end_of(items[i]) <= end:
+            out.append(items[i])
+        i += 1
+    return out

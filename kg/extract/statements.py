@@ -470,7 +470,7 @@ def _post_holder(doc: Doc, sent_start: int, vpos: int) -> str | None:
     """ "The President of Russia expressed ...": the one person of the document who holds
     that post (named with it here, or holding it on the document's date in the lexicon)."""
     from kg.extract.actors import canon_role
-    from kg.extract.context import _lexicon_posts
+    from kg.extract.context import lexicon_posts
 
     countries = [m for m in doc.mentions_in(max(sent_start, vpos - 80), vpos, "country")]
     if not countries or not re.fullmatch(r"\s*", doc.text[countries[-1].end : vpos]):
@@ -486,7 +486,7 @@ def _post_holder(doc: Doc, sent_start: int, vpos: int) -> str | None:
         if ent.kind != "person":
             continue
         if post_key in ent.posts or any(
-            p.key == post_key for p in _lexicon_posts(doc, ent.key, [role])
+            p.key == post_key for p in lexicon_posts(doc, ent.key, [role])
         ):
             holders.add(ref)
     return holders.pop() if len(holders) == 1 else None
