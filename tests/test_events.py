@@ -200,3 +200,13 @@ def test_unattributed_titles_make_no_speaker():
     f = facts((DATA / "un.txt").read_text(encoding="utf-8"))
     assert f.meta.published.value == date(2022, 1, 6)
     assert [s for s in f.statements if s.speaker] == []
+
+
+def test_states_speak_through_their_representatives_at_the_pages_meeting():
+    f = facts((DATA / "un-coverage.txt").read_text(encoding="utf-8"))
+    (m,) = f.meetings
+    assert m.organizer == "org/un-security-council" and "Debate" in m.kinds
+    assert m.date.value == date(2022, 3, 16) and m.date.basis == "RelativeToDocumentDate"
+    assert set(m.participants) == {"country/kazakhstan", "country/united-kingdom"}
+    assert {s.speaker for s in f.statements} == {"country/kazakhstan", "country/united-kingdom"}
+    assert all(s.meeting == m.key for s in f.statements)

@@ -57,12 +57,7 @@ def _speakers_join(meetings, stmts) -> None:
     by_key = {m.key: m for m in meetings}
     for st in stmts:
         m = by_key.get(st.meeting or "")
-        if (
-            m
-            and st.speaker
-            and st.speaker not in m.participants
-            and not st.speaker.startswith("country/")
-        ):
+        if m and st.speaker and st.speaker not in m.participants:
             m.participants.append(st.speaker)
 
 

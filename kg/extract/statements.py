@@ -363,6 +363,10 @@ _OBJECT_BEFORE = re.compile(
     r"\b(?:with|to|from|by|for|against|and)\s+(?:(?:his|her|their|the|its)\s+)?"
     r"(?:[\w-]+\s+){0,3}$"
 )
+_DELEGATE = re.compile(
+    r"(?:^|\s)(?:[Tt]he )?(?:representative|delegate|speaker|[Pp]ermanent [Rr]epresentative)"
+    r"(?: for| of) (?:the )?$"
+)
 _ORG_SUBJ_BEFORE = re.compile(r"(?:^|,\s*)(?:[Tt]he\s+)?(?:[\w’'-]+\s+)?$")
 _THROUGH = re.compile(
     r"\bthrough (?:the |its )?((?:[A-Z][\w-]* )*"
@@ -393,6 +397,9 @@ def _clause_subject(doc: Doc, sent_start: int, vpos: int) -> str | None:
             if not _SUBJ_GAP.match(gap):
                 continue
             lead = text[sent_start : m.start]
+            if m.kind == "country" and _DELEGATE.search(lead):
+                # "The representative of Kazakhstan said": the state speaks through its delegate
+                return doc.ref(m)
             if (
                 lead.strip().lower() in ("the", "")
                 or (re.fullmatch(r"\s*", gap) and _ORG_SUBJ_BEFORE.search(lead))
@@ -460,7 +467,8 @@ def _made_at(doc: Doc, mt: Meeting, st: Statement) -> bool:
         return False
     if st.date and st.date.value and mt.date and mt.date.value and st.date.value != mt.date.value:
         return False
-    return not st.speaker.startswith("country/")
+    # a state speaks at the meeting the page reports ("the representative of Kazakhstan said")
+    return not st.speaker.startswith("country/") or doc.in_lead(mt.span.start)
 
 
 _DEFINITE_POST = re.compile(r"(?:^|[\s,])[Tt]he ([A-Z][\w -]+?) of (?:the )?$")
