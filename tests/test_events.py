@@ -210,3 +210,19 @@ def test_states_speak_through_their_representatives_at_the_pages_meeting():
     assert set(m.participants) == {"country/kazakhstan", "country/united-kingdom"}
     assert {s.speaker for s in f.statements} == {"country/kazakhstan", "country/united-kingdom"}
     assert all(s.meeting == m.key for s in f.statements)
+
+
+def test_active_chair_and_countries_attending():
+    text = (
+        "On 3 May 2023 the CSTO Council of Foreign Ministers held a meeting in Minsk. The meeting "
+        "was attended by the foreign ministers of Armenia, Belarus, Kazakhstan and Tajikistan. "
+        "Vladimir Makei chaired the meeting.\n"
+    )
+    (m,) = facts(text).meetings
+    assert m.chair == "person/vladimir-makei" and m.location == "place/minsk"
+    assert {
+        "country/armenia",
+        "country/belarus",
+        "country/kazakhstan",
+        "country/tajikistan",
+    } <= set(m.participants)

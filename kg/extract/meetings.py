@@ -47,6 +47,13 @@ _FUTURE = re.compile(
 _CHAIR = re.compile(
     r"(?:chaired by|under the chairmanship of|presided (?:over )?by|chairmanship of)\s", re.I
 )
+_TOOK_PART = re.compile(
+    r"\b(?:spoke|took part|taking part|take part|participated|attended)\b", re.I
+)
+_DELEGATIONS = re.compile(
+    r"\b(?:delegations|representatives|foreign ministers|ministers|leaders|heads of state|"
+    r"defen[cs]e ministers|heads of government) of (?:the )?"
+)
 _ATTENDED = re.compile(r"attended by|participation of|with the participation", re.I)
 _TOPIC = re.compile(r"(?:situation|developments|events|crisis|unrest)\s+in\s+(?:the\s+)?$", re.I)
 _LOCATION_CUE = re.compile(
@@ -300,17 +307,31 @@ def _enrich(doc: Doc, m: Meeting, start: int, end: int) -> None:
         after = [p for p in persons if p.start >= start + ch.end()]
         if after and after[0].start - (start + ch.end()) < 120:
             m.chair = doc.ref(after[0])
-    if (
-        ch
-        or _ATTENDED.search(s_text)
-        or re.search(
-            r"\b(?:spoke|took part|taking part|take part|participated|attended)\b", s_text, re.I
-        )
-    ):
+    else:
+        # "Nikol Pashinyan chaired the session": the person right before "chaired"
+        active = re.search(r"\b(?:chaired|presided over)\b", s_text)
+        before = [p for p in persons if active and p.end <= start + active.start()]
+        if before and re.fullmatch(
+            r"[\s,]*(?:[^,]{0,80},\s*)?", text[before[-1].end : start + active.start()]
+        ):
+            m.chair = doc.ref(before[-1])
+    attended = _ATTENDED.search(s_text) or _TOOK_PART.search(s_text)
+    if ch or attended:
         for p in persons:
             ref = doc.ref(p)
             if ref not in m.participants:
                 m.participants.append(ref)
+    if attended:
+        # "attended by the foreign ministers of Armenia, Belarus and Kazakhstan"
+        for lst in _DELEGATIONS.finditer(s_text):
+            for c in doc.mentions_in(
+                start + lst.end(), min(end, start + lst.end() + 200), "country"
+            ):
+                between = text[start + lst.end() : c.start]
+                if c.adjective or not re.fullmatch(r"(?:[\s,]|and|the|[A-Z][\w-]*)*", between):
+                    break
+                if doc.ref(c) not in m.participants:
+                    m.participants.append(doc.ref(c))
     if m.chair and m.chair not in m.participants:
         m.participants.insert(0, m.chair)
     _topics(doc, m, start, end)
