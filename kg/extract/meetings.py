@@ -188,8 +188,10 @@ def meetings(doc: Doc) -> list[Meeting]:
                     s_text[trig.start() - 4 : trig.start()].strip() or "the",
                     re.I,
                 )
-                and re.search(r"\b(?:the|this) (?:meeting|session|summit)\b", s_text, re.I)
+                and re.search(r"\b(?:the|this) (?:meeting|session|summit)\b(?! of)", s_text, re.I)
             ):
+                # "The meeting was chaired by ...": the last meeting; but "the meeting of foreign
+                # ministers" describes another one
                 _enrich(doc, last, sent.start, sent.end)
             continue
         if organizer is None:
