@@ -17,7 +17,7 @@ TRIGGER = re.compile(
     r"\b(?P<w>meeting|session|summit|videoconferenc(?:e|ing)|video[- ]conferenc(?:e|ing)|"
     r"phone call|tele?phone conversation|phone conversation|spoke (?:on|over) the (?:tele)?phone|"
     r"by (?:tele)?phone|(?:tele)?phone talks|"
-    r"debate|(?:official |state |working )?visit(?:ed|ing)?|talks|met with|held talks)\b",
+    r"debate|(?:official |state |working )?visit(?:ed|ing)?|talks|met with|held talks|received)\b",
     re.IGNORECASE,
 )
 _KINDS = [
@@ -68,8 +68,8 @@ _ANNOUNCE = re.compile(
 )
 _OF_TRIGGER = re.compile(r"^\w+(?:\s+\w+)?\s+of\s+(?:the\s+)?$")
 _BY_AT = re.compile(
-    r"\b(?:at|hosted by|organi[sz]ed by|convened by|held by|chaired by the|under the auspices of)"
-    r"\s+(?:the\s+)?$",
+    r"(?:\b(?:held|took place)\b[^.]{0,40}\bat|\bhosted by|\borgani[sz]ed by|\bconvened by|"
+    r"\bheld by|\bchaired by the|\bunder the auspices of)\s+(?:the\s+)?$",
     re.I,
 )
 
@@ -104,6 +104,10 @@ def meetings(doc: Doc) -> list[Meeting]:
         trig = TRIGGER.search(s_text)
         if not trig:
             continue
+        if trig.group().lower() == "received" and not doc.mentions_in(
+            sent.start + trig.end(), min(sent.end, sent.start + trig.end() + 120), "person"
+        ):
+            continue  # "X received Y" is a meeting only when Y is a person
         if _GENERIC.search(s_text) and not doc.dates.dates_in(sent.start, sent.end):
             continue
         mentions = doc.mentions_in(sent.start, sent.end)
