@@ -226,3 +226,11 @@ def test_active_chair_and_countries_attending():
         "country/kazakhstan",
         "country/tajikistan",
     } <= set(m.participants)
+
+
+def test_more_meeting_words_and_what_is_not_a_meeting():
+    (m,) = facts("On 5 May 2023, Sergey Lavrov and Ararat Mirzoyan met in Moscow.\n").meetings
+    assert set(m.participants) == {"person/sergey-lavrov", "person/ararat-mirzoyan"}
+    assert m.location == "place/moscow"
+    assert facts("On 6 May 2023 Antony Blinken held a news conference in Moscow.\n").meetings == []
+    assert facts("On 6 May 2023 Sergey Lavrov met reporters.\n").meetings == []

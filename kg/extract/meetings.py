@@ -17,7 +17,8 @@ TRIGGER = re.compile(
     r"\b(?P<w>meeting|session|summit|videoconferenc(?:e|ing)|video[- ]conferenc(?:e|ing)|"
     r"phone call|tele?phone conversation|phone conversation|spoke (?:on|over) the (?:tele)?phone|"
     r"by (?:tele)?phone|(?:tele)?phone talks|"
-    r"debate|(?:official |state |working )?visit(?:ed|ing)?|talks|met with|held talks|received)\b",
+    r"debate|(?:official |state |working )?visit(?:ed|ing)?|talks|met with|held talks|received|"
+    r"met|negotiations|consultations|conference|forum)\b",
     re.IGNORECASE,
 )
 _KINDS = [
@@ -108,6 +109,15 @@ def meetings(doc: Doc) -> list[Meeting]:
             sent.start + trig.end(), min(sent.end, sent.start + trig.end() + 120), "person"
         ):
             continue  # "X received Y" is a meeting only when Y is a person
+        if re.match(r"conference|forum", trig.group(), re.I) and re.search(
+            r"\b(?:press|news) conference|briefing", s_text, re.I
+        ):
+            continue  # a press conference is not a meeting between parties
+        if (
+            trig.group().lower() == "met"
+            and len({m.key for m in doc.mentions_in(sent.start, sent.end, "person")}) < 2
+        ):
+            continue  # "X and Y met": two named people
         if _GENERIC.search(s_text) and not doc.dates.dates_in(sent.start, sent.end):
             continue
         mentions = doc.mentions_in(sent.start, sent.end)
