@@ -14,7 +14,8 @@ from kg.extract.context import Doc
 from kg.extract.model import DateValue, Deployment, Mention, Span
 
 TRIGGER = re.compile(
-    r"\b(?:deploy(?:ed|ing|ment)?|sen[dt]|sending|dispatch(?:ed)?|contingent|flew to|stationed|"
+    r"\b(?=[dDsScCfFiIeEpPaAnN])"
+    r"(?:deploy(?:ed|ing|ment)?|sen[dt]|sending|dispatch(?:ed)?|contingent|flew to|stationed|"
     r"introduction of|entry of|peacekeeping operation|peacekeepers|ferr(?:y|ying|ied)|"
     r"airlift(?:ed|ing)?|arriv(?:e|ed|ing)|numbered|force|peacekeeping mission)\b",
     re.I,

@@ -14,7 +14,8 @@ from kg.extract.context import Doc
 from kg.extract.model import DateValue, Meeting, Span
 
 TRIGGER = re.compile(
-    r"\b(?P<w>meeting|session|summit|videoconferenc(?:e|ing)|video[- ]conferenc(?:e|ing)|"
+    r"\b(?=[mMsSvVpPbBtTdDrRnNcCfFoOwWhH])"
+    r"(?P<w>meeting|session|summit|videoconferenc(?:e|ing)|video[- ]conferenc(?:e|ing)|"
     r"phone call|tele?phone conversation|phone conversation|spoke (?:on|over) the (?:tele)?phone|"
     r"by (?:tele)?phone|(?:tele)?phone talks|"
     r"debate|(?:official |state |working )?visit(?:ed|ing)?|talks|met with|held talks|received|"
