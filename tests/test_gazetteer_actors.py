@@ -96,3 +96,11 @@ def test_patronymic_dropped_from_unknown_persons():
     assert ent.label == "Ivan Petrov"
     assert "Ivan Sergeyevich Petrov" in ent.surfaces
     assert [m.key for m in doc.mentions if m.kind == "person"] == ["ivan-petrov"] * 2
+
+
+def test_un_titles_mark_persons():
+    doc = build(
+        "Rosemary DiCarlo, Under-Secretary-General for Political and Peacebuilding Affairs, "
+        "said the region faced risks. Ms. DiCarlo added that dialogue was key."
+    )
+    assert [m.key for m in doc.mentions if m.kind == "person"] == ["rosemary-dicarlo"] * 2

@@ -19,11 +19,12 @@ from kg.ids import fold, slug
 
 NAME_TOKEN = re.compile(r"(?<![\w’'])[^\W\d_](?:[^\W\d_]|['’-](?=[^\W\d_]))*\.?")
 ROLE = re.compile(
-    r"(?<![\w-])(?=[FDVAaPMIEJTSCpsHdKf])"
+    r"(?<![\w-])(?=[FDVAaPMIEJTSCpsHdKfU])"
     r"(?P<role>(?:(?:First|Deputy|Vice|Acting|acting|Former|former)[- ])?"
     r"(?:Prime[- ]Minister|Minister(?: of(?: the)? [A-Z][\w-]+(?: (?:and )?[A-Z][\w-]+)*)?"
     r"|(?:Foreign|Defen[cs]e|Interior|Finance|Economy|Justice|Energy|Trade) Minister"
-    r"|President|Vice-President|Secretary[- ]General|Secretary-General"
+    r"|President|Vice-President|Under-Secretary-General|Assistant Secretary-General"
+    r"|Secretary[- ]General|Secretary-General|High Representative|High Commissioner"
     r"|(?:Chairman|Chairwoman)(?: of the (?:Cabinet of Ministers|Council of Ministers|Government))?"
     r"|Chairperson(?:[- ]in[- ]Office)?|Chair|Speaker|Parliament Speaker|Commander(?:-in-Chief)?"
     r"|[Pp]ress [Ss]ecretary|[Ss]pokesperson|[Ss]pokesman|[Ss]pokeswoman|[Aa]mbassador|Head"
