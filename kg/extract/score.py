@@ -164,7 +164,8 @@ def score_document(path: Path, gold: dict, tallies: dict[str, Tally]) -> None:
             )
         if gmeet:
             got = meeting_date.get(st.meeting or "")
-            if got == str(gmeet):
+            # "undated": made at a meeting the text gives no day for
+            if (got == str(gmeet)) or (gmeet == "undated" and st.meeting and got is None):
                 tsm.tp_pred += 1
                 found[1] = True
             elif st.meeting:

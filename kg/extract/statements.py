@@ -23,7 +23,8 @@ VERBS = (
     r"praised|assured|urged|recalled|explained|signall?ed|suggested|promised|briefed|warned|affirmed|"
     r"reaffirmed|highlighted|mentioned|condemned|went on to say|argued|punctuated|informed|"
     r"voiced|called on|called for|reiterated|confirmed|insisted|observed|remarked|replied|"
-    r"spoke about|says|notes|stresses|underlines|emphasi[sz]es|adds|urges|calls for|calls on|"
+    r"spoke about|thanked|congratulated|says|notes|stresses|underlines|emphasi[sz]es|adds|"
+    r"urges|calls for|calls on|"
     r"welcomes|condemns|expresses|reiterates|reaffirms|insists|warns|states|declares|"
     r"issued (?:a |an |its )?(?:written |joint )?(?:statement|declaration|communiqu[eé])"
 )
