@@ -234,3 +234,11 @@ def test_more_meeting_words_and_what_is_not_a_meeting():
     assert m.location == "place/moscow"
     assert facts("On 6 May 2023 Antony Blinken held a news conference in Moscow.\n").meetings == []
     assert facts("On 6 May 2023 Sergey Lavrov met reporters.\n").meetings == []
+
+
+def test_deployment_month_named_in_a_later_page():
+    text = (
+        "Briefing\n\n16 February 2022\n\nStanislav Zas said the CSTO Collective Peacekeeping "
+        "Forces were deployed to Kazakhstan in January.\n"
+    )
+    assert [d.key for d in facts(text).deployments] == ["csto-kazakhstan-2022-01"]

@@ -88,7 +88,11 @@ def deployments(doc: Doc) -> list[Deployment]:
             # "... ferrying troops to Kazakhstan. The CSTO said its force numbered 2,500 troops."
             dest = last_dest[1]
         force = _force_org(doc, ms)
-        month = _month(dates[0]) if dates else (ctx_month or _context_month(doc, sent.start))
+        month = (
+            _month(dates[0])
+            if dates
+            else (_month_named(doc, s_text) or ctx_month or _context_month(doc, sent.start))
+        )
         personnel, equipment = _numbers(doc, sent.start, sent.end)
         # national contingent: a state sends a contingent
         contributor = None
@@ -328,6 +332,29 @@ def _parent_org(doc: Doc, sent, pi: int) -> str | None:
         ):
             return doc.root_org(m.key)
     return None
+
+
+_MONTH_ONLY = re.compile(
+    r"\bin (?P<mon>January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)(?: (?P<year>(?:19|20)\d\d))?\b"
+)
+
+
+def _month_named(doc: Doc, s_text: str) -> str | None:
+    """ "its first peacekeeping deployment to Kazakhstan in January", read in February."""
+    from kg.extract.dates import MONTHS
+
+    m = _MONTH_ONLY.search(s_text)
+    if not m:
+        return None
+    month = MONTHS[m.group("mon").lower()]
+    if m.group("year"):
+        return f"{m.group('year')}-{month:02d}"
+    anchor = doc.meta.published.value if doc.meta.published else None
+    if anchor is None:
+        return None
+    year = anchor.year - 1 if month > anchor.month else anchor.year
+    return f"{year}-{month:02d}"
 
 
 def _context_month(doc: Doc, pos: int) -> str | None:
