@@ -91,7 +91,12 @@ def deployments(doc: Doc) -> list[Deployment]:
         month = (
             _month(dates[0])
             if dates
-            else (_month_named(doc, s_text) or ctx_month or _context_month(doc, sent.start))
+            else (
+                _month_named(doc, s_text)
+                or _context_month(doc, sent.start, doc.paragraphs[pi].start)
+                or ctx_month
+                or _context_month(doc, sent.start)
+            )
         )
         personnel, equipment = _numbers(doc, sent.start, sent.end)
         # national contingent: a state sends a contingent
@@ -357,6 +362,7 @@ def _month_named(doc: Doc, s_text: str) -> str | None:
     return f"{year}-{month:02d}"
 
 
-def _context_month(doc: Doc, pos: int) -> str | None:
-    before = [d for s, d in doc.dates.full if s < pos]
+def _context_month(doc: Doc, pos: int, since: int = 0) -> str | None:
+    """The month of the nearest full date written before pos (and after since)."""
+    before = [d for s, d in doc.dates.full if since <= s < pos]
     return before[-1].strftime("%Y-%m") if before else None
