@@ -5,8 +5,11 @@ import pytest
 from kg.documents import read_document
 
 ROOT = Path(__file__).resolve().parent.parent
-DOC_PATHS = sorted((ROOT / "seeds").glob("*.txt")) + sorted(
-    (ROOT / "tests" / "data" / "devdocs").glob("*.txt")
+DOC_PATHS = (
+    sorted((ROOT / "seeds").glob("*.txt"))
+    + sorted((ROOT / "tests" / "data" / "devdocs").glob("*.txt"))
+    + sorted((ROOT / "tests" / "data" / "heldout").glob("*.txt"))
+    + sorted((ROOT / "tests" / "data" / "invented").glob("*.txt"))
 )
 
 
