@@ -1,6 +1,6 @@
 """The cross-document step on invented documents."""
 
-from rdflib import Literal
+from rdflib import Literal, URIRef
 from rdflib.namespace import RDFS, SKOS
 
 from kg.documents import document_from_bytes
@@ -115,3 +115,12 @@ def test_meeting_known_by_its_people_meets_the_bodys_meeting():
         if (m, None, None) in g and "meeting/" in str(m)
     }
     assert {str(m).rsplit("/", 1)[1] for m in meetings} == {"2022-01-10-csto"}
+
+
+def test_claims_in_a_merged_speech_get_its_speaker():
+    a, b = doc("a.txt", TRANSCRIPT), doc("b.txt", TRANSLATION)
+    graphs = graphs_of(a, b)
+    resolve(graphs, base=BASE)
+    g = graphs[b.iri(BASE)]
+    claimants = {g.value(c, NG.claimant) for c in g.subjects(NG.quantityKind, None)}
+    assert claimants == {URIRef(BASE + "person/kassym-jomart-tokayev")}

@@ -135,6 +135,7 @@ def claims(doc: Doc, stmts: list[Statement]) -> list[Claim]:
                     qualifier=qual,
                     claimant=st.speaker if st else None,
                     date=st.date if st else None,
+                    statement=next((i for i, x in enumerate(stmts) if x is st), None),
                 )
             )
     return _drop_headline_repeats(doc, out)

@@ -114,6 +114,7 @@ class Claim:
     qualifier: str | None = None
     claimant: str | None = None
     date: DateValue | None = None
+    statement: int | None = None  # index of the statement it was claimed in
 
 
 @dataclass

@@ -187,6 +187,7 @@ def to_graph(
 
     # statements
     turns: dict[tuple[str, str], int] = {}
+    statement_iris: list[URIRef] = []
     for st in statements:
         if st.section and st.speaker and st.meeting:
             # the n-th speech of this speaker at this meeting: two translations agree on n
@@ -202,6 +203,7 @@ def to_graph(
                 st.span.end,
             )
         node = iri("statement", key, base)
+        statement_iris.append(node)
         g.add((node, RDF.type, NG.Statement))
         if st.speaker:
             g.add((node, NG.speaker, w.ref(st.speaker)))
@@ -274,6 +276,8 @@ def to_graph(
             g.add((node, NG.qualifier, Literal(c.qualifier)))
         if c.claimant:
             g.add((node, NG.claimant, w.ref(c.claimant)))
+        if c.statement is not None:
+            g.add((node, NG.inStatement, statement_iris[c.statement]))
         w.date(node, NG.date, c.date)
         w.derived(node)
         w.evidence(node, c.span)

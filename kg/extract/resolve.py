@@ -29,7 +29,22 @@ def resolve(graphs: dict[URIRef, Graph], *, base: str = DEFAULT_BASE) -> None:
     _merge_speeches(graphs, rename, homes)
     _merge_meetings(graphs, rename, homes)
     _apply(graphs, rename, homes)
+    _claimants(graphs)
     _preferred_labels(graphs, base)
+
+
+def _claimants(graphs: dict[URIRef, Graph]) -> None:
+    """A number claimed in a speech whose speaker another document names (the same speech,
+    merged above) is that speaker's claim: 16 dead, in Tokayev's speech in any translation."""
+    speakers: dict[URIRef, URIRef] = {}
+    for gname in sorted(graphs):
+        for st, sp in graphs[gname].subject_objects(NG.speaker):
+            speakers.setdefault(st, sp)
+    for gname in sorted(graphs):
+        g = graphs[gname]
+        for claim, st in list(g.subject_objects(NG.inStatement)):
+            if g.value(claim, NG.claimant) is None and st in speakers:
+                g.add((claim, NG.claimant, speakers[st]))
 
 
 def _apply(
