@@ -17,7 +17,9 @@ from kg.extract.gazetteer import Lexicon
 from kg.extract.model import Entity, Mention, Post
 from kg.ids import fold, slug
 
-NAME_TOKEN = re.compile(r"(?<![\w’'])[^\W\d_](?:[^\W\d_]|['’-](?=[^\W\d_]))*\.?")
+# a name word, or an initial with its full stop ("N."); a sentence's final stop is not part
+# of the last name ("... Murat Bektanov.")
+NAME_TOKEN = re.compile(r"(?<![\w’'])(?:[^\W\d_]\.(?=\s)|[^\W\d_](?:[^\W\d_]|['’-](?=[^\W\d_]))*)")
 ROLE = re.compile(
     r"(?<![\w-])(?=[FDVAaPMIEJTSCpsHdKfU])"
     r"(?P<role>(?:(?:First|Deputy|Vice|Acting|acting|Former|former)[- ])?"
@@ -289,7 +291,6 @@ class ActorFinder:
                 if not sp:
                     break
                 p = sp.end()
-            toks = [t for t in toks if not t.group().endswith(".") or len(t.group()) <= 3]
             if len(toks) >= 2 and not toks[-1].group().endswith("."):
                 return toks[0].start(), toks[-1].end()
             return None

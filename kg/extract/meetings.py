@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from kg.extract.actors import ROLE
 from kg.extract.context import Doc
 from kg.extract.model import DateValue, Meeting, Span
 
@@ -295,6 +296,7 @@ def _organizer(doc: Doc, start: int, end: int, tpos: int) -> str | None:
             m.end <= tpos
             and re.search(r"^\W*(?:\w+\W+){0,6}$", doc.text[m.end : tpos])
             and not doc.mentions_in(m.end, tpos, "person")
+            and not ROLE.match(doc.text, m.end + 1)
         ):
             sc = 2  # "the OTS Council held ...", not "CSTO Secretary General Zas visited"
         elif (
