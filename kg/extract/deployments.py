@@ -38,7 +38,9 @@ _PURPOSES = [
         "with a mandate to",
     )
 ]
-_STATION = re.compile(r"\b(?:stationed|deployed at|deployed in|command post|based)\b", re.I)
+_STATION = re.compile(
+    r"\b(?:stationed|deployed at|deployed in|command post|based in|based at)\b", re.I
+)
 _COMMANDER = re.compile(r"\b(?:commander|in charge of|commanded by|command of)\b", re.I)
 
 
@@ -65,7 +67,7 @@ def deployments(doc: Doc) -> list[Deployment]:
     last_dest: tuple[int, Mention] | None = None  # (paragraph, destination) of the last sentence
     for pi, sent in doc.sentences:
         s_text = text[sent.start : sent.end]
-        if not TRIGGER.search(s_text) or not _FORCE.search(s_text):
+        if not (TRIGGER.search(s_text) or _STATION.search(s_text)) or not _FORCE.search(s_text):
             continue
         ms = doc.mentions_in(sent.start, sent.end)
         dates = [d for d in doc.dates.dates_in(sent.start, sent.end) if d.value]
@@ -78,6 +80,10 @@ def deployments(doc: Doc) -> list[Deployment]:
             ):
                 dest = m
                 break
+        if dest is None and _STATION.search(s_text) and _force_org(doc, ms):
+            # "the command post of the Collective Peacekeeping Forces in Almaty": the forces
+            # are in the country of the place they are stationed at
+            dest = _country_of_station(doc, ms)
         if dest is not None:
             last_dest = (pi, dest)
         elif (
@@ -277,6 +283,23 @@ def _decision(doc: Doc, dep: Deployment) -> None:
                 dep.decision_date = dates[0]
                 dep.decision_span = Span(sent.start, sent.end)
             break
+
+
+def _country_of_station(doc: Doc, ms: list[Mention]) -> Mention | None:
+    for m in ms:
+        lx = doc.lex.entries.get(f"place/{m.key}") if m.kind == "place" else None
+        if (
+            lx is not None
+            and lx.country
+            and re.search(
+                r"\b(?:in|at)\s+(?:the\s+)?(?:city of\s+)?$",
+                doc.text[max(0, m.start - 20) : m.start],
+            )
+        ):
+            return Mention(
+                key=lx.country, kind="country", start=m.start, end=m.end, surface=m.surface
+            )
+    return None
 
 
 def _commander(doc: Doc, start: int, kw: int, end: int) -> str | None:
