@@ -9,6 +9,7 @@ statement. "He" and "the Minister" go to the last named speaker of the passage.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from kg.extract.context import Doc
@@ -83,7 +84,6 @@ def statements(doc: Doc, meetings: list[Meeting]) -> list[Statement]:
     meeting_at = _meeting_context(doc, meetings)
 
     # 1. transcript sections
-    i = 0
     headers: list[tuple[int, str]] = []
     for idx, p in enumerate(paras):
         line = text[p.start : p.end]
@@ -130,7 +130,6 @@ def statements(doc: Doc, meetings: list[Meeting]) -> list[Statement]:
             )
         )
         covered.add(paras[idx].start, e)
-        i += 1
     # transcript turns: "N. Pashinyan: Thank you ...", "President of Russia Vladimir Putin: ..."
     labels = {
         idx: lab
@@ -427,15 +426,14 @@ def _post_gap(doc: Doc, s: int, e: int) -> bool:
 
 
 def _meeting_context(doc: Doc, meetings: list[Meeting]):
-    """The meeting a position belongs to: the last one reported (not announced) before it."""
-    spans = sorted(((m.span.start, m) for m in meetings), key=lambda x: x[0])
+    """The meeting a position belongs to: the last one reported before it (whether a
+    statement there was made at it is decided by _made_at)."""
+    ordered = sorted(meetings, key=lambda m: m.span.start)
+    starts = [m.span.start for m in ordered]
 
     def at(pos: int) -> Meeting | None:
-        cur = None
-        for s, m in spans:
-            if s <= pos:
-                cur = m
-        return cur
+        i = bisect.bisect_right(starts, pos)
+        return ordered[i - 1] if i else None
 
     return at
 
