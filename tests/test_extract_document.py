@@ -102,3 +102,10 @@ def test_long_documents_stay_linear(all_docs):
     extract_facts(big)
     t2 = time.process_time()
     assert (t2 - t1) < 8 * max(t1 - t0, 0.05)
+
+
+def test_every_document_has_a_title(all_graphs):
+    from rdflib.namespace import DCTERMS
+
+    for doc_iri, (_doc, g) in all_graphs.items():
+        assert g.value(doc_iri, DCTERMS.title) is not None, doc_iri

@@ -99,6 +99,9 @@ def document_meta(text: str, mentions: list[Mention], lexicon: Lexicon) -> DocMe
             if note:
                 first = note.group("note").split(",")[0]
                 publishers.append(first)
+    if meta.title is None:
+        # a stand-in name, not a headline: no title_span, so nothing treats it as one
+        meta.title = _first_words(text, paras)
     foot = _FOOTER_SITE.search(text[-2000:])
     if foot:
         publishers.append(foot.group("site"))
@@ -125,3 +128,23 @@ def document_meta(text: str, mentions: list[Mention], lexicon: Lexicon) -> DocMe
             if meta.publisher is None:
                 meta.publisher, meta.publisher_country = key, country
     return meta
+
+
+_SALUTATION_LINE = re.compile(
+    r"^(?:Dear|Distinguished|Excellenc|Ladies and|Friends|Colleagues)\b", re.I
+)
+TITLE_WORDS = 16
+
+
+def _first_words(text: str, paras) -> str | None:
+    """A document with no title line is named by the first words of its first real paragraph
+    (not a date line, not a salutation), cut at a word boundary: every document gets a title."""
+    for p in paras:
+        line = text[p.start : p.end]
+        if len(line) < 40 or _SALUTATION_LINE.match(line):
+            continue
+        words = list(re.finditer(r"\S+", line))
+        if len(words) <= TITLE_WORDS:
+            return line
+        return text[p.start : p.start + words[TITLE_WORDS - 1].end()].rstrip(",;:") + " …"
+    return None

@@ -235,7 +235,8 @@ def _whole_document(doc: Doc) -> Statement | None:
     author = f"org/{meta.publisher}" if meta.publisher else _title_author(doc)
     if meta.title and author and re.search(r"\bstatement\b", meta.title, re.I):
         start_idx = next(
-            (i for i, p in enumerate(paras) if meta.title_span and p.end >= meta.title_span.end), 0
+            (i for i, p in enumerate(paras) if meta.title_span and p.end >= meta.title_span.end),
+            -1,
         )
         body = paras[start_idx + 1 :]
         # skip a repeated date line and title: the body starts at the first real paragraph
