@@ -14,7 +14,7 @@ from kg.extract.actors import ORG_WORDS, canon_org, entity_for_generic
 from kg.extract.dates import explicit_dates
 from kg.extract.gazetteer import Lexicon, find_mentions
 from kg.extract.model import DateValue, DocMeta, Mention, Span
-from kg.extract.sentences import paragraphs
+from kg.extract.sentences import SALUTATION, paragraphs
 
 _BYLINE = re.compile(
     r"^\s*(?P<agency>[A-Z][\w.&-]{1,20})\s*\|\s*[^|\n]{0,40}\|\s*(?:Updated|Published|Created)?:?\s*"
@@ -130,9 +130,6 @@ def document_meta(text: str, mentions: list[Mention], lexicon: Lexicon) -> DocMe
     return meta
 
 
-_SALUTATION_LINE = re.compile(
-    r"^(?:Dear|Distinguished|Excellenc|Ladies and|Friends|Colleagues)\b", re.I
-)
 TITLE_WORDS = 16
 
 
@@ -141,7 +138,7 @@ def _first_words(text: str, paras) -> str | None:
     (not a date line, not a salutation), cut at a word boundary: every document gets a title."""
     for p in paras:
         line = text[p.start : p.end]
-        if len(line) < 40 or _SALUTATION_LINE.match(line):
+        if len(line) < 40 or SALUTATION.match(line):
             continue
         words = list(re.finditer(r"\S+", line))
         if len(words) <= TITLE_WORDS:

@@ -55,6 +55,12 @@ _ABBREV = {
     "co",
 }
 _PARA = re.compile(r"[^\n]+")
+# how a speech opens: "Dear colleagues!", "Distinguished guests", "Mr. Chairman"
+SALUTATION = re.compile(
+    r"^(?:Dear|Distinguished|Excellenc|Ladies and|Friends|Colleagues|Mr\.? Chairman"
+    r"|Your Excellenc)",
+    re.I,
+)
 _END = re.compile(r"[.!?]+[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]?[A-Z0-9ÀÇÉÖÜŞĞİА-Я])")
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)\.?$")
 

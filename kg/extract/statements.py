@@ -15,6 +15,7 @@ import re
 from kg.extract.context import Doc
 from kg.extract.model import Meeting, Statement
 from kg.extract.model import Span as SpanT
+from kg.extract.sentences import SALUTATION as _SALUTATION
 from kg.extract.sentences import Block, SpanSet, sentences
 from kg.ids import slug
 
@@ -55,11 +56,6 @@ _HEADER = re.compile(
 )
 _INLINE = re.compile(
     r"^(?P<name>[A-Z]\.\s?[A-Z][\w’'-]+|[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){0,2}):\s+\S"
-)
-_SALUTATION = re.compile(
-    r"^(?:Dear|Distinguished|Excellenc|Ladies and|Friends|Colleagues|Mr\.? Chairman"
-    r"|Your Excellenc)",
-    re.I,
 )
 _SECTION_END = re.compile(r"^(?:Go back|Back to|Share|Print|Related|Read more|Source:|Tags:)", re.I)
 _WRITTEN = re.compile(
