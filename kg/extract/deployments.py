@@ -130,18 +130,8 @@ def deployments(doc: Doc) -> list[Deployment]:
             d.deployed_by = d.deployed_by or doc.ref(contributor)
             if doc.ref(contributor) not in d.contributors:
                 d.contributors.append(doc.ref(contributor))
-            d.destination = doc.ref(dest)
-            d.personnel = d.personnel or personnel
-            d.equipment = d.equipment or equipment
             d.part_of = parent_key
-            if (
-                dates
-                and d.start is None
-                and re.search(r"\b(?:sent|flew|deployed|arrived)\b", s_text)
-            ):
-                d.start = dates[0]
-            d.purpose = d.purpose or _purpose(s_text)
-            d.evidence.append(Span(sent.start, sent.end))
+            _absorb(d, doc, sent, dest, personnel, equipment, dates, _PART_STARTED)
             parts[key] = d
             if parent_key and parent_key not in wholes:
                 wholes[parent_key] = Deployment(
@@ -169,19 +159,7 @@ def deployments(doc: Doc) -> list[Deployment]:
         d = wholes.get(key) or Deployment(key=key, span=Span(sent.start, sent.end))
         if d.deployed_by is None or d.deployed_by == f"org/{root}":
             d.deployed_by = doc.ref(deployer)
-        d.destination = doc.ref(dest)
-        if personnel and d.personnel is None:
-            d.personnel = personnel
-        if equipment and d.equipment is None:
-            d.equipment = equipment
-        if (
-            dates
-            and d.start is None
-            and re.search(r"\b(?:decision to send|sent|send|began|started)\b", s_text)
-        ):
-            d.start = dates[0]
-        d.purpose = d.purpose or _purpose(s_text)
-        d.evidence.append(Span(sent.start, sent.end))
+        _absorb(d, doc, sent, dest, personnel, equipment, dates, _WHOLE_STARTED)
         wholes[key] = d
     # facts stated around the deployment: legal basis, stations, commander
     if wholes:
@@ -283,6 +261,24 @@ def _decision(doc: Doc, dep: Deployment) -> None:
                 dep.decision_date = dates[0]
                 dep.decision_span = Span(sent.start, sent.end)
             break
+
+
+_PART_STARTED = re.compile(r"\b(?:sent|flew|deployed|arrived)\b")
+_WHOLE_STARTED = re.compile(r"\b(?:decision to send|sent|send|began|started)\b")
+
+
+def _absorb(
+    d: Deployment, doc: Doc, sent, dest: Mention, personnel, equipment, dates, started
+) -> None:
+    """What one sentence says of a deployment; the first value a document gives is kept."""
+    s_text = doc.text[sent.start : sent.end]
+    d.destination = doc.ref(dest)
+    d.personnel = d.personnel if d.personnel is not None else personnel
+    d.equipment = d.equipment if d.equipment is not None else equipment
+    if dates and d.start is None and started.search(s_text):
+        d.start = dates[0]
+    d.purpose = d.purpose or _purpose(s_text)
+    d.evidence.append(Span(sent.start, sent.end))
 
 
 def _country_of_station(doc: Doc, ms: list[Mention]) -> Mention | None:
