@@ -16,8 +16,11 @@ from kg.documents import read_document
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
-DOC_PATHS = sorted(SEEDS.glob("*.txt")) + sorted(
-    (ROOT / "tests" / "data" / "devdocs").glob("*.txt")
+DOC_PATHS = (
+    sorted(SEEDS.glob("*.txt"))
+    + sorted((ROOT / "tests" / "data" / "devdocs").glob("*.txt"))
+    + sorted((ROOT / "tests" / "data" / "heldout").glob("*.txt"))
+    + sorted((ROOT / "tests" / "data" / "invented").glob("*.txt"))
 )
 
 

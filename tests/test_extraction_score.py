@@ -10,6 +10,7 @@ from kg.extract.score import score
 FLOORS = {  # class: (precision, recall)
     "entities": (0.95, 0.95),
     "meetings": (0.95, 0.95),
+    "meeting details": (0.95, 0.95),
     "participants": (0.95, 0.95),
     "statements (speaker)": (0.95, 0.95),
     "statements (meeting)": (0.95, 0.9),

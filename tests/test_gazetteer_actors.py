@@ -73,3 +73,34 @@ def test_sub_body_of_a_known_organization():
     doc = build("The Council of Heads of State of the Shanghai Cooperation Organisation met.")
     ent = doc.entities["org/sco-council-of-heads-of-state"]
     assert ent.parent == "sco"
+
+
+def test_bare_security_council_needs_the_un_and_no_state():
+    orgs = lambda t: [(m.key, m.surface) for m in build(t).mentions if m.kind == "org"]  # noqa: E731
+    assert ("un-security-council", "Security Council") in orgs(
+        "The UN chief told the Security Council."
+    )
+    assert orgs("The Security Council met.") == []
+    got = orgs("The UN spoke. Kazakhstan's Security Council met. The Kazakh Security Council met.")
+    assert [k for k, _ in got if "security" in k] == ["security-council-kazakhstan"] * 2
+    got = orgs("The Security Council of Kazakhstan and the UN.")
+    assert got[0] == ("security-council-kazakhstan", "Security Council of Kazakhstan")
+
+
+def test_patronymic_dropped_from_unknown_persons():
+    doc = build(
+        "Colonel General Ivan Sergeyevich Petrov, Commander of the Airborne Troops of "
+        "Russia, arrived. Petrov said the task was done."
+    )
+    ent = doc.entities["person/ivan-petrov"]
+    assert ent.label == "Ivan Petrov"
+    assert "Ivan Sergeyevich Petrov" in ent.surfaces
+    assert [m.key for m in doc.mentions if m.kind == "person"] == ["ivan-petrov"] * 2
+
+
+def test_un_titles_mark_persons():
+    doc = build(
+        "Rosemary DiCarlo, Under-Secretary-General for Political and Peacebuilding Affairs, "
+        "said the region faced risks. Ms. DiCarlo added that dialogue was key."
+    )
+    assert [m.key for m in doc.mentions if m.kind == "person"] == ["rosemary-dicarlo"] * 2

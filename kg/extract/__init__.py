@@ -15,6 +15,7 @@ from kg.documents import SourceDocument
 from kg.extract.claims import claims as find_claims
 from kg.extract.context import build
 from kg.extract.deployments import deployments as find_deployments
+from kg.extract.gazetteer import load_lexicon
 from kg.extract.meetings import meetings as find_meetings
 from kg.extract.model import Extraction
 from kg.extract.rdfize import to_graph
@@ -25,6 +26,9 @@ from kg.namespaces import DEFAULT_BASE
 __all__ = ["extract_document", "extract_facts", "resolve"]
 log = logging.getLogger(__name__)
 MAX_CHARS = 2_000_000  # beyond this only the head is analysed; the content is kept whole
+
+# Build the automaton once at import, so forked build workers share it.
+load_lexicon()
 
 
 def extract_facts(doc: SourceDocument) -> tuple[Extraction, object]:
@@ -53,12 +57,7 @@ def _speakers_join(meetings, stmts) -> None:
     by_key = {m.key: m for m in meetings}
     for st in stmts:
         m = by_key.get(st.meeting or "")
-        if (
-            m
-            and st.speaker
-            and st.speaker not in m.participants
-            and not st.speaker.startswith("country/")
-        ):
+        if m and st.speaker and st.speaker not in m.participants:
             m.participants.append(st.speaker)
 
 

@@ -17,12 +17,16 @@ from kg.extract.gazetteer import Lexicon
 from kg.extract.model import Entity, Mention, Post
 from kg.ids import fold, slug
 
-NAME_TOKEN = re.compile(r"(?<![\w’'])[^\W\d_](?:[^\W\d_]|['’-](?=[^\W\d_]))*\.?")
+# a name word, or an initial with its full stop ("N."); a sentence's final stop is not part
+# of the last name ("... Murat Bektanov.")
+NAME_TOKEN = re.compile(r"(?<![\w’'])(?:[^\W\d_]\.(?=\s)|[^\W\d_](?:[^\W\d_]|['’-](?=[^\W\d_]))*)")
 ROLE = re.compile(
+    r"(?<![\w-])(?=[FDVAaPMIEJTSCpsHdKfU])"
     r"(?P<role>(?:(?:First|Deputy|Vice|Acting|acting|Former|former)[- ])?"
     r"(?:Prime[- ]Minister|Minister(?: of(?: the)? [A-Z][\w-]+(?: (?:and )?[A-Z][\w-]+)*)?"
     r"|(?:Foreign|Defen[cs]e|Interior|Finance|Economy|Justice|Energy|Trade) Minister"
-    r"|President|Vice-President|Secretary[- ]General|Secretary-General"
+    r"|President|Vice-President|Under-Secretary-General|Assistant Secretary-General"
+    r"|Secretary[- ]General|Secretary-General|High Representative|High Commissioner"
     r"|(?:Chairman|Chairwoman)(?: of the (?:Cabinet of Ministers|Council of Ministers|Government))?"
     r"|Chairperson(?:[- ]in[- ]Office)?|Chair|Speaker|Parliament Speaker|Commander(?:-in-Chief)?"
     r"|[Pp]ress [Ss]ecretary|[Ss]pokesperson|[Ss]pokesman|[Ss]pokeswoman|[Aa]mbassador|Head"
@@ -30,10 +34,6 @@ ROLE = re.compile(
     r"|Special Envoy|Special Representative|Foreign Secretary|Chief of (?:the )?General Staff"
     r"|King|Emir))"
     r"(?![\w-])"
-)
-RANK = re.compile(
-    r"(?:Colonel[- ]General|Lieutenant[- ]General|Major[- ]General|Army General|General|Colonel"
-    r"|Admiral|Marshal|H\.\s?E\.|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Sheikh)"
 )
 _ROLE_CANON = {
     "foreign minister": "Minister of Foreign Affairs",
@@ -113,7 +113,11 @@ class PostPhrase:
     roles: list[str]
     country: str | None
     org: str | None
-    org_prefix_text: str | None = None
+
+
+def _with_article(label: str) -> str:
+    """ "the Organization of Turkic States", but "NATO"."""
+    return label if label.isupper() or " " not in label else f"the {label}"
 
 
 def canon_role(role: str) -> str:
@@ -210,6 +214,12 @@ class ActorFinder:
                         break
                     extra.append(w.group(1))
                     p = w.end()
+            # "Ambassador of Kazakhstan to the Republic of Türkiye": the phrase runs to the host
+            if any("mbassador" in r or "nvoy" in r for r in roles) and (country or org):
+                to = re.compile(r" to (?:the )?").match(text, end)
+                host = self._mention_at(to.end()) if to else None
+                if host is not None and host.kind == "country":
+                    end = host.end
             # Prefixes: "Turkish Foreign Minister", "Turkey's Parliament Speaker",
             # "CSTO Secretary General"
             before = text[max(0, start - 40) : start]
@@ -238,7 +248,7 @@ class ActorFinder:
                 continue
             owner = phrase.org or phrase.country or ""
             owner_label = (
-                self._label("org", phrase.org)
+                _with_article(self._label("org", phrase.org))
                 if phrase.org
                 else self._label("country", phrase.country)
             )
@@ -281,7 +291,6 @@ class ActorFinder:
                 if not sp:
                     break
                 p = sp.end()
-            toks = [t for t in toks if not t.group().endswith(".") or len(t.group()) <= 3]
             if len(toks) >= 2 and not toks[-1].group().endswith("."):
                 return toks[0].start(), toks[-1].end()
             return None
@@ -324,6 +333,8 @@ class ActorFinder:
         for rx, category in ((FACILITY, "facility"), (ORG_PHRASE, "org")):
             for m in rx.finditer(text):
                 s, e = m.start(1), m.end(1)
+                if text.startswith("The ", s):
+                    s += 4
                 # "the Parliament of the Republic of Kazakhstan President Tokayev": stop before
                 # a post or a person that only runs on after the name
                 of = text.find(" of ", s, e)
@@ -343,7 +354,7 @@ class ActorFinder:
                 name = text[s:e]
                 # Drop leading words that are lexicon adjectives/countries: keep them as country.
                 country = None
-                inside = [mm for mm in self.mentions if s <= mm.start and mm.end <= e]
+                inside = [mm for mm in self._mentions_near(s) if s <= mm.start and mm.end <= e]
                 if any(
                     mm.kind in ("org", "person") and mm.start == s and mm.end == e for mm in inside
                 ):

@@ -11,14 +11,17 @@ import re
 
 from kg.extract.context import Doc
 from kg.extract.model import Claim, Span, Statement
-from kg.extract.numbers import find_numbers
 
 # (kind, words after the number, words before it); order is priority
 KINDS: list[tuple[str, re.Pattern[str], re.Pattern[str] | None]] = [
     (
         "Deaths",
         re.compile(r"\b(?:killed|dead|deaths?|died|perished|fatalities|lost their lives)\b", re.I),
-        re.compile(r"\b(?:killed|lives of|death of|eliminated|killing)\s+(?:\w+\s+){0,2}$", re.I),
+        re.compile(
+            r"\b(?:killed|lives of|death of|eliminated|killing)\s+(?:\w+\s+){0,2}$"
+            r"|\bdeath toll\b[^.;]{0,50}\b(?:to|at|of|reached|hit)\s+$",
+            re.I,
+        ),
     ),
     (
         "Injuries",
@@ -81,7 +84,7 @@ def claims(doc: Doc, stmts: list[Statement]) -> list[Claim]:
     text = doc.text
     out: list[Claim] = []
     for _pi, sent in doc.sentences:
-        for s, e, value, qual in find_numbers(text, sent.start, sent.end):
+        for s, e, value, qual in doc.numbers_in(sent.start, sent.end):
             if _is_date_part(text, s, e) or isinstance(value, float) and value < 1:
                 continue
             window_end = sent.end
@@ -89,13 +92,9 @@ def claims(doc: Doc, stmts: list[Statement]) -> list[Claim]:
             if stop:
                 window_end = stop.start()
             after = text[e:window_end]
-            before = text[max(sent.start, s - 40) : s]
-            if qual:
-                before = (
-                    before[: len(before) - len(before) + before.lower().rfind(qual)]
-                    if qual in before.lower()
-                    else before
-                )
+            before = text[max(sent.start, s - 80) : s]
+            if qual and qual in before.lower():
+                before = before[: before.lower().rfind(qual)]
             rest = text[e : sent.end]
             kind = next(
                 (
@@ -105,29 +104,28 @@ def claims(doc: Doc, stmts: list[Statement]) -> list[Claim]:
                 ),
                 None,
             )
+            said_before = None
             if kind is None:
-                kind = next(
-                    (
-                        k
-                        for k, _a, before_rx in KINDS
-                        if before_rx is not None and before_rx.search(before)
-                    ),
-                    None,
-                )
+                for k, _a, before_rx in KINDS:
+                    hit = before_rx.search(before) if before_rx is not None else None
+                    if hit:
+                        kind, said_before = k, hit.group().strip()
+                        break
             if kind is None:
                 continue
             ce = _COUNTS_END.search(text, e, window_end)
             counts = text[e : ce.start() if ce else window_end].strip()
             if not counts:
-                counts = after.strip()
+                counts = after.strip() or (said_before or "")
             if not counts or counts.lower().startswith("of whom"):
                 continue
             st = _statement_at(stmts, s) or _paragraph_speaker(doc, stmts, s)
             q_start = s
             if qual:
-                idx = text.lower().rfind(qual, max(sent.start, s - 25), s)
+                lo = max(sent.start, s - 25)
+                idx = text[lo:s].lower().rfind(qual)
                 if idx >= 0:
-                    q_start = idx
+                    q_start = lo + idx
             out.append(
                 Claim(
                     span=Span(q_start, (ce.start() if ce else window_end)),
@@ -137,9 +135,21 @@ def claims(doc: Doc, stmts: list[Statement]) -> list[Claim]:
                     qualifier=qual,
                     claimant=st.speaker if st else None,
                     date=st.date if st else None,
+                    statement=next((i for i, x in enumerate(stmts) if x is st), None),
                 )
             )
-    return out
+    return _drop_headline_repeats(doc, out)
+
+
+def _drop_headline_repeats(doc: Doc, claims: list[Claim]) -> list[Claim]:
+    """A headline number the body states again is one claim, kept where the body says it."""
+    title = doc.meta.title_span
+    if title is None:
+        return claims
+    in_body = {(c.quantity_kind, c.value) for c in claims if c.span.start >= title.end}
+    return [
+        c for c in claims if not (c.span.end <= title.end and (c.quantity_kind, c.value) in in_body)
+    ]
 
 
 def _is_date_part(text: str, s: int, e: int) -> bool:

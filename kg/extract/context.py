@@ -10,21 +10,16 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from kg.extract.actors import ActorFinder, entity_for_generic
+from kg.extract.actors import ActorFinder, canon_org, entity_for_generic
 from kg.extract.dates import DateResolver
 from kg.extract.documents_meta import document_meta
 from kg.extract.gazetteer import Lexicon, find_mentions, load_lexicon
 from kg.extract.model import DocMeta, Entity, Mention, Post
-from kg.extract.sentences import Block, all_sentences, paragraphs
+from kg.extract.numbers import find_numbers
+from kg.extract.sentences import Block, SpanSet, all_sentences, paragraphs, within
 
 _GAP_BEFORE_NAME = re.compile(r"^[\s,:–-]*(?:(?:H\.\s?E\.|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s*)?$")
 _GAP_AFTER_NAME = re.compile(r"^\s*,?\s*(?:the\s+)?$")
-_RANK_BEFORE = re.compile(
-    r"(?:Colonel[- ]General|Lieutenant[- ]General|Major[- ]General|Army General|General|Colonel|"
-    r"Admiral|Marshal|H\.\s?E\.|Mr\.|Mrs\.|Ms\.|Dr\.|Mr|Mrs|Ms|Dr)\s*$"
-)
-# A surname alone may stand for a person the document already named in full.
-_CONTEXT_BODIES = {"security council": "un-security-council", "general assembly": None}
 
 
 @dataclass
@@ -40,16 +35,24 @@ class Doc:
     posts: dict[str, Post] = field(default_factory=dict)
     starts: list[int] = field(default_factory=list)
     meta_key: str = "doc"  # short document hash, for keys of things with no date
+    _numbers: list | None = None
+    _number_starts: list[int] = field(default_factory=list)
 
     def mentions_in(self, start: int, end: int, kind: str | None = None) -> list[Mention]:
-        i = bisect.bisect_left(self.starts, start)
-        out = []
-        while i < len(self.mentions) and self.mentions[i].start < end:
-            m = self.mentions[i]
-            if m.end <= end and (kind is None or m.kind == kind):
-                out.append(m)
-            i += 1
-        return out
+        found = within(self.mentions, self.starts, start, end, lambda m: m.end)
+        return found if kind is None else [m for m in found if m.kind == kind]
+
+    def numbers_in(self, start: int, end: int) -> list[tuple[int, int, int | float, str | None]]:
+        """Numbers inside text[start:end]; the whole text is read once per document."""
+        if self._numbers is None:
+            self._numbers = find_numbers(self.text)
+            self._number_starts = [n[0] for n in self._numbers]
+        return within(self._numbers, self._number_starts, start, end, lambda n: n[1])
+
+    def in_lead(self, pos: int) -> bool:
+        """In the title or the first body paragraph (after a date line): what the page reports."""
+        body = [p for p in self.paragraphs[:4] if p.end - p.start > 40]
+        return bool(body) and pos < body[min(1, len(body) - 1)].end
 
     def ref(self, m: Mention) -> str:
         return f"{m.kind}/{m.key}"
@@ -86,14 +89,15 @@ def _register(doc: Doc, m: Mention) -> None:
         doc.entities[ref] = ent
     if not m.adjective:
         surface = m.surface[4:] if m.surface.lower().startswith("the ") else m.surface
-        if surface != surface.upper() or len(surface) > 1:
+        # "ANKARA" in a dateline is the label in capitals, not a variant
+        if surface.lower() != ent.label.lower():
             ent.surfaces.add(surface)
 
 
 def build(text: str, doc_key: str = "doc") -> Doc:
     lex = load_lexicon()
     mentions = find_mentions(text, lex)
-    mentions = _contextual_bodies(text, mentions)
+    mentions = _contextual_bodies(text, mentions, lex)
     mentions, sub_entities = _sub_bodies(text, mentions, lex)
     meta = document_meta(text, mentions, lex)
     doc = Doc(
@@ -110,9 +114,12 @@ def build(text: str, doc_key: str = "doc") -> Doc:
     extra: list[Mention] = []
     generic_entities: dict[str, Entity] = dict(sub_entities)
     # Organizations and facilities named by their form.
-    taken = [(m.start, m.end) for m in mentions if m.kind != "country"]
+    taken = SpanSet()
+    for m in mentions:
+        if m.kind != "country":
+            taken.add(m.start, m.end)
     for s, e, name, country, category in finder.generic_orgs():
-        if any(s < te and ts < e for ts, te in taken):
+        if taken.overlaps(s, e):
             continue
         kind = "place" if category == "facility" else "org"
         if country is None and kind == "org":
@@ -123,12 +130,52 @@ def build(text: str, doc_key: str = "doc") -> Doc:
         ent = entity_for_generic(kind, name, country, "facility" if kind == "place" else None, lex)
         generic_entities[f"{kind}/{ent.key}"] = ent
         extra.append(Mention(key=ent.key, kind=kind, start=s, end=e, surface=text[s:e]))
-        taken.append((s, e))
+        taken.add(s, e)
+    # "Russia's defence ministry", "the Kazakh interior ministry": lower-case ministries
+    for mm in _LOWER_MINISTRY.finditer(text):
+        c = next(
+            (
+                m
+                for m in mentions
+                if m.end == mm.start() + len(mm.group("lead")) and m.kind == "country"
+            ),
+            None,
+        )
+        start = mm.start() + len(mm.group("lead")) + len(mm.group("poss") or "") + 1
+        if c is None or taken.overlaps(start, mm.end()):
+            continue
+        ent = entity_for_generic("org", canon_org(mm.group("body").title()), c.key, None, lex)
+        generic_entities[f"org/{ent.key}"] = ent
+        extra.append(
+            Mention(
+                key=ent.key, kind="org", start=start, end=mm.end(), surface=text[start : mm.end()]
+            )
+        )
+        taken.add(start, mm.end())
+    # "the armed forces of Tajikistan", lowercase: the country's armed forces all the same
+    for af in _ARMED_FORCES.finditer(text):
+        c = next((m for m in mentions if m.start == af.end() and m.kind == "country"), None)
+        if c is None or taken.overlaps(af.start(), c.end):
+            continue
+        ent = entity_for_generic("org", "Armed Forces", c.key, None, lex)
+        generic_entities[f"org/{ent.key}"] = ent
+        extra.append(
+            Mention(
+                key=ent.key,
+                kind="org",
+                start=af.start(),
+                end=c.end,
+                surface=text[af.start() : c.end],
+            )
+        )
+        taken.add(af.start(), c.end)
     # Persons the lexicon does not know, marked by a post or a title next to them.
     finder.mentions = sorted(mentions + extra, key=lambda m: m.start)
     finder.by_start = {m.start: m for m in finder.mentions}
     phrases = finder.post_phrases()
-    person_ms = [m for m in mentions if m.kind == "person"]
+    named = SpanSet()
+    for m in mentions + extra:
+        named.add(m.start, m.end)
     for ph in phrases:
         after = finder.name_at(
             ph.end
@@ -147,20 +194,41 @@ def build(text: str, doc_key: str = "doc") -> Doc:
             )
             if before:
                 cand = before
-        if cand and not any(cand[0] < m.end and m.start < cand[1] for m in mentions + extra):
+        if cand and not named.overlaps(*cand):
             _add_person(text, cand, extra, generic_entities)
+            named.add(*cand)
+    # "his Tajik counterpart Sherali Mirzo": a counterpart is a person
+    for ck in _COUNTERPART.finditer(text):
+        cand = finder.name_at(ck.end())
+        if cand and not named.overlaps(*cand):
+            _add_person(text, cand, extra, generic_entities)
+            named.add(*cand)
     for rk in _RANK_BEFORE_NAMES.finditer(text):
         cand = finder.name_at(rk.end())
-        if cand and not any(cand[0] < m.end and m.start < cand[1] for m in mentions + extra):
+        if cand and not named.overlaps(*cand):
             _add_person(text, cand, extra, generic_entities)
-    # Surnames of persons found generically, used again later ("Kobrinsky said").
-    for ent in [e for e in generic_entities.values() if e.kind == "person"]:
-        surname = ent.label.split()[-1]
-        for mm in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", text):
-            if not any(mm.start() < m.end and m.start < mm.end() for m in mentions + extra):
+            named.add(*cand)
+    # A surname alone names the person the document already named in full ("Kobrinsky
+    # said", "Berdimuhamedov noted"), unless two persons of the document share it.
+    by_surname: dict[str, set[str]] = {}
+    for m in mentions + extra:
+        if m.kind == "person" and " " in m.surface.strip():
+            label = generic_entities.get(f"person/{m.key}") or lex.entries.get(f"person/{m.key}")
+            if label is not None:
+                by_surname.setdefault(label.label.split()[-1], set()).add(m.key)
+    unique = {
+        surname: next(iter(keys))
+        for surname, keys in by_surname.items()
+        if len(keys) == 1 and len(surname) >= 4 and surname.lower() not in _COMMON_WORDS
+    }
+    if unique:
+        names = "|".join(re.escape(n) for n in sorted(unique, key=len, reverse=True))
+        for mm in re.finditer(rf"(?<![\w-])(?:{names})(?![\w-])", text):
+            if not named.overlaps(mm.start(), mm.end()):
+                named.add(mm.start(), mm.end())
                 extra.append(
                     Mention(
-                        key=ent.key,
+                        key=unique[mm.group()],
                         kind="person",
                         start=mm.start(),
                         end=mm.end(),
@@ -180,31 +248,58 @@ def build(text: str, doc_key: str = "doc") -> Doc:
     finder.mentions = all_mentions
     finder.by_start = {m.start: m for m in all_mentions}
     persons = [m for m in all_mentions if m.kind == "person"]
-    del person_ms
     for ph in phrases:
         target = _person_for_phrase(text, ph, persons, phrases)
         if target is None:
             continue
-        posts = finder.make_posts(ph) or _lexicon_posts(doc, target.key, ph.roles)
+        posts = finder.make_posts(ph) or lexicon_posts(doc, target.key, ph.roles)
         for post in posts:
             doc.posts[post.key] = post
             doc.entities[f"person/{target.key}"].posts.add(post.key)
     return doc
 
 
+# Surnames that are also ordinary capitalised words at a sentence start.
+_COMMON_WORDS = {
+    "price",
+    "rice",
+    "young",
+    "king",
+    "brown",
+    "black",
+    "white",
+    "green",
+    "long",
+    "little",
+    "small",
+    "love",
+    "hope",
+    "rich",
+    "may",
+    "will",
+    "bush",
+    "mark",
+}
 _RANK_ONLY = re.compile(
     r"^[\s,:–-]*(?:Colonel[- ]General|Lieutenant[- ]General|Major[- ]General|Army General"
     r"|General)\s*$"
 )
+_LOWER_MINISTRY = re.compile(
+    r"(?P<lead>[A-Z][\w-]+)(?P<poss>['’]s)? (?P<body>(?:defen[cs]e|foreign|interior|health|"
+    r"emergencies|emergency situations|justice|finance) ministry)\b"
+)
+_ARMED_FORCES = re.compile(r"\barmed forces of (?:the )?(?=[A-Z])")
+_COUNTERPART = re.compile(r"\b(?:his|her|their)\s+(?:[A-Z][\w-]+\s+)?counterparts?,?\s+(?=[A-Z])")
 _RANK_BEFORE_NAMES = re.compile(
-    r"(?<![\w-])(?:Colonel[- ]General|Lieutenant[- ]General|Major[- ]General|Army General|"
-    r"H\.\s?E\.|Mr\.|Mrs\.|Ms\.)\s*(?=[A-Z])"
+    r"(?<![\w-])(?=[CLMAH])(?:Colonel[- ]General|Lieutenant[- ]General|Major[- ]General|"
+    r"Army General|H\.\s?E\.|Mr\.|Mrs\.|Ms\.)\s*(?=[A-Z])"
 )
 
 
 _NATIONAL = re.compile(
     r"^(?:Ministry|Department|Government|Parliament|Office|Cabinet|Administration|"
-    r"Armed|Airborne|Security|Police|Army|Navy|Presidential|National|State|Interior)\b"
+    r"Armed|Airborne|Security|Police|Army|Navy|Presidential|National|State|Interior|"
+    r"Prosecutor|Supreme|Constitutional|Central|Defen[cs]e|Foreign|Health|Emergency)\b"
 )
 
 
@@ -231,14 +326,20 @@ def _free_standing_org(name: str) -> bool:
     )
 
 
-def _lexicon_posts(doc: Doc, person: str, roles: list[str]) -> list[Post]:
+def lexicon_posts(doc: Doc, person: str, roles: list[str]) -> list[Post]:
     """ "President Tokayev": the text gives the role, the lexicon knows whose president."""
     from kg.ids import slug
 
     lx = doc.lex.entries.get(f"person/{person}")
     out = []
+    when = doc.meta.published.value if doc.meta.published else None
     for spec in lx.posts if lx else []:
         if spec.get("role") not in roles:
+            continue
+        # "President Tokayev" in a 2016 text is not yet the president: the post must be held then
+        if when and (
+            (spec.get("from") and when < spec["from"]) or (spec.get("to") and when > spec["to"])
+        ):
             continue
         owner = spec.get("org") or spec.get("country")
         kind = "org" if spec.get("org") else "country"
@@ -261,9 +362,23 @@ def _add_person(
     from kg.ids import slug
 
     name = text[cand[0] : cand[1]]
-    key = slug(name)
-    ents.setdefault(f"person/{key}", Entity(kind="person", key=key, label=name))
+    label = person_name(name)
+    key = slug(label)
+    ents.setdefault(f"person/{key}", Entity(kind="person", key=key, label=label))
     extra.append(Mention(key=key, kind="person", start=cand[0], end=cand[1], surface=name))
+
+
+_PATRONYMIC = re.compile(
+    r"^[A-Z][a-z]+(?:ovich|evich|ich|ovna|evna|ichna|ogly|oglu|uly|kyzy|qizi)$"
+)
+
+
+def person_name(name: str) -> str:
+    """The name a person node is keyed by: "Ivan Ivanovich Petrov" is Ivan Petrov."""
+    words = name.split()
+    if len(words) >= 3:
+        words = [words[0]] + [w for w in words[1:-1] if not _PATRONYMIC.match(w)] + [words[-1]]
+    return " ".join(words)
 
 
 def _person_for_phrase(text, ph, persons: list[Mention], phrases) -> Mention | None:
@@ -274,14 +389,18 @@ def _person_for_phrase(text, ph, persons: list[Mention], phrases) -> Mention | N
     followed by a comma belongs to the name before it.
     """
     back = fwd = None
-    for p in persons:
+    starts = [p.start for p in persons]
+    lo = bisect.bisect_left(starts, ph.start - 200)
+    hi = bisect.bisect_right(starts, ph.end + 12)
+    near = persons[lo:hi]
+    for p in near:
         if (
             p.end <= ph.start
             and ph.start - p.end <= 6
             and _GAP_AFTER_NAME.match(text[p.end : ph.start])
         ):
             back = p
-    for p in persons:
+    for p in near:
         if p.start >= ph.end and p.start - ph.end <= 12:
             gap = text[ph.end : p.start]
             if _GAP_BEFORE_NAME.match(gap) or _RANK_ONLY.match(gap):
@@ -292,34 +411,47 @@ def _person_for_phrase(text, ph, persons: list[Mention], phrases) -> Mention | N
     return back
 
 
-def _contextual_bodies(text: str, mentions: list[Mention]) -> list[Mention]:
-    """A bare "Security Council" is the UN's when the document names the UN and no state's."""
-    if not any(m.kind == "org" and m.key in ("un", "un-security-council") for m in mentions):
-        return mentions
+def _contextual_bodies(text: str, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
+    """Bare names the lexicon allows only in context: "Security Council" is the UN's when
+    the document names the UN, and no state's council ("of Kazakhstan", "Kazakhstan's")."""
+    named = {m.key for m in mentions if m.kind == "org"}
     out = list(mentions)
-    for mm in re.finditer(r"(?<![\w-])Security Council(?![\w-])", text):
-        if any(m.start <= mm.start() < m.end for m in mentions):
+    spans = SpanSet()
+    for m in mentions:
+        spans.add(m.start, m.end)
+    country_ends = {m.end for m in mentions if m.kind == "country"}
+    for entry in lex.entries.values():
+        if not entry.bare_variants or not ({entry.key, entry.parent} & named):
             continue
-        after = text[mm.end() : mm.end() + 30]
-        before = text[max(0, mm.start() - 30) : mm.start()]
-        if (
-            re.match(r"\s+of\b", after)
-            or re.search(r"(?:['’]s|\w+(?:an|ish|ani|stani|i)) $", before)
-            or re.search(r"Collective $", before)
-        ):
-            continue
-        out.append(
-            Mention(
-                key="un-security-council",
-                kind="org",
-                start=mm.start(),
-                end=mm.end(),
-                surface=mm.group(),
-            )
-        )
+        for bare in entry.bare_variants:
+            for mm in re.finditer(rf"(?<![\w-]){re.escape(bare)}(?![\w-])", text):
+                if spans.covers(mm.start()):
+                    continue
+                after = text[mm.end() : mm.end() + 30]
+                before = text[max(0, mm.start() - 30) : mm.start()]
+                owned = re.search(r"(?:['’]s)? $", before)
+                if (
+                    re.match(r"\s+of\b", after)
+                    or (owned and mm.start() - len(owned.group()) in country_ends)
+                    or _QUALIFIED_BEFORE.search(before)
+                ):
+                    continue
+                spans.add(mm.start(), mm.end())
+                out.append(
+                    Mention(
+                        key=entry.key,
+                        kind=entry.kind,
+                        start=mm.start(),
+                        end=mm.end(),
+                        surface=mm.group(),
+                    )
+                )
     out.sort(key=lambda m: m.start)
-
     return out
+
+
+# "the National Security Council", "his Security Council": a qualified council is not the UN's
+_QUALIFIED_BEFORE = re.compile(r"\b(?:[Nn]ational|[Ss]tate|[Tt]heir|[Hh]is|[Hh]er|[Ii]ts|[Oo]ur) $")
 
 
 _BODY = (

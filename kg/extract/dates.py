@@ -13,6 +13,7 @@ import re
 from datetime import date, timedelta
 
 from kg.extract.model import DateValue
+from kg.extract.sentences import within
 
 MONTHS = {
     "january": 1,
@@ -41,7 +42,7 @@ MONTHS = {
     "dec": 12,
 }
 _MON = (
-    r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November"
+    r"(?=[JFMASOND])(?P<mon>January|February|March|April|May|June|July|August|September|October|November"
     r"|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
 )
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
@@ -54,8 +55,8 @@ NUMERIC = re.compile(
 ISO = re.compile(r"(?<![\d-])(?P<year>(?:19|20)\d\d)-(?P<mon>[01]\d)-(?P<day>[0-3]\d)(?![\d])")
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 RELATIVE = re.compile(
-    r"\b(?:(?P<next>next|last|this)\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
-    r"|\b(?P<rel>today|yesterday|tomorrow)\b",
+    r"\b(?=[nltMTWFS])(?:(?P<next>next|last|this)\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+    r"|\b(?=[tyTY])(?P<rel>today|yesterday|tomorrow)\b",
     re.IGNORECASE,
 )
 _FUTURE = re.compile(r"\b(will|shall|is expected|are expected|is to|are to|next|plans? to)\b", re.I)
@@ -105,8 +106,11 @@ class DateResolver:
     def __init__(self, text: str, doc_date: date | None) -> None:
         self.text = text
         self.doc_date = doc_date
+        self._cache: list[DateValue] | None = None
+        self._starts: list[int] = []
+        self._explicit = explicit_dates(text)
         self.full = [
-            (s, date(y, m, d)) for s, _e, y, m, d in explicit_dates(text) if y and _make(y, m, d)
+            (s, date(y, m, d)) for s, _e, y, m, d in self._explicit if y and _make(y, m, d)
         ]
 
     def _year_for(self, pos: int, month: int, day: int) -> tuple[int, str] | None:
@@ -121,9 +125,14 @@ class DateResolver:
             return None
         return _roll(anchor, month, day), "YearFromContext"
 
-    def dates_in(self, start: int, end: int) -> list[DateValue]:
+    def _all(self, start: int, end: int) -> list[DateValue]:
         out: list[DateValue] = []
-        for s, e, y, m, d in explicit_dates(self.text, start, end):
+        found = (
+            self._explicit
+            if (start, end) == (0, len(self.text))
+            else explicit_dates(self.text, start, end)
+        )
+        for s, e, y, m, d in found:
             if y:
                 value, basis = _make(y, m, d), "ExplicitDate"
             else:
@@ -170,6 +179,13 @@ class DateResolver:
             )
         out.sort(key=lambda v: v.start)
         return out
+
+    def dates_in(self, start: int, end: int) -> list[DateValue]:
+        """Dates inside text[start:end]; the whole text is read once per document."""
+        if self._cache is None:
+            self._cache = self._all(0, len(self.text))
+            self._starts = [v.start for v in self._cache]
+        return within(self._cache, self._starts, start, end, lambda v: v.end)
 
 
 def _roll(anchor: date, month: int, day: int) -> int:

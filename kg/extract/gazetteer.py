@@ -34,6 +34,7 @@ class LexEntry:
     country: str | None = None
     category: str | None = None
     posts: list[dict] = field(default_factory=list)
+    bare_variants: list[str] = field(default_factory=list)  # only when the parent is named
 
 
 @dataclass
@@ -105,6 +106,7 @@ def load_lexicon(path: str = str(LEXICON_PATH)) -> Lexicon:
                 country=spec.get("country"),
                 category=spec.get("kind_of"),
                 posts=list(spec.get("posts", [])),
+                bare_variants=list(spec.get("bare_variants", [])),
             )
             entries[f"{kind}/{key}"] = e
             for v in e.variants:

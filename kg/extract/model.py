@@ -81,7 +81,6 @@ class Statement:
     meeting: str | None = None  # meeting key
     about: list[str] = field(default_factory=list)
     section: bool = False  # a transcript section: identified by (speaker, meeting)
-    numbers: frozenset[int] = frozenset()
 
 
 @dataclass
@@ -99,6 +98,9 @@ class Deployment:
     stations: list[str] = field(default_factory=list)
     purpose: str | None = None
     legal_basis: str | None = None
+    authorized_by: str | None = None  # org ref of the body whose decision sent the forces
+    decision_date: DateValue | None = None
+    decision_span: Span | None = None
     part_of: str | None = None
     evidence: list[Span] = field(default_factory=list)
 
@@ -112,6 +114,7 @@ class Claim:
     qualifier: str | None = None
     claimant: str | None = None
     date: DateValue | None = None
+    statement: int | None = None  # index of the statement it was claimed in
 
 
 @dataclass
@@ -120,6 +123,8 @@ class DocMeta:
     title_span: Span | None = None
     publisher: str | None = None  # org key
     publisher_country: str | None = None  # set when the publisher is a national body
+    publishers: list[str] = field(default_factory=list)  # every org key named as publisher
+    publisher_labels: dict[str, str] = field(default_factory=dict)
     published: DateValue | None = None
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
@@ -87,15 +89,13 @@ def to_graph(
     g.add((d, RDF.type, NG.Document))
     if meta.title:
         g.add((d, DCTERMS.title, Literal(meta.title)))
-    if meta.publisher:
-        pub = iri("org", meta.publisher, base)
+    for key in meta.publishers:
+        pub = iri("org", key, base)
         g.add((d, DCTERMS.publisher, pub))
-        if f"org/{meta.publisher}" not in doc.entities:
-            lx = doc.lex.entries.get(f"org/{meta.publisher}")
-            label = lx.label if lx else _generic_label(doc, meta.publisher, meta.publisher_country)
+        if f"org/{key}" not in doc.entities:
             g.add((pub, RDF.type, NG.Organization))
-            g.add((pub, RDFS.label, en(label)))
-            if meta.publisher_country:
+            g.add((pub, RDFS.label, en(meta.publisher_labels[key])))
+            if key == meta.publisher and meta.publisher_country:
                 g.add((pub, NG.country, iri("country", meta.publisher_country, base)))
             w.derived(pub)
     if meta.published and meta.published.value:
@@ -135,20 +135,16 @@ def to_graph(
         org_node = None
         if post.org:
             org_node = iri("org", post.org, base)
-        elif post.country and post.role.startswith("Minister of "):
-            ministry = "Ministry of " + post.role[len("Minister of ") :]
-            org_node = iri("org", slug(f"{ministry} {post.country}"), base)
-            clabel = doc.lex.entries.get(f"country/{post.country}")
-            g.add((org_node, RDF.type, NG.Organization))
-            g.add(
-                (
-                    org_node,
-                    RDFS.label,
-                    en(f"{ministry} of {clabel.label if clabel else post.country}"),
-                )
-            )
-            g.add((org_node, NG.country, iri("country", post.country, base)))
-            w.derived(org_node)
+        elif post.country and (body := _body_of_role(post.role)):
+            org_key = slug(f"{body} {post.country}")
+            org_node = iri("org", org_key, base)
+            if f"org/{org_key}" not in doc.entities:
+                clabel = doc.lex.entries.get(f"country/{post.country}")
+                label = f"{body} of {clabel.label if clabel else post.country}"
+                g.add((org_node, RDF.type, NG.Organization))
+                g.add((org_node, RDFS.label, en(label)))
+                g.add((org_node, NG.country, iri("country", post.country, base)))
+                w.derived(org_node)
         if org_node is not None:
             g.add((node, ORG.postIn, org_node))
         w.derived(node)
@@ -191,6 +187,7 @@ def to_graph(
 
     # statements
     turns: dict[tuple[str, str], int] = {}
+    statement_iris: list[URIRef] = []
     for st in statements:
         if st.section and st.speaker and st.meeting:
             # the n-th speech of this speaker at this meeting: two translations agree on n
@@ -206,6 +203,7 @@ def to_graph(
                 st.span.end,
             )
         node = iri("statement", key, base)
+        statement_iris.append(node)
         g.add((node, RDF.type, NG.Statement))
         if st.speaker:
             g.add((node, NG.speaker, w.ref(st.speaker)))
@@ -246,6 +244,19 @@ def to_graph(
             g.add((node, NG.legalBasis, Literal(dp.legal_basis)))
         if dp.part_of:
             g.add((node, NG.partOf, iri("deployment", dp.part_of, base)))
+        if dp.authorized_by and dp.decision_span:
+            body = dp.authorized_by.split("/", 1)[1]
+            dec = iri("decision", f"{body}-{dp.key.replace('/', '-')}", base)
+            g.add((node, NG.authorizedBy, dec))
+            g.add((dec, RDF.type, NG.Decision))
+            blabel = (
+                doc.entities[dp.authorized_by].label if dp.authorized_by in doc.entities else body
+            )
+            g.add((dec, RDFS.label, en(f"Decision of the {blabel} to deploy forces ({dp.key})")))
+            g.add((dec, NG.decidedBy, w.ref(dp.authorized_by)))
+            w.date(dec, NG.date, dp.decision_date)
+            w.derived(dec)
+            w.evidence(dec, dp.decision_span)
         w.derived(node)
         seen = set()
         for sp in dp.evidence or [dp.span]:
@@ -265,6 +276,8 @@ def to_graph(
             g.add((node, NG.qualifier, Literal(c.qualifier)))
         if c.claimant:
             g.add((node, NG.claimant, w.ref(c.claimant)))
+        if c.statement is not None:
+            g.add((node, NG.inStatement, statement_iris[c.statement]))
         w.date(node, NG.date, c.date)
         w.derived(node)
         w.evidence(node, c.span)
@@ -272,8 +285,16 @@ def to_graph(
     return g
 
 
-def _generic_label(doc: Doc, key: str, country: str | None) -> str:
-    lx = doc.lex.entries.get(f"country/{country}") if country else None
-    if key.startswith("ministry-of-foreign-affairs"):
-        return f"Ministry of Foreign Affairs of {lx.label if lx else country}"
-    return key
+_ROLE_BODY = re.compile(
+    r"^(?:Deputy |First Deputy |Vice )?(?:Speaker|Chairman|Chairperson|Head|Director|Commander)"
+    r" of (?:the )?((?:[A-Z][\w-]* )*(?:Parliament|Assembly|Cabinet of Ministers|Administration|"
+    r"Council|Committee|Service|Agency|Forces|Troops|Guard|Staff))$"
+)
+
+
+def _body_of_role(role: str) -> str | None:
+    """The body a national post is in: a minister's ministry, a speaker's parliament."""
+    if role.startswith("Minister of "):
+        return "Ministry of " + role[len("Minister of ") :]
+    m = _ROLE_BODY.match(role)
+    return m.group(1) if m else None

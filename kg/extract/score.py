@@ -22,6 +22,7 @@ GOLD_DIR = Path(__file__).resolve().parents[2] / "tests" / "gold"
 CLASSES = [
     "entities",
     "meetings",
+    "meeting details",
     "participants",
     "statements (speaker)",
     "statements (meeting)",
@@ -114,6 +115,7 @@ def score_document(path: Path, gold: dict, tallies: dict[str, Tally]) -> None:
             continue
         tm.tp_pred += 1
         tm.tp_gold += 1
+        _details(name, m, g, tallies["meeting details"])
         gp, pp = set(g.get("participants") or []), set(m.participants)
         tp.tp_pred += len(gp & pp)
         tp.tp_gold += len(gp & pp)
@@ -162,7 +164,8 @@ def score_document(path: Path, gold: dict, tallies: dict[str, Tally]) -> None:
             )
         if gmeet:
             got = meeting_date.get(st.meeting or "")
-            if got == str(gmeet):
+            # "undated": made at a meeting the text gives no day for
+            if (got == str(gmeet)) or (gmeet == "undated" and st.meeting and got is None):
                 tsm.tp_pred += 1
                 found[1] = True
             elif st.meeting:
@@ -232,6 +235,25 @@ def score_document(path: Path, gold: dict, tallies: dict[str, Tally]) -> None:
     for k, n in (gc - pc).items():
         tc.fn += n
         tc.notes.append(f"{name}: missed claim {k}")
+
+
+def _details(name: str, m, g: dict, t: Tally) -> None:
+    """Organizer, chair and kinds of a matched meeting, as (field, value) facts."""
+    pred = {("kind", k) for k in m.kinds}
+    gold = {("kind", k) for k in g.get("kinds") or []}
+    for f in ("organizer", "chair"):
+        if getattr(m, f):
+            pred.add((f, getattr(m, f)))
+        if g.get(f):
+            gold.add((f, g[f]))
+    t.tp_pred += len(pred & gold)
+    t.tp_gold += len(pred & gold)
+    t.fp += len(pred - gold)
+    t.fn += len(gold - pred)
+    for x in sorted(pred - gold):
+        t.notes.append(f"{name}: {m.key} extra {x}")
+    for x in sorted(gold - pred):
+        t.notes.append(f"{name}: {m.key} missed {x}")
 
 
 def score(paths: list[str]) -> dict[str, Tally]:

@@ -6,8 +6,9 @@ exact by construction; nothing here copies or rewrites the text.
 
 from __future__ import annotations
 
+import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 # Tokens after which a full stop does not end a sentence.
 _ABBREV = {
@@ -54,6 +55,12 @@ _ABBREV = {
     "co",
 }
 _PARA = re.compile(r"[^\n]+")
+# how a speech opens: "Dear colleagues!", "Distinguished guests", "Mr. Chairman"
+SALUTATION = re.compile(
+    r"^(?:Dear|Distinguished|Excellenc|Ladies and|Friends|Colleagues|Mr\.? Chairman"
+    r"|Your Excellenc)",
+    re.I,
+)
 _END = re.compile(r"[.!?]+[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]?[A-Z0-9ÀÇÉÖÜŞĞİА-Я])")
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)\.?$")
 
@@ -108,3 +115,42 @@ def _trim(text: str, s: int, e: int) -> Block:
 def all_sentences(text: str) -> list[tuple[int, Block]]:
     """(paragraph index, sentence) for the whole document."""
     return [(i, s) for i, p in enumerate(paragraphs(text)) for s in sentences(text, p)]
+
+
+@dataclass
+class SpanSet:
+    """Spans added in any order; overlap queries in log time, so long documents stay linear.
+
+    Assumes the spans it holds do not nest deeply (true of mentions and sections), so a
+    few neighbours to the left suffice.
+    """
+
+    starts: list[int] = field(default_factory=list)
+    ends: list[int] = field(default_factory=list)
+    LOOKBACK = 8
+
+    def add(self, start: int, end: int) -> None:
+        i = bisect.bisect_left(self.starts, start)
+        self.starts.insert(i, start)
+        self.ends.insert(i, end)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect.bisect_left(self.starts, end)
+        for j in range(i - 1, max(-1, i - 1 - self.LOOKBACK), -1):
+            if self.ends[j] > start:
+                return True
+        return False
+
+    def covers(self, pos: int) -> bool:
+        return self.overlaps(pos, pos + 1)
+
+
+def within(items: list, starts: list[int], start: int, end: int, end_of) -> list:
+    """The items (sorted by start, with `starts` their starts) lying inside [start, end)."""
+    i = bisect.bisect_left(starts, start)
+    out = []
+    while i < len(items) and starts[i] < end:
+        if end_of(items[i]) <= end:
+            out.append(items[i])
+        i += 1
+    return out
