@@ -83,7 +83,7 @@ def run(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None 
         elif args.file:
             data = _read_file(args.file)
         else:
-            data = _read_built_graph()
+            data = _read_built_graph(args)
         result = validate(data, shapes)
     except UnusableInput as exc:
         print(f"kg validate: {exc}", file=err)
@@ -149,10 +149,9 @@ def _read_endpoint(url: str, timeout: float) -> Graph:
     return union_graph(ds)
 
 
-def _read_built_graph() -> Graph:
-    """The union of the built store's graphs, through the lead's kg.store."""
+def _read_built_graph(args: argparse.Namespace) -> Graph:
+    """The union of the built store's graphs, through kg.store (--data-dir/--base honoured)."""
     try:
-        from kg.config import from_env
         from kg.store import load_union_graph  # type: ignore[attr-defined]
     except ImportError as exc:
         raise UnusableInput(
@@ -160,9 +159,21 @@ def _read_built_graph() -> Graph:
             "pass a FILE or --endpoint URL"
         ) from exc
     try:
-        return load_union_graph(from_env())
+        return load_union_graph(_config(args))
     except Exception as exc:  # a missing or broken store is unusable input, not a crash
         raise UnusableInput(f"cannot load the built graph: {exc}") from exc
+
+
+def _config(args: argparse.Namespace):  # noqa: ANN202 (Config, imported lazily)
+    """The configuration `kg` would use: kg.cli's flags over the environment."""
+    try:
+        from kg.cli import _config as cli_config  # type: ignore[attr-defined]
+
+        return cli_config(args)
+    except (ImportError, AttributeError):
+        from kg.config import from_env
+
+        return from_env()
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -41,7 +41,6 @@ FORMATS_BY_MEDIA_TYPE = {
     "application/x-turtle": TURTLE,
     "application/trig": TRIG,
     "application/n-triples": NTRIPLES,
-    "text/plain": NTRIPLES,
     "application/n-quads": NQUADS,
     "application/ld+json": JSONLD,
     "application/json": JSONLD,
