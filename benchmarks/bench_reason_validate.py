@@ -102,11 +102,11 @@ def run(sizes: list[int], repeat: int, owlrl_max: int, shacl_max: int) -> list[d
             "results": None,
         }
         print(f"  ours {row['ours']:.2f} s, {len(inferred)} new", file=sys.stderr)
-        if len(data) <= owlrl_max:
+        if n <= owlrl_max:
             row["owlrl"], theirs = owlrl_useful(data, ontology)
             row["same"] = theirs == set(inferred)
             print(f"  owlrl {row['owlrl']:.1f} s, same: {row['same']}", file=sys.stderr)
-        if len(data) <= shacl_max:
+        if n <= shacl_max:
             row["shacl"], result = timed(validate, data)
             c = result.counts
             row["results"] = f"{c['Violation']} / {c['Warning']} / {c['Info']}"
