@@ -189,18 +189,18 @@ def _path_text(node: Node, namespaces: dict[str, str], graph: Graph) -> str:
 
 
 def _short(node: Node | None, namespaces: dict[str, str], graph: Graph | None) -> str:
+    """Prefixed name when a namespace fits (longest wins), else <IRI>; paths spelled out."""
     if node is None:
         return "(none)"
     if isinstance(node, URIRef):
         text = str(node)
-        best = ""
+        best: tuple[str, str] | None = None  # (namespace, prefixed name)
         for prefix, ns in namespaces.items():
-            if text.startswith(ns) and len(ns) > len(best):
+            if text.startswith(ns) and (best is None or len(ns) > len(best[0])):
                 local = text[len(ns) :]
                 if local and all(ch.isalnum() or ch in "_-." for ch in local):
-                    best = ns
-                    name = f"{prefix}:{local}"
-        return name if best else f"<{text}>"
+                    best = (ns, f"{prefix}:{local}")
+        return best[1] if best else f"<{text}>"
     if isinstance(node, Literal):
         return node.n3()
     if isinstance(node, BNode) and graph is not None:

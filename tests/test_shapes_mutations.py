@@ -372,8 +372,7 @@ def test_offsets_typed_non_negative_integer_conform(valid: Graph) -> None:
     for triple in valid:
         graph.add(triple)
     graph.update(
-        PREFIXES
-        + "DELETE { ?s ?p ?o } INSERT { ?s ?p ?n } WHERE { ?s ?p ?o "
+        PREFIXES + "DELETE { ?s ?p ?o } INSERT { ?s ?p ?n } WHERE { ?s ?p ?o "
         "FILTER (?p IN (oa:start, oa:end)) "
         "BIND (STRDT(STR(?o), xsd:nonNegativeInteger) AS ?n) }"
     )
