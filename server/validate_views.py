@@ -16,6 +16,8 @@ message names the parse error and its line.
 
 from __future__ import annotations
 
+import threading
+import weakref
 from collections.abc import Callable
 
 from flask import Blueprint, Response, current_app, render_template, request
@@ -81,12 +83,34 @@ def _error(status: int, message: str) -> Response:
     return Response(message.rstrip("\n") + "\n", status=status, mimetype="text/plain")
 
 
+_last_lock = threading.Lock()
+_last: tuple[weakref.ref[Graph], int, ValidationResult] | None = None
+
+
+def _validate_served(graph: Graph) -> ValidationResult:
+    """Validate the served graph, reusing the last report while it is the same graph.
+
+    The app hands out one cached union Graph per build, so a report stays valid
+    until a rebuild swaps the object (its size is checked too, in case it was
+    modified in place).
+    """
+    global _last
+    with _last_lock:
+        last = _last
+    if last is not None and last[0]() is graph and last[1] == len(graph):
+        return last[2]
+    result = validate(graph)
+    with _last_lock:
+        _last = (weakref.ref(graph), len(graph), result)
+    return result
+
+
 @bp.get("/validate")
 def validate_served() -> Response:
     provider: Callable[[], Graph] | None = current_app.config.get("NEWSGRAPH_UNION_GRAPH")
     if provider is None:
         return _error(503, "No graph is served here (NEWSGRAPH_UNION_GRAPH is not configured).")
-    return _respond(validate(provider()), "the served graph")
+    return _respond(_validate_served(provider()), "the served graph")
 
 
 def _parse_part(

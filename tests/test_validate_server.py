@@ -97,6 +97,18 @@ def test_q_values(client) -> None:  # noqa: ANN001
     assert response.status_code == 406
 
 
+def test_served_report_is_reused_until_the_graph_changes() -> None:
+    served = graph()
+    client = make_app(served).test_client()
+    first = client.get("/validate?format=json").get_json()
+    assert first["conforms"] is True
+    served.remove((CONT, NG.personnel, None))
+    served.add((CONT, NG.personnel, Literal(-1)))
+    served.add((CONT, NG.personnel, Literal(-2)))  # size changed: validated again
+    second = client.get("/validate?format=json").get_json()
+    assert second["conforms"] is False
+
+
 def test_get_without_a_served_graph_is_503() -> None:
     response = make_app(None).test_client().get("/validate")
     assert response.status_code == 503
