@@ -17,12 +17,15 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from rdflib import Graph
 
 from kg.rdf_input import RDFInputError, format_for_media_type, parse_rdf, union_graph
 from kg.validate import ValidationResult, validate
+
+if TYPE_CHECKING:
+    from kg.config import Config
 
 EXIT_CONFORMS, EXIT_VIOLATIONS, EXIT_UNUSABLE = 0, 1, 2
 CONSTRUCT_ALL = "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"
@@ -164,7 +167,7 @@ def _read_built_graph(args: argparse.Namespace) -> Graph:
         raise UnusableInput(f"cannot load the built graph: {exc}") from exc
 
 
-def _config(args: argparse.Namespace):  # noqa: ANN202 (Config, imported lazily)
+def _config(args: argparse.Namespace) -> Config:
     """The configuration `kg` would use: kg.cli's flags over the environment."""
     try:
         from kg.cli import _config as cli_config  # type: ignore[attr-defined]

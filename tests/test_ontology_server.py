@@ -6,6 +6,7 @@ import json
 
 import pytest
 from flask import Flask
+from flask.testing import FlaskClient
 from kg.server import ontology_views
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, RDFS
@@ -17,7 +18,7 @@ BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
 
 
 @pytest.fixture(scope="module")
-def client():  # noqa: ANN201
+def client() -> FlaskClient:
     app = Flask(__name__)
     app.register_blueprint(ontology_views.bp)
     return app.test_client()
@@ -36,10 +37,10 @@ def client():  # noqa: ANN201
     ],
 )
 def test_negotiated_rdf_is_the_whole_ontology(
-    client,
+    client: FlaskClient,
     accept: str,
     media_type: str,
-    fmt: str,  # noqa: ANN001
+    fmt: str,
 ) -> None:
     response = client.get("/ontology", headers={"Accept": accept})
     assert response.status_code == 200
@@ -63,23 +64,23 @@ def test_negotiated_rdf_is_the_whole_ontology(
         ("html", "text/html"),
     ],
 )
-def test_format_parameter_wins(client, param: str, media_type: str) -> None:  # noqa: ANN001
+def test_format_parameter_wins(client: FlaskClient, param: str, media_type: str) -> None:
     response = client.get(f"/ontology?format={param}", headers={"Accept": BROWSER})
     assert response.mimetype == media_type
 
 
-def test_file_urls(client) -> None:  # noqa: ANN001
+def test_file_urls(client: FlaskClient) -> None:
     assert client.get("/ontology.ttl").mimetype == "text/turtle"
     assert client.get("/ontology.rdf").mimetype == "application/rdf+xml"
     assert json.loads(client.get("/ontology.jsonld").get_data())
     assert client.get("/ontology.exe").status_code == 404
 
 
-def test_not_acceptable(client) -> None:  # noqa: ANN001
+def test_not_acceptable(client: FlaskClient) -> None:
     assert client.get("/ontology", headers={"Accept": "image/png"}).status_code == 406
 
 
-def test_html_documents_every_term(client) -> None:  # noqa: ANN001
+def test_html_documents_every_term(client: FlaskClient) -> None:
     response = client.get("/ontology", headers={"Accept": BROWSER})
     assert response.mimetype == "text/html"
     page = response.get_data(as_text=True)
@@ -101,7 +102,7 @@ def test_html_documents_every_term(client) -> None:  # noqa: ANN001
     assert '<link rel="stylesheet"' not in page and "<script" not in page
 
 
-def test_term_redirects(client) -> None:  # noqa: ANN001
+def test_term_redirects(client: FlaskClient) -> None:
     response = client.get("/ontology/Meeting")
     assert response.status_code == 303
     assert response.headers["Location"].endswith("/ontology#Meeting")
@@ -109,6 +110,6 @@ def test_term_redirects(client) -> None:  # noqa: ANN001
     assert client.get("/ontology/NoSuchTerm").status_code == 404
 
 
-def test_version_iri_serves_the_ontology(client) -> None:  # noqa: ANN001
+def test_version_iri_serves_the_ontology(client: FlaskClient) -> None:
     response = client.get("/ontology/0.1.0", headers={"Accept": "text/turtle"})
     assert response.status_code == 200 and response.mimetype == "text/turtle"

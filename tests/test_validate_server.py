@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 import requests
 from flask import Flask
+from flask.testing import FlaskClient
 from kg.server import ontology_views, validate_views
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import RDF
@@ -56,11 +57,11 @@ def serialized(fmt: str, broken: bool = False) -> str:
 
 
 @pytest.fixture
-def client():  # noqa: ANN201
+def client() -> FlaskClient:
     return make_app(graph(broken=True)).test_client()
 
 
-def test_get_json_by_default_for_scripts(client) -> None:  # noqa: ANN001
+def test_get_json_by_default_for_scripts(client: FlaskClient) -> None:
     response = client.get("/validate", headers={"Accept": "*/*"})
     assert response.status_code == 200
     assert response.mimetype == "application/json"
@@ -71,7 +72,7 @@ def test_get_json_by_default_for_scripts(client) -> None:  # noqa: ANN001
     assert "Accept" in response.headers["Vary"]
 
 
-def test_get_html_for_browsers(client) -> None:  # noqa: ANN001
+def test_get_html_for_browsers(client: FlaskClient) -> None:
     accept = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
     response = client.get("/validate", headers={"Accept": accept})
     assert response.mimetype == "text/html"
@@ -81,7 +82,7 @@ def test_get_html_for_browsers(client) -> None:  # noqa: ANN001
     assert "<style>" in page and "http" not in page.split("<style>")[1].split("</style>")[0]
 
 
-def test_get_turtle_and_text(client) -> None:  # noqa: ANN001
+def test_get_turtle_and_text(client: FlaskClient) -> None:
     response = client.get("/validate", headers={"Accept": "text/turtle"})
     assert response.mimetype == "text/turtle"
     report = Graph().parse(data=response.get_data(as_text=True), format="turtle")
@@ -90,7 +91,7 @@ def test_get_turtle_and_text(client) -> None:  # noqa: ANN001
     assert response.get_data(as_text=True).startswith("Conforms: no")
 
 
-def test_q_values(client) -> None:  # noqa: ANN001
+def test_q_values(client: FlaskClient) -> None:
     response = client.get("/validate", headers={"Accept": "application/json;q=0.5, text/turtle"})
     assert response.mimetype == "text/turtle"
     response = client.get("/validate", headers={"Accept": "image/png"})
@@ -126,7 +127,7 @@ def test_get_without_a_served_graph_is_503() -> None:
         (None, "turtle"),  # no Content-Type: sniffed
     ],
 )
-def test_post_each_format(client, content_type: str | None, fmt: str) -> None:  # noqa: ANN001
+def test_post_each_format(client: FlaskClient, content_type: str | None, fmt: str) -> None:
     body = serialized(fmt, broken=True)
     headers = {"Accept": "application/json"}
     if content_type:
@@ -139,7 +140,7 @@ def test_post_each_format(client, content_type: str | None, fmt: str) -> None:  
     assert response.get_json()["conforms"] is True
 
 
-def test_post_malformed_is_400_naming_the_line(client) -> None:  # noqa: ANN001
+def test_post_malformed_is_400_naming_the_line(client: FlaskClient) -> None:
     body = "@prefix ex: <http://e/> .\nex:a ex:b ex:c .\nex:d ex:e .\n"
     response = client.post("/validate", data=body, headers={"Content-Type": "text/turtle"})
     assert response.status_code == 400
@@ -147,18 +148,18 @@ def test_post_malformed_is_400_naming_the_line(client) -> None:  # noqa: ANN001
     assert "line 3" in text and "Turtle" in text
 
 
-def test_post_empty_is_400(client) -> None:  # noqa: ANN001
+def test_post_empty_is_400(client: FlaskClient) -> None:
     response = client.post("/validate", data=b"", headers={"Content-Type": "text/turtle"})
     assert response.status_code == 400
 
 
-def test_post_too_large_is_413(client) -> None:  # noqa: ANN001
+def test_post_too_large_is_413(client: FlaskClient) -> None:
     body = b"# " + b"x" * (MAX_UPLOAD + 10) + b"\n"
     response = client.post("/validate", data=body, headers={"Content-Type": "text/turtle"})
     assert response.status_code == 413
 
 
-def test_post_multipart_with_their_shapes(client) -> None:  # noqa: ANN001
+def test_post_multipart_with_their_shapes(client: FlaskClient) -> None:
     shapes = (
         "@prefix sh: <http://www.w3.org/ns/shacl#> .\n"
         "@prefix ng: <https://w3id.org/newsgraph/ontology#> .\n"
@@ -180,7 +181,7 @@ def test_post_multipart_with_their_shapes(client) -> None:  # noqa: ANN001
     assert {r["path"] for r in shape["results"]} == {"ng:date"}
 
 
-def test_post_multipart_data_only_and_bad_part(client) -> None:  # noqa: ANN001
+def test_post_multipart_data_only_and_bad_part(client: FlaskClient) -> None:
     response = client.post(
         "/validate",
         data={"data": (io.BytesIO(graph().serialize(format="nt").encode()), "g.nt")},
