@@ -156,11 +156,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--shacl-max", type=int, default=1_000_000)
     parser.add_argument("--no-write", action="store_true", help="print, do not update RESULTS.md")
     args = parser.parse_args(argv)
+    load_before = os.getloadavg()[0]
     rows = run(args.sizes, args.repeat, args.owlrl_max, args.shacl_max)
+    load_after = os.getloadavg()[0]
     command = "python benchmarks/bench_reason_validate.py " + shlex.join(sys.argv[1:])
     section = (
         f"{HEADING}\n\n"
         f"Machine: {machine()}.  \n"
+        f"1-minute load average at start / end: {load_before:.1f} / {load_after:.1f} "
+        f"(a load above {os.cpu_count()} means other work shared the CPUs and slowed every "
+        "figure).  \n"
         f"Command: `{command.strip()}` ({time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}).  \n"
         "Synthetic graphs from `kg.synthetic` (documents, meetings, statements, deployments, "
         "claims, annotations; shaped like the seeds' output). kg.reason: median of "
