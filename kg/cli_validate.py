@@ -131,13 +131,15 @@ def _read_endpoint(url: str, timeout: float) -> Graph:
 
     from kg import __version__
 
+    headers = {"Accept": ENDPOINT_ACCEPT, "User-Agent": f"newsgraph/{__version__}"}
     try:
         response = requests.get(
-            url,
-            params={"query": CONSTRUCT_ALL},
-            headers={"Accept": ENDPOINT_ACCEPT, "User-Agent": f"newsgraph/{__version__}"},
-            timeout=timeout,
+            url, params={"query": CONSTRUCT_ALL}, headers=headers, timeout=timeout
         )
+        if response.status_code in (405, 414):  # GET not allowed: the protocol's POST form
+            response = requests.post(
+                url, data={"query": CONSTRUCT_ALL}, headers=headers, timeout=timeout
+            )
     except requests.RequestException as exc:
         raise UnusableInput(f"{url}: cannot reach the endpoint: {exc}") from exc
     if response.status_code != 200:

@@ -207,6 +207,13 @@ class _Endpoint(BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(self.body)
 
+    def do_POST(self) -> None:  # noqa: N802
+        length = int(self.headers.get("Content-Length", 0))
+        form = self.rfile.read(length).decode()
+        type(self).seen.append("POST " + form)
+        type(self).status = 200
+        self.do_GET()
+
     def log_message(self, *args: object) -> None:
         pass
 
@@ -233,6 +240,15 @@ def test_endpoint_valid_and_broken(endpoint: tuple[str, type[_Endpoint]]) -> Non
     handler.body = union_graph(dataset(broken=True)).serialize(format="turtle").encode()
     handler.content_type = "text/turtle; charset=utf-8"
     assert run("--endpoint", url)[0] == 1
+
+
+def test_endpoint_without_get_falls_back_to_post(endpoint: tuple[str, type[_Endpoint]]) -> None:
+    url, handler = endpoint
+    handler.status = 405
+    handler.body = union_graph(dataset()).serialize(format="nt").encode()
+    code, _, err = run("--endpoint", url)
+    assert code == 0, err
+    assert any(s.startswith("POST query=CONSTRUCT") for s in handler.seen)
 
 
 def test_endpoint_error_and_unreachable(endpoint: tuple[str, type[_Endpoint]]) -> None:
