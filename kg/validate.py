@@ -14,7 +14,10 @@ which is what the CLI's exit code and the server's answer follow.
 from __future__ import annotations
 
 import json
+import threading
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -22,6 +25,7 @@ import pyshacl
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.graph import ConjunctiveGraph
 from rdflib.namespace import RDF
+from rdflib.plugins.sparql import prepareQuery
 from rdflib.plugins.stores.memory import Memory
 from rdflib.term import Node
 
@@ -185,18 +189,18 @@ def _path_text(node: Node, namespaces: dict[str, str], graph: Graph) -> str:
 
 
 def _short(node: Node | None, namespaces: dict[str, str], graph: Graph | None) -> str:
+    """Prefixed name when a namespace fits (longest wins), else <IRI>; paths spelled out."""
     if node is None:
         return "(none)"
     if isinstance(node, URIRef):
         text = str(node)
-        best = ""
+        best: tuple[str, str] | None = None  # (namespace, prefixed name)
         for prefix, ns in namespaces.items():
-            if text.startswith(ns) and len(ns) > len(best):
+            if text.startswith(ns) and (best is None or len(ns) > len(best[0])):
                 local = text[len(ns) :]
                 if local and all(ch.isalnum() or ch in "_-." for ch in local):
-                    best = ns
-                    name = f"{prefix}:{local}"
-        return name if best else f"<{text}>"
+                    best = (ns, f"{prefix}:{local}")
+        return best[1] if best else f"<{text}>"
     if isinstance(node, Literal):
         return node.n3()
     if isinstance(node, BNode) and graph is not None:
@@ -231,6 +235,48 @@ def _copy_prefixes(source: Graph, target: Graph) -> None:
         target.bind(prefix, ns, override=False)
 
 
+_PREPARED: dict[str, Any] = {}
+_PREPARED_LOCK = threading.Lock()
+
+
+def _prepared(query: str) -> Any:
+    """rdflib parses a SPARQL string in about 50 ms; pyshacl hands it the same strings
+    (SPARQL targets and constraints) on every validation and every focus node."""
+    found = _PREPARED.get(query)
+    if found is None:
+        found = prepareQuery(query)
+        with _PREPARED_LOCK:
+            if len(_PREPARED) > 512:
+                _PREPARED.clear()
+            _PREPARED[query] = found
+    return found
+
+
+@contextmanager
+def _cached_queries(graph: Graph) -> Iterator[None]:
+    """Let `graph.query` reuse parsed queries while pyshacl runs on it.
+
+    An instance attribute shadows the method for the duration only; the graph is
+    otherwise untouched (a graph validated concurrently by two threads at worst
+    loses the cache for the rest of one run, never correctness).
+    """
+    original = Graph.query.__get__(graph)
+
+    def query(query_object: Any, *args: Any, **kwargs: Any) -> Any:
+        if isinstance(query_object, str):
+            try:
+                query_object = _prepared(query_object)
+            except Exception:  # let rdflib raise its own error on the string
+                pass
+        return original(query_object, *args, **kwargs)
+
+    graph.query = query  # type: ignore[method-assign]
+    try:
+        yield
+    finally:
+        graph.__dict__.pop("query", None)
+
+
 def validate(
     data: Graph | Dataset,
     shapes: Graph | None = None,
@@ -245,13 +291,17 @@ def validate(
     """
     graph = union_in_memory(data)
     shapes_graph = load_shapes() if shapes is None else shapes
-    _conforms, report, _text = pyshacl.validate(
-        graph,
-        shacl_graph=shapes_graph,
-        inference=inference,
-        allow_warnings=True,
-        advanced=True,
-    )
+    with _cached_queries(graph):
+        _conforms, report, _text = pyshacl.validate(
+            graph,
+            shacl_graph=shapes_graph,
+            inference=inference,
+            allow_warnings=True,
+            advanced=True,  # SHACL-AF SPARQL targets: see the shapes file's header
+            # Advanced mode clones the data graph first (in case SHACL rules modify it);
+            # ours have no rules, and the clone costs as much as validating.
+            inplace=shapes is None and inference is None,
+        )
     assert isinstance(report, Graph)
     bind_prefixes(report)
     report.bind("ngsh", SHAPES_NS)

@@ -366,6 +366,19 @@ def test_mutation_is_reported(name: str, shapes: Graph, valid: Graph) -> None:
     )
 
 
+def test_offsets_typed_non_negative_integer_conform(valid: Graph) -> None:
+    """W3C Web Annotation types oa:start/oa:end as xsd:nonNegativeInteger; the extractors do too."""
+    graph = Graph()
+    for triple in valid:
+        graph.add(triple)
+    graph.update(
+        PREFIXES + "DELETE { ?s ?p ?o } INSERT { ?s ?p ?n } WHERE { ?s ?p ?o "
+        "FILTER (?p IN (oa:start, oa:end)) "
+        "BIND (STRDT(STR(?o), xsd:nonNegativeInteger) AS ?n) }"
+    )
+    assert validate(graph).results == []
+
+
 def test_disagreeing_sources_in_two_named_graphs_are_a_warning_not_a_violation() -> None:
     ds = Dataset()
     ds.parse(DATA, format="trig")
