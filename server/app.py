@@ -8,7 +8,7 @@ from flask import Flask, Response, render_template
 from kg import __version__
 from kg.config import Config, from_env
 from kg.namespaces import PREFIXES
-from kg.server import sparql
+from kg.server import limits, sparql
 from kg.server.serving import ServingStore
 from kg.store import StoreMissing
 
@@ -23,6 +23,7 @@ def create_app(config: Config | None = None, *, store: ox.Store | None = None) -
     app.extensions["newsgraph.store"] = serving
     app.extensions["newsgraph.prefixes"] = {**PREFIXES, "id": config.base}
     app.config["NEWSGRAPH_UNION_GRAPH"] = serving.union_graph
+    limits.install(app, config, serving, app.extensions["newsgraph.prefixes"])
     app.register_blueprint(sparql.bp)
 
     @app.errorhandler(StoreMissing)

@@ -65,17 +65,14 @@ def sparql() -> Response:
     query, default_graphs, named_graphs = parsed
     if query is None:
         return _text_error(400, "missing query parameter")
-    store = current_app.extensions["newsgraph.store"].get()
-    try:
-        result = q.run(store, query, default_graphs=default_graphs, named_graphs=named_graphs)
-    except SyntaxError as exc:
-        return _text_error(400, f"SPARQL syntax error: {exc}")
-    media_type = negotiate(result.offered)
-    if media_type is None:
-        return _text_error(
-            406, "none of the accepted types fits; offered: " + ", ".join(result.offered)
-        )
-    body = q.serialize(result, media_type, prefixes=current_app.extensions["newsgraph.prefixes"])
-    resp = Response(body, mimetype=media_type)
-    resp.headers["Vary"] = "Accept"
+    # Runs in a killable worker process with the timeout and row cap (kg/executor.py).
+    outcome = current_app.extensions["newsgraph.executor"].execute(
+        query,
+        default_graphs,
+        named_graphs,
+        accept=request.headers.get("Accept"),
+        fmt=request.values.get("format"),
+    )
+    resp = Response(outcome.body, status=outcome.status, mimetype=outcome.media_type)
+    resp.headers.update(outcome.headers)
     return resp
