@@ -46,10 +46,17 @@ class BuildReport:
     graphs: dict[str, Graph] = field(default_factory=dict)
     seconds: float = 0.0
 
+    @property
+    def extracted(self) -> int:
+        """Documents extracted by this build (the others came from the cache)."""
+        return len(self.documents) - self.cached
+
     def manifest(self) -> dict:
         return {
             "version": __version__,
             "documents": self.documents,
+            "extracted": self.extracted,
+            "cached": self.cached,
             "skipped": [{"file": f, "reason": r} for f, r in self.skipped],
             "triples": self.triples,
             "inferred": self.inferred,
@@ -100,7 +107,7 @@ def extract_all(
     todo: list[tuple[SourceDocument, Path]] = []
     for path in files_found:
         try:
-            doc = read_document(path)
+            doc = read_document(path, max_bytes=config.max_document_bytes)
         except (DocumentError, OSError) as exc:
             report.skipped.append((str(path), str(exc)))
             progress(f"skipped {path}: {exc}")
@@ -194,7 +201,7 @@ def build(
             raise
     report.seconds = time.perf_counter() - started
     progress(
-        f"built {len(graphs)} documents ({report.cached} from cache,"
+        f"built {len(graphs)} documents ({report.extracted} extracted, {report.cached} from cache,"
         f" {len(report.skipped)} skipped),"
         f" {report.triples} triples ({report.inferred} inferred) in {report.seconds:.1f} s"
     )
