@@ -246,17 +246,20 @@ class _CurrentStore:
 
 
 def _watch_parent(parent: int) -> None:
-    """End this worker when its web process is gone (even while a query runs)."""
+    """End this worker when its parent is gone (even while a query runs).
+
+    The parent is the fork server, which itself ends when its web process does.
+    """
     while True:
         time.sleep(1.0)
         if os.getppid() != parent:
             os._exit(0)
 
 
-def _worker_main(conn: Connection, settings: WorkerSettings, parent: int) -> None:
+def _worker_main(conn: Connection, settings: WorkerSettings) -> None:
     """Worker process: answer jobs from `conn` until it closes."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C goes to the server, which ends us
-    threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+    threading.Thread(target=_watch_parent, args=(os.getppid(),), daemon=True).start()
     threading.stack_size(WORKER_STACK_BYTES)
     current = _CurrentStore(settings.data_dir)
     box: list[Outcome] = []
@@ -290,7 +293,7 @@ class _Worker:
     def __init__(self, ctx: Any, settings: WorkerSettings) -> None:
         self.conn, child = ctx.Pipe()
         self.process = ctx.Process(
-            target=_worker_main, args=(child, settings, os.getpid()), daemon=True
+            target=_worker_main, args=(child, settings), daemon=True
         )
         self.process.start()
         child.close()
@@ -331,8 +334,11 @@ class Executor:
             choose=choose,
         )
         self.on_event = on_event or (lambda _event: None)
-        # spawn, not fork: the web process has threads, and forking them is unsafe.
-        self._ctx = multiprocessing.get_context("spawn")
+        # Not plain fork: the web process has threads, and forking them is unsafe. The
+        # fork server is a single-threaded process with pyoxigraph already imported, so a
+        # replacement for a killed worker starts in milliseconds.
+        self._ctx = multiprocessing.get_context("forkserver")
+        self._ctx.set_forkserver_preload(["kg.executor"])
         self._fresh()
         _EXECUTORS.add(self)
 
@@ -360,6 +366,14 @@ class Executor:
                 self._release(w)
 
         threading.Thread(target=spawn, name="query-spawn", daemon=True).start()
+
+    def warm(self) -> None:
+        """Start the pool now (gunicorn calls it in each worker after the fork)."""
+        with self._cond:
+            if self._warm:
+                return
+            self._warm = True
+        self._replenish(self.size)
 
     def _acquire(self, deadline: float) -> _Worker | None:
         with self._cond:

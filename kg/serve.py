@@ -60,6 +60,11 @@ def serve(config: Config, *, rebuild: bool = True) -> int:
 
     app = create_app(config)
 
+    def post_worker_init(_worker) -> None:
+        warm = getattr(app.extensions.get("newsgraph.executor"), "warm", None)
+        if warm is not None:
+            warm()  # query processes start now, not on the first request
+
     def child_exit(_server, worker) -> None:
         from prometheus_client import multiprocess
 
@@ -75,6 +80,7 @@ def serve(config: Config, *, rebuild: bool = True) -> int:
             self.cfg.set("accesslog", "-")
             self.cfg.set("limit_request_line", 0)  # long GET queries (SERVICE callers send them)
             self.cfg.set("child_exit", child_exit)
+            self.cfg.set("post_worker_init", post_worker_init)
 
         def load(self):
             return app

@@ -26,7 +26,6 @@ from pathlib import Path
 
 from flask import Flask, Response, g, jsonify, request
 from prometheus_client import (
-    CONTENT_TYPE_LATEST,
     REGISTRY,
     CollectorRegistry,
     Counter,
@@ -43,6 +42,8 @@ from kg.server.serving import ServingStore
 from kg.store import StoreMissing
 
 UNLIMITED_PATHS = ("/health", "/metrics", "/static/")
+# The classic text format that generate_latest writes; every Prometheus version reads it.
+METRICS_CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8"
 
 REQUESTS = Counter(
     "newsgraph_http_requests", "HTTP requests answered", ["endpoint", "method", "status"]
@@ -293,4 +294,4 @@ def install(app: Flask, config: Config, serving: ServingStore, prefixes: dict[st
             data = generate_latest(registry)
         else:
             data = generate_latest(REGISTRY)
-        return Response(data, content_type=CONTENT_TYPE_LATEST)
+        return Response(data, content_type=METRICS_CONTENT_TYPE)
