@@ -10,6 +10,7 @@ succeeded (see kg.store).
 from __future__ import annotations
 
 import hashlib
+import itertools
 import os
 import sys
 import time
@@ -192,8 +193,13 @@ def build(
     if load_store:
         pending = begin_build(config)
         try:
-            for name, g in report.graphs.items():
-                pending.store.bulk_extend(graph_quads(g, name))
+            # One bulk load: each bulk_extend call writes its own files (0.1 s apiece),
+            # so a call per document graph made a 300-document build take 36 s.
+            pending.store.bulk_extend(
+                itertools.chain.from_iterable(
+                    graph_quads(g, name) for name, g in report.graphs.items()
+                )
+            )
             report.seconds = time.perf_counter() - started
             pending.commit(report.manifest())
         except BaseException:
