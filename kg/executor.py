@@ -552,6 +552,7 @@ class InProcessExecutor:
         try:
             return future.result(timeout=timeout or self.timeout)
         except FutureTimeout:
+            future.cancel()  # still queued behind stuck queries: never start it
             self.on_event("timeout")
             return _text(
                 503,
