@@ -292,9 +292,7 @@ def _worker_main(conn: Connection, settings: WorkerSettings) -> None:
 class _Worker:
     def __init__(self, ctx: Any, settings: WorkerSettings) -> None:
         self.conn, child = ctx.Pipe()
-        self.process = ctx.Process(
-            target=_worker_main, args=(child, settings), daemon=True
-        )
+        self.process = ctx.Process(target=_worker_main, args=(child, settings), daemon=True)
         self.process.start()
         child.close()
 
