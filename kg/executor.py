@@ -33,8 +33,6 @@ import threading
 import time
 import weakref
 from collections.abc import Callable, Sequence
-from concurrent.futures import ThreadPoolExecutor
-from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from pathlib import Path
@@ -312,8 +310,6 @@ class Executor:
     forks its workers after the app is created). `execute` is thread-safe.
     """
 
-    kills = 0  # per process, for metrics
-
     def __init__(
         self,
         config: Config,
@@ -445,7 +441,6 @@ class Executor:
                 got += len(chunk)
         except TimeoutError:
             self._discard(w)
-            Executor.kills += 1
             self.on_event("timeout")
             return _text(
                 503,
@@ -503,12 +498,28 @@ def _after_fork_in_child() -> None:
 os.register_at_fork(after_in_child=_after_fork_in_child)
 
 
+_STACK_LOCK = threading.Lock()
+
+
+def _start_big_stack_thread(target: Callable[[], None]) -> threading.Thread:
+    """A thread with the large stack (threading.stack_size is process-wide: set, start, undo)."""
+    with _STACK_LOCK:
+        old = threading.stack_size(WORKER_STACK_BYTES)
+        try:
+            t = threading.Thread(target=target, name="query", daemon=True)
+            t.start()
+        finally:
+            threading.stack_size(old)
+    return t
+
+
 class InProcessExecutor:
     """Same API, on threads of this process, for stores other processes cannot open.
 
     Used for a store passed to `create_app` (tests, benchmarks) and when SPARQL Update
     is enabled. At the deadline the client gets the same 503, but the query is NOT
-    stopped: pyoxigraph cannot be interrupted, so its thread runs on to the end.
+    stopped: pyoxigraph cannot be interrupted, so its thread runs on to the end, and
+    keeps its slot (at most `threads` queries run at once) until then.
     """
 
     def __init__(
@@ -529,12 +540,8 @@ class InProcessExecutor:
             choose=choose,
         )
         self.on_event = on_event or (lambda _event: None)
-        self._pool = ThreadPoolExecutor(
-            max_workers=max(2, config.threads), thread_name_prefix="query"
-        )
-
-    def _one(self, job: Job) -> Outcome:
-        return run_job(self.get_store(), job, self.settings)
+        self.slots = max(2, config.threads)
+        self._slots = threading.BoundedSemaphore(self.slots)
 
     def execute(
         self,
@@ -545,20 +552,41 @@ class InProcessExecutor:
         fmt: str | None = None,
         timeout: float | None = None,
     ) -> Outcome:
+        limit = timeout or self.timeout
+        deadline = time.monotonic() + limit
         job = Job(query, tuple(default_graphs), tuple(named_graphs), accept, fmt)
-        future = self._pool.submit(self._one, job)
-        try:
-            return future.result(timeout=timeout or self.timeout)
-        except FutureTimeout:
-            future.cancel()  # still queued behind stuck queries: never start it
-            self.on_event("timeout")
+        if not self._slots.acquire(timeout=limit):
+            self.on_event("busy")
             return _text(
                 503,
-                f"query abandoned: it ran past the {self.timeout:g} s limit"
-                " (NEWSGRAPH_QUERY_TIMEOUT); in this mode (in-process store) it still"
-                " runs to its end on the server",
-                "timeout",
+                f"all {self.slots} query threads stayed busy for the whole query timeout"
+                f" ({limit:g} s, NEWSGRAPH_QUERY_TIMEOUT); try again later",
+                "busy",
+                **{"Retry-After": str(max(1, int(limit)))},
             )
+        box: list[Outcome] = []
+
+        def one() -> None:
+            # pyoxigraph objects must be dropped on the thread that made them: all here.
+            try:
+                box.append(run_job(self.get_store(), job, self.settings))
+            except Exception as exc:  # noqa: BLE001 - report it as the answer
+                box.append(_text(500, f"query failed: {type(exc).__name__}: {exc}", "error"))
+            finally:
+                self._slots.release()
+
+        t = _start_big_stack_thread(one)
+        t.join(max(0.0, deadline - time.monotonic()))
+        if box:
+            return box[0]
+        self.on_event("timeout")
+        return _text(
+            503,
+            f"query abandoned: it ran past the {limit:g} s limit"
+            " (NEWSGRAPH_QUERY_TIMEOUT); in this mode (in-process store) it still"
+            " runs to its end on the server",
+            "timeout",
+        )
 
     def close(self) -> None:
-        self._pool.shutdown(wait=False, cancel_futures=True)
+        """Nothing to stop: running query threads are daemons and end with their query."""

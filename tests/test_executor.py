@@ -194,3 +194,17 @@ def test_in_process_executor_answers_at_the_deadline() -> None:
         assert ex.execute("ASK { ?s ?p ?o }").status == 200
     finally:
         ex.close()
+
+
+@pytest.mark.slow
+def test_long_flat_queries_run_out_of_time_not_of_stack() -> None:
+    """10,000 FILTERs or `+` terms overflow an 8 MiB stack (SIGSEGV); the big one holds."""
+    store = small_store(5)
+    ex = InProcessExecutor(Config(query_timeout=20.0), lambda: store)
+    for query in (
+        "SELECT * { ?s ?p ?o " + "FILTER(true) " * 10_000 + "}",
+        "SELECT * { ?s ?p ?o FILTER(" + "+".join(["1"] * 10_000) + ") }",
+    ):
+        out = ex.execute(query)
+        assert out.status in (200, 503), out.body[:200]
+    assert ex.execute("ASK { ?s ?p ?o }").status == 200  # and we are still alive
