@@ -51,6 +51,7 @@ class Config:
     threads: int = 8
     query_timeout: float = 60.0
     query_processes: int = 4
+    query_memory_mb: int = 2048
     max_rows: int = 100_000
     max_upload_bytes: int = 16 * 1024 * 1024
     rate_limit: int = 600
@@ -107,6 +108,12 @@ SETTINGS: list[tuple[str, str, object, str]] = [
         "NEWSGRAPH_QUERY_PROCESSES",
         int,
         "query worker processes per server worker (a timed-out query's process is killed)",
+    ),
+    (
+        "query_memory_mb",
+        "NEWSGRAPH_QUERY_MEMORY",
+        int,
+        "MiB of memory one query process may use (0: no cap); past it the query ends in a 503",
     ),
     ("max_rows", "NEWSGRAPH_MAX_ROWS", int, "result rows returned before truncation"),
     ("max_upload_bytes", "NEWSGRAPH_MAX_UPLOAD", int, "largest request body accepted, bytes"),

@@ -150,6 +150,7 @@ class WorkerSettings:
     max_rows: int
     prefixes: dict[str, str]
     choose: Choose = choose
+    memory_bytes: int = 0  # 0: no cap
 
 
 def _limited_solutions(solutions: ox.QuerySolutions, limit: int) -> tuple[ox.QuerySolutions, bool]:
@@ -254,12 +255,40 @@ def _watch_parent(parent: int) -> None:
             os._exit(0)
 
 
+def _cap_memory(extra: int) -> None:
+    """Cap this process's writable memory at what it holds now plus `extra` bytes.
+
+    A cartesian product under ORDER BY grows by about 200 MB/s: within a 60 s timeout
+    two of them would exhaust the machine. With RLIMIT_DATA (private writable memory,
+    thread stacks included) an allocation past the cap fails, pyoxigraph aborts, and
+    the web process answers 503 and replaces the worker.
+    """
+    import resource
+
+    try:
+        status = Path("/proc/self/status").read_text()
+        data_kib = int(status.split("VmData:")[1].split()[0])
+    except (OSError, IndexError, ValueError):
+        return
+    limit = data_kib * 1024 + WORKER_STACK_BYTES + extra
+    try:
+        resource.setrlimit(resource.RLIMIT_DATA, (limit, limit))
+    except (ValueError, OSError):
+        pass
+
+
 def _worker_main(conn: Connection, settings: WorkerSettings) -> None:
     """Worker process: answer jobs from `conn` until it closes."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C goes to the server, which ends us
     threading.Thread(target=_watch_parent, args=(os.getppid(),), daemon=True).start()
     threading.stack_size(WORKER_STACK_BYTES)
     current = _CurrentStore(settings.data_dir)
+    if settings.memory_bytes > 0:
+        try:
+            current.get()  # the store's own memory is part of the baseline, not of the cap
+        except OSError:
+            pass
+        _cap_memory(settings.memory_bytes)
     box: list[Outcome] = []
 
     def one(job: Job) -> None:
@@ -326,6 +355,7 @@ class Executor:
             max_rows=config.max_rows,
             prefixes=dict(prefixes or {}),
             choose=choose,
+            memory_bytes=max(0, config.query_memory_mb) * 1024 * 1024,
         )
         self.on_event = on_event or (lambda _event: None)
         # Not plain fork: the web process has threads, and forking them is unsafe. The
@@ -455,8 +485,10 @@ class Executor:
             how = f"signal {-code}" if code is not None and code < 0 else f"exit {code}"
             return _text(
                 503,
-                f"the query process died ({how}) while running this query; it has been"
-                " replaced. The query is probably too large or too deeply nested.",
+                f"the query process died ({how}) while running this query and has been"
+                f" replaced; most likely the query needed more than the"
+                f" {self.settings.memory_bytes // 2**20} MiB a query may use"
+                " (NEWSGRAPH_QUERY_MEMORY)",
                 "crashed",
             )
         self._release(w)

@@ -208,3 +208,16 @@ def test_long_flat_queries_run_out_of_time_not_of_stack() -> None:
         out = ex.execute(query)
         assert out.status in (200, 503), out.body[:200]
     assert ex.execute("ASK { ?s ?p ?o }").status == 200  # and we are still alive
+
+
+def test_memory_cap_ends_a_runaway_query_not_the_machine(built_data_dir: Path) -> None:
+    """A cartesian product under ORDER BY grows ~200 MB/s; past the cap it ends in a 503."""
+    config = Config(data_dir=built_data_dir, query_timeout=30.0, query_memory_mb=300)
+    ex = Executor(config, size=1)
+    try:
+        out = ex.execute(SLOW.replace("SELECT (COUNT(*) AS ?n)", "SELECT *") + " ORDER BY ?a")
+        assert out.status == 503 and out.reason == "crashed", out.body
+        assert "NEWSGRAPH_QUERY_MEMORY" in out.body.decode()
+        assert ex.execute("ASK { ?s ?p ?o }").status == 200
+    finally:
+        ex.close()
