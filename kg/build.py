@@ -13,6 +13,7 @@ import hashlib
 import itertools
 import os
 import sys
+import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
@@ -91,6 +92,23 @@ def _extract_to_cache(doc: SourceDocument, base: str, cache_file: str) -> list:
     return list(graph)
 
 
+def _die_with_parent() -> None:
+    """Extraction worker: exit when the build is gone.
+
+    A build killed with SIGKILL cannot stop its pool, whose idle workers would wait
+    for work forever; each one watches its parent instead.
+    """
+    parent = os.getppid()
+
+    def watch() -> None:
+        while True:
+            time.sleep(0.5)
+            if os.getppid() != parent:
+                os._exit(1)
+
+    threading.Thread(target=watch, name="die-with-parent", daemon=True).start()
+
+
 def _read_cache(path: Path) -> Graph:
     return triples_to_graph(ox.parse(path=str(path), format=ox.RdfFormat.N_TRIPLES))
 
@@ -143,7 +161,7 @@ def extract_all(
 
     workers = min(os.cpu_count() or 1, 4)
     if total >= PARALLEL_THRESHOLD and workers > 1:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
+        with ProcessPoolExecutor(max_workers=workers, initializer=_die_with_parent) as pool:
             futures = [
                 (doc, pool.submit(_extract_to_cache, doc, config.base, str(cf))) for doc, cf in todo
             ]

@@ -32,6 +32,30 @@ def make_corpus(folder: Path, extra: int, seed: int = 1) -> None:
         (folder / f"gen{i:04d}.txt").write_text(f"Report {i}.\n{text}\n", encoding="utf-8")
 
 
+def _children(pid: int) -> list[int]:
+    try:
+        tasks = Path(f"/proc/{pid}/task").iterdir()
+        return [int(c) for t in tasks for c in (t / "children").read_text().split()]
+    except OSError:
+        return []
+
+
+def _assert_gone(pids: list[int], wait: float = 10.0) -> None:
+    deadline = time.monotonic() + wait
+    alive = pids
+    while alive and time.monotonic() < deadline:
+        alive = [p for p in alive if Path(f"/proc/{p}").exists() and not _zombie(p)]
+        time.sleep(0.1)
+    assert not alive, f"processes of a killed build still running: {alive}"
+
+
+def _zombie(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split(") ", 1)[1].startswith("Z")
+    except (OSError, IndexError):
+        return False
+
+
 def pointer(data: Path) -> str:
     return (data / "CURRENT").read_text(encoding="utf-8")
 
@@ -58,9 +82,11 @@ def test_killed_builds_leave_the_served_graph_unchanged(built_data_dir: Path, tm
                 stderr=subprocess.DEVNULL,
             )
             time.sleep(delay)
+            children = _children(proc.pid)
             if proc.poll() is None:
                 proc.send_signal(signal.SIGKILL)
             proc.wait()
+            _assert_gone(children)  # its extraction workers do not outlive it
             if pointer(data) != served:
                 # It got past the swap before the kill: the new build must be whole and
                 # served; it becomes the graph the next attempts must not disturb.
