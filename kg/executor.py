@@ -41,8 +41,10 @@ from typing import TYPE_CHECKING, Any
 import pyoxigraph as ox
 
 from kg import query as q
+from kg.federation import QueryRefused
+from kg.negotiate import choose
 
-if TYPE_CHECKING:  # kg.config pulls in rdflib; the worker processes never need it
+if TYPE_CHECKING:
     from kg.config import Config
 
 TRUNCATED_HEADER = "X-Newsgraph-Truncated"
@@ -73,33 +75,8 @@ def _text(status: int, message: str, reason: str, **headers: str) -> Outcome:
     return Outcome(status, "text/plain", (message.rstrip() + "\n").encode(), dict(headers), reason)
 
 
-# --- content negotiation, pure (the protocol rewrite provides its own `choose`) ---
-
-
-def choose(form: str, accept_header: str | None, format_param: str | None) -> str | None:
-    """Media type for a result of `form` from ?format= or Accept (q-values); None: 406.
-
-    A pure version of `server.sparql.negotiate` so it can run in a worker process.
-    """
-    from werkzeug.datastructures import MIMEAccept
-    from werkzeug.http import parse_accept_header
-
-    offered = list(q.GRAPH_FORMATS) if form == "graph" else list(q.RESULT_FORMATS)
-    if format_param:
-        mt = q.FORMAT_NAMES.get(format_param.lower(), format_param.lower())
-        mt = q.ALIASES.get(mt, mt)
-        return mt if mt in offered else None
-    if not accept_header or not accept_header.strip():
-        return offered[0]
-    accept = parse_accept_header(accept_header, MIMEAccept)
-    if not accept:
-        return offered[0]
-    candidates = offered + [a for a, target in q.ALIASES.items() if target in offered]
-    best = accept.best_match(candidates, default=None)
-    if best is None:
-        return None
-    return q.ALIASES.get(best, best)
-
+# Content negotiation is the protocol's pure `kg.negotiate.choose(form, accept, format)`,
+# run in the worker once the result's form is known.
 
 # --- guarding the parser ---
 
@@ -140,12 +117,14 @@ class Job:
     named_graphs: tuple[str, ...] = ()
     accept: str | None = None
     fmt: str | None = None
+    base_iri: str | None = None
 
 
 @dataclass(frozen=True)
 class WorkerSettings:
-    """Everything a worker needs, picklable and free of rdflib."""
+    """Everything a worker needs, picklable."""
 
+    config: Config  # the SERVICE policy (kg.federation) reads it
     data_dir: str
     max_rows: int
     prefixes: dict[str, str]
@@ -190,7 +169,11 @@ def run_job(store: ox.Store | None, job: Job, settings: WorkerSettings) -> Outco
             job.query,
             default_graphs=list(job.default_graphs),
             named_graphs=list(job.named_graphs),
+            base_iri=job.base_iri,
+            config=settings.config,
         )
+    except QueryRefused as exc:  # the SERVICE policy said no, or a SERVICE call failed
+        return _text(exc.status, exc.message, "refused", **exc.headers)
     except SyntaxError as exc:
         return _text(400, f"SPARQL syntax error: {exc}", "syntax")
     except ValueError as exc:  # e.g. an invalid IRI in default-graph-uri
@@ -211,6 +194,8 @@ def run_job(store: ox.Store | None, job: Job, settings: WorkerSettings) -> Outco
         else:
             cut = False
         body = q.serialize(result, media_type, prefixes=settings.prefixes)
+    except QueryRefused as exc:
+        return _text(exc.status, exc.message, "refused", **exc.headers)
     except (OSError, RuntimeError, ValueError) as exc:
         return _text(500, f"query evaluation failed: {exc}", "evaluation")
     if cut:
@@ -351,6 +336,7 @@ class Executor:
         self.timeout = config.query_timeout
         self.size = max(1, size or config.query_processes)
         self.settings = WorkerSettings(
+            config=config,
             data_dir=str(Path(config.data_dir).resolve()),
             max_rows=config.max_rows,
             prefixes=dict(prefixes or {}),
@@ -446,10 +432,11 @@ class Executor:
         accept: str | None = None,
         fmt: str | None = None,
         timeout: float | None = None,
+        base_iri: str | None = None,
     ) -> Outcome:
         """Run one query within `query_timeout` seconds (waiting for a worker included)."""
         deadline = time.monotonic() + (timeout or self.timeout)
-        job = Job(query, tuple(default_graphs), tuple(named_graphs), accept, fmt)
+        job = Job(query, tuple(default_graphs), tuple(named_graphs), accept, fmt, base_iri)
         w = self._acquire(deadline)
         if w is None:
             self.on_event("busy")
@@ -566,6 +553,7 @@ class InProcessExecutor:
         self.timeout = config.query_timeout
         self.get_store = get_store
         self.settings = WorkerSettings(
+            config=config,
             data_dir=str(config.data_dir),
             max_rows=config.max_rows,
             prefixes=dict(prefixes or {}),
@@ -583,10 +571,11 @@ class InProcessExecutor:
         accept: str | None = None,
         fmt: str | None = None,
         timeout: float | None = None,
+        base_iri: str | None = None,
     ) -> Outcome:
         limit = timeout or self.timeout
         deadline = time.monotonic() + limit
-        job = Job(query, tuple(default_graphs), tuple(named_graphs), accept, fmt)
+        job = Job(query, tuple(default_graphs), tuple(named_graphs), accept, fmt, base_iri)
         if not self._slots.acquire(timeout=limit):
             self.on_event("busy")
             return _text(

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import pyoxigraph as ox
-from flask import Flask, Response, render_template
+from flask import Flask, Response, render_template, request
+from werkzeug.exceptions import MethodNotAllowed
 
 from kg import __version__
 from kg.config import Config, from_env
+from kg.federation import QueryRefused, warm_up
 from kg.namespaces import PREFIXES
-from kg.server import limits, sparql
+from kg.server import limits, ontology_views, resource_views, sparql, validate_views
+from kg.server.service_description import DescriptionCache
 from kg.server.serving import ServingStore
 from kg.store import StoreMissing
 
@@ -21,10 +24,39 @@ def create_app(config: Config | None = None, *, store: ox.Store | None = None) -
     serving = ServingStore(config, store)
     app.extensions["newsgraph.config"] = config
     app.extensions["newsgraph.store"] = serving
-    app.extensions["newsgraph.prefixes"] = {**PREFIXES, "id": config.base}
+    app.extensions["newsgraph.prefixes"] = {
+        **PREFIXES,
+        "id": config.base,
+        "wdt": "http://www.wikidata.org/prop/direct/",
+    }
+    # For writing Turtle/TriG: without `id:`, whose local names would need `\/` escapes
+    # (`id:person\/x`), legal but unreadable and a trap for weaker parsers.
+    app.extensions["newsgraph.rdf_prefixes"] = {
+        k: v for k, v in app.extensions["newsgraph.prefixes"].items() if k != "id"
+    }
     app.config["NEWSGRAPH_UNION_GRAPH"] = serving.union_graph
-    limits.install(app, config, serving, app.extensions["newsgraph.prefixes"])
+    app.extensions["newsgraph.descriptions"] = DescriptionCache()
+    limits.install(app, config, serving, app.extensions["newsgraph.rdf_prefixes"])
     app.register_blueprint(sparql.bp)
+    app.register_blueprint(validate_views.bp)
+    app.register_blueprint(ontology_views.bp)
+    app.register_blueprint(resource_views.create_blueprint(config))
+
+    @app.errorhandler(MethodNotAllowed)
+    def _method_not_allowed(exc: MethodNotAllowed) -> Response:
+        allowed = ", ".join(sorted(exc.valid_methods or []))
+        return sparql.text_response(
+            405, f"method {request.method} is not allowed here; use {allowed}", {"Allow": allowed}
+        )
+
+    @app.errorhandler(QueryRefused)
+    def _refused(exc: QueryRefused) -> Response:
+        # Plain text naming what was refused (or which SERVICE failed): never an empty result.
+        resp = Response(exc.message.rstrip() + "\n", status=exc.status, mimetype="text/plain")
+        resp.headers.update(exc.headers)
+        return resp
+
+    warm_up()
 
     @app.errorhandler(StoreMissing)
     def _no_store(exc: StoreMissing) -> Response:
@@ -40,7 +72,12 @@ def create_app(config: Config | None = None, *, store: ox.Store | None = None) -
             version=__version__,
             graphs=graphs,
             manifest=manifest,
-            triples=len(store),
+            # Quads in named graphs: the default graph is a copy of their union.
+            triples=int(
+                next(iter(store.query("SELECT (COUNT(*) AS ?n) { GRAPH ?g { ?s ?p ?o } }")))[
+                    "n"
+                ].value
+            ),
             config=config,
         )
 

@@ -25,6 +25,9 @@ class ServingStore:
         self._store: ox.Store | None = None
         self._stamp: tuple[int, int] | None = None
         self._union: tuple[object, Graph] | None = None
+        # Bumped by every SPARQL Update, so caches keyed on it (service description,
+        # VoID) are recomputed; a new build is a new store object, which they key on too.
+        self.generation = 0
 
     def _pointer_stamp(self) -> tuple[int, int]:
         st = os.stat(current_pointer(self.config))
@@ -55,6 +58,11 @@ class ServingStore:
         """Quads served: from the build manifest (counting a big store is slow), else counted."""
         count = self.manifest().get("triples")
         return int(count) if count is not None else len(self.get())
+
+    def changed(self) -> None:
+        """The store was modified in place (SPARQL Update): drop what was derived from it."""
+        self.generation += 1
+        self._union = None
 
     def manifest(self) -> dict:
         return {} if self._fixed is not None else build_manifest(self.config)

@@ -1,0 +1,553 @@
+"""Statements: who said what, when, where.
+
+Three shapes: reported speech in a sentence ("He noted that ...", "The Minister
+emphasized ...", "..., the ministry added"), a transcript section (a header such as
+"Speech by the President of the Republic of Belarus Alexander Lukashenko:" and the
+paragraphs after it), and a document that is itself one speech or one written
+statement. "He" and "the Minister" go to the last named speaker of the passage.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from kg.extract.context import Doc
+from kg.extract.model import Meeting, Statement
+from kg.extract.model import Span as SpanT
+from kg.extract.sentences import SALUTATION as _SALUTATION
+from kg.extract.sentences import Block, SpanSet, sentences
+from kg.ids import slug
+
+VERBS = (
+    r"stated|said|says|noted|underlined|emphasi[sz]ed|stressed|added|indicated|pointed out|told|"
+    r"declared|announced|expressed|welcomed|proposed|pledged|underscored|updated|presented|referred|"
+    r"praised|assured|urged|recalled|explained|signall?ed|suggested|promised|briefed|warned|affirmed|"
+    r"reaffirmed|highlighted|mentioned|condemned|went on to say|argued|punctuated|informed|"
+    r"voiced|called on|called for|reiterated|confirmed|insisted|observed|remarked|replied|"
+    r"spoke about|thanked|congratulated|says|notes|stresses|underlines|emphasi[sz]es|adds|"
+    r"urges|calls for|calls on|"
+    r"welcomes|condemns|expresses|reiterates|reaffirms|insists|warns|states|declares|"
+    r"issued (?:a |an |its )?(?:written |joint )?(?:statement|declaration|communiqu[eé])"
+)
+VERB = re.compile(rf"\b(?:also |further |additionally |then |later )?(?P<v>{VERBS})\b")
+_PRONOUN = re.compile(
+    r"(?:^|[\s,“\"])(?P<p>[Hh]e|[Ss]he|[Tt]he (?:[Dd]eputy |[Vv]ice |[Ff]irst [Dd]eputy )?"
+    r"(?:[Ff]oreign |[Dd]efen[cs]e )?[Mm]inister|[Tt]he [Ss]ecretary[- ][Gg]eneral|"
+    r"[Tt]he [Pp]resident|[Tt]he [Cc]hairman|[Tt]he [Gg]eneral|[Tt]he expert|"
+    r"[Tt]he [Pp]rime [Mm]inister)"
+    r"\s*(?:also |further |additionally |then |later )?$"
+)
+_ORG_PRONOUN = re.compile(
+    r"(?:^|[\s,“”\"])(?P<p>it|[Tt]he [Mm]inistry|[Tt]he [Oo]rgani[sz]ation|[Tt]he [Cc]ouncil|"
+    r"[Tt]he [Ss]ecretariat|[Tt]he [Gg]overnment|[Tt]hey)\s*(?:also |further |then )?$"
+)
+_ACCORDING = re.compile(
+    r"\b[Aa]ccording to (?:(?P<pron>him|her)|(?P<def>the expert|the minister))\b"
+)
+_ACCORDING_ORG = re.compile(
+    r"\b[Aa]ccording to (?:it|them|the (?:office|ministry|organi[sz]ation|council|agency|committee|"
+    r"service|department|government|secretariat|statement))\b"
+)
+_HEADER = re.compile(
+    r"^(?:(?:The )?(?:[Ss]peech|[Ss]tatement|[Aa]ddress|[Rr]emarks|[Oo]pening remarks"
+    r"|[Cc]losing remarks)\b.{0,300}"
+    r"|.{0,300}\b(?:spoke again|spoke|said|stated|took the floor)\b.{0,120})[:：]{1,2}\s*$"
+)
+_INLINE = re.compile(
+    r"^(?P<name>[A-Z]\.\s?[A-Z][\w’'-]+|[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){0,2}):\s+\S"
+)
+_SECTION_END = re.compile(r"^(?:Go back|Back to|Share|Print|Related|Read more|Source:|Tags:)", re.I)
+_WRITTEN = re.compile(
+    r"\b(?:written statement|statement|communiqu[eé]|press release|declaration)\b", re.I
+)
+
+
+def _speaker_entity(doc: Doc, start: int, end: int) -> str | None:
+    """A person (or else an organization/country) named in a header line."""
+    ms = [m for m in doc.mentions_in(start, end) if not m.adjective]
+    persons = [m for m in ms if m.kind == "person"]
+    if persons:
+        return doc.ref(persons[-1])
+    return None
+
+
+def statements(doc: Doc, meetings: list[Meeting]) -> list[Statement]:
+    text = doc.text
+    out: list[Statement] = []
+    paras = doc.paragraphs
+    covered = SpanSet()
+    meeting_at = _meeting_context(doc, meetings)
+
+    # 1. transcript sections
+    headers: list[tuple[int, str]] = []
+    for idx, p in enumerate(paras):
+        line = text[p.start : p.end]
+        if len(line) < 400 and _HEADER.match(line):
+            sp = _speaker_entity(doc, p.start, p.end)
+            if sp:
+                headers.append((idx, sp))
+        elif (
+            idx + 1 < len(paras)
+            and re.search(r"\bspoke (?:about|on)\b", line)
+            and len(line) < 300
+            and _SALUTATION.match(text[paras[idx + 1].start : paras[idx + 1].end])
+        ):
+            sp = _speaker_entity(doc, p.start, p.end)
+            if sp:
+                headers.append((idx, sp))
+    header_idx = {h for h, _ in headers}
+    for n, (idx, speaker) in enumerate(headers):
+        stop = headers[n + 1][0] if n + 1 < len(headers) else len(paras)
+        body = []
+        for j in range(idx + 1, stop):
+            line = text[paras[j].start : paras[j].end]
+            if _SECTION_END.match(line) or _INLINE.match(line) and j != idx + 1:
+                break
+            body.append(paras[j])
+        # a closing narrative paragraph ("In the course of the session, ... spoke.") ends a speech
+        while body and not _looks_like_speech(text, body[-1]) and len(body) > 1:
+            if re.search(r"\b(?:spoke|took part|was held)\b", text[body[-1].start : body[-1].end]):
+                body.pop()
+            else:
+                break
+        if not body:
+            continue
+        s, e = body[0].start, body[-1].end
+        mt = meeting_at(paras[idx].start)
+        out.append(
+            Statement(
+                span=SpanT(s, e),
+                kind="Speech",
+                speaker=speaker,
+                date=mt.date if mt else None,
+                meeting=mt.key if mt else None,
+                section=True,
+            )
+        )
+        covered.add(paras[idx].start, e)
+    # transcript turns: "N. Pashinyan: Thank you ...", "President of Russia Vladimir Putin: ..."
+    labels = {
+        idx: lab
+        for idx, p in enumerate(paras)
+        if idx not in header_idx
+        and not covered.covers(p.start)
+        and (lab := _turn_label(doc, p.start, p.end)) is not None
+    }
+    for idx, (speaker, body_start) in labels.items():
+        end = paras[idx].end
+        # the turn runs on over unlabelled paragraphs until the next label or header
+        j = idx + 1
+        while (
+            j < len(paras)
+            and j not in labels
+            and j not in header_idx
+            and not _SECTION_END.match(text[paras[j].start : paras[j].end])
+            and not _SEPARATOR.match(text[paras[j].start : paras[j].end])
+            and not covered.covers(paras[j].start)
+        ):
+            end = paras[j].end
+            j += 1
+        mt = meeting_at(paras[idx].start)
+        out.append(
+            Statement(
+                span=SpanT(body_start, end),
+                kind="DirectQuote",
+                speaker=speaker,
+                date=mt.date if mt else None,
+                meeting=mt.key if mt else None,
+            )
+        )
+        covered.add(paras[idx].start, end)
+
+    # 2. the whole document is one speech (or, if no one in it is quoted, one written statement)
+    written = None
+    if not out:
+        whole = _whole_document(doc)
+        if whole and whole.kind == "Speech":
+            out.append(whole)
+            covered.add(whole.span.start, whole.span.end)
+        else:
+            written = whole
+
+    # 3. reported speech, sentence by sentence
+    last_person: str | None = None
+    last_org: str | None = None
+    history: list[str] = []
+    for _pi, sent in doc.sentences:
+        if covered.covers(sent.start):
+            continue
+        st = _sentence_statement(doc, sent, last_person, last_org, history)
+        # people and bodies named as subjects become the antecedents
+        if st is None:
+            subj = _subject(doc, sent)
+            if subj and subj.startswith("person/"):
+                last_person = subj
+            continue
+        if st.speaker and st.speaker.startswith("person/"):
+            last_person = st.speaker
+            history.append(st.speaker)
+        elif st.speaker:
+            last_org = st.speaker
+        mt = meeting_at(sent.start)
+        if (
+            mt
+            and st.speaker
+            and _made_at(doc, mt, st)
+            and not _PRESS.search(text[sent.start : sent.end])
+        ):
+            st.meeting = mt.key
+            st.date = st.date or mt.date
+        out.append(st)
+    if written is not None and not any(
+        written.span.start <= st.span.start < written.span.end for st in out
+    ):
+        out.append(written)
+    return out
+
+
+def _looks_like_speech(text: str, block: Block) -> bool:
+    return bool(_FIRST_PERSON.search(text, block.start, block.end))
+
+
+def _whole_document(doc: Doc) -> Statement | None:
+    text = doc.text
+    paras = doc.paragraphs
+    if not paras:
+        return None
+    meta = doc.meta
+    # a speech: a salutation within the first paragraphs, first person throughout
+    for idx, p in enumerate(paras[:4]):
+        if _SALUTATION.match(text[p.start : p.end]) and len(text[p.start : p.end]) < 80:
+            body = paras[idx:]
+            first_person = sum(1 for b in body if _looks_like_speech(text, b))
+            if first_person >= max(2, len(body) // 3):
+                s, e = body[0].start, body[-1].end
+                return Statement(
+                    span=SpanT(s, e), kind="Speech", speaker=None, date=meta.published, section=True
+                )
+            break
+    # a written statement whose title says so, by the publisher or the body the title names
+    author = f"org/{meta.publisher}" if meta.publisher else _title_author(doc)
+    if meta.title and author and re.search(r"\bstatement\b", meta.title, re.I):
+        start_idx = next(
+            (i for i, p in enumerate(paras) if meta.title_span and p.end >= meta.title_span.end),
+            -1,
+        )
+        body = paras[start_idx + 1 :]
+        # skip a repeated date line and title: the body starts at the first real paragraph
+        while body and (
+            len(text[body[0].start : body[0].end]) < 250 and len(sentences(text, body[0])) < 2
+        ):
+            body = body[1:]
+        if body:
+            s, e = body[0].start, body[-1].end
+            speaker = author
+            return Statement(
+                span=SpanT(s, e), kind="WrittenStatement", speaker=speaker, date=meta.published
+            )
+    return None
+
+
+def _subject(doc: Doc, sent: Block) -> str | None:
+    ms = doc.mentions_in(sent.start, min(sent.end, sent.start + 120), "person")
+    return doc.ref(ms[0]) if ms else None
+
+
+def _antecedent(doc: Doc, phrase: str, history: list[str], last_person: str | None) -> str | None:
+    """ "He" is the last named speaker; "the Minister" the last one holding a minister's post."""
+    role = phrase.lower().removeprefix("the ").replace("foreign ", "").replace("defence ", "")
+    role = role.replace("defense ", "").strip()
+    if role in ("he", "she"):
+        return last_person
+    for ref in reversed(history):
+        ent = doc.entities.get(ref)
+        if ent and any(role in doc.posts[p].role.lower() for p in ent.posts if p in doc.posts):
+            return ref
+    return last_person
+
+
+def _sentence_statement(
+    doc: Doc,
+    sent: Block,
+    last_person: str | None,
+    last_org: str | None,
+    history: list[str] | None = None,
+) -> Statement | None:
+    text = doc.text
+    s_text = text[sent.start : sent.end]
+    speaker = None
+    kind = "ReportedSpeech"
+    history = history or []
+    acc = re.search(r"\b[Aa]ccording to\b", s_text)
+    for vm in VERB.finditer(s_text):
+        vpos = sent.start + vm.start()
+        before = text[sent.start : vpos]
+        # inverted: ", said António Guterres, Secretary-General"
+        if vm.group("v") in ("said", "told") and not before.rstrip().endswith(("he", "she", "it")):
+            after = [
+                m for m in doc.mentions_in(vpos, min(sent.end, vpos + 40)) if m.kind == "person"
+            ]
+            if (
+                after
+                and re.match(r"^\s*$", text[sent.start + vm.end() : after[0].start])
+                and re.search(r"[,”\"]\s*$", before)
+            ):
+                speaker = doc.ref(after[0])
+                break
+        if _PASSIVE.search(before):
+            continue  # "must be resolutely condemned": not a speech act of a subject
+        pron = _PRONOUN.search(before[-40:])
+        if pron:
+            speaker = _antecedent(doc, pron.group("p"), history, last_person)
+            break
+        opron = _ORG_PRONOUN.search(before[-30:])
+        if opron and last_org:
+            speaker = last_org
+            break
+        speaker = _clause_subject(doc, sent.start, vpos) or _post_holder(doc, sent.start, vpos)
+        break  # the first speech verb in the active voice decides
+    if speaker is None and acc:
+        am = _ACCORDING.search(s_text)
+        if am:
+            speaker = last_person
+        elif _ACCORDING_ORG.search(s_text):
+            speaker = last_org
+        else:
+            # "According to Aleksandr Kobrinsky, ...", "According to the Ministry of ..., 1,300"
+            start = sent.start + acc.end()
+            after = [
+                m
+                for m in doc.mentions_in(start, min(sent.end, start + 60))
+                if m.kind == "person" or (m.kind == "org" and not m.adjective)
+            ]
+            if after and re.fullmatch(r"\s*(?:the\s+)?", text[start : after[0].start]):
+                speaker = doc.ref(after[0])
+    if speaker is None:
+        return None
+    if speaker.startswith("country/"):
+        th = _THROUGH.search(s_text)
+        if th:
+            speaker = _national_body(doc, th.group(1), speaker.split("/", 1)[1])
+    start = _quote_start(doc, sent)
+    if start < sent.start:
+        kind = "DirectQuote"
+    elif re.search(r"[“\"].{20,}[”\"]", s_text):
+        kind = "DirectQuote"
+    if _WRITTEN.search(s_text) and not speaker.startswith("person/"):
+        kind = "WrittenStatement"
+    dates = [d for d in doc.dates.dates_in(sent.start, sent.end) if d.value]
+    about = []
+    for c in doc.mentions_in(sent.start, sent.end):
+        if c.kind in ("country",) and not c.adjective:
+            ref = doc.ref(c)
+            if ref not in about and ref != speaker:
+                about.append(ref)
+    return Statement(
+        span=SpanT(start, sent.end),
+        kind=kind,
+        speaker=speaker,
+        date=dates[0] if dates and kind == "WrittenStatement" else None,
+        about=about,
+    )
+
+
+_SUBJ_GAP = re.compile(
+    r"^(?:\s*,[^,]{0,200},\s*|\s+|\s*,\s*|\s*,?\s*which\s+(?:has\s+)?)"
+    r"(?:also |further |additionally |then |later )?$"
+)
+_OBJECT_BEFORE = re.compile(
+    r"\b(?:with|to|from|by|for|against|and)\s+(?:(?:his|her|their|the|its)\s+)?"
+    r"(?:[\w-]+\s+){0,3}$"
+)
+_DELEGATE = re.compile(
+    r"(?:^|\s)(?:[Tt]he )?(?:representative|delegate|speaker|[Pp]ermanent [Rr]epresentative)"
+    r"(?: for| of) (?:the )?$"
+)
+_ORG_SUBJ_BEFORE = re.compile(r"(?:^|,\s*)(?:[Tt]he\s+)?(?:[\w’'-]+\s+)?$")
+_THROUGH = re.compile(
+    r"\bthrough (?:the |its )?((?:[A-Z][\w-]* )*"
+    r"(?:Ministry|Embassy|Office|Spokesperson|Press Service)"
+    r"(?: of [A-Z][\w ]+?)?)\b"
+)
+_FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e|[Oo]ur|[Uu]s|[Mm]y|[Mm]e)\b")
+_PASSIVE = re.compile(r"\b(?:be|been|being|is|are|was|were)\s+(?:\w+ly\s+)?$")
+_PRESS = re.compile(
+    r"\btold\b.{0,60}\b(?:news agency|correspondent|reporters|journalists|the press|media)\b|"
+    r"\bin an interview\b",
+    re.I,
+)
+
+
+def _clause_subject(doc: Doc, sent_start: int, vpos: int) -> str | None:
+    """The actor just before the verb, across an appositive: "Bayramov, Minister of ..., noted"."""
+    text = doc.text
+    cands = [m for m in doc.mentions_in(max(sent_start, vpos - 260), vpos) if not m.adjective]
+    for m in reversed(cands):
+        gap = text[m.end : vpos]
+        if m.kind == "person":
+            if _OBJECT_BEFORE.search(text[max(sent_start, m.start - 45) : m.start]):
+                continue
+            if _SUBJ_GAP.match(gap) or _post_gap(doc, m.end, vpos):
+                return doc.ref(m)
+        elif m.kind in ("org", "country"):
+            if not _SUBJ_GAP.match(gap):
+                continue
+            lead = text[sent_start : m.start]
+            if m.kind == "country" and _DELEGATE.search(lead):
+                # "The representative of Kazakhstan said": the state speaks through its delegate
+                return doc.ref(m)
+            if (
+                lead.strip().lower() in ("the", "")
+                or (re.fullmatch(r"\s*", gap) and _ORG_SUBJ_BEFORE.search(lead))
+                or "which" in gap
+            ):
+                return doc.ref(m)
+    return None
+
+
+def _post_gap(doc: Doc, s: int, e: int) -> bool:
+    """Only a post, country or organization between the name and the verb."""
+    gap = doc.text[s:e]
+    if len(gap) > 200 or "." in gap.replace("H.E.", ""):
+        return False
+    stripped = gap
+    for m in reversed(doc.mentions_in(s, e)):
+        stripped = stripped[: m.start - s] + " X " + stripped[m.end - s :]
+    return bool(
+        re.fullmatch(
+            r"[\s,]*(?:(?:the |The )?[A-Z][\w-]*(?: (?:of|and|the|for|[A-Z][\w-]*|X))*[\s,]*)*",
+            stripped,
+        )
+    )
+
+
+def _meeting_context(doc: Doc, meetings: list[Meeting]):
+    """The meeting a position belongs to: the last one reported before it (whether a
+    statement there was made at it is decided by _made_at)."""
+    ordered = sorted(meetings, key=lambda m: m.span.start)
+    starts = [m.span.start for m in ordered]
+
+    def at(pos: int) -> Meeting | None:
+        i = bisect.bisect_right(starts, pos)
+        return ordered[i - 1] if i else None
+
+    return at
+
+
+def _national_body(doc: Doc, name: str, country: str) -> str:
+    """ "Turkey ... through the Foreign Ministry": the speaker is Turkey's ministry."""
+    from kg.extract.actors import canon_org, entity_for_generic
+
+    ent = entity_for_generic("org", canon_org(name), country, None, doc.lex)
+    ref = f"org/{ent.key}"
+    if ref not in doc.entities:
+        ent.surfaces.add(name)
+        doc.entities[ref] = ent
+    return ref
+
+
+def _made_at(doc: Doc, mt: Meeting, st: Statement) -> bool:
+    """A statement reported after a meeting was made there when the speaker is a known
+    participant, or the meeting is the one the document reports (in its lead); never when
+    the sentence is the report of the meeting itself, the meeting is only announced (dated
+    after the document), or a call between others."""
+    if st.span.start < mt.span.end and mt.span.start < st.span.end:
+        return False
+    if st.speaker not in mt.participants and (
+        "PhoneCall" in mt.kinds or not doc.in_lead(mt.span.start)
+    ):
+        return False
+    published = doc.meta.published.value if doc.meta.published else None
+    if published and mt.date and mt.date.value and mt.date.value > published:
+        return False
+    if st.date and st.date.value and mt.date and mt.date.value and st.date.value != mt.date.value:
+        return False
+    # a state speaks at the meeting the page reports ("the representative of Kazakhstan said")
+    return not st.speaker.startswith("country/") or doc.in_lead(mt.span.start)
+
+
+_DEFINITE_POST = re.compile(r"(?:^|[\s,])[Tt]he ([A-Z][\w -]+?) of (?:the )?$")
+
+
+def _post_holder(doc: Doc, sent_start: int, vpos: int) -> str | None:
+    """ "The President of Russia expressed ...": the one person of the document who holds
+    that post (named with it here, or holding it on the document's date in the lexicon)."""
+    from kg.extract.actors import canon_role
+    from kg.extract.context import lexicon_posts
+
+    countries = [m for m in doc.mentions_in(max(sent_start, vpos - 80), vpos, "country")]
+    if not countries or not re.fullmatch(r"\s*", doc.text[countries[-1].end : vpos]):
+        return None
+    c = countries[-1]
+    m = _DEFINITE_POST.search(doc.text[max(sent_start, c.start - 60) : c.start])
+    if not m:
+        return None
+    role = canon_role(m.group(1))
+    post_key = slug(f"{role} {c.key}")
+    holders = set()
+    for ref, ent in doc.entities.items():
+        if ent.kind != "person":
+            continue
+        if post_key in ent.posts or any(
+            p.key == post_key for p in lexicon_posts(doc, ent.key, [role])
+        ):
+            holders.add(ref)
+    return holders.pop() if len(holders) == 1 else None
+
+
+def _quote_start(doc: Doc, sent: Block) -> int:
+    """ "“We attach ... We wish these events would calm down,” it said.": a quotation that
+    closes in this sentence but opened in an earlier one of the paragraph is all one statement."""
+    text = doc.text
+    s_text = text[sent.start : sent.end]
+    close = max(s_text.find("”"), s_text.find('," '), s_text.find('" '))
+    if close < 0 or "“" in s_text[:close] or s_text[:close].count('"') % 2 == 1:
+        return sent.start
+    para = next((p for p in doc.paragraphs if p.start <= sent.start < p.end), None)
+    if para is None:
+        return sent.start
+    head = text[para.start : sent.start]
+    opened = max(head.rfind("“"), head.rfind('"') if head.count('"') % 2 == 1 else -1)
+    if opened < 0 or "”" in head[opened:]:
+        return sent.start
+    return para.start + opened
+
+
+_BY = re.compile(r"\b(?:by|of|on behalf of|from)\s+(?:the\s+)?$")
+
+
+def _title_author(doc: Doc) -> str | None:
+    """ "Statement by the High Representative on behalf of the EU": the organization the
+    title names after by/of/on behalf of (the last one, which is the one speaking)."""
+    span = doc.meta.title_span
+    if span is None:
+        return None
+    found = None
+    for m in doc.mentions_in(span.start, span.end, "org"):
+        if _BY.search(doc.text[max(span.start, m.start - 20) : m.start]):
+            found = doc.ref(m)
+    return found
+
+
+# a sentence ends before the colon: not a label (initials "N." and "Mr." do not count)
+_SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMrs)(?<!\bDr)(?<!\bMs)[.!?](?:\s|$)")
+_SEPARATOR = re.compile(r"^[\s*_=~#-]+$")
+
+
+def _turn_label(doc: Doc, start: int, end: int) -> tuple[str, int] | None:
+    """ "President of Russia Vladimir Putin: Thank you." -> (Putin, start of "Thank you").
+
+    A label is a person's name (with a post before it) ending right at a colon near the
+    start of the paragraph, with no sentence ending before it."""
+    text = doc.text
+    colon = text.find(":", start, min(end, start + 120))
+    if colon < 0 or _SENTENCE_END.search(text[start:colon]) or colon + 1 >= end:
+        return None
+    persons = [m for m in doc.mentions_in(start, colon) if m.kind == "person"]
+    if not persons or text[persons[-1].end : colon].strip():
+        return None
+    body = colon + 1
+    while body < end and text[body] in " \u00a0\t":
+        body += 1
+    return doc.ref(persons[-1]), body

@@ -1,0 +1,106 @@
+"""Lexicon matching, posts and unknown actors; invented sentences."""
+
+from kg.extract.context import build
+from kg.extract.gazetteer import find_mentions, fold_text
+
+
+def keys(text, kind=None):
+    return [m.key for m in find_mentions(text) if kind is None or m.kind == kind]
+
+
+def test_folding_keeps_offsets():
+    t = "Çavuşoğlu met Szijjártó in İstanbul — “ok”"
+    assert len(fold_text(t)) == len(t)
+
+
+def test_variants_meet_on_one_key():
+    assert keys("Mevlüt Çavuşoğlu and Mevlut Cavusoglu", "person") == ["mevlut-cavusoglu"] * 2
+    assert keys("Mukhtar Tleuberdi and Mukhtar Tileuberdi", "person") == ["mukhtar-tileuberdi"] * 2
+    assert keys("Türkiye, Turkey and the Republic of Turkey", "country") == ["turkey"] * 3
+    assert keys("Alma-Ata and Almaty", "place") == ["almaty", "almaty"]
+    assert keys("The OTG summit", "org") == ["ots"]
+
+
+def test_word_boundaries_on_folded_text():
+    assert keys("General Çakar spoke", "person") == []
+    assert keys("Akar spoke", "person") == ["hulusi-akar"]
+
+
+def test_acronyms_are_case_sensitive():
+    assert keys("the un-named official", "org") == []
+    assert keys("the UN envoy", "org") == ["un"]
+
+
+def test_posts_from_appositives_and_titles():
+    doc = build(
+        "H.E. Ruslan Kazakbaev, Minister of Foreign Affairs of the Kyrgyz Republic, met "
+        "Uzbek Foreign Minister Abdulaziz Kamilov in Tashkent."
+    )
+    assert "minister-of-foreign-affairs-kyrgyzstan" in doc.entities["person/ruslan-kazakbaev"].posts
+    assert (
+        "minister-of-foreign-affairs-uzbekistan" in doc.entities["person/abdulaziz-kamilov"].posts
+    )
+
+
+def test_two_posts_in_one_phrase():
+    doc = build(
+        "Nurlan Abenov, Deputy Prime Minister and Minister of Finance of the Republic of "
+        "Kazakhstan, said the budget was approved."
+    )
+    posts = doc.entities["person/nurlan-abenov"].posts
+    assert posts == {"deputy-prime-minister-kazakhstan", "minister-of-finance-kazakhstan"}
+
+
+def test_unknown_person_needs_a_title():
+    doc = build(
+        "Aigerim Bekova, spokesperson of the Ministry of Energy of Kazakhstan, said prices "
+        "will fall. Green Valley Farms reported a loss."
+    )
+    assert "person/aigerim-bekova" in doc.entities
+    assert not any(k.startswith("person/green") for k in doc.entities)
+    assert "org/ministry-of-energy-kazakhstan" in doc.entities
+
+
+def test_patronymic_forms_fold_to_the_person():
+    doc = build(
+        "The President of the Republic of Kazakhstan Kassym-Jomart Kemelevich Tokayev spoke."
+    )
+    assert "person/kassym-jomart-tokayev" in doc.entities
+    assert "president-kazakhstan" in doc.entities["person/kassym-jomart-tokayev"].posts
+
+
+def test_sub_body_of_a_known_organization():
+    doc = build("The Council of Heads of State of the Shanghai Cooperation Organisation met.")
+    ent = doc.entities["org/sco-council-of-heads-of-state"]
+    assert ent.parent == "sco"
+
+
+def test_bare_security_council_needs_the_un_and_no_state():
+    orgs = lambda t: [(m.key, m.surface) for m in build(t).mentions if m.kind == "org"]  # noqa: E731
+    assert ("un-security-council", "Security Council") in orgs(
+        "The UN chief told the Security Council."
+    )
+    assert orgs("The Security Council met.") == []
+    got = orgs("The UN spoke. Kazakhstan's Security Council met. The Kazakh Security Council met.")
+    assert [k for k, _ in got if "security" in k] == ["security-council-kazakhstan"] * 2
+    got = orgs("The Security Council of Kazakhstan and the UN.")
+    assert got[0] == ("security-council-kazakhstan", "Security Council of Kazakhstan")
+
+
+def test_patronymic_dropped_from_unknown_persons():
+    doc = build(
+        "Colonel General Ivan Sergeyevich Petrov, Commander of the Airborne Troops of "
+        "Russia, arrived. Petrov said the task was done."
+    )
+    ent = doc.entities["person/ivan-petrov"]
+    assert ent.label == "Ivan Petrov"
+    assert "Ivan Sergeyevich Petrov" in ent.surfaces
+    assert [m.key for m in doc.mentions if m.kind == "person"] == ["ivan-petrov"] * 2
+
+
+def test_un_titles_mark_persons():
+    doc = build(
+        "Rosemary DiCarlo, Under-Secretary-General for Political and Peacebuilding Affairs, "
+        "said the region faced risks. Ms. DiCarlo added that dialogue was key."
+    )
+    assert [m.key for m in doc.mentions if m.kind == "person"] == ["rosemary-dicarlo"] * 2
