@@ -2,7 +2,7 @@
 
 One IRI, `/sparql`, answers:
 - a query (GET `?query=`, POST form, POST `application/sparql-query`), its result
-  streamed in the negotiated format;
+  in the negotiated format, computed by a killable worker process (kg/executor.py);
 - an update (POST form `update=`, POST `application/sparql-update`) when enabled,
   with the admin bearer token;
 - without an operation: the query UI for browsers, the Service Description for
