@@ -24,6 +24,7 @@ deadline but CANNOT stop the query, which keeps its thread busy until it ends.
 
 from __future__ import annotations
 
+import gc
 import itertools
 import multiprocessing
 import os
@@ -51,6 +52,7 @@ TRUNCATED_HEADER = "X-Newsgraph-Truncated"
 MAX_NESTING = 500
 WORKER_STACK_BYTES = 512 * 1024 * 1024  # reserved address space, committed only as used
 CHUNK = 1 << 20
+FULL_GC_EVERY = 200
 
 Choose = Callable[[str, str | None, str | None], str | None]
 
@@ -255,7 +257,7 @@ def _cap_memory(extra: int) -> None:
         data_kib = int(status.split("VmData:")[1].split()[0])
     except (OSError, IndexError, ValueError):
         return
-    limit = data_kib * 1024 + WORKER_STACK_BYTES + extra
+    limit = data_kib * 1024 + extra  # the job thread and its stack already exist
     try:
         resource.setrlimit(resource.RLIMIT_DATA, (limit, limit))
     except (ValueError, OSError):
@@ -263,10 +265,25 @@ def _cap_memory(extra: int) -> None:
 
 
 def _worker_main(conn: Connection, settings: WorkerSettings) -> None:
-    """Worker process: answer jobs from `conn` until it closes."""
+    """Worker process: answer jobs from `conn` until it closes, all on one big-stack thread."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C goes to the server, which ends us
     threading.Thread(target=_watch_parent, args=(os.getppid(),), daemon=True).start()
     threading.stack_size(WORKER_STACK_BYTES)
+    t = threading.Thread(target=_serve_jobs, args=(conn, settings), name="query")
+    t.start()
+    t.join()
+
+
+def _serve_jobs(conn: Connection, settings: WorkerSettings) -> None:
+    """The job loop.
+
+    pyoxigraph's result objects must be dropped on the thread that made them (else
+    they leak, with a RuntimeError). Reference cycles can hold them (kg.federation's
+    parser keeps frames alive through exceptions), so the garbage collector must run
+    on this thread only: automatic collection is off, and this loop collects the
+    young generation after every job and everything every `FULL_GC_EVERY` jobs.
+    """
+    gc.disable()
     current = _CurrentStore(settings.data_dir)
     if settings.memory_bytes > 0:
         try:
@@ -274,25 +291,18 @@ def _worker_main(conn: Connection, settings: WorkerSettings) -> None:
         except OSError:
             pass
         _cap_memory(settings.memory_bytes)
-    box: list[Outcome] = []
-
-    def one(job: Job) -> None:
-        try:
-            box.append(run_job(current.get(), job, settings))
-        except Exception as exc:  # noqa: BLE001 - report, keep the worker alive
-            box.append(_text(500, f"query failed: {type(exc).__name__}: {exc}", "error"))
-
+    done = 0
     while True:
         try:
             job = conn.recv()
         except (EOFError, OSError):
             return
-        box.clear()
-        # pyoxigraph objects must be dropped on the thread that made them: all in `one`.
-        t = threading.Thread(target=one, args=(job,))
-        t.start()
-        t.join()
-        out = box[0]
+        try:
+            out = run_job(current.get(), job, settings)
+        except Exception as exc:  # noqa: BLE001 - report, keep the worker alive
+            out = _text(500, f"query failed: {type(exc).__name__}: {exc}", "error")
+        done += 1
+        gc.collect(0 if done % FULL_GC_EVERY else 2)
         conn.send((out.status, out.media_type, out.headers, out.reason, len(out.body)))
         for i in range(0, len(out.body), CHUNK):
             conn.send_bytes(out.body[i : i + CHUNK])
