@@ -50,10 +50,13 @@ class Config:
     workers: int = 2
     threads: int = 8
     query_timeout: float = 60.0
+    query_processes: int = 4
+    query_memory_mb: int = 2048
     max_rows: int = 100_000
     max_upload_bytes: int = 16 * 1024 * 1024
     rate_limit: int = 600
     rate_window: float = 60.0
+    max_document_bytes: int = 8 * 1024 * 1024
     update_enabled: bool = False
     admin_token: str = ""
     service_allowlist: tuple[str, ...] = WIKIDATA_ENDPOINTS
@@ -101,10 +104,28 @@ SETTINGS: list[tuple[str, str, object, str]] = [
     ("workers", "NEWSGRAPH_WORKERS", int, "server worker processes"),
     ("threads", "NEWSGRAPH_THREADS", int, "threads per worker process"),
     ("query_timeout", "NEWSGRAPH_QUERY_TIMEOUT", float, "wall-clock seconds a query may run"),
+    (
+        "query_processes",
+        "NEWSGRAPH_QUERY_PROCESSES",
+        int,
+        "query worker processes per server worker (a timed-out query's process is killed)",
+    ),
+    (
+        "query_memory_mb",
+        "NEWSGRAPH_QUERY_MEMORY",
+        int,
+        "MiB of memory one query process may use (0: no cap); past it the query ends in a 503",
+    ),
     ("max_rows", "NEWSGRAPH_MAX_ROWS", int, "result rows returned before truncation"),
     ("max_upload_bytes", "NEWSGRAPH_MAX_UPLOAD", int, "largest request body accepted, bytes"),
     ("rate_limit", "NEWSGRAPH_RATE_LIMIT", int, "requests per client per window (0: off)"),
     ("rate_window", "NEWSGRAPH_RATE_WINDOW", float, "rate-limit window, seconds"),
+    (
+        "max_document_bytes",
+        "NEWSGRAPH_MAX_DOCUMENT_BYTES",
+        int,
+        "largest source document a build reads, bytes (larger ones are skipped, named)",
+    ),
     ("update_enabled", "NEWSGRAPH_UPDATE", _bool, "accept SPARQL Update (needs the admin token)"),
     ("admin_token", "NEWSGRAPH_ADMIN_TOKEN", str, "bearer token for SPARQL Update"),
     ("service_allowlist", "NEWSGRAPH_SERVICE_ALLOWLIST", _split, "endpoints SERVICE may call"),

@@ -8,13 +8,36 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import re
 from dataclasses import dataclass
+from html import unescape
+from html.parser import HTMLParser
 from pathlib import Path
 
 from kg.ids import document_iri
 
-TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
-MAX_DOCUMENT_BYTES = 64 * 1024 * 1024
+TEXT_SUFFIXES = {".txt", ".text", ".md", ".html", ".htm", ""}
+# News articles are kilobytes; a source of many megabytes is almost surely a mistake
+# (a dump, a log, a binary), and extraction time grows with it. Config overrides it
+# (NEWSGRAPH_MAX_DOCUMENT_BYTES).
+MAX_DOCUMENT_BYTES = 8 * 1024 * 1024
+
+# Leading bytes of binary formats people drop into a folder of articles by mistake.
+MAGIC = {
+    b"%PDF-": "a PDF document",
+    b"\x89PNG": "a PNG image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"GIF8": "a GIF image",
+    b"PK\x03\x04": "a ZIP archive (or .docx/.odt)",
+    b"\x1f\x8b": "a gzip archive",
+    b"\x7fELF": "an executable",
+    b"\xd0\xcf\x11\xe0": "an old Microsoft Office document",
+}
+# C0 controls other than tab and line feed cannot appear in XML 1.0, so a literal
+# holding them breaks SPARQL XML results and RDF/XML. Each becomes one character
+# (form feed and vertical tab a line feed, the rest U+FFFD), so lengths, and with them
+# the offsets of every span, are those of the decoded text.
+_CONTROLS = {c: "\ufffd" for c in range(32) if c not in (9, 10)} | {11: "\n", 12: "\n"}
 
 
 class DocumentError(ValueError):
@@ -33,28 +56,121 @@ class SourceDocument:
 
 
 def decode(raw: bytes) -> str:
-    """Decode bytes by BOM, then UTF-8, then Windows-1252; refuse binary."""
-    if raw.startswith(codecs.BOM_UTF8):
-        text = raw[len(codecs.BOM_UTF8) :].decode("utf-8", errors="strict")
-    elif raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        text = raw.decode("utf-16")
-    else:
-        if b"\x00" in raw[:4096]:
-            raise DocumentError("binary content (NUL bytes) without a UTF-16 byte-order mark")
-        try:
-            text = raw.decode("utf-8")
-        except UnicodeDecodeError:
-            text = raw.decode("cp1252", errors="replace")
+    """Decode bytes by BOM, then UTF-8, then Windows-1252; refuse binary; HTML to text.
+
+    Every refusal is a DocumentError whose message says why, for the build report.
+    """
+    for magic, what in MAGIC.items():
+        if raw.startswith(magic):
+            raise DocumentError(f"binary content: {what}, not text")
+    try:
+        if raw.startswith(codecs.BOM_UTF8):
+            text = raw[len(codecs.BOM_UTF8) :].decode("utf-8", errors="strict")
+        elif raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            text = raw.decode("utf-16")
+        else:
+            head = raw[:4096]
+            if b"\x00" in head:
+                if _looks_like_bomless_utf16(head):
+                    raise DocumentError(
+                        "looks like UTF-16 without a byte-order mark: save it as UTF-8"
+                        " (or UTF-16 with a BOM)"
+                    )
+                raise DocumentError("binary content (NUL bytes) without a UTF-16 byte-order mark")
+            try:
+                text = raw.decode("utf-8")
+            except UnicodeDecodeError:
+                text = raw.decode("cp1252", errors="replace")
+    except UnicodeDecodeError as exc:
+        raise DocumentError(f"undecodable text after its byte-order mark: {exc}") from None
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     controls = sum(1 for c in text if ord(c) < 32 and c not in "\n\t\f\v")
     if text and controls > len(text) * 0.05:
         raise DocumentError("mostly control characters: not a text document")
-    return text
+    if text.count("\ufffd") > max(16, len(text) * 0.05):
+        raise DocumentError("mostly undecodable bytes: not a text document")
+    if looks_like_html(text):
+        text = html_to_text(text)
+    return text.translate(_CONTROLS)
 
 
-def document_from_bytes(file_name: str, raw: bytes, path: str | None = None) -> SourceDocument:
-    if len(raw) > MAX_DOCUMENT_BYTES:
-        raise DocumentError(f"{len(raw)} bytes is over the {MAX_DOCUMENT_BYTES}-byte limit")
+def _looks_like_bomless_utf16(head: bytes) -> bool:
+    """NULs in every other byte and readable text once decoded that way."""
+    even, odd = head[0::2], head[1::2]
+    if max(even.count(0), odd.count(0)) < 0.3 * len(head) / 2:
+        return False
+    codec = "utf-16-le" if odd.count(0) > even.count(0) else "utf-16-be"
+    text = head[: len(head) // 2 * 2].decode(codec, errors="replace")
+    readable = sum(1 for c in text if c.isprintable() or c in "\n\r\t")
+    return readable > 0.9 * len(text)
+
+
+_HTML_START = re.compile(r"\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body)\b", re.I | re.S)
+_HTML_TAGS = re.compile(r"</?(p|div|br|span|a|body|head|table|li|h[1-6])\b[^>]*>", re.I)
+
+
+def looks_like_html(text: str) -> bool:
+    """An HTML page saved where an article's text was expected."""
+    if _HTML_START.match(text[:2048]):
+        return True
+    sample = text[:20000]
+    return len(_HTML_TAGS.findall(sample)) >= 5 and sample.lstrip().startswith("<")
+
+
+class _TextOfHtml(HTMLParser):
+    BLOCK = {
+        "p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "title",
+        "section", "article", "header", "footer", "blockquote", "pre", "table", "ul", "ol",
+    }  # fmt: skip
+    SKIP = {"script", "style", "noscript", "template", "svg"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skipping = 0
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        if tag in self.SKIP:
+            self.skipping += 1
+        elif tag in self.BLOCK:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self.SKIP:
+            self.skipping = max(0, self.skipping - 1)
+        elif tag in self.BLOCK:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self.skipping:
+            self.parts.append(data)
+
+
+def html_to_text(html: str) -> str:
+    """The readable text of an HTML page: scripts and styles dropped, blocks as lines."""
+    parser = _TextOfHtml()
+    parser.feed(html)
+    parser.close()
+    text = unescape("".join(parser.parts)).replace("\xa0", " ")
+    lines = (re.sub(r"[ \t]+", " ", line).strip() for line in text.split("\n"))
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip() + "\n"
+
+
+def _too_big(size: int, limit: int) -> DocumentError:
+    return DocumentError(
+        f"{size} bytes is over the {limit}-byte limit (NEWSGRAPH_MAX_DOCUMENT_BYTES)"
+    )
+
+
+def document_from_bytes(
+    file_name: str,
+    raw: bytes,
+    path: str | None = None,
+    *,
+    max_bytes: int = MAX_DOCUMENT_BYTES,
+) -> SourceDocument:
+    if len(raw) > max_bytes:
+        raise _too_big(len(raw), max_bytes)
     text = decode(raw)
     if not text.strip():
         raise DocumentError("empty document")
@@ -63,9 +179,13 @@ def document_from_bytes(file_name: str, raw: bytes, path: str | None = None) -> 
     )
 
 
-def read_document(path: str | Path) -> SourceDocument:
+def read_document(path: str | Path, *, max_bytes: int = MAX_DOCUMENT_BYTES) -> SourceDocument:
+    """Read one document; too large ones are refused before their bytes are read."""
     p = Path(path)
-    return document_from_bytes(p.name, p.read_bytes(), str(p))
+    size = p.stat().st_size
+    if size > max_bytes:
+        raise _too_big(size, max_bytes)
+    return document_from_bytes(p.name, p.read_bytes(), str(p), max_bytes=max_bytes)
 
 
 def find_documents(paths: list[str | Path]) -> list[Path]:

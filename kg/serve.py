@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import shutil
 import sys
 from pathlib import Path
 
@@ -20,10 +22,33 @@ def store_is_stale(config: Config) -> bool:
     return any(p.stat().st_mtime > built for p in sources)
 
 
+def _metrics_dir(config: Config) -> Path:
+    """A fresh folder for prometheus_client's per-process files (multiprocess mode).
+
+    Must be set before prometheus_client is first imported, so /metrics in any
+    gunicorn worker adds up the counts of all of them.
+    """
+    path = Path(config.data_dir).resolve() / "run" / f"metrics-{os.getpid()}"
+    shutil.rmtree(path, ignore_errors=True)
+    path.mkdir(parents=True)
+    for old in path.parent.glob("metrics-*"):
+        if old != path and not _pid_alive(int(old.name.split("-")[1])):
+            shutil.rmtree(old, ignore_errors=True)
+    return path
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
 def serve(config: Config, *, rebuild: bool = True) -> int:
     from gunicorn.app.base import BaseApplication
-
-    from kg.server.app import create_app
 
     if config.update_enabled:
         if not config.admin_token:
@@ -42,7 +67,20 @@ def serve(config: Config, *, rebuild: bool = True) -> int:
 
         build(config)
 
+    os.environ.setdefault("PROMETHEUS_MULTIPROC_DIR", str(_metrics_dir(config)))
+    from kg.server.app import create_app
+
     app = create_app(config)
+
+    def post_worker_init(_worker) -> None:
+        warm = getattr(app.extensions.get("newsgraph.executor"), "warm", None)
+        if warm is not None:
+            warm()  # query processes start now, not on the first request
+
+    def child_exit(_server, worker) -> None:
+        from prometheus_client import multiprocess
+
+        multiprocess.mark_process_dead(worker.pid)
 
     class _App(BaseApplication):
         def load_config(self) -> None:
@@ -53,6 +91,8 @@ def serve(config: Config, *, rebuild: bool = True) -> int:
             self.cfg.set("timeout", int(config.query_timeout) + 30)
             self.cfg.set("accesslog", "-")
             self.cfg.set("limit_request_line", 0)  # long GET queries (SERVICE callers send them)
+            self.cfg.set("child_exit", child_exit)
+            self.cfg.set("post_worker_init", post_worker_init)
 
         def load(self):
             return app

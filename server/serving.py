@@ -49,6 +49,16 @@ class ServingStore:
                     self._union = None
         return self._store
 
+    @property
+    def fixed(self) -> bool:
+        """True when serving a store object given by the caller (other processes can't open it)."""
+        return self._fixed is not None
+
+    def triples(self) -> int:
+        """Quads served: from the build manifest (counting a big store is slow), else counted."""
+        count = self.manifest().get("triples")
+        return int(count) if count is not None else len(self.get())
+
     def changed(self) -> None:
         """The store was modified in place (SPARQL Update): drop what was derived from it."""
         self.generation += 1

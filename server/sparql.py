@@ -2,7 +2,7 @@
 
 One IRI, `/sparql`, answers:
 - a query (GET `?query=`, POST form, POST `application/sparql-query`), its result
-  streamed in the negotiated format;
+  in the negotiated format, computed by a killable worker process (kg/executor.py);
 - an update (POST form `update=`, POST `application/sparql-update`) when enabled,
   with the admin bearer token;
 - without an operation: the query UI for browsers, the Service Description for
@@ -23,7 +23,6 @@ from flask import Blueprint, Response, current_app, render_template, request
 from werkzeug.datastructures import MultiDict
 
 from kg import negotiate as neg
-from kg import query as q
 from kg.server import service_description as sd
 from kg.sparql_text import add_using, tokens, update_names_dataset
 
@@ -32,7 +31,7 @@ bp = Blueprint("sparql", __name__)
 ALLOWED = "GET, HEAD, POST, OPTIONS"
 CORS_HEADERS = {
     "Access-Control-Allow-Origin": "*",
-    "Access-Control-Expose-Headers": "Content-Type, Content-Length, Vary",
+    "Access-Control-Expose-Headers": "Content-Type, Content-Length, Vary, X-Newsgraph-Truncated",
 }
 FORM = "application/x-www-form-urlencoded"
 QUERY_TYPE = "application/sparql-query"
@@ -179,36 +178,27 @@ def _content_type(media_type: str) -> str:
 
 
 def run_query(op: Operation) -> Response:
-    store = current_app.extensions["newsgraph.store"].get()
-    accept = request.headers.get("Accept")
-    fmt = op.values.get("format")
-
-    try:
-        form, media_type, chunks = q.stream(
-            store,
-            op.queries[0],
-            lambda form: neg.choose(form, accept, fmt),
-            default_graphs=_iris(op, "default-graph-uri"),
-            named_graphs=_iris(op, "named-graph-uri"),
-            base_iri=endpoint_url(),
-            prefixes=current_app.extensions["newsgraph.rdf_prefixes"],
-            config=current_app.extensions["newsgraph.config"],
-        )
-    except SyntaxError as exc:
-        return text_response(400, f"SPARQL syntax error: {exc}")
-    except (OSError, RuntimeError, ValueError) as exc:  # evaluation failed before any output
-        current_app.logger.warning("query failed: %s", exc)
-        return text_response(500, f"the query failed: {exc}")
-    if media_type is None or chunks is None:
-        offered = ", ".join(neg.OFFERS[form])
+    # Parsing, negotiation, evaluation and serialization run in a worker process that is
+    # killed at NEWSGRAPH_QUERY_TIMEOUT, under the memory and row caps (kg/executor.py).
+    outcome = current_app.extensions["newsgraph.executor"].execute(
+        op.queries[0],
+        _iris(op, "default-graph-uri"),
+        _iris(op, "named-graph-uri"),
+        accept=request.headers.get("Accept"),
+        fmt=op.values.get("format"),
+        base_iri=endpoint_url(),
+    )
+    if outcome.status != 200:
+        if outcome.status >= 500:
+            current_app.logger.warning("query failed: %s", outcome.body[:500])
         return text_response(
-            406, f"none of the accepted types fits this {form} result; offered: {offered}"
+            outcome.status, outcome.body.decode("utf-8", "replace"), outcome.headers
         )
-    headers = {"Vary": "Accept", **CORS_HEADERS}
+    media_type = outcome.media_type
+    headers = {**outcome.headers, **CORS_HEADERS}  # Vary, and X-Newsgraph-Truncated if cut
     if request.method == "HEAD":
-        chunks.close()
         return Response(b"", content_type=_content_type(media_type), headers=headers)
-    resp = Response(chunks, content_type=_content_type(media_type), headers=headers)
+    resp = Response(outcome.body, content_type=_content_type(media_type), headers=headers)
     if op.values.get("download"):  # the UI's download links
         name = f"results.{neg.SHORT_NAME[media_type]}"
         resp.headers["Content-Disposition"] = f'attachment; filename="{name}"'

@@ -87,8 +87,8 @@ def start_server(data_dir: Path, **env_extra: str) -> LiveServer:
         try:
             if requests.get(server.sparql, params={"query": "ASK {}"}, timeout=2).ok:
                 return server
-        except requests.ConnectionError:
-            pass
+        except (requests.ConnectionError, requests.Timeout):
+            pass  # not listening yet, or still starting its query processes
         time.sleep(0.2)
     proc.kill()
     raise RuntimeError("server did not start in 60 s")

@@ -1,0 +1,623 @@
+"""Query execution with a wall-clock timeout that really stops the work.
+
+pyoxigraph has no way to cancel a running query (see shared/notes/engine-facts.md),
+so a thread that times out would go on burning a core. Queries therefore run in a
+small pool of worker *processes*; each opens the current build read-only and reopens
+it when `CURRENT` moves. The web process sends (query, dataset, Accept, format) and
+receives (status, media type, headers, body). When the deadline passes, the web
+process SIGKILLs that worker and a fresh one takes its place on the next request,
+so a hostile query costs at most `query_timeout` seconds of one core.
+
+Also enforced here, in the worker, so every path to the store gets them:
+- a row cap: at most `max_rows` solutions (or triples) are written; a cut result
+  carries the header `X-Newsgraph-Truncated: max-rows=N`;
+- a nesting bound: pyoxigraph's parser and evaluator recurse, and a query nested
+  a few thousand levels deep overflows the stack (SIGSEGV). Such queries get a 400
+  before parsing, and queries run on a thread with a large stack so that long flat
+  chains (thousands of FILTERs or `+` terms) run out of time rather than of stack.
+
+When the store cannot be opened by another process (an in-memory store passed to
+`create_app`, or SPARQL Update enabled, where the web process holds the write
+lock), `InProcessExecutor` runs the same code on a thread: it answers 503 at the
+deadline but CANNOT stop the query, which keeps its thread busy until it ends.
+"""
+
+from __future__ import annotations
+
+import gc
+import itertools
+import multiprocessing
+import os
+import re
+import signal
+import threading
+import time
+import weakref
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from multiprocessing.connection import Connection
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pyoxigraph as ox
+
+from kg import query as q
+from kg.federation import QueryRefused
+from kg.negotiate import choose
+
+if TYPE_CHECKING:
+    from kg.config import Config
+
+TRUNCATED_HEADER = "X-Newsgraph-Truncated"
+MAX_NESTING = 500
+WORKER_STACK_BYTES = 512 * 1024 * 1024  # reserved address space, committed only as used
+CHUNK = 1 << 20
+FULL_GC_EVERY = 200
+
+Choose = Callable[[str, str | None, str | None], str | None]
+
+
+@dataclass
+class Outcome:
+    """What the endpoint sends back: a status, a media type, headers and a body."""
+
+    status: int
+    media_type: str
+    body: bytes
+    headers: dict[str, str] = field(default_factory=dict)
+    # Why a non-200 happened, for metrics: "timeout", "busy", "crashed", "syntax", …
+    reason: str = "ok"
+
+    @property
+    def truncated(self) -> bool:
+        return TRUNCATED_HEADER in self.headers
+
+
+def _text(status: int, message: str, reason: str, **headers: str) -> Outcome:
+    return Outcome(status, "text/plain", (message.rstrip() + "\n").encode(), dict(headers), reason)
+
+
+# Content negotiation is the protocol's pure `kg.negotiate.choose(form, accept, format)`,
+# run in the worker once the result's form is known.
+
+# --- guarding the parser ---
+
+# Strings, IRIs and comments are skipped so brackets inside them do not count.
+_TOKENS = re.compile(
+    r'"""(?:[^"\\]|\\.|"(?!""))*"""'
+    r"|'''(?:[^'\\]|\\.|'(?!''))*'''"
+    r'|"(?:[^"\\\n\r]|\\.)*"'
+    r"|'(?:[^'\\\n\r]|\\.)*'"
+    r"|<[^<>\"{}|^`\\\x00-\x20]*>"
+    r"|#[^\n\r]*"
+    r"|[{(\[]|[})\]]",
+    re.DOTALL,
+)
+
+
+def nesting_depth(query: str) -> int:
+    """Deepest nesting of {, ( and [ outside strings, IRIs and comments."""
+    depth = deepest = 0
+    for m in _TOKENS.finditer(query):
+        tok = m.group()
+        if tok in "{([":
+            depth += 1
+            if depth > deepest:
+                deepest = depth
+        elif tok in "})]":
+            depth = max(depth - 1, 0)
+    return deepest
+
+
+# --- the work itself (runs in a worker process, or on a thread in-process) ---
+
+
+@dataclass(frozen=True)
+class Job:
+    query: str
+    default_graphs: tuple[str, ...] = ()
+    named_graphs: tuple[str, ...] = ()
+    accept: str | None = None
+    fmt: str | None = None
+    base_iri: str | None = None
+
+
+@dataclass(frozen=True)
+class WorkerSettings:
+    """Everything a worker needs, picklable."""
+
+    config: Config  # the SERVICE policy (kg.federation) reads it
+    data_dir: str
+    max_rows: int
+    prefixes: dict[str, str]
+    choose: Choose = choose
+    memory_bytes: int = 0  # 0: no cap
+
+
+def _limited_solutions(solutions: ox.QuerySolutions, limit: int) -> tuple[ox.QuerySolutions, bool]:
+    """At most `limit` solutions, as a QuerySolutions pyoxigraph can serialize.
+
+    pyoxigraph cannot build QuerySolutions from Python, so the kept rows are written
+    as SPARQL TSV (terms in their N-Triples form, lossless) and parsed back.
+    """
+    variables = solutions.variables
+    rows = list(itertools.islice(solutions, limit + 1))
+    cut = len(rows) > limit
+    lines = ["\t".join(str(v) for v in variables)]
+    for row in rows[:limit]:
+        lines.append(
+            "\t".join("" if (t := row[v]) is None else str(t) for v in variables)  # noqa: B023
+        )
+    tsv = ("\n".join(lines) + "\n").encode()
+    parsed = ox.parse_query_results(tsv, format=ox.QueryResultsFormat.TSV)
+    assert isinstance(parsed, ox.QuerySolutions)
+    return parsed, cut
+
+
+def run_job(store: ox.Store | None, job: Job, settings: WorkerSettings) -> Outcome:
+    """Parse, evaluate and serialize one query; every failure becomes an Outcome."""
+    if store is None:
+        return _text(503, "no graph built yet (run `kg build`)", "no-store")
+    depth = nesting_depth(job.query)
+    if depth > MAX_NESTING:
+        return _text(
+            400,
+            f"query nested {depth} levels deep; the limit is {MAX_NESTING} ({{, ( and [)",
+            "too-deep",
+        )
+    try:
+        result = q.run(
+            store,
+            job.query,
+            default_graphs=list(job.default_graphs),
+            named_graphs=list(job.named_graphs),
+            base_iri=job.base_iri,
+            config=settings.config,
+        )
+    except QueryRefused as exc:  # the SERVICE policy said no, or a SERVICE call failed
+        return _text(exc.status, exc.message, "refused", **exc.headers)
+    except SyntaxError as exc:
+        return _text(400, f"SPARQL syntax error: {exc}", "syntax")
+    except ValueError as exc:  # e.g. an invalid IRI in default-graph-uri
+        return _text(400, f"bad request: {exc}", "bad-request")
+    media_type = settings.choose(result.form, job.accept, job.fmt)
+    if media_type is None:
+        return _text(
+            406, "none of the accepted types fits; offered: " + ", ".join(result.offered), "406"
+        )
+    headers: dict[str, str] = {"Vary": "Accept"}
+    try:
+        if result.form == "solutions":
+            result.value, cut = _limited_solutions(result.value, settings.max_rows)  # type: ignore[arg-type]
+        elif result.form == "graph":
+            triples = list(itertools.islice(result.value, settings.max_rows + 1))  # type: ignore[call-overload]
+            cut = len(triples) > settings.max_rows
+            result.value = triples[: settings.max_rows]
+        else:
+            cut = False
+        body = q.serialize(result, media_type, prefixes=settings.prefixes)
+    except QueryRefused as exc:
+        return _text(exc.status, exc.message, "refused", **exc.headers)
+    except (OSError, RuntimeError, ValueError) as exc:
+        return _text(500, f"query evaluation failed: {exc}", "evaluation")
+    if cut:
+        headers[TRUNCATED_HEADER] = f"max-rows={settings.max_rows}"
+    return Outcome(200, media_type, body, headers)
+
+
+class _CurrentStore:
+    """The current build, opened read-only and reopened when CURRENT changes."""
+
+    def __init__(self, data_dir: str) -> None:
+        self.pointer = Path(data_dir) / "CURRENT"
+        self.root = Path(data_dir) / "stores"
+        self._stamp: tuple[int, int, str] | None = None
+        self._store: ox.Store | None = None
+
+    def get(self) -> ox.Store | None:
+        try:
+            st = os.stat(self.pointer)
+            name = self.pointer.read_text(encoding="utf-8").strip()
+        except FileNotFoundError:
+            return None
+        stamp = (st.st_mtime_ns, st.st_ino, name)
+        if stamp != self._stamp or self._store is None:
+            self._store = None
+            db = self.root / name / "db"
+            if not db.is_dir():
+                return None
+            self._store = ox.Store.read_only(str(db))
+            self._stamp = stamp
+        return self._store
+
+
+def _watch_parent(parent: int) -> None:
+    """End this worker when its parent is gone (even while a query runs).
+
+    The parent is the fork server, which itself ends when its web process does.
+    """
+    while True:
+        time.sleep(1.0)
+        if os.getppid() != parent:
+            os._exit(0)
+
+
+def _cap_memory(extra: int) -> None:
+    """Cap this process's writable memory at what it holds now plus `extra` bytes.
+
+    A cartesian product under ORDER BY grows by about 200 MB/s: within a 60 s timeout
+    two of them would exhaust the machine. With RLIMIT_DATA (private writable memory,
+    thread stacks included) an allocation past the cap fails, pyoxigraph aborts, and
+    the web process answers 503 and replaces the worker.
+    """
+    import resource
+
+    try:
+        status = Path("/proc/self/status").read_text()
+        data_kib = int(status.split("VmData:")[1].split()[0])
+    except (OSError, IndexError, ValueError):
+        return
+    limit = data_kib * 1024 + extra  # the job thread and its stack already exist
+    try:
+        resource.setrlimit(resource.RLIMIT_DATA, (limit, limit))
+    except (ValueError, OSError):
+        pass
+
+
+def _worker_main(conn: Connection, settings: WorkerSettings) -> None:
+    """Worker process: answer jobs from `conn` until it closes, all on one big-stack thread."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C goes to the server, which ends us
+    threading.Thread(target=_watch_parent, args=(os.getppid(),), daemon=True).start()
+    threading.stack_size(WORKER_STACK_BYTES)
+    t = threading.Thread(target=_serve_jobs, args=(conn, settings), name="query")
+    t.start()
+    t.join()
+
+
+def _serve_jobs(conn: Connection, settings: WorkerSettings) -> None:
+    """The job loop.
+
+    pyoxigraph's result objects must be dropped on the thread that made them (else
+    they leak, with a RuntimeError). Reference cycles can hold them (kg.federation's
+    parser keeps frames alive through exceptions), so the garbage collector must run
+    on this thread only: automatic collection is off, and this loop collects the
+    young generation after every job and everything every `FULL_GC_EVERY` jobs.
+    """
+    gc.disable()
+    current = _CurrentStore(settings.data_dir)
+    if settings.memory_bytes > 0:
+        try:
+            current.get()  # the store's own memory is part of the baseline, not of the cap
+        except OSError:
+            pass
+        _cap_memory(settings.memory_bytes)
+    done = 0
+    while True:
+        try:
+            job = conn.recv()
+        except (EOFError, OSError):
+            return
+        try:
+            out = run_job(current.get(), job, settings)
+        except Exception as exc:  # noqa: BLE001 - report, keep the worker alive
+            out = _text(500, f"query failed: {type(exc).__name__}: {exc}", "error")
+        done += 1
+        gc.collect(0 if done % FULL_GC_EVERY else 2)
+        conn.send((out.status, out.media_type, out.headers, out.reason, len(out.body)))
+        for i in range(0, len(out.body), CHUNK):
+            conn.send_bytes(out.body[i : i + CHUNK])
+
+
+# --- the web process side ---
+
+
+class _Worker:
+    def __init__(self, ctx: Any, settings: WorkerSettings) -> None:
+        self.conn, child = ctx.Pipe()
+        self.process = ctx.Process(target=_worker_main, args=(child, settings), daemon=True)
+        self.process.start()
+        child.close()
+
+    def kill(self) -> None:
+        try:
+            self.process.kill()  # SIGKILL: the only way to stop pyoxigraph mid-query
+        except (OSError, ValueError, AttributeError):
+            pass
+        self.process.join(timeout=5)
+        self.conn.close()
+
+
+class Executor:
+    """A pool of query worker processes with a hard per-query deadline.
+
+    One pool per web process; it starts lazily and restarts after a fork (gunicorn
+    forks its workers after the app is created). `execute` is thread-safe.
+    """
+
+    def __init__(
+        self,
+        config: Config,
+        *,
+        size: int | None = None,
+        prefixes: dict[str, str] | None = None,
+        choose: Choose = choose,
+        on_event: Callable[[str], None] | None = None,
+    ) -> None:
+        self.timeout = config.query_timeout
+        self.size = max(1, size or config.query_processes)
+        self.settings = WorkerSettings(
+            config=config,
+            data_dir=str(Path(config.data_dir).resolve()),
+            max_rows=config.max_rows,
+            prefixes=dict(prefixes or {}),
+            choose=choose,
+            memory_bytes=max(0, config.query_memory_mb) * 1024 * 1024,
+        )
+        self.on_event = on_event or (lambda _event: None)
+        # Not plain fork: the web process has threads, and forking them is unsafe. The
+        # fork server is a single-threaded process with pyoxigraph already imported, so a
+        # replacement for a killed worker starts in milliseconds.
+        self._ctx = multiprocessing.get_context("forkserver")
+        self._ctx.set_forkserver_preload(["kg.executor"])
+        self._fresh()
+        _EXECUTORS.add(self)
+
+    def _fresh(self) -> None:
+        """Empty pool; also run in a forked child, whose parent's workers are not its own."""
+        self._cond = threading.Condition()
+        self._idle: list[_Worker] = []
+        self._count = 0
+        self._warm = False
+
+    def _replenish(self, n: int) -> None:
+        """Start up to `n` workers in the background, so requests rarely wait for a spawn."""
+
+        def spawn() -> None:
+            for _ in range(n):
+                with self._cond:
+                    if self._count >= self.size:
+                        return
+                    self._count += 1
+                try:
+                    w = _Worker(self._ctx, self.settings)
+                except Exception:  # noqa: BLE001 - a request will try again and report
+                    self._discard(None)
+                    return
+                self._release(w)
+
+        threading.Thread(target=spawn, name="query-spawn", daemon=True).start()
+
+    def warm(self) -> None:
+        """Start the pool now (gunicorn calls it in each worker after the fork)."""
+        with self._cond:
+            if self._warm:
+                return
+            self._warm = True
+        self._replenish(self.size)
+
+    def _acquire(self, deadline: float) -> _Worker | None:
+        with self._cond:
+            if not self._warm:
+                self._warm = True
+                self._replenish(self.size - 1)
+            while True:
+                while self._idle:
+                    w = self._idle.pop()
+                    if w.process.is_alive():
+                        return w
+                    w.kill()
+                    self._count -= 1
+                if self._count < self.size:
+                    self._count += 1
+                    break
+                remaining = deadline - time.monotonic()
+                if remaining <= 0:
+                    return None
+                self._cond.wait(remaining)
+        try:
+            return _Worker(self._ctx, self.settings)
+        except BaseException:
+            self._discard(None)
+            raise
+
+    def _release(self, w: _Worker) -> None:
+        with self._cond:
+            self._idle.append(w)
+            self._cond.notify()
+
+    def _discard(self, w: _Worker | None) -> None:
+        if w is not None:
+            w.kill()
+        with self._cond:
+            self._count -= 1
+            self._cond.notify()
+        if w is not None:
+            self._replenish(1)
+
+    def execute(
+        self,
+        query: str,
+        default_graphs: Sequence[str] = (),
+        named_graphs: Sequence[str] = (),
+        accept: str | None = None,
+        fmt: str | None = None,
+        timeout: float | None = None,
+        base_iri: str | None = None,
+    ) -> Outcome:
+        """Run one query within `query_timeout` seconds (waiting for a worker included)."""
+        deadline = time.monotonic() + (timeout or self.timeout)
+        job = Job(query, tuple(default_graphs), tuple(named_graphs), accept, fmt, base_iri)
+        w = self._acquire(deadline)
+        if w is None:
+            self.on_event("busy")
+            return _text(
+                503,
+                f"all {self.size} query processes stayed busy for the whole query timeout"
+                f" ({self.timeout:g} s, NEWSGRAPH_QUERY_TIMEOUT); try again later",
+                "busy",
+                **{"Retry-After": str(max(1, int(self.timeout)))},
+            )
+        try:
+            w.conn.send(job)
+            status, media_type, headers, reason, size = self._recv(w, deadline)
+            chunks = []
+            got = 0
+            while got < size:
+                chunk = self._recv_bytes(w, deadline)
+                chunks.append(chunk)
+                got += len(chunk)
+        except TimeoutError:
+            self._discard(w)
+            self.on_event("timeout")
+            return _text(
+                503,
+                f"query stopped: it ran past the {self.timeout:g} s limit"
+                " (NEWSGRAPH_QUERY_TIMEOUT)",
+                "timeout",
+            )
+        except (EOFError, OSError):
+            self._discard(w)
+            code = w.process.exitcode
+            self.on_event("crashed")
+            how = f"signal {-code}" if code is not None and code < 0 else f"exit {code}"
+            return _text(
+                503,
+                f"the query process died ({how}) while running this query and has been"
+                f" replaced; most likely the query needed more than the"
+                f" {self.settings.memory_bytes // 2**20} MiB a query may use"
+                " (NEWSGRAPH_QUERY_MEMORY)",
+                "crashed",
+            )
+        self._release(w)
+        return Outcome(status, media_type, b"".join(chunks), headers, reason)
+
+    @staticmethod
+    def _wait(w: _Worker, deadline: float) -> None:
+        remaining = deadline - time.monotonic()
+        if remaining <= 0 or not w.conn.poll(remaining):
+            if w.process.is_alive():
+                raise TimeoutError
+            raise EOFError
+
+    def _recv(self, w: _Worker, deadline: float) -> Any:
+        self._wait(w, deadline)
+        return w.conn.recv()
+
+    def _recv_bytes(self, w: _Worker, deadline: float) -> bytes:
+        self._wait(w, deadline)
+        return w.conn.recv_bytes()
+
+    def close(self) -> None:
+        """Stop every idle worker (busy ones end with their web process)."""
+        with self._cond:
+            idle, self._idle = self._idle, []
+            self._count -= len(idle)
+        for w in idle:
+            w.kill()
+
+
+_EXECUTORS: weakref.WeakSet[Executor] = weakref.WeakSet()
+
+
+def _after_fork_in_child() -> None:
+    for executor in list(_EXECUTORS):
+        executor._fresh()
+
+
+os.register_at_fork(after_in_child=_after_fork_in_child)
+
+
+_STACK_LOCK = threading.Lock()
+
+
+def _start_big_stack_thread(target: Callable[[], None]) -> threading.Thread:
+    """A thread with the large stack (threading.stack_size is process-wide: set, start, undo)."""
+    with _STACK_LOCK:
+        old = threading.stack_size(WORKER_STACK_BYTES)
+        try:
+            t = threading.Thread(target=target, name="query", daemon=True)
+            t.start()
+        finally:
+            threading.stack_size(old)
+    return t
+
+
+class InProcessExecutor:
+    """Same API, on threads of this process, for stores other processes cannot open.
+
+    Used for a store passed to `create_app` (tests, benchmarks) and when SPARQL Update
+    is enabled. At the deadline the client gets the same 503, but the query is NOT
+    stopped: pyoxigraph cannot be interrupted, so its thread runs on to the end, and
+    keeps its slot (at most `threads` queries run at once) until then.
+    """
+
+    def __init__(
+        self,
+        config: Config,
+        get_store: Callable[[], ox.Store],
+        *,
+        prefixes: dict[str, str] | None = None,
+        choose: Choose = choose,
+        on_event: Callable[[str], None] | None = None,
+    ) -> None:
+        self.timeout = config.query_timeout
+        self.get_store = get_store
+        self.settings = WorkerSettings(
+            config=config,
+            data_dir=str(config.data_dir),
+            max_rows=config.max_rows,
+            prefixes=dict(prefixes or {}),
+            choose=choose,
+        )
+        self.on_event = on_event or (lambda _event: None)
+        self.slots = max(2, config.threads)
+        self._slots = threading.BoundedSemaphore(self.slots)
+
+    def execute(
+        self,
+        query: str,
+        default_graphs: Sequence[str] = (),
+        named_graphs: Sequence[str] = (),
+        accept: str | None = None,
+        fmt: str | None = None,
+        timeout: float | None = None,
+        base_iri: str | None = None,
+    ) -> Outcome:
+        limit = timeout or self.timeout
+        deadline = time.monotonic() + limit
+        job = Job(query, tuple(default_graphs), tuple(named_graphs), accept, fmt, base_iri)
+        if not self._slots.acquire(timeout=limit):
+            self.on_event("busy")
+            return _text(
+                503,
+                f"all {self.slots} query threads stayed busy for the whole query timeout"
+                f" ({limit:g} s, NEWSGRAPH_QUERY_TIMEOUT); try again later",
+                "busy",
+                **{"Retry-After": str(max(1, int(limit)))},
+            )
+        box: list[Outcome] = []
+
+        def one() -> None:
+            # pyoxigraph objects must be dropped on the thread that made them: all here.
+            try:
+                box.append(run_job(self.get_store(), job, self.settings))
+            except Exception as exc:  # noqa: BLE001 - report it as the answer
+                box.append(_text(500, f"query failed: {type(exc).__name__}: {exc}", "error"))
+            finally:
+                self._slots.release()
+
+        t = _start_big_stack_thread(one)
+        t.join(max(0.0, deadline - time.monotonic()))
+        if box:
+            return box[0]
+        self.on_event("timeout")
+        return _text(
+            503,
+            f"query abandoned: it ran past the {limit:g} s limit"
+            " (NEWSGRAPH_QUERY_TIMEOUT); in this mode (in-process store) it still"
+            " runs to its end on the server",
+            "timeout",
+        )
+
+    def close(self) -> None:
+        """Nothing to stop: running query threads are daemons and end with their query."""
