@@ -182,7 +182,9 @@ def build(
     report.graphs[inferred_graph_iri(config.base)] = inferred
     report.triples = sum(len(g) for g in report.graphs.values())
     report.inferred = len(inferred)
-    if load_store:
+    if load_store and config.remote_store:
+        _load_remote(config, report, progress, started)
+    elif load_store:
         pending = begin_build(config)
         try:
             for name, g in report.graphs.items():
@@ -199,6 +201,30 @@ def build(
         f" {report.triples} triples ({report.inferred} inferred) in {report.seconds:.1f} s"
     )
     return report
+
+
+def _load_remote(
+    config: Config, report: BuildReport, progress: Callable[[str], None], started: float
+) -> None:
+    """Scale-out: load the graphs into the external store instead of a local one.
+
+    newsgraph owns the graphs under its instance base plus the ontology graph; the
+    load replaces them (staged, then swapped in one Update request, see kg.remote) and
+    leaves every other graph of a shared store alone. The manifest is kept locally,
+    for `kg serve`'s staleness check and the front page.
+    """
+    from kg.remote import RemoteStore
+    from kg.store import write_remote_manifest
+
+    def owned(iri: str) -> bool:
+        return iri.startswith(config.base) or iri == ONTOLOGY_IRI
+
+    remote = RemoteStore.from_config(config)
+    progress(f"loading {len(report.graphs)} graphs into {config.remote_store}")
+    loaded = remote.load(report.graphs, owned=owned, skolem_base=config.base, progress=progress)
+    progress(f"loaded {loaded.triples} triples into the remote store in {loaded.seconds:.1f} s")
+    report.seconds = time.perf_counter() - started
+    write_remote_manifest(config, {**report.manifest(), "remote_store": config.remote_store})
 
 
 def write_dataset(report: BuildReport, out: Path, base: str) -> None:

@@ -23,6 +23,7 @@ def create_app(config: Config | None = None, *, store: ox.Store | None = None) -
     app.extensions["newsgraph.store"] = serving
     app.extensions["newsgraph.prefixes"] = {**PREFIXES, "id": config.base}
     app.config["NEWSGRAPH_UNION_GRAPH"] = serving.union_graph
+    app.extensions["newsgraph.remote"] = serving.remote
     app.register_blueprint(sparql.bp)
 
     @app.errorhandler(StoreMissing)
@@ -31,15 +32,18 @@ def create_app(config: Config | None = None, *, store: ox.Store | None = None) -
 
     @app.get("/")
     def index() -> str:
-        store = serving.get()
-        graphs = sorted(g.value for g in store.named_graphs())
+        if serving.remote is not None:
+            graphs, triples = serving.remote_summary()
+        else:
+            store = serving.get()
+            graphs, triples = sorted(g.value for g in store.named_graphs()), len(store)
         manifest = serving.manifest()
         return render_template(
             "index.html",
             version=__version__,
             graphs=graphs,
             manifest=manifest,
-            triples=len(store),
+            triples=triples,
             config=config,
         )
 

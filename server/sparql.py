@@ -65,6 +65,11 @@ def sparql() -> Response:
     query, default_graphs, named_graphs = parsed
     if query is None:
         return _text_error(400, "missing query parameter")
+    remote = current_app.extensions.get("newsgraph.remote")
+    if remote is not None:  # scale-out: an external store answers (server/remote_proxy.py)
+        from kg.server.remote_proxy import answer
+
+        return answer(remote, query, default_graphs, named_graphs, negotiate)
     store = current_app.extensions["newsgraph.store"].get()
     try:
         result = q.run(store, query, default_graphs=default_graphs, named_graphs=named_graphs)

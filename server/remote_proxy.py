@@ -1,0 +1,57 @@
+"""The /sparql query operation when an external store holds the graph (scale-out).
+
+Kept apart from server/sparql.py so that the protocol handling there (request parsing,
+content negotiation) is shared and this path is chosen by one `if`. The query goes to
+the store untouched; its answer, fetched as JSON results or N-Triples, is written in
+the format the client negotiated, so clients see the same formats and media types
+whichever store is behind the endpoint.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from flask import Response, current_app
+
+from kg import query as q
+from kg.remote import RemoteStore, RemoteStoreError, query_form
+
+
+def _text(status: int, message: str) -> Response:
+    return Response(message.rstrip() + "\n", status=status, mimetype="text/plain")
+
+
+def answer(
+    remote: RemoteStore,
+    query: str,
+    default_graphs: list[str],
+    named_graphs: list[str],
+    negotiate: Callable[[list[str]], str | None],
+) -> Response:
+    form = query_form(query)
+    if form is None:
+        return _text(400, "SPARQL syntax error: expected SELECT, ASK, CONSTRUCT or DESCRIBE")
+    # Negotiate before asking the store: a 406 should not cost a remote query.
+    offered = list(q.GRAPH_FORMATS) if form == "graph" else list(q.RESULT_FORMATS)
+    media_type = negotiate(offered)
+    if media_type is None:
+        return _text(406, "none of the accepted types fits; offered: " + ", ".join(offered))
+    try:
+        result = remote.query(query, default_graphs=default_graphs, named_graphs=named_graphs)
+    except SyntaxError as exc:
+        return _text(400, f"SPARQL syntax error: {exc}")
+    except RemoteStoreError as exc:
+        if 400 <= exc.status < 500 and exc.status not in (401, 403, 407):
+            # The store rejected the query itself (syntax, unknown function): the client's
+            # problem, with the store's own message.
+            return _text(400, f"the store rejected the query: {exc.body.strip()[:2000]}")
+        current_app.logger.warning("remote store failed: %s", exc)
+        status = 504 if exc.status == 504 else 502
+        return _text(status, f"the external store failed: {exc}")
+    try:
+        body = result.serialize(media_type, prefixes=current_app.extensions["newsgraph.prefixes"])
+    except (SyntaxError, ValueError) as exc:
+        return _text(502, f"the external store sent an unreadable answer: {exc}")
+    resp = Response(body, mimetype=media_type)
+    resp.headers["Vary"] = "Accept"
+    return resp
