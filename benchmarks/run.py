@@ -27,6 +27,7 @@ import os
 import platform
 import random
 import shutil
+import signal
 import socket
 import statistics
 import subprocess
@@ -274,12 +275,18 @@ def wait_ready(url: str, proc: subprocess.Popen, timeout: float, log: Path) -> N
 
 
 def stop(proc: subprocess.Popen) -> None:
+    """End a server we started and its workers: its own process group (start_new_session)."""
     if proc.poll() is None:
-        proc.terminate()
         try:
+            os.killpg(proc.pid, signal.SIGTERM)
             proc.wait(timeout=20)
         except subprocess.TimeoutExpired:
-            proc.kill()
+            pass
+    try:  # workers busy parsing or querying ignore SIGTERM; none may outlive the run
+        os.killpg(proc.pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
+    proc.wait()
 
 
 def prepare_store(data_dir: Path, nq: Path) -> None:
@@ -314,9 +321,14 @@ def start_ours(data_dir: Path, log: Path, timeout: float) -> tuple[subprocess.Po
         cwd=ROOT,
         stdout=open(log, "w"),  # noqa: SIM115 - lives as long as the server
         stderr=subprocess.STDOUT,
+        start_new_session=True,
     )
     url = f"http://127.0.0.1:{port}/sparql"
-    wait_ready(url, proc, 120, log)
+    try:
+        wait_ready(url, proc, 120, log)
+    except BaseException:
+        stop(proc)
+        raise
     return proc, url
 
 
@@ -336,14 +348,23 @@ def start_rdflib(nq: Path, log: Path) -> tuple[subprocess.Popen, str]:
             str(workers()),
             "--log-level",
             "warning",
+            # Parsing 1M triples blocks a worker for minutes: uvicorn's 5 s health check
+            # would kill and restart it, forever.
+            "--timeout-worker-healthcheck",
+            "3600",
         ],  # fmt: skip
         env={**os.environ, "BENCH_RDFLIB_DATA": str(nq)},
         cwd=ROOT,
         stdout=open(log, "w"),  # noqa: SIM115
         stderr=subprocess.STDOUT,
+        start_new_session=True,
     )
     url = f"http://127.0.0.1:{port}/"
-    wait_ready(url, proc, 1800, log)
+    try:
+        wait_ready(url, proc, 1800, log)
+    except BaseException:
+        stop(proc)
+        raise
     return proc, url
 
 
@@ -376,11 +397,16 @@ def query_bench(prof: Profile, work: Path, log: Callable[[str], None]) -> dict:
     memory = ox.Store()
     memory.bulk_load(path=str(nq), format=ox.RdfFormat.N_QUADS)
     inmem = InProcessEngine(memory, "pyoxigraph in-memory")
-    ours_proc, ours_url = start_ours(data_dir, work / "ours.log", prof.timeout)
     log(f"rdflib-endpoint loading {quads} quads ({workers()} workers) ...")
     t0 = time.perf_counter()
     rdf_proc, rdf_url = start_rdflib(nq, work / "rdflib.log")
     rdflib_load_s = time.perf_counter() - t0
+    log(f"rdflib-endpoint ready in {rdflib_load_s:.0f} s")
+    try:
+        ours_proc, ours_url = start_ours(data_dir, work / "ours.log", prof.timeout)
+    except BaseException:
+        stop(rdf_proc)
+        raise
     try:
         engines: list[Engine] = [
             HttpEngine("newsgraph (kg serve)", ours_url),
@@ -523,6 +549,13 @@ def reason_validate(quick: bool, log: Callable[[str], None]) -> str | None:
 # ---- report ---------------------------------------------------------------------------
 
 
+def loadavg() -> str:
+    return " ".join(Path("/proc/loadavg").read_text().split()[:3])
+
+
+LOADAVG = {"start": loadavg()}
+
+
 def machine() -> dict[str, str]:
     cpu = "unknown"
     for line in Path("/proc/cpuinfo").read_text().splitlines():
@@ -578,7 +611,14 @@ def report(
         "|---|---|",
     ]
     lines += [f"| {k} | {v} |" for k, v in machine().items()]
-    lines.append("")
+    lines += [
+        f"| load average at start / end | {LOADAVG['start']} / {loadavg()} |",
+        "",
+        "The machine is shared: other processes' load (the load average above, on"
+        f" {os.cpu_count()} cores) runs alongside every engine alike and makes all figures"
+        " lower and noisier than on a quiet machine.",
+        "",
+    ]
     if q is not None:
         lines += query_section(prof, q)
     if b is not None:
