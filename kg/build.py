@@ -29,7 +29,7 @@ from kg.documents import DocumentError, SourceDocument, find_documents, read_doc
 from kg.extract import extract_document, resolve
 from kg.namespaces import ONTOLOGY_IRI, bind_prefixes, inferred_graph_iri
 from kg.reason import infer
-from kg.resources import ontology_graph
+from kg.resources import load_ontology
 from kg.store import begin_build
 from kg.terms import graph_quads, triples_to_graph
 
@@ -171,7 +171,7 @@ def build(
     if not graphs:
         raise DocumentError("no document could be read; the previous graph is kept")
     resolve(graphs, base=config.base)
-    ontology = ontology_graph()
+    ontology = load_ontology()
     union = Graph()
     for g in graphs.values():
         union += g

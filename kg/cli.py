@@ -39,6 +39,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_query(args: argparse.Namespace) -> int:
+    from kg import negotiate as neg
     from kg import query as q
     from kg.namespaces import PREFIXES
     from kg.store import open_current
@@ -53,15 +54,15 @@ def cmd_query(args: argparse.Namespace) -> int:
     except SyntaxError as exc:
         print(f"kg query: SPARQL syntax error: {exc}", file=sys.stderr)
         return 2
-    fmt = args.format or ("turtle" if result.form == "graph" else "tsv")
-    media_type = q.FORMAT_NAMES.get(fmt, fmt)
-    if media_type not in result.offered:
-        names = [q.RESULT_FORMATS.get(m, q.GRAPH_FORMATS.get(m))[0] for m in result.offered]
+    # The same format names and media types as the endpoint's `format=` parameter.
+    fmt = args.format or {"graph": "turtle", "boolean": "json"}.get(result.form, "tsv")
+    media_type = neg.from_format_param(result.form, fmt)
+    if media_type is None:
+        names = [neg.SHORT_NAME[m] for m in neg.OFFERS[result.form]]
         print(f"kg query: --format must be one of {', '.join(names)}", file=sys.stderr)
         return 2
-    sys.stdout.buffer.write(
-        q.serialize(result, media_type, prefixes={**PREFIXES, "id": config.base})
-    )
+    prefixes = {k: v for k, v in PREFIXES.items() if k != "id"}
+    q.serialize_into(result, media_type, sys.stdout.buffer, prefixes=prefixes)
     sys.stdout.flush()
     return 0
 
@@ -95,7 +96,12 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("query", help="run a SPARQL query on the store")
     p.add_argument("query", nargs="?")
     p.add_argument("--file", "-f", help="read the query from FILE")
-    p.add_argument("--format", help="json, xml, csv, tsv | turtle, ntriples, jsonld, rdfxml")
+    p.add_argument(
+        "--format",
+        help="SELECT/ASK: json, xml, csv, tsv (default tsv; ASK: json, xml); "
+        "CONSTRUCT/DESCRIBE: turtle, ntriples, jsonld, rdfxml, trig, nquads (default turtle); "
+        "or a media type",
+    )
     p.set_defaults(func=cmd_query)
 
     from kg import cli_validate

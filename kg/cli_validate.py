@@ -15,11 +15,9 @@ def register(sub) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from pyshacl import validate
-
     from kg.cli import _config
-    from kg.resources import shapes_graph
     from kg.store import load_union_graph
+    from kg.validate import validate
 
     if args.file:
         try:
@@ -29,6 +27,6 @@ def run(args: argparse.Namespace) -> int:
             return 2
     else:
         data = load_union_graph(_config(args))
-    conforms, _, text = validate(data, shacl_graph=shapes_graph())
-    print(text)
-    return 0 if conforms else 1
+    result = validate(data)
+    print(result.to_text())
+    return 0 if result.conforms else 1

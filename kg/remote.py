@@ -123,9 +123,10 @@ class RemoteResult:
     graph_bytes: bytes | None = None
 
     def serialize(self, media_type: str, prefixes: dict[str, str] | None = None) -> bytes:
+        from kg import negotiate as neg
         from kg import query as q
 
-        media_type = q.ALIASES.get(media_type, media_type)
+        media_type = neg.normalize(media_type, self.form)
         if self.form == "graph":
             assert self.graph_bytes is not None
             if media_type == GRAPH_TYPE:

@@ -28,6 +28,18 @@ def serve(config: Config, *, rebuild: bool = True) -> int:
 
     from kg.server.app import create_app
 
+    if config.update_enabled:
+        if not config.admin_token:
+            raise ValueError("NEWSGRAPH_UPDATE needs NEWSGRAPH_ADMIN_TOKEN (the bearer token)")
+        if config.workers != 1:
+            # The store is opened writable, and only one process may hold it: a second
+            # worker would fail to open it (lock) or serve a stale copy.
+            print(
+                f"kg serve: SPARQL Update enabled: running 1 worker process, not {config.workers}",
+                file=sys.stderr,
+                flush=True,
+            )
+            config = config.replace(workers=1)
     if rebuild and store_is_stale(config):
         from kg.build import build
 

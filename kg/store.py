@@ -82,6 +82,7 @@ class PendingBuild:
     store: ox.Store
 
     def commit(self, manifest: dict) -> None:
+        materialize_union(self.store)
         self.store.flush()
         self.store.optimize()
         (self.path / "build.json").write_text(json.dumps(manifest, indent=2), encoding="utf-8")
@@ -97,6 +98,27 @@ class PendingBuild:
     def abort(self) -> None:
         self.store = None  # type: ignore[assignment]
         shutil.rmtree(self.path, ignore_errors=True)
+
+
+def materialize_union(store: ox.Store, chunk: int = 200_000) -> None:
+    """Write the union of all named graphs into the store's default graph.
+
+    The endpoint's default graph is the union of the named graphs, and an RDF graph is
+    a set: a triple asserted by two documents must match once. Oxigraph 0.5's
+    union-default-graph mode counts it once per graph (oxigraph issue #1919), which
+    doubles COUNTs and rows; a materialised, deduplicated default graph does not.
+    """
+    store.remove_graph(ox.DefaultGraph())
+    batch: list[ox.Quad] = []
+    for quad in store.quads_for_pattern(None, None, None, None):
+        if isinstance(quad.graph_name, ox.DefaultGraph):
+            continue
+        batch.append(ox.Quad(quad.subject, quad.predicate, quad.object))
+        if len(batch) >= chunk:
+            store.extend(batch)
+            batch = []
+    if batch:
+        store.extend(batch)
 
 
 def begin_build(config: Config) -> PendingBuild:

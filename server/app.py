@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import pyoxigraph as ox
-from flask import Flask, Response, render_template
+from flask import Flask, Response, render_template, request
+from werkzeug.exceptions import MethodNotAllowed
 
 from kg import __version__
 from kg.config import Config, from_env
 from kg.namespaces import PREFIXES
-from kg.server import sparql
+from kg.server import resource_views, sparql
+from kg.server.service_description import DescriptionCache
 from kg.server.serving import ServingStore
 from kg.store import StoreMissing
 
@@ -21,10 +23,28 @@ def create_app(config: Config | None = None, *, store: ox.Store | None = None) -
     serving = ServingStore(config, store)
     app.extensions["newsgraph.config"] = config
     app.extensions["newsgraph.store"] = serving
-    app.extensions["newsgraph.prefixes"] = {**PREFIXES, "id": config.base}
+    app.extensions["newsgraph.prefixes"] = {
+        **PREFIXES,
+        "id": config.base,
+        "wdt": "http://www.wikidata.org/prop/direct/",
+    }
+    # For writing Turtle/TriG: without `id:`, whose local names would need `\/` escapes
+    # (`id:person\/x`), legal but unreadable and a trap for weaker parsers.
+    app.extensions["newsgraph.rdf_prefixes"] = {
+        k: v for k, v in app.extensions["newsgraph.prefixes"].items() if k != "id"
+    }
     app.config["NEWSGRAPH_UNION_GRAPH"] = serving.union_graph
     app.extensions["newsgraph.remote"] = serving.remote
+    app.extensions["newsgraph.descriptions"] = DescriptionCache()
     app.register_blueprint(sparql.bp)
+    app.register_blueprint(resource_views.create_blueprint(config))
+
+    @app.errorhandler(MethodNotAllowed)
+    def _method_not_allowed(exc: MethodNotAllowed) -> Response:
+        allowed = ", ".join(sorted(exc.valid_methods or []))
+        return sparql.text_response(
+            405, f"method {request.method} is not allowed here; use {allowed}", {"Allow": allowed}
+        )
 
     @app.errorhandler(StoreMissing)
     def _no_store(exc: StoreMissing) -> Response:

@@ -13,12 +13,13 @@ from collections.abc import Callable
 
 from flask import Response, current_app
 
-from kg import query as q
+from kg import negotiate as neg
 from kg.remote import RemoteStore, RemoteStoreError, query_form
+from kg.server.sparql import CORS_HEADERS, text_response
 
 
 def _text(status: int, message: str) -> Response:
-    return Response(message.rstrip() + "\n", status=status, mimetype="text/plain")
+    return text_response(status, message)
 
 
 def answer(
@@ -26,16 +27,17 @@ def answer(
     query: str,
     default_graphs: list[str],
     named_graphs: list[str],
-    negotiate: Callable[[list[str]], str | None],
+    choose: Callable[[str], str | None],
 ) -> Response:
+    """Answer one query from the store; `choose(form)` is the endpoint's negotiation."""
     form = query_form(query)
     if form is None:
         return _text(400, "SPARQL syntax error: expected SELECT, ASK, CONSTRUCT or DESCRIBE")
     # Negotiate before asking the store: a 406 should not cost a remote query.
-    offered = list(q.GRAPH_FORMATS) if form == "graph" else list(q.RESULT_FORMATS)
-    media_type = negotiate(offered)
+    media_type = choose(form)
     if media_type is None:
-        return _text(406, "none of the accepted types fits; offered: " + ", ".join(offered))
+        offered = ", ".join(neg.OFFERS[form])
+        return _text(406, f"none of the accepted types fits this {form} result; offered: {offered}")
     try:
         result = remote.query(query, default_graphs=default_graphs, named_graphs=named_graphs)
     except SyntaxError as exc:
@@ -48,10 +50,16 @@ def answer(
         current_app.logger.warning("remote store failed: %s", exc)
         status = 504 if exc.status == 504 else 502
         return _text(status, f"the external store failed: {exc}")
+    if result.form != form:  # e.g. an ASK written as solutions: negotiate for what came
+        media_type = choose(result.form)
+        if media_type is None:
+            return _text(406, "none of the accepted types fits this result")
+    prefixes = current_app.extensions.get("newsgraph.rdf_prefixes")
     try:
-        body = result.serialize(media_type, prefixes=current_app.extensions["newsgraph.prefixes"])
+        body = result.serialize(media_type, prefixes=prefixes)
     except (SyntaxError, ValueError) as exc:
         return _text(502, f"the external store sent an unreadable answer: {exc}")
-    resp = Response(body, mimetype=media_type)
-    resp.headers["Vary"] = "Accept"
-    return resp
+    ctype = media_type
+    if media_type.startswith("text/") or media_type in (neg.SPARQL_XML, neg.RDFXML):
+        ctype += "; charset=utf-8"
+    return Response(body, content_type=ctype, headers={"Vary": "Accept", **CORS_HEADERS})

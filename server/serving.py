@@ -31,6 +31,9 @@ class ServingStore:
         # Scale-out: with NEWSGRAPH_REMOTE_STORE the external store answers instead.
         self.remote = RemoteStore.from_config(config) if config.remote_store else None
         self._summary: tuple[float, list[str], int] | None = None
+        # Bumped by every SPARQL Update, so caches keyed on it (service description,
+        # VoID) are recomputed; a new build is a new store object, which they key on too.
+        self.generation = 0
 
     def _pointer_stamp(self) -> tuple[int, int]:
         st = os.stat(current_pointer(self.config))
@@ -51,6 +54,11 @@ class ServingStore:
                     self._stamp = stamp
                     self._union = None
         return self._store
+
+    def changed(self) -> None:
+        """The store was modified in place (SPARQL Update): drop what was derived from it."""
+        self.generation += 1
+        self._union = None
 
     def manifest(self) -> dict:
         return {} if self._fixed is not None else build_manifest(self.config)

@@ -1,86 +1,375 @@
-"""The SPARQL 1.1 Protocol endpoint (query operation)."""
+"""The SPARQL 1.1 Protocol endpoint: query, update, service description, query UI.
+
+One IRI, `/sparql`, answers:
+- a query (GET `?query=`, POST form, POST `application/sparql-query`), its result
+  streamed in the negotiated format;
+- an update (POST form `update=`, POST `application/sparql-update`) when enabled,
+  with the admin bearer token;
+- without an operation: the query UI for browsers, the Service Description for
+  everyone else.
+
+Every malformed request is a 4xx with a plain-text reason: these are read by people
+debugging a client, and a plain sentence survives every client's error display.
+"""
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, current_app, request
+import hmac
+import threading
+from urllib.parse import parse_qsl
 
+import pyoxigraph as ox
+from flask import Blueprint, Response, current_app, render_template, request
+from werkzeug.datastructures import MultiDict
+
+from kg import negotiate as neg
 from kg import query as q
+from kg.server import service_description as sd
+from kg.sparql_text import add_using, tokens, update_names_dataset
 
 bp = Blueprint("sparql", __name__)
 
-
-def _text_error(status: int, message: str) -> Response:
-    return Response(message.rstrip() + "\n", status=status, mimetype="text/plain")
-
-
-def _query_and_dataset() -> tuple[str | None, list[str], list[str]] | Response:
-    args = request.args
-    default_graphs = args.getlist("default-graph-uri")
-    named_graphs = args.getlist("named-graph-uri")
-    if request.method == "GET":
-        queries = args.getlist("query")
-    else:
-        ctype = (request.mimetype or "").lower()
-        if ctype == "application/x-www-form-urlencoded":
-            form = request.form
-            queries = form.getlist("query") + args.getlist("query")
-            default_graphs += form.getlist("default-graph-uri")
-            named_graphs += form.getlist("named-graph-uri")
-        elif ctype == "application/sparql-query":
-            try:
-                queries = [request.get_data().decode("utf-8")]
-            except UnicodeDecodeError:
-                return _text_error(400, "the request body is not valid UTF-8")
-        elif not ctype:
-            return _text_error(415, "a POST needs a Content-Type")
-        else:
-            return _text_error(415, f"unsupported Content-Type {ctype}")
-    if len(queries) > 1:
-        return _text_error(400, "exactly one query parameter is allowed")
-    return (queries[0] if queries else None, default_graphs, named_graphs)
+ALLOWED = "GET, HEAD, POST, OPTIONS"
+CORS_HEADERS = {
+    "Access-Control-Allow-Origin": "*",
+    "Access-Control-Expose-Headers": "Content-Type, Content-Length, Vary",
+}
+FORM = "application/x-www-form-urlencoded"
+QUERY_TYPE = "application/sparql-query"
+UPDATE_TYPE = "application/sparql-update"
+# One writer at a time within the (single) update-enabled worker process.
+_write_lock = threading.Lock()
 
 
-def negotiate(offered: list[str]) -> str | None:
-    """Pick a media type from ?format= or Accept (with q-values); None when nothing fits."""
-    fmt = request.values.get("format")
-    if fmt:
-        mt = q.FORMAT_NAMES.get(fmt.lower(), fmt.lower())
-        mt = q.ALIASES.get(mt, mt)
-        return mt if mt in offered else None
-    accept = request.accept_mimetypes
-    if not accept or accept.provided is False:
-        return offered[0]
-    candidates = offered + [a for a, target in q.ALIASES.items() if target in offered]
-    best = accept.best_match(candidates, default=None)
-    if best is None:
-        return None
-    return q.ALIASES.get(best, best)
+class BadRequest(Exception):
+    """A request the protocol refuses: status and a plain-text reason."""
+
+    def __init__(self, status: int, message: str, headers: dict[str, str] | None = None):
+        super().__init__(message)
+        self.status = status
+        self.message = message
+        self.headers = headers or {}
 
 
-@bp.route("/sparql", methods=["GET", "POST"])
+def text_response(status: int, message: str, headers: dict[str, str] | None = None) -> Response:
+    resp = Response(message.rstrip() + "\n", status=status, mimetype="text/plain")
+    resp.headers.update(CORS_HEADERS)
+    for k, v in (headers or {}).items():
+        resp.headers[k] = v
+    return resp
+
+
+def _strict_params(raw: bytes, where: str) -> MultiDict:
+    """Parse `a=b&c=d` refusing bytes that are not UTF-8 (Flask would replace them)."""
+    try:
+        text = raw.decode("utf-8")
+        pairs = parse_qsl(text, keep_blank_values=True, encoding="utf-8", errors="strict")
+    except UnicodeDecodeError:
+        raise BadRequest(400, f"the {where} is not valid UTF-8") from None
+    return MultiDict(pairs)
+
+
+def _utf8_body() -> str:
+    charset = request.mimetype_params.get("charset")
+    if charset and charset.lower().replace("_", "-") not in ("utf-8", "utf8"):
+        raise BadRequest(415, f"the body must be UTF-8, not {charset}")
+    try:
+        return request.get_data(cache=True).decode("utf-8")
+    except UnicodeDecodeError:
+        raise BadRequest(400, "the request body is not valid UTF-8") from None
+
+
+class Operation:
+    """What a request asks for, read from the URL and the body per the protocol."""
+
+    def __init__(self) -> None:
+        url = _strict_params(request.query_string, "query string")
+        self.params = url
+        body = MultiDict()
+        self.queries: list[str] = []
+        self.updates: list[str] = []
+        if request.method in ("GET", "HEAD"):
+            self.queries = url.getlist("query")
+            if "update" in url:
+                raise BadRequest(400, "SPARQL Update is only accepted by POST")
+        elif request.method == "POST":
+            ctype = (request.mimetype or "").lower()
+            if not ctype:
+                raise BadRequest(
+                    415,
+                    f"a POST needs a Content-Type: {FORM}, {QUERY_TYPE} or {UPDATE_TYPE}",
+                )
+            if ctype == FORM:
+                charset = request.mimetype_params.get("charset")
+                if charset and charset.lower().replace("_", "-") not in ("utf-8", "utf8"):
+                    raise BadRequest(415, f"the body must be UTF-8, not {charset}")
+                body = _strict_params(request.get_data(cache=True), "request body")
+                self.queries = body.getlist("query") + url.getlist("query")
+                self.updates = body.getlist("update") + url.getlist("update")
+            elif ctype == QUERY_TYPE:
+                self.queries = [_utf8_body()] + url.getlist("query")
+            elif ctype == UPDATE_TYPE:
+                self.updates = [_utf8_body()] + url.getlist("update")
+            else:
+                raise BadRequest(
+                    415,
+                    f"unsupported Content-Type {ctype}: use {FORM}, {QUERY_TYPE} or {UPDATE_TYPE}",
+                )
+        self.values = MultiDict(list(url.items(multi=True)) + list(body.items(multi=True)))
+        if self.queries and self.updates:
+            raise BadRequest(400, "a request carries either a query or an update, not both")
+        if len(self.queries) > 1:
+            raise BadRequest(400, "exactly one query is allowed per request")
+        if len(self.updates) > 1:
+            raise BadRequest(400, "exactly one update is allowed per request")
+
+    def getlist(self, name: str) -> list[str]:
+        return self.values.getlist(name)
+
+
+def _iris(op: Operation, name: str) -> list[str]:
+    """A dataset parameter's values, each checked to be an IRI (they are written into
+    updates as `USING <…>`, so an unchecked value could smuggle in SPARQL)."""
+    values = op.getlist(name)
+    for v in values:
+        try:
+            ox.NamedNode(v)
+        except ValueError:
+            raise BadRequest(400, f"{name} must be an absolute IRI, not {v!r}") from None
+    return values
+
+
+def endpoint_url() -> str:
+    """The endpoint's own URL as the client addressed it (base for relative IRIs)."""
+    return request.base_url
+
+
+@bp.route("/sparql", methods=["GET", "HEAD", "POST", "OPTIONS"], strict_slashes=False)
 def sparql() -> Response:
-    parsed = _query_and_dataset()
-    if isinstance(parsed, Response):
-        return parsed
-    query, default_graphs, named_graphs = parsed
-    if query is None:
-        return _text_error(400, "missing query parameter")
+    if request.method == "OPTIONS":
+        return preflight()
+    try:
+        op = Operation()
+        if op.updates:
+            return run_update(op)
+        if op.queries:
+            return run_query(op)
+    except BadRequest as exc:
+        return text_response(exc.status, exc.message, exc.headers)
+    if request.method == "POST":
+        return text_response(400, "the POST carries neither a query nor an update")
+    return describe_or_ui(op)
+
+
+def preflight() -> Response:
+    resp = Response(status=204)
+    resp.headers["Allow"] = ALLOWED
+    resp.headers["Access-Control-Allow-Origin"] = "*"
+    resp.headers["Access-Control-Allow-Methods"] = ALLOWED
+    asked = request.headers.get("Access-Control-Request-Headers")
+    resp.headers["Access-Control-Allow-Headers"] = asked or "Accept, Content-Type, Authorization"
+    resp.headers["Access-Control-Max-Age"] = "86400"
+    return resp
+
+
+def _content_type(media_type: str) -> str:
+    if media_type.startswith("text/") or media_type in (neg.SPARQL_XML, neg.RDFXML):
+        return f"{media_type}; charset=utf-8"
+    return media_type
+
+
+def run_query(op: Operation) -> Response:
+    accept = request.headers.get("Accept")
+    fmt = op.values.get("format")
     remote = current_app.extensions.get("newsgraph.remote")
     if remote is not None:  # scale-out: an external store answers (server/remote_proxy.py)
         from kg.server.remote_proxy import answer
 
-        return answer(remote, query, default_graphs, named_graphs, negotiate)
-    store = current_app.extensions["newsgraph.store"].get()
-    try:
-        result = q.run(store, query, default_graphs=default_graphs, named_graphs=named_graphs)
-    except SyntaxError as exc:
-        return _text_error(400, f"SPARQL syntax error: {exc}")
-    media_type = negotiate(result.offered)
-    if media_type is None:
-        return _text_error(
-            406, "none of the accepted types fits; offered: " + ", ".join(result.offered)
+        return answer(
+            remote,
+            op.queries[0],
+            _iris(op, "default-graph-uri"),
+            _iris(op, "named-graph-uri"),
+            lambda form: neg.choose(form, accept, fmt),
         )
-    body = q.serialize(result, media_type, prefixes=current_app.extensions["newsgraph.prefixes"])
-    resp = Response(body, mimetype=media_type)
+    store = current_app.extensions["newsgraph.store"].get()
+
+    try:
+        form, media_type, chunks = q.stream(
+            store,
+            op.queries[0],
+            lambda form: neg.choose(form, accept, fmt),
+            default_graphs=_iris(op, "default-graph-uri"),
+            named_graphs=_iris(op, "named-graph-uri"),
+            base_iri=endpoint_url(),
+            prefixes=current_app.extensions["newsgraph.rdf_prefixes"],
+        )
+    except SyntaxError as exc:
+        return text_response(400, f"SPARQL syntax error: {exc}")
+    except (OSError, RuntimeError, ValueError) as exc:  # evaluation failed before any output
+        current_app.logger.warning("query failed: %s", exc)
+        return text_response(500, f"the query failed: {exc}")
+    if media_type is None or chunks is None:
+        offered = ", ".join(neg.OFFERS[form])
+        return text_response(
+            406, f"none of the accepted types fits this {form} result; offered: {offered}"
+        )
+    headers = {"Vary": "Accept", **CORS_HEADERS}
+    if request.method == "HEAD":
+        chunks.close()
+        return Response(b"", content_type=_content_type(media_type), headers=headers)
+    resp = Response(chunks, content_type=_content_type(media_type), headers=headers)
+    if op.values.get("download"):  # the UI's download links
+        name = f"results.{neg.SHORT_NAME[media_type]}"
+        resp.headers["Content-Disposition"] = f'attachment; filename="{name}"'
+    return resp
+
+
+def run_update(op: Operation) -> Response:
+    config = current_app.extensions["newsgraph.config"]
+    if not config.update_enabled:
+        raise BadRequest(403, "SPARQL Update is disabled on this server (set NEWSGRAPH_UPDATE=1)")
+    if not config.admin_token:
+        raise BadRequest(403, "SPARQL Update needs NEWSGRAPH_ADMIN_TOKEN set on the server")
+    auth = request.headers.get("Authorization", "")
+    scheme, _, token = auth.partition(" ")
+    challenge = {"WWW-Authenticate": 'Bearer realm="newsgraph update"'}
+    if scheme.lower() != "bearer" or not token.strip():
+        raise BadRequest(401, "SPARQL Update needs Authorization: Bearer <admin token>", challenge)
+    if not hmac.compare_digest(token.strip().encode(), config.admin_token.encode()):
+        raise BadRequest(401, "the admin token is wrong", challenge)
+    text = op.updates[0]
+    using = _iris(op, "using-graph-uri")
+    using_named = _iris(op, "using-named-graph-uri")
+    if (using or using_named) and update_names_dataset(text):
+        raise BadRequest(
+            400,
+            "using-graph-uri / using-named-graph-uri cannot be combined with an update "
+            "that has its own WITH or USING (SPARQL 1.1 Protocol 2.2.3)",
+        )
+    if any(t.depth == 0 and t.word == "LOAD" for t in tokens(text)):
+        # LOAD makes the server fetch a URL: this server never fetches data from the web.
+        raise BadRequest(400, "LOAD is not supported: this server fetches nothing from the web")
+    text = add_using(text, using, using_named)
+    serving = current_app.extensions["newsgraph.store"]
+    store = serving.get()
+    with _write_lock:
+        try:
+            store.update(text, base_iri=endpoint_url())
+        except SyntaxError as exc:
+            raise BadRequest(400, f"SPARQL syntax error: {exc}") from None
+        except (OSError, RuntimeError, ValueError) as exc:
+            current_app.logger.warning("update failed: %s", exc)
+            raise BadRequest(500, f"the update failed: {exc}") from None
+        finally:
+            serving.changed()  # even a failed update may have been partly evaluated
+    return text_response(200, "update applied")
+
+
+def describe_or_ui(op: Operation) -> Response:
+    accept = request.headers.get("Accept")
+    fmt = op.values.get("format")
+    if not fmt and neg.prefers_html(accept):
+        return ui_page()
+    media_type = neg.choose("graph", accept, fmt)
+    if media_type is None:
+        return text_response(
+            406, "the service description is offered as " + ", ".join(neg.OFFERS["graph"])
+        )
+    config = current_app.extensions["newsgraph.config"]
+    serving = current_app.extensions["newsgraph.store"]
+    cache: sd.DescriptionCache = current_app.extensions["newsgraph.descriptions"]
+    store = serving.get()
+    counts = cache.counts(store, serving.generation)
+    triples = sd.service_description(
+        endpoint_url(),
+        counts,
+        update=config.update_enabled,
+        void_url=request.host_url.rstrip("/") + "/.well-known/void",
+    )
+    body = sd.write(triples, media_type, current_app.extensions["newsgraph.prefixes"])
+    resp = Response(body, content_type=_content_type(media_type))
     resp.headers["Vary"] = "Accept"
+    resp.headers.update(CORS_HEADERS)
+    return resp
+
+
+def ui_page() -> Response:
+    """The query UI (YASGUI) with our examples and prefixes."""
+    import json
+
+    from kg.server.examples import example_queries
+
+    config = current_app.extensions["newsgraph.config"]
+    prefixes = current_app.extensions["newsgraph.prefixes"]
+    examples = example_queries(config.base)
+    shown = (
+        "ng",
+        "id",
+        "rdf",
+        "rdfs",
+        "owl",
+        "skos",
+        "prov",
+        "oa",
+        "org",
+        "schema",
+        "xsd",
+        "dcterms",
+        "wd",
+        "wdt",
+    )
+    declared = "\n".join(f"PREFIX {p}: <{prefixes[p]}>" for p in shown if p in prefixes)
+    default_query = (
+        declared + "\n\nSELECT ?type (COUNT(?s) AS ?count) WHERE {\n  ?s a ?type .\n}\n"
+        "GROUP BY ?type\nORDER BY DESC(?count)\n"
+    )
+    ui_config = {
+        "endpoint": endpoint_url(),
+        "prefixes": prefixes,
+        "defaultQuery": default_query,
+        "publicPrefix": config.public_prefix,
+        "localPrefix": request.host_url.rstrip("/") + "/",
+    }
+
+    def safe_json(value: object) -> str:  # inside <script>: no "</" may appear
+        return json.dumps(value).replace("</", "<\\/")
+
+    html = render_template(
+        "sparql.html",
+        examples=examples,
+        examples_json=safe_json([e.__dict__ for e in examples]),
+        ui_config=safe_json(ui_config),
+        endpoint=endpoint_url(),
+    )
+    resp = Response(html, mimetype="text/html")
+    resp.headers["Vary"] = "Accept"
+    return resp
+
+
+@bp.route("/.well-known/void", methods=["GET", "HEAD"])
+def void() -> Response:
+    """VoID in any RDF format; a browser gets the Turtle inside a page rather than a download."""
+    accept = request.headers.get("Accept")
+    fmt = request.args.get("format")
+    browser = not fmt and neg.prefers_html(accept)
+    media_type = neg.TURTLE if browser else neg.choose("graph", accept, fmt)
+    if media_type is None:
+        return text_response(406, "VoID is offered as " + ", ".join(neg.OFFERS["graph"]))
+    config = current_app.extensions["newsgraph.config"]
+    serving = current_app.extensions["newsgraph.store"]
+    cache: sd.DescriptionCache = current_app.extensions["newsgraph.descriptions"]
+    store = serving.get()
+    stats = cache.void(store, serving.generation)
+    root = request.host_url.rstrip("/")
+    triples = sd.void_description(request.base_url, root + "/sparql", config.base, stats)
+    body = sd.write(triples, media_type, current_app.extensions["newsgraph.prefixes"])
+    if browser:
+        formats = [(neg.SHORT_NAME[mt], mt) for mt in neg.OFFERS["graph"]]
+        html = render_template("void.html", turtle=body.decode("utf-8"), formats=formats)
+        resp = Response(html, mimetype="text/html")
+    else:
+        resp = Response(body, content_type=_content_type(media_type))
+    resp.headers["Vary"] = "Accept"
+    resp.headers.update(CORS_HEADERS)
     return resp

@@ -12,8 +12,13 @@ from pathlib import Path
 import pytest
 import requests
 
+from kg.documents import read_document
+
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
+DOC_PATHS = sorted(SEEDS.glob("*.txt")) + sorted(
+    (ROOT / "tests" / "data" / "devdocs").glob("*.txt")
+)
 
 
 def free_port() -> int:
@@ -99,3 +104,21 @@ def live_server(built_data_dir: Path):
     server = start_server(built_data_dir)
     yield server
     stop_server(server)
+
+
+@pytest.fixture(scope="session")
+def all_docs():
+    """Every seed and development document, read as the build reads them."""
+    return [read_document(p) for p in DOC_PATHS]
+
+
+@pytest.fixture(scope="session")
+def all_graphs(all_docs):
+    """Each document's extracted graph, keyed by document IRI."""
+    from kg.extract import extract_document
+
+    return {d.iri("https://w3id.org/newsgraph/id/"): (d, extract_document(d)) for d in all_docs}
+
+
+# Fixtures of the endpoint / Linked Data / UI tests (sample dataset, real servers).
+pytest_plugins = ["tests.protocol_fixtures"]

@@ -42,13 +42,13 @@ def test_every_seed_yields_every_class(tmp_path: Path) -> None:
         types = set(g.objects(None, RDF.type))
         for cls in ("Organization", "Country", "Statement"):
             assert NG[cls] in types, f"{g.identifier} lacks ng:{cls}"
-    union_types = {o for _, _, o in ds.triples((None, RDF.type, None))}
+    union_types = {o for _, _, o, _ in ds.quads((None, RDF.type, None, None))}
     for cls in CLASSES:
         assert NG[cls] in union_types
     # Every Meeting, Statement and Deployment is derived from a document in the dataset.
     prov = URIRef("http://www.w3.org/ns/prov#wasDerivedFrom")
     docs = {g.identifier for g in doc_graphs}
     for cls in ("Meeting", "Statement", "Deployment"):
-        for s in ds.subjects(RDF.type, NG[cls]):
-            sources = set(ds.objects(s, prov))
+        for s, _, _, _ in ds.quads((None, RDF.type, NG[cls], None)):
+            sources = {o for _, _, o, _ in ds.quads((s, prov, None, None))}
             assert sources and sources <= docs, s

@@ -1,25 +1,98 @@
-"""Interim extractor (replaced by the issue-3 extractors): the document node only."""
+"""Extractors: pure functions from a document's text to RDF triples.
+
+`extract_document` turns one document into the triples of its named graph;
+`resolve` is the cross-document step the build runs once all are extracted.
+"""
 
 from __future__ import annotations
 
-from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import RDF
+import logging
+
+import rdflib
+from rdflib import URIRef
 
 from kg.documents import SourceDocument
-from kg.namespaces import DEFAULT_BASE, NG
+from kg.extract.claims import claims as find_claims
+from kg.extract.context import build
+from kg.extract.deployments import deployments as find_deployments
+from kg.extract.meetings import meetings as find_meetings
+from kg.extract.model import Extraction
+from kg.extract.rdfize import to_graph
+from kg.extract.resolve import resolve as _resolve
+from kg.extract.statements import statements as find_statements
+from kg.namespaces import DEFAULT_BASE
+
+__all__ = ["extract_document", "extract_facts", "resolve"]
+log = logging.getLogger(__name__)
+MAX_CHARS = 2_000_000  # beyond this only the head is analysed; the content is kept whole
 
 
-def extract_document(doc: SourceDocument, *, base: str = DEFAULT_BASE) -> Graph:
-    g = Graph()
+def extract_facts(doc: SourceDocument) -> tuple[Extraction, object]:
+    """The intermediate facts of one document (used by the scorer and the tests)."""
+    text = doc.text if len(doc.text) <= MAX_CHARS else doc.text[:MAX_CHARS]
+    ctx = build(text, doc.sha256[:8])
+    meetings = find_meetings(ctx)
+    stmts = find_statements(ctx, meetings)
+    _speakers_join(meetings, stmts)
+    deps = find_deployments(ctx)
+    cls = find_claims(ctx, stmts)
+    return Extraction(
+        meta=ctx.meta,
+        entities=ctx.entities,
+        posts=ctx.posts,
+        mentions=ctx.mentions,
+        meetings=meetings,
+        statements=stmts,
+        deployments=deps,
+        claims=cls,
+    ), ctx
+
+
+def _speakers_join(meetings, stmts) -> None:
+    """Speakers at a meeting are its participants too."""
+    by_key = {m.key: m for m in meetings}
+    for st in stmts:
+        m = by_key.get(st.meeting or "")
+        if (
+            m
+            and st.speaker
+            and st.speaker not in m.participants
+            and not st.speaker.startswith("country/")
+        ):
+            m.participants.append(st.speaker)
+
+
+def extract_document(doc: SourceDocument, *, base: str = DEFAULT_BASE) -> rdflib.Graph:
+    """Pure: text in, triples out. Every triple of this document's named graph.
+
+    Never raises on odd text: if a rule fails, the document node alone is returned.
+    """
+    try:
+        facts, ctx = extract_facts(doc)
+        return to_graph(
+            doc, ctx, facts.meetings, facts.statements, facts.deployments, facts.claims, base
+        )
+    except Exception:  # noqa: BLE001 - a bad document must not stop a 10,000-document build
+        log.exception("extraction failed for %s; keeping the document node only", doc.file_name)
+        return _document_only(doc, base)
+
+
+def _document_only(doc: SourceDocument, base: str) -> rdflib.Graph:
+    from rdflib import Literal
+    from rdflib.namespace import RDF
+
+    from kg.namespaces import NG, bind_prefixes
+
+    g = rdflib.Graph()
+    bind_prefixes(g, base)
     d = doc.iri(base)
     g.add((d, RDF.type, NG.Document))
-    g.add((d, NG.content, Literal(doc.text)))
     g.add((d, NG.sha256, Literal(doc.sha256)))
-    for name in ("Kazakhstan", "Russia", "Turkey"):
-        if name in doc.text:
-            g.add((URIRef(f"{base}country/{name.lower()}"), RDF.type, NG.Country))
+    g.add((d, NG.fileName, Literal(doc.file_name)))
+    g.add((d, NG.content, Literal(doc.text)))
     return g
 
 
-def resolve(graphs: dict[URIRef, Graph], *, base: str = DEFAULT_BASE) -> None:
-    return None
+def resolve(graphs: dict[URIRef, rdflib.Graph], *, base: str = DEFAULT_BASE) -> None:
+    """Cross-document step: one preferred label per entity, one IRI per speech seen twice."""
+    _resolve(graphs, base=base)

@@ -1,0 +1,182 @@
+"""Numeric claims: casualties, detentions, weapons seized, flights, businesses hit.
+
+A number becomes a claim only when a word saying what it counts stands right after it
+(or a verb such as "detained" right before it): precision before recall. Every value is
+kept in its own document's graph; sources that disagree both stay.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.context import Doc
+from kg.extract.model import Claim, Span, Statement
+from kg.extract.numbers import find_numbers
+
+# (kind, words after the number, words before it); order is priority
+KINDS: list[tuple[str, re.Pattern[str], re.Pattern[str] | None]] = [
+    (
+        "Deaths",
+        re.compile(r"\b(?:killed|dead|deaths?|died|perished|fatalities|lost their lives)\b", re.I),
+        re.compile(r"\b(?:killed|lives of|death of|eliminated|killing)\s+(?:\w+\s+){0,2}$", re.I),
+    ),
+    (
+        "Injuries",
+        re.compile(r"\b(?:injured|wounded|injuries|hurt|hospitali[sz]ed)\b", re.I),
+        re.compile(r"\b(?:injured|wounded|injuring)\s+(?:\w+\s+){0,2}$", re.I),
+    ),
+    (
+        "Detentions",
+        re.compile(
+            r"\b(?:detained|arrested|detentions?|apprehended|brought to the police|in custody)\b",
+            re.I,
+        ),
+        re.compile(r"\b(?:detained|arrested|apprehended|detaining)\s+(?:\w+\s+){0,2}$", re.I),
+    ),
+    (
+        "WeaponsSeized",
+        re.compile(r"\b(?:weapons|firearms|guns|rifles)\b", re.I),
+        re.compile(r"\b(?:seized|confiscated)\s+(?:\w+\s+){0,2}$", re.I),
+    ),
+    ("Flights", re.compile(r"^\s*(?:\w+\s+){0,1}(?:flights|sorties)\b", re.I), None),
+    (
+        "BusinessesAffected",
+        re.compile(r"^\s*(?:\w+\s+){0,1}(?:businesses|enterprises|companies)\b", re.I),
+        None,
+    ),
+    (
+        "VehiclesLost",
+        re.compile(
+            r"^\s*(?:\w+\s+){0,2}vehicles\b.{0,40}\b(?:damaged|burn[te]d?|destroyed|lost)\b", re.I
+        ),
+        re.compile(r"\blost\s+(?:\w+\s+){0,2}$", re.I),
+    ),
+    (
+        "Personnel",
+        re.compile(
+            r"^\s*(?:\w+\s+){0,2}(?:troops|personnel|servicemen|servicewomen|soldiers|"
+            r"peacekeepers|paratroopers|marines|members of the armed forces|"
+            r"military personnel|military servicemen)\b",
+            re.I,
+        ),
+        None,
+    ),
+    (
+        "Equipment",
+        re.compile(
+            r"^\s*(?:\w+\s+){0,3}(?:equipment|armou?red vehicles|vehicles|aircraft|tanks)\b", re.I
+        ),
+        None,
+    ),
+]
+_STOP = re.compile(
+    r"[;:.!?]|,\s|\s(?:and|while|but|whereas)\s+(?:(?:more than|over|about|nearly|some)\s+)?\d"
+)
+_COUNTS_END = re.compile(
+    r"[,;:.!?()]|\s(?:were|was|have|has|had|are|is|in|across|during|on|at|by|from|to|into|since|who|which|that)\b"
+)
+
+
+def claims(doc: Doc, stmts: list[Statement]) -> list[Claim]:
+    text = doc.text
+    out: list[Claim] = []
+    for _pi, sent in doc.sentences:
+        for s, e, value, qual in find_numbers(text, sent.start, sent.end):
+            if _is_date_part(text, s, e) or isinstance(value, float) and value < 1:
+                continue
+            window_end = sent.end
+            stop = _STOP.search(text, e, sent.end)
+            if stop:
+                window_end = stop.start()
+            after = text[e:window_end]
+            before = text[max(sent.start, s - 40) : s]
+            if qual:
+                before = (
+                    before[: len(before) - len(before) + before.lower().rfind(qual)]
+                    if qual in before.lower()
+                    else before
+                )
+            rest = text[e : sent.end]
+            kind = next(
+                (
+                    k
+                    for k, after_rx, _b in KINDS
+                    if after_rx.search(rest if k == "VehiclesLost" else after)
+                ),
+                None,
+            )
+            if kind is None:
+                kind = next(
+                    (
+                        k
+                        for k, _a, before_rx in KINDS
+                        if before_rx is not None and before_rx.search(before)
+                    ),
+                    None,
+                )
+            if kind is None:
+                continue
+            ce = _COUNTS_END.search(text, e, window_end)
+            counts = text[e : ce.start() if ce else window_end].strip()
+            if not counts:
+                counts = after.strip()
+            if not counts or counts.lower().startswith("of whom"):
+                continue
+            st = _statement_at(stmts, s) or _paragraph_speaker(doc, stmts, s)
+            q_start = s
+            if qual:
+                idx = text.lower().rfind(qual, max(sent.start, s - 25), s)
+                if idx >= 0:
+                    q_start = idx
+            out.append(
+                Claim(
+                    span=Span(q_start, (ce.start() if ce else window_end)),
+                    value=value,
+                    quantity_kind=kind,
+                    counts=counts,
+                    qualifier=qual,
+                    claimant=st.speaker if st else None,
+                    date=st.date if st else None,
+                )
+            )
+    return out
+
+
+def _is_date_part(text: str, s: int, e: int) -> bool:
+    around = text[max(0, s - 12) : e + 12]
+    return (
+        bool(
+            re.search(
+                r"(?:January|February|March|April|May|June|July|August|September|October|"
+                r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\.?\s*\S{0,3}$",
+                text[max(0, s - 12) : s],
+            )
+        )
+        or bool(
+            re.match(
+                r"^(?:st|nd|rd|th)?\s+(?:of\s+)?"
+                r"(?:January|February|March|April|May|June|July|August|September|October|November|December)",
+                text[e : e + 14],
+            )
+        )
+        or "%" in around[:0]
+    )
+
+
+def _statement_at(stmts: list[Statement], pos: int) -> Statement | None:
+    for st in stmts:
+        if st.span.start <= pos < st.span.end:
+            return st
+    return None
+
+
+def _paragraph_speaker(doc: Doc, stmts: list[Statement], pos: int) -> Statement | None:
+    """Reported speech runs on: a number later in the paragraph of someone's statement is theirs."""
+    para = next((p for p in doc.paragraphs if p.start <= pos < p.end), None)
+    if para is None:
+        return None
+    before = [st for st in stmts if para.start <= st.span.start < pos]
+    first = before[0] if before else None
+    if first and first.span.start == para.start:
+        return before[-1]
+    return None

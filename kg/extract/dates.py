@@ -1,0 +1,190 @@
+"""Dates as written in news and communiqués, resolved to xsd:date with an honest basis.
+
+"11 January 2022", "January 10, 2022", "Jan. 6", "January 7th", "10.01.2022",
+"10-01-2022", "on Friday", "today", "yesterday". A day without a year takes the year
+of the document's date (ng:YearFromDocumentDate) or, when the document has none, of
+the nearest full date written in the text (ng:YearFromContext); weekdays and
+today/yesterday/tomorrow need the document's date (ng:RelativeToDocumentDate).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from kg.extract.model import DateValue
+
+MONTHS = {
+    "january": 1,
+    "jan": 1,
+    "february": 2,
+    "feb": 2,
+    "march": 3,
+    "mar": 3,
+    "april": 4,
+    "apr": 4,
+    "may": 5,
+    "june": 6,
+    "jun": 6,
+    "july": 7,
+    "jul": 7,
+    "august": 8,
+    "aug": 8,
+    "september": 9,
+    "sep": 9,
+    "sept": 9,
+    "october": 10,
+    "oct": 10,
+    "november": 11,
+    "nov": 11,
+    "december": 12,
+    "dec": 12,
+}
+_MON = (
+    r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November"
+    r"|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+)
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+DAY_MONTH = re.compile(rf"\b{_DAY}(?:\s+of)?\s+{_MON}(?:,?\s+{_YEAR})?\b")
+MONTH_DAY = re.compile(rf"\b{_MON}\s+{_DAY}(?![\d:])(?:(?:,\s*|\s+){_YEAR})?\b")
+NUMERIC = re.compile(
+    r"(?<![\d.:/-])(?P<day>[0-3]?\d)[./-](?P<mon>[01]?\d)[./-](?P<year>(?:19|20)\d\d)(?![\d.]\d)"
+)
+ISO = re.compile(r"(?<![\d-])(?P<year>(?:19|20)\d\d)-(?P<mon>[01]\d)-(?P<day>[0-3]\d)(?![\d])")
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+RELATIVE = re.compile(
+    r"\b(?:(?P<next>next|last|this)\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+    r"|\b(?P<rel>today|yesterday|tomorrow)\b",
+    re.IGNORECASE,
+)
+_FUTURE = re.compile(r"\b(will|shall|is expected|are expected|is to|are to|next|plans? to)\b", re.I)
+
+
+def _make(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def explicit_dates(
+    text: str, start: int = 0, end: int | None = None
+) -> list[tuple[int, int, int | None, int, int]]:
+    """(start, end, year or None, month, day) for every calendar date in the range."""
+    end = len(text) if end is None else end
+    found: list[tuple[int, int, int | None, int, int]] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(m, mon: int) -> None:
+        if any(m.start() < e and s < m.end() for s, e in taken):
+            return
+        day = int(m.group("day"))
+        year = int(m.group("year")) if m.group("year") else None
+        if not 1 <= day <= 31 or not 1 <= mon <= 12:
+            return
+        taken.append((m.start(), m.end()))
+        found.append((m.start(), m.end(), year, mon, day))
+
+    for rx in (ISO, NUMERIC):
+        for m in rx.finditer(text, start, end):
+            add(m, int(m.group("mon")))
+    for rx in (DAY_MONTH, MONTH_DAY):
+        for m in rx.finditer(text, start, end):
+            mon = m.group("mon").lower().rstrip(".")
+            if mon == "may" and not m.group("year") and rx is MONTH_DAY:
+                continue  # "may 5" is too often the verb
+            add(m, MONTHS[mon])
+    found.sort()
+    return found
+
+
+class DateResolver:
+    """Resolves dates of one document; built once per document."""
+
+    def __init__(self, text: str, doc_date: date | None) -> None:
+        self.text = text
+        self.doc_date = doc_date
+        self.full = [
+            (s, date(y, m, d)) for s, _e, y, m, d in explicit_dates(text) if y and _make(y, m, d)
+        ]
+
+    def _year_for(self, pos: int, month: int, day: int) -> tuple[int, str] | None:
+        if self.doc_date:
+            return _roll(self.doc_date, month, day), "YearFromDocumentDate"
+        same = [d for _s, d in self.full if d.month == month and d.day == day]
+        if same:
+            return same[0].year, "YearFromContext"
+        before = [d for s, d in self.full if s < pos]
+        anchor = before[-1] if before else (self.full[0][1] if self.full else None)
+        if anchor is None:
+            return None
+        return _roll(anchor, month, day), "YearFromContext"
+
+    def dates_in(self, start: int, end: int) -> list[DateValue]:
+        out: list[DateValue] = []
+        for s, e, y, m, d in explicit_dates(self.text, start, end):
+            if y:
+                value, basis = _make(y, m, d), "ExplicitDate"
+            else:
+                got = self._year_for(s, m, d)
+                if got is None:
+                    out.append(DateValue(None, "Unresolved", s, e, self.text[s:e]))
+                    continue
+                value, basis = _make(got[0], m, d), got[1]
+            if value:
+                out.append(DateValue(value, basis, s, e, self.text[s:e]))
+        taken = [(v.start, v.end) for v in out]
+        for m in RELATIVE.finditer(self.text, start, end):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            if m.group("wd") and not m.group("wd")[0].isupper():
+                continue
+            value = None
+            if self.doc_date:
+                if m.group("rel"):
+                    value = self.doc_date + timedelta(
+                        days={"today": 0, "yesterday": -1, "tomorrow": 1}[m.group("rel").lower()]
+                    )
+                else:
+                    sent_before = re.split(
+                        r"[.!?]\s", self.text[max(start, m.start() - 120) : m.start()]
+                    )[-1]
+                    future = (
+                        bool(_FUTURE.search(sent_before))
+                        or (m.group("next") or "").lower() == "next"
+                    )
+                    value = weekday_near(
+                        self.doc_date, WEEKDAYS.index(m.group("wd").lower()), future
+                    )
+            if m.group("rel") and value is None:
+                continue  # "today" with no document date says nothing
+            out.append(
+                DateValue(
+                    value,
+                    "RelativeToDocumentDate" if value else "Unresolved",
+                    m.start(),
+                    m.end(),
+                    m.group(),
+                )
+            )
+        out.sort(key=lambda v: v.start)
+        return out
+
+
+def _roll(anchor: date, month: int, day: int) -> int:
+    """Year for a day/month near an anchor date: "December 30" read in January is last year."""
+    if month - anchor.month > 6:
+        return anchor.year - 1
+    if anchor.month - month > 6:
+        return anchor.year + 1
+    return anchor.year
+
+
+def weekday_near(anchor: date, weekday: int, future: bool) -> date:
+    """The closest such weekday before (or, for future tense, after) the anchor."""
+    if future:
+        delta = (weekday - anchor.weekday()) % 7 or 7
+        return anchor + timedelta(days=delta)
+    delta = (anchor.weekday() - weekday) % 7
+    return anchor - timedelta(days=delta)

@@ -1,0 +1,166 @@
+"""The curated lexicon and one Aho-Corasick pass over diacritic-folded text.
+
+Folding makes Çavuşoğlu and Cavusoglu one key; word boundaries are checked on the
+folded text so "Akar" never matches inside "Çakar". Built once at import.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import ahocorasick
+import yaml
+
+from kg.extract.model import Mention
+from kg.ids import fold
+
+LEXICON_PATH = Path(__file__).resolve().parent.parent / "data" / "lexicon.yaml"
+KINDS = {"countries": "country", "organizations": "org", "persons": "person", "places": "place"}
+
+
+@dataclass
+class LexEntry:
+    kind: str
+    key: str
+    label: str
+    variants: list[str]
+    adjectives: list[str] = field(default_factory=list)
+    qid: str | None = None
+    qid_source: str | None = None
+    parent: str | None = None
+    country: str | None = None
+    category: str | None = None
+    posts: list[dict] = field(default_factory=list)
+
+
+@dataclass
+class Lexicon:
+    entries: dict[str, LexEntry]  # "kind/key" -> entry
+    automaton: ahocorasick.Automaton | None
+    adjective_of: dict[str, str]  # folded adjective -> country key
+    country_by_name: dict[str, str]  # folded variant -> country key
+
+
+class _FoldTable(dict):
+    """str.translate table folding every character to exactly one ASCII character.
+
+    Keeping the length makes offsets in the folded text offsets in the source text;
+    the rare letters that fold to two (ß) keep their first.
+    """
+
+    def __missing__(self, code: int) -> str:
+        c = chr(code)
+        if code < 128:
+            out = c
+        else:
+            f = fold(c)
+            if f:
+                out = f[0]
+            elif unicodedata.category(c).startswith("M"):
+                out = c
+            else:
+                out = " "
+        self[code] = out
+        return out
+
+
+_TABLE = _FoldTable()
+
+
+def fold_text(text: str) -> str:
+    """Lower-case, diacritic-folded text of exactly the same length as `text`."""
+    if text.isascii():
+        return text.lower()
+    return text.translate(_TABLE).lower()
+
+
+def _is_acronym(variant: str) -> bool:
+    letters = [c for c in variant if c.isalpha()]
+    return len(letters) <= 5 and all(c.isupper() for c in letters)
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(path: str = str(LEXICON_PATH)) -> Lexicon:
+    data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+    entries: dict[str, LexEntry] = {}
+    automaton = ahocorasick.Automaton()
+    adjective_of: dict[str, str] = {}
+    country_by_name: dict[str, str] = {}
+    patterns: dict[str, list[tuple[str, str, bool, str]]] = {}
+    for section, kind in KINDS.items():
+        for key, spec in (data.get(section) or {}).items():
+            spec = spec or {}
+            e = LexEntry(
+                kind=kind,
+                key=key,
+                label=spec.get("label", key),
+                variants=list(dict.fromkeys([spec.get("label", key), *spec.get("variants", [])])),
+                adjectives=list(spec.get("adjectives", [])),
+                qid=spec.get("qid"),
+                qid_source=spec.get("qid_source"),
+                parent=spec.get("parent"),
+                country=spec.get("country"),
+                category=spec.get("kind_of"),
+                posts=list(spec.get("posts", [])),
+            )
+            entries[f"{kind}/{key}"] = e
+            for v in e.variants:
+                patterns.setdefault(fold(v), []).append((kind, key, _is_acronym(v), v))
+                if kind == "country":
+                    country_by_name[fold(v)] = key
+            for a in e.adjectives:
+                adjective_of[fold(a)] = key
+                patterns.setdefault(fold(a), []).append(("adj", key, False, a))
+    for folded, targets in patterns.items():
+        automaton.add_word(folded, (folded, targets))
+    if patterns:
+        automaton.make_automaton()
+    return Lexicon(entries, automaton if patterns else None, adjective_of, country_by_name)
+
+
+def _boundary(folded: str, s: int, e: int) -> bool:
+    before = folded[s - 1] if s > 0 else " "
+    after = folded[e] if e < len(folded) else " "
+    return not before.isalnum() and not after.isalnum()
+
+
+def find_mentions(text: str, lexicon: Lexicon | None = None) -> list[Mention]:
+    """Longest non-overlapping lexicon matches, left to right."""
+    lex = lexicon or load_lexicon()
+    if lex.automaton is None or not text:
+        return []
+    folded = fold_text(text)
+    cands: list[tuple[int, int, str, str, bool]] = []
+    for end_idx, (word, targets) in lex.automaton.iter(folded):
+        s = end_idx - len(word) + 1
+        e = end_idx + 1
+        if not _boundary(folded, s, e):
+            continue
+        os_, oe = s, e
+        surface = text[os_:oe]
+        for kind, key, acronym, variant in targets:
+            if acronym and surface != variant:
+                continue
+            cands.append((os_, oe, kind, key, kind == "adj"))
+            break
+    cands.sort(key=lambda c: (c[0], -(c[1] - c[0])))
+    out: list[Mention] = []
+    last_end = -1
+    for s, e, kind, key, adj in cands:
+        if s < last_end:
+            continue
+        out.append(
+            Mention(
+                key=key,
+                kind="country" if adj else kind,
+                start=s,
+                end=e,
+                surface=text[s:e],
+                adjective=adj,
+            )
+        )
+        last_end = e
+    return out

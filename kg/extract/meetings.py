@@ -1,0 +1,330 @@
+"""Meetings: sessions, summits, videoconferences, phone calls, debates, visits.
+
+A sentence is a meeting report when it has a meeting word and either a date or an
+organizer; "The meeting was chaired by ..." with neither continues the last meeting.
+The IRI key is date + the organizer's top organization, so the OTS ministers'
+meeting announced in one source and reported in another meet on one node.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.context import Doc
+from kg.extract.model import DateValue, Meeting, Span
+from kg.ids import slug
+
+TRIGGER = re.compile(
+    r"\b(?P<w>meeting|session|summit|videoconferenc(?:e|ing)|video[- ]conferenc(?:e|ing)|"
+    r"phone call|tele?phone conversation|phone conversation|spoke (?:on|over) the (?:tele)?phone|"
+    r"debate|(?:official |state |working )?visit|talks|met with|held talks)\b",
+    re.IGNORECASE,
+)
+_KINDS = [
+    (re.compile(r"videoconferenc|video[- ]conferenc|online|virtual", re.I), "Videoconference"),
+    (re.compile(r"\bsession\b", re.I), "Session"),
+    (re.compile(r"\bsummit\b", re.I), "Summit"),
+    (re.compile(r"phone", re.I), "PhoneCall"),
+    (re.compile(r"\bdebate\b", re.I), "Debate"),
+    (re.compile(r"\bvisit\b", re.I), "Visit"),
+]
+_GENERIC = re.compile(
+    r"\b(?:our|all our|these|regular|previous|future|at our|last|such)\s+(?:\w+\s+)?"
+    r"(?:meetings|meeting|sessions|summits)\b",
+    re.I,
+)
+_PAST = re.compile(
+    r"\b(?:was|were|held|convened|chaired|attended|took place|began|started|met|spoke|"
+    r"discussed|exchanged|took part|opened|hosted)\b",
+    re.I,
+)
+_FUTURE = re.compile(
+    r"\b(?:will|is to|are to|is expected|are expected|plans? to|next week|upcoming)\b", re.I
+)
+_CHAIR = re.compile(
+    r"(?:chaired by|under the chairmanship of|presided (?:over )?by|chairmanship of)\s", re.I
+)
+_ATTENDED = re.compile(r"attended by|participation of|with the participation", re.I)
+_TOPIC = re.compile(r"(?:situation|developments|events|crisis|unrest)\s+in\s+(?:the\s+)?$", re.I)
+_LOCATION_CUE = re.compile(
+    r"\b(?:held|took place|meet|met|meeting|summit|talks|session|visit(?:ed)?)"
+    r"(?: \w+){0,3} (?:in|at) (?:the )?(?:city of )?$",
+    re.I,
+)
+_ANNOUNCE = re.compile(
+    r"\b(?:the|this) (?:event|meeting|session|summit|conference|talks|videoconference)\b"
+    r".{0,60}\b(?:take place|be held|was held|took place|is scheduled|will be|convene)",
+    re.I,
+)
+_OF_TRIGGER = re.compile(r"^\w+(?:\s+\w+)?\s+of\s+(?:the\s+)?$")
+_BY_AT = re.compile(
+    r"\b(?:at|hosted by|organi[sz]ed by|convened by|held by|chaired by the|under the auspices of)"
+    r"\s+(?:the\s+)?$",
+    re.I,
+)
+
+
+def _kinds(sentence: str, organizer_label: str | None) -> set[str]:
+    kinds = {k for rx, k in _KINDS if rx.search(sentence)}
+    if (
+        re.search(r"\bmeeting\b", sentence, re.I)
+        and organizer_label
+        and "Council" in organizer_label
+        and "PhoneCall" not in kinds
+    ):
+        kinds.add("Session")
+    return kinds
+
+
+def meetings(doc: Doc) -> list[Meeting]:
+    text = doc.text
+    out: dict[str, Meeting] = {}
+    order: list[str] = []
+    last: Meeting | None = None
+    pending = None
+    for _pi, sent in doc.sentences:
+        s_text = text[sent.start : sent.end]
+        trig = TRIGGER.search(s_text)
+        if not trig:
+            if pending is not None and _ANNOUNCE.search(s_text):
+                later = [d for d in doc.dates.dates_in(sent.start, sent.end) if d.value]
+                if later:
+                    org, first, kinds = pending
+                    key = f"{later[0].value.isoformat()}-{doc.root_org(org.split('/', 1)[1])}"
+                    if key not in out:
+                        m = Meeting(
+                            key=key,
+                            span=Span(first.start, sent.end),
+                            label="",
+                            date=later[0],
+                            organizer=org,
+                            kinds=kinds,
+                        )
+                        out[key] = m
+                        order.append(key)
+                        last = m
+                pending = None
+            continue
+        if _GENERIC.search(s_text) and not doc.dates.dates_in(sent.start, sent.end):
+            continue
+        mentions = doc.mentions_in(sent.start, sent.end)
+        all_dates = doc.dates.dates_in(sent.start, sent.end)
+        dates = [d for d in all_dates if d.value]
+        unresolved = [d for d in all_dates if d.value is None]
+        # the date closest after the trigger, else the first
+        tpos = sent.start + trig.start()
+        date: DateValue | None = None
+        if dates:
+            after = [d for d in dates if d.start >= tpos]
+            date = after[0] if after and after[0].start - tpos < 120 else dates[0]
+        organizer = _organizer(doc, sent.start, sent.end, tpos)
+        persons = [m for m in mentions if m.kind == "person"]
+        is_call = bool(re.search(r"phone|conversation", trig.group(), re.I))
+        if (
+            is_call
+            and not re.search(r"conversations\b", s_text)
+            and len({p.key for p in persons}) >= 2
+        ):
+            keys = sorted({p.key for p in persons})
+            dkey = date.value.isoformat() if date else "undated-" + doc.meta_key
+            key = f"{dkey}-{'-'.join(keys)}"
+            m = out.get(key) or Meeting(
+                key=key,
+                span=Span(sent.start, sent.end),
+                label=f"Phone call, {date.value.isoformat() if date else 'undated'}",
+                date=date or (unresolved[0] if unresolved else None),
+            )
+            m.kinds |= {"PhoneCall"}
+            for p in persons:
+                ref = doc.ref(p)
+                if ref not in m.participants:
+                    m.participants.append(ref)
+            _topics(doc, m, sent.start, sent.end)
+            if key not in out:
+                out[key] = m
+                order.append(key)
+            last = m
+            continue
+        if date is None and organizer is not None and not _same_body(doc, last, organizer):
+            pending = (organizer, sent, _kinds(s_text, doc.entities[organizer].label))
+            continue
+        if date is None and pending is not None and _ANNOUNCE.search(s_text):
+            later = [d for d in doc.dates.dates_in(sent.start, sent.end) if d.value]
+            if later:
+                org, first, kinds = pending
+                pending = None
+                key = f"{later[0].value.isoformat()}-{doc.root_org(org.split('/', 1)[1])}"
+                if key not in out:
+                    m = Meeting(
+                        key=key,
+                        span=Span(first.start, sent.end),
+                        label="",
+                        date=later[0],
+                        organizer=org,
+                        kinds=kinds,
+                    )
+                    out[key] = m
+                    order.append(key)
+                    last = m
+                continue
+        if organizer is None and date is None:
+            if (
+                last is not None
+                and re.match(
+                    r"(?:the|this|today's|our)\b",
+                    s_text[trig.start() - 4 : trig.start()].strip() or "the",
+                    re.I,
+                )
+                and re.search(r"\b(?:the|this) (?:meeting|session|summit)\b", s_text, re.I)
+            ):
+                _enrich(doc, last, sent.start, sent.end)
+            continue
+        if organizer is None:
+            # a date alone is not enough: a named party must be there too
+            if not persons:
+                continue
+        if date is None:
+            # an organizer without a date continues the last meeting of the same body
+            if (
+                last is not None
+                and organizer
+                and last.organizer
+                and doc.root_org(organizer.split("/", 1)[1])
+                == doc.root_org(last.organizer.split("/", 1)[1])
+            ):
+                _enrich(doc, last, sent.start, sent.end)
+            continue
+        if _FUTURE.search(s_text) and not _PAST.search(s_text) and organizer is None:
+            continue
+        root = (
+            doc.root_org(organizer.split("/", 1)[1])
+            if organizer and organizer.startswith("org/")
+            else (
+                organizer.split("/", 1)[1]
+                if organizer
+                else "-".join(sorted({p.key for p in persons})[:3])
+            )
+        )
+        key = f"{date.value.isoformat()}-{root}"
+        m = out.get(key)
+        if m is None:
+            olabel = doc.entities[organizer].label if organizer else None
+            m = Meeting(
+                key=key,
+                span=Span(sent.start, sent.end),
+                label=f"Meeting of the {olabel}, {date.value.isoformat()}"
+                if olabel
+                else f"Meeting, {date.value.isoformat()}",
+                date=date,
+                organizer=organizer,
+            )
+            out[key] = m
+            order.append(key)
+        elif organizer and (m.organizer is None or _more_specific(doc, organizer, m.organizer)):
+            m.organizer = organizer
+        if date.basis == "ExplicitDate" and m.date and m.date.basis != "ExplicitDate":
+            m.date = date
+        m.kinds |= _kinds(s_text, doc.entities[m.organizer].label if m.organizer else None)
+        _enrich(doc, m, sent.start, sent.end)
+        last = m
+    result = [out[k] for k in order]
+    for m in result:
+        if m.organizer:
+            olabel = doc.entities[m.organizer].label
+            when = m.date.value.isoformat() if m.date and m.date.value else "undated"
+            m.label = f"Meeting of the {olabel}, {when}"
+    return result
+
+
+def _more_specific(doc: Doc, new: str, old: str) -> bool:
+    """A sub-body (the Council) says more than its parent organization (the CSTO)."""
+    ne = doc.entities.get(new)
+    oe = doc.entities.get(old)
+    return bool(ne and oe and ne.parent and not oe.parent)
+
+
+def _organizer(doc: Doc, start: int, end: int, tpos: int) -> str | None:
+    best, score = None, 0
+    for m in doc.mentions_in(start, end):
+        if m.kind not in ("org", "country") or m.adjective:
+            continue
+        if m.kind == "country":
+            continue
+        ent = doc.entities.get(doc.ref(m))
+        sc = 0
+        between = doc.text[tpos : m.start] if m.start > tpos else ""
+        if (
+            between
+            and m.start - tpos < 150
+            and (_OF_TRIGGER.match(between) or _BY_AT.search(between))
+        ):
+            sc = 3
+        elif m.end <= tpos and re.search(r"^\W*(?:\w+\W+){0,6}$", doc.text[m.end : tpos]):
+            sc = 2
+        elif (
+            m.end <= tpos
+            and re.match(r"^(?:The |the )?$", doc.text[start : m.start])
+            and re.search(
+                r"\b(?:held|convened|hosted|organi[sz]ed|hold|will hold|holds)\b",
+                doc.text[m.end : tpos],
+            )
+        ):
+            sc = 2
+        if ent and ("Council" in ent.label or ent.parent):
+            sc += 1
+        if ent and ent.category in ("news agency", "newspaper"):
+            sc = 0
+        if sc > score:
+            best, score = doc.ref(m), sc
+    return best if score >= 2 else None
+
+
+def _enrich(doc: Doc, m: Meeting, start: int, end: int) -> None:
+    text = doc.text
+    s_text = text[start:end]
+    persons = [p for p in doc.mentions_in(start, end) if p.kind == "person"]
+    ch = _CHAIR.search(s_text)
+    if ch:
+        after = [p for p in persons if p.start >= start + ch.end()]
+        if after and after[0].start - (start + ch.end()) < 120:
+            m.chair = doc.ref(after[0])
+    if (
+        ch
+        or _ATTENDED.search(s_text)
+        or re.search(r"\b(?:spoke|took part|participated|attended)\b", s_text)
+    ):
+        for p in persons:
+            ref = doc.ref(p)
+            if ref not in m.participants:
+                m.participants.append(ref)
+    if m.chair and m.chair not in m.participants:
+        m.participants.insert(0, m.chair)
+    _topics(doc, m, start, end)
+    if not m.location and "Videoconference" not in m.kinds:
+        for p in doc.mentions_in(start, end, "place"):
+            if _LOCATION_CUE.search(text[max(start, p.start - 40) : p.start]):
+                m.location = doc.ref(p)
+                break
+
+
+def _topics(doc: Doc, m: Meeting, start: int, end: int) -> None:
+    for c in doc.mentions_in(start, end, "country"):
+        if c.adjective:
+            continue
+        if _TOPIC.search(doc.text[max(start, c.start - 40) : c.start]):
+            ref = doc.ref(c)
+            if ref not in m.topics:
+                m.topics.append(ref)
+
+
+def meeting_slug(key: str) -> str:
+    return slug(key)
+
+
+def _same_body(doc: Doc, last: Meeting | None, organizer: str) -> bool:
+    return bool(
+        last
+        and last.organizer
+        and doc.root_org(organizer.split("/", 1)[1])
+        == doc.root_org(last.organizer.split("/", 1)[1])
+    )

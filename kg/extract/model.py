@@ -1,0 +1,135 @@
+"""Facts between the text rules and the RDF: plain dataclasses, so rules stay testable
+without rdflib and rdfize is the one place that knows docs/modelling.md."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+
+
+@dataclass
+class Entity:
+    """A Person, Organization, Country or Place; `key` is its IRI slug."""
+
+    kind: str  # person | org | country | place
+    key: str
+    label: str
+    surfaces: set[str] = field(default_factory=set)
+    qid: str | None = None
+    country: str | None = None  # key of the country it belongs to
+    parent: str | None = None  # org key it is a sub-organization of
+    posts: set[str] = field(default_factory=set)  # post keys held (persons)
+    category: str | None = None  # e.g. "news agency", "facility"
+
+
+@dataclass
+class Post:
+    key: str
+    label: str
+    role: str
+    country: str | None = None
+    org: str | None = None  # org key the post is in
+
+
+@dataclass
+class Mention:
+    """One place in the text where an entity is named."""
+
+    key: str
+    kind: str
+    start: int
+    end: int
+    surface: str
+    adjective: bool = False  # "Turkish" rather than "Turkey"
+
+
+@dataclass
+class DateValue:
+    value: date | None
+    basis: str  # ExplicitDate | YearFromDocumentDate | RelativeToDocumentDate | YearFromContext
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Meeting:
+    key: str
+    span: Span
+    label: str
+    kinds: set[str] = field(default_factory=set)
+    date: DateValue | None = None
+    organizer: str | None = None  # entity IRI key "kind/key"
+    chair: str | None = None
+    participants: list[str] = field(default_factory=list)
+    topics: list[str] = field(default_factory=list)
+    location: str | None = None
+
+
+@dataclass
+class Statement:
+    span: Span
+    kind: str  # Speech | ReportedSpeech | DirectQuote | WrittenStatement
+    speaker: str | None  # "person/key" or "org/key" or "country/key"
+    date: DateValue | None = None
+    meeting: str | None = None  # meeting key
+    about: list[str] = field(default_factory=list)
+    section: bool = False  # a transcript section: identified by (speaker, meeting)
+    numbers: frozenset[int] = frozenset()
+
+
+@dataclass
+class Deployment:
+    key: str
+    span: Span
+    deployed_by: str | None = None
+    contributors: list[str] = field(default_factory=list)
+    destination: str | None = None
+    personnel: int | None = None
+    equipment: int | None = None
+    commander: str | None = None
+    start: DateValue | None = None
+    end: DateValue | None = None
+    stations: list[str] = field(default_factory=list)
+    purpose: str | None = None
+    legal_basis: str | None = None
+    part_of: str | None = None
+    evidence: list[Span] = field(default_factory=list)
+
+
+@dataclass
+class Claim:
+    span: Span
+    value: int | float
+    quantity_kind: str
+    counts: str
+    qualifier: str | None = None
+    claimant: str | None = None
+    date: DateValue | None = None
+
+
+@dataclass
+class DocMeta:
+    title: str | None = None
+    title_span: Span | None = None
+    publisher: str | None = None  # org key
+    publisher_country: str | None = None  # set when the publisher is a national body
+    published: DateValue | None = None
+
+
+@dataclass
+class Extraction:
+    meta: DocMeta
+    entities: dict[str, Entity] = field(default_factory=dict)  # "kind/key" -> Entity
+    posts: dict[str, Post] = field(default_factory=dict)
+    mentions: list[Mention] = field(default_factory=list)
+    meetings: list[Meeting] = field(default_factory=list)
+    statements: list[Statement] = field(default_factory=list)
+    deployments: list[Deployment] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)

@@ -1,0 +1,279 @@
+"""Facts to triples, exactly as docs/modelling.md says; the only module that mints IRIs."""
+
+from __future__ import annotations
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
+
+from kg.documents import SourceDocument
+from kg.extract.context import Doc
+from kg.extract.model import DateValue, Span
+from kg.ids import iri, short_hash, slug
+from kg.namespaces import NG, OA, ORG, SCHEMA, WD, bind_prefixes
+
+KIND_CLASS = {"person": NG.Person, "org": NG.Organization, "country": NG.Country, "place": NG.Place}
+CONTEXT = 32
+
+
+def en(text: str) -> Literal:
+    return Literal(text, lang="en")
+
+
+class Writer:
+    def __init__(self, sdoc: SourceDocument, doc: Doc, base: str) -> None:
+        self.g = Graph()
+        bind_prefixes(self.g, base)
+        self.sdoc = sdoc
+        self.doc = doc
+        self.base = base
+        self.doc_iri = sdoc.iri(base)
+        self.h = sdoc.sha256[:16]
+
+    def ref(self, ref: str | None) -> URIRef | None:
+        if not ref:
+            return None
+        kind, key = ref.split("/", 1)
+        return iri(kind, key, self.base)
+
+    def date(self, node: URIRef, prop: URIRef, d: DateValue | None, basis: bool = True) -> None:
+        if d is None or d.value is None:
+            return
+        self.g.add((node, prop, Literal(d.value.isoformat(), datatype=XSD.date)))
+        if basis:
+            self.g.add((node, NG.dateBasis, NG[d.basis]))
+
+    def evidence(self, node: URIRef, span: Span) -> None:
+        text = self.sdoc.text
+        s, e = span.start, span.end
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e <= s:
+            return
+        a = iri("anno", f"{self.h}/{s}-{e}", self.base)
+        target = URIRef(f"{a}#target")
+        quote = URIRef(f"{a}#quote")
+        pos = URIRef(f"{a}#position")
+        g = self.g
+        g.add((node, NG.evidence, a))
+        g.add((a, RDF.type, OA.Annotation))
+        g.add((a, OA.motivatedBy, OA.identifying))
+        g.add((a, OA.hasBody, node))
+        g.add((a, OA.hasTarget, target))
+        g.add((target, RDF.type, OA.SpecificResource))
+        g.add((target, OA.hasSource, self.doc_iri))
+        g.add((target, OA.hasSelector, quote))
+        g.add((target, OA.hasSelector, pos))
+        g.add((quote, RDF.type, OA.TextQuoteSelector))
+        g.add((quote, OA.exact, Literal(text[s:e])))
+        g.add((quote, OA.prefix, Literal(text[max(0, s - CONTEXT) : s])))
+        g.add((quote, OA.suffix, Literal(text[e : e + CONTEXT])))
+        g.add((pos, RDF.type, OA.TextPositionSelector))
+        g.add((pos, OA.start, Literal(s, datatype=XSD.nonNegativeInteger)))
+        g.add((pos, OA.end, Literal(e, datatype=XSD.nonNegativeInteger)))
+
+    def derived(self, node: URIRef) -> None:
+        self.g.add((node, PROV.wasDerivedFrom, self.doc_iri))
+
+
+def to_graph(
+    sdoc: SourceDocument, doc: Doc, meetings, statements, deployments, claims, base: str
+) -> Graph:
+    w = Writer(sdoc, doc, base)
+    g = w.g
+    d = w.doc_iri
+    meta = doc.meta
+    g.add((d, RDF.type, NG.Document))
+    if meta.title:
+        g.add((d, DCTERMS.title, Literal(meta.title)))
+    if meta.publisher:
+        pub = iri("org", meta.publisher, base)
+        g.add((d, DCTERMS.publisher, pub))
+        if f"org/{meta.publisher}" not in doc.entities:
+            lx = doc.lex.entries.get(f"org/{meta.publisher}")
+            label = lx.label if lx else _generic_label(doc, meta.publisher, meta.publisher_country)
+            g.add((pub, RDF.type, NG.Organization))
+            g.add((pub, RDFS.label, en(label)))
+            if meta.publisher_country:
+                g.add((pub, NG.country, iri("country", meta.publisher_country, base)))
+            w.derived(pub)
+    if meta.published and meta.published.value:
+        g.add(
+            (d, SCHEMA.datePublished, Literal(meta.published.value.isoformat(), datatype=XSD.date))
+        )
+    g.add((d, NG.sha256, Literal(sdoc.sha256)))
+    g.add((d, NG.fileName, Literal(sdoc.file_name)))
+    g.add((d, NG.content, Literal(sdoc.text)))
+
+    # entities
+    used_countries = set()
+    for ref, ent in doc.entities.items():
+        node = w.ref(ref)
+        g.add((node, RDF.type, KIND_CLASS[ent.kind]))
+        g.add((node, RDFS.label, en(ent.label)))
+        for s in sorted(ent.surfaces):
+            if s != ent.label:
+                g.add((node, SKOS.altLabel, en(s)))
+        if ent.qid:
+            g.add((node, OWL.sameAs, WD[ent.qid]))
+        if ent.parent:
+            g.add((node, ORG.subOrganizationOf, iri("org", ent.parent, base)))
+        if ent.country and ent.kind != "country":
+            g.add((node, NG.country, iri("country", ent.country, base)))
+            used_countries.add(ent.country)
+        for pk in sorted(ent.posts):
+            g.add((node, ORG.holds, iri("post", pk, base)))
+        w.derived(node)
+    for pk, post in doc.posts.items():
+        node = iri("post", pk, base)
+        g.add((node, RDF.type, ORG.Post))
+        g.add((node, RDFS.label, en(post.label)))
+        if post.country:
+            g.add((node, NG.country, iri("country", post.country, base)))
+            used_countries.add(post.country)
+        org_node = None
+        if post.org:
+            org_node = iri("org", post.org, base)
+        elif post.country and post.role.startswith("Minister of "):
+            ministry = "Ministry of " + post.role[len("Minister of ") :]
+            org_node = iri("org", slug(f"{ministry} {post.country}"), base)
+            clabel = doc.lex.entries.get(f"country/{post.country}")
+            g.add((org_node, RDF.type, NG.Organization))
+            g.add(
+                (
+                    org_node,
+                    RDFS.label,
+                    en(f"{ministry} of {clabel.label if clabel else post.country}"),
+                )
+            )
+            g.add((org_node, NG.country, iri("country", post.country, base)))
+            w.derived(org_node)
+        if org_node is not None:
+            g.add((node, ORG.postIn, org_node))
+        w.derived(node)
+    for c in used_countries:
+        cref = f"country/{c}"
+        if cref not in doc.entities:
+            lx = doc.lex.entries.get(cref)
+            node = iri("country", c, base)
+            g.add((node, RDF.type, NG.Country))
+            if lx:
+                g.add((node, RDFS.label, en(lx.label)))
+                if lx.qid:
+                    g.add((node, OWL.sameAs, WD[lx.qid]))
+            w.derived(node)
+
+    # meetings
+    for m in meetings:
+        node = iri("meeting", slug(m.key) if "/" not in m.key else m.key, base)
+        g.add((node, RDF.type, NG.Meeting))
+        g.add((node, RDFS.label, en(m.label)))
+        for k in sorted(m.kinds):
+            g.add((node, NG.kind, NG[k]))
+        w.date(node, NG.date, m.date)
+        if m.date and m.date.value is None and m.date.text:
+            g.add((node, NG.dateText, Literal(m.date.text)))
+        for prop, val in (
+            (NG.organizer, m.organizer),
+            (NG.chair, m.chair),
+            (NG.location, m.location),
+        ):
+            if val:
+                g.add((node, prop, w.ref(val)))
+        for p in m.participants:
+            g.add((node, NG.participant, w.ref(p)))
+        for t in m.topics:
+            g.add((node, NG.topic, w.ref(t)))
+        w.derived(node)
+        w.evidence(node, m.span)
+    meeting_iri = {m.key: iri("meeting", slug(m.key), base) for m in meetings}
+
+    # statements
+    turns: dict[tuple[str, str], int] = {}
+    for st in statements:
+        if st.section and st.speaker and st.meeting:
+            # the n-th speech of this speaker at this meeting: two translations agree on n
+            n = turns.get((st.speaker, st.meeting), 0)
+            turns[(st.speaker, st.meeting)] = n + 1
+            key = short_hash(st.speaker, st.meeting, n) if n else short_hash(st.speaker, st.meeting)
+        else:
+            key = short_hash(
+                st.speaker,
+                st.meeting or (st.date.value if st.date else ""),
+                sdoc.sha256,
+                st.span.start,
+                st.span.end,
+            )
+        node = iri("statement", key, base)
+        g.add((node, RDF.type, NG.Statement))
+        if st.speaker:
+            g.add((node, NG.speaker, w.ref(st.speaker)))
+        w.date(node, NG.date, st.date)
+        if st.meeting and st.meeting in meeting_iri:
+            g.add((node, NG.madeAt, meeting_iri[st.meeting]))
+        g.add((node, NG.text, Literal(sdoc.text[st.span.start : st.span.end])))
+        g.add((node, NG.statementKind, NG[st.kind]))
+        for a in st.about:
+            g.add((node, NG.about, w.ref(a)))
+        w.derived(node)
+        w.evidence(node, st.span)
+
+    # deployments
+    for dp in deployments:
+        node = iri("deployment", dp.key, base)
+        g.add((node, RDF.type, NG.Deployment))
+        for prop, val in (
+            (NG.deployedBy, dp.deployed_by),
+            (NG.destination, dp.destination),
+            (NG.commander, dp.commander),
+        ):
+            if val:
+                g.add((node, prop, w.ref(val)))
+        for c in dp.contributors:
+            g.add((node, NG.contributor, w.ref(c)))
+        if dp.personnel is not None:
+            g.add((node, NG.personnel, Literal(dp.personnel, datatype=XSD.integer)))
+        if dp.equipment is not None:
+            g.add((node, NG.equipmentUnits, Literal(dp.equipment, datatype=XSD.integer)))
+        w.date(node, NG.startDate, dp.start, basis=False)
+        w.date(node, NG.endDate, dp.end, basis=False)
+        for s in dp.stations:
+            g.add((node, NG.station, w.ref(s)))
+        if dp.purpose:
+            g.add((node, NG.purpose, Literal(dp.purpose)))
+        if dp.legal_basis:
+            g.add((node, NG.legalBasis, Literal(dp.legal_basis)))
+        if dp.part_of:
+            g.add((node, NG.partOf, iri("deployment", dp.part_of, base)))
+        w.derived(node)
+        seen = set()
+        for sp in dp.evidence or [dp.span]:
+            if (sp.start, sp.end) not in seen:
+                seen.add((sp.start, sp.end))
+                w.evidence(node, sp)
+
+    # claims
+    for c in claims:
+        node = iri("claim", short_hash(sdoc.sha256, c.span.start, c.span.end, c.value), base)
+        g.add((node, RDF.type, NG.NumericClaim))
+        dt = XSD.integer if isinstance(c.value, int) else XSD.decimal
+        g.add((node, NG.value, Literal(c.value, datatype=dt)))
+        g.add((node, NG.quantityKind, NG[c.quantity_kind]))
+        g.add((node, NG.counts, Literal(c.counts)))
+        if c.qualifier:
+            g.add((node, NG.qualifier, Literal(c.qualifier)))
+        if c.claimant:
+            g.add((node, NG.claimant, w.ref(c.claimant)))
+        w.date(node, NG.date, c.date)
+        w.derived(node)
+        w.evidence(node, c.span)
+
+    return g
+
+
+def _generic_label(doc: Doc, key: str, country: str | None) -> str:
+    lx = doc.lex.entries.get(f"country/{country}") if country else None
+    if key.startswith("ministry-of-foreign-affairs"):
+        return f"Ministry of Foreign Affairs of {lx.label if lx else country}"
+    return key

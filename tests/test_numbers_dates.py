@@ -1,0 +1,69 @@
+"""Numbers and dates as news writes them; sentences invented, not from the seeds."""
+
+from datetime import date
+
+from kg.extract.dates import DateResolver, explicit_dates, weekday_near
+from kg.extract.numbers import find_numbers, parse_number
+
+
+def test_parse_number_forms():
+    assert parse_number("2,030") == 2030
+    assert parse_number("2030") == 2030
+    assert parse_number("4,70,000") == 470000
+    assert parse_number("eight thousand") == 8000
+    assert parse_number("Sixteen") == 16
+    assert parse_number("twenty-five") == 25
+    assert parse_number("1.5 million") == 1_500_000
+    assert parse_number("three hundred and twelve") == 312
+    assert parse_number("hello") is None
+
+
+def test_find_numbers_with_qualifiers():
+    text = "Officials said more than 1,200 people were hurt and nearly two hundred detained."
+    got = [(v, q) for _s, _e, v, q in find_numbers(text)]
+    assert (1200, "more than") in got
+    assert (200, "nearly") in got
+
+
+def test_hyphenated_compounds_are_not_counts():
+    assert find_numbers("a 30-year history and a five-fold rise") == []
+
+
+def test_explicit_dates():
+    text = (
+        "Talks on 3 March 2023, then March 5, 2023, then 07.03.2023 and Jan. 9 and the 2nd of May."
+    )
+    got = [(y, m, d) for _s, _e, y, m, d in explicit_dates(text)]
+    assert (2023, 3, 3) in got
+    assert (2023, 3, 5) in got
+    assert (2023, 3, 7) in got
+    assert (None, 1, 9) in got
+
+
+def test_year_from_document_date_and_rollover():
+    r = DateResolver("The summit opened on December 30 and closed on January 2.", date(2023, 1, 4))
+    vals = [(v.value, v.basis) for v in r.dates_in(0, 60)]
+    assert (date(2022, 12, 30), "YearFromDocumentDate") in vals
+    assert (date(2023, 1, 2), "YearFromDocumentDate") in vals
+
+
+def test_year_from_context_without_document_date():
+    text = "On 4 April 2021 the council met. On April 6 the ministers spoke again."
+    r = DateResolver(text, None)
+    vals = [(v.value, v.basis) for v in r.dates_in(0, len(text))]
+    assert (date(2021, 4, 6), "YearFromContext") in vals
+
+
+def test_relative_weekdays():
+    # 2023-03-08 is a Wednesday
+    assert weekday_near(date(2023, 3, 8), 4, future=False) == date(2023, 3, 3)
+    assert weekday_near(date(2023, 3, 8), 4, future=True) == date(2023, 3, 10)
+    r = DateResolver("Ministers will meet on Friday. They met on Monday.", date(2023, 3, 8))
+    vals = [v.value for v in r.dates_in(0, 60)]
+    assert vals == [date(2023, 3, 10), date(2023, 3, 6)]
+
+
+def test_relative_without_document_date_is_unresolved():
+    r = DateResolver("The ministers meet on Friday.", None)
+    (v,) = r.dates_in(0, 40)
+    assert v.value is None and v.basis == "Unresolved"
