@@ -41,6 +41,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 def cmd_query(args: argparse.Namespace) -> int:
     from kg import negotiate as neg
     from kg import query as q
+    from kg.federation import QueryRefused
     from kg.namespaces import PREFIXES
     from kg.store import open_current
 
@@ -50,9 +51,12 @@ def cmd_query(args: argparse.Namespace) -> int:
         print("kg query: give a QUERY or --file", file=sys.stderr)
         return 2
     try:
-        result = q.run(open_current(config), text)
+        result = q.run(open_current(config), text, config=config)
     except SyntaxError as exc:
         print(f"kg query: SPARQL syntax error: {exc}", file=sys.stderr)
+        return 2
+    except QueryRefused as exc:
+        print(f"kg query: {exc.message}", file=sys.stderr)
         return 2
     # The same format names and media types as the endpoint's `format=` parameter.
     fmt = args.format or {"graph": "turtle", "boolean": "json"}.get(result.form, "tsv")
@@ -107,6 +111,10 @@ def main(argv: list[str] | None = None) -> int:
     from kg import cli_validate
 
     cli_validate.register(sub)
+
+    from kg import cli_links
+
+    cli_links.register(sub)
 
     args = parser.parse_args(argv)
     try:

@@ -21,7 +21,8 @@ from typing import IO
 import pyoxigraph as ox
 
 from kg import negotiate as neg
-from kg.sparql_text import has_dataset_clause
+from kg.config import Config
+from kg.federation import prepare
 
 # Media type → (format name for ?format=, pyoxigraph format)
 RESULT_FORMATS: dict[str, tuple[str, ox.QueryResultsFormat]] = {
@@ -65,23 +66,35 @@ def run(
     default_graphs: list[str] | None = None,
     named_graphs: list[str] | None = None,
     base_iri: str | None = None,
+    config: Config | None = None,
 ) -> QueryResult:
     """Evaluate a query.
 
+    Every query passes `kg.federation.prepare` first, because pyoxigraph would make
+    SERVICE calls itself with no timeout or address policy: the policy is checked, our
+    own SERVICE calls run, and pyoxigraph only ever sees a query without SERVICE.
+
     The dataset, in the order SPARQL 1.1 Protocol §2.1.4 gives it: graphs named by the
     protocol (`default-graph-uri`, `named-graph-uri`; a missing graph is empty), else
-    the query's FROM / FROM NAMED, else our default: the union of all graphs as the
-    default graph, every named graph available to GRAPH.
+    the query's FROM / FROM NAMED (graphs in the store, never fetched), else our
+    default: the store's default graph, which every build fills with the deduplicated
+    union of all named graphs (`kg.store.materialize_union`), every named graph
+    available to GRAPH. Without `config` the defaults apply (Wikidata only, no map).
 
-    Raises SyntaxError for a malformed query (message carries line:column).
+    Raises SyntaxError for a malformed query (message carries line:column) and
+    `kg.federation.QueryRefused` for a refused query or a failed SERVICE call.
     """
+    prepared = prepare(query, config if config is not None else Config())
+    dataset: tuple[list[str], list[str]] | None = None
+    if default_graphs or named_graphs:  # the protocol's dataset overrides the query's
+        dataset = (default_graphs or [], named_graphs or [])
+    elif prepared.default_graphs is not None:  # FROM / FROM NAMED: graphs in the store
+        dataset = (prepared.default_graphs, prepared.named_graphs or [])
     kwargs: dict = {}
-    if default_graphs or named_graphs:
-        kwargs["default_graph"] = [ox.NamedNode(g) for g in default_graphs or []]
-        kwargs["named_graphs"] = [ox.NamedNode(g) for g in named_graphs or []]
-    elif not has_dataset_clause(query):
-        kwargs["use_default_graph_as_union"] = True
-    result = store.query(query, base_iri=base_iri, **kwargs)
+    if dataset is not None:
+        kwargs["default_graph"] = [ox.NamedNode(g) for g in dataset[0]]
+        kwargs["named_graphs"] = [ox.NamedNode(g) for g in dataset[1]]
+    result = store.query(prepared.query_text, base_iri=base_iri, **kwargs)
     if isinstance(result, ox.QueryBoolean):
         return QueryResult("boolean", result)
     if isinstance(result, ox.QuerySolutions):
@@ -168,12 +181,13 @@ class Streaming:
         default_graphs: list[str] | None = None,
         named_graphs: list[str] | None = None,
         base_iri: str | None = None,
+        config: Config | None = None,
         max_queued_chunks: int = 16,
     ) -> None:
         self._out: queue.Queue = queue.Queue(maxsize=max_queued_chunks)
         self._decision: queue.Queue = queue.Queue(maxsize=1)
         self._cancel = threading.Event()
-        args = (store, query, default_graphs, named_graphs, base_iri)
+        args = (store, query, default_graphs, named_graphs, base_iri, config)
         self._thread = threading.Thread(target=self._work, args=args, daemon=True)
         self._thread.start()
         kind, value = self._out.get()
@@ -181,7 +195,7 @@ class Streaming:
             raise value
         self.form: str = value
 
-    def _work(self, store, query, default_graphs, named_graphs, base_iri) -> None:
+    def _work(self, store, query, default_graphs, named_graphs, base_iri, config) -> None:
         try:
             result = run(
                 store,
@@ -189,6 +203,7 @@ class Streaming:
                 default_graphs=default_graphs,
                 named_graphs=named_graphs,
                 base_iri=base_iri,
+                config=config,
             )
         except BaseException as exc:  # noqa: BLE001 - handed to the caller's thread
             self._out.put(("error", exc))
@@ -269,13 +284,19 @@ def stream(
     named_graphs: list[str] | None = None,
     base_iri: str | None = None,
     prefixes: dict[str, str] | None = None,
+    config: Config | None = None,
 ) -> tuple[str, str | None, Chunks | None]:
     """Run `query`, pick its format with `choose(form)`, and return (form, type, chunks).
 
     When `choose` returns None the query is abandoned and chunks is None (a 406).
     """
     s = Streaming(
-        store, query, default_graphs=default_graphs, named_graphs=named_graphs, base_iri=base_iri
+        store,
+        query,
+        default_graphs=default_graphs,
+        named_graphs=named_graphs,
+        base_iri=base_iri,
+        config=config,
     )
     media_type = choose(s.form)
     if media_type is None:

@@ -29,6 +29,12 @@ if [ -f scripts/copy-assets.sh ]; then
 fi
 
 if [ "$want_test" = 1 ]; then
+  # Test-only JavaScript: Comunica, an independent engine that calls our endpoint via SERVICE.
+  if [ -f tests/js/package-lock.json ] && { [ ! -d tests/js/node_modules ] || [ tests/js/package-lock.json -nt tests/js/node_modules ]; }; then
+    npm ci --prefix tests/js --no-audit --no-fund --loglevel=error
+    touch tests/js/node_modules
+  fi
+
   # Debian packages the tests drive: headless Chromium (UI test) and Virtuoso (external store).
   need=()
   command -v chromium >/dev/null 2>&1 || need+=(chromium)

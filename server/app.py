@@ -8,6 +8,7 @@ from werkzeug.exceptions import MethodNotAllowed
 
 from kg import __version__
 from kg.config import Config, from_env
+from kg.federation import QueryRefused, warm_up
 from kg.namespaces import PREFIXES
 from kg.server import resource_views, sparql
 from kg.server.service_description import DescriptionCache
@@ -46,6 +47,15 @@ def create_app(config: Config | None = None, *, store: ox.Store | None = None) -
             405, f"method {request.method} is not allowed here; use {allowed}", {"Allow": allowed}
         )
 
+    @app.errorhandler(QueryRefused)
+    def _refused(exc: QueryRefused) -> Response:
+        # Plain text naming what was refused (or which SERVICE failed): never an empty result.
+        resp = Response(exc.message.rstrip() + "\n", status=exc.status, mimetype="text/plain")
+        resp.headers.update(exc.headers)
+        return resp
+
+    warm_up()
+
     @app.errorhandler(StoreMissing)
     def _no_store(exc: StoreMissing) -> Response:
         return Response(f"{exc}\n", status=503, mimetype="text/plain")
@@ -56,7 +66,10 @@ def create_app(config: Config | None = None, *, store: ox.Store | None = None) -
             graphs, triples = serving.remote_summary()
         else:
             store = serving.get()
-            graphs, triples = sorted(g.value for g in store.named_graphs()), len(store)
+            graphs = sorted(g.value for g in store.named_graphs())
+            # Quads in named graphs: the default graph is a copy of their union.
+            count = "SELECT (COUNT(*) AS ?n) { GRAPH ?g { ?s ?p ?o } }"
+            triples = int(next(iter(store.query(count)))["n"].value)  # type: ignore[index]
         manifest = serving.manifest()
         return render_template(
             "index.html",

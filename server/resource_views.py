@@ -219,7 +219,6 @@ def document_segments(store: ox.Store, doc: str, text: str) -> list[tuple[str, S
           ?anno oa:hasTarget ?t .
           OPTIONAL { ?anno oa:hasBody ?body }
         }""",
-        use_default_graph_as_union=True,
         substitutions={ox.Variable("doc"): ox.NamedNode(doc)},
     )
     spans: list[Span] = []

@@ -56,7 +56,7 @@ def _rows(store: ox.Store, query: str, **kwargs) -> list:
 
 def graph_triple_counts(store: ox.Store) -> tuple[int, dict[str, int]]:
     """Triples in the (union) default graph, and in each named graph."""
-    total = _rows(store, "SELECT (COUNT(*) AS ?n) { ?s ?p ?o }", use_default_graph_as_union=True)
+    total = _rows(store, "SELECT (COUNT(*) AS ?n) { ?s ?p ?o }")
     per_graph = _rows(
         store, "SELECT ?g (COUNT(*) AS ?n) { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g"
     )
@@ -68,7 +68,7 @@ def void_stats(store: ox.Store) -> tuple[GraphStats, dict[str, GraphStats]]:
     """VoID statistics for the whole dataset and for each named graph, by SPARQL aggregates."""
     whole = GraphStats()
     graphs: dict[str, GraphStats] = {}
-    union = {"use_default_graph_as_union": True}
+    union: dict = {}  # the default graph is the materialised union (kg.store)
     whole.triples = int(_rows(store, "SELECT (COUNT(*) AS ?n) { ?s ?p ?o }", **union)[0]["n"].value)
     whole.entities = int(
         _rows(store, "SELECT (COUNT(DISTINCT ?s) AS ?n) { ?s ?p ?o FILTER(isIRI(?s)) }", **union)[

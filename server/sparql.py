@@ -203,6 +203,7 @@ def run_query(op: Operation) -> Response:
             named_graphs=_iris(op, "named-graph-uri"),
             base_iri=endpoint_url(),
             prefixes=current_app.extensions["newsgraph.rdf_prefixes"],
+            config=current_app.extensions["newsgraph.config"],
         )
     except SyntaxError as exc:
         return text_response(400, f"SPARQL syntax error: {exc}")

@@ -14,7 +14,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg.config import Config
-from kg.store import begin_build
+from kg.store import begin_build, materialize_union
 
 BASE = "https://w3id.org/newsgraph/id/"
 DOC1 = "5a931f222e9fd3b8"
@@ -169,6 +169,7 @@ def sample_store() -> ox.Store:
     """The sample dataset in an in-memory store."""
     store = ox.Store()
     store.load(sample_trig().encode("utf-8"), ox.RdfFormat.TRIG)
+    materialize_union(store)  # as every committed build does
     return store
 
 

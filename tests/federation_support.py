@@ -1,0 +1,165 @@
+"""Stand-ins for the federation tests, all on loopback: never any other address.
+
+- `load_data_dir` builds a store from a fixture file through the real build API, so a
+  second `kg serve` can stand in for Wikidata's query service.
+- `FakeRemote` is a tiny HTTP server that misbehaves on purpose (sleeps, answers 429,
+  sends too much) and records every request it receives, with its User-Agent.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import threading
+import time
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import pyoxigraph as ox
+
+from kg.config import Config
+from kg.store import begin_build
+
+DATA = Path(__file__).resolve().parent / "data"
+SLICE = DATA / "wikidata-slice.ttl"
+FIXTURE = DATA / "federation-fixture.trig"
+SLICE_GRAPH = "http://test.invalid/wikidata-slice"
+
+OK_RESULTS = json.dumps(
+    {
+        "head": {"vars": ["x", "stray"]},
+        "results": {
+            "bindings": [
+                {"x": {"type": "literal", "value": "from the remote"}},
+                {
+                    "x": {"type": "uri", "value": "http://example.org/thing"},
+                    "stray": {"type": "literal", "value": "not in the pattern"},
+                },
+            ]
+        },
+    }
+).encode()
+
+
+def load_data_dir(data_dir: Path, source: Path) -> Path:
+    """A data folder whose current build holds `source` (TriG, or Turtle into one graph)."""
+    data_dir.mkdir(parents=True, exist_ok=True)
+    pending = begin_build(Config(data_dir=data_dir))
+    if source.suffix == ".trig":
+        pending.store.load(path=str(source), format=ox.RdfFormat.TRIG)
+    else:
+        pending.store.load(
+            path=str(source), format=ox.RdfFormat.TURTLE, to_graph=ox.NamedNode(SLICE_GRAPH)
+        )
+    pending.commit({"sources": [source.name]})
+    return data_dir
+
+
+@dataclass
+class Hit:
+    path: str
+    method: str
+    user_agent: str
+    query: str
+
+
+@dataclass
+class FakeRemote:
+    """Loopback HTTP server with one misbehaviour per path; records every hit."""
+
+    port: int = 0
+    hits: list[Hit] = field(default_factory=list)
+    counters: dict[str, int] = field(default_factory=dict)
+    files: dict[str, tuple[bytes, str]] = field(default_factory=dict)
+    big_bytes: int = 300_000
+    sleep_seconds: float = 6.0
+
+    def url(self, path: str) -> str:
+        return f"http://127.0.0.1:{self.port}{path}"
+
+    def hits_for(self, prefix: str) -> list[Hit]:
+        return [h for h in self.hits if h.path.startswith(prefix)]
+
+    def start(self) -> FakeRemote:
+        remote = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def log_message(self, *args: object) -> None:  # quiet
+                pass
+
+            def _answer(self, status: int, body: bytes, headers: dict[str, str]) -> None:
+                self.send_response(status)
+                for k, v in headers.items():
+                    self.send_header(k, v)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                try:
+                    self.wfile.write(body)
+                except (BrokenPipeError, ConnectionResetError):
+                    pass
+
+            def _handle(self) -> None:
+                parts = urlsplit(self.path)
+                query = parse_qs(parts.query).get("query", [""])[0]
+                if self.command == "POST":
+                    length = int(self.headers.get("Content-Length") or 0)
+                    form = parse_qs(self.rfile.read(length).decode())
+                    query = form.get("query", [query])[0]
+                path = parts.path
+                remote.hits.append(
+                    Hit(path, self.command, self.headers.get("User-Agent", ""), query)
+                )
+                n = remote.counters[path] = remote.counters.get(path, 0) + 1
+                json_type = {"Content-Type": "application/sparql-results+json"}
+                if path == "/sleep":
+                    time.sleep(remote.sleep_seconds)
+                    self._answer(200, OK_RESULTS, json_type)
+                elif path == "/busy-once":
+                    if n % 2 == 1:
+                        self._answer(429, b"slow down\n", {"Retry-After": "1"})
+                    else:
+                        self._answer(200, OK_RESULTS, json_type)
+                elif path == "/busy":
+                    self._answer(429, b"slow down\n", {"Retry-After": "120"})
+                elif path == "/big":
+                    self._answer(200, b" " * remote.big_bytes + OK_RESULTS, json_type)
+                elif path in remote.files:
+                    body, media_type = remote.files[path]
+                    self._answer(200, body, {"Content-Type": media_type})
+                elif path in ("/ok", "/ok/sparql"):
+                    self._answer(200, OK_RESULTS, json_type)
+                else:
+                    self._answer(200, b"<http://a> <http://b> <http://c> .\n", {
+                        "Content-Type": "text/turtle"
+                    })  # fmt: skip
+
+            do_GET = _handle  # noqa: N815
+            do_POST = _handle  # noqa: N815
+
+        class Server(ThreadingHTTPServer):
+            def handle_error(self, request: object, client_address: object) -> None:
+                # Our client hangs up on purpose (timeouts, byte cap): not an error here.
+                exc = sys.exc_info()[1]
+                if not isinstance(exc, ConnectionError | TimeoutError):
+                    super().handle_error(request, client_address)  # type: ignore[arg-type]
+
+        server = Server(("127.0.0.1", self.port), Handler)
+        server.daemon_threads = True
+        self.port = server.server_address[1]
+        self._server = server
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        return self
+
+    def stop(self) -> None:
+        self._server.shutdown()
+        self._server.server_close()
+
+
+if __name__ == "__main__":
+    # `python -m tests.federation_support DATA_DIR`: a data folder holding the Wikidata
+    # slice, to serve by hand as a stand-in (see docs/federation.md).
+    print(load_data_dir(Path(sys.argv[1]), SLICE))
