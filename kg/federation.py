@@ -135,7 +135,12 @@ def _rdflib_parser() -> Any:
 
 
 def _syntax_error(exc: Exception) -> SyntaxError:
+    """A parse failure as `error at LINE:COLUMN: …`, the form Oxigraph's messages take."""
     text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    line, col = getattr(exc, "lineno", None), getattr(exc, "col", None)
+    if isinstance(line, int) and isinstance(col, int):
+        text = re.sub(r"\s*\(at char \d+\), \(line:\d+, col:\d+\)", "", text)
+        text = f"error at {line}:{col}: {text}"
     return SyntaxError(text)
 
 
@@ -939,7 +944,10 @@ def prepare(query: str, config: Config, *, caller: Caller = call_service) -> Pre
     Raises SyntaxError for a malformed query and QueryRefused for a refused one or a
     failed non-SILENT SERVICE call (502, 503 with Retry-After, 504 on timeout).
     """
-    plan = analyse(query, config)
+    try:
+        plan = analyse(query, config)
+    except SyntaxError as rdflib_error:
+        return _oxigraph_fallback(query, rdflib_error)
     text = plan.text
     calls: list[CallReport] = []
     replacements: list[tuple[int, int, str]] = []
@@ -994,6 +1002,29 @@ def prepare(query: str, config: Config, *, caller: Caller = call_service) -> Pre
         named_graphs=list(plan.named_graphs) if plan.named_graphs is not None else None,
         calls=calls,
     )
+
+
+_ESCAPES = re.compile(r"\\[uU]")
+
+
+def _oxigraph_fallback(query: str, rdflib_error: SyntaxError) -> Prepared:
+    """When rdflib cannot parse a query, let Oxigraph's parser judge it.
+
+    rdflib's grammar is stricter than SPARQL 1.1 in places, and Oxigraph, the engine
+    that will run the query, reports errors at the position users expect. This is
+    safe only for text that cannot hold a SERVICE clause at all: no `service` in any
+    letter case and no `\\u` escapes that could spell it. Such a query passes to
+    Oxigraph as it stands (its FROM clauses name graphs in the store; it fetches
+    nothing); any other text keeps rdflib's verdict. `query()` parses eagerly and
+    evaluates lazily, so the check on an empty store costs a parse.
+    """
+    if "service" in query.lower() or _ESCAPES.search(query):
+        raise rdflib_error
+    try:
+        ox.Store().query(query)
+    except SyntaxError as exc:
+        raise SyntaxError(str(exc).splitlines()[0]) from None
+    return Prepared(query_text=query, default_graphs=None, named_graphs=None)
 
 
 def prepare_update(update: str, config: Config) -> str:

@@ -125,7 +125,6 @@ def test_streaming_chunks_and_cancel() -> None:
                 ox.NamedNode(f"urn:s:{i}"),
                 ox.NamedNode("urn:p"),
                 ox.Literal("x" * 50),
-                ox.NamedNode("urn:g"),
             )
         )
     form, media_type, chunks = q.stream(
