@@ -1,10 +1,15 @@
 """The /sparql query operation when an external store holds the graph (scale-out).
 
 Kept apart from server/sparql.py so that the protocol handling there (request parsing,
-content negotiation) is shared and this path is chosen by one `if`. The query goes to
-the store untouched; its answer, fetched as JSON results or N-Triples, is written in
-the format the client negotiated, so clients see the same formats and media types
-whichever store is behind the endpoint.
+content negotiation) is shared and this path is chosen by one `if`.
+
+The query passes the same federation policy as on the local store first
+(`kg.federation.prepare`: SERVICE only to allowlisted endpoints, executed by us with
+our time and size limits, FROM never fetched): a store such as Virtuoso would
+otherwise run SERVICE calls itself, to any address. What the store receives is the
+prepared text, which holds no SERVICE. Its answer, fetched as JSON results or
+N-Triples, is written in the format the client negotiated, so clients see the same
+formats and media types whichever store is behind the endpoint.
 """
 
 from __future__ import annotations
@@ -38,8 +43,21 @@ def answer(
     if media_type is None:
         offered = ", ".join(neg.OFFERS[form])
         return _text(406, f"none of the accepted types fits this {form} result; offered: {offered}")
+    from kg.federation import QueryRefused, prepare
+
     try:
-        result = remote.query(query, default_graphs=default_graphs, named_graphs=named_graphs)
+        prepared = prepare(query, current_app.extensions["newsgraph.config"])
+    except SyntaxError as exc:
+        return _text(400, f"SPARQL syntax error: {exc}")
+    except QueryRefused as exc:
+        return text_response(exc.status, exc.message, exc.headers)
+    # FROM / FROM NAMED stay in the text: they name graphs of the store, which reads them
+    # from itself. Vendor pragmas that would make it fetch (Virtuoso's `define get:soft`)
+    # are not SPARQL and were refused by prepare().
+    try:
+        result = remote.query(
+            prepared.query_text, default_graphs=default_graphs, named_graphs=named_graphs
+        )
     except SyntaxError as exc:
         return _text(400, f"SPARQL syntax error: {exc}")
     except RemoteStoreError as exc:

@@ -136,7 +136,16 @@ def test_served_from_virtuoso_equals_local_build(
             r = requests.get(server.sparql, params={"query": q, "format": fmt}, timeout=30)
             assert r.status_code == 200, (fmt, r.text)
         r = requests.get(server.sparql, params={"query": "SELECT ?x WHERE { ?x }"}, timeout=30)
-        assert r.status_code == 400 and "rejected" in r.text
+        assert r.status_code == 400 and "syntax error" in r.text
+        # The SERVICE allowlist holds on this path too: Virtuoso is never asked to call out.
+        q = "SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }"
+        r = requests.get(server.sparql, params={"query": q}, timeout=30)
+        assert 400 <= r.status_code < 500 and "SERVICE" in r.text, r.text
+        # FROM names a graph of the store (never fetched): the count is that graph's.
+        some = sorted(expected)[0]
+        q = f"SELECT (COUNT(*) AS ?n) FROM <{some}> WHERE {{ ?s ?p ?o }}"
+        r = requests.get(server.sparql, params={"query": q, "format": "json"}, timeout=30)
+        assert int(r.json()["results"]["bindings"][0]["n"]["value"]) == expected[some]
         assert requests.get(server.url + "/", timeout=30).status_code == 200
     finally:
         stop_server(server)
