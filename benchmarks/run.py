@@ -665,7 +665,8 @@ def query_section(prof: Profile, q: dict) -> list[str]:
         "",
         f"Engines: `kg serve` (gunicorn, {workers()} workers x 8 threads, the real server);"
         f" rdflib-endpoint under uvicorn with {workers()} worker processes; pyoxigraph"
-        " in-process = `kg.query.run` + JSON serialisation on the same on-disk store, no HTTP;"
+        " in-process = `Store.query` + JSON serialisation on the same on-disk store"
+        " (its materialised default graph), no HTTP;"
         " pyoxigraph in-memory = the same on an in-memory store (the ceiling).",
         "",
         f"Latency: one client, up to {prof.lat_n} queries or {prof.lat_s:.0f} s per kind."
