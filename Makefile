@@ -16,4 +16,5 @@ lint:
 
 bench:
 	@bash scripts/setup.sh
+	.venv/bin/pip install -q -e '.[test,bench]'
 	.venv/bin/python -m benchmarks.run

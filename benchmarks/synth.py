@@ -1,138 +1,250 @@
-"""A synthetic graph in newsgraph's vocabulary, of any size, as a served build.
+"""A synthetic graph in newsgraph's vocabulary, of any size, for engine benchmarks.
 
-For load and scale tests only (never for tests of meaning): persons, organizations,
-countries, meetings and statements shaped like the extractor's output
-(docs/modelling.md), one named graph per synthetic document, written straight into
-a new build under DATA_DIR so `kg serve --no-build` serves it.
+Deterministic (seeded) so every engine and every run sees the same data. The shape
+follows docs/modelling.md: one named graph per document holding its meeting and
+statements, entities (persons, organizations, posts, countries) in one graph.
+Organizations form a deep `org:subOrganizationOf` hierarchy so that a property-path
+query walks hundreds of steps (where rdflib's recursive evaluator gives up).
 
-    python -m benchmarks.synth --data-dir var-synth --triples 1000000
+    python -m benchmarks.synth 1000000 /tmp/g.nq
 """
 
 from __future__ import annotations
 
-import argparse
-import datetime as dt
 import random
 import sys
-import time
 from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, timedelta
 from pathlib import Path
 
-import pyoxigraph as ox
-
-from kg.config import Config
-from kg.namespaces import DEFAULT_BASE
-from kg.store import begin_build
-
+BASE = "https://w3id.org/newsgraph/id/"
 NG = "https://w3id.org/newsgraph/ontology#"
-RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
-LABEL = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
-DERIVED = ox.NamedNode("http://www.w3.org/ns/prov#wasDerivedFrom")
-XSD_DATE = ox.NamedNode("http://www.w3.org/2001/XMLSchema#date")
-WORDS = (
-    "security peace troops summit agreement crisis stability cooperation region border"
-    " sovereignty assistance mission forces talks ministers statement support order"
-).split()
-FIRST = "Aida Bolat Dana Erlan Farida Gulnara Ivan Jamal Kairat Lena Marat Nurlan Olga".split()
-LAST = "Akhmetov Bekova Cavusoglu Dzhaksybekov Ermekov Fedorov Gusev Ivanova Karimov Lee".split()
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
+SKOS_ALT = "http://www.w3.org/2004/02/skos/core#altLabel"
+ORG = "http://www.w3.org/ns/org#"
+PROV_FROM = "http://www.w3.org/ns/prov#wasDerivedFrom"
+DCT = "http://purl.org/dc/terms/"
+SCHEMA_PUBLISHED = "https://schema.org/datePublished"
+XSD = "http://www.w3.org/2001/XMLSchema#"
+
+ENTITIES_GRAPH = BASE + "graph/entities"
+TRIPLES_PER_DOC = 39  # measured: documents + their share of the entities
+FIRST = [
+    "Amir",
+    "Bakyt",
+    "Celine",
+    "Dilnoza",
+    "Erlan",
+    "Fatma",
+    "Gulnara",
+    "Hakan",
+    "Ilham",
+    "Jamila",
+    "Kanat",
+    "Leyla",
+    "Murat",
+    "Nursultan",
+    "Olzhas",
+    "Parviz",
+    "Rustam",
+    "Saule",
+    "Timur",
+    "Ulan",
+    "Vera",
+    "Yerlan",
+    "Zarina",
+    "Aigerim",
+    "Bolat",
+]
+LAST = [
+    "Abdullayev",
+    "Bekov",
+    "Cakar",
+    "Dosmukhamedov",
+    "Ermekov",
+    "Farhadi",
+    "Gurbanov",
+    "Hasanov",
+    "Ismailov",
+    "Juraev",
+    "Karimov",
+    "Levchenko",
+    "Mamedov",
+    "Nazarov",
+    "Omarov",
+    "Petrov",
+    "Rakhimov",
+    "Sultanov",
+    "Tokayev",
+    "Umarov",
+    "Valiev",
+    "Yusupov",
+]
+COUNTRIES = [
+    "kazakhstan",
+    "russia",
+    "turkey",
+    "azerbaijan",
+    "uzbekistan",
+    "kyrgyzstan",
+    "tajikistan",
+    "turkmenistan",
+    "hungary",
+    "armenia",
+    "belarus",
+    "china",
+    "iran",
+    "georgia",
+    "mongolia",
+    "india",
+    "pakistan",
+    "afghanistan",
+    "ukraine",
+    "moldova",
+]
+WORDS = [
+    "security",
+    "stability",
+    "cooperation",
+    "sovereignty",
+    "peacekeeping",
+    "dialogue",
+    "trade",
+    "energy",
+    "transit",
+    "humanitarian",
+    "terrorism",
+    "extremism",
+    "border",
+    "investment",
+    "integration",
+    "solidarity",
+    "consultations",
+    "withdrawal",
+    "mandate",
+    "elections",
+    "sanctions",
+    "pipeline",
+    "grain",
+    "refugees",
+    "ceasefire",
+]
+START = date(2015, 1, 1)
+DAYS = 3650
 
 
-def ng(term: str) -> ox.NamedNode:
-    return ox.NamedNode(NG + term)
+@dataclass(frozen=True)
+class Sizes:
+    docs: int
+    persons: int
+    orgs: int
+
+    @classmethod
+    def for_triples(cls, triples: int) -> Sizes:
+        docs = max(10, triples // TRIPLES_PER_DOC)
+        return cls(docs=docs, persons=max(10, docs // 2), orgs=max(10, docs // 5))
 
 
-def quads(target: int, seed: int, base: str) -> Iterator[ox.Quad]:
-    """About `target` quads; each synthetic document contributes ~50."""
-    rng = random.Random(seed)
-    persons = [ox.NamedNode(f"{base}person/p{i}") for i in range(max(50, target // 500))]
-    orgs = [ox.NamedNode(f"{base}org/o{i}") for i in range(max(10, target // 5000))]
-    countries = [ox.NamedNode(f"{base}country/c{i}") for i in range(60)]
-    registry = ox.NamedNode(f"{base}graph/registry")
+def lit(value: str) -> str:
+    escaped = value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+    return f'"{escaped}"'
+
+
+def typed(value: str, datatype: str) -> str:
+    return f"{lit(value)}^^<{XSD}{datatype}>"
+
+
+def en(value: str) -> str:
+    return f"{lit(value)}@en"
+
+
+def person_iri(i: int) -> str:
+    return f"<{BASE}person/p{i}>"
+
+
+def org_iri(i: int) -> str:
+    return f"<{BASE}org/o{i}>"
+
+
+def quads(triples: int, seed: int = 7) -> Iterator[str]:
+    """N-Quads lines of a graph of about `triples` triples."""
+    rnd = random.Random(seed)
+    sizes = Sizes.for_triples(triples)
+    g = f"<{ENTITIES_GRAPH}>"
+    for c in COUNTRIES:
+        yield f"<{BASE}country/{c}> <{RDF_TYPE}> <{NG}Country> {g} .\n"
+        yield f"<{BASE}country/{c}> <{RDFS_LABEL}> {en(c.title())} {g} .\n"
+    for i in range(sizes.orgs):
+        o = org_iri(i)
+        yield f"{o} <{RDF_TYPE}> <{NG}Organization> {g} .\n"
+        yield f"{o} <{RDFS_LABEL}> {en(f'Organization {i}')} {g} .\n"
+        yield f"{o} <{NG}country> <{BASE}country/{rnd.choice(COUNTRIES)}> {g} .\n"
+        if i:  # parent among the 40 before: chains hundreds of levels deep
+            yield f"{o} <{ORG}subOrganizationOf> {org_iri(max(0, i - rnd.randint(1, 40)))} {g} .\n"
+    for i in range(sizes.persons):
+        p = person_iri(i)
+        name = f"{rnd.choice(FIRST)} {rnd.choice(LAST)}"
+        yield f"{p} <{RDF_TYPE}> <{NG}Person> {g} .\n"
+        yield f"{p} <{RDFS_LABEL}> {en(f'{name} {i}')} {g} .\n"
+        yield f"{p} <{SKOS_ALT}> {en(name.upper())} {g} .\n"
+        if rnd.random() < 0.7:  # some persons hold no known post: OPTIONAL matters
+            post = f"<{BASE}post/p{i}>"
+            yield f"{p} <{ORG}holds> {post} {g} .\n"
+            yield f"{post} <{ORG}postIn> {org_iri(rnd.randrange(sizes.orgs))} {g} .\n"
+    for d in range(sizes.docs):
+        doc = f"<{BASE}doc/d{d:08d}>"
+        dg = doc
+        day = START + timedelta(days=rnd.randrange(DAYS))
+        when = typed(day.isoformat(), "date")
+        yield f"{doc} <{RDF_TYPE}> <{NG}Document> {dg} .\n"
+        yield f"{doc} <{DCT}title> {lit(f'Communique {d} on ' + rnd.choice(WORDS))} {dg} .\n"
+        yield f"{doc} <{SCHEMA_PUBLISHED}> {when} {dg} .\n"
+        yield f"{doc} <{NG}sha256> {lit(f'{rnd.getrandbits(256):064x}')} {dg} .\n"
+        m = f"<{BASE}meeting/m{d}>"
+        topic = f"<{BASE}country/{rnd.choice(COUNTRIES)}>"
+        people = rnd.sample(range(sizes.persons), min(4, sizes.persons))
+        yield f"{m} <{RDF_TYPE}> <{NG}Meeting> {dg} .\n"
+        yield f"{m} <{RDFS_LABEL}> {en(f'Meeting {d}')} {dg} .\n"
+        yield f"{m} <{NG}date> {when} {dg} .\n"
+        yield f"{m} <{NG}organizer> {org_iri(rnd.randrange(sizes.orgs))} {dg} .\n"
+        yield f"{m} <{NG}chair> {person_iri(people[0])} {dg} .\n"
+        yield f"{m} <{NG}topic> {topic} {dg} .\n"
+        yield f"{m} <{PROV_FROM}> {doc} {dg} .\n"
+        for p in people:
+            yield f"{m} <{NG}participant> {person_iri(p)} {dg} .\n"
+        for k in range(3):
+            s = f"<{BASE}statement/s{d}-{k}>"
+            text = " ".join(rnd.choice(WORDS) for _ in range(12))
+            yield f"{s} <{RDF_TYPE}> <{NG}Statement> {dg} .\n"
+            yield f"{s} <{NG}speaker> {person_iri(rnd.choice(people))} {dg} .\n"
+            yield f"{s} <{NG}date> {when} {dg} .\n"
+            yield f"{s} <{NG}madeAt> {m} {dg} .\n"
+            yield f"{s} <{NG}text> {lit(text.capitalize() + '.')} {dg} .\n"
+            yield f"{s} <{NG}about> {topic} {dg} .\n"
+            yield f"{s} <{PROV_FROM}> {doc} {dg} .\n"
+
+
+def write(triples: int, out: Path, seed: int = 7) -> int:
+    """Write the N-Quads file; returns the number of quads written."""
     n = 0
-    for i, p in enumerate(persons):
-        name = f"{rng.choice(FIRST)} {rng.choice(LAST)} {i}"
-        yield ox.Quad(p, RDF_TYPE, ng("Person"), registry)
-        yield ox.Quad(p, LABEL, ox.Literal(name, language="en"), registry)
-        n += 2
-    for i, o in enumerate(orgs):
-        yield ox.Quad(o, RDF_TYPE, ng("Organization"), registry)
-        yield ox.Quad(o, LABEL, ox.Literal(f"Organization {i}", language="en"), registry)
-        yield ox.Quad(o, ng("country"), rng.choice(countries), registry)
-        n += 3
-    for i, c in enumerate(countries):
-        yield ox.Quad(c, RDF_TYPE, ng("Country"), registry)
-        yield ox.Quad(c, LABEL, ox.Literal(f"Country {i}", language="en"), registry)
-        n += 2
-    start = dt.date(2015, 1, 1)
-    d = 0
-    while n < target:
-        doc = ox.NamedNode(f"{base}doc/{d:016x}")
-        date = start + dt.timedelta(days=rng.randrange(3650))
-        day = ox.Literal(date.isoformat(), datatype=XSD_DATE)
-        meeting = ox.NamedNode(f"{base}meeting/{date.isoformat()}-m{d}")
-        out = [
-            (doc, RDF_TYPE, ng("Document")),
-            (doc, ng("sha256"), ox.Literal(f"{d:064x}")),
-            (meeting, RDF_TYPE, ng("Meeting")),
-            (meeting, ng("date"), day),
-            (meeting, ng("organizer"), rng.choice(orgs)),
-            (meeting, LABEL, ox.Literal(f"Meeting {d} on {date}", language="en")),
-            (meeting, ng("topic"), rng.choice(countries)),
-            (meeting, DERIVED, doc),
-        ]
-        chair = rng.choice(persons)
-        out.append((meeting, ng("chair"), chair))
-        for p in rng.sample(persons, 4):
-            out.append((meeting, ng("participant"), p))
-        for k in range(4):
-            st = ox.NamedNode(f"{base}statement/s{d}-{k}")
-            text = " ".join(rng.choice(WORDS) for _ in range(12))
-            out += [
-                (st, RDF_TYPE, ng("Statement")),
-                (st, ng("speaker"), rng.choice(persons)),
-                (st, ng("date"), day),
-                (st, ng("madeAt"), meeting),
-                (st, ng("text"), ox.Literal(text)),
-                (st, ng("about"), rng.choice(countries)),
-                (st, DERIVED, doc),
-            ]
-        for s, p, o in out:
-            yield ox.Quad(s, p, o, doc)
-        n += len(out)
-        d += 1
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data-dir", required=True, help="where to write the build")
-    parser.add_argument("--triples", type=int, default=1_000_000)
-    parser.add_argument("--seed", type=int, default=42)
-    parser.add_argument("--base", default=DEFAULT_BASE)
-    args = parser.parse_args(argv)
-    started = time.perf_counter()
-    config = Config(data_dir=Path(args.data_dir), base=args.base)
-    pending = begin_build(config)
-    try:
-        pending.store.bulk_extend(quads(args.triples, args.seed, args.base))
-        total = len(pending.store)
-        pending.commit(
-            {
-                "version": "synthetic",
-                "documents": [],
-                "triples": total,
-                "synthetic": {"seed": args.seed, "target": args.triples},
-                "built": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
-            }
-        )
-    except BaseException:
-        pending.abort()
-        raise
-    print(
-        f"wrote {total} quads to {args.data_dir} in {time.perf_counter() - started:.1f} s",
-        file=sys.stderr,
-    )
-    return 0
+    tmp = out.with_name(out.name + ".tmp")
+    with open(tmp, "w", encoding="utf-8") as fh:
+        buf: list[str] = []
+        for line in quads(triples, seed):
+            buf.append(line)
+            if len(buf) >= 10_000:
+                fh.writelines(buf)
+                n += len(buf)
+                buf.clear()
+        fh.writelines(buf)
+        n += len(buf)
+    tmp.replace(out)
+    return n
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    size = int(sys.argv[1]) if len(sys.argv) > 1 else 1_000_000
+    target = Path(sys.argv[2] if len(sys.argv) > 2 else "synth.nq")
+    print(f"{write(size, target)} quads written to {target}", file=sys.stderr)

@@ -29,6 +29,13 @@ def _bool(value: str) -> bool:
     return value.strip().lower() in {"1", "true", "yes", "on"}
 
 
+def _auth(value: str) -> str:
+    value = value.strip().lower()
+    if value not in {"auto", "basic", "digest", "none"}:
+        raise ValueError(f"expected auto, basic, digest or none, not {value!r}")
+    return value
+
+
 def _mapping(value: str) -> dict[str, str]:
     """`from=to,from2=to2`: used to point an allowlisted endpoint at a stand-in."""
     pairs = {}
@@ -66,6 +73,11 @@ class Config:
     service_concurrency: int = 2
     contact: str = "newsgraph-operator@example.org"
     remote_store: str = ""
+    remote_update: str = ""
+    remote_gsp: str = ""
+    remote_user: str = ""
+    remote_password: str = field(default="", repr=False)
+    remote_auth: str = "auto"
 
     @property
     def public_prefix(self) -> str:
@@ -135,6 +147,11 @@ SETTINGS: list[tuple[str, str, object, str]] = [
     ("service_concurrency", "NEWSGRAPH_SERVICE_CONCURRENCY", int, "parallel calls per endpoint"),
     ("contact", "NEWSGRAPH_CONTACT", str, "contact address sent in the User-Agent"),
     ("remote_store", "NEWSGRAPH_REMOTE_STORE", str, "SPARQL endpoint of an external store"),
+    ("remote_update", "NEWSGRAPH_REMOTE_UPDATE", str, "its SPARQL Update endpoint (`kg build`)"),
+    ("remote_gsp", "NEWSGRAPH_REMOTE_GSP", str, "its Graph Store Protocol endpoint (faster loads)"),
+    ("remote_user", "NEWSGRAPH_REMOTE_USER", str, "user name for the external store"),
+    ("remote_password", "NEWSGRAPH_REMOTE_PASSWORD", str, "password for the external store"),
+    ("remote_auth", "NEWSGRAPH_REMOTE_AUTH", _auth, "auto, basic, digest or none"),
 ]
 
 

@@ -944,10 +944,11 @@ def prepare(query: str, config: Config, *, caller: Caller = call_service) -> Pre
     Raises SyntaxError for a malformed query and QueryRefused for a refused one or a
     failed non-SILENT SERVICE call (502, 503 with Retry-After, 504 on timeout).
     """
-    try:
-        plan = analyse(query, config)
-    except SyntaxError as rdflib_error:
-        return _oxigraph_fallback(query, rdflib_error)
+    if cannot_hold_service(query):
+        # Nothing to check or call: Oxigraph parses it (reporting errors as line:column)
+        # and names FROM graphs in the store. Skips rdflib's parse, 5-16 ms per query.
+        return Prepared(query_text=query, default_graphs=None, named_graphs=None)
+    plan = analyse(query, config)
     text = plan.text
     calls: list[CallReport] = []
     replacements: list[tuple[int, int, str]] = []
@@ -1007,24 +1008,15 @@ def prepare(query: str, config: Config, *, caller: Caller = call_service) -> Pre
 _ESCAPES = re.compile(r"\\[uU]")
 
 
-def _oxigraph_fallback(query: str, rdflib_error: SyntaxError) -> Prepared:
-    """When rdflib cannot parse a query, let Oxigraph's parser judge it.
+def cannot_hold_service(query: str) -> bool:
+    """True when no SERVICE clause can be in `query`, so the policy has nothing to judge.
 
-    rdflib's grammar is stricter than SPARQL 1.1 in places, and Oxigraph, the engine
-    that will run the query, reports errors at the position users expect. This is
-    safe only for text that cannot hold a SERVICE clause at all: no `service` in any
-    letter case and no `\\u` escapes that could spell it. Such a query passes to
-    Oxigraph as it stands (its FROM clauses name graphs in the store; it fetches
-    nothing); any other text keeps rdflib's verdict. `query()` parses eagerly and
-    evaluates lazily, so the check on an empty store costs a parse.
+    SPARQL keywords are case-insensitive and `\\u` escapes are decoded before parsing,
+    so a text without `service` in any letter case and without such escapes cannot
+    spell one. This is a conservative shortcut, not the policy: any text that could
+    hold a SERVICE still goes through the parsed algebra in `analyse`.
     """
-    if "service" in query.lower() or _ESCAPES.search(query):
-        raise rdflib_error
-    try:
-        ox.Store().query(query)
-    except SyntaxError as exc:
-        raise SyntaxError(str(exc).splitlines()[0]) from None
-    return Prepared(query_text=query, default_graphs=None, named_graphs=None)
+    return "service" not in query.lower() and not _ESCAPES.search(query)
 
 
 def prepare_update(update: str, config: Config) -> str:

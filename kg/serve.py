@@ -9,13 +9,16 @@ from pathlib import Path
 
 from kg.config import Config
 from kg.documents import find_documents
-from kg.store import StoreMissing, current_build
+from kg.store import StoreMissing, current_build, remote_manifest_path
 
 
 def store_is_stale(config: Config) -> bool:
     """True when there is no build, or a source file is newer than the current build."""
     try:
-        built = (current_build(config) / "build.json").stat().st_mtime
+        if config.remote_store:
+            built = remote_manifest_path(config).stat().st_mtime
+        else:
+            built = (current_build(config) / "build.json").stat().st_mtime
     except (StoreMissing, FileNotFoundError):
         return True
     sources = find_documents([Path(s) for s in config.sources if Path(s).exists()])

@@ -35,6 +35,7 @@ def create_app(config: Config | None = None, *, store: ox.Store | None = None) -
         k: v for k, v in app.extensions["newsgraph.prefixes"].items() if k != "id"
     }
     app.config["NEWSGRAPH_UNION_GRAPH"] = serving.union_graph
+    app.extensions["newsgraph.remote"] = serving.remote
     app.extensions["newsgraph.descriptions"] = DescriptionCache()
     limits.install(app, config, serving, app.extensions["newsgraph.rdf_prefixes"])
     app.register_blueprint(sparql.bp)
@@ -64,20 +65,21 @@ def create_app(config: Config | None = None, *, store: ox.Store | None = None) -
 
     @app.get("/")
     def index() -> str:
-        store = serving.get()
-        graphs = sorted(g.value for g in store.named_graphs())
+        if serving.remote is not None:
+            graphs, triples = serving.remote_summary()
+        else:
+            store = serving.get()
+            graphs = sorted(g.value for g in store.named_graphs())
+            # Quads in named graphs: the default graph is a copy of their union.
+            count = "SELECT (COUNT(*) AS ?n) { GRAPH ?g { ?s ?p ?o } }"
+            triples = int(next(iter(store.query(count)))["n"].value)  # type: ignore[index]
         manifest = serving.manifest()
         return render_template(
             "index.html",
             version=__version__,
             graphs=graphs,
             manifest=manifest,
-            # Quads in named graphs: the default graph is a copy of their union.
-            triples=int(
-                next(iter(store.query("SELECT (COUNT(*) AS ?n) { GRAPH ?g { ?s ?p ?o } }")))[
-                    "n"
-                ].value
-            ),
+            triples=triples,
             config=config,
         )
 

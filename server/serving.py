@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import os
 import threading
+import time
 
 import pyoxigraph as ox
 from rdflib import Graph
 
 from kg.config import Config
+from kg.namespaces import ONTOLOGY_IRI
+from kg.remote import RemoteStore
 from kg.store import build_manifest, current_build, current_pointer, load_union_graph
 
 
@@ -25,6 +28,9 @@ class ServingStore:
         self._store: ox.Store | None = None
         self._stamp: tuple[int, int] | None = None
         self._union: tuple[object, Graph] | None = None
+        # Scale-out: with NEWSGRAPH_REMOTE_STORE the external store answers instead.
+        self.remote = RemoteStore.from_config(config) if config.remote_store else None
+        self._summary: tuple[float, list[str], int] | None = None
         # Bumped by every SPARQL Update, so caches keyed on it (service description,
         # VoID) are recomputed; a new build is a new store object, which they key on too.
         self.generation = 0
@@ -67,8 +73,26 @@ class ServingStore:
     def manifest(self) -> dict:
         return {} if self._fixed is not None else build_manifest(self.config)
 
+    def remote_summary(self, ttl: float = 60.0) -> tuple[list[str], int]:
+        """(named graphs, triples) of the remote store for the front page, cached for `ttl` s:
+        counting a large store is a scan, so not every page view may trigger one."""
+        assert self.remote is not None
+        cached = self._summary
+        if cached is None or time.monotonic() - cached[0] > ttl:
+            base = self.config.base
+            counts = {
+                g: n
+                for g, n in self.remote.graph_counts().items()
+                if g.startswith(base) or g == ONTOLOGY_IRI  # not the store's own system graphs
+            }
+            cached = (time.monotonic(), sorted(counts), sum(counts.values()))
+            self._summary = cached
+        return cached[1], cached[2]
+
     def union_graph(self) -> Graph:
         """In-memory union for pyshacl; cached per build."""
+        if self.remote is not None:
+            return self.remote.union_graph()
         store = self.get()
         cached = self._union
         if cached is not None and cached[0] is store:

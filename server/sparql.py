@@ -178,6 +178,19 @@ def _content_type(media_type: str) -> str:
 
 
 def run_query(op: Operation) -> Response:
+    remote = current_app.extensions.get("newsgraph.remote")
+    if remote is not None:  # scale-out: an external store answers (server/remote_proxy.py)
+        from kg.server.remote_proxy import answer
+
+        accept = request.headers.get("Accept")
+        fmt = op.values.get("format")
+        return answer(
+            remote,
+            op.queries[0],
+            _iris(op, "default-graph-uri"),
+            _iris(op, "named-graph-uri"),
+            lambda form: neg.choose(form, accept, fmt),
+        )
     # Parsing, negotiation, evaluation and serialization run in a worker process that is
     # killed at NEWSGRAPH_QUERY_TIMEOUT, under the memory and row caps (kg/executor.py).
     outcome = current_app.extensions["newsgraph.executor"].execute(
