@@ -1,20 +1,12 @@
 """Running SPARQL queries on the store and writing their results in every standard format.
 
-The web layer and the CLI both call this, so `kg query` and `/sparql` answer alike.
-
-Streaming: pyoxigraph evaluates lazily and its serializers write to any object with
-`write()`, in chunks of about 8 KiB. `Streaming` runs the query and its serializer
-in one thread (pyoxigraph result objects must stay in the thread that made them)
-and hands the chunks to the caller through a bounded queue, so a large result is
-never held whole in memory and a slow client slows the serializer down instead.
+The web layer's query workers (kg/executor.py) and the CLI both call this, so
+`kg query` and `/sparql` answer alike.
 """
 
 from __future__ import annotations
 
 import io
-import queue
-import threading
-from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import IO
 
@@ -39,13 +31,6 @@ GRAPH_FORMATS: dict[str, tuple[str, ox.RdfFormat]] = {
     neg.TRIG: ("trig", ox.RdfFormat.TRIG),
     neg.NQUADS: ("nquads", ox.RdfFormat.N_QUADS),
 }
-# Kept for callers of the v0 API; negotiation itself lives in kg.negotiate.
-ALIASES = neg.ALIASES
-FORMAT_NAMES: dict[str, str] = {
-    name: (mt if isinstance(mt, str) else mt[0]) for name, mt in neg.FORMAT_NAMES.items()
-}
-
-CHUNK = 64 * 1024
 
 
 @dataclass
@@ -125,181 +110,3 @@ def serialize(
     out = io.BytesIO()
     serialize_into(result, media_type, out, prefixes)
     return out.getvalue()
-
-
-class _Cancelled(Exception):
-    """The consumer went away (client disconnected): stop serializing."""
-
-
-class _QueueWriter(io.RawIOBase):
-    """A write-only file that hands `CHUNK`-sized pieces to a bounded queue."""
-
-    def __init__(self, out: queue.Queue, cancel: threading.Event) -> None:
-        self._out = out
-        self._cancel = cancel
-        self._buf = bytearray()
-
-    def writable(self) -> bool:
-        return True
-
-    def write(self, b) -> int:  # type: ignore[override]
-        self._buf += b
-        if len(self._buf) >= CHUNK:
-            self._send(bytes(self._buf))
-            self._buf.clear()
-        return len(b)
-
-    def finish(self) -> None:
-        if self._buf:
-            self._send(bytes(self._buf))
-            self._buf.clear()
-
-    def _send(self, data: bytes) -> None:
-        while True:
-            if self._cancel.is_set():
-                raise _Cancelled
-            try:
-                self._out.put(("data", data), timeout=0.5)
-                return
-            except queue.Full:
-                continue
-
-
-class Streaming:
-    """One query evaluated and serialized in its own thread, read as chunks.
-
-    Use: `s = Streaming(store, query, ...)`; `s.form` is known once the constructor
-    returns (SyntaxError raised there); then `s.start(media_type, prefixes)` returns
-    an iterator of bytes, or `s.cancel()` when no format fits.
-    """
-
-    def __init__(
-        self,
-        store: ox.Store,
-        query: str,
-        *,
-        default_graphs: list[str] | None = None,
-        named_graphs: list[str] | None = None,
-        base_iri: str | None = None,
-        config: Config | None = None,
-        max_queued_chunks: int = 16,
-    ) -> None:
-        self._out: queue.Queue = queue.Queue(maxsize=max_queued_chunks)
-        self._decision: queue.Queue = queue.Queue(maxsize=1)
-        self._cancel = threading.Event()
-        args = (store, query, default_graphs, named_graphs, base_iri, config)
-        self._thread = threading.Thread(target=self._work, args=args, daemon=True)
-        self._thread.start()
-        kind, value = self._out.get()
-        if kind == "error":
-            raise value
-        self.form: str = value
-
-    def _work(self, store, query, default_graphs, named_graphs, base_iri, config) -> None:
-        try:
-            result = run(
-                store,
-                query,
-                default_graphs=default_graphs,
-                named_graphs=named_graphs,
-                base_iri=base_iri,
-                config=config,
-            )
-        except BaseException as exc:  # noqa: BLE001 - handed to the caller's thread
-            self._out.put(("error", exc))
-            return
-        self._out.put(("form", result.form))
-        decision = self._decision.get()
-        if decision is None:
-            return
-        media_type, prefixes = decision
-        writer = _QueueWriter(self._out, self._cancel)
-        try:
-            serialize_into(result, media_type, writer, prefixes)  # type: ignore[arg-type]
-            writer.finish()
-        except _Cancelled:
-            return
-        except BaseException as exc:  # noqa: BLE001
-            self._put_final(("fail", exc))
-            return
-        self._put_final(("end", None))
-
-    def _put_final(self, item: tuple) -> None:
-        while not self._cancel.is_set():
-            try:
-                self._out.put(item, timeout=0.5)
-                return
-            except queue.Full:
-                continue
-
-    def cancel(self) -> None:
-        self._cancel.set()
-        try:
-            self._decision.put_nowait(None)
-        except queue.Full:
-            pass
-
-    def start(self, media_type: str, prefixes: dict[str, str] | None = None) -> Chunks:
-        self._decision.put((media_type, prefixes))
-        return Chunks(self)
-
-
-class Chunks:
-    """The serialized answer, piece by piece; `close()` stops the serializer thread.
-
-    Not a generator on purpose: WSGI servers call `close()` whether or not they read
-    the body (HEAD, a client that hung up), and a generator that never started would
-    not notice its close, leaving the serializer blocked on a full queue.
-    """
-
-    def __init__(self, streaming: Streaming) -> None:
-        self._streaming = streaming
-        self._done = False
-
-    def __iter__(self) -> Iterator[bytes]:
-        return self
-
-    def __next__(self) -> bytes:
-        if self._done:
-            raise StopIteration
-        kind, value = self._streaming._out.get()
-        if kind == "data":
-            return value
-        self.close()
-        if kind == "end":
-            raise StopIteration
-        raise value  # "fail": the answer is cut short; the client sees a broken stream
-
-    def close(self) -> None:
-        self._done = True
-        self._streaming.cancel()
-
-
-def stream(
-    store: ox.Store,
-    query: str,
-    choose: Callable[[str], str | None],
-    *,
-    default_graphs: list[str] | None = None,
-    named_graphs: list[str] | None = None,
-    base_iri: str | None = None,
-    prefixes: dict[str, str] | None = None,
-    config: Config | None = None,
-) -> tuple[str, str | None, Chunks | None]:
-    """Run `query`, pick its format with `choose(form)`, and return (form, type, chunks).
-
-    When `choose` returns None the query is abandoned and chunks is None (a 406).
-    """
-    s = Streaming(
-        store,
-        query,
-        default_graphs=default_graphs,
-        named_graphs=named_graphs,
-        base_iri=base_iri,
-        config=config,
-    )
-    media_type = choose(s.form)
-    if media_type is None:
-        s.cancel()
-        return s.form, None, None
-    return s.form, media_type, s.start(media_type, prefixes)

@@ -6,7 +6,6 @@ import pyoxigraph as ox
 import pytest
 
 from kg import negotiate as neg
-from kg import query as q
 from kg.sparql_text import add_using, has_dataset_clause, query_form, update_names_dataset
 
 BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,*/*;q=0.8"
@@ -115,39 +114,3 @@ def test_add_using_delete_where_short_form() -> None:
     assert left == {"s:1", "s:2"}
     rewritten = add_using("DELETE WHERE { ?s <p:a> ?o }", ["g:1"], [])
     assert rewritten == "DELETE { ?s <p:a> ?o } USING <g:1> WHERE { ?s <p:a> ?o }"
-
-
-def test_streaming_chunks_and_cancel() -> None:
-    store = ox.Store()
-    for i in range(5000):
-        store.add(
-            ox.Quad(
-                ox.NamedNode(f"urn:s:{i}"),
-                ox.NamedNode("urn:p"),
-                ox.Literal("x" * 50),
-            )
-        )
-    form, media_type, chunks = q.stream(
-        store, "SELECT * { ?s ?p ?o }", lambda form: neg.choose(form, "text/csv")
-    )
-    assert (form, media_type) == ("solutions", neg.CSV)
-    parts = list(chunks)
-    assert len(parts) > 3  # streamed in pieces, not one buffer
-    assert b"".join(parts).count(b"\n") == 5001
-    # a consumer that stops early ends the serializer thread
-    s = q.Streaming(store, "SELECT * { ?s ?p ?o }")
-    it = s.start(neg.SPARQL_JSON)
-    next(it)
-    it.close()
-    s._thread.join(timeout=5)
-    assert not s._thread.is_alive()
-    # closed before it was read (HEAD): the serializer must not stay blocked
-    s = q.Streaming(store, "SELECT * { ?s ?p ?o }")
-    s.start(neg.CSV).close()
-    s._thread.join(timeout=5)
-    assert not s._thread.is_alive()
-    # no acceptable format: the query is abandoned
-    form, media_type, chunks = q.stream(store, "ASK {}", lambda form: None)
-    assert (form, media_type, chunks) == ("boolean", None, None)
-    with pytest.raises(SyntaxError):
-        q.stream(store, "SELECT", lambda form: neg.SPARQL_JSON)
