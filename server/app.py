@@ -68,11 +68,12 @@ def create_app(config: Config | None = None, *, store: ox.Store | None = None) -
         if serving.remote is not None:
             graphs, triples = serving.remote_summary()
         else:
-            store = serving.get()
-            graphs = sorted(g.value for g in store.named_graphs())
-            # Quads in named graphs: the default graph is a copy of their union.
-            count = "SELECT (COUNT(*) AS ?n) { GRAPH ?g { ?s ?p ?o } }"
-            triples = int(next(iter(store.query(count)))["n"].value)  # type: ignore[index]
+            # Per-graph counts, computed once per build for the Service Description; the
+            # default graph is a copy of the named graphs' union, so it is not added.
+            cache = app.extensions["newsgraph.descriptions"]
+            _, per_graph = cache.counts(serving.get(), serving.generation)
+            graphs = sorted(per_graph)
+            triples = sum(per_graph.values())
         manifest = serving.manifest()
         return render_template(
             "index.html",
