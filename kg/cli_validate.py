@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from rdflib import Graph
 
-from kg.rdf_input import RDFInputError, format_for_media_type, parse_rdf, union_graph
+from kg.quality.rdf_input import RDFInputError, format_for_media_type, parse_rdf, union_graph
 from kg.validate import ValidationResult, validate
 
 if TYPE_CHECKING:

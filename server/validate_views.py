@@ -24,7 +24,7 @@ from flask import Blueprint, Response, current_app, render_template, request
 from rdflib import Graph
 from werkzeug.datastructures import FileStorage
 
-from kg.rdf_input import RDFInputError, parse_rdf, union_graph
+from kg.quality.rdf_input import RDFInputError, parse_rdf, union_graph
 from kg.validate import ValidationResult, validate
 
 bp = Blueprint("validate", __name__, template_folder="templates")

@@ -18,7 +18,7 @@ from rdflib.namespace import RDF
 
 from kg import cli_validate
 from kg.namespaces import NG, SH
-from kg.rdf_input import sniff_format, union_graph
+from kg.quality.rdf_input import sniff_format, union_graph
 
 DATA = Path(__file__).parent / "data" / "valid-minimal.trig"
 CONT = URIRef("https://w3id.org/newsgraph/id/deployment/csto-kazakhstan-2022-01/kyrgyzstan")

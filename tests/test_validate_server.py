@@ -17,7 +17,7 @@ from rdflib.namespace import RDF
 from werkzeug.serving import make_server
 
 from kg.namespaces import NG, SH
-from kg.rdf_input import union_graph
+from kg.quality.rdf_input import union_graph
 from kg.server import ontology_views, validate_views
 
 DATA = Path(__file__).parent / "data" / "valid-minimal.trig"

@@ -1,0 +1,1 @@
+"""Quality stage: reading foreign RDF and validating graphs against SHACL shapes."""
