@@ -8,7 +8,7 @@ For each size it times, each in this process after a warm-up on a tiny graph:
   - kg.reason.infer (ours), median of --repeat runs;
   - owlrl's OWL-RL closure, only up to --owlrl-max triples (41 s at 100k), and
     checks that its useful conclusions equal ours;
-  - kg.validate.validate (pyshacl on the in-memory graph, our shapes).
+  - kg.quality.validate.validate (pyshacl on the in-memory graph, our shapes).
 Results go to benchmarks/RESULTS.md under "## Reasoning and validation"
 (only that section is replaced, other sections are kept).
 """
@@ -32,10 +32,10 @@ from typing import Any, TypeVar
 import owlrl
 from rdflib import Graph
 
+from kg.quality.validate import validate
 from kg.reason import compile_rules, infer, is_noise
 from kg.resources import load_ontology
 from kg.synthetic import synthetic_graph
-from kg.validate import validate
 
 T = TypeVar("T")
 RESULTS = Path(__file__).with_name("RESULTS.md")

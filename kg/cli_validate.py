@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, TextIO
 from rdflib import Graph
 
 from kg.quality.rdf_input import RDFInputError, format_for_media_type, parse_rdf, union_graph
-from kg.validate import ValidationResult, validate
+from kg.quality.validate import ValidationResult, validate
 
 if TYPE_CHECKING:
     from kg.config import Config

@@ -25,7 +25,7 @@ from rdflib import Graph
 from werkzeug.datastructures import FileStorage
 
 from kg.quality.rdf_input import RDFInputError, parse_rdf, union_graph
-from kg.validate import ValidationResult, validate
+from kg.quality.validate import ValidationResult, validate
 
 bp = Blueprint("validate", __name__, template_folder="templates")
 

@@ -19,8 +19,8 @@ from rdflib import BNode, Dataset, Graph, URIRef
 from rdflib.namespace import RDF, RDFS
 
 from kg.namespaces import NG, OA, PROV, SH
+from kg.quality.validate import union_in_memory, validate
 from kg.resources import load_shapes
-from kg.validate import union_in_memory, validate
 
 DATA = Path(__file__).parent / "data" / "valid-minimal.trig"
 NGSH = "https://w3id.org/newsgraph/shapes#"

@@ -20,10 +20,10 @@ from rdflib.compare import isomorphic
 from SPARQLWrapper import JSON, TURTLE, SPARQLWrapper
 
 from kg.namespaces import NG, ONTOLOGY_IRI
+from kg.quality.validate import validate
 from kg.remote import STAGING_PREFIX, RemoteStore
 from kg.store import load_union_graph, open_current
 from kg.terms import triples_to_graph
-from kg.validate import validate
 from tests import virtuoso
 from tests.conftest import SEEDS, kg_env, run_kg, start_server, stop_server
 
