@@ -16,7 +16,7 @@ from kg.reason import compile_rules, infer, is_noise
 from kg.resources import load_ontology
 from kg.synthetic import synthetic_graph
 
-DATA = Path(__file__).parent / "data" / "valid-minimal.trig"
+DATA = Path(__file__).parent.parent / "shapes" / "valid-example.trig"
 ID = "https://w3id.org/newsgraph/id/"
 EX = "http://example.org/"
 

@@ -20,7 +20,7 @@ from kg.namespaces import NG, SH
 from kg.quality.rdf_input import union_graph
 from kg.server import ontology_views, validate_views
 
-DATA = Path(__file__).parent / "data" / "valid-minimal.trig"
+DATA = Path(__file__).parent.parent / "shapes" / "valid-example.trig"
 CONT = URIRef("https://w3id.org/newsgraph/id/deployment/csto-kazakhstan-2022-01/kyrgyzstan")
 MAX_UPLOAD = 64 * 1024
 

@@ -1,28 +1,29 @@
-"""SHACL validation of a graph against newsgraph's shapes (or anyone's), in memory.
+"""SHACL validation of a graph against newsgraph's shapes (or anyone's): the one entry point.
 
-pyshacl is run on an in-memory rdflib Graph only: on an Oxigraph-backed graph it
-is about 25x slower (44 s against 1.7 s at 100k triples, see
-/work/shared/notes/engine-facts.md), so whatever comes in (a Dataset of named
-graphs, a store-backed graph) is first copied into one in-memory union graph.
-No inference is run: the shapes are written for the asserted data (see the
-header of shapes/newsgraph-shapes.ttl).
+Two engines, one report (kg.quality.report):
+- "sparql": the shapes compiled to SPARQL (kg.quality.compile) and run inside Oxigraph
+  (kg.quality.engine), on the store itself: seconds at a million triples;
+- "pyshacl": pyshacl on an in-memory rdflib graph (on an Oxigraph-backed graph it is
+  25x slower: /work/shared/notes/engine-facts.md).
+"auto" (the default) takes the SPARQL engine unless it cannot judge the data or the
+shapes exactly: shapes using something it does not compile (custom constraint
+components, SHACL-AF), literals the store would rewrite (see kg.quality.data), or
+inference asked for. The report says which engine ran and why.
 
-`conforms` means "no Violation": Warnings and Info are reported but allowed,
-which is what the CLI's exit code and the server's answer follow.
+No silent pass: an empty or shape-less shapes graph, a shapes graph without a
+single target, and empty data raise (ShapesError, EmptyData): the CLI exits 2.
 """
 
 from __future__ import annotations
 
-import json
 import threading
-from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from typing import Any
 
+import pyoxigraph as ox
 import pyshacl
-from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib import Dataset, Graph, Literal
 from rdflib.graph import ConjunctiveGraph
 from rdflib.namespace import RDF
 from rdflib.plugins.sparql import prepareQuery
@@ -30,182 +31,166 @@ from rdflib.plugins.stores.memory import Memory
 from rdflib.term import Node
 
 from kg.namespaces import SH, bind_prefixes
+from kg.quality import data as data_mod
+from kg.quality import engine as sparql_engine
+from kg.quality.data import Data, EmptyData, quiet_rdflib
+from kg.quality.report import SEVERITIES, SHAPES_NS, Result, ValidationResult, severity_rank
+from kg.quality.shapes import ShapesError, ShapesGraph, Unsupported, read_shapes
 from kg.resources import load_shapes
 
-SEVERITIES = ("Violation", "Warning", "Info")
-SHAPES_NS = "https://w3id.org/newsgraph/shapes#"
+__all__ = [
+    "SEVERITIES",
+    "SHAPES_NS",
+    "EmptyData",
+    "NothingChecked",
+    "Result",
+    "ShapesError",
+    "ValidationResult",
+    "union_in_memory",
+    "validate",
+]
+ENGINES = ("auto", "sparql", "pyshacl")
 
 
-@dataclass(frozen=True)
-class Result:
-    """One sh:ValidationResult, flattened to what a reader needs."""
-
-    focus_node: Node
-    path: Node | None
-    value: Node | None
-    severity: str
-    source_shape: Node | None
-    constraint: Node | None
-    message: str
+class NothingChecked(EmptyData):
+    """The shapes target no node of the data: a "pass" would have checked nothing."""
 
 
-@dataclass
-class ValidationResult:
-    """Outcome of a validation: verdict, flattened results and the standard report graph."""
+def validate(
+    data: Graph | Dataset | ox.Store | Data,
+    shapes: Graph | None = None,
+    *,
+    engine: str = "auto",
+    inference: str | None = None,
+    require_targets: bool = True,
+) -> ValidationResult:
+    """Validate `data` (a graph, the union of a dataset's graphs, or a store whose default
+    graph is the union) against `shapes` (default: newsgraph's own).
 
-    conforms: bool
-    results: list[Result]
-    report_graph: Graph
-    triples: int = 0
-    namespaces: dict[str, str] = field(default_factory=dict)
-
-    @property
-    def counts(self) -> dict[str, int]:
-        """Number of results per severity, every severity present (0 if none)."""
-        counted = Counter(r.severity for r in self.results)
-        return {s: counted.get(s, 0) for s in SEVERITIES}
-
-    def by_shape(self) -> dict[Node | None, list[Result]]:
-        """Results grouped by source shape, most severe and most frequent first."""
-        groups: dict[Node | None, list[Result]] = {}
-        for r in self.results:
-            groups.setdefault(r.source_shape, []).append(r)
-        return dict(
-            sorted(
-                groups.items(),
-                key=lambda kv: (_severity_rank(kv[1][0].severity), -len(kv[1]), str(kv[0])),
+    `inference` ("rdfs", "owlrl"…) is passed to pyshacl for shapes that expect entailed
+    types; ours do not. `require_targets=False` lets a shapes graph without targets
+    through (the W3C test suite has such tests).
+    """
+    if engine not in ENGINES:
+        raise ValueError(f"engine must be one of {', '.join(ENGINES)}")
+    shapes_graph = load_shapes() if shapes is None else shapes
+    model: ShapesGraph | None = None
+    why_not = ""
+    try:
+        model = read_shapes(shapes_graph, require_targets=require_targets)
+    except Unsupported as exc:
+        why_not = str(exc)
+        if engine == "sparql":
+            raise
+    loaded = _as_data(data)
+    if engine == "auto":
+        if why_not:
+            engine = "pyshacl"
+        elif inference:
+            engine, why_not = "pyshacl", f"inference {inference!r} asked for"
+        elif not loaded.faithful:
+            engine = "pyshacl"
+            why_not = (
+                f"{loaded.rewritten} literals of the input would be rewritten by the SPARQL "
+                f"store, e.g. {loaded.example}"
             )
+        else:
+            engine = "sparql"
+    if engine == "sparql":
+        assert model is not None
+        result = _validate_sparql(loaded, model)
+    else:
+        result = _validate_pyshacl(loaded, shapes_graph, inference)
+        result.engine_note = why_not
+        if model is not None:
+            result.focus_nodes = sparql_engine.focus_count(loaded.store, model)
+    if require_targets and result.focus_nodes == 0:
+        raise NothingChecked(
+            "no node of the data is a target of the shapes (sh:targetClass, sh:targetNode…): "
+            "nothing was checked"
         )
-
-    def by_severity(self) -> dict[str, list[Result]]:
-        """Results grouped by severity, Violation first."""
-        return {s: [r for r in self.results if r.severity == s] for s in SEVERITIES}
-
-    # ---- rendering ----------------------------------------------------------------
-
-    def short(self, node: Node | None) -> str:
-        """A node as a reader wants it: prefixed name, <IRI>, or quoted literal."""
-        return _short(node, self.namespaces, self.report_graph)
-
-    def to_json(self) -> dict[str, Any]:
-        """The documented JSON structure (docs/ontology.md, "Validation report as JSON")."""
-        shapes = []
-        for shape, results in self.by_shape().items():
-            shapes.append(
-                {
-                    "shape": None if shape is None else str(shape),
-                    "severity": results[0].severity,
-                    "message": results[0].message,
-                    "count": len(results),
-                    "results": [
-                        {
-                            "focusNode": str(r.focus_node),
-                            "path": None if r.path is None else self.short(r.path),
-                            "value": None if r.value is None else _json_value(r.value),
-                            "severity": r.severity,
-                            "message": r.message,
-                            "constraint": None if r.constraint is None else str(r.constraint),
-                        }
-                        for r in results
-                    ],
-                }
-            )
-        return {
-            "conforms": self.conforms,
-            "triples": self.triples,
-            "counts": self.counts,
-            "shapes": shapes,
-        }
-
-    def to_json_text(self) -> str:
-        return json.dumps(self.to_json(), indent=2, ensure_ascii=False)
-
-    def to_turtle(self) -> str:
-        """The standard sh:ValidationReport."""
-        return self.report_graph.serialize(format="turtle")
-
-    def to_text(self, limit: int = 20) -> str:
-        """Human report: verdict, counts, then each shape with its results (capped)."""
-        c = self.counts
-        verdict = "yes" if self.conforms else "no"
-        lines = [
-            f"Conforms: {verdict} ({c['Violation']} violations, {c['Warning']} warnings, "
-            f"{c['Info']} info) on {self.triples} triples"
-        ]
-        for shape, results in self.by_shape().items():
-            lines.append("")
-            lines.append(f"[{results[0].severity}] {self.short(shape)}: {len(results)} result(s)")
-            lines.append(f"  {results[0].message}")
-            for r in results[:limit]:
-                where = self.short(r.focus_node)
-                if r.path is not None:
-                    where += f"  path {self.short(r.path)}"
-                if r.value is not None:
-                    where += f"  value {self.short(r.value)}"
-                lines.append(f"  - {where}")
-            if len(results) > limit:
-                lines.append(f"  … and {len(results) - limit} more")
-        return "\n".join(lines) + "\n"
+    result.store = loaded.store
+    result.triples = loaded.triples
+    result.namespaces = _namespaces(shapes_graph, loaded)
+    result.results.sort(
+        key=lambda r: (severity_rank(r.severity), str(r.source_shape), str(r.focus_node))
+    )
+    return result
 
 
-def _severity_rank(severity: str) -> int:
-    return SEVERITIES.index(severity) if severity in SEVERITIES else len(SEVERITIES)
+def _as_data(data: Graph | Dataset | ox.Store | Data) -> Data:
+    if isinstance(data, Data):
+        return data
+    if isinstance(data, ox.Store):
+        loaded = data_mod.from_store(data)
+        if loaded.triples == 0:
+            raise EmptyData("the graph holds no triple: nothing to validate")
+        return loaded
+    return data_mod.from_rdflib(data)
 
 
-def _json_value(node: Node) -> Any:
-    if isinstance(node, Literal):
-        out: dict[str, Any] = {"value": str(node)}
-        if node.language:
-            out["language"] = node.language
-        elif node.datatype:
-            out["datatype"] = str(node.datatype)
-        return out
-    return str(node)
+def _validate_sparql(loaded: Data, model: ShapesGraph) -> ValidationResult:
+    results = sparql_engine.run(loaded.store, model, loaded.originals)
+    return ValidationResult(
+        results=results,
+        path_graph=model.graph,
+        engine="sparql",
+        focus_nodes=sparql_engine.focus_count(loaded.store, model),
+    )
 
 
-def _path_text(node: Node, namespaces: dict[str, str], graph: Graph) -> str:
-    """SHACL property paths (sh:alternativePath …) in SPARQL-like syntax."""
-    if isinstance(node, BNode):
-        for kind, sep in ((SH.alternativePath, " | "),):
-            lst = graph.value(node, kind)
-            if lst is not None:
-                parts = [_short(p, namespaces, graph) for p in graph.items(lst)]
-                return "(" + sep.join(parts) + ")"
-        inverse = graph.value(node, SH.inversePath)
-        if inverse is not None:
-            return "^" + _short(inverse, namespaces, graph)
-        for kind, mark in (
-            (SH.zeroOrMorePath, "*"),
-            (SH.oneOrMorePath, "+"),
-            (SH.zeroOrOnePath, "?"),
-        ):
-            inner = graph.value(node, kind)
-            if inner is not None:
-                return _short(inner, namespaces, graph) + mark
-        items = list(graph.items(node))
-        if items:
-            return "/".join(_short(p, namespaces, graph) for p in items)
-    return _short(node, namespaces, None)
+def _namespaces(shapes: Graph, loaded: Data) -> dict[str, str]:
+    probe = Graph()
+    bind_prefixes(probe)
+    probe.bind("ngsh", SHAPES_NS)
+    namespaces = {p: str(n) for p, n in probe.namespaces() if p}
+    for source in (shapes,) + ((loaded._graph,) if loaded._graph is not None else ()):
+        for p, n in source.namespaces():
+            if p and p not in namespaces and not str(n).startswith("urn:x-rdflib"):
+                namespaces[p] = str(n)
+    return namespaces
 
 
-def _short(node: Node | None, namespaces: dict[str, str], graph: Graph | None) -> str:
-    """Prefixed name when a namespace fits (longest wins), else <IRI>; paths spelled out."""
-    if node is None:
-        return "(none)"
-    if isinstance(node, URIRef):
-        text = str(node)
-        best: tuple[str, str] | None = None  # (namespace, prefixed name)
-        for prefix, ns in namespaces.items():
-            if text.startswith(ns) and (best is None or len(ns) > len(best[0])):
-                local = text[len(ns) :]
-                if local and all(ch.isalnum() or ch in "_-." for ch in local):
-                    best = (ns, f"{prefix}:{local}")
-        return best[1] if best else f"<{text}>"
-    if isinstance(node, Literal):
-        return node.n3()
-    if isinstance(node, BNode) and graph is not None:
-        return _path_text(node, namespaces, graph)
-    return node.n3()
+# ---- pyshacl --------------------------------------------------------------------------
+
+
+def _validate_pyshacl(loaded: Data, shapes: Graph, inference: str | None) -> ValidationResult:
+    graph = loaded.graph()
+    advanced = any(shapes.subjects(SH.target, None)) or any(shapes.subjects(SH.rule, None))
+    with quiet_rdflib(), _cached_queries(graph):
+        _conforms, report, _text = pyshacl.validate(
+            graph,
+            shacl_graph=shapes,
+            inference=inference,
+            advanced=advanced,
+            # pyshacl copies the data graph first unless told not to; nothing here
+            # modifies it (no SHACL rules without advanced mode), and the copy costs
+            # as much as validating.
+            inplace=inference is None and not advanced,
+        )
+    assert isinstance(report, Graph)
+    results = [_result(report, node) for node in report.objects(None, SH.result)]
+    return ValidationResult(results=results, path_graph=report, engine="pyshacl")
+
+
+def _result(report: Graph, node: Node) -> Result:
+    severity_iri = report.value(node, SH.resultSeverity)
+    severity = str(severity_iri).rsplit("#", 1)[-1] if severity_iri is not None else "Violation"
+    messages = tuple(m for m in report.objects(node, SH.resultMessage) if isinstance(m, Literal))
+    english = [m for m in messages if m.language in (None, "", "en")]
+    message = str((english or list(messages) or [""])[0])
+    return Result(
+        focus_node=report.value(node, SH.focusNode),
+        path=report.value(node, SH.resultPath),
+        value=report.value(node, SH.value),
+        severity=severity,
+        source_shape=report.value(node, SH.sourceShape),
+        constraint=report.value(node, SH.sourceConstraintComponent),
+        message=message,
+        messages=messages,
+        source_constraint=report.value(node, SH.sourceConstraint),
+        severity_iri=severity_iri,
+    )
 
 
 def union_in_memory(data: Graph | Dataset) -> Graph:
@@ -213,26 +198,23 @@ def union_in_memory(data: Graph | Dataset) -> Graph:
 
     A Dataset (or ConjunctiveGraph) is merged over all its named graphs, which is
     what the SPARQL endpoint's default graph is. A Graph already held in memory is
-    used as it is (no copy): pyshacl does not modify it.
+    used as it is (no copy).
     """
     if isinstance(data, ConjunctiveGraph):  # Dataset is a subclass
         union = Graph()
         for s, p, o, _g in data.quads((None, None, None, None)):
             union.add((s, p, o))
-        _copy_prefixes(data, union)
+        for prefix, ns in data.namespaces():
+            union.bind(prefix, ns, override=False)
         return union
     if isinstance(data.store, Memory):
         return data
     union = Graph()
     for triple in data:
         union.add(triple)
-    _copy_prefixes(data, union)
+    for prefix, ns in data.namespaces():
+        union.bind(prefix, ns, override=False)
     return union
-
-
-def _copy_prefixes(source: Graph, target: Graph) -> None:
-    for prefix, ns in source.namespaces():
-        target.bind(prefix, ns, override=False)
 
 
 _PREPARED: dict[str, Any] = {}
@@ -241,7 +223,7 @@ _PREPARED_LOCK = threading.Lock()
 
 def _prepared(query: str) -> Any:
     """rdflib parses a SPARQL string in about 50 ms; pyshacl hands it the same strings
-    (SPARQL targets and constraints) on every validation and every focus node."""
+    (SPARQL constraints) on every focus node."""
     found = _PREPARED.get(query)
     if found is None:
         found = prepareQuery(query)
@@ -254,12 +236,8 @@ def _prepared(query: str) -> Any:
 
 @contextmanager
 def _cached_queries(graph: Graph) -> Iterator[None]:
-    """Let `graph.query` reuse parsed queries while pyshacl runs on it.
-
-    An instance attribute shadows the method for the duration only; the graph is
-    otherwise untouched (a graph validated concurrently by two threads at worst
-    loses the cache for the rest of one run, never correctness).
-    """
+    """Let `graph.query` reuse parsed queries while pyshacl runs on it (an instance
+    attribute shadows the method for the duration only)."""
     original = Graph.query.__get__(graph)
 
     def query(query_object: Any, *args: Any, **kwargs: Any) -> Any:
@@ -277,68 +255,6 @@ def _cached_queries(graph: Graph) -> Iterator[None]:
         graph.__dict__.pop("query", None)
 
 
-def validate(
-    data: Graph | Dataset,
-    shapes: Graph | None = None,
-    *,
-    inference: str | None = None,
-) -> ValidationResult:
-    """Validate `data` (a graph, or the union of a dataset's graphs) against `shapes`.
-
-    `shapes` defaults to newsgraph's own. `inference` is passed to pyshacl
-    ("rdfs", "owlrl"…) for users whose shapes expect entailed types; ours do not
-    (it costs about 10x).
-    """
-    graph = union_in_memory(data)
-    shapes_graph = load_shapes() if shapes is None else shapes
-    with _cached_queries(graph):
-        _conforms, report, _text = pyshacl.validate(
-            graph,
-            shacl_graph=shapes_graph,
-            inference=inference,
-            allow_warnings=True,
-            advanced=True,  # SHACL-AF SPARQL targets: see the shapes file's header
-            # Advanced mode clones the data graph first (in case SHACL rules modify it);
-            # ours have no rules, and the clone costs as much as validating.
-            inplace=shapes is None and inference is None,
-        )
-    assert isinstance(report, Graph)
-    bind_prefixes(report)
-    report.bind("ngsh", SHAPES_NS)
-    namespaces = {p: str(n) for p, n in report.namespaces() if p}
-    for p, n in graph.namespaces():
-        if p and p not in namespaces:
-            namespaces[p] = str(n)
-    results = [_result(report, node) for node in report.objects(None, SH.result)]
-    results.sort(key=lambda r: (_severity_rank(r.severity), str(r.source_shape), str(r.focus_node)))
-    conforms = not any(r.severity == "Violation" for r in results)
-    return ValidationResult(
-        conforms=conforms,
-        results=results,
-        report_graph=report,
-        triples=len(graph),
-        namespaces=namespaces,
-    )
-
-
-def _result(report: Graph, node: Node) -> Result:
-    severity_iri = report.value(node, SH.resultSeverity)
-    severity = str(severity_iri).rsplit("#", 1)[-1] if severity_iri is not None else "Violation"
-    messages = list(report.objects(node, SH.resultMessage))
-    english = [m for m in messages if isinstance(m, Literal) and m.language in (None, "", "en")]
-    message = str((english or messages or [""])[0])
-    path = report.value(node, SH.resultPath)
-    return Result(
-        focus_node=report.value(node, SH.focusNode),
-        path=path,
-        value=report.value(node, SH.value),
-        severity=severity,
-        source_shape=report.value(node, SH.sourceShape),
-        constraint=report.value(node, SH.sourceConstraintComponent),
-        message=message,
-    )
-
-
 def is_report(graph: Graph) -> bool:
-    """True when the graph holds a sh:ValidationReport (used by tests and the server)."""
+    """True when the graph holds a sh:ValidationReport."""
     return any(graph.subjects(RDF.type, SH.ValidationReport))
