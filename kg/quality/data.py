@@ -14,7 +14,6 @@ original terms with pyshacl instead (kg.quality.validate says which engine ran, 
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -308,13 +307,6 @@ def _count(store: ox.Store) -> int:
 
 @contextmanager
 def quiet_rdflib() -> Iterator[None]:
-    """rdflib logs a Python traceback (at WARNING) for every literal it cannot convert
-    ("ValueError: month must be in 1..12"); an ill-formed literal is a validation result,
-    never a crash, so that log is silenced while rdflib parses or pyshacl runs."""
-    logger = logging.getLogger("rdflib.term")
-    previous = logger.level
-    logger.setLevel(logging.ERROR)
-    try:
-        yield
-    finally:
-        logger.setLevel(previous)
+    """Kept for the call sites that read as "rdflib may meet ill-typed literals here":
+    the message itself is filtered for the whole process (kg/quality/__init__.py)."""
+    yield
