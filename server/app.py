@@ -10,7 +10,14 @@ from kg import __version__
 from kg.config import Config, from_env
 from kg.federation import QueryRefused, warm_up
 from kg.namespaces import PREFIXES
-from kg.server import limits, ontology_views, resource_views, sparql, validate_views
+from kg.server import (
+    limits,
+    ontology_views,
+    resource_views,
+    shapes_views,
+    sparql,
+    validate_views,
+)
 from kg.server.service_description import DescriptionCache
 from kg.server.serving import ServingStore
 from kg.store import StoreMissing
@@ -41,6 +48,7 @@ def create_app(config: Config | None = None, *, store: ox.Store | None = None) -
     app.register_blueprint(sparql.bp)
     app.register_blueprint(validate_views.bp)
     app.register_blueprint(ontology_views.bp)
+    app.register_blueprint(shapes_views.bp)
     app.register_blueprint(resource_views.create_blueprint(config))
 
     @app.errorhandler(MethodNotAllowed)

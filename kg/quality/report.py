@@ -14,6 +14,7 @@ that hold the offending triples, looked up on the store that was validated.
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -416,6 +417,13 @@ def _path_text(node: Node, namespaces: dict[str, str], graph: Graph) -> str:
     return _short(node, namespaces, None)
 
 
+_BARE = {
+    XSD.integer: re.compile(r"[+-]?[0-9]+"),
+    XSD.decimal: re.compile(r"[+-]?[0-9]*\.[0-9]+"),
+    XSD.boolean: re.compile(r"true|false"),
+}
+
+
 def _short(node: Node | None, namespaces: dict[str, str], graph: Graph | None) -> str:
     """Prefixed name when a namespace fits (longest wins), else <IRI>; paths spelled out."""
     if node is None:
@@ -426,13 +434,19 @@ def _short(node: Node | None, namespaces: dict[str, str], graph: Graph | None) -
         for prefix, ns in namespaces.items():
             if text.startswith(ns) and (best is None or len(ns) > len(best[0])):
                 local = text[len(ns) :]
-                if local and all(ch.isalnum() or ch in "_-." for ch in local):
+                # for reading, not for Turtle: a "/" in the local part is kept as it is
+                if local and all(ch.isalnum() or ch in "_-./" for ch in local):
                     best = (ns, f"{prefix}:{local}")
         return best[1] if best else f"<{text}>"
     if isinstance(node, Literal):
-        if node.datatype == XSD.string:
+        if node.language:
+            return node.n3()
+        if node.datatype is None or node.datatype == XSD.string:
             return Literal(str(node)).n3()
-        return node.n3()
+        lexical = str(node)
+        if node.datatype in _BARE and _BARE[node.datatype].fullmatch(lexical):
+            return lexical  # as Turtle writes numbers and booleans
+        return Literal(lexical).n3() + "^^" + _short(node.datatype, namespaces, None)
     if isinstance(node, BNode) and graph is not None and (node, None, None) in graph:
         return _path_text(node, namespaces, graph)
     return node.n3()
