@@ -22,6 +22,7 @@ rdflib and pyshacl apply) and nothing else.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import count
 
@@ -70,6 +71,7 @@ class _Violation:
     value: str | None
     path: str | None = None
     key: str | None = None
+    condition: str | None = None  # set when the pattern is only FILTER (condition)
 
 
 def sparql_term(node: Node) -> str:
@@ -105,11 +107,26 @@ def _escape_string(text: str) -> str:
 @dataclass
 class Compiler:
     shapes: ShapesGraph
+    # The classes that are C or a subclass of C in the data (rdfs:subClassOf*), when the
+    # caller can look them up: `?x a C` is then used instead of the property path
+    # `?x rdf:type/rdfs:subClassOf* C`, which costs Oxigraph twice as much.
+    subclasses: Callable[[URIRef], list[URIRef]] | None = None
     _fresh: count = field(default_factory=lambda: count(1))
     _stack: list[Node] = field(default_factory=list)
 
     def fresh(self, stem: str) -> str:
         return f"{stem}{next(self._fresh)}"
+
+    def instance_of(self, var: str, cls: Node) -> str:
+        """A pattern matching when ?var is a SHACL instance of `cls` (SHACL 1.0, 1.5)."""
+        classes = self.subclasses(cls) if self.subclasses and isinstance(cls, URIRef) else []
+        if not classes:
+            return f"?{var} {_SUBCLASS} {sparql_term(cls)} ."
+        if len(classes) == 1:
+            return f"?{var} a {sparql_term(classes[0])} ."
+        t = self.fresh("type")
+        members = ", ".join(sparql_term(c) for c in classes)
+        return f"?{var} a ?{t} . FILTER (?{t} IN ({members}))"
 
     # ---- top level --------------------------------------------------------------------
 
@@ -130,7 +147,7 @@ class Compiler:
             if kind == SH.targetNode:
                 nodes.append(sparql_term(value))
             elif kind == SH.targetClass:
-                branches.append(f"?{var} {_SUBCLASS} {sparql_term(value)} .")
+                branches.append(self.instance_of(var, value))
             elif kind == SH.targetSubjectsOf:
                 branches.append(f"?{var} {sparql_term(value)} [] .")
             elif kind == SH.targetObjectsOf:
@@ -214,10 +231,15 @@ class Compiler:
 
         def per_value(condition_fn) -> list[_Violation]:
             pattern, v = self.values(shape, f)
-            return [_Violation(f"{pattern} FILTER ({condition_fn(v)})", v)]
+            condition = condition_fn(v)
+            return [
+                _Violation(
+                    f"{pattern} FILTER ({condition})", v, condition=None if pattern else condition
+                )
+            ]
 
         if p == SH["class"]:
-            return per_value(lambda v: f"NOT EXISTS {{ ?{v} {_SUBCLASS} {sparql_term(value)} }}")
+            return per_value(lambda v: f"NOT EXISTS {{ {self.instance_of(v, value)} }}")
         if p == SH.datatype:
             return per_value(lambda v: self.not_datatype(v, value))
         if p == SH.nodeKind:
@@ -406,7 +428,11 @@ class Compiler:
                 if c.component == SH.SPARQLConstraintComponent:
                     raise Unsupported("a SPARQL constraint inside a nested shape")
                 for violation in self.violations(shape, c, x):
-                    tests.append(f"NOT EXISTS {{ {violation.pattern} }}")
+                    if violation.condition is not None:
+                        # NOT EXISTS { FILTER (c) }, an error in c counting as false
+                        tests.append(f"COALESCE(!({violation.condition}), true)")
+                    else:
+                        tests.append(f"NOT EXISTS {{ {violation.pattern} }}")
             for child in shape.properties:
                 if shape.path is None:
                     tests.append(self.conforms(child, x))

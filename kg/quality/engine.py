@@ -88,7 +88,7 @@ def run(
     ("4"^^xsd:decimal to "4.0"), so that results name the input's terms; sh:targetNode
     literals of the shapes are mapped back the same way.
     """
-    compiler = Compiler(shapes)
+    compiler = Compiler(shapes, subclasses=subclass_lookup(store))
     values = _Terms(dict(originals or {}))
     constants = [
         to_ox(v)
@@ -124,9 +124,30 @@ class _Terms:
         return from_ox(self.back.get(term, term) if isinstance(term, ox.Literal) else term)
 
 
+def subclass_lookup(store: ox.Store):
+    """C and its subclasses in the data (rdfs:subClassOf*), looked up once per class."""
+    found: dict[URIRef, list[URIRef]] = {}
+
+    def subclasses(cls: URIRef) -> list[URIRef]:
+        if cls not in found:
+            query = (
+                "SELECT DISTINCT ?c WHERE { ?c <http://www.w3.org/2000/01/rdf-schema#subClassOf>* "
+                f"<{cls}> }}"
+            )
+            terms = [s["c"] for s in store.query(query)]
+            if any(not isinstance(c, ox.NamedNode) for c in terms):
+                found[cls] = []  # a blank-node subclass cannot be named: keep the path
+            else:
+                names = {URIRef(c.value) for c in terms}
+                found[cls] = [cls] + sorted(names - {cls})
+        return found[cls]
+
+    return subclasses
+
+
 def focus_count(store: ox.Store, shapes: ShapesGraph) -> int:
     """How many distinct nodes the shapes target (0: nothing was checked at all)."""
-    compiler = Compiler(shapes)
+    compiler = Compiler(shapes, subclasses=subclass_lookup(store))
     branches = [compiler.focus_pattern(s, "this") for s in shapes.targeted if not s.deactivated]
     if not branches:
         return 0
