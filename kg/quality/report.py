@@ -417,6 +417,10 @@ def _path_text(node: Node, namespaces: dict[str, str], graph: Graph) -> str:
     return _short(node, namespaces, None)
 
 
+_SHAPE_WORDS = {
+    SH.targetClass, SH.property, SH.node, SH["not"], SH["or"], SH["and"], SH.xone,
+    SH["class"], SH.datatype, SH.pattern, SH.hasValue, SH["in"], SH.nodeKind,
+}  # fmt: skip
 _BARE = {
     XSD.integer: re.compile(r"[+-]?[0-9]+"),
     XSD.decimal: re.compile(r"[+-]?[0-9]*\.[0-9]+"),
@@ -448,5 +452,10 @@ def _short(node: Node | None, namespaces: dict[str, str], graph: Graph | None) -
             return lexical  # as Turtle writes numbers and booleans
         return Literal(lexical).n3() + "^^" + _short(node.datatype, namespaces, None)
     if isinstance(node, BNode) and graph is not None and (node, None, None) in graph:
+        path = graph.value(node, SH.path)
+        if path is not None:  # an anonymous property shape
+            return f"[ sh:path {_short(path, namespaces, graph)} ]"
+        if any(p in _SHAPE_WORDS for p in graph.predicates(node, None)):
+            return "[ anonymous shape ]"
         return _path_text(node, namespaces, graph)
     return node.n3()
