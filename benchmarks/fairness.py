@@ -214,7 +214,9 @@ def main(argv: list[str] | None = None) -> int:
         log = Path(args.serve) / "fairness-server.log"
         proc, url = serve(args.serve, args.workers, args.threads, args.query_processes, log)
     try:
-        result = run(url, heavy=args.heavy, duration=args.duration, heavy_seconds=args.heavy_seconds)
+        result = run(
+            url, heavy=args.heavy, duration=args.duration, heavy_seconds=args.heavy_seconds
+        )
     finally:
         if proc is not None:
             proc.terminate()
