@@ -14,6 +14,7 @@ from kg.server import (
     limits,
     ontology_views,
     resource_views,
+    security,
     shapes_views,
     sparql,
     validate_views,
@@ -45,6 +46,7 @@ def create_app(config: Config | None = None, *, store: ox.Store | None = None) -
     app.extensions["newsgraph.remote"] = serving.remote
     app.extensions["newsgraph.descriptions"] = DescriptionCache()
     limits.install(app, config, serving, app.extensions["newsgraph.rdf_prefixes"])
+    security.install(app)
     app.register_blueprint(sparql.bp)
     app.register_blueprint(validate_views.bp)
     app.register_blueprint(ontology_views.bp)
