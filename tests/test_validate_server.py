@@ -346,3 +346,17 @@ def test_report_pages_and_links_on_the_real_server(live_server: LiveServer) -> N
     assert text.count("\n  - ") == 29  # the text report from the server lists them all
     failing = requests.get(url, params={"fail-on": "warning", "format": "json"}, timeout=60).json()
     assert failing["failed"] is True and failing["failOn"] == "warning"
+
+
+def test_only_http_iris_become_links_in_the_html_report(client: FlaskClient) -> None:
+    body = (
+        "<javascript:alert(1)> a <https://w3id.org/newsgraph/ontology#Meeting> ;\n"
+        "  <https://w3id.org/newsgraph/ontology#location> <data:text/html,boom> .\n"
+    )
+    response = client.post(
+        "/validate", data=body, headers={"Content-Type": "text/turtle", "Accept": "text/html"}
+    )
+    assert response.status_code == 200
+    page = response.get_data(as_text=True)
+    assert "javascript:alert(1)" in page  # shown as text
+    assert 'href="javascript' not in page and 'href="data:' not in page
