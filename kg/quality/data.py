@@ -3,13 +3,15 @@
 The SPARQL engine runs on the default graph (the union, as the endpoint serves it);
 the named graphs tell each result which documents its values come from.
 
-A trap (measured: /work/shared/notes/engine-facts.md, and
-https://github.com/RDFLib/rdflib/issues/2197): Oxigraph's store keeps typed literals
-in canonical form, so "01"^^xsd:integer comes back as "1", "5"^^xsd:byte and
-"5"^^xsd:nonNegativeInteger as "5"^^xsd:integer. Validating such a store would judge
-other terms than the file holds (sh:datatype xsd:nonNegativeInteger would fail). So
-loading records every literal the store rewrote; the caller then validates the
-original terms with pyshacl instead (kg.quality.validate says which engine ran, and why).
+A trap (measured here; also https://github.com/RDFLib/rdflib/issues/2197): an Oxigraph
+store keeps typed literals in its own canonical form. "150.0"^^xsd:decimal comes back
+as "150" (the same value: results are mapped back to the input's form), but
+"5"^^xsd:byte and "5"^^xsd:nonNegativeInteger come back as "5"^^xsd:integer, and
+"4.0" and "4" as one term: sh:datatype, sh:in or sh:maxCount would then judge other
+terms than the input holds. Loading therefore looks at the input's own literals and
+counts those rewrites; kg.quality.validate then runs pyshacl on the input's terms
+instead, and says why. The built store is not concerned: it is what the endpoint
+serves, terms as stored.
 """
 
 from __future__ import annotations
