@@ -21,6 +21,7 @@ import os
 import sys
 from collections import Counter
 from dataclasses import dataclass
+from importlib.metadata import version
 from pathlib import Path
 
 from rdflib import BNode, Graph, Literal, Namespace, URIRef
@@ -195,7 +196,7 @@ def _difference(actual: Graph, expected: Graph, engine: str) -> str:
 ENGINE_ROWS = (
     ("auto", "auto: what `kg validate` and `/validate` run"),
     ("sparql", "sparql: the shapes compiled to SPARQL, alone"),
-    ("pyshacl", "pyshacl 0.40.1, for comparison"),
+    ("pyshacl", f"pyshacl {version('pyshacl')}, for comparison"),
 )
 
 
