@@ -137,7 +137,11 @@ def run(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None 
             data = _read_built_graph(args)
         result = validate(data, shapes, engine=args.engine)
         out.write(render(result, args.format, args.fail_on, args.limit))
-    except (UnusableInput, ShapesError, EmptyData, Unsupported) as exc:
+    except Unsupported as exc:
+        print(f"kg validate: the SPARQL engine cannot run these shapes: {exc} "
+              "(--engine auto or pyshacl can)", file=err)  # fmt: skip
+        return EXIT_UNUSABLE
+    except (UnusableInput, ShapesError, EmptyData) as exc:
         print(f"kg validate: {exc}", file=err)
         return EXIT_UNUSABLE
     finally:
