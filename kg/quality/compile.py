@@ -60,6 +60,9 @@ class Query:
     sparql_constraint: bool = False  # SHACL-SPARQL: each solution is a result
     per_focus: bool = False  # run once per focus node with $this substituted
     focus_sparql: str = ""  # for per_focus: the query selecting the focus nodes
+    messages: tuple[Literal, ...] = ()  # message templates ({$var} filled per result)
+    ask: bool = False  # a component's ASK validator, run per (focus, value) pair
+    parameters: tuple[tuple[str, Node], ...] = ()  # a component's parameter values
     context: tuple[Node, ...] = ()  # the sh:property chain that led here, and the
     parents: tuple[str, ...] = ()  # variables of the focus nodes along it: results reached
     # through two chains or two parent focus nodes are two results (W3C suite)
@@ -170,6 +173,9 @@ class Compiler:
         for constraint in shape.constraints:
             if constraint.component == SH.SPARQLConstraintComponent:
                 out.append(self._sparql_query(shape, constraint, focus, context))
+                continue
+            if constraint.bindings is not None:
+                out.append(self._component_query(shape, constraint, focus, context))
                 continue
             for violation in self.violations(shape, constraint, "this"):
                 columns = ["?this"] + [f"?{p}" for p in parents]
@@ -425,8 +431,8 @@ class Compiler:
         try:
             tests = []
             for c in shape.constraints:
-                if c.component == SH.SPARQLConstraintComponent:
-                    raise Unsupported("a SPARQL constraint inside a nested shape")
+                if c.component == SH.SPARQLConstraintComponent or c.bindings is not None:
+                    raise Unsupported("a SPARQL-based constraint inside a nested shape")
                 for violation in self.violations(shape, c, x):
                     if violation.condition is not None:
                         # NOT EXISTS { FILTER (c) }, an error in c counting as false
@@ -480,6 +486,7 @@ class Compiler:
         prebind.check(text)
         variables = tuple(sorted(set(re.findall(r"[?$]([A-Za-z_][A-Za-z0-9_]*)", text))))
         together = prebind.joined(prefixes + text, focus)
+        own = tuple(m for m in graph.objects(node, SH.message) if isinstance(m, Literal))
         return Query(
             shape,
             c,
@@ -490,8 +497,68 @@ class Compiler:
             sparql_constraint=True,
             per_focus=together is None,
             focus_sparql=f"SELECT DISTINCT ?this WHERE {{ {focus} }}",
+            messages=own or shape.messages,
             context=context,
         )
+
+    def _component_query(
+        self, shape: Shape, c: Constraint, focus: str, context: tuple[Node, ...]
+    ) -> Query:
+        """A constraint of a component declared in the shapes graph (SHACL 6): its SELECT
+        validator for the shape's kind, else its ASK validator (sh:validator)."""
+        graph = self.shapes.graph
+        component = c.component
+        assert c.bindings is not None
+        parameters = dict((name, sparql_term(value)) for name, value in c.bindings)
+        if isinstance(shape.node, URIRef):
+            parameters["currentShape"] = sparql_term(shape.node)
+        kind = SH.propertyValidator if shape.path is not None else SH.nodeValidator
+        select_validator = graph.value(component, kind)
+        validator = (
+            select_validator
+            if select_validator is not None
+            else graph.value(component, SH.validator)
+        )
+        body = (
+            None
+            if validator is None
+            else graph.value(validator, SH.select if select_validator is not None else SH.ask)
+        )
+        if validator is None or body is None:
+            raise Unsupported(f"{component} has no SPARQL validator for this kind of shape")
+        text = str(body)
+        if re.search(r"\$shapesGraph\b", text):
+            raise Unsupported("$shapesGraph in a SPARQL validator")
+        if shape.path is not None:
+            text = re.sub(r"\$PATH\b", shape.path.sparql, text)
+        prebind.check(text)
+        text = self.prefixes(validator) + prebind.substituted(text, parameters)
+        messages = shape.messages or tuple(
+            m
+            for source in (validator, component)
+            for m in graph.objects(source, SH.message)
+            if isinstance(m, Literal)
+        )
+        common = dict(
+            messages=messages,
+            parameters=c.bindings,
+            context=context,
+            message_vars=tuple(sorted(set(re.findall(r"[?$]([A-Za-z_][A-Za-z0-9_]*)", text)))),
+        )
+        if select_validator is not None:
+            return Query(
+                shape, c, text, value="value", path="path", sparql_constraint=True,
+                per_focus=True, focus_sparql=f"SELECT DISTINCT ?this WHERE {{ {focus} }}",
+                **common,
+            )  # fmt: skip
+        pattern, v = self.values(shape, "this")
+        pairs = f"SELECT DISTINCT ?this ?{v} WHERE {{ {focus} {pattern} }}"
+        if v == "this":
+            pairs = f"SELECT DISTINCT ?this WHERE {{ {focus} }}"
+        return Query(
+            shape, c, text, value=v, path=None, sparql_constraint=True, ask=True,
+            focus_sparql=pairs, **common,
+        )  # fmt: skip
 
     def prefixes(self, node: Node) -> str:
         """PREFIX declarations from the sh:declare of every sh:prefixes of `node`, and of

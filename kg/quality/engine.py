@@ -200,32 +200,39 @@ def _run_query(
 def _run_sparql_constraint(
     store: ox.Store, shapes: ShapesGraph, query: Query, focus_terms: _Terms, terms: _Terms
 ):
+    """Results of a SHACL-SPARQL constraint or of a component's SPARQL validator."""
     shape, constraint = query.shape, query.constraint
     _get = terms.get
-    graph = shapes.graph
-    own = tuple(m for m in graph.objects(constraint.value, SH.message) if isinstance(m, Literal))
-    templates = own or shape.messages
     if not query.sparql.strip() or is_true(shapes.graph.value(constraint.value, SH.deactivated)):
         return
     default_path = None if shape.path is None else shape.path.node
-    for node, solution in _solutions(store, query):
-        failure = _get(solution, "failure")
-        if isinstance(failure, Literal) and failure.value is True:
-            raise ShapesError(f"the SPARQL constraint of {shape.node.n3()} reported a failure")
+    parameters = dict(query.parameters)
+    for node, solution, ask_value in _solutions(store, query):
+        if solution is not None:
+            failure = _get(solution, "failure")
+            if isinstance(failure, Literal) and failure.value is True:
+                raise ShapesError(f"the SPARQL constraint of {shape.node.n3()} reported a failure")
         if node is None:
             node = solution["this"]
         focus = from_ox(focus_terms.back.get(node, node) if isinstance(node, ox.Literal) else node)
-        value = _get(solution, "value")
-        if value is None and shape.path is None:
-            value = focus
-        path = _get(solution, "path") or default_path
-        bindings = {v: _get(solution, v) for v in query.message_vars}
+        if ask_value is not None:
+            value: Node | None = from_ox(ask_value)
+            path = default_path
+            bindings: dict[str, Node | None] = {"value": value}
+            message_literal = None
+        else:
+            value = _get(solution, "value")
+            if value is None and shape.path is None:
+                value = focus
+            path = _get(solution, "path") or default_path
+            bindings = {v: _get(solution, v) for v in query.message_vars}
+            message_literal = _get(solution, "message")
+        bindings.update(parameters)
         bindings["this"] = focus
-        message_literal = _get(solution, "message")
         literals = (
             (message_literal,)
             if isinstance(message_literal, Literal)
-            else tuple(_fill(m, bindings) for m in templates)
+            else tuple(_fill(m, bindings) for m in query.messages)
         )
         result = Result(
             focus_node=focus,
@@ -234,40 +241,47 @@ def _run_sparql_constraint(
             severity=_local(shape.severity),
             source_shape=shape.node,
             constraint=constraint.component,
-            message=_english(literals) or DEFAULT_MESSAGES[constraint.component],
+            message=_english(literals) or DEFAULT_MESSAGES.get(constraint.component, "Violated"),
             messages=literals,
             source_constraint=constraint.source,
             severity_iri=shape.severity,
         )
         key = (
-            focus,
-            path,
-            value,
-            shape.node,
-            constraint.component,
-            constraint.source,
-            None,
-            query.context,
-        )
+            focus, path, value, shape.node, constraint, constraint.source, None, query.context,
+        )  # fmt: skip
         yield key, result
 
 
 def _solutions(store: ox.Store, query: Query):
-    """(focus node or None, solution) pairs of a SHACL-SPARQL query: one run for every focus
-    node together when prebind.joined allowed it, else one run per focus node."""
-    if not query.per_focus:
+    """(focus node or None, solution, value) triples of a SPARQL-based constraint: one run
+    for every focus node together when prebind.joined allowed it, else one run per focus
+    node; for an ASK validator, one ASK per (focus, value) pair, yielding the pairs it
+    answers false for (solution None)."""
+    if not query.per_focus and not query.ask:
         for solution in _execute(store, query.sparql):
-            yield None, solution
+            yield None, solution, None
         return
     this = ox.Variable("this")
     for s in list(_execute(store, query.focus_sparql)):
         node = s["this"]
+        if query.ask:
+            value = s[query.value] if query.value != "this" else node
+            if isinstance(node, ox.BlankNode) or isinstance(value, ox.BlankNode):
+                answer = _execute(
+                    store, query.sparql, substitutions={this: node, ox.Variable("value"): value}
+                )
+            else:
+                bound = {"this": str(node), "value": str(value)}
+                answer = _execute(store, prebind.substituted(query.sparql, bound))
+            if not bool(answer):
+                yield node, None, value
+            continue
         if isinstance(node, ox.BlankNode):  # cannot be written in a query: bind it instead
             solutions = _execute(store, query.sparql, substitutions={this: node})
         else:
-            solutions = _execute(store, prebind.substituted(query.sparql, str(node)))
+            solutions = _execute(store, prebind.substituted(query.sparql, {"this": str(node)}))
         for solution in solutions:
-            yield node, solution
+            yield node, solution, None
 
 
 def _fill(template: Literal, bindings: dict[str, Node | None]) -> Literal:

@@ -66,7 +66,7 @@ def _lex(query: str) -> list[_Tok]:
 
 
 def _where_brace(toks: list[_Tok]) -> int:
-    """Index of the `{` opening the outer WHERE clause."""
+    """Index of the `{` opening the outer WHERE clause (of ASK too)."""
     for i, t in enumerate(toks):
         if t.kind == "brace" and t.text == "{":
             return i
@@ -124,9 +124,10 @@ def _in_pattern(toks: list[_Tok], start: int) -> bool:
     return False
 
 
-def substituted(query: str, term: str) -> str:
-    """The query with $this replaced by `term` (SPARQL syntax) everywhere, as SHACL 5.6 says;
-    `SELECT $this` becomes `SELECT (term AS ?this)` and `bound($this)` becomes true."""
+def substituted(query: str, bindings: dict[str, str]) -> str:
+    """The query with each pre-bound variable ($this, and a component's parameters)
+    replaced by its term (SPARQL syntax) everywhere, as SHACL 5.6 says; in the projection
+    `$this` becomes `(term AS ?this)`, and `bound($this)` becomes true."""
     toks = _lex(query)
     where = _where_brace(toks)
     pieces: list[str] = []
@@ -134,31 +135,33 @@ def substituted(query: str, term: str) -> str:
     i = 0
     while i < len(toks):
         t = toks[i]
-        if t.kind == "word" and t.upper == "BOUND" and _is_bound_this(toks, i):
+        if t.kind == "word" and t.upper == "BOUND" and _is_bound(toks, i, bindings):
             pieces.append(query[last : t.start])
             pieces.append("(true)")
             last = toks[i + 3].end
             i += 4
             continue
-        if t.is_this:
+        name = t.text[1:] if t.kind == "var" else None
+        if name is not None and name in bindings:
             pieces.append(query[last : t.start])
             if i < where:  # the query's own projection
-                pieces.append(f"({term} AS ?this)")
+                pieces.append(f"({bindings[name]} AS ?{name})")
             elif _in_subselect_projection(toks, i):  # bound once, by the outer projection
                 pieces.append("*" if _only_projected(toks, i) else "")
             else:
-                pieces.append(term)
+                pieces.append(bindings[name])
             last = t.end
         i += 1
     pieces.append(query[last:])
     return "".join(pieces)
 
 
-def _is_bound_this(toks: list[_Tok], i: int) -> bool:
+def _is_bound(toks: list[_Tok], i: int, bindings: dict[str, str]) -> bool:
     return (
         i + 3 < len(toks)
         and toks[i + 1].text == "("
-        and toks[i + 2].is_this
+        and toks[i + 2].kind == "var"
+        and toks[i + 2].text[1:] in bindings
         and toks[i + 3].text == ")"
     )
 

@@ -13,6 +13,8 @@ may hand it to pyshacl instead.
 
 from __future__ import annotations
 
+import itertools
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -97,6 +99,9 @@ class Constraint:
     value: Node  # the main parameter's value (a list head for list parameters)
     items: tuple[Node, ...] = ()  # members of a list-valued parameter
     source: Node | None = None  # sh:sourceConstraint (the sh:sparql node)
+    # a component declared in the shapes graph (SHACL 6): its parameters' values by the
+    # variable name they bind ($lang for ex:lang)
+    bindings: tuple[tuple[str, Node], ...] | None = None
 
 
 @dataclass(eq=False)
@@ -249,19 +254,45 @@ def _read_shape(graph: Graph, node: Node) -> Shape:
                 items = tuple(_list(graph, ignored)) if ignored is not None else ()
             source = value if parameter == SH.sparql else None
             shape.constraints.append(Constraint(component, parameter, value, items, source))
-    _check_custom_components(graph, node)
+    shape.constraints.extend(_custom_constraints(graph, node))
     return shape
 
 
-def _check_custom_components(graph: Graph, node: Node) -> None:
-    """Constraint components declared in the shapes graph (SHACL 6: anything with
-    sh:parameter, whatever subclass of sh:ConstraintComponent it is typed with) are not
-    compiled: refusing them beats skipping them silently."""
-    for component in set(graph.subjects(SH.parameter, None)):
+def _custom_constraints(graph: Graph, node: Node) -> list[Constraint]:
+    """Constraints of components declared in the shapes graph (SHACL 6: anything with
+    sh:parameter, whatever subclass of sh:ConstraintComponent it is typed with). A shape
+    uses one when it has a value for each of its non-optional parameters; several values
+    of a parameter make one constraint per combination."""
+    out = []
+    for component in sorted(set(graph.subjects(SH.parameter, None)), key=str):
+        names: list[str] = []
+        choices: list[list[Node]] = []
+        complete = True
         for parameter in graph.objects(component, SH.parameter):
             path = graph.value(parameter, SH.path)
-            if path is not None and any(True for _ in graph.objects(node, path)):
-                raise Unsupported(f"{node.n3()} uses the custom constraint component {component}")
+            if not isinstance(path, URIRef):
+                raise ShapesError(f"a parameter of {component.n3()} has no IRI sh:path")
+            values = list(graph.objects(node, path))
+            if not values:
+                if not is_true(graph.value(parameter, SH.optional)):
+                    complete = False
+                continue
+            names.append(re.split(r"[#/:]", str(path))[-1])
+            choices.append(values)
+        if not complete or not names:
+            continue
+        if not isinstance(component, URIRef):
+            raise ShapesError("a constraint component must be an IRI")
+        for combination in itertools.product(*choices):
+            out.append(
+                Constraint(
+                    component,
+                    SH.parameter,
+                    component,
+                    bindings=tuple(zip(names, combination, strict=True)),
+                )
+            )
+    return out
 
 
 def read_path(graph: Graph, node: Node) -> Path:
