@@ -3,10 +3,11 @@
 Why: pyshacl walks the graph in Python, focus node by focus node (181 s at 1M
 triples with our shapes); the same checks written as one SPARQL query per
 constraint run inside Oxigraph's engine in seconds. Every SHACL Core constraint
-component (SHACL 1.0 section 4) has a SPARQL counterpart here, and SHACL-SPARQL
-constraints (section 5) are run with $this pre-bound; the W3C SHACL test suite
-and the comparison with a second engine (tests/test_second_engine.py) hold the
-two readings together.
+component (SHACL 1.0 section 4) has a SPARQL counterpart here; SHACL-SPARQL
+constraints (section 5) and constraint components declared in the shapes graph
+(section 6) are run with $this and their parameters pre-bound. The W3C SHACL test
+suite and the comparison with a second engine (tests/test_second_engine.py) hold
+the two readings together.
 
 Each top-level query selects `?this` (the focus node), and where the result has one,
 the value node, the result path (sh:closed) and a key that tells results apart
@@ -14,9 +15,9 @@ the value node, the result path (sh:closed) and a key that tells results apart
 sh:qualifiedValueShape) become FILTER expressions: a node conforms to a shape when
 NOT EXISTS a violation of any of its constraints.
 
-Two helper functions are evaluated in Python through pyoxigraph's custom functions:
-`ILL_FORMED` (is a literal's lexical form invalid for its datatype: the same test
-rdflib and pyshacl apply) and nothing else.
+One helper is evaluated in Python through pyoxigraph's custom functions: `ILL_FORMED`
+(is a literal's lexical form invalid for its datatype: the same test rdflib, and so
+pyshacl, applies).
 """
 
 from __future__ import annotations
