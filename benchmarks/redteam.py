@@ -881,6 +881,7 @@ def run_attack(a: Attack, ctx: Context) -> Result:
         held, detail = a.run(ctx)
     except Exception as exc:  # noqa: BLE001 - an attack that breaks the harness did not hold
         held, detail = False, f"harness error: {type(exc).__name__}: {exc}"
+    detail = " ".join(detail.split()).replace("|", "/")  # one table cell
     return Result(a.area, a.name, held, detail, round(time.monotonic() - t0, 1))
 
 
