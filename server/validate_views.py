@@ -1,12 +1,14 @@
 """`/validate`: SHACL reports on the served graph (GET) or on an uploaded graph (POST).
 
-GET validates the graph the app serves: the store itself when the app has one (its
-default graph is the union of the named graphs; the SPARQL engine runs on it in
-place), else the in-memory union graph that `current_app.config
-["NEWSGRAPH_UNION_GRAPH"]` returns (tests, the remote-store mode). POST validates the
-request body: its Content-Type names the RDF syntax (else the content is sniffed),
-or a multipart form carries a `data` part and an optional `shapes` part. The body
-is bounded by `MAX_CONTENT_LENGTH` (Flask answers 413).
+GET validates the graph the app serves: the store itself, in place (the SPARQL engine
+runs on it; its default graph is the union of the named graphs). POST validates the
+request body: its Content-Type names the RDF syntax (else the content is sniffed), or
+a multipart form carries a `data` part and an optional `shapes` part. The body is
+bounded by `MAX_CONTENT_LENGTH` (Flask answers 413).
+
+Parsing and validation run in the killable query workers (kg/validate_job.py), under
+the query timeout and memory cap, with every loader off (kg/sandbox.py): no
+`@context`, entity, FROM or SERVICE named in an upload is fetched.
 
 The report comes back as HTML for browsers (paged: `?page=N&per_page=M`), Turtle (the
 standard sh:ValidationReport), JSON (docs/ontology.md) or plain text, by Accept or
@@ -14,31 +16,26 @@ standard sh:ValidationReport), JSON (docs/ontology.md) or plain text, by Accept 
 node on this server, and says which documents its values come from. The status is
 200 whether or not the graph conforms: the report is the answer. `X-Conforms` is
 SHACL's verdict (no result at all); `?fail-on=violation|warning|info` sets which
-results count as failing in the JSON and HTML (`failed`). Unusable input (malformed
-RDF with its line, empty data, shapes without shapes or targets, shapes that target
-nothing in the data) is a 400 whose message says so in a sentence.
+results count as failing (`failed` in JSON, the verdict line in HTML and text).
+Unusable input (malformed RDF with its line, empty data, shapes without shapes or
+targets, shapes that target nothing in the data) is a 400 saying so in a sentence.
 """
 
 from __future__ import annotations
 
 import json
 import math
+import pickle
 import threading
-from collections.abc import Callable
 from typing import Any
 
-import pyoxigraph as ox
 from flask import Blueprint, Response, current_app, render_template, request, url_for
-from rdflib import Graph, URIRef
+from rdflib import URIRef
 from rdflib.term import Node
 from werkzeug.datastructures import FileStorage
 
-from kg.quality.data import Data, EmptyData, from_bytes, parse_graph
-from kg.quality.examples import NGSH
-from kg.quality.rdf_input import RDFInputError
-from kg.quality.report import FAIL_ON, ValidationResult
-from kg.quality.shapes import ShapesError, Unsupported
-from kg.quality.validate import validate
+from kg.quality.report import FAIL_ON, NGSH, ValidationResult, server_links
+from kg.validate_job import PICKLED_RESULT, Part, ValidateJob
 
 bp = Blueprint("validate", __name__, template_folder="templates")
 
@@ -52,6 +49,10 @@ REPORT_TYPES = {
 # Order breaks ties: `Accept: */*` gets JSON (scripts); browsers ask for HTML.
 OFFERS = ["application/json", "text/html", "text/turtle", "text/plain", "application/xhtml+xml"]
 PER_PAGE, MAX_PER_PAGE = 100, 1000
+
+
+class _BadRequest(Exception):
+    pass
 
 
 def _report_type() -> str | None:
@@ -71,8 +72,9 @@ def _fail_on() -> str:
     return wanted
 
 
-class _BadRequest(Exception):
-    pass
+def _public_prefix() -> str | None:
+    config = current_app.extensions.get("newsgraph.config")
+    return None if config is None else config.public_prefix
 
 
 def shape_url(node: Node | None) -> str | None:
@@ -83,42 +85,19 @@ def shape_url(node: Node | None) -> str | None:
 
 
 def node_url(node: Node | None) -> str | None:
-    """IRIs under this server's public prefix are served here (/id/…, /ontology…)."""
-    config = current_app.extensions.get("newsgraph.config")
-    if not isinstance(node, URIRef) or config is None:
-        return None
-    if str(node).startswith(NGSH):
-        return shape_url(node)
-    prefix = config.public_prefix
-    return "/" + str(node)[len(prefix) :] if str(node).startswith(prefix) else None
+    """A link on this server for a shape (/shapes/…) or a served IRI (/id/…, /ontology…)."""
+    return server_links("", _public_prefix())(node) if node is not None else None
 
 
-def _absolute(path: str | None) -> str | None:
-    return None if path is None else request.host_url.rstrip("/") + path
+def _job(data: Part | None, shapes: Part | None, media_type: str) -> ValidateJob:
+    return ValidateJob(
+        data, shapes, media_type, fail_on=_fail_on(), links_base=request.host_url.rstrip("/")
+    )
 
 
 def _respond(result: ValidationResult, source: str, pageable: bool) -> Response:
-    media_type = _report_type()
-    fail_on = _fail_on()
-    if media_type is None:
-        response = _error(
-            406,
-            "Not acceptable: the report is available as "
-            + ", ".join(sorted(set(REPORT_TYPES.values()))),
-        )
-    elif media_type == "text/turtle":
-        response = Response(result.to_turtle(), mimetype="text/turtle")
-    elif media_type == "application/json":
-
-        def links(node: Node) -> str | None:
-            return _absolute(node_url(node))
-
-        body = json.dumps(result.to_json(fail_on, links), indent=2, ensure_ascii=False)
-        response = Response(body, mimetype="application/json")
-    elif media_type == "text/plain":
-        response = Response(result.to_text(limit=0, fail_on=fail_on), mimetype="text/plain")
-    else:
-        response = Response(_html(result, source, fail_on, pageable), mimetype="text/html")
+    """A result handed over by a worker (the HTML page is rendered here)."""
+    response = Response(_html(result, source, _fail_on(), pageable), mimetype="text/html")
     response.headers["Vary"] = "Accept"
     response.headers["X-Conforms"] = "true" if result.conforms else "false"
     return response
@@ -126,20 +105,16 @@ def _respond(result: ValidationResult, source: str, pageable: bool) -> Response:
 
 def _html(result: ValidationResult, source: str, fail_on: str, pageable: bool) -> str:
     ordered = result.ordered()
-    per_page = PER_PAGE
-    page = 1
+    per_page, page = MAX_PER_PAGE, 1
     if pageable:
         try:
             per_page = max(1, min(MAX_PER_PAGE, int(request.args.get("per_page", PER_PAGE))))
             page = max(1, int(request.args.get("page", 1)))
         except ValueError as exc:
             raise _BadRequest("page and per_page must be whole numbers") from exc
-    else:
-        per_page = MAX_PER_PAGE
     pages = max(1, math.ceil(len(ordered) / per_page))
     page = min(page, pages)
     shown = ordered[(page - 1) * per_page : page * per_page]
-    result.explain(shown)
     groups: list[tuple[Node | None, list[Any]]] = []
     for r in shown:
         if not groups or groups[-1][0] != r.source_shape:
@@ -152,10 +127,9 @@ def _html(result: ValidationResult, source: str, fail_on: str, pageable: bool) -
         return url_for("validate.validate_served", page=n, **args)
 
     def query_with(key: str, value: str) -> str:
-        """This page's URL with one query parameter changed (GET) or the GET report."""
-        args = dict(request.args) if pageable else {}
+        """The served report's URL with one query parameter changed (the first page)."""
+        args = {k: v for k, v in request.args.items() if k != "page"} if pageable else {}
         args[key] = value
-        args.pop("page", None) if key != "page" else None
         return url_for("validate.validate_served", **args)
 
     return render_template(
@@ -188,103 +162,139 @@ def _error(status: int, message: str) -> Response:
     return Response(message.rstrip("\n") + "\n", status=status, mimetype="text/plain")
 
 
-_last_lock = threading.Lock()
-_last: tuple[Any, int, ValidationResult] | None = None
+def _not_acceptable() -> Response:
+    return _error(
+        406,
+        "Not acceptable: the report is available as "
+        + ", ".join(sorted(set(REPORT_TYPES.values()))),
+    )
 
 
-def _validate_served(target: ox.Store | Graph, generation: int) -> ValidationResult:
-    """Validate the served graph, reusing the last report while nothing changed.
+def _run(data: Part, shapes: Part | None, source: str) -> Response:
+    """Send an upload to the killable workers; turn their answer into the response."""
+    media_type = _report_type()
+    if media_type is None:
+        return _not_acceptable()
+    outcome = _executor().validate(
+        _job(data, shapes, media_type), client=request.remote_addr or "?"
+    )
+    if outcome.status != 200:
+        resp = _error(outcome.status, outcome.body.decode("utf-8", "replace"))
+        resp.headers.update(outcome.headers)
+        return resp
+    if outcome.media_type == PICKLED_RESULT:
+        result: ValidationResult = pickle.loads(outcome.body)  # from our own worker
+        return _respond(result, source, pageable=False)
+    from kg.server.sparql import answer_response
 
-    The app hands out one store per build (and bumps `generation` on every SPARQL
-    Update); for an in-memory graph its size is checked too, in case it was modified.
-    """
-    global _last
-    stamp = generation if isinstance(target, ox.Store) else len(target)
-    with _last_lock:
-        last = _last
-    if last is not None and last[0] is target and last[1] == stamp:
-        return last[2]
-    result = validate(target)
-    with _last_lock:
-        _last = (target, stamp, result)
-    return result
+    mimetype = f"{media_type}; charset=utf-8" if media_type.startswith("text/") else media_type
+    return answer_response(outcome, mimetype, {"Vary": "Accept", **outcome.headers})
 
 
 @bp.get("/validate")
 def validate_served() -> Response:
-    serving = current_app.extensions.get("newsgraph.store")
-    provider: Callable[[], Graph] | None = current_app.config.get("NEWSGRAPH_UNION_GRAPH")
+    """The served graph's report: computed in a worker once per build (and update), then
+    answered from a small cache while it is the same graph."""
     try:
-        if serving is not None and serving.remote is None:
-            result = _validate_served(serving.get(), serving.generation)
-        elif provider is not None:
-            result = _validate_served(provider(), 0)
-        else:
-            return _error(503, "No graph is served here (NEWSGRAPH_UNION_GRAPH is not configured).")
-        return _respond(result, "the served graph", pageable=True)
+        return _validate_served()
     except _BadRequest as exc:
         return _error(400, str(exc))
-    except (EmptyData, ShapesError) as exc:
-        return _error(503, f"The served graph cannot be validated: {exc}.")
 
 
-def _read_part(part: FileStorage | bytes, what: str) -> bytes:
+def _validate_served() -> Response:
+    serving = current_app.extensions.get("newsgraph.store")
+    if serving is None:  # an app embedding this blueprint with its own graph provider
+        provider = current_app.config.get("NEWSGRAPH_UNION_GRAPH")
+        if provider is None:
+            return _error(503, "No graph is served here.")
+        body = provider().serialize(format="nt", encoding="utf-8")
+        return _run(Part(body, "application/n-triples"), None, "the served graph")
+    media_type = _report_type()
+    if media_type is None:
+        return _not_acceptable()
+    fail_on = _fail_on()
+    key = None
+    if serving.remote is None:
+        key = (id(serving.get()), serving.generation, media_type, fail_on, request.host_url)
+        with _cache_lock:
+            hit = _cache.get(key)
+        if hit is not None:
+            status, mimetype, body, headers = hit
+            if mimetype == PICKLED_RESULT:
+                return _respond(pickle.loads(body), "the served graph", pageable=True)
+            resp = Response(body, status=status, mimetype=mimetype)
+            resp.headers.update({"Vary": "Accept", **headers})
+            return resp
+    outcome = _executor().validate(_job(None, None, media_type), client=request.remote_addr or "?")
+    if outcome.status != 200:
+        resp = _error(outcome.status, outcome.body.decode("utf-8", "replace"))
+        resp.headers.update(outcome.headers)
+        return resp
+    if key is not None and outcome.spool is None and len(outcome.body) <= CACHE_BYTES:
+        with _cache_lock:
+            if len(_cache) >= 16:
+                _cache.clear()
+            _cache[key] = (200, outcome.media_type, outcome.body, outcome.headers)
+    if outcome.media_type == PICKLED_RESULT:
+        return _respond(pickle.loads(outcome.body), "the served graph", pageable=True)
+    from kg.server.sparql import answer_response
+
+    return answer_response(outcome, media_type, {"Vary": "Accept", **outcome.headers})
+
+
+def _executor():  # noqa: ANN202 - Executor or InProcessExecutor
+    """The app's query executor; an app without one (a blueprint embedded elsewhere)
+    gets threads of its own, with the same timeout."""
+    executor = current_app.extensions.get("newsgraph.executor")
+    if executor is None:
+        from kg.config import Config
+        from kg.executor import InProcessExecutor
+
+        executor = InProcessExecutor(Config(), lambda: None)
+        current_app.extensions["newsgraph.executor"] = executor
+    return executor
+
+
+_cache_lock = threading.Lock()
+_cache: dict[tuple, tuple[int, str, bytes, dict[str, str]]] = {}
+CACHE_BYTES = 4 << 20
+
+
+def _part(part: FileStorage | bytes, what: str, content_type: str | None, name: str | None) -> Part:
     data = part.read() if isinstance(part, FileStorage) else part
-    if not data.strip():
-        raise RDFInputError(f"the {what} is empty")
-    return data
-
-
-def _data_part(
-    part: FileStorage | bytes, what: str, content_type: str | None, name: str | None
-) -> Data:
-    try:
-        return from_bytes(_read_part(part, what), content_type=content_type, name=name)
-    except RDFInputError as exc:
-        raise RDFInputError(f"{what}: {exc}", line=exc.line, fmt=exc.format) from exc
-    except EmptyData as exc:
-        raise RDFInputError(f"{what}: {exc}") from exc
-
-
-def _shapes_part(part: FileStorage | bytes, content_type: str | None, name: str | None) -> Graph:
-    try:
-        return parse_graph(_read_part(part, "shapes"), content_type=content_type, name=name)
-    except RDFInputError as exc:
-        raise RDFInputError(f"shapes: {exc}", line=exc.line, fmt=exc.format) from exc
+    return Part(data, content_type, name, what)
 
 
 @bp.post("/validate")
 def validate_upload() -> Response:
-    shapes: Graph | None = None
     try:
-        if request.mimetype == "multipart/form-data":
-            data_part = request.files.get("data")
-            if data_part is None:
-                text = request.form.get("data")
-                if text is None:
-                    return _error(400, "Multipart upload without a 'data' part.")
-                data = _data_part(text.encode("utf-8"), "data", None, None)
-            else:
-                data = _data_part(data_part, "data", _part_type(data_part), data_part.filename)
-            shapes_part = request.files.get("shapes")
-            if shapes_part is not None and shapes_part.filename != "":
-                shapes = _shapes_part(shapes_part, _part_type(shapes_part), shapes_part.filename)
-            elif request.form.get("shapes"):
-                shapes = _shapes_part(request.form["shapes"].encode("utf-8"), None, None)
-            source = (
-                data_part.filename if data_part is not None and data_part.filename else "upload"
-            )
-        else:
-            body = request.get_data(cache=False)  # 413 beyond MAX_CONTENT_LENGTH
-            data = _data_part(body, "upload", request.content_type, None)
-            source = "the uploaded graph"
-        return _respond(validate(data, shapes), source, pageable=False)
-    except RDFInputError as exc:
-        return _error(400, f"Unusable RDF: {exc}")
-    except (EmptyData, ShapesError, Unsupported) as exc:
-        return _error(400, f"Nothing to validate: {exc}.")
+        return _validate_upload()
     except _BadRequest as exc:
         return _error(400, str(exc))
+
+
+def _validate_upload() -> Response:
+    shapes: Part | None = None
+    if request.mimetype == "multipart/form-data":
+        data_part = request.files.get("data")
+        if data_part is None:
+            text = request.form.get("data")
+            if text is None:
+                return _error(400, "Multipart upload without a 'data' part.")
+            data = _part(text.encode("utf-8"), "data", None, None)
+        else:
+            data = _part(data_part, "data", _part_type(data_part), data_part.filename)
+        shapes_part = request.files.get("shapes")
+        if shapes_part is not None and shapes_part.filename != "":
+            shapes = _part(shapes_part, "shapes", _part_type(shapes_part), shapes_part.filename)
+        elif request.form.get("shapes"):
+            shapes = _part(request.form["shapes"].encode("utf-8"), "shapes", None, None)
+        source = data_part.filename if data_part is not None and data_part.filename else "upload"
+    else:
+        body = request.get_data(cache=False)  # 413 beyond MAX_CONTENT_LENGTH
+        data = _part(body, "upload", request.content_type, None)
+        source = "the uploaded graph"
+    return _run(data, shapes, source)
 
 
 def _part_type(part: FileStorage) -> str | None:

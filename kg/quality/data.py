@@ -33,6 +33,7 @@ from kg.quality.rdf_input import (
     TRIG,
     TURTLE,
     RDFInputError,
+    check_xml_entities,
     guess_format,
     parse_rdf,
     union_graph,
@@ -135,6 +136,8 @@ def from_bytes(
         raise RDFInputError(f"not UTF-8 ({exc.reason})", line=line, fmt=fmt) from exc
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
+    if fmt == RDFXML:
+        check_xml_entities(data.decode("utf-8"))  # no external or exploding entities
     store = ox.Store()
     try:
         store.bulk_load(data, OX_FORMATS[fmt], base_iri=base)
@@ -214,6 +217,8 @@ def parse_graph(
         raise RDFInputError(f"not UTF-8 ({exc.reason})", line=line, fmt=fmt) from exc
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
+    if fmt == RDFXML:
+        check_xml_entities(data.decode("utf-8"))
     graph = Graph()
     prefixes: dict[str, str] = {}
     try:

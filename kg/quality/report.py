@@ -33,6 +33,25 @@ from kg.terms import to_ox
 SEVERITIES = ("Violation", "Warning", "Info")
 FAIL_ON = ("violation", "warning", "info")
 SHAPES_NS = "https://w3id.org/newsgraph/shapes#"
+NGSH = SHAPES_NS
+
+
+def server_links(base: str, public_prefix: str | None):
+    """node -> its URL on a newsgraph server at `base` ("" for a path), or None: our
+    shapes have a page each at /shapes/NAME, IRIs under the server's public prefix
+    (/id/…, /ontology…) are served there, anything else is not."""
+
+    def link(node: Node) -> str | None:
+        if not isinstance(node, URIRef):
+            return None
+        text = str(node)
+        if text.startswith(NGSH) and len(text) > len(NGSH):
+            return f"{base}/shapes/{text[len(NGSH) :]}"
+        if public_prefix and text.startswith(public_prefix):
+            return f"{base}/{text[len(public_prefix) :]}"
+        return None
+
+    return link
 
 
 @dataclass(frozen=True)

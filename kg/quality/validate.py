@@ -168,7 +168,8 @@ def _validate_pyshacl(loaded: Data, shapes: Graph, inference: str | None) -> Val
             # as much as validating.
             inplace=inference is None and not advanced,
         )
-    assert isinstance(report, Graph)
+    if not isinstance(report, Graph):  # pyshacl refused to run these shapes, and says why
+        raise ShapesError(str(report).split(" - ", 1)[-1].strip() or "pyshacl refused the shapes")
     results = [_result(report, node) for node in report.objects(None, SH.result)]
     return ValidationResult(results=results, path_graph=report, engine="pyshacl")
 
