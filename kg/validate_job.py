@@ -29,9 +29,9 @@ if TYPE_CHECKING:
     from kg.executor import Outcome, WorkerSettings
 
 PICKLED_RESULT = "application/x-newsgraph-validation-result"
-# An HTML page lists results; past this many it would be a page nobody can read and a
-# large object to hand over: the page is refused and JSON, Turtle or text offered.
-HTML_MAX_RESULTS = 20_000
+# The HTML report is paged: the worker hands over one page of at most this many results
+# (ValidationResult.page_of), which keeps the object small whatever the report's size.
+HTML_MAX_PER_PAGE = 1000
 
 
 @dataclass(frozen=True)
@@ -53,6 +53,8 @@ class ValidateJob:
     media_type: str  # text/turtle, application/json, text/plain, or text/html (pickled)
     fail_on: str = "violation"  # which results fail the run (JSON `failed`, text verdict)
     links_base: str | None = None  # the server's URL: JSON results link to shapes and nodes
+    page: int = 1  # text/html: the page of the report to hand over
+    per_page: int = 100
 
 
 def _data(part: Part) -> Data:
@@ -101,8 +103,8 @@ def run_validation(store: ox.Store | None, job: ValidateJob, settings: WorkerSet
                 shapes = _shapes(job.shapes) if job.shapes is not None else None
         with no_outside_access():  # SHACL-SPARQL may name FROM or SERVICE: refused
             result = validate(data, shapes)
-            if job.media_type in ("text/html", "text/plain", "application/json"):
-                result.explain(result.results[:HTML_MAX_RESULTS])  # values and documents
+            if job.media_type == "text/html":  # one page, its values and documents looked up
+                result = result.page_of(job.page, min(job.per_page, HTML_MAX_PER_PAGE))
     except RDFInputError as exc:
         return _text(400, f"Unusable RDF: {exc}", "bad-rdf")
     except (EmptyData, ShapesError) as exc:
@@ -126,13 +128,6 @@ def run_validation(store: ox.Store | None, job: ValidateJob, settings: WorkerSet
         return _text(400, f"Validation failed on these shapes: {_one_line(exc)}", "shapes")
     headers = {"X-Conforms": "true" if result.conforms else "false"}
     if job.media_type == "text/html":
-        if len(result.results) > HTML_MAX_RESULTS:
-            return _text(
-                406,
-                f"the report has {len(result.results)} results, too many for a page"
-                f" (over {HTML_MAX_RESULTS}); ask for ?format=json, turtle or text",
-                "too-many",
-            )
         result.store = None  # the sources are looked up; a store does not cross processes
         return Outcome(200, PICKLED_RESULT, pickle.dumps(result), headers)
     if job.media_type == "text/turtle":

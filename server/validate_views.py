@@ -89,9 +89,28 @@ def node_url(node: Node | None) -> str | None:
     return server_links("", _public_prefix())(node) if node is not None else None
 
 
+def _page(pageable: bool) -> tuple[int, int]:
+    """(page, per_page) of the HTML report asked for; an upload shows its first page."""
+    if not pageable:
+        return 1, MAX_PER_PAGE
+    try:
+        per_page = max(1, min(MAX_PER_PAGE, int(request.args.get("per_page", PER_PAGE))))
+        page = max(1, int(request.args.get("page", 1)))
+    except ValueError as exc:
+        raise _BadRequest("page and per_page must be whole numbers") from exc
+    return page, per_page
+
+
 def _job(data: Part | None, shapes: Part | None, media_type: str) -> ValidateJob:
+    page, per_page = _page(pageable=data is None)
     return ValidateJob(
-        data, shapes, media_type, fail_on=_fail_on(), links_base=request.host_url.rstrip("/")
+        data,
+        shapes,
+        media_type,
+        fail_on=_fail_on(),
+        links_base=request.host_url.rstrip("/"),
+        page=page,
+        per_page=per_page,
     )
 
 
@@ -104,23 +123,25 @@ def _respond(result: ValidationResult, source: str, pageable: bool) -> Response:
 
 
 def _html(result: ValidationResult, source: str, fail_on: str, pageable: bool) -> str:
-    ordered = result.ordered()
-    per_page, page = MAX_PER_PAGE, 1
-    if pageable:
-        try:
-            per_page = max(1, min(MAX_PER_PAGE, int(request.args.get("per_page", PER_PAGE))))
-            page = max(1, int(request.args.get("page", 1)))
-        except ValueError as exc:
-            raise _BadRequest("page and per_page must be whole numbers") from exc
-    pages = max(1, math.ceil(len(ordered) / per_page))
-    page = min(page, pages)
-    shown = ordered[(page - 1) * per_page : page * per_page]
+    if result.whole is not None:  # one page, from a worker
+        whole = result.whole
+        shown = result.results
+        page, pages, per_page, total = whole.page, whole.pages, whole.per_page, whole.total
+        totals = whole.shape_totals
+    else:
+        ordered = result.ordered()
+        page, per_page = _page(pageable)
+        pages = max(1, math.ceil(len(ordered) / per_page))
+        page = min(page, pages)
+        shown = ordered[(page - 1) * per_page : page * per_page]
+        total = len(ordered)
+        totals = {shape: len(rs) for shape, rs in result.by_shape().items()}
+        result.explain(shown)
     groups: list[tuple[Node | None, list[Any]]] = []
     for r in shown:
         if not groups or groups[-1][0] != r.source_shape:
             groups.append((r.source_shape, []))
         groups[-1][1].append(r)
-    totals = {shape: len(rs) for shape, rs in result.by_shape().items()}
 
     def page_url(n: int) -> str:
         args = {k: v for k, v in request.args.items() if k != "page"}
@@ -143,7 +164,7 @@ def _html(result: ValidationResult, source: str, fail_on: str, pageable: bool) -
         per_page=per_page,
         first=(page - 1) * per_page + 1,
         last=(page - 1) * per_page + len(shown),
-        total=len(ordered),
+        total=total,
         page_url=page_url if pageable else None,
         fail_on=fail_on,
         failed=result.failed(fail_on),
@@ -215,7 +236,10 @@ def _validate_served() -> Response:
     fail_on = _fail_on()
     key = None
     if serving.remote is None:
-        key = (id(serving.get()), serving.generation, media_type, fail_on, request.host_url)
+        key = (
+            id(serving.get()), serving.generation, media_type, fail_on, request.host_url,
+            _page(pageable=True),
+        )  # fmt: skip
         with _cache_lock:
             hit = _cache.get(key)
         if hit is not None:

@@ -87,6 +87,18 @@ def fails(severity: str, fail_on: str) -> bool:
     return severity_rank(severity) <= FAIL_ON.index(fail_on)
 
 
+@dataclass(frozen=True)
+class Whole:
+    """What one page of a larger report knows of the whole (see ValidationResult.page_of)."""
+
+    total: int
+    counts: dict[str, int]
+    shape_totals: dict[Node | None, int]
+    page: int
+    pages: int
+    per_page: int
+
+
 @dataclass
 class ValidationResult:
     """Outcome of a validation: results, SHACL's verdict, and how they were obtained."""
@@ -99,23 +111,26 @@ class ValidationResult:
     engine_note: str = ""
     focus_nodes: int | None = None
     store: ox.Store | None = None  # the validated data, for the sources of each value
+    whole: Whole | None = None  # set when this holds one page of a larger report
     _report: Graph | None = None
     _sources: dict[Result, tuple[Source, ...]] = field(default_factory=dict)
 
     @property
     def conforms(self) -> bool:
         """SHACL 3.6.1: true if and only if there is no validation result."""
-        return not self.results
+        return self.whole.total == 0 if self.whole is not None else not self.results
 
     def failed(self, fail_on: str = "violation") -> bool:
-        return any(fails(r.severity, fail_on) for r in self.results)
+        return self.failing(fail_on) > 0
 
     def failing(self, fail_on: str = "violation") -> int:
-        return sum(1 for r in self.results if fails(r.severity, fail_on))
+        return sum(n for severity, n in self.counts.items() if fails(severity, fail_on))
 
     @property
     def counts(self) -> dict[str, int]:
         """Number of results per severity, every severity present (0 if none)."""
+        if self.whole is not None:
+            return dict(self.whole.counts)
         counted = Counter(r.severity for r in self.results)
         out = {s: counted.get(s, 0) for s in SEVERITIES}
         out.update({s: n for s, n in counted.items() if s not in out})
@@ -135,7 +150,37 @@ class ValidationResult:
 
     def ordered(self) -> list[Result]:
         """Every result, in the order of by_shape (the order pages and limits follow)."""
+        if self.whole is not None:
+            return list(self.results)
         return [r for group in self.by_shape().values() for r in group]
+
+    def page_of(self, page: int, per_page: int) -> ValidationResult:
+        """One page of the report (results in `ordered` order, with their sources looked
+        up) that still knows the whole's counts: what the HTML report hands over."""
+        ordered = self.ordered()
+        pages = max(1, -(-len(ordered) // per_page))
+        page = min(max(1, page), pages)
+        part = ValidationResult(
+            results=ordered[(page - 1) * per_page : page * per_page],
+            triples=self.triples,
+            namespaces=self.namespaces,
+            path_graph=self.path_graph,
+            engine=self.engine,
+            engine_note=self.engine_note,
+            focus_nodes=self.focus_nodes,
+            store=self.store,
+            whole=Whole(
+                total=len(ordered),
+                counts=self.counts,
+                shape_totals={shape: len(rs) for shape, rs in self.by_shape().items()},
+                page=page,
+                pages=pages,
+                per_page=per_page,
+            ),
+        )
+        self.explain(part.results)
+        part._sources = {r: self._sources[r] for r in part.results if r in self._sources}
+        return part
 
     def by_severity(self) -> dict[str, list[Result]]:
         return {s: [r for r in self.results if r.severity == s] for s in self.counts}
