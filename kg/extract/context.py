@@ -94,9 +94,17 @@ def _register(doc: Doc, m: Mention) -> None:
             ent.surfaces.add(surface)
 
 
-def build(text: str, doc_key: str = "doc") -> Doc:
+def build(text: str, doc_key: str = "doc", sdoc=None) -> Doc:
+    """`sdoc`: the text read by the spaCy pipeline (kg.extract.nlp.read), when the caller
+    reads many texts in one batch; read here otherwise."""
+    from kg.extract import ner, nlp
+
     lex = load_lexicon()
     mentions = find_mentions(text, lex)
+    if sdoc is None:
+        sdoc = next(nlp.read([text]))
+    found = ner.find(text, sdoc, mentions, lex)
+    mentions = sorted(found.mentions, key=lambda m: m.start)
     mentions = _contextual_bodies(text, mentions, lex)
     mentions, sub_entities = _sub_bodies(text, mentions, lex)
     meta = document_meta(text, mentions, lex)
@@ -112,7 +120,7 @@ def build(text: str, doc_key: str = "doc") -> Doc:
     )
     finder = ActorFinder(text, mentions, lex)
     extra: list[Mention] = []
-    generic_entities: dict[str, Entity] = dict(sub_entities)
+    generic_entities: dict[str, Entity] = {**found.entities, **sub_entities}
     # Organizations and facilities named by their form.
     taken = SpanSet()
     for m in mentions:
@@ -235,7 +243,12 @@ def build(text: str, doc_key: str = "doc") -> Doc:
                         surface=mm.group(),
                     )
                 )
-    all_mentions = sorted(mentions + extra, key=lambda m: m.start)
+
+    def label_of(key: str) -> str:
+        e = generic_entities.get(f"person/{key}") or lex.entries.get(f"person/{key}")
+        return e.label if e is not None else key
+
+    all_mentions = ner.merge_persons(sorted(mentions + extra, key=lambda m: m.start), label_of)
     doc.mentions = all_mentions
     doc.starts = [m.start for m in all_mentions]
     doc.entities.update({})

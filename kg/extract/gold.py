@@ -131,6 +131,14 @@ def _span(text: str, frm: str, to: str, where: Path) -> tuple[int, int]:
     return s, e + len(to)
 
 
+def _whole_number(v) -> int | None:
+    """1000, "1,000" or "19 units of armoured vehicles": the count a gold writer gave."""
+    if isinstance(v, int):
+        return v
+    m = re.match(r"\s*(?:about |some |around )?(\d[\d,]*)\b", str(v))
+    return int(m.group(1).replace(",", "")) if m else None
+
+
 def _as_list(v) -> list:
     if v is None:
         return []
@@ -188,8 +196,14 @@ def _format2(raw: dict, text: str, where: Path) -> Gold:
         if d.get("destination"):
             facts["destination"] = {gold.ref(x) for x in _as_list(d["destination"])}
         for f in ("personnel", "equipment"):
-            if d.get(f) is not None:
-                facts[f] = {str(int(d[f]))}
+            v = d.get(f)
+            if v is None:
+                continue
+            n = _whole_number(v)
+            if n is not None:
+                facts[f] = {str(n)}
+            elif not d.get("optional"):
+                raise GoldError(f"{where}: deployment {f} {v!r} is not a whole number")
         if d.get("date"):
             facts["date"] = {str(d["date"])}
         gold.deployments.append(GoldDeployment(None, facts, bool(d.get("optional"))))
@@ -201,7 +215,10 @@ def _format1(raw: dict, text: str, where: Path) -> Gold:
 
     lex = load_lexicon()
     ents: dict[str, GoldEntity] = {}
-    for optional, keys in ((False, raw["entities"]["required"]), (True, raw["entities"].get("optional") or [])):
+    for optional, keys in (
+        (False, raw["entities"]["required"]),
+        (True, raw["entities"].get("optional") or []),
+    ):
         for ref in keys:
             kind = ref.split("/", 1)[0]
             entry = lex.entries.get(ref)

@@ -25,7 +25,10 @@ class Entity:
     country: str | None = None  # key of the country it belongs to
     parent: str | None = None  # org key it is a sub-organization of
     posts: set[str] = field(default_factory=set)  # post keys held (persons)
-    category: str | None = None  # e.g. "news agency", "facility"
+    category: str | None = None  # e.g. "news agency", "facility", "city", "region"
+    geonames_id: int | None = None
+    lat: float | None = None
+    long: float | None = None
 
 
 @dataclass

@@ -122,14 +122,24 @@ def _in_lexicon(gold_entity, lex_names: set[tuple[str, str]]) -> bool:
 
 
 def _lexicon_names() -> set:
-    from kg.extract.gazetteer import load_lexicon
+    """What kg/data/lexicon.yaml itself names (not the world gazetteers added to it)."""
+    import yaml
 
-    lex = load_lexicon()
+    from kg.extract.gazetteer import KINDS, LEXICON_PATH
+
+    data = yaml.safe_load(LEXICON_PATH.read_text(encoding="utf-8")) or {}
     names: set = set()
-    for ref, e in lex.entries.items():
-        names.add(ref)
-        for v in [e.label, *e.variants, *e.adjectives, *e.bare_variants]:
-            names.add((e.kind, norm(v)))
+    for section, kind in KINDS.items():
+        for key, spec in (data.get(section) or {}).items():
+            spec = spec or {}
+            names.add(f"{kind}/{key}")
+            for v in [
+                spec.get("label", key),
+                *(spec.get("variants") or []),
+                *(spec.get("adjectives") or []),
+                *(spec.get("bare_variants") or []),
+            ]:
+                names.add((kind, norm(v)))
     return names
 
 

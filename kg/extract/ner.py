@@ -1,0 +1,446 @@
+"""Actors from the entity recogniser: persons, organizations and places the lexicon does
+not know, typed and keyed like the lexicon's own.
+
+The statistical recogniser finds the names; the gazetteers decide what a name is when
+they know it (a GPE that is a country is the country, "Cabo Delgado" is a province even
+when the recogniser calls it a person), and a few checks on the text fix what the small
+model gets wrong most often in news (an acronym read as a person, a title read as part
+of a name). The lexicon's matches always win: they carry keys and Wikidata ids.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc as SpacyDoc
+
+from kg.extract import world
+from kg.extract.gazetteer import Lexicon
+from kg.extract.model import Entity, Mention
+from kg.extract.names import TITLES, clean_person, name_skeleton
+from kg.ids import fold, slug
+
+LABELS = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place"}
+_ARTICLE = re.compile(r"^(?:the|The|THE)\s+")
+_POSSESSIVE = re.compile(r"\s*['’]s?$")
+_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.-]{1,9}$")
+# Names the small model reads as entities and that are none of ours.
+_NOT_ACTOR = re.compile(
+    r"^(?:[A-Z][a-z]+day|January|February|March|April|May|June|July|August|September|October|"
+    r"November|December|COVID(?:-19)?|Covid(?:-19)?|Twitter|Facebook|Telegram|X|Instagram|"
+    r"YouTube|Google|Islamic|Muslim|Christian|Christmas|Easter|Ramadan|Eid|God|Allah|"
+    r"Lord|Source|Photo|Reuters Photo|AFP Photo|File Photo|Read|Related|Tags|Share|Updated|"
+    r"English|French|Russian|Arabic|Spanish|Portuguese|Chinese|Swahili)$"
+)
+_HAS_LETTER = re.compile(r"[^\W\d_]")
+_GENERIC_PLACE = re.compile(
+    r"^(?:north|south|east|west|northern|southern|eastern|western|central|upper|lower)(?:ern)?$",
+    re.I,
+)
+
+
+@dataclass
+class Found:
+    mentions: list[Mention]
+    entities: dict[str, Entity]
+
+
+def _clean(text: str, start: int, end: int) -> tuple[int, int]:
+    """Trim a leading article, a trailing possessive and surrounding punctuation."""
+    span = text[start:end]
+    m = _ARTICLE.match(span)
+    if m:
+        start += m.end()
+    span = text[start:end]
+    m = _POSSESSIVE.search(span)
+    if m and m.start() > 0:
+        end = start + m.start()
+    while start < end and text[start] in " \"“”'‘’(-–,.":
+        start += 1
+    while end > start and text[end - 1] in " \"“”'‘’)-–,:;":
+        end -= 1
+    return start, end
+
+
+def find(
+    text: str,
+    sdoc: SpacyDoc,
+    known: list[Mention],
+    lex: Lexicon,
+) -> Found:
+    """Mentions of the recogniser's actors that the lexicon's mentions do not already cover."""
+    taken = sorted((m.start, m.end, m) for m in known)
+    out: list[Mention] = []
+    ents: dict[str, Entity] = {}
+    countries = {m.key for m in known if m.kind == "country"}
+    prefer = {lex.entries[f"country/{k}"].iso2 for k in countries if f"country/{k}" in lex.entries}
+    prefer.discard(None)
+    headline = _headline_end(text)
+    for ent in sdoc.ents:
+        kind = LABELS.get(ent.label_)
+        if kind is None:
+            continue
+        s, e = _clean(text, ent.start_char, ent.end_char)
+        if e - s < 2 or not _HAS_LETTER.search(text[s:e]):
+            continue
+        surface = text[s:e]
+        if _NOT_ACTOR.match(surface) or "\n" in surface or _URLISH.search(surface):
+            continue
+        if s < headline and surface not in text[headline:]:
+            continue  # a title-case headline: the small model reads its verbs as names
+        inside = [m for (ms, me, m) in taken if ms < e and s < me]
+        if inside and not all(
+            m.kind in ("country", "place") and s <= m.start and m.end <= e for m in inside
+        ):
+            continue  # the lexicon's organization or person stands
+        if inside and kind != "org" and kind != "person":
+            continue
+        if kind in ("org", "person") and _person_in_org(text, s, e, inside, out, ents):
+            continue
+        if inside:
+            # A longer name that holds a country is a body of it ("Rwanda Defence Force",
+            # "Turkish Armed Forces"); the country keeps its own mention.
+            if kind == "org" and (e - s) > max(m.end - m.start for m in inside) + 3:
+                _add_org(out, ents, text, s, e, inside, lex, prefer)
+            continue
+        kind, info = _type(surface, kind, ent.label_, prefer)
+        if kind is None:
+            continue
+        if kind == "org":
+            _add_org(out, ents, text, s, e, known, lex, prefer)
+        elif kind == "person":
+            s2, e2, label = clean_person(text, s, e)
+            if label is None or (" " not in label and not _marked_person(text, s2, e2, ent)):
+                continue
+            _add(out, ents, "person", label, s2, e2)
+        elif _plausible_place(text, s, e, info):
+            _add_place(out, ents, surface, s, e, info, lex)
+    _acronyms(text, out, ents, known)
+    _drop_unused(out, ents)
+    return Found(list(known) + out, ents)
+
+
+_URLISH = re.compile(r"https?:|www\.|\.(?:com|org|net|gov)\b|/")
+
+
+def _headline_end(text: str) -> int:
+    """End of a first line written in title case ("Kazakh President Issues Shoot-To-Kill
+    Order"), or 0: entities found only there are not trusted."""
+    nl = text.find("\n")
+    line = text[: nl if nl >= 0 else len(text)]
+    words = re.findall(r"[A-Za-z][\w’'-]*", line)
+    long_words = [w for w in words if len(w) > 3]
+    if len(long_words) >= 3 and sum(w[0].isupper() for w in long_words) >= 0.8 * len(long_words):
+        return len(line)
+    return 0
+
+
+def _person_in_org(text: str, s: int, e: int, inside, out, ents) -> bool:
+    """ "Foreign Minister of Armenia Zohrab Mnatsakanyan", "Lieutenant General Rustam
+    Muradov": a post or a country before a personal name, read as one organization."""
+    cut = s
+    for m in inside:
+        if m.kind == "country" and m.end < e:
+            cut = max(cut, m.end)
+    words = list(re.finditer(r"\S+", text[cut:e]))
+    lead = 0
+    while lead < len(words) and fold(words[lead].group().rstrip(",")) in TITLES:
+        lead += 1
+    if cut == s and lead == 0:
+        return False
+    rest = words[lead:]
+    if len(rest) < 2 or len(rest) > 4:
+        return False
+    s2, e2, label = clean_person(text, cut + rest[0].start(), e)
+    if label is None or _generic(label) or " " not in label:
+        return False
+    _add(out, ents, "person", label, s2, e2)
+    return True
+
+
+_PLACE_HEAD = re.compile(
+    r"\b(?:Province|Region|State|District|County|Valley|River|Sea|Ocean|Mountains?|Islands?|"
+    r"Lake|Gulf|Strait|Corridor|Peninsula|Desert|Basin|Coast|Bay|Oblast|Governorate|City|"
+    r"Airport|Base|Square|Palace|Camp|Border|Crossing|Port|Harbou?r|Hills?|Heights|Plateau)$"
+)
+_NOT_PLACE = re.compile(
+    r"^(?:Republic|States|Member States|State|Secretariat|Government|Council|Union|Federation|"
+    r"Logistics|Favour|Favor|West|East|North|South|Kingdom|Commonwealth|Territory|Capital|"
+    r"Headquarters|HQ)$"
+)
+_LOCATIVE_BEFORE = re.compile(
+    r"\b(?:in|at|to|from|near|outside|inside|across|into|towards?|around|through|via|of|"
+    r"between|and|across|over|under|on|off)\s+(?:the\s+)?$",
+    re.I,
+)
+
+
+def _plausible_place(text: str, s: int, e: int, info) -> bool:
+    """A name the gazetteers know, or one that reads as a place: after "in/at/to…" or with a
+    place word at its end ("Lachin corridor"). "Republic", "Member States" and plural
+    demonyms ("Kazakhs") are not places."""
+    surface = text[s:e]
+    if _NOT_PLACE.match(surface) or re.search(r"\d", surface):
+        return False
+    if info is not None:
+        return True
+    if re.fullmatch(r"[A-Z][a-z]+s", surface) and surface[:-1].lower() in _DEMONYM_WORDS():
+        return False
+    if _PLACE_HEAD.search(surface):
+        return True
+    return bool(_LOCATIVE_BEFORE.search(text[max(0, s - 20) : s]))
+
+
+def _DEMONYM_WORDS() -> set[str]:
+    from kg.extract.gazetteer import load_lexicon
+
+    return {a.lower() for a in load_lexicon().adjective_of}
+
+
+_TITLE_BEFORE = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Capt|Prof|Sen|Rep|Gov)\.?|\b(?:President|Minister|"
+    r"Secretary|Spokes(?:man|woman|person)|Ambassador|General|Commander|Chairman|Chairwoman|"
+    r"Premier|Chancellor|King|Queen|Prince|Emir|Sheikh|Envoy|Governor|Mayor|Director|Chief|"
+    r"Counterpart|counterpart|spokes(?:man|woman|person)|minister|president|envoy|ambassador|"
+    r"leader|chief|commander|general|secretary)|H\.\s?E\.)\s+$"
+)
+_SAID_AFTER = re.compile(
+    r"^\s+(?:(?:also|further|then|later|has|had|was|, who)\s+)?(?:said|says|told|added|noted|"
+    r"stressed|stated|announced|declared|warned|urged|explained|insisted|wrote|tweeted|"
+    r"confirmed|replied|responded|argued|asked|called|met|spoke|thanked|welcomed)\b"
+)
+
+
+def _marked_person(text: str, s: int, e: int, ent) -> bool:
+    """A lone word is a person's name when a title stands before it or it says something."""
+    return bool(
+        _TITLE_BEFORE.search(text[max(0, s - 40) : s]) or _SAID_AFTER.match(text[e : e + 30])
+    )
+
+
+def _type(surface: str, kind: str, label: str, prefer: set[str]):
+    """What a recognised name is, by the gazetteers first and the model's label second."""
+    if _ACRONYM.match(surface.replace(" ", "")) and kind == "person":
+        return "org", None  # "SADC", "ECOWAS" read as persons
+    if kind == "person" and len(surface.split()) == 1 and surface.isupper():
+        return "org", None
+    place = None
+    if kind in ("place", "org", "person"):
+        place = world.place(surface, prefer)
+    if kind == "place":
+        if place is None and _GENERIC_PLACE.match(surface):
+            return None, None
+        return "place", place
+    if place is not None and place.kind == "region" and world.is_region_name(surface):
+        return "place", place  # "Cabo Delgado Province" read as an organization
+    if kind == "person" and place is not None and place.population >= 100_000:
+        return "place", place  # "Kigali" read as a person
+    return kind, None
+
+
+def _add(out, ents, kind: str, label: str, s: int, e: int, country: str | None = None) -> str:
+    key = slug(label)
+    ref = f"{kind}/{key}"
+    ent = ents.get(ref)
+    if ent is None:
+        ent = Entity(kind=kind, key=key, label=label, country=country)
+        ents[ref] = ent
+    out.append(Mention(key=key, kind=kind, start=s, end=e, surface=label))
+    return key
+
+
+_OF_COUNTRY = re.compile(r"\s+of\s+(?:the\s+)?$")
+
+
+_GENERIC_ORG_WORD = re.compile(
+    r"^(?:Ministry|Ministries|Department|Government|Parliament|Office|Cabinet|Administration|"
+    r"Council|Committee|Commission|Organi[sz]ation|Agency|Party|Forces?|Union|Alliance|Bureau|"
+    r"Services?|Centre|Center|Secretariat|Assembly|Army|Navy|Guard|Troops|Police|Staff|Command|"
+    r"Defen[cs]e|Foreign|Affairs|Interior|Internal|Security|National|State|Federal|Armed|"
+    r"Military|Air|Airborne|Aerospace|Ground|Land|Naval|Special|General|Presidential|Public|"
+    r"Republican|Central|Supreme|High|Joint|Border|Emergency|Emergencies|Situations|Health|"
+    r"Justice|Finance|Economy|Trade|Energy|Information|Communications|Press|Media|Of|The|For|"
+    r"And|of|the|for|and|on|in|to|Ministers|Minister|Chiefs|Heads|Headquarters)$"
+)
+_BAD_ORG_END = re.compile(r"(?:\b(?:of|the|and|for|to|in|on)|[-–,’'])$")
+
+
+def _generic(name: str) -> bool:
+    """Only generic words ("Ministry of Foreign Affairs", "Armed Forces", "Parliament")."""
+    return all(_GENERIC_ORG_WORD.match(w) for w in re.findall(r"[\w’'-]+", name))
+
+
+_EVENT_END = re.compile(
+    r"\b(?:Summit|Meeting|Session|Talks|Visit|Order|Situation|Chairmanship|Ministerial|"
+    r"Co-Chairs|Co-Chairmanship|Chairs|Conference Call|Call|Resolution|Agreement|Accord|"
+    r"Statement|Declaration|Communiqu[eé]|Plan|Initiative|Deployment|Operation|Crisis|War|"
+    r"Conflict|Protests?|Unrest|Coup|Election|Elections|Day|Week|Year|Vision(?: - \d+)?)$"
+)
+
+
+def _add_org(out, ents, text: str, s: int, e: int, known, lex: Lexicon, prefer=frozenset()) -> None:
+    """A national body ("Ministry of Defense of Tajikistan", "Turkish Armed Forces",
+    "Kazakhstan's Security Council") gets the key the post finder's national bodies get
+    (ministry-of-defence-tajikistan); other organizations keep their name as written. A
+    name of generic words that says whose it is nowhere is no entity ("the Ministry")."""
+    from kg.extract.actors import canon_org, entity_for_generic
+
+    surface = text[s:e]
+    if (
+        _BAD_ORG_END.search(surface)
+        or "," in surface
+        or _NOT_ACTOR.match(surface)
+        or _EVENT_END.search(surface)
+        or re.search(r"(?<![A-Z])\d", surface)
+    ):
+        return
+    countries = [m for m in known if m.kind == "country" and s <= m.start and m.end <= e]
+    if countries and countries[0].start == s:
+        rest = re.sub(r"^['’]s?\s+", "", text[countries[0].end : e]).strip()
+        info = world.place(rest, prefer) if rest else None
+        if info is not None:  # "Mozambique's Cabo Delgado"
+            _add_place(out, ents, rest, e - len(rest), e, info, lex)
+            return
+    head = rest = None
+    if (
+        countries
+        and countries[-1].end == e
+        and countries[-1].start > s
+        and not countries[-1].adjective
+    ):
+        m = _OF_COUNTRY.search(text[s : countries[-1].start])
+        if m:
+            head, owner = text[s : s + m.start()], countries[-1]
+    if head is None and countries and countries[0].start == s:
+        rest = re.sub(r"^['’]s?\s+", "", text[countries[0].end : e]).strip()
+        head, owner = rest, countries[0]
+    if head is not None and head and _generic(head):
+        if re.fullmatch(r"(?:[Tt]he )?(?:[Gg]overnment|[Aa]uthorities|[Ss]tate)", head):
+            # "the Government of Haiti" is Haiti (docs/gold-format.md)
+            out.append(Mention(key=owner.key, kind="country", start=s, end=e, surface=surface))
+            return
+        ent = entity_for_generic("org", canon_org(head), owner.key, None, lex)
+        ref = f"org/{ent.key}"
+        ents.setdefault(ref, ent).surfaces.add(surface)
+        out.append(Mention(key=ent.key, kind="org", start=s, end=e, surface=surface))
+        return
+    if _generic(surface):
+        return  # "the Ministry of Foreign Affairs" of no one said: left to the post finder
+    words = re.findall(r"[\w’'-]+", surface)
+    if len(words) == 1 and lex.adjective_of.get(fold(surface)):
+        return  # "Turkic", "Kazakh" read as organizations
+    country = countries[0].key if countries and not countries[0].adjective else None
+    _add(out, ents, "org", canon_org(surface), s, e, country=country)
+
+
+def _add_place(out, ents, surface: str, s: int, e: int, info, lex: Lexicon) -> None:
+    label = info.name if info is not None else surface
+    key = slug(label)
+    ref = f"place/{key}"
+    if ref not in ents:
+        country = None
+        if info is not None:
+            c = next(
+                (
+                    x
+                    for x in lex.entries.values()
+                    if x.kind == "country" and x.iso2 == info.country_iso2
+                ),
+                None,
+            )
+            country = c.key if c else None
+        ents[ref] = Entity(
+            kind="place",
+            key=key,
+            label=label,
+            country=country,
+            category=info.kind if info is not None else None,
+            geonames_id=info.geonames_id if info is not None else None,
+            lat=info.lat if info is not None else None,
+            long=info.long if info is not None else None,
+        )
+    if fold(surface) != fold(label):
+        ents[ref].surfaces.add(surface)
+    out.append(Mention(key=key, kind="place", start=s, end=e, surface=surface))
+
+
+_PAREN_ACRONYM = re.compile(r"\s*\((?P<a>[A-Z][A-Za-z0-9&.-]{1,9})\)")
+
+
+def _acronyms(text: str, out: list[Mention], ents: dict[str, Entity], known) -> None:
+    """ "the Southern African Development Community (SADC)": every SADC is that community."""
+    alias: dict[str, str] = {}
+    for m in out + list(known):
+        if m.kind != "org":
+            continue
+        pm = _PAREN_ACRONYM.match(text, m.end)
+        if pm:
+            alias[pm.group("a")] = m.key
+    if not alias:
+        return
+    kept: list[Mention] = []
+    for m in out:
+        target = alias.get(m.surface)
+        if target and m.key != target:  # the entity left without mentions goes in _surnames
+            m = Mention(key=target, kind="org", start=m.start, end=m.end, surface=m.surface)
+        kept.append(m)
+    seen = {(m.start, m.end) for m in kept} | {(m.start, m.end) for m in known}
+    for a, key in alias.items():
+        for mm in re.finditer(rf"(?<![\w-]){re.escape(a)}(?![\w-])", text):
+            if (mm.start(), mm.end()) in seen:
+                continue
+            if any(x.start < mm.end() and mm.start() < x.end for x in kept + list(known)):
+                continue
+            kept.append(Mention(key=key, kind="org", start=mm.start(), end=mm.end(), surface=a))
+    out[:] = kept
+
+
+def _drop_unused(out: list[Mention], ents: dict[str, Entity]) -> None:
+    used = {f"{m.kind}/{m.key}" for m in out}
+    for ref in [r for r in ents if r not in used]:
+        del ents[ref]
+
+
+def merge_persons(mentions: list[Mention], label_of) -> list[Mention]:
+    """ "Nyusi" after "Filipe Nyusi", "Toqaev" after "Tokayev": one person per document.
+
+    A one-word name goes to the only person of the document whose surname it is (in any
+    transliteration); a full name to an earlier person with the same name skeleton.
+    `label_of(key)` gives a person key's label. Lexicon persons keep their keys.
+    """
+    keys = sorted({m.key for m in mentions if m.kind == "person"})
+    full: dict[str, set[str]] = {}
+    whole: dict[str, str] = {}
+    for k in keys:
+        label = label_of(k)
+        words = label.split()
+        if len(words) >= 2:
+            full.setdefault(name_skeleton(words[-1]), set()).add(k)
+            whole.setdefault(name_skeleton(label), k)
+    target: dict[str, str] = {}
+    for k in keys:
+        words = label_of(k).split()
+        if len(words) == 1:
+            cands = full.get(name_skeleton(words[0]), set())
+            if len(cands) == 1:
+                target[k] = next(iter(cands))
+        else:
+            first = whole.get(name_skeleton(label_of(k)))
+            if first and first != k:
+                target[k] = first
+    if not target:
+        return mentions
+    return [
+        Mention(
+            key=target[m.key],
+            kind=m.kind,
+            start=m.start,
+            end=m.end,
+            surface=m.surface,
+            adjective=m.adjective,
+        )
+        if m.kind == "person" and m.key in target
+        else m
+        for m in mentions
+    ]
