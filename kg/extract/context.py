@@ -35,12 +35,17 @@ class Doc:
     posts: dict[str, Post] = field(default_factory=dict)
     starts: list[int] = field(default_factory=list)
     meta_key: str = "doc"  # short document hash, for keys of things with no date
+    parses: dict[int, object] = field(default_factory=dict)  # sentence start -> spaCy parse
     _numbers: list | None = None
     _number_starts: list[int] = field(default_factory=list)
 
     def mentions_in(self, start: int, end: int, kind: str | None = None) -> list[Mention]:
         found = within(self.mentions, self.starts, start, end, lambda m: m.end)
         return found if kind is None else [m for m in found if m.kind == kind]
+
+    def parse(self, sent: Block):
+        """The dependency parse of a sentence that holds an event word, or None."""
+        return self.parses.get(sent.start)
 
     def numbers_in(self, start: int, end: int) -> list[tuple[int, int, int | float, str | None]]:
         """Numbers inside text[start:end]; the whole text is read once per document."""
@@ -269,7 +274,22 @@ def build(text: str, doc_key: str = "doc", sdoc=None) -> Doc:
         for post in posts:
             doc.posts[post.key] = post
             doc.entities[f"person/{target.key}"].posts.add(post.key)
+    _parse_event_sentences(doc)
     return doc
+
+
+def _parse_event_sentences(doc: Doc) -> None:
+    """Parse, in one batch, only the sentences that hold a word of an event: the parser
+    costs as much as the entity recogniser, and most sentences of a story need neither."""
+    from kg.extract import lexis, nlp
+
+    spans = [
+        (b.start, b.end)
+        for _pi, b in doc.sentences
+        if b.end - b.start < 2000 and lexis.EVENT_CUE.search(doc.text, b.start, b.end)
+    ]
+    for (s, _e), parsed in zip(spans, nlp.parse_texts([doc.text[a:b] for a, b in spans]), strict=True):
+        doc.parses[s] = parsed
 
 
 # Surnames that are also ordinary capitalised words at a sentence start.

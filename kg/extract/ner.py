@@ -107,13 +107,15 @@ def find(
         kind, info = _type(surface, kind, ent.label_, prefer)
         if kind is None:
             continue
+        if kind == "org" and _org_is_person(text, s, e, out, ents):
+            kind = "person"
         if kind == "org":
             _add_org(out, ents, text, s, e, known, lex, prefer)
         elif kind == "person":
             s2, e2, label = clean_person(text, s, e)
             if label is None or (" " not in label and not _marked_person(text, s2, e2, ent)):
                 continue
-            _add(out, ents, "person", label, s2, e2)
+            _add(out, ents, "person", label, s2, e2, surface=text[s2:e2])
         elif _plausible_place(text, s, e, info):
             _add_place(out, ents, surface, s, e, info, lex)
     _acronyms(text, out, ents, known)
@@ -155,7 +157,7 @@ def _person_in_org(text: str, s: int, e: int, inside, out, ents) -> bool:
     s2, e2, label = clean_person(text, cut + rest[0].start(), e)
     if label is None or _generic(label) or " " not in label:
         return False
-    _add(out, ents, "person", label, s2, e2)
+    _add(out, ents, "person", label, s2, e2, surface=text[s2:e2])
     return True
 
 
@@ -212,6 +214,36 @@ _SAID_AFTER = re.compile(
 )
 
 
+_POST_AFTER = re.compile(
+    r"^,?\s+(?:the\s+|a\s+|an\s+)?(?:[A-Z][\w-]+\s+){0,3}(?:Minister|President|Secretary|"
+    r"Ambassador|Spokes(?:man|woman|person)|spokes(?:man|woman|person)|Chairman|Chairwoman|"
+    r"Chair|Director|Commander|Head|Chief|General|Envoy|Governor|Deputy|Prime|Foreign|"
+    r"Defen[cs]e|minister|president|secretary|ambassador|envoy|commander|head|chief|leader|"
+    r"director|governor|deputy)\b"
+)
+
+
+def _org_is_person(text: str, s: int, e: int, out, ents) -> bool:
+    """The small model often calls a personal name an organization: "Péter Novák, Minister
+    of Culture of Hungary", "Ambassador Tokumov", "Petrov said" after "Ivan Petrov"."""
+    surface = text[s:e]
+    if _generic(surface) or _ACRONYM.match(surface.replace(" ", "")):
+        return False
+    s2, e2, label = clean_person(text, s, e)
+    if label is None:
+        return False
+    if _POST_AFTER.match(text[e : e + 80]) or _TITLE_BEFORE.search(text[max(0, s - 40) : s]):
+        return True
+    if " " not in label:
+        surnames = {
+            name_skeleton(x.label.split()[-1])
+            for x in ents.values()
+            if x.kind == "person" and " " in x.label
+        }
+        return name_skeleton(label) in surnames
+    return False
+
+
 def _marked_person(text: str, s: int, e: int, ent) -> bool:
     """A lone word is a person's name when a title stands before it or it says something."""
     return bool(
@@ -239,14 +271,16 @@ def _type(surface: str, kind: str, label: str, prefer: set[str]):
     return kind, None
 
 
-def _add(out, ents, kind: str, label: str, s: int, e: int, country: str | None = None) -> str:
+def _add(
+    out, ents, kind: str, label: str, s: int, e: int, country: str | None = None, surface=None
+) -> str:
     key = slug(label)
     ref = f"{kind}/{key}"
     ent = ents.get(ref)
     if ent is None:
         ent = Entity(kind=kind, key=key, label=label, country=country)
         ents[ref] = ent
-    out.append(Mention(key=key, kind=kind, start=s, end=e, surface=label))
+    out.append(Mention(key=key, kind=kind, start=s, end=e, surface=surface or label))
     return key
 
 

@@ -90,15 +90,11 @@ def read(texts: Iterable[str], *, batch_size: int = 16) -> Iterator[Doc]:
         yield from nlp.pipe(texts, batch_size=batch_size)
 
 
-def parse_spans(doc: Doc, spans: list[tuple[int, int]]) -> list[Doc]:
-    """Dependency parses of the given character spans of `doc` (sentences worth parsing).
-
-    Each span is parsed as its own small Doc, whose token.idx are offsets into the span;
-    the caller adds the span's start.
-    """
-    if not spans:
+def parse_texts(pieces: list[str]) -> list[Doc]:
+    """Dependency parses of short texts (the sentences worth parsing): each is its own
+    small Doc whose token.idx are offsets into the piece."""
+    if not pieces:
         return []
     nlp = get()
-    pieces = [doc.text[s:e] for s, e in spans]
     with nlp.select_pipes(enable=list(PARSE)):
         return list(nlp.pipe(pieces, batch_size=64))

@@ -1,0 +1,238 @@
+"""Who said it, from the dependency parse.
+
+A speech verb ("said", "told", "warned", "announced", "according to") names its
+speaker as its grammatical subject (or the object of "according to"); a pronoun or a
+description ("he", "the spokesman", "Kazakhstan's president", "the ministry", "the
+statement") stands for the person or body the text named before it. The quote and the
+attribution are one statement, however the sentence is ordered:
+"“…,” spokesman Ned Price said" is Price's, not the minister the quote is about.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kg.extract.lexis import SPEECH, lemma
+from kg.extract.model import Mention
+from kg.extract.sentences import Block
+
+# What a description names, when no name is in the subject.
+PERSON_NOUNS = {
+    "spokesman": "spokes",
+    "spokeswoman": "spokes",
+    "spokesperson": "spokes",
+    "minister": "minister",
+    "president": "president",
+    "premier": "prime minister",
+    "chancellor": "chancellor",
+    "secretary": "secretary",
+    "secretary-general": "secretary general",
+    "ambassador": "ambassador",
+    "envoy": "envoy",
+    "general": "general",
+    "commander": "commander",
+    "chief": "chief",
+    "leader": "leader",
+    "chairman": "chair",
+    "chairwoman": "chair",
+    "chairperson": "chair",
+    "chair": "chair",
+    "head": "head",
+    "official": None,
+    "officials": None,
+    "source": None,
+    "sources": None,
+    "diplomat": None,
+    "diplomats": None,
+    "analyst": None,
+    "analysts": None,
+    "witness": None,
+    "witnesses": None,
+    "residents": None,
+    "observers": None,
+    "experts": None,
+    "expert": None,
+}
+BODY_NOUNS = {
+    "ministry",
+    "government",
+    "authorities",
+    "office",
+    "department",
+    "statement",
+    "communique",
+    "communiqué",
+    "release",
+    "readout",
+    "report",
+    "agency",
+    "council",
+    "organization",
+    "organisation",
+    "commission",
+    "secretariat",
+    "bloc",
+    "leaders",
+    "leadership",
+    "heads",
+    "presidency",
+    "kremlin",
+    "army",
+    "military",
+    "forces",
+    "command",
+    "administration",
+    "cabinet",
+    "parliament",
+    "embassy",
+    "mission",
+    "community",
+    "union",
+    "alliance",
+    "group",
+    "co-chairs",
+    "participants",
+    "sides",
+}
+PRONOUNS_PERSON = {"he", "she", "him", "her"}
+PRONOUNS_BODY = {"it", "they", "we"}
+NOT_SPEECH_SUBJECT = re.compile(r"^(?:which|that|this|there|what|who)$", re.I)
+
+
+@dataclass
+class Attribution:
+    verb_start: int  # char offset of the speech verb (or "according")
+    speaker: str | None  # entity ref
+    evidence: str  # subject | according | pronoun | description | inverted
+
+
+class Salience:
+    """Who a pronoun or a description can stand for: the actors named so far, latest last."""
+
+    def __init__(self) -> None:
+        self.persons: list[str] = []
+        self.bodies: list[str] = []
+        self.speakers: list[str] = []
+
+    def saw(self, ref: str) -> None:
+        lst = self.persons if ref.startswith("person/") else self.bodies
+        if ref in lst:
+            lst.remove(ref)
+        lst.append(ref)
+
+    def spoke(self, ref: str) -> None:
+        self.saw(ref)
+        if ref in self.speakers:
+            self.speakers.remove(ref)
+        self.speakers.append(ref)
+
+
+def speech_verbs(sp) -> list:
+    """Tokens of a parse that are speech acts (not "said" in "the so-called").
+
+    Reporting verbs are the sentence's root, a clause head, or conjoined with one;
+    a participle used as an adjective ("the stated goal") is not.
+    """
+    out = []
+    for t in sp:
+        lw = t.lower_
+        if lw == "according" and t.i + 1 < len(sp) and sp[t.i + 1].lower_ == "to":
+            out.append(t)
+            continue
+        if lemma(lw) not in SPEECH:
+            continue
+        if t.dep_ in ("amod", "compound", "nmod", "pobj", "dobj", "nsubj", "nsubjpass", "attr"):
+            continue
+        if lemma(lw) == "call" and not any(c.lower_ in ("for", "on") for c in t.children):
+            continue  # "called" alone: a phone call, or naming
+        if lemma(lw) in ("report", "post", "order", "direct", "decide", "invite", "request") and (
+            t.dep_ not in ("ROOT", "ccomp", "conj", "parataxis")
+        ):
+            continue
+        out.append(t)
+    return out
+
+
+def subject_of(verb):
+    """The subject of a speech verb, climbing conjunctions and auxiliaries: "X stood up
+    and said", "X has said", "X was quoted as saying"."""
+    node = verb
+    for _ in range(4):
+        for c in node.children:
+            if c.dep_ in ("nsubj", "nsubjpass", "csubj"):
+                return c
+        if node.dep_ in ("conj", "xcomp", "advcl") and node.head is not node:
+            node = node.head
+            continue
+        break
+    # passive "was told by X": the agent
+    for c in verb.children:
+        if c.dep_ == "agent":
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    return g
+    return None
+
+
+def according_to(verb):
+    """ "according to X": X."""
+    for c in verb.children:
+        if c.dep_ in ("prep",) and c.lower_ == "to":
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    return g
+    if verb.i + 1 < len(verb.doc):
+        nxt = verb.doc[verb.i + 1]
+        for g in nxt.children:
+            if g.dep_ == "pobj":
+                return g
+    return None
+
+
+def phrase_span(token, offset: int) -> tuple[int, int]:
+    """Character span of a token's subtree (its whole noun phrase), in document offsets."""
+    left = min(t.idx for t in token.subtree)
+    right = max(t.idx + len(t.text) for t in token.subtree)
+    return offset + left, offset + right
+
+
+def head_span(token, offset: int) -> tuple[int, int]:
+    """The noun phrase without its relative clauses and appositives."""
+    keep = [token]
+    for c in token.children:
+        if c.dep_ in ("compound", "amod", "det", "poss", "nmod", "prep", "pobj", "case", "nummod"):
+            keep.extend(c.subtree)
+    left = min(t.idx for t in keep)
+    right = max(t.idx + len(t.text) for t in keep)
+    return offset + left, offset + right
+
+
+def best_actor(mentions: list[Mention], prefer_person: bool = True) -> Mention | None:
+    """The actor a noun phrase names: a person before a body, a body before its country;
+    an adjective ("Kazakh") only when nothing else is named."""
+    if not mentions:
+        return None
+    named = [m for m in mentions if not m.adjective]
+    pool = named or mentions
+    persons = [m for m in pool if m.kind == "person"]
+    if persons and prefer_person:
+        return persons[-1]
+    orgs = [m for m in pool if m.kind == "org"]
+    if orgs:
+        return orgs[-1]
+    countries = [m for m in pool if m.kind == "country"]
+    if countries:
+        return countries[-1]
+    places = [m for m in pool if m.kind == "place"]
+    return places[-1] if places else None
+
+
+def description_noun(token) -> str | None:
+    """The head noun of a description subject, lower-cased ("the Kazakh president" ->
+    "president")."""
+    return token.lower_ if token.is_alpha or "-" in token.text else None
+
+
+def within_sentence(sent: Block, pos: int) -> bool:
+    return sent.start <= pos < sent.end
