@@ -288,7 +288,9 @@ def _parse_event_sentences(doc: Doc) -> None:
         for _pi, b in doc.sentences
         if b.end - b.start < 2000 and lexis.EVENT_CUE.search(doc.text, b.start, b.end)
     ]
-    for (s, _e), parsed in zip(spans, nlp.parse_texts([doc.text[a:b] for a, b in spans]), strict=True):
+    for (s, _e), parsed in zip(
+        spans, nlp.parse_texts([doc.text[a:b] for a, b in spans]), strict=True
+    ):
         doc.parses[s] = parsed
 
 

@@ -181,6 +181,14 @@ def _add_world_countries(entries, patterns, adjective_of, country_by_name) -> No
                     patterns.setdefault(fold(a), []).append(("adj", key, "cap", a))
 
 
+def _inside_hyphenated(text: str, s: int, e: int) -> bool:
+    before = text[s - 2 : s] if s >= 2 else ""
+    after = text[e : e + 2]
+    return (len(before) == 2 and before[1] == "-" and before[0].isalpha()) or (
+        len(after) == 2 and after[0] == "-" and after[1].isalpha()
+    )
+
+
 def _boundary(folded: str, s: int, e: int) -> bool:
     before = folded[s - 1] if s > 0 else " "
     after = folded[e] if e < len(folded) else " "
@@ -202,6 +210,8 @@ def find_mentions(text: str, lexicon: Lexicon | None = None) -> list[Mention]:
         os_, oe = s, e
         surface = text[os_:oe]
         for kind, key, acronym, variant in targets:
+            if acronym is True and _inside_hyphenated(text, os_, oe):
+                continue  # "AU" in "PORT-AU-PRINCE"
             if acronym == "cap":  # a world name: capitalised in the text
                 if not surface[:1].isupper():
                     continue

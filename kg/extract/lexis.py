@@ -103,8 +103,16 @@ SPEECH_WITH_PARTICLE = {("point", "out"), ("call", "for"), ("call", "on"), ("go"
 _CUE_WORDS = sorted(
     {f for f, v in _FORMS.items() if v in SPEECH | set(MEETING_VERBS) | set(DEPLOY_VERBS)}
     | {n.replace("_", " ") for n in MEETING_NOUNS + FORCE_NOUNS}
-    | {"according", "spokesman", "spokeswoman", "spokesperson", "statement", "communique",
-       "communiqué", "strong"},
+    | {
+        "according",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "statement",
+        "communique",
+        "communiqué",
+        "strong",
+    },
     key=len,
     reverse=True,
 )

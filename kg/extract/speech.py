@@ -114,6 +114,10 @@ class Salience:
         self.persons: list[str] = []
         self.bodies: list[str] = []
         self.speakers: list[str] = []
+        self.recent_speaker: str | None = None  # speaker of the sentence before, if any
+
+    def next_sentence(self, spoke: str | None) -> None:
+        self.recent_speaker = spoke
 
     def saw(self, ref: str) -> None:
         lst = self.persons if ref.startswith("person/") else self.bodies
@@ -154,14 +158,17 @@ def speech_verbs(sp) -> list:
     return out
 
 
-def subject_of(verb):
+def subject_of(verb, after: int = -1):
     """The subject of a speech verb, climbing conjunctions and auxiliaries: "X stood up
-    and said", "X has said", "X was quoted as saying"."""
+    and said", "X has said", "X was quoted as saying". Subjects whose token offset is
+    before `after` (a dateline the parser took for a subject) are passed over."""
     node = verb
     for _ in range(4):
-        for c in node.children:
-            if c.dep_ in ("nsubj", "nsubjpass", "csubj"):
-                return c
+        subs = [
+            c for c in node.children if c.dep_ in ("nsubj", "nsubjpass", "csubj") and c.idx >= after
+        ]
+        if subs:
+            return subs[-1]
         if node.dep_ in ("conj", "xcomp", "advcl") and node.head is not node:
             node = node.head
             continue

@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from kg.extract import speech
 from kg.extract.context import Doc
 from kg.extract.model import Meeting, Statement
 from kg.extract.model import Span as SpanT
@@ -170,20 +171,35 @@ def statements(doc: Doc, meetings: list[Meeting]) -> list[Statement]:
         else:
             written = whole
 
-    # 3. reported speech, sentence by sentence
+    # 3. reported speech, sentence by sentence: from the parse where the sentence was
+    # parsed, by the surface rules otherwise
     last_person: str | None = None
     last_org: str | None = None
     history: list[str] = []
-    for _pi, sent in doc.sentences:
+    sal = speech.Salience()
+    last_said_in = -9  # paragraph of the last statement
+    for pi, sent in doc.sentences:
         if covered.covers(sent.start):
+            _remember(doc, sal, sent.start, sent.end)
             continue
-        st = _sentence_statement(doc, sent, last_person, last_org, history)
+        if pi - last_said_in > 1:
+            sal.next_sentence(None)
+        parsed = _parsed_statement(doc, sent, sal)
+        if parsed is _UNPARSED:
+            st = _sentence_statement(doc, sent, last_person, last_org, history)
+        else:
+            st = parsed
+        _remember(doc, sal, sent.start, sent.end)
         # people and bodies named as subjects become the antecedents
         if st is None:
             subj = _subject(doc, sent)
             if subj and subj.startswith("person/"):
                 last_person = subj
             continue
+        if st.speaker:
+            sal.spoke(st.speaker)
+            sal.next_sentence(st.speaker)
+            last_said_in = pi
         if st.speaker and st.speaker.startswith("person/"):
             last_person = st.speaker
             history.append(st.speaker)
@@ -204,6 +220,295 @@ def statements(doc: Doc, meetings: list[Meeting]) -> list[Statement]:
     ):
         out.append(written)
     return out
+
+
+_UNPARSED = object()
+
+
+_DATELINE = re.compile(
+    r"(?:[A-Z][A-Za-z .’'-]{1,40}?(?:,\s*[A-Z][\w .]{1,30}?)?\s*"
+    r"(?:\([^)\n]{1,60}\)\s*[-–—]{0,2}\s*|[-–—]{1,2}\s)"
+    r"|[A-Z][A-Z .’'-]{2,40},\s*[A-Z]+\s+\d{1,2},\s*[A-Z][A-Za-z]+\.\s)"
+)
+
+
+def dateline_end(doc: Doc, pos: int) -> int:
+    """End of a paragraph's dateline ("ALMATY, Jan 7 (Reuters) -"), or the paragraph start:
+    the agency and city there are credits, not actors of the sentence."""
+    para = next((p for p in doc.paragraphs if p.start <= pos < p.end), None)
+    if para is None:
+        return pos
+    m = _DATELINE.match(doc.text, para.start, para.end)
+    return m.end() if m else para.start
+
+
+def _in_quotes(text: str, para_start: int, pos: int) -> bool:
+    head = text[para_start:pos]
+    return head.count("“") > head.count("”") or head.count('"') % 2 == 1
+
+
+def _remember(doc: Doc, sal: speech.Salience, start: int, end: int) -> None:
+    """Actors named outside quotation marks and datelines become antecedents."""
+    para = next((p for p in doc.paragraphs if p.start <= start < p.end), None)
+    pstart = para.start if para else start
+    skip = dateline_end(doc, start)
+    for m in doc.mentions_in(start, end):
+        if m.kind in ("person", "org", "country") and not m.adjective and m.start >= skip:
+            if not _in_quotes(doc.text, pstart, m.start):
+                sal.saw(doc.ref(m))
+
+
+_COMMITMENT = {"pledge", "promise", "vow", "agree", "offer", "decide", "threaten", "propose"}
+
+
+def _parsed_statement(doc: Doc, sent: Block, sal: speech.Salience):
+    """The statement a parsed sentence reports, with its speaker from the parse; None when
+    the sentence reports no speech; _UNPARSED when it was not parsed."""
+    sp = doc.parse(sent)
+    if sp is None:
+        return _UNPARSED
+    title = doc.meta.title_span
+    if title is not None and title.start <= sent.start < title.end:
+        return None  # a headline's "X warns" is said again, with its words, in the body
+    verbs = [v for v in speech.speech_verbs(sp) if _speech_act(v)]
+    if not verbs:
+        return None
+    # the outermost attribution decides: "X said that Y stressed ..." is X's
+    verbs.sort(key=lambda t: (_depth(t), t.i))
+    speaker = None
+    skip = dateline_end(doc, sent.start) - sent.start
+    for v in verbs:
+        tok = speech.according_to(v) if v.lower_ == "according" else speech.subject_of(v, skip)
+        if tok is None:
+            continue
+        speaker = _resolve(doc, tok, v, sent, sal)
+        if speaker is not None:
+            break
+    if speaker is None:
+        return None
+    st = _statement_for(doc, sent, speaker)
+    st.span = SpanT(max(st.span.start, skip + sent.start), st.span.end)
+    return st
+
+
+def _speech_act(v) -> bool:
+    """Not a denial of speaking ("did not reply"), not a commitment of things ("pledged 400
+    troops"): a pledge is speech when a clause follows ("vowed to crush")."""
+    from kg.extract.lexis import lemma
+
+    if any(c.dep_ == "neg" for c in v.children):
+        return False
+    if lemma(v.lower_) in _COMMITMENT:
+        return any(c.dep_ in ("ccomp", "xcomp") for c in v.children)
+    return True
+
+
+def _depth(t) -> int:
+    d = 0
+    while t.head is not t and d < 50:
+        t, d = t.head, d + 1
+    return d
+
+
+def _clause_subject_actor(doc: Doc, verb, off: int, skip: int) -> str | None:
+    """ "The Belize Defence Force is deploying 40 officers, it said": the subject of what
+    was said is what "it" stands for."""
+    for c in verb.children:
+        if c.dep_ != "ccomp":
+            continue
+        for g in c.children:
+            if g.dep_ in ("nsubj", "nsubjpass") and off + g.idx >= skip:
+                s, e = speech.head_span(g, off)
+                m = speech.best_actor(doc.mentions_in(s, e), prefer_person=False)
+                if m is not None and m.kind in ("org", "country"):
+                    return doc.ref(m)
+    return None
+
+
+def _resolve(doc: Doc, tok, verb, sent: Block, sal: speech.Salience) -> str | None:
+    """The actor a subject (or "according to" object) stands for."""
+    off = sent.start
+    word = tok.lower_
+    skip = dateline_end(doc, sent.start)
+    before = [m for m in doc.mentions_in(sent.start, off + tok.idx) if m.start >= skip]
+    if word in ("i", "we"):
+        # first person: the words of the one speaking (a press conference, a joint statement)
+        return sal.speakers[-1] if sal.speakers else None
+    if word in speech.PRONOUNS_PERSON:
+        persons = [doc.ref(m) for m in before if m.kind == "person"]
+        if persons:
+            return persons[-1]
+        recent = sal.recent_speaker
+        if recent and recent.startswith("person/"):
+            return recent
+        return sal.persons[-1] if sal.persons else None
+    if word in speech.PRONOUNS_BODY:
+        inner = _clause_subject_actor(doc, verb, off, skip)
+        if inner:
+            return inner
+        recent = sal.recent_speaker
+        if recent and not recent.startswith("person/"):
+            return recent
+        bodies = [x for x in sal.speakers if not x.startswith("person/")]
+        if bodies:
+            return bodies[-1]
+        return sal.bodies[-1] if sal.bodies else None
+    if speech.NOT_SPEECH_SUBJECT.match(word):
+        return None
+    s, e = speech.head_span(tok, off)
+    s = max(s, skip)
+    found = [m for m in doc.mentions_in(s, e) if m.kind in ("person", "org", "country", "place")]
+    noun = word
+    if noun in speech.PERSON_NOUNS:
+        appos = [c for c in tok.children if c.dep_ == "appos"]
+        for a in appos:
+            a_s, a_e = speech.phrase_span(a, off)
+            persons = [m for m in doc.mentions_in(a_s, a_e) if m.kind == "person"]
+            if persons:
+                return doc.ref(persons[0])
+        persons = [m for m in found if m.kind == "person"]
+        if persons:
+            return doc.ref(persons[-1])
+        role = speech.PERSON_NOUNS[noun]
+        owner = speech.best_actor([m for m in found if m.kind != "person"])
+        det = next((c.lower_ for c in tok.children if c.dep_ == "det"), None)
+        if det in ("a", "an") or role is None and det != "the":
+            # "a ministry spokesperson", "officials": no one the text names; their body
+            if owner is not None:
+                return _country_of(doc, owner)
+            body = next((c.lower_ for c in tok.children if c.dep_ == "compound"), None)
+            return _body_antecedent(doc, body, sal) if body in speech.BODY_NOUNS else None
+        holder = _holder(doc, role or "", owner, sal)
+        if holder:
+            return holder
+        return _country_of(doc, owner) if owner else None
+    m = speech.best_actor(found)
+    if m is not None:
+        return _country_of(doc, m)
+    if noun in speech.BODY_NOUNS:
+        return _body_antecedent(doc, noun, sal)
+    return None
+
+
+def _country_of(doc: Doc, m) -> str:
+    """A capital speaks for its country ("Kigali said"); anything else for itself."""
+    if m.kind == "place":
+        ent = doc.entities.get(doc.ref(m))
+        if ent is not None and ent.country:
+            return f"country/{ent.country}"
+    return doc.ref(m)
+
+
+def _holder(doc: Doc, role: str, owner, sal: speech.Salience) -> str | None:
+    """The person the text means by "the spokesman", "Kazakhstan's president": the latest
+    person named with that post (of that country or body, when one is said), by the posts
+    the text gives, the lexicon's posts, or the title before a name."""
+    from kg.extract.context import lexicon_posts
+
+    owner_ref = doc.ref(owner) if owner is not None else None
+    owner_key = owner_ref.split("/", 1)[1] if owner_ref else None
+    cands = list(reversed(sal.speakers)) + list(reversed(sal.persons))
+    cands += sorted(r for r in doc.entities if r.startswith("person/") and r not in cands)
+    seen: set[str] = set()
+    for ref in cands:
+        if ref in seen or not ref.startswith("person/"):
+            continue
+        seen.add(ref)
+        ent = doc.entities.get(ref)
+        if ent is None:
+            continue
+        posts = [doc.posts[p] for p in ent.posts if p in doc.posts]
+        posts += lexicon_posts(doc, ent.key, [r for r in _ROLES if role and role in r.lower()])
+        for post in posts:
+            if role and role not in post.role.lower():
+                continue
+            if owner_key and owner_key not in (post.country, post.org):
+                continue
+            return ref
+        if role and _titled(doc, ref, role, owner_key):
+            return ref
+    if (
+        owner_key is None
+        and role in ("spokes", "minister", "president", "official", "")
+        and (sal.speakers or sal.persons)
+    ):
+        persons = [p for p in sal.speakers if p.startswith("person/")] or sal.persons
+        return persons[-1]
+    return None
+
+
+_ROLES = [
+    "President",
+    "Prime Minister",
+    "Minister of Foreign Affairs",
+    "Minister of Defence",
+    "Secretary General",
+    "Spokesperson",
+    "Chairman",
+    "Ambassador",
+]
+
+
+def _titled(doc: Doc, ref: str, role: str, owner_key: str | None) -> bool:
+    """A mention of the person with the role word just before it ("Kazakh President
+    Kassym-Jomart Tokayev", "spokesman Ned Price"), of that country when one is said."""
+    key = ref.split("/", 1)[1]
+    for m in doc.mentions:
+        if m.kind != "person" or m.key != key:
+            continue
+        lead = doc.text[max(0, m.start - 60) : m.start].lower()
+        if role not in lead.rsplit(".", 1)[-1]:
+            continue
+        if owner_key is None:
+            return True
+        near = doc.mentions_in(max(0, m.start - 60), m.start)
+        if any(x.key == owner_key for x in near):
+            return True
+    return False
+
+
+def _body_antecedent(doc: Doc, noun: str, sal: speech.Salience) -> str | None:
+    """ "the ministry", "the statement", "the government": the body named before."""
+    bodies = list(reversed(sal.speakers)) + list(reversed(sal.bodies))
+    bodies = [b for b in bodies if not b.startswith("person/")]
+    for b in bodies:
+        ent = doc.entities.get(b)
+        label = ent.label.lower() if ent else ""
+        if noun in ("ministry", "office", "department", "agency", "council", "commission"):
+            if noun in label:
+                return b
+            continue
+        if noun in ("government", "authorities", "presidency", "administration", "cabinet"):
+            if b.startswith("country/"):
+                return b
+            continue
+        return b
+    return None
+
+
+def _statement_for(doc: Doc, sent: Block, speaker: str) -> Statement:
+    text = doc.text
+    s_text = text[sent.start : sent.end]
+    start = _quote_start(doc, sent)
+    kind = "ReportedSpeech"
+    if start < sent.start or re.search(r"[“\"].{20,}[”\"]", s_text):
+        kind = "DirectQuote"
+    if _WRITTEN.search(s_text) and not speaker.startswith("person/"):
+        kind = "WrittenStatement"
+    dates = [d for d in doc.dates.dates_in(sent.start, sent.end) if d.value]
+    about = []
+    for c in doc.mentions_in(sent.start, sent.end):
+        if c.kind == "country" and not c.adjective:
+            ref = doc.ref(c)
+            if ref not in about and ref != speaker:
+                about.append(ref)
+    return Statement(
+        span=SpanT(start, sent.end),
+        kind=kind,
+        speaker=speaker,
+        date=dates[0] if dates and kind == "WrittenStatement" else None,
+        about=about,
+    )
 
 
 def _looks_like_speech(text: str, block: Block) -> bool:
