@@ -15,6 +15,7 @@ from kg.documents import SourceDocument
 from kg.extract.claims import claims as find_claims
 from kg.extract.context import build
 from kg.extract.deployments import deployments as find_deployments
+from kg.extract.encounters import encounters, merge_into
 from kg.extract.gazetteer import load_lexicon
 from kg.extract.meetings import meetings as find_meetings
 from kg.extract.model import Extraction
@@ -35,7 +36,7 @@ def extract_facts(doc: SourceDocument) -> tuple[Extraction, object]:
     """The intermediate facts of one document (used by the scorer and the tests)."""
     text = doc.text if len(doc.text) <= MAX_CHARS else doc.text[:MAX_CHARS]
     ctx = build(text, doc.sha256[:8])
-    meetings = find_meetings(ctx)
+    meetings = merge_into(ctx, find_meetings(ctx), encounters(ctx))
     stmts = find_statements(ctx, meetings)
     _speakers_join(meetings, stmts)
     deps = find_deployments(ctx)

@@ -34,6 +34,7 @@ _IRREGULAR = {
     "go": ["go", "goes", "went", "gone", "going"],
     "come": ["come", "comes", "came", "coming"],
     "reaffirm": ["reaffirm", "reaffirms", "reaffirmed", "reaffirming"],
+    "look": ["look", "looks", "looked", "looking"],
     "quote": ["quote", "quotes", "quoted", "quoting"],
 }
 
@@ -60,6 +61,8 @@ DEPLOY_VERBS = (
     "deploy send dispatch despatch arrive withdraw pull station reinforce contribute "
     "airlift fly land redeploy return begin start"
 ).split()
+# a body's decision taken in session: "the Security Council adopted resolution 2699"
+SESSION_VERBS = "adopt vote abstain approve authorize authorise pass endorse extend".split()
 FORCE_NOUNS = (
     "troops troop soldiers soldier forces force personnel peacekeepers peacekeeper "
     "contingent contingents battalion battalions brigade brigades servicemen police "
@@ -80,7 +83,7 @@ def _regular(v: str) -> list[str]:
 
 
 _FORMS: dict[str, str] = {}
-for _v in {w.split("_")[0] for w in SPEECH_VERBS + MEETING_VERBS + DEPLOY_VERBS}:
+for _v in {w.split("_")[0] for w in SPEECH_VERBS + MEETING_VERBS + DEPLOY_VERBS + SESSION_VERBS}:
     for _f in _IRREGULAR.get(_v) or _regular(_v):
         _FORMS.setdefault(_f, _v)
 for _v, _forms in _IRREGULAR.items():
@@ -101,7 +104,11 @@ SPEECH_WITH_PARTICLE = {("point", "out"), ("call", "for"), ("call", "on"), ("go"
 # "call", "call on" are speech, but "called" alone may be a phone call: decided by context.
 
 _CUE_WORDS = sorted(
-    {f for f, v in _FORMS.items() if v in SPEECH | set(MEETING_VERBS) | set(DEPLOY_VERBS)}
+    {
+        f
+        for f, v in _FORMS.items()
+        if v in SPEECH | set(MEETING_VERBS) | set(DEPLOY_VERBS) | set(SESSION_VERBS)
+    }
     | {n.replace("_", " ") for n in MEETING_NOUNS + FORCE_NOUNS}
     | {
         "according",

@@ -201,7 +201,7 @@ def _meetings(name, facts, ctx, gold: Gold, emap, tallies) -> None:
     pairs: dict[int, int] = {}
     for i, m in enumerate(facts.meetings):
         mdate = _date(m.date)
-        parts = {emap.get(p) for p in m.participants} - {None}
+        parts = {emap.get(p) for p in _parties(m, gold)} - {None}
         for j, g in enumerate(gold.meetings):
             if j in used or g.date != mdate:
                 continue
@@ -214,11 +214,12 @@ def _meetings(name, facts, ctx, gold: Gold, emap, tallies) -> None:
                 pairs[i] = j
                 break
     for i, m in enumerate(facts.meetings):
-        parts = [emap.get(p) for p in m.participants]
+        refs = _parties(m, gold)
+        parts = [emap.get(p) for p in refs]
         if i not in pairs:
             tm.fp += 1
-            tm.notes.append(f"{name}: extra meeting {m.key} {sorted(m.participants)}")
-            tp.fp += len(m.participants)
+            tm.notes.append(f"{name}: extra meeting {m.key} {sorted(refs)}")
+            tp.fp += len(refs)
             continue
         g = gold.meetings[pairs[i]]
         if g.optional:
@@ -226,7 +227,7 @@ def _meetings(name, facts, ctx, gold: Gold, emap, tallies) -> None:
         tm.hit()
         got = {p for p in parts if p}
         tp.hit(len(got & g.participants))
-        for ref, gid in zip(m.participants, parts, strict=True):
+        for ref, gid in zip(refs, parts, strict=True):
             if gid is None or gid not in g.participants:
                 if gid is not None and gold.entities[gid].optional:
                     continue
@@ -242,6 +243,15 @@ def _meetings(name, facts, ctx, gold: Gold, emap, tallies) -> None:
             who = sorted(gold.entities[p].display for p in g.participants)
             tm.notes.append(f"{name}: missed meeting {g.date} {sorted(g.kinds)} {who}")
             tp.fn += len(g.participants)
+
+
+def _parties(m, gold: Gold) -> list[str]:
+    """A meeting's participants; in format 2 its organizer too, since the gold lists the body
+    whose summit or session it is among those taking part (docs/gold-format.md)."""
+    refs = list(m.participants)
+    if gold.format == 2 and m.organizer and m.organizer not in refs:
+        refs.append(m.organizer)
+    return refs
 
 
 def _details(name, m, g, emap, gold: Gold, t: Tally) -> None:
