@@ -16,6 +16,8 @@ from kg.extract.claims import claims as find_claims
 from kg.extract.context import build
 from kg.extract.deployments import deployments as find_deployments
 from kg.extract.encounters import encounters, merge_into
+from kg.extract.forces import deployments_from_parse
+from kg.extract.forces import merge_into as merge_forces
 from kg.extract.gazetteer import load_lexicon
 from kg.extract.meetings import meetings as find_meetings
 from kg.extract.model import Extraction
@@ -39,7 +41,7 @@ def extract_facts(doc: SourceDocument) -> tuple[Extraction, object]:
     meetings = merge_into(ctx, find_meetings(ctx), encounters(ctx))
     stmts = find_statements(ctx, meetings)
     _speakers_join(meetings, stmts)
-    deps = find_deployments(ctx)
+    deps = merge_forces(ctx, find_deployments(ctx), deployments_from_parse(ctx))
     cls = find_claims(ctx, stmts)
     return Extraction(
         meta=ctx.meta,

@@ -105,6 +105,7 @@ class Deployment:
     decision_date: DateValue | None = None
     decision_span: Span | None = None
     part_of: str | None = None
+    force: str | None = None  # org ref of the named force or mission deployed (SAMIM, KFOR)
     evidence: list[Span] = field(default_factory=list)
 
 

@@ -109,6 +109,12 @@ def find(
             continue
         if kind == "org" and _org_is_person(text, s, e, out, ents):
             kind = "person"
+        if (
+            kind == "org"
+            and _FACILITY.fullmatch(surface)
+            and _LOCATIVE_BEFORE.search(text[max(0, s - 20) : s])
+        ):
+            kind, info = "place", None  # "at the Military Institute of the Ground Forces"
         if kind == "org":
             _add_org(out, ents, text, s, e, known, lex, prefer)
         elif kind == "person":
@@ -123,6 +129,11 @@ def find(
     return Found(list(known) + out, ents)
 
 
+_FACILITY = re.compile(
+    r"(?:[A-Z][\w’'-]* ){0,4}(?:Institute|Airport|Academy|Base|University|Airfield|Barracks|"
+    r"Palace|Station|Port|Hospital|Stadium|Centre|Center|Hotel|Square)(?: (?:of|for) (?:the )?"
+    r"[A-Z][\w’'-]*(?: (?:and |of (?:the )?)?[A-Z][\w’'-]*)*)?"
+)
 _URLISH = re.compile(r"https?:|www\.|\.(?:com|org|net|gov)\b|/")
 
 
@@ -370,6 +381,7 @@ def _add_org(out, ents, text: str, s: int, e: int, known, lex: Lexicon, prefer=f
 
 def _add_place(out, ents, surface: str, s: int, e: int, info, lex: Lexicon) -> None:
     label = info.name if info is not None else surface
+    facility = info is None and bool(_FACILITY.fullmatch(surface))
     key = slug(label)
     ref = f"place/{key}"
     if ref not in ents:
@@ -389,7 +401,7 @@ def _add_place(out, ents, surface: str, s: int, e: int, info, lex: Lexicon) -> N
             key=key,
             label=label,
             country=country,
-            category=info.kind if info is not None else None,
+            category=info.kind if info is not None else ("facility" if facility else None),
             geonames_id=info.geonames_id if info is not None else None,
             lat=info.lat if info is not None else None,
             long=info.long if info is not None else None,

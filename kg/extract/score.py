@@ -354,8 +354,10 @@ def _deployment_facts(d, facts, emap, gold: Gold) -> dict[str, str]:
         if v:
             out[f] = emap.get(v) or v
     parent = by_key.get(d.part_of or "")
-    if parent is not None and parent.deployed_by:
-        out["part_of"] = emap.get(parent.deployed_by) or parent.deployed_by
+    if parent is not None and (parent.force or parent.deployed_by):
+        # the force a contingent is part of: the named mission, else its sender
+        ref = parent.force or parent.deployed_by
+        out["part_of"] = emap.get(ref) or ref
     for f in ("personnel", "equipment"):
         if getattr(d, f) is not None:
             out[f] = str(int(getattr(d, f)))
