@@ -50,6 +50,19 @@ def model_name() -> str:
     return os.environ.get("NEWSGRAPH_NLP_MODEL") or DEFAULT_MODEL
 
 
+def fingerprint() -> str:
+    """The pipeline's name and installed version, for the build cache's key."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    name = model_name()
+    for pkg in ALIASES.get(name, (name,)):
+        try:
+            return f"{name}={pkg}-{version(pkg.replace('_', '-'))}"
+        except PackageNotFoundError:
+            continue
+    return f"{name}=?"
+
+
 def get(model: str | None = None) -> Language:
     name = model or model_name()
     with _lock:
