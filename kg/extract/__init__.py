@@ -43,6 +43,7 @@ def extract_facts(doc: SourceDocument) -> tuple[Extraction, object]:
     _speakers_join(meetings, stmts)
     deps = merge_forces(ctx, find_deployments(ctx), deployments_from_parse(ctx))
     cls = find_claims(ctx, stmts)
+    _force_sizes(ctx, deps, cls)
     return Extraction(
         meta=ctx.meta,
         entities=ctx.entities,
@@ -53,6 +54,28 @@ def extract_facts(doc: SourceDocument) -> tuple[Extraction, object]:
         deployments=deps,
         claims=cls,
     ), ctx
+
+
+def _force_sizes(ctx, deps, cls) -> None:
+    """A contingent's size is a numeric claim of the story too ("Personnel", "Equipment"),
+    however the sentence words it; one claim per number and kind said."""
+    from kg.extract.model import Claim
+
+    have = {(c.quantity_kind, int(c.value)) for c in cls}
+    for d in deps:
+        for kind, value in (("Personnel", d.personnel), ("Equipment", d.equipment)):
+            if value is None or (kind, int(value)) in have:
+                continue
+            span = d.evidence[0] if d.evidence else d.span
+            cls.append(
+                Claim(
+                    span=span,
+                    value=value,
+                    quantity_kind=kind,
+                    counts="personnel" if kind == "Personnel" else "units of equipment",
+                )
+            )
+            have.add((kind, int(value)))
 
 
 def _speakers_join(meetings, stmts) -> None:

@@ -19,27 +19,13 @@ from kg.extract.lexis import lemma
 from kg.extract.model import DateValue, Deployment, Span
 from kg.extract.speech import head_span, phrase_span
 
-_VERBS = {
-    "deploy",
-    "send",
-    "dispatch",
-    "despatch",
-    "provide",
-    "contribute",
-    "pledge",
-    "commit",
-    "airlift",
-    "fly",
-    "station",
-    "reinforce",
-    "arrive",
-    "withdraw",
-    "pull",
-    "redeploy",
-    "land",
-    "return",
-    "offer",
-}
+_VERBS = set(
+    "deploy send dispatch despatch provide contribute pledge commit airlift fly station "
+    "reinforce arrive withdraw pull redeploy land return offer deliver transfer disembark "
+    "descend".split()
+)
+# verbs whose subject may be the force itself ("Kenyan police arrived", "400 officers deployed")
+_ARRIVE = set("arrive return land withdraw pull disembark descend deploy redeploy fly".split())
 _NOUN_VERBS = {"begin", "start", "complete", "announce", "approve", "authorize", "authorise"}
 _FORCE = re.compile(
     r"^(?:troops?|soldiers?|forces?|personnel|peacekeepers?|contingents?|battalions?|brigades?|"
@@ -85,9 +71,8 @@ def deployments_from_parse(doc: Doc) -> list[Deployment]:
             sender_toks: list = []
             hub = tok
             if lem in _VERBS and tok.dep_ not in ("amod", "compound"):
-                if lem in ("arrive", "return", "land", "withdraw", "pull") and not any(
-                    c.dep_ == "dobj" for c in tok.children
-                ):
+                if lem in _ARRIVE and not any(c.dep_ == "dobj" for c in tok.children):
+                    # "Kenyan police arrived", "400 officers have deployed"
                     subs = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
                     force = next((s for s in subs if _is_force(s)), None)
                 else:
@@ -96,7 +81,7 @@ def deployments_from_parse(doc: Doc) -> list[Deployment]:
                     sender_toks = [c for c in tok.children if c.dep_ == "nsubj"]
                     if not sender_toks:
                         sender_toks = _climb_subjects(tok)
-            elif tok.lower_ in ("deployment", "deployments", "dispatch", "sending"):
+            elif tok.lower_ in ("deployment", "deployments", "dispatch", "sending", "arrival"):
                 of = [
                     g
                     for c in tok.children
@@ -115,11 +100,14 @@ def deployments_from_parse(doc: Doc) -> list[Deployment]:
                 continue
             if _wished(tok):
                 continue
-            dep = _build(doc, sent, off, skip, tok, force, sender_toks, force_org)
+            prev = (
+                out[-1].deployed_by if out and _near(doc, out[-1].span.start, sent.start) else None
+            )
+            dep = _build(doc, sent, off, skip, tok, force, sender_toks, force_org, prev)
             if dep is not None:
                 out.append(dep)
     out.extend(_lists(doc, force_org, out))
-    out = _merge(out)
+    out = _merge(sorted(out, key=lambda d: d.span.start))
     _fill_destinations(doc, out)
     return [d for d in out if d.destination or d.part_of]
 
@@ -145,6 +133,13 @@ def _fill_destinations(doc: Doc, deps: list[Deployment]) -> None:
             d.destination = main
 
 
+def _near(doc: Doc, a: int, b: int) -> bool:
+    """Within the same or the next paragraph."""
+    pa = next((i for i, p in enumerate(doc.paragraphs) if p.start <= a < p.end), -9)
+    pb = next((i for i, p in enumerate(doc.paragraphs) if p.start <= b < p.end), -9)
+    return 0 <= pb - pa <= 1
+
+
 def _is_force(tok) -> bool:
     if _NOT_FORCE_HEAD.match(tok.text):
         return False
@@ -154,14 +149,45 @@ def _is_force(tok) -> bool:
 
 
 def _climb_subjects(tok) -> list:
+    """The sender of a verb without a subject: its clause's ("X decided to send"), or the
+    owner of the noun it completes ("Kenya's commitment to deploying 600 officers")."""
     node = tok
-    for _ in range(3):
-        if node.dep_ in ("xcomp", "conj", "advcl", "ccomp") and node.head is not node:
+    for _ in range(4):
+        if node.dep_ == "pcomp" and node.head.dep_ == "prep":
+            noun = node.head.head
+            poss = [c for c in noun.children if c.dep_ == "poss"]
+            if poss:
+                return poss
+            node = noun
+            continue
+        if (
+            node.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acl", "dobj", "pobj")
+            and node.head is not node
+        ):
             node = node.head
             subs = [c for c in node.children if c.dep_ == "nsubj"]
             if subs:
                 return subs
+            continue
+        break
     return []
+
+
+_NOT_DONE = {
+    "ask",
+    "urge",
+    "call",
+    "request",
+    "invite",
+    "want",
+    "consider",
+    "refuse",
+    "rule",
+    "deny",
+    "reject",
+    "oppose",
+    "avoid",
+}
 
 
 def _wished(tok) -> bool:
@@ -173,15 +199,7 @@ def _wished(tok) -> bool:
             return True
         if any(c.lower_ in ("should", "could", "might", "would") for c in node.children):
             return True
-        if node.dep_ == "xcomp" and lemma(node.head.lower_) in (
-            "ask",
-            "urge",
-            "call",
-            "request",
-            "invite",
-            "want",
-            "consider",
-        ):
+        if node.dep_ in ("xcomp", "pcomp", "dobj") and lemma(node.head.lower_) in _NOT_DONE:
             return True
         if node.dep_ in ("xcomp", "ccomp", "conj") and node.head is not node:
             node = node.head
@@ -309,7 +327,7 @@ def _mission(doc: Doc) -> str | None:
 
 
 def _build(
-    doc: Doc, sent, off: int, skip: int, tok, force, sender_toks, force_org
+    doc: Doc, sent, off: int, skip: int, tok, force, sender_toks, force_org, prev=None
 ) -> Deployment | None:
     sender = None
     for st in sender_toks:
@@ -318,6 +336,8 @@ def _build(
             break
     if sender is None or sender == force_org:
         sender = _owner(doc, force, off, skip) or sender
+    if sender is None and prev:
+        sender = prev  # "about 200 officers descended": the force the story is about
     if sender is None or not _can_send(doc, sender):
         return None
     dest = _destination(doc, tok, force, off, skip)
@@ -370,31 +390,47 @@ def _date(doc: Doc, sent, pos: int) -> DateValue | None:
     return min(dates, key=lambda d: abs(d.start - pos))
 
 
+_PAIR_GAP = re.compile(
+    r"\s*(?:[–—:-]|\(|,)?\s*(?:about\s+|around\s+|some\s+|up\s+to\s+|at\s+least\s+|"
+    r"nearly\s+|over\s+|more\s+than\s+)?$",
+    re.I,
+)
+
+
 def _lists(doc: Doc, force_org: str | None, found: list[Deployment]) -> list[Deployment]:
-    """ "Armenia – 100, Belarus – 500, Kyrgyzstan – 150": a contingent per country."""
+    """A contingent per country where a sentence about forces pairs countries with numbers:
+    "Armenia – 100, Belarus – 500", "Tanzania is providing 274 soldiers, South Africa 270,
+    Botswana 108", "the Bahamas (150)"."""
     out: list[Deployment] = []
     dests = [d.destination for d in found if d.destination]
-    dest = max(set(dests), key=dests.count) if dests else None
+    dest = max(sorted(set(dests)), key=dests.count) if dests else None
     for _pi, sent in doc.sentences:
         if "://" in doc.text[sent.start : sent.end]:
             continue
-        items = list(_LIST_ITEM.finditer(doc.text, sent.start, sent.end))
-        hits = []
-        for it in items:
-            ms = [
-                m
-                for m in doc.mentions_in(it.start("country"), it.end("country"))
-                if m.kind == "country"
-            ]
-            if ms:
-                hits.append((doc.ref(ms[-1]), int(it.group("n").replace(",", ""))))
-        if len(hits) < 2 and not (hits and _FORCE_WORDS.search(doc.text, sent.start, sent.end)):
-            continue
         if not _FORCE_WORDS.search(doc.text, max(0, sent.start - 300), sent.end):
             continue
-        for country, n in hits:
-            if n < 2 or n > 200_000:
+        numbers = doc.numbers_in(sent.start, sent.end)
+        hits = []
+        for m in doc.mentions_in(sent.start, sent.end, "country"):
+            if m.adjective:
                 continue
+            nxt = next((n for n in numbers if n[0] >= m.end), None)
+            if nxt is None or nxt[0] - m.end > 16:
+                continue
+            if not _PAIR_GAP.fullmatch(doc.text[m.end : nxt[0]]):
+                continue
+            after = doc.text[nxt[1] : nxt[1] + 14].lower()
+            if re.match(
+                r"\s*(?:%|per\s*cent|years?|days?|months?|km|million|billion|\))?\s*"
+                r"(?:%|per|years?|days?|months?|km|million|billion)",
+                after,
+            ):
+                continue
+            if isinstance(nxt[2], int) and 2 <= nxt[2] <= 200_000:
+                hits.append((doc.ref(m), nxt[2]))
+        if len(hits) < 2:
+            continue
+        for country, n in hits:
             out.append(
                 Deployment(
                     key="",
@@ -432,7 +468,7 @@ def _merge(deps: list[Deployment]) -> list[Deployment]:
             out.append(d)
             continue
         twin.destination = twin.destination or d.destination
-        twin.personnel = twin.personnel or d.personnel
+        twin.personnel = twin.personnel or d.personnel  # the first figure stands
         twin.equipment = twin.equipment or d.equipment
         twin.start = twin.start or d.start
         twin.part_of = twin.part_of or d.part_of
@@ -476,7 +512,7 @@ def merge_into(doc: Doc, found: list[Deployment], parsed: list[Deployment]) -> l
             or _same_country(doc, twin.destination, d.destination)
         ):
             twin.destination = twin.destination or d.destination
-            twin.personnel = twin.personnel or d.personnel
+            twin.personnel = twin.personnel or d.personnel  # the first figure stands
             twin.equipment = twin.equipment or d.equipment
             twin.start = twin.start or d.start
             twin.evidence.extend(d.evidence)
