@@ -161,14 +161,22 @@ def _subjects(tok) -> list:
     return []
 
 
+def _conjuncts(tok) -> list:
+    """A noun and every noun conjoined to it ("A, B, C and D" chains conj under conj)."""
+    out = [tok]
+    for c in tok.children:
+        if c.dep_ in ("conj", "appos") and c.i > tok.i:
+            out.extend(_conjuncts(c))
+    return out
+
+
 def _with_objects(tok, preps=("with", "between", "among")) -> list:
     out = []
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ in preps:
             for g in c.children:
                 if g.dep_ == "pobj":
-                    out.append(g)
-                    out.extend(x for x in g.children if x.dep_ == "conj")
+                    out.extend(_conjuncts(g))
     return out
 
 
@@ -229,6 +237,10 @@ class _Parties:
         self.off = off
         self.skip = skip
         self.refs: list[str] = []
+        self.n_subjects = 0  # the first refs are the subjects ("Putin" in "Putin had calls with")
+
+    def mark_subjects(self) -> None:
+        self.n_subjects = len(self.refs)
 
     def add_np(self, tok) -> None:
         """Every actor a noun phrase names: its persons, else its bodies and countries."""
@@ -303,23 +315,28 @@ def encounters(doc: Doc) -> list[Meeting]:
             if noun is None:
                 for s in _subjects(tok):
                     parties.add_np(s)
+                parties.mark_subjects()
                 if verb_lemma not in ("speak", "talk"):
                     for o in _objects(tok):
                         parties.add_np(o)
                 for o in _with_objects(tok, ("with", "between", "among", "to", "from")):
                     parties.add_np(o)
             else:
-                # the meeting noun: its owner, its "with"/"between"/"of" phrases, and who holds it
-                for c in hub.children:
-                    if c.dep_ in ("poss", "compound"):
-                        parties.add_np(c)
-                for o in _with_objects(hub, ("with", "between", "among", "of")):
-                    parties.add_np(o)
+                # the meeting noun: who holds it and its owner first, then its "with",
+                # "between" and "of" phrases
                 head = hub.head
+                verb = None
                 if hub.dep_ in ("dobj", "pobj", "attr") and head is not hub:
                     verb = head.head if hub.dep_ == "pobj" else head
                     for s in _subjects(verb):
                         parties.add_np(s)
+                for c in hub.children:
+                    if c.dep_ in ("poss", "compound"):
+                        parties.add_np(c)
+                parties.mark_subjects()
+                for o in _with_objects(hub, ("with", "between", "among", "of")):
+                    parties.add_np(o)
+                if verb is not None:
                     for o in _with_objects(verb):
                         parties.add_np(o)
                 elif hub.dep_ in ("nsubj", "nsubjpass"):
@@ -375,10 +392,11 @@ def encounters(doc: Doc) -> list[Meeting]:
             )
             plural = noun is not None and noun.lower_ in ("conversations", "calls", "meetings")
             if plural and len(refs) > 2:
-                # "conversations with A, B and C": a call with each
-                first, rest = refs[0], refs[1:]
+                # "conversations with A, B and C": a call of the subject with each
+                n = parties.n_subjects or 1
+                hubs, rest = refs[:n], refs[n:]
                 for r in rest:
-                    out.append(_meeting(doc, sent, [first, r], kind, date, place))
+                    out.append(_meeting(doc, sent, [*hubs, r], kind, date, place))
             else:
                 out.append(_meeting(doc, sent, refs, kind, date, place))
     out.extend(_sessions(doc))
