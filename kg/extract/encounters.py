@@ -372,17 +372,7 @@ def encounters(doc: Doc) -> list[Meeting]:
             ):
                 continue
             kind = _kind(sp, hub, verb_lemma)
-            if (
-                kind == "InPersonMeeting"
-                and verb_lemma in ("speak", "talk")
-                and _CALL_NEAR.search(
-                    doc.text, _para_of(doc, sent.start).start, _para_of(doc, sent.start).end
-                )
-                or kind == "InPersonMeeting"
-                and verb_lemma in ("speak", "talk")
-                and title is not None
-                and _CALL_NEAR.search(doc.text, title.start, title.end)
-            ):
+            if kind == "InPersonMeeting" and _call_context(doc, sent, title, verb_lemma, hub):
                 kind = "PhoneCall"
             date = _date(doc, sent, off + hub.idx)
             if date is None and not any(r.startswith("person/") for r in refs):
@@ -474,6 +464,17 @@ def _voters(doc: Doc) -> list[str]:
 
 
 _CALL_NEAR = re.compile(r"\b(?:phone|telephone|call|calls|conversation)\b", re.I)
+
+
+def _call_context(doc: Doc, sent, title, verb_lemma, hub) -> bool:
+    """ "spoke with", "had conversations with" in a paragraph (or under a headline) about a
+    phone call are that call."""
+    if verb_lemma not in ("speak", "talk") and hub.lower_ not in ("conversation", "conversations"):
+        return False
+    para = _para_of(doc, sent.start)
+    if _CALL_NEAR.search(doc.text, para.start, para.end):
+        return True
+    return title is not None and bool(_CALL_NEAR.search(doc.text, title.start, title.end))
 
 
 def _para_of(doc: Doc, pos: int):

@@ -197,22 +197,28 @@ def _date(d) -> str | None:
 
 def _meetings(name, facts, ctx, gold: Gold, emap, tallies) -> None:
     tm, tp, td = tallies["meetings"], tallies["meeting participants"], tallies["meeting details"]
-    used: set[int] = set()
-    pairs: dict[int, int] = {}
+    # pair extracted and gold meetings best first: same day, most parties shared
+    cands = []
     for i, m in enumerate(facts.meetings):
         mdate = _date(m.date)
         parts = {emap.get(p) for p in _parties(m, gold)} - {None}
         for j, g in enumerate(gold.meetings):
-            if j in used or g.date != mdate:
+            if g.date != mdate:
                 continue
             same_org = False
             if g.organizer and m.organizer and gold.format == 1:
                 root = ctx.root_org
                 same_org = root(g.organizer.split("/", 1)[1]) == root(m.organizer.split("/", 1)[1])
-            if same_org or parts & g.participants or (not g.participants and not g.organizer):
-                used.add(j)
-                pairs[i] = j
-                break
+            shared = len(parts & g.participants)
+            if same_org or shared or (not g.participants and not g.organizer):
+                cands.append((-(shared + 10 * same_org), i, j))
+    used: set[int] = set()
+    pairs: dict[int, int] = {}
+    for _score, i, j in sorted(cands):
+        if i in pairs or j in used:
+            continue
+        pairs[i] = j
+        used.add(j)
     for i, m in enumerate(facts.meetings):
         refs = _parties(m, gold)
         parts = [emap.get(p) for p in refs]
