@@ -115,6 +115,7 @@ class Salience:
         self.bodies: list[str] = []
         self.speakers: list[str] = []
         self.recent_speaker: str | None = None  # speaker of the sentence before, if any
+        self.subjects: list[str] = []  # persons who were the subject of a sentence
 
     def next_sentence(self, spoke: str | None) -> None:
         self.recent_speaker = spoke
@@ -144,6 +145,13 @@ def speech_verbs(sp) -> list:
         if lw == "according" and t.i + 1 < len(sp) and sp[t.i + 1].lower_ == "to":
             out.append(t)
             continue
+        if (
+            lemma(lw) == "speak"
+            and t.dep_ == "advcl"
+            and any(x.text in ("“", '"', "”") for x in t.doc)
+        ):
+            out.append(t)  # "Speaking to reporters in Kigali, Nyusi: “…”"
+            continue
         if lemma(lw) not in SPEECH:
             continue
         if t.dep_ in ("amod", "compound", "nmod", "pobj", "dobj", "nsubj", "nsubjpass", "attr"):
@@ -164,11 +172,18 @@ def subject_of(verb, after: int = -1):
     before `after` (a dateline the parser took for a subject) are passed over."""
     node = verb
     for _ in range(4):
-        subs = [
-            c for c in node.children if c.dep_ in ("nsubj", "nsubjpass", "csubj") and c.idx >= after
-        ]
+        subs = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
+        late = [c for c in subs if c.idx >= after]
+        if late:
+            return late[-1]
+        for c in subs:
+            # "NAIROBI, Kenya (AA) – President William Ruto on Friday announced": the
+            # parser hangs the subject on the dateline as an apposition
+            tail = [t for t in c.subtree if t.idx >= after and t.dep_ in ("appos", "conj")]
+            if tail:
+                return tail[0]
         if subs:
-            return subs[-1]
+            return None
         if node.dep_ in ("conj", "xcomp", "advcl") and node.head is not node:
             node = node.head
             continue

@@ -248,7 +248,19 @@ def _in_quotes(text: str, para_start: int, pos: int) -> bool:
 
 
 def _remember(doc: Doc, sal: speech.Salience, start: int, end: int) -> None:
-    """Actors named outside quotation marks and datelines become antecedents."""
+    """Actors named outside quotation marks and datelines become antecedents; a person who
+    is the subject of the sentence becomes the first candidate for "he" and "she"."""
+    sp = doc.parses.get(start)
+    if sp is not None:
+        for t in sp:
+            if t.dep_ == "nsubj" and t.head.dep_ == "ROOT":
+                s_, e_ = speech.head_span(t, start)
+                ps = [m for m in doc.mentions_in(s_, e_) if m.kind == "person"]
+                if ps:
+                    ref = doc.ref(ps[-1])
+                    if ref in sal.subjects:
+                        sal.subjects.remove(ref)
+                    sal.subjects.append(ref)
     para = next((p for p in doc.paragraphs if p.start <= start < p.end), None)
     pstart = para.start if para else start
     skip = dateline_end(doc, start)
@@ -272,13 +284,18 @@ def _parsed_statement(doc: Doc, sent: Block, sal: speech.Salience):
         return None  # a headline's "X warns" is said again, with its words, in the body
     verbs = [v for v in speech.speech_verbs(sp) if _speech_act(v)]
     if not verbs:
-        return None
+        return _bare_quote(doc, sent, sal)
     # the outermost attribution decides: "X said that Y stressed ..." is X's
     verbs.sort(key=lambda t: (_depth(t), t.i))
     speaker = None
     skip = dateline_end(doc, sent.start) - sent.start
     for v in verbs:
-        tok = speech.according_to(v) if v.lower_ == "according" else speech.subject_of(v, skip)
+        if v.lower_ == "according":
+            tok = speech.according_to(v)
+        elif v.dep_ == "advcl" and not any(c.dep_ == "nsubj" for c in v.children):
+            tok = speech.subject_of(v.head, skip)  # "Speaking in Kigali, Nyusi said"
+        else:
+            tok = speech.subject_of(v, skip)
         if tok is None:
             continue
         speaker = _resolve(doc, tok, v, sent, sal)
@@ -289,6 +306,19 @@ def _parsed_statement(doc: Doc, sent: Block, sal: speech.Salience):
     st = _statement_for(doc, sent, speaker)
     st.span = SpanT(max(st.span.start, skip + sent.start), st.span.end)
     return st
+
+
+_WHOLE_QUOTE = re.compile(r"^\s*[“\"][^“”\"]{15,}[”\"]\s*$")
+
+
+def _bare_quote(doc: Doc, sent: Block, sal: speech.Salience):
+    """A sentence that is a quotation and nothing else carries on the last speaker's words
+    ("“I have given the order to shoot to kill.”" after "the president said")."""
+    if not _WHOLE_QUOTE.match(doc.text, sent.start, sent.end):
+        return None
+    if sal.recent_speaker is None:
+        return None
+    return _statement_for(doc, sent, sal.recent_speaker)
 
 
 def _speech_act(v) -> bool:
@@ -341,6 +371,8 @@ def _resolve(doc: Doc, tok, verb, sent: Block, sal: speech.Salience) -> str | No
         recent = sal.recent_speaker
         if recent and recent.startswith("person/"):
             return recent
+        if sal.subjects:
+            return sal.subjects[-1]
         return sal.persons[-1] if sal.persons else None
     if word in speech.PRONOUNS_BODY:
         inner = _clause_subject_actor(doc, verb, off, skip)
@@ -381,6 +413,9 @@ def _resolve(doc: Doc, tok, verb, sent: Block, sal: speech.Salience) -> str | No
         holder = _holder(doc, role or "", owner, sal)
         if holder:
             return holder
+        recent = sal.recent_speaker
+        if det == "the" and recent and recent.startswith("person/"):
+            return recent  # "the Kremlin official also noted": the one quoted just before
         return _country_of(doc, owner) if owner else None
     m = speech.best_actor(found)
     if m is not None:
