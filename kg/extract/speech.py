@@ -194,7 +194,21 @@ def subject_of(verb, after: int = -1):
             for g in c.children:
                 if g.dep_ == "pobj":
                     return g
-    return None
+    return _phrase_before(verb, after)
+
+
+def _phrase_before(verb, after: int):
+    """ "…, the Ministry of Defense of Tajikistan said.": the phrase between the last comma
+    and a clause-final speech verb, when the parser hung it elsewhere."""
+    doc = verb.doc
+    if verb.i == 0 or verb.i + 2 < len(doc) and doc[verb.i + 1].is_alpha:
+        return None
+    comma = next((i for i in range(verb.i - 1, -1, -1) if doc[i].text in (",", "”", '"')), None)
+    if comma is None or verb.i - comma < 2 or verb.i - comma > 12:
+        return None
+    span = range(comma + 1, verb.i)
+    roots = [doc[i] for i in span if doc[i].head.i not in span and doc[i].idx >= after]
+    return roots[0] if len(roots) == 1 else None
 
 
 def according_to(verb):
@@ -223,7 +237,18 @@ def head_span(token, offset: int) -> tuple[int, int]:
     """The noun phrase without its relative clauses and appositives."""
     keep = [token]
     for c in token.children:
-        if c.dep_ in ("compound", "amod", "det", "poss", "nmod", "prep", "pobj", "case", "nummod"):
+        if c.dep_ in (
+            "compound",
+            "amod",
+            "det",
+            "poss",
+            "nmod",
+            "prep",
+            "pobj",
+            "case",
+            "nummod",
+            "appos",
+        ):
             keep.extend(c.subtree)
     left = min(t.idx for t in keep)
     right = max(t.idx + len(t.text) for t in keep)

@@ -418,11 +418,44 @@ def _resolve(doc: Doc, tok, verb, sent: Block, sal: speech.Salience) -> str | No
             return recent  # "the Kremlin official also noted": the one quoted just before
         return _country_of(doc, owner) if owner else None
     m = speech.best_actor(found)
+    if noun == "ministry" and (m is None or m.kind == "country"):
+        body = _described_ministry(doc, tok, m)
+        if body:
+            return body
     if m is not None:
         return _country_of(doc, m)
     if noun in speech.BODY_NOUNS:
         return _body_antecedent(doc, noun, sal)
     return None
+
+
+_MINISTRY_OF = {
+    "interior": "Ministry of Internal Affairs",
+    "home": "Ministry of Internal Affairs",
+    "defence": "Ministry of Defence",
+    "defense": "Ministry of Defence",
+    "foreign": "Ministry of Foreign Affairs",
+}
+
+
+def _described_ministry(doc: Doc, tok, country_mention) -> str | None:
+    """ "The interior ministry said", "Russia's defence ministry": that state's ministry (the
+    state the phrase names, else the one the story names most)."""
+    words = [c.lower_ for c in tok.children if c.dep_ in ("amod", "compound")]
+    name = next((_MINISTRY_OF[w] for w in words if w in _MINISTRY_OF), None)
+    if name is None:
+        return None
+    if country_mention is not None:
+        country = country_mention.key
+    else:
+        counts: dict[str, int] = {}
+        for m in doc.mentions:
+            if m.kind == "country":
+                counts[m.key] = counts.get(m.key, 0) + 1
+        if not counts:
+            return None
+        country = max(sorted(counts), key=counts.get)
+    return _national_body(doc, name, country)
 
 
 def _country_of(doc: Doc, m) -> str:
