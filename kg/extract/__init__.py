@@ -28,7 +28,9 @@ from kg.namespaces import DEFAULT_BASE
 
 __all__ = ["extract_document", "extract_facts", "resolve"]
 log = logging.getLogger(__name__)
-MAX_CHARS = 2_000_000  # beyond this only the head is analysed; the content is kept whole
+MAX_CHARS = (
+    300_000  # beyond this only the head is read (about 50,000 words); the content is kept whole
+)
 
 # Build the automaton once at import, so forked build workers share it.
 load_lexicon()

@@ -286,12 +286,12 @@ def _date_in(doc: Doc, tok, off: int) -> bool:
 
 
 def encounters(doc: Doc) -> list[Meeting]:
-    from kg.extract.statements import dateline_end
+    from kg.extract.statements import dateline_end, in_headline
 
     out: list[Meeting] = []
     title = doc.meta.title_span
     for _pi, sent in doc.sentences:
-        if title is not None and title.start <= sent.start < title.end:
+        if in_headline(doc, sent):
             continue
         sp = doc.parse(sent)
         if sp is None:
@@ -381,6 +381,17 @@ def encounters(doc: Doc) -> list[Meeting]:
                 _place(doc, tok, off, skip) if tok is not hub else None
             )
             plural = noun is not None and noun.lower_ in ("conversations", "calls", "meetings")
+            again = (
+                noun is not None
+                and date is None
+                and any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in noun.children)
+                and not any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
+            )
+            chair = None
+            if verb_lemma == "chair" or lemma(hub.head.lower_) == "chair":
+                chair = next(
+                    (r for r in refs[: parties.n_subjects] if r.startswith("person/")), None
+                )
             if plural and len(refs) > 2:
                 # "conversations with A, B and C": a call of the subject with each
                 n = parties.n_subjects or 1
@@ -388,7 +399,10 @@ def encounters(doc: Doc) -> list[Meeting]:
                 for r in rest:
                     out.append(_meeting(doc, sent, [*hubs, r], kind, date, place))
             else:
-                out.append(_meeting(doc, sent, refs, kind, date, place))
+                m = _meeting(doc, sent, refs, kind, date, place)
+                m.continues = again
+                m.chair = chair
+                out.append(m)
     out.extend(_sessions(doc))
     return _merge_same(out)
 
@@ -436,7 +450,7 @@ def _sessions(doc: Doc) -> list[Meeting]:
                     label="",
                     kinds={"Session"},
                     date=date,
-                    participants=[body, *_voters(doc)],
+                    participants=_voters(doc),
                     organizer=body,
                 )
             ]
@@ -481,6 +495,64 @@ def _para_of(doc: Doc, pos: int):
     return next((p for p in doc.paragraphs if p.start <= pos < p.end), doc.paragraphs[0])
 
 
+_HELD = {
+    "hold",
+    "have",
+    "attend",
+    "join",
+    "host",
+    "chair",
+    "convene",
+    "open",
+    "conclude",
+    "end",
+    "begin",
+    "start",
+    "wrap",
+    "take",
+    "participate",
+    "address",
+    "organize",
+    "organise",
+    "co-chair",
+    "cochair",
+}
+_HELD_NOUN_SUBJ = {
+    "take",
+    "hold",
+    "begin",
+    "start",
+    "end",
+    "open",
+    "conclude",
+    "focus",
+    "last",
+    "convene",
+    "run",
+}
+
+
+def _reported_meeting(noun) -> bool:
+    """A meeting noun reports a meeting when it is held, attended or taking place, or names
+    its parties ("talks between", "his call with", "Blinken's call"); "welcomed the visit",
+    "discussed the summit" speak of one."""
+    if any(c.dep_ == "poss" for c in noun.children):
+        return True
+    if any(c.dep_ == "prep" and c.lower_ in ("with", "between", "among") for c in noun.children):
+        return True
+    head = noun.head
+    if noun.dep_ in ("nsubj", "nsubjpass"):
+        return lemma(head.lower_) in _HELD_NOUN_SUBJ
+    if noun.dep_ == "dobj":
+        return lemma(head.lower_) in _HELD
+    if noun.dep_ == "pobj":
+        prep = head
+        return prep.lower_ in ("at", "during", "in", "after", "on", "to", "before", "ahead") and (
+            prep.head.dep_ != "pobj"
+        )
+    return noun.dep_ in ("appos", "attr", "npadvmod")
+
+
 def _trigger(tok):
     """(verb lemma or None, meeting noun or None) when the token starts a meeting."""
     lw = tok.lower_
@@ -499,7 +571,13 @@ def _trigger(tok):
             and not any(c.dep_ in ("poss", "compound") for c in tok.children)
         ):
             return None  # "a call for calm"
+        if not _reported_meeting(tok):
+            return None
         return None, tok
+    if lem in _HOLD_VERBS:
+        for c in tok.children:
+            if c.dep_ == "dobj" and c.lower_ in _NOUNS:
+                return lem, c  # "held talks", "chaired the meeting", "hosted consultations"
     if lem in _MEET_VERBS:
         if lem == "speak":
             preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("with", "to")]
@@ -584,6 +662,8 @@ def merge_into(doc: Doc, found: list[Meeting], parsed: list[Meeting]) -> list[Me
     out = list(found)
     for m in parsed:
         twin = next((o for o in out if same_meeting(o, m) or _of_body(doc, o, m)), None)
+        if twin is None and m.continues:
+            twin = _earlier(out, m)
         if twin is None:
             out.append(m)
         else:
@@ -617,11 +697,19 @@ def _meeting(doc: Doc, sent, refs: list[str], kind: str, date, place) -> Meeting
     )
 
 
+def _earlier(out: list[Meeting], m: Meeting) -> Meeting | None:
+    """The meeting "the meeting" refers back to: the last one reported before it."""
+    before = [o for o in out if o.span.start < m.span.start]
+    return max(before, key=lambda o: o.span.start) if before else None
+
+
 def _merge_same(meetings: list[Meeting]) -> list[Meeting]:
     """One meeting reported in two sentences of a story is one meeting."""
     out: list[Meeting] = []
-    for m in meetings:
+    for m in sorted(meetings, key=lambda x: x.span.start):
         twin = next((o for o in out if same_meeting(o, m)), None)
+        if twin is None and m.continues:
+            twin = _earlier(out, m)
         if twin is None:
             out.append(m)
             continue
@@ -650,7 +738,7 @@ def same_meeting(a: Meeting, b: Meeting) -> bool:
 
 def absorb(keep: Meeting, other: Meeting) -> None:
     for p in other.participants:
-        if p not in keep.participants:
+        if p not in keep.participants and p != keep.organizer:
             keep.participants.append(p)
     if not keep.kinds:
         keep.kinds |= other.kinds

@@ -52,13 +52,13 @@ _LIST_ITEM = re.compile(
 
 
 def deployments_from_parse(doc: Doc) -> list[Deployment]:
-    from kg.extract.statements import dateline_end
+    from kg.extract.statements import dateline_end, in_headline
 
     out: list[Deployment] = []
     title = doc.meta.title_span
     force_org = _mission(doc)
     for _pi, sent in doc.sentences:
-        if title is not None and title.start <= sent.start < title.end:
+        if in_headline(doc, sent):
             continue
         sp = doc.parse(sent)
         if sp is None:

@@ -73,6 +73,7 @@ class Meeting:
     participants: list[str] = field(default_factory=list)
     topics: list[str] = field(default_factory=list)
     location: str | None = None
+    continues: bool = False  # "the meeting was chaired by ...": an earlier meeting, again
 
 
 @dataclass

@@ -26,7 +26,9 @@ TITLES = {
         "Gov. Mayor Chancellor Premier Speaker Chairman Chairwoman Chairperson Chair Director "
         "Director-General Head Commissioner High Under-Secretary-General Assistant Justice "
         "Judge Minister-Counsellor Counsellor Pastor Imam Rabbi Father Reverend Rev. "
-        "Field Marshal Army Air Force Police Inspector Commissioner-General Premier Leader"
+        "Field Marshal Army Air Force Police Inspector Commissioner-General Premier Leader "
+        "Permanent Resident Coordinator Senior Adviser Advisor Aide Attorney Officer Under "
+        "Secretary-of-State Vice-Chair Vice-Chairman Co-Chair Co-Chairs Rapporteur"
     ).split()
 }
 _NON_NAME_WORDS = {

@@ -77,6 +77,7 @@ def find(
     prefer = {lex.entries[f"country/{k}"].iso2 for k in countries if f"country/{k}" in lex.entries}
     prefer.discard(None)
     headline = _headline_end(text)
+    drop: set[int] = set()  # lexicon mentions inside a personal name
     for ent in sdoc.ents:
         kind = LABELS.get(ent.label_)
         if kind is None:
@@ -96,6 +97,18 @@ def find(
             continue  # the lexicon's organization or person stands
         if inside and kind != "org" and kind != "person":
             continue
+        if inside and kind == "person" and all(m.kind in ("country", "place") for m in inside):
+            # "Georgia Williams", "Jordan Bardella": a personal name with a place's word in it
+            s2, e2, label = clean_person(text, s, e)
+            if (
+                label
+                and " " in label
+                and s2 <= min(m.start for m in inside)
+                and not any(m.adjective for m in inside)
+            ):
+                drop.update(id(m) for m in inside)
+                _add(out, ents, "person", label, s2, e2, surface=text[s2:e2])
+                continue
         if kind in ("org", "person") and _person_in_org(text, s, e, inside, out, ents):
             continue
         if inside:
@@ -124,6 +137,7 @@ def find(
             _add(out, ents, "person", label, s2, e2, surface=text[s2:e2])
         elif _plausible_place(text, s, e, info):
             _add_place(out, ents, surface, s, e, info, lex)
+    known = [m for m in known if id(m) not in drop]
     _acronyms(text, out, ents, known)
     _drop_unused(out, ents)
     return Found(list(known) + out, ents)
@@ -370,8 +384,8 @@ def _add_org(out, ents, text: str, s: int, e: int, known, lex: Lexicon, prefer=f
         ents.setdefault(ref, ent).surfaces.add(surface)
         out.append(Mention(key=ent.key, kind="org", start=s, end=e, surface=surface))
         return
-    if _generic(surface):
-        return  # "the Ministry of Foreign Affairs" of no one said: left to the post finder
+    if _generic(surface) or all(fold(w) in TITLES for w in surface.split()):
+        return  # "the Ministry of Foreign Affairs" of no one said, "Permanent Representative"
     words = re.findall(r"[\w’'-]+", surface)
     if len(words) == 1 and lex.adjective_of.get(fold(surface)):
         return  # "Turkic", "Kazakh" read as organizations

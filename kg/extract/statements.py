@@ -225,6 +225,15 @@ def statements(doc: Doc, meetings: list[Meeting]) -> list[Statement]:
 _UNPARSED = object()
 
 
+def in_headline(doc: Doc, sent: Block) -> bool:
+    """In the headline: a title line that is not itself a sentence of the story."""
+    title = doc.meta.title_span
+    if title is None or not (title.start <= sent.start < title.end):
+        return False
+    line = doc.text[title.start : title.end].rstrip()
+    return not line.endswith((".", "!", "?", "”", '"')) and len(line) < 250
+
+
 _DATELINE = re.compile(
     r"(?:[A-Z][A-Za-z .’'-]{1,40}?(?:,\s*[A-Z][\w .]{1,30}?)?\s*"
     r"(?:\([^)\n]{1,60}\)\s*[-–—]{0,2}\s*|[-–—]{1,2}\s)"
@@ -279,8 +288,7 @@ def _parsed_statement(doc: Doc, sent: Block, sal: speech.Salience):
     sp = doc.parse(sent)
     if sp is None:
         return _UNPARSED
-    title = doc.meta.title_span
-    if title is not None and title.start <= sent.start < title.end:
+    if in_headline(doc, sent):
         return None  # a headline's "X warns" is said again, with its words, in the body
     verbs = [v for v in speech.speech_verbs(sp) if _speech_act(v)]
     if not verbs:
@@ -391,6 +399,11 @@ def _resolve(doc: Doc, tok, verb, sent: Block, sal: speech.Salience) -> str | No
     s = max(s, skip)
     found = [m for m in doc.mentions_in(s, e) if m.kind in ("person", "org", "country", "place")]
     noun = word
+    if noun in ("representative", "delegate", "delegation", "representatives"):
+        # "The representative of Kazakhstan said": the state speaks through its delegate
+        owner = speech.best_actor([m for m in found if m.kind in ("country", "org")])
+        if owner is not None and not [m for m in found if m.kind == "person"]:
+            return _country_of(doc, owner)
     if noun in speech.PERSON_NOUNS:
         appos = [c for c in tok.children if c.dep_ == "appos"]
         for a in appos:
@@ -410,11 +423,15 @@ def _resolve(doc: Doc, tok, verb, sent: Block, sal: speech.Salience) -> str | No
                 return _country_of(doc, owner)
             body = next((c.lower_ for c in tok.children if c.dep_ == "compound"), None)
             return _body_antecedent(doc, body, sal) if body in speech.BODY_NOUNS else None
-        holder = _holder(doc, role or "", owner, sal)
+        bare = not any(
+            c.dep_ in ("prep", "amod", "compound") and c.lower_ not in ("foreign", "prime")
+            for c in tok.children
+        )
+        holder = _holder(doc, role or "", owner, sal, bare)
         if holder:
             return holder
         recent = sal.recent_speaker
-        if det == "the" and recent and recent.startswith("person/"):
+        if det == "the" and recent and recent.startswith("person/") and (bare or owner):
             return recent  # "the Kremlin official also noted": the one quoted just before
         return _country_of(doc, owner) if owner else None
     m = speech.best_actor(found)
@@ -425,7 +442,8 @@ def _resolve(doc: Doc, tok, verb, sent: Block, sal: speech.Salience) -> str | No
     if m is not None:
         return _country_of(doc, m)
     if noun in speech.BODY_NOUNS:
-        return _body_antecedent(doc, noun, sal)
+        said = [c.lower_ for c in tok.children if c.dep_ in ("amod", "compound")]
+        return _body_antecedent(doc, noun, sal, said)
     return None
 
 
@@ -467,7 +485,7 @@ def _country_of(doc: Doc, m) -> str:
     return doc.ref(m)
 
 
-def _holder(doc: Doc, role: str, owner, sal: speech.Salience) -> str | None:
+def _holder(doc: Doc, role: str, owner, sal: speech.Salience, bare: bool = True) -> str | None:
     """The person the text means by "the spokesman", "Kazakhstan's president": the latest
     person named with that post (of that country or body, when one is said), by the posts
     the text gives, the lexicon's posts, or the title before a name."""
@@ -496,7 +514,8 @@ def _holder(doc: Doc, role: str, owner, sal: speech.Salience) -> str | None:
         if role and _titled(doc, ref, role, owner_key):
             return ref
     if (
-        owner_key is None
+        bare
+        and owner_key is None
         and role in ("spokes", "minister", "president", "official", "")
         and (sal.speakers or sal.persons)
     ):
@@ -535,13 +554,19 @@ def _titled(doc: Doc, ref: str, role: str, owner_key: str | None) -> bool:
     return False
 
 
-def _body_antecedent(doc: Doc, noun: str, sal: speech.Salience) -> str | None:
-    """ "the ministry", "the statement", "the government": the body named before."""
+def _body_antecedent(
+    doc: Doc, noun: str, sal: speech.Salience, said: list[str] | None = None
+) -> str | None:
+    """ "the ministry", "the statement", "the government": the body named before, and one
+    whose name has the words the description gives ("the health ministry" is not the
+    defence ministry named before)."""
     bodies = list(reversed(sal.speakers)) + list(reversed(sal.bodies))
     bodies = [b for b in bodies if not b.startswith("person/")]
     for b in bodies:
         ent = doc.entities.get(b)
         label = ent.label.lower() if ent else ""
+        if said and not all(w in label or w in b for w in said):
+            continue
         if noun in ("ministry", "office", "department", "agency", "council", "commission"):
             if noun in label:
                 return b
@@ -831,6 +856,13 @@ def _made_at(doc: Doc, mt: Meeting, st: Statement) -> bool:
         "PhoneCall" in mt.kinds or not doc.in_lead(mt.span.start)
     ):
         return False
+    if st.speaker not in mt.participants and st.speaker.startswith("person/"):
+        # someone the story quotes who is not said to take part: at the meeting only when
+        # they hold a post, or the sentence speaks of the meeting ("a local teacher said" is not)
+        ent = doc.entities.get(st.speaker)
+        words = doc.text[st.span.start : st.span.end]
+        if not (ent and ent.posts) and not _AT_MEETING.search(words):
+            return False
     published = doc.meta.published.value if doc.meta.published else None
     if published and mt.date and mt.date.value and mt.date.value > published:
         return False
@@ -840,6 +872,9 @@ def _made_at(doc: Doc, mt: Meeting, st: Statement) -> bool:
     return not st.speaker.startswith("country/") or doc.in_lead(mt.span.start)
 
 
+_AT_MEETING = re.compile(
+    r"\b(?:meeting|talks|summit|session|conference|debate|council|videoconference|call)\b", re.I
+)
 _DEFINITE_POST = re.compile(r"(?:^|[\s,])[Tt]he ([A-Z][\w -]+?) of (?:the )?$")
 
 
