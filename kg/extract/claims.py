@@ -28,7 +28,8 @@ KINDS: list[tuple[str, re.Pattern[str], re.Pattern[str] | None]] = [
         "Deaths",
         re.compile(r"\b(?:killed|dead|deaths?|died|perished|fatalities|lost their lives)\b", re.I),
         re.compile(
-            r"\b(?:killed|lives of|death of|eliminated|killing)\s+(?!and\b)(?:(?!and\b)\w+\s+){0,2}$"
+            r"\b(?:killed|lives of|death of|eliminated|killing)\s+"
+            r"(?!and\b)(?:(?!and\b)\w+\s+){0,2}$"
             r"|\bdeath toll\b[^.;]{0,50}\b(?:to|at|of|reached|hit)\s+$",
             re.I,
         ),

@@ -17,7 +17,7 @@ import re
 from kg.extract.context import Doc
 from kg.extract.lexis import lemma
 from kg.extract.model import DateValue, Deployment, Span
-from kg.extract.speech import head_span, phrase_span
+from kg.extract.speech import phrase_span
 
 _VERBS = set(
     "deploy send dispatch despatch provide contribute pledge commit airlift fly station "
@@ -55,7 +55,6 @@ def deployments_from_parse(doc: Doc) -> list[Deployment]:
     from kg.extract.statements import dateline_end, in_headline
 
     out: list[Deployment] = []
-    title = doc.meta.title_span
     force_org = _mission(doc)
     for _pi, sent in doc.sentences:
         if in_headline(doc, sent):
@@ -69,7 +68,6 @@ def deployments_from_parse(doc: Doc) -> list[Deployment]:
             lem = lemma(tok.lower_)
             force = None
             sender_toks: list = []
-            hub = tok
             if lem in _VERBS and tok.dep_ not in ("amod", "compound"):
                 if lem in _ARRIVE and not any(c.dep_ == "dobj" for c in tok.children):
                     # "Kenyan police arrived", "400 officers have deployed"
@@ -294,7 +292,7 @@ def _numbers(doc: Doc, force, off: int, sent) -> tuple[int | None, int | None]:
     strong = _STRONG.search(doc.text, s, e)
     if strong:
         personnel = int(strong.group(1).replace(",", ""))
-    for ns, ne, value, _q in doc.numbers_in(s, e):
+    for _ns, ne, value, _q in doc.numbers_in(s, e):
         after = doc.text[ne : ne + 40].lower()
         if re.match(r"\s*(?:units?|armou?red|vehicles|tanks|helicopters|aircraft|planes)", after):
             continue
@@ -305,7 +303,7 @@ def _numbers(doc: Doc, force, off: int, sent) -> tuple[int | None, int | None]:
     eq = _EQUIPMENT.search(doc.text, sent.start, sent.end)
     if eq:
         n = doc.numbers_in(sent.start + 0, sent.end)
-        for ns, ne, value, _q in n:
+        for ns, _ne, value, _q in n:
             if ns == eq.start("n"):
                 equipment = int(value)
     return personnel, equipment

@@ -46,7 +46,7 @@ SPEECH_VERBS = (
     "demand propose suggest pledge promise vow assure agree accuse blame criticize criticise "
     "reject refute dismiss acknowledge admit predict estimate describe characterize "
     "characterise caution signal indicate reveal disclose concede comment stipulate "
-    "recommend decide direct order instruct appeal request invite threaten"
+    "recommend decide direct order instruct appeal request invite threaten issue release"
 ).split()
 MEETING_VERBS = (
     "meet hold speak talk call phone telephone host receive visit chair convene confer "

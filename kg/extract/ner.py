@@ -78,8 +78,8 @@ def find(
     prefer.discard(None)
     headline = _headline_end(text)
     drop: set[int] = set()  # lexicon mentions inside a personal name
-    for ent in sdoc.ents:
-        kind = LABELS.get(ent.label_)
+    for ent, label in _joined(sdoc.ents):
+        kind = LABELS.get(label)
         if kind is None:
             continue
         s, e = _clean(text, ent.start_char, ent.end_char)
@@ -117,7 +117,7 @@ def find(
             if kind == "org" and (e - s) > max(m.end - m.start for m in inside) + 3:
                 _add_org(out, ents, text, s, e, inside, lex, prefer)
             continue
-        kind, info = _type(surface, kind, ent.label_, prefer)
+        kind, info = _type(surface, kind, label, prefer)
         if kind is None:
             continue
         if kind == "org" and _org_is_person(text, s, e, out, ents):
@@ -148,6 +148,34 @@ _FACILITY = re.compile(
     r"Palace|Station|Port|Hospital|Stadium|Centre|Center|Hotel|Square)(?: (?:of|for) (?:the )?"
     r"[A-Z][\w’'-]*(?: (?:and |of (?:the )?)?[A-Z][\w’'-]*)*)?"
 )
+
+
+def _joined(ents):
+    """The recogniser's entities, with a first name it split off a person joined back
+    ("Murat" ORG + "Bektanov" PERSON is the person Murat Bektanov)."""
+    ents = list(ents)
+    out = []
+    i = 0
+    while i < len(ents):
+        a = ents[i]
+        b = ents[i + 1] if i + 1 < len(ents) else None
+        if (
+            b is not None
+            and b.label_ == "PERSON"
+            and a.label_ in ("ORG", "GPE", "NORP", "PERSON")
+            and len(a) == 1
+            and b.start == a.end
+            and a.text[:1].isupper()
+            and not a.text.isupper()
+        ):
+            out.append((a.doc[a.start : b.end], "PERSON"))
+            i += 2
+            continue
+        out.append((a, a.label_))
+        i += 1
+    return out
+
+
 _URLISH = re.compile(r"https?:|www\.|\.(?:com|org|net|gov)\b|/")
 
 
@@ -338,6 +366,23 @@ _EVENT_END = re.compile(
 )
 
 
+_TRAILING_TITLES = {
+    "president",
+    "minister",
+    "secretary",
+    "chairman",
+    "chairwoman",
+    "ambassador",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "envoy",
+    "premier",
+    "chancellor",
+    "prime",
+}
+
+
 def _add_org(out, ents, text: str, s: int, e: int, known, lex: Lexicon, prefer=frozenset()) -> None:
     """A national body ("Ministry of Defense of Tajikistan", "Turkish Armed Forces",
     "Kazakhstan's Security Council") gets the key the post finder's national bodies get
@@ -345,6 +390,10 @@ def _add_org(out, ents, text: str, s: int, e: int, known, lex: Lexicon, prefer=f
     name of generic words that says whose it is nowhere is no entity ("the Ministry")."""
     from kg.extract.actors import canon_org, entity_for_generic
 
+    words = list(re.finditer(r"\S+", text[s:e]))
+    while len(words) > 1 and fold(words[-1].group()) in _TRAILING_TITLES:
+        words.pop()  # "the Parliament of the Republic of Kazakhstan President Tokayev"
+    e = s + words[-1].end() if words else e
     surface = text[s:e]
     if (
         _BAD_ORG_END.search(surface)
@@ -390,7 +439,32 @@ def _add_org(out, ents, text: str, s: int, e: int, known, lex: Lexicon, prefer=f
     if len(words) == 1 and lex.adjective_of.get(fold(surface)):
         return  # "Turkic", "Kazakh" read as organizations
     country = countries[0].key if countries and not countries[0].adjective else None
+    if country is None and _NATIONAL_WORD.search(surface):
+        # "the Turkish Presidency's Communications Directorate": a body of the state named
+        # just before it
+        owner = _country_before(text, s, known)
+        if owner is not None:
+            ent = entity_for_generic("org", canon_org(surface), owner, None, lex)
+            ents.setdefault(f"org/{ent.key}", ent).surfaces.add(surface)
+            out.append(Mention(key=ent.key, kind="org", start=s, end=e, surface=surface))
+            return
     _add(out, ents, "org", canon_org(surface), s, e, country=country)
+
+
+_NATIONAL_WORD = re.compile(
+    r"\b(?:Ministry|Directorate|Department|Office|Agency|Service|Committee|Council|Police|"
+    r"Army|Navy|Forces|Guard|Parliament|Presidency|Administration|Commission|Bureau)\b"
+)
+
+
+def _country_before(text: str, s: int, known) -> str | None:
+    for m in known:
+        if m.kind != "country" or m.end > s or s - m.end > 30:
+            continue
+        gap = text[m.end : s]
+        if re.fullmatch(r"(?:['’]s)?(?:\s+[A-Z][\w-]+(?:['’]s)?){0,2}\s+", gap):
+            return m.key
+    return None
 
 
 def _add_place(out, ents, surface: str, s: int, e: int, info, lex: Lexicon) -> None:

@@ -95,6 +95,7 @@ BODY_NOUNS = {
     "participants",
     "sides",
 }
+_WRITTEN_NOUNS = {"statement", "communique", "communiqué", "declaration", "readout", "release"}
 PRONOUNS_PERSON = {"he", "she", "him", "her"}
 PRONOUNS_BODY = {"it", "they", "we"}
 NOT_SPEECH_SUBJECT = re.compile(r"^(?:which|that|this|there|what|who)$", re.I)
@@ -151,6 +152,11 @@ def speech_verbs(sp) -> list:
             and any(x.text in ("“", '"', "”") for x in t.doc)
         ):
             out.append(t)  # "Speaking to reporters in Kigali, Nyusi: “…”"
+            continue
+        if lemma(lw) in ("issue", "release", "publish") and any(
+            c.dep_ == "dobj" and c.lower_ in _WRITTEN_NOUNS for c in t.children
+        ):
+            out.append(t)  # "issued a written statement"
             continue
         if lemma(lw) not in SPEECH:
             continue

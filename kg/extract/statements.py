@@ -394,10 +394,31 @@ def _resolve(doc: Doc, tok, verb, sent: Block, sal: speech.Salience) -> str | No
             return bodies[-1]
         return sal.bodies[-1] if sal.bodies else None
     if speech.NOT_SPEECH_SUBJECT.match(word):
+        if word in ("which", "that", "who") and verb.dep_ == "relcl":
+            # "the Organization of the Turkic States, which issued …": its antecedent; "a
+            # statement that emphasized …": whoever issued the statement
+            head = verb.head
+            if head.lower_ in ("statement", "communique", "communiqué", "declaration", "readout"):
+                issuer = speech.subject_of(head.head, 0) if head.dep_ == "dobj" else None
+                if issuer is not None and issuer.lower_ not in ("which", "that", "who"):
+                    return _resolve(doc, issuer, head.head, sent, sal)
+                if head.head.dep_ == "relcl":
+                    return _resolve(doc, head.head.head, head.head, sent, sal)
+                return None
+            return _resolve(doc, head, verb, sent, sal)
         return None
     s, e = speech.head_span(tok, off)
     s = max(s, skip)
     found = [m for m in doc.mentions_in(s, e) if m.kind in ("person", "org", "country", "place")]
+    if not found:
+        # the head word inside a longer name ("States" of "the Organization of the Turkic
+        # States which issued …")
+        t0 = off + tok.idx
+        found = [
+            m
+            for m in doc.mentions_in(max(0, t0 - 200), t0 + len(tok.text) + 1)
+            if m.start <= t0 < m.end and m.kind in ("person", "org", "country", "place")
+        ]
     noun = word
     if noun in ("representative", "delegate", "delegation", "representatives"):
         # "The representative of Kazakhstan said": the state speaks through its delegate
@@ -428,9 +449,18 @@ def _resolve(doc: Doc, tok, verb, sent: Block, sal: speech.Salience) -> str | No
             for c in tok.children
         )
         holder = _holder(doc, role or "", owner, sal, bare)
+        recent = sal.recent_speaker
+        if (
+            holder
+            and bare
+            and recent
+            and recent != holder
+            and recent.startswith("person/")
+            and _last_named(doc, recent, off + tok.idx) > _last_named(doc, holder, off + tok.idx)
+        ):
+            return recent  # "the general noted", right after the one quoted was named
         if holder:
             return holder
-        recent = sal.recent_speaker
         if det == "the" and recent and recent.startswith("person/") and (bare or owner):
             return recent  # "the Kremlin official also noted": the one quoted just before
         return _country_of(doc, owner) if owner else None
@@ -474,6 +504,12 @@ def _described_ministry(doc: Doc, tok, country_mention) -> str | None:
             return None
         country = max(sorted(counts), key=counts.get)
     return _national_body(doc, name, country)
+
+
+def _last_named(doc: Doc, ref: str, before: int) -> int:
+    key = ref.split("/", 1)[1]
+    pos = [m.start for m in doc.mentions_in(0, before) if m.key == key]
+    return max(pos) if pos else -1
 
 
 def _country_of(doc: Doc, m) -> str:
@@ -554,6 +590,24 @@ def _titled(doc: Doc, ref: str, role: str, owner_key: str | None) -> bool:
     return False
 
 
+_NAMED_BY_NOUN = {
+    "ministry",
+    "office",
+    "department",
+    "agency",
+    "council",
+    "commission",
+    "organization",
+    "organisation",
+    "alliance",
+    "union",
+    "community",
+    "group",
+    "committee",
+    "secretariat",
+}
+
+
 def _body_antecedent(
     doc: Doc, noun: str, sal: speech.Salience, said: list[str] | None = None
 ) -> str | None:
@@ -567,8 +621,8 @@ def _body_antecedent(
         label = ent.label.lower() if ent else ""
         if said and not all(w in label or w in b for w in said):
             continue
-        if noun in ("ministry", "office", "department", "agency", "council", "commission"):
-            if noun in label:
+        if noun in _NAMED_BY_NOUN:
+            if noun in label or (noun == "organisation" and "organization" in label):
                 return b
             continue
         if noun in ("government", "authorities", "presidency", "administration", "cabinet"):
