@@ -99,16 +99,14 @@ def _register(doc: Doc, m: Mention) -> None:
             ent.surfaces.add(surface)
 
 
-def build(text: str, doc_key: str = "doc", sdoc=None) -> Doc:
-    """`sdoc`: the text read by the spaCy pipeline (kg.extract.nlp.read), when the caller
-    reads many texts in one batch; read here otherwise."""
+def build(text: str, doc_key: str = "doc") -> Doc:
     from kg.extract import ner, nlp
 
     lex = load_lexicon()
     mentions = find_mentions(text, lex)
-    if sdoc is None:
-        sdoc = next(nlp.read([text]))
-    found = ner.find(text, sdoc, mentions, lex)
+    sentences = all_sentences(text)
+    ents = nlp.entities(text, _unexplained(text, sentences, mentions))
+    found = ner.find(text, ents, mentions, lex)
     mentions = sorted(found.mentions, key=lambda m: m.start)
     mentions = _contextual_bodies(text, mentions, lex)
     mentions, sub_entities = _sub_bodies(text, mentions, lex)
@@ -118,7 +116,7 @@ def build(text: str, doc_key: str = "doc", sdoc=None) -> Doc:
         lex=lex,
         meta=meta,
         mentions=mentions,
-        sentences=all_sentences(text),
+        sentences=sentences,
         paragraphs=paragraphs(text),
         dates=DateResolver(text, meta.published.value if meta.published else None),
         meta_key=doc_key,
@@ -276,6 +274,133 @@ def build(text: str, doc_key: str = "doc", sdoc=None) -> Doc:
             doc.entities[f"person/{target.key}"].posts.add(post.key)
     _parse_event_sentences(doc)
     return doc
+
+
+_CAP_WORD = re.compile(r"(?<![\w’'-])[A-Z][\w’'.-]*")
+_PLAIN_CAPS = {
+    "The",
+    "A",
+    "An",
+    "In",
+    "On",
+    "At",
+    "But",
+    "And",
+    "Or",
+    "He",
+    "She",
+    "It",
+    "They",
+    "We",
+    "I",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "According",
+    "After",
+    "Before",
+    "Since",
+    "While",
+    "When",
+    "However",
+    "Meanwhile",
+    "Also",
+    "As",
+    "For",
+    "From",
+    "With",
+    "Earlier",
+    "Later",
+    "Last",
+    "Next",
+    "His",
+    "Her",
+    "Its",
+    "Their",
+    "Our",
+    "There",
+    "Here",
+    "If",
+    "Some",
+    "Many",
+    "Most",
+    "All",
+    "Both",
+    "Each",
+    "Other",
+    "Such",
+    "More",
+    "Further",
+    "During",
+    "Under",
+    "By",
+    "To",
+    "Of",
+    "Not",
+    "No",
+    "Yes",
+    "Thank",
+    "Today",
+    "Yesterday",
+    "Tomorrow",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Sept",
+    "Oct",
+    "Nov",
+    "Dec",
+    "President",
+    "Minister",
+    "Prime",
+    "Foreign",
+    "Secretary",
+    "General",
+}
+
+
+def _unexplained(text: str, sentences, mentions: list[Mention]) -> list[tuple[int, int]]:
+    """The sentences the entity recogniser must read: those with a capitalised word that is
+    not the lexicon's or the gazetteers' and not an ordinary word at a sentence's start. A
+    sentence whose names are all known names nobody new (the recogniser is the costliest
+    step of the build)."""
+    known = SpanSet()
+    for m in mentions:
+        known.add(m.start, m.end)
+    out = []
+    for _pi, b in sentences:
+        for w in _CAP_WORD.finditer(text, b.start, b.end):
+            word = w.group().rstrip(".’'")
+            if word in _PLAIN_CAPS or known.covers(w.start()) or len(word) < 2:
+                continue
+            out.append((b.start, b.end))
+            break
+    return out
 
 
 def _parse_event_sentences(doc: Doc) -> None:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.context import Doc
-from kg.extract.lexis import lemma
+from kg.extract.lexis import MEETING_CUE, SESSION_CUE, lemma
 from kg.extract.model import DateValue, Meeting, Span
 from kg.extract.speech import head_span, phrase_span
 
@@ -116,8 +116,8 @@ _GENERIC_DET = {
 
 
 def _kind(sp, trig, verb_lemma: str | None) -> str:
-    words = {t.lower_ for t in sp}
-    text = " ".join(t.lower_ for t in sp)
+    text = sp.text.lower()
+    words = set(re.findall(r"[\w-]+", text))
     if (
         "phone" in text
         or "telephone" in text
@@ -294,7 +294,7 @@ def encounters(doc: Doc) -> list[Meeting]:
         if in_headline(doc, sent):
             continue
         sp = doc.parse(sent)
-        if sp is None:
+        if sp is None or not MEETING_CUE.search(doc.text, sent.start, sent.end):
             continue
         off = sent.start
         skip = dateline_end(doc, sent.start)
@@ -418,7 +418,7 @@ def _sessions(doc: Doc) -> list[Meeting]:
 
     for _pi, sent in doc.sentences:
         sp = doc.parse(sent)
-        if sp is None:
+        if sp is None or not SESSION_CUE.search(doc.text, sent.start, sent.end):
             continue
         off = sent.start
         skip = dateline_end(doc, sent.start)
@@ -586,9 +586,7 @@ def _trigger(tok):
             pobjs = [g for p in preps for g in p.children if g.dep_ == "pobj"]
             if not pobjs or all(_PRESS.match(g.text) for g in pobjs):
                 return None
-            if any(p.lower_ == "to" for p in preps) and not any(
-                "phone" in t.lower_ for t in tok.doc
-            ):
+            if any(p.lower_ == "to" for p in preps) and "phone" not in tok.doc.text.lower():
                 return None  # "spoke to X" in a sentence with no phone is an interview
         if lem == "call" and not any(c.dep_ == "dobj" for c in tok.children):
             return None

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.context import Doc
-from kg.extract.lexis import lemma
+from kg.extract.lexis import DEPLOY_CUE, lemma
 from kg.extract.model import DateValue, Deployment, Span
 from kg.extract.speech import phrase_span
 
@@ -60,7 +60,7 @@ def deployments_from_parse(doc: Doc) -> list[Deployment]:
         if in_headline(doc, sent):
             continue
         sp = doc.parse(sent)
-        if sp is None:
+        if sp is None or not DEPLOY_CUE.search(doc.text, sent.start, sent.end):
             continue
         off = sent.start
         skip = dateline_end(doc, sent.start)

@@ -46,7 +46,8 @@ SPEECH_VERBS = (
     "demand propose suggest pledge promise vow assure agree accuse blame criticize criticise "
     "reject refute dismiss acknowledge admit predict estimate describe characterize "
     "characterise caution signal indicate reveal disclose concede comment stipulate "
-    "recommend decide direct order instruct appeal request invite threaten issue release"
+    "recommend decide direct order instruct appeal request invite threaten issue release "
+    "present brief update"
 ).split()
 MEETING_VERBS = (
     "meet hold speak talk call phone telephone host receive visit chair convene confer "
@@ -104,27 +105,27 @@ SPEECH = {w.split("_")[0] for w in SPEECH_VERBS}
 SPEECH_WITH_PARTICLE = {("point", "out"), ("call", "for"), ("call", "on"), ("go", "on")}
 # "call", "call on" are speech, but "called" alone may be a phone call: decided by context.
 
-_CUE_WORDS = sorted(
-    {
-        f
-        for f, v in _FORMS.items()
-        if v in SPEECH | set(MEETING_VERBS) | set(DEPLOY_VERBS) | set(SESSION_VERBS)
-    }
-    | {n.replace("_", " ") for n in MEETING_NOUNS + FORCE_NOUNS}
-    | {
-        "according",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "statement",
-        "communique",
-        "communiqué",
-        "strong",
-    },
-    key=len,
-    reverse=True,
-)
-EVENT_CUE = re.compile(
-    r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in _CUE_WORDS) + r")(?![\w-])|[“”\"]",
-    re.I,
+
+def _cue(words) -> re.Pattern[str]:
+    ordered = sorted(set(words), key=len, reverse=True)
+    return re.compile(
+        r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in ordered) + r")(?![\w-])", re.I
+    )
+
+
+def _forms_of(verbs) -> set[str]:
+    return {f for f, v in _FORMS.items() if v in set(verbs)}
+
+
+# The words each rule looks for: a sentence without any of them is not parsed for it.
+SPEECH_CUE = _cue(_forms_of(SPEECH) | {"according"})
+_MEETING_WORDS = {n.replace("_", " ") for n in MEETING_NOUNS}
+_MEETING_WORDS |= {w + "s" for w in _MEETING_WORDS if not w.endswith("s")}
+MEETING_CUE = _cue(_forms_of(MEETING_VERBS) | _MEETING_WORDS)
+DEPLOY_CUE = _cue(_forms_of(DEPLOY_VERBS) | {"deployment", "deployments", "arrival", "dispatch"})
+SESSION_CUE = _cue(_forms_of(SESSION_VERBS))
+EVENT_CUE = _cue(
+    _forms_of(SPEECH | set(MEETING_VERBS) | set(DEPLOY_VERBS) | set(SESSION_VERBS))
+    | {"according", "deployment", "deployments", "arrival", "dispatch"}
+    | _MEETING_WORDS
 )

@@ -13,8 +13,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Doc as SpacyDoc
-
 from kg.extract import world
 from kg.extract.gazetteer import Lexicon
 from kg.extract.model import Entity, Mention
@@ -65,7 +63,7 @@ def _clean(text: str, start: int, end: int) -> tuple[int, int]:
 
 def find(
     text: str,
-    sdoc: SpacyDoc,
+    recognised: list[tuple[int, int, str]],
     known: list[Mention],
     lex: Lexicon,
 ) -> Found:
@@ -78,11 +76,11 @@ def find(
     prefer.discard(None)
     headline = _headline_end(text)
     drop: set[int] = set()  # lexicon mentions inside a personal name
-    for ent, label in _joined(sdoc.ents):
+    for start, end, label in _joined(text, recognised):
         kind = LABELS.get(label)
         if kind is None:
             continue
-        s, e = _clean(text, ent.start_char, ent.end_char)
+        s, e = _clean(text, start, end)
         if e - s < 2 or not _HAS_LETTER.search(text[s:e]):
             continue
         surface = text[s:e]
@@ -132,7 +130,7 @@ def find(
             _add_org(out, ents, text, s, e, known, lex, prefer)
         elif kind == "person":
             s2, e2, label = clean_person(text, s, e)
-            if label is None or (" " not in label and not _marked_person(text, s2, e2, ent)):
+            if label is None or (" " not in label and not _marked_person(text, s2, e2)):
                 continue
             _add(out, ents, "person", label, s2, e2, surface=text[s2:e2])
         elif _plausible_place(text, s, e, info):
@@ -150,28 +148,28 @@ _FACILITY = re.compile(
 )
 
 
-def _joined(ents):
+def _joined(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """The recogniser's entities, with a first name it split off a person joined back
     ("Murat" ORG + "Bektanov" PERSON is the person Murat Bektanov)."""
-    ents = list(ents)
-    out = []
+    out: list[tuple[int, int, str]] = []
     i = 0
     while i < len(ents):
         a = ents[i]
         b = ents[i + 1] if i + 1 < len(ents) else None
+        word = text[a[0] : a[1]]
         if (
             b is not None
-            and b.label_ == "PERSON"
-            and a.label_ in ("ORG", "GPE", "NORP", "PERSON")
-            and len(a) == 1
-            and b.start == a.end
-            and a.text[:1].isupper()
-            and not a.text.isupper()
+            and b[2] == "PERSON"
+            and a[2] in ("ORG", "GPE", "NORP", "PERSON")
+            and " " not in word
+            and text[a[1] : b[0]] == " "
+            and word[:1].isupper()
+            and not word.isupper()
         ):
-            out.append((a.doc[a.start : b.end], "PERSON"))
+            out.append((a[0], b[1], "PERSON"))
             i += 2
             continue
-        out.append((a, a.label_))
+        out.append(a)
         i += 1
     return out
 
@@ -297,7 +295,7 @@ def _org_is_person(text: str, s: int, e: int, out, ents) -> bool:
     return False
 
 
-def _marked_person(text: str, s: int, e: int, ent) -> bool:
+def _marked_person(text: str, s: int, e: int) -> bool:
     """A lone word is a person's name when a title stands before it or it says something."""
     return bool(
         _TITLE_BEFORE.search(text[max(0, s - 40) : s]) or _SAID_AFTER.match(text[e : e + 30])

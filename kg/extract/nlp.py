@@ -103,6 +103,15 @@ def read(texts: Iterable[str], *, batch_size: int = 16) -> Iterator[Doc]:
         yield from nlp.pipe(texts, batch_size=batch_size)
 
 
+def entities(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """(start, end, label) of the named entities in the given spans of `text` (the
+    sentences that may name someone the gazetteers do not know), in text offsets."""
+    out: list[tuple[int, int, str]] = []
+    for (s, _e), doc in zip(spans, read([text[a:b] for a, b in spans], batch_size=32), strict=True):
+        out.extend((s + e.start_char, s + e.end_char, e.label_) for e in doc.ents)
+    return out
+
+
 def parse_texts(pieces: list[str]) -> list[Doc]:
     """Dependency parses of short texts (the sentences worth parsing): each is its own
     small Doc whose token.idx are offsets into the piece."""

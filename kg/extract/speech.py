@@ -149,7 +149,7 @@ def speech_verbs(sp) -> list:
         if (
             lemma(lw) == "speak"
             and t.dep_ == "advcl"
-            and any(x.text in ("“", '"', "”") for x in t.doc)
+            and any(q in t.doc.text for q in ("“", '"', "”"))
         ):
             out.append(t)  # "Speaking to reporters in Kigali, Nyusi: “…”"
             continue

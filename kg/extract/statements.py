@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from kg.extract import speech
+from kg.extract import lexis, speech
 from kg.extract.context import Doc
 from kg.extract.model import Meeting, Statement
 from kg.extract.model import Span as SpanT
@@ -287,7 +287,9 @@ def _parsed_statement(doc: Doc, sent: Block, sal: speech.Salience):
     the sentence reports no speech; _UNPARSED when it was not parsed."""
     sp = doc.parse(sent)
     if sp is None:
-        return _UNPARSED
+        return _bare_quote(doc, sent, sal) or _UNPARSED
+    if not lexis.SPEECH_CUE.search(doc.text, sent.start, sent.end):
+        return _bare_quote(doc, sent, sal)
     if in_headline(doc, sent):
         return None  # a headline's "X warns" is said again, with its words, in the body
     verbs = [v for v in speech.speech_verbs(sp) if _speech_act(v)]
