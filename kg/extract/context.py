@@ -252,6 +252,7 @@ def build(text: str, doc_key: str = "doc") -> Doc:
         return e.label if e is not None else key
 
     all_mentions = ner.merge_persons(sorted(mentions + extra, key=lambda m: m.start), label_of)
+    all_mentions = ner.surname_variants(text, all_mentions, label_of)
     doc.mentions = all_mentions
     doc.starts = [m.start for m in all_mentions]
     doc.entities.update({})

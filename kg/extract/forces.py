@@ -426,21 +426,55 @@ def _lists(doc: Doc, force_org: str | None, found: list[Deployment]) -> list[Dep
                 continue
             if isinstance(nxt[2], int) and 2 <= nxt[2] <= 200_000:
                 hits.append((doc.ref(m), nxt[2]))
+        for fm in _FROM_COUNTRY.finditer(doc.text, sent.start, sent.end):
+            # "a battalion of about 200 from Botswana"
+            ms = [
+                m
+                for m in doc.mentions_in(fm.start("c"), sent.end, "country")
+                if m.start == fm.start("c") and not m.adjective
+            ]
+            if ms:
+                hits.append((doc.ref(ms[0]), int(fm.group("n").replace(",", ""))))
         if len(hits) < 2:
             continue
+        here = _list_destination(doc, sent, {c for c, _n in hits})
         for country, n in hits:
             out.append(
                 Deployment(
                     key="",
                     span=Span(sent.start, sent.end),
                     deployed_by=country,
-                    destination=dest if dest != country else None,
+                    destination=(here or dest) if (here or dest) != country else None,
                     personnel=n,
                     part_of=force_org,
                     evidence=[Span(sent.start, sent.end)],
                 )
             )
     return out
+
+
+_FROM_COUNTRY = re.compile(
+    r"\b(?:of|with)\s+(?:about\s+|around\s+|some\s+|nearly\s+)?(?P<n>\d[\d,]*)\s+"
+    r"(?:troops\s+|soldiers\s+|personnel\s+|officers\s+|police\s+)?from\s+(?:the\s+)?(?P<c>[A-Z])"
+)
+
+
+def _list_destination(doc: Doc, sent, senders: set[str]) -> str | None:
+    """Where a list of contingents goes: "the force for Tanzania's Mtwara region"."""
+    for m in doc.mentions_in(sent.start, sent.end):
+        if m.kind not in ("place", "country") or m.adjective or doc.ref(m) in senders:
+            continue
+        before = doc.text[max(sent.start, m.start - 40) : m.start]
+        if re.search(r"\b(?:for|to|in|into)\s+(?:the\s+)?(?:[A-Z][\w’'-]*(?:['’]s)?\s+)?$", before):
+            places = [
+                x
+                for x in doc.mentions_in(m.start, min(sent.end, m.end + 40), "place")
+                if x is not m
+            ]
+            if m.kind == "country" and places and places[0].start - m.end < 6:
+                return doc.ref(places[0])  # "Tanzania's Mtwara region"
+            return doc.ref(m)
+    return None
 
 
 _FORCE_WORDS = re.compile(

@@ -209,13 +209,12 @@ def find_mentions(text: str, lexicon: Lexicon | None = None) -> list[Mention]:
             continue
         os_, oe = s, e
         surface = text[os_:oe]
+        if not surface[:1].isupper() and not surface[:1].isdigit():
+            continue  # names are capitalised: "turkey" the bird, "chad said"
         for kind, key, acronym, variant in targets:
             if acronym is True and _inside_hyphenated(text, os_, oe):
                 continue  # "AU" in "PORT-AU-PRINCE"
-            if acronym == "cap":  # a world name: capitalised in the text
-                if not surface[:1].isupper():
-                    continue
-            elif acronym and surface != variant:
+            if acronym is True and surface != variant:
                 continue
             cands.append((os_, oe, kind, key, kind == "adj"))
             break

@@ -10,6 +10,7 @@ of a name). The lexicon's matches always win: they carry keys and Wikidata ids.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -118,7 +119,7 @@ def find(
         kind, info = _type(surface, kind, label, prefer)
         if kind is None:
             continue
-        if kind == "org" and _org_is_person(text, s, e, out, ents):
+        if kind == "org" and _org_is_person(text, s, e, out, ents, known, lex):
             kind = "person"
         if (
             kind == "org"
@@ -274,7 +275,7 @@ _POST_AFTER = re.compile(
 )
 
 
-def _org_is_person(text: str, s: int, e: int, out, ents) -> bool:
+def _org_is_person(text: str, s: int, e: int, out, ents, known=(), lex=None) -> bool:
     """The small model often calls a personal name an organization: "Péter Novák, Minister
     of Culture of Hungary", "Ambassador Tokumov", "Petrov said" after "Ivan Petrov"."""
     surface = text[s:e]
@@ -286,11 +287,14 @@ def _org_is_person(text: str, s: int, e: int, out, ents) -> bool:
     if _POST_AFTER.match(text[e : e + 80]) or _TITLE_BEFORE.search(text[max(0, s - 40) : s]):
         return True
     if " " not in label:
-        surnames = {
-            name_skeleton(x.label.split()[-1])
-            for x in ents.values()
-            if x.kind == "person" and " " in x.label
-        }
+        labels = [x.label for x in ents.values() if x.kind == "person"]
+        if lex is not None:
+            labels += [
+                lex.entries[f"person/{m.key}"].label
+                for m in known
+                if m.kind == "person" and f"person/{m.key}" in lex.entries
+            ]
+        surnames = {name_skeleton(x.split()[-1]) for x in labels if " " in x}
         return name_skeleton(label) in surnames
     return False
 
@@ -532,6 +536,35 @@ def _drop_unused(out: list[Mention], ents: dict[str, Entity]) -> None:
     used = {f"{m.kind}/{m.key}" for m in out}
     for ref in [r for r in ents if r not in used]:
         del ents[ref]
+
+
+_CAP_TOKEN = re.compile(r"(?<![\w’'-])[A-Z][a-z’'-]{3,}(?![\w-])")
+
+
+def surname_variants(text: str, mentions: list[Mention], label_of) -> list[Mention]:
+    """A surname written in another transliteration ("Mirziyoev" after "Shavkat
+    Mirziyoyev") names the same person: one node, one more spelling."""
+    surnames: dict[str, set[str]] = {}
+    for m in mentions:
+        if m.kind == "person":
+            words = label_of(m.key).split()
+            if len(words) >= 2:
+                surnames.setdefault(name_skeleton(words[-1]), set()).add(m.key)
+    unique = {sk: next(iter(keys)) for sk, keys in surnames.items() if len(keys) == 1}
+    if not unique:
+        return mentions
+    taken = sorted((m.start, m.end) for m in mentions)
+    starts = [t[0] for t in taken]
+    out = list(mentions)
+    for w in _CAP_TOKEN.finditer(text):
+        key = unique.get(name_skeleton(w.group()))
+        if key is None:
+            continue
+        i = bisect.bisect_right(starts, w.start())
+        if i and taken[i - 1][1] > w.start():
+            continue  # inside a name already found
+        out.append(Mention(key=key, kind="person", start=w.start(), end=w.end(), surface=w.group()))
+    return sorted(out, key=lambda m: m.start)
 
 
 def merge_persons(mentions: list[Mention], label_of) -> list[Mention]:

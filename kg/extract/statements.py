@@ -459,6 +459,7 @@ def _resolve(doc: Doc, tok, verb, sent: Block, sal: speech.Salience) -> str | No
             and recent != holder
             and recent.startswith("person/")
             and _last_named(doc, recent, off + tok.idx) > _last_named(doc, holder, off + tok.idx)
+            and not _holds_other_post(doc, recent, role or "")
         ):
             return recent  # "the general noted", right after the one quoted was named
         if holder:
@@ -506,6 +507,20 @@ def _described_ministry(doc: Doc, tok, country_mention) -> str | None:
             return None
         country = max(sorted(counts), key=counts.get)
     return _national_body(doc, name, country)
+
+
+def _holds_other_post(doc: Doc, ref: str, role: str) -> bool:
+    """ "The Minister" is not the president quoted last; "the general" may be a minister."""
+    from kg.extract.context import lexicon_posts
+
+    if role in ("general", "official", "leader", "chief", "head", ""):
+        return False
+    ent = doc.entities.get(ref)
+    if ent is None:
+        return False
+    roles = [doc.posts[p].role.lower() for p in ent.posts if p in doc.posts]
+    roles += [p.role.lower() for p in lexicon_posts(doc, ent.key, _ROLES)]
+    return bool(roles) and not any(role in r for r in roles)
 
 
 def _last_named(doc: Doc, ref: str, before: int) -> int:
