@@ -162,3 +162,42 @@ def test_countries_outside_the_lexicon_are_found():
 def test_turkey_the_bird_is_no_country():
     f = facts("They ate turkey and chad said nothing.\n")
     assert not refs(f, "country")
+
+
+def test_one_person_across_documents_in_two_transliterations():
+    """ "Kassym-Jomart Tokayev" in one story and "Qasym-Zhomart Toqaev" in another: one node."""
+    from rdflib import URIRef
+    from rdflib.namespace import RDF, RDFS, SKOS
+
+    from kg.extract import extract_document, resolve
+    from kg.namespaces import NG
+
+    base = "https://w3id.org/newsgraph/id/"
+    docs = [
+        document_from_bytes(
+            "a.txt", b"Kazakh President Kassym-Jomart Tokayev said order was back.\n"
+        ),
+        document_from_bytes(
+            "b.txt", b"President Qasym-Zhomart Toqaev said the curfew would end.\n"
+        ),
+        document_from_bytes(
+            "c.txt", b"Kenyan President William Ruto met Rwandan President Paul Kagame.\n"
+        ),
+        document_from_bytes(
+            "d.txt", b"Ruto's host, Paul Kagame, said he welcomed William Rutto.\n"
+        ),
+    ]
+    graphs = {d.iri(base): extract_document(d, base=base) for d in docs}
+    resolve(graphs, base=base)
+    persons = {p for g in graphs.values() for p in g.subjects(RDF.type, NG.Person)}
+    tokayev = URIRef(base + "person/kassym-jomart-tokayev")
+    assert tokayev in persons and not [p for p in persons if "toqaev" in str(p)]
+    names = {str(o) for g in graphs.values() for o in g.objects(tokayev, SKOS.altLabel)}
+    assert "Qasym-Zhomart Toqaev" in names
+    speakers = {o for g in graphs.values() for o in g.objects(None, NG.speaker)}
+    assert tokayev in speakers and all("toqaev" not in str(s) for s in speakers)
+    rutos = [p for p in persons if "rut" in str(p)]
+    assert len(rutos) == 1, rutos
+    labels = {str(o) for g in graphs.values() for o in g.objects(rutos[0], RDFS.label)}
+    alts = {str(o) for g in graphs.values() for o in g.objects(rutos[0], SKOS.altLabel)}
+    assert len(labels) == 1 and labels | alts >= {"William Ruto", "William Rutto"}
