@@ -88,6 +88,9 @@ def _register(doc: Doc, m: Mention) -> None:
                 country=lx.country,
                 parent=lx.parent,
                 category=lx.category,
+                geonames_id=lx.geonames_id,
+                lat=lx.lat,
+                long=lx.long,
             )
         else:
             ent = Entity(kind=m.kind, key=m.key, label=m.surface)

@@ -14,7 +14,7 @@ import re
 
 from kg.extract import lexis, speech
 from kg.extract.context import Doc
-from kg.extract.model import Meeting, Statement
+from kg.extract.model import DateValue, Meeting, Statement
 from kg.extract.model import Span as SpanT
 from kg.extract.sentences import SALUTATION as _SALUTATION
 from kg.extract.sentences import Block, SpanSet, sentences
@@ -213,7 +213,8 @@ def statements(doc: Doc, meetings: list[Meeting]) -> list[Statement]:
             and not _PRESS.search(text[sent.start : sent.end])
         ):
             st.meeting = mt.key
-            st.date = st.date or mt.date
+            if st.date is None or st.date.basis == "DocumentDate":
+                st.date = mt.date or st.date  # said at the meeting: on its day
         out.append(st)
     if written is not None and not any(
         written.span.start <= st.span.start < written.span.end for st in out
@@ -313,7 +314,7 @@ def _parsed_statement(doc: Doc, sent: Block, sal: speech.Salience):
             break
     if speaker is None:
         return None
-    st = _statement_for(doc, sent, speaker)
+    st = _statement_for(doc, sent, speaker, sent.start + v.idx + len(v.text))
     st.span = SpanT(max(st.span.start, skip + sent.start), st.span.end)
     return st
 
@@ -650,7 +651,25 @@ def _body_antecedent(
     return None
 
 
-def _statement_for(doc: Doc, sent: Block, speaker: str) -> Statement:
+def _said_when(doc: Doc, sent: Block, verb_end: int | None) -> DateValue | None:
+    """The day it was said: "said on Friday", "told reporters on Friday", "On 9 August, X
+    announced"; else the document's own date (basis ng:DocumentDate), since news reports
+    what was said for the day it is published."""
+    dates = [d for d in doc.dates.dates_in(sent.start, sent.end) if d.value]
+    if verb_end is not None:
+        near = [d for d in dates if 0 <= d.start - verb_end <= 40]
+        if near:
+            return near[0]
+    lead = [d for d in dates if d.start - sent.start <= 12]
+    if lead:
+        return lead[0]
+    pub = doc.meta.published
+    if pub is not None and pub.value:
+        return DateValue(pub.value, "DocumentDate", pub.start, pub.end, pub.text)
+    return None
+
+
+def _statement_for(doc: Doc, sent: Block, speaker: str, verb_end: int | None = None) -> Statement:
     text = doc.text
     s_text = text[sent.start : sent.end]
     start = _quote_start(doc, sent)
@@ -670,7 +689,8 @@ def _statement_for(doc: Doc, sent: Block, speaker: str) -> Statement:
         span=SpanT(start, sent.end),
         kind=kind,
         speaker=speaker,
-        date=dates[0] if dates and kind == "WrittenStatement" else None,
+        date=(dates[0] if dates and kind == "WrittenStatement" else None)
+        or _said_when(doc, sent, verb_end),
         about=about,
     )
 
@@ -937,7 +957,8 @@ def _made_at(doc: Doc, mt: Meeting, st: Statement) -> bool:
     published = doc.meta.published.value if doc.meta.published else None
     if published and mt.date and mt.date.value and mt.date.value > published:
         return False
-    if st.date and st.date.value and mt.date and mt.date.value and st.date.value != mt.date.value:
+    said = st.date if st.date is not None and st.date.basis != "DocumentDate" else None
+    if said and said.value and mt.date and mt.date.value and said.value != mt.date.value:
         return False
     # a state speaks at the meeting the page reports ("the representative of Kazakhstan said")
     return not st.speaker.startswith("country/") or doc.in_lead(mt.span.start)
