@@ -118,7 +118,7 @@ def _forms_of(verbs) -> set[str]:
 
 
 # The words each rule looks for: a sentence without any of them is not parsed for it.
-SPEECH_CUE = _cue(_forms_of(SPEECH) | {"according"})
+SPEECH_CUE = _cue(_forms_of(SPEECH) | {"according", "made", "makes", "making"})
 _MEETING_WORDS = {n.replace("_", " ") for n in MEETING_NOUNS}
 _MEETING_WORDS |= {w + "s" for w in _MEETING_WORDS if not w.endswith("s")}
 MEETING_CUE = _cue(_forms_of(MEETING_VERBS) | _MEETING_WORDS)
@@ -126,6 +126,6 @@ DEPLOY_CUE = _cue(_forms_of(DEPLOY_VERBS) | {"deployment", "deployments", "arriv
 SESSION_CUE = _cue(_forms_of(SESSION_VERBS))
 EVENT_CUE = _cue(
     _forms_of(SPEECH | set(MEETING_VERBS) | set(DEPLOY_VERBS) | set(SESSION_VERBS))
-    | {"according", "deployment", "deployments", "arrival", "dispatch"}
+    | {"according", "made", "makes", "making", "deployment", "deployments", "arrival", "dispatch"}
     | _MEETING_WORDS
 )

@@ -153,6 +153,9 @@ def speech_verbs(sp) -> list:
         ):
             out.append(t)  # "Speaking to reporters in Kigali, Nyusi: “…”"
             continue
+        if lemma(lw) == "make" and any(c.lower_ in ("known", "clear") for c in t.children):
+            out.append(t)  # "made this known", "made it clear"
+            continue
         if lemma(lw) in ("issue", "release", "publish") and any(
             c.dep_ == "dobj" and c.lower_ in _WRITTEN_NOUNS for c in t.children
         ):

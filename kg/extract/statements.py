@@ -319,13 +319,13 @@ def _parsed_statement(doc: Doc, sent: Block, sal: speech.Salience):
     return st
 
 
-_WHOLE_QUOTE = re.compile(r"^\s*[“\"][^“”\"]{15,}[”\"]\s*$")
+_WHOLE_QUOTE = re.compile(r"\s*[“\"][^“”\"]{15,}[”\"][.,]?\s*")
 
 
 def _bare_quote(doc: Doc, sent: Block, sal: speech.Salience):
     """A sentence that is a quotation and nothing else carries on the last speaker's words
     ("“I have given the order to shoot to kill.”" after "the president said")."""
-    if not _WHOLE_QUOTE.match(doc.text, sent.start, sent.end):
+    if not _WHOLE_QUOTE.fullmatch(doc.text, sent.start, sent.end):
         return None
     if sal.recent_speaker is None:
         return None
