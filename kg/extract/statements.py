@@ -261,9 +261,9 @@ def _remember(doc: Doc, sal: speech.Salience, start: int, end: int) -> None:
     """Actors named outside quotation marks and datelines become antecedents; a person who
     is the subject of the sentence becomes the first candidate for "he" and "she"."""
     sp = doc.parses.get(start)
-    if sp is not None:
-        for t in sp:
-            if t.dep_ == "nsubj" and t.head.dep_ == "ROOT":
+    if sp is not None and len(sp):
+        for t in sp[:].root.children:
+            if t.dep_ == "nsubj":
                 s_, e_ = speech.head_span(t, start)
                 ps = [m for m in doc.mentions_in(s_, e_) if m.kind == "person"]
                 if ps:
