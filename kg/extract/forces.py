@@ -22,7 +22,7 @@ from kg.extract.speech import phrase_span
 _VERBS = set(
     "deploy send dispatch despatch provide contribute pledge commit airlift fly station "
     "reinforce arrive withdraw pull redeploy land return offer deliver transfer disembark "
-    "descend".split()
+    "descend transport".split()
 )
 # verbs whose subject may be the force itself ("Kenyan police arrived", "400 officers deployed")
 _ARRIVE = set("arrive return land withdraw pull disembark descend deploy redeploy fly".split())
@@ -57,8 +57,8 @@ def deployments_from_parse(doc: Doc) -> list[Deployment]:
     out: list[Deployment] = []
     force_org = _mission(doc)
     for _pi, sent in doc.sentences:
-        if in_headline(doc, sent):
-            continue
+        # a headline's deployment is read too ("Kyrgyzstan to send 150 peacekeepers"): the
+        # body often gives its numbers in the passive with no sender
         sp = doc.parse(sent)
         if sp is None or not DEPLOY_CUE.search(doc.text, sent.start, sent.end):
             continue
@@ -98,14 +98,16 @@ def deployments_from_parse(doc: Doc) -> list[Deployment]:
                 continue
             if _wished(tok):
                 continue
-            prev = (
-                out[-1].deployed_by if out and _near(doc, out[-1].span.start, sent.start) else None
-            )
+            prev = None
+            if out and (
+                _near(doc, out[-1].span.start, sent.start) or in_headline(doc, out[-1].span)
+            ):
+                prev = out[-1].deployed_by
             dep = _build(doc, sent, off, skip, tok, force, sender_toks, force_org, prev)
             if dep is not None:
                 out.append(dep)
     out.extend(_lists(doc, force_org, out))
-    out = _merge(sorted(out, key=lambda d: d.span.start))
+    out = _merge(out, doc)
     _fill_destinations(doc, out)
     return [d for d in out if d.destination or d.part_of]
 
@@ -141,6 +143,10 @@ def _near(doc: Doc, a: int, b: int) -> bool:
 def _is_force(tok) -> bool:
     if _NOT_FORCE_HEAD.match(tok.text):
         return False
+    if tok.lower_ in ("people", "men", "women", "persons") and any(
+        c.dep_ == "nummod" for c in tok.children
+    ):
+        return True  # "with the Bahamas committing 150 people"
     if _FORCE.match(tok.text):
         return True
     return any(_FORCE.match(c.text) for c in tok.subtree if c.i - tok.i < 6 and c.i >= tok.i - 3)
@@ -483,16 +489,27 @@ _FORCE_WORDS = re.compile(
 )
 
 
-def _merge(deps: list[Deployment]) -> list[Deployment]:
-    """One deployment per sender and destination in a story: later sentences add numbers."""
+def _merge(deps: list[Deployment], doc: Doc | None = None) -> list[Deployment]:
+    """One deployment per sender and destination in a story: later sentences add numbers. A
+    headline's deployment is the body's of the same sender, whatever place it names."""
+    from kg.extract.statements import in_headline
+
+    def headline(d: Deployment) -> bool:
+        return doc is not None and in_headline(doc, d.span)
+
     out: list[Deployment] = []
-    for d in deps:
+    for d in sorted(deps, key=lambda x: (headline(x), x.span.start)):
         twin = next(
             (
                 o
                 for o in out
                 if o.deployed_by == d.deployed_by
-                and (o.destination == d.destination or not o.destination or not d.destination)
+                and (
+                    o.destination == d.destination
+                    or not o.destination
+                    or not d.destination
+                    or headline(d)
+                )
             ),
             None,
         )

@@ -122,6 +122,10 @@ def load_lexicon(path: str = str(LEXICON_PATH)) -> Lexicon:
                 adjective_of[fold(a)] = key
                 patterns.setdefault(fold(a), []).append(("adj", key, False, a))
     _add_world_countries(entries, patterns, adjective_of, country_by_name)
+    for folded, targets in list(patterns.items()):
+        # "Nagorno Karabakh" is "Nagorno-Karabakh": a hyphen is often a space in news copy
+        if "-" in folded and " " not in folded:
+            patterns.setdefault(folded.replace("-", " "), targets)
     for folded, targets in patterns.items():
         automaton.add_word(folded, (folded, targets))
     if patterns:

@@ -104,6 +104,7 @@ def find(
                 and " " in label
                 and s2 <= min(m.start for m in inside)
                 and not any(m.adjective for m in inside)
+                and all(m.end - m.start < e2 - s2 for m in inside)
             ):
                 drop.update(id(m) for m in inside)
                 _add(out, ents, "person", label, s2, e2, surface=text[s2:e2])
@@ -504,6 +505,18 @@ def _add_place(out, ents, surface: str, s: int, e: int, info, lex: Lexicon) -> N
 _PAREN_ACRONYM = re.compile(r"\s*\((?P<a>[A-Z][A-Za-z0-9&.-]{1,9})\)")
 
 
+def _initials_fit(acronym: str, name: str) -> bool:
+    """ "SADC" abbreviates "Southern African Development Community"; "ARMENPRESS" does not
+    abbreviate "Armenian Club": the acronym's letters follow the name's initials in order."""
+    initials = [w[0].upper() for w in re.findall(r"[\w’'-]+", name) if w[0].isupper()]
+    letters = [c for c in acronym.upper() if c.isalpha()]
+    i = 0
+    for c in initials:
+        if i < len(letters) and c == letters[i]:
+            i += 1
+    return i >= max(2, len(letters) - 1)
+
+
 def _acronyms(text: str, out: list[Mention], ents: dict[str, Entity], known) -> None:
     """ "the Southern African Development Community (SADC)": every SADC is that community."""
     alias: dict[str, str] = {}
@@ -511,7 +524,7 @@ def _acronyms(text: str, out: list[Mention], ents: dict[str, Entity], known) -> 
         if m.kind != "org":
             continue
         pm = _PAREN_ACRONYM.match(text, m.end)
-        if pm:
+        if pm and _initials_fit(pm.group("a"), text[m.start : m.end]):
             alias[pm.group("a")] = m.key
     if not alias:
         return
