@@ -52,6 +52,7 @@ _NOUNS = {
     "audience",
     "debate",
     "phone-call",
+    "conference",
 }
 _PRESS = re.compile(
     r"^(?:reporters|journalists|press|media|correspondents?|newsmen|the press)$", re.I
@@ -238,6 +239,7 @@ class _Parties:
         self.skip = skip
         self.refs: list[str] = []
         self.n_subjects = 0  # the first refs are the subjects ("Putin" in "Putin had calls with")
+        self.first_voice = False  # "I chaired the meeting": the one speaking is a party
 
     def mark_subjects(self) -> None:
         self.n_subjects = len(self.refs)
@@ -248,6 +250,15 @@ class _Parties:
             return
         if tok.lower_ in ("he", "she", "him", "her"):
             ref = _last_person(self.doc, self.off + tok.idx)
+            if ref and ref not in self.refs:
+                self.refs.append(ref)
+            return
+        if (
+            tok.lower_ in ("i", "we")
+            and self.first_voice
+            and not _quoted(self.doc, self.off + tok.idx)
+        ):
+            ref = _first_voice(self.doc)  # a transcript's "I": the one speaking
             if ref and ref not in self.refs:
                 self.refs.append(ref)
             return
@@ -269,6 +280,20 @@ class _Parties:
             ref = self.doc.ref(m)
             if ref not in self.refs:
                 self.refs.append(ref)
+
+
+def _quoted(doc: Doc, pos: int) -> bool:
+    para = next((p for p in doc.paragraphs if p.start <= pos < p.end), None)
+    head = doc.text[para.start if para else 0 : pos]
+    return head.count("“") > head.count("”") or head.count('"') % 2 == 1
+
+
+def _first_voice(doc: Doc) -> str | None:
+    """Who says "I" outside quotation marks: the person the title or lead introduces
+    ("Press conference by NATO Secretary General Jens Stoltenberg")."""
+    lead_end = doc.paragraphs[min(3, len(doc.paragraphs) - 1)].end if doc.paragraphs else 0
+    persons = [m for m in doc.mentions_in(0, lead_end) if m.kind == "person"]
+    return doc.ref(persons[0]) if persons else None
 
 
 def _last_person(doc: Doc, pos: int) -> str | None:
@@ -311,6 +336,11 @@ def encounters(doc: Doc) -> list[Meeting]:
             if noun is not None:
                 done.add(noun.i)
             parties = _Parties(doc, off, skip)
+            parties.first_voice = noun is not None and noun.lower_ in (
+                "summit",
+                "meeting",
+                "session",
+            )
             hub = tok if noun is None else noun
             if noun is None:
                 for s in _subjects(tok):
@@ -375,7 +405,16 @@ def encounters(doc: Doc) -> list[Meeting]:
             if kind == "InPersonMeeting" and _call_context(doc, sent, title, verb_lemma, hub):
                 kind = "PhoneCall"
             date = _date(doc, sent, off + hub.idx)
-            if date is None and not any(r.startswith("person/") for r in refs):
+            named_body = (
+                noun is not None
+                and noun.lower_ in ("summit", "session")
+                and any(c.dep_ in ("compound", "poss") for c in noun.children)
+            )
+            if (
+                date is None
+                and not any(r.startswith("person/") for r in refs)
+                and not (named_body or (noun is None and parties.n_subjects))
+            ):
                 continue  # an undated meeting of bodies only: too often a general one
             place = _place(doc, hub, off, skip) or (
                 _place(doc, tok, off, skip) if tok is not hub else None
@@ -532,6 +571,15 @@ _HELD_NOUN_SUBJ = {
 }
 
 
+def _joint_if_conference(noun) -> bool:
+    """A press conference is one speaker's; a joint one "with" someone is a meeting."""
+    if noun.lower_ != "conference":
+        return True
+    return any(c.lower_ == "joint" for c in noun.children) and any(
+        c.dep_ == "prep" and c.lower_ == "with" for c in noun.children
+    )
+
+
 def _reported_meeting(noun) -> bool:
     """A meeting noun reports a meeting when it is held, attended or taking place, or names
     its parties ("talks between", "his call with", "Blinken's call"); "welcomed the visit",
@@ -571,12 +619,14 @@ def _trigger(tok):
             and not any(c.dep_ in ("poss", "compound") for c in tok.children)
         ):
             return None  # "a call for calm"
+        if not _joint_if_conference(tok):
+            return None
         if not _reported_meeting(tok):
             return None
         return None, tok
     if lem in _HOLD_VERBS:
         for c in tok.children:
-            if c.dep_ == "dobj" and c.lower_ in _NOUNS:
+            if c.dep_ == "dobj" and c.lower_ in _NOUNS and _joint_if_conference(c):
                 return lem, c  # "held talks", "chaired the meeting", "hosted consultations"
     if lem in _MEET_VERBS:
         if lem == "speak":
@@ -594,10 +644,15 @@ def _trigger(tok):
             return None
         if lem == "visit" and tok.dep_ in ("compound", "amod"):
             return None
+        if lem == "visit" and any(
+            c.dep_ == "dobj" and c.lower_ in ("post", "base", "headquarters", "site", "camp")
+            for c in tok.children
+        ):
+            return None  # "visited the command post": a place of one's own side, no meeting
         return lem, None
     if lem in _HOLD_VERBS:
         for c in tok.children:
-            if c.dep_ == "dobj" and c.lower_ in _NOUNS:
+            if c.dep_ == "dobj" and c.lower_ in _NOUNS and _joint_if_conference(c):
                 return lem, c
     return None
 
@@ -677,6 +732,8 @@ def _of_body(doc: Doc, body_meeting: Meeting, m: Meeting) -> bool:
     db = m.date.value if m.date else None
     if da != db and db is not None:
         return False
+    if da is not None and da == db and not body_meeting.participants:
+        return True  # the body's meeting that day, whose parties the rules did not name
     root = doc.root_org(body_meeting.organizer.split("/", 1)[1])
     return any(
         p.startswith("org/") and doc.root_org(p.split("/", 1)[1]) == root for p in m.participants
@@ -721,7 +778,12 @@ def same_meeting(a: Meeting, b: Meeting) -> bool:
     if da and db and da != db:
         return False
     pa, pb = set(a.participants), set(b.participants)
-    if a.organizer and b.organizer and a.organizer == b.organizer and (da == db):
+    if (
+        a.organizer
+        and b.organizer
+        and a.organizer == b.organizer
+        and (da == db or not da or not db)
+    ):
         return True
     shared = pa & pb
     if not shared:
