@@ -106,9 +106,14 @@ def build(text: str, doc_key: str = "doc") -> Doc:
     from kg.extract import ner, nlp
 
     lex = load_lexicon()
-    mentions = find_mentions(text, lex)
+    credit = _credit_lines(text)
+    mentions = [
+        m
+        for m in find_mentions(text, lex)
+        if not (m.kind in ("country", "place") and credit.covers(m.start))
+    ]
     sentences = all_sentences(text)
-    ents = nlp.entities(text, _unexplained(text, sentences, mentions))
+    ents = nlp.entities(text, _unexplained(text, sentences, mentions, credit))
     found = ner.find(text, ents, mentions, lex)
     mentions = sorted(found.mentions, key=lambda m: m.start)
     mentions = _contextual_bodies(text, mentions, lex)
@@ -159,7 +164,8 @@ def build(text: str, doc_key: str = "doc") -> Doc:
         if c is None or taken.overlaps(start, mm.end()):
             continue
         ent = entity_for_generic("org", canon_org(mm.group("body").title()), c.key, None, lex)
-        generic_entities[f"org/{ent.key}"] = ent
+        ent = generic_entities.setdefault(f"org/{ent.key}", ent)
+        ent.surfaces.add(text[mm.start() : mm.end()])  # "Russia's defence ministry"
         extra.append(
             Mention(
                 key=ent.key, kind="org", start=start, end=mm.end(), surface=text[start : mm.end()]
@@ -388,7 +394,21 @@ _PLAIN_CAPS = {
 }
 
 
-def _unexplained(text: str, sentences, mentions: list[Mention]) -> list[tuple[int, int]]:
+_CREDIT = re.compile(r"^(?:Source|By|Photo|Credit|Image)s?\s*:?\s.*$|^By [A-Z].{0,60}$", re.M)
+
+
+def _credit_lines(text: str) -> SpanSet:
+    """The "Source: Times of Oman (Reuters)" and "By Andrew Wasike" lines: a publisher's or
+    author's name there names no country or place of the story."""
+    out = SpanSet()
+    for m in _CREDIT.finditer(text, 0, min(len(text), 2000)):
+        out.add(m.start(), m.end())
+    return out
+
+
+def _unexplained(
+    text: str, sentences, mentions: list[Mention], credit: SpanSet | None = None
+) -> list[tuple[int, int]]:
     """The sentences the entity recogniser must read: those with a capitalised word that is
     not the lexicon's or the gazetteers' and not an ordinary word at a sentence's start. A
     sentence whose names are all known names nobody new (the recogniser is the costliest
@@ -398,6 +418,8 @@ def _unexplained(text: str, sentences, mentions: list[Mention]) -> list[tuple[in
         known.add(m.start, m.end)
     out = []
     for _pi, b in sentences:
+        if credit is not None and credit.covers(b.start):
+            continue
         for w in _CAP_WORD.finditer(text, b.start, b.end):
             word = w.group().rstrip(".’'")
             if word in _PLAIN_CAPS or known.covers(w.start()) or len(word) < 2:
@@ -523,7 +545,11 @@ def lexicon_posts(doc: Doc, person: str, roles: list[str]) -> list[Post]:
 def _add_person(
     text: str, cand: tuple[int, int], extra: list[Mention], ents: dict[str, Entity]
 ) -> None:
+    from kg.extract.ner import headline_end
     from kg.ids import slug
+
+    if cand[0] < headline_end(text):
+        return  # "Kazakh President Issues Shoot-to-Kill Order": a title-case headline's verbs
 
     name = text[cand[0] : cand[1]]
     label = person_name(name)

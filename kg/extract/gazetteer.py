@@ -139,7 +139,9 @@ def _add_world_countries(entries, patterns, adjective_of, country_by_name) -> No
     text ("turkey" the bird, "chad" the verb are not countries)."""
     from kg.extract.world import countries, country_key
 
-    for c in countries().values():
+    # the most populous first: a name or demonym two countries share ("Dominican", "Congolese")
+    # is the larger one's
+    for c in sorted(countries().values(), key=lambda c: (-c.population, c.iso2)):
         kind = "country" if c.sovereign else "place"
         key = next((country_by_name[fold(n)] for n in c.names if fold(n) in country_by_name), None)
         if key is not None:

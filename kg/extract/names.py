@@ -28,7 +28,7 @@ TITLES = {
         "Judge Minister-Counsellor Counsellor Pastor Imam Rabbi Father Reverend Rev. "
         "Field Marshal Army Air Force Police Inspector Commissioner-General Premier Leader "
         "Permanent Resident Coordinator Senior Adviser Advisor Aide Attorney Officer Under "
-        "Secretary-of-State Vice-Chair Vice-Chairman Co-Chair Co-Chairs Rapporteur"
+        "Secretary-of-State Vice-Chair Vice-Chairman Co-Chair Co-Chairs Rapporteur PM FM"
     ).split()
 }
 _NON_NAME_WORDS = {

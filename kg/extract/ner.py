@@ -75,7 +75,7 @@ def find(
     countries = {m.key for m in known if m.kind == "country"}
     prefer = {lex.entries[f"country/{k}"].iso2 for k in countries if f"country/{k}" in lex.entries}
     prefer.discard(None)
-    headline = _headline_end(text)
+    headline = headline_end(text)
     drop: set[int] = set()  # lexicon mentions inside a personal name
     for start, end, label in _joined(text, recognised):
         kind = LABELS.get(label)
@@ -179,11 +179,13 @@ def _joined(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int,
 _URLISH = re.compile(r"https?:|www\.|\.(?:com|org|net|gov)\b|/")
 
 
-def _headline_end(text: str) -> int:
+def headline_end(text: str) -> int:
     """End of a first line written in title case ("Kazakh President Issues Shoot-To-Kill
     Order"), or 0: entities found only there are not trusted."""
     nl = text.find("\n")
     line = text[: nl if nl >= 0 else len(text)]
+    if line.rstrip().endswith((".", "!", "?", "”", '"')):
+        return 0  # a sentence, however many names it has
     words = re.findall(r"[A-Za-z][\w’'-]*", line)
     long_words = [w for w in words if len(w) > 3]
     if len(long_words) >= 3 and sum(w[0].isupper() for w in long_words) >= 0.8 * len(long_words):
@@ -322,6 +324,14 @@ def _type(surface: str, kind: str, label: str, prefer: set[str]):
         return "place", place
     if place is not None and place.kind == "region" and world.is_region_name(surface):
         return "place", place  # "Cabo Delgado Province" read as an organization
+    if (
+        kind == "org"
+        and place is not None
+        and place.kind == "city"
+        and place.population >= 100_000
+        and not _GENERIC_ORG_WORD.match(surface.split()[-1])
+    ):
+        return "place", place  # "Vilnius" read as an organization
     if kind == "person" and place is not None and place.population >= 100_000:
         return "place", place  # "Kigali" read as a person
     return kind, None
@@ -351,7 +361,8 @@ _GENERIC_ORG_WORD = re.compile(
     r"Military|Air|Airborne|Aerospace|Ground|Land|Naval|Special|General|Presidential|Public|"
     r"Republican|Central|Supreme|High|Joint|Border|Emergency|Emergencies|Situations|Health|"
     r"Justice|Finance|Economy|Trade|Energy|Information|Communications|Press|Media|Of|The|For|"
-    r"And|of|the|for|and|on|in|to|Ministers|Minister|Chiefs|Heads|Headquarters)$"
+    r"And|of|the|for|and|on|in|to|Ministers|Minister|Chiefs|Heads|Headquarters|Allies|"
+    r"Partners|Members|Member)$"
 )
 _BAD_ORG_END = re.compile(r"(?:\b(?:of|the|and|for|to|in|on)|[-–,’'])$")
 
@@ -400,6 +411,7 @@ def _add_org(out, ents, text: str, s: int, e: int, known, lex: Lexicon, prefer=f
     surface = text[s:e]
     if (
         _BAD_ORG_END.search(surface)
+        or (" " in surface and surface.isupper())  # "KEY QUOTE": a heading, not a name
         or "," in surface
         or _NOT_ACTOR.match(surface)
         or _EVENT_END.search(surface)

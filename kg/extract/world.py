@@ -47,6 +47,7 @@ class Country:
     geonames_id: int | None
     lat: float | None
     long: float | None
+    population: int = 0
 
 
 @dataclass(frozen=True)
@@ -153,6 +154,7 @@ def countries() -> dict[str, Country]:
             geonames_id=g.get("geonameid"),
             lat=float(latlng[0]) if latlng and latlng[0] is not None else None,
             long=float(latlng[1]) if len(latlng) > 1 and latlng[1] is not None else None,
+            population=int(g.get("population") or 0),
         )
     return out
 
