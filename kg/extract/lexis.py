@@ -46,7 +46,7 @@ SPEECH_VERBS = (
     "demand propose suggest pledge promise vow assure agree accuse blame criticize criticise "
     "reject refute dismiss acknowledge admit predict estimate describe characterize "
     "characterise caution signal indicate reveal disclose concede comment stipulate "
-    "recommend decide direct order instruct appeal request invite threaten issue release "
+    "appeal threaten issue release "
     "present brief update"
 ).split()
 MEETING_VERBS = (

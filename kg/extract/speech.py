@@ -39,6 +39,11 @@ PERSON_NOUNS = {
     "chairperson": "chair",
     "chair": "chair",
     "head": "head",
+    "presidents": "president",
+    "ministers": "minister",
+    "spokesmen": "spokes",
+    "envoys": "envoy",
+    "ambassadors": "ambassador",
     "official": None,
     "officials": None,
     "source": None,
@@ -96,6 +101,23 @@ BODY_NOUNS = {
     "sides",
 }
 _WRITTEN_NOUNS = {"statement", "communique", "communiqué", "declaration", "readout", "release"}
+# verbs that report speech only when someone is their subject
+_WEAK = {
+    "indicate",
+    "signal",
+    "suggest",
+    "reveal",
+    "estimate",
+    "predict",
+    "describe",
+    "characterize",
+    "characterise",
+    "show",
+    "highlight",
+    "confirm",
+    "mention",
+    "note",
+}
 PRONOUNS_PERSON = {"he", "she", "him", "her"}
 PRONOUNS_BODY = {"it", "they", "we"}
 NOT_SPEECH_SUBJECT = re.compile(r"^(?:which|that|this|there|what|who)$", re.I)
@@ -167,6 +189,12 @@ def speech_verbs(sp) -> list:
             continue
         if lemma(lw) == "call" and not any(c.lower_ in ("for", "on") for c in t.children):
             continue  # "called" alone: a phone call, or naming
+        if (
+            lemma(lw) in _WEAK
+            and t.dep_ in ("advcl", "acl", "xcomp")
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
+        ):
+            continue  # "vehicles have been seen crossing, indicating that …": no one said it
         if lemma(lw) in ("report", "post", "order", "direct", "decide", "invite", "request") and (
             t.dep_ not in ("ROOT", "ccomp", "conj", "parataxis")
         ):
