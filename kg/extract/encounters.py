@@ -447,7 +447,7 @@ def encounters(doc: Doc) -> list[Meeting]:
 
 
 _DECIDE = {"adopt", "approve", "authorize", "authorise", "pass", "endorse", "extend", "vote"}
-_VOTERS = re.compile(r"\babstention|\babstain|\bvoted?\b|\bin favou?r\b|\bagainst\b", re.I)
+_VOTERS = re.compile(r"\babstention|\babstain|\bvoted?\b|\bin favou?r\b", re.I)
 
 
 def _sessions(doc: Doc) -> list[Meeting]:

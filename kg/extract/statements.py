@@ -952,7 +952,11 @@ def _made_at(doc: Doc, mt: Meeting, st: Statement) -> bool:
         # they hold a post, or the sentence speaks of the meeting ("a local teacher said" is not)
         ent = doc.entities.get(st.speaker)
         words = doc.text[st.span.start : st.span.end]
-        if not (ent and ent.posts) and not _AT_MEETING.search(words):
+        if (
+            not (ent and ent.posts)
+            and not _AT_MEETING.search(words)
+            and not _OFFICIAL.search(words)
+        ):
             return False
     published = doc.meta.published.value if doc.meta.published else None
     if published and mt.date and mt.date.value and mt.date.value > published:
@@ -964,6 +968,11 @@ def _made_at(doc: Doc, mt: Meeting, st: Statement) -> bool:
     return not st.speaker.startswith("country/") or doc.in_lead(mt.span.start)
 
 
+_OFFICIAL = re.compile(
+    r"\b(?:envoy|ambassador|minister|president|secretary|representative|spokes(?:man|woman|"
+    r"person)|delegate|chair(?:man|woman|person)?|commander|general|premier|chancellor)\b",
+    re.I,
+)
 _AT_MEETING = re.compile(
     r"\b(?:meeting|talks|summit|session|conference|debate|council|videoconference|call)\b", re.I
 )
