@@ -138,6 +138,7 @@ def find(
         elif _plausible_place(text, s, e, info):
             _add_place(out, ents, surface, s, e, info, lex)
     known = [m for m in known if id(m) not in drop]
+    _gazetteer_places(text, out, ents, known, lex, prefer)
     _acronyms(text, out, ents, known)
     _drop_unused(out, ents)
     return Found(list(known) + out, ents)
@@ -480,6 +481,80 @@ def _country_before(text: str, s: int, known) -> str | None:
         if re.fullmatch(r"(?:['’]s)?(?:\s+[A-Z][\w-]+(?:['’]s)?){0,2}\s+", gap):
             return m.key
     return None
+
+
+_LOCATIVE_NAME = re.compile(
+    r"\b(?:in|to|from|near|at|outside|into|towards?|across|around)\s+(?:the\s+)?"
+    r"(?P<n>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})"
+)
+_DATELINE_CITY = re.compile(r"^(?P<n>[A-Z][A-Z’'.-]+(?:[ -][A-Z][A-Z’'.-]+){0,3})\s*[,(]", re.M)
+_NOT_TOWN = {
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "central",
+    "north",
+    "south",
+    "east",
+    "west",
+    "police",
+    "mobile",
+    "split",
+    "union",
+    "federal",
+    "general",
+    "president",
+    "minister",
+    "parliament",
+    "congress",
+}
+
+
+def _gazetteer_places(text: str, out, ents, known, lex: Lexicon, prefer) -> None:
+    """Towns the recogniser missed: a dateline's city in capitals ("PORT-AU-PRINCE
+    (Reuters)"), and a name the GeoNames gazetteer knows after "in", "to", "from"…
+    ("troops arrived in Macomia")."""
+    taken = sorted((m.start, m.end) for m in list(known) + out)
+
+    def free(s: int, e: int) -> bool:
+        return not any(a < e and s < b for a, b in taken)
+
+    cands: list[tuple[int, int, str]] = []
+    for m in _DATELINE_CITY.finditer(text, 0, min(len(text), 3000)):
+        cands.append((m.start("n"), m.end("n"), m.group("n").title()))
+    for m in _LOCATIVE_NAME.finditer(text):
+        cands.append((m.start("n"), m.end("n"), m.group("n")))  # the whole capitalised name
+    seen: set[tuple[int, int]] = set()
+    for s, e, name in cands:
+        if (s, e) in seen or not free(s, e) or name.lower() in _NOT_TOWN:
+            continue
+        after = text[e : e + 20]
+        if re.match(r"\s+(?:Post|Times|News|Agency|Council|Ministry|University|Airport)\b", after):
+            continue
+        info = world.place(name, prefer, own_name=True)
+        if info is None or info.kind not in ("city", "region"):
+            continue
+        if info.kind == "city" and info.population < 50_000 and not name.isupper():
+            continue  # "Alliance" (Ohio), "Summit": small towns named like common words
+        seen.add((s, e))
+        taken.append((s, e))
+        _add_place(out, ents, text[s:e], s, e, info, lex)
 
 
 def _add_place(out, ents, surface: str, s: int, e: int, info, lex: Lexicon) -> None:

@@ -104,15 +104,26 @@ def _entity_map(facts, gold: Gold) -> dict[str, str | None]:
             by_kind_name.setdefault((g.kind, n), g.id)
         for k in g.keys:
             by_key[k] = g.id
+    lex = _lexicon_entries()
     for ref, ent in facts.entities.items():
         hit = by_key.get(ref)
+        known = lex.get(ref)
+        names = {ent.label, *ent.surfaces}
+        if known is not None:  # what the lexicon knows the entity by ("Turkey" for Türkiye)
+            names |= {known.label, *known.variants}
         if hit is None:
-            for name in sorted({ent.label, *ent.surfaces}):
+            for name in sorted(names):
                 hit = by_kind_name.get((ent.kind, norm(name)))
                 if hit:
                     break
         out[ref] = hit
     return out
+
+
+def _lexicon_entries() -> dict:
+    from kg.extract.gazetteer import load_lexicon
+
+    return load_lexicon().entries
 
 
 def _in_lexicon(gold_entity, lex_names: set[tuple[str, str]]) -> bool:

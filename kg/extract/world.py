@@ -212,7 +212,9 @@ _REGION_WORDS = re.compile(
 )
 
 
-def place(name: str, prefer: set[str] | frozenset[str] = frozenset()) -> Place | None:
+def place(
+    name: str, prefer: set[str] | frozenset[str] = frozenset(), *, own_name: bool = False
+) -> Place | None:
     """The place a name most likely means: one in a country the text names, else the most
     populous of that name. "Cabo Delgado Province" is the province "Cabo Delgado"."""
     k = fold(name).strip()
@@ -225,6 +227,9 @@ def place(name: str, prefer: set[str] | frozenset[str] = frozenset()) -> Place |
             found = [p for p in _places().get(bare, []) if p.kind == "region"] or _places().get(
                 bare
             )
+    if found and own_name:
+        # only a place whose own name this is, not one of its many alternate names
+        found = [p for p in found if fold(p.name) in (k, _REGION_WORDS.sub("", k))]
     if not found:
         return None
     if prefer:
