@@ -90,6 +90,19 @@ def find(
         if s < headline and surface not in text[headline:]:
             continue  # a title-case headline: the small model reads its verbs as names
         inside = [m for (ms, me, m) in taken if ms < e and s < me]
+        if (
+            kind == "org"
+            and inside
+            and all(s <= m.start and m.end <= e for m in inside)
+            and inside[0].kind == "org"
+            and _BODY_END.search(surface)
+            and max(m.end - m.start for m in inside) < (e - s) - 4
+        ):
+            # "the NATO-Ukraine Council": a body of the organization the name starts with
+            parent = inside[0].key
+            key = _add(out, ents, "org", surface, s, e)
+            ents[f"org/{key}"].parent = ents[f"org/{key}"].parent or parent
+            continue
         if inside and not all(
             m.kind in ("country", "place") and s <= m.start and m.end <= e for m in inside
         ):
@@ -177,6 +190,10 @@ def _joined(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int,
     return out
 
 
+_BODY_END = re.compile(
+    r"\b(?:Council|Commission|Committee|Mission|Force|Forces|Command|Group|Assembly|"
+    r"Secretariat|Office)$"
+)
 _URLISH = re.compile(r"https?:|www\.|\.(?:com|org|net|gov)\b|/")
 
 
@@ -208,10 +225,10 @@ def _person_in_org(text: str, s: int, e: int, inside, out, ents) -> bool:
     if cut == s and lead == 0:
         return False
     rest = words[lead:]
-    if len(rest) < 2 or len(rest) > 4:
-        return False
+    if len(rest) > 4 or not rest or (len(rest) < 2 and lead == 0):
+        return False  # one word is a name only after a title ("Indian PM Modi")
     s2, e2, label = clean_person(text, cut + rest[0].start(), e)
-    if label is None or _generic(label) or " " not in label:
+    if label is None or _generic(label) or (" " not in label and lead == 0):
         return False
     _add(out, ents, "person", label, s2, e2, surface=text[s2:e2])
     return True
@@ -451,9 +468,9 @@ def _add_org(out, ents, text: str, s: int, e: int, known, lex: Lexicon, prefer=f
         return
     if _generic(surface) or all(fold(w) in TITLES for w in surface.split()):
         return  # "the Ministry of Foreign Affairs" of no one said, "Permanent Representative"
-    words = re.findall(r"[\w’'-]+", surface)
-    if len(words) == 1 and lex.adjective_of.get(fold(surface)):
-        return  # "Turkic", "Kazakh" read as organizations
+    words = re.findall(r"[\w’']+", surface)
+    if all(lex.adjective_of.get(fold(w)) or fold(w) in lex.country_by_name for w in words):
+        return  # "Turkic", "Kazakh", "Armenia-Azerbaijan" read as organizations
     country = countries[0].key if countries and not countries[0].adjective else None
     if country is None and _NATIONAL_WORD.search(surface):
         # "the Turkish Presidency's Communications Directorate": a body of the state named
