@@ -201,3 +201,33 @@ def test_one_person_across_documents_in_two_transliterations():
     labels = {str(o) for g in graphs.values() for o in g.objects(rutos[0], RDFS.label)}
     alts = {str(o) for g in graphs.values() for o in g.objects(rutos[0], SKOS.altLabel)}
     assert len(labels) == 1 and labels | alts >= {"William Ruto", "William Rutto"}
+
+
+def test_a_missing_pipeline_is_a_clear_error(tmp_path: Path):
+    """NEWSGRAPH_NLP_MODEL naming a pipeline that is not installed stops the build with a
+    sentence that says how to install it: no traceback, no graph of empty documents."""
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith("NEWSGRAPH_")}
+    env["NEWSGRAPH_NLP_MODEL"] = "en_core_web_nonexistent"
+    out = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "kg.cli",
+            "--data-dir",
+            str(tmp_path / "var"),
+            "build",
+            str(WORLD / "burundi-south-kivu.txt"),
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
+    assert out.returncode == 2
+    assert "en_core_web_nonexistent" in out.stderr and "is not installed" in out.stderr
+    assert "python -m spacy download" in out.stderr and "Traceback" not in out.stderr
+    assert not (tmp_path / "var" / "stores" / "CURRENT").exists()  # no store was swapped in
