@@ -24,6 +24,18 @@ _VERBS = set(
     "reinforce arrive withdraw pull redeploy land return offer deliver transfer disembark "
     "descend transport".split()
 )
+_DEPLOY_NOUNS = {
+    "deployment",
+    "deployments",
+    "dispatch",
+    "sending",
+    "arrival",
+    "withdrawal",
+    "pullout",
+    "pull-out",
+    "redeployment",
+    "departure",
+}
 # verbs whose subject may be the force itself ("Kenyan police arrived", "400 officers deployed")
 _ARRIVE = set("arrive return land withdraw pull disembark descend deploy redeploy fly".split())
 _NOUN_VERBS = {"begin", "start", "complete", "announce", "approve", "authorize", "authorise"}
@@ -79,7 +91,7 @@ def deployments_from_parse(doc: Doc) -> list[Deployment]:
                     sender_toks = [c for c in tok.children if c.dep_ == "nsubj"]
                     if not sender_toks:
                         sender_toks = _climb_subjects(tok)
-            elif tok.lower_ in ("deployment", "deployments", "dispatch", "sending", "arrival"):
+            elif tok.lower_ in _DEPLOY_NOUNS:
                 of = [
                     g
                     for c in tok.children
