@@ -423,8 +423,8 @@ def _lists(doc: Doc, force_org: str | None, found: list[Deployment]) -> list[Dep
     for _pi, sent in doc.sentences:
         if "://" in doc.text[sent.start : sent.end]:
             continue
-        if not _FORCE_WORDS.search(doc.text, max(0, sent.start - 300), sent.end):
-            continue
+        if not _FORCE_WORDS.search(doc.text, sent.start, sent.end):
+            continue  # the sentence itself speaks of forces
         numbers = doc.numbers_in(sent.start, sent.end)
         hits = []
         for m in doc.mentions_in(sent.start, sent.end, "country"):
