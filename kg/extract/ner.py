@@ -151,6 +151,7 @@ def find(
         elif _plausible_place(text, s, e, info):
             _add_place(out, ents, surface, s, e, info, lex)
     known = [m for m in known if id(m) not in drop]
+    out = _supported_orgs(out, ents)
     _gazetteer_places(text, out, ents, known, lex, prefer)
     _acronyms(text, out, ents, known)
     _drop_unused(out, ents)
@@ -647,6 +648,40 @@ def _acronyms(text: str, out: list[Mention], ents: dict[str, Entity], known) -> 
                 continue
             kept.append(Mention(key=key, kind="org", start=mm.start(), end=mm.end(), surface=a))
     out[:] = kept
+
+
+_ORG_WORD = re.compile(
+    r"\b(?:Ministry|Council|Commission|Committee|Agency|Party|Front|Movement|Group|Forces?|"
+    r"Army|Navy|Police|Guard|Bank|Fund|Company|Corporation|Corp|Inc|Ltd|News|Times|Post|TV|"
+    r"Radio|Television|Press|Media|University|Institute|Academy|Union|Alliance|Association|"
+    r"Organi[sz]ation|Service|Services|Office|Bureau|Department|Government|Parliament|"
+    r"Assembly|Court|Tribunal|Mission|Command|Brigade|Battalion|Secretariat|Centre|Center|"
+    r"Foundation|Network|Agency|Authority|Directorate|Congress|Senate|Cabinet|Presidency)\b"
+)
+
+
+def _supported_orgs(out: list[Mention], ents: dict[str, Entity]) -> list[Mention]:
+    """An organization only the recogniser saw, named once, with no word of an organization
+    in its name and no acronym form, is too often a misread capitalised phrase to keep."""
+    counts: dict[str, int] = {}
+    for m in out:
+        if m.kind == "org":
+            counts[m.key] = counts.get(m.key, 0) + 1
+    keep = []
+    for m in out:
+        ent = ents.get(f"org/{m.key}")
+        if (
+            m.kind == "org"
+            and counts[m.key] == 1
+            and ent is not None
+            and not ent.country
+            and not ent.parent
+            and not _ORG_WORD.search(ent.label)
+            and not _ACRONYM.match(m.surface.replace(" ", ""))
+        ):
+            continue
+        keep.append(m)
+    return keep
 
 
 def _drop_unused(out: list[Mention], ents: dict[str, Entity]) -> None:
