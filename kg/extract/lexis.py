@@ -51,7 +51,7 @@ SPEECH_VERBS = (
 ).split()
 MEETING_VERBS = (
     "meet hold speak talk call phone telephone host receive visit chair convene confer "
-    "discuss negotiate sit"
+    "discuss negotiate sit sign attend participate"
 ).split()
 MEETING_NOUNS = (
     "meeting meetings talks call phone_call telephone_call conversation telephone_conversation "
