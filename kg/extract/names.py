@@ -40,7 +40,8 @@ _NON_NAME_WORDS = {
         "University Airport Province Region State States City Group Company Bank News "
         "Television Radio Agency Times Post Press Association Network Service Court Front "
         "Movement Liberation Coast Shoal Sea Island Islands Strait Peninsula Gulf Brigade "
-        "Opposition Forces Guard Republic Kingdom Airways Airlines Corporation"
+        "Opposition Forces Guard Republic Kingdom Airways Airlines Corporation People Peoples "
+        "People's People’s"
     ).split()
 }
 _PATRONYMIC = re.compile(

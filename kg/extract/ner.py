@@ -91,6 +91,14 @@ def find(
             continue  # a title-case headline: the small model reads its verbs as names
         inside = [m for (ms, me, m) in taken if ms < e and s < me]
         if (
+            kind in ("org", "person")
+            and inside
+            and all(m.kind != "person" for m in inside)
+            and max(m.end for m in inside) < e - 2
+            and _person_in_org(text, s, e, inside, out, ents)
+        ):
+            continue
+        if (
             kind == "org"
             and inside
             and all(s <= m.start and m.end <= e for m in inside)
@@ -236,8 +244,8 @@ def _person_in_org(text: str, s: int, e: int, inside, out, ents) -> bool:
     Muradov": a post or a country before a personal name, read as one organization."""
     cut = s
     for m in inside:
-        if m.kind == "country" and m.end < e:
-            cut = max(cut, m.end)
+        if m.kind in ("country", "org", "place") and m.end < e - 2:
+            cut = max(cut, m.end)  # "Ambassador to the United Nations Vassily Nebenzia"
     words = list(re.finditer(r"\S+", text[cut:e]))
     lead = 0
     while lead < len(words) and fold(words[lead].group().rstrip(",")) in TITLES:
@@ -487,15 +495,10 @@ def _add_org(out, ents, text: str, s: int, e: int, known, lex: Lexicon, prefer=f
         ents.setdefault(ref, ent).surfaces.add(surface)
         out.append(Mention(key=ent.key, kind="org", start=s, end=e, surface=surface))
         return
-    if _generic(surface) or all(fold(w) in TITLES for w in surface.split()):
-        return  # "the Ministry of Foreign Affairs" of no one said, "Permanent Representative"
-    words = re.findall(r"[\w’']+", surface)
-    if all(lex.adjective_of.get(fold(w)) or fold(w) in lex.country_by_name for w in words):
-        return  # "Turkic", "Kazakh", "Armenia-Azerbaijan" read as organizations
     country = countries[0].key if countries and not countries[0].adjective else None
     if country is None and _NATIONAL_WORD.search(surface):
-        # "the Turkish Presidency's Communications Directorate": a body of the state named
-        # just before it
+        # "the Turkish Presidency's Communications Directorate", "Qatar's Foreign Ministry": a
+        # body of the state named just before it
         owner = _country_before(text, s, known)
         if owner is not None:
             ent = entity_for_generic("org", canon_org(surface), owner, None, lex)
@@ -503,9 +506,14 @@ def _add_org(out, ents, text: str, s: int, e: int, known, lex: Lexicon, prefer=f
             ent.surfaces.add(surface)
             full = _country_before_span(text, s, known)
             if full is not None:
-                ent.surfaces.add(text[full:e])  # "Qatar's Foreign Ministry"
+                ent.surfaces.add(text[full:e])
             out.append(Mention(key=ent.key, kind="org", start=s, end=e, surface=surface))
             return
+    if _generic(surface) or all(fold(w) in TITLES for w in surface.split()):
+        return  # "the Ministry of Foreign Affairs" of no one said, "Permanent Representative"
+    words = re.findall(r"[\w’']+", surface)
+    if all(lex.adjective_of.get(fold(w)) or fold(w) in lex.country_by_name for w in words):
+        return  # "Turkic", "Kazakh", "Armenia-Azerbaijan" read as organizations
     _add(out, ents, "org", canon_org(surface), s, e, country=country)
 
 
