@@ -670,6 +670,11 @@ def _reported_meeting(noun) -> bool:
         return True
     if any(c.dep_ == "prep" and c.lower_ in ("with", "between", "among") for c in noun.children):
         return True
+    if any(
+        c.dep_ in ("acl", "relcl") and lemma(c.lower_) in _HELD_NOUN_SUBJ
+        for c in noun.children
+    ):
+        return True  # "the first meeting held this Thursday", "the talks, which began on 9 May"
     head = noun.head
     if noun.dep_ in ("nsubj", "nsubjpass"):
         return lemma(head.lower_) in _HELD_NOUN_SUBJ
@@ -680,11 +685,6 @@ def _reported_meeting(noun) -> bool:
         return prep.lower_ in ("at", "during", "in", "after", "on", "to", "before", "ahead") and (
             prep.head.dep_ != "pobj"
         )
-    if any(
-        c.dep_ in ("acl", "relcl") and lemma(c.lower_) in ("hold", "take", "convene")
-        for c in noun.children
-    ):
-        return True  # "the first meeting held this Thursday"
     return noun.dep_ in ("appos", "attr", "npadvmod")
 
 
@@ -777,6 +777,13 @@ def _date(doc: Doc, sent, pos: int) -> DateValue | None:
 
 def _place(doc: Doc, tok, off: int, skip: int) -> str | None:
     for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "on":
+            # "began on 25 October in Pretoria": the parser hangs the place on the date
+            for g in c.children:
+                if g.dep_ == "pobj" and doc.dates.dates_in(*phrase_span(g, off)):
+                    got = _place(doc, g, off, skip)
+                    if got:
+                        return got
         if c.dep_ == "prep" and c.lower_ in ("in", "at"):
             for g in c.children:
                 if g.dep_ == "pobj":
@@ -788,10 +795,14 @@ def _place(doc: Doc, tok, off: int, skip: int) -> str | None:
                     ]
                     if ms:
                         return doc.ref(ms[0])
-        if c.dep_ in ("acl", "relcl") and lemma(c.lower_) in ("hold", "take"):
+        if c.dep_ in ("acl", "relcl") and lemma(c.lower_) in _HELD_NOUN_SUBJ:
             got = _place(doc, c, off, skip)
             if got:
                 return got
+    if tok.dep_ in ("nsubj", "nsubjpass") and lemma(tok.head.lower_) in _HELD_NOUN_SUBJ:
+        got = _place(doc, tok.head, off, skip)  # "the talks began on 25 October in Pretoria"
+        if got:
+            return got
     if lemma(tok.lower_) == "visit":
         for c in tok.children:
             if c.dep_ == "dobj":

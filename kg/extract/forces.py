@@ -366,6 +366,8 @@ def _build(
     personnel, equipment = _numbers(doc, force, off, sent)
     date = _date(doc, sent, off + tok.idx)
     part_of = force_org if force_org and force_org != sender else None
+    if part_of and _other_mission(doc, tok.sent, off, skip, part_of):
+        part_of = _NOT_THE_STORYS  # the sender's forces join another body's mission
     return Deployment(
         key="",
         span=Span(sent.start, sent.end),
@@ -532,8 +534,14 @@ def _merge(deps: list[Deployment], doc: Doc | None = None) -> list[Deployment]:
         twin.personnel = twin.personnel or d.personnel  # the first figure stands
         twin.equipment = twin.equipment or d.equipment
         twin.start = twin.start or d.start
-        twin.part_of = twin.part_of or d.part_of
+        if _NOT_THE_STORYS in (twin.part_of, d.part_of):
+            twin.part_of = _NOT_THE_STORYS
+        else:
+            twin.part_of = twin.part_of or d.part_of
         twin.evidence.extend(d.evidence)
+    for d in out:
+        if d.part_of == _NOT_THE_STORYS:
+            d.part_of = None
     return out
 
 
@@ -635,6 +643,40 @@ def _parent_of(doc: Doc, mission: str, parents: dict[str, Deployment]) -> Deploy
     if ent is not None and ent.parent:
         return parents.get(f"org/{ent.parent}")
     return None
+
+
+_NOT_THE_STORYS = ""  # part_of while merging: the sentence named another body's mission
+
+
+def _other_mission(doc: Doc, sent, off: int, skip: int, mission: str) -> bool:
+    """The sentence names another body's mission ("to join the SADC mission" in a story
+    that also names the UN's MONUSCO): its forces are not the story's mission's."""
+    own = {mission, _mission_sender(doc, mission)}
+    ent = doc.entities.get(mission)
+    if ent is not None and ent.label:
+        own.update(f"org/{k}" for k in (ent.parent,) if k)
+    for t in sent:
+        if t.lower_ not in ("mission", "force", "operation"):
+            continue
+        s, _e = phrase_span(t, off)
+        for m in doc.mentions_in(max(s, skip), off + t.idx):
+            got = doc.ref(m)
+            if m.kind == "org" and got not in own and not _owns_by_name(doc, got, mission):
+                return True
+    return False
+
+
+def _owns_by_name(doc: Doc, ref: str, mission: str) -> bool:
+    """UN and its mission, the African Union and AMISOM: one owns the other by name."""
+    a = doc.entities.get(ref)
+    b = doc.entities.get(mission)
+    if a is None or b is None:
+        return False
+    words = set(re.findall(r"\w+", b.label.lower()))
+    return bool(a.label) and (
+        a.label.lower() in b.label.lower()
+        or (ref.split("/")[-1].lower() in words)
+    )
 
 
 def _mission_sender(doc: Doc, mission: str) -> str:
