@@ -671,8 +671,7 @@ def _reported_meeting(noun) -> bool:
     if any(c.dep_ == "prep" and c.lower_ in ("with", "between", "among") for c in noun.children):
         return True
     if any(
-        c.dep_ in ("acl", "relcl") and lemma(c.lower_) in _HELD_NOUN_SUBJ
-        for c in noun.children
+        c.dep_ in ("acl", "relcl") and lemma(c.lower_) in _HELD_NOUN_SUBJ for c in noun.children
     ):
         return True  # "the first meeting held this Thursday", "the talks, which began on 9 May"
     head = noun.head

@@ -674,8 +674,7 @@ def _owns_by_name(doc: Doc, ref: str, mission: str) -> bool:
         return False
     words = set(re.findall(r"\w+", b.label.lower()))
     return bool(a.label) and (
-        a.label.lower() in b.label.lower()
-        or (ref.split("/")[-1].lower() in words)
+        a.label.lower() in b.label.lower() or (ref.split("/")[-1].lower() in words)
     )
 
 
