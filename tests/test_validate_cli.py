@@ -316,7 +316,7 @@ def test_endpoint_pages_equal_the_local_store(live_server: LiveServer) -> None:
     # the Kyrgyz vehicles: both values, each with its document, through the endpoint too
     [disagreement] = [
         r for s in remote["shapes"] if s["shape"].endswith("Deployment-equipment-max")
-        for r in s["results"]
+        for r in s["results"] if r["focusNode"].endswith("/kyrgyzstan")
     ]  # fmt: skip
     values = {s["value"]["value"] for s in disagreement["sources"]}
     assert values == {"11", "12"}
@@ -367,11 +367,12 @@ def test_endpoint_errors_are_one_sentence(live_server: LiveServer) -> None:
 def test_built_graph_is_validated_in_place(built_data_dir: Path) -> None:
     proc = run_kg("validate", env=kg_env(built_data_dir))
     assert proc.returncode == 0, proc.stderr
-    assert proc.stdout.startswith("Conforms: no (0 violations, 28 warnings, 1 info)")
+    assert proc.stdout.startswith("Conforms: no (0 violations, ")  # warnings, by design
     assert "Engine: sparql" in proc.stdout
     # the Kyrgyz contingent's vehicles: 11 in one document, 12 in another, both shown
     block = proc.stdout.split("ngsh:Deployment-equipment-max")[1].split("\n\n")[0]
-    assert "11 in id:doc/" in block and "12 in id:doc/" in block, block
+    [kyrgyz] = [line for line in block.split("  - ")[1:] if "/kyrgyzstan " in line]
+    assert "from 11 in id:doc/" in kyrgyz and "; 12 in id:doc/" in kyrgyz, kyrgyz
     proc = run_kg("validate", "--fail-on", "warning", env=kg_env(built_data_dir))
     assert proc.returncode == 1
 
