@@ -53,7 +53,9 @@ def cmd_query(args: argparse.Namespace) -> int:
     try:
         result = q.run(open_current(config), text, config=config)
     except SyntaxError as exc:
-        print(f"kg query: SPARQL syntax error: {exc}", file=sys.stderr)
+        from kg.sparql_errors import explain
+
+        print(f"kg query: {explain(text, str(exc)).message}", file=sys.stderr, end="")
         return 2
     except QueryRefused as exc:
         print(f"kg query: {exc.message}", file=sys.stderr)
@@ -72,9 +74,13 @@ def cmd_query(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    from kg.serve import serve
+    from kg.serve import PortTaken, serve
 
-    return serve(_config(args), rebuild=not args.no_build)
+    try:
+        return serve(_config(args), rebuild=not args.no_build)
+    except PortTaken as exc:
+        print(f"kg serve: {exc}", file=sys.stderr)
+        return 2
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -44,6 +44,7 @@ import pyoxigraph as ox
 from kg import query as q
 from kg.federation import QueryRefused
 from kg.negotiate import choose
+from kg.sparql_errors import explain
 
 if TYPE_CHECKING:
     from kg.config import Config
@@ -75,6 +76,16 @@ class Outcome:
 
 def _text(status: int, message: str, reason: str, **headers: str) -> Outcome:
     return Outcome(status, "text/plain", (message.rstrip() + "\n").encode(), dict(headers), reason)
+
+
+def _syntax(query: str, exc: SyntaxError) -> Outcome:
+    """A 400 that says in words where the query breaks (kg/sparql_errors.py); the spot
+    also goes in a header, which the query UI underlines."""
+    problem = explain(query, str(exc))
+    headers = {}
+    if problem.position_header:
+        headers["X-Newsgraph-Error-Position"] = problem.position_header
+    return _text(400, problem.message, "syntax", **headers)
 
 
 # Content negotiation is the protocol's pure `kg.negotiate.choose(form, accept, format)`,
@@ -177,7 +188,7 @@ def run_job(store: ox.Store | None, job: Job, settings: WorkerSettings) -> Outco
     except QueryRefused as exc:  # the SERVICE policy said no, or a SERVICE call failed
         return _text(exc.status, exc.message, "refused", **exc.headers)
     except SyntaxError as exc:
-        return _text(400, f"SPARQL syntax error: {exc}", "syntax")
+        return _syntax(job.query, exc)
     except ValueError as exc:  # e.g. an invalid IRI in default-graph-uri
         return _text(400, f"bad request: {exc}", "bad-request")
     media_type = settings.choose(result.form, job.accept, job.fmt)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
+import socket
 import sys
 from pathlib import Path
 
@@ -50,8 +52,38 @@ def _pid_alive(pid: int) -> bool:
     return True
 
 
+class PortTaken(OSError):
+    """The address to serve on is in use: said in one line, before anything starts."""
+
+
+def check_port(host: str, port: int) -> None:
+    """Bind the address once (as gunicorn will, with SO_REUSEADDR) and let it go.
+
+    Without this, a taken port showed "serving at …" and then five seconds of
+    gunicorn retries that never name the setting to change.
+    """
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            sock.bind((host, port))
+        except OSError as exc:
+            what = "is taken" if exc.errno == errno.EADDRINUSE else f"cannot be used ({exc})"
+            raise PortTaken(
+                f"port {port} on {host} {what}: set NEWSGRAPH_PORT (or --port) to a free port"
+            ) from None
+
+
+def _build_quietly(message: str) -> None:
+    """Before serving, only what matters: skipped documents and the final count."""
+    if message.startswith("built ") or "skipped" in message:
+        print(message, file=sys.stderr, flush=True)
+
+
 def serve(config: Config, *, rebuild: bool = True) -> int:
     from gunicorn.app.base import BaseApplication
+
+    check_port(config.host, config.port)
 
     if config.update_enabled:
         if not config.admin_token:
@@ -68,7 +100,7 @@ def serve(config: Config, *, rebuild: bool = True) -> int:
     if rebuild and store_is_stale(config):
         from kg.build import build
 
-        build(config)
+        build(config, progress=_build_quietly)
 
     os.environ.setdefault("PROMETHEUS_MULTIPROC_DIR", str(_metrics_dir(config)))
     from kg.server.app import create_app

@@ -19,11 +19,12 @@ import threading
 from urllib.parse import parse_qsl
 
 import pyoxigraph as ox
-from flask import Blueprint, Response, current_app, render_template, request
+from flask import Blueprint, Response, current_app, render_template, request, url_for
 from werkzeug.datastructures import MultiDict
 
 from kg import negotiate as neg
 from kg.server import service_description as sd
+from kg.sparql_errors import explain
 from kg.sparql_text import add_using, tokens, update_names_dataset
 
 bp = Blueprint("sparql", __name__)
@@ -31,7 +32,9 @@ bp = Blueprint("sparql", __name__)
 ALLOWED = "GET, HEAD, POST, OPTIONS"
 CORS_HEADERS = {
     "Access-Control-Allow-Origin": "*",
-    "Access-Control-Expose-Headers": "Content-Type, Content-Length, Vary, X-Newsgraph-Truncated",
+    "Access-Control-Expose-Headers": (
+        "Content-Type, Content-Length, Vary, X-Newsgraph-Truncated, X-Newsgraph-Error-Position"
+    ),
 }
 FORM = "application/x-www-form-urlencoded"
 QUERY_TYPE = "application/sparql-query"
@@ -250,7 +253,10 @@ def run_update(op: Operation) -> Response:
         try:
             store.update(text, base_iri=endpoint_url())
         except SyntaxError as exc:
-            raise BadRequest(400, f"SPARQL syntax error: {exc}") from None
+            problem = explain(text, str(exc), update=True)
+            position = problem.position_header
+            headers = {"X-Newsgraph-Error-Position": position} if position else None
+            raise BadRequest(400, problem.message, headers) from None
         except (OSError, RuntimeError, ValueError) as exc:
             current_app.logger.warning("update failed: %s", exc)
             raise BadRequest(500, f"the update failed: {exc}") from None
@@ -323,6 +329,7 @@ def ui_page() -> Response:
         "defaultQuery": default_query,
         "publicPrefix": config.public_prefix,
         "localPrefix": request.host_url.rstrip("/") + "/",
+        "staticPrefix": url_for("static", filename=""),
     }
 
     def safe_json(value: object) -> str:  # inside <script>: no "</" may appear
