@@ -193,8 +193,16 @@ def run_job(store: ox.Store | None, job: Job, settings: WorkerSettings) -> Outco
         return _text(400, f"bad request: {exc}", "bad-request")
     media_type = settings.choose(result.form, job.accept, job.fmt)
     if media_type is None:
+        what = {
+            "graph": "a graph (CONSTRUCT or DESCRIBE)",
+            "solutions": "a table of solutions (SELECT)",
+            "boolean": "a yes or no (ASK)",
+        }[result.form]
         return _text(
-            406, "none of the accepted types fits; offered: " + ", ".join(result.offered), "406"
+            406,
+            f"this query's answer is {what}: none of the accepted types fits; offered: "
+            + ", ".join(result.offered),
+            "406",
         )
     headers: dict[str, str] = {"Vary": "Accept"}
     try:

@@ -365,8 +365,24 @@ def void() -> Response:
     triples = sd.void_description(request.base_url, root + "/sparql", config.base, stats)
     body = sd.write(triples, media_type, current_app.extensions["newsgraph.prefixes"])
     if browser:
+        # A readable summary (the Turtle is one click away), every IRI with its label.
+        from kg.labels import Labeller
+
+        labeller = Labeller(store, current_app.extensions["newsgraph.prefixes"])
+        whole, graphs = stats
         formats = [(neg.SHORT_NAME[mt], mt) for mt in neg.OFFERS["graph"]]
-        html = render_template("void.html", turtle=body.decode("utf-8"), formats=formats)
+        html = render_template(
+            "void.html",
+            formats=formats,
+            whole=whole,
+            graphs=sorted(graphs.items(), key=lambda kv: -kv[1].triples),
+            classes=sorted(whole.classes.items(), key=lambda kv: -kv[1]),
+            properties=sorted(whole.properties.items(), key=lambda kv: -kv[1]),
+            label=labeller.label,
+            short=labeller.short,
+            public_prefix=config.public_prefix,
+            endpoint=root + "/sparql",
+        )
         resp = Response(html, mimetype="text/html")
     else:
         resp = Response(body, content_type=_content_type(media_type))
