@@ -131,6 +131,8 @@ class Labeller:
         name = self._name(iri)
         if name:
             return name
+        if iri.endswith("/graph/inferred"):  # kg.namespaces.inferred_graph_iri
+            return "Inferred by OWL-RL"
         if "#" in iri:  # a hash sub-resource (an annotation's #target, #quote …)
             whole, _, part = iri.partition("#")
             owner = self.label(whole)
