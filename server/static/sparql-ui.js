@@ -199,6 +199,7 @@
       var yasr = tab.getYasr();
       var results = yasr && yasr.results;
       clearMarks();
+      yasr.rootEl.removeAttribute("data-labelled");
       if (!results) return;
       var error = results.getError && results.getError();
       if (error) { markError(tab, error.text); return; }
@@ -208,16 +209,30 @@
       (results.getBindings() || []).forEach(function (row) {
         Object.keys(row).forEach(function (v) { if (row[v] && row[v].type === "uri") iris.push(row[v].value); });
       });
-      labels.fetch(iris).then(function () {
-        if (view && yasr.plugins[view] && yasr.plugins[view].canHandleResults()) {
-          if (yasr.selectedPlugin === view) yasr.refresh(); else yasr.selectPlugin(view);
-        } else {
-          yasr.refresh();
-        }
-      });
+      if (view && view !== "table" && yasr.plugins[view] && yasr.plugins[view].canHandleResults()) {
+        if (yasr.selectedPlugin === view) yasr.refresh(); else yasr.selectPlugin(view);
+      } else if (view === "table" && yasr.selectedPlugin !== "table") {
+        yasr.selectPlugin("table");
+      }
+      labels.fetch(iris).then(function () { labelCells(yasr); });
     }, 0);
   });
-  yasgui.on("tabChange", function () { /* a changed query may no longer break there */ });
+  // Labels go into the drawn cells in place (the table is not redrawn, so nothing a
+  // reader or a script holds goes stale); cells drawn later (paging) get them from
+  // getUriLinkFromBinding above.
+  function labelCells(yasr) {
+    var prefixes = yasr.getPrefixes ? yasr.getPrefixes() : cfg.prefixes;
+    yasr.resultsEl.querySelectorAll("a.iri[title]").forEach(function (a) {
+      var known = labels.cache[a.getAttribute("title")];
+      if (!known || !known.label || a.querySelector(".ng-short")) return;
+      var short = document.createElement("span");
+      short.className = "ng-short";
+      short.textContent = shortName(a.getAttribute("title"), prefixes);
+      a.textContent = known.label + " ";
+      a.appendChild(short);
+    });
+    yasr.rootEl.setAttribute("data-labelled", "true");
+  }
   function watchEditor(tab) {
     var yasqe = tab && tab.getYasqe && tab.getYasqe();
     if (yasqe && !yasqe.__ngWatched) {
