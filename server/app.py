@@ -11,7 +11,16 @@ from kg.config import Config, from_env
 from kg.federation import QueryRefused, warm_up
 from kg.labels import Labeller
 from kg.namespaces import PREFIXES
-from kg.server import api, limits, ontology_views, resource_views, site, sparql, validate_views
+from kg.server import (
+    api,
+    limits,
+    ontology_views,
+    resource_views,
+    security,
+    site,
+    sparql,
+    validate_views,
+)
 from kg.server.service_description import DescriptionCache
 from kg.server.serving import ServingStore
 from kg.store import StoreMissing
@@ -39,6 +48,7 @@ def create_app(config: Config | None = None, *, store: ox.Store | None = None) -
     app.extensions["newsgraph.remote"] = serving.remote
     app.extensions["newsgraph.descriptions"] = DescriptionCache()
     limits.install(app, config, serving, app.extensions["newsgraph.rdf_prefixes"])
+    security.install(app)
     app.register_blueprint(sparql.bp)
     app.register_blueprint(api.bp)
     site.install(app)
