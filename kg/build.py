@@ -72,7 +72,10 @@ class BuildReport:
 @cache
 def extractor_fingerprint() -> str:
     """Hash of the extractor code and data: a cached graph is reused only if they are unchanged."""
+    from kg.extract import nlp
+
     h = hashlib.sha256(__version__.encode())
+    h.update(nlp.fingerprint().encode())
     # kg/documents.py makes the text every offset indexes: a change there is a change too.
     paths = [Path(str(files("kg") / "documents.py"))]
     for root in (files("kg.extract"), files("kg") / "data"):
@@ -158,6 +161,9 @@ def extract_all(
     report: BuildReport,
     progress: Callable[[str], None],
 ) -> dict[URIRef, Graph]:
+    from kg.extract import nlp
+
+    nlp.configure(config.nlp_model)
     files_found, not_documents = scan_documents(paths)
     for name, reason in not_documents:
         report.skipped.append((name, reason))
@@ -210,6 +216,8 @@ def extract_all(
             progress(f"[{i}/{total}] {doc.file_name}: {len(g)} triples")
 
     workers = min(os.cpu_count() or 1, 4)
+    if total:
+        nlp.get()  # load the pipeline once; forked workers share it
     if total >= PARALLEL_THRESHOLD and workers > 1:
         with ProcessPoolExecutor(max_workers=workers, initializer=_die_with_parent) as pool:
             futures = [

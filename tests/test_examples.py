@@ -14,10 +14,6 @@ from kg.server.examples import example_queries
 from kg.store import open_current
 
 EXAMPLES = example_queries()
-# Until the extraction adds the gazetteer's coordinates, the seeds' places have none: the
-# map example runs here (it must answer), and tests/test_ui_views.py draws it from data
-# that test builds.
-NEEDS_COORDINATES = {"16-places-map"}
 
 
 @pytest.fixture(scope="module")
@@ -38,8 +34,7 @@ def test_every_example_has_a_title_and_a_description() -> None:
 def test_local_examples_answer_on_the_seeds(seeds_store, example) -> None:
     result = run(seeds_store, example.query)
     rows = list(result.value)
-    if example.name not in NEEDS_COORDINATES:
-        assert rows, f"{example.name} returned nothing on the seeds' graph"
+    assert rows, f"{example.name} returned nothing on the seeds' graph"
 
 
 def test_wikidata_example_gives_one_row_per_entity(seeds_store) -> None:

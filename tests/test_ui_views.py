@@ -3,9 +3,9 @@
 Each view (chart, timeline, graph, map) runs an example from `queries/` on the seeds'
 graph and is checked as drawn: its element, its canvas, what it counts (bars, items,
 nodes, markers) and no console error. A screenshot of each is kept in test-artifacts/
-(view-chart.png, …; the README shows them). The seeds' places have no coordinates
-until the extraction adds the gazetteer's, so this test adds some (geo:lat/geo:long
-and a WKT point) to its own copy of the build.
+(view-chart.png, …; the README shows them). The seeds' places carry geo:lat/geo:long
+from the gazetteer; this test adds GeoSPARQL WKT points (and a few more lat/long) in a
+graph of its own, so both ways a place can carry coordinates are drawn.
 
 Chromium runs with every non-loopback request sent to a dead proxy: the page must work
 from this server alone (completion once asked an outside vocabulary service).
