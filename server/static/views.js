@@ -404,7 +404,24 @@
     if (!outlines) {
       outlines = fetch((window.newsgraphConfig || {}).staticPrefix + "vendor/world-atlas/countries-50m.json")
         .then(function (r) { if (!r.ok) throw new Error("no base map"); return r.json(); })
-        .then(function (topo) { return window.topojson.feature(topo, topo.objects.countries); });
+        .then(function (topo) {
+          var all = window.topojson.feature(topo, topo.objects.countries);
+          // Antarctica's ring runs along the pole, which Web Mercator cannot draw (a line
+          // across the whole map): news maps leave it out.
+          all.features = all.features.filter(function (f) { return f.id !== "010"; });
+          // Rings that cross the antimeridian (Russia's Chukotka, Fiji) jump from 180 to
+          // -180: draw them continuous, east of 180, instead of a line across the map.
+          all.features.forEach(function (f) {
+            var polygons = f.geometry.type === "Polygon" ? [f.geometry.coordinates] : f.geometry.coordinates;
+            polygons.forEach(function (polygon) {
+              polygon.forEach(function (ring) {
+                var crosses = ring.some(function (pt, i) { return i > 0 && Math.abs(pt[0] - ring[i - 1][0]) > 180; });
+                if (crosses) ring.forEach(function (pt) { if (pt[0] < 0) pt[0] += 360; });
+              });
+            });
+          });
+          return all;
+        });
     }
     return outlines;
   }
