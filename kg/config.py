@@ -71,6 +71,7 @@ class Config:
     service_timeout: float = 20.0
     service_max_bytes: int = 8 * 1024 * 1024
     service_concurrency: int = 2
+    service_batch_size: int = 200
     contact: str = "newsgraph-operator@example.org"
     remote_store: str = ""
     remote_update: str = ""
@@ -145,6 +146,12 @@ SETTINGS: list[tuple[str, str, object, str]] = [
     ("service_timeout", "NEWSGRAPH_SERVICE_TIMEOUT", float, "seconds per SERVICE call"),
     ("service_max_bytes", "NEWSGRAPH_SERVICE_MAX_BYTES", int, "largest SERVICE response, bytes"),
     ("service_concurrency", "NEWSGRAPH_SERVICE_CONCURRENCY", int, "parallel calls per endpoint"),
+    (
+        "service_batch_size",
+        "NEWSGRAPH_SERVICE_BATCH",
+        int,
+        "bindings sent per SERVICE call in a bind join (VALUES rows)",
+    ),
     ("contact", "NEWSGRAPH_CONTACT", str, "contact address sent in the User-Agent"),
     ("remote_store", "NEWSGRAPH_REMOTE_STORE", str, "SPARQL endpoint of an external store"),
     ("remote_update", "NEWSGRAPH_REMOTE_UPDATE", str, "its SPARQL Update endpoint (`kg build`)"),

@@ -23,15 +23,19 @@ from flask import Blueprint, Response, current_app, render_template, request
 from werkzeug.datastructures import MultiDict
 
 from kg import negotiate as neg
+from kg.federation import QueryRefused, prepare_update
 from kg.server import service_description as sd
-from kg.sparql_text import add_using, tokens, update_names_dataset
+from kg.sparql_text import add_using, update_names_dataset
 
 bp = Blueprint("sparql", __name__)
 
 ALLOWED = "GET, HEAD, POST, OPTIONS"
 CORS_HEADERS = {
     "Access-Control-Allow-Origin": "*",
-    "Access-Control-Expose-Headers": "Content-Type, Content-Length, Vary, X-Newsgraph-Truncated",
+    "Access-Control-Expose-Headers": (
+        "Content-Type, Content-Length, Vary, X-Newsgraph-Truncated, X-Newsgraph-Service, "
+        "X-Newsgraph-Warning"
+    ),
 }
 FORM = "application/x-www-form-urlencoded"
 QUERY_TYPE = "application/sparql-query"
@@ -240,10 +244,13 @@ def run_update(op: Operation) -> Response:
             "using-graph-uri / using-named-graph-uri cannot be combined with an update "
             "that has its own WITH or USING (SPARQL 1.1 Protocol 2.2.3)",
         )
-    if any(t.depth == 0 and t.word == "LOAD" for t in tokens(text)):
-        # LOAD makes the server fetch a URL: this server never fetches data from the web.
-        raise BadRequest(400, "LOAD is not supported: this server fetches nothing from the web")
-    text = add_using(text, using, using_named)
+    # LOAD would make the engine fetch a URL and SERVICE call one: the federation
+    # policy refuses both (LOAD SILENT loads nothing and succeeds, named in a warning).
+    try:
+        checked = prepare_update(text, config, base_iri=endpoint_url())
+    except QueryRefused as exc:
+        raise BadRequest(exc.status, exc.message, exc.headers) from None
+    text = add_using(checked.text, using, using_named)
     serving = current_app.extensions["newsgraph.store"]
     store = serving.get()
     with _write_lock:
@@ -256,7 +263,8 @@ def run_update(op: Operation) -> Response:
             raise BadRequest(500, f"the update failed: {exc}") from None
         finally:
             serving.changed()  # even a failed update may have been partly evaluated
-    return text_response(200, "update applied")
+    message = "update applied" + "".join(f"\nwarning: {w}" for w in checked.warnings)
+    return text_response(200, message, checked.headers())
 
 
 def describe_or_ui(op: Operation) -> Response:

@@ -43,10 +43,15 @@ OK_RESULTS = json.dumps(
 ).encode()
 
 
-def load_data_dir(data_dir: Path, source: Path) -> Path:
-    """A data folder whose current build holds `source` (TriG, or Turtle into one graph)."""
+def load_data_dir(data_dir: Path, source: Path, extra: tuple[str, str] | None = None) -> Path:
+    """A data folder whose current build holds `source` (TriG, or Turtle into one graph),
+    and `extra` (N-Triples text, graph IRI) if given."""
     data_dir.mkdir(parents=True, exist_ok=True)
     pending = begin_build(Config(data_dir=data_dir))
+    if extra is not None:
+        pending.store.load(
+            extra[0].encode(), ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(extra[1])
+        )
     if source.suffix == ".trig":
         pending.store.load(path=str(source), format=ox.RdfFormat.TRIG)
     else:
@@ -55,6 +60,35 @@ def load_data_dir(data_dir: Path, source: Path) -> Path:
         )
     pending.commit({"sources": [source.name]})
     return data_dir
+
+
+STANDIN_ITEM = "http://test.invalid/wikidata-standin/item/"
+SYNTHETIC_GRAPH = "https://w3id.org/newsgraph/id/doc/synthetic-links"
+
+
+def bind_join_data(root: Path, local_rows: int, remote_items: int) -> tuple[Path, Path]:
+    """Data folders for the bind-join test and benchmark: (ours, the stand-in's).
+
+    Ours: the federation fixture plus `local_rows` synthetic persons, each linked with
+    owl:sameAs to a distinct stand-in item. The stand-in: the Wikidata slice plus
+    `remote_items` items with a birth date (P569), many more than we link, as on
+    Wikidata. Items are clearly fake IRIs (test.invalid), never real QIDs.
+    """
+    step = max(1, remote_items // max(1, local_rows))
+    remote = "".join(
+        f"<{STANDIN_ITEM}{i}> <http://www.wikidata.org/prop/direct/P569> "
+        f'"{1900 + i % 100}-01-{1 + i % 28:02d}T00:00:00Z"'
+        "^^<http://www.w3.org/2001/XMLSchema#dateTime> .\n"
+        for i in range(remote_items)
+    )
+    local = "".join(
+        f"<https://w3id.org/newsgraph/id/person/synthetic-{i}> "
+        f"<http://www.w3.org/2002/07/owl#sameAs> <{STANDIN_ITEM}{i * step}> .\n"
+        for i in range(local_rows)
+    )
+    ours = load_data_dir(root / "ours", FIXTURE, extra=(local, SYNTHETIC_GRAPH))
+    standin = load_data_dir(root / "standin", SLICE, extra=(remote, SLICE_GRAPH))
+    return ours, standin
 
 
 @dataclass
