@@ -341,6 +341,11 @@ def _engine_syntax_check(text: str, tokens: list[Token], base_iri: str | None) -
     CONSTRUCT and DESCRIBE are evaluated lazily, so only the parse runs; an ASK runs
     on an empty store.
     """
+    ox.Store().query(_without_service(text, tokens), base_iri=base_iri)  # SyntaxError
+
+
+def _without_service(text: str, tokens: list[Token]) -> str:
+    """`text` with every `SERVICE [SILENT] endpoint` replaced by MINUS, same length."""
     cuts: list[tuple[int, int]] = []
     for i, t in enumerate(tokens):
         if not t.is_word("SERVICE"):
@@ -355,7 +360,7 @@ def _engine_syntax_check(text: str, tokens: list[Token], base_iri: str | None) -
         span = stripped[start:end]
         pad = "".join(c if c in "\r\n" else " " for c in span[5:])
         stripped = stripped[:start] + "MINUS" + pad + stripped[end:]
-    ox.Store().query(stripped, base_iri=base_iri)  # raises SyntaxError with line:column
+    return stripped
 
 
 # --------------------------------------------------------------------------------------
@@ -1173,6 +1178,32 @@ class PreparedUpdate:
         return {WARNING_HEADER: " | ".join(_header_safe(w) for w in self.warnings)}
 
 
+_EMPTY_STORE: list[str] = []
+_EMPTY_LOCK = threading.Lock()
+
+
+def _engine_update_check(update: str, tokens: list[Token], base_iri: str | None) -> None:
+    """pyoxigraph's own parse of an update, without running it.
+
+    An empty store opened read-only parses the update and then refuses to start a
+    transaction: a SyntaxError is the engine's verdict, anything else means it parsed.
+    SERVICE keywords are turned into MINUS first, as for queries.
+    """
+    import tempfile
+
+    with _EMPTY_LOCK:
+        if not _EMPTY_STORE:
+            path = tempfile.mkdtemp(prefix="newsgraph-empty-store-")
+            ox.Store(path).flush()
+            _EMPTY_STORE.append(path)
+    try:
+        ox.Store.read_only(_EMPTY_STORE[0]).update(
+            _without_service(update, tokens), base_iri=base_iri
+        )
+    except (RuntimeError, OSError):
+        pass
+
+
 def prepare_update(update: str, config: Config, base_iri: str | None = None) -> PreparedUpdate:
     """Check a SPARQL Update before any engine sees it.
 
@@ -1185,6 +1216,7 @@ def prepare_update(update: str, config: Config, base_iri: str | None = None) -> 
     del config
     tokens = list(lex(update))
     _check_glued_keywords(tokens)
+    _engine_update_check(update, tokens, base_iri)
     warnings: list[str] = []
     cuts: list[tuple[int, int, str]] = []
     prologue = Prologue("", {}, base_iri, 0)

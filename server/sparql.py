@@ -250,6 +250,8 @@ def run_update(op: Operation) -> Response:
         checked = prepare_update(text, config, base_iri=endpoint_url())
     except QueryRefused as exc:
         raise BadRequest(exc.status, exc.message, exc.headers) from None
+    except SyntaxError as exc:
+        raise BadRequest(400, f"SPARQL syntax error: {exc}") from None
     text = add_using(checked.text, using, using_named)
     serving = current_app.extensions["newsgraph.store"]
     store = serving.get()
@@ -363,7 +365,8 @@ def void() -> Response:
     store = serving.get()
     stats = cache.void(store, serving.generation)
     root = request.host_url.rstrip("/")
-    triples = sd.void_description(request.base_url, root + "/sparql", config.base, stats)
+    dump = root + "/rdf-graph-store?format=nquads"
+    triples = sd.void_description(request.base_url, root + "/sparql", config.base, stats, dump)
     body = sd.write(triples, media_type, current_app.extensions["newsgraph.prefixes"])
     if browser:
         formats = [(neg.SHORT_NAME[mt], mt) for mt in neg.OFFERS["graph"]]
