@@ -14,6 +14,7 @@ from kg.server import (
     graph_store,
     limits,
     ontology_views,
+    reconcile,
     resource_views,
     sparql,
     validate_views,
@@ -47,6 +48,7 @@ def create_app(config: Config | None = None, *, store: ox.Store | None = None) -
     limits.install(app, config, serving, app.extensions["newsgraph.rdf_prefixes"])
     app.register_blueprint(sparql.bp)
     app.register_blueprint(graph_store.bp)
+    app.register_blueprint(reconcile.bp)
     app.register_blueprint(validate_views.bp)
     app.register_blueprint(ontology_views.bp)
     app.register_blueprint(resource_views.create_blueprint(config))

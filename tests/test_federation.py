@@ -136,6 +136,15 @@ def test_csto_members_against_contributors(fed) -> None:
     }
 
 
+def test_birth_dates_example_is_a_bind_join(fed) -> None:
+    query = (ROOT / "queries" / "federated-birth-dates.rq").read_text()
+    resp = post(fed, query)
+    assert [(r["name"], r["born"]) for r in rows(resp)] == [
+        ("Vladimir Putin", "1952-10-07T00:00:00Z")
+    ]
+    assert "mode=bind-join calls=1" in resp.headers["X-Newsgraph-Service"]
+
+
 def test_standin_receives_our_user_agent(fed, standin) -> None:
     query = PREFIXES + at("SELECT ?l { SERVICE <E> { wd:Q232 rdfs:label ?l } }", WIKIDATA)
     assert rows(post(fed, query)) == [{"l": "Kazakhstan"}]
