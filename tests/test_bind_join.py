@@ -150,10 +150,12 @@ def test_byte_cap_counts_every_batch(local, remote) -> None:
         return fed.CallResult(["wd"], [], 600)
 
     config = Config(service_batch_size=1, service_max_bytes=2000)
-    fed.prepare(
-        q(QUERIES["the integrator's first query"]),
-        config,
-        caller=caller,
-        evaluate=lambda select: local.query(select),
-    )
-    assert seen[:4] == [2000, 1400, 800, 200]
+    with pytest.raises(fed.QueryRefused) as info:
+        fed.prepare(
+            q(QUERIES["the integrator's first query"]),
+            config,
+            caller=caller,
+            evaluate=lambda select: local.query(select),
+        )
+    assert seen == [2000, 1400, 800, 200]  # each call may use what the others left
+    assert info.value.status == 502 and "exceed 2000 bytes" in info.value.message
