@@ -1182,6 +1182,33 @@ _EMPTY_STORE: list[str] = []
 _EMPTY_LOCK = threading.Lock()
 
 
+def empty_store_path() -> str:
+    """An empty on-disk store, made once per user and shared by every process.
+
+    Made in a fresh folder and renamed into place, so processes starting together
+    never see a half-made one; a store opened read-only by many processes is fine.
+    """
+    import os
+    import shutil
+    import tempfile
+
+    with _EMPTY_LOCK:
+        if _EMPTY_STORE:
+            return _EMPTY_STORE[0]
+        final = os.path.join(
+            tempfile.gettempdir(), f"newsgraph-empty-store-{os.getuid()}-{ox.__version__}"
+        )
+        if not os.path.isdir(final):
+            fresh = tempfile.mkdtemp(prefix="newsgraph-empty-store-")
+            ox.Store(fresh).flush()
+            try:
+                os.rename(fresh, final)
+            except OSError:  # another process made it first
+                shutil.rmtree(fresh, ignore_errors=True)
+        _EMPTY_STORE.append(final)
+        return final
+
+
 def _engine_update_check(update: str, tokens: list[Token], base_iri: str | None) -> None:
     """pyoxigraph's own parse of an update, without running it.
 
@@ -1189,15 +1216,8 @@ def _engine_update_check(update: str, tokens: list[Token], base_iri: str | None)
     transaction: a SyntaxError is the engine's verdict, anything else means it parsed.
     SERVICE keywords are turned into MINUS first, as for queries.
     """
-    import tempfile
-
-    with _EMPTY_LOCK:
-        if not _EMPTY_STORE:
-            path = tempfile.mkdtemp(prefix="newsgraph-empty-store-")
-            ox.Store(path).flush()
-            _EMPTY_STORE.append(path)
     try:
-        ox.Store.read_only(_EMPTY_STORE[0]).update(
+        ox.Store.read_only(empty_store_path()).update(
             _without_service(update, tokens), base_iri=base_iri
         )
     except (RuntimeError, OSError):

@@ -333,20 +333,12 @@ def run_in_process(test: W3CTest) -> bool:
         return False
 
 
-_EMPTY_READ_ONLY: list[str] = []
-
-
 def _parses_update(text: str, base: str) -> bool:
     """Parse an update without running it (a read-only store refuses to start one)."""
-    import tempfile
+    from kg.federation import empty_store_path
 
-    if not _EMPTY_READ_ONLY:
-        path = tempfile.mkdtemp(prefix="w3c-empty-")
-        del_store = ox.Store(path)
-        del del_store
-        _EMPTY_READ_ONLY.append(path)
     try:
-        ox.Store.read_only(_EMPTY_READ_ONLY[0]).update(text, base_iri=base)
+        ox.Store.read_only(empty_store_path()).update(text, base_iri=base)
     except SyntaxError:
         return False
     except (RuntimeError, OSError):
