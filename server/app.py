@@ -16,6 +16,7 @@ from kg.server import (
     ontology_views,
     reconcile,
     resource_views,
+    security,
     sparql,
     validate_views,
 )
@@ -46,6 +47,7 @@ def create_app(config: Config | None = None, *, store: ox.Store | None = None) -
     app.extensions["newsgraph.remote"] = serving.remote
     app.extensions["newsgraph.descriptions"] = DescriptionCache()
     limits.install(app, config, serving, app.extensions["newsgraph.rdf_prefixes"])
+    security.install(app)
     app.register_blueprint(sparql.bp)
     app.register_blueprint(graph_store.bp)
     app.register_blueprint(reconcile.bp)
