@@ -19,6 +19,7 @@ underlines.
 from __future__ import annotations
 
 import re
+import threading
 from dataclasses import dataclass
 
 from kg.namespaces import PREFIXES
@@ -166,11 +167,15 @@ def _expected_in_words(detail: str) -> str:
     return "expected " + ", ".join(words[:-1]) + " or " + words[-1]
 
 
-def _rdflib_position(text: str) -> tuple[int, int, str] | None:
-    try:
-        from kg.federation import _rdflib_parser
+_RDFLIB_LOCK = threading.Lock()
 
-        _rdflib_parser().parseQuery(text)
+
+def _rdflib_position(text: str) -> tuple[int, int, str] | None:
+    from rdflib.plugins.sparql import parser
+
+    try:
+        with _RDFLIB_LOCK:  # pyparsing's packrat cache is not thread-safe
+            parser.parseQuery(text)
     except Exception as exc:  # noqa: BLE001 - any parse failure is a position to report
         line, col = getattr(exc, "lineno", None), getattr(exc, "col", None)
         if isinstance(line, int) and isinstance(col, int):

@@ -13,8 +13,10 @@ from kg.labels import Labeller
 from kg.namespaces import PREFIXES
 from kg.server import (
     api,
+    graph_store,
     limits,
     ontology_views,
+    reconcile,
     resource_views,
     security,
     site,
@@ -51,6 +53,8 @@ def create_app(config: Config | None = None, *, store: ox.Store | None = None) -
     security.install(app)
     app.register_blueprint(sparql.bp)
     app.register_blueprint(api.bp)
+    app.register_blueprint(graph_store.bp)
+    app.register_blueprint(reconcile.bp)
     site.install(app)
     app.register_blueprint(validate_views.bp)
     app.register_blueprint(ontology_views.bp)
