@@ -173,7 +173,19 @@ def _html(result: ValidationResult, source: str, fail_on: str, pageable: bool) -
         graph_url=lambda iri: node_url(URIRef(iri)),
         short_iri=lambda iri: result.short(URIRef(iri)),
         query_with=query_with,
+        label=_labels(),
     )
+
+
+def _labels():  # noqa: ANN202 - a function from IRI to label
+    """Labels (or snippets) of the served graph's IRIs, so a report names what it flags."""
+    serving = current_app.extensions.get("newsgraph.store")
+    if serving is None or getattr(serving, "remote", None) is not None:
+        return lambda iri: None
+    from kg.labels import Labeller
+
+    labeller = Labeller(serving.get(), current_app.extensions["newsgraph.prefixes"])
+    return lambda iri: labeller.label(iri) if isinstance(iri, str) else None
 
 
 def _error(status: int, message: str) -> Response:
