@@ -62,11 +62,14 @@ def _peak():
             sys.stderr.write("VMHWM " + line.split()[1] + "\\n")
 atexit.register(_peak)
 """
-RUN_KG = PEAK + """
+RUN_KG = (
+    PEAK
+    + """
 import runpy
 sys.argv = ["kg"] + sys.argv[1:]
 runpy.run_module("kg.cli", run_name="__main__")
 """
+)
 
 IN_MEMORY = (
     PEAK
