@@ -135,6 +135,46 @@ def nesting_depth(query: str) -> int:
     return deepest
 
 
+# --- queries that need no killable process ---
+
+_WS = r"(?:\s|#[^\n]*(?:\n|$))*"
+_IRIREF = r'<[^<>"{}|^`\\\x00-\x20]*>'
+_PNAME = r"(?:[A-Za-z][A-Za-z0-9_\-]*)?:[A-Za-z0-9_\-]*"
+_TERM = (
+    rf"(?:[?$][A-Za-z_][A-Za-z0-9_]*|{_IRIREF}|{_PNAME}|a"
+    rf'|"(?:[^"\\\n\r]|\\.)*"(?:@[A-Za-z]+(?:-[A-Za-z0-9]+)*|\^\^(?:{_IRIREF}|{_PNAME}))?'
+    r"|[+-]?[0-9]+(?:\.[0-9]+)?)"
+)
+_SCAN = re.compile(
+    rf"{_WS}(?:(?:PREFIX{_WS}{_PNAME}{_WS}{_IRIREF}|BASE{_WS}{_IRIREF}){_WS})*"
+    rf"(?:SELECT{_WS}(?:\*|(?:[?$][A-Za-z_][A-Za-z0-9_]*{_WS})+)|ASK){_WS}(?:WHERE{_WS})?"
+    rf"\{{{_WS}(?P<s>{_TERM})\s+(?P<p>{_TERM})\s+(?P<o>{_TERM}){_WS}\.?{_WS}\}}{_WS}"
+    rf"(?:LIMIT{_WS}[0-9]+{_WS})?",
+    re.IGNORECASE,
+)
+
+
+def is_bounded_scan(query: str) -> bool:
+    """True for a query that is one triple pattern and nothing else (a lookup by IRI).
+
+    Such a query is one lazy index scan: every match is a row written out, nothing is
+    sorted, grouped, joined, filtered or skipped (no FILTER, no OFFSET), so its cost
+    is at most `max_rows` scanned index entries plus the writing: the row cap bounds
+    its time and memory, and it needs no killable process. Anything else (a second
+    pattern, a path, a FILTER, a subquery, FROM, SERVICE, a long string form, an
+    unusual prefixed name) does not match and goes to the query processes. Neither
+    does a variable repeated in the pattern (`?x ?x ?x` scans everything and writes
+    only the few matches).
+    """
+    if len(query) > 8192:
+        return False
+    m = _SCAN.fullmatch(query)
+    if m is None:
+        return False
+    variables = [t[1:] for t in m.group("s", "p", "o") if t[0] in "?$"]
+    return len(set(variables)) == len(variables)
+
+
 # --- the work itself (runs in a worker process, or on a thread in-process) ---
 
 
