@@ -14,7 +14,13 @@ import pyoxigraph as ox
 
 from kg import negotiate as neg
 from kg.config import Config
-from kg.federation import prepare
+from kg.federation import Prepared, prepare
+
+# Queries whose policy check made no SERVICE call: their Prepared form depends only on
+# the text and the policy, so a repeated text skips rdflib's parse (1-16 ms; a query
+# that merely mentions "service" in a string or IRI needs one). Per process, bounded.
+_PREPARED: dict[tuple[str, int], Prepared] = {}
+_PREPARED_MAX = 1024
 
 # Media type → (format name for ?format=, pyoxigraph format)
 RESULT_FORMATS: dict[str, tuple[str, ox.QueryResultsFormat]] = {
@@ -69,7 +75,15 @@ def run(
     Raises SyntaxError for a malformed query (message carries line:column) and
     `kg.federation.QueryRefused` for a refused query or a failed SERVICE call.
     """
-    prepared = prepare(query, config if config is not None else Config())
+    config = config if config is not None else Config()
+    key = (query, id(config))
+    prepared = _PREPARED.get(key)
+    if prepared is None:
+        prepared = prepare(query, config)
+        if not prepared.calls and len(query) < 65536:
+            if len(_PREPARED) >= _PREPARED_MAX:
+                _PREPARED.clear()
+            _PREPARED[key] = prepared
     dataset: tuple[list[str], list[str]] | None = None
     if default_graphs or named_graphs:  # the protocol's dataset overrides the query's
         dataset = (default_graphs or [], named_graphs or [])

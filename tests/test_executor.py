@@ -272,3 +272,29 @@ def test_anything_else_goes_to_a_killable_process(query: str) -> None:
     from kg.executor import is_bounded_scan
 
     assert not is_bounded_scan(query)
+
+
+def test_policy_check_remembered_for_a_query_without_service_calls(monkeypatch) -> None:
+    """A query that mentions "service" (so the policy must parse it) is parsed once per
+    process; the second run reuses the decision."""
+    import pyoxigraph as ox
+
+    from kg import federation
+    from kg import query as q
+    from kg.config import Config
+
+    calls = []
+    real = federation.analyse
+
+    def counting(text, config):  # noqa: ANN001
+        calls.append(text)
+        return real(text, config)
+
+    monkeypatch.setattr(federation, "analyse", counting)
+    store = ox.Store()
+    config = Config()
+    text = 'SELECT ?s WHERE { ?s ?p "a service desk" }'
+    for _ in range(2):
+        result = q.run(store, text, config=config)
+        assert result.form == "solutions" and list(result.value) == []
+    assert calls == [text]
