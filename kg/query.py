@@ -7,7 +7,7 @@ The web layer's query workers (kg/executor.py) and the CLI both call this, so
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import IO
 
 import pyoxigraph as ox
@@ -16,11 +16,11 @@ from kg import negotiate as neg
 from kg.config import Config
 from kg.federation import Prepared, prepare
 
-# Queries whose policy check made no SERVICE call: their Prepared form depends only on
-# the text and the policy, so a repeated text skips rdflib's parse (1-16 ms; a query
-# that merely mentions "service" in a string or IRI needs one). Per process, bounded.
-_PREPARED: dict[tuple[str, int], Prepared] = {}
-_PREPARED_MAX = 1024
+# Query texts the policy check passed unchanged (no SERVICE clause: nothing to call or
+# inline): a repeated text skips rdflib's parse (1-16 ms; a query that merely mentions
+# "service" in a string or IRI needs one). Per process, bounded; refusals are not kept.
+_NO_SERVICE: set[tuple[str, str | None]] = set()
+_NO_SERVICE_MAX = 1024
 
 # Media type → (format name for ?format=, pyoxigraph format)
 RESULT_FORMATS: dict[str, tuple[str, ox.QueryResultsFormat]] = {
@@ -43,6 +43,8 @@ GRAPH_FORMATS: dict[str, tuple[str, ox.RdfFormat]] = {
 class QueryResult:
     form: str  # "solutions", "boolean" or "graph"
     value: object
+    # What federation did (X-Newsgraph-Service) and what SILENT skipped (X-Newsgraph-Warning)
+    headers: dict[str, str] = field(default_factory=dict)
 
     @property
     def offered(self) -> list[str]:
@@ -67,7 +69,8 @@ def run(
 
     The dataset, in the order SPARQL 1.1 Protocol §2.1.4 gives it: graphs named by the
     protocol (`default-graph-uri`, `named-graph-uri`; a missing graph is empty), else
-    the query's FROM / FROM NAMED (graphs in the store, never fetched), else our
+    the query's FROM / FROM NAMED (pyoxigraph reads them as graphs in the store, never
+    fetched), else our
     default: the store's default graph, which every build fills with the deduplicated
     union of all named graphs (`kg.store.materialize_union`), every named graph
     available to GRAPH. Without `config` the defaults apply (Wikidata only, no map).
@@ -75,30 +78,34 @@ def run(
     Raises SyntaxError for a malformed query (message carries line:column) and
     `kg.federation.QueryRefused` for a refused query or a failed SERVICE call.
     """
-    config = config if config is not None else Config()
-    key = (query, id(config))
-    prepared = _PREPARED.get(key)
-    if prepared is None:
-        prepared = prepare(query, config)
-        if not prepared.calls and len(query) < 65536:
-            if len(_PREPARED) >= _PREPARED_MAX:
-                _PREPARED.clear()
-            _PREPARED[key] = prepared
-    dataset: tuple[list[str], list[str]] | None = None
-    if default_graphs or named_graphs:  # the protocol's dataset overrides the query's
-        dataset = (default_graphs or [], named_graphs or [])
-    elif prepared.default_graphs is not None:  # FROM / FROM NAMED: graphs in the store
-        dataset = (prepared.default_graphs, prepared.named_graphs or [])
     kwargs: dict = {}
-    if dataset is not None:
-        kwargs["default_graph"] = [ox.NamedNode(g) for g in dataset[0]]
-        kwargs["named_graphs"] = [ox.NamedNode(g) for g in dataset[1]]
+    if default_graphs or named_graphs:  # the protocol's dataset overrides the query's
+        kwargs["default_graph"] = [ox.NamedNode(g) for g in default_graphs or []]
+        kwargs["named_graphs"] = [ox.NamedNode(g) for g in named_graphs or []]
+
+    def evaluate(select: str) -> ox.QuerySolutions:
+        """The bind join's left side, on the same dataset as the query itself."""
+        return store.query(select, base_iri=base_iri, **kwargs)  # type: ignore[return-value]
+
+    key = (query, base_iri)
+    if key in _NO_SERVICE:
+        prepared = Prepared(query_text=query)
+    else:
+        prepared = prepare(
+            query, config if config is not None else Config(), evaluate=evaluate, base_iri=base_iri
+        )
+        if prepared.query_text == query and not prepared.calls and not prepared.warnings:
+            if len(query) < 65536:
+                if len(_NO_SERVICE) >= _NO_SERVICE_MAX:
+                    _NO_SERVICE.clear()
+                _NO_SERVICE.add(key)
     result = store.query(prepared.query_text, base_iri=base_iri, **kwargs)
+    headers = prepared.headers()
     if isinstance(result, ox.QueryBoolean):
-        return QueryResult("boolean", result)
+        return QueryResult("boolean", result, headers)
     if isinstance(result, ox.QuerySolutions):
-        return QueryResult("solutions", result)
-    return QueryResult("graph", result)
+        return QueryResult("solutions", result, headers)
+    return QueryResult("graph", result, headers)
 
 
 def serialize_into(

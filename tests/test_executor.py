@@ -286,9 +286,9 @@ def test_policy_check_remembered_for_a_query_without_service_calls(monkeypatch) 
     calls = []
     real = federation.analyse
 
-    def counting(text, config):  # noqa: ANN001
+    def counting(text, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003
         calls.append(text)
-        return real(text, config)
+        return real(text, *args, **kwargs)
 
     monkeypatch.setattr(federation, "analyse", counting)
     store = ox.Store()
