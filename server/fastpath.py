@@ -17,8 +17,9 @@ streamed from the query process as it is written.
 
 Anything else, or anything unusual about a query request (no query, an update, two
 queries, a non-UTF-8 byte, a bad dataset IRI, a body without Content-Length or over
-the upload limit, `download=`), is handed to the Flask app unchanged (the body it read
-is put back), so every refusal and its message stays the one the protocol view writes.
+the upload limit, `download=`, a browser's GET, whose errors are HTML pages: see
+server/site.py), is handed to the Flask app unchanged (the body it read is put back),
+so every refusal and its message stays the one the protocol view writes.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from urllib.parse import parse_qsl
 import pyoxigraph as ox
 
 from kg.executor import TRUNCATED_HEADER, Executor, Job, dispatch, is_bounded_scan
+from kg.negotiate import prefers_html
 from kg.server import limits, security
 from kg.server.sparql import CORS_HEADERS, FORM, QUERY_TYPE, _content_type
 
@@ -77,6 +79,7 @@ class QueryFastPath:
         serving = ext["newsgraph.store"]
         self.store = serving.get if isinstance(self.executor, Executor) else None
         self._iris: dict[str, bool] = {}
+        self._html: dict[str, bool] = {}
         self._bases: dict[tuple[str, str, str], str] = {}
 
     def __call__(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
@@ -138,11 +141,25 @@ class QueryFastPath:
                 raise Fallback
         if len(params.get("query", ())) != 1 or "download" in params:
             raise Fallback
+        if method == "GET" and self._browser(environ.get("HTTP_ACCEPT")):
+            raise Fallback  # its errors are pages (server/site.py), which Flask writes
         for name in ("default-graph-uri", "named-graph-uri"):
             for iri in params.get(name, ()):
                 if not self._valid_iri(iri):
                     raise Fallback
         return params
+
+    def _browser(self, accept: str | None) -> bool:
+        """`kg.negotiate.prefers_html`, remembered per Accept (clients repeat theirs)."""
+        if not accept:
+            return False
+        known = self._html.get(accept)
+        if known is None:
+            known = prefers_html(accept)
+            if len(self._html) >= _IRI_CACHE_MAX:
+                self._html.clear()
+            self._html[accept] = known
+        return known
 
     def _open(self) -> Any:
         """The current build, as the web process has it open (None: not built yet)."""
