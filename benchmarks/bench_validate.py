@@ -21,7 +21,7 @@ memory (getrusage maxrss) are recorded:
                                      (loading not timed): the like-for-like comparison.
 
 It checks that both engines report the same number of results for every shape.
-Results go to benchmarks/RESULTS.md under "## 5. SHACL validation at scale" (only
+Results go to benchmarks/RESULTS.md under "## 8. SHACL validation at scale" (only
 that section is replaced).
 """
 
@@ -48,7 +48,7 @@ from kg.synthetic import synthetic_units
 from kg.terms import to_ox
 
 RESULTS = Path(__file__).with_name("RESULTS.md")
-HEADING = "## 5. SHACL validation at scale"
+HEADING = "## 8. SHACL validation at scale"
 ROOT = Path(__file__).resolve().parent.parent
 
 # Peak memory is the process's own VmHWM, printed at exit: getrusage's maxrss would

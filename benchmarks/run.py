@@ -13,7 +13,7 @@
    documents/s, words/s, peak RSS, and a py-spy profile of the largest build.
 3. Reasoning and validation at 100k/1M triples, when the ontology owner's
    benchmarks/bench_reason_validate.py is present (optional step).
-5. SHACL validation at scale (benchmarks/bench_validate.py: the SPARQL engine on the
+8. SHACL validation at scale (benchmarks/bench_validate.py: the SPARQL engine on the
    built store, a file and an endpoint, beside pySHACL), appended as its own section.
 
 Clients run on the same machine as the servers, so they compete for its cores: the
