@@ -127,7 +127,10 @@ def materialize_union(store: ox.Store, chunk: int = 200_000) -> None:
 
 def begin_build(config: Config) -> PendingBuild:
     config.store_root.mkdir(parents=True, exist_ok=True)
-    name = time.strftime("%Y%m%dT%H%M%S") + f"-{os.getpid()}-{time.monotonic_ns() % 10**6:06d}"
+    # Names sort in start order (prune relies on it), to the nanosecond within a second.
+    now = time.time_ns()
+    stamp = time.strftime("%Y%m%dT%H%M%S", time.localtime(now // 10**9))
+    name = f"{stamp}.{now % 10**9:09d}-{os.getpid()}"
     path = config.store_root / name
     path.mkdir()
     return PendingBuild(config, name, path, ox.Store(str(path / "db")))
