@@ -5,20 +5,21 @@ from __future__ import annotations
 import argparse
 import io
 import json
-import sys
 import threading
-import types
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+import pyoxigraph as ox
 import pytest
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import RDF
 
 from kg import cli_validate
+from kg.config import Config
 from kg.namespaces import NG, SH
 from kg.rdf_input import sniff_format, union_graph
+from kg.store import begin_build
 
 DATA = Path(__file__).parent / "data" / "valid-minimal.trig"
 CONT = URIRef("https://w3id.org/newsgraph/id/deployment/csto-kazakhstan-2022-01/kyrgyzstan")
@@ -264,18 +265,27 @@ def test_endpoint_error_and_unreachable(endpoint: tuple[str, type[_Endpoint]]) -
 # ---- the built graph ----------------------------------------------------------------
 
 
-def test_built_graph_through_kg_store(monkeypatch: pytest.MonkeyPatch) -> None:
-    fake = types.ModuleType("kg.store")
-    fake.load_union_graph = lambda config: union_graph(dataset(broken=True))  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "kg.store", fake)
+def commit(data_dir: Path, ds: Dataset) -> None:
+    """A real build in `data_dir` holding `ds`, made by kg.store as `kg build` makes one."""
+    pending = begin_build(Config(data_dir=data_dir))
+    pending.store.load(ds.serialize(format="nquads").encode(), ox.RdfFormat.N_QUADS)
+    pending.commit({})
+
+
+def test_built_graph_through_kg_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NEWSGRAPH_DATA_DIR", str(tmp_path))
+    commit(tmp_path, dataset(broken=True))
     code, out, _ = run()
     assert code == 1 and "Deployment-personnel-min0" in out
+    commit(tmp_path, dataset())
+    code, out, _ = run()
+    assert code == 0, out
 
 
-def test_no_built_graph_exits_2(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setitem(sys.modules, "kg.store", types.ModuleType("kg.store"))
+def test_no_built_graph_exits_2(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NEWSGRAPH_DATA_DIR", str(tmp_path / "empty"))
     code, _, err = run()
-    assert code == 2 and "FILE" in err
+    assert code == 2 and "cannot load the built graph" in err and "kg build" in err
 
 
 def test_stand_alone_main(tmp_path: Path) -> None:
