@@ -87,6 +87,9 @@ def _configure(module: str, tests: list[str]) -> None:
         f'only_mutate = ["{path}"]\n'
         f"pytest_add_cli_args_test_selection = {json.dumps(tests)}\n"
         'pytest_add_cli_args = ["-p", "no:randomly", "-p", "no:cacheprovider", "-q"]\n'
+        # Fork each mutant from a process that has only collected the tests: one that has
+        # run them holds RocksDB's threads, and a child forked from it can hang in them.
+        'process_isolation = "forkserver"\n'
         'also_copy = ["seeds", "ontology", "shapes", "queries", "docs", "README.md",'
         ' "benchmarks", "scripts"]\n'
     )
