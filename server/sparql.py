@@ -23,6 +23,7 @@ from flask import Blueprint, Response, current_app, render_template, request
 from werkzeug.datastructures import MultiDict
 
 from kg import negotiate as neg
+from kg.federation import prepare_update
 from kg.server import service_description as sd
 from kg.sparql_text import add_using, tokens, update_names_dataset
 
@@ -243,6 +244,11 @@ def run_update(op: Operation) -> Response:
     if any(t.depth == 0 and t.word == "LOAD" for t in tokens(text)):
         # LOAD makes the server fetch a URL: this server never fetches data from the web.
         raise BadRequest(400, "LOAD is not supported: this server fetches nothing from the web")
+    # SERVICE in an update would make pyoxigraph call out itself, with no address policy.
+    try:
+        prepare_update(text, config)
+    except SyntaxError as exc:
+        raise BadRequest(400, f"SPARQL syntax error: {exc}") from None
     text = add_using(text, using, using_named)
     serving = current_app.extensions["newsgraph.store"]
     store = serving.get()
