@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import time
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -132,7 +133,7 @@ def test_prune_without_a_build_does_nothing(tmp_path: Path) -> None:
 
 
 def test_remote_manifest(tmp_path: Path) -> None:
-    config = Config(data_dir=tmp_path / "var", remote_store="http://127.0.0.1:9/sparql")
+    config = Config(data_dir=tmp_path / "a" / "var", remote_store="http://127.0.0.1:9/sparql")
     assert st.build_manifest(config) == {}
     st.write_remote_manifest(config, {"triples": 7, "sources": ["a"]})
     path = st.remote_manifest_path(config)
@@ -172,3 +173,44 @@ def test_pointer_is_replaced_not_rewritten(tmp_path: Path) -> None:
     first = os.stat(st.current_pointer(config)).st_ino
     commit_one(config, ["b"])
     assert os.stat(st.current_pointer(config)).st_ino != first
+
+
+def test_build_names_sort_in_start_order(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`prune` and the readers rely on names sorting by start time, to the nanosecond."""
+    seconds = 1_767_323_045  # a fixed instant, so the name is known exactly
+    stamp = time.strftime("%Y%m%dT%H%M%S", time.localtime(seconds))
+    config = Config(data_dir=tmp_path / "new" / "var")  # parents made as needed
+    names = []
+    for ns in (123_456_789, 123_456_790, 999_999_999, 1_000_000_000 + 5):
+        monkeypatch.setattr(st.time, "time_ns", lambda ns=ns: seconds * 10**9 + ns)
+        names.append(st.begin_build(config).name)
+    pid = os.getpid()
+    assert names[:3] == [f"{stamp}.123456789-{pid}", f"{stamp}.123456790-{pid}",
+                         f"{stamp}.999999999-{pid}"]  # fmt: skip
+    assert names[3] == time.strftime("%Y%m%dT%H%M%S", time.localtime(seconds + 1)) + (
+        f".000000005-{pid}"
+    )
+    assert names == sorted(names)
+    assert sorted(p.name for p in config.store_root.iterdir()) == names
+
+
+def test_removal_errors_are_ignored(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A build directory that cannot be removed (held open, removed by another prune)
+    is left behind: neither prune nor abort may fail the build over it."""
+    config = Config(data_dir=tmp_path)
+    names = [commit_one(config, [f"s{i}"]).name for i in range(st.KEEP_BUILDS)]
+    pending = st.begin_build(config)
+    rmdir = os.rmdir
+
+    def refuse(path, *a, **kw):
+        raise PermissionError(13, "refused", str(path))
+
+    monkeypatch.setattr(os, "rmdir", refuse)
+    pending.abort()  # does not raise
+    (tmp_path / "CURRENT").write_text(names[-1] + "\n", encoding="utf-8")
+    (config.store_root / "0-stale").mkdir()  # an old incomplete build: pruned, cannot be
+    st.prune(config)  # does not raise
+    monkeypatch.setattr(os, "rmdir", rmdir)
+    assert pending.path.exists() and (config.store_root / "0-stale").exists()
+    st.prune(config)
+    assert not (config.store_root / "0-stale").exists()
