@@ -13,15 +13,18 @@ figure does not depend on another's. Each mutant then runs only the tests that r
 its function, in a process forked from a warm one.
 
 Usage: `python scripts/mutants.py [MODULE ...]` (default: every module in MODULES).
-Writes `build/mutants/report.md` (the table docs/testing.md quotes) and lists each
-surviving mutant by name; `mutmut show NAME` inside `build/mutants/` prints its diff.
-Exit status 1 when a module with a floor kills less than 90%.
+Writes `build/mutants/report.md` (the table docs/testing.md quotes) and prints each
+surviving mutant with its line before and after. A survivor reviewed as equivalent (no
+test can tell it from the original) is listed in scripts/mutants-equivalent.txt with the
+reason and left out of the kill rate: killed / (mutants - equivalent). Exit status 1
+when a module with a floor kills less than 90%.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -42,12 +45,16 @@ MODULES: dict[str, list[str]] = {
     "kg.server.app": ["tests/test_app_wiring.py", "tests/test_routes_served.py"],
     # Extraction (being moved onto spaCy): measured, no floor until the rewrite lands.
     "kg.extract.dates": ["tests/test_extraction_behaviour.py", "tests/test_numbers_dates.py"],
-    "kg.extract.statements": ["tests/test_extraction_behaviour.py", "tests/test_extract_document.py"],
+    "kg.extract.statements": [
+        "tests/test_extraction_behaviour.py",
+        "tests/test_extract_document.py",
+    ],
 }
 NO_FLOOR = {"kg.extract.dates", "kg.extract.statements"}
 
 KILLED = {1, 3, 36, -24, 24, 152, 255, -11, -9}  # failed, crashed or timed out: detected
 SURVIVED = {0}
+EQUIVALENT_LIST = ROOT / "scripts" / "mutants-equivalent.txt"
 
 
 def _stage() -> None:
@@ -97,19 +104,47 @@ def _configure(module: str, tests: list[str]) -> None:
     shutil.rmtree(STAGE / "mutants", ignore_errors=True)
 
 
-def _tally(module: str) -> dict:
+def _equivalents() -> list[tuple[str, re.Pattern[str], str]]:
+    """(module, pattern on the mutated line, reason) from scripts/mutants-equivalent.txt."""
+    rows = []
+    for line in EQUIVALENT_LIST.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            module, pattern, reason = line.split("\t")
+            rows.append((module, re.compile(pattern), reason))
+    return rows
+
+
+def _mutated_lines(name: str, mutmut: Path) -> tuple[str, str]:
+    """The original and the mutated line(s) of one mutant, from `mutmut show`."""
+    diff = subprocess.run(
+        [str(mutmut), "show", name], cwd=STAGE, capture_output=True, text=True
+    ).stdout.splitlines()
+    minus = [d[1:].strip() for d in diff if d.startswith("-") and not d.startswith("---")]
+    plus = [d[1:].strip() for d in diff if d.startswith("+") and not d.startswith("+++")]
+    return " / ".join(minus), " / ".join(plus)
+
+
+def _tally(module: str, mutmut: Path) -> dict:
     rel = "kg/" + module.removeprefix("kg.").replace(".", "/") + ".py.meta"
     meta = json.loads((STAGE / "mutants" / rel).read_text(encoding="utf-8"))
     codes = meta["exit_code_by_key"]
-    survivors = sorted(k for k, c in codes.items() if c in SURVIVED)
-    untested = sorted(k for k, c in codes.items() if c in (33, 5))
+    reviewed = [(p, why) for m, p, why in _equivalents() if m == module]
+    survived, equivalent = [], []
+    for name in sorted(k for k, c in codes.items() if c in SURVIVED):
+        before, after = _mutated_lines(name, mutmut)
+        why = next((w for p, w in reviewed if p.search(after)), None)
+        entry = {"name": name, "from": before, "to": after, "why": why}
+        (equivalent if why else survived).append(entry)
     killed = sum(1 for c in codes.values() if c in KILLED)
+    counted = len(codes) - len(equivalent)
     return {
         "module": module,
         "total": len(codes),
         "killed": killed,
-        "survived": survivors,
-        "no_tests": untested,
+        "equivalent": equivalent,
+        "survived": survived,
+        "no_tests": sorted(k for k, c in codes.items() if c in (33, 5)),
+        "rate": killed / counted if counted else 1.0,
     }
 
 
@@ -136,36 +171,31 @@ def main(argv: list[str]) -> int:
             print((proc.stdout + proc.stderr)[-3000:])
             failed = True
             continue
-        row = _tally(module)
+        row = _tally(module, mutmut)
         row["seconds"] = round(time.monotonic() - t0)
         rows.append(row)
-        rate = row["killed"] / row["total"] if row["total"] else 1.0
-        row["rate"] = rate
         print(
-            f"{module}: {row['killed']}/{row['total']} killed ({rate:.1%}), "
-            f"{len(row['survived'])} survived, {len(row['no_tests'])} not reached by a test,"
-            f" {row['seconds']} s"
+            f"{module}: {row['killed']}/{row['total'] - len(row['equivalent'])} killed"
+            f" ({row['rate']:.1%}; {len(row['equivalent'])} equivalent left out),"
+            f" {len(row['survived'])} survived, {len(row['no_tests'])} not reached by a test,"
+            f" {row['seconds']} s",
+            flush=True,
         )
-        for name in row["survived"] + row["no_tests"]:
-            print(f"    {name}")
-        if module not in NO_FLOOR and rate < FLOOR:
+        for entry in row["survived"]:
+            print(f"    SURVIVED {entry['name']}: {entry['from']}  ->  {entry['to']}")
+        for name in row["no_tests"]:
+            print(f"    NO TEST  {name}")
+        if module not in NO_FLOOR and row["rate"] < FLOOR:
             failed = True
-        # Keep each module's verdicts for `mutmut show` after the next module resets.
-        shutil.copytree(
-            STAGE / "mutants",
-            STAGE / "results" / module,
-            dirs_exist_ok=True,
-            ignore=shutil.ignore_patterns("tests", "seeds", "node_modules", "docs"),
-        )
     total = round(time.monotonic() - started)
     lines = [
-        "| module | mutants | killed | survived | not reached | kill rate | seconds |",
-        "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| module | mutants | killed | equivalent | survived | not reached | kill rate | seconds |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for r in rows:
         lines.append(
-            f"| `{r['module']}` | {r['total']} | {r['killed']} | {len(r['survived'])} |"
-            f" {len(r['no_tests'])} | {r['rate']:.1%} | {r['seconds']} |"
+            f"| `{r['module']}` | {r['total']} | {r['killed']} | {len(r['equivalent'])} |"
+            f" {len(r['survived'])} | {len(r['no_tests'])} | {r['rate']:.1%} | {r['seconds']} |"
         )
     lines.append(f"\nTotal {total} s on {os.cpu_count()} cores.")
     (STAGE / "report.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
