@@ -306,12 +306,27 @@ def test_escaped_from_keyword_is_refused() -> None:
         fed.analyse("SELECT * FR\\u004FM <http://x/g> { ?s ?p ?o }", CONFIG)
 
 
-def test_calls_share_the_query_time_limit() -> None:
+class FakeTime:
+    """kg.federation's `time`, with a monotonic clock the test moves by hand."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def monotonic(self) -> float:
+        return self.now
+
+    def __getattr__(self, name: str):
+        return getattr(time, name)
+
+
+def test_calls_share_the_query_time_limit(monkeypatch) -> None:
+    clock = FakeTime()
+    monkeypatch.setattr(fed, "time", clock)
     seen: list[float] = []
 
     def slow(service, prologue, config):
         seen.append(config.service_timeout)
-        time.sleep(0.3)
+        clock.now += 0.3  # each call takes 0.3 s of the query's 0.5
         return [], [[]]
 
     config = Config(query_timeout=0.5, service_timeout=20.0)
@@ -324,21 +339,24 @@ def test_calls_share_the_query_time_limit() -> None:
     )
     with pytest.raises(QueryRefused) as info:
         fed.prepare(query, config, caller=slow)
-    assert info.value.status == 504
-    assert seen[0] <= 0.5 and seen[1] < 0.3  # each call got only what was left
+    assert info.value.status == 504 and "0.5 s are spent" in info.value.message
+    assert seen == [0.5, pytest.approx(0.2)]  # each call got only what was left; no third
 
 
 def test_concurrent_calls_to_one_endpoint_are_capped(monkeypatch) -> None:
     active = 0
     peak = 0
     lock = threading.Lock()
+    inside = threading.Semaphore(0)
+    release = threading.Event()
 
     def fake_call(target, query, config, deadline):
         nonlocal active, peak
         with lock:
             active += 1
             peak = max(peak, active)
-        time.sleep(0.2)
+        inside.release()
+        release.wait(60)  # held until the test has seen the others queue
         with lock:
             active -= 1
         return fed._Response(
@@ -348,14 +366,22 @@ def test_concurrent_calls_to_one_endpoint_are_capped(monkeypatch) -> None:
         )
 
     monkeypatch.setattr(fed, "_http_call", fake_call)
-    config = Config(service_concurrency=2, service_map={WIKIDATA: "http://127.0.0.1:1/x"})
+    url = f"http://127.0.0.1:1/capped-{id(lock)}"  # slots of its own
+    config = Config(service_concurrency=2, service_map={WIKIDATA: url})
     query = q("SELECT * { SERVICE <%s> { ?s ?p ?o } }", WIKIDATA)
     threads = [threading.Thread(target=fed.prepare, args=(query, config)) for _ in range(6)]
     for t in threads:
         t.start()
+    assert inside.acquire(timeout=60) and inside.acquire(timeout=60)  # two calls are in
+    slots = fed._slots(url, 2)
+    ceiling = time.monotonic() + 60
+    while len(slots._cond._waiters) < 4 and time.monotonic() < ceiling:  # type: ignore[attr-defined]
+        time.sleep(0.01)
+    assert len(slots._cond._waiters) == 4 and active == 2  # type: ignore[attr-defined]
+    release.set()
     for t in threads:
         t.join()
-    assert peak == 2
+    assert peak == 2 and active == 0
 
 
 def test_escapes_in_iris_cannot_turn_code_into_a_comment() -> None:
