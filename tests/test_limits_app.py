@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import sqlite3
+import time
 from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
 from prometheus_client import REGISTRY
+from prometheus_client.parser import text_string_to_metric_families
 
 from kg.config import Config
 from kg.executor import Executor, InProcessExecutor
@@ -243,3 +245,76 @@ def test_executor_kind(tmp_path: Path) -> None:
         assert isinstance(executor, Executor)
     finally:
         executor.close()
+
+
+def test_rate_limiter_without_a_window_never_limits() -> None:
+    limiter = RateLimiter(limit=1, window=0, path=None)
+    assert [limiter.hit("a") for _ in range(5)] == [None] * 5
+
+
+def test_short_waits_are_rounded_up_to_one_second(tmp_path: Path) -> None:
+    client = create_app(Config(rate_limit=2, rate_window=1.0), store=small_store()).test_client()
+    codes = [client.get("/sparql", query_string={"query": "ASK {}"}) for _ in range(3)]
+    assert [r.status_code for r in codes] == [200, 200, 429]
+    assert codes[2].headers["Retry-After"] == "1"  # 0.5 s to wait: never "0"
+
+
+def test_an_unwritable_data_folder_limits_per_process(tmp_path: Path) -> None:
+    not_a_folder = tmp_path / "file"
+    not_a_folder.write_text("x")
+    client = create_app(Config(rate_limit=1, rate_window=60.0, data_dir=not_a_folder)).test_client()
+    assert client.get("/ontology").status_code == 200
+    assert client.get("/ontology").status_code == 429
+
+
+def test_query_string_limit_is_inclusive() -> None:
+    at_cap = "query=ASK%7B%7D&pad=xxxxx"
+    client = app_client(max_upload_bytes=len(at_cap))
+    assert client.get("/sparql?" + at_cap).status_code == 200
+    assert client.get("/sparql?" + at_cap + "x").status_code == 414
+
+
+def test_rejections_are_not_also_counted_as_client_errors() -> None:
+    client = app_client(max_upload_bytes=10)
+    errors = sample("newsgraph_rejections_total", reason="client-error", status="413")
+    uploads = sample("newsgraph_rejections_total", reason="upload", status="413")
+    r = client.post("/sparql", data="ASK {} # " + "x" * 20, content_type="application/sparql-query")
+    assert r.status_code == 413
+    assert sample("newsgraph_rejections_total", reason="upload", status="413") == uploads + 1
+    assert sample("newsgraph_rejections_total", reason="client-error", status="413") == errors
+
+
+class Ticks:
+    """`time` for kg.server.limits whose perf_counter moves 0.25 s per reading."""
+
+    def __init__(self) -> None:
+        self.t = 0.0
+
+    def perf_counter(self) -> float:
+        self.t += 0.25
+        return self.t
+
+    def __getattr__(self, name: str):
+        return getattr(time, name)
+
+
+def test_health_reports_the_query_time(monkeypatch) -> None:
+    from kg.server import limits
+
+    client = app_client()
+    monkeypatch.setattr(limits, "time", Ticks())
+    body = client.get("/health").get_json()
+    assert body["checks"]["query_ms"] == 250.0  # one reading before the query, one after
+
+
+def test_metrics_without_a_build_and_across_processes(tmp_path: Path, monkeypatch) -> None:
+    client = create_app(Config(data_dir=tmp_path / "none", rate_limit=0)).test_client()
+    r = client.get("/metrics")
+    assert r.status_code == 200 and "newsgraph_http_requests_total" in r.get_data(as_text=True)
+    shared = tmp_path / "prom"
+    shared.mkdir()
+    monkeypatch.setenv("PROMETHEUS_MULTIPROC_DIR", str(shared))
+    text = client.get("/metrics").get_data(as_text=True)
+    # read from the (empty) shared folder, not from this process's registry
+    assert "newsgraph_http_requests_total" not in text
+    assert list(text_string_to_metric_families(text)) == []
