@@ -16,7 +16,7 @@ from rdflib import Graph
 
 from kg.config import Config
 from kg.server.app import create_app
-from kg.store import begin_build, materialize_union
+from kg.store import begin_build, materialize_union, open_current
 from tests.test_validate_server import serialized
 
 DATA = Path(__file__).parent / "data" / "valid-minimal.trig"
@@ -156,3 +156,15 @@ def test_load_is_refused_where_updates_are_on() -> None:
         headers={"Content-Type": "application/sparql-update", **TOKEN},
     )
     assert ok.status_code == 200, ok.get_data(as_text=True)
+
+
+def test_front_page_of_a_remote_store(sample_server, sample_data_dir: Path) -> None:
+    """With NEWSGRAPH_REMOTE_STORE the page counts the remote store's graphs (here our own
+    endpoint serving the sample build, a real SPARQL 1.1 store)."""
+    client = create_app(Config(remote_store=sample_server.sparql, rate_limit=0)).test_client()
+    page = client.get("/").get_data(as_text=True)
+    local = named_graphs(open_current(Config(data_dir=sample_data_dir)))
+    for graph in local:
+        assert graph in page
+    shown = {int(n.replace(",", "")) for n in re.findall(r"\b\d[\d,]*\b", page)}
+    assert sum(local.values()) in shown
