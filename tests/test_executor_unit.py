@@ -7,6 +7,9 @@ pin each outcome's status, reason and message, for `make mutants` on kg/executor
 from __future__ import annotations
 
 import json
+import multiprocessing
+import threading
+from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
@@ -18,11 +21,14 @@ from kg.executor import (
     Job,
     Outcome,
     WorkerSettings,
+    _CurrentStore,
     _limited_solutions,
+    _serve_jobs,
     _text,
     nesting_depth,
     run_job,
 )
+from kg.store import begin_build
 from tests.test_executor import small_store
 
 JSON = "application/sparql-results+json"
@@ -137,3 +143,56 @@ def test_limited_solutions_keep_every_term_exactly() -> None:
     assert [(r["s"], r["o"], r["none"]) for r in got] == [(r["s"], r["o"], None) for r in direct]
     whole, cut = _limited_solutions(store.query(query), 3)
     assert cut is False and len(list(whole)) == 3
+
+
+def commit(data_dir: Path, subject: str) -> None:
+    pending = begin_build(Config(data_dir=data_dir))
+    pending.store.add(
+        ox.Quad(ox.NamedNode(f"http://e/{subject}"), ox.NamedNode("http://e/p"), ox.Literal("o"))
+    )
+    pending.commit({}, union_loaded=True)
+
+
+def test_current_store_follows_the_pointer(tmp_path: Path) -> None:
+    current = _CurrentStore(str(tmp_path))
+    assert current.get() is None  # no build yet
+    commit(tmp_path, "first")
+    first = current.get()
+    assert first is not None and current.get() is first  # opened once, then reused
+    assert [q.subject.value for q in first] == ["http://e/first"]
+    commit(tmp_path, "second")
+    second = current.get()
+    assert second is not first and [q.subject.value for q in second] == ["http://e/second"]
+    (tmp_path / "CURRENT").write_text("gone\n", encoding="utf-8")
+    assert current.get() is None  # names a build that is not there
+
+
+def test_job_loop_answers_in_order_and_ends_when_the_pipe_closes(tmp_path: Path) -> None:
+    """The worker's loop, on a thread of this process, over a real pipe."""
+    commit(tmp_path, "s")
+    parent, child = multiprocessing.Pipe()
+    loop_settings = WorkerSettings(
+        config=Config(), data_dir=str(tmp_path), max_rows=10, prefixes={}
+    )
+    worker = threading.Thread(target=_serve_jobs, args=(child, loop_settings), daemon=True)
+    worker.start()
+    big = "SELECT ?s ?n { ?s ?p ?o VALUES ?n { " + " ".join(map(str, range(5000))) + " } }"
+    for job, rows in ((Job("SELECT ?s { ?s ?p ?o }", accept=JSON), 1), (Job(big, accept=JSON), 10)):
+        parent.send(job)
+        status, media_type, headers, reason, size = parent.recv()
+        body = b""
+        while len(body) < size:
+            body += parent.recv_bytes()
+        assert (status, media_type, reason) == (200, JSON, "ok")
+        assert len(json.loads(body)["results"]["bindings"]) == rows
+        assert (TRUNCATED_HEADER in headers) == (rows == 10)
+    parent.send(Job("SELEKT"))
+    assert parent.recv()[:2] == (400, "text/plain")
+    parent.recv_bytes()
+    parent.send(Job(None))  # type: ignore[arg-type]  # a bug in the job itself: reported
+    status, _, _, reason, _ = parent.recv()
+    assert (status, reason) == (500, "error")
+    assert parent.recv_bytes().startswith(b"query failed: TypeError")
+    parent.close()
+    worker.join(timeout=60)
+    assert not worker.is_alive()
