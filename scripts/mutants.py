@@ -93,7 +93,10 @@ def _configure(module: str, tests: list[str]) -> None:
         'source_paths = ["kg"]\n'
         f'only_mutate = ["{path}"]\n'
         f"pytest_add_cli_args_test_selection = {json.dumps(tests)}\n"
-        'pytest_add_cli_args = ["-p", "no:randomly", "-p", "no:cacheprovider", "-q"]\n'
+        # A mutant that makes a test wait for ever is killed after 60 s (pytest-timeout):
+        # mutmut's own limit counts CPU time, which a blocked test does not use.
+        'pytest_add_cli_args = ["-p", "no:randomly", "-p", "no:cacheprovider", "-q",'
+        ' "--timeout", "60"]\n'
         # Fork each mutant from a process that has only collected the tests: one that has
         # run them holds RocksDB's threads, and a child forked from it can hang in them.
         'process_isolation = "forkserver"\n'
