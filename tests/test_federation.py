@@ -139,9 +139,9 @@ def test_csto_members_against_contributors(fed) -> None:
 def test_standin_receives_our_user_agent(fed, standin) -> None:
     query = PREFIXES + at("SELECT ?l { SERVICE <E> { wd:Q232 rdfs:label ?l } }", WIKIDATA)
     assert rows(post(fed, query)) == [{"l": "Kazakhstan"}]
-    deadline = time.monotonic() + 5
+    ceiling = time.monotonic() + 60  # never the point: the line usually lands at once
     log = ""
-    while time.monotonic() < deadline:  # gunicorn writes the access log line after answering
+    while time.monotonic() < ceiling:  # gunicorn writes the access log line after answering
         log = (standin.data_dir / f"server-{standin.port}.log").read_text()
         if "newsgraph/" in log:
             break

@@ -294,11 +294,16 @@ def test_compact_values_keeps_structure() -> None:
     assert fed.compact_values(text) == "SELECT * { VALUES (?a ?b) { } VALUES ?c { } } VALUES ?d { }"
 
 
-def test_retry_after_forms() -> None:
+def test_retry_after_forms(monkeypatch) -> None:
     assert fed._retry_after("3") == 3.0
     assert fed._retry_after(None) is None
-    date = time.strftime("%a, %d %b %Y %H:%M:%S GMT", time.gmtime(time.time() + 30))
-    assert 25 < (fed._retry_after(date) or 0) <= 31
+    clock = FakeTime()
+    clock.wall = 1_767_323_045.0
+    monkeypatch.setattr(fed, "time", clock)
+    date = time.strftime("%a, %d %b %Y %H:%M:%S GMT", time.gmtime(clock.wall + 30))
+    assert fed._retry_after(date) == 30.0
+    past = time.strftime("%a, %d %b %Y %H:%M:%S GMT", time.gmtime(clock.wall - 30))
+    assert fed._retry_after(past) == 0.0
 
 
 def test_escaped_from_keyword_is_refused() -> None:
@@ -307,13 +312,17 @@ def test_escaped_from_keyword_is_refused() -> None:
 
 
 class FakeTime:
-    """kg.federation's `time`, with a monotonic clock the test moves by hand."""
+    """kg.federation's `time`, with clocks the test sets by hand."""
 
     def __init__(self) -> None:
         self.now = 1000.0
+        self.wall = 1_767_323_045.0
 
     def monotonic(self) -> float:
         return self.now
+
+    def time(self) -> float:
+        return self.wall
 
     def __getattr__(self, name: str):
         return getattr(time, name)
