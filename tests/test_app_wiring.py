@@ -14,7 +14,9 @@ import pyoxigraph as ox
 import pytest
 from rdflib import Graph
 
+from kg import __version__
 from kg.config import Config
+from kg.federation import QueryRefused
 from kg.server.app import create_app
 from kg.store import begin_build, materialize_union, open_current
 from tests.test_validate_server import serialized
@@ -168,3 +170,45 @@ def test_front_page_of_a_remote_store(sample_server, sample_data_dir: Path) -> N
         assert graph in page
     shown = {int(n.replace(",", "")) for n in re.findall(r"\b\d[\d,]*\b", page)}
     assert sum(local.values()) in shown
+
+
+def test_front_page_names_the_version_the_base_and_the_build(tmp_path: Path) -> None:
+    config = Config(data_dir=tmp_path, rate_limit=0)
+    pending = begin_build(config)
+    pending.store.load(DATA.read_bytes(), ox.RdfFormat.TRIG)
+    pending.commit({"built": "2026-01-02T03:04:05Z", "documents": ["a.txt", "b.txt"]})
+    page = create_app(config).test_client().get("/").get_data(as_text=True)
+    assert f"Version {__version__}." in page
+    assert f"<code>{config.base}</code>" in page
+    assert "Built 2026-01-02T03:04:05Z from 2 documents" in page
+
+
+def test_configuration_comes_from_the_environment_by_default(monkeypatch) -> None:
+    monkeypatch.setenv("NEWSGRAPH_MAX_UPLOAD", "1234")
+    app = create_app(store=loaded_store())
+    assert app.config["MAX_CONTENT_LENGTH"] == 1234
+    assert app.extensions["newsgraph.config"].max_upload_bytes == 1234
+
+
+def test_refusals_keep_their_status_headers_and_message(store: ox.Store) -> None:
+    """Anything that raises QueryRefused is answered as the refusal says."""
+    app = create_app(Config(), store=store)
+
+    def refuse() -> str:
+        raise QueryRefused(429, "slow down  \n\n", {"Retry-After": "7"})
+
+    app.add_url_rule("/refuse", "refuse", refuse)
+    resp = app.test_client().get("/refuse")
+    assert (resp.status_code, resp.mimetype) == (429, "text/plain")
+    assert resp.headers["Retry-After"] == "7"
+    assert resp.get_data(as_text=True) == "slow down\n"
+
+
+def test_sparql_goes_to_the_remote_store(sample_server) -> None:
+    client = create_app(Config(remote_store=sample_server.sparql, rate_limit=0)).test_client()
+    resp = client.get(
+        "/sparql",
+        query_string={"query": "ASK { ?s a <https://w3id.org/newsgraph/ontology#Person> }"},
+        headers={"Accept": "application/sparql-results+json"},
+    )
+    assert resp.status_code == 200 and resp.get_json()["boolean"] is True
