@@ -31,7 +31,7 @@ from kg.extract import extract_document, resolve
 from kg.namespaces import ONTOLOGY_IRI, bind_prefixes, inferred_graph_iri
 from kg.reason import infer
 from kg.resources import load_ontology
-from kg.store import begin_build
+from kg.store import begin_build, build_lock, fsync_dir, write_atomically
 from kg.terms import graph_quads, triples_to_graph
 
 PARALLEL_THRESHOLD = 32
@@ -46,6 +46,8 @@ class BuildReport:
     inferred: int = 0
     graphs: dict[str, Graph] = field(default_factory=dict)
     seconds: float = 0.0
+    # Cache entries found unusable (empty, truncated, altered) and extracted again.
+    repaired: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def extracted(self) -> int:
@@ -59,6 +61,7 @@ class BuildReport:
             "extracted": self.extracted,
             "cached": self.cached,
             "skipped": [{"file": f, "reason": r} for f, r in self.skipped],
+            "cache_repaired": [{"file": f, "reason": r} for f, r in self.repaired],
             "triples": self.triples,
             "inferred": self.inferred,
             "seconds": round(self.seconds, 3),
@@ -82,12 +85,50 @@ def _cache_path(config: Config, doc: SourceDocument) -> Path:
     return config.data_dir / "cache" / extractor_fingerprint() / f"{doc.sha256}.nt"
 
 
+CACHE_HEADER = b"# newsgraph-cache 1 sha256="
+
+
+class CacheCorrupt(ValueError):
+    """A cache entry that cannot be trusted: the build extracts the document again."""
+
+
+def write_cache(path: Path, graph: Graph) -> None:
+    """One document's triples as N-Triples behind a header line holding their SHA-256
+    and count, written atomically and fsynced: a reader sees a whole entry or none."""
+    body = graph.serialize(format="nt", encoding="utf-8")
+    digest = hashlib.sha256(body).hexdigest()
+    header = CACHE_HEADER + f"{digest} triples={len(graph)}\n".encode()
+    write_atomically(path, header + body, sync_dir=False)
+
+
+def read_cache(path: Path) -> Graph:
+    """The graph of a cache entry, or CacheCorrupt saying why it is not trusted."""
+    raw = path.read_bytes()
+    head, sep, body = raw.partition(b"\n")
+    if not raw:
+        raise CacheCorrupt("empty file")
+    if not sep or not head.startswith(CACHE_HEADER):
+        raise CacheCorrupt("no checksum header (written by an older version, or damaged)")
+    try:
+        digest, count = head[len(CACHE_HEADER) :].decode("ascii").split(" triples=")
+        expected = int(count)
+    except (UnicodeDecodeError, ValueError):
+        raise CacheCorrupt("unreadable checksum header") from None
+    if hashlib.sha256(body).hexdigest() != digest:
+        raise CacheCorrupt("checksum mismatch (truncated or altered)")
+    try:
+        graph = triples_to_graph(ox.parse(body, format=ox.RdfFormat.N_TRIPLES))
+    except (SyntaxError, ValueError) as exc:
+        raise CacheCorrupt(f"not N-Triples: {exc}") from None
+    if len(graph) != expected:
+        raise CacheCorrupt(f"{len(graph)} triples where the header says {expected}")
+    return graph
+
+
 def _extract_to_cache(doc: SourceDocument, base: str, cache_file: str) -> list:
     """Worker: extract one document and write its cache entry; returns the triples."""
     graph = extract_document(doc, base=base)
-    tmp = cache_file + f".{os.getpid()}.tmp"
-    graph.serialize(destination=tmp, format="nt", encoding="utf-8")
-    os.replace(tmp, cache_file)
+    write_cache(Path(cache_file), graph)
     return list(graph)
 
 
@@ -106,10 +147,6 @@ def _die_with_parent() -> None:
                 os._exit(1)
 
     threading.Thread(target=watch, name="die-with-parent", daemon=True).start()
-
-
-def _read_cache(path: Path) -> Graph:
-    return triples_to_graph(ox.parse(path=str(path), format=ox.RdfFormat.N_TRIPLES))
 
 
 def extract_all(
@@ -137,10 +174,18 @@ def extract_all(
         report.documents.append(str(path))
         cache_file = _cache_path(config, doc)
         if cache_file.exists():
-            graphs[doc_iri] = _read_cache(cache_file)
-            report.cached += 1
-        else:
-            todo.append((doc, cache_file))
+            try:
+                graphs[doc_iri] = read_cache(cache_file)
+                report.cached += 1
+                continue
+            except (CacheCorrupt, OSError) as exc:
+                report.repaired.append((str(path), str(exc)))
+                progress(
+                    f"warning: cache entry {cache_file} of {path} is unusable ({exc});"
+                    " extracting the document again"
+                )
+                cache_file.unlink(missing_ok=True)
+        todo.append((doc, cache_file))
     if todo:
         todo[0][1].parent.mkdir(parents=True, exist_ok=True)
     total = len(todo)
@@ -175,6 +220,8 @@ def extract_all(
                 finish(i, doc, _extract_to_cache(doc, config.base, str(cf)), None)
             except Exception as exc:  # noqa: BLE001
                 finish(i, doc, None, f"extraction failed: {type(exc).__name__}: {exc}")
+    if todo:
+        fsync_dir(todo[0][1].parent)  # the new entries' names, once for all of them
     return graphs
 
 
@@ -188,8 +235,24 @@ def build(
     *,
     progress: Callable[[str], None] = _stderr,
     load_store: bool = True,
+    wait: bool = True,
 ) -> BuildReport:
-    """Build the graph from `paths` (default: the configured sources) into a new store."""
+    """Build the graph from `paths` (default: the configured sources) into a new store.
+
+    The whole build holds the data folder's build lock (kg.store.build_lock): a second
+    build waits for it (`wait`, saying so) or raises BuildLocked.
+    """
+    with build_lock(config, wait=wait, progress=progress):
+        return _build(config, paths, progress=progress, load_store=load_store)
+
+
+def _build(
+    config: Config,
+    paths: list[str | Path] | None,
+    *,
+    progress: Callable[[str], None],
+    load_store: bool,
+) -> BuildReport:
     started = time.perf_counter()
     report = BuildReport()
     graphs = extract_all(config, list(paths or config.sources), report, progress)

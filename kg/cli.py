@@ -27,9 +27,16 @@ def _config(args: argparse.Namespace) -> Config:
 
 def cmd_build(args: argparse.Namespace) -> int:
     from kg.build import build, write_dataset
+    from kg.store import BuildLocked
 
     config = _config(args)
-    report = build(config, args.paths or None, load_store=not args.no_store)
+    try:
+        report = build(
+            config, args.paths or None, load_store=not args.no_store, wait=not args.no_wait
+        )
+    except BuildLocked as exc:
+        print(f"kg build: {exc}; not waiting (--no-wait)", file=sys.stderr)
+        return 2
     if args.out:
         write_dataset(report, Path(args.out), config.base)
         print(f"wrote {args.out}", file=sys.stderr)
@@ -88,6 +95,11 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("paths", nargs="*", help="documents or folders (default: NEWSGRAPH_SOURCES)")
     p.add_argument("--out", help="also write the dataset to FILE (.trig or .nq)")
     p.add_argument("--no-store", action="store_true", help="do not load the persistent store")
+    p.add_argument(
+        "--no-wait",
+        action="store_true",
+        help="if another build is running on the data folder, stop at once instead of queueing",
+    )
     p.set_defaults(func=cmd_build)
 
     p = sub.add_parser("serve", help="serve the graph (builds first if needed)")
