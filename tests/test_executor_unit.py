@@ -268,7 +268,8 @@ def test_timeout_kills_the_worker_and_says_so(tiny: Path) -> None:
         assert (out.status, out.reason) == (503, "timeout")
         assert out.body == b"query stopped: it ran past the 1 s limit (NEWSGRAPH_QUERY_TIMEOUT)\n"
         assert events == ["timeout"]
-        assert ex.execute("ASK {}").status == 200  # a fresh worker took its place
+        wait_until(lambda: len(ex._idle) == 2)  # a fresh worker takes its place
+        assert ex.execute("ASK {}").status == 200
         short = ex.execute(SLOW, timeout=0.2)  # a caller's own, shorter deadline
         assert short.reason == "timeout"
     finally:
@@ -291,6 +292,7 @@ def test_busy_pool_answers_503_with_retry_after(tiny: Path) -> None:
         )
         slow.join()
         assert events == ["busy", "timeout"]
+        wait_until(lambda: len(ex._idle) == 1)
         assert ex.execute("ASK {}").status == 200
     finally:
         ex.close()

@@ -24,12 +24,13 @@ from rdflib.namespace import OWL, RDF
 from rdflib.query import Result
 from SPARQLWrapper import JSON, POST, SPARQLWrapper
 
+import kg.server as kg_server
 from kg.config import Config
 from kg.namespaces import NG
 from kg.server.app import create_app
 from kg.store import load_union_graph
 from kg.validate import validate
-from tests.conftest import ROOT, LiveServer
+from tests.conftest import LiveServer
 from tests.test_validate_server import serialized
 
 VOID = "http://rdfs.org/ns/void#"
@@ -176,7 +177,8 @@ def check_sparql_post(server: LiveServer, data_dir: Path) -> None:
 def check_static(server: LiveServer, data_dir: Path) -> None:
     resp = get(server, "/static/newsgraph.css")
     assert resp.status_code == 200 and resp.headers["Content-Type"].startswith("text/css")
-    assert resp.content == (ROOT / "server" / "static" / "newsgraph.css").read_bytes()
+    static = Path(kg_server.__file__).parent / "static"  # server/ in a checkout
+    assert resp.content == (static / "newsgraph.css").read_bytes()
 
 
 def check_validate_get(server: LiveServer, data_dir: Path) -> None:
