@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import time
 from pathlib import Path
@@ -318,3 +319,74 @@ def test_metrics_without_a_build_and_across_processes(tmp_path: Path, monkeypatc
     # read from the (empty) shared folder, not from this process's registry
     assert "newsgraph_http_requests_total" not in text
     assert list(text_string_to_metric_families(text)) == []
+
+
+def test_idle_buckets_are_forgotten_only_once_full_again(tmp_path: Path) -> None:
+    """A bucket is dropped after capacity / rate seconds idle (then it is full anyway);
+    dropping it sooner would hand a drained client a full bucket."""
+    clock = Clock()
+    path = tmp_path / "rl.sqlite3"
+    limiter = RateLimiter(limit=5, window=10.0, path=path, clock=clock)  # full after 10 s
+    rows = lambda: sqlite3.connect(path).execute("SELECT COUNT(*) FROM bucket").fetchone()[0]  # noqa: E731
+    for i in range(10):
+        limiter.hit(f"old{i}")
+    clock.now += 5  # half refilled: must be kept
+    for i in range(990):
+        limiter.hit(f"new{i}")  # the 1000th hit sweeps
+    assert rows() == 1000
+    clock.now += 5.5  # the old ones now idle 10.5 s, the new ones 5.5 s
+    for i in range(1000):
+        limiter.hit(f"newer{i}")  # the 2000th hit sweeps again: exactly the old ones go
+    assert rows() == 1990
+
+
+def test_a_failed_transaction_is_rolled_back(tmp_path: Path, monkeypatch) -> None:
+    limiter = RateLimiter(limit=1, window=60.0, path=tmp_path / "rl.sqlite3")
+    take = limiter._take
+    monkeypatch.setattr(limiter, "_take", lambda *a: (_ for _ in ()).throw(sqlite3.DataError("x")))
+    assert limiter.hit("a") is None  # failed open
+    monkeypatch.setattr(limiter, "_take", take)
+    assert limiter.hit("a") is None and limiter.hit("a") is not None  # and limits again
+
+
+def test_each_process_opens_its_own_connection(tmp_path: Path) -> None:
+    limiter = RateLimiter(limit=5, window=60.0, path=tmp_path / "rl.sqlite3")
+    limiter.hit("a")
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: one hit, then report whose connection it used
+        try:
+            limiter.hit("a")
+            os.write(write, str(limiter._local.pid == os.getpid()).encode())
+        finally:
+            os._exit(0)
+    os.close(write)
+    os.waitpid(pid, 0)
+    assert os.read(read, 10) == b"True"
+    assert limiter.hit("a") is None  # the parent's own connection still works
+
+
+def test_buckets_are_shared_by_every_process_through_the_data_folder(tmp_path: Path) -> None:
+    config = Config(rate_limit=1, rate_window=60.0, data_dir=tmp_path / "new" / "var")
+    one, two = (create_app(config).test_client() for _ in range(2))  # two server processes
+    assert one.get("/ontology").status_code == 200
+    assert two.get("/ontology").status_code == 429
+    assert (tmp_path / "new" / "var" / "run" / "ratelimit.sqlite3").is_file()
+
+
+def test_executors_get_our_prefixes_and_report_events(tmp_path: Path) -> None:
+    fixed = create_app(Config(rate_limit=0), store=small_store())
+    pooled = create_app(Config(rate_limit=0, data_dir=tmp_path))
+    for app in (fixed, pooled):
+        executor = app.extensions["newsgraph.executor"]
+        try:
+            assert executor.settings.prefixes == app.extensions["newsgraph.rdf_prefixes"]
+            assert executor.on_event is query_event
+        finally:
+            executor.close()
+    turtle = fixed.test_client().get(
+        "/sparql",
+        query_string={"query": "CONSTRUCT WHERE { ?s ?p ?o } LIMIT 1"},
+        headers={"Accept": "text/turtle"},
+    )
+    assert b"@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> ." in turtle.data
