@@ -390,3 +390,19 @@ def test_executors_get_our_prefixes_and_report_events(tmp_path: Path) -> None:
         headers={"Accept": "text/turtle"},
     )
     assert b"@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> ." in turtle.data
+
+
+def test_the_sweep_comes_on_every_thousandth_hit(tmp_path: Path) -> None:
+    clock = Clock()
+    path = tmp_path / "rl.sqlite3"
+    limiter = RateLimiter(limit=5, window=10.0, path=path, clock=clock)
+    rows = lambda: sqlite3.connect(path).execute("SELECT COUNT(*) FROM bucket").fetchone()[0]  # noqa: E731
+    for i in range(10):
+        limiter.hit(f"old{i}")
+    clock.now += 10.5  # the old buckets are full again: the next sweep drops them
+    for i in range(490):
+        limiter.hit(f"new{i}")
+    assert rows() == 500  # 500 hits: no sweep yet
+    for i in range(490, 990):
+        limiter.hit(f"new{i}")
+    assert rows() == 990  # the 1000th hit swept the 10 old ones
