@@ -214,3 +214,16 @@ def test_removal_errors_are_ignored(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     assert pending.path.exists() and (config.store_root / "0-stale").exists()
     st.prune(config)
     assert not (config.store_root / "0-stale").exists()
+
+
+def test_build_lock_refuses_a_second_writer_naming_the_holder(tmp_path: Path) -> None:
+    config = Config(data_dir=tmp_path / "var")
+    assert st.lock_path(config) == tmp_path / "var" / "build.lock"
+    with st.build_lock(config):
+        holder = st.lock_path(config).read_text(encoding="utf-8")
+        assert holder.startswith(f"pid {os.getpid()}, since ")
+        with pytest.raises(st.BuildLocked, match=r"another build is running on .*build\.lock"):
+            with st.build_lock(config, wait=False):
+                pass
+    with st.build_lock(config, wait=False):  # released with its holder
+        pass
