@@ -26,7 +26,7 @@ from rdflib import Dataset, Graph, URIRef
 
 from kg import __version__
 from kg.config import Config
-from kg.documents import DocumentError, SourceDocument, find_documents, read_document
+from kg.documents import DocumentError, SourceDocument, read_document, scan_documents
 from kg.extract import extract_document, resolve
 from kg.namespaces import ONTOLOGY_IRI, bind_prefixes, inferred_graph_iri
 from kg.reason import infer
@@ -155,7 +155,10 @@ def extract_all(
     report: BuildReport,
     progress: Callable[[str], None],
 ) -> dict[URIRef, Graph]:
-    files_found = find_documents(paths)
+    files_found, not_documents = scan_documents(paths)
+    for name, reason in not_documents:
+        report.skipped.append((name, reason))
+        progress(f"skipped {name}: {reason}")
     if not files_found:
         raise FileNotFoundError(f"no documents found in {', '.join(map(str, paths))}")
     graphs: dict[URIRef, Graph] = {}

@@ -8,10 +8,7 @@ from __future__ import annotations
 
 import json
 import multiprocessing
-import os
-import signal
 import threading
-import time
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -19,10 +16,8 @@ import pytest
 
 from kg.config import Config
 from kg.executor import (
-    CHUNK,
     MAX_NESTING,
     TRUNCATED_HEADER,
-    Executor,
     Job,
     Outcome,
     WorkerSettings,
@@ -201,142 +196,3 @@ def test_job_loop_answers_in_order_and_ends_when_the_pipe_closes(tmp_path: Path)
     parent.close()
     worker.join(timeout=60)
     assert not worker.is_alive()
-
-
-# ---- the process pool, on a small build (fast: no seeds build needed) -----------------
-
-SLOW = (
-    "SELECT (COUNT(*) AS ?n) { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n1 ?o . ?p ?q ?r }"
-)
-
-
-@pytest.fixture(scope="module")
-def tiny(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A committed build of 30 triples: 30^6 rows for SLOW, never counted in a second."""
-    data_dir = tmp_path_factory.mktemp("tiny")
-    pending = begin_build(Config(data_dir=data_dir))
-    pending.store.extend(list(small_store(30)))
-    pending.commit({}, union_loaded=True)
-    return data_dir
-
-
-def pool(data_dir: Path, events: list[str], size: int = 2, **config) -> Executor:
-    """A started pool: its workers are up before the test's first query. The configured
-    timeout is generous (a cold worker under load is slow); a test that needs a query to
-    time out passes a short `timeout` to that call."""
-    config = {"query_timeout": 30.0, **config}
-    ex = Executor(Config(data_dir=data_dir, **config), size=size, on_event=events.append)
-    ex.warm()
-    wait_until(lambda: len(ex._idle) == size)
-    return ex
-
-
-def wait_until(condition) -> None:
-    """Poll `condition` under a ceiling that is never the point of the test."""
-    ceiling = time.monotonic() + 60
-    while not condition() and time.monotonic() < ceiling:
-        time.sleep(0.01)
-    assert condition()
-
-
-def test_pool_answers_passes_the_job_and_splits_big_bodies(tiny: Path) -> None:
-    events: list[str] = []
-    ex = pool(tiny, events, max_rows=30_000)
-    try:
-        out = ex.execute("SELECT ?s { ?s ?p ?o } ORDER BY ?s LIMIT 1", accept=JSON)
-        assert (out.status, out.reason, out.headers) == (200, "ok", {"Vary": "Accept"})
-        assert (
-            json.loads(out.body)["results"]["bindings"][0]["s"]["value"] == "http://example.org/s0"
-        )
-        assert ex.execute("ASK {}", fmt="xml").media_type == "application/sparql-results+xml"
-        empty = ex.execute("SELECT * { ?s ?p ?o }", default_graphs=["http://e/none"], accept=JSON)
-        assert json.loads(empty.body)["results"]["bindings"] == []
-        based = ex.execute("SELECT ?x { BIND(<y> AS ?x) }", base_iri="http://b/", accept=JSON)
-        assert json.loads(based.body)["results"]["bindings"][0]["x"]["value"] == "http://b/y"
-        big = ex.execute("SELECT ?a ?b ?c { ?a ?p ?o . ?b ?q ?r . ?c ?x ?y }", accept=JSON)
-        assert len(big.body) > 2 * CHUNK  # sent in several chunks, joined whole
-        assert len(json.loads(big.body)["results"]["bindings"]) == 27_000
-        assert events == []
-    finally:
-        ex.close()
-
-
-def test_timeout_kills_the_worker_and_says_so(tiny: Path) -> None:
-    events: list[str] = []
-    ex = pool(tiny, events)
-    try:
-        assert ex.execute("ASK {}").status == 200
-        out = ex.execute(SLOW, timeout=1.0)
-        assert (out.status, out.reason) == (503, "timeout")
-        # the message names the configured limit (a shorter per-call one is /health's)
-        assert out.body == b"query stopped: it ran past the 30 s limit (NEWSGRAPH_QUERY_TIMEOUT)\n"
-        assert events == ["timeout"]
-        wait_until(lambda: len(ex._idle) == 2)  # a fresh worker takes its place
-        assert ex.execute("ASK {}").status == 200
-        assert ex.execute(SLOW, timeout=0.2).reason == "timeout"
-    finally:
-        ex.close()
-
-
-def test_busy_pool_answers_503_with_retry_after(tiny: Path) -> None:
-    events: list[str] = []
-    ex = pool(tiny, events, size=1, query_timeout=2.5)
-    # 2.5 s gives Retry-After 2; the calls that must succeed get a generous timeout of theirs
-    try:
-        assert ex.execute("ASK {}", timeout=30).status == 200  # the one worker is up
-        slow = threading.Thread(target=ex.execute, args=(SLOW,))
-        slow.start()
-        wait_until(lambda: not ex._idle)  # the slow query holds the only worker
-        out = ex.execute("ASK {}", timeout=0.5)  # gives up long before the slow one ends
-        assert (out.status, out.reason, out.headers) == (503, "busy", {"Retry-After": "2"})
-        assert out.body == (
-            b"all 1 query processes stayed busy for the whole query timeout"
-            b" (2.5 s, NEWSGRAPH_QUERY_TIMEOUT); try again later\n"
-        )
-        slow.join()
-        assert events == ["busy", "timeout"]
-        wait_until(lambda: len(ex._idle) == 1)
-        assert ex.execute("ASK {}", timeout=30).status == 200
-    finally:
-        ex.close()
-
-
-def test_a_worker_killed_mid_query_is_reported_and_replaced(tiny: Path) -> None:
-    events: list[str] = []
-    ex = pool(tiny, events, size=1, query_timeout=30.0, query_memory_mb=700)
-    try:
-        assert ex.execute("ASK {}").status == 200
-        (worker,) = ex._idle
-        answers: list[Outcome] = []
-        slow = threading.Thread(target=lambda: answers.append(ex.execute(SLOW)))
-        slow.start()
-        wait_until(lambda: not ex._idle)
-        os.kill(worker.process.pid, signal.SIGKILL)
-        slow.join()
-        (out,) = answers
-        assert (out.status, out.reason) == (503, "crashed")
-        assert out.body == (
-            b"the query process died (signal 9) while running this query and has been"
-            b" replaced; most likely the query needed more than the 700 MiB a query may use"
-            b" (NEWSGRAPH_QUERY_MEMORY)\n"
-        )
-        assert events == ["crashed"]
-        assert ex.execute("ASK {}").status == 200
-    finally:
-        ex.close()
-
-
-def test_close_stops_the_idle_workers(tiny: Path) -> None:
-    ex = pool(tiny, [], size=2)
-    pids = [w.process.pid for w in ex._idle]
-    ex.close()
-    assert ex._idle == [] and ex._count == 0
-    for pid in pids:
-        wait_until(lambda pid=pid: not Path(f"/proc/{pid}").exists() or _zombie(pid))
-
-
-def _zombie(pid: int) -> bool:
-    try:
-        return Path(f"/proc/{pid}/stat").read_text().split(") ", 1)[1].startswith("Z")
-    except (OSError, IndexError):
-        return True
