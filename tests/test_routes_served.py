@@ -2,7 +2,7 @@
 
 `ROUTES` holds one check per (rule, method) of the Flask app; a test compares it with
 the app's URL map, so a route added (or unwired) without a check here fails. The
-checks run against `sample_server` (tests/protocol_fixtures.py): gunicorn, worker
+checks run against `sample_server` (tests/protocol_fixtures.py): the HTTP server, worker
 processes, the real wiring of kg.server.app, not a bare Flask app.
 """
 
