@@ -72,7 +72,10 @@ class BuildReport:
 @cache
 def extractor_fingerprint() -> str:
     """Hash of the extractor code and data: a cached graph is reused only if they are unchanged."""
+    from kg.extract import nlp
+
     h = hashlib.sha256(__version__.encode())
+    h.update(nlp.fingerprint().encode())
     for root in (files("kg.extract"), files("kg") / "data"):
         for path in sorted(Path(str(root)).rglob("*")):
             if path.is_file() and path.suffix in {".py", ".yaml", ".yml", ".json", ".tsv"}:
@@ -155,6 +158,9 @@ def extract_all(
     report: BuildReport,
     progress: Callable[[str], None],
 ) -> dict[URIRef, Graph]:
+    from kg.extract import nlp
+
+    nlp.configure(config.nlp_model)
     files_found, not_documents = scan_documents(paths)
     for name, reason in not_documents:
         report.skipped.append((name, reason))
@@ -207,6 +213,8 @@ def extract_all(
             progress(f"[{i}/{total}] {doc.file_name}: {len(g)} triples")
 
     workers = min(os.cpu_count() or 1, 4)
+    if total:
+        nlp.get()  # load the pipeline once; forked workers share it
     if total >= PARALLEL_THRESHOLD and workers > 1:
         with ProcessPoolExecutor(max_workers=workers, initializer=_die_with_parent) as pool:
             futures = [

@@ -26,6 +26,7 @@ def _config(args: argparse.Namespace) -> Config:
 
 def cmd_build(args: argparse.Namespace) -> int:
     from kg.build import build, write_dataset
+    from kg.extract.nlp import ModelMissing
     from kg.store import BuildLocked
 
     config = _config(args)
@@ -35,6 +36,9 @@ def cmd_build(args: argparse.Namespace) -> int:
         )
     except BuildLocked as exc:
         print(f"kg build: {exc}; not waiting (--no-wait)", file=sys.stderr)
+        return 2
+    except ModelMissing as exc:
+        print(f"kg build: {exc}", file=sys.stderr)
         return 2
     if args.out:
         write_dataset(report, Path(args.out), config.base)
@@ -78,9 +82,14 @@ def cmd_query(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
+    from kg.extract.nlp import ModelMissing
     from kg.serve import serve
 
-    return serve(_config(args), rebuild=not args.no_build)
+    try:
+        return serve(_config(args), rebuild=not args.no_build)
+    except ModelMissing as exc:
+        print(f"kg serve: {exc}", file=sys.stderr)
+        return 2
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -26,11 +26,47 @@ MIN_OVERLAP = 0.5
 def resolve(graphs: dict[URIRef, Graph], *, base: str = DEFAULT_BASE) -> None:
     rename: dict[URIRef, URIRef] = {}
     homes: dict[URIRef, set[URIRef]] = defaultdict(set)  # node -> graphs that name it
+    _merge_persons(graphs, rename, homes, base)
     _merge_speeches(graphs, rename, homes)
     _merge_meetings(graphs, rename, homes)
     _apply(graphs, rename, homes)
     _claimants(graphs)
     _preferred_labels(graphs, base)
+
+
+def _merge_persons(
+    graphs: dict[URIRef, Graph],
+    rename: dict[URIRef, URIRef],
+    homes: dict[URIRef, set[URIRef]],
+    base: str,
+) -> None:
+    """One person across transliterations: "Kassym-Jomart Tokayev" in one story and
+    "Qasym-Zhomart Toqaev" in another have one name skeleton (kg.extract.names) and are one
+    node, the lexicon's if it knows them, else the one more documents name."""
+    from kg.extract.names import name_skeleton
+
+    lex = {
+        URIRef(f"{base}{ref}") for ref, e in load_lexicon().entries.items() if e.kind == "person"
+    }
+    groups: dict[str, set[URIRef]] = defaultdict(set)
+    seen_in: dict[URIRef, set[URIRef]] = defaultdict(set)
+    for gname in sorted(graphs):
+        g = graphs[gname]
+        for person in g.subjects(RDF.type, NG.Person):
+            label = g.value(person, RDFS.label)
+            if not isinstance(person, URIRef) or label is None or " " not in str(label):
+                continue
+            groups[name_skeleton(str(label))].add(person)
+            seen_in[person].add(gname)
+    for _skeleton, people in sorted(groups.items()):
+        if len(people) < 2:
+            continue
+        keep = sorted(people, key=lambda p: (p not in lex, -len(seen_in[p]), str(p)))[0]
+        for p in sorted(people):
+            if p != keep and p not in rename:
+                rename[p] = keep
+                # the person is named in every graph that mentions it, not only its own
+                homes[p] |= {gn for gn, g in graphs.items() if (None, None, p) in g} | seen_in[p]
 
 
 def _claimants(graphs: dict[URIRef, Graph]) -> None:
