@@ -34,6 +34,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 STAGE = ROOT / "build" / "mutants"
 FLOOR = 0.90
+# Folders pyproject installs as packages inside kg (kg.ontology, kg.shapes, kg.queries).
+PACKAGED = ("ontology", "shapes", "queries")
 
 # module (dotted, as imported) -> test files that exercise it in-process.
 MODULES: dict[str, list[str]] = {
@@ -72,9 +74,16 @@ def _stage() -> None:
         src = ROOT / rel
         if not src.is_file():
             continue
-        dst = STAGE / ("kg/" + rel if rel.startswith("server/") else rel)
-        dst.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(src, dst)
+        top = rel.split("/", 1)[0]
+        if top == "server":
+            targets = [STAGE / "kg" / rel]
+        elif top in PACKAGED:  # kg.shapes etc.: installed inside kg, read by tests at the top
+            targets = [STAGE / rel, STAGE / "kg" / rel]
+        else:
+            targets = [STAGE / rel]
+        for dst in targets:
+            dst.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(src, dst)
     for heavy in ("node_modules", "tests/js/node_modules"):
         if (ROOT / heavy).exists():
             (STAGE / heavy).parent.mkdir(parents=True, exist_ok=True)
