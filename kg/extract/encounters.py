@@ -351,6 +351,13 @@ def encounters(doc: Doc) -> list[Meeting]:
                         parties.add_np(o)
                 for o in _with_objects(tok, ("with", "between", "among", "to", "from")):
                     parties.add_np(o)
+                if verb_lemma == "sign":
+                    for c in tok.children:
+                        if c.dep_ == "agent":  # "The document was signed by A, B and C"
+                            for g in c.children:
+                                if g.dep_ == "pobj":
+                                    for x in _conjuncts(g):
+                                        parties.add_np(x)
             else:
                 # the meeting noun: who holds it and its owner first, then its "with",
                 # "between" and "of" phrases
@@ -387,6 +394,7 @@ def encounters(doc: Doc) -> list[Meeting]:
                     "host",
                     "confer",
                     "negotiate",
+                    "sign",
                 )
                 and noun is None
                 and len(refs) < 2
@@ -410,10 +418,11 @@ def encounters(doc: Doc) -> list[Meeting]:
                 and noun.lower_ in ("summit", "session")
                 and any(c.dep_ in ("compound", "poss") for c in noun.children)
             )
+            named_parties = len(refs) >= 2 and bool(_with_objects(hub, ("with", "between")))
             if (
                 date is None
                 and not any(r.startswith("person/") for r in refs)
-                and not (named_body or (noun is None and parties.n_subjects))
+                and not (named_body or named_parties or (noun is None and parties.n_subjects))
             ):
                 continue  # an undated meeting of bodies only: too often a general one
             place = _place(doc, hub, off, skip) or (
@@ -443,7 +452,57 @@ def encounters(doc: Doc) -> list[Meeting]:
                 m.chair = chair
                 out.append(m)
     out.extend(_sessions(doc))
-    return _merge_same(out)
+    merged = _merge_same(out)
+    _attendance(doc, merged)
+    return merged
+
+
+_ATTEND = {"attend", "participate"}
+_ATTEND_CUE = re.compile(r"\b(?:attend\w*|participat\w*|in the presence of|signed by)\b", re.I)
+
+
+def _attendance(doc: Doc, meetings: list[Meeting]) -> None:
+    """ "The meeting was attended by …", "A and B also took part", "signed by A, B and C",
+    "in the presence of X": parties a story names after it reports a meeting are that
+    meeting's, within the same or the next paragraph."""
+    from kg.extract.statements import dateline_end
+
+    if not meetings:
+        return
+    ordered = sorted(meetings, key=lambda m: m.span.start)
+    for pi, sent in doc.sentences:
+        if not _ATTEND_CUE.search(doc.text, sent.start, sent.end):
+            continue
+        before = [m for m in ordered if m.span.start <= sent.start]
+        if not before:
+            continue
+        m = before[-1]
+        mpi = next((i for i, p in enumerate(doc.paragraphs) if p.start <= m.span.start < p.end), -9)
+        if not 0 <= pi - mpi <= 1:
+            continue
+        sp = doc.parse(sent)
+        if sp is None:
+            continue
+        off = sent.start
+        parties = _Parties(doc, off, dateline_end(doc, sent.start))
+        for tok in sp:
+            lem = lemma(tok.lower_)
+            if lem in _ATTEND or tok.lower_ == "presence" or (lem == "sign" and tok.dep_ != "ROOT"):
+                for subj in _subjects(tok) if lem in _ATTEND else []:
+                    for x in _conjuncts(subj):
+                        parties.add_np(x)
+                for c in tok.children:
+                    if c.dep_ in ("agent", "prep") and c.lower_ in ("by", "of", "with"):
+                        for g in c.children:
+                            if g.dep_ == "pobj":
+                                for x in _conjuncts(g):
+                                    parties.add_np(x)
+        refs = parties.refs
+        if any(r.startswith("person/") for r in refs):
+            refs = [r for r in refs if r.startswith("person/")]  # the people, not their states
+        for ref in refs:
+            if ref not in m.participants and ref != m.organizer:
+                m.participants.append(ref)
 
 
 _DECIDE = {"adopt", "approve", "authorize", "authorise", "pass", "endorse", "extend", "vote"}
@@ -571,6 +630,29 @@ _HELD_NOUN_SUBJ = {
 }
 
 
+_SIGNED = {
+    "agreement",
+    "deal",
+    "accord",
+    "treaty",
+    "declaration",
+    "document",
+    "truce",
+    "ceasefire",
+    "cease-fire",
+    "memorandum",
+    "protocol",
+    "pact",
+    "communique",
+    "communiqué",
+    "text",
+    "initiative",
+    "statement",
+    "convention",
+    "charter",
+}
+
+
 def _joint_if_conference(noun) -> bool:
     """A press conference is one speaker's; a joint one "with" someone is a meeting."""
     if noun.lower_ != "conference":
@@ -588,6 +670,10 @@ def _reported_meeting(noun) -> bool:
         return True
     if any(c.dep_ == "prep" and c.lower_ in ("with", "between", "among") for c in noun.children):
         return True
+    if any(
+        c.dep_ in ("acl", "relcl") and lemma(c.lower_) in _HELD_NOUN_SUBJ for c in noun.children
+    ):
+        return True  # "the first meeting held this Thursday", "the talks, which began on 9 May"
     head = noun.head
     if noun.dep_ in ("nsubj", "nsubjpass"):
         return lemma(head.lower_) in _HELD_NOUN_SUBJ
@@ -628,6 +714,10 @@ def _trigger(tok):
         for c in tok.children:
             if c.dep_ == "dobj" and c.lower_ in _NOUNS and _joint_if_conference(c):
                 return lem, c  # "held talks", "chaired the meeting", "hosted consultations"
+    if lem == "sign" and any(
+        c.dep_ in ("dobj", "nsubjpass") and c.lower_ in _SIGNED for c in tok.children
+    ):
+        return "sign", None  # "X and Y signed the agreement": a signing, a meeting of both
     if lem in _MEET_VERBS:
         if lem == "speak":
             preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("with", "to")]
@@ -661,8 +751,21 @@ def _has_date(doc: Doc, sent) -> bool:
     return any(d.value for d in doc.dates.dates_in(sent.start, sent.end))
 
 
+_NOT_ITS_DAY = re.compile(
+    r"\b(?:until|till|through|by|before|after|since|from|to|ending|expiring|extended)\s+"
+    r"(?:on\s+|the\s+)?$",
+    re.I,
+)
+
+
 def _date(doc: Doc, sent, pos: int) -> DateValue | None:
-    dates = [d for d in doc.dates.dates_in(sent.start, sent.end) if d.value]
+    """The day the meeting was: not a day the sentence gives for something else ("extended
+    the mandate until 12 March 2025")."""
+    dates = [
+        d
+        for d in doc.dates.dates_in(sent.start, sent.end)
+        if d.value and not _NOT_ITS_DAY.search(doc.text[max(sent.start, d.start - 24) : d.start])
+    ]
     if not dates:
         return None
     after = [d for d in dates if d.start >= pos]
@@ -673,6 +776,13 @@ def _date(doc: Doc, sent, pos: int) -> DateValue | None:
 
 def _place(doc: Doc, tok, off: int, skip: int) -> str | None:
     for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "on":
+            # "began on 25 October in Pretoria": the parser hangs the place on the date
+            for g in c.children:
+                if g.dep_ == "pobj" and doc.dates.dates_in(*phrase_span(g, off)):
+                    got = _place(doc, g, off, skip)
+                    if got:
+                        return got
         if c.dep_ == "prep" and c.lower_ in ("in", "at"):
             for g in c.children:
                 if g.dep_ == "pobj":
@@ -684,10 +794,14 @@ def _place(doc: Doc, tok, off: int, skip: int) -> str | None:
                     ]
                     if ms:
                         return doc.ref(ms[0])
-        if c.dep_ in ("acl", "relcl") and lemma(c.lower_) in ("hold", "take"):
+        if c.dep_ in ("acl", "relcl") and lemma(c.lower_) in _HELD_NOUN_SUBJ:
             got = _place(doc, c, off, skip)
             if got:
                 return got
+    if tok.dep_ in ("nsubj", "nsubjpass") and lemma(tok.head.lower_) in _HELD_NOUN_SUBJ:
+        got = _place(doc, tok.head, off, skip)  # "the talks began on 25 October in Pretoria"
+        if got:
+            return got
     if lemma(tok.lower_) == "visit":
         for c in tok.children:
             if c.dep_ == "dobj":

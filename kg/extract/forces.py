@@ -24,6 +24,18 @@ _VERBS = set(
     "reinforce arrive withdraw pull redeploy land return offer deliver transfer disembark "
     "descend transport".split()
 )
+_DEPLOY_NOUNS = {
+    "deployment",
+    "deployments",
+    "dispatch",
+    "sending",
+    "arrival",
+    "withdrawal",
+    "pullout",
+    "pull-out",
+    "redeployment",
+    "departure",
+}
 # verbs whose subject may be the force itself ("Kenyan police arrived", "400 officers deployed")
 _ARRIVE = set("arrive return land withdraw pull disembark descend deploy redeploy fly".split())
 _NOUN_VERBS = {"begin", "start", "complete", "announce", "approve", "authorize", "authorise"}
@@ -79,7 +91,7 @@ def deployments_from_parse(doc: Doc) -> list[Deployment]:
                     sender_toks = [c for c in tok.children if c.dep_ == "nsubj"]
                     if not sender_toks:
                         sender_toks = _climb_subjects(tok)
-            elif tok.lower_ in ("deployment", "deployments", "dispatch", "sending", "arrival"):
+            elif tok.lower_ in _DEPLOY_NOUNS:
                 of = [
                     g
                     for c in tok.children
@@ -354,6 +366,8 @@ def _build(
     personnel, equipment = _numbers(doc, force, off, sent)
     date = _date(doc, sent, off + tok.idx)
     part_of = force_org if force_org and force_org != sender else None
+    if part_of and _other_mission(doc, tok.sent, off, skip, part_of):
+        part_of = _NOT_THE_STORYS  # the sender's forces join another body's mission
     return Deployment(
         key="",
         span=Span(sent.start, sent.end),
@@ -411,8 +425,8 @@ def _lists(doc: Doc, force_org: str | None, found: list[Deployment]) -> list[Dep
     for _pi, sent in doc.sentences:
         if "://" in doc.text[sent.start : sent.end]:
             continue
-        if not _FORCE_WORDS.search(doc.text, max(0, sent.start - 300), sent.end):
-            continue
+        if not _FORCE_WORDS.search(doc.text, sent.start, sent.end):
+            continue  # the sentence itself speaks of forces
         numbers = doc.numbers_in(sent.start, sent.end)
         hits = []
         for m in doc.mentions_in(sent.start, sent.end, "country"):
@@ -520,8 +534,14 @@ def _merge(deps: list[Deployment], doc: Doc | None = None) -> list[Deployment]:
         twin.personnel = twin.personnel or d.personnel  # the first figure stands
         twin.equipment = twin.equipment or d.equipment
         twin.start = twin.start or d.start
-        twin.part_of = twin.part_of or d.part_of
+        if _NOT_THE_STORYS in (twin.part_of, d.part_of):
+            twin.part_of = _NOT_THE_STORYS
+        else:
+            twin.part_of = twin.part_of or d.part_of
         twin.evidence.extend(d.evidence)
+    for d in out:
+        if d.part_of == _NOT_THE_STORYS:
+            d.part_of = None
     return out
 
 
@@ -623,6 +643,39 @@ def _parent_of(doc: Doc, mission: str, parents: dict[str, Deployment]) -> Deploy
     if ent is not None and ent.parent:
         return parents.get(f"org/{ent.parent}")
     return None
+
+
+_NOT_THE_STORYS = ""  # part_of while merging: the sentence named another body's mission
+
+
+def _other_mission(doc: Doc, sent, off: int, skip: int, mission: str) -> bool:
+    """The sentence names another body's mission ("to join the SADC mission" in a story
+    that also names the UN's MONUSCO): its forces are not the story's mission's."""
+    own = {mission, _mission_sender(doc, mission)}
+    ent = doc.entities.get(mission)
+    if ent is not None and ent.label:
+        own.update(f"org/{k}" for k in (ent.parent,) if k)
+    for t in sent:
+        if t.lower_ not in ("mission", "force", "operation"):
+            continue
+        s, _e = phrase_span(t, off)
+        for m in doc.mentions_in(max(s, skip), off + t.idx):
+            got = doc.ref(m)
+            if m.kind == "org" and got not in own and not _owns_by_name(doc, got, mission):
+                return True
+    return False
+
+
+def _owns_by_name(doc: Doc, ref: str, mission: str) -> bool:
+    """UN and its mission, the African Union and AMISOM: one owns the other by name."""
+    a = doc.entities.get(ref)
+    b = doc.entities.get(mission)
+    if a is None or b is None:
+        return False
+    words = set(re.findall(r"\w+", b.label.lower()))
+    return bool(a.label) and (
+        a.label.lower() in b.label.lower() or (ref.split("/")[-1].lower() in words)
+    )
 
 
 def _mission_sender(doc: Doc, mission: str) -> str:

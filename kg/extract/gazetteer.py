@@ -15,7 +15,7 @@ import ahocorasick
 import yaml
 
 from kg.extract.model import Mention
-from kg.ids import fold
+from kg.ids import fold, slug
 
 LEXICON_PATH = Path(__file__).resolve().parent.parent / "data" / "lexicon.yaml"
 KINDS = {"countries": "country", "organizations": "org", "persons": "person", "places": "place"}
@@ -122,6 +122,7 @@ def load_lexicon(path: str = str(LEXICON_PATH)) -> Lexicon:
                 adjective_of[fold(a)] = key
                 patterns.setdefault(fold(a), []).append(("adj", key, False, a))
     _add_world_countries(entries, patterns, adjective_of, country_by_name)
+    _add_regions_named_like_countries(entries, patterns, country_by_name)
     for folded, targets in list(patterns.items()):
         # "Nagorno Karabakh" is "Nagorno-Karabakh": a hyphen is often a space in news copy
         if "-" in folded and " " not in folded:
@@ -185,6 +186,36 @@ def _add_world_countries(entries, patterns, adjective_of, country_by_name) -> No
                 if fold(a) not in adjective_of:
                     adjective_of[fold(a)] = key
                     patterns.setdefault(fold(a), []).append(("adj", key, "cap", a))
+
+
+def _add_regions_named_like_countries(entries, patterns, country_by_name) -> None:
+    """ "Northern Ireland", "New Mexico", "West Bengal": a region whose name holds a country's
+    name is matched whole, so the country's name inside it is not a mention of the country."""
+    import pycountry
+
+    from kg.extract.world import countries
+
+    iso_to_key = {c.iso2: country_by_name.get(fold(c.label)) for c in countries().values()}
+    names = set(country_by_name)
+    for sub in pycountry.subdivisions:
+        name = sub.name.split("(")[0].split("[")[0].strip()
+        f = fold(name)
+        if f in patterns or " " not in f:
+            continue
+        if not any(f" {n}" in f" {f} " and f != n for n in names if len(n) > 3 and n in f):
+            continue
+        key = slug(name)
+        ref = f"place/{key}"
+        if ref not in entries:
+            entries[ref] = LexEntry(
+                kind="place",
+                key=key,
+                label=name,
+                variants=[name],
+                origin="world",
+                country=iso_to_key.get(sub.country_code),
+            )
+        patterns.setdefault(f, []).append(("place", key, "cap", name))
 
 
 def _inside_hyphenated(text: str, s: int, e: int) -> bool:

@@ -51,7 +51,7 @@ SPEECH_VERBS = (
 ).split()
 MEETING_VERBS = (
     "meet hold speak talk call phone telephone host receive visit chair convene confer "
-    "discuss negotiate sit"
+    "discuss negotiate sit sign attend participate"
 ).split()
 MEETING_NOUNS = (
     "meeting meetings talks call phone_call telephone_call conversation telephone_conversation "
@@ -122,10 +122,22 @@ SPEECH_CUE = _cue(_forms_of(SPEECH) | {"according", "made", "makes", "making"})
 _MEETING_WORDS = {n.replace("_", " ") for n in MEETING_NOUNS}
 _MEETING_WORDS |= {w + "s" for w in _MEETING_WORDS if not w.endswith("s")}
 MEETING_CUE = _cue(_forms_of(MEETING_VERBS) | _MEETING_WORDS)
-DEPLOY_CUE = _cue(_forms_of(DEPLOY_VERBS) | {"deployment", "deployments", "arrival", "dispatch"})
+DEPLOY_NOUNS = {
+    "deployment",
+    "deployments",
+    "arrival",
+    "dispatch",
+    "withdrawal",
+    "pullout",
+    "pull-out",
+    "redeployment",
+    "departure",
+}
+DEPLOY_CUE = _cue(_forms_of(DEPLOY_VERBS) | DEPLOY_NOUNS)
 SESSION_CUE = _cue(_forms_of(SESSION_VERBS))
 EVENT_CUE = _cue(
     _forms_of(SPEECH | set(MEETING_VERBS) | set(DEPLOY_VERBS) | set(SESSION_VERBS))
-    | {"according", "made", "makes", "making", "deployment", "deployments", "arrival", "dispatch"}
+    | {"according", "made", "makes", "making"}
+    | DEPLOY_NOUNS
     | _MEETING_WORDS
 )

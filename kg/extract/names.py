@@ -28,7 +28,8 @@ TITLES = {
         "Judge Minister-Counsellor Counsellor Pastor Imam Rabbi Father Reverend Rev. "
         "Field Marshal Army Air Force Police Inspector Commissioner-General Premier Leader "
         "Permanent Resident Coordinator Senior Adviser Advisor Aide Attorney Officer Under "
-        "Secretary-of-State Vice-Chair Vice-Chairman Co-Chair Co-Chairs Rapporteur PM FM"
+        "Secretary-of-State Vice-Chair Vice-Chairman Co-Chair Co-Chairs Rapporteur PM FM "
+        "Honourable Honorable Hon Hon. Rt Rt. Right Excellency"
     ).split()
 }
 _NON_NAME_WORDS = {
@@ -37,7 +38,10 @@ _NON_NAME_WORDS = {
         "Ministry Council Organization Organisation Agency Party Forces Parliament Committee "
         "Commission Government Republic Office Department Union Army Navy Police Mission "
         "University Airport Province Region State States City Group Company Bank News "
-        "Television Radio Agency Times Post Press Association Network Service Court"
+        "Television Radio Agency Times Post Press Association Network Service Court Front "
+        "Movement Liberation Coast Shoal Sea Island Islands Strait Peninsula Gulf Brigade "
+        "Opposition Forces Guard Republic Kingdom Airways Airlines Corporation People Peoples "
+        "People's People’s"
     ).split()
 }
 _PATRONYMIC = re.compile(
@@ -48,8 +52,31 @@ _NAME_WORD = re.compile(
 )
 
 
+_PARTICLE_TAIL = re.compile(
+    r"(?:\s+(?:da|de|do|dos|das|del|della|di|du|van|von|der|den|bin|ibn|al|el|la|le)"
+    r"(?:\s+|-))+[A-Z][\w’'-]+"
+)
+_HYPHEN_TAIL = re.compile(r"-[A-Z][\w’']+")
+
+
+def extend_person(text: str, start: int, end: int) -> tuple[int, int]:
+    """The small model often stops a name early: at a hyphen ("Phumzile Mlambo" of
+    "Phumzile Mlambo-Ngcuka") or before a particle ("Lula" of "Lula da Silva")."""
+    m = _HYPHEN_TAIL.match(text, end)
+    if m:
+        end = m.end()
+    m = _PARTICLE_TAIL.match(text, end)
+    if m:
+        end = m.end()
+    return start, end
+
+
 def clean_person(text: str, start: int, end: int) -> tuple[int, int, str | None]:
     """The name inside a recognised person span, without titles; None if it is not a name."""
+    start, end = extend_person(text, start, end)
+    poss = re.search(r"['’]s\b", text[start:end])
+    if poss and poss.start() > 0:
+        end = start + poss.start()  # "Salva Kiir’s SPLM": the person is before the possessive
     words = list(re.finditer(r"\S+", text[start:end]))
     while words and fold(words[0].group().rstrip(",")) in TITLES:
         words.pop(0)

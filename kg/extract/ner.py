@@ -91,6 +91,14 @@ def find(
             continue  # a title-case headline: the small model reads its verbs as names
         inside = [m for (ms, me, m) in taken if ms < e and s < me]
         if (
+            kind in ("org", "person")
+            and inside
+            and all(m.kind != "person" for m in inside)
+            and max(m.end for m in inside) < e - 2
+            and _person_in_org(text, s, e, inside, out, ents)
+        ):
+            continue
+        if (
             kind == "org"
             and inside
             and all(s <= m.start and m.end <= e for m in inside)
@@ -107,7 +115,26 @@ def find(
             m.kind in ("country", "place") and s <= m.start and m.end <= e for m in inside
         ):
             continue  # the lexicon's organization or person stands
+        if inside and kind == "place" and _PLACE_HEAD.search(surface):
+            # "the South China Sea", "Northern Ireland": the country's name is part of the
+            # place's
+            drop.update(id(m) for m in inside if s <= m.start and m.end <= e)
+            _add_place(out, ents, surface, s, e, None, lex)
+            continue
         if inside and kind != "org" and kind != "person":
+            continue
+        if (
+            inside
+            and kind == "person"
+            and len(inside) == 1
+            and inside[0].start == s
+            and inside[0].kind == "country"
+            and len(text[inside[0].end : e].split()) >= 2
+        ):
+            # "Venezuela Armando Benedetti": a country before a name, read as one
+            s2, e2, label = clean_person(text, inside[0].end + 1, e)
+            if label and " " in label:
+                _add(out, ents, "person", label, s2, e2, surface=text[s2:e2])
             continue
         if inside and kind == "person" and all(m.kind in ("country", "place") for m in inside):
             # "Georgia Williams", "Jordan Bardella": a personal name with a place's word in it
@@ -151,6 +178,7 @@ def find(
         elif _plausible_place(text, s, e, info):
             _add_place(out, ents, surface, s, e, info, lex)
     known = [m for m in known if id(m) not in drop]
+    out = _supported_orgs(out, ents)
     _gazetteer_places(text, out, ents, known, lex, prefer)
     _acronyms(text, out, ents, known)
     _drop_unused(out, ents)
@@ -216,8 +244,8 @@ def _person_in_org(text: str, s: int, e: int, inside, out, ents) -> bool:
     Muradov": a post or a country before a personal name, read as one organization."""
     cut = s
     for m in inside:
-        if m.kind == "country" and m.end < e:
-            cut = max(cut, m.end)
+        if m.kind in ("country", "org", "place") and m.end < e - 2:
+            cut = max(cut, m.end)  # "Ambassador to the United Nations Vassily Nebenzia"
     words = list(re.finditer(r"\S+", text[cut:e]))
     lead = 0
     while lead < len(words) and fold(words[lead].group().rstrip(",")) in TITLES:
@@ -335,7 +363,8 @@ def _type(surface: str, kind: str, label: str, prefer: set[str]):
         return "org", None
     place = None
     if kind in ("place", "org", "person"):
-        place = world.place(surface, prefer)
+        # a place's own name only: "Hamas" is one of Hamm's alternate names
+        place = world.place(surface, prefer, own_name=kind != "place")
     if kind == "place":
         if place is None and _GENERIC_PLACE.match(surface):
             return None, None
@@ -466,21 +495,25 @@ def _add_org(out, ents, text: str, s: int, e: int, known, lex: Lexicon, prefer=f
         ents.setdefault(ref, ent).surfaces.add(surface)
         out.append(Mention(key=ent.key, kind="org", start=s, end=e, surface=surface))
         return
+    country = countries[0].key if countries and not countries[0].adjective else None
+    if country is None and _NATIONAL_WORD.search(surface):
+        # "the Turkish Presidency's Communications Directorate", "Qatar's Foreign Ministry": a
+        # body of the state named just before it
+        owner = _country_before(text, s, known)
+        if owner is not None:
+            ent = entity_for_generic("org", canon_org(surface), owner, None, lex)
+            ent = ents.setdefault(f"org/{ent.key}", ent)
+            ent.surfaces.add(surface)
+            full = _country_before_span(text, s, known)
+            if full is not None:
+                ent.surfaces.add(text[full:e])
+            out.append(Mention(key=ent.key, kind="org", start=s, end=e, surface=surface))
+            return
     if _generic(surface) or all(fold(w) in TITLES for w in surface.split()):
         return  # "the Ministry of Foreign Affairs" of no one said, "Permanent Representative"
     words = re.findall(r"[\w’']+", surface)
     if all(lex.adjective_of.get(fold(w)) or fold(w) in lex.country_by_name for w in words):
         return  # "Turkic", "Kazakh", "Armenia-Azerbaijan" read as organizations
-    country = countries[0].key if countries and not countries[0].adjective else None
-    if country is None and _NATIONAL_WORD.search(surface):
-        # "the Turkish Presidency's Communications Directorate": a body of the state named
-        # just before it
-        owner = _country_before(text, s, known)
-        if owner is not None:
-            ent = entity_for_generic("org", canon_org(surface), owner, None, lex)
-            ents.setdefault(f"org/{ent.key}", ent).surfaces.add(surface)
-            out.append(Mention(key=ent.key, kind="org", start=s, end=e, surface=surface))
-            return
     _add(out, ents, "org", canon_org(surface), s, e, country=country)
 
 
@@ -488,6 +521,14 @@ _NATIONAL_WORD = re.compile(
     r"\b(?:Ministry|Directorate|Department|Office|Agency|Service|Committee|Council|Police|"
     r"Army|Navy|Forces|Guard|Parliament|Presidency|Administration|Commission|Bureau)\b"
 )
+
+
+def _country_before_span(text: str, s: int, known) -> int | None:
+    for m in known:
+        if m.kind == "country" and m.end <= s and s - m.end <= 30:
+            if re.fullmatch(r"(?:['’]s)?(?:\s+[A-Z][\w-]+(?:['’]s)?){0,2}\s+", text[m.end : s]):
+                return m.start
+    return None
 
 
 def _country_before(text: str, s: int, known) -> str | None:
@@ -504,7 +545,12 @@ _LOCATIVE_NAME = re.compile(
     r"\b(?:in|to|from|near|at|outside|into|towards?|across|around)\s+(?:the\s+)?"
     r"(?P<n>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})"
 )
-_DATELINE_CITY = re.compile(r"^(?P<n>[A-Z][A-Z’'.-]+(?:[ -][A-Z][A-Z’'.-]+){0,3})\s*[,(]", re.M)
+_DATELINE_CITY = re.compile(
+    r"^(?P<n>[A-Z][A-Z’'.-]+(?:[ -][A-Z][A-Z’'.-]+){0,3})\s*[,(]"
+    r"|^(?P<m>[A-Z][a-z’'.-]+(?: [A-Z][a-z’'.-]+){0,2})\s*\([^)\n]{2,40}\)",
+    re.M,
+)
+_BIG_CITY_WORD = re.compile(r"(?<![\w’'-])[A-Z][a-z’'-]{2,}(?:\s[A-Z][a-z’'-]{2,})?(?![\w’'-])")
 _NOT_TOWN = {
     "january",
     "february",
@@ -554,9 +600,20 @@ def _gazetteer_places(text: str, out, ents, known, lex: Lexicon, prefer) -> None
 
     cands: list[tuple[int, int, str]] = []
     for m in _DATELINE_CITY.finditer(text, 0, min(len(text), 3000)):
-        cands.append((m.start("n"), m.end("n"), m.group("n").title()))
+        g = "n" if m.group("n") else "m"
+        cands.append((m.start(g), m.end(g), m.group(g).title()))
     for m in _LOCATIVE_NAME.finditer(text):
         cands.append((m.start("n"), m.end("n"), m.group("n")))  # the whole capitalised name
+    for m in _BIG_CITY_WORD.finditer(text):
+        # a city of a million people or more, standing alone ("the ports of Odesa,
+        # Pivdennyi and Chornomorsk"); not a given name before a surname
+        before = text[max(0, m.start() - 2) : m.start()]
+        after = text[m.end() : m.end() + 2]
+        if re.match(r"\s[A-Z]", after) or re.search(r"[A-Z][a-z]*\s$", before):
+            continue
+        info = world.place(m.group(), prefer, own_name=True)
+        if info is not None and info.kind == "city" and info.population >= 1_000_000:
+            cands.append((m.start(), m.end(), m.group()))
     seen: set[tuple[int, int]] = set()
     for s, e, name in cands:
         if (s, e) in seen or not free(s, e) or name.lower() in _NOT_TOWN:
@@ -649,6 +706,40 @@ def _acronyms(text: str, out: list[Mention], ents: dict[str, Entity], known) -> 
     out[:] = kept
 
 
+_ORG_WORD = re.compile(
+    r"\b(?:Ministry|Council|Commission|Committee|Agency|Party|Front|Movement|Group|Forces?|"
+    r"Army|Navy|Police|Guard|Bank|Fund|Company|Corporation|Corp|Inc|Ltd|News|Times|Post|TV|"
+    r"Radio|Television|Press|Media|University|Institute|Academy|Union|Alliance|Association|"
+    r"Organi[sz]ation|Service|Services|Office|Bureau|Department|Government|Parliament|"
+    r"Assembly|Court|Tribunal|Mission|Command|Brigade|Battalion|Secretariat|Centre|Center|"
+    r"Foundation|Network|Agency|Authority|Directorate|Congress|Senate|Cabinet|Presidency)\b"
+)
+
+
+def _supported_orgs(out: list[Mention], ents: dict[str, Entity]) -> list[Mention]:
+    """An organization only the recogniser saw, named once, with no word of an organization
+    in its name and no acronym form, is too often a misread capitalised phrase to keep."""
+    counts: dict[str, int] = {}
+    for m in out:
+        if m.kind == "org":
+            counts[m.key] = counts.get(m.key, 0) + 1
+    keep = []
+    for m in out:
+        ent = ents.get(f"org/{m.key}")
+        if (
+            m.kind == "org"
+            and counts[m.key] == 1
+            and ent is not None
+            and not ent.country
+            and not ent.parent
+            and not _ORG_WORD.search(ent.label)
+            and not _ACRONYM.match(m.surface.replace(" ", ""))
+        ):
+            continue
+        keep.append(m)
+    return keep
+
+
 def _drop_unused(out: list[Mention], ents: dict[str, Entity]) -> None:
     used = {f"{m.kind}/{m.key}" for m in out}
     for ref in [r for r in ents if r not in used]:
@@ -684,6 +775,30 @@ def surname_variants(text: str, mentions: list[Mention], label_of) -> list[Menti
     return sorted(out, key=lambda m: m.start)
 
 
+def _name_tokens(label: str) -> list[str]:
+    return [name_skeleton(w) for w in re.split(r"[\s-]+", label) if w]
+
+
+def _consonants(token: str) -> str:
+    return token[:1] + re.sub(r"[aeiou]", "", token[1:])
+
+
+def _same_name(short: list[str], long: list[str]) -> bool:
+    """Every word of the shorter name is a word of the longer, in any order (vowels of a
+    transliteration aside), and the two share at least two words."""
+    if len(short) < 2:
+        return False
+    pool = list(long)
+    for t in short:
+        hit = next(
+            (x for x in pool if x == t or (len(t) > 3 and _consonants(x) == _consonants(t))), None
+        )
+        if hit is None:
+            return False
+        pool.remove(hit)
+    return True
+
+
 def merge_persons(mentions: list[Mention], label_of) -> list[Mention]:
     """ "Nyusi" after "Filipe Nyusi", "Toqaev" after "Tokayev": one person per document.
 
@@ -701,16 +816,32 @@ def merge_persons(mentions: list[Mention], label_of) -> list[Mention]:
             full.setdefault(name_skeleton(words[-1]), set()).add(k)
             whole.setdefault(name_skeleton(label), k)
     target: dict[str, str] = {}
+    tokens = {k: _name_tokens(label_of(k)) for k in keys}
     for k in keys:
         words = label_of(k).split()
         if len(words) == 1:
             cands = full.get(name_skeleton(words[0]), set())
             if len(cands) == 1:
                 target[k] = next(iter(cands))
-        else:
-            first = whole.get(name_skeleton(label_of(k)))
-            if first and first != k:
-                target[k] = first
+            continue
+        first = whole.get(name_skeleton(label_of(k)))
+        if first and first != k:
+            target[k] = first
+            continue
+        # "Salva Kiir" and "Salva Kiir Mayardit", "Kishida Fumio" and "Fumio Kishida",
+        # "Mohammed Al Jaber" and "Mohammed Al Jabir": the fuller name is the person
+        fuller = [
+            o
+            for o in keys
+            if o != k and len(tokens[o]) >= len(tokens[k]) and _same_name(tokens[k], tokens[o])
+        ]
+        if len(fuller) == 1 and (len(tokens[fuller[0]]) > len(tokens[k]) or fuller[0] < k):
+            target[k] = fuller[0]
+    for k in list(target):  # follow chains to the end
+        seen = {k}
+        while target[k] in target and target[k] not in seen:
+            seen.add(target[k])
+            target[k] = target[target[k]]
     if not target:
         return mentions
     return [

@@ -355,8 +355,8 @@ def _clause_subject_actor(doc: Doc, verb, off: int, skip: int) -> str | None:
     """ "The Belize Defence Force is deploying 40 officers, it said": the subject of what
     was said is what "it" stands for."""
     for c in verb.children:
-        if c.dep_ != "ccomp":
-            continue
+        if c.dep_ != "ccomp" or c.i > verb.i:
+            continue  # only what was said before "it said"; "It said the Taliban should…" not
         for g in c.children:
             if g.dep_ in ("nsubj", "nsubjpass") and off + g.idx >= skip:
                 s, e = speech.head_span(g, off)
@@ -469,10 +469,18 @@ def _resolve(doc: Doc, tok, verb, sent: Block, sal: speech.Salience) -> str | No
             return recent  # "the Kremlin official also noted": the one quoted just before
         return _country_of(doc, owner) if owner else None
     m = speech.best_actor(found)
-    if noun == "ministry" and (m is None or m.kind == "country"):
-        body = _described_ministry(doc, tok, m)
+    if (noun == "ministry" or noun in _BODY_OF_STATE) and (m is None or m.kind == "country"):
+        body = _described_ministry(doc, tok, m)  # "the Nigerien army", "the interior ministry"
         if body:
+            if m is not None:
+                ent = doc.entities.get(body)
+                if ent is not None:
+                    ent.surfaces.add(doc.text[m.start : off + tok.idx + len(tok.text)])
             return body
+    if noun == "office" and any(c.dep_ == "poss" and c.lower_ == "president" for c in tok.children):
+        country = _main_country(doc)  # "the president's office said"
+        if country:
+            return f"country/{country}"
     if m is not None:
         return _country_of(doc, m)
     if noun in speech.BODY_NOUNS:
@@ -481,6 +489,13 @@ def _resolve(doc: Doc, tok, verb, sent: Block, sal: speech.Salience) -> str | No
     return None
 
 
+_BODY_OF_STATE = {
+    "army": "Army",
+    "military": "Armed Forces",
+    "police": "Police",
+    "navy": "Navy",
+    "presidency": "Presidency",
+}
 _MINISTRY_OF = {
     "interior": "Ministry of Internal Affairs",
     "home": "Ministry of Internal Affairs",
@@ -495,19 +510,23 @@ def _described_ministry(doc: Doc, tok, country_mention) -> str | None:
     state the phrase names, else the one the story names most)."""
     words = [c.lower_ for c in tok.children if c.dep_ in ("amod", "compound")]
     name = next((_MINISTRY_OF[w] for w in words if w in _MINISTRY_OF), None)
+    if name is None and tok.lower_ in _BODY_OF_STATE:
+        name = _BODY_OF_STATE[tok.lower_]
     if name is None:
         return None
-    if country_mention is not None:
-        country = country_mention.key
-    else:
-        counts: dict[str, int] = {}
-        for m in doc.mentions:
-            if m.kind == "country":
-                counts[m.key] = counts.get(m.key, 0) + 1
-        if not counts:
-            return None
-        country = max(sorted(counts), key=counts.get)
+    country = country_mention.key if country_mention is not None else _main_country(doc)
+    if country is None:
+        return None
     return _national_body(doc, name, country)
+
+
+def _main_country(doc: Doc) -> str | None:
+    """The state the story names most."""
+    counts: dict[str, int] = {}
+    for m in doc.mentions:
+        if m.kind == "country":
+            counts[m.key] = counts.get(m.key, 0) + 1
+    return max(sorted(counts), key=counts.get) if counts else None
 
 
 def _holds_other_post(doc: Doc, ref: str, role: str) -> bool:
