@@ -28,6 +28,7 @@ from kg import __version__
 from kg.config import Config
 from kg.documents import DocumentError, SourceDocument, read_document, scan_documents
 from kg.extract import extract_document, resolve
+from kg.linkfile import accepted_graph, links_graph_iri
 from kg.namespaces import ONTOLOGY_IRI, bind_prefixes, inferred_graph_iri
 from kg.reason import infer
 from kg.resources import load_ontology
@@ -274,10 +275,17 @@ def _build(
     union = Graph()
     for g in graphs.values():
         union += g
+    # Accepted rows of the reviewed Wikidata link file (kg.linkfile), in their own graph.
+    links, notes = accepted_graph(config, union)
+    for note in notes:
+        progress(note)
+    union += links
     progress(f"reasoning over {len(union)} asserted triples")
     inferred = infer(union, ontology)
     report.graphs = {str(k): v for k, v in graphs.items()}
     report.graphs[ONTOLOGY_IRI] = ontology
+    if len(links):
+        report.graphs[links_graph_iri(config.base)] = links
     report.graphs[inferred_graph_iri(config.base)] = inferred
     report.triples = sum(len(g) for g in report.graphs.values())
     report.inferred = len(inferred)
