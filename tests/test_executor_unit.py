@@ -73,7 +73,8 @@ def test_each_failure_has_its_status_reason_and_message() -> None:
     assert none.body == b"no graph built yet (run `kg build`)\n"
     syntax = run_job(store, Job("SELEKT"), settings())
     assert (syntax.status, syntax.reason) == (400, "syntax")
-    assert syntax.body.startswith(b"SPARQL syntax error: ")
+    assert syntax.body.startswith(b"SPARQL syntax error at line 1, column 1: ")
+    assert b"SELEKT" in syntax.body
     refused = run_job(
         store, Job("SELECT * { SERVICE <http://127.0.0.1:9/s> { ?s ?p ?o } }"), settings()
     )
@@ -86,8 +87,8 @@ def test_each_failure_has_its_status_reason_and_message() -> None:
     nothing = run_job(store, Job("ASK {}", accept="text/csv"), settings())
     assert (nothing.status, nothing.reason) == (406, "406")
     assert nothing.body == (
-        b"none of the accepted types fits; offered: application/sparql-results+json,"
-        b" application/sparql-results+xml\n"
+        b"this query's answer is a yes or no (ASK): none of the accepted types fits; offered:"
+        b" application/sparql-results+json, application/sparql-results+xml\n"
     )
 
 

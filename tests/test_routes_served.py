@@ -204,6 +204,108 @@ def check_validate_post(server: LiveServer, data_dir: Path) -> None:
     assert report["conforms"] is False and report["counts"]["Violation"] == 1
 
 
+def check_complete(server: LiveServer, data_dir: Path) -> None:
+    prefixes = get(server, "/api/complete?kind=prefix&q=sch").json()["items"]
+    assert {"prefix": "schema", "namespace": "https://schema.org/"} in prefixes
+    classes = get(server, "/api/complete?kind=class&q=ng:Meet").json()["items"]
+    assert classes[0]["iri"] == str(NG.Meeting) and classes[0]["count"] > 0
+    person = a_person(server)
+    label = get(server, "/api/labels", params={"iri": person}).json()["labels"][person]["label"]
+    hits = get(server, "/api/complete", params={"kind": "instance", "q": label[:5]}).json()
+    assert person in {i["iri"] for i in hits["items"]}
+    assert get(server, "/api/complete?kind=nothing").status_code == 400
+
+
+def check_labels_get(server: LiveServer, data_dir: Path) -> None:
+    person = a_person(server)
+    got = get(server, "/api/labels", params={"iri": person}).json()["labels"][person]
+    assert got["label"] and person.rsplit("/", 1)[1] in got["short"]
+
+
+def check_labels_post(server: LiveServer, data_dir: Path) -> None:
+    person = a_person(server)
+    resp = requests.post(server.url + "/api/labels", json={"iris": [person]}, timeout=T)
+    assert resp.json()["labels"][person]["label"]
+    bad = requests.post(server.url + "/api/labels", json={"iris": "x"}, timeout=T)
+    assert bad.status_code == 400 and "iris" in bad.json()["error"]
+
+
+def check_browse(server: LiveServer, data_dir: Path) -> None:
+    index = html(get(server, "/browse", "text/html"))
+    assert any("class=" in h for h in index.hrefs)
+    person = a_person(server)
+    page = html(get(server, "/browse", "text/html", params={"class": str(NG.Person)}))
+    assert any(h.endswith(person.split("/id/", 1)[1]) for h in page.hrefs)
+
+
+def check_docs_index(server: LiveServer, data_dir: Path) -> None:
+    page = html(get(server, "/docs", "text/html"))
+    assert "/docs/endpoint" in page.hrefs
+    assert html(get(server, "/docs/", "text/html")).hrefs == page.hrefs
+
+
+def check_docs_page(server: LiveServer, data_dir: Path) -> None:
+    page = html(get(server, "/docs/endpoint", "text/html"))
+    assert page.title.strip()
+    assert get(server, "/docs/no-such-page").status_code == 404
+
+
+def check_graph_store_get(server: LiveServer, data_dir: Path) -> None:
+    g = rdf(get(server, "/rdf-graph-store?default", "text/turtle"), "turtle")
+    assert any(g.subjects(RDF.type, NG.Person))
+
+
+def check_graph_store_write(method: str) -> Callable[[LiveServer, Path], None]:
+    def check(server: LiveServer, data_dir: Path) -> None:
+        resp = requests.request(
+            method,
+            server.url + "/rdf-graph-store?graph=urn:x",
+            data=b"<urn:a> <urn:b> <urn:c> .",
+            headers={"Content-Type": "text/turtle"},
+            timeout=T,
+        )
+        assert resp.status_code == 403 and "NEWSGRAPH_UPDATE" in resp.text  # read-only here
+
+    return check
+
+
+def check_reconcile_get(server: LiveServer, data_dir: Path) -> None:
+    manifest = get(server, "/reconcile").json()
+    assert manifest["name"] and manifest["identifierSpace"]
+    label = get(server, "/api/labels", params={"iri": a_person(server)}).json()
+    (name,) = [v["label"] for v in label["labels"].values()]
+    got = get(server, "/reconcile", params={"query": name}).json()["result"]
+    assert got and got[0]["name"] == name
+
+
+def check_reconcile_post(server: LiveServer, data_dir: Path) -> None:
+    person = a_person(server)
+    name = get(server, "/api/labels", params={"iri": person}).json()["labels"][person]["label"]
+    queries = json.dumps({"q0": {"query": name, "type": "Person"}})
+    got = requests.post(server.url + "/reconcile", data={"queries": queries}, timeout=T).json()
+    assert got["q0"]["result"][0]["name"] == name
+    bad = requests.post(server.url + "/reconcile", data={"queries": "{"}, timeout=T)
+    assert bad.status_code == 400
+
+
+def check_reconcile_preview(server: LiveServer, data_dir: Path) -> None:
+    person = a_person(server)
+    name = get(server, "/api/labels", params={"iri": person}).json()["labels"][person]["label"]
+    (hit,) = get(server, "/reconcile", params={"query": name}).json()["result"][:1]
+    page = html(get(server, "/reconcile/preview", "text/html", params={"id": hit["id"]}))
+    assert page.title == name
+    assert get(server, "/reconcile/preview?id=nothing").status_code == 404
+
+
+def check_reconcile_suggest(server: LiveServer, data_dir: Path) -> None:
+    types = get(server, "/reconcile/suggest/type?prefix=pers").json()["result"]
+    assert [t["id"] for t in types] == ["Person"]
+    person = a_person(server)
+    name = get(server, "/api/labels", params={"iri": person}).json()["labels"][person]["label"]
+    found = get(server, "/reconcile/suggest/entity", params={"prefix": name[:4]}).json()
+    assert name in {e["name"] for e in found["result"]}
+
+
 ROUTES: dict[tuple[str, str], Callable[[LiveServer, Path], None]] = {
     ("/", "GET"): check_index,
     ("/.well-known/void", "GET"): check_void,
@@ -220,6 +322,21 @@ ROUTES: dict[tuple[str, str], Callable[[LiveServer, Path], None]] = {
     ("/static/<path:filename>", "GET"): check_static,
     ("/validate", "GET"): check_validate_get,
     ("/validate", "POST"): check_validate_post,
+    ("/api/complete", "GET"): check_complete,
+    ("/api/labels", "GET"): check_labels_get,
+    ("/api/labels", "POST"): check_labels_post,
+    ("/browse", "GET"): check_browse,
+    ("/docs", "GET"): check_docs_index,
+    ("/docs/", "GET"): check_docs_index,
+    ("/docs/<name>", "GET"): check_docs_page,
+    ("/rdf-graph-store", "GET"): check_graph_store_get,
+    ("/rdf-graph-store", "PUT"): check_graph_store_write("PUT"),
+    ("/rdf-graph-store", "POST"): check_graph_store_write("POST"),
+    ("/rdf-graph-store", "DELETE"): check_graph_store_write("DELETE"),
+    ("/reconcile", "GET"): check_reconcile_get,
+    ("/reconcile", "POST"): check_reconcile_post,
+    ("/reconcile/preview", "GET"): check_reconcile_preview,
+    ("/reconcile/suggest/<kind>", "GET"): check_reconcile_suggest,
 }
 
 
