@@ -6,7 +6,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 want_test=0
-[ "${1:-}" = "--test" ] && want_test=1
+want_virtuoso=0
+for arg in "$@"; do
+  case "$arg" in
+    --test) want_test=1 ;;
+    --virtuoso) want_virtuoso=1 ;;  # and start the analytics store (NEWSGRAPH_STORE=virtuoso)
+  esac
+done
 
 # Each step's output goes to a log, shown only when the step fails: a first run prints
 # nothing but the server's own lines (pip's build backend alone writes ~240 lines of
@@ -88,4 +94,20 @@ if [ "$want_test" = 1 ]; then
       echo "setup: missing ${need[*]} (install them with apt-get as root)" >&2
     fi
   fi
+fi
+
+if [ "$want_virtuoso" = 1 ]; then
+  # Virtuoso for analytic queries (docs/scale-out.md): Debian's package, started as a
+  # private process under the data folder; NEWSGRAPH_STORE=virtuoso then uses it.
+  if ! command -v virtuoso-t >/dev/null 2>&1; then
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+      apt-get update -qq
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq virtuoso-opensource >/dev/null
+    else
+      echo "setup: missing virtuoso-opensource (install it with apt-get as root)" >&2
+      exit 1
+    fi
+  fi
+  .venv/bin/python -m kg.virtuoso start "${NEWSGRAPH_DATA_DIR:-var}/virtuoso" \
+    --port "${NEWSGRAPH_VIRTUOSO_PORT:-8890}" --isql-port "${NEWSGRAPH_VIRTUOSO_ISQL_PORT:-1111}"
 fi

@@ -23,6 +23,7 @@ from kg.server import (
     sparql,
     validate_views,
 )
+from kg.server.fastpath import QueryFastPath
 from kg.server.service_description import DescriptionCache
 from kg.server.serving import ServingStore
 from kg.store import StoreMissing
@@ -59,6 +60,8 @@ def create_app(config: Config | None = None, *, store: ox.Store | None = None) -
     app.register_blueprint(validate_views.bp)
     app.register_blueprint(ontology_views.bp)
     app.register_blueprint(resource_views.create_blueprint(config))
+    # Plain query requests skip Flask (server/fastpath.py); the rest reach the views.
+    app.wsgi_app = QueryFastPath(app, app.wsgi_app)  # type: ignore[method-assign]
 
     @app.errorhandler(MethodNotAllowed)
     def _method_not_allowed(exc: MethodNotAllowed) -> Response:
