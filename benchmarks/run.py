@@ -13,6 +13,8 @@
    documents/s, words/s, peak RSS, and a py-spy profile of the largest build.
 3. Reasoning and validation at 100k/1M triples, when the ontology owner's
    benchmarks/bench_reason_validate.py is present (optional step).
+5. SHACL validation at scale (benchmarks/bench_validate.py: the SPARQL engine on the
+   built store, a file and an endpoint, beside pySHACL), appended as its own section.
 
 Clients run on the same machine as the servers, so they compete for its cores: the
 figures are a lower bound for every HTTP engine alike.
@@ -891,6 +893,14 @@ def main(argv: list[str] | None = None) -> int:
         if out.exists():  # keep the sections this run did not produce (hand-written too)
             text = splice(out.read_text(encoding="utf-8"), text)
         out.write_text(text, encoding="utf-8")
+        log("SHACL validation at scale (benchmarks/bench_validate.py)")
+        sizes = ["100000"] if args.quick else ["100000", "1000000"]
+        subprocess.run(
+            [sys.executable, "-m", "benchmarks.bench_validate", "--results", str(out)]
+            + ["--sizes", *sizes],
+            cwd=ROOT,
+            check=False,
+        )
         log(f"wrote {out}")
     finally:
         if args.keep:

@@ -95,6 +95,8 @@ class Config:
     remote_user: str = ""
     remote_password: str = field(default="", repr=False)
     remote_auth: str = "auto"
+    validate_page_size: int = 50_000
+    validate_max_triples: int = 20_000_000
 
     @property
     def public_prefix(self) -> str:
@@ -243,6 +245,18 @@ SETTINGS: list[tuple[str, str, object, str]] = [
     ("remote_user", "NEWSGRAPH_REMOTE_USER", str, "user name for the external store"),
     ("remote_password", "NEWSGRAPH_REMOTE_PASSWORD", str, "password for the external store"),
     ("remote_auth", "NEWSGRAPH_REMOTE_AUTH", _auth, "auto, basic, digest or none"),
+    (
+        "validate_page_size",
+        "NEWSGRAPH_VALIDATE_PAGE_SIZE",
+        int,
+        "`kg validate --endpoint`: triples fetched per CONSTRUCT page",
+    ),
+    (
+        "validate_max_triples",
+        "NEWSGRAPH_VALIDATE_MAX_TRIPLES",
+        int,
+        "`kg validate --endpoint`: most triples copied (into a temporary on-disk store)",
+    ),
 ]
 
 

@@ -55,7 +55,22 @@ if [ -f scripts/copy-assets.sh ]; then
 fi
 
 if [ "$want_test" = 1 ]; then
-  # Test-only JavaScript: Comunica, an independent engine that calls our endpoint via SERVICE.
+  # The W3C SHACL test suite, as pyshacl's source distribution on PyPI ships it
+  # (test/resources/sht_tests; tests/w3c_shacl.py runs it). Fetched, never committed.
+  shacl_suite=tests/w3c-shacl
+  shacl_suite_from=pyshacl-0.40.1
+  if [ ! -f "$shacl_suite/manifest.ttl" ]; then
+    tmp=$(mktemp -d)
+    quiet "fetching the W3C SHACL suite" \
+      .venv/bin/pip download -q --no-deps --no-binary :all: "${shacl_suite_from/-/==}" -d "$tmp"
+    tar -xzf "$tmp/$shacl_suite_from.tar.gz" -C "$tmp" "$shacl_suite_from/test/resources/sht_tests"
+    mkdir -p "$shacl_suite"
+    cp -R "$tmp/$shacl_suite_from/test/resources/sht_tests/." "$shacl_suite/"
+    rm -rf "$tmp"
+  fi
+
+  # Test-only JavaScript: Comunica, an independent engine that calls our endpoint via SERVICE,
+  # and shacl-engine, an independent SHACL engine (tests/test_second_engine.py).
   if [ -f tests/js/package-lock.json ] && { [ ! -d tests/js/node_modules ] || [ tests/js/package-lock.json -nt tests/js/node_modules ]; }; then
     quiet "installing the test JavaScript" npm ci --prefix tests/js --no-audit --no-fund --loglevel=error
     touch tests/js/node_modules

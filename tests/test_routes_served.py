@@ -18,7 +18,7 @@ import pyoxigraph as ox
 import pytest
 import requests
 from prometheus_client.parser import text_string_to_metric_families
-from rdflib import Graph, URIRef
+from rdflib import Dataset, Graph, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import OWL, RDF
 from rdflib.query import Result
@@ -26,10 +26,10 @@ from SPARQLWrapper import JSON, POST, SPARQLWrapper
 
 import kg.server as kg_server
 from kg.config import Config
-from kg.namespaces import NG
+from kg.namespaces import NG, SH
+from kg.quality.validate import validate
 from kg.server.app import create_app
 from kg.store import load_union_graph
-from kg.validate import validate
 from tests.conftest import LiveServer
 from tests.test_validate_server import serialized
 
@@ -306,6 +306,44 @@ def check_reconcile_suggest(server: LiveServer, data_dir: Path) -> None:
     assert name in {e["name"] for e in found["result"]}
 
 
+SHAPE = "Person-label-min"  # one shape with a page of its own
+
+
+def check_shapes(server: LiveServer, data_dir: Path) -> None:
+    g = rdf(get(server, "/shapes", "text/turtle"), "turtle")
+    shapes = set(g.subjects(RDF.type, SH.NodeShape)) | set(g.subjects(RDF.type, SH.PropertyShape))
+    assert len(shapes) > 20
+    page = html(get(server, "/shapes", "text/html"))
+    assert any(h.endswith(SHAPE) for h in page.hrefs)
+
+
+def check_shapes_slash(server: LiveServer, data_dir: Path) -> None:
+    nt = rdf(get(server, "/shapes/", "application/n-triples"), "nt")
+    assert isomorphic(nt, rdf(get(server, "/shapes", "text/turtle"), "turtle"))
+
+
+def check_shapes_file(server: LiveServer, data_dir: Path) -> None:
+    jsonld = rdf(get(server, "/shapes.jsonld"), "json-ld")
+    assert isomorphic(jsonld, rdf(get(server, "/shapes", "text/turtle"), "turtle"))
+    assert get(server, "/shapes.exe").status_code == 404
+
+
+def check_shape_page(server: LiveServer, data_dir: Path) -> None:
+    page = html(get(server, f"/shapes/{SHAPE}", "text/html"))
+    assert SHAPE in page.title or page.title.strip()
+    g = rdf(get(server, f"/shapes/{SHAPE}", "text/turtle"), "turtle")
+    assert any(str(s).endswith(SHAPE) for s in g.subjects())
+    assert get(server, "/shapes/No-such-shape", "text/html").status_code == 404
+
+
+def check_shapes_example(server: LiveServer, data_dir: Path) -> None:
+    resp = get(server, "/shapes/example.trig")
+    assert resp.headers["Content-Type"].startswith("application/trig")
+    ds = Dataset()
+    ds.parse(data=resp.content, format="trig")
+    assert any(ds.quads((None, RDF.type, NG.Person, None)))
+
+
 ROUTES: dict[tuple[str, str], Callable[[LiveServer, Path], None]] = {
     ("/", "GET"): check_index,
     ("/.well-known/void", "GET"): check_void,
@@ -337,6 +375,11 @@ ROUTES: dict[tuple[str, str], Callable[[LiveServer, Path], None]] = {
     ("/reconcile", "POST"): check_reconcile_post,
     ("/reconcile/preview", "GET"): check_reconcile_preview,
     ("/reconcile/suggest/<kind>", "GET"): check_reconcile_suggest,
+    ("/shapes", "GET"): check_shapes,
+    ("/shapes/", "GET"): check_shapes_slash,
+    ("/shapes.<ext>", "GET"): check_shapes_file,
+    ("/shapes/<name>", "GET"): check_shape_page,
+    ("/shapes/example.trig", "GET"): check_shapes_example,
 }
 
 
