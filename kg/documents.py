@@ -14,7 +14,7 @@ from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 
-from kg.ids import document_iri
+from kg.ids import document_iri, document_key
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".html", ".htm", ""}
 # News articles are kilobytes; a source of many megabytes is almost surely a mistake
@@ -46,13 +46,31 @@ class DocumentError(ValueError):
 
 @dataclass(frozen=True)
 class SourceDocument:
+    """One document's text and where it came from.
+
+    `source` is the document's identity: its address (an article's URL) or its path
+    inside the corpus folder ("2022/01/report.txt"), never its bytes, so a corrected
+    article is a new revision of the same document (same IRI) rather than a new one.
+    Without it, the file name stands in.
+    """
+
     file_name: str
     text: str
     sha256: str
     path: str | None = None
+    source: str | None = None
+
+    @property
+    def identity(self) -> str:
+        return self.source or self.file_name
+
+    @property
+    def key(self) -> str:
+        """Short stable key of the identity: the document IRI's last segment."""
+        return document_key(self.identity)
 
     def iri(self, base: str):
-        return document_iri(self.sha256, base)
+        return document_iri(self.identity, base)
 
 
 def decode(raw: bytes) -> str:
@@ -168,6 +186,7 @@ def document_from_bytes(
     path: str | None = None,
     *,
     max_bytes: int = MAX_DOCUMENT_BYTES,
+    source: str | None = None,
 ) -> SourceDocument:
     if len(raw) > max_bytes:
         raise _too_big(len(raw), max_bytes)
@@ -175,34 +194,59 @@ def document_from_bytes(
     if not text.strip():
         raise DocumentError("empty document")
     return SourceDocument(
-        file_name=file_name, text=text, sha256=hashlib.sha256(raw).hexdigest(), path=path
+        file_name=file_name,
+        text=text,
+        sha256=hashlib.sha256(raw).hexdigest(),
+        path=path,
+        source=source,
     )
 
 
-def read_document(path: str | Path, *, max_bytes: int = MAX_DOCUMENT_BYTES) -> SourceDocument:
-    """Read one document; too large ones are refused before their bytes are read."""
+def read_document(
+    path: str | Path, *, max_bytes: int = MAX_DOCUMENT_BYTES, source: str | None = None
+) -> SourceDocument:
+    """Read one document; too large ones are refused before their bytes are read.
+
+    `source` is its identity (see SourceDocument); by default its file name.
+    """
     p = Path(path)
     size = p.stat().st_size
     if size > max_bytes:
         raise _too_big(size, max_bytes)
-    return document_from_bytes(p.name, p.read_bytes(), str(p), max_bytes=max_bytes)
+    return document_from_bytes(p.name, p.read_bytes(), str(p), max_bytes=max_bytes, source=source)
 
 
 def find_documents(paths: list[str | Path]) -> list[Path]:
     """Expand folders into their text files, in a stable order."""
-    found: list[Path] = []
+    return [path for path, _identity in find_sources(paths)]
+
+
+def find_sources(paths: list[str | Path]) -> list[tuple[Path, str]]:
+    """(file, identity) for every document under `paths`, in a stable order.
+
+    A document's identity is its path relative to the folder it was found in ("a/b.txt"
+    under `corpus/`), or the file's name when a file is named directly.
+    """
+    found: list[tuple[Path, str]] = []
     for given in paths:
         p = Path(given)
         if p.is_dir():
             found.extend(
-                sorted(
-                    f
-                    for f in p.rglob("*")
-                    if f.is_file()
-                    and not f.name.startswith(".")
-                    and f.suffix.lower() in TEXT_SUFFIXES
-                )
+                (f, f.relative_to(p).as_posix())
+                for f in sorted(p.rglob("*"))
+                if f.is_file() and not f.name.startswith(".") and f.suffix.lower() in TEXT_SUFFIXES
             )
         else:
-            found.append(p)
+            found.append((p, p.name))
     return found
+
+
+def identity_of(path: str | Path, roots: list[str | Path]) -> str:
+    """The identity of one file given alone (`kg add`): its path relative to the corpus
+    folder that holds it, so it matches what `kg build` of that folder called it."""
+    p = Path(path).resolve()
+    for root in roots:
+        r = Path(root).resolve()
+        if r.is_dir() and p.is_relative_to(r):
+            return p.relative_to(r).as_posix()
+    return p.name

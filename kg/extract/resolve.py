@@ -1,16 +1,36 @@
-"""The cross-document step: run once after every document is extracted.
+"""The cross-document step, on a compact index instead of whole graphs.
 
-Deterministic: decisions depend only on the graphs' content, never on dict order.
-- One preferred rdfs:label per entity across the union; the others become skos:altLabel
-  in the graph that had them.
+What resolution needs from a document is small: the labels it gives entities, the
+meetings it finds (date, organizer, participants), the speeches (date, speaker, the
+numbers they quote) and the claims whose claimant it could not tell. `facts_of` reads
+that record from one document's graph (in the extraction worker); `ResolutionIndex`
+keeps the records of every document in SQLite, so memory does not grow with the corpus
+and a document can be added or removed later (`kg add`, `kg remove`); `decide` turns
+them into decisions, and `apply_decisions` / `label_state` give a document's graph
+with the decisions applied. The decisions, deterministic (they depend only on the
+records, never on arrival order):
+
+- One preferred rdfs:label per entity across the union: the lexicon's, else the most
+  used (then the longest, then the first in order); the graph's other labels become
+  skos:altLabel in the graph that had them.
 - The same speech in two translations gets one IRI: same date and many shared
   distinctive numbers (2,030 and 2030 parse alike) mean the same speech.
+- One meeting seen twice under two keys gets one IRI (see `_decide_meetings`).
+- A claim in a speech whose speaker another document names is that speaker's claim.
+
+`resolve(graphs)` runs the same code over in-memory rdflib graphs (tests, scoring).
 """
 
 from __future__ import annotations
 
+import sqlite3
 from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
 
+import pyoxigraph as ox
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS
 
@@ -22,181 +42,829 @@ from kg.namespaces import DEFAULT_BASE, NG
 MIN_SHARED_NUMBERS = 5
 MIN_OVERLAP = 0.5
 
-
-def resolve(graphs: dict[URIRef, Graph], *, base: str = DEFAULT_BASE) -> None:
-    rename: dict[URIRef, URIRef] = {}
-    homes: dict[URIRef, set[URIRef]] = defaultdict(set)  # node -> graphs that name it
-    _merge_speeches(graphs, rename, homes)
-    _merge_meetings(graphs, rename, homes)
-    _apply(graphs, rename, homes)
-    _claimants(graphs)
-    _preferred_labels(graphs, base)
-
-
-def _claimants(graphs: dict[URIRef, Graph]) -> None:
-    """A number claimed in a speech whose speaker another document names (the same speech,
-    merged above) is that speaker's claim: 16 dead, in Tokayev's speech in any translation."""
-    speakers: dict[URIRef, URIRef] = {}
-    for gname in sorted(graphs):
-        for st, sp in graphs[gname].subject_objects(NG.speaker):
-            speakers.setdefault(st, sp)
-    for gname in sorted(graphs):
-        g = graphs[gname]
-        for claim, st in list(g.subject_objects(NG.inStatement)):
-            if g.value(claim, NG.claimant) is None and st in speakers:
-                g.add((claim, NG.claimant, speakers[st]))
+_LABEL = ox.NamedNode(str(RDFS.label))
+_ALT = ox.NamedNode(str(SKOS.altLabel))
+_TYPE = ox.NamedNode(str(RDF.type))
+_MEETING = ox.NamedNode(str(NG.Meeting))
+_SPEECH = ox.NamedNode(str(NG.Speech))
+_N = {name: ox.NamedNode(str(NG[name])) for name in (
+    "date", "dateText", "organizer", "participant", "kind", "statementKind", "text", "speaker",
+    "inStatement", "claimant",
+)}  # fmt: skip
 
 
-def _apply(
-    graphs: dict[URIRef, Graph], rename: dict[URIRef, URIRef], homes: dict[URIRef, set[URIRef]]
-) -> None:
-    """Give every renamed node its kept IRI in the graphs that name it (meetings and speeches
-    are only named in the graph of the document that found them)."""
-    for old in sorted(rename):
-        new = rename[old]
-        for gname in sorted(homes[old]):
-            g = graphs[gname]
-            for p, o in list(g.predicate_objects(old)):
-                g.remove((old, p, o))
-                g.add((new, p, o))
-            for s, p in list(g.subject_predicates(old)):
-                g.remove((s, p, old))
-                g.add((s, p, new))
+@dataclass
+class DocFacts:
+    """What the cross-document step needs from one document (terms in N-Triples form)."""
+
+    labels: list[tuple[str, str, bool]] = field(default_factory=list)  # entity, literal, alt?
+    meetings: list[tuple[str, str | None, str | None, str | None, tuple, tuple]] = field(
+        default_factory=list
+    )  # meeting, date, date text, organizer, participants, kinds
+    speeches: list[tuple[str, str | None, str | None, tuple[int, ...]]] = field(
+        default_factory=list
+    )  # statement, date, speaker, numbers
+    open_claims: list[tuple[str, str]] = field(default_factory=list)  # claim, statement
 
 
-def _merge_meetings(
-    graphs: dict[URIRef, Graph], rename: dict[URIRef, URIRef], homes: dict[URIRef, set[URIRef]]
-) -> None:
-    """One meeting seen twice under two keys:
-    - an undated call ("early Jan. 6", in a page with no year) and the dated call between the
-      same people on that day and month elsewhere;
-    - a meeting known only by its participants and, the same day, a meeting of a named body
-      that at least two of them attended."""
-    meetings: dict[URIRef, dict] = {}
-    for gname in sorted(graphs):
-        g = graphs[gname]
-        for m in g.subjects(RDF.type, NG.Meeting):
-            homes[m].add(gname)
-            info = meetings.setdefault(
-                m, {"date": None, "text": None, "org": None, "people": set(), "kinds": set()}
-            )
-            info["date"] = info["date"] or g.value(m, NG.date)
-            info["text"] = info["text"] or g.value(m, NG.dateText)
-            info["org"] = info["org"] or g.value(m, NG.organizer)
-            info["people"] |= set(g.objects(m, NG.participant))
-            info["kinds"] |= set(g.objects(m, NG.kind))
-    dated = sorted(m for m, i in meetings.items() if i["date"] is not None)
-    for m in sorted(meetings):
-        info = meetings[m]
-        if m in rename:
-            continue
-        candidates = []
-        if info["date"] is None and info["text"]:
-            found = explicit_dates(str(info["text"]))
-            if not found:
-                continue
-            _s, _e, _y, month, day = found[0]
-            candidates = [
-                d
-                for d in dated
-                if meetings[d]["date"].toPython().month == month
-                and meetings[d]["date"].toPython().day == day
-                and meetings[d]["people"] == info["people"]
-            ]
-        elif info["date"] is not None and info["org"] is None and NG.PhoneCall not in info["kinds"]:
-            candidates = [
-                d
-                for d in dated
-                if d != m
-                and meetings[d]["org"] is not None
-                and meetings[d]["date"] == info["date"]
-                and len(meetings[d]["people"] & info["people"]) >= 2
-            ]
-        if len(candidates) == 1 and candidates[0] not in rename:
-            rename[m] = candidates[0]
-
-
-def _lexicon_labels(base: str) -> dict[URIRef, str]:
-    lex = load_lexicon()
-    return {URIRef(f"{base}{ref}"): e.label for ref, e in lex.entries.items()}
-
-
-def _preferred_labels(graphs: dict[URIRef, Graph], base: str) -> None:
-    """One rdfs:label per entity across the union: the lexicon's, else the most used (then
-    the longest, then the first in order); every other label becomes a skos:altLabel in the
-    graph that had it. Only the graphs that label a node are touched."""
-    lex_labels = _lexicon_labels(base)
-    counts: dict[URIRef, Counter] = defaultdict(Counter)
-    where: dict[URIRef, set[URIRef]] = defaultdict(set)
-    for gname, g in graphs.items():
-        for s, _p, o in g.triples((None, RDFS.label, None)):
-            if isinstance(s, URIRef) and isinstance(o, Literal):
-                counts[s][str(o)] += 1
-                where[s].add(gname)
-    for s in sorted(counts):
-        c = counts[s]
-        if len(c) == 1:
-            continue
-        if s in lex_labels and lex_labels[s] in c:
-            label = lex_labels[s]
-        else:
-            label = sorted(c.items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))[0][0]
-        preferred = Literal(label, lang="en")
-        for gname in sorted(where[s]):
-            g = graphs[gname]
-            for o in list(g.objects(s, RDFS.label)):
-                if str(o) != label:
-                    g.remove((s, RDFS.label, o))
-                    g.add((s, SKOS.altLabel, o))
-            g.add((s, RDFS.label, preferred))
-            g.remove((s, SKOS.altLabel, preferred))
-
-
-def _numbers(text: str) -> frozenset[int]:
-    return frozenset(
-        int(v) for _s, _e, v, _q in find_numbers(text) if v >= 10 and float(v).is_integer()
+def _numbers(text: str) -> tuple[int, ...]:
+    return tuple(
+        sorted(
+            {int(v) for _s, _e, v, _q in find_numbers(text) if v >= 10 and float(v).is_integer()}
+        )
     )
 
 
-def _merge_speeches(
-    graphs: dict[URIRef, Graph], rename: dict[URIRef, URIRef], homes: dict[URIRef, set[URIRef]]
-) -> None:
-    by_date: dict[str, list[tuple[URIRef, URIRef, URIRef | None, frozenset[int]]]] = {}
-    for gname in sorted(graphs):
-        g = graphs[gname]
-        for st in sorted(g.subjects(NG.statementKind, NG.Speech)):
-            homes[st].add(gname)
-            date = g.value(st, NG.date)
-            if date is None:
-                continue
-            text = g.value(st, NG.text)
-            speaker = g.value(st, NG.speaker)
-            by_date.setdefault(str(date), []).append(
-                (gname, st, speaker, _numbers(str(text or "")))
+def facts_of(triples: Iterable[ox.Triple | ox.Quad]) -> DocFacts:
+    """The resolution record of one document's graph (Oxigraph terms in, strings out)."""
+    by_subject: dict[object, dict[object, list]] = defaultdict(lambda: defaultdict(list))
+    for t in triples:
+        by_subject[t.subject][t.predicate].append(t.object)
+    facts = DocFacts()
+    for s, props in by_subject.items():
+        if not isinstance(s, ox.NamedNode):
+            continue
+        labels = [o for o in props.get(_LABEL, ()) if isinstance(o, ox.Literal)]
+        if labels:
+            facts.labels.extend((str(s), str(o), False) for o in labels)
+            facts.labels.extend(
+                (str(s), str(o), True) for o in props.get(_ALT, ()) if isinstance(o, ox.Literal)
             )
-    for date in sorted(by_date):
-        _pair_speeches(by_date[date], rename)
+        if _MEETING in props.get(_TYPE, ()):
+            date = _first_value(props, "date")
+            facts.meetings.append(
+                (
+                    str(s),
+                    date,
+                    _first_value(props, "dateText"),
+                    _first_term(props, "organizer"),
+                    tuple(sorted(str(o) for o in props.get(_N["participant"], ()))),
+                    tuple(sorted(str(o) for o in props.get(_N["kind"], ()))),
+                )
+            )
+        if _SPEECH in props.get(_N["statementKind"], ()):
+            date = _first_value(props, "date")
+            if date is not None:
+                text = _first_value(props, "text") or ""
+                facts.speeches.append((str(s), date, _first_term(props, "speaker"), _numbers(text)))
+        if _N["inStatement"] in props and _N["claimant"] not in props:
+            for st in props[_N["inStatement"]]:
+                facts.open_claims.append((str(s), str(st)))
+    facts.labels.sort()
+    facts.meetings.sort()
+    facts.speeches.sort()
+    facts.open_claims.sort()
+    return facts
 
 
-def _pair_speeches(speeches, rename: dict[URIRef, URIRef]) -> None:
-    """Speeches of one day from different documents that share most of their numbers."""
-    for i, (ga, a, spa, na) in enumerate(speeches):
-        sa = spa is not None
-        for gb, b, spb, nb in speeches[i + 1 :]:
-            sb = spb is not None
-            if ga == gb or a == b or (sa and sb and spa != spb):
+def _first_value(props: dict, name: str) -> str | None:
+    values = sorted(o.value for o in props.get(_N[name], ()))
+    return values[0] if values else None
+
+
+def _first_term(props: dict, name: str) -> str | None:
+    values = sorted(str(o) for o in props.get(_N[name], ()))
+    return values[0] if values else None
+
+
+@dataclass
+class Decisions:
+    """What resolution decided, for some part of the corpus (all of it, or what changed)."""
+
+    renames: dict[str, str] = field(default_factory=dict)  # node -> kept node (N-Triples)
+    labels: dict[str, str] = field(default_factory=dict)  # entity -> preferred label (lexical)
+    claimants: dict[str, str] = field(default_factory=dict)  # claim -> speaker
+
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS docs (id INTEGER PRIMARY KEY, iri TEXT UNIQUE NOT NULL,
+    identity TEXT UNIQUE NOT NULL, sha256 TEXT NOT NULL, path TEXT, file_name TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS terms (id INTEGER PRIMARY KEY, v TEXT UNIQUE NOT NULL);
+CREATE TABLE IF NOT EXISTS labels (entity INTEGER, doc INTEGER, lit INTEGER, alt INTEGER);
+CREATE INDEX IF NOT EXISTS labels_entity ON labels (entity);
+CREATE INDEX IF NOT EXISTS labels_doc ON labels (doc);
+CREATE TABLE IF NOT EXISTS meetings (meeting INTEGER, doc INTEGER, md TEXT, date TEXT,
+    dtext TEXT, org TEXT, people TEXT, kinds TEXT);
+CREATE INDEX IF NOT EXISTS meetings_md ON meetings (md);
+CREATE INDEX IF NOT EXISTS meetings_doc ON meetings (doc);
+CREATE TABLE IF NOT EXISTS speeches (st INTEGER, doc INTEGER, date TEXT, speaker TEXT,
+    numbers TEXT);
+CREATE INDEX IF NOT EXISTS speeches_date ON speeches (date);
+CREATE INDEX IF NOT EXISTS speeches_doc ON speeches (doc);
+CREATE INDEX IF NOT EXISTS speeches_st ON speeches (st);
+CREATE TABLE IF NOT EXISTS claims (claim INTEGER, doc INTEGER, st INTEGER);
+CREATE INDEX IF NOT EXISTS claims_doc ON claims (doc);
+CREATE INDEX IF NOT EXISTS claims_st ON claims (st);
+CREATE TABLE IF NOT EXISTS decided_label (entity INTEGER PRIMARY KEY, label TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS decided_rename (old INTEGER PRIMARY KEY, new INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS decided_claimant (claim INTEGER PRIMARY KEY, speaker TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS retired (iri TEXT PRIMARY KEY, successor TEXT, at TEXT NOT NULL,
+    reason TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS revisions (doc_iri TEXT NOT NULL, rev_iri TEXT NOT NULL,
+    sha256 TEXT NOT NULL, at TEXT NOT NULL);
+"""
+
+
+@dataclass(frozen=True)
+class DocRecord:
+    iri: str
+    identity: str
+    sha256: str
+    path: str | None
+    file_name: str
+
+
+class ResolutionIndex:
+    """The compact, persistent record of every document, for cross-document decisions.
+
+    One SQLite file per store build (it travels with the store it describes, so a
+    failed `kg add` leaves both as they were). Terms are interned as integers: about
+    40 bytes a label row, 100k documents in a few hundred MB of disk, little memory.
+    """
+
+    def __init__(self, path: str | Path = ":memory:", *, base: str = DEFAULT_BASE) -> None:
+        self.path = str(path)
+        self.base = base
+        self.db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+        self.db.execute(
+            "PRAGMA journal_mode=OFF" if self.path == ":memory:" else "PRAGMA journal_mode=WAL"
+        )
+        self.db.execute("PRAGMA synchronous=OFF")
+        self.db.execute("PRAGMA cache_size=-32000")  # 32 MB, whatever the corpus
+        self.db.executescript(_SCHEMA)
+        self._term_cache: dict[str, int] = {}
+        self._lexicon: dict[str, str] | None = None
+
+    # --- terms ---
+
+    def term(self, value: str) -> int:
+        tid = self._term_cache.get(value)
+        if tid is not None:
+            return tid
+        row = self.db.execute("SELECT id FROM terms WHERE v = ?", (value,)).fetchone()
+        if row is None:
+            tid = self.db.execute("INSERT INTO terms (v) VALUES (?)", (value,)).lastrowid
+        else:
+            tid = row[0]
+        if len(self._term_cache) > 200_000:
+            self._term_cache.clear()
+        self._term_cache[value] = tid
+        return tid
+
+    def value(self, tid: int) -> str:
+        return self.db.execute("SELECT v FROM terms WHERE id = ?", (tid,)).fetchone()[0]
+
+    def begin(self) -> None:
+        self.db.execute("BEGIN")
+
+    def commit(self) -> None:
+        self.db.execute("COMMIT")
+
+    def close(self) -> None:
+        self.db.close()
+
+    # --- documents ---
+
+    def doc(self, *, iri: str | None = None, identity: str | None = None) -> DocRecord | None:
+        col, val = ("iri", iri) if iri is not None else ("identity", identity)
+        row = self.db.execute(
+            f"SELECT iri, identity, sha256, path, file_name FROM docs WHERE {col} = ?", (val,)
+        ).fetchone()
+        return DocRecord(*row) if row else None
+
+    def documents(self) -> Iterator[DocRecord]:
+        for row in self.db.execute(
+            "SELECT iri, identity, sha256, path, file_name FROM docs ORDER BY iri"
+        ):
+            yield DocRecord(*row)
+
+    def count(self) -> int:
+        return self.db.execute("SELECT count(*) FROM docs").fetchone()[0]
+
+    def _doc_id(self, iri: str) -> int | None:
+        row = self.db.execute("SELECT id FROM docs WHERE iri = ?", (iri,)).fetchone()
+        return row[0] if row else None
+
+    def add(self, record: DocRecord, facts: DocFacts) -> None:
+        """Record one document (its IRI must not be recorded yet)."""
+        db = self.db
+        doc = db.execute(
+            "INSERT INTO docs (iri, identity, sha256, path, file_name) VALUES (?, ?, ?, ?, ?)",
+            (record.iri, record.identity, record.sha256, record.path, record.file_name),
+        ).lastrowid
+        t = self.term
+        db.executemany(
+            "INSERT INTO labels VALUES (?, ?, ?, ?)",
+            [(t(e), doc, t(lit), int(alt)) for e, lit, alt in facts.labels],
+        )
+        rows = []
+        for m, date, dtext, org, people, kinds in facts.meetings:
+            rows.append(
+                (t(m), doc, _month_day(date, dtext), date, dtext, org, "\n".join(people),
+                 "\n".join(kinds))
+            )  # fmt: skip
+        db.executemany("INSERT INTO meetings VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
+        db.executemany(
+            "INSERT INTO speeches VALUES (?, ?, ?, ?, ?)",
+            [
+                (t(st), doc, date, speaker, ",".join(map(str, numbers)))
+                for st, date, speaker, numbers in facts.speeches
+            ],
+        )
+        db.executemany(
+            "INSERT INTO claims VALUES (?, ?, ?)",
+            [(t(c), doc, t(st)) for c, st in facts.open_claims],
+        )
+
+    def remove(self, iri: str) -> DocRecord | None:
+        """Forget one document; returns what was recorded about it."""
+        record = self.doc(iri=iri)
+        doc = self._doc_id(iri)
+        if record is None or doc is None:
+            return None
+        for table in ("labels", "meetings", "speeches", "claims"):
+            self.db.execute(f"DELETE FROM {table} WHERE doc = ?", (doc,))
+        self.db.execute("DELETE FROM docs WHERE id = ?", (doc,))
+        return record
+
+    # --- what a document touches (to know which decisions to revisit) ---
+
+    def scope_of(self, iri: str) -> Scope:
+        doc = self._doc_id(iri)
+        scope = Scope()
+        if doc is None:
+            return scope
+        db = self.db
+        scope.entities |= {
+            r[0] for r in db.execute("SELECT entity FROM labels WHERE doc=?", (doc,))
+        }
+        scope.month_days |= {
+            r[0]
+            for r in db.execute("SELECT md FROM meetings WHERE doc=? AND md IS NOT NULL", (doc,))
+        }
+        scope.dates |= {r[0] for r in db.execute("SELECT date FROM speeches WHERE doc=?", (doc,))}
+        scope.statements |= {r[0] for r in db.execute("SELECT st FROM claims WHERE doc=?", (doc,))}
+        scope.statements |= {
+            r[0] for r in db.execute("SELECT st FROM speeches WHERE doc=?", (doc,))
+        }
+        return scope
+
+    def everything(self) -> Scope:
+        db = self.db
+        scope = Scope(all=True)
+        scope.month_days = {
+            r[0] for r in db.execute("SELECT DISTINCT md FROM meetings WHERE md IS NOT NULL")
+        }
+        scope.dates = {r[0] for r in db.execute("SELECT DISTINCT date FROM speeches")}
+        return scope
+
+    # --- decisions ---
+
+    def stored_decisions(self, scope: Scope) -> Decisions:
+        """The decisions in force for `scope` (as `decide` last wrote them)."""
+        out = Decisions()
+        v = self.value
+        for old, new in self._in_scope_renames(scope):
+            out.renames[v(old)] = v(new)
+        for entity, label in self._rows(
+            "SELECT entity, label FROM decided_label", "entity", scope.entities, scope.all
+        ):
+            out.labels[v(entity)] = label
+        for claim, speaker in self._claimant_rows(scope):
+            out.claimants[v(claim)] = speaker
+        return out
+
+    def _rows(self, sql: str, column: str, ids: set[int], everything: bool) -> Iterator[tuple]:
+        if everything:
+            yield from self.db.execute(sql)
+            return
+        ids_list = sorted(ids)
+        for i in range(0, len(ids_list), 500):
+            chunk = ids_list[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            yield from self.db.execute(f"{sql} WHERE {column} IN ({marks})", chunk)
+
+    def _in_scope_renames(self, scope: Scope) -> list[tuple[int, int]]:
+        if scope.all:
+            return list(self.db.execute("SELECT old, new FROM decided_rename"))
+        nodes = self._nodes_in(scope)
+        return list(self._rows("SELECT old, new FROM decided_rename", "old", nodes, False))
+
+    def _nodes_in(self, scope: Scope) -> set[int]:
+        """Meetings and speeches of the scope's month-days and dates."""
+        nodes: set[int] = set()
+        for md in sorted(scope.month_days):
+            nodes |= {
+                r[0] for r in self.db.execute("SELECT meeting FROM meetings WHERE md=?", (md,))
+            }
+        for date in sorted(scope.dates):
+            nodes |= {
+                r[0] for r in self.db.execute("SELECT st FROM speeches WHERE date=?", (date,))
+            }
+        return nodes
+
+    def _claimant_rows(self, scope: Scope) -> list[tuple[int, str]]:
+        if scope.all:
+            return list(self.db.execute("SELECT claim, speaker FROM decided_claimant"))
+        claims = self._claims_in(scope)
+        return list(
+            self._rows("SELECT claim, speaker FROM decided_claimant", "claim", claims, False)
+        )
+
+    def _claims_in(self, scope: Scope) -> set[int]:
+        statements = set(scope.statements) | self._nodes_in(scope)
+        renamed_to = {
+            r[0] for r in self._rows("SELECT new FROM decided_rename", "old", statements, False)
+        }
+        statements |= renamed_to
+        statements |= {
+            r[0] for r in self._rows("SELECT old FROM decided_rename", "new", statements, False)
+        }
+        return {r[0] for r in self._rows("SELECT claim FROM claims", "st", statements, False)}
+
+    def decide(self, scope: Scope) -> tuple[Decisions, Decisions]:
+        """Recompute the decisions for `scope`, store them, and return (before, after)."""
+        before = self.stored_decisions(scope)
+        after = Decisions()
+        rename_ids: dict[int, int] = {}
+        for md in sorted(scope.month_days):
+            rename_ids.update(self._decide_meetings(md))
+        for date in sorted(scope.dates):
+            rename_ids.update(self._decide_speeches(date, rename_ids))
+        v = self.value
+        after.renames = {v(a): v(b) for a, b in rename_ids.items()}
+        # labels
+        entities = self._label_entities(scope)
+        lex = self._lexicon_labels()
+        decided_labels: dict[int, str] = {}
+        for entity, counts in entities:
+            if len(counts) < 2:
                 continue
-            shared = na & nb
-            if len(shared) < MIN_SHARED_NUMBERS or len(shared) < MIN_OVERLAP * min(
-                len(na), len(nb)
-            ):
-                continue
-            # keep the IRI of the one that knows its speaker; else the smaller IRI
-            if sa != sb:
-                keep, drop = (a, b) if sa else (b, a)
+            name = v(entity)
+            if name in lex and lex[name] in counts:
+                label = lex[name]
             else:
-                keep, drop = sorted((a, b), key=str)
-            while keep in rename:
-                keep = rename[keep]
-            if drop != keep and drop not in rename:
-                rename[drop] = keep
+                label = sorted(counts.items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))[0][0]
+            decided_labels[entity] = label
+            after.labels[name] = label
+        # claimants: after the renames of this scope and those in force elsewhere
+        claim_ids = self._claims_in(scope) if not scope.all else None
+        renames_all = dict(self.db.execute("SELECT old, new FROM decided_rename"))
+        for old in self._scope_nodes(scope):
+            renames_all.pop(old, None)
+        renames_all.update(rename_ids)
+        decided_claimants = self._decide_claimants(claim_ids, renames_all)
+        after.claimants = {v(c): s for c, s in decided_claimants.items()}
+        # store
+        db = self.db
+        if scope.all:
+            db.execute("DELETE FROM decided_rename")
+            db.execute("DELETE FROM decided_label")
+            db.execute("DELETE FROM decided_claimant")
+        else:
+            nodes = self._scope_nodes(scope)
+            self._delete_in("decided_rename", "old", nodes)
+            self._delete_in("decided_label", "entity", scope.entities)
+            self._delete_in("decided_claimant", "claim", claim_ids or set())
+        db.executemany("INSERT OR REPLACE INTO decided_rename VALUES (?, ?)", rename_ids.items())
+        db.executemany("INSERT OR REPLACE INTO decided_label VALUES (?, ?)", decided_labels.items())
+        db.executemany(
+            "INSERT OR REPLACE INTO decided_claimant VALUES (?, ?)", decided_claimants.items()
+        )
+        return before, after
+
+    def _scope_nodes(self, scope: Scope) -> set[int]:
+        if scope.all:
+            return {r[0] for r in self.db.execute("SELECT old FROM decided_rename")}
+        return self._nodes_in(scope)
+
+    def _delete_in(self, table: str, column: str, ids: set[int]) -> None:
+        ids_list = sorted(ids)
+        for i in range(0, len(ids_list), 500):
+            chunk = ids_list[i : i + 500]
+            self.db.execute(
+                f"DELETE FROM {table} WHERE {column} IN ({','.join('?' * len(chunk))})", chunk
+            )
+
+    def _label_entities(self, scope: Scope) -> Iterator[tuple[int, dict[str, int]]]:
+        """(entity, {label: number of documents giving it as rdfs:label})."""
+        sql = (
+            "SELECT l.entity, t.v, count(DISTINCT l.doc) FROM labels l JOIN terms t"
+            " ON t.id = l.lit WHERE l.alt = 0"
+        )
+        if scope.all:
+            rows: Iterable = self.db.execute(
+                sql + " AND l.entity IN (SELECT entity FROM labels WHERE alt = 0 GROUP BY entity"
+                " HAVING count(DISTINCT lit) > 1) GROUP BY l.entity, l.lit ORDER BY l.entity"
+            )
+        else:
+            ids = sorted(scope.entities)
+            rows = (
+                row
+                for i in range(0, len(ids), 500)
+                for row in self.db.execute(
+                    sql
+                    + f" AND l.entity IN ({','.join('?' * len(ids[i : i + 500]))})"
+                    + " GROUP BY l.entity, l.lit ORDER BY l.entity",
+                    ids[i : i + 500],
+                )
+            )
+        current: int | None = None
+        counts: Counter = Counter()
+        for entity, lit, n in rows:
+            if entity != current:
+                if current is not None:
+                    yield current, dict(counts)
+                current, counts = entity, Counter()
+            counts[_lexical(lit)] += n
+        if current is not None:
+            yield current, dict(counts)
+
+    def _lexicon_labels(self) -> dict[str, str]:
+        if self._lexicon is None:
+            lex = load_lexicon()
+            self._lexicon = {f"<{self.base}{ref}>": e.label for ref, e in lex.entries.items()}
+        return self._lexicon
+
+    def _decide_meetings(self, md: str) -> dict[int, int]:
+        """One meeting seen twice under two keys, within one month-day:
+        - an undated call ("early Jan. 6", in a page with no year) and the dated call between
+          the same people on that day and month elsewhere;
+        - a meeting known only by its participants and, the same day, a meeting of a named
+          body that at least two of them attended."""
+        rows = self.db.execute(
+            "SELECT m.meeting, d.iri, m.date, m.dtext, m.org, m.people, m.kinds FROM meetings m"
+            " JOIN docs d ON d.id = m.doc WHERE m.meeting IN"
+            " (SELECT meeting FROM meetings WHERE md = ?) ORDER BY d.iri",
+            (md,),
+        ).fetchall()
+        meetings: dict[int, dict] = {}
+        for m, _doc, date, dtext, org, people, kinds in rows:
+            info = meetings.setdefault(
+                m, {"date": None, "text": None, "org": None, "people": set(), "kinds": set()}
+            )
+            info["date"] = info["date"] or date
+            info["text"] = info["text"] or dtext
+            info["org"] = info["org"] or org
+            info["people"] |= set(filter(None, people.split("\n")))
+            info["kinds"] |= set(filter(None, kinds.split("\n")))
+        names = {m: self.value(m) for m in meetings}
+        order = sorted(meetings, key=lambda m: names[m])
+        dated = [m for m in order if meetings[m]["date"] is not None]
+        phone = f"<{NG.PhoneCall}>"
+        rename: dict[int, int] = {}
+        for m in order:
+            info = meetings[m]
+            if m in rename:
+                continue
+            candidates = []
+            if info["date"] is None and info["text"]:
+                found = explicit_dates(str(info["text"]))
+                if not found:
+                    continue
+                _s, _e, _y, month, day = found[0]
+                candidates = [
+                    d
+                    for d in dated
+                    if _md(meetings[d]["date"]) == (month, day)
+                    and meetings[d]["people"] == info["people"]
+                ]
+            elif info["date"] is not None and info["org"] is None and phone not in info["kinds"]:
+                candidates = [
+                    d
+                    for d in dated
+                    if d != m
+                    and meetings[d]["org"] is not None
+                    and meetings[d]["date"] == info["date"]
+                    and len(meetings[d]["people"] & info["people"]) >= 2
+                ]
+            if len(candidates) == 1 and candidates[0] not in rename:
+                rename[m] = candidates[0]
+        return rename
+
+    def _decide_speeches(self, date: str, known: dict[int, int]) -> dict[int, int]:
+        """Speeches of one day from different documents that share most of their numbers."""
+        rows = self.db.execute(
+            "SELECT d.iri, s.st, s.speaker, s.numbers FROM speeches s JOIN docs d ON d.id = s.doc"
+            " WHERE s.date = ? ORDER BY d.iri",
+            (date,),
+        ).fetchall()
+        names = {st: self.value(st) for _g, st, _sp, _n in rows}
+        speeches = sorted(
+            (
+                (g, st, sp, frozenset(int(x) for x in nums.split(",") if x))
+                for g, st, sp, nums in rows
+            ),
+            key=lambda r: (r[0], names[r[1]]),
+        )
+        rename: dict[int, int] = {}
+        for i, (ga, a, spa, na) in enumerate(speeches):
+            sa = spa is not None
+            for gb, b, spb, nb in speeches[i + 1 :]:
+                sb = spb is not None
+                if ga == gb or a == b or (sa and sb and spa != spb):
+                    continue
+                shared = na & nb
+                if len(shared) < MIN_SHARED_NUMBERS or len(shared) < MIN_OVERLAP * min(
+                    len(na), len(nb)
+                ):
+                    continue
+                # keep the IRI of the one that knows its speaker; else the smaller IRI
+                if sa != sb:
+                    keep, drop = (a, b) if sa else (b, a)
+                else:
+                    keep, drop = sorted((a, b), key=lambda n: names[n])
+                while keep in rename:
+                    keep = rename[keep]
+                if drop != keep and drop not in rename:
+                    rename[drop] = keep
+        return rename
+
+    def _decide_claimants(
+        self, claim_ids: set[int] | None, renames: dict[int, int]
+    ) -> dict[int, str]:
+        """A claim with no claimant, in a statement whose (kept) IRI has a speaker somewhere."""
+        if claim_ids is None:
+            rows = list(self.db.execute("SELECT claim, st FROM claims"))
+        else:
+            rows = list(self._rows("SELECT claim, st FROM claims", "claim", claim_ids, False))
+        if not rows:
+            return {}
+        finals = {st: renames.get(st, st) for _c, st in rows}
+        wanted = set(finals.values())
+        sources = {old for old, new in renames.items() if new in wanted} | wanted
+        speakers: dict[int, str] = {}
+        for st, _doc, speaker in self._rows(
+            "SELECT s.st, d.iri, s.speaker FROM speeches s JOIN docs d ON d.id = s.doc",
+            "s.st",
+            sources,
+            False,
+        ):
+            if speaker is None:
+                continue
+            final = renames.get(st, st)
+            best = speakers.get(final)
+            if best is None or (_doc, speaker) < best:  # type: ignore[operator]
+                speakers[final] = (_doc, speaker)  # type: ignore[assignment]
+        out: dict[int, str] = {}
+        for claim, st in rows:
+            found = speakers.get(finals[st])
+            if found is not None:
+                out[claim] = found[1]  # type: ignore[index]
+        return out
+
+    # --- per-document views of the decisions ---
+
+    def docs_labelling(self, entities: Iterable[str]) -> dict[str, set[str]]:
+        """entity -> documents (IRIs) that give it an rdfs:label."""
+        out: dict[str, set[str]] = defaultdict(set)
+        for e in entities:
+            row = self.db.execute("SELECT id FROM terms WHERE v = ?", (e,)).fetchone()
+            if row is None:
+                continue
+            for (doc,) in self.db.execute(
+                "SELECT DISTINCT d.iri FROM labels l JOIN docs d ON d.id = l.doc"
+                " WHERE l.entity = ? AND l.alt = 0",
+                (row[0],),
+            ):
+                out[e].add(doc)
+        return out
+
+    def raw_labels(self, doc_iri: str, entity: str) -> tuple[set[str], set[str]]:
+        """(rdfs:label literals, skos:altLabel literals) the document gave the entity."""
+        labels: set[str] = set()
+        alts: set[str] = set()
+        for lit, alt in self.db.execute(
+            "SELECT t.v, l.alt FROM labels l JOIN docs d ON d.id = l.doc"
+            " JOIN terms e ON e.id = l.entity JOIN terms t ON t.id = l.lit"
+            " WHERE d.iri = ? AND e.v = ?",
+            (doc_iri, entity),
+        ):
+            (alts if alt else labels).add(lit)
+        return labels, alts
+
+    def homes(self, nodes: Iterable[str]) -> set[str]:
+        """Documents in which these meetings or speeches are found."""
+        out: set[str] = set()
+        for n in nodes:
+            row = self.db.execute("SELECT id FROM terms WHERE v = ?", (n,)).fetchone()
+            if row is None:
+                continue
+            for table, col in (("meetings", "meeting"), ("speeches", "st")):
+                out |= {
+                    r[0]
+                    for r in self.db.execute(
+                        f"SELECT d.iri FROM {table} x JOIN docs d ON d.id = x.doc"
+                        f" WHERE x.{col} = ?",
+                        (row[0],),
+                    )
+                }
+        return out
+
+    def claim_docs(self, claims: Iterable[str]) -> set[str]:
+        out: set[str] = set()
+        for c in claims:
+            out |= {
+                r[0]
+                for r in self.db.execute(
+                    "SELECT d.iri FROM claims x JOIN docs d ON d.id = x.doc JOIN terms t"
+                    " ON t.id = x.claim WHERE t.v = ?",
+                    (c,),
+                )
+            }
+        return out
+
+    def decisions_for_doc(self, doc_iri: str) -> Decisions:
+        """The decisions in force that touch one document's graph."""
+        doc = self._doc_id(doc_iri)
+        out = Decisions()
+        if doc is None:
+            return out
+        db = self.db
+        for old, new in db.execute(
+            "SELECT a.v, b.v FROM decided_rename r JOIN terms a ON a.id = r.old"
+            " JOIN terms b ON b.id = r.new WHERE r.old IN"
+            " (SELECT meeting FROM meetings WHERE doc = ? UNION SELECT st FROM speeches"
+            " WHERE doc = ?)",
+            (doc, doc),
+        ):
+            out.renames[old] = new
+        for entity, label in db.execute(
+            "SELECT t.v, x.label FROM decided_label x JOIN terms t ON t.id = x.entity"
+            " WHERE x.entity IN (SELECT entity FROM labels WHERE doc = ?)",
+            (doc,),
+        ):
+            out.labels[entity] = label
+        for claim, speaker in db.execute(
+            "SELECT t.v, x.speaker FROM decided_claimant x JOIN terms t ON t.id = x.claim"
+            " WHERE x.claim IN (SELECT claim FROM claims WHERE doc = ?)",
+            (doc,),
+        ):
+            out.claimants[claim] = speaker
+        return out
+
+    # --- history: revisions and IRIs that are gone ---
+
+    def retire(self, iris: Iterable[str], at: str, reason: str, successor: dict[str, str]) -> None:
+        self.db.executemany(
+            "INSERT OR REPLACE INTO retired VALUES (?, ?, ?, ?)",
+            [(i, successor.get(i), at, reason) for i in iris],
+        )
+
+    def unretire(self, iris: Iterable[str]) -> None:
+        self.db.executemany("DELETE FROM retired WHERE iri = ?", [(i,) for i in iris])
+
+    def retired(self, iri: str) -> tuple[str | None, str, str] | None:
+        row = self.db.execute(
+            "SELECT successor, at, reason FROM retired WHERE iri = ?", (iri,)
+        ).fetchone()
+        return tuple(row) if row else None  # type: ignore[return-value]
+
+    def add_revision(self, doc_iri: str, rev_iri: str, sha256: str, at: str) -> None:
+        self.db.execute("INSERT INTO revisions VALUES (?, ?, ?, ?)", (doc_iri, rev_iri, sha256, at))
+
+    def revisions(self, doc_iri: str) -> list[tuple[str, str, str]]:
+        return list(
+            self.db.execute(
+                "SELECT rev_iri, sha256, at FROM revisions WHERE doc_iri = ? ORDER BY at, rowid",
+                (doc_iri,),
+            )
+        )
+
+    def drop_revisions(self, doc_iri: str) -> None:
+        self.db.execute("DELETE FROM revisions WHERE doc_iri = ?", (doc_iri,))
+
+
+@dataclass
+class Scope:
+    """Which decisions to revisit: entity ids, meeting month-days, speech dates, statements."""
+
+    entities: set[int] = field(default_factory=set)
+    month_days: set[str] = field(default_factory=set)
+    dates: set[str] = field(default_factory=set)
+    statements: set[int] = field(default_factory=set)
+    all: bool = False
+
+    def __ior__(self, other: Scope) -> Scope:
+        self.entities |= other.entities
+        self.month_days |= other.month_days
+        self.dates |= other.dates
+        self.statements |= other.statements
+        self.all = self.all or other.all
+        return self
+
+
+def _month_day(date: str | None, dtext: str | None) -> str | None:
+    if date:
+        return date[5:10]
+    if dtext:
+        found = explicit_dates(dtext)
+        if found:
+            _s, _e, _y, month, day = found[0]
+            return f"{month:02d}-{day:02d}"
+    return None
+
+
+def _md(date: str) -> tuple[int, int]:
+    return int(date[5:7]), int(date[8:10])
+
+
+@lru_cache(maxsize=65536)
+def _literal(nt_literal: str) -> ox.Literal:
+    """A literal written in N-Triples, read back."""
+    parsed = ox.parse(f"<x:s> <x:p> {nt_literal} .", format=ox.RdfFormat.N_TRIPLES)
+    return next(iter(parsed)).object
+
+
+def _lexical(nt_literal: str) -> str:
+    """The lexical form of a literal written in N-Triples."""
+    return _literal(nt_literal).value
+
+
+def _node(nt: str) -> ox.NamedNode:
+    return ox.NamedNode(nt[1:-1])
+
+
+def label_state(
+    labels: set[str], alts: set[str], preferred: str | None
+) -> tuple[set[str], set[str]]:
+    """The labels and alternative labels (N-Triples literals) one graph gives one entity,
+    given what it said (`labels`, `alts`) and the preferred label decided for the entity:
+    labels other than the preferred one become alternative labels, the preferred one is
+    the label (and no alternative)."""
+    if preferred is None:
+        return set(labels), set(alts)
+    pref = str(ox.Literal(preferred, language="en"))
+    keep = {lit for lit in labels if _lexical(lit) == preferred}
+    demoted = {lit for lit in labels if _lexical(lit) != preferred}
+    return keep | {pref}, (alts | demoted) - {pref}
+
+
+def apply_decisions(
+    triples: Sequence[ox.Triple], facts: DocFacts, decisions: Decisions
+) -> list[ox.Triple]:
+    """One document's graph, as extracted, with the decisions that touch it applied."""
+    renames = {
+        _node(old): _node(new)
+        for old, new in decisions.renames.items()
+        if any(old == m[0] for m in facts.meetings) or any(old == s[0] for s in facts.speeches)
+    }
+
+    def rn(term):
+        return renames.get(term, term) if isinstance(term, ox.NamedNode) else term
+
+    out: set[ox.Triple] = set()
+    labelled: dict[str, tuple[set[str], set[str]]] = {}
+    for e, lit, alt in facts.labels:
+        pair = labelled.setdefault(e, (set(), set()))
+        pair[1 if alt else 0].add(lit)
+    for t in triples:
+        s = str(t.subject)
+        if s in labelled and decisions.labels.get(s) is not None and t.predicate in (_LABEL, _ALT):
+            continue  # rewritten below
+        out.add(ox.Triple(rn(t.subject), t.predicate, rn(t.object)))
+    for e, (labels, alts) in labelled.items():
+        preferred = decisions.labels.get(e)
+        if preferred is None:
+            continue
+        new_labels, new_alts = label_state(labels, alts, preferred)
+        node = rn(_node(e))
+        out.update(ox.Triple(node, _LABEL, _literal(lit)) for lit in new_labels)
+        out.update(ox.Triple(node, _ALT, _literal(lit)) for lit in new_alts)
+    claim_node = _N["claimant"]
+    for claim, speaker in decisions.claimants.items():
+        if any(claim == c for c, _st in facts.open_claims):
+            out.add(ox.Triple(_node(claim), claim_node, _node(speaker)))
+    return sorted(out, key=str)
+
+
+# --- in-memory form, for tests and the scorer ---
+
+
+def resolve(graphs: dict[URIRef, Graph], *, base: str = DEFAULT_BASE) -> None:
+    """Apply the cross-document decisions to in-memory graphs, in place."""
+    from kg.terms import from_ox, to_ox
+
+    index = ResolutionIndex(":memory:", base=base)
+    per_doc: dict[URIRef, tuple[list[ox.Triple], DocFacts]] = {}
+    for name in sorted(graphs):
+        triples = [
+            ox.Triple(to_ox(s), to_ox(p), to_ox(o))
+            for s, p, o in graphs[name]
+            if not isinstance(s, Literal)
+        ]
+        facts = facts_of(triples)
+        per_doc[name] = (triples, facts)
+        index.add(DocRecord(str(name), str(name), "", None, str(name)), facts)
+    index.decide(index.everything())
+    for name, (triples, facts) in per_doc.items():
+        decisions = index.decisions_for_doc(str(name))
+        if not (decisions.renames or decisions.labels or decisions.claimants):
+            continue
+        g = graphs[name]
+        new = apply_decisions(triples, facts, decisions)
+        for t in list(g):
+            g.remove(t)
+        for t in new:
+            g.add((from_ox(t.subject), from_ox(t.predicate), from_ox(t.object)))
+    index.close()
