@@ -26,13 +26,21 @@ def _config(args: argparse.Namespace) -> Config:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from kg.build import build, write_dataset
+    from kg.build import build
 
     config = _config(args)
-    report = build(config, args.paths or None, load_store=not args.no_store)
-    if args.out:
-        write_dataset(report, Path(args.out), config.base)
-        print(f"wrote {args.out}", file=sys.stderr)
+    out = Path(args.out) if args.out else None
+    if out is not None and out.suffix.lower() not in {".trig", ".nq", ".nquads"}:
+        raise ValueError(f"--out must end in .trig or .nq, not {out.suffix or '(none)'}")
+    report = build(
+        config,
+        args.paths or None,
+        load_store=not args.no_store,
+        out=out,
+        cluster=getattr(args, "cluster", None),
+    )
+    if out is not None:
+        print(f"wrote {out}", file=sys.stderr)
     for name, reason in report.skipped:
         print(f"skipped {name}: {reason}", file=sys.stderr)
     return 0
@@ -88,6 +96,11 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("paths", nargs="*", help="documents or folders (default: NEWSGRAPH_SOURCES)")
     p.add_argument("--out", help="also write the dataset to FILE (.trig or .nq)")
     p.add_argument("--no-store", action="store_true", help="do not load the persistent store")
+    p.add_argument(
+        "--cluster",
+        metavar="ADDRESS",
+        help="send extraction to the workers of the Dask cluster at ADDRESS (tcp://host:8786)",
+    )
     p.set_defaults(func=cmd_build)
 
     p = sub.add_parser("serve", help="serve the graph (builds first if needed)")

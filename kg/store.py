@@ -68,6 +68,11 @@ def write_remote_manifest(config: Config, manifest: dict) -> None:
     os.replace(tmp, path)
 
 
+def index_path(build: Path) -> Path:
+    """The resolution index (kg.extract.resolve) of one build, kept beside its store."""
+    return build / "index.sqlite"
+
+
 def open_current(config: Config) -> ox.Store:
     return ox.Store.read_only(str(current_build(config) / "db"))
 

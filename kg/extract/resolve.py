@@ -630,6 +630,33 @@ class ResolutionIndex:
                 out[e].add(doc)
         return out
 
+    def label_rows(self, entities: set[str]) -> Iterator[tuple[tuple[str, str], tuple[set, set]]]:
+        """((document, entity), (labels, alternative labels)) for every document that gives
+        one of `entities` an rdfs:label, straight from the index."""
+        ids = sorted(
+            row[0]
+            for e in entities
+            if (row := self.db.execute("SELECT id FROM terms WHERE v = ?", (e,)).fetchone())
+        )
+        for i in range(0, len(ids), 500):
+            chunk = ids[i : i + 500]
+            current: tuple[str, str] | None = None
+            labels: set[str] = set()
+            alts: set[str] = set()
+            for doc, entity, lit, alt in self.db.execute(
+                "SELECT d.iri, e.v, t.v, l.alt FROM labels l JOIN docs d ON d.id = l.doc"
+                " JOIN terms e ON e.id = l.entity JOIN terms t ON t.id = l.lit"
+                f" WHERE l.entity IN ({','.join('?' * len(chunk))}) ORDER BY l.entity, l.doc",
+                chunk,
+            ):
+                if (doc, entity) != current:
+                    if current is not None and labels:
+                        yield current, (labels, alts)
+                    current, labels, alts = (doc, entity), set(), set()
+                (alts if alt else labels).add(lit)
+            if current is not None and labels:
+                yield current, (labels, alts)
+
     def raw_labels(self, doc_iri: str, entity: str) -> tuple[set[str], set[str]]:
         """(rdfs:label literals, skos:altLabel literals) the document gave the entity."""
         labels: set[str] = set()
