@@ -46,7 +46,7 @@ from kg.namespaces import ONTOLOGY_IRI, inferred_graph_iri, revisions_graph_iri
 from kg.pipeline import DocOutput, process_batch
 from kg.progress import Progress
 from kg.resources import load_ontology
-from kg.store import PendingBuild, begin_build, index_path
+from kg.store import PendingBuild, begin_build, index_path, write_lock
 from kg.terms import to_ox, triples_to_graph
 
 PARALLEL_THRESHOLD = 32
@@ -303,6 +303,18 @@ def build(
     cluster: str | None = None,
 ) -> BuildReport:
     """Build the graph from `paths` (default: the configured sources) into a new store."""
+    with write_lock(config):
+        return _build(config, paths, progress, load_store, out, cluster)
+
+
+def _build(
+    config: Config,
+    paths: list[str | Path] | None,
+    progress: Callable[[str], None],
+    load_store: bool,
+    out: Path | None,
+    cluster: str | None,
+) -> BuildReport:
     started = time.perf_counter()
     report = BuildReport()
     sources = find_sources(list(paths or config.sources))

@@ -46,6 +46,36 @@ def cmd_build(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_add(args: argparse.Namespace) -> int:
+    from kg.update import add
+
+    config = _config(args)
+    report = add(config, args.paths, progress=lambda m: print(m, file=sys.stderr))
+    _print_update(report)
+    return 0
+
+
+def cmd_remove(args: argparse.Namespace) -> int:
+    from kg.update import remove
+
+    config = _config(args)
+    report = remove(config, args.docs, progress=lambda m: print(m, file=sys.stderr))
+    _print_update(report)
+    return 0
+
+
+def _print_update(report) -> None:
+    for name, reason in report.skipped:
+        print(f"skipped {name}: {reason}", file=sys.stderr)
+    print(
+        f"{len(report.added)} added, {len(report.revised)} revised, {len(report.removed)} removed,"
+        f" {len(report.unchanged)} unchanged; {report.triples_added} triples added,"
+        f" {report.triples_removed} removed, {report.retired} IRIs retired"
+        f" in {report.seconds:.1f} s",
+        file=sys.stderr,
+    )
+
+
 def cmd_query(args: argparse.Namespace) -> int:
     from kg import negotiate as neg
     from kg import query as q
@@ -102,6 +132,14 @@ def main(argv: list[str] | None = None) -> int:
         help="send extraction to the workers of the Dask cluster at ADDRESS (tcp://host:8786)",
     )
     p.set_defaults(func=cmd_build)
+
+    p = sub.add_parser("add", help="add or revise documents in the built graph, in place")
+    p.add_argument("paths", nargs="+", help="documents or folders")
+    p.set_defaults(func=cmd_add)
+
+    p = sub.add_parser("remove", help="remove documents from the built graph, in place")
+    p.add_argument("docs", nargs="+", help="document IRI, source (corpus path or address) or file")
+    p.set_defaults(func=cmd_remove)
 
     p = sub.add_parser("serve", help="serve the graph (builds first if needed)")
     p.add_argument("--host")

@@ -38,6 +38,8 @@ class LiveGraphs:
         self.store = store
         self.added: list[ox.Triple] = []  # asserted-graph changes, for the reasoner
         self.removed: list[ox.Triple] = []
+        self.n_added = 0  # quads written or deleted in named graphs, tracked or not
+        self.n_removed = 0
 
     def triples(self, graph: ox.NamedNode) -> set[ox.Triple]:
         return {
@@ -69,6 +71,7 @@ class LiveGraphs:
         )
         if track:
             self.added.extend(new)
+        self.n_added += len(new)
         return len(new)
 
     def remove(
@@ -85,6 +88,7 @@ class LiveGraphs:
                 self.store.remove(ox.Quad(t.subject, t.predicate, t.object, DEFAULT))
             if track:
                 self.removed.append(t)
+        self.n_removed += n
         return n
 
     def replace(self, graph: ox.NamedNode, triples: Iterable[ox.Triple]) -> tuple[int, int]:

@@ -8,10 +8,14 @@ worker processes can share one.
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import shutil
+import sqlite3
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -86,14 +90,17 @@ class PendingBuild:
     path: Path
     store: ox.Store
 
-    def commit(self, manifest: dict, *, union_loaded: bool = False) -> None:
+    def commit(self, manifest: dict, *, union_loaded: bool = False, optimize: bool = True) -> None:
         """Make this build the served one. `union_loaded`: the caller already wrote the
         union of the named graphs into the default graph (see kg.build), which spares
-        materialize_union's pass over every quad in Python (a third of a cached build)."""
+        materialize_union's pass over every quad in Python (a third of a cached build).
+        `optimize=False` for a small update (`kg add`), where compacting a large store
+        would cost more than the change."""
         if not union_loaded:
             materialize_union(self.store)
         self.store.flush()
-        self.store.optimize()
+        if optimize:
+            self.store.optimize()
         (self.path / "build.json").write_text(json.dumps(manifest, indent=2), encoding="utf-8")
         del self.store  # release the write lock before readers open it
         pointer = current_pointer(self.config)
@@ -130,12 +137,57 @@ def materialize_union(store: ox.Store, chunk: int = 200_000) -> None:
         store.extend(batch)
 
 
-def begin_build(config: Config) -> PendingBuild:
+def _new_build_dir(config: Config) -> tuple[str, Path]:
     config.store_root.mkdir(parents=True, exist_ok=True)
     name = time.strftime("%Y%m%dT%H%M%S") + f"-{os.getpid()}-{time.monotonic_ns() % 10**6:06d}"
     path = config.store_root / name
     path.mkdir()
+    return name, path
+
+
+def begin_build(config: Config) -> PendingBuild:
+    name, path = _new_build_dir(config)
     return PendingBuild(config, name, path, ox.Store(str(path / "db")))
+
+
+def begin_update(config: Config) -> PendingBuild:
+    """A copy of the served build to change (`kg add`, `kg remove`), swapped in like a build.
+
+    The copy is a RocksDB checkpoint: hard links to the served build's immutable files,
+    taken in milliseconds whatever the store's size, so readers keep the old build
+    untouched (writing under a read-only reader is undefined in Oxigraph) while the
+    update writes its own files. The resolution index is copied with SQLite's backup.
+    """
+    current = current_build(config)
+    name, path = _new_build_dir(config)
+    try:
+        ox.Store.read_only(str(current / "db")).backup(str(path / "db"))
+        source = sqlite3.connect(str(index_path(current)))
+        target = sqlite3.connect(str(index_path(path)))
+        with target:
+            source.backup(target)
+        source.close()
+        target.close()
+        return PendingBuild(config, name, path, ox.Store(str(path / "db")))
+    except BaseException:
+        shutil.rmtree(path, ignore_errors=True)
+        raise
+
+
+@contextmanager
+def write_lock(config: Config, *, wait: bool = True) -> Iterator[None]:
+    """One writer at a time per data folder (builds, `kg add`, `kg remove`)."""
+    config.data_dir.mkdir(parents=True, exist_ok=True)
+    with open(config.data_dir / "write.lock", "a+") as fh:
+        flags = fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB)
+        try:
+            fcntl.flock(fh, flags)
+        except BlockingIOError:
+            raise OSError(f"another build or update is writing to {config.data_dir}") from None
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
 
 
 def prune(config: Config) -> None:

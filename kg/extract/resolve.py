@@ -182,12 +182,22 @@ class ResolutionIndex:
     40 bytes a label row, 100k documents in a few hundred MB of disk, little memory.
     """
 
-    def __init__(self, path: str | Path = ":memory:", *, base: str = DEFAULT_BASE) -> None:
+    def __init__(
+        self, path: str | Path = ":memory:", *, base: str = DEFAULT_BASE, read_only: bool = False
+    ) -> None:
         self.path = str(path)
         self.base = base
+        if read_only:
+            self.db = sqlite3.connect(
+                f"file:{self.path}?mode=ro", uri=True, isolation_level=None,
+                check_same_thread=False,
+            )  # fmt: skip
+            self._term_cache: dict[str, int] = {}
+            self._lexicon = None
+            return
         self.db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
         self.db.execute(
-            "PRAGMA journal_mode=OFF" if self.path == ":memory:" else "PRAGMA journal_mode=WAL"
+            "PRAGMA journal_mode=OFF" if self.path == ":memory:" else "PRAGMA journal_mode=DELETE"
         )
         self.db.execute("PRAGMA synchronous=OFF")
         self.db.execute("PRAGMA cache_size=-32000")  # 32 MB, whatever the corpus
