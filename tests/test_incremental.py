@@ -194,7 +194,8 @@ def test_updates_on_a_running_server(tmp_path: Path) -> None:
             r["st"]
             for r in _sparql(
                 server,
-                f"PREFIX ng: <{NG}> SELECT ?st WHERE {{ GRAPH <{revised_doc}> {{ ?st a ng:Statement }} }}",
+                f"PREFIX ng: <{NG}> SELECT ?st"
+                f" WHERE {{ GRAPH <{revised_doc}> {{ ?st a ng:Statement }} }}",
             )
         }
 
@@ -261,7 +262,8 @@ def test_updates_on_a_running_server(tmp_path: Path) -> None:
             r["st"]
             for r in _sparql(
                 server,
-                f"PREFIX ng: <{NG}> SELECT ?st WHERE {{ GRAPH <{revised_doc}> {{ ?st a ng:Statement }} }}",
+                f"PREFIX ng: <{NG}> SELECT ?st"
+                f" WHERE {{ GRAPH <{revised_doc}> {{ ?st a ng:Statement }} }}",
             )
         }
         kept = old_statements & new_statements
@@ -284,7 +286,8 @@ def test_updates_on_a_running_server(tmp_path: Path) -> None:
         )
         history = _sparql(
             server,
-            f"SELECT ?rev WHERE {{ <{revised_doc}> <http://www.w3.org/ns/prov#wasRevisionOf> ?rev }}",
+            "SELECT ?rev WHERE"
+            f" {{ <{revised_doc}> <http://www.w3.org/ns/prov#wasRevisionOf> ?rev }}",
         )
         assert len(history) == 1 and history[0]["rev"].startswith(revised_doc + "/rev/")
     finally:
