@@ -328,6 +328,8 @@ def _build(
     try:
         backend = extraction_backend(config, cluster, len(sources))
         report.workers = getattr(backend, "workers", 1)
+        if cluster:
+            progress(f"extraction on {report.workers} workers of {cluster}")
         loader = Loader(pending.store, index, inferred_graph_iri(config.base))
         docs = _read_documents(sources, config, report, meter)
         by_sha: dict[str, SourceDocument] = {}
