@@ -383,6 +383,23 @@ def _build(
     return report
 
 
+def empty_build(config: Config) -> None:
+    """A served store with no document yet (the ontology only), so that `kg ingest` and
+    `kg add` can start from nothing."""
+    with write_lock(config):
+        pending = begin_build(config)
+        index = ResolutionIndex(index_path(pending.path), base=config.base)
+        try:
+            report = BuildReport()
+            finish(config, pending, index, report, 0, lambda m: None)
+            index.close()
+            pending.commit(report.manifest(), union_loaded=True)
+        except BaseException:
+            index.close()
+            pending.abort()
+            raise
+
+
 def finish(
     config: Config,
     pending: PendingBuild,

@@ -76,6 +76,19 @@ def _print_update(report) -> None:
     )
 
 
+def cmd_ingest(args: argparse.Namespace) -> int:
+    from kg.feeds import run
+
+    config = _config(args)
+    return run(
+        config,
+        args.sources,
+        every=args.every,
+        runs=args.runs,
+        progress=lambda m: print(m, file=sys.stderr, flush=True),
+    )
+
+
 def cmd_query(args: argparse.Namespace) -> int:
     from kg import negotiate as neg
     from kg import query as q
@@ -140,6 +153,12 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("remove", help="remove documents from the built graph, in place")
     p.add_argument("docs", nargs="+", help="document IRI, source (corpus path or address) or file")
     p.set_defaults(func=cmd_remove)
+
+    p = sub.add_parser("ingest", help="read RSS/Atom feeds and article pages into the graph")
+    p.add_argument("sources", nargs="+", help="feed or article URLs, or local files")
+    p.add_argument("--every", type=float, metavar="SECONDS", help="run again every SECONDS")
+    p.add_argument("--runs", type=int, help="with --every: stop after this many runs")
+    p.set_defaults(func=cmd_ingest)
 
     p = sub.add_parser("serve", help="serve the graph (builds first if needed)")
     p.add_argument("--host")

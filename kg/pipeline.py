@@ -21,6 +21,7 @@ from rdflib import Graph, Literal, URIRef
 from kg.documents import SourceDocument
 from kg.extract import extract_document, extract_documents
 from kg.extract.resolve import DocFacts, facts_of
+from kg.namespaces import SCHEMA
 from kg.reason import RuleSet, compile_rules, infer_with
 from kg.terms import to_ox
 
@@ -62,6 +63,9 @@ def _nt(triples: Sequence[ox.Triple]) -> bytes:
 
 def output_of(doc: SourceDocument, graph: Graph, base: str, seconds: float) -> DocOutput:
     """The loadable form of one document's extracted graph."""
+    if doc.identity.startswith(("http://", "https://")):
+        # the article's address: where the text was read (schema:url on the document)
+        graph.add((doc.iri(base), SCHEMA.url, URIRef(doc.identity)))
     triples = _ox_triples(graph)
     conclusions = infer_with(graph, _rules())
     return DocOutput(
