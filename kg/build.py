@@ -46,7 +46,14 @@ from kg.namespaces import ONTOLOGY_IRI, inferred_graph_iri, revisions_graph_iri
 from kg.pipeline import DocOutput, process_batch
 from kg.progress import Progress
 from kg.resources import load_ontology
-from kg.store import PendingBuild, begin_build, index_path, write_lock
+from kg.store import (
+    PendingBuild,
+    begin_build,
+    build_lock,
+    fsync_dir,
+    index_path,
+    write_atomically,
+)
 from kg.terms import to_ox, triples_to_graph
 
 PARALLEL_THRESHOLD = 32
@@ -71,7 +78,8 @@ class BuildReport:
     reason_seconds: float = 0.0
     stream_seconds: float = 0.0
     workers: int = 1
-    store: ox.Store | None = None
+    # Cache entries found unusable (empty, truncated, altered) and extracted again.
+    repaired: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def extracted(self) -> int:
@@ -85,6 +93,7 @@ class BuildReport:
             "extracted": self.extracted,
             "cached": self.cached,
             "skipped": [{"file": f, "reason": r} for f, r in self.skipped],
+            "cache_repaired": [{"file": f, "reason": r} for f, r in self.repaired],
             "triples": self.triples,
             "inferred": self.inferred,
             "seconds": round(self.seconds, 3),
@@ -119,18 +128,47 @@ def cache_path(config: Config, doc: SourceDocument) -> Path:
     return config.data_dir / "cache" / extractor_fingerprint() / key[:2] / f"{key}.out"
 
 
-def read_cached(path: Path) -> DocOutput | None:
-    try:
-        return pickle.loads(zlib.decompress(path.read_bytes()))
-    except (OSError, zlib.error, pickle.UnpicklingError, EOFError, AttributeError):
-        return None
+CACHE_HEADER = b"# newsgraph-cache 2 sha256="
+
+
+class CacheCorrupt(ValueError):
+    """A cache entry that cannot be trusted: the build extracts the document again."""
 
 
 def write_cached(path: Path, out: DocOutput) -> None:
+    """One document's output (compressed) behind a header line holding its SHA-256,
+    written atomically: a reader sees a whole entry or none."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + f".{os.getpid()}.tmp")
-    tmp.write_bytes(zlib.compress(pickle.dumps(out, protocol=pickle.HIGHEST_PROTOCOL), 1))
-    os.replace(tmp, path)
+    body = zlib.compress(pickle.dumps(out, protocol=pickle.HIGHEST_PROTOCOL), 1)
+    header = CACHE_HEADER + hashlib.sha256(body).hexdigest().encode() + b"\n"
+    write_atomically(path, header + body, sync_dir=False)
+
+
+def read_cache(path: Path) -> DocOutput:
+    """The output of a cache entry, or CacheCorrupt saying why it is not trusted."""
+    raw = path.read_bytes()
+    if not raw:
+        raise CacheCorrupt("empty file")
+    head, sep, body = raw.partition(b"\n")
+    if not sep or not head.startswith(CACHE_HEADER):
+        raise CacheCorrupt("no checksum header (written by an older version, or damaged)")
+    if hashlib.sha256(body).hexdigest().encode() != head[len(CACHE_HEADER) :]:
+        raise CacheCorrupt("checksum mismatch (truncated or altered)")
+    try:
+        out = pickle.loads(zlib.decompress(body))
+    except (zlib.error, pickle.UnpicklingError, EOFError, AttributeError) as exc:
+        raise CacheCorrupt(f"unreadable: {exc}") from None
+    if not isinstance(out, DocOutput):
+        raise CacheCorrupt("not a document's output")
+    return out
+
+
+def read_cached(path: Path) -> DocOutput | None:
+    """The cached output, or None when there is none or it cannot be trusted."""
+    try:
+        return read_cache(path)
+    except (OSError, CacheCorrupt):
+        return None
 
 
 def _die_with_parent() -> None:
@@ -277,7 +315,18 @@ def _batches(
     """Batches of documents to extract; cached documents go straight to the loader."""
     batch: list[SourceDocument] = []
     for doc in docs:
-        cached = read_cached(cache_path(config, doc))
+        path = cache_path(config, doc)
+        cached = None
+        if path.exists():
+            try:
+                cached = read_cache(path)
+            except (CacheCorrupt, OSError) as exc:
+                report.repaired.append((doc.path or doc.file_name, str(exc)))
+                progress.note(
+                    f"warning: cache entry {path} of {doc.path or doc.file_name} is unusable"
+                    f" ({exc}); extracting the document again"
+                )
+                path.unlink(missing_ok=True)
         if cached is not None and cached.iri == str(doc.iri(config.base)):
             cached.path = doc.path
             report.documents.append(doc.path or doc.file_name)
@@ -301,9 +350,14 @@ def build(
     load_store: bool = True,
     out: Path | None = None,
     cluster: str | None = None,
+    wait: bool = True,
 ) -> BuildReport:
-    """Build the graph from `paths` (default: the configured sources) into a new store."""
-    with write_lock(config):
+    """Build the graph from `paths` (default: the configured sources) into a new store.
+
+    The whole build holds the data folder's build lock (kg.store.build_lock): a second
+    build, `kg add` or `kg remove` waits for it (`wait`, saying so) or raises BuildLocked.
+    """
+    with build_lock(config, wait=wait, progress=progress):
         return _build(config, paths, progress, load_store, out, cluster)
 
 
@@ -354,6 +408,9 @@ def _build(
                 loader.add(output)
         loader.flush()
         meter.done()
+        cache_root = config.data_dir / "cache" / extractor_fingerprint()
+        if cache_root.exists():
+            fsync_dir(cache_root)
         report.stream_seconds = time.perf_counter() - started
         report.load_seconds = loader.seconds
         if not report.documents:
@@ -386,7 +443,7 @@ def _build(
 def empty_build(config: Config) -> None:
     """A served store with no document yet (the ontology only), so that `kg ingest` and
     `kg add` can start from nothing."""
-    with write_lock(config):
+    with build_lock(config):
         pending = begin_build(config)
         index = ResolutionIndex(index_path(pending.path), base=config.base)
         try:

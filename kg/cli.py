@@ -27,18 +27,24 @@ def _config(args: argparse.Namespace) -> Config:
 
 def cmd_build(args: argparse.Namespace) -> int:
     from kg.build import build
+    from kg.store import BuildLocked
 
     config = _config(args)
     out = Path(args.out) if args.out else None
     if out is not None and out.suffix.lower() not in {".trig", ".nq", ".nquads"}:
         raise ValueError(f"--out must end in .trig or .nq, not {out.suffix or '(none)'}")
-    report = build(
-        config,
-        args.paths or None,
-        load_store=not args.no_store,
-        out=out,
-        cluster=getattr(args, "cluster", None),
-    )
+    try:
+        report = build(
+            config,
+            args.paths or None,
+            load_store=not args.no_store,
+            out=out,
+            cluster=getattr(args, "cluster", None),
+            wait=not args.no_wait,
+        )
+    except BuildLocked as exc:
+        print(f"kg build: {exc}; not waiting (--no-wait)", file=sys.stderr)
+        return 2
     if out is not None:
         print(f"wrote {out}", file=sys.stderr)
     for name, reason in report.skipped:
@@ -139,6 +145,11 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("paths", nargs="*", help="documents or folders (default: NEWSGRAPH_SOURCES)")
     p.add_argument("--out", help="also write the dataset to FILE (.trig or .nq)")
     p.add_argument("--no-store", action="store_true", help="do not load the persistent store")
+    p.add_argument(
+        "--no-wait",
+        action="store_true",
+        help="if another build is running on the data folder, stop at once instead of queueing",
+    )
     p.add_argument(
         "--cluster",
         metavar="ADDRESS",

@@ -8,14 +8,14 @@ worker processes can share one.
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import json
 import os
 import shutil
 import sqlite3
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,6 +30,75 @@ KEEP_BUILDS = 3
 
 class StoreMissing(FileNotFoundError):
     """No completed build yet: run `kg build`."""
+
+
+class BuildLocked(RuntimeError):
+    """Another build holds the data folder's build lock (and we were told not to wait)."""
+
+
+def lock_path(config: Config) -> Path:
+    return config.data_dir / "build.lock"
+
+
+@contextlib.contextmanager
+def build_lock(
+    config: Config, *, wait: bool = True, progress: Callable[[str], None] | None = None
+) -> Iterator[None]:
+    """Hold the data folder's build lock: one build (or `kg add`) writes at a time.
+
+    Two builds at once used to share `CURRENT.tmp` and prune each other's directories,
+    which could leave `CURRENT` naming a deleted store. The lock is an flock on
+    `DATA_DIR/build.lock`, so the kernel releases it when the holder dies, however it
+    dies: a killed build never blocks the next one. With `wait` a second build queues
+    (saying so through `progress`); without it, it raises BuildLocked.
+    """
+    config.data_dir.mkdir(parents=True, exist_ok=True)
+    fd = os.open(lock_path(config), os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            holder = os.pread(fd, 200, 0).decode("utf-8", "replace").strip() or "unknown"
+            message = (
+                f"another build is running on {config.data_dir} ({holder});"
+                f" it holds {lock_path(config)}"
+            )
+            if not wait:
+                raise BuildLocked(message) from None
+            if progress is not None:
+                progress(message + ": waiting for it to finish")
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, f"pid {os.getpid()}, since {time.strftime('%H:%M:%S')}".encode(), 0)
+        yield
+    finally:
+        os.close(fd)  # closing the descriptor releases the flock
+
+
+def fsync_dir(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def write_atomically(path: Path, data: bytes, *, sync_dir: bool = True) -> None:
+    """Write `data` to `path` so a reader sees the old file or the whole new one, never
+    a part: a temporary file of this process's own, fsynced, renamed over, folder synced."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.{time.monotonic_ns()}.tmp")
+    try:
+        with open(tmp, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+    if sync_dir:
+        fsync_dir(path.parent)
 
 
 def current_pointer(config: Config) -> Path:
@@ -67,9 +136,7 @@ def remote_manifest_path(config: Config) -> Path:
 def write_remote_manifest(config: Config, manifest: dict) -> None:
     path = remote_manifest_path(config)
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp")
-    tmp.write_text(json.dumps(manifest, indent=2), encoding="utf-8")
-    os.replace(tmp, path)
+    write_atomically(path, json.dumps(manifest, indent=2).encode())
 
 
 def index_path(build: Path) -> Path:
@@ -101,14 +168,11 @@ class PendingBuild:
         self.store.flush()
         if optimize:
             self.store.optimize()
-        (self.path / "build.json").write_text(json.dumps(manifest, indent=2), encoding="utf-8")
+        write_atomically(self.path / "build.json", json.dumps(manifest, indent=2).encode())
         del self.store  # release the write lock before readers open it
-        pointer = current_pointer(self.config)
-        tmp = pointer.with_suffix(".tmp")
-        tmp.write_text(self.name + "\n", encoding="utf-8")
-        with open(tmp, "rb") as fh:
-            os.fsync(fh.fileno())
-        os.replace(tmp, pointer)
+        # The pointer moves only to a complete, synced build, through a temporary file
+        # of this process's own (a shared CURRENT.tmp let two builds swap each other's).
+        write_atomically(current_pointer(self.config), (self.name + "\n").encode())
         prune(self.config)
 
     def abort(self) -> None:
@@ -157,6 +221,7 @@ def begin_update(config: Config) -> PendingBuild:
     taken in milliseconds whatever the store's size, so readers keep the old build
     untouched (writing under a read-only reader is undefined in Oxigraph) while the
     update writes its own files. The resolution index is copied with SQLite's backup.
+    Call it holding the build lock.
     """
     current = current_build(config)
     name, path = _new_build_dir(config)
@@ -174,27 +239,13 @@ def begin_update(config: Config) -> PendingBuild:
         raise
 
 
-@contextmanager
-def write_lock(config: Config, *, wait: bool = True) -> Iterator[None]:
-    """One writer at a time per data folder (builds, `kg add`, `kg remove`)."""
-    config.data_dir.mkdir(parents=True, exist_ok=True)
-    with open(config.data_dir / "write.lock", "a+") as fh:
-        flags = fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB)
-        try:
-            fcntl.flock(fh, flags)
-        except BlockingIOError:
-            raise OSError(f"another build or update is writing to {config.data_dir}") from None
-        try:
-            yield
-        finally:
-            fcntl.flock(fh, fcntl.LOCK_UN)
-
-
 def prune(config: Config) -> None:
     """Delete old builds, keeping the current one and the few before it.
 
     Older builds stay a while because server workers may still have them open.
-    Directories of builds that never completed (killed) are removed too.
+    Directories of builds that never completed (killed) are removed too. Called under
+    the build lock; even so, the pointer is read again before each deletion, so the
+    build being served is never the one removed.
     """
     try:
         current = current_build(config).name
@@ -206,6 +257,11 @@ def prune(config: Config) -> None:
     for p in builds:
         incomplete_and_stale = not (p / "build.json").exists() and p.name < current
         if p.name not in keep and ((p / "build.json").exists() or incomplete_and_stale):
+            try:
+                if current_build(config).name == p.name:
+                    continue
+            except StoreMissing:
+                return
             shutil.rmtree(p, ignore_errors=True)
 
 

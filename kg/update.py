@@ -35,7 +35,7 @@ from kg.ids import revision_iri
 from kg.live import LiveGraphs, StoreReasoner
 from kg.namespaces import NG, ONTOLOGY_IRI, inferred_graph_iri, revisions_graph_iri
 from kg.pipeline import _rules, process_batch
-from kg.store import PendingBuild, begin_update, build_manifest, index_path, write_lock
+from kg.store import PendingBuild, begin_update, build_lock, build_manifest, index_path
 
 
 @dataclass
@@ -254,7 +254,7 @@ def _run(
     config: Config, work: Callable[[Update, str], None], progress: Callable[[str], None]
 ) -> UpdateReport:
     started = time.perf_counter()
-    with write_lock(config):
+    with build_lock(config, progress=progress):
         pending = begin_update(config)
         update = Update(config, pending, progress)
         try:

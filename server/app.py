@@ -10,7 +10,14 @@ from kg import __version__
 from kg.config import Config, from_env
 from kg.federation import QueryRefused, warm_up
 from kg.namespaces import PREFIXES
-from kg.server import limits, ontology_views, resource_views, sparql, validate_views
+from kg.server import (
+    limits,
+    ontology_views,
+    resource_views,
+    security,
+    sparql,
+    validate_views,
+)
 from kg.server.service_description import DescriptionCache
 from kg.server.serving import ServingStore
 from kg.store import StoreMissing
@@ -38,6 +45,7 @@ def create_app(config: Config | None = None, *, store: ox.Store | None = None) -
     app.extensions["newsgraph.remote"] = serving.remote
     app.extensions["newsgraph.descriptions"] = DescriptionCache()
     limits.install(app, config, serving, app.extensions["newsgraph.rdf_prefixes"])
+    security.install(app)
     app.register_blueprint(sparql.bp)
     app.register_blueprint(validate_views.bp)
     app.register_blueprint(ontology_views.bp)

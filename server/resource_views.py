@@ -67,6 +67,11 @@ class Span:
     exact_matches: bool = True
 
 
+def is_web_iri(iri: str) -> bool:
+    """An http(s) IRI, the only kind a page may turn into a link."""
+    return iri[:8].lower().startswith(("http://", "https://"))
+
+
 class Linker:
     """Turns IRIs into local links and short names, and finds their labels."""
 
@@ -76,12 +81,14 @@ class Linker:
         self.prefixes = sorted(prefixes.items(), key=lambda kv: -len(kv[1]))
         self._labels: dict[str, str | None] = {}
 
-    def href(self, iri: str) -> str:
-        """IRIs under our public prefix link to this server; others to themselves."""
+    def href(self, iri: str) -> str | None:
+        """IRIs under our public prefix link to this server; other http(s) IRIs to
+        themselves; any other scheme (`javascript:`, `data:`, `file:`, a URN) to nothing:
+        the templates show those as text, never as a link."""
         prefix = self.config.public_prefix
         if iri.startswith(prefix):
             return "/" + iri[len(prefix) :]
-        return iri
+        return iri if is_web_iri(iri) else None
 
     def local(self, iri: str) -> bool:
         return iri.startswith(self.config.public_prefix)
