@@ -575,9 +575,15 @@ class StoreGraphs(Mapping[str, Graph]):
     def __init__(self, store: ox.Store) -> None:
         self.store = store
         self.names = sorted(str(g.value) for g in store.named_graphs())
+        self._names = set(self.names)
 
     def __getitem__(self, name: str) -> Graph:
+        if name not in self._names:
+            raise KeyError(name)
         return triples_to_graph(self.store.quads_for_pattern(None, None, None, ox.NamedNode(name)))
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._names
 
     def __iter__(self) -> Iterator[str]:
         return iter(self.names)

@@ -253,6 +253,11 @@ def _manifest(config: Config, report: UpdateReport, index: ResolutionIndex) -> d
 def _run(
     config: Config, work: Callable[[Update, str], None], progress: Callable[[str], None]
 ) -> UpdateReport:
+    if config.remote_store:
+        raise ValueError(
+            "kg add, kg remove and kg ingest change the local store; with"
+            " NEWSGRAPH_REMOTE_STORE set, rebuild the external store with kg build"
+        )
     started = time.perf_counter()
     with build_lock(config, progress=progress):
         pending = begin_update(config)
