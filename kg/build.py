@@ -416,6 +416,8 @@ def _build(
         if not report.documents:
             raise DocumentError("no document could be read; the previous graph is kept")
         finish(config, pending, index, report, loader.triples, progress)
+        if load_store and not config.remote_store:
+            _carry_history(config, pending, index, progress)
         if out is not None:
             write_dataset(pending.store, out)
         report.seconds = time.perf_counter() - started
@@ -438,6 +440,24 @@ def _build(
         f" {report.triples} triples ({report.inferred} inferred) in {report.seconds:.1f} s"
     )
     return report
+
+
+def _carry_history(
+    config: Config, pending: PendingBuild, index: ResolutionIndex, progress: Callable[[str], None]
+) -> None:
+    """Keep the revision history and the retired IRIs of the build this one replaces."""
+    from kg.store import StoreMissing, current_build
+    from kg.update import carry_history
+
+    try:
+        old = current_build(config)
+    except StoreMissing:
+        return
+    index.begin()
+    retired = carry_history(config, old, pending.store, index)
+    index.commit()
+    if retired:
+        progress(f"{retired} IRIs of changed or removed documents retired (answered 410)")
 
 
 def empty_build(config: Config) -> None:

@@ -69,6 +69,97 @@ def _subjects(live: LiveGraphs, graph: str, base: str) -> set[str]:
     }
 
 
+def mentioned(store: ox.Store, node: ox.NamedNode) -> bool:
+    """Whether any graph still says something about `node` (or its #hash parts)."""
+    for pattern in ((node, None, None), (None, None, node)):
+        if next(iter(store.quads_for_pattern(*pattern, ox.DefaultGraph())), None):
+            return True
+    prefix = node.value + "#"
+    for suffix in ("target", "quote", "position"):
+        part = ox.NamedNode(prefix + suffix)
+        if next(iter(store.quads_for_pattern(part, None, None, ox.DefaultGraph())), None):
+            return True
+    return False
+
+
+def record_revision(
+    live: LiveGraphs, revisions: ox.NamedNode, doc_iri: str, old_sha: str, now: str
+) -> None:
+    """`doc prov:wasRevisionOf doc/rev/{old}` in the revision graph, chained to the
+    revisions before it."""
+    rev = ox.NamedNode(str(revision_iri(doc_iri, old_sha)))
+    doc = ox.NamedNode(doc_iri)
+    was = ox.NamedNode(str(PROV.wasRevisionOf))
+    previous = [q.object for q in live.store.quads_for_pattern(doc, was, None, revisions)]
+    triples = [
+        ox.Triple(doc, was, rev),
+        ox.Triple(rev, ox.NamedNode(str(RDF.type)), ox.NamedNode(str(PROV.Entity))),
+        ox.Triple(rev, ox.NamedNode(str(PROV.specializationOf)), doc),
+        ox.Triple(rev, ox.NamedNode(str(NG.sha256)), ox.Literal(old_sha)),
+        ox.Triple(
+            rev,
+            ox.NamedNode(str(PROV.invalidatedAtTime)),
+            ox.Literal(now, datatype=ox.NamedNode(str(XSD.dateTime))),
+        ),
+        ox.Triple(rev, ox.NamedNode(str(DCTERMS.isReplacedBy)), doc),
+    ]
+    # the chain: the newest earlier text is what the document revises; it revises the
+    # one before it
+    gone = [ox.Triple(doc, was, p) for p in previous if p != rev]
+    triples += [ox.Triple(rev, was, p) for p in previous if p != rev]
+    live.remove(revisions, gone, track=False)
+    live.add(revisions, triples, track=False)
+
+
+def carry_history(config: Config, old_build: Path, store: ox.Store, index: ResolutionIndex) -> int:
+    """A full rebuild keeps the history of the build it replaces: the revision graph of
+    the documents still there, a new revision for each document whose text changed, and
+    the retired IRIs, to which it adds every IRI of a changed or removed document that no
+    graph mentions any more. Returns the number of IRIs newly retired."""
+    old_index_file = index_path(old_build)
+    if not old_index_file.exists():
+        return 0
+    old_index = ResolutionIndex(old_index_file, base=config.base, read_only=True)
+    old_store = ox.Store.read_only(str(old_build / "db"))
+    base = config.base
+    live = LiveGraphs(store)
+    revisions = ox.NamedNode(revisions_graph_iri(base))
+    now = _now()
+    kept = [
+        ox.Triple(q.subject, q.predicate, q.object)
+        for q in old_store.quads_for_pattern(None, None, None, revisions)
+        if index.doc(iri=q.subject.value.split("/rev/", 1)[0]) is not None
+    ]
+    live.add(revisions, kept, track=False)
+    for doc_iri in {t.subject.value.split("/rev/", 1)[0] for t in kept}:
+        for rev_iri, sha, at in old_index.revisions(doc_iri):
+            index.add_revision(doc_iri, rev_iri, sha, at)
+    old_live = LiveGraphs(old_store)
+    candidates: set[str] = set()
+    for record in old_index.documents():
+        new = index.doc(iri=record.iri)
+        if new is not None and new.sha256 == record.sha256:
+            continue
+        candidates |= _subjects(old_live, record.iri, base)
+        if new is None:
+            candidates.add(record.iri)
+        else:
+            record_revision(live, revisions, record.iri, record.sha256, now)
+            index.add_revision(
+                record.iri, str(revision_iri(record.iri, record.sha256)), record.sha256, now
+            )
+    retired_before = old_index.db.execute("SELECT iri, successor, at, reason FROM retired")
+    for iri, successor, at, reason in retired_before:
+        if not mentioned(store, ox.NamedNode(iri)):
+            index.db.execute(
+                "INSERT OR REPLACE INTO retired VALUES (?, ?, ?, ?)", (iri, successor, at, reason)
+            )
+    gone = {iri for iri in candidates if not mentioned(store, ox.NamedNode(iri))}
+    index.retire(gone, now, "no document supports it any more", successor={})
+    old_index.close()
+    return len(gone)
+
+
 class Update:
     """One `kg add` or `kg remove`, on a checkpoint of the served build."""
 
@@ -120,29 +211,8 @@ class Update:
         self.index.unretire(_subjects(self.live, iri, base))
 
     def _record_revision(self, doc_iri: str, old_sha: str, now: str) -> None:
-        rev = ox.NamedNode(str(revision_iri(doc_iri, old_sha)))
-        doc = ox.NamedNode(doc_iri)
-        was = ox.NamedNode(str(PROV.wasRevisionOf))
-        previous = [q.object for q in self.store.quads_for_pattern(doc, was, None, self.revisions)]
-        triples = [
-            ox.Triple(doc, was, rev),
-            ox.Triple(rev, ox.NamedNode(str(RDF.type)), ox.NamedNode(str(PROV.Entity))),
-            ox.Triple(rev, ox.NamedNode(str(PROV.specializationOf)), doc),
-            ox.Triple(rev, ox.NamedNode(str(NG.sha256)), ox.Literal(old_sha)),
-            ox.Triple(
-                rev,
-                ox.NamedNode(str(PROV.invalidatedAtTime)),
-                ox.Literal(now, datatype=ox.NamedNode(str(XSD.dateTime))),
-            ),
-            ox.Triple(rev, ox.NamedNode(str(DCTERMS.isReplacedBy)), doc),
-        ]
-        # the chain: the newest earlier text is what the document revises; it revises
-        # the one before it
-        gone = [ox.Triple(doc, was, p) for p in previous]
-        triples += [ox.Triple(rev, was, p) for p in previous]
-        self.live.remove(self.revisions, gone, track=False)
-        self.live.add(self.revisions, triples, track=False)
-        self.index.add_revision(doc_iri, rev.value, old_sha, now)
+        record_revision(self.live, self.revisions, doc_iri, old_sha, now)
+        self.index.add_revision(doc_iri, str(revision_iri(doc_iri, old_sha)), old_sha, now)
 
     def remove(self, iri: str) -> None:
         if self.index.doc(iri=iri) is None:
@@ -206,27 +276,9 @@ class Update:
         self.report.triples_added = self.live.n_added + reasoner.live.n_added
         self.report.triples_removed = self.live.n_removed + reasoner.live.n_removed
         # IRIs no graph mentions any more
-        gone = {iri for iri in self.gone_candidates if not self._mentioned(ox.NamedNode(iri))}
+        gone = {iri for iri in self.gone_candidates if not mentioned(self.store, ox.NamedNode(iri))}
         self.index.retire(gone, now, "no document supports it any more", successor=after.renames)
         self.report.retired = len(gone)
-
-    def _mentioned(self, node: ox.NamedNode) -> bool:
-        for pattern in ((node, None, None), (None, None, node)):
-            if next(iter(self.store.quads_for_pattern(*pattern, ox.DefaultGraph())), None):
-                return True
-        # hash IRIs (…#target) count for their page
-        prefix = node.value + "#"
-        for suffix in ("target", "quote", "position"):
-            if next(
-                iter(
-                    self.store.quads_for_pattern(
-                        ox.NamedNode(prefix + suffix), None, None, ox.DefaultGraph()
-                    )
-                ),
-                None,
-            ):
-                return True
-        return False
 
 
 def _manifest(config: Config, report: UpdateReport, index: ResolutionIndex) -> dict:

@@ -292,3 +292,36 @@ def test_updates_on_a_running_server(tmp_path: Path) -> None:
         assert len(history) == 1 and history[0]["rev"].startswith(revised_doc + "/rev/")
     finally:
         stop_server(server)
+
+
+def test_a_full_rebuild_keeps_the_history(tmp_path: Path, corpus: Path) -> None:
+    """Revisions and retired IRIs survive `kg build`; a text changed between two builds
+    is a revision too, and the IRIs it lost are retired."""
+    from kg.namespaces import revisions_graph_iri
+    from kg.store import current_build
+    from kg.update import retired
+
+    config = Config(data_dir=tmp_path / "var", sources=(str(corpus),))
+    build(config, progress=lambda m: None)
+    first, second = (corpus / n for n in SEED_NAMES[:2])
+    doc1 = str(read_document(first, source=first.name).iri(DEFAULT_BASE))
+    doc2 = str(read_document(second, source=second.name).iri(DEFAULT_BASE))
+    # a revision through kg add, a removal through kg remove
+    first.write_text("\n" + first.read_text(encoding="utf-8").replace(" the ", " THE ", 1))
+    add(config, [first], progress=lambda m: None)
+    second.unlink()
+    remove(config, [second.name], progress=lambda m: None)
+    assert retired(config, current_build(config), doc2) is not None
+    # an edit between two full builds
+    third = corpus / SEED_NAMES[2]
+    third.write_text(third.read_text(encoding="utf-8") + "\nA closing line was added.\n")
+    doc3 = str(read_document(third, source=third.name).iri(DEFAULT_BASE))
+    build(config, progress=lambda m: None)
+    store = open_current(config)
+    was = ox.NamedNode("http://www.w3.org/ns/prov#wasRevisionOf")
+    history = ox.NamedNode(revisions_graph_iri())
+    revised = {q.subject.value for q in store.quads_for_pattern(None, was, None, history)}
+    assert {doc1, doc3} <= revised
+    assert retired(config, current_build(config), doc2) is not None  # still gone
+    assert retired(config, current_build(config), doc1) is None
+    assert_same_as_full_build(config, corpus)
