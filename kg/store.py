@@ -224,6 +224,11 @@ def begin_update(config: Config) -> PendingBuild:
     Call it holding the build lock.
     """
     current = current_build(config)
+    if not index_path(current).exists():
+        raise ValueError(
+            f"the served build ({current.name}) was made by an older newsgraph without a"
+            " resolution index: run `kg build` once, then `kg add` works in place"
+        )
     name, path = _new_build_dir(config)
     try:
         ox.Store.read_only(str(current / "db")).backup(str(path / "db"))
