@@ -39,7 +39,7 @@ from rdflib import Graph
 
 from kg import __version__
 from kg.config import Config
-from kg.documents import DocumentError, SourceDocument, find_sources, read_document
+from kg.documents import DocumentError, SourceDocument, read_document, scan_sources
 from kg.extract.resolve import DocRecord, ResolutionIndex, apply_decisions, label_state
 from kg.live import LiveGraphs, StoreReasoner, cross_document_conclusions
 from kg.namespaces import ONTOLOGY_IRI, inferred_graph_iri, revisions_graph_iri
@@ -371,7 +371,10 @@ def _build(
 ) -> BuildReport:
     started = time.perf_counter()
     report = BuildReport()
-    sources = find_sources(list(paths or config.sources))
+    sources, not_documents = scan_sources(list(paths or config.sources))
+    for name, reason in not_documents:
+        report.skipped.append((name, reason))
+        progress(f"skipped {name}: {reason}")
     if not sources:
         raise FileNotFoundError(
             f"no documents found in {', '.join(map(str, paths or config.sources))}"

@@ -21,7 +21,6 @@ def _config(args: argparse.Namespace) -> Config:
         base=getattr(args, "base", None),
         host=getattr(args, "host", None),
         port=getattr(args, "port", None),
-        workers=getattr(args, "workers", None),
     )
 
 
@@ -174,7 +173,6 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("serve", help="serve the graph (builds first if needed)")
     p.add_argument("--host")
     p.add_argument("--port", type=int)
-    p.add_argument("--workers", type=int)
     p.add_argument("--no-build", action="store_true", help="serve the current store as it is")
     p.set_defaults(func=cmd_serve)
 

@@ -54,10 +54,15 @@ class Config:
     sources: tuple[str, ...] = ("seeds",)
     host: str = "127.0.0.1"
     port: int = 8080
-    workers: int = 2
-    threads: int = 8
+    threads: int = 64
+    request_timeout: float = 10.0
+    body_min_rate: int = 65536
+    max_connections: int = 1000
+    max_client_connections: int = 64
     query_timeout: float = 60.0
     query_processes: int = 4
+    light_processes: int = 2
+    light_budget: float = 0.5
     query_memory_mb: int = 2048
     max_rows: int = 100_000
     max_upload_bytes: int = 16 * 1024 * 1024
@@ -113,14 +118,55 @@ SETTINGS: list[tuple[str, str, object, str]] = [
     ("sources", "NEWSGRAPH_SOURCES", _split, "comma-separated documents or folders to build"),
     ("host", "NEWSGRAPH_HOST", str, "address `kg serve` listens on"),
     ("port", "NEWSGRAPH_PORT", int, "port `kg serve` listens on"),
-    ("workers", "NEWSGRAPH_WORKERS", int, "server worker processes"),
-    ("threads", "NEWSGRAPH_THREADS", int, "threads per worker process"),
-    ("query_timeout", "NEWSGRAPH_QUERY_TIMEOUT", float, "wall-clock seconds a query may run"),
+    (
+        "threads",
+        "NEWSGRAPH_THREADS",
+        int,
+        "request threads (a request holds one only once it has fully arrived)",
+    ),
+    (
+        "request_timeout",
+        "NEWSGRAPH_REQUEST_TIMEOUT",
+        float,
+        "seconds a client has to send a request's headers (slower: 408, connection closed)",
+    ),
+    (
+        "body_min_rate",
+        "NEWSGRAPH_BODY_MIN_RATE",
+        int,
+        "bytes/s a request body must arrive at, on average, after its headers",
+    ),
+    ("max_connections", "NEWSGRAPH_MAX_CONNECTIONS", int, "open connections, in all"),
+    (
+        "max_client_connections",
+        "NEWSGRAPH_MAX_CLIENT_CONNECTIONS",
+        int,
+        "open connections from one client address (0: no cap)",
+    ),
+    (
+        "query_timeout",
+        "NEWSGRAPH_QUERY_TIMEOUT",
+        float,
+        "wall-clock seconds a query, update or validation may run",
+    ),
     (
         "query_processes",
         "NEWSGRAPH_QUERY_PROCESSES",
         int,
-        "query worker processes per server worker (a timed-out query's process is killed)",
+        "query processes of the heavy lane (expensive queries, validations; a request past"
+        " its deadline has its process killed)",
+    ),
+    (
+        "light_processes",
+        "NEWSGRAPH_LIGHT_PROCESSES",
+        int,
+        "query processes kept for cheap queries and /health (the light lane; 0: one lane)",
+    ),
+    (
+        "light_budget",
+        "NEWSGRAPH_LIGHT_BUDGET",
+        float,
+        "seconds a query may run in the light lane before it moves to the heavy lane",
     ),
     (
         "query_memory_mb",

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import os
 import re
+import stat
 from dataclasses import dataclass
 from html import unescape
 from html.parser import HTMLParser
@@ -217,28 +219,111 @@ def read_document(
 
 
 def find_documents(paths: list[str | Path]) -> list[Path]:
-    """Expand folders into their text files, in a stable order."""
-    return [path for path, _identity in find_sources(paths)]
+    """Expand folders into their text files, in a stable order (see scan_documents)."""
+    return scan_documents(paths)[0]
+
+
+def scan_documents(paths: list[str | Path]) -> tuple[list[Path], list[tuple[str, str]]]:
+    """The documents a build reads from `paths`, and every other file found, with why not.
+
+    A folder is walked without following symbolic links out of it: a link to a file
+    or folder outside the folder given is skipped and named (a corpus cannot publish
+    /etc/passwd by holding a link to it); links inside it are read once, as their
+    target. Only regular files are read (a FIFO or a device would block or never end).
+    Files whose suffix is not a text one (`.rtf`, `.xml`, `.docx` …) and hidden files
+    are reported, not silently dropped; a hidden folder (`.git`) is reported once.
+    A file named directly is read as given.
+    """
+    found: list[Path] = []
+    skipped: list[tuple[str, str]] = []
+    for given in paths:
+        p = Path(given)
+        if not p.is_dir():
+            found.append(p)
+            continue
+        root = p.resolve()
+        seen: set[Path] = set()
+        for folder, dirs, files in os.walk(p, followlinks=False):
+            here = Path(folder)
+            for d in sorted(dirs):
+                sub = here / d
+                if d.startswith("."):
+                    skipped.append((str(sub), "hidden folder: not read"))
+                elif sub.is_symlink():
+                    target = sub.resolve()
+                    reason = (
+                        "symbolic link to a folder outside the corpus: not followed"
+                        if not target.is_relative_to(root)
+                        else "symbolic link to a folder: not followed (its files are read"
+                        " where they are)"
+                    )
+                    skipped.append((str(sub), reason))
+            dirs[:] = sorted(
+                d for d in dirs if not d.startswith(".") and not (here / d).is_symlink()
+            )
+            for name in sorted(files):
+                f = here / name
+                reason = _why_not(f, name, root)
+                if reason is not None:
+                    skipped.append((str(f), reason))
+                    continue
+                target = f.resolve()
+                if target in seen:
+                    skipped.append((str(f), "the same file as another link in the corpus"))
+                    continue
+                seen.add(target)
+                found.append(f)
+    found.sort()
+    return found, skipped
+
+
+def _why_not(path: Path, name: str, root: Path) -> str | None:
+    """Why a file met in a corpus folder is not read as a document, or None."""
+    if name.startswith("."):
+        return "hidden file: not read"
+    if path.is_symlink():
+        target = path.resolve()
+        if not target.is_relative_to(root):
+            return "symbolic link to a file outside the corpus: not followed"
+    try:
+        mode = path.stat().st_mode
+    except OSError as exc:
+        return f"unreadable: {exc.strerror or exc}"
+    if not stat.S_ISREG(mode):
+        kind = (
+            "a FIFO" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode) else "a device"
+        )
+        return f"not a regular file ({kind}): not read"
+    if path.suffix.lower() not in TEXT_SUFFIXES:
+        return (
+            f"{path.suffix or 'no'} suffix is not a text document's"
+            f" ({', '.join(sorted(s for s in TEXT_SUFFIXES if s))} or none): not read"
+        )
+    return None
 
 
 def find_sources(paths: list[str | Path]) -> list[tuple[Path, str]]:
-    """(file, identity) for every document under `paths`, in a stable order.
+    """(file, identity) for every document under `paths`, in a stable order."""
+    return scan_sources(paths)[0]
 
-    A document's identity is its path relative to the folder it was found in ("a/b.txt"
-    under `corpus/`), or the file's name when a file is named directly.
-    """
+
+def scan_sources(
+    paths: list[str | Path],
+) -> tuple[list[tuple[Path, str]], list[tuple[str, str]]]:
+    """scan_documents, with each document's identity: its path relative to the folder
+    it was found in ("a/b.txt" under `corpus/`), or the file's name when a file is named
+    directly (see SourceDocument)."""
     found: list[tuple[Path, str]] = []
+    skipped: list[tuple[str, str]] = []
     for given in paths:
         p = Path(given)
+        files, not_documents = scan_documents([p])
+        skipped.extend(not_documents)
         if p.is_dir():
-            found.extend(
-                (f, f.relative_to(p).as_posix())
-                for f in sorted(p.rglob("*"))
-                if f.is_file() and not f.name.startswith(".") and f.suffix.lower() in TEXT_SUFFIXES
-            )
+            found.extend((f, f.relative_to(p).as_posix()) for f in files)
         else:
-            found.append((p, p.name))
-    return found
+            found.extend((f, f.name) for f in files)
+    return found, skipped
 
 
 def identity_of(path: str | Path, roots: list[str | Path]) -> str:

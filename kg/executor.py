@@ -30,6 +30,7 @@ import multiprocessing
 import os
 import re
 import signal
+import tempfile
 import threading
 import time
 import weakref
@@ -37,12 +38,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any
 
 import pyoxigraph as ox
 
 from kg import query as q
 from kg.federation import QueryRefused
+from kg.lanes import HEAVY, LIGHT, CostModel, shape
 from kg.negotiate import choose
 
 if TYPE_CHECKING:
@@ -53,6 +55,10 @@ MAX_NESTING = 500
 WORKER_STACK_BYTES = 512 * 1024 * 1024  # reserved address space, committed only as used
 CHUNK = 1 << 20
 FULL_GC_EVERY = 200
+# Answers larger than this are copied from the worker into a temporary file and sent
+# from there: the web process never holds a large answer in memory.
+SPOOL_BYTES = 4 << 20
+HEAVY_NICE = 10
 
 Choose = Callable[[str, str | None, str | None], str | None]
 
@@ -67,6 +73,13 @@ class Outcome:
     headers: dict[str, str] = field(default_factory=dict)
     # Why a non-200 happened, for metrics: "timeout", "busy", "crashed", "syntax", …
     reason: str = "ok"
+    # A large answer arrives in a temporary file instead of `body` (see SPOOL_BYTES).
+    spool: IO[bytes] | None = None
+    size: int = 0
+
+    @property
+    def length(self) -> int:
+        return self.size if self.spool is not None else len(self.body)
 
     @property
     def truncated(self) -> bool:
@@ -180,6 +193,10 @@ def run_job(store: ox.Store | None, job: Job, settings: WorkerSettings) -> Outco
         return _text(400, f"SPARQL syntax error: {exc}", "syntax")
     except ValueError as exc:  # e.g. an invalid IRI in default-graph-uri
         return _text(400, f"bad request: {exc}", "bad-request")
+    except RuntimeError as exc:
+        if "not supported" in str(exc):  # an unknown function: the query's fault
+            return _text(400, f"unsupported: {exc}", "unsupported")
+        raise
     media_type = settings.choose(result.form, job.accept, job.fmt)
     if media_type is None:
         return _text(
@@ -199,10 +216,32 @@ def run_job(store: ox.Store | None, job: Job, settings: WorkerSettings) -> Outco
     except QueryRefused as exc:
         return _text(exc.status, exc.message, "refused", **exc.headers)
     except (OSError, RuntimeError, ValueError) as exc:
+        if "not supported" in str(exc):
+            return _text(400, f"unsupported: {exc}", "unsupported")
         return _text(500, f"query evaluation failed: {exc}", "evaluation")
     if cut:
         headers[TRUNCATED_HEADER] = f"max-rows={settings.max_rows}"
     return Outcome(200, media_type, body, headers)
+
+
+def dispatch(
+    get_store: Callable[[], ox.Store | None], job: Any, settings: WorkerSettings
+) -> Outcome:
+    """Run a query or a validation job; no exception escapes (the worker lives on)."""
+    try:
+        if isinstance(job, Job):
+            return run_job(get_store(), job, settings)
+        from kg.validate_job import run_validation
+
+        return run_validation(get_store(), job, settings)
+    except MemoryError:
+        return _text(
+            503,
+            "the request needed more memory than one may use (NEWSGRAPH_QUERY_MEMORY)",
+            "memory",
+        )
+    except Exception as exc:  # noqa: BLE001 - report, keep the worker alive
+        return _text(500, f"query failed: {type(exc).__name__}: {exc}", "error")
 
 
 class _CurrentStore:
@@ -264,9 +303,18 @@ def _cap_memory(extra: int) -> None:
         pass
 
 
-def _worker_main(conn: Connection, settings: WorkerSettings) -> None:
-    """Worker process: answer jobs from `conn` until it closes, all on one big-stack thread."""
+def _worker_main(conn: Connection, settings: WorkerSettings, nice: int = 0) -> None:
+    """Worker process: answer jobs from `conn` until it closes, all on one big-stack thread.
+
+    Heavy-lane workers run at a lower CPU priority (`nice`), so on a busy machine the
+    web process and the light lane get the cores first.
+    """
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C goes to the server, which ends us
+    if nice:
+        try:
+            os.nice(nice)
+        except OSError:
+            pass
     threading.Thread(target=_watch_parent, args=(os.getppid(),), daemon=True).start()
     threading.stack_size(WORKER_STACK_BYTES)
     t = threading.Thread(target=_serve_jobs, args=(conn, settings), name="query")
@@ -297,10 +345,7 @@ def _serve_jobs(conn: Connection, settings: WorkerSettings) -> None:
             job = conn.recv()
         except (EOFError, OSError):
             return
-        try:
-            out = run_job(current.get(), job, settings)
-        except Exception as exc:  # noqa: BLE001 - report, keep the worker alive
-            out = _text(500, f"query failed: {type(exc).__name__}: {exc}", "error")
+        out = dispatch(current.get, job, settings)
         done += 1
         gc.collect(0 if done % FULL_GC_EVERY else 2)
         conn.send((out.status, out.media_type, out.headers, out.reason, len(out.body)))
@@ -312,9 +357,10 @@ def _serve_jobs(conn: Connection, settings: WorkerSettings) -> None:
 
 
 class _Worker:
-    def __init__(self, ctx: Any, settings: WorkerSettings) -> None:
+    def __init__(self, ctx: Any, settings: WorkerSettings, lane: str, nice: int = 0) -> None:
+        self.lane = lane
         self.conn, child = ctx.Pipe()
-        self.process = ctx.Process(target=_worker_main, args=(child, settings), daemon=True)
+        self.process = ctx.Process(target=_worker_main, args=(child, settings, nice), daemon=True)
         self.process.start()
         child.close()
 
@@ -327,11 +373,26 @@ class _Worker:
         self.conn.close()
 
 
-class Executor:
-    """A pool of query worker processes with a hard per-query deadline.
+@dataclass(eq=False)
+class _Waiter:
+    lane: str
+    client: str
+    priority: bool
+    arrived: float
+    usage: float
+    worker: _Worker | None = None
 
-    One pool per web process; it starts lazily and restarts after a fork (gunicorn
-    forks its workers after the app is created). `execute` is thread-safe.
+
+class _BudgetSpent(Exception):
+    """A light-lane run went past the light budget (not the request's deadline)."""
+
+
+class Executor:
+    """A pool of query worker processes in two lanes, with a hard per-request deadline.
+
+    One pool per web process; it starts lazily and restarts after a fork. `execute`
+    (a query) and `validate` (a /validate job) are thread-safe. Lanes, budgets and
+    the order of waiters are explained in kg/lanes.py.
     """
 
     def __init__(
@@ -339,12 +400,21 @@ class Executor:
         config: Config,
         *,
         size: int | None = None,
+        light: int | None = None,
         prefixes: dict[str, str] | None = None,
         choose: Choose = choose,
         on_event: Callable[[str], None] | None = None,
     ) -> None:
         self.timeout = config.query_timeout
-        self.size = max(1, size or config.query_processes)
+        self.sizes = {
+            HEAVY: max(1, size or config.query_processes),
+            LIGHT: max(0, config.light_processes if light is None else light),
+        }
+        self.size = self.sizes[HEAVY] + self.sizes[LIGHT]
+        self.light_budget = config.light_budget
+        # Requests waiting for a heavy process, at most: past it, 503 at once (the
+        # request threads are not all spent waiting; cheap requests keep a thread).
+        self.max_heavy_waiting = max(4, config.threads - 2 * self.sizes[LIGHT] - self.sizes[HEAVY])
         self.settings = WorkerSettings(
             config=config,
             data_dir=str(Path(config.data_dir).resolve()),
@@ -353,6 +423,7 @@ class Executor:
             choose=choose,
             memory_bytes=max(0, config.query_memory_mb) * 1024 * 1024,
         )
+        self.costs = CostModel()
         self.on_event = on_event or (lambda _event: None)
         # Not plain fork: the web process has threads, and forking them is unsafe. The
         # fork server is a single-threaded process with pyoxigraph already imported, so a
@@ -365,74 +436,127 @@ class Executor:
     def _fresh(self) -> None:
         """Empty pool; also run in a forked child, whose parent's workers are not its own."""
         self._cond = threading.Condition()
-        self._idle: list[_Worker] = []
-        self._count = 0
+        self._idle_by_lane: dict[str, list[_Worker]] = {LIGHT: [], HEAVY: []}
+        self._count = {LIGHT: 0, HEAVY: 0}
+        self._waiters: list[_Waiter] = []
         self._warm = False
 
-    def _replenish(self, n: int) -> None:
-        """Start up to `n` workers in the background, so requests rarely wait for a spawn."""
+    @property
+    def _idle(self) -> list[_Worker]:
+        """Idle workers, light lane first (the next handed out to a cheap query is last)."""
+        return self._idle_by_lane[HEAVY] + self._idle_by_lane[LIGHT]
 
+    def _nice(self, lane: str) -> int:
+        return HEAVY_NICE if lane == HEAVY and self.sizes[LIGHT] else 0
+
+    def _spawn_in_background(self, lane: str, n: int) -> None:
         def spawn() -> None:
             for _ in range(n):
                 with self._cond:
-                    if self._count >= self.size:
+                    if self._count[lane] >= self.sizes[lane]:
                         return
-                    self._count += 1
+                    self._count[lane] += 1
                 try:
-                    w = _Worker(self._ctx, self.settings)
+                    w = _Worker(self._ctx, self.settings, lane, self._nice(lane))
                 except Exception:  # noqa: BLE001 - a request will try again and report
-                    self._discard(None)
+                    self._discard(None, lane)
                     return
                 self._release(w)
 
         threading.Thread(target=spawn, name="query-spawn", daemon=True).start()
 
     def warm(self) -> None:
-        """Start the pool now (gunicorn calls it in each worker after the fork)."""
+        """Start the pool now (the server calls it after start-up)."""
         with self._cond:
             if self._warm:
                 return
             self._warm = True
-        self._replenish(self.size)
+        for lane in (LIGHT, HEAVY):
+            self._spawn_in_background(lane, self.sizes[lane])
 
-    def _acquire(self, deadline: float) -> _Worker | None:
+    # --- handing out workers ---
+
+    def _best_waiter(self, lane: str) -> _Waiter | None:
+        """Who gets a freed worker of `lane`: /health first, then the least-using
+        client's oldest request; a heavy worker serves light waiters only when no heavy
+        request waits (a light worker never serves a heavy one)."""
+        mine = [w for w in self._waiters if w.worker is None and w.lane == lane]
+        if not mine and lane == HEAVY:
+            mine = [w for w in self._waiters if w.worker is None]
+        if not mine:
+            return None
+        return min(mine, key=lambda w: (not w.priority, w.usage, w.arrived))
+
+    def _take_idle(self, lane: str) -> _Worker | None:
+        lanes = (LIGHT, HEAVY) if lane == LIGHT else (HEAVY,)
+        for name in lanes:
+            idle = self._idle_by_lane[name]
+            while idle:
+                w = idle.pop()
+                if w.process.is_alive():
+                    return w
+                w.kill()
+                self._count[name] -= 1
+        return None
+
+    def _acquire(self, waiter: _Waiter, deadline: float) -> _Worker | None:
+        spawn_lane = None
         with self._cond:
             if not self._warm:
                 self._warm = True
-                self._replenish(self.size - 1)
-            while True:
-                while self._idle:
-                    w = self._idle.pop()
-                    if w.process.is_alive():
-                        return w
-                    w.kill()
-                    self._count -= 1
-                if self._count < self.size:
-                    self._count += 1
-                    break
-                remaining = deadline - time.monotonic()
-                if remaining <= 0:
-                    return None
-                self._cond.wait(remaining)
+                for lane in (LIGHT, HEAVY):
+                    self._spawn_in_background(lane, self.sizes[lane] - (lane == waiter.lane))
+            w = self._take_idle(waiter.lane)
+            if w is not None:
+                return w
+            self._waiters.append(waiter)
+            try:
+                while waiter.worker is None:
+                    own = waiter.lane if self.sizes[waiter.lane] else HEAVY
+                    if self._count[own] < self.sizes[own]:
+                        self._count[own] += 1
+                        spawn_lane = own
+                        break
+                    remaining = deadline - time.monotonic()
+                    if remaining <= 0:
+                        return None
+                    self._cond.wait(remaining)
+                if waiter.worker is not None:
+                    return waiter.worker
+            finally:
+                self._waiters.remove(waiter)
+                if waiter.worker is None and spawn_lane is None:
+                    self._cond.notify_all()
         try:
-            return _Worker(self._ctx, self.settings)
+            return _Worker(self._ctx, self.settings, spawn_lane, self._nice(spawn_lane))
         except BaseException:
-            self._discard(None)
+            self._discard(None, spawn_lane)
             raise
 
     def _release(self, w: _Worker) -> None:
         with self._cond:
-            self._idle.append(w)
-            self._cond.notify()
+            waiter = self._best_waiter(w.lane)
+            if waiter is not None:
+                waiter.worker = w
+                self._cond.notify_all()
+            else:
+                self._idle_by_lane[w.lane].append(w)
 
-    def _discard(self, w: _Worker | None) -> None:
+    def _discard(self, w: _Worker | None, lane: str | None = None) -> None:
+        lane = w.lane if w is not None else lane
         if w is not None:
             w.kill()
         with self._cond:
-            self._count -= 1
-            self._cond.notify()
+            self._count[lane] -= 1
+            self._cond.notify_all()
         if w is not None:
-            self._replenish(1)
+            self._spawn_in_background(lane, 1)
+
+    def heavy_waiting(self) -> int:
+        with self._cond:
+            return sum(1 for w in self._waiters if w.lane == HEAVY)
+
+    # --- running a job ---
 
     def execute(
         self,
@@ -443,29 +567,103 @@ class Executor:
         fmt: str | None = None,
         timeout: float | None = None,
         base_iri: str | None = None,
+        *,
+        client: str = "?",
+        priority: bool = False,
     ) -> Outcome:
         """Run one query within `query_timeout` seconds (waiting for a worker included)."""
-        deadline = time.monotonic() + (timeout or self.timeout)
         job = Job(query, tuple(default_graphs), tuple(named_graphs), accept, fmt, base_iri)
-        w = self._acquire(deadline)
-        if w is None:
-            self.on_event("busy")
-            return _text(
-                503,
-                f"all {self.size} query processes stayed busy for the whole query timeout"
-                f" ({self.timeout:g} s, NEWSGRAPH_QUERY_TIMEOUT); try again later",
-                "busy",
-                **{"Retry-After": str(max(1, int(self.timeout)))},
-            )
+        fingerprint = shape(query)
+        lane = LIGHT if priority else self.costs.lane(fingerprint, client)
+        return self._run(job, fingerprint, lane, client, priority, timeout)
+
+    def validate(self, job: Any, *, client: str = "?", timeout: float | None = None) -> Outcome:
+        """Run a /validate job (kg.validate_job.ValidateJob) in the heavy lane."""
+        return self._run(job, "validate", HEAVY, client, False, timeout)
+
+    def _run(
+        self,
+        job: Any,
+        fingerprint: str,
+        lane: str,
+        client: str,
+        priority: bool,
+        timeout: float | None,
+    ) -> Outcome:
+        limit = timeout or self.timeout
+        deadline = time.monotonic() + limit
+        if self.sizes[LIGHT] == 0:
+            lane = HEAVY
+        while True:
+            if lane == HEAVY and self.heavy_waiting() >= self.max_heavy_waiting:
+                self.on_event("busy")
+                return self._busy(limit, queued=True)
+            waiter = _Waiter(lane, client, priority, time.monotonic(), self.costs.usage(client))
+            w = self._acquire(waiter, deadline)
+            if w is None:
+                self.on_event("busy")
+                return self._busy(limit)
+            budget = None
+            if w.lane == LIGHT and not priority:
+                budget = time.monotonic() + self.light_budget
+            self.costs.started(fingerprint)
+            began = time.monotonic()
+            try:
+                outcome = self._exchange(w, job, deadline, budget)
+            except _BudgetSpent:
+                self.costs.finished(fingerprint, client, self.light_budget)
+                self.costs.mark_heavy(fingerprint, self.light_budget)
+                self._discard(w)
+                self.on_event("demoted")
+                lane = HEAVY  # again, where it may take its time
+                continue
+            except BaseException:
+                self.costs.finished(fingerprint, client, time.monotonic() - began)
+                raise
+            self.costs.finished(fingerprint, client, time.monotonic() - began)
+            return outcome
+
+    def _busy(self, limit: float, queued: bool = False) -> Outcome:
+        why = (
+            f"{self.max_heavy_waiting} expensive requests are already waiting for a query process"
+            if queued
+            else f"all {self.size} query processes stayed busy for the whole query timeout"
+            f" ({limit:g} s, NEWSGRAPH_QUERY_TIMEOUT)"
+        )
+        return _text(
+            503,
+            f"{why}; try again later",
+            "busy",
+            **{"Retry-After": str(max(1, int(limit if not queued else 5)))},
+        )
+
+    def _exchange(self, w: _Worker, job: Any, deadline: float, budget: float | None) -> Outcome:
+        """Send the job, take the answer (spooled to a file when large); release or kill."""
+        first = min(deadline, budget) if budget is not None else deadline
         try:
             w.conn.send(job)
-            status, media_type, headers, reason, size = self._recv(w, deadline)
-            chunks = []
+            try:
+                status, media_type, headers, reason, size = self._recv(w, first)
+            except TimeoutError:
+                if budget is not None and time.monotonic() < deadline:
+                    raise _BudgetSpent from None
+                raise
+            spool: IO[bytes] | None = None
+            chunks: list[bytes] = []
+            if size > SPOOL_BYTES:
+                # A large answer goes to a temporary file, not the web process's memory,
+                # and is sent from there (the worker is free as soon as it is copied).
+                spool = tempfile.TemporaryFile(prefix="newsgraph-answer-")
             got = 0
             while got < size:
                 chunk = self._recv_bytes(w, deadline)
-                chunks.append(chunk)
                 got += len(chunk)
+                if spool is not None:
+                    spool.write(chunk)
+                else:
+                    chunks.append(chunk)
+        except _BudgetSpent:
+            raise
         except TimeoutError:
             self._discard(w)
             self.on_event("timeout")
@@ -482,13 +680,16 @@ class Executor:
             how = f"signal {-code}" if code is not None and code < 0 else f"exit {code}"
             return _text(
                 503,
-                f"the query process died ({how}) while running this query and has been"
-                f" replaced; most likely the query needed more than the"
+                f"the query process died ({how}) while running this request and has been"
+                f" replaced; most likely it needed more than the"
                 f" {self.settings.memory_bytes // 2**20} MiB a query may use"
                 " (NEWSGRAPH_QUERY_MEMORY)",
                 "crashed",
             )
         self._release(w)
+        if spool is not None:
+            spool.seek(0)
+            return Outcome(status, media_type, b"", headers, reason, spool=spool, size=size)
         return Outcome(status, media_type, b"".join(chunks), headers, reason)
 
     @staticmethod
@@ -510,8 +711,10 @@ class Executor:
     def close(self) -> None:
         """Stop every idle worker (busy ones end with their web process)."""
         with self._cond:
-            idle, self._idle = self._idle, []
-            self._count -= len(idle)
+            idle = self._idle
+            self._idle_by_lane = {LIGHT: [], HEAVY: []}
+            for w in idle:
+                self._count[w.lane] -= 1
         for w in idle:
             w.kill()
 
@@ -582,10 +785,21 @@ class InProcessExecutor:
         fmt: str | None = None,
         timeout: float | None = None,
         base_iri: str | None = None,
+        *,
+        client: str = "?",
+        priority: bool = False,
     ) -> Outcome:
+        del client, priority  # one line of threads: no lanes in this mode
+        job = Job(query, tuple(default_graphs), tuple(named_graphs), accept, fmt, base_iri)
+        return self._run(job, timeout)
+
+    def validate(self, job: Any, *, client: str = "?", timeout: float | None = None) -> Outcome:
+        del client
+        return self._run(job, timeout)
+
+    def _run(self, job: Any, timeout: float | None) -> Outcome:
         limit = timeout or self.timeout
         deadline = time.monotonic() + limit
-        job = Job(query, tuple(default_graphs), tuple(named_graphs), accept, fmt, base_iri)
         if not self._slots.acquire(timeout=limit):
             self.on_event("busy")
             return _text(
@@ -600,9 +814,7 @@ class InProcessExecutor:
         def one() -> None:
             # pyoxigraph objects must be dropped on the thread that made them: all here.
             try:
-                box.append(run_job(self.get_store(), job, self.settings))
-            except Exception as exc:  # noqa: BLE001 - report it as the answer
-                box.append(_text(500, f"query failed: {type(exc).__name__}: {exc}", "error"))
+                box.append(dispatch(self.get_store, job, self.settings))
             finally:
                 self._slots.release()
 

@@ -13,10 +13,13 @@ from __future__ import annotations
 import json
 import re
 from pathlib import PurePath
+from xml.parsers import expat
 from xml.sax import SAXParseException
 
 from rdflib import Dataset, Graph
 from rdflib.plugins.parsers.notation3 import BadSyntax
+
+from kg.sandbox import no_outside_access
 
 # rdflib parser names
 TURTLE, TRIG, NTRIPLES, NQUADS, JSONLD, RDFXML = "turtle", "trig", "nt", "nquads", "json-ld", "xml"
@@ -51,6 +54,11 @@ FORMATS_BY_MEDIA_TYPE = {
 
 _GRAPH_BLOCK = re.compile(r"^\s*(GRAPH\s+)?(<[^>\s]*>|[A-Za-z0-9_-]*:[^\s{]*|\[\s*\])\s*\{", re.M)
 _NT_LINE = re.compile(r"^\s*(<[^>]*>|_:\S+)\s+<[^>]*>\s+.*\.\s*$")
+
+
+# Internal XML entities are fine (OWL files declare `&owl;` and friends); what they
+# may expand to in total is bounded, so a small document cannot become gigabytes.
+MAX_ENTITY_EXPANSION = 8 * 1024 * 1024
 
 
 class RDFInputError(ValueError):
@@ -113,9 +121,14 @@ def parse_rdf(
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise RDFInputError(f"not UTF-8 ({exc.reason})", line=line, fmt=fmt) from exc
+    if fmt == RDFXML:
+        check_xml_entities(text)
     ds = Dataset()
     try:
-        ds.parse(data=text, format=fmt, publicID=base)
+        # Remote JSON-LD contexts, FROM/SERVICE and any file or socket are refused while
+        # parsing (kg.sandbox): a document names things, it never makes us fetch them.
+        with no_outside_access():
+            ds.parse(data=text, format=fmt, publicID=base)
     except BadSyntax as exc:
         raise RDFInputError(
             f"{_label(fmt)} syntax error: {exc._why}", line=exc.lines + 1, fmt=fmt
@@ -130,6 +143,55 @@ def parse_rdf(
         line = _line_of_bad_statement(text, fmt) if fmt in (NTRIPLES, NQUADS) else None
         raise RDFInputError(f"{_label(fmt)} error: {_one_line(exc)}", line=line, fmt=fmt) from exc
     return ds
+
+
+class _EndOfProlog(Exception):
+    pass
+
+
+def check_xml_entities(text: str) -> None:
+    """Refuse XML whose DTD could make the parser fetch or multiply: external entities
+    or DTDs (a file or URL, never opened), parameter entities, entities built from other
+    entities (the "billion laughs"), and internal entities whose uses would add up to
+    more than MAX_ENTITY_EXPANSION characters. Plain `<!ENTITY owl "…">` passes."""
+    entities: dict[str, int] = {}
+
+    def doctype(name, system_id, public_id, has_internal_subset):  # noqa: ANN001
+        if system_id or public_id:
+            raise RDFInputError(
+                "RDF/XML: an external DTD is refused (this server opens no file or URL)"
+            )
+
+    def entity(name, is_parameter, value, base, system_id, public_id, notation):  # noqa: ANN001
+        if is_parameter:
+            raise RDFInputError(f"RDF/XML: parameter entity %{name}; is refused")
+        if system_id or public_id or value is None:
+            raise RDFInputError(
+                f"RDF/XML: external entity &{name}; is refused (this server opens no file or URL)"
+            )
+        if "&" in value or "%" in value:
+            raise RDFInputError(f"RDF/XML: entity &{name}; refers to other entities; refused")
+        entities[name] = len(value)
+
+    def start(*_args):  # noqa: ANN002
+        raise _EndOfProlog
+
+    parser = expat.ParserCreate()
+    parser.StartDoctypeDeclHandler = doctype
+    parser.EntityDeclHandler = entity
+    parser.StartElementHandler = start
+    try:
+        parser.Parse(text, True)
+    except _EndOfProlog:
+        pass
+    except expat.ExpatError as exc:
+        raise RDFInputError(f"RDF/XML error: {exc}", line=exc.lineno, fmt=RDFXML) from None
+    total = sum(size * text.count(f"&{name};") for name, size in entities.items())
+    if total > MAX_ENTITY_EXPANSION:
+        raise RDFInputError(
+            f"RDF/XML: entity references would expand to {total} characters;"
+            f" the limit is {MAX_ENTITY_EXPANSION}"
+        )
 
 
 def _label(fmt: str) -> str:

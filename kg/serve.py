@@ -1,4 +1,4 @@
-"""`kg serve`: build when the store is missing or stale, then serve with gunicorn."""
+"""`kg serve`: build when the store is missing or stale, then serve (server/httpd.py)."""
 
 from __future__ import annotations
 
@@ -51,60 +51,28 @@ def _pid_alive(pid: int) -> bool:
 
 
 def serve(config: Config, *, rebuild: bool = True) -> int:
-    from gunicorn.app.base import BaseApplication
-
-    if config.update_enabled:
-        if not config.admin_token:
-            raise ValueError("NEWSGRAPH_UPDATE needs NEWSGRAPH_ADMIN_TOKEN (the bearer token)")
-        if config.workers != 1:
-            # The store is opened writable, and only one process may hold it: a second
-            # worker would fail to open it (lock) or serve a stale copy.
-            print(
-                f"kg serve: SPARQL Update enabled: running 1 worker process, not {config.workers}",
-                file=sys.stderr,
-                flush=True,
-            )
-            config = config.replace(workers=1)
+    """Build if needed, then serve in this process (server/httpd.py: one web process,
+    `NEWSGRAPH_THREADS` request threads, the query processes behind them)."""
+    if config.update_enabled and not config.admin_token:
+        raise ValueError("NEWSGRAPH_UPDATE needs NEWSGRAPH_ADMIN_TOKEN (the bearer token)")
     if rebuild and store_is_stale(config):
         from kg.build import build
 
         build(config)
 
     os.environ.setdefault("PROMETHEUS_MULTIPROC_DIR", str(_metrics_dir(config)))
+    from kg.server import httpd
     from kg.server.app import create_app
 
     app = create_app(config)
-
-    def post_worker_init(_worker) -> None:
-        warm = getattr(app.extensions.get("newsgraph.executor"), "warm", None)
-        if warm is not None:
-            warm()  # query processes start now, not on the first request
-
-    def child_exit(_server, worker) -> None:
-        from prometheus_client import multiprocess
-
-        multiprocess.mark_process_dead(worker.pid)
-
-    class _App(BaseApplication):
-        def load_config(self) -> None:
-            self.cfg.set("bind", f"{config.host}:{config.port}")
-            self.cfg.set("workers", config.workers)
-            self.cfg.set("worker_class", "gthread")
-            self.cfg.set("threads", config.threads)
-            self.cfg.set("timeout", int(config.query_timeout) + 30)
-            self.cfg.set("accesslog", "-")
-            self.cfg.set("limit_request_line", 0)  # long GET queries (SERVICE callers send them)
-            self.cfg.set("child_exit", child_exit)
-            self.cfg.set("post_worker_init", post_worker_init)
-
-        def load(self):
-            return app
-
+    warm = getattr(app.extensions.get("newsgraph.executor"), "warm", None)
+    if warm is not None:
+        warm()  # query processes start now, not on the first request
     print(
         f"newsgraph serving at http://{config.host}:{config.port}/ "
         f"(SPARQL endpoint http://{config.host}:{config.port}/sparql)",
         file=sys.stderr,
         flush=True,
     )
-    _App().run()
+    httpd.serve(app, config)
     return 0

@@ -302,7 +302,8 @@ def validate(
             # ours have no rules, and the clone costs as much as validating.
             inplace=shapes is None and inference is None,
         )
-    assert isinstance(report, Graph)
+    if not isinstance(report, Graph):  # pyshacl refused to run these shapes, and says why
+        raise ValueError(str(report).split(" - ", 1)[-1].strip() or "the shapes were refused")
     bind_prefixes(report)
     report.bind("ngsh", SHAPES_NS)
     namespaces = {p: str(n) for p, n in report.namespaces() if p}

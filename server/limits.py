@@ -7,12 +7,12 @@ app factory stays small:
   a plain-text message, before the body is read;
 - a client (its remote address; forwarding headers are not trusted) over
   `rate_limit` requests per `rate_window` seconds gets 429 with Retry-After. The
-  token buckets live in a small SQLite file under the data folder, so all gunicorn
-  workers share them (an in-memory store falls back to per-process buckets);
+  token buckets live in a small SQLite file under the data folder, so all server
+  processes share them (an in-memory store falls back to per-process buckets);
 - `/health` (readiness: the store is open and answers a trivial query through the
   query executor, JSON, 200 or 503) and `/health/live` (liveness);
-- `/metrics` in the Prometheus text format, aggregated over the gunicorn workers
-  when `PROMETHEUS_MULTIPROC_DIR` is set (`kg serve` sets it).
+- `/metrics` in the Prometheus text format (multiprocess mode when
+  `PROMETHEUS_MULTIPROC_DIR` is set; `kg serve` sets it).
 """
 
 from __future__ import annotations
@@ -263,6 +263,7 @@ def install(app: Flask, config: Config, serving: ServingStore, prefixes: dict[st
                 "ASK { ?s ?p ?o }",
                 accept="application/sparql-results+json",
                 timeout=min(10.0, config.query_timeout),
+                priority=True,  # first in the light lane: never queued behind queries
             )
             checks["query"] = (
                 "answered" if outcome.status == 200 else f"{outcome.status}: {outcome.body!r}"

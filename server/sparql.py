@@ -21,8 +21,10 @@ from urllib.parse import parse_qsl
 import pyoxigraph as ox
 from flask import Blueprint, Response, current_app, render_template, request
 from werkzeug.datastructures import MultiDict
+from werkzeug.wsgi import wrap_file
 
 from kg import negotiate as neg
+from kg.federation import prepare_update
 from kg.server import service_description as sd
 from kg.sparql_text import add_using, tokens, update_names_dataset
 
@@ -200,6 +202,7 @@ def run_query(op: Operation) -> Response:
         accept=request.headers.get("Accept"),
         fmt=op.values.get("format"),
         base_iri=endpoint_url(),
+        client=request.remote_addr or "?",
     )
     if outcome.status != 200:
         if outcome.status >= 500:
@@ -210,11 +213,24 @@ def run_query(op: Operation) -> Response:
     media_type = outcome.media_type
     headers = {**outcome.headers, **CORS_HEADERS}  # Vary, and X-Newsgraph-Truncated if cut
     if request.method == "HEAD":
+        if outcome.spool is not None:
+            outcome.spool.close()
         return Response(b"", content_type=_content_type(media_type), headers=headers)
-    resp = Response(outcome.body, content_type=_content_type(media_type), headers=headers)
+    resp = answer_response(outcome, _content_type(media_type), headers)
     if op.values.get("download"):  # the UI's download links
         name = f"results.{neg.SHORT_NAME[media_type]}"
         resp.headers["Content-Disposition"] = f'attachment; filename="{name}"'
+    return resp
+
+
+def answer_response(outcome, content_type: str, headers: dict[str, str]) -> Response:  # noqa: ANN001
+    """The answer as a response: from memory, or streamed from its spool file (a large
+    answer is never held whole in the web process, kg/executor.py)."""
+    if outcome.spool is None:
+        return Response(outcome.body, content_type=content_type, headers=headers)
+    body = wrap_file(request.environ, outcome.spool, buffer_size=1 << 16)
+    resp = Response(body, content_type=content_type, headers=headers, direct_passthrough=True)
+    resp.content_length = outcome.size
     return resp
 
 
@@ -243,19 +259,63 @@ def run_update(op: Operation) -> Response:
     if any(t.depth == 0 and t.word == "LOAD" for t in tokens(text)):
         # LOAD makes the server fetch a URL: this server never fetches data from the web.
         raise BadRequest(400, "LOAD is not supported: this server fetches nothing from the web")
+    # The same SERVICE/LOAD policy as queries, on the parsed update (QueryRefused: 400).
+    try:
+        prepare_update(text, config)
+    except SyntaxError as exc:
+        # rdflib could not parse it. pyoxigraph will refuse it too, with its own message,
+        # unless it could hide a SERVICE or LOAD (a keyword or a \u escape): refuse those.
+        if "\\u" in text.lower() or any(t.word in ("SERVICE", "LOAD") for t in tokens(text)):
+            raise BadRequest(400, f"SPARQL syntax error: {exc}") from None
     text = add_using(text, using, using_named)
     serving = current_app.extensions["newsgraph.store"]
     store = serving.get()
-    with _write_lock:
+    limit = config.query_timeout
+    retry = {"Retry-After": str(max(1, int(limit)))}
+    # One writer at a time, but no update waits forever for another: past the timeout
+    # it gets a 503.
+    if not _write_lock.acquire(timeout=limit):
+        raise BadRequest(
+            503,
+            f"another update held the store for the whole timeout ({limit:g} s,"
+            " NEWSGRAPH_QUERY_TIMEOUT); try again later",
+            retry,
+        )
+    box: list[BaseException | None] = []
+    base = endpoint_url()
+
+    def apply() -> None:
         try:
-            store.update(text, base_iri=endpoint_url())
-        except SyntaxError as exc:
-            raise BadRequest(400, f"SPARQL syntax error: {exc}") from None
-        except (OSError, RuntimeError, ValueError) as exc:
-            current_app.logger.warning("update failed: %s", exc)
-            raise BadRequest(500, f"the update failed: {exc}") from None
+            store.update(text, base_iri=base)
+            box.append(None)
+        except BaseException as exc:  # noqa: BLE001 - reported by the request thread
+            box.append(exc)
         finally:
             serving.changed()  # even a failed update may have been partly evaluated
+            _write_lock.release()
+
+    worker = threading.Thread(target=apply, name="sparql-update", daemon=True)
+    worker.start()
+    worker.join(limit)
+    if not box:
+        # pyoxigraph cannot interrupt an update: it runs on, holding the write lock,
+        # and later updates get 503 until it ends (docs/limits.md).
+        raise BadRequest(
+            503,
+            f"update still running after the {limit:g} s limit (NEWSGRAPH_QUERY_TIMEOUT);"
+            " it cannot be stopped and may still be applied",
+            retry,
+        )
+    exc = box[0]
+    if isinstance(exc, SyntaxError):
+        raise BadRequest(400, f"SPARQL syntax error: {exc}") from None
+    if isinstance(exc, RuntimeError) and "not supported" in str(exc):
+        raise BadRequest(400, f"unsupported: {exc}") from None
+    if isinstance(exc, (OSError, RuntimeError, ValueError)):
+        current_app.logger.warning("update failed: %s", exc)
+        raise BadRequest(500, f"the update failed: {exc}") from None
+    if exc is not None:
+        raise exc
     return text_response(200, "update applied")
 
 

@@ -1,11 +1,13 @@
 """`/validate`: SHACL reports on the served graph (GET) or on an uploaded graph (POST).
 
-GET validates the union graph the app serves, obtained through the callable
-`current_app.config["NEWSGRAPH_UNION_GRAPH"]` (the app factory provides it;
-it returns an in-memory rdflib Graph, which is what pyshacl needs to be fast).
-POST validates the request body: its Content-Type names the RDF syntax (else the
-content is sniffed), or a multipart form carries a `data` part and an optional
-`shapes` part. The body is bounded by `MAX_CONTENT_LENGTH` (Flask answers 413).
+GET validates the union graph the app serves; POST validates the request body: its
+Content-Type names the RDF syntax (else the content is sniffed), or a multipart form
+carries a `data` part and an optional `shapes` part. The body is bounded by
+`MAX_CONTENT_LENGTH` (Flask answers 413).
+
+Parsing and validation run in the killable query workers (kg/validate_job.py), under
+the query timeout and memory cap, with every loader off (kg/sandbox.py): no
+`@context`, entity, FROM or SERVICE named in an upload is fetched.
 
 The report comes back as HTML for browsers, Turtle (the standard
 sh:ValidationReport), JSON (structure in docs/ontology.md) or plain text, by
@@ -16,16 +18,14 @@ message names the parse error and its line.
 
 from __future__ import annotations
 
+import pickle
 import threading
-import weakref
-from collections.abc import Callable
 
 from flask import Blueprint, Response, current_app, render_template, request
-from rdflib import Graph
 from werkzeug.datastructures import FileStorage
 
-from kg.rdf_input import RDFInputError, parse_rdf, union_graph
-from kg.validate import ValidationResult, validate
+from kg.validate import ValidationResult
+from kg.validate_job import PICKLED_RESULT, Part, ValidateJob
 
 bp = Blueprint("validate", __name__, template_folder="templates")
 
@@ -83,78 +83,125 @@ def _error(status: int, message: str) -> Response:
     return Response(message.rstrip("\n") + "\n", status=status, mimetype="text/plain")
 
 
-_last_lock = threading.Lock()
-_last: tuple[weakref.ref[Graph], int, ValidationResult] | None = None
+def _run(job: ValidateJob, source: str) -> Response:
+    """Send the job to the killable workers; turn their answer into the response."""
+    media_type = _report_type()
+    if media_type is None:
+        return _error(
+            406,
+            "Not acceptable: the report is available as "
+            + ", ".join(sorted(set(REPORT_TYPES.values()))),
+        )
+    job = ValidateJob(job.data, job.shapes, media_type)
+    outcome = _executor().validate(job, client=request.remote_addr or "?")
+    if outcome.status != 200:
+        resp = _error(outcome.status, outcome.body.decode("utf-8", "replace"))
+        resp.headers.update(outcome.headers)
+        return resp
+    if outcome.media_type == PICKLED_RESULT:
+        result: ValidationResult = pickle.loads(outcome.body)  # from our own worker
+        return _respond(result, source)
+    from kg.server.sparql import answer_response
 
-
-def _validate_served(graph: Graph) -> ValidationResult:
-    """Validate the served graph, reusing the last report while it is the same graph.
-
-    The app hands out one cached union Graph per build, so a report stays valid
-    until a rebuild swaps the object (its size is checked too, in case it was
-    modified in place).
-    """
-    global _last
-    with _last_lock:
-        last = _last
-    if last is not None and last[0]() is graph and last[1] == len(graph):
-        return last[2]
-    result = validate(graph)
-    with _last_lock:
-        _last = (weakref.ref(graph), len(graph), result)
-    return result
+    mimetype = f"{media_type}; charset=utf-8" if media_type.startswith("text/") else media_type
+    response = answer_response(outcome, mimetype, {"Vary": "Accept", **outcome.headers})
+    return response
 
 
 @bp.get("/validate")
 def validate_served() -> Response:
-    provider: Callable[[], Graph] | None = current_app.config.get("NEWSGRAPH_UNION_GRAPH")
-    if provider is None:
-        return _error(503, "No graph is served here (NEWSGRAPH_UNION_GRAPH is not configured).")
-    return _respond(_validate_served(provider()), "the served graph")
+    """The served graph's report: computed in a worker once per build (and update), then
+    answered from a small cache while it is the same graph."""
+    serving = current_app.extensions.get("newsgraph.store")
+    if serving is None:  # an app embedding this blueprint with its own graph provider
+        provider = current_app.config.get("NEWSGRAPH_UNION_GRAPH")
+        if provider is None:
+            return _error(503, "No graph is served here.")
+        body = provider().serialize(format="nt", encoding="utf-8")
+        return _run(
+            ValidateJob(Part(body, "application/n-triples"), None, "text/plain"),
+            "the served graph",
+        )
+    media_type = _report_type()
+    key = None
+    if serving.remote is None:
+        key = (id(serving.get()), serving.generation, media_type)
+        with _cache_lock:
+            hit = _cache.get(key)
+        if hit is not None:
+            status, mimetype, body, headers = hit
+            if mimetype == PICKLED_RESULT:
+                return _respond(pickle.loads(body), "the served graph")
+            resp = Response(body, status=status, mimetype=mimetype)
+            resp.headers.update({"Vary": "Accept", **headers})
+            return resp
+    if media_type is None:
+        return _run(ValidateJob(None, None, "text/plain"), "the served graph")
+    outcome = _executor().validate(
+        ValidateJob(None, None, media_type), client=request.remote_addr or "?"
+    )
+    if outcome.status != 200:
+        resp = _error(outcome.status, outcome.body.decode("utf-8", "replace"))
+        resp.headers.update(outcome.headers)
+        return resp
+    if key is not None and outcome.spool is None and len(outcome.body) <= CACHE_BYTES:
+        with _cache_lock:
+            if len(_cache) >= 16:
+                _cache.clear()
+            _cache[key] = (200, outcome.media_type, outcome.body, outcome.headers)
+    if outcome.media_type == PICKLED_RESULT:
+        return _respond(pickle.loads(outcome.body), "the served graph")
+    from kg.server.sparql import answer_response
+
+    return answer_response(outcome, media_type, {"Vary": "Accept", **outcome.headers})
 
 
-def _parse_part(
-    part: FileStorage | bytes, what: str, content_type: str | None, name: str | None
-) -> Graph:
+def _executor():  # noqa: ANN202 - Executor or InProcessExecutor
+    """The app's query executor; an app without one (a blueprint embedded elsewhere)
+    gets threads of its own, with the same timeout."""
+    executor = current_app.extensions.get("newsgraph.executor")
+    if executor is None:
+        from kg.config import Config
+        from kg.executor import InProcessExecutor
+
+        executor = InProcessExecutor(Config(), lambda: None)
+        current_app.extensions["newsgraph.executor"] = executor
+    return executor
+
+
+_cache_lock = threading.Lock()
+_cache: dict[tuple, tuple[int, str, bytes, dict[str, str]]] = {}
+CACHE_BYTES = 4 << 20
+
+
+def _part(part: FileStorage | bytes, what: str, content_type: str | None, name: str | None) -> Part:
     data = part.read() if isinstance(part, FileStorage) else part
-    if not data.strip():
-        raise RDFInputError(f"the {what} is empty")
-    try:
-        return union_graph(parse_rdf(data, content_type=content_type, name=name))
-    except RDFInputError as exc:
-        raise RDFInputError(f"{what}: {exc}", line=exc.line, fmt=exc.format) from exc
+    return Part(data, content_type, name, what)
 
 
 @bp.post("/validate")
 def validate_upload() -> Response:
-    shapes: Graph | None = None
-    try:
-        if request.mimetype == "multipart/form-data":
-            data_part = request.files.get("data")
-            if data_part is None:
-                text = request.form.get("data")
-                if text is None:
-                    return _error(400, "Multipart upload without a 'data' part.")
-                data = _parse_part(text.encode("utf-8"), "data", None, None)
-            else:
-                data = _parse_part(data_part, "data", _part_type(data_part), data_part.filename)
-            shapes_part = request.files.get("shapes")
-            if shapes_part is not None and shapes_part.filename != "":
-                shapes = _parse_part(
-                    shapes_part, "shapes", _part_type(shapes_part), shapes_part.filename
-                )
-            elif request.form.get("shapes"):
-                shapes = _parse_part(request.form["shapes"].encode("utf-8"), "shapes", None, None)
-            source = (
-                data_part.filename if data_part is not None and data_part.filename else "upload"
-            )
+    shapes: Part | None = None
+    if request.mimetype == "multipart/form-data":
+        data_part = request.files.get("data")
+        if data_part is None:
+            text = request.form.get("data")
+            if text is None:
+                return _error(400, "Multipart upload without a 'data' part.")
+            data = _part(text.encode("utf-8"), "data", None, None)
         else:
-            body = request.get_data(cache=False)  # 413 beyond MAX_CONTENT_LENGTH
-            data = _parse_part(body, "upload", request.content_type, None)
-            source = "the uploaded graph"
-    except RDFInputError as exc:
-        return _error(400, f"Unusable RDF: {exc}")
-    return _respond(validate(data, shapes), source)
+            data = _part(data_part, "data", _part_type(data_part), data_part.filename)
+        shapes_part = request.files.get("shapes")
+        if shapes_part is not None and shapes_part.filename != "":
+            shapes = _part(shapes_part, "shapes", _part_type(shapes_part), shapes_part.filename)
+        elif request.form.get("shapes"):
+            shapes = _part(request.form["shapes"].encode("utf-8"), "shapes", None, None)
+        source = data_part.filename if data_part is not None and data_part.filename else "upload"
+    else:
+        body = request.get_data(cache=False)  # 413 beyond MAX_CONTENT_LENGTH
+        data = _part(body, "upload", request.content_type, None)
+        source = "the uploaded graph"
+    return _run(ValidateJob(data, shapes, "text/plain"), source)
 
 
 def _part_type(part: FileStorage) -> str | None:

@@ -68,7 +68,7 @@ class LiveServer:
 
 
 def start_server(data_dir: Path, **env_extra: str) -> LiveServer:
-    """Start `kg serve` (gunicorn) on a free port and wait until it answers."""
+    """Start `kg serve` on a free port and wait until it answers."""
     port = free_port()
     env = kg_env(data_dir, NEWSGRAPH_PORT=str(port), NEWSGRAPH_WORKERS="2", **env_extra)
     log = open(data_dir / f"server-{port}.log", "w")  # noqa: SIM115 - closed with the process

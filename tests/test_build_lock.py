@@ -45,7 +45,7 @@ def test_concurrent_builds_queue_and_the_pointer_always_names_a_store(tmp_path: 
     watcher = threading.Thread(target=watch)
     watcher.start()
     try:
-        for _ in range(3):
+        for _ in range(2):
             builds = [_start_build(data) for _ in range(3)]
             outs = [b.communicate(timeout=600) for b in builds]
             for b, (_out, err) in zip(builds, outs, strict=True):

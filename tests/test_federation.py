@@ -141,7 +141,7 @@ def test_standin_receives_our_user_agent(fed, standin) -> None:
     assert rows(post(fed, query)) == [{"l": "Kazakhstan"}]
     deadline = time.monotonic() + 5
     log = ""
-    while time.monotonic() < deadline:  # gunicorn writes the access log line after answering
+    while time.monotonic() < deadline:  # the access log line may come just after the answer
         log = (standin.data_dir / f"server-{standin.port}.log").read_text()
         if "newsgraph/" in log:
             break

@@ -1,4 +1,4 @@
-"""Limits on a live gunicorn server: timeouts, row cap, upload cap, rate limit, hostile queries."""
+"""Limits on a live server: timeouts, row cap, upload cap, rate limit, hostile queries."""
 
 from __future__ import annotations
 
@@ -203,7 +203,7 @@ def test_rate_limit_429_shared_by_workers(built_data_dir: Path, tmp_path: Path) 
     try:
         statuses = []
         retry = []
-        for _ in range(40):  # new connection each time: spread over both gunicorn workers
+        for _ in range(40):  # a new connection each time
             r = requests.get(server.sparql, params={"query": "ASK {}"}, timeout=HANG)
             statuses.append(r.status_code)
             if r.status_code == 429:

@@ -2,7 +2,7 @@
 
 The store is built from the manifest's data files (each loaded into the graph its
 ut:graphData label names) through the same atomic-build API `kg build` uses, and
-served by the real `kg serve` (gunicorn). The update tests need SPARQL Update, so
+served by the real `kg serve`. The update tests need SPARQL Update, so
 the main server runs with it enabled and an admin token; a second, read-only
 server shows the query tests pass without it and updates are refused.
 """
@@ -105,9 +105,3 @@ def test_update_refused_when_disabled(w3c_readonly_server) -> None:
         timeout=10,
     )
     assert ask.json()["boolean"] is True
-
-
-def test_update_runs_one_worker(w3c_server) -> None:
-    log = (w3c_server.data_dir / f"server-{w3c_server.port}.log").read_text()
-    assert "running 1 worker process" in log
-    assert log.count("Booting worker") == 1

@@ -1,0 +1,236 @@
+"""The HTTP server `kg serve` runs: waitress, with deadlines against slow clients.
+
+The web app is plain WSGI (Flask); this module is the only place that knows which
+server runs it, so replacing it (an ASGI server, or Oxigraph's own behind our policy)
+touches this file and `kg/serve.py` only, and tests/test_slow_clients.py tells whether
+the replacement holds.
+
+Why waitress: it reads every request (headers and body) in its event loop and hands
+a request to a thread only once it has fully arrived, and writes answers from the
+event loop too. A client that sends slowly, or never finishes, therefore holds a
+socket but no thread: with gunicorn's threaded worker, 16 such connections took every
+thread and real clients timed out. Waitress alone never *closes* such connections
+(its idle timeout restarts at every byte), so `GuardedChannel` adds what Apache's
+mod_reqtimeout does:
+
+- a request's headers must arrive within `NEWSGRAPH_REQUEST_TIMEOUT` seconds of its
+  first byte, and its body at `NEWSGRAPH_BODY_MIN_RATE` bytes per second on average
+  after that; past it the client gets `408 Request Timeout` and the connection is
+  closed;
+- a client that stops reading an answer for `WRITE_STALL` seconds is disconnected
+  (its request thread is released);
+- idle kept-alive connections close after `KEEPALIVE_IDLE` seconds;
+- one client address may hold at most `NEWSGRAPH_MAX_CLIENT_CONNECTIONS` connections,
+  and the server `NEWSGRAPH_MAX_CONNECTIONS` in all (past them new ones are closed);
+- a request's headers (the GET query string included) are at most
+  `MAX_HEADER_BYTES`; bodies at most `NEWSGRAPH_MAX_UPLOAD`, whether sent with a
+  Content-Length or chunked (waitress answers 431 or 413 before the app runs).
+
+A reverse proxy in front (nginx, Caddy) can add TLS and its own limits; it is not
+needed for any of the above.
+"""
+
+from __future__ import annotations
+
+import logging
+import signal
+import sys
+import time
+from collections.abc import Callable, Iterable
+from typing import IO, Any
+
+from waitress.adjustments import Adjustments
+from waitress.channel import HTTPChannel
+from waitress.server import TcpWSGIServer
+from waitress.task import ErrorTask, ThreadedTaskDispatcher
+
+from kg.config import Config
+
+MAX_HEADER_BYTES = 4 << 20
+WRITE_STALL = 60.0
+KEEPALIVE_IDLE = 30.0
+TIMEOUT_ANSWER = (
+    b"HTTP/1.1 408 Request Timeout\r\nConnection: close\r\nContent-Type: text/plain\r\n"
+    b"Content-Length: %d\r\n\r\n%s"
+)
+
+
+class PlainErrorTask(ErrorTask):
+    """waitress's own refusals (before the app runs) as one plain sentence naming the
+    limit and its setting, like the app's."""
+
+    def execute(self) -> None:
+        error = self.request.error
+        config: Config = self.channel.server.config
+        if error.code == 413:
+            text = (
+                f"the request body is over the {config.max_upload_bytes}-byte limit"
+                " (NEWSGRAPH_MAX_UPLOAD)"
+            )
+        elif error.code == 431:
+            text = (
+                f"the request line and headers are over {MAX_HEADER_BYTES} bytes:"
+                " send a long query in a POST body instead"
+            )
+        else:
+            text = f"{error.reason}: {error.body}"
+        body = (text + "\n").encode()
+        self.status = f"{error.code} {error.reason}"
+        self.response_headers.extend(
+            [("Content-Type", "text/plain; charset=utf-8"), ("Connection", "close")]
+        )
+        self.set_close_on_finish()
+        self.content_length = len(body)
+        self.write(body)
+
+
+class GuardedChannel(HTTPChannel):
+    """A waitress connection that remembers when its pending request began."""
+
+    error_task_class = PlainErrorTask
+
+    request_began: float | None = None
+    _request_id: int | None = None
+
+    def received(self, data: bytes) -> bool:
+        result = super().received(data)
+        pending = self.request
+        if pending is None:
+            self.request_began = self._request_id = None
+        elif id(pending) != self._request_id:
+            self._request_id = id(pending)
+            self.request_began = time.monotonic()
+        return result
+
+    def overdue(self, now: float, header_timeout: float, min_rate: float) -> str | None:
+        """Why this connection's pending request is too slow, or None."""
+        pending = self.request
+        if pending is None or self.request_began is None or pending.completed:
+            return None
+        elapsed = now - self.request_began
+        if not pending.headers_finished:
+            if elapsed > header_timeout:
+                return f"the request headers did not arrive within {header_timeout:g} s"
+            return None
+        allowed = header_timeout + pending.body_bytes_received / max(min_rate, 1.0)
+        if elapsed > allowed:
+            return f"the request body arrived slower than {min_rate:g} bytes/s"
+        return None
+
+    def time_out(self, why: str) -> None:
+        """Answer 408 with the reason and close once it is sent."""
+        text = (
+            f"{why} (NEWSGRAPH_REQUEST_TIMEOUT, NEWSGRAPH_BODY_MIN_RATE): connection closed\n"
+        ).encode()
+        message = TIMEOUT_ANSWER % (len(text), text)
+        with self.outbuf_lock:
+            self.outbufs[-1].append(message)
+            self.total_outbufs_len += len(message)
+        self.request = None
+        self.close_when_flushed = True
+
+
+class GuardedServer(TcpWSGIServer):
+    """waitress's TCP server, with the deadlines and per-client caps above."""
+
+    channel_class = GuardedChannel
+
+    def __init__(self, app: Callable, config: Config, **kw) -> None:
+        self.config = config
+        self.header_timeout = config.request_timeout
+        self.min_rate = float(config.body_min_rate)
+        self.per_client = config.max_client_connections
+        super().__init__(app, **kw)
+
+    def handle_accept(self) -> None:
+        try:
+            pair = self.accept()
+        except OSError:
+            return
+        if pair is None:
+            return
+        conn, addr = pair
+        host = addr[0] if isinstance(addr, tuple) else addr
+        if self.per_client > 0:
+            held = sum(
+                1
+                for c in self.active_channels.values()
+                if isinstance(c.addr, tuple) and c.addr[0] == host
+            )
+            if held >= self.per_client:
+                conn.close()  # over this client's connection budget
+                return
+        self.set_socket_options(conn)
+        self.channel_class(self, conn, self.fix_addr(addr), self.adj, map=self._map)
+
+    def maintenance(self, now: float) -> None:
+        super().maintenance(now)  # idle kept-alive connections (channel_timeout)
+        mono = time.monotonic()
+        for channel in list(self.active_channels.values()):
+            if not isinstance(channel, GuardedChannel) or channel.will_close:
+                continue
+            why = channel.overdue(mono, self.header_timeout, self.min_rate)
+            if why is not None:
+                channel.time_out(why)
+            elif channel.total_outbufs_len and now - channel.last_activity > WRITE_STALL:
+                channel.will_close = True  # the client stopped reading its answer
+
+
+class AccessLog:
+    """One line per answered request on stderr, in the combined log format (client,
+    time, request line cut at 2,000 characters, status, length, referrer, user agent)."""
+
+    def __init__(self, app: Callable, stream: IO[str] | None = None) -> None:
+        self.app = app
+        self.stream = stream or sys.stderr
+
+    def __call__(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
+        def logged(status: str, headers: list, exc_info: Any = None) -> Any:
+            length = next((v for k, v in headers if k.lower() == "content-length"), "-")
+            query = environ.get("QUERY_STRING")
+            line = environ.get("REQUEST_METHOD", "-") + " " + environ.get("PATH_INFO", "")
+            line = (line + ("?" + query if query else ""))[:2000]
+            stamp = time.strftime("%d/%b/%Y:%H:%M:%S +0000", time.gmtime())
+            print(
+                f'{environ.get("REMOTE_ADDR", "-")} - - [{stamp}] "{line}'
+                f' {environ.get("SERVER_PROTOCOL", "")}" {status.split(" ", 1)[0]} {length}'
+                f' "{environ.get("HTTP_REFERER", "-")}" "{environ.get("HTTP_USER_AGENT", "-")}"',
+                file=self.stream,
+                flush=True,
+            )
+            return start_response(status, headers, exc_info)
+
+        return self.app(environ, logged)
+
+
+def create(app: Callable, config: Config, *, port: int | None = None) -> GuardedServer:
+    """The server, bound (not yet running): `.run()` serves until SIGTERM or Ctrl-C."""
+    adj = Adjustments(
+        host=config.host,
+        port=config.port if port is None else port,
+        threads=config.threads,
+        connection_limit=config.max_connections,
+        channel_timeout=KEEPALIVE_IDLE,
+        cleanup_interval=1,
+        max_request_header_size=MAX_HEADER_BYTES,
+        max_request_body_size=config.max_upload_bytes + 1,
+        recv_bytes=65536,
+        asyncore_use_poll=True,
+        ident="newsgraph",
+        expose_tracebacks=False,
+    )
+    dispatcher = ThreadedTaskDispatcher()
+    dispatcher.set_thread_count(adj.threads)
+    return GuardedServer(app, config, map={}, adj=adj, dispatcher=dispatcher)
+
+
+def serve(app: Callable, config: Config) -> None:
+    """Serve `app` until SIGTERM (a clean stop: the loop ends, threads are told to)."""
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
+    server = create(AccessLog(app), config)
+
+    def stop(_signum, _frame) -> None:
+        raise SystemExit(0)
+
+    signal.signal(signal.SIGTERM, stop)
+    server.run()

@@ -1,0 +1,159 @@
+"""Slow and unfinished requests (slowloris) are cut within seconds; real clients are served.
+
+Against the real `kg serve`. The attacker's sockets come from 127.0.0.2 (all of
+127.0.0.0/8 is loopback on Linux), the honest client from 127.0.0.1, as they would
+from two addresses on the internet.
+"""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from pathlib import Path
+
+import pytest
+import requests
+
+from tests.conftest import start_server, stop_server
+from tests.test_limits_server import copy_data
+
+ATTACKER = "127.0.0.2"
+READ_TIMEOUT = 2  # NEWSGRAPH_REQUEST_TIMEOUT for this server
+HANG = 30  # generous guard against a hang; never a performance assertion
+
+
+@pytest.fixture(scope="module")
+def server(built_data_dir: Path, tmp_path_factory: pytest.TempPathFactory):
+    data = copy_data(built_data_dir, tmp_path_factory.mktemp("slow") / "var")
+    srv = start_server(
+        data,
+        NEWSGRAPH_REQUEST_TIMEOUT=str(READ_TIMEOUT),
+        NEWSGRAPH_BODY_MIN_RATE="1000",
+        NEWSGRAPH_THREADS="8",
+        NEWSGRAPH_MAX_CLIENT_CONNECTIONS="40",
+        NEWSGRAPH_RATE_LIMIT="0",
+    )
+    yield srv
+    stop_server(srv)
+
+
+def _connect(port: int) -> socket.socket:
+    s = socket.socket()
+    s.bind((ATTACKER, 0))
+    s.settimeout(HANG)
+    s.connect(("127.0.0.1", port))
+    return s
+
+
+def _closed_after(s: socket.socket) -> tuple[float, bytes]:
+    """Seconds until the server closed `s`, and what it sent before closing."""
+    t0 = time.monotonic()
+    got = b""
+    try:
+        while chunk := s.recv(4096):
+            got += chunk
+    except (ConnectionResetError, TimeoutError):
+        pass
+    return time.monotonic() - t0, got
+
+
+def test_unfinished_requests_are_cut_and_honest_clients_served(server) -> None:
+    # 32 connections that never finish their headers, sending a byte now and then.
+    slow = [_connect(server.port) for _ in range(32)]
+    for s in slow:
+        s.sendall(b"GET /health HTTP/1.1\r\nHost: x\r\n")
+    stop = threading.Event()
+
+    def drip() -> None:
+        while not stop.wait(0.5):
+            for s in slow:
+                try:
+                    s.sendall(b"X")
+                except OSError:
+                    pass
+
+    dripper = threading.Thread(target=drip, daemon=True)
+    dripper.start()
+    try:
+        answers = []
+        for i in range(20):  # meanwhile, an honest client (more requests than threads)
+            if i % 2:
+                r = requests.get(server.url + "/health", timeout=HANG)
+            else:
+                r = requests.post(
+                    server.sparql,
+                    data={"query": "ASK { ?s ?p ?o }"},
+                    headers={"Accept": "application/sparql-results+json"},
+                    timeout=HANG,
+                )
+            answers.append(r.status_code)
+        assert answers == [200] * 20
+        cut = [_closed_after(s) for s in slow]
+    finally:
+        stop.set()
+        for s in slow:
+            s.close()
+    for seconds, got in cut:
+        assert seconds < READ_TIMEOUT + 5  # closed by the server, not by our guard
+        assert got.startswith(b"HTTP/1.1 408")
+        assert b"NEWSGRAPH_REQUEST_TIMEOUT" in got
+
+
+def test_a_silent_connection_is_closed(server) -> None:
+    s = _connect(server.port)
+    s.sendall(b"POST /sparql HTTP/1.1\r\nHost: x\r\n")
+    seconds, got = _closed_after(s)
+    s.close()
+    assert seconds < READ_TIMEOUT + 5
+    assert got.startswith(b"HTTP/1.1 408")
+
+
+def test_a_slow_body_is_cut(server) -> None:
+    s = _connect(server.port)
+    s.sendall(
+        b"POST /sparql HTTP/1.1\r\nHost: x\r\nContent-Type: application/sparql-query\r\n"
+        b"Content-Length: 100000\r\n\r\nASK {"
+    )
+    stop = threading.Event()
+
+    def trickle() -> None:  # 10 bytes/s, far under the 1000 bytes/s minimum
+        while not stop.wait(1.0):
+            try:
+                s.sendall(b" " * 10)
+            except OSError:
+                return
+
+    threading.Thread(target=trickle, daemon=True).start()
+    try:
+        seconds, got = _closed_after(s)
+    finally:
+        stop.set()
+        s.close()
+    assert seconds < READ_TIMEOUT + 8
+    assert got.startswith(b"HTTP/1.1 408") and b"bytes/s" in got
+
+
+def test_one_address_cannot_take_every_connection(server) -> None:
+    held = []
+    try:
+        for _ in range(45):
+            s = _connect(server.port)
+            s.sendall(b"GET / HTTP/1.1\r\n")
+            held.append(s)
+        time.sleep(0.5)
+        refused = 0
+        for s in held:
+            s.settimeout(0.2)
+            try:
+                if s.recv(1) == b"":
+                    refused += 1
+            except TimeoutError:
+                pass
+            except ConnectionResetError:
+                refused += 1
+        assert refused >= 5  # over the 40-connection budget of 127.0.0.2
+        assert requests.get(server.url + "/health", timeout=HANG).status_code == 200
+    finally:
+        for s in held:
+            s.close()
