@@ -137,6 +137,20 @@ class StoreReasoner:
         return out
 
     @cached_property
+    def _outgoing_all(self) -> set[ox.NamedNode]:
+        """Predicates whose every triple says something more about its subject than its
+        types (a super-property): all of a node's triples of these are premises."""
+        return {
+            p for p, (subj, _o) in self._one_step.items() if any(pp != RDF.type for pp, _ in subj)
+        }
+
+    @cached_property
+    def _outgoing_typing(self) -> set[ox.NamedNode]:
+        """Predicates that only type their subject (a domain): one triple says it all, so a
+        country named in 100,000 documents costs one lookup, not 100,000."""
+        return {p for p, (subj, _o) in self._one_step.items() if subj} - self._outgoing_all
+
+    @cached_property
     def _incoming_all(self) -> set[ox.NamedNode]:
         """Predicates whose triples say more about their object than its types (inverses)."""
         return {
@@ -183,12 +197,14 @@ class StoreReasoner:
                 return True
         return False
 
-    def _out(self, x, p=None) -> list[ox.Triple]:
-        return [
-            ox.Triple(q.subject, q.predicate, q.object)
-            for q in self.store.quads_for_pattern(x, p, None, DEFAULT)
-            if self.asserted(q.subject, q.predicate, q.object)
-        ]
+    def _out(self, x, p=None, first: bool = False) -> list[ox.Triple]:
+        out = []
+        for q in self.store.quads_for_pattern(x, p, None, DEFAULT):
+            if self.asserted(q.subject, q.predicate, q.object):
+                out.append(ox.Triple(q.subject, q.predicate, q.object))
+                if first:
+                    break
+        return out
 
     def _in(self, x, p, first: bool = False) -> list[ox.Triple]:
         out = []
@@ -210,7 +226,14 @@ class StoreReasoner:
         return [(t, n) for t, n in out if not isinstance(n, ox.Literal)]
 
     def premises(self, x) -> set[ox.Triple]:
-        found: set[ox.Triple] = set(self._out(x))
+        """The asserted triples the rules need to conclude everything about `x`; triples
+        of predicates no rule reads are left out, and for a predicate that only types,
+        one triple stands for all."""
+        found: set[ox.Triple] = set(self._out(x, TYPE))
+        for p in self._outgoing_all:
+            found.update(self._out(x, p))
+        for p in self._outgoing_typing:
+            found.update(self._out(x, p, first=True))
         for p in self._incoming_all:
             found.update(self._in(x, p))
         for p in self._incoming_typing:
