@@ -416,9 +416,11 @@ def _build(
             fsync_dir(cache_root)
         report.stream_seconds = time.perf_counter() - started
         report.load_seconds = loader.seconds
+        loaded_triples = loader.triples
+        del loader  # no handle on the store may outlive the build (PendingBuild.commit)
         if not report.documents:
             raise DocumentError("no document could be read; the previous graph is kept")
-        finish(config, pending, index, report, loader.triples, progress)
+        finish(config, pending, index, report, loaded_triples, progress)
         if load_store and not config.remote_store:
             _carry_history(config, pending, index, progress)
         if out is not None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import gc
 import json
 import os
 import shutil
@@ -170,10 +171,27 @@ class PendingBuild:
             self.store.optimize()
         write_atomically(self.path / "build.json", json.dumps(manifest, indent=2).encode())
         del self.store  # release the write lock before readers open it
+        self._closed()
         # The pointer moves only to a complete, synced build, through a temporary file
         # of this process's own (a shared CURRENT.tmp let two builds swap each other's).
         write_atomically(current_pointer(self.config), (self.name + "\n").encode())
         prune(self.config)
+
+    def _closed(self) -> None:
+        """Make sure no handle of this process still writes the store: RocksDB compacts in
+        the background, and a reader opening files a writer then deletes fails ("No such
+        file ... .sst"). Every other reference must be gone by now; opening the store
+        again proves it (RocksDB's lock), and closing that handle leaves it idle."""
+        gc.collect()
+        try:
+            probe = ox.Store(str(self.path / "db"))
+        except OSError as exc:
+            raise RuntimeError(
+                f"the new build's store is still open in this process ({exc}): a reference"
+                " to it outlived the build"
+            ) from None
+        del probe
+        gc.collect()
 
     def abort(self) -> None:
         self.store = None  # type: ignore[assignment]
@@ -259,6 +277,17 @@ def prune(config: Config) -> None:
     builds = sorted(p for p in config.store_root.iterdir() if p.is_dir())
     complete = [p for p in builds if (p / "build.json").exists()]
     keep = {p.name for p in complete[-KEEP_BUILDS:]} | {current}
+    # A build replaced only moments ago may still be answering a query that opened it
+    # (frequent `kg add`/`kg ingest` replace builds much faster than queries time out):
+    # keep it until the query timeout has passed twice since its successor landed.
+    grace = max(120.0, 2 * config.query_timeout)
+    now = time.time()
+    for older, newer in zip(complete, complete[1:], strict=False):
+        try:
+            if now - (newer / "build.json").stat().st_mtime < grace:
+                keep.add(older.name)
+        except OSError:
+            keep.add(older.name)
     for p in builds:
         incomplete_and_stale = not (p / "build.json").exists() and p.name < current
         if p.name not in keep and ((p / "build.json").exists() or incomplete_and_stale):

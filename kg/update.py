@@ -324,6 +324,7 @@ def _run(
             update.report.seconds = time.perf_counter() - started
             manifest = _manifest(config, update.report, update.index)
             update.index.close()
+            update.store = update.live = None  # type: ignore[assignment]
             if update.report.changed:
                 pending.commit(manifest, union_loaded=True, optimize=False)
             else:
