@@ -110,16 +110,16 @@ def fetch(
     if not _is_url(source):
         path = Path(source[7:] if source.startswith("file://") else source)
         return 200, path.read_bytes(), {}, path.resolve().as_uri()
-    resp = requests.get(
+    with requests.get(
         source,
         headers={"User-Agent": config.user_agent, **(headers or {})},
         timeout=TIMEOUT,
         stream=True,
-    )
-    body = resp.raw.read(MAX_BYTES + 1, decode_content=True)
-    if len(body) > MAX_BYTES:
-        raise ValueError(f"{source}: larger than {MAX_BYTES} bytes")
-    return resp.status_code, body, dict(resp.headers), resp.url
+    ) as resp:
+        body = resp.raw.read(MAX_BYTES + 1, decode_content=True)
+        if len(body) > MAX_BYTES:
+            raise ValueError(f"{source}: larger than {MAX_BYTES} bytes")
+        return resp.status_code, body, dict(resp.headers), resp.url
 
 
 def parse_feed(body: bytes, address: str) -> list[str] | None:
