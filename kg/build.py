@@ -21,6 +21,7 @@ swapped in only when everything has succeeded (kg.store).
 from __future__ import annotations
 
 import hashlib
+import itertools
 import os
 import pickle
 import sys
@@ -109,10 +110,20 @@ class BuildReport:
         }
 
 
-@cache
 def extractor_fingerprint() -> str:
-    """Hash of the extractor code and data: a cached output is reused only if unchanged."""
+    """Hash of the extractor code and data and of the spaCy pipeline it reads with: a
+    cached output is reused only if none of them changed."""
+    from kg.extract import nlp
+
+    return _fingerprint(nlp.model_name())
+
+
+@cache
+def _fingerprint(model: str) -> str:
+    from kg.extract import nlp
+
     h = hashlib.sha256(__version__.encode())
+    h.update(nlp.fingerprint().encode())
     roots = (files("kg.extract"), files("kg") / "data")
     paths = [Path(str(r)) for r in roots] + [Path(str(files("kg"))) / "pipeline.py"]
     for root in paths:
@@ -198,20 +209,28 @@ def _stderr(message: str) -> None:
 class LocalExtraction:
     """Extraction in this machine's processes (in this process for small jobs)."""
 
-    def __init__(self, workers: int, base: str) -> None:
+    def __init__(self, workers: int, base: str, model: str | None = None) -> None:
         self.workers = workers
         self.base = base
+        self.model = model
 
     def run(self, batches: Iterator[list[SourceDocument]]) -> Iterator[list[DocOutput]]:
         if self.workers <= 1:
             for batch in batches:
-                yield process_batch(batch, self.base)
+                yield process_batch(batch, self.base, self.model)
             return
+        batches = iter(batches)
+        first = next(batches, None)
+        if first is None:
+            return  # everything came from the cache: no pipeline, no pool
+        from kg.extract import nlp
+
+        nlp.get()  # load the pipeline once, here: forked workers share it
         window = self.workers * 3
         with ProcessPoolExecutor(max_workers=self.workers, initializer=_die_with_parent) as pool:
             running: set[Future] = set()
-            for batch in batches:
-                running.add(pool.submit(process_batch, batch, self.base))
+            for batch in itertools.chain([first], batches):
+                running.add(pool.submit(process_batch, batch, self.base, self.model))
                 if len(running) >= window:
                     done, running = wait(running, return_when=FIRST_COMPLETED)
                     for fut in done:
@@ -226,9 +245,9 @@ def extraction_backend(config: Config, cluster: str | None, total: int):
     if cluster:
         from kg.cluster import ClusterExtraction
 
-        return ClusterExtraction(cluster, config.base)
+        return ClusterExtraction(cluster, config.base, model=config.nlp_model)
     workers = min(os.cpu_count() or 1, 4) if total >= PARALLEL_THRESHOLD else 1
-    return LocalExtraction(workers, config.base)
+    return LocalExtraction(workers, config.base, config.nlp_model)
 
 
 # --- loading outputs into the pending store ---
@@ -369,8 +388,11 @@ def _build(
     out: Path | None,
     cluster: str | None,
 ) -> BuildReport:
+    from kg.extract import nlp
+
     started = time.perf_counter()
     report = BuildReport()
+    nlp.configure(config.nlp_model)
     sources, not_documents = scan_sources(list(paths or config.sources))
     for name, reason in not_documents:
         report.skipped.append((name, reason))
@@ -590,7 +612,7 @@ def raw_output(config: Config, store: ox.Store, record: DocRecord) -> DocOutput:
         file_name=record.file_name, text=content.object.value, sha256=record.sha256,
         path=record.path, source=record.identity,
     )  # fmt: skip
-    (output,) = process_batch([doc], config.base)
+    (output,) = process_batch([doc], config.base, config.nlp_model)
     return output
 
 

@@ -26,6 +26,7 @@ def _config(args: argparse.Namespace) -> Config:
 
 def cmd_build(args: argparse.Namespace) -> int:
     from kg.build import build
+    from kg.extract.nlp import ModelMissing
     from kg.store import BuildLocked
 
     config = _config(args)
@@ -44,6 +45,9 @@ def cmd_build(args: argparse.Namespace) -> int:
     except BuildLocked as exc:
         print(f"kg build: {exc}; not waiting (--no-wait)", file=sys.stderr)
         return 2
+    except ModelMissing as exc:
+        print(f"kg build: {exc}", file=sys.stderr)
+        return 2
     if out is not None:
         print(f"wrote {out}", file=sys.stderr)
     for name, reason in report.skipped:
@@ -52,10 +56,15 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_add(args: argparse.Namespace) -> int:
+    from kg.extract.nlp import ModelMissing
     from kg.update import add
 
     config = _config(args)
-    report = add(config, args.paths, progress=lambda m: print(m, file=sys.stderr))
+    try:
+        report = add(config, args.paths, progress=lambda m: print(m, file=sys.stderr))
+    except ModelMissing as exc:
+        print(f"kg add: {exc}", file=sys.stderr)
+        return 2
     _print_update(report)
     return 0
 
@@ -82,16 +91,21 @@ def _print_update(report) -> None:
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
+    from kg.extract.nlp import ModelMissing
     from kg.feeds import run
 
     config = _config(args)
-    return run(
-        config,
-        args.sources,
-        every=args.every,
-        runs=args.runs,
-        progress=lambda m: print(m, file=sys.stderr, flush=True),
-    )
+    try:
+        return run(
+            config,
+            args.sources,
+            every=args.every,
+            runs=args.runs,
+            progress=lambda m: print(m, file=sys.stderr, flush=True),
+        )
+    except ModelMissing as exc:
+        print(f"kg ingest: {exc}", file=sys.stderr)
+        return 2
 
 
 def cmd_query(args: argparse.Namespace) -> int:
@@ -128,9 +142,14 @@ def cmd_query(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
+    from kg.extract.nlp import ModelMissing
     from kg.serve import serve
 
-    return serve(_config(args), rebuild=not args.no_build)
+    try:
+        return serve(_config(args), rebuild=not args.no_build)
+    except ModelMissing as exc:
+        print(f"kg serve: {exc}", file=sys.stderr)
+        return 2
 
 
 def main(argv: list[str] | None = None) -> int:

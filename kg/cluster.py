@@ -26,13 +26,16 @@ from kg.pipeline import DocOutput, process_batch
 class ClusterExtraction:
     """Batches in, outputs out as workers finish them."""
 
-    def __init__(self, address: str, base: str, *, per_worker: int = 3) -> None:
+    def __init__(
+        self, address: str, base: str, *, model: str | None = None, per_worker: int = 3
+    ) -> None:
         try:
             from distributed import Client
         except ImportError as exc:  # pragma: no cover - a dependency of newsgraph
             raise ValueError("--cluster needs dask[distributed] installed") from exc
         self.address = address
         self.base = base
+        self.model = model
         try:
             self.client = Client(address, timeout="20s")
         except OSError as exc:
@@ -46,7 +49,9 @@ class ClusterExtraction:
         running: set = set()
         try:
             for batch in batches:
-                running.add(self.client.submit(process_batch, batch, self.base, pure=False))
+                running.add(
+                    self.client.submit(process_batch, batch, self.base, self.model, pure=False)
+                )
                 if len(running) >= self.window:
                     done, running = wait(running, return_when="FIRST_COMPLETED")
                     for future in done:

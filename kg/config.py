@@ -69,6 +69,7 @@ class Config:
     rate_limit: int = 600
     rate_window: float = 60.0
     max_document_bytes: int = 8 * 1024 * 1024
+    nlp_model: str = "en_core_web_sm"
     update_enabled: bool = False
     admin_token: str = ""
     service_allowlist: tuple[str, ...] = WIKIDATA_ENDPOINTS
@@ -183,6 +184,13 @@ SETTINGS: list[tuple[str, str, object, str]] = [
         "NEWSGRAPH_MAX_DOCUMENT_BYTES",
         int,
         "largest source document a build reads, bytes (larger ones are skipped, named)",
+    ),
+    (
+        "nlp_model",
+        "NEWSGRAPH_NLP_MODEL",
+        str,
+        "spaCy pipeline the extractor reads with (en_core_web_sm: spaCy's small English 3.8;"
+        " en_core_web_md, _lg, _trf once installed)",
     ),
     ("update_enabled", "NEWSGRAPH_UPDATE", _bool, "accept SPARQL Update (needs the admin token)"),
     ("admin_token", "NEWSGRAPH_ADMIN_TOKEN", str, "bearer token for SPARQL Update"),

@@ -13,6 +13,8 @@ WD = Namespace("http://www.wikidata.org/entity/")
 SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
 VOID = Namespace("http://rdfs.org/ns/void#")
 SH = Namespace("http://www.w3.org/ns/shacl#")
+GEO = Namespace("http://www.w3.org/2003/01/geo/wgs84_pos#")  # W3C WGS84: geo:lat, geo:long
+GEONAMES = Namespace("https://sws.geonames.org/")
 
 PREFIXES: dict[str, str] = {
     "ng": str(NG),
@@ -29,6 +31,7 @@ PREFIXES: dict[str, str] = {
     "schema": str(SCHEMA),
     "wd": str(WD),
     "sh": str(SH),
+    "geo": str(GEO),
 }
 
 

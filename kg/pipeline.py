@@ -81,12 +81,23 @@ def output_of(doc: SourceDocument, graph: Graph, base: str, seconds: float) -> D
     )
 
 
-def process_batch(docs: Sequence[SourceDocument], base: str) -> list[DocOutput]:
+def process_batch(
+    docs: Sequence[SourceDocument], base: str, model: str | None = None
+) -> list[DocOutput]:
     """Worker entry point: a batch of documents in, one output per document out, in order.
 
+    `model` is the spaCy pipeline the build is configured with (a Dask worker on another
+    machine does not share the build's settings). A pipeline that is not installed stops
+    the batch with ModelMissing, which reaches the build: never a graph of empty documents.
     Extraction sees the whole batch (kg.extract.extract_documents); if the batch call
     fails, each document is tried alone so one bad document costs only itself.
     """
+    from kg.extract import nlp
+
+    if model:
+        nlp.configure(model)
+    if docs:
+        nlp.get()
     started = time.perf_counter()
     try:
         graphs = extract_documents(docs, base=base)

@@ -185,7 +185,7 @@ class Update:
         if old is not None and old.sha256 == doc.sha256:
             self.report.unchanged.append(iri)
             return
-        (output,) = process_batch([doc], base)
+        (output,) = process_batch([doc], base, self.config.nlp_model)
         if output.error is not None:
             self.report.skipped.append((doc.path or doc.file_name, output.error))
             return
@@ -310,7 +310,10 @@ def _run(
             "kg add, kg remove and kg ingest change the local store; with"
             " NEWSGRAPH_REMOTE_STORE set, rebuild the external store with kg build"
         )
+    from kg.extract import nlp
+
     started = time.perf_counter()
+    nlp.configure(config.nlp_model)
     with build_lock(config, progress=progress):
         pending = begin_update(config)
         update = Update(config, pending, progress)

@@ -19,7 +19,7 @@ SEEDS = ROOT / "seeds"
 DOC_PATHS = (
     sorted(SEEDS.glob("*.txt"))
     + sorted((ROOT / "tests" / "data" / "devdocs").glob("*.txt"))
-    + sorted((ROOT / "tests" / "data" / "heldout").glob("*.txt"))
+    + sorted((ROOT / "tests" / "data" / "tuned").glob("*.txt"))
     + sorted((ROOT / "tests" / "data" / "invented").glob("*.txt"))
 )
 

@@ -1,27 +1,177 @@
-"""Floors on precision and recall against the hand-written gold (tests/gold/).
+"""The scorer, and floors on the texts the extractor was developed on.
 
-The floors are what the extractor really reaches on these seven documents, rounded
-down; they guard against regressions, the target for unseen documents is >= 0.95
-precision and >= 0.9 recall.
+Floors are what the extractor reaches today, rounded down: they guard against
+regressions and say nothing about unseen news. The held-out split
+(tests/corpus/heldout/) is scored by `python -m kg.extract.score` and reported, never
+asserted here: a held-out test that failed would have to be read to be fixed.
 """
 
-from kg.extract.score import score
+from __future__ import annotations
 
-FLOORS = {  # class: (precision, recall)
-    "entities": (0.95, 0.95),
-    "meetings": (0.95, 0.95),
-    "meeting details": (0.95, 0.95),
-    "participants": (0.95, 0.95),
+from pathlib import Path
+
+import pytest
+
+from kg.extract.gold import GoldError
+from kg.extract.score import MAIN_CLASSES, main, micro, score
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# The seeds with the first gold files (keyed by IRI): every fact of the seeds comes out.
+SEED_RECALL = 1.0
+# seeds, the two first devdocs and the invented texts once called held-out (tests/data/tuned)
+FIRST_GOLD = {  # class: (precision, recall)
+    "entities: person": (0.95, 0.95),
+    "entities: org": (0.75, 0.95),
+    "entities: country": (0.95, 0.95),
+    "entities: place": (0.8, 0.95),
+    "meetings": (0.8, 0.95),
+    "meeting participants": (0.9, 0.95),
     "statements (speaker)": (0.95, 0.95),
-    "statements (meeting)": (0.95, 0.9),
+    "statements (meeting)": (0.95, 0.95),
     "deployments (facts)": (0.95, 0.95),
     "claims": (0.95, 0.95),
 }
+# the real-news development split (tests/corpus/dev, 60 texts): dev scores, tuned on
+DEV = {
+    "entities: person": (0.85, 0.9),
+    "entities: org": (0.78, 0.85),
+    "entities: country": (0.93, 0.95),
+    "entities: place": (0.83, 0.78),
+    "meetings": (0.7, 0.5),
+    "meeting participants": (0.55, 0.3),
+    "statements (speaker)": (0.83, 0.75),
+    "deployments (facts)": (0.75, 0.5),
+    "claims": (0.8, 0.8),
+}
 
 
-def test_score_floors():
-    tallies = score(["seeds", "tests/data/devdocs"])
-    for cls, (p_floor, r_floor) in FLOORS.items():
+@pytest.mark.slow
+def test_every_fact_of_the_seeds_comes_out():
+    tallies = score([str(ROOT / "seeds")])
+    for cls in MAIN_CLASSES:
+        assert tallies[cls].recall() >= SEED_RECALL, (cls, tallies[cls].notes)
+
+
+@pytest.mark.slow
+def test_first_gold_floors():
+    tallies = score([str(ROOT / p) for p in ("seeds", "tests/data/devdocs", "tests/data/tuned")])
+    for cls, (p_floor, r_floor) in FIRST_GOLD.items():
         t = tallies[cls]
         assert t.precision() >= p_floor, (cls, t.precision(), t.notes)
         assert t.recall() >= r_floor, (cls, t.recall(), t.notes)
+
+
+@pytest.mark.slow
+def test_dev_corpus_floors():
+    tallies = score([str(ROOT / "tests" / "corpus" / "dev" / "texts")])
+    for cls, (p_floor, r_floor) in DEV.items():
+        t = tallies[cls]
+        assert t.precision() >= p_floor, (cls, t.precision(), t.notes)
+        assert t.recall() >= r_floor, (cls, t.recall(), t.notes)
+    m = micro(tallies)
+    assert m.precision() >= 0.83 and m.recall() >= 0.75, (m.precision(), m.recall())
+
+
+# ---- the scorer itself, on a text and gold written for it ------------------------------
+
+TEXT = """Leaders meet in Vilnius
+Source: Example Wire | 2023-07-12
+
+VILNIUS, July 12 (Example Wire) - Finnish President Sauli Niinisto held talks with Estonian
+Prime Minister Kaja Kallas in Vilnius on Wednesday, the Finnish presidency said.
+
+"We stand together," Niinisto told reporters. Kallas said Estonia would send 200 soldiers
+to Latvia.
+"""
+
+GOLD = """format: 2
+source: https://example.org/wire
+published: 2023-07-12
+entities:
+  - {type: person, name: Sauli Niinisto, also: [Niinisto]}
+  - {type: person, name: Kaja Kallas, also: [Kallas]}
+  - {type: country, name: Finland, also: [Finnish]}
+  - {type: country, name: Estonia, also: [Estonian]}
+  - {type: country, name: Latvia}
+  - {type: place, name: Vilnius}
+  - {type: org, name: Example Wire, optional: true}
+meetings:
+  - {kind: InPersonMeeting, date: 2023-07-12, participants: [Sauli Niinisto, Kaja Kallas],
+     place: Vilnius}
+statements:
+  - speaker: Finland
+    from: "Finnish President Sauli Niinisto held"
+    to: "the Finnish presidency said."
+  - speaker: Sauli Niinisto
+    from: "\\"We stand together,\\""
+    to: "told reporters."
+  - speaker: Kaja Kallas
+    from: "Kallas said Estonia"
+    to: "to Latvia."
+deployments:
+  - {deployed_by: Estonia, destination: [Latvia], personnel: 200}
+claims:
+  - [Personnel, 200]
+"""
+
+
+def _corpus(tmp_path: Path, gold: str | None = GOLD) -> Path:
+    texts = tmp_path / "texts"
+    texts.mkdir()
+    (texts / "01_wire.txt").write_text(TEXT, encoding="utf-8")
+    if gold is not None:
+        (tmp_path / "gold").mkdir()
+        (tmp_path / "gold" / "01_wire.yaml").write_text(gold, encoding="utf-8")
+    return texts
+
+
+def test_scorer_matches_by_name_and_type(tmp_path: Path):
+    tallies = score([str(_corpus(tmp_path))])
+    people = tallies["entities: person"]
+    # found by their names (no lexicon entry for either), one node each
+    assert people.tp_gold == 2 and people.fn == 0 and people.fp == 0, people.notes
+    assert tallies["entities: country"].fn == 0, tallies["entities: country"].notes
+    assert tallies["actors outside lexicon"].tp_gold >= 2
+
+
+def test_scorer_counts_a_wrong_speaker_both_ways(tmp_path: Path):
+    wrong = GOLD.replace("  - speaker: Kaja Kallas\n", "  - speaker: Sauli Niinisto\n")
+    tallies = score([str(_corpus(tmp_path, wrong))])
+    t = tallies["statements (speaker)"]
+    assert t.fp >= 1 and t.fn >= 1, t.notes
+
+
+def test_scorer_counts_a_second_node_as_extra(tmp_path: Path, monkeypatch):
+    """Two nodes for one person ("Sauli Niinisto" and "Niinisto" apart): one hit, one extra."""
+    import kg.extract
+    from kg.extract.model import Entity, Extraction
+
+    real = kg.extract.extract_facts
+
+    def split_person(doc):
+        facts, ctx = real(doc)
+        ents = {r: e for r, e in facts.entities.items() if not r.startswith("person/")}
+        ents["person/sauli-niinisto"] = Entity("person", "sauli-niinisto", "Sauli Niinisto")
+        ents["person/niinisto"] = Entity("person", "niinisto", "Niinisto")
+        ents["person/kaja-kallas"] = Entity("person", "kaja-kallas", "Kaja Kallas")
+        return Extraction(meta=facts.meta, entities=ents), ctx
+
+    monkeypatch.setattr(kg.extract, "extract_facts", split_person)
+    t = score([str(_corpus(tmp_path))])["entities: person"]
+    assert (t.tp_gold, t.fn, t.fp) == (2, 0, 1), t.notes
+    assert any("second node person/" in n for n in t.notes)
+
+
+def test_a_text_without_gold_is_an_error(tmp_path: Path, capsys):
+    texts = _corpus(tmp_path, gold=None)
+    with pytest.raises(GoldError, match="no gold"):
+        score([str(texts)])
+    assert main([str(texts)]) == 2
+    assert "no gold" in capsys.readouterr().err
+
+
+def test_gold_naming_an_unknown_actor_is_an_error(tmp_path: Path):
+    bad = GOLD.replace("participants: [Sauli Niinisto, Kaja Kallas]", "participants: [Nobody]")
+    with pytest.raises(GoldError, match="Nobody"):
+        score([str(_corpus(tmp_path, bad))])

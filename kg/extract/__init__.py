@@ -16,6 +16,9 @@ from kg.documents import SourceDocument
 from kg.extract.claims import claims as find_claims
 from kg.extract.context import build
 from kg.extract.deployments import deployments as find_deployments
+from kg.extract.encounters import encounters, merge_into
+from kg.extract.forces import deployments_from_parse
+from kg.extract.forces import merge_into as merge_forces
 from kg.extract.gazetteer import load_lexicon
 from kg.extract.meetings import meetings as find_meetings
 from kg.extract.model import Extraction
@@ -26,7 +29,9 @@ from kg.namespaces import DEFAULT_BASE
 
 __all__ = ["extract_document", "extract_documents", "extract_facts", "resolve"]
 log = logging.getLogger(__name__)
-MAX_CHARS = 2_000_000  # beyond this only the head is analysed; the content is kept whole
+MAX_CHARS = (
+    300_000  # beyond this only the head is read (about 50,000 words); the content is kept whole
+)
 
 # Build the automaton once at import, so forked build workers share it.
 load_lexicon()
@@ -36,11 +41,12 @@ def extract_facts(doc: SourceDocument) -> tuple[Extraction, object]:
     """The intermediate facts of one document (used by the scorer and the tests)."""
     text = doc.text if len(doc.text) <= MAX_CHARS else doc.text[:MAX_CHARS]
     ctx = build(text, doc.key[:8])
-    meetings = find_meetings(ctx)
+    meetings = merge_into(ctx, find_meetings(ctx), encounters(ctx))
     stmts = find_statements(ctx, meetings)
     _speakers_join(meetings, stmts)
-    deps = find_deployments(ctx)
+    deps = merge_forces(ctx, find_deployments(ctx), deployments_from_parse(ctx))
     cls = find_claims(ctx, stmts)
+    _force_sizes(ctx, deps, cls)
     return Extraction(
         meta=ctx.meta,
         entities=ctx.entities,
@@ -51,6 +57,28 @@ def extract_facts(doc: SourceDocument) -> tuple[Extraction, object]:
         deployments=deps,
         claims=cls,
     ), ctx
+
+
+def _force_sizes(ctx, deps, cls) -> None:
+    """A contingent's size is a numeric claim of the story too ("Personnel", "Equipment"),
+    however the sentence words it; one claim per number and kind said."""
+    from kg.extract.model import Claim
+
+    have = {(c.quantity_kind, int(c.value)) for c in cls}
+    for d in deps:
+        for kind, value in (("Personnel", d.personnel), ("Equipment", d.equipment)):
+            if value is None or (kind, int(value)) in have:
+                continue
+            span = d.evidence[0] if d.evidence else d.span
+            cls.append(
+                Claim(
+                    span=span,
+                    value=value,
+                    quantity_kind=kind,
+                    counts="personnel" if kind == "Personnel" else "units of equipment",
+                )
+            )
+            have.add((kind, int(value)))
 
 
 def _speakers_join(meetings, stmts) -> None:

@@ -15,10 +15,21 @@ from kg.extract.model import Claim, Span, Statement
 # (kind, words after the number, words before it); order is priority
 KINDS: list[tuple[str, re.Pattern[str], re.Pattern[str] | None]] = [
     (
+        "Displaced",
+        re.compile(
+            r"^\s*(?:\w+\s+){0,3}?(?:(?:have|has|had|were|was|been)\s+)*(?:displaced|"
+            r"(?:forced|made) to flee|fled (?:their )?homes|(?:internally )?displaced people|"
+            r"refugees)\b",
+            re.I,
+        ),
+        re.compile(r"\bdisplac(?:ed|ing)\s+(?:\w+\s+){0,2}$", re.I),
+    ),
+    (
         "Deaths",
         re.compile(r"\b(?:killed|dead|deaths?|died|perished|fatalities|lost their lives)\b", re.I),
         re.compile(
-            r"\b(?:killed|lives of|death of|eliminated|killing)\s+(?:\w+\s+){0,2}$"
+            r"\b(?:killed|lives of|death of|eliminated|killing)\s+"
+            r"(?!and\b)(?:(?!and\b)\w+\s+){0,2}$"
             r"|\bdeath toll\b[^.;]{0,50}\b(?:to|at|of|reached|hit)\s+$",
             re.I,
         ),

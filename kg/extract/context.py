@@ -35,12 +35,17 @@ class Doc:
     posts: dict[str, Post] = field(default_factory=dict)
     starts: list[int] = field(default_factory=list)
     meta_key: str = "doc"  # short document hash, for keys of things with no date
+    parses: dict[int, object] = field(default_factory=dict)  # sentence start -> spaCy parse
     _numbers: list | None = None
     _number_starts: list[int] = field(default_factory=list)
 
     def mentions_in(self, start: int, end: int, kind: str | None = None) -> list[Mention]:
         found = within(self.mentions, self.starts, start, end, lambda m: m.end)
         return found if kind is None else [m for m in found if m.kind == kind]
+
+    def parse(self, sent: Block):
+        """The dependency parse of a sentence that holds an event word, or None."""
+        return self.parses.get(sent.start)
 
     def numbers_in(self, start: int, end: int) -> list[tuple[int, int, int | float, str | None]]:
         """Numbers inside text[start:end]; the whole text is read once per document."""
@@ -83,6 +88,9 @@ def _register(doc: Doc, m: Mention) -> None:
                 country=lx.country,
                 parent=lx.parent,
                 category=lx.category,
+                geonames_id=lx.geonames_id,
+                lat=lx.lat,
+                long=lx.long,
             )
         else:
             ent = Entity(kind=m.kind, key=m.key, label=m.surface)
@@ -95,8 +103,19 @@ def _register(doc: Doc, m: Mention) -> None:
 
 
 def build(text: str, doc_key: str = "doc") -> Doc:
+    from kg.extract import ner, nlp
+
     lex = load_lexicon()
-    mentions = find_mentions(text, lex)
+    credit = _credit_lines(text)
+    mentions = [
+        m
+        for m in find_mentions(text, lex)
+        if not (m.kind in ("country", "place") and credit.covers(m.start))
+    ]
+    sentences = all_sentences(text)
+    ents = nlp.entities(text, _unexplained(text, sentences, mentions, credit))
+    found = ner.find(text, ents, mentions, lex)
+    mentions = sorted(found.mentions, key=lambda m: m.start)
     mentions = _contextual_bodies(text, mentions, lex)
     mentions, sub_entities = _sub_bodies(text, mentions, lex)
     meta = document_meta(text, mentions, lex)
@@ -105,14 +124,14 @@ def build(text: str, doc_key: str = "doc") -> Doc:
         lex=lex,
         meta=meta,
         mentions=mentions,
-        sentences=all_sentences(text),
+        sentences=sentences,
         paragraphs=paragraphs(text),
         dates=DateResolver(text, meta.published.value if meta.published else None),
         meta_key=doc_key,
     )
     finder = ActorFinder(text, mentions, lex)
     extra: list[Mention] = []
-    generic_entities: dict[str, Entity] = dict(sub_entities)
+    generic_entities: dict[str, Entity] = {**found.entities, **sub_entities}
     # Organizations and facilities named by their form.
     taken = SpanSet()
     for m in mentions:
@@ -145,7 +164,8 @@ def build(text: str, doc_key: str = "doc") -> Doc:
         if c is None or taken.overlaps(start, mm.end()):
             continue
         ent = entity_for_generic("org", canon_org(mm.group("body").title()), c.key, None, lex)
-        generic_entities[f"org/{ent.key}"] = ent
+        ent = generic_entities.setdefault(f"org/{ent.key}", ent)
+        ent.surfaces.add(text[mm.start() : mm.end()])  # "Russia's defence ministry"
         extra.append(
             Mention(
                 key=ent.key, kind="org", start=start, end=mm.end(), surface=text[start : mm.end()]
@@ -235,7 +255,13 @@ def build(text: str, doc_key: str = "doc") -> Doc:
                         surface=mm.group(),
                     )
                 )
-    all_mentions = sorted(mentions + extra, key=lambda m: m.start)
+
+    def label_of(key: str) -> str:
+        e = generic_entities.get(f"person/{key}") or lex.entries.get(f"person/{key}")
+        return e.label if e is not None else key
+
+    all_mentions = ner.merge_persons(sorted(mentions + extra, key=lambda m: m.start), label_of)
+    all_mentions = ner.surname_variants(text, all_mentions, label_of)
     doc.mentions = all_mentions
     doc.starts = [m.start for m in all_mentions]
     doc.entities.update({})
@@ -256,7 +282,167 @@ def build(text: str, doc_key: str = "doc") -> Doc:
         for post in posts:
             doc.posts[post.key] = post
             doc.entities[f"person/{target.key}"].posts.add(post.key)
+    _parse_event_sentences(doc)
     return doc
+
+
+_CAP_WORD = re.compile(r"(?<![\w’'-])[A-Z][\w’'.-]*")
+_PLAIN_CAPS = {
+    "The",
+    "A",
+    "An",
+    "In",
+    "On",
+    "At",
+    "But",
+    "And",
+    "Or",
+    "He",
+    "She",
+    "It",
+    "They",
+    "We",
+    "I",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "According",
+    "After",
+    "Before",
+    "Since",
+    "While",
+    "When",
+    "However",
+    "Meanwhile",
+    "Also",
+    "As",
+    "For",
+    "From",
+    "With",
+    "Earlier",
+    "Later",
+    "Last",
+    "Next",
+    "His",
+    "Her",
+    "Its",
+    "Their",
+    "Our",
+    "There",
+    "Here",
+    "If",
+    "Some",
+    "Many",
+    "Most",
+    "All",
+    "Both",
+    "Each",
+    "Other",
+    "Such",
+    "More",
+    "Further",
+    "During",
+    "Under",
+    "By",
+    "To",
+    "Of",
+    "Not",
+    "No",
+    "Yes",
+    "Thank",
+    "Today",
+    "Yesterday",
+    "Tomorrow",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Sept",
+    "Oct",
+    "Nov",
+    "Dec",
+    "President",
+    "Minister",
+    "Prime",
+    "Foreign",
+    "Secretary",
+    "General",
+}
+
+
+_CREDIT = re.compile(r"^(?:Source|By|Photo|Credit|Image)s?\s*:?\s.*$|^By [A-Z].{0,60}$", re.M)
+
+
+def _credit_lines(text: str) -> SpanSet:
+    """The "Source: Times of Oman (Reuters)" and "By Andrew Wasike" lines: a publisher's or
+    author's name there names no country or place of the story."""
+    out = SpanSet()
+    for m in _CREDIT.finditer(text, 0, min(len(text), 2000)):
+        out.add(m.start(), m.end())
+    return out
+
+
+def _unexplained(
+    text: str, sentences, mentions: list[Mention], credit: SpanSet | None = None
+) -> list[tuple[int, int]]:
+    """The sentences the entity recogniser must read: those with a capitalised word that is
+    not the lexicon's or the gazetteers' and not an ordinary word at a sentence's start. A
+    sentence whose names are all known names nobody new (the recogniser is the costliest
+    step of the build)."""
+    known = SpanSet()
+    for m in mentions:
+        known.add(m.start, m.end)
+    out = []
+    for _pi, b in sentences:
+        if credit is not None and credit.covers(b.start):
+            continue
+        for w in _CAP_WORD.finditer(text, b.start, b.end):
+            word = w.group().rstrip(".’'")
+            if word in _PLAIN_CAPS or known.covers(w.start()) or len(word) < 2:
+                continue
+            out.append((b.start, b.end))
+            break
+    return out
+
+
+def _parse_event_sentences(doc: Doc) -> None:
+    """Parse, in one batch, only the sentences that hold a word of an event: the parser
+    costs as much as the entity recogniser, and most sentences of a story need neither."""
+    from kg.extract import lexis, nlp
+
+    spans = [
+        (b.start, b.end)
+        for _pi, b in doc.sentences
+        if b.end - b.start < 2000 and lexis.EVENT_CUE.search(doc.text, b.start, b.end)
+    ]
+    for (s, _e), parsed in zip(
+        spans, nlp.parse_texts([doc.text[a:b] for a, b in spans]), strict=True
+    ):
+        doc.parses[s] = parsed
 
 
 # Surnames that are also ordinary capitalised words at a sentence start.
@@ -359,7 +545,11 @@ def lexicon_posts(doc: Doc, person: str, roles: list[str]) -> list[Post]:
 def _add_person(
     text: str, cand: tuple[int, int], extra: list[Mention], ents: dict[str, Entity]
 ) -> None:
+    from kg.extract.ner import headline_end
     from kg.ids import slug
+
+    if cand[0] < headline_end(text):
+        return  # "Kazakh President Issues Shoot-to-Kill Order": a title-case headline's verbs
 
     name = text[cand[0] : cand[1]]
     label = person_name(name)

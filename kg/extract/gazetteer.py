@@ -15,7 +15,7 @@ import ahocorasick
 import yaml
 
 from kg.extract.model import Mention
-from kg.ids import fold
+from kg.ids import fold, slug
 
 LEXICON_PATH = Path(__file__).resolve().parent.parent / "data" / "lexicon.yaml"
 KINDS = {"countries": "country", "organizations": "org", "persons": "person", "places": "place"}
@@ -35,6 +35,11 @@ class LexEntry:
     category: str | None = None
     posts: list[dict] = field(default_factory=list)
     bare_variants: list[str] = field(default_factory=list)  # only when the parent is named
+    origin: str = "lexicon"  # lexicon | world (kg/extract/world.py)
+    iso2: str | None = None
+    geonames_id: int | None = None
+    lat: float | None = None
+    long: float | None = None
 
 
 @dataclass
@@ -116,11 +121,109 @@ def load_lexicon(path: str = str(LEXICON_PATH)) -> Lexicon:
             for a in e.adjectives:
                 adjective_of[fold(a)] = key
                 patterns.setdefault(fold(a), []).append(("adj", key, False, a))
+    _add_world_countries(entries, patterns, adjective_of, country_by_name)
+    _add_regions_named_like_countries(entries, patterns, country_by_name)
+    for folded, targets in list(patterns.items()):
+        # "Nagorno Karabakh" is "Nagorno-Karabakh": a hyphen is often a space in news copy
+        if "-" in folded and " " not in folded:
+            patterns.setdefault(folded.replace("-", " "), targets)
     for folded, targets in patterns.items():
         automaton.add_word(folded, (folded, targets))
     if patterns:
         automaton.make_automaton()
     return Lexicon(entries, automaton if patterns else None, adjective_of, country_by_name)
+
+
+def _add_world_countries(entries, patterns, adjective_of, country_by_name) -> None:
+    """Every ISO 3166 country and territory, joined to the lexicon's entry where the lexicon
+    has one (which keeps its key, label and QID). World names must be capitalised in the
+    text ("turkey" the bird, "chad" the verb are not countries)."""
+    from kg.extract.world import countries, country_key
+
+    # the most populous first: a name or demonym two countries share ("Dominican", "Congolese")
+    # is the larger one's
+    for c in sorted(countries().values(), key=lambda c: (-c.population, c.iso2)):
+        kind = "country" if c.sovereign else "place"
+        key = next((country_by_name[fold(n)] for n in c.names if fold(n) in country_by_name), None)
+        if key is not None:
+            e = entries[f"country/{key}"]
+            e.iso2, e.geonames_id, e.lat, e.long = c.iso2, c.geonames_id, c.lat, c.long
+            known = {fold(v) for v in e.variants} | {fold(a) for a in e.adjectives}
+            for n in c.names:
+                if fold(n) not in known:
+                    e.variants.append(n)
+                    patterns.setdefault(fold(n), []).append(("country", key, _is_acronym(n), n))
+            for a in c.demonyms:
+                if fold(a) not in known and fold(a) not in adjective_of:
+                    e.adjectives.append(a)
+                    adjective_of[fold(a)] = key
+                    patterns.setdefault(fold(a), []).append(("adj", key, False, a))
+            continue
+        key = country_key(c)
+        ref = f"{kind}/{key}"
+        if ref in entries:
+            continue
+        entries[ref] = LexEntry(
+            kind=kind,
+            key=key,
+            label=c.label,
+            variants=list(c.names),
+            adjectives=list(c.demonyms) if kind == "country" else [],
+            origin="world",
+            iso2=c.iso2,
+            geonames_id=c.geonames_id,
+            lat=c.lat,
+            long=c.long,
+        )
+        for n in c.names:
+            if fold(n) in patterns and fold(n) not in {fold(x) for x in c.names[:1]}:
+                continue  # another entry's name already ("Congo", "Guinea"): first one keeps it
+            patterns.setdefault(fold(n), []).append((kind, key, _is_acronym(n) or "cap", n))
+            if kind == "country":
+                country_by_name.setdefault(fold(n), key)
+        if kind == "country":
+            for a in c.demonyms:
+                if fold(a) not in adjective_of:
+                    adjective_of[fold(a)] = key
+                    patterns.setdefault(fold(a), []).append(("adj", key, "cap", a))
+
+
+def _add_regions_named_like_countries(entries, patterns, country_by_name) -> None:
+    """ "Northern Ireland", "New Mexico", "West Bengal": a region whose name holds a country's
+    name is matched whole, so the country's name inside it is not a mention of the country."""
+    import pycountry
+
+    from kg.extract.world import countries
+
+    iso_to_key = {c.iso2: country_by_name.get(fold(c.label)) for c in countries().values()}
+    names = set(country_by_name)
+    for sub in pycountry.subdivisions:
+        name = sub.name.split("(")[0].split("[")[0].strip()
+        f = fold(name)
+        if f in patterns or " " not in f:
+            continue
+        if not any(f" {n}" in f" {f} " and f != n for n in names if len(n) > 3 and n in f):
+            continue
+        key = slug(name)
+        ref = f"place/{key}"
+        if ref not in entries:
+            entries[ref] = LexEntry(
+                kind="place",
+                key=key,
+                label=name,
+                variants=[name],
+                origin="world",
+                country=iso_to_key.get(sub.country_code),
+            )
+        patterns.setdefault(f, []).append(("place", key, "cap", name))
+
+
+def _inside_hyphenated(text: str, s: int, e: int) -> bool:
+    before = text[s - 2 : s] if s >= 2 else ""
+    after = text[e : e + 2]
+    return (len(before) == 2 and before[1] == "-" and before[0].isalpha()) or (
+        len(after) == 2 and after[0] == "-" and after[1].isalpha()
+    )
 
 
 def _boundary(folded: str, s: int, e: int) -> bool:
@@ -143,8 +246,12 @@ def find_mentions(text: str, lexicon: Lexicon | None = None) -> list[Mention]:
             continue
         os_, oe = s, e
         surface = text[os_:oe]
+        if not surface[:1].isupper() and not surface[:1].isdigit():
+            continue  # names are capitalised: "turkey" the bird, "chad said"
         for kind, key, acronym, variant in targets:
-            if acronym and surface != variant:
+            if acronym is True and _inside_hyphenated(text, os_, oe):
+                continue  # "AU" in "PORT-AU-PRINCE"
+            if acronym is True and surface != variant:
                 continue
             cands.append((os_, oe, kind, key, kind == "adj"))
             break

@@ -211,8 +211,9 @@ def meetings(doc: Doc) -> list[Meeting]:
                 _enrich(doc, last, sent.start, sent.end)
             continue
         if organizer is None:
-            # a date alone is not enough: a named party must be there too
-            if not persons:
+            # a date alone is not enough: named parties must be there too (two of them: "X
+            # told reporters on Friday that no summit was set" is no meeting of X's)
+            if len({p.key for p in persons}) < 2:
                 continue
         if date is None:
             # an organizer without a date continues the last meeting of the same body

@@ -25,7 +25,10 @@ class Entity:
     country: str | None = None  # key of the country it belongs to
     parent: str | None = None  # org key it is a sub-organization of
     posts: set[str] = field(default_factory=set)  # post keys held (persons)
-    category: str | None = None  # e.g. "news agency", "facility"
+    category: str | None = None  # e.g. "news agency", "facility", "city", "region"
+    geonames_id: int | None = None
+    lat: float | None = None
+    long: float | None = None
 
 
 @dataclass
@@ -70,6 +73,7 @@ class Meeting:
     participants: list[str] = field(default_factory=list)
     topics: list[str] = field(default_factory=list)
     location: str | None = None
+    continues: bool = False  # "the meeting was chaired by ...": an earlier meeting, again
 
 
 @dataclass
@@ -102,6 +106,7 @@ class Deployment:
     decision_date: DateValue | None = None
     decision_span: Span | None = None
     part_of: str | None = None
+    force: str | None = None  # org ref of the named force or mission deployed (SAMIM, KFOR)
     evidence: list[Span] = field(default_factory=list)
 
 

@@ -17,7 +17,7 @@ from kg.documents import SourceDocument
 from kg.extract.context import Doc
 from kg.extract.model import DateValue, Span
 from kg.ids import iri, occurrence, short_hash, slug, text_key
-from kg.namespaces import NG, OA, ORG, SCHEMA, WD, bind_prefixes
+from kg.namespaces import GEO, GEONAMES, NG, OA, ORG, SCHEMA, WD, bind_prefixes
 
 KIND_CLASS = {"person": NG.Person, "org": NG.Organization, "country": NG.Country, "place": NG.Place}
 CONTEXT = 32
@@ -129,6 +129,12 @@ def to_graph(
                 g.add((node, SKOS.altLabel, en(s)))
         if ent.qid:
             g.add((node, OWL.sameAs, WD[ent.qid]))
+        if ent.geonames_id:
+            g.add((node, NG.geonamesId, Literal(str(ent.geonames_id))))
+            g.add((node, SKOS.exactMatch, GEONAMES[f"{ent.geonames_id}/"]))
+        if ent.lat is not None and ent.long is not None:
+            g.add((node, GEO.lat, Literal(round(ent.lat, 5), datatype=XSD.decimal)))
+            g.add((node, GEO.long, Literal(round(ent.long, 5), datatype=XSD.decimal)))
         if ent.parent:
             g.add((node, ORG.subOrganizationOf, iri("org", ent.parent, base)))
         if ent.country and ent.kind != "country":

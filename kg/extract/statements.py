@@ -12,8 +12,9 @@ from __future__ import annotations
 import bisect
 import re
 
+from kg.extract import lexis, speech
 from kg.extract.context import Doc
-from kg.extract.model import Meeting, Statement
+from kg.extract.model import DateValue, Meeting, Statement
 from kg.extract.model import Span as SpanT
 from kg.extract.sentences import SALUTATION as _SALUTATION
 from kg.extract.sentences import Block, SpanSet, sentences
@@ -170,20 +171,35 @@ def statements(doc: Doc, meetings: list[Meeting]) -> list[Statement]:
         else:
             written = whole
 
-    # 3. reported speech, sentence by sentence
+    # 3. reported speech, sentence by sentence: from the parse where the sentence was
+    # parsed, by the surface rules otherwise
     last_person: str | None = None
     last_org: str | None = None
     history: list[str] = []
-    for _pi, sent in doc.sentences:
+    sal = speech.Salience()
+    last_said_in = -9  # paragraph of the last statement
+    for pi, sent in doc.sentences:
         if covered.covers(sent.start):
+            _remember(doc, sal, sent.start, sent.end)
             continue
-        st = _sentence_statement(doc, sent, last_person, last_org, history)
+        if pi - last_said_in > 1:
+            sal.next_sentence(None)
+        parsed = _parsed_statement(doc, sent, sal)
+        if parsed is _UNPARSED:
+            st = _sentence_statement(doc, sent, last_person, last_org, history)
+        else:
+            st = parsed
+        _remember(doc, sal, sent.start, sent.end)
         # people and bodies named as subjects become the antecedents
         if st is None:
             subj = _subject(doc, sent)
             if subj and subj.startswith("person/"):
                 last_person = subj
             continue
+        if st.speaker:
+            sal.spoke(st.speaker)
+            sal.next_sentence(st.speaker)
+            last_said_in = pi
         if st.speaker and st.speaker.startswith("person/"):
             last_person = st.speaker
             history.append(st.speaker)
@@ -197,13 +213,505 @@ def statements(doc: Doc, meetings: list[Meeting]) -> list[Statement]:
             and not _PRESS.search(text[sent.start : sent.end])
         ):
             st.meeting = mt.key
-            st.date = st.date or mt.date
+            if st.date is None or st.date.basis == "DocumentDate":
+                st.date = mt.date or st.date  # said at the meeting: on its day
         out.append(st)
     if written is not None and not any(
         written.span.start <= st.span.start < written.span.end for st in out
     ):
         out.append(written)
     return out
+
+
+_UNPARSED = object()
+
+
+def in_headline(doc: Doc, sent: Block) -> bool:
+    """In the headline: a title line that is not itself a sentence of the story."""
+    title = doc.meta.title_span
+    if title is None or not (title.start <= sent.start < title.end):
+        return False
+    line = doc.text[title.start : title.end].rstrip()
+    return not line.endswith((".", "!", "?", "”", '"')) and len(line) < 250
+
+
+_DATELINE = re.compile(
+    r"(?:[A-Z][A-Za-z .’'-]{1,40}?(?:,\s*[A-Z][\w .]{1,30}?)?\s*"
+    r"(?:\([^)\n]{1,60}\)\s*[-–—]{0,2}\s*|[-–—]{1,2}\s)"
+    r"|[A-Z][A-Z .’'-]{2,40},\s*[A-Z]+\s+\d{1,2},\s*[A-Z][A-Za-z]+\.\s)"
+)
+
+
+def dateline_end(doc: Doc, pos: int) -> int:
+    """End of a paragraph's dateline ("ALMATY, Jan 7 (Reuters) -"), or the paragraph start:
+    the agency and city there are credits, not actors of the sentence."""
+    para = next((p for p in doc.paragraphs if p.start <= pos < p.end), None)
+    if para is None:
+        return pos
+    m = _DATELINE.match(doc.text, para.start, para.end)
+    return m.end() if m else para.start
+
+
+def _in_quotes(text: str, para_start: int, pos: int) -> bool:
+    head = text[para_start:pos]
+    return head.count("“") > head.count("”") or head.count('"') % 2 == 1
+
+
+def _remember(doc: Doc, sal: speech.Salience, start: int, end: int) -> None:
+    """Actors named outside quotation marks and datelines become antecedents; a person who
+    is the subject of the sentence becomes the first candidate for "he" and "she"."""
+    sp = doc.parses.get(start)
+    if sp is not None and len(sp):
+        for t in sp[:].root.children:
+            if t.dep_ == "nsubj":
+                s_, e_ = speech.head_span(t, start)
+                ps = [m for m in doc.mentions_in(s_, e_) if m.kind == "person"]
+                if ps:
+                    ref = doc.ref(ps[-1])
+                    if ref in sal.subjects:
+                        sal.subjects.remove(ref)
+                    sal.subjects.append(ref)
+    para = next((p for p in doc.paragraphs if p.start <= start < p.end), None)
+    pstart = para.start if para else start
+    skip = dateline_end(doc, start)
+    for m in doc.mentions_in(start, end):
+        if m.kind in ("person", "org", "country") and not m.adjective and m.start >= skip:
+            if not _in_quotes(doc.text, pstart, m.start):
+                sal.saw(doc.ref(m))
+
+
+_COMMITMENT = {"pledge", "promise", "vow", "agree", "offer", "decide", "threaten", "propose"}
+
+
+def _parsed_statement(doc: Doc, sent: Block, sal: speech.Salience):
+    """The statement a parsed sentence reports, with its speaker from the parse; None when
+    the sentence reports no speech; _UNPARSED when it was not parsed."""
+    sp = doc.parse(sent)
+    if sp is None:
+        return _bare_quote(doc, sent, sal) or _UNPARSED
+    if not lexis.SPEECH_CUE.search(doc.text, sent.start, sent.end):
+        return _bare_quote(doc, sent, sal)
+    if in_headline(doc, sent):
+        return None  # a headline's "X warns" is said again, with its words, in the body
+    verbs = [v for v in speech.speech_verbs(sp) if _speech_act(v)]
+    if not verbs:
+        return _bare_quote(doc, sent, sal)
+    # the outermost attribution decides: "X said that Y stressed ..." is X's
+    verbs.sort(key=lambda t: (_depth(t), t.i))
+    speaker = None
+    skip = dateline_end(doc, sent.start) - sent.start
+    for v in verbs:
+        if v.lower_ == "according":
+            tok = speech.according_to(v)
+        elif v.dep_ == "advcl" and not any(c.dep_ == "nsubj" for c in v.children):
+            tok = speech.subject_of(v.head, skip)  # "Speaking in Kigali, Nyusi said"
+        else:
+            tok = speech.subject_of(v, skip)
+        if tok is None:
+            continue
+        speaker = _resolve(doc, tok, v, sent, sal)
+        if speaker is not None:
+            break
+    if speaker is None:
+        return None
+    st = _statement_for(doc, sent, speaker, sent.start + v.idx + len(v.text))
+    st.span = SpanT(max(st.span.start, skip + sent.start), st.span.end)
+    return st
+
+
+_WHOLE_QUOTE = re.compile(r"\s*[“\"][^“”\"]{15,}[”\"][.,]?\s*")
+
+
+def _bare_quote(doc: Doc, sent: Block, sal: speech.Salience):
+    """A sentence that is a quotation and nothing else carries on the last speaker's words
+    ("“I have given the order to shoot to kill.”" after "the president said")."""
+    if not _WHOLE_QUOTE.fullmatch(doc.text, sent.start, sent.end):
+        return None
+    if sal.recent_speaker is None:
+        return None
+    return _statement_for(doc, sent, sal.recent_speaker)
+
+
+def _speech_act(v) -> bool:
+    """Not a denial of speaking ("did not reply"), not a commitment of things ("pledged 400
+    troops"): a pledge is speech when a clause follows ("vowed to crush")."""
+    from kg.extract.lexis import lemma
+
+    if any(c.dep_ == "neg" for c in v.children):
+        return False
+    if lemma(v.lower_) in _COMMITMENT:
+        return any(c.dep_ in ("ccomp", "xcomp") for c in v.children)
+    return True
+
+
+def _depth(t) -> int:
+    d = 0
+    while t.head is not t and d < 50:
+        t, d = t.head, d + 1
+    return d
+
+
+def _clause_subject_actor(doc: Doc, verb, off: int, skip: int) -> str | None:
+    """ "The Belize Defence Force is deploying 40 officers, it said": the subject of what
+    was said is what "it" stands for."""
+    for c in verb.children:
+        if c.dep_ != "ccomp" or c.i > verb.i:
+            continue  # only what was said before "it said"; "It said the Taliban should…" not
+        for g in c.children:
+            if g.dep_ in ("nsubj", "nsubjpass") and off + g.idx >= skip:
+                s, e = speech.head_span(g, off)
+                m = speech.best_actor(doc.mentions_in(s, e), prefer_person=False)
+                if m is not None and m.kind in ("org", "country"):
+                    return doc.ref(m)
+    return None
+
+
+def _resolve(doc: Doc, tok, verb, sent: Block, sal: speech.Salience) -> str | None:
+    """The actor a subject (or "according to" object) stands for."""
+    off = sent.start
+    word = tok.lower_
+    skip = dateline_end(doc, sent.start)
+    before = [m for m in doc.mentions_in(sent.start, off + tok.idx) if m.start >= skip]
+    if word in ("i", "we"):
+        # first person: the words of the one speaking (a press conference, a joint statement)
+        return sal.speakers[-1] if sal.speakers else None
+    if word in speech.PRONOUNS_PERSON:
+        persons = [doc.ref(m) for m in before if m.kind == "person"]
+        if persons:
+            return persons[-1]
+        recent = sal.recent_speaker
+        if recent and recent.startswith("person/"):
+            return recent
+        if sal.subjects:
+            return sal.subjects[-1]
+        return sal.persons[-1] if sal.persons else None
+    if word in speech.PRONOUNS_BODY:
+        inner = _clause_subject_actor(doc, verb, off, skip)
+        if inner:
+            return inner
+        recent = sal.recent_speaker
+        if recent and not recent.startswith("person/"):
+            return recent
+        bodies = [x for x in sal.speakers if not x.startswith("person/")]
+        if bodies:
+            return bodies[-1]
+        return sal.bodies[-1] if sal.bodies else None
+    if speech.NOT_SPEECH_SUBJECT.match(word):
+        if word in ("which", "that", "who") and verb.dep_ == "relcl":
+            # "the Organization of the Turkic States, which issued …": its antecedent; "a
+            # statement that emphasized …": whoever issued the statement
+            head = verb.head
+            if head.lower_ in ("statement", "communique", "communiqué", "declaration", "readout"):
+                issuer = speech.subject_of(head.head, 0) if head.dep_ == "dobj" else None
+                if issuer is not None and issuer.lower_ not in ("which", "that", "who"):
+                    return _resolve(doc, issuer, head.head, sent, sal)
+                if head.head.dep_ == "relcl":
+                    return _resolve(doc, head.head.head, head.head, sent, sal)
+                return None
+            return _resolve(doc, head, verb, sent, sal)
+        return None
+    s, e = speech.head_span(tok, off)
+    s = max(s, skip)
+    found = [m for m in doc.mentions_in(s, e) if m.kind in ("person", "org", "country", "place")]
+    if not found:
+        # the head word inside a longer name ("States" of "the Organization of the Turkic
+        # States which issued …")
+        t0 = off + tok.idx
+        found = [
+            m
+            for m in doc.mentions_in(max(0, t0 - 200), t0 + len(tok.text) + 1)
+            if m.start <= t0 < m.end and m.kind in ("person", "org", "country", "place")
+        ]
+    noun = word
+    if noun in ("representative", "delegate", "delegation", "representatives"):
+        # "The representative of Kazakhstan said": the state speaks through its delegate
+        owner = speech.best_actor([m for m in found if m.kind in ("country", "org")])
+        if owner is not None and not [m for m in found if m.kind == "person"]:
+            return _country_of(doc, owner)
+    if noun in speech.PERSON_NOUNS:
+        appos = [c for c in tok.children if c.dep_ == "appos"]
+        for a in appos:
+            a_s, a_e = speech.phrase_span(a, off)
+            persons = [m for m in doc.mentions_in(a_s, a_e) if m.kind == "person"]
+            if persons:
+                return doc.ref(persons[0])
+        persons = [m for m in found if m.kind == "person"]
+        if persons:
+            return doc.ref(persons[-1])
+        role = speech.PERSON_NOUNS[noun]
+        owner = speech.best_actor([m for m in found if m.kind != "person"])
+        det = next((c.lower_ for c in tok.children if c.dep_ == "det"), None)
+        if det in ("a", "an") or role is None and det != "the":
+            # "a ministry spokesperson", "officials": no one the text names; their body
+            if owner is not None:
+                return _country_of(doc, owner)
+            body = next((c.lower_ for c in tok.children if c.dep_ == "compound"), None)
+            return _body_antecedent(doc, body, sal) if body in speech.BODY_NOUNS else None
+        bare = not any(
+            c.dep_ in ("prep", "amod", "compound") and c.lower_ not in ("foreign", "prime")
+            for c in tok.children
+        )
+        holder = _holder(doc, role or "", owner, sal, bare)
+        recent = sal.recent_speaker
+        if (
+            holder
+            and bare
+            and recent
+            and recent != holder
+            and recent.startswith("person/")
+            and _last_named(doc, recent, off + tok.idx) > _last_named(doc, holder, off + tok.idx)
+            and not _holds_other_post(doc, recent, role or "")
+        ):
+            return recent  # "the general noted", right after the one quoted was named
+        if holder:
+            return holder
+        if det == "the" and recent and recent.startswith("person/") and (bare or owner):
+            return recent  # "the Kremlin official also noted": the one quoted just before
+        return _country_of(doc, owner) if owner else None
+    m = speech.best_actor(found)
+    if (noun == "ministry" or noun in _BODY_OF_STATE) and (m is None or m.kind == "country"):
+        body = _described_ministry(doc, tok, m)  # "the Nigerien army", "the interior ministry"
+        if body:
+            if m is not None:
+                ent = doc.entities.get(body)
+                if ent is not None:
+                    ent.surfaces.add(doc.text[m.start : off + tok.idx + len(tok.text)])
+            return body
+    if noun == "office" and any(c.dep_ == "poss" and c.lower_ == "president" for c in tok.children):
+        country = _main_country(doc)  # "the president's office said"
+        if country:
+            return f"country/{country}"
+    if m is not None:
+        return _country_of(doc, m)
+    if noun in speech.BODY_NOUNS:
+        said = [c.lower_ for c in tok.children if c.dep_ in ("amod", "compound")]
+        return _body_antecedent(doc, noun, sal, said)
+    return None
+
+
+_BODY_OF_STATE = {
+    "army": "Army",
+    "military": "Armed Forces",
+    "police": "Police",
+    "navy": "Navy",
+    "presidency": "Presidency",
+}
+_MINISTRY_OF = {
+    "interior": "Ministry of Internal Affairs",
+    "home": "Ministry of Internal Affairs",
+    "defence": "Ministry of Defence",
+    "defense": "Ministry of Defence",
+    "foreign": "Ministry of Foreign Affairs",
+}
+
+
+def _described_ministry(doc: Doc, tok, country_mention) -> str | None:
+    """ "The interior ministry said", "Russia's defence ministry": that state's ministry (the
+    state the phrase names, else the one the story names most)."""
+    words = [c.lower_ for c in tok.children if c.dep_ in ("amod", "compound")]
+    name = next((_MINISTRY_OF[w] for w in words if w in _MINISTRY_OF), None)
+    if name is None and tok.lower_ in _BODY_OF_STATE:
+        name = _BODY_OF_STATE[tok.lower_]
+    if name is None:
+        return None
+    country = country_mention.key if country_mention is not None else _main_country(doc)
+    if country is None:
+        return None
+    return _national_body(doc, name, country)
+
+
+def _main_country(doc: Doc) -> str | None:
+    """The state the story names most."""
+    counts: dict[str, int] = {}
+    for m in doc.mentions:
+        if m.kind == "country":
+            counts[m.key] = counts.get(m.key, 0) + 1
+    return max(sorted(counts), key=counts.get) if counts else None
+
+
+def _holds_other_post(doc: Doc, ref: str, role: str) -> bool:
+    """ "The Minister" is not the president quoted last; "the general" may be a minister."""
+    from kg.extract.context import lexicon_posts
+
+    if role in ("general", "official", "leader", "chief", "head", ""):
+        return False
+    ent = doc.entities.get(ref)
+    if ent is None:
+        return False
+    roles = [doc.posts[p].role.lower() for p in ent.posts if p in doc.posts]
+    roles += [p.role.lower() for p in lexicon_posts(doc, ent.key, _ROLES)]
+    return bool(roles) and not any(role in r for r in roles)
+
+
+def _last_named(doc: Doc, ref: str, before: int) -> int:
+    key = ref.split("/", 1)[1]
+    pos = [m.start for m in doc.mentions_in(0, before) if m.key == key]
+    return max(pos) if pos else -1
+
+
+def _country_of(doc: Doc, m) -> str:
+    """A capital speaks for its country ("Kigali said"); anything else for itself."""
+    if m.kind == "place":
+        ent = doc.entities.get(doc.ref(m))
+        if ent is not None and ent.country:
+            return f"country/{ent.country}"
+    return doc.ref(m)
+
+
+def _holder(doc: Doc, role: str, owner, sal: speech.Salience, bare: bool = True) -> str | None:
+    """The person the text means by "the spokesman", "Kazakhstan's president": the latest
+    person named with that post (of that country or body, when one is said), by the posts
+    the text gives, the lexicon's posts, or the title before a name."""
+    from kg.extract.context import lexicon_posts
+
+    owner_ref = doc.ref(owner) if owner is not None else None
+    owner_key = owner_ref.split("/", 1)[1] if owner_ref else None
+    cands = list(reversed(sal.speakers)) + list(reversed(sal.persons))
+    cands += sorted(r for r in doc.entities if r.startswith("person/") and r not in cands)
+    seen: set[str] = set()
+    for ref in cands:
+        if ref in seen or not ref.startswith("person/"):
+            continue
+        seen.add(ref)
+        ent = doc.entities.get(ref)
+        if ent is None:
+            continue
+        posts = [doc.posts[p] for p in ent.posts if p in doc.posts]
+        posts += lexicon_posts(doc, ent.key, [r for r in _ROLES if role and role in r.lower()])
+        for post in posts:
+            if role and role not in post.role.lower():
+                continue
+            if owner_key and owner_key not in (post.country, post.org):
+                continue
+            return ref
+        if role and _titled(doc, ref, role, owner_key):
+            return ref
+    if (
+        bare
+        and owner_key is None
+        and role in ("spokes", "minister", "president", "official", "")
+        and (sal.speakers or sal.persons)
+    ):
+        persons = [p for p in sal.speakers if p.startswith("person/")] or sal.persons
+        return persons[-1]
+    return None
+
+
+_ROLES = [
+    "President",
+    "Prime Minister",
+    "Minister of Foreign Affairs",
+    "Minister of Defence",
+    "Secretary General",
+    "Spokesperson",
+    "Chairman",
+    "Ambassador",
+]
+
+
+def _titled(doc: Doc, ref: str, role: str, owner_key: str | None) -> bool:
+    """A mention of the person with the role word just before it ("Kazakh President
+    Kassym-Jomart Tokayev", "spokesman Ned Price"), of that country when one is said."""
+    key = ref.split("/", 1)[1]
+    for m in doc.mentions:
+        if m.kind != "person" or m.key != key:
+            continue
+        lead = doc.text[max(0, m.start - 60) : m.start].lower()
+        if role not in lead.rsplit(".", 1)[-1]:
+            continue
+        if owner_key is None:
+            return True
+        near = doc.mentions_in(max(0, m.start - 60), m.start)
+        if any(x.key == owner_key for x in near):
+            return True
+    return False
+
+
+_NAMED_BY_NOUN = {
+    "ministry",
+    "office",
+    "department",
+    "agency",
+    "council",
+    "commission",
+    "organization",
+    "organisation",
+    "alliance",
+    "union",
+    "community",
+    "group",
+    "committee",
+    "secretariat",
+}
+
+
+def _body_antecedent(
+    doc: Doc, noun: str, sal: speech.Salience, said: list[str] | None = None
+) -> str | None:
+    """ "the ministry", "the statement", "the government": the body named before, and one
+    whose name has the words the description gives ("the health ministry" is not the
+    defence ministry named before)."""
+    bodies = list(reversed(sal.speakers)) + list(reversed(sal.bodies))
+    bodies = [b for b in bodies if not b.startswith("person/")]
+    for b in bodies:
+        ent = doc.entities.get(b)
+        label = ent.label.lower() if ent else ""
+        if said and not all(w in label or w in b for w in said):
+            continue
+        if noun in _NAMED_BY_NOUN:
+            if noun in label or (noun == "organisation" and "organization" in label):
+                return b
+            continue
+        if noun in ("government", "authorities", "presidency", "administration", "cabinet"):
+            if b.startswith("country/"):
+                return b
+            continue
+        return b
+    return None
+
+
+def _said_when(doc: Doc, sent: Block, verb_end: int | None) -> DateValue | None:
+    """The day it was said: "said on Friday", "told reporters on Friday", "On 9 August, X
+    announced"; else the document's own date (basis ng:DocumentDate), since news reports
+    what was said for the day it is published."""
+    dates = [d for d in doc.dates.dates_in(sent.start, sent.end) if d.value]
+    if verb_end is not None:
+        near = [d for d in dates if 0 <= d.start - verb_end <= 40]
+        if near:
+            return near[0]
+    lead = [d for d in dates if d.start - sent.start <= 12]
+    if lead:
+        return lead[0]
+    pub = doc.meta.published
+    if pub is not None and pub.value:
+        return DateValue(pub.value, "DocumentDate", pub.start, pub.end, pub.text)
+    return None
+
+
+def _statement_for(doc: Doc, sent: Block, speaker: str, verb_end: int | None = None) -> Statement:
+    text = doc.text
+    s_text = text[sent.start : sent.end]
+    start = _quote_start(doc, sent)
+    kind = "ReportedSpeech"
+    if start < sent.start or re.search(r"[“\"].{20,}[”\"]", s_text):
+        kind = "DirectQuote"
+    if _WRITTEN.search(s_text) and not speaker.startswith("person/"):
+        kind = "WrittenStatement"
+    dates = [d for d in doc.dates.dates_in(sent.start, sent.end) if d.value]
+    about = []
+    for c in doc.mentions_in(sent.start, sent.end):
+        if c.kind == "country" and not c.adjective:
+            ref = doc.ref(c)
+            if ref not in about and ref != speaker:
+                about.append(ref)
+    return Statement(
+        span=SpanT(start, sent.end),
+        kind=kind,
+        speaker=speaker,
+        date=(dates[0] if dates and kind == "WrittenStatement" else None)
+        or _said_when(doc, sent, verb_end),
+        about=about,
+    )
 
 
 def _looks_like_speech(text: str, block: Block) -> bool:
@@ -458,15 +966,35 @@ def _made_at(doc: Doc, mt: Meeting, st: Statement) -> bool:
         "PhoneCall" in mt.kinds or not doc.in_lead(mt.span.start)
     ):
         return False
+    if st.speaker not in mt.participants and st.speaker.startswith("person/"):
+        # someone the story quotes who is not said to take part: at the meeting only when
+        # they hold a post, or the sentence speaks of the meeting ("a local teacher said" is not)
+        ent = doc.entities.get(st.speaker)
+        words = doc.text[st.span.start : st.span.end]
+        if (
+            not (ent and ent.posts)
+            and not _AT_MEETING.search(words)
+            and not _OFFICIAL.search(words)
+        ):
+            return False
     published = doc.meta.published.value if doc.meta.published else None
     if published and mt.date and mt.date.value and mt.date.value > published:
         return False
-    if st.date and st.date.value and mt.date and mt.date.value and st.date.value != mt.date.value:
+    said = st.date if st.date is not None and st.date.basis != "DocumentDate" else None
+    if said and said.value and mt.date and mt.date.value and said.value != mt.date.value:
         return False
     # a state speaks at the meeting the page reports ("the representative of Kazakhstan said")
     return not st.speaker.startswith("country/") or doc.in_lead(mt.span.start)
 
 
+_OFFICIAL = re.compile(
+    r"\b(?:envoy|ambassador|minister|president|secretary|representative|spokes(?:man|woman|"
+    r"person)|delegate|chair(?:man|woman|person)?|commander|general|premier|chancellor)\b",
+    re.I,
+)
+_AT_MEETING = re.compile(
+    r"\b(?:meeting|talks|summit|session|conference|debate|council|videoconference|call)\b", re.I
+)
 _DEFINITE_POST = re.compile(r"(?:^|[\s,])[Tt]he ([A-Z][\w -]+?) of (?:the )?$")
 
 

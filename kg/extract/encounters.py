@@ -1,0 +1,925 @@
+"""Meetings from the dependency parse: who met whom, when, where, in what form.
+
+A meeting is a verb of meeting ("met", "spoke with", "held talks with", "hosted",
+"received", "visited", "phoned") or a meeting noun ("the summit", "a phone call
+between", "Blinken's call with Lavrov"); its parties are the actors in its subject,
+its object and its "with"/"between" phrases (a participle's subject is its clause's:
+"Speaking in Kigali after meeting his counterpart, Paul Kagame, Nyusi said").
+"Spoke to reporters", "told journalists", a meeting only wished for or planned without
+a day, and a denial ("did not meet") are no meetings. "Conversations with A, B and C"
+are one call each.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.context import Doc
+from kg.extract.lexis import MEETING_CUE, SESSION_CUE, lemma
+from kg.extract.model import DateValue, Meeting, Span
+from kg.extract.speech import head_span, phrase_span
+
+_MEET_VERBS = {
+    "meet",
+    "talk",
+    "speak",
+    "phone",
+    "telephone",
+    "call",
+    "host",
+    "receive",
+    "visit",
+    "chair",
+    "convene",
+    "confer",
+    "negotiate",
+}
+_HOLD_VERBS = {"hold", "have", "conduct", "attend", "join", "open", "convene", "host", "chair"}
+_NOUNS = {
+    "meeting",
+    "meetings",
+    "talks",
+    "call",
+    "calls",
+    "conversation",
+    "conversations",
+    "summit",
+    "session",
+    "visit",
+    "videoconference",
+    "consultations",
+    "negotiations",
+    "audience",
+    "debate",
+    "phone-call",
+    "conference",
+}
+_PRESS = re.compile(
+    r"^(?:reporters|journalists|press|media|correspondents?|newsmen|the press)$", re.I
+)
+_MODAL_FUTURE = {"will", "would", "shall", "should", "could", "may", "might", "must"}
+_PLAN_VERBS = {
+    "plan",
+    "expect",
+    "schedule",
+    "hope",
+    "want",
+    "wish",
+    "propose",
+    "agree",
+    "seek",
+    "offer",
+    "invite",
+    "decide",
+    "intend",
+    "aim",
+    "prepare",
+    "consider",
+    "look",
+    "accept",
+    "discuss",
+    "call",
+    "urge",
+}
+_GROUP_NOUNS = {
+    "leaders",
+    "ministers",
+    "chiefs",
+    "heads",
+    "officials",
+    "members",
+    "delegations",
+    "representatives",
+    "envoys",
+    "commanders",
+    "presidents",
+    "co-chairs",
+    "sides",
+}
+_BODY_WORDS = re.compile(
+    r"Council|Assembly|Commission|Parliament|Committee|Board|Senate|Congress|Conference"
+)
+_GENERIC_DET = {
+    "regular",
+    "future",
+    "previous",
+    "such",
+    "any",
+    "every",
+    "more",
+    "further",
+    "other",
+    "another",
+    "next",
+    "these",
+    "those",
+}
+
+
+def _kind(sp, trig, verb_lemma: str | None) -> str:
+    text = sp.text.lower()
+    words = set(re.findall(r"[\w-]+", text))
+    if (
+        "phone" in text
+        or "telephone" in text
+        or verb_lemma in ("phone", "telephone")
+        or (trig.lower_ in ("call", "calls") or verb_lemma == "call")
+    ):
+        return "PhoneCall"
+    if re.search(r"video|virtual|online", text):
+        return "Videoconference"
+    if "summit" in words:
+        return "Summit"
+    if trig.lower_ == "session" or "session" in words:
+        return "Session"
+    if verb_lemma == "visit" or trig.lower_ == "visit":
+        return "Visit"
+    if trig.lower_ == "debate":
+        return "Debate"
+    return "InPersonMeeting"
+
+
+def _subjects(tok) -> list:
+    """The subjects of a verb, climbing to the clause a participle or infinitive hangs on."""
+    node = tok
+    for _ in range(4):
+        subs = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subs:
+            out = []
+            for s in subs:
+                out.append(s)
+                out.extend(c for c in s.children if c.dep_ == "conj")
+            return out
+        if (
+            node.dep_ in ("advcl", "xcomp", "pcomp", "conj", "acl", "relcl")
+            and node.head is not node
+        ):
+            node = node.head
+            if node.dep_ == "prep" and node.head is not node:  # "after meeting X"
+                node = node.head
+            continue
+        break
+    return []
+
+
+def _conjuncts(tok) -> list:
+    """A noun and every noun conjoined to it ("A, B, C and D" chains conj under conj)."""
+    out = [tok]
+    for c in tok.children:
+        if c.dep_ in ("conj", "appos") and c.i > tok.i:
+            out.extend(_conjuncts(c))
+    return out
+
+
+def _with_objects(tok, preps=("with", "between", "among")) -> list:
+    out = []
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in preps:
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    out.extend(_conjuncts(g))
+    return out
+
+
+def _objects(tok) -> list:
+    out = []
+    for c in tok.children:
+        if c.dep_ in ("dobj", "dative"):
+            out.append(c)
+            out.extend(x for x in c.children if x.dep_ == "conj")
+    return out
+
+
+def _future_or_wished(tok) -> bool:
+    node = tok
+    for _ in range(3):
+        if any(c.dep_ in ("aux", "auxpass") and c.lower_ in _MODAL_FUTURE for c in node.children):
+            return True
+        if any(c.dep_ == "neg" for c in node.children):
+            return True
+        if (
+            node.dep_ in ("xcomp", "ccomp", "pcomp", "acl")
+            and lemma(node.head.lower_) in _PLAN_VERBS
+        ):
+            return True
+        if (
+            node.dep_ == "pcomp"
+            and node.head.dep_ == "prep"
+            and lemma(node.head.head.lower_) in _PLAN_VERBS
+        ):
+            return True
+        if any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children) and node.dep_ in (
+            "xcomp",
+            "advcl",
+            "acl",
+            "relcl",
+        ):
+            return True
+        if node.dep_ in (
+            "dobj",
+            "pobj",
+            "nsubj",
+            "nsubjpass",
+            "attr",
+            "conj",
+            "acl",
+            "prep",
+            "pcomp",
+        ):
+            node = node.head
+            continue
+        break
+    return False
+
+
+class _Parties:
+    def __init__(self, doc: Doc, off: int, skip: int) -> None:
+        self.doc = doc
+        self.off = off
+        self.skip = skip
+        self.refs: list[str] = []
+        self.n_subjects = 0  # the first refs are the subjects ("Putin" in "Putin had calls with")
+        self.first_voice = False  # "I chaired the meeting": the one speaking is a party
+
+    def mark_subjects(self) -> None:
+        self.n_subjects = len(self.refs)
+
+    def add_np(self, tok) -> None:
+        """Every actor a noun phrase names: its persons, else its bodies and countries."""
+        if _PRESS.match(tok.text):
+            return
+        if tok.lower_ in ("he", "she", "him", "her"):
+            ref = _last_person(self.doc, self.off + tok.idx)
+            if ref and ref not in self.refs:
+                self.refs.append(ref)
+            return
+        if (
+            tok.lower_ in ("i", "we")
+            and self.first_voice
+            and not _quoted(self.doc, self.off + tok.idx)
+        ):
+            ref = _first_voice(self.doc)  # a transcript's "I": the one speaking
+            if ref and ref not in self.refs:
+                self.refs.append(ref)
+            return
+        s, e = head_span(tok, self.off)
+        extra = [c for c in tok.children if c.dep_ == "appos"]
+        for a in extra:
+            a_s, a_e = phrase_span(a, self.off)
+            s, e = min(s, a_s), max(e, a_e)
+        s = max(s, self.skip)
+        ms = [m for m in self.doc.mentions_in(s, e) if m.kind in ("person", "org", "country")]
+        persons = [m for m in ms if m.kind == "person"]
+        if persons:
+            pick = persons
+        else:
+            named = [m for m in ms if not m.adjective]
+            orgs = [m for m in named if m.kind == "org"]
+            pick = orgs[-1:] or named[-1:] or ms[-1:]
+        for m in pick:
+            ref = self.doc.ref(m)
+            if ref not in self.refs:
+                self.refs.append(ref)
+
+
+def _quoted(doc: Doc, pos: int) -> bool:
+    para = next((p for p in doc.paragraphs if p.start <= pos < p.end), None)
+    head = doc.text[para.start if para else 0 : pos]
+    return head.count("“") > head.count("”") or head.count('"') % 2 == 1
+
+
+def _first_voice(doc: Doc) -> str | None:
+    """Who says "I" outside quotation marks: the person the title or lead introduces
+    ("Press conference by NATO Secretary General Jens Stoltenberg")."""
+    lead_end = doc.paragraphs[min(3, len(doc.paragraphs) - 1)].end if doc.paragraphs else 0
+    persons = [m for m in doc.mentions_in(0, lead_end) if m.kind == "person"]
+    return doc.ref(persons[0]) if persons else None
+
+
+def _last_person(doc: Doc, pos: int) -> str | None:
+    """The person "he" or "she" stands for: the last one named before, in this paragraph or
+    the one before."""
+    paras = [p for p in doc.paragraphs if p.start <= pos]
+    since = paras[-2].start if len(paras) >= 2 else 0
+    persons = [m for m in doc.mentions_in(since, pos) if m.kind == "person"]
+    return doc.ref(persons[-1]) if persons else None
+
+
+def _date_in(doc: Doc, tok, off: int) -> bool:
+    s, e = phrase_span(tok, off)
+    return any(d.value for d in doc.dates.dates_in(s, e))
+
+
+def encounters(doc: Doc) -> list[Meeting]:
+    from kg.extract.statements import dateline_end, in_headline
+
+    out: list[Meeting] = []
+    title = doc.meta.title_span
+    for _pi, sent in doc.sentences:
+        if in_headline(doc, sent):
+            continue
+        sp = doc.parse(sent)
+        if sp is None or not MEETING_CUE.search(doc.text, sent.start, sent.end):
+            continue
+        off = sent.start
+        skip = dateline_end(doc, sent.start)
+        done: set[int] = set()
+        for tok in sp:
+            if tok.i in done:
+                continue
+            found = _trigger(tok)
+            if found is None:
+                continue
+            verb_lemma, noun = found
+            if _future_or_wished(tok) and not _date_in(doc, tok, off):
+                continue
+            if noun is not None:
+                done.add(noun.i)
+            parties = _Parties(doc, off, skip)
+            parties.first_voice = noun is not None and noun.lower_ in (
+                "summit",
+                "meeting",
+                "session",
+            )
+            hub = tok if noun is None else noun
+            if noun is None:
+                for s in _subjects(tok):
+                    parties.add_np(s)
+                parties.mark_subjects()
+                if verb_lemma not in ("speak", "talk"):
+                    for o in _objects(tok):
+                        parties.add_np(o)
+                for o in _with_objects(tok, ("with", "between", "among", "to", "from")):
+                    parties.add_np(o)
+                if verb_lemma == "sign":
+                    for c in tok.children:
+                        if c.dep_ == "agent":  # "The document was signed by A, B and C"
+                            for g in c.children:
+                                if g.dep_ == "pobj":
+                                    for x in _conjuncts(g):
+                                        parties.add_np(x)
+            else:
+                # the meeting noun: who holds it and its owner first, then its "with",
+                # "between" and "of" phrases
+                head = hub.head
+                verb = None
+                if hub.dep_ in ("dobj", "pobj", "attr") and head is not hub:
+                    verb = head.head if hub.dep_ == "pobj" else head
+                    for s in _subjects(verb):
+                        parties.add_np(s)
+                for c in hub.children:
+                    if c.dep_ in ("poss", "compound"):
+                        parties.add_np(c)
+                parties.mark_subjects()
+                for o in _with_objects(hub, ("with", "between", "among", "of")):
+                    parties.add_np(o)
+                if verb is not None:
+                    for o in _with_objects(verb):
+                        parties.add_np(o)
+                elif hub.dep_ in ("nsubj", "nsubjpass"):
+                    for o in _with_objects(head):
+                        parties.add_np(o)
+            refs = parties.refs
+            group = any(s.lower_ in _GROUP_NOUNS for s in _subjects(tok)) if noun is None else False
+            if (
+                verb_lemma
+                in (
+                    "meet",
+                    "speak",
+                    "talk",
+                    "phone",
+                    "telephone",
+                    "call",
+                    "receive",
+                    "host",
+                    "confer",
+                    "negotiate",
+                    "sign",
+                )
+                and noun is None
+                and len(refs) < 2
+                and not group
+            ):
+                continue
+            if not refs:
+                continue
+            if (
+                noun is not None
+                and noun.lower_ in ("meetings", "talks", "consultations", "negotiations")
+                and any(c.lower_ in _GENERIC_DET for c in noun.children)
+            ):
+                continue
+            kind = _kind(sp, hub, verb_lemma)
+            if kind == "InPersonMeeting" and _call_context(doc, sent, title, verb_lemma, hub):
+                kind = "PhoneCall"
+            date = _date(doc, sent, off + hub.idx)
+            named_body = (
+                noun is not None
+                and noun.lower_ in ("summit", "session")
+                and any(c.dep_ in ("compound", "poss") for c in noun.children)
+            )
+            named_parties = len(refs) >= 2 and bool(_with_objects(hub, ("with", "between")))
+            if (
+                date is None
+                and not any(r.startswith("person/") for r in refs)
+                and not (named_body or named_parties or (noun is None and parties.n_subjects))
+            ):
+                continue  # an undated meeting of bodies only: too often a general one
+            place = _place(doc, hub, off, skip) or (
+                _place(doc, tok, off, skip) if tok is not hub else None
+            )
+            plural = noun is not None and noun.lower_ in ("conversations", "calls", "meetings")
+            again = (
+                noun is not None
+                and date is None
+                and any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in noun.children)
+                and not any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
+            )
+            chair = None
+            if verb_lemma == "chair" or lemma(hub.head.lower_) == "chair":
+                chair = next(
+                    (r for r in refs[: parties.n_subjects] if r.startswith("person/")), None
+                )
+            if plural and len(refs) > 2:
+                # "conversations with A, B and C": a call of the subject with each
+                n = parties.n_subjects or 1
+                hubs, rest = refs[:n], refs[n:]
+                for r in rest:
+                    out.append(_meeting(doc, sent, [*hubs, r], kind, date, place))
+            else:
+                m = _meeting(doc, sent, refs, kind, date, place)
+                m.continues = again
+                m.chair = chair
+                out.append(m)
+    out.extend(_sessions(doc))
+    merged = _merge_same(out)
+    _attendance(doc, merged)
+    return merged
+
+
+_ATTEND = {"attend", "participate"}
+_ATTEND_CUE = re.compile(r"\b(?:attend\w*|participat\w*|in the presence of|signed by)\b", re.I)
+
+
+def _attendance(doc: Doc, meetings: list[Meeting]) -> None:
+    """ "The meeting was attended by …", "A and B also took part", "signed by A, B and C",
+    "in the presence of X": parties a story names after it reports a meeting are that
+    meeting's, within the same or the next paragraph."""
+    from kg.extract.statements import dateline_end
+
+    if not meetings:
+        return
+    ordered = sorted(meetings, key=lambda m: m.span.start)
+    for pi, sent in doc.sentences:
+        if not _ATTEND_CUE.search(doc.text, sent.start, sent.end):
+            continue
+        before = [m for m in ordered if m.span.start <= sent.start]
+        if not before:
+            continue
+        m = before[-1]
+        mpi = next((i for i, p in enumerate(doc.paragraphs) if p.start <= m.span.start < p.end), -9)
+        if not 0 <= pi - mpi <= 1:
+            continue
+        sp = doc.parse(sent)
+        if sp is None:
+            continue
+        off = sent.start
+        parties = _Parties(doc, off, dateline_end(doc, sent.start))
+        for tok in sp:
+            lem = lemma(tok.lower_)
+            if lem in _ATTEND or tok.lower_ == "presence" or (lem == "sign" and tok.dep_ != "ROOT"):
+                for subj in _subjects(tok) if lem in _ATTEND else []:
+                    for x in _conjuncts(subj):
+                        parties.add_np(x)
+                for c in tok.children:
+                    if c.dep_ in ("agent", "prep") and c.lower_ in ("by", "of", "with"):
+                        for g in c.children:
+                            if g.dep_ == "pobj":
+                                for x in _conjuncts(g):
+                                    parties.add_np(x)
+        refs = parties.refs
+        if any(r.startswith("person/") for r in refs):
+            refs = [r for r in refs if r.startswith("person/")]  # the people, not their states
+        for ref in refs:
+            if ref not in m.participants and ref != m.organizer:
+                m.participants.append(ref)
+
+
+_DECIDE = {"adopt", "approve", "authorize", "authorise", "pass", "endorse", "extend", "vote"}
+_VOTERS = re.compile(r"\babstention|\babstain|\bvoted?\b|\bin favou?r\b", re.I)
+
+
+def _sessions(doc: Doc) -> list[Meeting]:
+    """ "The Security Council adopted resolution 2699": a vote is taken in session; the
+    states named voting or abstaining took part."""
+    from kg.extract.statements import dateline_end
+
+    for _pi, sent in doc.sentences:
+        sp = doc.parse(sent)
+        if sp is None or not SESSION_CUE.search(doc.text, sent.start, sent.end):
+            continue
+        off = sent.start
+        skip = dateline_end(doc, sent.start)
+        for tok in sp:
+            if lemma(tok.lower_) not in _DECIDE or tok.dep_ not in (
+                "ROOT",
+                "advcl",
+                "conj",
+                "ccomp",
+            ):
+                continue
+            body = None
+            for subj in _subjects(tok):
+                s_, e_ = head_span(subj, off)
+                orgs = [
+                    m
+                    for m in doc.mentions_in(max(s_, skip), e_)
+                    if m.kind == "org" and _BODY_WORDS.search(doc.entities[doc.ref(m)].label)
+                ]
+                if orgs:
+                    body = doc.ref(orgs[-1])
+            if body is None:
+                continue
+            date = _date(doc, sent, off + tok.idx)
+            return [
+                Meeting(
+                    key=meeting_key(doc, date, [body]),
+                    span=Span(sent.start, sent.end),
+                    label="",
+                    kinds={"Session"},
+                    date=date,
+                    participants=_voters(doc),
+                    organizer=body,
+                )
+            ]
+    return []
+
+
+def _voters(doc: Doc) -> list[str]:
+    """States named as voting or abstaining ("2 abstentions (China, Russian Federation)")."""
+    refs: list[str] = []
+    for _pi, sent in doc.sentences:
+        if not _VOTERS.search(doc.text, sent.start, sent.end):
+            continue
+        for m in doc.mentions_in(sent.start, sent.end, "country"):
+            if m.adjective:
+                continue
+            before = doc.text[max(sent.start, m.start - 80) : m.start]
+            after = doc.text[m.end : m.end + 60]
+            if re.search(r"abstentions?\s*\([^)]*$", before) or re.match(
+                r"[^.;]{0,40}\b(?:abstain|voted?|cast)", after
+            ):
+                ref = doc.ref(m)
+                if ref not in refs:
+                    refs.append(ref)
+    return refs
+
+
+_CALL_NEAR = re.compile(r"\b(?:phone|telephone|call|calls|conversation)\b", re.I)
+
+
+def _call_context(doc: Doc, sent, title, verb_lemma, hub) -> bool:
+    """ "spoke with", "had conversations with" in a paragraph (or under a headline) about a
+    phone call are that call."""
+    if verb_lemma not in ("speak", "talk") and hub.lower_ not in ("conversation", "conversations"):
+        return False
+    para = _para_of(doc, sent.start)
+    if _CALL_NEAR.search(doc.text, para.start, para.end):
+        return True
+    return title is not None and bool(_CALL_NEAR.search(doc.text, title.start, title.end))
+
+
+def _para_of(doc: Doc, pos: int):
+    return next((p for p in doc.paragraphs if p.start <= pos < p.end), doc.paragraphs[0])
+
+
+_HELD = {
+    "hold",
+    "have",
+    "attend",
+    "join",
+    "host",
+    "chair",
+    "convene",
+    "open",
+    "conclude",
+    "end",
+    "begin",
+    "start",
+    "wrap",
+    "take",
+    "participate",
+    "address",
+    "organize",
+    "organise",
+    "co-chair",
+    "cochair",
+}
+_HELD_NOUN_SUBJ = {
+    "take",
+    "hold",
+    "begin",
+    "start",
+    "end",
+    "open",
+    "conclude",
+    "focus",
+    "last",
+    "convene",
+    "run",
+}
+
+
+_SIGNED = {
+    "agreement",
+    "deal",
+    "accord",
+    "treaty",
+    "declaration",
+    "document",
+    "truce",
+    "ceasefire",
+    "cease-fire",
+    "memorandum",
+    "protocol",
+    "pact",
+    "communique",
+    "communiqué",
+    "text",
+    "initiative",
+    "statement",
+    "convention",
+    "charter",
+}
+
+
+def _joint_if_conference(noun) -> bool:
+    """A press conference is one speaker's; a joint one "with" someone is a meeting."""
+    if noun.lower_ != "conference":
+        return True
+    return any(c.lower_ == "joint" for c in noun.children) and any(
+        c.dep_ == "prep" and c.lower_ == "with" for c in noun.children
+    )
+
+
+def _reported_meeting(noun) -> bool:
+    """A meeting noun reports a meeting when it is held, attended or taking place, or names
+    its parties ("talks between", "his call with", "Blinken's call"); "welcomed the visit",
+    "discussed the summit" speak of one."""
+    if any(c.dep_ == "poss" for c in noun.children):
+        return True
+    if any(c.dep_ == "prep" and c.lower_ in ("with", "between", "among") for c in noun.children):
+        return True
+    if any(
+        c.dep_ in ("acl", "relcl") and lemma(c.lower_) in _HELD_NOUN_SUBJ for c in noun.children
+    ):
+        return True  # "the first meeting held this Thursday", "the talks, which began on 9 May"
+    head = noun.head
+    if noun.dep_ in ("nsubj", "nsubjpass"):
+        return lemma(head.lower_) in _HELD_NOUN_SUBJ
+    if noun.dep_ == "dobj":
+        return lemma(head.lower_) in _HELD
+    if noun.dep_ == "pobj":
+        prep = head
+        return prep.lower_ in ("at", "during", "in", "after", "on", "to", "before", "ahead") and (
+            prep.head.dep_ != "pobj"
+        )
+    return noun.dep_ in ("appos", "attr", "npadvmod")
+
+
+def _trigger(tok):
+    """(verb lemma or None, meeting noun or None) when the token starts a meeting."""
+    lw = tok.lower_
+    lem = lemma(lw)
+    if (
+        lw in _NOUNS
+        and tok.dep_ not in ("ROOT",)
+        and not (
+            lw == "meeting"
+            and tok.dep_ in ("pcomp", "advcl", "xcomp", "acl", "conj", "ccomp", "relcl")
+        )
+    ):
+        if (
+            lw in ("call", "calls")
+            and not any(c.lower_ in ("with", "between") for c in tok.children)
+            and not any(c.dep_ in ("poss", "compound") for c in tok.children)
+        ):
+            return None  # "a call for calm"
+        if not _joint_if_conference(tok):
+            return None
+        if not _reported_meeting(tok):
+            return None
+        return None, tok
+    if lem in _HOLD_VERBS:
+        for c in tok.children:
+            if c.dep_ == "dobj" and c.lower_ in _NOUNS and _joint_if_conference(c):
+                return lem, c  # "held talks", "chaired the meeting", "hosted consultations"
+    if lem == "sign" and any(
+        c.dep_ in ("dobj", "nsubjpass") and c.lower_ in _SIGNED for c in tok.children
+    ):
+        return "sign", None  # "X and Y signed the agreement": a signing, a meeting of both
+    if lem in _MEET_VERBS:
+        if lem == "speak":
+            preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("with", "to")]
+            if not preps:
+                return None
+            pobjs = [g for p in preps for g in p.children if g.dep_ == "pobj"]
+            if not pobjs or all(_PRESS.match(g.text) for g in pobjs):
+                return None
+            if any(p.lower_ == "to" for p in preps) and "phone" not in tok.doc.text.lower():
+                return None  # "spoke to X" in a sentence with no phone is an interview
+        if lem == "call" and not any(c.dep_ == "dobj" for c in tok.children):
+            return None
+        if lem in ("receive", "host") and not any(c.dep_ in ("dobj",) for c in tok.children):
+            return None
+        if lem == "visit" and tok.dep_ in ("compound", "amod"):
+            return None
+        if lem == "visit" and any(
+            c.dep_ == "dobj" and c.lower_ in ("post", "base", "headquarters", "site", "camp")
+            for c in tok.children
+        ):
+            return None  # "visited the command post": a place of one's own side, no meeting
+        return lem, None
+    if lem in _HOLD_VERBS:
+        for c in tok.children:
+            if c.dep_ == "dobj" and c.lower_ in _NOUNS and _joint_if_conference(c):
+                return lem, c
+    return None
+
+
+def _has_date(doc: Doc, sent) -> bool:
+    return any(d.value for d in doc.dates.dates_in(sent.start, sent.end))
+
+
+_NOT_ITS_DAY = re.compile(
+    r"\b(?:until|till|through|by|before|after|since|from|to|ending|expiring|extended)\s+"
+    r"(?:on\s+|the\s+)?$",
+    re.I,
+)
+
+
+def _date(doc: Doc, sent, pos: int) -> DateValue | None:
+    """The day the meeting was: not a day the sentence gives for something else ("extended
+    the mandate until 12 March 2025")."""
+    dates = [
+        d
+        for d in doc.dates.dates_in(sent.start, sent.end)
+        if d.value and not _NOT_ITS_DAY.search(doc.text[max(sent.start, d.start - 24) : d.start])
+    ]
+    if not dates:
+        return None
+    after = [d for d in dates if d.start >= pos]
+    if after and after[0].start - pos < 160:
+        return after[0]
+    return min(dates, key=lambda d: abs(d.start - pos))
+
+
+def _place(doc: Doc, tok, off: int, skip: int) -> str | None:
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "on":
+            # "began on 25 October in Pretoria": the parser hangs the place on the date
+            for g in c.children:
+                if g.dep_ == "pobj" and doc.dates.dates_in(*phrase_span(g, off)):
+                    got = _place(doc, g, off, skip)
+                    if got:
+                        return got
+        if c.dep_ == "prep" and c.lower_ in ("in", "at"):
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    s, e = phrase_span(g, off)
+                    ms = [
+                        m
+                        for m in doc.mentions_in(max(s, skip), e)
+                        if m.kind in ("place", "country") and not m.adjective
+                    ]
+                    if ms:
+                        return doc.ref(ms[0])
+        if c.dep_ in ("acl", "relcl") and lemma(c.lower_) in _HELD_NOUN_SUBJ:
+            got = _place(doc, c, off, skip)
+            if got:
+                return got
+    if tok.dep_ in ("nsubj", "nsubjpass") and lemma(tok.head.lower_) in _HELD_NOUN_SUBJ:
+        got = _place(doc, tok.head, off, skip)  # "the talks began on 25 October in Pretoria"
+        if got:
+            return got
+    if lemma(tok.lower_) == "visit":
+        for c in tok.children:
+            if c.dep_ == "dobj":
+                s, e = phrase_span(c, off)
+                ms = [
+                    m
+                    for m in doc.mentions_in(max(s, skip), e)
+                    if m.kind in ("place", "country") and not m.adjective
+                ]
+                if ms:
+                    return doc.ref(ms[0])
+    return None
+
+
+def meeting_key(doc: Doc, date: DateValue | None, refs: list[str]) -> str:
+    """Date and parties: the same call found in two sentences, or two stories, meets."""
+    day = date.value.isoformat() if date is not None and date.value else f"undated-{doc.meta_key}"
+    keys = sorted(r.split("/", 1)[1] for r in refs)[:3]
+    return f"{day}-{'-'.join(keys)}"
+
+
+def merge_into(doc: Doc, found: list[Meeting], parsed: list[Meeting]) -> list[Meeting]:
+    """The rules' meetings (sessions of named bodies, announced meetings) with the parse's:
+    a parsed meeting that is one of theirs adds its parties, the rest are new."""
+    out = list(found)
+    for m in parsed:
+        twin = next((o for o in out if same_meeting(o, m) or _of_body(doc, o, m)), None)
+        if twin is None and m.continues:
+            twin = _earlier(out, m)
+        if twin is None:
+            out.append(m)
+        else:
+            absorb(twin, m)
+    return out
+
+
+def _of_body(doc: Doc, body_meeting: Meeting, m: Meeting) -> bool:
+    """A session of a body on a day, and a parsed meeting that day the body takes part in."""
+    if not body_meeting.organizer:
+        return False
+    da = body_meeting.date.value if body_meeting.date else None
+    db = m.date.value if m.date else None
+    if da != db and db is not None:
+        return False
+    if da is not None and da == db and not body_meeting.participants:
+        return True  # the body's meeting that day, whose parties the rules did not name
+    root = doc.root_org(body_meeting.organizer.split("/", 1)[1])
+    return any(
+        p.startswith("org/") and doc.root_org(p.split("/", 1)[1]) == root for p in m.participants
+    )
+
+
+def _meeting(doc: Doc, sent, refs: list[str], kind: str, date, place) -> Meeting:
+    return Meeting(
+        key=meeting_key(doc, date, refs),
+        span=Span(sent.start, sent.end),
+        label="",
+        kinds={kind},
+        date=date,
+        participants=list(refs),
+        location=place,
+    )
+
+
+def _earlier(out: list[Meeting], m: Meeting) -> Meeting | None:
+    """The meeting "the meeting" refers back to: the last one reported before it."""
+    before = [o for o in out if o.span.start < m.span.start]
+    return max(before, key=lambda o: o.span.start) if before else None
+
+
+def _merge_same(meetings: list[Meeting]) -> list[Meeting]:
+    """One meeting reported in two sentences of a story is one meeting."""
+    out: list[Meeting] = []
+    for m in sorted(meetings, key=lambda x: x.span.start):
+        twin = next((o for o in out if same_meeting(o, m)), None)
+        if twin is None and m.continues:
+            twin = _earlier(out, m)
+        if twin is None:
+            out.append(m)
+            continue
+        absorb(twin, m)
+    return out
+
+
+def same_meeting(a: Meeting, b: Meeting) -> bool:
+    da = a.date.value if a.date else None
+    db = b.date.value if b.date else None
+    if da and db and da != db:
+        return False
+    pa, pb = set(a.participants), set(b.participants)
+    if (
+        a.organizer
+        and b.organizer
+        and a.organizer == b.organizer
+        and (da == db or not da or not db)
+    ):
+        return True
+    shared = pa & pb
+    if not shared:
+        return False
+    if da and db and da == db:
+        return True
+    small = min(len(pa), len(pb))
+    if small <= 1:
+        return bool(da and da == db) or (a.kinds & b.kinds and "PhoneCall" not in a.kinds)
+    return len(shared) >= 2
+
+
+def absorb(keep: Meeting, other: Meeting) -> None:
+    for p in other.participants:
+        if p not in keep.participants and p != keep.organizer:
+            keep.participants.append(p)
+    if not keep.kinds:
+        keep.kinds |= other.kinds
+    else:
+        keep.kinds |= other.kinds - {"InPersonMeeting"}
+    if keep.date is None and other.date is not None:
+        keep.date = other.date
+    keep.location = keep.location or other.location
+    keep.chair = keep.chair or other.chair
+    keep.organizer = keep.organizer or other.organizer

@@ -1,0 +1,686 @@
+"""Deployments from the dependency parse: who sends how many of what force where.
+
+A deployment verb ("send", "deploy", "dispatch", "provide", "contribute", "arrive",
+"withdraw") or noun ("the deployment of", "a 1,000-strong contingent") whose force
+phrase names troops, police, peacekeepers, a contingent or a battalion. The sender is the
+verb's subject, or the force's owner ("Kenyan police", "troops from Benin", "a contingent
+of the Rwanda Defence Force"); the destination is its "to"/"in"/"into" place; the numbers
+are those of the force phrase ("1,000 troops", "a 150-strong unit", "a battalion of about
+200") and its "units of equipment". A list of contingents ("Armenia – 100, Belarus –
+500") is one deployment per country, part of the force the text names.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.context import Doc
+from kg.extract.lexis import DEPLOY_CUE, lemma
+from kg.extract.model import DateValue, Deployment, Span
+from kg.extract.speech import phrase_span
+
+_VERBS = set(
+    "deploy send dispatch despatch provide contribute pledge commit airlift fly station "
+    "reinforce arrive withdraw pull redeploy land return offer deliver transfer disembark "
+    "descend transport".split()
+)
+_DEPLOY_NOUNS = {
+    "deployment",
+    "deployments",
+    "dispatch",
+    "sending",
+    "arrival",
+    "withdrawal",
+    "pullout",
+    "pull-out",
+    "redeployment",
+    "departure",
+}
+# verbs whose subject may be the force itself ("Kenyan police arrived", "400 officers deployed")
+_ARRIVE = set("arrive return land withdraw pull disembark descend deploy redeploy fly".split())
+_NOUN_VERBS = {"begin", "start", "complete", "announce", "approve", "authorize", "authorise"}
+_FORCE = re.compile(
+    r"^(?:troops?|soldiers?|forces?|personnel|peacekeepers?|contingents?|battalions?|brigades?|"
+    r"servicemen|servicewomen|police|policemen|officers|paratroopers|marines|units?|"
+    r"gendarmes|military|army|detachments?|company|companies|squadrons?|instructors|"
+    r"staff|experts|specialists|members|men)$",
+    re.I,
+)
+_NOT_FORCE_HEAD = re.compile(
+    r"^(?:aid|money|funds?|message|letter|signal|invitation|food|help)$", re.I
+)
+_EQUIPMENT = re.compile(
+    r"(?P<n>\d[\d,]*|[a-z]+)\s+(?:units?\s+of\s+(?:military\s+|special\s+|automobile\s+and\s+)?"
+    r"(?:armou?red\s+)?(?:equipment|vehicles|hardware)|(?:armou?red\s+)?vehicles|"
+    r"armou?red\s+personnel\s+carriers|tanks|helicopters|aircraft|planes)",
+    re.I,
+)
+_STRONG = re.compile(r"(\d[\d,]*)[- ](?:strong|member|person|man|officer)\b", re.I)
+_LIST_ITEM = re.compile(
+    r"(?P<country>[A-Z][\w’'.-]*(?:\s+(?:and\s+)?[A-Z][\w’'.-]*){0,3})\s*(?:[–—:-]|\()\s*"
+    r"(?:about\s+|around\s+|some\s+|up\s+to\s+|at\s+least\s+|nearly\s+)?(?P<n>\d[\d,]*)\b"
+    r"(?!\s*(?:%|per\s*cent|years?|days?|km|kilomet))"
+)
+
+
+def deployments_from_parse(doc: Doc) -> list[Deployment]:
+    from kg.extract.statements import dateline_end, in_headline
+
+    out: list[Deployment] = []
+    force_org = _mission(doc)
+    for _pi, sent in doc.sentences:
+        # a headline's deployment is read too ("Kyrgyzstan to send 150 peacekeepers"): the
+        # body often gives its numbers in the passive with no sender
+        sp = doc.parse(sent)
+        if sp is None or not DEPLOY_CUE.search(doc.text, sent.start, sent.end):
+            continue
+        off = sent.start
+        skip = dateline_end(doc, sent.start)
+        for tok in sp:
+            lem = lemma(tok.lower_)
+            force = None
+            sender_toks: list = []
+            if lem in _VERBS and tok.dep_ not in ("amod", "compound"):
+                if lem in _ARRIVE and not any(c.dep_ == "dobj" for c in tok.children):
+                    # "Kenyan police arrived", "400 officers have deployed"
+                    subs = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+                    force = next((s for s in subs if _is_force(s)), None)
+                else:
+                    objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+                    force = next((o for o in objs if _is_force(o)), None)
+                    sender_toks = [c for c in tok.children if c.dep_ == "nsubj"]
+                    if not sender_toks:
+                        sender_toks = _climb_subjects(tok)
+            elif tok.lower_ in _DEPLOY_NOUNS:
+                of = [
+                    g
+                    for c in tok.children
+                    if c.dep_ == "prep" and c.lower_ == "of"
+                    for g in c.children
+                    if g.dep_ == "pobj"
+                ]
+                force = next((o for o in of if _is_force(o)), None)
+                if force is None and any(c.dep_ == "poss" for c in tok.children):
+                    force = tok  # "Rwanda's deployment follows ..."
+                head = tok.head
+                if tok.dep_ in ("dobj", "pobj") and lemma(head.lower_) in _NOUN_VERBS | _VERBS:
+                    sender_toks = [c for c in head.children if c.dep_ == "nsubj"]
+                sender_toks += [c for c in tok.children if c.dep_ == "poss"]
+            if force is None:
+                continue
+            if _wished(tok):
+                continue
+            prev = None
+            if out and (
+                _near(doc, out[-1].span.start, sent.start) or in_headline(doc, out[-1].span)
+            ):
+                prev = out[-1].deployed_by
+            dep = _build(doc, sent, off, skip, tok, force, sender_toks, force_org, prev)
+            if dep is not None:
+                out.append(dep)
+    out.extend(_lists(doc, force_org, out))
+    out = _merge(out, doc)
+    _fill_destinations(doc, out)
+    return [d for d in out if d.destination or d.part_of]
+
+
+def _fill_destinations(doc: Doc, deps: list[Deployment]) -> None:
+    """A contingent whose sentence names no destination goes where the story's forces go:
+    the destination the story gives most, else the country it names most (not the sender)."""
+    dests = [d.destination for d in deps if d.destination]
+    main = max(sorted(set(dests)), key=dests.count) if dests else None
+    if main is None:
+        counts: dict[str, int] = {}
+        for m in doc.mentions:
+            if m.kind == "country":
+                counts[doc.ref(m)] = counts.get(doc.ref(m), 0) + 1
+        ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+        for d in deps:
+            if d.destination is None:
+                cand = next((r for r, n in ranked if r != d.deployed_by and n >= 3), None)
+                d.destination = cand
+        return
+    for d in deps:
+        if d.destination is None and d.deployed_by != main:
+            d.destination = main
+
+
+def _near(doc: Doc, a: int, b: int) -> bool:
+    """Within the same or the next paragraph."""
+    pa = next((i for i, p in enumerate(doc.paragraphs) if p.start <= a < p.end), -9)
+    pb = next((i for i, p in enumerate(doc.paragraphs) if p.start <= b < p.end), -9)
+    return 0 <= pb - pa <= 1
+
+
+def _is_force(tok) -> bool:
+    if _NOT_FORCE_HEAD.match(tok.text):
+        return False
+    if tok.lower_ in ("people", "men", "women", "persons") and any(
+        c.dep_ == "nummod" for c in tok.children
+    ):
+        return True  # "with the Bahamas committing 150 people"
+    if _FORCE.match(tok.text):
+        return True
+    return any(_FORCE.match(c.text) for c in tok.subtree if c.i - tok.i < 6 and c.i >= tok.i - 3)
+
+
+def _climb_subjects(tok) -> list:
+    """The sender of a verb without a subject: its clause's ("X decided to send"), or the
+    owner of the noun it completes ("Kenya's commitment to deploying 600 officers")."""
+    node = tok
+    for _ in range(4):
+        if node.dep_ == "pcomp" and node.head.dep_ == "prep":
+            noun = node.head.head
+            poss = [c for c in noun.children if c.dep_ == "poss"]
+            if poss:
+                return poss
+            node = noun
+            continue
+        if (
+            node.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acl", "dobj", "pobj")
+            and node.head is not node
+        ):
+            node = node.head
+            subs = [c for c in node.children if c.dep_ == "nsubj"]
+            if subs:
+                return subs
+            continue
+        break
+    return []
+
+
+_NOT_DONE = {
+    "ask",
+    "urge",
+    "call",
+    "request",
+    "invite",
+    "want",
+    "consider",
+    "refuse",
+    "rule",
+    "deny",
+    "reject",
+    "oppose",
+    "avoid",
+}
+
+
+def _wished(tok) -> bool:
+    """ "should send", "did not deploy", "asked X to send": no deployment. "will send" and
+    "plans to deploy" are announced deployments and stay."""
+    node = tok
+    for _ in range(3):
+        if any(c.dep_ == "neg" for c in node.children):
+            return True
+        if any(c.lower_ in ("should", "could", "might", "would") for c in node.children):
+            return True
+        if node.dep_ in ("xcomp", "pcomp", "dobj") and lemma(node.head.lower_) in _NOT_DONE:
+            return True
+        if node.dep_ in ("xcomp", "ccomp", "conj") and node.head is not node:
+            node = node.head
+            continue
+        break
+    return False
+
+
+def _actor(doc: Doc, tok, off: int, skip: int, kinds=("country", "org")) -> str | None:
+    s, e = phrase_span(tok, off)
+    if tok.lower_ in ("it", "they", "we"):
+        # "The government has informed parliament that it intends to deploy": the subject of
+        # the clause that governs this one, else the last body named
+        for anc in tok.head.ancestors:
+            for c in anc.children:
+                if c.dep_ == "nsubj" and c.lower_ not in ("it", "they", "we", "he", "she"):
+                    got = _actor(doc, c, off, skip, kinds)
+                    if got:
+                        return got
+        return _last_body(doc, off + tok.idx)
+    ms = [m for m in doc.mentions_in(max(s, skip), e) if m.kind in kinds]
+    if not ms:
+        return None
+    named = [m for m in ms if not m.adjective]
+    m = (named or ms)[0]
+    return _national(doc, doc.ref(m))
+
+
+def _national(doc: Doc, ref: str) -> str:
+    """A state's own force sends for the state: "the Rwanda Defence Force" -> Rwanda."""
+    ent = doc.entities.get(ref)
+    if ref.startswith("org/") and ent is not None and ent.country and not ent.parent:
+        return f"country/{ent.country}"
+    return ref
+
+
+def _last_body(doc: Doc, pos: int) -> str | None:
+    paras = [p for p in doc.paragraphs if p.start <= pos]
+    since = paras[-2].start if len(paras) >= 2 else 0
+    ms = [
+        m for m in doc.mentions_in(since, pos) if m.kind in ("country", "org") and not m.adjective
+    ]
+    return _national(doc, doc.ref(ms[-1])) if ms else None
+
+
+def _owner(doc: Doc, force, off: int, skip: int) -> str | None:
+    """The state a force belongs to: "Kenyan police", "Rwanda's troops", "troops from Benin",
+    "a contingent of the Rwanda Defence Force"."""
+    s, e = phrase_span(force, off)
+    ms = [m for m in doc.mentions_in(max(s, skip), e) if m.kind in ("country", "org")]
+    for m in ms:
+        before = doc.text[max(s, m.start - 12) : m.start].lower()
+        if "to " in before[-4:] or "in " in before[-4:] or "into " in before[-6:]:
+            continue  # a destination inside the phrase
+        return _national(doc, doc.ref(m))
+    return None
+
+
+def _destination(doc: Doc, tok, force, off: int, skip: int) -> str | None:
+    """Where the forces go: "to"/"in"/"into" a place; for a withdrawal, the place left
+    ("withdrew from Mali"), as the gold format records it."""
+    cands = []
+    leaving = lemma(tok.lower_) in ("withdraw", "pull", "return")
+    preps = ("from", "out") if leaving else ("to", "in", "into", "for")
+    for node in (tok, force):
+        for c in node.children:
+            if c.dep_ in ("prep", "dative", "prt") and c.lower_ in preps:
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        cands.append(g)
+            if c.dep_ == "advmod" and c.lower_ in ("there",):
+                pass
+    best = None
+    for g in cands:
+        s, e = phrase_span(g, off)
+        ms = [
+            m
+            for m in doc.mentions_in(max(s, skip), e)
+            if m.kind in ("place", "country") and not m.adjective
+        ]
+        places = [m for m in ms if m.kind == "place"]
+        pick = places[0] if places else (ms[0] if ms else None)
+        if pick is not None:
+            best = doc.ref(pick)
+            break
+    return best
+
+
+def _numbers(doc: Doc, force, off: int, sent) -> tuple[int | None, int | None]:
+    s, e = phrase_span(force, off)
+    personnel = equipment = None
+    strong = _STRONG.search(doc.text, s, e)
+    if strong:
+        personnel = int(strong.group(1).replace(",", ""))
+    for _ns, ne, value, _q in doc.numbers_in(s, e):
+        after = doc.text[ne : ne + 40].lower()
+        if re.match(r"\s*(?:units?|armou?red|vehicles|tanks|helicopters|aircraft|planes)", after):
+            continue
+        if re.match(r"\s*(?:%|per\s*cent|years?|days?|months?|km)", after):
+            continue
+        if personnel is None and isinstance(value, int) and value >= 2:
+            personnel = value
+    eq = _EQUIPMENT.search(doc.text, sent.start, sent.end)
+    if eq:
+        n = doc.numbers_in(sent.start + 0, sent.end)
+        for ns, _ne, value, _q in n:
+            if ns == eq.start("n"):
+                equipment = int(value)
+    return personnel, equipment
+
+
+def _mission(doc: Doc) -> str | None:
+    """The multinational force or mission the story is about, if it names one."""
+    for ref, ent in doc.entities.items():
+        if (
+            ref.startswith("org/")
+            and re.search(
+                r"\b(?:Mission|Force|Forces|Operation|MSS|SAMIM|KFOR|MONUSCO|MINUSMA|EUFOR)\b",
+                ent.label,
+            )
+            and not ent.country
+        ):
+            return ref
+    return None
+
+
+def _build(
+    doc: Doc, sent, off: int, skip: int, tok, force, sender_toks, force_org, prev=None
+) -> Deployment | None:
+    sender = None
+    for st in sender_toks:
+        sender = _actor(doc, st, off, skip)
+        if sender:
+            break
+    if sender is None or sender == force_org:
+        sender = _owner(doc, force, off, skip) or sender
+    if sender is None and prev:
+        sender = prev  # "about 200 officers descended": the force the story is about
+    if sender is None or not _can_send(doc, sender):
+        return None
+    dest = _destination(doc, tok, force, off, skip)
+    if dest is None and tok.dep_ in ("xcomp", "dobj", "pobj", "pcomp"):
+        head = tok.head.head if tok.dep_ == "pobj" else tok.head
+        if lemma(head.lower_) in _VERBS | _NOUN_VERBS or head.lower_ in ("deployment",):
+            dest = _destination(doc, head, head, off, skip)
+    if dest is not None and dest == sender:
+        dest = None
+    personnel, equipment = _numbers(doc, force, off, sent)
+    date = _date(doc, sent, off + tok.idx)
+    part_of = force_org if force_org and force_org != sender else None
+    if part_of and _other_mission(doc, tok.sent, off, skip, part_of):
+        part_of = _NOT_THE_STORYS  # the sender's forces join another body's mission
+    return Deployment(
+        key="",
+        span=Span(sent.start, sent.end),
+        deployed_by=sender,
+        destination=dest,
+        personnel=personnel,
+        equipment=equipment,
+        start=date,
+        part_of=part_of,
+        evidence=[Span(sent.start, sent.end)],
+    )
+
+
+_NOT_SENDER = re.compile(
+    r"\b(?:Institute|University|Academy|School|College|Hospital|Agency|News)\b"
+)
+
+
+def _can_send(doc: Doc, ref: str) -> bool:
+    """States, their forces and governments, and international bodies send forces; an
+    institute, a university or a news agency does not."""
+    if ref.startswith("country/"):
+        return True
+    if not ref.startswith("org/"):
+        return False
+    ent = doc.entities.get(ref)
+    return (
+        ent is not None
+        and ent.category not in ("news agency", "facility")
+        and not _NOT_SENDER.search(ent.label)
+    )
+
+
+def _date(doc: Doc, sent, pos: int) -> DateValue | None:
+    dates = [d for d in doc.dates.dates_in(sent.start, sent.end) if d.value]
+    if not dates:
+        return None
+    return min(dates, key=lambda d: abs(d.start - pos))
+
+
+_PAIR_GAP = re.compile(
+    r"\s*(?:[–—:-]|\(|,)?\s*(?:about\s+|around\s+|some\s+|up\s+to\s+|at\s+least\s+|"
+    r"nearly\s+|over\s+|more\s+than\s+)?$",
+    re.I,
+)
+
+
+def _lists(doc: Doc, force_org: str | None, found: list[Deployment]) -> list[Deployment]:
+    """A contingent per country where a sentence about forces pairs countries with numbers:
+    "Armenia – 100, Belarus – 500", "Tanzania is providing 274 soldiers, South Africa 270,
+    Botswana 108", "the Bahamas (150)"."""
+    out: list[Deployment] = []
+    dests = [d.destination for d in found if d.destination]
+    dest = max(sorted(set(dests)), key=dests.count) if dests else None
+    for _pi, sent in doc.sentences:
+        if "://" in doc.text[sent.start : sent.end]:
+            continue
+        if not _FORCE_WORDS.search(doc.text, sent.start, sent.end):
+            continue  # the sentence itself speaks of forces
+        numbers = doc.numbers_in(sent.start, sent.end)
+        hits = []
+        for m in doc.mentions_in(sent.start, sent.end, "country"):
+            if m.adjective:
+                continue
+            nxt = next((n for n in numbers if n[0] >= m.end), None)
+            if nxt is None or nxt[0] - m.end > 16:
+                continue
+            if not _PAIR_GAP.fullmatch(doc.text[m.end : nxt[0]]):
+                continue
+            after = doc.text[nxt[1] : nxt[1] + 14].lower()
+            if re.match(
+                r"\s*(?:%|per\s*cent|years?|days?|months?|km|million|billion|\))?\s*"
+                r"(?:%|per|years?|days?|months?|km|million|billion)",
+                after,
+            ):
+                continue
+            if isinstance(nxt[2], int) and 2 <= nxt[2] <= 200_000:
+                hits.append((doc.ref(m), nxt[2]))
+        for fm in _FROM_COUNTRY.finditer(doc.text, sent.start, sent.end):
+            # "a battalion of about 200 from Botswana"
+            ms = [
+                m
+                for m in doc.mentions_in(fm.start("c"), sent.end, "country")
+                if m.start == fm.start("c") and not m.adjective
+            ]
+            if ms:
+                hits.append((doc.ref(ms[0]), int(fm.group("n").replace(",", ""))))
+        if len(hits) < 2:
+            continue
+        here = _list_destination(doc, sent, {c for c, _n in hits})
+        for country, n in hits:
+            out.append(
+                Deployment(
+                    key="",
+                    span=Span(sent.start, sent.end),
+                    deployed_by=country,
+                    destination=(here or dest) if (here or dest) != country else None,
+                    personnel=n,
+                    part_of=force_org,
+                    evidence=[Span(sent.start, sent.end)],
+                )
+            )
+    return out
+
+
+_FROM_COUNTRY = re.compile(
+    r"\b(?:of|with)\s+(?:about\s+|around\s+|some\s+|nearly\s+)?(?P<n>\d[\d,]*)\s+"
+    r"(?:troops\s+|soldiers\s+|personnel\s+|officers\s+|police\s+)?from\s+(?:the\s+)?(?P<c>[A-Z])"
+)
+
+
+def _list_destination(doc: Doc, sent, senders: set[str]) -> str | None:
+    """Where a list of contingents goes: "the force for Tanzania's Mtwara region"."""
+    for m in doc.mentions_in(sent.start, sent.end):
+        if m.kind not in ("place", "country") or m.adjective or doc.ref(m) in senders:
+            continue
+        before = doc.text[max(sent.start, m.start - 40) : m.start]
+        if re.search(r"\b(?:for|to|in|into)\s+(?:the\s+)?(?:[A-Z][\w’'-]*(?:['’]s)?\s+)?$", before):
+            places = [
+                x
+                for x in doc.mentions_in(m.start, min(sent.end, m.end + 40), "place")
+                if x is not m
+            ]
+            if m.kind == "country" and places and places[0].start - m.end < 6:
+                return doc.ref(places[0])  # "Tanzania's Mtwara region"
+            return doc.ref(m)
+    return None
+
+
+_FORCE_WORDS = re.compile(
+    r"\b(?:troops|soldiers|personnel|peacekeepers|contingents?|police|officers|servicemen|forces)\b",
+    re.I,
+)
+
+
+def _merge(deps: list[Deployment], doc: Doc | None = None) -> list[Deployment]:
+    """One deployment per sender and destination in a story: later sentences add numbers. A
+    headline's deployment is the body's of the same sender, whatever place it names."""
+    from kg.extract.statements import in_headline
+
+    def headline(d: Deployment) -> bool:
+        return doc is not None and in_headline(doc, d.span)
+
+    out: list[Deployment] = []
+    for d in sorted(deps, key=lambda x: (headline(x), x.span.start)):
+        twin = next(
+            (
+                o
+                for o in out
+                if o.deployed_by == d.deployed_by
+                and (
+                    o.destination == d.destination
+                    or not o.destination
+                    or not d.destination
+                    or headline(d)
+                )
+            ),
+            None,
+        )
+        if twin is None:
+            out.append(d)
+            continue
+        twin.destination = twin.destination or d.destination
+        twin.personnel = twin.personnel or d.personnel  # the first figure stands
+        twin.equipment = twin.equipment or d.equipment
+        twin.start = twin.start or d.start
+        if _NOT_THE_STORYS in (twin.part_of, d.part_of):
+            twin.part_of = _NOT_THE_STORYS
+        else:
+            twin.part_of = twin.part_of or d.part_of
+        twin.evidence.extend(d.evidence)
+    for d in out:
+        if d.part_of == _NOT_THE_STORYS:
+            d.part_of = None
+    return out
+
+
+def _month(doc: Doc, d: DateValue | None) -> str:
+    if d is not None and d.value:
+        return d.value.strftime("%Y-%m")
+    pub = doc.meta.published
+    return (
+        pub.value.strftime("%Y-%m") if pub is not None and pub.value else f"undated-{doc.meta_key}"
+    )
+
+
+def _k(ref: str | None) -> str:
+    return ref.split("/", 1)[1] if ref else "x"
+
+
+def merge_into(doc: Doc, found: list[Deployment], parsed: list[Deployment]) -> list[Deployment]:
+    """The rules' deployments (whole forces and their contingents) with the parse's: a parsed
+    deployment of a sender the rules have adds what they lack; a contingent of a named
+    mission becomes part of that mission's deployment."""
+    out = list(found)
+    by_sender = {}
+    for d in out:
+        for s in {d.deployed_by, *d.contributors}:
+            if s:
+                by_sender.setdefault(s, d)
+    parents: dict[str, Deployment] = {}
+    for d in out:
+        if d.deployed_by and not d.part_of:
+            parents.setdefault(d.deployed_by, d)
+    for d in parsed:
+        twin = by_sender.get(d.deployed_by or "") or _same_body(doc, d.deployed_by, by_sender)
+        if twin is not None and (
+            not twin.destination
+            or not d.destination
+            or twin.destination == d.destination
+            or _same_country(doc, twin.destination, d.destination)
+        ):
+            twin.destination = twin.destination or d.destination
+            twin.personnel = twin.personnel or d.personnel  # the first figure stands
+            twin.equipment = twin.equipment or d.equipment
+            twin.start = twin.start or d.start
+            twin.evidence.extend(d.evidence)
+            continue
+        mission = d.part_of
+        d.part_of = None
+        if mission and d.deployed_by in (mission, _mission_sender(doc, mission)):
+            mission = None  # the mission's own sender: the whole force, not a contingent
+        if mission:
+            parent = parents.get(mission) or _parent_of(doc, mission, parents)
+            if parent is None:
+                parent = Deployment(
+                    key=f"{_k(mission)}-{_k(d.destination)}-{_month(doc, d.start)}",
+                    span=d.span,
+                    deployed_by=_mission_sender(doc, mission),
+                    destination=d.destination,
+                    force=mission,
+                    evidence=list(d.evidence),
+                )
+                parents[mission] = parent
+                out.append(parent)
+            parent.destination = parent.destination or d.destination
+            d.part_of = parent.key
+            d.key = f"{parent.key}/{_k(d.deployed_by)}"
+        else:
+            d.key = f"{_k(d.deployed_by)}-{_k(d.destination)}-{_month(doc, d.start)}"
+        if any(o.key == d.key for o in out):
+            continue
+        out.append(d)
+        by_sender.setdefault(d.deployed_by or "", d)
+    return out
+
+
+def _same_body(doc: Doc, sender: str | None, by_sender: dict) -> Deployment | None:
+    """The CSTO and its Collective Peacekeeping Forces send one force."""
+    if not sender or not sender.startswith("org/"):
+        return None
+    root = doc.root_org(sender.split("/", 1)[1])
+    for s, d in by_sender.items():
+        if s.startswith("org/") and doc.root_org(s.split("/", 1)[1]) == root:
+            return d
+    return None
+
+
+def _same_country(doc: Doc, a: str | None, b: str | None) -> bool:
+    def country(r):
+        if r and r.startswith("place/"):
+            e = doc.entities.get(r)
+            return f"country/{e.country}" if e and e.country else r
+        return r
+
+    return country(a) == country(b)
+
+
+def _parent_of(doc: Doc, mission: str, parents: dict[str, Deployment]) -> Deployment | None:
+    """A mission of a body the rules already deploy ("CSTO Collective Peacekeeping Forces"
+    of the CSTO deployment): that deployment."""
+    ent = doc.entities.get(mission)
+    if ent is not None and ent.parent:
+        return parents.get(f"org/{ent.parent}")
+    return None
+
+
+_NOT_THE_STORYS = ""  # part_of while merging: the sentence named another body's mission
+
+
+def _other_mission(doc: Doc, sent, off: int, skip: int, mission: str) -> bool:
+    """The sentence names another body's mission ("to join the SADC mission" in a story
+    that also names the UN's MONUSCO): its forces are not the story's mission's."""
+    own = {mission, _mission_sender(doc, mission)}
+    ent = doc.entities.get(mission)
+    if ent is not None and ent.label:
+        own.update(f"org/{k}" for k in (ent.parent,) if k)
+    for t in sent:
+        if t.lower_ not in ("mission", "force", "operation"):
+            continue
+        s, _e = phrase_span(t, off)
+        for m in doc.mentions_in(max(s, skip), off + t.idx):
+            got = doc.ref(m)
+            if m.kind == "org" and got not in own and not _owns_by_name(doc, got, mission):
+                return True
+    return False
+
+
+def _owns_by_name(doc: Doc, ref: str, mission: str) -> bool:
+    """UN and its mission, the African Union and AMISOM: one owns the other by name."""
+    a = doc.entities.get(ref)
+    b = doc.entities.get(mission)
+    if a is None or b is None:
+        return False
+    words = set(re.findall(r"\w+", b.label.lower()))
+    return bool(a.label) and (
+        a.label.lower() in b.label.lower() or (ref.split("/")[-1].lower() in words)
+    )
+
+
+def _mission_sender(doc: Doc, mission: str) -> str:
+    """Who sends a mission: the body it belongs to (SADC for SAMIM), else the mission."""
+    ent = doc.entities.get(mission)
+    if ent is not None and ent.parent and f"org/{ent.parent}" in doc.entities:
+        return f"org/{ent.parent}"
+    return mission

@@ -1,0 +1,143 @@
+"""The words that carry events: speech, meeting and deployment verbs and nouns, with
+their inflections.
+
+The pipeline runs without spaCy's tagger and lemmatizer (they cost a third of the
+parse and the rules need lemmas of a few hundred verbs only), so inflections are
+listed here; `lemma(token_text)` maps each form to its verb.
+"""
+
+from __future__ import annotations
+
+import re
+
+# verb -> its forms (base, -s, past, participle, -ing); regular forms are generated.
+_IRREGULAR = {
+    "say": ["say", "says", "said", "saying"],
+    "tell": ["tell", "tells", "told", "telling"],
+    "write": ["write", "writes", "wrote", "written", "writing"],
+    "speak": ["speak", "speaks", "spoke", "spoken", "speaking"],
+    "meet": ["meet", "meets", "met", "meeting"],
+    "hold": ["hold", "holds", "held", "holding"],
+    "send": ["send", "sends", "sent", "sending"],
+    "give": ["give", "gives", "gave", "given", "giving"],
+    "make": ["make", "makes", "made", "making"],
+    "begin": ["begin", "begins", "began", "begun", "beginning"],
+    "withdraw": ["withdraw", "withdraws", "withdrew", "withdrawn", "withdrawing"],
+    "pull": ["pull", "pulls", "pulled", "pulling"],
+    "fly": ["fly", "flies", "flew", "flown", "flying"],
+    "lead": ["lead", "leads", "led", "leading"],
+    "have": ["have", "has", "had", "having"],
+    "host": ["host", "hosts", "hosted", "hosting"],
+    "put": ["put", "puts", "putting"],
+    "set": ["set", "sets", "setting"],
+    "take": ["take", "takes", "took", "taken", "taking"],
+    "go": ["go", "goes", "went", "gone", "going"],
+    "come": ["come", "comes", "came", "coming"],
+    "reaffirm": ["reaffirm", "reaffirms", "reaffirmed", "reaffirming"],
+    "look": ["look", "looks", "looked", "looking"],
+    "quote": ["quote", "quotes", "quoted", "quoting"],
+}
+
+SPEECH_VERBS = (
+    "say tell state stress note add announce declare warn urge explain insist claim deny "
+    "confirm reply respond argue ask write tweet post emphasize emphasise underline underscore "
+    "reiterate reaffirm affirm assert point_out highlight mention observe remark recall report "
+    "inform brief express voice welcome condemn praise thank congratulate call_for call_on "
+    "demand propose suggest pledge promise vow assure agree accuse blame criticize criticise "
+    "reject refute dismiss acknowledge admit predict estimate describe characterize "
+    "characterise caution signal indicate reveal disclose concede comment stipulate "
+    "appeal threaten issue release "
+    "present brief update"
+).split()
+MEETING_VERBS = (
+    "meet hold speak talk call phone telephone host receive visit chair convene confer "
+    "discuss negotiate sit sign attend participate"
+).split()
+MEETING_NOUNS = (
+    "meeting meetings talks call phone_call telephone_call conversation telephone_conversation "
+    "phone_conversation summit session visit videoconference video_conference "
+    "consultations negotiations conference dialogue audience"
+).split()
+DEPLOY_VERBS = (
+    "deploy send dispatch despatch arrive withdraw pull station reinforce contribute "
+    "airlift fly land redeploy return begin start provide pledge commit offer complete "
+    "deliver transfer disembark descend transport"
+).split()
+# a body's decision taken in session: "the Security Council adopted resolution 2699"
+SESSION_VERBS = "adopt vote abstain approve authorize authorise pass endorse extend".split()
+FORCE_NOUNS = (
+    "troops troop soldiers soldier forces force personnel peacekeepers peacekeeper "
+    "contingent contingents battalion battalions brigade brigades servicemen police "
+    "officers paratroopers marines units unit mission deployment"
+).split()
+
+
+def _regular(v: str) -> list[str]:
+    if v.endswith("e"):
+        return [v, v + "s", v + "d", v[:-1] + "ing"]
+    if v.endswith("y") and v[-2] not in "aeiou":
+        return [v, v[:-1] + "ies", v[:-1] + "ied", v + "ing"]
+    if re.search(r"[^aeiou][aeiou][pt]$", v) and len(v) <= 4:
+        return [v, v + "s", v + v[-1] + "ed", v + v[-1] + "ing"]
+    if v.endswith(("s", "sh", "ch", "x", "z")):
+        return [v, v + "es", v + "ed", v + "ing"]
+    return [v, v + "s", v + "ed", v + "ing"]
+
+
+_FORMS: dict[str, str] = {}
+for _v in {w.split("_")[0] for w in SPEECH_VERBS + MEETING_VERBS + DEPLOY_VERBS + SESSION_VERBS}:
+    for _f in _IRREGULAR.get(_v) or _regular(_v):
+        _FORMS.setdefault(_f, _v)
+for _v, _forms in _IRREGULAR.items():
+    for _f in _forms:
+        _FORMS[_f] = _v
+_FORMS.update({"emphasised": "emphasise", "criticised": "criticise"})
+
+
+def lemma(word: str) -> str:
+    """The verb an inflected form belongs to ("told" -> "tell"), or the word itself."""
+    w = word.lower()
+    return _FORMS.get(w, w)
+
+
+SPEECH = {w.split("_")[0] for w in SPEECH_VERBS}
+# verbs whose particle makes them speech ("point out", "call for", "call on")
+SPEECH_WITH_PARTICLE = {("point", "out"), ("call", "for"), ("call", "on"), ("go", "on")}
+# "call", "call on" are speech, but "called" alone may be a phone call: decided by context.
+
+
+def _cue(words) -> re.Pattern[str]:
+    ordered = sorted(set(words), key=len, reverse=True)
+    return re.compile(
+        r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in ordered) + r")(?![\w-])", re.I
+    )
+
+
+def _forms_of(verbs) -> set[str]:
+    return {f for f, v in _FORMS.items() if v in set(verbs)}
+
+
+# The words each rule looks for: a sentence without any of them is not parsed for it.
+SPEECH_CUE = _cue(_forms_of(SPEECH) | {"according", "made", "makes", "making"})
+_MEETING_WORDS = {n.replace("_", " ") for n in MEETING_NOUNS}
+_MEETING_WORDS |= {w + "s" for w in _MEETING_WORDS if not w.endswith("s")}
+MEETING_CUE = _cue(_forms_of(MEETING_VERBS) | _MEETING_WORDS)
+DEPLOY_NOUNS = {
+    "deployment",
+    "deployments",
+    "arrival",
+    "dispatch",
+    "withdrawal",
+    "pullout",
+    "pull-out",
+    "redeployment",
+    "departure",
+}
+DEPLOY_CUE = _cue(_forms_of(DEPLOY_VERBS) | DEPLOY_NOUNS)
+SESSION_CUE = _cue(_forms_of(SESSION_VERBS))
+EVENT_CUE = _cue(
+    _forms_of(SPEECH | set(MEETING_VERBS) | set(DEPLOY_VERBS) | set(SESSION_VERBS))
+    | {"according", "made", "makes", "making"}
+    | DEPLOY_NOUNS
+    | _MEETING_WORDS
+)

@@ -1,0 +1,131 @@
+"""Personal names: what is a name and what is a title, and one key across spellings.
+
+News transliterates the same name many ways (Tokayev, Toqaev, Tokaev; Kassym-Jomart,
+Qasym-Zhomart; Zelensky, Zelenskyy, Zelenskiy). `name_skeleton` folds the alternations
+that Latin transliterations of Cyrillic, Turkic and Arabic names differ by, so two
+spellings of one name meet; the IRI keeps a readable spelling.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.ids import fold
+
+# Words that stand before a name and are not part of it.
+TITLES = {
+    fold(w)
+    for w in (
+        "President Vice-President Vice Prime Minister Ministers Foreign Defence Defense Interior "
+        "Finance Deputy First Acting Former Secretary Secretary-General General Lieutenant "
+        "Lt Lt. Gen Gen. Maj Maj. Major Colonel Col Col. Brigadier Admiral Commander Captain "
+        "Capt Capt. Sergeant Chief Mr Mr. Mrs Mrs. Ms Ms. Dr Dr. Prof Prof. Sir Dame Lord "
+        "H.E. HE Excellency His Her King Queen Prince Princess Sheikh Emir Sultan Pope Cardinal "
+        "Archbishop Bishop Ambassador Envoy Special Representative Spokesman Spokeswoman "
+        "Spokesperson Senator Sen. Rep. Representative Congressman Congresswoman Governor "
+        "Gov. Mayor Chancellor Premier Speaker Chairman Chairwoman Chairperson Chair Director "
+        "Director-General Head Commissioner High Under-Secretary-General Assistant Justice "
+        "Judge Minister-Counsellor Counsellor Pastor Imam Rabbi Father Reverend Rev. "
+        "Field Marshal Army Air Force Police Inspector Commissioner-General Premier Leader "
+        "Permanent Resident Coordinator Senior Adviser Advisor Aide Attorney Officer Under "
+        "Secretary-of-State Vice-Chair Vice-Chairman Co-Chair Co-Chairs Rapporteur PM FM "
+        "Honourable Honorable Hon Hon. Rt Rt. Right Excellency"
+    ).split()
+}
+_NON_NAME_WORDS = {
+    fold(w)
+    for w in (
+        "Ministry Council Organization Organisation Agency Party Forces Parliament Committee "
+        "Commission Government Republic Office Department Union Army Navy Police Mission "
+        "University Airport Province Region State States City Group Company Bank News "
+        "Television Radio Agency Times Post Press Association Network Service Court Front "
+        "Movement Liberation Coast Shoal Sea Island Islands Strait Peninsula Gulf Brigade "
+        "Opposition Forces Guard Republic Kingdom Airways Airlines Corporation People Peoples "
+        "People's People’s"
+    ).split()
+}
+_PATRONYMIC = re.compile(
+    r"^[A-Z][a-z]+(?:ovich|evich|ich|ovna|evna|ichna|ogly|oglu|uly|kyzy|qizi)$"
+)
+_NAME_WORD = re.compile(
+    r"^(?:[A-Z][\w'’.-]*|(?:de|da|del|van|von|bin|ibn|al|el|le|la|di|du)-?\w*)$"
+)
+
+
+_PARTICLE_TAIL = re.compile(
+    r"(?:\s+(?:da|de|do|dos|das|del|della|di|du|van|von|der|den|bin|ibn|al|el|la|le)"
+    r"(?:\s+|-))+[A-Z][\w’'-]+"
+)
+_HYPHEN_TAIL = re.compile(r"-[A-Z][\w’']+")
+
+
+def extend_person(text: str, start: int, end: int) -> tuple[int, int]:
+    """The small model often stops a name early: at a hyphen ("Phumzile Mlambo" of
+    "Phumzile Mlambo-Ngcuka") or before a particle ("Lula" of "Lula da Silva")."""
+    m = _HYPHEN_TAIL.match(text, end)
+    if m:
+        end = m.end()
+    m = _PARTICLE_TAIL.match(text, end)
+    if m:
+        end = m.end()
+    return start, end
+
+
+def clean_person(text: str, start: int, end: int) -> tuple[int, int, str | None]:
+    """The name inside a recognised person span, without titles; None if it is not a name."""
+    start, end = extend_person(text, start, end)
+    poss = re.search(r"['’]s\b", text[start:end])
+    if poss and poss.start() > 0:
+        end = start + poss.start()  # "Salva Kiir’s SPLM": the person is before the possessive
+    words = list(re.finditer(r"\S+", text[start:end]))
+    while words and fold(words[0].group().rstrip(",")) in TITLES:
+        words.pop(0)
+    if not words:
+        return start, end, None
+    s = start + words[0].start()
+    e = start + words[-1].end()
+    name = text[s:e].rstrip(",.;:")
+    e = s + len(name)
+    tokens = name.split()
+    if not tokens or not all(_NAME_WORD.match(t) for t in tokens):
+        return s, e, None
+    if any(fold(t) in _NON_NAME_WORDS for t in tokens):
+        return s, e, None
+    if len(tokens) == 1 and (len(name) < 3 or name.isupper()):
+        return s, e, None
+    return s, e, person_name(name)
+
+
+def person_name(name: str) -> str:
+    """The name a person node is keyed by: "Ivan Ivanovich Petrov" is Ivan Petrov."""
+    words = name.split()
+    if len(words) >= 3:
+        words = [words[0]] + [w for w in words[1:-1] if not _PATRONYMIC.match(w)] + [words[-1]]
+    return " ".join(words)
+
+
+_SKELETON_RULES = [
+    (re.compile(r"dzh|dj"), "j"),
+    (re.compile(r"zh"), "j"),
+    (re.compile(r"kh"), "h"),
+    (re.compile(r"q(?!u)"), "k"),
+    (re.compile(r"ck"), "k"),
+    (re.compile(r"ph"), "f"),
+    (re.compile(r"w"), "v"),
+    (re.compile(r"x"), "ks"),
+    (re.compile(r"c(?=[eiy])"), "s"),
+    (re.compile(r"c"), "k"),
+    (re.compile(r"y"), "i"),
+    (re.compile(r"(?<=[aeiou])i(?=[aeiou])"), ""),
+    (re.compile(r"(\w)\1+"), r"\1"),
+    (re.compile(r"[^a-z ]"), " "),
+]
+
+
+def name_skeleton(name: str) -> str:
+    """Tokayev, Toqaev and Tokaev give one skeleton; so do Zelensky, Zelenskyy, Zelenskiy."""
+    s = fold(name).replace("-", " ")
+    for rx, rep in _SKELETON_RULES:
+        s = rx.sub(rep, s)
+    words = [w[:-1] if len(w) > 4 and w.endswith("i") else w for w in s.split()]
+    return " ".join(words)

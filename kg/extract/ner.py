@@ -1,0 +1,859 @@
+"""Actors from the entity recogniser: persons, organizations and places the lexicon does
+not know, typed and keyed like the lexicon's own.
+
+The statistical recogniser finds the names; the gazetteers decide what a name is when
+they know it (a GPE that is a country is the country, "Cabo Delgado" is a province even
+when the recogniser calls it a person), and a few checks on the text fix what the small
+model gets wrong most often in news (an acronym read as a person, a title read as part
+of a name). The lexicon's matches always win: they carry keys and Wikidata ids.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from kg.extract import world
+from kg.extract.gazetteer import Lexicon
+from kg.extract.model import Entity, Mention
+from kg.extract.names import TITLES, clean_person, name_skeleton
+from kg.ids import fold, slug
+
+LABELS = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place"}
+_ARTICLE = re.compile(r"^(?:the|The|THE)\s+")
+_POSSESSIVE = re.compile(r"\s*['’]s?$")
+_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.-]{1,9}$")
+# Names the small model reads as entities and that are none of ours.
+_NOT_ACTOR = re.compile(
+    r"^(?:[A-Z][a-z]+day|January|February|March|April|May|June|July|August|September|October|"
+    r"November|December|COVID(?:-19)?|Covid(?:-19)?|Twitter|Facebook|Telegram|X|Instagram|"
+    r"YouTube|Google|Islamic|Muslim|Christian|Christmas|Easter|Ramadan|Eid|God|Allah|"
+    r"Lord|Source|Photo|Reuters Photo|AFP Photo|File Photo|Read|Related|Tags|Share|Updated|"
+    r"English|French|Russian|Arabic|Spanish|Portuguese|Chinese|Swahili)$"
+)
+_HAS_LETTER = re.compile(r"[^\W\d_]")
+_GENERIC_PLACE = re.compile(
+    r"^(?:north|south|east|west|northern|southern|eastern|western|central|upper|lower)(?:ern)?$",
+    re.I,
+)
+
+
+@dataclass
+class Found:
+    mentions: list[Mention]
+    entities: dict[str, Entity]
+
+
+def _clean(text: str, start: int, end: int) -> tuple[int, int]:
+    """Trim a leading article, a trailing possessive and surrounding punctuation."""
+    span = text[start:end]
+    m = _ARTICLE.match(span)
+    if m:
+        start += m.end()
+    span = text[start:end]
+    m = _POSSESSIVE.search(span)
+    if m and m.start() > 0:
+        end = start + m.start()
+    while start < end and text[start] in " \"“”'‘’(-–,.":
+        start += 1
+    while end > start and text[end - 1] in " \"“”'‘’)-–,:;":
+        end -= 1
+    return start, end
+
+
+def find(
+    text: str,
+    recognised: list[tuple[int, int, str]],
+    known: list[Mention],
+    lex: Lexicon,
+) -> Found:
+    """Mentions of the recogniser's actors that the lexicon's mentions do not already cover."""
+    taken = sorted((m.start, m.end, m) for m in known)
+    out: list[Mention] = []
+    ents: dict[str, Entity] = {}
+    countries = {m.key for m in known if m.kind == "country"}
+    prefer = {lex.entries[f"country/{k}"].iso2 for k in countries if f"country/{k}" in lex.entries}
+    prefer.discard(None)
+    headline = headline_end(text)
+    drop: set[int] = set()  # lexicon mentions inside a personal name
+    for start, end, label in _joined(text, recognised):
+        kind = LABELS.get(label)
+        if kind is None:
+            continue
+        s, e = _clean(text, start, end)
+        if e - s < 2 or not _HAS_LETTER.search(text[s:e]):
+            continue
+        surface = text[s:e]
+        if _NOT_ACTOR.match(surface) or "\n" in surface or _URLISH.search(surface):
+            continue
+        if s < headline and surface not in text[headline:]:
+            continue  # a title-case headline: the small model reads its verbs as names
+        inside = [m for (ms, me, m) in taken if ms < e and s < me]
+        if (
+            kind in ("org", "person")
+            and inside
+            and all(m.kind != "person" for m in inside)
+            and max(m.end for m in inside) < e - 2
+            and _person_in_org(text, s, e, inside, out, ents)
+        ):
+            continue
+        if (
+            kind == "org"
+            and inside
+            and all(s <= m.start and m.end <= e for m in inside)
+            and inside[0].kind == "org"
+            and _BODY_END.search(surface)
+            and max(m.end - m.start for m in inside) < (e - s) - 4
+        ):
+            # "the NATO-Ukraine Council": a body of the organization the name starts with
+            parent = inside[0].key
+            key = _add(out, ents, "org", surface, s, e)
+            ents[f"org/{key}"].parent = ents[f"org/{key}"].parent or parent
+            continue
+        if inside and not all(
+            m.kind in ("country", "place") and s <= m.start and m.end <= e for m in inside
+        ):
+            continue  # the lexicon's organization or person stands
+        if inside and kind == "place" and _PLACE_HEAD.search(surface):
+            # "the South China Sea", "Northern Ireland": the country's name is part of the
+            # place's
+            drop.update(id(m) for m in inside if s <= m.start and m.end <= e)
+            _add_place(out, ents, surface, s, e, None, lex)
+            continue
+        if inside and kind != "org" and kind != "person":
+            continue
+        if (
+            inside
+            and kind == "person"
+            and len(inside) == 1
+            and inside[0].start == s
+            and inside[0].kind == "country"
+            and len(text[inside[0].end : e].split()) >= 2
+        ):
+            # "Venezuela Armando Benedetti": a country before a name, read as one
+            s2, e2, label = clean_person(text, inside[0].end + 1, e)
+            if label and " " in label:
+                _add(out, ents, "person", label, s2, e2, surface=text[s2:e2])
+            continue
+        if inside and kind == "person" and all(m.kind in ("country", "place") for m in inside):
+            # "Georgia Williams", "Jordan Bardella": a personal name with a place's word in it
+            s2, e2, label = clean_person(text, s, e)
+            if (
+                label
+                and " " in label
+                and s2 <= min(m.start for m in inside)
+                and not any(m.adjective for m in inside)
+                and all(m.end - m.start < e2 - s2 for m in inside)
+            ):
+                drop.update(id(m) for m in inside)
+                _add(out, ents, "person", label, s2, e2, surface=text[s2:e2])
+                continue
+        if kind in ("org", "person") and _person_in_org(text, s, e, inside, out, ents):
+            continue
+        if inside:
+            # A longer name that holds a country is a body of it ("Rwanda Defence Force",
+            # "Turkish Armed Forces"); the country keeps its own mention.
+            if kind == "org" and (e - s) > max(m.end - m.start for m in inside) + 3:
+                _add_org(out, ents, text, s, e, inside, lex, prefer)
+            continue
+        kind, info = _type(surface, kind, label, prefer)
+        if kind is None:
+            continue
+        if kind == "org" and _org_is_person(text, s, e, out, ents, known, lex):
+            kind = "person"
+        if (
+            kind == "org"
+            and _FACILITY.fullmatch(surface)
+            and _LOCATIVE_BEFORE.search(text[max(0, s - 20) : s])
+        ):
+            kind, info = "place", None  # "at the Military Institute of the Ground Forces"
+        if kind == "org":
+            _add_org(out, ents, text, s, e, known, lex, prefer)
+        elif kind == "person":
+            s2, e2, label = clean_person(text, s, e)
+            if label is None or (" " not in label and not _marked_person(text, s2, e2)):
+                continue
+            _add(out, ents, "person", label, s2, e2, surface=text[s2:e2])
+        elif _plausible_place(text, s, e, info):
+            _add_place(out, ents, surface, s, e, info, lex)
+    known = [m for m in known if id(m) not in drop]
+    out = _supported_orgs(out, ents)
+    _gazetteer_places(text, out, ents, known, lex, prefer)
+    _acronyms(text, out, ents, known)
+    _drop_unused(out, ents)
+    return Found(list(known) + out, ents)
+
+
+_FACILITY = re.compile(
+    r"(?:[A-Z][\w’'-]* ){0,4}(?:Institute|Airport|Academy|Base|University|Airfield|Barracks|"
+    r"Palace|Station|Port|Hospital|Stadium|Centre|Center|Hotel|Square)(?: (?:of|for) (?:the )?"
+    r"[A-Z][\w’'-]*(?: (?:and |of (?:the )?)?[A-Z][\w’'-]*)*)?"
+)
+
+
+def _joined(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The recogniser's entities, with a first name it split off a person joined back
+    ("Murat" ORG + "Bektanov" PERSON is the person Murat Bektanov)."""
+    out: list[tuple[int, int, str]] = []
+    i = 0
+    while i < len(ents):
+        a = ents[i]
+        b = ents[i + 1] if i + 1 < len(ents) else None
+        word = text[a[0] : a[1]]
+        if (
+            b is not None
+            and b[2] == "PERSON"
+            and a[2] in ("ORG", "GPE", "NORP", "PERSON")
+            and " " not in word
+            and text[a[1] : b[0]] == " "
+            and word[:1].isupper()
+            and not word.isupper()
+        ):
+            out.append((a[0], b[1], "PERSON"))
+            i += 2
+            continue
+        out.append(a)
+        i += 1
+    return out
+
+
+_BODY_END = re.compile(
+    r"\b(?:Council|Commission|Committee|Mission|Force|Forces|Command|Group|Assembly|"
+    r"Secretariat|Office)$"
+)
+_URLISH = re.compile(r"https?:|www\.|\.(?:com|org|net|gov)\b|/")
+
+
+def headline_end(text: str) -> int:
+    """End of a first line written in title case ("Kazakh President Issues Shoot-To-Kill
+    Order"), or 0: entities found only there are not trusted."""
+    nl = text.find("\n")
+    line = text[: nl if nl >= 0 else len(text)]
+    if line.rstrip().endswith((".", "!", "?", "”", '"')):
+        return 0  # a sentence, however many names it has
+    words = re.findall(r"[A-Za-z][\w’'-]*", line)
+    long_words = [w for w in words if len(w) > 3]
+    if len(long_words) >= 3 and sum(w[0].isupper() for w in long_words) >= 0.8 * len(long_words):
+        return len(line)
+    return 0
+
+
+def _person_in_org(text: str, s: int, e: int, inside, out, ents) -> bool:
+    """ "Foreign Minister of Armenia Zohrab Mnatsakanyan", "Lieutenant General Rustam
+    Muradov": a post or a country before a personal name, read as one organization."""
+    cut = s
+    for m in inside:
+        if m.kind in ("country", "org", "place") and m.end < e - 2:
+            cut = max(cut, m.end)  # "Ambassador to the United Nations Vassily Nebenzia"
+    words = list(re.finditer(r"\S+", text[cut:e]))
+    lead = 0
+    while lead < len(words) and fold(words[lead].group().rstrip(",")) in TITLES:
+        lead += 1
+    if cut == s and lead == 0:
+        return False
+    rest = words[lead:]
+    if len(rest) > 4 or not rest or (len(rest) < 2 and lead == 0):
+        return False  # one word is a name only after a title ("Indian PM Modi")
+    s2, e2, label = clean_person(text, cut + rest[0].start(), e)
+    if label is None or _generic(label) or (" " not in label and lead == 0):
+        return False
+    _add(out, ents, "person", label, s2, e2, surface=text[s2:e2])
+    return True
+
+
+_PLACE_HEAD = re.compile(
+    r"\b(?:Province|Region|State|District|County|Valley|River|Sea|Ocean|Mountains?|Islands?|"
+    r"Lake|Gulf|Strait|Corridor|Peninsula|Desert|Basin|Coast|Bay|Oblast|Governorate|City|"
+    r"Airport|Base|Square|Palace|Camp|Border|Crossing|Port|Harbou?r|Hills?|Heights|Plateau)$"
+)
+_NOT_PLACE = re.compile(
+    r"^(?:Republic|States|Member States|State|Secretariat|Government|Council|Union|Federation|"
+    r"Logistics|Favour|Favor|West|East|North|South|Kingdom|Commonwealth|Territory|Capital|"
+    r"Headquarters|HQ)$"
+)
+_LOCATIVE_BEFORE = re.compile(
+    r"\b(?:in|at|to|from|near|outside|inside|across|into|towards?|around|through|via|of|"
+    r"between|and|across|over|under|on|off)\s+(?:the\s+)?$",
+    re.I,
+)
+
+
+def _plausible_place(text: str, s: int, e: int, info) -> bool:
+    """A name the gazetteers know, or one that reads as a place: after "in/at/to…" or with a
+    place word at its end ("Lachin corridor"). "Republic", "Member States" and plural
+    demonyms ("Kazakhs") are not places."""
+    surface = text[s:e]
+    if _NOT_PLACE.match(surface) or re.search(r"\d", surface):
+        return False
+    if info is not None:
+        return True
+    if re.fullmatch(r"[A-Z][a-z]+s", surface) and surface[:-1].lower() in _DEMONYM_WORDS():
+        return False
+    if _PLACE_HEAD.search(surface):
+        return True
+    return bool(_LOCATIVE_BEFORE.search(text[max(0, s - 20) : s]))
+
+
+def _DEMONYM_WORDS() -> set[str]:
+    from kg.extract.gazetteer import load_lexicon
+
+    return {a.lower() for a in load_lexicon().adjective_of}
+
+
+_TITLE_BEFORE = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Capt|Prof|Sen|Rep|Gov)\.?|\b(?:President|Minister|"
+    r"Secretary|Spokes(?:man|woman|person)|Ambassador|General|Commander|Chairman|Chairwoman|"
+    r"Premier|Chancellor|King|Queen|Prince|Emir|Sheikh|Envoy|Governor|Mayor|Director|Chief|"
+    r"Counterpart|counterpart|spokes(?:man|woman|person)|minister|president|envoy|ambassador|"
+    r"leader|chief|commander|general|secretary)|H\.\s?E\.)\s+$"
+)
+_SAID_AFTER = re.compile(
+    r"^\s+(?:(?:also|further|then|later|has|had|was|, who)\s+)?(?:said|says|told|added|noted|"
+    r"stressed|stated|announced|declared|warned|urged|explained|insisted|wrote|tweeted|"
+    r"confirmed|replied|responded|argued|asked|called|met|spoke|thanked|welcomed)\b"
+)
+
+
+_POST_AFTER = re.compile(
+    r"^,?\s+(?:the\s+|a\s+|an\s+)?(?:[A-Z][\w-]+\s+){0,3}(?:Minister|President|Secretary|"
+    r"Ambassador|Spokes(?:man|woman|person)|spokes(?:man|woman|person)|Chairman|Chairwoman|"
+    r"Chair|Director|Commander|Head|Chief|General|Envoy|Governor|Deputy|Prime|Foreign|"
+    r"Defen[cs]e|minister|president|secretary|ambassador|envoy|commander|head|chief|leader|"
+    r"director|governor|deputy)\b"
+)
+
+
+def _org_is_person(text: str, s: int, e: int, out, ents, known=(), lex=None) -> bool:
+    """The small model often calls a personal name an organization: "Péter Novák, Minister
+    of Culture of Hungary", "Ambassador Tokumov", "Petrov said" after "Ivan Petrov"."""
+    surface = text[s:e]
+    if _generic(surface) or _ACRONYM.match(surface.replace(" ", "")):
+        return False
+    s2, e2, label = clean_person(text, s, e)
+    if label is None:
+        return False
+    if _POST_AFTER.match(text[e : e + 80]) or _TITLE_BEFORE.search(text[max(0, s - 40) : s]):
+        return True
+    if " " not in label:
+        labels = [x.label for x in ents.values() if x.kind == "person"]
+        if lex is not None:
+            labels += [
+                lex.entries[f"person/{m.key}"].label
+                for m in known
+                if m.kind == "person" and f"person/{m.key}" in lex.entries
+            ]
+        surnames = {name_skeleton(x.split()[-1]) for x in labels if " " in x}
+        return name_skeleton(label) in surnames
+    return False
+
+
+def _marked_person(text: str, s: int, e: int) -> bool:
+    """A lone word is a person's name when a title stands before it or it says something."""
+    return bool(
+        _TITLE_BEFORE.search(text[max(0, s - 40) : s]) or _SAID_AFTER.match(text[e : e + 30])
+    )
+
+
+def _type(surface: str, kind: str, label: str, prefer: set[str]):
+    """What a recognised name is, by the gazetteers first and the model's label second."""
+    if _ACRONYM.match(surface.replace(" ", "")) and kind == "person":
+        return "org", None  # "SADC", "ECOWAS" read as persons
+    if kind == "person" and len(surface.split()) == 1 and surface.isupper():
+        return "org", None
+    place = None
+    if kind in ("place", "org", "person"):
+        # a place's own name only: "Hamas" is one of Hamm's alternate names
+        place = world.place(surface, prefer, own_name=kind != "place")
+    if kind == "place":
+        if place is None and _GENERIC_PLACE.match(surface):
+            return None, None
+        return "place", place
+    if place is not None and place.kind == "region" and world.is_region_name(surface):
+        return "place", place  # "Cabo Delgado Province" read as an organization
+    if (
+        kind == "org"
+        and place is not None
+        and place.kind == "city"
+        and place.population >= 100_000
+        and not _GENERIC_ORG_WORD.match(surface.split()[-1])
+    ):
+        return "place", place  # "Vilnius" read as an organization
+    if kind == "person" and place is not None and place.population >= 100_000:
+        return "place", place  # "Kigali" read as a person
+    return kind, None
+
+
+def _add(
+    out, ents, kind: str, label: str, s: int, e: int, country: str | None = None, surface=None
+) -> str:
+    key = slug(label)
+    ref = f"{kind}/{key}"
+    ent = ents.get(ref)
+    if ent is None:
+        ent = Entity(kind=kind, key=key, label=label, country=country)
+        ents[ref] = ent
+    out.append(Mention(key=key, kind=kind, start=s, end=e, surface=surface or label))
+    return key
+
+
+_OF_COUNTRY = re.compile(r"\s+of\s+(?:the\s+)?$")
+
+
+_GENERIC_ORG_WORD = re.compile(
+    r"^(?:Ministry|Ministries|Department|Government|Parliament|Office|Cabinet|Administration|"
+    r"Council|Committee|Commission|Organi[sz]ation|Agency|Party|Forces?|Union|Alliance|Bureau|"
+    r"Services?|Centre|Center|Secretariat|Assembly|Army|Navy|Guard|Troops|Police|Staff|Command|"
+    r"Defen[cs]e|Foreign|Affairs|Interior|Internal|Security|National|State|Federal|Armed|"
+    r"Military|Air|Airborne|Aerospace|Ground|Land|Naval|Special|General|Presidential|Public|"
+    r"Republican|Central|Supreme|High|Joint|Border|Emergency|Emergencies|Situations|Health|"
+    r"Justice|Finance|Economy|Trade|Energy|Information|Communications|Press|Media|Of|The|For|"
+    r"And|of|the|for|and|on|in|to|Ministers|Minister|Chiefs|Heads|Headquarters|Allies|"
+    r"Partners|Members|Member)$"
+)
+_BAD_ORG_END = re.compile(r"(?:\b(?:of|the|and|for|to|in|on)|[-–,’'])$")
+
+
+def _generic(name: str) -> bool:
+    """Only generic words ("Ministry of Foreign Affairs", "Armed Forces", "Parliament")."""
+    return all(_GENERIC_ORG_WORD.match(w) for w in re.findall(r"[\w’'-]+", name))
+
+
+_EVENT_END = re.compile(
+    r"\b(?:Summit|Meeting|Session|Talks|Visit|Order|Situation|Chairmanship|Ministerial|"
+    r"Co-Chairs|Co-Chairmanship|Chairs|Conference Call|Call|Resolution|Agreement|Accord|"
+    r"Statement|Declaration|Communiqu[eé]|Plan|Initiative|Deployment|Operation|Crisis|War|"
+    r"Conflict|Protests?|Unrest|Coup|Election|Elections|Day|Week|Year|Vision(?: - \d+)?)$"
+)
+
+
+_TRAILING_TITLES = {
+    "president",
+    "minister",
+    "secretary",
+    "chairman",
+    "chairwoman",
+    "ambassador",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "envoy",
+    "premier",
+    "chancellor",
+    "prime",
+}
+
+
+def _add_org(out, ents, text: str, s: int, e: int, known, lex: Lexicon, prefer=frozenset()) -> None:
+    """A national body ("Ministry of Defense of Tajikistan", "Turkish Armed Forces",
+    "Kazakhstan's Security Council") gets the key the post finder's national bodies get
+    (ministry-of-defence-tajikistan); other organizations keep their name as written. A
+    name of generic words that says whose it is nowhere is no entity ("the Ministry")."""
+    from kg.extract.actors import canon_org, entity_for_generic
+
+    words = list(re.finditer(r"\S+", text[s:e]))
+    while len(words) > 1 and fold(words[-1].group()) in _TRAILING_TITLES:
+        words.pop()  # "the Parliament of the Republic of Kazakhstan President Tokayev"
+    e = s + words[-1].end() if words else e
+    surface = text[s:e]
+    if (
+        _BAD_ORG_END.search(surface)
+        or (" " in surface and surface.isupper())  # "KEY QUOTE": a heading, not a name
+        or "," in surface
+        or _NOT_ACTOR.match(surface)
+        or _EVENT_END.search(surface)
+        or re.search(r"(?<![A-Z])\d", surface)
+    ):
+        return
+    countries = [m for m in known if m.kind == "country" and s <= m.start and m.end <= e]
+    if countries and countries[0].start == s:
+        rest = re.sub(r"^['’]s?\s+", "", text[countries[0].end : e]).strip()
+        info = world.place(rest, prefer) if rest else None
+        if info is not None:  # "Mozambique's Cabo Delgado"
+            _add_place(out, ents, rest, e - len(rest), e, info, lex)
+            return
+    head = rest = None
+    if (
+        countries
+        and countries[-1].end == e
+        and countries[-1].start > s
+        and not countries[-1].adjective
+    ):
+        m = _OF_COUNTRY.search(text[s : countries[-1].start])
+        if m:
+            head, owner = text[s : s + m.start()], countries[-1]
+    if head is None and countries and countries[0].start == s:
+        rest = re.sub(r"^['’]s?\s+", "", text[countries[0].end : e]).strip()
+        head, owner = rest, countries[0]
+    if head is not None and head and _generic(head):
+        if re.fullmatch(r"(?:[Tt]he )?(?:[Gg]overnment|[Aa]uthorities|[Ss]tate)", head):
+            # "the Government of Haiti" is Haiti (docs/gold-format.md)
+            out.append(Mention(key=owner.key, kind="country", start=s, end=e, surface=surface))
+            return
+        ent = entity_for_generic("org", canon_org(head), owner.key, None, lex)
+        ref = f"org/{ent.key}"
+        ents.setdefault(ref, ent).surfaces.add(surface)
+        out.append(Mention(key=ent.key, kind="org", start=s, end=e, surface=surface))
+        return
+    country = countries[0].key if countries and not countries[0].adjective else None
+    if country is None and _NATIONAL_WORD.search(surface):
+        # "the Turkish Presidency's Communications Directorate", "Qatar's Foreign Ministry": a
+        # body of the state named just before it
+        owner = _country_before(text, s, known)
+        if owner is not None:
+            ent = entity_for_generic("org", canon_org(surface), owner, None, lex)
+            ent = ents.setdefault(f"org/{ent.key}", ent)
+            ent.surfaces.add(surface)
+            full = _country_before_span(text, s, known)
+            if full is not None:
+                ent.surfaces.add(text[full:e])
+            out.append(Mention(key=ent.key, kind="org", start=s, end=e, surface=surface))
+            return
+    if _generic(surface) or all(fold(w) in TITLES for w in surface.split()):
+        return  # "the Ministry of Foreign Affairs" of no one said, "Permanent Representative"
+    words = re.findall(r"[\w’']+", surface)
+    if all(lex.adjective_of.get(fold(w)) or fold(w) in lex.country_by_name for w in words):
+        return  # "Turkic", "Kazakh", "Armenia-Azerbaijan" read as organizations
+    _add(out, ents, "org", canon_org(surface), s, e, country=country)
+
+
+_NATIONAL_WORD = re.compile(
+    r"\b(?:Ministry|Directorate|Department|Office|Agency|Service|Committee|Council|Police|"
+    r"Army|Navy|Forces|Guard|Parliament|Presidency|Administration|Commission|Bureau)\b"
+)
+
+
+def _country_before_span(text: str, s: int, known) -> int | None:
+    for m in known:
+        if m.kind == "country" and m.end <= s and s - m.end <= 30:
+            if re.fullmatch(r"(?:['’]s)?(?:\s+[A-Z][\w-]+(?:['’]s)?){0,2}\s+", text[m.end : s]):
+                return m.start
+    return None
+
+
+def _country_before(text: str, s: int, known) -> str | None:
+    for m in known:
+        if m.kind != "country" or m.end > s or s - m.end > 30:
+            continue
+        gap = text[m.end : s]
+        if re.fullmatch(r"(?:['’]s)?(?:\s+[A-Z][\w-]+(?:['’]s)?){0,2}\s+", gap):
+            return m.key
+    return None
+
+
+_LOCATIVE_NAME = re.compile(
+    r"\b(?:in|to|from|near|at|outside|into|towards?|across|around)\s+(?:the\s+)?"
+    r"(?P<n>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})"
+)
+_DATELINE_CITY = re.compile(
+    r"^(?P<n>[A-Z][A-Z’'.-]+(?:[ -][A-Z][A-Z’'.-]+){0,3})\s*[,(]"
+    r"|^(?P<m>[A-Z][a-z’'.-]+(?: [A-Z][a-z’'.-]+){0,2})\s*\([^)\n]{2,40}\)",
+    re.M,
+)
+_BIG_CITY_WORD = re.compile(r"(?<![\w’'-])[A-Z][a-z’'-]{2,}(?:\s[A-Z][a-z’'-]{2,})?(?![\w’'-])")
+_NOT_TOWN = {
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "central",
+    "north",
+    "south",
+    "east",
+    "west",
+    "police",
+    "mobile",
+    "split",
+    "union",
+    "federal",
+    "general",
+    "president",
+    "minister",
+    "parliament",
+    "congress",
+}
+
+
+def _gazetteer_places(text: str, out, ents, known, lex: Lexicon, prefer) -> None:
+    """Towns the recogniser missed: a dateline's city in capitals ("PORT-AU-PRINCE
+    (Reuters)"), and a name the GeoNames gazetteer knows after "in", "to", "from"…
+    ("troops arrived in Macomia")."""
+    taken = sorted((m.start, m.end) for m in list(known) + out)
+
+    def free(s: int, e: int) -> bool:
+        return not any(a < e and s < b for a, b in taken)
+
+    cands: list[tuple[int, int, str]] = []
+    for m in _DATELINE_CITY.finditer(text, 0, min(len(text), 3000)):
+        g = "n" if m.group("n") else "m"
+        cands.append((m.start(g), m.end(g), m.group(g).title()))
+    for m in _LOCATIVE_NAME.finditer(text):
+        cands.append((m.start("n"), m.end("n"), m.group("n")))  # the whole capitalised name
+    for m in _BIG_CITY_WORD.finditer(text):
+        # a city of a million people or more, standing alone ("the ports of Odesa,
+        # Pivdennyi and Chornomorsk"); not a given name before a surname
+        before = text[max(0, m.start() - 2) : m.start()]
+        after = text[m.end() : m.end() + 2]
+        if re.match(r"\s[A-Z]", after) or re.search(r"[A-Z][a-z]*\s$", before):
+            continue
+        info = world.place(m.group(), prefer, own_name=True)
+        if info is not None and info.kind == "city" and info.population >= 1_000_000:
+            cands.append((m.start(), m.end(), m.group()))
+    seen: set[tuple[int, int]] = set()
+    for s, e, name in cands:
+        if (s, e) in seen or not free(s, e) or name.lower() in _NOT_TOWN:
+            continue
+        after = text[e : e + 20]
+        if re.match(r"\s+(?:Post|Times|News|Agency|Council|Ministry|University|Airport)\b", after):
+            continue
+        info = world.place(name, prefer, own_name=True)
+        if info is None or info.kind not in ("city", "region"):
+            continue
+        if info.kind == "city" and info.population < 50_000 and not name.isupper():
+            continue  # "Alliance" (Ohio), "Summit": small towns named like common words
+        seen.add((s, e))
+        taken.append((s, e))
+        _add_place(out, ents, text[s:e], s, e, info, lex)
+
+
+def _add_place(out, ents, surface: str, s: int, e: int, info, lex: Lexicon) -> None:
+    label = info.name if info is not None else surface
+    facility = info is None and bool(_FACILITY.fullmatch(surface))
+    key = slug(label)
+    ref = f"place/{key}"
+    if ref not in ents:
+        country = None
+        if info is not None:
+            c = next(
+                (
+                    x
+                    for x in lex.entries.values()
+                    if x.kind == "country" and x.iso2 == info.country_iso2
+                ),
+                None,
+            )
+            country = c.key if c else None
+        ents[ref] = Entity(
+            kind="place",
+            key=key,
+            label=label,
+            country=country,
+            category=info.kind if info is not None else ("facility" if facility else None),
+            geonames_id=info.geonames_id if info is not None else None,
+            lat=info.lat if info is not None else None,
+            long=info.long if info is not None else None,
+        )
+    if fold(surface) != fold(label):
+        ents[ref].surfaces.add(surface)
+    out.append(Mention(key=key, kind="place", start=s, end=e, surface=surface))
+
+
+_PAREN_ACRONYM = re.compile(r"\s*\((?P<a>[A-Z][A-Za-z0-9&.-]{1,9})\)")
+
+
+def _initials_fit(acronym: str, name: str) -> bool:
+    """ "SADC" abbreviates "Southern African Development Community"; "ARMENPRESS" does not
+    abbreviate "Armenian Club": the acronym's letters follow the name's initials in order."""
+    initials = [w[0].upper() for w in re.findall(r"[\w’'-]+", name) if w[0].isupper()]
+    letters = [c for c in acronym.upper() if c.isalpha()]
+    i = 0
+    for c in initials:
+        if i < len(letters) and c == letters[i]:
+            i += 1
+    return i >= max(2, len(letters) - 1)
+
+
+def _acronyms(text: str, out: list[Mention], ents: dict[str, Entity], known) -> None:
+    """ "the Southern African Development Community (SADC)": every SADC is that community."""
+    alias: dict[str, str] = {}
+    for m in out + list(known):
+        if m.kind != "org":
+            continue
+        pm = _PAREN_ACRONYM.match(text, m.end)
+        if pm and _initials_fit(pm.group("a"), text[m.start : m.end]):
+            alias[pm.group("a")] = m.key
+    if not alias:
+        return
+    kept: list[Mention] = []
+    for m in out:
+        target = alias.get(m.surface)
+        if target and m.key != target:  # the entity left without mentions goes in _surnames
+            m = Mention(key=target, kind="org", start=m.start, end=m.end, surface=m.surface)
+        kept.append(m)
+    seen = {(m.start, m.end) for m in kept} | {(m.start, m.end) for m in known}
+    for a, key in alias.items():
+        for mm in re.finditer(rf"(?<![\w-]){re.escape(a)}(?![\w-])", text):
+            if (mm.start(), mm.end()) in seen:
+                continue
+            if any(x.start < mm.end() and mm.start() < x.end for x in kept + list(known)):
+                continue
+            kept.append(Mention(key=key, kind="org", start=mm.start(), end=mm.end(), surface=a))
+    out[:] = kept
+
+
+_ORG_WORD = re.compile(
+    r"\b(?:Ministry|Council|Commission|Committee|Agency|Party|Front|Movement|Group|Forces?|"
+    r"Army|Navy|Police|Guard|Bank|Fund|Company|Corporation|Corp|Inc|Ltd|News|Times|Post|TV|"
+    r"Radio|Television|Press|Media|University|Institute|Academy|Union|Alliance|Association|"
+    r"Organi[sz]ation|Service|Services|Office|Bureau|Department|Government|Parliament|"
+    r"Assembly|Court|Tribunal|Mission|Command|Brigade|Battalion|Secretariat|Centre|Center|"
+    r"Foundation|Network|Agency|Authority|Directorate|Congress|Senate|Cabinet|Presidency)\b"
+)
+
+
+def _supported_orgs(out: list[Mention], ents: dict[str, Entity]) -> list[Mention]:
+    """An organization only the recogniser saw, named once, with no word of an organization
+    in its name and no acronym form, is too often a misread capitalised phrase to keep."""
+    counts: dict[str, int] = {}
+    for m in out:
+        if m.kind == "org":
+            counts[m.key] = counts.get(m.key, 0) + 1
+    keep = []
+    for m in out:
+        ent = ents.get(f"org/{m.key}")
+        if (
+            m.kind == "org"
+            and counts[m.key] == 1
+            and ent is not None
+            and not ent.country
+            and not ent.parent
+            and not _ORG_WORD.search(ent.label)
+            and not _ACRONYM.match(m.surface.replace(" ", ""))
+        ):
+            continue
+        keep.append(m)
+    return keep
+
+
+def _drop_unused(out: list[Mention], ents: dict[str, Entity]) -> None:
+    used = {f"{m.kind}/{m.key}" for m in out}
+    for ref in [r for r in ents if r not in used]:
+        del ents[ref]
+
+
+_CAP_TOKEN = re.compile(r"(?<![\w’'-])[A-Z][a-z’'-]{3,}(?![\w-])")
+
+
+def surname_variants(text: str, mentions: list[Mention], label_of) -> list[Mention]:
+    """A surname written in another transliteration ("Mirziyoev" after "Shavkat
+    Mirziyoyev") names the same person: one node, one more spelling."""
+    surnames: dict[str, set[str]] = {}
+    for m in mentions:
+        if m.kind == "person":
+            words = label_of(m.key).split()
+            if len(words) >= 2:
+                surnames.setdefault(name_skeleton(words[-1]), set()).add(m.key)
+    unique = {sk: next(iter(keys)) for sk, keys in surnames.items() if len(keys) == 1}
+    if not unique:
+        return mentions
+    taken = sorted((m.start, m.end) for m in mentions)
+    starts = [t[0] for t in taken]
+    out = list(mentions)
+    for w in _CAP_TOKEN.finditer(text):
+        key = unique.get(name_skeleton(w.group()))
+        if key is None:
+            continue
+        i = bisect.bisect_right(starts, w.start())
+        if i and taken[i - 1][1] > w.start():
+            continue  # inside a name already found
+        out.append(Mention(key=key, kind="person", start=w.start(), end=w.end(), surface=w.group()))
+    return sorted(out, key=lambda m: m.start)
+
+
+def _name_tokens(label: str) -> list[str]:
+    return [name_skeleton(w) for w in re.split(r"[\s-]+", label) if w]
+
+
+def _consonants(token: str) -> str:
+    return token[:1] + re.sub(r"[aeiou]", "", token[1:])
+
+
+def _same_name(short: list[str], long: list[str]) -> bool:
+    """Every word of the shorter name is a word of the longer, in any order (vowels of a
+    transliteration aside), and the two share at least two words."""
+    if len(short) < 2:
+        return False
+    pool = list(long)
+    for t in short:
+        hit = next(
+            (x for x in pool if x == t or (len(t) > 3 and _consonants(x) == _consonants(t))), None
+        )
+        if hit is None:
+            return False
+        pool.remove(hit)
+    return True
+
+
+def merge_persons(mentions: list[Mention], label_of) -> list[Mention]:
+    """ "Nyusi" after "Filipe Nyusi", "Toqaev" after "Tokayev": one person per document.
+
+    A one-word name goes to the only person of the document whose surname it is (in any
+    transliteration); a full name to an earlier person with the same name skeleton.
+    `label_of(key)` gives a person key's label. Lexicon persons keep their keys.
+    """
+    keys = sorted({m.key for m in mentions if m.kind == "person"})
+    full: dict[str, set[str]] = {}
+    whole: dict[str, str] = {}
+    for k in keys:
+        label = label_of(k)
+        words = label.split()
+        if len(words) >= 2:
+            full.setdefault(name_skeleton(words[-1]), set()).add(k)
+            whole.setdefault(name_skeleton(label), k)
+    target: dict[str, str] = {}
+    tokens = {k: _name_tokens(label_of(k)) for k in keys}
+    for k in keys:
+        words = label_of(k).split()
+        if len(words) == 1:
+            cands = full.get(name_skeleton(words[0]), set())
+            if len(cands) == 1:
+                target[k] = next(iter(cands))
+            continue
+        first = whole.get(name_skeleton(label_of(k)))
+        if first and first != k:
+            target[k] = first
+            continue
+        # "Salva Kiir" and "Salva Kiir Mayardit", "Kishida Fumio" and "Fumio Kishida",
+        # "Mohammed Al Jaber" and "Mohammed Al Jabir": the fuller name is the person
+        fuller = [
+            o
+            for o in keys
+            if o != k and len(tokens[o]) >= len(tokens[k]) and _same_name(tokens[k], tokens[o])
+        ]
+        if len(fuller) == 1 and (len(tokens[fuller[0]]) > len(tokens[k]) or fuller[0] < k):
+            target[k] = fuller[0]
+    for k in list(target):  # follow chains to the end
+        seen = {k}
+        while target[k] in target and target[k] not in seen:
+            seen.add(target[k])
+            target[k] = target[target[k]]
+    if not target:
+        return mentions
+    return [
+        Mention(
+            key=target[m.key],
+            kind=m.kind,
+            start=m.start,
+            end=m.end,
+            surface=m.surface,
+            adjective=m.adjective,
+        )
+        if m.kind == "person" and m.key in target
+        else m
+        for m in mentions
+    ]

