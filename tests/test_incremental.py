@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import shutil
 import threading
+from decimal import Decimal
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -34,12 +35,16 @@ from tests.conftest import SEEDS, kg_env, run_kg, start_server, stop_server
 SEED_NAMES = sorted(p.name for p in SEEDS.glob("*.txt"))
 NG = "https://w3id.org/newsgraph/ontology#"
 XSD_INT = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
+XSD_DECIMAL = "http://www.w3.org/2001/XMLSchema#decimal"
 
 
 def _norm(term):
-    # Oxigraph stores xsd:nonNegativeInteger as xsd:integer (docs/scale-out.md)
+    # Oxigraph stores xsd:nonNegativeInteger as xsd:integer, and decimals in canonical
+    # form: 47.0 is 47 (docs/scale-out.md)
     if isinstance(term, ox.Literal) and term.datatype.value.endswith("nonNegativeInteger"):
         return ox.Literal(term.value, datatype=XSD_INT)
+    if isinstance(term, ox.Literal) and term.datatype.value == XSD_DECIMAL:
+        return ox.Literal(format(Decimal(term.value).normalize(), "f"), datatype=term.datatype)
     return term
 
 
