@@ -519,7 +519,8 @@ def finish(
     _before, decisions = index.decide(index.everything())
     index.commit()
     live = LiveGraphs(store)
-    labelled = _apply_label_decisions(index, live, set(decisions.labels))
+    # a merged node's graphs are rewritten whole below, its labels with them
+    labelled = _apply_label_decisions(index, live, set(decisions.labels) - set(decisions.renames))
     changed_docs = index.homes(decisions.renames) | index.claim_docs(decisions.claimants)
     for doc_iri in sorted(changed_docs):
         rematerialize(config, index, live, doc_iri)

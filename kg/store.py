@@ -241,11 +241,24 @@ def begin_update(config: Config) -> PendingBuild:
     update writes its own files. The resolution index is copied with SQLite's backup.
     Call it holding the build lock.
     """
+    from kg.extract.resolve import INDEX_VERSION, ResolutionIndex
+
     current = current_build(config)
     if not index_path(current).exists():
         raise ValueError(
             f"the served build ({current.name}) was made by an older newsgraph without a"
             " resolution index: run `kg build` once, then `kg add` works in place"
+        )
+    old = ResolutionIndex(index_path(current), read_only=True)
+    try:
+        version = old.version()
+    finally:
+        old.close()
+    if version < INDEX_VERSION:
+        raise ValueError(
+            f"the served build ({current.name}) was made by an older newsgraph whose"
+            f" resolution index (version {version}, now {INDEX_VERSION}) lacks what"
+            " `kg add` decides on: run `kg build` once, then `kg add` works in place"
         )
     name, path = _new_build_dir(config)
     try:

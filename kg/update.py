@@ -260,12 +260,17 @@ class Update:
             for e in set(before.labels) | set(after.labels)
             if before.labels.get(e) != after.labels.get(e)
         }
+        # a node merged into another now is gone from every graph (301 to the kept one)
+        self.gone_candidates |= {n[1:-1] for n in changed_nodes if n in after.renames}
         docs = set(self.touched)
         docs |= self.index.homes(changed_nodes) | self.index.claim_docs(changed_claims)
         docs |= {d for ds in self.index.docs_labelling(changed_labels).values() for d in ds}
+        back: set[str] = set()  # IRIs a rewritten graph names again (an unmerged person)
         for doc_iri in sorted(docs):
             if self.index.doc(iri=doc_iri) is not None:
                 rematerialize(self.config, self.index, self.live, doc_iri)
+                back |= _subjects(self.live, doc_iri, self.config.base)
+        self.index.unretire(back)
         reasoner = StoreReasoner(
             self.store,
             _rules(),

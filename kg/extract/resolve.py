@@ -1,8 +1,9 @@
 """The cross-document step, on a compact index instead of whole graphs.
 
 What resolution needs from a document is small: the labels it gives entities, the
-meetings it finds (date, organizer, participants), the speeches (date, speaker, the
-numbers they quote) and the claims whose claimant it could not tell. `facts_of` reads
+persons it names (with the skeleton of their name), the meetings it finds (date,
+organizer, participants), the speeches (date, speaker, the numbers they quote) and the
+claims whose claimant it could not tell. `facts_of` reads
 that record from one document's graph (in the extraction worker); `ResolutionIndex`
 keeps the records of every document in SQLite, so memory does not grow with the corpus
 and a document can be added or removed later (`kg add`, `kg remove`); `decide` turns
@@ -10,13 +11,19 @@ them into decisions, and `apply_decisions` / `label_state` give a document's gra
 with the decisions applied. The decisions, deterministic (they depend only on the
 records, never on arrival order):
 
-- One preferred rdfs:label per entity across the union: the lexicon's, else the most
-  used (then the longest, then the first in order); the graph's other labels become
-  skos:altLabel in the graph that had them.
+- One person across transliterations: persons whose label has a space and whose names
+  have one skeleton (kg.extract.names: "Kassym-Jomart Tokayev" in one story,
+  "Qasym-Zhomart Toqaev" in another) get one IRI: the lexicon's if it knows them, else
+  the one more documents name, else the smallest; every graph naming the others is
+  rewritten (see `_decide_persons`).
+- One preferred rdfs:label per entity across the union, counted on the kept node of
+  merged ones: the lexicon's, else the most used (then the longest, then the first in
+  order); the graph's other labels become skos:altLabel in the graph that had them.
 - The same speech in two translations gets one IRI: same date and many shared
   distinctive numbers (2,030 and 2030 parse alike) mean the same speech.
 - One meeting seen twice under two keys gets one IRI (see `_decide_meetings`).
-- A claim in a speech whose speaker another document names is that speaker's claim.
+- A claim in a speech whose speaker another document names is that speaker's claim (the
+  speaker's kept IRI, if the person was merged).
 
 `resolve(graphs)` runs the same code over in-memory rdflib graphs (tests, scoring).
 """
@@ -36,16 +43,21 @@ from rdflib.namespace import RDF, RDFS, SKOS
 
 from kg.extract.dates import explicit_dates
 from kg.extract.gazetteer import load_lexicon
+from kg.extract.names import name_skeleton
 from kg.extract.numbers import find_numbers
 from kg.namespaces import DEFAULT_BASE, NG
 
 MIN_SHARED_NUMBERS = 5
 MIN_OVERLAP = 0.5
+# The index's layout; an index written by an older layout cannot take `kg add` (its
+# documents lack rows the decisions now read): the build must be made again.
+INDEX_VERSION = 2
 
 _LABEL = ox.NamedNode(str(RDFS.label))
 _ALT = ox.NamedNode(str(SKOS.altLabel))
 _TYPE = ox.NamedNode(str(RDF.type))
 _MEETING = ox.NamedNode(str(NG.Meeting))
+_PERSON = ox.NamedNode(str(NG.Person))
 _SPEECH = ox.NamedNode(str(NG.Speech))
 _N = {name: ox.NamedNode(str(NG[name])) for name in (
     "date", "dateText", "organizer", "participant", "kind", "statementKind", "text", "speaker",
@@ -58,6 +70,9 @@ class DocFacts:
     """What the cross-document step needs from one document (terms in N-Triples form)."""
 
     labels: list[tuple[str, str, bool]] = field(default_factory=list)  # entity, literal, alt?
+    persons: list[tuple[str, str | None]] = field(
+        default_factory=list
+    )  # person, skeleton of its label (None: a label of one word, never merged)
     meetings: list[tuple[str, str | None, str | None, str | None, tuple, tuple]] = field(
         default_factory=list
     )  # meeting, date, date text, organizer, participants, kinds
@@ -90,6 +105,10 @@ def facts_of(triples: Iterable[ox.Triple | ox.Quad]) -> DocFacts:
             facts.labels.extend(
                 (str(s), str(o), True) for o in props.get(_ALT, ()) if isinstance(o, ox.Literal)
             )
+        if _PERSON in props.get(_TYPE, ()):
+            names = sorted(o.value for o in labels)
+            skeleton = name_skeleton(names[0]) if names and " " in names[0] else None
+            facts.persons.append((str(s), skeleton))
         if _MEETING in props.get(_TYPE, ()):
             date = _first_value(props, "date")
             facts.meetings.append(
@@ -111,6 +130,7 @@ def facts_of(triples: Iterable[ox.Triple | ox.Quad]) -> DocFacts:
             for st in props[_N["inStatement"]]:
                 facts.open_claims.append((str(s), str(st)))
     facts.labels.sort()
+    facts.persons.sort(key=lambda p: (p[0], p[1] or ""))
     facts.meetings.sort()
     facts.speeches.sort()
     facts.open_claims.sort()
@@ -143,6 +163,10 @@ CREATE TABLE IF NOT EXISTS terms (id INTEGER PRIMARY KEY, v TEXT UNIQUE NOT NULL
 CREATE TABLE IF NOT EXISTS labels (entity INTEGER, doc INTEGER, lit INTEGER, alt INTEGER);
 CREATE INDEX IF NOT EXISTS labels_entity ON labels (entity);
 CREATE INDEX IF NOT EXISTS labels_doc ON labels (doc);
+CREATE TABLE IF NOT EXISTS persons (person INTEGER, doc INTEGER, skeleton TEXT);
+CREATE INDEX IF NOT EXISTS persons_person ON persons (person);
+CREATE INDEX IF NOT EXISTS persons_doc ON persons (doc);
+CREATE INDEX IF NOT EXISTS persons_skeleton ON persons (skeleton);
 CREATE TABLE IF NOT EXISTS meetings (meeting INTEGER, doc INTEGER, md TEXT, date TEXT,
     dtext TEXT, org TEXT, people TEXT, kinds TEXT);
 CREATE INDEX IF NOT EXISTS meetings_md ON meetings (md);
@@ -152,6 +176,7 @@ CREATE TABLE IF NOT EXISTS speeches (st INTEGER, doc INTEGER, date TEXT, speaker
 CREATE INDEX IF NOT EXISTS speeches_date ON speeches (date);
 CREATE INDEX IF NOT EXISTS speeches_doc ON speeches (doc);
 CREATE INDEX IF NOT EXISTS speeches_st ON speeches (st);
+CREATE INDEX IF NOT EXISTS speeches_speaker ON speeches (speaker);
 CREATE TABLE IF NOT EXISTS claims (claim INTEGER, doc INTEGER, st INTEGER);
 CREATE INDEX IF NOT EXISTS claims_doc ON claims (doc);
 CREATE INDEX IF NOT EXISTS claims_st ON claims (st);
@@ -194,6 +219,7 @@ class ResolutionIndex:
             )  # fmt: skip
             self._term_cache: dict[str, int] = {}
             self._lexicon = None
+            self._lexicon_persons = None
             return
         self.db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
         self.db.execute(
@@ -201,9 +227,13 @@ class ResolutionIndex:
         )
         self.db.execute("PRAGMA synchronous=OFF")
         self.db.execute("PRAGMA cache_size=-32000")  # 32 MB, whatever the corpus
+        fresh = self.db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] == 0
         self.db.executescript(_SCHEMA)
+        if fresh:
+            self.db.execute(f"PRAGMA user_version = {INDEX_VERSION}")
         self._term_cache: dict[str, int] = {}
         self._lexicon: dict[str, str] | None = None
+        self._lexicon_persons: set[str] | None = None
 
     # --- terms ---
 
@@ -223,6 +253,14 @@ class ResolutionIndex:
 
     def value(self, tid: int) -> str:
         return self.db.execute("SELECT v FROM terms WHERE id = ?", (tid,)).fetchone()[0]
+
+    def _known(self, value: str) -> int | None:
+        """The id of a term already interned, without interning it."""
+        row = self.db.execute("SELECT id FROM terms WHERE v = ?", (value,)).fetchone()
+        return row[0] if row else None
+
+    def version(self) -> int:
+        return self.db.execute("PRAGMA user_version").fetchone()[0]
 
     def begin(self) -> None:
         self.db.execute("BEGIN")
@@ -267,6 +305,10 @@ class ResolutionIndex:
             "INSERT INTO labels VALUES (?, ?, ?, ?)",
             [(t(e), doc, t(lit), int(alt)) for e, lit, alt in facts.labels],
         )
+        db.executemany(
+            "INSERT INTO persons VALUES (?, ?, ?)",
+            [(t(p), doc, skeleton) for p, skeleton in facts.persons],
+        )
         rows = []
         for m, date, dtext, org, people, kinds in facts.meetings:
             rows.append(
@@ -292,7 +334,7 @@ class ResolutionIndex:
         doc = self._doc_id(iri)
         if record is None or doc is None:
             return None
-        for table in ("labels", "meetings", "speeches", "claims"):
+        for table in ("labels", "persons", "meetings", "speeches", "claims"):
             self.db.execute(f"DELETE FROM {table} WHERE doc = ?", (doc,))
         self.db.execute("DELETE FROM docs WHERE id = ?", (doc,))
         return record
@@ -308,6 +350,12 @@ class ResolutionIndex:
         scope.entities |= {
             r[0] for r in db.execute("SELECT entity FROM labels WHERE doc=?", (doc,))
         }
+        for person, skeleton in db.execute(
+            "SELECT person, skeleton FROM persons WHERE doc=?", (doc,)
+        ):
+            scope.persons.add(person)
+            if skeleton is not None:
+                scope.skeletons.add(skeleton)
         scope.month_days |= {
             r[0]
             for r in db.execute("SELECT md FROM meetings WHERE doc=? AND md IS NOT NULL", (doc,))
@@ -344,15 +392,17 @@ class ResolutionIndex:
             out.claimants[v(claim)] = speaker
         return out
 
-    def _rows(self, sql: str, column: str, ids: set[int], everything: bool) -> Iterator[tuple]:
+    def _rows(self, sql: str, column: str, ids: set, everything: bool) -> Iterator[tuple]:
+        """`sql` for the rows whose `column` is one of `ids`, 500 at a time."""
         if everything:
             yield from self.db.execute(sql)
             return
         ids_list = sorted(ids)
+        joiner = "AND" if " WHERE " in sql else "WHERE"
         for i in range(0, len(ids_list), 500):
             chunk = ids_list[i : i + 500]
             marks = ",".join("?" * len(chunk))
-            yield from self.db.execute(f"{sql} WHERE {column} IN ({marks})", chunk)
+            yield from self.db.execute(f"{sql} {joiner} {column} IN ({marks})", chunk)
 
     def _in_scope_renames(self, scope: Scope) -> list[tuple[int, int]]:
         if scope.all:
@@ -361,6 +411,11 @@ class ResolutionIndex:
         return list(self._rows("SELECT old, new FROM decided_rename", "old", nodes, False))
 
     def _nodes_in(self, scope: Scope) -> set[int]:
+        """The nodes whose renames the scope decides: its persons, and the meetings and
+        speeches of its month-days and dates."""
+        return self._events_in(scope) | scope.persons
+
+    def _events_in(self, scope: Scope) -> set[int]:
         """Meetings and speeches of the scope's month-days and dates."""
         nodes: set[int] = set()
         for md in sorted(scope.month_days):
@@ -382,7 +437,7 @@ class ResolutionIndex:
         )
 
     def _claims_in(self, scope: Scope) -> set[int]:
-        statements = set(scope.statements) | self._nodes_in(scope)
+        statements = set(scope.statements) | self._events_in(scope)
         renamed_to = {
             r[0] for r in self._rows("SELECT new FROM decided_rename", "old", statements, False)
         }
@@ -394,20 +449,26 @@ class ResolutionIndex:
 
     def decide(self, scope: Scope) -> tuple[Decisions, Decisions]:
         """Recompute the decisions for `scope`, store them, and return (before, after)."""
+        scope = self._expand(scope)
         before = self.stored_decisions(scope)
         after = Decisions()
-        rename_ids: dict[int, int] = {}
+        rename_ids: dict[int, int] = self._decide_persons(None if scope.all else scope.skeletons)
         for md in sorted(scope.month_days):
             rename_ids.update(self._decide_meetings(md))
         for date in sorted(scope.dates):
             rename_ids.update(self._decide_speeches(date, rename_ids))
         v = self.value
         after.renames = {v(a): v(b) for a, b in rename_ids.items()}
-        # labels
-        entities = self._label_entities(scope)
+        # the renames of this scope and those in force elsewhere
+        renames_all = dict(self.db.execute("SELECT old, new FROM decided_rename"))
+        for old in self._scope_nodes(scope):
+            renames_all.pop(old, None)
+        renames_all.update(rename_ids)
+        # labels, counted on the kept node of merged ones; every node merged into it
+        # takes the same decision (its graphs' labels are the kept node's after the rename)
         lex = self._lexicon_labels()
         decided_labels: dict[int, str] = {}
-        for entity, counts in entities:
+        for entity, members, counts in self._label_entities(scope, renames_all):
             if len(counts) < 2:
                 continue
             name = v(entity)
@@ -415,14 +476,11 @@ class ResolutionIndex:
                 label = lex[name]
             else:
                 label = sorted(counts.items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))[0][0]
-            decided_labels[entity] = label
-            after.labels[name] = label
-        # claimants: after the renames of this scope and those in force elsewhere
+            for m in members:
+                decided_labels[m] = label
+                after.labels[v(m)] = label
+        # claimants
         claim_ids = self._claims_in(scope) if not scope.all else None
-        renames_all = dict(self.db.execute("SELECT old, new FROM decided_rename"))
-        for old in self._scope_nodes(scope):
-            renames_all.pop(old, None)
-        renames_all.update(rename_ids)
         decided_claimants = self._decide_claimants(claim_ids, renames_all)
         after.claimants = {v(c): s for c, s in decided_claimants.items()}
         # store
@@ -456,7 +514,151 @@ class ResolutionIndex:
                 f"DELETE FROM {table} WHERE {column} IN ({','.join('?' * len(chunk))})", chunk
             )
 
-    def _label_entities(self, scope: Scope) -> Iterator[tuple[int, dict[str, int]]]:
+    def _expand(self, scope: Scope) -> Scope:
+        """The scope with everything its decisions hang on: whole name-skeleton groups of
+        persons (and the groups their other names join), the speeches those persons gave
+        (their claims' claimant is the kept person), and, for labels, every node merged
+        with a node of the scope."""
+        if scope.all:
+            return scope
+        out = Scope()
+        out |= scope
+        skeletons = set(scope.skeletons) | {
+            r[0]
+            for r in self._rows(
+                "SELECT skeleton FROM persons WHERE skeleton IS NOT NULL",
+                "person",
+                scope.entities | scope.persons,
+                False,
+            )
+        }
+        persons: set[int] = set()
+        frontier = set(skeletons)
+        while frontier:
+            found = {
+                r[0] for r in self._rows("SELECT person FROM persons", "skeleton", frontier, False)
+            }
+            found -= persons
+            persons |= found
+            more = {
+                r[0]
+                for r in self._rows("SELECT skeleton FROM persons", "person", found, False)
+                if r[0] is not None
+            }
+            frontier = more - skeletons
+            skeletons |= frontier
+        out.skeletons = skeletons
+        out.persons |= persons
+        out.entities |= out.persons | self._events_in(out)
+        out.entities |= {
+            r[0] for r in self._rows("SELECT old FROM decided_rename", "new", out.entities, False)
+        }
+        out.entities |= {
+            r[0] for r in self._rows("SELECT new FROM decided_rename", "old", out.entities, False)
+        }
+        speakers = [self.value(p) for p in sorted(out.persons)]
+        out.statements |= {
+            r[0] for r in self._rows("SELECT st FROM speeches", "speaker", set(speakers), False)
+        }
+        return out
+
+    def _decide_persons(self, skeletons: set[str] | None) -> dict[int, int]:
+        """One person across transliterations, for the groups of these name skeletons
+        (None: all). In each group of two or more persons, the kept node is the lexicon's
+        person if one is in it, else the one more documents name (with a label of two
+        words or more), else the smallest IRI; groups are taken in skeleton order and a
+        person renamed in one is not renamed again by a later one. A kept node renamed by
+        a later group passes its rename on (one person, one IRI)."""
+        db = self.db
+        if skeletons is None:
+            rows = list(
+                db.execute(
+                    "SELECT person, skeleton FROM persons WHERE skeleton IN (SELECT skeleton"
+                    " FROM persons WHERE skeleton IS NOT NULL GROUP BY skeleton"
+                    " HAVING count(DISTINCT person) > 1)"
+                )
+            )
+        else:
+            rows = list(
+                self._rows("SELECT person, skeleton FROM persons", "skeleton", skeletons, False)
+            )
+        groups: dict[str, set[int]] = defaultdict(set)
+        for person, skeleton in rows:
+            if skeleton is not None:
+                groups[skeleton].add(person)
+        groups = {k: g for k, g in groups.items() if len(g) > 1}
+        members = sorted({p for g in groups.values() for p in g})
+        if not members:
+            return {}
+        documents: dict[int, int] = {}
+        for i in range(0, len(members), 500):
+            chunk = members[i : i + 500]
+            documents.update(
+                db.execute(
+                    "SELECT person, count(DISTINCT doc) FROM persons WHERE skeleton IS NOT NULL"
+                    f" AND person IN ({','.join('?' * len(chunk))}) GROUP BY person",
+                    chunk,
+                )
+            )
+        iri = {p: self.value(p)[1:-1] for p in members}
+        lex = self._lexicon_person_iris()
+
+        def rank(p: int) -> tuple[bool, int, str]:
+            return (iri[p] not in lex, -documents.get(p, 0), iri[p])
+
+        rename: dict[int, int] = {}
+        for skeleton in sorted(groups):
+            people = groups[skeleton]
+            keep = min(people, key=rank)
+            for p in people:
+                if p != keep and p not in rename:
+                    rename[p] = keep
+        final: dict[int, int] = {}
+        for p, keep in rename.items():
+            while keep in rename:  # ranks fall along a chain: it ends
+                keep = rename[keep]
+            final[p] = keep
+        return final
+
+    def _lexicon_person_iris(self) -> set[str]:
+        if self._lexicon_persons is None:
+            lex = load_lexicon()
+            self._lexicon_persons = {
+                f"{self.base}{ref}" for ref, e in lex.entries.items() if e.kind == "person"
+            }
+        return self._lexicon_persons
+
+    def _label_entities(
+        self, scope: Scope, renames: dict[int, int]
+    ) -> Iterator[tuple[int, set[int], dict[str, int]]]:
+        """(entity, the nodes merged into it and itself, {label: number of documents giving
+        it as rdfs:label}) for the entities of the scope (all: those with two labels or
+        more, and every merged node)."""
+        classes: dict[int, set[int]] = defaultdict(set)
+        for old, new in renames.items():
+            classes[new] |= {old, new}
+        merged = {m for c in classes.values() for m in c}
+        for entity, counts in self._plain_label_counts(scope):
+            if entity not in merged:
+                yield entity, {entity}, counts
+        finals = (
+            set(classes)
+            if scope.all
+            else {renames.get(e, e) for e in scope.entities} & set(classes)
+        )
+        for final in sorted(finals):
+            members = classes[final]
+            said: set[tuple[int, int]] = set()  # (literal, document): one count per graph
+            for _entity, lit, doc in self._rows(
+                "SELECT entity, lit, doc FROM labels WHERE alt = 0", "entity", members, False
+            ):
+                said.add((lit, doc))
+            counts: Counter = Counter()
+            for lit, _doc in said:
+                counts[_lexical(self.value(lit))] += 1
+            yield final, members, dict(counts)
+
+    def _plain_label_counts(self, scope: Scope) -> Iterator[tuple[int, dict[str, int]]]:
         """(entity, {label: number of documents giving it as rdfs:label})."""
         sql = (
             "SELECT l.entity, t.v, count(DISTINCT l.doc) FROM labels l JOIN terms t"
@@ -593,7 +795,8 @@ class ResolutionIndex:
     def _decide_claimants(
         self, claim_ids: set[int] | None, renames: dict[int, int]
     ) -> dict[int, str]:
-        """A claim with no claimant, in a statement whose (kept) IRI has a speaker somewhere."""
+        """A claim with no claimant, in a statement whose (kept) IRI has a speaker somewhere:
+        the speaker's kept IRI (a person merged across transliterations is one speaker)."""
         if claim_ids is None:
             rows = list(self.db.execute("SELECT claim, st FROM claims"))
         else:
@@ -612,6 +815,9 @@ class ResolutionIndex:
         ):
             if speaker is None:
                 continue
+            person = self._known(speaker)
+            if person is not None and person in renames:
+                speaker = self.value(renames[person])
             final = renames.get(st, st)
             best = speakers.get(final)
             if best is None or (_doc, speaker) < best:  # type: ignore[operator]
@@ -681,13 +887,13 @@ class ResolutionIndex:
         return labels, alts
 
     def homes(self, nodes: Iterable[str]) -> set[str]:
-        """Documents in which these meetings or speeches are found."""
+        """Documents in which these persons, meetings or speeches are found."""
         out: set[str] = set()
         for n in nodes:
             row = self.db.execute("SELECT id FROM terms WHERE v = ?", (n,)).fetchone()
             if row is None:
                 continue
-            for table, col in (("meetings", "meeting"), ("speeches", "st")):
+            for table, col in (("persons", "person"), ("meetings", "meeting"), ("speeches", "st")):
                 out |= {
                     r[0]
                     for r in self.db.execute(
@@ -722,8 +928,8 @@ class ResolutionIndex:
             "SELECT a.v, b.v FROM decided_rename r JOIN terms a ON a.id = r.old"
             " JOIN terms b ON b.id = r.new WHERE r.old IN"
             " (SELECT meeting FROM meetings WHERE doc = ? UNION SELECT st FROM speeches"
-            " WHERE doc = ?)",
-            (doc, doc),
+            " WHERE doc = ? UNION SELECT person FROM persons WHERE doc = ?)",
+            (doc, doc, doc),
         ):
             out.renames[old] = new
         for entity, label in db.execute(
@@ -745,7 +951,7 @@ class ResolutionIndex:
     def retire(self, iris: Iterable[str], at: str, reason: str, successor: dict[str, str]) -> None:
         self.db.executemany(
             "INSERT OR REPLACE INTO retired VALUES (?, ?, ?, ?)",
-            [(i, successor.get(i), at, reason) for i in iris],
+            [(i, successor.get(i) or successor.get(f"<{i}>"), at, reason) for i in iris],
         )
 
     def unretire(self, iris: Iterable[str]) -> None:
@@ -774,9 +980,12 @@ class ResolutionIndex:
 
 @dataclass
 class Scope:
-    """Which decisions to revisit: entity ids, meeting month-days, speech dates, statements."""
+    """Which decisions to revisit: entity ids, persons and their name skeletons, meeting
+    month-days, speech dates, statements."""
 
     entities: set[int] = field(default_factory=set)
+    persons: set[int] = field(default_factory=set)
+    skeletons: set[str] = field(default_factory=set)
     month_days: set[str] = field(default_factory=set)
     dates: set[str] = field(default_factory=set)
     statements: set[int] = field(default_factory=set)
@@ -784,6 +993,8 @@ class Scope:
 
     def __ior__(self, other: Scope) -> Scope:
         self.entities |= other.entities
+        self.persons |= other.persons
+        self.skeletons |= other.skeletons
         self.month_days |= other.month_days
         self.dates |= other.dates
         self.statements |= other.statements
@@ -841,11 +1052,9 @@ def apply_decisions(
     triples: Sequence[ox.Triple], facts: DocFacts, decisions: Decisions
 ) -> list[ox.Triple]:
     """One document's graph, as extracted, with the decisions that touch it applied."""
-    renames = {
-        _node(old): _node(new)
-        for old, new in decisions.renames.items()
-        if any(old == m[0] for m in facts.meetings) or any(old == s[0] for s in facts.speeches)
-    }
+    named = {m[0] for m in facts.meetings} | {s[0] for s in facts.speeches}
+    named |= {p for p, _skeleton in facts.persons}
+    renames = {_node(old): _node(new) for old, new in decisions.renames.items() if old in named}
 
     def rn(term):
         return renames.get(term, term) if isinstance(term, ox.NamedNode) else term
@@ -869,8 +1078,9 @@ def apply_decisions(
         out.update(ox.Triple(node, _LABEL, _literal(lit)) for lit in new_labels)
         out.update(ox.Triple(node, _ALT, _literal(lit)) for lit in new_alts)
     claim_node = _N["claimant"]
+    open_claims = {c for c, _st in facts.open_claims}
     for claim, speaker in decisions.claimants.items():
-        if any(claim == c for c, _st in facts.open_claims):
+        if claim in open_claims:
             out.add(ox.Triple(_node(claim), claim_node, _node(speaker)))
     return sorted(out, key=str)
 
