@@ -42,6 +42,7 @@ from kg import __version__
 from kg.config import Config
 from kg.documents import DocumentError, SourceDocument, read_document, scan_sources
 from kg.extract.resolve import DocRecord, ResolutionIndex, apply_decisions, label_state
+from kg.linkfile import accepted_graph, links_graph_iri
 from kg.live import LiveGraphs, StoreReasoner, cross_document_conclusions
 from kg.namespaces import ONTOLOGY_IRI, inferred_graph_iri, revisions_graph_iri
 from kg.pipeline import DocOutput, process_batch
@@ -55,7 +56,7 @@ from kg.store import (
     index_path,
     write_atomically,
 )
-from kg.terms import to_ox, triples_to_graph
+from kg.terms import from_ox, to_ox, triples_to_graph
 
 PARALLEL_THRESHOLD = 32
 BATCH_DOCS = 16  # documents per extraction task
@@ -530,6 +531,8 @@ def finish(
         f" rewritten), {len(decisions.renames)} merged nodes, {len(decisions.claimants)}"
         " claimants"
     )
+    for note in refresh_links(config, live):
+        progress(note)
     t0 = time.perf_counter()
     ontology = load_ontology()
     from kg.pipeline import _rules
@@ -551,6 +554,46 @@ def finish(
     report.triples = loaded_triples + len(live.added) - len(live.removed) + len(onto_triples)
     report.triples += report.inferred
     report.reason_seconds = time.perf_counter() - t0
+
+
+class _DocumentGraphs:
+    """The documents' graphs of a store, read the way kg.linkfile.accepted_graph reads the
+    union of a build: which entities it holds, and the Wikidata items they already are.
+    The link graph itself, the conclusions, the ontology and the history do not count."""
+
+    def __init__(self, store: ox.Store, base: str) -> None:
+        self.store = store
+        self.skip = {
+            links_graph_iri(base), inferred_graph_iri(base), ONTOLOGY_IRI,
+            revisions_graph_iri(base),
+        }  # fmt: skip
+
+    def _quads(self, s, p, o) -> Iterator[ox.Quad]:
+        terms = [None if t is None else to_ox(t) for t in (s, p, o)]
+        for q in self.store.quads_for_pattern(*terms, None):
+            if isinstance(q.graph_name, ox.NamedNode) and q.graph_name.value not in self.skip:
+                yield q
+
+    def __contains__(self, triple: tuple) -> bool:
+        return next(self._quads(*triple), None) is not None
+
+    def objects(self, subject, predicate) -> Iterator:
+        seen = set()
+        for q in self._quads(subject, predicate, None):
+            if q.object not in seen:
+                seen.add(q.object)
+                yield from_ox(q.object)
+
+
+def refresh_links(config: Config, live: LiveGraphs) -> list[str]:
+    """The accepted rows of the reviewed Wikidata link file (kg.linkfile) as owl:sameAs in
+    their own graph, for the entities the documents' graphs hold now (a build, and every
+    `kg add` or `kg remove`, which can bring or take away a linked entity); returns the
+    notes on the rows skipped."""
+    links, notes = accepted_graph(config, _DocumentGraphs(live.store, config.base))  # type: ignore[arg-type]
+    triples = [ox.Triple(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in links]
+    live.replace(ox.NamedNode(links_graph_iri(config.base)), triples)
+    return notes
 
 
 def _count(store: ox.Store, graph: str) -> int:

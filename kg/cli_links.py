@@ -11,25 +11,24 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from pathlib import Path
 from typing import Any
 
 import pyoxigraph as ox
 
+from kg.link import most_specific_kind
 from kg.namespaces import NG, WD
 
-KINDS = ("Person", "Organization", "Country", "Place")
+KINDS = ("Person", "Organization", "Country", "Place", "Meeting")
 
-_COUNTS = f"""
+_KINDS_OF = f"""
 PREFIX owl: <http://www.w3.org/2002/07/owl#>
-SELECT ?kind (COUNT(DISTINCT ?e) AS ?total) (COUNT(DISTINCT ?linked) AS ?with_link) WHERE {{
+SELECT ?e ?kind ?linked WHERE {{
   VALUES ?kind {{ {" ".join(f"<{NG[k]}>" for k in KINDS)} }}
   ?e a ?kind .
   FILTER(!STRSTARTS(STR(?e), "{WD}"))
-  OPTIONAL {{
-    ?e owl:sameAs ?item . FILTER(STRSTARTS(STR(?item), "{WD}"))
-    BIND(?e AS ?linked)
-  }}
-}} GROUP BY ?kind
+  BIND(EXISTS {{ ?e owl:sameAs ?item . FILTER(STRSTARTS(STR(?item), "{WD}")) }} AS ?linked)
+}}
 """
 
 # Wikidata items themselves are not counted: OWL-RL reasoning over owl:sameAs gives
@@ -58,20 +57,38 @@ ORDER BY DESC(?documents) ?name ?e
 
 
 def coverage(store: ox.Store, top: int = 20) -> dict[str, Any]:
-    """Linked/total per kind and the `top` unlinked entities by documents mentioning them."""
+    """Linked/total per kind and the `top` unlinked entities by documents mentioning them.
+
+    Each entity counts once, under its most specific kind (a Country is also a Place,
+    and reasoning says so; it is counted as a Country only).
+    """
     kinds = {k: {"total": 0, "linked": 0} for k in KINDS}
-    for row in store.query(_COUNTS):  # type: ignore[union-attr]
-        kind = row["kind"].value.rsplit("#", 1)[1]
-        kinds[kind] = {"total": int(row["total"].value), "linked": int(row["with_link"].value)}
+    seen: dict[str, tuple[set[str], bool]] = {}
+    for row in store.query(_KINDS_OF):  # type: ignore[union-attr]
+        types, linked = seen.setdefault(row["e"].value, (set(), False))
+        types.add(row["kind"].value.rsplit("#", 1)[1])
+        is_linked = row["linked"].value == "true"
+        seen[row["e"].value] = (types, linked or is_linked)
+    most_specific: dict[str, str] = {}
+    for iri, (types, linked) in seen.items():
+        kind = most_specific_kind(types)
+        if kind is None:
+            continue
+        most_specific[iri] = kind
+        kinds[kind]["total"] += 1
+        kinds[kind]["linked"] += int(linked)
     unlinked = []
     for row in store.query(_UNLINKED):  # type: ignore[union-attr]
         if len(unlinked) >= top:
             break
         name = row["name"]
+        kind = row["kind"].value.rsplit("#", 1)[1]
+        if most_specific.get(row["e"].value, kind) != kind:
+            continue  # listed once, under its most specific kind
         unlinked.append(
             {
                 "iri": row["e"].value,
-                "kind": row["kind"].value.rsplit("#", 1)[1],
+                "kind": kind,
                 "name": name.value if name is not None else None,
                 "documents": int(row["documents"].value),
             }
@@ -103,6 +120,62 @@ def register(sub: Any) -> None:
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.add_argument("--top", type=int, default=20, help="unlinked names to list (default 20)")
     p.set_defaults(func=run)
+
+    p = sub.add_parser(
+        "link",
+        help="propose Wikidata QIDs for unlinked entities (search + SPARQL check), "
+        "written to the link file for review",
+    )
+    p.add_argument("--kind", action="append", choices=KINDS, help="only these kinds")
+    p.add_argument("--limit", type=int, help="check at most N entities")
+    p.add_argument("--links", help="the link file (NEWSGRAPH_LINKS)")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.set_defaults(func=run_link)
+
+    p = sub.add_parser("export", help="export entities for other systems")
+    p.add_argument("target", choices=("quickstatements",))
+    p.add_argument("--kind", action="append", choices=KINDS, help="only these kinds")
+    p.add_argument("--out", help="write to FILE (default: standard output)")
+    p.set_defaults(func=run_export)
+
+
+def run_link(args: argparse.Namespace) -> int:
+    from kg.cli import _config
+    from kg.link import report_json
+    from kg.link import run_link as propose_links
+    from kg.store import open_current
+
+    config = _config(args)
+    if args.links:
+        config = config.replace(links_file=args.links)
+    kinds = tuple(args.kind or KINDS)
+    log = (lambda _m: None) if args.format == "json" else print
+    report = propose_links(config, open_current(config), limit=args.limit, kinds=kinds, log=log)
+    if args.format == "json":
+        print(report_json(report))
+    else:
+        print(
+            f"checked {report['checked']} unlinked entities with {report['calls']} calls: "
+            f"{len(report['proposed'])} proposed, {len(report['skipped'])} without a sure match; "
+            f"review {report['file']} (status: accepted or rejected), then `kg build`"
+        )
+    return 0
+
+
+def run_export(args: argparse.Namespace) -> int:
+    from kg import quickstatements as qs
+    from kg.cli import _config
+    from kg.store import open_current
+
+    config = _config(args)
+    items = qs.items(open_current(config), config.base, tuple(args.kind or KINDS))
+    text = qs.write(items)
+    if args.out:
+        Path(args.out).write_text(text, encoding="utf-8")
+        print(f"wrote {len(items)} items to {args.out}", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+    return 0
 
 
 def run(args: argparse.Namespace) -> int:

@@ -77,7 +77,10 @@ class Config:
     service_timeout: float = 20.0
     service_max_bytes: int = 8 * 1024 * 1024
     service_concurrency: int = 2
+    service_batch_size: int = 200
     contact: str = "newsgraph-operator@example.org"
+    links_file: str = ""
+    wikidata_api: str = "https://www.wikidata.org/w/api.php"
     remote_store: str = ""
     remote_update: str = ""
     remote_gsp: str = ""
@@ -199,7 +202,26 @@ SETTINGS: list[tuple[str, str, object, str]] = [
     ("service_timeout", "NEWSGRAPH_SERVICE_TIMEOUT", float, "seconds per SERVICE call"),
     ("service_max_bytes", "NEWSGRAPH_SERVICE_MAX_BYTES", int, "largest SERVICE response, bytes"),
     ("service_concurrency", "NEWSGRAPH_SERVICE_CONCURRENCY", int, "parallel calls per endpoint"),
+    (
+        "service_batch_size",
+        "NEWSGRAPH_SERVICE_BATCH",
+        int,
+        "bindings sent per SERVICE call in a bind join (VALUES rows)",
+    ),
     ("contact", "NEWSGRAPH_CONTACT", str, "contact address sent in the User-Agent"),
+    (
+        "links_file",
+        "NEWSGRAPH_LINKS",
+        str,
+        "reviewed Wikidata link file `kg build` reads and `kg link` extends "
+        "(empty: the packaged kg/data/wikidata-links.tsv)",
+    ),
+    (
+        "wikidata_api",
+        "NEWSGRAPH_WIKIDATA_API",
+        str,
+        "Wikidata's API for `kg link`'s entity search (NEWSGRAPH_SERVICE_MAP applies)",
+    ),
     ("remote_store", "NEWSGRAPH_REMOTE_STORE", str, "SPARQL endpoint of an external store"),
     ("remote_update", "NEWSGRAPH_REMOTE_UPDATE", str, "its SPARQL Update endpoint (`kg build`)"),
     ("remote_gsp", "NEWSGRAPH_REMOTE_GSP", str, "its Graph Store Protocol endpoint (faster loads)"),

@@ -202,7 +202,7 @@ def run_job(store: ox.Store | None, job: Job, settings: WorkerSettings) -> Outco
         return _text(
             406, "none of the accepted types fits; offered: " + ", ".join(result.offered), "406"
         )
-    headers: dict[str, str] = {"Vary": "Accept"}
+    headers: dict[str, str] = {"Vary": "Accept", **result.headers}
     try:
         if result.form == "solutions":
             result.value, cut = _limited_solutions(result.value, settings.max_rows)  # type: ignore[arg-type]

@@ -1,31 +1,35 @@
 """SERVICE federation that we execute ourselves, and the policy that makes it safe.
 
 Why this module exists: pyoxigraph's `Store.query` performs SERVICE calls itself, with
-no hook, no timeout, no User-Agent and no address filter, and rdflib's engine opens any
-URL for SERVICE and `FROM`. So no engine may ever see a query we have not checked.
+no hook, no timeout, no User-Agent and no address filter. So no engine may ever see a
+query with a SERVICE we have not checked and rewritten.
 
-`prepare(query, config)` is the only way a query reaches the store:
+`prepare(query, config, evaluate=…, base_iri=…)` stands before every query:
 
-1. It parses the query with rdflib's SPARQL parser and translates it to algebra. The
-   policy is enforced on that algebra, never by searching the text: every top-level
-   `ServiceGraphPattern` must name a constant http(s) IRI in the allowlist whose host
-   is not a loopback, private or link-local address (unless the allowlist names that
-   address literally, or `service_map` sends the call to an operator-chosen stand-in);
-   the dataset clause (`FROM`, `FROM NAMED`) is read so the caller can hand it to
-   pyoxigraph as graphs *in the store*: nothing is ever fetched for it.
-2. A small SPARQL-aware lexer (it skips strings, IRIs and comments) finds the text span
-   of each top-level `SERVICE [SILENT] <iri> { … }` clause; its findings must agree with
-   the algebra (same number of clauses, same IRIs, same SILENT flags) or the query is
-   refused.
-3. Each SERVICE block is sent as `SELECT * WHERE { … }` to the (mapped) endpoint with
-   `requests`, under our timeout, byte cap, User-Agent and 429 handling, and the clause
-   is replaced in the text by a `VALUES` block of the returned solutions. SPARQL
-   evaluates SERVICE independently of the rest of the pattern, so inlining its
-   solutions at the same position is equivalent. `SERVICE SILENT` that fails becomes
-   `VALUES () { () }`, the one empty solution the spec prescribes.
-4. The rewritten text is lexed once more: if any SERVICE keyword is left, we refuse.
+1. A small lexer that reads keywords as pyoxigraph does (strings, IRIs, comments,
+   numbers and language tags are whole tokens) finds each top-level
+   `SERVICE [SILENT] endpoint { … }` clause. pyoxigraph itself judges the syntax, on
+   the text with every SERVICE turned into MINUS (so nothing can be called): no query
+   the engine accepts is refused as a syntax error.
+2. The policy: the endpoint (resolved against BASE, or the request's base IRI, as the
+   engine does) must be an http(s) IRI in the allowlist whose host is not a loopback,
+   private or link-local address (unless the allowlist names that address literally,
+   or `service_map` sends the call to an operator-chosen stand-in). A refused or
+   failed `SERVICE SILENT` is the one empty solution, as SPARQL says, and is named in
+   the X-Newsgraph-Warning header; without SILENT it is a 400 (refused) or 502/503/504.
+3. Bind join: what precedes the clause in its group (FILTERs left out) is evaluated
+   locally; its bindings for the variables it shares with the block are sent into the
+   block as `VALUES`, `service_batch_size` rows per call. A block that shares no
+   variable is sent alone, as `SELECT * WHERE { … }`. Every call runs under our
+   timeout, byte cap (per clause, all batches together), User-Agent and 429 handling.
+4. The clause is replaced in the text by a `VALUES` block of the returned solutions.
+   Since each returned row binds the shared variables to a value the left side can
+   take, joining it where the clause stood gives what joining the whole remote
+   answer would. The rewritten text is lexed once more: if any SERVICE is left, we
+   refuse.
 
-`prepare_update(update, config)` refuses `LOAD` (we never fetch) and SERVICE in updates.
+`prepare_update(update, config)` refuses `LOAD` (we never fetch; `LOAD SILENT` loads
+nothing and succeeds) and SERVICE in updates.
 """
 
 from __future__ import annotations
@@ -37,11 +41,10 @@ import re
 import socket
 import threading
 import time
-import types
 import uuid
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass, field, replace
+from typing import Any, NamedTuple
 from urllib.parse import urlencode, urljoin, urlsplit
 
 import pyoxigraph as ox
@@ -88,101 +91,14 @@ class QueryRefused(Exception):
 
 
 # --------------------------------------------------------------------------------------
-# rdflib parsing
-
-_patched = False
-# pyparsing grammars are not thread-safe: concurrent parses in one process fail with
-# errors like "<lambda>() missing 1 required positional argument". Server threads
-# therefore take turns (a parse costs milliseconds; VALUES rows are compacted first).
-_PARSE_LOCK = threading.Lock()
-
-
-def _service_post_parse(self: Any, instring: str, loc: int, tokens: Any) -> Any:
-    """Build the ServiceGraphPattern CompValue without rdflib's `service_string`.
-
-    rdflib 7 computes `service_string` by re-scanning the *whole* query for the first
-    SERVICE clause: wrong when there are several, and infinite recursion (RecursionError)
-    when one SERVICE is nested in another. Only rdflib's own SERVICE evaluation reads it,
-    and we never let rdflib evaluate SERVICE, so we leave it out.
-    """
-    from rdflib.plugins.sparql.parserutils import CompValue, ParamValue
-
-    res = CompValue("ServiceGraphPattern")
-    for t in tokens:
-        if isinstance(t, ParamValue):
-            if t.isList:
-                res.setdefault(t.name, []).append(t.tokenList)
-            else:
-                res[t.name] = t.tokenList
-    return res
-
-
-def _rdflib_parser() -> Any:
-    """rdflib's SPARQL parser module, with the ServiceGraphPattern fix applied once.
-
-    The fix is process-wide: in a process that imports this module, rdflib's own
-    SERVICE evaluation has no query text to send and cannot call out, which is what we
-    want in the server and the CLI anyway.
-    """
-    global _patched
-    from rdflib.plugins.sparql import parser
-
-    if not _patched:
-        element = parser.ServiceGraphPattern
-        element.postParse = types.MethodType(_service_post_parse, element)  # type: ignore[method-assign]
-        _patched = True
-    return parser
-
-
-def _syntax_error(exc: Exception) -> SyntaxError:
-    """A parse failure as `error at LINE:COLUMN: …`, the form Oxigraph's messages take."""
-    text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-    line, col = getattr(exc, "lineno", None), getattr(exc, "col", None)
-    if isinstance(line, int) and isinstance(col, int):
-        text = re.sub(r"\s*\(at char \d+\), \(line:\d+, col:\d+\)", "", text)
-        text = f"error at {line}:{col}: {text}"
-    return SyntaxError(text)
-
-
-def _base_of(parsed: Any) -> str | None:
-    base = None
-    for decl in parsed[0]:
-        if decl.name == "Base":
-            base = str(decl.iri)
-    return base
-
-
-def _walk(node: Any, found: list[Any]) -> None:
-    """Collect top-level ServiceGraphPattern nodes anywhere in a parse tree or algebra.
-
-    Does not descend into a SERVICE's own pattern: a SERVICE nested in another is the
-    remote endpoint's business, not ours.
-    """
-    from rdflib.plugins.sparql.parserutils import CompValue
-
-    stack = [node]
-    seen: set[int] = set()
-    while stack:
-        n = stack.pop()
-        if id(n) in seen:
-            continue
-        seen.add(id(n))
-        if isinstance(n, CompValue):
-            if n.name == "ServiceGraphPattern":
-                found.append(n)
-                continue
-            stack.extend(v for k, v in n.items() if k != "_vars")
-        elif isinstance(n, dict):
-            stack.extend(n.values())
-        elif isinstance(n, list | tuple):
-            stack.extend(n)
-        elif hasattr(n, "as_list") and callable(n.as_list):  # pyparsing ParseResults
-            stack.extend(list(n))
-
-
-# --------------------------------------------------------------------------------------
 # The lexer: just enough SPARQL to find clause boundaries reliably.
+#
+# It follows SPARQL's terminals where they decide what is a keyword: a number ends
+# where its digits end (`1SERVICE` is the number 1 and the keyword, as pyoxigraph reads
+# it), a language tag is one token (`"x"@service` holds no keyword), and a name never
+# starts with `.` or `-` (`?o .SERVICE` is a dot and the keyword).
 
+_PN_LOCAL_ESC = r"\\[_~.\-!$&'()*+,;=/?\#@%]"
 _TOKEN = re.compile(
     r"""
     (?P<ws>\s+)
@@ -193,7 +109,13 @@ _TOKEN = re.compile(
               | '(?:[^'\\\n\r]|\\.)*')
   | (?P<iri><(?:[^<>\"{}|^`\\\x00-\x20]|\\u[0-9A-Fa-f]{4}|\\U[0-9A-Fa-f]{8})*>)
   | (?P<var>[?$][\w\u00B7\u0300-\u036F\u203F-\u2040]+)
-  | (?P<word>(?:[\w\u00B7-\U0010FFFF:%.\-]|\\[_~.\-!$&'()*+,;=/?\#@%])+)
+  | (?P<langtag>@[A-Za-z]+(?:-[A-Za-z0-9]+)*)
+  | (?P<number>\d+\.\d*[eE][+-]?\d+|\.\d+(?:[eE][+-]?\d+)?|\d*\.\d+|\d+(?:[eE][+-]?\d+)?)
+  | (?P<word>(?:[^\W\d]|[\u00B7-\U0010FFFF:%]|"""
+    + _PN_LOCAL_ESC
+    + r""")(?:[\w\u00B7-\U0010FFFF:%.\-]|"""
+    + _PN_LOCAL_ESC
+    + r""")*)
   | (?P<lbrace>\{)
   | (?P<rbrace>\})
   | (?P<other>.)
@@ -208,6 +130,9 @@ class Token:
     start: int
     end: int
     text: str
+
+    def is_word(self, *words: str) -> bool:
+        return self.kind == "word" and self.text.upper() in words
 
 
 def lex(text: str) -> Iterator[Token]:
@@ -226,11 +151,30 @@ def lex(text: str) -> Iterator[Token]:
         yield Token(kind, m.start(), m.end(), value)
 
 
+def _check_glued_keywords(tokens: list[Token]) -> None:
+    """Refuse a bare word that holds SERVICE glued to something else (`trueSERVICE`).
+
+    pyoxigraph reads `true` and then the keyword; a lexer can only agree with it by
+    knowing every keyword that may stand there. Such text is never needed: refusing it
+    keeps the rule simple and the check sound.
+    """
+    for t in tokens:
+        if t.kind != "word" or ":" in t.text:
+            continue
+        upper = t.text.upper()
+        if "SERVICE" in upper and upper != "SERVICE":
+            raise QueryRefused(
+                400,
+                f"cannot tell whether {t.text!r} holds the keyword SERVICE: "
+                "put a space before SERVICE",
+            )
+
+
 @dataclass(frozen=True)
 class ServiceClause:
     """One top-level `SERVICE [SILENT] endpoint { … }` clause found in the query text."""
 
-    endpoint_token: str  # as written: <iri> or prefix:local
+    endpoint_token: str  # as written: <iri>, prefix:local or ?var
     silent: bool
     start: int  # span of the whole clause
     end: int
@@ -238,32 +182,30 @@ class ServiceClause:
     variables: tuple[str, ...]  # variables mentioned in the body, first mention first
     nested: int  # SERVICE clauses inside the body (the remote's business)
 
+    @property
+    def is_variable(self) -> bool:
+        return self.endpoint_token[:1] in "?$"
+
 
 def find_services(text: str, tokens: list[Token] | None = None) -> list[ServiceClause]:
-    """Find top-level SERVICE clauses and their spans. Raises QueryRefused when unsure."""
+    """Find top-level SERVICE clauses and their spans. Raises SyntaxError when unsure."""
     tokens = tokens if tokens is not None else list(lex(text))
     clauses: list[ServiceClause] = []
     i = 0
     while i < len(tokens):
         t = tokens[i]
-        if not (t.kind == "word" and t.text.upper() == "SERVICE"):
+        if not t.is_word("SERVICE"):
             i += 1
             continue
         j = i + 1
         silent = False
-        if j < len(tokens) and tokens[j].kind == "word" and tokens[j].text.upper() == "SILENT":
+        if j < len(tokens) and tokens[j].is_word("SILENT"):
             silent = True
             j += 1
         if j >= len(tokens):
             raise SyntaxError("SERVICE without an endpoint")
         endpoint = tokens[j]
-        if endpoint.kind == "var":
-            raise QueryRefused(
-                400,
-                f"SERVICE {endpoint.text} refused: the endpoint must be a constant IRI "
-                "from the allowlist, not a variable",
-            )
-        if endpoint.kind not in ("iri", "word"):
+        if endpoint.kind not in ("iri", "word", "var"):
             raise SyntaxError(f"SERVICE needs an IRI, found {endpoint.text!r}")
         j += 1
         if j >= len(tokens) or tokens[j].kind != "lbrace":
@@ -282,7 +224,7 @@ def find_services(text: str, tokens: list[Token] | None = None) -> list[ServiceC
                     break
             elif tk.kind == "var" and tk.text[1:] not in variables:
                 variables.append(tk.text[1:])
-            elif tk.kind == "word" and tk.text.upper() == "SERVICE":
+            elif tk.is_word("SERVICE"):
                 nested += 1
             k += 1
         else:
@@ -302,84 +244,123 @@ def find_services(text: str, tokens: list[Token] | None = None) -> list[ServiceC
     return clauses
 
 
-def _prologue_text(text: str, tokens: list[Token] | None = None) -> str:
-    """The raw BASE/PREFIX declarations at the head of a query, to send to the remote."""
-    tokens = tokens if tokens is not None else list(lex(text))
-    end = 0
-    i = 0
+@dataclass(frozen=True)
+class Prologue:
+    """BASE and PREFIX declarations at the head of a query, as the engine reads them."""
+
+    text: str  # the raw declarations, to send to a remote with a SERVICE block
+    prefixes: dict[str, str]
+    base: str | None  # the effective base IRI: the last BASE, resolved, else the caller's
+    end: int  # index of the first token after the prologue
+
+
+_UNICODE_ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
+
+
+def _unescape_iri(iri: str) -> str:
+    return _UNICODE_ESCAPE.sub(lambda m: chr(int(m.group(1) or m.group(2), 16)), iri)
+
+
+def _join(base: str | None, iri: str) -> str:
+    """Resolve `iri` against `base` (RFC 3986); an absolute IRI stays as it is."""
+    if urlsplit(iri).scheme or not base:
+        return iri
+    return urljoin(base, iri)
+
+
+def read_prologue(
+    text: str, tokens: list[Token], start: int = 0, *, base_iri: str | None = None
+) -> Prologue:
+    """The BASE/PREFIX declarations from token `start` on (relative IRIs resolved)."""
+    prefixes: dict[str, str] = {}
+    base = base_iri
+    i = start
+    end = tokens[start].start if start < len(tokens) else len(text)
     while i < len(tokens):
-        word = tokens[i].text.upper() if tokens[i].kind == "word" else ""
-        if word == "BASE" and i + 1 < len(tokens) and tokens[i + 1].kind == "iri":
+        tok = tokens[i]
+        if tok.is_word("BASE") and i + 1 < len(tokens) and tokens[i + 1].kind == "iri":
+            base = _join(base, _unescape_iri(tokens[i + 1].text[1:-1]))
             end = tokens[i + 1].end
             i += 2
-        elif word == "PREFIX" and i + 2 < len(tokens) and tokens[i + 2].kind == "iri":
+        elif (
+            tok.is_word("PREFIX")
+            and i + 2 < len(tokens)
+            and tokens[i + 1].kind == "word"
+            and tokens[i + 1].text.endswith(":")
+            and tokens[i + 2].kind == "iri"
+        ):
+            prefixes[tokens[i + 1].text[:-1]] = _join(base, _unescape_iri(tokens[i + 2].text[1:-1]))
             end = tokens[i + 2].end
             i += 3
         else:
             break
-    return text[:end]
-
-
-def compact_values(text: str, tokens: list[Token] | None = None) -> str:
-    """The query with the rows of every VALUES block removed, for rdflib's parser only.
-
-    Why: rdflib's pyparsing grammar needs about 3 ms per VALUES row (5.6 s for 2,000
-    rows), and SERVICE callers send long VALUES blocks. A data block holds only terms
-    (no braces, so no SERVICE and no dataset clause), so emptying it changes nothing
-    the policy looks at; pyoxigraph still receives the full original rows. A block whose
-    braces do not close simply, or that holds anything but terms, is left whole.
-    """
-    tokens = tokens if tokens is not None else list(lex(text))
-    cuts: list[tuple[int, int]] = []
-    i = 0
-    while i < len(tokens):
-        if not (tokens[i].kind == "word" and tokens[i].text.upper() == "VALUES"):
-            i += 1
-            continue
-        j = i + 1
-        if j < len(tokens) and tokens[j].kind == "var":
-            j += 1
-        elif j < len(tokens) and tokens[j].text == "(":
-            j += 1
-            while j < len(tokens) and tokens[j].kind == "var":
-                j += 1
-            if j >= len(tokens) or tokens[j].text != ")":
-                i += 1
-                continue
-            j += 1
-        else:
-            i += 1
-            continue
-        if j >= len(tokens) or tokens[j].kind != "lbrace":
-            i += 1
-            continue
-        k = j + 1
-        while k < len(tokens) and tokens[k].kind in ("iri", "string", "word", "other"):
-            if tokens[k].kind == "word" and tokens[k].text.upper() in ("SERVICE", "FROM"):
-                break
-            k += 1
-        if k < len(tokens) and tokens[k].kind == "rbrace":
-            if k > j + 1:
-                cuts.append((tokens[j].end, tokens[k].start))
-            i = k + 1
-        else:
-            i += 1
-    for start, end in reversed(cuts):
-        text = text[:start] + " " + text[end:]
-    return text
+    first = tokens[start].start if start < len(tokens) else end
+    return Prologue(text[first:end] if i > start else "", prefixes, base, i)
 
 
 _PN_ESCAPE = re.compile(r"\\(.)")
 
 
-def _resolve_token(token: str, prefixes: dict[str, str], base: str | None) -> str:
+def resolve_term(token: str, prologue: Prologue) -> str:
+    """The IRI an `<iri>` or `prefix:local` token stands for (SyntaxError if undeclared)."""
     if token.startswith("<"):
-        iri = token[1:-1]
-        return urljoin(base, iri) if base and not urlsplit(iri).scheme else iri
+        return _join(prologue.base, _unescape_iri(token[1:-1]))
     prefix, _, local = token.partition(":")
-    if prefix not in prefixes:
+    if prefix not in prologue.prefixes:
         raise SyntaxError(f"undeclared prefix {prefix!r}")
-    return prefixes[prefix] + _PN_ESCAPE.sub(r"\1", local)
+    return prologue.prefixes[prefix] + _PN_ESCAPE.sub(r"\1", local)
+
+
+def dataset_clause_text(tokens: list[Token]) -> str:
+    """`FROM <g> FROM NAMED <n> …` of a query, re-spelt, to reuse in a derived query."""
+    out: list[str] = []
+    depth = 0
+    i = 0
+    while i < len(tokens):
+        t = tokens[i]
+        if t.kind == "lbrace":
+            depth += 1
+        elif t.kind == "rbrace":
+            depth -= 1
+        elif depth == 0 and t.is_word("FROM"):
+            named = i + 1 < len(tokens) and tokens[i + 1].is_word("NAMED")
+            j = i + 2 if named else i + 1
+            if j < len(tokens) and tokens[j].kind in ("iri", "word"):
+                out.append(("FROM NAMED " if named else "FROM ") + tokens[j].text)
+                i = j
+        i += 1
+    return " ".join(out)
+
+
+def _engine_syntax_check(text: str, tokens: list[Token], base_iri: str | None) -> None:
+    """Let pyoxigraph itself judge the syntax, with no SERVICE left for it to call.
+
+    Every `SERVICE [SILENT] endpoint` (nested ones too) is replaced by `MINUS`, which
+    takes a group in exactly the places SERVICE does, padded so that line:column in
+    the engine's message still points into the text the client sent. SELECT,
+    CONSTRUCT and DESCRIBE are evaluated lazily, so only the parse runs; an ASK runs
+    on an empty store.
+    """
+    ox.Store().query(_without_service(text, tokens), base_iri=base_iri)  # SyntaxError
+
+
+def _without_service(text: str, tokens: list[Token]) -> str:
+    """`text` with every `SERVICE [SILENT] endpoint` replaced by MINUS, same length."""
+    cuts: list[tuple[int, int]] = []
+    for i, t in enumerate(tokens):
+        if not t.is_word("SERVICE"):
+            continue
+        j = i + 1
+        if j < len(tokens) and tokens[j].is_word("SILENT"):
+            j += 1
+        ok = j < len(tokens) and tokens[j].kind in ("iri", "word", "var")
+        cuts.append((t.start, tokens[j].end if ok else t.end))
+    stripped = text
+    for start, end in reversed(cuts):
+        span = stripped[start:end]
+        pad = "".join(c if c in "\r\n" else " " for c in span[5:])
+        stripped = stripped[:start] + "MINUS" + pad + stripped[end:]
+    return stripped
 
 
 # --------------------------------------------------------------------------------------
@@ -488,40 +469,42 @@ def check_addresses(target: Target) -> None:
 
 
 # --------------------------------------------------------------------------------------
-# Analysis: parse, check, locate
+# Analysis: locate, check syntax with the engine, apply the policy
 
 
 @dataclass(frozen=True)
 class Service:
-    """A checked SERVICE clause: where it is, what it says, where its call goes.
+    """A SERVICE clause: where it is, what it says, where its call goes (or why not).
 
     `label_variables` are Wikidata label-service outputs (`?itemLabel`, …) that the
     rest of the query uses for variables of this block: see `_label_variables`.
+    `refused` holds the policy's 400 when the endpoint may not be called; SILENT then
+    turns the clause into the one empty solution, as a failed call would.
     """
 
     clause: ServiceClause
     iri: str
-    target: Target
+    target: Target | None
     label_variables: tuple[str, ...] = ()
+    refused: QueryRefused | None = None
 
     @property
     def variables(self) -> tuple[str, ...]:
         """Variables this block may bind, as far as the query can see them."""
         return self.clause.variables + self.label_variables
 
-    def remote_query(self, prologue: str) -> str:
-        """The SELECT sent to the endpoint for this block.
+    def remote_query(self, prologue: str, bindings: str = "") -> str:
+        """The SELECT sent to the endpoint for this block, with `bindings` (a VALUES
+        clause, for a bind join) joined to it.
 
         `SELECT *` projects exactly the block's in-scope variables; only when the query
         uses label-service variables are the variables named, so that Wikidata's
         `SERVICE wikibase:label` (automatic mode, which fills projected `?xLabel`
         variables) has them to fill.
         """
-        if self.label_variables:
-            head = " ".join(f"?{v}" for v in self.variables)
-        else:
-            head = "*"
-        return f"{prologue}\nSELECT {head} WHERE {self.clause.body}".lstrip()
+        head = " ".join(f"?{v}" for v in self.variables) if self.label_variables else "*"
+        where = f"{{ {bindings}\n{self.clause.body} }}" if bindings else self.clause.body
+        return f"{prologue}\nSELECT {head} WHERE {where}".lstrip()
 
 
 # Variables Wikidata's label service derives from a variable ?x.
@@ -547,95 +530,52 @@ class Plan:
     """What `analyse` found: everything `prepare` needs, and no network used yet."""
 
     text: str
-    form: str  # SelectQuery, AskQuery, ConstructQuery, DescribeQuery
     prologue: str
     services: tuple[Service, ...]
-    default_graphs: tuple[str, ...] | None  # None: the query has no dataset clause
-    named_graphs: tuple[str, ...] | None
-
-
-def analyse(query: str, config: Config) -> Plan:
-    """Parse and check a query against the policy, without calling anything.
-
-    Raises SyntaxError (malformed) or QueryRefused (policy).
-    """
-    parser = _rdflib_parser()
-    from rdflib.plugins.sparql.algebra import translateQuery
-    from rdflib.term import URIRef, Variable
-
-    tokens = list(lex(query))
-    compacted = compact_values(query, tokens)
-    with _PARSE_LOCK:
-        try:
-            parsed = parser.parseQuery(compacted)
-            algebra = translateQuery(parsed, base=_base_of(parsed))
-        except RecursionError:
-            raise QueryRefused(400, "query too deeply nested to check") from None
-        except Exception as exc:  # noqa: BLE001 - pyparsing and rdflib raise several kinds
-            raise _syntax_error(exc) from None
-    prologue_decls, body = parsed[0], parsed[1]
-    prefixes: dict[str, str] = {}
     base: str | None = None
-    for decl in prologue_decls:
-        if decl.name == "Base":
-            base = str(decl.iri)
-        elif decl.name == "PrefixDecl":
-            prefixes[str(decl.prefix or "")] = str(decl.iri)
 
-    # Dataset clause: graphs in the store, never fetched.
-    default_graphs: list[str] = []
-    named_graphs: list[str] = []
-    # (CompValue.get returns the key itself for a missing key: always test with `in`.)
-    dataset = body["datasetClause"] if "datasetClause" in body else []
-    for clause in dataset:
-        if "default" in clause:
-            default_graphs.append(str(clause["default"]))
-        if "named" in clause:
-            named_graphs.append(str(clause["named"]))
 
-    # The lexer must see exactly as many FROM keywords as the parser saw dataset
-    # clauses: FROM is legal nowhere else.
-    from_words = sum(1 for t in tokens if t.kind == "word" and t.text.upper() == "FROM")
-    if from_words != len(dataset):
-        raise QueryRefused(400, "cannot match the FROM clauses in the text with the parsed query")
+def _judge(clause: ServiceClause, prologue: Prologue, config: Config,
+           query_variables: set[str]) -> Service:  # fmt: skip
+    """Apply the policy to one clause; a refusal is kept, not raised (SILENT may need it)."""
+    labels = _label_variables(clause, query_variables)
+    if clause.is_variable:
+        refusal = QueryRefused(
+            400,
+            f"SERVICE {clause.endpoint_token} refused: the endpoint must be a constant IRI "
+            "from the allowlist, not a variable",
+        )
+        return Service(clause, clause.endpoint_token, None, labels, refusal)
+    iri = resolve_term(clause.endpoint_token, prologue)
+    try:
+        return Service(clause, iri, check_endpoint(iri, config), labels)
+    except QueryRefused as refusal:
+        return Service(clause, iri, None, labels, refusal)
 
-    # SERVICE clauses according to the algebra …
-    nodes: list[Any] = []
-    _walk(algebra.algebra, nodes)
-    from_algebra: list[tuple[str, bool]] = []
-    for node in nodes:
-        term = node["term"]
-        if isinstance(term, Variable):
-            raise QueryRefused(
-                400,
-                f"SERVICE ?{term} refused: the endpoint must be a constant IRI from "
-                "the allowlist, not a variable",
-            )
-        if not isinstance(term, URIRef):
-            raise QueryRefused(400, f"SERVICE {term!r} refused: not an IRI")
-        from_algebra.append((str(term), "silent" in node))
-    # … must agree with what the lexer found in the text.
+
+def analyse(query: str, config: Config, base_iri: str | None = None) -> Plan:
+    """Locate and check every top-level SERVICE clause, without calling anything.
+
+    pyoxigraph is the judge of syntax (so nothing valid for the engine is refused
+    here); the lexer, which reads keywords as pyoxigraph does, finds the clauses. A
+    refused endpoint raises QueryRefused(400) unless the clause is SILENT.
+    """
+    tokens = list(lex(query))
+    _check_glued_keywords(tokens)
+    prologue = read_prologue(query, tokens, base_iri=base_iri)
+    if any(t.is_word("SERVICE") for t in tokens):
+        _engine_syntax_check(query, tokens, base_iri)
     clauses = find_services(query, tokens)
     query_variables = {t.text[1:] for t in tokens if t.kind == "var"}
-    from_text = [(_resolve_token(c.endpoint_token, prefixes, base), c.silent) for c in clauses]
-    if sorted(from_text) != sorted(from_algebra):
-        raise QueryRefused(
-            400,
-            "cannot match the SERVICE clauses in the text with the parsed query "
-            f"(text: {from_text}, parsed: {from_algebra}); write SERVICE IRIs without "
-            "\\u escapes",
-        )
-    services = tuple(
-        Service(c, iri, check_endpoint(iri, config), _label_variables(c, query_variables))
-        for c, (iri, _) in zip(clauses, from_text, strict=True)
-    )
+    services = tuple(_judge(c, prologue, config, query_variables) for c in clauses)
+    for service in services:
+        if service.refused is not None and not service.clause.silent:
+            raise service.refused
     return Plan(
         text=query,
-        form=body.name,
-        prologue=_prologue_text(query, tokens) if services else "",
+        prologue=prologue.text if services else "",
         services=services,
-        default_graphs=tuple(default_graphs) if dataset else None,
-        named_graphs=tuple(named_graphs) if dataset else None,
+        base=prologue.base,
     )
 
 
@@ -693,6 +633,14 @@ def _session(guard: _Guard) -> requests.Session:
     session.mount("http://", adapter)
     session.mount("https://", adapter)
     return session
+
+
+class CallResult(NamedTuple):
+    """What one call brought back."""
+
+    variables: list[str]
+    rows: list[list]
+    nbytes: int = 0
 
 
 class _CallFailed(Exception):
@@ -819,13 +767,14 @@ def _short(exc: Exception) -> str:
     return text if len(text) < 300 else text[:300] + "…"
 
 
-def call_service(service: Service, prologue: str, config: Config) -> tuple[list[str], list[list]]:
-    """Run one SERVICE block remotely: (variables, rows of pyoxigraph terms or None).
+def call_service(service: Service, query: str, config: Config) -> CallResult:
+    """Send one query for a SERVICE block: (variables, rows of pyoxigraph terms or None,
+    bytes received).
 
     A 429 with a Retry-After that fits in the remaining time budget is retried once
     after waiting; otherwise it becomes a 503 carrying the remote's Retry-After.
     """
-    query = service.remote_query(prologue)
+    assert service.target is not None
     deadline = time.monotonic() + config.service_timeout
     slots = _slots(service.target.url, config.service_concurrency)
     if not slots.acquire(timeout=max(0.0, deadline - time.monotonic())):
@@ -849,9 +798,8 @@ def _slots(url: str, size: int) -> threading.BoundedSemaphore:
         return _SLOTS[key]
 
 
-def _call_with_retry(
-    service: Service, query: str, config: Config, deadline: float
-) -> tuple[list[str], list[list]]:
+def _call_with_retry(service: Service, query: str, config: Config, deadline: float) -> CallResult:
+    assert service.target is not None
     for attempt in (1, 2):
         resp = _http_call(service.target, query, config, deadline)
         if resp.status == 429:
@@ -867,7 +815,8 @@ def _call_with_retry(
         if resp.status != 200:
             snippet = " ".join(resp.body.decode("utf-8", "replace").split())[:ERROR_SNIPPET]
             raise _CallFailed(502, f"HTTP {resp.status}" + (f": {snippet}" if snippet else ""))
-        return _parse_results(resp, service.variables)
+        variables, rows = _parse_results(resp, service.variables)
+        return CallResult(variables, rows, len(resp.body))
     raise AssertionError("unreachable")
 
 
@@ -916,93 +865,290 @@ def values_block(variables: list[str], rows: list[list]) -> str:
 
 @dataclass
 class CallReport:
-    """What one SERVICE call did (for logs and tests)."""
+    """What one SERVICE clause cost (for logs, the response header and benchmarks)."""
 
     endpoint: str
     url: str
     rows: int
     seconds: float
     error: str | None = None
+    calls: int = 0
+    nbytes: int = 0
+    mode: str = "independent"  # "bind join", or "skipped" (refused or failed, SILENT)
+
+    def header(self) -> str:
+        text = (
+            f"<{self.endpoint}> mode={self.mode.replace(' ', '-')} calls={self.calls} "
+            f"rows={self.rows} bytes={self.nbytes} seconds={self.seconds:.3f}"
+        )
+        return text + (" failed" if self.error else "")
 
 
 @dataclass
 class Prepared:
-    """A query safe to hand to pyoxigraph, and the dataset to evaluate it on."""
+    """A query safe to hand to pyoxigraph (its FROM clauses name graphs of the store)."""
 
     query_text: str
-    default_graphs: list[str] | None
-    named_graphs: list[str] | None
+    default_graphs: list[str] | None = None  # kept for callers; FROM stays in the text
+    named_graphs: list[str] | None = None
     calls: list[CallReport] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    def headers(self) -> dict[str, str]:
+        """Response headers that say what federation did (and what SILENT skipped)."""
+        out: dict[str, str] = {}
+        if self.calls:
+            out[SERVICE_HEADER] = ", ".join(c.header() for c in self.calls)
+        if self.warnings:
+            out[WARNING_HEADER] = " | ".join(_header_safe(w) for w in self.warnings)
+        return out
 
 
-Caller = Callable[[Service, str, Config], tuple[list[str], list[list]]]
+SERVICE_HEADER = "X-Newsgraph-Service"
+WARNING_HEADER = "X-Newsgraph-Warning"
 
 
-def prepare(query: str, config: Config, *, caller: Caller = call_service) -> Prepared:
+def _header_safe(text: str) -> str:
+    """One line of printable ASCII (a header value); the rest is escaped."""
+    text = " ".join(text.split())
+    return text.encode("ascii", "backslashreplace").decode("ascii")[:1000]
+
+
+Caller = Callable[[Service, str, Config], "CallResult | tuple[list[str], list[list]]"]
+Evaluate = Callable[[str], Any]
+
+
+def _skip_constraint(tokens: list[Token], j: int) -> int:
+    """Index just after the constraint of a FILTER whose constraint starts at `j`."""
+    if j < len(tokens) and tokens[j].is_word("NOT"):
+        j += 1
+    if j < len(tokens) and tokens[j].is_word("EXISTS"):
+        return _skip_balanced(tokens, j + 1, "lbrace", "rbrace")
+    if j < len(tokens) and tokens[j].text != "(":
+        j += 1  # a function name: built-in, IRI or prefixed name
+    return _skip_balanced(tokens, j, "(", ")")
+
+
+def _skip_balanced(tokens: list[Token], j: int, opening: str, closing: str) -> int:
+    depth = 0
+    while j < len(tokens):
+        t = tokens[j]
+        if t.kind == opening or (t.kind == "other" and t.text == opening):
+            depth += 1
+        elif t.kind == closing or (t.kind == "other" and t.text == closing):
+            depth -= 1
+            if depth == 0:
+                return j + 1
+        elif depth == 0:
+            return j  # not the expected bracket: stop here, the engine judged the syntax
+        j += 1
+    return j
+
+
+def left_of(text: str, tokens: list[Token], index: int) -> str | None:
+    """The part of the group before the SERVICE keyword at token `index`, FILTERs removed.
+
+    In SPARQL's algebra a group `{ A B SERVICE … C FILTER F }` is
+    `Filter(F, Join(Join(Join(A, B), SERVICE), C))`: what precedes the clause in its own
+    group is the left operand of the SERVICE's join, and its solutions are the only
+    bindings the SERVICE result can meet. FILTERs apply to the whole group (they may
+    name the SERVICE's variables), so they are left out: that can only widen the set of
+    bindings sent, never lose one. None when the group sits inside `GRAPH … { }` (its
+    patterns match another graph) or `EXISTS { }` (outer bindings are substituted in).
+    """
+    stack: list[int] = []
+    for i in range(index):
+        if tokens[i].kind == "lbrace":
+            stack.append(i)
+        elif tokens[i].kind == "rbrace" and stack:
+            stack.pop()
+    if not stack:
+        return None
+    for b in stack:
+        if b >= 1 and tokens[b - 1].is_word("EXISTS"):
+            return None
+        if b >= 2 and tokens[b - 2].is_word("GRAPH"):
+            return None
+    group = stack[-1]
+    pieces: list[str] = []
+    seg = tokens[group].end
+    depth = 0
+    i = group + 1
+    while i < index:
+        t = tokens[i]
+        if t.kind == "lbrace":
+            depth += 1
+        elif t.kind == "rbrace":
+            depth -= 1
+        elif depth == 0 and t.is_word("FILTER"):
+            pieces.append(text[seg : t.start])
+            i = _skip_constraint(tokens, i + 1)
+            seg = tokens[i - 1].end if i <= index else tokens[index].start
+            continue
+        i += 1
+    pieces.append(text[seg : tokens[index].start])
+    left = " ".join(p.strip() for p in pieces if p.strip())
+    return left or None
+
+
+def _bindable(term: Any) -> bool:
+    """A term that can be written in VALUES and compared with a remote's answer."""
+    return isinstance(term, ox.NamedNode | ox.Literal)
+
+
+def _candidates(service: Service, text: str, plan: Plan, dataset: str,
+                evaluate: Evaluate) -> tuple[list[str], list[tuple]] | None:  # fmt: skip
+    """Bindings of the left operand for the variables it shares with the block.
+
+    None when the block must be evaluated on its own: it shares no variable that
+    every left solution binds, or a left solution holds a blank node (which no remote
+    term can equal, but which an unbound remote variable would still join).
+    """
+    tokens = list(lex(text))
+    index = next((i for i, t in enumerate(tokens) if t.start == service.clause.start), None)
+    if index is None:
+        return None
+    left = left_of(text, tokens, index)
+    if left is None:
+        return None
+    mentioned = {t.text[1:] for t in lex(left) if t.kind == "var"}
+    shared = [v for v in service.clause.variables if v in mentioned]
+    if not shared:
+        return None
+    head = " ".join(f"?{v}" for v in shared)
+    query = f"{plan.prologue}\nSELECT DISTINCT {head} {dataset} WHERE {{ {left} }}"
+    try:
+        rows = [[solution[v] for v in shared] for solution in evaluate(query)]
+    except (SyntaxError, OSError, ValueError, RuntimeError) as exc:
+        log.info("no bind join for SERVICE <%s>: %s", service.iri, exc)
+        return None
+    keep = [k for k in range(len(shared)) if all(row[k] is not None for row in rows)]
+    if not keep:
+        return None
+    if any(not _bindable(row[k]) for row in rows for k in keep):
+        return None
+    distinct = list(dict.fromkeys(tuple(row[k] for k in keep) for row in rows))
+    return [shared[k] for k in keep], distinct
+
+
+def _merge(parts: list[tuple[list[str], list[list]]]) -> tuple[list[str], list[list]]:
+    """Several calls' answers as one table (their columns in first-seen order)."""
+    columns: list[str] = []
+    for variables, _ in parts:
+        columns += [v for v in variables if v not in columns]
+    rows: list[list] = []
+    for variables, part in parts:
+        where = [variables.index(c) if c in variables else None for c in columns]
+        rows += [[row[w] if w is not None else None for w in where] for row in part]
+    return columns, rows
+
+
+def _run_clause(service: Service, text: str, plan: Plan, dataset: str, config: Config,
+                caller: Caller, evaluate: Evaluate | None,
+                overall: float) -> tuple[str, CallReport, str | None]:  # fmt: skip
+    """Evaluate one clause: (replacement text, report, warning or None)."""
+    started = time.monotonic()
+    url = service.target.url if service.target else ""
+    if service.refused is not None:  # only SILENT clauses get here
+        report = CallReport(service.iri, url, 0, 0.0, service.refused.message, mode="skipped")
+        return "VALUES () { () }", report, f"SERVICE SILENT skipped: {service.refused.message}"
+    bindings = _candidates(service, text, plan, dataset, evaluate) if evaluate else None
+    deadline = started + max(0.0, min(config.service_timeout, overall - started))
+    report = CallReport(service.iri, url, 0, 0.0, mode="bind join" if bindings else "independent")
+    parts: list[tuple[list[str], list[list]]] = []
+    if bindings is None:
+        batches: list[str | None] = [None]
+    else:
+        size = max(1, config.service_batch_size)
+        names, tuples = bindings
+        batches = [
+            values_block(names, list(tuples[i : i + size])) for i in range(0, len(tuples), size)
+        ]  # noqa: E501
+    try:
+        for batch in batches:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                spent = min(config.service_timeout, config.query_timeout)
+                raise _CallFailed(504, f"no complete answer within {spent:g} s")
+            left_bytes = config.service_max_bytes - report.nbytes
+            if left_bytes <= 0:
+                raise _CallFailed(502, f"answers exceed {config.service_max_bytes} bytes")
+            call_config = config.replace(service_timeout=remaining, service_max_bytes=left_bytes)
+            query = service.remote_query(plan.prologue, batch or "")
+            result = caller(service, query, call_config)
+            report.calls += 1
+            report.nbytes += result[2] if len(result) > 2 else 0  # type: ignore[misc]
+            parts.append((list(result[0]), list(result[1])))
+            report.rows += len(result[1])
+    except (_CallFailed, QueryRefused) as exc:
+        reason = exc.reason if isinstance(exc, _CallFailed) else exc.message
+        report.seconds, report.error = time.monotonic() - started, reason
+        if service.clause.silent:
+            report.mode = "skipped"
+            return "VALUES () { () }", report, f"SERVICE SILENT <{service.iri}> failed: {reason}"
+        if isinstance(exc, QueryRefused):
+            raise
+        log.warning("SERVICE <%s> via %s failed: %s", service.iri, url, reason)
+        raise QueryRefused(
+            exc.status, f"SERVICE <{service.iri}> failed: {reason}", exc.headers
+        ) from None
+    report.seconds = time.monotonic() - started
+    if bindings is not None and not parts:  # no left solution: nothing can join
+        return values_block(bindings[0], []), report, None
+    variables, rows = _merge(parts)
+    return values_block(variables, rows), report, None
+
+
+def prepare(query: str, config: Config, *, caller: Caller = call_service,
+            evaluate: Evaluate | None = None, base_iri: str | None = None,
+            check_syntax: bool = False) -> Prepared:  # fmt: skip
     """Check `query`, run its SERVICE blocks ourselves and inline their results.
+
+    With `evaluate` (a function running a SELECT on the local dataset), a block that
+    shares variables with what precedes it in its group is called with those
+    bindings as VALUES, in batches of `service_batch_size` (a bind join); without
+    it, or when nothing is shared, the block is evaluated on its own. `base_iri`
+    resolves relative IRIs (`SERVICE <x>`) as the engine will. `check_syntax` lets
+    pyoxigraph check a query even without SERVICE (for a store that is not
+    pyoxigraph and might read vendor extensions).
 
     Raises SyntaxError for a malformed query and QueryRefused for a refused one or a
     failed non-SILENT SERVICE call (502, 503 with Retry-After, 504 on timeout).
     """
     if cannot_hold_service(query):
         # Nothing to check or call: Oxigraph parses it (reporting errors as line:column)
-        # and names FROM graphs in the store. Skips rdflib's parse, 5-16 ms per query.
-        return Prepared(query_text=query, default_graphs=None, named_graphs=None)
-    plan = analyse(query, config)
-    text = plan.text
-    calls: list[CallReport] = []
-    replacements: list[tuple[int, int, str]] = []
+        # and names FROM graphs in the store.
+        if check_syntax:
+            ox.Store().query(query, base_iri=base_iri)
+        return Prepared(query_text=query)
+    plan = analyse(query, config, base_iri)
+    if not plan.services:
+        if check_syntax:
+            ox.Store().query(query, base_iri=base_iri)
+        return Prepared(query_text=query)
+    dataset = dataset_clause_text(list(lex(query)))
+    text = query
+    reports: list[CallReport] = []
+    warnings: list[str] = []
     # All of a query's SERVICE calls together stay within the query's own time limit.
     overall = time.monotonic() + config.query_timeout
+    shift = 0
     for service in plan.services:
-        started = time.monotonic()
-        budget = min(config.service_timeout, overall - started)
-        try:
-            if budget <= 0:
-                raise _CallFailed(504, f"the query's {config.query_timeout:g} s are spent")
-            call_config = (
-                config
-                if budget == config.service_timeout
-                else config.replace(service_timeout=budget)
-            )
-            variables, rows = caller(service, plan.prologue, call_config)
-        except _CallFailed as exc:
-            calls.append(
-                CallReport(service.iri, service.target.url, 0, time.monotonic() - started,
-                           exc.reason)
-            )  # fmt: skip
-            if service.clause.silent:
-                replacements.append((service.clause.start, service.clause.end, "VALUES () { () }"))
-                continue
-            log.warning("SERVICE <%s> via %s failed: %s", service.iri, service.target.url,
-                        exc.reason)  # fmt: skip
-            raise QueryRefused(
-                exc.status, f"SERVICE <{service.iri}> failed: {exc.reason}", exc.headers
-            ) from None
-        except QueryRefused:
-            raise
-        calls.append(
-            CallReport(service.iri, service.target.url, len(rows), time.monotonic() - started)
+        start, end = service.clause.start + shift, service.clause.end + shift
+        moved = replace(service, clause=replace(service.clause, start=start, end=end))
+        replacement, report, warning = _run_clause(
+            moved, text, plan, dataset, config, caller, evaluate, overall
         )
-        replacements.append(
-            (service.clause.start, service.clause.end, values_block(variables, rows))
-        )
-    for call in calls:
-        log.info(
-            "SERVICE <%s> via %s: %d rows in %.2f s%s",
-            call.endpoint, call.url, call.rows, call.seconds,
-            f" (failed: {call.error})" if call.error else "",
-        )  # fmt: skip
-    for start, end, replacement in sorted(replacements, reverse=True):
+        reports.append(report)
+        if warning:
+            warnings.append(warning)
         text = text[:start] + replacement + text[end:]
-    if plan.services and any(t.kind == "word" and t.text.upper() == "SERVICE" for t in lex(text)):
+        shift += len(replacement) - (end - start)
+    for call in reports:
+        log.info("SERVICE %s", call.header())
+    if any(t.is_word("SERVICE") for t in lex(text)):
         raise QueryRefused(500, "internal error: a SERVICE clause survived the rewrite")
-    return Prepared(
-        query_text=text,
-        default_graphs=list(plan.default_graphs) if plan.default_graphs is not None else None,
-        named_graphs=list(plan.named_graphs) if plan.named_graphs is not None else None,
-        calls=calls,
-    )
+    return Prepared(query_text=text, calls=reports, warnings=warnings)
 
 
 _ESCAPES = re.compile(r"\\[uU]")
@@ -1011,51 +1157,151 @@ _ESCAPES = re.compile(r"\\[uU]")
 def cannot_hold_service(query: str) -> bool:
     """True when no SERVICE clause can be in `query`, so the policy has nothing to judge.
 
-    SPARQL keywords are case-insensitive and `\\u` escapes are decoded before parsing,
-    so a text without `service` in any letter case and without such escapes cannot
-    spell one. This is a conservative shortcut, not the policy: any text that could
-    hold a SERVICE still goes through the parsed algebra in `analyse`.
+    SPARQL keywords are case-insensitive, so a text without `service` in any letter
+    case cannot spell one (pyoxigraph decodes `\\u` escapes only inside IRIs and
+    strings). This is a shortcut, not the policy: any text that could hold a SERVICE
+    goes through `analyse`.
     """
-    return "service" not in query.lower() and not _ESCAPES.search(query)
+    return "service" not in query.lower()
 
 
-def prepare_update(update: str, config: Config) -> str:
-    """Check a SPARQL Update before any engine sees it; returns the text unchanged.
+@dataclass
+class PreparedUpdate:
+    """An update safe to hand to pyoxigraph, and what was skipped (LOAD SILENT)."""
 
-    LOAD would make the engine fetch a URL, so it is refused whatever its source; a
-    SERVICE inside an update's WHERE clause is refused too (updates are not federated).
-    `config` is accepted for symmetry with `prepare` and future policy.
+    text: str
+    warnings: list[str] = field(default_factory=list)
+
+    def headers(self) -> dict[str, str]:
+        if not self.warnings:
+            return {}
+        return {WARNING_HEADER: " | ".join(_header_safe(w) for w in self.warnings)}
+
+
+_EMPTY_STORE: list[str] = []
+_EMPTY_LOCK = threading.Lock()
+
+
+def empty_store_path() -> str:
+    """An empty on-disk store, made once per user and shared by every process.
+
+    Made in a fresh folder and renamed into place, so processes starting together
+    never see a half-made one; a store opened read-only by many processes is fine.
+    """
+    import os
+    import shutil
+    import tempfile
+
+    with _EMPTY_LOCK:
+        if _EMPTY_STORE:
+            return _EMPTY_STORE[0]
+        final = os.path.join(
+            tempfile.gettempdir(), f"newsgraph-empty-store-{os.getuid()}-{ox.__version__}"
+        )
+        if not os.path.isdir(final):
+            fresh = tempfile.mkdtemp(prefix="newsgraph-empty-store-")
+            ox.Store(fresh).flush()
+            try:
+                os.rename(fresh, final)
+            except OSError:  # another process made it first
+                shutil.rmtree(fresh, ignore_errors=True)
+        _EMPTY_STORE.append(final)
+        return final
+
+
+def _engine_update_check(update: str, tokens: list[Token], base_iri: str | None) -> None:
+    """pyoxigraph's own parse of an update, without running it.
+
+    An empty store opened read-only parses the update and then refuses to start a
+    transaction: a SyntaxError is the engine's verdict, anything else means it parsed.
+    SERVICE keywords are turned into MINUS first, as for queries.
+    """
+    try:
+        ox.Store.read_only(empty_store_path()).update(
+            _without_service(update, tokens), base_iri=base_iri
+        )
+    except (RuntimeError, OSError):
+        pass
+
+
+def prepare_update(update: str, config: Config, base_iri: str | None = None) -> PreparedUpdate:
+    """Check a SPARQL Update before any engine sees it.
+
+    This server never fetches data: `LOAD <x>` is refused (400, naming the target);
+    `LOAD SILENT <x>` succeeds as a failed LOAD SILENT must, loading nothing, and the
+    target is named in a warning (the X-Newsgraph-Warning header). Updates are not
+    federated: a SERVICE in an update's WHERE is refused, SERVICE SILENT is the one
+    empty solution.
     """
     del config
-    parser = _rdflib_parser()
-    with _PARSE_LOCK:
-        try:
-            parsed = parser.parseUpdate(compact_values(update))
-        except RecursionError:
-            raise QueryRefused(400, "update too deeply nested to check") from None
-        except Exception as exc:  # noqa: BLE001
-            raise _syntax_error(exc) from None
-    for request in parsed["request"] if "request" in parsed else []:
-        if request.name == "Load":
-            raise QueryRefused(
-                400,
-                f"LOAD <{request['iri']}> refused: this endpoint never fetches "
-                "remote data; load files with `kg build`",
-            )
-    nodes: list[Any] = []
-    _walk(parsed, nodes)
-    if nodes:
-        raise QueryRefused(
-            400, f"SERVICE <{nodes[0]['term']}> refused: updates may not call SERVICE"
-        )
-    if any(t.kind == "word" and t.text.upper() in ("SERVICE", "LOAD") for t in lex(update)):
+    tokens = list(lex(update))
+    _check_glued_keywords(tokens)
+    _engine_update_check(update, tokens, base_iri)
+    warnings: list[str] = []
+    cuts: list[tuple[int, int, str]] = []
+    prologue = Prologue("", {}, base_iri, 0)
+    i = 0
+    while i < len(tokens):
+        t = tokens[i]
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if t.is_word("BASE") and nxt is not None and nxt.kind == "iri":
+            base = _join(prologue.base, _unescape_iri(nxt.text[1:-1]))
+            prologue = Prologue("", prologue.prefixes, base, 0)
+            i += 2
+            continue
+        if (  # prologues may precede every operation of an update
+            t.is_word("PREFIX")
+            and nxt is not None
+            and nxt.text.endswith(":")
+            and i + 2 < len(tokens)
+            and tokens[i + 2].kind == "iri"
+        ):
+            iri = _join(prologue.base, _unescape_iri(tokens[i + 2].text[1:-1]))
+            prologue.prefixes[nxt.text[:-1]] = iri
+            i += 3
+            continue
+        if t.is_word("LOAD"):
+            j = i + 1
+            silent = j < len(tokens) and tokens[j].is_word("SILENT")
+            j += 1 if silent else 0
+            if j >= len(tokens) or tokens[j].kind not in ("iri", "word"):
+                i += 1
+                continue  # malformed: the engine reports it
+            try:
+                target = resolve_term(tokens[j].text, prologue)
+            except SyntaxError:
+                target = tokens[j].text
+            end = tokens[j].end
+            if (
+                j + 2 < len(tokens)
+                and tokens[j + 1].is_word("INTO")
+                and tokens[j + 2].is_word("GRAPH")
+            ):
+                end = tokens[j + 3].end if j + 3 < len(tokens) else tokens[j + 2].end
+            if not silent:
+                raise QueryRefused(
+                    400,
+                    f"LOAD <{target}> refused: this endpoint never fetches remote data "
+                    "(LOAD SILENT succeeds and loads nothing); load files with `kg build`",
+                )
+            warnings.append(f"LOAD SILENT <{target}> skipped: this endpoint fetches nothing")
+            cuts.append((t.start, end, "INSERT DATA { }"))
+        i += 1
+    if any(t.is_word("SERVICE") for t in tokens):
+        for clause in find_services(update, tokens):
+            if not clause.silent:
+                raise QueryRefused(
+                    400, f"SERVICE {clause.endpoint_token} refused: updates may not call SERVICE"
+                )
+            warnings.append(f"SERVICE SILENT {clause.endpoint_token} skipped in an update")
+            cuts.append((clause.start, clause.end, "VALUES () { () }"))
+    text = update
+    for start, end, replacement in sorted(cuts, reverse=True):
+        text = text[:start] + replacement + text[end:]
+    if any(t.is_word("SERVICE", "LOAD") for t in lex(text)):
         raise QueryRefused(400, "LOAD and SERVICE are refused in updates")
-    return update
+    return PreparedUpdate(text, warnings)
 
 
 def warm_up() -> None:
-    """Pay rdflib's grammar warm-up (75-100 ms) at start, not on the first request."""
-    try:
-        analyse("ASK { ?s ?p ?o }", Config())
-    except Exception:  # noqa: BLE001 - never fatal
-        pass
+    """Kept for callers: the check needs no grammar warm-up since rdflib left it."""

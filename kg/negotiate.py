@@ -38,6 +38,8 @@ OFFERS: dict[str, tuple[str, ...]] = {
     # keep ASK to the two formats the SPARQL Protocol names for it.
     "boolean": (SPARQL_JSON, SPARQL_XML),
     "graph": (TURTLE, NTRIPLES, JSONLD, RDFXML, TRIG, NQUADS),
+    # A whole dataset (the Graph Store Protocol's dump): only formats with graphs.
+    "dataset": (TRIG, NQUADS, JSONLD),
     # A resource page or the endpoint without a query: a browser gets HTML.
     "page": (HTML, TURTLE, JSONLD, NTRIPLES, RDFXML, TRIG, NQUADS),
 }
@@ -152,7 +154,7 @@ def parse_accept(header: str | None) -> list[Range]:
 def normalize(media_type: str, form: str) -> str:
     """Our canonical name for a media type a client used, for an answer of `form`."""
     mt = media_type.split(";")[0].strip().lower()
-    if form in ("graph", "page") and mt in GRAPH_ALIASES:
+    if form in ("graph", "page", "dataset") and mt in GRAPH_ALIASES:
         return GRAPH_ALIASES[mt]
     return ALIASES.get(mt, mt)
 
@@ -163,7 +165,7 @@ def from_format_param(form: str, value: str) -> str | None:
     key = value.strip().lower()
     named = FORMAT_NAMES.get(key)
     if isinstance(named, tuple):
-        mt = named[1] if form in ("graph", "page") else named[0]
+        mt = named[1] if form in ("graph", "page", "dataset") else named[0]
     elif named is not None:
         mt = named
     else:

@@ -7,7 +7,7 @@ The web layer's query workers (kg/executor.py) and the CLI both call this, so
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import IO
 
 import pyoxigraph as ox
@@ -37,6 +37,8 @@ GRAPH_FORMATS: dict[str, tuple[str, ox.RdfFormat]] = {
 class QueryResult:
     form: str  # "solutions", "boolean" or "graph"
     value: object
+    # What federation did (X-Newsgraph-Service) and what SILENT skipped (X-Newsgraph-Warning)
+    headers: dict[str, str] = field(default_factory=dict)
 
     @property
     def offered(self) -> list[str]:
@@ -61,7 +63,8 @@ def run(
 
     The dataset, in the order SPARQL 1.1 Protocol §2.1.4 gives it: graphs named by the
     protocol (`default-graph-uri`, `named-graph-uri`; a missing graph is empty), else
-    the query's FROM / FROM NAMED (graphs in the store, never fetched), else our
+    the query's FROM / FROM NAMED (pyoxigraph reads them as graphs in the store, never
+    fetched), else our
     default: the store's default graph, which every build fills with the deduplicated
     union of all named graphs (`kg.store.materialize_union`), every named graph
     available to GRAPH. Without `config` the defaults apply (Wikidata only, no map).
@@ -69,22 +72,25 @@ def run(
     Raises SyntaxError for a malformed query (message carries line:column) and
     `kg.federation.QueryRefused` for a refused query or a failed SERVICE call.
     """
-    prepared = prepare(query, config if config is not None else Config())
-    dataset: tuple[list[str], list[str]] | None = None
-    if default_graphs or named_graphs:  # the protocol's dataset overrides the query's
-        dataset = (default_graphs or [], named_graphs or [])
-    elif prepared.default_graphs is not None:  # FROM / FROM NAMED: graphs in the store
-        dataset = (prepared.default_graphs, prepared.named_graphs or [])
     kwargs: dict = {}
-    if dataset is not None:
-        kwargs["default_graph"] = [ox.NamedNode(g) for g in dataset[0]]
-        kwargs["named_graphs"] = [ox.NamedNode(g) for g in dataset[1]]
+    if default_graphs or named_graphs:  # the protocol's dataset overrides the query's
+        kwargs["default_graph"] = [ox.NamedNode(g) for g in default_graphs or []]
+        kwargs["named_graphs"] = [ox.NamedNode(g) for g in named_graphs or []]
+
+    def evaluate(select: str) -> ox.QuerySolutions:
+        """The bind join's left side, on the same dataset as the query itself."""
+        return store.query(select, base_iri=base_iri, **kwargs)  # type: ignore[return-value]
+
+    prepared = prepare(
+        query, config if config is not None else Config(), evaluate=evaluate, base_iri=base_iri
+    )
     result = store.query(prepared.query_text, base_iri=base_iri, **kwargs)
+    headers = prepared.headers()
     if isinstance(result, ox.QueryBoolean):
-        return QueryResult("boolean", result)
+        return QueryResult("boolean", result, headers)
     if isinstance(result, ox.QuerySolutions):
-        return QueryResult("solutions", result)
-    return QueryResult("graph", result)
+        return QueryResult("solutions", result, headers)
+    return QueryResult("graph", result, headers)
 
 
 def serialize_into(

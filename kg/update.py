@@ -27,7 +27,7 @@ from pathlib import Path
 import pyoxigraph as ox
 from rdflib.namespace import DCTERMS, PROV, RDF, XSD
 
-from kg.build import cache_path, rematerialize, write_cached
+from kg.build import cache_path, refresh_links, rematerialize, write_cached
 from kg.config import Config
 from kg.documents import DocumentError, SourceDocument, find_sources, identity_of, read_document
 from kg.extract.resolve import ResolutionIndex, Scope
@@ -271,6 +271,8 @@ class Update:
                 rematerialize(self.config, self.index, self.live, doc_iri)
                 back |= _subjects(self.live, doc_iri, self.config.base)
         self.index.unretire(back)
+        for note in refresh_links(self.config, self.live):
+            self.progress(note)
         reasoner = StoreReasoner(
             self.store,
             _rules(),

@@ -35,6 +35,21 @@ if [ "$want_test" = 1 ]; then
     touch tests/js/node_modules
   fi
 
+  # The W3C SPARQL 1.1 test suites (query, update, syntax, federation, protocol, graph
+  # store), as shipped inside rdflib's source distribution on PyPI (W3C test-suite
+  # licence); tests/w3c_suites.py runs them through our HTTP endpoint.
+  W3C_SUITES=tests/w3c-suites
+  RDFLIB_SDIST=rdflib==7.6.0
+  if [ ! -f "$W3C_SUITES/.complete" ]; then
+    tmp=$(mktemp -d)
+    .venv/bin/pip download -q --no-binary :all: --no-deps --dest "$tmp" "$RDFLIB_SDIST"
+    rm -rf "$W3C_SUITES" && mkdir -p "$W3C_SUITES"
+    tar -xzf "$tmp"/rdflib-*.tar.gz -C "$W3C_SUITES" --strip-components=6 \
+      --wildcards '*/test/data/suites/w3c/sparql11/*'
+    rm -rf "$tmp"
+    echo "$RDFLIB_SDIST" > "$W3C_SUITES/.complete"
+  fi
+
   # Debian packages the tests drive: headless Chromium (UI test) and Virtuoso (external store).
   need=()
   command -v chromium >/dev/null 2>&1 || need+=(chromium)

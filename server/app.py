@@ -11,8 +11,10 @@ from kg.config import Config, from_env
 from kg.federation import QueryRefused, warm_up
 from kg.namespaces import PREFIXES
 from kg.server import (
+    graph_store,
     limits,
     ontology_views,
+    reconcile,
     resource_views,
     security,
     sparql,
@@ -47,6 +49,8 @@ def create_app(config: Config | None = None, *, store: ox.Store | None = None) -
     limits.install(app, config, serving, app.extensions["newsgraph.rdf_prefixes"])
     security.install(app)
     app.register_blueprint(sparql.bp)
+    app.register_blueprint(graph_store.bp)
+    app.register_blueprint(reconcile.bp)
     app.register_blueprint(validate_views.bp)
     app.register_blueprint(ontology_views.bp)
     app.register_blueprint(resource_views.create_blueprint(config))

@@ -46,7 +46,7 @@ def answer(
     from kg.federation import QueryRefused, prepare
 
     try:
-        prepared = prepare(query, current_app.extensions["newsgraph.config"])
+        prepared = prepare(query, current_app.extensions["newsgraph.config"], check_syntax=True)
     except SyntaxError as exc:
         return _text(400, f"SPARQL syntax error: {exc}")
     except QueryRefused as exc:

@@ -17,6 +17,10 @@ from kg.namespaces import SD, VOID
 from kg.query import GRAPH_FORMATS
 
 RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+OWL_SAME_AS = "http://www.w3.org/2002/07/owl#sameAs"
+WIKIDATA_ENTITY = "http://www.wikidata.org/entity/"
+WIKIDATA_SPARQL = "https://query.wikidata.org/sparql"
+FOAF_HOMEPAGE = "http://xmlns.com/foaf/0.1/homepage"
 DCT_TITLE = ox.NamedNode("http://purl.org/dc/terms/title")
 FORMATS = "http://www.w3.org/ns/formats/"
 # Result formats as named by http://www.w3.org/ns/formats/, per media type we write.
@@ -48,6 +52,7 @@ class GraphStats:
     entities: int = 0
     classes: dict[str, int] = field(default_factory=dict)  # class → distinct instances
     properties: dict[str, int] = field(default_factory=dict)  # property → triples
+    wikidata_links: int = 0  # owl:sameAs from our entities to Wikidata items (the Linkset)
 
 
 def _rows(store: ox.Store, query: str, **kwargs) -> list:
@@ -81,6 +86,14 @@ def void_stats(store: ox.Store) -> tuple[GraphStats, dict[str, GraphStats]]:
         whole.classes[row["c"].value] = int(row["n"].value)
     for row in _rows(store, "SELECT ?p (COUNT(*) AS ?n) { ?s ?p ?o } GROUP BY ?p", **union):
         whole.properties[row["p"].value] = int(row["n"].value)
+    whole.wikidata_links = int(
+        _rows(
+            store,
+            f"SELECT (COUNT(*) AS ?n) {{ ?s <{OWL_SAME_AS}> ?o "
+            f'FILTER(STRSTARTS(STR(?o), "{WIKIDATA_ENTITY}") '
+            f'&& !STRSTARTS(STR(?s), "{WIKIDATA_ENTITY}")) }}',
+        )[0]["n"].value
+    )
 
     def graph(row) -> GraphStats:
         return graphs.setdefault(row["g"].value, GraphStats())
@@ -130,19 +143,33 @@ class DescriptionCache:
         return self._get("void", store, generation, void_stats)
 
 
+# Formats a graph may be written to us in (SPARQL Update data, Graph Store Protocol).
+INPUT_FORMATS = ("Turtle", "N-Triples", "RDF_XML", "JSON-LD", "TriG", "N-Quads")
+
+
 def service_description(
     endpoint: str, counts: tuple[int, dict[str, int]], *, update: bool, void_url: str
 ) -> list[ox.Triple]:
-    """sd:Service for `endpoint` (the URL the client used), with its default dataset."""
+    """sd:Service for `endpoint` (the URL the client used), with its default dataset.
+
+    Features declared are the ones the server has: the default graph is the union of
+    the named graphs; SERVICE is supported (sd:BasicFederatedQuery: our own calls, to
+    allowlisted endpoints, with bind joins); with updates on, empty named graphs are
+    kept (sd:EmptyGraphs). Not sd:DereferencesURIs: FROM never fetches.
+    """
     service = _n(endpoint + "#service")
     out = [
         ox.Triple(service, RDF_TYPE, _n(SD.Service)),
         ox.Triple(service, _n(SD.endpoint), _n(endpoint)),
         ox.Triple(service, _n(SD.supportedLanguage), _n(SD.SPARQL11Query)),
         ox.Triple(service, _n(SD.feature), _n(SD.UnionDefaultGraph)),
+        ox.Triple(service, _n(SD.feature), _n(SD.BasicFederatedQuery)),
     ]
     if update:
         out.append(ox.Triple(service, _n(SD.supportedLanguage), _n(SD.SPARQL11Update)))
+        out.append(ox.Triple(service, _n(SD.feature), _n(SD.EmptyGraphs)))
+        for name in INPUT_FORMATS:
+            out.append(ox.Triple(service, _n(SD.inputFormat), _n(FORMATS + name)))
     for iri in FORMAT_IRIS.values():
         out.append(ox.Triple(service, _n(SD.resultFormat), _n(iri)))
     total, per_graph = counts
@@ -196,9 +223,14 @@ def _stats_triples(node: ox.NamedNode | ox.BlankNode, stats: GraphStats, tag: st
 
 
 def void_description(
-    void_url: str, endpoint: str, base: str, stats: tuple[GraphStats, dict[str, GraphStats]]
+    void_url: str,
+    endpoint: str,
+    base: str,
+    stats: tuple[GraphStats, dict[str, GraphStats]],
+    dump: str | None = None,
 ) -> list[ox.Triple]:
-    """The dataset as a void:Dataset with one void:subset per named graph."""
+    """The dataset as a void:Dataset with one void:subset per named graph, its dump
+    (the Graph Store Protocol's whole dataset) and its Linkset to Wikidata."""
     whole, graphs = stats
     dataset = _n(void_url + "#dataset")
     out = [
@@ -206,6 +238,24 @@ def void_description(
         ox.Triple(dataset, DCT_TITLE, ox.Literal("newsgraph", language="en")),
         ox.Triple(dataset, _n(VOID.sparqlEndpoint), _n(endpoint)),
         ox.Triple(dataset, _n(VOID.uriSpace), ox.Literal(base)),
+    ]
+    if dump:
+        out.append(ox.Triple(dataset, _n(VOID.dataDump), _n(dump)))
+        out.append(ox.Triple(dataset, _n(VOID.feature), _n(FORMATS + "N-Quads")))
+    wikidata = _n(void_url + "#wikidata")
+    linkset = _n(void_url + "#wikidata-links")
+    out += [
+        ox.Triple(wikidata, RDF_TYPE, _n(VOID.Dataset)),
+        ox.Triple(wikidata, DCT_TITLE, ox.Literal("Wikidata", language="en")),
+        ox.Triple(wikidata, _n(VOID.sparqlEndpoint), _n(WIKIDATA_SPARQL)),
+        ox.Triple(wikidata, _n(VOID.uriSpace), ox.Literal(WIKIDATA_ENTITY)),
+        ox.Triple(wikidata, _n(FOAF_HOMEPAGE), _n("https://www.wikidata.org/")),
+        ox.Triple(linkset, RDF_TYPE, _n(VOID.Linkset)),
+        ox.Triple(linkset, _n(VOID.linkPredicate), _n(OWL_SAME_AS)),
+        ox.Triple(linkset, _n(VOID.subjectsTarget), dataset),
+        ox.Triple(linkset, _n(VOID.objectsTarget), wikidata),
+        ox.Triple(linkset, _n(VOID.triples), _int(whole.wikidata_links)),
+        ox.Triple(dataset, _n(VOID.subset), linkset),
     ]
     out += _stats_triples(dataset, whole, "d")
     for i, (name, stats) in enumerate(sorted(graphs.items())):

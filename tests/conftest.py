@@ -67,9 +67,9 @@ class LiveServer:
         self.sparql = f"{self.url}/sparql"
 
 
-def start_server(data_dir: Path, **env_extra: str) -> LiveServer:
-    """Start `kg serve` on a free port and wait until it answers."""
-    port = free_port()
+def start_server(data_dir: Path, port: int | None = None, **env_extra: str) -> LiveServer:
+    """Start `kg serve` on a free port (or `port`) and wait until it answers."""
+    port = port or free_port()
     env = kg_env(data_dir, NEWSGRAPH_PORT=str(port), NEWSGRAPH_WORKERS="2", **env_extra)
     log = open(data_dir / f"server-{port}.log", "w")  # noqa: SIM115 - closed with the process
     proc = subprocess.Popen(

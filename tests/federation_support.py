@@ -43,10 +43,15 @@ OK_RESULTS = json.dumps(
 ).encode()
 
 
-def load_data_dir(data_dir: Path, source: Path) -> Path:
-    """A data folder whose current build holds `source` (TriG, or Turtle into one graph)."""
+def load_data_dir(data_dir: Path, source: Path, extra: tuple[str, str] | None = None) -> Path:
+    """A data folder whose current build holds `source` (TriG, or Turtle into one graph),
+    and `extra` (N-Triples text, graph IRI) if given."""
     data_dir.mkdir(parents=True, exist_ok=True)
     pending = begin_build(Config(data_dir=data_dir))
+    if extra is not None:
+        pending.store.load(
+            extra[0].encode(), ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(extra[1])
+        )
     if source.suffix == ".trig":
         pending.store.load(path=str(source), format=ox.RdfFormat.TRIG)
     else:
@@ -55,6 +60,52 @@ def load_data_dir(data_dir: Path, source: Path) -> Path:
         )
     pending.commit({"sources": [source.name]})
     return data_dir
+
+
+STANDIN_ITEM = "http://test.invalid/wikidata-standin/item/"
+
+
+def slice_names() -> list[tuple[str, str, list[str]]]:
+    """(item IRI, English label, aliases) for every labelled item of the slice."""
+    store = ox.Store()
+    store.load(path=str(SLICE), format=ox.RdfFormat.TURTLE)
+    out: dict[str, tuple[str, list[str]]] = {}
+    rdfs_label = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
+    alt = ox.NamedNode("http://www.w3.org/2004/02/skos/core#altLabel")
+    for quad in store.quads_for_pattern(None, rdfs_label, None, None):
+        out[quad.subject.value] = (quad.object.value, [])
+    for quad in store.quads_for_pattern(None, alt, None, None):
+        if quad.subject.value in out:
+            out[quad.subject.value][1].append(quad.object.value)
+    return [(iri, label, aliases) for iri, (label, aliases) in sorted(out.items())]
+
+
+SYNTHETIC_GRAPH = "https://w3id.org/newsgraph/id/doc/synthetic-links"
+
+
+def bind_join_data(root: Path, local_rows: int, remote_items: int) -> tuple[Path, Path]:
+    """Data folders for the bind-join test and benchmark: (ours, the stand-in's).
+
+    Ours: the federation fixture plus `local_rows` synthetic persons, each linked with
+    owl:sameAs to a distinct stand-in item. The stand-in: the Wikidata slice plus
+    `remote_items` items with a birth date (P569), many more than we link, as on
+    Wikidata. Items are clearly fake IRIs (test.invalid), never real QIDs.
+    """
+    step = max(1, remote_items // max(1, local_rows))
+    remote = "".join(
+        f"<{STANDIN_ITEM}{i}> <http://www.wikidata.org/prop/direct/P569> "
+        f'"{1900 + i % 100}-01-{1 + i % 28:02d}T00:00:00Z"'
+        "^^<http://www.w3.org/2001/XMLSchema#dateTime> .\n"
+        for i in range(remote_items)
+    )
+    local = "".join(
+        f"<https://w3id.org/newsgraph/id/person/synthetic-{i}> "
+        f"<http://www.w3.org/2002/07/owl#sameAs> <{STANDIN_ITEM}{i * step}> .\n"
+        for i in range(local_rows)
+    )
+    ours = load_data_dir(root / "ours", FIXTURE, extra=(local, SYNTHETIC_GRAPH))
+    standin = load_data_dir(root / "standin", SLICE, extra=(remote, SLICE_GRAPH))
+    return ours, standin
 
 
 @dataclass
@@ -78,6 +129,33 @@ class FakeRemote:
 
     def url(self, path: str) -> str:
         return f"http://127.0.0.1:{self.port}{path}"
+
+    def wbsearchentities(self, params: dict[str, list[str]]) -> dict:
+        """Wikidata's entity search, over the slice: label or alias starting with the
+        search text (case and accents folded), as `action=wbsearchentities` answers."""
+        from kg.reconcile import normal
+
+        if params.get("action") != ["wbsearchentities"]:
+            return {"error": {"code": "badvalue", "info": "only wbsearchentities"}}
+        wanted = normal(params.get("search", [""])[0])
+        limit = int(params.get("limit", ["7"])[0])
+        found = []
+        for iri, label, aliases in slice_names():
+            hit = None
+            if normal(label).startswith(wanted):
+                hit = {"type": "label", "language": "en", "text": label}
+            else:
+                alias = next((a for a in aliases if normal(a).startswith(wanted)), None)
+                if alias:
+                    hit = {"type": "alias", "language": "en", "text": alias}
+            if wanted and hit:
+                qid = iri.rsplit("/", 1)[-1]
+                entry = {"id": qid, "concepturi": iri, "label": label, "match": hit}
+                if hit["type"] == "alias":
+                    entry["aliases"] = [hit["text"]]
+                found.append(entry)
+        return {"searchinfo": {"search": params.get("search", [""])[0]},
+                "search": found[:limit], "success": 1}  # fmt: skip
 
     def hits_for(self, prefix: str) -> list[Hit]:
         return [h for h in self.hits if h.path.startswith(prefix)]
@@ -130,6 +208,10 @@ class FakeRemote:
                 elif path in remote.files:
                     body, media_type = remote.files[path]
                     self._answer(200, body, {"Content-Type": media_type})
+                elif path == "/w/api.php":
+                    params = parse_qs(parts.query)
+                    body = json.dumps(remote.wbsearchentities(params)).encode()
+                    self._answer(200, body, {"Content-Type": "application/json"})
                 elif path in ("/ok", "/ok/sparql"):
                     self._answer(200, OK_RESULTS, json_type)
                 else:

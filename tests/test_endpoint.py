@@ -13,7 +13,8 @@ import subprocess
 
 import pytest
 import requests
-from rdflib import Dataset, Graph, Literal, Namespace, URIRef
+from rdflib import OWL, Dataset, Graph, Literal, Namespace, URIRef
+from rdflib import RDF as RDF_NS
 from rdflib.plugins.stores.sparqlstore import SPARQLStore
 from rdflib.query import Result
 from SPARQLWrapper import CSV, JSON, JSONLD, N3, RDF, RDFXML, TSV, TURTLE, XML, SPARQLWrapper
@@ -470,6 +471,8 @@ def test_service_description_for_rdf_clients_ui_for_browsers(sample_server) -> N
     assert (service, SD.supportedLanguage, SD.SPARQL11Query) in g
     assert (service, SD.supportedLanguage, SD.SPARQL11Update) not in g
     assert (service, SD.feature, SD.UnionDefaultGraph) in g
+    assert (service, SD.feature, SD.BasicFederatedQuery) in g
+    assert (service, SD.feature, SD.DereferencesURIs) not in g  # FROM never fetches
     formats = {str(f).rsplit("/", 1)[1] for f in g.objects(service, SD.resultFormat)}
     assert {
         "SPARQL_Results_JSON",
@@ -521,8 +524,29 @@ def test_void(sample_server) -> None:
     g = Graph().parse(data=resp.content, format="turtle")
     dataset = next(g.subjects(VOID.sparqlEndpoint, URIRef(sample_server.sparql)))
     assert int(g.value(dataset, VOID.triples)) > 100
-    subsets = {str(g.value(s, SD.name)): s for s in g.objects(dataset, VOID.subset)}
+    subsets = {
+        str(g.value(s, SD.name)): s
+        for s in g.objects(dataset, VOID.subset)
+        if g.value(s, SD.name) is not None
+    }
     assert set(subsets) == {DOC1_IRI, DOC2_IRI}
+    # the dump (Graph Store Protocol, whole dataset) answers, and the Linkset to Wikidata
+    dump = g.value(dataset, VOID.dataDump)
+    assert str(dump) == sample_server.url + "/rdf-graph-store?format=nquads"
+    assert requests.head(str(dump), timeout=10).status_code == 200
+    [linkset] = list(g.subjects(VOID.linkPredicate, OWL.sameAs))
+    assert (linkset, RDF_NS.type, VOID.Linkset) in g
+    assert g.value(linkset, VOID.subjectsTarget) == dataset
+    wikidata = g.value(linkset, VOID.objectsTarget)
+    assert str(g.value(wikidata, VOID.sparqlEndpoint)) == "https://query.wikidata.org/sparql"
+    links = get(
+        sample_server,
+        "SELECT (COUNT(*) AS ?n) { ?s <http://www.w3.org/2002/07/owl#sameAs> ?o "
+        'FILTER(STRSTARTS(STR(?o), "http://www.wikidata.org/entity/") '
+        '&& !STRSTARTS(STR(?s), "http://www.wikidata.org/entity/")) }',
+        "application/sparql-results+json",
+    ).json()["results"]["bindings"][0]["n"]["value"]
+    assert int(g.value(linkset, VOID.triples)) == int(links) > 0
     doc2 = subsets[DOC2_IRI]
     classes = {
         g.value(p, VOID["class"]): int(g.value(p, VOID.entities))

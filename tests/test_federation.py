@@ -136,6 +136,15 @@ def test_csto_members_against_contributors(fed) -> None:
     }
 
 
+def test_birth_dates_example_is_a_bind_join(fed) -> None:
+    query = (ROOT / "queries" / "federated-birth-dates.rq").read_text()
+    resp = post(fed, query)
+    assert [(r["name"], r["born"]) for r in rows(resp)] == [
+        ("Vladimir Putin", "1952-10-07T00:00:00Z")
+    ]
+    assert "mode=bind-join calls=1" in resp.headers["X-Newsgraph-Service"]
+
+
 def test_standin_receives_our_user_agent(fed, standin) -> None:
     query = PREFIXES + at("SELECT ?l { SERVICE <E> { wd:Q232 rdfs:label ?l } }", WIKIDATA)
     assert rows(post(fed, query)) == [{"l": "Kazakhstan"}]
@@ -201,10 +210,30 @@ def test_variable_service_is_refused(fed) -> None:
     assert "SERVICE ?e" in resp.text
 
 
-def test_silent_does_not_soften_a_refusal(fed) -> None:
-    resp = post(fed, "SELECT * { SERVICE SILENT <http://10.1.2.3/sparql> { ?s ?p ?o } }")
+def test_silent_refusal_is_the_one_empty_solution_named_in_a_header(fed, remote) -> None:
+    before = len(remote.hits)
+    query = "SELECT ?y { VALUES ?y { 1 2 } SERVICE SILENT <http://10.1.2.3/sparql> { ?s ?p ?o } }"
+    resp = post(fed, query)
+    assert sorted(r["y"] for r in rows(resp)) == ["1", "2"]
+    assert "http://10.1.2.3/sparql" in resp.headers["X-Newsgraph-Warning"]
+    assert len(remote.hits) == before
+
+
+def test_relative_service_is_refused_by_policy_not_syntax(fed) -> None:
+    resp = post(fed, "SELECT * { SERVICE <elsewhere> { ?s ?p ?o } }")
     assert resp.status_code == 400
-    assert "http://10.1.2.3/sparql" in resp.text
+    assert f"<{fed.url}/elsewhere>" in resp.text and "syntax" not in resp.text
+    resp = post(fed, "SELECT * { SERVICE SILENT <elsewhere> { ?s ?p ?o } }")
+    assert rows(resp) == [{}]
+
+
+def test_queries_mentioning_service_are_not_refused_by_a_second_parser(fed) -> None:
+    query = (
+        "# the sd: namespace is about services\n"
+        "PREFIX sd: <http://www.w3.org/ns/sparql-service-description#>\n"
+        "SELECT * FROM <relative-graph> WHERE { ?s sd:x -1.5 }"
+    )
+    assert rows(post(fed, query)) == []
 
 
 def test_service_hidden_in_exists_or_subquery_is_checked(fed) -> None:

@@ -396,3 +396,36 @@ def test_one_person_across_transliterations_through_add_and_remove(tmp_path: Pat
     shutil.rmtree(tmp_path / "var")
     build(config, progress=lambda m: None)
     assert_same_as_full_build(config, corpus)
+
+
+def test_accepted_wikidata_links_follow_add_and_remove(tmp_path: Path, corpus: Path) -> None:
+    """An accepted row of the reviewed link file (kg.linkfile) is in the graph exactly while
+    a document names its entity: not after a build without one, then after the `kg add`
+    that brings it, gone again after the `kg remove` that takes it away."""
+    from kg.linkfile import Link, links_graph_iri, write_links
+    from kg.reason import infer as _infer  # noqa: F401 - the reference below reasons too
+
+    putin = DEFAULT_BASE + "person/vladimir-putin"
+    links = tmp_path / "links.tsv"
+    write_links(links, [Link("person/vladimir-putin", "Q7747", "accepted", "Vladimir Putin")])
+    config = Config(data_dir=tmp_path / "var", sources=(str(corpus),), links_file=str(links))
+    same_as = ox.Triple(
+        ox.NamedNode(putin),
+        ox.NamedNode("http://www.w3.org/2002/07/owl#sameAs"),
+        ox.NamedNode("http://www.wikidata.org/entity/Q7747"),
+    )
+    build(config, progress=lambda m: None)  # the first three seeds: no Putin
+    graphs, default, _named = store_graphs(config)
+    assert same_as not in default and links_graph_iri(DEFAULT_BASE) not in graphs
+
+    name = "003_bc004a36a41f69a7.txt"  # names Putin
+    shutil.copy(SEEDS / name, corpus / name)
+    add(config, [corpus / name], progress=lambda m: None)
+    graphs, default, _named = store_graphs(config)
+    assert graphs[links_graph_iri(DEFAULT_BASE)] == {same_as} and same_as in default
+
+    (corpus / name).unlink()
+    remove(config, [name], progress=lambda m: None)
+    graphs, default, _named = store_graphs(config)
+    assert same_as not in default and links_graph_iri(DEFAULT_BASE) not in graphs
+    assert_same_as_full_build(config, corpus)
