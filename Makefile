@@ -3,7 +3,7 @@
 
 serve:
 	@bash scripts/setup.sh
-	.venv/bin/kg serve
+	@.venv/bin/kg serve
 
 test:
 	@bash scripts/setup.sh --test

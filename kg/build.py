@@ -125,13 +125,15 @@ def _fingerprint(model: str) -> str:
 
     h = hashlib.sha256(__version__.encode())
     h.update(nlp.fingerprint().encode())
-    roots = (files("kg.extract"), files("kg") / "data")
-    paths = [Path(str(r)) for r in roots] + [Path(str(files("kg"))) / "pipeline.py"]
-    for root in paths:
-        for path in sorted(root.rglob("*")) if root.is_dir() else [root]:
-            if path.is_file() and path.suffix in {".py", ".yaml", ".yml", ".json", ".tsv"}:
-                h.update(path.name.encode())
-                h.update(path.read_bytes())
+    # kg/documents.py makes the text every offset indexes, kg/pipeline.py turns the
+    # extraction into the triples a document's graph holds: a change there is a change too.
+    paths = [Path(str(files("kg") / name)) for name in ("documents.py", "pipeline.py")]
+    for root in (files("kg.extract"), files("kg") / "data"):
+        paths += sorted(Path(str(root)).rglob("*"))
+    for path in paths:
+        if path.is_file() and path.suffix in {".py", ".yaml", ".yml", ".json", ".tsv"}:
+            h.update(path.name.encode())
+            h.update(path.read_bytes())
     return h.hexdigest()[:16]
 
 

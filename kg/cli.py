@@ -123,7 +123,9 @@ def cmd_query(args: argparse.Namespace) -> int:
     try:
         result = q.run(open_current(config), text, config=config)
     except SyntaxError as exc:
-        print(f"kg query: SPARQL syntax error: {exc}", file=sys.stderr)
+        from kg.sparql_errors import explain
+
+        print(f"kg query: {explain(text, str(exc)).message}", file=sys.stderr, end="")
         return 2
     except QueryRefused as exc:
         print(f"kg query: {exc.message}", file=sys.stderr)
@@ -143,11 +145,11 @@ def cmd_query(args: argparse.Namespace) -> int:
 
 def cmd_serve(args: argparse.Namespace) -> int:
     from kg.extract.nlp import ModelMissing
-    from kg.serve import serve
+    from kg.serve import PortTaken, serve
 
     try:
         return serve(_config(args), rebuild=not args.no_build)
-    except ModelMissing as exc:
+    except (ModelMissing, PortTaken) as exc:
         print(f"kg serve: {exc}", file=sys.stderr)
         return 2
 

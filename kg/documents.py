@@ -40,6 +40,13 @@ MAGIC = {
 # (form feed and vertical tab a line feed, the rest U+FFFD), so lengths, and with them
 # the offsets of every span, are those of the decoded text.
 _CONTROLS = {c: "\ufffd" for c in range(32) if c not in (9, 10)} | {11: "\n", 12: "\n"}
+# A scraped page keeps its photos' file names as text, often glued to the next words
+# ("DSC_5157.JPGThank you for …"): they are no one's words, so they are not kept. Only a
+# bare name (not part of a URL or a path) is dropped; "JPGThank" ends at the capital.
+_IMAGE_NAME = re.compile(
+    r"(?<![\w/.:@-])[A-Za-z0-9][\w-]{0,63}"
+    r"\.(?:JPE?G|PNG|GIF|WEBP|TIFF?|HEIC|jpe?g|png|gif|webp|tiff?|heic)(?![a-z0-9/])"
+)
 
 
 class DocumentError(ValueError):
@@ -111,7 +118,7 @@ def decode(raw: bytes) -> str:
         raise DocumentError("mostly undecodable bytes: not a text document")
     if looks_like_html(text):
         text = html_to_text(text)
-    return text.translate(_CONTROLS)
+    return _IMAGE_NAME.sub("", text).translate(_CONTROLS)
 
 
 def _looks_like_bomless_utf16(head: bytes) -> bool:

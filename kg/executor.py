@@ -46,6 +46,7 @@ from kg import query as q
 from kg.federation import QueryRefused
 from kg.lanes import HEAVY, LIGHT, CostModel, shape
 from kg.negotiate import choose
+from kg.sparql_errors import explain
 
 if TYPE_CHECKING:
     from kg.config import Config
@@ -88,6 +89,16 @@ class Outcome:
 
 def _text(status: int, message: str, reason: str, **headers: str) -> Outcome:
     return Outcome(status, "text/plain", (message.rstrip() + "\n").encode(), dict(headers), reason)
+
+
+def _syntax(query: str, exc: SyntaxError) -> Outcome:
+    """A 400 that says in words where the query breaks (kg/sparql_errors.py); the spot
+    also goes in a header, which the query UI underlines."""
+    problem = explain(query, str(exc))
+    headers = {}
+    if problem.position_header:
+        headers["X-Newsgraph-Error-Position"] = problem.position_header
+    return _text(400, problem.message, "syntax", **headers)
 
 
 # Content negotiation is the protocol's pure `kg.negotiate.choose(form, accept, format)`,
@@ -190,7 +201,7 @@ def run_job(store: ox.Store | None, job: Job, settings: WorkerSettings) -> Outco
     except QueryRefused as exc:  # the SERVICE policy said no, or a SERVICE call failed
         return _text(exc.status, exc.message, "refused", **exc.headers)
     except SyntaxError as exc:
-        return _text(400, f"SPARQL syntax error: {exc}", "syntax")
+        return _syntax(job.query, exc)
     except ValueError as exc:  # e.g. an invalid IRI in default-graph-uri
         return _text(400, f"bad request: {exc}", "bad-request")
     except RuntimeError as exc:
@@ -199,8 +210,16 @@ def run_job(store: ox.Store | None, job: Job, settings: WorkerSettings) -> Outco
         raise
     media_type = settings.choose(result.form, job.accept, job.fmt)
     if media_type is None:
+        what = {
+            "graph": "a graph (CONSTRUCT or DESCRIBE)",
+            "solutions": "a table of solutions (SELECT)",
+            "boolean": "a yes or no (ASK)",
+        }[result.form]
         return _text(
-            406, "none of the accepted types fits; offered: " + ", ".join(result.offered), "406"
+            406,
+            f"this query's answer is {what}: none of the accepted types fits; offered: "
+            + ", ".join(result.offered),
+            "406",
         )
     headers: dict[str, str] = {"Vary": "Accept", **result.headers}
     try:

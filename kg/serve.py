@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
+import socket
 import sys
 from pathlib import Path
 
@@ -50,15 +52,44 @@ def _pid_alive(pid: int) -> bool:
     return True
 
 
+class PortTaken(OSError):
+    """The address to serve on is in use: said in one line, before anything starts."""
+
+
+def check_port(host: str, port: int) -> None:
+    """Bind the address once (as the server will, with SO_REUSEADDR) and let it go.
+
+    Without this, a taken port showed "serving at …" and then seconds of server
+    retries and tracebacks that never named the setting to change.
+    """
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            sock.bind((host, port))
+        except OSError as exc:
+            what = "is taken" if exc.errno == errno.EADDRINUSE else f"cannot be used ({exc})"
+            raise PortTaken(
+                f"port {port} on {host} {what}: set NEWSGRAPH_PORT (or --port) to a free port"
+            ) from None
+
+
+def _build_quietly(message: str) -> None:
+    """Before serving, only what matters: skipped documents and the final count."""
+    if message.startswith("built ") or "skipped" in message:
+        print(message, file=sys.stderr, flush=True)
+
+
 def serve(config: Config, *, rebuild: bool = True) -> int:
     """Build if needed, then serve in this process (server/httpd.py: one web process,
     `NEWSGRAPH_THREADS` request threads, the query processes behind them)."""
     if config.update_enabled and not config.admin_token:
         raise ValueError("NEWSGRAPH_UPDATE needs NEWSGRAPH_ADMIN_TOKEN (the bearer token)")
+    check_port(config.host, config.port)
     if rebuild and store_is_stale(config):
         from kg.build import build
 
-        build(config)
+        build(config, progress=_build_quietly)
 
     os.environ.setdefault("PROMETHEUS_MULTIPROC_DIR", str(_metrics_dir(config)))
     from kg.server import httpd

@@ -8,20 +8,40 @@ cd "$(dirname "$0")/.."
 want_test=0
 [ "${1:-}" = "--test" ] && want_test=1
 
+# Each step's output goes to a log, shown only when the step fails: a first run prints
+# nothing but the server's own lines (pip's build backend alone writes ~240 lines of
+# warnings on an editable install).
+mkdir -p var
+log=var/setup.log
+quiet() {  # quiet WHAT CMD...: run CMD, its output to $log; on failure show it and stop
+  local what=$1
+  shift
+  if ! "$@" >>"$log" 2>&1; then
+    echo "setup: $what failed; its output (also in $log):" >&2
+    tail -n 40 "$log" >&2
+    exit 1
+  fi
+}
+: >"$log"
+
 PY=${PYTHON:-python3}
 if [ ! -x .venv/bin/python ]; then
-  "$PY" -m venv .venv
+  quiet "creating the virtual environment" "$PY" -m venv .venv
 fi
 stamp=.venv/.newsgraph-installed
 if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
-  .venv/bin/pip install -q --upgrade pip
-  .venv/bin/pip install -q -e '.[test]'
+  quiet "upgrading pip" .venv/bin/pip install -q --upgrade pip
+  quiet "installing newsgraph" .venv/bin/pip install -q -e '.[test]'
   touch "$stamp"
 fi
 
-# Front-end assets (YASGUI) come from the npm registry, never a CDN.
-if [ -f package.json ] && { [ ! -d node_modules ] || [ package.json -nt node_modules ]; }; then
-  npm ci --no-audit --no-fund --loglevel=error || npm install --no-audit --no-fund --loglevel=error
+# Front-end assets (YASGUI, ECharts, Leaflet, country outlines) come from the npm
+# registry, never a CDN.
+if [ -f package.json ] && { [ ! -d node_modules ] || [ package.json -nt node_modules ] \
+  || [ package-lock.json -nt node_modules ]; }; then
+  if ! npm ci --no-audit --no-fund --loglevel=error >>"$log" 2>&1; then
+    quiet "installing the front-end assets" npm install --no-audit --no-fund --loglevel=error
+  fi
   touch node_modules
 fi
 if [ -f scripts/copy-assets.sh ]; then
@@ -31,7 +51,7 @@ fi
 if [ "$want_test" = 1 ]; then
   # Test-only JavaScript: Comunica, an independent engine that calls our endpoint via SERVICE.
   if [ -f tests/js/package-lock.json ] && { [ ! -d tests/js/node_modules ] || [ tests/js/package-lock.json -nt tests/js/node_modules ]; }; then
-    npm ci --prefix tests/js --no-audit --no-fund --loglevel=error
+    quiet "installing the test JavaScript" npm ci --prefix tests/js --no-audit --no-fund --loglevel=error
     touch tests/js/node_modules
   fi
 
@@ -62,8 +82,8 @@ if [ "$want_test" = 1 ]; then
   fi
   if [ "${#need[@]}" -gt 0 ]; then
     if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-      apt-get update -qq
-      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
+      quiet "apt-get update" apt-get update -qq
+      quiet "installing ${need[*]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}"
     else
       echo "setup: missing ${need[*]} (install them with apt-get as root)" >&2
     fi

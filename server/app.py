@@ -9,14 +9,17 @@ from werkzeug.exceptions import MethodNotAllowed
 from kg import __version__
 from kg.config import Config, from_env
 from kg.federation import QueryRefused, warm_up
+from kg.labels import Labeller
 from kg.namespaces import PREFIXES
 from kg.server import (
+    api,
     graph_store,
     limits,
     ontology_views,
     reconcile,
     resource_views,
     security,
+    site,
     sparql,
     validate_views,
 )
@@ -49,8 +52,10 @@ def create_app(config: Config | None = None, *, store: ox.Store | None = None) -
     limits.install(app, config, serving, app.extensions["newsgraph.rdf_prefixes"])
     security.install(app)
     app.register_blueprint(sparql.bp)
+    app.register_blueprint(api.bp)
     app.register_blueprint(graph_store.bp)
     app.register_blueprint(reconcile.bp)
+    site.install(app)
     app.register_blueprint(validate_views.bp)
     app.register_blueprint(ontology_views.bp)
     app.register_blueprint(resource_views.create_blueprint(config))
@@ -87,10 +92,16 @@ def create_app(config: Config | None = None, *, store: ox.Store | None = None) -
             graphs = sorted(per_graph)
             triples = sum(per_graph.values())
         manifest = serving.manifest()
+        labeller = (
+            None
+            if serving.remote is not None
+            else Labeller(serving.get(), app.extensions["newsgraph.prefixes"])
+        )
         return render_template(
             "index.html",
             version=__version__,
             graphs=graphs,
+            graphs_labelled=[(g, labeller.label(g) if labeller else None) for g in graphs],
             manifest=manifest,
             triples=triples,
             config=config,

@@ -28,6 +28,7 @@ from flask import Blueprint, Response, current_app, render_template, request
 
 from kg import negotiate as neg
 from kg.config import Config
+from kg.labels import Labeller
 from kg.query import GRAPH_FORMATS
 
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
@@ -79,7 +80,8 @@ class Linker:
         self.store = store
         self.config = config
         self.prefixes = sorted(prefixes.items(), key=lambda kv: -len(kv[1]))
-        self._labels: dict[str, str | None] = {}
+        # Labels, or snippets for the nameless (a statement's first words and speaker …)
+        self.labeller = Labeller(store, prefixes)
 
     def href(self, iri: str) -> str | None:
         """IRIs under our public prefix link to this server; other http(s) IRIs to
@@ -94,27 +96,11 @@ class Linker:
         return iri.startswith(self.config.public_prefix)
 
     def short(self, iri: str) -> str:
-        for name, ns in self.prefixes:
-            if iri.startswith(ns) and len(iri) > len(ns):
-                return f"{name}:{iri[len(ns) :]}"
-        return iri
+        """A prefixed name when it is valid SPARQL, else the IRI in angle brackets."""
+        return self.labeller.short(iri)
 
     def label(self, iri: str) -> str | None:
-        if iri not in self._labels:
-            self._labels[iri] = find_label(self.store, iri)
-        return self._labels[iri]
-
-
-def find_label(store: ox.Store, iri: str) -> str | None:
-    """The best human label: English first, then any, across the label properties."""
-    node = ox.NamedNode(iri)
-    for pred in LABEL_PREDICATES:
-        found = [q.object for q in store.quads_for_pattern(node, ox.NamedNode(pred), None, None)]
-        literals = [o for o in found if isinstance(o, ox.Literal)]
-        if literals:
-            english = [o for o in literals if (o.language or "").startswith("en")]
-            return sorted(english or literals, key=lambda o: o.value)[0].value
-    return None
+        return self.labeller.label(iri)
 
 
 def gather(store: ox.Store, iri: str) -> tuple[list[ox.Quad], list[ox.Quad], list[ox.Quad]]:

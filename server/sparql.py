@@ -19,13 +19,14 @@ import threading
 from urllib.parse import parse_qsl
 
 import pyoxigraph as ox
-from flask import Blueprint, Response, current_app, render_template, request
+from flask import Blueprint, Response, current_app, render_template, request, url_for
 from werkzeug.datastructures import MultiDict
 from werkzeug.wsgi import wrap_file
 
 from kg import negotiate as neg
 from kg.federation import QueryRefused, prepare_update
 from kg.server import service_description as sd
+from kg.sparql_errors import explain
 from kg.sparql_text import add_using, update_names_dataset
 
 bp = Blueprint("sparql", __name__)
@@ -35,7 +36,7 @@ CORS_HEADERS = {
     "Access-Control-Allow-Origin": "*",
     "Access-Control-Expose-Headers": (
         "Content-Type, Content-Length, Vary, X-Newsgraph-Truncated, X-Newsgraph-Service, "
-        "X-Newsgraph-Warning"
+        "X-Newsgraph-Warning, X-Newsgraph-Error-Position"
     ),
 }
 FORM = "application/x-www-form-urlencoded"
@@ -267,7 +268,7 @@ def run_update(op: Operation) -> Response:
     except QueryRefused as exc:
         raise BadRequest(exc.status, exc.message, exc.headers) from None
     except SyntaxError as exc:
-        raise BadRequest(400, f"SPARQL syntax error: {exc}") from None
+        raise _update_syntax_error(text, exc) from None
     text = add_using(checked.text, using, using_named)
     serving = current_app.extensions["newsgraph.store"]
     store = serving.get()
@@ -309,7 +310,7 @@ def run_update(op: Operation) -> Response:
         )
     exc = box[0]
     if isinstance(exc, SyntaxError):
-        raise BadRequest(400, f"SPARQL syntax error: {exc}") from None
+        raise _update_syntax_error(text, exc)
     if isinstance(exc, RuntimeError) and "not supported" in str(exc):
         raise BadRequest(400, f"unsupported: {exc}") from None
     if isinstance(exc, (OSError, RuntimeError, ValueError)):
@@ -319,6 +320,14 @@ def run_update(op: Operation) -> Response:
         raise exc
     message = "update applied" + "".join(f"\nwarning: {w}" for w in checked.warnings)
     return text_response(200, message, checked.headers())
+
+
+def _update_syntax_error(text: str, exc: SyntaxError) -> BadRequest:
+    """A 400 saying in words where the update breaks (kg/sparql_errors.py)."""
+    problem = explain(text, str(exc), update=True)
+    position = problem.position_header
+    headers = {"X-Newsgraph-Error-Position": position} if position else None
+    return BadRequest(400, problem.message, headers)
 
 
 def describe_or_ui(op: Operation) -> Response:
@@ -385,6 +394,7 @@ def ui_page() -> Response:
         "defaultQuery": default_query,
         "publicPrefix": config.public_prefix,
         "localPrefix": request.host_url.rstrip("/") + "/",
+        "staticPrefix": url_for("static", filename=""),
     }
 
     def safe_json(value: object) -> str:  # inside <script>: no "</" may appear
@@ -421,8 +431,24 @@ def void() -> Response:
     triples = sd.void_description(request.base_url, root + "/sparql", config.base, stats, dump)
     body = sd.write(triples, media_type, current_app.extensions["newsgraph.prefixes"])
     if browser:
+        # A readable summary (the Turtle is one click away), every IRI with its label.
+        from kg.labels import Labeller
+
+        labeller = Labeller(store, current_app.extensions["newsgraph.prefixes"])
+        whole, graphs = stats
         formats = [(neg.SHORT_NAME[mt], mt) for mt in neg.OFFERS["graph"]]
-        html = render_template("void.html", turtle=body.decode("utf-8"), formats=formats)
+        html = render_template(
+            "void.html",
+            formats=formats,
+            whole=whole,
+            graphs=sorted(graphs.items(), key=lambda kv: -kv[1].triples),
+            classes=sorted(whole.classes.items(), key=lambda kv: -kv[1]),
+            properties=sorted(whole.properties.items(), key=lambda kv: -kv[1]),
+            label=labeller.label,
+            short=labeller.short,
+            public_prefix=config.public_prefix,
+            endpoint=root + "/sparql",
+        )
         resp = Response(html, mimetype="text/html")
     else:
         resp = Response(body, content_type=_content_type(media_type))

@@ -66,12 +66,25 @@ def _respond(result: ValidationResult, source: str) -> Response:
         response = Response(result.to_text(), mimetype="text/plain")
     else:
         response = Response(
-            render_template("validate.html", result=result, source=source, limit=50),
+            render_template(
+                "validate.html", result=result, source=source, limit=50, label=_labels()
+            ),
             mimetype="text/html",
         )
     response.headers["Vary"] = "Accept"
     response.headers["X-Conforms"] = "true" if result.conforms else "false"
     return response
+
+
+def _labels():
+    """Labels (or snippets) of the served graph's IRIs, so a report names what it flags."""
+    serving = current_app.extensions.get("newsgraph.store")
+    if serving is None or getattr(serving, "remote", None) is not None:
+        return lambda iri: None
+    from kg.labels import Labeller
+
+    labeller = Labeller(serving.get(), current_app.extensions["newsgraph.prefixes"])
+    return lambda iri: labeller.label(iri) if isinstance(iri, str) else None
 
 
 def _error(status: int, message: str) -> Response:

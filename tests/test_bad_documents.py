@@ -103,6 +103,20 @@ def test_html_becomes_its_text() -> None:
     )
 
 
+def test_image_file_names_are_not_text() -> None:
+    # A scraped transcript keeps its photos' file names glued to the speech that follows.
+    raw = (
+        b"Dear colleagues!\n\nDSC_5157.JPGThank you for your prompt response.\n"
+        b"IMG-20220110.jpeg\nThe photo is at https://example.org/img/DSC_5157.JPG and in"
+        b" /srv/photos/a.png.\n"
+    )
+    text = decode(raw)
+    assert "Dear colleagues!\n\nThank you for your prompt response.\n" in text
+    assert "IMG-20220110" not in text
+    assert "https://example.org/img/DSC_5157.JPG" in text  # a URL is kept whole
+    assert "/srv/photos/a.png" in text
+
+
 def test_too_large_is_refused_before_reading(tmp_path: Path) -> None:
     big = tmp_path / "big.txt"
     with open(big, "wb") as fh:  # sparse: 50 MB on the file system costs nothing

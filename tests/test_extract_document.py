@@ -82,3 +82,42 @@ def test_every_document_has_a_title(all_graphs):
 
     for doc_iri, (_doc, g) in all_graphs.items():
         assert g.value(doc_iri, DCTERMS.title) is not None, doc_iri
+
+
+def test_statement_text_has_no_image_file_names(all_graphs):
+    import re
+
+    checked = 0
+    for _iri, (_doc, g) in all_graphs.items():
+        for text in g.objects(None, NG.text):
+            checked += 1
+            assert not re.search(r"\.(?:jpe?g|png|gif)\b", str(text), re.I), str(text)[:120]
+    assert checked > 50
+
+
+def test_a_teaser_of_another_page_is_not_the_title():
+    from rdflib.namespace import DCTERMS
+
+    # A scraped page: teasers of other stories, then its own story's teaser and the story.
+    own = "On January 10, an extraordinary session of the Council was held by videoconference."
+    text = (
+        "\nOn 25 July 2024, staff of the Secretariat met with graduates of universities.\n\n\n"
+        "The Secretary General took part in the debate held on 19 July 2024 at the UN.\n\n"
+        f"{own}\n\n{own} 10.01.2022\n\n"
+        "Under the chairmanship of the Prime Minister of Armenia the Council met on 10 January"
+        " 2022 and discussed the situation in Kazakhstan.\n"
+    )
+    doc = document_from_bytes("page.txt", text.encode())
+    g = extract_document(doc)
+    title = str(g.value(doc.iri("https://w3id.org/newsgraph/id/"), DCTERMS.title))
+    assert title.startswith("On January 10, an extraordinary session"), title
+
+
+def test_the_csto_transcript_is_not_titled_by_a_teaser(all_graphs):
+    from rdflib.namespace import DCTERMS
+
+    titles = {
+        doc.file_name: str(g.value(iri, DCTERMS.title)) for iri, (doc, g) in all_graphs.items()
+    }
+    title = titles["003_bc004a36a41f69a7.txt"]
+    assert "2024" not in title and "Collective Security Council" in title, title

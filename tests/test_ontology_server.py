@@ -98,8 +98,13 @@ def test_html_documents_every_term(client: FlaskClient) -> None:
     assert "implied by the chain ng:hasStatement ∘ ng:speaker" in page
     assert "ng:Agent or ng:Place" in page  # a union range, readable
     assert "Why:" in page
-    # self-contained: no external stylesheet or script
-    assert '<link rel="stylesheet"' not in page and "<script" not in page
+    # from this server only: the site's own stylesheet (and navigation), no script
+    import re
+
+    sheets = re.findall(r'<link rel="stylesheet" href="([^"]+)"', page)
+    assert sheets and all(href.startswith("/static/") for href in sheets), sheets
+    assert "<script" not in page
+    assert '<nav class="site"' in page
 
 
 def test_term_redirects(client: FlaskClient) -> None:

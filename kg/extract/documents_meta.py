@@ -101,7 +101,7 @@ def document_meta(text: str, mentions: list[Mention], lexicon: Lexicon) -> DocMe
                 publishers.append(first)
     if meta.title is None:
         # a stand-in name, not a headline: no title_span, so nothing treats it as one
-        meta.title = _first_words(text, paras)
+        meta.title = _first_words(text, _own_story(text) or paras)
     foot = _FOOTER_SITE.search(text[-2000:])
     if foot:
         publishers.append(foot.group("site"))
@@ -131,6 +131,19 @@ def document_meta(text: str, mentions: list[Mention], lexicon: Lexicon) -> DocMe
 
 
 TITLE_WORDS = 16
+OPENING = 60  # characters that identify a paragraph repeated as its story's teaser
+
+
+def _own_story(text: str) -> list | None:
+    """A scraped listing page opens with teasers of other pages; its own story is the one
+    whose teaser is repeated as the story's lead. The paragraphs from that teaser on, or
+    None when no opening paragraph recurs (an ordinary page)."""
+    paras = paragraphs(text)[:12]
+    for i, p in enumerate(paras):
+        opening = text[p.start : p.start + OPENING]
+        if len(opening) == OPENING and text.find(opening, p.end) != -1:
+            return paras[i:] if i else None
+    return None
 
 
 def _first_words(text: str, paras) -> str | None:

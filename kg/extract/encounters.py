@@ -432,7 +432,11 @@ def encounters(doc: Doc) -> list[Meeting]:
             again = (
                 noun is not None
                 and date is None
-                and any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in noun.children)
+                and any(
+                    (c.dep_ == "det" and c.lower_ in ("the", "this"))
+                    or (c.dep_ == "poss" and c.lower_ in _OUR)  # "at our session": this one
+                    for c in noun.children
+                )
                 and not any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
             )
             chair = None
@@ -651,6 +655,9 @@ _SIGNED = {
     "convention",
     "charter",
 }
+
+
+_OUR = {"our", "their", "its", "today", "today's"}
 
 
 def _joint_if_conference(noun) -> bool:

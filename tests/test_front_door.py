@@ -1,0 +1,76 @@
+"""The first run as a newcomer sees it: a few lines, then "serving at"; a taken port in
+one line naming the setting to change, before anything is built or started."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from tests.conftest import ROOT, free_port, kg_env
+
+MAX_LINES_BEFORE_SERVING = 3
+
+
+def test_setup_again_prints_nothing() -> None:
+    proc = subprocess.run(
+        ["bash", "scripts/setup.sh"], cwd=ROOT, capture_output=True, text=True, timeout=300
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout == "" and proc.stderr == "", proc.stdout + proc.stderr
+
+
+def test_first_serve_prints_a_few_lines_then_serving_at(tmp_path: Path) -> None:
+    port = free_port()
+    env = kg_env(tmp_path / "var", NEWSGRAPH_PORT=str(port), NEWSGRAPH_WORKERS="1")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "kg.cli", "serve"],
+        env=env,
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    lines: list[str] = []
+    try:
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:
+            line = proc.stdout.readline()  # type: ignore[union-attr]
+            if not line:
+                break
+            lines.append(line.rstrip("\n"))
+            if "serving at" in line:
+                break
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
+    assert any("serving at" in line for line in lines), lines
+    before = lines[: next(i for i, line in enumerate(lines) if "serving at" in line)]
+    assert len(before) <= MAX_LINES_BEFORE_SERVING, before
+    assert any(line.startswith("built 5 documents") for line in before), before
+
+
+def test_taken_port_is_one_line_naming_the_setting(tmp_path: Path) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        env = kg_env(tmp_path / "var", NEWSGRAPH_PORT=str(port))
+        started = time.monotonic()
+        proc = subprocess.run(
+            [sys.executable, "-m", "kg.cli", "serve"],
+            env=env,
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        elapsed = time.monotonic() - started
+    assert proc.returncode == 2
+    out = (proc.stdout + proc.stderr).strip().splitlines()
+    assert len(out) == 1, out
+    assert f"port {port}" in out[0] and "NEWSGRAPH_PORT" in out[0], out
+    assert not (tmp_path / "var").exists(), "nothing is built before the port is checked"
+    assert elapsed < 10, elapsed
