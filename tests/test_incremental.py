@@ -403,26 +403,33 @@ def test_accepted_wikidata_links_follow_add_and_remove(tmp_path: Path, corpus: P
     a document names its entity: not after a build without one, then after the `kg add`
     that brings it, gone again after the `kg remove` that takes it away."""
     from kg.linkfile import Link, links_graph_iri, write_links
-    from kg.reason import infer as _infer  # noqa: F401 - the reference below reasons too
 
-    putin = DEFAULT_BASE + "person/vladimir-putin"
+    # an entity the lexicon does not link already (Putin is Q7747 there: a row for him
+    # is "the lexicon says so already" and makes no link of its own)
+    afghanistan = DEFAULT_BASE + "country/afghanistan"
     links = tmp_path / "links.tsv"
-    write_links(links, [Link("person/vladimir-putin", "Q7747", "accepted", "Vladimir Putin")])
+    write_links(links, [Link("country/afghanistan", "Q889", "accepted", "Afghanistan")])
     config = Config(data_dir=tmp_path / "var", sources=(str(corpus),), links_file=str(links))
     same_as = ox.Triple(
-        ox.NamedNode(putin),
+        ox.NamedNode(afghanistan),
         ox.NamedNode("http://www.w3.org/2002/07/owl#sameAs"),
-        ox.NamedNode("http://www.wikidata.org/entity/Q7747"),
+        ox.NamedNode("http://www.wikidata.org/entity/Q889"),
     )
-    build(config, progress=lambda m: None)  # the first three seeds: no Putin
+    build(config, progress=lambda m: None)  # the first three seeds: no Afghanistan
     graphs, default, _named = store_graphs(config)
     assert same_as not in default and links_graph_iri(DEFAULT_BASE) not in graphs
 
-    name = "003_bc004a36a41f69a7.txt"  # names Putin
+    name = "003_bc004a36a41f69a7.txt"  # names Afghanistan
     shutil.copy(SEEDS / name, corpus / name)
     add(config, [corpus / name], progress=lambda m: None)
     graphs, default, _named = store_graphs(config)
     assert graphs[links_graph_iri(DEFAULT_BASE)] == {same_as} and same_as in default
+    # what a full build of the same corpus holds: the link graph, and the conclusions
+    fresh = config.replace(data_dir=tmp_path / "fresh")
+    build(fresh, progress=lambda m: None)
+    rebuilt, _default, _named = store_graphs(fresh)
+    for graph in (links_graph_iri(DEFAULT_BASE), inferred_graph_iri()):
+        assert graphs[graph] == rebuilt[graph], graph
 
     (corpus / name).unlink()
     remove(config, [name], progress=lambda m: None)
