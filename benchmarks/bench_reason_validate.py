@@ -8,7 +8,8 @@ For each size it times, each in this process after a warm-up on a tiny graph:
   - kg.reason.infer (ours), median of --repeat runs;
   - owlrl's OWL-RL closure, only up to --owlrl-max triples (41 s at 100k), and
     checks that its useful conclusions equal ours;
-  - kg.validate.validate (pyshacl on the in-memory graph, our shapes).
+  - kg.quality.validate.validate(engine="pyshacl") on the in-memory graph, our shapes
+    (benchmarks/bench_validate.py times the SPARQL engine beside it).
 Results go to benchmarks/RESULTS.md under "## Reasoning and validation"
 (only that section is replaced, other sections are kept).
 """
@@ -32,10 +33,10 @@ from typing import Any, TypeVar
 import owlrl
 from rdflib import Graph
 
+from kg.quality.validate import validate
 from kg.reason import compile_rules, infer, is_noise
 from kg.resources import load_ontology
 from kg.synthetic import synthetic_graph
-from kg.validate import validate
 
 T = TypeVar("T")
 RESULTS = Path(__file__).with_name("RESULTS.md")
@@ -87,7 +88,7 @@ def owlrl_useful(data: Graph, ontology: Graph) -> tuple[float, set]:
 def run(sizes: list[int], repeat: int, owlrl_max: int, shacl_max: int) -> list[dict]:
     ontology = load_ontology()
     infer(synthetic_graph(500), ontology)  # warm-up: imports, first-call costs
-    validate(synthetic_graph(500))
+    validate(synthetic_graph(500), engine="pyshacl")
     rows = []
     for n in sizes:
         gen_s, data = timed(synthetic_graph, n)
@@ -111,7 +112,7 @@ def run(sizes: list[int], repeat: int, owlrl_max: int, shacl_max: int) -> list[d
             row["same"] = theirs == set(inferred)
             print(f"  owlrl {row['owlrl']:.1f} s, same: {row['same']}", file=sys.stderr)
         if n <= shacl_max:
-            row["shacl"], result = timed(validate, data)
+            row["shacl"], result = timed(lambda g: validate(g, engine="pyshacl"), data)
             c = result.counts
             row["results"] = f"{c['Violation']} / {c['Warning']} / {c['Info']}"
             print(f"  pyshacl {row['shacl']:.1f} s ({row['results']})", file=sys.stderr)

@@ -720,8 +720,11 @@ def _quadratic(ctx: Context) -> tuple[bool, str]:
 @attack("bounds", "a SHACL-SPARQL constraint over a cartesian product")
 def _shape_cartesian(ctx: Context) -> tuple[bool, str]:
     data = "\n".join(f"<http://example.org/n{i}> <http://e/p> {i} ." for i in range(100))
+    # the FILTER ties all four patterns together, so no engine can push it down and
+    # skip the 100^4 combinations (Oxigraph answers FILTER(?c = -1) alone at once)
     shapes = _sparql_shape(
-        "SELECT $this WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l FILTER(?c = -1) }"
+        "SELECT $this WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l "
+        "FILTER(?c + ?f + ?i + ?l = -1) }"
     )
     t0 = time.monotonic()
     r = _validate_with_shapes(ctx, shapes, data)

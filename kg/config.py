@@ -29,6 +29,13 @@ def _bool(value: str) -> bool:
     return value.strip().lower() in {"1", "true", "yes", "on"}
 
 
+def _backend(value: str) -> str:
+    value = value.strip().lower()
+    if value not in {"oxigraph", "virtuoso"}:
+        raise ValueError(f"expected oxigraph or virtuoso, not {value!r}")
+    return value
+
+
 def _auth(value: str) -> str:
     value = value.strip().lower()
     if value not in {"auto", "basic", "digest", "none"}:
@@ -81,12 +88,15 @@ class Config:
     contact: str = "newsgraph-operator@example.org"
     links_file: str = ""
     wikidata_api: str = "https://www.wikidata.org/w/api.php"
+    store: str = "oxigraph"
     remote_store: str = ""
     remote_update: str = ""
     remote_gsp: str = ""
     remote_user: str = ""
     remote_password: str = field(default="", repr=False)
     remote_auth: str = "auto"
+    validate_page_size: int = 50_000
+    validate_max_triples: int = 20_000_000
 
     @property
     def public_prefix(self) -> str:
@@ -222,12 +232,31 @@ SETTINGS: list[tuple[str, str, object, str]] = [
         str,
         "Wikidata's API for `kg link`'s entity search (NEWSGRAPH_SERVICE_MAP applies)",
     ),
+    (
+        "store",
+        "NEWSGRAPH_STORE",
+        _backend,
+        "oxigraph (the built store, on disk) or virtuoso: build into and serve from the"
+        " Virtuoso that `scripts/setup.sh --virtuoso` started (analytics: docs/scale-out.md)",
+    ),
     ("remote_store", "NEWSGRAPH_REMOTE_STORE", str, "SPARQL endpoint of an external store"),
     ("remote_update", "NEWSGRAPH_REMOTE_UPDATE", str, "its SPARQL Update endpoint (`kg build`)"),
     ("remote_gsp", "NEWSGRAPH_REMOTE_GSP", str, "its Graph Store Protocol endpoint (faster loads)"),
     ("remote_user", "NEWSGRAPH_REMOTE_USER", str, "user name for the external store"),
     ("remote_password", "NEWSGRAPH_REMOTE_PASSWORD", str, "password for the external store"),
     ("remote_auth", "NEWSGRAPH_REMOTE_AUTH", _auth, "auto, basic, digest or none"),
+    (
+        "validate_page_size",
+        "NEWSGRAPH_VALIDATE_PAGE_SIZE",
+        int,
+        "`kg validate --endpoint`: triples fetched per CONSTRUCT page",
+    ),
+    (
+        "validate_max_triples",
+        "NEWSGRAPH_VALIDATE_MAX_TRIPLES",
+        int,
+        "`kg validate --endpoint`: most triples copied (into a temporary on-disk store)",
+    ),
 ]
 
 
@@ -241,11 +270,32 @@ def from_env(environ: dict[str, str] | None = None) -> Config:
             except ValueError as exc:
                 raise ValueError(f"{var}: {exc}") from exc
     config = Config(**values)
+    if config.store == "virtuoso" and not config.remote_store:
+        config = with_local_virtuoso(config)
     if not config.base.endswith(("/", "#")):
         raise ValueError("NEWSGRAPH_BASE must end with / or #")
     if urlsplit(config.base).scheme not in {"http", "https"}:
         raise ValueError("NEWSGRAPH_BASE must be an http(s) IRI")
     return config
+
+
+def virtuoso_folder(config: Config) -> Path:
+    """Where `scripts/setup.sh --virtuoso` keeps its Virtuoso (database, ini, endpoints)."""
+    return config.data_dir / "virtuoso"
+
+
+def with_local_virtuoso(config: Config) -> Config:
+    """`NEWSGRAPH_STORE=virtuoso`: the remote settings of the local instance."""
+    from kg.virtuoso import instance_settings
+
+    found = instance_settings(virtuoso_folder(config))
+    if not found:
+        raise ValueError(
+            f"NEWSGRAPH_STORE=virtuoso: no Virtuoso running in {virtuoso_folder(config)};"
+            " start one with `scripts/setup.sh --virtuoso`"
+        )
+    names = {var: name for name, var, _, _ in SETTINGS}
+    return config.replace(**{names[var]: value for var, value in found.items()})
 
 
 def settings_table() -> str:

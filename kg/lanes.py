@@ -56,9 +56,26 @@ _BLANKS = re.compile(
 )
 
 
+_SHAPES: dict[str, str] = {}
+_SHAPES_MAX = 4096
+
+
 def shape(text: str) -> str:
     """A short fingerprint of a query's structure: IRIs, strings and comments blanked,
-    whitespace collapsed (numbers kept: a LIMIT changes the cost)."""
+    whitespace collapsed (numbers kept: a LIMIT changes the cost). Remembered per text
+    (up to 4,096 short texts): a client repeating a query pays the regex once."""
+    known = _SHAPES.get(text)
+    if known is not None:
+        return known
+    fingerprint = _shape(text)
+    if len(text) < 4096:
+        if len(_SHAPES) >= _SHAPES_MAX:
+            _SHAPES.clear()
+        _SHAPES[text] = fingerprint
+    return fingerprint
+
+
+def _shape(text: str) -> str:
 
     def blank(m: re.Match) -> str:
         tok = m.group()

@@ -49,7 +49,8 @@ SOLUTIONS_TYPE = "application/sparql-results+json"
 GRAPH_TYPE = "application/n-triples"
 
 _FORM = re.compile(
-    r"^\s*(?:(?:BASE|PREFIX\s*[^\s:]*:)\s*)*(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", re.IGNORECASE
+    r"^\s*(?:(?:BASE\s*<>|PREFIX\s*[^\s:<]*:\s*<>)\s*)*(SELECT|ASK|CONSTRUCT|DESCRIBE)\b",
+    re.IGNORECASE,
 )
 _IRI = re.compile(r"<[^<>\"{}|^`\\\s]*>")
 _COMMENT = re.compile(r"#[^\n]*")

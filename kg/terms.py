@@ -48,6 +48,16 @@ def from_ox(term) -> URIRef | BNode | Literal:
     raise TypeError(f"not an Oxigraph term: {term!r}")
 
 
+def from_ox_exact(term) -> URIRef | BNode | Literal:
+    """Like from_ox, but a literal keeps the store's lexical form: rdflib would otherwise
+    rewrite it ("16"^^xsd:float becomes "16.0"), and a report must name the term held."""
+    if isinstance(term, ox.Literal) and not term.language:
+        datatype = term.datatype.value
+        if datatype != _XSD_STRING:
+            return Literal(term.value, datatype=URIRef(datatype), normalize=False)
+    return from_ox(term)
+
+
 def graph_quads(graph: Graph, graph_name: str) -> Iterator[ox.Quad]:
     """Quads of an rdflib graph placed in the named graph `graph_name`.
 

@@ -6,7 +6,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 want_test=0
-[ "${1:-}" = "--test" ] && want_test=1
+want_virtuoso=0
+for arg in "$@"; do
+  case "$arg" in
+    --test) want_test=1 ;;
+    --virtuoso) want_virtuoso=1 ;;  # and start the analytics store (NEWSGRAPH_STORE=virtuoso)
+  esac
+done
 
 # Each step's output goes to a log, shown only when the step fails: a first run prints
 # nothing but the server's own lines (pip's build backend alone writes ~240 lines of
@@ -49,7 +55,22 @@ if [ -f scripts/copy-assets.sh ]; then
 fi
 
 if [ "$want_test" = 1 ]; then
-  # Test-only JavaScript: Comunica, an independent engine that calls our endpoint via SERVICE.
+  # The W3C SHACL test suite, as pyshacl's source distribution on PyPI ships it
+  # (test/resources/sht_tests; tests/w3c_shacl.py runs it). Fetched, never committed.
+  shacl_suite=tests/w3c-shacl
+  shacl_suite_from=pyshacl-0.40.1
+  if [ ! -f "$shacl_suite/manifest.ttl" ]; then
+    tmp=$(mktemp -d)
+    quiet "fetching the W3C SHACL suite" \
+      .venv/bin/pip download -q --no-deps --no-binary :all: "${shacl_suite_from/-/==}" -d "$tmp"
+    tar -xzf "$tmp/$shacl_suite_from.tar.gz" -C "$tmp" "$shacl_suite_from/test/resources/sht_tests"
+    mkdir -p "$shacl_suite"
+    cp -R "$tmp/$shacl_suite_from/test/resources/sht_tests/." "$shacl_suite/"
+    rm -rf "$tmp"
+  fi
+
+  # Test-only JavaScript: Comunica, an independent engine that calls our endpoint via SERVICE,
+  # and shacl-engine, an independent SHACL engine (tests/test_second_engine.py).
   if [ -f tests/js/package-lock.json ] && { [ ! -d tests/js/node_modules ] || [ tests/js/package-lock.json -nt tests/js/node_modules ]; }; then
     quiet "installing the test JavaScript" npm ci --prefix tests/js --no-audit --no-fund --loglevel=error
     touch tests/js/node_modules
@@ -88,4 +109,20 @@ if [ "$want_test" = 1 ]; then
       echo "setup: missing ${need[*]} (install them with apt-get as root)" >&2
     fi
   fi
+fi
+
+if [ "$want_virtuoso" = 1 ]; then
+  # Virtuoso for analytic queries (docs/scale-out.md): Debian's package, started as a
+  # private process under the data folder; NEWSGRAPH_STORE=virtuoso then uses it.
+  if ! command -v virtuoso-t >/dev/null 2>&1; then
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+      apt-get update -qq
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq virtuoso-opensource >/dev/null
+    else
+      echo "setup: missing virtuoso-opensource (install it with apt-get as root)" >&2
+      exit 1
+    fi
+  fi
+  .venv/bin/python -m kg.virtuoso start "${NEWSGRAPH_DATA_DIR:-var}/virtuoso" \
+    --port "${NEWSGRAPH_VIRTUOSO_PORT:-8890}" --isql-port "${NEWSGRAPH_VIRTUOSO_ISQL_PORT:-1111}"
 fi

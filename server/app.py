@@ -19,10 +19,12 @@ from kg.server import (
     reconcile,
     resource_views,
     security,
+    shapes_views,
     site,
     sparql,
     validate_views,
 )
+from kg.server.fastpath import QueryFastPath
 from kg.server.service_description import DescriptionCache
 from kg.server.serving import ServingStore
 from kg.store import StoreMissing
@@ -58,7 +60,10 @@ def create_app(config: Config | None = None, *, store: ox.Store | None = None) -
     site.install(app)
     app.register_blueprint(validate_views.bp)
     app.register_blueprint(ontology_views.bp)
+    app.register_blueprint(shapes_views.bp)
     app.register_blueprint(resource_views.create_blueprint(config))
+    # Plain query requests skip Flask (server/fastpath.py); the rest reach the views.
+    app.wsgi_app = QueryFastPath(app, app.wsgi_app)  # type: ignore[method-assign]
 
     @app.errorhandler(MethodNotAllowed)
     def _method_not_allowed(exc: MethodNotAllowed) -> Response:

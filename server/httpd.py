@@ -49,6 +49,7 @@ from kg.config import Config
 MAX_HEADER_BYTES = 4 << 20
 WRITE_STALL = 60.0
 KEEPALIVE_IDLE = 30.0
+OUTBUF_HIGH_WATERMARK = 256 << 20
 TIMEOUT_ANSWER = (
     b"HTTP/1.1 408 Request Timeout\r\nConnection: close\r\nContent-Type: text/plain\r\n"
     b"Content-Length: %d\r\n\r\n%s"
@@ -215,6 +216,12 @@ def create(app: Callable, config: Config, *, port: int | None = None) -> Guarded
         max_request_header_size=MAX_HEADER_BYTES,
         max_request_body_size=config.max_upload_bytes + 1,
         recv_bytes=65536,
+        # A streamed answer is written into the connection's buffer as the query process
+        # produces it; waitress keeps 1 MiB in memory and the rest in a temporary file.
+        # Only past this much unsent does the request thread (and with it the query
+        # process) wait for a slow reader: below it, the process is free as soon as
+        # the answer is written, as with the old spool file.
+        outbuf_high_watermark=OUTBUF_HIGH_WATERMARK,
         asyncore_use_poll=True,
         ident="newsgraph",
         expose_tracebacks=False,

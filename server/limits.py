@@ -189,23 +189,36 @@ def install(app: Flask, config: Config, serving: ServingStore, prefixes: dict[st
         except (OSError, sqlite3.Error):  # read-only data folder: per-process buckets
             limiter = RateLimiter(config.rate_limit, config.rate_window, None)
 
+    def rate_refusal(client: str) -> tuple[str, dict[str, str]] | None:
+        """Count a request from `client`: None if allowed, else the 429's text and headers
+        (also used by server/fastpath.py, which answers queries without Flask)."""
+        if limiter is None:
+            return None
+        wait = limiter.hit(client)
+        if wait is None:
+            return None
+        seconds = max(1, math.ceil(wait))
+        REJECTIONS.labels("rate", "429").inc()
+        return (
+            f"too many requests from {client}: the limit is"
+            f" {config.rate_limit} per {config.rate_window:g} s"
+            f" (NEWSGRAPH_RATE_LIMIT); retry in {seconds} s",
+            {"Retry-After": str(seconds)},
+        )
+
+    app.extensions["newsgraph.rate"] = rate_refusal
+
     @app.before_request
     def _limits() -> Response | None:
         g.newsgraph_started = time.perf_counter()
         if request.path.startswith(UNLIMITED_PATHS):
             return None
-        if limiter is not None:
-            wait = limiter.hit(request.remote_addr or "?")
-            if wait is not None:
-                seconds = max(1, math.ceil(wait))
-                return _reject(
-                    429,
-                    "rate",
-                    f"too many requests from {request.remote_addr}: the limit is"
-                    f" {config.rate_limit} per {config.rate_window:g} s"
-                    f" (NEWSGRAPH_RATE_LIMIT); retry in {seconds} s",
-                    **{"Retry-After": str(seconds)},
-                )
+        refused = rate_refusal(request.remote_addr or "?")
+        if refused is not None:
+            g.newsgraph_rejected = True
+            resp = Response(refused[0] + "\n", status=429, mimetype="text/plain")
+            resp.headers.update(refused[1])
+            return resp
         length = request.content_length
         if length is not None and length > config.max_upload_bytes:
             return _too_large(length)

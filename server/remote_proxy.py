@@ -19,7 +19,8 @@ from collections.abc import Callable
 from flask import Response, current_app
 
 from kg import negotiate as neg
-from kg.remote import RemoteStore, RemoteStoreError, query_form
+from kg.executor import TRUNCATED_HEADER
+from kg.remote import RemoteResult, RemoteStore, RemoteStoreError, query_form
 from kg.server.sparql import CORS_HEADERS, text_response
 
 
@@ -72,6 +73,10 @@ def answer(
         media_type = choose(result.form)
         if media_type is None:
             return _text(406, "none of the accepted types fits this result")
+    headers = {"Vary": "Accept", **CORS_HEADERS}
+    max_rows = current_app.extensions["newsgraph.config"].max_rows
+    if cap_rows(result, max_rows):
+        headers[TRUNCATED_HEADER] = f"max-rows={max_rows}"
     prefixes = current_app.extensions.get("newsgraph.rdf_prefixes")
     try:
         body = result.serialize(media_type, prefixes=prefixes)
@@ -80,4 +85,20 @@ def answer(
     ctype = media_type
     if media_type.startswith("text/") or media_type in (neg.SPARQL_XML, neg.RDFXML):
         ctype += "; charset=utf-8"
-    return Response(body, content_type=ctype, headers={"Vary": "Accept", **CORS_HEADERS})
+    return Response(body, content_type=ctype, headers=headers)
+
+
+def cap_rows(result: RemoteResult, limit: int) -> bool:
+    """Cut a store's answer to `limit` solutions or triples, as the local path does
+    (NEWSGRAPH_MAX_ROWS); True when something was cut."""
+    if result.form == "solutions" and result.json_doc is not None:
+        rows = result.json_doc.get("results", {}).get("bindings", [])
+        if len(rows) > limit:
+            result.json_doc["results"]["bindings"] = rows[:limit]
+            return True
+    elif result.form == "graph" and result.graph_bytes is not None:
+        lines = result.graph_bytes.split(b"\n", limit)
+        if len(lines) > limit and lines[limit].strip():
+            result.graph_bytes = b"\n".join(lines[:limit]) + b"\n"
+            return True
+    return False

@@ -217,8 +217,7 @@ def run_query(op: Operation) -> Response:
     media_type = outcome.media_type
     headers = {**outcome.headers, **CORS_HEADERS}  # Vary, and X-Newsgraph-Truncated if cut
     if request.method == "HEAD":
-        if outcome.spool is not None:
-            outcome.spool.close()
+        outcome.close()
         return Response(b"", content_type=_content_type(media_type), headers=headers)
     resp = answer_response(outcome, _content_type(media_type), headers)
     if op.values.get("download"):  # the UI's download links
@@ -228,8 +227,13 @@ def run_query(op: Operation) -> Response:
 
 
 def answer_response(outcome, content_type: str, headers: dict[str, str]) -> Response:  # noqa: ANN001
-    """The answer as a response: from memory, or streamed from its spool file (a large
-    answer is never held whole in the web process, kg/executor.py)."""
+    """The answer as a response: from memory, streamed from the query process as it is
+    written, or from a spool file (a large answer is never held whole in the web
+    process, kg/executor.py)."""
+    if outcome.chunks is not None:
+        return Response(
+            outcome.chunks, content_type=content_type, headers=headers, direct_passthrough=True
+        )
     if outcome.spool is None:
         return Response(outcome.body, content_type=content_type, headers=headers)
     body = wrap_file(request.environ, outcome.spool, buffer_size=1 << 16)

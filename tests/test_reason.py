@@ -11,12 +11,12 @@ from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, XSD
 
 from kg.namespaces import NG, ORG, SCHEMA, WD
+from kg.quality.validate import union_in_memory
 from kg.reason import compile_rules, infer, is_noise
 from kg.resources import load_ontology
 from kg.synthetic import synthetic_graph
-from kg.validate import union_in_memory
 
-DATA = Path(__file__).parent / "data" / "valid-minimal.trig"
+DATA = Path(__file__).parent.parent / "shapes" / "valid-example.trig"
 ID = "https://w3id.org/newsgraph/id/"
 EX = "http://example.org/"
 

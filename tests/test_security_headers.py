@@ -14,6 +14,8 @@ PAGES = [
     "/ontology",
     "/.well-known/void",
     "/validate",
+    "/shapes",
+    "/shapes/Deployment-equipment-max",
     "/id/person/mevlut-cavusoglu",
     "/id/no-such-thing",
     "/static/sparql-ui.js",

@@ -1,26 +1,24 @@
-"""`kg validate` exit codes, formats, error lines, endpoint and built-graph paths."""
+"""`kg validate`: exit codes and --fail-on, formats, error lines, no silent pass, the
+endpoint (the real server, page by page) and the built graph (the real CLI)."""
 
 from __future__ import annotations
 
 import argparse
 import io
 import json
-import sys
-import threading
-import types
-from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+import requests
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import RDF
 
 from kg import cli_validate
 from kg.namespaces import NG, SH
-from kg.rdf_input import sniff_format, union_graph
+from kg.quality.rdf_input import sniff_format, union_graph
+from tests.conftest import LiveServer, free_port, kg_env, run_kg
 
-DATA = Path(__file__).parent / "data" / "valid-minimal.trig"
+DATA = Path(__file__).parent.parent / "shapes" / "valid-example.trig"
 CONT = URIRef("https://w3id.org/newsgraph/id/deployment/csto-kazakhstan-2022-01/kyrgyzstan")
 
 # extension -> rdflib serializer; the quad formats keep the named graphs
@@ -190,92 +188,198 @@ def test_their_shapes(tmp_path: Path) -> None:
     assert code == 2 and f"{bad}:" in err
 
 
-# ---- endpoint ---------------------------------------------------------------------
+# ---- no silent pass, no traceback ----------------------------------------------------
 
 
-class _Endpoint(BaseHTTPRequestHandler):
-    body = b""
-    status = 200
-    content_type = "application/n-triples"
-    seen: list[str] = []
-
-    def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
-        type(self).seen.append(self.path + " " + self.headers.get("Accept", ""))
-        self.send_response(self.status)
-        self.send_header("Content-Type", self.content_type)
-        self.send_header("Content-Length", str(len(self.body)))
-        self.end_headers()
-        self.wfile.write(self.body)
-
-    def do_POST(self) -> None:  # noqa: N802
-        length = int(self.headers.get("Content-Length", 0))
-        form = self.rfile.read(length).decode()
-        type(self).seen.append("POST " + form)
-        type(self).status = 200
-        self.do_GET()
-
-    def log_message(self, *args: object) -> None:
-        pass
+SHAPES_WITHOUT_TARGET = (
+    "@prefix sh: <http://www.w3.org/ns/shacl#> .\n"
+    "<http://e/S> a sh:NodeShape ; sh:property [ sh:path <http://e/p> ; sh:minCount 1 ] .\n"
+)
 
 
-@pytest.fixture
-def endpoint() -> Iterator[tuple[str, type[_Endpoint]]]:
-    handler = type("Handler", (_Endpoint,), {"seen": []})
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/sparql", handler
-    finally:
-        server.shutdown()
-        server.server_close()
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("", "the shapes file is empty"),
+        ("# nothing but a comment\n", "the shapes graph is empty"),
+        ("<http://e/a> <http://e/b> <http://e/c> .\n", "holds no SHACL shape"),
+        (SHAPES_WITHOUT_TARGET, "has a target"),
+    ],
+)
+def test_unusable_shapes_exit_2(tmp_path: Path, text: str, message: str) -> None:
+    shapes = tmp_path / "shapes.ttl"
+    shapes.write_text(text, encoding="utf-8")
+    code, out, err = run(str(write(tmp_path, ".trig")), "--shapes", str(shapes))
+    assert code == 2 and out == "", (code, out)
+    assert message in err and "Traceback" not in err, err
 
 
-def test_endpoint_valid_and_broken(endpoint: tuple[str, type[_Endpoint]]) -> None:
-    url, handler = endpoint
-    handler.body = union_graph(dataset()).serialize(format="nt").encode()
-    code, out, err = run("--endpoint", url)
-    assert code == 0, err
-    assert "CONSTRUCT" in handler.seen[0] and "application/n-triples" in handler.seen[0]
-    handler.body = union_graph(dataset(broken=True)).serialize(format="turtle").encode()
-    handler.content_type = "text/turtle; charset=utf-8"
-    assert run("--endpoint", url)[0] == 1
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("", "the file is empty"),
+        ("# no triple\n", "holds no triple"),
+        ("<http://e/a> <http://e/b> <http://e/c> .\n", "nothing was checked"),
+    ],
+)
+def test_empty_data_or_nothing_targeted_exits_2(tmp_path: Path, text: str, message: str) -> None:
+    data = tmp_path / "data.ttl"
+    data.write_text(text, encoding="utf-8")
+    code, out, err = run(str(data))
+    assert code == 2 and out == ""
+    assert message in err, err
 
 
-def test_endpoint_without_get_falls_back_to_post(endpoint: tuple[str, type[_Endpoint]]) -> None:
-    url, handler = endpoint
-    handler.status = 405
-    handler.body = union_graph(dataset()).serialize(format="nt").encode()
-    code, _, err = run("--endpoint", url)
-    assert code == 0, err
-    assert any(s.startswith("POST query=CONSTRUCT") for s in handler.seen)
+def test_jsonld_with_an_invalid_date_is_a_result_not_a_traceback(
+    tmp_path: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "bad-date.jsonld"
+    path.write_text(
+        json.dumps(
+            {
+                "@context": {
+                    "ng": "https://w3id.org/newsgraph/ontology#",
+                    "xsd": "http://www.w3.org/2001/XMLSchema#",
+                },
+                "@id": "https://w3id.org/newsgraph/id/meeting/x",
+                "@type": "ng:Meeting",
+                "ng:date": {"@value": "2022-13-45", "@type": "xsd:date"},
+            }
+        ),
+        encoding="utf-8",
+    )
+    for engine in ("auto", "pyshacl"):
+        code, out, err = run(str(path), "--engine", engine)
+        assert code == 1
+        assert "ngsh:Meeting-date-datatype" in out and '"2022-13-45"' in out
+        captured = capfd.readouterr()
+        assert "Traceback" not in err + captured.err + captured.out, captured.err
 
 
-def test_endpoint_error_and_unreachable(endpoint: tuple[str, type[_Endpoint]]) -> None:
-    url, handler = endpoint
-    handler.status = 500
-    handler.body = b"boom"
-    code, _, err = run("--endpoint", url)
-    assert code == 2 and "HTTP 500" in err
-    code, _, err = run("--endpoint", "http://127.0.0.1:9/sparql", "--timeout", "2")
-    assert code == 2 and "cannot reach" in err
+def test_fail_on_and_limit(tmp_path: Path) -> None:
+    ds = dataset()
+    ds.graph(URIRef("https://w3id.org/newsgraph/id/doc/other")).add(
+        (CONT, NG.personnel, Literal(160))
+    )
+    path = tmp_path / "disagree.trig"
+    path.write_text(ds.serialize(format="trig"), encoding="utf-8")
+    code, out, _ = run(str(path))
+    assert code == 0 and out.startswith("Conforms: no (0 violations, 1 warnings")
+    assert "Fails at --fail-on violation: no" in out
+    code, out, _ = run(str(path), "--fail-on", "warning")
+    assert code == 1 and "Fails at --fail-on warning: yes (1 results" in out
+    code, out, _ = run(str(path), "--fail-on", "info", "--format", "json")
+    report = json.loads(out)
+    assert code == 1 and report["conforms"] is False and report["failed"] is True
+    # the two values and the documents they come from
+    [source_a, source_b] = report["shapes"][0]["results"][0]["sources"]
+    assert {source_a["value"]["value"], source_b["value"]["value"]} == {"150", "160"}
+    assert "https://w3id.org/newsgraph/id/doc/other" in source_a["graphs"] + source_b["graphs"]
+    # --limit: results listed per shape; 0 lists them all
+    many = dataset(broken=True)
+    for i in range(5):
+        g = many.graph(URIRef(f"https://w3id.org/newsgraph/id/doc/x{i}"))
+        g.add((URIRef(f"https://w3id.org/newsgraph/id/meeting/m{i}"), RDF.type, NG.Meeting))
+    path = tmp_path / "many.trig"
+    path.write_text(many.serialize(format="trig"), encoding="utf-8")
+    code, out, _ = run(str(path), "--limit", "2")
+    assert "… and 3 more (--limit 0 lists all)" in out
+    code, out, _ = run(str(path), "--limit", "0")
+    assert "more (--limit 0" not in out and out.count("meeting/m") >= 5
+
+
+# ---- endpoint: the real server on a loopback port ---------------------------------------
+
+
+def _keys(report: dict) -> set[tuple]:
+    return {
+        (r["focusNode"], r["path"], json.dumps(r["value"], sort_keys=True), s["shape"])
+        for s in report["shapes"]
+        for r in s["results"]
+    }
+
+
+def test_endpoint_pages_equal_the_local_store(live_server: LiveServer) -> None:
+    env = kg_env(live_server.data_dir)
+    local = run_kg("validate", "--format", "json", env=env)
+    assert local.returncode == 0, local.stderr
+    expected = json.loads(local.stdout)
+    for extra in ([], ["--graph", "all"]):
+        proc = run_kg(
+            "validate", "--endpoint", live_server.sparql, "--page-size", "700",
+            "--format", "json", *extra, env=env,
+        )  # fmt: skip
+        assert proc.returncode == 0, proc.stderr
+        remote = json.loads(proc.stdout)
+        assert _keys(remote) == _keys(expected)
+        assert remote["counts"] == expected["counts"]
+    # the Kyrgyz vehicles: both values, each with its document, through the endpoint too
+    [disagreement] = [
+        r for s in remote["shapes"] if s["shape"].endswith("Deployment-equipment-max")
+        for r in s["results"] if r["focusNode"].endswith("/kyrgyzstan")
+    ]  # fmt: skip
+    values = {s["value"]["value"] for s in disagreement["sources"]}
+    assert values == {"11", "12"}
+    assert all(len(s["graphs"]) == 1 and "/doc/" in s["graphs"][0] for s in disagreement["sources"])
+
+
+def test_endpoint_one_named_graph_and_the_cap(live_server: LiveServer) -> None:
+    env = kg_env(live_server.data_dir)
+    graphs = requests.get(
+        live_server.sparql,
+        params={
+            "query": "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s a "
+            "<https://w3id.org/newsgraph/ontology#Deployment> } }"
+        },
+        headers={"Accept": "application/sparql-results+json"},
+        timeout=30,
+    ).json()["results"]["bindings"]
+    one = graphs[0]["g"]["value"]
+    proc = run_kg("validate", "--endpoint", live_server.sparql, "--graph", one, env=env)
+    assert proc.returncode in (0, 1), proc.stderr
+    assert proc.stdout.startswith("Conforms:")
+    proc = run_kg("validate", "--endpoint", live_server.sparql, "--max-triples", "100", env=env)
+    assert proc.returncode == 2
+    assert "more than the 100 allowed" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_endpoint_errors_are_one_sentence(live_server: LiveServer) -> None:
+    env = kg_env(live_server.data_dir)
+    port = free_port()
+    proc = run_kg("validate", "--endpoint", f"http://127.0.0.1:{port}/sparql", env=env)
+    assert proc.returncode == 2
+    assert proc.stderr.strip() == (
+        f"kg validate: cannot connect to 127.0.0.1:{port}: nothing answers there, "
+        "or the name does not resolve"
+    )
+    proc = run_kg("validate", "--endpoint", live_server.url + "/no-such-endpoint", env=env)
+    assert proc.returncode == 2
+    assert "answered HTTP 404" in proc.stderr and len(proc.stderr.strip().splitlines()) == 1
+    proc = run_kg("validate", "--endpoint", "not a url", env=env)
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr, proc.stderr
+    proc = run_kg("validate", "--graph", "all", env=env)
+    assert proc.returncode == 2 and "--graph needs --endpoint" in proc.stderr
 
 
 # ---- the built graph ----------------------------------------------------------------
 
 
-def test_built_graph_through_kg_store(monkeypatch: pytest.MonkeyPatch) -> None:
-    fake = types.ModuleType("kg.store")
-    fake.load_union_graph = lambda config: union_graph(dataset(broken=True))  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "kg.store", fake)
-    code, out, _ = run()
-    assert code == 1 and "Deployment-personnel-min0" in out
+def test_built_graph_is_validated_in_place(built_data_dir: Path) -> None:
+    proc = run_kg("validate", env=kg_env(built_data_dir))
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.startswith("Conforms: no (0 violations, ")  # warnings, by design
+    assert "Engine: sparql" in proc.stdout
+    # the Kyrgyz contingent's vehicles: 11 in one document, 12 in another, both shown
+    block = proc.stdout.split("ngsh:Deployment-equipment-max")[1].split("\n\n")[0]
+    [kyrgyz] = [line for line in block.split("  - ")[1:] if "/kyrgyzstan " in line]
+    assert "from 11 in id:doc/" in kyrgyz and "; 12 in id:doc/" in kyrgyz, kyrgyz
+    proc = run_kg("validate", "--fail-on", "warning", env=kg_env(built_data_dir))
+    assert proc.returncode == 1
 
 
-def test_no_built_graph_exits_2(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setitem(sys.modules, "kg.store", types.ModuleType("kg.store"))
-    code, _, err = run()
-    assert code == 2 and "FILE" in err
+def test_no_built_graph_exits_2(tmp_path: Path) -> None:
+    proc = run_kg("validate", env=kg_env(tmp_path))
+    assert proc.returncode == 2 and "no built graph" in proc.stderr and "FILE" in proc.stderr
 
 
 def test_stand_alone_main(tmp_path: Path) -> None:

@@ -1,9 +1,10 @@
-"""GET/POST /validate with Flask's test client and through a real server thread."""
+"""GET/POST /validate and /shapes with Flask's test client, a server thread and `kg serve`."""
 
 from __future__ import annotations
 
 import io
 import json
+import re
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -12,15 +13,19 @@ import pytest
 import requests
 from flask import Flask
 from flask.testing import FlaskClient
+from markupsafe import escape
 from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.compare import isomorphic
 from rdflib.namespace import RDF
 from werkzeug.serving import make_server
 
 from kg.namespaces import NG, SH
-from kg.rdf_input import union_graph
-from kg.server import ontology_views, validate_views
+from kg.quality.examples import MUTATIONS, NGSH
+from kg.quality.rdf_input import union_graph
+from kg.server import ontology_views, shapes_views, validate_views
+from tests.conftest import LiveServer
 
-DATA = Path(__file__).parent / "data" / "valid-minimal.trig"
+DATA = Path(__file__).parent.parent / "shapes" / "valid-example.trig"
 CONT = URIRef("https://w3id.org/newsgraph/id/deployment/csto-kazakhstan-2022-01/kyrgyzstan")
 MAX_UPLOAD = 64 * 1024
 
@@ -42,6 +47,7 @@ def make_app(served: Graph | None = None) -> Flask:
         app.config["NEWSGRAPH_UNION_GRAPH"] = lambda: served
     app.register_blueprint(validate_views.bp)
     app.register_blueprint(ontology_views.bp)
+    app.register_blueprint(shapes_views.bp)
     return app
 
 
@@ -233,3 +239,125 @@ def test_real_server(live: str) -> None:
     assert response.status_code == 400 and "line 1" in response.text
     response = requests.get(f"{live}/ontology", headers={"Accept": "text/turtle"}, timeout=30)
     assert response.status_code == 200 and "ng:Meeting" in response.text
+
+
+# ---- no silent pass over HTTP -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        (b"# only a comment\n", "holds no triple"),
+        (b"<http://e/a> <http://e/b> <http://e/c> .\n", "nothing was checked"),
+    ],
+)
+def test_post_nothing_to_validate_is_400(client: FlaskClient, body: bytes, message: str) -> None:
+    response = client.post("/validate", data=body, headers={"Content-Type": "text/turtle"})
+    assert response.status_code == 400
+    assert message in response.get_data(as_text=True)
+
+
+def test_post_shapes_without_target_is_400(client: FlaskClient) -> None:
+    shapes = (
+        "@prefix sh: <http://www.w3.org/ns/shacl#> .\n"
+        "<http://e/S> a sh:NodeShape ; sh:property [ sh:path <http://e/p> ; sh:minCount 1 ] .\n"
+    )
+    response = client.post(
+        "/validate",
+        data={
+            "data": (io.BytesIO(graph().serialize(format="turtle").encode()), "g.ttl"),
+            "shapes": (io.BytesIO(shapes.encode()), "shapes.ttl"),
+        },
+        content_type="multipart/form-data",
+    )
+    assert response.status_code == 400 and "has a target" in response.get_data(as_text=True)
+
+
+# ---- /shapes ---------------------------------------------------------------------------------
+
+
+def test_shapes_document_by_content_negotiation(client: FlaskClient) -> None:
+    from kg.resources import load_shapes, shapes_text
+
+    turtle = client.get("/shapes", headers={"Accept": "text/turtle"})
+    assert turtle.status_code == 200 and turtle.get_data(as_text=True) == shapes_text()
+    for accept, fmt in (("application/ld+json", "json-ld"), ("application/n-triples", "nt")):
+        response = client.get("/shapes", headers={"Accept": accept})
+        assert response.mimetype == accept
+        assert isomorphic(
+            Graph().parse(data=response.get_data(as_text=True), format=fmt), load_shapes()
+        )
+    assert client.get("/shapes.jsonld").mimetype == "application/ld+json"
+    page = client.get("/shapes", headers={"Accept": "text/html"}).get_data(as_text=True)
+    for name in MUTATIONS:
+        assert f'href="/shapes/{name}"' in page, name
+
+
+def test_every_shape_page_shows_message_severity_and_a_violating_example(
+    client: FlaskClient,
+) -> None:
+    from kg.server.shapes_views import documentation
+
+    docs = documentation()
+    assert set(docs) == set(MUTATIONS)
+    for name, doc in docs.items():
+        page = client.get(f"/shapes/{name}", headers={"Accept": "text/html"}).get_data(as_text=True)
+        assert str(escape(doc.message)) in page, name
+        assert f'class="sev {doc.severity}"' in page
+        assert "Example of data that violates it" in page
+        assert f"[{doc.severity}]" in page, f"{name}: the example does not make the shape fire"
+    response = client.get("/shapes/Deployment-personnel-min0", headers={"Accept": "text/turtle"})
+    shape = Graph().parse(data=response.get_data(as_text=True), format="turtle")
+    assert (URIRef(NGSH + "Deployment-personnel-min0"), SH.minInclusive, Literal(0)) in shape
+    assert client.get("/shapes/NoSuchShape").status_code == 404
+    example = client.get("/shapes/example.trig")
+    assert example.mimetype == "application/trig" and "ng:Document" in example.get_data(
+        as_text=True
+    )
+
+
+# ---- reports link to shapes and focus nodes on this server; all results, paged -----------
+
+
+def test_report_pages_and_links_on_the_real_server(live_server: LiveServer) -> None:
+    url = live_server.url + "/validate"
+    report = requests.get(url, headers={"Accept": "application/json"}, timeout=60).json()
+    total = sum(s["count"] for s in report["shapes"])
+    assert report["conforms"] is False and report["failed"] is False and total > 5
+    for shape in report["shapes"]:
+        assert requests.get(shape["shapeUrl"], timeout=30).status_code == 200
+        for r in shape["results"]:
+            assert r["focusNodeUrl"].startswith(live_server.url + "/id/")
+    first = report["shapes"][0]["results"][0]["focusNodeUrl"]
+    assert requests.get(first, headers={"Accept": "text/html"}, timeout=30).status_code == 200
+    # HTML: 5 results a page, together every result once
+    pages = -(-total // 5)
+    seen: list[str] = []
+    for page in range(1, pages + 1):
+        html_page = requests.get(
+            url, params={"page": page, "per_page": 5}, headers={"Accept": "text/html"}, timeout=60
+        ).text
+        assert f"page {page} of {pages}" in html_page
+        seen += re.findall(r'<tr>\s*<td><a href="(/id/[^"]+)"', html_page)
+        assert 'href="/shapes/' in html_page
+    assert len(seen) == total
+    expected = sorted(r["focusNodeUrl"] for s in report["shapes"] for r in s["results"])
+    assert sorted(live_server.url + s for s in seen) == expected
+    text = requests.get(url, params={"format": "text"}, timeout=60).text
+    assert text.count("\n  - ") == total  # the text report from the server lists them all
+    failing = requests.get(url, params={"fail-on": "warning", "format": "json"}, timeout=60).json()
+    assert failing["failed"] is True and failing["failOn"] == "warning"
+
+
+def test_only_http_iris_become_links_in_the_html_report(client: FlaskClient) -> None:
+    body = (
+        "<javascript:alert(1)> a <https://w3id.org/newsgraph/ontology#Meeting> ;\n"
+        "  <https://w3id.org/newsgraph/ontology#location> <data:text/html,boom> .\n"
+    )
+    response = client.post(
+        "/validate", data=body, headers={"Content-Type": "text/turtle", "Accept": "text/html"}
+    )
+    assert response.status_code == 200
+    page = response.get_data(as_text=True)
+    assert "javascript:alert(1)" in page  # shown as text
+    assert 'href="javascript' not in page and 'href="data:' not in page

@@ -10,6 +10,7 @@ CI a missing Virtuoso fails the run, locally it skips.
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -20,12 +21,12 @@ from rdflib.compare import isomorphic
 from SPARQLWrapper import JSON, TURTLE, SPARQLWrapper
 
 from kg.namespaces import NG, ONTOLOGY_IRI
+from kg.quality.validate import validate
 from kg.remote import STAGING_PREFIX, RemoteStore
 from kg.store import load_union_graph, open_current
 from kg.terms import triples_to_graph
-from kg.validate import validate
 from tests import virtuoso
-from tests.conftest import SEEDS, kg_env, run_kg, start_server, stop_server
+from tests.conftest import SEEDS, free_port, kg_env, run_kg, start_server, stop_server
 
 pytestmark = pytest.mark.slow
 
@@ -155,16 +156,15 @@ def test_remote_graph_validates_like_the_local_one(
     vt: virtuoso.Virtuoso, remote_build: Path, built_data_dir: Path
 ) -> None:
     """Same SHACL verdict and same violations on the graph in Virtuoso as on the local one."""
-    help_text = run_kg("validate", "--help", env=kg_env(remote_build)).stdout
     local = validate(load_union_graph(kg_env_config(built_data_dir)))
-    if "--endpoint" in help_text:  # the issue-4 validator's remote mode, once merged
-        proc = run_kg("validate", "--endpoint", vt.sparql, env=kg_env(remote_build))
-        assert proc.returncode in (0, 1), proc.stderr
-        assert (proc.returncode == 0) == local.conforms, proc.stdout
-    else:
-        remote = validate(as_oxigraph_stores(fetch_ours(vt.sparql)))
-        assert remote.conforms == local.conforms, remote.to_text()
-        assert len(remote.results) == len(local.results)
+    ours = sorted(RemoteStore(vt.sparql).graph_counts(BASE))  # not Virtuoso's system graphs
+    graphs = [arg for g in ours for arg in ("--graph", g)]
+    proc = run_kg("validate", "--endpoint", vt.sparql, *graphs, env=kg_env(remote_build))
+    assert proc.returncode in (0, 1), proc.stderr
+    assert (proc.returncode == 1) == local.failed("violation"), proc.stdout
+    remote = validate(as_oxigraph_stores(fetch_ours(vt.sparql)))
+    assert remote.conforms == local.conforms, remote.to_text()
+    assert len(remote.results) == len(local.results)
 
 
 def test_rebuild_drops_removed_documents_and_failed_load_changes_nothing(
@@ -213,3 +213,81 @@ def test_insert_data_path_chunks_and_skolemizes(vt: virtuoso.Virtuoso) -> None:
     rows = store.select(f"SELECT ?s {{ GRAPH <{g3}> {{ ?s ?p ?o FILTER(isBlank(?s)) }} }}")
     assert len(rows) == 1
     store.update(" ; ".join(f"DROP SILENT GRAPH <{g}>" for g in graphs))
+
+
+def test_row_cap_and_prefixes_on_the_virtuoso_path(
+    vt: virtuoso.Virtuoso, remote_build: Path
+) -> None:
+    """NEWSGRAPH_STORE=virtuoso keeps the local store's limits: the row cap cuts a result
+    (with the header) and a query with a prologue is read as a query."""
+    import requests
+
+    server = start_server(remote_build, NEWSGRAPH_MAX_ROWS="3", **vt.env())
+    try:
+        q = (
+            "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
+            "SELECT ?s WHERE { ?s rdfs:label ?l }"
+        )
+        r = requests.get(server.sparql, params={"query": q, "format": "json"}, timeout=30)
+        assert r.status_code == 200, r.text
+        assert r.headers["X-Newsgraph-Truncated"] == "max-rows=3"
+        assert len(r.json()["results"]["bindings"]) == 3
+        q = "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"
+        r = requests.get(server.sparql, params={"query": q, "format": "ntriples"}, timeout=30)
+        assert r.status_code == 200, r.text
+        assert r.headers["X-Newsgraph-Truncated"] == "max-rows=3"
+        assert len(r.text.strip().splitlines()) == 3
+        q = "SELECT ?s WHERE { ?s a <https://w3id.org/newsgraph/ontology#Meeting> } LIMIT 2"
+        r = requests.get(server.sparql, params={"query": q, "format": "json"}, timeout=30)
+        assert "X-Newsgraph-Truncated" not in r.headers
+    finally:
+        stop_server(server)
+
+
+def test_one_setting_starts_and_selects_virtuoso(tmp_path: Path) -> None:
+    """`scripts/setup.sh --virtuoso` runs `python -m kg.virtuoso start DATA_DIR/virtuoso`;
+    then NEWSGRAPH_STORE=virtuoso alone points build and serve at it."""
+    import json
+    import subprocess
+    import sys
+
+    from kg.config import from_env
+    from kg.remote import RemoteStore
+
+    if virtuoso.available() is not None:
+        pytest.skip(virtuoso.available())
+    folder = tmp_path / "virtuoso"
+    ports = [str(free_port()), str(free_port())]
+    cli = [sys.executable, "-m", "kg.virtuoso"]
+    start = subprocess.run(
+        [*cli, "start", str(folder), "--port", ports[0], "--isql-port", ports[1]],
+        capture_output=True, text=True, timeout=180,
+    )  # fmt: skip
+    assert start.returncode == 0, start.stdout + start.stderr
+    pid = int(json.loads((folder / "instance.json").read_text())["pid"])
+    try:
+        again = subprocess.run([*cli, "start", str(folder)], capture_output=True, text=True)
+        assert "already running" in again.stdout  # idempotent
+        with pytest.raises(ValueError, match="setup.sh --virtuoso"):
+            from_env({"NEWSGRAPH_STORE": "virtuoso", "NEWSGRAPH_DATA_DIR": str(tmp_path / "x")})
+        config = from_env({"NEWSGRAPH_STORE": "virtuoso", "NEWSGRAPH_DATA_DIR": str(tmp_path)})
+        assert config.remote_store == f"http://127.0.0.1:{ports[0]}/sparql"
+        assert config.remote_update and config.remote_gsp and config.remote_user
+        assert RemoteStore.from_config(config).query("ASK { }").form == "boolean"
+    finally:
+        stop = subprocess.run([*cli, "stop", str(folder)], capture_output=True, text=True)
+        assert stop.returncode == 0, stop.stderr
+    assert not (folder / "instance.json").exists()
+    for _ in range(300):  # virtuoso-t checkpoints, then ends
+        if not Path(f"/proc/{pid}").exists() or "Z" in _state(pid):
+            break
+        time.sleep(0.1)
+    else:
+        raise AssertionError("virtuoso-t still running after stop")
+
+
+def _state(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split(")")[-1].split()[0]
+    except OSError:
+        return "Z"

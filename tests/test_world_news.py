@@ -231,3 +231,45 @@ def test_a_missing_pipeline_is_a_clear_error(tmp_path: Path):
     assert "en_core_web_nonexistent" in out.stderr and "is not installed" in out.stderr
     assert "python -m spacy download" in out.stderr and "Traceback" not in out.stderr
     assert not (tmp_path / "var" / "stores" / "CURRENT").exists()  # no store was swapped in
+
+
+# ---- summits: a date in May, a year from a later paragraph, the leaders who attended ------
+
+SUMMIT = (
+    "Leaders gather on the lake shore\nSource: Lakeside Review\n\n"
+    "The Lusaka Lakes Summit was convened from May 14 to 16. Zambian President Hakainde "
+    "Hichilema opened the session.\n\n"
+    "In May 2025, the Lusaka Lakes Summit was held for three days. The leaders of the Southern "
+    "African Development Community, along with leaders of four invited countries, namely Ghana, "
+    "Senegal, Peru and Norway, as well as the heads of two international organizations, namely "
+    "the World Bank and the African Development Bank, attended the meeting.\n"
+)
+
+
+def test_a_capitalised_may_in_mid_sentence_is_a_month():
+    from kg.extract.dates import DateResolver, explicit_dates
+
+    assert [d[3:] for d in explicit_dates("The talks ran from May 14 to 16.")] == [(5, 14)]
+    assert explicit_dates("He said they may 5 times.") == []
+    assert explicit_dates("It was late. May 5 people came.") == []  # a sentence's first word
+    text = "They met on May 14. In May 2025 the summit closed."
+    (got,) = DateResolver(text, None).dates_in(0, len(text))
+    assert got.value == date(2025, 5, 14) and got.basis == "YearFromContext"
+
+
+def test_an_event_name_is_no_person():
+    f = facts(SUMMIT)
+    assert not any("summit" in r for r in refs(f, "person"))
+
+
+def test_the_leaders_listed_as_attending_a_summit_are_its_participants():
+    f = facts(SUMMIT)
+    (summit,) = [m for m in f.meetings if "Summit" in m.kinds]
+    assert summit.date is not None and summit.date.value == date(2025, 5, 14)
+    assert {
+        "country/ghana",
+        "country/senegal",
+        "country/peru",
+        "country/norway",
+        "org/world-bank",
+    } <= set(summit.participants)

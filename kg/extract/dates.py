@@ -48,6 +48,8 @@ _MON = (
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 DAY_MONTH = re.compile(rf"\b{_DAY}(?:\s+of)?\s+{_MON}(?:,?\s+{_YEAR})?\b")
+_SENTENCE_START = re.compile(r"(?:\A|[.!?:;\n][\"”’\')]*\s*)\Z")
+MONTH_YEAR = re.compile(rf"(?<![\d\w])(?<!\d )(?<!\d\s\s){_MON}\s+{_YEAR}\b")
 MONTH_DAY = re.compile(rf"\b{_MON}\s+{_DAY}(?![\d:])(?:(?:,\s*|\s+){_YEAR})?\b")
 NUMERIC = re.compile(
     r"(?<![\d.:/-])(?P<day>[0-3]?\d)[./-](?P<mon>[01]?\d)[./-](?P<year>(?:19|20)\d\d)(?![\d.]\d)"
@@ -93,8 +95,13 @@ def explicit_dates(
     for rx in (DAY_MONTH, MONTH_DAY):
         for m in rx.finditer(text, start, end):
             mon = m.group("mon").lower().rstrip(".")
-            if mon == "may" and not m.group("year") and rx is MONTH_DAY:
-                continue  # "may 5" is too often the verb
+            if (
+                mon == "may"
+                and not m.group("year")
+                and rx is MONTH_DAY
+                and (m.group("mon")[0] != "M" or _SENTENCE_START.search(text, 0, m.start()))
+            ):
+                continue  # "may 5" / "May 5 people...": the verb; mid-sentence "May 19" is a date
             add(m, MONTHS[mon])
     found.sort()
     return found
@@ -109,6 +116,7 @@ class DateResolver:
         self._cache: list[DateValue] | None = None
         self._starts: list[int] = []
         self._explicit = explicit_dates(text)
+        self._month_years: list[tuple[int, int]] | None = None
         self.full = [
             (s, date(y, m, d)) for s, _e, y, m, d in self._explicit if y and _make(y, m, d)
         ]
@@ -119,6 +127,15 @@ class DateResolver:
         same = [d for _s, d in self.full if d.month == month and d.day == day]
         if same:
             return same[0].year, "YearFromContext"
+        if self._month_years is None:
+            self._month_years = [
+                (MONTHS[m.group("mon").lower().rstrip(".")], int(m.group("year")))
+                for m in MONTH_YEAR.finditer(self.text)
+            ]
+        years = {y for mon, y in self._month_years if mon == month}
+        if len(years) == 1:
+            # an undated page: "In May 2023, the summit..." gives "May 19" its year
+            return years.pop(), "YearFromContext"
         before = [d for s, d in self.full if s < pos]
         anchor = before[-1] if before else (self.full[0][1] if self.full else None)
         if anchor is None:

@@ -401,8 +401,13 @@ def encounters(doc: Doc) -> list[Meeting]:
                 and not group
             ):
                 continue
-            if not refs:
-                continue
+            named_body = (
+                noun is not None
+                and noun.lower_ in ("summit", "session", "conference", "forum")
+                and any(c.dep_ in ("compound", "poss") for c in noun.children)
+            )
+            if not refs and not (named_body and _date(doc, sent, off + hub.idx)):
+                continue  # (a dated, named summit may get its parties from who attended it)
             if (
                 noun is not None
                 and noun.lower_ in ("meetings", "talks", "consultations", "negotiations")
@@ -413,11 +418,6 @@ def encounters(doc: Doc) -> list[Meeting]:
             if kind == "InPersonMeeting" and _call_context(doc, sent, title, verb_lemma, hub):
                 kind = "PhoneCall"
             date = _date(doc, sent, off + hub.idx)
-            named_body = (
-                noun is not None
-                and noun.lower_ in ("summit", "session")
-                and any(c.dep_ in ("compound", "poss") for c in noun.children)
-            )
             named_parties = len(refs) >= 2 and bool(_with_objects(hub, ("with", "between")))
             if (
                 date is None
@@ -458,10 +458,45 @@ def encounters(doc: Doc) -> list[Meeting]:
     out.extend(_sessions(doc))
     merged = _merge_same(out)
     _attendance(doc, merged)
-    return merged
+    kept = []
+    for m in merged:
+        if not m.participants and m.organizer is None:
+            continue  # a summit nobody was said to attend
+        if m.key.endswith("-"):
+            m.key = meeting_key(doc, m.date, m.participants)
+        kept.append(m)
+    return kept
 
 
 _ATTEND = {"attend", "participate"}
+# Heads of a list of parties: "the leaders of A, B and C", "heads of the UN and the WHO".
+_COLLECTIVE = {
+    "leader",
+    "head",
+    "representative",
+    "delegation",
+    "delegate",
+    "minister",
+    "president",
+    "member",
+    "official",
+    "envoy",
+    "chief",
+    "counterpart",
+}
+
+
+def _named_in(doc: Doc, s: int, e: int) -> list[str]:
+    """Every actor named (not merely described by an adjective) in text[s:e]."""
+    out: list[str] = []
+    for m in doc.mentions_in(s, e):
+        if m.kind in ("person", "org", "country") and not m.adjective:
+            ref = doc.ref(m)
+            if ref not in out:
+                out.append(ref)
+    return out
+
+
 _ATTEND_CUE = re.compile(r"\b(?:attend\w*|participat\w*|in the presence of|signed by)\b", re.I)
 
 
@@ -489,12 +524,21 @@ def _attendance(doc: Doc, meetings: list[Meeting]) -> None:
             continue
         off = sent.start
         parties = _Parties(doc, off, dateline_end(doc, sent.start))
+        listed: list[str] = []  # "the leaders of A, B and C attended": every named one
         for tok in sp:
             lem = lemma(tok.lower_)
             if lem in _ATTEND or tok.lower_ == "presence" or (lem == "sign" and tok.dep_ != "ROOT"):
                 for subj in _subjects(tok) if lem in _ATTEND else []:
                     for x in _conjuncts(subj):
-                        parties.add_np(x)
+                        if x.lower_.removesuffix("s") in _COLLECTIVE:
+                            # the whole subject, however the parser hung its list: up to
+                            # the verb when it comes first
+                            xs, xe = phrase_span(x, off)
+                            if x.i < tok.i:
+                                xe = max(xe, off + tok.idx)
+                            listed.extend(_named_in(doc, xs, xe))
+                        else:
+                            parties.add_np(x)
                 for c in tok.children:
                     if c.dep_ in ("agent", "prep") and c.lower_ in ("by", "of", "with"):
                         for g in c.children:
@@ -504,6 +548,7 @@ def _attendance(doc: Doc, meetings: list[Meeting]) -> None:
         refs = parties.refs
         if any(r.startswith("person/") for r in refs):
             refs = [r for r in refs if r.startswith("person/")]  # the people, not their states
+        refs += [r for r in listed if r not in refs]
         for ref in refs:
             if ref not in m.participants and ref != m.organizer:
                 m.participants.append(ref)
@@ -758,6 +803,7 @@ def _has_date(doc: Doc, sent) -> bool:
     return any(d.value for d in doc.dates.dates_in(sent.start, sent.end))
 
 
+_DAY_RANGE = re.compile(r"\s*(?:to|until|through|[-–])\s*\d{1,2}\b(?!\s*(?:p\.?m|a\.?m|h\b|:))")
 _NOT_ITS_DAY = re.compile(
     r"\b(?:until|till|through|by|before|after|since|from|to|ending|expiring|extended)\s+"
     r"(?:on\s+|the\s+)?$",
@@ -771,7 +817,11 @@ def _date(doc: Doc, sent, pos: int) -> DateValue | None:
     dates = [
         d
         for d in doc.dates.dates_in(sent.start, sent.end)
-        if d.value and not _NOT_ITS_DAY.search(doc.text[max(sent.start, d.start - 24) : d.start])
+        if d.value
+        and (
+            not _NOT_ITS_DAY.search(doc.text[max(sent.start, d.start - 24) : d.start])
+            or _DAY_RANGE.match(doc.text, d.end)  # "held from May 14 to 16": its first day
+        )
     ]
     if not dates:
         return None

@@ -41,7 +41,8 @@ _NON_NAME_WORDS = {
         "Television Radio Agency Times Post Press Association Network Service Court Front "
         "Movement Liberation Coast Shoal Sea Island Islands Strait Peninsula Gulf Brigade "
         "Opposition Forces Guard Republic Kingdom Airways Airlines Corporation People Peoples "
-        "People's People’s"
+        "People's People’s Summit Conference Talks Forum Declaration Agreement Accord Treaty "
+        "Session Meeting Initiative Ceasefire Truce Dialogue Process Protocol Council"
     ).split()
 }
 _PATRONYMIC = re.compile(
