@@ -7,8 +7,8 @@ change is a pause wrapped around one call. On reaching POINT the driver prints
 `paused POINT` on stdout and blocks for ever, so the test chooses the interleaving
 instead of racing a timer against the build:
 
-- extracting: inside an extraction worker, after the first document's cache entry is
-  written (the other workers carry on; the build waits for this one);
+- extracting: inside an extraction worker, after its first batch of documents is
+  extracted (the other workers carry on; the build waits for this one);
 - loading: the new build's store is open, nothing loaded yet;
 - committing: every quad loaded, nothing flushed, no manifest;
 - swapping: build.json and CURRENT.tmp written and synced, CURRENT not yet replaced;
@@ -34,27 +34,27 @@ def pause(point: str) -> None:
     threading.Event().wait()
 
 
-_EXTRACT = kb._extract_to_cache
+_EXTRACT = kb.process_batch
 _MARKER: Path | None = None
 
 
-def first_then_pause(doc, base: str, cache_file: str) -> list:
+def first_then_pause(docs, base: str, model: str | None = None) -> list:
     """In the pool workers (module level: the pool pickles it by name)."""
-    triples = _EXTRACT(doc, base, cache_file)
+    outputs = _EXTRACT(docs, base, model)
     assert _MARKER is not None
     try:
         os.close(os.open(_MARKER, os.O_CREAT | os.O_EXCL))
     except FileExistsError:
-        return triples  # another worker is the one that pauses
+        return outputs  # another worker is the one that pauses
     pause("extracting")
-    return triples
+    return outputs
 
 
 def install(point: str, marker: Path) -> None:
     if point == "extracting":
         global _MARKER
         _MARKER = marker
-        kb._extract_to_cache = first_then_pause
+        kb.process_batch = first_then_pause
     elif point == "loading":
         begin = ks.begin_build
 

@@ -21,7 +21,7 @@ from kg.server.app import create_app
 from kg.store import begin_build, materialize_union, open_current
 from tests.test_validate_server import serialized
 
-DATA = Path(__file__).parent / "data" / "valid-minimal.trig"
+DATA = Path(__file__).parent.parent / "shapes" / "valid-example.trig"
 TOKEN = {"Authorization": "Bearer t0ken"}
 
 

@@ -95,9 +95,29 @@ def test_abort_removes_the_unfinished_build(tmp_path: Path) -> None:
     assert st.current_build(config) == served.path
 
 
+def landed_long_ago(config: Config) -> None:
+    """Every build's record dated well past the grace prune gives a replaced build."""
+    then = time.time() - 10 * max(120.0, 2 * config.query_timeout)
+    for p in config.store_root.iterdir():
+        if (p / "build.json").exists():
+            os.utime(p / "build.json", (then, then))
+
+
+def test_prune_keeps_a_build_replaced_moments_ago(tmp_path: Path) -> None:
+    config = Config(data_dir=tmp_path)
+    names = [commit_one(config, [f"s{i}"]).name for i in range(st.KEEP_BUILDS + 2)]
+    # each was replaced just now: a query that opened it may still be running
+    assert sorted(p.name for p in config.store_root.iterdir()) == names
+    landed_long_ago(config)
+    st.prune(config)
+    assert sorted(p.name for p in config.store_root.iterdir()) == names[-st.KEEP_BUILDS :]
+
+
 def test_prune_keeps_the_current_and_the_last_complete_builds(tmp_path: Path) -> None:
     config = Config(data_dir=tmp_path)
     names = [commit_one(config, [f"s{i}"]).name for i in range(st.KEEP_BUILDS + 2)]
+    landed_long_ago(config)
+    st.prune(config)
     left = sorted(p.name for p in config.store_root.iterdir())
     assert left == names[-st.KEEP_BUILDS :]
     # A killed build older than the current one is removed; one started after it (a build
@@ -119,6 +139,7 @@ def test_prune_never_deletes_the_current_build(tmp_path: Path) -> None:
         (config.store_root / name).mkdir(parents=True)
         (config.store_root / name / "build.json").write_text("{}", encoding="utf-8")
     (tmp_path / "CURRENT").write_text(names[0] + "\n", encoding="utf-8")  # rolled back
+    landed_long_ago(config)
     st.prune(config)
     left = sorted(p.name for p in config.store_root.iterdir())
     assert left == [names[0], *names[-st.KEEP_BUILDS :]]
