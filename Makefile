@@ -1,5 +1,5 @@
 # The two front-door commands (see README): both do their own set-up.
-.PHONY: serve test setup lint bench
+.PHONY: serve test setup lint bench mutants test-order
 
 serve:
 	@bash scripts/setup.sh
@@ -18,3 +18,17 @@ bench:
 	@bash scripts/setup.sh
 	.venv/bin/pip install -q -e '.[test,bench]'
 	.venv/bin/python -m benchmarks.run
+
+# Mutation testing of the modules whose mistakes cost most (docs/testing.md); long:
+# on the shared machine run it as `flock /tmp/newsgraph-heavy.lock make mutants`.
+mutants:
+	@bash scripts/setup.sh --test
+	.venv/bin/pip install -q -e '.[test,audit]'
+	.venv/bin/python scripts/mutants.py $(MODULES)
+
+# The whole suite shuffled (pytest-randomly, seed printed), then in reverse order.
+test-order:
+	@bash scripts/setup.sh --test
+	.venv/bin/pip install -q -e '.[test,audit]'
+	.venv/bin/python -m pytest -q -p no:cacheprovider -p randomly
+	.venv/bin/python -m pytest -q -p no:cacheprovider --reverse

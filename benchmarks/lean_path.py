@@ -11,6 +11,9 @@
    (benchmarks/side_by_side.py's raw keep-alive clients), interleaved rounds;
    medians over rounds.
 3. Each server's process tree memory (RSS, PSS) after the run.
+4. Streaming: the web process's peak memory (VmHWM) before and after large answers
+   (up to `NEWSGRAPH_MAX_ROWS` rows of `?s ?p ?o`, one pattern and with a FILTER),
+   the time to their first byte and to their end.
 
 `--data` takes a folder with a newsgraph build of benchmarks/synth.py's graph (e.g.
 the `var` folder that `python -m benchmarks.run --keep` leaves); without it a graph
@@ -150,6 +153,52 @@ def http(data_dir: Path, sizes: synth.Sizes, rounds: int, cell_s: float, logs: P
     return {"table": table, "memory": memory}
 
 
+def _peak_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def streaming(data_dir: Path, logs: Path) -> list[str]:
+    """Large answers through `kg serve`: size, first byte, end, the web process's peak."""
+    import requests
+
+    port = run.free_port()
+    proc = sbs.start_kg(run.ROOT, data_dir, port, logs / "newsgraph-stream.log", {})
+    lines = []
+    try:
+        target = sbs.Target("newsgraph", "127.0.0.1", port, "/sparql")
+        sbs.wait_answer(target, proc, 120, logs / "newsgraph-stream.log")
+        lines.append(f"web process peak after start: {_peak_mb(proc.pid):.0f} MB")
+        for name, text in (
+            ("one pattern", "SELECT ?s ?p ?o WHERE { ?s ?p ?o }"),
+            ("with a FILTER", "SELECT ?s ?p ?o WHERE { ?s ?p ?o FILTER(true) }"),
+        ):
+            t0 = time.perf_counter()
+            first = None
+            size = 0
+            with requests.post(
+                f"http://127.0.0.1:{port}/sparql",
+                data={"query": text},
+                headers={"Accept": sbs.ACCEPT},
+                stream=True,
+                timeout=120,
+            ) as resp:
+                for chunk in resp.iter_content(1 << 16):
+                    if first is None:
+                        first = time.perf_counter() - t0
+                    size += len(chunk)
+                how = resp.headers.get("Transfer-Encoding") or "Content-Length"
+            lines.append(
+                f"{name}: {size / 1e6:.1f} MB ({how}), first byte {first or 0:.2f} s, end"
+                f" {time.perf_counter() - t0:.2f} s; web process peak {_peak_mb(proc.pid):.0f} MB"
+            )
+    finally:
+        run.stop(proc)
+    return lines
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, help="a newsgraph data folder of synth's graph")
@@ -179,6 +228,7 @@ def main(argv: list[str] | None = None) -> int:
             f" app {app_ms:.3f} ms: {app_ms - engine_ms:.3f} ms outside the engine\n"
         )
         result = http(data_dir, sizes, args.rounds, args.cell, work)
+        stream = streaming(data_dir, work)
     print("| query | clients | newsgraph p50 / p95 ms, q/s | Oxigraph server p50 / p95 ms, q/s"
           " | p50 ratio | q/s ratio |")  # fmt: skip
     print("|---|---|---|---|---|---|")
@@ -195,6 +245,7 @@ def main(argv: list[str] | None = None) -> int:
             )
     for name, (rss, pss, n) in result["memory"].items():
         print(f"\n{name}: {n} processes, RSS {rss:.0f} MB, PSS {pss:.0f} MB", end="")
+    print("\n\nlarge answers:\n" + "\n".join(stream))
     print(f"\nload average at the end {run.loadavg()}")
     return 0
 

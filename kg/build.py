@@ -1,41 +1,67 @@
-"""The build: documents → per-document graphs → cross-document resolution → store.
+"""The build: documents stream through extraction into the store in bounded batches.
 
-Each document is extracted on its own (a pure function), and its graph is cached by
-the document's content hash and the extractor's own fingerprint, so a rebuild after
-adding one document extracts only that document. A broken document is reported by
-name and skipped; the rest builds. The store is swapped in only when everything has
-succeeded (see kg.store).
+1. Documents are read lazily and sent, a batch at a time, to extraction workers (local
+   processes, or a Dask cluster with `--cluster`); at most a few batches are in flight,
+   so memory does not grow with the corpus. Each document's output (kg.pipeline: its
+   graph as N-Triples, what the rules conclude from it alone, its resolution record) is
+   cached by extractor fingerprint, identity and content, so a rebuild extracts only
+   what changed.
+2. Outputs are loaded as they arrive: Oxigraph's bulk loader reads the N-Triples into
+   the document's named graph, into the default graph (the union: the loader, not a
+   Python loop, writes it) and the conclusions into the inferred graph; the resolution
+   record goes into a SQLite index (kg.extract.resolve).
+3. At the end, cross-document decisions are taken on the index and applied to the few
+   graphs they change; the reasoner's cross-document part (transitive chains, property
+   chains across documents) runs as queries on the store (kg.live).
+
+A broken document is reported by name and skipped; the rest builds. The store is
+swapped in only when everything has succeeded (kg.store).
 """
 
 from __future__ import annotations
 
 import hashlib
+import itertools
 import os
+import pickle
 import sys
 import threading
 import time
-from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
+import zlib
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import Dataset, Graph, URIRef
+from rdflib import Graph
 
 from kg import __version__
 from kg.config import Config
-from kg.documents import DocumentError, SourceDocument, read_document, scan_documents
-from kg.extract import extract_document, resolve
+from kg.documents import DocumentError, SourceDocument, read_document, scan_sources
+from kg.extract.resolve import DocRecord, ResolutionIndex, apply_decisions, label_state
 from kg.linkfile import accepted_graph, links_graph_iri
-from kg.namespaces import ONTOLOGY_IRI, bind_prefixes, inferred_graph_iri
-from kg.reason import infer
+from kg.live import LiveGraphs, StoreReasoner, cross_document_conclusions
+from kg.namespaces import ONTOLOGY_IRI, inferred_graph_iri, revisions_graph_iri
+from kg.pipeline import DocOutput, process_batch
+from kg.progress import Progress
 from kg.resources import load_ontology
-from kg.store import begin_build, build_lock, fsync_dir, write_atomically
-from kg.terms import graph_quads, triples_to_graph
+from kg.store import (
+    PendingBuild,
+    begin_build,
+    build_lock,
+    fsync_dir,
+    index_path,
+    write_atomically,
+)
+from kg.terms import from_ox, to_ox, triples_to_graph
 
 PARALLEL_THRESHOLD = 32
+BATCH_DOCS = 16  # documents per extraction task
+LOAD_DOCS = 1000  # documents per bulk load (each load call costs ~45 ms however small)
+LOAD_BYTES = 48 * 1024 * 1024
 
 
 @dataclass
@@ -45,8 +71,15 @@ class BuildReport:
     skipped: list[tuple[str, str]] = field(default_factory=list)
     triples: int = 0
     inferred: int = 0
-    graphs: dict[str, Graph] = field(default_factory=dict)
     seconds: float = 0.0
+    # where the time went (seconds): extraction inside the workers (summed over them),
+    # the loading process's own work during the stream, and the steps after it
+    extract_seconds: float = 0.0
+    load_seconds: float = 0.0
+    resolve_seconds: float = 0.0
+    reason_seconds: float = 0.0
+    stream_seconds: float = 0.0
+    workers: int = 1
     # Cache entries found unusable (empty, truncated, altered) and extracted again.
     repaired: list[tuple[str, str]] = field(default_factory=list)
 
@@ -66,19 +99,35 @@ class BuildReport:
             "triples": self.triples,
             "inferred": self.inferred,
             "seconds": round(self.seconds, 3),
+            "timing": {
+                "extraction_in_workers": round(self.extract_seconds, 3),
+                "stream": round(self.stream_seconds, 3),
+                "load": round(self.load_seconds, 3),
+                "resolve": round(self.resolve_seconds, 3),
+                "reason": round(self.reason_seconds, 3),
+                "workers": self.workers,
+            },
             "built": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
         }
 
 
-@cache
 def extractor_fingerprint() -> str:
-    """Hash of the extractor code and data: a cached graph is reused only if they are unchanged."""
+    """Hash of the extractor code and data and of the spaCy pipeline it reads with: a
+    cached output is reused only if none of them changed."""
+    from kg.extract import nlp
+
+    return _fingerprint(nlp.model_name())
+
+
+@cache
+def _fingerprint(model: str) -> str:
     from kg.extract import nlp
 
     h = hashlib.sha256(__version__.encode())
     h.update(nlp.fingerprint().encode())
-    # kg/documents.py makes the text every offset indexes: a change there is a change too.
-    paths = [Path(str(files("kg") / "documents.py"))]
+    # kg/documents.py makes the text every offset indexes, kg/pipeline.py turns the
+    # extraction into the triples a document's graph holds: a change there is a change too.
+    paths = [Path(str(files("kg") / name)) for name in ("documents.py", "pipeline.py")]
     for root in (files("kg.extract"), files("kg") / "data"):
         paths += sorted(Path(str(root)).rglob("*"))
     for path in paths:
@@ -88,55 +137,52 @@ def extractor_fingerprint() -> str:
     return h.hexdigest()[:16]
 
 
-def _cache_path(config: Config, doc: SourceDocument) -> Path:
-    return config.data_dir / "cache" / extractor_fingerprint() / f"{doc.sha256}.nt"
+def cache_path(config: Config, doc: SourceDocument) -> Path:
+    key = hashlib.sha256(f"{config.base}\x1f{doc.identity}\x1f{doc.sha256}".encode()).hexdigest()
+    return config.data_dir / "cache" / extractor_fingerprint() / key[:2] / f"{key}.out"
 
 
-CACHE_HEADER = b"# newsgraph-cache 1 sha256="
+CACHE_HEADER = b"# newsgraph-cache 2 sha256="
 
 
 class CacheCorrupt(ValueError):
     """A cache entry that cannot be trusted: the build extracts the document again."""
 
 
-def write_cache(path: Path, graph: Graph) -> None:
-    """One document's triples as N-Triples behind a header line holding their SHA-256
-    and count, written atomically and fsynced: a reader sees a whole entry or none."""
-    body = graph.serialize(format="nt", encoding="utf-8")
-    digest = hashlib.sha256(body).hexdigest()
-    header = CACHE_HEADER + f"{digest} triples={len(graph)}\n".encode()
+def write_cached(path: Path, out: DocOutput) -> None:
+    """One document's output (compressed) behind a header line holding its SHA-256,
+    written atomically: a reader sees a whole entry or none."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    body = zlib.compress(pickle.dumps(out, protocol=pickle.HIGHEST_PROTOCOL), 1)
+    header = CACHE_HEADER + hashlib.sha256(body).hexdigest().encode() + b"\n"
     write_atomically(path, header + body, sync_dir=False)
 
 
-def read_cache(path: Path) -> Graph:
-    """The graph of a cache entry, or CacheCorrupt saying why it is not trusted."""
+def read_cache(path: Path) -> DocOutput:
+    """The output of a cache entry, or CacheCorrupt saying why it is not trusted."""
     raw = path.read_bytes()
-    head, sep, body = raw.partition(b"\n")
     if not raw:
         raise CacheCorrupt("empty file")
+    head, sep, body = raw.partition(b"\n")
     if not sep or not head.startswith(CACHE_HEADER):
         raise CacheCorrupt("no checksum header (written by an older version, or damaged)")
-    try:
-        digest, count = head[len(CACHE_HEADER) :].decode("ascii").split(" triples=")
-        expected = int(count)
-    except (UnicodeDecodeError, ValueError):
-        raise CacheCorrupt("unreadable checksum header") from None
-    if hashlib.sha256(body).hexdigest() != digest:
+    if hashlib.sha256(body).hexdigest().encode() != head[len(CACHE_HEADER) :]:
         raise CacheCorrupt("checksum mismatch (truncated or altered)")
     try:
-        graph = triples_to_graph(ox.parse(body, format=ox.RdfFormat.N_TRIPLES))
-    except (SyntaxError, ValueError) as exc:
-        raise CacheCorrupt(f"not N-Triples: {exc}") from None
-    if len(graph) != expected:
-        raise CacheCorrupt(f"{len(graph)} triples where the header says {expected}")
-    return graph
+        out = pickle.loads(zlib.decompress(body))
+    except (zlib.error, pickle.UnpicklingError, EOFError, AttributeError) as exc:
+        raise CacheCorrupt(f"unreadable: {exc}") from None
+    if not isinstance(out, DocOutput):
+        raise CacheCorrupt("not a document's output")
+    return out
 
 
-def _extract_to_cache(doc: SourceDocument, base: str, cache_file: str) -> list:
-    """Worker: extract one document and write its cache entry; returns the triples."""
-    graph = extract_document(doc, base=base)
-    write_cache(Path(cache_file), graph)
-    return list(graph)
+def read_cached(path: Path) -> DocOutput | None:
+    """The cached output, or None when there is none or it cannot be trusted."""
+    try:
+        return read_cache(path)
+    except (OSError, CacheCorrupt):
+        return None
 
 
 def _die_with_parent() -> None:
@@ -156,92 +202,166 @@ def _die_with_parent() -> None:
     threading.Thread(target=watch, name="die-with-parent", daemon=True).start()
 
 
-def extract_all(
-    config: Config,
-    paths: list[str | Path],
-    report: BuildReport,
-    progress: Callable[[str], None],
-) -> dict[URIRef, Graph]:
-    from kg.extract import nlp
-
-    nlp.configure(config.nlp_model)
-    files_found, not_documents = scan_documents(paths)
-    for name, reason in not_documents:
-        report.skipped.append((name, reason))
-        progress(f"skipped {name}: {reason}")
-    if not files_found:
-        raise FileNotFoundError(f"no documents found in {', '.join(map(str, paths))}")
-    graphs: dict[URIRef, Graph] = {}
-    todo: list[tuple[SourceDocument, Path]] = []
-    for path in files_found:
-        try:
-            doc = read_document(path, max_bytes=config.max_document_bytes)
-        except (DocumentError, OSError) as exc:
-            report.skipped.append((str(path), str(exc)))
-            progress(f"skipped {path}: {exc}")
-            continue
-        doc_iri = doc.iri(config.base)
-        if doc_iri in graphs:
-            report.skipped.append((str(path), f"same content as an earlier document ({doc_iri})"))
-            continue
-        report.documents.append(str(path))
-        cache_file = _cache_path(config, doc)
-        if cache_file.exists():
-            try:
-                graphs[doc_iri] = read_cache(cache_file)
-                report.cached += 1
-                continue
-            except (CacheCorrupt, OSError) as exc:
-                report.repaired.append((str(path), str(exc)))
-                progress(
-                    f"warning: cache entry {cache_file} of {path} is unusable ({exc});"
-                    " extracting the document again"
-                )
-                cache_file.unlink(missing_ok=True)
-        todo.append((doc, cache_file))
-    if todo:
-        todo[0][1].parent.mkdir(parents=True, exist_ok=True)
-    total = len(todo)
-
-    def finish(i: int, doc: SourceDocument, triples: list | None, error: str | None) -> None:
-        if error is not None:
-            report.skipped.append((doc.path or doc.file_name, error))
-            report.documents.remove(doc.path or doc.file_name)
-            progress(f"[{i}/{total}] skipped {doc.file_name}: {error}")
-            return
-        g = Graph()
-        for t in triples or ():
-            g.add(t)
-        graphs[doc.iri(config.base)] = g
-        if total <= 50 or i % 100 == 0 or i == total:
-            progress(f"[{i}/{total}] {doc.file_name}: {len(g)} triples")
-
-    workers = min(os.cpu_count() or 1, 4)
-    if total:
-        nlp.get()  # load the pipeline once; forked workers share it
-    if total >= PARALLEL_THRESHOLD and workers > 1:
-        with ProcessPoolExecutor(max_workers=workers, initializer=_die_with_parent) as pool:
-            futures = [
-                (doc, pool.submit(_extract_to_cache, doc, config.base, str(cf))) for doc, cf in todo
-            ]
-            for i, (doc, fut) in enumerate(futures, 1):
-                try:
-                    finish(i, doc, fut.result(), None)
-                except Exception as exc:  # noqa: BLE001 - one bad document must not stop the build
-                    finish(i, doc, None, f"extraction failed: {type(exc).__name__}: {exc}")
-    else:
-        for i, (doc, cf) in enumerate(todo, 1):
-            try:
-                finish(i, doc, _extract_to_cache(doc, config.base, str(cf)), None)
-            except Exception as exc:  # noqa: BLE001
-                finish(i, doc, None, f"extraction failed: {type(exc).__name__}: {exc}")
-    if todo:
-        fsync_dir(todo[0][1].parent)  # the new entries' names, once for all of them
-    return graphs
-
-
 def _stderr(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
+
+
+# --- extraction back-ends: batches in, outputs out as they complete ---
+
+
+class LocalExtraction:
+    """Extraction in this machine's processes (in this process for small jobs)."""
+
+    def __init__(self, workers: int, base: str, model: str | None = None) -> None:
+        self.workers = workers
+        self.base = base
+        self.model = model
+
+    def run(self, batches: Iterator[list[SourceDocument]]) -> Iterator[list[DocOutput]]:
+        if self.workers <= 1:
+            for batch in batches:
+                yield process_batch(batch, self.base, self.model)
+            return
+        batches = iter(batches)
+        first = next(batches, None)
+        if first is None:
+            return  # everything came from the cache: no pipeline, no pool
+        from kg.extract import nlp
+
+        nlp.get()  # load the pipeline once, here: forked workers share it
+        window = self.workers * 3
+        with ProcessPoolExecutor(max_workers=self.workers, initializer=_die_with_parent) as pool:
+            running: set[Future] = set()
+            for batch in itertools.chain([first], batches):
+                running.add(pool.submit(process_batch, batch, self.base, self.model))
+                if len(running) >= window:
+                    done, running = wait(running, return_when=FIRST_COMPLETED)
+                    for fut in done:
+                        yield fut.result()
+            while running:
+                done, running = wait(running, return_when=FIRST_COMPLETED)
+                for fut in done:
+                    yield fut.result()
+
+
+def extraction_backend(config: Config, cluster: str | None, total: int):
+    if cluster:
+        from kg.cluster import ClusterExtraction
+
+        return ClusterExtraction(cluster, config.base, model=config.nlp_model)
+    workers = min(os.cpu_count() or 1, 4) if total >= PARALLEL_THRESHOLD else 1
+    return LocalExtraction(workers, config.base, config.nlp_model)
+
+
+# --- loading outputs into the pending store ---
+
+
+class Loader:
+    """Collects outputs and hands them to Oxigraph's bulk loader a thousand at a time."""
+
+    def __init__(self, store: ox.Store, index: ResolutionIndex, inferred: str) -> None:
+        self.store = store
+        self.index = index
+        self.inferred = ox.NamedNode(inferred)
+        self.pending: list[DocOutput] = []
+        self.size = 0
+        self.triples = 0
+        self.seconds = 0.0
+
+    def add(self, out: DocOutput) -> None:
+        self.pending.append(out)
+        self.size += len(out.triples) + len(out.inferred)
+        if len(self.pending) >= LOAD_DOCS or self.size >= LOAD_BYTES:
+            self.flush()
+
+    def flush(self) -> None:
+        if not self.pending:
+            return
+        started = time.perf_counter()
+        # N-Triples lines end in " .\n" and nowhere else (a newline inside a literal is
+        # written \n), so naming each line's graph is one bytes replacement per document.
+        named = b"".join(
+            out.triples.replace(b" .\n", f" <{out.iri}> .\n".encode()) for out in self.pending
+        )
+        union = b"".join(out.triples for out in self.pending)
+        inferred = b"".join(out.inferred for out in self.pending)
+        load = self.store.bulk_load
+        nt, nq = ox.RdfFormat.N_TRIPLES, ox.RdfFormat.N_QUADS
+        load(named, nq, lenient=True)
+        load(union, nt, to_graph=ox.DefaultGraph(), lenient=True)
+        if inferred:
+            load(inferred, nt, to_graph=self.inferred, lenient=True)
+            load(inferred, nt, to_graph=ox.DefaultGraph(), lenient=True)
+        self.triples += named.count(b"\n")
+        self.index.begin()
+        for out in self.pending:
+            self.index.add(
+                DocRecord(out.iri, out.identity, out.sha256, out.path, out.file_name), out.facts
+            )
+        self.index.commit()
+        self.pending = []
+        self.size = 0
+        self.seconds += time.perf_counter() - started
+
+
+def _read_documents(
+    sources: list[tuple[Path, str]], config: Config, report: BuildReport, progress: Progress
+) -> Iterator[SourceDocument]:
+    seen_content: set[str] = set()
+    seen_iri: set[str] = set()
+    for path, identity in sources:
+        try:
+            doc = read_document(path, max_bytes=config.max_document_bytes, source=identity)
+        except (DocumentError, OSError) as exc:
+            report.skipped.append((str(path), str(exc)))
+            progress.note(f"skipped {path}: {exc}")
+            progress.advance()
+            continue
+        iri = str(doc.iri(config.base))
+        if doc.sha256 in seen_content or iri in seen_iri:
+            report.skipped.append((str(path), "same content or source as an earlier document"))
+            progress.advance()
+            continue
+        seen_content.add(doc.sha256)
+        seen_iri.add(iri)
+        yield doc
+
+
+def _batches(
+    docs: Iterable[SourceDocument],
+    config: Config,
+    loader: Loader,
+    report: BuildReport,
+    progress: Progress,
+) -> Iterator[list[SourceDocument]]:
+    """Batches of documents to extract; cached documents go straight to the loader."""
+    batch: list[SourceDocument] = []
+    for doc in docs:
+        path = cache_path(config, doc)
+        cached = None
+        if path.exists():
+            try:
+                cached = read_cache(path)
+            except (CacheCorrupt, OSError) as exc:
+                report.repaired.append((doc.path or doc.file_name, str(exc)))
+                progress.note(
+                    f"warning: cache entry {path} of {doc.path or doc.file_name} is unusable"
+                    f" ({exc}); extracting the document again"
+                )
+                path.unlink(missing_ok=True)
+        if cached is not None and cached.iri == str(doc.iri(config.base)):
+            cached.path = doc.path
+            report.documents.append(doc.path or doc.file_name)
+            report.cached += 1
+            loader.add(cached)
+            progress.advance()
+            continue
+        batch.append(doc)
+        if len(batch) >= BATCH_DOCS:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 def build(
@@ -250,89 +370,331 @@ def build(
     *,
     progress: Callable[[str], None] = _stderr,
     load_store: bool = True,
+    out: Path | None = None,
+    cluster: str | None = None,
     wait: bool = True,
 ) -> BuildReport:
     """Build the graph from `paths` (default: the configured sources) into a new store.
 
     The whole build holds the data folder's build lock (kg.store.build_lock): a second
-    build waits for it (`wait`, saying so) or raises BuildLocked.
+    build, `kg add` or `kg remove` waits for it (`wait`, saying so) or raises BuildLocked.
     """
     with build_lock(config, wait=wait, progress=progress):
-        return _build(config, paths, progress=progress, load_store=load_store)
+        return _build(config, paths, progress, load_store, out, cluster)
 
 
 def _build(
     config: Config,
     paths: list[str | Path] | None,
-    *,
     progress: Callable[[str], None],
     load_store: bool,
+    out: Path | None,
+    cluster: str | None,
 ) -> BuildReport:
+    from kg.extract import nlp
+
     started = time.perf_counter()
     report = BuildReport()
-    graphs = extract_all(config, list(paths or config.sources), report, progress)
-    if not graphs:
-        raise DocumentError("no document could be read; the previous graph is kept")
-    resolve(graphs, base=config.base)
-    ontology = load_ontology()
-    union = Graph()
-    for g in graphs.values():
-        union += g
-    # Accepted rows of the reviewed Wikidata link file (kg.linkfile), in their own graph.
-    links, notes = accepted_graph(config, union)
-    for note in notes:
-        progress(note)
-    union += links
-    progress(f"reasoning over {len(union)} asserted triples")
-    inferred = infer(union, ontology)
-    report.graphs = {str(k): v for k, v in graphs.items()}
-    report.graphs[ONTOLOGY_IRI] = ontology
-    if len(links):
-        report.graphs[links_graph_iri(config.base)] = links
-    report.graphs[inferred_graph_iri(config.base)] = inferred
-    report.triples = sum(len(g) for g in report.graphs.values())
-    report.inferred = len(inferred)
-    if load_store and config.remote_store:
-        _load_remote(config, report, progress, started)
-    elif load_store:
-        pending = begin_build(config)
-        try:
-            # One bulk_extend for all graphs: each call is a whole bulk-load pass over
-            # RocksDB (~45 ms even for 5 quads), so one call per document made the
-            # store load 90% of a 1,000-document build (benchmarks/RESULTS.md).
-            # Each quad also goes to the default graph, the union of the named graphs
-            # (kg.store.materialize_union); the store is a set, so a triple held by two
-            # graphs lands there once. Writing it here, in the same pass, is a third
-            # faster for the whole build than re-reading every quad at commit.
-            pending.store.bulk_extend(
-                q
-                for name, g in report.graphs.items()
-                for quad in graph_quads(g, name)
-                for q in (quad, ox.Quad(quad.subject, quad.predicate, quad.object))
-            )
-            report.seconds = time.perf_counter() - started
-            pending.commit(report.manifest(), union_loaded=True)
-        except BaseException:
+    nlp.configure(config.nlp_model)
+    sources, not_documents = scan_sources(list(paths or config.sources))
+    for name, reason in not_documents:
+        report.skipped.append((name, reason))
+        progress(f"skipped {name}: {reason}")
+    if not sources:
+        raise FileNotFoundError(
+            f"no documents found in {', '.join(map(str, paths or config.sources))}"
+        )
+    meter = Progress(len(sources), "documents", note=progress)
+    pending = begin_build(config)
+    index = ResolutionIndex(index_path(pending.path), base=config.base)
+    try:
+        backend = extraction_backend(config, cluster, len(sources))
+        report.workers = getattr(backend, "workers", 1)
+        if cluster:
+            progress(f"extraction on {report.workers} workers of {cluster}")
+        loader = Loader(pending.store, index, inferred_graph_iri(config.base))
+        docs = _read_documents(sources, config, report, meter)
+        by_sha: dict[str, SourceDocument] = {}
+
+        def remember(batches: Iterator[list[SourceDocument]]) -> Iterator[list[SourceDocument]]:
+            for batch in batches:
+                for d in batch:
+                    by_sha[d.sha256] = d
+                yield batch
+
+        for outputs in backend.run(remember(_batches(docs, config, loader, report, meter))):
+            for output in outputs:
+                doc = by_sha.pop(output.sha256)
+                meter.advance()
+                report.extract_seconds += output.seconds
+                if output.error is not None:
+                    report.skipped.append((doc.path or doc.file_name, output.error))
+                    meter.note(f"skipped {doc.file_name}: {output.error}")
+                    continue
+                report.documents.append(doc.path or doc.file_name)
+                write_cached(cache_path(config, doc), output)
+                loader.add(output)
+        loader.flush()
+        meter.done()
+        cache_root = config.data_dir / "cache" / extractor_fingerprint()
+        if cache_root.exists():
+            fsync_dir(cache_root)
+        report.stream_seconds = time.perf_counter() - started
+        report.load_seconds = loader.seconds
+        loaded_triples = loader.triples
+        del loader  # no handle on the store may outlive the build (PendingBuild.commit)
+        if not report.documents:
+            raise DocumentError("no document could be read; the previous graph is kept")
+        finish(config, pending, index, report, loaded_triples, progress)
+        if load_store and not config.remote_store:
+            _carry_history(config, pending, index, progress)
+        if out is not None:
+            write_dataset(pending.store, out)
+        report.seconds = time.perf_counter() - started
+        if load_store and config.remote_store:
+            _load_remote(config, pending.store, report, progress)
             pending.abort()
-            raise
+        elif load_store:
+            index.close()
+            pending.commit(report.manifest(), union_loaded=True)
+        else:
+            pending.abort()
+    except BaseException:
+        index.close()
+        pending.abort()
+        raise
     report.seconds = time.perf_counter() - started
     progress(
-        f"built {len(graphs)} documents ({report.extracted} extracted, {report.cached} from cache,"
-        f" {len(report.skipped)} skipped),"
+        f"built {len(report.documents)} documents ({report.extracted} extracted,"
+        f" {report.cached} from cache, {len(report.skipped)} skipped),"
         f" {report.triples} triples ({report.inferred} inferred) in {report.seconds:.1f} s"
     )
     return report
 
 
+def _carry_history(
+    config: Config, pending: PendingBuild, index: ResolutionIndex, progress: Callable[[str], None]
+) -> None:
+    """Keep the revision history and the retired IRIs of the build this one replaces."""
+    from kg.store import StoreMissing, current_build
+    from kg.update import carry_history
+
+    try:
+        old = current_build(config)
+    except StoreMissing:
+        return
+    index.begin()
+    retired = carry_history(config, old, pending.store, index)
+    index.commit()
+    if retired:
+        progress(f"{retired} IRIs of changed or removed documents retired (answered 410)")
+
+
+def empty_build(config: Config) -> None:
+    """A served store with no document yet (the ontology only), so that `kg ingest` and
+    `kg add` can start from nothing."""
+    with build_lock(config):
+        pending = begin_build(config)
+        index = ResolutionIndex(index_path(pending.path), base=config.base)
+        try:
+            report = BuildReport()
+            finish(config, pending, index, report, 0, lambda m: None)
+            index.close()
+            pending.commit(report.manifest(), union_loaded=True)
+        except BaseException:
+            index.close()
+            pending.abort()
+            raise
+
+
+def finish(
+    config: Config,
+    pending: PendingBuild,
+    index: ResolutionIndex,
+    report: BuildReport,
+    loaded_triples: int,
+    progress: Callable[[str], None],
+) -> None:
+    """After the stream: cross-document decisions, then cross-document reasoning."""
+    store = pending.store
+    t0 = time.perf_counter()
+    index.begin()
+    _before, decisions = index.decide(index.everything())
+    index.commit()
+    live = LiveGraphs(store)
+    # a merged node's graphs are rewritten whole below, its labels with them
+    labelled = _apply_label_decisions(index, live, set(decisions.labels) - set(decisions.renames))
+    changed_docs = index.homes(decisions.renames) | index.claim_docs(decisions.claimants)
+    for doc_iri in sorted(changed_docs):
+        rematerialize(config, index, live, doc_iri)
+    report.resolve_seconds = time.perf_counter() - t0
+    progress(
+        f"resolved: {len(decisions.labels)} preferred labels ({labelled} label triples"
+        f" rewritten), {len(decisions.renames)} merged nodes, {len(decisions.claimants)}"
+        " claimants"
+    )
+    for note in refresh_links(config, live):
+        progress(note)
+    t0 = time.perf_counter()
+    ontology = load_ontology()
+    from kg.pipeline import _rules
+
+    rules = _rules()
+    onto = ox.NamedNode(ONTOLOGY_IRI)
+    onto_triples = [ox.Triple(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in ontology]
+    store.extend([ox.Quad(t.subject, t.predicate, t.object, onto) for t in onto_triples])
+    store.extend(
+        [ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()) for t in onto_triples]
+    )
+    inferred = inferred_graph_iri(config.base)
+    cross_document_conclusions(store, rules, inferred)
+    reasoner = StoreReasoner(
+        store, rules, inferred, [ONTOLOGY_IRI, revisions_graph_iri(config.base)]
+    )
+    reasoner.refresh(reasoner.reached(live.added + live.removed))
+    report.inferred = _count(store, inferred)
+    report.triples = loaded_triples + len(live.added) - len(live.removed) + len(onto_triples)
+    report.triples += report.inferred
+    report.reason_seconds = time.perf_counter() - t0
+
+
+class _DocumentGraphs:
+    """The documents' graphs of a store, read the way kg.linkfile.accepted_graph reads the
+    union of a build: which entities it holds, and the Wikidata items they already are.
+    The link graph itself, the conclusions, the ontology and the history do not count."""
+
+    def __init__(self, store: ox.Store, base: str) -> None:
+        self.store = store
+        self.skip = {
+            links_graph_iri(base), inferred_graph_iri(base), ONTOLOGY_IRI,
+            revisions_graph_iri(base),
+        }  # fmt: skip
+
+    def _quads(self, s, p, o) -> Iterator[ox.Quad]:
+        terms = [None if t is None else to_ox(t) for t in (s, p, o)]
+        for q in self.store.quads_for_pattern(*terms, None):
+            if isinstance(q.graph_name, ox.NamedNode) and q.graph_name.value not in self.skip:
+                yield q
+
+    def __contains__(self, triple: tuple) -> bool:
+        return next(self._quads(*triple), None) is not None
+
+    def objects(self, subject, predicate) -> Iterator:
+        seen = set()
+        for q in self._quads(subject, predicate, None):
+            if q.object not in seen:
+                seen.add(q.object)
+                yield from_ox(q.object)
+
+
+def refresh_links(config: Config, live: LiveGraphs) -> list[str]:
+    """The accepted rows of the reviewed Wikidata link file (kg.linkfile) as owl:sameAs in
+    their own graph, for the entities the documents' graphs hold now (a build, and every
+    `kg add` or `kg remove`, which can bring or take away a linked entity); returns the
+    notes on the rows skipped."""
+    links, notes = accepted_graph(config, _DocumentGraphs(live.store, config.base))  # type: ignore[arg-type]
+    triples = [ox.Triple(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in links]
+    live.replace(ox.NamedNode(links_graph_iri(config.base)), triples)
+    return notes
+
+
+def _count(store: ox.Store, graph: str) -> int:
+    (row,) = store.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}")
+    return int(row["n"].value)
+
+
+def _apply_label_decisions(index: ResolutionIndex, live: LiveGraphs, entities: set[str]) -> int:
+    """Rewrite labels where a preferred label was decided, from the index alone."""
+    from kg.extract.resolve import _ALT, _LABEL, _literal, _node
+
+    decided = {
+        e: p for e, p in index.stored_decisions(index.everything()).labels.items() if e in entities
+    }
+    n = 0
+    for (doc, entity), (labels, alts) in index.label_rows(set(decided)):
+        new_labels, new_alts = label_state(labels, alts, decided[entity])
+        g = ox.NamedNode(doc)
+        s = _node(entity)
+        gone = [ox.Triple(s, _LABEL, _literal(x)) for x in labels - new_labels]
+        gone += [ox.Triple(s, _ALT, _literal(x)) for x in alts - new_alts]
+        came = [ox.Triple(s, _LABEL, _literal(x)) for x in new_labels - labels]
+        came += [ox.Triple(s, _ALT, _literal(x)) for x in new_alts - alts]
+        n += live.remove(g, gone, track=False) + live.add(g, came, track=False)
+    return n
+
+
+def rematerialize(config: Config, index: ResolutionIndex, live: LiveGraphs, doc_iri: str) -> None:
+    """Rewrite one document's graph from its extracted form with the decisions in force."""
+    record = index.doc(iri=doc_iri)
+    if record is None:
+        return
+    output = raw_output(config, live.store, record)
+    triples = list(ox.parse(output.triples, format=ox.RdfFormat.N_TRIPLES))
+    new = apply_decisions(triples, output.facts, index.decisions_for_doc(doc_iri))
+    live.replace(ox.NamedNode(doc_iri), new)
+
+
+def raw_output(config: Config, store: ox.Store, record: DocRecord) -> DocOutput:
+    """A document's output as extracted: from the cache, else extracted again from the
+    text the store holds."""
+    doc = SourceDocument(
+        file_name=record.file_name, text="", sha256=record.sha256, path=record.path,
+        source=record.identity,
+    )  # fmt: skip
+    cached = read_cached(cache_path(config, doc))
+    if cached is not None:
+        return cached
+    content = next(
+        iter(
+            store.quads_for_pattern(
+                ox.NamedNode(record.iri),
+                ox.NamedNode("https://w3id.org/newsgraph/ontology#content"),
+                None,
+                ox.NamedNode(record.iri),
+            )
+        )
+    )
+    doc = SourceDocument(
+        file_name=record.file_name, text=content.object.value, sha256=record.sha256,
+        path=record.path, source=record.identity,
+    )  # fmt: skip
+    (output,) = process_batch([doc], config.base, config.nlp_model)
+    return output
+
+
+class StoreGraphs(Mapping[str, Graph]):
+    """The named graphs of a store, each read into rdflib only when asked for."""
+
+    def __init__(self, store: ox.Store) -> None:
+        self.store = store
+        self.names = sorted(str(g.value) for g in store.named_graphs())
+        self._names = set(self.names)
+
+    def __getitem__(self, name: str) -> Graph:
+        if name not in self._names:
+            raise KeyError(name)
+        return triples_to_graph(self.store.quads_for_pattern(None, None, None, ox.NamedNode(name)))
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._names
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.names)
+
+    def __len__(self) -> int:
+        return len(self.names)
+
+
 def _load_remote(
-    config: Config, report: BuildReport, progress: Callable[[str], None], started: float
+    config: Config, store: ox.Store, report: BuildReport, progress: Callable[[str], None]
 ) -> None:
     """Scale-out: load the graphs into the external store instead of a local one.
 
     newsgraph owns the graphs under its instance base plus the ontology graph; the
     load replaces them (staged, then swapped in one Update request, see kg.remote) and
     leaves every other graph of a shared store alone. The manifest is kept locally,
-    for `kg serve`'s staleness check and the front page.
+    for `kg serve`'s staleness check and the front page. Graphs are read one at a time
+    from the build's local store, so memory stays bounded here too.
     """
     from kg.remote import RemoteStore
     from kg.store import write_remote_manifest
@@ -341,24 +703,28 @@ def _load_remote(
         return iri.startswith(config.base) or iri == ONTOLOGY_IRI
 
     remote = RemoteStore.from_config(config)
-    progress(f"loading {len(report.graphs)} graphs into {config.remote_store}")
-    loaded = remote.load(report.graphs, owned=owned, skolem_base=config.base, progress=progress)
+    graphs = StoreGraphs(store)
+    progress(f"loading {len(graphs)} graphs into {config.remote_store}")
+    loaded = remote.load(graphs, owned=owned, skolem_base=config.base, progress=progress)
     progress(f"loaded {loaded.triples} triples into the remote store in {loaded.seconds:.1f} s")
-    report.seconds = time.perf_counter() - started
     write_remote_manifest(config, {**report.manifest(), "remote_store": config.remote_store})
 
 
-def write_dataset(report: BuildReport, out: Path, base: str) -> None:
-    """TriG or N-Quads, chosen by the file's extension."""
-    fmt = {".trig": "trig", ".nq": "nquads", ".nquads": "nquads"}.get(out.suffix.lower())
+def write_dataset(store: ox.Store, out: Path) -> None:
+    """The named graphs as TriG or N-Quads, chosen by the file's extension, written by
+    Oxigraph straight from the store."""
+    fmt = {
+        ".trig": ox.RdfFormat.TRIG,
+        ".nq": ox.RdfFormat.N_QUADS,
+        ".nquads": ox.RdfFormat.N_QUADS,
+    }.get(out.suffix.lower())
     if fmt is None:
         raise ValueError(f"--out must end in .trig or .nq, not {out.suffix or '(none)'}")
-    ds = Dataset()
-    bind_prefixes(ds, base)
-    for name, g in report.graphs.items():
-        target = ds.graph(URIRef(name))
-        for t in g:
-            target.add(t)
     tmp = out.with_name(out.name + ".tmp")
-    ds.serialize(destination=str(tmp), format=fmt, encoding="utf-8")
+    quads = (
+        q for q in store.quads_for_pattern(None, None, None, None)
+        if not isinstance(q.graph_name, ox.DefaultGraph)
+    )  # fmt: skip
+    with open(tmp, "wb") as fh:
+        ox.serialize(quads, fh, fmt)
     os.replace(tmp, out)

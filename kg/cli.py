@@ -25,14 +25,22 @@ def _config(args: argparse.Namespace) -> Config:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from kg.build import build, write_dataset
+    from kg.build import build
     from kg.extract.nlp import ModelMissing
     from kg.store import BuildLocked
 
     config = _config(args)
+    out = Path(args.out) if args.out else None
+    if out is not None and out.suffix.lower() not in {".trig", ".nq", ".nquads"}:
+        raise ValueError(f"--out must end in .trig or .nq, not {out.suffix or '(none)'}")
     try:
         report = build(
-            config, args.paths or None, load_store=not args.no_store, wait=not args.no_wait
+            config,
+            args.paths or None,
+            load_store=not args.no_store,
+            out=out,
+            cluster=getattr(args, "cluster", None),
+            wait=not args.no_wait,
         )
     except BuildLocked as exc:
         print(f"kg build: {exc}; not waiting (--no-wait)", file=sys.stderr)
@@ -40,12 +48,64 @@ def cmd_build(args: argparse.Namespace) -> int:
     except ModelMissing as exc:
         print(f"kg build: {exc}", file=sys.stderr)
         return 2
-    if args.out:
-        write_dataset(report, Path(args.out), config.base)
-        print(f"wrote {args.out}", file=sys.stderr)
+    if out is not None:
+        print(f"wrote {out}", file=sys.stderr)
     for name, reason in report.skipped:
         print(f"skipped {name}: {reason}", file=sys.stderr)
     return 0
+
+
+def cmd_add(args: argparse.Namespace) -> int:
+    from kg.extract.nlp import ModelMissing
+    from kg.update import add
+
+    config = _config(args)
+    try:
+        report = add(config, args.paths, progress=lambda m: print(m, file=sys.stderr))
+    except ModelMissing as exc:
+        print(f"kg add: {exc}", file=sys.stderr)
+        return 2
+    _print_update(report)
+    return 0
+
+
+def cmd_remove(args: argparse.Namespace) -> int:
+    from kg.update import remove
+
+    config = _config(args)
+    report = remove(config, args.docs, progress=lambda m: print(m, file=sys.stderr))
+    _print_update(report)
+    return 0
+
+
+def _print_update(report) -> None:
+    for name, reason in report.skipped:
+        print(f"skipped {name}: {reason}", file=sys.stderr)
+    print(
+        f"{len(report.added)} added, {len(report.revised)} revised, {len(report.removed)} removed,"
+        f" {len(report.unchanged)} unchanged; {report.triples_added} triples added,"
+        f" {report.triples_removed} removed, {report.retired} IRIs retired"
+        f" in {report.seconds:.1f} s",
+        file=sys.stderr,
+    )
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    from kg.extract.nlp import ModelMissing
+    from kg.feeds import run
+
+    config = _config(args)
+    try:
+        return run(
+            config,
+            args.sources,
+            every=args.every,
+            runs=args.runs,
+            progress=lambda m: print(m, file=sys.stderr, flush=True),
+        )
+    except ModelMissing as exc:
+        print(f"kg ingest: {exc}", file=sys.stderr)
+        return 2
 
 
 def cmd_query(args: argparse.Namespace) -> int:
@@ -110,7 +170,26 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="if another build is running on the data folder, stop at once instead of queueing",
     )
+    p.add_argument(
+        "--cluster",
+        metavar="ADDRESS",
+        help="send extraction to the workers of the Dask cluster at ADDRESS (tcp://host:8786)",
+    )
     p.set_defaults(func=cmd_build)
+
+    p = sub.add_parser("add", help="add or revise documents in the built graph, in place")
+    p.add_argument("paths", nargs="+", help="documents or folders")
+    p.set_defaults(func=cmd_add)
+
+    p = sub.add_parser("remove", help="remove documents from the built graph, in place")
+    p.add_argument("docs", nargs="+", help="document IRI, source (corpus path or address) or file")
+    p.set_defaults(func=cmd_remove)
+
+    p = sub.add_parser("ingest", help="read RSS/Atom feeds and article pages into the graph")
+    p.add_argument("sources", nargs="+", help="feed or article URLs, or local files")
+    p.add_argument("--every", type=float, metavar="SECONDS", help="run again every SECONDS")
+    p.add_argument("--runs", type=int, help="with --every: stop after this many runs")
+    p.set_defaults(func=cmd_ingest)
 
     p = sub.add_parser("serve", help="serve the graph (builds first if needed)")
     p.add_argument("--host")

@@ -16,7 +16,7 @@ from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 
-from kg.ids import document_iri
+from kg.ids import document_iri, document_key
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".html", ".htm", ""}
 # News articles are kilobytes; a source of many megabytes is almost surely a mistake
@@ -55,13 +55,31 @@ class DocumentError(ValueError):
 
 @dataclass(frozen=True)
 class SourceDocument:
+    """One document's text and where it came from.
+
+    `source` is the document's identity: its address (an article's URL) or its path
+    inside the corpus folder ("2022/01/report.txt"), never its bytes, so a corrected
+    article is a new revision of the same document (same IRI) rather than a new one.
+    Without it, the file name stands in.
+    """
+
     file_name: str
     text: str
     sha256: str
     path: str | None = None
+    source: str | None = None
+
+    @property
+    def identity(self) -> str:
+        return self.source or self.file_name
+
+    @property
+    def key(self) -> str:
+        """Short stable key of the identity: the document IRI's last segment."""
+        return document_key(self.identity)
 
     def iri(self, base: str):
-        return document_iri(self.sha256, base)
+        return document_iri(self.identity, base)
 
 
 def decode(raw: bytes) -> str:
@@ -177,6 +195,7 @@ def document_from_bytes(
     path: str | None = None,
     *,
     max_bytes: int = MAX_DOCUMENT_BYTES,
+    source: str | None = None,
 ) -> SourceDocument:
     if len(raw) > max_bytes:
         raise _too_big(len(raw), max_bytes)
@@ -184,17 +203,26 @@ def document_from_bytes(
     if not text.strip():
         raise DocumentError("empty document")
     return SourceDocument(
-        file_name=file_name, text=text, sha256=hashlib.sha256(raw).hexdigest(), path=path
+        file_name=file_name,
+        text=text,
+        sha256=hashlib.sha256(raw).hexdigest(),
+        path=path,
+        source=source,
     )
 
 
-def read_document(path: str | Path, *, max_bytes: int = MAX_DOCUMENT_BYTES) -> SourceDocument:
-    """Read one document; too large ones are refused before their bytes are read."""
+def read_document(
+    path: str | Path, *, max_bytes: int = MAX_DOCUMENT_BYTES, source: str | None = None
+) -> SourceDocument:
+    """Read one document; too large ones are refused before their bytes are read.
+
+    `source` is its identity (see SourceDocument); by default its file name.
+    """
     p = Path(path)
     size = p.stat().st_size
     if size > max_bytes:
         raise _too_big(size, max_bytes)
-    return document_from_bytes(p.name, p.read_bytes(), str(p), max_bytes=max_bytes)
+    return document_from_bytes(p.name, p.read_bytes(), str(p), max_bytes=max_bytes, source=source)
 
 
 def find_documents(paths: list[str | Path]) -> list[Path]:
@@ -279,3 +307,38 @@ def _why_not(path: Path, name: str, root: Path) -> str | None:
             f" ({', '.join(sorted(s for s in TEXT_SUFFIXES if s))} or none): not read"
         )
     return None
+
+
+def find_sources(paths: list[str | Path]) -> list[tuple[Path, str]]:
+    """(file, identity) for every document under `paths`, in a stable order."""
+    return scan_sources(paths)[0]
+
+
+def scan_sources(
+    paths: list[str | Path],
+) -> tuple[list[tuple[Path, str]], list[tuple[str, str]]]:
+    """scan_documents, with each document's identity: its path relative to the folder
+    it was found in ("a/b.txt" under `corpus/`), or the file's name when a file is named
+    directly (see SourceDocument)."""
+    found: list[tuple[Path, str]] = []
+    skipped: list[tuple[str, str]] = []
+    for given in paths:
+        p = Path(given)
+        files, not_documents = scan_documents([p])
+        skipped.extend(not_documents)
+        if p.is_dir():
+            found.extend((f, f.relative_to(p).as_posix()) for f in files)
+        else:
+            found.extend((f, f.name) for f in files)
+    return found, skipped
+
+
+def identity_of(path: str | Path, roots: list[str | Path]) -> str:
+    """The identity of one file given alone (`kg add`): its path relative to the corpus
+    folder that holds it, so it matches what `kg build` of that folder called it."""
+    p = Path(path).resolve()
+    for root in roots:
+        r = Path(root).resolve()
+        if r.is_dir() and p.is_relative_to(r):
+            return p.relative_to(r).as_posix()
+    return p.name

@@ -1075,7 +1075,14 @@ def _run_clause(service: Service, text: str, plan: Plan, dataset: str, config: C
                 raise _CallFailed(502, f"answers exceed {config.service_max_bytes} bytes")
             call_config = config.replace(service_timeout=remaining, service_max_bytes=left_bytes)
             query = service.remote_query(plan.prologue, batch or "")
-            result = caller(service, query, call_config)
+            try:
+                result = caller(service, query, call_config)
+            except _CallFailed as exc:
+                if exc.status != 504:
+                    raise
+                # the budget the user set, not what was left of it for this batch
+                spent = min(config.service_timeout, config.query_timeout)
+                raise _CallFailed(504, f"no complete answer within {spent:g} s") from exc
             report.calls += 1
             report.nbytes += result[2] if len(result) > 2 else 0  # type: ignore[misc]
             parts.append((list(result[0]), list(result[1])))

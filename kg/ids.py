@@ -40,5 +40,26 @@ def iri(kind: str, key: str, base: str = DEFAULT_BASE) -> URIRef:
     return URIRef(f"{base}{kind}/{key}")
 
 
-def document_iri(sha256_hex: str, base: str = DEFAULT_BASE) -> URIRef:
-    return iri("doc", sha256_hex[:16], base)
+def document_key(identity: str) -> str:
+    """Key of a document from its identity (address or corpus path), never its bytes."""
+    return short_hash("doc", identity)
+
+
+def document_iri(identity: str, base: str = DEFAULT_BASE) -> URIRef:
+    return iri("doc", document_key(identity), base)
+
+
+def revision_iri(doc_iri: str, sha256_hex: str) -> URIRef:
+    """One earlier text of a document (the target of prov:wasRevisionOf)."""
+    return URIRef(f"{doc_iri}/rev/{sha256_hex[:16]}")
+
+
+def text_key(text: str) -> str:
+    """Whitespace-insensitive form of a quoted span, for keys that must survive reflowing."""
+    return " ".join(text.split())
+
+
+def occurrence(text: str, start: int, exact: str) -> int:
+    """How many times `exact` occurs in `text` before `start`: tells apart two identical
+    quotes of one document without using offsets, which shift with any edit above them."""
+    return text.count(exact, 0, start)

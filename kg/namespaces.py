@@ -40,6 +40,11 @@ def inferred_graph_iri(base: str = DEFAULT_BASE) -> str:
     return base + "graph/inferred"
 
 
+def revisions_graph_iri(base: str = DEFAULT_BASE) -> str:
+    """Where the revision history lives: which earlier text each document replaced."""
+    return base + "graph/revisions"
+
+
 def bind_prefixes(graph, base: str = DEFAULT_BASE) -> None:
     """Bind our prefixes on an rdflib graph so serialisations read well."""
     for prefix, iri in PREFIXES.items():

@@ -15,7 +15,7 @@ owl:sameAs to Wikidata, this writes:
   time (P585), location (P276), participants (P710) and organizer (P664);
 - as the reference of every statement, the source article (S854 reference URL: the
   document's page on this server, which shows the source text; S577 its publication
-  date when known).
+  date when known: of the documents an entity comes from, a dated one is preferred).
 
 Property and class IDs are those listed in shared/wikidata/README.md as checked.
 """
@@ -72,10 +72,11 @@ def items(store: ox.Store, base: str, kinds: tuple[str, ...] = KINDS) -> list[It
     parents = _one(store, f"SELECT ?e ?v {{ ?e <{org}subOrganizationOf>/{label_of} ?v }}")
     countries = _one(store, f"SELECT ?e ?v {{ ?e <{NG.country}>/{label_of} ?v }}")
     kinds_of = _one(store, f"SELECT ?e ?v {{ ?e <{NG.kind}> ?v }} ORDER BY ?v")
-    sources = {}
+    sources = {}  # the reference: a dated source first (S577), then the first by IRI
     for row in store.query(  # type: ignore[union-attr]
         "SELECT ?e ?doc ?pub WHERE { ?e <http://www.w3.org/ns/prov#wasDerivedFrom> ?doc . "
-        "OPTIONAL { ?doc <https://schema.org/datePublished> ?pub } } ORDER BY ?e ?doc"
+        "OPTIONAL { ?doc <https://schema.org/datePublished> ?pub } }"
+        " ORDER BY ?e DESC(BOUND(?pub)) ?doc"
     ):
         sources.setdefault(row["e"].value, (row["doc"].value, row["pub"]))
     linked = {}  # our entity IRI → its QID

@@ -302,7 +302,17 @@ def infer(
     `skip_graphs`, e.g. a previous run's inferred graph). Nothing asserted is
     returned, and nothing `is_noise` rejects.
     """
-    rules = compile_rules(ontology)
+    return infer_with(asserted, compile_rules(ontology), skip_graphs=skip_graphs, ontology=ontology)
+
+
+def infer_with(
+    asserted: Graph,
+    rules: RuleSet,
+    *,
+    skip_graphs: Iterable[Node] = (),
+    ontology: Graph | None = None,
+) -> Graph:
+    """`infer` with the ontology already compiled (a build worker compiles it once)."""
     reasoner = _Reasoner(rules)
     classes = rules.classes
     properties = rules.properties
@@ -317,8 +327,9 @@ def infer(
                     add(s, p, o)
     reasoner.run()
     result = Graph()
-    for prefix, ns in ontology.namespaces():
-        result.bind(prefix, ns, override=False)
+    if ontology is not None:
+        for prefix, ns in ontology.namespaces():
+            result.bind(prefix, ns, override=False)
     terms = rules.terms
     for triple in reasoner.derived:
         if not is_noise(triple, terms):

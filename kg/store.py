@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import gc
 import json
 import os
 import shutil
+import sqlite3
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -138,6 +140,11 @@ def write_remote_manifest(config: Config, manifest: dict) -> None:
     write_atomically(path, json.dumps(manifest, indent=2).encode())
 
 
+def index_path(build: Path) -> Path:
+    """The resolution index (kg.extract.resolve) of one build, kept beside its store."""
+    return build / "index.sqlite"
+
+
 def open_current(config: Config) -> ox.Store:
     return ox.Store.read_only(str(current_build(config) / "db"))
 
@@ -151,20 +158,40 @@ class PendingBuild:
     path: Path
     store: ox.Store
 
-    def commit(self, manifest: dict, *, union_loaded: bool = False) -> None:
+    def commit(self, manifest: dict, *, union_loaded: bool = False, optimize: bool = True) -> None:
         """Make this build the served one. `union_loaded`: the caller already wrote the
         union of the named graphs into the default graph (see kg.build), which spares
-        materialize_union's pass over every quad in Python (a third of a cached build)."""
+        materialize_union's pass over every quad in Python (a third of a cached build).
+        `optimize=False` for a small update (`kg add`), where compacting a large store
+        would cost more than the change."""
         if not union_loaded:
             materialize_union(self.store)
         self.store.flush()
-        self.store.optimize()
+        if optimize:
+            self.store.optimize()
         write_atomically(self.path / "build.json", json.dumps(manifest, indent=2).encode())
         del self.store  # release the write lock before readers open it
+        self._closed()
         # The pointer moves only to a complete, synced build, through a temporary file
         # of this process's own (a shared CURRENT.tmp let two builds swap each other's).
         write_atomically(current_pointer(self.config), (self.name + "\n").encode())
         prune(self.config)
+
+    def _closed(self) -> None:
+        """Make sure no handle of this process still writes the store: RocksDB compacts in
+        the background, and a reader opening files a writer then deletes fails ("No such
+        file ... .sst"). Every other reference must be gone by now; opening the store
+        again proves it (RocksDB's lock), and closing that handle leaves it idle."""
+        gc.collect()
+        try:
+            probe = ox.Store(str(self.path / "db"))
+        except OSError as exc:
+            raise RuntimeError(
+                f"the new build's store is still open in this process ({exc}): a reference"
+                " to it outlived the build"
+            ) from None
+        del probe
+        gc.collect()
 
     def abort(self) -> None:
         self.store = None  # type: ignore[assignment]
@@ -192,12 +219,63 @@ def materialize_union(store: ox.Store, chunk: int = 200_000) -> None:
         store.extend(batch)
 
 
-def begin_build(config: Config) -> PendingBuild:
+def _new_build_dir(config: Config) -> tuple[str, Path]:
     config.store_root.mkdir(parents=True, exist_ok=True)
-    name = time.strftime("%Y%m%dT%H%M%S") + f"-{os.getpid()}-{time.monotonic_ns() % 10**6:06d}"
+    # Names sort in start order (prune relies on it), to the nanosecond within a second.
+    now = time.time_ns()
+    stamp = time.strftime("%Y%m%dT%H%M%S", time.localtime(now // 10**9))
+    name = f"{stamp}.{now % 10**9:09d}-{os.getpid()}"
     path = config.store_root / name
     path.mkdir()
+    return name, path
+
+
+def begin_build(config: Config) -> PendingBuild:
+    name, path = _new_build_dir(config)
     return PendingBuild(config, name, path, ox.Store(str(path / "db")))
+
+
+def begin_update(config: Config) -> PendingBuild:
+    """A copy of the served build to change (`kg add`, `kg remove`), swapped in like a build.
+
+    The copy is a RocksDB checkpoint: hard links to the served build's immutable files,
+    taken in milliseconds whatever the store's size, so readers keep the old build
+    untouched (writing under a read-only reader is undefined in Oxigraph) while the
+    update writes its own files. The resolution index is copied with SQLite's backup.
+    Call it holding the build lock.
+    """
+    from kg.extract.resolve import INDEX_VERSION, ResolutionIndex
+
+    current = current_build(config)
+    if not index_path(current).exists():
+        raise ValueError(
+            f"the served build ({current.name}) was made by an older newsgraph without a"
+            " resolution index: run `kg build` once, then `kg add` works in place"
+        )
+    old = ResolutionIndex(index_path(current), read_only=True)
+    try:
+        version = old.version()
+    finally:
+        old.close()
+    if version < INDEX_VERSION:
+        raise ValueError(
+            f"the served build ({current.name}) was made by an older newsgraph whose"
+            f" resolution index (version {version}, now {INDEX_VERSION}) lacks what"
+            " `kg add` decides on: run `kg build` once, then `kg add` works in place"
+        )
+    name, path = _new_build_dir(config)
+    try:
+        ox.Store.read_only(str(current / "db")).backup(str(path / "db"))
+        source = sqlite3.connect(str(index_path(current)))
+        target = sqlite3.connect(str(index_path(path)))
+        with target:
+            source.backup(target)
+        source.close()
+        target.close()
+        return PendingBuild(config, name, path, ox.Store(str(path / "db")))
+    except BaseException:
+        shutil.rmtree(path, ignore_errors=True)
+        raise
 
 
 def prune(config: Config) -> None:
@@ -215,6 +293,17 @@ def prune(config: Config) -> None:
     builds = sorted(p for p in config.store_root.iterdir() if p.is_dir())
     complete = [p for p in builds if (p / "build.json").exists()]
     keep = {p.name for p in complete[-KEEP_BUILDS:]} | {current}
+    # A build replaced only moments ago may still be answering a query that opened it
+    # (frequent `kg add`/`kg ingest` replace builds much faster than queries time out):
+    # keep it until the query timeout has passed twice since its successor landed.
+    grace = max(120.0, 2 * config.query_timeout)
+    now = time.time()
+    for older, newer in zip(complete, complete[1:], strict=False):
+        try:
+            if now - (newer / "build.json").stat().st_mtime < grace:
+                keep.add(older.name)
+        except OSError:
+            keep.add(older.name)
     for p in builds:
         incomplete_and_stale = not (p / "build.json").exists() and p.name < current
         if p.name not in keep and ((p / "build.json").exists() or incomplete_and_stale):

@@ -22,6 +22,7 @@ import os
 import sqlite3
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from flask import Flask, Response, g, jsonify, request
@@ -89,7 +90,10 @@ class RateLimiter:
     server, it must never be the thing that stops it.
     """
 
-    def __init__(self, limit: int, window: float, path: Path | None) -> None:
+    def __init__(
+        self, limit: int, window: float, path: Path | None, clock: Callable[[], float] = time.time
+    ) -> None:
+        self.clock = clock  # wall time: shared through the file by every process
         self.capacity = float(limit)
         self.rate = limit / window if window > 0 else float("inf")
         self.path = path
@@ -121,7 +125,7 @@ class RateLimiter:
 
     def hit(self, client: str) -> float | None:
         """Count one request; None if allowed, else seconds until one is allowed."""
-        now = time.time()
+        now = self.clock()
         if self.path is None:
             with self._lock:
                 tokens, stamp = self._mem.get(client, (self.capacity, now))

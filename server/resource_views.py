@@ -290,6 +290,36 @@ def _not_found(iri: str) -> Response:
     )
 
 
+def _gone_or_not_found(iri: str, config: Config) -> Response:
+    """An IRI the graph once had: 301 to its successor (a merged meeting's kept IRI), or
+    410 Gone (a fact a revised or removed document no longer supports); else 404."""
+    serving = current_app.extensions["newsgraph.store"]
+    if serving.fixed or serving.remote is not None:
+        return _not_found(iri)
+    from kg.store import StoreMissing, current_build
+    from kg.update import retired
+
+    try:
+        found = retired(config, current_build(config), iri)
+    except (StoreMissing, OSError):
+        found = None
+    headers = {"Access-Control-Allow-Origin": "*"}
+    if found is None:
+        return _not_found(iri)
+    successor, when, why = found
+    if successor and successor.strip("<>").startswith(config.base):
+        target = successor.strip("<>")
+        location = config.base_path + target[len(config.base) :]
+        return Response(
+            f"{iri} is now {target}\n", status=301, mimetype="text/plain",
+            headers={**headers, "Location": location},
+        )  # fmt: skip
+    return Response(
+        f"{iri} is gone: {why} (since {when})\n", status=410, mimetype="text/plain",
+        headers=headers,
+    )  # fmt: skip
+
+
 def create_blueprint(config: Config) -> Blueprint:
     """The Linked Data routes for `config.base_path` (the base decides the path)."""
     bp = Blueprint("resources", __name__)
@@ -305,7 +335,7 @@ def create_blueprint(config: Config) -> Blueprint:
         outgoing, hashed, incoming = gather(store, iri)
         is_graph = next(iter(store.quads_for_pattern(None, None, None, ox.NamedNode(iri))), None)
         if not outgoing and not hashed and not incoming and is_graph is None:
-            return _not_found(iri)
+            return _gone_or_not_found(iri, config)
         fmt = request.args.get("format")
         media_type = neg.choose("page", request.headers.get("Accept"), fmt)
         here = request.base_url

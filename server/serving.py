@@ -36,7 +36,11 @@ class ServingStore:
         self.generation = 0
 
     def _pointer_stamp(self) -> tuple[int, int]:
-        st = os.stat(current_pointer(self.config))
+        try:
+            st = os.stat(current_pointer(self.config))
+        except FileNotFoundError:  # no build yet: a 503 saying so, not a 500
+            current_build(self.config)  # raises StoreMissing with its message
+            raise
         return (st.st_mtime_ns, st.st_ino)
 
     def get(self) -> ox.Store:

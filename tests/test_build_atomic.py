@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import random
 import shutil
-import signal
 import subprocess
 import sys
 import time
@@ -40,12 +39,14 @@ def _children(pid: int) -> list[int]:
         return []
 
 
-def _assert_gone(pids: list[int], wait: float = 10.0) -> None:
-    deadline = time.monotonic() + wait
+def _assert_gone(pids: list[int], ceiling: float = 60.0) -> None:
+    """Wait until `pids` have exited (polling their state; `ceiling` is never the point)."""
+    deadline = time.monotonic() + ceiling
     alive = pids
     while alive and time.monotonic() < deadline:
         alive = [p for p in alive if Path(f"/proc/{p}").exists() and not _zombie(p)]
-        time.sleep(0.1)
+        if alive:
+            time.sleep(0.1)
     assert not alive, f"processes of a killed build still running: {alive}"
 
 
@@ -60,50 +61,66 @@ def pointer(data: Path) -> str:
     return (data / "CURRENT").read_text(encoding="utf-8")
 
 
+def paused_build(data: Path, corpus: Path, point: str) -> subprocess.Popen:
+    """A real build, stopped at `point` by tests/build_driver.py (it says when it is there)."""
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "tests.build_driver", point, str(corpus)],
+        env=kg_env(data),
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+    assert proc.stdout is not None
+    line = proc.stdout.readline().strip()  # blocks until the build reaches `point`
+    if line != f"paused {point}":
+        proc.kill()
+        proc.wait()
+        pytest.fail(f"the build did not pause at {point}: {line!r}")
+    return proc
+
+
+# Where the build is killed: every phase before the swap must leave the served graph
+# as it was; a kill after the swap leaves the new build whole and served.
+BEFORE_SWAP = ("extracting", "loading", "committing", "swapping")
+
+
 @pytest.mark.slow
 def test_killed_builds_leave_the_served_graph_unchanged(built_data_dir: Path, tmp_path: Path):
     data = copy_data(built_data_dir, tmp_path / "var")
     corpus = tmp_path / "corpus"
-    make_corpus(corpus, extra=400)
+    make_corpus(corpus, extra=40)  # over kg.build.PARALLEL_THRESHOLD: a worker pool
     server = start_server(data, NEWSGRAPH_QUERY_PROCESSES="1", NEWSGRAPH_RATE_LIMIT="0")
     try:
-        original = count(server)
-        before, served = original, pointer(data)
-        rng = random.Random(20261123)
-        delays = [0.05, 0.3, 0.6, 0.9, 1.2, 1.5] + [rng.uniform(0.05, 2.0) for _ in range(4)]
-        kills = 0
-        for delay in delays:
-            shutil.rmtree(data / "cache", ignore_errors=True)  # every attempt extracts again
-            proc = subprocess.Popen(
-                [sys.executable, "-m", "kg.cli", "build", str(corpus)],
-                env=kg_env(data),
-                cwd=ROOT,
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL,
-            )
-            time.sleep(delay)
+        original, served = count(server), pointer(data)
+        for point in BEFORE_SWAP:
+            if point == "extracting":
+                shutil.rmtree(data / "cache", ignore_errors=True)  # the pool must run
+            proc = paused_build(data, corpus, point)
             children = _children(proc.pid)
-            if proc.poll() is None:
-                proc.send_signal(signal.SIGKILL)
+            if point == "extracting":
+                assert children, "no extraction workers to outlive the build"
+            proc.kill()
             proc.wait()
             _assert_gone(children)  # its extraction workers do not outlive it
-            if pointer(data) != served:
-                # It got past the swap before the kill: the new build must be whole and
-                # served; it becomes the graph the next attempts must not disturb.
-                assert (data / "stores" / pointer(data).strip() / "build.json").exists()
-                before, served = count(server), pointer(data)
-                assert before > original
-                continue
-            kills += 1
-            assert count(server) == before
-        assert kills >= 4, f"only {kills} builds were killed before their swap"
+            assert pointer(data) == served, point
+            assert count(server) == original, point
+
+        # Killed right after the swap: the new build is whole and served.
+        proc = paused_build(data, corpus, "swapped")
+        proc.kill()
+        proc.wait()
+        assert pointer(data) != served
+        assert (data / "stores" / pointer(data).strip() / "build.json").exists()
+        after_swap = count(server)
+        assert after_swap > original
 
         # A build that completes is served, and the killed ones' leftovers are pruned.
         done = run_kg("build", str(corpus), env=kg_env(data))
         assert done.returncode == 0, done.stderr
-        assert (data / "stores" / pointer(data).strip() / "build.json").exists()
-        assert count(server) > original
         current = pointer(data).strip()
+        assert (data / "stores" / current / "build.json").exists()
+        assert count(server) == after_swap  # the same corpus, the same graph
         for build_dir in (data / "stores").iterdir():
             if build_dir.name < current:
                 assert (build_dir / "build.json").exists(), f"incomplete {build_dir} left"

@@ -700,3 +700,49 @@ def test_update_forbidden_when_disabled(sample_server) -> None:
     )
     assert resp.status_code == 403
     assert "disabled" in resp.text
+
+
+def test_a_large_one_pattern_answer_streams_from_a_query_process(tmp_path) -> None:
+    """A one-pattern query runs on the request thread only while it stays a lookup:
+    past server.fastpath.THREAD_ROWS rows the query processes answer it, streamed, so
+    the web process never holds a large answer whole (docs/limits.md)."""
+    import pyoxigraph as ox
+
+    from kg.config import Config
+    from kg.server.fastpath import THREAD_ROWS
+    from kg.store import begin_build
+    from tests.conftest import start_server, stop_server
+
+    rows = THREAD_ROWS * 5
+    graph = ox.NamedNode("urn:x:g")
+    text = "x" * 300  # a large answer: more than one 1 MiB chunk
+    pending = begin_build(Config(data_dir=tmp_path))
+    pending.store.extend(
+        ox.Quad(ox.NamedNode(f"urn:x:s{i}"), ox.NamedNode("urn:x:p"), ox.Literal(text), graph)
+        for i in range(rows)
+    )
+    pending.commit({"documents": []})
+    server = start_server(tmp_path)
+    try:
+        with requests.post(
+            server.sparql,
+            data={"query": "SELECT ?s ?o WHERE { ?s <urn:x:p> ?o }"},
+            headers={"Accept": "application/sparql-results+json"},
+            stream=True,
+            timeout=60,
+        ) as resp:
+            assert resp.status_code == 200
+            body = b"".join(resp.iter_content(chunk_size=65536))
+            assert "X-Newsgraph-Truncated" not in resp.headers
+            assert resp.headers.get("Transfer-Encoding") == "chunked"
+        assert len(json.loads(body)["results"]["bindings"]) == rows
+        # a lookup by IRI still answers, whole (on the request thread)
+        resp = requests.post(
+            server.sparql,
+            data={"query": "SELECT ?p ?o WHERE { <urn:x:s7> ?p ?o }"},
+            headers={"Accept": "application/sparql-results+json"},
+            timeout=30,
+        )
+        assert resp.status_code == 200 and len(resp.json()["results"]["bindings"]) == 1
+    finally:
+        stop_server(server)

@@ -148,9 +148,9 @@ def test_birth_dates_example_is_a_bind_join(fed) -> None:
 def test_standin_receives_our_user_agent(fed, standin) -> None:
     query = PREFIXES + at("SELECT ?l { SERVICE <E> { wd:Q232 rdfs:label ?l } }", WIKIDATA)
     assert rows(post(fed, query)) == [{"l": "Kazakhstan"}]
-    deadline = time.monotonic() + 5
+    ceiling = time.monotonic() + 60  # never the point: the line usually lands at once
     log = ""
-    while time.monotonic() < deadline:  # the access log line may come just after the answer
+    while time.monotonic() < ceiling:  # the access log line may come just after the answer
         log = (standin.data_dir / f"server-{standin.port}.log").read_text()
         if "newsgraph/" in log:
             break
@@ -258,7 +258,11 @@ def test_from_and_from_named_fetch_nothing(fed, remote) -> None:
         resp = post(fed, query, accept=f"{JSON_TYPE}, text/turtle")
         assert resp.status_code == 200, resp.text
         assert "http://a" not in resp.text  # the remote file's triple never arrives
-    time.sleep(0.2)
+    # Each answer above was complete before we read it, so a fetch it made is already
+    # recorded; a direct request (to a path of its own: the fixture is shared) proves the
+    # recorder is listening.
+    requests.get(remote.url("/probe-from-test"), timeout=30)
+    assert len(remote.hits_for("/probe-from-test")) == 1
     assert remote.hits_for("/graph") == [] and remote.hits_for("/named") == []
 
 
@@ -293,7 +297,10 @@ def test_load_is_refused(fed, remote) -> None:
         headers={"Content-Type": "application/sparql-update"},
         timeout=30,
     )
-    assert resp.status_code >= 400
+    # Updates are off on this server: refused as such, before LOAD is even looked at
+    # (tests/test_app_wiring.py refuses LOAD where updates are on).
+    assert resp.status_code == 403, resp.text
+    assert "SPARQL Update is disabled" in resp.text
     assert remote.hits_for("/graph") == []
 
 
@@ -311,17 +318,15 @@ def test_dead_endpoint_without_silent_is_502_naming_it(fed) -> None:
     assert DEAD in resp.text
 
 
-def test_timeout_is_honoured(fed) -> None:
-    started = time.monotonic()
+def test_timeout_is_honoured(fed, remote) -> None:
+    # The remote answers (with a row binding ?x) only after 3 x SERVICE_TIMEOUT: a 504,
+    # or a SILENT call's row without ?x, can only come from our own timeout.
+    assert remote.sleep_seconds >= 3 * SERVICE_TIMEOUT
     resp = post(fed, at("SELECT * { SERVICE <E> { ?x ?p ?o } }", SLOW))
-    elapsed = time.monotonic() - started
     assert resp.status_code == 504, resp.text
-    assert SLOW in resp.text
-    assert elapsed < SERVICE_TIMEOUT + 2.5
-    started = time.monotonic()
+    assert SLOW in resp.text and "no complete answer within 2 s" in resp.text
     query = at("SELECT ?y { BIND(1 AS ?y) SERVICE SILENT <E> { ?x ?p ?o } }", SLOW)
     assert rows(post(fed, query)) == [{"y": "1"}]
-    assert time.monotonic() - started < SERVICE_TIMEOUT + 2.5
 
 
 def test_429_with_short_retry_after_is_retried_once(fed, remote) -> None:
@@ -464,7 +469,6 @@ def _many_rows_query(n: int) -> str:
 @pytest.mark.parametrize("accept", [JSON_TYPE, "application/sparql-results+xml"])
 def test_long_get_with_many_values_rows(fed, accept: str) -> None:
     query = _many_rows_query(1500)
-    started = time.monotonic()
     resp = requests.get(
         fed.sparql,
         params={"query": query},
@@ -474,7 +478,6 @@ def test_long_get_with_many_values_rows(fed, accept: str) -> None:
     assert resp.status_code == 200, resp.text[:500]
     assert resp.headers["Content-Type"].startswith(accept)
     assert "urn:x:kz" in resp.text and "country/kazakhstan" in resp.text
-    assert time.monotonic() - started < 10
 
 
 @pytest.mark.parametrize("how", ["form", "direct"])

@@ -1,13 +1,12 @@
 """Property-based tests: random input never breaks the endpoint or the extractor.
 
-Bounded for a fast suite: few examples, a per-example deadline, and a short query
-timeout on the app under test.
+Bounded for a fast suite: few examples and a short query timeout on the app under test;
+no per-example deadline (a clock in a test fails on a slower machine, not on a bug).
 """
 
 from __future__ import annotations
 
 import hashlib
-from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -62,7 +61,7 @@ def _check(resp) -> None:
 
 FUZZ = settings(
     max_examples=40,
-    deadline=timedelta(seconds=10),
+    deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 
@@ -112,7 +111,7 @@ texts = st.one_of(
 )
 
 
-@settings(max_examples=60, deadline=timedelta(seconds=5))
+@settings(max_examples=60, deadline=None)
 @given(text=texts)
 def test_extractor_never_raises_and_quotes_match_offsets(text: str) -> None:
     doc = _doc(text)

@@ -114,3 +114,61 @@ def test_add_using_delete_where_short_form() -> None:
     assert left == {"s:1", "s:2"}
     rewritten = add_using("DELETE WHERE { ?s <p:a> ?o }", ["g:1"], [])
     assert rewritten == "DELETE { ?s <p:a> ?o } USING <g:1> WHERE { ?s <p:a> ?o }"
+
+
+# Each case below was written against a mutant that survived `make mutants` (see
+# docs/testing.md): the header alone says which rule of RFC 9110 §12.5.1 it pins.
+@pytest.mark.parametrize(
+    ("form", "accept", "fmt", "expected"),
+    [
+        # The most specific range decides, whatever its q and wherever it stands.
+        ("solutions", "application/sparql-results+json;q=0, */*", None, neg.SPARQL_XML),
+        ("solutions", "*/*, application/sparql-results+json;q=0", None, neg.SPARQL_XML),
+        ("solutions", "application/sparql-results+json;q=0.1, */*", None, neg.SPARQL_XML),
+        ("solutions", "text/*;q=0, */*", None, neg.SPARQL_JSON),
+        ("solutions", "text/*, text/csv;q=0", None, neg.TSV),
+        # The exact name beats an alias of the same type; equal ranges keep their best q.
+        ("solutions", neg.SPARQL_JSON + ";q=0, application/json, */*;q=0.1", None, neg.SPARQL_XML),
+        (
+            "solutions",
+            "application/json;q=0, application/sparql-results+json",
+            None,
+            neg.SPARQL_JSON,
+        ),
+        (
+            "solutions",
+            "text/xml;q=0.9, application/xml;q=0.1, " + neg.SPARQL_JSON + ";q=0.5",
+            None,
+            neg.SPARQL_XML,
+        ),
+        (
+            "solutions",
+            "application/xml;q=0.1, text/xml;q=0.9, " + neg.SPARQL_JSON + ";q=0.5",
+            None,
+            neg.SPARQL_XML,
+        ),
+        # A bare `*` means `*/*`; no q means 1; q is clamped to [0, 1]; bad q means 1.
+        ("graph", "application/rdf+xml;q=0.5, *", None, neg.TURTLE),
+        ("solutions", "text/csv;q=1, text/tab-separated-values", None, neg.CSV),
+        ("solutions", "text/tab-separated-values;q=5, text/csv", None, neg.CSV),
+        ("solutions", "text/csv, text/tab-separated-values;q=abc", None, neg.CSV),
+        ("solutions", "text/csv;q=-1, text/tab-separated-values;q=0.1", None, neg.TSV),
+        # Graph aliases hold for resource pages too, by Accept and by format=.
+        ("page", "application/json", None, neg.JSONLD),
+        ("page", "application/xml;q=0.5, text/turtle;q=0.4", None, neg.RDFXML),
+        ("page", None, "json", neg.JSONLD),
+        ("page", None, "xml", neg.RDFXML),
+        ("graph", None, "application/json", neg.JSONLD),
+        # format= may carry parameters, as a media type may.
+        ("solutions", None, neg.SPARQL_JSON + ";charset=utf-8", neg.SPARQL_JSON),
+        ("graph", None, "text/xml; charset=utf-8", neg.RDFXML),
+    ],
+)
+def test_choose_precedence(form, accept, fmt, expected) -> None:
+    assert neg.choose(form, accept, fmt) == expected
+
+
+def test_prefers_html_needs_text_html_itself() -> None:
+    # Another text/ type, or */*, is no request for the query UI.
+    assert not neg.prefers_html("text/plain, */*")
+    assert not neg.prefers_html("application/xhtml+xml, */*")

@@ -9,6 +9,8 @@ CI a missing Virtuoso fails the run, locally it skips.
 
 from __future__ import annotations
 
+import io
+import json
 import os
 import time
 from collections.abc import Iterator
@@ -16,8 +18,10 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
+import requests
 from rdflib import XSD, BNode, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
+from rdflib.query import Result
 from SPARQLWrapper import JSON, TURTLE, SPARQLWrapper
 
 from kg.namespaces import NG, ONTOLOGY_IRI
@@ -55,6 +59,28 @@ def local_counts(data_dir: Path) -> dict[str, int]:
             continue
         counts[q.graph_name.value] = counts.get(q.graph_name.value, 0) + 1
     return counts
+
+
+RESULT_FORMATS = {
+    "json": "application/sparql-results+json",
+    "xml": "application/sparql-results+xml",
+    "csv": "text/csv",
+    "tsv": "text/tab-separated-values",
+}
+GRAPH_FORMATS = {
+    "turtle": ("text/turtle", ox.RdfFormat.TURTLE),
+    "ntriples": ("application/n-triples", ox.RdfFormat.N_TRIPLES),
+    "jsonld": ("application/ld+json", ox.RdfFormat.JSON_LD),
+    "rdfxml": ("application/rdf+xml", ox.RdfFormat.RDF_XML),
+    "trig": ("application/trig", ox.RdfFormat.TRIG),
+    "nquads": ("application/n-quads", ox.RdfFormat.N_QUADS),
+}
+
+
+def parsed_counts(body: bytes, fmt: str) -> dict[str, int]:
+    """?g → ?n from a COUNTS answer in `fmt`, read by rdflib's SPARQL result parsers."""
+    result = Result.parse(io.BytesIO(body), format=fmt)
+    return {str(row.g): int(row.n) for row in result}
 
 
 def kg_env_config(data_dir: Path):
@@ -126,16 +152,23 @@ def test_served_from_virtuoso_equals_local_build(
         served = fetch_ours(server.sparql)
         local = load_union_graph(kg_env_config(built_data_dir))
         assert isomorphic(as_oxigraph_stores(served), local)
-        # Every result format the local endpoint offers is offered here too.
-        import requests
-
-        for fmt in ("json", "xml", "csv", "tsv"):
+        # Every result format the local endpoint offers is offered here too, and each
+        # body, read back by rdflib's parser for that format, says the same thing.
+        for fmt, media_type in RESULT_FORMATS.items():
             r = requests.get(server.sparql, params={"query": COUNTS, "format": fmt}, timeout=30)
             assert r.status_code == 200, (fmt, r.text)
-        for fmt in ("turtle", "ntriples", "jsonld", "rdfxml", "trig", "nquads"):
-            q = "CONSTRUCT { ?s ?p ?o } WHERE { ?s a ?o ; ?p ?o } LIMIT 5"
+            assert r.headers["Content-Type"].startswith(media_type), fmt
+            assert parsed_counts(r.content, fmt) == expected, fmt
+        q = "CONSTRUCT { ?s a ?o } WHERE { ?s a ?o } ORDER BY ?s ?o LIMIT 5"
+        graphs = {}
+        for fmt, (media_type, rdflib_format) in GRAPH_FORMATS.items():
             r = requests.get(server.sparql, params={"query": q, "format": fmt}, timeout=30)
             assert r.status_code == 200, (fmt, r.text)
+            assert r.headers["Content-Type"].startswith(media_type), fmt
+            graphs[fmt] = triples_to_graph(ox.parse(r.content, rdflib_format))
+        assert len(graphs["turtle"]) == 5
+        for fmt, graph in graphs.items():
+            assert isomorphic(graph, graphs["turtle"]), fmt
         r = requests.get(server.sparql, params={"query": "SELECT ?x WHERE { ?x }"}, timeout=30)
         assert r.status_code == 400 and "syntax error" in r.text
         # The SERVICE allowlist holds on this path too: Virtuoso is never asked to call out.
@@ -159,9 +192,14 @@ def test_remote_graph_validates_like_the_local_one(
     local = validate(load_union_graph(kg_env_config(built_data_dir)))
     ours = sorted(RemoteStore(vt.sparql).graph_counts(BASE))  # not Virtuoso's system graphs
     graphs = [arg for g in ours for arg in ("--graph", g)]
-    proc = run_kg("validate", "--endpoint", vt.sparql, *graphs, env=kg_env(remote_build))
+    proc = run_kg(
+        "validate", "--endpoint", vt.sparql, *graphs, "--format", "json", env=kg_env(remote_build)
+    )
     assert proc.returncode in (0, 1), proc.stderr
     assert (proc.returncode == 1) == local.failed("violation"), proc.stdout
+    report = json.loads(proc.stdout)  # the report itself, not only the exit code
+    assert report["conforms"] == local.conforms
+    assert sum(report["counts"].values()) == len(local.results)
     remote = validate(as_oxigraph_stores(fetch_ours(vt.sparql)))
     assert remote.conforms == local.conforms, remote.to_text()
     assert len(remote.results) == len(local.results)

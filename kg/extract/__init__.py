@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 
 import rdflib
 from rdflib import URIRef
@@ -26,7 +27,7 @@ from kg.extract.resolve import resolve as _resolve
 from kg.extract.statements import statements as find_statements
 from kg.namespaces import DEFAULT_BASE
 
-__all__ = ["extract_document", "extract_facts", "resolve"]
+__all__ = ["extract_document", "extract_documents", "extract_facts", "resolve"]
 log = logging.getLogger(__name__)
 MAX_CHARS = (
     300_000  # beyond this only the head is read (about 50,000 words); the content is kept whole
@@ -39,7 +40,7 @@ load_lexicon()
 def extract_facts(doc: SourceDocument) -> tuple[Extraction, object]:
     """The intermediate facts of one document (used by the scorer and the tests)."""
     text = doc.text if len(doc.text) <= MAX_CHARS else doc.text[:MAX_CHARS]
-    ctx = build(text, doc.sha256[:8])
+    ctx = build(text, doc.key[:8])
     meetings = merge_into(ctx, find_meetings(ctx), encounters(ctx))
     stmts = find_statements(ctx, meetings)
     _speakers_join(meetings, stmts)
@@ -102,6 +103,15 @@ def extract_document(doc: SourceDocument, *, base: str = DEFAULT_BASE) -> rdflib
     except Exception:  # noqa: BLE001 - a bad document must not stop a 10,000-document build
         log.exception("extraction failed for %s; keeping the document node only", doc.file_name)
         return _document_only(doc, base)
+
+
+def extract_documents(
+    docs: Sequence[SourceDocument], *, base: str = DEFAULT_BASE
+) -> list[rdflib.Graph]:
+    """The build's one entry point into extraction: a batch in, one graph per document out,
+    in order. Batches let a pipeline that prefers them (spaCy's `nlp.pipe`) see many
+    documents at once; each document's graph still depends on that document alone."""
+    return [extract_document(doc, base=base) for doc in docs]
 
 
 def _document_only(doc: SourceDocument, base: str) -> rdflib.Graph:

@@ -1,4 +1,10 @@
-"""Facts to triples, exactly as docs/modelling.md says; the only module that mints IRIs."""
+"""Facts to triples, exactly as docs/modelling.md says; the only module that mints IRIs.
+
+IRIs of what a document says (statements, claims, annotations) are keyed on the
+document's identity and on the words quoted, never on the document's bytes or on
+character offsets: a corrected article keeps the IRIs of every fact it still states
+(an inserted line shifts every offset, and used to change every IRI).
+"""
 
 from __future__ import annotations
 
@@ -10,7 +16,7 @@ from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 from kg.documents import SourceDocument
 from kg.extract.context import Doc
 from kg.extract.model import DateValue, Span
-from kg.ids import iri, short_hash, slug
+from kg.ids import iri, occurrence, short_hash, slug, text_key
 from kg.namespaces import GEO, GEONAMES, NG, OA, ORG, SCHEMA, WD, bind_prefixes
 
 KIND_CLASS = {"person": NG.Person, "org": NG.Organization, "country": NG.Country, "place": NG.Place}
@@ -29,7 +35,7 @@ class Writer:
         self.doc = doc
         self.base = base
         self.doc_iri = sdoc.iri(base)
-        self.h = sdoc.sha256[:16]
+        self.h = sdoc.key
 
     def ref(self, ref: str | None) -> URIRef | None:
         if not ref:
@@ -53,7 +59,8 @@ class Writer:
             e -= 1
         if e <= s:
             return
-        a = iri("anno", f"{self.h}/{s}-{e}", self.base)
+        exact = text[s:e]
+        a = iri("anno", f"{self.h}/{self.quote_key(s, e)}", self.base)
         target = URIRef(f"{a}#target")
         quote = URIRef(f"{a}#quote")
         pos = URIRef(f"{a}#position")
@@ -68,12 +75,17 @@ class Writer:
         g.add((target, OA.hasSelector, quote))
         g.add((target, OA.hasSelector, pos))
         g.add((quote, RDF.type, OA.TextQuoteSelector))
-        g.add((quote, OA.exact, Literal(text[s:e])))
+        g.add((quote, OA.exact, Literal(exact)))
         g.add((quote, OA.prefix, Literal(text[max(0, s - CONTEXT) : s])))
         g.add((quote, OA.suffix, Literal(text[e : e + CONTEXT])))
         g.add((pos, RDF.type, OA.TextPositionSelector))
         g.add((pos, OA.start, Literal(s, datatype=XSD.nonNegativeInteger)))
         g.add((pos, OA.end, Literal(e, datatype=XSD.nonNegativeInteger)))
+
+    def quote_key(self, start: int, end: int) -> str:
+        """Key of a quoted span: its words and which occurrence of them it is."""
+        exact = self.sdoc.text[start:end]
+        return short_hash(text_key(exact), occurrence(self.sdoc.text, start, exact))
 
     def derived(self, node: URIRef) -> None:
         self.g.add((node, PROV.wasDerivedFrom, self.doc_iri))
@@ -204,9 +216,8 @@ def to_graph(
             key = short_hash(
                 st.speaker,
                 st.meeting or (st.date.value if st.date else ""),
-                sdoc.sha256,
-                st.span.start,
-                st.span.end,
+                sdoc.identity,
+                w.quote_key(st.span.start, st.span.end),
             )
         node = iri("statement", key, base)
         statement_iris.append(node)
@@ -272,7 +283,9 @@ def to_graph(
 
     # claims
     for c in claims:
-        node = iri("claim", short_hash(sdoc.sha256, c.span.start, c.span.end, c.value), base)
+        node = iri(
+            "claim", short_hash(sdoc.identity, w.quote_key(c.span.start, c.span.end), c.value), base
+        )
         g.add((node, RDF.type, NG.NumericClaim))
         dt = XSD.integer if isinstance(c.value, int) else XSD.decimal
         g.add((node, NG.value, Literal(c.value, datatype=dt)))

@@ -231,7 +231,11 @@ MUTATIONS: dict[str, Mutation] = {
     "Document-published-datatype": M(
         DOC, swap(DOC, "schema:datePublished", '"2022-01-11T10:00:00"^^xsd:dateTime')
     ),
-    "DocumentIriMatchesHash": M(DOC, swap(DOC, "ng:sha256", f'"{"ab" * 32}"'), path=str(NG.sha256)),
+    "DocumentIriIsKey": M(
+        "<https://w3id.org/newsgraph/id/doc/by-content-hash>",
+        "INSERT { ?bad ?p ?o } WHERE { "
+        f"{DOC} ?p ?o BIND(<https://w3id.org/newsgraph/id/doc/by-content-hash> AS ?bad) }}",
+    ),
     # text spans
     "Annotation-body-min": M(ANNO, drop(ANNO, "oa:hasBody")),
     "Annotation-target-min": M(ANNO, drop(ANNO, "oa:hasTarget")),

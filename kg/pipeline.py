@@ -1,0 +1,126 @@
+"""The per-document half of a build, as it runs in an extraction worker.
+
+A worker (a local process, or a Dask worker on another machine) turns a batch of
+documents into `DocOutput`s: the document's graph as N-Triples bytes, the conclusions
+the reasoner draws from that graph alone, and the compact record cross-document
+resolution needs. Everything is plain bytes, strings and tuples, small to send back,
+so the process that loads the store never rebuilds an rdflib graph: it hands bytes to
+Oxigraph's loader and rows to SQLite.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cache
+
+import pyoxigraph as ox
+from rdflib import Graph, Literal, URIRef
+
+from kg.documents import SourceDocument
+from kg.extract import extract_document, extract_documents
+from kg.extract.resolve import DocFacts, facts_of
+from kg.namespaces import SCHEMA
+from kg.reason import RuleSet, compile_rules, infer_with
+from kg.terms import to_ox
+
+
+@dataclass
+class DocOutput:
+    """One extracted document, ready to load."""
+
+    iri: str
+    identity: str
+    sha256: str
+    file_name: str
+    path: str | None
+    triples: bytes = b""  # N-Triples: the document's named graph as extracted
+    inferred: bytes = b""  # N-Triples: what the rules conclude from this graph alone
+    facts: DocFacts = field(default_factory=DocFacts)
+    seconds: float = 0.0  # extraction time, for the build's report
+    error: str | None = None
+
+
+@cache
+def _rules() -> RuleSet:
+    from kg.resources import load_ontology
+
+    return compile_rules(load_ontology())
+
+
+def _ox_triples(graph: Graph) -> list[ox.Triple]:
+    return [
+        ox.Triple(to_ox(s), to_ox(p), to_ox(o))
+        for s, p, o in graph
+        if not isinstance(s, Literal) and isinstance(p, URIRef)
+    ]
+
+
+def _nt(triples: Sequence[ox.Triple]) -> bytes:
+    return ox.serialize(sorted(triples, key=str), format=ox.RdfFormat.N_TRIPLES) or b""
+
+
+def output_of(doc: SourceDocument, graph: Graph, base: str, seconds: float) -> DocOutput:
+    """The loadable form of one document's extracted graph."""
+    if doc.identity.startswith(("http://", "https://")):
+        # the article's address: where the text was read (schema:url on the document)
+        graph.add((doc.iri(base), SCHEMA.url, URIRef(doc.identity)))
+    triples = _ox_triples(graph)
+    conclusions = infer_with(graph, _rules())
+    return DocOutput(
+        iri=str(doc.iri(base)),
+        identity=doc.identity,
+        sha256=doc.sha256,
+        file_name=doc.file_name,
+        path=doc.path,
+        triples=_nt(triples),
+        inferred=_nt(_ox_triples(conclusions)),
+        facts=facts_of(triples),
+        seconds=seconds,
+    )
+
+
+def process_batch(
+    docs: Sequence[SourceDocument], base: str, model: str | None = None
+) -> list[DocOutput]:
+    """Worker entry point: a batch of documents in, one output per document out, in order.
+
+    `model` is the spaCy pipeline the build is configured with (a Dask worker on another
+    machine does not share the build's settings). A pipeline that is not installed stops
+    the batch with ModelMissing, which reaches the build: never a graph of empty documents.
+    Extraction sees the whole batch (kg.extract.extract_documents); if the batch call
+    fails, each document is tried alone so one bad document costs only itself.
+    """
+    from kg.extract import nlp
+
+    if model:
+        nlp.configure(model)
+    if docs:
+        nlp.get()
+    started = time.perf_counter()
+    try:
+        graphs = extract_documents(docs, base=base)
+        each = (time.perf_counter() - started) / max(1, len(docs))
+        timed = [(g, each) for g in graphs]
+    except Exception:  # noqa: BLE001 - fall back to one document at a time
+        timed = []
+        for doc in docs:
+            t0 = time.perf_counter()
+            timed.append((extract_document(doc, base=base), time.perf_counter() - t0))
+    out: list[DocOutput] = []
+    for doc, (graph, seconds) in zip(docs, timed, strict=True):
+        try:
+            out.append(output_of(doc, graph, base, seconds))
+        except Exception as exc:  # noqa: BLE001 - reported by name, the build goes on
+            out.append(
+                DocOutput(
+                    iri=str(doc.iri(base)),
+                    identity=doc.identity,
+                    sha256=doc.sha256,
+                    file_name=doc.file_name,
+                    path=doc.path,
+                    error=f"extraction failed: {type(exc).__name__}: {exc}",
+                )
+            )
+    return out

@@ -1,0 +1,209 @@
+"""kg.executor's pure part, in-process: run_job's outcomes, the row cap's edges, nesting.
+
+tests/test_executor.py drives the worker processes (timeouts, kills, memory cap); these
+pin each outcome's status, reason and message, for `make mutants` on kg/executor.py.
+"""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+import threading
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+from kg.config import Config
+from kg.executor import (
+    DATA,
+    END,
+    MAX_NESTING,
+    TRUNCATED_HEADER,
+    Job,
+    Outcome,
+    WorkerSettings,
+    _CurrentStore,
+    _limited_solutions,
+    _serve_jobs,
+    _text,
+    nesting_depth,
+    run_job,
+)
+from kg.store import begin_build
+from tests.test_executor import small_store
+
+JSON = "application/sparql-results+json"
+
+
+def settings(max_rows: int = 1000, **config) -> WorkerSettings:
+    return WorkerSettings(
+        config=Config(**config), data_dir="unused", max_rows=max_rows, prefixes={"ex": "http://e/"}
+    )
+
+
+def test_nesting_depth_counts_every_bracket_and_never_goes_negative() -> None:
+    assert nesting_depth("SELECT * { ?s ?p ?o }") == 1
+    assert nesting_depth("SELECT * { ?s ?p [ ?q ( 1 2 ) ] }") == 3
+    assert nesting_depth("} } } { {") == 2  # stray closers do not lower the floor
+    assert nesting_depth("{ } { } { }") == 1
+    assert nesting_depth("") == 0
+
+
+def test_nesting_limit_is_inclusive() -> None:
+    at_limit = "SELECT * WHERE " + "{" * MAX_NESTING + " ?s ?p ?o " + "}" * MAX_NESTING
+    over = "SELECT * WHERE " + "{" * (MAX_NESTING + 1) + " ?s ?p ?o " + "}" * (MAX_NESTING + 1)
+    assert run_job(small_store(), Job(over), settings()).reason == "too-deep"
+    out = run_job(small_store(), Job(over), settings())
+    assert out.body.decode() == (
+        f"query nested {MAX_NESTING + 1} levels deep; the limit is {MAX_NESTING} ({{, ( and [)\n"
+    )
+    assert run_job(small_store(), Job(at_limit), settings()).reason != "too-deep"
+
+
+def test_text_outcomes() -> None:
+    out = _text(418, "short and stout\n\n", "teapot", Extra="1")
+    assert out == Outcome(418, "text/plain", b"short and stout\n", {"Extra": "1"}, "teapot")
+    assert not out.truncated
+    assert Outcome(200, JSON, b"", {TRUNCATED_HEADER: "max-rows=1"}).truncated
+
+
+def test_each_failure_has_its_status_reason_and_message() -> None:
+    store = small_store()
+    none = run_job(None, Job("ASK {}"), settings())
+    assert (none.status, none.reason) == (503, "no-store")
+    assert none.body == b"no graph built yet (run `kg build`)\n"
+    syntax = run_job(store, Job("SELEKT"), settings())
+    assert (syntax.status, syntax.reason) == (400, "syntax")
+    assert syntax.body.startswith(b"SPARQL syntax error at line 1, column 1: ")
+    assert b"SELEKT" in syntax.body
+    refused = run_job(
+        store, Job("SELECT * { SERVICE <http://127.0.0.1:9/s> { ?s ?p ?o } }"), settings()
+    )
+    assert (refused.status, refused.reason) == (400, "refused") and b"SERVICE" in refused.body
+    bad_iri = run_job(
+        store, Job("SELECT * { ?s ?p ?o }", default_graphs=("not an iri",)), settings()
+    )
+    assert (bad_iri.status, bad_iri.reason) == (400, "bad-request")
+    assert bad_iri.body.startswith(b"bad request: ")
+    nothing = run_job(store, Job("ASK {}", accept="text/csv"), settings())
+    assert (nothing.status, nothing.reason) == (406, "406")
+    assert nothing.body == (
+        b"this query's answer is a yes or no (ASK): none of the accepted types fits; offered:"
+        b" application/sparql-results+json, application/sparql-results+xml\n"
+    )
+
+
+def test_answers_vary_on_accept_and_honour_the_dataset_and_base() -> None:
+    store = small_store(3)
+    store.add(ox.Quad(ox.NamedNode("http://e/x"), ox.NamedNode("http://e/p"), ox.Literal("in g"),
+                      ox.NamedNode("http://e/g")))  # fmt: skip
+    out = run_job(store, Job("SELECT ?o { ?s ?p ?o }", default_graphs=("http://e/g",)), settings())
+    assert out.status == 200 and out.reason == "ok" and out.headers == {"Vary": "Accept"}
+    assert [b["o"]["value"] for b in json.loads(out.body)["results"]["bindings"]] == ["in g"]
+    named = run_job(
+        store, Job("SELECT ?g { GRAPH ?g { ?s ?p ?o } }", named_graphs=("http://e/g",)), settings()
+    )
+    assert [b["g"]["value"] for b in json.loads(named.body)["results"]["bindings"]] == [
+        "http://e/g"
+    ]
+    based = run_job(store, Job("SELECT ?x { BIND(<y> AS ?x) }", base_iri="http://b/"), settings())
+    assert json.loads(based.body)["results"]["bindings"][0]["x"]["value"] == "http://b/y"
+    fmt = run_job(
+        store, Job("ASK {}", accept="application/sparql-results+json", fmt="xml"), settings()
+    )
+    assert fmt.media_type == "application/sparql-results+xml"
+
+
+@pytest.mark.parametrize("rows", [4, 5, 6])
+def test_row_cap_edges(rows: int) -> None:
+    out = run_job(small_store(5), Job("SELECT * { ?s ?p ?o }"), settings(max_rows=rows))
+    assert len(json.loads(out.body)["results"]["bindings"]) == min(rows, 5)
+    assert out.truncated == (rows < 5)
+    if rows < 5:
+        assert out.headers[TRUNCATED_HEADER] == f"max-rows={rows}"
+    graph = run_job(
+        small_store(5), Job("CONSTRUCT WHERE { ?s ?p ?o }", accept="application/n-triples"),
+        settings(max_rows=rows),
+    )  # fmt: skip
+    assert len(graph.body.decode().strip().splitlines()) == min(rows, 5)
+    assert graph.truncated == (rows < 5)
+
+
+def test_ask_is_never_cut() -> None:
+    out = run_job(small_store(5), Job("ASK { ?s ?p ?o }"), settings(max_rows=0))
+    assert json.loads(out.body)["boolean"] is True and not out.truncated
+
+
+def test_limited_solutions_keep_every_term_exactly() -> None:
+    store = small_store(3)
+    query = "SELECT ?s ?o ?none { ?s ?p ?o } ORDER BY ?s"
+    kept, cut = _limited_solutions(store.query(query), 2)
+    assert cut is True
+    assert [v.value for v in kept.variables] == ["s", "o", "none"]
+    direct = list(store.query(query))[:2]
+    got = list(kept)
+    assert [(r["s"], r["o"], r["none"]) for r in got] == [(r["s"], r["o"], None) for r in direct]
+    whole, cut = _limited_solutions(store.query(query), 3)
+    assert cut is False and len(list(whole)) == 3
+
+
+def commit(data_dir: Path, subject: str) -> None:
+    pending = begin_build(Config(data_dir=data_dir))
+    pending.store.add(
+        ox.Quad(ox.NamedNode(f"http://e/{subject}"), ox.NamedNode("http://e/p"), ox.Literal("o"))
+    )
+    pending.commit({}, union_loaded=True)
+
+
+def test_current_store_follows_the_pointer(tmp_path: Path) -> None:
+    current = _CurrentStore(str(tmp_path))
+    assert current.get() is None  # no build yet
+    commit(tmp_path, "first")
+    first = current.get()
+    assert first is not None and current.get() is first  # opened once, then reused
+    assert [q.subject.value for q in first] == ["http://e/first"]
+    commit(tmp_path, "second")
+    second = current.get()
+    assert second is not first and [q.subject.value for q in second] == ["http://e/second"]
+    (tmp_path / "CURRENT").write_text("gone\n", encoding="utf-8")
+    assert current.get() is None  # names a build that is not there
+
+
+def read_answer(conn) -> tuple[int, str, dict, str, bytes]:
+    """One answer as the web process reads it: a head with its body, or a head then
+    DATA frames until END (kg.executor._Sink)."""
+    status, media_type, headers, reason, body = conn.recv()
+    if body is None:
+        body = b""
+        while (frame := conn.recv_bytes())[:1] == DATA:
+            body += frame[1:]
+        assert frame[:1] == END, frame
+    return status, media_type, headers, reason, body
+
+
+def test_job_loop_answers_in_order_and_ends_when_the_pipe_closes(tmp_path: Path) -> None:
+    """The worker's loop, on a thread of this process, over a real pipe."""
+    commit(tmp_path, "s")
+    parent, child = multiprocessing.Pipe()
+    loop_settings = WorkerSettings(
+        config=Config(), data_dir=str(tmp_path), max_rows=10, prefixes={}
+    )
+    worker = threading.Thread(target=_serve_jobs, args=(child, loop_settings), daemon=True)
+    worker.start()
+    big = "SELECT ?s ?n { ?s ?p ?o VALUES ?n { " + " ".join(map(str, range(5000))) + " } }"
+    for job, rows in ((Job("SELECT ?s { ?s ?p ?o }", accept=JSON), 1), (Job(big, accept=JSON), 10)):
+        parent.send(job)
+        status, media_type, headers, reason, body = read_answer(parent)
+        assert (status, media_type, reason) == (200, JSON, "ok")
+        assert len(json.loads(body)["results"]["bindings"]) == rows
+        assert (TRUNCATED_HEADER in headers) == (rows == 10)
+    parent.send(Job("SELEKT"))
+    assert read_answer(parent)[:2] == (400, "text/plain")
+    parent.send(Job(None))  # type: ignore[arg-type]  # a bug in the job itself: reported
+    status, _, _, reason, body = read_answer(parent)
+    assert (status, reason) == (500, "error")
+    assert body.startswith(b"query failed: TypeError")
+    parent.close()
+    worker.join(timeout=60)
+    assert not worker.is_alive()
