@@ -226,9 +226,9 @@ class LocalExtraction:
         first = next(batches, None)
         if first is None:
             return  # everything came from the cache: no pipeline, no pool
-        from kg.pipeline import warm
+        from kg.extract import nlp
 
-        warm()  # here, once: forked workers share what it loads
+        nlp.get()  # load the pipeline once, here: forked workers share it
         window = self.workers * 3
         with ProcessPoolExecutor(max_workers=self.workers, initializer=_die_with_parent) as pool:
             running: set[Future] = set()

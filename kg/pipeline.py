@@ -42,17 +42,6 @@ class DocOutput:
     error: str | None = None
 
 
-def warm() -> None:
-    """Load what every extraction needs (the spaCy pipeline, the world gazetteer's indexes,
-    the reasoning rules) in this process. Called before a local pool forks, so its workers
-    share one copy: each worker used to build its own place index, seconds of CPU apiece."""
-    from kg.extract import nlp, world
-
-    nlp.get()
-    world.load()
-    _rules()
-
-
 @cache
 def _rules() -> RuleSet:
     from kg.resources import load_ontology

@@ -207,13 +207,6 @@ def _places() -> dict[str, list[Place]]:
     return index
 
 
-def load() -> None:
-    """Build the country and place indexes now (seconds of work): a build calls it before
-    forking its extraction workers, so they share one copy instead of each building it."""
-    countries()
-    _places()
-
-
 _REGION_WORDS = re.compile(
     r"\s+(?:province|region|state|oblast|district|department|governorate|county|prefecture)$"
 )
