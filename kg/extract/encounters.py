@@ -406,7 +406,8 @@ def encounters(doc: Doc) -> list[Meeting]:
                 and noun.lower_ in ("summit", "session", "conference", "forum")
                 and any(c.dep_ in ("compound", "poss") for c in noun.children)
             )
-            if not refs and not (named_body and _date(doc, sent, off + hub.idx)):
+            date = _date(doc, sent, off + hub.idx)
+            if not refs and not (named_body and date):
                 continue  # (a dated, named summit may get its parties from who attended it)
             if (
                 noun is not None
@@ -417,7 +418,6 @@ def encounters(doc: Doc) -> list[Meeting]:
             kind = _kind(sp, hub, verb_lemma)
             if kind == "InPersonMeeting" and _call_context(doc, sent, title, verb_lemma, hub):
                 kind = "PhoneCall"
-            date = _date(doc, sent, off + hub.idx)
             named_parties = len(refs) >= 2 and bool(_with_objects(hub, ("with", "between")))
             if (
                 date is None
@@ -462,7 +462,7 @@ def encounters(doc: Doc) -> list[Meeting]:
     for m in merged:
         if not m.participants and m.organizer is None:
             continue  # a summit nobody was said to attend
-        if m.key.endswith("-"):
+        if m.key == meeting_key(doc, m.date, []):  # keyed before its parties were known
             m.key = meeting_key(doc, m.date, m.participants)
         kept.append(m)
     return kept
@@ -843,14 +843,9 @@ def _place(doc: Doc, tok, off: int, skip: int) -> str | None:
         if c.dep_ == "prep" and c.lower_ in ("in", "at"):
             for g in c.children:
                 if g.dep_ == "pobj":
-                    s, e = phrase_span(g, off)
-                    ms = [
-                        m
-                        for m in doc.mentions_in(max(s, skip), e)
-                        if m.kind in ("place", "country") and not m.adjective
-                    ]
-                    if ms:
-                        return doc.ref(ms[0])
+                    got = _place_named(doc, g, off, skip)
+                    if got:
+                        return got
         if c.dep_ in ("acl", "relcl") and lemma(c.lower_) in _HELD_NOUN_SUBJ:
             got = _place(doc, c, off, skip)
             if got:
@@ -862,14 +857,18 @@ def _place(doc: Doc, tok, off: int, skip: int) -> str | None:
     if lemma(tok.lower_) == "visit":
         for c in tok.children:
             if c.dep_ == "dobj":
-                s, e = phrase_span(c, off)
-                ms = [
-                    m
-                    for m in doc.mentions_in(max(s, skip), e)
-                    if m.kind in ("place", "country") and not m.adjective
-                ]
-                if ms:
-                    return doc.ref(ms[0])
+                got = _place_named(doc, c, off, skip)
+                if got:
+                    return got
+    return None
+
+
+def _place_named(doc: Doc, tok, off: int, skip: int) -> str | None:
+    """The first place or country a phrase names (not one an adjective only describes)."""
+    s, e = phrase_span(tok, off)
+    for m in doc.mentions_in(max(s, skip), e):
+        if m.kind in ("place", "country") and not m.adjective:
+            return doc.ref(m)
     return None
 
 
