@@ -90,3 +90,20 @@ def test_the_minister_skips_a_later_speaker_without_a_ministers_post() -> None:
     assert said["The Minister stated that the mission had been completed."] == (
         "mukhtar-tileuberdi"
     )
+
+
+def test_the_minister_with_only_a_country_spoken_of_is_nobody() -> None:
+    """Found in a 400-document build: when the only speakers so far are not persons and no
+    person was named, "the Minister" has no holder; the document must still be extracted."""
+    from kg.extract import extract_facts
+
+    doc = document_from_bytes(
+        "invented.txt",
+        b"January 4, 2022\n\n"
+        b"The tragic events in the Republic of Kazakhstan once again confirm the need to "
+        b"strengthen our joint work on combating terrorism.\n"
+        b"The Minister also proposed to pay high level visits to Kazakhstan in order to "
+        b"demonstrate solidarity.\n",
+    )
+    facts, _ctx = extract_facts(doc)
+    assert all(not (s.speaker or "").startswith("person/") for s in facts.statements)

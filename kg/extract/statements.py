@@ -590,10 +590,10 @@ def _holder(doc: Doc, role: str, owner, sal: speech.Salience, bare: bool = True)
         bare
         and owner_key is None
         and role in ("spokes", "minister", "president", "official", "")
-        and (sal.speakers or sal.persons)
     ):
         persons = [p for p in sal.speakers if p.startswith("person/")] or sal.persons
-        return persons[-1]
+        if persons:
+            return persons[-1]
     return None
 
 
