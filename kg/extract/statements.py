@@ -586,11 +586,7 @@ def _holder(doc: Doc, role: str, owner, sal: speech.Salience, bare: bool = True)
             return ref
         if role and _titled(doc, ref, role, owner_key):
             return ref
-    if (
-        bare
-        and owner_key is None
-        and role in ("spokes", "minister", "president", "official", "")
-    ):
+    if bare and owner_key is None and role in ("spokes", "minister", "president", "official", ""):
         persons = [p for p in sal.speakers if p.startswith("person/")] or sal.persons
         if persons:
             return persons[-1]
