@@ -107,3 +107,47 @@ def test_the_minister_with_only_a_country_spoken_of_is_nobody() -> None:
     )
     facts, _ctx = extract_facts(doc)
     assert all(not (s.speaker or "").startswith("person/") for s in facts.statements)
+
+
+def _meetings(g: Graph) -> list[set[str]]:
+    """The participants (local names) of each meeting."""
+    return [
+        {str(p).rsplit("/", 1)[-1] for p in g.objects(m, NG.participant)}
+        for m in g.subjects(RDF.type, NG.Meeting)
+    ]
+
+
+def test_held_discussions_is_a_meeting_of_its_subjects() -> None:
+    g = extract(
+        "Lima, 3 March 2024\n\nTalks in Lima\n\n"
+        "On Friday, in Lima, Dina Boluarte, President of Peru, and Daniel Noboa, President "
+        "of Ecuador, held discussions on the border.\n"
+    )
+    assert {"dina-boluarte", "daniel-noboa"} in _meetings(g)
+
+
+def test_a_date_after_the_subjects_does_not_swallow_the_first_party() -> None:
+    """'A and B Friday signed …': the parser hangs 'Friday' on A as an appositive."""
+    g = extract(
+        "Havana, 10 June 2023\n\nTruce signed\n\n"
+        "The Government of Colombia and the Revolutionary Armed Forces of Colombia (FARC) "
+        "Friday signed in Havana a 90-day national, bilateral and temporary ceasefire, it was "
+        "reported.\n"
+    )
+    assert {"colombia", "farc"} in _meetings(g), _meetings(g)
+
+
+def test_facilitators_and_those_present_are_participants() -> None:
+    g = extract(
+        "Castries, 14 December 2023\n\nTalks in Castries\n\n"
+        "On Thursday, Dina Boluarte, President of Peru, and Daniel Noboa, President of "
+        "Ecuador, held discussions on the border. These discussions were facilitated by the "
+        "Honourable Ralph Gonsalves and the Honourable Roosevelt Skerrit. Also present were "
+        "the Honourable Mia Amor Mottley, Prime Minister of Barbados, and the Honourable "
+        "Philip J. Pierre, Prime Minister of Saint Lucia.\n"
+    )
+    (parties,) = [ps for ps in _meetings(g) if "dina-boluarte" in ps]
+    assert {"ralph-gonsalves", "roosevelt-skerrit", "mia-amor-mottley", "philip-j-pierre"} <= (
+        parties
+    ), parties
+    assert not any(p in parties for p in ("barbados", "saint-lucia"))  # people, not states

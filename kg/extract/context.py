@@ -477,8 +477,9 @@ _LOWER_MINISTRY = re.compile(
 _ARMED_FORCES = re.compile(r"\barmed forces of (?:the )?(?=[A-Z])")
 _COUNTERPART = re.compile(r"\b(?:his|her|their)\s+(?:[A-Z][\w-]+\s+)?counterparts?,?\s+(?=[A-Z])")
 _RANK_BEFORE_NAMES = re.compile(
-    r"(?<![\w-])(?=[CLMAH])(?:Colonel[- ]General|Lieutenant[- ]General|Major[- ]General|"
-    r"Army General|H\.\s?E\.|Mr\.|Mrs\.|Ms\.)\s*(?=[A-Z])"
+    r"(?<![\w-])(?=[CLMAHDP])(?:Colonel[- ]General|Lieutenant[- ]General|Major[- ]General|"
+    r"Army General|H\.\s?E\.|Mr\.|Mrs\.|Ms\.|Dr\.|Prof\.|(?:(?:Right|Rt\.?) )?"
+    r"(?:[Tt]he )?Honou?rable|Hon\.|(?:His|Her) Excellency)\s*(?=[A-Z])"
 )
 
 
@@ -551,24 +552,22 @@ def _add_person(
     if cand[0] < headline_end(text):
         return  # "Kazakh President Issues Shoot-to-Kill Order": a title-case headline's verbs
 
+    from kg.extract.names import TITLES, person_name
+    from kg.ids import fold
+
+    start = cand[0]
+    for w in re.finditer(r"\S+", text[cand[0] : cand[1]]):
+        if fold(w.group().rstrip(",")) not in TITLES:
+            break  # "the Honourable Mia Amor Mottley": the name starts after the titles
+        start = cand[0] + w.end() + 1
+    if start >= cand[1]:
+        return
+    cand = (start, cand[1])
     name = text[cand[0] : cand[1]]
     label = person_name(name)
     key = slug(label)
     ents.setdefault(f"person/{key}", Entity(kind="person", key=key, label=label))
     extra.append(Mention(key=key, kind="person", start=cand[0], end=cand[1], surface=name))
-
-
-_PATRONYMIC = re.compile(
-    r"^[A-Z][a-z]+(?:ovich|evich|ich|ovna|evna|ichna|ogly|oglu|uly|kyzy|qizi)$"
-)
-
-
-def person_name(name: str) -> str:
-    """The name a person node is keyed by: "Ivan Ivanovich Petrov" is Ivan Petrov."""
-    words = name.split()
-    if len(words) >= 3:
-        words = [words[0]] + [w for w in words[1:-1] if not _PATRONYMIC.match(w)] + [words[-1]]
-    return " ".join(words)
 
 
 def _person_for_phrase(text, ph, persons: list[Mention], phrases) -> Mention | None:

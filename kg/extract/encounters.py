@@ -49,6 +49,7 @@ _NOUNS = {
     "videoconference",
     "consultations",
     "negotiations",
+    "discussions",
     "audience",
     "debate",
     "phone-call",
@@ -244,6 +245,24 @@ class _Parties:
     def mark_subjects(self) -> None:
         self.n_subjects = len(self.refs)
 
+    def add_stranded(self, subj) -> None:
+        """Persons coordinated with a subject whom the parser hung elsewhere: in "On Friday,
+        in Lima, A, President of P, and B held talks" the small model makes A a conjunct of
+        Lima and only B the subject; the persons before the stray "and" are parties too."""
+        sent = subj.doc
+        i = subj.left_edge.i - 1
+        if i < 0 or sent[i].lower_ != "and" or sent[i].head is subj:
+            return
+        head = self.doc.text[self.off : self.off + sent[i].idx]
+        start = self.off + max(head.rfind(";"), head.rfind(":"), -1) + 1
+        start = max(start, self.skip)
+        named = self.doc.mentions_in(start, self.off + sent[i].idx)
+        if not any(m.kind == "person" for m in self.doc.mentions_in(*phrase_span(subj, self.off))):
+            return
+        for m in named:
+            if m.kind == "person" and (ref := self.doc.ref(m)) not in self.refs:
+                self.refs.append(ref)
+
     def add_np(self, tok) -> None:
         """Every actor a noun phrase names: its persons, else its bodies and countries."""
         if _PRESS.match(tok.text):
@@ -268,7 +287,15 @@ class _Parties:
             a_s, a_e = phrase_span(a, self.off)
             s, e = min(s, a_s), max(e, a_e)
         s = max(s, self.skip)
-        ms = [m for m in self.doc.mentions_in(s, e) if m.kind in ("person", "org", "country")]
+        # conjuncts are parties of their own (added by the caller); an appositive after
+        # them ("A and B Friday") must not pull them into this one's span
+        others = [phrase_span(c, self.off) for c in tok.children if c.dep_ == "conj"]
+        ms = [
+            m
+            for m in self.doc.mentions_in(s, e)
+            if m.kind in ("person", "org", "country")
+            and not any(a <= m.start < b for a, b in others)
+        ]
         persons = [m for m in ms if m.kind == "person"]
         if persons:
             pick = persons
@@ -345,6 +372,7 @@ def encounters(doc: Doc) -> list[Meeting]:
             if noun is None:
                 for s in _subjects(tok):
                     parties.add_np(s)
+                    parties.add_stranded(s)
                 parties.mark_subjects()
                 if verb_lemma not in ("speak", "talk"):
                     for o in _objects(tok):
@@ -367,6 +395,7 @@ def encounters(doc: Doc) -> list[Meeting]:
                     verb = head.head if hub.dep_ == "pobj" else head
                     for s in _subjects(verb):
                         parties.add_np(s)
+                        parties.add_stranded(s)
                 for c in hub.children:
                     if c.dep_ in ("poss", "compound"):
                         parties.add_np(c)
@@ -411,7 +440,8 @@ def encounters(doc: Doc) -> list[Meeting]:
                 continue  # (a dated, named summit may get its parties from who attended it)
             if (
                 noun is not None
-                and noun.lower_ in ("meetings", "talks", "consultations", "negotiations")
+                and noun.lower_
+                in ("meetings", "talks", "consultations", "negotiations", "discussions")
                 and any(c.lower_ in _GENERIC_DET for c in noun.children)
             ):
                 continue
@@ -497,7 +527,23 @@ def _named_in(doc: Doc, s: int, e: int) -> list[str]:
     return out
 
 
-_ATTEND_CUE = re.compile(r"\b(?:attend\w*|participat\w*|in the presence of|signed by)\b", re.I)
+_ATTEND_CUE = re.compile(
+    r"\b(?:attend\w*|participat\w*|in the presence of|signed by|present|t[ao]o?k\w* part"
+    r"|(?:facilitated|mediated|brokered|witnessed|flanked) by)\b",
+    re.I,
+)
+# "The talks were facilitated by A and B", "flanked by": those named after "by" were there
+_BY_WHOM = {"facilitated", "mediated", "brokered", "witnessed", "flanked"}
+
+
+def _attends(tok) -> bool:
+    """ "attended", "participated", "took part"; "present" in "Also present were A and B"."""
+    lem = lemma(tok.lower_)
+    if lem in _ATTEND:
+        return True
+    if lem == "take" and any(c.dep_ == "dobj" and c.lower_ == "part" for c in tok.children):
+        return True
+    return tok.lower_ == "present" and tok.dep_ == "acomp"
 
 
 def _attendance(doc: Doc, meetings: list[Meeting]) -> None:
@@ -527,8 +573,14 @@ def _attendance(doc: Doc, meetings: list[Meeting]) -> None:
         listed: list[str] = []  # "the leaders of A, B and C attended": every named one
         for tok in sp:
             lem = lemma(tok.lower_)
-            if lem in _ATTEND or tok.lower_ == "presence" or (lem == "sign" and tok.dep_ != "ROOT"):
-                for subj in _subjects(tok) if lem in _ATTEND else []:
+            attends = _attends(tok)
+            if (
+                attends
+                or tok.lower_ in ("presence", *_BY_WHOM)
+                or (lem == "sign" and tok.dep_ != "ROOT")
+            ):
+                who = tok.head if tok.lower_ == "present" else tok
+                for subj in _subjects(who) if attends else []:
                     for x in _conjuncts(subj):
                         if x.lower_.removesuffix("s") in _COLLECTIVE:
                             # the whole subject, however the parser hung its list: up to
@@ -545,10 +597,9 @@ def _attendance(doc: Doc, meetings: list[Meeting]) -> None:
                             if g.dep_ == "pobj":
                                 for x in _conjuncts(g):
                                     parties.add_np(x)
-        refs = parties.refs
+        refs = parties.refs + [r for r in listed if r not in parties.refs]
         if any(r.startswith("person/") for r in refs):
             refs = [r for r in refs if r.startswith("person/")]  # the people, not their states
-        refs += [r for r in listed if r not in refs]
         for ref in refs:
             if ref not in m.participants and ref != m.organizer:
                 m.participants.append(ref)

@@ -58,11 +58,18 @@ _PARTICLE_TAIL = re.compile(
     r"(?:\s+|-))+[A-Z][\w’'-]+"
 )
 _HYPHEN_TAIL = re.compile(r"-[A-Z][\w’']+")
+_INITIAL = re.compile(r"[A-Z]\.\s")
+_GIVEN_BEFORE = re.compile(r"\b([A-Z][a-z]+) $")
 
 
 def extend_person(text: str, start: int, end: int) -> tuple[int, int]:
     """The small model often stops a name early: at a hyphen ("Phumzile Mlambo" of
     "Phumzile Mlambo-Ngcuka") or before a particle ("Lula" of "Lula da Silva")."""
+    if _INITIAL.match(text, start):
+        # "Philip J. Pierre" read as "J. Pierre": the given name before the initial
+        m = _GIVEN_BEFORE.search(text, max(0, start - 30), start)
+        if m and fold(m.group(1)) not in TITLES and fold(m.group(1)) not in _NON_NAME_WORDS:
+            start = m.start(1)
     m = _HYPHEN_TAIL.match(text, end)
     if m:
         end = m.end()
