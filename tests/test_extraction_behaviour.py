@@ -151,3 +151,24 @@ def test_facilitators_and_those_present_are_participants() -> None:
         parties
     ), parties
     assert not any(p in parties for p in ("barbados", "saint-lucia"))  # people, not states
+
+
+def _senders(g: Graph) -> dict[str, str | None]:
+    """Sender (local name) -> personnel of each deployment."""
+    out = {}
+    for d in g.subjects(RDF.type, NG.Deployment):
+        sender = str(g.value(d, NG.deployedBy)).rsplit("/", 1)[-1]
+        n = g.value(d, NG.personnel)
+        out[sender] = None if n is None else str(n)
+    return out
+
+
+def test_each_of_conjoined_senders_deploys() -> None:
+    g = extract(
+        "Nairobi, 2 October 2023\n\nPledges for Haiti\n\n"
+        "Kenya, Benin and Chad have offered to contribute 1,000 personnel to the mission in "
+        "Haiti. Jamaica and Belize have said they will send troops to Haiti.\n"
+    )
+    senders = _senders(g)
+    assert {"kenya", "benin", "chad", "jamaica", "belize"} <= set(senders), senders
+    assert senders["kenya"] is None  # a figure said once for three is none of theirs

@@ -12,6 +12,7 @@ are those of the force phrase ("1,000 troops", "a 150-strong unit", "a battalion
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from kg.extract.context import Doc
@@ -118,6 +119,15 @@ def deployments_from_parse(doc: Doc) -> list[Deployment]:
             dep = _build(doc, sent, off, skip, tok, force, sender_toks, force_org, prev)
             if dep is not None:
                 out.append(dep)
+                others = _co_senders(doc, sender_toks, off, skip, dep.deployed_by)
+                if others:
+                    # "Kenya, Benin and Chad pledged 1,000 troops": each sends; a figure
+                    # said once for all of them is none of theirs
+                    dep.personnel = dep.equipment = None
+                for ref in others:
+                    out.append(
+                        dataclasses.replace(dep, deployed_by=ref, evidence=list(dep.evidence))
+                    )
     out.extend(_lists(doc, force_org, out))
     out = _merge(out, doc)
     _fill_destinations(doc, out)
@@ -162,6 +172,32 @@ def _is_force(tok) -> bool:
     if _FORCE.match(tok.text):
         return True
     return any(_FORCE.match(c.text) for c in tok.subtree if c.i - tok.i < 6 and c.i >= tok.i - 3)
+
+
+def _co_senders(doc: Doc, sender_toks, off: int, skip: int, first: str | None) -> list[str]:
+    """The other states or bodies conjoined with the sender ("Kenya, Benin and Chad")."""
+    from kg.extract.encounters import _conjuncts
+
+    out: list[str] = []
+    for st in sender_toks:
+        if st.lower_ in ("they", "we"):
+            # "Jamaica and Belize said they will send": the subject "they" stands for
+            st = next(
+                (
+                    c
+                    for anc in st.head.ancestors
+                    for c in anc.children
+                    if c.dep_ == "nsubj" and c.lower_ not in ("it", "they", "we", "he", "she")
+                ),
+                None,
+            )
+            if st is None:
+                continue
+        for x in _conjuncts(st)[1:]:
+            ref = _actor(doc, x, off, skip)
+            if ref and ref != first and ref not in out and _can_send(doc, ref):
+                out.append(ref)
+    return out
 
 
 def _climb_subjects(tok) -> list:
@@ -518,6 +554,7 @@ def _merge(deps: list[Deployment], doc: Doc | None = None) -> list[Deployment]:
                 o
                 for o in out
                 if o.deployed_by == d.deployed_by
+                and not _other_phase(o, d)
                 and (
                     o.destination == d.destination
                     or not o.destination
@@ -543,6 +580,21 @@ def _merge(deps: list[Deployment], doc: Doc | None = None) -> list[Deployment]:
         if d.part_of == _NOT_THE_STORYS:
             d.part_of = None
     return out
+
+
+def _other_phase(a: Deployment, b: Deployment) -> bool:
+    """Two figures on two dates are two movements ("3,000 troops will leave by September";
+    "the first phase of 2,000 troops left at the end of June"), not one told twice."""
+    return bool(
+        a.personnel
+        and b.personnel
+        and a.personnel != b.personnel
+        and a.start
+        and b.start
+        and a.start.value
+        and b.start.value
+        and a.start.value != b.start.value
+    )
 
 
 def _month(doc: Doc, d: DateValue | None) -> str:
