@@ -172,3 +172,14 @@ def test_each_of_conjoined_senders_deploys() -> None:
     senders = _senders(g)
     assert {"kenya", "benin", "chad", "jamaica", "belize"} <= set(senders), senders
     assert senders["kenya"] is None  # a figure said once for three is none of theirs
+
+
+def test_a_states_broadcaster_or_army_speaks_as_itself() -> None:
+    g = extract(
+        "Lusaka, 2 March 2023\n\nTroops for the mission\n\n"
+        "Zambia TV reported that Malawi is providing 200 soldiers to the mission.\n\n"
+        "According to a statement from the Malian army, the last troops left on Friday.\n"
+    )
+    speakers = {t[:20]: s for t, s in statements(g).items()}
+    assert speakers["Zambia TV reported t"].startswith("https://w3id.org/newsgraph/id/org/")
+    assert "armed-forces" in speakers["According to a state"], speakers

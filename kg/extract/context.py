@@ -172,6 +172,38 @@ def build(text: str, doc_key: str = "doc") -> Doc:
             )
         )
         taken.add(start, mm.end())
+    # "Mozambique TV reported", "the Nigerien army", "Venezuela's Presidential Press": a
+    # state's broadcaster, army or press office speaks as itself, not as the state
+    for mm in _NATIONAL_BODY.finditer(text):
+        c = next(
+            (
+                m
+                for m in mentions
+                if m.start == mm.start()
+                and m.end == mm.start() + len(mm.group("lead"))
+                and m.kind == "country"
+            ),
+            None,
+        )
+        start = mm.start() + len(mm.group("lead")) + len(mm.group("poss") or "") + 1
+        if c is None or taken.overlaps(start, mm.end()):
+            continue
+        body = mm.group("body")
+        # a state's army is its armed forces ("Nigerien army", "Nigerien military": one body)
+        name = (
+            "Armed Forces"
+            if body == "army"
+            else canon_org(body if body.isupper() else body.title())
+        )
+        ent = entity_for_generic("org", name, c.key, None, lex)
+        ent = generic_entities.setdefault(f"org/{ent.key}", ent)
+        ent.surfaces.add(text[mm.start() : mm.end()])
+        extra.append(
+            Mention(
+                key=ent.key, kind="org", start=start, end=mm.end(), surface=text[start : mm.end()]
+            )
+        )
+        taken.add(start, mm.end())
     # "the armed forces of Tajikistan", lowercase: the country's armed forces all the same
     for af in _ARMED_FORCES.finditer(text):
         c = next((m for m in mentions if m.start == af.end() and m.kind == "country"), None)
@@ -475,6 +507,11 @@ _LOWER_MINISTRY = re.compile(
     r"emergencies|emergency situations|justice|finance) ministry)\b"
 )
 _ARMED_FORCES = re.compile(r"\barmed forces of (?:the )?(?=[A-Z])")
+_NATIONAL_BODY = re.compile(
+    r"(?P<lead>[A-Z][\w-]+)(?P<poss>['’]s)? (?P<body>army|TV|[Tt]elevision|state television|"
+    r"state TV|state radio|state media|[Pp]residential [Pp]ress(?: [Ss]ervice| [Oo]ffice)?|"
+    r"press service)(?![\w-])"
+)
 _COUNTERPART = re.compile(r"\b(?:his|her|their)\s+(?:[A-Z][\w-]+\s+)?counterparts?,?\s+(?=[A-Z])")
 _RANK_BEFORE_NAMES = re.compile(
     r"(?<![\w-])(?=[CLMAHDP])(?:Colonel[- ]General|Lieutenant[- ]General|Major[- ]General|"
