@@ -299,6 +299,9 @@ class _Parties:
         persons = [m for m in ms if m.kind == "person"]
         if persons:
             pick = persons
+        elif tok.lower_.removesuffix("s") in _COLLECTIVE:
+            # "the leaders of A, B and C": all of them; "Saudi officials": the state
+            pick = [m for m in ms if not m.adjective] or ms[-1:]
         else:
             named = [m for m in ms if not m.adjective]
             orgs = [m for m in named if m.kind == "org"]
@@ -754,14 +757,20 @@ _SIGNED = {
 
 
 _OUR = {"our", "their", "its", "today", "today's"}
+_MAYBE = {"possible", "potential", "proposed", "hypothetical", "eventual", "prospective"}
 
 
 def _joint_if_conference(noun) -> bool:
     """A press conference is one speaker's; a joint one "with" someone is a meeting."""
     if noun.lower_ != "conference":
         return True
-    return any(c.lower_ == "joint" for c in noun.children) and any(
-        c.dep_ == "prep" and c.lower_ == "with" for c in noun.children
+    if not any(c.lower_ == "joint" for c in noun.children):
+        return False
+    if any(c.dep_ == "prep" and c.lower_ == "with" for c in noun.children):
+        return True
+    # "A and B held a joint press conference"
+    return noun.dep_ == "dobj" and any(
+        c.dep_ == "conj" for s in noun.head.children if s.dep_ == "nsubj" for c in s.children
     )
 
 
@@ -812,13 +821,17 @@ def _trigger(tok):
             return None
         if not _reported_meeting(tok):
             return None
+        if any(c.dep_ == "amod" and c.lower_ in _MAYBE for c in tok.children):
+            return None  # "next steps toward a possible summit": none was held
         return None, tok
     if lem in _HOLD_VERBS:
         for c in tok.children:
             if c.dep_ == "dobj" and c.lower_ in _NOUNS and _joint_if_conference(c):
                 return lem, c  # "held talks", "chaired the meeting", "hosted consultations"
     if lem == "sign" and any(
-        c.dep_ in ("dobj", "nsubjpass") and c.lower_ in _SIGNED for c in tok.children
+        c.dep_ in ("dobj", "nsubjpass")
+        and (c.lower_ in _SIGNED or c.lower_.removesuffix("s") in _SIGNED)
+        for c in tok.children
     ):
         return "sign", None  # "X and Y signed the agreement": a signing, a meeting of both
     if lem in _MEET_VERBS:

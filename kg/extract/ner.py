@@ -160,7 +160,9 @@ def find(
         kind, info = _type(surface, kind, label, prefer)
         if kind is None:
             continue
-        if kind == "org" and _org_is_person(text, s, e, out, ents, known, lex):
+        if kind == "org" and (
+            _org_is_person(text, s, e, out, ents, known, lex) or _reads_as_a_name(text, s, e)
+        ):
             kind = "person"
         if (
             kind == "org"
@@ -346,6 +348,36 @@ def _org_is_person(text: str, s: int, e: int, out, ents, known=(), lex=None) -> 
         surnames = {name_skeleton(x.split()[-1]) for x in labels if " " in x}
         return name_skeleton(label) in surnames
     return False
+
+
+_NAME_SHAPED = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?: [A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,2}")
+
+
+def _reads_as_a_name(text: str, s: int, e: int) -> bool:
+    """ "Olaf Scholz" read as an organization: two or three capitalised words with no word of
+    an organization, a place or a facility in them look like a personal name, and an
+    organization the model names once in that shape is more often a misread person."""
+    surface = text[s:e]
+    if not _NAME_SHAPED.fullmatch(surface) or _ORG_WORD.search(surface):
+        return False
+    if _PLACE_HEAD.search(surface) or _FACILITY.fullmatch(surface):
+        return False
+    if surface in text[e:] or surface in text[:s]:
+        return False  # named again as it is: an organization's name is repeated whole
+    if any(re.search(rf"\b{re.escape(w.lower())}\b", text) for w in surface.split()):
+        return False  # "Phase Two", "Catholic Church": words the text also writes in lower case
+    before = text[max(0, s - 40) : s]
+    if not (_PERSON_SLOT_BEFORE.search(before) or _SAID_AFTER.match(text[e : e + 30])):
+        return False
+    _s2, _e2, label = clean_person(text, s, e)
+    return label is not None and " " in label
+
+
+# where a person stands: "met Olaf Scholz", "Emmanuel Macron and Olaf Scholz", "with Olaf Scholz"
+_PERSON_SLOT_BEFORE = re.compile(
+    r"(?:\b(?:met|meets|meeting|hosted|hosts|received|receives|welcomed|welcomes|told|called|"
+    r"phoned|with|counterpart|by)|[A-Z][a-z]+ and),? $"
+)
 
 
 def _marked_person(text: str, s: int, e: int) -> bool:
