@@ -222,3 +222,32 @@ def test_a_possible_summit_is_no_meeting() -> None:
         "Azerbaijan and Armenia.\n"
     )
     assert _meetings(g) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sender", "personnel"),
+    [
+        ("Kenya deployed 400 police officers to Haiti on Tuesday.", "kenya", "400"),
+        ("The first contingent of 400 Kenyan police officers arrived in Port-au-Prince on "
+         "Tuesday.", "kenya", "400"),
+        ("Chad announced it would send 1,000 troops to Niger.", "chad", "1000"),
+        ("France completed the withdrawal of its troops from Mali on Monday.", "france", None),
+        ("About 200 Jamaican soldiers and police officers will join the mission in Haiti.",
+         "jamaica", "200"),
+        ("A battalion of 500 Ethiopian soldiers arrived in Juba on Friday.", "ethiopia", "500"),
+    ],
+)  # fmt: skip
+def test_common_deployment_phrasings(sentence: str, sender: str, personnel: str | None) -> None:
+    g = extract(f"Nairobi, 3 November 2022\n\nTroops on the move\n\n{sentence}\n")
+    senders = _senders(g)
+    assert sender in senders, senders
+    assert senders[sender] == personnel
+    (dep,) = [d for d in g.subjects(RDF.type, NG.Deployment)]
+    assert g.value(dep, NG.destination) is not None  # the place gone to, or left
+
+
+def test_according_to_a_name_the_model_misreads() -> None:
+    g = extract(
+        "Berlin, 3 November 2022\n\nStable\n\nAccording to Olaf Scholz, the situation is stable.\n"
+    )
+    assert list(statements(g).values()) == ["olaf-scholz"]

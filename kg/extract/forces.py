@@ -23,7 +23,7 @@ from kg.extract.speech import phrase_span
 _VERBS = set(
     "deploy send dispatch despatch provide contribute pledge commit airlift fly station "
     "reinforce arrive withdraw pull redeploy land return offer deliver transfer disembark "
-    "descend transport".split()
+    "descend transport join".split()
 )
 _DEPLOY_NOUNS = {
     "deployment",
@@ -82,10 +82,16 @@ def deployments_from_parse(doc: Doc) -> list[Deployment]:
             force = None
             sender_toks: list = []
             if lem in _VERBS and tok.dep_ not in ("amod", "compound"):
-                if lem in _ARRIVE and not any(c.dep_ == "dobj" for c in tok.children):
+                if lem == "join":
+                    # "About 200 Jamaican soldiers will join the mission in Haiti"
+                    subs = [c for c in tok.children if c.dep_ == "nsubj"]
+                    force = next((s for s in subs if _is_force(s)), None)
+                elif lem in _ARRIVE and not any(c.dep_ == "dobj" for c in tok.children):
                     # "Kenyan police arrived", "400 officers have deployed"
                     subs = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
                     force = next((s for s in subs if _is_force(s)), None)
+                    if force is None and not subs and tok.dep_ == "acl" and _is_force(tok.head):
+                        force = tok.head  # "400 Kenyan police officers arrived" read as acl
                 else:
                     objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
                     force = next((o for o in objs if _is_force(o)), None)
@@ -242,6 +248,9 @@ _NOT_DONE = {
 }
 
 
+_TOLD = {"announce", "say", "confirm", "state", "declare", "tell", "report"}
+
+
 def _wished(tok) -> bool:
     """ "should send", "did not deploy", "asked X to send": no deployment. "will send" and
     "plans to deploy" are announced deployments and stay."""
@@ -249,8 +258,12 @@ def _wished(tok) -> bool:
     for _ in range(3):
         if any(c.dep_ == "neg" for c in node.children):
             return True
-        if any(c.lower_ in ("should", "could", "might", "would") for c in node.children):
+        if any(c.lower_ in ("should", "could", "might") for c in node.children):
             return True
+        if any(c.lower_ == "would" for c in node.children) and not (
+            node.dep_ == "ccomp" and lemma(node.head.lower_) in _TOLD
+        ):
+            return True  # "would send" unless reported: "Chad announced it would send"
         if node.dep_ in ("xcomp", "pcomp", "dobj") and lemma(node.head.lower_) in _NOT_DONE:
             return True
         if node.dep_ in ("xcomp", "ccomp", "conj") and node.head is not node:
@@ -314,9 +327,18 @@ def _destination(doc: Doc, tok, force, off: int, skip: int) -> str | None:
     """Where the forces go: "to"/"in"/"into" a place; for a withdrawal, the place left
     ("withdrew from Mali"), as the gold format records it."""
     cands = []
-    leaving = lemma(tok.lower_) in ("withdraw", "pull", "return")
+    leaving = lemma(tok.lower_) in ("withdraw", "pull", "return") or tok.lower_ in (
+        "withdrawal",
+        "pullout",
+        "pull-out",
+        "departure",
+        "drawdown",
+    )
     preps = ("from", "out") if leaving else ("to", "in", "into", "for")
-    for node in (tok, force):
+    nodes = [tok, force]
+    if lemma(tok.lower_) == "join":  # "join the mission in Haiti": where the mission is
+        nodes += [c for c in tok.children if c.dep_ == "dobj"]
+    for node in nodes:
         for c in node.children:
             if c.dep_ in ("prep", "dative", "prt") and c.lower_ in preps:
                 for g in c.children:
@@ -534,7 +556,8 @@ def _list_destination(doc: Doc, sent, senders: set[str]) -> str | None:
 
 
 _FORCE_WORDS = re.compile(
-    r"\b(?:troops|soldiers|personnel|peacekeepers|contingents?|police|officers|servicemen|forces)\b",
+    r"\b(?:troops|soldiers|personnel|peacekeepers|contingents?|police|officers|servicemen|forces|"
+    r"contributions|contributors|pledges)\b",
     re.I,
 )
 

@@ -376,7 +376,7 @@ def _reads_as_a_name(text: str, s: int, e: int) -> bool:
 # where a person stands: "met Olaf Scholz", "Emmanuel Macron and Olaf Scholz", "with Olaf Scholz"
 _PERSON_SLOT_BEFORE = re.compile(
     r"(?:\b(?:met|meets|meeting|hosted|hosts|received|receives|welcomed|welcomes|told|called|"
-    r"phoned|with|counterpart|by)|[A-Z][a-z]+ and),? $"
+    r"phoned|with|counterpart|by|[Aa]ccording to)|[A-Z][a-z]+ and),? $"
 )
 
 
