@@ -251,3 +251,35 @@ def test_according_to_a_name_the_model_misreads() -> None:
         "Berlin, 3 November 2022\n\nStable\n\nAccording to Olaf Scholz, the situation is stable.\n"
     )
     assert list(statements(g).values()) == ["olaf-scholz"]
+
+
+def _meeting_rows(g: Graph) -> list[tuple[set[str], str | None]]:
+    """(participants, location local name) of each meeting."""
+    out = []
+    for m in g.subjects(RDF.type, NG.Meeting):
+        where = g.value(m, NG.location)
+        out.append(
+            (
+                {str(p).rsplit("/", 1)[-1] for p in g.objects(m, NG.participant)},
+                None if where is None else str(where).rsplit("/", 1)[-1],
+            )
+        )
+    return out
+
+
+@pytest.mark.parametrize(
+    ("sentence", "parties", "place"),
+    [
+        ("Turkish President Recep Tayyip Erdogan hosted Ukrainian President Volodymyr Zelensky "
+         "in Istanbul on Friday.", {"recep-tayyip-erdogan", "volodymyr-zelensky"}, "istanbul"),
+        ("Iranian Foreign Minister Hossein Amir-Abdollahian arrived in Islamabad on Monday for a "
+         "two-day visit.", {"hossein-amir-abdollahian"}, None),
+        ("The UN Security Council met on Monday to discuss the situation in Sudan.",
+         {"un-security-council"}, None),
+        ("EU leaders gathered in Brussels on Thursday for a two-day summit.", {"eu"}, "brussels"),
+    ],
+)  # fmt: skip
+def test_more_meeting_phrasings(sentence: str, parties: set[str], place: str | None) -> None:
+    g = extract(f"Paris, 3 November 2022\n\nLeaders meet\n\n{sentence}\n")
+    rows = _meeting_rows(g)
+    assert any(ps == parties and (place is None or where == place) for ps, where in rows), rows

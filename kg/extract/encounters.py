@@ -117,6 +117,14 @@ _GENERIC_DET = {
 }
 
 
+def _body_in_session(doc: Doc, refs: list[str]) -> bool:
+    """ "The UN Security Council met on Monday": a council or assembly meets on its own."""
+    if len(refs) != 1 or not refs[0].startswith("org/"):
+        return False
+    ent = doc.entities.get(refs[0])
+    return ent is not None and bool(_BODY_WORDS.search(ent.label))
+
+
 def _kind(sp, trig, verb_lemma: str | None) -> str:
     text = sp.text.lower()
     words = set(re.findall(r"[\w-]+", text))
@@ -431,6 +439,7 @@ def encounters(doc: Doc) -> list[Meeting]:
                 and noun is None
                 and len(refs) < 2
                 and not group
+                and not (verb_lemma == "meet" and _body_in_session(doc, refs))
             ):
                 continue
             named_body = (
@@ -461,6 +470,8 @@ def encounters(doc: Doc) -> list[Meeting]:
             place = _place(doc, hub, off, skip) or (
                 _place(doc, tok, off, skip) if tok is not hub else None
             )
+            if place is None and hub.dep_ == "pobj" and hub.head.lower_ == "for":
+                place = _place(doc, hub.head.head, off, skip)  # "gathered in X for a summit"
             plural = noun is not None and noun.lower_ in ("conversations", "calls", "meetings")
             again = (
                 noun is not None
@@ -757,6 +768,19 @@ _SIGNED = {
 
 
 _OUR = {"our", "their", "its", "today", "today's"}
+_COME_FOR = {
+    "arrive",
+    "travel",
+    "fly",
+    "come",
+    "go",
+    "head",
+    "gather",
+    "land",
+    "meet",
+    "convene",
+    "assemble",
+}
 _MAYBE = {"possible", "potential", "proposed", "hypothetical", "eventual", "prospective"}
 
 
@@ -793,6 +817,12 @@ def _reported_meeting(noun) -> bool:
         return lemma(head.lower_) in _HELD
     if noun.dep_ == "pobj":
         prep = head
+        if prep.lower_ == "for" and (
+            lemma(prep.head.lower_) in _COME_FOR
+            or re.sub(r"(?:ed|ing|s)$", "", prep.head.lower_) in _COME_FOR
+            or re.sub(r"(?:d|s)$", "", prep.head.lower_) in _COME_FOR
+        ):
+            return True  # "arrived in Islamabad for a two-day visit", "gathered for a summit"
         return prep.lower_ in ("at", "during", "in", "after", "on", "to", "before", "ahead") and (
             prep.head.dep_ != "pobj"
         )
@@ -924,6 +954,26 @@ def _place(doc: Doc, tok, off: int, skip: int) -> str | None:
                 got = _place_named(doc, c, off, skip)
                 if got:
                     return got
+    if lemma(tok.lower_) in ("host", "receive", "meet", "welcome"):
+        # "hosted Zelensky in Istanbul": the parser hangs the place on the guest
+        for c in tok.children:
+            if c.dep_ == "dobj":
+                for p in c.children:
+                    if p.dep_ == "prep" and p.lower_ in ("in", "at"):
+                        for g in p.children:
+                            if g.dep_ == "pobj":
+                                got = _place_of_meeting(doc, g, off, skip)
+                                if got:
+                                    return got
+    return None
+
+
+def _place_of_meeting(doc: Doc, tok, off: int, skip: int) -> str | None:
+    """A place (not a country: "met the President of Turkey in ..." names his state)."""
+    s, e = phrase_span(tok, off)
+    for m in doc.mentions_in(max(s, skip), e):
+        if m.kind == "place" and not m.adjective:
+            return doc.ref(m)
     return None
 
 
