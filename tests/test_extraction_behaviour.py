@@ -283,3 +283,15 @@ def test_more_meeting_phrasings(sentence: str, parties: set[str], place: str | N
     g = extract(f"Paris, 3 November 2022\n\nLeaders meet\n\n{sentence}\n")
     rows = _meeting_rows(g)
     assert any(ps == parties and (place is None or where == place) for ps, where in rows), rows
+
+
+def test_he_said_after_a_quote_is_not_someone_the_quote_names() -> None:
+    g = extract(
+        "Beijing, 3 November 2022\n\nVisit\n\n"
+        "Foreign Ministry spokesman Wang Wenbin said Foreign Minister Wang Yi would visit "
+        'Moscow. "The minister will discuss the crisis with Sergei Lavrov," he said.\n'
+    )
+    said = statements(g)
+    assert said['"The minister will discuss the crisis with Sergei Lavrov," he said.'] == (
+        "wang-wenbin"
+    )

@@ -17,7 +17,7 @@ import re
 from kg.extract.context import Doc
 from kg.extract.lexis import MEETING_CUE, SESSION_CUE, lemma
 from kg.extract.model import DateValue, Meeting, Span
-from kg.extract.speech import head_span, phrase_span
+from kg.extract.speech import head_span, inside_quote, phrase_span
 
 _MEET_VERBS = {
     "meet",
@@ -322,8 +322,7 @@ class _Parties:
 
 def _quoted(doc: Doc, pos: int) -> bool:
     para = next((p for p in doc.paragraphs if p.start <= pos < p.end), None)
-    head = doc.text[para.start if para else 0 : pos]
-    return head.count("“") > head.count("”") or head.count('"') % 2 == 1
+    return inside_quote(doc.text, para.start if para else 0, pos)
 
 
 def _first_voice(doc: Doc) -> str | None:

@@ -263,6 +263,12 @@ def according_to(verb):
     return None
 
 
+def inside_quote(text: str, start: int, pos: int) -> bool:
+    """Whether text[pos] stands inside a quotation opened after `start`."""
+    head = text[start:pos]
+    return head.count("“") > head.count("”") or head.count('"') % 2 == 1
+
+
 def phrase_span(token, offset: int) -> tuple[int, int]:
     """Character span of a token's subtree (its whole noun phrase), in document offsets."""
     left = min(t.idx for t in token.subtree)

@@ -376,7 +376,13 @@ def _resolve(doc: Doc, tok, verb, sent: Block, sal: speech.Salience) -> str | No
         # first person: the words of the one speaking (a press conference, a joint statement)
         return sal.speakers[-1] if sal.speakers else None
     if word in speech.PRONOUNS_PERSON:
-        persons = [doc.ref(m) for m in before if m.kind == "person"]
+        # not someone the quotation itself names: in '"The minister will discuss it with
+        # Lavrov," he said' the one speaking is not Lavrov
+        persons = [
+            doc.ref(m)
+            for m in before
+            if m.kind == "person" and not speech.inside_quote(doc.text, sent.start, m.start)
+        ]
         if persons:
             return persons[-1]
         recent = sal.recent_speaker
