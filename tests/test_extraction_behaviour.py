@@ -295,3 +295,12 @@ def test_he_said_after_a_quote_is_not_someone_the_quote_names() -> None:
     assert said['"The minister will discuss the crisis with Sergei Lavrov," he said.'] == (
         "wang-wenbin"
     )
+
+
+def test_a_participants_appositive_adds_no_state() -> None:
+    g = extract(
+        "Yerevan, 3 November 2022\n\nCall\n\n"
+        "Armenian Foreign Minister Ara Ayvazyan held a phone conversation with Igor Popov, the "
+        "Russian co-chair of the OSCE Minsk Group.\n"
+    )
+    assert _meetings(g) == [{"ara-ayvazyan", "igor-popov"}]

@@ -289,6 +289,10 @@ class _Parties:
             if ref and ref not in self.refs:
                 self.refs.append(ref)
             return
+        if tok.dep_ == "appos" and any(
+            m.kind == "person" for m in self.doc.mentions_in(*head_span(tok.head, self.off))
+        ):
+            return  # "Igor Popov, the Russian co-chair of the Minsk Group": Popov, not Russia
         s, e = head_span(tok, self.off)
         extra = [c for c in tok.children if c.dep_ == "appos"]
         for a in extra:

@@ -557,7 +557,7 @@ def _list_destination(doc: Doc, sent, senders: set[str]) -> str | None:
 
 _FORCE_WORDS = re.compile(
     r"\b(?:troops|soldiers|personnel|peacekeepers|contingents?|police|officers|servicemen|forces|"
-    r"contributions|contributors|pledges)\b",
+    r"contributions|contributors|pledges|battalions?|force)\b",
     re.I,
 )
 
