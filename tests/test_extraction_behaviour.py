@@ -304,3 +304,12 @@ def test_a_participants_appositive_adds_no_state() -> None:
         "Russian co-chair of the OSCE Minsk Group.\n"
     )
     assert _meetings(g) == [{"ara-ayvazyan", "igor-popov"}]
+
+
+def test_specified_that_is_speech() -> None:
+    g = extract(
+        "Kyiv, 3 November 2022\n\nGrain\n\n"
+        "Mykhailo Podolyak, adviser to the head of the President's Office, specified that any "
+        "provocation would get an immediate military response.\n"
+    )
+    assert list(statements(g).values()) == ["mykhailo-podolyak"]

@@ -47,7 +47,7 @@ SPEECH_VERBS = (
     "reject refute dismiss acknowledge admit predict estimate describe characterize "
     "characterise caution signal indicate reveal disclose concede comment stipulate "
     "appeal threaten issue release "
-    "present brief update"
+    "present brief update specify clarify contend allege"
 ).split()
 MEETING_VERBS = (
     "meet hold speak talk call phone telephone host receive visit chair convene confer "
