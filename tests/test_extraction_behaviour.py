@@ -313,3 +313,30 @@ def test_specified_that_is_speech() -> None:
         "provocation would get an immediate military response.\n"
     )
     assert list(statements(g).values()) == ["mykhailo-podolyak"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "parties", "place"),
+    [
+        ("Secretary Antony J. Blinken spoke today with Indian External Affairs Minister "
+         "Subrahmanyam Jaishankar.", {"antony-blinken", "subrahmanyam-jaishankar"}, None),
+        ("Prime Minister Rishi Sunak spoke to Israeli Prime Minister Benjamin Netanyahu this "
+         "afternoon.", {"rishi-sunak", "benjamin-netanyahu"}, None),
+        ("Italian Prime Minister Giorgia Meloni paid an official visit to Japan on Friday.",
+         {"giorgia-meloni"}, "japan"),
+    ],
+)  # fmt: skip
+def test_readout_phrasings(sentence: str, parties: set[str], place: str | None) -> None:
+    g = extract(f"London, 3 November 2022\n\nReadout\n\n{sentence}\n")
+    rows = _meeting_rows(g)
+    assert any(ps == parties and (place is None or where == place) for ps, where in rows), rows
+
+
+def test_welcoming_a_decision_is_no_meeting() -> None:
+    g = extract(
+        "London, 3 November 2022\n\nReadout\n\n"
+        "The Prime Minister welcomed President Ruto to Downing Street today. Kenya welcomed the "
+        "decision of the United Nations.\n"
+    )
+    assert all(len(ps) != 1 for ps in _meetings(g)), _meetings(g)
+    assert not any("united-nations" in ps or "un" in ps for ps in _meetings(g))

@@ -33,8 +33,20 @@ _MEET_VERBS = {
     "convene",
     "confer",
     "negotiate",
+    "welcome",
 }
-_HOLD_VERBS = {"hold", "have", "conduct", "attend", "join", "open", "convene", "host", "chair"}
+_HOLD_VERBS = {
+    "hold",
+    "have",
+    "conduct",
+    "attend",
+    "join",
+    "open",
+    "convene",
+    "host",
+    "chair",
+    "pay",
+}
 _NOUNS = {
     "meeting",
     "meetings",
@@ -438,6 +450,7 @@ def encounters(doc: Doc) -> list[Meeting]:
                     "confer",
                     "negotiate",
                     "sign",
+                    "welcome",
                 )
                 and noun is None
                 and len(refs) < 2
@@ -711,6 +724,7 @@ def _para_of(doc: Doc, pos: int):
 
 
 _HELD = {
+    "pay",
     "hold",
     "have",
     "attend",
@@ -875,12 +889,20 @@ def _trigger(tok):
             pobjs = [g for p in preps for g in p.children if g.dep_ == "pobj"]
             if not pobjs or all(_PRESS.match(g.text) for g in pobjs):
                 return None
-            if any(p.lower_ == "to" for p in preps) and "phone" not in tok.doc.text.lower():
+            if (
+                any(p.lower_ == "to" for p in preps)
+                and "phone" not in tok.doc.text.lower()
+                and not any(_names_a_person(g) for g in pobjs)
+            ):
                 return None  # "spoke to X" in a sentence with no phone is an interview
         if lem == "call" and not any(c.dep_ == "dobj" for c in tok.children):
             return None
         if lem in ("receive", "host") and not any(c.dep_ in ("dobj",) for c in tok.children):
             return None
+        if lem == "welcome" and not any(
+            c.dep_ == "dobj" and _names_a_person(c) for c in tok.children
+        ):
+            return None  # "welcomed the decision": no one came
         if lem == "visit" and tok.dep_ in ("compound", "amod"):
             return None
         if lem == "visit" and any(
@@ -894,6 +916,20 @@ def _trigger(tok):
             if c.dep_ == "dobj" and c.lower_ in _NOUNS and _joint_if_conference(c):
                 return lem, c
     return None
+
+
+def _names_a_person(tok) -> bool:
+    """A noun phrase headed by a personal name or a person's title ("President Ruto",
+    "Benjamin Netanyahu"); the small model's PERSON or a title word before a capital."""
+    if tok.ent_type_ == "PERSON":
+        return True
+    words = [t for t in tok.subtree if t.i <= tok.i]
+    return any(t.ent_type_ == "PERSON" for t in words) or (
+        tok.text[:1].isupper() and any(t.lower_ in _PERSON_TITLES for t in words)
+    )
+
+
+_PERSON_TITLES = {"president", "minister", "secretary", "chancellor", "king", "prince", "premier"}
 
 
 def _has_date(doc: Doc, sent) -> bool:
@@ -952,11 +988,19 @@ def _place(doc: Doc, tok, off: int, skip: int) -> str | None:
         if got:
             return got
     if lemma(tok.lower_) == "visit":
-        for c in tok.children:
-            if c.dep_ == "dobj":
-                got = _place_named(doc, c, off, skip)
-                if got:
-                    return got
+        # "visited Japan", "an official visit to Japan"
+        targets = [c for c in tok.children if c.dep_ == "dobj"]
+        targets += [
+            g
+            for c in tok.children
+            if c.dep_ == "prep" and c.lower_ == "to"
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]
+        for c in targets:
+            got = _place_named(doc, c, off, skip)
+            if got:
+                return got
     if lemma(tok.lower_) in ("host", "receive", "meet", "welcome"):
         # "hosted Zelensky in Istanbul": the parser hangs the place on the guest
         for c in tok.children:

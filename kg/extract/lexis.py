@@ -36,6 +36,7 @@ _IRREGULAR = {
     "reaffirm": ["reaffirm", "reaffirms", "reaffirmed", "reaffirming"],
     "look": ["look", "looks", "looked", "looking"],
     "quote": ["quote", "quotes", "quoted", "quoting"],
+    "pay": ["pay", "pays", "paid", "paying"],
 }
 
 SPEECH_VERBS = (
@@ -51,7 +52,7 @@ SPEECH_VERBS = (
 ).split()
 MEETING_VERBS = (
     "meet hold speak talk call phone telephone host receive visit chair convene confer "
-    "discuss negotiate sit sign attend participate"
+    "discuss negotiate sit sign attend participate welcome pay"
 ).split()
 MEETING_NOUNS = (
     "meeting meetings talks call phone_call telephone_call conversation telephone_conversation "

@@ -29,7 +29,7 @@ TITLES = {
         "Field Marshal Army Air Force Police Inspector Commissioner-General Premier Leader "
         "Permanent Resident Coordinator Senior Adviser Advisor Aide Attorney Officer Under "
         "Secretary-of-State Vice-Chair Vice-Chairman Co-Chair Co-Chairs Rapporteur PM FM "
-        "Honourable Honorable Hon Hon. Rt Rt. Right Excellency"
+        "Honourable Honorable Hon Hon. Rt Rt. Right Excellency External Affairs Home"
     ).split()
 }
 _NON_NAME_WORDS = {
