@@ -10,7 +10,7 @@ from datetime import date
 
 import pytest
 from rdflib import Graph, Literal
-from rdflib.namespace import RDF, XSD
+from rdflib.namespace import RDF, RDFS, XSD
 
 from kg.documents import document_from_bytes
 from kg.extract import extract_document
@@ -340,3 +340,24 @@ def test_welcoming_a_decision_is_no_meeting() -> None:
     )
     assert all(len(ps) != 1 for ps in _meetings(g)), _meetings(g)
     assert not any("united-nations" in ps or "un" in ps for ps in _meetings(g))
+
+
+def test_a_title_case_headline_makes_no_sub_body() -> None:
+    g = extract(
+        "Security Council Authorizes Multinational Security Support Mission for Haiti\n\n"
+        "New York, 2 October 2023\n\n"
+        "The United Nations Security Council voted on Monday to authorize a mission in Haiti.\n"
+    )
+    labels = [str(o) for o in g.objects(None, RDFS.label)]
+    assert not any("Authorizes" in x for x in labels), labels
+
+
+def test_every_meeting_has_a_label() -> None:
+    g = extract(
+        "Paris, 3 November 2022\n\nLeaders meet\n\n"
+        "Emmanuel Macron spoke by phone with Olaf Scholz on Monday.\n"
+    )
+    (m,) = g.subjects(RDF.type, NG.Meeting)
+    assert (
+        str(g.value(m, RDFS.label)) == "Phone call of Emmanuel Macron and Olaf Scholz, 2022-10-31"
+    )

@@ -701,8 +701,10 @@ def _sub_bodies(
     """Bodies of a known organization the lexicon does not list: "Council of Foreign Ministers of
     the Shanghai Cooperation Organisation", "SCO Council of Heads of State". They become
     sub-organizations keyed under their parent, like the lexicon's own sub-bodies."""
+    from kg.extract.ner import headline_end
     from kg.ids import slug
 
+    head_end = headline_end(text)
     out: list[Mention] = []
     ents: dict[str, Entity] = {}
     for m in mentions:
@@ -722,6 +724,9 @@ def _sub_bodies(
             out.append(m)
             continue
         body = re.sub(r"^(?:The|the) ", "", body)
+        if m.start < head_end and body not in text[head_end:]:
+            out.append(m)  # a title-case headline: "Council Authorizes Multinational … Mission"
+            continue
         if before:
             start = (
                 m.start

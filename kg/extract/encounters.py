@@ -1033,6 +1033,30 @@ def _place_named(doc: Doc, tok, off: int, skip: int) -> str | None:
     return None
 
 
+_KIND_WORDS = {
+    "PhoneCall": "Phone call",
+    "Videoconference": "Video conference",
+    "Summit": "Summit",
+    "Session": "Session",
+    "Visit": "Visit",
+    "Debate": "Debate",
+}
+
+
+def meeting_label(doc: Doc, m: Meeting) -> str:
+    """A name for a meeting the text does not name: what it was, who, when ("Phone call of
+    Emmanuel Macron and Olaf Scholz, 2022-10-31"); never an empty label."""
+    kind = next((_KIND_WORDS[k] for k in sorted(m.kinds) if k in _KIND_WORDS), "Meeting")
+    names = [doc.entities[r].label for r in m.participants if r in doc.entities]
+    if not names and m.organizer and m.organizer in doc.entities:
+        names = [doc.entities[m.organizer].label]
+    if len(names) > 3:
+        names = [*names[:3], "others"]
+    who = " and ".join([", ".join(names[:-1]), names[-1]]) if len(names) > 1 else "".join(names)
+    when = m.date.value.isoformat() if m.date and m.date.value else "undated"
+    return f"{kind} of {who}, {when}" if who else f"{kind}, {when}"
+
+
 def meeting_key(doc: Doc, date: DateValue | None, refs: list[str]) -> str:
     """Date and parties: the same call found in two sentences, or two stories, meets."""
     day = date.value.isoformat() if date is not None and date.value else f"undated-{doc.meta_key}"

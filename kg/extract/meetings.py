@@ -161,7 +161,7 @@ def meetings(doc: Doc) -> list[Meeting]:
             m = out.get(key) or Meeting(
                 key=key,
                 span=Span(sent.start, sent.end),
-                label=f"Phone call, {date.value.isoformat() if date else 'undated'}",
+                label="",  # named from its parties when written (encounters.meeting_label)
                 date=date or (unresolved[0] if unresolved else None),
             )
             m.kinds |= {"PhoneCall"}

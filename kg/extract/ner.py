@@ -55,6 +55,9 @@ def _clean(text: str, start: int, end: int) -> tuple[int, int]:
     m = _POSSESSIVE.search(span)
     if m and m.start() > 0:
         end = start + m.start()
+    open_at = text.find("(", start, end)
+    if open_at > start and text.find(")", open_at, end) < 0:
+        end = open_at  # "Federal Government of Somalia (FGS": the name before the bracket
     while start < end and text[start] in " \"“”'‘’(-–,.":
         start += 1
     while end > start and text[end - 1] in " \"“”'‘’)-–,:;":

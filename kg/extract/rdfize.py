@@ -15,6 +15,7 @@ from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
 from kg.documents import SourceDocument
 from kg.extract.context import Doc
+from kg.extract.encounters import meeting_label
 from kg.extract.model import DateValue, Span
 from kg.ids import iri, occurrence, short_hash, slug, text_key
 from kg.namespaces import GEO, GEONAMES, NG, OA, ORG, SCHEMA, WD, bind_prefixes
@@ -182,7 +183,7 @@ def to_graph(
     for m in meetings:
         node = iri("meeting", slug(m.key) if "/" not in m.key else m.key, base)
         g.add((node, RDF.type, NG.Meeting))
-        g.add((node, RDFS.label, en(m.label)))
+        g.add((node, RDFS.label, en(m.label or meeting_label(doc, m))))
         for k in sorted(m.kinds):
             g.add((node, NG.kind, NG[k]))
         w.date(node, NG.date, m.date)
