@@ -361,3 +361,12 @@ def test_every_meeting_has_a_label() -> None:
     assert (
         str(g.value(m, RDFS.label)) == "Phone call of Emmanuel Macron and Olaf Scholz, 2022-10-31"
     )
+
+
+def test_a_city_listed_after_a_place_is_a_place() -> None:
+    g = extract(
+        "Kyiv, 3 November 2022\n\nShelling\n\nRussian forces shelled Kharkiv and Zaporizhzhia "
+        "overnight, Prime Ministers Gonsalves and Skerrit said.\n"
+    )
+    places = {str(s).rsplit("/", 1)[-1] for s in g.subjects(RDF.type, NG.Place)}
+    assert "zaporizhzhia" in places or any("zaporizh" in p for p in places), places

@@ -624,6 +624,9 @@ _NOT_TOWN = {
 }
 
 
+_LISTED_AFTER = re.compile(r"(?:,\s+(?:and\s+)?|\s+and\s+)(?P<n>[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?)")
+
+
 def _gazetteer_places(text: str, out, ents, known, lex: Lexicon, prefer) -> None:
     """Towns the recogniser missed: a dateline's city in capitals ("PORT-AU-PRINCE
     (Reuters)"), and a name the GeoNames gazetteer knows after "in", "to", "from"…
@@ -649,6 +652,16 @@ def _gazetteer_places(text: str, out, ents, known, lex: Lexicon, prefer) -> None
         info = world.place(m.group(), prefer, own_name=True)
         if info is not None and info.kind == "city" and info.population >= 1_000_000:
             cands.append((m.start(), m.end(), m.group()))
+    listed: set[tuple[int, int]] = set()
+    surnames = {x.label.split()[-1] for x in ents.values() if x.kind == "person" and x.label}
+    surnames |= {m.surface.split()[-1] for m in list(known) + out if m.kind == "person"}
+    for m in list(known) + out:
+        if m.kind in ("place", "country") and not m.adjective:
+            # "shelled Kharkiv and Zaporizhzhia": a name listed after a place
+            nxt = _LISTED_AFTER.match(text, m.end)
+            if nxt:
+                listed.add((nxt.start("n"), nxt.end("n")))
+                cands.append((nxt.start("n"), nxt.end("n"), nxt.group("n")))
     seen: set[tuple[int, int]] = set()
     for s, e, name in cands:
         if (s, e) in seen or not free(s, e) or name.lower() in _NOT_TOWN:
@@ -657,6 +670,15 @@ def _gazetteer_places(text: str, out, ents, known, lex: Lexicon, prefer) -> None
         if re.match(r"\s+(?:Post|Times|News|Agency|Council|Ministry|University|Airport)\b", after):
             continue
         info = world.place(name, prefer, own_name=True)
+        if (s, e) in listed and (
+            name in surnames or re.search(rf"\b(?:[A-Z][a-z]+|[A-Z]\.) {re.escape(name)}\b", text)
+        ):
+            continue  # "Prime Ministers Gonsalves and Skerrit": surnames of people named
+        if info is None and (s, e) in listed:
+            # in a list of places another spelling will do, for a city that size
+            info = world.place(name, prefer)
+            if info is not None and info.kind == "city" and info.population < 100_000:
+                info = None
         if info is None or info.kind not in ("city", "region"):
             continue
         if info.kind == "city" and info.population < 50_000 and not name.isupper():
