@@ -235,6 +235,7 @@ def test_a_possible_summit_is_no_meeting() -> None:
         ("About 200 Jamaican soldiers and police officers will join the mission in Haiti.",
          "jamaica", "200"),
         ("A battalion of 500 Ethiopian soldiers arrived in Juba on Friday.", "ethiopia", "500"),
+        ("Hundreds of Ugandan troops crossed into South Sudan on Tuesday.", "uganda", None),
     ],
 )  # fmt: skip
 def test_common_deployment_phrasings(sentence: str, sender: str, personnel: str | None) -> None:

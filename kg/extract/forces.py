@@ -23,7 +23,7 @@ from kg.extract.speech import phrase_span
 _VERBS = set(
     "deploy send dispatch despatch provide contribute pledge commit airlift fly station "
     "reinforce arrive withdraw pull redeploy land return offer deliver transfer disembark "
-    "descend transport join".split()
+    "descend transport join cross".split()
 )
 _DEPLOY_NOUNS = {
     "deployment",
@@ -38,7 +38,9 @@ _DEPLOY_NOUNS = {
     "departure",
 }
 # verbs whose subject may be the force itself ("Kenyan police arrived", "400 officers deployed")
-_ARRIVE = set("arrive return land withdraw pull disembark descend deploy redeploy fly".split())
+_ARRIVE = set(
+    "arrive return land withdraw pull disembark descend deploy redeploy fly cross".split()
+)
 _NOUN_VERBS = {"begin", "start", "complete", "announce", "approve", "authorize", "authorise"}
 _FORCE = re.compile(
     r"^(?:troops?|soldiers?|forces?|personnel|peacekeepers?|contingents?|battalions?|brigades?|"
@@ -115,8 +117,8 @@ def deployments_from_parse(doc: Doc) -> list[Deployment]:
                 sender_toks += [c for c in tok.children if c.dep_ == "poss"]
             if force is None:
                 continue
-            if _wished(tok):
-                continue
+            if _wished(tok) or any(c.dep_ == "amod" and c.lower_ in _MAYBE for c in tok.children):
+                continue  # "prepare for possible deployment to Israel": none yet
             prev = None
             if out and (
                 _near(doc, out[-1].span.start, sent.start) or in_headline(doc, out[-1].span)
@@ -248,6 +250,7 @@ _NOT_DONE = {
 }
 
 
+_MAYBE = {"possible", "potential", "proposed", "eventual", "prospective", "hypothetical"}
 _TOLD = {"announce", "say", "confirm", "state", "declare", "tell", "report"}
 
 

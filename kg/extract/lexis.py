@@ -62,7 +62,7 @@ MEETING_NOUNS = (
 DEPLOY_VERBS = (
     "deploy send dispatch despatch arrive withdraw pull station reinforce contribute "
     "airlift fly land redeploy return begin start provide pledge commit offer complete "
-    "deliver transfer disembark descend transport join"
+    "deliver transfer disembark descend transport join cross"
 ).split()
 # a body's decision taken in session: "the Security Council adopted resolution 2699"
 SESSION_VERBS = "adopt vote abstain approve authorize authorise pass endorse extend".split()
