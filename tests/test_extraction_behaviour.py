@@ -371,3 +371,12 @@ def test_a_city_listed_after_a_place_is_a_place() -> None:
     )
     places = {str(s).rsplit("/", 1)[-1] for s in g.subjects(RDF.type, NG.Place)}
     assert "zaporizhzhia" in places or any("zaporizh" in p for p in places), places
+
+
+def test_a_leaders_office_speaks_for_the_state() -> None:
+    g = extract(
+        "Nairobi, 3 November 2022\n\nArrived\n\n"
+        "Kenyan President William Ruto's office said the troops had arrived safely.\n"
+    )
+    (speaker,) = statements(g).values()
+    assert speaker.endswith("/country/kenya"), speaker

@@ -483,6 +483,13 @@ def _resolve(doc: Doc, tok, verb, sent: Block, sal: speech.Salience) -> str | No
                 if ent is not None:
                     ent.surfaces.add(doc.text[m.start : off + tok.idx + len(tok.text)])
             return body
+    if noun == "office" and m is not None and m.kind == "person":
+        # "Prime Minister Benjamin Netanyahu's office said": his government speaks, not he
+        ent = doc.entities.get(doc.ref(m))
+        states = [doc.posts[p].country for p in (ent.posts if ent else ()) if p in doc.posts]
+        state = next((c for c in states if c), None) or _main_country(doc)
+        if state:
+            return f"country/{state}"
     if noun == "office" and any(c.dep_ == "poss" and c.lower_ == "president" for c in tok.children):
         country = _main_country(doc)  # "the president's office said"
         if country:
