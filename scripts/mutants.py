@@ -41,7 +41,7 @@ PACKAGED = ("ontology", "shapes", "queries")
 MODULES: dict[str, list[str]] = {
     "kg.negotiate": ["tests/test_negotiate.py"],
     "kg.query": ["tests/test_query_unit.py", "tests/test_executor_unit.py"],
-    "kg.executor": ["tests/test_executor_unit.py"],
+    "kg.executor": ["tests/test_executor_unit.py", "tests/test_executor_pool.py"],
     "kg.store": ["tests/test_store.py"],
     "kg.server.limits": ["tests/test_limits_app.py"],
     "kg.server.app": ["tests/test_app_wiring.py", "tests/test_routes_served.py"],

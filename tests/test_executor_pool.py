@@ -1,0 +1,613 @@
+"""kg.executor's pool and lanes, driven in this process (for `make mutants`).
+
+tests/test_executor.py drives the pool with real worker processes (SIGKILL at the
+deadline, a crash, the memory cap). mutmut only sees what runs in the test process, so
+here the same `Executor` hands its jobs to workers that are threads of this process:
+`ThreadContext` takes the place of the multiprocessing context, and each worker runs the
+real job loop (`_serve_jobs`) on a real store over a real pipe. Only the process itself
+is stood in for (a thread cannot be SIGKILLed: "killing" one marks it dead and closes
+its pipe, as the parent sees a killed process). A worker is held busy by `Gate`, a
+negotiation step (it runs in the worker, after evaluation) that waits until the test
+opens it, so every interleaving here is forced, never raced.
+"""
+
+from __future__ import annotations
+
+import gc
+import itertools
+import json
+import multiprocessing
+import os
+import threading
+import time
+from collections.abc import Callable, Iterator
+from multiprocessing.connection import Connection
+from pathlib import Path
+
+import pytest
+
+import kg.executor as ex_mod
+from kg.config import Config
+from kg.executor import (
+    HEAVY_NICE,
+    Executor,
+    InProcessExecutor,
+    _after_fork_in_child,
+    _CurrentStore,
+    _serve_jobs,
+    _start_big_stack_thread,
+    _Waiter,
+    _Worker,
+    _worker_main,
+    choose,
+)
+from kg.lanes import HEAVY, LIGHT, shape
+from kg.validate_job import Part, ValidateJob
+from tests.test_executor_unit import commit
+
+JSON = "application/sparql-results+json"
+HANG = 60.0  # a guard against a hang; never asserted
+ROWS = "SELECT ?s ?n { ?s ?p ?o VALUES ?n { " + " ".join(map(str, range(200))) + " } }"
+
+
+def until(condition: Callable[[], bool], what: str) -> None:
+    """Poll `condition` under a generous ceiling (never itself the thing asserted)."""
+    deadline = time.monotonic() + HANG
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"never happened: {what}")
+        time.sleep(0.005)
+
+
+class ThreadProcess:
+    """A query worker on a thread: the real job loop, its own copy of the pipe's end."""
+
+    _pids = itertools.count(1)
+
+    def __init__(self, target: Callable, args: tuple, daemon: bool) -> None:
+        assert target is _worker_main and daemon
+        self.child, self.settings, self.nice = args
+        self.pid = next(self._pids)
+        self.exitcode: int | None = None
+        self.thread: threading.Thread | None = None
+
+    def start(self) -> None:
+        # The parent closes its copy of the child's end after start(), as after a fork.
+        self.conn = Connection(os.dup(self.child.fileno()))
+        self.thread = threading.Thread(target=self._run, daemon=True)
+        self.thread.start()
+
+    def _run(self) -> None:
+        try:
+            _serve_jobs(self.conn, self.settings)
+        except (EOFError, OSError):
+            pass  # its pipe was closed under it: it was "killed"
+        finally:
+            if self.exitcode is None:
+                self.exitcode = 0
+
+    def kill(self) -> None:
+        if self.exitcode is None:
+            self.exitcode = -9
+
+    def die(self, code: int) -> None:
+        """What the parent sees of a process that died on its own: EOF on its pipe."""
+        self.exitcode = code
+        self.conn.close()
+
+    def join(self, timeout: float | None = None) -> None:
+        del timeout  # a gated thread ends when its gate opens (teardown)
+
+    def is_alive(self) -> bool:
+        return self.exitcode is None and self.thread is not None and self.thread.is_alive()
+
+
+class ThreadContext:
+    def __init__(self) -> None:
+        self.processes: list[ThreadProcess] = []
+
+    def Pipe(self) -> tuple[Connection, Connection]:  # noqa: N802 - multiprocessing's name
+        return multiprocessing.Pipe()
+
+    def Process(self, target: Callable, args: tuple, daemon: bool) -> ThreadProcess:  # noqa: N802
+        p = ThreadProcess(target, args, daemon)
+        self.processes.append(p)
+        return p
+
+
+class Gate:
+    """`choose` for the workers: an Accept of `wait/…` holds the worker until opened."""
+
+    def __init__(self) -> None:
+        self.opened = threading.Event()
+        self.entered = 0
+        self._ids = itertools.count()
+
+    def accept(self) -> str:
+        return f"wait/{next(self._ids)}"  # unique: negotiation is remembered per Accept
+
+    def __call__(self, form: str, accept: str | None, fmt: str | None) -> str | None:
+        if accept and accept.startswith("wait/"):
+            self.entered += 1
+            self.opened.wait(HANG)
+            return "application/n-triples" if form == "graph" else JSON
+        return choose(form, accept, fmt)
+
+
+@pytest.fixture
+def data(tmp_path: Path) -> Path:
+    commit(tmp_path, "s")
+    return tmp_path
+
+
+@pytest.fixture
+def gate() -> Iterator[Gate]:
+    g = Gate()
+    yield g
+    g.opened.set()
+
+
+@pytest.fixture
+def make(data: Path, gate: Gate) -> Iterator[Callable[..., Executor]]:
+    """An Executor over `data` whose workers are threads; closed (and gates opened) after."""
+    made: list[Executor] = []
+
+    def new(*, size: int = 1, light: int = 0, events: list | None = None, **config) -> Executor:
+        config.setdefault("query_memory_mb", 0)  # no RLIMIT_DATA on the test process
+        config.setdefault("query_timeout", HANG)
+        on_event = events.append if events is not None else None
+        ex = Executor(
+            Config(data_dir=data, **config),
+            size=size,
+            light=light,
+            prefixes={"ex": "http://e/"},
+            choose=gate,
+            on_event=on_event,
+        )
+        ex._ctx = ThreadContext()
+        made.append(ex)
+        return ex
+
+    yield new
+    gate.opened.set()
+    for ex in made:
+        ex.close()
+    gc.enable()  # the job loop turns automatic collection off (it must, in a worker)
+
+
+def in_thread(fn: Callable[[], object]) -> tuple[threading.Thread, list]:
+    box: list = []
+    t = threading.Thread(target=lambda: box.append(fn()), daemon=True)
+    t.start()
+    return t, box
+
+
+def idle(ex: Executor, lane: str) -> int:
+    with ex._cond:
+        return len(ex._idle_by_lane[lane])
+
+
+def processes(ex: Executor) -> list[ThreadProcess]:
+    return ex._ctx.processes  # type: ignore[attr-defined]
+
+
+# --- configuration, no workers ---
+
+
+def test_pool_sizes_and_worker_settings_come_from_the_config(tmp_path: Path) -> None:
+    config = Config(
+        data_dir=tmp_path / "rel" / "..",
+        query_processes=3,
+        light_processes=2,
+        threads=20,
+        light_budget=0.25,
+        query_memory_mb=7,
+        max_rows=9,
+        query_timeout=4.0,
+    )
+    ex = Executor(config, prefixes={"a": "http://a/"})
+    assert ex.sizes == {HEAVY: 3, LIGHT: 2} and ex.size == 5
+    assert ex.timeout == 4.0 and ex.light_budget == 0.25
+    assert ex.max_heavy_waiting == 20 - 2 * 2 - 3
+    s = ex.settings
+    assert s.config is config and s.data_dir == str(tmp_path.resolve())
+    assert (s.max_rows, s.prefixes, s.memory_bytes) == (9, {"a": "http://a/"}, 7 * 2**20)
+    assert s.choose is choose
+    assert Executor(config, size=1, light=0).sizes == {HEAVY: 1, LIGHT: 0}
+    assert Executor(config, size=0, light=-1).sizes == {HEAVY: 3, LIGHT: 0}  # 0: the config's
+    assert Executor(Config(query_processes=0), light=-1).sizes == {HEAVY: 1, LIGHT: 0}
+    assert Executor(Config(threads=4, query_memory_mb=-1)).max_heavy_waiting == 4
+    assert Executor(Config(query_memory_mb=-1)).settings.memory_bytes == 0
+    assert Executor(Config(), light=None).sizes[LIGHT] == Config().light_processes
+    assert ex._idle_by_lane == {LIGHT: [], HEAVY: []} and ex._waiters == []
+    assert ex._count == {LIGHT: 0, HEAVY: 0} and ex._warm is False
+
+
+def test_only_the_heavy_lane_runs_niced_and_only_beside_a_light_lane() -> None:
+    both = Executor(Config(), size=1, light=1)
+    assert (both._nice(HEAVY), both._nice(LIGHT)) == (HEAVY_NICE, 0)
+    assert Executor(Config(), size=1, light=0)._nice(HEAVY) == 0
+
+
+def test_a_freed_worker_goes_to_health_first_then_the_lightest_client_oldest_first() -> None:
+    ex = Executor(Config(), size=1, light=1)
+    old_heavy = _Waiter(HEAVY, "a", False, 1.0, 5.0)
+    new_heavy_light_user = _Waiter(HEAVY, "b", False, 2.0, 1.0)
+    older_same_user = _Waiter(HEAVY, "c", False, 0.5, 1.0)
+    light = _Waiter(LIGHT, "d", False, 0.1, 0.0)
+    health = _Waiter(LIGHT, "e", True, 9.0, 99.0)
+    ex._waiters = [old_heavy, new_heavy_light_user, older_same_user, light, health]
+    assert ex._best_waiter(HEAVY) is older_same_user  # least usage, then oldest
+    assert ex._best_waiter(LIGHT) is health  # priority before usage and age
+    older_same_user.worker = new_heavy_light_user.worker = old_heavy.worker = object()  # type: ignore[assignment]
+    assert ex._best_waiter(HEAVY) is health  # no heavy request left: a light one
+    health.worker = object()  # type: ignore[assignment]
+    assert ex._best_waiter(HEAVY) is light
+    assert ex._best_waiter(LIGHT) is light
+    light.worker = object()  # type: ignore[assignment]
+    assert ex._best_waiter(HEAVY) is None and ex._best_waiter(LIGHT) is None
+    ex._waiters = [_Waiter(HEAVY, "x", False, 0.0, 0.0)]
+    assert ex._best_waiter(LIGHT) is None  # a light worker never serves a heavy request
+    assert ex.heavy_waiting() == 1
+    ex._waiters.append(_Waiter(LIGHT, "y", False, 0.0, 0.0))
+    assert ex.heavy_waiting() == 1
+
+
+def test_idle_workers_light_first_dead_ones_dropped_heavy_never_given_light(make) -> None:
+    ex = make(size=1, light=1)
+    ctx = ex._ctx
+    light_a = _Worker(ctx, ex.settings, LIGHT)
+    light_b = _Worker(ctx, ex.settings, LIGHT)
+    heavy = _Worker(ctx, ex.settings, HEAVY)
+    ex._idle_by_lane = {LIGHT: [light_a, light_b], HEAVY: [heavy]}
+    ex._count = {LIGHT: 2, HEAVY: 1}
+    assert ex._idle == [heavy, light_a, light_b]
+    light_b.process.kill()  # died while idle
+    assert ex._take_idle(LIGHT) is light_a  # the dead one is dropped on the way
+    assert ex._count == {LIGHT: 1, HEAVY: 1}
+    assert ex._take_idle(LIGHT) is heavy  # no light one left: a heavy one serves
+    ex._idle_by_lane[LIGHT].append(light_a)
+    assert ex._take_idle(HEAVY) is None  # never a light worker for a heavy request
+    ex._idle_by_lane[HEAVY].append(heavy)
+    heavy.process.kill()
+    assert ex._take_idle(HEAVY) is None and ex._count[HEAVY] == 0
+    ex.close()
+    assert ex._idle == [] and ex._count == {LIGHT: 0, HEAVY: 0}
+    assert light_a.process.exitcode == -9 and light_a.conn.closed
+
+
+# --- running queries ---
+
+
+def test_an_answer_comes_back_whole_and_its_worker_is_reused(make) -> None:
+    events: list[str] = []
+    ex = make(size=1, light=1, events=events)
+    out = ex.execute("SELECT ?s { ?s ?p ?o }", accept=JSON)
+    assert (out.status, out.media_type, out.reason) == (200, JSON, "ok")
+    assert out.headers == {"Vary": "Accept"} and out.chunks is None
+    assert [b["s"]["value"] for b in json.loads(out.body)["results"]["bindings"]] == ["http://e/s"]
+    until(lambda: idle(ex, LIGHT) == 1 and idle(ex, HEAVY) == 1, "both lanes warm")
+    first = {w.process.pid for w in ex._idle}
+    for _ in range(3):
+        again = ex.execute("ASK { ?s ?p ?o }", accept=JSON, client="c")
+        assert json.loads(again.body)["boolean"] is True
+    assert {w.process.pid for w in ex._idle} == first  # released, never replaced
+    assert ex._count == {LIGHT: 1, HEAVY: 1} and events == []
+    light = next(p for p in processes(ex) if p in [w.process for w in ex._idle_by_lane[LIGHT]])
+    heavy = ex._idle_by_lane[HEAVY][0].process
+    assert (light.nice, heavy.nice) == (0, HEAVY_NICE)
+    # the dataset, format and base reach the worker
+    fmt = ex.execute("ASK {}", accept=JSON, fmt="xml")
+    assert fmt.media_type == "application/sparql-results+xml"
+    based = ex.execute("SELECT ?x { BIND(<y> AS ?x) }", accept=JSON, base_iri="http://b/")
+    assert json.loads(based.body)["results"]["bindings"][0]["x"]["value"] == "http://b/y"
+    none = ex.execute("SELECT ?s { ?s ?p ?o }", ["http://e/empty"], accept=JSON)
+    assert json.loads(none.body)["results"]["bindings"] == []
+    named = ex.execute(
+        "SELECT ?g { GRAPH ?g { ?s ?p ?o } }", named_graphs=["http://e/n"], accept=JSON
+    )
+    assert json.loads(named.body)["results"]["bindings"] == []
+
+
+def test_warm_starts_every_worker_once(make) -> None:
+    ex = make(size=2, light=1)
+    ex.warm()
+    until(lambda: idle(ex, LIGHT) == 1 and idle(ex, HEAVY) == 2, "the pool warm")
+    ex.warm()
+    assert len(processes(ex)) == 3 and ex._count == {LIGHT: 1, HEAVY: 2}
+
+
+def test_a_large_answer_streams_and_frees_its_worker_at_the_end(make, monkeypatch) -> None:
+    monkeypatch.setattr(ex_mod, "CHUNK", 256)
+    ex = make(size=1, light=0, max_rows=150)
+    out = ex.execute(ROWS, accept=JSON)
+    assert out.status == 200 and out.body == b"" and out.chunks is not None
+    assert out.headers["X-Newsgraph-Truncated"] == "max-rows=150"
+    assert idle(ex, HEAVY) == 0  # busy while the answer is read
+    pieces = list(out.chunks)
+    assert len(pieces) >= 2  # a head, then frames
+    assert len(json.loads(b"".join(pieces))["results"]["bindings"]) == 150
+    assert idle(ex, HEAVY) == 1 and processes(ex)[0].is_alive()
+
+
+def test_an_abandoned_stream_kills_its_worker_and_a_new_one_starts(make, monkeypatch) -> None:
+    monkeypatch.setattr(ex_mod, "CHUNK", 256)
+    ex = make(size=1, light=0)
+    out = ex.execute(ROWS, accept=JSON)
+    assert out.chunks is not None
+    next(out.chunks)
+    out.close()
+    assert out.chunks is None
+    first = processes(ex)[0]
+    assert first.exitcode == -9
+    until(lambda: idle(ex, HEAVY) == 1, "a replacement")
+    assert ex._count[HEAVY] == 1 and ex._idle[0].process is not first
+    assert json.loads(ex.execute("ASK {}", accept=JSON).body)["boolean"] is True
+
+
+def test_a_query_past_the_deadline_is_stopped_and_named(make, gate: Gate) -> None:
+    events: list[str] = []
+    ex = make(size=1, light=0, events=events, query_timeout=7.0)
+    out = ex.execute("ASK {}", accept=gate.accept(), timeout=0.2)
+    assert (out.status, out.reason) == (503, "timeout")
+    assert out.body == (b"query stopped: it ran past the 7 s limit (NEWSGRAPH_QUERY_TIMEOUT)\n")
+    assert events == ["timeout"] and processes(ex)[0].exitcode == -9
+    until(lambda: idle(ex, HEAVY) == 1, "a replacement")
+    assert ex._count[HEAVY] == 1
+    assert ex.execute("ASK {}", accept=JSON).status == 200
+
+
+def test_a_worker_that_dies_mid_query_is_reported_and_replaced(make, gate: Gate) -> None:
+    events: list[str] = []
+    ex = make(size=1, light=0, events=events, query_memory_mb=0)
+    for code, how in ((-9, "signal 9"), (3, "exit 3")):
+        entered = gate.entered
+        t, box = in_thread(lambda: ex.execute("ASK {}", accept=gate.accept()))
+        until(lambda e=entered: gate.entered > e, "the query running")
+        idle_now = [w.process for w in ex._idle]
+        busy = next(p for p in processes(ex) if p.is_alive() and p not in idle_now)
+        busy.die(code)
+        t.join(HANG)
+        out = box[0]
+        assert (out.status, out.reason) == (503, "crashed")
+        assert out.body.decode() == (
+            f"the query process died ({how}) while running this request and has been"
+            " replaced; most likely it needed more than the 0 MiB a query may use"
+            " (NEWSGRAPH_QUERY_MEMORY)\n"
+        )
+        until(lambda: idle(ex, HEAVY) == 1, "a replacement")
+    assert events == ["crashed", "crashed"]
+    assert ex.execute("ASK {}", accept=JSON).status == 200
+
+
+def test_a_full_pool_answers_busy_at_the_deadline(make, gate: Gate) -> None:
+    events: list[str] = []
+    ex = make(size=1, light=0, events=events)
+    t, box = in_thread(lambda: ex.execute("ASK {}", accept=gate.accept()))
+    until(lambda: gate.entered == 1, "the only worker busy")
+    out = ex.execute("ASK {}", accept=JSON, timeout=0.3)
+    assert (out.status, out.reason, events) == (503, "busy", ["busy"])
+    assert out.body == (
+        b"all 1 query processes stayed busy for the whole query timeout (0.3 s,"
+        b" NEWSGRAPH_QUERY_TIMEOUT); try again later\n"
+    )
+    assert out.headers == {"Retry-After": "1"}
+    assert ex._waiters == []
+    gate.opened.set()
+    t.join(HANG)
+    assert box[0].status == 200
+    late = ex.execute("ASK {}", accept=JSON, timeout=2.5)
+    assert late.status == 200
+
+
+def test_busy_retry_after_is_the_timeout_in_whole_seconds(make, gate: Gate) -> None:
+    ex = make(size=1, light=0)
+    in_thread(lambda: ex.execute("ASK {}", accept=gate.accept()))
+    until(lambda: gate.entered == 1, "the only worker busy")
+    out = ex.execute("ASK {}", accept=JSON, timeout=2.6)
+    assert out.headers == {"Retry-After": "2"} and b"(2.6 s," in out.body
+
+
+def test_past_the_heavy_queue_bound_a_request_is_refused_at_once(make, gate: Gate) -> None:
+    events: list[str] = []
+    ex = make(size=1, light=0, events=events, threads=1)
+    assert ex.max_heavy_waiting == 4
+    running, _ = in_thread(lambda: ex.execute("ASK {}", accept=gate.accept()))
+    until(lambda: gate.entered == 1, "the only worker busy")
+    queued = [in_thread(lambda: ex.execute("ASK {}", accept=JSON)) for _ in range(4)]
+    until(lambda: ex.heavy_waiting() == 4, "four requests waiting")
+    out = ex.execute("ASK {}", accept=JSON)
+    assert (out.status, out.reason, events) == (503, "busy", ["busy"])
+    assert out.body == (
+        b"4 expensive requests are already waiting for a query process; try again later\n"
+    )
+    assert out.headers == {"Retry-After": "5"}
+    gate.opened.set()
+    for t, box in queued:
+        t.join(HANG)
+        assert box[0].status == 200
+    running.join(HANG)
+    assert ex.heavy_waiting() == 0 and ex._waiters == []
+
+
+def test_a_cheap_query_over_its_budget_moves_to_the_heavy_lane(make, gate: Gate) -> None:
+    events: list[str] = []
+    ex = make(size=1, light=1, events=events, light_budget=0.2)
+    query = "SELECT * { ?s ?p ?o }"
+    assert ex.costs.lane(shape(query), "c") == LIGHT
+    t, box = in_thread(lambda: ex.execute(query, accept=gate.accept(), client="c"))
+    until(lambda: "demoted" in events, "the light run stopped at its budget")
+    light = [p for p in processes(ex) if p.nice == 0]
+    assert light and light[0].exitcode == -9  # the light worker was stopped
+    gate.opened.set()
+    t.join(HANG)
+    out = box[0]
+    assert out.status == 200 and events == ["demoted"]
+    assert ex.costs.lane(shape(query), "c") == HEAVY  # the shape is known expensive now
+    until(lambda: idle(ex, LIGHT) == 1, "a new light worker")
+    assert ex._count == {LIGHT: 1, HEAVY: 1}
+
+
+def test_health_checks_and_heavy_workers_have_no_budget(make, gate: Gate) -> None:
+    events: list[str] = []
+    ex = make(size=1, light=1, events=events, light_budget=0.05)
+    started = time.monotonic()
+    t, box = in_thread(lambda: ex.execute("ASK {}", accept=gate.accept(), priority=True))
+    until(lambda: gate.entered == 1, "the priority query running")
+    until(lambda: time.monotonic() > started + 0.5, "well past the light budget")
+    gate.opened.set()
+    t.join(HANG)
+    assert box[0].status == 200 and events == []
+    # With no light lane every query is heavy, and runs without a budget.
+    only_heavy = make(size=1, light=0, events=events, light_budget=0.05)
+    t, box = in_thread(lambda: only_heavy.execute("ASK {}", accept=gate.accept()))
+    t.join(HANG)  # the gate is open: answered
+    assert box[0].status == 200 and events == []
+
+
+def test_each_run_is_recorded_for_the_lanes(make) -> None:
+    ex = make(size=1, light=1)
+    query = "SELECT ?s { ?s ?p ?o }"
+    ex.execute(query, accept=JSON, client="me")
+    assert ex.costs.usage("me") > 0 and ex.costs.usage("other") == 0
+    assert ex.costs._inflight[shape(query)] == 0
+    assert shape(query) in ex.costs._shapes
+
+
+# --- validation jobs (the heavy lane) ---
+
+TURTLE = b"""@prefix schema: <http://schema.org/> .
+<http://e/a> a schema:Person ; schema:name 1, 2, 3 .
+"""
+SHAPES = b"""@prefix sh: <http://www.w3.org/ns/shacl#> .
+@prefix schema: <http://schema.org/> .
+<http://e/PersonShape> a sh:NodeShape ; sh:targetClass schema:Person ;
+  sh:property [ sh:path schema:name ; sh:maxCount 1 ] .
+"""
+JOB = ValidateJob(
+    data=Part(TURTLE, "text/turtle"),
+    shapes=Part(SHAPES, "text/turtle", what="shapes"),
+    media_type="text/plain",
+)
+
+
+def test_a_validation_is_collected_and_spooled_when_large(make, monkeypatch) -> None:
+    ex = make(size=1, light=1)
+    job = JOB
+    small = ex.validate(job)
+    assert small.status == 200 and small.spool is None and small.chunks is None
+    text = small.body
+    assert text and small.length == len(text)
+    assert processes(ex)[0].nice == HEAVY_NICE  # validations run in the heavy lane
+    monkeypatch.setattr(ex_mod, "CHUNK", 64)
+    monkeypatch.setattr(ex_mod, "SPOOL_BYTES", 100)
+    big = ex.validate(job)
+    assert big.spool is not None and big.body == b""
+    assert big.size == len(text) == big.length
+    assert big.spool.read() == text
+    big.close()
+    assert big.spool.closed
+    monkeypatch.setattr(ex_mod, "SPOOL_BYTES", len(text))
+    whole = ex.validate(job)
+    assert whole.spool is None and whole.body == text  # at the limit: kept in memory
+    assert idle(ex, HEAVY) == 1
+
+
+# --- after a fork, the big stack ---
+
+
+def test_a_forked_child_starts_with_an_empty_pool(make) -> None:
+    ex = make(size=1, light=0)
+    ex.execute("ASK {}", accept=JSON)
+    ex._waiters.append(_Waiter(HEAVY, "x", False, 0.0, 0.0))
+    _after_fork_in_child()
+    assert ex._idle == [] and ex._waiters == [] and ex._count == {LIGHT: 0, HEAVY: 0}
+    assert ex._warm is False
+
+
+def test_the_query_thread_gets_the_big_stack_and_the_default_is_restored() -> None:
+    before = threading.stack_size()
+    seen: list[str] = []
+    t = _start_big_stack_thread(lambda: seen.append(threading.current_thread().name))
+    t.join(HANG)
+    assert seen == ["query"] and t.daemon
+    assert threading.stack_size() == before
+
+    def deep(n: int) -> int:
+        return 0 if n == 0 else 1 + deep(n - 1)
+
+    import sys
+
+    limit = sys.getrecursionlimit()
+    sys.setrecursionlimit(200_000)
+    try:
+        got: list[int] = []
+        t = _start_big_stack_thread(lambda: got.append(deep(120_000)))
+        t.join(HANG)
+        assert got == [120_000]  # far past what the default stack holds
+    finally:
+        sys.setrecursionlimit(limit)
+
+
+# --- the in-process executor (a store no other process can open) ---
+
+
+@pytest.fixture
+def store(data: Path):
+    return _CurrentStore(str(data)).get()
+
+
+def test_in_process_executor_settings_and_answers(store, gate: Gate) -> None:
+    events: list[str] = []
+    config = Config(threads=1, max_rows=3, query_timeout=HANG)
+    ex = InProcessExecutor(
+        config, lambda: store, prefixes={"p": "http://p/"}, choose=gate, on_event=events.append
+    )
+    assert ex.slots == 2 and ex.timeout == HANG
+    assert InProcessExecutor(Config(threads=5), lambda: store).slots == 5
+    s = ex.settings
+    assert (s.config, s.data_dir, s.max_rows, s.prefixes) == (
+        config, str(config.data_dir), 3, {"p": "http://p/"}
+    )  # fmt: skip
+    assert s.choose is gate
+    out = ex.execute("SELECT ?s { ?s ?p ?o }", accept=JSON, client="x", priority=True)
+    assert out.status == 200 and len(json.loads(out.body)["results"]["bindings"]) == 1
+    graph = ex.execute("SELECT ?s { ?s ?p ?o }", ["http://e/none"], accept=JSON)
+    assert json.loads(graph.body)["results"]["bindings"] == []
+    based = ex.execute("SELECT ?x { BIND(<y> AS ?x) }", accept=JSON, base_iri="http://b/")
+    assert json.loads(based.body)["results"]["bindings"][0]["x"]["value"] == "http://b/y"
+    xml = ex.execute("ASK {}", accept=JSON, fmt="xml")
+    assert xml.media_type == "application/sparql-results+xml"
+    named = ex.execute("SELECT ?g { GRAPH ?g {} }", named_graphs=["http://e/n"], accept=JSON)
+    assert named.status == 200
+    job = JOB
+    report = ex.validate(job, client="x")
+    assert report.status == 200 and report.body
+    assert events == []
+
+
+def test_in_process_executor_at_its_deadline_and_when_full(store, gate: Gate) -> None:
+    events: list[str] = []
+    ex = InProcessExecutor(
+        Config(threads=1, query_timeout=HANG), lambda: store, choose=gate, on_event=events.append
+    )
+    out = ex.execute("ASK {}", accept=gate.accept(), timeout=0.2)
+    assert (out.status, out.reason, events) == (503, "timeout", ["timeout"])
+    assert out.body == (
+        b"query abandoned: it ran past the 0.2 s limit (NEWSGRAPH_QUERY_TIMEOUT); in this"
+        b" mode (in-process store) it still runs to its end on the server\n"
+    )
+    in_thread(lambda: ex.execute("ASK {}", accept=gate.accept()))
+    until(lambda: gate.entered == 2, "both query threads busy")
+    full = ex.execute("ASK {}", accept=JSON, timeout=2.6)
+    assert (full.status, full.reason) == (503, "busy")
+    assert events == ["timeout", "busy"]
+    assert full.body == (
+        b"all 2 query threads stayed busy for the whole query timeout (2.6 s,"
+        b" NEWSGRAPH_QUERY_TIMEOUT); try again later\n"
+    )
+    assert full.headers == {"Retry-After": "2"}
+    gate.opened.set()
+    until(lambda: ex._slots._value == 2, "both slots given back")
+    assert ex.execute("ASK {}", accept=JSON).status == 200
+    ex.close()
