@@ -20,6 +20,7 @@ import multiprocessing
 import os
 import threading
 import time
+import types
 from collections.abc import Callable, Iterator
 from multiprocessing.connection import Connection
 from pathlib import Path
@@ -32,21 +33,25 @@ from kg.executor import (
     HEAVY_NICE,
     Executor,
     InProcessExecutor,
+    Job,
     _after_fork_in_child,
     _CurrentStore,
+    _memory_limit,
     _serve_jobs,
+    _Sink,
     _start_big_stack_thread,
     _Waiter,
     _Worker,
     _worker_main,
     choose,
+    dispatch,
 )
 from kg.lanes import HEAVY, LIGHT, shape
 from kg.validate_job import Part, ValidateJob
 from tests.test_executor_unit import commit
 
 JSON = "application/sparql-results+json"
-HANG = 60.0  # a guard against a hang; never asserted
+HANG = 10.0  # a guard against a hang (in-process, no real work waits this long); never asserted
 ROWS = "SELECT ?s ?n { ?s ?p ?o VALUES ?n { " + " ".join(map(str, range(200))) + " } }"
 
 
@@ -334,9 +339,10 @@ def test_an_abandoned_stream_kills_its_worker_and_a_new_one_starts(make, monkeyp
     monkeypatch.setattr(ex_mod, "CHUNK", 256)
     ex = make(size=1, light=0)
     out = ex.execute(ROWS, accept=JSON)
-    assert out.chunks is not None
-    next(out.chunks)
-    out.close()
+    stream = out.chunks
+    assert stream is not None
+    next(stream)
+    out.close()  # closes the stream (still referenced here, so only close() can end it)
     assert out.chunks is None
     first = processes(ex)[0]
     assert first.exitcode == -9
@@ -498,9 +504,11 @@ def test_a_validation_is_collected_and_spooled_when_large(make, monkeypatch) -> 
     assert small.status == 200 and small.spool is None and small.chunks is None
     text = small.body
     assert text and small.length == len(text)
-    assert processes(ex)[0].nice == HEAVY_NICE  # validations run in the heavy lane
+    assert ex.costs.usage("?") > 0 and "validate" in ex.costs._shapes  # one shape for all
+    ex.validate(job, client="me")
+    assert ex.costs.usage("me") > 0
     monkeypatch.setattr(ex_mod, "CHUNK", 64)
-    monkeypatch.setattr(ex_mod, "SPOOL_BYTES", 100)
+    monkeypatch.setattr(ex_mod, "SPOOL_BYTES", 150)  # two frames kept, then the file
     big = ex.validate(job)
     assert big.spool is not None and big.body == b""
     assert big.size == len(text) == big.length
@@ -511,6 +519,20 @@ def test_a_validation_is_collected_and_spooled_when_large(make, monkeypatch) -> 
     whole = ex.validate(job)
     assert whole.spool is None and whole.body == text  # at the limit: kept in memory
     assert idle(ex, HEAVY) == 1
+
+
+def test_a_validation_waits_for_a_heavy_worker_even_with_a_light_one_idle(make, gate) -> None:
+    ex = make(size=1, light=1)
+    query = "SELECT ?s { ?s ?p ?o }"
+    ex.costs.mark_heavy(shape(query), 5.0)
+    t, box = in_thread(lambda: ex.execute(query, accept=gate.accept()))
+    until(lambda: gate.entered == 1 and idle(ex, LIGHT) == 1, "heavy busy, light idle")
+    out = ex.validate(JOB, timeout=0.3)
+    assert (out.status, out.reason) == (503, "busy")
+    gate.opened.set()
+    t.join(HANG)
+    assert box[0].status == 200
+    assert ex.validate(JOB).status == 200
 
 
 # --- after a fork, the big stack ---
@@ -611,3 +633,242 @@ def test_in_process_executor_at_its_deadline_and_when_full(store, gate: Gate) ->
     until(lambda: ex._slots._value == 2, "both slots given back")
     assert ex.execute("ASK {}", accept=JSON).status == 200
     ex.close()
+
+
+def test_the_memory_cap_is_what_the_worker_holds_plus_the_allowance() -> None:
+    own = Path("/proc/self/status").read_text()
+    kib = int(own.split("VmData:")[1].split()[0])
+    assert _memory_limit(own, 5) == kib * 1024 + 5
+    assert _memory_limit("Name:\tx\nVmData:\t   12 kB\nVmStk:\t 3 kB\n", 2**20) == 12 * 1024 + 2**20
+    assert _memory_limit("Name:\tx\nVmStk:\t 3 kB\n", 1) is None  # not reported: no cap
+    assert _memory_limit("VmData:\tlots kB\n", 1) is None
+    assert _memory_limit("VmData:", 1) is None
+
+
+def test_a_worker_that_cannot_start_gives_its_slot_back(make) -> None:
+    ex = make(size=1, light=0)
+    real = ex._ctx.Process
+
+    def refuse(*_args, **_kwargs):
+        raise OSError("no more processes")
+
+    ex._ctx.Process = refuse
+    with pytest.raises(OSError, match="no more processes"):
+        ex.execute("ASK {}", accept=JSON)
+    assert ex._count == {LIGHT: 0, HEAVY: 0} and ex._waiters == []
+    ex._ctx.Process = real
+    assert ex.execute("ASK {}", accept=JSON).status == 200
+    light = make(size=1, light=1)
+    light._ctx.Process = refuse
+    light.warm()  # the background spawns fail and give their slots back
+    until(lambda: light._count == {LIGHT: 0, HEAVY: 0}, "both slots given back")
+
+
+def test_the_crash_message_names_exit_codes_and_the_memory_cap() -> None:
+    ex = Executor(Config(query_memory_mb=3), size=1, light=0)
+    events: list[str] = []
+    ex.on_event = events.append
+
+    def dead(code: int | None) -> _Worker:
+        w = _Worker.__new__(_Worker)
+        w.process = types.SimpleNamespace(exitcode=code)  # type: ignore[assignment]
+        return w
+
+    assert b"(exit 0)" in ex._crashed(dead(0)).body
+    assert b"(signal 15)" in ex._crashed(dead(-15)).body
+    assert b"(exit None)" in ex._crashed(dead(None)).body
+    assert b"more than the 3 MiB a query may use" in ex._crashed(dead(0)).body
+    assert events == ["crashed"] * 4
+
+
+class PipeWorker:
+    """The parent's view of a worker whose side of the pipe the test writes itself."""
+
+    def __init__(self) -> None:
+        self.conn, self.far = multiprocessing.Pipe()
+        self.lane = HEAVY
+        self.killed = False
+        self.process = types.SimpleNamespace(is_alive=lambda: not self.killed)
+
+    def kill(self) -> None:
+        self.killed = True
+        self.conn.close()
+
+
+def scripted(ex: Executor) -> PipeWorker:
+    w = PipeWorker()
+    ex._count[HEAVY] += 1
+    ex.sizes[HEAVY] = 1
+    ex._ctx = ThreadContext()
+    return w
+
+
+def test_a_stream_ends_whole_on_end_and_is_cut_on_abort(make) -> None:
+    ex = make(size=1, light=0)
+    w = scripted(ex)
+    w.far.send_bytes(ex_mod.DATA + b"ab")
+    w.far.send_bytes(ex_mod.DATA + b"cd")
+    w.far.send_bytes(ex_mod.END)
+    assert b"".join(ex._stream(w, time.monotonic() + HANG)) == b"abcd"  # type: ignore[arg-type]
+    assert not w.killed and ex._idle_by_lane[HEAVY] == [w]  # released
+    ex._idle_by_lane[HEAVY].clear()
+    w.far.send_bytes(ex_mod.DATA + b"ab")
+    w.far.send_bytes(ex_mod.ABORT + "serializer failed \u00e9 ".encode() + b"\xff")
+    got = []
+    with pytest.raises(ex_mod.StreamAborted) as raised:
+        got.extend(ex._stream(w, time.monotonic() + HANG))  # type: ignore[arg-type]
+    assert str(raised.value) == "serializer failed \u00e9 \ufffd"
+    assert w.killed  # an unfinished answer: its worker is not reused
+
+
+def test_a_stream_past_the_deadline_or_from_a_dead_worker_is_cut(make) -> None:
+    events: list[str] = []
+    ex = make(size=1, light=0, events=events)
+    w = scripted(ex)
+    w.far.send_bytes(ex_mod.DATA + b"ab")
+    stream = ex._stream(w, time.monotonic() + 0.2)  # type: ignore[arg-type]
+    assert next(stream) == b"ab"
+    with pytest.raises(ex_mod.StreamAborted) as late:
+        next(stream)  # nothing more arrives
+    assert str(late.value) == "the query ran past NEWSGRAPH_QUERY_TIMEOUT while streaming"
+    assert w.killed and events == ["timeout"]
+    dead = scripted(ex)
+    dead.far.close()
+    with pytest.raises(ex_mod.StreamAborted) as died:
+        list(ex._stream(dead, time.monotonic() + HANG))  # type: ignore[arg-type]
+    assert str(died.value) == "the query process died while streaming"
+    assert dead.killed and events == ["timeout", "crashed"]
+
+
+def test_a_syntax_error_says_where_in_a_header() -> None:
+    from kg.executor import run_job
+    from kg.sparql_errors import explain
+    from tests.test_executor import small_store
+    from tests.test_executor_unit import settings
+
+    query = "SELECT ?x WHERE {\n  ?x ?y }}"
+    out = run_job(small_store(), Job(query), settings())
+    assert (out.status, out.reason) == (400, "syntax")
+    position = out.headers["X-Newsgraph-Error-Position"]
+    assert position and out.headers == {"X-Newsgraph-Error-Position": position}
+    try:
+        small_store().query(query)
+    except SyntaxError as exc:
+        assert position == explain(query, str(exc)).position_header
+
+
+# --- the worker's side of a streamed answer ---
+
+
+def frames(conn: Connection) -> list:
+    got: list = []
+    while conn.poll(0):
+        try:
+            got.append(conn.recv_bytes())
+        except EOFError:
+            break
+    return got
+
+
+def test_the_sink_holds_back_one_chunk_then_streams_then_ends(monkeypatch) -> None:
+    monkeypatch.setattr(ex_mod, "CHUNK", 8)
+    parent, child = multiprocessing.Pipe()
+    sink = _Sink(child)
+    sink.begin(200, JSON, {"Vary": "Accept"}, "ok")
+    sink.write(b"1234567")  # a frame of exactly CHUNK bytes (the tag included): held back
+    assert not parent.poll(0) and not sink.started
+    sink.write(b"8")
+    assert sink.started
+    assert parent.recv() == (200, JSON, {"Vary": "Accept"}, "ok", None)
+    assert parent.recv_bytes() == ex_mod.DATA + b"12345678"
+    sink.write(b"ab")
+    out = sink.outcome()
+    assert parent.recv_bytes() == ex_mod.DATA + b"ab"
+    assert parent.recv_bytes() == ex_mod.END
+    assert (out.status, out.media_type, out.body, out.headers, out.reason) == (
+        200, JSON, b"", {"Vary": "Accept"}, "ok"
+    )  # fmt: skip
+    assert sink.finished
+    small = _Sink(child)
+    small.begin(200, JSON, {}, "ok")
+    small.write(b"12")
+    small.outcome()
+    assert parent.recv() == (200, JSON, {}, "ok", b"12")  # one message, body included
+    sink_started_then_empty = _Sink(child)
+    sink_started_then_empty.begin(200, JSON, {}, "ok")
+    sink_started_then_empty.write(b"123456789")
+    sink_started_then_empty.outcome()
+    parent.recv()
+    assert parent.recv_bytes() == ex_mod.DATA + b"123456789"
+    assert parent.recv_bytes() == ex_mod.END  # no empty DATA frame before END
+
+
+def test_the_sink_sends_an_outcome_whole_up_to_one_chunk(monkeypatch) -> None:
+    monkeypatch.setattr(ex_mod, "CHUNK", 8)
+    parent, child = multiprocessing.Pipe()
+    _Sink(child).send(ex_mod.Outcome(400, "text/plain", b"12345678", {"A": "1"}, "why"))
+    assert parent.recv() == (400, "text/plain", {"A": "1"}, "why", b"12345678")
+    _Sink(child).send(ex_mod.Outcome(200, "text/plain", b"123456789abcdefghi", {}, "ok"))
+    assert parent.recv() == (200, "text/plain", {}, "ok", None)
+    body = b""
+    while (frame := parent.recv_bytes()) != ex_mod.END:
+        assert frame[:1] == ex_mod.DATA
+        body += frame[1:]
+    assert body == b"123456789abcdefghi"
+
+
+def test_an_abort_after_the_head_is_one_frame_with_the_reason() -> None:
+    parent, child = multiprocessing.Pipe()
+    sink = _Sink(child)
+    out = sink.abort("bad \udcff" + "x" * 3000)  # a lone surrogate (from a client's bytes)
+    frame = parent.recv_bytes()
+    assert frame == ex_mod.ABORT + (b"bad ?" + b"x" * 3000)[:2000]
+    assert sink.finished
+    assert (out.status, out.reason) == (500, "aborted")
+    assert out.body == b"bad ?" + b"x" * 3000 + b"\n"
+
+
+def test_a_failure_after_the_head_was_sent_aborts_the_stream() -> None:
+    from tests.test_executor_unit import settings
+
+    parent, child = multiprocessing.Pipe()
+
+    def started() -> _Sink:
+        sink = _Sink(child)
+        sink.started = True  # the head and a frame have gone
+        return sink
+
+    def no_memory():
+        raise MemoryError
+
+    out = dispatch(no_memory, Job("ASK {}"), settings(), started())
+    assert (out.status, out.reason) == (500, "aborted")
+    assert parent.recv_bytes() == (
+        ex_mod.ABORT + b"the request needed more memory than one may use"
+    )
+    out = dispatch(lambda: 1 / 0, Job("ASK {}"), settings(), started())
+    assert parent.recv_bytes() == (
+        ex_mod.ABORT + b"query failed: ZeroDivisionError: division by zero"
+    )
+    # before the head: an ordinary answer
+    plain = dispatch(no_memory, Job("ASK {}"), settings(), _Sink(child))
+    assert (plain.status, plain.reason) == (503, "memory")
+    assert plain.body == (
+        b"the request needed more memory than one may use (NEWSGRAPH_QUERY_MEMORY)\n"
+    )
+    assert not parent.poll(0)
+
+
+def test_lines_keep_whole_lines_up_to_the_limit() -> None:
+    from kg.executor import _Cut, _Lines
+
+    lines = _Lines(3)
+    assert lines.write(b"a\n") == 2 and lines.lines == 1
+    assert lines.write(memoryview(b"b\n")) == 2 and lines.lines == 2
+    with pytest.raises(_Cut):
+        lines.write(b"\n\nc\n")  # empty lines count too
+    assert lines.parts == [b"a\n", b"b\n", b"\n"] and lines.lines == 3 and lines.cut
+    two = _Lines(2)
+    with pytest.raises(_Cut):
+        two.write(b"x\n\n\ny\n")
+    assert two.parts == [b"x\n\n"] and two.lines == 2

@@ -27,6 +27,7 @@ from kg.executor import (
     _limited_solutions,
     _serve_jobs,
     _text,
+    is_bounded_scan,
     nesting_depth,
     run_job,
 )
@@ -65,6 +66,7 @@ def test_text_outcomes() -> None:
     out = _text(418, "short and stout\n\n", "teapot", Extra="1")
     assert out == Outcome(418, "text/plain", b"short and stout\n", {"Extra": "1"}, "teapot")
     assert not out.truncated
+    assert _text(400, "bad \udcff", "x").body == b"bad ?\n"  # never a crash on the message
     assert Outcome(200, JSON, b"", {TRUNCATED_HEADER: "max-rows=1"}).truncated
 
 
@@ -146,6 +148,51 @@ def test_limited_solutions_keep_every_term_exactly() -> None:
     assert [(r["s"], r["o"], r["none"]) for r in got] == [(r["s"], r["o"], None) for r in direct]
     whole, cut = _limited_solutions(store.query(query), 3)
     assert cut is False and len(list(whole)) == 3
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "SELECT ?p ?o WHERE { <https://w3id.org/newsgraph/id/person/p1> ?p ?o }",
+        "PREFIX ng: <https://w3id.org/newsgraph/ontology#>\nselect * { ?s a ng:Person }",
+        'ASK { ?s <http://www.w3.org/2000/01/rdf-schema#label> "x"@en . }',
+        "SELECT * { ?s ?p ?o } LIMIT 10",
+        "SELECT * # a comment } FILTER\n { ?s ?p ?o }",
+    ],
+)
+def test_one_pattern_is_a_bounded_scan(query: str) -> None:
+    """These run on the request thread (server/fastpath.py): the row cap bounds them."""
+    assert is_bounded_scan(query)
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "SELECT * { ?s ?p ?o } OFFSET 10",  # skips rows without writing them
+        "SELECT * { ?s ?p ?o FILTER(false) }",  # scans without writing
+        "SELECT * { ?s ?s ?o }",  # a repeated variable filters the scan
+        "SELECT * { ?s <http://x/p>+ ?o }",
+        "SELECT * { ?s ?p ?o . ?o ?q ?r }",
+        "SELECT (COUNT(*) AS ?n) { ?s ?p ?o }",
+        "SELECT * FROM <http://x/g> { ?s ?p ?o }",
+        "SELECT DISTINCT ?s { ?s ?p ?o }",
+        "SELECT * { SERVICE <http://x/> { ?s ?p ?o } }",
+        "SELECT * { ?s ?p ?o } ORDER BY ?s",
+        "SELECT * { GRAPH ?g { ?s ?p ?o } }",
+        "SELECT * { ?s ?p ?o ; ?q ?r }",
+        "SELECT * { ?s ?p ?o } VALUES ?s { <http://x/a> }",
+        "SELECT * { ?s ?p '''long''' }",
+        "CONSTRUCT WHERE { ?s ?p ?o }",
+    ],
+)
+def test_anything_else_goes_to_a_killable_process(query: str) -> None:
+    assert not is_bounded_scan(query)
+
+
+def test_a_bounded_scan_is_at_most_8192_characters() -> None:
+    base = "SELECT * { ?s ?p ?o }"
+    assert is_bounded_scan(base + " " * (8192 - len(base)))
+    assert not is_bounded_scan(base + " " * (8193 - len(base)))
 
 
 def commit(data_dir: Path, subject: str) -> None:
