@@ -158,6 +158,7 @@ def test_limited_solutions_keep_every_term_exactly() -> None:
         'ASK { ?s <http://www.w3.org/2000/01/rdf-schema#label> "x"@en . }',
         "SELECT * { ?s ?p ?o } LIMIT 10",
         "SELECT * # a comment } FILTER\n { ?s ?p ?o }",
+        "PREFIX X: <http://x/> SELECT * { X:a ?p X:a }",  # the same name twice is no variable
     ],
 )
 def test_one_pattern_is_a_bounded_scan(query: str) -> None:
@@ -183,6 +184,8 @@ def test_one_pattern_is_a_bounded_scan(query: str) -> None:
         "SELECT * { ?s ?p ?o } VALUES ?s { <http://x/a> }",
         "SELECT * { ?s ?p '''long''' }",
         "CONSTRUCT WHERE { ?s ?p ?o }",
+        "SELECT * { ?s ?p ?s }",  # a repeated variable, subject and object
+        "SELECT * { <http://x/a> ?p ?p }",
     ],
 )
 def test_anything_else_goes_to_a_killable_process(query: str) -> None:
