@@ -470,6 +470,9 @@ def test_each_run_is_recorded_for_the_lanes(make) -> None:
     query = "SELECT ?s { ?s ?p ?o }"
     ex.execute(query, accept=JSON, client="me")
     assert ex.costs.usage("me") > 0 and ex.costs.usage("other") == 0
+    assert ex.costs.usage("?") == 0
+    ex.execute(query, accept=JSON)  # a request that names no client counts as "?"
+    assert ex.costs.usage("?") > 0
     assert ex.costs._inflight[shape(query)] == 0
     assert shape(query) in ex.costs._shapes
 
