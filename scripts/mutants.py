@@ -142,7 +142,11 @@ def _tally(module: str, mutmut: Path) -> dict:
     survived, equivalent = [], []
     for name in sorted(k for k, c in codes.items() if c in SURVIVED):
         before, after = _mutated_lines(name, mutmut)
-        why = next((w for p, w in reviewed if p.search(after)), None)
+        # A pattern is searched in the mutated line, then in "name: line", so one can
+        # name the function when the same line means different things in two places.
+        why = next(
+            (w for p, w in reviewed if p.search(after) or p.search(f"{name}: {after}")), None
+        )
         entry = {"name": name, "from": before, "to": after, "why": why}
         (equivalent if why else survived).append(entry)
     killed = sum(1 for c in codes.values() if c in KILLED)

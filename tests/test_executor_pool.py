@@ -897,3 +897,25 @@ def test_closing_an_answer_that_is_a_plain_iterator() -> None:
     out = ex_mod.Outcome(200, JSON, b"", chunks=iter([b"x"]))
     out.close()  # nothing to close on a list's iterator: no error
     assert out.chunks is None
+
+
+def test_the_lane_is_the_shapes_and_the_clients_and_health_checks_go_light(make, gate) -> None:
+    """With the heavy worker busy and the light one idle, where each request goes shows."""
+    ex = make(size=1, light=1)
+    heavy_shape = "SELECT ?s { ?s ?p ?o }"
+    ex.costs.mark_heavy(shape(heavy_shape), 5.0)
+    t, box = in_thread(lambda: ex.execute(heavy_shape, accept=gate.accept()))
+    until(lambda: gate.entered == 1 and idle(ex, LIGHT) == 1, "heavy busy, light idle")
+    known_heavy = ex.execute(heavy_shape, accept=JSON, timeout=0.3)
+    assert (known_heavy.status, known_heavy.reason) == (503, "busy")  # waited for heavy
+    health = ex.execute(heavy_shape, accept=JSON, timeout=HANG, priority=True)
+    assert health.status == 200  # a priority request takes the light lane whatever its shape
+    ex.costs.started("other")
+    ex.costs.finished("other", "greedy", 11.0)  # over CLIENT_HEAVY_SECONDS recently
+    greedy = ex.execute("ASK { ?s ?p ?o }", accept=JSON, timeout=0.3, client="greedy")
+    assert (greedy.status, greedy.reason) == (503, "busy")  # a heavy user's new shape: heavy
+    modest = ex.execute("ASK { ?s ?p ?o }", accept=JSON, timeout=HANG, client="modest")
+    assert modest.status == 200  # the same new shape from another client: light
+    gate.opened.set()
+    t.join(HANG)
+    assert box[0].status == 200
