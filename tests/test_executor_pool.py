@@ -322,6 +322,9 @@ def test_warm_starts_every_worker_once(make) -> None:
     until(lambda: idle(ex, LIGHT) == 1 and idle(ex, HEAVY) == 2, "the pool warm")
     ex.warm()
     assert len(processes(ex)) == 3 and ex._count == {LIGHT: 1, HEAVY: 2}
+    for _ in range(3):
+        assert ex.execute("ASK {}", accept=JSON).status == 200
+    assert len(processes(ex)) == 3  # the warm workers answered: none had to be replaced
 
 
 def test_a_large_answer_streams_and_frees_its_worker_at_the_end(make, monkeypatch) -> None:
@@ -569,6 +572,9 @@ def test_a_validation_is_collected_and_spooled_when_large(make, monkeypatch) -> 
     monkeypatch.setattr(ex_mod, "SPOOL_BYTES", 150)  # two frames kept, then the file
     big = ex.validate(job)
     assert big.spool is not None and big.body == b""
+    assert (big.status, big.media_type, big.headers, big.reason) == (
+        small.status, small.media_type, small.headers, small.reason
+    )  # fmt: skip
     assert big.size == len(text) == big.length
     assert big.spool.read() == text
     big.close()
@@ -980,3 +986,14 @@ def test_the_lane_is_the_shapes_and_the_clients_and_health_checks_go_light(make,
     gate.opened.set()
     t.join(HANG)
     assert box[0].status == 200
+
+
+def test_errors_through_the_pool_keep_their_reason_whole_or_streamed(make, monkeypatch) -> None:
+    ex = make(size=1, light=0)
+    syntax = ex.execute("SELEKT", accept=JSON)
+    assert (syntax.status, syntax.reason, syntax.chunks) == (400, "syntax", None)
+    monkeypatch.setattr(ex_mod, "CHUNK", 64)  # so the 406 message streams
+    refused = ex.execute("ASK {}", accept="text/csv")
+    assert (refused.status, refused.media_type, refused.reason) == (406, "text/plain", "406")
+    assert refused.chunks is not None
+    assert b"".join(refused.chunks).startswith(b"this query's answer is a yes or no (ASK)")
