@@ -52,7 +52,7 @@ MODULES: dict[str, list[str]] = {
 }
 NO_FLOOR = {"kg.extract.dates", "kg.extract.statements"}
 
-KILLED = {1, 3, 36, -24, 24, 152, 255, -11, -9}  # failed, crashed or timed out: detected
+KILLED = {1, 3, 36, -24, 24, 152, 255, -11, -9, -6}  # failed, crashed (SIGSEGV, SIGKILL, SIGABRT) or timed out: detected
 SURVIVED = {0}
 EQUIVALENT_LIST = ROOT / "scripts" / "mutants-equivalent.txt"
 
