@@ -867,6 +867,15 @@ def test_the_sink_holds_back_one_chunk_then_streams_then_ends(monkeypatch) -> No
     parent.recv()
     assert parent.recv_bytes() == ex_mod.DATA + b"123456789"
     assert parent.recv_bytes() == ex_mod.END  # no empty DATA frame before END
+    one_more = _Sink(child)
+    one_more.begin(200, JSON, {}, "ok")
+    one_more.write(b"123456789")
+    one_more.write(b"x")
+    one_more.outcome()
+    parent.recv()
+    assert parent.recv_bytes() == ex_mod.DATA + b"123456789"
+    assert parent.recv_bytes() == ex_mod.DATA + b"x"  # a last frame of one byte is sent
+    assert parent.recv_bytes() == ex_mod.END
 
 
 def test_the_sink_sends_an_outcome_whole_up_to_one_chunk(monkeypatch) -> None:

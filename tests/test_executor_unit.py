@@ -60,6 +60,7 @@ def test_nesting_limit_is_inclusive() -> None:
         f"query nested {MAX_NESTING + 1} levels deep; the limit is {MAX_NESTING} ({{, ( and [)\n"
     )
     assert run_job(small_store(), Job(at_limit), settings()).reason != "too-deep"
+    assert out.status == 400 and out.media_type == "text/plain"
 
 
 def test_text_outcomes() -> None:
@@ -257,3 +258,17 @@ def test_job_loop_answers_in_order_and_ends_when_the_pipe_closes(tmp_path: Path)
     parent.close()
     worker.join(timeout=60)
     assert not worker.is_alive()
+
+
+def test_an_unknown_function_is_the_querys_fault_other_engine_errors_are_not(monkeypatch) -> None:
+    out = run_job(small_store(), Job("ASK { FILTER(<urn:no:such>(1)) }"), settings())
+    assert (out.status, out.reason) == (400, "unsupported")
+    assert out.body == b"unsupported: The custom function <urn:no:such> is not supported\n"
+    from kg import query as q
+
+    def broken(*_args, **_kwargs):
+        raise RuntimeError("the engine broke")
+
+    monkeypatch.setattr(q, "run", broken)
+    with pytest.raises(RuntimeError, match="the engine broke"):
+        run_job(small_store(), Job("ASK {}"), settings())
