@@ -34,6 +34,8 @@ class _Terms:
         self._items: dict[str, URIRef] = {}
 
     def __getattr__(self, name: str) -> URIRef:
+        if name.startswith("_"):  # copy, pickle and mock probes: not terms
+            raise AttributeError(name)
         term = getattr(self._ns, name)
         setattr(self, name, term)
         return term
