@@ -5,15 +5,26 @@
 1. Per-request work outside the engine on a lookup by IRI: the whole WSGI app called
    in-process (server/fastpath.py, the lookup on the request thread; no socket, no
    HTTP server) against pyoxigraph alone (`Store.query` + JSON serialisation) on the
-   same read-only store, median of 3 rounds of 3,000 lookups each.
+   same read-only store, median of 3 rounds of 3,000 lookups each; then the app's
+   steps one by one (best of 5 runs of 3,000 calls, in microseconds).
 2. Over HTTP: `kg serve` and `oxigraph serve-read-only` on the *same* store files,
    lookups by IRI and `subOrganizationOf+` at 1, 8 and 32 clients
    (benchmarks/side_by_side.py's raw keep-alive clients), interleaved rounds;
-   medians over rounds.
+   medians over rounds. Lookups also go to the HTTP servers alone
+   (benchmarks/http_floor.py: waitress set up as `kg serve` sets it up, answering a
+   fixed lookup-sized answer), and, when the `granian` package is installed, to
+   granian's WSGI mode with that fixed answer and with the app. For each cell the
+   server's CPU time per answered request (its whole process tree, from /proc),
+   which splits a lookup between HTTP server and app and suffers less than latency
+   from other processes on the machine.
 3. Each server's process tree memory (RSS, PSS) after the run.
 4. Streaming: the web process's peak memory (VmHWM) before and after large answers
    (up to `NEWSGRAPH_MAX_ROWS` rows of `?s ?p ?o`, one pattern and with a FILTER),
    the time to their first byte and to their end.
+5. With granian installed: slow request bodies (10 bytes/s) on more connections than
+   request threads, then an honest request, against `kg serve` and granian + the app
+   (both with 8 request threads): is the honest request answered, and is a slow body
+   cut (kg/server/httpd.py's guarantee, tests/test_slow_clients.py)?
 
 `--data` takes a folder with a newsgraph build of benchmarks/synth.py's graph (e.g.
 the `var` folder that `python -m benchmarks.run --keep` leaves); without it a graph
@@ -25,10 +36,16 @@ from __future__ import annotations
 
 import argparse
 import io
+import os
 import random
+import socket
 import statistics
+import subprocess
+import sys
 import tempfile
+import threading
 import time
+import timeit
 import urllib.parse
 from pathlib import Path
 
@@ -39,6 +56,12 @@ from benchmarks import side_by_side as sbs
 
 KINDS = [q for q in run.QUERIES if q[0] in ("lookup by IRI", "property path subOrganizationOf+")]
 LEVELS = (1, 8, 32)
+OURS, THEIRS = "newsgraph", "Oxigraph server"
+# Servers that answer lookups only (the split of a lookup's time), when they can run.
+FLOOR = "waitress, fixed answer"
+GRANIAN_FLOOR = "granian, fixed answer"
+GRANIAN_APP = "granian + app"
+GRANIAN = Path(sys.executable).parent / "granian"
 
 
 def overhead(data_dir: Path, sizes: synth.Sizes) -> tuple[float, float]:
@@ -79,7 +102,9 @@ def overhead(data_dir: Path, sizes: synth.Sizes) -> tuple[float, float]:
         b"".join(app(environ(text), start_response))
 
     medians: dict[str, list[float]] = {"engine": [], "app": []}
+    parts: list[tuple[str, float]] = []
     try:
+        parts = steps(app, store, sizes)
         for rep in range(3):
             for name, call in (("engine", engine), ("app", whole)):
                 rnd = random.Random(rep)
@@ -92,45 +117,179 @@ def overhead(data_dir: Path, sizes: synth.Sizes) -> tuple[float, float]:
                 medians[name].append(statistics.median(times[300:]) * 1000)
     finally:
         app.extensions["newsgraph.executor"].close()
-    return statistics.median(medians["engine"]), statistics.median(medians["app"])
+    return statistics.median(medians["engine"]), statistics.median(medians["app"]), parts
 
 
-def http(data_dir: Path, sizes: synth.Sizes, rounds: int, cell_s: float, logs: Path) -> dict:
-    """Medians over rounds per (kind, clients, server): (p50 ms, p95 ms, q/s); memory."""
-    procs = {}
-    targets = {}
+def steps(app: object, store: ox.Store, sizes: synth.Sizes) -> list[tuple[str, float]]:
+    """(step, microseconds) of one lookup through the lean path, each step timed alone."""
+    from kg import executor as ex
+    from kg import query as q
+    from kg.server import fastpath, httpd
+
+    lean = app.wsgi_app  # type: ignore[attr-defined]
+    text = run.q_lookup(random.Random(7), sizes)
+    body = urllib.parse.urlencode({"query": text}).encode()
+    config = lean.thread_settings.config
+    served = lean._open()
+    log = httpd.AccessLog(lambda _e, sr: sr("200 OK", [("Content-Length", "1")]) or [b""],
+                          open(os.devnull, "w"))  # fmt: skip
+    env = {"REQUEST_METHOD": "POST", "PATH_INFO": "/sparql", "REMOTE_ADDR": "127.0.0.1"}
+
+    def capped_json() -> None:
+        solutions, _ = ex._limited_solutions(store.query(text), lean.thread_settings.max_rows)
+        solutions.serialize(io.BytesIO(), ox.QueryResultsFormat.JSON)
+
+    def us(call: object) -> float:
+        return min(timeit.repeat(call, number=3000, repeat=5)) / 3000 * 1e6  # type: ignore[arg-type]
+
+    def checks() -> None:
+        ex.is_bounded_scan(text)
+        ex.nesting_depth(text)
+
+    def plain_json() -> None:
+        store.query(text).serialize(io.BytesIO(), ox.QueryResultsFormat.JSON)  # type: ignore[union-attr]
+
+    return [
+        ("form body parsed (query=...)", us(lambda: fastpath._parse(body))),
+        ("lookup test + nesting depth", us(checks)),
+        ("current build checked (stat)", us(lean._open)),
+        ("engine: query (parse + plan)", us(lambda: store.query(text))),
+        ("kg.query.run (SERVICE check + query)", us(lambda: q.run(served, text, config=config))),
+        ("engine: query + JSON", us(plain_json)),
+        ("query + row cap (TSV round trip) + JSON", us(capped_json)),
+        ("metrics (count, latency)", us(lambda: lean._count("POST", 200, 0.0))),
+        ("access log line (to /dev/null)", us(lambda: log(env, lambda *a: None))),
+    ]  # fmt: skip
+
+
+def tree_cpu(pid: int) -> float:
+    """CPU seconds (user + system) used so far by `pid` and its live descendants."""
+    pids, stack, total = [], [pid], 0
+    while stack:
+        p = stack.pop()
+        pids.append(p)
+        stack += sbs._children(p)
+    for p in pids:
+        try:
+            fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += int(fields[11]) + int(fields[12])
+    return total / os.sysconf("SC_CLK_TCK")
+
+
+def _env(data_dir: Path, port: int, extra: dict[str, str]) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("NEWSGRAPH_")}
+    return env | {
+        "NEWSGRAPH_DATA_DIR": str(data_dir),
+        "NEWSGRAPH_PORT": str(port),
+        "NEWSGRAPH_RATE_LIMIT": "0",
+        "NEWSGRAPH_QUERY_TIMEOUT": "60",
+        "NEWSGRAPH_MAX_ROWS": "100000",
+        **extra,
+    }
+
+
+def start_floor(data_dir: Path, port: int, log: Path) -> subprocess.Popen:
+    """waitress as `kg serve` sets it up, answering a fixed lookup (benchmarks/http_floor.py)."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "benchmarks.http_floor"],
+        env=_env(data_dir, port, {}),
+        cwd=run.ROOT,
+        stdout=open(log, "w"),  # noqa: SIM115 - lives as long as the server
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+
+
+def start_granian(
+    data_dir: Path, port: int, log: Path, target: str, threads: int = 64
+) -> subprocess.Popen:
+    """granian's WSGI mode, one worker process, `threads` threads for the app."""
+    factory = ["--factory"] if target.endswith("kg_app") else []
+    return subprocess.Popen(
+        [
+            str(GRANIAN),
+            "--interface",
+            "wsgi",
+            "--http",
+            "1",
+            "--no-ws",
+            "--workers",
+            "1",
+            "--blocking-threads",
+            str(threads),
+            "--port",
+            str(port),
+            "--log-level",
+            "warning",
+            *factory,
+            target,
+        ],
+        env=_env(data_dir, port, {"NEWSGRAPH_THREADS": str(threads)}),
+        cwd=run.ROOT,
+        stdout=open(log, "w"),  # noqa: SIM115
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+
+
+def http(
+    data_dir: Path,
+    sizes: synth.Sizes,
+    rounds: int,
+    cell_s: float,
+    logs: Path,
+    extra: dict[str, str] | None = None,
+) -> dict:
+    """Medians over rounds per (kind, clients, server): (p50 ms, p95 ms, q/s, errors,
+    CPU ms per request); memory per server."""
+    procs: dict[str, subprocess.Popen] = {}
+    targets: dict[str, sbs.Target] = {}
+    lookups_only = {FLOOR, GRANIAN_FLOOR, GRANIAN_APP}
     try:
         db = next((data_dir / "stores").glob("*/db"))
         port = run.free_port()
-        procs["Oxigraph server"] = sbs.start_oxigraph(db, port, logs / "oxigraph.log")
-        targets["Oxigraph server"] = sbs.Target("Oxigraph server", "127.0.0.1", port, "/query")
+        procs[THEIRS] = sbs.start_oxigraph(db, port, logs / "oxigraph.log")
+        targets[THEIRS] = sbs.Target(THEIRS, "127.0.0.1", port, "/query")
         port = run.free_port()
-        procs["newsgraph"] = sbs.start_kg(run.ROOT, data_dir, port, logs / "newsgraph.log", {})
-        targets["newsgraph"] = sbs.Target("newsgraph", "127.0.0.1", port, "/sparql")
+        procs[OURS] = sbs.start_kg(run.ROOT, data_dir, port, logs / "newsgraph.log", extra or {})
+        targets[OURS] = sbs.Target(OURS, "127.0.0.1", port, "/sparql")
+        port = run.free_port()
+        procs[FLOOR] = start_floor(data_dir, port, logs / "floor.log")
+        targets[FLOOR] = sbs.Target(FLOOR, "127.0.0.1", port, "/sparql")
+        if GRANIAN.exists():
+            for name, app in (
+                (GRANIAN_FLOOR, "benchmarks.http_floor:fixed_app"),
+                (GRANIAN_APP, "benchmarks.http_floor:kg_app"),
+            ):
+                port = run.free_port()
+                procs[name] = start_granian(data_dir, port, logs / f"{name[:9]}.log", app)
+                targets[name] = sbs.Target(name, "127.0.0.1", port, "/sparql")
         for name, target in targets.items():
-            sbs.wait_answer(target, procs[name], 120, logs / f"{name.split()[0]}.log")
-        for target in targets.values():  # warm-up: grammar, caches, query processes
+            sbs.wait_answer(target, procs[name], 120, logs / "start.log")
+        for name, target in targets.items():  # warm-up: grammar, caches, query processes
             for label, make in KINDS:
-                sbs.run_cell(target, label, lambda r, m=make: m(r, sizes), 1, -1, 0.5, 30)
+                if name not in lookups_only or label == KINDS[0][0]:
+                    sbs.run_cell(target, label, lambda r, m=make: m(r, sizes), 1, -1, 0.5, 30)
         cells = []
-        order = list(targets)
+        cpu: dict[int, float] = {}
         k = 0
         for rnd in range(rounds):
             for label, make in KINDS:
                 for clients in LEVELS:
                     k += 1
-                    for name in order[k % 2 :] + order[: k % 2]:
-                        cells.append(
-                            sbs.run_cell(
-                                targets[name],
-                                label,
-                                lambda r, m=make: m(r, sizes),
-                                clients,
-                                rnd,
-                                cell_s,
-                                10.0,
-                            )  # fmt: skip
+                    order = [n for n in targets if n not in lookups_only or label == KINDS[0][0]]
+                    for name in order[k % len(order) :] + order[: k % len(order)]:
+                        before = tree_cpu(procs[name].pid)
+                        cell = sbs.run_cell(
+                            targets[name], label, lambda r, m=make: m(r, sizes), clients, rnd,
+                            cell_s, 10.0,
+                        )  # fmt: skip
+                        cpu[id(cell)] = (tree_cpu(procs[name].pid) - before) / max(
+                            1, cell.completed
                         )
+                        cells.append(cell)
         memory = {name: sbs.tree_memory(proc.pid) for name, proc in procs.items()}
     finally:
         for proc in procs.values():
@@ -144,13 +303,16 @@ def http(data_dir: Path, sizes: synth.Sizes, rounds: int, cell_s: float, logs: P
                     for c in cells
                     if c.server == name and c.query == label and c.clients == clients
                 ]
+                if not mine:
+                    continue
                 table[label, clients, name] = (
                     statistics.median(c.pct(0.5) or 0.0 for c in mine) * 1000,
                     statistics.median(c.pct(0.95) or 0.0 for c in mine) * 1000,
                     statistics.median(c.throughput for c in mine),
                     sum(sum(c.errors.values()) for c in mine),
+                    statistics.median(cpu[id(c)] for c in mine) * 1000,
                 )
-    return {"table": table, "memory": memory}
+    return {"table": table, "memory": memory, "servers": list(targets)}
 
 
 def _peak_mb(pid: int) -> float:
@@ -199,13 +361,99 @@ def streaming(data_dir: Path, logs: Path) -> list[str]:
     return lines
 
 
+def slow_bodies(port: int, connections: int = 16) -> str:
+    """`connections` request bodies sent at 10 bytes/s (from 127.0.0.2), then an honest
+    request (from 127.0.0.1): whether it was answered, and whether a slow body was cut."""
+    import requests
+
+    slow = []
+    stop = threading.Event()
+    try:
+        for _ in range(connections):
+            s = socket.socket()
+            s.bind(("127.0.0.2", 0))
+            s.settimeout(15)
+            s.connect(("127.0.0.1", port))
+            s.sendall(
+                b"POST /sparql HTTP/1.1\r\nHost: x\r\nContent-Type: application/sparql-query"
+                b"\r\nContent-Length: 100000\r\n\r\nASK {"
+            )
+            slow.append(s)
+
+        def trickle() -> None:
+            while not stop.wait(1.0):
+                for s in slow:
+                    try:
+                        s.sendall(b" " * 10)
+                    except OSError:
+                        pass
+
+        threading.Thread(target=trickle, daemon=True).start()
+        time.sleep(1.0)
+        t0 = time.perf_counter()
+        try:
+            r = requests.post(
+                f"http://127.0.0.1:{port}/sparql",
+                data={"query": "ASK { ?s ?p ?o }"},
+                headers={"Accept": sbs.ACCEPT},
+                timeout=10,
+            )
+            honest = f"honest request answered {r.status_code} in {time.perf_counter() - t0:.2f} s"
+        except requests.RequestException as exc:
+            honest = f"honest request not answered ({type(exc).__name__} after 10 s)"
+        t0 = time.perf_counter()
+        got = b""
+        try:
+            while chunk := slow[0].recv(4096):
+                got += chunk
+            cut = f"a slow body cut {time.perf_counter() - t0:.1f} s later ({got[:12]!r})"
+        except (TimeoutError, ConnectionResetError):
+            cut = "a slow body still open 15 s later"
+        return f"{honest}; {cut}"
+    finally:
+        stop.set()
+        for s in slow:
+            s.close()
+
+
+def slow_clients(data_dir: Path, logs: Path) -> list[str]:
+    """`slow_bodies` against `kg serve` and granian + the app, 8 request threads each."""
+    lines = []
+    port = run.free_port()
+    settings = {"NEWSGRAPH_THREADS": "8", "NEWSGRAPH_REQUEST_TIMEOUT": "2",
+                "NEWSGRAPH_BODY_MIN_RATE": "1000"}  # fmt: skip
+    servers = [(OURS, lambda: sbs.start_kg(run.ROOT, data_dir, port, logs / "k.log", settings))]
+    if GRANIAN.exists():
+        app = "benchmarks.http_floor:kg_app"
+        servers.append((GRANIAN_APP, lambda: start_granian(data_dir, port, logs / "g.log", app, 8)))
+    for name, start in servers:
+        proc = start()
+        try:
+            sbs.wait_answer(
+                sbs.Target(name, "127.0.0.1", port, "/sparql"), proc, 120, logs / "s.log"
+            )
+            lines.append(f"{name}: {slow_bodies(port)}")
+        finally:
+            run.stop(proc)
+    return lines
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, help="a newsgraph data folder of synth's graph")
     parser.add_argument("--triples", type=int, default=100_000, help="without --data")
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--cell", type=float, default=3.0, help="seconds per cell")
+    parser.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="NEWSGRAPH_X=V",
+        help="a setting for the measured `kg serve` (repeatable), e.g. NEWSGRAPH_QUERY_PROCESSES=2",
+    )
+    parser.add_argument("--skip-slow", action="store_true", help="skip step 5")
     args = parser.parse_args(argv)
+    extra = dict(item.split("=", 1) for item in args.set)
     with tempfile.TemporaryDirectory(prefix="newsgraph-lean-") as tmp:
         work = Path(tmp)
         if args.data is None:
@@ -222,30 +470,49 @@ def main(argv: list[str] | None = None) -> int:
             del store
         sizes = synth.Sizes.for_triples(triples)
         print(f"{triples:,} quads; load average {run.loadavg()}")
-        engine_ms, app_ms = overhead(data_dir, sizes)
+        engine_ms, app_ms, parts = overhead(data_dir, sizes)
         print(
             f"\nlookup p50 in-process: pyoxigraph alone {engine_ms:.3f} ms, the whole WSGI"
-            f" app {app_ms:.3f} ms: {app_ms - engine_ms:.3f} ms outside the engine\n"
+            f" app {app_ms:.3f} ms: {app_ms - engine_ms:.3f} ms outside the engine"
         )
-        result = http(data_dir, sizes, args.rounds, args.cell, work)
+        print("\n| step of a lookup, in-process | microseconds |\n|---|---|")
+        for step, us in parts:
+            print(f"| {step} | {us:.1f} |")
+        print(f"\nload average {run.loadavg()}")
+        result = http(data_dir, sizes, args.rounds, args.cell, work, extra)
+        print(f"load average {run.loadavg()}")
         stream = streaming(data_dir, work)
-    print("| query | clients | newsgraph p50 / p95 ms, q/s | Oxigraph server p50 / p95 ms, q/s"
+        slow = slow_clients(data_dir, work) if not args.skip_slow else []
+    print("\n| query | clients | newsgraph p50 / p95 ms, q/s | Oxigraph server p50 / p95 ms, q/s"
           " | p50 ratio | q/s ratio |")  # fmt: skip
     print("|---|---|---|---|---|---|")
     table = result["table"]
     for label, _ in KINDS:
         for clients in LEVELS:
-            ours = table[label, clients, "newsgraph"]
-            theirs = table[label, clients, "Oxigraph server"]
+            ours = table[label, clients, OURS]
+            theirs = table[label, clients, THEIRS]
             errors = f" ({ours[3]} errors)" if ours[3] else ""
             print(
                 f"| {label} | {clients} | {ours[0]:.2f} / {ours[1]:.2f}, {ours[2]:,.0f}{errors}"
                 f" | {theirs[0]:.2f} / {theirs[1]:.2f}, {theirs[2]:,.0f}"
                 f" | {ours[0] / theirs[0]:.2f}x | {ours[2] / theirs[2]:.2f} |"
             )
+    print("\nWhere a lookup's time goes over HTTP (CPU ms per request: the server's process tree)")
+    print("\n| server | clients | p50 / p95 ms | q/s | CPU ms per request |\n|---|---|---|---|---|")
+    for clients in LEVELS:
+        for name in result["servers"]:
+            row = table.get((KINDS[0][0], clients, name))
+            if row is not None:
+                errors = f" ({row[3]} errors)" if row[3] else ""
+                print(
+                    f"| {name} | {clients} | {row[0]:.2f} / {row[1]:.2f} | {row[2]:,.0f}{errors}"
+                    f" | {row[4]:.3f} |"
+                )
     for name, (rss, pss, n) in result["memory"].items():
         print(f"\n{name}: {n} processes, RSS {rss:.0f} MB, PSS {pss:.0f} MB", end="")
     print("\n\nlarge answers:\n" + "\n".join(stream))
+    if slow:
+        print("\nslow request bodies, 16 connections, 8 request threads:\n" + "\n".join(slow))
     print(f"\nload average at the end {run.loadavg()}")
     return 0
 

@@ -29,6 +29,15 @@ mod_reqtimeout does:
 
 A reverse proxy in front (nginx, Caddy) can add TLS and its own limits; it is not
 needed for any of the above.
+
+Measured against granian's WSGI mode (a Rust HTTP server; `python -m
+benchmarks.lean_path`, RESULTS.md section 7): waitress costs 0.15-0.23 ms more CPU
+per lookup (0.19-0.29 ms against 0.05-0.06 ms with a fixed answer), a fifth to a
+quarter of a lookup's CPU in `kg serve`, whose larger share is the app and the
+engine. Granian was not
+taken: it hands a request to a Python thread before its body has arrived, so 16 bodies
+sent at 10 bytes/s held all 8 threads and an honest request got no answer in 10 s,
+and it has no per-address connection cap or 408 answer (the guarantees above).
 """
 
 from __future__ import annotations
