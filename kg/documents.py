@@ -40,6 +40,9 @@ MAGIC = {
 # (form feed and vertical tab a line feed, the rest U+FFFD), so lengths, and with them
 # the offsets of every span, are those of the decoded text.
 _CONTROLS = {c: "\ufffd" for c in range(32) if c not in (9, 10)} | {11: "\n", 12: "\n"}
+# The control characters a text document should not be made of (tab, newline, form feed and
+# vertical tab are layout): counted by deleting them.
+_DROP_CONTROLS = dict.fromkeys(c for c in range(32) if chr(c) not in "\n\t\f\v")
 # A scraped page keeps its photos' file names as text, often glued to the next words
 # ("DSC_5157.JPGThank you for …"): they are no one's words, so they are not kept. Only a
 # bare name (not part of a URL or a path) is dropped; "JPGThank" ends at the capital.
@@ -111,7 +114,7 @@ def decode(raw: bytes) -> str:
     except UnicodeDecodeError as exc:
         raise DocumentError(f"undecodable text after its byte-order mark: {exc}") from None
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-    controls = sum(1 for c in text if ord(c) < 32 and c not in "\n\t\f\v")
+    controls = len(text) - len(text.translate(_DROP_CONTROLS))  # one C pass, not a Python loop
     if text and controls > len(text) * 0.05:
         raise DocumentError("mostly control characters: not a text document")
     if text.count("\ufffd") > max(16, len(text) * 0.05):

@@ -101,7 +101,9 @@ class Outcome:
 
 
 def _text(status: int, message: str, reason: str, **headers: str) -> Outcome:
-    return Outcome(status, "text/plain", (message.rstrip() + "\n").encode(), dict(headers), reason)
+    # "replace": a message may quote a client's text, which can hold a lone surrogate.
+    body = (message.rstrip() + "\n").encode("utf-8", "replace")
+    return Outcome(status, "text/plain", body, dict(headers), reason)
 
 
 def _syntax(query: str, exc: SyntaxError) -> Outcome:
@@ -527,14 +529,26 @@ def _cap_memory(extra: int) -> None:
 
     try:
         status = Path("/proc/self/status").read_text()
-        data_kib = int(status.split("VmData:")[1].split()[0])
-    except (OSError, IndexError, ValueError):
+    except OSError:
         return
-    limit = data_kib * 1024 + extra  # the job thread and its stack already exist
+    limit = _memory_limit(status, extra)
+    if limit is None:
+        return
     try:
         resource.setrlimit(resource.RLIMIT_DATA, (limit, limit))
     except (ValueError, OSError):
         pass
+
+
+def _memory_limit(status: str, extra: int) -> int | None:
+    """The cap in bytes: VmData of /proc/self/status (`status`, in KiB) plus `extra`;
+    None when the kernel does not report it (the job thread and its stack already
+    exist, so they are part of the baseline)."""
+    try:
+        data_kib = int(status.split("VmData:")[1].split()[0])
+    except (IndexError, ValueError):
+        return None
+    return data_kib * 1024 + extra
 
 
 def _worker_main(conn: Connection, settings: WorkerSettings, nice: int = 0) -> None:

@@ -11,18 +11,19 @@ Oxigraph's loader and rows to SQLite.
 from __future__ import annotations
 
 import time
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
 import pyoxigraph as ox
-from rdflib import Graph, Literal, URIRef
+from rdflib import Literal, URIRef
 
 from kg.documents import SourceDocument
-from kg.extract import extract_document, extract_documents
+from kg.extract import document_triples, documents_triples
+from kg.extract.rdfize import Triple, TripleSet
 from kg.extract.resolve import DocFacts, facts_of
 from kg.namespaces import SCHEMA
-from kg.reason import RuleSet, compile_rules, infer_with
+from kg.reason import RuleSet, compile_rules, infer_triples
 from kg.terms import to_ox
 
 
@@ -49,10 +50,22 @@ def _rules() -> RuleSet:
     return compile_rules(load_ontology())
 
 
-def _ox_triples(graph: Graph) -> list[ox.Triple]:
+def _ox_triples(triples: Iterable[Triple]) -> list[ox.Triple]:
+    """Oxigraph's form of rdflib triples; generalised ones (literal subjects) are dropped.
+    A document names the same few dozen IRIs over and over: each is converted once."""
+    named: dict[URIRef, ox.NamedNode] = {}
+
+    def term(t):
+        if type(t) is URIRef:
+            n = named.get(t)
+            if n is None:
+                n = named[t] = ox.NamedNode(t)
+            return n
+        return to_ox(t)
+
     return [
-        ox.Triple(to_ox(s), to_ox(p), to_ox(o))
-        for s, p, o in graph
+        ox.Triple(term(s), term(p), term(o))
+        for s, p, o in triples
         if not isinstance(s, Literal) and isinstance(p, URIRef)
     ]
 
@@ -61,13 +74,13 @@ def _nt(triples: Sequence[ox.Triple]) -> bytes:
     return ox.serialize(sorted(triples, key=str), format=ox.RdfFormat.N_TRIPLES) or b""
 
 
-def output_of(doc: SourceDocument, graph: Graph, base: str, seconds: float) -> DocOutput:
-    """The loadable form of one document's extracted graph."""
+def output_of(doc: SourceDocument, graph: TripleSet, base: str, seconds: float) -> DocOutput:
+    """The loadable form of one document's extracted triples."""
     if doc.identity.startswith(("http://", "https://")):
         # the article's address: where the text was read (schema:url on the document)
         graph.add((doc.iri(base), SCHEMA.url, URIRef(doc.identity)))
     triples = _ox_triples(graph)
-    conclusions = infer_with(graph, _rules())
+    conclusions = infer_triples(graph, _rules())
     return DocOutput(
         iri=str(doc.iri(base)),
         identity=doc.identity,
@@ -100,14 +113,14 @@ def process_batch(
         nlp.get()
     started = time.perf_counter()
     try:
-        graphs = extract_documents(docs, base=base)
+        graphs = documents_triples(docs, base=base)
         each = (time.perf_counter() - started) / max(1, len(docs))
         timed = [(g, each) for g in graphs]
     except Exception:  # noqa: BLE001 - fall back to one document at a time
         timed = []
         for doc in docs:
             t0 = time.perf_counter()
-            timed.append((extract_document(doc, base=base), time.perf_counter() - t0))
+            timed.append((document_triples(doc, base=base), time.perf_counter() - t0))
     out: list[DocOutput] = []
     for doc, (graph, seconds) in zip(docs, timed, strict=True):
         try:

@@ -290,6 +290,26 @@ def _graphs(data: Graph, skip: Iterable[Node]) -> Iterator[Graph]:
         yield data
 
 
+def infer_triples(asserted: Iterable[Triple], rules: RuleSet) -> list[Triple]:
+    """`infer_with` over a plain sequence of triples (one document's, as a build worker
+    holds them), read in one pass instead of one index lookup per class and property;
+    the conclusions are the same, as a list with no triple twice."""
+    reasoner = _Reasoner(rules)
+    classes = rules.classes
+    properties = rules.properties
+    add = reasoner.add
+    type_ = RDF.type
+    for s, p, o in asserted:
+        if p == type_:
+            if o in classes:
+                add(s, p, o)
+        elif p in properties and not isinstance(s, Literal):
+            add(s, p, o)
+    reasoner.run()
+    terms = rules.terms
+    return [t for t in reasoner.derived if not is_noise(t, terms)]
+
+
 def infer(
     asserted: Graph,
     ontology: Graph,

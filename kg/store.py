@@ -84,21 +84,25 @@ def fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
-def write_atomically(path: Path, data: bytes, *, sync_dir: bool = True) -> None:
+def write_atomically(path: Path, data: bytes, *, sync_dir: bool = True, sync: bool = True) -> None:
     """Write `data` to `path` so a reader sees the old file or the whole new one, never
-    a part: a temporary file of this process's own, fsynced, renamed over, folder synced."""
+    a part: a temporary file of this process's own, fsynced, renamed over, folder synced.
+
+    `sync=False` skips both fsyncs, for files whose loss after a power cut costs only
+    time (the build cache: a checksum guards each entry, a bad one is extracted again)."""
     tmp = path.with_name(f".{path.name}.{os.getpid()}.{time.monotonic_ns()}.tmp")
     try:
         with open(tmp, "wb") as fh:
             fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
+            if sync:
+                fh.flush()
+                os.fsync(fh.fileno())
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(OSError):
             tmp.unlink()
         raise
-    if sync_dir:
+    if sync and sync_dir:
         fsync_dir(path.parent)
 
 

@@ -24,7 +24,8 @@ mod_reqtimeout does:
   and the server `NEWSGRAPH_MAX_CONNECTIONS` in all (past them new ones are closed);
 - a request's headers (the GET query string included) are at most
   `MAX_HEADER_BYTES`; bodies at most `NEWSGRAPH_MAX_UPLOAD`, whether sent with a
-  Content-Length or chunked (waitress answers 431 or 413 before the app runs).
+  Content-Length or chunked (waitress answers 431 or 413 before the app runs; a chunked
+  body is measured decoded, by `BodyCappedParser`, so the cap means the same bytes).
 
 A reverse proxy in front (nginx, Caddy) can add TLS and its own limits; it is not
 needed for any of the above.
@@ -50,8 +51,10 @@ from typing import IO, Any
 
 from waitress.adjustments import Adjustments
 from waitress.channel import HTTPChannel
+from waitress.parser import HTTPRequestParser
 from waitress.server import TcpWSGIServer
 from waitress.task import ErrorTask, ThreadedTaskDispatcher
+from waitress.utilities import RequestEntityTooLarge
 
 from kg.config import Config
 
@@ -94,10 +97,47 @@ class PlainErrorTask(ErrorTask):
         self.write(body)
 
 
+# A chunked body's framing (size lines, CRLFs, extensions) may add this many times its
+# decoded size before the request is refused for the framing alone (1-byte chunks: 6x).
+CHUNK_FRAMING_ALLOWANCE = 8
+
+
+class BodyCappedParser(HTTPRequestParser):
+    """waitress's request parser, with a chunked body held to the cap by its decoded size.
+
+    waitress counts the raw bytes of a chunked body (framing included) against
+    `max_request_body_size`, so a body at the cap sent in chunks was refused while the
+    same body with a Content-Length was accepted. Here a chunked body is refused once
+    its decoded bytes pass the cap (the app's own check sees the same figure, from
+    the Content-Length waitress sets), and its raw bytes are bounded only by a generous
+    multiple, against a client that sends framing and no data.
+    """
+
+    def received(self, data: bytes) -> int:
+        br = self.body_rcv
+        if self.completed or br is None or not self.chunked:
+            return super().received(data)
+        consumed = br.received(data)
+        self.body_bytes_received += consumed
+        cap = self.adj.max_request_body_size - 1  # create() sets it to the cap + 1
+        if len(br) > cap or self.body_bytes_received > CHUNK_FRAMING_ALLOWANCE * cap + 65536:
+            self.error = RequestEntityTooLarge(f"exceeds max_body of {cap}")
+            self.completed = True
+        elif br.error:
+            self.error = br.error  # bad chunk framing: waitress's 400
+            self.completed = True
+        elif br.completed:
+            self.completed = True
+            # As waitress does: the app sees a body with a length, no chunking.
+            self.headers["CONTENT_LENGTH"] = str(len(br))
+        return consumed
+
+
 class GuardedChannel(HTTPChannel):
     """A waitress connection that remembers when its pending request began."""
 
     error_task_class = PlainErrorTask
+    parser_class = BodyCappedParser
 
     request_began: float | None = None
     _request_id: int | None = None

@@ -231,49 +231,6 @@ def test_memory_cap_ends_a_runaway_query_not_the_machine(built_data_dir: Path) -
         ex.close()
 
 
-@pytest.mark.parametrize(
-    "query",
-    [
-        "SELECT ?p ?o WHERE { <https://w3id.org/newsgraph/id/person/p1> ?p ?o }",
-        "PREFIX ng: <https://w3id.org/newsgraph/ontology#>\nselect * { ?s a ng:Person }",
-        'ASK { ?s <http://www.w3.org/2000/01/rdf-schema#label> "x"@en . }',
-        "SELECT * { ?s ?p ?o } LIMIT 10",
-        "SELECT * # a comment } FILTER\n { ?s ?p ?o }",
-    ],
-)
-def test_one_pattern_is_a_bounded_scan(query: str) -> None:
-    """These run on the request thread (server/fastpath.py): the row cap bounds them."""
-    from kg.executor import is_bounded_scan
-
-    assert is_bounded_scan(query)
-
-
-@pytest.mark.parametrize(
-    "query",
-    [
-        "SELECT * { ?s ?p ?o } OFFSET 10",  # skips rows without writing them
-        "SELECT * { ?s ?p ?o FILTER(false) }",  # scans without writing
-        "SELECT * { ?s ?s ?o }",  # a repeated variable filters the scan
-        "SELECT * { ?s <http://x/p>+ ?o }",
-        "SELECT * { ?s ?p ?o . ?o ?q ?r }",
-        "SELECT (COUNT(*) AS ?n) { ?s ?p ?o }",
-        "SELECT * FROM <http://x/g> { ?s ?p ?o }",
-        "SELECT DISTINCT ?s { ?s ?p ?o }",
-        "SELECT * { SERVICE <http://x/> { ?s ?p ?o } }",
-        "SELECT * { ?s ?p ?o } ORDER BY ?s",
-        "SELECT * { GRAPH ?g { ?s ?p ?o } }",
-        "SELECT * { ?s ?p ?o ; ?q ?r }",
-        "SELECT * { ?s ?p ?o } VALUES ?s { <http://x/a> }",
-        "SELECT * { ?s ?p '''long''' }",
-        "CONSTRUCT WHERE { ?s ?p ?o }",
-    ],
-)
-def test_anything_else_goes_to_a_killable_process(query: str) -> None:
-    from kg.executor import is_bounded_scan
-
-    assert not is_bounded_scan(query)
-
-
 def test_policy_check_remembered_for_a_query_without_service_calls(monkeypatch) -> None:
     """A query that mentions "service" (so the policy must parse it) is parsed once per
     process; the second run reuses the decision."""

@@ -27,6 +27,7 @@ from kg.executor import (
     _limited_solutions,
     _serve_jobs,
     _text,
+    is_bounded_scan,
     nesting_depth,
     run_job,
 )
@@ -59,12 +60,14 @@ def test_nesting_limit_is_inclusive() -> None:
         f"query nested {MAX_NESTING + 1} levels deep; the limit is {MAX_NESTING} ({{, ( and [)\n"
     )
     assert run_job(small_store(), Job(at_limit), settings()).reason != "too-deep"
+    assert out.status == 400 and out.media_type == "text/plain"
 
 
 def test_text_outcomes() -> None:
     out = _text(418, "short and stout\n\n", "teapot", Extra="1")
     assert out == Outcome(418, "text/plain", b"short and stout\n", {"Extra": "1"}, "teapot")
     assert not out.truncated
+    assert _text(400, "bad \udcff", "x").body == b"bad ?\n"  # never a crash on the message
     assert Outcome(200, JSON, b"", {TRUNCATED_HEADER: "max-rows=1"}).truncated
 
 
@@ -148,6 +151,54 @@ def test_limited_solutions_keep_every_term_exactly() -> None:
     assert cut is False and len(list(whole)) == 3
 
 
+@pytest.mark.parametrize(
+    "query",
+    [
+        "SELECT ?p ?o WHERE { <https://w3id.org/newsgraph/id/person/p1> ?p ?o }",
+        "PREFIX ng: <https://w3id.org/newsgraph/ontology#>\nselect * { ?s a ng:Person }",
+        'ASK { ?s <http://www.w3.org/2000/01/rdf-schema#label> "x"@en . }',
+        "SELECT * { ?s ?p ?o } LIMIT 10",
+        "SELECT * # a comment } FILTER\n { ?s ?p ?o }",
+        "PREFIX X: <http://x/> SELECT * { X:a ?p X:a }",  # the same name twice is no variable
+    ],
+)
+def test_one_pattern_is_a_bounded_scan(query: str) -> None:
+    """These run on the request thread (server/fastpath.py): the row cap bounds them."""
+    assert is_bounded_scan(query)
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "SELECT * { ?s ?p ?o } OFFSET 10",  # skips rows without writing them
+        "SELECT * { ?s ?p ?o FILTER(false) }",  # scans without writing
+        "SELECT * { ?s ?s ?o }",  # a repeated variable filters the scan
+        "SELECT * { ?s <http://x/p>+ ?o }",
+        "SELECT * { ?s ?p ?o . ?o ?q ?r }",
+        "SELECT (COUNT(*) AS ?n) { ?s ?p ?o }",
+        "SELECT * FROM <http://x/g> { ?s ?p ?o }",
+        "SELECT DISTINCT ?s { ?s ?p ?o }",
+        "SELECT * { SERVICE <http://x/> { ?s ?p ?o } }",
+        "SELECT * { ?s ?p ?o } ORDER BY ?s",
+        "SELECT * { GRAPH ?g { ?s ?p ?o } }",
+        "SELECT * { ?s ?p ?o ; ?q ?r }",
+        "SELECT * { ?s ?p ?o } VALUES ?s { <http://x/a> }",
+        "SELECT * { ?s ?p '''long''' }",
+        "CONSTRUCT WHERE { ?s ?p ?o }",
+        "SELECT * { ?s ?p ?s }",  # a repeated variable, subject and object
+        "SELECT * { <http://x/a> ?p ?p }",
+    ],
+)
+def test_anything_else_goes_to_a_killable_process(query: str) -> None:
+    assert not is_bounded_scan(query)
+
+
+def test_a_bounded_scan_is_at_most_8192_characters() -> None:
+    base = "SELECT * { ?s ?p ?o }"
+    assert is_bounded_scan(base + " " * (8192 - len(base)))
+    assert not is_bounded_scan(base + " " * (8193 - len(base)))
+
+
 def commit(data_dir: Path, subject: str) -> None:
     pending = begin_build(Config(data_dir=data_dir))
     pending.store.add(
@@ -207,3 +258,17 @@ def test_job_loop_answers_in_order_and_ends_when_the_pipe_closes(tmp_path: Path)
     parent.close()
     worker.join(timeout=60)
     assert not worker.is_alive()
+
+
+def test_an_unknown_function_is_the_querys_fault_other_engine_errors_are_not(monkeypatch) -> None:
+    out = run_job(small_store(), Job("ASK { FILTER(<urn:no:such>(1)) }"), settings())
+    assert (out.status, out.reason) == (400, "unsupported")
+    assert out.body == b"unsupported: The custom function <urn:no:such> is not supported\n"
+    from kg import query as q
+
+    def broken(*_args, **_kwargs):
+        raise RuntimeError("the engine broke")
+
+    monkeypatch.setattr(q, "run", broken)
+    with pytest.raises(RuntimeError, match="the engine broke"):
+        run_job(small_store(), Job("ASK {}"), settings())

@@ -58,8 +58,7 @@ def test_taken_port_is_one_line_naming_the_setting(tmp_path: Path) -> None:
         taken.listen()
         port = taken.getsockname()[1]
         env = kg_env(tmp_path / "var", NEWSGRAPH_PORT=str(port))
-        started = time.monotonic()
-        proc = subprocess.run(
+        proc = subprocess.run(  # the timeout is a guard against a hang, not a speed claim
             [sys.executable, "-m", "kg.cli", "serve"],
             env=env,
             cwd=ROOT,
@@ -67,10 +66,8 @@ def test_taken_port_is_one_line_naming_the_setting(tmp_path: Path) -> None:
             text=True,
             timeout=60,
         )
-        elapsed = time.monotonic() - started
     assert proc.returncode == 2
     out = (proc.stdout + proc.stderr).strip().splitlines()
     assert len(out) == 1, out
     assert f"port {port}" in out[0] and "NEWSGRAPH_PORT" in out[0], out
     assert not (tmp_path / "var").exists(), "nothing is built before the port is checked"
-    assert elapsed < 10, elapsed

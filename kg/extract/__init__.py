@@ -22,12 +22,19 @@ from kg.extract.forces import merge_into as merge_forces
 from kg.extract.gazetteer import load_lexicon
 from kg.extract.meetings import meetings as find_meetings
 from kg.extract.model import Extraction
-from kg.extract.rdfize import to_graph
+from kg.extract.rdfize import TripleSet, to_triples
 from kg.extract.resolve import resolve as _resolve
 from kg.extract.statements import statements as find_statements
 from kg.namespaces import DEFAULT_BASE
 
-__all__ = ["extract_document", "extract_documents", "extract_facts", "resolve"]
+__all__ = [
+    "document_triples",
+    "documents_triples",
+    "extract_document",
+    "extract_documents",
+    "extract_facts",
+    "resolve",
+]
 log = logging.getLogger(__name__)
 MAX_CHARS = (
     300_000  # beyond this only the head is read (about 50,000 words); the content is kept whole
@@ -95,9 +102,15 @@ def extract_document(doc: SourceDocument, *, base: str = DEFAULT_BASE) -> rdflib
 
     Never raises on odd text: if a rule fails, the document node alone is returned.
     """
+    return document_triples(doc, base=base).graph(base)
+
+
+def document_triples(doc: SourceDocument, *, base: str = DEFAULT_BASE) -> TripleSet:
+    """`extract_document`'s triples without building an rdflib Graph of them (the build's
+    path: it only serialises them and reasons over them)."""
     try:
         facts, ctx = extract_facts(doc)
-        return to_graph(
+        return to_triples(
             doc, ctx, facts.meetings, facts.statements, facts.deployments, facts.claims, base
         )
     except Exception:  # noqa: BLE001 - a bad document must not stop a 10,000-document build
@@ -108,26 +121,35 @@ def extract_document(doc: SourceDocument, *, base: str = DEFAULT_BASE) -> rdflib
 def extract_documents(
     docs: Sequence[SourceDocument], *, base: str = DEFAULT_BASE
 ) -> list[rdflib.Graph]:
-    """The build's one entry point into extraction: a batch in, one graph per document out,
-    in order. Batches let a pipeline that prefers them (spaCy's `nlp.pipe`) see many
-    documents at once; each document's graph still depends on that document alone."""
-    return [extract_document(doc, base=base) for doc in docs]
+    """A batch in, one graph per document out, in order (see `documents_triples`)."""
+    return [t.graph(base) for t in documents_triples(docs, base=base)]
 
 
-def _document_only(doc: SourceDocument, base: str) -> rdflib.Graph:
+def documents_triples(
+    docs: Sequence[SourceDocument], *, base: str = DEFAULT_BASE
+) -> list[TripleSet]:
+    """The build's one entry point into extraction: a batch in, one document's triples out
+    per document, in order. Batches let a pipeline that prefers them (spaCy's `nlp.pipe`)
+    see many documents at once; each document's triples still depend on that document
+    alone."""
+    return [document_triples(doc, base=base) for doc in docs]
+
+
+def _document_only(doc: SourceDocument, base: str) -> TripleSet:
     from rdflib import Literal
     from rdflib.namespace import RDF
 
-    from kg.namespaces import NG, bind_prefixes
+    from kg.namespaces import NG
 
-    g = rdflib.Graph()
-    bind_prefixes(g, base)
     d = doc.iri(base)
-    g.add((d, RDF.type, NG.Document))
-    g.add((d, NG.sha256, Literal(doc.sha256)))
-    g.add((d, NG.fileName, Literal(doc.file_name)))
-    g.add((d, NG.content, Literal(doc.text)))
-    return g
+    return TripleSet(
+        [
+            (d, RDF.type, NG.Document),
+            (d, NG.sha256, Literal(doc.sha256)),
+            (d, NG.fileName, Literal(doc.file_name)),
+            (d, NG.content, Literal(doc.text)),
+        ]
+    )
 
 
 def resolve(graphs: dict[URIRef, rdflib.Graph], *, base: str = DEFAULT_BASE) -> None:

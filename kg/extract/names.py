@@ -9,6 +9,7 @@ spellings of one name meet; the IRI keeps a readable spelling.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from kg.ids import fold
 
@@ -130,6 +131,7 @@ _SKELETON_RULES = [
 ]
 
 
+@lru_cache(maxsize=16384)  # pure, and asked for the same few names thousands of times
 def name_skeleton(name: str) -> str:
     """Tokayev, Toqaev and Tokaev give one skeleton; so do Zelensky, Zelenskyy, Zelenskiy."""
     s = fold(name).replace("-", " ")
