@@ -49,6 +49,7 @@ def test_nesting_depth_counts_every_bracket_and_never_goes_negative() -> None:
     assert nesting_depth("} } } { {") == 2  # stray closers do not lower the floor
     assert nesting_depth("{ } { } { }") == 1
     assert nesting_depth("") == 0
+    assert nesting_depth("{{ } {{") == 3  # a closer lowers the depth by one only
 
 
 def test_nesting_limit_is_inclusive() -> None:
