@@ -72,11 +72,6 @@ def test_the_minister_after_a_president_is_the_last_minister() -> None:
     assert said["The Minister stated that the mission had been completed."] == "sergey-lavrov"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="since the spaCy rewrite, 'the Minister' goes to a later 'spokesperson of the"
-    " Ministry' (reported to the lead; strict: this fails once it is fixed)",
-)
 def test_the_minister_skips_a_later_speaker_without_a_ministers_post() -> None:
     g = extract(
         "Almaty, 12 January 2022\n\nTalks in Almaty\n\n"

@@ -553,7 +553,22 @@ def _holds_other_post(doc: Doc, ref: str, role: str) -> bool:
         return False
     roles = [doc.posts[p].role.lower() for p in ent.posts if p in doc.posts]
     roles += [p.role.lower() for p in lexicon_posts(doc, ent.key, _ROLES)]
+    if not roles:
+        # a post described after the name and not recognised as one: "Maria Zakharova,
+        # spokesperson of the Ministry, noted"
+        for m in doc.mentions:
+            if m.kind == "person" and doc.ref(m) == ref:
+                described = _DESCRIBED_AFTER.match(doc.text, m.end)
+                if described:
+                    roles.append(described.group(1).lower())
     return bool(roles) and not any(role in r for r in roles)
+
+
+_DESCRIBED_AFTER = re.compile(
+    r",\s+(?:the\s+|a\s+)?((?:[\w-]+\s+){0,3}?(?:spokes(?:man|woman|person)|adviser|advisor|"
+    r"aide|ambassador|envoy|director|secretary|representative|commander|chief)\b[^,.;]{0,60}),",
+    re.I,
+)
 
 
 def _last_named(doc: Doc, ref: str, before: int) -> int:
