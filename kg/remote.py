@@ -43,6 +43,8 @@ STAGING_PREFIX = "urn:newsgraph:staging:"
 INSERT_CHUNK_TRIPLES = 500
 SKOLEM_PATH = ".well-known/genid/"
 CONNECT_TIMEOUT = 10.0
+IDEMPOTENT = frozenset({"GET", "HEAD", "PUT", "DELETE", "OPTIONS"})
+RETRY_PAUSES = (0.2, 1.0)  # seconds before the second and third try of an idempotent request
 LOAD_TIMEOUT = 3600.0
 
 SOLUTIONS_TYPE = "application/sparql-results+json"
@@ -203,6 +205,21 @@ class RemoteStore:
     # ---- protocol primitives -------------------------------------------------------
 
     def _send(self, method: str, url: str, *, timeout: float, **kwargs: Any) -> requests.Response:
+        # A store may reset a connection under load (Virtuoso did, on a graph PUT in a full
+        # run); a request that only replaces or reads is sent again, an update is not.
+        tries = len(RETRY_PAUSES) + 1 if method in IDEMPOTENT else 1
+        for attempt in range(tries):
+            try:
+                return self._send_once(method, url, timeout=timeout, **kwargs)
+            except RemoteStoreError as exc:
+                if exc.status != 0 or attempt == tries - 1:
+                    raise
+                time.sleep(RETRY_PAUSES[attempt])
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    def _send_once(
+        self, method: str, url: str, *, timeout: float, **kwargs: Any
+    ) -> requests.Response:
         try:
             resp = self.session.request(method, url, timeout=(CONNECT_TIMEOUT, timeout), **kwargs)
             challenged = resp.status_code == 401 and self.auth == "auto"
