@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.context import Doc
-from kg.extract.lexis import MEETING_CUE, SESSION_CUE, lemma
+from kg.extract.lexis import HYPOTHETICAL, MEETING_CUE, SESSION_CUE, lemma
 from kg.extract.model import DateValue, Meeting, Span
 from kg.extract.speech import head_span, inside_quote, phrase_span
 
@@ -798,7 +798,6 @@ _COME_FOR = {
     "convene",
     "assemble",
 }
-_MAYBE = {"possible", "potential", "proposed", "hypothetical", "eventual", "prospective"}
 
 
 def _joint_if_conference(noun) -> bool:
@@ -868,7 +867,7 @@ def _trigger(tok):
             return None
         if not _reported_meeting(tok):
             return None
-        if any(c.dep_ == "amod" and c.lower_ in _MAYBE for c in tok.children):
+        if any(c.dep_ == "amod" and c.lower_ in HYPOTHETICAL for c in tok.children):
             return None  # "next steps toward a possible summit": none was held
         return None, tok
     if lem in _HOLD_VERBS:
@@ -1003,32 +1002,22 @@ def _place(doc: Doc, tok, off: int, skip: int) -> str | None:
                 return got
     if lemma(tok.lower_) in ("host", "receive", "meet", "welcome"):
         # "hosted Zelensky in Istanbul": the parser hangs the place on the guest
-        for c in tok.children:
-            if c.dep_ == "dobj":
-                for p in c.children:
-                    if p.dep_ == "prep" and p.lower_ in ("in", "at"):
-                        for g in p.children:
-                            if g.dep_ == "pobj":
-                                got = _place_of_meeting(doc, g, off, skip)
-                                if got:
-                                    return got
+        # (a place, not a country: "met the President of Turkey in ..." names his state)
+        for guest in (c for c in tok.children if c.dep_ == "dobj"):
+            for g in _with_objects(guest, ("in", "at")):
+                got = _place_named(doc, g, off, skip, kinds=("place",))
+                if got:
+                    return got
     return None
 
 
-def _place_of_meeting(doc: Doc, tok, off: int, skip: int) -> str | None:
-    """A place (not a country: "met the President of Turkey in ..." names his state)."""
-    s, e = phrase_span(tok, off)
-    for m in doc.mentions_in(max(s, skip), e):
-        if m.kind == "place" and not m.adjective:
-            return doc.ref(m)
-    return None
-
-
-def _place_named(doc: Doc, tok, off: int, skip: int) -> str | None:
+def _place_named(
+    doc: Doc, tok, off: int, skip: int, kinds: tuple[str, ...] = ("place", "country")
+) -> str | None:
     """The first place or country a phrase names (not one an adjective only describes)."""
     s, e = phrase_span(tok, off)
     for m in doc.mentions_in(max(s, skip), e):
-        if m.kind in ("place", "country") and not m.adjective:
+        if m.kind in kinds and not m.adjective:
             return doc.ref(m)
     return None
 

@@ -16,7 +16,7 @@ import dataclasses
 import re
 
 from kg.extract.context import Doc
-from kg.extract.lexis import DEPLOY_CUE, lemma
+from kg.extract.lexis import DEPLOY_CUE, HYPOTHETICAL, lemma
 from kg.extract.model import DateValue, Deployment, Span
 from kg.extract.speech import phrase_span
 
@@ -117,7 +117,9 @@ def deployments_from_parse(doc: Doc) -> list[Deployment]:
                 sender_toks += [c for c in tok.children if c.dep_ == "poss"]
             if force is None:
                 continue
-            if _wished(tok) or any(c.dep_ == "amod" and c.lower_ in _MAYBE for c in tok.children):
+            if _wished(tok) or any(
+                c.dep_ == "amod" and c.lower_ in HYPOTHETICAL for c in tok.children
+            ):
                 continue  # "prepare for possible deployment to Israel": none yet
             prev = None
             if out and (
@@ -250,7 +252,6 @@ _NOT_DONE = {
 }
 
 
-_MAYBE = {"possible", "potential", "proposed", "eventual", "prospective", "hypothetical"}
 _TOLD = {"announce", "say", "confirm", "state", "declare", "tell", "report"}
 
 

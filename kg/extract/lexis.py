@@ -64,6 +64,8 @@ DEPLOY_VERBS = (
     "airlift fly land redeploy return begin start provide pledge commit offer complete "
     "deliver transfer disembark descend transport join cross"
 ).split()
+# "a possible summit", "possible deployment": an event not (yet) held
+HYPOTHETICAL = frozenset("possible potential proposed hypothetical eventual prospective".split())
 # a body's decision taken in session: "the Security Council adopted resolution 2699"
 SESSION_VERBS = "adopt vote abstain approve authorize authorise pass endorse extend".split()
 FORCE_NOUNS = (
