@@ -918,14 +918,11 @@ def _trigger(tok):
 
 
 def _names_a_person(tok) -> bool:
-    """A noun phrase headed by a personal name or a person's title ("President Ruto",
-    "Benjamin Netanyahu"); the small model's PERSON or a title word before a capital."""
-    if tok.ent_type_ == "PERSON":
-        return True
+    """A capitalised noun phrase with a person's title before its head ("President Ruto",
+    "Prime Minister Benjamin Netanyahu"). The parses carry no entity labels (the parser
+    runs without the recogniser), so the title is what marks the person here."""
     words = [t for t in tok.subtree if t.i <= tok.i]
-    return any(t.ent_type_ == "PERSON" for t in words) or (
-        tok.text[:1].isupper() and any(t.lower_ in _PERSON_TITLES for t in words)
-    )
+    return tok.text[:1].isupper() and any(t.lower_ in _PERSON_TITLES for t in words)
 
 
 _PERSON_TITLES = {"president", "minister", "secretary", "chancellor", "king", "prince", "premier"}
