@@ -45,7 +45,7 @@ from kg.extract.resolve import DocRecord, ResolutionIndex, apply_decisions, labe
 from kg.linkfile import accepted_graph, links_graph_iri
 from kg.live import LiveGraphs, StoreReasoner, cross_document_conclusions
 from kg.namespaces import ONTOLOGY_IRI, inferred_graph_iri, revisions_graph_iri
-from kg.pipeline import DocOutput, process_batch
+from kg.pipeline import DocOutput, process_batch, warm
 from kg.progress import Progress
 from kg.resources import load_ontology
 from kg.store import (
@@ -229,9 +229,7 @@ class LocalExtraction:
         first = next(batches, None)
         if first is None:
             return  # everything came from the cache: no pipeline, no pool
-        from kg.extract import nlp
-
-        nlp.get()  # load the pipeline once, here: forked workers share it
+        warm()  # load the pipeline and the indexes once, here: forked workers share them
         window = self.workers * 3
         with ProcessPoolExecutor(max_workers=self.workers, initializer=_die_with_parent) as pool:
             running: set[Future] = set()

@@ -187,7 +187,8 @@ def _places() -> dict[str, list[Place]]:
         )
         put(c["name"], p)
         for alt in c.get("alternatenames") or []:
-            if alt and alt[0].isupper() and _latin(alt) and alt.isascii():
+            # ASCII first: an ASCII name is Latin, and _latin is slow on 160k names
+            if alt and alt[0].isupper() and alt.isascii():
                 put(alt, p)
     for s in pycountry.subdivisions:
         name = re.sub(r"\s*\[.*?\]|\s*\(.*?\)", "", s.name).strip()
