@@ -168,39 +168,42 @@ def speech_verbs(sp) -> list:
         if lw == "according" and t.i + 1 < len(sp) and sp[t.i + 1].lower_ == "to":
             out.append(t)
             continue
-        if (
-            lemma(lw) == "speak"
-            and t.dep_ == "advcl"
-            and any(q in t.doc.text for q in ("“", '"', "”"))
-        ):
+        lem = lemma(lw)
+        if lem not in _MAY_SPEAK:
+            continue  # most words: nothing below can take them
+        if lem == "speak" and t.dep_ == "advcl" and any(q in t.doc.text for q in ("“", '"', "”")):
             out.append(t)  # "Speaking to reporters in Kigali, Nyusi: “…”"
             continue
-        if lemma(lw) == "make" and any(c.lower_ in ("known", "clear") for c in t.children):
+        if lem == "make" and any(c.lower_ in ("known", "clear") for c in t.children):
             out.append(t)  # "made this known", "made it clear"
             continue
-        if lemma(lw) in ("issue", "release", "publish") and any(
+        if lem in ("issue", "release", "publish") and any(
             c.dep_ == "dobj" and c.lower_ in _WRITTEN_NOUNS for c in t.children
         ):
             out.append(t)  # "issued a written statement"
             continue
-        if lemma(lw) not in SPEECH:
+        if lem not in SPEECH:
             continue
         if t.dep_ in ("amod", "compound", "nmod", "pobj", "dobj", "nsubj", "nsubjpass", "attr"):
             continue
-        if lemma(lw) == "call" and not any(c.lower_ in ("for", "on") for c in t.children):
+        if lem == "call" and not any(c.lower_ in ("for", "on") for c in t.children):
             continue  # "called" alone: a phone call, or naming
         if (
-            lemma(lw) in _WEAK
+            lem in _WEAK
             and t.dep_ in ("advcl", "acl", "xcomp")
             and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
         ):
             continue  # "vehicles have been seen crossing, indicating that …": no one said it
-        if lemma(lw) in ("report", "post", "order", "direct", "decide", "invite", "request") and (
+        if lem in ("report", "post", "order", "direct", "decide", "invite", "request") and (
             t.dep_ not in ("ROOT", "ccomp", "conj", "parataxis")
         ):
             continue
         out.append(t)
     return out
+
+
+# the lemmas speech_verbs can return a token for
+_MAY_SPEAK = frozenset(SPEECH | {"speak", "make", "issue", "release", "publish"})
 
 
 def subject_of(verb, after: int = -1):
