@@ -320,6 +320,11 @@ def test_specified_that_is_speech() -> None:
          "afternoon.", {"rishi-sunak", "benjamin-netanyahu"}, None),
         ("Italian Prime Minister Giorgia Meloni paid an official visit to Japan on Friday.",
          {"giorgia-meloni"}, "japan"),
+        # a bare name, no title: the recogniser's person, not a title, makes it a meeting
+        ("German Chancellor Olaf Scholz spoke to Emmanuel Macron on Tuesday about the war.",
+         {"olaf-scholz", "emmanuel-macron"}, None),
+        ("Kenyan President William Ruto welcomed Abiy Ahmed to Nairobi on Monday.",
+         {"william-ruto", "abiy-ahmed"}, None),
     ],
 )  # fmt: skip
 def test_readout_phrasings(sentence: str, parties: set[str], place: str | None) -> None:

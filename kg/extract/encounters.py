@@ -380,7 +380,7 @@ def encounters(doc: Doc) -> list[Meeting]:
         for tok in sp:
             if tok.i in done:
                 continue
-            found = _trigger(tok)
+            found = _trigger(tok, doc, off)
             if found is None:
                 continue
             verb_lemma, noun = found
@@ -845,7 +845,7 @@ def _reported_meeting(noun) -> bool:
     return noun.dep_ in ("appos", "attr", "npadvmod")
 
 
-def _trigger(tok):
+def _trigger(tok, doc: Doc, off: int):
     """(verb lemma or None, meeting noun or None) when the token starts a meeting."""
     lw = tok.lower_
     lem = lemma(lw)
@@ -891,7 +891,7 @@ def _trigger(tok):
             if (
                 any(p.lower_ == "to" for p in preps)
                 and "phone" not in tok.doc.text.lower()
-                and not any(_names_a_person(g) for g in pobjs)
+                and not any(_names_a_person(g, doc, off) for g in pobjs)
             ):
                 return None  # "spoke to X" in a sentence with no phone is an interview
         if lem == "call" and not any(c.dep_ == "dobj" for c in tok.children):
@@ -899,7 +899,7 @@ def _trigger(tok):
         if lem in ("receive", "host") and not any(c.dep_ in ("dobj",) for c in tok.children):
             return None
         if lem == "welcome" and not any(
-            c.dep_ == "dobj" and _names_a_person(c) for c in tok.children
+            c.dep_ == "dobj" and _names_a_person(c, doc, off) for c in tok.children
         ):
             return None  # "welcomed the decision": no one came
         if lem == "visit" and tok.dep_ in ("compound", "amod"):
@@ -917,10 +917,14 @@ def _trigger(tok):
     return None
 
 
-def _names_a_person(tok) -> bool:
-    """A capitalised noun phrase with a person's title before its head ("President Ruto",
-    "Prime Minister Benjamin Netanyahu"). The parses carry no entity labels (the parser
-    runs without the recogniser), so the title is what marks the person here."""
+def _names_a_person(tok, doc: Doc, off: int) -> bool:
+    """A noun phrase that names a person: the document's recogniser found a person whose
+    name holds the phrase's head ("spoke to Emmanuel Macron"), or a capitalised phrase has
+    a person's title before its head ("President Ruto"). The parse itself carries no entity
+    labels (the parser runs without the recogniser), so the check goes to the mentions."""
+    start = off + tok.idx
+    if any(m.start <= start < m.end for m in doc.mentions_in(start - 80, start + 80, "person")):
+        return True
     words = [t for t in tok.subtree if t.i <= tok.i]
     return tok.text[:1].isupper() and any(t.lower_ in _PERSON_TITLES for t in words)
 
