@@ -273,6 +273,13 @@ def _meeting_rows(g: Graph) -> list[tuple[set[str], str | None]]:
         ("The UN Security Council met on Monday to discuss the situation in Sudan.",
          {"un-security-council"}, None),
         ("EU leaders gathered in Brussels on Thursday for a two-day summit.", {"eu"}, "brussels"),
+        # who the talks brought together, who mediated them; both sides of "A and B negotiators"
+        ("The talks in Doha, mediated by Qatar and Egypt, brought together Israeli and Hamas "
+         "negotiators on Friday.", {"israel", "hamas", "qatar", "egypt"}, "doha"),
+        # a last name the recogniser splits off ("Samia Suluhu" + "Hassan") is joined back
+        ("The summit in Addis Ababa on Sunday brought together President William Ruto of Kenya "
+         "and President Samia Suluhu Hassan of Tanzania.",
+         {"william-ruto", "samia-suluhu-hassan"}, "addis-ababa"),
     ],
 )  # fmt: skip
 def test_more_meeting_phrasings(sentence: str, parties: set[str], place: str | None) -> None:

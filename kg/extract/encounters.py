@@ -324,8 +324,9 @@ class _Parties:
         if persons:
             pick = persons
         elif tok.lower_.removesuffix("s") in _COLLECTIVE:
-            # "the leaders of A, B and C": all of them; "Saudi officials": the state
-            pick = [m for m in ms if not m.adjective] or ms[-1:]
+            # "the leaders of A, B and C": all of them; "Saudi officials": the state;
+            # "Israeli and Hamas negotiators": both
+            pick = ms
         else:
             named = [m for m in ms if not m.adjective]
             orgs = [m for m in named if m.kind == "org"]
@@ -434,6 +435,9 @@ def encounters(doc: Doc) -> list[Meeting]:
                 elif hub.dep_ in ("nsubj", "nsubjpass"):
                     for o in _with_objects(head):
                         parties.add_np(o)
+                    if lemma(head.lower_) == "bring":  # "the summit brought together A and B"
+                        for o in _objects(head):
+                            parties.add_np(o)
             refs = parties.refs
             group = any(s.lower_ in _GROUP_NOUNS for s in _subjects(tok)) if noun is None else False
             if (
@@ -543,6 +547,7 @@ _COLLECTIVE = {
     "envoy",
     "chief",
     "counterpart",
+    "negotiator",
 }
 
 
@@ -758,6 +763,7 @@ _HELD_NOUN_SUBJ = {
     "last",
     "convene",
     "run",
+    "bring",  # "the talks brought together A and B"
 }
 
 

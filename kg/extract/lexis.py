@@ -37,6 +37,7 @@ _IRREGULAR = {
     "look": ["look", "looks", "looked", "looking"],
     "quote": ["quote", "quotes", "quoted", "quoting"],
     "pay": ["pay", "pays", "paid", "paying"],
+    "bring": ["bring", "brings", "brought", "bringing"],
 }
 
 SPEECH_VERBS = (

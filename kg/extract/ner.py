@@ -198,8 +198,8 @@ _FACILITY = re.compile(
 
 
 def _joined(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """The recogniser's entities, with a first name it split off a person joined back
-    ("Murat" ORG + "Bektanov" PERSON is the person Murat Bektanov)."""
+    """The recogniser's entities, with a first or last name it split off a person joined
+    back ("Murat" ORG + "Bektanov" PERSON is the person Murat Bektanov)."""
     out: list[tuple[int, int, str]] = []
     i = 0
     while i < len(ents):
@@ -215,6 +215,17 @@ def _joined(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int,
             and word[:1].isupper()
             and not word.isupper()
         ):
+            out.append((a[0], b[1], "PERSON"))
+            i += 2
+            continue
+        if (
+            b is not None
+            and a[2] == b[2] == "PERSON"
+            and text[a[1] : b[0]] == " "
+            and " " not in text[b[0] : b[1]]
+            and text[b[0] : b[0] + 1].isupper()
+        ):
+            # "Samia Suluhu" + "Hassan": a last name the recogniser split off
             out.append((a[0], b[1], "PERSON"))
             i += 2
             continue
