@@ -387,3 +387,14 @@ def test_a_leaders_office_speaks_for_the_state() -> None:
     )
     (speaker,) = statements(g).values()
     assert speaker.endswith("/country/kenya"), speaker
+
+
+def test_a_name_the_model_calls_a_place_is_a_person_by_its_post() -> None:
+    """The small model labels "Vassily Nebenzia" a place; no gazetteer knows it, and the
+    post after it ("Russia's Permanent Representative") says it is a person."""
+    g = extract(
+        "New York, 3 November 2022\n\nCouncil\n\n"
+        "Vassily Nebenzia, Russia's Permanent Representative to the United Nations, told the "
+        "Council that the resolution was unbalanced.\n"
+    )
+    assert list(statements(g).values()) == ["vassily-nebenzia"]

@@ -163,6 +163,8 @@ def find(
         kind, info = _type(surface, kind, label, prefer)
         if kind is None:
             continue
+        if kind == "place" and info is None and _org_is_person(text, s, e, out, ents, known, lex):
+            kind = "person"  # "Vassily Nebenzia, Russia's Permanent Representative" read as a place
         if kind == "org" and (
             _org_is_person(text, s, e, out, ents, known, lex) or _reads_as_a_name(text, s, e)
         ):
@@ -332,11 +334,11 @@ _SAID_AFTER = re.compile(
 
 
 _POST_AFTER = re.compile(
-    r"^,?\s+(?:the\s+|a\s+|an\s+)?(?:[A-Z][\w-]+\s+){0,3}(?:Minister|President|Secretary|"
+    r"^,?\s+(?:the\s+|a\s+|an\s+)?(?:[A-Z][\w'’-]+\s+){0,3}(?:Minister|President|Secretary|"
     r"Ambassador|Spokes(?:man|woman|person)|spokes(?:man|woman|person)|Chairman|Chairwoman|"
     r"Chair|Director|Commander|Head|Chief|General|Envoy|Governor|Deputy|Prime|Foreign|"
     r"Defen[cs]e|minister|president|secretary|ambassador|envoy|commander|head|chief|leader|"
-    r"director|governor|deputy)\b"
+    r"director|governor|deputy|Representative|representative)\b"
 )
 
 
