@@ -280,6 +280,9 @@ def _meeting_rows(g: Graph) -> list[tuple[set[str], str | None]]:
         ("The summit in Addis Ababa on Sunday brought together President William Ruto of Kenya "
          "and President Samia Suluhu Hassan of Tanzania.",
          {"william-ruto", "samia-suluhu-hassan"}, "addis-ababa"),
+        # surnames alone, where a person is met: persons though no title stands before them
+        ("President Kagame hosted Tshisekedi and Ndayishimiye in Kigali on Wednesday.",
+         {"kagame", "tshisekedi", "ndayishimiye"}, "kigali"),
     ],
 )  # fmt: skip
 def test_more_meeting_phrasings(sentence: str, parties: set[str], place: str | None) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from kg.extract import world
@@ -163,7 +164,11 @@ def find(
         kind, info = _type(surface, kind, label, prefer)
         if kind is None:
             continue
-        if kind == "place" and info is None and _org_is_person(text, s, e, out, ents, known, lex):
+        if (
+            kind == "place"
+            and info is None
+            and (_org_is_person(text, s, e, out, ents, known, lex) or _reads_as_a_name(text, s, e))
+        ):
             kind = "person"  # "Vassily Nebenzia, Russia's Permanent Representative" read as a place
         if kind == "org" and (
             _org_is_person(text, s, e, out, ents, known, lex) or _reads_as_a_name(text, s, e)
@@ -179,7 +184,7 @@ def find(
             _add_org(out, ents, text, s, e, known, lex, prefer)
         elif kind == "person":
             s2, e2, label = clean_person(text, s, e)
-            if label is None or (" " not in label and not _marked_person(text, s2, e2)):
+            if label is None or (" " not in label and not _marked_person(text, s2, e2, out)):
                 continue
             _add(out, ents, "person", label, s2, e2, surface=text[s2:e2])
         elif _plausible_place(text, s, e, info):
@@ -396,11 +401,26 @@ _PERSON_SLOT_BEFORE = re.compile(
 )
 
 
-def _marked_person(text: str, s: int, e: int) -> bool:
-    """A lone word is a person's name when a title stands before it or it says something."""
-    return bool(
-        _TITLE_BEFORE.search(text[max(0, s - 40) : s]) or _SAID_AFTER.match(text[e : e + 30])
+def _marked_person(text: str, s: int, e: int, out: Sequence[Mention] = ()) -> bool:
+    """A lone word the model calls a person is one when a title stands before it, it says
+    something, or it stands where a person is met ("hosted Tshisekedi", "Tshisekedi and
+    Ndayishimiye" after a person)."""
+    before = text[max(0, s - 40) : s]
+    if _TITLE_BEFORE.search(before) or _SAID_AFTER.match(text[e : e + 30]):
+        return True
+    if _MET_BEFORE.search(before):
+        return True
+    joined = re.search(r"(?:,| and) $", before)
+    return joined is not None and any(
+        m.kind == "person" and m.end == s - len(joined.group()) for m in out
     )
+
+
+# a lone name right after these is the person met: "hosted Tshisekedi", "spoke with Ruto"
+_MET_BEFORE = re.compile(
+    r"\b(?:met|meets|hosted|hosts|received|receives|welcomed|welcomes|phoned|with|"
+    r"counterpart),? $"
+)
 
 
 def _type(surface: str, kind: str, label: str, prefer: set[str]):
