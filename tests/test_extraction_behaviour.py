@@ -169,6 +169,19 @@ def test_each_of_conjoined_senders_deploys() -> None:
     assert senders["kenya"] is None  # a figure said once for three is none of theirs
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Other countries including the Bahamas, Benin and Chad have also promised to send "
+        "personnel to Haiti.",
+        "Countries such as the Bahamas, Benin and Chad have promised to send police to Haiti.",
+    ],
+)
+def test_each_state_a_group_lists_deploys(sentence: str) -> None:
+    g = extract(f"Nairobi, 2 October 2023\n\nPledges for Haiti\n\n{sentence}\n")
+    assert {"bahamas", "benin", "chad"} <= set(_senders(g)), _senders(g)
+
+
 def test_a_states_broadcaster_or_army_speaks_as_itself() -> None:
     g = extract(
         "Lusaka, 2 March 2023\n\nTroops for the mission\n\n"

@@ -203,11 +203,31 @@ def _co_senders(doc: Doc, sender_toks, off: int, skip: int, first: str | None) -
             )
             if st is None:
                 continue
-        for x in _conjuncts(st)[1:]:
+        for x in _conjuncts(st)[1:] + _listed(st):
             ref = _actor(doc, x, off, skip)
             if ref and ref != first and ref not in out and _can_send(doc, ref):
                 out.append(ref)
     return out
+
+
+def _listed(tok) -> list:
+    """The members a group noun lists: "countries including A, B and C", "states such as
+    A and B"."""
+    from kg.extract.encounters import _conjuncts
+
+    return [
+        x
+        for c in tok.children
+        if c.dep_ == "prep"
+        and (c.lower_ in ("including", "like") or (c.lower_ == "as" and _such(c)))
+        for g in c.children
+        if g.dep_ == "pobj"
+        for x in _conjuncts(g)
+    ]
+
+
+def _such(tok) -> bool:
+    return any(c.lower_ == "such" for c in tok.children)
 
 
 def _climb_subjects(tok) -> list:
