@@ -414,3 +414,15 @@ def test_a_name_the_model_calls_a_place_is_a_person_by_its_post() -> None:
         "Council that the resolution was unbalanced.\n"
     )
     assert list(statements(g).values()) == ["vassily-nebenzia"]
+
+
+def test_the_bloc_is_the_body_of_states_not_its_last_member() -> None:
+    g = extract(
+        "Gaborone, 3 November 2022\n\nStandby force\n\n"
+        "The Southern African Development Community approved a standby force for Mozambique. "
+        "South Africa will send 1,500 troops and Tanzania 270.\n\n"
+        "Zimbabwe will provide 304 instructors, the bloc said in a statement.\n"
+    )
+    said = statements(g)
+    speaker = said["Zimbabwe will provide 304 instructors, the bloc said in a statement."]
+    assert speaker.endswith("/sadc"), said

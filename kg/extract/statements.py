@@ -690,8 +690,16 @@ def _body_antecedent(
             if b.startswith("country/"):
                 return b
             continue
+        if noun in _GROUP_OF_STATES:
+            if b.startswith("org/"):
+                return b  # "the bloc said": the body of states named before, not a member
+            continue
         return b
     return None
+
+
+# a body of several states: never one of its members
+_GROUP_OF_STATES = {"bloc", "coalition", "grouping"}
 
 
 def _said_when(doc: Doc, sent: Block, verb_end: int | None) -> DateValue | None:
