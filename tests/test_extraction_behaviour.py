@@ -426,3 +426,13 @@ def test_the_bloc_is_the_body_of_states_not_its_last_member() -> None:
     said = statements(g)
     speaker = said["Zimbabwe will provide 304 instructors, the bloc said in a statement."]
     assert speaker.endswith("/sadc"), said
+
+
+def test_a_contingent_expected_to_arrive_deploys() -> None:
+    """ "is expected to arrive": the force is the subject of the verb that governs arrive."""
+    g = extract(
+        "Maputo, 3 November 2022\n\nForces\n\n"
+        "South Africa sent 1,500 troops to Mozambique last month. Malawi's contingent of 150 "
+        "soldiers is expected to arrive next week.\n"
+    )
+    assert _senders(g).get("malawi") == "150", _senders(g)

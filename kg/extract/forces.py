@@ -91,6 +91,9 @@ def deployments_from_parse(doc: Doc) -> list[Deployment]:
                 elif lem in _ARRIVE and not any(c.dep_ == "dobj" for c in tok.children):
                     # "Kenyan police arrived", "400 officers have deployed"
                     subs = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+                    if not subs and tok.dep_ == "xcomp":
+                        # "Malawi's contingent is expected to arrive next week"
+                        subs = [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")]
                     force = next((s for s in subs if _is_force(s)), None)
                     if force is None and not subs and tok.dep_ == "acl" and _is_force(tok.head):
                         force = tok.head  # "400 Kenyan police officers arrived" read as acl
