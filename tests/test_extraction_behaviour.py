@@ -436,3 +436,13 @@ def test_a_contingent_expected_to_arrive_deploys() -> None:
         "soldiers is expected to arrive next week.\n"
     )
     assert _senders(g).get("malawi") == "150", _senders(g)
+
+
+def test_who_is_asked_about_a_call_is_not_on_it() -> None:
+    g = extract(
+        "Beijing, 3 November 2022\n\nBriefing\n\n"
+        "Foreign Ministry spokesperson Mao Ning held a regular press briefing on Thursday. "
+        "Asked about the phone call between President Xi Jinping and U.S. President Joe Biden, "
+        "Mao Ning said the two leaders had a candid exchange.\n"
+    )
+    assert _meetings(g) == [{"xi-jinping", "joe-biden"}], _meetings(g)

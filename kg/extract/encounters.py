@@ -418,7 +418,12 @@ def encounters(doc: Doc) -> list[Meeting]:
                 # "between" and "of" phrases
                 head = hub.head
                 verb = None
-                if hub.dep_ in ("dobj", "pobj", "attr") and head is not hub:
+                if (
+                    hub.dep_ in ("dobj", "pobj", "attr")
+                    and head is not hub
+                    and not (hub.dep_ == "pobj" and head.lower_ in _TOPIC_PREPS)
+                ):
+                    # (not "asked about the call between A and B": who asks is no party)
                     verb = head.head if hub.dep_ == "pobj" else head
                     for s in _subjects(verb):
                         parties.add_np(s)
@@ -532,6 +537,7 @@ def encounters(doc: Doc) -> list[Meeting]:
     return kept
 
 
+_TOPIC_PREPS = {"about", "regarding", "concerning", "on", "over"}
 _ATTEND = {"attend", "participate"}
 # Heads of a list of parties: "the leaders of A, B and C", "heads of the UN and the WHO".
 _COLLECTIVE = {

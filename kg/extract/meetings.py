@@ -23,6 +23,11 @@ TRIGGER = re.compile(
     r"met|negotiations|consultations|conference|forum)\b",
     re.IGNORECASE,
 )
+_TOPIC_BEFORE = re.compile(
+    r"\b(?:about|regarding|concerning)\s+(?:the\s+|a\s+|their\s+|his\s+|her\s+)?"
+    r"(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
 _KINDS = [
     (re.compile(r"videoconferenc|video[- ]conferenc|online|virtual", re.I), "Videoconference"),
     (re.compile(r"\bsession\b", re.I), "Session"),
@@ -154,6 +159,7 @@ def meetings(doc: Doc) -> list[Meeting]:
             is_call
             and not re.search(r"conversations\b", s_text)
             and len({p.key for p in persons}) >= 2
+            and not _TOPIC_BEFORE.search(s_text[: trig.start()])  # "asked about the call"
         ):
             keys = sorted({p.key for p in persons})
             dkey = date.value.isoformat() if date else "undated-" + doc.meta_key
@@ -215,6 +221,8 @@ def meetings(doc: Doc) -> list[Meeting]:
             # told reporters on Friday that no summit was set" is no meeting of X's)
             if len({p.key for p in persons}) < 2:
                 continue
+            if _TOPIC_BEFORE.search(s_text[: trig.start()]):
+                continue  # "asked about the call between A and B, C said": C did not call
         if date is None:
             # an organizer without a date continues the last meeting of the same body
             if organizer and _same_body(doc, last, organizer):
