@@ -446,3 +446,14 @@ def test_who_is_asked_about_a_call_is_not_on_it() -> None:
         "Mao Ning said the two leaders had a candid exchange.\n"
     )
     assert _meetings(g) == [{"xi-jinping", "joe-biden"}], _meetings(g)
+
+
+def test_a_family_name_written_first_is_the_same_person() -> None:
+    g = extract(
+        "Beijing, 3 November 2022\n\nBriefing\n\n"
+        "Foreign Ministry spokesperson Mao Ning spoke at a regular press briefing on Thursday. "
+        "Mao said Beijing opposed unilateral sanctions.\n"
+    )
+    persons = {str(p).rsplit("/", 1)[-1] for p in g.subjects(RDF.type, NG.Person)}
+    assert persons == {"mao-ning"}, persons
+    assert set(statements(g).values()) == {"mao-ning"}, statements(g)

@@ -893,17 +893,20 @@ def merge_persons(mentions: list[Mention], label_of) -> list[Mention]:
     """ "Nyusi" after "Filipe Nyusi", "Toqaev" after "Tokayev": one person per document.
 
     A one-word name goes to the only person of the document whose surname it is (in any
-    transliteration); a full name to an earlier person with the same name skeleton.
+    transliteration), else to the only one whose name starts with it ("Mao" after "Mao
+    Ning", written family name first); a full name to an earlier person with the same name skeleton.
     `label_of(key)` gives a person key's label. Lexicon persons keep their keys.
     """
     keys = sorted({m.key for m in mentions if m.kind == "person"})
     full: dict[str, set[str]] = {}
+    given_first: dict[str, set[str]] = {}  # family name first: "Mao" after "Mao Ning"
     whole: dict[str, str] = {}
     for k in keys:
         label = label_of(k)
         words = label.split()
         if len(words) >= 2:
             full.setdefault(name_skeleton(words[-1]), set()).add(k)
+            given_first.setdefault(name_skeleton(words[0]), set()).add(k)
             whole.setdefault(name_skeleton(label), k)
     target: dict[str, str] = {}
     tokens = {k: _name_tokens(label_of(k)) for k in keys}
@@ -911,6 +914,9 @@ def merge_persons(mentions: list[Mention], label_of) -> list[Mention]:
         words = label_of(k).split()
         if len(words) == 1:
             cands = full.get(name_skeleton(words[0]), set())
+            if not cands:
+                # no one's last name: the family name of a name written family name first
+                cands = given_first.get(name_skeleton(words[0]), set())
             if len(cands) == 1:
                 target[k] = next(iter(cands))
             continue
