@@ -457,3 +457,13 @@ def test_a_family_name_written_first_is_the_same_person() -> None:
     persons = {str(p).rsplit("/", 1)[-1] for p in g.subjects(RDF.type, NG.Person)}
     assert persons == {"mao-ning"}, persons
     assert set(statements(g).values()) == {"mao-ning"}, statements(g)
+
+
+def test_a_name_inside_a_longer_name_is_the_same_person() -> None:
+    g = extract(
+        "Washington, 3 November 2022\n\nReadout\n\n"
+        "President Joe Biden spoke today by phone with President Luiz Inácio Lula da Silva of "
+        "Brazil. President Lula noted Brazil's efforts to facilitate dialogue.\n"
+    )
+    persons = {str(p).rsplit("/", 1)[-1] for p in g.subjects(RDF.type, NG.Person)}
+    assert persons == {"joe-biden", "luiz-inacio-lula-da-silva"}, persons

@@ -917,6 +917,10 @@ def merge_persons(mentions: list[Mention], label_of) -> list[Mention]:
             if not cands:
                 # no one's last name: the family name of a name written family name first
                 cands = given_first.get(name_skeleton(words[0]), set())
+            if not cands and len(words[0]) > 3:
+                # a name inside a longer one: "Lula" in "Luiz Inácio Lula da Silva"
+                sk = name_skeleton(words[0])
+                cands = {o for o in keys if len(tokens[o]) > 2 and sk in tokens[o][1:-1]}
             if len(cands) == 1:
                 target[k] = next(iter(cands))
             continue
