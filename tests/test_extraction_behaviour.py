@@ -467,3 +467,14 @@ def test_a_name_inside_a_longer_name_is_the_same_person() -> None:
     )
     persons = {str(p).rsplit("/", 1)[-1] for p in g.subjects(RDF.type, NG.Person)}
     assert persons == {"joe-biden", "luiz-inacio-lula-da-silva"}, persons
+
+
+def test_the_leaders_are_not_the_last_state_named() -> None:
+    g = extract(
+        "Washington, 3 November 2022\n\nReadout\n\n"
+        "President Joe Biden spoke today by phone with President Luiz Inácio Lula da Silva of "
+        "Brazil. The leaders discussed the crisis in Venezuela and agreed to keep in close "
+        "contact.\n"
+    )
+    said = statements(g)
+    assert all(not v.endswith("/brazil") for v in said.values()), said

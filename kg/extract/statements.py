@@ -698,8 +698,9 @@ def _body_antecedent(
     return None
 
 
-# a body of several states: never one of its members
-_GROUP_OF_STATES = {"bloc", "coalition", "grouping"}
+# a body of several states, or the people of several ("the leaders discussed"): never one
+# of its members
+_GROUP_OF_STATES = {"bloc", "coalition", "grouping", "leaders", "heads", "participants", "sides"}
 
 
 def _said_when(doc: Doc, sent: Block, verb_end: int | None) -> DateValue | None:
