@@ -14,7 +14,7 @@ from rdflib.namespace import RDF, RDFS, XSD
 
 from kg.documents import document_from_bytes
 from kg.extract import extract_document
-from kg.namespaces import NG
+from kg.namespaces import NG, SCHEMA
 
 PERSON = "https://w3id.org/newsgraph/id/person/"
 
@@ -478,3 +478,16 @@ def test_the_leaders_are_not_the_last_state_named() -> None:
     )
     said = statements(g)
     assert all(not v.endswith("/brazil") for v in said.values()), said
+
+
+def test_a_title_ending_in_its_date_is_no_speaker_turn() -> None:
+    """ "... Chancellor Scholz: 12 March 2024" is a title and its date, not Scholz speaking;
+    "the Prime Minister" later is not the chancellor."""
+    g = extract(
+        "Prime Minister's call with Chancellor Scholz: 12 March 2024\n\n"
+        "The Prime Minister spoke to German Chancellor Olaf Scholz this afternoon.\n\n"
+        "The Prime Minister welcomed Germany's support for Ukraine.\n"
+    )
+    assert "olaf-scholz" not in statements(g).values(), statements(g)
+    published = {str(o) for o in g.objects(None, SCHEMA.datePublished)}
+    assert published == {"2024-03-12"}, published

@@ -471,8 +471,16 @@ def _resolve(doc: Doc, tok, verb, sent: Block, sal: speech.Salience) -> str | No
             return recent  # "the general noted", right after the one quoted was named
         if holder:
             return holder
-        if det == "the" and recent and recent.startswith("person/") and (bare or owner):
-            return recent  # "the Kremlin official also noted": the one quoted just before
+        if (
+            det == "the"
+            and recent
+            and recent.startswith("person/")
+            and (bare or owner)
+            and not _holds_other_post(doc, recent, role or "")
+        ):
+            # "the Kremlin official also noted": the one quoted just before; but "the Prime
+            # Minister" is not the chancellor quoted before
+            return recent
         return _country_of(doc, owner) if owner else None
     m = speech.best_actor(found)
     if (noun == "ministry" or noun in _BODY_OF_STATE) and (m is None or m.kind == "country"):
@@ -561,7 +569,17 @@ def _holds_other_post(doc: Doc, ref: str, role: str) -> bool:
                 described = _DESCRIBED_AFTER.match(doc.text, m.end)
                 if described:
                     roles.append(described.group(1).lower())
+                titled = _TITLE_BEFORE_NAME.search(doc.text, max(0, m.start - 60), m.start)
+                if titled and _OFFICE_WORD.search(titled.group()):
+                    roles.append(titled.group().lower())  # "German Chancellor Olaf Scholz"
     return bool(roles) and not any(role in r for r in roles)
+
+
+_TITLE_BEFORE_NAME = re.compile(r"(?:[A-Z][\w-]*\s+){1,4}$")
+_OFFICE_WORD = re.compile(
+    r"\b(?:President|Minister|Chancellor|Premier|King|Queen|Emir|Secretary|Ambassador|"
+    r"Spokes(?:man|woman|person)|Governor|Mayor|Chairman|Chairwoman|General|Commander)\b"
+)
 
 
 _DESCRIBED_AFTER = re.compile(
@@ -616,6 +634,8 @@ def _holder(doc: Doc, role: str, owner, sal: speech.Salience, bare: bool = True)
             return ref
     if bare and owner_key is None and role in ("spokes", "minister", "president", "official", ""):
         persons = [p for p in sal.speakers if p.startswith("person/")] or sal.persons
+        # not one the text gives another post: "the Prime Minister" is not the chancellor
+        persons = [p for p in persons if not _holds_other_post(doc, p, role)]
         if persons:
             return persons[-1]
     return None
@@ -640,9 +660,10 @@ def _titled(doc: Doc, ref: str, role: str, owner_key: str | None) -> bool:
     for m in doc.mentions:
         if m.kind != "person" or m.key != key:
             continue
-        lead = doc.text[max(0, m.start - 60) : m.start].lower()
-        if role not in lead.rsplit(".", 1)[-1]:
-            continue
+        raw = doc.text[max(0, m.start - 60) : m.start].rsplit(".", 1)[-1]
+        at = raw.lower().rfind(role)
+        if at < 0 or not _TITLE_RUN.fullmatch(raw[at + len(role) :]):
+            continue  # not "Prime Minister's call with Chancellor Scholz"
         if owner_key is None:
             return True
         near = doc.mentions_in(max(0, m.start - 60), m.start)
@@ -651,6 +672,11 @@ def _titled(doc: Doc, ref: str, role: str, owner_key: str | None) -> bool:
     return False
 
 
+# what may stand between a title's role word and the name: "President of Kazakhstan
+# Kassym-Jomart Tokayev", "Minister for Foreign Affairs Penny Wong", "spokesman Ned Price"
+_TITLE_RUN = re.compile(
+    r"[\w-]*(?:\s+(?:of|for|the|and|[A-Z][\w.-]*))*\s*,?\s*", re.UNICODE
+)
 _NAMED_BY_NOUN = {
     "ministry",
     "office",
@@ -1105,6 +1131,8 @@ def _turn_label(doc: Doc, start: int, end: int) -> tuple[str, int] | None:
     colon = text.find(":", start, min(end, start + 120))
     if colon < 0 or _SENTENCE_END.search(text[start:colon]) or colon + 1 >= end:
         return None
+    if in_headline(doc, Block(start, end)):
+        return None  # "Prime Minister's call with Chancellor Scholz: 12 March 2024": a title
     persons = [m for m in doc.mentions_in(start, colon) if m.kind == "person"]
     if not persons or text[persons[-1].end : colon].strip():
         return None
