@@ -674,9 +674,7 @@ def _titled(doc: Doc, ref: str, role: str, owner_key: str | None) -> bool:
 
 # what may stand between a title's role word and the name: "President of Kazakhstan
 # Kassym-Jomart Tokayev", "Minister for Foreign Affairs Penny Wong", "spokesman Ned Price"
-_TITLE_RUN = re.compile(
-    r"[\w-]*(?:\s+(?:of|for|the|and|[A-Z][\w.-]*))*\s*,?\s*", re.UNICODE
-)
+_TITLE_RUN = re.compile(r"[\w-]*(?:\s+(?:of|for|the|and|[A-Z][\w.-]*))*\s*,?\s*", re.UNICODE)
 _NAMED_BY_NOUN = {
     "ministry",
     "office",
