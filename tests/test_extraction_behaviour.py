@@ -491,3 +491,35 @@ def test_a_title_ending_in_its_date_is_no_speaker_turn() -> None:
     assert "olaf-scholz" not in statements(g).values(), statements(g)
     published = {str(o) for o in g.objects(None, SCHEMA.datePublished)}
     assert published == {"2024-03-12"}, published
+
+
+def _meeting_kinds(g: Graph) -> list[tuple[set[str], set[str]]]:
+    """(participants, kinds by local name) of each meeting."""
+    return [
+        (
+            {str(p).rsplit("/", 1)[-1] for p in g.objects(m, NG.participant)},
+            {str(k).rsplit("#", 1)[-1] for k in g.objects(m, NG.kind)},
+        )
+        for m in g.subjects(RDF.type, NG.Meeting)
+    ]
+
+
+def test_talks_beside_a_summit_are_no_summit_and_later_guests_not_theirs() -> None:
+    """Talks "on the sidelines of the summit" are a meeting of two; leaders "expected to
+    attend" another summit later did not take part in them. The model also cuts "Pham Minh
+    Chinh" short by a word, which is joined back."""
+    g = extract(
+        "Jakarta, 5 September 2023\n\nSummit\n\n"
+        "Philippine President Ferdinand Marcos Jr. held talks with Vietnamese Prime Minister "
+        "Pham Minh Chinh on the sidelines of the summit on Tuesday.\n\n"
+        "Chinese Premier Li Qiang and U.S. Vice President Kamala Harris are expected to attend "
+        "the East Asia Summit on Thursday.\n"
+    )
+    rows = _meeting_kinds(g)
+    talks = [kinds for ps, kinds in rows if "ferdinand-marcos-jr" in ps]
+    assert talks and all(
+        ps == {"ferdinand-marcos-jr", "pham-minh-chinh"}
+        for ps, _ in rows
+        if "ferdinand-marcos-jr" in ps
+    ), rows
+    assert talks == [{"InPersonMeeting"}], rows

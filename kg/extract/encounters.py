@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.context import Doc
-from kg.extract.lexis import HYPOTHETICAL, MEETING_CUE, SESSION_CUE, lemma
+from kg.extract.lexis import BESIDE_EVENT, HYPOTHETICAL, MEETING_CUE, SESSION_CUE, lemma
 from kg.extract.model import DateValue, Meeting, Span
 from kg.extract.speech import head_span, inside_quote, phrase_span
 
@@ -149,6 +149,9 @@ def _kind(sp, trig, verb_lemma: str | None) -> str:
         return "PhoneCall"
     if re.search(r"video|virtual|online", text):
         return "Videoconference"
+    if trig.lower_ not in ("summit", "session"):
+        # "talks on the sidelines of the summit" are not the summit
+        words = set(re.findall(r"[\w-]+", BESIDE_EVENT.sub(" ", text)))
     if "summit" in words:
         return "Summit"
     if trig.lower_ == "session" or "session" in words:
@@ -615,6 +618,8 @@ def _attendance(doc: Doc, meetings: list[Meeting]) -> None:
         for tok in sp:
             lem = lemma(tok.lower_)
             attends = _attends(tok)
+            if attends and _future_or_wished(tok):
+                continue  # "Li Qiang and Kamala Harris are expected to attend": not yet
             if (
                 attends
                 or tok.lower_ in ("presence", *_BY_WHOM)

@@ -65,6 +65,12 @@ DEPLOY_VERBS = (
     "airlift fly land redeploy return begin start provide pledge commit offer complete "
     "deliver transfer disembark descend transport join cross"
 ).split()
+# "talks on the sidelines of the summit": an event named only as where another one was
+BESIDE_EVENT = re.compile(
+    r"\b(?:sidelines|side-lines|margins|eve|ahead) of (?:the |a |this )?(?:[\w'-]+ ){0,4}"
+    r"(?:summit|session|meeting|conference|forum)",
+    re.I,
+)
 # "a possible summit", "possible deployment": an event not (yet) held
 HYPOTHETICAL = frozenset("possible potential proposed hypothetical eventual prospective".split())
 # a body's decision taken in session: "the Security Council adopted resolution 2699"

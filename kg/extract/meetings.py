@@ -12,6 +12,7 @@ import re
 
 from kg.extract.actors import ROLE
 from kg.extract.context import Doc
+from kg.extract.lexis import BESIDE_EVENT
 from kg.extract.model import DateValue, Meeting, Span
 
 TRIGGER = re.compile(
@@ -83,6 +84,7 @@ _BY_AT = re.compile(
 
 
 def _kinds(sentence: str, organizer_label: str | None) -> set[str]:
+    sentence = BESIDE_EVENT.sub(" ", sentence)  # "on the sidelines of the summit"
     kinds = {k for rx, k in _KINDS if rx.search(sentence)}
     if (
         re.search(r"\bmeeting\b", sentence, re.I)

@@ -212,6 +212,19 @@ def _joined(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int,
     while i < len(ents):
         a = ents[i]
         b = ents[i + 1] if i + 1 < len(ents) else None
+        if a[2] == "PERSON" and " " in text[a[0] : a[1]]:
+            tail = _NAME_TAIL.match(text, a[1])
+            if (
+                tail
+                and (b is None or b[0] >= tail.end(1))
+                and fold(tail.group(1)) not in _NOT_NAME_WORDS
+                and fold(tail.group(1)) not in TITLES
+                and not _ORG_WORD.fullmatch(tail.group(1))
+                and not _PLACE_HEAD.search(tail.group(1))
+                and world.place(tail.group(1)) is None
+            ):
+                # "Pham Minh" + "Chinh on the sidelines": the last word the model left out
+                a = (a[0], tail.end(1), "PERSON")
         word = text[a[0] : a[1]]
         if (
             b is not None
@@ -240,6 +253,18 @@ def _joined(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int,
         i += 1
     return out
 
+
+# one more capitalised word after a name, then a lower-case word or a clause's end
+_NAME_TAIL = re.compile(r" ([A-Z][a-z]{2,})(?= [a-z]|[,;]| ?$)", re.M)
+_NOT_NAME_WORDS = {
+    fold(w)
+    for w in (
+        "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March "
+        "April May June July August September October November December Jan Feb Mar Apr "
+        "Jun Jul Aug Sep Sept Oct Nov Dec The This That These Those And But Said Says Today "
+        "Yesterday Tomorrow Also However Meanwhile Administration Jr Sr"
+    ).split()
+}
 
 _BODY_END = re.compile(
     r"\b(?:Council|Commission|Committee|Mission|Force|Forces|Command|Group|Assembly|"
