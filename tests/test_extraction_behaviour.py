@@ -244,6 +244,8 @@ def test_a_possible_summit_is_no_meeting() -> None:
          "jamaica", "200"),
         ("A battalion of 500 Ethiopian soldiers arrived in Juba on Friday.", "ethiopia", "500"),
         ("Hundreds of Ugandan troops crossed into South Sudan on Tuesday.", "uganda", None),
+        # a doubled final consonant: "committed", "committing"
+        ("Barbados has committed 100 soldiers to the mission in Haiti.", "barbados", "100"),
     ],
 )  # fmt: skip
 def test_common_deployment_phrasings(sentence: str, sender: str, personnel: str | None) -> None:

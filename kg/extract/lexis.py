@@ -38,6 +38,13 @@ _IRREGULAR = {
     "quote": ["quote", "quotes", "quoted", "quoting"],
     "pay": ["pay", "pays", "paid", "paying"],
     "bring": ["bring", "brings", "brought", "bringing"],
+    # a final consonant doubled: "committed", not "commited"
+    "commit": ["commit", "commits", "committed", "committing"],
+    "admit": ["admit", "admits", "admitted", "admitting"],
+    "confer": ["confer", "confers", "conferred", "conferring"],
+    "transfer": ["transfer", "transfers", "transferred", "transferring"],
+    "sit": ["sit", "sits", "sat", "sitting"],
+    "signal": ["signal", "signals", "signaled", "signalled", "signaling", "signalling"],
 }
 
 SPEECH_VERBS = (
