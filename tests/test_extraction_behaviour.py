@@ -246,6 +246,8 @@ def test_a_possible_summit_is_no_meeting() -> None:
         ("Hundreds of Ugandan troops crossed into South Sudan on Tuesday.", "uganda", None),
         # a doubled final consonant: "committed", "committing"
         ("Barbados has committed 100 soldiers to the mission in Haiti.", "barbados", "100"),
+        ("The African Union mission completed the drawdown of 3,000 soldiers from Somalia on "
+         "Friday.", "african-union", "3000"),
     ],
 )  # fmt: skip
 def test_common_deployment_phrasings(sentence: str, sender: str, personnel: str | None) -> None:

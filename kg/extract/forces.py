@@ -16,7 +16,7 @@ import dataclasses
 import re
 
 from kg.extract.context import Doc
-from kg.extract.lexis import DEPLOY_CUE, HYPOTHETICAL, lemma
+from kg.extract.lexis import DEPLOY_CUE, DEPLOY_NOUNS, HYPOTHETICAL, lemma
 from kg.extract.model import DateValue, Deployment, Span
 from kg.extract.speech import phrase_span
 
@@ -25,18 +25,6 @@ _VERBS = set(
     "reinforce arrive withdraw pull redeploy land return offer deliver transfer disembark "
     "descend transport join cross".split()
 )
-_DEPLOY_NOUNS = {
-    "deployment",
-    "deployments",
-    "dispatch",
-    "sending",
-    "arrival",
-    "withdrawal",
-    "pullout",
-    "pull-out",
-    "redeployment",
-    "departure",
-}
 # verbs whose subject may be the force itself ("Kenyan police arrived", "400 officers deployed")
 _ARRIVE = set(
     "arrive return land withdraw pull disembark descend deploy redeploy fly cross".split()
@@ -103,7 +91,7 @@ def deployments_from_parse(doc: Doc) -> list[Deployment]:
                     sender_toks = [c for c in tok.children if c.dep_ == "nsubj"]
                     if not sender_toks:
                         sender_toks = _climb_subjects(tok)
-            elif tok.lower_ in _DEPLOY_NOUNS:
+            elif tok.lower_ in DEPLOY_NOUNS:
                 of = [
                     g
                     for c in tok.children

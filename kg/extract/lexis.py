@@ -149,6 +149,9 @@ DEPLOY_NOUNS = {
     "pull-out",
     "redeployment",
     "departure",
+    "sending",
+    "drawdown",
+    "draw-down",
 }
 DEPLOY_CUE = _cue(_forms_of(DEPLOY_VERBS) | DEPLOY_NOUNS)
 SESSION_CUE = _cue(_forms_of(SESSION_VERBS))
