@@ -527,3 +527,18 @@ def test_talks_beside_a_summit_are_no_summit_and_later_guests_not_theirs() -> No
         if "ferdinand-marcos-jr" in ps
     ), rows
     assert talks == [{"InPersonMeeting"}], rows
+
+
+def test_a_transcript_turn_labelled_by_a_post_is_its_holders() -> None:
+    """ "SECRETARY-GENERAL: ..." names no one: the lexicon's holder of the post on the
+    page's day, for the body the page names; a reporter's "QUESTION:" ends the answer."""
+    g = extract(
+        "Secretary-General's press conference on Sudan\n\nNew York, 15 May 2023\n\n"
+        "SECRETARY-GENERAL: Good afternoon. The fighting in Sudan must stop, and the UN "
+        "stands ready to help.\n\n"
+        "QUESTION: Secretary-General, what is the UN doing to evacuate its staff?\n\n"
+        "SECRETARY-GENERAL: We have relocated our staff to Port Sudan.\n"
+    )
+    said = statements(g)
+    assert set(said.values()) == {"antonio-guterres"}, said
+    assert not any("evacuate" in text for text in said), said

@@ -14,7 +14,7 @@ import re
 
 from kg.extract import lexis, speech
 from kg.extract.context import Doc
-from kg.extract.model import DateValue, Meeting, Statement
+from kg.extract.model import DateValue, Entity, Meeting, Statement
 from kg.extract.model import Span as SpanT
 from kg.extract.sentences import SALUTATION as _SALUTATION
 from kg.extract.sentences import Block, SpanSet, sentences
@@ -145,6 +145,7 @@ def statements(doc: Doc, meetings: list[Meeting]) -> list[Statement]:
             and j not in header_idx
             and not _SECTION_END.match(text[paras[j].start : paras[j].end])
             and not _SEPARATOR.match(text[paras[j].start : paras[j].end])
+            and not _QUESTION_TURN.match(text[paras[j].start : paras[j].end])
             and not covered.covers(paras[j].start)
         ):
             end = paras[j].end
@@ -1118,6 +1119,8 @@ def _title_author(doc: Doc) -> str | None:
 # a sentence ends before the colon: not a label (initials "N." and "Mr." do not count)
 _SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMrs)(?<!\bDr)(?<!\bMs)[.!?](?:\s|$)")
 _SEPARATOR = re.compile(r"^[\s*_=~#-]+$")
+# a reporter's turn in a transcript ends the answer before it
+_QUESTION_TURN = re.compile(r"^(?:Q|QUESTION|Question|JOURNALIST|Journalist|REPORTER|Reporter)\s*:")
 
 
 def _turn_label(doc: Doc, start: int, end: int) -> tuple[str, int] | None:
@@ -1132,9 +1135,72 @@ def _turn_label(doc: Doc, start: int, end: int) -> tuple[str, int] | None:
     if in_headline(doc, Block(start, end)):
         return None  # "Prime Minister's call with Chancellor Scholz: 12 March 2024": a title
     persons = [m for m in doc.mentions_in(start, colon) if m.kind == "person"]
-    if not persons or text[persons[-1].end : colon].strip():
+    if persons and not text[persons[-1].end : colon].strip():
+        who = doc.ref(persons[-1])
+    elif not persons:
+        # "SECRETARY-GENERAL: Good afternoon.": a post, whose holder the text or the
+        # lexicon names
+        who = _post_label_holder(doc, text[start:colon])
+    else:
+        who = None
+    if who is None:
         return None
     body = colon + 1
     while body < end and text[body] in " \u00a0\t":
         body += 1
-    return doc.ref(persons[-1]), body
+    return who, body
+
+
+_POST_LABEL = re.compile(
+    r"(?:the\s+)?(?:[A-Za-z-]+\s+){0,3}(?:secretary[- ]general|president|prime minister|"
+    r"minister|spokes(?:man|woman|person)|chancellor|chair(?:man|woman|person)?|ambassador)",
+    re.I,
+)
+
+
+def _role_words(role: str) -> str:
+    return re.sub(r"[^a-z]+", " ", role.lower()).removeprefix("the ").strip()
+
+
+def _post_label_holder(doc: Doc, label: str) -> str | None:
+    """The one person who holds the post a transcript's turn label names: a person the text
+    gives that post, else the lexicon's holder of it on the page's day, for a body or state
+    the page names."""
+    label = label.strip()
+    if not _POST_LABEL.fullmatch(label):
+        return None
+    role = _role_words(label)
+    held = {
+        r
+        for r, ent in doc.entities.items()
+        if r.startswith("person/")
+        and any(_role_words(doc.posts[p].role) == role for p in ent.posts if p in doc.posts)
+    }
+    if len(held) == 1:
+        return held.pop()
+    if held:
+        return None
+    named = {doc.root_org(m.key) if m.kind == "org" else m.key for m in doc.mentions}
+    when = doc.meta.published.value if doc.meta.published else None
+    holders = set()
+    for ref, lx in doc.lex.entries.items():
+        if not ref.startswith("person/"):
+            continue
+        for spec in lx.posts or ():
+            owner = spec.get("org") or spec.get("country")
+            if _role_words(spec.get("role", "")) != role or owner not in named:
+                continue
+            if when is None or (spec.get("from") and when < spec["from"]):
+                continue
+            if spec.get("to") and when > spec["to"]:
+                continue
+            holders.add(ref)
+    if len(holders) != 1:
+        return None
+    ref = holders.pop()
+    if ref not in doc.entities:
+        lx = doc.lex.entries[ref]
+        doc.entities[ref] = Entity(
+            kind="person", key=ref.split("/", 1)[1], label=lx.label, qid=lx.qid
+        )
+    return ref
