@@ -45,6 +45,10 @@ def _date_of(text: str, s: int, e: int) -> DateValue | None:
     return None
 
 
+# a title that ends with its date after a separator
+_TITLE_DATE = re.compile(r"\s*[:|–—]\s*(?P<date>[\w ,.]{6,30})$")
+
+
 def document_meta(text: str, mentions: list[Mention], lexicon: Lexicon) -> DocMeta:
     meta = DocMeta()
     paras = paragraphs(text)[:8]
@@ -61,6 +65,14 @@ def document_meta(text: str, mentions: list[Mention], lexicon: Lexicon) -> DocMe
             if note and url:
                 te = note.start()
             title = text[ts:te].strip()
+            dated = _TITLE_DATE.search(title)
+            if dated and meta.published is None:
+                # "PM call with President Biden: 25 October 2022": a title, then its date
+                tail = ts + dated.start("date")
+                dv = _date_of(text, tail, ts + len(title))
+                if dv is not None and dv.end >= ts + len(title) - 1:
+                    meta.published = dv
+                    title = title[: dated.start()].strip()
             plain = (
                 3 <= len(title.split()) <= 40
                 and not title.endswith(("!", ":"))

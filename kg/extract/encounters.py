@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.context import Doc
-from kg.extract.lexis import HYPOTHETICAL, MEETING_CUE, SESSION_CUE, lemma
+from kg.extract.lexis import BESIDE_EVENT, HYPOTHETICAL, MEETING_CUE, SESSION_CUE, lemma
 from kg.extract.model import DateValue, Meeting, Span
 from kg.extract.speech import head_span, inside_quote, phrase_span
 
@@ -149,6 +149,9 @@ def _kind(sp, trig, verb_lemma: str | None) -> str:
         return "PhoneCall"
     if re.search(r"video|virtual|online", text):
         return "Videoconference"
+    if trig.lower_ not in ("summit", "session"):
+        # "talks on the sidelines of the summit" are not the summit
+        words = set(re.findall(r"[\w-]+", BESIDE_EVENT.sub(" ", text)))
     if "summit" in words:
         return "Summit"
     if trig.lower_ == "session" or "session" in words:
@@ -324,8 +327,9 @@ class _Parties:
         if persons:
             pick = persons
         elif tok.lower_.removesuffix("s") in _COLLECTIVE:
-            # "the leaders of A, B and C": all of them; "Saudi officials": the state
-            pick = [m for m in ms if not m.adjective] or ms[-1:]
+            # "the leaders of A, B and C": all of them; "Saudi officials": the state;
+            # "Israeli and Hamas negotiators": both
+            pick = ms
         else:
             named = [m for m in ms if not m.adjective]
             orgs = [m for m in named if m.kind == "org"]
@@ -380,7 +384,7 @@ def encounters(doc: Doc) -> list[Meeting]:
         for tok in sp:
             if tok.i in done:
                 continue
-            found = _trigger(tok)
+            found = _trigger(tok, doc, off)
             if found is None:
                 continue
             verb_lemma, noun = found
@@ -417,7 +421,12 @@ def encounters(doc: Doc) -> list[Meeting]:
                 # "between" and "of" phrases
                 head = hub.head
                 verb = None
-                if hub.dep_ in ("dobj", "pobj", "attr") and head is not hub:
+                if (
+                    hub.dep_ in ("dobj", "pobj", "attr")
+                    and head is not hub
+                    and not (hub.dep_ == "pobj" and head.lower_ in _TOPIC_PREPS)
+                ):
+                    # (not "asked about the call between A and B": who asks is no party)
                     verb = head.head if hub.dep_ == "pobj" else head
                     for s in _subjects(verb):
                         parties.add_np(s)
@@ -434,6 +443,9 @@ def encounters(doc: Doc) -> list[Meeting]:
                 elif hub.dep_ in ("nsubj", "nsubjpass"):
                     for o in _with_objects(head):
                         parties.add_np(o)
+                    if lemma(head.lower_) == "bring":  # "the summit brought together A and B"
+                        for o in _objects(head):
+                            parties.add_np(o)
             refs = parties.refs
             group = any(s.lower_ in _GROUP_NOUNS for s in _subjects(tok)) if noun is None else False
             if (
@@ -528,6 +540,7 @@ def encounters(doc: Doc) -> list[Meeting]:
     return kept
 
 
+_TOPIC_PREPS = {"about", "regarding", "concerning", "on", "over"}
 _ATTEND = {"attend", "participate"}
 # Heads of a list of parties: "the leaders of A, B and C", "heads of the UN and the WHO".
 _COLLECTIVE = {
@@ -543,6 +556,7 @@ _COLLECTIVE = {
     "envoy",
     "chief",
     "counterpart",
+    "negotiator",
 }
 
 
@@ -604,6 +618,8 @@ def _attendance(doc: Doc, meetings: list[Meeting]) -> None:
         for tok in sp:
             lem = lemma(tok.lower_)
             attends = _attends(tok)
+            if attends and _future_or_wished(tok):
+                continue  # "Li Qiang and Kamala Harris are expected to attend": not yet
             if (
                 attends
                 or tok.lower_ in ("presence", *_BY_WHOM)
@@ -758,6 +774,7 @@ _HELD_NOUN_SUBJ = {
     "last",
     "convene",
     "run",
+    "bring",  # "the talks brought together A and B"
 }
 
 
@@ -845,7 +862,7 @@ def _reported_meeting(noun) -> bool:
     return noun.dep_ in ("appos", "attr", "npadvmod")
 
 
-def _trigger(tok):
+def _trigger(tok, doc: Doc, off: int):
     """(verb lemma or None, meeting noun or None) when the token starts a meeting."""
     lw = tok.lower_
     lem = lemma(lw)
@@ -891,7 +908,7 @@ def _trigger(tok):
             if (
                 any(p.lower_ == "to" for p in preps)
                 and "phone" not in tok.doc.text.lower()
-                and not any(_names_a_person(g) for g in pobjs)
+                and not any(_names_a_person(g, doc, off) for g in pobjs)
             ):
                 return None  # "spoke to X" in a sentence with no phone is an interview
         if lem == "call" and not any(c.dep_ == "dobj" for c in tok.children):
@@ -899,7 +916,7 @@ def _trigger(tok):
         if lem in ("receive", "host") and not any(c.dep_ in ("dobj",) for c in tok.children):
             return None
         if lem == "welcome" and not any(
-            c.dep_ == "dobj" and _names_a_person(c) for c in tok.children
+            c.dep_ == "dobj" and _names_a_person(c, doc, off) for c in tok.children
         ):
             return None  # "welcomed the decision": no one came
         if lem == "visit" and tok.dep_ in ("compound", "amod"):
@@ -917,10 +934,14 @@ def _trigger(tok):
     return None
 
 
-def _names_a_person(tok) -> bool:
-    """A capitalised noun phrase with a person's title before its head ("President Ruto",
-    "Prime Minister Benjamin Netanyahu"). The parses carry no entity labels (the parser
-    runs without the recogniser), so the title is what marks the person here."""
+def _names_a_person(tok, doc: Doc, off: int) -> bool:
+    """A noun phrase that names a person: the document's recogniser found a person whose
+    name holds the phrase's head ("spoke to Emmanuel Macron"), or a capitalised phrase has
+    a person's title before its head ("President Ruto"). The parse itself carries no entity
+    labels (the parser runs without the recogniser), so the check goes to the mentions."""
+    start = off + tok.idx
+    if any(m.start <= start < m.end for m in doc.mentions_in(start - 80, start + 80, "person")):
+        return True
     words = [t for t in tok.subtree if t.i <= tok.i]
     return tok.text[:1].isupper() and any(t.lower_ in _PERSON_TITLES for t in words)
 

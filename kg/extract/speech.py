@@ -78,6 +78,8 @@ BODY_NOUNS = {
     "commission",
     "secretariat",
     "bloc",
+    "coalition",
+    "grouping",
     "leaders",
     "leadership",
     "heads",
