@@ -542,3 +542,19 @@ def test_a_transcript_turn_labelled_by_a_post_is_its_holders() -> None:
     said = statements(g)
     assert set(said.values()) == {"antonio-guterres"}, said
     assert not any("evacuate" in text for text in said), said
+
+
+def test_a_council_vote_story_dates_its_session_and_counts_the_veto() -> None:
+    """The wire dateline with a year dates the page; the session is the body's sentence,
+    not the undated headline; the state that vetoed took part."""
+    g = extract(
+        "UN Security Council extends Mali sanctions regime\n\n"
+        "UNITED NATIONS, Aug 30, 2023 (AFP) - The UN Security Council on Wednesday failed to "
+        "renew sanctions against Mali after Russia vetoed a resolution drafted by France.\n\n"
+        "Thirteen of the council's 15 members voted in favor of the text, while China "
+        "abstained.\n"
+    )
+    (m,) = g.subjects(RDF.type, NG.Meeting)
+    assert str(g.value(m, NG.date)) == "2023-08-30"
+    parties = {str(p).rsplit("/", 1)[-1] for p in g.objects(m, NG.participant)}
+    assert {"russia", "china"} <= parties, parties

@@ -651,16 +651,29 @@ def _attendance(doc: Doc, meetings: list[Meeting]) -> None:
                 m.participants.append(ref)
 
 
-_DECIDE = {"adopt", "approve", "authorize", "authorise", "pass", "endorse", "extend", "vote"}
-_VOTERS = re.compile(r"\babstention|\babstain|\bvoted?\b|\bin favou?r\b", re.I)
+_DECIDE = {
+    "adopt",
+    "approve",
+    "authorize",
+    "authorise",
+    "pass",
+    "endorse",
+    "extend",
+    "vote",
+    "renew",  # "the Council failed to renew sanctions": it sat and voted
+    "reject",
+}
+_VOTERS = re.compile(r"\babstention|\babstain|\bvoted?\b|\bin favou?r\b|\bveto", re.I)
 
 
 def _sessions(doc: Doc) -> list[Meeting]:
     """ "The Security Council adopted resolution 2699": a vote is taken in session; the
     states named voting or abstaining took part."""
-    from kg.extract.statements import dateline_end
+    from kg.extract.statements import dateline_end, in_headline
 
     for _pi, sent in doc.sentences:
+        if in_headline(doc, sent):
+            continue  # the headline's "Council extends sanctions": the body says when
         sp = doc.parse(sent)
         if sp is None or not SESSION_CUE.search(doc.text, sent.start, sent.end):
             continue
@@ -672,6 +685,7 @@ def _sessions(doc: Doc) -> list[Meeting]:
                 "advcl",
                 "conj",
                 "ccomp",
+                "xcomp",
             ):
                 continue
             body = None
@@ -711,16 +725,17 @@ def _voters(doc: Doc) -> list[str]:
             if m.adjective:
                 continue
             before = doc.text[max(sent.start, m.start - 80) : m.start]
-            after = doc.text[m.end : m.end + 60]
-            if re.search(r"abstentions?\s*\([^)]*$", before) or re.match(
-                r"[^.;]{0,40}\b(?:abstain|voted?|cast)", after
-            ):
+            after = _VOTED_AFTER.match(doc.text, m.end, m.end + 60)
+            if after and doc.mentions_in(m.end, after.end(), "country"):
+                after = None  # "sanctions against Mali after Russia vetoed": Russia's vote
+            if re.search(r"abstentions?\s*\([^)]*$", before) or after:
                 ref = doc.ref(m)
                 if ref not in refs:
                     refs.append(ref)
     return refs
 
 
+_VOTED_AFTER = re.compile(r"[^.;]{0,40}?\b(?:abstain|voted?|cast|veto)")
 _CALL_NEAR = re.compile(r"\b(?:phone|telephone|call|calls|conversation)\b", re.I)
 
 

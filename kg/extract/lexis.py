@@ -81,7 +81,9 @@ BESIDE_EVENT = re.compile(
 # "a possible summit", "possible deployment": an event not (yet) held
 HYPOTHETICAL = frozenset("possible potential proposed hypothetical eventual prospective".split())
 # a body's decision taken in session: "the Security Council adopted resolution 2699"
-SESSION_VERBS = "adopt vote abstain approve authorize authorise pass endorse extend".split()
+SESSION_VERBS = (
+    "adopt vote abstain approve authorize authorise pass endorse extend renew veto reject"
+).split()
 FORCE_NOUNS = (
     "troops troop soldiers soldier forces force personnel peacekeepers peacekeeper "
     "contingent contingents battalion battalions brigade brigades servicemen police "
