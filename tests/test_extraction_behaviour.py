@@ -558,3 +558,24 @@ def test_a_council_vote_story_dates_its_session_and_counts_the_veto() -> None:
     assert str(g.value(m, NG.date)) == "2023-08-30"
     parties = {str(p).rsplit("/", 1)[-1] for p in g.objects(m, NG.participant)}
     assert {"russia", "china"} <= parties, parties
+
+
+def test_a_communiques_authority_is_the_community_and_its_chair_named_in_full() -> None:
+    """ "The Authority reiterates" speaks for ECOWAS, not for the committee or force the
+    communiqué names last; the model's "Ahmed Tinubu" after "H.E. Bola" is Bola Ahmed
+    Tinubu."""
+    g = extract(
+        "Communiqué of the Extraordinary Summit of the ECOWAS Authority\n\n"
+        "Abuja, 10 August 2023\n\n"
+        "1. The Authority of Heads of State and Government of the Economic Community of West "
+        "African States (ECOWAS) held an Extraordinary Summit in Abuja on 10 August 2023, "
+        "under the chairmanship of H.E. Bola Ahmed Tinubu, President of the Federal Republic "
+        "of Nigeria.\n\n"
+        "2. The Authority directs the Committee of Chiefs of Defence Staff to activate the "
+        "ECOWAS Standby Force.\n\n"
+        "3. The Authority reiterates its strong condemnation of the attempted coup in Niger.\n"
+    )
+    said = statements(g)
+    assert [v.rsplit("/", 1)[-1] for k, v in said.items() if "reiterates" in k] == ["ecowas"]
+    persons = {str(p).rsplit("/", 1)[-1] for p in g.subjects(RDF.type, NG.Person)}
+    assert "bola-ahmed-tinubu" in persons, persons

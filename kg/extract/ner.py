@@ -213,6 +213,9 @@ def _joined(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int,
         a = ents[i]
         b = ents[i + 1] if i + 1 < len(ents) else None
         if a[2] == "PERSON" and " " in text[a[0] : a[1]]:
+            head = _first_name_before(text, a[0], out[-1][1] if out else 0)
+            if head is not None:
+                a = (head, a[1], "PERSON")  # "H.E. Bola" + "Ahmed Tinubu"
             tail = _NAME_TAIL.match(text, a[1])
             if (
                 tail
@@ -254,6 +257,32 @@ def _joined(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int,
     return out
 
 
+def _first_name_before(text: str, start: int, floor: int) -> int | None:
+    """Where a name starts when the model left out its first word: a capitalised word that
+    is no title, place, date or body word, right after a title, a lower-case word or a
+    comma ("under the chairmanship of H.E. Bola" + "Ahmed Tinubu")."""
+    word = _NAME_HEAD.search(text, max(floor, start - 30), start)
+    if word is None:
+        return None
+    w = word.group(1)
+    if (
+        fold(w) in _NOT_NAME_WORDS
+        or fold(w) in TITLES
+        or _ORG_WORD.fullmatch(w)
+        or world.place(w) is not None
+    ):
+        return None
+    prev = _WORD_BEFORE.search(text, max(floor, word.start() - 30), word.start())
+    if prev is None:
+        return None
+    p = prev.group(1)
+    if fold(p) in TITLES or p[:1].islower() or p.endswith(","):
+        return word.start()
+    return None
+
+
+_NAME_HEAD = re.compile(r"\b([A-Z][a-z]{2,}) $")
+_WORD_BEFORE = re.compile(r"(\S+) $")
 # one more capitalised word after a name, then a lower-case word or a clause's end
 _NAME_TAIL = re.compile(r" ([A-Z][a-z]{2,})(?= [a-z]|[,;]| ?$)", re.M)
 _NOT_NAME_WORDS = {
@@ -494,7 +523,7 @@ _OF_COUNTRY = re.compile(r"\s+of\s+(?:the\s+)?$")
 
 
 _GENERIC_ORG_WORD = re.compile(
-    r"^(?:Ministry|Ministries|Department|Government|Parliament|Office|Cabinet|Administration|"
+    r"^(?:Ministry|Ministries|Department|Government|Parliament|Office|Cabinet|Administration|Authority|"
     r"Council|Committee|Commission|Organi[sz]ation|Agency|Party|Forces?|Union|Alliance|Bureau|"
     r"Services?|Centre|Center|Secretariat|Assembly|Army|Navy|Guard|Troops|Police|Staff|Command|"
     r"Defen[cs]e|Foreign|Affairs|Interior|Internal|Security|National|State|Federal|Armed|"

@@ -716,7 +716,7 @@ def _body_antecedent(
                 return b
             continue
         if noun in _GROUP_OF_STATES:
-            if b.startswith("org/"):
+            if b.startswith("org/") and _of_states(doc, b, label):
                 return b  # "the bloc said": the body of states named before, not a member
             continue
         return b
@@ -725,7 +725,29 @@ def _body_antecedent(
 
 # a body of several states, or the people of several ("the leaders discussed"): never one
 # of its members
-_GROUP_OF_STATES = {"bloc", "coalition", "grouping", "leaders", "heads", "participants", "sides"}
+_GROUP_OF_STATES = {
+    "bloc",
+    "coalition",
+    "grouping",
+    "leaders",
+    "heads",
+    "participants",
+    "sides",
+    "authority",  # "The Authority (of Heads of State) reiterates"
+}
+_STATES_BODY = re.compile(
+    r"\b(?:community|union|organi[sz]ation|league|alliance|association|coalition|bloc|"
+    r"group|forum|cooperation)\b"
+)
+
+
+def _of_states(doc: Doc, ref: str, label: str) -> bool:
+    """A body states belong to (a union, a community, a league; a top organization the
+    lexicon knows), not one of its committees, forces or missions."""
+    lx = doc.lex.entries.get(ref)
+    if lx is not None and not lx.parent:
+        return True
+    return bool(_STATES_BODY.search(label))
 
 
 def _said_when(doc: Doc, sent: Block, verb_end: int | None) -> DateValue | None:
