@@ -579,3 +579,19 @@ def test_a_communiques_authority_is_the_community_and_its_chair_named_in_full() 
     assert [v.rsplit("/", 1)[-1] for k, v in said.items() if "reiterates" in k] == ["ecowas"]
     persons = {str(p).rsplit("/", 1)[-1] for p in g.subjects(RDF.type, NG.Person)}
     assert "bola-ahmed-tinubu" in persons, persons
+
+
+def test_a_dated_wire_datelines_agency_is_no_party_and_talks_have_a_kind() -> None:
+    """ "MOSCOW, July 8, 2024 (Reuters) -": the agency is a credit, not a party to the visit;
+    talks of two people get a kind even when the sentence names none."""
+    g = extract(
+        "Modi arrives in Moscow\n\n"
+        "MOSCOW, July 8, 2024 (Reuters) - Indian Prime Minister Narendra Modi arrived in "
+        "Moscow on Monday for his first visit to Russia since 2019.\n\n"
+        "Modi and Putin were expected to hold informal talks on Monday evening, the Kremlin "
+        "said.\n"
+    )
+    for m in g.subjects(RDF.type, NG.Meeting):
+        parties = {str(p).rsplit("/", 1)[-1] for p in g.objects(m, NG.participant)}
+        assert "reuters" not in parties, parties
+        assert g.value(m, NG.kind) is not None, parties

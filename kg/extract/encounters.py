@@ -1098,6 +1098,11 @@ def merge_into(doc: Doc, found: list[Meeting], parsed: list[Meeting]) -> list[Me
             out.append(m)
         else:
             absorb(twin, m)
+    for m in out:
+        if not m.kinds and m.organizer is None:
+            # people who "held talks": no call, summit or session said (a body's meeting may
+            # be any of them, so it stays unsaid)
+            m.kinds = {"InPersonMeeting"}
     return out
 
 
