@@ -595,3 +595,24 @@ def test_a_dated_wire_datelines_agency_is_no_party_and_talks_have_a_kind() -> No
         parties = {str(p).rsplit("/", 1)[-1] for p in g.objects(m, NG.participant)}
         assert "reuters" not in parties, parties
         assert g.value(m, NG.kind) is not None, parties
+
+
+def test_a_mission_known_by_its_acronym_speaks_and_groups_its_contingents() -> None:
+    """ "JUBA," in capitals is the city, no organization; "the mission said" is UNMISS,
+    named earlier in the sentence by its full name; contingents joining it are part of it."""
+    g = extract(
+        "Peacekeepers arrive\n\n"
+        "JUBA, March 3, 2024 - A contingent of 850 Indian peacekeepers has arrived in Malakal "
+        "to join the United Nations Mission in South Sudan (UNMISS), the mission said in a "
+        "statement on Sunday.\n"
+    )
+    orgs = {str(o).rsplit("/", 1)[-1] for o in g.subjects(RDF.type, NG.Organization)}
+    assert "juba" not in orgs, orgs
+    assert list(statements(g).values()) == ["https://w3id.org/newsgraph/id/org/unmiss"]
+    india = [
+        d
+        for d in g.subjects(RDF.type, NG.Deployment)
+        if str(g.value(d, NG.deployedBy)).endswith("/india")
+    ]
+    mission = g.value(india[0], NG.partOf)  # the mission's own deployment
+    assert mission is not None and str(g.value(mission, NG.deployedBy)).endswith("/unmiss")

@@ -400,18 +400,20 @@ def _numbers(doc: Doc, force, off: int, sent) -> tuple[int | None, int | None]:
     return personnel, equipment
 
 
+_MISSION_NAME = re.compile(
+    r"\b(?:Mission|Force|Forces|Operation|MSS|SAMIM|KFOR|MONUSCO|MINUSMA|EUFOR)\b"
+)
+
+
 def _mission(doc: Doc) -> str | None:
     """The multinational force or mission the story is about, if it names one."""
     for ref, ent in doc.entities.items():
         if (
             ref.startswith("org/")
-            and re.search(
-                r"\b(?:Mission|Force|Forces|Operation|MSS|SAMIM|KFOR|MONUSCO|MINUSMA|EUFOR)\b",
-                ent.label,
-            )
+            and any(_MISSION_NAME.search(n) for n in (ent.label, *ent.surfaces))
             and not ent.country
         ):
-            return ref
+            return ref  # (by any of its names: "UNMISS" is the "United Nations Mission in ...")
     return None
 
 

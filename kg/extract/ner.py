@@ -479,10 +479,13 @@ _MET_BEFORE = re.compile(
 
 def _type(surface: str, kind: str, label: str, prefer: set[str]):
     """What a recognised name is, by the gazetteers first and the model's label second."""
+    if kind == "person" and len(surface.split()) == 1 and surface.isupper():
+        city = world.place(surface, own_name=True)
+        if city is not None and city.kind == "city" and city.population >= 100_000:
+            return "place", city  # a dateline's "JUBA": the city, not an acronym
+        return "org", None
     if _ACRONYM.match(surface.replace(" ", "")) and kind == "person":
         return "org", None  # "SADC", "ECOWAS" read as persons
-    if kind == "person" and len(surface.split()) == 1 and surface.isupper():
-        return "org", None
     place = None
     if kind in ("place", "org", "person"):
         # a place's own name only: "Hamas" is one of Hamm's alternate names

@@ -507,7 +507,8 @@ def _resolve(doc: Doc, tok, verb, sent: Block, sal: speech.Salience) -> str | No
         return _country_of(doc, m)
     if noun in speech.BODY_NOUNS:
         said = [c.lower_ for c in tok.children if c.dep_ in ("amod", "compound")]
-        return _body_antecedent(doc, noun, sal, said)
+        here = [doc.ref(m) for m in reversed(before) if m.kind in ("org", "country")]
+        return _body_antecedent(doc, noun, sal, said, here)
     return None
 
 
@@ -677,6 +678,7 @@ def _titled(doc: Doc, ref: str, role: str, owner_key: str | None) -> bool:
 # Kassym-Jomart Tokayev", "Minister for Foreign Affairs Penny Wong", "spokesman Ned Price"
 _TITLE_RUN = re.compile(r"[\w-]*(?:\s+(?:of|for|the|and|[A-Z][\w.-]*))*\s*,?\s*", re.UNICODE)
 _NAMED_BY_NOUN = {
+    "mission",
     "ministry",
     "office",
     "department",
@@ -695,12 +697,18 @@ _NAMED_BY_NOUN = {
 
 
 def _body_antecedent(
-    doc: Doc, noun: str, sal: speech.Salience, said: list[str] | None = None
+    doc: Doc,
+    noun: str,
+    sal: speech.Salience,
+    said: list[str] | None = None,
+    here: list[str] | None = None,
 ) -> str | None:
     """ "the ministry", "the statement", "the government": the body named before, and one
     whose name has the words the description gives ("the health ministry" is not the
-    defence ministry named before)."""
-    bodies = list(reversed(sal.speakers)) + list(reversed(sal.bodies))
+    defence ministry named before). A body the noun names ("the mission") may be named
+    earlier in the same sentence (`here`, nearest first)."""
+    named_here = [b for b in here or () if noun in _NAMED_BY_NOUN]
+    bodies = named_here + list(reversed(sal.speakers)) + list(reversed(sal.bodies))
     bodies = [b for b in bodies if not b.startswith("person/")]
     for b in bodies:
         ent = doc.entities.get(b)
@@ -708,8 +716,9 @@ def _body_antecedent(
         if said and not all(w in label or w in b for w in said):
             continue
         if noun in _NAMED_BY_NOUN:
-            if noun in label or (noun == "organisation" and "organization" in label):
-                return b
+            names = [label, *(x.lower() for x in (ent.surfaces if ent else ()))]
+            if any(noun in n or (noun == "organisation" and "organization" in n) for n in names):
+                return b  # (by any of its names: "UNMISS" is the "... Mission in South Sudan")
             continue
         if noun in ("government", "authorities", "presidency", "administration", "cabinet"):
             if b.startswith("country/"):
