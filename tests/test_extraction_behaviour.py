@@ -616,3 +616,20 @@ def test_a_mission_known_by_its_acronym_speaks_and_groups_its_contingents() -> N
     ]
     mission = g.value(india[0], NG.partOf)  # the mission's own deployment
     assert mission is not None and str(g.value(mission, NG.deployedBy)).endswith("/unmiss")
+
+
+def test_a_diplomats_day_of_meetings_stays_apart() -> None:
+    """Blinken met Wang Yi and then Xi Jinping the same day: two meetings. The ministry
+    reporting the talks is no party; "the Great Hall of the People later" is the hall."""
+    g = extract(
+        "Blinken in Beijing\n\nBEIJING, June 19, 2023 (AP) - "
+        "U.S. Secretary of State Antony Blinken met Chinese Foreign Minister Wang Yi in "
+        "Beijing on Monday, China's foreign ministry said.\n\n"
+        "President Xi Jinping met Blinken at the Great Hall of the People later on Monday.\n"
+    )
+    rows = _meeting_rows(g)
+    assert sorted(sorted(ps) for ps, _ in rows) == [
+        ["antony-blinken", "wang-yi"],
+        ["antony-blinken", "xi-jinping"],
+    ], rows
+    assert "great-hall-of-the-people" in {where for _, where in rows}, rows

@@ -1171,7 +1171,10 @@ def same_meeting(a: Meeting, b: Meeting) -> bool:
     if not shared:
         return False
     if da and db and da == db:
-        return True
+        # A met B, and A met C the same day: two meetings
+        only_a = {p for p in pa - pb if p.startswith("person/")}
+        only_b = {p for p in pb - pa if p.startswith("person/")}
+        return not (only_a and only_b)
     small = min(len(pa), len(pb))
     if small <= 1:
         return bool(da and da == db) or (a.kinds & b.kinds and "PhoneCall" not in a.kinds)

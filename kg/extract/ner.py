@@ -63,7 +63,20 @@ def _clean(text: str, start: int, end: int) -> tuple[int, int]:
         start += 1
     while end > start and text[end - 1] in " \"“”'‘’)-–,:;":
         end -= 1
+    while True:  # "the Great Hall of the People later": a name ends with a name's word
+        last = _LOWER_TAIL.search(text, start, end)
+        if last is None or last.start() <= start:
+            break
+        end = last.start()
     return start, end
+
+
+_LOWER_TAIL = re.compile(
+    r" (?!(?:de|da|di|do|dos|du|del|der|la|le|van|von|bin|ibn|al|el|province|region|state|"
+    r"district|city|county|island|islands|river|sea|coast|valley|mountains|corridor|border|"
+    r"to|of|and|in|for|with|the|at|on|by|from|as|or)"
+    r"\b)[a-z]+$"
+)
 
 
 def find(
