@@ -633,3 +633,13 @@ def test_a_diplomats_day_of_meetings_stays_apart() -> None:
         ["antony-blinken", "xi-jinping"],
     ], rows
     assert "great-hall-of-the-people" in {where for _, where in rows}, rows
+
+
+def test_a_summit_another_clause_speaks_of_is_not_the_meetings_kind() -> None:
+    g = extract(
+        "Erdogan hosts Zelenskiy\n\nISTANBUL, March 8, 2024 (Reuters) - "
+        "Turkish President Tayyip Erdogan hosted Ukrainian President Volodymyr Zelenskiy in "
+        "Istanbul on Friday and said Turkey was ready to host a peace summit.\n"
+    )
+    kinds = [k for _, k in _meeting_kinds(g)]
+    assert kinds == [{"InPersonMeeting"}], kinds

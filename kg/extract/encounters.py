@@ -137,6 +137,19 @@ def _body_in_session(doc: Doc, refs: list[str]) -> bool:
     return ent is not None and bool(_BODY_WORDS.search(ent.label))
 
 
+_CLAUSE = {"ROOT", "ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "pcomp", "parataxis"}
+
+
+def _clause_head(tok):
+    """The head of the clause a token stands in (the verb it hangs on, through its nouns)."""
+    node = tok
+    for _ in range(12):
+        if node.dep_ in _CLAUSE or node.head is node:
+            return node
+        node = node.head
+    return node
+
+
 def _kind(sp, trig, verb_lemma: str | None) -> str:
     text = sp.text.lower()
     words = set(re.findall(r"[\w-]+", text))
@@ -150,8 +163,13 @@ def _kind(sp, trig, verb_lemma: str | None) -> str:
     if re.search(r"video|virtual|online", text):
         return "Videoconference"
     if trig.lower_ not in ("summit", "session"):
-        # "talks on the sidelines of the summit" are not the summit
+        # "talks on the sidelines of the summit" are not the summit, nor is "a summit" another
+        # clause speaks of ("hosted X and said Turkey was ready to host a peace summit")
         words = set(re.findall(r"[\w-]+", BESIDE_EVENT.sub(" ", text)))
+        home = _clause_head(trig)
+        for w in ("summit", "session"):
+            if w in words and not any(t.lower_ == w and _clause_head(t) is home for t in sp):
+                words.discard(w)
     if "summit" in words:
         return "Summit"
     if trig.lower_ == "session" or "session" in words:
@@ -1097,6 +1115,9 @@ def merge_into(doc: Doc, found: list[Meeting], parsed: list[Meeting]) -> list[Me
         if twin is None:
             out.append(m)
         else:
+            if twin.span == m.span and m.kinds:
+                # the same sentence: the parse knows whether its summit is this meeting
+                twin.kinds -= {"Summit"} - m.kinds
             absorb(twin, m)
     for m in out:
         if not m.kinds and m.organizer is None:
