@@ -643,3 +643,18 @@ def test_a_summit_another_clause_speaks_of_is_not_the_meetings_kind() -> None:
     )
     kinds = [k for _, k in _meeting_kinds(g)]
     assert kinds == [{"InPersonMeeting"}], kinds
+
+
+def test_states_expected_to_contribute_and_a_province_named_in_english() -> None:
+    """ "are expected to contribute troops": each state of the passive's subject sends;
+    "North Kivu" is ISO 3166-2's "Nord-Kivu", named as the English story names it."""
+    g = extract(
+        "Troops for Congo\n\nKINSHASA, Nov 12, 2023 (Reuters) - "
+        "Burundi has sent about 1,000 soldiers to Congo's North Kivu province to fight M23 "
+        "rebels.\n\n"
+        "Tanzania, Malawi and South Africa are expected to contribute troops to eastern "
+        "Congo.\n"
+    )
+    assert {"tanzania", "malawi", "south-africa", "burundi"} <= set(_senders(g)), _senders(g)
+    places = {str(p).rsplit("/", 1)[-1] for p in g.subjects(RDF.type, NG.Place)}
+    assert "north-kivu" in places, places

@@ -238,7 +238,8 @@ def _climb_subjects(tok) -> list:
             and node.head is not node
         ):
             node = node.head
-            subs = [c for c in node.children if c.dep_ == "nsubj"]
+            # "Tanzania and Malawi are expected to contribute troops": the passive's subject
+            subs = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
             if subs:
                 return subs
             continue
