@@ -658,3 +658,23 @@ def test_states_expected_to_contribute_and_a_province_named_in_english() -> None
     assert {"tanzania", "malawi", "south-africa", "burundi"} <= set(_senders(g)), _senders(g)
     places = {str(p).rsplit("/", 1)[-1] for p in g.subjects(RDF.type, NG.Place)}
     assert "north-kivu" in places, places
+
+
+def test_a_wire_story_of_a_visit_its_spokesman_and_a_bodys_statement() -> None:
+    """The spokesman who reports the talks is no party to them; "Burhan" is
+    "Abdel Fattah al-Burhan" without the article; "The Rapid Support Forces (RSF) said" is no
+    dateline, so the force speaks."""
+    g = extract(
+        "Sudan army chief meets Egyptian president\n\n"
+        "CAIRO, Aug 29, 2023 (AFP) - Sudan's army chief Abdel Fattah al-Burhan met Egyptian "
+        "President Abdel Fattah al-Sisi in El Alamein on Tuesday.\n\n"
+        "Sisi's spokesman Ahmed Fahmy said the two leaders discussed efforts to end the "
+        "fighting.\n\n"
+        '"We are not interested in war," Burhan told AFP in an interview earlier this month.\n\n'
+        'The Rapid Support Forces (RSF) said in a statement that Burhan had "fled" Khartoum.\n'
+    )
+    assert [ps for ps, _ in _meeting_rows(g)] == [
+        {"abdel-fattah-al-burhan", "abdel-fattah-al-sisi"}
+    ]
+    speakers = {v.rsplit("/", 1)[-1] for v in statements(g).values()}
+    assert {"abdel-fattah-al-burhan", "rapid-support-forces", "ahmed-fahmy"} <= speakers, speakers

@@ -50,7 +50,7 @@ def extract_facts(doc: SourceDocument) -> tuple[Extraction, object]:
     ctx = build(text, doc.key[:8])
     meetings = merge_into(ctx, find_meetings(ctx), encounters(ctx))
     stmts = find_statements(ctx, meetings)
-    _speakers_join(meetings, stmts)
+    _speakers_join(ctx, meetings, stmts)
     deps = merge_forces(ctx, find_deployments(ctx), deployments_from_parse(ctx))
     cls = find_claims(ctx, stmts)
     _force_sizes(ctx, deps, cls)
@@ -88,8 +88,11 @@ def _force_sizes(ctx, deps, cls) -> None:
             have.add((kind, int(value)))
 
 
-def _speakers_join(meetings, stmts) -> None:
-    """Speakers at a meeting are its participants too."""
+def _speakers_join(ctx, meetings, stmts) -> None:
+    """Speakers at a meeting are its participants too; not a spokesperson or a ministry
+    reporting what others said there."""
+    from kg.extract.statements import is_spokesperson
+
     by_key = {m.key: m for m in meetings}
     for st in stmts:
         m = by_key.get(st.meeting or "")
@@ -98,6 +101,7 @@ def _speakers_join(meetings, stmts) -> None:
             and st.speaker
             and st.speaker not in m.participants
             and (m.organizer or not st.speaker.startswith("org/"))
+            and not is_spokesperson(ctx, st.speaker)
         ):
             # (a ministry that reports two people's talks did not take part in them)
             m.participants.append(st.speaker)

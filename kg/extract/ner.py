@@ -917,7 +917,8 @@ def surname_variants(text: str, mentions: list[Mention], label_of) -> list[Menti
         if m.kind == "person":
             words = label_of(m.key).split()
             if len(words) >= 2:
-                surnames.setdefault(name_skeleton(words[-1]), set()).add(m.key)
+                for last in _last_names(words[-1]):
+                    surnames.setdefault(name_skeleton(last), set()).add(m.key)
     unique = {sk: next(iter(keys)) for sk, keys in surnames.items() if len(keys) == 1}
     if not unique:
         return mentions
@@ -933,6 +934,15 @@ def surname_variants(text: str, mentions: list[Mention], label_of) -> list[Menti
             continue  # inside a name already found
         out.append(Mention(key=key, kind="person", start=w.start(), end=w.end(), surface=w.group()))
     return sorted(out, key=lambda m: m.start)
+
+
+def _last_names(word: str) -> list[str]:
+    """A last name, and without its Arabic article: "Burhan" for "al-Burhan"."""
+    bare = _ARTICLE_PREFIX.sub("", word)
+    return [word, bare] if bare != word and len(bare) > 2 else [word]
+
+
+_ARTICLE_PREFIX = re.compile(r"^(?:[Aa]l|[Ee]l|[Aa][dnrstz]|[Aa]sh)[-‑’']")
 
 
 def _name_tokens(label: str) -> list[str]:
@@ -975,7 +985,8 @@ def merge_persons(mentions: list[Mention], label_of) -> list[Mention]:
         label = label_of(k)
         words = label.split()
         if len(words) >= 2:
-            full.setdefault(name_skeleton(words[-1]), set()).add(k)
+            for last in _last_names(words[-1]):
+                full.setdefault(name_skeleton(last), set()).add(k)
             given_first.setdefault(name_skeleton(words[0]), set()).add(k)
             whole.setdefault(name_skeleton(label), k)
     target: dict[str, str] = {}
