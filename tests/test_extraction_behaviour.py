@@ -678,3 +678,18 @@ def test_a_wire_story_of_a_visit_its_spokesman_and_a_bodys_statement() -> None:
     ]
     speakers = {v.rsplit("/", 1)[-1] for v in statements(g).values()}
     assert {"abdel-fattah-al-burhan", "rapid-support-forces", "ahmed-fahmy"} <= speakers, speakers
+
+
+def test_receiving_a_thing_is_no_meeting_and_talks_between_others_are_their_own() -> None:
+    g = extract(
+        "Kyiv, 3 November 2022\n\nAid\n\n"
+        "President Zelensky visited troops near Bakhmut on Tuesday.\n\n"
+        "Ukraine received a new package of military aid from Germany on Monday.\n\n"
+        "Kenya's President William Ruto received a letter from Haitian Prime Minister Ariel "
+        "Henry asking for more police.\n\n"
+        "The talks between Russia and Ukraine collapsed in April, Zelensky said.\n"
+    )
+    rows = [ps for ps, _ in _meeting_rows(g)]
+    assert {"germany", "ukraine"} not in rows, rows
+    assert not any("william-ruto" in ps or "ariel-henry" in ps for ps in rows), rows
+    assert {"russia", "ukraine"} in rows, rows
