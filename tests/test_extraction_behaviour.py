@@ -693,3 +693,12 @@ def test_receiving_a_thing_is_no_meeting_and_talks_between_others_are_their_own(
     assert {"germany", "ukraine"} not in rows, rows
     assert not any("william-ruto" in ps or "ariel-henry" in ps for ps in rows), rows
     assert {"russia", "ukraine"} in rows, rows
+
+
+def test_a_states_coast_guard_speaks_as_itself() -> None:
+    g = extract(
+        "Manila, 3 November 2022\n\nShoal\n\n"
+        "China's coast guard said it had taken necessary control measures against the "
+        "Philippine ships.\n"
+    )
+    assert [v.rsplit("/", 1)[-1] for v in statements(g).values()] == ["coast-guard-china"]
