@@ -702,3 +702,25 @@ def test_a_states_coast_guard_speaks_as_itself() -> None:
         "Philippine ships.\n"
     )
     assert [v.rsplit("/", 1)[-1] for v in statements(g).values()] == ["coast-guard-china"]
+
+
+def test_a_summit_opened_and_its_hosts_guests() -> None:
+    """ "opened a three-day summit" (open lemmatised like the meeting verbs) is the summit;
+    the guests its host "is hosting" right after are its parties; "Brazil's Luiz Inacio Lula
+    da Silva", read as an organization by the model, is a person."""
+    g = extract(
+        "BRICS leaders open summit\n\nJOHANNESBURG, Aug 22, 2023 (Reuters) - "
+        "Leaders of the BRICS group opened a three-day summit in Johannesburg on Tuesday.\n\n"
+        "South African President Cyril Ramaphosa is hosting Brazil's Luiz Inacio Lula da Silva, "
+        "China's Xi Jinping and India's Narendra Modi.\n"
+    )
+    rows = _meeting_kinds(g)
+    assert len(rows) == 1, rows
+    parties, kinds = rows[0]
+    assert kinds == {"Summit"}
+    assert {
+        "cyril-ramaphosa",
+        "luiz-inacio-lula-da-silva",
+        "xi-jinping",
+        "narendra-modi",
+    } <= parties

@@ -12,6 +12,7 @@ are one call each.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from kg.extract.context import Doc
@@ -545,7 +546,13 @@ def encounters(doc: Doc) -> list[Meeting]:
                     out.append(_meeting(doc, sent, [*hubs, r], kind, date, place))
             else:
                 m = _meeting(doc, sent, refs, kind, date, place)
-                m.continues = again
+                m.continues = again or (
+                    # "Ramaphosa is hosting Lula, Xi and Modi" right after the summit opened:
+                    # the summit's guests
+                    date is None
+                    and verb_lemma in ("host", "attend", "welcome")
+                    and _summit_just_before(doc, out, sent.start)
+                )
                 m.chair = chair
                 out.append(m)
     out.extend(_sessions(doc))
@@ -1172,6 +1179,20 @@ def _meeting(doc: Doc, sent, refs: list[str], kind: str, date, place) -> Meeting
         participants=list(refs),
         location=place,
     )
+
+
+def _summit_just_before(doc: Doc, out: list[Meeting], pos: int) -> bool:
+    """The last meeting reported, in this or the previous paragraph, is a dated summit."""
+    before = [o for o in out if o.span.start < pos]
+    if not before:
+        return False
+    last = max(before, key=lambda o: o.span.start)
+    if "Summit" not in last.kinds or last.date is None:
+        return False
+    starts = [p.start for p in doc.paragraphs]
+    here = bisect.bisect_right(starts, pos) - 1
+    there = bisect.bisect_right(starts, last.span.start) - 1
+    return 0 <= here - there <= 1
 
 
 def _earlier(out: list[Meeting], m: Meeting) -> Meeting | None:

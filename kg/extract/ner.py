@@ -438,7 +438,10 @@ def _org_is_person(text: str, s: int, e: int, out, ents, known=(), lex=None) -> 
     return False
 
 
-_NAME_SHAPED = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?: [A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,2}")
+_NAME_SHAPED = re.compile(
+    r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
+    r"(?:(?: (?:da|de|do|dos|das|del|di|van|von|bin|ibn))? [A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,4}"
+)
 
 
 def _reads_as_a_name(text: str, s: int, e: int) -> bool:
@@ -452,7 +455,9 @@ def _reads_as_a_name(text: str, s: int, e: int) -> bool:
         return False
     if surface in text[e:] or surface in text[:s]:
         return False  # named again as it is: an organization's name is repeated whole
-    if any(re.search(rf"\b{re.escape(w.lower())}\b", text) for w in surface.split()):
+    if any(
+        re.search(rf"\b{re.escape(w.lower())}\b", text) for w in surface.split() if w[:1].isupper()
+    ):
         return False  # "Phase Two", "Catholic Church": words the text also writes in lower case
     before = text[max(0, s - 40) : s]
     if not (_PERSON_SLOT_BEFORE.search(before) or _SAID_AFTER.match(text[e : e + 30])):
@@ -463,8 +468,9 @@ def _reads_as_a_name(text: str, s: int, e: int) -> bool:
 
 # where a person stands: "met Olaf Scholz", "Emmanuel Macron and Olaf Scholz", "with Olaf Scholz"
 _PERSON_SLOT_BEFORE = re.compile(
-    r"(?:\b(?:met|meets|meeting|hosted|hosts|received|receives|welcomed|welcomes|told|called|"
-    r"phoned|with|counterpart|by|[Aa]ccording to)|[A-Z][a-z]+ and),? $"
+    r"(?:\b(?:met|meets|meeting|hosted|hosts|hosting|received|receives|welcomed|welcomes|"
+    r"told|called|phoned|with|counterpart|by|[Aa]ccording to)|[A-Z][a-z]+ and|"
+    r"[A-Z][a-z]+['’]s),? $"
 )
 
 
