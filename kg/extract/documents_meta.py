@@ -21,7 +21,7 @@ _BYLINE = re.compile(
 )
 # "ASTANA, Jan 12 (Reuters) -": a wire dateline names the agency
 _DATELINE = re.compile(
-    r"^[A-Z][A-Za-z .'-]{1,30}, [A-Z][a-z]{2,8}\.? \d{1,2}"
+    r"^[A-Z][A-Za-z .'-]{1,30}, [A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})?"
     r"(?: \((?P<agency>[^()]{2,30})\) [-–—]|\. /(?P<agency2>[^/]{2,30})/\.)"
 )
 _PLACE_COMMA = re.compile(r"[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3},? ")
@@ -106,6 +106,9 @@ def document_meta(text: str, mentions: list[Mention], lexicon: Lexicon) -> DocMe
         wire = _DATELINE.match(line)
         if wire:
             publishers.append(wire.group("agency") or wire.group("agency2"))
+            if meta.published is None:
+                # "UNITED NATIONS, Aug 30, 2023 (AFP) -": the wire's day, when it has a year
+                meta.published = _date_of(text, p.start, p.start + wire.end())
         if i == 0:
             note = _HEADER_NOTE.search(line)
             if note:

@@ -12,6 +12,7 @@ are one call each.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from kg.extract.context import Doc
@@ -137,6 +138,19 @@ def _body_in_session(doc: Doc, refs: list[str]) -> bool:
     return ent is not None and bool(_BODY_WORDS.search(ent.label))
 
 
+_CLAUSE = {"ROOT", "ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "pcomp", "parataxis"}
+
+
+def _clause_head(tok):
+    """The head of the clause a token stands in (the verb it hangs on, through its nouns)."""
+    node = tok
+    for _ in range(12):
+        if node.dep_ in _CLAUSE or node.head is node:
+            return node
+        node = node.head
+    return node
+
+
 def _kind(sp, trig, verb_lemma: str | None) -> str:
     text = sp.text.lower()
     words = set(re.findall(r"[\w-]+", text))
@@ -150,8 +164,13 @@ def _kind(sp, trig, verb_lemma: str | None) -> str:
     if re.search(r"video|virtual|online", text):
         return "Videoconference"
     if trig.lower_ not in ("summit", "session"):
-        # "talks on the sidelines of the summit" are not the summit
+        # "talks on the sidelines of the summit" are not the summit, nor is "a summit" another
+        # clause speaks of ("hosted X and said Turkey was ready to host a peace summit")
         words = set(re.findall(r"[\w-]+", BESIDE_EVENT.sub(" ", text)))
+        home = _clause_head(trig)
+        for w in ("summit", "session"):
+            if w in words and not any(t.lower_ == w and _clause_head(t) is home for t in sp):
+                words.discard(w)
     if "summit" in words:
         return "Summit"
     if trig.lower_ == "session" or "session" in words:
@@ -509,7 +528,10 @@ def encounters(doc: Doc) -> list[Meeting]:
                     or (c.dep_ == "poss" and c.lower_ in _OUR)  # "at our session": this one
                     for c in noun.children
                 )
-                and not any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
+                and not any(
+                    c.dep_ == "prep" and c.lower_ in ("of", "between", "with", "among")
+                    for c in noun.children
+                )  # "the talks between Russia and Ukraine" are their own
             )
             chair = None
             if verb_lemma == "chair" or lemma(hub.head.lower_) == "chair":
@@ -524,7 +546,13 @@ def encounters(doc: Doc) -> list[Meeting]:
                     out.append(_meeting(doc, sent, [*hubs, r], kind, date, place))
             else:
                 m = _meeting(doc, sent, refs, kind, date, place)
-                m.continues = again
+                m.continues = again or (
+                    # "Ramaphosa is hosting Lula, Xi and Modi" right after the summit opened:
+                    # the summit's guests
+                    date is None
+                    and verb_lemma in ("host", "attend", "welcome")
+                    and _summit_just_before(doc, out, sent.start)
+                )
                 m.chair = chair
                 out.append(m)
     out.extend(_sessions(doc))
@@ -651,16 +679,29 @@ def _attendance(doc: Doc, meetings: list[Meeting]) -> None:
                 m.participants.append(ref)
 
 
-_DECIDE = {"adopt", "approve", "authorize", "authorise", "pass", "endorse", "extend", "vote"}
-_VOTERS = re.compile(r"\babstention|\babstain|\bvoted?\b|\bin favou?r\b", re.I)
+_DECIDE = {
+    "adopt",
+    "approve",
+    "authorize",
+    "authorise",
+    "pass",
+    "endorse",
+    "extend",
+    "vote",
+    "renew",  # "the Council failed to renew sanctions": it sat and voted
+    "reject",
+}
+_VOTERS = re.compile(r"\babstention|\babstain|\bvoted?\b|\bin favou?r\b|\bveto", re.I)
 
 
 def _sessions(doc: Doc) -> list[Meeting]:
     """ "The Security Council adopted resolution 2699": a vote is taken in session; the
     states named voting or abstaining took part."""
-    from kg.extract.statements import dateline_end
+    from kg.extract.statements import dateline_end, in_headline
 
     for _pi, sent in doc.sentences:
+        if in_headline(doc, sent):
+            continue  # the headline's "Council extends sanctions": the body says when
         sp = doc.parse(sent)
         if sp is None or not SESSION_CUE.search(doc.text, sent.start, sent.end):
             continue
@@ -672,6 +713,7 @@ def _sessions(doc: Doc) -> list[Meeting]:
                 "advcl",
                 "conj",
                 "ccomp",
+                "xcomp",
             ):
                 continue
             body = None
@@ -711,16 +753,17 @@ def _voters(doc: Doc) -> list[str]:
             if m.adjective:
                 continue
             before = doc.text[max(sent.start, m.start - 80) : m.start]
-            after = doc.text[m.end : m.end + 60]
-            if re.search(r"abstentions?\s*\([^)]*$", before) or re.match(
-                r"[^.;]{0,40}\b(?:abstain|voted?|cast)", after
-            ):
+            after = _VOTED_AFTER.match(doc.text, m.end, m.end + 60)
+            if after and doc.mentions_in(m.end, after.end(), "country"):
+                after = None  # "sanctions against Mali after Russia vetoed": Russia's vote
+            if re.search(r"abstentions?\s*\([^)]*$", before) or after:
                 ref = doc.ref(m)
                 if ref not in refs:
                     refs.append(ref)
     return refs
 
 
+_VOTED_AFTER = re.compile(r"[^.;]{0,40}?\b(?:abstain|voted?|cast|veto)")
 _CALL_NEAR = re.compile(r"\b(?:phone|telephone|call|calls|conversation)\b", re.I)
 
 
@@ -913,8 +956,11 @@ def _trigger(tok, doc: Doc, off: int):
                 return None  # "spoke to X" in a sentence with no phone is an interview
         if lem == "call" and not any(c.dep_ == "dobj" for c in tok.children):
             return None
-        if lem in ("receive", "host") and not any(c.dep_ in ("dobj",) for c in tok.children):
-            return None
+        if lem in ("receive", "host") and not any(
+            c.dep_ == "dobj" and (_names_a_person(c, doc, off) or _names_guests(c, doc, off))
+            for c in tok.children
+        ):
+            return None  # "received a package of aid", "received a letter", "hosted the Cup"
         if lem == "welcome" and not any(
             c.dep_ == "dobj" and _names_a_person(c, doc, off) for c in tok.children
         ):
@@ -932,6 +978,19 @@ def _trigger(tok, doc: Doc, off: int):
             if c.dep_ == "dobj" and c.lower_ in _NOUNS and _joint_if_conference(c):
                 return lem, c
     return None
+
+
+def _names_guests(tok, doc: Doc, off: int) -> bool:
+    """ "received a delegation", "hosted leaders of A and B", "hosted Kenya": a group of
+    people, or a state or body, are guests; a letter, a package or a cup are not."""
+    if tok.lower_.removesuffix("s") in _COLLECTIVE or tok.lower_ in ("delegation", "team"):
+        return True
+    start = off + tok.idx
+    return any(
+        m.start <= start < m.end and not m.adjective
+        for m in doc.mentions_in(start - 80, start + 80)
+        if m.kind in ("country", "org", "person")
+    )
 
 
 def _names_a_person(tok, doc: Doc, off: int) -> bool:
@@ -1082,7 +1141,15 @@ def merge_into(doc: Doc, found: list[Meeting], parsed: list[Meeting]) -> list[Me
         if twin is None:
             out.append(m)
         else:
+            if twin.span == m.span and m.kinds:
+                # the same sentence: the parse knows whether its summit is this meeting
+                twin.kinds -= {"Summit"} - m.kinds
             absorb(twin, m)
+    for m in out:
+        if not m.kinds and m.organizer is None:
+            # people who "held talks": no call, summit or session said (a body's meeting may
+            # be any of them, so it stays unsaid)
+            m.kinds = {"InPersonMeeting"}
     return out
 
 
@@ -1112,6 +1179,20 @@ def _meeting(doc: Doc, sent, refs: list[str], kind: str, date, place) -> Meeting
         participants=list(refs),
         location=place,
     )
+
+
+def _summit_just_before(doc: Doc, out: list[Meeting], pos: int) -> bool:
+    """The last meeting reported, in this or the previous paragraph, is a dated summit."""
+    before = [o for o in out if o.span.start < pos]
+    if not before:
+        return False
+    last = max(before, key=lambda o: o.span.start)
+    if "Summit" not in last.kinds or last.date is None:
+        return False
+    starts = [p.start for p in doc.paragraphs]
+    here = bisect.bisect_right(starts, pos) - 1
+    there = bisect.bisect_right(starts, last.span.start) - 1
+    return 0 <= here - there <= 1
 
 
 def _earlier(out: list[Meeting], m: Meeting) -> Meeting | None:
@@ -1151,7 +1232,10 @@ def same_meeting(a: Meeting, b: Meeting) -> bool:
     if not shared:
         return False
     if da and db and da == db:
-        return True
+        # A met B, and A met C the same day: two meetings
+        only_a = {p for p in pa - pb if p.startswith("person/")}
+        only_b = {p for p in pb - pa if p.startswith("person/")}
+        return not (only_a and only_b)
     small = min(len(pa), len(pb))
     if small <= 1:
         return bool(da and da == db) or (a.kinds & b.kinds and "PhoneCall" not in a.kinds)

@@ -238,7 +238,8 @@ def _climb_subjects(tok) -> list:
             and node.head is not node
         ):
             node = node.head
-            subs = [c for c in node.children if c.dep_ == "nsubj"]
+            # "Tanzania and Malawi are expected to contribute troops": the passive's subject
+            subs = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
             if subs:
                 return subs
             continue
@@ -400,18 +401,20 @@ def _numbers(doc: Doc, force, off: int, sent) -> tuple[int | None, int | None]:
     return personnel, equipment
 
 
+_MISSION_NAME = re.compile(
+    r"\b(?:Mission|Force|Forces|Operation|MSS|SAMIM|KFOR|MONUSCO|MINUSMA|EUFOR)\b"
+)
+
+
 def _mission(doc: Doc) -> str | None:
     """The multinational force or mission the story is about, if it names one."""
     for ref, ent in doc.entities.items():
         if (
             ref.startswith("org/")
-            and re.search(
-                r"\b(?:Mission|Force|Forces|Operation|MSS|SAMIM|KFOR|MONUSCO|MINUSMA|EUFOR)\b",
-                ent.label,
-            )
+            and any(_MISSION_NAME.search(n) for n in (ent.label, *ent.surfaces))
             and not ent.country
         ):
-            return ref
+            return ref  # (by any of its names: "UNMISS" is the "United Nations Mission in ...")
     return None
 
 

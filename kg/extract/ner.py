@@ -63,7 +63,20 @@ def _clean(text: str, start: int, end: int) -> tuple[int, int]:
         start += 1
     while end > start and text[end - 1] in " \"“”'‘’)-–,:;":
         end -= 1
+    while True:  # "the Great Hall of the People later": a name ends with a name's word
+        last = _LOWER_TAIL.search(text, start, end)
+        if last is None or last.start() <= start:
+            break
+        end = last.start()
     return start, end
+
+
+_LOWER_TAIL = re.compile(
+    r" (?!(?:de|da|di|do|dos|du|del|der|la|le|van|von|bin|ibn|al|el|province|region|state|"
+    r"district|city|county|island|islands|river|sea|coast|valley|mountains|corridor|border|"
+    r"to|of|and|in|for|with|the|at|on|by|from|as|or)"
+    r"\b)[a-z]+$"
+)
 
 
 def find(
@@ -213,6 +226,9 @@ def _joined(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int,
         a = ents[i]
         b = ents[i + 1] if i + 1 < len(ents) else None
         if a[2] == "PERSON" and " " in text[a[0] : a[1]]:
+            head = _first_name_before(text, a[0], out[-1][1] if out else 0)
+            if head is not None:
+                a = (head, a[1], "PERSON")  # "H.E. Bola" + "Ahmed Tinubu"
             tail = _NAME_TAIL.match(text, a[1])
             if (
                 tail
@@ -254,6 +270,32 @@ def _joined(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int,
     return out
 
 
+def _first_name_before(text: str, start: int, floor: int) -> int | None:
+    """Where a name starts when the model left out its first word: a capitalised word that
+    is no title, place, date or body word, right after a title, a lower-case word or a
+    comma ("under the chairmanship of H.E. Bola" + "Ahmed Tinubu")."""
+    word = _NAME_HEAD.search(text, max(floor, start - 30), start)
+    if word is None:
+        return None
+    w = word.group(1)
+    if (
+        fold(w) in _NOT_NAME_WORDS
+        or fold(w) in TITLES
+        or _ORG_WORD.fullmatch(w)
+        or world.place(w) is not None
+    ):
+        return None
+    prev = _WORD_BEFORE.search(text, max(floor, word.start() - 30), word.start())
+    if prev is None:
+        return None
+    p = prev.group(1)
+    if fold(p) in TITLES or p[:1].islower() or p.endswith(","):
+        return word.start()
+    return None
+
+
+_NAME_HEAD = re.compile(r"\b([A-Z][a-z]{2,}) $")
+_WORD_BEFORE = re.compile(r"(\S+) $")
 # one more capitalised word after a name, then a lower-case word or a clause's end
 _NAME_TAIL = re.compile(r" ([A-Z][a-z]{2,})(?= [a-z]|[,;]| ?$)", re.M)
 _NOT_NAME_WORDS = {
@@ -396,7 +438,10 @@ def _org_is_person(text: str, s: int, e: int, out, ents, known=(), lex=None) -> 
     return False
 
 
-_NAME_SHAPED = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?: [A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,2}")
+_NAME_SHAPED = re.compile(
+    r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
+    r"(?:(?: (?:da|de|do|dos|das|del|di|van|von|bin|ibn))? [A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,4}"
+)
 
 
 def _reads_as_a_name(text: str, s: int, e: int) -> bool:
@@ -410,7 +455,9 @@ def _reads_as_a_name(text: str, s: int, e: int) -> bool:
         return False
     if surface in text[e:] or surface in text[:s]:
         return False  # named again as it is: an organization's name is repeated whole
-    if any(re.search(rf"\b{re.escape(w.lower())}\b", text) for w in surface.split()):
+    if any(
+        re.search(rf"\b{re.escape(w.lower())}\b", text) for w in surface.split() if w[:1].isupper()
+    ):
         return False  # "Phase Two", "Catholic Church": words the text also writes in lower case
     before = text[max(0, s - 40) : s]
     if not (_PERSON_SLOT_BEFORE.search(before) or _SAID_AFTER.match(text[e : e + 30])):
@@ -421,8 +468,9 @@ def _reads_as_a_name(text: str, s: int, e: int) -> bool:
 
 # where a person stands: "met Olaf Scholz", "Emmanuel Macron and Olaf Scholz", "with Olaf Scholz"
 _PERSON_SLOT_BEFORE = re.compile(
-    r"(?:\b(?:met|meets|meeting|hosted|hosts|received|receives|welcomed|welcomes|told|called|"
-    r"phoned|with|counterpart|by|[Aa]ccording to)|[A-Z][a-z]+ and),? $"
+    r"(?:\b(?:met|meets|meeting|hosted|hosts|hosting|received|receives|welcomed|welcomes|"
+    r"told|called|phoned|with|counterpart|by|[Aa]ccording to)|[A-Z][a-z]+ and|"
+    r"[A-Z][a-z]+['’]s),? $"
 )
 
 
@@ -450,10 +498,13 @@ _MET_BEFORE = re.compile(
 
 def _type(surface: str, kind: str, label: str, prefer: set[str]):
     """What a recognised name is, by the gazetteers first and the model's label second."""
+    if kind == "person" and len(surface.split()) == 1 and surface.isupper():
+        city = world.place(surface, own_name=True)
+        if city is not None and city.kind == "city" and city.population >= 100_000:
+            return "place", city  # a dateline's "JUBA": the city, not an acronym
+        return "org", None
     if _ACRONYM.match(surface.replace(" ", "")) and kind == "person":
         return "org", None  # "SADC", "ECOWAS" read as persons
-    if kind == "person" and len(surface.split()) == 1 and surface.isupper():
-        return "org", None
     place = None
     if kind in ("place", "org", "person"):
         # a place's own name only: "Hamas" is one of Hamm's alternate names
@@ -494,7 +545,7 @@ _OF_COUNTRY = re.compile(r"\s+of\s+(?:the\s+)?$")
 
 
 _GENERIC_ORG_WORD = re.compile(
-    r"^(?:Ministry|Ministries|Department|Government|Parliament|Office|Cabinet|Administration|"
+    r"^(?:Ministry|Ministries|Department|Government|Parliament|Office|Cabinet|Administration|Authority|"
     r"Council|Committee|Commission|Organi[sz]ation|Agency|Party|Forces?|Union|Alliance|Bureau|"
     r"Services?|Centre|Center|Secretariat|Assembly|Army|Navy|Guard|Troops|Police|Staff|Command|"
     r"Defen[cs]e|Foreign|Affairs|Interior|Internal|Security|National|State|Federal|Armed|"
@@ -872,7 +923,8 @@ def surname_variants(text: str, mentions: list[Mention], label_of) -> list[Menti
         if m.kind == "person":
             words = label_of(m.key).split()
             if len(words) >= 2:
-                surnames.setdefault(name_skeleton(words[-1]), set()).add(m.key)
+                for last in _last_names(words[-1]):
+                    surnames.setdefault(name_skeleton(last), set()).add(m.key)
     unique = {sk: next(iter(keys)) for sk, keys in surnames.items() if len(keys) == 1}
     if not unique:
         return mentions
@@ -888,6 +940,15 @@ def surname_variants(text: str, mentions: list[Mention], label_of) -> list[Menti
             continue  # inside a name already found
         out.append(Mention(key=key, kind="person", start=w.start(), end=w.end(), surface=w.group()))
     return sorted(out, key=lambda m: m.start)
+
+
+def _last_names(word: str) -> list[str]:
+    """A last name, and without its Arabic article: "Burhan" for "al-Burhan"."""
+    bare = _ARTICLE_PREFIX.sub("", word)
+    return [word, bare] if bare != word and len(bare) > 2 else [word]
+
+
+_ARTICLE_PREFIX = re.compile(r"^(?:[Aa]l|[Ee]l|[Aa][dnrstz]|[Aa]sh)[-‑’']")
 
 
 def _name_tokens(label: str) -> list[str]:
@@ -930,7 +991,8 @@ def merge_persons(mentions: list[Mention], label_of) -> list[Mention]:
         label = label_of(k)
         words = label.split()
         if len(words) >= 2:
-            full.setdefault(name_skeleton(words[-1]), set()).add(k)
+            for last in _last_names(words[-1]):
+                full.setdefault(name_skeleton(last), set()).add(k)
             given_first.setdefault(name_skeleton(words[0]), set()).add(k)
             whole.setdefault(name_skeleton(label), k)
     target: dict[str, str] = {}

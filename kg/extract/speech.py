@@ -79,6 +79,7 @@ BODY_NOUNS = {
     "secretariat",
     "bloc",
     "coalition",
+    "authority",
     "grouping",
     "leaders",
     "leadership",

@@ -237,7 +237,7 @@ def in_headline(doc: Doc, sent: Block) -> bool:
 
 
 _DATELINE = re.compile(
-    r"(?:[A-Z][A-Za-z .’'-]{1,40}?(?:,\s*[A-Z][\w .]{1,30}?)?\s*"
+    r"(?:[A-Z][A-Za-z .’'-]{1,40}?(?:,\s*[A-Z][\w .]{1,30}?(?:,\s*\d{4})?)?\s*"
     r"(?:\([^)\n]{1,60}\)\s*[-–—]{0,2}\s*|[-–—]{1,2}\s)"
     r"|[A-Z][A-Z .’'-]{2,40},\s*[A-Z]+\s+\d{1,2},\s*[A-Z][A-Za-z]+\.\s)"
 )
@@ -250,6 +250,10 @@ def dateline_end(doc: Doc, pos: int) -> int:
     if para is None:
         return pos
     m = _DATELINE.match(doc.text, para.start, para.end)
+    if m and not re.search(r"[-–—/.]\s*$", m.group()):
+        lead = m.group().split("(", 1)[0]
+        if lead != lead.upper():
+            return para.start  # "The Rapid Support Forces (RSF) said": a name, no dateline
     return m.end() if m else para.start
 
 
@@ -507,7 +511,8 @@ def _resolve(doc: Doc, tok, verb, sent: Block, sal: speech.Salience) -> str | No
         return _country_of(doc, m)
     if noun in speech.BODY_NOUNS:
         said = [c.lower_ for c in tok.children if c.dep_ in ("amod", "compound")]
-        return _body_antecedent(doc, noun, sal, said)
+        here = [doc.ref(m) for m in reversed(before) if m.kind in ("org", "country")]
+        return _body_antecedent(doc, noun, sal, said, here)
     return None
 
 
@@ -576,6 +581,23 @@ def _holds_other_post(doc: Doc, ref: str, role: str) -> bool:
     return bool(roles) and not any(role in r for r in roles)
 
 
+def is_spokesperson(doc: Doc, ref: str) -> bool:
+    """Someone the text calls a spokesperson ("Sisi's spokesman Ahmed Fahmy"): one who
+    speaks of a meeting, not one who sits in it."""
+    ent = doc.entities.get(ref)
+    if ent is None:
+        return False
+    if any("spokes" in doc.posts[p].role.lower() for p in ent.posts if p in doc.posts):
+        return True
+    return any(
+        m.kind == "person"
+        and doc.ref(m) == ref
+        and _SPOKES_BEFORE.search(doc.text, max(0, m.start - 40), m.start)
+        for m in doc.mentions
+    )
+
+
+_SPOKES_BEFORE = re.compile(r"\bspokes(?:man|woman|person)\s+$", re.I)
 _TITLE_BEFORE_NAME = re.compile(r"(?:[A-Z][\w-]*\s+){1,4}$")
 _OFFICE_WORD = re.compile(
     r"\b(?:President|Minister|Chancellor|Premier|King|Queen|Emir|Secretary|Ambassador|"
@@ -677,6 +699,7 @@ def _titled(doc: Doc, ref: str, role: str, owner_key: str | None) -> bool:
 # Kassym-Jomart Tokayev", "Minister for Foreign Affairs Penny Wong", "spokesman Ned Price"
 _TITLE_RUN = re.compile(r"[\w-]*(?:\s+(?:of|for|the|and|[A-Z][\w.-]*))*\s*,?\s*", re.UNICODE)
 _NAMED_BY_NOUN = {
+    "mission",
     "ministry",
     "office",
     "department",
@@ -695,12 +718,18 @@ _NAMED_BY_NOUN = {
 
 
 def _body_antecedent(
-    doc: Doc, noun: str, sal: speech.Salience, said: list[str] | None = None
+    doc: Doc,
+    noun: str,
+    sal: speech.Salience,
+    said: list[str] | None = None,
+    here: list[str] | None = None,
 ) -> str | None:
     """ "the ministry", "the statement", "the government": the body named before, and one
     whose name has the words the description gives ("the health ministry" is not the
-    defence ministry named before)."""
-    bodies = list(reversed(sal.speakers)) + list(reversed(sal.bodies))
+    defence ministry named before). A body the noun names ("the mission") may be named
+    earlier in the same sentence (`here`, nearest first)."""
+    named_here = [b for b in here or () if noun in _NAMED_BY_NOUN]
+    bodies = named_here + list(reversed(sal.speakers)) + list(reversed(sal.bodies))
     bodies = [b for b in bodies if not b.startswith("person/")]
     for b in bodies:
         ent = doc.entities.get(b)
@@ -708,15 +737,16 @@ def _body_antecedent(
         if said and not all(w in label or w in b for w in said):
             continue
         if noun in _NAMED_BY_NOUN:
-            if noun in label or (noun == "organisation" and "organization" in label):
-                return b
+            names = [label, *(x.lower() for x in (ent.surfaces if ent else ()))]
+            if any(noun in n or (noun == "organisation" and "organization" in n) for n in names):
+                return b  # (by any of its names: "UNMISS" is the "... Mission in South Sudan")
             continue
         if noun in ("government", "authorities", "presidency", "administration", "cabinet"):
             if b.startswith("country/"):
                 return b
             continue
         if noun in _GROUP_OF_STATES:
-            if b.startswith("org/"):
+            if b.startswith("org/") and _of_states(doc, b, label):
                 return b  # "the bloc said": the body of states named before, not a member
             continue
         return b
@@ -725,7 +755,29 @@ def _body_antecedent(
 
 # a body of several states, or the people of several ("the leaders discussed"): never one
 # of its members
-_GROUP_OF_STATES = {"bloc", "coalition", "grouping", "leaders", "heads", "participants", "sides"}
+_GROUP_OF_STATES = {
+    "bloc",
+    "coalition",
+    "grouping",
+    "leaders",
+    "heads",
+    "participants",
+    "sides",
+    "authority",  # "The Authority (of Heads of State) reiterates"
+}
+_STATES_BODY = re.compile(
+    r"\b(?:community|union|organi[sz]ation|league|alliance|association|coalition|bloc|"
+    r"group|forum|cooperation)\b"
+)
+
+
+def _of_states(doc: Doc, ref: str, label: str) -> bool:
+    """A body states belong to (a union, a community, a league; a top organization the
+    lexicon knows), not one of its committees, forces or missions."""
+    lx = doc.lex.entries.get(ref)
+    if lx is not None and not lx.parent:
+        return True
+    return bool(_STATES_BODY.search(label))
 
 
 def _said_when(doc: Doc, sent: Block, verb_end: int | None) -> DateValue | None:
