@@ -93,7 +93,13 @@ def _speakers_join(meetings, stmts) -> None:
     by_key = {m.key: m for m in meetings}
     for st in stmts:
         m = by_key.get(st.meeting or "")
-        if m and st.speaker and st.speaker not in m.participants:
+        if (
+            m
+            and st.speaker
+            and st.speaker not in m.participants
+            and (m.organizer or not st.speaker.startswith("org/"))
+        ):
+            # (a ministry that reports two people's talks did not take part in them)
             m.participants.append(st.speaker)
 
 

@@ -21,7 +21,7 @@ _BYLINE = re.compile(
 )
 # "ASTANA, Jan 12 (Reuters) -": a wire dateline names the agency
 _DATELINE = re.compile(
-    r"^[A-Z][A-Za-z .'-]{1,30}, [A-Z][a-z]{2,8}\.? \d{1,2}"
+    r"^[A-Z][A-Za-z .'-]{1,30}, [A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})?"
     r"(?: \((?P<agency>[^()]{2,30})\) [-–—]|\. /(?P<agency2>[^/]{2,30})/\.)"
 )
 _PLACE_COMMA = re.compile(r"[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3},? ")
@@ -45,6 +45,10 @@ def _date_of(text: str, s: int, e: int) -> DateValue | None:
     return None
 
 
+# a title that ends with its date after a separator
+_TITLE_DATE = re.compile(r"\s*[:|–—]\s*(?P<date>[\w ,.]{6,30})$")
+
+
 def document_meta(text: str, mentions: list[Mention], lexicon: Lexicon) -> DocMeta:
     meta = DocMeta()
     paras = paragraphs(text)[:8]
@@ -61,6 +65,14 @@ def document_meta(text: str, mentions: list[Mention], lexicon: Lexicon) -> DocMe
             if note and url:
                 te = note.start()
             title = text[ts:te].strip()
+            dated = _TITLE_DATE.search(title)
+            if dated and meta.published is None:
+                # "PM call with President Biden: 25 October 2022": a title, then its date
+                tail = ts + dated.start("date")
+                dv = _date_of(text, tail, ts + len(title))
+                if dv is not None and dv.end >= ts + len(title) - 1:
+                    meta.published = dv
+                    title = title[: dated.start()].strip()
             plain = (
                 3 <= len(title.split()) <= 40
                 and not title.endswith(("!", ":"))
@@ -94,6 +106,9 @@ def document_meta(text: str, mentions: list[Mention], lexicon: Lexicon) -> DocMe
         wire = _DATELINE.match(line)
         if wire:
             publishers.append(wire.group("agency") or wire.group("agency2"))
+            if meta.published is None:
+                # "UNITED NATIONS, Aug 30, 2023 (AFP) -": the wire's day, when it has a year
+                meta.published = _date_of(text, p.start, p.start + wire.end())
         if i == 0:
             note = _HEADER_NOTE.search(line)
             if note:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.context import Doc
-from kg.extract.lexis import HYPOTHETICAL, MEETING_CUE, SESSION_CUE, lemma
+from kg.extract.lexis import BESIDE_EVENT, HYPOTHETICAL, MEETING_CUE, SESSION_CUE, lemma
 from kg.extract.model import DateValue, Meeting, Span
 from kg.extract.speech import head_span, inside_quote, phrase_span
 
@@ -137,6 +137,19 @@ def _body_in_session(doc: Doc, refs: list[str]) -> bool:
     return ent is not None and bool(_BODY_WORDS.search(ent.label))
 
 
+_CLAUSE = {"ROOT", "ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "pcomp", "parataxis"}
+
+
+def _clause_head(tok):
+    """The head of the clause a token stands in (the verb it hangs on, through its nouns)."""
+    node = tok
+    for _ in range(12):
+        if node.dep_ in _CLAUSE or node.head is node:
+            return node
+        node = node.head
+    return node
+
+
 def _kind(sp, trig, verb_lemma: str | None) -> str:
     text = sp.text.lower()
     words = set(re.findall(r"[\w-]+", text))
@@ -149,6 +162,14 @@ def _kind(sp, trig, verb_lemma: str | None) -> str:
         return "PhoneCall"
     if re.search(r"video|virtual|online", text):
         return "Videoconference"
+    if trig.lower_ not in ("summit", "session"):
+        # "talks on the sidelines of the summit" are not the summit, nor is "a summit" another
+        # clause speaks of ("hosted X and said Turkey was ready to host a peace summit")
+        words = set(re.findall(r"[\w-]+", BESIDE_EVENT.sub(" ", text)))
+        home = _clause_head(trig)
+        for w in ("summit", "session"):
+            if w in words and not any(t.lower_ == w and _clause_head(t) is home for t in sp):
+                words.discard(w)
     if "summit" in words:
         return "Summit"
     if trig.lower_ == "session" or "session" in words:
@@ -324,8 +345,9 @@ class _Parties:
         if persons:
             pick = persons
         elif tok.lower_.removesuffix("s") in _COLLECTIVE:
-            # "the leaders of A, B and C": all of them; "Saudi officials": the state
-            pick = [m for m in ms if not m.adjective] or ms[-1:]
+            # "the leaders of A, B and C": all of them; "Saudi officials": the state;
+            # "Israeli and Hamas negotiators": both
+            pick = ms
         else:
             named = [m for m in ms if not m.adjective]
             orgs = [m for m in named if m.kind == "org"]
@@ -380,7 +402,7 @@ def encounters(doc: Doc) -> list[Meeting]:
         for tok in sp:
             if tok.i in done:
                 continue
-            found = _trigger(tok)
+            found = _trigger(tok, doc, off)
             if found is None:
                 continue
             verb_lemma, noun = found
@@ -417,7 +439,12 @@ def encounters(doc: Doc) -> list[Meeting]:
                 # "between" and "of" phrases
                 head = hub.head
                 verb = None
-                if hub.dep_ in ("dobj", "pobj", "attr") and head is not hub:
+                if (
+                    hub.dep_ in ("dobj", "pobj", "attr")
+                    and head is not hub
+                    and not (hub.dep_ == "pobj" and head.lower_ in _TOPIC_PREPS)
+                ):
+                    # (not "asked about the call between A and B": who asks is no party)
                     verb = head.head if hub.dep_ == "pobj" else head
                     for s in _subjects(verb):
                         parties.add_np(s)
@@ -434,6 +461,9 @@ def encounters(doc: Doc) -> list[Meeting]:
                 elif hub.dep_ in ("nsubj", "nsubjpass"):
                     for o in _with_objects(head):
                         parties.add_np(o)
+                    if lemma(head.lower_) == "bring":  # "the summit brought together A and B"
+                        for o in _objects(head):
+                            parties.add_np(o)
             refs = parties.refs
             group = any(s.lower_ in _GROUP_NOUNS for s in _subjects(tok)) if noun is None else False
             if (
@@ -528,6 +558,7 @@ def encounters(doc: Doc) -> list[Meeting]:
     return kept
 
 
+_TOPIC_PREPS = {"about", "regarding", "concerning", "on", "over"}
 _ATTEND = {"attend", "participate"}
 # Heads of a list of parties: "the leaders of A, B and C", "heads of the UN and the WHO".
 _COLLECTIVE = {
@@ -543,6 +574,7 @@ _COLLECTIVE = {
     "envoy",
     "chief",
     "counterpart",
+    "negotiator",
 }
 
 
@@ -604,6 +636,8 @@ def _attendance(doc: Doc, meetings: list[Meeting]) -> None:
         for tok in sp:
             lem = lemma(tok.lower_)
             attends = _attends(tok)
+            if attends and _future_or_wished(tok):
+                continue  # "Li Qiang and Kamala Harris are expected to attend": not yet
             if (
                 attends
                 or tok.lower_ in ("presence", *_BY_WHOM)
@@ -635,16 +669,29 @@ def _attendance(doc: Doc, meetings: list[Meeting]) -> None:
                 m.participants.append(ref)
 
 
-_DECIDE = {"adopt", "approve", "authorize", "authorise", "pass", "endorse", "extend", "vote"}
-_VOTERS = re.compile(r"\babstention|\babstain|\bvoted?\b|\bin favou?r\b", re.I)
+_DECIDE = {
+    "adopt",
+    "approve",
+    "authorize",
+    "authorise",
+    "pass",
+    "endorse",
+    "extend",
+    "vote",
+    "renew",  # "the Council failed to renew sanctions": it sat and voted
+    "reject",
+}
+_VOTERS = re.compile(r"\babstention|\babstain|\bvoted?\b|\bin favou?r\b|\bveto", re.I)
 
 
 def _sessions(doc: Doc) -> list[Meeting]:
     """ "The Security Council adopted resolution 2699": a vote is taken in session; the
     states named voting or abstaining took part."""
-    from kg.extract.statements import dateline_end
+    from kg.extract.statements import dateline_end, in_headline
 
     for _pi, sent in doc.sentences:
+        if in_headline(doc, sent):
+            continue  # the headline's "Council extends sanctions": the body says when
         sp = doc.parse(sent)
         if sp is None or not SESSION_CUE.search(doc.text, sent.start, sent.end):
             continue
@@ -656,6 +703,7 @@ def _sessions(doc: Doc) -> list[Meeting]:
                 "advcl",
                 "conj",
                 "ccomp",
+                "xcomp",
             ):
                 continue
             body = None
@@ -695,16 +743,17 @@ def _voters(doc: Doc) -> list[str]:
             if m.adjective:
                 continue
             before = doc.text[max(sent.start, m.start - 80) : m.start]
-            after = doc.text[m.end : m.end + 60]
-            if re.search(r"abstentions?\s*\([^)]*$", before) or re.match(
-                r"[^.;]{0,40}\b(?:abstain|voted?|cast)", after
-            ):
+            after = _VOTED_AFTER.match(doc.text, m.end, m.end + 60)
+            if after and doc.mentions_in(m.end, after.end(), "country"):
+                after = None  # "sanctions against Mali after Russia vetoed": Russia's vote
+            if re.search(r"abstentions?\s*\([^)]*$", before) or after:
                 ref = doc.ref(m)
                 if ref not in refs:
                     refs.append(ref)
     return refs
 
 
+_VOTED_AFTER = re.compile(r"[^.;]{0,40}?\b(?:abstain|voted?|cast|veto)")
 _CALL_NEAR = re.compile(r"\b(?:phone|telephone|call|calls|conversation)\b", re.I)
 
 
@@ -758,6 +807,7 @@ _HELD_NOUN_SUBJ = {
     "last",
     "convene",
     "run",
+    "bring",  # "the talks brought together A and B"
 }
 
 
@@ -845,7 +895,7 @@ def _reported_meeting(noun) -> bool:
     return noun.dep_ in ("appos", "attr", "npadvmod")
 
 
-def _trigger(tok):
+def _trigger(tok, doc: Doc, off: int):
     """(verb lemma or None, meeting noun or None) when the token starts a meeting."""
     lw = tok.lower_
     lem = lemma(lw)
@@ -891,7 +941,7 @@ def _trigger(tok):
             if (
                 any(p.lower_ == "to" for p in preps)
                 and "phone" not in tok.doc.text.lower()
-                and not any(_names_a_person(g) for g in pobjs)
+                and not any(_names_a_person(g, doc, off) for g in pobjs)
             ):
                 return None  # "spoke to X" in a sentence with no phone is an interview
         if lem == "call" and not any(c.dep_ == "dobj" for c in tok.children):
@@ -899,7 +949,7 @@ def _trigger(tok):
         if lem in ("receive", "host") and not any(c.dep_ in ("dobj",) for c in tok.children):
             return None
         if lem == "welcome" and not any(
-            c.dep_ == "dobj" and _names_a_person(c) for c in tok.children
+            c.dep_ == "dobj" and _names_a_person(c, doc, off) for c in tok.children
         ):
             return None  # "welcomed the decision": no one came
         if lem == "visit" and tok.dep_ in ("compound", "amod"):
@@ -917,10 +967,14 @@ def _trigger(tok):
     return None
 
 
-def _names_a_person(tok) -> bool:
-    """A capitalised noun phrase with a person's title before its head ("President Ruto",
-    "Prime Minister Benjamin Netanyahu"). The parses carry no entity labels (the parser
-    runs without the recogniser), so the title is what marks the person here."""
+def _names_a_person(tok, doc: Doc, off: int) -> bool:
+    """A noun phrase that names a person: the document's recogniser found a person whose
+    name holds the phrase's head ("spoke to Emmanuel Macron"), or a capitalised phrase has
+    a person's title before its head ("President Ruto"). The parse itself carries no entity
+    labels (the parser runs without the recogniser), so the check goes to the mentions."""
+    start = off + tok.idx
+    if any(m.start <= start < m.end for m in doc.mentions_in(start - 80, start + 80, "person")):
+        return True
     words = [t for t in tok.subtree if t.i <= tok.i]
     return tok.text[:1].isupper() and any(t.lower_ in _PERSON_TITLES for t in words)
 
@@ -1061,7 +1115,15 @@ def merge_into(doc: Doc, found: list[Meeting], parsed: list[Meeting]) -> list[Me
         if twin is None:
             out.append(m)
         else:
+            if twin.span == m.span and m.kinds:
+                # the same sentence: the parse knows whether its summit is this meeting
+                twin.kinds -= {"Summit"} - m.kinds
             absorb(twin, m)
+    for m in out:
+        if not m.kinds and m.organizer is None:
+            # people who "held talks": no call, summit or session said (a body's meeting may
+            # be any of them, so it stays unsaid)
+            m.kinds = {"InPersonMeeting"}
     return out
 
 
@@ -1130,7 +1192,10 @@ def same_meeting(a: Meeting, b: Meeting) -> bool:
     if not shared:
         return False
     if da and db and da == db:
-        return True
+        # A met B, and A met C the same day: two meetings
+        only_a = {p for p in pa - pb if p.startswith("person/")}
+        only_b = {p for p in pb - pa if p.startswith("person/")}
+        return not (only_a and only_b)
     small = min(len(pa), len(pb))
     if small <= 1:
         return bool(da and da == db) or (a.kinds & b.kinds and "PhoneCall" not in a.kinds)

@@ -16,7 +16,7 @@ import dataclasses
 import re
 
 from kg.extract.context import Doc
-from kg.extract.lexis import DEPLOY_CUE, HYPOTHETICAL, lemma
+from kg.extract.lexis import DEPLOY_CUE, DEPLOY_NOUNS, HYPOTHETICAL, lemma
 from kg.extract.model import DateValue, Deployment, Span
 from kg.extract.speech import phrase_span
 
@@ -25,18 +25,6 @@ _VERBS = set(
     "reinforce arrive withdraw pull redeploy land return offer deliver transfer disembark "
     "descend transport join cross".split()
 )
-_DEPLOY_NOUNS = {
-    "deployment",
-    "deployments",
-    "dispatch",
-    "sending",
-    "arrival",
-    "withdrawal",
-    "pullout",
-    "pull-out",
-    "redeployment",
-    "departure",
-}
 # verbs whose subject may be the force itself ("Kenyan police arrived", "400 officers deployed")
 _ARRIVE = set(
     "arrive return land withdraw pull disembark descend deploy redeploy fly cross".split()
@@ -91,6 +79,9 @@ def deployments_from_parse(doc: Doc) -> list[Deployment]:
                 elif lem in _ARRIVE and not any(c.dep_ == "dobj" for c in tok.children):
                     # "Kenyan police arrived", "400 officers have deployed"
                     subs = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+                    if not subs and tok.dep_ == "xcomp":
+                        # "Malawi's contingent is expected to arrive next week"
+                        subs = [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")]
                     force = next((s for s in subs if _is_force(s)), None)
                     if force is None and not subs and tok.dep_ == "acl" and _is_force(tok.head):
                         force = tok.head  # "400 Kenyan police officers arrived" read as acl
@@ -100,7 +91,7 @@ def deployments_from_parse(doc: Doc) -> list[Deployment]:
                     sender_toks = [c for c in tok.children if c.dep_ == "nsubj"]
                     if not sender_toks:
                         sender_toks = _climb_subjects(tok)
-            elif tok.lower_ in _DEPLOY_NOUNS:
+            elif tok.lower_ in DEPLOY_NOUNS:
                 of = [
                     g
                     for c in tok.children
@@ -203,11 +194,31 @@ def _co_senders(doc: Doc, sender_toks, off: int, skip: int, first: str | None) -
             )
             if st is None:
                 continue
-        for x in _conjuncts(st)[1:]:
+        for x in _conjuncts(st)[1:] + _listed(st):
             ref = _actor(doc, x, off, skip)
             if ref and ref != first and ref not in out and _can_send(doc, ref):
                 out.append(ref)
     return out
+
+
+def _listed(tok) -> list:
+    """The members a group noun lists: "countries including A, B and C", "states such as
+    A and B"."""
+    from kg.extract.encounters import _conjuncts
+
+    return [
+        x
+        for c in tok.children
+        if c.dep_ == "prep"
+        and (c.lower_ in ("including", "like") or (c.lower_ == "as" and _such(c)))
+        for g in c.children
+        if g.dep_ == "pobj"
+        for x in _conjuncts(g)
+    ]
+
+
+def _such(tok) -> bool:
+    return any(c.lower_ == "such" for c in tok.children)
 
 
 def _climb_subjects(tok) -> list:
@@ -227,7 +238,8 @@ def _climb_subjects(tok) -> list:
             and node.head is not node
         ):
             node = node.head
-            subs = [c for c in node.children if c.dep_ == "nsubj"]
+            # "Tanzania and Malawi are expected to contribute troops": the passive's subject
+            subs = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
             if subs:
                 return subs
             continue
@@ -389,18 +401,20 @@ def _numbers(doc: Doc, force, off: int, sent) -> tuple[int | None, int | None]:
     return personnel, equipment
 
 
+_MISSION_NAME = re.compile(
+    r"\b(?:Mission|Force|Forces|Operation|MSS|SAMIM|KFOR|MONUSCO|MINUSMA|EUFOR)\b"
+)
+
+
 def _mission(doc: Doc) -> str | None:
     """The multinational force or mission the story is about, if it names one."""
     for ref, ent in doc.entities.items():
         if (
             ref.startswith("org/")
-            and re.search(
-                r"\b(?:Mission|Force|Forces|Operation|MSS|SAMIM|KFOR|MONUSCO|MINUSMA|EUFOR)\b",
-                ent.label,
-            )
+            and any(_MISSION_NAME.search(n) for n in (ent.label, *ent.surfaces))
             and not ent.country
         ):
-            return ref
+            return ref  # (by any of its names: "UNMISS" is the "United Nations Mission in ...")
     return None
 
 

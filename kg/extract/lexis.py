@@ -37,6 +37,14 @@ _IRREGULAR = {
     "look": ["look", "looks", "looked", "looking"],
     "quote": ["quote", "quotes", "quoted", "quoting"],
     "pay": ["pay", "pays", "paid", "paying"],
+    "bring": ["bring", "brings", "brought", "bringing"],
+    # a final consonant doubled: "committed", not "commited"
+    "commit": ["commit", "commits", "committed", "committing"],
+    "admit": ["admit", "admits", "admitted", "admitting"],
+    "confer": ["confer", "confers", "conferred", "conferring"],
+    "transfer": ["transfer", "transfers", "transferred", "transferring"],
+    "sit": ["sit", "sits", "sat", "sitting"],
+    "signal": ["signal", "signals", "signaled", "signalled", "signaling", "signalling"],
 }
 
 SPEECH_VERBS = (
@@ -64,10 +72,18 @@ DEPLOY_VERBS = (
     "airlift fly land redeploy return begin start provide pledge commit offer complete "
     "deliver transfer disembark descend transport join cross"
 ).split()
+# "talks on the sidelines of the summit": an event named only as where another one was
+BESIDE_EVENT = re.compile(
+    r"\b(?:sidelines|side-lines|margins|eve|ahead) of (?:the |a |this )?(?:[\w'-]+ ){0,4}"
+    r"(?:summit|session|meeting|conference|forum)",
+    re.I,
+)
 # "a possible summit", "possible deployment": an event not (yet) held
 HYPOTHETICAL = frozenset("possible potential proposed hypothetical eventual prospective".split())
 # a body's decision taken in session: "the Security Council adopted resolution 2699"
-SESSION_VERBS = "adopt vote abstain approve authorize authorise pass endorse extend".split()
+SESSION_VERBS = (
+    "adopt vote abstain approve authorize authorise pass endorse extend renew veto reject"
+).split()
 FORCE_NOUNS = (
     "troops troop soldiers soldier forces force personnel peacekeepers peacekeeper "
     "contingent contingents battalion battalions brigade brigades servicemen police "
@@ -135,6 +151,9 @@ DEPLOY_NOUNS = {
     "pull-out",
     "redeployment",
     "departure",
+    "sending",
+    "drawdown",
+    "draw-down",
 }
 DEPLOY_CUE = _cue(_forms_of(DEPLOY_VERBS) | DEPLOY_NOUNS)
 SESSION_CUE = _cue(_forms_of(SESSION_VERBS))

@@ -12,6 +12,7 @@ import re
 
 from kg.extract.actors import ROLE
 from kg.extract.context import Doc
+from kg.extract.lexis import BESIDE_EVENT
 from kg.extract.model import DateValue, Meeting, Span
 
 TRIGGER = re.compile(
@@ -22,6 +23,11 @@ TRIGGER = re.compile(
     r"debate|(?:official |state |working )?visit(?:ed|ing)?|talks|met with|held talks|received|"
     r"met|negotiations|consultations|conference|forum)\b",
     re.IGNORECASE,
+)
+_TOPIC_BEFORE = re.compile(
+    r"\b(?:about|regarding|concerning)\s+(?:the\s+|a\s+|their\s+|his\s+|her\s+)?"
+    r"(?:[\w-]+\s+){0,2}$",
+    re.I,
 )
 _KINDS = [
     (re.compile(r"videoconferenc|video[- ]conferenc|online|virtual", re.I), "Videoconference"),
@@ -78,6 +84,7 @@ _BY_AT = re.compile(
 
 
 def _kinds(sentence: str, organizer_label: str | None) -> set[str]:
+    sentence = BESIDE_EVENT.sub(" ", sentence)  # "on the sidelines of the summit"
     kinds = {k for rx, k in _KINDS if rx.search(sentence)}
     if (
         re.search(r"\bmeeting\b", sentence, re.I)
@@ -154,6 +161,7 @@ def meetings(doc: Doc) -> list[Meeting]:
             is_call
             and not re.search(r"conversations\b", s_text)
             and len({p.key for p in persons}) >= 2
+            and not _TOPIC_BEFORE.search(s_text[: trig.start()])  # "asked about the call"
         ):
             keys = sorted({p.key for p in persons})
             dkey = date.value.isoformat() if date else "undated-" + doc.meta_key
@@ -215,6 +223,8 @@ def meetings(doc: Doc) -> list[Meeting]:
             # told reporters on Friday that no summit was set" is no meeting of X's)
             if len({p.key for p in persons}) < 2:
                 continue
+            if _TOPIC_BEFORE.search(s_text[: trig.start()]):
+                continue  # "asked about the call between A and B, C said": C did not call
         if date is None:
             # an organizer without a date continues the last meeting of the same body
             if organizer and _same_body(doc, last, organizer):

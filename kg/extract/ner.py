@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from kg.extract import world
@@ -62,7 +63,20 @@ def _clean(text: str, start: int, end: int) -> tuple[int, int]:
         start += 1
     while end > start and text[end - 1] in " \"“”'‘’)-–,:;":
         end -= 1
+    while True:  # "the Great Hall of the People later": a name ends with a name's word
+        last = _LOWER_TAIL.search(text, start, end)
+        if last is None or last.start() <= start:
+            break
+        end = last.start()
     return start, end
+
+
+_LOWER_TAIL = re.compile(
+    r" (?!(?:de|da|di|do|dos|du|del|der|la|le|van|von|bin|ibn|al|el|province|region|state|"
+    r"district|city|county|island|islands|river|sea|coast|valley|mountains|corridor|border|"
+    r"to|of|and|in|for|with|the|at|on|by|from|as|or)"
+    r"\b)[a-z]+$"
+)
 
 
 def find(
@@ -163,6 +177,12 @@ def find(
         kind, info = _type(surface, kind, label, prefer)
         if kind is None:
             continue
+        if (
+            kind == "place"
+            and info is None
+            and (_org_is_person(text, s, e, out, ents, known, lex) or _reads_as_a_name(text, s, e))
+        ):
+            kind = "person"  # "Vassily Nebenzia, Russia's Permanent Representative" read as a place
         if kind == "org" and (
             _org_is_person(text, s, e, out, ents, known, lex) or _reads_as_a_name(text, s, e)
         ):
@@ -177,7 +197,7 @@ def find(
             _add_org(out, ents, text, s, e, known, lex, prefer)
         elif kind == "person":
             s2, e2, label = clean_person(text, s, e)
-            if label is None or (" " not in label and not _marked_person(text, s2, e2)):
+            if label is None or (" " not in label and not _marked_person(text, s2, e2, out)):
                 continue
             _add(out, ents, "person", label, s2, e2, surface=text[s2:e2])
         elif _plausible_place(text, s, e, info):
@@ -198,13 +218,29 @@ _FACILITY = re.compile(
 
 
 def _joined(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """The recogniser's entities, with a first name it split off a person joined back
-    ("Murat" ORG + "Bektanov" PERSON is the person Murat Bektanov)."""
+    """The recogniser's entities, with a first or last name it split off a person joined
+    back ("Murat" ORG + "Bektanov" PERSON is the person Murat Bektanov)."""
     out: list[tuple[int, int, str]] = []
     i = 0
     while i < len(ents):
         a = ents[i]
         b = ents[i + 1] if i + 1 < len(ents) else None
+        if a[2] == "PERSON" and " " in text[a[0] : a[1]]:
+            head = _first_name_before(text, a[0], out[-1][1] if out else 0)
+            if head is not None:
+                a = (head, a[1], "PERSON")  # "H.E. Bola" + "Ahmed Tinubu"
+            tail = _NAME_TAIL.match(text, a[1])
+            if (
+                tail
+                and (b is None or b[0] >= tail.end(1))
+                and fold(tail.group(1)) not in _NOT_NAME_WORDS
+                and fold(tail.group(1)) not in TITLES
+                and not _ORG_WORD.fullmatch(tail.group(1))
+                and not _PLACE_HEAD.search(tail.group(1))
+                and world.place(tail.group(1)) is None
+            ):
+                # "Pham Minh" + "Chinh on the sidelines": the last word the model left out
+                a = (a[0], tail.end(1), "PERSON")
         word = text[a[0] : a[1]]
         if (
             b is not None
@@ -218,10 +254,59 @@ def _joined(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int,
             out.append((a[0], b[1], "PERSON"))
             i += 2
             continue
+        if (
+            b is not None
+            and a[2] == b[2] == "PERSON"
+            and text[a[1] : b[0]] == " "
+            and " " not in text[b[0] : b[1]]
+            and text[b[0] : b[0] + 1].isupper()
+        ):
+            # "Samia Suluhu" + "Hassan": a last name the recogniser split off
+            out.append((a[0], b[1], "PERSON"))
+            i += 2
+            continue
         out.append(a)
         i += 1
     return out
 
+
+def _first_name_before(text: str, start: int, floor: int) -> int | None:
+    """Where a name starts when the model left out its first word: a capitalised word that
+    is no title, place, date or body word, right after a title, a lower-case word or a
+    comma ("under the chairmanship of H.E. Bola" + "Ahmed Tinubu")."""
+    word = _NAME_HEAD.search(text, max(floor, start - 30), start)
+    if word is None:
+        return None
+    w = word.group(1)
+    if (
+        fold(w) in _NOT_NAME_WORDS
+        or fold(w) in TITLES
+        or _ORG_WORD.fullmatch(w)
+        or world.place(w) is not None
+    ):
+        return None
+    prev = _WORD_BEFORE.search(text, max(floor, word.start() - 30), word.start())
+    if prev is None:
+        return None
+    p = prev.group(1)
+    if fold(p) in TITLES or p[:1].islower() or p.endswith(","):
+        return word.start()
+    return None
+
+
+_NAME_HEAD = re.compile(r"\b([A-Z][a-z]{2,}) $")
+_WORD_BEFORE = re.compile(r"(\S+) $")
+# one more capitalised word after a name, then a lower-case word or a clause's end
+_NAME_TAIL = re.compile(r" ([A-Z][a-z]{2,})(?= [a-z]|[,;]| ?$)", re.M)
+_NOT_NAME_WORDS = {
+    fold(w)
+    for w in (
+        "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March "
+        "April May June July August September October November December Jan Feb Mar Apr "
+        "Jun Jul Aug Sep Sept Oct Nov Dec The This That These Those And But Said Says Today "
+        "Yesterday Tomorrow Also However Meanwhile Administration Jr Sr"
+    ).split()
+}
 
 _BODY_END = re.compile(
     r"\b(?:Council|Commission|Committee|Mission|Force|Forces|Command|Group|Assembly|"
@@ -321,11 +406,11 @@ _SAID_AFTER = re.compile(
 
 
 _POST_AFTER = re.compile(
-    r"^,?\s+(?:the\s+|a\s+|an\s+)?(?:[A-Z][\w-]+\s+){0,3}(?:Minister|President|Secretary|"
+    r"^,?\s+(?:the\s+|a\s+|an\s+)?(?:[A-Z][\w'’-]+\s+){0,3}(?:Minister|President|Secretary|"
     r"Ambassador|Spokes(?:man|woman|person)|spokes(?:man|woman|person)|Chairman|Chairwoman|"
     r"Chair|Director|Commander|Head|Chief|General|Envoy|Governor|Deputy|Prime|Foreign|"
     r"Defen[cs]e|minister|president|secretary|ambassador|envoy|commander|head|chief|leader|"
-    r"director|governor|deputy)\b"
+    r"director|governor|deputy|Representative|representative)\b"
 )
 
 
@@ -383,19 +468,37 @@ _PERSON_SLOT_BEFORE = re.compile(
 )
 
 
-def _marked_person(text: str, s: int, e: int) -> bool:
-    """A lone word is a person's name when a title stands before it or it says something."""
-    return bool(
-        _TITLE_BEFORE.search(text[max(0, s - 40) : s]) or _SAID_AFTER.match(text[e : e + 30])
+def _marked_person(text: str, s: int, e: int, out: Sequence[Mention] = ()) -> bool:
+    """A lone word the model calls a person is one when a title stands before it, it says
+    something, or it stands where a person is met ("hosted Tshisekedi", "Tshisekedi and
+    Ndayishimiye" after a person)."""
+    before = text[max(0, s - 40) : s]
+    if _TITLE_BEFORE.search(before) or _SAID_AFTER.match(text[e : e + 30]):
+        return True
+    if _MET_BEFORE.search(before):
+        return True
+    joined = re.search(r"(?:,| and) $", before)
+    return joined is not None and any(
+        m.kind == "person" and m.end == s - len(joined.group()) for m in out
     )
+
+
+# a lone name right after these is the person met: "hosted Tshisekedi", "spoke with Ruto"
+_MET_BEFORE = re.compile(
+    r"\b(?:met|meets|hosted|hosts|received|receives|welcomed|welcomes|phoned|with|"
+    r"counterpart),? $"
+)
 
 
 def _type(surface: str, kind: str, label: str, prefer: set[str]):
     """What a recognised name is, by the gazetteers first and the model's label second."""
+    if kind == "person" and len(surface.split()) == 1 and surface.isupper():
+        city = world.place(surface, own_name=True)
+        if city is not None and city.kind == "city" and city.population >= 100_000:
+            return "place", city  # a dateline's "JUBA": the city, not an acronym
+        return "org", None
     if _ACRONYM.match(surface.replace(" ", "")) and kind == "person":
         return "org", None  # "SADC", "ECOWAS" read as persons
-    if kind == "person" and len(surface.split()) == 1 and surface.isupper():
-        return "org", None
     place = None
     if kind in ("place", "org", "person"):
         # a place's own name only: "Hamas" is one of Hamm's alternate names
@@ -436,7 +539,7 @@ _OF_COUNTRY = re.compile(r"\s+of\s+(?:the\s+)?$")
 
 
 _GENERIC_ORG_WORD = re.compile(
-    r"^(?:Ministry|Ministries|Department|Government|Parliament|Office|Cabinet|Administration|"
+    r"^(?:Ministry|Ministries|Department|Government|Parliament|Office|Cabinet|Administration|Authority|"
     r"Council|Committee|Commission|Organi[sz]ation|Agency|Party|Forces?|Union|Alliance|Bureau|"
     r"Services?|Centre|Center|Secretariat|Assembly|Army|Navy|Guard|Troops|Police|Staff|Command|"
     r"Defen[cs]e|Foreign|Affairs|Interior|Internal|Security|National|State|Federal|Armed|"
@@ -860,17 +963,20 @@ def merge_persons(mentions: list[Mention], label_of) -> list[Mention]:
     """ "Nyusi" after "Filipe Nyusi", "Toqaev" after "Tokayev": one person per document.
 
     A one-word name goes to the only person of the document whose surname it is (in any
-    transliteration); a full name to an earlier person with the same name skeleton.
+    transliteration), else to the only one whose name starts with it ("Mao" after "Mao
+    Ning", written family name first); a full name to an earlier person with the same name skeleton.
     `label_of(key)` gives a person key's label. Lexicon persons keep their keys.
     """
     keys = sorted({m.key for m in mentions if m.kind == "person"})
     full: dict[str, set[str]] = {}
+    given_first: dict[str, set[str]] = {}  # family name first: "Mao" after "Mao Ning"
     whole: dict[str, str] = {}
     for k in keys:
         label = label_of(k)
         words = label.split()
         if len(words) >= 2:
             full.setdefault(name_skeleton(words[-1]), set()).add(k)
+            given_first.setdefault(name_skeleton(words[0]), set()).add(k)
             whole.setdefault(name_skeleton(label), k)
     target: dict[str, str] = {}
     tokens = {k: _name_tokens(label_of(k)) for k in keys}
@@ -878,6 +984,13 @@ def merge_persons(mentions: list[Mention], label_of) -> list[Mention]:
         words = label_of(k).split()
         if len(words) == 1:
             cands = full.get(name_skeleton(words[0]), set())
+            if not cands:
+                # no one's last name: the family name of a name written family name first
+                cands = given_first.get(name_skeleton(words[0]), set())
+            if not cands and len(words[0]) > 3:
+                # a name inside a longer one: "Lula" in "Luiz Inácio Lula da Silva"
+                sk = name_skeleton(words[0])
+                cands = {o for o in keys if len(tokens[o]) > 2 and sk in tokens[o][1:-1]}
             if len(cands) == 1:
                 target[k] = next(iter(cands))
             continue

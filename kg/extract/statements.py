@@ -14,7 +14,7 @@ import re
 
 from kg.extract import lexis, speech
 from kg.extract.context import Doc
-from kg.extract.model import DateValue, Meeting, Statement
+from kg.extract.model import DateValue, Entity, Meeting, Statement
 from kg.extract.model import Span as SpanT
 from kg.extract.sentences import SALUTATION as _SALUTATION
 from kg.extract.sentences import Block, SpanSet, sentences
@@ -145,6 +145,7 @@ def statements(doc: Doc, meetings: list[Meeting]) -> list[Statement]:
             and j not in header_idx
             and not _SECTION_END.match(text[paras[j].start : paras[j].end])
             and not _SEPARATOR.match(text[paras[j].start : paras[j].end])
+            and not _QUESTION_TURN.match(text[paras[j].start : paras[j].end])
             and not covered.covers(paras[j].start)
         ):
             end = paras[j].end
@@ -236,7 +237,7 @@ def in_headline(doc: Doc, sent: Block) -> bool:
 
 
 _DATELINE = re.compile(
-    r"(?:[A-Z][A-Za-z .’'-]{1,40}?(?:,\s*[A-Z][\w .]{1,30}?)?\s*"
+    r"(?:[A-Z][A-Za-z .’'-]{1,40}?(?:,\s*[A-Z][\w .]{1,30}?(?:,\s*\d{4})?)?\s*"
     r"(?:\([^)\n]{1,60}\)\s*[-–—]{0,2}\s*|[-–—]{1,2}\s)"
     r"|[A-Z][A-Z .’'-]{2,40},\s*[A-Z]+\s+\d{1,2},\s*[A-Z][A-Za-z]+\.\s)"
 )
@@ -471,8 +472,16 @@ def _resolve(doc: Doc, tok, verb, sent: Block, sal: speech.Salience) -> str | No
             return recent  # "the general noted", right after the one quoted was named
         if holder:
             return holder
-        if det == "the" and recent and recent.startswith("person/") and (bare or owner):
-            return recent  # "the Kremlin official also noted": the one quoted just before
+        if (
+            det == "the"
+            and recent
+            and recent.startswith("person/")
+            and (bare or owner)
+            and not _holds_other_post(doc, recent, role or "")
+        ):
+            # "the Kremlin official also noted": the one quoted just before; but "the Prime
+            # Minister" is not the chancellor quoted before
+            return recent
         return _country_of(doc, owner) if owner else None
     m = speech.best_actor(found)
     if (noun == "ministry" or noun in _BODY_OF_STATE) and (m is None or m.kind == "country"):
@@ -498,7 +507,8 @@ def _resolve(doc: Doc, tok, verb, sent: Block, sal: speech.Salience) -> str | No
         return _country_of(doc, m)
     if noun in speech.BODY_NOUNS:
         said = [c.lower_ for c in tok.children if c.dep_ in ("amod", "compound")]
-        return _body_antecedent(doc, noun, sal, said)
+        here = [doc.ref(m) for m in reversed(before) if m.kind in ("org", "country")]
+        return _body_antecedent(doc, noun, sal, said, here)
     return None
 
 
@@ -561,7 +571,17 @@ def _holds_other_post(doc: Doc, ref: str, role: str) -> bool:
                 described = _DESCRIBED_AFTER.match(doc.text, m.end)
                 if described:
                     roles.append(described.group(1).lower())
+                titled = _TITLE_BEFORE_NAME.search(doc.text, max(0, m.start - 60), m.start)
+                if titled and _OFFICE_WORD.search(titled.group()):
+                    roles.append(titled.group().lower())  # "German Chancellor Olaf Scholz"
     return bool(roles) and not any(role in r for r in roles)
+
+
+_TITLE_BEFORE_NAME = re.compile(r"(?:[A-Z][\w-]*\s+){1,4}$")
+_OFFICE_WORD = re.compile(
+    r"\b(?:President|Minister|Chancellor|Premier|King|Queen|Emir|Secretary|Ambassador|"
+    r"Spokes(?:man|woman|person)|Governor|Mayor|Chairman|Chairwoman|General|Commander)\b"
+)
 
 
 _DESCRIBED_AFTER = re.compile(
@@ -616,6 +636,8 @@ def _holder(doc: Doc, role: str, owner, sal: speech.Salience, bare: bool = True)
             return ref
     if bare and owner_key is None and role in ("spokes", "minister", "president", "official", ""):
         persons = [p for p in sal.speakers if p.startswith("person/")] or sal.persons
+        # not one the text gives another post: "the Prime Minister" is not the chancellor
+        persons = [p for p in persons if not _holds_other_post(doc, p, role)]
         if persons:
             return persons[-1]
     return None
@@ -640,9 +662,10 @@ def _titled(doc: Doc, ref: str, role: str, owner_key: str | None) -> bool:
     for m in doc.mentions:
         if m.kind != "person" or m.key != key:
             continue
-        lead = doc.text[max(0, m.start - 60) : m.start].lower()
-        if role not in lead.rsplit(".", 1)[-1]:
-            continue
+        raw = doc.text[max(0, m.start - 60) : m.start].rsplit(".", 1)[-1]
+        at = raw.lower().rfind(role)
+        if at < 0 or not _TITLE_RUN.fullmatch(raw[at + len(role) :]):
+            continue  # not "Prime Minister's call with Chancellor Scholz"
         if owner_key is None:
             return True
         near = doc.mentions_in(max(0, m.start - 60), m.start)
@@ -651,7 +674,11 @@ def _titled(doc: Doc, ref: str, role: str, owner_key: str | None) -> bool:
     return False
 
 
+# what may stand between a title's role word and the name: "President of Kazakhstan
+# Kassym-Jomart Tokayev", "Minister for Foreign Affairs Penny Wong", "spokesman Ned Price"
+_TITLE_RUN = re.compile(r"[\w-]*(?:\s+(?:of|for|the|and|[A-Z][\w.-]*))*\s*,?\s*", re.UNICODE)
 _NAMED_BY_NOUN = {
+    "mission",
     "ministry",
     "office",
     "department",
@@ -670,12 +697,18 @@ _NAMED_BY_NOUN = {
 
 
 def _body_antecedent(
-    doc: Doc, noun: str, sal: speech.Salience, said: list[str] | None = None
+    doc: Doc,
+    noun: str,
+    sal: speech.Salience,
+    said: list[str] | None = None,
+    here: list[str] | None = None,
 ) -> str | None:
     """ "the ministry", "the statement", "the government": the body named before, and one
     whose name has the words the description gives ("the health ministry" is not the
-    defence ministry named before)."""
-    bodies = list(reversed(sal.speakers)) + list(reversed(sal.bodies))
+    defence ministry named before). A body the noun names ("the mission") may be named
+    earlier in the same sentence (`here`, nearest first)."""
+    named_here = [b for b in here or () if noun in _NAMED_BY_NOUN]
+    bodies = named_here + list(reversed(sal.speakers)) + list(reversed(sal.bodies))
     bodies = [b for b in bodies if not b.startswith("person/")]
     for b in bodies:
         ent = doc.entities.get(b)
@@ -683,15 +716,47 @@ def _body_antecedent(
         if said and not all(w in label or w in b for w in said):
             continue
         if noun in _NAMED_BY_NOUN:
-            if noun in label or (noun == "organisation" and "organization" in label):
-                return b
+            names = [label, *(x.lower() for x in (ent.surfaces if ent else ()))]
+            if any(noun in n or (noun == "organisation" and "organization" in n) for n in names):
+                return b  # (by any of its names: "UNMISS" is the "... Mission in South Sudan")
             continue
         if noun in ("government", "authorities", "presidency", "administration", "cabinet"):
             if b.startswith("country/"):
                 return b
             continue
+        if noun in _GROUP_OF_STATES:
+            if b.startswith("org/") and _of_states(doc, b, label):
+                return b  # "the bloc said": the body of states named before, not a member
+            continue
         return b
     return None
+
+
+# a body of several states, or the people of several ("the leaders discussed"): never one
+# of its members
+_GROUP_OF_STATES = {
+    "bloc",
+    "coalition",
+    "grouping",
+    "leaders",
+    "heads",
+    "participants",
+    "sides",
+    "authority",  # "The Authority (of Heads of State) reiterates"
+}
+_STATES_BODY = re.compile(
+    r"\b(?:community|union|organi[sz]ation|league|alliance|association|coalition|bloc|"
+    r"group|forum|cooperation)\b"
+)
+
+
+def _of_states(doc: Doc, ref: str, label: str) -> bool:
+    """A body states belong to (a union, a community, a league; a top organization the
+    lexicon knows), not one of its committees, forces or missions."""
+    lx = doc.lex.entries.get(ref)
+    if lx is not None and not lx.parent:
+        return True
+    return bool(_STATES_BODY.search(label))
 
 
 def _said_when(doc: Doc, sent: Block, verb_end: int | None) -> DateValue | None:
@@ -1085,6 +1150,8 @@ def _title_author(doc: Doc) -> str | None:
 # a sentence ends before the colon: not a label (initials "N." and "Mr." do not count)
 _SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMrs)(?<!\bDr)(?<!\bMs)[.!?](?:\s|$)")
 _SEPARATOR = re.compile(r"^[\s*_=~#-]+$")
+# a reporter's turn in a transcript ends the answer before it
+_QUESTION_TURN = re.compile(r"^(?:Q|QUESTION|Question|JOURNALIST|Journalist|REPORTER|Reporter)\s*:")
 
 
 def _turn_label(doc: Doc, start: int, end: int) -> tuple[str, int] | None:
@@ -1096,10 +1163,75 @@ def _turn_label(doc: Doc, start: int, end: int) -> tuple[str, int] | None:
     colon = text.find(":", start, min(end, start + 120))
     if colon < 0 or _SENTENCE_END.search(text[start:colon]) or colon + 1 >= end:
         return None
+    if in_headline(doc, Block(start, end)):
+        return None  # "Prime Minister's call with Chancellor Scholz: 12 March 2024": a title
     persons = [m for m in doc.mentions_in(start, colon) if m.kind == "person"]
-    if not persons or text[persons[-1].end : colon].strip():
+    if persons and not text[persons[-1].end : colon].strip():
+        who = doc.ref(persons[-1])
+    elif not persons:
+        # "SECRETARY-GENERAL: Good afternoon.": a post, whose holder the text or the
+        # lexicon names
+        who = _post_label_holder(doc, text[start:colon])
+    else:
+        who = None
+    if who is None:
         return None
     body = colon + 1
     while body < end and text[body] in " \u00a0\t":
         body += 1
-    return doc.ref(persons[-1]), body
+    return who, body
+
+
+_POST_LABEL = re.compile(
+    r"(?:the\s+)?(?:[A-Za-z-]+\s+){0,3}(?:secretary[- ]general|president|prime minister|"
+    r"minister|spokes(?:man|woman|person)|chancellor|chair(?:man|woman|person)?|ambassador)",
+    re.I,
+)
+
+
+def _role_words(role: str) -> str:
+    return re.sub(r"[^a-z]+", " ", role.lower()).removeprefix("the ").strip()
+
+
+def _post_label_holder(doc: Doc, label: str) -> str | None:
+    """The one person who holds the post a transcript's turn label names: a person the text
+    gives that post, else the lexicon's holder of it on the page's day, for a body or state
+    the page names."""
+    label = label.strip()
+    if not _POST_LABEL.fullmatch(label):
+        return None
+    role = _role_words(label)
+    held = {
+        r
+        for r, ent in doc.entities.items()
+        if r.startswith("person/")
+        and any(_role_words(doc.posts[p].role) == role for p in ent.posts if p in doc.posts)
+    }
+    if len(held) == 1:
+        return held.pop()
+    if held:
+        return None
+    named = {doc.root_org(m.key) if m.kind == "org" else m.key for m in doc.mentions}
+    when = doc.meta.published.value if doc.meta.published else None
+    holders = set()
+    for ref, lx in doc.lex.entries.items():
+        if not ref.startswith("person/"):
+            continue
+        for spec in lx.posts or ():
+            owner = spec.get("org") or spec.get("country")
+            if _role_words(spec.get("role", "")) != role or owner not in named:
+                continue
+            if when is None or (spec.get("from") and when < spec["from"]):
+                continue
+            if spec.get("to") and when > spec["to"]:
+                continue
+            holders.add(ref)
+    if len(holders) != 1:
+        return None
+    ref = holders.pop()
+    if ref not in doc.entities:
+        lx = doc.lex.entries[ref]
+        doc.entities[ref] = Entity(
+            kind="person", key=ref.split("/", 1)[1], label=lx.label, qid=lx.qid
+        )
+    return ref

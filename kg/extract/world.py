@@ -16,6 +16,7 @@ cities and regions only type and identify what the entity recogniser found, beca
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import re
@@ -202,9 +203,35 @@ def _places() -> dict[str, list[Place]]:
             region_type=s.type,
         )
         put(name, p)
+        english = _english_compass(name)
+        if english:
+            # "Nord-Kivu" is written "North Kivu" in English news, and named so here
+            put(english, dataclasses.replace(p, name=english))
     for lst in index.values():
         lst.sort(key=lambda p: (-p.population, p.kind != "region", p.name))
     return index
+
+
+_COMPASS = {
+    "nord": "North",
+    "sud": "South",
+    "est": "East",
+    "ouest": "West",
+    "norte": "North",
+    "sur": "South",
+    "sul": "South",
+    "leste": "East",
+    "oeste": "West",
+}
+
+
+def _english_compass(name: str) -> str | None:
+    """A subdivision named with a French, Spanish or Portuguese compass word, in English:
+    "Nord-Kivu" -> "North Kivu", "Sud-Ouest" -> "South West"."""
+    words = re.split(r"[-\s]+", name)
+    if not words or fold(words[0]) not in _COMPASS:
+        return None
+    return " ".join(_COMPASS.get(fold(w), w) for w in words)
 
 
 _REGION_WORDS = re.compile(
