@@ -440,6 +440,8 @@ def test_a_worker_with_a_memory_budget_caps_itself_once_it_has_the_store(
     worker = threading.Thread(target=_serve_jobs, args=(child, loop_settings), daemon=True)
     worker.start()
     parent.send(Job("ASK { ?s ?p ?o }", accept=JSON))
+    while not parent.poll(0.05):  # a loop that died setting the cap never answers
+        assert worker.is_alive(), "the job loop ended before its first answer"
     assert read_answer(parent)[0] == 200
     parent.close()
     worker.join(timeout=60)
