@@ -658,3 +658,69 @@ def test_states_expected_to_contribute_and_a_province_named_in_english() -> None
     assert {"tanzania", "malawi", "south-africa", "burundi"} <= set(_senders(g)), _senders(g)
     places = {str(p).rsplit("/", 1)[-1] for p in g.subjects(RDF.type, NG.Place)}
     assert "north-kivu" in places, places
+
+
+def test_a_wire_story_of_a_visit_its_spokesman_and_a_bodys_statement() -> None:
+    """The spokesman who reports the talks is no party to them; "Burhan" is
+    "Abdel Fattah al-Burhan" without the article; "The Rapid Support Forces (RSF) said" is no
+    dateline, so the force speaks."""
+    g = extract(
+        "Sudan army chief meets Egyptian president\n\n"
+        "CAIRO, Aug 29, 2023 (AFP) - Sudan's army chief Abdel Fattah al-Burhan met Egyptian "
+        "President Abdel Fattah al-Sisi in El Alamein on Tuesday.\n\n"
+        "Sisi's spokesman Ahmed Fahmy said the two leaders discussed efforts to end the "
+        "fighting.\n\n"
+        '"We are not interested in war," Burhan told AFP in an interview earlier this month.\n\n'
+        'The Rapid Support Forces (RSF) said in a statement that Burhan had "fled" Khartoum.\n'
+    )
+    assert [ps for ps, _ in _meeting_rows(g)] == [
+        {"abdel-fattah-al-burhan", "abdel-fattah-al-sisi"}
+    ]
+    speakers = {v.rsplit("/", 1)[-1] for v in statements(g).values()}
+    assert {"abdel-fattah-al-burhan", "rapid-support-forces", "ahmed-fahmy"} <= speakers, speakers
+
+
+def test_receiving_a_thing_is_no_meeting_and_talks_between_others_are_their_own() -> None:
+    g = extract(
+        "Kyiv, 3 November 2022\n\nAid\n\n"
+        "President Zelensky visited troops near Bakhmut on Tuesday.\n\n"
+        "Ukraine received a new package of military aid from Germany on Monday.\n\n"
+        "Kenya's President William Ruto received a letter from Haitian Prime Minister Ariel "
+        "Henry asking for more police.\n\n"
+        "The talks between Russia and Ukraine collapsed in April, Zelensky said.\n"
+    )
+    rows = [ps for ps, _ in _meeting_rows(g)]
+    assert {"germany", "ukraine"} not in rows, rows
+    assert not any("william-ruto" in ps or "ariel-henry" in ps for ps in rows), rows
+    assert {"russia", "ukraine"} in rows, rows
+
+
+def test_a_states_coast_guard_speaks_as_itself() -> None:
+    g = extract(
+        "Manila, 3 November 2022\n\nShoal\n\n"
+        "China's coast guard said it had taken necessary control measures against the "
+        "Philippine ships.\n"
+    )
+    assert [v.rsplit("/", 1)[-1] for v in statements(g).values()] == ["coast-guard-china"]
+
+
+def test_a_summit_opened_and_its_hosts_guests() -> None:
+    """ "opened a three-day summit" (open lemmatised like the meeting verbs) is the summit;
+    the guests its host "is hosting" right after are its parties; "Brazil's Luiz Inacio Lula
+    da Silva", read as an organization by the model, is a person."""
+    g = extract(
+        "BRICS leaders open summit\n\nJOHANNESBURG, Aug 22, 2023 (Reuters) - "
+        "Leaders of the BRICS group opened a three-day summit in Johannesburg on Tuesday.\n\n"
+        "South African President Cyril Ramaphosa is hosting Brazil's Luiz Inacio Lula da Silva, "
+        "China's Xi Jinping and India's Narendra Modi.\n"
+    )
+    rows = _meeting_kinds(g)
+    assert len(rows) == 1, rows
+    parties, kinds = rows[0]
+    assert kinds == {"Summit"}
+    assert {
+        "cyril-ramaphosa",
+        "luiz-inacio-lula-da-silva",
+        "xi-jinping",
+        "narendra-modi",
+    } <= parties

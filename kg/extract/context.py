@@ -510,7 +510,8 @@ _ARMED_FORCES = re.compile(r"\barmed forces of (?:the )?(?=[A-Z])")
 _NATIONAL_BODY = re.compile(
     r"(?P<lead>[A-Z][\w-]+)(?P<poss>['’]s)? (?P<body>army|TV|[Tt]elevision|state television|"
     r"state TV|state radio|state media|[Pp]residential [Pp]ress(?: [Ss]ervice| [Oo]ffice)?|"
-    r"press service)(?![\w-])(?!\s+(?:chief|commander|spokes\w+|head|general|staff)\b)"
+    r"press service|coast guard|navy|air force)(?![\w-])"
+    r"(?!\s+(?:chief|commander|spokes\w+|head|general|staff)\b)"
 )
 _COUNTERPART = re.compile(r"\b(?:his|her|their)\s+(?:[A-Z][\w-]+\s+)?counterparts?,?\s+(?=[A-Z])")
 _RANK_BEFORE_NAMES = re.compile(

@@ -12,6 +12,7 @@ are one call each.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from kg.extract.context import Doc
@@ -527,7 +528,10 @@ def encounters(doc: Doc) -> list[Meeting]:
                     or (c.dep_ == "poss" and c.lower_ in _OUR)  # "at our session": this one
                     for c in noun.children
                 )
-                and not any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
+                and not any(
+                    c.dep_ == "prep" and c.lower_ in ("of", "between", "with", "among")
+                    for c in noun.children
+                )  # "the talks between Russia and Ukraine" are their own
             )
             chair = None
             if verb_lemma == "chair" or lemma(hub.head.lower_) == "chair":
@@ -542,7 +546,13 @@ def encounters(doc: Doc) -> list[Meeting]:
                     out.append(_meeting(doc, sent, [*hubs, r], kind, date, place))
             else:
                 m = _meeting(doc, sent, refs, kind, date, place)
-                m.continues = again
+                m.continues = again or (
+                    # "Ramaphosa is hosting Lula, Xi and Modi" right after the summit opened:
+                    # the summit's guests
+                    date is None
+                    and verb_lemma in ("host", "attend", "welcome")
+                    and _summit_just_before(doc, out, sent.start)
+                )
                 m.chair = chair
                 out.append(m)
     out.extend(_sessions(doc))
@@ -946,8 +956,11 @@ def _trigger(tok, doc: Doc, off: int):
                 return None  # "spoke to X" in a sentence with no phone is an interview
         if lem == "call" and not any(c.dep_ == "dobj" for c in tok.children):
             return None
-        if lem in ("receive", "host") and not any(c.dep_ in ("dobj",) for c in tok.children):
-            return None
+        if lem in ("receive", "host") and not any(
+            c.dep_ == "dobj" and (_names_a_person(c, doc, off) or _names_guests(c, doc, off))
+            for c in tok.children
+        ):
+            return None  # "received a package of aid", "received a letter", "hosted the Cup"
         if lem == "welcome" and not any(
             c.dep_ == "dobj" and _names_a_person(c, doc, off) for c in tok.children
         ):
@@ -965,6 +978,19 @@ def _trigger(tok, doc: Doc, off: int):
             if c.dep_ == "dobj" and c.lower_ in _NOUNS and _joint_if_conference(c):
                 return lem, c
     return None
+
+
+def _names_guests(tok, doc: Doc, off: int) -> bool:
+    """ "received a delegation", "hosted leaders of A and B", "hosted Kenya": a group of
+    people, or a state or body, are guests; a letter, a package or a cup are not."""
+    if tok.lower_.removesuffix("s") in _COLLECTIVE or tok.lower_ in ("delegation", "team"):
+        return True
+    start = off + tok.idx
+    return any(
+        m.start <= start < m.end and not m.adjective
+        for m in doc.mentions_in(start - 80, start + 80)
+        if m.kind in ("country", "org", "person")
+    )
 
 
 def _names_a_person(tok, doc: Doc, off: int) -> bool:
@@ -1153,6 +1179,20 @@ def _meeting(doc: Doc, sent, refs: list[str], kind: str, date, place) -> Meeting
         participants=list(refs),
         location=place,
     )
+
+
+def _summit_just_before(doc: Doc, out: list[Meeting], pos: int) -> bool:
+    """The last meeting reported, in this or the previous paragraph, is a dated summit."""
+    before = [o for o in out if o.span.start < pos]
+    if not before:
+        return False
+    last = max(before, key=lambda o: o.span.start)
+    if "Summit" not in last.kinds or last.date is None:
+        return False
+    starts = [p.start for p in doc.paragraphs]
+    here = bisect.bisect_right(starts, pos) - 1
+    there = bisect.bisect_right(starts, last.span.start) - 1
+    return 0 <= here - there <= 1
 
 
 def _earlier(out: list[Meeting], m: Meeting) -> Meeting | None:

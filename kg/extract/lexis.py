@@ -38,6 +38,7 @@ _IRREGULAR = {
     "quote": ["quote", "quotes", "quoted", "quoting"],
     "pay": ["pay", "pays", "paid", "paying"],
     "bring": ["bring", "brings", "brought", "bringing"],
+    "run": ["run", "runs", "ran", "running"],
     # a final consonant doubled: "committed", not "commited"
     "commit": ["commit", "commits", "committed", "committing"],
     "admit": ["admit", "admits", "admitted", "admitting"],
@@ -103,8 +104,15 @@ def _regular(v: str) -> list[str]:
     return [v, v + "s", v + "ed", v + "ing"]
 
 
+# verbs whose subject or object is a meeting ("opened a summit", "the talks ended"): no
+# trigger of their own, but their forms must lemmatise like the others'
+EVENT_PHASE_VERBS = "open close end conclude focus last run organise organize address".split()
+
 _FORMS: dict[str, str] = {}
-for _v in {w.split("_")[0] for w in SPEECH_VERBS + MEETING_VERBS + DEPLOY_VERBS + SESSION_VERBS}:
+for _v in {
+    w.split("_")[0]
+    for w in SPEECH_VERBS + MEETING_VERBS + DEPLOY_VERBS + SESSION_VERBS + EVENT_PHASE_VERBS
+}:
     for _f in _IRREGULAR.get(_v) or _regular(_v):
         _FORMS.setdefault(_f, _v)
 for _v, _forms in _IRREGULAR.items():

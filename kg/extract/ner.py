@@ -438,7 +438,10 @@ def _org_is_person(text: str, s: int, e: int, out, ents, known=(), lex=None) -> 
     return False
 
 
-_NAME_SHAPED = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?: [A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,2}")
+_NAME_SHAPED = re.compile(
+    r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
+    r"(?:(?: (?:da|de|do|dos|das|del|di|van|von|bin|ibn))? [A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,4}"
+)
 
 
 def _reads_as_a_name(text: str, s: int, e: int) -> bool:
@@ -452,7 +455,9 @@ def _reads_as_a_name(text: str, s: int, e: int) -> bool:
         return False
     if surface in text[e:] or surface in text[:s]:
         return False  # named again as it is: an organization's name is repeated whole
-    if any(re.search(rf"\b{re.escape(w.lower())}\b", text) for w in surface.split()):
+    if any(
+        re.search(rf"\b{re.escape(w.lower())}\b", text) for w in surface.split() if w[:1].isupper()
+    ):
         return False  # "Phase Two", "Catholic Church": words the text also writes in lower case
     before = text[max(0, s - 40) : s]
     if not (_PERSON_SLOT_BEFORE.search(before) or _SAID_AFTER.match(text[e : e + 30])):
@@ -463,8 +468,9 @@ def _reads_as_a_name(text: str, s: int, e: int) -> bool:
 
 # where a person stands: "met Olaf Scholz", "Emmanuel Macron and Olaf Scholz", "with Olaf Scholz"
 _PERSON_SLOT_BEFORE = re.compile(
-    r"(?:\b(?:met|meets|meeting|hosted|hosts|received|receives|welcomed|welcomes|told|called|"
-    r"phoned|with|counterpart|by|[Aa]ccording to)|[A-Z][a-z]+ and),? $"
+    r"(?:\b(?:met|meets|meeting|hosted|hosts|hosting|received|receives|welcomed|welcomes|"
+    r"told|called|phoned|with|counterpart|by|[Aa]ccording to)|[A-Z][a-z]+ and|"
+    r"[A-Z][a-z]+['’]s),? $"
 )
 
 
@@ -917,7 +923,8 @@ def surname_variants(text: str, mentions: list[Mention], label_of) -> list[Menti
         if m.kind == "person":
             words = label_of(m.key).split()
             if len(words) >= 2:
-                surnames.setdefault(name_skeleton(words[-1]), set()).add(m.key)
+                for last in _last_names(words[-1]):
+                    surnames.setdefault(name_skeleton(last), set()).add(m.key)
     unique = {sk: next(iter(keys)) for sk, keys in surnames.items() if len(keys) == 1}
     if not unique:
         return mentions
@@ -933,6 +940,15 @@ def surname_variants(text: str, mentions: list[Mention], label_of) -> list[Menti
             continue  # inside a name already found
         out.append(Mention(key=key, kind="person", start=w.start(), end=w.end(), surface=w.group()))
     return sorted(out, key=lambda m: m.start)
+
+
+def _last_names(word: str) -> list[str]:
+    """A last name, and without its Arabic article: "Burhan" for "al-Burhan"."""
+    bare = _ARTICLE_PREFIX.sub("", word)
+    return [word, bare] if bare != word and len(bare) > 2 else [word]
+
+
+_ARTICLE_PREFIX = re.compile(r"^(?:[Aa]l|[Ee]l|[Aa][dnrstz]|[Aa]sh)[-‑’']")
 
 
 def _name_tokens(label: str) -> list[str]:
@@ -975,7 +991,8 @@ def merge_persons(mentions: list[Mention], label_of) -> list[Mention]:
         label = label_of(k)
         words = label.split()
         if len(words) >= 2:
-            full.setdefault(name_skeleton(words[-1]), set()).add(k)
+            for last in _last_names(words[-1]):
+                full.setdefault(name_skeleton(last), set()).add(k)
             given_first.setdefault(name_skeleton(words[0]), set()).add(k)
             whole.setdefault(name_skeleton(label), k)
     target: dict[str, str] = {}

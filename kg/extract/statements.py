@@ -250,6 +250,10 @@ def dateline_end(doc: Doc, pos: int) -> int:
     if para is None:
         return pos
     m = _DATELINE.match(doc.text, para.start, para.end)
+    if m and not re.search(r"[-–—/.]\s*$", m.group()):
+        lead = m.group().split("(", 1)[0]
+        if lead != lead.upper():
+            return para.start  # "The Rapid Support Forces (RSF) said": a name, no dateline
     return m.end() if m else para.start
 
 
@@ -577,6 +581,23 @@ def _holds_other_post(doc: Doc, ref: str, role: str) -> bool:
     return bool(roles) and not any(role in r for r in roles)
 
 
+def is_spokesperson(doc: Doc, ref: str) -> bool:
+    """Someone the text calls a spokesperson ("Sisi's spokesman Ahmed Fahmy"): one who
+    speaks of a meeting, not one who sits in it."""
+    ent = doc.entities.get(ref)
+    if ent is None:
+        return False
+    if any("spokes" in doc.posts[p].role.lower() for p in ent.posts if p in doc.posts):
+        return True
+    return any(
+        m.kind == "person"
+        and doc.ref(m) == ref
+        and _SPOKES_BEFORE.search(doc.text, max(0, m.start - 40), m.start)
+        for m in doc.mentions
+    )
+
+
+_SPOKES_BEFORE = re.compile(r"\bspokes(?:man|woman|person)\s+$", re.I)
 _TITLE_BEFORE_NAME = re.compile(r"(?:[A-Z][\w-]*\s+){1,4}$")
 _OFFICE_WORD = re.compile(
     r"\b(?:President|Minister|Chancellor|Premier|King|Queen|Emir|Secretary|Ambassador|"
