@@ -25,6 +25,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import resource
 import shutil
 import subprocess
 import sys
@@ -52,9 +53,15 @@ MODULES: dict[str, list[str]] = {
 }
 NO_FLOOR = {"kg.extract.dates", "kg.extract.statements"}
 
-KILLED = {1, 3, 36, -24, 24, 152, 255, -11, -9, -6}  # failed, crashed (SIGSEGV, SIGKILL, SIGABRT) or timed out: detected
+# failed, crashed (SIGSEGV, SIGKILL, SIGABRT) or timed out: detected
+KILLED = {1, 3, 36, -24, 24, 152, 255, -11, -9, -6}
 SURVIVED = {0}
 EQUIVALENT_LIST = ROOT / "scripts" / "mutants-equivalent.txt"
+# Mutants run at once. Not one per core: these tests mostly wait (a worker thread's
+# answer over a pipe, a fraction-of-a-second timeout, a server starting), and a run of
+# kg.executor with one mutant per core kept its children on the CPU less than a fifth
+# of the time (docs/testing.md). MUTANTS_CHILDREN overrides it.
+CHILDREN = int(os.environ.get("MUTANTS_CHILDREN") or 4 * (os.cpu_count() or 2))
 
 
 def _stage() -> None:
@@ -134,9 +141,13 @@ def _mutated_lines(name: str, mutmut: Path) -> tuple[str, str]:
     return " / ".join(minus), " / ".join(plus)
 
 
+def _meta_path(module: str) -> Path:
+    """mutmut's record of one module's run: exit code and duration per mutant."""
+    return STAGE / "mutants" / ("kg/" + module.removeprefix("kg.").replace(".", "/") + ".py.meta")
+
+
 def _tally(module: str, mutmut: Path) -> dict:
-    rel = "kg/" + module.removeprefix("kg.").replace(".", "/") + ".py.meta"
-    meta = json.loads((STAGE / "mutants" / rel).read_text(encoding="utf-8"))
+    meta = json.loads(_meta_path(module).read_text(encoding="utf-8"))
     codes = meta["exit_code_by_key"]
     reviewed = [(p, why) for m, p, why in _equivalents() if m == module]
     survived, equivalent = [], []
@@ -162,6 +173,12 @@ def _tally(module: str, mutmut: Path) -> dict:
     }
 
 
+def _children_cpu() -> float:
+    """CPU seconds used so far by finished child processes (mutmut and all it forked)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def main(argv: list[str]) -> int:
     modules = argv or [m for m in MODULES if m not in NO_FLOOR]
     mutmut = Path(sys.executable).parent / "mutmut"
@@ -170,15 +187,17 @@ def main(argv: list[str]) -> int:
     started = time.monotonic()
     for module in modules:
         t0 = time.monotonic()
+        cpu0 = _children_cpu()
         _configure(module, MODULES[module])
         env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
         proc = subprocess.run(
-            [str(mutmut), "run", "--max-children", str(os.cpu_count() or 2)],
+            [str(mutmut), "run", "--max-children", str(CHILDREN)],
             cwd=STAGE,
             env=env,
             capture_output=True,
             text=True,
         )
+        cpu = _children_cpu() - cpu0
         (STAGE / f"{module}.log").write_text(proc.stdout + proc.stderr, encoding="utf-8")
         if proc.returncode != 0:
             print(f"{module}: mutmut failed, see {STAGE / (module + '.log')}")
@@ -186,13 +205,17 @@ def main(argv: list[str]) -> int:
             failed = True
             continue
         row = _tally(module, mutmut)
+        # Keep mutmut's record (exit code per mutant): the next module's
+        # run starts from an empty mutants/ folder.
+        shutil.copy2(_meta_path(module), STAGE / f"{module}.meta.json")
         row["seconds"] = round(time.monotonic() - t0)
+        row["cpu_seconds"] = round(cpu)
         rows.append(row)
         print(
             f"{module}: {row['killed']}/{row['total'] - len(row['equivalent'])} killed"
             f" ({row['rate']:.1%}; {len(row['equivalent'])} equivalent left out),"
             f" {len(row['survived'])} survived, {len(row['no_tests'])} not reached by a test,"
-            f" {row['seconds']} s",
+            f" {row['seconds']} s ({row['cpu_seconds']} s of CPU)",
             flush=True,
         )
         for entry in row["survived"]:
@@ -203,15 +226,17 @@ def main(argv: list[str]) -> int:
             failed = True
     total = round(time.monotonic() - started)
     lines = [
-        "| module | mutants | killed | equivalent | survived | not reached | kill rate | seconds |",
-        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| module | mutants | killed | equivalent | survived | not reached | kill rate | seconds"
+        " | CPU seconds |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for r in rows:
         lines.append(
             f"| `{r['module']}` | {r['total']} | {r['killed']} | {len(r['equivalent'])} |"
             f" {len(r['survived'])} | {len(r['no_tests'])} | {r['rate']:.1%} | {r['seconds']} |"
+            f" {r['cpu_seconds']} |"
         )
-    lines.append(f"\nTotal {total} s on {os.cpu_count()} cores.")
+    lines.append(f"\nTotal {total} s on {os.cpu_count()} cores, {CHILDREN} mutants at once.")
     (STAGE / "report.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
     (STAGE / "report.json").write_text(json.dumps(rows, indent=2), encoding="utf-8")
     print("\n".join(lines))

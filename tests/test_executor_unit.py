@@ -16,6 +16,7 @@ import pytest
 
 from kg.config import Config
 from kg.executor import (
+    ABORT,
     DATA,
     END,
     MAX_NESTING,
@@ -26,11 +27,14 @@ from kg.executor import (
     _CurrentStore,
     _limited_solutions,
     _serve_jobs,
+    _Sink,
     _text,
+    dispatch,
     is_bounded_scan,
     nesting_depth,
     run_job,
 )
+from kg.federation import QueryRefused
 from kg.store import begin_build
 from tests.test_executor import small_store
 
@@ -273,3 +277,174 @@ def test_an_unknown_function_is_the_querys_fault_other_engine_errors_are_not(mon
     monkeypatch.setattr(q, "run", broken)
     with pytest.raises(RuntimeError, match="the engine broke"):
         run_job(small_store(), Job("ASK {}"), settings())
+
+
+# pyoxigraph evaluates lazily: q.run returns at once and the engine's work (reading the
+# store, a SERVICE answer's rows) happens while the answer is serialized. No query makes
+# the engine fail there on demand (a disk that goes away mid-read cannot be staged
+# here), so q.serialize_into is stood in for by one that writes `written` bytes of the
+# answer, then raises what the engine would.
+SERIALIZE_FAILURES = [
+    (OSError("the store's files went away"), 500, "evaluation",
+     "query evaluation failed: the store's files went away", {}),
+    (ValueError("an invalid term"), 500, "evaluation",
+     "query evaluation failed: an invalid term", {}),
+    (RuntimeError("The custom function <urn:f> is not supported"), 400, "unsupported",
+     "unsupported: The custom function <urn:f> is not supported", {}),
+    (QueryRefused(503, "the remote endpoint is busy", {"Retry-After": "7"}), 503, "refused",
+     "the remote endpoint is busy", {"Retry-After": "7"}),
+]  # fmt: skip
+
+
+def failing_serializer(exc: Exception, written: int):
+    def serialize_into(result, media_type, out, prefixes=None) -> None:
+        out.write(b"x" * written)
+        raise exc
+
+    return serialize_into
+
+
+@pytest.mark.parametrize(("exc", "status", "reason", "message", "headers"), SERIALIZE_FAILURES)
+def test_a_failure_while_serializing_keeps_its_status_and_reason(
+    monkeypatch, exc, status, reason, message, headers
+) -> None:
+    from kg import query as q
+
+    monkeypatch.setattr(q, "serialize_into", failing_serializer(exc, 10))
+    # in memory (no sink): the failure is the answer
+    out = run_job(small_store(), Job("SELECT * { ?s ?p ?o }"), settings())
+    assert out == Outcome(status, "text/plain", (message + "\n").encode(), headers, reason)
+    # streamed, before the first chunk left the worker: still a plain error answer, and
+    # nothing was sent on the pipe
+    parent, child = multiprocessing.Pipe()
+    out = run_job(small_store(), Job("SELECT * { ?s ?p ?o }"), settings(), _Sink(child))
+    assert out == Outcome(status, "text/plain", (message + "\n").encode(), headers, reason)
+    assert not parent.poll()
+
+
+@pytest.mark.parametrize(("exc", "status", "reason", "message", "headers"), SERIALIZE_FAILURES)
+def test_a_failure_after_the_head_was_sent_aborts_the_stream(
+    monkeypatch, exc, status, reason, message, headers
+) -> None:
+    from kg import executor
+    from kg import query as q
+
+    monkeypatch.setattr(executor, "CHUNK", 4)
+    monkeypatch.setattr(q, "serialize_into", failing_serializer(exc, 10))
+    parent, child = multiprocessing.Pipe()
+    out = run_job(small_store(), Job("SELECT * { ?s ?p ?o }"), settings(), _Sink(child))
+    # The 200 head and the first bytes are gone: the status can no longer change, the
+    # stream ends with ABORT and the reason (a refusal's own message, else the failure's).
+    said = message if isinstance(exc, QueryRefused) else f"query evaluation failed: {exc}"
+    assert out == Outcome(500, "text/plain", (said + "\n").encode(), {}, "aborted")
+    head = parent.recv()
+    assert head[0] == 200 and head[1] == JSON and head[4] is None
+    assert parent.recv_bytes() == DATA + b"x" * 10
+    assert parent.recv_bytes() == ABORT + said.encode()
+    assert not parent.poll()
+    # the worker's entry point hands its sink on: the same abort
+    job = Job("SELECT * { ?s ?p ?o }")
+    assert dispatch(small_store, job, settings(), _Sink(child)) == out
+    assert parent.recv()[0] == 200 and parent.recv_bytes() == DATA + b"x" * 10
+    assert parent.recv_bytes() == ABORT + said.encode()
+
+
+def test_a_failure_no_engine_raises_while_serializing_is_not_swallowed(monkeypatch) -> None:
+    from kg import query as q
+
+    monkeypatch.setattr(q, "serialize_into", failing_serializer(KeyError("a bug"), 0))
+    with pytest.raises(KeyError):
+        run_job(small_store(), Job("SELECT * { ?s ?p ?o }"), settings())
+
+
+def test_answers_use_the_configured_prefixes_in_memory_and_streamed() -> None:
+    store = ox.Store()
+    store.add(ox.Quad(ox.NamedNode("http://e/a"), ox.NamedNode("http://e/p"), ox.Literal("o")))
+    job = Job("CONSTRUCT WHERE { ?s ?p ?o }", accept="text/turtle")
+    whole = run_job(store, job, settings())
+    assert whole.status == 200 and whole.body.startswith(b"@prefix ex: <http://e/> .\n")
+    assert b"ex:a ex:p " in whole.body
+    parent, child = multiprocessing.Pipe()
+    streamed = run_job(store, job, settings(), _Sink(child))
+    assert streamed.status == 200 and streamed.body == b""  # the sink sent it
+    assert parent.recv()[4] == whole.body  # one message: head and the whole body
+
+
+def test_the_protocols_named_graphs_limit_graph_and_the_config_reaches_the_query() -> None:
+    store = small_store(1)
+    for g in ("http://e/g1", "http://e/g2"):
+        store.add(ox.Quad(ox.NamedNode("http://e/x"), ox.NamedNode("http://e/p"),
+                          ox.Literal(g), ox.NamedNode(g)))  # fmt: skip
+    query = "SELECT ?g { GRAPH ?g { ?s ?p ?o } } ORDER BY ?g"
+    every = run_job(store, Job(query), settings())
+    assert [b["g"]["value"] for b in json.loads(every.body)["results"]["bindings"]] == [
+        "http://e/g1", "http://e/g2"
+    ]  # fmt: skip
+    one = run_job(store, Job(query, named_graphs=("http://e/g2",)), settings())
+    assert [b["g"]["value"] for b in json.loads(one.body)["results"]["bindings"]] == ["http://e/g2"]
+    # The worker's config decides SERVICE: the default allowlist refuses a loopback
+    # endpoint, one that lists it lets the call go out (and fail: nothing listens there).
+    service = "SELECT * { SERVICE <http://127.0.0.1:9/s> { ?s ?p ?o } }"
+    refused = run_job(store, Job(service), settings())
+    assert (refused.status, refused.reason) == (400, "refused")
+    allowed = run_job(store, Job(service), settings(service_allowlist=("http://127.0.0.1:9/s",)))
+    assert allowed.reason == "refused" and allowed.body != refused.body
+
+
+def test_a_406_names_the_form_of_the_answer() -> None:
+    store = small_store(1)
+    graph = run_job(store, Job("CONSTRUCT WHERE { ?s ?p ?o }", accept="text/csv"), settings())
+    assert (graph.status, graph.reason) == (406, "406")
+    assert graph.body.startswith(
+        b"this query's answer is a graph (CONSTRUCT or DESCRIBE): none of the accepted types"
+    )
+    rows = run_job(store, Job("SELECT * { ?s ?p ?o }", accept="text/turtle"), settings())
+    assert (rows.status, rows.reason) == (406, "406")
+    assert rows.body.startswith(
+        b"this query's answer is a table of solutions (SELECT): none of the accepted types"
+    )
+
+
+def test_a_refusal_keeps_its_headers(monkeypatch) -> None:
+    from kg import query as q
+
+    def busy_remote(*_args, **_kwargs):  # what kg.federation raises on a remote's 429
+        raise QueryRefused(503, "the remote endpoint is busy", {"Retry-After": "7"})
+
+    monkeypatch.setattr(q, "run", busy_remote)
+    out = run_job(small_store(1), Job("ASK {}"), settings())
+    assert out == Outcome(
+        503, "text/plain", b"the remote endpoint is busy\n", {"Retry-After": "7"}, "refused"
+    )
+
+
+def test_a_worker_with_a_memory_budget_caps_itself_once_it_has_the_store(
+    tmp_path: Path, monkeypatch
+) -> None:
+    """The cap is VmData (with the store open) plus the budget, set before the first job.
+
+    setrlimit on the test process would cap the test run itself: it is recorded instead.
+    The whole cap, with a real worker process and a query that runs into it, is
+    tests/test_executor.py's."""
+    import gc
+    import resource
+
+    commit(tmp_path, "s")
+    capped: list[tuple[int, tuple[int, int]]] = []
+    monkeypatch.setattr(resource, "setrlimit", lambda which, pair: capped.append((which, pair)))
+    parent, child = multiprocessing.Pipe()
+    budget = 64 * 2**20
+    loop_settings = WorkerSettings(
+        config=Config(), data_dir=str(tmp_path), max_rows=10, prefixes={}, memory_bytes=budget
+    )
+    worker = threading.Thread(target=_serve_jobs, args=(child, loop_settings), daemon=True)
+    worker.start()
+    parent.send(Job("ASK { ?s ?p ?o }", accept=JSON))
+    while not parent.poll(0.05):  # a loop that died setting the cap never answers
+        assert worker.is_alive(), "the job loop ended before its first answer"
+    assert read_answer(parent)[0] == 200
+    parent.close()
+    worker.join(timeout=60)
+    gc.enable()  # the job loop turns automatic collection off (it must, in a worker)
+    [(which, (soft, hard))] = capped
+    assert which == resource.RLIMIT_DATA and soft == hard and soft > budget

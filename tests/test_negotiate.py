@@ -172,3 +172,12 @@ def test_prefers_html_needs_text_html_itself() -> None:
     # Another text/ type, or */*, is no request for the query UI.
     assert not neg.prefers_html("text/plain, */*")
     assert not neg.prefers_html("application/xhtml+xml, */*")
+
+
+def test_a_dataset_reads_json_as_json_ld() -> None:
+    """A whole dataset (the Graph Store Protocol's dump) is RDF: `json` and
+    `application/json` name JSON-LD for it, as for a graph, never SPARQL results."""
+    assert neg.from_format_param("dataset", "json") == neg.JSONLD
+    assert neg.from_format_param("dataset", "xml") is None  # RDF/XML holds no graphs
+    assert neg.normalize("application/json", "dataset") == neg.JSONLD
+    assert neg.normalize("application/json", "solutions") != neg.JSONLD

