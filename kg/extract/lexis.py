@@ -39,11 +39,6 @@ _IRREGULAR = {
     "pay": ["pay", "pays", "paid", "paying"],
     "bring": ["bring", "brings", "brought", "bringing"],
     "run": ["run", "runs", "ran", "running"],
-    # a final consonant doubled: "committed", not "commited"
-    "commit": ["commit", "commits", "committed", "committing"],
-    "admit": ["admit", "admits", "admitted", "admitting"],
-    "confer": ["confer", "confers", "conferred", "conferring"],
-    "transfer": ["transfer", "transfers", "transferred", "transferring"],
     "sit": ["sit", "sits", "sat", "sitting"],
     "signal": ["signal", "signals", "signaled", "signalled", "signaling", "signalling"],
 }
@@ -92,13 +87,18 @@ FORCE_NOUNS = (
 ).split()
 
 
+# longer verbs stressed on their last syllable double its consonant too ("committed", not
+# "commited"); "signal" has both spellings and stays in _IRREGULAR
+_STRESSED_LAST = frozenset({"commit", "admit", "confer", "transfer"})
+
+
 def _regular(v: str) -> list[str]:
     if v.endswith("e"):
         return [v, v + "s", v + "d", v[:-1] + "ing"]
     if v.endswith("y") and v[-2] not in "aeiou":
         return [v, v[:-1] + "ies", v[:-1] + "ied", v + "ing"]
-    if re.search(r"[^aeiou][aeiou][pt]$", v) and len(v) <= 4:
-        return [v, v + "s", v + v[-1] + "ed", v + v[-1] + "ing"]
+    if v in _STRESSED_LAST or (re.search(r"[^aeiou][aeiou][pt]$", v) and len(v) <= 4):
+        return [v, v + "s", v + v[-1] + "ed", v + v[-1] + "ing"]  # "committed", "stopped"
     if v.endswith(("s", "sh", "ch", "x", "z")):
         return [v, v + "es", v + "ed", v + "ing"]
     return [v, v + "s", v + "ed", v + "ing"]
