@@ -233,11 +233,8 @@ def _joined(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int,
             if (
                 tail
                 and (b is None or b[0] >= tail.end(1))
-                and fold(tail.group(1)) not in _NOT_NAME_WORDS
-                and fold(tail.group(1)) not in TITLES
-                and not _ORG_WORD.fullmatch(tail.group(1))
+                and _may_be_name_word(tail.group(1))
                 and not _PLACE_HEAD.search(tail.group(1))
-                and world.place(tail.group(1)) is None
             ):
                 # "Pham Minh" + "Chinh on the sidelines": the last word the model left out
                 a = (a[0], tail.end(1), "PERSON")
@@ -277,13 +274,7 @@ def _first_name_before(text: str, start: int, floor: int) -> int | None:
     word = _NAME_HEAD.search(text, max(floor, start - 30), start)
     if word is None:
         return None
-    w = word.group(1)
-    if (
-        fold(w) in _NOT_NAME_WORDS
-        or fold(w) in TITLES
-        or _ORG_WORD.fullmatch(w)
-        or world.place(w) is not None
-    ):
+    if not _may_be_name_word(word.group(1)):
         return None
     prev = _WORD_BEFORE.search(text, max(floor, word.start() - 30), word.start())
     if prev is None:
@@ -292,6 +283,17 @@ def _first_name_before(text: str, start: int, floor: int) -> int | None:
     if fold(p) in TITLES or p[:1].islower() or p.endswith(","):
         return word.start()
     return None
+
+
+def _may_be_name_word(w: str) -> bool:
+    """A capitalised word next to a name that may be part of it: no day, month, title,
+    body word or place."""
+    return (
+        fold(w) not in _NOT_NAME_WORDS
+        and fold(w) not in TITLES
+        and not _ORG_WORD.fullmatch(w)
+        and world.place(w) is None
+    )
 
 
 _NAME_HEAD = re.compile(r"\b([A-Z][a-z]{2,}) $")
@@ -466,10 +468,11 @@ def _reads_as_a_name(text: str, s: int, e: int) -> bool:
     return label is not None and " " in label
 
 
+# a name right after these is the person met: "hosted Tshisekedi", "spoke with Ruto"
+_MET_WORDS = "met|meets|hosted|hosts|received|receives|welcomed|welcomes|phoned|with|counterpart"
 # where a person stands: "met Olaf Scholz", "Emmanuel Macron and Olaf Scholz", "with Olaf Scholz"
 _PERSON_SLOT_BEFORE = re.compile(
-    r"(?:\b(?:met|meets|meeting|hosted|hosts|hosting|received|receives|welcomed|welcomes|"
-    r"told|called|phoned|with|counterpart|by|[Aa]ccording to)|[A-Z][a-z]+ and|"
+    rf"(?:\b(?:{_MET_WORDS}|meeting|hosting|told|called|by|[Aa]ccording to)|[A-Z][a-z]+ and|"
     r"[A-Z][a-z]+['’]s),? $"
 )
 
@@ -489,11 +492,8 @@ def _marked_person(text: str, s: int, e: int, out: Sequence[Mention] = ()) -> bo
     )
 
 
-# a lone name right after these is the person met: "hosted Tshisekedi", "spoke with Ruto"
-_MET_BEFORE = re.compile(
-    r"\b(?:met|meets|hosted|hosts|received|receives|welcomed|welcomes|phoned|with|"
-    r"counterpart),? $"
-)
+# a lone word there is a person only after a verb of meeting, not after "Kharkiv and"
+_MET_BEFORE = re.compile(rf"\b(?:{_MET_WORDS}),? $")
 
 
 def _type(surface: str, kind: str, label: str, prefer: set[str]):
