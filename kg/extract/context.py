@@ -54,6 +54,15 @@ class Doc:
             self._number_starts = [n[0] for n in self._numbers]
         return within(self._numbers, self._number_starts, start, end, lambda n: n[1])
 
+    def near(self, a: int, b: int) -> bool:
+        """Position b is in the paragraph of position a, or the next one: what a story says
+        right after reporting something still speaks of it."""
+        starts = [p.start for p in self.paragraphs]
+        pa, pb = bisect.bisect_right(starts, a) - 1, bisect.bisect_right(starts, b) - 1
+        if pa < 0 or pb < 0 or a >= self.paragraphs[pa].end or b >= self.paragraphs[pb].end:
+            return False  # (between paragraphs: sentences never start there)
+        return 0 <= pb - pa <= 1
+
     def in_lead(self, pos: int) -> bool:
         """In the title or the first body paragraph (after a date line): what the page reports."""
         body = [p for p in self.paragraphs[:4] if p.end - p.start > 40]

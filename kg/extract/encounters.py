@@ -12,7 +12,6 @@ are one call each.
 
 from __future__ import annotations
 
-import bisect
 import re
 
 from kg.extract.context import Doc
@@ -551,7 +550,7 @@ def encounters(doc: Doc) -> list[Meeting]:
                     # the summit's guests
                     date is None
                     and verb_lemma in ("host", "attend", "welcome")
-                    and _summit_just_before(doc, out, sent.start)
+                    and _summit_just_before(doc, out, m)
                 )
                 m.chair = chair
                 out.append(m)
@@ -627,15 +626,14 @@ def _attendance(doc: Doc, meetings: list[Meeting]) -> None:
     if not meetings:
         return
     ordered = sorted(meetings, key=lambda m: m.span.start)
-    for pi, sent in doc.sentences:
+    for _pi, sent in doc.sentences:
         if not _ATTEND_CUE.search(doc.text, sent.start, sent.end):
             continue
         before = [m for m in ordered if m.span.start <= sent.start]
         if not before:
             continue
         m = before[-1]
-        mpi = next((i for i, p in enumerate(doc.paragraphs) if p.start <= m.span.start < p.end), -9)
-        if not 0 <= pi - mpi <= 1:
+        if not doc.near(m.span.start, sent.start):
             continue
         sp = doc.parse(sent)
         if sp is None:
@@ -1181,18 +1179,15 @@ def _meeting(doc: Doc, sent, refs: list[str], kind: str, date, place) -> Meeting
     )
 
 
-def _summit_just_before(doc: Doc, out: list[Meeting], pos: int) -> bool:
+def _summit_just_before(doc: Doc, out: list[Meeting], m: Meeting) -> bool:
     """The last meeting reported, in this or the previous paragraph, is a dated summit."""
-    before = [o for o in out if o.span.start < pos]
-    if not before:
-        return False
-    last = max(before, key=lambda o: o.span.start)
-    if "Summit" not in last.kinds or last.date is None:
-        return False
-    starts = [p.start for p in doc.paragraphs]
-    here = bisect.bisect_right(starts, pos) - 1
-    there = bisect.bisect_right(starts, last.span.start) - 1
-    return 0 <= here - there <= 1
+    last = _earlier(out, m)
+    return (
+        last is not None
+        and "Summit" in last.kinds
+        and last.date is not None
+        and doc.near(last.span.start, m.span.start)
+    )
 
 
 def _earlier(out: list[Meeting], m: Meeting) -> Meeting | None:

@@ -113,9 +113,7 @@ def deployments_from_parse(doc: Doc) -> list[Deployment]:
             ):
                 continue  # "prepare for possible deployment to Israel": none yet
             prev = None
-            if out and (
-                _near(doc, out[-1].span.start, sent.start) or in_headline(doc, out[-1].span)
-            ):
+            if out and (doc.near(out[-1].span.start, sent.start) or in_headline(doc, out[-1].span)):
                 prev = out[-1].deployed_by
             dep = _build(doc, sent, off, skip, tok, force, sender_toks, force_org, prev)
             if dep is not None:
@@ -154,13 +152,6 @@ def _fill_destinations(doc: Doc, deps: list[Deployment]) -> None:
     for d in deps:
         if d.destination is None and d.deployed_by != main:
             d.destination = main
-
-
-def _near(doc: Doc, a: int, b: int) -> bool:
-    """Within the same or the next paragraph."""
-    pa = next((i for i, p in enumerate(doc.paragraphs) if p.start <= a < p.end), -9)
-    pb = next((i for i, p in enumerate(doc.paragraphs) if p.start <= b < p.end), -9)
-    return 0 <= pb - pa <= 1
 
 
 def _is_force(tok) -> bool:
