@@ -7,7 +7,6 @@
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Sequence
 
 import rdflib
@@ -89,28 +88,12 @@ def _force_sizes(ctx, deps, cls) -> None:
             have.add((kind, int(value)))
 
 
-_AT_MEETING = re.compile(
-    r"\b(?:meeting|talks|summit|session|conference|debate|council|videoconference|call|"
-    r"visit|discuss(?:ed|ions?)?|agreed|counterpart|sides|parties)\b",
-    re.I,
-)
-
-
-def _speaks_of(ctx, st, m) -> bool:
-    """A statement that speaks of the meeting or of another party to it: its speaker sat
-    in it. "Ruto received a letter" after a report of Zelensky's visit does not. (At a
-    body's session, whoever speaks there takes part.)"""
-    words = ctx.text[st.span.start : st.span.end]
-    if _AT_MEETING.search(words):
-        return True
-    others = {p for p in m.participants if p != st.speaker}
-    return any(ctx.ref(x) in others for x in ctx.mentions_in(st.span.start, st.span.end))
-
-
 def _speakers_join(ctx, meetings, stmts) -> None:
     """Speakers at a meeting are its participants too; not a spokesperson or a ministry
-    reporting what others said there."""
-    from kg.extract.statements import is_spokesperson
+    reporting what others said there. At a body's session whoever speaks takes part; at
+    people's talks, a person who speaks of them (a ministry that reports two people's
+    talks did not take part in them)."""
+    from kg.extract.statements import is_spokesperson, speaks_of
 
     by_key = {m.key: m for m in meetings}
     for st in stmts:
@@ -119,11 +102,9 @@ def _speakers_join(ctx, meetings, stmts) -> None:
             m
             and st.speaker
             and st.speaker not in m.participants
-            and (m.organizer or not st.speaker.startswith("org/"))
             and not is_spokesperson(ctx, st.speaker)
-            and (m.organizer is not None or _speaks_of(ctx, st, m))
+            and (m.organizer or (not st.speaker.startswith("org/") and speaks_of(ctx, st, m)))
         ):
-            # (a ministry that reports two people's talks did not take part in them)
             m.participants.append(st.speaker)
 
 

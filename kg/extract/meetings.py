@@ -114,6 +114,8 @@ def meetings(doc: Doc) -> list[Meeting]:
         trig = TRIGGER.search(s_text)
         if not trig:
             continue
+        # "asked about the call between A and B, C said": the call is a topic, C no party
+        topic = bool(_TOPIC_BEFORE.search(s_text[: trig.start()]))
         if trig.group().lower() == "received" and not doc.mentions_in(
             sent.start + trig.end(), min(sent.end, sent.start + trig.end() + 120), "person"
         ):
@@ -161,7 +163,7 @@ def meetings(doc: Doc) -> list[Meeting]:
             is_call
             and not re.search(r"conversations\b", s_text)
             and len({p.key for p in persons}) >= 2
-            and not _TOPIC_BEFORE.search(s_text[: trig.start()])  # "asked about the call"
+            and not topic
         ):
             keys = sorted({p.key for p in persons})
             dkey = date.value.isoformat() if date else "undated-" + doc.meta_key
@@ -223,8 +225,8 @@ def meetings(doc: Doc) -> list[Meeting]:
             # told reporters on Friday that no summit was set" is no meeting of X's)
             if len({p.key for p in persons}) < 2:
                 continue
-            if _TOPIC_BEFORE.search(s_text[: trig.start()]):
-                continue  # "asked about the call between A and B, C said": C did not call
+            if topic:
+                continue
         if date is None:
             # an organizer without a date continues the last meeting of the same body
             if organizer and _same_body(doc, last, organizer):

@@ -1102,9 +1102,24 @@ _OFFICIAL = re.compile(
     r"person)|delegate|chair(?:man|woman|person)?|commander|general|premier|chancellor)\b",
     re.I,
 )
-_AT_MEETING = re.compile(
-    r"\b(?:meeting|talks|summit|session|conference|debate|council|videoconference|call)\b", re.I
+_MEETING_WORDS = "meeting|talks|summit|session|conference|debate|council|videoconference|call"
+_AT_MEETING = re.compile(rf"\b(?:{_MEETING_WORDS})\b", re.I)
+# a statement that speaks of a meeting or its parties' exchange, not only names it
+_OF_MEETING = re.compile(
+    rf"\b(?:{_MEETING_WORDS}|visit|discuss(?:ed|ions?)?|agreed|counterpart|sides|parties)\b",
+    re.I,
 )
+
+
+def speaks_of(doc: Doc, st: Statement, m: Meeting) -> bool:
+    """A statement that speaks of the meeting or of another party to it: its speaker sat
+    in it. "Ruto received a letter" after a report of Zelensky's visit does not."""
+    if _OF_MEETING.search(doc.text[st.span.start : st.span.end]):
+        return True
+    others = {p for p in m.participants if p != st.speaker}
+    return any(doc.ref(x) in others for x in doc.mentions_in(st.span.start, st.span.end))
+
+
 _DEFINITE_POST = re.compile(r"(?:^|[\s,])[Tt]he ([A-Z][\w -]+?) of (?:the )?$")
 
 
