@@ -560,6 +560,13 @@ def _free_standing_org(name: str) -> bool:
     )
 
 
+def post_held(spec: dict, when) -> bool:
+    """A lexicon post ({role, org|country, from, to}) held on the day `when`."""
+    return not (
+        (spec.get("from") and when < spec["from"]) or (spec.get("to") and when > spec["to"])
+    )
+
+
 def lexicon_posts(doc: Doc, person: str, roles: list[str]) -> list[Post]:
     """ "President Tokayev": the text gives the role, the lexicon knows whose president."""
     from kg.ids import slug
@@ -571,9 +578,7 @@ def lexicon_posts(doc: Doc, person: str, roles: list[str]) -> list[Post]:
         if spec.get("role") not in roles:
             continue
         # "President Tokayev" in a 2016 text is not yet the president: the post must be held then
-        if when and (
-            (spec.get("from") and when < spec["from"]) or (spec.get("to") and when > spec["to"])
-        ):
+        if when and not post_held(spec, when):
             continue
         owner = spec.get("org") or spec.get("country")
         kind = "org" if spec.get("org") else "country"

@@ -13,7 +13,7 @@ import bisect
 import re
 
 from kg.extract import lexis, speech
-from kg.extract.context import Doc
+from kg.extract.context import Doc, post_held
 from kg.extract.model import DateValue, Entity, Meeting, Statement
 from kg.extract.model import Span as SpanT
 from kg.extract.sentences import SALUTATION as _SALUTATION
@@ -1257,9 +1257,7 @@ def _post_label_holder(doc: Doc, label: str) -> str | None:
             owner = spec.get("org") or spec.get("country")
             if _role_words(spec.get("role", "")) != role or owner not in named:
                 continue
-            if when is None or (spec.get("from") and when < spec["from"]):
-                continue
-            if spec.get("to") and when > spec["to"]:
+            if when is None or not post_held(spec, when):
                 continue
             holders.add(ref)
     if len(holders) != 1:
