@@ -104,12 +104,14 @@ def test_the_minister_with_only_a_country_spoken_of_is_nobody() -> None:
     assert all(not (s.speaker or "").startswith("person/") for s in facts.statements)
 
 
+def _parties(g: Graph, meeting) -> set[str]:
+    """The participants (local names) of a meeting."""
+    return {str(p).rsplit("/", 1)[-1] for p in g.objects(meeting, NG.participant)}
+
+
 def _meetings(g: Graph) -> list[set[str]]:
-    """The participants (local names) of each meeting."""
-    return [
-        {str(p).rsplit("/", 1)[-1] for p in g.objects(m, NG.participant)}
-        for m in g.subjects(RDF.type, NG.Meeting)
-    ]
+    """The participants of each meeting."""
+    return [_parties(g, m) for m in g.subjects(RDF.type, NG.Meeting)]
 
 
 def test_held_discussions_is_a_meeting_of_its_subjects() -> None:
@@ -271,13 +273,14 @@ def _meeting_rows(g: Graph) -> list[tuple[set[str], str | None]]:
     out = []
     for m in g.subjects(RDF.type, NG.Meeting):
         where = g.value(m, NG.location)
-        out.append(
-            (
-                {str(p).rsplit("/", 1)[-1] for p in g.objects(m, NG.participant)},
-                None if where is None else str(where).rsplit("/", 1)[-1],
-            )
-        )
+        out.append((_parties(g, m), None if where is None else str(where).rsplit("/", 1)[-1]))
     return out
+
+
+def _assert_meeting_found(text: str, parties: set[str], place: str | None) -> None:
+    """A meeting with exactly these parties, at this place when one is given."""
+    rows = _meeting_rows(extract(text))
+    assert any(ps == parties and (place is None or where == place) for ps, where in rows), rows
 
 
 @pytest.mark.parametrize(
@@ -303,9 +306,7 @@ def _meeting_rows(g: Graph) -> list[tuple[set[str], str | None]]:
     ],
 )  # fmt: skip
 def test_more_meeting_phrasings(sentence: str, parties: set[str], place: str | None) -> None:
-    g = extract(f"Paris, 3 November 2022\n\nLeaders meet\n\n{sentence}\n")
-    rows = _meeting_rows(g)
-    assert any(ps == parties and (place is None or where == place) for ps, where in rows), rows
+    _assert_meeting_found(f"Paris, 3 November 2022\n\nLeaders meet\n\n{sentence}\n", parties, place)
 
 
 def test_he_said_after_a_quote_is_not_someone_the_quote_names() -> None:
@@ -355,9 +356,7 @@ def test_specified_that_is_speech() -> None:
     ],
 )  # fmt: skip
 def test_readout_phrasings(sentence: str, parties: set[str], place: str | None) -> None:
-    g = extract(f"London, 3 November 2022\n\nReadout\n\n{sentence}\n")
-    rows = _meeting_rows(g)
-    assert any(ps == parties and (place is None or where == place) for ps, where in rows), rows
+    _assert_meeting_found(f"London, 3 November 2022\n\nReadout\n\n{sentence}\n", parties, place)
 
 
 def test_welcoming_a_decision_is_no_meeting() -> None:
@@ -500,10 +499,7 @@ def test_a_title_ending_in_its_date_is_no_speaker_turn() -> None:
 def _meeting_kinds(g: Graph) -> list[tuple[set[str], set[str]]]:
     """(participants, kinds by local name) of each meeting."""
     return [
-        (
-            {str(p).rsplit("/", 1)[-1] for p in g.objects(m, NG.participant)},
-            {str(k).rsplit("#", 1)[-1] for k in g.objects(m, NG.kind)},
-        )
+        (_parties(g, m), {str(k).rsplit("#", 1)[-1] for k in g.objects(m, NG.kind)})
         for m in g.subjects(RDF.type, NG.Meeting)
     ]
 
@@ -556,7 +552,7 @@ def test_a_council_vote_story_dates_its_session_and_counts_the_veto() -> None:
     )
     (m,) = g.subjects(RDF.type, NG.Meeting)
     assert str(g.value(m, NG.date)) == "2023-08-30"
-    parties = {str(p).rsplit("/", 1)[-1] for p in g.objects(m, NG.participant)}
+    parties = _parties(g, m)
     assert {"russia", "china"} <= parties, parties
 
 
@@ -592,7 +588,7 @@ def test_a_dated_wire_datelines_agency_is_no_party_and_talks_have_a_kind() -> No
         "said.\n"
     )
     for m in g.subjects(RDF.type, NG.Meeting):
-        parties = {str(p).rsplit("/", 1)[-1] for p in g.objects(m, NG.participant)}
+        parties = _parties(g, m)
         assert "reuters" not in parties, parties
         assert g.value(m, NG.kind) is not None, parties
 
