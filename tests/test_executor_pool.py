@@ -637,12 +637,18 @@ def test_a_validation_of_the_served_graph_reads_the_workers_store(make) -> None:
     assert out.body.startswith(b"Nothing to validate: no node of the data is a target")
 
 
-def test_a_validation_waits_for_a_heavy_worker_even_with_a_light_one_idle(make, gate) -> None:
-    ex = make(size=1, light=1)
-    query = "SELECT ?s { ?s ?p ?o }"
+def _heavy_busy_light_idle(ex, gate, query: str):
+    """The query's shape marked heavy and run on the heavy worker, held there by the gate,
+    with the light worker idle: the thread and result box of that run."""
     ex.costs.mark_heavy(shape(query), 5.0)
     t, box = in_thread(lambda: ex.execute(query, accept=gate.accept()))
     until(lambda: gate.entered == 1 and idle(ex, LIGHT) == 1, "heavy busy, light idle")
+    return t, box
+
+
+def test_a_validation_waits_for_a_heavy_worker_even_with_a_light_one_idle(make, gate) -> None:
+    ex = make(size=1, light=1)
+    t, box = _heavy_busy_light_idle(ex, gate, "SELECT ?s { ?s ?p ?o }")
     out = ex.validate(JOB, timeout=0.3)
     assert (out.status, out.reason) == (503, "busy") and b"(0.3 s," in out.body
     gate.opened.set()
@@ -1031,9 +1037,7 @@ def test_the_lane_is_the_shapes_and_the_clients_and_health_checks_go_light(make,
     """With the heavy worker busy and the light one idle, where each request goes shows."""
     ex = make(size=1, light=1)
     heavy_shape = "SELECT ?s { ?s ?p ?o }"
-    ex.costs.mark_heavy(shape(heavy_shape), 5.0)
-    t, box = in_thread(lambda: ex.execute(heavy_shape, accept=gate.accept()))
-    until(lambda: gate.entered == 1 and idle(ex, LIGHT) == 1, "heavy busy, light idle")
+    t, box = _heavy_busy_light_idle(ex, gate, heavy_shape)
     known_heavy = ex.execute(heavy_shape, accept=JSON, timeout=0.3)
     assert (known_heavy.status, known_heavy.reason) == (503, "busy")  # waited for heavy
     health = ex.execute(heavy_shape, accept=JSON, timeout=HANG, priority=True)

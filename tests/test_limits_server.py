@@ -110,25 +110,23 @@ def test_chunked_body_over_the_cap_413(limited) -> None:
         for i in range(0, len(body), 4096):
             yield body[i : i + 4096]
 
+    def post(data) -> requests.Response:
+        return requests.post(
+            limited.sparql,
+            data=data,
+            headers={"Content-Type": "application/sparql-query", "Accept": JSON},
+            timeout=HANG,
+        )
+
     over = ("ASK {} #" + "x" * 70_000).encode()
-    r = requests.post(
-        limited.sparql,
-        data=pieces(over),
-        headers={"Content-Type": "application/sparql-query", "Accept": JSON},
-        timeout=HANG,
-    )
+    r = post(pieces(over))
     assert r.request.headers.get("Transfer-Encoding") == "chunked"
     assert "Content-Length" not in r.request.headers
     assert r.status_code == 413, r.text
     assert r.text == "the request body is over the 65536-byte limit (NEWSGRAPH_MAX_UPLOAD)\n"
     # Under the cap, the same way, it is answered (positive control).
     under = ("ASK { ?s ?p ?o } #" + "x" * 5_000).encode()
-    ok = requests.post(
-        limited.sparql,
-        data=pieces(under),
-        headers={"Content-Type": "application/sparql-query", "Accept": JSON},
-        timeout=HANG,
-    )
+    ok = post(pieces(under))
     assert ok.request.headers.get("Transfer-Encoding") == "chunked"
     assert ok.status_code == 200 and ok.json()["boolean"] is True
     # The cap counts the body's bytes, not the chunks' framing: exactly 65536 bytes in
@@ -136,12 +134,7 @@ def test_chunked_body_over_the_cap_413(limited) -> None:
     at_cap = b"ASK { ?s ?p ?o } #" + b"x" * (65536 - 18)
     assert len(at_cap) == 65536
     for data in (at_cap, pieces(at_cap)):
-        edge = requests.post(
-            limited.sparql,
-            data=data,
-            headers={"Content-Type": "application/sparql-query", "Accept": JSON},
-            timeout=HANG,
-        )
+        edge = post(data)
         assert edge.status_code == 200, edge.text
         assert edge.json()["boolean"] is True
 
