@@ -720,3 +720,32 @@ def test_a_summit_opened_and_its_hosts_guests() -> None:
         "xi-jinping",
         "narendra-modi",
     } <= parties
+
+
+@pytest.mark.parametrize(
+    ("sentence", "parties", "place"),
+    [
+        # the parser hangs "at/in PLACE" on the last party named, not on the meeting
+        ("Ghanaian President Nana Akufo-Addo held talks with his Togolese counterpart Faure "
+         "Gnassingbe at Jubilee House in Accra on Tuesday.",
+         {"nana-akufo-addo", "faure-gnassingbe"}, "accra"),
+        ("During a meeting with Chilean President Gabriel Boric in Santiago, Portuguese Prime "
+         "Minister Antonio Costa praised the trade deal.", {"gabriel-boric", "antonio-costa"},
+         "santiago"),
+        # "sat down with": a meeting
+        ("Foreign Secretary David Cameron sat down with Indian External Affairs Minister "
+         "Subrahmanyam Jaishankar in Munich on Friday.",
+         {"david-cameron", "subrahmanyam-jaishankar"}, "munich"),
+        # who hosted the talks took part in them
+        ("The talks between Serbian President Aleksandar Vucic and Kosovo Prime Minister Albin "
+         "Kurti in Brussels were hosted by EU foreign policy chief Josep Borrell.",
+         {"aleksandar-vucic", "albin-kurti", "josep-borrell"}, "brussels"),
+        # "a visit to X, where he met Y": the meeting is in X
+        ("Indian Prime Minister Narendra Modi paid a state visit to Cairo, where he met "
+         "President Abdel Fattah al-Sisi.", {"narendra-modi", "abdel-fattah-al-sisi"}, "cairo"),
+    ],
+)  # fmt: skip
+def test_a_meetings_place_and_host_beyond_its_verb(
+    sentence: str, parties: set[str], place: str | None
+) -> None:
+    _assert_meeting_found(f"Paris, 3 November 2022\n\nTalks\n\n{sentence}\n", parties, place)

@@ -223,6 +223,35 @@ def _with_objects(tok, preps=("with", "between", "among")) -> list:
     return out
 
 
+_HOSTED_BY = {"host", "chair", "mediate", "facilitate", "convene", "moderate"}
+
+
+def _agents(tok) -> list:
+    """The by-phrase of a passive verb, with its conjuncts."""
+    return [
+        x
+        for c in tok.children
+        if c.dep_ == "agent"
+        for g in c.children
+        if g.dep_ == "pobj"
+        for x in _conjuncts(g)
+    ]
+
+
+def _place_after_party(doc: Doc, hub, off: int, skip: int) -> str | None:
+    """ "talks with Mohamud at State House in Nairobi", "between A and B in Brussels": the
+    parser hangs the meeting's place on the last party named. Only a city or region counts
+    there: "the ambassador in Kazakhstan" names where a party serves, not where they met."""
+    owner = hub.head if hub.dep_ in ("dobj", "nsubj", "nsubjpass") else hub
+    for anchor in (hub, owner):
+        for party in _with_objects(anchor, ("with", "between")) + _objects(anchor):
+            for g in _with_objects(party, ("in", "at")):
+                got = _place_named(doc, g, off, skip, kinds=("place",))
+                if got:
+                    return got
+    return None
+
+
 def _objects(tok) -> list:
     out = []
     for c in tok.children:
@@ -282,6 +311,7 @@ class _Parties:
         self.refs: list[str] = []
         self.n_subjects = 0  # the first refs are the subjects ("Putin" in "Putin had calls with")
         self.first_voice = False  # "I chaired the meeting": the one speaking is a party
+        self.elsewhere: set[str] = set()  # actors named only as where a party was
 
     def mark_subjects(self) -> None:
         self.n_subjects = len(self.refs)
@@ -335,6 +365,16 @@ class _Parties:
         # conjuncts are parties of their own (added by the caller); an appositive after
         # them ("A and B Friday") must not pull them into this one's span
         others = [phrase_span(c, self.off) for c in tok.children if c.dep_ == "conj"]
+        # "his counterpart at Jubilee House in Accra": where the party was met, not a party
+        where = [
+            phrase_span(c, self.off)
+            for x in (tok, *extra)
+            for c in x.children
+            if c.dep_ == "prep" and c.lower_ in ("at", "in")
+        ]
+        others += where
+        for a, b in where:
+            self.elsewhere |= {self.doc.ref(m) for m in self.doc.mentions_in(a, b)}
         ms = [
             m
             for m in self.doc.mentions_in(s, e)
@@ -461,6 +501,10 @@ def encounters(doc: Doc) -> list[Meeting]:
                 elif hub.dep_ in ("nsubj", "nsubjpass"):
                     for o in _with_objects(head):
                         parties.add_np(o)
+                    if hub.dep_ == "nsubjpass" and lemma(head.lower_) in _HOSTED_BY:
+                        # "the talks between A and B were hosted by C": C took part
+                        for o in _agents(head):
+                            parties.add_np(o)
                     if lemma(head.lower_) == "bring":  # "the summit brought together A and B"
                         for o in _objects(head):
                             parties.add_np(o)
@@ -518,6 +562,8 @@ def encounters(doc: Doc) -> list[Meeting]:
             )
             if place is None and hub.dep_ == "pobj" and hub.head.lower_ == "for":
                 place = _place(doc, hub.head.head, off, skip)  # "gathered in X for a summit"
+            if place is None:
+                place = _place_after_party(doc, hub, off, skip)
             plural = noun is not None and noun.lower_ in ("conversations", "calls", "meetings")
             again = (
                 noun is not None
@@ -553,6 +599,7 @@ def encounters(doc: Doc) -> list[Meeting]:
                     and _summit_just_before(doc, out, m)
                 )
                 m.chair = chair
+                m.elsewhere = parties.elsewhere - set(refs)
                 out.append(m)
     out.extend(_sessions(doc))
     merged = _merge_same(out)
@@ -938,6 +985,12 @@ def _trigger(tok, doc: Doc, off: int):
         for c in tok.children
     ):
         return "sign", None  # "X and Y signed the agreement": a signing, a meeting of both
+    if (
+        lem == "sit"
+        and any(c.dep_ == "prt" and c.lower_ == "down" for c in tok.children)
+        and _with_objects(tok, ("with",))
+    ):
+        return "meet", None  # "sat down with Wang Yi"
     if lem in _MEET_VERBS:
         if lem == "speak":
             preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("with", "to")]
@@ -1057,6 +1110,12 @@ def _place(doc: Doc, tok, off: int, skip: int) -> str | None:
             got = _place(doc, c, off, skip)
             if got:
                 return got
+    if tok.dep_ == "relcl" and any(
+        c.dep_ == "advmod" and c.lower_ == "where" for c in tok.children
+    ):
+        got = _place_named(doc, tok.head, off, skip)  # "to Manila, where he met Marcos"
+        if got:
+            return got
     if tok.dep_ in ("nsubj", "nsubjpass") and lemma(tok.head.lower_) in _HELD_NOUN_SUBJ:
         got = _place(doc, tok.head, off, skip)  # "the talks began on 25 October in Pretoria"
         if got:
@@ -1142,6 +1201,10 @@ def merge_into(doc: Doc, found: list[Meeting], parsed: list[Meeting]) -> list[Me
             if twin.span == m.span and m.kinds:
                 # the same sentence: the parse knows whether its summit is this meeting
                 twin.kinds -= {"Summit"} - m.kinds
+            if twin.span == m.span:
+                # the rules take every person in the sentence; the parse knows which of
+                # them are at the table ("talks with Y at Jubilee House": no one is Jubilee)
+                twin.participants = [p for p in twin.participants if p not in m.elsewhere]
             absorb(twin, m)
     for m in out:
         if not m.kinds and m.organizer is None:
