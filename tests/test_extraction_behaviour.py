@@ -749,3 +749,17 @@ def test_a_meetings_place_and_host_beyond_its_verb(
     sentence: str, parties: set[str], place: str | None
 ) -> None:
     _assert_meeting_found(f"Paris, 3 November 2022\n\nTalks\n\n{sentence}\n", parties, place)
+
+
+def test_a_meeting_far_below_a_bodys_summit_the_same_day_is_its_own() -> None:
+    g = extract(
+        "Paris, 3 November 2022\n\nSummit\n\n"
+        "Leaders attended the Arab League summit in Jeddah on Saturday.\n\n"
+        "The leaders discussed trade.\n\nThe summit also discussed Sudan.\n\n"
+        "Meanwhile, Peruvian President Dina Boluarte met Colombian President Gustavo Petro in "
+        "Lima on Saturday.\n"
+    )
+    rows = _meeting_kinds(g)
+    summits = [parties for parties, kinds in rows if "Summit" in kinds]
+    assert summits == [set()], rows  # no one named attended it
+    assert ({"dina-boluarte", "gustavo-petro"}, {"InPersonMeeting"}) in rows

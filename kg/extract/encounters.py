@@ -1222,12 +1222,26 @@ def _of_body(doc: Doc, body_meeting: Meeting, m: Meeting) -> bool:
     db = m.date.value if m.date else None
     if da != db and db is not None:
         return False
-    if da is not None and da == db and not body_meeting.participants:
+    if (
+        da is not None
+        and da == db
+        and not body_meeting.participants
+        and not _far_apart(doc, body_meeting, m)
+    ):
         return True  # the body's meeting that day, whose parties the rules did not name
     root = doc.root_org(body_meeting.organizer.split("/", 1)[1])
     return any(
         p.startswith("org/") and doc.root_org(p.split("/", 1)[1]) == root for p in m.participants
     )
+
+
+def _far_apart(doc: Doc, a: Meeting, b: Meeting) -> bool:
+    """Two meetings told more than two paragraphs apart: "Zelensky met the Pope on
+    Saturday" further down is not the summit the lead said was held that Saturday."""
+    paras = doc.paragraphs
+    ia = paras.index(_para_of(doc, a.span.start))
+    ib = paras.index(_para_of(doc, b.span.start))
+    return abs(ia - ib) > 2
 
 
 def _meeting(doc: Doc, sent, refs: list[str], kind: str, date, place) -> Meeting:
