@@ -763,3 +763,18 @@ def test_a_meeting_far_below_a_bodys_summit_the_same_day_is_its_own() -> None:
     summits = [parties for parties, kinds in rows if "Summit" in kinds]
     assert summits == [set()], rows  # no one named attended it
     assert ({"dina-boluarte", "gustavo-petro"}, {"InPersonMeeting"}) in rows
+
+
+def test_the_former_prime_minister_is_not_the_interior_minister_nor_one_named_later() -> None:
+    g = extract(
+        "Nairobi, 3 November 2022\n\nMission\n\n"
+        "Zambia's Home Affairs Minister Jack Mwiimbu said on Monday that 200 officers would "
+        "leave next week.\n\n"
+        'The opposition leader, Hakainde Hichilema, criticised the plan. "This deployment is '
+        'unlawful," the former prime minister said.\n\n'
+        "Acting Prime Minister Mutale Nalumango welcomed the decision.\n"
+    )
+    said = statements(g)
+    assert said['"This deployment is unlawful," the former prime minister said.'] == (
+        "hakainde-hichilema"
+    ), said
