@@ -778,3 +778,16 @@ def test_the_former_prime_minister_is_not_the_interior_minister_nor_one_named_la
     assert said['"This deployment is unlawful," the former prime minister said.'] == (
         "hakainde-hichilema"
     ), said
+
+
+def test_pulled_out_of_a_country_is_a_withdrawal_from_it() -> None:
+    g = extract(
+        "Nairobi, 3 November 2022\n\nTroops\n\n"
+        "Burundi sent troops to Somalia on Monday.\n\n"
+        "Ghanaian troops pulled out of Liberia on Tuesday.\n"
+    )
+    left = {
+        str(g.value(d, NG.deployedBy)).rsplit("/", 1)[-1]: str(g.value(d, NG.destination))
+        for d in g.subjects(RDF.type, NG.Deployment)
+    }
+    assert left["ghana"].endswith("/liberia"), left  # not the story's other destination

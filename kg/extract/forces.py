@@ -351,6 +351,15 @@ def _destination(doc: Doc, tok, force, off: int, skip: int) -> str | None:
                 for g in c.children:
                     if g.dep_ == "pobj":
                         cands.append(g)
+                    elif leaving and g.dep_ == "prep" and g.lower_ == "of":
+                        cands += [x for x in g.children if x.dep_ == "pobj"]  # "out of Gambia"
+            if (
+                leaving
+                and c.dep_ == "prep"
+                and c.lower_ == "of"
+                and any(x.dep_ == "prt" and x.lower_ == "out" for x in node.children)
+            ):
+                cands += [x for x in c.children if x.dep_ == "pobj"]  # "pulled out" + "of X"
             if c.dep_ == "advmod" and c.lower_ in ("there",):
                 pass
     best = None
