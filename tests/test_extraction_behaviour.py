@@ -791,3 +791,32 @@ def test_pulled_out_of_a_country_is_a_withdrawal_from_it() -> None:
         for d in g.subjects(RDF.type, NG.Deployment)
     }
     assert left["ghana"].endswith("/liberia"), left  # not the story's other destination
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sender", "personnel", "destination"),
+    [
+        # the parser hangs the place on the force's own noun, not on the verb
+        ("Poland will station a brigade of some 3,500 soldiers in Estonia, its defence "
+         "minister announced.", "poland", "3500", "estonia"),
+        # ships and marines: the marines are the force, and the place hangs on them
+        ("Pakistan dispatched two frigates and 250 marines to the Gulf of Aden.",
+         "pakistan", "250", "gulf-of-aden"),
+        # "left X for Y": they go to Y
+        ("A contingent of 180 Moroccan peacekeepers left Rabat for Chad on Friday.",
+         "morocco", "180", "chad"),
+    ],
+)  # fmt: skip
+def test_where_a_force_goes_when_the_verb_does_not_say(
+    sentence: str, sender: str, personnel: str, destination: str
+) -> None:
+    g = extract(f"Nairobi, 3 November 2022\n\nTroops on the move\n\n{sentence}\n")
+    rows = {
+        (
+            str(g.value(d, NG.deployedBy)).rsplit("/", 1)[-1],
+            str(g.value(d, NG.personnel)),
+            str(g.value(d, NG.destination)).rsplit("/", 1)[-1],
+        )
+        for d in g.subjects(RDF.type, NG.Deployment)
+    }
+    assert rows == {(sender, personnel, destination)}

@@ -19,6 +19,7 @@ _IRREGULAR = {
     "meet": ["meet", "meets", "met", "meeting"],
     "hold": ["hold", "holds", "held", "holding"],
     "send": ["send", "sends", "sent", "sending"],
+    "leave": ["leave", "leaves", "left", "leaving"],
     "give": ["give", "gives", "gave", "given", "giving"],
     "make": ["make", "makes", "made", "making"],
     "begin": ["begin", "begins", "began", "begun", "beginning"],
@@ -66,7 +67,7 @@ MEETING_NOUNS = (
 DEPLOY_VERBS = (
     "deploy send dispatch despatch arrive withdraw pull station reinforce contribute "
     "airlift fly land redeploy return begin start provide pledge commit offer complete "
-    "deliver transfer disembark descend transport join cross"
+    "deliver transfer disembark descend transport join cross leave"
 ).split()
 # "talks on the sidelines of the summit": an event named only as where another one was
 BESIDE_EVENT = re.compile(
