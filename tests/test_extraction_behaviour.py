@@ -820,3 +820,24 @@ def test_where_a_force_goes_when_the_verb_does_not_say(
         for d in g.subjects(RDF.type, NG.Deployment)
     }
     assert rows == {(sender, personnel, destination)}
+
+
+def test_a_council_record_names_its_body_and_all_who_spoke_in_it() -> None:
+    g = extract(
+        "New York, 3 November 2022\n\nCouncil renews mission\n\n"
+        "The Security Council today extended the mandate of the United Nations Interim Force "
+        "in Lebanon (UNIFIL) for one year, unanimously adopting resolution 2695 (2023).\n\n"
+        "The representative of Brazil said the force remained vital.\n\n"
+        "Gabon's delegate, speaking also on behalf of Ghana and Mozambique, welcomed it.\n\n"
+        "The representative of Malta stressed the need for calm.\n\n"
+        "Also speaking were the representatives of Albania, Ecuador and Japan.\n"
+    )
+    sessions = [
+        (m, parties)
+        for m in g.subjects(RDF.type, NG.Meeting)
+        if "un-security-council" in str(g.value(m, NG.organizer))
+        for parties in [_parties(g, m)]
+    ]
+    assert len(sessions) == 1, _meeting_kinds(g)
+    # (those spoken for are not said to have sat in it)
+    assert sessions[0][1] == {"brazil", "gabon", "malta", "albania", "ecuador", "japan"}

@@ -634,6 +634,9 @@ _COLLECTIVE = {
 }
 
 
+_DELEGATES = {"representative", "delegate", "delegation", "speaker"}
+
+
 def _named_in(doc: Doc, s: int, e: int) -> list[str]:
     """Every actor named (not merely described by an adjective) in text[s:e]."""
     out: list[str] = []
@@ -646,7 +649,8 @@ def _named_in(doc: Doc, s: int, e: int) -> list[str]:
 
 
 _ATTEND_CUE = re.compile(
-    r"\b(?:attend\w*|participat\w*|in the presence of|signed by|present|t[ao]o?k\w* part"
+    r"\b(?:attend\w*|participat\w*|in the presence of|signed by|present|t[ao]o?k\w* part|"
+    r"spoke|speaking"
     r"|(?:facilitated|mediated|brokered|witnessed|flanked) by)\b",
     re.I,
 )
@@ -680,8 +684,9 @@ def _attendance(doc: Doc, meetings: list[Meeting]) -> None:
         if not before:
             continue
         m = before[-1]
-        if not doc.near(m.span.start, sent.start):
-            continue
+        close = doc.near(m.span.start, sent.start)
+        if not close and "Session" not in m.kinds:
+            continue  # (a body's session: a record of it names its speakers all along)
         sp = doc.parse(sent)
         if sp is None:
             continue
@@ -690,6 +695,19 @@ def _attendance(doc: Doc, meetings: list[Meeting]) -> None:
         listed: list[str] = []  # "the leaders of A, B and C attended": every named one
         for tok in sp:
             lem = lemma(tok.lower_)
+            if lem == "speak" and "Session" in m.kinds:
+                # "Also speaking were the representatives of A, B and C": in a body's
+                # session, the states whose delegates spoke sat in it
+                for x in sp:
+                    if x.dep_ in ("nsubj", "attr") and x.lower_.removesuffix("s") in _DELEGATES:
+                        listed.extend(
+                            r
+                            for r in _named_in(doc, *head_span(x, off))
+                            if r.startswith("country/")
+                        )
+                continue
+            if not close:
+                continue
             attends = _attends(tok)
             if attends and _future_or_wished(tok):
                 continue  # "Li Qiang and Kamala Harris are expected to attend": not yet
