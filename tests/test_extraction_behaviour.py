@@ -841,3 +841,24 @@ def test_a_council_record_names_its_body_and_all_who_spoke_in_it() -> None:
     assert len(sessions) == 1, _meeting_kinds(g)
     # (those spoken for are not said to have sat in it)
     assert sessions[0][1] == {"brazil", "gabon", "malta", "albania", "ecuador", "japan"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "parties", "place"),
+    [
+        # "A, B and C": the parser hangs C on B; every one of them is a party
+        ("Ghanaian President Nana Akufo-Addo hosted Ivorian President Alassane Ouattara, "
+         "Togolese President Faure Gnassingbe and Beninese President Patrice Talon in Accra "
+         "on Monday.",
+         {"nana-akufo-addo", "alassane-ouattara", "faure-gnassingbe", "patrice-talon"},
+         "accra"),
+        ("Leaders from Argentina, Uruguay and Paraguay gathered in Asuncion on Tuesday for the "
+         "Mercosur summit.\n\nArgentine President Javier Milei, Uruguayan President Luis "
+         "Lacalle Pou and Brazilian President Luiz Inacio Lula da Silva arrived for the opening "
+         "session.",
+         {"javier-milei", "luis-lacalle-pou", "luiz-inacio-lula-da-silva"}, None),
+    ],
+)  # fmt: skip
+def test_every_party_of_a_long_list(sentence: str, parties: set[str], place: str | None) -> None:
+    rows = _meeting_rows(extract(f"Paris, 3 November 2022\n\nLeaders\n\n{sentence}\n"))
+    assert any(parties <= ps and (place is None or where == place) for ps, where in rows), rows

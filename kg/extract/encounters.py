@@ -190,7 +190,7 @@ def _subjects(tok) -> list:
             out = []
             for s in subs:
                 out.append(s)
-                out.extend(c for c in s.children if c.dep_ == "conj")
+                out.extend(_conj_chain(s))  # "A, B and C": C hangs on B
             return out
         if (
             node.dep_ in ("advcl", "xcomp", "pcomp", "conj", "acl", "relcl")
@@ -202,6 +202,16 @@ def _subjects(tok) -> list:
             continue
         break
     return []
+
+
+def _conj_chain(tok) -> list:
+    """The nouns conjoined after a noun, however deep the parser chained them."""
+    out = []
+    for c in tok.children:
+        if c.dep_ == "conj":
+            out.append(c)
+            out.extend(_conj_chain(c))
+    return out
 
 
 def _conjuncts(tok) -> list:
@@ -257,7 +267,7 @@ def _objects(tok) -> list:
     for c in tok.children:
         if c.dep_ in ("dobj", "dative"):
             out.append(c)
-            out.extend(x for x in c.children if x.dep_ == "conj")
+            out.extend(_conj_chain(c))
     return out
 
 
