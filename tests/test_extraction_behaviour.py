@@ -862,3 +862,19 @@ def test_a_council_record_names_its_body_and_all_who_spoke_in_it() -> None:
 def test_every_party_of_a_long_list(sentence: str, parties: set[str], place: str | None) -> None:
     rows = _meeting_rows(extract(f"Paris, 3 November 2022\n\nLeaders\n\n{sentence}\n"))
     assert any(parties <= ps and (place is None or where == place) for ps, where in rows), rows
+
+
+def test_the_two_leaders_joined_by_a_third_and_one_joining_by_video() -> None:
+    g = extract(
+        "Paris, 3 November 2022\n\nTalks\n\n"
+        "Senegalese President Macky Sall held talks with Gambian President Adama Barrow in "
+        "Dakar on Tuesday.\n\n"
+        "The two leaders were joined by Mauritanian President Mohamed Ould Ghazouani for a "
+        "trilateral meeting on Wednesday.\n\n"
+        "Defence ministers of the Nordic states met in Oslo on Friday, with Ukraine's defence "
+        "minister Rustem Umerov joining by video.\n"
+    )
+    met = _meetings(g)
+    assert {"macky-sall", "adama-barrow"} in met
+    assert {"macky-sall", "adama-barrow", "mohamed-ould-ghazouani"} in met
+    assert any("rustem-umerov" in ps for ps in met), met

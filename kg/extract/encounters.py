@@ -223,6 +223,9 @@ def _conjuncts(tok) -> list:
     return out
 
 
+_PAIR_NOUNS = {"leaders", "presidents", "ministers", "sides", "heads", "men", "women"}
+
+
 def _with_objects(tok, preps=("with", "between", "among")) -> list:
     out = []
     for c in tok.children:
@@ -230,6 +233,9 @@ def _with_objects(tok, preps=("with", "between", "among")) -> list:
             for g in c.children:
                 if g.dep_ == "pobj":
                     out.extend(_conjuncts(g))
+                elif g.dep_ == "pcomp" and c.lower_ == "with":
+                    # "met in Tokyo, with Kuleba joining by video": who joined
+                    out.extend(x for x in g.children if x.dep_ == "nsubj")
     return out
 
 
@@ -322,6 +328,7 @@ class _Parties:
         self.n_subjects = 0  # the first refs are the subjects ("Putin" in "Putin had calls with")
         self.first_voice = False  # "I chaired the meeting": the one speaking is a party
         self.elsewhere: set[str] = set()  # actors named only as where a party was
+        self.last_pair: list[str] = []  # the parties of the meeting just told, if two
 
     def mark_subjects(self) -> None:
         self.n_subjects = len(self.refs)
@@ -347,6 +354,16 @@ class _Parties:
     def add_np(self, tok) -> None:
         """Every actor a noun phrase names: its persons, else its bodies and countries."""
         if _PRESS.match(tok.text):
+            return
+        if (
+            self.last_pair
+            and tok.lower_ in _PAIR_NOUNS
+            and any(c.lower_ in ("two", "both") for c in tok.children)
+        ):
+            # "the two leaders were joined by C": the two who just met
+            for ref in self.last_pair:
+                if ref not in self.refs:
+                    self.refs.append(ref)
             return
         if tok.lower_ in ("he", "she", "him", "her"):
             ref = _last_person(self.doc, self.off + tok.idx)
@@ -461,6 +478,8 @@ def encounters(doc: Doc) -> list[Meeting]:
             if noun is not None:
                 done.add(noun.i)
             parties = _Parties(doc, off, skip)
+            if out and len(out[-1].participants) == 2 and doc.near(out[-1].span.start, off):
+                parties.last_pair = list(out[-1].participants)
             parties.first_voice = noun is not None and noun.lower_ in (
                 "summit",
                 "meeting",
@@ -508,6 +527,10 @@ def encounters(doc: Doc) -> list[Meeting]:
                 if verb is not None:
                     for o in _with_objects(verb):
                         parties.add_np(o)
+                    if lemma(verb.lower_) == "join":
+                        # "the two leaders were joined by Abiy for a trilateral meeting"
+                        for o in _agents(verb):
+                            parties.add_np(o)
                 elif hub.dep_ in ("nsubj", "nsubjpass"):
                     for o in _with_objects(head):
                         parties.add_np(o)
@@ -930,6 +953,7 @@ _COME_FOR = {
     "meet",
     "convene",
     "assemble",
+    "join",  # "were joined by C for a trilateral meeting"
 }
 
 
