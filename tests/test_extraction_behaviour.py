@@ -878,3 +878,31 @@ def test_the_two_leaders_joined_by_a_third_and_one_joining_by_video() -> None:
     assert {"macky-sall", "adama-barrow"} in met
     assert {"macky-sall", "adama-barrow", "mohamed-ould-ghazouani"} in met
     assert any("rustem-umerov" in ps for ps in met), met
+
+
+def test_a_communiques_summit_its_chair_and_the_attendance_list_below_it() -> None:
+    g = extract(
+        "Abuja, 3 November 2022\n\nFINAL COMMUNIQUE OF THE EXTRAORDINARY SUMMIT\n\n"
+        "1. The Extraordinary Summit of the Heads of State and Government of the Economic "
+        "Community of West African States (ECOWAS) was held virtually on 10 August 2023, under "
+        "the Chairmanship of H.E. Bola Ahmed Tinubu, President of the Federal Republic of "
+        "Nigeria.\n\n"
+        "2. The Summit was attended by the following Heads of State and Government or their "
+        "representatives:\n"
+        "Benin: H.E. Patrice Talon, President\n"
+        "Ghana: H.E. Nana Addo Dankwa Akufo-Addo, President\n"
+        "Senegal: H.E. Macky Sall, President\n\n"
+        "3. Summit was also attended by the President of the ECOWAS Commission, H.E. Dr. Omar "
+        "Alieu Touray.\n"
+    )
+    rows = _meeting_kinds(g)
+    assert len(rows) == 1, rows
+    parties, kinds = rows[0]
+    assert {"Summit", "Videoconference"} <= kinds
+    assert parties == {
+        "bola-ahmed-tinubu",
+        "patrice-talon",
+        "nana-addo-dankwa-akufo-addo",
+        "macky-sall",
+        "omar-alieu-touray",
+    }

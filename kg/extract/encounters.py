@@ -409,6 +409,14 @@ class _Parties:
             and not any(a <= m.start < b for a, b in others)
         ]
         persons = [m for m in ms if m.kind == "person"]
+        if not persons and tok.lower_ in _PERSON_TITLES | _COLLECTIVE:
+            # "the Executive Secretary of SADC, H.E. Mr. Elias M. Magosi": the name the
+            # parser hung elsewhere, right after the post
+            persons = [
+                m
+                for m in self.doc.mentions_in(e, e + 40, "person")
+                if _NAME_AFTER_POST.fullmatch(self.doc.text, e, m.start)
+            ][:1]
         if persons:
             pick = persons
         elif tok.lower_.removesuffix("s") in _COLLECTIVE:
@@ -668,6 +676,36 @@ _COLLECTIVE = {
 
 
 _DELEGATES = {"representative", "delegate", "delegation", "speaker"}
+# "The Summit was also attended by", "Summit was attended by" (a communiqué drops the
+# article): the meeting the text reports, however far back
+_THE_MEETING_WAS = re.compile(
+    r"\s*(?:\d+\.\s*)?(?:The\s+)?(?:Extraordinary\s+|Ordinary\s+)?"
+    r"(?:Summit|Meeting|Session|Conference)\s+(?:was|were)\s+(?:also\s+)?"
+    r"(?:attended|graced)\b",
+    re.I,
+)
+_LIST_LINE = re.compile(r"\s*(?:[-–•*]\s*)?[A-Z][^.:\n]{0,60}:\s*\S|\s*[-–•*]\s*\S")
+
+
+def _listed_below(doc: Doc, pos: int) -> list[str]:
+    """The attendees a list after a colon names, one line each ("Angola: H.E. Joao
+    Lourenco, President"): each line's person, else its state; the list ends at the first
+    line that is not an item."""
+    out: list[str] = []
+    for para in doc.paragraphs:
+        if para.start < pos:
+            continue
+        line = doc.text[para.start : para.end]
+        if len(line) > 200 or not _LIST_LINE.match(line):
+            break
+        named = [m for m in doc.mentions_in(para.start, para.end) if not m.adjective]
+        persons = [m for m in named if m.kind == "person"]
+        pick = persons or [m for m in named if m.kind in ("country", "org")][:1]
+        for m in pick:
+            ref = doc.ref(m)
+            if ref not in out:
+                out.append(ref)
+    return out
 
 
 def _named_in(doc: Doc, s: int, e: int) -> list[str]:
@@ -718,8 +756,18 @@ def _attendance(doc: Doc, meetings: list[Meeting]) -> None:
             continue
         m = before[-1]
         close = doc.near(m.span.start, sent.start)
-        if not close and "Session" not in m.kinds:
+        head = doc.text[sent.start : sent.end]
+        named_back = bool(_THE_MEETING_WAS.match(head))
+        if not close and not named_back and "Session" not in m.kinds:
             continue  # (a body's session: a record of it names its speakers all along)
+        if named_back and head.rstrip().endswith(":"):
+            # "The Summit was attended by the following Heads of State: / Angola: H.E. …"
+            listed_refs = _listed_below(doc, sent.end)
+            for ref in listed_refs:
+                if ref not in m.participants and ref != m.organizer:
+                    m.participants.append(ref)
+            continue
+        close = close or named_back
         sp = doc.parse(sent)
         if sp is None:
             continue
@@ -1109,6 +1157,7 @@ def _names_a_person(tok, doc: Doc, off: int) -> bool:
 
 
 _PERSON_TITLES = {"president", "minister", "secretary", "chancellor", "king", "prince", "premier"}
+_NAME_AFTER_POST = re.compile(r"\s*,\s*(?:H\.\s?E\.\s*)?(?:(?:Mr|Mrs|Ms|Dr|Amb)\.?\s+)?")
 
 
 def _has_date(doc: Doc, sent) -> bool:
@@ -1252,7 +1301,9 @@ def merge_into(doc: Doc, found: list[Meeting], parsed: list[Meeting]) -> list[Me
         else:
             if twin.span == m.span and m.kinds:
                 # the same sentence: the parse knows whether its summit is this meeting
-                twin.kinds -= {"Summit"} - m.kinds
+                # (a summit held by video is both: the parse names only the medium)
+                if "Videoconference" not in m.kinds:
+                    twin.kinds -= {"Summit"} - m.kinds
             if twin.span == m.span:
                 # the rules take every person in the sentence; the parse knows which of
                 # them are at the table ("talks with Y at Jubilee House": no one is Jubilee)

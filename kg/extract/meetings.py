@@ -76,6 +76,11 @@ _ANNOUNCE = re.compile(
     re.I,
 )
 _OF_TRIGGER = re.compile(r"^\w+(?:\s+\w+)?\s+of\s+(?:the\s+)?$")
+# "Summit of the Heads of State and Government of the Southern African Development Community"
+_OF_HEADS_OF = re.compile(
+    r"^\w*\s+of\s+(?:the\s+)?(?:heads?|ministers?|leaders?)\b[^.,;:()]{0,50}?\bof\s+(?:the\s+)?$",
+    re.I,
+)
 _BY_AT = re.compile(
     r"(?:\b(?:held|took place)\b[^.]{0,40}\bat|\bhosted by|\borgani[sz]ed by|\bconvened by|"
     r"\bheld by|\bchaired by the|\bunder the auspices of)\s+(?:the\s+)?$",
@@ -302,7 +307,9 @@ def _organizer(doc: Doc, start: int, end: int, tpos: int) -> str | None:
         if (
             between
             and m.start - tpos < 150
-            and (_OF_TRIGGER.match(between) or _BY_AT.search(between))
+            and (
+                _OF_TRIGGER.match(between) or _BY_AT.search(between) or _OF_HEADS_OF.match(between)
+            )
         ):
             sc = 3
         elif (
