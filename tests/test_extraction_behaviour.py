@@ -906,3 +906,27 @@ def test_a_communiques_summit_its_chair_and_the_attendance_list_below_it() -> No
         "macky-sall",
         "omar-alieu-touray",
     }
+
+
+def test_a_summit_its_semicolon_list_who_represented_a_state_and_other_participants() -> None:
+    g = extract(
+        "Nairobi, 3 November 2022\n\nSummit\n\n"
+        "The meeting of the IGAD Heads of State was held in Nairobi on 4 February 2023. The "
+        "Summit was attended by H.E. Ismail Omar Guelleh, President of the Republic of "
+        "Djibouti; H.E. Yoweri Kaguta Museveni, President of the Republic of Uganda; and H.E. "
+        "Salva Kiir Mayardit, President of the Republic of South Sudan.\n\n"
+        "Ethiopia was represented by its Minister of Foreign Affairs, Mr. Taye Atske Selassie.\n\n"
+        "Other participants included former Nigerian President Olusegun Obasanjo, the envoy "
+        "of the African Union.\n"
+    )
+    rows = _meeting_kinds(g)
+    assert len(rows) == 1, rows  # "The Summit was attended by" is the meeting just told
+    parties, kinds = rows[0]
+    assert "Summit" in kinds  # a meeting of heads of state
+    assert parties == {
+        "ismail-omar-guelleh",
+        "yoweri-kaguta-museveni",
+        "salva-kiir-mayardit",
+        "taye-atske-selassie",
+        "olusegun-obasanjo",
+    }

@@ -15,7 +15,14 @@ from __future__ import annotations
 import re
 
 from kg.extract.context import Doc
-from kg.extract.lexis import BESIDE_EVENT, HYPOTHETICAL, MEETING_CUE, SESSION_CUE, lemma
+from kg.extract.lexis import (
+    BESIDE_EVENT,
+    HEADS_MEETING,
+    HYPOTHETICAL,
+    MEETING_CUE,
+    SESSION_CUE,
+    lemma,
+)
 from kg.extract.model import DateValue, Meeting, Span
 from kg.extract.speech import head_span, inside_quote, phrase_span
 
@@ -170,7 +177,7 @@ def _kind(sp, trig, verb_lemma: str | None) -> str:
         for w in ("summit", "session"):
             if w in words and not any(t.lower_ == w and _clause_head(t) is home for t in sp):
                 words.discard(w)
-    if "summit" in words:
+    if "summit" in words or (trig.lower_ in ("meeting", "session") and HEADS_MEETING.search(text)):
         return "Summit"
     if trig.lower_ == "session" or "session" in words:
         return "Session"
@@ -684,6 +691,10 @@ _THE_MEETING_WAS = re.compile(
     r"(?:attended|graced)\b",
     re.I,
 )
+_OTHERS_AT_IT = re.compile(
+    r"\s*(?:Other|Among the)\s+(?:participants|attendees|guests)\s+(?:also\s+)?(?:included|were)\b",
+    re.I,
+)
 _LIST_LINE = re.compile(r"\s*(?:[-–•*]\s*)?[A-Z][^.:\n]{0,60}:\s*\S|\s*[-–•*]\s*\S")
 
 
@@ -721,7 +732,7 @@ def _named_in(doc: Doc, s: int, e: int) -> list[str]:
 
 _ATTEND_CUE = re.compile(
     r"\b(?:attend\w*|participat\w*|in the presence of|signed by|present|t[ao]o?k\w* part|"
-    r"spoke|speaking"
+    r"spoke|speaking|represented by|participants"
     r"|(?:facilitated|mediated|brokered|witnessed|flanked) by)\b",
     re.I,
 )
@@ -729,11 +740,22 @@ _ATTEND_CUE = re.compile(
 _BY_WHOM = {"facilitated", "mediated", "brokered", "witnessed", "flanked"}
 
 
+def _includes_participants(tok) -> bool:
+    return lemma(tok.lower_) in ("include", "included") and any(
+        c.dep_ == "nsubj" and c.lower_ in ("participants", "attendees", "guests")
+        for c in tok.children
+    )
+
+
 def _attends(tok) -> bool:
     """ "attended", "participated", "took part"; "present" in "Also present were A and B"."""
     lem = lemma(tok.lower_)
     if lem in _ATTEND:
         return True
+    if tok.lower_ == "represented" and any(c.dep_ == "agent" for c in tok.children):
+        return True  # "The DRC was represented by its Minister …, Mr. X"
+    if _includes_participants(tok):
+        return True  # "Other participants included X"
     if lem == "take" and any(c.dep_ == "dobj" and c.lower_ == "part" for c in tok.children):
         return True
     return tok.lower_ == "present" and tok.dep_ == "acomp"
@@ -757,7 +779,7 @@ def _attendance(doc: Doc, meetings: list[Meeting]) -> None:
         m = before[-1]
         close = doc.near(m.span.start, sent.start)
         head = doc.text[sent.start : sent.end]
-        named_back = bool(_THE_MEETING_WAS.match(head))
+        named_back = bool(_THE_MEETING_WAS.match(head) or _OTHERS_AT_IT.match(head))
         if not close and not named_back and "Session" not in m.kinds:
             continue  # (a body's session: a record of it names its speakers all along)
         if named_back and head.rstrip().endswith(":"):
@@ -798,6 +820,10 @@ def _attendance(doc: Doc, meetings: list[Meeting]) -> None:
                 or (lem == "sign" and tok.dep_ != "ROOT")
             ):
                 who = tok.head if tok.lower_ == "present" else tok
+                if _includes_participants(tok):
+                    for o in _objects(tok):
+                        parties.add_np(o)
+                    continue
                 for subj in _subjects(who) if attends else []:
                     for x in _conjuncts(subj):
                         if x.lower_.removesuffix("s") in _COLLECTIVE:

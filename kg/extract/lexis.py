@@ -75,6 +75,10 @@ BESIDE_EVENT = re.compile(
     r"(?:summit|session|meeting|conference|forum)",
     re.I,
 )
+# "the meeting of the EAC Heads of State": a meeting of heads of state is a summit
+HEADS_MEETING = re.compile(
+    r"\b(?:meeting|session) of (?:the )?(?:[\w-]+ ){0,6}heads of state\b", re.I
+)
 # "a possible summit", "possible deployment": an event not (yet) held
 HYPOTHETICAL = frozenset("possible potential proposed hypothetical eventual prospective".split())
 # a body's decision taken in session: "the Security Council adopted resolution 2699"
@@ -189,4 +193,5 @@ EVENT_CUE = _cue(
     | {"according", "made", "makes", "making"}
     | DEPLOY_NOUNS
     | _MEETING_WORDS
+    | {"participants", "represented by"}  # who else was at a meeting told before
 )
