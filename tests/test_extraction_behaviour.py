@@ -930,3 +930,21 @@ def test_a_summit_its_semicolon_list_who_represented_a_state_and_other_participa
         "taye-atske-selassie",
         "olusegun-obasanjo",
     }
+
+
+def test_fighters_who_left_a_city_withdrew_from_it_and_one_sides_forces_are_no_mission() -> None:
+    g = extract(
+        "Khartoum, 3 November 2022\n\nFighting\n\n"
+        "Fighting between the army and the paramilitary Rapid Support Forces continued in "
+        "Omdurman.\n\n"
+        "The last Wagner Group fighters left Bamako last month, Mali's government said.\n"
+    )
+    rows = {
+        (
+            str(g.value(d, NG.deployedBy)).rsplit("/", 1)[-1],
+            str(g.value(d, NG.destination)).rsplit("/", 1)[-1],
+            g.value(d, NG.partOf),
+        )
+        for d in g.subjects(RDF.type, NG.Deployment)
+    }
+    assert rows == {("wagner-group", "bamako", None)}, rows
