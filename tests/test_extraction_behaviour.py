@@ -948,3 +948,11 @@ def test_fighters_who_left_a_city_withdrew_from_it_and_one_sides_forces_are_no_m
         for d in g.subjects(RDF.type, NG.Deployment)
     }
     assert rows == {("wagner-group", "bamako", None)}, rows
+
+
+def test_a_named_spokesman_speaks_not_the_leader_his_post_names() -> None:
+    g = extract(
+        "Ankara, 3 November 2022\n\nVisit\n\n"
+        "Ibrahim Kalin, Erdogan's spokesman, said the talks changed nothing.\n"
+    )
+    assert list(statements(g).values()) == ["ibrahim-kalin"]

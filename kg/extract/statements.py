@@ -492,7 +492,11 @@ def _resolve(doc: Doc, tok, verb, sent: Block, sal: speech.Salience) -> str | No
             # Minister" is not the chancellor quoted before
             return recent
         return _country_of(doc, owner) if owner else None
-    m = speech.best_actor(found)
+    t0 = off + tok.idx
+    own = [x for x in found if x.kind == "person" and x.start <= t0 < x.end]
+    # "Dmitry Peskov, Putin's spokesman, said": the subject's own name, not the one its
+    # appositive names
+    m = own[0] if own else speech.best_actor(found)
     if (noun == "ministry" or noun in _BODY_OF_STATE) and (m is None or m.kind == "country"):
         body = _described_ministry(doc, tok, m)  # "the Nigerien army", "the interior ministry"
         if body:
