@@ -956,3 +956,16 @@ def test_a_named_spokesman_speaks_not_the_leader_his_post_names() -> None:
         "Ibrahim Kalin, Erdogan's spokesman, said the talks changed nothing.\n"
     )
     assert list(statements(g).values()) == ["ibrahim-kalin"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Venezuelan Foreign Minister Yvan Gil was quoted by state media as saying that Caracas "
+         "would respond.", "yvan-gil"),
+        ('"No troops will be sent," TASS quoted Maria Zakharova as saying.', "maria-zakharova"),
+    ],
+)  # fmt: skip
+def test_quoted_as_saying_is_the_one_quoted(sentence: str, speaker: str) -> None:
+    g = extract(f"Moscow, 3 November 2022\n\nQuoted\n\n{sentence}\n")
+    assert list(statements(g).values()) == [speaker]

@@ -230,6 +230,14 @@ def subject_of(verb, after: int = -1):
         if node.dep_ in ("conj", "xcomp", "advcl") and node.head is not node:
             node = node.head
             continue
+        if node.dep_ == "pcomp" and node.head.dep_ == "prep" and node.head.lower_ == "as":
+            # "was quoted by state media as saying": who was quoted; "RIA Novosti quoted
+            # Lavrov as saying": the one quoted, not the agency
+            node = node.head.head
+            quoted = [c for c in node.children if c.dep_ == "dobj"]
+            if quoted:
+                return quoted[0]
+            continue
         break
     # passive "was told by X": the agent
     for c in verb.children:
