@@ -969,3 +969,17 @@ def test_a_named_spokesman_speaks_not_the_leader_his_post_names() -> None:
 def test_quoted_as_saying_is_the_one_quoted(sentence: str, speaker: str) -> None:
     g = extract(f"Moscow, 3 November 2022\n\nQuoted\n\n{sentence}\n")
     assert list(statements(g).values()) == [speaker]
+
+
+def test_a_family_name_alone_speaks_and_she_is_not_the_man_quoted_before() -> None:
+    g = extract(
+        "Berlin, 3 November 2022\n\nTalks\n\n"
+        "French Foreign Minister Catherine Colonna met her South Korean counterpart Park Jin in "
+        "Paris on Tuesday.\n\n"
+        'Park said Seoul was ready to work with Paris. "We are partners," he said.\n\n'
+        'Colonna raised trade concerns. "Competition must be fair," she said.\n'
+    )
+    said = statements(g)
+    assert said["Park said Seoul was ready to work with Paris."] == "park-jin"
+    assert said['"We are partners," he said.'] == "park-jin"
+    assert said['"Competition must be fair," she said.'] == "catherine-colonna"

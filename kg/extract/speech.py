@@ -142,6 +142,9 @@ class Salience:
         self.speakers: list[str] = []
         self.recent_speaker: str | None = None  # speaker of the sentence before, if any
         self.subjects: list[str] = []  # persons who were the subject of a sentence
+        # "m" or "f", learned from the pronouns that stood for a person so far: "she said"
+        # after "he said" of Wang is not Wang's
+        self.gender: dict[str, str] = {}
 
     def next_sentence(self, spoke: str | None) -> None:
         self.recent_speaker = spoke
