@@ -983,3 +983,13 @@ def test_a_family_name_alone_speaks_and_she_is_not_the_man_quoted_before() -> No
     assert said["Park said Seoul was ready to work with Paris."] == "park-jin"
     assert said['"We are partners," he said.'] == "park-jin"
     assert said['"Competition must be fair," she said.'] == "catherine-colonna"
+
+
+def test_a_state_that_speaks_of_two_peoples_talks_did_not_sit_in_them() -> None:
+    g = extract(
+        "Berlin, 3 November 2022\n\nTalks\n\n"
+        "Spanish Foreign Minister Jose Manuel Albares met his Moroccan counterpart Nasser "
+        "Bourita in Madrid on Tuesday.\n\n"
+        "The talks were constructive, the foreign ministry in Rabat said.\n"
+    )
+    assert _meetings(g) == [{"jose-manuel-albares", "nasser-bourita"}]
