@@ -805,6 +805,11 @@ def test_pulled_out_of_a_country_is_a_withdrawal_from_it() -> None:
         # "left X for Y": they go to Y
         ("A contingent of 180 Moroccan peacekeepers left Rabat for Chad on Friday.",
          "morocco", "180", "chad"),
+        # "reached X": arrived there; "Congo" alone is the DRC, as wire style writes it
+        ("The first 450 Pakistani peacekeepers of the new rotation reached Goma on Thursday.",
+         "pakistan", "450", "goma"),
+        ("About 300 Malawian troops have begun leaving eastern Congo.",
+         "malawi", "300", "democratic-republic-of-the-congo"),
     ],
 )  # fmt: skip
 def test_where_a_force_goes_when_the_verb_does_not_say(

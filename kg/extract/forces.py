@@ -76,7 +76,11 @@ def deployments_from_parse(doc: Doc) -> list[Deployment]:
             ):
                 # "150 Egyptian peacekeepers left Cairo for Somalia": they go where "for" says;
                 # "Wagner's fighters left Bangui": a withdrawal from Bangui
-                subs = [c for c in tok.children if c.dep_ == "nsubj"]
+                subs = _own_or_governing_subjects(tok)
+                force = next((s for s in subs if _is_force(s)), None)
+            elif lem == "reach" and any(c.dep_ == "dobj" for c in tok.children):
+                # "400 Bangladeshi peacekeepers reached Juba": they arrived there
+                subs = _own_or_governing_subjects(tok)
                 force = next((s for s in subs if _is_force(s)), None)
             elif lem in _VERBS and tok.dep_ not in ("amod", "compound"):
                 if lem == "join":
@@ -161,6 +165,14 @@ def _fill_destinations(doc: Doc, deps: list[Deployment]) -> None:
     for d in deps:
         if d.destination is None and d.deployed_by != main:
             d.destination = main
+
+
+def _own_or_governing_subjects(tok) -> list:
+    """A verb's subjects, or those of the verb it completes ("troops have begun leaving")."""
+    subs = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subs and tok.dep_ in ("xcomp", "ccomp"):
+        subs = [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return subs
 
 
 def _conj(tok) -> list:
@@ -356,7 +368,7 @@ def _destination(doc: Doc, tok, force, off: int, skip: int) -> str | None:
         "drawdown",
     )
     preps = ("from", "out") if leaving else ("to", "in", "into", "for")
-    if lemma(tok.lower_) == "leave" and not any(
+    if lemma(tok.lower_) in ("leave", "reach") and not any(
         c.dep_ == "prep" and c.lower_ == "for" for c in tok.children
     ):
         # "left Bangui" and no "for": the place left, as for a withdrawal
