@@ -998,3 +998,16 @@ def test_a_state_that_speaks_of_two_peoples_talks_did_not_sit_in_them() -> None:
         "The talks were constructive, the foreign ministry in Rabat said.\n"
     )
     assert _meetings(g) == [{"jose-manuel-albares", "nasser-bourita"}]
+
+
+def test_places_news_names_where_no_preposition_or_the_recogniser_helps() -> None:
+    g = extract(
+        "Jerusalem, 3 November 2022\n\nRaids\n\n"
+        "Soldiers raided Nablus in the occupied West Bank on Monday. Families fled south to "
+        "Khan Younis.\n\n"
+        "Shelling hit the Tigray region, and troops shelled Kharkiv.\n"
+    )
+    places = {str(p).rsplit("/", 1)[-1] for p in g.subjects(RDF.type, NG.Place)}
+    assert {"nablus", "west-bank", "khan-yunis", "tigray", "kharkiv"} <= places, places
+    persons = {str(p).rsplit("/", 1)[-1] for p in g.subjects(RDF.type, NG.Person)}
+    assert not persons, persons
