@@ -1003,11 +1003,11 @@ def test_a_state_that_speaks_of_two_peoples_talks_did_not_sit_in_them() -> None:
 def test_places_news_names_where_no_preposition_or_the_recogniser_helps() -> None:
     g = extract(
         "Jerusalem, 3 November 2022\n\nRaids\n\n"
-        "Soldiers raided Nablus in the occupied West Bank on Monday. Families fled south to "
+        "Soldiers raided Jenin in the occupied West Bank on Monday. Families fled south to "
         "Khan Younis.\n\n"
-        "Shelling hit the Tigray region, and troops shelled Kharkiv.\n"
+        "Shelling hit the Tigray region, and troops attacked the Donetsk region.\n"
     )
     places = {str(p).rsplit("/", 1)[-1] for p in g.subjects(RDF.type, NG.Place)}
-    assert {"nablus", "west-bank", "khan-yunis", "tigray", "kharkiv"} <= places, places
+    assert {"jenin", "west-bank", "khan-yunis", "tigray", "donetsk"} <= places, places
     persons = {str(p).rsplit("/", 1)[-1] for p in g.subjects(RDF.type, NG.Person)}
     assert not persons, persons
