@@ -1011,3 +1011,14 @@ def test_places_news_names_where_no_preposition_or_the_recogniser_helps() -> Non
     assert {"jenin", "west-bank", "khan-yunis", "tigray", "donetsk"} <= places, places
     persons = {str(p).rsplit("/", 1)[-1] for p in g.subjects(RDF.type, NG.Person)}
     assert not persons, persons
+
+
+def test_the_meeting_held_that_day_is_between_those_the_sentence_before_named() -> None:
+    g = extract(
+        "Bogota, 3 November 2022\n\nDialogue\n\n"
+        "The presidents of Ecuador, Daniel Noboa, and of Peru, Dina Boluarte, have expressed "
+        "their willingness to continue bilateral talks on the border.\n\n"
+        "This was announced after the end of the first meeting held on Tuesday, the "
+        "presidential press office said.\n"
+    )
+    assert {"daniel-noboa", "dina-boluarte"} in _meetings(g)

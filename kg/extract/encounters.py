@@ -586,6 +586,15 @@ def encounters(doc: Doc) -> list[Meeting]:
                 and any(c.dep_ in ("compound", "poss") for c in noun.children)
             )
             date = _date(doc, sent, off + hub.idx)
+            if (
+                not refs
+                and noun is not None
+                and _definite(noun)
+                and (date or any(c.dep_ == "acl" and c.lower_ == "held" for c in noun.children))
+            ):
+                # "after the end of the first meeting held this Thursday": the talks the
+                # sentences before spoke of, between the persons they named
+                refs = _parties_told_before(doc, sent)
             if not refs and not (named_body and date):
                 continue  # (a dated, named summit may get its parties from who attended it)
             if (
@@ -1362,6 +1371,29 @@ def _of_body(doc: Doc, body_meeting: Meeting, m: Meeting) -> bool:
     return any(
         p.startswith("org/") and doc.root_org(p.split("/", 1)[1]) == root for p in m.participants
     )
+
+
+def _definite(noun) -> bool:
+    """ "the meeting", "the first meeting", "this meeting": one the text has spoken of."""
+    return any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in noun.children)
+
+
+def _parties_told_before(doc: Doc, sent) -> list[str]:
+    """The persons a sentence just before (in this paragraph or the one before) names
+    beside talks or a meeting: "The presidents of Venezuela, Nicolás Maduro, and of Guyana,
+    Mohamed Irfaan Ali, have expressed their willingness to continue bilateral talks"."""
+    earlier = [b for _, b in doc.sentences if b.end <= sent.start and doc.near(b.start, sent.start)]
+    for b in reversed(earlier[-3:]):
+        if not MEETING_CUE.search(doc.text, b.start, b.end):
+            continue
+        persons: list[str] = []
+        for m in doc.mentions_in(b.start, b.end, "person"):
+            ref = doc.ref(m)
+            if ref not in persons:
+                persons.append(ref)
+        if len(persons) >= 2:
+            return persons
+    return []
 
 
 def _far_apart(doc: Doc, a: Meeting, b: Meeting) -> bool:
