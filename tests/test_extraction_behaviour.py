@@ -1022,3 +1022,22 @@ def test_the_meeting_held_that_day_is_between_those_the_sentence_before_named() 
         "presidential press office said.\n"
     )
     assert {"daniel-noboa", "dina-boluarte"} in _meetings(g)
+
+
+def test_a_long_signed_by_list_below_the_signing_names_every_signatory() -> None:
+    g = extract(
+        "Doha, 3 November 2022\n\nAccord signed\n\n"
+        "Qatar, the African Union, Rwanda and Congo signed the framework agreement in Doha on "
+        "Tuesday.\n\n"
+        "Foreign Minister Olivier Nduhungirehe of Rwanda hosted a reception.\n\n"
+        "The document was signed by Foreign Minister Olivier Nduhungirehe on behalf of Rwanda, "
+        "Foreign Minister Christophe Lutundula on behalf of Congo, and Prime Minister Mohammed "
+        "bin Abdulrahman on behalf of Qatar.\n"
+    )
+    # one signing, with every signatory the scattered list names
+    assert len(_meetings(g)) == 1, _meetings(g)
+    assert {
+        "olivier-nduhungirehe",
+        "christophe-lutundula",
+        "mohammed-bin-abdulrahman",
+    } <= _meetings(g)[0], _meetings(g)
