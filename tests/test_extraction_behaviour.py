@@ -1041,3 +1041,23 @@ def test_a_long_signed_by_list_below_the_signing_names_every_signatory() -> None
         "christophe-lutundula",
         "mohammed-bin-abdulrahman",
     } <= _meetings(g)[0], _meetings(g)
+
+
+def test_a_council_record_this_morning_every_delegation_that_spoke_and_a_named_delegate() -> None:
+    g = extract(
+        "New York, 3 November 2022\n\nCouncil adopts resolution\n\n"
+        "The Security Council this morning adopted resolution 2721 (2023) by a vote of 13 in "
+        "favour to none against, with 2 abstentions (China, Russian Federation). The United "
+        "Nations mission will be extended.\n\n"
+        "Pedro Comissario of Mozambique said the text was balanced.\n\n"
+        "The representatives of Malta, Ecuador and Slovenia welcomed the adoption.\n"
+    )
+    (session,) = [
+        m
+        for m in g.subjects(RDF.type, NG.Meeting)
+        if "un-security-council" in str(g.value(m, NG.organizer))
+    ]
+    assert str(g.value(session, NG.date)) == "2022-11-03"  # "this morning": the page's day
+    assert {"china", "russia", "pedro-comissario", "malta", "ecuador", "slovenia"} <= _parties(
+        g, session
+    ), _parties(g, session)

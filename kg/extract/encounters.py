@@ -754,7 +754,7 @@ def _named_in(doc: Doc, s: int, e: int) -> list[str]:
 
 _ATTEND_CUE = re.compile(
     r"\b(?:attend\w*|participat\w*|in the presence of|signed by|present|t[ao]o?k\w* part|"
-    r"spoke|speaking|represented by|participants"
+    r"spoke|speaking|represented by|participants|representatives|delegates|delegations"
     r"|(?:facilitated|mediated|brokered|witnessed|flanked) by)\b",
     re.I,
 )
@@ -820,9 +820,12 @@ def _attendance(doc: Doc, meetings: list[Meeting]) -> None:
         listed: list[str] = []  # "the leaders of A, B and C attended": every named one
         for tok in sp:
             lem = lemma(tok.lower_)
-            if lem == "speak" and "Session" in m.kinds:
-                # "Also speaking were the representatives of A, B and C": in a body's
-                # session, the states whose delegates spoke sat in it
+            if "Session" in m.kinds and (
+                lem == "speak" or (tok.dep_ == "ROOT" and tok.lower_ not in ("were", "was"))
+            ):
+                # "Also speaking were the representatives of A, B and C", "The
+                # representatives of A, B and C welcomed the adoption": in a body's session,
+                # the states whose delegates spoke sat in it
                 for x in sp:
                     if x.dep_ in ("nsubj", "attr") and x.lower_.removesuffix("s") in _DELEGATES:
                         listed.extend(
@@ -830,7 +833,8 @@ def _attendance(doc: Doc, meetings: list[Meeting]) -> None:
                             for r in _named_in(doc, *head_span(x, off))
                             if r.startswith("country/")
                         )
-                continue
+                if lem == "speak":
+                    continue
             if not close:
                 continue
             attends = _attends(tok)
