@@ -1061,3 +1061,19 @@ def test_a_council_record_this_morning_every_delegation_that_spoke_and_a_named_d
     assert {"china", "russia", "pedro-comissario", "malta", "ecuador", "slovenia"} <= _parties(
         g, session
     ), _parties(g, session)
+
+
+def test_money_is_no_force_and_returning_home_leaves_the_mission_country() -> None:
+    g = extract(
+        "Accra, 3 November 2022\n\nTroops\n\n"
+        "Germany will send $200 million in military aid to Moldova.\n\n"
+        "Ghanaian peacekeepers returned home from Mali after a year-long rotation.\n"
+    )
+    rows = {
+        (
+            str(g.value(d, NG.deployedBy)).rsplit("/", 1)[-1],
+            str(g.value(d, NG.destination)).rsplit("/", 1)[-1],
+        )
+        for d in g.subjects(RDF.type, NG.Deployment)
+    }
+    assert rows == {("ghana", "mali")}, rows

@@ -175,6 +175,9 @@ def _own_or_governing_subjects(tok) -> list:
     return subs
 
 
+_MONEY = {"$", "€", "£", "¥", "US$", "dollars", "euros", "pounds"}
+
+
 def _conj(tok) -> list:
     """The nouns conjoined after a noun ("warships and 300 marines")."""
     return [c for c in tok.children if c.dep_ == "conj"]
@@ -183,6 +186,8 @@ def _conj(tok) -> list:
 def _is_force(tok) -> bool:
     if _NOT_FORCE_HEAD.match(tok.text):
         return False
+    if any(t.text in _MONEY or t.lower_ in ("aid", "assistance", "funding") for t in tok.subtree):
+        return False  # "$300 million in military aid": money, not a force
     if tok.lower_ in ("people", "men", "women", "persons") and any(
         c.dep_ == "nummod" for c in tok.children
     ):
@@ -380,6 +385,9 @@ def _destination(doc: Doc, tok, force, off: int, skip: int) -> str | None:
     # "a brigade of 4,800 soldiers in Lithuania", "warships and 300 marines to the Gulf":
     # the parser hangs the place on the force's last noun
     nodes = [tok, force, *_conj(force)]
+    if leaving:
+        # "returned home from Lebanon": the place left hangs on "home"
+        nodes += [c for c in tok.children if c.dep_ == "advmod" and c.lower_ == "home"]
     if force.dep_ == "conj":
         nodes.append(force.head)
     nodes += [
