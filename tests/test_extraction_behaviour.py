@@ -1077,3 +1077,13 @@ def test_money_is_no_force_and_returning_home_leaves_the_mission_country() -> No
         for d in g.subjects(RDF.type, NG.Deployment)
     }
     assert rows == {("ghana", "mali")}, rows
+
+
+def test_a_bodys_organ_named_bare_after_the_body_is_the_lexicons_organ() -> None:
+    g = extract(
+        "Addis Ababa, 3 November 2022\n\nCoup\n\n"
+        "The African Union's Peace and Security Council, in a statement, urged the junta to "
+        "release the president.\n"
+    )
+    speakers = [str(g.value(s, NG.speaker)) for s in g.subjects(RDF.type, NG.Statement)]
+    assert [x.rsplit("/id/", 1)[-1] for x in speakers] == ["org/au-peace-and-security-council"]
