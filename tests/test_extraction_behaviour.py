@@ -1087,3 +1087,16 @@ def test_a_bodys_organ_named_bare_after_the_body_is_the_lexicons_organ() -> None
     )
     speakers = [str(g.value(s, NG.speaker)) for s in g.subjects(RDF.type, NG.Statement)]
     assert [x.rsplit("/id/", 1)[-1] for x in speakers] == ["org/au-peace-and-security-council"]
+
+
+def test_a_day_months_ahead_in_a_report_of_what_happened_is_this_years() -> None:
+    g = extract(
+        "Beijing, 3 November 2022\n\nCalls\n\n"
+        "On March 5, President Xi Jinping spoke with French President Emmanuel Macron on the "
+        "phone.\n"
+    )
+    dated = {
+        frozenset(_parties(g, m)): str(g.value(m, NG.date))
+        for m in g.subjects(RDF.type, NG.Meeting)
+    }
+    assert dated[frozenset({"xi-jinping", "emmanuel-macron"})] == "2022-03-05"
