@@ -1100,3 +1100,14 @@ def test_a_day_months_ahead_in_a_report_of_what_happened_is_this_years() -> None
         for m in g.subjects(RDF.type, NG.Meeting)
     }
     assert dated[frozenset({"xi-jinping", "emmanuel-macron"})] == "2022-03-05"
+
+
+def test_a_video_call_at_one_sides_request_is_a_videoconference_with_no_place() -> None:
+    g = extract(
+        "Beijing, 3 November 2022\n\nCall\n\n"
+        "Foreign Minister Wang Yi held a video call with British Foreign Secretary James "
+        "Cleverly at the request of the British side on Tuesday.\n"
+    )
+    (m,) = list(g.subjects(RDF.type, NG.Meeting))
+    assert _meeting_kinds(g) == [({"wang-yi", "james-cleverly"}, {"Videoconference"})]
+    assert g.value(m, NG.location) is None

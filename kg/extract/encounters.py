@@ -160,6 +160,8 @@ def _clause_head(tok):
 def _kind(sp, trig, verb_lemma: str | None) -> str:
     text = sp.text.lower()
     words = set(re.findall(r"[\w-]+", text))
+    if any(c.dep_ in ("compound", "amod", "nmod") and c.lower_ == "video" for c in trig.children):
+        return "Videoconference"  # "held a video call with": seen, not only heard
     if (
         "phone" in text
         or "telephone" in text
@@ -1266,7 +1268,7 @@ def _place(doc: Doc, tok, off: int, skip: int) -> str | None:
                         return got
         if c.dep_ == "prep" and c.lower_ in ("in", "at"):
             for g in c.children:
-                if g.dep_ == "pobj":
+                if g.dep_ == "pobj" and g.lower_ not in _NOT_WHERE:
                     got = _place_named(doc, g, off, skip)
                     if got:
                         return got
@@ -1307,6 +1309,10 @@ def _place(doc: Doc, tok, off: int, skip: int) -> str | None:
                 if got:
                     return got
     return None
+
+
+# "at the request of the US side", "at the invitation of Kenya": who asked, not where
+_NOT_WHERE = {"request", "invitation", "initiative", "behest", "suggestion", "urging"}
 
 
 def _place_named(
