@@ -353,6 +353,9 @@ def test_specified_that_is_speech() -> None:
          {"olaf-scholz", "emmanuel-macron"}, None),
         ("Kenyan President William Ruto welcomed Abiy Ahmed to Nairobi on Monday.",
          {"william-ruto", "abiy-ahmed"}, None),
+        # a one-word name after a monarch's title is a person
+        ("Japan's Emperor Naruhito received the visiting King of Jordan, Abdullah II, on "
+         "Monday.", {"naruhito", "abdullah-ii"}, None),
     ],
 )  # fmt: skip
 def test_readout_phrasings(sentence: str, parties: set[str], place: str | None) -> None:

@@ -400,7 +400,8 @@ def _DEMONYM_WORDS() -> set[str]:
 _TITLE_BEFORE = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Capt|Prof|Sen|Rep|Gov)\.?|\b(?:President|Minister|"
     r"Secretary|Spokes(?:man|woman|person)|Ambassador|General|Commander|Chairman|Chairwoman|"
-    r"Premier|Chancellor|King|Queen|Prince|Emir|Sheikh|Envoy|Governor|Mayor|Director|Chief|"
+    r"Premier|Chancellor|King|Queen|Prince|Princess|Emperor|Empress|Emir|Sheikh|Sultan|Pope|"
+    r"Envoy|Governor|Mayor|Director|Chief|"
     r"Counterpart|counterpart|spokes(?:man|woman|person)|minister|president|envoy|ambassador|"
     r"leader|chief|commander|general|secretary)|H\.\s?E\.)\s+$"
 )
