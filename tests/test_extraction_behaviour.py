@@ -1114,3 +1114,17 @@ def test_a_video_call_at_one_sides_request_is_a_videoconference_with_no_place() 
     (m,) = list(g.subjects(RDF.type, NG.Meeting))
     assert _meeting_kinds(g) == [({"wang-yi", "james-cleverly"}, {"Videoconference"})]
     assert g.value(m, NG.location) is None
+
+
+def test_those_who_hold_or_resume_talks_are_parties_not_organisers() -> None:
+    g = extract(
+        "Cairo, 3 November 2022\n\nTalks\n\n"
+        "Israeli and Hamas negotiators held indirect talks in Cairo on Tuesday, Egyptian "
+        "officials said.\n\n"
+        "Delegations from the Sudanese army and the Rapid Support Forces resumed talks in "
+        "Jeddah on Sunday.\n"
+    )
+    met = _meetings(g)
+    assert {"israel", "hamas"} in met, met
+    assert any({"rapid-support-forces"} < ps for ps in met), met
+    assert all(g.value(m, NG.organizer) is None for m in g.subjects(RDF.type, NG.Meeting))

@@ -994,6 +994,7 @@ def _para_of(doc: Doc, pos: int):
 _HELD = {
     "pay",
     "hold",
+    "resume",  # "the two sides resumed talks in Jeddah on Sunday"
     "have",
     "attend",
     "join",
