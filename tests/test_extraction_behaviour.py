@@ -353,6 +353,9 @@ def test_specified_that_is_speech() -> None:
          {"olaf-scholz", "emmanuel-macron"}, None),
         ("Kenyan President William Ruto welcomed Abiy Ahmed to Nairobi on Monday.",
          {"william-ruto", "abiy-ahmed"}, None),
+        # whose meeting it is: a lone name before "'s meeting with" is a person
+        ("Scholz's meeting with Zelensky in Berlin on Monday focused on air defence.",
+         {"scholz", "zelensky"}, "berlin"),
         # a one-word name after a monarch's title is a person
         ("Japan's Emperor Naruhito received the visiting King of Jordan, Abdullah II, on "
          "Monday.", {"naruhito", "abdullah-ii"}, None),
