@@ -1131,3 +1131,14 @@ def test_those_who_hold_or_resume_talks_are_parties_not_organisers() -> None:
     assert {"israel", "hamas"} in met, met
     assert any({"rapid-support-forces"} < ps for ps in met), met
     assert all(g.value(m, NG.organizer) is None for m in g.subjects(RDF.type, NG.Meeting))
+
+
+def test_a_bare_number_after_the_force_was_named_is_the_contingent() -> None:
+    g = extract(
+        "Nairobi, 3 November 2022\n\nPledges\n\n"
+        "Of the 2,500 personnel pledged to the mission in Haiti, Benin will provide 1,500 and "
+        "Chad 400, while Canada will provide $80 million.\n"
+    )
+    senders = _senders(g)
+    assert senders.get("benin") == "1500", senders
+    assert "canada" not in senders

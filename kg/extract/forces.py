@@ -101,6 +101,19 @@ def deployments_from_parse(doc: Doc) -> list[Deployment]:
                     # "two warships and 300 marines": the marines are the force
                     named = [x for o in objs for x in (o, *_conj(o)) if _FORCE.match(x.text)]
                     force = next(iter(named), None) or next((o for o in objs if _is_force(o)), None)
+                    if force is None and lem in _PLEDGE:
+                        # "Of the 2,500 personnel pledged, Kenya will provide 1,000": a bare
+                        # number where the sentence has already said what it counts
+                        force = next(
+                            (
+                                o
+                                for o in objs
+                                if o.like_num
+                                and not any(t.text in _MONEY for t in o.subtree)
+                                and any(_FORCE.match(t.text) for t in sp[: o.i])
+                            ),
+                            None,
+                        )
                     sender_toks = [c for c in tok.children if c.dep_ == "nsubj"]
                     if not sender_toks:
                         sender_toks = _climb_subjects(tok)
@@ -165,6 +178,9 @@ def _fill_destinations(doc: Doc, deps: list[Deployment]) -> None:
     for d in deps:
         if d.destination is None and d.deployed_by != main:
             d.destination = main
+
+
+_PLEDGE = {"provide", "contribute", "send", "pledge", "commit", "offer", "deploy", "dispatch"}
 
 
 def _own_or_governing_subjects(tok) -> list:
@@ -499,6 +515,14 @@ def _build(
         head = tok.head.head if tok.dep_ == "pobj" else tok.head
         if lemma(head.lower_) in _VERBS | _NOUN_VERBS or head.lower_ in ("deployment",):
             dest = _destination(doc, head, head, off, skip)
+    if dest is None:
+        # "Of the personnel pledged to the mission in Haiti, Benin will provide 1,500": the
+        # place another sending verb of the sentence gives
+        for t in tok.sent:
+            if t is not tok and lemma(t.lower_) in _VERBS and t.dep_ not in ("amod", "compound"):
+                dest = _destination(doc, t, t, off, skip)
+                if dest:
+                    break
     if dest is not None and dest == sender:
         dest = None
     personnel, equipment = _numbers(doc, force, off, sent)
