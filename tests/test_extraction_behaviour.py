@@ -1142,3 +1142,14 @@ def test_a_bare_number_after_the_force_was_named_is_the_contingent() -> None:
     senders = _senders(g)
     assert senders.get("benin") == "1500", senders
     assert "canada" not in senders
+
+
+def test_a_visit_where_he_met_the_host_is_one_meeting() -> None:
+    g = extract(
+        "Tokyo, 3 November 2022\n\nVisit\n\n"
+        "Trade in the region grew last year.\n\nExports rose too.\n\n"
+        "Australian Prime Minister Anthony Albanese paid an official visit to Jakarta, where he "
+        "met President Joko Widodo.\n"
+    )
+    # (undated, the visit and the meeting in it are still one)
+    assert _meeting_kinds(g) == [({"anthony-albanese", "joko-widodo"}, {"Visit"})]

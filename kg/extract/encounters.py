@@ -1506,6 +1506,12 @@ def same_meeting(a: Meeting, b: Meeting) -> bool:
         return not (only_a and only_b)
     small = min(len(pa), len(pb))
     if small <= 1:
+        if (
+            a.span == b.span
+            and "Visit" in a.kinds | b.kinds
+            and "PhoneCall" not in a.kinds | b.kinds
+        ):
+            return True  # "paid a visit to Manila, where he met Marcos": one visit, one meeting
         return bool(da and da == db) or (a.kinds & b.kinds and "PhoneCall" not in a.kinds)
     return len(shared) >= 2
 
