@@ -313,7 +313,8 @@ def test_begin_update_refuses_an_index_of_an_older_version(tmp_path: Path) -> No
     config = Config(data_dir=tmp_path)
     served = served_with_index(config, ["a"], version=INDEX_VERSION - 1)
     with pytest.raises(ValueError, match=rf"served build \({served.name}\) .* \(version"
-                       rf" {INDEX_VERSION - 1}, now {INDEX_VERSION}\) .* run `kg build` once"):  # fmt: skip
+                       rf" {INDEX_VERSION - 1}, now {INDEX_VERSION}\) lacks what `kg add`"
+                       r" decides on: run `kg build` once, then `kg add` works in place$"):  # fmt: skip
         st.begin_update(config)
     assert sorted(p.name for p in config.store_root.iterdir()) == [served.name]
 
@@ -342,6 +343,25 @@ def test_begin_update_that_fails_leaves_no_directory(tmp_path: Path) -> None:
     assert sorted(p.name for p in config.store_root.iterdir()) == [served.name]
 
 
+def test_begin_update_reports_its_own_error_when_the_copy_cannot_be_removed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Removing the half-made copy fails too (a folder that cannot be removed): the
+    caller still gets the error that stopped the update, not the clean-up's."""
+    import shutil
+
+    config = Config(data_dir=tmp_path)
+    served = served_with_index(config, ["a"])
+    shutil.rmtree(served / "db")
+
+    def refuse(path, *a, **kw):
+        raise PermissionError(13, "refused", str(path))
+
+    monkeypatch.setattr(os, "rmdir", refuse)
+    with pytest.raises(FileNotFoundError, match="CURRENT"):
+        st.begin_update(config)
+
+
 # --- commit's proof that no handle outlived the build ---
 
 
@@ -367,6 +387,22 @@ def test_commit_leaves_the_new_store_closed(tmp_path: Path) -> None:
 
 
 # --- prune's grace for a build replaced moments ago ---
+
+
+def test_commit_compacts_the_store_unless_told_not_to(tmp_path: Path) -> None:
+    """A build is compacted at commit (readers get fewer, larger files); `kg add`
+    passes optimize=False, since compacting a large store costs more than its change."""
+
+    def sst_files(**kw) -> int:
+        config = Config(data_dir=tmp_path / str(len(kw)))
+        pending = st.begin_build(config)
+        for i in range(3):  # three flushes: three sets of files to compact
+            pending.store.extend([quad(f"s{i}-{j}", "g") for j in range(100)])
+            pending.store.flush()
+        pending.commit({}, **kw)
+        return sum(1 for f in (pending.path / "db").iterdir() if f.suffix == ".sst")
+
+    assert sst_files() < sst_files(optimize=False)
 
 
 def prune_at(config: Config, ages: list[float], monkeypatch: pytest.MonkeyPatch) -> list[int]:
@@ -405,6 +441,26 @@ def test_prune_grace_pairs_each_build_with_its_successor(
     config = Config(data_dir=tmp_path)
     ages = [10_000.0, 9_000.0, 10.0, 8_000.0, 7_000.0, 6_000.0]
     assert prune_at(config, ages, monkeypatch) == [1, 3, 4, 5]
+
+
+def test_prune_keeps_a_build_whose_successor_vanished_while_pruning(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another prune removes build 1's record after this one listed the builds: build 0's
+    successor can no longer be dated, so build 0 is kept (it may still be in use)."""
+    config = Config(data_dir=tmp_path)
+    names = [commit_one(config, [f"s{i}"]).name for i in range(st.KEEP_BUILDS + 2)]
+    landed_long_ago(config)
+    now = time.time()
+
+    def listed_then_removed() -> float:  # prune reads the clock between listing and dating
+        (config.store_root / names[1] / "build.json").unlink(missing_ok=True)
+        return now
+
+    monkeypatch.setattr(st.time, "time", listed_then_removed)
+    st.prune(config)
+    left = sorted(p.name for p in config.store_root.iterdir())
+    assert left == [names[0], *names[-st.KEEP_BUILDS :]]
 
 
 # --- write_atomically ---
