@@ -720,3 +720,213 @@ def test_a_summit_opened_and_its_hosts_guests() -> None:
         "xi-jinping",
         "narendra-modi",
     } <= parties
+
+
+@pytest.mark.parametrize(
+    ("sentence", "parties", "place"),
+    [
+        # the parser hangs "at/in PLACE" on the last party named, not on the meeting
+        ("Ghanaian President Nana Akufo-Addo held talks with his Togolese counterpart Faure "
+         "Gnassingbe at Jubilee House in Accra on Tuesday.",
+         {"nana-akufo-addo", "faure-gnassingbe"}, "accra"),
+        ("During a meeting with Chilean President Gabriel Boric in Santiago, Portuguese Prime "
+         "Minister Antonio Costa praised the trade deal.", {"gabriel-boric", "antonio-costa"},
+         "santiago"),
+        # "sat down with": a meeting
+        ("Foreign Secretary David Cameron sat down with Indian External Affairs Minister "
+         "Subrahmanyam Jaishankar in Munich on Friday.",
+         {"david-cameron", "subrahmanyam-jaishankar"}, "munich"),
+        # who hosted the talks took part in them
+        ("The talks between Serbian President Aleksandar Vucic and Kosovo Prime Minister Albin "
+         "Kurti in Brussels were hosted by EU foreign policy chief Josep Borrell.",
+         {"aleksandar-vucic", "albin-kurti", "josep-borrell"}, "brussels"),
+        # "a visit to X, where he met Y": the meeting is in X
+        ("Indian Prime Minister Narendra Modi paid a state visit to Cairo, where he met "
+         "President Abdel Fattah al-Sisi.", {"narendra-modi", "abdel-fattah-al-sisi"}, "cairo"),
+    ],
+)  # fmt: skip
+def test_a_meetings_place_and_host_beyond_its_verb(
+    sentence: str, parties: set[str], place: str | None
+) -> None:
+    _assert_meeting_found(f"Paris, 3 November 2022\n\nTalks\n\n{sentence}\n", parties, place)
+
+
+def test_a_meeting_far_below_a_bodys_summit_the_same_day_is_its_own() -> None:
+    g = extract(
+        "Paris, 3 November 2022\n\nSummit\n\n"
+        "Leaders attended the Arab League summit in Jeddah on Saturday.\n\n"
+        "The leaders discussed trade.\n\nThe summit also discussed Sudan.\n\n"
+        "Meanwhile, Peruvian President Dina Boluarte met Colombian President Gustavo Petro in "
+        "Lima on Saturday.\n"
+    )
+    rows = _meeting_kinds(g)
+    summits = [parties for parties, kinds in rows if "Summit" in kinds]
+    assert summits == [set()], rows  # no one named attended it
+    assert ({"dina-boluarte", "gustavo-petro"}, {"InPersonMeeting"}) in rows
+
+
+def test_the_former_prime_minister_is_not_the_interior_minister_nor_one_named_later() -> None:
+    g = extract(
+        "Nairobi, 3 November 2022\n\nMission\n\n"
+        "Zambia's Home Affairs Minister Jack Mwiimbu said on Monday that 200 officers would "
+        "leave next week.\n\n"
+        'The opposition leader, Hakainde Hichilema, criticised the plan. "This deployment is '
+        'unlawful," the former prime minister said.\n\n'
+        "Acting Prime Minister Mutale Nalumango welcomed the decision.\n"
+    )
+    said = statements(g)
+    assert said['"This deployment is unlawful," the former prime minister said.'] == (
+        "hakainde-hichilema"
+    ), said
+
+
+def test_pulled_out_of_a_country_is_a_withdrawal_from_it() -> None:
+    g = extract(
+        "Nairobi, 3 November 2022\n\nTroops\n\n"
+        "Burundi sent troops to Somalia on Monday.\n\n"
+        "Ghanaian troops pulled out of Liberia on Tuesday.\n"
+    )
+    left = {
+        str(g.value(d, NG.deployedBy)).rsplit("/", 1)[-1]: str(g.value(d, NG.destination))
+        for d in g.subjects(RDF.type, NG.Deployment)
+    }
+    assert left["ghana"].endswith("/liberia"), left  # not the story's other destination
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sender", "personnel", "destination"),
+    [
+        # the parser hangs the place on the force's own noun, not on the verb
+        ("Poland will station a brigade of some 3,500 soldiers in Estonia, its defence "
+         "minister announced.", "poland", "3500", "estonia"),
+        # ships and marines: the marines are the force, and the place hangs on them
+        ("Pakistan dispatched two frigates and 250 marines to the Gulf of Aden.",
+         "pakistan", "250", "gulf-of-aden"),
+        # "left X for Y": they go to Y
+        ("A contingent of 180 Moroccan peacekeepers left Rabat for Chad on Friday.",
+         "morocco", "180", "chad"),
+    ],
+)  # fmt: skip
+def test_where_a_force_goes_when_the_verb_does_not_say(
+    sentence: str, sender: str, personnel: str, destination: str
+) -> None:
+    g = extract(f"Nairobi, 3 November 2022\n\nTroops on the move\n\n{sentence}\n")
+    rows = {
+        (
+            str(g.value(d, NG.deployedBy)).rsplit("/", 1)[-1],
+            str(g.value(d, NG.personnel)),
+            str(g.value(d, NG.destination)).rsplit("/", 1)[-1],
+        )
+        for d in g.subjects(RDF.type, NG.Deployment)
+    }
+    assert rows == {(sender, personnel, destination)}
+
+
+def test_a_council_record_names_its_body_and_all_who_spoke_in_it() -> None:
+    g = extract(
+        "New York, 3 November 2022\n\nCouncil renews mission\n\n"
+        "The Security Council today extended the mandate of the United Nations Interim Force "
+        "in Lebanon (UNIFIL) for one year, unanimously adopting resolution 2695 (2023).\n\n"
+        "The representative of Brazil said the force remained vital.\n\n"
+        "Gabon's delegate, speaking also on behalf of Ghana and Mozambique, welcomed it.\n\n"
+        "The representative of Malta stressed the need for calm.\n\n"
+        "Also speaking were the representatives of Albania, Ecuador and Japan.\n"
+    )
+    sessions = [
+        (m, parties)
+        for m in g.subjects(RDF.type, NG.Meeting)
+        if "un-security-council" in str(g.value(m, NG.organizer))
+        for parties in [_parties(g, m)]
+    ]
+    assert len(sessions) == 1, _meeting_kinds(g)
+    # (those spoken for are not said to have sat in it)
+    assert sessions[0][1] == {"brazil", "gabon", "malta", "albania", "ecuador", "japan"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "parties", "place"),
+    [
+        # "A, B and C": the parser hangs C on B; every one of them is a party
+        ("Ghanaian President Nana Akufo-Addo hosted Ivorian President Alassane Ouattara, "
+         "Togolese President Faure Gnassingbe and Beninese President Patrice Talon in Accra "
+         "on Monday.",
+         {"nana-akufo-addo", "alassane-ouattara", "faure-gnassingbe", "patrice-talon"},
+         "accra"),
+        ("Leaders from Argentina, Uruguay and Paraguay gathered in Asuncion on Tuesday for the "
+         "Mercosur summit.\n\nArgentine President Javier Milei, Uruguayan President Luis "
+         "Lacalle Pou and Brazilian President Luiz Inacio Lula da Silva arrived for the opening "
+         "session.",
+         {"javier-milei", "luis-lacalle-pou", "luiz-inacio-lula-da-silva"}, None),
+    ],
+)  # fmt: skip
+def test_every_party_of_a_long_list(sentence: str, parties: set[str], place: str | None) -> None:
+    rows = _meeting_rows(extract(f"Paris, 3 November 2022\n\nLeaders\n\n{sentence}\n"))
+    assert any(parties <= ps and (place is None or where == place) for ps, where in rows), rows
+
+
+def test_the_two_leaders_joined_by_a_third_and_one_joining_by_video() -> None:
+    g = extract(
+        "Paris, 3 November 2022\n\nTalks\n\n"
+        "Senegalese President Macky Sall held talks with Gambian President Adama Barrow in "
+        "Dakar on Tuesday.\n\n"
+        "The two leaders were joined by Mauritanian President Mohamed Ould Ghazouani for a "
+        "trilateral meeting on Wednesday.\n\n"
+        "Defence ministers of the Nordic states met in Oslo on Friday, with Ukraine's defence "
+        "minister Rustem Umerov joining by video.\n"
+    )
+    met = _meetings(g)
+    assert {"macky-sall", "adama-barrow"} in met
+    assert {"macky-sall", "adama-barrow", "mohamed-ould-ghazouani"} in met
+    assert any("rustem-umerov" in ps for ps in met), met
+
+
+def test_a_communiques_summit_its_chair_and_the_attendance_list_below_it() -> None:
+    g = extract(
+        "Abuja, 3 November 2022\n\nFINAL COMMUNIQUE OF THE EXTRAORDINARY SUMMIT\n\n"
+        "1. The Extraordinary Summit of the Heads of State and Government of the Economic "
+        "Community of West African States (ECOWAS) was held virtually on 10 August 2023, under "
+        "the Chairmanship of H.E. Bola Ahmed Tinubu, President of the Federal Republic of "
+        "Nigeria.\n\n"
+        "2. The Summit was attended by the following Heads of State and Government or their "
+        "representatives:\n"
+        "Benin: H.E. Patrice Talon, President\n"
+        "Ghana: H.E. Nana Addo Dankwa Akufo-Addo, President\n"
+        "Senegal: H.E. Macky Sall, President\n\n"
+        "3. Summit was also attended by the President of the ECOWAS Commission, H.E. Dr. Omar "
+        "Alieu Touray.\n"
+    )
+    rows = _meeting_kinds(g)
+    assert len(rows) == 1, rows
+    parties, kinds = rows[0]
+    assert {"Summit", "Videoconference"} <= kinds
+    assert parties == {
+        "bola-ahmed-tinubu",
+        "patrice-talon",
+        "nana-addo-dankwa-akufo-addo",
+        "macky-sall",
+        "omar-alieu-touray",
+    }
+
+
+def test_a_summit_its_semicolon_list_who_represented_a_state_and_other_participants() -> None:
+    g = extract(
+        "Nairobi, 3 November 2022\n\nSummit\n\n"
+        "The meeting of the IGAD Heads of State was held in Nairobi on 4 February 2023. The "
+        "Summit was attended by H.E. Ismail Omar Guelleh, President of the Republic of "
+        "Djibouti; H.E. Yoweri Kaguta Museveni, President of the Republic of Uganda; and H.E. "
+        "Salva Kiir Mayardit, President of the Republic of South Sudan.\n\n"
+        "Ethiopia was represented by its Minister of Foreign Affairs, Mr. Taye Atske Selassie.\n\n"
+        "Other participants included former Nigerian President Olusegun Obasanjo, the envoy "
+        "of the African Union.\n"
+    )
+    rows = _meeting_kinds(g)
+    assert len(rows) == 1, rows  # "The Summit was attended by" is the meeting just told
+    parties, kinds = rows[0]
+    assert "Summit" in kinds  # a meeting of heads of state
+    assert parties == {
+        "ismail-omar-guelleh",
+        "yoweri-kaguta-museveni",
+        "salva-kiir-mayardit",
+        "taye-atske-selassie",
+        "olusegun-obasanjo",
+    }

@@ -662,7 +662,9 @@ def _contextual_bodies(text: str, mentions: list[Mention], lex: Lexicon) -> list
         spans.add(m.start, m.end)
     country_ends = {m.end for m in mentions if m.kind == "country"}
     for entry in lex.entries.values():
-        if not entry.bare_variants or not ({entry.key, entry.parent} & named):
+        if not entry.bare_variants:
+            continue
+        if not ({entry.key, entry.parent} & named) and not _names_within(text, lex, entry.parent):
             continue
         for bare in entry.bare_variants:
             for mm in re.finditer(rf"(?<![\w-]){re.escape(bare)}(?![\w-])", text):
@@ -689,6 +691,19 @@ def _contextual_bodies(text: str, mentions: list[Mention], lex: Lexicon) -> list
                 )
     out.sort(key=lambda m: m.start)
     return out
+
+
+def _names_within(text: str, lex: Lexicon, key: str | None) -> bool:
+    """The body named inside a longer name: "the United Nations Mission in South Sudan"
+    names the UN though the mention found is the mission's."""
+    entry = lex.entries.get(f"org/{key}") if key else None
+    if entry is None:
+        return False
+    return any(
+        re.search(rf"(?<![\w-]){re.escape(v)}(?![\w-])", text)
+        for v in (entry.label, *entry.variants)
+        if len(v) > 3 and " " in v  # "United Nations", not "UN" (a French article)
+    )
 
 
 # "the National Security Council", "his Security Council": a qualified council is not the UN's

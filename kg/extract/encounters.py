@@ -15,7 +15,14 @@ from __future__ import annotations
 import re
 
 from kg.extract.context import Doc
-from kg.extract.lexis import BESIDE_EVENT, HYPOTHETICAL, MEETING_CUE, SESSION_CUE, lemma
+from kg.extract.lexis import (
+    BESIDE_EVENT,
+    HEADS_MEETING,
+    HYPOTHETICAL,
+    MEETING_CUE,
+    SESSION_CUE,
+    lemma,
+)
 from kg.extract.model import DateValue, Meeting, Span
 from kg.extract.speech import head_span, inside_quote, phrase_span
 
@@ -170,7 +177,7 @@ def _kind(sp, trig, verb_lemma: str | None) -> str:
         for w in ("summit", "session"):
             if w in words and not any(t.lower_ == w and _clause_head(t) is home for t in sp):
                 words.discard(w)
-    if "summit" in words:
+    if "summit" in words or (trig.lower_ in ("meeting", "session") and HEADS_MEETING.search(text)):
         return "Summit"
     if trig.lower_ == "session" or "session" in words:
         return "Session"
@@ -190,7 +197,7 @@ def _subjects(tok) -> list:
             out = []
             for s in subs:
                 out.append(s)
-                out.extend(c for c in s.children if c.dep_ == "conj")
+                out.extend(_conj_chain(s))  # "A, B and C": C hangs on B
             return out
         if (
             node.dep_ in ("advcl", "xcomp", "pcomp", "conj", "acl", "relcl")
@@ -204,6 +211,16 @@ def _subjects(tok) -> list:
     return []
 
 
+def _conj_chain(tok) -> list:
+    """The nouns conjoined after a noun, however deep the parser chained them."""
+    out = []
+    for c in tok.children:
+        if c.dep_ == "conj":
+            out.append(c)
+            out.extend(_conj_chain(c))
+    return out
+
+
 def _conjuncts(tok) -> list:
     """A noun and every noun conjoined to it ("A, B, C and D" chains conj under conj)."""
     out = [tok]
@@ -213,6 +230,9 @@ def _conjuncts(tok) -> list:
     return out
 
 
+_PAIR_NOUNS = {"leaders", "presidents", "ministers", "sides", "heads", "men", "women"}
+
+
 def _with_objects(tok, preps=("with", "between", "among")) -> list:
     out = []
     for c in tok.children:
@@ -220,7 +240,39 @@ def _with_objects(tok, preps=("with", "between", "among")) -> list:
             for g in c.children:
                 if g.dep_ == "pobj":
                     out.extend(_conjuncts(g))
+                elif g.dep_ == "pcomp" and c.lower_ == "with":
+                    # "met in Tokyo, with Kuleba joining by video": who joined
+                    out.extend(x for x in g.children if x.dep_ == "nsubj")
     return out
+
+
+_HOSTED_BY = {"host", "chair", "mediate", "facilitate", "convene", "moderate"}
+
+
+def _agents(tok) -> list:
+    """The by-phrase of a passive verb, with its conjuncts."""
+    return [
+        x
+        for c in tok.children
+        if c.dep_ == "agent"
+        for g in c.children
+        if g.dep_ == "pobj"
+        for x in _conjuncts(g)
+    ]
+
+
+def _place_after_party(doc: Doc, hub, off: int, skip: int) -> str | None:
+    """ "talks with Mohamud at State House in Nairobi", "between A and B in Brussels": the
+    parser hangs the meeting's place on the last party named. Only a city or region counts
+    there: "the ambassador in Kazakhstan" names where a party serves, not where they met."""
+    owner = hub.head if hub.dep_ in ("dobj", "nsubj", "nsubjpass") else hub
+    for anchor in (hub, owner):
+        for party in _with_objects(anchor, ("with", "between")) + _objects(anchor):
+            for g in _with_objects(party, ("in", "at")):
+                got = _place_named(doc, g, off, skip, kinds=("place",))
+                if got:
+                    return got
+    return None
 
 
 def _objects(tok) -> list:
@@ -228,7 +280,7 @@ def _objects(tok) -> list:
     for c in tok.children:
         if c.dep_ in ("dobj", "dative"):
             out.append(c)
-            out.extend(x for x in c.children if x.dep_ == "conj")
+            out.extend(_conj_chain(c))
     return out
 
 
@@ -282,6 +334,8 @@ class _Parties:
         self.refs: list[str] = []
         self.n_subjects = 0  # the first refs are the subjects ("Putin" in "Putin had calls with")
         self.first_voice = False  # "I chaired the meeting": the one speaking is a party
+        self.elsewhere: set[str] = set()  # actors named only as where a party was
+        self.last_pair: list[str] = []  # the parties of the meeting just told, if two
 
     def mark_subjects(self) -> None:
         self.n_subjects = len(self.refs)
@@ -307,6 +361,16 @@ class _Parties:
     def add_np(self, tok) -> None:
         """Every actor a noun phrase names: its persons, else its bodies and countries."""
         if _PRESS.match(tok.text):
+            return
+        if (
+            self.last_pair
+            and tok.lower_ in _PAIR_NOUNS
+            and any(c.lower_ in ("two", "both") for c in tok.children)
+        ):
+            # "the two leaders were joined by C": the two who just met
+            for ref in self.last_pair:
+                if ref not in self.refs:
+                    self.refs.append(ref)
             return
         if tok.lower_ in ("he", "she", "him", "her"):
             ref = _last_person(self.doc, self.off + tok.idx)
@@ -335,6 +399,16 @@ class _Parties:
         # conjuncts are parties of their own (added by the caller); an appositive after
         # them ("A and B Friday") must not pull them into this one's span
         others = [phrase_span(c, self.off) for c in tok.children if c.dep_ == "conj"]
+        # "his counterpart at Jubilee House in Accra": where the party was met, not a party
+        where = [
+            phrase_span(c, self.off)
+            for x in (tok, *extra)
+            for c in x.children
+            if c.dep_ == "prep" and c.lower_ in ("at", "in")
+        ]
+        others += where
+        for a, b in where:
+            self.elsewhere |= {self.doc.ref(m) for m in self.doc.mentions_in(a, b)}
         ms = [
             m
             for m in self.doc.mentions_in(s, e)
@@ -342,6 +416,14 @@ class _Parties:
             and not any(a <= m.start < b for a, b in others)
         ]
         persons = [m for m in ms if m.kind == "person"]
+        if not persons and tok.lower_ in _PERSON_TITLES | _COLLECTIVE:
+            # "the Executive Secretary of SADC, H.E. Mr. Elias M. Magosi": the name the
+            # parser hung elsewhere, right after the post
+            persons = [
+                m
+                for m in self.doc.mentions_in(e, e + 40, "person")
+                if _NAME_AFTER_POST.fullmatch(self.doc.text, e, m.start)
+            ][:1]
         if persons:
             pick = persons
         elif tok.lower_.removesuffix("s") in _COLLECTIVE:
@@ -411,6 +493,8 @@ def encounters(doc: Doc) -> list[Meeting]:
             if noun is not None:
                 done.add(noun.i)
             parties = _Parties(doc, off, skip)
+            if out and len(out[-1].participants) == 2 and doc.near(out[-1].span.start, off):
+                parties.last_pair = list(out[-1].participants)
             parties.first_voice = noun is not None and noun.lower_ in (
                 "summit",
                 "meeting",
@@ -458,9 +542,17 @@ def encounters(doc: Doc) -> list[Meeting]:
                 if verb is not None:
                     for o in _with_objects(verb):
                         parties.add_np(o)
+                    if lemma(verb.lower_) == "join":
+                        # "the two leaders were joined by Abiy for a trilateral meeting"
+                        for o in _agents(verb):
+                            parties.add_np(o)
                 elif hub.dep_ in ("nsubj", "nsubjpass"):
                     for o in _with_objects(head):
                         parties.add_np(o)
+                    if hub.dep_ == "nsubjpass" and lemma(head.lower_) in _HOSTED_BY:
+                        # "the talks between A and B were hosted by C": C took part
+                        for o in _agents(head):
+                            parties.add_np(o)
                     if lemma(head.lower_) == "bring":  # "the summit brought together A and B"
                         for o in _objects(head):
                             parties.add_np(o)
@@ -518,6 +610,8 @@ def encounters(doc: Doc) -> list[Meeting]:
             )
             if place is None and hub.dep_ == "pobj" and hub.head.lower_ == "for":
                 place = _place(doc, hub.head.head, off, skip)  # "gathered in X for a summit"
+            if place is None:
+                place = _place_after_party(doc, hub, off, skip)
             plural = noun is not None and noun.lower_ in ("conversations", "calls", "meetings")
             again = (
                 noun is not None
@@ -553,6 +647,7 @@ def encounters(doc: Doc) -> list[Meeting]:
                     and _summit_just_before(doc, out, m)
                 )
                 m.chair = chair
+                m.elsewhere = parties.elsewhere - set(refs)
                 out.append(m)
     out.extend(_sessions(doc))
     merged = _merge_same(out)
@@ -587,6 +682,43 @@ _COLLECTIVE = {
 }
 
 
+_DELEGATES = {"representative", "delegate", "delegation", "speaker"}
+# "The Summit was also attended by", "Summit was attended by" (a communiqué drops the
+# article): the meeting the text reports, however far back
+_THE_MEETING_WAS = re.compile(
+    r"\s*(?:\d+\.\s*)?(?:The\s+)?(?:Extraordinary\s+|Ordinary\s+)?"
+    r"(?:Summit|Meeting|Session|Conference)\s+(?:was|were)\s+(?:also\s+)?"
+    r"(?:attended|graced)\b",
+    re.I,
+)
+_OTHERS_AT_IT = re.compile(
+    r"\s*(?:Other|Among the)\s+(?:participants|attendees|guests)\s+(?:also\s+)?(?:included|were)\b",
+    re.I,
+)
+_LIST_LINE = re.compile(r"\s*(?:[-–•*]\s*)?[A-Z][^.:\n]{0,60}:\s*\S|\s*[-–•*]\s*\S")
+
+
+def _listed_below(doc: Doc, pos: int) -> list[str]:
+    """The attendees a list after a colon names, one line each ("Angola: H.E. Joao
+    Lourenco, President"): each line's person, else its state; the list ends at the first
+    line that is not an item."""
+    out: list[str] = []
+    for para in doc.paragraphs:
+        if para.start < pos:
+            continue
+        line = doc.text[para.start : para.end]
+        if len(line) > 200 or not _LIST_LINE.match(line):
+            break
+        named = [m for m in doc.mentions_in(para.start, para.end) if not m.adjective]
+        persons = [m for m in named if m.kind == "person"]
+        pick = persons or [m for m in named if m.kind in ("country", "org")][:1]
+        for m in pick:
+            ref = doc.ref(m)
+            if ref not in out:
+                out.append(ref)
+    return out
+
+
 def _named_in(doc: Doc, s: int, e: int) -> list[str]:
     """Every actor named (not merely described by an adjective) in text[s:e]."""
     out: list[str] = []
@@ -599,7 +731,8 @@ def _named_in(doc: Doc, s: int, e: int) -> list[str]:
 
 
 _ATTEND_CUE = re.compile(
-    r"\b(?:attend\w*|participat\w*|in the presence of|signed by|present|t[ao]o?k\w* part"
+    r"\b(?:attend\w*|participat\w*|in the presence of|signed by|present|t[ao]o?k\w* part|"
+    r"spoke|speaking|represented by|participants"
     r"|(?:facilitated|mediated|brokered|witnessed|flanked) by)\b",
     re.I,
 )
@@ -607,11 +740,22 @@ _ATTEND_CUE = re.compile(
 _BY_WHOM = {"facilitated", "mediated", "brokered", "witnessed", "flanked"}
 
 
+def _includes_participants(tok) -> bool:
+    return lemma(tok.lower_) in ("include", "included") and any(
+        c.dep_ == "nsubj" and c.lower_ in ("participants", "attendees", "guests")
+        for c in tok.children
+    )
+
+
 def _attends(tok) -> bool:
     """ "attended", "participated", "took part"; "present" in "Also present were A and B"."""
     lem = lemma(tok.lower_)
     if lem in _ATTEND:
         return True
+    if tok.lower_ == "represented" and any(c.dep_ == "agent" for c in tok.children):
+        return True  # "The DRC was represented by its Minister …, Mr. X"
+    if _includes_participants(tok):
+        return True  # "Other participants included X"
     if lem == "take" and any(c.dep_ == "dobj" and c.lower_ == "part" for c in tok.children):
         return True
     return tok.lower_ == "present" and tok.dep_ == "acomp"
@@ -633,8 +777,19 @@ def _attendance(doc: Doc, meetings: list[Meeting]) -> None:
         if not before:
             continue
         m = before[-1]
-        if not doc.near(m.span.start, sent.start):
+        close = doc.near(m.span.start, sent.start)
+        head = doc.text[sent.start : sent.end]
+        named_back = bool(_THE_MEETING_WAS.match(head) or _OTHERS_AT_IT.match(head))
+        if not close and not named_back and "Session" not in m.kinds:
+            continue  # (a body's session: a record of it names its speakers all along)
+        if named_back and head.rstrip().endswith(":"):
+            # "The Summit was attended by the following Heads of State: / Angola: H.E. …"
+            listed_refs = _listed_below(doc, sent.end)
+            for ref in listed_refs:
+                if ref not in m.participants and ref != m.organizer:
+                    m.participants.append(ref)
             continue
+        close = close or named_back
         sp = doc.parse(sent)
         if sp is None:
             continue
@@ -643,6 +798,19 @@ def _attendance(doc: Doc, meetings: list[Meeting]) -> None:
         listed: list[str] = []  # "the leaders of A, B and C attended": every named one
         for tok in sp:
             lem = lemma(tok.lower_)
+            if lem == "speak" and "Session" in m.kinds:
+                # "Also speaking were the representatives of A, B and C": in a body's
+                # session, the states whose delegates spoke sat in it
+                for x in sp:
+                    if x.dep_ in ("nsubj", "attr") and x.lower_.removesuffix("s") in _DELEGATES:
+                        listed.extend(
+                            r
+                            for r in _named_in(doc, *head_span(x, off))
+                            if r.startswith("country/")
+                        )
+                continue
+            if not close:
+                continue
             attends = _attends(tok)
             if attends and _future_or_wished(tok):
                 continue  # "Li Qiang and Kamala Harris are expected to attend": not yet
@@ -652,6 +820,10 @@ def _attendance(doc: Doc, meetings: list[Meeting]) -> None:
                 or (lem == "sign" and tok.dep_ != "ROOT")
             ):
                 who = tok.head if tok.lower_ == "present" else tok
+                if _includes_participants(tok):
+                    for o in _objects(tok):
+                        parties.add_np(o)
+                    continue
                 for subj in _subjects(who) if attends else []:
                     for x in _conjuncts(subj):
                         if x.lower_.removesuffix("s") in _COLLECTIVE:
@@ -855,6 +1027,7 @@ _COME_FOR = {
     "meet",
     "convene",
     "assemble",
+    "join",  # "were joined by C for a trilateral meeting"
 }
 
 
@@ -938,6 +1111,12 @@ def _trigger(tok, doc: Doc, off: int):
         for c in tok.children
     ):
         return "sign", None  # "X and Y signed the agreement": a signing, a meeting of both
+    if (
+        lem == "sit"
+        and any(c.dep_ == "prt" and c.lower_ == "down" for c in tok.children)
+        and _with_objects(tok, ("with",))
+    ):
+        return "meet", None  # "sat down with Wang Yi"
     if lem in _MEET_VERBS:
         if lem == "speak":
             preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("with", "to")]
@@ -1004,6 +1183,7 @@ def _names_a_person(tok, doc: Doc, off: int) -> bool:
 
 
 _PERSON_TITLES = {"president", "minister", "secretary", "chancellor", "king", "prince", "premier"}
+_NAME_AFTER_POST = re.compile(r"\s*,\s*(?:H\.\s?E\.\s*)?(?:(?:Mr|Mrs|Ms|Dr|Amb)\.?\s+)?")
 
 
 def _has_date(doc: Doc, sent) -> bool:
@@ -1057,6 +1237,12 @@ def _place(doc: Doc, tok, off: int, skip: int) -> str | None:
             got = _place(doc, c, off, skip)
             if got:
                 return got
+    if tok.dep_ == "relcl" and any(
+        c.dep_ == "advmod" and c.lower_ == "where" for c in tok.children
+    ):
+        got = _place_named(doc, tok.head, off, skip)  # "to Manila, where he met Marcos"
+        if got:
+            return got
     if tok.dep_ in ("nsubj", "nsubjpass") and lemma(tok.head.lower_) in _HELD_NOUN_SUBJ:
         got = _place(doc, tok.head, off, skip)  # "the talks began on 25 October in Pretoria"
         if got:
@@ -1141,7 +1327,13 @@ def merge_into(doc: Doc, found: list[Meeting], parsed: list[Meeting]) -> list[Me
         else:
             if twin.span == m.span and m.kinds:
                 # the same sentence: the parse knows whether its summit is this meeting
-                twin.kinds -= {"Summit"} - m.kinds
+                # (a summit held by video is both: the parse names only the medium)
+                if "Videoconference" not in m.kinds:
+                    twin.kinds -= {"Summit"} - m.kinds
+            if twin.span == m.span:
+                # the rules take every person in the sentence; the parse knows which of
+                # them are at the table ("talks with Y at Jubilee House": no one is Jubilee)
+                twin.participants = [p for p in twin.participants if p not in m.elsewhere]
             absorb(twin, m)
     for m in out:
         if not m.kinds and m.organizer is None:
@@ -1159,12 +1351,26 @@ def _of_body(doc: Doc, body_meeting: Meeting, m: Meeting) -> bool:
     db = m.date.value if m.date else None
     if da != db and db is not None:
         return False
-    if da is not None and da == db and not body_meeting.participants:
+    if (
+        da is not None
+        and da == db
+        and not body_meeting.participants
+        and not _far_apart(doc, body_meeting, m)
+    ):
         return True  # the body's meeting that day, whose parties the rules did not name
     root = doc.root_org(body_meeting.organizer.split("/", 1)[1])
     return any(
         p.startswith("org/") and doc.root_org(p.split("/", 1)[1]) == root for p in m.participants
     )
+
+
+def _far_apart(doc: Doc, a: Meeting, b: Meeting) -> bool:
+    """Two meetings told more than two paragraphs apart: "Zelensky met the Pope on
+    Saturday" further down is not the summit the lead said was held that Saturday."""
+    paras = doc.paragraphs
+    ia = paras.index(_para_of(doc, a.span.start))
+    ib = paras.index(_para_of(doc, b.span.start))
+    return abs(ia - ib) > 2
 
 
 def _meeting(doc: Doc, sent, refs: list[str], kind: str, date, place) -> Meeting:

@@ -71,7 +71,11 @@ def deployments_from_parse(doc: Doc) -> list[Deployment]:
             lem = lemma(tok.lower_)
             force = None
             sender_toks: list = []
-            if lem in _VERBS and tok.dep_ not in ("amod", "compound"):
+            if lem == "leave" and any(c.dep_ == "prep" and c.lower_ == "for" for c in tok.children):
+                # "150 Egyptian peacekeepers left Cairo for Somalia": they go where "for" says
+                subs = [c for c in tok.children if c.dep_ == "nsubj"]
+                force = next((s for s in subs if _is_force(s)), None)
+            elif lem in _VERBS and tok.dep_ not in ("amod", "compound"):
                 if lem == "join":
                     # "About 200 Jamaican soldiers will join the mission in Haiti"
                     subs = [c for c in tok.children if c.dep_ == "nsubj"]
@@ -87,7 +91,9 @@ def deployments_from_parse(doc: Doc) -> list[Deployment]:
                         force = tok.head  # "400 Kenyan police officers arrived" read as acl
                 else:
                     objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
-                    force = next((o for o in objs if _is_force(o)), None)
+                    # "two warships and 300 marines": the marines are the force
+                    named = [x for o in objs for x in (o, *_conj(o)) if _FORCE.match(x.text)]
+                    force = next(iter(named), None) or next((o for o in objs if _is_force(o)), None)
                     sender_toks = [c for c in tok.children if c.dep_ == "nsubj"]
                     if not sender_toks:
                         sender_toks = _climb_subjects(tok)
@@ -152,6 +158,11 @@ def _fill_destinations(doc: Doc, deps: list[Deployment]) -> None:
     for d in deps:
         if d.destination is None and d.deployed_by != main:
             d.destination = main
+
+
+def _conj(tok) -> list:
+    """The nouns conjoined after a noun ("warships and 300 marines")."""
+    return [c for c in tok.children if c.dep_ == "conj"]
 
 
 def _is_force(tok) -> bool:
@@ -342,7 +353,18 @@ def _destination(doc: Doc, tok, force, off: int, skip: int) -> str | None:
         "drawdown",
     )
     preps = ("from", "out") if leaving else ("to", "in", "into", "for")
-    nodes = [tok, force]
+    # "a brigade of 4,800 soldiers in Lithuania", "warships and 300 marines to the Gulf":
+    # the parser hangs the place on the force's last noun
+    nodes = [tok, force, *_conj(force)]
+    if force.dep_ == "conj":
+        nodes.append(force.head)
+    nodes += [
+        g
+        for c in force.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
     if lemma(tok.lower_) == "join":  # "join the mission in Haiti": where the mission is
         nodes += [c for c in tok.children if c.dep_ == "dobj"]
     for node in nodes:
@@ -351,6 +373,15 @@ def _destination(doc: Doc, tok, force, off: int, skip: int) -> str | None:
                 for g in c.children:
                     if g.dep_ == "pobj":
                         cands.append(g)
+                    elif leaving and g.dep_ == "prep" and g.lower_ == "of":
+                        cands += [x for x in g.children if x.dep_ == "pobj"]  # "out of Gambia"
+            if (
+                leaving
+                and c.dep_ == "prep"
+                and c.lower_ == "of"
+                and any(x.dep_ == "prt" and x.lower_ == "out" for x in node.children)
+            ):
+                cands += [x for x in c.children if x.dep_ == "pobj"]  # "pulled out" + "of X"
             if c.dep_ == "advmod" and c.lower_ in ("there",):
                 pass
     best = None

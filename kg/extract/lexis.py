@@ -19,6 +19,7 @@ _IRREGULAR = {
     "meet": ["meet", "meets", "met", "meeting"],
     "hold": ["hold", "holds", "held", "holding"],
     "send": ["send", "sends", "sent", "sending"],
+    "leave": ["leave", "leaves", "left", "leaving"],
     "give": ["give", "gives", "gave", "given", "giving"],
     "make": ["make", "makes", "made", "making"],
     "begin": ["begin", "begins", "began", "begun", "beginning"],
@@ -66,13 +67,17 @@ MEETING_NOUNS = (
 DEPLOY_VERBS = (
     "deploy send dispatch despatch arrive withdraw pull station reinforce contribute "
     "airlift fly land redeploy return begin start provide pledge commit offer complete "
-    "deliver transfer disembark descend transport join cross"
+    "deliver transfer disembark descend transport join cross leave"
 ).split()
 # "talks on the sidelines of the summit": an event named only as where another one was
 BESIDE_EVENT = re.compile(
     r"\b(?:sidelines|side-lines|margins|eve|ahead) of (?:the |a |this )?(?:[\w'-]+ ){0,4}"
     r"(?:summit|session|meeting|conference|forum)",
     re.I,
+)
+# "the meeting of the EAC Heads of State": a meeting of heads of state is a summit
+HEADS_MEETING = re.compile(
+    r"\b(?:meeting|session) of (?:the )?(?:[\w-]+ ){0,6}heads of state\b", re.I
 )
 # "a possible summit", "possible deployment": an event not (yet) held
 HYPOTHETICAL = frozenset("possible potential proposed hypothetical eventual prospective".split())
@@ -188,4 +193,5 @@ EVENT_CUE = _cue(
     | {"according", "made", "makes", "making"}
     | DEPLOY_NOUNS
     | _MEETING_WORDS
+    | {"participants", "represented by"}  # who else was at a meeting told before
 )

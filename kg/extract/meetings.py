@@ -12,7 +12,7 @@ import re
 
 from kg.extract.actors import ROLE
 from kg.extract.context import Doc
-from kg.extract.lexis import BESIDE_EVENT
+from kg.extract.lexis import BESIDE_EVENT, HEADS_MEETING
 from kg.extract.model import DateValue, Meeting, Span
 
 TRIGGER = re.compile(
@@ -33,6 +33,7 @@ _KINDS = [
     (re.compile(r"videoconferenc|video[- ]conferenc|online|virtual", re.I), "Videoconference"),
     (re.compile(r"\bsession\b", re.I), "Session"),
     (re.compile(r"\bsummit\b", re.I), "Summit"),
+    (HEADS_MEETING, "Summit"),
     (re.compile(r"phone", re.I), "PhoneCall"),
     (re.compile(r"\bdebate\b", re.I), "Debate"),
     (re.compile(r"\bvisit(?:ed|ing|s)?\b", re.I), "Visit"),
@@ -75,7 +76,14 @@ _ANNOUNCE = re.compile(
     r".{0,60}\b(?:take place|be held|was held|took place|is scheduled|will be|convene)",
     re.I,
 )
+# "The Summit was attended by A, B and C": the meeting just told, not a new one that day
+_BACK_TO_IT = re.compile(r"\s*(?:the|this)\s+(?:meeting|session|summit|talks)\b(?! of)", re.I)
 _OF_TRIGGER = re.compile(r"^\w+(?:\s+\w+)?\s+of\s+(?:the\s+)?$")
+# "Summit of the Heads of State and Government of the Southern African Development Community"
+_OF_HEADS_OF = re.compile(
+    r"^\w*\s+of\s+(?:the\s+)?(?:heads?|ministers?|leaders?)\b[^.,;:()]{0,50}?\bof\s+(?:the\s+)?$",
+    re.I,
+)
 _BY_AT = re.compile(
     r"(?:\b(?:held|took place)\b[^.]{0,40}\bat|\bhosted by|\borgani[sz]ed by|\bconvened by|"
     r"\bheld by|\bchaired by the|\bunder the auspices of)\s+(?:the\s+)?$",
@@ -145,6 +153,7 @@ def meetings(doc: Doc) -> list[Meeting]:
         persons = [m for m in mentions if m.kind == "person"]
         if (
             date is None
+            and not (last is not None and _BACK_TO_IT.match(s_text))
             and (
                 (organizer is None and len(persons) >= 2)
                 or (organizer is not None and _REPORTED.search(s_text))
@@ -302,7 +311,9 @@ def _organizer(doc: Doc, start: int, end: int, tpos: int) -> str | None:
         if (
             between
             and m.start - tpos < 150
-            and (_OF_TRIGGER.match(between) or _BY_AT.search(between))
+            and (
+                _OF_TRIGGER.match(between) or _BY_AT.search(between) or _OF_HEADS_OF.match(between)
+            )
         ):
             sc = 3
         elif (

@@ -74,6 +74,9 @@ class Meeting:
     topics: list[str] = field(default_factory=list)
     location: str | None = None
     continues: bool = False  # "the meeting was chaired by ...": an earlier meeting, again
+    # named beside a party as where it was ("his counterpart at Jubilee House"): no party,
+    # whatever another rule reading the same sentence took
+    elsewhere: set[str] = field(default_factory=set)
 
 
 @dataclass

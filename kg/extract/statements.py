@@ -450,6 +450,10 @@ def _resolve(doc: Doc, tok, verb, sent: Block, sal: speech.Salience) -> str | No
         if persons:
             return doc.ref(persons[-1])
         role = speech.PERSON_NOUNS[noun]
+        if role == "minister" and any(
+            c.dep_ in ("compound", "amod") and c.lower_ == "prime" for c in tok.children
+        ):
+            role = "prime minister"  # "the former prime minister" is not the interior minister
         owner = speech.best_actor([m for m in found if m.kind != "person"])
         det = next((c.lower_ for c in tok.children if c.dep_ == "det"), None)
         if det in ("a", "an") or role is None and det != "the":
@@ -459,10 +463,11 @@ def _resolve(doc: Doc, tok, verb, sent: Block, sal: speech.Salience) -> str | No
             body = next((c.lower_ for c in tok.children if c.dep_ == "compound"), None)
             return _body_antecedent(doc, body, sal) if body in speech.BODY_NOUNS else None
         bare = not any(
-            c.dep_ in ("prep", "amod", "compound") and c.lower_ not in ("foreign", "prime")
+            c.dep_ in ("prep", "amod", "compound")
+            and c.lower_ not in ("foreign", "prime", "former")
             for c in tok.children
         )
-        holder = _holder(doc, role or "", owner, sal, bare)
+        holder = _holder(doc, role or "", owner, sal, bare, before=off + tok.idx)
         recent = sal.recent_speaker
         if (
             holder
@@ -627,7 +632,14 @@ def _country_of(doc: Doc, m) -> str:
     return doc.ref(m)
 
 
-def _holder(doc: Doc, role: str, owner, sal: speech.Salience, bare: bool = True) -> str | None:
+def _holder(
+    doc: Doc,
+    role: str,
+    owner,
+    sal: speech.Salience,
+    bare: bool = True,
+    before: int | None = None,
+) -> str | None:
     """The person the text means by "the spokesman", "Kazakhstan's president": the latest
     person named with that post (of that country or body, when one is said), by the posts
     the text gives, the lexicon's posts, or the title before a name."""
@@ -636,6 +648,8 @@ def _holder(doc: Doc, role: str, owner, sal: speech.Salience, bare: bool = True)
     owner_ref = doc.ref(owner) if owner is not None else None
     owner_key = owner_ref.split("/", 1)[1] if owner_ref else None
     cands = list(reversed(sal.speakers)) + list(reversed(sal.persons))
+    # anyone else the document names; by a title only when named before the words ("the
+    # former prime minister said" is not the prime minister the next paragraph names)
     cands += sorted(r for r in doc.entities if r.startswith("person/") and r not in cands)
     seen: set[str] = set()
     for ref in cands:
@@ -645,7 +659,9 @@ def _holder(doc: Doc, role: str, owner, sal: speech.Salience, bare: bool = True)
         ent = doc.entities.get(ref)
         if ent is None:
             continue
-        posts = [doc.posts[p] for p in ent.posts if p in doc.posts]
+        later = before is not None and _last_named(doc, ref, before) < 0
+        # a post the text gives counts once the text has named its holder
+        posts = [] if later else [doc.posts[p] for p in ent.posts if p in doc.posts]
         posts += lexicon_posts(doc, ent.key, [r for r in _ROLES if role and role in r.lower()])
         for post in posts:
             if role and role not in post.role.lower():
@@ -653,7 +669,7 @@ def _holder(doc: Doc, role: str, owner, sal: speech.Salience, bare: bool = True)
             if owner_key and owner_key not in (post.country, post.org):
                 continue
             return ref
-        if role and _titled(doc, ref, role, owner_key):
+        if role and _titled(doc, ref, role, owner_key, before):
             return ref
     if bare and owner_key is None and role in ("spokes", "minister", "president", "official", ""):
         persons = [p for p in sal.speakers if p.startswith("person/")] or sal.persons
@@ -676,12 +692,17 @@ _ROLES = [
 ]
 
 
-def _titled(doc: Doc, ref: str, role: str, owner_key: str | None) -> bool:
+def _titled(
+    doc: Doc, ref: str, role: str, owner_key: str | None, before: int | None = None
+) -> bool:
     """A mention of the person with the role word just before it ("Kazakh President
-    Kassym-Jomart Tokayev", "spokesman Ned Price"), of that country when one is said."""
+    Kassym-Jomart Tokayev", "spokesman Ned Price"), of that country when one is said;
+    a mention before `before` when given."""
     key = ref.split("/", 1)[1]
     for m in doc.mentions:
         if m.kind != "person" or m.key != key:
+            continue
+        if before is not None and m.start >= before:
             continue
         raw = doc.text[max(0, m.start - 60) : m.start].rsplit(".", 1)[-1]
         at = raw.lower().rfind(role)
