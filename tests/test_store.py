@@ -312,9 +312,12 @@ def test_begin_update_refuses_an_index_of_an_older_version(tmp_path: Path) -> No
 
     config = Config(data_dir=tmp_path)
     served = served_with_index(config, ["a"], version=INDEX_VERSION - 1)
-    with pytest.raises(ValueError, match=rf"served build \({served.name}\) .* \(version"
-                       rf" {INDEX_VERSION - 1}, now {INDEX_VERSION}\) lacks what `kg add`"
-                       r" decides on: run `kg build` once, then `kg add` works in place$"):  # fmt: skip
+    message = (
+        rf"served build \({served.name}\) .* \(version {INDEX_VERSION - 1}, now"
+        rf" {INDEX_VERSION}\) lacks what `kg add` decides on: run `kg build` once, then"
+        r" `kg add` works in place$"
+    )
+    with pytest.raises(ValueError, match=message):
         st.begin_update(config)
     assert sorted(p.name for p in config.store_root.iterdir()) == [served.name]
 
@@ -419,9 +422,7 @@ def prune_at(config: Config, ages: list[float], monkeypatch: pytest.MonkeyPatch)
     return [i for i, name in enumerate(names) if name in left]
 
 
-@pytest.mark.parametrize(
-    ("query_timeout", "grace"), [(5.0, 120.0), (60.0, 120.0), (100.0, 200.0)]
-)
+@pytest.mark.parametrize(("query_timeout", "grace"), [(5.0, 120.0), (60.0, 120.0), (100.0, 200.0)])
 def test_prune_grace_is_twice_the_query_timeout_and_at_least_two_minutes(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, query_timeout: float, grace: float
 ) -> None:
