@@ -805,6 +805,11 @@ def test_pulled_out_of_a_country_is_a_withdrawal_from_it() -> None:
         # "left X for Y": they go to Y
         ("A contingent of 180 Moroccan peacekeepers left Rabat for Chad on Friday.",
          "morocco", "180", "chad"),
+        # "reached X": arrived there; "Congo" alone is the DRC, as wire style writes it
+        ("The first 450 Pakistani peacekeepers of the new rotation reached Goma on Thursday.",
+         "pakistan", "450", "goma"),
+        ("About 300 Malawian troops have begun leaving eastern Congo.",
+         "malawi", "300", "democratic-republic-of-the-congo"),
     ],
 )  # fmt: skip
 def test_where_a_force_goes_when_the_verb_does_not_say(
@@ -930,3 +935,66 @@ def test_a_summit_its_semicolon_list_who_represented_a_state_and_other_participa
         "taye-atske-selassie",
         "olusegun-obasanjo",
     }
+
+
+def test_fighters_who_left_a_city_withdrew_from_it_and_one_sides_forces_are_no_mission() -> None:
+    g = extract(
+        "Khartoum, 3 November 2022\n\nFighting\n\n"
+        "Fighting between the army and the paramilitary Rapid Support Forces continued in "
+        "Omdurman.\n\n"
+        "The last Wagner Group fighters left Bamako last month, Mali's government said.\n"
+    )
+    rows = {
+        (
+            str(g.value(d, NG.deployedBy)).rsplit("/", 1)[-1],
+            str(g.value(d, NG.destination)).rsplit("/", 1)[-1],
+            g.value(d, NG.partOf),
+        )
+        for d in g.subjects(RDF.type, NG.Deployment)
+    }
+    assert rows == {("wagner-group", "bamako", None)}, rows
+
+
+def test_a_named_spokesman_speaks_not_the_leader_his_post_names() -> None:
+    g = extract(
+        "Ankara, 3 November 2022\n\nVisit\n\n"
+        "Ibrahim Kalin, Erdogan's spokesman, said the talks changed nothing.\n"
+    )
+    assert list(statements(g).values()) == ["ibrahim-kalin"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Venezuelan Foreign Minister Yvan Gil was quoted by state media as saying that Caracas "
+         "would respond.", "yvan-gil"),
+        ('"No troops will be sent," TASS quoted Maria Zakharova as saying.', "maria-zakharova"),
+    ],
+)  # fmt: skip
+def test_quoted_as_saying_is_the_one_quoted(sentence: str, speaker: str) -> None:
+    g = extract(f"Moscow, 3 November 2022\n\nQuoted\n\n{sentence}\n")
+    assert list(statements(g).values()) == [speaker]
+
+
+def test_a_family_name_alone_speaks_and_she_is_not_the_man_quoted_before() -> None:
+    g = extract(
+        "Berlin, 3 November 2022\n\nTalks\n\n"
+        "French Foreign Minister Catherine Colonna met her South Korean counterpart Park Jin in "
+        "Paris on Tuesday.\n\n"
+        'Park said Seoul was ready to work with Paris. "We are partners," he said.\n\n'
+        'Colonna raised trade concerns. "Competition must be fair," she said.\n'
+    )
+    said = statements(g)
+    assert said["Park said Seoul was ready to work with Paris."] == "park-jin"
+    assert said['"We are partners," he said.'] == "park-jin"
+    assert said['"Competition must be fair," she said.'] == "catherine-colonna"
+
+
+def test_a_state_that_speaks_of_two_peoples_talks_did_not_sit_in_them() -> None:
+    g = extract(
+        "Berlin, 3 November 2022\n\nTalks\n\n"
+        "Spanish Foreign Minister Jose Manuel Albares met his Moroccan counterpart Nasser "
+        "Bourita in Madrid on Tuesday.\n\n"
+        "The talks were constructive, the foreign ministry in Rabat said.\n"
+    )
+    assert _meetings(g) == [{"jose-manuel-albares", "nasser-bourita"}]

@@ -103,7 +103,7 @@ def _speakers_join(ctx, meetings, stmts) -> None:
             and st.speaker
             and st.speaker not in m.participants
             and not is_spokesperson(ctx, st.speaker)
-            and (m.organizer or (not st.speaker.startswith("org/") and speaks_of(ctx, st, m)))
+            and (m.organizer or (st.speaker.startswith("person/") and speaks_of(ctx, st, m)))
         ):
             m.participants.append(st.speaker)
 

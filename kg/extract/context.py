@@ -282,6 +282,24 @@ def build(text: str, doc_key: str = "doc") -> Doc:
         for surname, keys in by_surname.items()
         if len(keys) == 1 and len(surname) >= 4 and surname.lower() not in _COMMON_WORDS
     }
+    # a family name written first ("Wang said" after "Wang Yi", "Kim" after "Kim Jong Un"):
+    # the first word of a two- or three-word name, when it is no one else's name word
+    by_first: dict[str, set[str]] = {}
+    for m in mentions + extra:
+        if m.kind == "person" and " " in m.surface.strip():
+            label = generic_entities.get(f"person/{m.key}") or lex.entries.get(f"person/{m.key}")
+            if label is not None and 2 <= len(label.label.split()) <= 3:
+                by_first.setdefault(label.label.split()[0], set()).add(m.key)
+    for first, keys in by_first.items():
+        if (
+            len(keys) == 1
+            and first not in by_surname
+            and len(first) >= 3
+            and first[0].isupper()
+            and first.isalpha()
+            and first.lower() not in _COMMON_WORDS
+        ):
+            unique.setdefault(first, next(iter(keys)))
     if unique:
         names = "|".join(re.escape(n) for n in sorted(unique, key=len, reverse=True))
         for mm in re.finditer(rf"(?<![\w-])(?:{names})(?![\w-])", text):

@@ -34,7 +34,7 @@ _FORCE = re.compile(
     r"^(?:troops?|soldiers?|forces?|personnel|peacekeepers?|contingents?|battalions?|brigades?|"
     r"servicemen|servicewomen|police|policemen|officers|paratroopers|marines|units?|"
     r"gendarmes|military|army|detachments?|company|companies|squadrons?|instructors|"
-    r"staff|experts|specialists|members|men)$",
+    r"staff|experts|specialists|members|men|fighters|mercenaries)$",
     re.I,
 )
 _NOT_FORCE_HEAD = re.compile(
@@ -71,9 +71,16 @@ def deployments_from_parse(doc: Doc) -> list[Deployment]:
             lem = lemma(tok.lower_)
             force = None
             sender_toks: list = []
-            if lem == "leave" and any(c.dep_ == "prep" and c.lower_ == "for" for c in tok.children):
-                # "150 Egyptian peacekeepers left Cairo for Somalia": they go where "for" says
-                subs = [c for c in tok.children if c.dep_ == "nsubj"]
+            if lem == "leave" and any(
+                (c.dep_ == "prep" and c.lower_ == "for") or c.dep_ == "dobj" for c in tok.children
+            ):
+                # "150 Egyptian peacekeepers left Cairo for Somalia": they go where "for" says;
+                # "Wagner's fighters left Bangui": a withdrawal from Bangui
+                subs = _own_or_governing_subjects(tok)
+                force = next((s for s in subs if _is_force(s)), None)
+            elif lem == "reach" and any(c.dep_ == "dobj" for c in tok.children):
+                # "400 Bangladeshi peacekeepers reached Juba": they arrived there
+                subs = _own_or_governing_subjects(tok)
                 force = next((s for s in subs if _is_force(s)), None)
             elif lem in _VERBS and tok.dep_ not in ("amod", "compound"):
                 if lem == "join":
@@ -158,6 +165,14 @@ def _fill_destinations(doc: Doc, deps: list[Deployment]) -> None:
     for d in deps:
         if d.destination is None and d.deployed_by != main:
             d.destination = main
+
+
+def _own_or_governing_subjects(tok) -> list:
+    """A verb's subjects, or those of the verb it completes ("troops have begun leaving")."""
+    subs = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subs and tok.dep_ in ("xcomp", "ccomp"):
+        subs = [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return subs
 
 
 def _conj(tok) -> list:
@@ -353,6 +368,15 @@ def _destination(doc: Doc, tok, force, off: int, skip: int) -> str | None:
         "drawdown",
     )
     preps = ("from", "out") if leaving else ("to", "in", "into", "for")
+    if lemma(tok.lower_) in ("leave", "reach") and not any(
+        c.dep_ == "prep" and c.lower_ == "for" for c in tok.children
+    ):
+        # "left Bangui" and no "for": the place left, as for a withdrawal
+        for c in tok.children:
+            if c.dep_ == "dobj":
+                got = _place_in(doc, c, off, skip)
+                if got:
+                    return got
     # "a brigade of 4,800 soldiers in Lithuania", "warships and 300 marines to the Gulf":
     # the parser hangs the place on the force's last noun
     nodes = [tok, force, *_conj(force)]
@@ -384,20 +408,24 @@ def _destination(doc: Doc, tok, force, off: int, skip: int) -> str | None:
                 cands += [x for x in c.children if x.dep_ == "pobj"]  # "pulled out" + "of X"
             if c.dep_ == "advmod" and c.lower_ in ("there",):
                 pass
-    best = None
     for g in cands:
-        s, e = phrase_span(g, off)
-        ms = [
-            m
-            for m in doc.mentions_in(max(s, skip), e)
-            if m.kind in ("place", "country") and not m.adjective
-        ]
-        places = [m for m in ms if m.kind == "place"]
-        pick = places[0] if places else (ms[0] if ms else None)
-        if pick is not None:
-            best = doc.ref(pick)
-            break
-    return best
+        got = _place_in(doc, g, off, skip)
+        if got:
+            return got
+    return None
+
+
+def _place_in(doc: Doc, g, off: int, skip: int) -> str | None:
+    """The place a phrase names, else its country."""
+    s, e = phrase_span(g, off)
+    ms = [
+        m
+        for m in doc.mentions_in(max(s, skip), e)
+        if m.kind in ("place", "country") and not m.adjective
+    ]
+    places = [m for m in ms if m.kind == "place"]
+    pick = places[0] if places else (ms[0] if ms else None)
+    return doc.ref(pick) if pick is not None else None
 
 
 def _numbers(doc: Doc, force, off: int, sent) -> tuple[int | None, int | None]:
@@ -423,8 +451,12 @@ def _numbers(doc: Doc, force, off: int, sent) -> tuple[int | None, int | None]:
     return personnel, equipment
 
 
+# a mission or a multinational force by its name; "Forces" alone is often one side's army
+# ("the Rapid Support Forces", "the Armed Forces")
 _MISSION_NAME = re.compile(
-    r"\b(?:Mission|Force|Forces|Operation|MSS|SAMIM|KFOR|MONUSCO|MINUSMA|EUFOR)\b"
+    r"\b(?:Mission|Operation|MSS|SAMIM|KFOR|MONUSCO|MINUSMA|EUFOR)\b|"
+    r"\b(?:Peacekeeping|Peace|Collective|Multinational|Joint|Stabili[sz]ation|Standby|Regional|"
+    r"Interim|Protection|Kosovo|Task)\s+(?:[A-Z][\w-]*\s+){0,2}Forces?\b|^\w*\s*Force$"
 )
 
 

@@ -142,6 +142,9 @@ class Salience:
         self.speakers: list[str] = []
         self.recent_speaker: str | None = None  # speaker of the sentence before, if any
         self.subjects: list[str] = []  # persons who were the subject of a sentence
+        # "m" or "f", learned from the pronouns that stood for a person so far: "she said"
+        # after "he said" of Wang is not Wang's
+        self.gender: dict[str, str] = {}
 
     def next_sentence(self, spoke: str | None) -> None:
         self.recent_speaker = spoke
@@ -229,6 +232,14 @@ def subject_of(verb, after: int = -1):
             return None
         if node.dep_ in ("conj", "xcomp", "advcl") and node.head is not node:
             node = node.head
+            continue
+        if node.dep_ == "pcomp" and node.head.dep_ == "prep" and node.head.lower_ == "as":
+            # "was quoted by state media as saying": who was quoted; "RIA Novosti quoted
+            # Lavrov as saying": the one quoted, not the agency
+            node = node.head.head
+            quoted = [c for c in node.children if c.dep_ == "dobj"]
+            if quoted:
+                return quoted[0]
             continue
         break
     # passive "was told by X": the agent

@@ -381,21 +381,11 @@ def _resolve(doc: Doc, tok, verb, sent: Block, sal: speech.Salience) -> str | No
         # first person: the words of the one speaking (a press conference, a joint statement)
         return sal.speakers[-1] if sal.speakers else None
     if word in speech.PRONOUNS_PERSON:
-        # not someone the quotation itself names: in '"The minister will discuss it with
-        # Lavrov," he said' the one speaking is not Lavrov
-        persons = [
-            doc.ref(m)
-            for m in before
-            if m.kind == "person" and not speech.inside_quote(doc.text, sent.start, m.start)
-        ]
-        if persons:
-            return persons[-1]
-        recent = sal.recent_speaker
-        if recent and recent.startswith("person/"):
-            return recent
-        if sal.subjects:
-            return sal.subjects[-1]
-        return sal.persons[-1] if sal.persons else None
+        gender = "f" if word in ("she", "her") else "m"
+        found = _pronoun_person(doc, sent, before, sal, gender)
+        if found is not None:
+            sal.gender.setdefault(found, gender)
+        return found
     if word in speech.PRONOUNS_BODY:
         inner = _clause_subject_actor(doc, verb, off, skip)
         if inner:
@@ -492,7 +482,11 @@ def _resolve(doc: Doc, tok, verb, sent: Block, sal: speech.Salience) -> str | No
             # Minister" is not the chancellor quoted before
             return recent
         return _country_of(doc, owner) if owner else None
-    m = speech.best_actor(found)
+    t0 = off + tok.idx
+    own = [x for x in found if x.kind == "person" and x.start <= t0 < x.end]
+    # "Dmitry Peskov, Putin's spokesman, said": the subject's own name, not the one its
+    # appositive names
+    m = own[0] if own else speech.best_actor(found)
     if (noun == "ministry" or noun in _BODY_OF_STATE) and (m is None or m.kind == "country"):
         body = _described_ministry(doc, tok, m)  # "the Nigerien army", "the interior ministry"
         if body:
@@ -535,6 +529,35 @@ _MINISTRY_OF = {
     "defense": "Ministry of Defence",
     "foreign": "Ministry of Foreign Affairs",
 }
+
+
+def _pronoun_person(
+    doc: Doc, sent: Block, before: list, sal: speech.Salience, gender: str
+) -> str | None:
+    """The person "he" or "she" stands for: the last named before it in the sentence (not
+    inside the quotation: in '"The minister will discuss it with Lavrov," he said' the one
+    speaking is not Lavrov), else the one who spoke last, the last subject, the last
+    person named; never one an earlier pronoun showed to be of the other gender."""
+
+    def fits(ref: str | None) -> bool:
+        return bool(ref) and sal.gender.get(ref, gender) == gender
+
+    persons = [
+        doc.ref(m)
+        for m in before
+        if m.kind == "person" and not speech.inside_quote(doc.text, sent.start, m.start)
+    ]
+    persons = [p for p in persons if fits(p)]
+    if persons:
+        return persons[-1]
+    recent = sal.recent_speaker
+    if recent and recent.startswith("person/") and fits(recent):
+        return recent
+    subjects = [p for p in sal.subjects if fits(p)]
+    if subjects:
+        return subjects[-1]
+    persons = [p for p in sal.persons if fits(p)]
+    return persons[-1] if persons else None
 
 
 def _described_ministry(doc: Doc, tok, country_mention) -> str | None:
