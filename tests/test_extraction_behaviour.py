@@ -998,3 +998,46 @@ def test_a_state_that_speaks_of_two_peoples_talks_did_not_sit_in_them() -> None:
         "The talks were constructive, the foreign ministry in Rabat said.\n"
     )
     assert _meetings(g) == [{"jose-manuel-albares", "nasser-bourita"}]
+
+
+def test_places_news_names_where_no_preposition_or_the_recogniser_helps() -> None:
+    g = extract(
+        "Jerusalem, 3 November 2022\n\nRaids\n\n"
+        "Soldiers raided Jenin in the occupied West Bank on Monday. Families fled south to "
+        "Khan Younis.\n\n"
+        "Shelling hit the Tigray region, and troops attacked the Donetsk region.\n"
+    )
+    places = {str(p).rsplit("/", 1)[-1] for p in g.subjects(RDF.type, NG.Place)}
+    assert {"jenin", "west-bank", "khan-yunis", "tigray", "donetsk"} <= places, places
+    persons = {str(p).rsplit("/", 1)[-1] for p in g.subjects(RDF.type, NG.Person)}
+    assert not persons, persons
+
+
+def test_the_meeting_held_that_day_is_between_those_the_sentence_before_named() -> None:
+    g = extract(
+        "Bogota, 3 November 2022\n\nDialogue\n\n"
+        "The presidents of Ecuador, Daniel Noboa, and of Peru, Dina Boluarte, have expressed "
+        "their willingness to continue bilateral talks on the border.\n\n"
+        "This was announced after the end of the first meeting held on Tuesday, the "
+        "presidential press office said.\n"
+    )
+    assert {"daniel-noboa", "dina-boluarte"} in _meetings(g)
+
+
+def test_a_long_signed_by_list_below_the_signing_names_every_signatory() -> None:
+    g = extract(
+        "Doha, 3 November 2022\n\nAccord signed\n\n"
+        "Qatar, the African Union, Rwanda and Congo signed the framework agreement in Doha on "
+        "Tuesday.\n\n"
+        "Foreign Minister Olivier Nduhungirehe of Rwanda hosted a reception.\n\n"
+        "The document was signed by Foreign Minister Olivier Nduhungirehe on behalf of Rwanda, "
+        "Foreign Minister Christophe Lutundula on behalf of Congo, and Prime Minister Mohammed "
+        "bin Abdulrahman on behalf of Qatar.\n"
+    )
+    # one signing, with every signatory the scattered list names
+    assert len(_meetings(g)) == 1, _meetings(g)
+    assert {
+        "olivier-nduhungirehe",
+        "christophe-lutundula",
+        "mohammed-bin-abdulrahman",
+    } <= _meetings(g)[0], _meetings(g)

@@ -586,6 +586,15 @@ def encounters(doc: Doc) -> list[Meeting]:
                 and any(c.dep_ in ("compound", "poss") for c in noun.children)
             )
             date = _date(doc, sent, off + hub.idx)
+            if (
+                not refs
+                and noun is not None
+                and _definite(noun)
+                and (date or any(c.dep_ == "acl" and c.lower_ == "held" for c in noun.children))
+            ):
+                # "after the end of the first meeting held this Thursday": the talks the
+                # sentences before spoke of, between the persons they named
+                refs = _parties_told_before(doc, sent)
             if not refs and not (named_body and date):
                 continue  # (a dated, named summit may get its parties from who attended it)
             if (
@@ -639,12 +648,21 @@ def encounters(doc: Doc) -> list[Meeting]:
                     out.append(_meeting(doc, sent, [*hubs, r], kind, date, place))
             else:
                 m = _meeting(doc, sent, refs, kind, date, place)
-                m.continues = again or (
-                    # "Ramaphosa is hosting Lula, Xi and Modi" right after the summit opened:
-                    # the summit's guests
-                    date is None
-                    and verb_lemma in ("host", "attend", "welcome")
-                    and _summit_just_before(doc, out, m)
+                m.continues = (
+                    again
+                    or (
+                        # "Ramaphosa is hosting Lula, Xi and Modi" right after the summit
+                        # opened: the summit's guests
+                        date is None
+                        and verb_lemma in ("host", "attend", "welcome")
+                        and _summit_just_before(doc, out, m)
+                    )
+                    or (
+                        # "The document was signed by A, B and C": the signing told before
+                        date is None
+                        and verb_lemma == "sign"
+                        and bool(_THE_MEETING_WAS.match(doc.text, sent.start, sent.end))
+                    )
                 )
                 m.chair = chair
                 m.elsewhere = parties.elsewhere - set(refs)
@@ -683,12 +701,16 @@ _COLLECTIVE = {
 
 
 _DELEGATES = {"representative", "delegate", "delegation", "speaker"}
+_LIST_END = re.compile(r";|,\s*(?:who|which|where|while|after|before)\b|\s[-–—]\s|[“\"]")
 # "The Summit was also attended by", "Summit was attended by" (a communiqué drops the
 # article): the meeting the text reports, however far back
 _THE_MEETING_WAS = re.compile(
     r"\s*(?:\d+\.\s*)?(?:The\s+)?(?:Extraordinary\s+|Ordinary\s+)?"
     r"(?:Summit|Meeting|Session|Conference)\s+(?:was|were)\s+(?:also\s+)?"
-    r"(?:attended|graced)\b",
+    r"(?:attended|graced)\b"
+    # "The document was signed by …": the signing the story told
+    r"|\s*(?:The|This)\s+(?:document|agreement|deal|declaration|accord|memorandum|treaty)"
+    r"\s+was\s+signed\s+by\b",
     re.I,
 )
 _OTHERS_AT_IT = re.compile(
@@ -817,7 +839,10 @@ def _attendance(doc: Doc, meetings: list[Meeting]) -> None:
             if (
                 attends
                 or tok.lower_ in ("presence", *_BY_WHOM)
-                or (lem == "sign" and tok.dep_ != "ROOT")
+                or (
+                    lem == "sign"
+                    and (tok.dep_ != "ROOT" or any(c.dep_ == "agent" for c in tok.children))
+                )  # "The document was signed by A on behalf of Türkiye, B …"
             ):
                 who = tok.head if tok.lower_ == "present" else tok
                 if _includes_participants(tok):
@@ -841,6 +866,14 @@ def _attendance(doc: Doc, meetings: list[Meeting]) -> None:
                             if g.dep_ == "pobj":
                                 for x in _conjuncts(g):
                                     parties.add_np(x)
+                    if c.dep_ == "agent":
+                        # "signed by A on behalf of Türkiye, B on behalf of Russia, C …, and
+                        # D": the parser scatters a long list; every person up to the clause's
+                        # end is in it
+                        a = off + c.idx
+                        stop = _LIST_END.search(doc.text, a, sent.end)
+                        b = stop.start() if stop else sent.end
+                        listed.extend(doc.ref(m) for m in doc.mentions_in(a, b, "person"))
         refs = parties.refs + [r for r in listed if r not in parties.refs]
         if any(r.startswith("person/") for r in refs):
             refs = [r for r in refs if r.startswith("person/")]  # the people, not their states
@@ -1362,6 +1395,29 @@ def _of_body(doc: Doc, body_meeting: Meeting, m: Meeting) -> bool:
     return any(
         p.startswith("org/") and doc.root_org(p.split("/", 1)[1]) == root for p in m.participants
     )
+
+
+def _definite(noun) -> bool:
+    """ "the meeting", "the first meeting", "this meeting": one the text has spoken of."""
+    return any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in noun.children)
+
+
+def _parties_told_before(doc: Doc, sent) -> list[str]:
+    """The persons a sentence just before (in this paragraph or the one before) names
+    beside talks or a meeting: "The presidents of Venezuela, Nicolás Maduro, and of Guyana,
+    Mohamed Irfaan Ali, have expressed their willingness to continue bilateral talks"."""
+    earlier = [b for _, b in doc.sentences if b.end <= sent.start and doc.near(b.start, sent.start)]
+    for b in reversed(earlier[-3:]):
+        if not MEETING_CUE.search(doc.text, b.start, b.end):
+            continue
+        persons: list[str] = []
+        for m in doc.mentions_in(b.start, b.end, "person"):
+            ref = doc.ref(m)
+            if ref not in persons:
+                persons.append(ref)
+        if len(persons) >= 2:
+            return persons
+    return []
 
 
 def _far_apart(doc: Doc, a: Meeting, b: Meeting) -> bool:

@@ -196,6 +196,10 @@ def find(
         if kind == "org":
             _add_org(out, ents, text, s, e, known, lex, prefer)
         elif kind == "person":
+            town = _town_read_as_person(text, s, e, prefer)
+            if town is not None:
+                _add_place(out, ents, surface, s, e, town, lex)  # "fled south to Khan Younis"
+                continue
             s2, e2, label = clean_person(text, s, e)
             if label is None or (" " not in label and not _marked_person(text, s2, e2, out)):
                 continue
@@ -686,7 +690,10 @@ def _country_before(text: str, s: int, known) -> str | None:
 
 
 _LOCATIVE_NAME = re.compile(
-    r"\b(?:in|to|from|near|at|outside|into|towards?|across|around)\s+(?:the\s+)?"
+    r"\b(?:in|to|from|near|at|outside|into|towards?|across|around|"
+    # verbs whose object is a place: "raided Jenin", "shelled Donetsk", "seized Sake"
+    r"raided|attacked|shelled|struck|seized|captured|entered|bombed|stormed|besieged|"
+    r"reached|visited|left|fled|evacuated)\s+(?:the\s+)?"
     r"(?P<n>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})"
 )
 _DATELINE_CITY = re.compile(
@@ -795,6 +802,25 @@ def _gazetteer_places(text: str, out, ents, known, lex: Lexicon, prefer) -> None
         seen.add((s, e))
         taken.append((s, e))
         _add_place(out, ents, text[s:e], s, e, info, lex)
+
+
+# where only a place can stand: not "spoke to Tyler" or "with Jackson"
+_TOWN_BEFORE = re.compile(
+    r"\b(?:in|from|near|outside|inside|into|towards?|across|through|"
+    r"(?:fled|moved|travell?ed|went|returned|headed|evacuated|displaced|arrived|back)"
+    r"\s+(?:\w+\s+)?to)\s+(?:the\s+)?$"
+)
+
+
+def _town_read_as_person(text: str, s: int, e: int, prefer):
+    """A city of 100,000 people or more, after "in", "to", "from"… and no title before,
+    that the recogniser calls a person ("fled south to Khan Younis")."""
+    if not _TOWN_BEFORE.search(text[max(0, s - 40) : s]):
+        return None
+    info = world.place(text[s:e], prefer)
+    if info is None or info.kind != "city" or info.population < 100_000:
+        return None
+    return info
 
 
 def _add_place(out, ents, surface: str, s: int, e: int, info, lex: Lexicon) -> None:
