@@ -353,6 +353,12 @@ def test_specified_that_is_speech() -> None:
          {"olaf-scholz", "emmanuel-macron"}, None),
         ("Kenyan President William Ruto welcomed Abiy Ahmed to Nairobi on Monday.",
          {"william-ruto", "abiy-ahmed"}, None),
+        # whose meeting it is: a lone name before "'s meeting with" is a person
+        ("Scholz's meeting with Zelensky in Berlin on Monday focused on air defence.",
+         {"scholz", "zelensky"}, "berlin"),
+        # a one-word name after a monarch's title is a person
+        ("Japan's Emperor Naruhito received the visiting King of Jordan, Abdullah II, on "
+         "Monday.", {"naruhito", "abdullah-ii"}, None),
     ],
 )  # fmt: skip
 def test_readout_phrasings(sentence: str, parties: set[str], place: str | None) -> None:
@@ -1041,3 +1047,109 @@ def test_a_long_signed_by_list_below_the_signing_names_every_signatory() -> None
         "christophe-lutundula",
         "mohammed-bin-abdulrahman",
     } <= _meetings(g)[0], _meetings(g)
+
+
+def test_a_council_record_this_morning_every_delegation_that_spoke_and_a_named_delegate() -> None:
+    g = extract(
+        "New York, 3 November 2022\n\nCouncil adopts resolution\n\n"
+        "The Security Council this morning adopted resolution 2721 (2023) by a vote of 13 in "
+        "favour to none against, with 2 abstentions (China, Russian Federation). The United "
+        "Nations mission will be extended.\n\n"
+        "Pedro Comissario of Mozambique said the text was balanced.\n\n"
+        "The representatives of Malta, Ecuador and Slovenia welcomed the adoption.\n"
+    )
+    (session,) = [
+        m
+        for m in g.subjects(RDF.type, NG.Meeting)
+        if "un-security-council" in str(g.value(m, NG.organizer))
+    ]
+    assert str(g.value(session, NG.date)) == "2022-11-03"  # "this morning": the page's day
+    assert {"china", "russia", "pedro-comissario", "malta", "ecuador", "slovenia"} <= _parties(
+        g, session
+    ), _parties(g, session)
+
+
+def test_money_is_no_force_and_returning_home_leaves_the_mission_country() -> None:
+    g = extract(
+        "Accra, 3 November 2022\n\nTroops\n\n"
+        "Germany will send $200 million in military aid to Moldova.\n\n"
+        "Ghanaian peacekeepers returned home from Mali after a year-long rotation.\n"
+    )
+    rows = {
+        (
+            str(g.value(d, NG.deployedBy)).rsplit("/", 1)[-1],
+            str(g.value(d, NG.destination)).rsplit("/", 1)[-1],
+        )
+        for d in g.subjects(RDF.type, NG.Deployment)
+    }
+    assert rows == {("ghana", "mali")}, rows
+
+
+def test_a_bodys_organ_named_bare_after_the_body_is_the_lexicons_organ() -> None:
+    g = extract(
+        "Addis Ababa, 3 November 2022\n\nCoup\n\n"
+        "The African Union's Peace and Security Council, in a statement, urged the junta to "
+        "release the president.\n"
+    )
+    speakers = [str(g.value(s, NG.speaker)) for s in g.subjects(RDF.type, NG.Statement)]
+    assert [x.rsplit("/id/", 1)[-1] for x in speakers] == ["org/au-peace-and-security-council"]
+
+
+def test_a_day_months_ahead_in_a_report_of_what_happened_is_this_years() -> None:
+    g = extract(
+        "Beijing, 3 November 2022\n\nCalls\n\n"
+        "On March 5, President Xi Jinping spoke with French President Emmanuel Macron on the "
+        "phone.\n"
+    )
+    dated = {
+        frozenset(_parties(g, m)): str(g.value(m, NG.date))
+        for m in g.subjects(RDF.type, NG.Meeting)
+    }
+    assert dated[frozenset({"xi-jinping", "emmanuel-macron"})] == "2022-03-05"
+
+
+def test_a_video_call_at_one_sides_request_is_a_videoconference_with_no_place() -> None:
+    g = extract(
+        "Beijing, 3 November 2022\n\nCall\n\n"
+        "Foreign Minister Wang Yi held a video call with British Foreign Secretary James "
+        "Cleverly at the request of the British side on Tuesday.\n"
+    )
+    (m,) = list(g.subjects(RDF.type, NG.Meeting))
+    assert _meeting_kinds(g) == [({"wang-yi", "james-cleverly"}, {"Videoconference"})]
+    assert g.value(m, NG.location) is None
+
+
+def test_those_who_hold_or_resume_talks_are_parties_not_organisers() -> None:
+    g = extract(
+        "Cairo, 3 November 2022\n\nTalks\n\n"
+        "Israeli and Hamas negotiators held indirect talks in Cairo on Tuesday, Egyptian "
+        "officials said.\n\n"
+        "Delegations from the Sudanese army and the Rapid Support Forces resumed talks in "
+        "Jeddah on Sunday.\n"
+    )
+    met = _meetings(g)
+    assert {"israel", "hamas"} in met, met
+    assert any({"rapid-support-forces"} < ps for ps in met), met
+    assert all(g.value(m, NG.organizer) is None for m in g.subjects(RDF.type, NG.Meeting))
+
+
+def test_a_bare_number_after_the_force_was_named_is_the_contingent() -> None:
+    g = extract(
+        "Nairobi, 3 November 2022\n\nPledges\n\n"
+        "Of the 2,500 personnel pledged to the mission in Haiti, Benin will provide 1,500 and "
+        "Chad 400, while Canada will provide $80 million.\n"
+    )
+    senders = _senders(g)
+    assert senders.get("benin") == "1500", senders
+    assert "canada" not in senders
+
+
+def test_a_visit_where_he_met_the_host_is_one_meeting() -> None:
+    g = extract(
+        "Tokyo, 3 November 2022\n\nVisit\n\n"
+        "Trade in the region grew last year.\n\nExports rose too.\n\n"
+        "Australian Prime Minister Anthony Albanese paid an official visit to Jakarta, where he "
+        "met President Joko Widodo.\n"
+    )
+    # (undated, the visit and the meeting in it are still one)
+    assert _meeting_kinds(g) == [({"anthony-albanese", "joko-widodo"}, {"Visit"})]

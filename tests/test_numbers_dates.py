@@ -47,6 +47,15 @@ def test_year_from_document_date_and_rollover():
     assert (date(2023, 1, 2), "YearFromDocumentDate") in vals
 
 
+def test_a_day_months_ahead_is_last_seen_unless_the_sentence_plans_it():
+    # in a November story, "March 5" told in the past is this year's March, not next year's;
+    # "will meet on January 10" is next January
+    text = "Xi spoke with Macron on March 5. Xi will meet Scholz on January 10."
+    r = DateResolver(text, date(2022, 11, 3))
+    vals = [v.value for v in r.dates_in(0, len(text))]
+    assert vals == [date(2022, 3, 5), date(2023, 1, 10)]
+
+
 def test_year_from_context_without_document_date():
     text = "On 4 April 2021 the council met. On April 6 the ministers spoke again."
     r = DateResolver(text, None)

@@ -673,6 +673,8 @@ def _person_for_phrase(text, ph, persons: list[Mention], phrases) -> Mention | N
 def _contextual_bodies(text: str, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
     """Bare names the lexicon allows only in context: "Security Council" is the UN's when
     the document names the UN, and no state's council ("of Kazakhstan", "Kazakhstan's")."""
+    from kg.ids import slug
+
     named = {m.key for m in mentions if m.kind == "org"}
     out = list(mentions)
     spans = SpanSet()
@@ -686,7 +688,14 @@ def _contextual_bodies(text: str, mentions: list[Mention], lex: Lexicon) -> list
             continue
         for bare in entry.bare_variants:
             for mm in re.finditer(rf"(?<![\w-]){re.escape(bare)}(?![\w-])", text):
-                if spans.covers(mm.start()):
+                same = [
+                    m
+                    for m in out
+                    if m.start == mm.start() and m.end == mm.end() and m.kind == "org"
+                ]
+                # the recogniser's own entity for the bare name gives way to the lexicon's body
+                replace = [m for m in same if m.key != entry.key and m.key == slug(bare)]
+                if not replace and spans.covers(mm.start()):
                     continue
                 after = text[mm.end() : mm.end() + 30]
                 before = text[max(0, mm.start() - 30) : mm.start()]
@@ -698,6 +707,8 @@ def _contextual_bodies(text: str, mentions: list[Mention], lex: Lexicon) -> list
                 ):
                     continue
                 spans.add(mm.start(), mm.end())
+                for m in replace:
+                    out.remove(m)
                 out.append(
                     Mention(
                         key=entry.key,

@@ -58,7 +58,7 @@ ISO = re.compile(r"(?<![\d-])(?P<year>(?:19|20)\d\d)-(?P<mon>[01]\d)-(?P<day>[0-
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 RELATIVE = re.compile(
     r"\b(?=[nltMTWFS])(?:(?P<next>next|last|this)\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
-    r"|\b(?=[tyTY])(?P<rel>today|yesterday|tomorrow)\b",
+    r"|\b(?=[tyTY])(?P<rel>today|yesterday|tomorrow|tonight|this (?:morning|afternoon|evening))\b",
     re.IGNORECASE,
 )
 _FUTURE = re.compile(r"\b(will|shall|is expected|are expected|is to|are to|next|plans? to)\b", re.I)
@@ -123,7 +123,13 @@ class DateResolver:
 
     def _year_for(self, pos: int, month: int, day: int) -> tuple[int, str] | None:
         if self.doc_date:
-            return _roll(self.doc_date, month, day), "YearFromDocumentDate"
+            year = _roll(self.doc_date, month, day)
+            when = _make(year, month, day)
+            if when and (when - self.doc_date).days > 60 and not self._future_at(pos):
+                # "On March 5, Xi spoke with Macron" in a November story: a report of what
+                # happened, not of what will; months ahead is a plan only when it says so
+                year -= 1
+            return year, "YearFromDocumentDate"
         same = [d for _s, d in self.full if d.month == month and d.day == day]
         if same:
             return same[0].year, "YearFromContext"
@@ -141,6 +147,12 @@ class DateResolver:
         if anchor is None:
             return None
         return _roll(anchor, month, day), "YearFromContext"
+
+    def _future_at(self, pos: int) -> bool:
+        """The sentence around a date speaks of the future ("will", "is expected", "next")."""
+        head = re.split(r"[.!?]\s", self.text[max(0, pos - 160) : pos])[-1]
+        tail = re.split(r"[.!?]\s", self.text[pos : pos + 160])[0]
+        return bool(_FUTURE.search(head) or _FUTURE.search(tail))
 
     def _all(self, start: int, end: int) -> list[DateValue]:
         out: list[DateValue] = []
@@ -170,7 +182,7 @@ class DateResolver:
             if self.doc_date:
                 if m.group("rel"):
                     value = self.doc_date + timedelta(
-                        days={"today": 0, "yesterday": -1, "tomorrow": 1}[m.group("rel").lower()]
+                        days={"yesterday": -1, "tomorrow": 1}.get(m.group("rel").lower(), 0)
                     )
                 else:
                     sent_before = re.split(

@@ -160,6 +160,8 @@ def _clause_head(tok):
 def _kind(sp, trig, verb_lemma: str | None) -> str:
     text = sp.text.lower()
     words = set(re.findall(r"[\w-]+", text))
+    if any(c.dep_ in ("compound", "amod", "nmod") and c.lower_ == "video" for c in trig.children):
+        return "Videoconference"  # "held a video call with": seen, not only heard
     if (
         "phone" in text
         or "telephone" in text
@@ -754,7 +756,7 @@ def _named_in(doc: Doc, s: int, e: int) -> list[str]:
 
 _ATTEND_CUE = re.compile(
     r"\b(?:attend\w*|participat\w*|in the presence of|signed by|present|t[ao]o?k\w* part|"
-    r"spoke|speaking|represented by|participants"
+    r"spoke|speaking|represented by|participants|representatives|delegates|delegations"
     r"|(?:facilitated|mediated|brokered|witnessed|flanked) by)\b",
     re.I,
 )
@@ -820,9 +822,12 @@ def _attendance(doc: Doc, meetings: list[Meeting]) -> None:
         listed: list[str] = []  # "the leaders of A, B and C attended": every named one
         for tok in sp:
             lem = lemma(tok.lower_)
-            if lem == "speak" and "Session" in m.kinds:
-                # "Also speaking were the representatives of A, B and C": in a body's
-                # session, the states whose delegates spoke sat in it
+            if "Session" in m.kinds and (
+                lem == "speak" or (tok.dep_ == "ROOT" and tok.lower_ not in ("were", "was"))
+            ):
+                # "Also speaking were the representatives of A, B and C", "The
+                # representatives of A, B and C welcomed the adoption": in a body's session,
+                # the states whose delegates spoke sat in it
                 for x in sp:
                     if x.dep_ in ("nsubj", "attr") and x.lower_.removesuffix("s") in _DELEGATES:
                         listed.extend(
@@ -830,7 +835,8 @@ def _attendance(doc: Doc, meetings: list[Meeting]) -> None:
                             for r in _named_in(doc, *head_span(x, off))
                             if r.startswith("country/")
                         )
-                continue
+                if lem == "speak":
+                    continue
             if not close:
                 continue
             attends = _attends(tok)
@@ -988,6 +994,7 @@ def _para_of(doc: Doc, pos: int):
 _HELD = {
     "pay",
     "hold",
+    "resume",  # "the two sides resumed talks in Jeddah on Sunday"
     "have",
     "attend",
     "join",
@@ -1262,7 +1269,7 @@ def _place(doc: Doc, tok, off: int, skip: int) -> str | None:
                         return got
         if c.dep_ == "prep" and c.lower_ in ("in", "at"):
             for g in c.children:
-                if g.dep_ == "pobj":
+                if g.dep_ == "pobj" and g.lower_ not in _NOT_WHERE:
                     got = _place_named(doc, g, off, skip)
                     if got:
                         return got
@@ -1303,6 +1310,10 @@ def _place(doc: Doc, tok, off: int, skip: int) -> str | None:
                 if got:
                     return got
     return None
+
+
+# "at the request of the US side", "at the invitation of Kenya": who asked, not where
+_NOT_WHERE = {"request", "invitation", "initiative", "behest", "suggestion", "urging"}
 
 
 def _place_named(
@@ -1495,6 +1506,12 @@ def same_meeting(a: Meeting, b: Meeting) -> bool:
         return not (only_a and only_b)
     small = min(len(pa), len(pb))
     if small <= 1:
+        if (
+            a.span == b.span
+            and "Visit" in a.kinds | b.kinds
+            and "PhoneCall" not in a.kinds | b.kinds
+        ):
+            return True  # "paid a visit to Manila, where he met Marcos": one visit, one meeting
         return bool(da and da == db) or (a.kinds & b.kinds and "PhoneCall" not in a.kinds)
     return len(shared) >= 2
 

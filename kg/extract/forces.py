@@ -101,6 +101,19 @@ def deployments_from_parse(doc: Doc) -> list[Deployment]:
                     # "two warships and 300 marines": the marines are the force
                     named = [x for o in objs for x in (o, *_conj(o)) if _FORCE.match(x.text)]
                     force = next(iter(named), None) or next((o for o in objs if _is_force(o)), None)
+                    if force is None and lem in _PLEDGE:
+                        # "Of the 2,500 personnel pledged, Kenya will provide 1,000": a bare
+                        # number where the sentence has already said what it counts
+                        force = next(
+                            (
+                                o
+                                for o in objs
+                                if o.like_num
+                                and not any(t.text in _MONEY for t in o.subtree)
+                                and any(_FORCE.match(t.text) for t in sp[: o.i])
+                            ),
+                            None,
+                        )
                     sender_toks = [c for c in tok.children if c.dep_ == "nsubj"]
                     if not sender_toks:
                         sender_toks = _climb_subjects(tok)
@@ -167,12 +180,18 @@ def _fill_destinations(doc: Doc, deps: list[Deployment]) -> None:
             d.destination = main
 
 
+_PLEDGE = {"provide", "contribute", "send", "pledge", "commit", "offer", "deploy", "dispatch"}
+
+
 def _own_or_governing_subjects(tok) -> list:
     """A verb's subjects, or those of the verb it completes ("troops have begun leaving")."""
     subs = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
     if not subs and tok.dep_ in ("xcomp", "ccomp"):
         subs = [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")]
     return subs
+
+
+_MONEY = {"$", "€", "£", "¥", "US$", "dollars", "euros", "pounds"}
 
 
 def _conj(tok) -> list:
@@ -183,6 +202,8 @@ def _conj(tok) -> list:
 def _is_force(tok) -> bool:
     if _NOT_FORCE_HEAD.match(tok.text):
         return False
+    if any(t.text in _MONEY or t.lower_ in ("aid", "assistance", "funding") for t in tok.subtree):
+        return False  # "$300 million in military aid": money, not a force
     if tok.lower_ in ("people", "men", "women", "persons") and any(
         c.dep_ == "nummod" for c in tok.children
     ):
@@ -380,6 +401,9 @@ def _destination(doc: Doc, tok, force, off: int, skip: int) -> str | None:
     # "a brigade of 4,800 soldiers in Lithuania", "warships and 300 marines to the Gulf":
     # the parser hangs the place on the force's last noun
     nodes = [tok, force, *_conj(force)]
+    if leaving:
+        # "returned home from Lebanon": the place left hangs on "home"
+        nodes += [c for c in tok.children if c.dep_ == "advmod" and c.lower_ == "home"]
     if force.dep_ == "conj":
         nodes.append(force.head)
     nodes += [
@@ -491,6 +515,14 @@ def _build(
         head = tok.head.head if tok.dep_ == "pobj" else tok.head
         if lemma(head.lower_) in _VERBS | _NOUN_VERBS or head.lower_ in ("deployment",):
             dest = _destination(doc, head, head, off, skip)
+    if dest is None:
+        # "Of the personnel pledged to the mission in Haiti, Benin will provide 1,500": the
+        # place another sending verb of the sentence gives
+        for t in tok.sent:
+            if t is not tok and lemma(t.lower_) in _VERBS and t.dep_ not in ("amod", "compound"):
+                dest = _destination(doc, t, t, off, skip)
+                if dest:
+                    break
     if dest is not None and dest == sender:
         dest = None
     personnel, equipment = _numbers(doc, force, off, sent)

@@ -111,7 +111,9 @@ def _regular(v: str) -> list[str]:
 
 # verbs whose subject or object is a meeting ("opened a summit", "the talks ended"): no
 # trigger of their own, but their forms must lemmatise like the others'
-EVENT_PHASE_VERBS = "open close end conclude focus last run organise organize address".split()
+EVENT_PHASE_VERBS = (
+    "open close end conclude focus last run organise organize address resume"
+).split()
 
 _FORMS: dict[str, str] = {}
 for _v in {

@@ -150,6 +150,15 @@ def meetings(doc: Doc) -> list[Meeting]:
             after = [d for d in dates if d.start >= tpos]
             date = after[0] if after and after[0].start - tpos < 120 else dates[0]
         organizer = _organizer(doc, sent.start, sent.end, tpos)
+        if (
+            organizer
+            and _TALKS.fullmatch(trig.group())
+            and doc.text[tpos - 1 : tpos] == " "
+            and organizer != _organizer_after(doc, sent, tpos, organizer)
+        ):
+            # "Israeli and Hamas negotiators held talks": those who talk are parties; only a
+            # body named as the talks' host ("talks hosted by the AU") organises them
+            organizer = None
         persons = [m for m in mentions if m.kind == "person"]
         if (
             date is None
@@ -296,6 +305,17 @@ def _more_specific(doc: Doc, new: str, old: str) -> bool:
     ne = doc.entities.get(new)
     oe = doc.entities.get(old)
     return bool(ne and oe and ne.parent and not oe.parent)
+
+
+_TALKS = re.compile(r"(?:held )?talks|negotiations|consultations", re.I)
+
+
+def _organizer_after(doc: Doc, sent, tpos: int, organizer: str) -> str | None:
+    """The organizer when it is named after the trigger ("talks hosted by the AU")."""
+    for m in doc.mentions_in(tpos, sent.end, "org"):
+        if doc.ref(m) == organizer:
+            return organizer
+    return None
 
 
 def _organizer(doc: Doc, start: int, end: int, tpos: int) -> str | None:

@@ -180,7 +180,11 @@ def find(
         if (
             kind == "place"
             and info is None
-            and (_org_is_person(text, s, e, out, ents, known, lex) or _reads_as_a_name(text, s, e))
+            and (
+                _org_is_person(text, s, e, out, ents, known, lex)
+                or _reads_as_a_name(text, s, e)
+                or _OWN_MEETING_AFTER.match(text, e, e + 40)  # "Scholz's meeting with"
+            )
         ):
             kind = "person"  # "Vassily Nebenzia, Russia's Permanent Representative" read as a place
         if kind == "org" and (
@@ -400,9 +404,14 @@ def _DEMONYM_WORDS() -> set[str]:
 _TITLE_BEFORE = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Capt|Prof|Sen|Rep|Gov)\.?|\b(?:President|Minister|"
     r"Secretary|Spokes(?:man|woman|person)|Ambassador|General|Commander|Chairman|Chairwoman|"
-    r"Premier|Chancellor|King|Queen|Prince|Emir|Sheikh|Envoy|Governor|Mayor|Director|Chief|"
+    r"Premier|Chancellor|King|Queen|Prince|Princess|Emperor|Empress|Emir|Sheikh|Sultan|Pope|"
+    r"Envoy|Governor|Mayor|Director|Chief|"
     r"Counterpart|counterpart|spokes(?:man|woman|person)|minister|president|envoy|ambassador|"
     r"leader|chief|commander|general|secretary)|H\.\s?E\.)\s+$"
+)
+_OWN_MEETING_AFTER = re.compile(
+    r"['’]s\s+(?:(?:phone|telephone|video|first|second|surprise|state|official|brief)\s+)?"
+    r"(?:meeting|talks|visit|trip|call|conversation|speech|remarks|statement)\s+(?:with|to|in)\b"
 )
 _SAID_AFTER = re.compile(
     r"^\s+(?:(?:also|further|then|later|has|had|was|, who)\s+)?(?:said|says|told|added|noted|"
@@ -488,6 +497,8 @@ def _marked_person(text: str, s: int, e: int, out: Sequence[Mention] = ()) -> bo
     before = text[max(0, s - 40) : s]
     if _TITLE_BEFORE.search(before) or _SAID_AFTER.match(text[e : e + 30]):
         return True
+    if _OWN_MEETING_AFTER.match(text, e, e + 40):
+        return True  # "Macron's meeting with Zelensky": whose meeting, a person's
     if _MET_BEFORE.search(before):
         return True
     joined = re.search(r"(?:,| and) $", before)

@@ -1120,7 +1120,11 @@ def _made_at(doc: Doc, mt: Meeting, st: Statement) -> bool:
         "PhoneCall" in mt.kinds or not doc.in_lead(mt.span.start)
     ):
         return False
-    if st.speaker not in mt.participants and st.speaker.startswith("person/"):
+    if (
+        st.speaker not in mt.participants
+        and st.speaker.startswith("person/")
+        and not ("Session" in mt.kinds and mt.organizer)  # a council's record quotes delegates
+    ):
         # someone the story quotes who is not said to take part: at the meeting only when
         # they hold a post, or the sentence speaks of the meeting ("a local teacher said" is not)
         ent = doc.entities.get(st.speaker)
