@@ -167,12 +167,12 @@ def _endpoint() -> str:
     return request.url_rule.rule if request.url_rule is not None else "(unmatched)"
 
 
-def _reject(status: int, reason: str, message: str, **headers: str) -> Response:
+def _reject(status: int, reason: str, message: str) -> Response:
+    """A refusal (413, 414) as plain text, counted once under its reason. The 429 is
+    built by `_limits` itself from `rate_refusal`, which server/fastpath.py shares."""
     REJECTIONS.labels(reason, str(status)).inc()
     g.newsgraph_rejected = True
-    resp = Response(message.rstrip() + "\n", status=status, mimetype="text/plain")
-    resp.headers.update(headers)
-    return resp
+    return Response(message.rstrip() + "\n", status=status, mimetype="text/plain")
 
 
 def make_executor(config: Config, serving: ServingStore, prefixes: dict[str, str]):

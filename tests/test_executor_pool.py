@@ -83,13 +83,20 @@ class ThreadProcess:
         self.thread.start()
 
     def _run(self) -> None:
+        code = 0
         try:
             _serve_jobs(self.conn, self.settings)
         except (EOFError, OSError):
             pass  # its pipe was closed under it: it was "killed"
+        except BaseException:
+            code = 1  # a Python process dies of an uncaught exception with status 1
+            raise
         finally:
             if self.exitcode is None:
-                self.exitcode = 0
+                self.exitcode = code
+            # A process that ends, however it ends, has its descriptors closed by the
+            # kernel: the parent sees EOF on the pipe at once, not only at its deadline.
+            self.conn.close()
 
     def kill(self) -> None:
         if self.exitcode is None:

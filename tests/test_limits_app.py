@@ -146,6 +146,8 @@ def test_caps_name_sizes_and_count_rejections() -> None:
     assert r.get_data(as_text=True) == (
         "208 bytes is over the 100-byte limit (NEWSGRAPH_MAX_UPLOAD)\n"
     )
+    # plain text, not Flask's default text/html (the 429 has its own check)
+    assert r.headers["Content-Type"] == "text/plain; charset=utf-8"
     assert sample("newsgraph_rejections_total", reason="upload", status="413") == before + 1
     assert (
         client.post("/sparql", data="ASK {}", content_type="application/sparql-query").status_code
@@ -164,6 +166,7 @@ def test_caps_name_sizes_and_count_rejections() -> None:
         f"the query string is {length} bytes; the limit is 100 (NEWSGRAPH_MAX_UPLOAD):"
         " POST the query instead\n"
     )
+    assert r.headers["Content-Type"] == "text/plain; charset=utf-8"
 
 
 def test_requests_truncations_and_client_errors_are_counted() -> None:

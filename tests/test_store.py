@@ -248,3 +248,268 @@ def test_build_lock_refuses_a_second_writer_naming_the_holder(tmp_path: Path) ->
                 pass
     with st.build_lock(config, wait=False):  # released with its holder
         pass
+
+
+# --- the copy `kg add` and `kg remove` change (begin_update) ---
+
+
+def served_with_index(config: Config, subjects: list[str], version: int | None = None) -> Path:
+    """A committed build with a resolution index beside its store, as `kg build` leaves it;
+    `version` stamps the index as an older newsgraph's."""
+    from kg.extract.resolve import ResolutionIndex
+
+    build = commit_one(config, subjects).path
+    index = ResolutionIndex(st.index_path(build))
+    index.term(EX + "known")
+    if version is not None:
+        index.db.execute(f"PRAGMA user_version = {version}")
+    index.close()
+    return build
+
+
+def test_index_path_is_beside_the_store(tmp_path: Path) -> None:
+    assert st.index_path(tmp_path / "b") == tmp_path / "b" / "index.sqlite"
+
+
+def test_begin_update_copies_the_served_build_and_its_index(tmp_path: Path) -> None:
+    from kg.extract.resolve import INDEX_VERSION, ResolutionIndex
+
+    config = Config(data_dir=tmp_path)
+    served = served_with_index(config, ["a", "b"])
+    pending = st.begin_update(config)
+    assert pending.config is config
+    assert pending.path == config.store_root / pending.name
+    assert pending.name > served.name  # sorts after the build it copies (prune relies on it)
+    # the copy holds the served quads, named and default graphs alike, and is writable
+    assert default_subjects(pending.store) == {"a", "b"}
+    assert len(pending.store) == len(ox.Store.read_only(str(served / "db")))
+    pending.store.add(quad("c", "gc"))
+    copied = ResolutionIndex(st.index_path(pending.path), read_only=True)
+    assert copied.version() == INDEX_VERSION
+    assert copied._known(EX + "known") is not None
+    copied.close()
+    # the served build is untouched by writes to the copy
+    assert st.current_build(config) == served
+    assert default_subjects(ox.Store.read_only(str(served / "db"))) == {"a", "b"}
+    pending.commit({"triples": 3}, optimize=False)
+    assert st.current_build(config) == pending.path
+    assert default_subjects(st.open_current(config)) == {"a", "b", "c"}
+    assert st.build_manifest(config) == {"triples": 3}
+    assert served.is_dir()  # replaced moments ago: kept for queries that opened it
+
+
+def test_begin_update_refuses_a_build_without_an_index(tmp_path: Path) -> None:
+    config = Config(data_dir=tmp_path)
+    served = commit_one(config, ["a"]).path
+    with pytest.raises(ValueError, match=rf"served build \({served.name}\) .* without a"
+                       r" resolution index: run `kg build` once"):  # fmt: skip
+        st.begin_update(config)
+    assert sorted(p.name for p in config.store_root.iterdir()) == [served.name]
+
+
+def test_begin_update_refuses_an_index_of_an_older_version(tmp_path: Path) -> None:
+    from kg.extract.resolve import INDEX_VERSION
+
+    config = Config(data_dir=tmp_path)
+    served = served_with_index(config, ["a"], version=INDEX_VERSION - 1)
+    message = (
+        rf"served build \({served.name}\) .* \(version {INDEX_VERSION - 1}, now"
+        rf" {INDEX_VERSION}\) lacks what `kg add` decides on: run `kg build` once, then"
+        r" `kg add` works in place$"
+    )
+    with pytest.raises(ValueError, match=message):
+        st.begin_update(config)
+    assert sorted(p.name for p in config.store_root.iterdir()) == [served.name]
+
+
+def test_begin_update_reads_the_served_index_without_writing_it(tmp_path: Path) -> None:
+    """An empty index file is version 0: opened for writing, it would be given the
+    schema and the current version, and the served build changed under its readers."""
+    config = Config(data_dir=tmp_path)
+    served = commit_one(config, ["a"]).path
+    st.index_path(served).write_bytes(b"")
+    with pytest.raises(ValueError, match=r"\(version 0, now "):
+        st.begin_update(config)
+    assert st.index_path(served).read_bytes() == b""
+
+
+def test_begin_update_that_fails_leaves_no_directory(tmp_path: Path) -> None:
+    """The served store cannot be read (here: its files are gone): the error reaches the
+    caller and the half-made copy is removed."""
+    import shutil
+
+    config = Config(data_dir=tmp_path)
+    served = served_with_index(config, ["a"])
+    shutil.rmtree(served / "db")
+    with pytest.raises(OSError):
+        st.begin_update(config)
+    assert sorted(p.name for p in config.store_root.iterdir()) == [served.name]
+
+
+def test_begin_update_reports_its_own_error_when_the_copy_cannot_be_removed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Removing the half-made copy fails too (a folder that cannot be removed): the
+    caller still gets the error that stopped the update, not the clean-up's."""
+    import shutil
+
+    config = Config(data_dir=tmp_path)
+    served = served_with_index(config, ["a"])
+    shutil.rmtree(served / "db")
+
+    def refuse(path, *a, **kw):
+        raise PermissionError(13, "refused", str(path))
+
+    monkeypatch.setattr(os, "rmdir", refuse)
+    with pytest.raises(FileNotFoundError, match="CURRENT"):
+        st.begin_update(config)
+
+
+# --- commit's proof that no handle outlived the build ---
+
+
+def test_commit_refuses_while_the_store_is_still_open(tmp_path: Path) -> None:
+    config = Config(data_dir=tmp_path)
+    served = commit_one(config, ["a"])
+    pending = st.begin_build(config)
+    pending.store.add(quad("b", "gb"))
+    leaked = pending.store  # a reference that outlives the build
+    with pytest.raises(RuntimeError, match=r"the new build's store is still open in this"
+                       r" process \(.*\): a reference to it outlived the build"):  # fmt: skip
+        pending.commit({})
+    assert st.current_build(config) == served.path  # the pointer did not move
+    del leaked
+
+
+def test_commit_leaves_the_new_store_closed(tmp_path: Path) -> None:
+    """After commit no handle of this process holds the store: it opens for writing."""
+    config = Config(data_dir=tmp_path)
+    pending = commit_one(config, ["a"])
+    again = ox.Store(str(pending.path / "db"))
+    assert default_subjects(again) == {"a"}
+
+
+# --- prune's grace for a build replaced moments ago ---
+
+
+def test_commit_compacts_the_store_unless_told_not_to(tmp_path: Path) -> None:
+    """A build is compacted at commit (readers get fewer, larger files); `kg add`
+    passes optimize=False, since compacting a large store costs more than its change."""
+
+    def sst_files(**kw) -> int:
+        config = Config(data_dir=tmp_path / str(len(kw)))
+        pending = st.begin_build(config)
+        for i in range(3):  # three flushes: three sets of files to compact
+            pending.store.extend([quad(f"s{i}-{j}", "g") for j in range(100)])
+            pending.store.flush()
+        pending.commit({}, **kw)
+        return sum(1 for f in (pending.path / "db").iterdir() if f.suffix == ".sst")
+
+    assert sst_files() < sst_files(optimize=False)
+
+
+def prune_at(config: Config, ages: list[float], monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Builds 0..n-1 (complete, in order) whose records landed `ages` seconds before a
+    fixed now; prune; the indexes of the builds left."""
+    names = [commit_one(config, [f"s{i}"]).name for i in range(len(ages))]
+    now = 1_900_000_000.0
+    for name, age in zip(names, ages, strict=True):
+        stamp = int((now - age) * 10**9)
+        os.utime(config.store_root / name / "build.json", ns=(stamp, stamp))
+    monkeypatch.setattr(st.time, "time", lambda: now)
+    st.prune(config)
+    left = {p.name for p in config.store_root.iterdir()}
+    return [i for i, name in enumerate(names) if name in left]
+
+
+@pytest.mark.parametrize(("query_timeout", "grace"), [(5.0, 120.0), (60.0, 120.0), (100.0, 200.0)])
+def test_prune_grace_is_twice_the_query_timeout_and_at_least_two_minutes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, query_timeout: float, grace: float
+) -> None:
+    """A build is kept while its successor landed less than the grace ago: builds 0 and
+    1 are older than the three kept; 1's successor landed just inside the grace, 0's
+    exactly at it (the grace has passed)."""
+    config = Config(data_dir=tmp_path, query_timeout=query_timeout)
+    ages = [10_000.0, grace, grace - 0.5, 5.0, 1.0]
+    assert prune_at(config, ages, monkeypatch) == [1, 2, 3, 4]
+
+
+def test_prune_grace_pairs_each_build_with_its_successor(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Only build 2's record is recent: build 1 (its predecessor) is kept, not build 0
+    (two before it) nor build 2's own age deciding for build 2."""
+    config = Config(data_dir=tmp_path)
+    ages = [10_000.0, 9_000.0, 10.0, 8_000.0, 7_000.0, 6_000.0]
+    assert prune_at(config, ages, monkeypatch) == [1, 3, 4, 5]
+
+
+def test_prune_keeps_a_build_whose_successor_vanished_while_pruning(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another prune removes build 1's record after this one listed the builds: build 0's
+    successor can no longer be dated, so build 0 is kept (it may still be in use)."""
+    config = Config(data_dir=tmp_path)
+    names = [commit_one(config, [f"s{i}"]).name for i in range(st.KEEP_BUILDS + 2)]
+    landed_long_ago(config)
+    now = time.time()
+
+    def listed_then_removed() -> float:  # prune reads the clock between listing and dating
+        (config.store_root / names[1] / "build.json").unlink(missing_ok=True)
+        return now
+
+    monkeypatch.setattr(st.time, "time", listed_then_removed)
+    st.prune(config)
+    left = sorted(p.name for p in config.store_root.iterdir())
+    assert left == [names[0], *names[-st.KEEP_BUILDS :]]
+
+
+# --- write_atomically ---
+
+
+def fsyncs(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Record what os.fsync is called on ('file' or 'dir'), then sync it for real."""
+    import stat
+
+    seen: list[str] = []
+    real = os.fsync
+
+    def record(fd: int) -> None:
+        seen.append("dir" if stat.S_ISDIR(os.fstat(fd).st_mode) else "file")
+        real(fd)
+
+    monkeypatch.setattr(os, "fsync", record)
+    return seen
+
+
+@pytest.mark.parametrize(
+    ("kw", "synced"),
+    [
+        ({}, ["file", "dir"]),
+        ({"sync_dir": False}, ["file"]),
+        ({"sync": False}, []),
+        ({"sync": False, "sync_dir": True}, []),
+    ],
+)
+def test_write_atomically_syncs_as_asked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kw: dict, synced: list[str]
+) -> None:
+    seen = fsyncs(monkeypatch)
+    path = tmp_path / "f.json"
+    path.write_bytes(b"old")
+    st.write_atomically(path, b"new", **kw)
+    assert seen == synced
+    assert path.read_bytes() == b"new"
+    assert [p.name for p in tmp_path.iterdir()] == ["f.json"]
+
+
+def test_write_atomically_that_fails_leaves_the_old_file_and_no_temporary(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "taken"
+    path.mkdir()
+    (path / "inside").write_bytes(b"x")  # a folder with files cannot be replaced by a file
+    with pytest.raises(OSError):
+        st.write_atomically(path, b"new")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["taken"]
+    assert (path / "inside").read_bytes() == b"x"
