@@ -514,12 +514,8 @@ def encounters(doc: Doc) -> list[Meeting]:
                 for o in _with_objects(tok, ("with", "between", "among", "to", "from")):
                     parties.add_np(o)
                 if verb_lemma == "sign":
-                    for c in tok.children:
-                        if c.dep_ == "agent":  # "The document was signed by A, B and C"
-                            for g in c.children:
-                                if g.dep_ == "pobj":
-                                    for x in _conjuncts(g):
-                                        parties.add_np(x)
+                    for x in _agents(tok):  # "The document was signed by A, B and C"
+                        parties.add_np(x)
             else:
                 # the meeting noun: who holds it and its owner first, then its "with",
                 # "between" and "of" phrases

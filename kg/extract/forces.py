@@ -71,15 +71,16 @@ def deployments_from_parse(doc: Doc) -> list[Deployment]:
             lem = lemma(tok.lower_)
             force = None
             sender_toks: list = []
-            if lem == "leave" and any(
-                (c.dep_ == "prep" and c.lower_ == "for") or c.dep_ == "dobj" for c in tok.children
-            ):
+            if (
+                lem == "leave"
+                and any(
+                    (c.dep_ == "prep" and c.lower_ == "for") or c.dep_ == "dobj"
+                    for c in tok.children
+                )
+            ) or (lem == "reach" and any(c.dep_ == "dobj" for c in tok.children)):
                 # "150 Egyptian peacekeepers left Cairo for Somalia": they go where "for" says;
-                # "Wagner's fighters left Bangui": a withdrawal from Bangui
-                subs = _own_or_governing_subjects(tok)
-                force = next((s for s in subs if _is_force(s)), None)
-            elif lem == "reach" and any(c.dep_ == "dobj" for c in tok.children):
-                # "400 Bangladeshi peacekeepers reached Juba": they arrived there
+                # "Wagner's fighters left Bangui": a withdrawal from Bangui; "400 Bangladeshi
+                # peacekeepers reached Juba": they arrived there
                 subs = _own_or_governing_subjects(tok)
                 force = next((s for s in subs if _is_force(s)), None)
             elif lem in _VERBS and tok.dep_ not in ("amod", "compound"):

@@ -154,7 +154,7 @@ def meetings(doc: Doc) -> list[Meeting]:
             organizer
             and _TALKS.fullmatch(trig.group())
             and doc.text[tpos - 1 : tpos] == " "
-            and organizer != _organizer_after(doc, sent, tpos, organizer)
+            and not _named_after(doc, sent, tpos, organizer)
         ):
             # "Israeli and Hamas negotiators held talks": those who talk are parties; only a
             # body named as the talks' host ("talks hosted by the AU") organises them
@@ -310,12 +310,9 @@ def _more_specific(doc: Doc, new: str, old: str) -> bool:
 _TALKS = re.compile(r"(?:held )?talks|negotiations|consultations", re.I)
 
 
-def _organizer_after(doc: Doc, sent, tpos: int, organizer: str) -> str | None:
-    """The organizer when it is named after the trigger ("talks hosted by the AU")."""
-    for m in doc.mentions_in(tpos, sent.end, "org"):
-        if doc.ref(m) == organizer:
-            return organizer
-    return None
+def _named_after(doc: Doc, sent, tpos: int, organizer: str) -> bool:
+    """The organizer is named after the trigger ("talks hosted by the AU")."""
+    return any(doc.ref(m) == organizer for m in doc.mentions_in(tpos, sent.end, "org"))
 
 
 def _organizer(doc: Doc, start: int, end: int, tpos: int) -> str | None:
