@@ -106,9 +106,11 @@ def throughput(workers: int, docs: int, work: Path) -> dict:
     corpus = work / f"tp-docs-{docs}"
     if not corpus.exists():
         write_docs(docs, corpus, seed=23)
+    words = sum(len(f.read_text(encoding="utf-8").split()) for f in corpus.glob("*.txt"))
     logs = work / f"logs-{workers}"
     logs.mkdir(exist_ok=True)
     data = work / f"tp-var-{workers}"
+    load_before = os.getloadavg()
     t0 = time.perf_counter()
     with LocalDaskCluster(workers, logs) as cluster:
         started = time.perf_counter() - t0
@@ -125,7 +127,14 @@ def throughput(workers: int, docs: int, work: Path) -> dict:
         "cluster_start_s": round(started, 1),
         "stream_s": timing["stream"],
         "docs_per_s": round(docs / timing["stream"], 1),
+        "words": words,
+        "words_per_s": round(words / timing["stream"]),
+        "extraction_in_workers_s": timing["extraction_in_workers"],
         "wall_s": result["wall_s"],
+        "peak_rss_largest_mb": result["max_rss_largest_process_mb"],
+        # the 1-minute load average when the run started and when it ended (the cluster's
+        # own processes count in the second)
+        "load_1min": [round(load_before[0], 2), round(os.getloadavg()[0], 2)],
     }
 
 
