@@ -21,6 +21,7 @@ swapped in only when everything has succeeded (kg.store).
 from __future__ import annotations
 
 import hashlib
+import io
 import itertools
 import os
 import pickle
@@ -62,7 +63,13 @@ BATCH_DOCS = 16  # documents per extraction task
 LOAD_DOCS = 1000  # documents per bulk load (each load call costs ~45 ms however small)
 LOAD_SHARE = 4  # ... and at most this share of a build's documents (see Loader)
 MIN_LOAD_DOCS = 100  # below this, the ~45 ms of each load call shows
-LOAD_BYTES = 48 * 1024 * 1024
+# ... and at most this many bytes of N-Triples. Oxigraph's bulk loader holds a whole call's
+# quads in memory while it sorts them into its nine indexes (up to 10^6 quads a call), so
+# this bounds the loading process's memory: at 48 MB a 10k build loaded ~690 documents a
+# call where a 1k build loaded 250 (the LOAD_SHARE bound), and its loading process peaked
+# higher (benchmarks/RESULTS.md section 6). 16 MB is about 230 of today's documents at any
+# corpus size.
+LOAD_BYTES = 16 * 1024 * 1024
 
 
 @dataclass
@@ -260,7 +267,8 @@ def extraction_backend(config: Config, cluster: str | None, total: int):
 class Loader:
     """Collects outputs and hands them to Oxigraph's bulk loader a batch at a time.
 
-    A batch is at most LOAD_DOCS documents, and at most a LOAD_SHARE-th of the build's
+    A batch is at most LOAD_BYTES of N-Triples (the memory bound, the same at any corpus
+    size), at most LOAD_DOCS documents, and at most a LOAD_SHARE-th of the build's
     `expected` documents: the load of the last batch waits for the last extraction and
     runs with nothing beside it, so on a small build one load at the end was a tenth of
     the wall time; smaller batches are loaded while the workers extract. Each batch is one
@@ -293,19 +301,10 @@ class Loader:
         if not self.pending:
             return
         started = time.perf_counter()
-        # N-Triples lines end in " .\n" and nowhere else (a newline inside a literal is
-        # written \n), so naming each line's graph is one bytes replacement per document;
-        # a line left as it is (a triple) is the default graph's in N-Quads.
-        inferred = f" <{self.inferred}> .\n".encode()
-        parts: list[bytes] = []
-        for out in self.pending:
-            parts.append(out.triples.replace(b" .\n", f" <{out.iri}> .\n".encode()))
-            parts.append(out.triples)
-            if out.inferred:
-                parts.append(out.inferred.replace(b" .\n", inferred))
-                parts.append(out.inferred)
-            self.triples += out.triples.count(b"\n")
-        self.store.bulk_load(b"".join(parts), ox.RdfFormat.N_QUADS, lenient=True)
+        # Oxigraph reads the batch as a stream made one document at a time (ChunkStream),
+        # not as one joined bytes object: that was two more copies of the batch (the parts
+        # and their join, about 2.3x the outputs' size) held during the load.
+        self.store.bulk_load(ChunkStream(self._nquads()), ox.RdfFormat.N_QUADS, lenient=True)
         self.index.begin()
         for out in self.pending:
             self.index.add(
@@ -315,6 +314,44 @@ class Loader:
         self.pending = []
         self.size = 0
         self.seconds += time.perf_counter() - started
+
+    def _nquads(self) -> Iterator[bytes]:
+        """The pending documents as N-Quads: each graph, the union and the conclusions.
+
+        N-Triples lines end in " .\n" and nowhere else (a newline inside a literal is
+        written \n), so naming each line's graph is one bytes replacement per document;
+        a line left as it is (a triple) is the default graph's in N-Quads."""
+        inferred = f" <{self.inferred}> .\n".encode()
+        for out in self.pending:
+            yield out.triples.replace(b" .\n", f" <{out.iri}> .\n".encode())
+            yield out.triples
+            if out.inferred:
+                yield out.inferred.replace(b" .\n", inferred)
+                yield out.inferred
+            self.triples += out.triples.count(b"\n")
+
+
+class ChunkStream(io.RawIOBase):
+    """A binary file over bytes chunks produced one at a time, for a reader (Oxigraph's
+    bulk loader) that takes a file: only the chunk being read is held, never the whole."""
+
+    def __init__(self, chunks: Iterable[bytes]) -> None:
+        self._chunks = iter(chunks)
+        self._chunk = memoryview(b"")
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:  # type: ignore[override]
+        while not self._chunk:
+            nxt = next(self._chunks, None)
+            if nxt is None:
+                return 0
+            self._chunk = memoryview(nxt)
+        n = min(len(buffer), len(self._chunk))
+        buffer[:n] = self._chunk[:n]
+        self._chunk = self._chunk[n:]
+        return n
 
 
 def _read_documents(
