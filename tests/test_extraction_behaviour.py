@@ -1153,3 +1153,36 @@ def test_a_visit_where_he_met_the_host_is_one_meeting() -> None:
     )
     # (undated, the visit and the meeting in it are still one)
     assert _meeting_kinds(g) == [({"anthony-albanese", "joko-widodo"}, {"Visit"})]
+
+
+def test_a_council_vote_takes_the_day_a_later_sentence_gives_it_not_the_datelines() -> None:
+    """ "UNITED NATIONS (Wire - 8th March, 2023) The Council adopted …" dates the page; "The
+    resolution, adopted on Tuesday evening" dates the vote."""
+    g = extract(
+        "Council extends South Sudan arms embargo\n"
+        "Source: Wire Service | 2023-03-08\n\n"
+        "UNITED NATIONS (Wire Service - 8th March, 2023) The UN Security Council adopted a "
+        "resolution extending the arms embargo on South Sudan, but China abstained from the "
+        "vote.\n\n"
+        "The resolution, adopted on Tuesday evening, extends the embargo until May 31, 2024.\n"
+    )
+    (m,) = g.subjects(RDF.type, NG.Meeting)
+    assert str(g.value(m, NG.date)) == "2023-03-07"
+    assert "china" in _parties(g, m)
+
+
+def test_a_source_line_is_not_the_lead_so_the_delegate_quoted_sat_in_the_session() -> None:
+    """The page's "Source: … | date" line is no paragraph of the story: the session in the
+    first body paragraph is what the page reports, and the ambassador quoted there sat in it."""
+    g = extract(
+        "UN Security Council Votes To Extend Somalia Sanctions, Russia Abstains\n"
+        "Source: Example Wire News Agency | 2023-03-08\n\n"
+        "The UN Security Council on Tuesday adopted a resolution extending sanctions on Somalia, "
+        "but Russia abstained from the vote.\n\n"
+        "The draft, prepared by the United Kingdom, also extended the mandate of the Panel of "
+        "Experts.\n\n"
+        "Russian Ambassador to the United Nations Vassily Nebenzia said he abstained because "
+        "the Somali people should decide for themselves.\n"
+    )
+    (m,) = g.subjects(RDF.type, NG.Meeting)
+    assert "vassily-nebenzia" in _parties(g, m), _parties(g, m)

@@ -65,7 +65,11 @@ class Doc:
 
     def in_lead(self, pos: int) -> bool:
         """In the title or the first body paragraph (after a date line): what the page reports."""
-        body = [p for p in self.paragraphs[:4] if p.end - p.start > 40]
+        body = [
+            p
+            for p in self.paragraphs[:5]
+            if p.end - p.start > 40 and not _CREDIT.fullmatch(self.text, p.start, p.end)
+        ][:4]  # (a "Source: …" or "By …" line is no paragraph of the story)
         return bool(body) and pos < body[min(1, len(body) - 1)].end
 
     def ref(self, m: Mention) -> str:

@@ -934,6 +934,8 @@ def _sessions(doc: Doc) -> list[Meeting]:
             if body is None:
                 continue
             date = _date(doc, sent, off + tok.idx)
+            if date is None or date.start < skip:
+                date = _vote_day_after(doc, sent) or date
             return [
                 Meeting(
                     key=meeting_key(doc, date, [body]),
@@ -946,6 +948,21 @@ def _sessions(doc: Doc) -> list[Meeting]:
                 )
             ]
     return []
+
+
+_VOTE_DAY = re.compile(r"\b(?:adopted|approved|passed|voted|vote)\b[^.;]{0,12}?\bon\s+$", re.I)
+
+
+def _vote_day_after(doc: Doc, sent) -> DateValue | None:
+    """ "UNITED NATIONS (Sputnik - 12th February) The Council adopted a resolution … The
+    resolution, adopted on Tuesday evening, …": the dateline dates the page; the day of the
+    vote is the one a following sentence gives it."""
+    later = [s for _pi, s in doc.sentences if s.start >= sent.end][:3]
+    for s in later:
+        for d in doc.dates.dates_in(s.start, s.end):
+            if d.value and _VOTE_DAY.search(doc.text, max(s.start, d.start - 30), d.start):
+                return d
+    return None
 
 
 def _voters(doc: Doc) -> list[str]:
