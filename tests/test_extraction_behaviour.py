@@ -1186,3 +1186,63 @@ def test_a_source_line_is_not_the_lead_so_the_delegate_quoted_sat_in_the_session
     )
     (m,) = g.subjects(RDF.type, NG.Meeting)
     assert "vassily-nebenzia" in _parties(g, m), _parties(g, m)
+
+
+def test_the_announcement_attended_by_a_list_names_the_signings_parties() -> None:
+    """ "The announcement -which was attended by A, his counterpart, B, and C-": the signing
+    told paragraphs before, every person of the list took part."""
+    g = extract(
+        "Government and rebels sign truce\n"
+        "Source: Example News | 2023-06-10\n\n"
+        "The Government of Peru and the Popular Liberation Front (PLF) on Friday signed in "
+        "Havana a 180-day ceasefire, it was reported.\n\n"
+        "The ceasefire is the main result of the third round of talks in the Cuban capital.\n\n"
+        "The round, which began on May 2, came to a successful conclusion.\n\n"
+        "The announcement -which was attended by Dina Boluarte, her Cuban counterpart, Miguel "
+        "Díaz-Canel, and the rebel commander, Víctor Quispe Palomino, alias Comrade José- was "
+        "also a relief for "
+        "the Peruvian president.\n"
+    )
+    (parties,) = _meetings(g)
+    assert {"miguel-diaz-canel", "victor-quispe-palomino"} <= parties, parties
+
+
+def test_a_chief_negotiator_quoted_after_the_signing_took_part_in_it() -> None:
+    g = extract(
+        "Government and rebels sign truce\n"
+        "Source: Example News | 2023-06-10\n\n"
+        "The Government of Peru and the Popular Liberation Front (PLF) on Friday signed in "
+        "Havana a 180-day ceasefire, it was reported.\n\n"
+        "Rebel chief negotiator Víctor Quispe Palomino stressed that the truce seeks to reduce "
+        "the conflict in Peru.\n"
+    )
+    (parties,) = _meetings(g)
+    assert "victor-quispe-palomino" in parties, parties
+
+
+def test_while_b_assured_is_bs_own_statement() -> None:
+    """ "A stressed that …, while B, head of the government's delegation, assured that …":
+    two statements, each with its own speaker."""
+    g = extract(
+        "Government and rebels sign truce\n"
+        "Source: Example News | 2023-06-10\n\n"
+        "Rebel negotiator Víctor Quispe Palomino stressed that the truce seeks to reduce the "
+        "conflict in Peru while Gustavo Adrianzén, head of the government's delegation, assured "
+        "that this was a crucial step for the peace process.\n"
+    )
+    said = statements(g)
+    assert "gustavo-adrianzen" in said.values(), said
+    assert "victor-quispe-palomino" in said.values(), said
+    (b_text,) = [t for t, who in said.items() if who == "gustavo-adrianzen"]
+    assert b_text.startswith("while Gustavo") and "stressed" not in b_text
+
+
+def test_a_and_b_on_friday_signed_is_their_signing_though_parsed_as_a_participle() -> None:
+    g = extract(
+        "Truce signed\n"
+        "Source: Example News | 2023-06-10\n\n"
+        "The Government of Peru and the Popular Liberation Front (PLF) on Friday signed in "
+        "Havana a 180-day ceasefire, it was reported.\n"
+    )
+    (parties,) = _meetings(g)
+    assert {"government-peru", "popular-liberation-front"} <= parties, parties

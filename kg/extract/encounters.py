@@ -202,6 +202,14 @@ def _subjects(tok) -> list:
                 out.extend(_conj_chain(s))  # "A, B and C": C hangs on B
             return out
         if (
+            node.dep_ == "acl"
+            and node.head is not node
+            and any(c.dep_ == "dobj" for c in node.children)
+        ):
+            # "A and B on Friday signed in Havana a ceasefire, it was reported": the parser
+            # makes the verb a participle of A; with an object it is A's and B's own act
+            return [node.head, *_conj_chain(node.head)]
+        if (
             node.dep_ in ("advcl", "xcomp", "pcomp", "conj", "acl", "relcl")
             and node.head is not node
         ):
@@ -708,7 +716,12 @@ _THE_MEETING_WAS = re.compile(
     r"(?:attended|graced)\b"
     # "The document was signed by …": the signing the story told
     r"|\s*(?:The|This)\s+(?:document|agreement|deal|declaration|accord|memorandum|treaty)"
-    r"\s+was\s+signed\s+by\b",
+    r"\s+was\s+signed\s+by\b"
+    # "The announcement -which was attended by Petro, his Cuban counterpart, …": the signing
+    # or talks just told, however far back
+    r"|\s*(?:The|This)\s+(?:announcement|ceremony|signing(?:\s+ceremony)?|talks|meeting|"
+    r"summit|session|conference|event)\s*[-–—,]?\s*(?:which\s+)?(?:was|were)\s+(?:also\s+)?"
+    r"(?:attended|graced|witnessed)\s+by\b",
     re.I,
 )
 _OTHERS_AT_IT = re.compile(

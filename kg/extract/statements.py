@@ -197,26 +197,30 @@ def statements(doc: Doc, meetings: list[Meeting]) -> list[Statement]:
             if subj and subj.startswith("person/"):
                 last_person = subj
             continue
-        if st.speaker:
-            sal.spoke(st.speaker)
-            sal.next_sentence(st.speaker)
-            last_said_in = pi
-        if st.speaker and st.speaker.startswith("person/"):
-            last_person = st.speaker
-            history.append(st.speaker)
-        elif st.speaker:
-            last_org = st.speaker
-        mt = meeting_at(sent.start)
-        if (
-            mt
-            and st.speaker
-            and _made_at(doc, mt, st)
-            and not _PRESS.search(text[sent.start : sent.end])
-        ):
-            st.meeting = mt.key
-            if st.date is None or st.date.basis == "DocumentDate":
-                st.date = mt.date or st.date  # said at the meeting: on its day
-        out.append(st)
+        both = [st]
+        if parsed is st and (other := _contrasted(doc, sent, sal, st)) is not None:
+            both.append(other)
+        for st in both:
+            if st.speaker:
+                sal.spoke(st.speaker)
+                sal.next_sentence(st.speaker)
+                last_said_in = pi
+            if st.speaker and st.speaker.startswith("person/"):
+                last_person = st.speaker
+                history.append(st.speaker)
+            elif st.speaker:
+                last_org = st.speaker
+            mt = meeting_at(sent.start)
+            if (
+                mt
+                and st.speaker
+                and _made_at(doc, mt, st)
+                and not _PRESS.search(text[sent.start : sent.end])
+            ):
+                st.meeting = mt.key
+                if st.date is None or st.date.basis == "DocumentDate":
+                    st.date = mt.date or st.date  # said at the meeting: on its day
+            out.append(st)
     if written is not None and not any(
         written.span.start <= st.span.start < written.span.end for st in out
     ):
@@ -322,6 +326,33 @@ def _parsed_statement(doc: Doc, sent: Block, sal: speech.Salience):
     st = _statement_for(doc, sent, speaker, sent.start + v.idx + len(v.text))
     st.span = SpanT(max(st.span.start, skip + sent.start), st.span.end)
     return st
+
+
+def _contrasted(doc: Doc, sent: Block, sal: speech.Salience, st: Statement) -> Statement | None:
+    """ "A stressed that …, while B, head of the government's delegation, assured that …":
+    the clause after "while" or "whereas" is B's own statement, and A's ends before it."""
+    sp = doc.parse(sent)
+    if sp is None:
+        return None
+    for v in speech.speech_verbs(sp):
+        mark = next(
+            (c for c in v.children if c.dep_ == "mark" and c.lower_ in ("while", "whereas")),
+            None,
+        )
+        if mark is None or not _speech_act(v):
+            continue
+        tok = speech.subject_of(v, 0)
+        if tok is None:
+            continue
+        speaker = _resolve(doc, tok, v, sent, sal)
+        start = sent.start + mark.idx
+        if speaker is None or speaker == st.speaker or not st.span.start < start < st.span.end:
+            continue
+        other = _statement_for(doc, sent, speaker, sent.start + v.idx + len(v.text))
+        other.span = SpanT(start, st.span.end)
+        st.span = SpanT(st.span.start, len(doc.text[:start].rstrip(" ,;")))
+        return other
+    return None
 
 
 _WHOLE_QUOTE = re.compile(r"\s*[“\"][^“”\"]{15,}[”\"][.,]?\s*")
@@ -1147,7 +1178,13 @@ def _made_at(doc: Doc, mt: Meeting, st: Statement) -> bool:
 
 _OFFICIAL = re.compile(
     r"\b(?:envoy|ambassador|minister|president|secretary|representative|spokes(?:man|woman|"
-    r"person)|delegate|chair(?:man|woman|person)?|commander|general|premier|chancellor)\b",
+    r"person)|delegate|delegation|(?:chief )?negotiator|mediator|chair(?:man|woman|person)?|"
+    r"commander|general|premier|chancellor)\b",
+    re.I,
+)
+_NEGOTIATOR = re.compile(
+    r"\b(?:chief |lead )?negotiator\b"
+    r"|\bhead of (?:the |its |his |her )?(?:[\w'’]+ ){0,2}delegation\b",
     re.I,
 )
 _MEETING_WORDS = "meeting|talks|summit|session|conference|debate|council|videoconference|call"
@@ -1162,8 +1199,9 @@ _OF_MEETING = re.compile(
 def speaks_of(doc: Doc, st: Statement, m: Meeting) -> bool:
     """A statement that speaks of the meeting or of another party to it: its speaker sat
     in it. "Ruto received a letter" after a report of Zelensky's visit does not."""
-    if _OF_MEETING.search(doc.text[st.span.start : st.span.end]):
-        return True
+    words = doc.text[st.span.start : st.span.end]
+    if _OF_MEETING.search(words) or _NEGOTIATOR.search(words, 0, 200):
+        return True  # (a negotiator or head of delegation quoted after talks sat in them)
     others = {p for p in m.participants if p != st.speaker}
     return any(doc.ref(x) in others for x in doc.mentions_in(st.span.start, st.span.end))
 
