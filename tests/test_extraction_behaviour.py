@@ -1246,3 +1246,16 @@ def test_a_and_b_on_friday_signed_is_their_signing_though_parsed_as_a_participle
     )
     (parties,) = _meetings(g)
     assert {"government-peru", "popular-liberation-front"} <= parties, parties
+
+
+def test_a_summit_where_a_president_was_in_attendance_has_him_as_party() -> None:
+    g = extract(
+        "Leaders agree on a standby force\n"
+        "Source: Example News | 2021-07-10\n\n"
+        "The decision was made during the Extraordinary Summit held at the Kenneth Kaunda "
+        "International Conference Centre in Zambia where President Hakainde Hichilema was one "
+        "of the heads of state in attendance.\n"
+    )
+    (m,) = g.subjects(RDF.type, NG.Meeting)
+    assert "hakainde-hichilema" in _parties(g, m)
+    assert (m, NG.kind, NG.Summit) in g

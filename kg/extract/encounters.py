@@ -545,6 +545,15 @@ def encounters(doc: Doc) -> list[Meeting]:
                 parties.mark_subjects()
                 for o in _with_objects(hub, ("with", "between", "among", "of")):
                     parties.add_np(o)
+                for rc in hub.subtree:  # (on the summit or on the place it was held)
+                    if rc.dep_ == "relcl" and any(
+                        lemma(t.lower_) in ("attendance", "attend", "present", "participate")
+                        for t in rc.subtree
+                    ):
+                        # "the Summit held at X where President Y was one of the heads of
+                        # state in attendance"
+                        for x in _subjects(rc):
+                            parties.add_np(x)
                 if verb is not None:
                     for o in _with_objects(verb):
                         parties.add_np(o)
