@@ -1259,3 +1259,27 @@ def test_a_summit_where_a_president_was_in_attendance_has_him_as_party() -> None
     (m,) = g.subjects(RDF.type, NG.Meeting)
     assert "hakainde-hichilema" in _parties(g, m)
     assert (m, NG.kind, NG.Summit) in g
+
+
+def test_who_is_chairing_the_sessions_makes_the_noun_it_hangs_on_the_chair() -> None:
+    g = extract(
+        "Leaders adopt a declaration\n"
+        "Source: Example News | 2023-09-09\n\n"
+        "President Cyril Ramaphosa, who is chairing the BRICS sessions, congratulated the "
+        "ministers.\n"
+    )
+    (m,) = g.subjects(RDF.type, NG.Meeting)
+    assert {"cyril-ramaphosa", "brics"} <= _parties(g, m), _parties(g, m)
+
+
+def test_the_prime_minister_as_a_party_is_the_one_the_text_titled_so() -> None:
+    g = extract(
+        "Leaders adopt a declaration\n"
+        "Source: Example News | 2023-09-09\n\n"
+        "Prime Minister Anthony Albanese on Saturday said consensus had been built on the "
+        "declaration.\n\n"
+        "The Prime Minister, who is chairing the Pacific Islands Forum sessions, congratulated "
+        "the ministers.\n"
+    )
+    (m,) = g.subjects(RDF.type, NG.Meeting)
+    assert "anthony-albanese" in _parties(g, m), _parties(g, m)

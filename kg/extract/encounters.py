@@ -195,6 +195,9 @@ def _subjects(tok) -> list:
     node = tok
     for _ in range(4):
         subs = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if node.dep_ == "relcl" and node.head is not node:
+            # "Modi, who is chairing the G20 sessions": "who" is the noun it hangs on
+            subs = [node.head if c.lower_ in ("who", "which", "that") else c for c in subs]
         if subs:
             out = []
             for s in subs:
@@ -434,6 +437,16 @@ class _Parties:
                 for m in self.doc.mentions_in(e, e + 40, "person")
                 if _NAME_AFTER_POST.fullmatch(self.doc.text, e, m.start)
             ][:1]
+        if (
+            not ms
+            and tok.lower_ in _PERSON_TITLES
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+        ):
+            # "The Prime Minister, who is chairing the sessions": the one the text titled so
+            ref = _titled_before(self.doc, self.doc.text[s:e], s)
+            if ref and ref not in self.refs:
+                self.refs.append(ref)
+            return
         if persons:
             pick = persons
         elif tok.lower_.removesuffix("s") in _COLLECTIVE:
@@ -448,6 +461,25 @@ class _Parties:
             ref = self.doc.ref(m)
             if ref not in self.refs:
                 self.refs.append(ref)
+
+
+def _titled_before(doc: Doc, phrase: str, pos: int) -> str | None:
+    """The last person named before pos with the post a bare title gives ("the Prime
+    Minister" after "Prime Minister Narendra Modi")."""
+    from kg.extract.statements import titled
+
+    role = re.sub(r"^(?:the|The)\s+", "", phrase).strip().lower()
+    if not role:
+        return None
+    seen: set[str] = set()
+    for m in reversed(doc.mentions_in(0, pos, "person")):
+        ref = doc.ref(m)
+        if ref in seen:
+            continue
+        seen.add(ref)
+        if titled(doc, ref, role, None, pos):
+            return ref
+    return None
 
 
 def _quoted(doc: Doc, pos: int) -> bool:

@@ -723,7 +723,7 @@ def _holder(
             if owner_key and owner_key not in (post.country, post.org):
                 continue
             return ref
-        if role and _titled(doc, ref, role, owner_key, before):
+        if role and titled(doc, ref, role, owner_key, before):
             return ref
     if bare and owner_key is None and role in ("spokes", "minister", "president", "official", ""):
         persons = [p for p in sal.speakers if p.startswith("person/")] or sal.persons
@@ -746,9 +746,7 @@ _ROLES = [
 ]
 
 
-def _titled(
-    doc: Doc, ref: str, role: str, owner_key: str | None, before: int | None = None
-) -> bool:
+def titled(doc: Doc, ref: str, role: str, owner_key: str | None, before: int | None = None) -> bool:
     """A mention of the person with the role word just before it ("Kazakh President
     Kassym-Jomart Tokayev", "spokesman Ned Price"), of that country when one is said;
     a mention before `before` when given."""
