@@ -1283,3 +1283,18 @@ def test_the_prime_minister_as_a_party_is_the_one_the_text_titled_so() -> None:
     )
     (m,) = g.subjects(RDF.type, NG.Meeting)
     assert "anthony-albanese" in _parties(g, m), _parties(g, m)
+
+
+def test_hosted_consultations_between_parsed_as_a_root_noun_is_still_a_meeting() -> None:
+    """The small model makes "consultations" the root and "hosted" its modifier when a
+    bracketed list follows the hosts."""
+    g = extract(
+        "Press Statement by the Co-Chairs\n"
+        "Source: Example News\n\n"
+        "The Co-Chairs of the OSCE Minsk Group (Igor Popov of the Russian Federation, Stéphane "
+        "Visconti of France and Andrew Schofer of the United States of America) hosted "
+        "consultations between Foreign Minister of Serbia Ivica Dacic and Foreign Minister of "
+        "Kosovo Enver Hoxhaj on 16 January in Paris.\n"
+    )
+    (m,) = g.subjects(RDF.type, NG.Meeting)
+    assert {"ivica-dacic", "enver-hoxhaj", "igor-popov"} <= _parties(g, m), _parties(g, m)

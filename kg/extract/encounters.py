@@ -577,6 +577,12 @@ def encounters(doc: Doc) -> list[Meeting]:
                 parties.mark_subjects()
                 for o in _with_objects(hub, ("with", "between", "among", "of")):
                     parties.add_np(o)
+                if hub.dep_ == "ROOT":
+                    for a in hub.children:  # the hosts of "… hosted consultations between"
+                        if a.dep_ == "amod":
+                            for x in a.children:
+                                if x.dep_ == "nsubj":
+                                    parties.add_np(x)
                 for rc in hub.subtree:  # (on the summit or on the place it was held)
                     if rc.dep_ == "relcl" and any(
                         lemma(t.lower_) in ("attendance", "attend", "present", "participate")
@@ -1152,6 +1158,14 @@ def _joint_if_conference(noun) -> bool:
     )
 
 
+def _held_root(noun) -> bool:
+    """ "The Co-Chairs (…) hosted consultations between A and B": the parser makes the noun
+    the root and "hosted" its modifier; the sentence still reports the meeting."""
+    return any(c.dep_ == "prep" and c.lower_ in ("with", "between") for c in noun.children) and any(
+        c.dep_ == "amod" and lemma(c.lower_) in _HELD | _HOSTED_BY for c in noun.children
+    )
+
+
 def _reported_meeting(noun) -> bool:
     """A meeting noun reports a meeting when it is held, attended or taking place, or names
     its parties ("talks between", "his call with", "Blinken's call"); "welcomed the visit",
@@ -1189,7 +1203,7 @@ def _trigger(tok, doc: Doc, off: int):
     lem = lemma(lw)
     if (
         lw in _NOUNS
-        and tok.dep_ not in ("ROOT",)
+        and (tok.dep_ != "ROOT" or _held_root(tok))
         and not (
             lw == "meeting"
             and tok.dep_ in ("pcomp", "advcl", "xcomp", "acl", "conj", "ccomp", "relcl")
