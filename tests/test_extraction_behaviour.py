@@ -1298,3 +1298,19 @@ def test_hosted_consultations_between_parsed_as_a_root_noun_is_still_a_meeting()
     )
     (m,) = g.subjects(RDF.type, NG.Meeting)
     assert {"ivica-dacic", "enver-hoxhaj", "igor-popov"} <= _parties(g, m), _parties(g, m)
+
+
+def test_a_closing_attribution_with_a_long_title_is_the_speakers_not_the_subjects() -> None:
+    """ "A and B have agreed to end hostilities, the AU envoy …, former President X, said
+    today": X said it, not A; "…, Haitian media reported" stays a source."""
+    g = extract(
+        "Sides agree to end fighting\n"
+        "Source: Example News | 2022-11-02\n\n"
+        "The Sudanese government and rebels in Sudan's western Darfur region, at war since "
+        "2023, have agreed to end hostilities, the African Union (AU) High Representative for "
+        "Sudan, former Kenyan President Uhuru Kenyatta, said today.\n\n"
+        "Mission commander Godfrey Otunge predicted the Bahamas and Belize should deploy "
+        "before the end of this month, Kenyan and Haitian media reported.\n"
+    )
+    said = statements(g)
+    assert set(said.values()) == {"uhuru-kenyatta", "godfrey-otunge"}, said

@@ -305,8 +305,13 @@ def _parsed_statement(doc: Doc, sent: Block, sal: speech.Salience):
     verbs = [v for v in speech.speech_verbs(sp) if _speech_act(v)]
     if not verbs:
         return _bare_quote(doc, sent, sal)
-    # the outermost attribution decides: "X said that Y stressed ..." is X's
-    verbs.sort(key=lambda t: (_depth(t), t.i))
+    # in reading order ("X said that Y stressed ..." is X's), but a closing attribution
+    # first: "A and B have agreed to end hostilities, the AU envoy, Olusegun Obasanjo, said
+    # today" is Obasanjo's, not A's; "…, Haitian media reported" names a source, not the
+    # speaker
+    verbs.sort(
+        key=lambda t: (not speech.closes_sentence(t) or lexis.lemma(t.lower_) == "report", t.i)
+    )
     speaker = None
     skip = dateline_end(doc, sent.start) - sent.start
     for v in verbs:
@@ -378,13 +383,6 @@ def _speech_act(v) -> bool:
     if lemma(v.lower_) in _COMMITMENT:
         return any(c.dep_ in ("ccomp", "xcomp") for c in v.children)
     return True
-
-
-def _depth(t) -> int:
-    d = 0
-    while t.head is not t and d < 50:
-        t, d = t.head, d + 1
-    return d
 
 
 def _clause_subject_actor(doc: Doc, verb, off: int, skip: int) -> str | None:
