@@ -1314,3 +1314,17 @@ def test_a_closing_attribution_with_a_long_title_is_the_speakers_not_the_subject
     )
     said = statements(g)
     assert set(said.values()) == {"uhuru-kenyatta", "godfrey-otunge"}, said
+
+
+def test_an_inverted_attribution_after_a_quote_names_the_speaker_not_an_object() -> None:
+    """AFP's English: "“…,” declared a lieutenant in the army, X." and "…, noted an AFP
+    journalist." The parser takes the speaker for the verb's object."""
+    g = extract(
+        "Ceremony in Bamako\n"
+        "Source: Example News | 2023-12-23\n\n"
+        "“Today marks the end of the process of disengagement of French forces in Mali,” "
+        "declared a lieutenant in the Malian army, Moussa Diarra.\n\n"
+        "The last French soldiers took off aboard two planes, noted an AFP journalist.\n"
+    )
+    said = statements(g)
+    assert sorted(said.values()) == ["https://w3id.org/newsgraph/id/org/afp", "moussa-diarra"], said

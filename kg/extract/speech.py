@@ -242,6 +242,12 @@ def subject_of(verb, after: int = -1):
                 return quoted[0]
             continue
         break
+    # "“…,” declared a lieutenant in the army, X.", "…, noted an AFP journalist.": the
+    # parser takes the speaker after an inverted verb for its object
+    if verb.i > 0 and verb.doc[verb.i - 1].text in (",", "”", '"', "’"):
+        inverted = [c for c in verb.children if c.dep_ in ("dobj", "attr") and c.i > verb.i]
+        if inverted and inverted[0].idx >= after:
+            return inverted[0]
     # passive "was told by X": the agent
     for c in verb.children:
         if c.dep_ == "agent":
