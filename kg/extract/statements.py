@@ -304,7 +304,7 @@ def _parsed_statement(doc: Doc, sent: Block, sal: speech.Salience):
         return None  # a headline's "X warns" is said again, with its words, in the body
     verbs = [v for v in speech.speech_verbs(sp) if _speech_act(v)]
     if not verbs:
-        return _bare_quote(doc, sent, sal)
+        return _misparsed_verb(doc, sent, sp) or _bare_quote(doc, sent, sal)
     # in reading order ("X said that Y stressed ..." is X's), but a closing attribution
     # first: "A and B have agreed to end hostilities, the AU envoy, Olusegun Obasanjo, said
     # today" is Obasanjo's, not A's; "…, Haitian media reported" names a source, not the
@@ -327,7 +327,7 @@ def _parsed_statement(doc: Doc, sent: Block, sal: speech.Salience):
         if speaker is not None:
             break
     if speaker is None:
-        return None
+        return _misparsed_verb(doc, sent, sp)
     st = _statement_for(doc, sent, speaker, sent.start + v.idx + len(v.text))
     st.span = SpanT(max(st.span.start, skip + sent.start), st.span.end)
     return st
@@ -357,6 +357,22 @@ def _contrasted(doc: Doc, sent: Block, sal: speech.Salience, st: Statement) -> S
         other.span = SpanT(start, st.span.end)
         st.span = SpanT(st.span.start, len(doc.text[:start].rstrip(" ,;")))
         return other
+    return None
+
+
+def _misparsed_verb(doc: Doc, sent: Block, sp) -> Statement | None:
+    """ "Lieutenant General Sam Okiding reiterated ATMIS's commitment …": the small model
+    reads the verb as a modifier of the object; a past-tense speech verb right after a
+    person's name is that person's statement all the same."""
+    for t in sp:
+        if t.dep_ not in ("amod", "compound", "nmod") or not t.lower_.endswith("ed"):
+            continue
+        if lexis.lemma(t.lower_) not in lexis.SPEECH:
+            continue
+        at = sent.start + t.idx
+        named = [m for m in doc.mentions_in(sent.start, at, "person") if not m.adjective]
+        if named and re.fullmatch(r"\s*", doc.text[named[-1].end : at]):
+            return _statement_for(doc, sent, doc.ref(named[-1]), at + len(t.text))
     return None
 
 
