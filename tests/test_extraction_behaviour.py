@@ -1340,3 +1340,15 @@ def test_a_speech_verb_the_parser_reads_as_a_modifier_is_still_the_named_persons
         "and emphasized the force’s dedication to supporting the Somali government.\n"
     )
     assert list(statements(g).values()) == ["sam-okiding"], statements(g)
+
+
+def test_the_army_said_is_the_army_of_the_state_its_words_say_sent_troops() -> None:
+    g = extract(
+        "Troops sent\n"
+        "Source: Example News | 2022-11-03\n\n"
+        "A battalion of about 200 from Belarus arrived in the capital.\n\n"
+        "Burundi has sent 1,000 troops to South Kivu province in the Democratic Republic of "
+        "Congo, the army said on Monday.\n"
+    )
+    said = statements(g)
+    assert list(said.values()) == ["https://w3id.org/newsgraph/id/org/army-burundi"], said

@@ -532,6 +532,12 @@ def _resolve(doc: Doc, tok, verb, sent: Block, sal: speech.Salience) -> str | No
     # "Dmitry Peskov, Putin's spokesman, said": the subject's own name, not the one its
     # appositive names
     m = own[0] if own else speech.best_actor(found)
+    if m is None and noun in _BODY_OF_STATE and noun != "presidency":
+        # "Burundi has sent 1,000 troops to South Kivu, the army said": the army of the
+        # state that sends, not the story's most named state
+        inner = _clause_subject_actor(doc, verb, off, skip)
+        if inner and inner.startswith("country/"):
+            m = next((x for x in doc.mentions if doc.ref(x) == inner), None)
     if (noun == "ministry" or noun in _BODY_OF_STATE) and (m is None or m.kind == "country"):
         body = _described_ministry(doc, tok, m)  # "the Nigerien army", "the interior ministry"
         if body:
