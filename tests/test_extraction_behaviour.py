@@ -1352,3 +1352,25 @@ def test_the_army_said_is_the_army_of_the_state_its_words_say_sent_troops() -> N
     )
     said = statements(g)
     assert list(said.values()) == ["https://w3id.org/newsgraph/id/org/army-burundi"], said
+
+
+def test_a_summits_attendees_among_those_attending_and_its_host_are_its_parties() -> None:
+    """ "A, B and C were among those attending"; "The summit was hosted by X, who chairs the
+    bloc this year": X hosted the summit, not talks on its sidelines, and chairing a bloc is
+    no meeting."""
+    g = extract(
+        "Summit in Astana\n"
+        "Source: Example News | 2024-07-04\n\n"
+        "Leaders of the Shanghai Cooperation Organisation gathered in Astana on Thursday for "
+        "their annual summit. Chinese President Xi Jinping, Indian External Affairs Minister S. "
+        "Jaishankar and Pakistani Prime Minister Shehbaz Sharif were among those attending.\n\n"
+        "On the sidelines, Russian President Vladimir Putin met Turkish President Recep Tayyip "
+        "Erdogan.\n\n"
+        "The summit was hosted by Kazakh President Kassym-Jomart Tokayev, who chairs the bloc "
+        "this year.\n"
+    )
+    summit = next(m for m in g.subjects(RDF.type, NG.Meeting) if (m, NG.kind, NG.Summit) in g)
+    assert {"xi-jinping", "s-jaishankar", "shehbaz-sharif", "kassym-jomart-tokayev"} <= _parties(
+        g, summit
+    ), _parties(g, summit)
+    assert {"kassym-jomart-tokayev"} not in _meetings(g), _meetings(g)

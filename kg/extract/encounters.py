@@ -764,6 +764,9 @@ _THE_MEETING_WAS = re.compile(
     # "The document was signed by …": the signing the story told
     r"|\s*(?:The|This)\s+(?:document|agreement|deal|declaration|accord|memorandum|treaty)"
     r"\s+was\s+signed\s+by\b"
+    # "The summit was hosted by Kazakh President X": the host sat in it
+    r"|\s*(?:The|This)\s+(?:summit|meeting|session|conference|talks)\s+(?:was|were)\s+"
+    r"(?:also\s+)?(?:hosted|chaired|convened|opened|presided\s+over)\s+by\b"
     # "The announcement -which was attended by Petro, his Cuban counterpart, …": the signing
     # or talks just told, however far back
     r"|\s*(?:The|This)\s+(?:announcement|ceremony|signing(?:\s+ceremony)?|talks|meeting|"
@@ -813,11 +816,11 @@ def _named_in(doc: Doc, s: int, e: int) -> list[str]:
 _ATTEND_CUE = re.compile(
     r"\b(?:attend\w*|participat\w*|in the presence of|signed by|present|t[ao]o?k\w* part|"
     r"spoke|speaking|represented by|participants|representatives|delegates|delegations"
-    r"|(?:facilitated|mediated|brokered|witnessed|flanked) by)\b",
+    r"|(?:facilitated|mediated|brokered|witnessed|flanked|hosted|chaired) by)\b",
     re.I,
 )
 # "The talks were facilitated by A and B", "flanked by": those named after "by" were there
-_BY_WHOM = {"facilitated", "mediated", "brokered", "witnessed", "flanked"}
+_BY_WHOM = {"facilitated", "mediated", "brokered", "witnessed", "flanked", "hosted", "chaired"}
 
 
 def _includes_participants(tok) -> bool:
@@ -860,6 +863,12 @@ def _attendance(doc: Doc, meetings: list[Meeting]) -> None:
         close = doc.near(m.span.start, sent.start)
         head = doc.text[sent.start : sent.end]
         named_back = bool(_THE_MEETING_WAS.match(head) or _OTHERS_AT_IT.match(head))
+        for kind in ("Summit", "Session"):
+            # "The summit was hosted by X" after talks on its sidelines: the summit's host
+            same = [o for o in before if kind in o.kinds]
+            if named_back and kind.lower() in head[:40].lower() and same:
+                m = same[-1]
+                close = doc.near(m.span.start, sent.start)
         if not close and not named_back and "Session" not in m.kinds:
             continue  # (a body's session: a record of it names its speakers all along)
         if named_back and head.rstrip().endswith(":"):
@@ -907,6 +916,12 @@ def _attendance(doc: Doc, meetings: list[Meeting]) -> None:
                 )  # "The document was signed by A on behalf of Türkiye, B …"
             ):
                 who = tok.head if tok.lower_ == "present" else tok
+                if (
+                    tok.dep_ == "acl"
+                    and tok.head.dep_ == "pobj"
+                    and tok.head.head.lower_ == "among"
+                ):
+                    who = tok.head.head.head  # "A, B and C were among those attending"
                 if _includes_participants(tok):
                     for o in _objects(tok):
                         parties.add_np(o)
@@ -1254,6 +1269,11 @@ def _trigger(tok, doc: Doc, off: int):
                 return None  # "spoke to X" in a sentence with no phone is an interview
         if lem == "call" and not any(c.dep_ == "dobj" for c in tok.children):
             return None
+        if lem == "chair" and any(
+            c.dep_ == "dobj" and c.lower_ not in _NOUNS and c.lower_.removesuffix("s") not in _NOUNS
+            for c in tok.children
+        ):
+            return None  # "who chairs the bloc this year": a post, no meeting
         if lem in ("receive", "host") and not any(
             c.dep_ == "dobj" and (_names_a_person(c, doc, off) or _names_guests(c, doc, off))
             for c in tok.children
@@ -1545,8 +1565,12 @@ def _summit_just_before(doc: Doc, out: list[Meeting], m: Meeting) -> bool:
 
 
 def _earlier(out: list[Meeting], m: Meeting) -> Meeting | None:
-    """The meeting "the meeting" refers back to: the last one reported before it."""
+    """The meeting "the meeting" refers back to: the last one reported before it; "the
+    summit" (or "the session") is the last summit, not the talks held on its sidelines."""
     before = [o for o in out if o.span.start < m.span.start]
+    for kind in ("Summit", "Session"):
+        if kind in m.kinds and (same := [o for o in before if kind in o.kinds]):
+            before = same
     return max(before, key=lambda o: o.span.start) if before else None
 
 
