@@ -1374,3 +1374,21 @@ def test_a_summits_attendees_among_those_attending_and_its_host_are_its_parties(
         g, summit
     ), _parties(g, summit)
     assert {"kassym-jomart-tokayev"} not in _meetings(g), _meetings(g)
+
+
+def test_as_did_b_and_a_two_letter_family_name_reach_the_right_meetings() -> None:
+    """ "A also took part in the meeting, as did B": B too; "talks with Xi" after "Xi
+    Jinping": Xi Jinping (a family name of two letters, written first)."""
+    g = extract(
+        "Summit in Astana\n"
+        "Source: Example News | 2024-07-04\n\n"
+        "Leaders of the Shanghai Cooperation Organisation gathered in Astana on Thursday for "
+        "their annual summit. Chinese President Xi Jinping was among those attending.\n\n"
+        "Turkish President Recep Tayyip Erdogan, whose country is a dialogue partner, also took "
+        "part in the meeting, as did UN Secretary-General Antonio Guterres.\n\n"
+        "On the sidelines, Russian President Vladimir Putin held talks with Xi and later met "
+        "Erdogan.\n"
+    )
+    meetings = _meetings(g)
+    assert any({"antonio-guterres", "xi-jinping", "recep-tayyip-erdogan"} <= m for m in meetings)
+    assert {"vladimir-putin", "xi-jinping"} in meetings, meetings

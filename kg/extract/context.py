@@ -298,7 +298,7 @@ def build(text: str, doc_key: str = "doc") -> Doc:
         if (
             len(keys) == 1
             and first not in by_surname
-            and len(first) >= 3
+            and (len(first) >= 3 or first not in _PARTICLES)  # "Xi" after "Xi Jinping"
             and first[0].isupper()
             and first.isalpha()
             and first.lower() not in _COMMON_WORDS
@@ -456,6 +456,9 @@ _PLAIN_CAPS = {
     "General",
 }
 
+
+# two-letter name words that are no family name of their own
+_PARTICLES = {"Al", "El", "De", "Da", "Di", "Du", "Le", "La", "Lo", "St", "Mr", "Ms", "Dr", "Mc"}
 
 _CREDIT = re.compile(r"^(?:Source|By|Photo|Credit|Image)s?\s*:?\s.*$|^By [A-Z].{0,60}$", re.M)
 

@@ -203,6 +203,13 @@ def _subjects(tok) -> list:
             for s in subs:
                 out.append(s)
                 out.extend(_conj_chain(s))  # "A, B and C": C hangs on B
+            for c in node.children:  # "A also took part in the meeting, as did B"
+                if (
+                    c.dep_ == "advcl"
+                    and c.lower_ in ("did", "do", "does")
+                    and any(g.dep_ == "mark" and g.lower_ == "as" for g in c.children)
+                ):
+                    out.extend(g for g in c.children if g.dep_ == "nsubj")
             return out
         if (
             node.dep_ == "acl"
