@@ -1392,3 +1392,17 @@ def test_as_did_b_and_a_two_letter_family_name_reach_the_right_meetings() -> Non
     meetings = _meetings(g)
     assert any({"antonio-guterres", "xi-jinping", "recep-tayyip-erdogan"} <= m for m in meetings)
     assert {"vladimir-putin", "xi-jinping"} in meetings, meetings
+
+
+def test_a_un_records_name_before_a_state_in_brackets_is_its_delegate() -> None:
+    g = extract(
+        "Security Council Extends Mission Mandate\n"
+        "Source: UN Press | 2024-04-30\n\n"
+        "The Security Council this morning extended the mandate of the United Nations Mission "
+        "in South Sudan by a recorded vote of 13 in favour to none against, with 2 abstentions "
+        "(China, Russian Federation).\n\n"
+        "Vassily Nebenzia (Russian Federation) said the resolution was unbalanced.\n"
+    )
+    assert list(statements(g).values()) == ["vassily-nebenzia"], statements(g)
+    (m,) = g.subjects(RDF.type, NG.Meeting)
+    assert "vassily-nebenzia" in _parties(g, m)

@@ -268,6 +268,18 @@ def build(text: str, doc_key: str = "doc") -> Doc:
         if cand and not named.overlaps(*cand):
             _add_person(text, cand, extra, generic_entities)
             named.add(*cand)
+    # a UN record's "Vassily Nebenzia (Russian Federation) said": a delegate, named before
+    # the state in brackets
+    for m in mentions + extra:
+        if m.kind != "country" or text[m.end : m.end + 1] != ")":
+            continue
+        open_at = text.rfind("(", max(0, m.start - 5), m.start)
+        if open_at < 1 or text[open_at + 1 : m.start].strip() not in ("", "the"):
+            continue
+        cand = finder.name_at(open_at - 1, forward=False) if text[open_at - 1] == " " else None
+        if cand and not named.overlaps(*cand):
+            _add_person(text, cand, extra, generic_entities)
+            named.add(*cand)
     for rk in _RANK_BEFORE_NAMES.finditer(text):
         cand = finder.name_at(rk.end())
         if cand and not named.overlaps(*cand):
