@@ -250,6 +250,11 @@ def test_a_possible_summit_is_no_meeting() -> None:
         ("Barbados has committed 100 soldiers to the mission in Haiti.", "barbados", "100"),
         ("The African Union mission completed the drawdown of 3,000 soldiers from Somalia on "
          "Friday.", "african-union", "3000"),
+        # a force named by its size, and trainers
+        ("The European Union will withdraw its 1,100-strong training mission from Mali by "
+         "May.", "eu", "1100"),
+        ("Britain will withdraw its 250 trainers from Ukraine.", "united-kingdom",
+         "250"),
     ],
 )  # fmt: skip
 def test_common_deployment_phrasings(sentence: str, sender: str, personnel: str | None) -> None:

@@ -34,7 +34,8 @@ _FORCE = re.compile(
     r"^(?:troops?|soldiers?|forces?|personnel|peacekeepers?|contingents?|battalions?|brigades?|"
     r"servicemen|servicewomen|police|policemen|officers|paratroopers|marines|units?|"
     r"gendarmes|military|army|detachments?|company|companies|squadrons?|instructors|"
-    r"staff|experts|specialists|members|men|fighters|mercenaries)$",
+    r"staff|experts|specialists|members|men|fighters|mercenaries|trainers|advis[eo]rs|"
+    r"commandos|sailors|airmen|guards|gendarmerie)$",
     re.I,
 )
 _NOT_FORCE_HEAD = re.compile(
@@ -211,6 +212,10 @@ def _is_force(tok) -> bool:
         return True  # "with the Bahamas committing 150 people"
     if _FORCE.match(tok.text):
         return True
+    if tok.lower_ == "mission" and any(
+        c.lower_.endswith("-strong") or c.lower_ == "strong" for c in tok.subtree
+    ):
+        return True  # "its 1,100-strong training mission": a force by its size
     return any(_FORCE.match(c.text) for c in tok.subtree if c.i - tok.i < 6 and c.i >= tok.i - 3)
 
 
