@@ -1411,3 +1411,14 @@ def test_a_un_records_name_before_a_state_in_brackets_is_its_delegate() -> None:
     assert list(statements(g).values()) == ["vassily-nebenzia"], statements(g)
     (m,) = g.subjects(RDF.type, NG.Meeting)
     assert "vassily-nebenzia" in _parties(g, m)
+
+
+def test_a_post_on_x_after_a_meeting_was_not_made_at_it() -> None:
+    g = extract(
+        "Leaders talk\n"
+        "Source: Example News | 2024-02-06\n\n"
+        "The White House said in a statement that President Joe Biden had spoken with Israeli "
+        "Prime Minister Benjamin Netanyahu.\n\n"
+        "Hungary's Prime Minister Viktor Orban wrote on X that the summit had failed.\n"
+    )
+    assert _meetings(g) == [{"joe-biden", "benjamin-netanyahu"}], _meetings(g)

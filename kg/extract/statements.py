@@ -1085,7 +1085,10 @@ _FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e|[Oo]ur|[Uu]s|[Mm]y|[Mm]e)\b")
 _PASSIVE = re.compile(r"\b(?:be|been|being|is|are|was|were)\s+(?:\w+ly\s+)?$")
 _PRESS = re.compile(
     r"\btold\b.{0,60}\b(?:news agency|correspondent|reporters|journalists|the press|media)\b|"
-    r"\bin an interview\b",
+    r"\bin an interview\b|"
+    # a post is written elsewhere: "Orban wrote on X that the summit had failed"
+    r"\b(?:wrote|posted|tweeted|said|says|writes)\s+(?:on|in\s+a\s+post\s+on)\s+"
+    r"(?:X|Twitter|Facebook|Telegram|Instagram|social\s+media)\b|\bin\s+a\s+(?:post|tweet)\b",
     re.I,
 )
 
