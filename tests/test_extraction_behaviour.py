@@ -1422,3 +1422,20 @@ def test_a_post_on_x_after_a_meeting_was_not_made_at_it() -> None:
         "Hungary's Prime Minister Viktor Orban wrote on X that the summit had failed.\n"
     )
     assert _meetings(g) == [{"joe-biden", "benjamin-netanyahu"}], _meetings(g)
+
+
+def test_received_by_in_a_visits_where_clause_and_the_place_of_a_stay() -> None:
+    """ "paid a visit to Kigali, where he was received by President Paul Kagame": Kagame too;
+    "During his two-day stay in Hanoi, Xi met Trong": in Hanoi."""
+    rows = _meeting_rows(
+        extract(
+            "Visits\n"
+            "Source: Example News | 2024-02-06\n\n"
+            "French Foreign Minister Stephane Sejourne paid a visit to Kigali, where he was "
+            "received by President Paul Kagame.\n\n"
+            "During his two-day stay in Hanoi, Chinese President Xi Jinping met Vietnamese "
+            "Communist Party chief Nguyen Phu Trong.\n"
+        )
+    )
+    assert ({"stephane-sejourne", "paul-kagame"}, "kigali") in rows, rows
+    assert ({"xi-jinping", "nguyen-phu-trong"}, "hanoi") in rows, rows

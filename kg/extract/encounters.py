@@ -560,8 +560,9 @@ def encounters(doc: Doc) -> list[Meeting]:
                         parties.add_np(o)
                 for o in _with_objects(tok, ("with", "between", "among", "to", "from")):
                     parties.add_np(o)
-                if verb_lemma == "sign":
-                    for x in _agents(tok):  # "The document was signed by A, B and C"
+                if verb_lemma in ("sign", "receive"):
+                    # "The document was signed by A, B and C", "where he was received by X"
+                    for x in _agents(tok):
                         parties.add_np(x)
             else:
                 # the meeting noun: who holds it and its owner first, then its "with",
@@ -1281,9 +1282,13 @@ def _trigger(tok, doc: Doc, off: int):
             for c in tok.children
         ):
             return None  # "who chairs the bloc this year": a post, no meeting
-        if lem in ("receive", "host") and not any(
-            c.dep_ == "dobj" and (_names_a_person(c, doc, off) or _names_guests(c, doc, off))
-            for c in tok.children
+        if (
+            lem in ("receive", "host")
+            and not any(
+                c.dep_ == "dobj" and (_names_a_person(c, doc, off) or _names_guests(c, doc, off))
+                for c in tok.children
+            )
+            and not any(_names_a_person(x, doc, off) for x in _agents(tok))
         ):
             return None  # "received a package of aid", "received a letter", "hosted the Cup"
         if lem == "welcome" and not any(
@@ -1385,6 +1390,14 @@ def _place(doc: Doc, tok, off: int, skip: int) -> str | None:
             got = _place(doc, c, off, skip)
             if got:
                 return got
+        if c.dep_ == "prep" and c.lower_ in ("during", "on"):
+            # "During his two-day stay in Hanoi, Xi met Trong"
+            for g in c.children:
+                if g.dep_ == "pobj" and g.lower_ in ("stay", "visit", "trip", "tour"):
+                    for h in _with_objects(g, ("in", "to")):
+                        got = _place_named(doc, h, off, skip)
+                        if got:
+                            return got
     if tok.dep_ == "relcl" and any(
         c.dep_ == "advmod" and c.lower_ == "where" for c in tok.children
     ):
