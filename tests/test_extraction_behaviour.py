@@ -1439,3 +1439,18 @@ def test_received_by_in_a_visits_where_clause_and_the_place_of_a_stay() -> None:
     )
     assert ({"stephane-sejourne", "paul-kagame"}, "kigali") in rows, rows
     assert ({"xi-jinping", "nguyen-phu-trong"}, "hanoi") in rows, rows
+
+
+def test_a_countrys_acronym_in_brackets_and_an_islands_country_in_the_headline() -> None:
+    """ "Papua New Guinea (PNG)": every PNG is the country; "Solomon Islands" in a headline
+    stays the country, though its name ends as an islands' name does."""
+    g = extract(
+        "Troops, Police from PNG & Australia land in The Solomon Islands\n"
+        "Source: Example News | 2021-11-26\n\n"
+        "The Solomon Islands Prime Minister made a request to the government of Papua New "
+        "Guinea (PNG) for assistance. PNG has also deployed 35 peacekeepers to Honiara.\n"
+    )
+    senders = _senders(g)
+    assert senders.get("papua-new-guinea") == "35", senders
+    places = {str(p).rsplit("/", 1)[-1] for p in g.subjects(RDF.type, NG.Place)}
+    assert "solomon-islands" not in places, places

@@ -132,7 +132,12 @@ def find(
             m.kind in ("country", "place") and s <= m.start and m.end <= e for m in inside
         ):
             continue  # the lexicon's organization or person stands
-        if inside and kind == "place" and _PLACE_HEAD.search(surface):
+        if (
+            inside
+            and kind == "place"
+            and _PLACE_HEAD.search(surface)
+            and not any(m.start == s and m.end == e for m in inside)  # "Solomon Islands"
+        ):
             # "the South China Sea", "Northern Ireland": the country's name is part of the
             # place's
             drop.update(id(m) for m in inside if s <= m.start and m.end <= e)
@@ -883,29 +888,30 @@ def _initials_fit(acronym: str, name: str) -> bool:
 
 def _acronyms(text: str, out: list[Mention], ents: dict[str, Entity], known) -> None:
     """ "the Southern African Development Community (SADC)": every SADC is that community."""
-    alias: dict[str, str] = {}
+    alias: dict[str, tuple[str, str]] = {}
     for m in out + list(known):
-        if m.kind != "org":
+        if m.kind not in ("org", "country") or m.adjective:
             continue
         pm = _PAREN_ACRONYM.match(text, m.end)
         if pm and _initials_fit(pm.group("a"), text[m.start : m.end]):
-            alias[pm.group("a")] = m.key
+            # "Papua New Guinea (PNG)": every PNG is the country, as SADC is the community
+            alias[pm.group("a")] = (m.kind, m.key)
     if not alias:
         return
     kept: list[Mention] = []
     for m in out:
         target = alias.get(m.surface)
-        if target and m.key != target:  # the entity left without mentions goes in _surnames
-            m = Mention(key=target, kind="org", start=m.start, end=m.end, surface=m.surface)
+        if target and (m.kind, m.key) != target:  # the entity left goes in _surnames
+            m = Mention(key=target[1], kind=target[0], start=m.start, end=m.end, surface=m.surface)
         kept.append(m)
     seen = {(m.start, m.end) for m in kept} | {(m.start, m.end) for m in known}
-    for a, key in alias.items():
+    for a, (kind, key) in alias.items():
         for mm in re.finditer(rf"(?<![\w-]){re.escape(a)}(?![\w-])", text):
             if (mm.start(), mm.end()) in seen:
                 continue
             if any(x.start < mm.end() and mm.start() < x.end for x in kept + list(known)):
                 continue
-            kept.append(Mention(key=key, kind="org", start=mm.start(), end=mm.end(), surface=a))
+            kept.append(Mention(key=key, kind=kind, start=mm.start(), end=mm.end(), surface=a))
     out[:] = kept
 
 
