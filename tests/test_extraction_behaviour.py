@@ -1454,3 +1454,16 @@ def test_a_countrys_acronym_in_brackets_and_an_islands_country_in_the_headline()
     assert senders.get("papua-new-guinea") == "35", senders
     places = {str(p).rsplit("/", 1)[-1] for p in g.subjects(RDF.type, NG.Place)}
     assert "solomon-islands" not in places, places
+
+
+def test_a_speech_verb_inside_the_quote_yields_to_the_attribution_around_it() -> None:
+    g = extract(
+        "Beijing urges restraint\n"
+        "Source: Example News | 2024-01-17\n\n"
+        "China has called for restraint after an airstrike on Pakistan’s soil.\n\n"
+        '"We call on both sides to exercise restraint and work together to maintain peace," '
+        "foreign ministry spokesperson Lin Jian told a regular briefing on Wednesday.\n"
+    )
+    said = statements(g)
+    quoted = next(who for text, who in said.items() if text.startswith('"We call'))
+    assert quoted == "lin-jian", said

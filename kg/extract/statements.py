@@ -261,11 +261,6 @@ def dateline_end(doc: Doc, pos: int) -> int:
     return m.end() if m else para.start
 
 
-def _in_quotes(text: str, para_start: int, pos: int) -> bool:
-    head = text[para_start:pos]
-    return head.count("“") > head.count("”") or head.count('"') % 2 == 1
-
-
 def _remember(doc: Doc, sal: speech.Salience, start: int, end: int) -> None:
     """Actors named outside quotation marks and datelines become antecedents; a person who
     is the subject of the sentence becomes the first candidate for "he" and "she"."""
@@ -285,7 +280,7 @@ def _remember(doc: Doc, sal: speech.Salience, start: int, end: int) -> None:
     skip = dateline_end(doc, start)
     for m in doc.mentions_in(start, end):
         if m.kind in ("person", "org", "country") and not m.adjective and m.start >= skip:
-            if not _in_quotes(doc.text, pstart, m.start):
+            if not speech.inside_quote(doc.text, pstart, m.start):
                 sal.saw(doc.ref(m))
 
 
@@ -309,8 +304,15 @@ def _parsed_statement(doc: Doc, sent: Block, sal: speech.Salience):
     # first: "A and B have agreed to end hostilities, the AU envoy, Olusegun Obasanjo, said
     # today" is Obasanjo's, not A's; "…, Haitian media reported" names a source, not the
     # speaker
+    # and a verb inside a quotation ("“We call on both sides …,” spokesperson Mao Ning told
+    # a briefing") after the attribution around it
+    para = next((p.start for p in doc.paragraphs if p.start <= sent.start < p.end), sent.start)
     verbs.sort(
-        key=lambda t: (not speech.closes_sentence(t) or lexis.lemma(t.lower_) == "report", t.i)
+        key=lambda t: (
+            speech.inside_quote(doc.text, para, sent.start + t.idx),
+            not speech.closes_sentence(t) or lexis.lemma(t.lower_) == "report",
+            t.i,
+        )
     )
     speaker = None
     skip = dateline_end(doc, sent.start) - sent.start
