@@ -1467,3 +1467,16 @@ def test_a_speech_verb_inside_the_quote_yields_to_the_attribution_around_it() ->
     said = statements(g)
     quoted = next(who for text, who in said.items() if text.startswith('"We call'))
     assert quoted == "lin-jian", said
+
+
+def test_a_peoples_plural_is_no_person() -> None:
+    g = extract(
+        "Envoy warns\n"
+        "Source: Example News | 2024-01-19\n\n"
+        "U.S. Special Envoy Mike Hammer spoke in Kampala on Thursday.\n\n"
+        '"We are concerned that tensions threaten the fight that Somalis, along with Africans '
+        'and regional partners, are waging against al-Shabaab," he said.\n'
+    )
+    persons = {str(p).rsplit("/", 1)[-1] for p in g.subjects(RDF.type, NG.Person)}
+    assert "africans" not in persons and "somalis" not in persons, persons
+    assert set(statements(g).values()) == {"mike-hammer"}, statements(g)

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from kg.extract import world
-from kg.extract.gazetteer import Lexicon
+from kg.extract.gazetteer import Lexicon, fold_text
 from kg.extract.model import Entity, Mention
 from kg.extract.names import TITLES, clean_person, name_skeleton
 from kg.ids import fold, slug
@@ -212,6 +212,8 @@ def find(
             s2, e2, label = clean_person(text, s, e)
             if label is None or (" " not in label and not _marked_person(text, s2, e2, out)):
                 continue
+            if " " not in label and _people_of(label, lex):
+                continue  # "along with Africans", "Somalis": a people, not a person
             _add(out, ents, "person", label, s2, e2, surface=text[s2:e2])
         elif _plausible_place(text, s, e, info):
             _add_place(out, ents, surface, s, e, info, lex)
@@ -493,6 +495,17 @@ _PERSON_SLOT_BEFORE = re.compile(
     rf"(?:\b(?:{_MET_WORDS}|meeting|hosting|told|called|by|[Aa]ccording to)|[A-Z][a-z]+ and|"
     r"[A-Z][a-z]+['’]s),? $"
 )
+
+
+_CONTINENT_PEOPLES = {"africans", "europeans", "asians", "americans", "arabs", "westerners"}
+
+
+def _people_of(word: str, lex) -> bool:
+    """A plural of a nationality or continent ("Somalis", "Kenyans", "Africans")."""
+    low = word.lower()
+    if low in _CONTINENT_PEOPLES:
+        return True
+    return low.endswith("s") and fold_text(low[:-1]) in lex.adjective_of
 
 
 def _marked_person(text: str, s: int, e: int, out: Sequence[Mention] = ()) -> bool:
