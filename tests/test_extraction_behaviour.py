@@ -1480,3 +1480,18 @@ def test_a_peoples_plural_is_no_person() -> None:
     persons = {str(p).rsplit("/", 1)[-1] for p in g.subjects(RDF.type, NG.Person)}
     assert "africans" not in persons and "somalis" not in persons, persons
     assert set(statements(g).values()) == {"mike-hammer"}, statements(g)
+
+
+def test_a_surname_with_two_letters_swapped_is_the_same_person() -> None:
+    """A typo ("Videgaray" after "Luis Videragay") the model reads as an organization."""
+    g = extract(
+        "Press meeting\n"
+        "Source: Example News | 2017-02-23\n\n"
+        "Mexican Foreign Minister Luis Videragay opened the press conference that followed "
+        "today’s meeting with top U.S. aides in Mexico City.\n\n"
+        "Videgaray noted the coincidences that resulted from a “frank and clear dialogue "
+        "between both countries”.\n"
+    )
+    assert set(statements(g).values()) == {"luis-videragay"}, statements(g)
+    orgs = {str(o).rsplit("/", 1)[-1] for o in g.subjects(RDF.type, NG.Organization)}
+    assert "videgaray" not in orgs, orgs

@@ -984,11 +984,36 @@ def surname_variants(text: str, mentions: list[Mention], label_of) -> list[Menti
     unique = {sk: next(iter(keys)) for sk, keys in surnames.items() if len(keys) == 1}
     if not unique:
         return mentions
+    # a typo that swaps letters ("Videgaray" after "Luis Videragay"): same letters, same
+    # first letter, in a name long enough that such a twin is no other name
+    by_letters: dict[tuple[str, str], set[str]] = {}
+    for m in mentions:
+        if m.kind == "person" and m.key in unique.values():
+            last = label_of(m.key).split()[-1]
+            if len(last) >= 6:
+                by_letters.setdefault(_letters(last), set()).add(m.key)
+
+    def person_for(word: str) -> str | None:
+        key = unique.get(name_skeleton(word))
+        if key is None and len(word) >= 6 and len(by_letters.get(_letters(word), ())) == 1:
+            key = next(iter(by_letters[_letters(word)]))
+        return key
+
+    # a lone word the model took for an organization, when it is such a spelling
+    mentions = [
+        Mention(key=key, kind="person", start=m.start, end=m.end, surface=m.surface)
+        if m.kind == "org"
+        and " " not in m.surface
+        and not m.surface.isupper()
+        and (key := person_for(m.surface)) is not None
+        else m
+        for m in mentions
+    ]
     taken = sorted((m.start, m.end) for m in mentions)
     starts = [t[0] for t in taken]
     out = list(mentions)
     for w in _CAP_TOKEN.finditer(text):
-        key = unique.get(name_skeleton(w.group()))
+        key = person_for(w.group())
         if key is None:
             continue
         i = bisect.bisect_right(starts, w.start())
@@ -996,6 +1021,11 @@ def surname_variants(text: str, mentions: list[Mention], label_of) -> list[Menti
             continue  # inside a name already found
         out.append(Mention(key=key, kind="person", start=w.start(), end=w.end(), surface=w.group()))
     return sorted(out, key=lambda m: m.start)
+
+
+def _letters(word: str) -> tuple[str, str]:
+    low = word.lower()
+    return low[:1], "".join(sorted(low))
 
 
 def _last_names(word: str) -> list[str]:
