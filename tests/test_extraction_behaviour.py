@@ -1495,3 +1495,20 @@ def test_a_surname_with_two_letters_swapped_is_the_same_person() -> None:
     assert set(statements(g).values()) == {"luis-videragay"}, statements(g)
     orgs = {str(o).rsplit("/", 1)[-1] for o in g.subjects(RDF.type, NG.Organization)}
     assert "videgaray" not in orgs, orgs
+
+
+def test_a_transcripts_capitalised_surname_label_and_its_stage_note() -> None:
+    """ "FOREIGN MINISTER BAERBOCK:  (Via interpreter)  Ladies and gentlemen": Baerbock's
+    turn, whose words start after the stage note."""
+    g = extract(
+        "Secretary Antony J Blinken and German Foreign Minister Annalena Baerbock at a joint "
+        "press availability\n"
+        "Source: Example News\n\n"
+        "FOREIGN MINISTER BAERBOCK:  (Via interpreter)  Ladies and gentlemen, dear Tony, very "
+        "warm welcome once again.\n\n"
+        "SECRETARY BLINKEN:  Thank you very much.  Please.\n"
+    )
+    said = statements(g)
+    assert said.get("Ladies and gentlemen, dear Tony, very warm welcome once again.") == (
+        "annalena-baerbock"
+    ), said

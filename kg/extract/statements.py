@@ -1311,8 +1311,11 @@ def _turn_label(doc: Doc, start: int, end: int) -> tuple[str, int] | None:
     if in_headline(doc, Block(start, end)):
         return None  # "Prime Minister's call with Chancellor Scholz: 12 March 2024": a title
     persons = [m for m in doc.mentions_in(start, colon) if m.kind == "person"]
+    last_word = text[start:colon].split()[-1] if text[start:colon].split() else ""
     if persons and not text[persons[-1].end : colon].strip():
         who = doc.ref(persons[-1])
+    elif last_word.isupper() and (named := _surname_holder(doc, last_word)):
+        who = named  # a State Department transcript's "FOREIGN MINISTER BAERBOCK:"
     elif not persons:
         # "SECRETARY-GENERAL: Good afternoon.": a post, whose holder the text or the
         # lexicon names
@@ -1324,7 +1327,21 @@ def _turn_label(doc: Doc, start: int, end: int) -> tuple[str, int] | None:
     body = colon + 1
     while body < end and text[body] in " \u00a0\t":
         body += 1
+    aside = re.match(r"\([^()\n]{1,40}\)[ \u00a0\t]*", text[body:end])
+    if aside and body + aside.end() < end:
+        body += aside.end()  # "(Via interpreter)": the words start after the stage note
     return who, body
+
+
+def _surname_holder(doc: Doc, word: str) -> str | None:
+    """The one person of the document whose last name is this (capitalised) word."""
+    want = word.casefold()
+    found = {
+        ref
+        for ref, ent in doc.entities.items()
+        if ref.startswith("person/") and ent.label.split()[-1].casefold() == want
+    }
+    return found.pop() if len(found) == 1 else None
 
 
 _POST_LABEL = re.compile(
