@@ -1512,3 +1512,21 @@ def test_a_transcripts_capitalised_surname_label_and_its_stage_note() -> None:
     assert said.get("Ladies and gentlemen, dear Tony, very warm welcome once again.") == (
         "annalena-baerbock"
     ), said
+
+
+def test_contingents_sent_to_reinforce_a_named_mission_are_part_of_it() -> None:
+    g = extract(
+        "NATO reinforces KFOR in Kosovo\n"
+        "Source: Example News | 2023-10-07\n\n"
+        "The first contingent of two hundred British soldiers arrived in Kosovo on 6 October "
+        "2023 to reinforce NATO’s Kosovo Force (KFOR) peacekeeping mission.\n\n"
+        "The Romanian government on 3 October announced it was also sending some 100 extra "
+        "troops to bolster KFOR.\n"
+    )
+    parent_of = {
+        str(g.value(d, NG.deployedBy)).rsplit("/", 1)[-1]: g.value(d, NG.partOf)
+        for d in g.subjects(RDF.type, NG.Deployment)
+    }
+    parent = parent_of.get("united-kingdom")
+    assert parent is not None and parent == parent_of.get("romania"), parent_of
+    assert str(g.value(parent, NG.deployedBy)).endswith("/nato"), parent_of
