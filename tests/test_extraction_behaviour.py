@@ -1530,3 +1530,26 @@ def test_contingents_sent_to_reinforce_a_named_mission_are_part_of_it() -> None:
     parent = parent_of.get("united-kingdom")
     assert parent is not None and parent == parent_of.get("romania"), parent_of
     assert str(g.value(parent, NG.deployedBy)).endswith("/nato"), parent_of
+
+
+def test_a_communiques_operative_list_speaks_for_the_meetings_parties() -> None:
+    """ "The Foreign Ministers:" and then "Call on …;" paragraphs: statements of the meeting's
+    states; "The meeting was inaugurated by Mr. X": X took part."""
+    g = extract(
+        "Foreign ministers adopt a joint statement\n"
+        "Source: Example News | 2021-10-28\n\n"
+        "The Foreign Ministers of China, Iran and Pakistan held a meeting in Tehran on "
+        "October 27.\n\n"
+        "The meeting was inaugurated by Mr. Mohammad Mokhber, the Vice-President of Iran.\n\n"
+        "The Foreign Ministers:\n\n"
+        "Call on the relevant Afghan parties to implement prudent policies;\n\n"
+        "Take note of the assurances of the Afghan parties;\n"
+    )
+    said = statements(g)
+    items = {t: who for t, who in said.items() if t.startswith(("Call on", "Take note"))}
+    assert len(items) == 2, said
+    assert set(items.values()) <= {
+        f"https://w3id.org/newsgraph/id/country/{c}" for c in ("china", "iran", "pakistan")
+    }, items
+    (m,) = g.subjects(RDF.type, NG.Meeting)
+    assert "mohammad-mokhber" in _parties(g, m)

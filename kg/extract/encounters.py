@@ -774,7 +774,7 @@ _THE_MEETING_WAS = re.compile(
     r"\s+was\s+signed\s+by\b"
     # "The summit was hosted by Kazakh President X": the host sat in it
     r"|\s*(?:The|This)\s+(?:summit|meeting|session|conference|talks)\s+(?:was|were)\s+"
-    r"(?:also\s+)?(?:hosted|chaired|convened|opened|presided\s+over)\s+by\b"
+    r"(?:also\s+)?(?:hosted|chaired|convened|opened|inaugurated|presided\s+over)\s+by\b"
     # "The announcement -which was attended by Petro, his Cuban counterpart, …": the signing
     # or talks just told, however far back
     r"|\s*(?:The|This)\s+(?:announcement|ceremony|signing(?:\s+ceremony)?|talks|meeting|"
@@ -824,11 +824,15 @@ def _named_in(doc: Doc, s: int, e: int) -> list[str]:
 _ATTEND_CUE = re.compile(
     r"\b(?:attend\w*|participat\w*|in the presence of|signed by|present|t[ao]o?k\w* part|"
     r"spoke|speaking|represented by|participants|representatives|delegates|delegations"
-    r"|(?:facilitated|mediated|brokered|witnessed|flanked|hosted|chaired) by)\b",
+    r"|(?:facilitated|mediated|brokered|witnessed|flanked|hosted|chaired|opened|inaugurated)"
+    r" by)\b",
     re.I,
 )
 # "The talks were facilitated by A and B", "flanked by": those named after "by" were there
-_BY_WHOM = {"facilitated", "mediated", "brokered", "witnessed", "flanked", "hosted", "chaired"}
+_BY_WHOM = {
+    "facilitated", "mediated", "brokered", "witnessed", "flanked", "hosted", "chaired",
+    "opened", "inaugurated",
+}  # fmt: skip
 
 
 def _includes_participants(tok) -> bool:

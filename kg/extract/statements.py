@@ -127,6 +127,32 @@ def statements(doc: Doc, meetings: list[Meeting]) -> list[Statement]:
             )
         )
         covered.add(paras[idx].start, e)
+    # a communiqué's operative list: "The Foreign Ministers:" and then "Call on …;", "Take
+    # note …;": the words of the meeting's parties, one statement per paragraph
+    for idx, p in enumerate(paras[:-1]):
+        if covered.covers(p.start) or not _OPERATIVE_HEAD.fullmatch(text, p.start, p.end):
+            continue
+        mt = meeting_at(p.start)
+        speaker = next(
+            (r for r in (mt.participants if mt else ()) if not r.startswith("person/")), None
+        )
+        if speaker is None:
+            continue
+        for q in paras[idx + 1 :]:
+            line = text[q.start : q.end]
+            if not _OPERATIVE_ITEM.match(line) or doc.mentions_in(q.start, q.start + 1):
+                break
+            out.append(
+                Statement(
+                    span=SpanT(q.start, q.end),
+                    kind="WrittenStatement",
+                    speaker=speaker,
+                    date=mt.date if mt else None,
+                    meeting=mt.key if mt else None,
+                )
+            )
+            covered.add(q.start, q.end)
+        covered.add(p.start, p.end)
     # transcript turns: "N. Pashinyan: Thank you ...", "President of Russia Vladimir Putin: ..."
     labels = {
         idx: lab
@@ -1136,6 +1162,15 @@ def _post_gap(doc: Doc, s: int, e: int) -> bool:
             stripped,
         )
     )
+
+
+_OPERATIVE_HEAD = re.compile(
+    r"\s*(?:The\s+)?(?:Foreign\s+|Defen[cs]e\s+)?(?:Ministers|Leaders|Heads\s+of\s+State"
+    r"(?:\s+and\s+Government)?|Participants|Parties|Sides|Co-Chairs)(?:\s+of\s+[^:\n]{1,80})?"
+    r"\s*:\s*"
+)
+# "Call on …", "Take note …", "Reaffirm …;": a verb with no subject, ending in ";" or "."
+_OPERATIVE_ITEM = re.compile(r"\s*(?:\d+[.)]\s*)?[A-Z][a-z]+\b[^\n]*[;.]\s*$")
 
 
 def _meeting_context(doc: Doc, meetings: list[Meeting]):
