@@ -1553,3 +1553,17 @@ def test_a_communiques_operative_list_speaks_for_the_meetings_parties() -> None:
     }, items
     (m,) = g.subjects(RDF.type, NG.Meeting)
     assert "mohammad-mokhber" in _parties(g, m)
+
+
+def test_a_joint_press_availabilitys_title_names_a_meeting_of_the_two() -> None:
+    """ "Secretary Antony J Blinken and … Annalena Baerbock at a joint press availability":
+    they appeared together; "Antony J" before "Blinken" is no person of its own."""
+    g = extract(
+        "Secretary Antony J Blinken and German Foreign Minister Annalena Baerbock at a joint "
+        "press availability\n"
+        "Source: Example News\n\n"
+        "FOREIGN MINISTER BAERBOCK:  Ladies and gentlemen, dear Tony, very warm welcome.\n"
+    )
+    assert _meetings(g) == [{"antony-blinken", "annalena-baerbock"}], _meetings(g)
+    persons = {str(p).rsplit("/", 1)[-1] for p in g.subjects(RDF.type, NG.Person)}
+    assert "antony-j" not in persons, persons

@@ -335,7 +335,21 @@ def build(text: str, doc_key: str = "doc") -> Doc:
         e = generic_entities.get(f"person/{key}") or lex.entries.get(f"person/{key}")
         return e.label if e is not None else key
 
-    all_mentions = ner.merge_persons(sorted(mentions + extra, key=lambda m: m.start), label_of)
+    ordered = sorted(mentions + extra, key=lambda m: m.start)
+    # "Antony J Blinken": the model ends one name at the initial and starts another; the
+    # initial belongs to the name after it, which alone names the person
+    ordered = [
+        m
+        for i, m in enumerate(ordered)
+        if not (
+            m.kind == "person"
+            and re.fullmatch(r"[A-Z][\w'’-]+ [A-Z]\.?", m.surface)
+            and i + 1 < len(ordered)
+            and ordered[i + 1].kind == "person"
+            and re.fullmatch(r"\s", text[m.end : ordered[i + 1].start])
+        )
+    ]
+    all_mentions = ner.merge_persons(ordered, label_of)
     all_mentions = ner.surname_variants(text, all_mentions, label_of)
     doc.mentions = all_mentions
     doc.starts = [m.start for m in all_mentions]

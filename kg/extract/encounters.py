@@ -729,6 +729,7 @@ def encounters(doc: Doc) -> list[Meeting]:
                 m.elsewhere = parties.elsewhere - set(refs)
                 out.append(m)
     out.extend(_sessions(doc))
+    out.extend(_joint_appearance(doc))
     merged = _merge_same(out)
     _attendance(doc, merged)
     kept = []
@@ -1050,6 +1051,39 @@ def _vote_day_after(doc: Doc, sent) -> DateValue | None:
             if d.value and _VOTE_DAY.search(doc.text, max(s.start, d.start - 30), d.start):
                 return d
     return None
+
+
+_JOINT_APPEARANCE = re.compile(
+    r"\bjoint (?:press|news|media) (?:conference|availability|briefing|appearance)\b", re.I
+)
+
+
+def _joint_appearance(doc: Doc) -> list[Meeting]:
+    """A transcript titled "Secretary A and Foreign Minister B at a joint press availability":
+    the two appeared together, which is a meeting of theirs (the headline is otherwise read
+    only in the body's words)."""
+    from kg.extract.statements import in_headline
+
+    for _pi, sent in doc.sentences:
+        if not in_headline(doc, sent):
+            continue
+        if not _JOINT_APPEARANCE.search(doc.text, sent.start, sent.end):
+            continue
+        persons = []
+        for m in doc.mentions_in(sent.start, sent.end, "person"):
+            if doc.ref(m) not in persons:
+                persons.append(doc.ref(m))
+        if len(persons) >= 2:
+            return [
+                Meeting(
+                    key=meeting_key(doc, None, persons),
+                    span=Span(sent.start, sent.end),
+                    label="",
+                    kinds={"InPersonMeeting"},
+                    participants=persons,
+                )
+            ]
+    return []
 
 
 def _voters(doc: Doc) -> list[str]:
