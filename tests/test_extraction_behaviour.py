@@ -1567,3 +1567,25 @@ def test_a_joint_press_availabilitys_title_names_a_meeting_of_the_two() -> None:
     assert _meetings(g) == [{"antony-blinken", "annalena-baerbock"}], _meetings(g)
     persons = {str(p).rsplit("/", 1)[-1] for p in g.subjects(RDF.type, NG.Person)}
     assert "antony-j" not in persons, persons
+
+
+def test_a_meeting_over_days_takes_its_first_and_its_attendance_list_joins_it() -> None:
+    """ "was held virtually on 5-6 July 2021"; "Other Members of the Conference in
+    attendance were: Prime Minister of A, Honourable X; …": one meeting, of the 5th, with
+    every person of the list."""
+    g = extract(
+        "Heads of Government meet\n"
+        "Source: Example News | 2021-07-07\n\n"
+        "The Forty-Second Regular Meeting of the Conference of Heads of Government of the "
+        "Caribbean Community (CARICOM) was held virtually on 5-6 July 2021. Chair of the "
+        "Conference, the Prime Minister of Antigua and Barbuda, Honourable Gaston Browne "
+        "presided over the proceedings.\n\n"
+        "Other Members of the Conference in attendance were: Prime Minister of Barbados, "
+        "Honourable Mia Amor Mottley; Prime Minister of Belize, Honourable John Briceño; Prime "
+        "Minister of Dominica, Honourable Roosevelt Skerrit.\n"
+    )
+    (m,) = g.subjects(RDF.type, NG.Meeting)
+    assert str(g.value(m, NG.date)) == "2021-07-05"
+    assert {"gaston-browne", "mia-amor-mottley", "john-briceno", "roosevelt-skerrit"} <= (
+        _parties(g, m)
+    ), _parties(g, m)

@@ -784,7 +784,11 @@ _THE_MEETING_WAS = re.compile(
     re.I,
 )
 _OTHERS_AT_IT = re.compile(
-    r"\s*(?:Other|Among the)\s+(?:participants|attendees|guests)\s+(?:also\s+)?(?:included|were)\b",
+    r"\s*(?:Other|Among the)\s+(?:participants|attendees|guests)\s+(?:also\s+)?(?:included|were)\b"
+    # "Other Members of the Conference in attendance were:", "Associate Members in
+    # attendance were:"
+    r"|\s*(?:Other\s+|Associate\s+)?(?:Members|Heads|Leaders|Delegates|Participants)\b"
+    r"[^:.\n]{0,60}?\bin\s+attendance\s+(?:also\s+)?(?:were|included)\s*:",
     re.I,
 )
 _LIST_LINE = re.compile(r"\s*(?:[-–•*]\s*)?[A-Z][^.:\n]{0,60}:\s*\S|\s*[-–•*]\s*\S")
@@ -823,7 +827,7 @@ def _named_in(doc: Doc, s: int, e: int) -> list[str]:
 
 
 _ATTEND_CUE = re.compile(
-    r"\b(?:attend\w*|participat\w*|in the presence of|signed by|present|t[ao]o?k\w* part|"
+    r"\b(?:attend\w*|participat\w*|presided|in the presence of|signed by|present|t[ao]o?k\w* part|"
     r"spoke|speaking|represented by|participants|representatives|delegates|delegations"
     r"|(?:facilitated|mediated|brokered|witnessed|flanked|hosted|chaired|opened|inaugurated)"
     r" by)\b",
@@ -846,8 +850,8 @@ def _includes_participants(tok) -> bool:
 def _attends(tok) -> bool:
     """ "attended", "participated", "took part"; "present" in "Also present were A and B"."""
     lem = lemma(tok.lower_)
-    if lem in _ATTEND:
-        return True
+    if lem in _ATTEND or tok.lower_ in ("presided", "presides"):
+        return True  # (and "X presided over the proceedings")
     if tok.lower_ == "represented" and any(c.dep_ == "agent" for c in tok.children):
         return True  # "The DRC was represented by its Minister …, Mr. X"
     if _includes_participants(tok):
@@ -884,6 +888,15 @@ def _attendance(doc: Doc, meetings: list[Meeting]) -> None:
                 close = doc.near(m.span.start, sent.start)
         if not close and not named_back and "Session" not in m.kinds:
             continue  # (a body's session: a record of it names its speakers all along)
+        colon = head.find(":")
+        if named_back and 0 <= colon < len(head.rstrip()) - 1 and _OTHERS_AT_IT.match(head):
+            # "… in attendance were: Prime Minister of X, Honourable A; …; B": every person
+            # named after the colon, whatever the parser makes of the list
+            for mm in doc.mentions_in(sent.start + colon, sent.end, "person"):
+                ref = doc.ref(mm)
+                if ref not in m.participants and ref != m.organizer:
+                    m.participants.append(ref)
+            continue
         if named_back and head.rstrip().endswith(":"):
             # "The Summit was attended by the following Heads of State: / Angola: H.E. …"
             listed_refs = _listed_below(doc, sent.end)
@@ -1538,6 +1551,26 @@ def merge_into(doc: Doc, found: list[Meeting], parsed: list[Meeting]) -> list[Me
                 # them are at the table ("talks with Y at Jubilee House": no one is Jubilee)
                 twin.participants = [p for p in twin.participants if p not in m.elsewhere]
             absorb(twin, m)
+    # a list of attendees the rules read as a meeting of its own, dated only by the page,
+    # whose every party is already at a meeting the text dates: that meeting's
+    kept: list[Meeting] = []
+    for m in out:
+        host = None
+        if m.participants and (m.date is None or m.date.basis == "DocumentDate"):
+            host = next(
+                (
+                    o
+                    for o in out
+                    if o is not m
+                    and o.date is not None
+                    and o.date.basis != "DocumentDate"
+                    and set(m.participants) <= set(o.participants)
+                ),
+                None,
+            )
+        if host is None:
+            kept.append(m)
+    out = kept
     for m in out:
         if not m.kinds and m.organizer is None:
             # people who "held talks": no call, summit or session said (a body's meeting may
