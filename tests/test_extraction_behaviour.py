@@ -1589,3 +1589,19 @@ def test_a_meeting_over_days_takes_its_first_and_its_attendance_list_joins_it() 
     assert {"gaston-browne", "mia-amor-mottley", "john-briceno", "roosevelt-skerrit"} <= (
         _parties(g, m)
     ), _parties(g, m)
+
+
+def test_a_veto_of_a_council_resolution_is_a_session_with_every_abstainer() -> None:
+    """ "after Russia vetoed a UN Security Council resolution": the Council sat, on the day
+    the lead gives; "India, China and the United Arab Emirates abstained": all three."""
+    g = extract(
+        "You cannot veto our voices\n"
+        "Source: Example News | 2022-02-26\n\n"
+        "The United States ambassador on Friday told her Russian counterpart that he could not "
+        "veto the voices of countries.\n\n"
+        "She said this after Russia vetoed a UN Security Council resolution on Ukraine. Eleven "
+        "members voted in favour while India, China and the United Arab Emirates abstained.\n"
+    )
+    (m,) = g.subjects(RDF.type, NG.Meeting)
+    assert str(g.value(m, NG.date)) == "2022-02-25"
+    assert {"russia", "india", "china", "united-arab-emirates"} <= _parties(g, m), _parties(g, m)

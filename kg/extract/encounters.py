@@ -996,6 +996,7 @@ _DECIDE = {
     "vote",
     "renew",  # "the Council failed to renew sanctions": it sat and voted
     "reject",
+    "veto",  # "after Russia vetoed a UN Security Council resolution"
 }
 _VOTERS = re.compile(r"\babstention|\babstain|\bvoted?\b|\bin favou?r\b|\bveto", re.I)
 
@@ -1032,11 +1033,35 @@ def _sessions(doc: Doc) -> list[Meeting]:
                 ]
                 if orgs:
                     body = doc.ref(orgs[-1])
+            if body is None and tok.lower_.startswith("veto"):
+                # "after Russia vetoed a UN Security Council resolution": a vote in the
+                # session of the body whose resolution it was
+                for o in tok.children:
+                    if o.dep_ == "dobj" and o.lower_ in ("resolution", "draft", "text"):
+                        orgs = [
+                            m
+                            for m in doc.mentions_in(*phrase_span(o, off))
+                            if m.kind == "org"
+                            and _BODY_WORDS.search(doc.entities[doc.ref(m)].label)
+                        ]
+                        body = doc.ref(orgs[-1]) if orgs else None
             if body is None:
                 continue
             date = _date(doc, sent, off + tok.idx)
             if date is None or date.start < skip:
                 date = _vote_day_after(doc, sent) or date
+            if date is None:
+                # the lead's "on Friday" dates the vote the next paragraph reports
+                lead = [
+                    d
+                    for _p, s in doc.sentences
+                    if s.end <= sent.start
+                    and doc.near(s.start, sent.start)
+                    and not in_headline(doc, s)
+                    for d in doc.dates.dates_in(s.start, s.end)
+                    if d.value and d.basis != "DocumentDate"
+                ]
+                date = lead[-1] if lead else None
             return [
                 Meeting(
                     key=meeting_key(doc, date, [body]),
@@ -1109,14 +1134,32 @@ def _voters(doc: Doc) -> list[str]:
             if m.adjective:
                 continue
             before = doc.text[max(sent.start, m.start - 80) : m.start]
-            after = _VOTED_AFTER.match(doc.text, m.end, m.end + 60)
-            if after and doc.mentions_in(m.end, after.end(), "country"):
+            after = _VOTED_AFTER.match(doc.text, m.end, m.end + 90)
+            between = doc.mentions_in(m.end, after.end(), "country") if after else []
+            if between and not _ONLY_LISTED.fullmatch(
+                _blank_out(doc.text, m.end, between[-1].end, between)
+            ):
                 after = None  # "sanctions against Mali after Russia vetoed": Russia's vote
+            # ("India, China and the United Arab Emirates abstained": each of them)
             if re.search(r"abstentions?\s*\([^)]*$", before) or after:
                 ref = doc.ref(m)
                 if ref not in refs:
                     refs.append(ref)
     return refs
+
+
+_ONLY_LISTED = re.compile(r"(?:\s*(?:,|and|the|X)\s*)*")
+
+
+def _blank_out(text: str, start: int, end: int, mentions) -> str:
+    """The text between start and end with each mention written X."""
+    out, pos = [], start
+    for x in mentions:
+        out.append(text[pos : x.start])
+        out.append(" X ")
+        pos = x.end
+    out.append(text[pos:end])
+    return "".join(out)
 
 
 _VOTED_AFTER = re.compile(r"[^.;]{0,40}?\b(?:abstain|voted?|cast|veto)")
