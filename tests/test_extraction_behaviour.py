@@ -7,6 +7,7 @@ a planted bug that no test caught (see docs/testing.md).
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 from rdflib import Graph, Literal
@@ -1605,3 +1606,13 @@ def test_a_veto_of_a_council_resolution_is_a_session_with_every_abstainer() -> N
     (m,) = g.subjects(RDF.type, NG.Meeting)
     assert str(g.value(m, NG.date)) == "2022-02-25"
     assert {"russia", "india", "china", "united-arab-emirates"} <= _parties(g, m), _parties(g, m)
+
+
+def test_the_crown_prince_as_a_party_is_the_prince_named_before() -> None:
+    """Dev text 62, where the model reads "Crown" of "the Crown Prince received …" as an
+    organization; the title still names Mohammed bin Salman, named before."""
+    texts = Path(__file__).parent / "corpus/dev/texts"
+    path = texts / "62_arablocal_saudi-crown-prince-arab-league-summit.txt"
+    g = extract(path.read_text(encoding="utf-8"))
+    assert any({"mohammed-bin-salman", "kais-saied"} <= m for m in _meetings(g)), _meetings(g)
+    assert not any({"crown", "kais-saied"} <= m for m in _meetings(g)), _meetings(g)

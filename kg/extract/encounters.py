@@ -445,7 +445,9 @@ class _Parties:
                 if _NAME_AFTER_POST.fullmatch(self.doc.text, e, m.start)
             ][:1]
         if (
-            not ms
+            not persons
+            # (a title word the model took for a body: "the Crown Prince")
+            and all(m.kind == "org" and " " not in m.surface.strip() for m in ms)
             and tok.lower_ in _PERSON_TITLES
             and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
         ):
