@@ -65,7 +65,11 @@ class Doc:
 
     def in_lead(self, pos: int) -> bool:
         """In the title or the first body paragraph (after a date line): what the page reports."""
-        body = [p for p in self.paragraphs[:4] if p.end - p.start > 40]
+        body = [
+            p
+            for p in self.paragraphs[:5]
+            if p.end - p.start > 40 and not _CREDIT.fullmatch(self.text, p.start, p.end)
+        ][:4]  # (a "Source: …" or "By …" line is no paragraph of the story)
         return bool(body) and pos < body[min(1, len(body) - 1)].end
 
     def ref(self, m: Mention) -> str:
@@ -264,6 +268,18 @@ def build(text: str, doc_key: str = "doc") -> Doc:
         if cand and not named.overlaps(*cand):
             _add_person(text, cand, extra, generic_entities)
             named.add(*cand)
+    # a UN record's "Vassily Nebenzia (Russian Federation) said": a delegate, named before
+    # the state in brackets
+    for m in mentions + extra:
+        if m.kind != "country" or text[m.end : m.end + 1] != ")":
+            continue
+        open_at = text.rfind("(", max(0, m.start - 5), m.start)
+        if open_at < 1 or text[open_at + 1 : m.start].strip() not in ("", "the"):
+            continue
+        cand = finder.name_at(open_at - 1, forward=False) if text[open_at - 1] == " " else None
+        if cand and not named.overlaps(*cand):
+            _add_person(text, cand, extra, generic_entities)
+            named.add(*cand)
     for rk in _RANK_BEFORE_NAMES.finditer(text):
         cand = finder.name_at(rk.end())
         if cand and not named.overlaps(*cand):
@@ -294,7 +310,7 @@ def build(text: str, doc_key: str = "doc") -> Doc:
         if (
             len(keys) == 1
             and first not in by_surname
-            and len(first) >= 3
+            and (len(first) >= 3 or first not in _PARTICLES)  # "Xi" after "Xi Jinping"
             and first[0].isupper()
             and first.isalpha()
             and first.lower() not in _COMMON_WORDS
@@ -319,7 +335,21 @@ def build(text: str, doc_key: str = "doc") -> Doc:
         e = generic_entities.get(f"person/{key}") or lex.entries.get(f"person/{key}")
         return e.label if e is not None else key
 
-    all_mentions = ner.merge_persons(sorted(mentions + extra, key=lambda m: m.start), label_of)
+    ordered = sorted(mentions + extra, key=lambda m: m.start)
+    # "Antony J Blinken": the model ends one name at the initial and starts another; the
+    # initial belongs to the name after it, which alone names the person
+    ordered = [
+        m
+        for i, m in enumerate(ordered)
+        if not (
+            m.kind == "person"
+            and re.fullmatch(r"[A-Z][\w'’-]+ [A-Z]\.?", m.surface)
+            and i + 1 < len(ordered)
+            and ordered[i + 1].kind == "person"
+            and re.fullmatch(r"\s", text[m.end : ordered[i + 1].start])
+        )
+    ]
+    all_mentions = ner.merge_persons(ordered, label_of)
     all_mentions = ner.surname_variants(text, all_mentions, label_of)
     doc.mentions = all_mentions
     doc.starts = [m.start for m in all_mentions]
@@ -452,6 +482,9 @@ _PLAIN_CAPS = {
     "General",
 }
 
+
+# two-letter name words that are no family name of their own
+_PARTICLES = {"Al", "El", "De", "Da", "Di", "Du", "Le", "La", "Lo", "St", "Mr", "Ms", "Dr", "Mc"}
 
 _CREDIT = re.compile(r"^(?:Source|By|Photo|Credit|Image)s?\s*:?\s.*$|^By [A-Z].{0,60}$", re.M)
 

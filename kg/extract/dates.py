@@ -48,6 +48,10 @@ _MON = (
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 DAY_MONTH = re.compile(rf"\b{_DAY}(?:\s+of)?\s+{_MON}(?:,?\s+{_YEAR})?\b")
+# "held on 5-6 July 2021": a span of days, dated by its first
+DAY_RANGE_MONTH = re.compile(
+    rf"\b(?P<first>[0-3]?\d)\s*[-–]\s*[0-3]?\d(?:st|nd|rd|th)?\s+{_MON}(?:,?\s+{_YEAR})?\b"
+)
 _SENTENCE_START = re.compile(r"(?:\A|[.!?:;\n][\"”’\')]*\s*)\Z")
 MONTH_YEAR = re.compile(rf"(?<![\d\w])(?<!\d )(?<!\d\s\s){_MON}\s+{_YEAR}\b")
 MONTH_DAY = re.compile(rf"\b{_MON}\s+{_DAY}(?![\d:])(?:(?:,\s*|\s+){_YEAR})?\b")
@@ -82,7 +86,7 @@ def explicit_dates(
     def add(m, mon: int) -> None:
         if any(m.start() < e and s < m.end() for s, e in taken):
             return
-        day = int(m.group("day"))
+        day = int(m.group("first") if "first" in m.groupdict() else m.group("day"))
         year = int(m.group("year")) if m.group("year") else None
         if not 1 <= day <= 31 or not 1 <= mon <= 12:
             return
@@ -92,7 +96,7 @@ def explicit_dates(
     for rx in (ISO, NUMERIC):
         for m in rx.finditer(text, start, end):
             add(m, int(m.group("mon")))
-    for rx in (DAY_MONTH, MONTH_DAY):
+    for rx in (DAY_RANGE_MONTH, DAY_MONTH, MONTH_DAY):
         for m in rx.finditer(text, start, end):
             mon = m.group("mon").lower().rstrip(".")
             if (

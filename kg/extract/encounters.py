@@ -195,12 +195,30 @@ def _subjects(tok) -> list:
     node = tok
     for _ in range(4):
         subs = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if node.dep_ == "relcl" and node.head is not node:
+            # "Modi, who is chairing the G20 sessions": "who" is the noun it hangs on
+            subs = [node.head if c.lower_ in ("who", "which", "that") else c for c in subs]
         if subs:
             out = []
             for s in subs:
                 out.append(s)
                 out.extend(_conj_chain(s))  # "A, B and C": C hangs on B
+            for c in node.children:  # "A also took part in the meeting, as did B"
+                if (
+                    c.dep_ == "advcl"
+                    and c.lower_ in ("did", "do", "does")
+                    and any(g.dep_ == "mark" and g.lower_ == "as" for g in c.children)
+                ):
+                    out.extend(g for g in c.children if g.dep_ == "nsubj")
             return out
+        if (
+            node.dep_ == "acl"
+            and node.head is not node
+            and any(c.dep_ == "dobj" for c in node.children)
+        ):
+            # "A and B on Friday signed in Havana a ceasefire, it was reported": the parser
+            # makes the verb a participle of A; with an object it is A's and B's own act
+            return [node.head, *_conj_chain(node.head)]
         if (
             node.dep_ in ("advcl", "xcomp", "pcomp", "conj", "acl", "relcl")
             and node.head is not node
@@ -426,6 +444,18 @@ class _Parties:
                 for m in self.doc.mentions_in(e, e + 40, "person")
                 if _NAME_AFTER_POST.fullmatch(self.doc.text, e, m.start)
             ][:1]
+        if (
+            not persons
+            # (a title word the model took for a body: "the Crown Prince")
+            and all(m.kind == "org" and " " not in m.surface.strip() for m in ms)
+            and tok.lower_ in _PERSON_TITLES
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+        ):
+            # "The Prime Minister, who is chairing the sessions": the one the text titled so
+            ref = _titled_before(self.doc, self.doc.text[s:e], s)
+            if ref and ref not in self.refs:
+                self.refs.append(ref)
+            return
         if persons:
             pick = persons
         elif tok.lower_.removesuffix("s") in _COLLECTIVE:
@@ -440,6 +470,25 @@ class _Parties:
             ref = self.doc.ref(m)
             if ref not in self.refs:
                 self.refs.append(ref)
+
+
+def _titled_before(doc: Doc, phrase: str, pos: int) -> str | None:
+    """The last person named before pos with the post a bare title gives ("the Prime
+    Minister" after "Prime Minister Narendra Modi")."""
+    from kg.extract.statements import titled
+
+    role = re.sub(r"^(?:the|The)\s+", "", phrase).strip().lower()
+    if not role:
+        return None
+    seen: set[str] = set()
+    for m in reversed(doc.mentions_in(0, pos, "person")):
+        ref = doc.ref(m)
+        if ref in seen:
+            continue
+        seen.add(ref)
+        if titled(doc, ref, role, None, pos):
+            return ref
+    return None
 
 
 def _quoted(doc: Doc, pos: int) -> bool:
@@ -513,8 +562,9 @@ def encounters(doc: Doc) -> list[Meeting]:
                         parties.add_np(o)
                 for o in _with_objects(tok, ("with", "between", "among", "to", "from")):
                     parties.add_np(o)
-                if verb_lemma == "sign":
-                    for x in _agents(tok):  # "The document was signed by A, B and C"
+                if verb_lemma in ("sign", "receive"):
+                    # "The document was signed by A, B and C", "where he was received by X"
+                    for x in _agents(tok):
                         parties.add_np(x)
             else:
                 # the meeting noun: who holds it and its owner first, then its "with",
@@ -537,6 +587,21 @@ def encounters(doc: Doc) -> list[Meeting]:
                 parties.mark_subjects()
                 for o in _with_objects(hub, ("with", "between", "among", "of")):
                     parties.add_np(o)
+                if hub.dep_ == "ROOT":
+                    for a in hub.children:  # the hosts of "… hosted consultations between"
+                        if a.dep_ == "amod":
+                            for x in a.children:
+                                if x.dep_ == "nsubj":
+                                    parties.add_np(x)
+                for rc in hub.subtree:  # (on the summit or on the place it was held)
+                    if rc.dep_ == "relcl" and any(
+                        lemma(t.lower_) in ("attendance", "attend", "present", "participate")
+                        for t in rc.subtree
+                    ):
+                        # "the Summit held at X where President Y was one of the heads of
+                        # state in attendance"
+                        for x in _subjects(rc):
+                            parties.add_np(x)
                 if verb is not None:
                     for o in _with_objects(verb):
                         parties.add_np(o)
@@ -666,6 +731,7 @@ def encounters(doc: Doc) -> list[Meeting]:
                 m.elsewhere = parties.elsewhere - set(refs)
                 out.append(m)
     out.extend(_sessions(doc))
+    out.extend(_joint_appearance(doc))
     merged = _merge_same(out)
     _attendance(doc, merged)
     kept = []
@@ -708,11 +774,23 @@ _THE_MEETING_WAS = re.compile(
     r"(?:attended|graced)\b"
     # "The document was signed by …": the signing the story told
     r"|\s*(?:The|This)\s+(?:document|agreement|deal|declaration|accord|memorandum|treaty)"
-    r"\s+was\s+signed\s+by\b",
+    r"\s+was\s+signed\s+by\b"
+    # "The summit was hosted by Kazakh President X": the host sat in it
+    r"|\s*(?:The|This)\s+(?:summit|meeting|session|conference|talks)\s+(?:was|were)\s+"
+    r"(?:also\s+)?(?:hosted|chaired|convened|opened|inaugurated|presided\s+over)\s+by\b"
+    # "The announcement -which was attended by Petro, his Cuban counterpart, …": the signing
+    # or talks just told, however far back
+    r"|\s*(?:The|This)\s+(?:announcement|ceremony|signing(?:\s+ceremony)?|talks|meeting|"
+    r"summit|session|conference|event)\s*[-–—,]?\s*(?:which\s+)?(?:was|were)\s+(?:also\s+)?"
+    r"(?:attended|graced|witnessed)\s+by\b",
     re.I,
 )
 _OTHERS_AT_IT = re.compile(
-    r"\s*(?:Other|Among the)\s+(?:participants|attendees|guests)\s+(?:also\s+)?(?:included|were)\b",
+    r"\s*(?:Other|Among the)\s+(?:participants|attendees|guests)\s+(?:also\s+)?(?:included|were)\b"
+    # "Other Members of the Conference in attendance were:", "Associate Members in
+    # attendance were:"
+    r"|\s*(?:Other\s+|Associate\s+)?(?:Members|Heads|Leaders|Delegates|Participants)\b"
+    r"[^:.\n]{0,60}?\bin\s+attendance\s+(?:also\s+)?(?:were|included)\s*:",
     re.I,
 )
 _LIST_LINE = re.compile(r"\s*(?:[-–•*]\s*)?[A-Z][^.:\n]{0,60}:\s*\S|\s*[-–•*]\s*\S")
@@ -751,13 +829,17 @@ def _named_in(doc: Doc, s: int, e: int) -> list[str]:
 
 
 _ATTEND_CUE = re.compile(
-    r"\b(?:attend\w*|participat\w*|in the presence of|signed by|present|t[ao]o?k\w* part|"
+    r"\b(?:attend\w*|participat\w*|presided|in the presence of|signed by|present|t[ao]o?k\w* part|"
     r"spoke|speaking|represented by|participants|representatives|delegates|delegations"
-    r"|(?:facilitated|mediated|brokered|witnessed|flanked) by)\b",
+    r"|(?:facilitated|mediated|brokered|witnessed|flanked|hosted|chaired|opened|inaugurated)"
+    r" by)\b",
     re.I,
 )
 # "The talks were facilitated by A and B", "flanked by": those named after "by" were there
-_BY_WHOM = {"facilitated", "mediated", "brokered", "witnessed", "flanked"}
+_BY_WHOM = {
+    "facilitated", "mediated", "brokered", "witnessed", "flanked", "hosted", "chaired",
+    "opened", "inaugurated",
+}  # fmt: skip
 
 
 def _includes_participants(tok) -> bool:
@@ -770,8 +852,8 @@ def _includes_participants(tok) -> bool:
 def _attends(tok) -> bool:
     """ "attended", "participated", "took part"; "present" in "Also present were A and B"."""
     lem = lemma(tok.lower_)
-    if lem in _ATTEND:
-        return True
+    if lem in _ATTEND or tok.lower_ in ("presided", "presides"):
+        return True  # (and "X presided over the proceedings")
     if tok.lower_ == "represented" and any(c.dep_ == "agent" for c in tok.children):
         return True  # "The DRC was represented by its Minister …, Mr. X"
     if _includes_participants(tok):
@@ -800,8 +882,23 @@ def _attendance(doc: Doc, meetings: list[Meeting]) -> None:
         close = doc.near(m.span.start, sent.start)
         head = doc.text[sent.start : sent.end]
         named_back = bool(_THE_MEETING_WAS.match(head) or _OTHERS_AT_IT.match(head))
+        for kind in ("Summit", "Session"):
+            # "The summit was hosted by X" after talks on its sidelines: the summit's host
+            same = [o for o in before if kind in o.kinds]
+            if named_back and kind.lower() in head[:40].lower() and same:
+                m = same[-1]
+                close = doc.near(m.span.start, sent.start)
         if not close and not named_back and "Session" not in m.kinds:
             continue  # (a body's session: a record of it names its speakers all along)
+        colon = head.find(":")
+        if named_back and 0 <= colon < len(head.rstrip()) - 1 and _OTHERS_AT_IT.match(head):
+            # "… in attendance were: Prime Minister of X, Honourable A; …; B": every person
+            # named after the colon, whatever the parser makes of the list
+            for mm in doc.mentions_in(sent.start + colon, sent.end, "person"):
+                ref = doc.ref(mm)
+                if ref not in m.participants and ref != m.organizer:
+                    m.participants.append(ref)
+            continue
         if named_back and head.rstrip().endswith(":"):
             # "The Summit was attended by the following Heads of State: / Angola: H.E. …"
             listed_refs = _listed_below(doc, sent.end)
@@ -847,6 +944,12 @@ def _attendance(doc: Doc, meetings: list[Meeting]) -> None:
                 )  # "The document was signed by A on behalf of Türkiye, B …"
             ):
                 who = tok.head if tok.lower_ == "present" else tok
+                if (
+                    tok.dep_ == "acl"
+                    and tok.head.dep_ == "pobj"
+                    and tok.head.head.lower_ == "among"
+                ):
+                    who = tok.head.head.head  # "A, B and C were among those attending"
                 if _includes_participants(tok):
                     for o in _objects(tok):
                         parties.add_np(o)
@@ -895,6 +998,7 @@ _DECIDE = {
     "vote",
     "renew",  # "the Council failed to renew sanctions": it sat and voted
     "reject",
+    "veto",  # "after Russia vetoed a UN Security Council resolution"
 }
 _VOTERS = re.compile(r"\babstention|\babstain|\bvoted?\b|\bin favou?r\b|\bveto", re.I)
 
@@ -931,9 +1035,35 @@ def _sessions(doc: Doc) -> list[Meeting]:
                 ]
                 if orgs:
                     body = doc.ref(orgs[-1])
+            if body is None and tok.lower_.startswith("veto"):
+                # "after Russia vetoed a UN Security Council resolution": a vote in the
+                # session of the body whose resolution it was
+                for o in tok.children:
+                    if o.dep_ == "dobj" and o.lower_ in ("resolution", "draft", "text"):
+                        orgs = [
+                            m
+                            for m in doc.mentions_in(*phrase_span(o, off))
+                            if m.kind == "org"
+                            and _BODY_WORDS.search(doc.entities[doc.ref(m)].label)
+                        ]
+                        body = doc.ref(orgs[-1]) if orgs else None
             if body is None:
                 continue
             date = _date(doc, sent, off + tok.idx)
+            if date is None or date.start < skip:
+                date = _vote_day_after(doc, sent) or date
+            if date is None:
+                # the lead's "on Friday" dates the vote the next paragraph reports
+                lead = [
+                    d
+                    for _p, s in doc.sentences
+                    if s.end <= sent.start
+                    and doc.near(s.start, sent.start)
+                    and not in_headline(doc, s)
+                    for d in doc.dates.dates_in(s.start, s.end)
+                    if d.value and d.basis != "DocumentDate"
+                ]
+                date = lead[-1] if lead else None
             return [
                 Meeting(
                     key=meeting_key(doc, date, [body]),
@@ -943,6 +1073,54 @@ def _sessions(doc: Doc) -> list[Meeting]:
                     date=date,
                     participants=_voters(doc),
                     organizer=body,
+                )
+            ]
+    return []
+
+
+_VOTE_DAY = re.compile(r"\b(?:adopted|approved|passed|voted|vote)\b[^.;]{0,12}?\bon\s+$", re.I)
+
+
+def _vote_day_after(doc: Doc, sent) -> DateValue | None:
+    """ "UNITED NATIONS (Sputnik - 12th February) The Council adopted a resolution … The
+    resolution, adopted on Tuesday evening, …": the dateline dates the page; the day of the
+    vote is the one a following sentence gives it."""
+    later = [s for _pi, s in doc.sentences if s.start >= sent.end][:3]
+    for s in later:
+        for d in doc.dates.dates_in(s.start, s.end):
+            if d.value and _VOTE_DAY.search(doc.text, max(s.start, d.start - 30), d.start):
+                return d
+    return None
+
+
+_JOINT_APPEARANCE = re.compile(
+    r"\bjoint (?:press|news|media) (?:conference|availability|briefing|appearance)\b", re.I
+)
+
+
+def _joint_appearance(doc: Doc) -> list[Meeting]:
+    """A transcript titled "Secretary A and Foreign Minister B at a joint press availability":
+    the two appeared together, which is a meeting of theirs (the headline is otherwise read
+    only in the body's words)."""
+    from kg.extract.statements import in_headline
+
+    for _pi, sent in doc.sentences:
+        if not in_headline(doc, sent):
+            continue
+        if not _JOINT_APPEARANCE.search(doc.text, sent.start, sent.end):
+            continue
+        persons = []
+        for m in doc.mentions_in(sent.start, sent.end, "person"):
+            if doc.ref(m) not in persons:
+                persons.append(doc.ref(m))
+        if len(persons) >= 2:
+            return [
+                Meeting(
+                    key=meeting_key(doc, None, persons),
+                    span=Span(sent.start, sent.end),
+                    label="",
+                    kinds={"InPersonMeeting"},
+                    participants=persons,
                 )
             ]
     return []
@@ -958,14 +1136,32 @@ def _voters(doc: Doc) -> list[str]:
             if m.adjective:
                 continue
             before = doc.text[max(sent.start, m.start - 80) : m.start]
-            after = _VOTED_AFTER.match(doc.text, m.end, m.end + 60)
-            if after and doc.mentions_in(m.end, after.end(), "country"):
+            after = _VOTED_AFTER.match(doc.text, m.end, m.end + 90)
+            between = doc.mentions_in(m.end, after.end(), "country") if after else []
+            if between and not _ONLY_LISTED.fullmatch(
+                _blank_out(doc.text, m.end, between[-1].end, between)
+            ):
                 after = None  # "sanctions against Mali after Russia vetoed": Russia's vote
+            # ("India, China and the United Arab Emirates abstained": each of them)
             if re.search(r"abstentions?\s*\([^)]*$", before) or after:
                 ref = doc.ref(m)
                 if ref not in refs:
                     refs.append(ref)
     return refs
+
+
+_ONLY_LISTED = re.compile(r"(?:\s*(?:,|and|the|X)\s*)*")
+
+
+def _blank_out(text: str, start: int, end: int, mentions) -> str:
+    """The text between start and end with each mention written X."""
+    out, pos = [], start
+    for x in mentions:
+        out.append(text[pos : x.start])
+        out.append(" X ")
+        pos = x.end
+    out.append(text[pos:end])
+    return "".join(out)
 
 
 _VOTED_AFTER = re.compile(r"[^.;]{0,40}?\b(?:abstain|voted?|cast|veto)")
@@ -1081,6 +1277,14 @@ def _joint_if_conference(noun) -> bool:
     )
 
 
+def _held_root(noun) -> bool:
+    """ "The Co-Chairs (…) hosted consultations between A and B": the parser makes the noun
+    the root and "hosted" its modifier; the sentence still reports the meeting."""
+    return any(c.dep_ == "prep" and c.lower_ in ("with", "between") for c in noun.children) and any(
+        c.dep_ == "amod" and lemma(c.lower_) in _HELD | _HOSTED_BY for c in noun.children
+    )
+
+
 def _reported_meeting(noun) -> bool:
     """A meeting noun reports a meeting when it is held, attended or taking place, or names
     its parties ("talks between", "his call with", "Blinken's call"); "welcomed the visit",
@@ -1118,7 +1322,7 @@ def _trigger(tok, doc: Doc, off: int):
     lem = lemma(lw)
     if (
         lw in _NOUNS
-        and tok.dep_ not in ("ROOT",)
+        and (tok.dep_ != "ROOT" or _held_root(tok))
         and not (
             lw == "meeting"
             and tok.dep_ in ("pcomp", "advcl", "xcomp", "acl", "conj", "ccomp", "relcl")
@@ -1169,9 +1373,18 @@ def _trigger(tok, doc: Doc, off: int):
                 return None  # "spoke to X" in a sentence with no phone is an interview
         if lem == "call" and not any(c.dep_ == "dobj" for c in tok.children):
             return None
-        if lem in ("receive", "host") and not any(
-            c.dep_ == "dobj" and (_names_a_person(c, doc, off) or _names_guests(c, doc, off))
+        if lem == "chair" and any(
+            c.dep_ == "dobj" and c.lower_ not in _NOUNS and c.lower_.removesuffix("s") not in _NOUNS
             for c in tok.children
+        ):
+            return None  # "who chairs the bloc this year": a post, no meeting
+        if (
+            lem in ("receive", "host")
+            and not any(
+                c.dep_ == "dobj" and (_names_a_person(c, doc, off) or _names_guests(c, doc, off))
+                for c in tok.children
+            )
+            and not any(_names_a_person(x, doc, off) for x in _agents(tok))
         ):
             return None  # "received a package of aid", "received a letter", "hosted the Cup"
         if lem == "welcome" and not any(
@@ -1273,6 +1486,14 @@ def _place(doc: Doc, tok, off: int, skip: int) -> str | None:
             got = _place(doc, c, off, skip)
             if got:
                 return got
+        if c.dep_ == "prep" and c.lower_ in ("during", "on"):
+            # "During his two-day stay in Hanoi, Xi met Trong"
+            for g in c.children:
+                if g.dep_ == "pobj" and g.lower_ in ("stay", "visit", "trip", "tour"):
+                    for h in _with_objects(g, ("in", "to")):
+                        got = _place_named(doc, h, off, skip)
+                        if got:
+                            return got
     if tok.dep_ == "relcl" and any(
         c.dep_ == "advmod" and c.lower_ == "where" for c in tok.children
     ):
@@ -1375,6 +1596,26 @@ def merge_into(doc: Doc, found: list[Meeting], parsed: list[Meeting]) -> list[Me
                 # them are at the table ("talks with Y at Jubilee House": no one is Jubilee)
                 twin.participants = [p for p in twin.participants if p not in m.elsewhere]
             absorb(twin, m)
+    # a list of attendees the rules read as a meeting of its own, dated only by the page,
+    # whose every party is already at a meeting the text dates: that meeting's
+    kept: list[Meeting] = []
+    for m in out:
+        host = None
+        if m.participants and (m.date is None or m.date.basis == "DocumentDate"):
+            host = next(
+                (
+                    o
+                    for o in out
+                    if o is not m
+                    and o.date is not None
+                    and o.date.basis != "DocumentDate"
+                    and set(m.participants) <= set(o.participants)
+                ),
+                None,
+            )
+        if host is None:
+            kept.append(m)
+    out = kept
     for m in out:
         if not m.kinds and m.organizer is None:
             # people who "held talks": no call, summit or session said (a body's meeting may
@@ -1460,8 +1701,12 @@ def _summit_just_before(doc: Doc, out: list[Meeting], m: Meeting) -> bool:
 
 
 def _earlier(out: list[Meeting], m: Meeting) -> Meeting | None:
-    """The meeting "the meeting" refers back to: the last one reported before it."""
+    """The meeting "the meeting" refers back to: the last one reported before it; "the
+    summit" (or "the session") is the last summit, not the talks held on its sidelines."""
     before = [o for o in out if o.span.start < m.span.start]
+    for kind in ("Summit", "Session"):
+        if kind in m.kinds and (same := [o for o in before if kind in o.kinds]):
+            before = same
     return max(before, key=lambda o: o.span.start) if before else None
 
 

@@ -34,7 +34,8 @@ _FORCE = re.compile(
     r"^(?:troops?|soldiers?|forces?|personnel|peacekeepers?|contingents?|battalions?|brigades?|"
     r"servicemen|servicewomen|police|policemen|officers|paratroopers|marines|units?|"
     r"gendarmes|military|army|detachments?|company|companies|squadrons?|instructors|"
-    r"staff|experts|specialists|members|men|fighters|mercenaries)$",
+    r"staff|experts|specialists|members|men|fighters|mercenaries|trainers|advis[eo]rs|"
+    r"commandos|sailors|airmen|guards|gendarmerie)$",
     re.I,
 )
 _NOT_FORCE_HEAD = re.compile(
@@ -211,6 +212,10 @@ def _is_force(tok) -> bool:
         return True  # "with the Bahamas committing 150 people"
     if _FORCE.match(tok.text):
         return True
+    if tok.lower_ == "mission" and any(
+        c.lower_.endswith("-strong") or c.lower_ == "strong" for c in tok.subtree
+    ):
+        return True  # "its 1,100-strong training mission": a force by its size
     return any(_FORCE.match(c.text) for c in tok.subtree if c.i - tok.i < 6 and c.i >= tok.i - 3)
 
 
@@ -734,6 +739,28 @@ def _month(doc: Doc, d: DateValue | None) -> str:
     )
 
 
+def _mission_parent(
+    doc: Doc, mission: str, d: Deployment, parents: dict[str, Deployment], out: list[Deployment]
+) -> Deployment:
+    """The deployment of the mission a contingent joins, made from the contingent when the
+    text gives none."""
+    parent = parents.get(mission) or _parent_of(doc, mission, parents)
+    if parent is None:
+        parent = Deployment(
+            key=f"{_k(mission)}-{_k(d.destination)}-{_month(doc, d.start)}",
+            span=d.span,
+            deployed_by=_mission_sender(doc, mission),
+            destination=d.destination,
+            force=mission,
+            evidence=list(d.evidence),
+        )
+        parents[mission] = parent
+        out.append(parent)
+    parent.destination = parent.destination or d.destination
+    parent.force = parent.force or mission  # NATO's deployment is KFOR's
+    return parent
+
+
 def _k(ref: str | None) -> str:
     return ref.split("/", 1)[1] if ref else "x"
 
@@ -765,25 +792,24 @@ def merge_into(doc: Doc, found: list[Deployment], parsed: list[Deployment]) -> l
             twin.equipment = twin.equipment or d.equipment
             twin.start = twin.start or d.start
             twin.evidence.extend(d.evidence)
+            mission = d.part_of
+            if (
+                mission
+                and not twin.part_of
+                and twin.deployed_by not in (mission, _mission_sender(doc, mission))
+            ):
+                # "two hundred British soldiers arrived in Kosovo to reinforce KFOR": the
+                # rules' contingent joins the mission the parse saw it reinforce
+                parent = _mission_parent(doc, mission, twin, parents, out)
+                twin.part_of = parent.key
+                twin.key = f"{parent.key}/{_k(twin.deployed_by)}"
             continue
         mission = d.part_of
         d.part_of = None
         if mission and d.deployed_by in (mission, _mission_sender(doc, mission)):
             mission = None  # the mission's own sender: the whole force, not a contingent
         if mission:
-            parent = parents.get(mission) or _parent_of(doc, mission, parents)
-            if parent is None:
-                parent = Deployment(
-                    key=f"{_k(mission)}-{_k(d.destination)}-{_month(doc, d.start)}",
-                    span=d.span,
-                    deployed_by=_mission_sender(doc, mission),
-                    destination=d.destination,
-                    force=mission,
-                    evidence=list(d.evidence),
-                )
-                parents[mission] = parent
-                out.append(parent)
-            parent.destination = parent.destination or d.destination
+            parent = _mission_parent(doc, mission, d, parents, out)
             d.part_of = parent.key
             d.key = f"{parent.key}/{_k(d.deployed_by)}"
         else:

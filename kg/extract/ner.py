@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from kg.extract import world
-from kg.extract.gazetteer import Lexicon
+from kg.extract.gazetteer import Lexicon, fold_text
 from kg.extract.model import Entity, Mention
 from kg.extract.names import TITLES, clean_person, name_skeleton
 from kg.ids import fold, slug
@@ -132,7 +132,12 @@ def find(
             m.kind in ("country", "place") and s <= m.start and m.end <= e for m in inside
         ):
             continue  # the lexicon's organization or person stands
-        if inside and kind == "place" and _PLACE_HEAD.search(surface):
+        if (
+            inside
+            and kind == "place"
+            and _PLACE_HEAD.search(surface)
+            and not any(m.start == s and m.end == e for m in inside)  # "Solomon Islands"
+        ):
             # "the South China Sea", "Northern Ireland": the country's name is part of the
             # place's
             drop.update(id(m) for m in inside if s <= m.start and m.end <= e)
@@ -207,6 +212,8 @@ def find(
             s2, e2, label = clean_person(text, s, e)
             if label is None or (" " not in label and not _marked_person(text, s2, e2, out)):
                 continue
+            if " " not in label and _people_of(label, lex):
+                continue  # "along with Africans", "Somalis": a people, not a person
             _add(out, ents, "person", label, s2, e2, surface=text[s2:e2])
         elif _plausible_place(text, s, e, info):
             _add_place(out, ents, surface, s, e, info, lex)
@@ -488,6 +495,17 @@ _PERSON_SLOT_BEFORE = re.compile(
     rf"(?:\b(?:{_MET_WORDS}|meeting|hosting|told|called|by|[Aa]ccording to)|[A-Z][a-z]+ and|"
     r"[A-Z][a-z]+['’]s),? $"
 )
+
+
+_CONTINENT_PEOPLES = {"africans", "europeans", "asians", "americans", "arabs", "westerners"}
+
+
+def _people_of(word: str, lex) -> bool:
+    """A plural of a nationality or continent ("Somalis", "Kenyans", "Africans")."""
+    low = word.lower()
+    if low in _CONTINENT_PEOPLES:
+        return True
+    return low.endswith("s") and fold_text(low[:-1]) in lex.adjective_of
 
 
 def _marked_person(text: str, s: int, e: int, out: Sequence[Mention] = ()) -> bool:
@@ -883,29 +901,30 @@ def _initials_fit(acronym: str, name: str) -> bool:
 
 def _acronyms(text: str, out: list[Mention], ents: dict[str, Entity], known) -> None:
     """ "the Southern African Development Community (SADC)": every SADC is that community."""
-    alias: dict[str, str] = {}
+    alias: dict[str, tuple[str, str]] = {}
     for m in out + list(known):
-        if m.kind != "org":
+        if m.kind not in ("org", "country") or m.adjective:
             continue
         pm = _PAREN_ACRONYM.match(text, m.end)
         if pm and _initials_fit(pm.group("a"), text[m.start : m.end]):
-            alias[pm.group("a")] = m.key
+            # "Papua New Guinea (PNG)": every PNG is the country, as SADC is the community
+            alias[pm.group("a")] = (m.kind, m.key)
     if not alias:
         return
     kept: list[Mention] = []
     for m in out:
         target = alias.get(m.surface)
-        if target and m.key != target:  # the entity left without mentions goes in _surnames
-            m = Mention(key=target, kind="org", start=m.start, end=m.end, surface=m.surface)
+        if target and (m.kind, m.key) != target:  # the entity left goes in _surnames
+            m = Mention(key=target[1], kind=target[0], start=m.start, end=m.end, surface=m.surface)
         kept.append(m)
     seen = {(m.start, m.end) for m in kept} | {(m.start, m.end) for m in known}
-    for a, key in alias.items():
+    for a, (kind, key) in alias.items():
         for mm in re.finditer(rf"(?<![\w-]){re.escape(a)}(?![\w-])", text):
             if (mm.start(), mm.end()) in seen:
                 continue
             if any(x.start < mm.end() and mm.start() < x.end for x in kept + list(known)):
                 continue
-            kept.append(Mention(key=key, kind="org", start=mm.start(), end=mm.end(), surface=a))
+            kept.append(Mention(key=key, kind=kind, start=mm.start(), end=mm.end(), surface=a))
     out[:] = kept
 
 
@@ -965,11 +984,36 @@ def surname_variants(text: str, mentions: list[Mention], label_of) -> list[Menti
     unique = {sk: next(iter(keys)) for sk, keys in surnames.items() if len(keys) == 1}
     if not unique:
         return mentions
+    # a typo that swaps letters ("Videgaray" after "Luis Videragay"): same letters, same
+    # first letter, in a name long enough that such a twin is no other name
+    by_letters: dict[tuple[str, str], set[str]] = {}
+    for m in mentions:
+        if m.kind == "person" and m.key in unique.values():
+            last = label_of(m.key).split()[-1]
+            if len(last) >= 6:
+                by_letters.setdefault(_letters(last), set()).add(m.key)
+
+    def person_for(word: str) -> str | None:
+        key = unique.get(name_skeleton(word))
+        if key is None and len(word) >= 6 and len(by_letters.get(_letters(word), ())) == 1:
+            key = next(iter(by_letters[_letters(word)]))
+        return key
+
+    # a lone word the model took for an organization, when it is such a spelling
+    mentions = [
+        Mention(key=key, kind="person", start=m.start, end=m.end, surface=m.surface)
+        if m.kind == "org"
+        and " " not in m.surface
+        and not m.surface.isupper()
+        and (key := person_for(m.surface)) is not None
+        else m
+        for m in mentions
+    ]
     taken = sorted((m.start, m.end) for m in mentions)
     starts = [t[0] for t in taken]
     out = list(mentions)
     for w in _CAP_TOKEN.finditer(text):
-        key = unique.get(name_skeleton(w.group()))
+        key = person_for(w.group())
         if key is None:
             continue
         i = bisect.bisect_right(starts, w.start())
@@ -977,6 +1021,11 @@ def surname_variants(text: str, mentions: list[Mention], label_of) -> list[Menti
             continue  # inside a name already found
         out.append(Mention(key=key, kind="person", start=w.start(), end=w.end(), surface=w.group()))
     return sorted(out, key=lambda m: m.start)
+
+
+def _letters(word: str) -> tuple[str, str]:
+    low = word.lower()
+    return low[:1], "".join(sorted(low))
 
 
 def _last_names(word: str) -> list[str]:

@@ -242,6 +242,12 @@ def subject_of(verb, after: int = -1):
                 return quoted[0]
             continue
         break
+    # "“…,” declared a lieutenant in the army, X.", "…, noted an AFP journalist.": the
+    # parser takes the speaker after an inverted verb for its object
+    if verb.i > 0 and verb.doc[verb.i - 1].text in (",", "”", '"', "’"):
+        inverted = [c for c in verb.children if c.dep_ in ("dobj", "attr") and c.i > verb.i]
+        if inverted and inverted[0].idx >= after:
+            return inverted[0]
     # passive "was told by X": the agent
     for c in verb.children:
         if c.dep_ == "agent":
@@ -251,16 +257,36 @@ def subject_of(verb, after: int = -1):
     return _phrase_before(verb, after)
 
 
+_WHEN_WORDS = {
+    "today", "yesterday", "tonight", "on", "this", "last", "late", "early", "earlier",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "morning", "afternoon", "evening", "night", "week",
+}  # fmt: skip
+
+
+def closes_sentence(verb) -> bool:
+    """ "…, X said.", "…, X, said today.": the sentence's main verb, with only a time after
+    it."""
+    return verb.dep_ == "ROOT" and all(
+        t.is_punct or t.lower_ in _WHEN_WORDS for t in verb.doc[verb.i + 1 :]
+    )
+
+
 def _phrase_before(verb, after: int):
     """ "…, the Ministry of Defense of Tajikistan said.": the phrase between the last comma
     and a clause-final speech verb, when the parser hung it elsewhere."""
     doc = verb.doc
-    if verb.i == 0 or verb.i + 2 < len(doc) and doc[verb.i + 1].is_alpha:
+    if verb.i == 0:
         return None
-    comma = next((i for i in range(verb.i - 1, -1, -1) if doc[i].text in (",", "”", '"')), None)
+    if verb.i + 2 < len(doc) and doc[verb.i + 1].is_alpha and not closes_sentence(verb):
+        return None  # (but "…, X said today.", "…, X, said on Friday.")
+    last = verb.i - 1
+    if doc[last].text == "," and last > 0:
+        last -= 1  # "…, former Nigerian President Olusegun Obasanjo, said today."
+    comma = next((i for i in range(last, -1, -1) if doc[i].text in (",", "”", '"')), None)
     if comma is None or verb.i - comma < 2 or verb.i - comma > 12:
         return None
-    span = range(comma + 1, verb.i)
+    span = range(comma + 1, last + 1)
     roots = [doc[i] for i in span if doc[i].head.i not in span and doc[i].idx >= after]
     return roots[0] if len(roots) == 1 else None
 

@@ -127,6 +127,32 @@ def statements(doc: Doc, meetings: list[Meeting]) -> list[Statement]:
             )
         )
         covered.add(paras[idx].start, e)
+    # a communiqué's operative list: "The Foreign Ministers:" and then "Call on …;", "Take
+    # note …;": the words of the meeting's parties, one statement per paragraph
+    for idx, p in enumerate(paras[:-1]):
+        if covered.covers(p.start) or not _OPERATIVE_HEAD.fullmatch(text, p.start, p.end):
+            continue
+        mt = meeting_at(p.start)
+        speaker = next(
+            (r for r in (mt.participants if mt else ()) if not r.startswith("person/")), None
+        )
+        if speaker is None:
+            continue
+        for q in paras[idx + 1 :]:
+            line = text[q.start : q.end]
+            if not _OPERATIVE_ITEM.match(line) or doc.mentions_in(q.start, q.start + 1):
+                break
+            out.append(
+                Statement(
+                    span=SpanT(q.start, q.end),
+                    kind="WrittenStatement",
+                    speaker=speaker,
+                    date=mt.date if mt else None,
+                    meeting=mt.key if mt else None,
+                )
+            )
+            covered.add(q.start, q.end)
+        covered.add(p.start, p.end)
     # transcript turns: "N. Pashinyan: Thank you ...", "President of Russia Vladimir Putin: ..."
     labels = {
         idx: lab
@@ -197,26 +223,30 @@ def statements(doc: Doc, meetings: list[Meeting]) -> list[Statement]:
             if subj and subj.startswith("person/"):
                 last_person = subj
             continue
-        if st.speaker:
-            sal.spoke(st.speaker)
-            sal.next_sentence(st.speaker)
-            last_said_in = pi
-        if st.speaker and st.speaker.startswith("person/"):
-            last_person = st.speaker
-            history.append(st.speaker)
-        elif st.speaker:
-            last_org = st.speaker
-        mt = meeting_at(sent.start)
-        if (
-            mt
-            and st.speaker
-            and _made_at(doc, mt, st)
-            and not _PRESS.search(text[sent.start : sent.end])
-        ):
-            st.meeting = mt.key
-            if st.date is None or st.date.basis == "DocumentDate":
-                st.date = mt.date or st.date  # said at the meeting: on its day
-        out.append(st)
+        both = [st]
+        if parsed is st and (other := _contrasted(doc, sent, sal, st)) is not None:
+            both.append(other)
+        for st in both:
+            if st.speaker:
+                sal.spoke(st.speaker)
+                sal.next_sentence(st.speaker)
+                last_said_in = pi
+            if st.speaker and st.speaker.startswith("person/"):
+                last_person = st.speaker
+                history.append(st.speaker)
+            elif st.speaker:
+                last_org = st.speaker
+            mt = meeting_at(sent.start)
+            if (
+                mt
+                and st.speaker
+                and _made_at(doc, mt, st)
+                and not _PRESS.search(text[sent.start : sent.end])
+            ):
+                st.meeting = mt.key
+                if st.date is None or st.date.basis == "DocumentDate":
+                    st.date = mt.date or st.date  # said at the meeting: on its day
+            out.append(st)
     if written is not None and not any(
         written.span.start <= st.span.start < written.span.end for st in out
     ):
@@ -257,11 +287,6 @@ def dateline_end(doc: Doc, pos: int) -> int:
     return m.end() if m else para.start
 
 
-def _in_quotes(text: str, para_start: int, pos: int) -> bool:
-    head = text[para_start:pos]
-    return head.count("“") > head.count("”") or head.count('"') % 2 == 1
-
-
 def _remember(doc: Doc, sal: speech.Salience, start: int, end: int) -> None:
     """Actors named outside quotation marks and datelines become antecedents; a person who
     is the subject of the sentence becomes the first candidate for "he" and "she"."""
@@ -281,7 +306,7 @@ def _remember(doc: Doc, sal: speech.Salience, start: int, end: int) -> None:
     skip = dateline_end(doc, start)
     for m in doc.mentions_in(start, end):
         if m.kind in ("person", "org", "country") and not m.adjective and m.start >= skip:
-            if not _in_quotes(doc.text, pstart, m.start):
+            if not speech.inside_quote(doc.text, pstart, m.start):
                 sal.saw(doc.ref(m))
 
 
@@ -300,9 +325,21 @@ def _parsed_statement(doc: Doc, sent: Block, sal: speech.Salience):
         return None  # a headline's "X warns" is said again, with its words, in the body
     verbs = [v for v in speech.speech_verbs(sp) if _speech_act(v)]
     if not verbs:
-        return _bare_quote(doc, sent, sal)
-    # the outermost attribution decides: "X said that Y stressed ..." is X's
-    verbs.sort(key=lambda t: (_depth(t), t.i))
+        return _misparsed_verb(doc, sent, sp) or _bare_quote(doc, sent, sal)
+    # in reading order ("X said that Y stressed ..." is X's), but a closing attribution
+    # first: "A and B have agreed to end hostilities, the AU envoy, Olusegun Obasanjo, said
+    # today" is Obasanjo's, not A's; "…, Haitian media reported" names a source, not the
+    # speaker
+    # and a verb inside a quotation ("“We call on both sides …,” spokesperson Mao Ning told
+    # a briefing") after the attribution around it
+    para = next((p.start for p in doc.paragraphs if p.start <= sent.start < p.end), sent.start)
+    verbs.sort(
+        key=lambda t: (
+            speech.inside_quote(doc.text, para, sent.start + t.idx),
+            not speech.closes_sentence(t) or lexis.lemma(t.lower_) == "report",
+            t.i,
+        )
+    )
     speaker = None
     skip = dateline_end(doc, sent.start) - sent.start
     for v in verbs:
@@ -318,10 +355,53 @@ def _parsed_statement(doc: Doc, sent: Block, sal: speech.Salience):
         if speaker is not None:
             break
     if speaker is None:
-        return None
+        return _misparsed_verb(doc, sent, sp)
     st = _statement_for(doc, sent, speaker, sent.start + v.idx + len(v.text))
     st.span = SpanT(max(st.span.start, skip + sent.start), st.span.end)
     return st
+
+
+def _contrasted(doc: Doc, sent: Block, sal: speech.Salience, st: Statement) -> Statement | None:
+    """ "A stressed that …, while B, head of the government's delegation, assured that …":
+    the clause after "while" or "whereas" is B's own statement, and A's ends before it."""
+    sp = doc.parse(sent)
+    if sp is None:
+        return None
+    for v in speech.speech_verbs(sp):
+        mark = next(
+            (c for c in v.children if c.dep_ == "mark" and c.lower_ in ("while", "whereas")),
+            None,
+        )
+        if mark is None or not _speech_act(v):
+            continue
+        tok = speech.subject_of(v, 0)
+        if tok is None:
+            continue
+        speaker = _resolve(doc, tok, v, sent, sal)
+        start = sent.start + mark.idx
+        if speaker is None or speaker == st.speaker or not st.span.start < start < st.span.end:
+            continue
+        other = _statement_for(doc, sent, speaker, sent.start + v.idx + len(v.text))
+        other.span = SpanT(start, st.span.end)
+        st.span = SpanT(st.span.start, len(doc.text[:start].rstrip(" ,;")))
+        return other
+    return None
+
+
+def _misparsed_verb(doc: Doc, sent: Block, sp) -> Statement | None:
+    """ "Lieutenant General Sam Okiding reiterated ATMIS's commitment …": the small model
+    reads the verb as a modifier of the object; a past-tense speech verb right after a
+    person's name is that person's statement all the same."""
+    for t in sp:
+        if t.dep_ not in ("amod", "compound", "nmod") or not t.lower_.endswith("ed"):
+            continue
+        if lexis.lemma(t.lower_) not in lexis.SPEECH:
+            continue
+        at = sent.start + t.idx
+        named = [m for m in doc.mentions_in(sent.start, at, "person") if not m.adjective]
+        if named and re.fullmatch(r"\s*", doc.text[named[-1].end : at]):
+            return _statement_for(doc, sent, doc.ref(named[-1]), at + len(t.text))
+    return None
 
 
 _WHOLE_QUOTE = re.compile(r"\s*[“\"][^“”\"]{15,}[”\"][.,]?\s*")
@@ -347,13 +427,6 @@ def _speech_act(v) -> bool:
     if lemma(v.lower_) in _COMMITMENT:
         return any(c.dep_ in ("ccomp", "xcomp") for c in v.children)
     return True
-
-
-def _depth(t) -> int:
-    d = 0
-    while t.head is not t and d < 50:
-        t, d = t.head, d + 1
-    return d
 
 
 def _clause_subject_actor(doc: Doc, verb, off: int, skip: int) -> str | None:
@@ -487,6 +560,12 @@ def _resolve(doc: Doc, tok, verb, sent: Block, sal: speech.Salience) -> str | No
     # "Dmitry Peskov, Putin's spokesman, said": the subject's own name, not the one its
     # appositive names
     m = own[0] if own else speech.best_actor(found)
+    if m is None and noun in _BODY_OF_STATE and noun != "presidency":
+        # "Burundi has sent 1,000 troops to South Kivu, the army said": the army of the
+        # state that sends, not the story's most named state
+        inner = _clause_subject_actor(doc, verb, off, skip)
+        if inner and inner.startswith("country/"):
+            m = next((x for x in doc.mentions if doc.ref(x) == inner), None)
     if (noun == "ministry" or noun in _BODY_OF_STATE) and (m is None or m.kind == "country"):
         body = _described_ministry(doc, tok, m)  # "the Nigerien army", "the interior ministry"
         if body:
@@ -692,7 +771,7 @@ def _holder(
             if owner_key and owner_key not in (post.country, post.org):
                 continue
             return ref
-        if role and _titled(doc, ref, role, owner_key, before):
+        if role and titled(doc, ref, role, owner_key, before):
             return ref
     if bare and owner_key is None and role in ("spokes", "minister", "president", "official", ""):
         persons = [p for p in sal.speakers if p.startswith("person/")] or sal.persons
@@ -715,9 +794,7 @@ _ROLES = [
 ]
 
 
-def _titled(
-    doc: Doc, ref: str, role: str, owner_key: str | None, before: int | None = None
-) -> bool:
+def titled(doc: Doc, ref: str, role: str, owner_key: str | None, before: int | None = None) -> bool:
     """A mention of the person with the role word just before it ("Kazakh President
     Kassym-Jomart Tokayev", "spokesman Ned Price"), of that country when one is said;
     a mention before `before` when given."""
@@ -1036,7 +1113,10 @@ _FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e|[Oo]ur|[Uu]s|[Mm]y|[Mm]e)\b")
 _PASSIVE = re.compile(r"\b(?:be|been|being|is|are|was|were)\s+(?:\w+ly\s+)?$")
 _PRESS = re.compile(
     r"\btold\b.{0,60}\b(?:news agency|correspondent|reporters|journalists|the press|media)\b|"
-    r"\bin an interview\b",
+    r"\bin an interview\b|"
+    # a post is written elsewhere: "Orban wrote on X that the summit had failed"
+    r"\b(?:wrote|posted|tweeted|said|says|writes)\s+(?:on|in\s+a\s+post\s+on)\s+"
+    r"(?:X|Twitter|Facebook|Telegram|Instagram|social\s+media)\b|\bin\s+a\s+(?:post|tweet)\b",
     re.I,
 )
 
@@ -1082,6 +1162,15 @@ def _post_gap(doc: Doc, s: int, e: int) -> bool:
             stripped,
         )
     )
+
+
+_OPERATIVE_HEAD = re.compile(
+    r"\s*(?:The\s+)?(?:Foreign\s+|Defen[cs]e\s+)?(?:Ministers|Leaders|Heads\s+of\s+State"
+    r"(?:\s+and\s+Government)?|Participants|Parties|Sides|Co-Chairs)(?:\s+of\s+[^:\n]{1,80})?"
+    r"\s*:\s*"
+)
+# "Call on …", "Take note …", "Reaffirm …;": a verb with no subject, ending in ";" or "."
+_OPERATIVE_ITEM = re.compile(r"\s*(?:\d+[.)]\s*)?[A-Z][a-z]+\b[^\n]*[;.]\s*$")
 
 
 def _meeting_context(doc: Doc, meetings: list[Meeting]):
@@ -1147,7 +1236,13 @@ def _made_at(doc: Doc, mt: Meeting, st: Statement) -> bool:
 
 _OFFICIAL = re.compile(
     r"\b(?:envoy|ambassador|minister|president|secretary|representative|spokes(?:man|woman|"
-    r"person)|delegate|chair(?:man|woman|person)?|commander|general|premier|chancellor)\b",
+    r"person)|delegate|delegation|(?:chief )?negotiator|mediator|chair(?:man|woman|person)?|"
+    r"commander|general|premier|chancellor)\b",
+    re.I,
+)
+_NEGOTIATOR = re.compile(
+    r"\b(?:chief |lead )?negotiator\b"
+    r"|\bhead of (?:the |its |his |her )?(?:[\w'’]+ ){0,2}delegation\b",
     re.I,
 )
 _MEETING_WORDS = "meeting|talks|summit|session|conference|debate|council|videoconference|call"
@@ -1162,8 +1257,9 @@ _OF_MEETING = re.compile(
 def speaks_of(doc: Doc, st: Statement, m: Meeting) -> bool:
     """A statement that speaks of the meeting or of another party to it: its speaker sat
     in it. "Ruto received a letter" after a report of Zelensky's visit does not."""
-    if _OF_MEETING.search(doc.text[st.span.start : st.span.end]):
-        return True
+    words = doc.text[st.span.start : st.span.end]
+    if _OF_MEETING.search(words) or _NEGOTIATOR.search(words, 0, 200):
+        return True  # (a negotiator or head of delegation quoted after talks sat in them)
     others = {p for p in m.participants if p != st.speaker}
     return any(doc.ref(x) in others for x in doc.mentions_in(st.span.start, st.span.end))
 
@@ -1250,8 +1346,11 @@ def _turn_label(doc: Doc, start: int, end: int) -> tuple[str, int] | None:
     if in_headline(doc, Block(start, end)):
         return None  # "Prime Minister's call with Chancellor Scholz: 12 March 2024": a title
     persons = [m for m in doc.mentions_in(start, colon) if m.kind == "person"]
+    last_word = text[start:colon].split()[-1] if text[start:colon].split() else ""
     if persons and not text[persons[-1].end : colon].strip():
         who = doc.ref(persons[-1])
+    elif last_word.isupper() and (named := _surname_holder(doc, last_word)):
+        who = named  # a State Department transcript's "FOREIGN MINISTER BAERBOCK:"
     elif not persons:
         # "SECRETARY-GENERAL: Good afternoon.": a post, whose holder the text or the
         # lexicon names
@@ -1263,7 +1362,21 @@ def _turn_label(doc: Doc, start: int, end: int) -> tuple[str, int] | None:
     body = colon + 1
     while body < end and text[body] in " \u00a0\t":
         body += 1
+    aside = re.match(r"\([^()\n]{1,40}\)[ \u00a0\t]*", text[body:end])
+    if aside and body + aside.end() < end:
+        body += aside.end()  # "(Via interpreter)": the words start after the stage note
     return who, body
+
+
+def _surname_holder(doc: Doc, word: str) -> str | None:
+    """The one person of the document whose last name is this (capitalised) word."""
+    want = word.casefold()
+    found = {
+        ref
+        for ref, ent in doc.entities.items()
+        if ref.startswith("person/") and ent.label.split()[-1].casefold() == want
+    }
+    return found.pop() if len(found) == 1 else None
 
 
 _POST_LABEL = re.compile(
