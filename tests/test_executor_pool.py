@@ -624,6 +624,33 @@ def test_the_pool_never_grows_past_its_size(make, gate: Gate) -> None:
     assert len(processes(ex)) == 2
 
 
+def test_workers_started_one_request_at_a_time_stop_at_the_pools_size(make, gate) -> None:
+    """With no warm-up spawner racing them, each request starts the worker it needs: the
+    count goes up by one each time, and the third request waits instead of starting a
+    third worker."""
+    ex = make(size=2, light=0)
+    ex._warm = True  # as if warmed with nothing started: every worker comes from a request
+    held = []
+    for n in (1, 2):
+        t, _ = in_thread(lambda: ex.execute("ASK {}", accept=gate.accept()))
+        held.append(t)
+        until(lambda n=n: gate.entered == n, f"request {n} running", *held)
+        assert ex._count[HEAVY] == n and len(processes(ex)) == n
+    third, box = in_thread(lambda: ex.execute("ASK {}", accept=JSON))
+    until(lambda: ex.heavy_waiting() == 1, "the third request waiting", third, *held)
+    assert len(processes(ex)) == 2
+    gate.opened.set()
+    finish(third, *held)
+    assert box[0].status == 200 and len(processes(ex)) == 2
+    # The spawner stops at the lane's size however many it is asked for (the warm-up
+    # and a replacement may ask for more than are missing).
+    spare = make(size=2, light=0)
+    spare._spawn_in_background(HEAVY, 3)
+    until(lambda: idle(spare, HEAVY) == 2, "two workers started", spawned=True)
+    until(lambda: not spawning(), "the spawner done")
+    assert spare._count[HEAVY] == 2 and len(processes(spare)) == 2
+
+
 def test_a_worker_started_for_a_request_gets_its_lanes_priority(make) -> None:
     ex = make(size=1, light=1)
     assert ex.validate(JOB).status == 200  # the first request: its worker starts at once
