@@ -55,13 +55,71 @@ HANG = 10.0  # a guard against a hang (in-process, no real work waits this long)
 ROWS = "SELECT ?s ?n { ?s ?p ?o VALUES ?n { " + " ".join(map(str, range(200))) + " } }"
 
 
-def until(condition: Callable[[], bool], what: str) -> None:
-    """Poll `condition` under a generous ceiling (never itself the thing asserted)."""
+# Threads of this process that died of an exception during the current test (a worker's
+# job loop, the pool's spawner, a request): what a wait was waiting for will not come.
+DIED: list[str] = []
+
+
+@pytest.fixture(autouse=True)
+def _record_thread_deaths(monkeypatch: pytest.MonkeyPatch) -> None:
+    previous = threading.excepthook
+
+    def hook(args: threading.ExceptHookArgs) -> None:
+        name = args.thread.name if args.thread is not None else "?"
+        DIED.append(f"{name}: {args.exc_type.__name__}: {args.exc_value}")
+        previous(args)
+
+    DIED.clear()
+    monkeypatch.setattr(threading, "excepthook", hook)
+
+
+def spawning() -> bool:
+    """Is the pool still starting a worker (its spawner thread, kg.executor's name)?"""
+    return any(t.name == "query-spawn" and t.is_alive() for t in threading.enumerate())
+
+
+def until(
+    condition: Callable[[], bool],
+    what: str,
+    *waiting: threading.Thread,
+    spawned: bool = False,
+) -> None:
+    """Poll `condition` under a generous ceiling (never itself the thing asserted).
+
+    The wait ends as soon as nothing is left that could make the condition true, so a
+    broken executor fails here at once rather than at the ceiling: a thread died of an
+    exception (`DIED`); one of the `waiting` threads (requests that must still be waiting
+    while the condition is false) has returned; with `spawned` (the condition waits for a
+    worker the pool starts), no spawner thread is left. Each is read before `condition`,
+    so a thread that made the condition true just before it ended is not a failure.
+    """
     deadline = time.monotonic() + HANG
-    while not condition():
+    while True:
+        ended = [t.name for t in waiting if not t.is_alive()]
+        starting = spawning()
+        if condition():
+            return
+        if DIED:
+            raise AssertionError(f"never happened: {what} (a thread died: {DIED[0]})")
+        if ended:
+            raise AssertionError(f"never happened: {what} ({ended[0]} returned first)")
+        if spawned and not starting:
+            raise AssertionError(f"never happened: {what} (no worker is being started)")
         if time.monotonic() > deadline:
             raise AssertionError(f"never happened: {what}")
         time.sleep(0.005)
+
+
+def finish(*threads: threading.Thread) -> None:
+    """Join request threads under the ceiling; a thread's death ends the wait at once."""
+    deadline = time.monotonic() + HANG
+    for t in threads:
+        while t.is_alive():
+            if DIED:
+                raise AssertionError(f"{t.name} never returned (a thread died: {DIED[0]})")
+            if time.monotonic() > deadline:
+                raise AssertionError(f"{t.name} never returned")
+            t.join(0.01)
 
 
 class ThreadProcess:
@@ -191,6 +249,28 @@ def make(data: Path, gate: Gate) -> Iterator[Callable[..., Executor]]:
     gc.enable()  # the job loop turns automatic collection off (it must, in a worker)
 
 
+def bounded(fn: Callable[[], object]) -> object:
+    """`fn()` on a thread, under the ceiling: what it returns, or what it raised. A call
+    that a broken wait would block for ever fails at the ceiling, not at pytest's timeout."""
+    got: list[tuple[bool, object]] = []
+
+    def run() -> None:
+        try:
+            got.append((True, fn()))
+        except BaseException as exc:  # noqa: BLE001 - handed back to the caller
+            got.append((False, exc))
+
+    t = threading.Thread(target=run, daemon=True)
+    t.start()
+    t.join(HANG)
+    if not got:
+        raise AssertionError("never returned")
+    [(returned, value)] = got
+    if not returned:
+        raise value  # type: ignore[misc]
+    return value
+
+
 def in_thread(fn: Callable[[], object]) -> tuple[threading.Thread, list]:
     box: list = []
     t = threading.Thread(target=lambda: box.append(fn()), daemon=True)
@@ -305,7 +385,7 @@ def test_an_answer_comes_back_whole_and_its_worker_is_reused(make) -> None:
     assert (out.status, out.media_type, out.reason) == (200, JSON, "ok")
     assert out.headers == {"Vary": "Accept"} and out.chunks is None
     assert [b["s"]["value"] for b in json.loads(out.body)["results"]["bindings"]] == ["http://e/s"]
-    until(lambda: idle(ex, LIGHT) == 1 and idle(ex, HEAVY) == 1, "both lanes warm")
+    until(lambda: idle(ex, LIGHT) == 1 and idle(ex, HEAVY) == 1, "both lanes warm", spawned=True)
     first = {w.process.pid for w in ex._idle}
     for _ in range(3):
         again = ex.execute("ASK { ?s ?p ?o }", accept=JSON, client="c")
@@ -331,7 +411,7 @@ def test_an_answer_comes_back_whole_and_its_worker_is_reused(make) -> None:
 def test_warm_starts_every_worker_once(make) -> None:
     ex = make(size=2, light=1)
     ex.warm()
-    until(lambda: idle(ex, LIGHT) == 1 and idle(ex, HEAVY) == 2, "the pool warm")
+    until(lambda: idle(ex, LIGHT) == 1 and idle(ex, HEAVY) == 2, "the pool warm", spawned=True)
     ex.warm()
     assert len(processes(ex)) == 3 and ex._count == {LIGHT: 1, HEAVY: 2}
     for _ in range(3):
@@ -363,7 +443,7 @@ def test_an_abandoned_stream_kills_its_worker_and_a_new_one_starts(make, monkeyp
     assert out.chunks is None
     first = processes(ex)[0]
     assert first.exitcode == -9
-    until(lambda: idle(ex, HEAVY) == 1, "a replacement")
+    until(lambda: idle(ex, HEAVY) == 1, "a replacement", spawned=True)
     assert ex._count[HEAVY] == 1 and ex._idle[0].process is not first
     assert json.loads(ex.execute("ASK {}", accept=JSON).body)["boolean"] is True
 
@@ -375,7 +455,7 @@ def test_a_query_past_the_deadline_is_stopped_and_named(make, gate: Gate) -> Non
     assert (out.status, out.reason) == (503, "timeout")
     assert out.body == (b"query stopped: it ran past the 7 s limit (NEWSGRAPH_QUERY_TIMEOUT)\n")
     assert events == ["timeout"] and processes(ex)[0].exitcode == -9
-    until(lambda: idle(ex, HEAVY) == 1, "a replacement")
+    until(lambda: idle(ex, HEAVY) == 1, "a replacement", spawned=True)
     assert ex._count[HEAVY] == 1
     assert ex.execute("ASK {}", accept=JSON).status == 200
 
@@ -386,11 +466,11 @@ def test_a_worker_that_dies_mid_query_is_reported_and_replaced(make, gate: Gate)
     for code, how in ((-9, "signal 9"), (3, "exit 3")):
         entered = gate.entered
         t, box = in_thread(lambda: ex.execute("ASK {}", accept=gate.accept()))
-        until(lambda e=entered: gate.entered > e, "the query running")
+        until(lambda e=entered: gate.entered > e, "the query running", t)
         idle_now = [w.process for w in ex._idle]
         busy = next(p for p in processes(ex) if p.is_alive() and p not in idle_now)
         busy.die(code)
-        t.join(HANG)
+        finish(t)
         out = box[0]
         assert (out.status, out.reason) == (503, "crashed")
         assert out.body.decode() == (
@@ -398,7 +478,7 @@ def test_a_worker_that_dies_mid_query_is_reported_and_replaced(make, gate: Gate)
             " replaced; most likely it needed more than the 0 MiB a query may use"
             " (NEWSGRAPH_QUERY_MEMORY)\n"
         )
-        until(lambda: idle(ex, HEAVY) == 1, "a replacement")
+        until(lambda: idle(ex, HEAVY) == 1, "a replacement", spawned=True)
     assert events == ["crashed", "crashed"]
     assert ex.execute("ASK {}", accept=JSON).status == 200
 
@@ -407,7 +487,7 @@ def test_a_full_pool_answers_busy_at_the_deadline(make, gate: Gate) -> None:
     events: list[str] = []
     ex = make(size=1, light=0, events=events)
     t, box = in_thread(lambda: ex.execute("ASK {}", accept=gate.accept()))
-    until(lambda: gate.entered == 1, "the only worker busy")
+    until(lambda: gate.entered == 1, "the only worker busy", t)
     out = ex.execute("ASK {}", accept=JSON, timeout=0.3)
     assert (out.status, out.reason, events) == (503, "busy", ["busy"])
     assert out.body == (
@@ -417,7 +497,7 @@ def test_a_full_pool_answers_busy_at_the_deadline(make, gate: Gate) -> None:
     assert out.headers == {"Retry-After": "1"}
     assert ex._waiters == []
     gate.opened.set()
-    t.join(HANG)
+    finish(t)
     assert box[0].status == 200
     late = ex.execute("ASK {}", accept=JSON, timeout=2.5)
     assert late.status == 200
@@ -428,9 +508,11 @@ def test_past_the_heavy_queue_bound_a_request_is_refused_at_once(make, gate: Gat
     ex = make(size=1, light=0, events=events, threads=1)
     assert ex.max_heavy_waiting == 4
     running, _ = in_thread(lambda: ex.execute("ASK {}", accept=gate.accept()))
-    until(lambda: gate.entered == 1, "the only worker busy")
+    until(lambda: gate.entered == 1, "the only worker busy", running)
     queued = [in_thread(lambda: ex.execute("ASK {}", accept=JSON)) for _ in range(4)]
-    until(lambda: ex.heavy_waiting() == 4, "four requests waiting")
+    until(
+        lambda: ex.heavy_waiting() == 4, "four requests waiting", running, *(t for t, _ in queued)
+    )
     out = ex.execute("ASK {}", accept=JSON)
     assert (out.status, out.reason, events) == (503, "busy", ["busy"])
     assert out.body == (
@@ -439,9 +521,9 @@ def test_past_the_heavy_queue_bound_a_request_is_refused_at_once(make, gate: Gat
     assert out.headers == {"Retry-After": "5"}
     gate.opened.set()
     for t, box in queued:
-        t.join(HANG)
+        finish(t)
         assert box[0].status == 200
-    running.join(HANG)
+    finish(running)
     assert ex.heavy_waiting() == 0 and ex._waiters == []
 
 
@@ -451,24 +533,23 @@ def test_a_cheap_query_over_its_budget_moves_to_the_heavy_lane(make, gate: Gate)
     known = "SELECT ?o { ?s ?p ?o }"
     ex.costs.mark_heavy(shape(known), 5.0)
     first, _ = in_thread(lambda: ex.execute(known, accept=gate.accept(), client="k"))
-    until(lambda: gate.entered == 1, "the heavy worker busy")
+    until(lambda: gate.entered == 1, "the heavy worker busy", first)
     query = "SELECT * { ?s ?p ?o }"
     assert ex.costs.lane(shape(query), "c") == LIGHT
     t, box = in_thread(lambda: ex.execute(query, accept=gate.accept(), client="c"))
-    until(lambda: "demoted" in events, "the light run stopped at its budget")
+    until(lambda: "demoted" in events, "the light run stopped at its budget", first, t)
     light = [w.process for w in ex._idle_by_lane[LIGHT]] + [
         p for p in processes(ex) if p.exitcode == -9
     ]
     assert any(p.exitcode == -9 for p in light)  # the light worker was stopped
-    until(lambda: ex.heavy_waiting() == 1, "the run waiting again, for the heavy lane")
+    until(lambda: ex.heavy_waiting() == 1, "the run waiting again, for the heavy lane", first, t)
     assert ex.costs.usage("c") > 0.15  # the budget it used is counted against its client
     gate.opened.set()
-    t.join(HANG)
-    first.join(HANG)
+    finish(t, first)
     out = box[0]
     assert out.status == 200 and events == ["demoted"]
     assert ex.costs.lane(shape(query), "c") == HEAVY  # the shape is known expensive now
-    until(lambda: idle(ex, LIGHT) == 1, "a new light worker")
+    until(lambda: idle(ex, LIGHT) == 1, "a new light worker", spawned=True)
     assert ex._count == {LIGHT: 1, HEAVY: 1}
     assert not +ex.costs._inflight  # every start was finished, under its own shape
 
@@ -478,15 +559,15 @@ def test_health_checks_and_heavy_workers_have_no_budget(make, gate: Gate) -> Non
     ex = make(size=1, light=1, events=events, light_budget=0.05)
     started = time.monotonic()
     t, box = in_thread(lambda: ex.execute("ASK {}", accept=gate.accept(), priority=True))
-    until(lambda: gate.entered == 1, "the priority query running")
-    until(lambda: time.monotonic() > started + 0.5, "well past the light budget")
+    until(lambda: gate.entered == 1, "the priority query running", t)
+    until(lambda: time.monotonic() > started + 0.5, "well past the light budget", t)
     gate.opened.set()
-    t.join(HANG)
+    finish(t)
     assert box[0].status == 200 and events == []
     # With no light lane every query is heavy, and runs without a budget.
     only_heavy = make(size=1, light=0, events=events, light_budget=0.05)
     t, box = in_thread(lambda: only_heavy.execute("ASK {}", accept=gate.accept()))
-    t.join(HANG)  # the gate is open: answered
+    finish(t)  # the gate is open: answered
     assert box[0].status == 200 and events == []
 
 
@@ -530,13 +611,44 @@ def test_a_failure_while_handing_over_a_job_is_still_recorded(make) -> None:
 def test_the_pool_never_grows_past_its_size(make, gate: Gate) -> None:
     ex = make(size=2, light=0)
     runs = [in_thread(lambda: ex.execute("ASK {}", accept=gate.accept())) for _ in range(3)]
-    until(lambda: gate.entered == 2 and ex.heavy_waiting() == 1, "two running, one waiting")
+    until(
+        lambda: gate.entered == 2 and ex.heavy_waiting() == 1,
+        "two running, one waiting",
+        *(t for t, _ in runs),
+    )
     assert len(processes(ex)) == 2 and ex._count[HEAVY] == 2
     gate.opened.set()
     for t, box in runs:
-        t.join(HANG)
+        finish(t)
         assert box[0].status == 200
     assert len(processes(ex)) == 2
+
+
+def test_workers_started_one_request_at_a_time_stop_at_the_pools_size(make, gate) -> None:
+    """With no warm-up spawner racing them, each request starts the worker it needs: the
+    count goes up by one each time, and the third request waits instead of starting a
+    third worker."""
+    ex = make(size=2, light=0)
+    ex._warm = True  # as if warmed with nothing started: every worker comes from a request
+    held = []
+    for n in (1, 2):
+        t, _ = in_thread(lambda: ex.execute("ASK {}", accept=gate.accept()))
+        held.append(t)
+        until(lambda n=n: gate.entered == n, f"request {n} running", *held)
+        assert ex._count[HEAVY] == n and len(processes(ex)) == n
+    third, box = in_thread(lambda: ex.execute("ASK {}", accept=JSON))
+    until(lambda: ex.heavy_waiting() == 1, "the third request waiting", third, *held)
+    assert len(processes(ex)) == 2
+    gate.opened.set()
+    finish(third, *held)
+    assert box[0].status == 200 and len(processes(ex)) == 2
+    # The spawner stops at the lane's size however many it is asked for (the warm-up
+    # and a replacement may ask for more than are missing).
+    spare = make(size=2, light=0)
+    spare._spawn_in_background(HEAVY, 3)
+    until(lambda: idle(spare, HEAVY) == 2, "two workers started", spawned=True)
+    until(lambda: not spawning(), "the spawner done")
+    assert spare._count[HEAVY] == 2 and len(processes(spare)) == 2
 
 
 def test_a_worker_started_for_a_request_gets_its_lanes_priority(make) -> None:
@@ -551,19 +663,18 @@ def test_the_lightest_client_is_served_first(make, gate: Gate) -> None:
     ex.costs.started("other")
     ex.costs.finished("other", "greedy", 11.0)
     running, _ = in_thread(lambda: ex.execute("ASK {}", accept=gate.accept(), client="z"))
-    until(lambda: gate.entered == 1, "the only worker busy")
+    until(lambda: gate.entered == 1, "the only worker busy", running)
     order: list[str] = []
     older, _ = in_thread(
         lambda: order.append(ex.execute("ASK {}", accept=JSON, client="greedy").reason)
     )
-    until(lambda: ex.heavy_waiting() == 1, "the heavy user waiting")
+    until(lambda: ex.heavy_waiting() == 1, "the heavy user waiting", running, older)
     younger, _ = in_thread(
         lambda: order.append("modest" if ex.execute("ASK {}", accept=JSON, client="m") else "")
     )
-    until(lambda: ex.heavy_waiting() == 2, "both waiting")
+    until(lambda: ex.heavy_waiting() == 2, "both waiting", running, older, younger)
     gate.opened.set()
-    for t in (running, older, younger):
-        t.join(HANG)
+    finish(running, older, younger)
     assert order == ["modest", "ok"]  # the younger request of the lighter client first
 
 
@@ -620,17 +731,16 @@ def test_a_validation_is_collected_and_spooled_when_large(make, monkeypatch) -> 
 def test_a_health_check_waiting_behind_a_query_is_served_first(make, gate: Gate) -> None:
     ex = make(size=1, light=0)
     busy, _ = in_thread(lambda: ex.execute("ASK {}", accept=gate.accept()))
-    until(lambda: gate.entered == 1, "the only worker busy")
+    until(lambda: gate.entered == 1, "the only worker busy", busy)
     # unique Accepts: negotiation is remembered per Accept, and the gate records each
     query = JSON + ", text/x-query"
     health = JSON + ", text/x-health"
     a, first = in_thread(lambda: ex.execute("ASK {}", accept=query, timeout=HANG))
-    until(lambda: len(ex._waiters) == 1, "the query waiting")
+    until(lambda: len(ex._waiters) == 1, "the query waiting", busy, a)
     b, second = in_thread(lambda: ex.execute("ASK {}", accept=health, timeout=HANG, priority=True))
-    until(lambda: len(ex._waiters) == 2, "the health check waiting too")
+    until(lambda: len(ex._waiters) == 2, "the health check waiting too", busy, a, b)
     gate.opened.set()
-    for t in (busy, a, b):
-        t.join(HANG)
+    finish(busy, a, b)
     assert first[0].status == second[0].status == 200
     assert gate.seen[-2:] == [health, query]  # the later health check ran first
 
@@ -649,7 +759,7 @@ def _heavy_busy_light_idle(ex, gate, query: str):
     with the light worker idle: the thread and result box of that run."""
     ex.costs.mark_heavy(shape(query), 5.0)
     t, box = in_thread(lambda: ex.execute(query, accept=gate.accept()))
-    until(lambda: gate.entered == 1 and idle(ex, LIGHT) == 1, "heavy busy, light idle")
+    until(lambda: gate.entered == 1 and idle(ex, LIGHT) == 1, "heavy busy, light idle", t)
     return t, box
 
 
@@ -659,7 +769,7 @@ def test_a_validation_waits_for_a_heavy_worker_even_with_a_light_one_idle(make, 
     out = ex.validate(JOB, timeout=0.3)
     assert (out.status, out.reason) == (503, "busy") and b"(0.3 s," in out.body
     gate.opened.set()
-    t.join(HANG)
+    finish(t)
     assert box[0].status == 200
     assert ex.validate(JOB).status == 200
 
@@ -680,7 +790,7 @@ def test_the_query_thread_gets_the_big_stack_and_the_default_is_restored() -> No
     before = threading.stack_size()
     seen: list[str] = []
     t = _start_big_stack_thread(lambda: seen.append(threading.current_thread().name))
-    t.join(HANG)
+    finish(t)
     assert seen == ["query"] and t.daemon
     assert threading.stack_size() == before
 
@@ -694,7 +804,7 @@ def test_the_query_thread_gets_the_big_stack_and_the_default_is_restored() -> No
     try:
         got: list[int] = []
         t = _start_big_stack_thread(lambda: got.append(deep(120_000)))
-        t.join(HANG)
+        finish(t)
         assert got == [120_000]  # far past what the default stack holds
     finally:
         sys.setrecursionlimit(limit)
@@ -748,8 +858,8 @@ def test_in_process_executor_at_its_deadline_and_when_full(store, gate: Gate) ->
         b"query abandoned: it ran past the 0.2 s limit (NEWSGRAPH_QUERY_TIMEOUT); in this"
         b" mode (in-process store) it still runs to its end on the server\n"
     )
-    in_thread(lambda: ex.execute("ASK {}", accept=gate.accept()))
-    until(lambda: gate.entered == 2, "both query threads busy")
+    held, _ = in_thread(lambda: ex.execute("ASK {}", accept=gate.accept()))
+    until(lambda: gate.entered == 2, "both query threads busy", held)
     full = ex.execute("ASK {}", accept=JSON, timeout=0.3)
     assert (full.status, full.reason) == (503, "busy")
     assert events[:2] == ["timeout", "busy"]
@@ -792,7 +902,7 @@ def test_a_worker_that_cannot_start_gives_its_slot_back(make) -> None:
     light = make(size=1, light=1)
     light._ctx.Process = refuse
     light.warm()  # the background spawns fail and give their slots back
-    until(lambda: light._count == {LIGHT: 0, HEAVY: 0}, "both slots given back")
+    until(lambda: light._count == {LIGHT: 0, HEAVY: 0}, "both slots given back", spawned=True)
 
 
 def test_the_crash_message_names_exit_codes_and_the_memory_cap() -> None:
@@ -860,7 +970,7 @@ def test_a_stream_past_the_deadline_or_from_a_dead_worker_is_cut(make) -> None:
     stream = ex._stream(w, time.monotonic() + 0.2)  # type: ignore[arg-type]
     assert next(stream) == b"ab"
     with pytest.raises(ex_mod.StreamAborted) as late:
-        next(stream)  # nothing more arrives
+        bounded(lambda: next(stream))  # nothing more arrives
     assert str(late.value) == "the query ran past NEWSGRAPH_QUERY_TIMEOUT while streaming"
     assert w.killed and events == ["timeout"]
     dead = scripted(ex)
@@ -1018,19 +1128,18 @@ def test_waiting_requests_are_served_oldest_first_validations_included(make, gat
     """A validation has no priority: it waits its turn behind an older request."""
     ex = make(size=1, light=0)
     running, _ = in_thread(lambda: ex.execute("ASK {}", accept=gate.accept(), client="a"))
-    until(lambda: gate.entered == 1, "the only worker busy")
+    until(lambda: gate.entered == 1, "the only worker busy", running)
     order: list[str] = []
     first, _ = in_thread(
         lambda: order.append("query" if ex.execute("ASK {}", accept=JSON, client="a") else "")
     )
-    until(lambda: ex.heavy_waiting() == 1, "the query waiting")
+    until(lambda: ex.heavy_waiting() == 1, "the query waiting", running, first)
     second, _ = in_thread(
         lambda: order.append("validation" if ex.validate(JOB, client="a") else "")
     )
-    until(lambda: ex.heavy_waiting() == 2, "the validation waiting too")
+    until(lambda: ex.heavy_waiting() == 2, "the validation waiting too", running, first, second)
     gate.opened.set()
-    for t in (running, first, second):
-        t.join(HANG)
+    finish(running, first, second)
     assert order == ["query", "validation"]
 
 
@@ -1056,7 +1165,7 @@ def test_the_lane_is_the_shapes_and_the_clients_and_health_checks_go_light(make,
     modest = ex.execute("ASK { ?s ?p ?o }", accept=JSON, timeout=HANG, client="modest")
     assert modest.status == 200  # the same new shape from another client: light
     gate.opened.set()
-    t.join(HANG)
+    finish(t)
     assert box[0].status == 200
 
 

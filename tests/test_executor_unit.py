@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import multiprocessing
 import threading
+import time
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -226,13 +227,29 @@ def test_current_store_follows_the_pointer(tmp_path: Path) -> None:
     assert current.get() is None  # names a build that is not there
 
 
-def read_answer(conn) -> tuple[int, str, dict, str, bytes]:
+def arrives(conn, loop: threading.Thread) -> None:
+    """Wait for the job loop's next message while its thread lives, under a generous
+    ceiling (never itself asserted). Both ends of the pipe are in this process, so a loop
+    that died never closes it: without this a broken loop hangs the read for ever."""
+    deadline = time.monotonic() + 60
+    while not conn.poll(0.01):
+        if not loop.is_alive() and not conn.poll(0):
+            raise AssertionError("the job loop ended without answering")
+        if time.monotonic() > deadline:
+            raise AssertionError("the job loop never answered")
+
+
+def read_answer(conn, loop: threading.Thread) -> tuple[int, str, dict, str, bytes]:
     """One answer as the web process reads it: a head with its body, or a head then
     DATA frames until END (kg.executor._Sink)."""
+    arrives(conn, loop)
     status, media_type, headers, reason, body = conn.recv()
     if body is None:
         body = b""
-        while (frame := conn.recv_bytes())[:1] == DATA:
+        while True:
+            arrives(conn, loop)
+            if (frame := conn.recv_bytes())[:1] != DATA:
+                break
             body += frame[1:]
         assert frame[:1] == END, frame
     return status, media_type, headers, reason, body
@@ -250,14 +267,14 @@ def test_job_loop_answers_in_order_and_ends_when_the_pipe_closes(tmp_path: Path)
     big = "SELECT ?s ?n { ?s ?p ?o VALUES ?n { " + " ".join(map(str, range(5000))) + " } }"
     for job, rows in ((Job("SELECT ?s { ?s ?p ?o }", accept=JSON), 1), (Job(big, accept=JSON), 10)):
         parent.send(job)
-        status, media_type, headers, reason, body = read_answer(parent)
+        status, media_type, headers, reason, body = read_answer(parent, worker)
         assert (status, media_type, reason) == (200, JSON, "ok")
         assert len(json.loads(body)["results"]["bindings"]) == rows
         assert (TRUNCATED_HEADER in headers) == (rows == 10)
     parent.send(Job("SELEKT"))
-    assert read_answer(parent)[:2] == (400, "text/plain")
+    assert read_answer(parent, worker)[:2] == (400, "text/plain")
     parent.send(Job(None))  # type: ignore[arg-type]  # a bug in the job itself: reported
-    status, _, _, reason, body = read_answer(parent)
+    status, _, _, reason, body = read_answer(parent, worker)
     assert (status, reason) == (500, "error")
     assert body.startswith(b"query failed: TypeError")
     parent.close()
@@ -440,9 +457,7 @@ def test_a_worker_with_a_memory_budget_caps_itself_once_it_has_the_store(
     worker = threading.Thread(target=_serve_jobs, args=(child, loop_settings), daemon=True)
     worker.start()
     parent.send(Job("ASK { ?s ?p ?o }", accept=JSON))
-    while not parent.poll(0.05):  # a loop that died setting the cap never answers
-        assert worker.is_alive(), "the job loop ended before its first answer"
-    assert read_answer(parent)[0] == 200
+    assert read_answer(parent, worker)[0] == 200  # a loop that died setting the cap never answers
     parent.close()
     worker.join(timeout=60)
     gc.enable()  # the job loop turns automatic collection off (it must, in a worker)

@@ -122,6 +122,7 @@ def sample(name: str, **labels: str) -> float:
 
 def test_rate_limit_answers_429_with_retry_after(tmp_path: Path) -> None:
     config = Config(rate_limit=2, rate_window=7.0, data_dir=tmp_path)
+    (tmp_path / "run").mkdir()  # as a served data folder has it
     client = create_app(config, store=small_store()).test_client()
     before = sample("newsgraph_rejections_total", reason="rate", status="429")
     ok = [client.get("/sparql", query_string={"query": "ASK {}"}).status_code for _ in range(2)]
@@ -137,6 +138,9 @@ def test_rate_limit_answers_429_with_retry_after(tmp_path: Path) -> None:
     # health, metrics and static files are never limited
     for path in ("/health", "/health/live", "/metrics", "/static/newsgraph.css"):
         assert client.get(path).status_code == 200, path
+    # A store handed to the app is this process's alone: its buckets stay in memory,
+    # never in the data folder's shared file (which the served build's processes use).
+    assert list((tmp_path / "run").iterdir()) == []
 
 
 def test_caps_name_sizes_and_count_rejections() -> None:
