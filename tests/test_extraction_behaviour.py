@@ -1206,8 +1206,7 @@ def test_the_announcement_attended_by_a_list_names_the_signings_parties() -> Non
         "The round, which began on May 2, came to a successful conclusion.\n\n"
         "The announcement -which was attended by Dina Boluarte, her Cuban counterpart, Miguel "
         "Díaz-Canel, and the rebel commander, Víctor Quispe Palomino, alias Comrade José- was "
-        "also a relief for "
-        "the Peruvian president.\n"
+        "also a relief for the Peruvian president.\n"
     )
     (parties,) = _meetings(g)
     assert {"miguel-diaz-canel", "victor-quispe-palomino"} <= parties, parties
