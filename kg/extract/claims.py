@@ -193,7 +193,7 @@ def _statement_at(stmts: list[Statement], pos: int) -> Statement | None:
 
 def _paragraph_speaker(doc: Doc, stmts: list[Statement], pos: int) -> Statement | None:
     """Reported speech runs on: a number later in the paragraph of someone's statement is theirs."""
-    para = next((p for p in doc.paragraphs if p.start <= pos < p.end), None)
+    para = doc.paragraph_at(pos)
     if para is None:
         return None
     before = [st for st in stmts if para.start <= st.span.start < pos]

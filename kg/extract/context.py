@@ -54,6 +54,11 @@ class Doc:
             self._number_starts = [n[0] for n in self._numbers]
         return within(self._numbers, self._number_starts, start, end, lambda n: n[1])
 
+    def paragraph_at(self, pos: int) -> Block | None:
+        """The paragraph that holds position pos, if any (between paragraphs: none)."""
+        i = bisect.bisect_right([p.start for p in self.paragraphs], pos) - 1
+        return self.paragraphs[i] if i >= 0 and pos < self.paragraphs[i].end else None
+
     def near(self, a: int, b: int) -> bool:
         """Position b is in the paragraph of position a, or the next one: what a story says
         right after reporting something still speaks of it."""

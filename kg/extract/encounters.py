@@ -492,7 +492,7 @@ def _titled_before(doc: Doc, phrase: str, pos: int) -> str | None:
 
 
 def _quoted(doc: Doc, pos: int) -> bool:
-    para = next((p for p in doc.paragraphs if p.start <= pos < p.end), None)
+    para = doc.paragraph_at(pos)
     return inside_quote(doc.text, para.start if para else 0, pos)
 
 
@@ -1180,7 +1180,7 @@ def _call_context(doc: Doc, sent, title, verb_lemma, hub) -> bool:
 
 
 def _para_of(doc: Doc, pos: int):
-    return next((p for p in doc.paragraphs if p.start <= pos < p.end), doc.paragraphs[0])
+    return doc.paragraph_at(pos) or doc.paragraphs[0]
 
 
 _HELD = {

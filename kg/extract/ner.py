@@ -987,8 +987,9 @@ def surname_variants(text: str, mentions: list[Mention], label_of) -> list[Menti
     # a typo that swaps letters ("Videgaray" after "Luis Videragay"): same letters, same
     # first letter, in a name long enough that such a twin is no other name
     by_letters: dict[tuple[str, str], set[str]] = {}
+    named_once = set(unique.values())
     for m in mentions:
-        if m.kind == "person" and m.key in unique.values():
+        if m.kind == "person" and m.key in named_once:
             last = label_of(m.key).split()[-1]
             if len(last) >= 6:
                 by_letters.setdefault(_letters(last), set()).add(m.key)

@@ -276,7 +276,7 @@ _DATELINE = re.compile(
 def dateline_end(doc: Doc, pos: int) -> int:
     """End of a paragraph's dateline ("ALMATY, Jan 7 (Reuters) -"), or the paragraph start:
     the agency and city there are credits, not actors of the sentence."""
-    para = next((p for p in doc.paragraphs if p.start <= pos < p.end), None)
+    para = doc.paragraph_at(pos)
     if para is None:
         return pos
     m = _DATELINE.match(doc.text, para.start, para.end)
@@ -301,7 +301,7 @@ def _remember(doc: Doc, sal: speech.Salience, start: int, end: int) -> None:
                     if ref in sal.subjects:
                         sal.subjects.remove(ref)
                     sal.subjects.append(ref)
-    para = next((p for p in doc.paragraphs if p.start <= start < p.end), None)
+    para = doc.paragraph_at(start)
     pstart = para.start if para else start
     skip = dateline_end(doc, start)
     for m in doc.mentions_in(start, end):
@@ -332,7 +332,7 @@ def _parsed_statement(doc: Doc, sent: Block, sal: speech.Salience):
     # speaker
     # and a verb inside a quotation ("“We call on both sides …,” spokesperson Mao Ning told
     # a briefing") after the attribution around it
-    para = next((p.start for p in doc.paragraphs if p.start <= sent.start < p.end), sent.start)
+    para = (doc.paragraph_at(sent.start) or sent).start
     verbs.sort(
         key=lambda t: (
             speech.inside_quote(doc.text, para, sent.start + t.idx),
@@ -1301,7 +1301,7 @@ def _quote_start(doc: Doc, sent: Block) -> int:
     close = max(s_text.find("”"), s_text.find('," '), s_text.find('" '))
     if close < 0 or "“" in s_text[:close] or s_text[:close].count('"') % 2 == 1:
         return sent.start
-    para = next((p for p in doc.paragraphs if p.start <= sent.start < p.end), None)
+    para = doc.paragraph_at(sent.start)
     if para is None:
         return sent.start
     head = text[para.start : sent.start]
