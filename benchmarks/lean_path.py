@@ -57,6 +57,10 @@ from benchmarks import side_by_side as sbs
 KINDS = [q for q in run.QUERIES if q[0] in ("lookup by IRI", "property path subOrganizationOf+")]
 LEVELS = (1, 8, 32)
 OURS, THEIRS = "newsgraph", "Oxigraph server"
+# `kg serve` with NEWSGRAPH_ENGINE=oxigraph-server: the same policy in front of one
+# `oxigraph serve-read-only` process (kg/engine_server.py).
+PROXY = "newsgraph, engine=oxigraph-server"
+PROXY_SETTINGS = {"NEWSGRAPH_ENGINE": "oxigraph-server"}
 # Servers that answer lookups only (the split of a lookup's time), when they can run.
 FLOOR = "waitress, fixed answer"
 GRANIAN_FLOOR = "granian, fixed answer"
@@ -241,6 +245,8 @@ def http(
     cell_s: float,
     logs: Path,
     extra: dict[str, str] | None = None,
+    levels: tuple[int, ...] = LEVELS,
+    floors: bool = True,
 ) -> dict:
     """Medians over rounds per (kind, clients, server): (p50 ms, p95 ms, q/s, errors,
     CPU ms per request); memory per server."""
@@ -256,9 +262,14 @@ def http(
         procs[OURS] = sbs.start_kg(run.ROOT, data_dir, port, logs / "newsgraph.log", extra or {})
         targets[OURS] = sbs.Target(OURS, "127.0.0.1", port, "/sparql")
         port = run.free_port()
-        procs[FLOOR] = start_floor(data_dir, port, logs / "floor.log")
-        targets[FLOOR] = sbs.Target(FLOOR, "127.0.0.1", port, "/sparql")
-        if GRANIAN.exists():
+        settings = {**(extra or {}), **PROXY_SETTINGS}
+        procs[PROXY] = sbs.start_kg(run.ROOT, data_dir, port, logs / "proxy.log", settings)
+        targets[PROXY] = sbs.Target(PROXY, "127.0.0.1", port, "/sparql")
+        if floors:
+            port = run.free_port()
+            procs[FLOOR] = start_floor(data_dir, port, logs / "floor.log")
+            targets[FLOOR] = sbs.Target(FLOOR, "127.0.0.1", port, "/sparql")
+        if floors and GRANIAN.exists():
             for name, app in (
                 (GRANIAN_FLOOR, "benchmarks.http_floor:fixed_app"),
                 (GRANIAN_APP, "benchmarks.http_floor:kg_app"),
@@ -277,7 +288,7 @@ def http(
         k = 0
         for rnd in range(rounds):
             for label, make in KINDS:
-                for clients in LEVELS:
+                for clients in levels:
                     k += 1
                     order = [n for n in targets if n not in lookups_only or label == KINDS[0][0]]
                     for name in order[k % len(order) :] + order[: k % len(order)]:
@@ -291,12 +302,13 @@ def http(
                         )
                         cells.append(cell)
         memory = {name: sbs.tree_memory(proc.pid) for name, proc in procs.items()}
+        parts = {name: tree_parts(proc.pid) for name, proc in procs.items()}
     finally:
         for proc in procs.values():
             run.stop(proc)
     table = {}
     for label, _ in KINDS:
-        for clients in LEVELS:
+        for clients in levels:
             for name in targets:
                 mine = [
                     c
@@ -312,7 +324,32 @@ def http(
                     sum(sum(c.errors.values()) for c in mine),
                     statistics.median(cpu[id(c)] for c in mine) * 1000,
                 )
-    return {"table": table, "memory": memory, "servers": list(targets)}
+    return {"table": table, "memory": memory, "parts": parts, "servers": list(targets)}
+
+
+def tree_parts(pid: int) -> list[tuple[str, float]]:
+    """(command name, PSS MB) of each process of `pid`'s tree, largest first."""
+    pids, stack = [], [pid]
+    while stack:
+        p = stack.pop()
+        pids.append(p)
+        stack += sbs._children(p)
+    out = []
+    for p in pids:
+        try:
+            name = Path(f"/proc/{p}/comm").read_text().strip()
+            pss = _own_pss(p)
+        except OSError:
+            continue
+        out.append((name, pss))
+    return sorted(out, key=lambda item: -item[1])
+
+
+def _own_pss(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+        if line.startswith("Pss:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
 
 
 def _peak_mb(pid: int) -> float:
@@ -322,12 +359,12 @@ def _peak_mb(pid: int) -> float:
     return 0.0
 
 
-def streaming(data_dir: Path, logs: Path) -> list[str]:
+def streaming(data_dir: Path, logs: Path, settings: dict[str, str] | None = None) -> list[str]:
     """Large answers through `kg serve`: size, first byte, end, the web process's peak."""
     import requests
 
     port = run.free_port()
-    proc = sbs.start_kg(run.ROOT, data_dir, port, logs / "newsgraph-stream.log", {})
+    proc = sbs.start_kg(run.ROOT, data_dir, port, logs / "newsgraph-stream.log", settings or {})
     lines = []
     try:
         target = sbs.Target("newsgraph", "127.0.0.1", port, "/sparql")
@@ -452,6 +489,14 @@ def main(argv: list[str] | None = None) -> int:
         help="a setting for the measured `kg serve` (repeatable), e.g. NEWSGRAPH_QUERY_PROCESSES=2",
     )
     parser.add_argument("--skip-slow", action="store_true", help="skip step 5")
+    parser.add_argument("--skip-overhead", action="store_true", help="skip step 1")
+    parser.add_argument(
+        "--skip-floor",
+        action="store_true",
+        help="step 2 without the HTTP servers alone (waitress, granian)",
+    )
+    parser.add_argument("--levels", default="1,8,32", help="client counts of step 2")
+    parser.add_argument("--skip-stream", action="store_true", help="skip step 4")
     args = parser.parse_args(argv)
     extra = dict(item.split("=", 1) for item in args.set)
     with tempfile.TemporaryDirectory(prefix="newsgraph-lean-") as tmp:
@@ -470,36 +515,46 @@ def main(argv: list[str] | None = None) -> int:
             del store
         sizes = synth.Sizes.for_triples(triples)
         print(f"{triples:,} quads; load average {run.loadavg()}")
-        engine_ms, app_ms, parts = overhead(data_dir, sizes)
-        print(
-            f"\nlookup p50 in-process: pyoxigraph alone {engine_ms:.3f} ms, the whole WSGI"
-            f" app {app_ms:.3f} ms: {app_ms - engine_ms:.3f} ms outside the engine"
-        )
-        print("\n| step of a lookup, in-process | microseconds |\n|---|---|")
-        for step, us in parts:
-            print(f"| {step} | {us:.1f} |")
+        if not args.skip_overhead:
+            engine_ms, app_ms, parts = overhead(data_dir, sizes)
+            print(
+                f"\nlookup p50 in-process: pyoxigraph alone {engine_ms:.3f} ms, the whole WSGI"
+                f" app {app_ms:.3f} ms: {app_ms - engine_ms:.3f} ms outside the engine"
+            )
+            print("\n| step of a lookup, in-process | microseconds |\n|---|---|")
+            for step, us in parts:
+                print(f"| {step} | {us:.1f} |")
         print(f"\nload average {run.loadavg()}")
-        result = http(data_dir, sizes, args.rounds, args.cell, work, extra)
+        levels = tuple(int(n) for n in args.levels.split(","))
+        result = http(data_dir, sizes, args.rounds, args.cell, work, extra, levels,
+                      floors=not args.skip_floor)  # fmt: skip
         print(f"load average {run.loadavg()}")
-        stream = streaming(data_dir, work)
+        stream = []
+        if not args.skip_stream:
+            stream = streaming(data_dir, work)
+            stream += [f"{PROXY}: {line}" for line in streaming(data_dir, work, PROXY_SETTINGS)]
         slow = slow_clients(data_dir, work) if not args.skip_slow else []
     print("\n| query | clients | newsgraph p50 / p95 ms, q/s | Oxigraph server p50 / p95 ms, q/s"
           " | p50 ratio | q/s ratio |")  # fmt: skip
     print("|---|---|---|---|---|---|")
     table = result["table"]
-    for label, _ in KINDS:
-        for clients in LEVELS:
-            ours = table[label, clients, OURS]
-            theirs = table[label, clients, THEIRS]
-            errors = f" ({ours[3]} errors)" if ours[3] else ""
-            print(
-                f"| {label} | {clients} | {ours[0]:.2f} / {ours[1]:.2f}, {ours[2]:,.0f}{errors}"
-                f" | {theirs[0]:.2f} / {theirs[1]:.2f}, {theirs[2]:,.0f}"
-                f" | {ours[0] / theirs[0]:.2f}x | {ours[2] / theirs[2]:.2f} |"
-            )
+    for who in (OURS, PROXY):
+        if who == PROXY:
+            print(f"\nThe same with {PROXY} in newsgraph's column:\n")
+            print("|---|---|---|---|---|---|")
+        for label, _ in KINDS:
+            for clients in levels:
+                ours = table[label, clients, who]
+                theirs = table[label, clients, THEIRS]
+                errors = f" ({ours[3]} errors)" if ours[3] else ""
+                print(
+                    f"| {label} | {clients} | {ours[0]:.2f} / {ours[1]:.2f}, {ours[2]:,.0f}"
+                    f"{errors} | {theirs[0]:.2f} / {theirs[1]:.2f}, {theirs[2]:,.0f}"
+                    f" | {ours[0] / theirs[0]:.2f}x | {ours[2] / theirs[2]:.2f} |"
+                )
     print("\nWhere a lookup's time goes over HTTP (CPU ms per request: the server's process tree)")
     print("\n| server | clients | p50 / p95 ms | q/s | CPU ms per request |\n|---|---|---|---|---|")
-    for clients in LEVELS:
+    for clients in levels:
         for name in result["servers"]:
             row = table.get((KINDS[0][0], clients, name))
             if row is not None:
@@ -509,7 +564,8 @@ def main(argv: list[str] | None = None) -> int:
                     f" | {row[4]:.3f} |"
                 )
     for name, (rss, pss, n) in result["memory"].items():
-        print(f"\n{name}: {n} processes, RSS {rss:.0f} MB, PSS {pss:.0f} MB", end="")
+        each = ", ".join(f"{comm} {mb:.0f}" for comm, mb in result["parts"][name])
+        print(f"\n{name}: {n} processes, RSS {rss:.0f} MB, PSS {pss:.0f} MB ({each})", end="")
     print("\n\nlarge answers:\n" + "\n".join(stream))
     if slow:
         print("\nslow request bodies, 16 connections, 8 request threads:\n" + "\n".join(slow))
