@@ -144,12 +144,20 @@ def cmd_query(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    from kg.extract.nlp import ModelMissing
     from kg.serve import PortTaken, serve
 
     try:
         return serve(_config(args), rebuild=not args.no_build)
-    except (ModelMissing, PortTaken) as exc:
+    except PortTaken as exc:
+        print(f"kg serve: {exc}", file=sys.stderr)
+        return 2
+    except RuntimeError as exc:
+        # Only a build reads text; importing kg.extract.nlp up front loaded spaCy into
+        # the web process (about 90 MB) just to name this exception.
+        from kg.extract.nlp import ModelMissing
+
+        if not isinstance(exc, ModelMissing):
+            raise
         print(f"kg serve: {exc}", file=sys.stderr)
         return 2
 

@@ -71,3 +71,11 @@ def test_taken_port_is_one_line_naming_the_setting(tmp_path: Path) -> None:
     assert len(out) == 1, out
     assert f"port {port}" in out[0] and "NEWSGRAPH_PORT" in out[0], out
     assert not (tmp_path / "var").exists(), "nothing is built before the port is checked"
+
+
+def test_serving_a_built_store_loads_no_nlp_pipeline(live_server) -> None:  # noqa: ANN001
+    """`kg serve --no-build` reads no text: spaCy, thinc and numpy (about 90 MB of the
+    web process, measured in benchmarks/RESULTS.md section 7) stay out of it."""
+    maps = Path(f"/proc/{live_server.proc.pid}/maps").read_text()
+    loaded = {name for name in ("/spacy/", "/thinc/", "/blis/") if name in maps}
+    assert not loaded, f"the web process mapped {sorted(loaded)}"
