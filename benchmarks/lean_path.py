@@ -1,6 +1,7 @@
 """The cheap end of issue 16 in two minutes: the lean path against Oxigraph's own server.
 
     python -m benchmarks.lean_path [--data DIR] [--triples N] [--rounds 2] [--cell 3]
+        [--levels 1,8,32] [--skip-overhead] [--skip-floor] [--skip-stream] [--skip-slow]
 
 1. Per-request work outside the engine on a lookup by IRI: the whole WSGI app called
    in-process (server/fastpath.py, the lookup on the request thread; no socket, no
@@ -13,11 +14,13 @@
    medians over rounds. Lookups also go to the HTTP servers alone
    (benchmarks/http_floor.py: waitress set up as `kg serve` sets it up, answering a
    fixed lookup-sized answer), and, when the `granian` package is installed, to
-   granian's WSGI mode with that fixed answer and with the app. For each cell the
+   granian's WSGI mode with that fixed answer and with the app. Beside them, the
+   same app with one `oxigraph serve-read-only` answering its queries instead of the
+   query processes (benchmarks/engine_proxy.py). For each cell the
    server's CPU time per answered request (its whole process tree, from /proc),
    which splits a lookup between HTTP server and app and suffers less than latency
    from other processes on the machine.
-3. Each server's process tree memory (RSS, PSS) after the run.
+3. Each server's process tree memory (RSS, PSS, and each process's PSS) after the run.
 4. Streaming: the web process's peak memory (VmHWM) before and after large answers
    (up to `NEWSGRAPH_MAX_ROWS` rows of `?s ?p ?o`, one pattern and with a FILTER),
    the time to their first byte and to their end.
@@ -57,10 +60,9 @@ from benchmarks import side_by_side as sbs
 KINDS = [q for q in run.QUERIES if q[0] in ("lookup by IRI", "property path subOrganizationOf+")]
 LEVELS = (1, 8, 32)
 OURS, THEIRS = "newsgraph", "Oxigraph server"
-# `kg serve` with NEWSGRAPH_ENGINE=oxigraph-server: the same policy in front of one
-# `oxigraph serve-read-only` process (kg/engine_server.py).
-PROXY = "newsgraph, engine=oxigraph-server"
-PROXY_SETTINGS = {"NEWSGRAPH_ENGINE": "oxigraph-server"}
+# The app `kg serve` serves with one `oxigraph serve-read-only` process answering its
+# queries (benchmarks/engine_proxy.py: issue 16's design, measured and not taken).
+PROXY = "newsgraph -> Oxigraph server"
 # Servers that answer lookups only (the split of a lookup's time), when they can run.
 FLOOR = "waitress, fixed answer"
 GRANIAN_FLOOR = "granian, fixed answer"
@@ -206,6 +208,18 @@ def start_floor(data_dir: Path, port: int, log: Path) -> subprocess.Popen:
     )
 
 
+def start_proxy(data_dir: Path, port: int, log: Path, extra: dict[str, str]) -> subprocess.Popen:
+    """benchmarks/engine_proxy.py: the app with one Oxigraph server answering queries."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "benchmarks.engine_proxy"],
+        env=_env(data_dir, port, extra),
+        cwd=run.ROOT,
+        stdout=open(log, "w"),  # noqa: SIM115 - lives as long as the server
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+
+
 def start_granian(
     data_dir: Path, port: int, log: Path, target: str, threads: int = 64
 ) -> subprocess.Popen:
@@ -262,8 +276,7 @@ def http(
         procs[OURS] = sbs.start_kg(run.ROOT, data_dir, port, logs / "newsgraph.log", extra or {})
         targets[OURS] = sbs.Target(OURS, "127.0.0.1", port, "/sparql")
         port = run.free_port()
-        settings = {**(extra or {}), **PROXY_SETTINGS}
-        procs[PROXY] = sbs.start_kg(run.ROOT, data_dir, port, logs / "proxy.log", settings)
+        procs[PROXY] = start_proxy(data_dir, port, logs / "proxy.log", extra or {})
         targets[PROXY] = sbs.Target(PROXY, "127.0.0.1", port, "/sparql")
         if floors:
             port = run.free_port()
@@ -359,12 +372,18 @@ def _peak_mb(pid: int) -> float:
     return 0.0
 
 
-def streaming(data_dir: Path, logs: Path, settings: dict[str, str] | None = None) -> list[str]:
-    """Large answers through `kg serve`: size, first byte, end, the web process's peak."""
+def streaming(data_dir: Path, logs: Path, proxy: bool = False) -> list[str]:
+    """Large answers through `kg serve` (or the engine proxy): size, first byte, end,
+    the web process's peak."""
     import requests
 
     port = run.free_port()
-    proc = sbs.start_kg(run.ROOT, data_dir, port, logs / "newsgraph-stream.log", settings or {})
+    log = logs / "newsgraph-stream.log"
+    proc = (
+        start_proxy(data_dir, port, log, {})
+        if proxy
+        else sbs.start_kg(run.ROOT, data_dir, port, log, {})
+    )
     lines = []
     try:
         target = sbs.Target("newsgraph", "127.0.0.1", port, "/sparql")
@@ -532,7 +551,7 @@ def main(argv: list[str] | None = None) -> int:
         stream = []
         if not args.skip_stream:
             stream = streaming(data_dir, work)
-            stream += [f"{PROXY}: {line}" for line in streaming(data_dir, work, PROXY_SETTINGS)]
+            stream += [f"{PROXY}: {line}" for line in streaming(data_dir, work, proxy=True)]
         slow = slow_clients(data_dir, work) if not args.skip_slow else []
     print("\n| query | clients | newsgraph p50 / p95 ms, q/s | Oxigraph server p50 / p95 ms, q/s"
           " | p50 ratio | q/s ratio |")  # fmt: skip

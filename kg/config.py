@@ -36,13 +36,6 @@ def _backend(value: str) -> str:
     return value
 
 
-def _engine(value: str) -> str:
-    value = value.strip().lower()
-    if value not in {"processes", "oxigraph-server"}:
-        raise ValueError(f"expected processes or oxigraph-server, not {value!r}")
-    return value
-
-
 def _auth(value: str) -> str:
     value = value.strip().lower()
     if value not in {"auto", "basic", "digest", "none"}:
@@ -78,7 +71,6 @@ class Config:
     light_processes: int = 2
     light_budget: float = 0.5
     query_memory_mb: int = 2048
-    engine: str = "processes"
     max_rows: int = 100_000
     max_upload_bytes: int = 16 * 1024 * 1024
     rate_limit: int = 600
@@ -195,14 +187,6 @@ SETTINGS: list[tuple[str, str, object, str]] = [
         "NEWSGRAPH_QUERY_MEMORY",
         int,
         "MiB of memory one query process may use (0: no cap); past it the query ends in a 503",
-    ),
-    (
-        "engine",
-        "NEWSGRAPH_ENGINE",
-        _engine,
-        "who answers /sparql queries: processes (the query processes above) or"
-        " oxigraph-server (one `oxigraph serve-read-only` behind the same policy; measured,"
-        " benchmarks/RESULTS.md section 7)",
     ),
     ("max_rows", "NEWSGRAPH_MAX_ROWS", int, "result rows returned before truncation"),
     ("max_upload_bytes", "NEWSGRAPH_MAX_UPLOAD", int, "largest request body accepted, bytes"),

@@ -179,10 +179,6 @@ def make_executor(config: Config, serving: ServingStore, prefixes: dict[str, str
     """The process pool when other processes can open the store; threads otherwise."""
     if serving.fixed or config.update_enabled:
         return InProcessExecutor(config, serving.get, prefixes=prefixes, on_event=query_event)
-    if config.engine == "oxigraph-server":
-        from kg.engine_server import OxigraphServerExecutor
-
-        return OxigraphServerExecutor(config, prefixes=prefixes, on_event=query_event)
     return Executor(config, prefixes=prefixes, on_event=query_event)
 
 

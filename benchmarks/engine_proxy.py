@@ -1,37 +1,42 @@
-"""Queries answered by one `oxigraph serve-read-only` process (NEWSGRAPH_ENGINE=oxigraph-server).
+"""Issue 16's "Oxigraph's own server as the engine process behind our policy", measured.
 
-Issue 16's design to measure: the web process keeps the protocol handling, the SERVICE
-policy (kg.federation.prepare, before the engine sees the query), rate limits, the row
-cap and metrics, but does not open the store to answer queries. One Oxigraph server
-process, started here on the current build's files (read-only), answers over
-kept-alive loopback HTTP connections (the binary has no Unix socket).
+    python -m benchmarks.engine_proxy      # settings from NEWSGRAPH_*, as for `kg serve`
 
-`OxigraphServerExecutor` has the query side of kg.executor.Executor's interface
-(`execute` returns an Outcome), so server/fastpath.py and the Flask view use it
-unchanged. How each guarantee is kept here, and what it costs:
+serves the app `kg serve` serves (waitress as kg.server.httpd sets it up, the lean
+query path, the Flask views, rate limits, metrics), except that queries do not go to
+the query processes: `OxigraphServerExecutor` sends them to one `oxigraph
+serve-read-only` process (the `oxigraph` package's server, the `bench` extra) on the
+current build's files, over kept-alive loopback HTTP connections (the binary has no
+Unix socket). benchmarks/lean_path.py measures it beside `kg serve` and Oxigraph's
+server alone. It lives here, not in the server, because it lost (benchmarks/RESULTS.md
+section 7, 2026-12-01): less memory, but slower lookups and weaker limits.
 
-- SERVICE: the engine only ever receives `prepare`'s output, which holds no SERVICE
-  (Oxigraph's server would call any address itself); a bind join's left side is
-  evaluated by the same engine over HTTP.
+How each guarantee was kept, and what it cost:
+
+- SERVICE: the engine only ever receives kg.federation.prepare's output, which holds
+  no SERVICE (Oxigraph's server would call any address itself); a bind join's left
+  side is evaluated by the same engine over HTTP.
 - Row cap: the engine writes SPARQL TSV (solutions) or N-Triples (graphs), one row a
   line; the web process counts lines, cuts at `max_rows` and writes the negotiated
   format with pyoxigraph (Rust). An answer larger than one CHUNK is spooled to a
   temporary file first (not held in memory), so the truncation header is known
   before the first byte, as on the query processes' path.
 - Timeout: the deadline is ours: past it the engine process is killed and restarted,
-  which also fails every other query it was answering. Oxigraph's `--timeout-s` is
-  not used: it cancels a query between rows but not inside a sort (measured: an ORDER
-  BY over a cartesian product ran 4 min 20 s past `--timeout-s 2`), and in 0.5.13 it
-  leaves one thread sleeping for the whole timeout after every query (4,081 threads
-  after 4,000 lookups with 60 s; their stacks then hit the memory cap: EAGAIN, 500).
+  which also fails every other query it was answering (measured: 5 lookups of 8
+  clients' answered 503 at one kill; none with the query processes). Oxigraph's
+  `--timeout-s` is not used: it cancels a query between rows but not inside a sort
+  (an ORDER BY over a cartesian product ran 4 min 20 s past `--timeout-s 2`), and in
+  0.5.13 it leaves one thread sleeping for the whole timeout after every query (4,081
+  threads after 4,000 lookups with 60 s; their stacks then hit the memory cap: EAGAIN).
 - Memory: one cap (RLIMIT_DATA) on the whole engine: a query past it takes the engine
-  down for every request, not only its own.
+  down for every request, not only its own. No lanes: cheap and expensive queries
+  share the engine's threads.
 - A cancelled query's answer is a 200 whose body ends with Oxigraph's error text
   (the status line was sent before evaluation): a complete TSV or N-Triples body ends
   with a newline, so a body that does not is treated as a failure.
 
-Everything else (validation jobs, resource pages, VoID) is unchanged: those views
-still open the store in the web process when first used.
+Everything else (validation jobs, resource pages, VoID, /health) is unchanged: those
+views still open the store in the web process, or start query processes, when used.
 """
 
 from __future__ import annotations
@@ -163,7 +168,6 @@ class OxigraphServerExecutor:
         self._engine: _Engine | None = None
         self._stamp: tuple[int, int] | None = None
         self._local = threading.local()
-        self._validator = None
 
     # --- the engine process ---
 
@@ -436,20 +440,10 @@ class OxigraphServerExecutor:
         return _text(503, "the query engine failed while answering this request; try again",
                      "crashed")  # fmt: skip
 
-    def validate(self, job, *, client: str = "?", timeout: float | None = None) -> Outcome:  # noqa: ANN001
-        """Validation jobs still run in a query process (started on first use)."""
-        if self._validator is None:
-            from kg.executor import Executor
-
-            self._validator = Executor(self.config, size=1, light=0, prefixes=self.prefixes)
-        return self._validator.validate(job, client=client, timeout=timeout)
-
     def close(self) -> None:
         engine, self._engine = self._engine, None
         if engine is not None:
             engine.kill()
-        if self._validator is not None:
-            self._validator.close()
 
 
 class _Conn:
@@ -588,3 +582,34 @@ def _converted(result: q.QueryResult, media_type: str, prefixes: dict[str, str],
                 yield chunk
     finally:
         spool.close()
+
+
+def main() -> int:
+    """`kg serve --no-build` with the engine process answering queries."""
+    from kg.config import from_env
+    from kg.serve import _metrics_dir, check_port
+
+    config = from_env()
+    check_port(config.host, config.port)
+    os.environ.setdefault("PROMETHEUS_MULTIPROC_DIR", str(_metrics_dir(config)))
+    from kg.server import httpd, limits
+    from kg.server.app import create_app
+
+    app = create_app(config)
+    executor = OxigraphServerExecutor(
+        config, prefixes=app.extensions["newsgraph.rdf_prefixes"], on_event=limits.query_event
+    )
+    # The query paths: the Flask view reads the extension, the lean path its own copy
+    # (and answers lookups on its request thread only from a store it holds: not here).
+    app.extensions["newsgraph.executor"].close()
+    app.extensions["newsgraph.executor"] = executor
+    app.wsgi_app.executor = executor  # type: ignore[attr-defined]
+    app.wsgi_app.store = None  # type: ignore[attr-defined]
+    executor.warm()
+    print(f"engine-proxy serving at http://{config.host}:{config.port}/", file=sys.stderr)
+    httpd.serve(app, config)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
