@@ -1615,3 +1615,17 @@ def test_the_crown_prince_as_a_party_is_the_prince_named_before() -> None:
     g = extract(path.read_text(encoding="utf-8"))
     assert any({"mohammed-bin-salman", "kais-saied"} <= m for m in _meetings(g)), _meetings(g)
     assert not any({"crown", "kais-saied"} <= m for m in _meetings(g)), _meetings(g)
+
+
+def test_a_post_then_honorifics_then_the_name_is_the_holder_as_party() -> None:
+    """ "talks with the Amir of the State of Qatar, His Highness Sheikh Tamim bin Hamad Al
+    Thani": the parser hangs the name off the verb; the party is the Amir named, not Qatar.
+    The dateline "GEORGETOWN, Guyana, (DPI) –" (a comma before the agency) is a credit."""
+    g = extract(
+        "Guyana and Qatar sign agreements\n"
+        "Source: Example News | 2023-09-13\n\n"
+        "GEORGETOWN, Guyana, (DPI) – President Dr Mohamed Irfaan Ali held bilateral "
+        "discussions with the Amir of the State of Qatar, His Highness Sheikh Tamim bin Hamad "
+        "Al Thani, and his delegation on Tuesday at State House in Georgetown.\n"
+    )
+    assert _meetings(g) == [{"mohamed-irfaan-ali", "tamim-bin-hamad-al-thani"}], _meetings(g)

@@ -441,7 +441,7 @@ class _Parties:
             # parser hung elsewhere, right after the post
             persons = [
                 m
-                for m in self.doc.mentions_in(e, e + 40, "person")
+                for m in self.doc.mentions_in(e, e + 90, "person")
                 if _NAME_AFTER_POST.fullmatch(self.doc.text, e, m.start)
             ][:1]
         if (
@@ -1431,8 +1431,25 @@ def _names_a_person(tok, doc: Doc, off: int) -> bool:
     return tok.text[:1].isupper() and any(t.lower_ in _PERSON_TITLES for t in words)
 
 
-_PERSON_TITLES = {"president", "minister", "secretary", "chancellor", "king", "prince", "premier"}
-_NAME_AFTER_POST = re.compile(r"\s*,\s*(?:H\.\s?E\.\s*)?(?:(?:Mr|Mrs|Ms|Dr|Amb)\.?\s+)?")
+_PERSON_TITLES = {
+    "president",
+    "minister",
+    "secretary",
+    "chancellor",
+    "king",
+    "queen",
+    "prince",
+    "premier",
+    "emir",
+    "amir",
+    "sultan",
+    "emperor",
+}
+# between a post and its holder's name: ", H.E. Mr.", ", His Highness Sheikh", ", His Majesty"
+_NAME_AFTER_POST = re.compile(
+    r"\s*,\s*(?:(?:H\.\s?E\.|His|Her|Highness|Majesty|Excellency|Royal|Sheikh|Sheikha|Mr|Mrs|Ms"
+    r"|Dr|Amb|Hon)\.?\s+)*"
+)
 
 
 def _has_date(doc: Doc, sent) -> bool:
