@@ -1629,3 +1629,50 @@ def test_a_post_then_honorifics_then_the_name_is_the_holder_as_party() -> None:
         "Al Thani, and his delegation on Tuesday at State House in Georgetown.\n"
     )
     assert _meetings(g) == [{"mohamed-irfaan-ali", "tamim-bin-hamad-al-thani"}], _meetings(g)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "parties"),
+    [
+        (
+            "The Egyptian foreign minister, Sameh Shoukry, and his Jordanian counterpart, Ayman "
+            "Safadi, discussed the crisis in Cairo on Wednesday.",
+            {"sameh-shoukry", "ayman-safadi"},
+        ),
+        (
+            "Ministers from Egypt, Jordan and Saudi Arabia gathered in Riyadh on Wednesday to "
+            "discuss Gaza.",
+            {"egypt", "jordan", "saudi-arabia"},
+        ),
+        (
+            "The two leaders, Emmanuel Macron and Olaf Scholz, had lunch together in Paris on "
+            "Wednesday and discussed Ukraine.",
+            {"emmanuel-macron", "olaf-scholz"},  # what they discussed is no party
+        ),
+        (
+            "Kenyan President William Ruto paid a courtesy call on Tanzanian President Samia "
+            "Suluhu Hassan at State House in Dar es Salaam on Wednesday.",
+            {"william-ruto", "samia-suluhu-hassan"},
+        ),
+    ],
+)
+def test_reciprocal_verbs_and_courtesy_calls_are_meetings(sentence: str, parties: set) -> None:
+    """Two or more who "discussed" or "gathered" met; "a courtesy call on X" is a visit to X,
+    not a telephone call."""
+    g = extract(f"Talks held\nSource: Example News | 2024-03-14\n\n{sentence}\n")
+    assert _meetings(g) == [parties], _meetings(g)
+    (m,) = g.subjects(RDF.type, NG.Meeting)
+    assert str(g.value(m, NG.date)) == "2024-03-13"
+    kinds = {str(k).rsplit("/", 1)[-1] for k in g.objects(m, RDF.type)}
+    assert ("PhoneCall" in kinds) is False, kinds
+
+
+def test_the_ministers_of_two_states_named_after_them_are_the_parties() -> None:
+    """ "The foreign ministers of Turkey and Russia, A and B, have discussed on the phone":
+    the parser lists the names as conjuncts of "ministers"; the parties are the two named."""
+    g = extract(
+        "Top diplomats talk\nSource: Example News | 2022-01-07\n\n"
+        "The foreign ministers of Turkey and Russia, Mevlüt Çavuşoğlu and Sergey Lavrov, have "
+        "discussed on the phone recent developments in Kazakhstan.\n"
+    )
+    assert _meetings(g) == [{"mevlut-cavusoglu", "sergey-lavrov"}], _meetings(g)

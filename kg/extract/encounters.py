@@ -162,6 +162,8 @@ def _kind(sp, trig, verb_lemma: str | None) -> str:
     words = set(re.findall(r"[\w-]+", text))
     if any(c.dep_ in ("compound", "amod", "nmod") and c.lower_ == "video" for c in trig.children):
         return "Videoconference"  # "held a video call with": seen, not only heard
+    if trig.lower_ in ("call", "calls") and _call_on(trig):
+        return "Visit"  # "paid a courtesy call on the President": in person
     if (
         "phone" in text
         or "telephone" in text
@@ -188,6 +190,18 @@ def _kind(sp, trig, verb_lemma: str | None) -> str:
     if trig.lower_ == "debate":
         return "Debate"
     return "InPersonMeeting"
+
+
+def _call_on(noun) -> bool:
+    """ "a courtesy call on X", "paid a call on X": a visit, not a telephone call."""
+    return (
+        any(c.dep_ == "amod" and c.lower_ == "courtesy" for c in noun.children)
+        or any(
+            c.dep_ == "prep" and c.lower_ == "on" and any(g.dep_ == "pobj" for g in c.children)
+            for c in noun.children
+        )
+        and lemma(noun.head.lower_) == "pay"
+    )
 
 
 def _subjects(tok) -> list:
@@ -458,6 +472,13 @@ class _Parties:
             return
         if persons:
             pick = persons
+        elif tok.lower_.removesuffix("s") in _COLLECTIVE and any(
+            c.dep_ == "conj" and self.doc.mentions_in(*head_span(c, self.off), "person")
+            for c in tok.children
+        ):
+            # "the foreign ministers of A and B, X and Y" parsed as a list of three: the
+            # ministers are X and Y, who come as conjuncts
+            return
         elif tok.lower_.removesuffix("s") in _COLLECTIVE:
             # "the leaders of A, B and C": all of them; "Saudi officials": the state;
             # "Israeli and Hamas negotiators": both
@@ -585,7 +606,10 @@ def encounters(doc: Doc) -> list[Meeting]:
                     if c.dep_ in ("poss", "compound"):
                         parties.add_np(c)
                 parties.mark_subjects()
-                for o in _with_objects(hub, ("with", "between", "among", "of")):
+                preps = ("with", "between", "among", "of")
+                if hub.lower_ in ("call", "calls") and _call_on(hub):
+                    preps += ("on",)
+                for o in _with_objects(hub, preps):
                     parties.add_np(o)
                 if hub.dep_ == "ROOT":
                     for a in hub.children:  # the hosts of "… hosted consultations between"
@@ -1351,6 +1375,15 @@ def _trigger(tok, doc: Doc, off: int):
         for c in tok.children
     ):
         return "sign", None  # "X and Y signed the agreement": a signing, a meeting of both
+    if lem in ("discuss", "gather") and tok.dep_ in ("ROOT", "conj", "ccomp", "advcl"):
+        subs = _subjects(tok)
+        if len(subs) >= 2 or (
+            subs
+            and subs[0].lower_ in _GROUP_NOUNS
+            and any(c.dep_ in ("prep", "appos") for c in subs[0].children)
+        ):
+            # "A and his counterpart B discussed …": a meeting; what they discussed is no party
+            return "talk", None
     if (
         lem == "sit"
         and any(c.dep_ == "prt" and c.lower_ == "down" for c in tok.children)
