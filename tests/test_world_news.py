@@ -144,6 +144,22 @@ def test_every_iso_country_with_its_demonym_where_the_packages_have_one():
     assert cs["PR"].sovereign is False and cs["XK"].sovereign is True
 
 
+@pytest.mark.parametrize(
+    ("adjective", "country"),
+    [
+        ("Maldivian", "maldives"),  # countryinfo spells it "Maldivan"
+        ("Argentine", "argentina"),  # it has only "Argentinean"
+        ("Ecuadorian", "ecuador"),
+        ("Nepali", "nepal"),
+        ("Icelandic", "iceland"),
+        ("Slovenian", "slovenia"),
+    ],
+)
+def test_the_demonym_news_writes_names_its_country(adjective: str, country: str):
+    f = facts(f"The {adjective} foreign ministry said the talks had gone well.\n")
+    assert f"country/{country}" in refs(f, "country"), refs(f, "country")
+
+
 def test_places_prefer_a_country_the_text_names():
     assert place("Pemba", {"MZ"}).country_iso2 == "MZ"
     assert place("Cabo Delgado Province").kind == "region"
