@@ -1676,3 +1676,17 @@ def test_the_ministers_of_two_states_named_after_them_are_the_parties() -> None:
         "discussed on the phone recent developments in Kazakhstan.\n"
     )
     assert _meetings(g) == [{"mevlut-cavusoglu", "sergey-lavrov"}], _meetings(g)
+
+
+def test_the_two_sides_are_the_pair_just_named_on_its_day() -> None:
+    """ "India and the Maldives on Sunday reviewed … The two sides held the third meeting of
+    the core group": a meeting of the two, on the Sunday the sentence before gives."""
+    g = extract(
+        "Core group meets\nSource: Example News | 2024-03-17\n\n"
+        "Chile and Bolivia on Sunday reviewed the return of the border posts.\n\n"
+        "The two sides held the third meeting of the bilateral working group, days after the "
+        "first posts were handed over.\n"
+    )
+    assert _meetings(g) == [{"chile", "bolivia"}], _meetings(g)
+    (m,) = g.subjects(RDF.type, NG.Meeting)
+    assert str(g.value(m, NG.date)) == "2024-03-17"

@@ -264,7 +264,20 @@ def _conjuncts(tok) -> list:
     return out
 
 
-_PAIR_NOUNS = {"leaders", "presidents", "ministers", "sides", "heads", "men", "women"}
+_PAIR_NOUNS = {
+    "leaders",
+    "presidents",
+    "ministers",
+    "sides",
+    "heads",
+    "men",
+    "women",
+    "countries",
+    "parties",
+    "nations",
+    "governments",
+    "delegations",
+}
 
 
 def _with_objects(tok, preps=("with", "between", "among")) -> list:
@@ -370,6 +383,7 @@ class _Parties:
         self.first_voice = False  # "I chaired the meeting": the one speaking is a party
         self.elsewhere: set[str] = set()  # actors named only as where a party was
         self.last_pair: list[str] = []  # the parties of the meeting just told, if two
+        self.pair_at: int | None = None  # where "the two sides" were named, if before
 
     def mark_subjects(self) -> None:
         self.n_subjects = len(self.refs)
@@ -396,16 +410,17 @@ class _Parties:
         """Every actor a noun phrase names: its persons, else its bodies and countries."""
         if _PRESS.match(tok.text):
             return
-        if (
-            self.last_pair
-            and tok.lower_ in _PAIR_NOUNS
-            and any(c.lower_ in ("two", "both") for c in tok.children)
-        ):
-            # "the two leaders were joined by C": the two who just met
-            for ref in self.last_pair:
-                if ref not in self.refs:
-                    self.refs.append(ref)
-            return
+        if tok.lower_ in _PAIR_NOUNS and any(c.lower_ in ("two", "both") for c in tok.children):
+            # "the two leaders were joined by C": the two who just met; "India and the
+            # Maldives reviewed … The two sides held the meeting": the pair just named
+            pair = self.last_pair
+            if not pair:
+                pair, self.pair_at = _pair_named_before(self.doc, self.off)
+            if pair:
+                for ref in pair:
+                    if ref not in self.refs:
+                        self.refs.append(ref)
+                return
         if tok.lower_ in ("he", "she", "him", "her"):
             ref = _last_person(self.doc, self.off + tok.idx)
             if ref and ref not in self.refs:
@@ -491,6 +506,23 @@ class _Parties:
             ref = self.doc.ref(m)
             if ref not in self.refs:
                 self.refs.append(ref)
+
+
+_AND = re.compile(r"\s+and\s+(?:the\s+)?", re.I)
+
+
+def _pair_named_before(doc: Doc, pos: int) -> tuple[list[str], int | None]:
+    """The last "A and B" of actors before pos, in this paragraph or the one before, and
+    where it was named."""
+    paras = [p for p in doc.paragraphs if p.start <= pos]
+    since = paras[-2].start if len(paras) >= 2 else 0
+    ms = [m for m in doc.mentions_in(since, pos) if m.kind in ("person", "country", "org")]
+    for a, b in zip(reversed(ms[:-1]), reversed(ms[1:]), strict=True):
+        if a.kind == b.kind and _AND.fullmatch(doc.text, a.end, b.start):
+            ra, rb = doc.ref(a), doc.ref(b)
+            if ra != rb:
+                return [ra, rb], a.start
+    return [], None
 
 
 def _titled_before(doc: Doc, phrase: str, pos: int) -> str | None:
@@ -673,6 +705,13 @@ def encounters(doc: Doc) -> list[Meeting]:
                 and any(c.dep_ in ("compound", "poss") for c in noun.children)
             )
             date = _date(doc, sent, off + hub.idx)
+            if date is None and parties.pair_at is not None:
+                # "India and the Maldives on Sunday reviewed … The two sides held the
+                # meeting": the day the sentence naming the two gives
+                said = next(
+                    (b for _p, b in doc.sentences if b.start <= parties.pair_at < b.end), None
+                )
+                date = _date(doc, said, parties.pair_at) if said is not None else None
             if (
                 not refs
                 and noun is not None
@@ -698,7 +737,12 @@ def encounters(doc: Doc) -> list[Meeting]:
             if (
                 date is None
                 and not any(r.startswith("person/") for r in refs)
-                and not (named_body or named_parties or (noun is None and parties.n_subjects))
+                and not (
+                    named_body
+                    or named_parties
+                    or (noun is None and parties.n_subjects)
+                    or parties.pair_at is not None
+                )
             ):
                 continue  # an undated meeting of bodies only: too often a general one
             place = _place(doc, hub, off, skip) or (
