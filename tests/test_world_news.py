@@ -160,6 +160,12 @@ def test_the_demonym_news_writes_names_its_country(adjective: str, country: str)
     assert f"country/{country}" in refs(f, "country"), refs(f, "country")
 
 
+@pytest.mark.parametrize("region", ["South American", "Latin American", "Central American"])
+def test_an_americas_region_adjective_names_no_united_states(region: str):
+    f = facts(f"Lula met {region} heads of state in Brasilia to revive integration.\n")
+    assert "country/united-states" not in refs(f, "country"), refs(f, "country")
+
+
 def test_places_prefer_a_country_the_text_names():
     assert place("Pemba", {"MZ"}).country_iso2 == "MZ"
     assert place("Cabo Delgado Province").kind == "region"
