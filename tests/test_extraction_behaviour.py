@@ -1690,3 +1690,29 @@ def test_the_two_sides_are_the_pair_just_named_on_its_day() -> None:
     assert _meetings(g) == [{"chile", "bolivia"}], _meetings(g)
     (m,) = g.subjects(RDF.type, NG.Meeting)
     assert str(g.value(m, NG.date)) == "2024-03-17"
+
+
+def test_a_summit_the_page_says_happens_today_with_its_participation_list() -> None:
+    """ "On Tuesday, the presidents will take part in a regional summit convened by X" in a
+    page of that Tuesday: the summit the story is about, convened by X; "The Lima summit
+    will also have the participation of presidents A (Peru), B (Chile) and C (Ecuador)":
+    its parties, however the parser hangs the list."""
+    g = extract(
+        "Presidents arrive for the summit\nSource: Example News | 2024-06-11\n\n"
+        "On Tuesday, the presidents of the Andean countries will take part in a regional "
+        "summit convened by Bolivian President Luis Arce.\n\n"
+        "The La Paz summit will also have the participation of presidents Dina Boluarte "
+        "(Peru), Gabriel Boric (Chile), and Daniel Noboa (Ecuador).\n"
+    )
+    (m,) = g.subjects(RDF.type, NG.Meeting)
+    assert str(g.value(m, NG.date)) == "2024-06-11"
+    assert _parties(g, m) == {"luis-arce", "dina-boluarte", "gabriel-boric", "daniel-noboa"}
+
+
+def test_agreeing_to_meet_next_month_said_on_the_pages_day_is_no_meeting() -> None:
+    g = extract(
+        "No agreement yet\nSource: Example News | 2023-12-14\n\n"
+        "The ministry denied on Thursday a claim that Foreign Minister Jeyhun Bayramov has "
+        "agreed to meet with his counterpart Ararat Mirzoyan in Washington next month.\n"
+    )
+    assert not _meetings(g), _meetings(g)

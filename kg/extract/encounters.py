@@ -373,6 +373,31 @@ def _future_or_wished(tok) -> bool:
     return False
 
 
+def _will_today(doc: Doc, tok, off: int) -> bool:
+    """ "On Tuesday, the presidents will take part in a summit" in a page of that Tuesday:
+    the clause's verb has "will" (no negation, no plan verb) and the page's own day."""
+    day = doc.dates.doc_date
+    verb = tok
+    while verb.dep_ in ("dobj", "pobj", "prep", "attr") and verb.head is not verb:
+        verb = verb.head
+    kids = list(verb.children)
+    if day is None or verb.dep_ not in ("ROOT", "conj"):
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ in ("will", "shall") for c in kids):
+        return False
+    if any(c.dep_ == "neg" for c in kids):
+        return False
+    for c in kids:
+        if c.dep_ in ("prep", "npadvmod"):
+            s, e = phrase_span(c, off)
+            if any(
+                d.value == day and d.basis == "RelativeToDocumentDate"
+                for d in doc.dates.dates_in(s, e)
+            ):
+                return True
+    return False
+
+
 class _Parties:
     def __init__(self, doc: Doc, off: int, skip: int) -> None:
         self.doc = doc
@@ -592,8 +617,13 @@ def encounters(doc: Doc) -> list[Meeting]:
             if found is None:
                 continue
             verb_lemma, noun = found
-            if _future_or_wished(tok) and not _date_in(doc, tok, off):
-                continue
+            if (
+                _future_or_wished(tok)
+                and not _date_in(doc, tok, off)
+                and not _will_today(doc, tok, off)
+            ):
+                continue  # (but "On Tuesday the presidents will take part in a summit" in a
+                # page of that Tuesday: the summit the story is about)
             if noun is not None:
                 done.add(noun.i)
             parties = _Parties(doc, off, skip)
@@ -637,6 +667,9 @@ def encounters(doc: Doc) -> list[Meeting]:
                 for c in hub.children:
                     if c.dep_ in ("poss", "compound"):
                         parties.add_np(c)
+                    if c.dep_ == "acl" and lemma(c.lower_) in _HOSTED_BY:
+                        for x in _agents(c):  # "a regional summit convened by Lula"
+                            parties.add_np(x)
                 parties.mark_subjects()
                 preps = ("with", "between", "among", "of")
                 if hub.lower_ in ("call", "calls") and _call_on(hub):
@@ -846,6 +879,10 @@ _THE_MEETING_WAS = re.compile(
     # "The summit was hosted by Kazakh President X": the host sat in it
     r"|\s*(?:The|This)\s+(?:summit|meeting|session|conference|talks)\s+(?:was|were)\s+"
     r"(?:also\s+)?(?:hosted|chaired|convened|opened|inaugurated|presided\s+over)\s+by\b"
+    # "The Brasilia summit will also have the participation of presidents A (Argentina), …"
+    r"|\s*(?:The|This)\s+(?:[A-Z][\w'-]*\s+){0,3}(?:summit|meeting|session|conference)\s+"
+    r"(?:will\s+)?(?:also\s+)?(?:have|has|had|saw|sees|see)\s+the\s+(?:participation|presence)"
+    r"\s+of\b"
     # "The announcement -which was attended by Petro, his Cuban counterpart, …": the signing
     # or talks just told, however far back
     r"|\s*(?:The|This)\s+(?:announcement|ceremony|signing(?:\s+ceremony)?|talks|meeting|"
@@ -1005,7 +1042,7 @@ def _attendance(doc: Doc, meetings: list[Meeting]) -> None:
                 continue  # "Li Qiang and Kamala Harris are expected to attend": not yet
             if (
                 attends
-                or tok.lower_ in ("presence", *_BY_WHOM)
+                or tok.lower_ in ("presence", "participation", *_BY_WHOM)
                 or (
                     lem == "sign"
                     and (tok.dep_ != "ROOT" or any(c.dep_ == "agent" for c in tok.children))
@@ -1039,7 +1076,12 @@ def _attendance(doc: Doc, meetings: list[Meeting]) -> None:
                             if g.dep_ == "pobj":
                                 for x in _conjuncts(g):
                                     parties.add_np(x)
-                    if c.dep_ == "agent":
+                    if c.dep_ == "agent" or (
+                        c.dep_ == "prep"
+                        and c.lower_ == "of"
+                        and tok.lower_ in ("participation", "presence")
+                    ):
+                        # "the participation of presidents A (Argentina), B (Bolivia), …"
                         # "signed by A on behalf of Türkiye, B on behalf of Russia, C …, and
                         # D": the parser scatters a long list; every person up to the clause's
                         # end is in it
