@@ -1716,3 +1716,15 @@ def test_agreeing_to_meet_next_month_said_on_the_pages_day_is_no_meeting() -> No
         "agreed to meet with his counterpart Ararat Mirzoyan in Washington next month.\n"
     )
     assert not _meetings(g), _meetings(g)
+
+
+def test_formin_is_a_title_not_part_of_the_name() -> None:
+    """ "Formin Aurescu" in a headline (the wires' short form of Foreign Minister) is the
+    Bogdan Aurescu the text names, not a second person."""
+    g = extract(
+        "Formin Aurescu congratulates Moldovan counterpart\nSource: Example News | 2021-08-06\n\n"
+        "Foreign Minister Bogdan Aurescu sent on Friday a congratulatory letter to Chisinau.\n\n"
+        "On this occasion, Minister Aurescu recalled his talks with President Maia Sandu.\n"
+    )
+    persons = {str(p).removeprefix(PERSON) for p in g.subjects(RDF.type, NG.Person)}
+    assert persons == {"bogdan-aurescu", "maia-sandu"}, persons

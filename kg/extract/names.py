@@ -30,7 +30,7 @@ TITLES = {
         "Judge Minister-Counsellor Counsellor Pastor Imam Rabbi Father Reverend Rev. "
         "Field Marshal Army Air Force Police Inspector Commissioner-General Premier Leader "
         "Permanent Resident Coordinator Senior Adviser Advisor Aide Attorney Officer Under "
-        "Secretary-of-State Vice-Chair Vice-Chairman Co-Chair Co-Chairs Rapporteur PM FM "
+        "Secretary-of-State Vice-Chair Vice-Chairman Co-Chair Co-Chairs Rapporteur PM FM ForMin "
         "Honourable Honorable Hon Hon. Rt Rt. Right Excellency External Affairs Home"
     ).split()
 }
