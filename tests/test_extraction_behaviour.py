@@ -1728,3 +1728,22 @@ def test_formin_is_a_title_not_part_of_the_name() -> None:
     )
     persons = {str(p).removeprefix(PERSON) for p in g.subjects(RDF.type, NG.Person)}
     assert persons == {"bogdan-aurescu", "maia-sandu"}, persons
+
+
+def test_gulf_leaders_names_whole_and_their_titles_stripped() -> None:
+    """Dev text 78's list: the recogniser splits "Abdullah bin | Abdulaiz | Al Saud" and
+    "Shaikh Subah | Al Ahmed …", reads "Amir" as a person, and "Shaikh" (a spelling of
+    Sheikh) stays in the name; one person each, under the name without the title."""
+    g = extract(
+        "GCC summit\nSource: Example News | 2014-11-17\n\n"
+        "The summit was chaired by Saudi King Abdullah bin Abdulaiz Al Saud and attended by "
+        "UAE Vice President Shaikh Mohammed bin Rashid Al Maktum, Amir of Kuwait Shaikh "
+        "Subah Al Ahmed Al Jaber Al Subah, Amir of Qatar and Shaikh Tamin bin Hamad Al Thani.\n"
+    )
+    persons = {str(p).removeprefix(PERSON) for p in g.subjects(RDF.type, NG.Person)}
+    assert persons == {
+        "abdullah-bin-abdulaiz-al-saud",
+        "mohammed-bin-rashid-al-maktum",
+        "subah-al-ahmed-al-jaber-al-subah",
+        "tamin-bin-hamad-al-thani",
+    }, persons

@@ -269,6 +269,16 @@ def _joined(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int,
         if (
             b is not None
             and a[2] == b[2] == "PERSON"
+            and _NAME_GAP.fullmatch(text, a[1], b[0])
+            and (_PARTICLE_END.search(text, a[0], a[1]) or _PARTICLE_START.match(text, b[0], b[1]))
+        ):
+            # "Abdullah bin" + "Abdulaiz" + "Al Saud": one Arabic name in three pieces
+            out.append((a[0], b[1], "PERSON"))
+            i += 2
+            continue
+        if (
+            b is not None
+            and a[2] == b[2] == "PERSON"
             and text[a[1] : b[0]] == " "
             and " " not in text[b[0] : b[1]]
             and text[b[0] : b[0] + 1].isupper()
@@ -280,6 +290,12 @@ def _joined(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int,
         out.append(a)
         i += 1
     return out
+
+
+# a name's inner particles, at the end of one piece or the start of the next
+_PARTICLE_END = re.compile(r"\s(?:bin|ibn|bint|binti|abu|ould)$")
+_PARTICLE_START = re.compile(r"(?:Al|El|bin|ibn|bint|Abu|Ould)\s")
+_NAME_GAP = re.compile(r"\s+(?:[A-Z][\w'’-]+\s+){0,2}")
 
 
 def _first_name_before(text: str, start: int, floor: int) -> int | None:
