@@ -1747,3 +1747,18 @@ def test_gulf_leaders_names_whole_and_their_titles_stripped() -> None:
         "subah-al-ahmed-al-jaber-al-subah",
         "tamin-bin-hamad-al-thani",
     }, persons
+
+
+def test_the_head_of_state_on_whose_behalf_a_delegate_came_was_not_there() -> None:
+    """ "Angola was represented by a delegation headed by the Minister X, on behalf of the
+    Angolan Head of State, Y": X sat in the summit, Y did not; but in "signed by A on behalf
+    of Türkiye, B on behalf of Russia" B signed."""
+    g = extract(
+        "Summit ends\nSource: Example News | 2023-02-26\n\n"
+        "The 22nd Ordinary Session of the Conference of Heads of State of ECCAS ended on "
+        "Saturday in Kinshasa.\n\n"
+        "Angola was represented by a delegation headed by the Minister of Foreign Affairs, "
+        "Téte António, on behalf of the Angolan Head of State, João Lourenço.\n"
+    )
+    parties = set().union(*_meetings(g))
+    assert "tete-antonio" in parties and "joao-lourenco" not in parties, parties

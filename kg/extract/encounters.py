@@ -901,6 +901,20 @@ _OTHERS_AT_IT = re.compile(
 _LIST_LINE = re.compile(r"\s*(?:[-–•*]\s*)?[A-Z][^.:\n]{0,60}:\s*\S|\s*[-–•*]\s*\S")
 
 
+# "represented by X on behalf of the Head of State, Y": Y sent X and was not there
+_ON_BEHALF = re.compile(r"\bon behalf of\b(?:(?! and )[^;.])*$")
+
+
+def _sent_by_other(doc: Doc, start: int, pos: int) -> bool:
+    """The person at pos is the one "on behalf of" whom another came ("on behalf of the
+    Angolan Head of State, João Lourenço"), not the next signer after "on behalf of
+    Türkiye, B …"."""
+    m = _ON_BEHALF.search(doc.text, start, pos)
+    if m is None:
+        return False
+    return not any(not x.adjective for x in doc.mentions_in(m.start(), pos) if x.kind != "person")
+
+
 def _listed_below(doc: Doc, pos: int) -> list[str]:
     """The attendees a list after a colon names, one line each ("Angola: H.E. Joao
     Lourenco, President"): each line's person, else its state; the list ends at the first
@@ -1088,7 +1102,11 @@ def _attendance(doc: Doc, meetings: list[Meeting]) -> None:
                         a = off + c.idx
                         stop = _LIST_END.search(doc.text, a, sent.end)
                         b = stop.start() if stop else sent.end
-                        listed.extend(doc.ref(m) for m in doc.mentions_in(a, b, "person"))
+                        listed.extend(
+                            doc.ref(m)
+                            for m in doc.mentions_in(a, b, "person")
+                            if not _sent_by_other(doc, max(a, m.start - 70), m.start)
+                        )
         refs = parties.refs + [r for r in listed if r not in parties.refs]
         if any(r.startswith("person/") for r in refs):
             refs = [r for r in refs if r.startswith("person/")]  # the people, not their states
