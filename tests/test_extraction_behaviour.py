@@ -1762,3 +1762,17 @@ def test_the_head_of_state_on_whose_behalf_a_delegate_came_was_not_there() -> No
     )
     parties = set().union(*_meetings(g))
     assert "tete-antonio" in parties and "joao-lourenco" not in parties, parties
+
+
+def test_a_leads_unnamed_president_is_the_one_the_next_paragraph_names() -> None:
+    """Wire style: "Zambia's president said Monday …", then "Zambian President Hakainde
+    Hichilema called …": the first words are his, not the state's."""
+    g = extract(
+        "Zambia sends troops\nSource: Example News | 2023-03-06\n\n"
+        "LUSAKA – Zambia's president said Monday that his country is sending 400 soldiers to "
+        "Mozambique to join the regional force.\n\n"
+        "Zambian President Hakainde Hichilema called the mission necessary and urgent.\n"
+    )
+    said = statements(g)
+    first = next(k for k in said if k.startswith("LUSAKA") or k.startswith("Zambia's"))
+    assert said[first] == "hakainde-hichilema", said

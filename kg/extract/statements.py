@@ -531,6 +531,12 @@ def _resolve(doc: Doc, tok, verb, sent: Block, sal: speech.Salience) -> str | No
             for c in tok.children
         )
         holder = _holder(doc, role or "", owner, sal, bare, before=off + tok.idx)
+        if holder is None and owner is not None and role:
+            # "Kenya's president said Wednesday …" in a lead the next sentence names
+            # ("Kenyan President William Ruto called …"): the wire style's late name
+            ahead = [p for p in doc.paragraphs if p.start > off + tok.idx][:1]
+            if ahead:
+                holder = _holder(doc, role, owner, sal, bare, before=ahead[0].end)
         recent = sal.recent_speaker
         if (
             holder
