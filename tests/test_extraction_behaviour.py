@@ -1776,3 +1776,19 @@ def test_a_leads_unnamed_president_is_the_one_the_next_paragraph_names() -> None
     said = statements(g)
     first = next(k for k in said if k.startswith("LUSAKA") or k.startswith("Zambia's"))
     assert said[first] == "hakainde-hichilema", said
+
+
+def test_a_participle_of_speech_hung_on_a_name_is_that_persons() -> None:
+    """ "Boric, who took office in 2022, shared details of the call with Milei, stating that
+    when he asked …": Boric speaks (the parser hangs "stating" on his name), not the "he"
+    inside what he reports."""
+    g = extract(
+        "Leaders talk\nSource: Example News | 2024-02-04\n\n"
+        "Chilean President Gabriel Boric spoke with Argentine President Javier Milei on "
+        "Saturday.\n\n"
+        "Boric, who took office in 2022, shared details of his exchange with Milei, stating "
+        "that when he asked how long the pause should last, he replied, “a year.”\n"
+    )
+    said = statements(g)
+    key = next(k for k in said if k.startswith("Boric, who"))
+    assert said[key] == "gabriel-boric", said
