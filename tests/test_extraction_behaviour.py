@@ -256,6 +256,9 @@ def test_a_possible_summit_is_no_meeting() -> None:
          "May.", "eu", "1100"),
         ("Britain will withdraw its 250 trainers from Ukraine.", "united-kingdom",
          "250"),
+        # units counted, then the people in them
+        ("Three Ghanaian companies, comprising about 450 soldiers, will be deployed in Mali "
+         "over the next two weeks, the army said.", "ghana", "450"),
     ],
 )  # fmt: skip
 def test_common_deployment_phrasings(sentence: str, sender: str, personnel: str | None) -> None:

@@ -458,20 +458,36 @@ def _place_in(doc: Doc, g, off: int, skip: int) -> str | None:
     return doc.ref(pick) if pick is not None else None
 
 
+_UNITS_AFTER = re.compile(
+    r"\s*(?:[a-z-]+\s+){0,2}?"
+    r"(?:companies|battalions|brigades|platoons|squadrons|regiments|units|teams|contingents)\b"
+)
+_PEOPLE_AFTER = re.compile(
+    r"\s*(?:troops|soldiers|personnel|peacekeepers|police|officers|servicemen|men|members)\b"
+)
+
+
 def _numbers(doc: Doc, force, off: int, sent) -> tuple[int | None, int | None]:
     s, e = phrase_span(force, off)
     personnel = equipment = None
     strong = _STRONG.search(doc.text, s, e)
     if strong:
         personnel = int(strong.group(1).replace(",", ""))
+    counts = []
     for _ns, ne, value, _q in doc.numbers_in(s, e):
         after = doc.text[ne : ne + 40].lower()
         if re.match(r"\s*(?:units?|armou?red|vehicles|tanks|helicopters|aircraft|planes)", after):
             continue
         if re.match(r"\s*(?:%|per\s*cent|years?|days?|months?|km)", after):
             continue
-        if personnel is None and isinstance(value, int) and value >= 2:
-            personnel = value
+        if isinstance(value, int) and value >= 2:
+            counts.append((value, after))
+    if personnel is None and counts:
+        personnel = counts[0][0]
+        if _UNITS_AFTER.match(counts[0][1]):
+            # "Four companies, comprising approximately 500 personnel": the people
+            people = [v for v, after in counts[1:] if _PEOPLE_AFTER.match(after)]
+            personnel = people[0] if people else personnel
     eq = _EQUIPMENT.search(doc.text, sent.start, sent.end)
     if eq:
         n = doc.numbers_in(sent.start + 0, sent.end)
