@@ -1795,3 +1795,18 @@ def test_a_participle_of_speech_hung_on_a_name_is_that_persons() -> None:
     said = statements(g)
     key = next(k for k in said if k.startswith("Boric, who"))
     assert said[key] == "gabriel-boric", said
+
+
+def test_the_statement_reads_speaks_for_who_issued_it() -> None:
+    """ "…”, the statement reads" after "EUFOR stated": EUFOR's words."""
+    g = extract(
+        "EUFOR reinforces\nSource: Example News | 2022-02-24\n\n"
+        "About 500 reserve personnel will be deployed in Bosnia and Herzegovina, EUFOR "
+        "stated.\n\n"
+        "The decision was posted on the website today.\n\n"
+        "“The deployment of these forces is a precautionary measure to strengthen "
+        "stability”, the statement reads.\n"
+    )
+    said = statements(g)
+    key = next(k for k in said if k.startswith("“The deployment"))
+    assert said[key].rsplit("/", 1)[-1].startswith("eufor"), said

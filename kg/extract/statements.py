@@ -426,7 +426,29 @@ def _speech_act(v) -> bool:
         return False
     if lemma(v.lower_) in _COMMITMENT:
         return any(c.dep_ in ("ccomp", "xcomp") for c in v.children)
+    if lemma(v.lower_) == "read":
+        # "…”, the statement reads": a text speaks for who issued it; but "a communiqué
+        # read by the President" is no speech of the sentence's own
+        return any(c.dep_ == "nsubj" and c.lower_ in _TEXT_NOUNS for c in v.children) or any(
+            c.dep_ == "prt" and c.lower_ == "out" for c in v.children
+        )
     return True
+
+
+_TEXT_NOUNS = {
+    "statement",
+    "communique",
+    "communiqué",
+    "release",
+    "readout",
+    "letter",
+    "note",
+    "document",
+    "declaration",
+    "text",
+    "message",
+    "post",
+}
 
 
 def _clause_subject_actor(doc: Doc, verb, off: int, skip: int) -> str | None:
@@ -593,6 +615,8 @@ def _resolve(doc: Doc, tok, verb, sent: Block, sal: speech.Salience) -> str | No
             return f"country/{country}"
     if m is not None:
         return _country_of(doc, m)
+    if noun in _TEXT_NOUNS and verb.lower_ in ("reads", "read") and sal.recent_speaker:
+        return sal.recent_speaker  # "…”, the statement reads": the text quoted just before
     if noun in speech.BODY_NOUNS:
         said = [c.lower_ for c in tok.children if c.dep_ in ("amod", "compound")]
         here = [doc.ref(m) for m in reversed(before) if m.kind in ("org", "country")]
