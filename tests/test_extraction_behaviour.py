@@ -1810,3 +1810,19 @@ def test_the_statement_reads_speaks_for_who_issued_it() -> None:
     said = statements(g)
     key = next(k for k in said if k.startswith("“The deployment"))
     assert said[key].rsplit("/", 1)[-1].startswith("eufor"), said
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("88_yahoo-guardian_french-police-new-caledonia-riots", "action-co-ordination-cell"),
+        ("84_angop_gabon-takes-eccas-presidency", "multilateral-force"),
+    ],
+)
+def test_a_body_the_recogniser_takes_for_a_person_is_no_person(text: str, body: str) -> None:
+    """Dev texts 88 and 84: a name holding a body's word (Cell, Force, Unit, Command …)
+    names no person."""
+    path = Path(__file__).parent / "corpus/dev/texts" / f"{text}.txt"
+    g = extract(path.read_text(encoding="utf-8"))
+    persons = {str(p).removeprefix(PERSON) for p in g.subjects(RDF.type, NG.Person)}
+    assert body not in persons, persons

@@ -45,7 +45,9 @@ _NON_NAME_WORDS = {
         "Movement Liberation Coast Shoal Sea Island Islands Strait Peninsula Gulf Brigade "
         "Opposition Forces Guard Republic Kingdom Airways Airlines Corporation People Peoples "
         "People's People’s Summit Conference Talks Forum Declaration Agreement Accord Treaty "
-        "Session Meeting Initiative Ceasefire Truce Dialogue Process Protocol Council"
+        "Session Meeting Initiative Ceasefire Truce Dialogue Process Protocol Council "
+        "Force Cell Unit Command Corps Battalion Squad Team Board Bureau Institute Foundation "
+        "Centre Center Secretariat Embassy Consulate Directorate"
     ).split()
 }
 _PATRONYMIC = re.compile(
