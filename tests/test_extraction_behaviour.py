@@ -1826,3 +1826,16 @@ def test_a_body_the_recogniser_takes_for_a_person_is_no_person(text: str, body: 
     g = extract(path.read_text(encoding="utf-8"))
     persons = {str(p).removeprefix(PERSON) for p in g.subjects(RDF.type, NG.Person)}
     assert body not in persons, persons
+
+
+def test_a_surname_whose_two_full_names_are_one_person_joins_him() -> None:
+    """ "President Kwame Ansah", later "Kwame Mensah Ansah", and "President Ansah" between:
+    the two full names are one person, so the surname is his (was a third node)."""
+    g = extract(
+        "Ansah hosts Talon\nSource: Example News | 2023-07-08\n\n"
+        "President Kwame Ansah on Friday evening hosted President Patrice Talon in Accra.\n\n"
+        "President Ansah hosted Talon in Paris on June 23.\n\n"
+        "A statement by Kwame Mensah Ansah's spokesman said the talks were cordial.\n"
+    )
+    persons = {str(p).removeprefix(PERSON) for p in g.subjects(RDF.type, NG.Person)}
+    assert len([p for p in persons if "ansah" in p]) == 1, persons

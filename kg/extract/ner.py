@@ -1100,7 +1100,9 @@ def merge_persons(mentions: list[Mention], label_of) -> list[Mention]:
             whole.setdefault(name_skeleton(label), k)
     target: dict[str, str] = {}
     tokens = {k: _name_tokens(label_of(k)) for k in keys}
-    for k in keys:
+    # full names first, so that a one-word name whose two candidates are one person ("Bola
+    # Tinubu" and "Bola Ahmed Tinubu") goes to that person
+    for k in sorted(keys, key=lambda k: len(label_of(k).split()) == 1):
         words = label_of(k).split()
         if len(words) == 1:
             cands = full.get(name_skeleton(words[0]), set())
@@ -1111,6 +1113,7 @@ def merge_persons(mentions: list[Mention], label_of) -> list[Mention]:
                 # a name inside a longer one: "Lula" in "Luiz Inácio Lula da Silva"
                 sk = name_skeleton(words[0])
                 cands = {o for o in keys if len(tokens[o]) > 2 and sk in tokens[o][1:-1]}
+            cands = {target.get(c, c) for c in cands}
             if len(cands) == 1:
                 target[k] = next(iter(cands))
             continue
