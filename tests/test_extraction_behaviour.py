@@ -1839,3 +1839,15 @@ def test_a_surname_whose_two_full_names_are_one_person_joins_him() -> None:
     )
     persons = {str(p).removeprefix(PERSON) for p in g.subjects(RDF.type, NG.Person)}
     assert len([p for p in persons if "ansah" in p]) == 1, persons
+
+
+def test_troops_sent_to_the_senders_own_border_stay_in_the_sender() -> None:
+    """ "Guatemala will deploy 3,000 soldiers to strengthen its border with Mexico": the
+    troops go to Guatemala's own frontier, not into Mexico."""
+    g = extract(
+        "Guatemala sends troops to its border\nSource: Example News | 2025-02-04\n\n"
+        "President Bernardo Arévalo said Guatemala will deploy 3,000 soldiers to strengthen "
+        "its border with Mexico.\n"
+    )
+    (d,) = g.subjects(RDF.type, NG.Deployment)
+    assert str(g.value(d, NG.destination)).endswith("/guatemala"), g.value(d, NG.destination)

@@ -518,6 +518,12 @@ def _mission(doc: Doc) -> str | None:
     return None
 
 
+# the sender's own frontier: "to strengthen its border with X", "along their southern border"
+_OWN_BORDER = re.compile(
+    r"\b(?:its|their|the country's|the nation's)\s+(?:own\s+)?(?:\w+ern\s+)?(?:border|frontier)s?\b"
+)
+
+
 def _build(
     doc: Doc, sent, off: int, skip: int, tok, force, sender_toks, force_org, prev=None
 ) -> Deployment | None:
@@ -547,6 +553,12 @@ def _build(
                     break
     if dest is not None and dest == sender:
         dest = None
+    if (
+        dest is None
+        and sender.startswith("country/")
+        and _OWN_BORDER.search(doc.text, off + tok.idx, sent.end)
+    ):
+        dest = sender  # "deploy 10,000 troops to strengthen its border with the United States"
     personnel, equipment = _numbers(doc, force, off, sent)
     date = _date(doc, sent, off + tok.idx)
     part_of = force_org if force_org and force_org != sender else None
