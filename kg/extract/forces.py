@@ -476,8 +476,12 @@ def _numbers(doc: Doc, force, off: int, sent) -> tuple[int | None, int | None]:
     counts = []
     for _ns, ne, value, _q in doc.numbers_in(s, e):
         after = doc.text[ne : ne + 40].lower()
-        if re.match(r"\s*(?:units?|armou?red|vehicles|tanks|helicopters|aircraft|planes)", after):
-            continue
+        if re.match(
+            r"\s*(?:[a-z-]+\s+){0,2}?(?:units?\b|armou?red|vehicles|tanks|helicopters|aircraft"
+            r"|planes|jets|ships|warships|vessels|boats|drones)",
+            after,
+        ):
+            continue  # "two Egyptian military planes": machines, not people
         if re.match(r"\s*(?:%|per\s*cent|years?|days?|months?|km)", after):
             continue
         if isinstance(value, int) and value >= 2:
