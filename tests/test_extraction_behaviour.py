@@ -1660,11 +1660,16 @@ def test_a_post_then_honorifics_then_the_name_is_the_holder_as_party() -> None:
             "Suluhu Hassan at State House in Dar es Salaam on Wednesday.",
             {"william-ruto", "samia-suluhu-hassan"},
         ),
+        (
+            "Philippine President Ferdinand Marcos Jr. and Vietnamese Prime Minister Pham "
+            "Minh Chinh witnessed the signing of agreements in Hanoi on Wednesday.",
+            {"ferdinand-marcos-jr", "pham-minh-chinh"},
+        ),
     ],
 )
 def test_reciprocal_verbs_and_courtesy_calls_are_meetings(sentence: str, parties: set) -> None:
-    """Two or more who "discussed" or "gathered" met; "a courtesy call on X" is a visit to X,
-    not a telephone call."""
+    """Two or more who "discussed", "gathered" or "witnessed the signing" met; "a courtesy call
+    on X" is a visit to X, not a telephone call."""
     g = extract(f"Talks held\nSource: Example News | 2024-03-14\n\n{sentence}\n")
     assert _meetings(g) == [parties], _meetings(g)
     (m,) = g.subjects(RDF.type, NG.Meeting)

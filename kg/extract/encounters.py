@@ -1479,6 +1479,12 @@ def _trigger(tok, doc: Doc, off: int):
         for c in tok.children
     ):
         return "sign", None  # "X and Y signed the agreement": a signing, a meeting of both
+    if (
+        lem == "witness"
+        and len(_subjects(tok)) >= 2
+        and any(c.dep_ == "dobj" and c.lower_ in ("signing", "exchange") for c in tok.children)
+    ):
+        return "sign", None  # "A and B witnessed the signing of agreements": both were there
     if lem in ("discuss", "gather") and tok.dep_ in ("ROOT", "conj", "ccomp", "advcl"):
         subs = _subjects(tok)
         if len(subs) >= 2 or (
