@@ -1665,6 +1665,11 @@ def test_a_post_then_honorifics_then_the_name_is_the_holder_as_party() -> None:
             "Minh Chinh witnessed the signing of agreements in Hanoi on Wednesday.",
             {"ferdinand-marcos-jr", "pham-minh-chinh"},
         ),
+        (
+            "German Chancellor Olaf Scholz travelled to Washington on Wednesday to meet "
+            "President Joe Biden at the White House.",
+            {"olaf-scholz", "joe-biden"},  # the trip made: not a wish
+        ),
     ],
 )
 def test_reciprocal_verbs_and_courtesy_calls_are_meetings(sentence: str, parties: set) -> None:

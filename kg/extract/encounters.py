@@ -331,6 +331,9 @@ def _objects(tok) -> list:
     return out
 
 
+_WENT = {"travelled", "traveled", "flew", "arrived", "went", "came", "headed", "drove"}
+
+
 def _future_or_wished(tok) -> bool:
     node = tok
     for _ in range(3):
@@ -355,7 +358,8 @@ def _future_or_wished(tok) -> bool:
             "acl",
             "relcl",
         ):
-            return True
+            # but "travelled to Washington on Wednesday to meet Biden": the trip was made
+            return not (node.dep_ in ("advcl", "xcomp") and node.head.lower_ in _WENT)
         if node.dep_ in (
             "dobj",
             "pobj",
