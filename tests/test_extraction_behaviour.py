@@ -1864,3 +1864,18 @@ def test_troops_sent_to_the_senders_own_border_stay_in_the_sender() -> None:
     )
     (d,) = g.subjects(RDF.type, NG.Deployment)
     assert str(g.value(d, NG.destination)).endswith("/guatemala"), g.value(d, NG.destination)
+
+
+def test_the_nationality_leader_is_that_states_head_named_before() -> None:
+    """ "Prime Minister Narendra Modi held talks with Maldivian President Mohamed Muizzu. The
+    Indian leader stressed …": Modi (the head whose title names no other state), not India."""
+    g = extract(
+        "Talks in Delhi\nSource: Example News | 2024-10-08\n\n"
+        "Prime Minister Narendra Modi held talks with Maldivian President Mohamed Muizzu on "
+        "Monday.\n\n"
+        "The Indian leader stressed the importance of the partnership.\n\n"
+        "Muizzu, for his part, thanked India for its support.\n"
+    )
+    said = statements(g)
+    key = next(k for k in said if k.startswith("The Indian leader"))
+    assert said[key] == "narendra-modi", said

@@ -553,6 +553,14 @@ def _resolve(doc: Doc, tok, verb, sent: Block, sal: speech.Salience) -> str | No
             for c in tok.children
         )
         holder = _holder(doc, role or "", owner, sal, bare, before=off + tok.idx)
+        if holder is None and role == "leader" and owner is not None:
+            # "the Indian leader stressed …": the state's head, whatever the post
+            for post in _HEAD_POSTS:
+                holder = _holder(doc, post, owner, sal, bare, before=off + tok.idx)
+                if holder:
+                    break
+            if holder is None:
+                holder = _only_unplaced_head(doc, owner, off + tok.idx)
         if holder is None and owner is not None and role:
             # "Kenya's president said Wednesday …" in a lead the next sentence names
             # ("Kenyan President William Ruto called …"): the wire style's late name
@@ -812,6 +820,29 @@ def _holder(
     return None
 
 
+def _only_unplaced_head(doc: Doc, owner, before: int) -> str | None:
+    """ "Prime Minister Narendra Modi held talks with Maldivian President Mohamed Muizzu. The
+    Indian leader stressed …": the one head named before whose title gives no other state."""
+    owner_key = doc.ref(owner).split("/", 1)[1]
+    found = []
+    for ref in {doc.ref(m) for m in doc.mentions_in(0, before, "person")}:
+        if not any(titled(doc, ref, post, None, before) for post in _HEAD_POSTS):
+            continue
+        states = {
+            x.key
+            for m in doc.mentions_in(0, before, "person")
+            if doc.ref(m) == ref
+            for x in doc.mentions_in(max(0, m.start - 40), m.start)
+            if x.kind == "country"
+        }
+        if states - {owner_key}:
+            continue
+        found.append(ref)
+    return found[0] if len(found) == 1 else None
+
+
+# the posts of a state's leader
+_HEAD_POSTS = ("president", "prime minister", "chancellor", "premier", "king", "emir", "sultan")
 _ROLES = [
     "President",
     "Prime Minister",
