@@ -259,6 +259,8 @@ def test_a_possible_summit_is_no_meeting() -> None:
         # units counted, then the people in them
         ("Three Ghanaian companies, comprising about 450 soldiers, will be deployed in Mali "
          "over the next two weeks, the army said.", "ghana", "450"),
+        # units counted with no head count give none
+        ("Uganda deployed two battalions in Goma on Wednesday.", "uganda", None),
         # machines counted are no personnel
         ("Two Egyptian military planes carrying officers arrived in Mogadishu on Tuesday.",
          "egypt", None),

@@ -35,7 +35,7 @@ _FORCE = re.compile(
     r"servicemen|servicewomen|police|policemen|officers|paratroopers|marines|units?|"
     r"gendarmes|military|army|detachments?|company|companies|squadrons?|instructors|"
     r"staff|experts|specialists|members|men|fighters|mercenaries|trainers|advis[eo]rs|"
-    r"commandos|sailors|airmen|guards|gendarmerie)$",
+    r"commandos|sailors|airmen|guards|gendarmerie|divisions?|regiments?)$",
     re.I,
 )
 _NOT_FORCE_HEAD = re.compile(
@@ -489,9 +489,10 @@ def _numbers(doc: Doc, force, off: int, sent) -> tuple[int | None, int | None]:
     if personnel is None and counts:
         personnel = counts[0][0]
         if _UNITS_AFTER.match(counts[0][1]):
-            # "Four companies, comprising approximately 500 personnel": the people
+            # "Four companies, comprising approximately 500 personnel": the people; "two
+            # battalions" alone: no head count
             people = [v for v, after in counts[1:] if _PEOPLE_AFTER.match(after)]
-            personnel = people[0] if people else personnel
+            personnel = people[0] if people else None
     eq = _EQUIPMENT.search(doc.text, sent.start, sent.end)
     if eq:
         n = doc.numbers_in(sent.start + 0, sent.end)
