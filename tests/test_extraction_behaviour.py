@@ -1881,3 +1881,22 @@ def test_the_nationality_leader_is_that_states_head_named_before() -> None:
     said = statements(g)
     key = next(k for k in said if k.startswith("The Indian leader"))
     assert said[key] == "narendra-modi", said
+
+
+def test_a_summit_dated_by_its_lead_with_the_leaders_among_its_attendees() -> None:
+    """A lead gives the day ("A regional summit in Kenya on Wednesday concluded …"), the next
+    paragraph the host, and a later one "A and B were among the heads of state who attended
+    the summit": one summit, on that day, with A and B."""
+    g = extract(
+        "Leaders pledge closer ties\nSource: Example News | 2017-03-01\n\n"
+        "A regional summit in Kenya on Wednesday concluded with participants pledging to "
+        "fight terrorism together.\n\n"
+        "Nairobi hosted the daylong summit of the Intergovernmental Authority on Development, "
+        "which adopted a new trade plan.\n\n"
+        "Officials said the talks had gone well.\n\n"
+        "Ethiopian Prime Minister Abiy Ahmed and Somali President Hassan Sheikh Mohamud were "
+        "among the heads of state who attended the summit.\n"
+    )
+    (m,) = g.subjects(RDF.type, NG.Meeting)
+    assert str(g.value(m, NG.date)) == "2017-03-01"
+    assert {"abiy-ahmed", "hassan-sheikh-mohamud"} <= _parties(g, m), _parties(g, m)

@@ -839,6 +839,7 @@ def encounters(doc: Doc) -> list[Meeting]:
     out.extend(_joint_appearance(doc))
     merged = _merge_same(out)
     _attendance(doc, merged)
+    _date_from_lead(doc, merged)
     kept = []
     for m in merged:
         if not m.participants and m.organizer is None:
@@ -894,6 +895,11 @@ _THE_MEETING_WAS = re.compile(
     r"(?:attended|graced|witnessed)\s+by\b",
     re.I,
 )
+_ATTENDED_THE = re.compile(
+    r"\b(?:attended|attending|took part in|participated in)\s+the\s+(?:[\w'-]+\s+){0,3}?"
+    r"(?:summit|session|conference)\b",
+    re.I,
+)
 _OTHERS_AT_IT = re.compile(
     r"\s*(?:Other|Among the)\s+(?:participants|attendees|guests)\s+(?:also\s+)?(?:included|were)\b"
     # "Other Members of the Conference in attendance were:", "Associate Members in
@@ -917,6 +923,32 @@ def _sent_by_other(doc: Doc, start: int, pos: int) -> bool:
     if m is None:
         return False
     return not any(not x.adjective for x in doc.mentions_in(m.start(), pos) if x.kind != "person")
+
+
+def _date_from_lead(doc: Doc, meetings: list[Meeting]) -> None:
+    """ "A regional economic summit in Pakistan on Wednesday concluded …" opens a story that
+    then names the summit's host and guests with no day: the one undated summit takes the
+    day the lead gives a summit."""
+    undated = [m for m in meetings if m.date is None and "Summit" in m.kinds]
+    if len(undated) != 1 or any(m.date and "Summit" in m.kinds for m in meetings):
+        return
+    lead_end = doc.paragraphs[min(2, len(doc.paragraphs) - 1)].end if doc.paragraphs else 0
+    for _pi, sent in doc.sentences:
+        if sent.start >= lead_end:
+            break
+        word = _SUMMIT_WORD.search(doc.text, sent.start, sent.end)
+        if word is None or _FUTURE_WORDS.search(doc.text, sent.start, sent.end):
+            continue
+        date = _date(doc, sent, word.start())
+        if date is not None:
+            m = undated[0]
+            m.date = date
+            m.key = meeting_key(doc, date, m.participants)  # (keyed "undated-…" before)
+            return
+
+
+_SUMMIT_WORD = re.compile(r"\bsummit\b", re.I)
+_FUTURE_WORDS = re.compile(r"\b(?:will|would|to be held|is to|are to|next)\b", re.I)
 
 
 def _listed_below(doc: Doc, pos: int) -> list[str]:
@@ -1004,7 +1036,11 @@ def _attendance(doc: Doc, meetings: list[Meeting]) -> None:
         m = before[-1]
         close = doc.near(m.span.start, sent.start)
         head = doc.text[sent.start : sent.end]
-        named_back = bool(_THE_MEETING_WAS.match(head) or _OTHERS_AT_IT.match(head))
+        named_back = bool(
+            _THE_MEETING_WAS.match(head)
+            or _OTHERS_AT_IT.match(head)
+            or _ATTENDED_THE.search(head)  # "… were among the leaders who attended the summit"
+        )
         for kind in ("Summit", "Session"):
             # "The summit was hosted by X" after talks on its sidelines: the summit's host
             same = [o for o in before if kind in o.kinds]
@@ -1077,7 +1113,16 @@ def _attendance(doc: Doc, meetings: list[Meeting]) -> None:
                     for o in _objects(tok):
                         parties.add_np(o)
                     continue
-                for subj in _subjects(who) if attends else []:
+                subjects = _subjects(who) if attends else []
+                if (
+                    attends
+                    and tok.dep_ == "relcl"
+                    and tok.head.dep_ == "pobj"
+                    and tok.head.head.lower_ == "among"
+                ):
+                    # "A and B were among the heads of state who attended the summit"
+                    subjects = _subjects(tok.head.head.head) or subjects
+                for subj in subjects:
                     for x in _conjuncts(subj):
                         if x.lower_.removesuffix("s") in _COLLECTIVE:
                             # the whole subject, however the parser hung its list: up to
