@@ -1900,3 +1900,16 @@ def test_a_summit_dated_by_its_lead_with_the_leaders_among_its_attendees() -> No
     (m,) = g.subjects(RDF.type, NG.Meeting)
     assert str(g.value(m, NG.date)) == "2017-03-01"
     assert {"abiy-ahmed", "hassan-sheikh-mohamud"} <= _parties(g, m), _parties(g, m)
+
+
+def test_the_states_listed_against_a_draft_sat_in_the_council() -> None:
+    """ "The draft received 11 votes in favour, 3 against (Algeria, China, Russian
+    Federation) and 1 abstention (Guyana)": every state listed voted, so sat in the session."""
+    g = extract(
+        "Council fails to adopt text\nSource: Example News | 2024-03-22\n\n"
+        "The Security Council today failed to adopt a resolution on a ceasefire in Gaza.\n\n"
+        "The draft received 11 votes in favour, 3 against (Algeria, China, Russian Federation) "
+        "and 1 abstention (Guyana).\n"
+    )
+    (m,) = g.subjects(RDF.type, NG.Meeting)
+    assert {"algeria", "china", "russia", "guyana"} <= _parties(g, m), _parties(g, m)

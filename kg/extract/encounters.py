@@ -1320,7 +1320,8 @@ def _voters(doc: Doc) -> list[str]:
             ):
                 after = None  # "sanctions against Mali after Russia vetoed": Russia's vote
             # ("India, China and the United Arab Emirates abstained": each of them)
-            if re.search(r"abstentions?\s*\([^)]*$", before) or after:
+            # ("3 against (Algeria, China, Russian Federation)", "12 in favour (…)" too)
+            if re.search(r"(?:abstentions?|against|in\s+favou?r)\s*\([^)]*$", before) or after:
                 ref = doc.ref(m)
                 if ref not in refs:
                     refs.append(ref)
