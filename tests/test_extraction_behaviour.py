@@ -1907,7 +1907,7 @@ def test_the_states_listed_against_a_draft_sat_in_the_council() -> None:
     Federation) and 1 abstention (Guyana)": every state listed voted, so sat in the session."""
     g = extract(
         "Council fails to adopt text\nSource: Example News | 2024-03-22\n\n"
-        "The Security Council today failed to adopt a resolution on a ceasefire in Gaza.\n\n"
+        "The UN Security Council today failed to adopt a resolution on a ceasefire in Gaza.\n\n"
         "The draft received 11 votes in favour, 3 against (Algeria, China, Russian Federation) "
         "and 1 abstention (Guyana).\n"
     )
