@@ -1913,3 +1913,19 @@ def test_the_states_listed_against_a_draft_sat_in_the_council() -> None:
     )
     (m,) = g.subjects(RDF.type, NG.Meeting)
     assert {"algeria", "china", "russia", "guyana"} <= _parties(g, m), _parties(g, m)
+
+
+def test_the_statement_speaks_for_who_adopted_it_not_the_last_state_named() -> None:
+    """ "The UN Security Council has adopted its first statement … Russia has blocked all
+    previous attempts … The statement, drafted by Norway and Mexico, expresses …": the
+    Council's words, not Russia's."""
+    g = extract(
+        "Council adopts statement\nSource: Example News | 2022-05-07\n\n"
+        "The UN Security Council has unanimously adopted its first statement on the crisis.\n\n"
+        "Russia, which holds veto power in the council, has blocked all previous attempts.\n\n"
+        'The statement, drafted by Norway and Mexico, "expresses deep concern regarding the '
+        'maintenance of peace".\n'
+    )
+    said = statements(g)
+    key = next(k for k in said if k.startswith("The statement"))
+    assert said[key].endswith("un-security-council"), said

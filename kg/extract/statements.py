@@ -625,6 +625,10 @@ def _resolve(doc: Doc, tok, verb, sent: Block, sal: speech.Salience) -> str | No
         return _country_of(doc, m)
     if noun in _TEXT_NOUNS and verb.lower_ in ("reads", "read") and sal.recent_speaker:
         return sal.recent_speaker  # "…”, the statement reads": the text quoted just before
+    if noun in _TEXT_NOUNS and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+        issuer = _issuer_before(doc, noun, off + tok.idx)
+        if issuer:
+            return issuer  # "The Council adopted a statement … The statement expresses …"
     if noun in speech.BODY_NOUNS:
         said = [c.lower_ for c in tok.children if c.dep_ in ("amod", "compound")]
         here = [doc.ref(m) for m in reversed(before) if m.kind in ("org", "country")]
@@ -897,6 +901,33 @@ _NAMED_BY_NOUN = {
     "committee",
     "secretariat",
 }
+
+
+def _issuer_before(doc: Doc, noun: str, pos: int) -> str | None:
+    """Who adopted, issued or released the text "the statement" refers back to: the last
+    actor named before the verb of the last sentence before pos that says so."""
+    pattern = re.compile(
+        r"\b(?:adopted|issued|released|published|put out)\s+(?:a|an|its|the|their|his|her)\s+"
+        r"(?:[\w“”\"'-]+\s+){0,3}?" + re.escape(noun) + r"\b",
+        re.I,
+    )
+    paras = [p.start for p in doc.paragraphs if p.start <= pos]
+    since = paras[-3] if len(paras) >= 3 else 0  # this paragraph and the two before
+    for _pi, sent in reversed(doc.sentences):
+        if sent.start >= pos:
+            continue
+        if sent.start < since:
+            return None
+        hit = pattern.search(doc.text, sent.start, min(sent.end, pos))
+        if hit is None:
+            continue
+        actors = [
+            m
+            for m in doc.mentions_in(sent.start, hit.start())
+            if m.kind in ("org", "country", "person") and not m.adjective
+        ]
+        return _country_of(doc, actors[-1]) if actors else None
+    return None
 
 
 def _body_antecedent(
