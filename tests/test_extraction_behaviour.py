@@ -1929,3 +1929,16 @@ def test_the_statement_speaks_for_who_adopted_it_not_the_last_state_named() -> N
     said = statements(g)
     key = next(k for k in said if k.startswith("The statement"))
     assert said[key].endswith("un-security-council"), said
+
+
+def test_a_council_session_takes_the_day_a_later_sentence_gives_its_meeting() -> None:
+    """ "The UN Security Council has adopted a statement …" in a page of Saturday, then "The
+    short statement adopted at a brief meeting Friday …": the session was on the Friday,
+    not on the page's date line."""
+    g = extract(
+        "Council adopts statement\nSource: Example News | 2022-05-07\n\n"
+        "The UN Security Council has unanimously adopted a statement on the crisis in Sudan.\n\n"
+        "The short statement adopted at a brief meeting Friday does not mention the war.\n"
+    )
+    (m,) = g.subjects(RDF.type, NG.Meeting)
+    assert str(g.value(m, NG.date)) == "2022-05-06"

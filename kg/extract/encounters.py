@@ -1238,9 +1238,13 @@ def _sessions(doc: Doc) -> list[Meeting]:
                     and doc.near(s.start, sent.start)
                     and not in_headline(doc, s)
                     for d in doc.dates.dates_in(s.start, s.end)
-                    if d.value and d.basis != "DocumentDate"
+                    if d.value and d.basis != "DocumentDate" and not _page_stamp(doc, d)
                 ]
                 date = lead[-1] if lead else None
+            if date is None or _page_stamp(doc, date):
+                # "The short statement adopted at a brief meeting Friday": the day a later
+                # sentence gives the Council's meeting
+                date = _meeting_day_later(doc, sent) or date
             return [
                 Meeting(
                     key=meeting_key(doc, date, [body]),
@@ -1255,6 +1259,26 @@ def _sessions(doc: Doc) -> list[Meeting]:
     return []
 
 
+def _page_stamp(doc: Doc, d: DateValue) -> bool:
+    """The page's own date line ("Source: … | 2022-05-07"), not a day the story gives."""
+    pub = doc.meta.published
+    return pub is not None and pub.start == d.start and pub.end == d.end
+
+
+def _meeting_day_later(doc: Doc, sent) -> DateValue | None:
+    for _p, s in doc.sentences:
+        if s.start <= sent.start or not doc.near(sent.start, s.start):
+            continue
+        word = _MEETING_WORD.search(doc.text, s.start, s.end)
+        if word is None:
+            continue
+        d = _date(doc, s, word.start())
+        if d is not None and not _page_stamp(doc, d):
+            return d
+    return None
+
+
+_MEETING_WORD = re.compile(r"\b(?:meeting|session)\b", re.I)
 _VOTE_DAY = re.compile(r"\b(?:adopted|approved|passed|voted|vote)\b[^.;]{0,12}?\bon\s+$", re.I)
 
 
