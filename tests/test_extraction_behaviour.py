@@ -1942,3 +1942,25 @@ def test_a_council_session_takes_the_day_a_later_sentence_gives_its_meeting() ->
     )
     (m,) = g.subjects(RDF.type, NG.Meeting)
     assert str(g.value(m, NG.date)) == "2022-05-06"
+
+
+def test_the_secretary_of_state_named_after_his_title_is_a_person() -> None:
+    """ "US Secretary of State Marco Rubio had a telephone conversation with …": the
+    recogniser's "State" (ORG) is not the first word of his name (was no person at all)."""
+    g = extract(
+        "Ministers talk\nSource: Example News | 2025-02-15\n\n"
+        "Russia's Foreign Ministry has said that on 15 February, US Secretary of State Marco "
+        "Rubio had a telephone conversation with Russian Foreign Minister Sergey Lavrov.\n"
+    )
+    assert _meetings(g) == [{"marco-rubio", "sergey-lavrov"}], _meetings(g)
+
+
+def test_a_minister_named_after_his_states_name_in_brackets_is_the_party() -> None:
+    """ "spoke with Republic of Korea (ROK) Foreign Minister Chung Eui-yong": the parser ends
+    the phrase at the brackets; the party is the minister, not the state."""
+    g = extract(
+        "Call with Foreign Minister Chung\nSource: Example News | 2021-08-06\n\n"
+        "Secretary of State Antony J. Blinken spoke with Republic of Korea (ROK) Foreign "
+        "Minister Chung Eui-yong the evening of August 5.\n"
+    )
+    assert _meetings(g) == [{"antony-blinken", "chung-eui-yong"}], _meetings(g)

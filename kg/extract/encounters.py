@@ -494,6 +494,12 @@ class _Parties:
             and not any(a <= m.start < b for a, b in others)
         ]
         persons = [m for m in ms if m.kind == "person"]
+        if not persons and ms and all(m.kind in ("country", "org") for m in ms):
+            # "spoke with Republic of Korea (ROK) Foreign Minister Chung Eui-yong": the
+            # parser ends the phrase at the brackets; the state's minister named right after
+            titled = _titled_holder_after(self.doc, e)
+            if titled is not None:
+                persons = [titled]
         if not persons and tok.lower_ in _PERSON_TITLES | _COLLECTIVE:
             # "the Executive Secretary of SADC, H.E. Mr. Elias M. Magosi": the name the
             # parser hung elsewhere, right after the post
@@ -552,6 +558,28 @@ def _pair_named_before(doc: Doc, pos: int) -> tuple[list[str], int | None]:
             if ra != rb:
                 return [ra, rb], a.start
     return [], None
+
+
+_AFTER_NAME = re.compile(r"\s*\)?\s*(?:\([^()]{1,20}\)\s*)?")
+_WORD = re.compile(r"([A-Z][\w.-]*)\s+")
+
+
+def _titled_holder_after(doc: Doc, end: int):
+    """The person named right after a state's name by a run of title words: "Republic of
+    Korea (ROK) Foreign Minister Chung Eui-yong"."""
+    from kg.extract.names import TITLES
+    from kg.ids import fold
+
+    pos = _AFTER_NAME.match(doc.text, end).end()
+    for _ in range(4):
+        w = _WORD.match(doc.text, pos)
+        if w is None or fold(w.group(1)) not in TITLES:
+            break
+        pos = w.end()
+        person = next((p for p in doc.mentions_in(pos, pos + 60, "person") if p.start == pos), None)
+        if person is not None:
+            return person
+    return None
 
 
 def _titled_before(doc: Doc, phrase: str, pos: int) -> str | None:

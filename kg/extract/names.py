@@ -35,7 +35,7 @@ TITLES = {
         "Honourable Honorable Hon Hon. Rt Rt. Right Excellency External Affairs Home"
     ).split()
 }
-_NON_NAME_WORDS = {
+NON_NAME_WORDS = {
     fold(w)
     for w in (
         "Ministry Council Organization Organisation Agency Party Forces Parliament Committee "
@@ -47,7 +47,8 @@ _NON_NAME_WORDS = {
         "People's People’s Summit Conference Talks Forum Declaration Agreement Accord Treaty "
         "Session Meeting Initiative Ceasefire Truce Dialogue Process Protocol Council "
         "Force Cell Unit Command Corps Battalion Squad Team Board Bureau Institute Foundation "
-        "Centre Center Secretariat Embassy Consulate Directorate"
+        "Centre Center Secretariat Embassy Consulate Directorate Treasury Pentagon Cabinet "
+        "Senate Congress Kremlin"
     ).split()
 }
 _PATRONYMIC = re.compile(
@@ -73,7 +74,7 @@ def extend_person(text: str, start: int, end: int) -> tuple[int, int]:
     if _INITIAL.match(text, start):
         # "Philip J. Pierre" read as "J. Pierre": the given name before the initial
         m = _GIVEN_BEFORE.search(text, max(0, start - 30), start)
-        if m and fold(m.group(1)) not in TITLES and fold(m.group(1)) not in _NON_NAME_WORDS:
+        if m and fold(m.group(1)) not in TITLES and fold(m.group(1)) not in NON_NAME_WORDS:
             start = m.start(1)
     m = _HYPHEN_TAIL.match(text, end)
     if m:
@@ -102,7 +103,7 @@ def clean_person(text: str, start: int, end: int) -> tuple[int, int, str | None]
     tokens = name.split()
     if not tokens or not all(_NAME_WORD.match(t) for t in tokens):
         return s, e, None
-    if any(fold(t) in _NON_NAME_WORDS for t in tokens):
+    if any(fold(t) in NON_NAME_WORDS for t in tokens):
         return s, e, None
     if len(tokens) == 1 and (len(name) < 3 or name.isupper()):
         return s, e, None

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from kg.extract import world
 from kg.extract.gazetteer import Lexicon, fold_text
 from kg.extract.model import Entity, Mention
-from kg.extract.names import TITLES, clean_person, name_skeleton
+from kg.extract.names import NON_NAME_WORDS, TITLES, clean_person, name_skeleton
 from kg.ids import fold, slug
 
 LABELS = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place"}
@@ -262,6 +262,8 @@ def _joined(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int,
             and text[a[1] : b[0]] == " "
             and word[:1].isupper()
             and not word.isupper()
+            and fold(word) not in TITLES
+            and fold(word) not in NON_NAME_WORDS  # "Secretary of State" + "Marco Rubio"
         ):
             out.append((a[0], b[1], "PERSON"))
             i += 2
