@@ -1964,3 +1964,18 @@ def test_a_minister_named_after_his_states_name_in_brackets_is_the_party() -> No
         "Minister Chung Eui-yong the evening of August 5.\n"
     )
     assert _meetings(g) == [{"antony-blinken", "chung-eui-yong"}], _meetings(g)
+
+
+def test_a_meeting_dated_by_its_twin_is_keyed_by_that_day() -> None:
+    """A call the parse reads undated and the rules date ("today") is one meeting, and its
+    IRI says the day, not "undated"."""
+    g = extract(
+        "Secretary Pompeo phone call with Japanese Foreign Minister Motegi\n"
+        "Source: Example News | 2019-09-16\n\n"
+        "Washington, DC - Secretary Michael R. Pompeo spoke with the new Japanese Foreign "
+        "Minister Toshimitsu Motegi today. Secretary Pompeo congratulated the Foreign Minister "
+        "on his new position.\n"
+    )
+    (m,) = g.subjects(RDF.type, NG.Meeting)
+    assert str(g.value(m, NG.date)) == "2019-09-16"
+    assert "undated" not in str(m), m

@@ -1883,6 +1883,8 @@ def merge_into(doc: Doc, found: list[Meeting], parsed: list[Meeting]) -> list[Me
             # people who "held talks": no call, summit or session said (a body's meeting may
             # be any of them, so it stays unsaid)
             m.kinds = {"InPersonMeeting"}
+        if m.key.startswith("undated-") and m.date is not None and m.date.value:
+            m.key = meeting_key(doc, m.date, m.participants)  # dated by a twin it absorbed
     return out
 
 
