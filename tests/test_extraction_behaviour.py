@@ -1979,3 +1979,18 @@ def test_a_meeting_dated_by_its_twin_is_keyed_by_that_day() -> None:
     (m,) = g.subjects(RDF.type, NG.Meeting)
     assert str(g.value(m, NG.date)) == "2019-09-16"
     assert "undated" not in str(m), m
+
+
+def test_a_statement_from_the_military_is_the_states_named_forces() -> None:
+    """ "Rwanda Defence Force (RDF) on Tuesday started the deployment … to MINUSCA, according
+    to a statement from the military": the RDF speaks, not the mission named last."""
+    g = extract(
+        "Rwanda deploys battalion\nSource: Example News | 2021-08-04\n\n"
+        "Rwanda Defence Force (RDF) on Tuesday, August 3, started the deployment of an "
+        "additional Infantry Battalion of 750 military personnel to the United Nations "
+        "Multidimensional Integrated Stabilisation Mission in Central African Republic "
+        "(MINUSCA), according to a statement from the military.\n"
+    )
+    said = statements(g)
+    (speaker,) = said.values()
+    assert "defence-force" in speaker and "rwanda" in speaker, said

@@ -623,6 +623,17 @@ def _resolve(doc: Doc, tok, verb, sent: Block, sal: speech.Salience) -> str | No
             return f"country/{country}"
     if m is not None:
         return _country_of(doc, m)
+    if noun in _TEXT_NOUNS and not found:
+        src = [
+            g
+            for c in tok.children
+            if c.dep_ == "prep" and c.lower_ in ("from", "by")
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]
+        if src:
+            # "according to a statement from the military": whoever it came from
+            return _resolve(doc, src[0], verb, sent, sal)
     if noun in _TEXT_NOUNS and verb.lower_ in ("reads", "read") and sal.recent_speaker:
         return sal.recent_speaker  # "…”, the statement reads": the text quoted just before
     if noun in _TEXT_NOUNS and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
@@ -1278,10 +1289,27 @@ def _meeting_context(doc: Doc, meetings: list[Meeting]):
     return at
 
 
+_FORCES_NAME = re.compile(r"\b(?:Defen[cs]e Forces?|Armed Forces|Army|Military)\b")
+
+
 def _national_body(doc: Doc, name: str, country: str) -> str:
     """ "Turkey ... through the Foreign Ministry": the speaker is Turkey's ministry."""
     from kg.extract.actors import canon_org, entity_for_generic
 
+    if name in ("Armed Forces", "Army"):
+        # "the military" in a story that names the state's own forces ("Rwanda Defence
+        # Force (RDF)"): that body
+        for ref, e in doc.entities.items():
+            if (
+                ref.startswith("org/")
+                and _FORCES_NAME.search(e.label)
+                and (
+                    country in ref
+                    or country.replace("-", " ") in e.label.lower()
+                    or any(country.replace("-", " ") in x.lower() for x in e.surfaces)
+                )
+            ):
+                return ref
     ent = entity_for_generic("org", canon_org(name), country, None, doc.lex)
     ref = f"org/{ent.key}"
     if ref not in doc.entities:
