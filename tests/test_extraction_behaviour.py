@@ -1672,6 +1672,11 @@ def test_a_post_then_honorifics_then_the_name_is_the_holder_as_party() -> None:
             "President Joe Biden at the White House.",
             {"olaf-scholz", "joe-biden"},  # the trip made: not a wish
         ),
+        (
+            "Foreign Minister Taro Kono met Minister of Foreign Affairs Kang Kyung-wha of the "
+            "Republic of Korea on Wednesday, with regard to North Korean issues.",
+            {"taro-kono", "kang-kyung-wha"},  # a topic after "with regard to" is no party
+        ),
     ],
 )
 def test_reciprocal_verbs_and_courtesy_calls_are_meetings(sentence: str, parties: set) -> None:

@@ -285,7 +285,7 @@ def _with_objects(tok, preps=("with", "between", "among")) -> list:
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ in preps:
             for g in c.children:
-                if g.dep_ == "pobj":
+                if g.dep_ == "pobj" and not (c.lower_ == "with" and g.lower_ in _WITH_TOPIC):
                     out.extend(_conjuncts(g))
                 elif g.dep_ == "pcomp" and c.lower_ == "with":
                     # "met in Tokyo, with Kuleba joining by video": who joined
@@ -293,6 +293,8 @@ def _with_objects(tok, preps=("with", "between", "among")) -> list:
     return out
 
 
+# "with regard to North Korean issues", "with a view to": a topic, no party
+_WITH_TOPIC = {"regard", "respect", "reference", "view", "aim", "emphasis", "focus", "exception"}
 _HOSTED_BY = {"host", "chair", "mediate", "facilitate", "convene", "moderate"}
 
 
