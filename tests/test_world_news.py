@@ -295,3 +295,26 @@ def test_the_leaders_listed_as_attending_a_summit_are_its_participants():
         "country/norway",
         "org/world-bank",
     } <= set(summit.participants)
+
+
+DEV = Path(__file__).parent / "corpus" / "dev" / "texts"
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("68_b92-tanjug_vucic-kurti-brussels-meeting", "org/u-s-special-representative"),
+        ("87_menafn-kuna_thailand-cambodia-asean-monitoring-teams", "org/armed-forces-chief"),
+        ("73_eluniversal_mexico-us-press-meeting", "org/u-s-canada"),
+    ],
+)
+def test_a_title_or_states_side_by_side_are_no_organization(text: str, org: str):
+    """Dev texts where the recogniser read one ORG: a person's title ("U.S. Special
+    Representative", "Armed Forces Chief"), or states named side by side ("U.S. Canada")."""
+    f = facts((DEV / f"{text}.txt").read_text(encoding="utf-8"))
+    assert org not in refs(f, "org"), refs(f, "org")
+
+
+def test_bih_is_bosnia_and_herzegovina():
+    f = facts("EUFOR will deploy 500 more personnel in BiH over the next two weeks.\n")
+    assert "country/bosnia-and-herzegovina" in refs(f, "country"), refs(f, "country")

@@ -24,6 +24,7 @@ from kg.extract.lexis import (
     lemma,
 )
 from kg.extract.model import DateValue, Meeting, Span
+from kg.extract.sentences import blank_out
 from kg.extract.speech import head_span, inside_quote, phrase_span
 
 _MEET_VERBS = {
@@ -1370,7 +1371,7 @@ def _voters(doc: Doc) -> list[str]:
             after = _VOTED_AFTER.match(doc.text, m.end, m.end + 90)
             between = doc.mentions_in(m.end, after.end(), "country") if after else []
             if between and not _ONLY_LISTED.fullmatch(
-                _blank_out(doc.text, m.end, between[-1].end, between)
+                blank_out(doc.text, m.end, between[-1].end, between)
             ):
                 after = None  # "sanctions against Mali after Russia vetoed": Russia's vote
             # ("India, China and the United Arab Emirates abstained": each of them)
@@ -1383,17 +1384,6 @@ def _voters(doc: Doc) -> list[str]:
 
 
 _ONLY_LISTED = re.compile(r"(?:\s*(?:,|and|the|X)\s*)*")
-
-
-def _blank_out(text: str, start: int, end: int, mentions) -> str:
-    """The text between start and end with each mention written X."""
-    out, pos = [], start
-    for x in mentions:
-        out.append(text[pos : x.start])
-        out.append(" X ")
-        pos = x.end
-    out.append(text[pos:end])
-    return "".join(out)
 
 
 _VOTED_AFTER = re.compile(r"[^.;]{0,40}?\b(?:abstain|voted?|cast|veto)")

@@ -19,6 +19,7 @@ from kg.extract import world
 from kg.extract.gazetteer import Lexicon, fold_text
 from kg.extract.model import Entity, Mention
 from kg.extract.names import NON_NAME_WORDS, TITLES, clean_person, name_skeleton
+from kg.extract.sentences import blank_out
 from kg.ids import fold, slug
 
 LABELS = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place"}
@@ -709,7 +710,24 @@ def _add_org(out, ents, text: str, s: int, e: int, known, lex: Lexicon, prefer=f
     words = re.findall(r"[\w’']+", surface)
     if all(lex.adjective_of.get(fold(w)) or fold(w) in lex.country_by_name for w in words):
         return  # "Turkic", "Kazakh", "Armenia-Azerbaijan" read as organizations
+    inside = [m for m in known if m.kind in ("country", "place") and s <= m.start and m.end <= e]
+    if inside and _ONLY_JOINERS.fullmatch(
+        blank_out(text, s, e, sorted(inside, key=lambda m: m.start))
+    ):
+        return  # "PNG & Australia", "U.S. Canada", "Ethiopia Somaliland": places side by side
+    if fold(surface.split()[-1]) in _PERSON_POSTS:
+        return  # "Armed Forces Chief", "U.S. Special Representative": a person's title
     _add(out, ents, "org", canon_org(surface), s, e, country=country)
+
+
+_ONLY_JOINERS = re.compile(r"[\sX&/,–—-]*(?:and[\sX&/,–—-]*)*")
+_PERSON_POSTS = {
+    fold(w)
+    for w in (
+        "Chief Representative Envoy Secretary Minister Spokesman Spokeswoman Spokesperson "
+        "President Commander Director Ambassador Chairman Chairperson Adviser Advisor Premier"
+    ).split()
+}
 
 
 _NATIONAL_WORD = re.compile(
