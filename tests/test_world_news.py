@@ -318,3 +318,11 @@ def test_a_title_or_states_side_by_side_are_no_organization(text: str, org: str)
 def test_bih_is_bosnia_and_herzegovina():
     f = facts("EUFOR will deploy 500 more personnel in BiH over the next two weeks.\n")
     assert "country/bosnia-and-herzegovina" in refs(f, "country"), refs(f, "country")
+
+
+def test_a_name_after_a_post_and_its_remit_is_a_person():
+    """Dev text 68: "the EU Special Representative for Dialogue, Miroslav Lajčak" (the
+    recogniser's ORG) is the person who holds the post."""
+    f = facts((DEV / "68_b92-tanjug_vucic-kurti-brussels-meeting.txt").read_text("utf-8"))
+    assert "person/miroslav-lajcak" in refs(f, "person"), refs(f, "person")
+    assert "org/miroslav-lajcak" not in refs(f, "org")

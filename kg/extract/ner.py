@@ -433,7 +433,11 @@ _TITLE_BEFORE = re.compile(
     r"Premier|Chancellor|King|Queen|Prince|Princess|Emperor|Empress|Emir|Sheikh|Sultan|Pope|"
     r"Envoy|Governor|Mayor|Director|Chief|"
     r"Counterpart|counterpart|spokes(?:man|woman|person)|minister|president|envoy|ambassador|"
-    r"leader|chief|commander|general|secretary)|H\.\s?E\.)\s+$"
+    r"leader|chief|commander|general|secretary|Representative|Coordinator|Rapporteur)|H\.\s?E\.)"
+    r"\s+$"
+    # "the EU Special Representative for Dialogue, Miroslav Lajčak": a post, then its holder
+    r"|\b(?:Representative|Envoy|Coordinator|Rapporteur|Adviser|Advisor|Secretary|Minister)"
+    r"(?:\s+(?:for|of|to|on)\s+[^,;()]{1,40})?,\s*$"
 )
 _OWN_MEETING_AFTER = re.compile(
     r"['’]s\s+(?:(?:phone|telephone|video|first|second|surprise|state|official|brief)\s+)?"
