@@ -1999,3 +1999,18 @@ def test_a_statement_from_the_military_is_the_states_named_forces() -> None:
     said = statements(g)
     (speaker,) = said.values()
     assert "defence-force" in speaker and "rwanda" in speaker, said
+
+
+def test_contingents_of_two_owners_arriving_date_both_deployments() -> None:
+    """ "Fiji has deployed 35 peacekeepers … Both the Tongan and Fijian contingents arrived
+    late Friday night": each sender's deployment is dated by that arrival."""
+    g = extract(
+        "Troops land\nSource: Example News | 2021-11-26\n\n"
+        "Tonga has deployed 40 soldiers to Vanuatu. Fiji has also deployed 35 peacekeepers. "
+        "Both the Tonga and Fiji contingents arrived late Friday night local time.\n"
+    )
+    dates = {
+        str(g.value(d, NG.deployedBy)).rsplit("/", 1)[-1]: str(g.value(d, NG.startDate))
+        for d in g.subjects(RDF.type, NG.Deployment)
+    }
+    assert dates.get("fiji") == "2021-11-26" and dates.get("tonga") == "2021-11-26", dates

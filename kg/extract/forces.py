@@ -98,6 +98,14 @@ def deployments_from_parse(doc: Doc) -> list[Deployment]:
                     force = next((s for s in subs if _is_force(s)), None)
                     if force is None and not subs and tok.dep_ == "acl" and _is_force(tok.head):
                         force = tok.head  # "400 Kenyan police officers arrived" read as acl
+                    if force is not None:
+                        # "Both the ADF and PNG contingents arrived": each owner sent some
+                        sender_toks = [
+                            c
+                            for c in force.children
+                            if c.dep_ in ("nmod", "compound")
+                            and any(x.dep_ == "conj" for x in c.children)
+                        ]
                 else:
                     objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
                     # "two warships and 300 marines": the marines are the force
