@@ -2014,3 +2014,17 @@ def test_contingents_of_two_owners_arriving_date_both_deployments() -> None:
         for d in g.subjects(RDF.type, NG.Deployment)
     }
     assert dates.get("fiji") == "2021-11-26" and dates.get("tonga") == "2021-11-26", dates
+
+
+def test_they_after_two_leaders_met_are_those_leaders() -> None:
+    """ "President A held talks with Prime Minister B in Accra on Monday. They also agreed to
+    …": the two leaders speak, not the state named last."""
+    g = extract(
+        "Leaders agree\nSource: Example News | 2023-05-02\n\n"
+        "President Nana Akufo-Addo held talks with Prime Minister Kishida Fumio in Accra on "
+        "Monday. They also agreed to work together for the reform of the Security Council of "
+        "Ghana's choosing.\n"
+    )
+    said = statements(g)
+    key = next(k for k in said if k.startswith("They also agreed"))
+    assert said[key] in ("nana-akufo-addo", "kishida-fumio"), said

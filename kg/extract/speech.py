@@ -145,6 +145,9 @@ class Salience:
         # "m" or "f", learned from the pronouns that stood for a person so far: "she said"
         # after "he said" of Wang is not Wang's
         self.gender: dict[str, str] = {}
+        # the persons of the meeting the sentence follows (same or next paragraph): "they
+        # also agreed …" after two leaders met
+        self.meeting_persons: list[str] = []
 
     def next_sentence(self, spoke: str | None) -> None:
         self.recent_speaker = spoke

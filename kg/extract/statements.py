@@ -211,6 +211,12 @@ def statements(doc: Doc, meetings: list[Meeting]) -> list[Statement]:
             continue
         if pi - last_said_in > 1:
             sal.next_sentence(None)
+        mt = meeting_at(sent.start)
+        sal.meeting_persons = (
+            [p for p in mt.participants if p.startswith("person/")]
+            if mt is not None and doc.near(mt.span.start, sent.start)
+            else []
+        )
         parsed = _parsed_statement(doc, sent, sal)
         if parsed is _UNPARSED:
             st = _sentence_statement(doc, sent, last_person, last_org, history)
@@ -485,6 +491,8 @@ def _resolve(doc: Doc, tok, verb, sent: Block, sal: speech.Salience) -> str | No
         inner = _clause_subject_actor(doc, verb, off, skip)
         if inner:
             return inner
+        if word == "they" and len(sal.meeting_persons) >= 2:
+            return sal.meeting_persons[0]  # "They also agreed …" after the two leaders met
         recent = sal.recent_speaker
         if recent and not recent.startswith("person/"):
             return recent
