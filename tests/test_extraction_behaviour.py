@@ -2028,3 +2028,13 @@ def test_they_after_two_leaders_met_are_those_leaders() -> None:
     said = statements(g)
     key = next(k for k in said if k.startswith("They also agreed"))
     assert said[key] in ("nana-akufo-addo", "kishida-fumio"), said
+
+
+def test_the_crown_prince_speaks_as_the_prince_named() -> None:
+    """Dev text 62: "Saudi Crown Prince and Prime Minister Mohammed bin Salman …", then "the
+    Crown Prince welcomed …": his words (were Saudi Arabia's, and an organization "Crown")."""
+    texts = Path(__file__).parent / "corpus/dev/texts"
+    path = texts / "62_arablocal_saudi-crown-prince-arab-league-summit.txt"
+    said = statements(extract(path.read_text(encoding="utf-8")))
+    key = next(k for k in said if k.startswith("The Crown Prince welcomed"))
+    assert said[key] == "mohammed-bin-salman", said
