@@ -2038,3 +2038,18 @@ def test_the_crown_prince_speaks_as_the_prince_named() -> None:
     said = statements(extract(path.read_text(encoding="utf-8")))
     key = next(k for k in said if k.startswith("The Crown Prince welcomed"))
     assert said[key] == "mohammed-bin-salman", said
+
+
+def test_the_presidents_office_is_the_state_that_acts_in_what_it_said() -> None:
+    """ "South Africa will send 2,900 troops to eastern Democratic Republic of Congo, the
+    president's office said": South Africa's office, though the story names Congo more."""
+    g = extract(
+        "South Africa to send troops\nSource: Example News | 2024-02-13\n\n"
+        "South Africa will send 2,900 troops to eastern Democratic Republic of Congo, the "
+        "president's office said in a statement on Monday.\n\n"
+        "Conflict in eastern Congo has displaced millions. Congo's army is fighting armed "
+        "groups across eastern Congo.\n"
+    )
+    said = statements(g)
+    key = next(k for k in said if k.startswith("South Africa will send"))
+    assert said[key].endswith("south-africa"), said

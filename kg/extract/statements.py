@@ -626,6 +626,9 @@ def _resolve(doc: Doc, tok, verb, sent: Block, sal: speech.Salience) -> str | No
         if state:
             return f"country/{state}"
     if noun == "office" and any(c.dep_ == "poss" and c.lower_ == "president" for c in tok.children):
+        inner = _clause_subject_actor(doc, verb, off, skip)
+        if inner and inner.startswith("country/"):
+            return inner  # "South Africa will send 2,900 troops …, the president's office said"
         country = _main_country(doc)  # "the president's office said"
         if country:
             return f"country/{country}"
