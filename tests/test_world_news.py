@@ -326,3 +326,10 @@ def test_a_name_after_a_post_and_its_remit_is_a_person():
     f = facts((DEV / "68_b92-tanjug_vucic-kurti-brussels-meeting.txt").read_text("utf-8"))
     assert "person/miroslav-lajcak" in refs(f, "person"), refs(f, "person")
     assert "org/miroslav-lajcak" not in refs(f, "org")
+
+
+def test_a_name_the_recogniser_misses_is_found_by_the_post_after_it():
+    """Dev text 32: the recogniser finds no one in "… ,” Olusegun Obasanjo, the former
+    Nigerian president and AU's high representative, said in Pretoria."""
+    f = facts((DEV / "32_newtimes_ethiopia-tigray-forces-sign-peace-deal.txt").read_text("utf-8"))
+    assert "person/olusegun-obasanjo" in refs(f, "person"), refs(f, "person")

@@ -95,7 +95,7 @@ def find(
     prefer.discard(None)
     headline = headline_end(text)
     drop: set[int] = set()  # lexicon mentions inside a personal name
-    for start, end, label in _joined(text, recognised):
+    for start, end, label in _joined(text, _with_posted_names(text, recognised)):
         kind = LABELS.get(label)
         if kind is None:
             continue
@@ -231,6 +231,31 @@ _FACILITY = re.compile(
     r"Palace|Station|Port|Hospital|Stadium|Centre|Center|Hotel|Square)(?: (?:of|for) (?:the )?"
     r"[A-Z][\w’'-]*(?: (?:and |of (?:the )?)?[A-Z][\w’'-]*)*)?"
 )
+
+
+# "Olusegun Obasanjo, the former Nigerian president": a name its post follows
+_POSTED_NAME = re.compile(
+    r"(?<![\w-])([A-Z][a-z]+(?:[ -][A-Z][a-z'’]+){1,2}),\s+(?:the\s+|a\s+)?"
+    r"(?:(?:former|then|acting|outgoing|incoming)\s+)?(?:[A-Z][\w'’-]+\s+){0,3}"
+    r"(?:president|prime minister|foreign minister|minister|secretary|spokes(?:man|woman|person)"
+    r"|ambassador|envoy|chairman|chairperson|governor|commander)\b"
+)
+
+
+def _with_posted_names(
+    text: str, recognised: list[tuple[int, int, str]]
+) -> list[tuple[int, int, str]]:
+    """The recogniser's entities, and the names it missed that a post follows."""
+    extra = []
+    for m in _POSTED_NAME.finditer(text):
+        s, e = m.span(1)
+        if any(a < e and s < b for a, b, _l in recognised):
+            continue
+        words = m.group(1).replace("-", " ").split()
+        if any(fold(w) in TITLES or fold(w) in NON_NAME_WORDS for w in words):
+            continue
+        extra.append((s, e, "PERSON"))
+    return sorted(recognised + extra) if extra else recognised
 
 
 def _joined(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -451,7 +476,8 @@ _SAID_AFTER = re.compile(
 
 
 _POST_AFTER = re.compile(
-    r"^,?\s+(?:the\s+|a\s+|an\s+)?(?:[A-Z][\w'’-]+\s+){0,3}(?:Minister|President|Secretary|"
+    r"^,?\s+(?:the\s+|a\s+|an\s+)?(?:(?:former|then|acting|outgoing|incoming)\s+)?"
+    r"(?:[A-Z][\w'’-]+\s+){0,3}(?:Minister|President|Secretary|"
     r"Ambassador|Spokes(?:man|woman|person)|spokes(?:man|woman|person)|Chairman|Chairwoman|"
     r"Chair|Director|Commander|Head|Chief|General|Envoy|Governor|Deputy|Prime|Foreign|"
     r"Defen[cs]e|minister|president|secretary|ambassador|envoy|commander|head|chief|leader|"
