@@ -17,6 +17,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from kg.extract.gold import load
+
 CORPUS = Path(__file__).parent / "corpus"
 SPLITS = [p for p in (CORPUS / "dev", CORPUS / "heldout") if p.is_dir()]
 
@@ -183,3 +185,5 @@ def test_gold_matches_its_text(text_path: Path, gold_path: Path) -> None:
         for kind, value in gold.get(key) or []:
             assert kind in CLAIM_KINDS, f"{name}: claim kind {kind!r}"
             assert isinstance(value, int), f"{name}: claim value {value!r}"
+    # and the scorer reads it (a deployment's equipment is a count: "19 armoured vehicles")
+    load(text_path, text)

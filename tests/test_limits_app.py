@@ -196,6 +196,11 @@ def test_requests_truncations_and_client_errors_are_counted() -> None:
     before = sample("newsgraph_http_requests_total", **unmatched)
     assert client.get("/no/such/page").status_code == 404
     assert sample("newsgraph_http_requests_total", **unmatched) == before + 1
+    # a page Flask routes (not the SPARQL fast path) is counted under its own rule
+    live = {"endpoint": "/health/live", "method": "GET", "status": "200"}
+    before = sample("newsgraph_http_requests_total", **live)
+    assert client.get("/health/live").status_code == 200
+    assert sample("newsgraph_http_requests_total", **live) == before + 1
 
 
 def test_query_events() -> None:

@@ -76,3 +76,14 @@ def test_relative_without_document_date_is_unresolved():
     r = DateResolver("The ministers meet on Friday.", None)
     (v,) = r.dates_in(0, 40)
     assert v.value is None and v.basis == "Unresolved"
+
+
+def test_a_weekday_after_a_past_verb_in_a_future_sentence_is_past():
+    """ "The US will send 3,000 troops to Poland, the Pentagon announced on Wednesday": the
+    Wednesday of the announcement (before a Thursday page), not the next one."""
+    text = "The US will send 3,000 troops to Poland, the Pentagon announced on Wednesday."
+    r = DateResolver(text, date(2024, 3, 14))
+    assert [v.value for v in r.dates_in(0, len(text))] == [date(2024, 3, 13)]
+    future = "Ministers will meet on Wednesday in Warsaw."
+    r = DateResolver(future, date(2024, 3, 14))
+    assert [v.value for v in r.dates_in(0, len(future))] == [date(2024, 3, 20)]

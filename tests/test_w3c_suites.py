@@ -57,11 +57,17 @@ def runner(tmp_path_factory: pytest.TempPathFactory):
     stop_server(standin)
 
 
+def outcome(runner, test: w3c.W3CTest) -> tuple[bool, bool]:
+    """(pyoxigraph in-process, our endpoint over HTTP), run once whichever test asks first:
+    the suite passes in any order (`make test-order`)."""
+    if test.id not in RESULTS:
+        RESULTS[test.id] = (w3c.run_in_process(test), runner.run(test))
+    return RESULTS[test.id]
+
+
 @pytest.mark.parametrize("test", TESTS, ids=[t.id for t in TESTS])
 def test_w3c(runner, test: w3c.W3CTest) -> None:
-    in_process = w3c.run_in_process(test)
-    over_http = runner.run(test)
-    RESULTS[test.id] = (in_process, over_http)
+    in_process, over_http = outcome(runner, test)
     assert over_http or not in_process, "pyoxigraph passes this in-process, our endpoint fails it"
 
 
@@ -71,9 +77,9 @@ def test_every_suite_ran() -> None:
     assert len(TESTS) > 400
 
 
-def test_readme_table_is_what_was_measured() -> None:
-    """The README's table is this run's outcome (run after the suite, in file order)."""
-    if len(RESULTS) < len(TESTS):
-        pytest.skip("only part of the suite ran")
+def test_readme_table_is_what_was_measured(runner) -> None:
+    """The README's table is this run's outcome (the tests not yet run are run here)."""
+    for test in TESTS:
+        outcome(runner, test)
     readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
     assert w3c.table(RESULTS, TESTS) in readme

@@ -68,6 +68,12 @@ RELATIVE = re.compile(
 _FUTURE = re.compile(r"\b(will|shall|is expected|are expected|is to|are to|next|plans? to)\b", re.I)
 
 
+# a past-tense verb right before the day: "announced on Wednesday", "said Tuesday"
+_PAST_VERB_BEFORE = re.compile(
+    r",\s+(?:[\w'’.-]+\s+){0,6}?(?:\w+ed|said|told|wrote|spoke|met|held)\s+(?:on\s+|late\s+|early\s+)?$"
+)
+
+
 def _make(y: int, m: int, d: int) -> date | None:
     try:
         return date(y, m, d)
@@ -194,8 +200,9 @@ class DateResolver:
                     )[-1]
                     future = (
                         bool(_FUTURE.search(sent_before))
-                        or (m.group("next") or "").lower() == "next"
-                    )
+                        # "…, the Pentagon announced on Wednesday": the day of a past act
+                        and not _PAST_VERB_BEFORE.search(sent_before)
+                    ) or (m.group("next") or "").lower() == "next"
                     value = weekday_near(
                         self.doc_date, WEEKDAYS.index(m.group("wd").lower()), future
                     )

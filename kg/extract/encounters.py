@@ -24,6 +24,7 @@ from kg.extract.lexis import (
     lemma,
 )
 from kg.extract.model import DateValue, Meeting, Span
+from kg.extract.sentences import blank_out
 from kg.extract.speech import head_span, inside_quote, phrase_span
 
 _MEET_VERBS = {
@@ -162,6 +163,8 @@ def _kind(sp, trig, verb_lemma: str | None) -> str:
     words = set(re.findall(r"[\w-]+", text))
     if any(c.dep_ in ("compound", "amod", "nmod") and c.lower_ == "video" for c in trig.children):
         return "Videoconference"  # "held a video call with": seen, not only heard
+    if trig.lower_ in ("call", "calls") and _call_on(trig):
+        return "Visit"  # "paid a courtesy call on the President": in person
     if (
         "phone" in text
         or "telephone" in text
@@ -188,6 +191,18 @@ def _kind(sp, trig, verb_lemma: str | None) -> str:
     if trig.lower_ == "debate":
         return "Debate"
     return "InPersonMeeting"
+
+
+def _call_on(noun) -> bool:
+    """ "a courtesy call on X", "paid a call on X": a visit, not a telephone call."""
+    return (
+        any(c.dep_ == "amod" and c.lower_ == "courtesy" for c in noun.children)
+        or any(
+            c.dep_ == "prep" and c.lower_ == "on" and any(g.dep_ == "pobj" for g in c.children)
+            for c in noun.children
+        )
+        and lemma(noun.head.lower_) == "pay"
+    )
 
 
 def _subjects(tok) -> list:
@@ -250,7 +265,20 @@ def _conjuncts(tok) -> list:
     return out
 
 
-_PAIR_NOUNS = {"leaders", "presidents", "ministers", "sides", "heads", "men", "women"}
+_PAIR_NOUNS = {
+    "leaders",
+    "presidents",
+    "ministers",
+    "sides",
+    "heads",
+    "men",
+    "women",
+    "countries",
+    "parties",
+    "nations",
+    "governments",
+    "delegations",
+}
 
 
 def _with_objects(tok, preps=("with", "between", "among")) -> list:
@@ -258,7 +286,7 @@ def _with_objects(tok, preps=("with", "between", "among")) -> list:
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ in preps:
             for g in c.children:
-                if g.dep_ == "pobj":
+                if g.dep_ == "pobj" and not (c.lower_ == "with" and g.lower_ in _WITH_TOPIC):
                     out.extend(_conjuncts(g))
                 elif g.dep_ == "pcomp" and c.lower_ == "with":
                     # "met in Tokyo, with Kuleba joining by video": who joined
@@ -266,6 +294,8 @@ def _with_objects(tok, preps=("with", "between", "among")) -> list:
     return out
 
 
+# "with regard to North Korean issues", "with a view to": a topic, no party
+_WITH_TOPIC = {"regard", "respect", "reference", "view", "aim", "emphasis", "focus", "exception"}
 _HOSTED_BY = {"host", "chair", "mediate", "facilitate", "convene", "moderate"}
 
 
@@ -304,6 +334,9 @@ def _objects(tok) -> list:
     return out
 
 
+_WENT = {"travelled", "traveled", "flew", "arrived", "went", "came", "headed", "drove"}
+
+
 def _future_or_wished(tok) -> bool:
     node = tok
     for _ in range(3):
@@ -328,7 +361,8 @@ def _future_or_wished(tok) -> bool:
             "acl",
             "relcl",
         ):
-            return True
+            # but "travelled to Washington on Wednesday to meet Biden": the trip was made
+            return not (node.dep_ in ("advcl", "xcomp") and node.head.lower_ in _WENT)
         if node.dep_ in (
             "dobj",
             "pobj",
@@ -346,6 +380,31 @@ def _future_or_wished(tok) -> bool:
     return False
 
 
+def _will_today(doc: Doc, tok, off: int) -> bool:
+    """ "On Tuesday, the presidents will take part in a summit" in a page of that Tuesday:
+    the clause's verb has "will" (no negation, no plan verb) and the page's own day."""
+    day = doc.dates.doc_date
+    verb = tok
+    while verb.dep_ in ("dobj", "pobj", "prep", "attr") and verb.head is not verb:
+        verb = verb.head
+    kids = list(verb.children)
+    if day is None or verb.dep_ not in ("ROOT", "conj"):
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ in ("will", "shall") for c in kids):
+        return False
+    if any(c.dep_ == "neg" for c in kids):
+        return False
+    for c in kids:
+        if c.dep_ in ("prep", "npadvmod"):
+            s, e = phrase_span(c, off)
+            if any(
+                d.value == day and d.basis == "RelativeToDocumentDate"
+                for d in doc.dates.dates_in(s, e)
+            ):
+                return True
+    return False
+
+
 class _Parties:
     def __init__(self, doc: Doc, off: int, skip: int) -> None:
         self.doc = doc
@@ -356,6 +415,7 @@ class _Parties:
         self.first_voice = False  # "I chaired the meeting": the one speaking is a party
         self.elsewhere: set[str] = set()  # actors named only as where a party was
         self.last_pair: list[str] = []  # the parties of the meeting just told, if two
+        self.pair_at: int | None = None  # where "the two sides" were named, if before
 
     def mark_subjects(self) -> None:
         self.n_subjects = len(self.refs)
@@ -382,16 +442,17 @@ class _Parties:
         """Every actor a noun phrase names: its persons, else its bodies and countries."""
         if _PRESS.match(tok.text):
             return
-        if (
-            self.last_pair
-            and tok.lower_ in _PAIR_NOUNS
-            and any(c.lower_ in ("two", "both") for c in tok.children)
-        ):
-            # "the two leaders were joined by C": the two who just met
-            for ref in self.last_pair:
-                if ref not in self.refs:
-                    self.refs.append(ref)
-            return
+        if tok.lower_ in _PAIR_NOUNS and any(c.lower_ in ("two", "both") for c in tok.children):
+            # "the two leaders were joined by C": the two who just met; "India and the
+            # Maldives reviewed … The two sides held the meeting": the pair just named
+            pair = self.last_pair
+            if not pair:
+                pair, self.pair_at = _pair_named_before(self.doc, self.off)
+            if pair:
+                for ref in pair:
+                    if ref not in self.refs:
+                        self.refs.append(ref)
+                return
         if tok.lower_ in ("he", "she", "him", "her"):
             ref = _last_person(self.doc, self.off + tok.idx)
             if ref and ref not in self.refs:
@@ -436,12 +497,18 @@ class _Parties:
             and not any(a <= m.start < b for a, b in others)
         ]
         persons = [m for m in ms if m.kind == "person"]
+        if not persons and ms and all(m.kind in ("country", "org") for m in ms):
+            # "spoke with Republic of Korea (ROK) Foreign Minister Chung Eui-yong": the
+            # parser ends the phrase at the brackets; the state's minister named right after
+            titled = _titled_holder_after(self.doc, e)
+            if titled is not None:
+                persons = [titled]
         if not persons and tok.lower_ in _PERSON_TITLES | _COLLECTIVE:
             # "the Executive Secretary of SADC, H.E. Mr. Elias M. Magosi": the name the
             # parser hung elsewhere, right after the post
             persons = [
                 m
-                for m in self.doc.mentions_in(e, e + 40, "person")
+                for m in self.doc.mentions_in(e, e + 90, "person")
                 if _NAME_AFTER_POST.fullmatch(self.doc.text, e, m.start)
             ][:1]
         if (
@@ -458,6 +525,13 @@ class _Parties:
             return
         if persons:
             pick = persons
+        elif tok.lower_.removesuffix("s") in _COLLECTIVE and any(
+            c.dep_ == "conj" and self.doc.mentions_in(*head_span(c, self.off), "person")
+            for c in tok.children
+        ):
+            # "the foreign ministers of A and B, X and Y" parsed as a list of three: the
+            # ministers are X and Y, who come as conjuncts
+            return
         elif tok.lower_.removesuffix("s") in _COLLECTIVE:
             # "the leaders of A, B and C": all of them; "Saudi officials": the state;
             # "Israeli and Hamas negotiators": both
@@ -470,6 +544,45 @@ class _Parties:
             ref = self.doc.ref(m)
             if ref not in self.refs:
                 self.refs.append(ref)
+
+
+_AND = re.compile(r"\s+and\s+(?:the\s+)?", re.I)
+
+
+def _pair_named_before(doc: Doc, pos: int) -> tuple[list[str], int | None]:
+    """The last "A and B" of actors before pos, in this paragraph or the one before, and
+    where it was named."""
+    paras = [p for p in doc.paragraphs if p.start <= pos]
+    since = paras[-2].start if len(paras) >= 2 else 0
+    ms = [m for m in doc.mentions_in(since, pos) if m.kind in ("person", "country", "org")]
+    for a, b in zip(reversed(ms[:-1]), reversed(ms[1:]), strict=True):
+        if a.kind == b.kind and _AND.fullmatch(doc.text, a.end, b.start):
+            ra, rb = doc.ref(a), doc.ref(b)
+            if ra != rb:
+                return [ra, rb], a.start
+    return [], None
+
+
+_AFTER_NAME = re.compile(r"\s*\)?\s*(?:\([^()]{1,20}\)\s*)?")
+_WORD = re.compile(r"([A-Z][\w.-]*)\s+")
+
+
+def _titled_holder_after(doc: Doc, end: int):
+    """The person named right after a state's name by a run of title words: "Republic of
+    Korea (ROK) Foreign Minister Chung Eui-yong"."""
+    from kg.extract.names import TITLES
+    from kg.ids import fold
+
+    pos = _AFTER_NAME.match(doc.text, end).end()
+    for _ in range(4):
+        w = _WORD.match(doc.text, pos)
+        if w is None or fold(w.group(1)) not in TITLES:
+            break
+        pos = w.end()
+        person = next((p for p in doc.mentions_in(pos, pos + 60, "person") if p.start == pos), None)
+        if person is not None:
+            return person
+    return None
 
 
 def _titled_before(doc: Doc, phrase: str, pos: int) -> str | None:
@@ -539,8 +652,13 @@ def encounters(doc: Doc) -> list[Meeting]:
             if found is None:
                 continue
             verb_lemma, noun = found
-            if _future_or_wished(tok) and not _date_in(doc, tok, off):
-                continue
+            if (
+                _future_or_wished(tok)
+                and not _date_in(doc, tok, off)
+                and not _will_today(doc, tok, off)
+            ):
+                continue  # (but "On Tuesday the presidents will take part in a summit" in a
+                # page of that Tuesday: the summit the story is about)
             if noun is not None:
                 done.add(noun.i)
             parties = _Parties(doc, off, skip)
@@ -584,8 +702,14 @@ def encounters(doc: Doc) -> list[Meeting]:
                 for c in hub.children:
                     if c.dep_ in ("poss", "compound"):
                         parties.add_np(c)
+                    if c.dep_ == "acl" and lemma(c.lower_) in _HOSTED_BY:
+                        for x in _agents(c):  # "a regional summit convened by Lula"
+                            parties.add_np(x)
                 parties.mark_subjects()
-                for o in _with_objects(hub, ("with", "between", "among", "of")):
+                preps = ("with", "between", "among", "of")
+                if hub.lower_ in ("call", "calls") and _call_on(hub):
+                    preps += ("on",)
+                for o in _with_objects(hub, preps):
                     parties.add_np(o)
                 if hub.dep_ == "ROOT":
                     for a in hub.children:  # the hosts of "… hosted consultations between"
@@ -649,6 +773,13 @@ def encounters(doc: Doc) -> list[Meeting]:
                 and any(c.dep_ in ("compound", "poss") for c in noun.children)
             )
             date = _date(doc, sent, off + hub.idx)
+            if date is None and parties.pair_at is not None:
+                # "India and the Maldives on Sunday reviewed … The two sides held the
+                # meeting": the day the sentence naming the two gives
+                said = next(
+                    (b for _p, b in doc.sentences if b.start <= parties.pair_at < b.end), None
+                )
+                date = _date(doc, said, parties.pair_at) if said is not None else None
             if (
                 not refs
                 and noun is not None
@@ -674,7 +805,12 @@ def encounters(doc: Doc) -> list[Meeting]:
             if (
                 date is None
                 and not any(r.startswith("person/") for r in refs)
-                and not (named_body or named_parties or (noun is None and parties.n_subjects))
+                and not (
+                    named_body
+                    or named_parties
+                    or (noun is None and parties.n_subjects)
+                    or parties.pair_at is not None
+                )
             ):
                 continue  # an undated meeting of bodies only: too often a general one
             place = _place(doc, hub, off, skip) or (
@@ -734,6 +870,7 @@ def encounters(doc: Doc) -> list[Meeting]:
     out.extend(_joint_appearance(doc))
     merged = _merge_same(out)
     _attendance(doc, merged)
+    _date_from_lead(doc, merged)
     kept = []
     for m in merged:
         if not m.participants and m.organizer is None:
@@ -778,11 +915,20 @@ _THE_MEETING_WAS = re.compile(
     # "The summit was hosted by Kazakh President X": the host sat in it
     r"|\s*(?:The|This)\s+(?:summit|meeting|session|conference|talks)\s+(?:was|were)\s+"
     r"(?:also\s+)?(?:hosted|chaired|convened|opened|inaugurated|presided\s+over)\s+by\b"
+    # "The Brasilia summit will also have the participation of presidents A (Argentina), …"
+    r"|\s*(?:The|This)\s+(?:[A-Z][\w'-]*\s+){0,3}(?:summit|meeting|session|conference)\s+"
+    r"(?:will\s+)?(?:also\s+)?(?:have|has|had|saw|sees|see)\s+the\s+(?:participation|presence)"
+    r"\s+of\b"
     # "The announcement -which was attended by Petro, his Cuban counterpart, …": the signing
     # or talks just told, however far back
     r"|\s*(?:The|This)\s+(?:announcement|ceremony|signing(?:\s+ceremony)?|talks|meeting|"
     r"summit|session|conference|event)\s*[-–—,]?\s*(?:which\s+)?(?:was|were)\s+(?:also\s+)?"
     r"(?:attended|graced|witnessed)\s+by\b",
+    re.I,
+)
+_ATTENDED_THE = re.compile(
+    r"\b(?:attended|attending|took part in|participated in)\s+the\s+(?:[\w'-]+\s+){0,3}?"
+    r"(?:summit|session|conference)\b",
     re.I,
 )
 _OTHERS_AT_IT = re.compile(
@@ -794,6 +940,46 @@ _OTHERS_AT_IT = re.compile(
     re.I,
 )
 _LIST_LINE = re.compile(r"\s*(?:[-–•*]\s*)?[A-Z][^.:\n]{0,60}:\s*\S|\s*[-–•*]\s*\S")
+
+
+# "represented by X on behalf of the Head of State, Y": Y sent X and was not there
+_ON_BEHALF = re.compile(r"\bon behalf of\b(?:(?! and )[^;.])*$")
+
+
+def _sent_by_other(doc: Doc, start: int, pos: int) -> bool:
+    """The person at pos is the one "on behalf of" whom another came ("on behalf of the
+    Angolan Head of State, João Lourenço"), not the next signer after "on behalf of
+    Türkiye, B …"."""
+    m = _ON_BEHALF.search(doc.text, start, pos)
+    if m is None:
+        return False
+    return not any(not x.adjective for x in doc.mentions_in(m.start(), pos) if x.kind != "person")
+
+
+def _date_from_lead(doc: Doc, meetings: list[Meeting]) -> None:
+    """ "A regional economic summit in Pakistan on Wednesday concluded …" opens a story that
+    then names the summit's host and guests with no day: the one undated summit takes the
+    day the lead gives a summit."""
+    undated = [m for m in meetings if m.date is None and "Summit" in m.kinds]
+    if len(undated) != 1 or any(m.date and "Summit" in m.kinds for m in meetings):
+        return
+    lead_end = doc.paragraphs[min(2, len(doc.paragraphs) - 1)].end if doc.paragraphs else 0
+    for _pi, sent in doc.sentences:
+        if sent.start >= lead_end:
+            break
+        word = _SUMMIT_WORD.search(doc.text, sent.start, sent.end)
+        if word is None or _FUTURE_WORDS.search(doc.text, sent.start, sent.end):
+            continue
+        date = _date(doc, sent, word.start())
+        if date is not None:
+            m = undated[0]
+            m.date = date
+            m.key = meeting_key(doc, date, m.participants)  # (keyed "undated-…" before)
+            return
+
+
+_SUMMIT_WORD = re.compile(r"\bsummit\b", re.I)
+_FUTURE_WORDS = re.compile(r"\b(?:will|would|to be held|is to|are to|next)\b", re.I)
 
 
 def _listed_below(doc: Doc, pos: int) -> list[str]:
@@ -881,7 +1067,11 @@ def _attendance(doc: Doc, meetings: list[Meeting]) -> None:
         m = before[-1]
         close = doc.near(m.span.start, sent.start)
         head = doc.text[sent.start : sent.end]
-        named_back = bool(_THE_MEETING_WAS.match(head) or _OTHERS_AT_IT.match(head))
+        named_back = bool(
+            _THE_MEETING_WAS.match(head)
+            or _OTHERS_AT_IT.match(head)
+            or _ATTENDED_THE.search(head)  # "… were among the leaders who attended the summit"
+        )
         for kind in ("Summit", "Session"):
             # "The summit was hosted by X" after talks on its sidelines: the summit's host
             same = [o for o in before if kind in o.kinds]
@@ -937,7 +1127,7 @@ def _attendance(doc: Doc, meetings: list[Meeting]) -> None:
                 continue  # "Li Qiang and Kamala Harris are expected to attend": not yet
             if (
                 attends
-                or tok.lower_ in ("presence", *_BY_WHOM)
+                or tok.lower_ in ("presence", "participation", *_BY_WHOM)
                 or (
                     lem == "sign"
                     and (tok.dep_ != "ROOT" or any(c.dep_ == "agent" for c in tok.children))
@@ -954,7 +1144,16 @@ def _attendance(doc: Doc, meetings: list[Meeting]) -> None:
                     for o in _objects(tok):
                         parties.add_np(o)
                     continue
-                for subj in _subjects(who) if attends else []:
+                subjects = _subjects(who) if attends else []
+                if (
+                    attends
+                    and tok.dep_ == "relcl"
+                    and tok.head.dep_ == "pobj"
+                    and tok.head.head.lower_ == "among"
+                ):
+                    # "A and B were among the heads of state who attended the summit"
+                    subjects = _subjects(tok.head.head.head) or subjects
+                for subj in subjects:
                     for x in _conjuncts(subj):
                         if x.lower_.removesuffix("s") in _COLLECTIVE:
                             # the whole subject, however the parser hung its list: up to
@@ -971,14 +1170,23 @@ def _attendance(doc: Doc, meetings: list[Meeting]) -> None:
                             if g.dep_ == "pobj":
                                 for x in _conjuncts(g):
                                     parties.add_np(x)
-                    if c.dep_ == "agent":
+                    if c.dep_ == "agent" or (
+                        c.dep_ == "prep"
+                        and c.lower_ == "of"
+                        and tok.lower_ in ("participation", "presence")
+                    ):
+                        # "the participation of presidents A (Argentina), B (Bolivia), …"
                         # "signed by A on behalf of Türkiye, B on behalf of Russia, C …, and
                         # D": the parser scatters a long list; every person up to the clause's
                         # end is in it
                         a = off + c.idx
                         stop = _LIST_END.search(doc.text, a, sent.end)
                         b = stop.start() if stop else sent.end
-                        listed.extend(doc.ref(m) for m in doc.mentions_in(a, b, "person"))
+                        listed.extend(
+                            doc.ref(m)
+                            for m in doc.mentions_in(a, b, "person")
+                            if not _sent_by_other(doc, max(a, m.start - 70), m.start)
+                        )
         refs = parties.refs + [r for r in listed if r not in parties.refs]
         if any(r.startswith("person/") for r in refs):
             refs = [r for r in refs if r.startswith("person/")]  # the people, not their states
@@ -1061,9 +1269,13 @@ def _sessions(doc: Doc) -> list[Meeting]:
                     and doc.near(s.start, sent.start)
                     and not in_headline(doc, s)
                     for d in doc.dates.dates_in(s.start, s.end)
-                    if d.value and d.basis != "DocumentDate"
+                    if d.value and d.basis != "DocumentDate" and not _page_stamp(doc, d)
                 ]
                 date = lead[-1] if lead else None
+            if date is None or _page_stamp(doc, date):
+                # "The short statement adopted at a brief meeting Friday": the day a later
+                # sentence gives the Council's meeting
+                date = _meeting_day_later(doc, sent) or date
             return [
                 Meeting(
                     key=meeting_key(doc, date, [body]),
@@ -1078,6 +1290,26 @@ def _sessions(doc: Doc) -> list[Meeting]:
     return []
 
 
+def _page_stamp(doc: Doc, d: DateValue) -> bool:
+    """The page's own date line ("Source: … | 2022-05-07"), not a day the story gives."""
+    pub = doc.meta.published
+    return pub is not None and pub.start == d.start and pub.end == d.end
+
+
+def _meeting_day_later(doc: Doc, sent) -> DateValue | None:
+    for _p, s in doc.sentences:
+        if s.start <= sent.start or not doc.near(sent.start, s.start):
+            continue
+        word = _MEETING_WORD.search(doc.text, s.start, s.end)
+        if word is None:
+            continue
+        d = _date(doc, s, word.start())
+        if d is not None and not _page_stamp(doc, d):
+            return d
+    return None
+
+
+_MEETING_WORD = re.compile(r"\b(?:meeting|session)\b", re.I)
 _VOTE_DAY = re.compile(r"\b(?:adopted|approved|passed|voted|vote)\b[^.;]{0,12}?\bon\s+$", re.I)
 
 
@@ -1139,11 +1371,12 @@ def _voters(doc: Doc) -> list[str]:
             after = _VOTED_AFTER.match(doc.text, m.end, m.end + 90)
             between = doc.mentions_in(m.end, after.end(), "country") if after else []
             if between and not _ONLY_LISTED.fullmatch(
-                _blank_out(doc.text, m.end, between[-1].end, between)
+                blank_out(doc.text, m.end, between[-1].end, between)
             ):
                 after = None  # "sanctions against Mali after Russia vetoed": Russia's vote
             # ("India, China and the United Arab Emirates abstained": each of them)
-            if re.search(r"abstentions?\s*\([^)]*$", before) or after:
+            # ("3 against (Algeria, China, Russian Federation)", "12 in favour (…)" too)
+            if re.search(r"(?:abstentions?|against|in\s+favou?r)\s*\([^)]*$", before) or after:
                 ref = doc.ref(m)
                 if ref not in refs:
                     refs.append(ref)
@@ -1151,17 +1384,6 @@ def _voters(doc: Doc) -> list[str]:
 
 
 _ONLY_LISTED = re.compile(r"(?:\s*(?:,|and|the|X)\s*)*")
-
-
-def _blank_out(text: str, start: int, end: int, mentions) -> str:
-    """The text between start and end with each mention written X."""
-    out, pos = [], start
-    for x in mentions:
-        out.append(text[pos : x.start])
-        out.append(" X ")
-        pos = x.end
-    out.append(text[pos:end])
-    return "".join(out)
 
 
 _VOTED_AFTER = re.compile(r"[^.;]{0,40}?\b(?:abstain|voted?|cast|veto)")
@@ -1352,6 +1574,21 @@ def _trigger(tok, doc: Doc, off: int):
     ):
         return "sign", None  # "X and Y signed the agreement": a signing, a meeting of both
     if (
+        lem == "witness"
+        and len(_subjects(tok)) >= 2
+        and any(c.dep_ == "dobj" and c.lower_ in ("signing", "exchange") for c in tok.children)
+    ):
+        return "sign", None  # "A and B witnessed the signing of agreements": both were there
+    if lem in ("discuss", "gather") and tok.dep_ in ("ROOT", "conj", "ccomp", "advcl"):
+        subs = _subjects(tok)
+        if len(subs) >= 2 or (
+            subs
+            and subs[0].lower_ in _GROUP_NOUNS
+            and any(c.dep_ in ("prep", "appos") for c in subs[0].children)
+        ):
+            # "A and his counterpart B discussed …": a meeting; what they discussed is no party
+            return "talk", None
+    if (
         lem == "sit"
         and any(c.dep_ == "prt" and c.lower_ == "down" for c in tok.children)
         and _with_objects(tok, ("with",))
@@ -1431,8 +1668,25 @@ def _names_a_person(tok, doc: Doc, off: int) -> bool:
     return tok.text[:1].isupper() and any(t.lower_ in _PERSON_TITLES for t in words)
 
 
-_PERSON_TITLES = {"president", "minister", "secretary", "chancellor", "king", "prince", "premier"}
-_NAME_AFTER_POST = re.compile(r"\s*,\s*(?:H\.\s?E\.\s*)?(?:(?:Mr|Mrs|Ms|Dr|Amb)\.?\s+)?")
+_PERSON_TITLES = {
+    "president",
+    "minister",
+    "secretary",
+    "chancellor",
+    "king",
+    "queen",
+    "prince",
+    "premier",
+    "emir",
+    "amir",
+    "sultan",
+    "emperor",
+}
+# between a post and its holder's name: ", H.E. Mr.", ", His Highness Sheikh", ", His Majesty"
+_NAME_AFTER_POST = re.compile(
+    r"\s*,\s*(?:(?:H\.\s?E\.|His|Her|Highness|Majesty|Excellency|Royal|Sheikh|Sheikha|Mr|Mrs|Ms"
+    r"|Dr|Amb|Hon)\.?\s+)*"
+)
 
 
 def _has_date(doc: Doc, sent) -> bool:
@@ -1621,6 +1875,8 @@ def merge_into(doc: Doc, found: list[Meeting], parsed: list[Meeting]) -> list[Me
             # people who "held talks": no call, summit or session said (a body's meeting may
             # be any of them, so it stays unsaid)
             m.kinds = {"InPersonMeeting"}
+        if m.key.startswith("undated-") and m.date is not None and m.date.value:
+            m.key = meeting_key(doc, m.date, m.participants)  # dated by a twin it absorbed
     return out
 
 

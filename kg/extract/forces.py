@@ -35,7 +35,7 @@ _FORCE = re.compile(
     r"servicemen|servicewomen|police|policemen|officers|paratroopers|marines|units?|"
     r"gendarmes|military|army|detachments?|company|companies|squadrons?|instructors|"
     r"staff|experts|specialists|members|men|fighters|mercenaries|trainers|advis[eo]rs|"
-    r"commandos|sailors|airmen|guards|gendarmerie)$",
+    r"commandos|sailors|airmen|guards|gendarmerie|divisions?|regiments?)$",
     re.I,
 )
 _NOT_FORCE_HEAD = re.compile(
@@ -98,6 +98,14 @@ def deployments_from_parse(doc: Doc) -> list[Deployment]:
                     force = next((s for s in subs if _is_force(s)), None)
                     if force is None and not subs and tok.dep_ == "acl" and _is_force(tok.head):
                         force = tok.head  # "400 Kenyan police officers arrived" read as acl
+                    if force is not None:
+                        # "Both the ADF and PNG contingents arrived": each owner sent some
+                        sender_toks = [
+                            c
+                            for c in force.children
+                            if c.dep_ in ("nmod", "compound")
+                            and any(x.dep_ == "conj" for x in c.children)
+                        ]
                 else:
                     objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
                     # "two warships and 300 marines": the marines are the force
@@ -458,20 +466,41 @@ def _place_in(doc: Doc, g, off: int, skip: int) -> str | None:
     return doc.ref(pick) if pick is not None else None
 
 
+_UNITS_AFTER = re.compile(
+    r"\s*(?:[a-z-]+\s+){0,2}?"
+    r"(?:companies|battalions|brigades|platoons|squadrons|regiments|units|teams|contingents)\b"
+)
+_PEOPLE_AFTER = re.compile(
+    r"\s*(?:troops|soldiers|personnel|peacekeepers|police|officers|servicemen|men|members)\b"
+)
+
+
 def _numbers(doc: Doc, force, off: int, sent) -> tuple[int | None, int | None]:
     s, e = phrase_span(force, off)
     personnel = equipment = None
     strong = _STRONG.search(doc.text, s, e)
     if strong:
         personnel = int(strong.group(1).replace(",", ""))
+    counts = []
     for _ns, ne, value, _q in doc.numbers_in(s, e):
         after = doc.text[ne : ne + 40].lower()
-        if re.match(r"\s*(?:units?|armou?red|vehicles|tanks|helicopters|aircraft|planes)", after):
-            continue
+        if re.match(
+            r"\s*(?:[a-z-]+\s+){0,2}?(?:units?\b|armou?red|vehicles|tanks|helicopters|aircraft"
+            r"|planes|jets|ships|warships|vessels|boats|drones)",
+            after,
+        ):
+            continue  # "two Egyptian military planes": machines, not people
         if re.match(r"\s*(?:%|per\s*cent|years?|days?|months?|km)", after):
             continue
-        if personnel is None and isinstance(value, int) and value >= 2:
-            personnel = value
+        if isinstance(value, int) and value >= 2:
+            counts.append((value, after))
+    if personnel is None and counts:
+        personnel = counts[0][0]
+        if _UNITS_AFTER.match(counts[0][1]):
+            # "Four companies, comprising approximately 500 personnel": the people; "two
+            # battalions" alone: no head count
+            people = [v for v, after in counts[1:] if _PEOPLE_AFTER.match(after)]
+            personnel = people[0] if people else None
     eq = _EQUIPMENT.search(doc.text, sent.start, sent.end)
     if eq:
         n = doc.numbers_in(sent.start + 0, sent.end)
@@ -500,6 +529,12 @@ def _mission(doc: Doc) -> str | None:
         ):
             return ref  # (by any of its names: "UNMISS" is the "United Nations Mission in ...")
     return None
+
+
+# the sender's own frontier: "to strengthen its border with X", "along their southern border"
+_OWN_BORDER = re.compile(
+    r"\b(?:its|their|the country's|the nation's)\s+(?:own\s+)?(?:\w+ern\s+)?(?:border|frontier)s?\b"
+)
 
 
 def _build(
@@ -531,6 +566,12 @@ def _build(
                     break
     if dest is not None and dest == sender:
         dest = None
+    if (
+        dest is None
+        and sender.startswith("country/")
+        and _OWN_BORDER.search(doc.text, off + tok.idx, sent.end)
+    ):
+        dest = sender  # "deploy 10,000 troops to strengthen its border with the United States"
     personnel, equipment = _numbers(doc, force, off, sent)
     date = _date(doc, sent, off + tok.idx)
     part_of = force_org if force_org and force_org != sender else None

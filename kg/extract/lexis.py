@@ -53,11 +53,11 @@ SPEECH_VERBS = (
     "reject refute dismiss acknowledge admit predict estimate describe characterize "
     "characterise caution signal indicate reveal disclose concede comment stipulate "
     "appeal threaten issue release "
-    "present brief update specify clarify contend allege"
+    "present brief update specify clarify contend allege read"
 ).split()
 MEETING_VERBS = (
     "meet hold speak talk call phone telephone host receive visit chair convene confer "
-    "discuss negotiate sit sign attend participate welcome pay"
+    "discuss negotiate sit sign attend participate welcome pay gather witness"
 ).split()
 MEETING_NOUNS = (
     "meeting meetings talks call phone_call telephone_call conversation telephone_conversation "

@@ -22,6 +22,7 @@ TITLES = {
         "Lt Lt. Gen Gen. Maj Maj. Major Colonel Col Col. Brigadier Admiral Commander Captain "
         "Capt Capt. Sergeant Chief Mr Mr. Mrs Mrs. Ms Ms. Dr Dr. Prof Prof. Sir Dame Lord "
         "H.E. HE Excellency His Her King Queen Prince Princess Emperor Empress Sheikh Emir Sultan "
+        "Shaikh Sheik Shaykh Amir Highness Majesty Crown "
         "Pope Cardinal "
         "Archbishop Bishop Ambassador Envoy Special Representative Spokesman Spokeswoman "
         "Spokesperson Senator Sen. Rep. Representative Congressman Congresswoman Governor "
@@ -30,11 +31,11 @@ TITLES = {
         "Judge Minister-Counsellor Counsellor Pastor Imam Rabbi Father Reverend Rev. "
         "Field Marshal Army Air Force Police Inspector Commissioner-General Premier Leader "
         "Permanent Resident Coordinator Senior Adviser Advisor Aide Attorney Officer Under "
-        "Secretary-of-State Vice-Chair Vice-Chairman Co-Chair Co-Chairs Rapporteur PM FM "
+        "Secretary-of-State Vice-Chair Vice-Chairman Co-Chair Co-Chairs Rapporteur PM FM ForMin "
         "Honourable Honorable Hon Hon. Rt Rt. Right Excellency External Affairs Home"
     ).split()
 }
-_NON_NAME_WORDS = {
+NON_NAME_WORDS = {
     fold(w)
     for w in (
         "Ministry Council Organization Organisation Agency Party Forces Parliament Committee "
@@ -44,7 +45,10 @@ _NON_NAME_WORDS = {
         "Movement Liberation Coast Shoal Sea Island Islands Strait Peninsula Gulf Brigade "
         "Opposition Forces Guard Republic Kingdom Airways Airlines Corporation People Peoples "
         "People's People’s Summit Conference Talks Forum Declaration Agreement Accord Treaty "
-        "Session Meeting Initiative Ceasefire Truce Dialogue Process Protocol Council"
+        "Session Meeting Initiative Ceasefire Truce Dialogue Process Protocol Council "
+        "Force Cell Unit Command Corps Battalion Squad Team Board Bureau Institute Foundation "
+        "Centre Center Secretariat Embassy Consulate Directorate Treasury Pentagon Cabinet "
+        "Senate Congress Kremlin"
     ).split()
 }
 _PATRONYMIC = re.compile(
@@ -70,7 +74,7 @@ def extend_person(text: str, start: int, end: int) -> tuple[int, int]:
     if _INITIAL.match(text, start):
         # "Philip J. Pierre" read as "J. Pierre": the given name before the initial
         m = _GIVEN_BEFORE.search(text, max(0, start - 30), start)
-        if m and fold(m.group(1)) not in TITLES and fold(m.group(1)) not in _NON_NAME_WORDS:
+        if m and fold(m.group(1)) not in TITLES and fold(m.group(1)) not in NON_NAME_WORDS:
             start = m.start(1)
     m = _HYPHEN_TAIL.match(text, end)
     if m:
@@ -99,7 +103,7 @@ def clean_person(text: str, start: int, end: int) -> tuple[int, int, str | None]
     tokens = name.split()
     if not tokens or not all(_NAME_WORD.match(t) for t in tokens):
         return s, e, None
-    if any(fold(t) in _NON_NAME_WORDS for t in tokens):
+    if any(fold(t) in NON_NAME_WORDS for t in tokens):
         return s, e, None
     if len(tokens) == 1 and (len(name) < 3 or name.isupper()):
         return s, e, None

@@ -18,7 +18,8 @@ from dataclasses import dataclass
 from kg.extract import world
 from kg.extract.gazetteer import Lexicon, fold_text
 from kg.extract.model import Entity, Mention
-from kg.extract.names import TITLES, clean_person, name_skeleton
+from kg.extract.names import NON_NAME_WORDS, TITLES, clean_person, name_skeleton
+from kg.extract.sentences import blank_out
 from kg.ids import fold, slug
 
 LABELS = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place"}
@@ -94,7 +95,7 @@ def find(
     prefer.discard(None)
     headline = headline_end(text)
     drop: set[int] = set()  # lexicon mentions inside a personal name
-    for start, end, label in _joined(text, recognised):
+    for start, end, label in _joined(text, _with_posted_names(text, recognised)):
         kind = LABELS.get(label)
         if kind is None:
             continue
@@ -232,6 +233,31 @@ _FACILITY = re.compile(
 )
 
 
+# "Olusegun Obasanjo, the former Nigerian president": a name its post follows
+_POSTED_NAME = re.compile(
+    r"(?<![\w-])([A-Z][a-z]+(?:[ -][A-Z][a-z'’]+){1,2}),\s+(?:the\s+|a\s+)?"
+    r"(?:(?:former|then|acting|outgoing|incoming)\s+)?(?:[A-Z][\w'’-]+\s+){0,3}"
+    r"(?:president|prime minister|foreign minister|minister|secretary|spokes(?:man|woman|person)"
+    r"|ambassador|envoy|chairman|chairperson|governor|commander)\b"
+)
+
+
+def _with_posted_names(
+    text: str, recognised: list[tuple[int, int, str]]
+) -> list[tuple[int, int, str]]:
+    """The recogniser's entities, and the names it missed that a post follows."""
+    extra = []
+    for m in _POSTED_NAME.finditer(text):
+        s, e = m.span(1)
+        if any(a < e and s < b for a, b, _l in recognised):
+            continue
+        words = m.group(1).replace("-", " ").split()
+        if any(fold(w) in TITLES or fold(w) in NON_NAME_WORDS for w in words):
+            continue
+        extra.append((s, e, "PERSON"))
+    return sorted(recognised + extra) if extra else recognised
+
+
 def _joined(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """The recogniser's entities, with a first or last name it split off a person joined
     back ("Murat" ORG + "Bektanov" PERSON is the person Murat Bektanov)."""
@@ -262,7 +288,19 @@ def _joined(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int,
             and text[a[1] : b[0]] == " "
             and word[:1].isupper()
             and not word.isupper()
+            and fold(word) not in TITLES
+            and fold(word) not in NON_NAME_WORDS  # "Secretary of State" + "Marco Rubio"
         ):
+            out.append((a[0], b[1], "PERSON"))
+            i += 2
+            continue
+        if (
+            b is not None
+            and a[2] == b[2] == "PERSON"
+            and _NAME_GAP.fullmatch(text, a[1], b[0])
+            and (_PARTICLE_END.search(text, a[0], a[1]) or _PARTICLE_START.match(text, b[0], b[1]))
+        ):
+            # "Abdullah bin" + "Abdulaiz" + "Al Saud": one Arabic name in three pieces
             out.append((a[0], b[1], "PERSON"))
             i += 2
             continue
@@ -280,6 +318,12 @@ def _joined(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int,
         out.append(a)
         i += 1
     return out
+
+
+# a name's inner particles, at the end of one piece or the start of the next
+_PARTICLE_END = re.compile(r"\s(?:bin|ibn|bint|binti|abu|ould)$")
+_PARTICLE_START = re.compile(r"(?:Al|El|bin|ibn|bint|Abu|Ould)\s")
+_NAME_GAP = re.compile(r"\s+(?:[A-Z][\w'’-]+\s+){0,2}")
 
 
 def _first_name_before(text: str, start: int, floor: int) -> int | None:
@@ -414,7 +458,11 @@ _TITLE_BEFORE = re.compile(
     r"Premier|Chancellor|King|Queen|Prince|Princess|Emperor|Empress|Emir|Sheikh|Sultan|Pope|"
     r"Envoy|Governor|Mayor|Director|Chief|"
     r"Counterpart|counterpart|spokes(?:man|woman|person)|minister|president|envoy|ambassador|"
-    r"leader|chief|commander|general|secretary)|H\.\s?E\.)\s+$"
+    r"leader|chief|commander|general|secretary|Representative|Coordinator|Rapporteur)|H\.\s?E\.)"
+    r"\s+$"
+    # "the EU Special Representative for Dialogue, Miroslav Lajčak": a post, then its holder
+    r"|\b(?:Representative|Envoy|Coordinator|Rapporteur|Adviser|Advisor|Secretary|Minister)"
+    r"(?:\s+(?:for|of|to|on)\s+[^,;()]{1,40})?,\s*$"
 )
 _OWN_MEETING_AFTER = re.compile(
     r"['’]s\s+(?:(?:phone|telephone|video|first|second|surprise|state|official|brief)\s+)?"
@@ -428,7 +476,8 @@ _SAID_AFTER = re.compile(
 
 
 _POST_AFTER = re.compile(
-    r"^,?\s+(?:the\s+|a\s+|an\s+)?(?:[A-Z][\w'’-]+\s+){0,3}(?:Minister|President|Secretary|"
+    r"^,?\s+(?:the\s+|a\s+|an\s+)?(?:(?:former|then|acting|outgoing|incoming)\s+)?"
+    r"(?:[A-Z][\w'’-]+\s+){0,3}(?:Minister|President|Secretary|"
     r"Ambassador|Spokes(?:man|woman|person)|spokes(?:man|woman|person)|Chairman|Chairwoman|"
     r"Chair|Director|Commander|Head|Chief|General|Envoy|Governor|Deputy|Prime|Foreign|"
     r"Defen[cs]e|minister|president|secretary|ambassador|envoy|commander|head|chief|leader|"
@@ -691,7 +740,24 @@ def _add_org(out, ents, text: str, s: int, e: int, known, lex: Lexicon, prefer=f
     words = re.findall(r"[\w’']+", surface)
     if all(lex.adjective_of.get(fold(w)) or fold(w) in lex.country_by_name for w in words):
         return  # "Turkic", "Kazakh", "Armenia-Azerbaijan" read as organizations
+    inside = [m for m in known if m.kind in ("country", "place") and s <= m.start and m.end <= e]
+    if inside and _ONLY_JOINERS.fullmatch(
+        blank_out(text, s, e, sorted(inside, key=lambda m: m.start))
+    ):
+        return  # "PNG & Australia", "U.S. Canada", "Ethiopia Somaliland": places side by side
+    if fold(surface.split()[-1]) in _PERSON_POSTS:
+        return  # "Armed Forces Chief", "U.S. Special Representative": a person's title
     _add(out, ents, "org", canon_org(surface), s, e, country=country)
+
+
+_ONLY_JOINERS = re.compile(r"[\sX&/,–—-]*(?:and[\sX&/,–—-]*)*")
+_PERSON_POSTS = {
+    fold(w)
+    for w in (
+        "Chief Representative Envoy Secretary Minister Spokesman Spokeswoman Spokesperson "
+        "President Commander Director Ambassador Chairman Chairperson Adviser Advisor Premier"
+    ).split()
+}
 
 
 _NATIONAL_WORD = re.compile(
@@ -1084,7 +1150,9 @@ def merge_persons(mentions: list[Mention], label_of) -> list[Mention]:
             whole.setdefault(name_skeleton(label), k)
     target: dict[str, str] = {}
     tokens = {k: _name_tokens(label_of(k)) for k in keys}
-    for k in keys:
+    # full names first, so that a one-word name whose two candidates are one person ("Bola
+    # Tinubu" and "Bola Ahmed Tinubu") goes to that person
+    for k in sorted(keys, key=lambda k: len(label_of(k).split()) == 1):
         words = label_of(k).split()
         if len(words) == 1:
             cands = full.get(name_skeleton(words[0]), set())
@@ -1095,6 +1163,7 @@ def merge_persons(mentions: list[Mention], label_of) -> list[Mention]:
                 # a name inside a longer one: "Lula" in "Luiz Inácio Lula da Silva"
                 sk = name_skeleton(words[0])
                 cands = {o for o in keys if len(tokens[o]) > 2 and sk in tokens[o][1:-1]}
+            cands = {target.get(c, c) for c in cands}
             if len(cands) == 1:
                 target[k] = next(iter(cands))
             continue

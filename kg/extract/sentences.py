@@ -154,3 +154,15 @@ def within(items: list, starts: list[int], start: int, end: int, end_of) -> list
             out.append(items[i])
         i += 1
     return out
+
+
+def blank_out(text: str, start: int, end: int, mentions) -> str:
+    """The text between start and end with each mention (in order) written X: what is
+    left between names ("3 against (X, X, X)", "X & X")."""
+    out, pos = [], start
+    for x in mentions:
+        out.append(text[pos : x.start])
+        out.append(" X ")
+        pos = x.end
+    out.append(text[pos:end])
+    return "".join(out)

@@ -39,6 +39,9 @@ PERSON_NOUNS = {
     "chairperson": "chair",
     "chair": "chair",
     "head": "head",
+    "prince": "prince",
+    "king": "king",
+    "emir": "emir",
     "presidents": "president",
     "ministers": "minister",
     "spokesmen": "spokes",
@@ -145,6 +148,9 @@ class Salience:
         # "m" or "f", learned from the pronouns that stood for a person so far: "she said"
         # after "he said" of Wang is not Wang's
         self.gender: dict[str, str] = {}
+        # the persons of the meeting the sentence follows (same or next paragraph): "they
+        # also agreed …" after two leaders met
+        self.meeting_persons: list[str] = []
 
     def next_sentence(self, spoke: str | None) -> None:
         self.recent_speaker = spoke
@@ -241,6 +247,19 @@ def subject_of(verb, after: int = -1):
             if quoted:
                 return quoted[0]
             continue
+        if node.dep_ == "acl" and node.lower_.endswith("ing") and node.head is not node:
+            prev = node.doc[node.i - 1] if node.i > 0 else None
+            if (
+                prev is not None
+                and prev.dep_ == "pobj"
+                and prev.head.lower_ == "with"
+                and prev.idx >= after
+            ):
+                return prev  # "… with Male saying the second group will leave"
+            if node.head.idx >= after and node.head.text[:1].isupper():
+                # "Sheinbaum, who assumed office in 2024, shared details …, stating that
+                # when he asked …": the parser hangs the participle on the name
+                return node.head
         break
     # "“…,” declared a lieutenant in the army, X.", "…, noted an AFP journalist.": the
     # parser takes the speaker after an inverted verb for its object

@@ -211,6 +211,12 @@ def statements(doc: Doc, meetings: list[Meeting]) -> list[Statement]:
             continue
         if pi - last_said_in > 1:
             sal.next_sentence(None)
+        mt = meeting_at(sent.start)
+        sal.meeting_persons = (
+            [p for p in mt.participants if p.startswith("person/")]
+            if mt is not None and doc.near(mt.span.start, sent.start)
+            else []
+        )
         parsed = _parsed_statement(doc, sent, sal)
         if parsed is _UNPARSED:
             st = _sentence_statement(doc, sent, last_person, last_org, history)
@@ -267,7 +273,7 @@ def in_headline(doc: Doc, sent: Block) -> bool:
 
 
 _DATELINE = re.compile(
-    r"(?:[A-Z][A-Za-z .’'-]{1,40}?(?:,\s*[A-Z][\w .]{1,30}?(?:,\s*\d{4})?)?\s*"
+    r"(?:[A-Z][A-Za-z .’'-]{1,40}?(?:,\s*[A-Z][\w .]{1,30}?(?:,\s*\d{4})?)?,?\s*"
     r"(?:\([^)\n]{1,60}\)\s*[-–—]{0,2}\s*|[-–—]{1,2}\s)"
     r"|[A-Z][A-Z .’'-]{2,40},\s*[A-Z]+\s+\d{1,2},\s*[A-Z][A-Za-z]+\.\s)"
 )
@@ -426,7 +432,29 @@ def _speech_act(v) -> bool:
         return False
     if lemma(v.lower_) in _COMMITMENT:
         return any(c.dep_ in ("ccomp", "xcomp") for c in v.children)
+    if lemma(v.lower_) == "read":
+        # "…”, the statement reads": a text speaks for who issued it; but "a communiqué
+        # read by the President" is no speech of the sentence's own
+        return any(c.dep_ == "nsubj" and c.lower_ in _TEXT_NOUNS for c in v.children) or any(
+            c.dep_ == "prt" and c.lower_ == "out" for c in v.children
+        )
     return True
+
+
+_TEXT_NOUNS = {
+    "statement",
+    "communique",
+    "communiqué",
+    "release",
+    "readout",
+    "letter",
+    "note",
+    "document",
+    "declaration",
+    "text",
+    "message",
+    "post",
+}
 
 
 def _clause_subject_actor(doc: Doc, verb, off: int, skip: int) -> str | None:
@@ -463,6 +491,8 @@ def _resolve(doc: Doc, tok, verb, sent: Block, sal: speech.Salience) -> str | No
         inner = _clause_subject_actor(doc, verb, off, skip)
         if inner:
             return inner
+        if word == "they" and len(sal.meeting_persons) >= 2:
+            return sal.meeting_persons[0]  # "They also agreed …" after the two leaders met
         recent = sal.recent_speaker
         if recent and not recent.startswith("person/"):
             return recent
@@ -531,6 +561,20 @@ def _resolve(doc: Doc, tok, verb, sent: Block, sal: speech.Salience) -> str | No
             for c in tok.children
         )
         holder = _holder(doc, role or "", owner, sal, bare, before=off + tok.idx)
+        if holder is None and role == "leader" and owner is not None:
+            # "the Indian leader stressed …": the state's head, whatever the post
+            for post in _HEAD_POSTS:
+                holder = _holder(doc, post, owner, sal, bare, before=off + tok.idx)
+                if holder:
+                    break
+            if holder is None:
+                holder = _only_unplaced_head(doc, owner, off + tok.idx)
+        if holder is None and owner is not None and role:
+            # "Kenya's president said Wednesday …" in a lead the next sentence names
+            # ("Kenyan President William Ruto called …"): the wire style's late name
+            ahead = [p for p in doc.paragraphs if p.start > off + tok.idx][:1]
+            if ahead:
+                holder = _holder(doc, role, owner, sal, bare, before=ahead[0].end)
         recent = sal.recent_speaker
         if (
             holder
@@ -582,11 +626,31 @@ def _resolve(doc: Doc, tok, verb, sent: Block, sal: speech.Salience) -> str | No
         if state:
             return f"country/{state}"
     if noun == "office" and any(c.dep_ == "poss" and c.lower_ == "president" for c in tok.children):
+        inner = _clause_subject_actor(doc, verb, off, skip)
+        if inner and inner.startswith("country/"):
+            return inner  # "South Africa will send 2,900 troops …, the president's office said"
         country = _main_country(doc)  # "the president's office said"
         if country:
             return f"country/{country}"
     if m is not None:
         return _country_of(doc, m)
+    if noun in _TEXT_NOUNS and not found:
+        src = [
+            g
+            for c in tok.children
+            if c.dep_ == "prep" and c.lower_ in ("from", "by")
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]
+        if src:
+            # "according to a statement from the military": whoever it came from
+            return _resolve(doc, src[0], verb, sent, sal)
+    if noun in _TEXT_NOUNS and verb.lower_ in ("reads", "read") and sal.recent_speaker:
+        return sal.recent_speaker  # "…”, the statement reads": the text quoted just before
+    if noun in _TEXT_NOUNS and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+        issuer = _issuer_before(doc, noun, off + tok.idx)
+        if issuer:
+            return issuer  # "The Council adopted a statement … The statement expresses …"
     if noun in speech.BODY_NOUNS:
         said = [c.lower_ for c in tok.children if c.dep_ in ("amod", "compound")]
         here = [doc.ref(m) for m in reversed(before) if m.kind in ("org", "country")]
@@ -782,6 +846,29 @@ def _holder(
     return None
 
 
+def _only_unplaced_head(doc: Doc, owner, before: int) -> str | None:
+    """ "Prime Minister Narendra Modi held talks with Maldivian President Mohamed Muizzu. The
+    Indian leader stressed …": the one head named before whose title gives no other state."""
+    owner_key = doc.ref(owner).split("/", 1)[1]
+    found = []
+    for ref in {doc.ref(m) for m in doc.mentions_in(0, before, "person")}:
+        if not any(titled(doc, ref, post, None, before) for post in _HEAD_POSTS):
+            continue
+        states = {
+            x.key
+            for m in doc.mentions_in(0, before, "person")
+            if doc.ref(m) == ref
+            for x in doc.mentions_in(max(0, m.start - 40), m.start)
+            if x.kind == "country"
+        }
+        if states - {owner_key}:
+            continue
+        found.append(ref)
+    return found[0] if len(found) == 1 else None
+
+
+# the posts of a state's leader
+_HEAD_POSTS = ("president", "prime minister", "chancellor", "premier", "king", "emir", "sultan")
 _ROLES = [
     "President",
     "Prime Minister",
@@ -836,6 +923,33 @@ _NAMED_BY_NOUN = {
     "committee",
     "secretariat",
 }
+
+
+def _issuer_before(doc: Doc, noun: str, pos: int) -> str | None:
+    """Who adopted, issued or released the text "the statement" refers back to: the last
+    actor named before the verb of the last sentence before pos that says so."""
+    pattern = re.compile(
+        r"\b(?:adopted|issued|released|published|put out)\s+(?:a|an|its|the|their|his|her)\s+"
+        r"(?:[\w“”\"'-]+\s+){0,3}?" + re.escape(noun) + r"\b",
+        re.I,
+    )
+    paras = [p.start for p in doc.paragraphs if p.start <= pos]
+    since = paras[-3] if len(paras) >= 3 else 0  # this paragraph and the two before
+    for _pi, sent in reversed(doc.sentences):
+        if sent.start >= pos:
+            continue
+        if sent.start < since:
+            return None
+        hit = pattern.search(doc.text, sent.start, min(sent.end, pos))
+        if hit is None:
+            continue
+        actors = [
+            m
+            for m in doc.mentions_in(sent.start, hit.start())
+            if m.kind in ("org", "country", "person") and not m.adjective
+        ]
+        return _country_of(doc, actors[-1]) if actors else None
+    return None
 
 
 def _body_antecedent(
@@ -1186,10 +1300,27 @@ def _meeting_context(doc: Doc, meetings: list[Meeting]):
     return at
 
 
+_FORCES_NAME = re.compile(r"\b(?:Defen[cs]e Forces?|Armed Forces|Army|Military)\b")
+
+
 def _national_body(doc: Doc, name: str, country: str) -> str:
     """ "Turkey ... through the Foreign Ministry": the speaker is Turkey's ministry."""
     from kg.extract.actors import canon_org, entity_for_generic
 
+    if name in ("Armed Forces", "Army"):
+        # "the military" in a story that names the state's own forces ("Rwanda Defence
+        # Force (RDF)"): that body
+        for ref, e in doc.entities.items():
+            if (
+                ref.startswith("org/")
+                and _FORCES_NAME.search(e.label)
+                and (
+                    country in ref
+                    or country.replace("-", " ") in e.label.lower()
+                    or any(country.replace("-", " ") in x.lower() for x in e.surfaces)
+                )
+            ):
+                return ref
     ent = entity_for_generic("org", canon_org(name), country, None, doc.lex)
     ref = f"org/{ent.key}"
     if ref not in doc.entities:
