@@ -280,38 +280,7 @@ def _joined(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int,
                 # "Pham Minh" + "Chinh on the sidelines": the last word the model left out
                 a = (a[0], tail.end(1), "PERSON")
         word = text[a[0] : a[1]]
-        if (
-            b is not None
-            and b[2] == "PERSON"
-            and a[2] in ("ORG", "GPE", "NORP", "PERSON")
-            and " " not in word
-            and text[a[1] : b[0]] == " "
-            and word[:1].isupper()
-            and not word.isupper()
-            and fold(word) not in TITLES
-            and fold(word) not in NON_NAME_WORDS  # "Secretary of State" + "Marco Rubio"
-        ):
-            out.append((a[0], b[1], "PERSON"))
-            i += 2
-            continue
-        if (
-            b is not None
-            and a[2] == b[2] == "PERSON"
-            and _NAME_GAP.fullmatch(text, a[1], b[0])
-            and (_PARTICLE_END.search(text, a[0], a[1]) or _PARTICLE_START.match(text, b[0], b[1]))
-        ):
-            # "Abdullah bin" + "Abdulaiz" + "Al Saud": one Arabic name in three pieces
-            out.append((a[0], b[1], "PERSON"))
-            i += 2
-            continue
-        if (
-            b is not None
-            and a[2] == b[2] == "PERSON"
-            and text[a[1] : b[0]] == " "
-            and " " not in text[b[0] : b[1]]
-            and text[b[0] : b[0] + 1].isupper()
-        ):
-            # "Samia Suluhu" + "Hassan": a last name the recogniser split off
+        if b is not None and _one_name(text, a, b, word):
             out.append((a[0], b[1], "PERSON"))
             i += 2
             continue
@@ -324,6 +293,36 @@ def _joined(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int,
 _PARTICLE_END = re.compile(r"\s(?:bin|ibn|bint|binti|abu|ould)$")
 _PARTICLE_START = re.compile(r"(?:Al|El|bin|ibn|bint|Abu|Ould)\s")
 _NAME_GAP = re.compile(r"\s+(?:[A-Z][\w'’-]+\s+){0,2}")
+
+
+def _one_name(text: str, a: tuple[int, int, str], b: tuple[int, int, str], word: str) -> bool:
+    """Two recogniser entities that are one person's name: a first name it read as a body
+    ("Murat" ORG + "Bektanov" PERSON, but not "Secretary of State" + "Marco Rubio"), a name
+    in pieces around its particles ("Abdullah bin" + "Abdulaiz" + "Al Saud"), or a last name
+    split off ("Samia Suluhu" + "Hassan")."""
+    if b[2] != "PERSON":
+        return False
+    if (
+        a[2] in ("ORG", "GPE", "NORP", "PERSON")
+        and " " not in word
+        and text[a[1] : b[0]] == " "
+        and word[:1].isupper()
+        and not word.isupper()
+        and fold(word) not in TITLES
+        and fold(word) not in NON_NAME_WORDS
+    ):
+        return True
+    if a[2] != "PERSON":
+        return False
+    if _NAME_GAP.fullmatch(text, a[1], b[0]) and (
+        _PARTICLE_END.search(text, a[0], a[1]) or _PARTICLE_START.match(text, b[0], b[1])
+    ):
+        return True
+    return (
+        text[a[1] : b[0]] == " "
+        and " " not in text[b[0] : b[1]]
+        and text[b[0] : b[0] + 1].isupper()
+    )
 
 
 def _first_name_before(text: str, start: int, floor: int) -> int | None:
