@@ -1311,15 +1311,7 @@ def _national_body(doc: Doc, name: str, country: str) -> str:
         # "the military" in a story that names the state's own forces ("Rwanda Defence
         # Force (RDF)"): that body
         for ref, e in doc.entities.items():
-            if (
-                ref.startswith("org/")
-                and _FORCES_NAME.search(e.label)
-                and (
-                    country in ref
-                    or country.replace("-", " ") in e.label.lower()
-                    or any(country.replace("-", " ") in x.lower() for x in e.surfaces)
-                )
-            ):
+            if ref.startswith("org/") and e.country == country and _FORCES_NAME.search(e.label):
                 return ref
     ent = entity_for_generic("org", canon_org(name), country, None, doc.lex)
     ref = f"org/{ent.key}"
