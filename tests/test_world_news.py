@@ -333,3 +333,16 @@ def test_a_name_the_recogniser_misses_is_found_by_the_post_after_it():
     Nigerian president and AU's high representative, said in Pretoria."""
     f = facts((DEV / "32_newtimes_ethiopia-tigray-forces-sign-peace-deal.txt").read_text("utf-8"))
     assert "person/olusegun-obasanjo" in refs(f, "person"), refs(f, "person")
+
+
+def test_according_to_the_report_gives_the_source_not_the_speaker():
+    """A real readout: "In the conversation, according to the report, President Erdogan said
+    he was ready …": the report only carries it; the statement is the president's."""
+    f = facts(
+        "Kenya's President William Ruto spoke with his Ugandan counterpart Yoweri Museveni,"
+        " the Daily Nation reported on Monday.\n\n"
+        "In the conversation, according to the report, President Ruto said he was ready to"
+        " help resolve the border dispute by peaceful means as soon as possible.\n"
+    )
+    said = [s.speaker for s in f.statements if s.span.start > 100]
+    assert said == ["person/william-ruto"], said
