@@ -55,7 +55,7 @@ CLAIM_KINDS = {
     "Equipment",
     "Displaced",
 }
-ID_RE = re.compile(r"^\d\d_[a-z0-9-]+_[a-z0-9-]+$")
+ID_RE = re.compile(r"^\d{2,3}_[a-z0-9-]+_[a-z0-9-]+$")
 
 
 def _fold(text: str) -> str:
