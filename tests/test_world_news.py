@@ -346,3 +346,41 @@ def test_according_to_the_report_gives_the_source_not_the_speaker():
     )
     said = [s.speaker for s in f.statements if s.span.start > 100]
     assert said == ["person/william-ruto"], said
+
+
+@pytest.mark.parametrize(
+    ("text", "sender", "dest", "equipment"),
+    [
+        (
+            "Two New Zealand naval ships are being sent to Tonga to provide support.",
+            "country/new-zealand",
+            "country/tonga",
+            2,
+        ),
+        (
+            "Japan will dispatch two destroyers and a patrol aircraft to the Gulf of Aden.",
+            "country/japan",
+            "place/gulf-of-aden",
+            2,
+        ),
+        (
+            "On Thursday, Germany deployed a frigate to the Red Sea.",
+            "country/germany",
+            "place/red-sea",
+            1,
+        ),
+    ],
+)
+def test_ships_sent_are_a_deployment_counted_as_equipment(text, sender, dest, equipment):
+    """Dev texts 101 and 108 (first sight: no deployment): naval ships sent are a force."""
+    deps = [
+        (d.deployed_by, d.destination, d.personnel, d.equipment) for d in facts(text).deployments
+    ]
+    assert deps == [(sender, dest, None, equipment)], deps
+
+
+def test_the_plane_they_came_in_is_no_force():
+    """Dev text 07: "Kenyan police disembarked a plane … in Haiti": the ride, not the force."""
+    f = facts((DEV / "07_france24_kenyan-police-arrive-haiti.txt").read_text("utf-8"))
+    assert f.deployments, "the Kenyan police's deployment is found"
+    assert [d.equipment for d in f.deployments] == [None] * len(f.deployments), f.deployments

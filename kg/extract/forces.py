@@ -38,6 +38,27 @@ _FORCE = re.compile(
     r"commandos|sailors|airmen|guards|gendarmerie|divisions?|regiments?)$",
     re.I,
 )
+# ships and aircraft sent are a force too, counted as equipment ("two naval ships", "a frigate");
+# not those of trade or of the public
+_VESSEL = re.compile(
+    r"^(?:ships?|warships?|vessels?|frigates?|destroyers?|corvettes?|submarines?|carriers?|"
+    r"minesweepers?|aircraft|jets?|planes?|helicopters?)$",
+    re.I,
+)
+_SENDS = {"deploy", "send", "dispatch", "despatch", "station", "redeploy", "commit", "pledge"}
+_CIVIL = {
+    "commercial",
+    "merchant",
+    "cargo",
+    "container",
+    "fishing",
+    "civilian",
+    "passenger",
+    "tanker",
+    "tankers",
+    "private",
+    "personnel",
+}
 _NOT_FORCE_HEAD = re.compile(
     r"^(?:aid|money|funds?|message|letter|signal|invitation|food|help)$", re.I
 )
@@ -144,6 +165,8 @@ def deployments_from_parse(doc: Doc) -> list[Deployment]:
                 sender_toks += [c for c in tok.children if c.dep_ == "poss"]
             if force is None:
                 continue
+            if _vessel(force) and lem not in _SENDS and tok.lower_ not in DEPLOY_NOUNS:
+                continue  # "disembarked a plane", "arrived on two planes": the ride, not the force
             if _wished(tok) or any(
                 c.dep_ == "amod" and c.lower_ in HYPOTHETICAL for c in tok.children
             ):
@@ -219,6 +242,8 @@ def _is_force(tok) -> bool:
     ):
         return True  # "with the Bahamas committing 150 people"
     if _FORCE.match(tok.text):
+        return True
+    if _vessel(tok):
         return True
     if tok.lower_ == "mission" and any(
         c.lower_.endswith("-strong") or c.lower_ == "strong" for c in tok.subtree
@@ -475,7 +500,22 @@ _PEOPLE_AFTER = re.compile(
 )
 
 
+def _vessel(tok) -> bool:
+    return bool(_VESSEL.match(tok.text)) and not any(
+        c.lower_ in _CIVIL for c in tok.children if c.dep_ in ("amod", "compound")
+    )
+
+
 def _numbers(doc: Doc, force, off: int, sent) -> tuple[int | None, int | None]:
+    if _vessel(force):
+        # "Two New Zealand naval ships", "a significant air defense frigate": machines
+        num = next((c for c in force.children if c.dep_ == "nummod"), None)
+        if num is not None:
+            at = off + num.idx
+            vals = [v for ns, _ne, v, _q in doc.numbers_in(at, at + len(num.text)) if ns == at]
+            return None, int(vals[0]) if vals and isinstance(vals[0], int) else None
+        one = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in force.children)
+        return None, 1 if one and not force.text.lower().endswith("s") else None
     s, e = phrase_span(force, off)
     personnel = equipment = None
     strong = _STRONG.search(doc.text, s, e)
