@@ -384,3 +384,27 @@ def test_the_plane_they_came_in_is_no_force():
     f = facts((DEV / "07_france24_kenyan-police-arrive-haiti.txt").read_text("utf-8"))
     assert f.deployments, "the Kenyan police's deployment is found"
     assert [d.equipment for d in f.deployments] == [None] * len(f.deployments), f.deployments
+
+
+def test_a_later_meeting_of_the_same_day_takes_its_day_and_place():
+    """Dev text 98 (first sight: undated): the lead dates the summit day, and the later
+    bilateral meetings of the same leader, told with no day of their own, are that day's."""
+    f = facts(
+        "Ruto meets regional leaders\nSource: Test | 2024-03-12\n\n"
+        "NAIROBI (March 12): At the IGAD summit in Djibouti today, Kenyan President William"
+        " Ruto held talks with Ethiopian Prime Minister Abiy Ahmed on regional security.\n\n"
+        "“We agreed to work together on trade, energy and the movement of our people across"
+        " the border,” Ruto said in a statement posted on his official pages.\n\n"
+        "“The discussion also focused on investment and education for the benefit of both"
+        " countries and their young people,” he said.\n\n"
+        "Ruto also held a meeting with the President of Somalia, Hassan Sheikh Mohamud, and"
+        " discussed the fight against al-Shabaab.\n"
+    )
+    rows = sorted(
+        (sorted(m.participants), m.date.value if m.date else None, m.location) for m in f.meetings
+    )
+    assert (
+        ["person/hassan-sheikh-mohamud", "person/william-ruto"],
+        date(2024, 3, 12),
+        "country/djibouti",
+    ) in rows, rows

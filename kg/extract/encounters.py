@@ -1870,6 +1870,7 @@ def merge_into(doc: Doc, found: list[Meeting], parsed: list[Meeting]) -> list[Me
         if host is None:
             kept.append(m)
     out = kept
+    _same_day_as_before(doc, out)
     for m in out:
         if not m.kinds and m.organizer is None:
             # people who "held talks": no call, summit or session said (a body's meeting may
@@ -1878,6 +1879,42 @@ def merge_into(doc: Doc, found: list[Meeting], parsed: list[Meeting]) -> list[Me
         if m.key.startswith("undated-") and m.date is not None and m.date.value:
             m.key = meeting_key(doc, m.date, m.participants)  # dated by a twin it absorbed
     return out
+
+
+_EARLIER_TIME = re.compile(
+    r"\b(?:last|earlier|previous(?:ly)?|ago|former|once|recent(?:ly)?|before|since|will|would|"
+    r"next|upcoming|plans?|expected)\b",
+    re.I,
+)
+
+
+def _same_day_as_before(doc: Doc, meetings: list[Meeting]) -> None:
+    """ "Today at the summit Anwar held discussions with four leaders … Anwar also held a
+    meeting with the Prime Minister of Vietnam": a later meeting of a party to a dated one,
+    told in the past with no day, time word or other date between them, is on that day, and
+    in person at that place."""
+    for m in meetings:
+        if m.date is not None and m.date.value:
+            continue
+        s_text = doc.text[m.span.start : m.span.end]
+        if _EARLIER_TIME.search(s_text):
+            continue
+        before = [
+            o
+            for o in meetings
+            if o.date is not None
+            and o.date.value
+            and o.span.end <= m.span.start
+            and set(o.participants) & set(m.participants)
+        ]
+        if not before:
+            continue
+        o = max(before, key=lambda x: x.span.start)
+        between = [d for d in doc.dates.dates_in(o.span.end, m.span.end) if d.start >= o.span.end]
+        if not between:
+            m.date = o.date
+            if m.location is None and not m.kinds & {"PhoneCall", "Videoconference"}:
+                m.location = o.location  # (where they all were that day)
 
 
 def _of_body(doc: Doc, body_meeting: Meeting, m: Meeting) -> bool:
