@@ -408,3 +408,24 @@ def test_a_later_meeting_of_the_same_day_takes_its_day_and_place():
         date(2024, 3, 12),
         "country/djibouti",
     ) in rows, rows
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        (
+            "Prime Minister Datuk Seri Anwar Ibrahim held talks with Joko Widodo on Monday.",
+            "person/anwar-ibrahim",
+        ),
+        (
+            "Prime Minister Shri Narendra Modi spoke with Pham Minh Chinh on Saturday.",
+            "person/narendra-modi",
+        ),
+    ],
+)
+def test_honorifics_of_south_and_southeast_asia_are_no_name(text: str, person: str):
+    """Dev texts 98 and 99 (first sight): "Datuk Seri" was a person of its own, "Shri" part
+    of Modi's name."""
+    people = refs(facts(text), "person")
+    assert person in people, people
+    assert not {p for p in people if "datuk" in p or "shri" in p}, people

@@ -32,7 +32,11 @@ TITLES = {
         "Field Marshal Army Air Force Police Inspector Commissioner-General Premier Leader "
         "Permanent Resident Coordinator Senior Adviser Advisor Aide Attorney Officer Under "
         "Secretary-of-State Vice-Chair Vice-Chairman Co-Chair Co-Chairs Rapporteur PM FM ForMin "
-        "Honourable Honorable Hon Hon. Rt Rt. Right Excellency External Affairs Home"
+        "Honourable Honorable Hon Hon. Rt Rt. Right Excellency External Affairs Home "
+        # honorifics of Malaysia, Brunei, Indonesia and South Asia ("Prime Minister Datuk Seri
+        # Anwar Ibrahim", "Shri Narendra Modi")
+        "Datuk Dato Dato' Datuk' Datin Seri Tan Sri Tun Tunku Tengku Pengiran Muda Haji Hajah "
+        "Shri Shrimati Smt Smt. Bapak"
     ).split()
 }
 NON_NAME_WORDS = {
