@@ -429,3 +429,13 @@ def test_honorifics_of_south_and_southeast_asia_are_no_name(text: str, person: s
     people = refs(facts(text), "person")
     assert person in people, people
     assert not {p for p in people if "datuk" in p or "shri" in p}, people
+
+
+def test_a_name_the_head_of_a_body_follows_is_a_person():
+    """Dev text 108 (first sight: the quote given to the navy): the recogniser finds no one in
+    "…,” stated Vice Admiral Jan Christian Kaack, the head of the German navy"."""
+    f = facts(
+        "“The security of maritime trade routes is crucial for our industry,” stated Vice"
+        " Admiral Jan Christian Kaack, the head of the German navy, in Berlin.\n"
+    )
+    assert [s.speaker for s in f.statements] == ["person/jan-christian-kaack"], f.statements

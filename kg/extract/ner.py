@@ -238,7 +238,8 @@ _POSTED_NAME = re.compile(
     r"(?<![\w-])([A-Z][a-z]+(?:[ -][A-Z][a-z'’]+){1,2}),\s+(?:the\s+|a\s+)?"
     r"(?:(?:former|then|acting|outgoing|incoming)\s+)?(?:[A-Z][\w'’-]+\s+){0,3}"
     r"(?:president|prime minister|foreign minister|minister|secretary|spokes(?:man|woman|person)"
-    r"|ambassador|envoy|chairman|chairperson|governor|commander)\b"
+    r"|ambassador|envoy|chairman|chairperson|governor|commander|head|chief|director"
+    r"|commissioner|leader|representative|coordinator)\b"
 )
 
 
