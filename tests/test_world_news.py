@@ -439,3 +439,14 @@ def test_a_name_the_head_of_a_body_follows_is_a_person():
         " Admiral Jan Christian Kaack, the head of the German navy, in Berlin.\n"
     )
     assert [s.speaker for s in f.statements] == ["person/jan-christian-kaack"], f.statements
+
+
+def test_releasing_prisoners_is_no_statement():
+    """Dev text 107 (first sight): "after Kiir's government arrested two ministers …, only to
+    later release one of the ministers" was a statement of Kiir's."""
+    f = facts(
+        "Tensions have escalated in South Sudan in recent days after President Salva Kiir’s"
+        " government arrested two ministers allied with Riek Machar, only to later release one"
+        " of the ministers.\n"
+    )
+    assert f.statements == [], f.statements

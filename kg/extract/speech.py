@@ -196,6 +196,10 @@ def speech_verbs(sp) -> list:
             continue
         if lem not in SPEECH:
             continue
+        if lem in ("issue", "release") and not (
+            t.dep_ == "acl" and t.head.lower_ in _WRITTEN_NOUNS
+        ):
+            continue  # "release one of the ministers": only a statement issued is speech
         if t.dep_ in ("amod", "compound", "nmod", "pobj", "dobj", "nsubj", "nsubjpass", "attr"):
             continue
         if lem == "call" and not any(c.lower_ in ("for", "on") for c in t.children):
