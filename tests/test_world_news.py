@@ -450,3 +450,18 @@ def test_releasing_prisoners_is_no_statement():
         " of the ministers.\n"
     )
     assert f.statements == [], f.statements
+
+
+def test_the_two_sides_after_two_persons_with_the_second_ones_post_between():
+    """Dev text 114 (first sight: no meeting): "The Iraqi Prime Minister, A, and the US
+    Ambassador to Iraq, B, reviewed on Wednesday … During their meeting in Baghdad, the two
+    sides also discussed …"."""
+    f = facts(
+        "Talks in Nairobi\nSource: Test | 2024-06-27\n\n"
+        "The Kenyan Foreign Minister, Musalia Mudavadi, and the British High Commissioner to"
+        " Kenya, Neil Wigan, reviewed on Wednesday the progress of the defence agreement.\n\n"
+        "During their meeting in Nairobi, the two sides also discussed a timeline for the"
+        " training programme, according to a statement.\n"
+    )
+    rows = [(sorted(m.participants), m.date.value if m.date else None) for m in f.meetings]
+    assert (["person/musalia-mudavadi", "person/neil-wigan"], date(2024, 6, 26)) in rows, rows

@@ -560,7 +560,16 @@ def _pair_named_before(doc: Doc, pos: int) -> tuple[list[str], int | None]:
             ra, rb = doc.ref(a), doc.ref(b)
             if ra != rb:
                 return [ra, rb], a.start
+    # "Prime Minister A, and the US Ambassador to Iraq, B": two persons, the second's post
+    # between them
+    persons = [m for m in ms if m.kind == "person"]
+    for a, b in zip(reversed(persons[:-1]), reversed(persons[1:]), strict=True):
+        if _AND_TITLED.fullmatch(doc.text, a.end, b.start) and doc.ref(a) != doc.ref(b):
+            return [doc.ref(a), doc.ref(b)], a.start
     return [], None
+
+
+_AND_TITLED = re.compile(r",?\s+and\s+(?:the\s+)?(?:(?:[A-Z][\w.'’-]*|of|to|for|the)[,\s]+){1,8}")
 
 
 _AFTER_NAME = re.compile(r"\s*\)?\s*(?:\([^()]{1,20}\)\s*)?")
