@@ -465,3 +465,18 @@ def test_the_two_sides_after_two_persons_with_the_second_ones_post_between():
     )
     rows = [(sorted(m.participants), m.date.value if m.date else None) for m in f.meetings]
     assert (["person/musalia-mudavadi", "person/neil-wigan"], date(2024, 6, 26)) in rows, rows
+
+
+def test_separately_met_several_is_a_meeting_with_each():
+    """Dev text 116 (first sight: one meeting of four): "Dodik had earlier separately met with
+    A, B and C"."""
+    f = facts(
+        "On Monday, President William Ruto separately met Yoweri Museveni, Paul Kagame and"
+        " Felix Tshisekedi in Nairobi.\n"
+    )
+    got = sorted(sorted(m.participants) for m in f.meetings)
+    assert got == [
+        ["person/felix-tshisekedi", "person/william-ruto"],
+        ["person/paul-kagame", "person/william-ruto"],
+        ["person/william-ruto", "person/yoweri-museveni"],
+    ], got

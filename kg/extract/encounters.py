@@ -829,7 +829,11 @@ def encounters(doc: Doc) -> list[Meeting]:
                 place = _place(doc, hub.head.head, off, skip)  # "gathered in X for a summit"
             if place is None:
                 place = _place_after_party(doc, hub, off, skip)
-            plural = noun is not None and noun.lower_ in ("conversations", "calls", "meetings")
+            plural = (
+                noun is not None and noun.lower_ in ("conversations", "calls", "meetings")
+            ) or any(
+                c.lower_ in ("separately", "individually") for t in (hub, tok) for c in t.children
+            )  # "had separately met with A, B and C": a meeting with each
             again = (
                 noun is not None
                 and date is None
@@ -1841,7 +1845,19 @@ def meeting_key(doc: Doc, date: DateValue | None, refs: list[str]) -> str:
 def merge_into(doc: Doc, found: list[Meeting], parsed: list[Meeting]) -> list[Meeting]:
     """The rules' meetings (sessions of named bodies, announced meetings) with the parse's:
     a parsed meeting that is one of theirs adds its parties, the rest are new."""
-    out = list(found)
+    # "A separately met B, C and D": the parse tells one meeting with each; the rules' one
+    # meeting of all in that sentence gives way to them
+    split = {m.span for m in parsed if sum(o.span == m.span for o in parsed) >= 2}
+    out = [
+        o
+        for o in found
+        if o.span not in split
+        or o.organizer is not None
+        or not all(
+            p in {q for m in parsed if m.span == o.span for q in m.participants}
+            for p in o.participants
+        )
+    ]
     for m in parsed:
         twin = next((o for o in out if same_meeting(o, m) or _of_body(doc, o, m)), None)
         if twin is None and m.continues:
