@@ -480,3 +480,15 @@ def test_separately_met_several_is_a_meeting_with_each():
         ["person/paul-kagame", "person/william-ruto"],
         ["person/william-ruto", "person/yoweri-museveni"],
     ], got
+
+
+def test_a_ship_sent_to_take_part_in_a_mission_goes_where_the_mission_is():
+    """Dev text 108 (first sight: no deployment; then the most-named country as destination):
+    "Germany deployed a significant air defense frigate to participate in an upcoming European
+    Union naval mission in the Red Sea"."""
+    f = facts(
+        "On Thursday, Italy deployed a modern air defence destroyer to participate in a"
+        " European Union naval mission in the Red Sea, the navy said.\n"
+    )
+    deps = [(d.deployed_by, d.destination, d.equipment) for d in f.deployments]
+    assert deps == [("country/italy", "place/red-sea", 1)], deps

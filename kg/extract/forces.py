@@ -454,6 +454,11 @@ def _destination(doc: Doc, tok, force, off: int, skip: int) -> str | None:
     ]
     if lemma(tok.lower_) == "join":  # "join the mission in Haiti": where the mission is
         nodes += [c for c in tok.children if c.dep_ == "dobj"]
+    # "deployed a frigate to participate in an EU naval mission in the Red Sea": where the
+    # mission it serves in is
+    nodes += [
+        c for c in tok.children if c.dep_ in ("advcl", "xcomp") and lemma(c.lower_) in _PURPOSE
+    ]
     for node in nodes:
         for c in node.children:
             if c.dep_ in ("prep", "dative", "prt") and c.lower_ in preps:
@@ -476,6 +481,9 @@ def _destination(doc: Doc, tok, force, off: int, skip: int) -> str | None:
         if got:
             return got
     return None
+
+
+_PURPOSE = {"participate", "join", "serve", "reinforce", "support", "assist", "help", "bolster"}
 
 
 def _place_in(doc: Doc, g, off: int, skip: int) -> str | None:
@@ -514,7 +522,7 @@ def _numbers(doc: Doc, force, off: int, sent) -> tuple[int | None, int | None]:
             at = off + num.idx
             vals = [v for ns, _ne, v, _q in doc.numbers_in(at, at + len(num.text)) if ns == at]
             return None, int(vals[0]) if vals and isinstance(vals[0], int) else None
-        one = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in force.children)
+        one = force.left_edge.lower_ in ("a", "an")  # (the parser may hang it on a modifier)
         return None, 1 if one and not force.text.lower().endswith("s") else None
     s, e = phrase_span(force, off)
     personnel = equipment = None
