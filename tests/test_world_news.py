@@ -492,3 +492,23 @@ def test_a_ship_sent_to_take_part_in_a_mission_goes_where_the_mission_is():
     )
     deps = [(d.deployed_by, d.destination, d.equipment) for d in f.deployments]
     assert deps == [("country/italy", "place/red-sea", 1)], deps
+
+
+def test_a_states_own_army_deployed_at_home():
+    """Dev text 102 (first sight: no deployment): "The Interior Ministry on Wednesday approved
+    army deployment in Islamabad, Punjab, and Khyber Pakhtunkhwa … across Pakistan": the
+    state's own army, sent by the state; and Punjab, listed after Islamabad, is a place even
+    where a headline writes "Islamabad Punjab" like a first name and a surname."""
+    f = facts((DEV / "102_dawn_army-deployed-islamabad-punjab-kp.txt").read_text("utf-8"))
+    deps = [(d.deployed_by, d.destination) for d in f.deployments]
+    assert ("country/pakistan", "place/islamabad") in deps, deps
+    assert "place/punjab" in refs(f, "place"), refs(f, "place")
+
+
+def test_a_region_listed_after_a_city_is_a_place_though_a_headline_runs_them_together():
+    f = facts(
+        "Rangers deployed in Lahore Punjab\nSource: Test | 2023-05-10\n\n"
+        "The government on Wednesday approved the deployment of Rangers in Lahore, Punjab,"
+        " and other cities to restore order.\n"
+    )
+    assert "place/punjab" in refs(f, "place"), refs(f, "place")

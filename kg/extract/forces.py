@@ -157,6 +157,16 @@ def deployments_from_parse(doc: Doc) -> list[Deployment]:
                     if g.dep_ == "pobj"
                 ]
                 force = next((o for o in of if _is_force(o)), None)
+                if force is None:
+                    # "approved army deployment in Islamabad", "a troop deployment"
+                    force = next(
+                        (
+                            c
+                            for c in tok.children
+                            if c.dep_ in ("compound", "amod") and _FORCE.match(c.text)
+                        ),
+                        None,
+                    )
                 if force is None and any(c.dep_ == "poss" for c in tok.children):
                     force = tok  # "Rwanda's deployment follows ..."
                 head = tok.head
@@ -483,6 +493,30 @@ def _destination(doc: Doc, tok, force, off: int, skip: int) -> str | None:
     return None
 
 
+_HOME_FORCES = {"army", "police", "military", "gendarmerie", "paramilitaries", "rangers"}
+
+
+def _home_state(doc: Doc, sent, tok, force, off: int, skip: int) -> str | None:
+    """ "The Interior Ministry approved army deployment in Islamabad, Punjab and Khyber
+    Pakhtunkhwa … across Pakistan": a state's own army or police at home, where the sentence
+    names no other state."""
+    dest = _destination(doc, tok, force, off, skip)
+    if dest is None:
+        return None
+    ent = doc.entities.get(dest)
+    home = (
+        dest
+        if dest.startswith("country/")
+        else (f"country/{ent.country}" if ent and ent.country else None)
+    )
+    named = {
+        doc.ref(m) if m.kind == "country" else f"country/{doc.entities[doc.ref(m)].country}"
+        for m in doc.mentions_in(max(sent.start, skip), sent.end)
+        if m.kind == "country" or (m.kind == "place" and doc.entities[doc.ref(m)].country)
+    }
+    return home if home and named <= {home} else None
+
+
 _PURPOSE = {"participate", "join", "serve", "reinforce", "support", "assist", "help", "bolster"}
 
 
@@ -597,6 +631,8 @@ def _build(
         sender = _owner(doc, force, off, skip) or sender
     if sender is None and prev:
         sender = prev  # "about 200 officers descended": the force the story is about
+    if sender is None and force.lower_ in _HOME_FORCES:
+        sender = _home_state(doc, sent, tok, force, off, skip)
     if sender is None or not _can_send(doc, sender):
         return None
     dest = _destination(doc, tok, force, off, skip)

@@ -873,6 +873,8 @@ def _gazetteer_places(text: str, out, ents, known, lex: Lexicon, prefer) -> None
             if nxt:
                 listed.add((nxt.start("n"), nxt.end("n")))
                 cands.append((nxt.start("n"), nxt.end("n"), nxt.group("n")))
+    # ("Islamabad Punjab" in a headline is two places, not a first name and a surname)
+    placeish = {text[m.start : m.end] for m in list(known) + out if m.kind in ("place", "country")}
     seen: set[tuple[int, int]] = set()
     for s, e, name in cands:
         if (s, e) in seen or not free(s, e) or name.lower() in _NOT_TOWN:
@@ -882,7 +884,11 @@ def _gazetteer_places(text: str, out, ents, known, lex: Lexicon, prefer) -> None
             continue
         info = world.place(name, prefer, own_name=True)
         if (s, e) in listed and (
-            name in surnames or re.search(rf"\b(?:[A-Z][a-z]+|[A-Z]\.) {re.escape(name)}\b", text)
+            name in surnames
+            or any(
+                w.group(1) not in placeish
+                for w in re.finditer(rf"\b([A-Z][a-z]+|[A-Z]\.) {re.escape(name)}\b", text)
+            )
         ):
             continue  # "Prime Ministers Gonsalves and Skerrit": surnames of people named
         if info is None and (s, e) in listed:
