@@ -512,3 +512,16 @@ def test_a_region_listed_after_a_city_is_a_place_though_a_headline_runs_them_tog
         " and other cities to restore order.\n"
     )
     assert "place/punjab" in refs(f, "place"), refs(f, "place")
+
+
+def test_the_head_of_state_is_the_president_named_before():
+    """Dev text 100 (first sight: missed): "The Head of State thanked his Ugandan counterpart
+    for their continued use of the Port of Mombasa" after "President Uhuru Kenyatta"."""
+    f = facts(
+        "President William Ruto on Wednesday held talks with his Tanzanian counterpart Samia"
+        " Suluhu Hassan in Nairobi.\n\n"
+        "The Head of State thanked his Tanzanian counterpart for the continued use of the"
+        " port of Mombasa by traders from her country.\n"
+    )
+    said = [s.speaker for s in f.statements if s.span.start > 100]
+    assert said == ["person/william-ruto"], f.statements

@@ -566,6 +566,14 @@ def _resolve(doc: Doc, tok, verb, sent: Block, sal: speech.Salience) -> str | No
             c.dep_ in ("compound", "amod") and c.lower_ == "prime" for c in tok.children
         ):
             role = "prime minister"  # "the former prime minister" is not the interior minister
+        head_of = noun == "head" and any(
+            c.dep_ == "prep"
+            and c.lower_ == "of"
+            and any(g.lower_ in ("state", "government") for g in c.children)
+            for c in tok.children
+        )
+        if head_of:
+            role = "leader"  # "The Head of State thanked …": the state's president or king
         owner = speech.best_actor([m for m in found if m.kind != "person"])
         det = next((c.lower_ for c in tok.children if c.dep_ == "det"), None)
         if det in ("a", "an") or role is None and det != "the":
@@ -580,13 +588,13 @@ def _resolve(doc: Doc, tok, verb, sent: Block, sal: speech.Salience) -> str | No
             for c in tok.children
         )
         holder = _holder(doc, role or "", owner, sal, bare, before=off + tok.idx)
-        if holder is None and role == "leader" and owner is not None:
+        if holder is None and role == "leader" and (owner is not None or head_of):
             # "the Indian leader stressed …": the state's head, whatever the post
             for post in _HEAD_POSTS:
                 holder = _holder(doc, post, owner, sal, bare, before=off + tok.idx)
                 if holder:
                     break
-            if holder is None:
+            if holder is None and owner is not None:
                 holder = _only_unplaced_head(doc, owner, off + tok.idx)
         if holder is None and owner is not None and role:
             # "Kenya's president said Wednesday …" in a lead the next sentence names
