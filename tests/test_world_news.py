@@ -525,3 +525,10 @@ def test_the_head_of_state_is_the_president_named_before():
     )
     said = [s.speaker for s in f.statements if s.span.start > 100]
     assert said == ["person/william-ruto"], f.statements
+
+
+def test_a_house_where_leaders_meet_is_a_place_not_a_person():
+    """Dev text 95 (first sight: a person "Hyderabad House" at the talks)."""
+    f = facts((DEV / "95_exbulletin_modi-prachanda-hyderabad-house-talks.txt").read_text("utf-8"))
+    assert "person/hyderabad-house" not in refs(f, "person"), refs(f, "person")
+    assert "place/hyderabad-house" in refs(f, "place"), refs(f, "place")

@@ -210,6 +210,9 @@ def find(
             if town is not None:
                 _add_place(out, ents, surface, s, e, town, lex)  # "fled south to Khan Younis"
                 continue
+            if _VENUE_END.search(surface) and _LOCATIVE_BEFORE.search(text[max(0, s - 20) : s]):
+                _add_place(out, ents, surface, s, e, None, lex)  # "welcomed him to Hyderabad House"
+                continue
             s2, e2, label = clean_person(text, s, e)
             if label is None or (" " not in label and not _marked_person(text, s2, e2, out)):
                 continue
@@ -226,6 +229,8 @@ def find(
     return Found(list(known) + out, ents)
 
 
+# a building where leaders meet, which the recogniser may call a person
+_VENUE_END = re.compile(r"\S\s+(?:House|Palace|Hall|Lodge|Mansion|Residence)$")
 _FACILITY = re.compile(
     r"(?:[A-Z][\w’'-]* ){0,4}(?:Institute|Airport|Academy|Base|University|Airfield|Barracks|"
     r"Palace|Station|Port|Hospital|Stadium|Centre|Center|Hotel|Square)(?: (?:of|for) (?:the )?"
