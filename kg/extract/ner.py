@@ -796,6 +796,10 @@ _LOCATIVE_NAME = re.compile(
     r"reached|visited|left|fled|evacuated)\s+(?:the\s+)?"
     r"(?P<n>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})"
 )
+_CITY_SAID = re.compile(
+    r"(?<![\w’'-])(?:(?:The|A|An|In|At)\s)?(?P<n>[A-Z][a-z’'-]+(?:\s[A-Z][a-z’'-]+)?)(?:-based\b|,\s+(?:the\s+|a\s+)?"
+    r"(?:[a-z-]+\s+){0,2}(?:city|town|capital|port|village)\b)"
+)
 _DATELINE_CITY = re.compile(
     r"^(?P<n>[A-Z][A-Z’'.-]+(?:[ -][A-Z][A-Z’'.-]+){0,3})\s*[,(]"
     r"|^(?P<m>[A-Z][a-z’'.-]+(?: [A-Z][a-z’'.-]+){0,2})\s*\([^)\n]{2,40}\)",
@@ -858,6 +862,11 @@ def _gazetteer_places(text: str, out, ents, known, lex: Lexicon, prefer) -> None
         cands.append((m.start(g), m.end(g), m.group(g).title()))
     for m in _LOCATIVE_NAME.finditer(text):
         cands.append((m.start("n"), m.end("n"), m.group("n")))  # the whole capitalised name
+    said_city: set[tuple[int, int]] = set()
+    for m in _CITY_SAID.finditer(text):
+        # "the Kiev-based mission", "Donetsk, a major city in …", "Boa Vista, capital of …"
+        cands.append((m.start("n"), m.end("n"), m.group("n")))
+        said_city.add((m.start("n"), m.end("n")))
     for m in _BIG_CITY_WORD.finditer(text):
         # a city of a million people or more, standing alone ("the ports of Odesa,
         # Pivdennyi and Chornomorsk"); not a given name before a surname
@@ -896,6 +905,10 @@ def _gazetteer_places(text: str, out, ents, known, lex: Lexicon, prefer) -> None
             )
         ):
             continue  # "Prime Ministers Gonsalves and Skerrit": surnames of people named
+        if info is None and (s, e) in said_city:
+            info = world.place(name, prefer)  # "Kiev-based": another spelling of Kyiv
+            if info is not None and info.kind == "city" and info.population < 100_000:
+                info = None
         if info is None and (s, e) in listed:
             # in a list of places another spelling will do, for a city that size
             info = world.place(name, prefer)
