@@ -547,3 +547,14 @@ def test_a_house_where_leaders_meet_is_a_place_not_a_person():
 def test_a_city_the_sentence_calls_one_is_a_place(text: str, city: str):
     """Dev text 105 (first sight): the recogniser finds neither."""
     assert city in refs(facts(text), "place")
+
+
+def test_a_two_word_dateline_city_is_one_place():
+    """Dev text 98 (first sight): "KUALA LUMPUR (May 10): …" gave an organization "KUALA"."""
+    f = facts(
+        "Anwar meets leaders\nSource: Test | 2023-05-10\n\n"
+        "KUALA LUMPUR (May 10): Prime Minister Anwar Ibrahim held talks with Joko Widodo in"
+        " Labuan Bajo today.\n"
+    )
+    assert "place/kuala-lumpur" in refs(f, "place"), refs(f, "place")
+    assert not {r for r in refs(f, "org") if "kuala" in r}, refs(f, "org")

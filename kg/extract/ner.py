@@ -860,6 +860,14 @@ def _gazetteer_places(text: str, out, ents, known, lex: Lexicon, prefer) -> None
     for m in _DATELINE_CITY.finditer(text, 0, min(len(text), 3000)):
         g = "n" if m.group("n") else "m"
         cands.append((m.start(g), m.end(g), m.group(g).title()))
+        info = world.place(m.group(g).title(), prefer, own_name=True)
+        if info is not None and info.kind == "city":
+            # "KUALA LUMPUR (May 10):": the recogniser's "KUALA" is a piece of the city
+            s, e = m.span(g)
+            inside = [x for x in out if s <= x.start and x.end <= e and x.kind in ("org", "person")]
+            for x in inside:
+                out.remove(x)
+            taken = [(a, b) for a, b in taken if not (s <= a and b <= e)]
     for m in _LOCATIVE_NAME.finditer(text):
         cands.append((m.start("n"), m.end("n"), m.group("n")))  # the whole capitalised name
     said_city: set[tuple[int, int]] = set()
