@@ -558,3 +558,26 @@ def test_a_two_word_dateline_city_is_one_place():
     )
     assert "place/kuala-lumpur" in refs(f, "place"), refs(f, "place")
     assert not {r for r in refs(f, "org") if "kuala" in r}, refs(f, "org")
+
+
+@pytest.mark.parametrize(
+    ("text", "sender", "dest"),
+    [
+        (
+            "A contingent of 200 Rwandan soldiers departed for Mozambique on Monday.",
+            "country/rwanda",
+            "country/mozambique",
+        ),
+        (
+            "The second detachment of the Malaysian Battalion that will participate in the United"
+            " Nations peacekeeping mission in Lebanon departed this afternoon.",
+            "country/malaysia",
+            "country/lebanon",
+        ),
+    ],
+)
+def test_a_force_that_departed(text: str, sender: str, dest: str):
+    """Dev text 106 (first sight: only the UN's deployment): "departed", and where the mission
+    the force will serve in is."""
+    deps = [(d.deployed_by, d.destination) for d in facts(text).deployments]
+    assert (sender, dest) in deps, deps

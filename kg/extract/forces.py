@@ -23,11 +23,11 @@ from kg.extract.speech import phrase_span
 _VERBS = set(
     "deploy send dispatch despatch provide contribute pledge commit airlift fly station "
     "reinforce arrive withdraw pull redeploy land return offer deliver transfer disembark "
-    "descend transport join cross".split()
+    "descend transport join cross depart".split()
 )
 # verbs whose subject may be the force itself ("Kenyan police arrived", "400 officers deployed")
 _ARRIVE = set(
-    "arrive return land withdraw pull disembark descend deploy redeploy fly cross".split()
+    "arrive return land withdraw pull disembark descend deploy redeploy fly cross depart".split()
 )
 _NOUN_VERBS = {"begin", "start", "complete", "announce", "approve", "authorize", "authorise"}
 _FORCE = re.compile(
@@ -468,6 +468,10 @@ def _destination(doc: Doc, tok, force, off: int, skip: int) -> str | None:
     # mission it serves in is
     nodes += [
         c for c in tok.children if c.dep_ in ("advcl", "xcomp") and lemma(c.lower_) in _PURPOSE
+    ]
+    # "the detachment that will participate in the UN mission in Lebanon departed"
+    nodes += [
+        c for c in force.children if c.dep_ in ("relcl", "acl") and lemma(c.lower_) in _PURPOSE
     ]
     for node in nodes:
         for c in node.children:
