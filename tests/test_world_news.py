@@ -581,3 +581,22 @@ def test_a_force_that_departed(text: str, sender: str, dest: str):
     the force will serve in is."""
     deps = [(d.deployed_by, d.destination) for d in facts(text).deployments]
     assert (sender, dest) in deps, deps
+
+
+def test_those_listed_in_attendance_are_at_the_summit_told_before():
+    """Dev text 120 (first sight: no meeting at all): "the joint summit of Heads of State and
+    Government from the EAC and the SADC", co-chairs, then "Also in attendance were His
+    Excellency, A, President of …; …" and a next paragraph that goes on with the list, where
+    one "representing" another means the other was not there."""
+    f = facts((DEV / "120_watchdoguganda_eac-sadc-joint-summit.txt").read_text("utf-8"))
+    summits = [m for m in f.meetings if "Summit" in m.kinds]
+    assert len(summits) == 1, f.meetings
+    parts = set(summits[0].participants)
+    assert {
+        "person/paul-kagame",
+        "person/hakainde-hichilema",
+        "person/gervais-ndirakobuca",
+        "person/nancy-gladys-tembo",
+    } <= parts, parts
+    assert not {p for p in parts if "ndayishimiye" in p or "chakwera" in p}, parts
+    assert "person/relations" not in refs(f, "person")

@@ -12,6 +12,7 @@ are one call each.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from kg.extract.context import Doc
@@ -952,6 +953,65 @@ _OTHERS_AT_IT = re.compile(
     r"[^:.\n]{0,60}?\bin\s+attendance\s+(?:also\s+)?(?:were|included)\s*:",
     re.I,
 )
+_ALSO_ATTENDING = re.compile(
+    r"\s*(?:Also\s+(?:in\s+attendance|present|attending|participating)|"
+    r"(?:Others\s+)?[Ii]n\s+attendance)\s+(?:also\s+)?(?:were|was|included)\b:?"
+)
+# a paragraph that goes on with a list of dignitaries: "His Excellency, A, the Prime Minister"
+_DIGNITARY_START = re.compile(
+    r"\s*(?:His|Her)\s+(?:Excellency|Majesty|Highness)|\s*H\.\s?E\.|\s*Hon"
+)
+_REPRESENTING = re.compile(
+    r"\brepresent(?:ing|s|ed)\s+(?:(?:His|Her)\s+(?:Excellency|Majesty),?\s+|H\.\s?E\.\s+"
+    r"|(?:Dr|Mr|Mrs|Ms)\.?\s+|President\s+|the\s+)*$"
+)
+
+
+def _also_attending(doc: Doc, meetings: list[Meeting]) -> None:
+    """ "Also in attendance were His Excellency, A, President of X; …": every person the list
+    names is at the meeting told last, within three paragraphs; not those others stood in
+    for ("representing H.E. B")."""
+    for _pi, sent in doc.sentences:
+        also = _ALSO_ATTENDING.match(doc.text, sent.start, sent.end)
+        if also is None:
+            continue
+        before = [m for m in meetings if m.span.start <= sent.start]
+        if not before:
+            continue
+        m = max(before, key=lambda x: x.span.start)
+        if _paragraphs_between(doc, m.span.start, sent.start) > 3:
+            continue
+        for ref in _attendance_list(doc, also.end(), sent.end):
+            if ref not in m.participants and ref != m.organizer:
+                m.participants.append(ref)
+
+
+def _paragraphs_between(doc: Doc, a: int, b: int) -> int:
+    starts = [p.start for p in doc.paragraphs]
+    return bisect.bisect_right(starts, b) - bisect.bisect_right(starts, a)
+
+
+def _attendance_list(doc: Doc, start: int, end: int) -> list[str]:
+    """The persons a list of those present names, from start to end and on in the next
+    paragraph while it reads as more of the list."""
+    spans = [(start, end)]
+    para = doc.paragraph_at(start)
+    if para is not None:
+        spans = [(start, para.end)]
+        nxt = next((p for p in doc.paragraphs if p.start > para.end), None)
+        if nxt is not None and _DIGNITARY_START.match(doc.text, nxt.start, nxt.end):
+            spans.append((nxt.start, nxt.end))
+    out: list[str] = []
+    for a, b in spans:
+        for mm in doc.mentions_in(a, b, "person"):
+            if _REPRESENTING.search(doc.text, max(a, mm.start - 60), mm.start):
+                continue
+            ref = doc.ref(mm)
+            if ref not in out:
+                out.append(ref)
+    return out
+
+
 _LIST_LINE = re.compile(r"\s*(?:[-–•*]\s*)?[A-Z][^.:\n]{0,60}:\s*\S|\s*[-–•*]\s*\S")
 
 
@@ -1895,6 +1955,7 @@ def merge_into(doc: Doc, found: list[Meeting], parsed: list[Meeting]) -> list[Me
         if host is None:
             kept.append(m)
     out = kept
+    _also_attending(doc, out)
     _same_day_as_before(doc, out)
     for m in out:
         if not m.kinds and m.organizer is None:

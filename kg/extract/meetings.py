@@ -81,7 +81,8 @@ _BACK_TO_IT = re.compile(r"\s*(?:the|this)\s+(?:meeting|session|summit|talks)\b(
 _OF_TRIGGER = re.compile(r"^\w+(?:\s+\w+)?\s+of\s+(?:the\s+)?$")
 # "Summit of the Heads of State and Government of the Southern African Development Community"
 _OF_HEADS_OF = re.compile(
-    r"^\w*\s+of\s+(?:the\s+)?(?:heads?|ministers?|leaders?)\b[^.,;:()]{0,50}?\bof\s+(?:the\s+)?$",
+    r"^\w*\s+of\s+(?:the\s+)?(?:heads?|ministers?|leaders?)\b[^.,;:()]{0,50}?\b(?:of|from)\s+"
+    r"(?:the\s+)?$",
     re.I,
 )
 _BY_AT = re.compile(

@@ -43,6 +43,7 @@ NON_NAME_WORDS = {
     fold(w)
     for w in (
         "Ministry Council Organization Organisation Agency Party Forces Parliament Committee "
+        "Relations Affairs "
         "Commission Government Republic Office Department Union Army Navy Police Mission "
         "University Airport Province Region State States City Group Company Bank News "
         "Television Radio Agency Times Post Press Association Network Service Court Front "
