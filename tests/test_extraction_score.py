@@ -32,17 +32,18 @@ FIRST_GOLD = {  # class: (precision, recall)
     "deployments (facts)": (0.95, 0.95),
     "claims": (0.95, 0.95),
 }
-# the real-news development split (tests/corpus/dev, 92 texts): dev scores, tuned on
+# the real-news development split (tests/corpus/dev, 124 texts, 32 of them added on
+# 2026-12-01 and scored at first sight): dev scores, tuned on
 DEV = {
     "entities: person": (0.85, 0.9),
-    "entities: org": (0.78, 0.85),
+    "entities: org": (0.78, 0.83),
     "entities: country": (0.93, 0.95),
     "entities: place": (0.83, 0.78),
     "meetings": (0.7, 0.5),
     "meeting participants": (0.55, 0.3),
     "statements (speaker)": (0.83, 0.75),
     "deployments (facts)": (0.75, 0.5),
-    "claims": (0.8, 0.8),
+    "claims": (0.79, 0.77),
 }
 
 
