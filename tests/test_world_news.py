@@ -600,3 +600,9 @@ def test_those_listed_in_attendance_are_at_the_summit_told_before():
     } <= parts, parts
     assert not {p for p in parts if "ndayishimiye" in p or "chakwera" in p}, parts
     assert "person/relations" not in refs(f, "person")
+
+
+def test_the_planes_a_force_arrived_in_are_no_equipment_it_was_sent():
+    f = facts("Two Egyptian military planes carrying officers arrived in Mogadishu on Tuesday.\n")
+    deps = [(d.deployed_by, d.equipment) for d in f.deployments]
+    assert deps == [("country/egypt", None)], deps

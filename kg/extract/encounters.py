@@ -1871,6 +1871,20 @@ def _place_named(
     return None
 
 
+def _town_of_building(doc: Doc, m: Meeting) -> str | None:
+    """ "at Jubilee House in Accra": the town named right after the building."""
+    ms = doc.mentions_in(m.span.start, m.span.end)
+    for a, b in zip(ms, ms[1:], strict=False):
+        if (
+            doc.ref(a) == m.location
+            and b.kind == "place"
+            and re.fullmatch(r",?\s+(?:in|,)\s+", doc.text[a.end : b.start])
+        ):
+            return doc.ref(b)
+    return None
+
+
+_BUILDING = re.compile(r"-(?:house|palace|hall|lodge|mansion|residence)$")
 _KIND_WORDS = {
     "PhoneCall": "Phone call",
     "Videoconference": "Video conference",
@@ -1955,6 +1969,9 @@ def merge_into(doc: Doc, found: list[Meeting], parsed: list[Meeting]) -> list[Me
         if host is None:
             kept.append(m)
     out = kept
+    for m in out:
+        if m.location and _BUILDING.search(m.location):
+            m.location = _town_of_building(doc, m) or m.location
     _also_attending(doc, out)
     _same_day_as_before(doc, out)
     for m in out:
