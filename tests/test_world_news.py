@@ -606,3 +606,12 @@ def test_the_planes_a_force_arrived_in_are_no_equipment_it_was_sent():
     f = facts("Two Egyptian military planes carrying officers arrived in Mogadishu on Tuesday.\n")
     deps = [(d.deployed_by, d.equipment) for d in f.deployments]
     assert deps == [("country/egypt", None)], deps
+
+
+def test_a_sentence_inside_a_quotation_still_open_is_the_speakers():
+    """Dev text 124 (first sight): inside the spokesman's quotation, "They were supposed to
+    condemn the atrocities …" was given to Sudan."""
+    f = facts(
+        (DEV / "124_addisstandard_ethiopia-spokesperson-dina-mufti-briefing.txt").read_text("utf-8")
+    )
+    assert {s.speaker for s in f.statements} == {"person/dina-mufti"}, f.statements

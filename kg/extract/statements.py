@@ -332,6 +332,15 @@ def _parsed_statement(doc: Doc, sent: Block, sal: speech.Salience):
     verbs = [v for v in speech.speech_verbs(sp) if _speech_act(v)]
     if not verbs:
         return _misparsed_verb(doc, sent, sp) or _bare_quote(doc, sent, sal)
+    para0 = (doc.paragraph_at(sent.start) or sent).start
+    if (
+        sal.recent_speaker is not None
+        and speech.inside_quote(doc.text, para0, sent.start)
+        and all(speech.inside_quote(doc.text, para0, sent.start + v.idx) for v in verbs)
+    ):
+        # a sentence inside a quotation still open from the sentence before: "… They were
+        # supposed to condemn the atrocities …" is the speaker's words, not theirs
+        return _statement_for(doc, sent, sal.recent_speaker)
     # in reading order ("X said that Y stressed ..." is X's), but a closing attribution
     # first: "A and B have agreed to end hostilities, the AU envoy, Olusegun Obasanjo, said
     # today" is Obasanjo's, not A's; "…, Haitian media reported" names a source, not the
