@@ -615,3 +615,16 @@ def test_a_sentence_inside_a_quotation_still_open_is_the_speakers():
         (DEV / "124_addisstandard_ethiopia-spokesperson-dina-mufti-briefing.txt").read_text("utf-8")
     )
     assert {s.speaker for s in f.statements} == {"person/dina-mufti"}, f.statements
+
+
+def test_presidents_a_of_x_and_b_of_y_are_two_persons():
+    """Dev text 118 (first sight): "Presidents Daniel Noboa of Ecuador and Gustavo Petro of
+    Colombia met" gave a person "Presidents Daniel Noboa" and an organization "Gustavo Petro of
+    Colombia"."""
+    f = facts(
+        "On Sunday, Presidents Daniel Noboa of Ecuador and Gustavo Petro of Colombia met in the"
+        " Galapagos Islands to discuss environmental protection.\n"
+    )
+    assert [sorted(m.participants) for m in f.meetings] == [
+        ["person/daniel-noboa", "person/gustavo-petro"]
+    ], f.meetings

@@ -36,7 +36,10 @@ TITLES = {
         # honorifics of Malaysia, Brunei, Indonesia and South Asia ("Prime Minister Datuk Seri
         # Anwar Ibrahim", "Shri Narendra Modi")
         "Datuk Dato Dato' Datuk' Datin Seri Tan Sri Tun Tunku Tengku Pengiran Muda Haji Hajah "
-        "Shri Shrimati Smt Smt. Bapak"
+        "Shri Shrimati Smt Smt. Bapak "
+        # plural posts before a list of names: "Presidents Daniel Noboa of Ecuador and …"
+        "Presidents Premiers Chancellors Kings Secretaries Ambassadors Generals Senators "
+        "Governors Envoys Leaders"
     ).split()
 }
 NON_NAME_WORDS = {

@@ -174,6 +174,23 @@ def find(
                 continue
         if kind in ("org", "person") and _person_in_org(text, s, e, inside, out, ents):
             continue
+        of_state = _NAME_OF_STATE.fullmatch(surface)
+        if (
+            of_state
+            and inside
+            and all(m.kind == "country" and m.start >= s + of_state.end("n") for m in inside)
+            and _NAME_SHAPED.fullmatch(of_state.group("n"))
+            and not _ORG_WORD.search(of_state.group("n"))
+            and not any(
+                fold(w) in NON_NAME_WORDS or re.search(rf"\b{re.escape(w.lower())}\b", text)
+                for w in of_state.group("n").split()
+            )  # "Airborne Troops of the Armed Forces …": words the text also writes in lower case
+        ):
+            # "Gustavo Petro of Colombia" read as one organization: the person, of the state
+            s2, e2, label = clean_person(text, s, s + of_state.end("n"))
+            if label and " " in label:
+                _add(out, ents, "person", label, s2, e2, surface=text[s2:e2])
+                continue
         if inside:
             # A longer name that holds a country is a body of it ("Rwanda Defence Force",
             # "Turkish Armed Forces"); the country keeps its own mention.
@@ -514,6 +531,7 @@ def _org_is_person(text: str, s: int, e: int, out, ents, known=(), lex=None) -> 
     return False
 
 
+_NAME_OF_STATE = re.compile(r"(?P<n>.+?) of (?:the )?[A-Z][\w’' -]+")
 _NAME_SHAPED = re.compile(
     r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
     r"(?:(?: (?:da|de|do|dos|das|del|di|van|von|bin|ibn))? [A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,4}"
