@@ -628,3 +628,15 @@ def test_presidents_a_of_x_and_b_of_y_are_two_persons():
     assert [sorted(m.participants) for m in f.meetings] == [
         ["person/daniel-noboa", "person/gustavo-petro"]
     ], f.meetings
+
+
+def test_the_state_a_visit_goes_to_takes_part_as_when_visited():
+    """ "During her visit to Estonia on Thursday, …" as "… visited Estonia on Thursday": the
+    state visited is a party (dev texts 121 and 123 at first sight)."""
+    f = facts(
+        "During her visit to Estonia on Thursday, Danish Prime Minister Mette Frederiksen said"
+        " Denmark would send troops to the Baltic states.\n"
+    )
+    assert [sorted(m.participants) for m in f.meetings] == [
+        ["country/estonia", "person/mette-frederiksen"]
+    ], f.meetings

@@ -721,6 +721,12 @@ def encounters(doc: Doc) -> list[Meeting]:
                     preps += ("on",)
                 for o in _with_objects(hub, preps):
                     parties.add_np(o)
+                if hub.lower_ in ("visit", "visits"):
+                    # the state visited takes part, as for "visited Estonia"
+                    for o in _with_objects(hub, ("to",)):
+                        for r in _named_in(doc, *phrase_span(o, off)):
+                            if r.startswith("country/") and r not in parties.refs:
+                                parties.refs.append(r)
                 if hub.dep_ == "ROOT":
                     for a in hub.children:  # the hosts of "… hosted consultations between"
                         if a.dep_ == "amod":
