@@ -640,3 +640,16 @@ def test_the_state_a_visit_goes_to_takes_part_as_when_visited():
     assert [sorted(m.participants) for m in f.meetings] == [
         ["country/estonia", "person/mette-frederiksen"]
     ], f.meetings
+
+
+def test_they_said_after_two_persons_spoke_is_theirs():
+    """Dev text 101 (first sight: the ship's): "Foreign Minister A and Defence Minister B said
+    … The HMNZS Wellington would transport survey equipment …, they said"."""
+    f = facts(
+        "In a statement this afternoon, Foreign Minister Nanaia Mahuta and Defence Minister"
+        " Peeni Henare said New Zealand was ready to assist.\n\n"
+        "The HMNZS Wellington would transport survey equipment and a helicopter, while HMNZS"
+        " Aotearoa would transport 250,000 litres of water, they said.\n"
+    )
+    said = {s.speaker for s in f.statements}
+    assert said <= {"person/nanaia-mahuta", "person/peeni-henare"}, said

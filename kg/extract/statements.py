@@ -500,6 +500,22 @@ def _clause_subject_actor(doc: Doc, verb, off: int, skip: int) -> str | None:
     return None
 
 
+_PERSONS_AND = re.compile(r",?\s+and\s+(?:[A-Z][\w.'’-]*\s+){0,4}")
+
+
+def _pair_spoke(doc: Doc, sent: Block) -> bool:
+    """The sentence before names two persons side by side ("A and Defence Minister B")."""
+    prev = [b for _i, b in doc.sentences if b.end <= sent.start]
+    if not prev:
+        return False
+    b = prev[-1]
+    persons = doc.mentions_in(b.start, b.end, "person")
+    return any(
+        _PERSONS_AND.fullmatch(doc.text, x.end, y.start) and doc.ref(x) != doc.ref(y)
+        for x, y in zip(persons, persons[1:], strict=False)
+    )
+
+
 def _resolve(doc: Doc, tok, verb, sent: Block, sal: speech.Salience) -> str | None:
     """The actor a subject (or "according to" object) stands for."""
     off = sent.start
@@ -516,6 +532,10 @@ def _resolve(doc: Doc, tok, verb, sent: Block, sal: speech.Salience) -> str | No
             sal.gender.setdefault(found, gender)
         return found
     if word in speech.PRONOUNS_BODY:
+        recent = sal.recent_speaker
+        if word == "they" and recent and recent.startswith("person/") and _pair_spoke(doc, sent):
+            # "Foreign Minister A and Defence Minister B said …. X would …, they said": the two
+            return recent
         inner = _clause_subject_actor(doc, verb, off, skip)
         if inner:
             return inner
