@@ -653,3 +653,15 @@ def test_they_said_after_two_persons_spoke_is_theirs():
     )
     said = {s.speaker for s in f.statements}
     assert said <= {"person/nanaia-mahuta", "person/peeni-henare"}, said
+
+
+def test_forces_being_sent_in_a_pages_lead_are_dated_by_the_page():
+    """Dev text 101 (first sight: undated): "Two New Zealand naval ships are being sent to
+    Tonga" in the lead of a page of 18 January."""
+    f = facts(
+        "Tonga eruption: New Zealand sends two ships\nSource: Test | 2022-01-18\n\n"
+        "Two New Zealand naval ships are being sent to Tonga to provide support, carrying"
+        " fresh water and emergency provisions.\n"
+    )
+    deps = [(d.deployed_by, d.start.value if d.start else None) for d in f.deployments]
+    assert deps == [("country/new-zealand", date(2022, 1, 18))], deps

@@ -708,8 +708,23 @@ def _can_send(doc: Doc, ref: str) -> bool:
 def _date(doc: Doc, sent, pos: int) -> DateValue | None:
     dates = [d for d in doc.dates.dates_in(sent.start, sent.end) if d.value]
     if not dates:
+        pub = doc.meta.published
+        if (
+            pub is not None
+            and doc.in_lead(sent.start)
+            and _UNDER_WAY.search(doc.text, sent.start, sent.end)
+        ):
+            # "Two naval ships are being sent to Tonga" in a page's lead: the page's day
+            return DateValue(pub.value, "DocumentDate", pub.start, pub.end, pub.text)
         return None
     return min(dates, key=lambda d: abs(d.start - pos))
+
+
+# what a lead tells as happening now: "are being sent", "is sending", "are deploying"
+_UNDER_WAY = re.compile(
+    r"\b(?:(?:is|are)\s+being\s+(?:sent|deployed|dispatched|despatched|flown)|"
+    r"(?:is|are)\s+(?:sending|deploying|dispatching|despatching))\b"
+)
 
 
 _PAIR_GAP = re.compile(
