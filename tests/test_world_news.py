@@ -665,3 +665,21 @@ def test_forces_being_sent_in_a_pages_lead_are_dated_by_the_page():
     )
     deps = [(d.deployed_by, d.start.value if d.start else None) for d in f.deployments]
     assert deps == [("country/new-zealand", date(2022, 1, 18))], deps
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("Leaders of Asean met in Jakarta on Monday.", "org/asean"),
+        ("Nato allies met in Brussels on Monday.", "org/nato"),
+        (
+            "The Organisation for Security and Cooperation in Europe agreed on Friday to send"
+            " monitors.",
+            "org/osce",
+        ),
+    ],
+)
+def test_house_styles_of_a_bodys_name(text: str, org: str):
+    """Dev texts 98 and 105 (first sight): "Asean" in the Malaysian style, "Nato" in the
+    British, "Organisation … Cooperation" for the lexicon's "Organization … Co-operation"."""
+    assert org in refs(facts(text), "org")

@@ -83,6 +83,32 @@ def fold_text(text: str) -> str:
     return text.translate(_TABLE).lower()
 
 
+_SPELLINGS = (
+    ("Organization", "Organisation"),
+    ("Co-operation", "Cooperation"),
+    ("Defense", "Defence"),
+    ("Programme", "Program"),
+    ("Centre", "Center"),
+    ("Labour", "Labor"),
+)
+
+
+def _spellings(variant: str) -> list[str]:
+    """The other spellings of a name: Organisation/Organization, Co-operation/Cooperation …"""
+    out = []
+    for a, b in _SPELLINGS:
+        for x, y in ((a, b), (b, a)):
+            if x in variant:
+                out.append(variant.replace(x, y))
+    return out
+
+
+def _titled_acronym(surface: str, variant: str) -> bool:
+    """ "Nato", "Asean", "Ecowas": an acronym of four letters or more in the British and
+    Asian house style, first letter only in capitals."""
+    return len(variant) >= 4 and variant.isalpha() and surface == variant.capitalize()
+
+
 def _is_acronym(variant: str) -> bool:
     letters = [c for c in variant if c.isalpha()]
     return len(letters) <= 5 and all(c.isupper() for c in letters)
@@ -118,6 +144,10 @@ def load_lexicon(path: str = str(LEXICON_PATH)) -> Lexicon:
                 patterns.setdefault(fold(v), []).append((kind, key, _is_acronym(v), v))
                 if kind == "country":
                     country_by_name[fold(v)] = key
+                for alt in _spellings(v):
+                    # "Organisation for Security and Cooperation in Europe": British and
+                    # American spellings, a hyphen or none, name the same body
+                    patterns.setdefault(fold(alt), []).append((kind, key, False, alt))
             for a in e.adjectives:
                 adjective_of[fold(a)] = key
                 patterns.setdefault(fold(a), []).append(("adj", key, False, a))
@@ -251,7 +281,7 @@ def find_mentions(text: str, lexicon: Lexicon | None = None) -> list[Mention]:
         for kind, key, acronym, variant in targets:
             if acronym is True and _inside_hyphenated(text, os_, oe):
                 continue  # "AU" in "PORT-AU-PRINCE"
-            if acronym is True and surface != variant:
+            if acronym is True and surface != variant and not _titled_acronym(surface, variant):
                 continue
             cands.append((os_, oe, kind, key, kind == "adj"))
             break
