@@ -683,3 +683,13 @@ def test_house_styles_of_a_bodys_name(text: str, org: str):
     """Dev texts 98 and 105 (first sight): "Asean" in the Malaysian style, "Nato" in the
     British, "Organisation … Cooperation" for the lexicon's "Organization … Co-operation"."""
     assert org in refs(facts(text), "org")
+
+
+def test_a_ministry_named_without_its_state_is_the_storys_states():
+    f = facts(
+        "Kenya deploys police\nSource: Test | 2024-01-01\n\n"
+        "The Interior Ministry on Wednesday approved the deployment of police officers across"
+        " Kenya after protests in Nairobi. Kenya's opposition criticised the decision, and"
+        " rights groups in Kenya called for restraint.\n"
+    )
+    assert "org/ministry-of-internal-affairs-kenya" in refs(f, "org"), refs(f, "org")

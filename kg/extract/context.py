@@ -120,6 +120,21 @@ def _register(doc: Doc, m: Mention) -> None:
             ent.surfaces.add(surface)
 
 
+def _story_country(mentions: list[Mention]) -> str | None:
+    """The state a story is about: named three times or more, and twice as often as any
+    other."""
+    counts: dict[str, int] = {}
+    for m in mentions:
+        if m.kind == "country":
+            counts[m.key] = counts.get(m.key, 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if not ranked or ranked[0][1] < 3:
+        return None
+    if len(ranked) > 1 and ranked[1][1] * 2 > ranked[0][1]:
+        return None
+    return ranked[0][0]
+
+
 def build(text: str, doc_key: str = "doc") -> Doc:
     from kg.extract import ner, nlp
 
@@ -162,6 +177,8 @@ def build(text: str, doc_key: str = "doc") -> Doc:
         if country is None and kind == "org":
             if meta.publisher_country and re.fullmatch(r"Ministry of Foreign Affairs", name):
                 country = meta.publisher_country
+            elif name.startswith("Ministry of ") and (home := _story_country(mentions)):
+                country = home  # "The Interior Ministry … across Pakistan": the story's state
             elif not _free_standing_org(name):
                 continue
         ent = entity_for_generic(kind, name, country, "facility" if kind == "place" else None, lex)
