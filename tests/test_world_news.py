@@ -693,3 +693,28 @@ def test_a_ministry_named_without_its_state_is_the_storys_states():
         " rights groups in Kenya called for restraint.\n"
     )
     assert "org/ministry-of-internal-affairs-kenya" in refs(f, "org"), refs(f, "org")
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "variant"),
+    [
+        (
+            "President Sadyr Japarov held talks in Dushanbe on Tuesday.\n\n"
+            "Press statement following talks with the President of the Kyrgyz Republic S.N."
+            " Japarov.\n",
+            "person/sadyr-japarov",
+            "japarov",
+        ),
+        (
+            "Foreign Minister Mevlut Cavusoglu announced the talks on Monday.\n\n"
+            "“The meeting will take place with my participation,” Cavasoglu said.\n",
+            "person/mevlut-cavusoglu",
+            "cavasoglu",
+        ),
+    ],
+)
+def test_initials_and_a_vowel_slip_name_the_same_person(text: str, person: str, variant: str):
+    """Dev text 115 ("S.N. Japarov" after "Sadyr Japarov") and a real readout read outside
+    the corpus ("Cavasoglu said" after "Mevlut Cavusoglu")."""
+    people = refs(facts(text), "person")
+    assert person in people and not {p for p in people if p != person and variant in p}, people

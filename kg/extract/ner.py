@@ -1178,6 +1178,9 @@ def _same_name(short: list[str], long: list[str]) -> bool:
     return True
 
 
+_INITIALS = re.compile(r"(?:[A-Z]\.\s?)+")
+
+
 def merge_persons(mentions: list[Mention], label_of) -> list[Mention]:
     """ "Nyusi" after "Filipe Nyusi", "Toqaev" after "Tokayev": one person per document.
 
@@ -1213,6 +1216,12 @@ def merge_persons(mentions: list[Mention], label_of) -> list[Mention]:
                 # a name inside a longer one: "Lula" in "Luiz Inácio Lula da Silva"
                 sk = name_skeleton(words[0])
                 cands = {o for o in keys if len(tokens[o]) > 2 and sk in tokens[o][1:-1]}
+            if not cands and len(words[0]) > 5:
+                # a vowel slip of a surname: "Cavasoglu" said after "Mevlut Cavusoglu"
+                cons = _consonants(name_skeleton(words[0]))
+                cands = {
+                    o for o in keys if len(tokens[o]) >= 2 and _consonants(tokens[o][-1]) == cons
+                }
             cands = {target.get(c, c) for c in cands}
             if len(cands) == 1:
                 target[k] = next(iter(cands))
@@ -1221,6 +1230,18 @@ def merge_persons(mentions: list[Mention], label_of) -> list[Mention]:
         if first and first != k:
             target[k] = first
             continue
+        if all(_INITIALS.fullmatch(w) for w in words[:-1]):
+            # "S.N. Japarov" after "Sadyr Japarov": initials of the one whose surname it is
+            cands = {
+                o
+                for o in full.get(name_skeleton(words[-1]), set())
+                if o != k
+                and label_of(o)[:1].upper() == words[0][:1].upper()
+                and not _INITIALS.fullmatch(label_of(o).split()[0])
+            }
+            if len(cands) == 1:
+                target[k] = next(iter(cands))
+                continue
         # "Salva Kiir" and "Salva Kiir Mayardit", "Kishida Fumio" and "Fumio Kishida",
         # "Mohammed Al Jaber" and "Mohammed Al Jabir": the fuller name is the person
         fuller = [
