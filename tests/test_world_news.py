@@ -506,6 +506,7 @@ def test_a_states_own_army_deployed_at_home():
 
 
 def test_a_region_listed_after_a_city_is_a_place_though_a_headline_runs_them_together():
+    """Dev text 102: "Islamabad Punjab" in the headline read like a first name and a surname."""
     f = facts(
         "Rangers deployed in Lahore Punjab\nSource: Test | 2023-05-10\n\n"
         "The government on Wednesday approved the deployment of Rangers in Lahore, Punjab,"
@@ -603,6 +604,7 @@ def test_those_listed_in_attendance_are_at_the_summit_told_before():
 
 
 def test_the_planes_a_force_arrived_in_are_no_equipment_it_was_sent():
+    """Dev text 92: the planes are what the officers came in, not a force sent."""
     f = facts("Two Egyptian military planes carrying officers arrived in Mogadishu on Tuesday.\n")
     deps = [(d.deployed_by, d.equipment) for d in f.deployments]
     assert deps == [("country/egypt", None)], deps
@@ -686,6 +688,8 @@ def test_house_styles_of_a_bodys_name(text: str, org: str):
 
 
 def test_a_ministry_named_without_its_state_is_the_storys_states():
+    """Dev text 102 (first sight: no organisation for "The Interior Ministry on Wednesday
+    approved army deployment … across Pakistan")."""
     f = facts(
         "Kenya deploys police\nSource: Test | 2024-01-01\n\n"
         "The Interior Ministry on Wednesday approved the deployment of police officers across"
