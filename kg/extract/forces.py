@@ -175,12 +175,8 @@ def deployments_from_parse(doc: Doc) -> list[Deployment]:
                 sender_toks += [c for c in tok.children if c.dep_ == "poss"]
             if force is None:
                 continue
-            if (
-                _vessel(force)
-                and lem not in _SENDS
-                and tok.lower_ not in DEPLOY_NOUNS
-                and force.dep_ not in ("nsubj", "nsubjpass")
-            ):
+            ridden = _vessel(force) and lem not in _SENDS and tok.lower_ not in DEPLOY_NOUNS
+            if ridden and force.dep_ not in ("nsubj", "nsubjpass"):
                 continue  # "disembarked a plane", "arrived on two planes": the ride, not the force
             if _wished(tok) or any(
                 c.dep_ == "amod" and c.lower_ in HYPOTHETICAL for c in tok.children
@@ -191,7 +187,7 @@ def deployments_from_parse(doc: Doc) -> list[Deployment]:
                 prev = out[-1].deployed_by
             dep = _build(doc, sent, off, skip, tok, force, sender_toks, force_org, prev)
             if dep is not None:
-                if _vessel(force) and lem not in _SENDS and tok.lower_ not in DEPLOY_NOUNS:
+                if ridden:
                     dep.equipment = None  # "two military planes arrived": what they came in
                 out.append(dep)
                 others = _co_senders(doc, sender_toks, off, skip, dep.deployed_by)
