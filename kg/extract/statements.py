@@ -332,11 +332,11 @@ def _parsed_statement(doc: Doc, sent: Block, sal: speech.Salience):
     verbs = [v for v in speech.speech_verbs(sp) if _speech_act(v)]
     if not verbs:
         return _misparsed_verb(doc, sent, sp) or _bare_quote(doc, sent, sal)
-    para0 = (doc.paragraph_at(sent.start) or sent).start
+    para = (doc.paragraph_at(sent.start) or sent).start
     if (
         sal.recent_speaker is not None
-        and speech.inside_quote(doc.text, para0, sent.start)
-        and all(speech.inside_quote(doc.text, para0, sent.start + v.idx) for v in verbs)
+        and speech.inside_quote(doc.text, para, sent.start)
+        and all(speech.inside_quote(doc.text, para, sent.start + v.idx) for v in verbs)
     ):
         # a sentence inside a quotation still open from the sentence before: "… They were
         # supposed to condemn the atrocities …" is the speaker's words, not theirs
@@ -347,7 +347,6 @@ def _parsed_statement(doc: Doc, sent: Block, sal: speech.Salience):
     # speaker
     # and a verb inside a quotation ("“We call on both sides …,” spokesperson Mao Ning told
     # a briefing") after the attribution around it
-    para = (doc.paragraph_at(sent.start) or sent).start
     # "according to the report, President Erdogan said …": a source named by a common noun
     # only carries what the named speaker said
     several = len(verbs) > 1  # (inside sort() the list reads as empty)
