@@ -503,11 +503,10 @@ def _destination(doc: Doc, tok, force, off: int, skip: int) -> str | None:
 _HOME_FORCES = {"army", "police", "military", "gendarmerie", "paramilitaries", "rangers"}
 
 
-def _home_state(doc: Doc, sent, tok, force, off: int, skip: int) -> str | None:
+def _home_state(doc: Doc, sent, dest: str | None, skip: int) -> str | None:
     """ "The Interior Ministry approved army deployment in Islamabad, Punjab and Khyber
-    Pakhtunkhwa … across Pakistan": a state's own army or police at home, where the sentence
-    names no other state."""
-    dest = _destination(doc, tok, force, off, skip)
+    Pakhtunkhwa … across Pakistan": a state's own army or police at home (the state the
+    destination lies in), where the sentence names no other state."""
     if dest is None:
         return None
     ent = doc.entities.get(dest)
@@ -638,11 +637,11 @@ def _build(
         sender = _owner(doc, force, off, skip) or sender
     if sender is None and prev:
         sender = prev  # "about 200 officers descended": the force the story is about
+    dest = _destination(doc, tok, force, off, skip)
     if sender is None and force.lower_ in _HOME_FORCES:
-        sender = _home_state(doc, sent, tok, force, off, skip)
+        sender = _home_state(doc, sent, dest, skip)
     if sender is None or not _can_send(doc, sender):
         return None
-    dest = _destination(doc, tok, force, off, skip)
     if dest is None and tok.dep_ in ("xcomp", "dobj", "pobj", "pcomp"):
         head = tok.head.head if tok.dep_ == "pobj" else tok.head
         if lemma(head.lower_) in _VERBS | _NOUN_VERBS or head.lower_ in ("deployment",):
