@@ -18,6 +18,7 @@ import re
 from kg.extract.context import Doc
 from kg.extract.lexis import (
     BESIDE_EVENT,
+    BUILDING_WORDS,
     HEADS_MEETING,
     HYPOTHETICAL,
     MEETING_CUE,
@@ -1890,7 +1891,7 @@ def _town_of_building(doc: Doc, m: Meeting) -> str | None:
     return None
 
 
-_BUILDING = re.compile(r"-(?:house|palace|hall|lodge|mansion|residence)$")
+_BUILDING = re.compile(rf"-(?:{'|'.join(w.lower() for w in BUILDING_WORDS)})$")
 _KIND_WORDS = {
     "PhoneCall": "Phone call",
     "Videoconference": "Video conference",

@@ -197,3 +197,7 @@ EVENT_CUE = _cue(
     | _MEETING_WORDS
     | {"participants", "represented by"}  # who else was at a meeting told before
 )
+
+# the last word of a building where leaders meet ("Hyderabad House", "Jubilee House"): a
+# place, which a meeting's town outranks ("at Jubilee House in Accra")
+BUILDING_WORDS = ("House", "Palace", "Hall", "Lodge", "Mansion", "Residence")

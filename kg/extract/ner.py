@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from kg.extract import world
 from kg.extract.gazetteer import Lexicon, fold_text
+from kg.extract.lexis import BUILDING_WORDS
 from kg.extract.model import Entity, Mention
 from kg.extract.names import NON_NAME_WORDS, TITLES, clean_person, name_skeleton
 from kg.extract.sentences import blank_out
@@ -247,7 +248,7 @@ def find(
 
 
 # a building where leaders meet, which the recogniser may call a person
-_VENUE_END = re.compile(r"\S\s+(?:House|Palace|Hall|Lodge|Mansion|Residence)$")
+_VENUE_END = re.compile(rf"\S\s+(?:{'|'.join(BUILDING_WORDS)})$")
 _FACILITY = re.compile(
     r"(?:[A-Z][\w’'-]* ){0,4}(?:Institute|Airport|Academy|Base|University|Airfield|Barracks|"
     r"Palace|Station|Port|Hospital|Stadium|Centre|Center|Hotel|Square)(?: (?:of|for) (?:the )?"
