@@ -183,7 +183,7 @@ def find(
             and _NAME_SHAPED.fullmatch(of_state.group("n"))
             and not _ORG_WORD.search(of_state.group("n"))
             and not any(
-                fold(w) in NON_NAME_WORDS or re.search(rf"\b{re.escape(w.lower())}\b", text)
+                fold(w) in NON_NAME_WORDS or _written_in_lower_case(text, w)
                 for w in of_state.group("n").split()
             )  # "Airborne Troops of the Armed Forces …": words the text also writes in lower case
         ):
@@ -539,6 +539,11 @@ _NAME_SHAPED = re.compile(
 )
 
 
+def _written_in_lower_case(text: str, word: str) -> bool:
+    """The text also writes the word in lower case: a common word, not a personal name."""
+    return re.search(rf"\b{re.escape(word.lower())}\b", text) is not None
+
+
 def _reads_as_a_name(text: str, s: int, e: int) -> bool:
     """ "Olaf Scholz" read as an organization: two or three capitalised words with no word of
     an organization, a place or a facility in them look like a personal name, and an
@@ -550,9 +555,7 @@ def _reads_as_a_name(text: str, s: int, e: int) -> bool:
         return False
     if surface in text[e:] or surface in text[:s]:
         return False  # named again as it is: an organization's name is repeated whole
-    if any(
-        re.search(rf"\b{re.escape(w.lower())}\b", text) for w in surface.split() if w[:1].isupper()
-    ):
+    if any(_written_in_lower_case(text, w) for w in surface.split() if w[:1].isupper()):
         return False  # "Phase Two", "Catholic Church": words the text also writes in lower case
     before = text[max(0, s - 40) : s]
     if not (_PERSON_SLOT_BEFORE.search(before) or _SAID_AFTER.match(text[e : e + 30])):
