@@ -722,3 +722,46 @@ def test_initials_and_a_vowel_slip_name_the_same_person(text: str, person: str, 
     the corpus ("Cavasoglu said" after "Mevlut Cavusoglu")."""
     people = refs(facts(text), "person")
     assert person in people and not {p for p in people if p != person and variant in p}, people
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        (
+            "Port Louis\nSource: Example | 2023-05-20\n\n"
+            "Prime Minister Pravind Jugnauth and President Wavel Ramkalawan met at State House"
+            " in Port Louis ahead of the regional forum to take place on Monday May 22.\n",
+            None,
+        ),
+        (
+            "Port Louis\nSource: Example | 2023-05-20\n\n"
+            "Ahead of Monday's regional forum, Prime Minister Pravind Jugnauth held talks with"
+            " President Wavel Ramkalawan in Port Louis.\n",
+            None,
+        ),
+        (
+            "Port Louis\nSource: Example | 2023-05-20\n\n"
+            "Prime Minister Pravind Jugnauth held talks with President Wavel Ramkalawan in Port"
+            " Louis on Thursday, ahead of the regional forum on Monday May 22.\n",
+            date(2023, 5, 18),
+        ),
+    ],
+)
+def test_a_day_ahead_of_another_event_is_not_the_meetings(text: str, day: date | None):
+    """Dev text 96: "Both leaders met … ahead of the third Forum … to take place on Monday May
+    22" was dated 15 May (the Monday before the page) and so missed its meeting."""
+    (m,) = [m for m in facts(text).meetings if "person/pravind-jugnauth" in m.participants]
+    if day is None:  # no day of its own: none, or the page's, which a lead's report may take
+        assert m.date is None or m.date.basis == "DocumentDate", m.date
+    else:
+        assert m.date is not None and m.date.value == day, m.date
+
+
+def test_a_weekday_written_before_its_date_is_that_date():
+    """"Monday May 22" is one day, 22 May; the weekday alone read as the last Monday gave the
+    meeting a second, wrong date (dev text 96)."""
+    from kg.extract.dates import DateResolver
+
+    text = "The summit will take place on Monday May 22, and the ministers meet on Friday, 19 May."
+    got = [(d.text, d.value) for d in DateResolver(text, date(2023, 5, 20)).dates_in(0, len(text))]
+    assert got == [("May 22", date(2023, 5, 22)), ("19 May", date(2023, 5, 19))], got

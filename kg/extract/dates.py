@@ -188,6 +188,9 @@ class DateResolver:
                 continue
             if m.group("wd") and not m.group("wd")[0].isupper():
                 continue
+            after = re.match(r",?\s+", self.text[m.end() : m.end() + 3])
+            if after and any(s == m.end() + after.end() for s, _e in taken):
+                continue  # "Monday May 22", "Friday, 9 July": the weekday of a date written out
             value = None
             if self.doc_date:
                 if m.group("rel"):

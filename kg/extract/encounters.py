@@ -17,6 +17,7 @@ import re
 
 from kg.extract.context import Doc
 from kg.extract.lexis import (
+    AHEAD_OF,
     BESIDE_EVENT,
     BUILDING_WORDS,
     HEADS_MEETING,
@@ -1788,6 +1789,7 @@ def _date(doc: Doc, sent, pos: int) -> DateValue | None:
         d
         for d in doc.dates.dates_in(sent.start, sent.end)
         if d.value
+        and not AHEAD_OF.search(doc.text, sent.start, d.start)
         and (
             not _NOT_ITS_DAY.search(doc.text[max(sent.start, d.start - 24) : d.start])
             or _DAY_RANGE.match(doc.text, d.end)  # "held from May 14 to 16": its first day

@@ -201,3 +201,8 @@ EVENT_CUE = _cue(
 # the last word of a building where leaders meet ("Hyderabad House", "Jubilee House"): a
 # place, which a meeting's town outranks ("at Jubilee House in Accra")
 BUILDING_WORDS = ("House", "Palace", "Hall", "Lodge", "Mansion", "Residence")
+
+
+# "met ahead of the forum to take place on Monday May 22", "Ahead of Friday's summit, A met
+# B": a day in this clause, after these words, is the other event's, not the meeting's
+AHEAD_OF = re.compile(r"\b(?:ahead of|in the run-up to|prior to)\b[^,.;:]*$", re.I)

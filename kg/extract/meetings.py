@@ -12,7 +12,7 @@ import re
 
 from kg.extract.actors import ROLE
 from kg.extract.context import Doc
-from kg.extract.lexis import BESIDE_EVENT, HEADS_MEETING
+from kg.extract.lexis import AHEAD_OF, BESIDE_EVENT, HEADS_MEETING
 from kg.extract.model import DateValue, Meeting, Span
 
 TRIGGER = re.compile(
@@ -142,7 +142,7 @@ def meetings(doc: Doc) -> list[Meeting]:
             continue
         mentions = doc.mentions_in(sent.start, sent.end)
         all_dates = doc.dates.dates_in(sent.start, sent.end)
-        dates = [d for d in all_dates if d.value]
+        dates = [d for d in all_dates if d.value and not AHEAD_OF.search(text, sent.start, d.start)]
         unresolved = [d for d in all_dates if d.value is None]
         # the date closest after the trigger, else the first
         tpos = sent.start + trig.start()
