@@ -758,10 +758,43 @@ def test_a_day_ahead_of_another_event_is_not_the_meetings(text: str, day: date |
 
 
 def test_a_weekday_written_before_its_date_is_that_date():
-    """"Monday May 22" is one day, 22 May; the weekday alone read as the last Monday gave the
+    """ "Monday May 22" is one day, 22 May; the weekday alone read as the last Monday gave the
     meeting a second, wrong date (dev text 96)."""
     from kg.extract.dates import DateResolver
 
     text = "The summit will take place on Monday May 22, and the ministers meet on Friday, 19 May."
     got = [(d.text, d.value) for d in DateResolver(text, date(2023, 5, 20)).dates_in(0, len(text))]
     assert got == [("May 22", date(2023, 5, 22)), ("19 May", date(2023, 5, 19))], got
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        (
+            "Presidents of Chile and Peru held talks behind closed doors in Lima on Thursday.\n\n"
+            "Chilean President Gabriel Boric thanked Peru's President Dina Boluarte for the"
+            " welcome.\n",
+            {"person/gabriel-boric", "person/dina-boluarte"},
+        ),
+        (
+            "The foreign ministers of Chile and Peru met in Lima on Thursday.\n\n"
+            "Chilean Foreign Minister Alberto van Klaveren said the talks were useful.\n",
+            {"country/chile", "country/peru"},  # one minister named: both stay states
+        ),
+        (
+            "The leaders of Chile, Peru and Bolivia met in Lima on Thursday.\n\n"
+            "Chilean President Gabriel Boric said the talks were useful.\n",
+            {"country/chile", "country/peru", "country/bolivia"},
+        ),
+    ],
+)
+def test_the_presidents_of_two_states_are_the_persons_the_text_names(text: str, parties: set):
+    """Dev text 125: "Presidents of Kazakhstan and Uzbekistan held talks behind closed doors",
+    the two named in later paragraphs; no meeting came out. A state whose holder the text
+    does not name stays the party; a summit's list of states stays a list."""
+    meets = [
+        m
+        for m in facts(text).meetings
+        if "country/peru" in m.participants or "person/dina-boluarte" in m.participants
+    ]
+    assert meets and parties <= set(meets[0].participants), [m.participants for m in meets]

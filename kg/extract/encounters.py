@@ -537,8 +537,18 @@ class _Parties:
             return
         elif tok.lower_.removesuffix("s") in _COLLECTIVE:
             # "the leaders of A, B and C": all of them; "Saudi officials": the state;
-            # "Israeli and Hamas negotiators": both
-            pick = ms
+            # "Israeli and Hamas negotiators": both; each state by the person the text
+            # names in that post, where it names one ("Presidents of Kazakhstan and
+            # Uzbekistan held talks" … "Shavkat Mirziyoyev, the Uzbek President"); two
+            # states, both named so, only: a summit's long list stays a list of states, and
+            # a party given by its person drops the states beside it (_drop_states)
+            held = [_post_holder_of(self.doc, tok, m) for m in ms] if len(ms) == 2 else []
+            two = held and all(held) and len(set(held)) == 2
+            refs = held if two else [self.doc.ref(m) for m in ms]
+            for ref in refs:
+                if ref not in self.refs:
+                    self.refs.append(ref)
+            return
         else:
             named = [m for m in ms if not m.adjective]
             orgs = [m for m in named if m.kind == "org"]
@@ -550,6 +560,37 @@ class _Parties:
 
 
 _AND = re.compile(r"\s+and\s+(?:the\s+)?", re.I)
+
+# the posts a collective noun names, by the noun and the word before it
+_POSTS_OF = {
+    "president": ("president",),
+    "leader": ("president", "prime minister", "chancellor", "premier", "king", "emir"),
+    "head": ("president", "prime minister", "chancellor", "premier", "king", "emir"),
+    "prime minister": ("prime minister", "premier"),
+    "foreign minister": ("foreign minister", "minister of foreign affairs", "foreign affairs"),
+    "defence minister": ("defence minister", "defense minister", "minister of defence"),
+    "defense minister": ("defence minister", "defense minister", "minister of defence"),
+}
+
+
+def _post_holder_of(doc: Doc, noun, state) -> str | None:
+    """The one person the text names in the post a plural title gives for a state: "the
+    presidents of A and B" are A's and B's presidents, when the text names them."""
+    from kg.extract.speech import Salience
+    from kg.extract.statements import _holder
+
+    if state.kind != "country":
+        return None
+    word = noun.lower_.removesuffix("s")
+    mods = [c.lower_ for c in noun.children if c.dep_ in ("amod", "compound")]
+    key = f"{mods[-1]} {word}" if mods and f"{mods[-1]} {word}" in _POSTS_OF else word
+    found = {
+        ref
+        for role in _POSTS_OF.get(key, ())
+        if (ref := _holder(doc, role, state, Salience(), bare=False))
+    }
+    return found.pop() if len(found) == 1 else None
+
 
 
 def _pair_named_before(doc: Doc, pos: int) -> tuple[list[str], int | None]:

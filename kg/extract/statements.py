@@ -952,7 +952,10 @@ def titled(doc: Doc, ref: str, role: str, owner_key: str | None, before: int | N
             continue  # not "Prime Minister's call with Chancellor Scholz"
         if owner_key is None:
             return True
-        near = doc.mentions_in(max(0, m.start - 60), m.start)
+        # the title's own words: in its sentence, after any other person named there
+        lo = m.start - len(raw)
+        lo = max([lo] + [p.end for p in doc.mentions_in(lo, m.start, "person")])
+        near = doc.mentions_in(lo, m.start)
         if any(x.key == owner_key for x in near):
             return True
     return False
