@@ -798,3 +798,33 @@ def test_the_presidents_of_two_states_are_the_persons_the_text_names(text: str, 
         if "country/peru" in m.participants or "person/dina-boluarte" in m.participants
     ]
     assert meets and parties <= set(meets[0].participants), [m.participants for m in meets]
+
+
+def test_a_list_that_gives_the_number_first():
+    """Dev text 140: "By late December, more than 4,000 troops were already deployed, with 850
+    Burundians, 800 Cameroonians, 850 from Congo Republic … and 850 Chadians": the paragraph
+    was taken for a byline ("By …") and lost every country; plural demonyms named no
+    country; and "500 from Gabon, 200 from Equatorial Guinea" paired Gabon with 200."""
+    f = facts(
+        "Regional force grows\nSource: Example | 2024-02-10\n\n"
+        "Malawi said on Friday it would send 300 troops to Mozambique.\n\n"
+        "By late January, more than 2,000 troops were already deployed, with 600 Zambians,"
+        " 450 Angolans, 500 from Lesotho, 250 from Namibia and 200 from Eswatini.\n"
+    )
+    sizes = {d.deployed_by: d.personnel for d in f.deployments}
+    assert {
+        "country/zambia": 600,
+        "country/angola": 450,
+        "country/lesotho": 500,
+        "country/namibia": 250,
+        "country/eswatini": 200,
+    }.items() <= sizes.items(), sizes
+
+
+def test_a_byline_is_a_name_not_a_time():
+    f = facts(
+        "Talks\nSource: Example | 2024-02-10\n\nBy Amina Njoroge\n\n"
+        "By Friday, Kenya had sent police officers to Haiti.\n"
+    )
+    assert {"country/kenya", "country/haiti"} <= refs(f, "country")
+    assert not refs(f, "person") - {"person/amina-njoroge"}

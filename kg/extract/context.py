@@ -508,7 +508,15 @@ _PLAIN_CAPS = {
 # two-letter name words that are no family name of their own
 _PARTICLES = {"Al", "El", "De", "Da", "Di", "Du", "Le", "La", "Lo", "St", "Mr", "Ms", "Dr", "Mc"}
 
-_CREDIT = re.compile(r"^(?:Source|By|Photo|Credit|Image)s?\s*:?\s.*$|^By [A-Z].{0,60}$", re.M)
+# "Source: …", "Photo: …", "By: …", "By Andrew Wasike"; not a sentence that starts with a
+# time ("By late December, more than 4,000 troops were deployed, with 850 Burundians …")
+_CREDIT = re.compile(
+    r"^(?:Source|Photo|Credit|Image)s?\s*:?\s.*$|^By\s*:\s.*$"
+    r"|^By (?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February"
+    r"|March|April|May|June|July|August|September|October|November|December|Then|Now|Late"
+    r"|Early|Mid|End|Next|Last|The)\b)[A-Z].{0,60}$",
+    re.M,
+)
 
 
 def _credit_lines(text: str) -> SpanSet:

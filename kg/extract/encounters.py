@@ -592,7 +592,6 @@ def _post_holder_of(doc: Doc, noun, state) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
-
 def _pair_named_before(doc: Doc, pos: int) -> tuple[list[str], int | None]:
     """The last "A and B" of actors before pos, in this paragraph or the one before, and
     where it was named."""

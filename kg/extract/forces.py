@@ -742,8 +742,8 @@ def _lists(doc: Doc, force_org: str | None, found: list[Deployment]) -> list[Dep
         if not _FORCE_WORDS.search(doc.text, sent.start, sent.end):
             continue  # the sentence itself speaks of forces
         numbers = doc.numbers_in(sent.start, sent.end)
-        hits = []
-        for m in doc.mentions_in(sent.start, sent.end, "country"):
+        hits = _number_first(doc, sent)
+        for m in doc.mentions_in(sent.start, sent.end, "country") if len(hits) < 2 else []:
             if m.adjective:
                 continue
             nxt = next((n for n in numbers if n[0] >= m.end), None)
@@ -760,7 +760,7 @@ def _lists(doc: Doc, force_org: str | None, found: list[Deployment]) -> list[Dep
                 continue
             if isinstance(nxt[2], int) and 2 <= nxt[2] <= 200_000:
                 hits.append((doc.ref(m), nxt[2]))
-        for fm in _FROM_COUNTRY.finditer(doc.text, sent.start, sent.end):
+        for fm in _FROM_COUNTRY.finditer(doc.text, sent.start, sent.end) if len(hits) < 2 else []:
             # "a battalion of about 200 from Botswana"
             ms = [
                 m
@@ -785,6 +785,30 @@ def _lists(doc: Doc, force_org: str | None, found: list[Deployment]) -> list[Dep
                 )
             )
     return out
+
+
+_NUMBER_BEFORE = re.compile(
+    r"(?P<n>\d[\d,]*)\s+(?:(?:troops|soldiers|personnel|officers|police|peacekeepers)\s+)?"
+    r"(?P<from>from\s+(?:the\s+)?)?$"
+)
+
+
+def _number_first(doc: Doc, sent) -> list[tuple[str, int]]:
+    """A list that gives the number first: "with 850 Burundians, 800 Cameroonians, 850 from
+    Congo Republic, 500 from Gabon": each country with the number before it (a country then
+    a number is the other kind of list, where "Gabon, 200" would pair wrongly)."""
+    hits: list[tuple[str, int]] = []
+    for m in doc.mentions_in(sent.start, sent.end, "country"):
+        nb = _NUMBER_BEFORE.search(doc.text, max(sent.start, m.start - 40), m.start)
+        if nb is None:
+            continue
+        # "from Gabon", or the people themselves: "850 Burundians"
+        if not (nb.group("from") or (m.adjective and m.surface.endswith("s"))):
+            continue
+        n = int(nb.group("n").replace(",", ""))
+        if 2 <= n <= 200_000 and (ref := doc.ref(m)) not in {c for c, _n in hits}:
+            hits.append((ref, n))
+    return hits
 
 
 _FROM_COUNTRY = re.compile(

@@ -153,6 +153,12 @@ def load_lexicon(path: str = str(LEXICON_PATH)) -> Lexicon:
                 patterns.setdefault(fold(a), []).append(("adj", key, False, a))
     _add_world_countries(entries, patterns, adjective_of, country_by_name)
     _add_regions_named_like_countries(entries, patterns, country_by_name)
+    for folded, key in list(adjective_of.items()):
+        # "850 Burundians, 800 Cameroonians", "Pakistanis": a demonym's plural is the
+        # country's people (not "-ese", "-ish": "the Congolese", "the British" stay as they are)
+        if folded.endswith(("an", "i")) and folded + "s" not in patterns:
+            plural = next(a for _k, _key, _f, a in patterns[folded]) + "s"
+            patterns[folded + "s"] = [("adj", key, "cap", plural)]
     for folded, targets in list(patterns.items()):
         # "Nagorno Karabakh" is "Nagorno-Karabakh": a hyphen is often a space in news copy
         if "-" in folded and " " not in folded:
