@@ -38,12 +38,12 @@ DEV = {
     "entities: person": (0.85, 0.9),
     "entities: org": (0.78, 0.83),
     "entities: country": (0.93, 0.95),
-    "entities: place": (0.83, 0.78),
+    "entities: place": (0.81, 0.78),
     "meetings": (0.7, 0.5),
     "meeting participants": (0.55, 0.3),
     "statements (speaker)": (0.83, 0.75),
     "deployments (facts)": (0.75, 0.5),
-    "claims": (0.79, 0.77),
+    "claims": (0.79, 0.76),
 }
 
 
