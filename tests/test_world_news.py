@@ -828,3 +828,21 @@ def test_a_byline_is_a_name_not_a_time():
     )
     assert {"country/kenya", "country/haiti"} <= refs(f, "country")
     assert not refs(f, "person") - {"person/amina-njoroge"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Greek Defence Ministry will deploy 500 more troops to the country’s border with"
+        " Turkey, the ministry announced on Tuesday.",
+        "Greece will send 500 more soldiers to its border with Turkey, the ministry said on"
+        " Tuesday.",
+    ],
+)
+def test_troops_sent_to_their_own_border_stay_home(sentence: str):
+    """Dev text 137: "will deploy additional troops to the country’s border with Belarus"
+    went to Belarus (the curly apostrophe hid "the country's border", and "border with X"
+    read X as the destination)."""
+    f = facts(f"Border\nSource: Example | 2024-02-10\n\n{sentence}\n")
+    (dep,) = [d for d in f.deployments if d.deployed_by == "country/greece"]
+    assert dep.destination == "country/greece" and dep.personnel == 500

@@ -526,13 +526,19 @@ def _home_state(doc: Doc, sent, dest: str | None, skip: int) -> str | None:
 _PURPOSE = {"participate", "join", "serve", "reinforce", "support", "assist", "help", "bolster"}
 
 
+_BORDER_WITH = re.compile(r"\b(?:border|frontier)s?\s+with\s+(?:the\s+)?$", re.I)
+
+
 def _place_in(doc: Doc, g, off: int, skip: int) -> str | None:
     """The place a phrase names, else its country."""
     s, e = phrase_span(g, off)
     ms = [
         m
         for m in doc.mentions_in(max(s, skip), e)
-        if m.kind in ("place", "country") and not m.adjective
+        if m.kind in ("place", "country")
+        and not m.adjective
+        # "to the country's border with Belarus": the troops stay on their side of it
+        and not _BORDER_WITH.search(doc.text, max(s, m.start - 30), m.start)
     ]
     places = [m for m in ms if m.kind == "place"]
     pick = places[0] if places else (ms[0] if ms else None)
@@ -621,7 +627,8 @@ def _mission(doc: Doc) -> str | None:
 
 # the sender's own frontier: "to strengthen its border with X", "along their southern border"
 _OWN_BORDER = re.compile(
-    r"\b(?:its|their|the country's|the nation's)\s+(?:own\s+)?(?:\w+ern\s+)?(?:border|frontier)s?\b"
+    r"\b(?:its|their|the country['’]s|the nation['’]s)\s+(?:own\s+)?(?:\w+ern\s+)?"
+    r"(?:border|frontier)s?\b"
 )
 
 
