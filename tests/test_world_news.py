@@ -846,3 +846,16 @@ def test_troops_sent_to_their_own_border_stay_home(sentence: str):
     f = facts(f"Border\nSource: Example | 2024-02-10\n\n{sentence}\n")
     (dep,) = [d for d in f.deployments if d.deployed_by == "country/greece"]
     assert dep.destination == "country/greece" and dep.personnel == 500
+
+
+def test_an_exact_head_count_told_after_a_bound_stands():
+    """Dev text 136: "more than 300 Irish peacekeepers" in the lead, "Three hundred and sixty
+    two Irish soldiers" in the next paragraph: the deployment kept 300."""
+    f = facts(
+        "Contingent\nSource: Example | 2024-02-10\n\n"
+        "A ceremony was held before the deployment of more than 400 Fijian peacekeepers to"
+        " Lebanon, the minister said.\n\n"
+        "Four hundred and twenty-five Fijian soldiers are to be deployed to Lebanon next week.\n"
+    )
+    (dep,) = [d for d in f.deployments if d.deployed_by == "country/fiji"]
+    assert dep.personnel == 425

@@ -878,6 +878,11 @@ def _merge(deps: list[Deployment], doc: Doc | None = None) -> list[Deployment]:
             out.append(d)
             continue
         twin.destination = twin.destination or d.destination
+        if doc is not None and twin.personnel and d.personnel and _rough(doc, twin):
+            # "more than 300 Irish peacekeepers" … "Three hundred and sixty two Irish
+            # soldiers": the exact figure told later stands for the bound told first
+            if not _rough(doc, d) and twin.personnel <= d.personnel < 2 * twin.personnel:
+                twin.personnel = d.personnel
         twin.personnel = twin.personnel or d.personnel  # the first figure stands
         twin.equipment = twin.equipment or d.equipment
         twin.start = twin.start or d.start
@@ -890,6 +895,22 @@ def _merge(deps: list[Deployment], doc: Doc | None = None) -> list[Deployment]:
         if d.part_of == _NOT_THE_STORYS:
             d.part_of = None
     return out
+
+
+_BOUND = re.compile(
+    r"\b(?:more than|over|about|around|nearly|almost|some|up to|at least|roughly|approximately)"
+    r"\s+$",
+    re.I,
+)
+
+
+def _rough(doc: Doc, d: Deployment) -> bool:
+    """The deployment's head count was given as a bound or an estimate where it was told."""
+    for ev in d.evidence[:1]:
+        for ns, _ne, value, _q in doc.numbers_in(ev.start, ev.end):
+            if value == d.personnel:
+                return bool(_BOUND.search(doc.text, max(ev.start, ns - 20), ns))
+    return False
 
 
 def _other_phase(a: Deployment, b: Deployment) -> bool:
