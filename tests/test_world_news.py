@@ -859,3 +859,17 @@ def test_an_exact_head_count_told_after_a_bound_stands():
     )
     (dep,) = [d for d in f.deployments if d.deployed_by == "country/fiji"]
     assert dep.personnel == 425
+
+
+def test_the_leaders_a_speaker_addressed_at_a_summit_were_there():
+    """Dev text 145: "Xi told the SCO leaders, including Belarusian President Alexander
+    Lukashenko and India's Prime Minister Narendra Modi, that …": the two were missed."""
+    f = facts(
+        "Summit\nSource: Example | 2025-09-01\n\n"
+        "Presidents Cyril Ramaphosa and Luiz Inacio Lula da Silva spoke on Monday at a summit"
+        " of the BRICS group in Kazan.\n\n"
+        "Ramaphosa told the BRICS leaders, including Egyptian President Abdel Fattah al-Sisi and"
+        " Ethiopia's Prime Minister Abiy Ahmed, that trade must grow.\n"
+    )
+    (m,) = [m for m in f.meetings if "Summit" in m.kinds]
+    assert {"person/abdel-fattah-al-sisi", "person/abiy-ahmed"} <= set(m.participants), m

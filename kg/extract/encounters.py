@@ -1034,6 +1034,38 @@ def _also_attending(doc: Doc, meetings: list[Meeting]) -> None:
                 m.participants.append(ref)
 
 
+# "Xi told the SCO leaders, including Belarusian President Alexander Lukashenko and India's
+# Prime Minister Narendra Modi, that …": those the summit's leaders include were there
+_LEADERS_INCLUDING = re.compile(
+    r"\b(?:leaders|heads of state(?: and government)?|delegates|delegations|participants)"
+    r"\s*,?\s+(?:including|among them|such as)\s+",
+    re.I,
+)
+_CLAUSE_END = re.compile(r",\s*(?:that|who|which|where|while|as|but)\b|;|[“\"]|\.(?:\s|$)")
+
+
+def _leaders_including(doc: Doc, meetings: list[Meeting]) -> None:
+    """The persons named after "the leaders, including" are at the summit or session told
+    last, within three paragraphs."""
+    for _pi, sent in doc.sentences:
+        for inc in _LEADERS_INCLUDING.finditer(doc.text, sent.start, sent.end):
+            before = [
+                m
+                for m in meetings
+                if m.span.start <= sent.start and (m.kinds & {"Summit", "Session"} or m.organizer)
+            ]
+            if not before:
+                break
+            m = max(before, key=lambda x: x.span.start)
+            if _paragraphs_between(doc, m.span.start, sent.start) > 3:
+                break
+            end = _CLAUSE_END.search(doc.text, inc.end(), sent.end)
+            for mm in doc.mentions_in(inc.end(), end.start() if end else sent.end, "person"):
+                ref = doc.ref(mm)
+                if ref not in m.participants and ref != m.organizer:
+                    m.participants.append(ref)
+
+
 def _paragraphs_between(doc: Doc, a: int, b: int) -> int:
     starts = [p.start for p in doc.paragraphs]
     return bisect.bisect_right(starts, b) - bisect.bisect_right(starts, a)
@@ -2022,6 +2054,7 @@ def merge_into(doc: Doc, found: list[Meeting], parsed: list[Meeting]) -> list[Me
         if m.location and _BUILDING.search(m.location):
             m.location = _town_of_building(doc, m) or m.location
     _also_attending(doc, out)
+    _leaders_including(doc, out)
     _same_day_as_before(doc, out)
     for m in out:
         if not m.kinds and m.organizer is None:
