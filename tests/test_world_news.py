@@ -873,3 +873,22 @@ def test_the_leaders_a_speaker_addressed_at_a_summit_were_there():
     )
     (m,) = [m for m in f.meetings if "Summit" in m.kinds]
     assert {"person/abdel-fattah-al-sisi", "person/abiy-ahmed"} <= set(m.participants), m
+
+
+def test_bilateral_meetings_told_then_listed_are_one_each():
+    """Dev text 129: "Mr Rabuka held several bilateral meetings on the margins of the PIFLM …
+    He met his New Zealand counterpart, Christopher Luxon, Australian Prime Minister,
+    Anthony Albanese, and Vanuatu Prime Minister, Jotham Napat. … he held talks with the
+    Marshall Islands President, Hilde Heine": one meeting of all four came out, and "he"
+    was read as Napat, the last one named."""
+    f = facts(
+        "Forum\nSource: Example | 2025-09-10\n\n"
+        "Prime Minister Mark Brown arrived in Honiara today for the forum.\n\n"
+        "Mr Brown held several bilateral meetings on the margins of the forum.\n\n"
+        "He met his Tongan counterpart, Aisake Eke, Samoan Prime Minister, Fiame Naomi"
+        " Mata'afa, and Nauru President, David Adeang.\n\n"
+        "Earlier this week, he held talks with Palau President Surangel Whipps.\n"
+    )
+    pairs = {frozenset(m.participants) for m in f.meetings}
+    for other in ("aisake-eke", "david-adeang", "surangel-whipps"):
+        assert frozenset({"person/mark-brown", f"person/{other}"}) in pairs, pairs

@@ -669,13 +669,47 @@ def _first_voice(doc: Doc) -> str | None:
     return doc.ref(persons[0]) if persons else None
 
 
-def _last_person(doc: Doc, pos: int) -> str | None:
-    """The person "he" or "she" stands for: the last one named before, in this paragraph or
-    the one before."""
+_BILATERALS = re.compile(r"\bbilateral (?:meetings|talks|consultations)\b|\bbilaterals\b", re.I)
+
+
+def _bilaterals_before(doc: Doc, sent) -> bool:
+    """The sentence before (in this paragraph or the one before) tells of bilateral meetings
+    in the plural, which this one goes on to list."""
+    prev = [s for _pi, s in doc.sentences if s.end <= sent.start]
+    return bool(
+        prev
+        and doc.near(prev[-1].start, sent.start)
+        and _BILATERALS.search(doc.text, prev[-1].start, prev[-1].end)
+    )
+
+
+def _last_person(doc: Doc, pos: int, depth: int = 0) -> str | None:
+    """The person "he" or "she" stands for: the subject of the sentence before, where that
+    sentence opens with a person or with "he" itself ("Mr Rabuka held several bilateral
+    meetings … He met Luxon, Albanese and Napat. … He held talks with Heine"), else the last
+    one named before, in this paragraph or the one before."""
     paras = [p for p in doc.paragraphs if p.start <= pos]
     since = paras[-2].start if len(paras) >= 2 else 0
+    prev = [s for _pi, s in doc.sentences if since <= s.start and s.end <= pos]
+    if prev and depth < 4:
+        sent = prev[-1]
+        head = doc.text[sent.start : min(sent.end, sent.start + 60)]
+        first = next(iter(doc.mentions_in(sent.start, sent.end, "person")), None)
+        if _OPENS_WITH_PRONOUN.match(head):
+            got = _last_person(doc, sent.start, depth + 1)
+            if got:
+                return got
+        elif first is not None and _SUBJECT_OPENING.fullmatch(doc.text, sent.start, first.start):
+            return doc.ref(first)
     persons = [m for m in doc.mentions_in(since, pos) if m.kind == "person"]
     return doc.ref(persons[-1]) if persons else None
+
+
+_OPENS_WITH_PRONOUN = re.compile(r"\W*(?:[A-Z][\w ,]{0,30},\s+)?(?:He|She)\b")
+# what may stand before a sentence's subject: a title, an adverbial with a comma
+_SUBJECT_OPENING = re.compile(
+    r"\W*(?:[A-Z][\w ,]{0,40},\s+)?(?:(?:The|the)\s+)?(?:[A-Z][\w.'’-]*\s+){0,5}"
+)
 
 
 def _date_in(doc: Doc, tok, off: int) -> bool:
@@ -883,6 +917,8 @@ def encounters(doc: Doc) -> list[Meeting]:
             ) or any(
                 c.lower_ in ("separately", "individually") for t in (hub, tok) for c in t.children
             )  # "had separately met with A, B and C": a meeting with each
+            # "Mr Rabuka held several bilateral meetings … He met A, B and C": one with each
+            plural = plural or _bilaterals_before(doc, sent)
             again = (
                 noun is not None
                 and date is None
