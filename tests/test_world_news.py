@@ -892,3 +892,16 @@ def test_bilateral_meetings_told_then_listed_are_one_each():
     pairs = {frozenset(m.participants) for m in f.meetings}
     for other in ("aisake-eke", "david-adeang", "surangel-whipps"):
         assert frozenset({"person/mark-brown", f"person/{other}"}) in pairs, pairs
+
+
+def test_arrived_heading_a_delegation_to_begin_a_visit_is_a_visit():
+    """Dev text 127: "Ivorian President Alassane Ouattara arrived in Accra on Monday heading a
+    delegation of ten ministers of that country to begin a two-day official visit to Ghana":
+    the infinitive hangs on "heading", not on "arrived", and was read as a plan."""
+    f = facts(
+        "Visit\nSource: Example | 2017-10-17\n\n"
+        "Senegalese President Macky Sall arrived in Banjul on Monday heading a delegation of"
+        " eight ministers of that country to begin a two-day state visit to the Gambia.\n"
+    )
+    (m,) = [m for m in f.meetings if "person/macky-sall" in m.participants]
+    assert "Visit" in m.kinds and m.date is not None and m.date.value == date(2017, 10, 16)

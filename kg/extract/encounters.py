@@ -365,7 +365,11 @@ def _future_or_wished(tok) -> bool:
             "relcl",
         ):
             # but "travelled to Washington on Wednesday to meet Biden": the trip was made
-            return not (node.dep_ in ("advcl", "xcomp") and node.head.lower_ in _WENT)
+            # (also "arrived in Accra on Monday heading a delegation … to begin a visit")
+            went = node.head.lower_ in _WENT or (
+                node.head.dep_ == "advcl" and node.head.head.lower_ in _WENT
+            )
+            return not (node.dep_ in ("advcl", "xcomp") and went)
         if node.dep_ in (
             "dobj",
             "pobj",
