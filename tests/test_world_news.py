@@ -905,3 +905,17 @@ def test_arrived_heading_a_delegation_to_begin_a_visit_is_a_visit():
     )
     (m,) = [m for m in f.meetings if "person/macky-sall" in m.participants]
     assert "Visit" in m.kinds and m.date is not None and m.date.value == date(2017, 10, 16)
+
+
+def test_a_rank_is_a_title_and_a_surname_alone_is_the_person():
+    """Dev text 155: "Deputy Superintendent Adrian Hamilton" became a person named
+    "Superintendent Adrian Hamilton", and "According to Hamilton" the town in Canada, whose
+    country took the statement."""
+    f = facts(
+        "Contingent\nSource: Example | 2024-09-12\n\n"
+        "Deputy Superintendent Adrian Brampton, who leads the team, said the officers were"
+        " ready.\n\nAccording to Brampton, the team will work with the Kenyan police.\n"
+    )
+    assert "person/adrian-brampton" in refs(f, "person"), refs(f, "person")
+    assert not refs(f, "place"), refs(f, "place")
+    assert {s.speaker for s in f.statements} == {"person/adrian-brampton"}

@@ -37,6 +37,11 @@ TITLES = {
         # Anwar Ibrahim", "Shri Narendra Modi")
         "Datuk Dato Dato' Datuk' Datin Seri Tan Sri Tun Tunku Tengku Pengiran Muda Haji Hajah "
         "Shri Shrimati Smt Smt. Bapak "
+        # ranks of police and armed forces, and academic titles ("Deputy Superintendent
+        # Adrian Hamilton", "Professor Al-Hassan Conteh")
+        "Superintendent Constable Corporal Cpl Sgt Sgt. Commandant Commodore Marshal Rear "
+        "Lieutenant-General Major-General Brigadier-General Lieutenant-Colonel Inspector-General "
+        "Professor Engineer Eng. Engr "
         # plural posts before a list of names: "Presidents Daniel Noboa of Ecuador and …"
         "Presidents Premiers Chancellors Kings Secretaries Ambassadors Generals Senators "
         "Governors Envoys Leaders"

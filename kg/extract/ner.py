@@ -237,6 +237,8 @@ def find(
             if " " not in label and _people_of(label, lex):
                 continue  # "along with Africans", "Somalis": a people, not a person
             _add(out, ents, "person", label, s2, e2, surface=text[s2:e2])
+        elif _surname_named_before(text, s, e, out, known):
+            continue  # "According to Hamilton" after "Adrian Hamilton": the person (surnames)
         elif _plausible_place(text, s, e, info):
             _add_place(out, ents, surface, s, e, info, lex)
     known = [m for m in known if id(m) not in drop]
@@ -923,6 +925,8 @@ def _gazetteer_places(text: str, out, ents, known, lex: Lexicon, prefer) -> None
     for s, e, name in cands:
         if (s, e) in seen or not free(s, e) or name.lower() in _NOT_TOWN:
             continue
+        if name in surnames and not name.isupper():
+            continue  # "According to Hamilton" after "Adrian Hamilton": the person, no town
         after = text[e : e + 20]
         if re.match(r"\s+(?:Post|Times|News|Agency|Council|Ministry|University|Airport)\b", after):
             continue
@@ -959,6 +963,20 @@ _TOWN_BEFORE = re.compile(
     r"(?:fled|moved|travell?ed|went|returned|headed|evacuated|displaced|arrived|back)"
     r"\s+(?:\w+\s+)?to)\s+(?:the\s+)?$"
 )
+
+
+def _surname_named_before(text: str, s: int, e: int, out, known) -> bool:
+    """A one-word place name that is the surname of a person named before, with no word
+    before it that only a place follows ("in", "from", "travelled to")."""
+    word = text[s:e]
+    if " " in word or not word[:1].isupper() or word.isupper():
+        return False
+    if _TOWN_BEFORE.search(text[max(0, s - 40) : s]):
+        return False
+    return any(
+        m.kind == "person" and m.start < s and " " in m.surface and m.surface.split()[-1] == word
+        for m in (*known, *out)
+    )
 
 
 def _town_read_as_person(text: str, s: int, e: int, prefer):
