@@ -919,3 +919,23 @@ def test_a_rank_is_a_title_and_a_surname_alone_is_the_person():
     assert "person/adrian-brampton" in refs(f, "person"), refs(f, "person")
     assert not refs(f, "place"), refs(f, "place")
     assert {s.speaker for s in f.statements} == {"person/adrian-brampton"}
+
+
+def test_those_quoted_after_a_councils_session_spoke_at_it():
+    """Dev text 163: "The UN Security Council met Friday in an emergency session on Lebanon"
+    in the third paragraph, then DiCarlo, Bou Habib and Aldahhak quoted: none of them was
+    a participant (the council read as a party, not an organiser, and not in the lead)."""
+    f = facts(
+        "Council meets\nSource: Example | 2024-09-20\n\n"
+        "“We are in dangerous territory,” the council's president said in a statement.\n\n"
+        "UNITED NATIONS, Sept. 20 -- The UN Security Council met Friday in an emergency session"
+        " on Sudan, following an uptick in fighting around El Fasher.\n\n"
+        "Martha Pobee, UN assistant secretary-general for Africa, said the fighting had"
+        " displaced thousands.\n\n"
+        "Al-Harith Idriss al-Harith Mohamed, Sudan's ambassador, said the army would protect"
+        " civilians.\n"
+    )
+    (m,) = [m for m in f.meetings if "Session" in m.kinds]
+    assert {"person/martha-pobee", "person/al-harith-mohamed"} <= set(m.participants), (
+        m.participants
+    )

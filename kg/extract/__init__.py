@@ -93,7 +93,7 @@ def _speakers_join(ctx, meetings, stmts) -> None:
     reporting what others said there. At a body's session whoever speaks takes part; at
     people's talks, a person who speaks of them (a ministry that reports two people's
     talks did not take part in them)."""
-    from kg.extract.statements import is_spokesperson, speaks_of
+    from kg.extract.statements import body_session, is_spokesperson, speaks_of
 
     by_key = {m.key: m for m in meetings}
     for st in stmts:
@@ -103,7 +103,11 @@ def _speakers_join(ctx, meetings, stmts) -> None:
             and st.speaker
             and st.speaker not in m.participants
             and not is_spokesperson(ctx, st.speaker)
-            and (m.organizer or (st.speaker.startswith("person/") and speaks_of(ctx, st, m)))
+            and (
+                m.organizer
+                or body_session(m)
+                or (st.speaker.startswith("person/") and speaks_of(ctx, st, m))
+            )
         ):
             m.participants.append(st.speaker)
 

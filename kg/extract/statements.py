@@ -1387,13 +1387,15 @@ def _made_at(doc: Doc, mt: Meeting, st: Statement) -> bool:
     if st.span.start < mt.span.end and mt.span.start < st.span.end:
         return False
     if st.speaker not in mt.participants and (
-        "PhoneCall" in mt.kinds or not doc.in_lead(mt.span.start)
+        "PhoneCall" in mt.kinds
+        # a body's dated session is what a story goes on quoting, lead or not
+        or not (doc.in_lead(mt.span.start) or (body_session(mt) and mt.date is not None))
     ):
         return False
     if (
         st.speaker not in mt.participants
         and st.speaker.startswith("person/")
-        and not ("Session" in mt.kinds and mt.organizer)  # a council's record quotes delegates
+        and not body_session(mt)  # a council's record quotes delegates
     ):
         # someone the story quotes who is not said to take part: at the meeting only when
         # they hold a post, or the sentence speaks of the meeting ("a local teacher said" is not)
@@ -1413,6 +1415,15 @@ def _made_at(doc: Doc, mt: Meeting, st: Statement) -> bool:
         return False
     # a state speaks at the meeting the page reports ("the representative of Kazakhstan said")
     return not st.speaker.startswith("country/") or doc.in_lead(mt.span.start)
+
+
+def body_session(m: Meeting) -> bool:
+    """A session of a body ("the UN Security Council met Friday in an emergency session"),
+    whether the body was read as its organiser or as its party: those quoted after it spoke
+    there."""
+    return "Session" in m.kinds and bool(
+        m.organizer or any(p.startswith("org/") for p in m.participants)
+    )
 
 
 _OFFICIAL = re.compile(
