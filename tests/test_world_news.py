@@ -939,3 +939,17 @@ def test_those_quoted_after_a_councils_session_spoke_at_it():
     assert {"person/martha-pobee", "person/al-harith-mohamed"} <= set(m.participants), (
         m.participants
     )
+
+
+def test_a_day_trip_to_meet_is_made_and_a_quoted_today_is_not_the_pages():
+    """Dev text 130: "President Prabowo Subianto took a day trip to Kuala Lumpur on Thursday
+    to meet with … Anwar Ibrahim" was read as a plan, and "“Today, I celebrate the visit …,”
+    Anwar wrote" dated the visit by the page (Friday)."""
+    f = facts(
+        "Lunch\nSource: Example | 2025-01-10\n\n"
+        "President Ferdinand Marcos took a day trip to Jakarta on Thursday to meet with"
+        " Indonesian President Prabowo Subianto over lunch.\n\n"
+        "“Today, I celebrate the visit from my good friend, President Marcos,” Prabowo wrote.\n"
+    )
+    days = {m.date.value if m.date else None for m in f.meetings}
+    assert days == {date(2025, 1, 9)}, days

@@ -17,7 +17,6 @@ import re
 
 from kg.extract.context import Doc
 from kg.extract.lexis import (
-    AHEAD_OF,
     BESIDE_EVENT,
     BUILDING_WORDS,
     HEADS_MEETING,
@@ -26,6 +25,7 @@ from kg.extract.lexis import (
     SESSION_CUE,
     lemma,
 )
+from kg.extract.meetings import its_day
 from kg.extract.model import DateValue, Meeting, Span
 from kg.extract.sentences import blank_out
 from kg.extract.speech import head_span, inside_quote, phrase_span
@@ -340,6 +340,14 @@ def _objects(tok) -> list:
 _WENT = {"travelled", "traveled", "flew", "arrived", "went", "came", "headed", "drove"}
 
 
+def _went(tok) -> bool:
+    """A verb of the trip made: "travelled", "arrived"; "took a day trip", "paid a visit"."""
+    return tok.lower_ in _WENT or (
+        tok.lower_ in ("took", "made", "paid")
+        and any(c.dep_ == "dobj" and c.lower_ in ("trip", "visit", "journey") for c in tok.children)
+    )
+
+
 def _future_or_wished(tok) -> bool:
     node = tok
     for _ in range(3):
@@ -366,9 +374,7 @@ def _future_or_wished(tok) -> bool:
         ):
             # but "travelled to Washington on Wednesday to meet Biden": the trip was made
             # (also "arrived in Accra on Monday heading a delegation … to begin a visit")
-            went = node.head.lower_ in _WENT or (
-                node.head.dep_ == "advcl" and node.head.head.lower_ in _WENT
-            )
+            went = _went(node.head) or (node.head.dep_ == "advcl" and _went(node.head.head))
             return not (node.dep_ in ("advcl", "xcomp") and went)
         if node.dep_ in (
             "dobj",
@@ -1901,7 +1907,7 @@ def _date(doc: Doc, sent, pos: int) -> DateValue | None:
         d
         for d in doc.dates.dates_in(sent.start, sent.end)
         if d.value
-        and not AHEAD_OF.search(doc.text, sent.start, d.start)
+        and its_day(doc.text, sent.start, d)
         and (
             not _NOT_ITS_DAY.search(doc.text[max(sent.start, d.start - 24) : d.start])
             or _DAY_RANGE.match(doc.text, d.end)  # "held from May 14 to 16": its first day

@@ -14,6 +14,7 @@ from kg.extract.actors import ROLE
 from kg.extract.context import Doc
 from kg.extract.lexis import AHEAD_OF, BESIDE_EVENT, HEADS_MEETING
 from kg.extract.model import DateValue, Meeting, Span
+from kg.extract.speech import inside_quote
 
 TRIGGER = re.compile(
     r"\b(?=[mMsSvVpPbBtTdDrRnNcCfFoOwWhH])"
@@ -105,6 +106,14 @@ def _kinds(sentence: str, organizer_label: str | None) -> set[str]:
     return kinds
 
 
+def its_day(text: str, start: int, d: DateValue) -> bool:
+    """A day the sentence gives that may be the meeting's: not another event's ("ahead of the
+    forum on Monday May 22"), not a quoted speaker's "today"."""
+    if AHEAD_OF.search(text, start, d.start):
+        return False
+    return not (d.basis == "RelativeToDocumentDate" and inside_quote(text, start, d.start))
+
+
 def meetings(doc: Doc) -> list[Meeting]:
     text = doc.text
     out: dict[str, Meeting] = {}
@@ -142,7 +151,7 @@ def meetings(doc: Doc) -> list[Meeting]:
             continue
         mentions = doc.mentions_in(sent.start, sent.end)
         all_dates = doc.dates.dates_in(sent.start, sent.end)
-        dates = [d for d in all_dates if d.value and not AHEAD_OF.search(text, sent.start, d.start)]
+        dates = [d for d in all_dates if d.value and its_day(text, sent.start, d)]
         unresolved = [d for d in all_dates if d.value is None]
         # the date closest after the trigger, else the first
         tpos = sent.start + trig.start()
