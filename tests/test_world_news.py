@@ -953,3 +953,13 @@ def test_a_day_trip_to_meet_is_made_and_a_quoted_today_is_not_the_pages():
     )
     days = {m.date.value if m.date else None for m in f.meetings}
     assert days == {date(2025, 1, 9)}, days
+
+
+def test_a_name_after_a_bodys_post_and_its_acronym_is_a_person():
+    """Dev text 142: "Outgoing Chairperson of the African Union Commission (AUC), Moussa Faki
+    Mahamat, emphasized …": the model called the name an organization, and the statement
+    was lost."""
+    text = next(DEV.glob("142_*.txt")).read_text(encoding="utf-8")
+    f = facts(text)
+    opening = [s for s in f.statements if text[s.span.start :].startswith("Speaking during")]
+    assert [s.speaker for s in opening] == ["person/moussa-faki-mahamat"], opening

@@ -486,8 +486,10 @@ _TITLE_BEFORE = re.compile(
     r"leader|chief|commander|general|secretary|Representative|Coordinator|Rapporteur)|H\.\s?E\.)"
     r"\s+$"
     # "the EU Special Representative for Dialogue, Miroslav Lajčak": a post, then its holder
-    r"|\b(?:Representative|Envoy|Coordinator|Rapporteur|Adviser|Advisor|Secretary|Minister)"
-    r"(?:\s+(?:for|of|to|on)\s+[^,;()]{1,40})?,\s*$"
+    # ("Chairperson of the African Union Commission (AUC), Moussa Faki Mahamat")
+    r"|\b(?:Representative|Envoy|Coordinator|Rapporteur|Adviser|Advisor|Secretary|Minister"
+    r"|Chairperson|Chairman|Chairwoman|Commissioner|Director-General|Spokesperson)"
+    r"(?:\s+(?:for|of|to|on)\s+[^,;()]{1,40})?(?:\s*\([^()]{1,12}\))?,\s*$"
 )
 _OWN_MEETING_AFTER = re.compile(
     r"['’]s\s+(?:(?:phone|telephone|video|first|second|surprise|state|official|brief)\s+)?"
@@ -519,7 +521,7 @@ def _org_is_person(text: str, s: int, e: int, out, ents, known=(), lex=None) -> 
     s2, e2, label = clean_person(text, s, e)
     if label is None:
         return False
-    if _POST_AFTER.match(text[e : e + 80]) or _TITLE_BEFORE.search(text[max(0, s - 40) : s]):
+    if _POST_AFTER.match(text[e : e + 80]) or _TITLE_BEFORE.search(text[max(0, s - 80) : s]):
         return True
     if " " not in label:
         labels = [x.label for x in ents.values() if x.kind == "person"]
