@@ -963,3 +963,20 @@ def test_a_name_after_a_bodys_post_and_its_acronym_is_a_person():
     f = facts(text)
     opening = [s for s in f.statements if text[s.span.start :].startswith("Speaking during")]
     assert [s.speaker for s in opening] == ["person/moussa-faki-mahamat"], opening
+
+
+def test_a_given_name_the_model_left_out_and_a_week_that_is_no_day():
+    """Dev texts 168 and 166: "“…,” Morten Bødskov told reporters" came out as "Bødskov"
+    (the model's span stops at the surname), and talks held "this week" in a page's lead
+    were dated by the page."""
+    f = facts(
+        "Talks\nSource: Example | 2022-02-18\n\n"
+        "President Sauli Niinistö and Sweden’s Magdalena Andersson this week discussed"
+        " matters of mutual concern during a one-day working visit in Helsinki.\n\n"
+        "“We have received a request from NATO,” Antti Kaikkonen told reporters after a"
+        " meeting in parliament.\n"
+    )
+    (m,) = [m for m in f.meetings if "person/sauli-niinisto" in m.participants]
+    assert m.date is None, m.date
+    people = refs(facts(next(DEV.glob("168_*.txt")).read_text(encoding="utf-8")), "person")
+    assert "person/morten-bodskov" in people and "person/bodskov" not in people, people

@@ -106,6 +106,11 @@ def _kinds(sentence: str, organizer_label: str | None) -> set[str]:
     return kinds
 
 
+_VAGUE_TIME = re.compile(
+    r"\b(?:(?:earlier |later )?this (?:week|month)|last week|recently|in recent days)\b", re.I
+)
+
+
 def its_day(text: str, start: int, d: DateValue) -> bool:
     """A day the sentence gives that may be the meeting's: not another event's ("ahead of the
     forum on Monday May 22"), not a quoted speaker's "today"."""
@@ -181,9 +186,10 @@ def meetings(doc: Doc) -> list[Meeting]:
             and doc.meta.published
             and _PAST.search(s_text)
             and not _FUTURE.search(s_text)
+            and not _VAGUE_TIME.search(s_text)
         ):
             # a call, talks or a session a dated page reports in its lead with no day of its
-            # own: the page's day, and the basis says so
+            # own: the page's day, and the basis says so (not "this week": a day not given)
             pub = doc.meta.published
             date = DateValue(pub.value, "DocumentDate", pub.start, pub.end, pub.text)
         is_call = bool(re.search(r"phone|conversation", trig.group(), re.I))

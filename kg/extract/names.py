@@ -81,6 +81,15 @@ _INITIAL = re.compile(r"[A-Z]\.\s")
 _GIVEN_BEFORE = re.compile(r"\b([A-Z][a-z]+) $")
 
 
+_CALENDAR = {
+    fold(w)
+    for w in (
+        "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April "
+        "May June July August September October November December Today Yesterday Tomorrow"
+    ).split()
+}
+
+
 def extend_person(text: str, start: int, end: int) -> tuple[int, int]:
     """The small model often stops a name early: at a hyphen ("Phumzile Mlambo" of
     "Phumzile Mlambo-Ngcuka") or before a particle ("Lula" of "Lula da Silva")."""
@@ -88,6 +97,24 @@ def extend_person(text: str, start: int, end: int) -> tuple[int, int]:
         # "Philip J. Pierre" read as "J. Pierre": the given name before the initial
         m = _GIVEN_BEFORE.search(text, max(0, start - 30), start)
         if m and fold(m.group(1)) not in TITLES and fold(m.group(1)) not in NON_NAME_WORDS:
+            start = m.start(1)
+    elif " " not in text[start:end]:
+        # "Morten Bødskov told reporters" read as "Bødskov": the given name right before
+        m = _GIVEN_BEFORE.search(text, max(0, start - 20), start)
+        if (
+            m
+            and fold(m.group(1)) not in TITLES
+            and fold(m.group(1)) not in NON_NAME_WORDS
+            and fold(m.group(1)) not in _CALENDAR
+            # not a sentence's or a headline's first word ("But Uruguay", "Says Chad"), nor
+            # a word the text also writes in lower case ("Human Centric")
+            and not re.search(
+                r"(?:^|[.!?:\n]|\b(?:a|an|the|A|An|The))\s*$",
+                text[max(0, m.start(1) - 4) : m.start(1)],
+            )
+            and text.find("\n") < m.start(1)
+            and not re.search(rf"\b{re.escape(m.group(1).lower())}\b", text)
+        ):
             start = m.start(1)
     m = _HYPHEN_TAIL.match(text, end)
     if m:
