@@ -43,7 +43,7 @@ DEV = {
     "meeting participants": (0.55, 0.3),
     "statements (speaker)": (0.83, 0.75),
     "deployments (facts)": (0.75, 0.5),
-    "claims": (0.79, 0.76),
+    "claims": (0.79, 0.75),
 }
 
 
