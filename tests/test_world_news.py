@@ -980,3 +980,14 @@ def test_a_given_name_the_model_left_out_and_a_week_that_is_no_day():
     assert m.date is None, m.date
     people = refs(facts(next(DEV.glob("168_*.txt")).read_text(encoding="utf-8")), "person")
     assert "person/morten-bodskov" in people and "person/bodskov" not in people, people
+
+
+def test_ships_are_no_persons():
+    """Dev texts 139, 168, 47, 03: "INS Kochi", "the frigate Esbern Snare", "BRP Sierra
+    Madre", "SAS Makhanda" came out as persons (and the frigate as a speaker)."""
+    f = facts(
+        "Navy\nSource: Example | 2024-01-02\n\n"
+        "Five warships, HMAS Toowoomba, HMNZS Aotearoa and the frigate Peder Skram, have been"
+        " deployed, the navy said on Monday.\n"
+    )
+    assert not refs(f, "person"), refs(f, "person")

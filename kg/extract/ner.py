@@ -231,6 +231,8 @@ def find(
             if _VENUE_END.search(surface) and _LOCATIVE_BEFORE.search(text[max(0, s - 20) : s]):
                 _add_place(out, ents, surface, s, e, None, lex)  # "welcomed him to Hyderabad House"
                 continue
+            if _SHIP_NAME.match(surface) or _VESSEL_BEFORE.search(text, max(0, s - 30), s):
+                continue  # "INS Kochi", "the frigate Esbern Snare": a ship, no person
             s2, e2, label = clean_person(text, s, e)
             if label is None or (" " not in label and not _marked_person(text, s2, e2, out)):
                 continue
@@ -247,6 +249,18 @@ def find(
     _acronyms(text, out, ents, known)
     _drop_unused(out, ents)
     return Found(list(known) + out, ents)
+
+
+# ships by their navy's prefix, or named right after the kind of ship
+_SHIP_NAME = re.compile(
+    r"(?:INS|HMS|USS|HMAS|HMNZS|HMCS|KRI|RFS|TCG|ROKS|JS|PNS|BNS|SLNS|KD|HNLMS|HDMS|ITS|ESPS|NRP"
+    r"|BRP|RSS|FGS|HNoMS|HSwMS)\s+[A-Z]"
+)
+_VESSEL_BEFORE = re.compile(
+    r"\b(?:frigate|destroyer|corvette|warship|ship|vessel|submarine|aircraft carrier|"
+    r"patrol boat|tanker|cruiser)\s+$",
+    re.I,
+)
 
 
 # a building where leaders meet, which the recogniser may call a person
