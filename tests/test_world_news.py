@@ -991,3 +991,27 @@ def test_ships_are_no_persons():
         " deployed, the navy said on Monday.\n"
     )
     assert not refs(f, "person"), refs(f, "person")
+
+
+def test_a_president_elect_is_a_person_whatever_the_model_says():
+    """Dev text 178: "received Indonesian President-elect Prabowo Subianto in Hanoi": the
+    model called the name a facility and the meeting's party became Indonesia."""
+    text = next(DEV.glob("178_*.txt")).read_text(encoding="utf-8")
+    f = facts(text)
+    assert "person/prabowo-subianto" in refs(f, "person"), refs(f, "person")
+    assert any(
+        {"person/pham-minh-chinh", "person/prabowo-subianto"} <= set(m.participants)
+        for m in f.meetings
+    )
+
+
+def test_a_states_post_is_the_person_the_text_names_in_it():
+    """Dev text 167's headline "Jordan's PM receives Mikati": the party was Jordan, where the
+    text names Jordan's prime minister."""
+    f = facts(
+        "Talks\nSource: Example | 2024-10-14\n\n"
+        "Jordanian Prime Minister Bisher Al-Khasawneh welcomed the guests in Amman on Monday.\n\n"
+        "On Monday, Jordan's PM received Lebanese Prime Minister Najib Mikati in Amman.\n"
+    )
+    (m,) = [m for m in f.meetings if "person/najib-mikati" in m.participants]
+    assert "person/bisher-al-khasawneh" in m.participants, m.participants

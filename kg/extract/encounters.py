@@ -563,6 +563,13 @@ class _Parties:
             named = [m for m in ms if not m.adjective]
             orgs = [m for m in named if m.kind == "org"]
             pick = orgs[-1:] or named[-1:] or ms[-1:]
+            if len(ms) == 1 and ms[0].kind == "country" and tok.lower_ in _POSTS_OF:
+                # "Jordan's PM receives Mikati": the one the text names Jordan's prime minister
+                holder = _post_holder_of(self.doc, tok, ms[0])
+                if holder is not None:
+                    if holder not in self.refs:
+                        self.refs.append(holder)
+                    return
         for m in pick:
             ref = self.doc.ref(m)
             if ref not in self.refs:
@@ -577,6 +584,9 @@ _POSTS_OF = {
     "leader": ("president", "prime minister", "chancellor", "premier", "king", "emir"),
     "head": ("president", "prime minister", "chancellor", "premier", "king", "emir"),
     "prime minister": ("prime minister", "premier"),
+    "pm": ("prime minister", "premier"),
+    "premier": ("prime minister", "premier"),
+    "chancellor": ("chancellor",),
     "foreign minister": ("foreign minister", "minister of foreign affairs", "foreign affairs"),
     "defence minister": ("defence minister", "defense minister", "minister of defence"),
     "defense minister": ("defence minister", "defense minister", "minister of defence"),

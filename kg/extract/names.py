@@ -42,6 +42,7 @@ TITLES = {
         "Superintendent Constable Corporal Cpl Sgt Sgt. Commandant Commodore Marshal Rear "
         "Lieutenant-General Major-General Brigadier-General Lieutenant-Colonel Inspector-General "
         "Professor Engineer Eng. Engr "
+        "President-elect Vice-President-elect Premier-elect Governor-elect Chancellor-elect "
         # plural posts before a list of names: "Presidents Daniel Noboa of Ecuador and …"
         "Presidents Premiers Chancellors Kings Secretaries Ambassadors Generals Senators "
         "Governors Envoys Leaders"

@@ -498,7 +498,7 @@ _TITLE_BEFORE = re.compile(
     r"Envoy|Governor|Mayor|Director|Chief|"
     r"Counterpart|counterpart|spokes(?:man|woman|person)|minister|president|envoy|ambassador|"
     r"leader|chief|commander|general|secretary|Representative|Coordinator|Rapporteur)|H\.\s?E\.)"
-    r"\s+$"
+    r"(?:-elect|-designate)?\s+$"  # ("President-elect Prabowo Subianto")
     # "the EU Special Representative for Dialogue, Miroslav Lajčak": a post, then its holder
     # ("Chairperson of the African Union Commission (AUC), Moussa Faki Mahamat")
     r"|\b(?:Representative|Envoy|Coordinator|Rapporteur|Adviser|Advisor|Secretary|Minister"
