@@ -551,7 +551,7 @@ class _Parties:
             # names in that post, where it names one ("Presidents of Kazakhstan and
             # Uzbekistan held talks" … "Shavkat Mirziyoyev, the Uzbek President"); two
             # states, both named so, only: a summit's long list stays a list of states, and
-            # a party given by its person drops the states beside it (_drop_states)
+            # one state named by its person beside one that is not would read as one party
             held = [_post_holder_of(self.doc, tok, m) for m in ms] if len(ms) == 2 else []
             two = held and all(held) and len(set(held)) == 2
             refs = held if two else [self.doc.ref(m) for m in ms]
@@ -594,8 +594,9 @@ _POSTS_OF = {
 
 
 def _post_holder_of(doc: Doc, noun, state) -> str | None:
-    """The one person the text names in the post a plural title gives for a state: "the
-    presidents of A and B" are A's and B's presidents, when the text names them."""
+    """The one person the text names in the post a title gives for a state: "the presidents
+    of A and B" are A's and B's presidents, "Jordan's PM" Jordan's prime minister, when the
+    text names them."""
     from kg.extract.speech import Salience
     from kg.extract.statements import _holder
 
