@@ -1015,3 +1015,12 @@ def test_a_states_post_is_the_person_the_text_names_in_it():
     )
     (m,) = [m for m in f.meetings if "person/najib-mikati" in m.participants]
     assert "person/bisher-al-khasawneh" in m.participants, m.participants
+
+
+def test_a_name_the_model_cut_after_a_title_is_one_person():
+    """Dev text 174: "Foreign Minister Sheikh Salem Abdullah Al-Jaber Al-Sabah": the model read
+    "Sheikh" and "Abdullah Al-Jaber Al-Sabah" as two persons and left "Salem" out."""
+    f = facts(next(DEV.glob("174_*.txt")).read_text(encoding="utf-8"))
+    people = refs(f, "person")
+    assert "person/salem-abdullah-al-jaber-al-sabah" in people, people
+    assert not {"person/salem", "person/abdullah-al-jaber-al-sabah"} & people, people

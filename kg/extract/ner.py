@@ -333,6 +333,7 @@ def _joined(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int,
 _PARTICLE_END = re.compile(r"\s(?:bin|ibn|bint|binti|abu|ould)$")
 _PARTICLE_START = re.compile(r"(?:Al|El|bin|ibn|bint|Abu|Ould)\s")
 _NAME_GAP = re.compile(r"\s+(?:[A-Z][\w'’-]+\s+){0,2}")
+_ONE_WORD_GAP = re.compile(r" [A-Z][a-z'’-]+ ")
 
 
 def _one_name(text: str, a: tuple[int, int, str], b: tuple[int, int, str], word: str) -> bool:
@@ -354,6 +355,9 @@ def _one_name(text: str, a: tuple[int, int, str], b: tuple[int, int, str], word:
         return True
     if a[2] != "PERSON":
         return False
+    if fold(word) in TITLES and _ONE_WORD_GAP.fullmatch(text, a[1], b[0]):
+        # "Sheikh" + "Salem" (left out) + "Abdullah Al-Jaber Al-Sabah": one name after a title
+        return True
     if _NAME_GAP.fullmatch(text, a[1], b[0]) and (
         _PARTICLE_END.search(text, a[0], a[1]) or _PARTICLE_START.match(text, b[0], b[1])
     ):
