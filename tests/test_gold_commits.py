@@ -20,6 +20,14 @@ ROOT = Path(__file__).resolve().parent.parent
 # with the extractor, and corpus commits that changed gold metadata without a quote).
 BASELINE = "c7af482"
 GOLD = re.compile(r"^tests/(gold|corpus/[^/]+/gold)/")
+# Commits on main that break the letter of the rule and not its point, each with the reason
+# (a commit cannot be reworded once others have built on it).
+EXEMPT = {
+    # gold of dev text 153, amended by the helper who wrote it, 20 minutes after adding it and
+    # before any extractor ran on the text (first scored at e676dce, which holds it); the
+    # message says so but quotes no passage
+    "640156a771": "an author's amendment before any extraction",
+}
 
 
 def git(repo: Path, *args: str) -> str:
@@ -32,6 +40,8 @@ def violations(repo: Path, since: str) -> list[str]:
     """One line per commit after `since` that breaks the rule."""
     found = []
     for sha in git(repo, "rev-list", "--no-merges", f"{since}..HEAD").split():
+        if sha[:10] in EXEMPT:
+            continue
         message = git(repo, "show", "-s", "--format=%B", sha)
         changed = [
             line.split("\t")
