@@ -23,7 +23,7 @@ GOLD = re.compile(r"^tests/(gold|corpus/[^/]+/gold)/")
 # Commits on main that break the letter of the rule and not its point, each with the reason
 # (a commit cannot be reworded once others have built on it).
 EXEMPT = {
-    # gold of dev text 153, amended by the helper who wrote it, 20 minutes after adding it and
+    # gold of dev text 153, amended by the helper who wrote it, a minute after adding it and
     # before any extractor ran on the text (first scored at e676dce, which holds it); the
     # message says so but quotes no passage
     "640156a771": "an author's amendment before any extraction",
