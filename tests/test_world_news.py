@@ -1024,3 +1024,19 @@ def test_a_name_the_model_cut_after_a_title_is_one_person():
     people = refs(f, "person")
     assert "person/salem-abdullah-al-jaber-al-sabah" in people, people
     assert not {"person/salem", "person/abdullah-al-jaber-al-sabah"} & people, people
+
+
+def test_the_heads_of_state_after_their_call_are_its_two_persons():
+    """Dev texts 172 and 99: "The Heads of State noted the importance …" and "The leaders
+    agreed …" two paragraphs after a call of two presidents: no speaker."""
+    text = (
+        "Call\nSource: Example | 2021-07-24\n\n"
+        "On July 24, President Rumen Radev held a telephone conversation with Klaus Iohannis,"
+        " President of Romania.\n\n"
+        "The President of Romania congratulated the President of Bulgaria on the anniversary.\n\n"
+        "The Heads of State noted the importance of further building up cooperation between"
+        " the two countries.\n"
+    )
+    f = facts(text)
+    noted = [s for s in f.statements if text[s.span.start :].startswith("The Heads of State")]
+    assert noted and noted[0].speaker in {"person/rumen-radev", "person/klaus-iohannis"}, noted

@@ -59,6 +59,11 @@ class Doc:
         i = bisect.bisect_right([p.start for p in self.paragraphs], pos) - 1
         return self.paragraphs[i] if i >= 0 and pos < self.paragraphs[i].end else None
 
+    def paragraphs_between(self, a: int, b: int) -> int:
+        """How many paragraph starts lie after position a up to position b."""
+        starts = [p.start for p in self.paragraphs]
+        return bisect.bisect_right(starts, b) - bisect.bisect_right(starts, a)
+
     def near(self, a: int, b: int) -> bool:
         """Position b is in the paragraph of position a, or the next one: what a story says
         right after reporting something still speaks of it."""

@@ -12,7 +12,6 @@ are one call each.
 
 from __future__ import annotations
 
-import bisect
 import re
 
 from kg.extract.context import Doc
@@ -1084,7 +1083,7 @@ def _also_attending(doc: Doc, meetings: list[Meeting]) -> None:
         if not before:
             continue
         m = max(before, key=lambda x: x.span.start)
-        if _paragraphs_between(doc, m.span.start, sent.start) > 3:
+        if doc.paragraphs_between(m.span.start, sent.start) > 3:
             continue
         for ref in _attendance_list(doc, also.end(), sent.end):
             if ref not in m.participants and ref != m.organizer:
@@ -1114,18 +1113,13 @@ def _leaders_including(doc: Doc, meetings: list[Meeting]) -> None:
             if not before:
                 break
             m = max(before, key=lambda x: x.span.start)
-            if _paragraphs_between(doc, m.span.start, sent.start) > 3:
+            if doc.paragraphs_between(m.span.start, sent.start) > 3:
                 break
             end = _CLAUSE_END.search(doc.text, inc.end(), sent.end)
             for mm in doc.mentions_in(inc.end(), end.start() if end else sent.end, "person"):
                 ref = doc.ref(mm)
                 if ref not in m.participants and ref != m.organizer:
                     m.participants.append(ref)
-
-
-def _paragraphs_between(doc: Doc, a: int, b: int) -> int:
-    starts = [p.start for p in doc.paragraphs]
-    return bisect.bisect_right(starts, b) - bisect.bisect_right(starts, a)
 
 
 def _attendance_list(doc: Doc, start: int, end: int) -> list[str]:

@@ -151,6 +151,9 @@ class Salience:
         # the persons of the meeting the sentence follows (same or next paragraph): "they
         # also agreed …" after two leaders met
         self.meeting_persons: list[str] = []
+        # the two persons of the last two-person meeting within three paragraphs: "The Heads
+        # of State noted …" two paragraphs after their call
+        self.pair: list[str] = []
 
     def next_sentence(self, spoke: str | None) -> None:
         self.recent_speaker = spoke

@@ -212,9 +212,11 @@ def statements(doc: Doc, meetings: list[Meeting]) -> list[Statement]:
         if pi - last_said_in > 1:
             sal.next_sentence(None)
         mt = meeting_at(sent.start)
-        sal.meeting_persons = (
-            [p for p in mt.participants if p.startswith("person/")]
-            if mt is not None and doc.near(mt.span.start, sent.start)
+        persons = [p for p in mt.participants if p.startswith("person/")] if mt else []
+        sal.meeting_persons = persons if mt and doc.near(mt.span.start, sent.start) else []
+        sal.pair = (
+            persons
+            if mt and len(persons) == 2 and doc.paragraphs_between(mt.span.start, sent.start) <= 3
             else []
         )
         parsed = _parsed_statement(doc, sent, sal)
@@ -573,6 +575,13 @@ def _resolve(doc: Doc, tok, verb, sent: Block, sal: speech.Salience) -> str | No
             for m in doc.mentions_in(max(0, t0 - 200), t0 + len(tok.text) + 1)
             if m.start <= t0 < m.end and m.kind in ("person", "org", "country", "place")
         ]
+    if (
+        word in ("heads", "leaders", "presidents", "sides")
+        and sal.pair
+        and not [m for m in found if m.kind in ("person", "country", "org")]
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+    ):
+        return sal.pair[0]  # "The Heads of State noted …" after the two spoke by phone
     noun = word
     if noun in ("representative", "delegate", "delegation", "representatives"):
         # "The representative of Kazakhstan said": the state speaks through its delegate
