@@ -1051,3 +1051,15 @@ def test_korea_alone_is_south_korea():
     )
     assert {"country/south-korea", "country/north-korea"} <= refs(f, "country"), refs(f, "country")
     assert "place/korea" not in refs(f, "place"), refs(f, "place")
+
+
+def test_he_after_during_which_is_the_main_clauses_subject():
+    """Dev text 178: "Pham Minh Chinh received … Prabowo Subianto in Hanoi on September 14,
+    during which he proposed …": the statement went to Prabowo, the last person named."""
+    f = facts(
+        "Talks\nSource: Example | 2024-09-14\n\n"
+        "Prime Minister Anutin Charnvirakul received Malaysian Prime Minister Anwar Ibrahim in"
+        " Bangkok on September 14, during which he proposed that Malaysia soon sign a rice"
+        " deal.\n"
+    )
+    assert [s.speaker for s in f.statements] == ["person/anutin-charnvirakul"], f.statements

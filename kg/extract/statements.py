@@ -529,6 +529,10 @@ def _resolve(doc: Doc, tok, verb, sent: Block, sal: speech.Salience) -> str | No
     if word in speech.PRONOUNS_PERSON:
         gender = "f" if word in ("she", "her") else "m"
         found = _pronoun_person(doc, sent, before, sal, gender)
+        if _WHICH_CLAUSE.search(doc.text, sent.start, off + tok.idx):
+            # "X received Y in Hanoi, during which he proposed …": the main clause's subject
+            first = next((m for m in before if m.kind == "person"), None)
+            found = doc.ref(first) if first is not None else found
         if found is not None:
             sal.gender.setdefault(found, gender)
         return found
@@ -736,6 +740,9 @@ _MINISTRY_OF = {
     "defense": "Ministry of Defence",
     "foreign": "Ministry of Foreign Affairs",
 }
+
+
+_WHICH_CLAUSE = re.compile(r",\s+(?:during|at|in|after) which\s+$")
 
 
 def _pronoun_person(
