@@ -1063,3 +1063,16 @@ def test_he_after_during_which_is_the_main_clauses_subject():
         " deal.\n"
     )
     assert [s.speaker for s in f.statements] == ["person/anutin-charnvirakul"], f.statements
+
+
+def test_a_people_named_in_the_plural_is_no_destination():
+    """The plural demonyms of dev text 140 ("850 Burundians") count as their country's
+    mentions; a story that names "Palestinians" often must not send a contingent with no
+    destination of its own to Palestine (the country a story names most)."""
+    f = facts(
+        "Aid\nSource: Example | 2024-02-10\n\n"
+        "Jordan said on Friday it would send 200 troops to help deliver aid.\n\n"
+        "Palestinians in the camps welcomed the news. Many Palestinians have fled, and"
+        " Palestinians need food.\n\nThe Palestinians said more help was needed.\n"
+    )
+    assert not [d for d in f.deployments if d.destination == "country/palestine"], f.deployments

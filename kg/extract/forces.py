@@ -213,7 +213,9 @@ def _fill_destinations(doc: Doc, deps: list[Deployment]) -> None:
     if main is None:
         counts: dict[str, int] = {}
         for m in doc.mentions:
-            if m.kind == "country":
+            # (not a people named by its plural, "Palestinians": a state's people are no place
+            # that forces go)
+            if m.kind == "country" and not (m.adjective and m.surface.endswith("s")):
                 counts[doc.ref(m)] = counts.get(doc.ref(m), 0) + 1
         ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
         for d in deps:
