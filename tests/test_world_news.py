@@ -1076,3 +1076,16 @@ def test_a_people_named_in_the_plural_is_no_destination():
         " Palestinians need food.\n\nThe Palestinians said more help was needed.\n"
     )
     assert not [d for d in f.deployments if d.destination == "country/palestine"], f.deployments
+
+
+def test_people_counted_by_nationality_are_no_contingents():
+    """The number-first lists of dev text 140 ("with 850 Burundians, … 500 from Gabon") made
+    contingents of evacuees in a probe: "The police officers later evacuated 150 Indians, 80
+    from Nepal and 60 from Bangladesh" sent India, Nepal and Bangladesh to Haiti."""
+    f = facts(
+        "Haiti\nSource: Example | 2024-02-10\n\n"
+        "Kenya sent 400 police officers to Haiti on Friday.\n\n"
+        "The police officers later evacuated 150 Indians, 80 from Nepal and 60 from Bangladesh,"
+        " the mission said.\n"
+    )
+    assert {d.deployed_by for d in f.deployments} == {"country/kenya"}, f.deployments

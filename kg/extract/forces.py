@@ -802,11 +802,21 @@ _NUMBER_BEFORE = re.compile(
 )
 
 
+_PEOPLE_COUNTED = re.compile(
+    r"\b(?:kill(?:ed|ing|s)?|dead|died|deaths?|wounded|injured|casualties|displaced|refugees|"
+    r"hostages?|detained|arrested|evacuat(?:ed|ing|ion)|rescued|migrants|prisoners|victims|"
+    r"residents|civilians|nationals|citizens|workers|students|pilgrims)\b",
+    re.I,
+)
+
+
 def _number_first(doc: Doc, sent) -> list[tuple[str, int]]:
     """A list that gives the number first: "with 850 Burundians, 800 Cameroonians, 850 from
     Congo Republic, 500 from Gabon": each country with the number before it (a country then
     a number is the other kind of list, where "Gabon, 200" would pair wrongly)."""
     hits: list[tuple[str, int]] = []
+    if _PEOPLE_COUNTED.search(doc.text, sent.start, sent.end):
+        return hits  # "evacuated 150 Indians, 80 from Nepal": people counted, not contingents
     for m in doc.mentions_in(sent.start, sent.end, "country"):
         nb = _NUMBER_BEFORE.search(doc.text, max(sent.start, m.start - 40), m.start)
         if nb is None:
