@@ -1089,3 +1089,21 @@ def test_people_counted_by_nationality_are_no_contingents():
         " the mission said.\n"
     )
     assert {d.deployed_by for d in f.deployments} == {"country/kenya"}, f.deployments
+
+
+@pytest.mark.parametrize(
+    "later",
+    [
+        "Another 450 Kenyan soldiers will be deployed to Somalia next month.",
+        "Kenya will deploy 450 more soldiers to Somalia.",
+    ],
+)
+def test_a_further_wave_is_not_the_exact_count_of_the_first(later: str):
+    """The exact-count rule of dev text 136 must not read "another 450" or "450 more" as the
+    exact figure behind "more than 300"."""
+    f = facts(
+        "Troops\nSource: Example | 2024-02-10\n\n"
+        f"More than 300 Kenyan soldiers arrived in Somalia on Friday, the army said.\n\n{later}\n"
+    )
+    (dep,) = [d for d in f.deployments if d.deployed_by == "country/kenya"]
+    assert dep.personnel == 300, dep

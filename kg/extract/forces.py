@@ -893,7 +893,11 @@ def _merge(deps: list[Deployment], doc: Doc | None = None) -> list[Deployment]:
         if doc is not None and twin.personnel and d.personnel and _rough(doc, twin):
             # "more than 300 Irish peacekeepers" … "Three hundred and sixty two Irish
             # soldiers": the exact figure told later stands for the bound told first
-            if not _rough(doc, d) and twin.personnel <= d.personnel < 2 * twin.personnel:
+            if (
+                not _rough(doc, d)
+                and not _added(doc, d)
+                and twin.personnel <= d.personnel < 2 * twin.personnel
+            ):
                 twin.personnel = d.personnel
         twin.personnel = twin.personnel or d.personnel  # the first figure stands
         twin.equipment = twin.equipment or d.equipment
@@ -923,6 +927,23 @@ def _rough(doc: Doc, d: Deployment) -> bool:
             if value == d.personnel:
                 return bool(_BOUND.search(doc.text, max(ev.start, ns - 20), ns))
     return False
+
+
+def _added(doc: Doc, d: Deployment) -> bool:
+    """The deployment's head count is one more wave ("another 450", "450 more soldiers"), not
+    the exact figure of one told before."""
+    for ev in d.evidence[:1]:
+        for ns, ne, value, _q in doc.numbers_in(ev.start, ev.end):
+            if value == d.personnel:
+                return bool(
+                    _MORE_BEFORE.search(doc.text, max(ev.start, ns - 20), ns)
+                    or _MORE_AFTER.match(doc.text, ne)
+                )
+    return False
+
+
+_MORE_BEFORE = re.compile(r"\b(?:another|an additional|a further|an extra)\s+$", re.I)
+_MORE_AFTER = re.compile(r"\s+(?:more|additional|extra|further|new)\b", re.I)
 
 
 def _other_phase(a: Deployment, b: Deployment) -> bool:
