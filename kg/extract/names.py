@@ -8,6 +8,7 @@ spellings of one name meet; the IRI keeps a readable spelling.
 
 from __future__ import annotations
 
+import calendar
 import re
 from functools import lru_cache
 
@@ -82,12 +83,12 @@ _INITIAL = re.compile(r"[A-Z]\.\s")
 _GIVEN_BEFORE = re.compile(r"\b([A-Z][a-z]+) $")
 
 
+# A capitalised calendar word before a name ("Monday Tokayev said") is the day, not a
+# first name. The calendar module's names are English under the C locale, which Python
+# keeps for LC_TIME unless a program sets another.
 _CALENDAR = {
     fold(w)
-    for w in (
-        "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April "
-        "May June July August September October November December Today Yesterday Tomorrow"
-    ).split()
+    for w in (*calendar.day_name, *calendar.month_name[1:], "Today", "Yesterday", "Tomorrow")
 }
 
 
