@@ -1107,3 +1107,38 @@ def test_a_further_wave_is_not_the_exact_count_of_the_first(later: str):
     )
     (dep,) = [d for d in f.deployments if d.deployed_by == "country/kenya"]
     assert dep.personnel == 300, dep
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        "Shortly after the new cabinet took office, the two Foreign Ministers had a first"
+        " telephone conversation to reaffirm the ties between their countries.",
+        "The two ministers later spoke by phone about the ties between their countries.",
+    ],
+)
+def test_the_two_ministers_named_only_before_the_call(call: str):
+    """Dev text 77: a letter from one minister to the other, then "the two Foreign Ministers
+    had a first telephone conversation": no call was found, and the portfolio "European
+    Integration" ran into the second minister's name."""
+    f = facts(
+        "Letter\nSource: Example | 2024-02-10\n\n"
+        "Foreign Minister Tomas Valentin sent on Friday Georgian Minister of Foreign Affairs"
+        " and European Integration Levan Gelashvili a letter of congratulation.\n\n"
+        f"{call}\n"
+    )
+    assert "person/levan-gelashvili" in f.entities, sorted(f.entities)
+    calls = [m for m in f.meetings if "PhoneCall" in m.kinds]
+    assert [sorted(m.participants) for m in calls] == [
+        ["person/levan-gelashvili", "person/tomas-valentin"]
+    ], f.meetings
+
+
+def test_the_two_ministers_with_a_third_person_in_view_are_not_guessed():
+    f = facts(
+        "Letter\nSource: Example | 2024-02-10\n\n"
+        "Foreign Minister Tomas Valentin wrote on Friday to Foreign Minister Levan"
+        " Gelashvili. President Maria Ionescu welcomed the letter.\n\n"
+        "The two ministers later spoke by phone about the ties between their countries.\n"
+    )
+    assert not [m for m in f.meetings if "PhoneCall" in m.kinds], f.meetings

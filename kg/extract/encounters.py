@@ -460,6 +460,8 @@ class _Parties:
             pair = self.last_pair
             if not pair:
                 pair, self.pair_at = _pair_named_before(self.doc, self.off)
+            if not pair and tok.lower_ in _PERSON_PAIR_NOUNS:
+                pair = _two_persons_before(self.doc, self.off)
             if pair:
                 for ref in pair:
                     if ref not in self.refs:
@@ -630,6 +632,22 @@ def _pair_named_before(doc: Doc, pos: int) -> tuple[list[str], int | None]:
         if _AND_TITLED.fullmatch(doc.text, a.end, b.start) and doc.ref(a) != doc.ref(b):
             return [doc.ref(a), doc.ref(b)], a.start
     return [], None
+
+
+_PERSON_PAIR_NOUNS = {"leaders", "presidents", "ministers", "heads", "men", "women"}
+
+
+def _two_persons_before(doc: Doc, pos: int) -> list[str]:
+    """"Aurescu sent Moldovan Foreign Minister Popescu a letter … the two Foreign Ministers
+    had a telephone conversation": "the two" persons are the only two this paragraph and
+    the one before name; with a third in view the phrase is not ours to resolve."""
+    paras = [p for p in doc.paragraphs if p.start <= pos]
+    since = paras[-2].start if len(paras) >= 2 else 0
+    refs: list[str] = []
+    for m in doc.mentions_in(since, pos, "person"):
+        if (ref := doc.ref(m)) not in refs:
+            refs.append(ref)
+    return refs if len(refs) == 2 else []
 
 
 _AND_TITLED = re.compile(r",?\s+and\s+(?:the\s+)?(?:(?:[A-Z][\w.'’-]*|of|to|for|the)[,\s]+){1,8}")
@@ -1587,6 +1605,23 @@ def _voters(doc: Doc) -> list[str]:
     return refs
 
 
+def _pair_by_phone(tok) -> bool:
+    """ "A and B spoke by phone", "the two leaders spoke over the telephone": a call whose
+    parties are the verb's subjects."""
+    by_phone = any(
+        c.dep_ == "prep"
+        and c.lower_ in ("by", "over", "on")
+        and any(g.lower_ in ("phone", "telephone") for g in c.children)
+        for c in tok.children
+    )
+    subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+    return by_phone and any(
+        any(c.dep_ == "conj" for c in s.children)
+        or (s.lower_ in _PAIR_NOUNS and any(c.lower_ in ("two", "both") for c in s.children))
+        for s in subjects
+    )
+
+
 _ONLY_LISTED = re.compile(r"(?:\s*(?:,|and|the|X)\s*)*")
 
 
@@ -1802,7 +1837,8 @@ def _trigger(tok, doc: Doc, off: int):
         if lem == "speak":
             preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("with", "to")]
             if not preps:
-                return None
+                # "The two ministers spoke by phone": a call of the pair the subject names
+                return ("talk", None) if _pair_by_phone(tok) else None
             pobjs = [g for p in preps for g in p.children if g.dep_ == "pobj"]
             if not pobjs or all(_PRESS.match(g.text) for g in pobjs):
                 return None

@@ -66,6 +66,19 @@ NON_NAME_WORDS = {
         "Senate Congress Kremlin"
     ).split()
 }
+# A minister's portfolio that the model runs into the name after it: "Minister of Foreign
+# Affairs and European Integration Nicolae Popescu" gives "European Integration Nicolae
+# Popescu". No one's given name is one of these.
+PORTFOLIO_WORDS = {
+    fold(w)
+    for w in (
+        "European Integration Development Cooperation Trade Commerce Industry Investment "
+        "Economy Economic Planning Health Education Culture Tourism Energy Agriculture "
+        "Diaspora Labour Labor Transport Communications Information Environment Youth Sports "
+        "Sport Immigration Citizenship Infrastructure Mines Fisheries Security Territorial "
+        "Administration Decentralisation Decentralization Regional International Abroad"
+    ).split()
+}
 _PATRONYMIC = re.compile(
     r"^[A-Z][a-z]+(?:ovich|evich|ich|ovna|evna|ichna|ogly|oglu|uly|kyzy|qizi)$"
 )
@@ -134,7 +147,10 @@ def clean_person(text: str, start: int, end: int) -> tuple[int, int, str | None]
     if poss and poss.start() > 0:
         end = start + poss.start()  # "Salva Kiir’s SPLM": the person is before the possessive
     words = list(re.finditer(r"\S+", text[start:end]))
-    while words and fold(words[0].group().rstrip(",")) in TITLES:
+    while words and (
+        fold(words[0].group().rstrip(",")) in TITLES
+        or (len(words) > 2 and fold(words[0].group()) in PORTFOLIO_WORDS)
+    ):
         words.pop(0)
     if not words:
         return start, end, None
