@@ -1142,3 +1142,13 @@ def test_the_two_ministers_with_a_third_person_in_view_are_not_guessed():
         "The two ministers later spoke by phone about the ties between their countries.\n"
     )
     assert not [m for m in f.meetings if "PhoneCall" in m.kinds], f.meetings
+
+
+def test_a_portfolio_read_with_the_name_as_one_organization():
+    """In dev text 77 the model read "European Integration Nicolae Popescu" as one
+    organization after "Minister of Foreign Affairs and": the minister was lost, and with
+    him the call of "the two Foreign Ministers"."""
+    f = facts((DEV / "77_stiripesurse_aurescu-popescu-phone-call.txt").read_text("utf-8"))
+    assert "person/nicolae-popescu" in f.entities
+    calls = [sorted(m.participants) for m in f.meetings if "PhoneCall" in m.kinds]
+    assert calls == [["person/bogdan-aurescu", "person/nicolae-popescu"]], f.meetings
