@@ -1152,3 +1152,29 @@ def test_a_portfolio_read_with_the_name_as_one_organization():
     assert "person/nicolae-popescu" in f.entities
     calls = [sorted(m.participants) for m in f.meetings if "PhoneCall" in m.kinds]
     assert calls == [["person/bogdan-aurescu", "person/nicolae-popescu"]], f.meetings
+
+
+def test_a_meeting_told_right_after_a_dated_arrival_is_of_that_day():
+    """Dev text 183: "The prime minister touched down in Apia on Friday morning … Mr
+    Turnbull … sat down for a one-on-one meeting with Charlot Salwai": the meeting was
+    left undated, and so kept apart from the gold's meeting of that Friday."""
+    f = facts(
+        "Trip\nSource: Example | 2024-02-10\n\n"
+        "The president touched down in Mombasa on Friday morning and was driven to the port.\n\n"
+        "President Eduardo Salinas skipped the welcome lunch as he sat down for a one-on-one"
+        " meeting with Gustavo Petrov, the Prime Minister of Moldova.\n"
+    )
+    (m,) = f.meetings
+    assert m.date is not None and m.date.value == date(2024, 2, 9), m
+    assert m.location == "place/mombasa", m
+
+
+def test_an_arrival_of_someone_else_gives_no_day():
+    f = facts(
+        "Trip\nSource: Example | 2024-02-10\n\n"
+        "Foreign Minister Anna Keller landed in Mombasa on Friday morning.\n\n"
+        "President Eduardo Salinas sat down for a one-on-one meeting with Gustavo Petrov,"
+        " the Prime Minister of Moldova.\n"
+    )
+    (m,) = f.meetings
+    assert m.date is None or m.date.value != date(2024, 2, 9), m

@@ -638,7 +638,7 @@ _PERSON_PAIR_NOUNS = {"leaders", "presidents", "ministers", "heads", "men", "wom
 
 
 def _two_persons_before(doc: Doc, pos: int) -> list[str]:
-    """"Aurescu sent Moldovan Foreign Minister Popescu a letter … the two Foreign Ministers
+    """ "Aurescu sent Moldovan Foreign Minister Popescu a letter … the two Foreign Ministers
     had a telephone conversation": "the two" persons are the only two this paragraph and
     the one before name; with a third in view the phrase is not ours to resolve."""
     paras = [p for p in doc.paragraphs if p.start <= pos]
@@ -1007,6 +1007,7 @@ def encounters(doc: Doc) -> list[Meeting]:
     merged = _merge_same(out)
     _attendance(doc, merged)
     _date_from_lead(doc, merged)
+    _date_from_arrival(doc, merged)
     kept = []
     for m in merged:
         if not m.participants and m.organizer is None:
@@ -1198,6 +1199,50 @@ def _date_from_lead(doc: Doc, meetings: list[Meeting]) -> None:
             m.date = date
             m.key = meeting_key(doc, date, m.participants)  # (keyed "undated-…" before)
             return
+
+
+_ARRIVAL = re.compile(r"\b(?:arrived|touched down|landed|flew into|was welcomed|was received)\b")
+
+
+def _date_from_arrival(doc: Doc, meetings: list[Meeting]) -> None:
+    """ "The prime minister touched down in Apia on Friday morning … He sat down for a
+    one-on-one meeting with Salwai": the undated meeting told right after a dated arrival,
+    with no other person named in between, is of that day."""
+    for m in meetings:
+        if m.date is not None or m.continues:
+            continue
+        before = [s for _pi, s in doc.sentences if s.end <= m.span.start]
+        for sent in reversed(before[-2:]):
+            if not doc.near(sent.start, m.span.start):
+                break
+            named = {doc.ref(x) for x in doc.mentions_in(sent.start, m.span.start, "person")}
+            if not named <= set(m.participants):
+                break  # someone else's arrival, or someone else in between
+            arrival = _ARRIVAL.search(doc.text, sent.start, sent.end)
+            if arrival is None:
+                if _has_date(doc, sent):
+                    break  # a day of something else in between
+                continue
+            if _FUTURE_WORDS.search(doc.text, sent.start, sent.end):
+                break
+            date = _date(doc, sent, arrival.start())
+            if date is not None and date.start > arrival.start():
+                m.date = date
+                m.key = meeting_key(doc, date, m.participants)
+                where = _IN_PLACE.match(doc.text, arrival.end())
+                if m.location is None and where is not None:
+                    m.location = next(
+                        (
+                            doc.ref(x)
+                            for x in doc.mentions_in(where.end(), where.end() + 40, "place")
+                            if x.start == where.end()
+                        ),
+                        None,
+                    )
+            break
+
+
+_IN_PLACE = re.compile(r"\s+(?:in|at)\s+(?:the\s+)?")
 
 
 _SUMMIT_WORD = re.compile(r"\bsummit\b", re.I)
