@@ -1178,3 +1178,14 @@ def test_an_arrival_of_someone_else_gives_no_day():
     )
     (m,) = f.meetings
     assert m.date is None or m.date.value != date(2024, 2, 9), m
+
+
+def test_a_presidents_name_after_his_post_and_a_comma():
+    """Dev text 187: "The President of Cuba’s Councils of State and Ministers, Miguel
+    Díaz-Canel Bermúdez, … received the President of the Republic of Ghana": the model read
+    the name as an organization, and the meeting became one of the two countries. (Invented
+    sentences of the same shape were read right by the model, so the test reads the text.)"""
+    f = facts((DEV / "187_escambray_diaz-canel-receives-akufo-addo.txt").read_text("utf-8"))
+    assert "person/miguel-diaz-canel-bermudez" in f.entities, sorted(f.entities)
+    (m,) = f.meetings
+    assert "person/miguel-diaz-canel-bermudez" in m.participants, m

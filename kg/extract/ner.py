@@ -516,7 +516,9 @@ _TITLE_BEFORE = re.compile(
     # "the EU Special Representative for Dialogue, Miroslav Lajčak": a post, then its holder
     # ("Chairperson of the African Union Commission (AUC), Moussa Faki Mahamat")
     r"|\b(?:Representative|Envoy|Coordinator|Rapporteur|Adviser|Advisor|Secretary|Minister"
-    r"|Chairperson|Chairman|Chairwoman|Commissioner|Director-General|Spokesperson)"
+    r"|Chairperson|Chairman|Chairwoman|Commissioner|Director-General|Spokesperson"
+    # ("The President of Cuba’s Councils of State and Ministers, Miguel Díaz-Canel")
+    r"|President|Vice-President|Premier|Governor|Ambassador|Chancellor)"
     r"(?:\s+(?:for|of|to|on)\s+[^,;()]{1,40})?(?:\s*\([^()]{1,12}\))?,\s*$"
 )
 _OWN_MEETING_AFTER = re.compile(
