@@ -1189,3 +1189,26 @@ def test_a_presidents_name_after_his_post_and_a_comma():
     assert "person/miguel-diaz-canel-bermudez" in f.entities, sorted(f.entities)
     (m,) = f.meetings
     assert "person/miguel-diaz-canel-bermudez" in m.participants, m
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "Accompanying the distinguished visitor were",
+        "Also participating on the Peruvian side were",
+    ],
+)
+def test_the_delegations_named_after_the_talks_sat_in_them(lead: str):
+    """Dev text 187 names both delegations after the talks: "Accompanying the distinguished
+    visitor were the Ministers of …: A, B and C, respectively", "Also participating on the
+    Cuban side were …"; none of them was a participant."""
+    f = facts(
+        "Visit\nSource: Example | 2024-02-10\n\n"
+        "President Dina Boluarte on Friday received President William Ruto of Kenya.\n\n"
+        f"{lead} the Ministers of Foreign Affairs and Trade, Javier Gonzalez-Olaechea and Juan"
+        " Carlos Mathews, respectively.\n"
+    )
+    (m,) = f.meetings
+    assert {"person/javier-gonzalez-olaechea", "person/juan-carlos-mathews"} <= set(
+        m.participants
+    ), m

@@ -1077,7 +1077,12 @@ _OTHERS_AT_IT = re.compile(
     re.I,
 )
 _ALSO_ATTENDING = re.compile(
-    r"\s*(?:Also\s+(?:in\s+attendance|present|attending|participating)|"
+    r"\s*(?:Also\s+(?:in\s+attendance|present|attending|participating)"
+    # "Also participating on the Cuban side were", "Accompanying the distinguished visitor
+    # were": the delegations at the talks
+    r"(?:\s+(?:on|from)\s+the\s+[\w’'-]+\s+side)?|"
+    r"Accompanying\s+(?:him|her|them|the\s+(?:[\w’'-]+\s+){0,3}?"
+    r"(?:visitor|guest|president|minister|leader|delegation)s?)|"
     r"(?:Others\s+)?[Ii]n\s+attendance)\s+(?:also\s+)?(?:were|was|included)\b:?"
 )
 # a paragraph that goes on with a list of dignitaries: "His Excellency, A, the Prime Minister"
