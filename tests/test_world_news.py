@@ -1212,3 +1212,15 @@ def test_the_delegations_named_after_the_talks_sat_in_them(lead: str):
     assert {"person/javier-gonzalez-olaechea", "person/juan-carlos-mathews"} <= set(
         m.participants
     ), m
+
+
+def test_a_speech_verb_the_parser_made_a_modifier_of_its_subject():
+    """Dev text 204: "Mexico’s foreign minister, Alicia Bárcena, announced on Monday … that
+    …": the small model parsed "announced" as a modifier of "minister" (no main verb), and
+    the statement was lost."""
+    f = facts(
+        "Envoy\nSource: Example | 2024-04-09\n\n"
+        "Chile’s foreign minister, Alberto van Klaveren, announced on Monday that the"
+        " Peruvian ambassador will not be asked to leave.\n"
+    )
+    assert [s.speaker for s in f.statements] == ["person/alberto-van-klaveren"], f.statements

@@ -254,6 +254,16 @@ def subject_of(verb, after: int = -1):
             if quoted:
                 return quoted[0]
             continue
+        if (
+            node.dep_ == "acl"
+            and node.head.dep_ == "ROOT"
+            and node.head.idx >= after
+            and not node.lower_.endswith("ing")
+            and any(c.dep_ == "ccomp" for c in node.children)
+        ):
+            # "Mexico’s foreign minister, Alicia Bárcena, announced on Monday that …": with
+            # no other verb the parser makes the clause's verb a modifier of its subject
+            return node.head
         if node.dep_ == "acl" and node.lower_.endswith("ing") and node.head is not node:
             prev = node.doc[node.i - 1] if node.i > 0 else None
             if (
