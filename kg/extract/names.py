@@ -46,7 +46,10 @@ TITLES = {
         "President-elect Vice-President-elect Premier-elect Governor-elect Chancellor-elect "
         # plural posts before a list of names: "Presidents Daniel Noboa of Ecuador and …"
         "Presidents Premiers Chancellors Kings Secretaries Ambassadors Generals Senators "
-        "Governors Envoys Leaders"
+        "Governors Envoys Leaders "
+        # the Gulf's honorific of the ruling family ("Sayyid Khalid bin Hilal al Busaidi"),
+        # and a post's last word before its holder ("General Manager Ed Monreal")
+        "Sayyid Sayyida Sayed Manager"
     ).split()
 }
 NON_NAME_WORDS = {
@@ -105,6 +108,20 @@ _CALENDAR = {
 }
 
 
+_WORD_BEFORE = re.compile(r"(?<![\w’'-])([^\W\d_]+) $")
+_WORD_AFTER = re.compile(r" ([^\W\d_]+)(?![\w’'-])")
+
+
+def _name_syllable(word: str) -> bool:
+    return (
+        word[0].isupper()
+        and not word.isascii()
+        and not word.isupper()
+        and fold(word) not in TITLES
+        and fold(word) not in NON_NAME_WORDS
+    )
+
+
 def extend_person(text: str, start: int, end: int) -> tuple[int, int]:
     """The small model often stops a name early: at a hyphen ("Phumzile Mlambo" of
     "Phumzile Mlambo-Ngcuka") or before a particle ("Lula" of "Lula da Silva")."""
@@ -131,6 +148,15 @@ def extend_person(text: str, start: int, end: int) -> tuple[int, int]:
             and not re.search(rf"\b{re.escape(m.group(1).lower())}\b", text)
         ):
             start = m.start(1)
+    if not text[start:end].isascii():
+        # "Hà Kim Ngọc" read as "Kim Ngọc", "Phạm Minh Chính" as "Phạm Minh": in a name
+        # written with its diacritics, a next capitalised word written with them too
+        b = _WORD_BEFORE.search(text, max(0, start - 20), start)
+        if b and _name_syllable(b.group(1)):
+            start = b.start(1)
+        a = _WORD_AFTER.match(text, end)
+        if a and _name_syllable(a.group(1)):
+            end = a.end(1)
     m = _HYPHEN_TAIL.match(text, end)
     if m:
         end = m.end()
