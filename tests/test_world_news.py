@@ -1252,3 +1252,31 @@ def test_vietnamese_names_the_model_cut_short():
     persons = refs(f, "person")
     assert {"person/ha-kim-ngoc", "person/pham-minh-chinh"} <= persons, persons
     assert not {"person/kim-ngoc", "person/pham-minh"} & persons, persons
+
+
+def test_a_leader_arrived_where_he_is_expected_at_the_summit_and_the_others_who_arrived():
+    """Dev text 206: "President John Magufuli on Friday … arrived at the Arusha International
+    Conference Center (AICC) where he is expected to attend the 20th summit …. Other Heads of
+    State, who have arrived, include the President of Kenya, Mr Uhuru Kenyatta, Rwanda’s
+    Paul Kagame and Yoweri Museveni of Uganda": the summit was read as a plan, and the
+    others were no one's participants."""
+    f = facts(
+        "Summit\nSource: Example | 2024-02-10\n\n"
+        "President William Ruto on Saturday arrived at the conference centre in Addis Ababa"
+        " where he is expected to attend the summit of the heads of the IGAD states.\n\n"
+        "Other Heads of State, who have arrived, include Prime Minister Abiy Ahmed and Hassan"
+        " Sheikh Mohamud of Somalia.\n"
+    )
+    (m,) = [m for m in f.meetings if "Summit" in m.kinds]
+    assert {"person/william-ruto", "person/abiy-ahmed", "person/hassan-sheikh-mohamud"} <= set(
+        m.participants
+    ), m
+
+
+def test_a_summit_a_leader_is_expected_at_next_week_is_not_that_days():
+    f = facts(
+        "Summit\nSource: Example | 2024-02-10\n\n"
+        "President William Ruto on Saturday arrived at the conference centre in Addis Ababa"
+        " where he is expected to attend the summit next week.\n"
+    )
+    assert not [m for m in f.meetings if "Summit" in m.kinds], f.meetings

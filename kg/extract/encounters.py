@@ -347,9 +347,25 @@ def _went(tok) -> bool:
     )
 
 
+def _arrived_where(node) -> bool:
+    """ "arrived at the Conference Center where he is expected to attend the summit": the
+    trip to the meeting was made, and the meeting is that day's."""
+    plan = node.head
+    if node.dep_ != "xcomp" or plan.dep_ != "relcl" or plan.lower_ not in ("expected", "due"):
+        return False
+    if not any(c.lower_ == "where" for c in (*node.children, *plan.children)):
+        return False
+    if any(w.lower_ in ("next", "tomorrow", "later", "upcoming") for w in node.subtree):
+        return False  # "… expected to attend the summit next week": not that day's
+    venue = plan.head
+    return venue.dep_ == "pobj" and venue.head.dep_ == "prep" and _went(venue.head.head)
+
+
 def _future_or_wished(tok) -> bool:
     node = tok
     for _ in range(3):
+        if _arrived_where(node):
+            return False
         if any(c.dep_ in ("aux", "auxpass") and c.lower_ in _MODAL_FUTURE for c in node.children):
             return True
         if any(c.dep_ == "neg" for c in node.children):
@@ -1070,6 +1086,10 @@ _ATTENDED_THE = re.compile(
 )
 _OTHERS_AT_IT = re.compile(
     r"\s*(?:Other|Among the)\s+(?:participants|attendees|guests)\s+(?:also\s+)?(?:included|were)\b"
+    # "Other Heads of State, who have arrived, include the President of Kenya, Mr A, …"
+    r"|\s*Other\s+(?:Heads\s+of\s+(?:State|Government)(?:\s+and\s+Government)?|leaders|"
+    r"presidents|heads\s+of\s+state|delegates)(?:,[^,.;]{1,40},)?\s+(?:also\s+)?"
+    r"(?:include|included|includes|were)\b"
     # "Other Members of the Conference in attendance were:", "Associate Members in
     # attendance were:"
     r"|\s*(?:Other\s+|Associate\s+)?(?:Members|Heads|Leaders|Delegates|Participants)\b"
@@ -1331,7 +1351,8 @@ def _attendance(doc: Doc, meetings: list[Meeting]) -> None:
         return
     ordered = sorted(meetings, key=lambda m: m.span.start)
     for _pi, sent in doc.sentences:
-        if not _ATTEND_CUE.search(doc.text, sent.start, sent.end):
+        others = _OTHERS_AT_IT.match(doc.text, sent.start, sent.end)
+        if not (_ATTEND_CUE.search(doc.text, sent.start, sent.end) or others):
             continue
         before = [m for m in ordered if m.span.start <= sent.start]
         if not before:
@@ -1357,6 +1378,14 @@ def _attendance(doc: Doc, meetings: list[Meeting]) -> None:
             # "… in attendance were: Prime Minister of X, Honourable A; …; B": every person
             # named after the colon, whatever the parser makes of the list
             for mm in doc.mentions_in(sent.start + colon, sent.end, "person"):
+                ref = doc.ref(mm)
+                if ref not in m.participants and ref != m.organizer:
+                    m.participants.append(ref)
+            continue
+        if others is not None and colon < 0:
+            # "Other Heads of State, who have arrived, include the President of Kenya, Mr
+            # A, Rwanda’s B and C of Uganda": every person the list names
+            for mm in doc.mentions_in(others.end(), sent.end, "person"):
                 ref = doc.ref(mm)
                 if ref not in m.participants and ref != m.organizer:
                     m.participants.append(ref)
