@@ -1280,3 +1280,27 @@ def test_a_summit_a_leader_is_expected_at_next_week_is_not_that_days():
         " where he is expected to attend the summit next week.\n"
     )
     assert not [m for m in f.meetings if "Summit" in m.kinds], f.meetings
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "President Xi Jinping was welcomed by Finance Secretary Carlos Dominguez on Tuesday.",
+        "They were welcomed at the airport by Deputy Foreign Minister Ana Lopez.",
+        "President William Ruto welcomed President Yoweri Museveni at State House.",
+    ],
+)
+def test_a_guest_welcomed_is_received_not_quoted(sentence: str):
+    """Dev texts 209, 213 and 220: "President Xi was welcomed by Finance Secretary Carlos
+    Dominguez …", "They were welcomed at Nội Bài International Airport": a reception, read
+    as a statement of the guest or his hosts' country."""
+    f = facts(f"Visit\nSource: Example | 2024-04-09\n\n{sentence}\n")
+    assert not f.statements, f.statements
+
+
+def test_a_truce_welcomed_is_still_said():
+    f = facts(
+        "Truce\nSource: Example | 2024-04-09\n\n"
+        "Foreign Minister Carlos Dominguez welcomed the truce on Tuesday.\n"
+    )
+    assert [s.speaker for s in f.statements] == ["person/carlos-dominguez"], f.statements

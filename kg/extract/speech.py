@@ -207,6 +207,8 @@ def speech_verbs(sp) -> list:
             continue
         if lem == "call" and not any(c.lower_ in ("for", "on") for c in t.children):
             continue  # "called" alone: a phone call, or naming
+        if lem == "welcome" and _welcomes_a_guest(t):
+            continue  # "President Xi was welcomed by Finance Secretary Dominguez": a reception
         if (
             lem in _WEAK
             and t.dep_ in ("advcl", "acl", "xcomp")
@@ -219,6 +221,19 @@ def speech_verbs(sp) -> list:
             continue
         out.append(t)
     return out
+
+
+_GUEST_PRONOUNS = {"he", "she", "they", "him", "her", "them", "we", "us", "i", "me"}
+
+
+def _welcomes_a_guest(verb) -> bool:
+    """ "welcomed the truce" is speech; "was welcomed by the President", "welcomed President
+    Ruto at State House" receive a person (a name or a pronoun), and say nothing."""
+    return any(
+        c.dep_ in ("nsubjpass", "dobj")
+        and (c.lower_ in _GUEST_PRONOUNS or (c.text[:1].isupper() and not c.is_sent_start))
+        for c in verb.children
+    )
 
 
 # the lemmas speech_verbs can return a token for
