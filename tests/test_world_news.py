@@ -1304,3 +1304,13 @@ def test_a_truce_welcomed_is_still_said():
         "Foreign Minister Carlos Dominguez welcomed the truce on Tuesday.\n"
     )
     assert [s.speaker for s in f.statements] == ["person/carlos-dominguez"], f.statements
+
+
+def test_a_state_is_no_party_beside_its_own_minister():
+    """Dev text 228: "Montenegro’s … Minister of Foreign Affairs … Igor Lukšić hosted Greek
+    Foreign Minister Nikolaos Kotzias, who is paying an official visit to Montenegro": the
+    visit had Montenegro as a third party beside its own minister. (An invented text of the
+    same shape kept the host's talks and the visit apart, so the test reads the text.)"""
+    f = facts((DEV / "228_gov-me_luksic-hosts-kotzias-podgorica.txt").read_text("utf-8"))
+    hosted = [m for m in f.meetings if "person/igor-luksic" in m.participants]
+    assert hosted and all("country/montenegro" not in m.participants for m in hosted), hosted
