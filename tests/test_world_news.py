@@ -1314,3 +1314,22 @@ def test_a_state_is_no_party_beside_its_own_minister():
     f = facts((DEV / "228_gov-me_luksic-hosts-kotzias-podgorica.txt").read_text("utf-8"))
     hosted = [m for m in f.meetings if "person/igor-luksic" in m.participants]
     assert hosted and all("country/montenegro" not in m.participants for m in hosted), hosted
+
+
+def test_the_leaders_named_just_before_a_phone_call():
+    """Dev text 217: "Meanwhile, Erdoğan on Monday congratulated his newly elected Kosovar
+    counterpart Vjosa Osmani-Sadriu. / According to a statement by …, the leaders discussed
+    regional developments along with bilateral relations in a phone call": "phone" was read
+    as a verb, the call as no meeting, and "the leaders" as no one."""
+    f = facts(
+        "Calls\nSource: Example | 2021-04-06\n\n"
+        "President Cyril Ramaphosa on Monday congratulated his newly elected Zambian"
+        " counterpart Hakainde Hichilema.\n\n"
+        "According to a statement by the Presidency, the leaders discussed regional"
+        " developments along with bilateral relations in a phone call.\n"
+    )
+    calls = [m for m in f.meetings if "PhoneCall" in m.kinds]
+    assert [sorted(m.participants) for m in calls] == [
+        ["person/cyril-ramaphosa", "person/hakainde-hichilema"]
+    ], f.meetings
+    assert calls[0].date is not None and calls[0].date.value == date(2021, 4, 5), calls

@@ -483,6 +483,17 @@ class _Parties:
                     if ref not in self.refs:
                         self.refs.append(ref)
                 return
+        if (
+            tok.lower_ in _PERSON_PAIR_NOUNS
+            and [c.lower_ for c in tok.children] == ["the"]
+            and (pair := _two_persons_before(self.doc, self.off) or self.last_pair)
+        ):
+            # "Erdoğan congratulated his Kosovar counterpart Osmani-Sadriu. … the leaders
+            # discussed regional developments in a phone call": the two just named
+            for ref in pair:
+                if ref not in self.refs:
+                    self.refs.append(ref)
+            return
         if tok.lower_ in ("he", "she", "him", "her"):
             ref = _last_person(self.doc, self.off + tok.idx)
             if ref and ref not in self.refs:
@@ -836,7 +847,17 @@ def encounters(doc: Doc) -> list[Meeting]:
                 ):
                     # (not "asked about the call between A and B": who asks is no party)
                     verb = head.head if hub.dep_ == "pobj" else head
-                    for s in _subjects(verb):
+                    subjects = _subjects(verb)
+                    if not subjects and _call_noun(hub):
+                        # "the leaders discussed regional developments along with bilateral
+                        # relations in a phone call": the parser hangs the call on a noun
+                        clause = verb
+                        for _ in range(4):
+                            if clause.dep_ not in ("pobj", "prep", "dobj", "conj"):
+                                break
+                            clause = clause.head
+                        subjects = _subjects(clause)
+                    for s in subjects:
                         parties.add_np(s)
                         parties.add_stranded(s)
                 for c in hub.children:
@@ -1244,6 +1265,24 @@ def _date_from_arrival(doc: Doc, meetings: list[Meeting]) -> None:
             if not named <= set(m.participants):
                 break  # someone else's arrival, or someone else in between
             arrival = _ARRIVAL.search(doc.text, sent.start, sent.end)
+            parties = {doc.ref(x) for x in doc.mentions_in(sent.start, sent.end, "person")} == set(
+                m.participants
+            )
+            if (
+                arrival is None
+                and len(m.participants) >= 2
+                and parties
+                and "PhoneCall" in m.kinds
+                and not _ANOTHER_TIME.search(doc.text, m.span.start, m.span.end)
+            ):
+                # "Erdoğan on Monday congratulated his Kosovar counterpart Osmani-Sadriu. …
+                # the leaders discussed regional developments … in a phone call": the call
+                # is the day the sentence naming both of them gives
+                date = _date(doc, sent, sent.start)
+                if date is not None and not _FUTURE_WORDS.search(doc.text, sent.start, sent.end):
+                    m.date = date
+                    m.key = meeting_key(doc, date, m.participants)
+                break
             if arrival is None:
                 if _has_date(doc, sent):
                     break  # a day of something else in between
@@ -1267,6 +1306,9 @@ def _date_from_arrival(doc: Doc, meetings: list[Meeting]) -> None:
             break
 
 
+# "Shortly after the inauguration …, the two Foreign Ministers had a first telephone
+# conversation": a time of its own, not the day of the sentence before
+_ANOTHER_TIME = re.compile(r"\b(?:after|afterwards|later|earlier|before|previously|since)\b", re.I)
 _IN_PLACE = re.compile(r"\s+(?:in|at)\s+(?:the\s+)?")
 
 
@@ -1825,12 +1867,21 @@ def _held_root(noun) -> bool:
     )
 
 
+def _call_noun(noun) -> bool:
+    """ "a phone call", "a telephone conversation"."""
+    return noun.lower_ in ("call", "conversation") and any(
+        c.dep_ == "compound" and c.lower_ in ("phone", "telephone") for c in noun.children
+    )
+
+
 def _reported_meeting(noun) -> bool:
     """A meeting noun reports a meeting when it is held, attended or taking place, or names
     its parties ("talks between", "his call with", "Blinken's call"); "welcomed the visit",
     "discussed the summit" speak of one."""
     if any(c.dep_ == "poss" for c in noun.children):
         return True
+    if noun.dep_ == "pobj" and noun.head.lower_ in ("in", "during", "over") and _call_noun(noun):
+        return True  # "the leaders discussed regional developments … in a phone call"
     if any(c.dep_ == "prep" and c.lower_ in ("with", "between", "among") for c in noun.children):
         return True
     if any(
@@ -1912,6 +1963,8 @@ def _trigger(tok, doc: Doc, off: int):
         and _with_objects(tok, ("with",))
     ):
         return "meet", None  # "sat down with Wang Yi"
+    if lem in _MEET_VERBS and tok.dep_ == "compound" and tok.head.lower_ in _NOUNS:
+        return None  # "in a phone call": the noun it names is the meeting
     if lem in _MEET_VERBS:
         if lem == "speak":
             preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("with", "to")]
