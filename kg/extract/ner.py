@@ -760,11 +760,12 @@ def _add_org(out, ents, text: str, s: int, e: int, known, lex: Lexicon, prefer=f
     if head is None and countries and countries[0].start == s:
         rest = re.sub(r"^['’]s?\s+", "", text[countries[0].end : e]).strip()
         head, owner = rest, countries[0]
+    if head is not None and STATE_GOVERNMENT.fullmatch(head):
+        # "the Government of Haiti", "the Royal Government of Cambodia" are the state
+        # (docs/gold-format.md)
+        out.append(Mention(key=owner.key, kind="country", start=s, end=e, surface=surface))
+        return
     if head is not None and head and _generic(head):
-        if re.fullmatch(r"(?:[Tt]he )?(?:[Gg]overnment|[Aa]uthorities|[Ss]tate)", head):
-            # "the Government of Haiti" is Haiti (docs/gold-format.md)
-            out.append(Mention(key=owner.key, kind="country", start=s, end=e, surface=surface))
-            return
         ent = entity_for_generic("org", canon_org(head), owner.key, None, lex)
         ref = f"org/{ent.key}"
         ents.setdefault(ref, ent).surfaces.add(surface)
@@ -797,6 +798,13 @@ def _add_org(out, ents, text: str, s: int, e: int, known, lex: Lexicon, prefer=f
     if fold(surface.split()[-1]) in _PERSON_POSTS:
         return  # "Armed Forces Chief", "U.S. Special Representative": a person's title
     _add(out, ents, "org", canon_org(surface), s, e, country=country)
+
+
+# a state's government by another name: the state itself, never an organization of its own
+STATE_GOVERNMENT = re.compile(
+    r"(?:[Tt]he )?(?:(?:Federal|Royal|Central|National|Union|Transitional|Interim|Provisional)"
+    r" )?(?:[Gg]overnment|[Aa]uthorities|[Ss]tate)"
+)
 
 
 _ONLY_JOINERS = re.compile(r"[\sX&/,–—-]*(?:and[\sX&/,–—-]*)*")
