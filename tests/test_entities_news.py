@@ -34,3 +34,24 @@ def test_a_government_named_by_its_state_is_the_state():
     assert {"country/samoa", "country/tonga", "country/vanuatu"} <= refs(f, "country")
     govs = {r for r in refs(f, "org") if "government" in r}
     assert govs == set(), govs
+
+
+# ---- a region or town of a state the story names, read as a person or a body --------------
+
+REGIONS = """Regional governments ask for soldiers after floods
+Source: World Desk | 2024-06-27
+
+Malaysia's navy moved two ships to the base at Lumut, and the Terengganu government opened
+shelters on Thursday.
+
+Colombia's army said the southwestern Putumayo region was calm. "We have sent troops to
+secure Mocoa and other towns," the commander said.
+"""
+
+
+def test_a_region_or_town_of_a_state_named_is_a_place_whatever_the_recogniser_says():
+    f = facts(REGIONS)
+    assert {"place/terengganu", "place/putumayo", "place/mocoa"} <= refs(f, "place")
+    assert not {
+        r for r in f.entities if r.split("/")[1] in ("terengganu", "putumayo", "mocoa")
+    } - refs(f, "place")

@@ -201,6 +201,10 @@ def find(
         kind, info = _type(surface, kind, label, prefer)
         if kind is None:
             continue
+        if kind in ("person", "org") and info is None:
+            local = _local_place(text, s, e, prefer, out, known)
+            if local is not None:
+                kind, info = "place", local  # "Balochistan", "Banjul" read as a body or a person
         if (
             kind == "place"
             and info is None
@@ -1015,6 +1019,29 @@ def _town_read_as_person(text: str, s: int, e: int, prefer):
     info = world.place(text[s:e], prefer)
     if info is None or info.kind != "city" or info.population < 100_000:
         return None
+    return info
+
+
+def _local_place(text: str, s: int, e: int, prefer, out, known):
+    """A region or town of a state the story names, by its own name, that the recogniser
+    calls a person or an organization ("deployed in Balochistan", "Jowhar, the capital of
+    …"): the place, unless something marks a person there (a title before it, a verb of
+    saying after it, a person of that surname) or the text writes its words in lower case
+    too ("Police", "Mobile")."""
+    surface = text[s:e]
+    info = world.place(surface, prefer, own_name=True)
+    if info is None or info.country_iso2 not in prefer or info.kind not in ("city", "region"):
+        return None
+    if _GENERIC_ORG_WORD.match(surface.split()[-1]) or _NOT_PLACE.match(surface):
+        return None
+    if any(_written_in_lower_case(text, w) for w in surface.split()):
+        return None
+    if _marked_person(text, s, e, out) or _OWN_MEETING_AFTER.match(text, e, e + 40):
+        return None
+    words = set(surface.split())
+    for m in (*known, *out):
+        if m.kind == "person" and words & set(m.surface.split()):
+            return None  # "Hassan" after "Samia Suluhu Hassan": the person
     return info
 
 
