@@ -55,3 +55,16 @@ def test_a_region_or_town_of_a_state_named_is_a_place_whatever_the_recogniser_sa
     assert not {
         r for r in f.entities if r.split("/")[1] in ("terengganu", "putumayo", "mocoa")
     } - refs(f, "place")
+
+
+CAPITAL_DATELINE = """Lao minister visits Viet Nam
+Source: Mekong Wire | 2024-06-27
+
+HÀ NỘI — Laos's foreign minister arrived in Hà Nội on Thursday for two days of talks with
+Viet Nam's foreign ministry, officials said.
+"""
+
+
+def test_a_city_that_is_also_a_region_is_one_place_in_the_dateline_and_the_body():
+    f = facts(CAPITAL_DATELINE)
+    assert refs(f, "place") == {"place/hanoi"}

@@ -1032,6 +1032,9 @@ def _local_place(text: str, s: int, e: int, prefer, out, known):
     info = world.place(surface, prefer, own_name=True)
     if info is None or info.country_iso2 not in prefer or info.kind not in ("city", "region"):
         return None
+    usual = world.place(surface, prefer)
+    if usual is not None and usual.country_iso2 == info.country_iso2:
+        info = usual  # the place the name means where the recogniser calls it one ("Hà Nội")
     if _GENERIC_ORG_WORD.match(surface.split()[-1]) or _NOT_PLACE.match(surface):
         return None
     if any(_written_in_lower_case(text, w) for w in surface.split()):
