@@ -68,3 +68,22 @@ Viet Nam's foreign ministry, officials said.
 def test_a_city_that_is_also_a_region_is_one_place_in_the_dateline_and_the_body():
     f = facts(CAPITAL_DATELINE)
     assert refs(f, "place") == {"place/hanoi"}
+
+
+# ---- a state named by its capital ----------------------------------------------------------
+
+CAPITALS = """Iberian neighbours at odds over fishing quotas
+Source: Iberia Wire | 2024-06-27
+
+Portugal's fishermen protested on Thursday after new quotas were set. Madrid said on Friday
+that the quotas were fair, while Lisbon's position was that they hurt coastal towns.
+
+The rules had been proposed by Rome, officials said. Ministers met in Porto, Portugal, last
+week, and the talks will continue in Lisbon next month.
+"""
+
+
+def test_a_capital_that_speaks_or_acts_is_its_state_and_a_capital_where_things_happen_a_place():
+    f = facts(CAPITALS)
+    assert {"country/spain", "country/italy", "country/portugal"} <= refs(f, "country")
+    assert refs(f, "place") == {"place/lisbon", "place/porto"}
