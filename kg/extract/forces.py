@@ -1098,9 +1098,14 @@ def _other_mission(doc: Doc, sent, off: int, skip: int, mission: str) -> bool:
         s, _e = phrase_span(t, off)
         for m in doc.mentions_in(max(s, skip), off + t.idx):
             got = doc.ref(m)
+            if _BACKED.match(doc.text, m.end):
+                continue  # "a United Nations-backed mission": who backs it, not whose it is
             if m.kind == "org" and got not in own and not _owns_by_name(doc, got, mission):
                 return True
     return False
+
+
+_BACKED = re.compile(r"\s*-\s*(?:backed|supported|sponsored)\b", re.I)
 
 
 def _owns_by_name(doc: Doc, ref: str, mission: str) -> bool:

@@ -1,0 +1,32 @@
+"""Deployments as news reports tell them, each rule on a sentence written for it (about
+other states and places than the dev texts that showed the failure)."""
+
+from __future__ import annotations
+
+from kg.documents import document_from_bytes
+from kg.extract import extract_facts
+
+
+def facts(text: str):
+    return extract_facts(document_from_bytes("t.txt", text.encode("utf-8")))[0]
+
+
+def parent_force(f, d) -> str | None:
+    by_key = {x.key: x for x in f.deployments}
+    parent = by_key.get(d.part_of or "")
+    return (parent.force or parent.deployed_by) if parent else None
+
+
+def test_a_mission_backed_by_another_body_is_still_the_storys_mission():
+    """ "to reinforce the United Nations-backed mission": the UN backs the story's mission,
+    it does not own another one the contingent joins."""
+    f = facts(
+        "Ghanaian troops reach Bamako\nSource: Test | 2025-03-04\n\n"
+        "The Sahel Stabilisation Mission has asked its members for more soldiers.\n\n"
+        "About 150 Ghanaian soldiers arrived in Mali on Monday to reinforce the United "
+        "Nations-backed mission, the army said.\n"
+    )
+    (dep,) = [d for d in f.deployments if d.deployed_by == "country/ghana"]
+    assert dep.destination == "country/mali"
+    assert dep.personnel == 150
+    assert parent_force(f, dep) == "org/sahel-stabilisation-mission"
