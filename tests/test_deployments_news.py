@@ -30,3 +30,16 @@ def test_a_mission_backed_by_another_body_is_still_the_storys_mission():
     assert dep.destination == "country/mali"
     assert dep.personnel == 150
     assert parent_force(f, dep) == "org/sahel-stabilisation-mission"
+
+
+def test_a_dateline_closed_by_a_colon_is_not_the_subject():
+    """ "LILONGWE, Malawi (AFP): A contingent of ... arrived": parsed with its dateline, the
+    city became the verb's subject and the contingent an apposition; the sender was lost."""
+    f = facts(
+        "Zambian contingent lands in Malawi\nSource: Test | 2025-02-08\n\n"
+        "LILONGWE, Malawi (AFP): A contingent of army engineers from Zambia arrived in "
+        "Malawi’s capital on Friday to help a long-delayed relief operation.\n"
+    )
+    (dep,) = [d for d in f.deployments if d.deployed_by == "country/zambia"]
+    assert dep.destination in ("country/malawi", "place/lilongwe")
+    assert dep.start is not None and str(dep.start.value) == "2025-02-07"

@@ -77,7 +77,7 @@ _LIST_ITEM = re.compile(
 
 
 def deployments_from_parse(doc: Doc) -> list[Deployment]:
-    from kg.extract.statements import dateline_end, in_headline
+    from kg.extract.statements import in_headline
 
     out: list[Deployment] = []
     force_org = _mission(doc)
@@ -88,7 +88,11 @@ def deployments_from_parse(doc: Doc) -> list[Deployment]:
         if sp is None or not DEPLOY_CUE.search(doc.text, sent.start, sent.end):
             continue
         off = sent.start
-        skip = dateline_end(doc, sent.start)
+        skip = _dateline_end(doc, sent.start)
+        if sent.start < skip < sent.end:
+            # "PORT-AU-PRINCE, Haiti (Reuters): A contingent ... arrived": the dateline is no
+            # part of the sentence; parsed with it, its city becomes the verb's subject
+            sp, off = _parse_span(doc, skip, sent.end), skip
         for tok in sp:
             lem = lemma(tok.lower_)
             force = None
@@ -203,6 +207,31 @@ def deployments_from_parse(doc: Doc) -> list[Deployment]:
     out = _merge(out, doc)
     _fill_destinations(doc, out)
     return [d for d in out if d.destination or d.part_of]
+
+
+# "PORT-AU-PRINCE, Haiti (Reuters): ": a city in capitals, its country, the agency and a colon
+_COLON_DATELINE = re.compile(
+    r"[A-Z][A-Z .’'-]{2,40},?\s*(?:[A-Z][\w .]{1,30}?\s*)?\([^)\n]{1,60}\)\s*:\s+"
+)
+
+
+def _dateline_end(doc: Doc, pos: int) -> int:
+    """Where a paragraph's dateline ends, one closed by a colon too."""
+    from kg.extract.statements import dateline_end
+
+    end = dateline_end(doc, pos)
+    para = doc.paragraph_at(pos)
+    if para is not None and end == para.start:
+        m = _COLON_DATELINE.match(doc.text, para.start, para.end)
+        if m:
+            return m.end()
+    return end
+
+
+def _parse_span(doc: Doc, start: int, end: int):
+    from kg.extract import nlp
+
+    return nlp.parse_texts([doc.text[start:end]])[0]
 
 
 def _fill_destinations(doc: Doc, deps: list[Deployment]) -> None:
