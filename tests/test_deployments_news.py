@@ -43,3 +43,15 @@ def test_a_dateline_closed_by_a_colon_is_not_the_subject():
     (dep,) = [d for d in f.deployments if d.deployed_by == "country/zambia"]
     assert dep.destination in ("country/malawi", "place/lilongwe")
     assert dep.start is not None and str(dep.start.value) == "2025-02-07"
+
+
+def test_a_force_from_two_states_is_sent_by_each():
+    """ "A contingent of ... from Zambia and Tanzania arrived": both states send a part."""
+    f = facts(
+        "Engineers land in Malawi\nSource: Test | 2025-02-08\n\n"
+        "A contingent of army engineers from Zambia and Tanzania arrived in Malawi on Friday "
+        "to help a long-delayed relief operation.\n"
+    )
+    sent = {d.deployed_by: d.destination for d in f.deployments}
+    assert sent.get("country/zambia") == "country/malawi"
+    assert sent.get("country/tanzania") == "country/malawi"

@@ -130,7 +130,7 @@ def deployments_from_parse(doc: Doc) -> list[Deployment]:
                             for c in force.children
                             if c.dep_ in ("nmod", "compound")
                             and any(x.dep_ == "conj" for x in c.children)
-                        ]
+                        ] + _from_owners(force)
                 else:
                     objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
                     # "two warships and 300 marines": the marines are the force
@@ -226,6 +226,26 @@ def _dateline_end(doc: Doc, pos: int) -> int:
         if m:
             return m.end()
     return end
+
+
+def _from_owners(force) -> list:
+    """The states a force comes from when it names more than one: "a contingent of security
+    forces from Guatemala and El Salvador arrived": each sends its part."""
+    nouns = [force] + [
+        g
+        for c in force.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    return [
+        g
+        for n in nouns
+        for c in n.children
+        if c.dep_ == "prep" and c.lower_ == "from"
+        for g in c.children
+        if g.dep_ == "pobj" and any(x.dep_ == "conj" for x in g.children)
+    ]
 
 
 def _parse_span(doc: Doc, start: int, end: int):
