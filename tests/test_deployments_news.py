@@ -3,6 +3,8 @@ other states and places than the dev texts that showed the failure)."""
 
 from __future__ import annotations
 
+import pytest
+
 from kg.documents import document_from_bytes
 from kg.extract import extract_facts
 
@@ -55,3 +57,30 @@ def test_a_force_from_two_states_is_sent_by_each():
     sent = {d.deployed_by: d.destination for d in f.deployments}
     assert sent.get("country/zambia") == "country/malawi"
     assert sent.get("country/tanzania") == "country/malawi"
+
+
+@pytest.mark.parametrize(
+    "text, sender, dest, personnel",
+    [
+        (
+            "TALLINN (AFP) – Some 500 Estonian soldiers and border guards will reinforce the "
+            "country's eastern border with Russia, officials said on Tuesday.",
+            "country/estonia",
+            "country/estonia",  # its own side of the border, not Russia
+            500,
+        ),
+        (
+            "About 300 Lithuanian soldiers will reinforce the allied battlegroup in Latvia "
+            "from next month.",
+            "country/lithuania",
+            "country/latvia",
+            300,
+        ),
+    ],
+)
+def test_a_force_that_reinforces_is_the_subject(text, sender, dest, personnel):
+    """ "Some 700 soldiers will reinforce its southern border": the subject is the force, the
+    object the place (or the force there) it goes to."""
+    f = facts("Reinforcements\nSource: Test | 2025-05-06\n\n" + text + "\n")
+    got = [(d.deployed_by, d.destination, d.personnel) for d in f.deployments]
+    assert (sender, dest, personnel) in got, got

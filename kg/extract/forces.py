@@ -110,8 +110,12 @@ def deployments_from_parse(doc: Doc) -> list[Deployment]:
                 subs = _own_or_governing_subjects(tok)
                 force = next((s for s in subs if _is_force(s)), None)
             elif lem in _VERBS and tok.dep_ not in ("amod", "compound"):
-                if lem == "join":
-                    # "About 200 Jamaican soldiers will join the mission in Haiti"
+                if lem == "join" or (
+                    lem == "reinforce"
+                    and any(c.dep_ == "nsubj" and _is_force(c) for c in tok.children)
+                ):
+                    # "About 200 Jamaican soldiers will join the mission in Haiti"; "Some 700
+                    # soldiers will reinforce its southern border": the subject is the force
                     subs = [c for c in tok.children if c.dep_ == "nsubj"]
                     force = next((s for s in subs if _is_force(s)), None)
                 elif lem in _ARRIVE and not any(c.dep_ == "dobj" for c in tok.children):
@@ -516,7 +520,8 @@ def _destination(doc: Doc, tok, force, off: int, skip: int) -> str | None:
         for g in c.children
         if g.dep_ == "pobj"
     ]
-    if lemma(tok.lower_) == "join":  # "join the mission in Haiti": where the mission is
+    if lemma(tok.lower_) == "join" or (lemma(tok.lower_) == "reinforce" and force.dep_ == "nsubj"):
+        # "join the mission in Haiti", "reinforce the garrison in Narva": where it is
         nodes += [c for c in tok.children if c.dep_ == "dobj"]
     # "deployed a frigate to participate in an EU naval mission in the Red Sea": where the
     # mission it serves in is
