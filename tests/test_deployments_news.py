@@ -84,3 +84,28 @@ def test_a_force_that_reinforces_is_the_subject(text, sender, dest, personnel):
     f = facts("Reinforcements\nSource: Test | 2025-05-06\n\n" + text + "\n")
     got = [(d.deployed_by, d.destination, d.personnel) for d in f.deployments]
     assert (sender, dest, personnel) in got, got
+
+
+def test_a_states_forces_deployed_where_the_story_names_no_other_state_stay_home():
+    """ "The Bangladesh Armed Forces have been deployed to provide security for the polls",
+    in a story that names no other state: the forces are deployed at home."""
+    f = facts(
+        "Army deployed for the vote\nSource: Test | 2025-10-08\n\n"
+        "The Kyrgyzstan Armed Forces have been deployed to provide security for the "
+        "parliamentary elections in 40 districts, the defence ministry said.\n\n"
+        "The army was deployed in several regions on Monday and will stay until the count "
+        "is over.\n"
+    )
+    (dep,) = [d for d in f.deployments if d.deployed_by == "country/kyrgyzstan"]
+    assert dep.destination == "country/kyrgyzstan"
+    assert dep.start is not None and str(dep.start.value) == "2025-10-06"
+
+
+def test_a_navy_sent_to_sea_is_not_deployed_at_home():
+    """The same story of ships, where the only place is a sea: no destination is made up."""
+    f = facts(
+        "Navy deploys ships\nSource: Test | 2025-10-08\n\n"
+        "The Pakistan Armed Forces have been deployed to patrol the Arabian Sea, the "
+        "defence ministry said.\n"
+    )
+    assert all(d.destination != "country/pakistan" for d in f.deployments), f.deployments

@@ -232,6 +232,9 @@ def _dateline_end(doc: Doc, pos: int) -> int:
     return end
 
 
+_WATERS = re.compile(r"\b(?:Sea|Ocean|Gulf|Strait|Straits|Bay|Channel)\b")
+
+
 def _from_owners(force) -> list:
     """The states a force comes from when it names more than one: "a contingent of security
     forces from Guatemala and El Salvador arrived": each sends its part."""
@@ -271,9 +274,15 @@ def _fill_destinations(doc: Doc, deps: list[Deployment]) -> None:
             if m.kind == "country" and not (m.adjective and m.surface.endswith("s")):
                 counts[doc.ref(m)] = counts.get(doc.ref(m), 0) + 1
         ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+        seas = any(m.kind == "place" and _WATERS.search(m.surface) for m in doc.mentions)
         for d in deps:
             if d.destination is None:
                 cand = next((r for r, n in ranked if r != d.deployed_by and n >= 3), None)
+                if cand is None and d.deployed_by in counts and len(counts) == 1 and not seas:
+                    # "The Bangladesh Armed Forces have been deployed to provide security for
+                    # the polls" in a story that names no other state (nor a sea, where a
+                    # navy goes): its forces at home
+                    cand = d.deployed_by
                 d.destination = cand
         return
     for d in deps:
