@@ -109,3 +109,16 @@ def test_a_navy_sent_to_sea_is_not_deployed_at_home():
         "defence ministry said.\n"
     )
     assert all(d.destination != "country/pakistan" for d in f.deployments), f.deployments
+
+
+def test_asking_for_a_mandate_to_send_troops_is_the_askers_own_sending():
+    """ "it would ask parliament for a mandate to send 50 troops to Mali": the sender is
+    the subject of the verb the preposition hangs on, reached through it."""
+    f = facts(
+        "A vote in parliament\nSource: Test | 2025-02-08\n\n"
+        "Latvia’s government said on Tuesday it would ask parliament for a mandate to send "
+        "30 troops to Niger for six months.\n"
+    )
+    (dep,) = [d for d in f.deployments if d.deployed_by == "country/latvia"]
+    assert (dep.destination, dep.personnel) == ("country/niger", 30)
+    assert dep.start is not None and str(dep.start.value) == "2025-02-04"

@@ -388,9 +388,11 @@ def _climb_subjects(tok) -> list:
             node = noun
             continue
         if (
-            node.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acl", "dobj", "pobj")
+            node.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acl", "dobj", "pobj", "prep")
             and node.head is not node
         ):
+            # ("it would ask parliament for a mandate to send 50 troops": through the
+            # preposition to the verb whose subject asks for its own sending)
             node = node.head
             # "Tanzania and Malawi are expected to contribute troops": the passive's subject
             subs = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
