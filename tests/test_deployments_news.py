@@ -122,3 +122,16 @@ def test_asking_for_a_mandate_to_send_troops_is_the_askers_own_sending():
     (dep,) = [d for d in f.deployments if d.deployed_by == "country/latvia"]
     assert (dep.destination, dep.personnel) == ("country/niger", 30)
     assert dep.start is not None and str(dep.start.value) == "2025-02-04"
+
+
+def test_an_abstract_noun_a_force_word_modifies_is_no_force():
+    """ "Hungary and Slovakia discuss reinforcing military cooperation": no troops move."""
+    f = facts(
+        "Hungary and Slovakia discuss reinforcing military cooperation\n"
+        "Source: Test | 2025-04-02\n\n"
+        "The defence ministers of Hungary and Slovakia met in Budapest on Tuesday to discuss "
+        "reinforcing military cooperation between the two countries.\n\n"
+        "Hungary has long bought Slovak ammunition, and Slovakia trains its pilots in "
+        "Hungary, the ministers said. Slovakia and Hungary will meet again in June.\n"
+    )
+    assert f.deployments == [], f.deployments

@@ -59,8 +59,11 @@ _CIVIL = {
     "private",
     "personnel",
 }
+# (nor an abstract noun a force word only modifies: "reinforcing military cooperation")
 _NOT_FORCE_HEAD = re.compile(
-    r"^(?:aid|money|funds?|message|letter|signal|invitation|food|help)$", re.I
+    r"^(?:aid|money|funds?|message|letter|signal|invitation|food|help|co-?operation|ties|"
+    r"relations|partnership|agreement|pact|talks|dialogue)$",
+    re.I,
 )
 _EQUIPMENT = re.compile(
     r"(?P<n>\d[\d,]*|[a-z]+)\s+(?:units?\s+of\s+(?:military\s+|special\s+|automobile\s+and\s+)?"
