@@ -235,6 +235,7 @@ def _dateline_end(doc: Doc, pos: int) -> int:
     return end
 
 
+_TO_A_NAME = re.compile(r"\b(?:to|into)\s+(?:the\s+)?[A-Z]")
 _WATERS = re.compile(r"\b(?:Sea|Ocean|Gulf|Strait|Straits|Bay|Channel)\b")
 
 
@@ -281,10 +282,17 @@ def _fill_destinations(doc: Doc, deps: list[Deployment]) -> None:
         for d in deps:
             if d.destination is None:
                 cand = next((r for r, n in ranked if r != d.deployed_by and n >= 3), None)
-                if cand is None and d.deployed_by in counts and len(counts) == 1 and not seas:
+                if (
+                    cand is None
+                    and d.deployed_by in counts
+                    and len(counts) == 1
+                    and not seas
+                    and not any(_TO_A_NAME.search(doc.text, e.start, e.end) for e in d.evidence)
+                ):
                     # "The Bangladesh Armed Forces have been deployed to provide security for
                     # the polls" in a story that names no other state (nor a sea, where a
-                    # navy goes): its forces at home
+                    # navy goes, nor a name the gazetteers miss: "flown to Cabo Delgado"):
+                    # its forces at home
                     cand = d.deployed_by
                 d.destination = cand
         return
