@@ -145,3 +145,18 @@ def test_a_destination_the_gazetteers_miss_is_not_taken_for_home():
         "Some 400 Rwandan soldiers were flown to Cabo Delgado on Friday.\n"
     )
     assert all(d.destination != "country/rwanda" for d in f.deployments), f.deployments
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mali's junta appealed to Russia for help to send 500 instructors to Gao.",
+        "Haiti asked the UN Security Council for authorisation to deploy a multinational "
+        "force.",
+    ],
+)
+def test_asking_another_for_help_to_send_is_not_the_askers_sending(text):
+    """The asker sends only when it asks leave (a mandate, approval) of a body that is not
+    named: "asked the Security Council for authorisation to deploy" is another's force."""
+    f = facts("Report\nSource: Test | 2025-03-12\n\n" + text + "\n")
+    assert not [d for d in f.deployments if d.deployed_by in ("country/mali", "country/haiti")]

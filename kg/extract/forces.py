@@ -386,6 +386,10 @@ def _such(tok) -> bool:
     return any(c.lower_ == "such" for c in tok.children)
 
 
+# what a government asks its own parliament for before it sends forces
+_LEAVE = {"mandate", "approval", "permission", "consent", "go-ahead"}
+
+
 def _climb_subjects(tok) -> list:
     """The sender of a verb without a subject: its clause's ("X decided to send"), or the
     owner of the noun it completes ("Kenya's commitment to deploying 600 officers")."""
@@ -399,11 +403,28 @@ def _climb_subjects(tok) -> list:
             node = noun
             continue
         if (
-            node.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acl", "dobj", "pobj", "prep")
+            node.dep_ == "pobj"
+            and node.lower_ in _LEAVE
+            and node.head.dep_ == "prep"
+            and not any(
+                t.text[:1].isupper()
+                for c in node.head.head.children
+                if c.dep_ in ("dobj", "dative")
+                for t in c.subtree
+            )
+        ):
+            # "it would ask parliament for a mandate to send 50 troops": the subject asks
+            # leave for its own sending (not "asked the Security Council for authorisation
+            # to deploy a multinational force", nor "appealed to Russia for help to send")
+            node = node.head.head
+            subs = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if subs:
+                return subs
+            continue
+        if (
+            node.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acl", "dobj", "pobj")
             and node.head is not node
         ):
-            # ("it would ask parliament for a mandate to send 50 troops": through the
-            # preposition to the verb whose subject asks for its own sending)
             node = node.head
             # "Tanzania and Malawi are expected to contribute troops": the passive's subject
             subs = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
