@@ -160,3 +160,13 @@ def test_asking_another_for_help_to_send_is_not_the_askers_sending(text):
     named: "asked the Security Council for authorisation to deploy" is another's force."""
     f = facts("Report\nSource: Test | 2025-03-12\n\n" + text + "\n")
     assert not [d for d in f.deployments if d.deployed_by in ("country/mali", "country/haiti")]
+
+
+def test_a_place_of_another_state_is_not_taken_for_home():
+    """ "Russian marines reinforced positions near Kherson": Kherson lies in Ukraine, which
+    the story does not name; the marines are not deployed in Russia."""
+    f = facts(
+        "Report\nSource: Test | 2025-03-12\n\n"
+        "Russian marines reinforced positions near Kherson on Tuesday.\n"
+    )
+    assert all(d.destination != "country/russia" for d in f.deployments), f.deployments

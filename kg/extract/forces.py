@@ -235,6 +235,15 @@ def _dateline_end(doc: Doc, pos: int) -> int:
     return end
 
 
+def _abroad(doc: Doc, home: str) -> bool:
+    """The story names a place of another state ("near Kherson" in a story on Russia)."""
+    for m in doc.mentions:
+        ent = doc.entities.get(doc.ref(m)) if m.kind == "place" else None
+        if ent is not None and ent.country and f"country/{ent.country}" != home:
+            return True
+    return False
+
+
 _TO_A_NAME = re.compile(r"\b(?:to|into)\s+(?:the\s+)?[A-Z]")
 _WATERS = re.compile(r"\b(?:Sea|Ocean|Gulf|Strait|Straits|Bay|Channel)\b")
 
@@ -288,6 +297,7 @@ def _fill_destinations(doc: Doc, deps: list[Deployment]) -> None:
                     and len(counts) == 1
                     and not seas
                     and not any(_TO_A_NAME.search(doc.text, e.start, e.end) for e in d.evidence)
+                    and not _abroad(doc, d.deployed_by)
                 ):
                     # "The Bangladesh Armed Forces have been deployed to provide security for
                     # the polls" in a story that names no other state (nor a sea, where a
