@@ -170,3 +170,17 @@ def test_a_place_of_another_state_is_not_taken_for_home():
         "Russian marines reinforced positions near Kherson on Tuesday.\n"
     )
     assert all(d.destination != "country/russia" for d in f.deployments), f.deployments
+
+
+@pytest.mark.parametrize(
+    "text, force",
+    [
+        ("Members of parliament from Ghana and Nigeria arrived in Abuja for talks.", False),
+        ("Some 40 members of the Ghana Armed Forces arrived in Abuja on Monday.", True),
+    ],
+)
+def test_members_of_a_body_that_is_no_force_are_no_force(text, force):
+    """ "Members of parliament ... arrived": people, not a force; "members of the Ghana
+    Armed Forces" are one."""
+    f = facts("Report\nSource: Test | 2025-03-12\n\n" + text + "\n")
+    assert bool(f.deployments) is force, f.deployments

@@ -339,6 +339,10 @@ def _is_force(tok) -> bool:
         c.dep_ == "nummod" for c in tok.children
     ):
         return True  # "with the Bahamas committing 150 people"
+    if tok.lower_ in ("members", "staff", "men"):
+        of = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+        if any(g.dep_ == "pobj" and not _is_force(g) for g in of):
+            return False  # "members of parliament", "staff of the embassy": no force
     if _FORCE.match(tok.text):
         return True
     if _vessel(tok):
