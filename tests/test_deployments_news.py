@@ -184,3 +184,16 @@ def test_members_of_a_body_that_is_no_force_are_no_force(text, force):
     Armed Forces" are one."""
     f = facts("Report\nSource: Test | 2025-03-12\n\n" + text + "\n")
     assert bool(f.deployments) is force, f.deployments
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hungary was also in talks on providing troops for Romania and Bulgaria, he said.",
+        "The ministers discussed sending 200 Hungarian soldiers to Romania.",
+    ],
+)
+def test_sending_that_is_talked_about_is_not_done(text):
+    """ "in talks on providing troops for X", "discussed sending": nothing is sent yet."""
+    f = facts("Report\nSource: Test | 2025-03-12\n\n" + text + "\n")
+    assert not [d for d in f.deployments if d.deployed_by == "country/hungary"], f.deployments

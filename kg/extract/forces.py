@@ -463,7 +463,10 @@ _NOT_DONE = {
     "reject",
     "oppose",
     "avoid",
+    "discuss",
 }
+# what is talked about is not done yet: "in talks on providing troops"
+_TALKS = {"talks", "negotiations", "discussions", "consultations"}
 
 
 _TOLD = {"announce", "say", "confirm", "state", "declare", "tell", "report"}
@@ -484,6 +487,8 @@ def _wished(tok) -> bool:
             return True  # "would send" unless reported: "Chad announced it would send"
         if node.dep_ in ("xcomp", "pcomp", "dobj") and lemma(node.head.lower_) in _NOT_DONE:
             return True
+        if node.dep_ == "pcomp" and node.head.head.lower_ in _TALKS:
+            return True  # "was in talks on providing troops for the Czech Republic"
         if node.dep_ in ("xcomp", "ccomp", "conj") and node.head is not node:
             node = node.head
             continue
