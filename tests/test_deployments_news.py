@@ -197,3 +197,17 @@ def test_sending_that_is_talked_about_is_not_done(text):
     """ "in talks on providing troops for X", "discussed sending": nothing is sent yet."""
     f = facts("Report\nSource: Test | 2025-03-12\n\n" + text + "\n")
     assert not [d for d in f.deployments if d.deployed_by == "country/hungary"], f.deployments
+
+
+@pytest.mark.parametrize(
+    "text, personnel",
+    [
+        ("The European Union will deploy 500 monitors to Armenia, the bloc said on Monday.", 500),
+        ("The European Union agreed on Monday to send a monitoring mission to Armenia.", None),
+    ],
+)
+def test_monitors_and_observers_sent_are_a_deployment(text, personnel):
+    """Civilian monitors and observer or monitoring missions are sent as forces are."""
+    f = facts("Report\nSource: Test | 2025-03-12\n\n" + text + "\n")
+    got = [(d.deployed_by, d.destination, d.personnel) for d in f.deployments]
+    assert ("org/eu", "country/armenia", personnel) in got, got

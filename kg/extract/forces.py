@@ -35,7 +35,8 @@ _FORCE = re.compile(
     r"servicemen|servicewomen|police|policemen|officers|paratroopers|marines|units?|"
     r"gendarmes|military|army|detachments?|company|companies|squadrons?|instructors|"
     r"staff|experts|specialists|members|men|fighters|mercenaries|trainers|advis[eo]rs|"
-    r"commandos|sailors|airmen|guards|gendarmerie|divisions?|regiments?)$",
+    r"commandos|sailors|airmen|guards|gendarmerie|divisions?|regiments?|"
+    r"monitors|observers|monitoring)$",
     re.I,
 )
 # ships and aircraft sent are a force too, counted as equipment ("two naval ships", "a frigate");
