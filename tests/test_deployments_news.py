@@ -211,3 +211,16 @@ def test_monitors_and_observers_sent_are_a_deployment(text, personnel):
     f = facts("Report\nSource: Test | 2025-03-12\n\n" + text + "\n")
     got = [(d.deployed_by, d.destination, d.personnel) for d in f.deployments]
     assert ("org/eu", "country/armenia", personnel) in got, got
+
+
+def test_its_forces_are_those_of_the_body_that_speaks_of_them():
+    """ "The Russian defence ministry said its peacekeepers began withdrawing from
+    Kazakhstan": "its" is the ministry's, so Russia's (not "its deployment", whose owner is
+    a noun before it)."""
+    f = facts(
+        "Report\nSource: Test | 2025-03-12\n\n"
+        "The Armenian defence ministry said its peacekeepers began withdrawing from Lebanon "
+        "on Thursday.\n"
+    )
+    got = [(d.deployed_by, d.destination) for d in f.deployments]
+    assert ("country/armenia", "country/lebanon") in got, got

@@ -544,6 +544,18 @@ def _owner(doc: Doc, force, off: int, skip: int) -> str | None:
         if "to " in before[-4:] or "in " in before[-4:] or "into " in before[-6:]:
             continue  # a destination inside the phrase
         return _national(doc, doc.ref(m))
+    poss = next(
+        (c for c in force.children if c.dep_ == "poss" and c.lower_ in ("its", "their")), None
+    )
+    if poss is not None and force.lower_ not in DEPLOY_NOUNS:
+        # "the Russian defence ministry said its peacekeepers began withdrawing": whose the
+        # pronoun is, as for "it" (the subject of the clause that governs this one)
+        for anc in poss.head.ancestors:
+            for c in anc.children:
+                if c.dep_ == "nsubj" and c.lower_ not in ("it", "they", "we", "he", "she"):
+                    got = _actor(doc, c, off, skip)
+                    if got:
+                        return got
     return None
 
 
