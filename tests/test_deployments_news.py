@@ -224,3 +224,14 @@ def test_its_forces_are_those_of_the_body_that_speaks_of_them():
     )
     got = [(d.deployed_by, d.destination) for d in f.deployments]
     assert ("country/armenia", "country/lebanon") in got, got
+
+
+def test_forces_sent_to_the_border_with_another_state_stay_on_their_side():
+    """ "Some 1,000 additional Lithuanian soldiers have been sent to the border with Belarus":
+    Lithuania's side of it (the rule already held for "its border with")."""
+    f = facts(
+        "Report\nSource: Test | 2025-03-12\n\n"
+        "Some 1,000 additional Lithuanian soldiers have been sent to the border with Belarus.\n"
+    )
+    got = [(d.deployed_by, d.destination, d.personnel) for d in f.deployments]
+    assert got == [("country/lithuania", "country/lithuania", 1000)], got

@@ -756,6 +756,9 @@ def _mission(doc: Doc) -> str | None:
     return None
 
 
+_TO_BORDER_WITH = re.compile(
+    r"\b(?:to|on|along|at)\s+(?:the\s+)?(?:\w+ern\s+)?(?:border|frontier)\s+with\b", re.I
+)
 # the sender's own frontier: "to strengthen its border with X", "along their southern border"
 _OWN_BORDER = re.compile(
     r"\b(?:its|their|the country['’]s|the nation['’]s)\s+(?:own\s+)?(?:\w+ern\s+)?"
@@ -797,9 +800,14 @@ def _build(
     if (
         dest is None
         and sender.startswith("country/")
-        and _OWN_BORDER.search(doc.text, off + tok.idx, sent.end)
+        and (
+            _OWN_BORDER.search(doc.text, off + tok.idx, sent.end)
+            or _TO_BORDER_WITH.search(doc.text, off + tok.idx, sent.end)
+        )
     ):
-        dest = sender  # "deploy 10,000 troops to strengthen its border with the United States"
+        # "deploy 10,000 troops to strengthen its border with the United States"; "soldiers
+        # have been sent to the border with Belarus": the sender's side of it
+        dest = sender
     personnel, equipment = _numbers(doc, force, off, sent)
     date = _date(doc, sent, off + tok.idx)
     part_of = force_org if force_org and force_org != sender else None
