@@ -137,14 +137,18 @@ def test_an_abstract_noun_a_force_word_modifies_is_no_force():
     assert f.deployments == [], f.deployments
 
 
-def test_a_destination_the_gazetteers_miss_is_not_taken_for_home():
-    """ "flown to Cabo Delgado" where the place is not known: the story still names where
-    the forces go, so they are not deployed at home."""
-    f = facts(
-        "Report\nSource: Test | 2025-03-12\n\n"
-        "Some 400 Rwandan soldiers were flown to Cabo Delgado on Friday.\n"
-    )
-    assert all(d.destination != "country/rwanda" for d in f.deployments), f.deployments
+@pytest.mark.parametrize(
+    "text, home",
+    [
+        ("Some 400 Rwandan soldiers were flown to Cabo Delgado on Friday.", "country/rwanda"),
+        ("Russian troops pulled out of Kherson on Friday.", "country/russia"),
+    ],
+)
+def test_a_destination_the_gazetteers_miss_is_not_taken_for_home(text, home):
+    """ "flown to Cabo Delgado", "pulled out of Kherson", where the place is not known as a
+    place: the story still names where the forces go, so they are not deployed at home."""
+    f = facts("Report\nSource: Test | 2025-03-12\n\n" + text + "\n")
+    assert all(d.destination != home for d in f.deployments), f.deployments
 
 
 @pytest.mark.parametrize(

@@ -245,7 +245,28 @@ def _abroad(doc: Doc, home: str) -> bool:
     return False
 
 
-_TO_A_NAME = re.compile(r"\b(?:to|into)\s+(?:the\s+)?[A-Z]")
+_AT_A_NAME = re.compile(
+    r"\b(?:to|into|from|out of)\s+(?:the\s+)?(?P<name>[A-Z][\w'’-]+)"
+)
+_MONTH_NAMES = (
+    "January February March April May June July August September October November December "
+    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec"
+).split()
+
+
+def _unresolved_place(doc: Doc, start: int, end: int) -> bool:
+    """A place named where forces go or that they leave, one no gazetteer knows: "flown to
+    Cabo Delgado", "pulled out of Kherson"."""
+    for m in _AT_A_NAME.finditer(doc.text, start, end):
+        if m.group("name") in _MONTH_NAMES:
+            continue
+        at = m.start("name")
+        if not any(
+            x.start <= at < x.end and x.kind in ("place", "country")
+            for x in doc.mentions_in(max(start, at - 80), end)
+        ):
+            return True
+    return False
 _WATERS = re.compile(r"\b(?:Sea|Ocean|Gulf|Strait|Straits|Bay|Channel)\b")
 
 
@@ -297,7 +318,7 @@ def _fill_destinations(doc: Doc, deps: list[Deployment]) -> None:
                     and d.deployed_by in counts
                     and len(counts) == 1
                     and not seas
-                    and not any(_TO_A_NAME.search(doc.text, e.start, e.end) for e in d.evidence)
+                    and not any(_unresolved_place(doc, e.start, e.end) for e in d.evidence)
                     and not _abroad(doc, d.deployed_by)
                 ):
                     # "The Bangladesh Armed Forces have been deployed to provide security for
