@@ -87,3 +87,27 @@ def test_a_capital_that_speaks_or_acts_is_its_state_and_a_capital_where_things_h
     f = facts(CAPITALS)
     assert {"country/spain", "country/italy", "country/portugal"} <= refs(f, "country")
     assert refs(f, "place") == {"place/lisbon", "place/porto"}
+
+
+# ---- a news outlet cited for what it reported ----------------------------------------------
+
+OUTLETS = """Ghana and Togo agree on border patrols
+Source: Coastal Wire | 2024-06-27
+
+Ghana and Togo will hold joint patrols along their border from next month,
+Ghana's Volta Courier reported on Thursday.
+
+The two armies will share a command post near Aflao, West Africa Review reports. The first
+patrol had already been planned in May, togonews.tg informs.
+
+Interior Minister Kojo Asante wrote on social media that the patrols would begin on July 1.
+"""
+
+
+def test_a_name_that_reports_is_a_news_outlet_and_a_minister_who_writes_a_person():
+    f = facts(OUTLETS)
+    outlets = {"org/volta-courier", "org/west-africa-review", "org/togonews-tg"}
+    assert outlets <= refs(f, "org")
+    assert {f.entities[r].category for r in outlets} == {"news agency"}
+    assert "person/kojo-asante" in refs(f, "person")
+    assert not {r for r in refs(f, "person") if "courier" in r or "review" in r}

@@ -255,6 +255,7 @@ def find(
             _add_place(out, ents, surface, s, e, info, lex)
     known = [m for m in known if id(m) not in drop]
     out = _supported_orgs(out, ents)
+    known = _outlets_reporting(text, out, ents, known, recognised, headline)
     _gazetteer_places(text, out, ents, known, lex, prefer)
     _acronyms(text, out, ents, known)
     states = [m for m in (*known, *out) if m.kind == "country"]
@@ -327,6 +328,76 @@ def _capitals_speaking(
             Mention(key=state.key, kind="country", start=m.start, end=m.end, surface=m.surface)
         )
     return res
+
+
+# "…, Africa Review reports.", "state agency Hina reported on Thursday", "as reported by
+# ‘El Universo’", "agerpres.ro informs": a news outlet cited for what came before
+_OUTLET_NAME = (
+    r"(?:[A-Z][\w’'.&-]*(?: (?:[A-Z][\w’'.&-]*|al-[A-Z][\w’'-]*)){0,3}"
+    r"|[a-z][a-z0-9-]+\.(?:com|net|org|info|news|[a-z]{2}))"
+)
+_OUTLET_REPORTS = re.compile(
+    rf"(?<![\w’'.-])(?P<n>{_OUTLET_NAME})(?: \([^()\n]{{1,20}}\))? "
+    r"(?:reported|reports|informs|informed|wrote|writes)\b(?=[ ,.;:]|$)"
+    rf"|\b(?:as|was|were|is|it is) reported by [‘'“\"]?(?P<m>{_OUTLET_NAME})[’'”\"]?(?=[ ,.;:])"
+)
+_NOT_OUTLET = {
+    fold(w)
+    for w in (
+        "The This That It He She They We I You Officials Police Media Monday Tuesday Wednesday "
+        "Thursday Friday Saturday Sunday Sources Witnesses Residents Authorities Reports "
+        "Reporters Journalists Ministry Government Agency Army Observers Analysts"
+    ).split()
+}
+
+
+_NEWS_WORD = re.compile(
+    r"\b(?:News|Times|Post|Review|Herald|Tribune|Gazette|Journal|Daily|Radio|TV|Television|"
+    r"Agency|Press|Monitor|Observer|Telegraph|Express|Chronicle|Courier|Online|Wire|Media)\b"
+)
+
+
+def _outlets_reporting(text: str, out, ents, known, recognised, headline: int) -> list[Mention]:
+    """A name that reports ("Africa Review reports", "Hina reported on Thursday") is a news
+    outlet, an organization, when nothing else the text names stands there (a place inside
+    a newspaper's name is part of it: "Africa Review") and the recogniser does not call it
+    a person (unless a word of news says otherwise: "Nikkei Asian Review")."""
+    for m in _OUTLET_REPORTS.finditer(text, headline):
+        g = "n" if m.group("n") else "m"
+        s, e = m.span(g)
+        # "Japan's Nikkei Asian Review": the state before the outlet is no part of its name
+        for c in known:
+            if c.kind == "country" and c.start == s and c.end < e:
+                poss = re.match(r"['’]s ", text[c.end : e])
+                if poss:
+                    s = c.end + poss.end()
+        name = text[s:e].rstrip(".’'")
+        e = s + len(name)
+        words = name.split()
+        if not words or fold(words[0]) in _NOT_OUTLET or _generic(name):
+            continue
+        if any(fold(w) in TITLES for w in words) or any(
+            x.kind == "country" and x.start == s for x in known
+        ):
+            continue  # "Ethiopian PM Abiy Ahmed wrote": a person with a post
+        newsy = bool(_NEWS_WORD.search(name))
+        inner = [x for x in known if x.kind in ("place", "country") and s <= x.start and x.end < e]
+        misread = [x for x in out if x.kind == "person" and (x.start, x.end) == (s, e) and newsy]
+        if any(
+            a < e and s < b
+            for (a, b) in ((x.start, x.end) for x in (*known, *out) if x not in (*inner, *misread))
+        ):
+            continue
+        if not newsy and any(a < e and s < b and lab == "PERSON" for (a, b, lab) in recognised):
+            continue
+        if _NAME_SHAPED.fullmatch(name) and not newsy and " " in name:
+            continue  # "John Mensah reported": a reporter
+        known = [x for x in known if x not in inner]
+        for x in misread:
+            out.remove(x)
+        key = _add(out, ents, "org", name, s, e)
+        ents[f"org/{key}"].category = ents[f"org/{key}"].category or "news agency"
+    return known
 
 
 # ships by their navy's prefix, or named right after the kind of ship
