@@ -643,6 +643,8 @@ def _resolve(doc: Doc, tok, verb, sent: Block, sal: speech.Salience) -> str | No
             ahead = [p for p in doc.paragraphs if p.start > off + tok.idx][:1]
             if ahead:
                 holder = _holder(doc, role, owner, sal, bare, before=ahead[0].end)
+        if holder is None and owner is not None and owner.kind == "country" and role:
+            holder = _titled_later(doc, role, owner, off + tok.idx)
         recent = sal.recent_speaker
         if (
             holder
@@ -915,6 +917,21 @@ def _holder(
         if persons:
             return persons[-1]
     return None
+
+
+def _titled_later(doc: Doc, role: str, owner, after: int) -> str | None:
+    """ "The Ugandan army commander said …" and paragraphs later "Ugandan army commander
+    Muhoozi Kainerugaba said …": the one person first named after the words with that title
+    of that state (none when two are)."""
+    owner_key = doc.ref(owner).split("/", 1)[1]
+    named_before = {doc.ref(m) for m in doc.mentions_in(0, after, "person")}
+    found = {
+        doc.ref(m)
+        for m in doc.mentions_in(after, len(doc.text), "person")
+        if doc.ref(m) not in named_before
+    }
+    found = [r for r in sorted(found) if titled(doc, r, role, owner_key)]
+    return found[0] if len(found) == 1 else None
 
 
 def _only_unplaced_head(doc: Doc, owner, before: int) -> str | None:

@@ -1,0 +1,35 @@
+"""Statement speakers on news the extractor was never tuned on: each rule a test on a text
+written for it (about other people and places than any gold text)."""
+
+from __future__ import annotations
+
+from kg.documents import document_from_bytes
+from kg.extract import extract_facts
+
+
+def speakers_of(text: str, words: str) -> set[str]:
+    """The speakers of the statements whose passage holds `words`."""
+    doc = document_from_bytes("t.txt", text.encode("utf-8"))
+    f = extract_facts(doc)[0]
+    return {s.speaker for s in f.statements if words in doc.text[s.span.start : s.span.end]}
+
+
+# ---- a title with a state, the name given paragraphs later --------------------------------
+
+LATE_NAME = """Zambia sends engineers to flooded Malawi district
+Source: Test Wire | 2025-02-11
+
+Zambia has sent a company of army engineers to the flooded Nsanje district of Malawi.
+
+The Zambian army commander said on Monday that the engineers would rebuild two bridges.
+
+Roads in the district have been closed since the river burst its banks last week.
+
+Zambian army commander Geoffrey Mwamba Chisanga told reporters in Lusaka that more units
+were ready to follow.
+"""
+
+
+def test_a_title_of_a_state_resolves_to_the_one_named_later_with_it():
+    speakers = speakers_of(LATE_NAME, "engineers would rebuild")
+    assert speakers == {"person/geoffrey-mwamba-chisanga"}, speakers
