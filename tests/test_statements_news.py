@@ -33,3 +33,21 @@ were ready to follow.
 def test_a_title_of_a_state_resolves_to_the_one_named_later_with_it():
     speakers = speakers_of(LATE_NAME, "engineers would rebuild")
     assert speakers == {"person/geoffrey-mwamba-chisanga"}, speakers
+
+
+# ---- a title of one state is not the official of another quoted just before --------------
+
+OTHER_STATE = """Kenya and Uganda review the border patrols
+Source: Test Wire | 2025-03-04
+
+The Tanzanian defence minister, Stergomena Tax, said the patrols would resume in April.
+
+The Rwandan army spokesman said on Monday that the units had already left Kigali.
+
+The review was held in Arusha.
+"""
+
+
+def test_a_title_of_a_state_is_not_the_other_states_official_quoted_before():
+    speakers = speakers_of(OTHER_STATE, "units had already left")
+    assert speakers and "person/stergomena-tax" not in speakers, speakers

@@ -664,6 +664,7 @@ def _resolve(doc: Doc, tok, verb, sent: Block, sal: speech.Salience) -> str | No
             and recent.startswith("person/")
             and (bare or owner)
             and not _holds_other_post(doc, recent, role or "")
+            and not (owner is not None and _of_other_state(doc, recent, owner, off + tok.idx))
         ):
             # "the Kremlin official also noted": the one quoted just before; but "the Prime
             # Minister" is not the chancellor quoted before
@@ -917,6 +918,25 @@ def _holder(
         if persons:
             return persons[-1]
     return None
+
+
+def _of_other_state(doc: Doc, ref: str, owner, before: int) -> bool:
+    """ "The Kenyan interior minister, Kithure Kindiki, said …. The Ugandan army commander
+    said": one the text ties to another state (a state named just before the name, or a
+    post of another state) is not the one a title of this state means."""
+    if owner.kind != "country":
+        return False
+    ent = doc.entities.get(ref)
+    states = {doc.posts[p].country for p in (ent.posts if ent else ()) if p in doc.posts}
+    for m in doc.mentions_in(0, before, "person"):
+        if doc.ref(m) != ref:
+            continue
+        lo = max(0, m.start - 40)
+        cut = max(doc.text.rfind(". ", lo, m.start), doc.text.rfind("\n", lo, m.start))
+        lo = max([lo, cut + 1] + [p.end for p in doc.mentions_in(lo, m.start, "person")])
+        states |= {x.key for x in doc.mentions_in(lo, m.start) if x.kind == "country"}
+    states.discard(None)
+    return bool(states) and owner.key not in states
 
 
 def _titled_later(doc: Doc, role: str, owner, after: int) -> str | None:
