@@ -16,18 +16,15 @@ def speakers_of(text: str, words: str) -> set[str]:
 
 # ---- a title with a state, the name given paragraphs later --------------------------------
 
-LATE_NAME = """Zambia sends engineers to flooded Malawi district
-Source: Test Wire | 2025-02-11
-
-Zambia has sent a company of army engineers to the flooded Nsanje district of Malawi.
-
-The Zambian army commander said on Monday that the engineers would rebuild two bridges.
-
-Roads in the district have been closed since the river burst its banks last week.
-
-Zambian army commander Geoffrey Mwamba Chisanga told reporters in Lusaka that more units
-were ready to follow.
-"""
+LATE_NAME = (
+    "Zambia sends engineers to flooded Malawi district\n"
+    "Source: Test Wire | 2025-02-11\n\n"
+    "Zambia has sent a company of army engineers to the flooded Nsanje district of Malawi.\n\n"
+    "The Zambian army commander said on Monday that the engineers would rebuild two bridges.\n\n"
+    "Roads in the district have been closed since the river burst its banks last week.\n\n"
+    "Zambian army commander Geoffrey Mwamba Chisanga told reporters in Lusaka that more units "
+    "were ready to follow.\n"
+)
 
 
 def test_a_title_of_a_state_resolves_to_the_one_named_later_with_it():
@@ -51,3 +48,21 @@ The review was held in Arusha.
 def test_a_title_of_a_state_is_not_the_other_states_official_quoted_before():
     speakers = speakers_of(OTHER_STATE, "units had already left")
     assert speakers and "person/stergomena-tax" not in speakers, speakers
+
+
+# ---- a sentence that is one quotation continues the one quoted before ---------------------
+
+WHOLE_QUOTE = (
+    "Senegal and Gambia renew their fisheries accord\n"
+    "Source: Test Wire | 2025-04-15\n\n"
+    "Speaking in Banjul on Monday, Senegalese Foreign Minister Aminata Sarr Ndiaye said the "
+    "accord would be signed before the rainy season.\n\n"
+    '"Our two countries remain the closest of partners, as the French president has stated '
+    'many times."\n\n'
+    "The accord was first signed in 2008.\n"
+)
+
+
+def test_a_whole_sentence_quotation_is_the_last_speakers_not_a_verb_inside_it():
+    speakers = speakers_of(WHOLE_QUOTE, "closest of partners")
+    assert speakers == {"person/aminata-sarr-ndiaye"}, speakers

@@ -335,9 +335,12 @@ def _parsed_statement(doc: Doc, sent: Block, sal: speech.Salience):
     if not verbs:
         return _misparsed_verb(doc, sent, sp) or _bare_quote(doc, sent, sal)
     para = (doc.paragraph_at(sent.start) or sent).start
+    # a sentence that is one quotation, opened at its start and closed at its end
+    whole = doc.text[sent.start : sent.end].strip()
+    opens = whole[:1] in ("“", '"') and whole.rstrip(".").endswith(("”", '"'))
     if (
         sal.recent_speaker is not None
-        and speech.inside_quote(doc.text, para, sent.start)
+        and (opens or speech.inside_quote(doc.text, para, sent.start))
         and all(speech.inside_quote(doc.text, para, sent.start + v.idx) for v in verbs)
     ):
         # a sentence inside a quotation still open from the sentence before: "… They were
