@@ -66,3 +66,19 @@ WHOLE_QUOTE = (
 def test_a_whole_sentence_quotation_is_the_last_speakers_not_a_verb_inside_it():
     speakers = speakers_of(WHOLE_QUOTE, "closest of partners")
     assert speakers == {"person/aminata-sarr-ndiaye"}, speakers
+
+
+# ---- the wires' abbreviations of a post ---------------------------------------------------
+
+FORMIN = (
+    "Romania backs Moldova reforms\n"
+    "Source: Test Wire | 2025-05-09\n\n"
+    "Foreign Minister Radu Ionescu said on Friday that Bucharest would support the reforms "
+    "of its neighbour.\n\n"
+    "The Romanian ForMin also pointed out that the new government has a clear mandate.\n"
+)
+
+
+def test_formin_is_a_minister():
+    speakers = speakers_of(FORMIN, "clear mandate")
+    assert speakers == {"person/radu-ionescu"}, speakers

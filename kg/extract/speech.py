@@ -23,6 +23,7 @@ PERSON_NOUNS = {
     "spokeswoman": "spokes",
     "spokesperson": "spokes",
     "minister": "minister",
+    "formin": "minister",  # the wires' "ForMin" ("FM" is also a radio station's name)
     "president": "president",
     "premier": "prime minister",
     "chancellor": "chancellor",
