@@ -35,7 +35,8 @@ _FORCE = re.compile(
     r"servicemen|servicewomen|police|policemen|officers|paratroopers|marines|units?|"
     r"gendarmes|military|army|detachments?|company|companies|squadrons?|instructors|"
     r"staff|experts|specialists|members|men|fighters|mercenaries|trainers|advis[eo]rs|"
-    r"commandos|sailors|airmen|guards|gendarmerie|divisions?|regiments?)$",
+    r"commandos|sailors|airmen|guards|gendarmerie|divisions?|regiments?|"
+    r"monitors|observers|monitoring)$",
     re.I,
 )
 # ships and aircraft sent are a force too, counted as equipment ("two naval ships", "a frigate");
@@ -59,8 +60,11 @@ _CIVIL = {
     "private",
     "personnel",
 }
+# (nor an abstract noun a force word only modifies: "reinforcing military cooperation")
 _NOT_FORCE_HEAD = re.compile(
-    r"^(?:aid|money|funds?|message|letter|signal|invitation|food|help)$", re.I
+    r"^(?:aid|money|funds?|message|letter|signal|invitation|food|help|co-?operation|ties|"
+    r"relations|partnership|agreement|pact|talks|dialogue)$",
+    re.I,
 )
 _EQUIPMENT = re.compile(
     r"(?P<n>\d[\d,]*|[a-z]+)\s+(?:units?\s+of\s+(?:military\s+|special\s+|automobile\s+and\s+)?"
@@ -77,7 +81,7 @@ _LIST_ITEM = re.compile(
 
 
 def deployments_from_parse(doc: Doc) -> list[Deployment]:
-    from kg.extract.statements import dateline_end, in_headline
+    from kg.extract.statements import in_headline
 
     out: list[Deployment] = []
     force_org = _mission(doc)
@@ -88,7 +92,11 @@ def deployments_from_parse(doc: Doc) -> list[Deployment]:
         if sp is None or not DEPLOY_CUE.search(doc.text, sent.start, sent.end):
             continue
         off = sent.start
-        skip = dateline_end(doc, sent.start)
+        skip = _dateline_end(doc, sent.start)
+        if sent.start < skip < sent.end:
+            # "PORT-AU-PRINCE, Haiti (Reuters): A contingent ... arrived": the dateline is no
+            # part of the sentence; parsed with it, its city becomes the verb's subject
+            sp, off = _parse_span(doc, skip, sent.end), skip
         for tok in sp:
             lem = lemma(tok.lower_)
             force = None
@@ -106,8 +114,12 @@ def deployments_from_parse(doc: Doc) -> list[Deployment]:
                 subs = _own_or_governing_subjects(tok)
                 force = next((s for s in subs if _is_force(s)), None)
             elif lem in _VERBS and tok.dep_ not in ("amod", "compound"):
-                if lem == "join":
-                    # "About 200 Jamaican soldiers will join the mission in Haiti"
+                if lem == "join" or (
+                    lem == "reinforce"
+                    and any(c.dep_ == "nsubj" and _is_force(c) for c in tok.children)
+                ):
+                    # "About 200 Jamaican soldiers will join the mission in Haiti"; "Some 700
+                    # soldiers will reinforce its southern border": the subject is the force
                     subs = [c for c in tok.children if c.dep_ == "nsubj"]
                     force = next((s for s in subs if _is_force(s)), None)
                 elif lem in _ARRIVE and not any(c.dep_ == "dobj" for c in tok.children):
@@ -126,7 +138,7 @@ def deployments_from_parse(doc: Doc) -> list[Deployment]:
                             for c in force.children
                             if c.dep_ in ("nmod", "compound")
                             and any(x.dep_ == "conj" for x in c.children)
-                        ]
+                        ] + _from_owners(force)
                 else:
                     objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
                     # "two warships and 300 marines": the marines are the force
@@ -205,6 +217,85 @@ def deployments_from_parse(doc: Doc) -> list[Deployment]:
     return [d for d in out if d.destination or d.part_of]
 
 
+# "PORT-AU-PRINCE, Haiti (Reuters): ": a city in capitals, its country, the agency and a colon
+_COLON_DATELINE = re.compile(
+    r"[A-Z][A-Z .’'-]{2,40},?\s*(?:[A-Z][\w .]{1,30}?\s*)?\([^)\n]{1,60}\)\s*:\s+"
+)
+
+
+def _dateline_end(doc: Doc, pos: int) -> int:
+    """Where a paragraph's dateline ends, one closed by a colon too."""
+    from kg.extract.statements import dateline_end
+
+    end = dateline_end(doc, pos)
+    para = doc.paragraph_at(pos)
+    if para is not None and end == para.start:
+        m = _COLON_DATELINE.match(doc.text, para.start, para.end)
+        if m:
+            return m.end()
+    return end
+
+
+def _abroad(doc: Doc, home: str) -> bool:
+    """The story names a place of another state ("near Kherson" in a story on Russia)."""
+    for m in doc.mentions:
+        ent = doc.entities.get(doc.ref(m)) if m.kind == "place" else None
+        if ent is not None and ent.country and f"country/{ent.country}" != home:
+            return True
+    return False
+
+
+_AT_A_NAME = re.compile(
+    r"\b(?:to|into|from|out of)\s+(?:the\s+)?(?P<name>[A-Z][\w'’-]+)"
+)
+_MONTH_NAMES = (
+    "January February March April May June July August September October November December "
+    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec"
+).split()
+
+
+def _unresolved_place(doc: Doc, start: int, end: int) -> bool:
+    """A place named where forces go or that they leave, one no gazetteer knows: "flown to
+    Cabo Delgado", "pulled out of Kherson"."""
+    for m in _AT_A_NAME.finditer(doc.text, start, end):
+        if m.group("name") in _MONTH_NAMES:
+            continue
+        at = m.start("name")
+        if not any(
+            x.start <= at < x.end and x.kind in ("place", "country")
+            for x in doc.mentions_in(max(start, at - 80), end)
+        ):
+            return True
+    return False
+_WATERS = re.compile(r"\b(?:Sea|Ocean|Gulf|Strait|Straits|Bay|Channel)\b")
+
+
+def _from_owners(force) -> list:
+    """The states a force comes from when it names more than one: "a contingent of security
+    forces from Guatemala and El Salvador arrived": each sends its part."""
+    nouns = [force] + [
+        g
+        for c in force.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    return [
+        g
+        for n in nouns
+        for c in n.children
+        if c.dep_ == "prep" and c.lower_ == "from"
+        for g in c.children
+        if g.dep_ == "pobj" and any(x.dep_ == "conj" for x in g.children)
+    ]
+
+
+def _parse_span(doc: Doc, start: int, end: int):
+    from kg.extract import nlp
+
+    return nlp.parse_texts([doc.text[start:end]])[0]
+
+
 def _fill_destinations(doc: Doc, deps: list[Deployment]) -> None:
     """A contingent whose sentence names no destination goes where the story's forces go:
     the destination the story gives most, else the country it names most (not the sender)."""
@@ -218,9 +309,23 @@ def _fill_destinations(doc: Doc, deps: list[Deployment]) -> None:
             if m.kind == "country" and not (m.adjective and m.surface.endswith("s")):
                 counts[doc.ref(m)] = counts.get(doc.ref(m), 0) + 1
         ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+        seas = any(m.kind == "place" and _WATERS.search(m.surface) for m in doc.mentions)
         for d in deps:
             if d.destination is None:
                 cand = next((r for r, n in ranked if r != d.deployed_by and n >= 3), None)
+                if (
+                    cand is None
+                    and d.deployed_by in counts
+                    and len(counts) == 1
+                    and not seas
+                    and not any(_unresolved_place(doc, e.start, e.end) for e in d.evidence)
+                    and not _abroad(doc, d.deployed_by)
+                ):
+                    # "The Bangladesh Armed Forces have been deployed to provide security for
+                    # the polls" in a story that names no other state (nor a sea, where a
+                    # navy goes, nor a name the gazetteers miss: "flown to Cabo Delgado"):
+                    # its forces at home
+                    cand = d.deployed_by
                 d.destination = cand
         return
     for d in deps:
@@ -256,6 +361,10 @@ def _is_force(tok) -> bool:
         c.dep_ == "nummod" for c in tok.children
     ):
         return True  # "with the Bahamas committing 150 people"
+    if tok.lower_ in ("members", "staff", "men"):
+        of = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+        if any(g.dep_ == "pobj" and not _is_force(g) for g in of):
+            return False  # "members of parliament", "staff of the embassy": no force
     if _FORCE.match(tok.text):
         return True
     if _vessel(tok):
@@ -313,6 +422,10 @@ def _such(tok) -> bool:
     return any(c.lower_ == "such" for c in tok.children)
 
 
+# what a government asks its own parliament for before it sends forces
+_LEAVE = {"mandate", "approval", "permission", "consent", "go-ahead"}
+
+
 def _climb_subjects(tok) -> list:
     """The sender of a verb without a subject: its clause's ("X decided to send"), or the
     owner of the noun it completes ("Kenya's commitment to deploying 600 officers")."""
@@ -324,6 +437,25 @@ def _climb_subjects(tok) -> list:
             if poss:
                 return poss
             node = noun
+            continue
+        if (
+            node.dep_ == "pobj"
+            and node.lower_ in _LEAVE
+            and node.head.dep_ == "prep"
+            and not any(
+                t.text[:1].isupper()
+                for c in node.head.head.children
+                if c.dep_ in ("dobj", "dative")
+                for t in c.subtree
+            )
+        ):
+            # "it would ask parliament for a mandate to send 50 troops": the subject asks
+            # leave for its own sending (not "asked the Security Council for authorisation
+            # to deploy a multinational force", nor "appealed to Russia for help to send")
+            node = node.head.head
+            subs = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if subs:
+                return subs
             continue
         if (
             node.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acl", "dobj", "pobj")
@@ -353,7 +485,10 @@ _NOT_DONE = {
     "reject",
     "oppose",
     "avoid",
+    "discuss",
 }
+# what is talked about is not done yet: "in talks on providing troops"
+_TALKS = {"talks", "negotiations", "discussions", "consultations"}
 
 
 _TOLD = {"announce", "say", "confirm", "state", "declare", "tell", "report"}
@@ -374,6 +509,8 @@ def _wished(tok) -> bool:
             return True  # "would send" unless reported: "Chad announced it would send"
         if node.dep_ in ("xcomp", "pcomp", "dobj") and lemma(node.head.lower_) in _NOT_DONE:
             return True
+        if node.dep_ == "pcomp" and node.head.head.lower_ in _TALKS:
+            return True  # "was in talks on providing troops for the Czech Republic"
         if node.dep_ in ("xcomp", "ccomp", "conj") and node.head is not node:
             node = node.head
             continue
@@ -428,6 +565,18 @@ def _owner(doc: Doc, force, off: int, skip: int) -> str | None:
         if "to " in before[-4:] or "in " in before[-4:] or "into " in before[-6:]:
             continue  # a destination inside the phrase
         return _national(doc, doc.ref(m))
+    poss = next(
+        (c for c in force.children if c.dep_ == "poss" and c.lower_ in ("its", "their")), None
+    )
+    if poss is not None and force.lower_ not in DEPLOY_NOUNS:
+        # "the Russian defence ministry said its peacekeepers began withdrawing": whose the
+        # pronoun is, as for "it" (the subject of the clause that governs this one)
+        for anc in poss.head.ancestors:
+            for c in anc.children:
+                if c.dep_ == "nsubj" and c.lower_ not in ("it", "they", "we", "he", "she"):
+                    got = _actor(doc, c, off, skip)
+                    if got:
+                        return got
     return None
 
 
@@ -467,7 +616,8 @@ def _destination(doc: Doc, tok, force, off: int, skip: int) -> str | None:
         for g in c.children
         if g.dep_ == "pobj"
     ]
-    if lemma(tok.lower_) == "join":  # "join the mission in Haiti": where the mission is
+    if lemma(tok.lower_) == "join" or (lemma(tok.lower_) == "reinforce" and force.dep_ == "nsubj"):
+        # "join the mission in Haiti", "reinforce the garrison in Narva": where it is
         nodes += [c for c in tok.children if c.dep_ == "dobj"]
     # "deployed a frigate to participate in an EU naval mission in the Red Sea": where the
     # mission it serves in is
@@ -627,6 +777,9 @@ def _mission(doc: Doc) -> str | None:
     return None
 
 
+_TO_BORDER_WITH = re.compile(
+    r"\b(?:to|on|along|at)\s+(?:the\s+)?(?:\w+ern\s+)?(?:border|frontier)\s+with\b", re.I
+)
 # the sender's own frontier: "to strengthen its border with X", "along their southern border"
 _OWN_BORDER = re.compile(
     r"\b(?:its|their|the country['’]s|the nation['’]s)\s+(?:own\s+)?(?:\w+ern\s+)?"
@@ -668,9 +821,14 @@ def _build(
     if (
         dest is None
         and sender.startswith("country/")
-        and _OWN_BORDER.search(doc.text, off + tok.idx, sent.end)
+        and (
+            _OWN_BORDER.search(doc.text, off + tok.idx, sent.end)
+            or _TO_BORDER_WITH.search(doc.text, off + tok.idx, sent.end)
+        )
     ):
-        dest = sender  # "deploy 10,000 troops to strengthen its border with the United States"
+        # "deploy 10,000 troops to strengthen its border with the United States"; "soldiers
+        # have been sent to the border with Belarus": the sender's side of it
+        dest = sender
     personnel, equipment = _numbers(doc, force, off, sent)
     date = _date(doc, sent, off + tok.idx)
     part_of = force_org if force_org and force_org != sender else None
@@ -1098,9 +1256,14 @@ def _other_mission(doc: Doc, sent, off: int, skip: int, mission: str) -> bool:
         s, _e = phrase_span(t, off)
         for m in doc.mentions_in(max(s, skip), off + t.idx):
             got = doc.ref(m)
+            if _BACKED.match(doc.text, m.end):
+                continue  # "a United Nations-backed mission": who backs it, not whose it is
             if m.kind == "org" and got not in own and not _owns_by_name(doc, got, mission):
                 return True
     return False
+
+
+_BACKED = re.compile(r"\s*-\s*(?:backed|supported|sponsored)\b", re.I)
 
 
 def _owns_by_name(doc: Doc, ref: str, mission: str) -> bool:
