@@ -155,8 +155,7 @@ def test_a_destination_the_gazetteers_miss_is_not_taken_for_home(text, home):
     "text",
     [
         "Mali's junta appealed to Russia for help to send 500 instructors to Gao.",
-        "Haiti asked the UN Security Council for authorisation to deploy a multinational "
-        "force.",
+        "Haiti asked the UN Security Council for authorisation to deploy a multinational force.",
     ],
 )
 def test_asking_another_for_help_to_send_is_not_the_askers_sending(text):

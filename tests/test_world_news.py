@@ -779,19 +779,22 @@ def test_a_weekday_written_before_its_date_is_that_date():
         (
             "The foreign ministers of Chile and Peru met in Lima on Thursday.\n\n"
             "Chilean Foreign Minister Alberto van Klaveren said the talks were useful.\n",
-            {"country/chile", "country/peru"},  # one minister named: both stay states
+            # one minister named, who spoke of the talks: he is Chile's party (gold format:
+            # a state only where no person of it is named), Peru stays a state
+            {"person/alberto-van-klaveren", "country/peru"},
         ),
         (
             "The leaders of Chile, Peru and Bolivia met in Lima on Thursday.\n\n"
             "Chilean President Gabriel Boric said the talks were useful.\n",
-            {"country/chile", "country/peru", "country/bolivia"},
+            {"person/gabriel-boric", "country/peru", "country/bolivia"},  # (as above)
         ),
     ],
 )
 def test_the_presidents_of_two_states_are_the_persons_the_text_names(text: str, parties: set):
     """Dev text 125: "Presidents of Kazakhstan and Uzbekistan held talks behind closed doors",
     the two named in later paragraphs; no meeting came out. A state whose holder the text
-    does not name stays the party; a summit's list of states stays a list."""
+    does not name stays the party; a summit's list of states stays a list, less the states
+    whose person spoke of the talks."""
     meets = [
         m
         for m in facts(text).meetings
@@ -1107,3 +1110,229 @@ def test_a_further_wave_is_not_the_exact_count_of_the_first(later: str):
     )
     (dep,) = [d for d in f.deployments if d.deployed_by == "country/kenya"]
     assert dep.personnel == 300, dep
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        "Shortly after the new cabinet took office, the two Foreign Ministers had a first"
+        " telephone conversation to reaffirm the ties between their countries.",
+        "The two ministers later spoke by phone about the ties between their countries.",
+    ],
+)
+def test_the_two_ministers_named_only_before_the_call(call: str):
+    """Dev text 77: a letter from one minister to the other, then "the two Foreign Ministers
+    had a first telephone conversation": no call was found, and the portfolio "European
+    Integration" ran into the second minister's name."""
+    f = facts(
+        "Letter\nSource: Example | 2024-02-10\n\n"
+        "Foreign Minister Tomas Valentin sent on Friday Georgian Minister of Foreign Affairs"
+        " and European Integration Levan Gelashvili a letter of congratulation.\n\n"
+        f"{call}\n"
+    )
+    assert "person/levan-gelashvili" in f.entities, sorted(f.entities)
+    calls = [m for m in f.meetings if "PhoneCall" in m.kinds]
+    assert [sorted(m.participants) for m in calls] == [
+        ["person/levan-gelashvili", "person/tomas-valentin"]
+    ], f.meetings
+
+
+def test_the_two_ministers_with_a_third_person_in_view_are_not_guessed():
+    f = facts(
+        "Letter\nSource: Example | 2024-02-10\n\n"
+        "Foreign Minister Tomas Valentin wrote on Friday to Foreign Minister Levan"
+        " Gelashvili. President Maria Ionescu welcomed the letter.\n\n"
+        "The two ministers later spoke by phone about the ties between their countries.\n"
+    )
+    assert not [m for m in f.meetings if "PhoneCall" in m.kinds], f.meetings
+
+
+def test_a_portfolio_read_with_the_name_as_one_organization():
+    """In dev text 77 the model read "European Integration Nicolae Popescu" as one
+    organization after "Minister of Foreign Affairs and": the minister was lost, and with
+    him the call of "the two Foreign Ministers"."""
+    f = facts((DEV / "77_stiripesurse_aurescu-popescu-phone-call.txt").read_text("utf-8"))
+    assert "person/nicolae-popescu" in f.entities
+    calls = [sorted(m.participants) for m in f.meetings if "PhoneCall" in m.kinds]
+    assert calls == [["person/bogdan-aurescu", "person/nicolae-popescu"]], f.meetings
+
+
+def test_a_meeting_told_right_after_a_dated_arrival_is_of_that_day():
+    """Dev text 183: "The prime minister touched down in Apia on Friday morning … Mr
+    Turnbull … sat down for a one-on-one meeting with Charlot Salwai": the meeting was
+    left undated, and so kept apart from the gold's meeting of that Friday."""
+    f = facts(
+        "Trip\nSource: Example | 2024-02-10\n\n"
+        "The president touched down in Mombasa on Friday morning and was driven to the port.\n\n"
+        "President Eduardo Salinas skipped the welcome lunch as he sat down for a one-on-one"
+        " meeting with Gustavo Petrov, the Prime Minister of Moldova.\n"
+    )
+    (m,) = f.meetings
+    assert m.date is not None and m.date.value == date(2024, 2, 9), m
+    assert m.location == "place/mombasa", m
+
+
+def test_an_arrival_of_someone_else_gives_no_day():
+    f = facts(
+        "Trip\nSource: Example | 2024-02-10\n\n"
+        "Foreign Minister Anna Keller landed in Mombasa on Friday morning.\n\n"
+        "President Eduardo Salinas sat down for a one-on-one meeting with Gustavo Petrov,"
+        " the Prime Minister of Moldova.\n"
+    )
+    (m,) = f.meetings
+    assert m.date is None or m.date.value != date(2024, 2, 9), m
+
+
+def test_a_presidents_name_after_his_post_and_a_comma():
+    """Dev text 187: "The President of Cuba’s Councils of State and Ministers, Miguel
+    Díaz-Canel Bermúdez, … received the President of the Republic of Ghana": the model read
+    the name as an organization, and the meeting became one of the two countries. (Invented
+    sentences of the same shape were read right by the model, so the test reads the text.)"""
+    f = facts((DEV / "187_escambray_diaz-canel-receives-akufo-addo.txt").read_text("utf-8"))
+    assert "person/miguel-diaz-canel-bermudez" in f.entities, sorted(f.entities)
+    (m,) = f.meetings
+    assert "person/miguel-diaz-canel-bermudez" in m.participants, m
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "Accompanying the distinguished visitor were",
+        "Also participating on the Peruvian side were",
+    ],
+)
+def test_the_delegations_named_after_the_talks_sat_in_them(lead: str):
+    """Dev text 187 names both delegations after the talks: "Accompanying the distinguished
+    visitor were the Ministers of …: A, B and C, respectively", "Also participating on the
+    Cuban side were …"; none of them was a participant."""
+    f = facts(
+        "Visit\nSource: Example | 2024-02-10\n\n"
+        "President Dina Boluarte on Friday received President William Ruto of Kenya.\n\n"
+        f"{lead} the Ministers of Foreign Affairs and Trade, Javier Gonzalez-Olaechea and Juan"
+        " Carlos Mathews, respectively.\n"
+    )
+    (m,) = f.meetings
+    assert {"person/javier-gonzalez-olaechea", "person/juan-carlos-mathews"} <= set(
+        m.participants
+    ), m
+
+
+def test_a_speech_verb_the_parser_made_a_modifier_of_its_subject():
+    """Dev text 204: "Mexico’s foreign minister, Alicia Bárcena, announced on Monday … that
+    …": the small model parsed "announced" as a modifier of "minister" (no main verb), and
+    the statement was lost."""
+    f = facts(
+        "Envoy\nSource: Example | 2024-04-09\n\n"
+        "Chile’s foreign minister, Alberto van Klaveren, announced on Monday that the"
+        " Peruvian ambassador will not be asked to leave.\n"
+    )
+    assert [s.speaker for s in f.statements] == ["person/alberto-van-klaveren"], f.statements
+
+
+def test_names_cut_short_or_run_into_a_post():
+    """Dev texts 213, 216 and 220: the model cut "Hà Kim Ngọc" to "Kim Ngọc" and "Phạm Minh
+    Chính" to "Phạm Minh"; an Omani honorific ("Sayyid") and a post's last word ("General
+    Manager Ed Monreal") were taken into the name."""
+    f = facts(
+        "Visit\nSource: Example | 2024-01-11\n\n"
+        "He was welcomed by Deputy Minister of Foreign Affairs Đỗ Hùng Việt, and Deputy Prime"
+        " Minister Trần Lưu Quang on Thursday, with Sayyid Badr bin Hamad al Busaidi and"
+        " airport General Manager Ed Santos.\n"
+    )
+    persons = refs(f, "person")
+    assert {
+        "person/do-hung-viet",
+        "person/tran-luu-quang",
+        "person/badr-bin-hamad-al-busaidi",
+        "person/ed-santos",
+    } <= persons, persons
+
+
+def test_vietnamese_names_the_model_cut_short():
+    """(Invented sentences of the same shape were read whole by the model, so this reads dev
+    text 213, where "Hà Kim Ngọc" and "Phạm Minh Chính" lost a word.)"""
+    f = facts((DEV / "213_vietnamnews_widodo-arrives-hanoi-state-visit.txt").read_text("utf-8"))
+    persons = refs(f, "person")
+    assert {"person/ha-kim-ngoc", "person/pham-minh-chinh"} <= persons, persons
+    assert not {"person/kim-ngoc", "person/pham-minh"} & persons, persons
+
+
+def test_a_leader_arrived_where_he_is_expected_at_the_summit_and_the_others_who_arrived():
+    """Dev text 206: "President John Magufuli on Friday … arrived at the Arusha International
+    Conference Center (AICC) where he is expected to attend the 20th summit …. Other Heads of
+    State, who have arrived, include the President of Kenya, Mr Uhuru Kenyatta, Rwanda’s
+    Paul Kagame and Yoweri Museveni of Uganda": the summit was read as a plan, and the
+    others were no one's participants."""
+    f = facts(
+        "Summit\nSource: Example | 2024-02-10\n\n"
+        "President William Ruto on Saturday arrived at the conference centre in Addis Ababa"
+        " where he is expected to attend the summit of the heads of the IGAD states.\n\n"
+        "Other Heads of State, who have arrived, include Prime Minister Abiy Ahmed and Hassan"
+        " Sheikh Mohamud of Somalia.\n"
+    )
+    (m,) = [m for m in f.meetings if "Summit" in m.kinds]
+    assert {"person/william-ruto", "person/abiy-ahmed", "person/hassan-sheikh-mohamud"} <= set(
+        m.participants
+    ), m
+
+
+def test_a_summit_a_leader_is_expected_at_next_week_is_not_that_days():
+    f = facts(
+        "Summit\nSource: Example | 2024-02-10\n\n"
+        "President William Ruto on Saturday arrived at the conference centre in Addis Ababa"
+        " where he is expected to attend the summit next week.\n"
+    )
+    assert not [m for m in f.meetings if "Summit" in m.kinds], f.meetings
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "President Xi Jinping was welcomed by Finance Secretary Carlos Dominguez on Tuesday.",
+        "They were welcomed at the airport by Deputy Foreign Minister Ana Lopez.",
+        "President William Ruto welcomed President Yoweri Museveni at State House.",
+    ],
+)
+def test_a_guest_welcomed_is_received_not_quoted(sentence: str):
+    """Dev texts 209, 213 and 220: "President Xi was welcomed by Finance Secretary Carlos
+    Dominguez …", "They were welcomed at Nội Bài International Airport": a reception, read
+    as a statement of the guest or his hosts' country."""
+    f = facts(f"Visit\nSource: Example | 2024-04-09\n\n{sentence}\n")
+    assert not f.statements, f.statements
+
+
+def test_a_truce_welcomed_is_still_said():
+    f = facts(
+        "Truce\nSource: Example | 2024-04-09\n\n"
+        "Foreign Minister Carlos Dominguez welcomed the truce on Tuesday.\n"
+    )
+    assert [s.speaker for s in f.statements] == ["person/carlos-dominguez"], f.statements
+
+
+def test_a_state_is_no_party_beside_its_own_minister():
+    """Dev text 228: "Montenegro’s … Minister of Foreign Affairs … Igor Lukšić hosted Greek
+    Foreign Minister Nikolaos Kotzias, who is paying an official visit to Montenegro": the
+    visit had Montenegro as a third party beside its own minister. (An invented text of the
+    same shape kept the host's talks and the visit apart, so the test reads the text.)"""
+    f = facts((DEV / "228_gov-me_luksic-hosts-kotzias-podgorica.txt").read_text("utf-8"))
+    hosted = [m for m in f.meetings if "person/igor-luksic" in m.participants]
+    assert hosted and all("country/montenegro" not in m.participants for m in hosted), hosted
+
+
+def test_the_leaders_named_just_before_a_phone_call():
+    """Dev text 217: "Meanwhile, Erdoğan on Monday congratulated his newly elected Kosovar
+    counterpart Vjosa Osmani-Sadriu. / According to a statement by …, the leaders discussed
+    regional developments along with bilateral relations in a phone call": "phone" was read
+    as a verb, the call as no meeting, and "the leaders" as no one."""
+    f = facts(
+        "Calls\nSource: Example | 2021-04-06\n\n"
+        "President Cyril Ramaphosa on Monday congratulated his newly elected Zambian"
+        " counterpart Hakainde Hichilema.\n\n"
+        "According to a statement by the Presidency, the leaders discussed regional"
+        " developments along with bilateral relations in a phone call.\n"
+    )
+    calls = [m for m in f.meetings if "PhoneCall" in m.kinds]
+    assert [sorted(m.participants) for m in calls] == [
+        ["person/cyril-ramaphosa", "person/hakainde-hichilema"]
+    ], f.meetings
+    assert calls[0].date is not None and calls[0].date.value == date(2021, 4, 5), calls

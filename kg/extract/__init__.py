@@ -51,6 +51,7 @@ def extract_facts(doc: SourceDocument) -> tuple[Extraction, object]:
     meetings = merge_into(ctx, find_meetings(ctx), encounters(ctx))
     stmts = find_statements(ctx, meetings)
     _speakers_join(ctx, meetings, stmts)
+    _states_with_their_person(ctx, meetings)
     deps = merge_forces(ctx, find_deployments(ctx), deployments_from_parse(ctx))
     cls = find_claims(ctx, stmts)
     _force_sizes(ctx, deps, cls)
@@ -86,6 +87,22 @@ def _force_sizes(ctx, deps, cls) -> None:
                 )
             )
             have.add((kind, int(value)))
+
+
+def _states_with_their_person(ctx, meetings) -> None:
+    """A state is a party only where no person of it is named (docs/gold-format.md): in
+    "Montenegro’s Foreign Minister Lukšić hosted Greek Foreign Minister Kotzias, who is
+    paying an official visit to Montenegro" the visit is the two ministers', not also
+    Montenegro's."""
+    for m in meetings:
+        held = set()
+        for ref in m.participants:
+            person = ctx.entities.get(ref) if ref.startswith("person/") else None
+            for post in person.posts if person is not None else ():
+                if post in ctx.posts and ctx.posts[post].country:
+                    held.add(f"country/{ctx.posts[post].country}")
+        if held:
+            m.participants = [r for r in m.participants if r not in held]
 
 
 def _speakers_join(ctx, meetings, stmts) -> None:

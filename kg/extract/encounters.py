@@ -347,9 +347,25 @@ def _went(tok) -> bool:
     )
 
 
+def _arrived_where(node) -> bool:
+    """ "arrived at the Conference Center where he is expected to attend the summit": the
+    trip to the meeting was made, and the meeting is that day's."""
+    plan = node.head
+    if node.dep_ != "xcomp" or plan.dep_ != "relcl" or plan.lower_ not in ("expected", "due"):
+        return False
+    if not any(c.lower_ == "where" for c in (*node.children, *plan.children)):
+        return False
+    if any(w.lower_ in ("next", "tomorrow", "later", "upcoming") for w in node.subtree):
+        return False  # "… expected to attend the summit next week": not that day's
+    venue = plan.head
+    return venue.dep_ == "pobj" and venue.head.dep_ == "prep" and _went(venue.head.head)
+
+
 def _future_or_wished(tok) -> bool:
     node = tok
     for _ in range(3):
+        if _arrived_where(node):
+            return False
         if any(c.dep_ in ("aux", "auxpass") and c.lower_ in _MODAL_FUTURE for c in node.children):
             return True
         if any(c.dep_ == "neg" for c in node.children):
@@ -460,11 +476,24 @@ class _Parties:
             pair = self.last_pair
             if not pair:
                 pair, self.pair_at = _pair_named_before(self.doc, self.off)
+            if not pair and tok.lower_ in _PERSON_PAIR_NOUNS:
+                pair = _two_persons_before(self.doc, self.off)
             if pair:
                 for ref in pair:
                     if ref not in self.refs:
                         self.refs.append(ref)
                 return
+        if (
+            tok.lower_ in _PERSON_PAIR_NOUNS
+            and [c.lower_ for c in tok.children] == ["the"]
+            and (pair := _two_persons_before(self.doc, self.off) or self.last_pair)
+        ):
+            # "Erdoğan congratulated his Kosovar counterpart Osmani-Sadriu. … the leaders
+            # discussed regional developments in a phone call": the two just named
+            for ref in pair:
+                if ref not in self.refs:
+                    self.refs.append(ref)
+            return
         if tok.lower_ in ("he", "she", "him", "her"):
             ref = _last_person(self.doc, self.off + tok.idx)
             if ref and ref not in self.refs:
@@ -630,6 +659,22 @@ def _pair_named_before(doc: Doc, pos: int) -> tuple[list[str], int | None]:
         if _AND_TITLED.fullmatch(doc.text, a.end, b.start) and doc.ref(a) != doc.ref(b):
             return [doc.ref(a), doc.ref(b)], a.start
     return [], None
+
+
+_PERSON_PAIR_NOUNS = {"leaders", "presidents", "ministers", "heads", "men", "women"}
+
+
+def _two_persons_before(doc: Doc, pos: int) -> list[str]:
+    """ "Aurescu sent Moldovan Foreign Minister Popescu a letter … the two Foreign Ministers
+    had a telephone conversation": "the two" persons are the only two this paragraph and
+    the one before name; with a third in view the phrase is not ours to resolve."""
+    paras = [p for p in doc.paragraphs if p.start <= pos]
+    since = paras[-2].start if len(paras) >= 2 else 0
+    refs: list[str] = []
+    for m in doc.mentions_in(since, pos, "person"):
+        if (ref := doc.ref(m)) not in refs:
+            refs.append(ref)
+    return refs if len(refs) == 2 else []
 
 
 _AND_TITLED = re.compile(r",?\s+and\s+(?:the\s+)?(?:(?:[A-Z][\w.'’-]*|of|to|for|the)[,\s]+){1,8}")
@@ -802,7 +847,17 @@ def encounters(doc: Doc) -> list[Meeting]:
                 ):
                     # (not "asked about the call between A and B": who asks is no party)
                     verb = head.head if hub.dep_ == "pobj" else head
-                    for s in _subjects(verb):
+                    subjects = _subjects(verb)
+                    if not subjects and _call_noun(hub):
+                        # "the leaders discussed regional developments along with bilateral
+                        # relations in a phone call": the parser hangs the call on a noun
+                        clause = verb
+                        for _ in range(4):
+                            if clause.dep_ not in ("pobj", "prep", "dobj", "conj"):
+                                break
+                            clause = clause.head
+                        subjects = _subjects(clause)
+                    for s in subjects:
                         parties.add_np(s)
                         parties.add_stranded(s)
                 for c in hub.children:
@@ -989,6 +1044,7 @@ def encounters(doc: Doc) -> list[Meeting]:
     merged = _merge_same(out)
     _attendance(doc, merged)
     _date_from_lead(doc, merged)
+    _date_from_arrival(doc, merged)
     kept = []
     for m in merged:
         if not m.participants and m.organizer is None:
@@ -1051,6 +1107,10 @@ _ATTENDED_THE = re.compile(
 )
 _OTHERS_AT_IT = re.compile(
     r"\s*(?:Other|Among the)\s+(?:participants|attendees|guests)\s+(?:also\s+)?(?:included|were)\b"
+    # "Other Heads of State, who have arrived, include the President of Kenya, Mr A, …"
+    r"|\s*Other\s+(?:Heads\s+of\s+(?:State|Government)(?:\s+and\s+Government)?|leaders|"
+    r"presidents|heads\s+of\s+state|delegates)(?:,[^,.;]{1,40},)?\s+(?:also\s+)?"
+    r"(?:include|included|includes|were)\b"
     # "Other Members of the Conference in attendance were:", "Associate Members in
     # attendance were:"
     r"|\s*(?:Other\s+|Associate\s+)?(?:Members|Heads|Leaders|Delegates|Participants)\b"
@@ -1058,7 +1118,12 @@ _OTHERS_AT_IT = re.compile(
     re.I,
 )
 _ALSO_ATTENDING = re.compile(
-    r"\s*(?:Also\s+(?:in\s+attendance|present|attending|participating)|"
+    r"\s*(?:Also\s+(?:in\s+attendance|present|attending|participating)"
+    # "Also participating on the Cuban side were", "Accompanying the distinguished visitor
+    # were": the delegations at the talks
+    r"(?:\s+(?:on|from)\s+the\s+[\w’'-]+\s+side)?|"
+    r"Accompanying\s+(?:him|her|them|the\s+(?:[\w’'-]+\s+){0,3}?"
+    r"(?:visitor|guest|president|minister|leader|delegation)s?)|"
     r"(?:Others\s+)?[Ii]n\s+attendance)\s+(?:also\s+)?(?:were|was|included)\b:?"
 )
 # a paragraph that goes on with a list of dignitaries: "His Excellency, A, the Prime Minister"
@@ -1182,6 +1247,71 @@ def _date_from_lead(doc: Doc, meetings: list[Meeting]) -> None:
             return
 
 
+_ARRIVAL = re.compile(r"\b(?:arrived|touched down|landed|flew into|was welcomed|was received)\b")
+
+
+def _date_from_arrival(doc: Doc, meetings: list[Meeting]) -> None:
+    """ "The prime minister touched down in Apia on Friday morning … He sat down for a
+    one-on-one meeting with Salwai": the undated meeting told right after a dated arrival,
+    with no other person named in between, is of that day."""
+    for m in meetings:
+        if m.date is not None or m.continues:
+            continue
+        before = [s for _pi, s in doc.sentences if s.end <= m.span.start]
+        for sent in reversed(before[-2:]):
+            if not doc.near(sent.start, m.span.start):
+                break
+            named = {doc.ref(x) for x in doc.mentions_in(sent.start, m.span.start, "person")}
+            if not named <= set(m.participants):
+                break  # someone else's arrival, or someone else in between
+            arrival = _ARRIVAL.search(doc.text, sent.start, sent.end)
+            parties = {doc.ref(x) for x in doc.mentions_in(sent.start, sent.end, "person")} == set(
+                m.participants
+            )
+            if (
+                arrival is None
+                and len(m.participants) >= 2
+                and parties
+                and "PhoneCall" in m.kinds
+                and not _ANOTHER_TIME.search(doc.text, m.span.start, m.span.end)
+            ):
+                # "Erdoğan on Monday congratulated his Kosovar counterpart Osmani-Sadriu. …
+                # the leaders discussed regional developments … in a phone call": the call
+                # is the day the sentence naming both of them gives
+                date = _date(doc, sent, sent.start)
+                if date is not None and not _FUTURE_WORDS.search(doc.text, sent.start, sent.end):
+                    m.date = date
+                    m.key = meeting_key(doc, date, m.participants)
+                break
+            if arrival is None:
+                if _has_date(doc, sent):
+                    break  # a day of something else in between
+                continue
+            if _FUTURE_WORDS.search(doc.text, sent.start, sent.end):
+                break
+            date = _date(doc, sent, arrival.start())
+            if date is not None and date.start > arrival.start():
+                m.date = date
+                m.key = meeting_key(doc, date, m.participants)
+                where = _IN_PLACE.match(doc.text, arrival.end())
+                if m.location is None and where is not None:
+                    m.location = next(
+                        (
+                            doc.ref(x)
+                            for x in doc.mentions_in(where.end(), where.end() + 40, "place")
+                            if x.start == where.end()
+                        ),
+                        None,
+                    )
+            break
+
+
+# "Shortly after the inauguration …, the two Foreign Ministers had a first telephone
+# conversation": a time of its own, not the day of the sentence before
+_ANOTHER_TIME = re.compile(r"\b(?:after|afterwards|later|earlier|before|previously|since)\b", re.I)
+_IN_PLACE = re.compile(r"\s+(?:in|at)\s+(?:the\s+)?")
+
+
 _SUMMIT_WORD = re.compile(r"\bsummit\b", re.I)
 _FUTURE_WORDS = re.compile(r"\b(?:will|would|to be held|is to|are to|next)\b", re.I)
 
@@ -1263,7 +1393,8 @@ def _attendance(doc: Doc, meetings: list[Meeting]) -> None:
         return
     ordered = sorted(meetings, key=lambda m: m.span.start)
     for _pi, sent in doc.sentences:
-        if not _ATTEND_CUE.search(doc.text, sent.start, sent.end):
+        others = _OTHERS_AT_IT.match(doc.text, sent.start, sent.end)
+        if not (_ATTEND_CUE.search(doc.text, sent.start, sent.end) or others):
             continue
         before = [m for m in ordered if m.span.start <= sent.start]
         if not before:
@@ -1289,6 +1420,14 @@ def _attendance(doc: Doc, meetings: list[Meeting]) -> None:
             # "… in attendance were: Prime Minister of X, Honourable A; …; B": every person
             # named after the colon, whatever the parser makes of the list
             for mm in doc.mentions_in(sent.start + colon, sent.end, "person"):
+                ref = doc.ref(mm)
+                if ref not in m.participants and ref != m.organizer:
+                    m.participants.append(ref)
+            continue
+        if others is not None and colon < 0:
+            # "Other Heads of State, who have arrived, include the President of Kenya, Mr
+            # A, Rwanda’s B and C of Uganda": every person the list names
+            for mm in doc.mentions_in(others.end(), sent.end, "person"):
                 ref = doc.ref(mm)
                 if ref not in m.participants and ref != m.organizer:
                     m.participants.append(ref)
@@ -1587,6 +1726,23 @@ def _voters(doc: Doc) -> list[str]:
     return refs
 
 
+def _pair_by_phone(tok) -> bool:
+    """ "A and B spoke by phone", "the two leaders spoke over the telephone": a call whose
+    parties are the verb's subjects."""
+    by_phone = any(
+        c.dep_ == "prep"
+        and c.lower_ in ("by", "over", "on")
+        and any(g.lower_ in ("phone", "telephone") for g in c.children)
+        for c in tok.children
+    )
+    subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+    return by_phone and any(
+        any(c.dep_ == "conj" for c in s.children)
+        or (s.lower_ in _PAIR_NOUNS and any(c.lower_ in ("two", "both") for c in s.children))
+        for s in subjects
+    )
+
+
 _ONLY_LISTED = re.compile(r"(?:\s*(?:,|and|the|X)\s*)*")
 
 
@@ -1711,12 +1867,21 @@ def _held_root(noun) -> bool:
     )
 
 
+def _call_noun(noun) -> bool:
+    """ "a phone call", "a telephone conversation"."""
+    return noun.lower_ in ("call", "conversation") and any(
+        c.dep_ == "compound" and c.lower_ in ("phone", "telephone") for c in noun.children
+    )
+
+
 def _reported_meeting(noun) -> bool:
     """A meeting noun reports a meeting when it is held, attended or taking place, or names
     its parties ("talks between", "his call with", "Blinken's call"); "welcomed the visit",
     "discussed the summit" speak of one."""
     if any(c.dep_ == "poss" for c in noun.children):
         return True
+    if noun.dep_ == "pobj" and noun.head.lower_ in ("in", "during", "over") and _call_noun(noun):
+        return True  # "the leaders discussed regional developments … in a phone call"
     if any(c.dep_ == "prep" and c.lower_ in ("with", "between", "among") for c in noun.children):
         return True
     if any(
@@ -1798,11 +1963,14 @@ def _trigger(tok, doc: Doc, off: int):
         and _with_objects(tok, ("with",))
     ):
         return "meet", None  # "sat down with Wang Yi"
+    if lem in _MEET_VERBS and tok.dep_ == "compound" and tok.head.lower_ in _NOUNS:
+        return None  # "in a phone call": the noun it names is the meeting
     if lem in _MEET_VERBS:
         if lem == "speak":
             preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("with", "to")]
             if not preps:
-                return None
+                # "The two ministers spoke by phone": a call of the pair the subject names
+                return ("talk", None) if _pair_by_phone(tok) else None
             pobjs = [g for p in preps for g in p.children if g.dep_ == "pobj"]
             if not pobjs or all(_PRESS.match(g.text) for g in pobjs):
                 return None

@@ -245,9 +245,7 @@ def _abroad(doc: Doc, home: str) -> bool:
     return False
 
 
-_AT_A_NAME = re.compile(
-    r"\b(?:to|into|from|out of)\s+(?:the\s+)?(?P<name>[A-Z][\w'’-]+)"
-)
+_AT_A_NAME = re.compile(r"\b(?:to|into|from|out of)\s+(?:the\s+)?(?P<name>[A-Z][\w'’-]+)")
 _MONTH_NAMES = (
     "January February March April May June July August September October November December "
     "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec"
@@ -267,6 +265,8 @@ def _unresolved_place(doc: Doc, start: int, end: int) -> bool:
         ):
             return True
     return False
+
+
 _WATERS = re.compile(r"\b(?:Sea|Ocean|Gulf|Strait|Straits|Bay|Channel)\b")
 
 

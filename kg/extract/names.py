@@ -8,6 +8,7 @@ spellings of one name meet; the IRI keeps a readable spelling.
 
 from __future__ import annotations
 
+import calendar
 import re
 from functools import lru_cache
 
@@ -45,7 +46,10 @@ TITLES = {
         "President-elect Vice-President-elect Premier-elect Governor-elect Chancellor-elect "
         # plural posts before a list of names: "Presidents Daniel Noboa of Ecuador and …"
         "Presidents Premiers Chancellors Kings Secretaries Ambassadors Generals Senators "
-        "Governors Envoys Leaders"
+        "Governors Envoys Leaders "
+        # the Gulf's honorific of the ruling family ("Sayyid Khalid bin Hilal al Busaidi"),
+        # and a post's last word before its holder ("General Manager Ed Monreal")
+        "Sayyid Sayyida Sayed Manager"
     ).split()
 }
 NON_NAME_WORDS = {
@@ -65,6 +69,19 @@ NON_NAME_WORDS = {
         "Senate Congress Kremlin"
     ).split()
 }
+# A minister's portfolio that the model runs into the name after it: "Minister of Foreign
+# Affairs and European Integration Nicolae Popescu" gives "European Integration Nicolae
+# Popescu". No one's given name is one of these.
+PORTFOLIO_WORDS = {
+    fold(w)
+    for w in (
+        "European Integration Development Cooperation Trade Commerce Industry Investment "
+        "Economy Economic Planning Health Education Culture Tourism Energy Agriculture "
+        "Diaspora Labour Labor Transport Communications Information Environment Youth Sports "
+        "Sport Immigration Citizenship Infrastructure Mines Fisheries Security Territorial "
+        "Administration Decentralisation Decentralization Regional International Abroad"
+    ).split()
+}
 _PATRONYMIC = re.compile(
     r"^[A-Z][a-z]+(?:ovich|evich|ich|ovna|evna|ichna|ogly|oglu|uly|kyzy|qizi)$"
 )
@@ -82,13 +99,27 @@ _INITIAL = re.compile(r"[A-Z]\.\s")
 _GIVEN_BEFORE = re.compile(r"\b([A-Z][a-z]+) $")
 
 
+# A capitalised calendar word before a name ("Monday Tokayev said") is the day, not a
+# first name. The calendar module's names are English under the C locale, which Python
+# keeps for LC_TIME unless a program sets another.
 _CALENDAR = {
     fold(w)
-    for w in (
-        "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April "
-        "May June July August September October November December Today Yesterday Tomorrow"
-    ).split()
+    for w in (*calendar.day_name, *calendar.month_name[1:], "Today", "Yesterday", "Tomorrow")
 }
+
+
+_WORD_BEFORE = re.compile(r"(?<![\w’'-])([^\W\d_]+) $")
+_WORD_AFTER = re.compile(r" ([^\W\d_]+)(?![\w’'-])")
+
+
+def _name_syllable(word: str) -> bool:
+    return (
+        word[0].isupper()
+        and not word.isascii()
+        and not word.isupper()
+        and fold(word) not in TITLES
+        and fold(word) not in NON_NAME_WORDS
+    )
 
 
 def extend_person(text: str, start: int, end: int) -> tuple[int, int]:
@@ -117,6 +148,15 @@ def extend_person(text: str, start: int, end: int) -> tuple[int, int]:
             and not re.search(rf"\b{re.escape(m.group(1).lower())}\b", text)
         ):
             start = m.start(1)
+    if not text[start:end].isascii():
+        # "Hà Kim Ngọc" read as "Kim Ngọc", "Phạm Minh Chính" as "Phạm Minh": in a name
+        # written with its diacritics, a next capitalised word written with them too
+        b = _WORD_BEFORE.search(text, max(0, start - 20), start)
+        if b and _name_syllable(b.group(1)):
+            start = b.start(1)
+        a = _WORD_AFTER.match(text, end)
+        if a and _name_syllable(a.group(1)):
+            end = a.end(1)
     m = _HYPHEN_TAIL.match(text, end)
     if m:
         end = m.end()
@@ -133,7 +173,10 @@ def clean_person(text: str, start: int, end: int) -> tuple[int, int, str | None]
     if poss and poss.start() > 0:
         end = start + poss.start()  # "Salva Kiir’s SPLM": the person is before the possessive
     words = list(re.finditer(r"\S+", text[start:end]))
-    while words and fold(words[0].group().rstrip(",")) in TITLES:
+    while words and (
+        fold(words[0].group().rstrip(",")) in TITLES
+        or (len(words) > 2 and fold(words[0].group()) in PORTFOLIO_WORDS)
+    ):
         words.pop(0)
     if not words:
         return start, end, None

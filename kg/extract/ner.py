@@ -19,7 +19,13 @@ from kg.extract import world
 from kg.extract.gazetteer import Lexicon, fold_text
 from kg.extract.lexis import BUILDING_WORDS
 from kg.extract.model import Entity, Mention
-from kg.extract.names import NON_NAME_WORDS, TITLES, clean_person, name_skeleton
+from kg.extract.names import (
+    NON_NAME_WORDS,
+    PORTFOLIO_WORDS,
+    TITLES,
+    clean_person,
+    name_skeleton,
+)
 from kg.extract.sentences import blank_out
 from kg.ids import fold, slug
 
@@ -585,7 +591,11 @@ def _person_in_org(text: str, s: int, e: int, inside, out, ents) -> bool:
             cut = max(cut, m.end)  # "Ambassador to the United Nations Vassily Nebenzia"
     words = list(re.finditer(r"\S+", text[cut:e]))
     lead = 0
-    while lead < len(words) and fold(words[lead].group().rstrip(",")) in TITLES:
+    while lead < len(words) and (
+        fold(words[lead].group().rstrip(",")) in TITLES
+        # "European Integration Nicolae Popescu": a portfolio run into the name
+        or (len(words) - lead > 2 and fold(words[lead].group()) in PORTFOLIO_WORDS)
+    ):
         lead += 1
     if cut == s and lead == 0:
         return False
@@ -649,7 +659,9 @@ _TITLE_BEFORE = re.compile(
     # "the EU Special Representative for Dialogue, Miroslav Lajčak": a post, then its holder
     # ("Chairperson of the African Union Commission (AUC), Moussa Faki Mahamat")
     r"|\b(?:Representative|Envoy|Coordinator|Rapporteur|Adviser|Advisor|Secretary|Minister"
-    r"|Chairperson|Chairman|Chairwoman|Commissioner|Director-General|Spokesperson)"
+    r"|Chairperson|Chairman|Chairwoman|Commissioner|Director-General|Spokesperson"
+    # ("The President of Cuba’s Councils of State and Ministers, Miguel Díaz-Canel")
+    r"|President|Vice-President|Premier|Governor|Ambassador|Chancellor)"
     r"(?:\s+(?:for|of|to|on)\s+[^,;()]{1,40})?(?:\s*\([^()]{1,12}\))?,\s*$"
 )
 _OWN_MEETING_AFTER = re.compile(

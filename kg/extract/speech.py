@@ -207,6 +207,8 @@ def speech_verbs(sp) -> list:
             continue
         if lem == "call" and not any(c.lower_ in ("for", "on") for c in t.children):
             continue  # "called" alone: a phone call, or naming
+        if lem == "welcome" and _welcomes_a_guest(t):
+            continue  # "President Xi was welcomed by Finance Secretary Dominguez": a reception
         if (
             lem in _WEAK
             and t.dep_ in ("advcl", "acl", "xcomp")
@@ -219,6 +221,19 @@ def speech_verbs(sp) -> list:
             continue
         out.append(t)
     return out
+
+
+_GUEST_PRONOUNS = {"he", "she", "they", "him", "her", "them", "we", "us", "i", "me"}
+
+
+def _welcomes_a_guest(verb) -> bool:
+    """ "welcomed the truce" is speech; "was welcomed by the President", "welcomed President
+    Ruto at State House" receive a person (a name or a pronoun), and say nothing."""
+    return any(
+        c.dep_ in ("nsubjpass", "dobj")
+        and (c.lower_ in _GUEST_PRONOUNS or (c.text[:1].isupper() and not c.is_sent_start))
+        for c in verb.children
+    )
 
 
 # the lemmas speech_verbs can return a token for
@@ -254,6 +269,16 @@ def subject_of(verb, after: int = -1):
             if quoted:
                 return quoted[0]
             continue
+        if (
+            node.dep_ == "acl"
+            and node.head.dep_ == "ROOT"
+            and node.head.idx >= after
+            and not node.lower_.endswith("ing")
+            and any(c.dep_ == "ccomp" for c in node.children)
+        ):
+            # "Mexico’s foreign minister, Alicia Bárcena, announced on Monday that …": with
+            # no other verb the parser makes the clause's verb a modifier of its subject
+            return node.head
         if node.dep_ == "acl" and node.lower_.endswith("ing") and node.head is not node:
             prev = node.doc[node.i - 1] if node.i > 0 else None
             if (
