@@ -1336,3 +1336,13 @@ def test_the_leaders_named_just_before_a_phone_call():
         ["person/cyril-ramaphosa", "person/hakainde-hichilema"]
     ], f.meetings
     assert calls[0].date is not None and calls[0].date.value == date(2021, 4, 5), calls
+
+
+@pytest.mark.parametrize("days", ["8 and 9 February 2021", "8 to 9 February 2021"])
+def test_a_span_of_days_written_with_and_is_dated_by_its_first(days: str):
+    """Dev text 188: "the visit of the Guinean delegation to Sierra Leone on the 8 and 9
+    February 2021" was dated by its second day."""
+    from kg.extract.dates import explicit_dates
+
+    text = f"the visit of the delegation to Liberia on the {days} was a success"
+    assert [(y, m, d) for _s, _e, y, m, d in explicit_dates(text)] == [(2021, 2, 8)]
