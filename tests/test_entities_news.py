@@ -111,3 +111,21 @@ def test_a_name_that_reports_is_a_news_outlet_and_a_minister_who_writes_a_person
     assert {f.entities[r].category for r in outlets} == {"news agency"}
     assert "person/kojo-asante" in refs(f, "person")
     assert not {r for r in refs(f, "person") if "courier" in r or "review" in r}
+
+
+# ---- an acronym the text never spells out --------------------------------------------------
+
+INITIALS = """Militia and army trade blame over clashes
+Source: Sahel Wire | 2024-06-27
+
+Fighting broke out on Thursday between the Malian Armed Forces and
+the Azawad Liberation Front near Kidal, residents said.
+
+An ALF spokesman said the group had been attacked first.
+"""
+
+
+def test_an_acronym_is_the_one_body_named_in_full_with_those_initials():
+    f = facts(INITIALS)
+    assert "org/azawad-liberation-front" in refs(f, "org")
+    assert "org/alf" not in refs(f, "org")

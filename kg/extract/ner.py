@@ -1256,6 +1256,7 @@ def _acronyms(text: str, out: list[Mention], ents: dict[str, Entity], known) -> 
         if pm and _initials_fit(pm.group("a"), text[m.start : m.end]):
             # "Papua New Guinea (PNG)": every PNG is the country, as SADC is the community
             alias[pm.group("a")] = (m.kind, m.key)
+    _initials_named(out, ents, known, alias)
     if not alias:
         return
     kept: list[Mention] = []
@@ -1273,6 +1274,37 @@ def _acronyms(text: str, out: list[Mention], ents: dict[str, Entity], known) -> 
                 continue
             kept.append(Mention(key=key, kind=kind, start=mm.start(), end=mm.end(), surface=a))
     out[:] = kept
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in re.findall(r"[\w’'-]+", name) if w[0].isupper())
+
+
+def _initials_named(out: list[Mention], ents: dict[str, Entity], known, alias) -> None:
+    """An acronym the text never spells out, "LNA" beside "the Libyan National Army", "KP"
+    beside "Khyber Pakhtunkhwa": the one body or place named in full whose capitalised
+    words' initials are exactly its letters."""
+    full: dict[str, set[tuple[str, str]]] = {}
+    for m in (*out, *known):
+        if m.kind not in ("org", "place"):
+            continue
+        names = {m.surface}
+        ent = ents.get(f"{m.kind}/{m.key}")
+        if ent is not None:
+            names |= {ent.label, *ent.surfaces}
+        for n in names:
+            if " " in n.strip() and not n.isupper():
+                full.setdefault(_initials(n), set()).add((m.kind, m.key))
+    for m in out:
+        a = m.surface
+        if m.kind not in ("org", "place") or a in alias or not re.fullmatch(r"[A-Z]{2,6}", a):
+            continue
+        ent = ents.get(f"{m.kind}/{m.key}")
+        if ent is None or ent.label != a:
+            continue  # an acronym some list knows keeps its body
+        cands = {c for c in full.get(a, set()) if c[0] == m.kind and c[1] != m.key}
+        if len(cands) == 1:
+            alias[a] = next(iter(cands))
 
 
 _ORG_WORD = re.compile(
