@@ -238,3 +238,27 @@ def test_forces_sent_to_the_border_with_another_state_stay_on_their_side():
     )
     got = [(d.deployed_by, d.destination, d.personnel) for d in f.deployments]
     assert got == [("country/lithuania", "country/lithuania", 1000)], got
+
+
+def test_a_size_told_in_the_next_sentence_is_the_deployments():
+    """ "... to send a monitoring mission to Moldova. The mission will initially consist of 60
+    civilian monitors": the force named again by its head noun gives its size."""
+    f = facts(
+        "Monitors for Moldova\nSource: Test | 2025-05-10\n\n"
+        "The OSCE agreed on Friday to send a monitoring mission to Moldova. "
+        "The mission will initially consist of 60 civilian monitors, a spokesman said.\n"
+    )
+    (dep,) = [d for d in f.deployments if d.deployed_by == "org/osce"]
+    assert dep.destination == "country/moldova"
+    assert dep.personnel == 60
+
+
+def test_a_size_told_after_two_deployments_goes_to_neither():
+    """After two states' deployments the same sentence could size either: no figure is given."""
+    f = facts(
+        "Troops for Niger\nSource: Test | 2025-05-10\n\n"
+        "Norway will deploy a military mission to Niger, and Sweden will deploy a military "
+        "mission to Chad. The mission will comprise 120 soldiers, officials said.\n"
+    )
+    assert {d.deployed_by for d in f.deployments} >= {"country/norway", "country/sweden"}
+    assert all(d.personnel != 120 for d in f.deployments)

@@ -1207,7 +1207,54 @@ def merge_into(doc: Doc, found: list[Deployment], parsed: list[Deployment]) -> l
             continue
         out.append(d)
         by_sender.setdefault(d.deployed_by or "", d)
+    _size_told_after(doc, out)
     return out
+
+
+# "The mission will initially consist of 100 civilian monitors": a force named again by its
+# head noun, then its size; the figure is that of the deployment told just before
+_SIZE_TOLD = re.compile(
+    r"\b(?:[Tt]he|[Tt]his|[Ii]ts|[Tt]heir)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:mission|force|contingent|detachment|battalion|team|unit|deployment)\s+"
+    r"(?:(?:will|would|is to|was to|is expected to|is set to)\s+)?"
+    r"(?:(?:initially|eventually|first|then)\s+)?"
+    r"(?:consists?|consisted|comprises?|comprised|numbers|numbered|"
+    r"(?:is|was|will be|be) made up)\s+(?:of\s+)?"
+    r"(?:(?:about|around|some|roughly|nearly|almost|at least|up to|more than|over)\s+)?"
+)
+_SIZE_PEOPLE = re.compile(
+    r"\s*(?:[a-z-]+\s+){0,2}?(?:troops|soldiers|personnel|peacekeepers|police|officers|"
+    r"servicemen|men|members|monitors|observers|experts|staff|instructors|trainers|sailors|"
+    r"marines|gendarmes|airmen)\b"
+)
+
+
+def _para(doc: Doc, pos: int) -> int:
+    return max((i for i, p in enumerate(doc.paragraphs) if p.start <= pos), default=-1)
+
+
+def _size_told_after(doc: Doc, deps: list[Deployment]) -> None:
+    """A deployment with no head count takes the one a later sentence gives its force ("The
+    mission will initially consist of 100 civilian monitors"), when that sentence is at most
+    two paragraphs after it and follows one deployment only."""
+    for pi, sent in doc.sentences:
+        m = _SIZE_TOLD.search(doc.text, sent.start, sent.end)
+        if m is None:
+            continue
+        nums = [n for n in doc.numbers_in(m.end(), sent.end) if n[0] == m.end()]
+        if not nums or not isinstance(nums[0][2], int) or nums[0][2] < 2:
+            continue
+        if not _SIZE_PEOPLE.match(doc.text, nums[0][1]):
+            continue
+        before = [
+            d for d in deps if d.span.start < sent.start and 0 <= pi - _para(doc, d.span.start) <= 2
+        ]
+        if not before:
+            continue
+        last = max(d.span.start for d in before)
+        told = [d for d in before if d.span.start == last]
+        if len(told) == 1 and told[0].personnel is None:
+            told[0].personnel = nums[0][2]
 
 
 def _same_body(doc: Doc, sender: str | None, by_sender: dict) -> Deployment | None:
