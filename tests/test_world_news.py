@@ -1336,3 +1336,32 @@ def test_the_leaders_named_just_before_a_phone_call():
         ["person/cyril-ramaphosa", "person/hakainde-hichilema"]
     ], f.meetings
     assert calls[0].date is not None and calls[0].date.value == date(2021, 4, 5), calls
+
+
+@pytest.mark.parametrize("days", ["8 and 9 February 2021", "8 to 9 February 2021"])
+def test_a_span_of_days_written_with_and_is_dated_by_its_first(days: str):
+    """Dev text 188: "the visit of the Guinean delegation to Sierra Leone on the 8 and 9
+    February 2021" was dated by its second day."""
+    from kg.extract.dates import explicit_dates
+
+    text = f"the visit of the delegation to Liberia on the {days} was a success"
+    assert [(y, m, d) for _s, _e, y, m, d in explicit_dates(text)] == [(2021, 2, 8)]
+
+
+def test_one_person_alone_is_no_meeting_but_a_trip_or_a_summit_may_be():
+    """Dev texts 115, 122, 168, 201 and 214 gave talks of one person alone (the "Japarov" of
+    a press statement, Bødskov recalling a frigate); in the gold such meetings are 4 of 237,
+    mostly summits or sessions told through one attendee, and one person's visit is a trip."""
+    alone = facts(
+        "Call\nSource: Example | 2024-04-09\n\n"
+        "Prime Minister Mostafa Madbouly also held a meeting on Tuesday to review the"
+        " preparations.\n"
+    )
+    assert not [m for m in alone.meetings if m.participants == ["person/mostafa-madbouly"]], (
+        alone.meetings
+    )
+    summit = facts(
+        "Summit\nSource: Example | 2024-04-09\n\n"
+        "President William Ruto attended the African Union summit in Addis Ababa on Tuesday.\n"
+    )
+    assert [m for m in summit.meetings if "Summit" in m.kinds], summit.meetings

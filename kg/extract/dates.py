@@ -48,9 +48,10 @@ _MON = (
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 DAY_MONTH = re.compile(rf"\b{_DAY}(?:\s+of)?\s+{_MON}(?:,?\s+{_YEAR})?\b")
-# "held on 5-6 July 2021": a span of days, dated by its first
+# "held on 5-6 July 2021", "on the 8 and 9 February": a span of days, dated by its first
 DAY_RANGE_MONTH = re.compile(
-    rf"\b(?P<first>[0-3]?\d)\s*[-–]\s*[0-3]?\d(?:st|nd|rd|th)?\s+{_MON}(?:,?\s+{_YEAR})?\b"
+    rf"\b(?P<first>[0-3]?\d)(?:\s*[-–]\s*|\s+(?:and|to)\s+)[0-3]?\d(?:st|nd|rd|th)?\s+{_MON}"
+    rf"(?:,?\s+{_YEAR})?\b"
 )
 _SENTENCE_START = re.compile(r"(?:\A|[.!?:;\n][\"”’\')]*\s*)\Z")
 MONTH_YEAR = re.compile(rf"(?<![\d\w])(?<!\d )(?<!\d\s\s){_MON}\s+{_YEAR}\b")
