@@ -1301,10 +1301,11 @@ def test_a_guest_welcomed_is_received_not_quoted(sentence: str):
     assert not f.statements, f.statements
 
 
-def test_a_truce_welcomed_is_still_said():
+@pytest.mark.parametrize("what", ["the truce", "Resolution 2699", "the Accord"])
+def test_a_truce_welcomed_is_still_said(what: str):
     f = facts(
         "Truce\nSource: Example | 2024-04-09\n\n"
-        "Foreign Minister Carlos Dominguez welcomed the truce on Tuesday.\n"
+        f"Foreign Minister Carlos Dominguez welcomed {what} on Tuesday.\n"
     )
     assert [s.speaker for s in f.statements] == ["person/carlos-dominguez"], f.statements
 

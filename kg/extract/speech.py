@@ -225,6 +225,11 @@ def speech_verbs(sp) -> list:
 
 
 _GUEST_PRONOUNS = {"he", "she", "they", "him", "her", "them", "we", "us", "i", "me"}
+# capitalised things a statement welcomes ("welcomed Resolution 2699", "the Accord")
+_WELCOMED_THINGS = {
+    "resolution", "decision", "agreement", "declaration", "deal", "accord", "treaty",
+    "statement", "plan", "proposal", "initiative", "truce", "ceasefire", "report",
+}  # fmt: skip
 
 
 def _welcomes_a_guest(verb) -> bool:
@@ -232,7 +237,15 @@ def _welcomes_a_guest(verb) -> bool:
     Ruto at State House" receive a person (a name or a pronoun), and say nothing."""
     return any(
         c.dep_ in ("nsubjpass", "dobj")
-        and (c.lower_ in _GUEST_PRONOUNS or (c.text[:1].isupper() and not c.is_sent_start))
+        and (
+            c.lower_ in _GUEST_PRONOUNS
+            or (
+                c.text[:1].isupper()
+                and not c.is_sent_start
+                and c.lower_ not in _WELCOMED_THINGS
+                and not any(g.like_num for g in c.children)
+            )
+        )
         for c in verb.children
     )
 
