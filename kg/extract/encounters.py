@@ -1044,7 +1044,7 @@ def encounters(doc: Doc) -> list[Meeting]:
     merged = _merge_same(out)
     _attendance(doc, merged)
     _date_from_lead(doc, merged)
-    _date_from_arrival(doc, merged)
+    _date_from_the_sentence_before(doc, merged)
     kept = []
     for m in merged:
         if not m.participants and m.organizer is None:
@@ -1250,10 +1250,12 @@ def _date_from_lead(doc: Doc, meetings: list[Meeting]) -> None:
 _ARRIVAL = re.compile(r"\b(?:arrived|touched down|landed|flew into|was welcomed|was received)\b")
 
 
-def _date_from_arrival(doc: Doc, meetings: list[Meeting]) -> None:
-    """ "The prime minister touched down in Apia on Friday morning … He sat down for a
-    one-on-one meeting with Salwai": the undated meeting told right after a dated arrival,
-    with no other person named in between, is of that day."""
+def _date_from_the_sentence_before(doc: Doc, meetings: list[Meeting]) -> None:
+    """An undated meeting told right after a dated sentence of its own parties, with no one
+    else named in between, is of that day: after an arrival ("The prime minister touched
+    down in Apia on Friday morning … He sat down for a one-on-one meeting with Salwai"),
+    and a call after a sentence naming both callers ("Erdoğan on Monday congratulated his
+    Kosovar counterpart … the leaders discussed … in a phone call")."""
     for m in meetings:
         if m.date is not None or m.continues:
             continue
