@@ -5,12 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.documents import document_from_bytes
-from kg.extract import extract_facts
-
-
-def facts(text: str):
-    return extract_facts(document_from_bytes("t.txt", text.encode("utf-8")))[0]
+from tests.news_facts import facts
 
 
 def parent_force(f, d) -> str | None:

@@ -4,17 +4,7 @@ says (docs/gold-format.md)."""
 
 from __future__ import annotations
 
-from kg.documents import document_from_bytes
-from kg.extract import extract_facts
-
-
-def facts(text: str):
-    return extract_facts(document_from_bytes("t.txt", text.encode("utf-8")))[0]
-
-
-def refs(f, kind: str) -> set[str]:
-    return {r for r in f.entities if r.startswith(kind + "/")}
-
+from tests.news_facts import facts, refs
 
 # ---- a government named by its state is the state -----------------------------------------
 

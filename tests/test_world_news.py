@@ -10,19 +10,11 @@ from pathlib import Path
 import pytest
 
 from kg.documents import document_from_bytes
-from kg.extract import extract_facts
 from kg.extract.names import name_skeleton
 from kg.extract.world import countries, place
+from tests.news_facts import facts, refs
 
 WORLD = Path(__file__).parent / "data" / "world"  # texts written for these tests
-
-
-def facts(text: str):
-    return extract_facts(document_from_bytes("t.txt", text.encode("utf-8")))[0]
-
-
-def refs(f, kind: str) -> set[str]:
-    return {r for r in f.entities if r.startswith(kind + "/")}
 
 
 # ---- an African country sends troops to a neighbour's province ---------------------------

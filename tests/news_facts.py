@@ -1,0 +1,15 @@
+"""The facts one invented news text gives, for the tests of extraction on the world's news
+(tests/test_world_news.py, test_deployments_news.py, test_entities_news.py)."""
+
+from __future__ import annotations
+
+from kg.documents import document_from_bytes
+from kg.extract import extract_facts
+
+
+def facts(text: str):
+    return extract_facts(document_from_bytes("t.txt", text.encode("utf-8")))[0]
+
+
+def refs(f, kind: str) -> set[str]:
+    return {r for r in f.entities if r.startswith(kind + "/")}
