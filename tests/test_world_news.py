@@ -1358,3 +1358,46 @@ def test_one_person_alone_is_no_meeting_but_a_trip_or_a_summit_may_be():
         "President William Ruto attended the African Union summit in Addis Ababa on Tuesday.\n"
     )
     assert [m for m in summit.meetings if "Summit" in m.kinds], summit.meetings
+
+
+def test_last_night_is_the_day_before_the_page():
+    """Dev text 203: "President Mnangagwa last night met his Mozambican counterpart" in a
+    page of 25 May was a meeting with no day."""
+    f = facts(
+        "Leaders meet\nSource: Example | 2019-05-25\n\n"
+        "President Hage Geingob last night met his Angolan counterpart, President Joao"
+        " Lourenco, and discussed trade.\n"
+    )
+    met = [m for m in f.meetings if "person/hage-geingob" in m.participants]
+    assert met and met[0].date is not None and met[0].date.value == date(2019, 5, 24), met
+    assert met[0].date.basis == "RelativeToDocumentDate"
+
+
+def test_a_summit_discussed_is_not_dated_by_the_talks_nor_attended_by_who_discussed_it():
+    """Dev text 203: "met his Mozambican counterpart … and discussed the forthcoming summit
+    between the United States of America and African states" made one summit of that night,
+    with the United States and both presidents in it."""
+    f = facts(
+        "Leaders meet\nSource: Example | 2019-05-25\n\n"
+        "President Hage Geingob on Friday met his Angolan counterpart, President Joao"
+        " Lourenco, and discussed the forthcoming summit between the United States of America"
+        " and African states.\n"
+    )
+    assert [sorted(m.kinds) for m in f.meetings if m.date is not None] == [["InPersonMeeting"]], (
+        f.meetings
+    )
+    assert not [
+        m for m in f.meetings if "Summit" in m.kinds and "person/hage-geingob" in m.participants
+    ], f.meetings
+
+
+def test_a_byline_with_time_stamps_does_not_push_the_lead_out():
+    """Dev text 161: "By Park Sae-jin Posted : May 27, 2024, 16:49 Updated : …" stood
+    between the title and the lead, so the summit "in Seoul on Monday" of the lead gave its
+    day to no one. (Invented texts of the same shape were dated through the lead's other
+    words, so the dev text itself is read.)"""
+    f = facts(
+        (DEV / "161_ajupress_korea-china-japan-trilateral-summit-seoul.txt").read_text("utf-8")
+    )
+    summits = [m for m in f.meetings if "Summit" in m.kinds]
+    assert [m.date.value if m.date else None for m in summits] == [date(2024, 5, 27)], summits

@@ -75,12 +75,17 @@ class Doc:
 
     def in_lead(self, pos: int) -> bool:
         """In the title or the first body paragraph (after a date line): what the page reports."""
+        return pos < self.lead_end()
+
+    def lead_end(self) -> int:
+        """End of the title and the first body paragraph; a "Source: …" or "By …" line is no
+        paragraph of the story, so a byline does not push the lead out of it."""
         body = [
             p
             for p in self.paragraphs[:5]
             if p.end - p.start > 40 and not _CREDIT.fullmatch(self.text, p.start, p.end)
-        ][:4]  # (a "Source: …" or "By …" line is no paragraph of the story)
-        return bool(body) and pos < body[min(1, len(body) - 1)].end
+        ][:2]
+        return body[-1].end if body else 0
 
     def ref(self, m: Mention) -> str:
         return f"{m.kind}/{m.key}"
@@ -531,7 +536,9 @@ _CREDIT = re.compile(
     r"^(?:Source|Photo|Credit|Image)s?\s*:?\s.*$|^By\s*:\s.*$"
     r"|^By (?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February"
     r"|March|April|May|June|July|August|September|October|November|December|Then|Now|Late"
-    r"|Early|Mid|End|Next|Last|The)\b)[A-Z].{0,60}$",
+    r"|Early|Mid|End|Next|Last|The)\b)[A-Z].{0,60}$"
+    # "By Park Sae-jin Posted : May 27, 2024, 16:49 Updated : …": a byline with its time stamps
+    r"|^By [A-Z][^.!?]{0,60}? (?:Posted|Updated|Published)\b.*$",
     re.M,
 )
 

@@ -63,9 +63,11 @@ ISO = re.compile(r"(?<![\d-])(?P<year>(?:19|20)\d\d)-(?P<mon>[01]\d)-(?P<day>[0-
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 RELATIVE = re.compile(
     r"\b(?=[nltMTWFS])(?:(?P<next>next|last|this)\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
-    r"|\b(?=[tyTY])(?P<rel>today|yesterday|tomorrow|tonight|this (?:morning|afternoon|evening))\b",
+    r"|\b(?=[tylTYL])(?P<rel>today|yesterday|tomorrow|tonight|last night"
+    r"|this (?:morning|afternoon|evening))\b",
     re.IGNORECASE,
 )
+_RELATIVE_DAYS = {"yesterday": -1, "last night": -1, "tomorrow": 1}
 _FUTURE = re.compile(r"\b(will|shall|is expected|are expected|is to|are to|next|plans? to)\b", re.I)
 
 
@@ -196,7 +198,7 @@ class DateResolver:
             if self.doc_date:
                 if m.group("rel"):
                     value = self.doc_date + timedelta(
-                        days={"yesterday": -1, "tomorrow": 1}.get(m.group("rel").lower(), 0)
+                        days=_RELATIVE_DAYS.get(m.group("rel").lower(), 0)
                     )
                 else:
                     sent_before = re.split(

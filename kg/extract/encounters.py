@@ -361,6 +361,19 @@ def _arrived_where(node) -> bool:
     return venue.dep_ == "pobj" and venue.head.dep_ == "prep" and _went(venue.head.head)
 
 
+_UPCOMING = frozenset(
+    {"forthcoming", "upcoming", "planned", "proposed", "coming", "next", "future"}
+)
+
+
+def _upcoming(noun, day_at: int) -> bool:
+    """A meeting still to come whose day, if any, is not the one the sentence gives for
+    what was done: the day of "the upcoming summit on 17 June" stays its own."""
+    if not any(c.dep_ == "amod" and c.lower_ in _UPCOMING for c in noun.children):
+        return False
+    return not any(t.idx <= day_at < t.idx + len(t) for t in noun.subtree)
+
+
 def _future_or_wished(tok) -> bool:
     node = tok
     for _ in range(3):
@@ -844,8 +857,10 @@ def encounters(doc: Doc) -> list[Meeting]:
                     hub.dep_ in ("dobj", "pobj", "attr")
                     and head is not hub
                     and not (hub.dep_ == "pobj" and head.lower_ in _TOPIC_PREPS)
+                    and not (hub.dep_ == "dobj" and lemma(head.lower_) in _TOPIC_VERBS)
                 ):
-                    # (not "asked about the call between A and B": who asks is no party)
+                    # (not "asked about the call between A and B", "discussed the summit
+                    # between A and B": who asks or discusses is no party)
                     verb = head.head if hub.dep_ == "pobj" else head
                     subjects = _subjects(verb)
                     if not subjects and _call_noun(hub):
@@ -940,6 +955,8 @@ def encounters(doc: Doc) -> list[Meeting]:
                 and any(c.dep_ in ("compound", "poss") for c in noun.children)
             )
             date = _date(doc, sent, off + hub.idx)
+            if date is not None and noun is not None and _upcoming(noun, date.start - off):
+                date = None  # "last night met Nyusi and discussed the forthcoming summit"
             if date is None and parties.pair_at is not None:
                 # "India and the Maldives on Sunday reviewed … The two sides held the
                 # meeting": the day the sentence naming the two gives
@@ -1056,6 +1073,7 @@ def encounters(doc: Doc) -> list[Meeting]:
 
 
 _TOPIC_PREPS = {"about", "regarding", "concerning", "on", "over"}
+_TOPIC_VERBS = {"discuss", "review", "debate", "mention"}
 _ATTEND = {"attend", "participate"}
 # Heads of a list of parties: "the leaders of A, B and C", "heads of the UN and the WHO".
 _COLLECTIVE = {
@@ -1232,7 +1250,7 @@ def _date_from_lead(doc: Doc, meetings: list[Meeting]) -> None:
     undated = [m for m in meetings if m.date is None and "Summit" in m.kinds]
     if len(undated) != 1 or any(m.date and "Summit" in m.kinds for m in meetings):
         return
-    lead_end = doc.paragraphs[min(2, len(doc.paragraphs) - 1)].end if doc.paragraphs else 0
+    lead_end = doc.lead_end()
     for _pi, sent in doc.sentences:
         if sent.start >= lead_end:
             break
