@@ -257,3 +257,30 @@ def test_a_size_told_after_two_deployments_goes_to_neither():
     )
     assert {d.deployed_by for d in f.deployments} >= {"country/norway", "country/sweden"}
     assert all(d.personnel != 120 for d in f.deployments)
+
+
+@pytest.mark.parametrize(
+    "phrase, body",
+    [
+        ("as part of an African Union (AU) force", "org/african-union"),
+        ("as part of the CSTO peacekeeping mission", "org/csto"),
+        ("under the auspices of the United Nations", "org/un"),
+    ],
+)
+def test_a_contingent_sent_as_part_of_a_bodys_force_is_part_of_that_bodys_deployment(
+    phrase: str, body: str
+):
+    """Dev texts 11 and 140: "to send servicemen … to Kazakhstan as part of the CSTO
+    peacekeeping mission", "would send some 800 troops to the Central African Republic …
+    as part of an African Union (AU) force": the contingent was part of nothing, because
+    neither body's name reads as a mission's."""
+    f = facts(
+        "Troops\nSource: Example | 2014-01-15\n\n"
+        f"Senegal said on Wednesday it would send some 600 troops to Mali {phrase} to help"
+        " restore security.\n"
+    )
+    by_key = {d.key: d for d in f.deployments}
+    sent = [d for d in f.deployments if d.deployed_by == "country/senegal"]
+    assert sent and sent[0].personnel == 600, f.deployments
+    parent = by_key.get(sent[0].part_of or "")
+    assert parent is not None and (parent.force or parent.deployed_by) == body, f.deployments

@@ -834,6 +834,8 @@ def _build(
     part_of = force_org if force_org and force_org != sender else None
     if part_of and _other_mission(doc, tok.sent, off, skip, part_of):
         part_of = _NOT_THE_STORYS  # the sender's forces join another body's mission
+    if part_of is None:
+        part_of = _as_part_of(doc, sent, skip, sender)
     return Deployment(
         key="",
         span=Span(sent.start, sent.end),
@@ -845,6 +847,27 @@ def _build(
         part_of=part_of,
         evidence=[Span(sent.start, sent.end)],
     )
+
+
+# "as part of the CSTO peacekeeping mission", "as part of an African Union (AU) force",
+# "under the auspices of the UN": the body whose force the contingent serves in
+_AS_PART_OF = re.compile(
+    r"\b(?:as (?:a )?part of|under the (?:auspices|banner|flag|umbrella|command) of)"
+    r"\s+(?:the |an |a )?",
+    re.I,
+)
+
+
+def _as_part_of(doc: Doc, sent, skip: int, sender: str) -> str | None:
+    """The organization a sentence says the sent forces are part of, when it names one
+    first thing after the phrase (not "as part of efforts by Kenya")."""
+    for m in _AS_PART_OF.finditer(doc.text, max(sent.start, skip), sent.end):
+        first = doc.mentions_in(m.end(), min(sent.end, m.end() + 60))
+        if first and first[0].start == m.end() and first[0].kind == "org":
+            ref = doc.ref(first[0])
+            if ref != sender and _can_send(doc, ref):
+                return ref
+    return None
 
 
 _NOT_SENDER = re.compile(
