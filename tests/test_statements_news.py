@@ -82,3 +82,20 @@ FORMIN = (
 def test_formin_is_a_minister():
     speakers = speakers_of(FORMIN, "clear mandate")
     assert speakers == {"person/radu-ionescu"}, speakers
+
+
+def test_the_bare_ministry_is_the_one_the_story_named_before_not_its_most_named_state():
+    """Dev text 137: "The Polish Defence Ministry will deploy additional troops to the
+    country's border with Belarus … The Defence Ministry said that …" gave the second
+    statement to Belarus's ministry, Belarus being the state named most."""
+    said = speakers_of(
+        "Border\nSource: Example | 2021-08-24\n\n"
+        "The Polish Defence Ministry will deploy more troops to the border with Belarus, the"
+        " ministry announced on Tuesday.\n\n"
+        "Belarus has denied the charges. Belarus said the migrants came on their own. Minsk"
+        " and Belarus officials gave no figures.\n\n"
+        'The Defence Ministry said that "due to the dynamic situation on the border" more'
+        " soldiers would be sent.\n",
+        "due to the dynamic",
+    )
+    assert said == {"org/ministry-of-defence-poland"}, said

@@ -130,6 +130,16 @@ def _register(doc: Doc, m: Mention) -> None:
             ent.surfaces.add(surface)
 
 
+def owner_named_before(entities: dict[str, Entity], name: str) -> str | None:
+    """The one state whose body of this name the story has named already, if only one."""
+    owners = {
+        e.country
+        for ref, e in entities.items()
+        if ref.startswith("org/") and e.country and e.label.startswith(f"{name} of ")
+    }
+    return owners.pop() if len(owners) == 1 else None
+
+
 def _story_country(mentions: list[Mention]) -> str | None:
     """The state a story is about: named three times or more, and twice as often as any
     other."""
@@ -199,8 +209,13 @@ def build(text: str, doc_key: str = "doc") -> Doc:
         if country is None and kind == "org":
             if meta.publisher_country and re.fullmatch(r"Ministry of Foreign Affairs", name):
                 country = meta.publisher_country
-            elif name.startswith("Ministry of ") and (home := _story_country(mentions)):
-                country = home  # "The Interior Ministry … across Pakistan": the story's state
+            elif name.startswith("Ministry of ") and (
+                home := owner_named_before(generic_entities, name) or _story_country(mentions)
+            ):
+                # "The Polish Defence Ministry … The Defence Ministry said": the one whose
+                # ministry was named; else "The Interior Ministry … across Pakistan": the
+                # story's state
+                country = home
             elif not _free_standing_org(name):
                 continue
         ent = entity_for_generic(kind, name, country, "facility" if kind == "place" else None, lex)

@@ -13,7 +13,7 @@ import bisect
 import re
 
 from kg.extract import lexis, speech
-from kg.extract.context import Doc, post_held
+from kg.extract.context import Doc, owner_named_before, post_held
 from kg.extract.model import DateValue, Entity, Meeting, Statement
 from kg.extract.model import Span as SpanT
 from kg.extract.sentences import SALUTATION as _SALUTATION
@@ -789,7 +789,15 @@ def _described_ministry(doc: Doc, tok, country_mention) -> str | None:
         name = _BODY_OF_STATE[tok.lower_]
     if name is None:
         return None
-    country = country_mention.key if country_mention is not None else _main_country(doc)
+    from kg.extract.actors import canon_org
+
+    country = (
+        country_mention.key
+        if country_mention is not None
+        # "The Polish Defence Ministry will deploy … The Defence Ministry said": the state
+        # whose body of that name the story named, before its most named state
+        else owner_named_before(doc.entities, canon_org(name)) or _main_country(doc)
+    )
     if country is None:
         return None
     return _national_body(doc, name, country)
