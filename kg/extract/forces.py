@@ -16,6 +16,7 @@ import dataclasses
 import re
 
 from kg.extract.context import Doc
+from kg.extract.dates import MONTHS
 from kg.extract.lexis import DEPLOY_CUE, DEPLOY_NOUNS, HYPOTHETICAL, lemma
 from kg.extract.model import DateValue, Deployment, Span
 from kg.extract.speech import phrase_span
@@ -246,17 +247,13 @@ def _abroad(doc: Doc, home: str) -> bool:
 
 
 _AT_A_NAME = re.compile(r"\b(?:to|into|from|out of)\s+(?:the\s+)?(?P<name>[A-Z][\w'’-]+)")
-_MONTH_NAMES = (
-    "January February March April May June July August September October November December "
-    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec"
-).split()
 
 
 def _unresolved_place(doc: Doc, start: int, end: int) -> bool:
     """A place named where forces go or that they leave, one no gazetteer knows: "flown to
     Cabo Delgado", "pulled out of Kherson"."""
     for m in _AT_A_NAME.finditer(doc.text, start, end):
-        if m.group("name") in _MONTH_NAMES:
+        if m.group("name").lower() in MONTHS:  # "sent to Mali in March"
             continue
         at = m.start("name")
         if not any(

@@ -102,7 +102,7 @@ _GIVEN_BEFORE = re.compile(r"\b([A-Z][a-z]+) $")
 # A capitalised calendar word before a name ("Monday Tokayev said") is the day, not a
 # first name. The calendar module's names are English under the C locale, which Python
 # keeps for LC_TIME unless a program sets another.
-_CALENDAR = {
+CALENDAR = {
     fold(w)
     for w in (*calendar.day_name, *calendar.month_name[1:], "Today", "Yesterday", "Tomorrow")
 }
@@ -137,7 +137,7 @@ def extend_person(text: str, start: int, end: int) -> tuple[int, int]:
             m
             and fold(m.group(1)) not in TITLES
             and fold(m.group(1)) not in NON_NAME_WORDS
-            and fold(m.group(1)) not in _CALENDAR
+            and fold(m.group(1)) not in CALENDAR
             # not a sentence's or a headline's first word ("But Uruguay", "Says Chad"), nor
             # a word the text also writes in lower case ("Human Centric")
             and not re.search(

@@ -20,6 +20,7 @@ from kg.extract.gazetteer import Lexicon, fold_text
 from kg.extract.lexis import BUILDING_WORDS
 from kg.extract.model import Entity, Mention
 from kg.extract.names import (
+    CALENDAR,
     NON_NAME_WORDS,
     PORTFOLIO_WORDS,
     TITLES,
@@ -318,10 +319,12 @@ def _capitals_speaking(
             or re.search(r"\bby\s+$", before)
             or _AUTHORITIES_IN.search(before)
         )
-        state = next(
-            (x for x in lex.entries.values() if x.kind == "country" and x.iso2 == iso), None
+        state = (
+            next((x for x in lex.entries.values() if x.kind == "country" and x.iso2 == iso), None)
+            if acts
+            else None  # (the lexicon is read only for a capital that acts)
         )
-        if not acts or state is None:
+        if state is None:
             res.append(m)
             continue
         res.append(
@@ -344,11 +347,11 @@ _OUTLET_REPORTS = re.compile(
 _NOT_OUTLET = {
     fold(w)
     for w in (
-        "The This That It He She They We I You Officials Police Media Monday Tuesday Wednesday "
-        "Thursday Friday Saturday Sunday Sources Witnesses Residents Authorities Reports "
-        "Reporters Journalists Ministry Government Agency Army Observers Analysts"
+        "The This That It He She They We I You Officials Police Media Sources Witnesses "
+        "Residents Authorities Reports Reporters Journalists Ministry Government Agency Army "
+        "Observers Analysts"
     ).split()
-}
+} | CALENDAR  # ("Monday", "May": a day or a month, no outlet)
 
 
 _NEWS_WORD = re.compile(
