@@ -7,7 +7,6 @@
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Sequence
 
 import rdflib
@@ -23,6 +22,7 @@ from kg.extract.forces import merge_into as merge_forces
 from kg.extract.gazetteer import load_lexicon
 from kg.extract.meetings import meetings as find_meetings
 from kg.extract.model import Extraction
+from kg.extract.participants import settle_participants
 from kg.extract.rdfize import TripleSet, to_triples
 from kg.extract.resolve import resolve as _resolve
 from kg.extract.statements import statements as find_statements
@@ -51,9 +51,7 @@ def extract_facts(doc: SourceDocument) -> tuple[Extraction, object]:
     ctx = build(text, doc.key[:8])
     meetings = merge_into(ctx, find_meetings(ctx), encounters(ctx))
     stmts = find_statements(ctx, meetings)
-    _speakers_join(ctx, meetings, stmts)
-    _states_with_their_person(ctx, meetings)
-    meetings = _with_someone(ctx, meetings, stmts)
+    meetings = settle_participants(ctx, meetings, stmts)
     deps = merge_forces(ctx, find_deployments(ctx), deployments_from_parse(ctx))
     cls = find_claims(ctx, stmts)
     _force_sizes(ctx, deps, cls)
@@ -89,81 +87,6 @@ def _force_sizes(ctx, deps, cls) -> None:
                 )
             )
             have.add((kind, int(value)))
-
-
-# the others at a meeting told as a group: "Defence ministers of the Nordic states met …,
-# with Ukraine's defence minister joining by video", "chairing the Forum sessions"
-_GROUP_AT_IT = re.compile(
-    r"\b(?:ministers|leaders|states|delegates|delegations|heads|members|sessions|counterparts|"
-    r"officials|representatives|chair(?:ed|ing|s)?|presid(?:ed|ing))\b",
-    re.I,
-)
-
-
-def _with_someone(ctx, meetings, stmts) -> list:
-    """Talks or a call are between parties: one person alone, with no group at the table
-    ("Madbouly held a meeting to review …", the "Japarov" of a press statement) is a
-    misread. Not a visit (one person's trip), a summit or a session (a story may tell them
-    through one attendee), nor talks whose other side is a group or that the person
-    chaired. In the dev corpus 4 of 237 gold meetings are one person's; the rule drops 7
-    misreads and 2 gold meetings (measured when it was added)."""
-    kept = []
-    for m in meetings:
-        alone = (
-            len(m.participants) == 1
-            and m.participants[0].startswith("person/")
-            and m.organizer is None
-            and m.chair is None
-            and m.kinds <= {"InPersonMeeting", "PhoneCall"}
-            and not _GROUP_AT_IT.search(ctx.text, m.span.start, m.span.end)
-        )
-        if not alone:
-            kept.append(m)
-    gone = {m.key for m in meetings} - {m.key for m in kept}
-    for st in stmts:
-        if st.meeting in gone:
-            st.meeting = None
-    return kept
-
-
-def _states_with_their_person(ctx, meetings) -> None:
-    """A state is a party only where no person of it is named (docs/gold-format.md): in
-    "Montenegro’s Foreign Minister Lukšić hosted Greek Foreign Minister Kotzias, who is
-    paying an official visit to Montenegro" the visit is the two ministers', not also
-    Montenegro's."""
-    for m in meetings:
-        held = set()
-        for ref in m.participants:
-            person = ctx.entities.get(ref) if ref.startswith("person/") else None
-            for post in person.posts if person is not None else ():
-                if post in ctx.posts and ctx.posts[post].country:
-                    held.add(f"country/{ctx.posts[post].country}")
-        if held:
-            m.participants = [r for r in m.participants if r not in held]
-
-
-def _speakers_join(ctx, meetings, stmts) -> None:
-    """Speakers at a meeting are its participants too; not a spokesperson or a ministry
-    reporting what others said there. At a body's session whoever speaks takes part; at
-    people's talks, a person who speaks of them (a ministry that reports two people's
-    talks did not take part in them)."""
-    from kg.extract.statements import body_session, is_spokesperson, speaks_of
-
-    by_key = {m.key: m for m in meetings}
-    for st in stmts:
-        m = by_key.get(st.meeting or "")
-        if (
-            m
-            and st.speaker
-            and st.speaker not in m.participants
-            and not is_spokesperson(ctx, st.speaker)
-            and (
-                m.organizer
-                or body_session(m)
-                or (st.speaker.startswith("person/") and speaks_of(ctx, st, m))
-            )
-        ):
-            m.participants.append(st.speaker)
 
 
 def extract_document(doc: SourceDocument, *, base: str = DEFAULT_BASE) -> rdflib.Graph:
