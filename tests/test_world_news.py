@@ -1401,3 +1401,36 @@ def test_a_byline_with_time_stamps_does_not_push_the_lead_out():
     )
     summits = [m for m in f.meetings if "Summit" in m.kinds]
     assert [m.date.value if m.date else None for m in summits] == [date(2024, 5, 27)], summits
+
+
+def test_a_leader_who_arrived_abroad_is_on_a_visit_with_who_greeted_him():
+    """Dev text 150: "Ismael Omar Guelleh, President of Djibouti, has on Sunday in the
+    afternoon arrived at Bole International Airport, Addis Ababa. Ethiopian Prime Minister
+    Abiy Ahmed greeted him upon arrival" gave no meeting: the story never says "visit"."""
+    f = facts(
+        "Arrival\nSource: Example | 2023-06-11\n\n"
+        "Hakainde Hichilema, President of Zambia, has on Sunday in the afternoon arrived at"
+        " Kamuzu International Airport, Lilongwe.\n\n"
+        "Malawian President Lazarus Chakwera greeted him upon arrival at the airport.\n"
+    )
+    visits = [m for m in f.meetings if "Visit" in m.kinds]
+    assert [sorted(m.participants) for m in visits] == [
+        ["person/hakainde-hichilema", "person/lazarus-chakwera"]
+    ], f.meetings
+    assert visits[0].date is not None and visits[0].date.value == date(2023, 6, 11)
+    assert visits[0].location == "place/lilongwe"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a trip home
+        "Hakainde Hichilema, President of Zambia, has on Sunday arrived at Kenneth Kaunda"
+        " International Airport, Lusaka.",
+        # an arrival still to come
+        "Hakainde Hichilema, President of Zambia, will arrive in Lilongwe on Sunday.",
+    ],
+)
+def test_an_arrival_home_or_to_come_is_no_visit(sentence: str):
+    f = facts(f"Arrival\nSource: Example | 2023-06-11\n\n{sentence}\n")
+    assert not [m for m in f.meetings if "Visit" in m.kinds], f.meetings

@@ -1058,6 +1058,7 @@ def encounters(doc: Doc) -> list[Meeting]:
                 out.append(m)
     out.extend(_sessions(doc))
     out.extend(_joint_appearance(doc))
+    out.extend(_arrivals(doc, out))
     merged = _merge_same(out)
     _attendance(doc, merged)
     _date_from_lead(doc, merged)
@@ -1070,6 +1071,112 @@ def encounters(doc: Doc) -> list[Meeting]:
             m.key = meeting_key(doc, m.date, m.participants)
         kept.append(m)
     return kept
+
+
+_ARRIVE = {"arrive", "land"}
+_HOSTING = {"greet", "receive", "welcome", "meet"}
+
+
+def _home_country(doc: Doc, ref: str) -> str | None:
+    """The state a person holds a post of ("Ismael Omar Guelleh, President of Djibouti")."""
+    ent = doc.entities.get(ref)
+    for post in sorted(ent.posts) if ent is not None else ():
+        if post in doc.posts and doc.posts[post].country:
+            return doc.posts[post].country
+    return None
+
+
+def _host_country(doc: Doc, ref: str) -> str | None:
+    if ref.startswith("country/"):
+        return ref.split("/", 1)[1]
+    ent = doc.entities.get(ref)
+    return ent.country if ent is not None else None
+
+
+def _arrivals(doc: Doc, found: list[Meeting]) -> list[Meeting]:
+    """A state's leader or minister who "arrived at Bole International Airport, Addis
+    Ababa" or "today arrived in the Guinean capital, Conakry" is on a visit to that state,
+    whether or not the story says "visit": the visit is the traveller's and the host's (the
+    one who "greeted him upon arrival" in that sentence or the next, else the host state),
+    of the day of the arrival, at the place arrived at. Not a trip home, nor an arrival
+    still to come, nor one a meeting of the traveller that day already tells."""
+    from kg.extract.statements import dateline_end, in_headline
+
+    out: list[Meeting] = []
+    sents = [sent for _pi, sent in doc.sentences]
+    for i, sent in enumerate(sents):
+        if in_headline(doc, sent):
+            continue
+        sp = doc.parse(sent)
+        if sp is None:
+            continue
+        off = sent.start
+        skip = dateline_end(doc, sent.start)
+        for tok in sp:
+            if lemma(tok.lower_) not in _ARRIVE or _future_or_wished(tok):
+                continue
+            travellers = [
+                r
+                for sub in _subjects(tok)
+                for r in _named_in(doc, *phrase_span(sub, off))
+                if r.startswith("person/")
+            ]
+            if not travellers and not _subjects(tok):
+                # "Ismael Omar Guelleh, President of Djibouti, has on Sunday in the afternoon
+                # arrived at …": the parser loses the subject; the name the sentence opens with
+                first = doc.mentions_in(max(sent.start, skip), off + tok.idx, "person")
+                if first and not doc.text[max(sent.start, skip) : first[0].start].strip():
+                    travellers = [doc.ref(first[0])]
+            places = [
+                got
+                for o in _with_objects(tok, ("in", "at"))
+                if (got := _place_named(doc, o, off, skip))
+            ]
+            # "at Bole International Airport, Addis Ababa": the first place of a known state
+            where = next((p for p in places if _host_country(doc, p)), None)
+            if len(travellers) != 1 or where is None:
+                continue
+            who = travellers[0]
+            # (a president with no post the text gives: the publisher's, as a State House
+            # reports its own president's trips)
+            home = _home_country(doc, who) or doc.meta.publisher_country
+            host = _host_country(doc, where)
+            if home is None or host is None or home == host:
+                continue
+            date = _date(doc, sent, off + tok.idx)
+            if any(
+                who in m.participants and (m.date is None or date is None or m.date == date)
+                for m in (*found, *out)
+                if "Visit" in m.kinds or (date is not None and m.date == date)
+            ):
+                continue
+            hosts = _hosts(doc, sents[i : i + 2], who, host)
+            refs = [who, *(hosts or [f"country/{host}"])]
+            out.append(_meeting(doc, sent, refs, "Visit", date, where))
+    return out
+
+
+def _hosts(doc: Doc, sents: list, traveller: str, host: str) -> list[str]:
+    """Who of the host state greeted, received or welcomed the traveller."""
+    for sent in sents:
+        sp = doc.parse(sent)
+        if sp is None:
+            continue
+        for tok in sp:
+            if lemma(tok.lower_) not in _HOSTING:
+                continue
+            who = _subjects(tok) if tok.dep_ != "ROOT" or not _agents(tok) else _agents(tok)
+            if any(c.dep_ == "auxpass" for c in tok.children):
+                who = _agents(tok)
+            refs = [
+                r
+                for w in who
+                for r in _named_in(doc, *phrase_span(w, sent.start))
+                if r.startswith("person/") and r != traveller
+            ]
+            if refs and all(_home_country(doc, r) in (host, None) for r in refs):
+                return refs
+    return []
 
 
 _TOPIC_PREPS = {"about", "regarding", "concerning", "on", "over"}

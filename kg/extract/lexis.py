@@ -114,11 +114,18 @@ def _regular(v: str) -> list[str]:
 EVENT_PHASE_VERBS = (
     "open close end conclude focus last run organise organize address resume"
 ).split()
+# verbs of a host meeting a guest on arrival ("greeted him upon arrival"), likewise
+ARRIVAL_VERBS = "greet arrive land".split()
 
 _FORMS: dict[str, str] = {}
 for _v in {
     w.split("_")[0]
-    for w in SPEECH_VERBS + MEETING_VERBS + DEPLOY_VERBS + SESSION_VERBS + EVENT_PHASE_VERBS
+    for w in SPEECH_VERBS
+    + MEETING_VERBS
+    + DEPLOY_VERBS
+    + SESSION_VERBS
+    + EVENT_PHASE_VERBS
+    + ARRIVAL_VERBS
 }:
     for _f in _IRREGULAR.get(_v) or _regular(_v):
         _FORMS.setdefault(_f, _v)
