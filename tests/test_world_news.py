@@ -1434,3 +1434,25 @@ def test_a_leader_who_arrived_abroad_is_on_a_visit_with_who_greeted_him():
 def test_an_arrival_home_or_to_come_is_no_visit(sentence: str):
     f = facts(f"Arrival\nSource: Example | 2023-06-11\n\n{sentence}\n")
     assert not [m for m in f.meetings if "Visit" in m.kinds], f.meetings
+
+
+def test_the_visit_to_a_state_by_someone_is_their_visit_of_the_day_it_gives():
+    """Dev text 123: "Regarding the visit to Qatar yesterday by US Secretary of State Marco
+    Rubio, Dr al-Ansari stressed …" gave no meeting (the visit is the object of "regarding");
+    and "a statement about the latest visit to Sanaa by Al Jabir" (dev text 43) is of no day."""
+    f = facts(
+        "Briefing\nSource: Example | 2024-03-13\n\n"
+        "Regarding the visit to Kenya yesterday by Indian Foreign Minister Subrahmanyam"
+        " Jaishankar, Dr Korir Sing'Oei stressed that the ties were strong.\n"
+    )
+    visits = [m for m in f.meetings if "Visit" in m.kinds]
+    assert [sorted(m.participants) for m in visits] == [
+        ["country/kenya", "person/subrahmanyam-jaishankar"]
+    ], f.meetings
+    assert visits[0].date is not None and visits[0].date.value == date(2024, 3, 12)
+    undated = facts(
+        "Statement\nSource: Example | 2023-04-15\n\n"
+        "On Saturday, the ministry issued a statement about the latest visit to Nairobi by"
+        " ambassador Mohammed Al Jabir.\n"
+    )
+    assert not [m for m in undated.meetings if m.date is not None], undated.meetings

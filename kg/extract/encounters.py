@@ -856,7 +856,7 @@ def encounters(doc: Doc) -> list[Meeting]:
                 if (
                     hub.dep_ in ("dobj", "pobj", "attr")
                     and head is not hub
-                    and not (hub.dep_ == "pobj" and head.lower_ in _TOPIC_PREPS)
+                    and not (hub.dep_ in ("pobj", "dobj") and head.lower_ in _TOPIC_PREPS)
                     and not (hub.dep_ == "dobj" and lemma(head.lower_) in _TOPIC_VERBS)
                 ):
                     # (not "asked about the call between A and B", "discussed the summit
@@ -888,6 +888,22 @@ def encounters(doc: Doc) -> list[Meeting]:
                 for o in _with_objects(hub, preps):
                     parties.add_np(o)
                 if hub.lower_ in ("visit", "visits"):
+                    # "the visit to Qatar yesterday by Marco Rubio, Dr al-Ansari stressed":
+                    # who made it (a name after a comma with no "and" is no second visitor)
+                    for c in hub.children:
+                        if c.dep_ == "prep" and c.lower_ == "by":
+                            for g in c.children:
+                                if g.dep_ != "pobj":
+                                    continue
+                                s, e = phrase_span(g, off)
+                                if not any(t.dep_ == "cc" for t in g.subtree):
+                                    cut = doc.text.find(",", off + g.idx, e)
+                                    e = cut if cut > 0 else e  # (not an appositive either)
+                                named = _named_in(doc, s, e)
+                                people = [r for r in named if r.startswith("person/")]
+                                for r in people or named:  # (not the "US" of "US Secretary")
+                                    if r not in parties.refs:
+                                        parties.refs.append(r)
                     # the state visited takes part, as for "visited Estonia"
                     for o in _with_objects(hub, ("to",)):
                         for r in _named_in(doc, *phrase_span(o, off)):
@@ -1179,7 +1195,8 @@ def _hosts(doc: Doc, sents: list, traveller: str, host: str) -> list[str]:
     return []
 
 
-_TOPIC_PREPS = {"about", "regarding", "concerning", "on", "over"}
+_TOPIC_PREPS = {"about", "regarding", "concerning", "on", "over"}  # (the parser may make
+# "Regarding the visit …" a verb and its object)
 _TOPIC_VERBS = {"discuss", "review", "debate", "mention"}
 _ATTEND = {"attend", "participate"}
 # Heads of a list of parties: "the leaders of A, B and C", "heads of the UN and the WHO".
@@ -2010,6 +2027,15 @@ def _reported_meeting(noun) -> bool:
     if noun.dep_ == "pobj" and noun.head.lower_ in ("in", "during", "over") and _call_noun(noun):
         return True  # "the leaders discussed regional developments … in a phone call"
     if any(c.dep_ == "prep" and c.lower_ in ("with", "between", "among") for c in noun.children):
+        return True
+    preps = {c.lower_ for c in noun.children if c.dep_ == "prep"}
+    if (
+        noun.lower_ in ("visit", "visits")
+        and {"to", "by"} <= preps
+        and ("on" in preps or any(c.dep_ == "npadvmod" for c in noun.children))
+    ):
+        # "Regarding the visit to Qatar yesterday by Marco Rubio": who went where, when (not
+        # "a statement about the latest visit to Sanaa by Al Jabir", of no day)
         return True
     if any(
         c.dep_ in ("acl", "relcl") and lemma(c.lower_) in _HELD_NOUN_SUBJ for c in noun.children
