@@ -284,3 +284,15 @@ def test_a_contingent_sent_as_part_of_a_bodys_force_is_part_of_that_bodys_deploy
     assert sent and sent[0].personnel == 600, f.deployments
     parent = by_key.get(sent[0].part_of or "")
     assert parent is not None and (parent.force or parent.deployed_by) == body, f.deployments
+
+
+def test_a_state_that_deployed_in_a_relative_clause_is_the_sender():
+    """Dev text 138: "The mission is being led by Kenya, which deployed nearly 400 police in
+    the middle of last year" gave no deployment: "which" was taken for the sender."""
+    f = facts(
+        "Mission\nSource: Example | 2025-01-20\n\n"
+        "The force in South Sudan is being led by Rwanda, which deployed nearly 600 soldiers"
+        " to Juba in the middle of last year.\n"
+    )
+    sent = [d for d in f.deployments if d.deployed_by == "country/rwanda"]
+    assert [(d.destination, d.personnel) for d in sent] == [("place/juba", 600)], f.deployments

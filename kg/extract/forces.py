@@ -159,6 +159,13 @@ def deployments_from_parse(doc: Doc) -> list[Deployment]:
                             None,
                         )
                     sender_toks = [c for c in tok.children if c.dep_ == "nsubj"]
+                    if tok.dep_ == "relcl":
+                        # "The mission is being led by Kenya, which deployed nearly 400
+                        # police": "which" is the noun the clause hangs on
+                        sender_toks = [
+                            tok.head if c.lower_ in ("which", "who", "that") else c
+                            for c in sender_toks
+                        ]
                     if not sender_toks:
                         sender_toks = _climb_subjects(tok)
             elif tok.lower_ in DEPLOY_NOUNS:
