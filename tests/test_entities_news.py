@@ -119,3 +119,39 @@ def test_an_acronym_is_the_one_body_named_in_full_with_those_initials():
     f = facts(INITIALS)
     assert "org/azawad-liberation-front" in refs(f, "org")
     assert "org/alf" not in refs(f, "org")
+
+
+def test_a_body_run_into_the_name_of_its_head_gives_the_body_and_the_person():
+    """Dev text 213: "Chief of the Presidential Staff Office Moeldoko", "Chairman of the Hà
+    Nội municipal People's Committee Trần Sỹ Thanh" and "Chairman of the National Assembly
+    Vương Đình Huệ" were read as three organizations with the names in them, and no person
+    (a name word opening with a capital outside ASCII, "Đình", was no name word)."""
+    f = facts(
+        "Visit\nSource: Example | 2023-09-06\n\n"
+        "The guests were welcomed in Vientiane by Chairman of the Vientiane municipal People's"
+        " Committee Atsaphangthong Siphandone and Chief of the Presidential Staff Office"
+        " Khamphao. He later met Chairman of the National Assembly Saysomphone Phomvihane and"
+        " Vice President Bounthong Chitmany. He also met Chairman of the Economic Committee"
+        " Vương Đình Huệ.\n"
+    )
+    people = refs(f, "person")
+    assert {
+        "person/atsaphangthong-siphandone",
+        "person/khamphao",
+        "person/saysomphone-phomvihane",
+        "person/vuong-dinh-hue",
+    } <= people, people
+    assert not [r for r in refs(f, "org") if "siphandone" in r or "khamphao" in r], f.entities
+
+
+def test_a_name_word_may_open_with_a_capital_outside_ascii():
+    """Dev texts 187 and 213: "José Ángel Portal Miranda" and "Vương Đình Huệ" were no
+    names ("Ángel", "Đình" did not open with A-Z); a word opening with a letter that is no
+    capital ("ʼs Infrastructure", with a modifier apostrophe) still is none."""
+    from kg.extract.names import clean_person
+
+    for name in ("José Ángel Portal Miranda", "Vương Đình Huệ", "Ólafur Ragnar Grímsson"):
+        text = f"Minister {name} said"
+        assert clean_person(text, 9, 9 + len(name))[2] is not None, name
+    text = "Ukraineʼs Infrastructure"
+    assert clean_person(text, 7, len(text))[2] is None

@@ -90,6 +90,14 @@ _NAME_WORD = re.compile(
 )
 
 
+def _name_word(token: str) -> bool:
+    """A word of a personal name: capitalised (outside ASCII too: "Đình", "Ángel"), or a
+    particle ("bin", "van")."""
+    if token[:1].isupper() and not token[:1].isascii():
+        return bool(_NAME_WORD.match("X" + token[1:]))
+    return bool(_NAME_WORD.match(token))
+
+
 _PARTICLE_TAIL = re.compile(
     r"(?:\s+(?:da|de|do|dos|das|del|della|di|du|van|von|der|den|bin|ibn|al|el|la|le)"
     r"(?:\s+|-))+[A-Z][\w’'-]+"
@@ -185,7 +193,7 @@ def clean_person(text: str, start: int, end: int) -> tuple[int, int, str | None]
     name = text[s:e].rstrip(",.;:")
     e = s + len(name)
     tokens = name.split()
-    if not tokens or not all(_NAME_WORD.match(t) for t in tokens):
+    if not tokens or not all(_name_word(t) for t in tokens):
         return s, e, None
     if any(fold(t) in NON_NAME_WORDS for t in tokens):
         return s, e, None

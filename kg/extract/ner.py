@@ -182,6 +182,15 @@ def find(
                 continue
         if kind in ("org", "person") and _person_in_org(text, s, e, inside, out, ents):
             continue
+        split = _name_after_body(text, s, e) if kind == "org" and not inside else None
+        if split is not None:
+            # "Chairman of the Hà Nội municipal People's Committee Trần Sỹ Thanh": the body,
+            # then the person who heads it
+            s2, e2, label = clean_person(text, split[1], e)
+            if label:
+                _add(out, ents, "person", label, s2, e2, surface=text[s2:e2])
+                e = split[0]
+                surface = text[s:e]
         of_state = _NAME_OF_STATE.fullmatch(surface)
         if (
             of_state
@@ -563,6 +572,41 @@ _NOT_NAME_WORDS = {
         "Yesterday Tomorrow Also However Meanwhile Administration Jr Sr"
     ).split()
 }
+
+# "Chief of the Presidential Staff Office Moeldoko", "Chairman of the National Assembly
+# Vương Đình Huệ": a post of a body, then its holder's name, read as one organization
+_POST_OF_BEFORE = re.compile(
+    r"\b(?:Chairman|Chairwoman|Chairperson|Chair|Chief|Head|Director|Secretary|President|"
+    r"Speaker|Governor|Commander|Minister|Member|Deputy|Vice)\s+of\s+(?:the\s+)?$"
+)
+_BODY_HEAD = re.compile(
+    r"(?:Committee|Office|Assembly|Council|Ministry|Commission|Agency|Department|Bureau|"
+    r"Parliament|Court|Party|Front|Union|Army|Forces|Police|Senate|Cabinet|Government)$"
+)
+
+
+def _name_after_body(text: str, s: int, e: int) -> tuple[int, int] | None:
+    """(end of the body, start of the name) when a post's body runs into its holder's
+    name: one to four capitalised words after the body's head word, none of them a title
+    or a body's word."""
+    if not _POST_OF_BEFORE.search(text, max(0, s - 30), s):
+        return None
+    words = list(re.finditer(r"\S+", text[s:e]))
+    for i, w in enumerate(words[:-1]):
+        if not _BODY_HEAD.match(w.group()):
+            continue
+        rest = [x.group() for x in words[i + 1 :]]
+        if len(rest) <= 4 and all(
+            x[:1].isupper()
+            and not _BODY_HEAD.match(x)
+            and not _ORG_WORD.search(x)
+            and fold(x) not in TITLES
+            and fold(x) != "of"
+            for x in rest
+        ):
+            return s + w.end(), s + words[i + 1].start()
+    return None
+
 
 _BODY_END = re.compile(
     r"\b(?:Council|Commission|Committee|Mission|Force|Forces|Command|Group|Assembly|"
