@@ -155,3 +155,15 @@ def test_a_name_word_may_open_with_a_capital_outside_ascii():
         assert clean_person(text, 9, 9 + len(name))[2] is not None, name
     text = "Ukraineʼs Infrastructure"
     assert clean_person(text, 7, len(text))[2] is None
+
+
+def test_png_and_ksa_are_states():
+    """Dev texts 71, 96 and 169: "PNG's police deployment", "the PNG contingent" gave an
+    organization PNG; news writes PNG for Papua New Guinea and KSA for Saudi Arabia, which
+    neither country package lists (kg/data/country-aliases.yaml)."""
+    f = facts(
+        "Police\nSource: Example | 2021-11-30\n\n"
+        "PNG has sent 37 police officers to Vanuatu, and the KSA pledged funds for them.\n"
+    )
+    assert {"country/papua-new-guinea", "country/saudi-arabia"} <= refs(f, "country"), f.entities
+    assert not refs(f, "org"), f.entities
