@@ -167,3 +167,14 @@ def test_png_and_ksa_are_states():
     )
     assert {"country/papua-new-guinea", "country/saudi-arabia"} <= refs(f, "country"), f.entities
     assert not refs(f, "org"), f.entities
+
+
+def test_a_title_case_headline_verb_opens_no_organization():
+    """Dev texts 107 and 194: "Uganda Deploys Special Forces to South Sudan", "Colombia Sends
+    More Troops To Restive Southwest" gave the organizations "Deploys Special Forces of
+    Uganda" and "Sends More Troops of Colombia"."""
+    f = facts(
+        "Kenya Deploys Special Forces To Northern Border\nSource: Example | 2024-02-01\n\n"
+        "Kenya has deployed special forces to its northern border, the army said.\n"
+    )
+    assert not [r for r in refs(f, "org") if "deploys" in r], f.entities

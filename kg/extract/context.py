@@ -130,6 +130,15 @@ def _register(doc: Doc, m: Mention) -> None:
             ent.surfaces.add(surface)
 
 
+def _opens_with_a_verb(text: str, pos: int) -> bool:
+    """ "Deploys", "Sends": an inflected verb the lexicon knows (a title-case headline's
+    verb, read with the words after it as an organization's name)."""
+    from kg.extract.lexis import lemma
+
+    word = re.match(r"[A-Z][a-z]+s\b", text[pos:])
+    return word is not None and lemma(word.group().lower()) != word.group().lower()
+
+
 def owner_named_before(entities: dict[str, Entity], name: str) -> str | None:
     """The one state whose body of this name the story has named already, if only one."""
     owners = {
@@ -190,9 +199,12 @@ def build(text: str, doc_key: str = "doc") -> Doc:
     for m in mentions:
         if m.kind != "country":
             taken.add(m.start, m.end)
+    headline = ner.headline_end(text)
     for s, e, name, country, category in finder.generic_orgs():
         if taken.overlaps(s, e):
             continue
+        if s < headline and _opens_with_a_verb(text, s):
+            continue  # "Uganda Deploys Special Forces to South Sudan": a title-case verb
         kind = "place" if category == "facility" else "org"
         if (
             country is not None
