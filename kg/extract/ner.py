@@ -935,6 +935,13 @@ def _add_org(out, ents, text: str, s: int, e: int, known, lex: Lexicon, prefer=f
     surface = text[s:e]
     if (
         _BAD_ORG_END.search(surface)
+        # "Greece's Foreign Affairs Minister", "Liberia's Permanent Representative": the
+        # first words of a post, no body's name
+        or (
+            _POST_WORD_AFTER.match(text, e)
+            and not _ORG_WORD.search(surface)
+            and not _ACRONYM.match(surface)  # ("CIA Director William Burns")
+        )
         or (" " in surface and surface.isupper())  # "KEY QUOTE": a heading, not a name
         or "," in surface
         or _NOT_ACTOR.match(surface)
@@ -1000,6 +1007,12 @@ def _add_org(out, ents, text: str, s: int, e: int, known, lex: Lexicon, prefer=f
     if fold(surface.split()[-1]) in _PERSON_POSTS:
         return  # "Armed Forces Chief", "U.S. Special Representative": a person's title
     _add(out, ents, "org", canon_org(surface), s, e, country=country)
+
+
+_POST_WORD_AFTER = re.compile(
+    r"\s+(?:Minister|Secretary|Representative|Ambassador|Spokes(?:man|woman|person)|Envoy|"
+    r"Advis[eo]r|Director|Commissioner)\b"
+)
 
 
 # a state's government by another name: the state itself, never an organization of its own
