@@ -201,3 +201,18 @@ def test_the_first_words_of_a_post_are_no_organization():
         " Nairobi.\n"
     )
     assert "org/cia" in refs(f, "org"), f.entities
+
+
+def test_a_line_of_capitals_names_no_organization():
+    """Dev texts 184 and 215: the sign-off "(END) SMA/MVB" and the subheading "LOCAL LEADERS"
+    gave the organizations END, SMA, MVB and LOCAL."""
+    f = facts(
+        "Talks\nSource: Example | 2024-07-04\n\n"
+        "President William Ruto met President Yoweri Museveni in Mombasa on Thursday.\n\n"
+        "REGIONAL LEADERS\n\n"
+        "The talks were also attended by officials of NATO and the African Union.\n\n"
+        "(END) KMT/JPR\n"
+    )
+    orgs = refs(f, "org")
+    assert not {"org/regional", "org/kmt", "org/jpr", "org/end"} & orgs, orgs
+    assert "org/nato" in orgs, orgs

@@ -943,6 +943,7 @@ def _add_org(out, ents, text: str, s: int, e: int, known, lex: Lexicon, prefer=f
             and not _ACRONYM.match(surface)  # ("CIA Director William Burns")
         )
         or (" " in surface and surface.isupper())  # "KEY QUOTE": a heading, not a name
+        or (surface.isupper() and _in_capitals_line(text, s))  # "LOCAL LEADERS", "(END) SMA/MVB"
         or "," in surface
         or _NOT_ACTOR.match(surface)
         or _EVENT_END.search(surface)
@@ -1007,6 +1008,15 @@ def _add_org(out, ents, text: str, s: int, e: int, known, lex: Lexicon, prefer=f
     if fold(surface.split()[-1]) in _PERSON_POSTS:
         return  # "Armed Forces Chief", "U.S. Special Representative": a person's title
     _add(out, ents, "org", canon_org(surface), s, e, country=country)
+
+
+def _in_capitals_line(text: str, pos: int) -> bool:
+    """A line of capitals only: a subheading or a sign-off, where acronyms are initials and
+    words are shouted."""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    line = text[start : end if end >= 0 else len(text)]
+    return not any(c.islower() for c in line)
 
 
 _POST_WORD_AFTER = re.compile(
