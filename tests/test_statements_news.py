@@ -99,3 +99,19 @@ def test_the_bare_ministry_is_the_one_the_story_named_before_not_its_most_named_
         "due to the dynamic",
     )
     assert said == {"org/ministry-of-defence-poland"}, said
+
+
+def test_verbs_of_judgement_are_speech_when_someone_judges():
+    """Dev text 07: "US President Joe Biden, who has promised generous funding for the
+    mission…, hailed the arrival of the Kenyans as 'beginning an effort …'" was no
+    statement ("hail", "slam", "denounce" were no speech verbs); "The summit has been hailed
+    as a success", by no one named (dev text 81), stays none."""
+    text = (
+        "Summit\nSource: Example | 2024-06-26\n\n"
+        "Brazilian President Luiz Inacio Lula da Silva hailed the deal as a turning point.\n\n"
+        "Chinese President Xi Jinping slammed the new tariffs on Monday.\n\n"
+        "The 12th Amazon Summit has been hailed as a success.\n"
+    )
+    assert speakers_of(text, "hailed the deal") == {"person/luiz-inacio-lula-da-silva"}
+    assert speakers_of(text, "slammed the new tariffs") == {"person/xi-jinping"}
+    assert speakers_of(text, "has been hailed") == set()

@@ -17,6 +17,7 @@ _IRREGULAR = {
     "write": ["write", "writes", "wrote", "written", "writing"],
     "speak": ["speak", "speaks", "spoke", "spoken", "speaking"],
     "meet": ["meet", "meets", "met", "meeting"],
+    "slam": ["slam", "slams", "slammed", "slamming"],
     "hold": ["hold", "holds", "held", "holding"],
     "send": ["send", "sends", "sent", "sending"],
     "leave": ["leave", "leaves", "left", "leaving"],
@@ -53,7 +54,8 @@ SPEECH_VERBS = (
     "reject refute dismiss acknowledge admit predict estimate describe characterize "
     "characterise caution signal indicate reveal disclose concede comment stipulate "
     "appeal threaten issue release "
-    "present brief update specify clarify contend allege read"
+    "present brief update specify clarify contend allege read "
+    "slam hail laud commend decry denounce deplore lament"
 ).split()
 MEETING_VERBS = (
     "meet hold speak talk call phone telephone host receive visit chair convene confer "

@@ -109,6 +109,11 @@ BODY_NOUNS = {
 }
 _WRITTEN_NOUNS = {"statement", "communique", "communiqué", "declaration", "readout", "release"}
 # verbs that report speech only when someone is their subject
+# verbs of judgement, speech when someone judges ("Biden hailed the arrival")
+_JUDGING = {
+    "slam", "hail", "laud", "commend", "decry", "denounce", "deplore", "lament", "praise",
+    "condemn", "criticize", "criticise",
+}  # fmt: skip
 _WEAK = {
     "indicate",
     "signal",
@@ -208,6 +213,12 @@ def speech_verbs(sp) -> list:
             continue
         if lem == "call" and not any(c.lower_ in ("for", "on") for c in t.children):
             continue  # "called" alone: a phone call, or naming
+        if (
+            lem in _JUDGING
+            and any(c.dep_ == "auxpass" for c in t.children)
+            and not any(c.dep_ == "agent" for c in t.children)
+        ):
+            continue  # "The Forum has been hailed as a success": by no one the text names
         if lem == "welcome" and _welcomes_a_guest(t):
             continue  # "President Xi was welcomed by Finance Secretary Dominguez": a reception
         if (
