@@ -115,3 +115,18 @@ def test_verbs_of_judgement_are_speech_when_someone_judges():
     assert speakers_of(text, "hailed the deal") == {"person/luiz-inacio-lula-da-silva"}
     assert speakers_of(text, "slammed the new tariffs") == {"person/xi-jinping"}
     assert speakers_of(text, "has been hailed") == set()
+
+
+def test_a_counterpart_holds_the_same_post_in_the_state_the_adjective_names():
+    """Dev text 152: "Poland's President Andrzej Duda has held a phonecall with his
+    Ukrainian counterpart Voldymyr Zelensky … Ukraine's president stated: …" gave the quote
+    to Ukraine: no one held Ukraine's presidency."""
+    said = speakers_of(
+        "Call\nSource: Example | 2024-06-20\n\n"
+        "Lithuania's President Gitanas Nauseda has held a phone call with his Latvian"
+        " counterpart Edgars Rinkevics on Thursday.\n\n"
+        "The two presidents talked about defence.\n\n"
+        "Latvia's president stated: \u201cOur common border should be a border of unity.\u201d\n",
+        "border of unity",
+    )
+    assert said == {"person/edgars-rinkevics"}, said

@@ -442,8 +442,57 @@ def build(text: str, doc_key: str = "doc") -> Doc:
         for post in posts:
             doc.posts[post.key] = post
             doc.entities[f"person/{target.key}"].posts.add(post.key)
+    _counterparts_posts(doc, persons)
     _parse_event_sentences(doc)
     return doc
+
+
+_COUNTERPART_OF = re.compile(
+    r"\b(?:his|her)\s+(?P<adj>[A-Z][\w-]+)\s+counterpart,?\s+(?:President\s+|Prime Minister\s+)?"
+)
+
+
+def _counterparts_posts(doc: Doc, persons: list[Mention]) -> None:
+    """ "Poland's President Andrzej Duda … with his Ukrainian counterpart Voldymyr Zelensky":
+    the counterpart holds the same post in the state the adjective names, so "Ukraine's
+    president" later in the story is Zelensky."""
+    from kg.ids import slug
+
+    for ck in _COUNTERPART_OF.finditer(doc.text):
+        who = next((m for m in persons if m.start == ck.end()), None)
+        state = next(
+            (m for m in doc.mentions_in(ck.start("adj"), ck.end("adj"), "country") if m.adjective),
+            None,
+        )
+        if who is None or state is None:
+            continue
+        ent = doc.entities.get(f"person/{who.key}")
+        if ent is None or any(p in doc.posts and doc.posts[p].country for p in ent.posts):
+            continue  # (a post of its own, said elsewhere, stands)
+        before = [
+            m
+            for m in persons
+            if m.end <= ck.start() and doc.near(m.start, ck.start()) and m.key != who.key
+        ]
+        subject = doc.entities.get(f"person/{before[-1].key}") if before else None
+        roles = {
+            doc.posts[p].role
+            for p in (subject.posts if subject is not None else ())
+            if p in doc.posts and doc.posts[p].country and doc.posts[p].country != state.key
+        }
+        if len(roles) != 1:
+            continue
+        role = roles.pop()
+        label = doc.lex.entries.get(f"country/{state.key}")
+        post = Post(
+            key=slug(f"{role} {state.key}"),
+            label=f"{role} of {label.label if label else state.key}",
+            role=role,
+            country=state.key,
+            org=None,
+        )
+        doc.posts.setdefault(post.key, post)
+        ent.posts.add(post.key)
 
 
 _CAP_WORD = re.compile(r"(?<![\w’'-])[A-Z][\w’'.-]*")
