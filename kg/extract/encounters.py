@@ -475,8 +475,12 @@ class _Parties:
         named = self.doc.mentions_in(start, self.off + sent[i].idx)
         if not any(m.kind == "person" for m in self.doc.mentions_in(*phrase_span(subj, self.off))):
             return
-        for m in named:
-            if m.kind == "person" and (ref := self.doc.ref(m)) not in self.refs:
+        self.take(*(self.doc.ref(m) for m in named if m.kind == "person"))
+
+    def take(self, *refs: str | None) -> None:
+        """Add parties, each once, in the order named (a None is no one)."""
+        for ref in refs:
+            if ref and ref not in self.refs:
                 self.refs.append(ref)
 
     def add_np(self, tok) -> None:
@@ -492,9 +496,7 @@ class _Parties:
             if not pair and tok.lower_ in _PERSON_PAIR_NOUNS:
                 pair = _two_persons_before(self.doc, self.off)
             if pair:
-                for ref in pair:
-                    if ref not in self.refs:
-                        self.refs.append(ref)
+                self.take(*pair)
                 return
         if (
             tok.lower_ in _PERSON_PAIR_NOUNS
@@ -503,23 +505,17 @@ class _Parties:
         ):
             # "Erdoğan congratulated his Kosovar counterpart Osmani-Sadriu. … the leaders
             # discussed regional developments in a phone call": the two just named
-            for ref in pair:
-                if ref not in self.refs:
-                    self.refs.append(ref)
+            self.take(*pair)
             return
         if tok.lower_ in ("he", "she", "him", "her"):
-            ref = _last_person(self.doc, self.off + tok.idx)
-            if ref and ref not in self.refs:
-                self.refs.append(ref)
+            self.take(_last_person(self.doc, self.off + tok.idx))
             return
         if (
             tok.lower_ in ("i", "we")
             and self.first_voice
             and not _quoted(self.doc, self.off + tok.idx)
         ):
-            ref = _first_voice(self.doc)  # a transcript's "I": the one speaking
-            if ref and ref not in self.refs:
-                self.refs.append(ref)
+            self.take(_first_voice(self.doc))  # a transcript's "I": the one speaking
             return
         if tok.dep_ == "appos" and any(
             m.kind == "person" for m in self.doc.mentions_in(*head_span(tok.head, self.off))
@@ -573,9 +569,7 @@ class _Parties:
             and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
         ):
             # "The Prime Minister, who is chairing the sessions": the one the text titled so
-            ref = _titled_before(self.doc, self.doc.text[s:e], s)
-            if ref and ref not in self.refs:
-                self.refs.append(ref)
+            self.take(_titled_before(self.doc, self.doc.text[s:e], s))
             return
         if persons:
             pick = persons
@@ -595,10 +589,7 @@ class _Parties:
             # one state named by its person beside one that is not would read as one party
             held = [_post_holder_of(self.doc, tok, m) for m in ms] if len(ms) == 2 else []
             two = held and all(held) and len(set(held)) == 2
-            refs = held if two else [self.doc.ref(m) for m in ms]
-            for ref in refs:
-                if ref not in self.refs:
-                    self.refs.append(ref)
+            self.take(*(held if two else [self.doc.ref(m) for m in ms]))
             return
         else:
             named = [m for m in ms if not m.adjective]
@@ -608,13 +599,9 @@ class _Parties:
                 # "Jordan's PM receives Mikati": the one the text names Jordan's prime minister
                 holder = _post_holder_of(self.doc, tok, ms[0])
                 if holder is not None:
-                    if holder not in self.refs:
-                        self.refs.append(holder)
+                    self.take(holder)
                     return
-        for m in pick:
-            ref = self.doc.ref(m)
-            if ref not in self.refs:
-                self.refs.append(ref)
+        self.take(*(self.doc.ref(m) for m in pick))
 
 
 _AND = re.compile(r"\s+and\s+(?:the\s+)?", re.I)
@@ -901,14 +888,11 @@ def encounters(doc: Doc) -> list[Meeting]:
                                     e = cut if cut > 0 else e  # (not an appositive either)
                                 named = _named_in(doc, s, e)
                                 people = [r for r in named if r.startswith("person/")]
-                                for r in people or named:  # (not the "US" of "US Secretary")
-                                    if r not in parties.refs:
-                                        parties.refs.append(r)
+                                parties.take(*(people or named))  # (not the "US" of "US Secretary")
                     # the state visited takes part, as for "visited Estonia"
                     for o in _with_objects(hub, ("to",)):
-                        for r in _named_in(doc, *phrase_span(o, off)):
-                            if r.startswith("country/") and r not in parties.refs:
-                                parties.refs.append(r)
+                        named = _named_in(doc, *phrase_span(o, off))
+                        parties.take(*(r for r in named if r.startswith("country/")))
                 if hub.dep_ == "ROOT":
                     for a in hub.children:  # the hosts of "… hosted consultations between"
                         if a.dep_ == "amod":
