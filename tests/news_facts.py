@@ -13,3 +13,13 @@ def facts(text: str):
 
 def refs(f, kind: str) -> set[str]:
     return {r for r in f.entities if r.startswith(kind + "/")}
+
+
+def meetings_of(f, kind: str) -> list:
+    """The meetings of one kind ("Visit", "PhoneCall", "Summit")."""
+    return [m for m in f.meetings if kind in m.kinds]
+
+
+def parties(meetings: list) -> list[list[str]]:
+    """Each meeting's participants, sorted, to compare with a list written in a test."""
+    return [sorted(m.participants) for m in meetings]

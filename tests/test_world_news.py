@@ -12,7 +12,7 @@ import pytest
 from kg.documents import document_from_bytes
 from kg.extract.names import name_skeleton
 from kg.extract.world import countries, place
-from tests.news_facts import facts, refs
+from tests.news_facts import facts, meetings_of, parties, refs
 
 WORLD = Path(__file__).parent / "data" / "world"  # texts written for these tests
 
@@ -1324,10 +1324,8 @@ def test_the_leaders_named_just_before_a_phone_call():
         "According to a statement by the Presidency, the leaders discussed regional"
         " developments along with bilateral relations in a phone call.\n"
     )
-    calls = [m for m in f.meetings if "PhoneCall" in m.kinds]
-    assert [sorted(m.participants) for m in calls] == [
-        ["person/cyril-ramaphosa", "person/hakainde-hichilema"]
-    ], f.meetings
+    calls = meetings_of(f, "PhoneCall")
+    assert parties(calls) == [["person/cyril-ramaphosa", "person/hakainde-hichilema"]], calls
     assert calls[0].date is not None and calls[0].date.value == date(2021, 4, 5), calls
 
 
@@ -1413,10 +1411,8 @@ def test_a_leader_who_arrived_abroad_is_on_a_visit_with_who_greeted_him():
         " Kamuzu International Airport, Lilongwe.\n\n"
         "Malawian President Lazarus Chakwera greeted him upon arrival at the airport.\n"
     )
-    visits = [m for m in f.meetings if "Visit" in m.kinds]
-    assert [sorted(m.participants) for m in visits] == [
-        ["person/hakainde-hichilema", "person/lazarus-chakwera"]
-    ], f.meetings
+    visits = meetings_of(f, "Visit")
+    assert parties(visits) == [["person/hakainde-hichilema", "person/lazarus-chakwera"]], visits
     assert visits[0].date is not None and visits[0].date.value == date(2023, 6, 11)
     assert visits[0].location == "place/lilongwe"
 
@@ -1445,10 +1441,8 @@ def test_the_visit_to_a_state_by_someone_is_their_visit_of_the_day_it_gives():
         "Regarding the visit to Kenya yesterday by Indian Foreign Minister Subrahmanyam"
         " Jaishankar, Dr Korir Sing'Oei stressed that the ties were strong.\n"
     )
-    visits = [m for m in f.meetings if "Visit" in m.kinds]
-    assert [sorted(m.participants) for m in visits] == [
-        ["country/kenya", "person/subrahmanyam-jaishankar"]
-    ], f.meetings
+    visits = meetings_of(f, "Visit")
+    assert parties(visits) == [["country/kenya", "person/subrahmanyam-jaishankar"]], visits
     assert visits[0].date is not None and visits[0].date.value == date(2024, 3, 12)
     undated = facts(
         "Statement\nSource: Example | 2023-04-15\n\n"
