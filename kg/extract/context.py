@@ -456,8 +456,6 @@ def _counterparts_posts(doc: Doc, persons: list[Mention]) -> None:
     """ "Poland's President Andrzej Duda … with his Ukrainian counterpart Voldymyr Zelensky":
     the counterpart holds the same post in the state the adjective names, so "Ukraine's
     president" later in the story is Zelensky."""
-    from kg.ids import slug
-
     for ck in _COUNTERPART_OF.finditer(doc.text):
         who = next((m for m in persons if m.start == ck.end()), None)
         state = next(
@@ -482,15 +480,7 @@ def _counterparts_posts(doc: Doc, persons: list[Mention]) -> None:
         }
         if len(roles) != 1:
             continue
-        role = roles.pop()
-        label = doc.lex.entries.get(f"country/{state.key}")
-        post = Post(
-            key=slug(f"{role} {state.key}"),
-            label=f"{role} of {label.label if label else state.key}",
-            role=role,
-            country=state.key,
-            org=None,
-        )
+        post = post_of(doc.lex, roles.pop(), state.key)
         doc.posts.setdefault(post.key, post)
         ent.posts.add(post.key)
 
@@ -750,8 +740,6 @@ def post_held(spec: dict, when) -> bool:
 
 def lexicon_posts(doc: Doc, person: str, roles: list[str]) -> list[Post]:
     """ "President Tokayev": the text gives the role, the lexicon knows whose president."""
-    from kg.ids import slug
-
     lx = doc.lex.entries.get(f"person/{person}")
     out = []
     when = doc.meta.published.value if doc.meta.published else None
@@ -761,19 +749,24 @@ def lexicon_posts(doc: Doc, person: str, roles: list[str]) -> list[Post]:
         # "President Tokayev" in a 2016 text is not yet the president: the post must be held then
         if when and not post_held(spec, when):
             continue
-        owner = spec.get("org") or spec.get("country")
-        kind = "org" if spec.get("org") else "country"
-        owner_lx = doc.lex.entries.get(f"{kind}/{owner}")
-        out.append(
-            Post(
-                key=slug(f"{spec['role']} {owner}"),
-                label=f"{spec['role']} of {owner_lx.label if owner_lx else owner}",
-                role=spec["role"],
-                country=spec.get("country"),
-                org=spec.get("org"),
-            )
-        )
+        out.append(post_of(doc.lex, spec["role"], spec.get("country"), spec.get("org")))
     return out
+
+
+def post_of(lex: Lexicon, role: str, country: str | None, org: str | None = None) -> Post:
+    """The post of a role in a state or body the lexicon may know ("President of
+    Ukraine"), keyed as every post is (president-ukraine)."""
+    from kg.ids import slug
+
+    owner = org or country or ""
+    owner_lx = lex.entries.get(f"{'org' if org else 'country'}/{owner}")
+    return Post(
+        key=slug(f"{role} {owner}"),
+        label=f"{role} of {owner_lx.label if owner_lx else owner}",
+        role=role,
+        country=country,
+        org=org,
+    )
 
 
 def _add_person(

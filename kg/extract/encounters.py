@@ -875,20 +875,7 @@ def encounters(doc: Doc) -> list[Meeting]:
                 for o in _with_objects(hub, preps):
                     parties.add_np(o)
                 if hub.lower_ in ("visit", "visits"):
-                    # "the visit to Qatar yesterday by Marco Rubio, Dr al-Ansari stressed":
-                    # who made it (a name after a comma with no "and" is no second visitor)
-                    for c in hub.children:
-                        if c.dep_ == "prep" and c.lower_ == "by":
-                            for g in c.children:
-                                if g.dep_ != "pobj":
-                                    continue
-                                s, e = phrase_span(g, off)
-                                if not any(t.dep_ == "cc" for t in g.subtree):
-                                    cut = doc.text.find(",", off + g.idx, e)
-                                    e = cut if cut > 0 else e  # (not an appositive either)
-                                named = _named_in(doc, s, e)
-                                people = [r for r in named if r.startswith("person/")]
-                                parties.take(*(people or named))  # (not the "US" of "US Secretary")
+                    parties.take(*_visitors(doc, hub, off))
                     # the state visited takes part, as for "visited Estonia"
                     for o in _with_objects(hub, ("to",)):
                         named = _named_in(doc, *phrase_span(o, off))
@@ -1071,6 +1058,26 @@ def encounters(doc: Doc) -> list[Meeting]:
             m.key = meeting_key(doc, m.date, m.participants)
         kept.append(m)
     return kept
+
+
+def _visitors(doc: Doc, visit, off: int) -> list[str]:
+    """Who made a visit, by its by-phrase: "the visit to Qatar yesterday by Marco Rubio, Dr
+    al-Ansari stressed" is Rubio's (a name after a comma with no "and" is no second visitor,
+    nor an appositive), and a person before the "US" of "US Secretary of State"."""
+    out: list[str] = []
+    for c in visit.children:
+        if c.dep_ != "prep" or c.lower_ != "by":
+            continue
+        for g in c.children:
+            if g.dep_ != "pobj":
+                continue
+            s, e = phrase_span(g, off)
+            if not any(t.dep_ == "cc" for t in g.subtree):
+                cut = doc.text.find(",", off + g.idx, e)
+                e = cut if cut > 0 else e
+            named = _named_in(doc, s, e)
+            out += [r for r in named if r.startswith("person/")] or named
+    return out
 
 
 _ARRIVE = {"arrive", "land"}
