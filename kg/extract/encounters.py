@@ -1081,6 +1081,7 @@ def _visitors(doc: Doc, visit, off: int) -> list[str]:
 
 
 _ARRIVE = {"arrive", "land"}
+_ARRIVE_WORD = re.compile(r"\b(?:arriv(?:e|es|ed|ing)|land(?:s|ed|ing)?)\b", re.I)
 _HOSTING = {"greet", "receive", "welcome", "meet"}
 
 
@@ -1112,7 +1113,8 @@ def _arrivals(doc: Doc, found: list[Meeting]) -> list[Meeting]:
     out: list[Meeting] = []
     sents = [sent for _pi, sent in doc.sentences]
     for i, sent in enumerate(sents):
-        if in_headline(doc, sent):
+        # (a word test first: most sentences arrive nowhere, and their parse is not read)
+        if not _ARRIVE_WORD.search(doc.text, sent.start, sent.end) or in_headline(doc, sent):
             continue
         sp = doc.parse(sent)
         if sp is None:
