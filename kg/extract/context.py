@@ -87,6 +87,12 @@ class Doc:
         ][:2]
         return body[-1].end if body else 0
 
+    def post_countries(self, ref: str) -> list[str]:
+        """The states a person holds posts of ("President of Djibouti"), by post key."""
+        ent = self.entities.get(ref)
+        posts = sorted(ent.posts) if ent is not None else []
+        return [self.posts[p].country for p in posts if p in self.posts and self.posts[p].country]
+
     def ref(self, m: Mention) -> str:
         return f"{m.kind}/{m.key}"
 
@@ -465,7 +471,7 @@ def _counterparts_posts(doc: Doc, persons: list[Mention]) -> None:
         if who is None or state is None:
             continue
         ent = doc.entities.get(f"person/{who.key}")
-        if ent is None or any(p in doc.posts and doc.posts[p].country for p in ent.posts):
+        if ent is None or doc.post_countries(f"person/{who.key}"):
             continue  # (a post of its own, said elsewhere, stands)
         before = [
             m

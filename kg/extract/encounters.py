@@ -1085,15 +1085,6 @@ _ARRIVE_WORD = re.compile(r"\b(?:arriv(?:e|es|ed|ing)|land(?:s|ed|ing)?)\b", re.
 _HOSTING = {"greet", "receive", "welcome", "meet"}
 
 
-def _home_country(doc: Doc, ref: str) -> str | None:
-    """The state a person holds a post of ("Ismael Omar Guelleh, President of Djibouti")."""
-    ent = doc.entities.get(ref)
-    for post in sorted(ent.posts) if ent is not None else ():
-        if post in doc.posts and doc.posts[post].country:
-            return doc.posts[post].country
-    return None
-
-
 def _host_country(doc: Doc, ref: str) -> str | None:
     if ref.startswith("country/"):
         return ref.split("/", 1)[1]
@@ -1124,13 +1115,14 @@ def _arrivals(doc: Doc, found: list[Meeting]) -> list[Meeting]:
         for tok in sp:
             if lemma(tok.lower_) not in _ARRIVE or _future_or_wished(tok):
                 continue
+            subjects = _subjects(tok)
             travellers = [
                 r
-                for sub in _subjects(tok)
+                for sub in subjects
                 for r in _named_in(doc, *phrase_span(sub, off))
                 if r.startswith("person/")
             ]
-            if not travellers and not _subjects(tok):
+            if not travellers and not subjects:
                 # "Ismael Omar Guelleh, President of Djibouti, has on Sunday in the afternoon
                 # arrived at …": the parser loses the subject; the name the sentence opens with
                 first = doc.mentions_in(max(sent.start, skip), off + tok.idx, "person")
@@ -1148,7 +1140,7 @@ def _arrivals(doc: Doc, found: list[Meeting]) -> list[Meeting]:
             who = travellers[0]
             # (a president with no post the text gives: the publisher's, as a State House
             # reports its own president's trips)
-            home = _home_country(doc, who) or doc.meta.publisher_country
+            home = next(iter(doc.post_countries(who)), doc.meta.publisher_country)
             host = _host_country(doc, where)
             if home is None or host is None or home == host:
                 continue
@@ -1174,16 +1166,17 @@ def _hosts(doc: Doc, sents: list, traveller: str, host: str) -> list[str]:
         for tok in sp:
             if lemma(tok.lower_) not in _HOSTING:
                 continue
-            who = _subjects(tok) if tok.dep_ != "ROOT" or not _agents(tok) else _agents(tok)
-            if any(c.dep_ == "auxpass" for c in tok.children):
-                who = _agents(tok)
+            passive = any(c.dep_ == "auxpass" for c in tok.children) or (
+                tok.dep_ == "ROOT" and _agents(tok)
+            )
+            who = _agents(tok) if passive else _subjects(tok)
             refs = [
                 r
                 for w in who
                 for r in _named_in(doc, *phrase_span(w, sent.start))
                 if r.startswith("person/") and r != traveller
             ]
-            if refs and all(_home_country(doc, r) in (host, None) for r in refs):
+            if refs and all(next(iter(doc.post_countries(r)), host) == host for r in refs):
                 return refs
     return []
 

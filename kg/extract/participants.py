@@ -58,12 +58,7 @@ def states_with_their_person(ctx: Doc, meetings: list[Meeting]) -> None:
     paying an official visit to Montenegro" the visit is the two ministers', not also
     Montenegro's."""
     for m in meetings:
-        held = set()
-        for ref in m.participants:
-            person = ctx.entities.get(ref) if ref.startswith("person/") else None
-            for post in person.posts if person is not None else ():
-                if post in ctx.posts and ctx.posts[post].country:
-                    held.add(f"country/{ctx.posts[post].country}")
+        held = {f"country/{c}" for ref in m.participants for c in ctx.post_countries(ref)}
         if held:
             m.participants = [r for r in m.participants if r not in held]
 
