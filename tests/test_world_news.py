@@ -1450,3 +1450,28 @@ def test_the_visit_to_a_state_by_someone_is_their_visit_of_the_day_it_gives():
         " ambassador Mohammed Al Jabir.\n"
     )
     assert not [m for m in undated.meetings if m.date is not None], undated.meetings
+
+
+def test_a_call_named_later_takes_the_day_the_lead_gives_a_call():
+    """Dev text 240: "India said on Friday its foreign minister and his Chinese counterpart
+    spoke on the phone on Thursday" (no names) and later "citing the conversation between
+    Foreign Minister S. Jaishankar and China's Wang Yi" (no day): one call, on Thursday. A
+    second call of the story keeps its own day, and a call still to come gives none."""
+    f = facts(
+        "Ministers talk\nSource: Example | 2022-05-14\n\n"
+        "BRASILIA (Reuters) - Brazil said on Saturday its foreign minister and his Argentine"
+        " counterpart spoke on the phone on Friday, the first such contact in a year.\n\n"
+        "The ministry cited the conversation between Foreign Minister Carlos Franca and"
+        " Argentina's Santiago Cafiero.\n"
+    )
+    (call,) = meetings_of(f, "PhoneCall")
+    assert {"person/carlos-franca", "person/santiago-cafiero"} <= set(call.participants)
+    assert call.date is not None and call.date.value == date(2022, 5, 13)
+    later = facts(
+        "Ministers to talk\nSource: Example | 2022-05-14\n\n"
+        "Brazil said on Saturday its foreign minister will speak on the phone with his"
+        " Argentine counterpart next week.\n\n"
+        "The ministry cited a conversation between Foreign Minister Carlos Franca and"
+        " Argentina's Santiago Cafiero.\n"
+    )
+    assert not [m for m in later.meetings if m.date is not None], later.meetings

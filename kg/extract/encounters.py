@@ -1354,25 +1354,27 @@ def _sent_by_other(doc: Doc, start: int, pos: int) -> bool:
 
 
 def _date_from_lead(doc: Doc, meetings: list[Meeting]) -> None:
-    """ "A regional economic summit in Pakistan on Wednesday concluded …" opens a story that
-    then names the summit's host and guests with no day: the one undated summit takes the
-    day the lead gives a summit."""
-    undated = [m for m in meetings if m.date is None and "Summit" in m.kinds]
-    if len(undated) != 1 or any(m.date and "Summit" in m.kinds for m in meetings):
-        return
+    """A news story gives the day of its event in the lead and names the parties later:
+    "A regional economic summit in Pakistan on Wednesday concluded …", "India said on Friday
+    its foreign minister and his Chinese counterpart spoke on the phone on Thursday … citing
+    the conversation between Jaishankar and Wang Yi". The one undated meeting of a kind takes
+    the day the lead gives a meeting of that kind, when no meeting of that kind has a day."""
     lead_end = doc.lead_end()
-    for _pi, sent in doc.sentences:
-        if sent.start >= lead_end:
-            break
-        word = _SUMMIT_WORD.search(doc.text, sent.start, sent.end)
-        if word is None or _FUTURE_WORDS.search(doc.text, sent.start, sent.end):
+    lead = [s for _pi, s in doc.sentences if s.start < lead_end]
+    for kind, words in _LEAD_WORDS.items():
+        undated = [m for m in meetings if m.date is None and kind in m.kinds]
+        if len(undated) != 1 or any(m.date and kind in m.kinds for m in meetings):
             continue
-        date = _date(doc, sent, word.start())
-        if date is not None:
-            m = undated[0]
-            m.date = date
-            m.key = meeting_key(doc, date, m.participants)  # (keyed "undated-…" before)
-            return
+        for sent in lead:
+            word = words.search(doc.text, sent.start, sent.end)
+            if word is None or _FUTURE_WORDS.search(doc.text, sent.start, sent.end):
+                continue
+            date = _date(doc, sent, word.start())
+            if date is not None:
+                m = undated[0]
+                m.date = date
+                m.key = meeting_key(doc, date, m.participants)  # (keyed "undated-…" before)
+                break
 
 
 _ARRIVAL = re.compile(r"\b(?:arrived|touched down|landed|flew into|was welcomed|was received)\b")
@@ -1442,7 +1444,17 @@ _ANOTHER_TIME = re.compile(r"\b(?:after|afterwards|later|earlier|before|previous
 _IN_PLACE = re.compile(r"\s+(?:in|at)\s+(?:the\s+)?")
 
 
-_SUMMIT_WORD = re.compile(r"\bsummit\b", re.I)
+# the words by which a lead tells a meeting of each kind
+_LEAD_WORDS = {
+    "Summit": re.compile(r"\bsummit\b", re.I),
+    "PhoneCall": re.compile(
+        r"\b(?:(?:tele)?phone|spoke|called|call|conversation|dialed|dialled)\b", re.I
+    ),
+    "Videoconference": re.compile(r"\b(?:video|videoconference|virtual|virtually|online)\b", re.I),
+    "Visit": re.compile(r"\b(?:visit|visited|visiting|arrived|trip|tour)\b", re.I),
+    "InPersonMeeting": re.compile(r"\b(?:met|meet|meeting|talks|received|hosted)\b", re.I),
+    "Session": re.compile(r"\b(?:session|meeting|convened|council|conference)\b", re.I),
+}
 _FUTURE_WORDS = re.compile(r"\b(?:will|would|to be held|is to|are to|next)\b", re.I)
 
 
