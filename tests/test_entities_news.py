@@ -216,3 +216,29 @@ def test_a_line_of_capitals_names_no_organization():
     orgs = refs(f, "org")
     assert not {"org/regional", "org/kmt", "org/jpr", "org/end"} & orgs, orgs
     assert "org/nato" in orgs, orgs
+
+
+def test_the_people_of_a_body_are_not_another_body():
+    """Dev text 242: "the Kenya Defence Forces Soldiers returned home" gave an organization
+    "Kenya Defence Forces Soldiers" beside the Kenya Defence Forces."""
+    f = facts(
+        "Troops home\nSource: Example | 2023-12-21\n\n"
+        "The Tanzania People's Defence Force deployed 1,000 troops to Goma in March.\n\n"
+        "On Thursday, the Tanzania People's Defence Force Soldiers returned home shoulders"
+        " high after reclaiming towns from the rebels.\n"
+    )
+    orgs = refs(f, "org")
+    assert not [r for r in orgs if r.endswith("soldiers")], orgs
+    assert [r for r in orgs if "defence-force" in r], orgs
+
+
+def test_a_part_of_a_state_is_no_organization():
+    """Dev text 242: "deployed to the Eastern Democratic Republic of Congo (DRC)" gave an
+    organization "Eastern Democratic Republic of Congo"; the part of a state is the state."""
+    f = facts(
+        "Troops home\nSource: Example | 2023-12-21\n\n"
+        "The last batch of Burundi National Defence Force officers deployed to the Eastern"
+        " Democratic Republic of Congo (DRC) has returned to the country.\n"
+    )
+    assert not [r for r in refs(f, "org") if "congo" in r], refs(f, "org")
+    assert [r for r in refs(f, "country") if "congo" in r], refs(f, "country")

@@ -921,6 +921,26 @@ _TRAILING_TITLES = {
 }
 
 
+# "Eastern", "North-Western" before a state's name: a part of it
+_REGION_OF = re.compile(
+    r"(?:(?:North|South)-?)?(?:[Nn]orth|[Ss]outh|[Ee]ast|[Ww]est)ern\s+(?:the\s+)?"
+)
+
+# the people of a body, which a title-case story writes after its name
+_MEMBER_NOUNS = {
+    "officers",
+    "soldiers",
+    "personnel",
+    "officials",
+    "peacekeepers",
+    "servicemen",
+    "troopers",
+    "staffers",
+    "diplomats",
+    "agents",
+}
+
+
 def _add_org(out, ents, text: str, s: int, e: int, known, lex: Lexicon, prefer=frozenset()) -> None:
     """A national body ("Ministry of Defense of Tajikistan", "Turkish Armed Forces",
     "Kazakhstan's Security Council") gets the key the post finder's national bodies get
@@ -929,8 +949,10 @@ def _add_org(out, ents, text: str, s: int, e: int, known, lex: Lexicon, prefer=f
     from kg.extract.actors import canon_org, entity_for_generic
 
     words = list(re.finditer(r"\S+", text[s:e]))
-    while len(words) > 1 and fold(words[-1].group()) in _TRAILING_TITLES:
-        words.pop()  # "the Parliament of the Republic of Kazakhstan President Tokayev"
+    while len(words) > 1 and fold(words[-1].group()) in _TRAILING_TITLES | _MEMBER_NOUNS:
+        # "the Parliament of the Republic of Kazakhstan President Tokayev", "the Kenya Defence
+        # Forces Soldiers returned home": the body, not its people
+        words.pop()
     e = s + words[-1].end() if words else e
     surface = text[s:e]
     if (
@@ -951,6 +973,8 @@ def _add_org(out, ents, text: str, s: int, e: int, known, lex: Lexicon, prefer=f
     ):
         return
     countries = [m for m in known if m.kind == "country" and s <= m.start and m.end <= e]
+    if countries and countries[-1].end == e and _REGION_OF.fullmatch(text, s, countries[-1].start):
+        return  # "the Eastern Democratic Republic of Congo": a part of the state, no body
     if countries and countries[0].start == s:
         rest = re.sub(r"^['’]s?\s+", "", text[countries[0].end : e]).strip()
         info = world.place(rest, prefer) if rest else None
