@@ -296,3 +296,16 @@ def test_a_state_that_deployed_in_a_relative_clause_is_the_sender():
     )
     sent = [d for d in f.deployments if d.deployed_by == "country/rwanda"]
     assert [(d.destination, d.personnel) for d in sent] == [("place/juba", 600)], f.deployments
+
+
+def test_the_place_a_force_is_sent_to_help_in_is_its_destination():
+    """Dev text 234: "the first Australian Federal Police Officers deployed to assist maintain
+    law and order in Honiara … have arrived" gave no deployment: "in Honiara" hangs on the
+    verb the purpose governs, not on "assist"."""
+    f = facts(
+        "Police arrive\nSource: Example | 2024-03-05\n\n"
+        "THE first Fiji Police Force Officers deployed to assist maintain law and order in Port"
+        " Vila following two days of rioting have arrived at Bauerfield Airport.\n"
+    )
+    sent = [d for d in f.deployments if d.deployed_by == "country/fiji"]
+    assert [d.destination for d in sent] == ["place/port-vila"], f.deployments

@@ -625,9 +625,12 @@ def _destination(doc: Doc, tok, force, off: int, skip: int) -> str | None:
         nodes += [c for c in tok.children if c.dep_ == "dobj"]
     # "deployed a frigate to participate in an EU naval mission in the Red Sea": where the
     # mission it serves in is
-    nodes += [
+    purposes = [
         c for c in tok.children if c.dep_ in ("advcl", "xcomp") and lemma(c.lower_) in _PURPOSE
     ]
+    # "deployed to assist maintain law and order in Honiara": the place hangs on the verb
+    # the purpose governs
+    nodes += purposes + [c for p in purposes for c in p.children if c.dep_ == "xcomp"]
     # "the detachment that will participate in the UN mission in Lebanon departed"
     nodes += [
         c for c in force.children if c.dep_ in ("relcl", "acl") and lemma(c.lower_) in _PURPOSE
