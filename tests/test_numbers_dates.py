@@ -87,3 +87,15 @@ def test_a_weekday_after_a_past_verb_in_a_future_sentence_is_past():
     future = "Ministers will meet on Wednesday in Warsaw."
     r = DateResolver(future, date(2024, 3, 14))
     assert [v.value for v in r.dates_in(0, len(future))] == [date(2024, 3, 20)]
+
+
+def test_minutes_or_hours_ago_is_the_pages_day():
+    """Dev text 234: "have arrived at the Henderson Airport, a couple of minutes ago" is the
+    day of the page; "two years ago" is no day."""
+    text = "Officers have arrived a couple of minutes ago. Troops landed 3 hours ago."
+    r = DateResolver(text, date(2021, 11, 25))
+    got = [(v.value, v.basis) for v in r.dates_in(0, len(text))]
+    assert got == [(date(2021, 11, 25), "RelativeToDocumentDate")] * 2
+    assert (
+        DateResolver("The deal was signed two years ago.", date(2021, 11, 25)).dates_in(0, 40) == []
+    )

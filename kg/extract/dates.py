@@ -63,8 +63,12 @@ ISO = re.compile(r"(?<![\d-])(?P<year>(?:19|20)\d\d)-(?P<mon>[01]\d)-(?P<day>[0-
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 RELATIVE = re.compile(
     r"\b(?=[nltMTWFS])(?:(?P<next>next|last|this)\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
-    r"|\b(?=[tylTYL])(?P<rel>today|yesterday|tomorrow|tonight|last night"
-    r"|this (?:morning|afternoon|evening))\b",
+    r"|\b(?=[tylTYLasfcen\d])(?P<rel>today|yesterday|tomorrow|tonight|last night"
+    r"|this (?:morning|afternoon|evening)"
+    # "have arrived at the airport a couple of minutes ago": the page's own day
+    r"|(?:a few|a couple of|several|some|an|\d{1,2}|two|three|four|five|six)"
+    r" (?:minutes?|hours?) ago"
+    r")\b",
     re.IGNORECASE,
 )
 _RELATIVE_DAYS = {"yesterday": -1, "last night": -1, "tomorrow": 1}
