@@ -9,6 +9,7 @@ varied, to a realistic length of 3-6 KB. Deterministic for a given seed.
 
 from __future__ import annotations
 
+import argparse
 import random
 import re
 import sys
@@ -99,7 +100,11 @@ def write(n: int, folder: Path, seed: int = 11) -> tuple[int, int]:
 
 
 if __name__ == "__main__":
-    count = int(sys.argv[1]) if len(sys.argv) > 1 else 10_000
-    out = Path(sys.argv[2] if len(sys.argv) > 2 else "bench-docs")
-    b, w = write(count, out)
-    print(f"{count} documents, {b} bytes, {w} words in {out}", file=sys.stderr)
+    parser = argparse.ArgumentParser(
+        prog="python -m benchmarks.docs", description=__doc__.splitlines()[0]
+    )
+    parser.add_argument("count", nargs="?", type=int, default=10_000, help="documents to write")
+    parser.add_argument("out", nargs="?", type=Path, default=Path("bench-docs"), help="folder")
+    args = parser.parse_args()
+    b, w = write(args.count, args.out)
+    print(f"{args.count} documents, {b} bytes, {w} words in {args.out}", file=sys.stderr)
