@@ -71,6 +71,7 @@ class Config:
     light_processes: int = 2
     light_budget: float = 0.5
     query_memory_mb: int = 2048
+    store_in_memory: bool = False
     max_rows: int = 100_000
     max_upload_bytes: int = 16 * 1024 * 1024
     rate_limit: int = 600
@@ -187,6 +188,14 @@ SETTINGS: list[tuple[str, str, object, str]] = [
         "NEWSGRAPH_QUERY_MEMORY",
         int,
         "MiB of memory one query process may use (0: no cap); past it the query ends in a 503",
+    ),
+    (
+        "store_in_memory",
+        "NEWSGRAPH_STORE_IN_MEMORY",
+        _bool,
+        "query processes answer from an in-memory copy of the build (3-6x faster joins and"
+        " aggregates; about 376 MB per million quads in each process; not with"
+        " NEWSGRAPH_UPDATE)",
     ),
     ("max_rows", "NEWSGRAPH_MAX_ROWS", int, "result rows returned before truncation"),
     ("max_upload_bytes", "NEWSGRAPH_MAX_UPLOAD", int, "largest request body accepted, bytes"),

@@ -211,6 +211,7 @@ class WorkerSettings:
     prefixes: dict[str, str]
     choose: Choose = choose
     memory_bytes: int = 0  # 0: no cap
+    in_memory: bool = False  # answer from an in-memory copy of the build
 
 
 class _Cut(Exception):
@@ -476,11 +477,15 @@ class _Sink:
 
 
 class _CurrentStore:
-    """The current build, opened read-only and reopened when CURRENT changes."""
+    """The current build, opened read-only and reopened when CURRENT changes; with
+    `in_memory`, copied into memory, where joins and aggregates run 3-6x faster than on
+    RocksDB (benchmarks/RESULTS.md, "In-memory or on-disk") at the cost of the copy's
+    memory in every process that holds one."""
 
-    def __init__(self, data_dir: str) -> None:
+    def __init__(self, data_dir: str, in_memory: bool = False) -> None:
         self.pointer = Path(data_dir) / "CURRENT"
         self.root = Path(data_dir) / "stores"
+        self.in_memory = in_memory
         self._stamp: tuple[int, int] | None = None
         self._store: ox.Store | None = None
 
@@ -501,7 +506,12 @@ class _CurrentStore:
             db = self.root / name / "db"
             if not db.is_dir():
                 return None
-            self._store = ox.Store.read_only(str(db))
+            store = ox.Store.read_only(str(db))
+            if self.in_memory:
+                copy = ox.Store()
+                copy.bulk_extend(store.quads_for_pattern(None, None, None, None))
+                store = copy
+            self._store = store
             self._stamp = stamp
         return self._store
 
@@ -580,7 +590,7 @@ def _serve_jobs(conn: Connection, settings: WorkerSettings) -> None:
     young generation after every job and everything every `FULL_GC_EVERY` jobs.
     """
     gc.disable()
-    current = _CurrentStore(settings.data_dir)
+    current = _CurrentStore(settings.data_dir, settings.in_memory)
     if settings.memory_bytes > 0:
         try:
             current.get()  # the store's own memory is part of the baseline, not of the cap
@@ -676,6 +686,8 @@ class Executor:
             prefixes=dict(prefixes or {}),
             choose=choose,
             memory_bytes=max(0, config.query_memory_mb) * 1024 * 1024,
+            # SPARQL Update writes the files in place, which a copy would not see
+            in_memory=config.store_in_memory and not config.update_enabled,
         )
         self.costs = CostModel()
         self.on_event = on_event or (lambda _event: None)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import multiprocessing
+import shutil
 import threading
 import time
 from pathlib import Path
@@ -22,6 +23,7 @@ from kg.executor import (
     END,
     MAX_NESTING,
     TRUNCATED_HEADER,
+    Executor,
     Job,
     Outcome,
     WorkerSettings,
@@ -225,6 +227,30 @@ def test_current_store_follows_the_pointer(tmp_path: Path) -> None:
     assert second is not first and [q.subject.value for q in second] == ["http://e/second"]
     (tmp_path / "CURRENT").write_text("gone\n", encoding="utf-8")
     assert current.get() is None  # names a build that is not there
+
+
+def test_an_in_memory_current_store_is_a_copy_of_each_build(tmp_path: Path) -> None:
+    """NEWSGRAPH_STORE_IN_MEMORY: the query process answers from memory, so the build's
+    files may go and the copy still answers; a new build is copied again."""
+    current = _CurrentStore(str(tmp_path), in_memory=True)
+    assert current.get() is None
+    commit(tmp_path, "first")
+    first = current.get()
+    assert first is not None and current.get() is first
+    for build in (tmp_path / "stores").iterdir():
+        shutil.rmtree(build)  # the files are gone; a store opened on them could not answer
+    assert [q.subject.value for q in first] == ["http://e/first"]
+    assert [r["s"].value for r in first.query("SELECT ?s { ?s ?p ?o }")] == ["http://e/first"]
+    commit(tmp_path, "second")
+    second = current.get()
+    assert second is not first and [q.subject.value for q in second] == ["http://e/second"]
+
+
+def test_the_in_memory_setting_reaches_the_query_processes_but_not_with_updates() -> None:
+    assert Executor(Config(store_in_memory=True)).settings.in_memory is True
+    assert Executor(Config()).settings.in_memory is False
+    # SPARQL Update writes the files in place, which a copy would not see
+    assert Executor(Config(store_in_memory=True, update_enabled=True)).settings.in_memory is False
 
 
 def arrives(conn, loop: threading.Thread) -> None:
