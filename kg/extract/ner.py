@@ -939,6 +939,8 @@ _MEMBER_NOUNS = {
     "diplomats",
     "agents",
 }
+# words after a body's name that are not part of it (built once: _add_org runs per mention)
+_NOT_OF_THE_NAME = _TRAILING_TITLES | _MEMBER_NOUNS
 
 
 def _add_org(out, ents, text: str, s: int, e: int, known, lex: Lexicon, prefer=frozenset()) -> None:
@@ -949,7 +951,7 @@ def _add_org(out, ents, text: str, s: int, e: int, known, lex: Lexicon, prefer=f
     from kg.extract.actors import canon_org, entity_for_generic
 
     words = list(re.finditer(r"\S+", text[s:e]))
-    while len(words) > 1 and fold(words[-1].group()) in _TRAILING_TITLES | _MEMBER_NOUNS:
+    while len(words) > 1 and fold(words[-1].group()) in _NOT_OF_THE_NAME:
         # "the Parliament of the Republic of Kazakhstan President Tokayev", "the Kenya Defence
         # Forces Soldiers returned home": the body, not its people
         words.pop()
