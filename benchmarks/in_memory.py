@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import shutil
-import statistics
 import subprocess
 import tempfile
 import time
@@ -18,7 +17,7 @@ from pathlib import Path
 
 from benchmarks import side_by_side as sbs
 from benchmarks import synth
-from benchmarks.run import QUERIES, ROOT, free_port, prepare_store
+from benchmarks.run import QUERIES, ROOT, _median, free_port, prepare_store
 
 SERVERS = ("newsgraph", "newsgraph, in memory", "Oxigraph server")
 
@@ -79,11 +78,6 @@ def main(argv: list[str] | None = None) -> int:
             proc.kill()
         shutil.rmtree(work, ignore_errors=True)
     return 0
-
-
-def _median(values: list[float | None]) -> float | None:
-    got = [v for v in values if v is not None]
-    return statistics.median(got) if got else None
 
 
 def report(args, quads: int, warm_s: float, cells, memory) -> str:
