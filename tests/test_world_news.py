@@ -1475,3 +1475,17 @@ def test_a_call_named_later_takes_the_day_the_lead_gives_a_call():
         " Argentina's Santiago Cafiero.\n"
     )
     assert not [m for m in later.meetings if m.date is not None], later.meetings
+
+
+def test_a_title_abbreviated_before_a_name_ends_no_sentence():
+    """Dev text 61: "Prime Minister of Grenada, Dr. the Rt. Honourable Keith Mitchell; …"
+    was cut after "Rt.", and the rest of the list of those in attendance was lost."""
+    from kg.extract.sentences import all_sentences
+
+    text = (
+        "Present were the Rt. Hon. Keith Mitchell, Sen. Ana Lya Uriarte, Gov. Ron Wyden,"
+        " Amb. Linda Thomas, Atty. Harry Roque and Brig. Gen. Ali Musa Jr. of the army."
+        " The session then opened."
+    )
+    got = [text[s.start : s.end] for _p, s in all_sentences(text)]
+    assert got == [text[: text.index(" The")], "The session then opened."], got
