@@ -242,3 +242,24 @@ def test_a_part_of_a_state_is_no_organization():
     )
     assert not [r for r in refs(f, "org") if "congo" in r], refs(f, "org")
     assert [r for r in refs(f, "country") if "congo" in r], refs(f, "country")
+
+
+def test_a_name_after_a_ministers_portfolio_is_a_person():
+    """Dev text 213: "Minister of State-Owned Enterprises Erick Thohir, Minister of Industry
+    Agus Gumiwang Kartasasmita, Minister of Maritime Affairs and Fisheries Sakti Wahyu
+    Trenggono": the small model found none of the names."""
+    f = facts(
+        "Delegation\nSource: Example | 2023-06-11\n\n"
+        "The president was accompanied by Minister of Foreign Affairs Oyun Dashdorj, Minister"
+        " of Mining and Heavy Industry Batjargal Tsogt, Minister of Maritime Affairs and"
+        " Fisheries Sakti Wahyu Trenggono and Minister of State-Owned Enterprises Erick"
+        " Thohir.\n"
+    )
+    persons = refs(f, "person")
+    assert {
+        "person/oyun-dashdorj",
+        "person/batjargal-tsogt",
+        "person/sakti-wahyu-trenggono",
+        "person/erick-thohir",
+    } <= persons, persons
+    assert not {p for p in persons if "affairs" in p or "industry" in p or "fisheries" in p}

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from kg.extract import world
@@ -443,11 +443,70 @@ _POSTED_NAME = re.compile(
 )
 
 
+# "Minister of Maritime Affairs and Fisheries Sakti Wahyu Trenggono", "Secretary of Defence
+# Lloyd Austin": a minister's portfolio, then the name the small model often does not see
+_PORTFOLIO_POST = re.compile(
+    r"\b(?:Minister|Secretary|Commissioner)\s+(?:of|for)\s+(?:the\s+)?"
+    r"([A-Z][\w'’-]*(?:\s+(?:(?:and|of|the|&)\s+)*(?!(?:Minister|Secretary|Commissioner)\b)"
+    r"[A-Z][\w'’-]*)*)"
+)
+
+
+# more of a portfolio's words, read only here: PORTFOLIO_WORDS also strips words from the
+# start of a name the model ran a body into, where "National" would take "National
+# Assembly Vương Đình Huệ" for a person
+_PORTFOLIO_MORE = {
+    fold(w)
+    for w in (
+        "Maritime State-Owned Enterprises Public Works Housing Water Resources Natural Mineral "
+        "Land Lands Social Welfare Women Children Family Gender Veterans Science Technology "
+        "Research Higher Petroleum Oil Gas Power Electricity Railways Roads Aviation Civil "
+        "Digital Budget Revenue Customs Solidarity Human Rights Constitutional Legal "
+        "Parliamentary Local Urban Rural Forestry Climate Coordination National Emergency "
+        "Situations Disaster Management Arts Heritage Religious Endowments Minorities Refugees "
+        "Reconstruction Reconciliation Agrarian Reform Ecology Employment Manpower Cooperatives "
+        "Supply Logistics Ports Shipping Mining Overseas Intelligence Prisons Assembly"
+    ).split()
+}
+
+
+def _names_after_portfolio(text: str) -> Iterator[tuple[int, int]]:
+    """The two to four words ending a post's run of capitalised words, when words of a
+    portfolio come before them and none of them is a portfolio's, a title's or a body's."""
+    for m in _PORTFOLIO_POST.finditer(text):
+        words = list(re.finditer(r"\S+", m.group(1)))
+        name: list[re.Match] = []
+        for w in reversed(words):
+            word = w.group()
+            if (
+                fold(word) in PORTFOLIO_WORDS
+                or fold(word) in _PORTFOLIO_MORE
+                or fold(word) in TITLES
+                or fold(word) in NON_NAME_WORDS
+                or fold(word) in CALENDAR
+                or _ORG_WORD.search(word)
+                or not word[:1].isupper()
+            ):
+                break
+            name.insert(0, w)
+        if 2 <= len(name) <= 4 and len(name) < len(words):
+            base = m.start(1)
+            yield base + name[0].start(), base + name[-1].end()
+
+
 def _with_posted_names(
     text: str, recognised: list[tuple[int, int, str]]
 ) -> list[tuple[int, int, str]]:
-    """The recogniser's entities, and the names it missed that a post follows."""
+    """The recogniser's entities, and the names it missed that a post follows or comes
+    after."""
     extra = []
+    for s, e in _names_after_portfolio(text):
+        over = [r for r in recognised if r[0] < e and s < r[1]]
+        if all(label == "ORG" and a < s and b == e for a, b, label in over):
+            # none, or "Mining and Heavy Industry Batjargal Tsogt" read as one body: the
+            # portfolio is no body, the name is a person
+            recognised = [r for r in recognised if r not in over]
+            extra.append((s, e, "PERSON"))
     for m in _POSTED_NAME.finditer(text):
         s, e = m.span(1)
         if any(a < e and s < b for a, b, _l in recognised):
