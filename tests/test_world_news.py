@@ -1477,6 +1477,37 @@ def test_a_call_named_later_takes_the_day_the_lead_gives_a_call():
     assert not [m for m in later.meetings if m.date is not None], later.meetings
 
 
+def test_those_a_party_was_accompanied_by_take_part_in_the_meeting():
+    """Dev text 213: "The Indonesian leader was accompanied by Indonesian Minister of Foreign
+    Affairs Retno Marsudi, … Chief of the Presidential Staff Office Moeldoko, …": the
+    delegation that came to the state visit was not among its participants."""
+    f = facts(
+        "Chilean president arrives in Lima\nSource: Example | 2023-06-11\n\n"
+        "LIMA — Chilean President Gabriel Boric arrived in Lima on Sunday, starting a two-day"
+        " State visit to Peru at the invitation of Peruvian President Dina Boluarte.\n\n"
+        "The Chilean leader was accompanied by Foreign Minister Alberto van Klaveren and"
+        " Ambassador Ignacio Walker, who were welcomed by Peruvian officials.\n"
+    )
+    visits = meetings_of(f, "Visit")
+    assert len(visits) == 1, f.meetings
+    assert {"person/alberto-van-klaveren", "person/ignacio-walker"} <= set(
+        visits[0].participants
+    ), visits
+
+
+def test_the_company_of_someone_else_or_of_a_call_joins_nothing():
+    f = facts(
+        "Talks\nSource: Example | 2023-06-11\n\n"
+        "Chilean President Gabriel Boric spoke by phone with Peruvian President Dina Boluarte"
+        " on Sunday.\n\n"
+        "Boric was accompanied by Foreign Minister Alberto van Klaveren during the call.\n\n"
+        "Senator Ana Lya Uriarte was accompanied by her adviser Pedro Soto at the airport.\n"
+    )
+    for m in f.meetings:
+        assert "person/alberto-van-klaveren" not in m.participants, m
+        assert "person/pedro-soto" not in m.participants, m
+
+
 def test_a_title_abbreviated_before_a_name_ends_no_sentence():
     """Dev text 61: "Prime Minister of Grenada, Dr. the Rt. Honourable Keith Mitchell; …"
     was cut after "Rt.", and the rest of the list of those in attendance was lost."""

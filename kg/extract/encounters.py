@@ -1315,6 +1315,37 @@ def _leaders_including(doc: Doc, meetings: list[Meeting]) -> None:
                     m.participants.append(ref)
 
 
+# "The Indonesian leader was accompanied by Foreign Minister Retno Marsudi, Minister of …
+# Erick Thohir and …", "The President, accompanied by Foreign Minister Sugiono and …"
+_ACCOMPANIED = re.compile(r"\baccompanied by\b", re.I)
+_REMOTE = {"PhoneCall", "Videoconference"}
+
+
+def _accompanied(doc: Doc, meetings: list[Meeting]) -> None:
+    """The persons a party to a meeting "was accompanied by" take part in it: a delegation
+    comes to the talks with its leader. The meeting is the one told last (in that sentence
+    or within two paragraphs before), not a call; the one accompanied is a party to it, or
+    is not named there ("He was accompanied by", "The Indonesian leader, accompanied by")."""
+    for _pi, sent in doc.sentences:
+        for acc in _ACCOMPANIED.finditer(doc.text, sent.start, sent.end):
+            before = [
+                m for m in meetings if m.span.start <= acc.start() and not m.kinds & _REMOTE
+            ]
+            if not before:
+                break
+            m = max(before, key=lambda x: x.span.start)
+            if doc.paragraphs_between(m.span.start, sent.start) > 2:
+                break
+            lead = [doc.ref(mm) for mm in doc.mentions_in(sent.start, acc.start(), "person")]
+            if lead and not any(r in m.participants for r in lead):
+                continue  # another's company ("Minister Findley was accompanied by …")
+            end = _CLAUSE_END.search(doc.text, acc.end(), sent.end)
+            for mm in doc.mentions_in(acc.end(), end.start() if end else sent.end, "person"):
+                ref = doc.ref(mm)
+                if ref not in m.participants and ref != m.organizer:
+                    m.participants.append(ref)
+
+
 def _attendance_list(doc: Doc, start: int, end: int) -> list[str]:
     """The persons a list of those present names, from start to end and on in the next
     paragraph while it reads as more of the list."""
@@ -2425,6 +2456,7 @@ def merge_into(doc: Doc, found: list[Meeting], parsed: list[Meeting]) -> list[Me
             m.location = _town_of_building(doc, m) or m.location
     _also_attending(doc, out)
     _leaders_including(doc, out)
+    _accompanied(doc, out)
     _same_day_as_before(doc, out)
     for m in out:
         if not m.kinds and m.organizer is None:
