@@ -1328,9 +1328,7 @@ def _accompanied(doc: Doc, meetings: list[Meeting]) -> None:
     is not named there ("He was accompanied by", "The Indonesian leader, accompanied by")."""
     for _pi, sent in doc.sentences:
         for acc in _ACCOMPANIED.finditer(doc.text, sent.start, sent.end):
-            before = [
-                m for m in meetings if m.span.start <= acc.start() and not m.kinds & _REMOTE
-            ]
+            before = [m for m in meetings if m.span.start <= acc.start() and not m.kinds & _REMOTE]
             if not before:
                 break
             m = max(before, key=lambda x: x.span.start)
