@@ -263,3 +263,18 @@ def test_a_name_after_a_ministers_portfolio_is_a_person():
         "person/erick-thohir",
     } <= persons, persons
     assert not {p for p in persons if "affairs" in p or "industry" in p or "fisheries" in p}
+
+
+def test_a_name_goes_on_before_bin_and_a_title_word_before_bin_is_the_name():
+    """Dev text 216: "Gen Sultan bin Mohammed al Nuamani" became "bin Mohammed al Nuamani"
+    and "Darwish bin Ismaeel al Bulushi" became "Ismaeel al Bulushi"."""
+    f = facts(
+        "Audience\nSource: Example | 2023-06-11\n\n"
+        "The meeting was attended by Gen Sultan bin Rashid al Harthy, Minister of the Royal"
+        " Office, and Saif bin Nasser al Hinai, Minister Responsible for Financial Affairs.\n"
+    )
+    persons = refs(f, "person")
+    assert {"person/sultan-bin-rashid-al-harthy", "person/saif-bin-nasser-al-hinai"} <= persons, (
+        persons
+    )
+    assert not {p for p in persons if p.startswith("person/bin-")}, persons

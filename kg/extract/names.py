@@ -105,6 +105,9 @@ _PARTICLE_TAIL = re.compile(
 _HYPHEN_TAIL = re.compile(r"-[A-Z][\w’']+")
 _INITIAL = re.compile(r"[A-Z]\.\s")
 _GIVEN_BEFORE = re.compile(r"\b([A-Z][a-z]+) $")
+# the words linking a given name to a father's or forebear's ("Mohammed bin Salman")
+LINKS = {"bin", "ibn", "bint", "binti", "ould"}
+_LINKED_BEFORE = re.compile(r"(?<![\w’'-])([A-Z][\w’'-]+) (?:bin|ibn|bint|binti|ould) $")
 
 
 # A capitalised calendar word before a name ("Monday Tokayev said") is the day, not a
@@ -133,6 +136,13 @@ def _name_syllable(word: str) -> bool:
 def extend_person(text: str, start: int, end: int) -> tuple[int, int]:
     """The small model often stops a name early: at a hyphen ("Phumzile Mlambo" of
     "Phumzile Mlambo-Ngcuka") or before a particle ("Lula" of "Lula da Silva")."""
+    while m := _LINKED_BEFORE.search(text, max(0, start - 40), start):
+        # "Darwish bin Ismaeel al Bulushi" read as "Ismaeel al Bulushi": a name goes on
+        # before "bin", "ibn", "ould" (a title there is stripped below, and kept when the
+        # name would start with the link: "Gen Sultan bin Mohammed al Nuamani")
+        if fold(m.group(1)) in NON_NAME_WORDS or fold(m.group(1)) in CALENDAR:
+            break
+        start = m.start(1)
     if _INITIAL.match(text, start):
         # "Philip J. Pierre" read as "J. Pierre": the given name before the initial
         m = _GIVEN_BEFORE.search(text, max(0, start - 30), start)
@@ -181,13 +191,16 @@ def clean_person(text: str, start: int, end: int) -> tuple[int, int, str | None]
     if poss and poss.start() > 0:
         end = start + poss.start()  # "Salva Kiir’s SPLM": the person is before the possessive
     words = list(re.finditer(r"\S+", text[start:end]))
+    popped = None
     while words and (
         fold(words[0].group().rstrip(",")) in TITLES
         or (len(words) > 2 and fold(words[0].group()) in PORTFOLIO_WORDS)
     ):
-        words.pop(0)
+        popped = words.pop(0)
     if not words:
         return start, end, None
+    if popped is not None and words[0].group() in LINKS:
+        words.insert(0, popped)  # "Sultan bin Mohammed": a title's word is his given name
     s = start + words[0].start()
     e = start + words[-1].end()
     name = text[s:e].rstrip(",.;:")

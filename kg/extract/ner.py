@@ -21,6 +21,7 @@ from kg.extract.lexis import BUILDING_WORDS
 from kg.extract.model import Entity, Mention
 from kg.extract.names import (
     CALENDAR,
+    LINKS,
     NON_NAME_WORDS,
     PORTFOLIO_WORDS,
     TITLES,
@@ -703,6 +704,8 @@ def _person_in_org(text: str, s: int, e: int, inside, out, ents) -> bool:
         or (len(words) - lead > 2 and fold(words[lead].group()) in PORTFOLIO_WORDS)
     ):
         lead += 1
+    if lead and lead < len(words) and words[lead].group() in LINKS:
+        lead -= 1  # "Gen Sultan bin Mohammed al Nuamani": the title's word is his name's
     if cut == s and lead == 0:
         return False
     rest = words[lead:]
