@@ -72,6 +72,7 @@ class Config:
     light_budget: float = 0.5
     query_memory_mb: int = 2048
     store_in_memory: bool = False
+    store_copy_mb: int = 64
     max_rows: int = 100_000
     max_upload_bytes: int = 16 * 1024 * 1024
     rate_limit: int = 600
@@ -195,6 +196,14 @@ SETTINGS: list[tuple[str, str, object, str]] = [
         _bool,
         "query processes answer from an in-memory copy of the build (3-6x faster joins and"
         " aggregates; about 376 MB per million quads in each process; not with"
+        " NEWSGRAPH_UPDATE)",
+    ),
+    (
+        "store_copy_mb",
+        "NEWSGRAPH_STORE_COPY_MB",
+        int,
+        "without NEWSGRAPH_STORE_IN_MEMORY, query processes still answer from an in-memory"
+        " copy of a build whose copy takes at most this many MiB in each (0: never; not with"
         " NEWSGRAPH_UPDATE)",
     ),
     ("max_rows", "NEWSGRAPH_MAX_ROWS", int, "result rows returned before truncation"),

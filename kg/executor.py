@@ -25,6 +25,7 @@ deadline but CANNOT stop the query, which keeps its thread busy until it ends.
 from __future__ import annotations
 
 import gc
+import itertools
 import multiprocessing
 import os
 import re
@@ -212,6 +213,7 @@ class WorkerSettings:
     choose: Choose = choose
     memory_bytes: int = 0  # 0: no cap
     in_memory: bool = False  # answer from an in-memory copy of the build
+    copy_bytes: int = 0  # else from a copy when it takes at most this much memory
 
 
 class _Cut(Exception):
@@ -476,16 +478,41 @@ class _Sink:
         self.outcome()
 
 
-class _CurrentStore:
-    """The current build, opened read-only and reopened when CURRENT changes; with
-    `in_memory`, copied into memory, where joins and aggregates run 3-6x faster than on
-    RocksDB (benchmarks/RESULTS.md, "In-memory or on-disk") at the cost of the copy's
-    memory in every process that holds one."""
+# What a copy holds per quad: 376 MB for a million quads loaded in a fresh process
+# (benchmarks/RESULTS.md, "In-memory or on-disk"; benchmarks.run.copy_cost).
+COPY_BYTES_PER_QUAD = 376
+COPY_CHUNK = 50_000
 
-    def __init__(self, data_dir: str, in_memory: bool = False) -> None:
+
+def copy_within(store: ox.Store, budget: int | None) -> ox.Store | None:
+    """An in-memory copy of `store`, or None as soon as its quads would take more than
+    `budget` bytes (None: whatever it takes). Counting while copying needs no size up
+    front (len() of an on-disk store reads it all), and a store over the budget costs at
+    most the budget's worth of reading."""
+    limit = None if budget is None else budget // COPY_BYTES_PER_QUAD
+    quads = store.quads_for_pattern(None, None, None, None)
+    copy = ox.Store()
+    count = 0
+    while chunk := list(itertools.islice(quads, COPY_CHUNK)):
+        count += len(chunk)
+        if limit is not None and count > limit:
+            return None
+        copy.bulk_extend(chunk)
+    return copy
+
+
+class _CurrentStore:
+    """The current build, opened read-only and reopened when CURRENT changes; copied into
+    memory, where joins and aggregates run 3-6x faster than on RocksDB
+    (benchmarks/RESULTS.md, "In-memory or on-disk"), with `in_memory` whatever its size,
+    else when the copy takes at most `copy_bytes`: the copy's memory is paid in every
+    process that holds one."""
+
+    def __init__(self, data_dir: str, in_memory: bool = False, copy_bytes: int = 0) -> None:
         self.pointer = Path(data_dir) / "CURRENT"
         self.root = Path(data_dir) / "stores"
         self.in_memory = in_memory
+        self.copy_bytes = copy_bytes
         self._stamp: tuple[int, int] | None = None
         self._store: ox.Store | None = None
 
@@ -507,10 +534,9 @@ class _CurrentStore:
             if not db.is_dir():
                 return None
             store = ox.Store.read_only(str(db))
-            if self.in_memory:
-                copy = ox.Store()
-                copy.bulk_extend(store.quads_for_pattern(None, None, None, None))
-                store = copy
+            if self.in_memory or self.copy_bytes > 0:
+                copy = copy_within(store, None if self.in_memory else self.copy_bytes)
+                store = copy if copy is not None else store
             self._store = store
             self._stamp = stamp
         return self._store
@@ -590,7 +616,7 @@ def _serve_jobs(conn: Connection, settings: WorkerSettings) -> None:
     young generation after every job and everything every `FULL_GC_EVERY` jobs.
     """
     gc.disable()
-    current = _CurrentStore(settings.data_dir, settings.in_memory)
+    current = _CurrentStore(settings.data_dir, settings.in_memory, settings.copy_bytes)
     if settings.memory_bytes > 0:
         try:
             current.get()  # the store's own memory is part of the baseline, not of the cap
@@ -688,6 +714,7 @@ class Executor:
             memory_bytes=max(0, config.query_memory_mb) * 1024 * 1024,
             # SPARQL Update writes the files in place, which a copy would not see
             in_memory=config.store_in_memory and not config.update_enabled,
+            copy_bytes=0 if config.update_enabled else max(0, config.store_copy_mb) * 1024 * 1024,
         )
         self.costs = CostModel()
         self.on_event = on_event or (lambda _event: None)

@@ -19,6 +19,8 @@ import pytest
 from kg.config import Config
 from kg.executor import (
     ABORT,
+    COPY_BYTES_PER_QUAD,
+    COPY_CHUNK,
     DATA,
     END,
     MAX_NESTING,
@@ -32,6 +34,7 @@ from kg.executor import (
     _serve_jobs,
     _Sink,
     _text,
+    copy_within,
     dispatch,
     is_bounded_scan,
     nesting_depth,
@@ -251,6 +254,54 @@ def test_the_in_memory_setting_reaches_the_query_processes_but_not_with_updates(
     assert Executor(Config()).settings.in_memory is False
     # SPARQL Update writes the files in place, which a copy would not see
     assert Executor(Config(store_in_memory=True, update_enabled=True)).settings.in_memory is False
+    assert Executor(Config()).settings.copy_bytes == 64 * 1024 * 1024
+    assert Executor(Config(store_copy_mb=3)).settings.copy_bytes == 3 * 1024 * 1024
+    assert Executor(Config(store_copy_mb=-1)).settings.copy_bytes == 0
+    assert Executor(Config(update_enabled=True)).settings.copy_bytes == 0
+
+
+def many_quads(n: int) -> ox.Store:
+    store = ox.Store()
+    store.bulk_extend(
+        ox.Quad(ox.NamedNode(f"http://e/s{i}"), ox.NamedNode("http://e/p"), ox.Literal(i))
+        for i in range(n)
+    )
+    return store
+
+
+@pytest.mark.parametrize("n", [0, 1, COPY_CHUNK - 1, COPY_CHUNK, COPY_CHUNK + 1, 2 * COPY_CHUNK])
+def test_a_copy_within_its_budget_holds_every_quad(n: int) -> None:
+    store = many_quads(n)
+    exact = n * COPY_BYTES_PER_QUAD  # a budget of exactly the copy's size is enough
+    for budget in (None, exact):
+        copy = copy_within(store, budget)
+        assert copy is not None and copy is not store and len(copy) == n, budget
+        assert set(copy) == set(store)
+
+
+@pytest.mark.parametrize("n", [1, COPY_CHUNK + 1, 2 * COPY_CHUNK])
+def test_a_copy_over_its_budget_is_none(n: int) -> None:
+    assert copy_within(many_quads(n), n * COPY_BYTES_PER_QUAD - 1) is None
+    assert copy_within(many_quads(n), 0) is None
+
+
+def test_the_current_store_is_copied_when_the_copy_fits_its_budget(tmp_path: Path) -> None:
+    """NEWSGRAPH_STORE_COPY_MB: a build small enough is answered from memory, a larger one
+    from its files."""
+    commit(tmp_path, "first")
+    fits = _CurrentStore(str(tmp_path), copy_bytes=COPY_BYTES_PER_QUAD).get()
+    over = _CurrentStore(str(tmp_path), copy_bytes=COPY_BYTES_PER_QUAD - 1).get()
+    never = _CurrentStore(str(tmp_path), copy_bytes=0).get()
+    assert fits is not None and over is not None and never is not None
+    for store in (fits, over, never):
+        assert [q.subject.value for q in store] == ["http://e/first"]
+    # a copy is a store of its own, in memory; the build's files open read-only refuse writes
+    extra = ox.Quad(ox.NamedNode("http://e/x"), ox.NamedNode("http://e/p"), ox.Literal("o"))
+    fits.add(extra)
+    assert len(fits) == 2
+    for on_disk in (over, never):
+        with pytest.raises(RuntimeError, match="read-write"):
+            on_disk.add(extra)
 
 
 def arrives(conn, loop: threading.Thread) -> None:

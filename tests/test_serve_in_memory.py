@@ -1,6 +1,8 @@
-"""`NEWSGRAPH_STORE_IN_MEMORY=1`: the query processes answer from an in-memory copy of the
-build. A real `kg serve` on the seeds' build must give the same answers as the on-disk
-server, through the heavy lane's query processes (an aggregate is no request-thread lookup)."""
+"""`NEWSGRAPH_STORE_IN_MEMORY=1`, and by default a build whose copy fits
+`NEWSGRAPH_STORE_COPY_MB` (the seeds' does): the query processes answer from an in-memory
+copy of the build. A real `kg serve` on the seeds' build must give the same answers as a
+server reading the files (`NEWSGRAPH_STORE_COPY_MB=0`), through the heavy lane's query
+processes (an aggregate is no request-thread lookup)."""
 
 from __future__ import annotations
 
@@ -30,11 +32,16 @@ def answer(server: LiveServer, query: str) -> list[dict]:
 def test_the_in_memory_copy_answers_as_the_store_on_disk(
     built_data_dir: Path, live_server: LiveServer
 ) -> None:
-    server = start_server(built_data_dir, NEWSGRAPH_STORE_IN_MEMORY="1")
+    files = start_server(built_data_dir, NEWSGRAPH_STORE_COPY_MB="0")
+    forced = start_server(
+        built_data_dir, NEWSGRAPH_STORE_IN_MEMORY="1", NEWSGRAPH_STORE_COPY_MB="0"
+    )
     try:
         for query in QUERIES:
-            on_disk = answer(live_server, query)
+            on_disk = answer(files, query)
             assert on_disk, query  # the seeds give rows: an empty answer proves nothing
-            assert answer(server, query) == on_disk, query
+            assert answer(forced, query) == on_disk, query
+            assert answer(live_server, query) == on_disk, query  # the default: a copy
     finally:
-        stop_server(server)
+        stop_server(forced)
+        stop_server(files)
