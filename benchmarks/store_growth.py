@@ -1,0 +1,71 @@
+"""What an on-disk Oxigraph store costs in memory as it grows, with nothing of ours around it.
+
+    python -m benchmarks.store_growth [--rounds 12] [--quads 1000000] [--batch 200000]
+
+Issue 15 asks that a build's memory stay flat as the corpus grows. The build's loading
+process grows a little per document even though its Python objects do not (benchmarks/
+RESULTS.md, "Where the growth is"); this loads benchmarks.synth's graph `--rounds` times
+(each round under other IRIs, so the store holds rounds x quads) into one store with
+`bulk_load`, as kg.build's Loader does, in batches of `--batch` quads, and prints the
+process's RSS above its start after each round: the part of the growth that is the
+engine's own (RocksDB's per-file index and filter blocks, its caches), which no setting
+of pyoxigraph reaches.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import tempfile
+import time
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from benchmarks import synth
+
+
+def rss_mb() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--rounds", type=int, default=12)
+    ap.add_argument("--quads", type=int, default=1_000_000)
+    ap.add_argument("--batch", type=int, default=200_000)
+    args = ap.parse_args(argv)
+    work = Path(tempfile.mkdtemp(prefix="store-growth-"))
+    try:
+        lines = list(synth.quads(args.quads))
+        chunks = [
+            "".join(lines[i : i + args.batch]).encode() for i in range(0, len(lines), args.batch)
+        ]
+        per_round = len(lines)
+        del lines
+        store = ox.Store(str(work / "db"))
+        base = rss_mb()
+        started = time.perf_counter()
+        print("| quads in the store | RSS above the start, MB | seconds |")
+        print("|---|---|---|")
+        for r in range(args.rounds):
+            prefix = f"http://r{r}.".encode()
+            for chunk in chunks:
+                store.bulk_load(
+                    chunk.replace(b"http://", prefix), ox.RdfFormat.N_QUADS, lenient=True
+                )
+            print(
+                f"| {(r + 1) * per_round:,} | {rss_mb() - base:.1f} |"
+                f" {time.perf_counter() - started:.0f} |",
+                flush=True,
+            )
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
