@@ -278,3 +278,12 @@ def test_a_name_goes_on_before_bin_and_a_title_word_before_bin_is_the_name():
         persons
     )
     assert not {p for p in persons if p.startswith("person/bin-")}, persons
+
+
+def test_a_portfolio_and_a_name_are_read_on_one_line_only():
+    from kg.extract.ner import _names_after_portfolio
+
+    one_line = "met Minister of Maritime Affairs and Fisheries Sakti Wahyu Trenggono on Friday"
+    assert [one_line[s:e] for s, e in _names_after_portfolio(one_line)] == ["Sakti Wahyu Trenggono"]
+    heading = "Statement by the Minister of Foreign Affairs\n\nJohn Smith told reporters"
+    assert list(_names_after_portfolio(heading)) == []

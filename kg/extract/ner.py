@@ -447,10 +447,10 @@ _POSTED_NAME = re.compile(
 # "Minister of Maritime Affairs and Fisheries Sakti Wahyu Trenggono", "Secretary of Defence
 # Lloyd Austin": a minister's portfolio, then the name the small model often does not see
 _PORTFOLIO_POST = re.compile(
-    r"\b(?:Minister|Secretary|Commissioner)\s+(?:of|for)\s+(?:the\s+)?"
-    r"([A-Z][\w'’-]*(?:\s+(?:(?:and|of|the|&)\s+)*(?!(?:Minister|Secretary|Commissioner)\b)"
+    r"\b(?:Minister|Secretary|Commissioner) +(?:of|for) +(?:the +)?"
+    r"([A-Z][\w'’-]*(?: +(?:(?:and|of|the|&) +)*(?!(?:Minister|Secretary|Commissioner)\b)"
     r"[A-Z][\w'’-]*)*)"
-)
+)  # (words on one line: a heading's post and the next paragraph's first words are no name)
 
 
 # more of a portfolio's words, read only here: PORTFOLIO_WORDS also strips words from the
