@@ -1520,3 +1520,34 @@ def test_a_title_abbreviated_before_a_name_ends_no_sentence():
     )
     got = [text[s.start : s.end] for _p, s in all_sentences(text)]
     assert got == [text[: text.index(" The")], "The session then opened."], got
+
+
+def test_those_a_visitor_was_welcomed_by_take_part_in_the_visit():
+    """Dev text 213: "They were welcomed at Nội Bài International Airport in Hà Nội by
+    Chairman of the Presidential Office of Việt Nam Lê Khánh Hải, …": the hosts who met the
+    guests were not among the state visit's participants."""
+    f = facts(
+        "Chilean president arrives in Lima\nSource: Example | 2023-06-11\n\n"
+        "LIMA — Chilean President Gabriel Boric arrived in Lima on Sunday, starting a two-day"
+        " State visit to Peru at the invitation of Peruvian President Dina Boluarte.\n\n"
+        "They were welcomed at Jorge Chávez International Airport by Prime Minister Alberto"
+        " Otárola and Foreign Minister Javier González-Olaechea.\n"
+    )
+    visits = meetings_of(f, "Visit")
+    assert len(visits) == 1, f.meetings
+    assert {"person/alberto-otarola", "person/javier-gonzalez-olaechea"} <= set(
+        visits[0].participants
+    ), visits
+
+
+def test_troops_or_someone_else_welcomed_join_no_visit():
+    f = facts(
+        "Visit\nSource: Example | 2023-06-11\n\n"
+        "Chilean President Gabriel Boric arrived in Lima on Sunday for a State visit to Peru.\n\n"
+        "The returning troops were received at the airport by General Manuel Gómez de la"
+        " Torre.\n\n"
+        "Senator Ana Lya Uriarte was welcomed by Mayor Rafael López Aliaga.\n"
+    )
+    for m in f.meetings:
+        assert "person/manuel-gomez-de-la-torre" not in m.participants, m
+        assert "person/rafael-lopez-aliaga" not in m.participants, m

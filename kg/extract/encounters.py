@@ -1344,6 +1344,39 @@ def _accompanied(doc: Doc, meetings: list[Meeting]) -> None:
                     m.participants.append(ref)
 
 
+# "They were welcomed at Nội Bài International Airport in Hà Nội by Chairman … Lê Khánh
+# Hải, …", "President Xi was welcomed by Finance Secretary Carlos Dominguez III, …"
+_WELCOMED_BY = re.compile(
+    r"\b(?:was|were)\s+(?:warmly\s+)?(?:welcomed|received|greeted)\b[^.;“\"]*?\bby\b"
+)
+_PRONOUN_SUBJECT = re.compile(r"\s*(?:He|She|They)\s+$")
+
+
+def _welcomed(doc: Doc, meetings: list[Meeting]) -> None:
+    """Those a visitor "was welcomed by" on arrival take part in the visit: the hosts who
+    met the guest. The visit is the one told last, within two paragraphs; the one welcomed
+    is a party to it, or "He", "She", "They"."""
+    for _pi, sent in doc.sentences:
+        for w in _WELCOMED_BY.finditer(doc.text, sent.start, sent.end):
+            before = [m for m in meetings if m.span.start <= w.start() and "Visit" in m.kinds]
+            if not before:
+                break
+            m = max(before, key=lambda x: x.span.start)
+            if doc.paragraphs_between(m.span.start, sent.start) > 2:
+                break
+            lead = [doc.ref(mm) for mm in doc.mentions_in(sent.start, w.start(), "person")]
+            if not (
+                any(r in m.participants for r in lead)
+                or (not lead and _PRONOUN_SUBJECT.fullmatch(doc.text, sent.start, w.start()))
+            ):
+                continue
+            end = _CLAUSE_END.search(doc.text, w.end(), sent.end)
+            for mm in doc.mentions_in(w.end(), end.start() if end else sent.end, "person"):
+                ref = doc.ref(mm)
+                if ref not in m.participants and ref != m.organizer:
+                    m.participants.append(ref)
+
+
 def _attendance_list(doc: Doc, start: int, end: int) -> list[str]:
     """The persons a list of those present names, from start to end and on in the next
     paragraph while it reads as more of the list."""
@@ -2455,6 +2488,7 @@ def merge_into(doc: Doc, found: list[Meeting], parsed: list[Meeting]) -> list[Me
     _also_attending(doc, out)
     _leaders_including(doc, out)
     _accompanied(doc, out)
+    _welcomed(doc, out)
     _same_day_as_before(doc, out)
     for m in out:
         if not m.kinds and m.organizer is None:
