@@ -1477,15 +1477,21 @@ def test_a_call_named_later_takes_the_day_the_lead_gives_a_call():
     assert not [m for m in later.meetings if m.date is not None], later.meetings
 
 
+# a state visit told in a lead, for the tests of who else took part in it
+LIMA_VISIT = (
+    "Chilean president arrives in Lima\nSource: Example | 2023-06-11\n\n"
+    "LIMA — Chilean President Gabriel Boric arrived in Lima on Sunday, starting a two-day"
+    " State visit to Peru at the invitation of Peruvian President Dina Boluarte.\n\n"
+)
+
+
 def test_those_a_party_was_accompanied_by_take_part_in_the_meeting():
     """Dev text 213: "The Indonesian leader was accompanied by Indonesian Minister of Foreign
     Affairs Retno Marsudi, … Chief of the Presidential Staff Office Moeldoko, …": the
     delegation that came to the state visit was not among its participants."""
     f = facts(
-        "Chilean president arrives in Lima\nSource: Example | 2023-06-11\n\n"
-        "LIMA — Chilean President Gabriel Boric arrived in Lima on Sunday, starting a two-day"
-        " State visit to Peru at the invitation of Peruvian President Dina Boluarte.\n\n"
-        "The Chilean leader was accompanied by Foreign Minister Alberto van Klaveren and"
+        LIMA_VISIT
+        + "The Chilean leader was accompanied by Foreign Minister Alberto van Klaveren and"
         " Ambassador Ignacio Walker, who were welcomed by Peruvian officials.\n"
     )
     visits = meetings_of(f, "Visit")
@@ -1527,10 +1533,8 @@ def test_those_a_visitor_was_welcomed_by_take_part_in_the_visit():
     Chairman of the Presidential Office of Việt Nam Lê Khánh Hải, …": the hosts who met the
     guests were not among the state visit's participants."""
     f = facts(
-        "Chilean president arrives in Lima\nSource: Example | 2023-06-11\n\n"
-        "LIMA — Chilean President Gabriel Boric arrived in Lima on Sunday, starting a two-day"
-        " State visit to Peru at the invitation of Peruvian President Dina Boluarte.\n\n"
-        "They were welcomed at Jorge Chávez International Airport by Prime Minister Alberto"
+        LIMA_VISIT
+        + "They were welcomed at Jorge Chávez International Airport by Prime Minister Alberto"
         " Otárola and Foreign Minister Javier González-Olaechea.\n"
     )
     visits = meetings_of(f, "Visit")

@@ -1303,16 +1303,28 @@ def _leaders_including(doc: Doc, meetings: list[Meeting]) -> None:
                 for m in meetings
                 if m.span.start <= sent.start and (m.kinds & {"Summit", "Session"} or m.organizer)
             ]
-            if not before:
+            m = _told_last(doc, before, sent, 3)
+            if m is None:
                 break
-            m = max(before, key=lambda x: x.span.start)
-            if doc.paragraphs_between(m.span.start, sent.start) > 3:
-                break
-            end = _CLAUSE_END.search(doc.text, inc.end(), sent.end)
-            for mm in doc.mentions_in(inc.end(), end.start() if end else sent.end, "person"):
-                ref = doc.ref(mm)
-                if ref not in m.participants and ref != m.organizer:
-                    m.participants.append(ref)
+            _persons_join(doc, m, inc.end(), sent.end)
+
+
+def _told_last(doc: Doc, before: list[Meeting], sent, paragraphs: int) -> Meeting | None:
+    """The meeting told last of `before`, if it is told within `paragraphs` paragraphs
+    before the sentence."""
+    if not before:
+        return None
+    m = max(before, key=lambda x: x.span.start)
+    return None if doc.paragraphs_between(m.span.start, sent.start) > paragraphs else m
+
+
+def _persons_join(doc: Doc, m: Meeting, start: int, sent_end: int) -> None:
+    """The persons named from `start` to the end of the clause take part in meeting m."""
+    end = _CLAUSE_END.search(doc.text, start, sent_end)
+    for mm in doc.mentions_in(start, end.start() if end else sent_end, "person"):
+        ref = doc.ref(mm)
+        if ref not in m.participants and ref != m.organizer:
+            m.participants.append(ref)
 
 
 # "The Indonesian leader was accompanied by Foreign Minister Retno Marsudi, Minister of …
@@ -1329,19 +1341,13 @@ def _accompanied(doc: Doc, meetings: list[Meeting]) -> None:
     for _pi, sent in doc.sentences:
         for acc in _ACCOMPANIED.finditer(doc.text, sent.start, sent.end):
             before = [m for m in meetings if m.span.start <= acc.start() and not m.kinds & _REMOTE]
-            if not before:
-                break
-            m = max(before, key=lambda x: x.span.start)
-            if doc.paragraphs_between(m.span.start, sent.start) > 2:
+            m = _told_last(doc, before, sent, 2)
+            if m is None:
                 break
             lead = [doc.ref(mm) for mm in doc.mentions_in(sent.start, acc.start(), "person")]
             if lead and not any(r in m.participants for r in lead):
                 continue  # another's company ("Minister Findley was accompanied by …")
-            end = _CLAUSE_END.search(doc.text, acc.end(), sent.end)
-            for mm in doc.mentions_in(acc.end(), end.start() if end else sent.end, "person"):
-                ref = doc.ref(mm)
-                if ref not in m.participants and ref != m.organizer:
-                    m.participants.append(ref)
+            _persons_join(doc, m, acc.end(), sent.end)
 
 
 # "They were welcomed at Nội Bài International Airport in Hà Nội by Chairman … Lê Khánh
@@ -1359,10 +1365,8 @@ def _welcomed(doc: Doc, meetings: list[Meeting]) -> None:
     for _pi, sent in doc.sentences:
         for w in _WELCOMED_BY.finditer(doc.text, sent.start, sent.end):
             before = [m for m in meetings if m.span.start <= w.start() and "Visit" in m.kinds]
-            if not before:
-                break
-            m = max(before, key=lambda x: x.span.start)
-            if doc.paragraphs_between(m.span.start, sent.start) > 2:
+            m = _told_last(doc, before, sent, 2)
+            if m is None:
                 break
             lead = [doc.ref(mm) for mm in doc.mentions_in(sent.start, w.start(), "person")]
             if not (
@@ -1370,11 +1374,7 @@ def _welcomed(doc: Doc, meetings: list[Meeting]) -> None:
                 or (not lead and _PRONOUN_SUBJECT.fullmatch(doc.text, sent.start, w.start()))
             ):
                 continue
-            end = _CLAUSE_END.search(doc.text, w.end(), sent.end)
-            for mm in doc.mentions_in(w.end(), end.start() if end else sent.end, "person"):
-                ref = doc.ref(mm)
-                if ref not in m.participants and ref != m.organizer:
-                    m.participants.append(ref)
+            _persons_join(doc, m, w.end(), sent.end)
 
 
 def _attendance_list(doc: Doc, start: int, end: int) -> list[str]:
