@@ -212,8 +212,9 @@ class WorkerSettings:
     prefixes: dict[str, str]
     choose: Choose = choose
     memory_bytes: int = 0  # 0: no cap
-    in_memory: bool = False  # answer from an in-memory copy of the build
-    copy_bytes: int = 0  # else from a copy when it takes at most this much memory
+    # bytes an in-memory copy of the build may take to be answered from (None: any size;
+    # 0: never, the files)
+    copy_budget: int | None = 0
 
 
 class _Cut(Exception):
@@ -501,18 +502,28 @@ def copy_within(store: ox.Store, budget: int | None) -> ox.Store | None:
     return copy
 
 
+def _copy_budget(config: Config) -> int | None:
+    """NEWSGRAPH_STORE_IN_MEMORY copies whatever the size, else NEWSGRAPH_STORE_COPY_MB
+    bounds the copy; with SPARQL Update nothing is copied: an update writes the files in
+    place, which a copy would not see."""
+    if config.update_enabled:
+        return 0
+    if config.store_in_memory:
+        return None
+    return max(0, config.store_copy_mb) * 1024 * 1024
+
+
 class _CurrentStore:
     """The current build, opened read-only and reopened when CURRENT changes; copied into
     memory, where joins and aggregates run 3-6x faster than on RocksDB
-    (benchmarks/RESULTS.md, "In-memory or on-disk"), with `in_memory` whatever its size,
-    else when the copy takes at most `copy_bytes`: the copy's memory is paid in every
-    process that holds one."""
+    (benchmarks/RESULTS.md, "In-memory or on-disk"), when the copy takes at most
+    `copy_budget` bytes (None: whatever its size; 0: never): the copy's memory is paid in
+    every process that holds one."""
 
-    def __init__(self, data_dir: str, in_memory: bool = False, copy_bytes: int = 0) -> None:
+    def __init__(self, data_dir: str, copy_budget: int | None = 0) -> None:
         self.pointer = Path(data_dir) / "CURRENT"
         self.root = Path(data_dir) / "stores"
-        self.in_memory = in_memory
-        self.copy_bytes = copy_bytes
+        self.copy_budget = copy_budget
         self._stamp: tuple[int, int] | None = None
         self._store: ox.Store | None = None
 
@@ -534,8 +545,8 @@ class _CurrentStore:
             if not db.is_dir():
                 return None
             store = ox.Store.read_only(str(db))
-            if self.in_memory or self.copy_bytes > 0:
-                copy = copy_within(store, None if self.in_memory else self.copy_bytes)
+            if self.copy_budget != 0:
+                copy = copy_within(store, self.copy_budget)
                 store = copy if copy is not None else store
             self._store = store
             self._stamp = stamp
@@ -616,7 +627,7 @@ def _serve_jobs(conn: Connection, settings: WorkerSettings) -> None:
     young generation after every job and everything every `FULL_GC_EVERY` jobs.
     """
     gc.disable()
-    current = _CurrentStore(settings.data_dir, settings.in_memory, settings.copy_bytes)
+    current = _CurrentStore(settings.data_dir, settings.copy_budget)
     if settings.memory_bytes > 0:
         try:
             current.get()  # the store's own memory is part of the baseline, not of the cap
@@ -712,9 +723,7 @@ class Executor:
             prefixes=dict(prefixes or {}),
             choose=choose,
             memory_bytes=max(0, config.query_memory_mb) * 1024 * 1024,
-            # SPARQL Update writes the files in place, which a copy would not see
-            in_memory=config.store_in_memory and not config.update_enabled,
-            copy_bytes=0 if config.update_enabled else max(0, config.store_copy_mb) * 1024 * 1024,
+            copy_budget=_copy_budget(config),
         )
         self.costs = CostModel()
         self.on_event = on_event or (lambda _event: None)

@@ -235,7 +235,7 @@ def test_current_store_follows_the_pointer(tmp_path: Path) -> None:
 def test_an_in_memory_current_store_is_a_copy_of_each_build(tmp_path: Path) -> None:
     """NEWSGRAPH_STORE_IN_MEMORY: the query process answers from memory, so the build's
     files may go and the copy still answers; a new build is copied again."""
-    current = _CurrentStore(str(tmp_path), in_memory=True)
+    current = _CurrentStore(str(tmp_path), copy_budget=None)
     assert current.get() is None
     commit(tmp_path, "first")
     first = current.get()
@@ -250,14 +250,14 @@ def test_an_in_memory_current_store_is_a_copy_of_each_build(tmp_path: Path) -> N
 
 
 def test_the_in_memory_setting_reaches_the_query_processes_but_not_with_updates() -> None:
-    assert Executor(Config(store_in_memory=True)).settings.in_memory is True
-    assert Executor(Config()).settings.in_memory is False
+    assert Executor(Config(store_in_memory=True)).settings.copy_budget is None
+    assert Executor(Config()).settings.copy_budget is not None
     # SPARQL Update writes the files in place, which a copy would not see
-    assert Executor(Config(store_in_memory=True, update_enabled=True)).settings.in_memory is False
-    assert Executor(Config()).settings.copy_bytes == 64 * 1024 * 1024
-    assert Executor(Config(store_copy_mb=3)).settings.copy_bytes == 3 * 1024 * 1024
-    assert Executor(Config(store_copy_mb=-1)).settings.copy_bytes == 0
-    assert Executor(Config(update_enabled=True)).settings.copy_bytes == 0
+    assert Executor(Config(store_in_memory=True, update_enabled=True)).settings.copy_budget == 0
+    assert Executor(Config()).settings.copy_budget == 64 * 1024 * 1024
+    assert Executor(Config(store_copy_mb=3)).settings.copy_budget == 3 * 1024 * 1024
+    assert Executor(Config(store_copy_mb=-1)).settings.copy_budget == 0
+    assert Executor(Config(update_enabled=True)).settings.copy_budget == 0
 
 
 def many_quads(n: int) -> ox.Store:
@@ -289,9 +289,9 @@ def test_the_current_store_is_copied_when_the_copy_fits_its_budget(tmp_path: Pat
     """NEWSGRAPH_STORE_COPY_MB: a build small enough is answered from memory, a larger one
     from its files."""
     commit(tmp_path, "first")
-    fits = _CurrentStore(str(tmp_path), copy_bytes=COPY_BYTES_PER_QUAD).get()
-    over = _CurrentStore(str(tmp_path), copy_bytes=COPY_BYTES_PER_QUAD - 1).get()
-    never = _CurrentStore(str(tmp_path), copy_bytes=0).get()
+    fits = _CurrentStore(str(tmp_path), copy_budget=COPY_BYTES_PER_QUAD).get()
+    over = _CurrentStore(str(tmp_path), copy_budget=COPY_BYTES_PER_QUAD - 1).get()
+    never = _CurrentStore(str(tmp_path), copy_budget=0).get()
     assert fits is not None and over is not None and never is not None
     for store in (fits, over, never):
         assert [q.subject.value for q in store] == ["http://e/first"]
