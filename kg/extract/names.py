@@ -107,7 +107,7 @@ _INITIAL = re.compile(r"[A-Z]\.\s")
 _GIVEN_BEFORE = re.compile(r"\b([A-Z][a-z]+) $")
 # the words linking a given name to a father's or forebear's ("Mohammed bin Salman")
 LINKS = {"bin", "ibn", "bint", "binti", "ould"}
-_LINKED_BEFORE = re.compile(r"(?<![\w’'-])([A-Z][\w’'-]+) (?:bin|ibn|bint|binti|ould) $")
+_LINKED_BEFORE = re.compile(rf"(?<![\w’'-])([A-Z][\w’'-]+) (?:{'|'.join(sorted(LINKS))}) $")
 
 
 # A capitalised calendar word before a name ("Monday Tokayev said") is the day, not a

@@ -446,10 +446,10 @@ _POSTED_NAME = re.compile(
 
 # "Minister of Maritime Affairs and Fisheries Sakti Wahyu Trenggono", "Secretary of Defence
 # Lloyd Austin": a minister's portfolio, then the name the small model often does not see
+_POST_HEAD = r"(?:Minister|Secretary|Commissioner)"
 _PORTFOLIO_POST = re.compile(
-    r"\b(?:Minister|Secretary|Commissioner) +(?:of|for) +(?:the +)?"
-    r"([A-Z][\w'’-]*(?: +(?:(?:and|of|the|&) +)*(?!(?:Minister|Secretary|Commissioner)\b)"
-    r"[A-Z][\w'’-]*)*)"
+    rf"\b{_POST_HEAD} +(?:of|for) +(?:the +)?"
+    rf"([A-Z][\w'’-]*(?: +(?:(?:and|of|the|&) +)*(?!{_POST_HEAD}\b)[A-Z][\w'’-]*)*)"
 )  # (words on one line: a heading's post and the next paragraph's first words are no name)
 
 
@@ -479,12 +479,13 @@ def _names_after_portfolio(text: str) -> Iterator[tuple[int, int]]:
         name: list[re.Match] = []
         for w in reversed(words):
             word = w.group()
+            folded = fold(word)
             if (
-                fold(word) in PORTFOLIO_WORDS
-                or fold(word) in _PORTFOLIO_MORE
-                or fold(word) in TITLES
-                or fold(word) in NON_NAME_WORDS
-                or fold(word) in CALENDAR
+                folded in PORTFOLIO_WORDS
+                or folded in _PORTFOLIO_MORE
+                or folded in TITLES
+                or folded in NON_NAME_WORDS
+                or folded in CALENDAR
                 or _ORG_WORD.search(word)
                 or not word[:1].isupper()
             ):
