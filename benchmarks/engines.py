@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 
 from benchmarks.docs import write as write_docs
-from benchmarks.measure import _tree_rss_kb
+from benchmarks.measure import _tree_rss_kb, self_rss_kb
 from kg.documents import read_document
 from kg.namespaces import DEFAULT_BASE
 
@@ -33,14 +33,7 @@ def _batches(folder: Path) -> list[list]:
 
 def _engine_rss_mb() -> float:
     """Memory of this process's descendants (the engine's daemons and workers)."""
-    return round((_tree_rss_kb(os.getpid()) - _self_kb()) / 1024, 1)
-
-
-def _self_kb() -> int:
-    for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1])
-    return 0
+    return round((_tree_rss_kb(os.getpid()) - self_rss_kb()) / 1024, 1)
 
 
 def run_dask(workers: int, batches: list[list]) -> dict:

@@ -59,6 +59,14 @@ def _tree(root: int) -> dict[int, int]:
     return out
 
 
+def self_rss_kb() -> int:
+    """VmRSS (kB) of this process."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1])
+    return 0
+
+
 def _tree_rss_kb(root: int) -> int:
     """Sum of VmRSS over `root` and its descendants."""
     return sum(_tree(root).values())

@@ -23,13 +23,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from benchmarks import synth
-
-
-def rss_mb() -> float:
-    for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    return 0.0
+from benchmarks.measure import self_rss_kb
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -47,7 +41,7 @@ def main(argv: list[str] | None = None) -> int:
         per_round = len(lines)
         del lines
         store = ox.Store(str(work / "db"))
-        base = rss_mb()
+        base = self_rss_kb() / 1024
         started = time.perf_counter()
         print("| quads in the store | RSS above the start, MB | seconds |")
         print("|---|---|---|")
@@ -58,7 +52,7 @@ def main(argv: list[str] | None = None) -> int:
                     chunk.replace(b"http://", prefix), ox.RdfFormat.N_QUADS, lenient=True
                 )
             print(
-                f"| {(r + 1) * per_round:,} | {rss_mb() - base:.1f} |"
+                f"| {(r + 1) * per_round:,} | {self_rss_kb() / 1024 - base:.1f} |"
                 f" {time.perf_counter() - started:.0f} |",
                 flush=True,
             )
