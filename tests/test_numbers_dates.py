@@ -89,6 +89,18 @@ def test_a_weekday_after_a_past_verb_in_a_future_sentence_is_past():
     assert [v.value for v in r.dates_in(0, len(future))] == [date(2024, 3, 20)]
 
 
+def test_a_future_weekday_that_is_the_pages_own_day_is_today():
+    """ "Four heads of state will attend the summit in Harare on Wednesday" in a page of
+    Wednesday: that day, not the Wednesday a week on; "next Wednesday" is the week on."""
+    text = "Four heads of state will attend the summit in Harare on Wednesday."
+    r = DateResolver(text, date(2024, 11, 20))  # a Wednesday
+    assert [v.value for v in r.dates_in(0, len(text))] == [date(2024, 11, 20)]
+    text = "The leaders will meet again next Wednesday."
+    r = DateResolver(text, date(2024, 11, 20))
+    assert [v.value for v in r.dates_in(0, len(text))] == [date(2024, 11, 27)]
+    assert weekday_near(date(2023, 3, 8), 2, future=True) == date(2023, 3, 8)
+
+
 def test_minutes_or_hours_ago_is_the_pages_day():
     """Dev text 234: "have arrived at the Henderson Airport, a couple of minutes ago" is the
     day of the page; "two years ago" is no day."""

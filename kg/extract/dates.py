@@ -208,14 +208,17 @@ class DateResolver:
                     sent_before = re.split(
                         r"[.!?]\s", self.text[max(start, m.start() - 120) : m.start()]
                     )[-1]
+                    following = (m.group("next") or "").lower() == "next"
                     future = (
                         bool(_FUTURE.search(sent_before))
                         # "…, the Pentagon announced on Wednesday": the day of a past act
                         and not _PAST_VERB_BEFORE.search(sent_before)
-                    ) or (m.group("next") or "").lower() == "next"
+                    ) or following
                     value = weekday_near(
                         self.doc_date, WEEKDAYS.index(m.group("wd").lower()), future
                     )
+                    if following and value == self.doc_date:
+                        value += timedelta(days=7)  # "next Wednesday" in a Wednesday page
             if m.group("rel") and value is None:
                 continue  # "today" with no document date says nothing
             out.append(
@@ -248,9 +251,11 @@ def _roll(anchor: date, month: int, day: int) -> int:
 
 
 def weekday_near(anchor: date, weekday: int, future: bool) -> date:
-    """The closest such weekday before (or, for future tense, after) the anchor."""
+    """The closest such weekday before (or, for future tense, after) the anchor; the
+    anchor's own weekday is the anchor itself ("will attend the summit on Wednesday" in a
+    Wednesday page is that day)."""
     if future:
-        delta = (weekday - anchor.weekday()) % 7 or 7
+        delta = (weekday - anchor.weekday()) % 7
         return anchor + timedelta(days=delta)
     delta = (anchor.weekday() - weekday) % 7
     return anchor - timedelta(days=delta)
