@@ -1555,3 +1555,45 @@ def test_troops_or_someone_else_welcomed_join_no_visit():
     for m in f.meetings:
         assert "person/manuel-gomez-de-la-torre" not in m.participants, m
         assert "person/rafael-lopez-aliaga" not in m.participants, m
+
+
+# a summit named once, its attendees listed apart, as summit reports write them
+MERCOSUR_SUMMIT = (
+    "Mercosur leaders gather in Asunción\nSource: Example | 2024-07-08\n\n"
+    "ASUNCIÓN, July 8 — Paraguayan President Santiago Peña opened the 64th and 65th"
+    " Mercosur Summits at the Palacio de López today.\n\n"
+    "Trade with the European Union topped the agenda, officials said.\n\n"
+    "Other leaders attending the summit include Uruguayan President Luis Lacalle Pou and"
+    " Bolivian President Luis Arce.\n\n"
+    "Argentina's delegation to the summit is led by Foreign Minister Diana Mondino.\n\n"
+    "Brazilian President Luiz Inácio Lula da Silva was represented by Vice President"
+    " Geraldo Alckmin.\n"
+)
+
+
+def test_those_listed_as_attending_a_summit_take_part_in_it():
+    """Dev texts 205 and 208: "Among the attendees are …", "Other Asean leaders attending
+    the summits include …": summit reports list the attendees apart from the sentence that
+    reports the summit, and none of them was a participant."""
+    f = facts(MERCOSUR_SUMMIT)
+    (summit,) = meetings_of(f, "Summit")
+    assert summit.date is not None and summit.date.value == date(2024, 7, 8)
+    assert {
+        "person/luis-lacalle-pou",
+        "person/luis-arce",
+        "person/diana-mondino",
+    } <= set(summit.participants), summit
+    # one there for someone else: the one represented did not attend
+    assert "person/luiz-inacio-lula-da-silva" not in summit.participants, summit
+
+
+def test_the_day_since_which_something_holds_dates_no_summit():
+    """Dev text 205: "Boko will also attend, marking his first SADC summit since taking
+    office on October 30" made a summit of 30 October."""
+    f = facts(
+        "Summit\nSource: Example | 2024-11-20\n\n"
+        "Botswana's new President Duma Boko will attend the SADC summit in Harare today,"
+        " his first SADC summit since taking office on November 1.\n"
+    )
+    days = {m.date.value for m in f.meetings if m.date and m.date.value}
+    assert date(2024, 11, 1) not in days, f.meetings

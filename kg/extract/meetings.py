@@ -18,7 +18,7 @@ from kg.extract.speech import inside_quote
 
 TRIGGER = re.compile(
     r"\b(?=[mMsSvVpPbBtTdDrRnNcCfFoOwWhH])"
-    r"(?P<w>meeting|session|summit|videoconferenc(?:e|ing)|video[- ]conferenc(?:e|ing)|"
+    r"(?P<w>meeting|session|summits?|videoconferenc(?:e|ing)|video[- ]conferenc(?:e|ing)|"
     r"phone call|tele?phone conversation|phone conversation|spoke (?:on|over) the (?:tele)?phone|"
     r"by (?:tele)?phone|(?:tele)?phone talks|"
     r"debate|(?:official |state |working )?visit(?:ed|ing)?|talks|met with|held talks|received|"
@@ -33,7 +33,7 @@ _TOPIC_BEFORE = re.compile(
 _KINDS = [
     (re.compile(r"videoconferenc|video[- ]conferenc|online|virtual", re.I), "Videoconference"),
     (re.compile(r"\bsession\b", re.I), "Session"),
-    (re.compile(r"\bsummit\b", re.I), "Summit"),
+    (re.compile(r"\bsummits?\b", re.I), "Summit"),
     (HEADS_MEETING, "Summit"),
     (re.compile(r"phone", re.I), "PhoneCall"),
     (re.compile(r"\bdebate\b", re.I), "Debate"),
@@ -111,10 +111,16 @@ _VAGUE_TIME = re.compile(
 )
 
 
+# "his first SADC summit since taking office on October 30": the day of something before
+_SINCE = re.compile(r"\bsince\s+(?:[\w’'-]+\s+){0,3}?(?:on\s+|in\s+)?$", re.I)
+
+
 def its_day(text: str, start: int, d: DateValue) -> bool:
     """A day the sentence gives that may be the meeting's: not another event's ("ahead of the
     forum on Monday May 22"), not a quoted speaker's "today"."""
-    if AHEAD_OF.search(text, start, d.start):
+    if AHEAD_OF.search(text, start, d.start) or _SINCE.search(
+        text, max(start, d.start - 40), d.start
+    ):
         return False
     return not (d.basis == "RelativeToDocumentDate" and inside_quote(text, start, d.start))
 

@@ -12,6 +12,7 @@ from kg.extract.model import Meeting, Statement
 
 
 def settle_participants(ctx: Doc, meetings: list[Meeting], stmts: list[Statement]) -> list[Meeting]:
+    attendees_join(ctx, meetings)
     speakers_join(ctx, meetings, stmts)
     states_with_their_person(ctx, meetings)
     return with_someone(ctx, meetings, stmts)
@@ -85,3 +86,52 @@ def speakers_join(ctx: Doc, meetings: list[Meeting], stmts: list[Statement]) -> 
             )
         ):
             m.participants.append(st.speaker)
+
+
+# "Among the attendees are A, B and C", "Other leaders attending the summits include A",
+# "B will also attend", "took part in the talks": a sentence that lists who attends
+_ATTENDING = re.compile(
+    r"\b(?:attendees|attending|attend|attends|attended|participants|took part|taking part|"
+    r"participated|participating)\b"
+    r"|\bdelegation\b[^.;]{0,40}\b(?:led|headed) by\b",
+    re.I,
+)
+# the sentence names the gathering it lists attendees of ("attending the summits")
+_NAMES_GATHERING = re.compile(r"\b(?:summits?|session|meeting|conference|forum)\b", re.I)
+# those there for someone else, or not there: "represented by", "on behalf of", "absent"
+_NOT_THERE = re.compile(
+    r"\b(?:represent(?:ed|ing|s)?|on behalf of|absent|skipp(?:ed|ing)|missed|did not|"
+    r"will not|won't|could not|declined|stay(?:ed)? away)\b",
+    re.I,
+)
+_GATHERINGS = {"Summit", "Session"}
+
+
+def attendees_join(ctx: Doc, meetings: list[Meeting]) -> None:
+    """Those a story lists as attending a summit or session take part in it, in the
+    sentences after the one that reports it: summit reports name the gathering once and
+    list its attendees apart ("Among the attendees are …", "Other leaders attending the
+    summits include …"), in words no meeting rule reads. The gathering is the last one
+    reported before the list, in its paragraph or the next few."""
+    gatherings = sorted(
+        (m for m in meetings if m.kinds & _GATHERINGS or m.organizer),
+        key=lambda m: m.span.start,
+    )
+    if not gatherings:
+        return
+    for _pi, sent in ctx.sentences:
+        cue = _ATTENDING.search(ctx.text, sent.start, sent.end)
+        if cue is None or _NOT_THERE.search(ctx.text, sent.start, sent.end):
+            continue
+        before = [m for m in gatherings if m.span.start <= sent.start]
+        if not before:
+            continue
+        m = before[-1]
+        if ctx.paragraphs_between(m.span.start, sent.start) > 3 and not (
+            _NAMES_GATHERING.search(ctx.text, sent.start, sent.end)
+        ):
+            continue
+        for p in ctx.mentions_in(sent.start, sent.end, "person"):
+            ref = ctx.ref(p)
+            if ref not in m.participants:
+                m.participants.append(ref)
