@@ -1597,3 +1597,33 @@ def test_the_day_since_which_something_holds_dates_no_summit():
     )
     days = {m.date.value for m in f.meetings if m.date and m.date.value}
     assert date(2024, 11, 1) not in days, f.meetings
+
+
+def test_a_gathering_held_with_its_attendees_listed_under_it():
+    """Dev text 244: "On 14 September 2023, the fifth … Consultative Meeting of the heads of
+    state of Central Asia was held in Dushanbe" (no body, no person named), then "The Central
+    Asian summit, chaired by the President of Tajikistan Emomali Rahmon, was attended by:"
+    and a line for each head of state: no meeting was found."""
+    f = facts(
+        "Andean leaders meet in Lima\nSource: Example | 2023-05-27\n\n"
+        "On 26 May 2023, the tenth Consultative Meeting of the Andean presidents was held in"
+        " Lima, Peru.\n\n"
+        "The Andean summit, chaired by the President of Peru Dina Boluarte, was attended by:\n\n"
+        "Bolivia – President Luis Arce\n\n"
+        "Ecuador – President Guillermo Lasso\n\n"
+        "The presidents adopted a joint declaration on trade.\n\n"
+        "Colombian President Gustavo Petro is expected in Lima next month.\n"
+    )
+    (m,) = [m for m in f.meetings if m.date and m.date.value == date(2023, 5, 26)]
+    assert m.chair == "person/dina-boluarte", m
+    assert {"person/luis-arce", "person/guillermo-lasso"} <= set(m.participants), m
+    assert "person/gustavo-petro" not in m.participants, m
+
+
+def test_a_gathering_to_come_or_only_talked_of_is_no_meeting():
+    f = facts(
+        "Summit\nSource: Example | 2023-05-27\n\n"
+        "The next Andean summit will be held in Quito on 20 June 2023.\n\n"
+        "Analysts said a summit was held in Lima on 26 May 2020 without result.\n"
+    )
+    assert not [m for m in f.meetings if m.date and m.date.value.year == 2023], f.meetings

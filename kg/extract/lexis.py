@@ -79,7 +79,9 @@ BESIDE_EVENT = re.compile(
 )
 # "the meeting of the EAC Heads of State": a meeting of heads of state is a summit
 HEADS_MEETING = re.compile(
-    r"\b(?:meeting|session) of (?:the )?(?:[\w-]+ ){0,6}heads of state\b", re.I
+    r"\b(?:meeting|session) of (?:the )?(?:[\w-]+ ){0,6}"
+    r"(?:heads of (?:state|government)|presidents|prime ministers)\b",
+    re.I,
 )
 # "a possible summit", "possible deployment": an event not (yet) held
 HYPOTHETICAL = frozenset("possible potential proposed hypothetical eventual prospective".split())

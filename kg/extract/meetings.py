@@ -79,6 +79,9 @@ _ANNOUNCE = re.compile(
 )
 # "The Summit was attended by A, B and C": the meeting just told, not a new one that day
 _BACK_TO_IT = re.compile(r"\s*(?:the|this)\s+(?:meeting|session|summit|talks)\b(?! of)", re.I)
+_NAMED_BACK = re.compile(
+    r"\s*(?:The|This)\s+(?:[A-Z][\w’'-]*\s+){1,3}(?:summit|session|meeting)\b(?! of)"
+)
 _OF_TRIGGER = re.compile(r"^\w+(?:\s+\w+)?\s+of\s+(?:the\s+)?$")
 # "Summit of the Heads of State and Government of the Southern African Development Community"
 _OF_HEADS_OF = re.compile(
@@ -247,14 +250,19 @@ def meetings(doc: Doc) -> list[Meeting]:
             pending = (organizer, sent, _kinds(s_text, doc.entities[organizer].label))
             continue
         if organizer is None and date is None:
-            if (
-                last is not None
-                and re.match(
-                    r"(?:the|this|today's|our)\b",
-                    s_text[trig.start() - 4 : trig.start()].strip() or "the",
-                    re.I,
+            if last is not None and (
+                (
+                    re.match(
+                        r"(?:the|this|today's|our)\b",
+                        s_text[trig.start() - 4 : trig.start()].strip() or "the",
+                        re.I,
+                    )
+                    and re.search(
+                        r"\b(?:the|this) (?:meeting|session|summit)\b(?! of)", s_text, re.I
+                    )
                 )
-                and re.search(r"\b(?:the|this) (?:meeting|session|summit)\b(?! of)", s_text, re.I)
+                # "The Central Asian summit, chaired by …, was attended by": the one just told
+                or (last.kinds & {"Summit", "Session"} and _NAMED_BACK.match(s_text))
             ):
                 # "The meeting was chaired by ...": the last meeting; but "the meeting of foreign
                 # ministers" describes another one
@@ -262,10 +270,11 @@ def meetings(doc: Doc) -> list[Meeting]:
             continue
         if organizer is None:
             # a date alone is not enough: named parties must be there too (two of them: "X
-            # told reporters on Friday that no summit was set" is no meeting of X's)
-            if len({p.key for p in persons}) < 2:
-                continue
+            # told reporters on Friday that no summit was set" is no meeting of X's); or a
+            # gathering told as held, whose attendees the story lists apart
             if topic:
+                continue
+            if len({p.key for p in persons}) < 2 and not _gathering_held(s_text, trig):
                 continue
         if date is None:
             # an organizer without a date continues the last meeting of the same body
@@ -280,7 +289,7 @@ def meetings(doc: Doc) -> list[Meeting]:
             else (
                 organizer.split("/", 1)[1]
                 if organizer
-                else "-".join(sorted({p.key for p in persons})[:3])
+                else "-".join(sorted({p.key for p in persons})[:3]) or trig.group().lower()
             )
         )
         key = f"{date.value.isoformat()}-{root}"
@@ -320,6 +329,23 @@ def meetings(doc: Doc) -> list[Meeting]:
             when = m.date.value.isoformat() if m.date and m.date.value else "undated"
             m.label = f"Meeting of the {olabel}, {when}"
     return result
+
+
+# "the fifth Consultative Meeting of the heads of state of Central Asia was held in
+# Dushanbe", "as they concluded a summit in Bangkok on Friday"
+_GATHERING = re.compile(r"summits?|meeting|session|conference|forum", re.I)
+_HELD = re.compile(
+    r"\b(?:(?:was|were) (?:held|convened|opened)|took place|opened|concluded|closed|ended|"
+    r"wrapped up)\b",
+    re.I,
+)
+
+
+def _gathering_held(s_text: str, trig: re.Match) -> bool:
+    """The sentence tells a summit, session or conference as held, in the past."""
+    return bool(
+        _GATHERING.fullmatch(trig.group()) and _HELD.search(s_text) and not _FUTURE.search(s_text)
+    )
 
 
 def _more_specific(doc: Doc, new: str, old: str) -> bool:

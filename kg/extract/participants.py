@@ -131,7 +131,28 @@ def attendees_join(ctx: Doc, meetings: list[Meeting]) -> None:
             _NAMES_GATHERING.search(ctx.text, sent.start, sent.end)
         ):
             continue
-        for p in ctx.mentions_in(sent.start, sent.end, "person"):
+        for p in ctx.mentions_in(sent.start, _list_end(ctx, sent), "person"):
             ref = ctx.ref(p)
             if ref not in m.participants:
                 m.participants.append(ref)
+
+
+def _list_end(ctx: Doc, sent) -> int:
+    """ "The summit was attended by:" and a line for each ("Kazakhstan – President
+    Kassym-Jomart Tokayev"): the list runs over the short lines after the colon that end in
+    no full stop."""
+    if not ctx.text[sent.start : sent.end].rstrip().endswith(":"):
+        return sent.end
+    end = sent.end
+    for para in ctx.paragraphs:
+        if para.start < sent.end:
+            continue
+        line = ctx.text[para.start : para.end].strip()
+        if (
+            len(line) > 200
+            or line.endswith((".", "!", "?"))
+            or ctx.paragraphs_between(end, para.start) > 1
+        ):
+            break
+        end = para.end
+    return end
