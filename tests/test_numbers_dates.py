@@ -101,6 +101,25 @@ def test_a_future_weekday_that_is_the_pages_own_day_is_today():
     assert weekday_near(date(2023, 3, 8), 2, future=True) == date(2023, 3, 8)
 
 
+def test_a_day_told_from_the_last_one_written():
+    """Dev text 241: "… had a one-on-one meeting with Sri Lankan President Gotabaya
+    Rajapaksa … on Wednesday. … A day earlier, PM Imran also met his Sri Lankan counterpart":
+    the day before that Wednesday, not the page's day."""
+    text = (
+        "The presidents met in Quito on 3 March 2023. A day earlier, the foreign ministers"
+        " met. The next day, the leaders flew home. Two days later, talks resumed. They met"
+        " a day after the vote."
+    )
+    r = DateResolver(text, date(2023, 3, 10))
+    got = [(v.text, v.value, v.basis) for v in r.dates_in(0, len(text))]
+    assert got == [
+        ("3 March 2023", date(2023, 3, 3), "ExplicitDate"),
+        ("A day earlier", date(2023, 3, 2), "RelativeToContext"),
+        ("The next day", date(2023, 3, 3), "RelativeToContext"),
+        ("Two days later", date(2023, 3, 5), "RelativeToContext"),
+    ]  # "a day after the vote": the day of a vote the text does not date
+
+
 def test_minutes_or_hours_ago_is_the_pages_day():
     """Dev text 234: "have arrived at the Henderson Airport, a couple of minutes ago" is the
     day of the page; "two years ago" is no day."""

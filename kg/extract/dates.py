@@ -4,7 +4,8 @@
 "10-01-2022", "on Friday", "today", "yesterday". A day without a year takes the year
 of the document's date (ng:YearFromDocumentDate) or, when the document has none, of
 the nearest full date written in the text (ng:YearFromContext); weekdays and
-today/yesterday/tomorrow need the document's date (ng:RelativeToDocumentDate).
+today/yesterday/tomorrow need the document's date (ng:RelativeToDocumentDate); "a day
+earlier", "the next day" count from the last date the text gave (ng:RelativeToContext).
 """
 
 from __future__ import annotations
@@ -72,6 +73,16 @@ RELATIVE = re.compile(
     re.IGNORECASE,
 )
 _RELATIVE_DAYS = {"yesterday": -1, "last night": -1, "tomorrow": 1}
+# "A day earlier", "two days later", "the next day", "the day before,": a day counted from
+# the last one the text gave; not "a day after the vote" (a day counted from an event)
+FROM_LAST_DAY = re.compile(
+    r"\b(?P<n>a|one|two|three|four|five|six|[1-9])\s+days?\s+(?P<dir>earlier|later"
+    r"|before(?=\s*[,.;:)])|after(?=\s*[,.;:)]))\b"
+    r"|\bthe\s+(?P<adj>next|following|previous|preceding)\s+day\b"
+    r"|\bthe\s+day\s+(?P<dir2>before|after)(?=\s*[,.;:)])",
+    re.IGNORECASE,
+)
+_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 _FUTURE = re.compile(r"\b(will|shall|is expected|are expected|is to|are to|next|plans? to)\b", re.I)
 
 
@@ -231,6 +242,31 @@ class DateResolver:
                 )
             )
         out.sort(key=lambda v: v.start)
+        return self._from_last_day(out, start, end)
+
+    def _from_last_day(self, out: list[DateValue], start: int, end: int) -> list[DateValue]:
+        """Days counted from the last day written before them ("A day earlier, X also met
+        Y"), each in turn: the story's own order of days, not the page's."""
+        found = [
+            m
+            for m in FROM_LAST_DAY.finditer(self.text, start, end)
+            if not any(m.start() < v.end and v.start < m.end() for v in out)
+        ]
+        if not found:
+            return out
+        for m in found:
+            last = [v for v in out if v.end <= m.start() and v.value]
+            if not last:
+                continue
+            if m.group("adj"):
+                step = 1 if m.group("adj").lower() in ("next", "following") else -1
+            else:
+                count = _COUNTS.get((m.group("n") or "a").lower()) or int(m.group("n"))
+                way = (m.group("dir") or m.group("dir2")).lower()
+                step = count if way in ("later", "after") else -count
+            value = last[-1].value + timedelta(days=step)
+            out.append(DateValue(value, "RelativeToContext", m.start(), m.end(), m.group()))
+            out.sort(key=lambda v: v.start)
         return out
 
     def dates_in(self, start: int, end: int) -> list[DateValue]:

@@ -56,6 +56,7 @@ class Mention:
 class DateValue:
     value: date | None
     basis: str  # ExplicitDate | YearFromDocumentDate | RelativeToDocumentDate | YearFromContext
+    # | RelativeToContext | DocumentDate | Unresolved
     start: int
     end: int
     text: str
