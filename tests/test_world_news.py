@@ -1627,3 +1627,32 @@ def test_a_gathering_to_come_or_only_talked_of_is_no_meeting():
         "Analysts said a summit was held in Lima on 26 May 2020 without result.\n"
     )
     assert not [m for m in f.meetings if m.date and m.date.value.year == 2023], f.meetings
+
+
+def test_a_summit_told_after_the_sentence_that_dates_it():
+    """Dev text 146: "Leaders of the Gulf Cooperation Council on Tuesday closed ranks …
+    During a landmark summit held at Maraya Concert Hall … and chaired by Crown Prince
+    Muhammad Bin Salman, they signed the final communiqué": the summit had no day."""
+    f = facts(
+        "Nordic leaders vow joint action\nSource: Example | 2024-03-06\n\n"
+        "Leaders of the Nordic Council on Tuesday pledged closer defence cooperation.\n\n"
+        "During a summit held at the Harpa concert hall in Reykjavik and chaired by Prime"
+        " Minister Katrín Jakobsdóttir, they signed a joint declaration.\n"
+    )
+    (m,) = [m for m in f.meetings if "person/katrin-jakobsdottir" in m.participants]
+    assert m.date is not None and m.date.value == date(2024, 3, 5), m
+    assert m.chair == "person/katrin-jakobsdottir" and "Summit" in m.kinds, m
+
+
+def test_a_summit_chaired_in_a_page_with_no_date_is_a_meeting_of_no_known_day():
+    """Dev text 231, a page with no date of its own: "The meeting, hosted by Nigeria and
+    chaired by Sierra Leone's President Julius Maada Bio on Sunday": no meeting at all."""
+    f = facts(
+        "West African leaders meet\nSource: Example\n\n"
+        "West African leaders agreed on a common security plan. The leaders' meeting, hosted"
+        " by Ghana and chaired by Senegal's President Bassirou Diomaye Faye on Sunday, came"
+        " days after a foiled coup attempt.\n"
+    )
+    (m,) = [m for m in f.meetings if m.chair == "person/bassirou-diomaye-faye"]
+    assert m.date is not None and m.date.value is None, m  # "Sunday" of an undated page
+    assert "Summit" in m.kinds, m

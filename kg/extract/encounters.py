@@ -2434,6 +2434,7 @@ def merge_into(doc: Doc, found: list[Meeting], parsed: list[Meeting]) -> list[Me
     a parsed meeting that is one of theirs adds its parties, the rest are new."""
     # "A separately met B, C and D": the parse tells one meeting with each; the rules' one
     # meeting of all in that sentence gives way to them
+    found = _told_again(doc, found, parsed)
     split = {m.span for m in parsed if sum(o.span == m.span for o in parsed) >= 2}
     out = [
         o
@@ -2634,6 +2635,34 @@ def _merge_same(meetings: list[Meeting]) -> list[Meeting]:
             continue
         absorb(twin, m)
     return out
+
+
+def _told_again(doc: Doc, found: list[Meeting], parsed: list[Meeting]) -> list[Meeting]:
+    """ "West African leaders have concluded the 54th Ordinary Session of the Authority of
+    … ECOWAS. Several presidents … at the end-of-year Summit that held in Abuja on December
+    22": a gathering the rules found with no one named at it, right after the summit or
+    session the parse found, is that one again, and gives it its day."""
+    kept = []
+    for o in found:
+        if o.participants or o.organizer or o.chair:
+            kept.append(o)
+            continue
+        earlier = [
+            m
+            for m in parsed
+            if m.kinds & {"Summit", "Session"}
+            and m.span.start < o.span.start
+            and doc.near(m.span.start, o.span.start)
+            and (
+                m.date is None or m.date.value is None or (o.date and m.date.value == o.date.value)
+            )
+        ]
+        if not earlier:
+            kept.append(o)
+            continue
+        if earlier[-1].date is None or earlier[-1].date.value is None:
+            earlier[-1].date = o.date
+    return kept
 
 
 def same_meeting(a: Meeting, b: Meeting) -> bool:

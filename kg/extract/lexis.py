@@ -80,7 +80,8 @@ BESIDE_EVENT = re.compile(
 # "the meeting of the EAC Heads of State": a meeting of heads of state is a summit
 HEADS_MEETING = re.compile(
     r"\b(?:meeting|session) of (?:the )?(?:[\w-]+ ){0,6}"
-    r"(?:heads of (?:state|government)|presidents|prime ministers)\b",
+    r"(?:heads of (?:state|government)|presidents|prime ministers)\b"
+    r"|\bleaders['’]? (?:meeting|session)\b",
     re.I,
 )
 # "a possible summit", "possible deployment": an event not (yet) held

@@ -267,7 +267,15 @@ def meetings(doc: Doc) -> list[Meeting]:
                 # "The meeting was chaired by ...": the last meeting; but "the meeting of foreign
                 # ministers" describes another one
                 _enrich(doc, last, sent.start, sent.end)
-            continue
+                continue
+            if topic or not _gathering_held(s_text, trig):
+                continue
+            # "Leaders of the GCC on Tuesday closed ranks. During a landmark summit held at
+            # AlUla and chaired by …": the day the sentence before gave; in a page with no
+            # date, "chaired by … on Sunday" is a meeting whose day is not known
+            date = _day_told_before(doc, sent) or (unresolved[0] if unresolved else None)
+            if date is None:
+                continue
         if organizer is None:
             # a date alone is not enough: named parties must be there too (two of them: "X
             # told reporters on Friday that no summit was set" is no meeting of X's); or a
@@ -292,16 +300,18 @@ def meetings(doc: Doc) -> list[Meeting]:
                 else "-".join(sorted({p.key for p in persons})[:3]) or trig.group().lower()
             )
         )
-        key = f"{date.value.isoformat()}-{root}"
+        when = date.value.isoformat() if date.value else "undated"
+        key = f"{when}-{root}" if date.value else f"undated-{doc.meta_key}-{root}"
         m = out.get(key)
+        if m is None and organizer is None and not persons:
+            # a gathering with no party named: the meeting of that day already told, if any
+            m = next((o for o in out.values() if o.date and o.date.value == date.value), None)
         if m is None:
             olabel = doc.entities[organizer].label if organizer else None
             m = Meeting(
                 key=key,
                 span=Span(sent.start, sent.end),
-                label=f"Meeting of the {olabel}, {date.value.isoformat()}"
-                if olabel
-                else f"Meeting, {date.value.isoformat()}",
+                label=f"Meeting of the {olabel}, {when}" if olabel else f"Meeting, {when}",
                 date=date,
                 organizer=organizer,
             )
@@ -336,7 +346,7 @@ def meetings(doc: Doc) -> list[Meeting]:
 _GATHERING = re.compile(r"summits?|meeting|session|conference|forum", re.I)
 _HELD = re.compile(
     r"\b(?:(?:was|were) (?:held|convened|opened)|took place|opened|concluded|closed|ended|"
-    r"wrapped up)\b",
+    r"wrapped up|opens|concludes|closes|held (?:at|in|on)|(?:hosted|chaired|convened) by)\b",
     re.I,
 )
 
@@ -346,6 +356,23 @@ def _gathering_held(s_text: str, trig: re.Match) -> bool:
     return bool(
         _GATHERING.fullmatch(trig.group()) and _HELD.search(s_text) and not _FUTURE.search(s_text)
     )
+
+
+def _day_told_before(doc: Doc, sent) -> DateValue | None:
+    """The last day the sentence before gives, in its paragraph or the one before: a story
+    dates an event in one sentence and tells where and how in the next."""
+    before = [s for _pi, s in doc.sentences if s.end <= sent.start]
+    if not before or not doc.near(before[-1].start, sent.start):
+        return None
+    prev = before[-1]
+    days = [
+        d
+        for d in doc.dates.dates_in(prev.start, prev.end)
+        if d.value and its_day(doc.text, prev.start, d)
+    ]
+    pub = doc.meta.published
+    days = [d for d in days if not (pub and (d.start, d.end) == (pub.start, pub.end))]
+    return days[-1] if days else None
 
 
 def _more_specific(doc: Doc, new: str, old: str) -> bool:

@@ -44,7 +44,9 @@ def with_someone(ctx: Doc, meetings: list[Meeting], stmts: list[Statement]) -> l
             and m.kinds <= {"InPersonMeeting", "PhoneCall"}
             and not _GROUP_AT_IT.search(ctx.text, m.span.start, m.span.end)
         )
-        if not alone:
+        # a gathering told with no one and no body named at it says nothing of whom it met
+        empty = not (m.participants or m.organizer or m.chair)
+        if not alone and not empty:
             kept.append(m)
     gone = {m.key for m in meetings} - {m.key for m in kept}
     for st in stmts:
