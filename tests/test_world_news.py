@@ -1656,3 +1656,34 @@ def test_a_summit_chaired_in_a_page_with_no_date_is_a_meeting_of_no_known_day():
     (m,) = [m for m in f.meetings if m.chair == "person/bassirou-diomaye-faye"]
     assert m.date is not None and m.date.value is None, m  # "Sunday" of an undated page
     assert "Summit" in m.kinds, m
+
+
+def test_the_one_who_is_on_a_visit_is_its_visitor():
+    """A fresh text read while writing these rules (not a gold text): "Former President
+    Mahinda Rajapaksa, who is on a visit to India, held a one-to-one meeting with …" gave a
+    visit of India alone: "on" was read as the topic's ("talks on the visit")."""
+    f = facts(
+        "Visit\nSource: Example | 2023-06-12\n\n"
+        "Former President Michelle Bachelet, who is on a visit to Argentina, held a"
+        " one-to-one meeting with Argentine President Alberto Fernández on Monday.\n"
+    )
+    visits = meetings_of(f, "Visit")
+    assert visits and "person/michelle-bachelet" in visits[0].participants, f.meetings
+
+
+def test_one_who_called_on_a_minister_met_him_and_said_nothing():
+    """ "The visiting Prime Minister also called on External Affairs Minister S Jaishankar"
+    (a fresh text, not a gold one) was a statement of the other prime minister's: "called on
+    X" with no appeal after it is a courtesy call paid in person."""
+    f = facts(
+        "Talks in Lima\nSource: Example | 2023-06-12\n\n"
+        "Chilean Foreign Minister Alberto van Klaveren called on Peruvian President Dina"
+        " Boluarte in Lima on Monday.\n\n"
+        "Peruvian Prime Minister Alberto Otárola called on both countries to reopen the"
+        " border.\n"
+    )
+    (m,) = [m for m in f.meetings if "person/alberto-van-klaveren" in m.participants]
+    assert "person/dina-boluarte" in m.participants and m.kinds == {"Visit"}, m
+    speakers = {s.speaker for s in f.statements}
+    assert "person/alberto-van-klaveren" not in speakers, f.statements
+    assert "person/alberto-otarola" in speakers, f.statements  # an appeal is speech

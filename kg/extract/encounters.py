@@ -22,6 +22,7 @@ from kg.extract.lexis import (
     HYPOTHETICAL,
     MEETING_CUE,
     SESSION_CUE,
+    calls_on,
     lemma,
 )
 from kg.extract.meetings import its_day
@@ -165,8 +166,8 @@ def _kind(sp, trig, verb_lemma: str | None) -> str:
     words = set(re.findall(r"[\w-]+", text))
     if any(c.dep_ in ("compound", "amod", "nmod") and c.lower_ == "video" for c in trig.children):
         return "Videoconference"  # "held a video call with": seen, not only heard
-    if trig.lower_ in ("call", "calls") and _call_on(trig):
-        return "Visit"  # "paid a courtesy call on the President": in person
+    if (trig.lower_ in ("call", "calls") and _call_on(trig)) or calls_on(trig):
+        return "Visit"  # "paid a courtesy call on the President", "called on X": in person
     if (
         "phone" in text
         or "telephone" in text
@@ -193,6 +194,20 @@ def _kind(sp, trig, verb_lemma: str | None) -> str:
     if trig.lower_ == "debate":
         return "Debate"
     return "InPersonMeeting"
+
+
+def _on_a_trip(noun) -> bool:
+    """ "Rajapaksa, who is on a visit to India": the one on it is the visitor, not a topic
+    ("talks on the visit"); one who "arrived … on a visit" is the arrivals' to read."""
+    return (
+        noun.lower_ in ("visit", "trip", "tour")
+        and noun.head.lower_ == "on"
+        and noun.head.head.lower_ in ("is", "was", "are", "were", "be", "been")
+        and any(
+            c.dep_ == "det" and c.lower_ in ("a", "an", "his", "her", "their")
+            for c in noun.children
+        )
+    )
 
 
 def _call_on(noun) -> bool:
@@ -831,6 +846,9 @@ def encounters(doc: Doc) -> list[Meeting]:
                         parties.add_np(o)
                 for o in _with_objects(tok, ("with", "between", "among", "to", "from")):
                     parties.add_np(o)
+                if calls_on(tok):
+                    for o in _with_objects(tok, ("on",)):
+                        parties.add_np(o)  # "called on External Affairs Minister Jaishankar"
                 if verb_lemma in ("sign", "receive"):
                     # "The document was signed by A, B and C", "where he was received by X"
                     for x in _agents(tok):
@@ -843,7 +861,11 @@ def encounters(doc: Doc) -> list[Meeting]:
                 if (
                     hub.dep_ in ("dobj", "pobj", "attr")
                     and head is not hub
-                    and not (hub.dep_ in ("pobj", "dobj") and head.lower_ in _TOPIC_PREPS)
+                    and not (
+                        hub.dep_ in ("pobj", "dobj")
+                        and head.lower_ in _TOPIC_PREPS
+                        and not _on_a_trip(hub)
+                    )
                     and not (hub.dep_ == "dobj" and lemma(head.lower_) in _TOPIC_VERBS)
                 ):
                     # (not "asked about the call between A and B", "discussed the summit
@@ -2193,7 +2215,7 @@ def _trigger(tok, doc: Doc, off: int):
                 and not any(_names_a_person(g, doc, off) for g in pobjs)
             ):
                 return None  # "spoke to X" in a sentence with no phone is an interview
-        if lem == "call" and not any(c.dep_ == "dobj" for c in tok.children):
+        if lem == "call" and not any(c.dep_ == "dobj" for c in tok.children) and not calls_on(tok):
             return None
         if lem == "chair" and any(
             c.dep_ == "dobj" and c.lower_ not in _NOUNS and c.lower_.removesuffix("s") not in _NOUNS

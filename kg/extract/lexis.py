@@ -218,3 +218,19 @@ BUILDING_WORDS = ("House", "Palace", "Hall", "Lodge", "Mansion", "Residence")
 # "met ahead of the forum to take place on Monday May 22", "Ahead of Friday's summit, A met
 # B": a day in this clause, after these words, is the other event's, not the meeting's
 AHEAD_OF = re.compile(r"\b(?:ahead of|in the run-up to|prior to)\b[^,.;:]*$", re.I)
+
+
+def calls_on(verb) -> bool:
+    """ "The visiting Prime Minister called on External Affairs Minister Jaishankar": a
+    courtesy call paid in person; "called on both sides to show restraint" (an infinitive or
+    "for" after it) is an appeal, which is speech."""
+    if lemma(verb.lower_) != "call":
+        return False
+    on = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "on"]
+    if not on or not any(g.dep_ == "pobj" for p in on for g in p.children):
+        return False
+    if any(c.dep_ in ("xcomp", "ccomp") for c in verb.children):
+        return False
+    return not any(c.dep_ == "prep" and c.lower_ == "for" for c in verb.children) and not any(
+        t.dep_ in ("xcomp", "acl", "relcl") or t.lower_ == "to" for p in on for t in p.subtree
+    )

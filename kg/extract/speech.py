@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kg.extract.lexis import SPEECH, lemma
+from kg.extract.lexis import SPEECH, calls_on, lemma
 from kg.extract.model import Mention
 from kg.extract.sentences import Block
 
@@ -211,8 +211,10 @@ def speech_verbs(sp) -> list:
             continue  # "release one of the ministers": only a statement issued is speech
         if t.dep_ in ("amod", "compound", "nmod", "pobj", "dobj", "nsubj", "nsubjpass", "attr"):
             continue
-        if lem == "call" and not any(c.lower_ in ("for", "on") for c in t.children):
-            continue  # "called" alone: a phone call, or naming
+        if lem == "call" and (
+            not any(c.lower_ in ("for", "on") for c in t.children) or calls_on(t)
+        ):
+            continue  # "called" alone: a phone call, or naming; "called on X": a visit
         if (
             lem in _JUDGING
             and any(c.dep_ == "auxpass" for c in t.children)
