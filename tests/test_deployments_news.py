@@ -309,3 +309,23 @@ def test_the_place_a_force_is_sent_to_help_in_is_its_destination():
     )
     sent = [d for d in f.deployments if d.deployed_by == "country/fiji"]
     assert [d.destination for d in sent] == ["place/port-vila"], f.deployments
+
+
+def test_a_tally_of_deployments_over_years_is_not_the_contingent():
+    """A fresh text (not a gold one): "The 350 soldiers, the first contingent of a
+    850-strong Mongolian peacekeeping mission … Over the past decade, Mongolia has dispatched
+    5,641 troops to international peacekeeping operations, he said" gave the contingent
+    5,641 soldiers."""
+    f = facts(
+        "Chile to send 120 troops to Cyprus on UN mission\nSource: Example | 2012-03-26\n\n"
+        "SANTIAGO, March 26 — The Chilean Defense Ministry held a farewell ceremony Monday"
+        " for troops to be sent to Cyprus on a UN peacekeeping mission.\n\n"
+        "The 120 soldiers, the first contingent of a 400-strong Chilean peacekeeping"
+        " mission, is scheduled to leave in several days.\n\n"
+        "Defense Minister Andrés Allamand said the mission builds up Chile's international"
+        " reputation, he said.\n\n"
+        "Over the past decade, Chile has dispatched 4,300 troops to international"
+        " peacekeeping operations, he said.\n"
+    )
+    (dep,) = [d for d in f.deployments if d.deployed_by == "country/chile"]
+    assert dep.personnel == 120, dep

@@ -202,6 +202,8 @@ def deployments_from_parse(doc: Doc) -> list[Deployment]:
                 c.dep_ == "amod" and c.lower_ in HYPOTHETICAL for c in tok.children
             ):
                 continue  # "prepare for possible deployment to Israel": none yet
+            if _tally(doc, sent, tok, off):
+                continue  # "Over the past decade, Mongolia has dispatched 5,641 troops"
             prev = None
             if out and (doc.near(out[-1].span.start, sent.start) or in_headline(doc, out[-1].span)):
                 prev = out[-1].deployed_by
@@ -496,6 +498,23 @@ _TALKS = {"talks", "negotiations", "discussions", "consultations"}
 
 
 _TOLD = {"announce", "say", "confirm", "state", "declare", "tell", "report"}
+
+
+# "over the past decade", "since 2006": a count of many deployments over years, not one
+# ("so far, 400 officers have deployed" is where this one stands, and stays)
+_TALLY = re.compile(
+    r"\b(?:over|in|during|for) the (?:past|last) (?:\w+ )?(?:decades?|years)\b"
+    r"|\bover the (?:years|decades?)\b|\bsince (?:19|20)\d\d\b|\bcumulative(?:ly)?\b",
+    re.I,
+)
+
+
+def _tally(doc: Doc, sent, tok, off: int) -> bool:
+    """ "Over the past decade, Mongolia has dispatched 5,641 troops to international
+    peacekeeping operations": a perfect tense over a span of time sums past deployments
+    (a fresh text, not a gold one, took that sum for the contingent it reported)."""
+    perfect = any(c.dep_ == "aux" and c.lower_ in ("has", "have", "had") for c in tok.children)
+    return perfect and bool(_TALLY.search(doc.text, sent.start, sent.end))
 
 
 def _wished(tok) -> bool:
