@@ -53,7 +53,14 @@ _PAST = re.compile(
     re.I,
 )
 _FUTURE = re.compile(
-    r"\b(?:will|is to|are to|is expected|are expected|plans? to|next week|upcoming)\b", re.I
+    r"\b(?:will|is to|are to|is expected|are expected|plans? to|next week|upcoming"
+    r"|would (?:take place|be held|meet|hold|visit))\b",
+    re.I,
+)
+# a person who says something ("Ryabkov said", "Peskov, the Kremlin's spokesman, told")
+_SAID_AFTER = re.compile(
+    r"\s*(?:,[^,.;]{1,80},\s*)?(?:also |earlier |later |further )?(?:said|says|told|stated|"
+    r"added|noted|announced|recalled)\b"
 )
 _CHAIR = re.compile(
     r"(?:chaired by|under the chairmanship of|presided (?:over )?by|chairmanship of)\s", re.I
@@ -183,7 +190,13 @@ def meetings(doc: Doc) -> list[Meeting]:
             # "Israeli and Hamas negotiators held talks": those who talk are parties; only a
             # body named as the talks' host ("talks hosted by the AU") organises them
             organizer = None
-        persons = [m for m in mentions if m.kind == "person"]
+        # "Ryabkov said earlier a meeting between Lavrov and Tillerson …": the one telling
+        # of a meeting is no party to it
+        persons = [
+            m
+            for m in mentions
+            if m.kind == "person" and not _SAID_AFTER.match(text, m.end, sent.end)
+        ]
         if (
             date is None
             and not (last is not None and _BACK_TO_IT.match(s_text))
