@@ -1687,3 +1687,32 @@ def test_one_who_called_on_a_minister_met_him_and_said_nothing():
     speakers = {s.speaker for s in f.statements}
     assert "person/alberto-van-klaveren" not in speakers, f.statements
     assert "person/alberto-otarola" in speakers, f.statements  # an appeal is speech
+
+
+def test_one_who_tells_of_a_meeting_to_come_is_no_party_to_it():
+    """A fresh text (not a gold one): "Deputy Foreign Minister Sergei Ryabkov said earlier a
+    meeting between Lavrov and Tillerson would take place on the sidelines of the G20
+    summit" made a meeting of the three, held that day."""
+    f = facts(
+        "Call\nSource: Example | 2017-06-29\n\n"
+        "Deputy Foreign Minister Ana Lya Uriarte said earlier a meeting between Gabriel Boric"
+        " and Dina Boluarte would take place on the sidelines of the summit on July 7.\n"
+    )
+    for m in f.meetings:
+        assert "person/ana-lya-uriarte" not in m.participants, m
+
+
+def test_the_foreign_ministry_of_the_minister_who_acts():
+    """A fresh text (not a gold one): "Russian Foreign Minister Sergei Lavrov had a
+    telephone conversation with U.S. Secretary of State Rex Tillerson …, the Foreign
+    Ministry said in a report upon completion of the phone call, which took place at the
+    initiative of the American side": the speaker was the US's foreign ministry."""
+    f = facts(
+        "Call\nSource: Example | 2017-06-29\n\n"
+        "Chilean Foreign Minister Alberto van Klaveren had a telephone conversation with U.S."
+        " Secretary of State Antony Blinken on Thursday, the Foreign Ministry said in a report"
+        " upon completion of the phone call, which took place at the initiative of the"
+        " American side.\n"
+    )
+    speakers = {s.speaker for s in f.statements}
+    assert speakers == {"org/ministry-of-foreign-affairs-chile"}, f.statements

@@ -489,7 +489,9 @@ _TEXT_NOUNS = {
 }
 
 
-def _clause_subject_actor(doc: Doc, verb, off: int, skip: int) -> str | None:
+def _clause_subject_actor(
+    doc: Doc, verb, off: int, skip: int, kinds: tuple[str, ...] = ("org", "country")
+) -> str | None:
     """ "The Belize Defence Force is deploying 40 officers, it said": the subject of what
     was said is what "it" stands for."""
     for c in verb.children:
@@ -498,8 +500,9 @@ def _clause_subject_actor(doc: Doc, verb, off: int, skip: int) -> str | None:
         for g in c.children:
             if g.dep_ in ("nsubj", "nsubjpass") and off + g.idx >= skip:
                 s, e = speech.head_span(g, off)
-                m = speech.best_actor(doc.mentions_in(s, e), prefer_person=False)
-                if m is not None and m.kind in ("org", "country"):
+                found = doc.mentions_in(s, e)
+                m = speech.best_actor(found, prefer_person="person" in kinds)
+                if m is not None and m.kind in kinds:
                     return doc.ref(m)
     return None
 
@@ -678,10 +681,31 @@ def _resolve(doc: Doc, tok, verb, sent: Block, sal: speech.Salience) -> str | No
     # "Dmitry Peskov, Putin's spokesman, said": the subject's own name, not the one its
     # appositive names
     m = own[0] if own else speech.best_actor(found)
-    if m is None and noun in _BODY_OF_STATE and noun != "presidency":
+    if (
+        noun == "ministry"
+        and m is not None
+        and m.kind == "country"
+        and not _before_noun(tok, off, m.start)
+        and _of_a_domain(tok)
+    ):
+        m = None  # "the Foreign Ministry said in a report … at the initiative of the American side"
+    if m is None and (
+        noun in _BODY_OF_STATE and noun != "presidency" or noun == "ministry" and _of_a_domain(tok)
+    ):
         # "Burundi has sent 1,000 troops to South Kivu, the army said": the army of the
-        # state that sends, not the story's most named state
-        inner = _clause_subject_actor(doc, verb, off, skip)
+        # state that sends, not the story's most named state; "Russian Foreign Minister
+        # Lavrov had a telephone conversation with …, the Foreign Ministry said": the
+        # ministry of the state whose minister acts
+        inner = _clause_subject_actor(
+            doc,
+            verb,
+            off,
+            skip,
+            ("person", "org", "country") if noun == "ministry" else ("org", "country"),
+        )
+        if inner and inner.startswith("person/"):
+            state = next(iter(doc.post_countries(inner)), None)
+            inner = f"country/{state}" if state else None
         if inner and inner.startswith("country/"):
             m = next((x for x in doc.mentions if doc.ref(x) == inner), None)
     if (noun == "ministry" or noun in _BODY_OF_STATE) and (m is None or m.kind == "country"):
@@ -778,6 +802,20 @@ def _pronoun_person(
         return subjects[-1]
     persons = [p for p in sal.persons if fits(p)]
     return persons[-1] if persons else None
+
+
+def _of_a_domain(tok) -> bool:
+    """ "the Foreign Ministry", "the defence ministry": a ministry that says which one (not
+    "the ministry", which is the one named before)."""
+    return any(c.lower_ in _MINISTRY_OF for c in tok.children if c.dep_ in ("amod", "compound"))
+
+
+def _before_noun(tok, off: int, pos: int) -> bool:
+    """Position pos lies in what stands before the noun and describes it ("Russia's",
+    "the Russian Foreign"), not in a phrase or clause after it."""
+    left = [t for c in tok.children if c.i < tok.i for t in c.subtree]
+    start = off + min((t.idx for t in left), default=tok.idx)
+    return start <= pos < off + tok.idx + len(tok.text)
 
 
 def _described_ministry(doc: Doc, tok, country_mention) -> str | None:
