@@ -1716,3 +1716,25 @@ def test_the_foreign_ministry_of_the_minister_who_acts():
     )
     speakers = {s.speaker for s in f.statements}
     assert speakers == {"org/ministry-of-foreign-affairs-chile"}, f.statements
+
+
+def test_the_states_listed_as_voting_in_favour_took_part_in_the_session():
+    """A fresh text (not a gold one): "Among the countries that voted in favor of extending
+    the mandate are Algeria, Denmark, France, …": only the abstaining states were parties."""
+    f = facts(
+        "Council extends mission\nSource: Example | 2025-05-10\n\n"
+        "The UN Security Council on Friday extended the mandate of the UN mission in Haiti for"
+        " a year, with 12 votes in favour.\n\n"
+        "Among the countries that voted in favor of extending the mandate are Ecuador, Japan,"
+        " Malta, Mozambique and Switzerland.\n\n"
+        "There were no votes against, while Russia, China and Brazil abstained from voting.\n"
+    )
+    (m,) = [m for m in f.meetings if "Session" in m.kinds]
+    assert {
+        "country/ecuador",
+        "country/japan",
+        "country/malta",
+        "country/mozambique",
+        "country/switzerland",
+        "country/russia",
+    } <= set(m.participants), m

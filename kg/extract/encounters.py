@@ -1949,7 +1949,33 @@ def _voters(doc: Doc) -> list[str]:
                 ref = doc.ref(m)
                 if ref not in refs:
                     refs.append(ref)
+        for ref in _listed_voters(doc, sent):
+            if ref not in refs:
+                refs.append(ref)
     return refs
+
+
+# "Among the countries that voted in favor of extending the mandate are Algeria, Denmark …"
+_LISTED_VOTERS = re.compile(
+    r"\b(?:voted|abstained|in favou?r)\b[^.;]{0,80}?\b(?:are|were|include|included)\s+", re.I
+)
+_LIST_GAP = re.compile(r"\s*(?:,|\band\b|\bthe\b|\s)*\s*")
+
+
+def _listed_voters(doc: Doc, sent) -> list[str]:
+    """The states a sentence lists after "those that voted … are": each a voter, for as
+    long as the list goes on."""
+    lead = _LISTED_VOTERS.search(doc.text, sent.start, sent.end)
+    if lead is None:
+        return []
+    out: list[str] = []
+    pos = lead.end()
+    for m in doc.mentions_in(lead.end(), sent.end, "country"):
+        if m.adjective or not _LIST_GAP.fullmatch(doc.text, pos, m.start):
+            break
+        out.append(doc.ref(m))
+        pos = m.end
+    return out
 
 
 def _pair_by_phone(tok) -> bool:
