@@ -78,6 +78,8 @@ BESIDE_EVENT = re.compile(
     re.I,
 )
 # "the meeting of the EAC Heads of State": a meeting of heads of state is a summit
+# the words of a gathering: "the summit", "the session", "attending the summits"
+GATHERING_WORD = re.compile(r"\b(?:summits?|session|meeting|conference|forum)\b", re.I)
 HEADS_MEETING = re.compile(
     r"\b(?:meeting|session) of (?:the )?(?:[\w-]+ ){0,6}"
     r"(?:heads of (?:state|government)|presidents|prime ministers)\b"

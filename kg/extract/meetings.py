@@ -12,7 +12,7 @@ import re
 
 from kg.extract.actors import ROLE
 from kg.extract.context import Doc
-from kg.extract.lexis import AHEAD_OF, BESIDE_EVENT, HEADS_MEETING
+from kg.extract.lexis import AHEAD_OF, BESIDE_EVENT, GATHERING_WORD, HEADS_MEETING
 from kg.extract.model import DateValue, Meeting, Span
 from kg.extract.speech import inside_quote
 
@@ -356,7 +356,6 @@ def meetings(doc: Doc) -> list[Meeting]:
 
 # "the fifth Consultative Meeting of the heads of state of Central Asia was held in
 # Dushanbe", "as they concluded a summit in Bangkok on Friday"
-_GATHERING = re.compile(r"summits?|meeting|session|conference|forum", re.I)
 _HELD = re.compile(
     r"\b(?:(?:was|were) (?:held|convened|opened)|took place|opened|concluded|closed|ended|"
     r"wrapped up|opens|concludes|closes|held (?:at|in|on)|(?:hosted|chaired|convened) by)\b",
@@ -367,7 +366,9 @@ _HELD = re.compile(
 def _gathering_held(s_text: str, trig: re.Match) -> bool:
     """The sentence tells a summit, session or conference as held, in the past."""
     return bool(
-        _GATHERING.fullmatch(trig.group()) and _HELD.search(s_text) and not _FUTURE.search(s_text)
+        GATHERING_WORD.fullmatch(trig.group())
+        and _HELD.search(s_text)
+        and not _FUTURE.search(s_text)
     )
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.context import Doc
+from kg.extract.lexis import GATHERING_WORD
 from kg.extract.model import Meeting, Statement
 
 
@@ -98,8 +99,6 @@ _ATTENDING = re.compile(
     r"|\bdelegation\b[^.;]{0,40}\b(?:led|headed) by\b",
     re.I,
 )
-# the sentence names the gathering it lists attendees of ("attending the summits")
-_NAMES_GATHERING = re.compile(r"\b(?:summits?|session|meeting|conference|forum)\b", re.I)
 # those there for someone else, or not there: "represented by", "on behalf of", "absent"
 _NOT_THERE = re.compile(
     r"\b(?:represent(?:ed|ing|s)?|on behalf of|absent|skipp(?:ed|ing)|missed|did not|"
@@ -130,7 +129,7 @@ def attendees_join(ctx: Doc, meetings: list[Meeting]) -> None:
             continue
         m = before[-1]
         if ctx.paragraphs_between(m.span.start, sent.start) > 3 and not (
-            _NAMES_GATHERING.search(ctx.text, sent.start, sent.end)
+            GATHERING_WORD.search(ctx.text, sent.start, sent.end)  # "attending the summits"
         ):
             continue
         for p in ctx.mentions_in(sent.start, _list_end(ctx, sent), "person"):
