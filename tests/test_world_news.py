@@ -1738,3 +1738,16 @@ def test_the_states_listed_as_voting_in_favour_took_part_in_the_session():
         "country/switzerland",
         "country/russia",
     } <= set(m.participants), m
+
+
+def test_a_post_ending_in_staff_before_a_rank_is_no_part_of_the_name():
+    """A fresh text (not a gold one): "the Army Chief of Staff Lt Gen Mubarakh Muganga" was
+    the person "Staff Lt Gen Mubarakh Muganga"."""
+    f = facts(
+        "Troops briefed\nSource: Example | 2021-08-04\n\n"
+        "The troops were briefed by the Army Chief of Staff Lt Gen Joseph Nzabamwita, who"
+        " urged them to keep discipline. The Chief of Defence Staff Gen Christopher Musa also"
+        " addressed them.\n"
+    )
+    persons = refs(f, "person")
+    assert {"person/joseph-nzabamwita", "person/christopher-musa"} <= persons, persons

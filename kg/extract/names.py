@@ -49,7 +49,9 @@ TITLES = {
         "Governors Envoys Leaders "
         # the Gulf's honorific of the ruling family ("Sayyid Khalid bin Hilal al Busaidi"),
         # and a post's last word before its holder ("General Manager Ed Monreal")
-        "Sayyid Sayyida Sayed Manager"
+        "Sayyid Sayyida Sayed Manager "
+        # the end of a post before a rank ("Army Chief of Staff Lt Gen Mubarakh Muganga")
+        "Staff"
     ).split()
 }
 NON_NAME_WORDS = {
