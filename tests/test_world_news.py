@@ -1751,3 +1751,12 @@ def test_a_post_ending_in_staff_before_a_rank_is_no_part_of_the_name():
     )
     persons = refs(f, "person")
     assert {"person/joseph-nzabamwita", "person/christopher-musa"} <= persons, persons
+
+
+def test_a_place_of_that_own_name_before_one_once_so_called():
+    """A fresh text (not a gold one): a summit "concluded in Islamabad" was held in
+    Chattogram, whose alternate names include Islamabad and which is more populous."""
+    islamabad = place("Islamabad")
+    assert islamabad is not None and islamabad.country_iso2 == "PK", islamabad
+    kyiv = place("Kiev")  # a name that is only an alternate one still finds its place
+    assert kyiv is not None and kyiv.name == "Kyiv", kyiv

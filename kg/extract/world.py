@@ -260,11 +260,21 @@ def place(
         found = [p for p in found if fold(p.name) in (k, _REGION_WORDS.sub("", k))]
     if not found:
         return None
+    # a place whose own name this is before one that has it among its alternate names:
+    # "Islamabad" is Pakistan's capital, not Chattogram (once so called, and more populous)
+    # (of the same kind: "Ha Noi" is still the city Hanoi rather than the region Ha Noi)
+    own = [
+        p
+        for p in found
+        if fold(p.name) in (k, _REGION_WORDS.sub("", k)) and p.kind == found[0].kind
+    ]
     if prefer:
-        local = [p for p in found if p.country_iso2 in prefer]
+        local = [p for p in own if p.country_iso2 in prefer] or [
+            p for p in found if p.country_iso2 in prefer
+        ]
         if local:
             return local[0]
-    return found[0]
+    return (own or found)[0]
 
 
 def is_region_name(name: str) -> bool:
