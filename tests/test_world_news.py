@@ -1760,3 +1760,19 @@ def test_a_place_of_that_own_name_before_one_once_so_called():
     assert islamabad is not None and islamabad.country_iso2 == "PK", islamabad
     kyiv = place("Kiev")  # a name that is only an alternate one still finds its place
     assert kyiv is not None and kyiv.name == "Kyiv", kyiv
+
+
+def test_the_persons_who_speak_at_a_summit_take_part_in_it():
+    """A fresh text (not a gold one): "Eighth Summit of Developing-8 (D-8) concluded in
+    Islamabad on Thursday … Iranian President Mahmoud Ahmadinejad has said …, Turkish Prime
+    Minister Recep Tayyip Erdogan said …": those quoted at a summit with no body read as its
+    organiser were no participants."""
+    f = facts(
+        "Summit concludes\nSource: Example | 2012-11-23\n\n"
+        "The Eighth Summit of the Andean leaders concluded in Lima on Thursday, local media"
+        " reported.\n\n"
+        "Bolivian President Evo Morales said the countries need to stand together.\n\n"
+        "Ecuadorian President Rafael Correa said democracy and development are linked.\n"
+    )
+    (m,) = meetings_of(f, "Summit")
+    assert {"person/evo-morales", "person/rafael-correa"} <= set(m.participants), m

@@ -69,8 +69,10 @@ def states_with_their_person(ctx: Doc, meetings: list[Meeting]) -> None:
 
 def speakers_join(ctx: Doc, meetings: list[Meeting], stmts: list[Statement]) -> None:
     """Speakers at a meeting are its participants too; not a spokesperson or a ministry
-    reporting what others said there. At a body's session whoever speaks takes part; at
-    people's talks, a person who speaks of them (a ministry that reports two people's
+    reporting what others said there. At a body's session whoever speaks takes part, and
+    at a summit every person who speaks ("Iranian President Ahmadinejad has said D-8
+    countries need to stand together", in a summit's report); at people's talks, a person
+    who speaks of them (a ministry that reports two people's
     talks did not take part in them)."""
     from kg.extract.statements import body_session, is_spokesperson, speaks_of
 
@@ -85,6 +87,7 @@ def speakers_join(ctx: Doc, meetings: list[Meeting], stmts: list[Statement]) -> 
             and (
                 m.organizer
                 or body_session(m)
+                or ("Summit" in m.kinds and st.speaker.startswith("person/"))
                 or (st.speaker.startswith("person/") and speaks_of(ctx, st, m))
             )
         ):
