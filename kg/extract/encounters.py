@@ -25,7 +25,7 @@ from kg.extract.lexis import (
     calls_on,
     lemma,
 )
-from kg.extract.meetings import its_day
+from kg.extract.meetings import its_day, page_stamp
 from kg.extract.model import DateValue, Meeting, Span
 from kg.extract.sentences import blank_out
 from kg.extract.speech import head_span, inside_quote, phrase_span
@@ -1838,10 +1838,10 @@ def _sessions(doc: Doc) -> list[Meeting]:
                     and doc.near(s.start, sent.start)
                     and not in_headline(doc, s)
                     for d in doc.dates.dates_in(s.start, s.end)
-                    if d.value and d.basis != "DocumentDate" and not _page_stamp(doc, d)
+                    if d.value and d.basis != "DocumentDate" and not page_stamp(doc, d)
                 ]
                 date = lead[-1] if lead else None
-            if date is None or _page_stamp(doc, date):
+            if date is None or page_stamp(doc, date):
                 # "The short statement adopted at a brief meeting Friday": the day a later
                 # sentence gives the Council's meeting
                 date = _meeting_day_later(doc, sent) or date
@@ -1859,12 +1859,6 @@ def _sessions(doc: Doc) -> list[Meeting]:
     return []
 
 
-def _page_stamp(doc: Doc, d: DateValue) -> bool:
-    """The page's own date line ("Source: … | 2022-05-07"), not a day the story gives."""
-    pub = doc.meta.published
-    return pub is not None and pub.start == d.start and pub.end == d.end
-
-
 def _meeting_day_later(doc: Doc, sent) -> DateValue | None:
     for _p, s in doc.sentences:
         if s.start <= sent.start or not doc.near(sent.start, s.start):
@@ -1873,7 +1867,7 @@ def _meeting_day_later(doc: Doc, sent) -> DateValue | None:
         if word is None:
             continue
         d = _date(doc, s, word.start())
-        if d is not None and not _page_stamp(doc, d):
+        if d is not None and not page_stamp(doc, d):
             return d
     return None
 

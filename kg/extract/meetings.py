@@ -384,9 +384,14 @@ def _day_told_before(doc: Doc, sent) -> DateValue | None:
         for d in doc.dates.dates_in(prev.start, prev.end)
         if d.value and its_day(doc.text, prev.start, d)
     ]
-    pub = doc.meta.published
-    days = [d for d in days if not (pub and (d.start, d.end) == (pub.start, pub.end))]
+    days = [d for d in days if not page_stamp(doc, d)]
     return days[-1] if days else None
+
+
+def page_stamp(doc: Doc, d: DateValue) -> bool:
+    """The page's own date line ("Source: … | 2022-05-07"), not a day the story gives."""
+    pub = doc.meta.published
+    return pub is not None and pub.start == d.start and pub.end == d.end
 
 
 def _more_specific(doc: Doc, new: str, old: str) -> bool:
