@@ -329,3 +329,39 @@ def test_a_tally_of_deployments_over_years_is_not_the_contingent():
     )
     (dep,) = [d for d in f.deployments if d.deployed_by == "country/chile"]
     assert dep.personnel == 120, dep
+
+
+def test_a_table_of_contingents_one_country_a_line_is_a_list():
+    """A factbox under a heading about troops, one "Country – number" a line: each line is a
+    sentence of its own, so the list read within one sentence never saw two of them; the
+    destination is the country the mission is named for."""
+    f = facts(
+        "Factbox: peacekeepers in the Central African Republic\nSource: Test | 2024-06-03\n\n"
+        "The United Nations Multidimensional Integrated Stabilization Mission in the Central "
+        "African Republic (MINUSCA) published its figures today.\n\n"
+        "MINUSCA troop contributing countries\n"
+        "Pakistan – 1,296\n"
+        "Bangladesh – 1415\n"
+        "Zambia – 932\n"
+        "Total: 3,643\n\n"
+        "Civilian staff are not counted.\n"
+    )
+    sent = {d.deployed_by: (d.destination, d.personnel) for d in f.deployments}
+    assert sent["country/pakistan"] == ("country/central-african-republic", 1296)
+    assert sent["country/bangladesh"] == ("country/central-african-republic", 1415)
+    assert sent["country/zambia"] == ("country/central-african-republic", 932)
+    parents = {parent_force(f, d) for d in f.deployments if d.deployed_by == "country/zambia"}
+    assert parents == {"org/minusca"}
+
+
+def test_lines_of_numbers_under_a_heading_of_no_forces_are_no_contingents():
+    """The same lines under a heading about trade are not troops."""
+    f = facts(
+        "Exports by partner\nSource: Test | 2024-06-03\n\n"
+        "The ministry published its export figures today.\n\n"
+        "Exports in millions of dollars\n"
+        "Pakistan – 1,296\n"
+        "Bangladesh – 1415\n"
+        "Zambia – 932\n"
+    )
+    assert f.deployments == []

@@ -222,6 +222,7 @@ def deployments_from_parse(doc: Doc) -> list[Deployment]:
                         dataclasses.replace(dep, deployed_by=ref, evidence=list(dep.evidence))
                     )
     out.extend(_lists(doc, force_org, out))
+    out.extend(_table(doc, force_org, out))
     out = _merge(out, doc)
     _fill_destinations(doc, out)
     return [d for d in out if d.destination or d.part_of]
@@ -1003,6 +1004,84 @@ def _lists(doc: Doc, force_org: str | None, found: list[Deployment]) -> list[Dep
     return out
 
 
+# a row of a table of contingents: "India – 2239", "Sri Lanka: 68" (the country is read apart)
+_ROW_NUMBER = re.compile(
+    r"\s*[–—:-]\s*(?:about\s+|around\s+|some\s+|up\s+to\s+)?(?P<n>\d[\d,]*)\s*$"
+)
+# what a table's heading says when its rows are contingents
+_TABLE_HEAD = re.compile(
+    r"\b(?:troops?|soldiers|personnel|peacekeep\w*|contingents?|military|police|"
+    r"contribut\w+|battalions?|forces?|deploy\w*|strength)\b",
+    re.I,
+)
+
+
+def _table(doc: Doc, force_org: str | None, found: list[Deployment]) -> list[Deployment]:
+    """A table of contingents, one country a line under a heading about forces ("UNMISS
+    Military Troop Contributing Countries", then "India – 2239", "Nepal – 1547"): each line
+    is a sentence of its own, so the list read within a sentence never sees two of them."""
+    text = doc.text
+    rows: list[tuple[int, str, int, Span]] = []  # (sentence index, country, number, line)
+    for si, (_pi, sent) in enumerate(doc.sentences):
+        if (
+            text[sent.start - 1 : sent.start] not in ("\n", "")
+            or text[sent.end : sent.end + 1].strip()
+        ):
+            continue  # a line of its own
+        ms = [
+            m
+            for m in doc.mentions_in(sent.start, sent.end, "country")
+            if not m.adjective and not text[sent.start : m.start].strip()
+        ]
+        row = _ROW_NUMBER.fullmatch(text, ms[0].end, sent.end) if ms else None
+        if row is not None and 2 <= (n := int(row.group("n").replace(",", ""))) <= 200_000:
+            rows.append((si, doc.ref(ms[0]), n, Span(sent.start, sent.end)))
+    runs: list[list[tuple[int, str, int, Span]]] = []
+    for r in rows:
+        if runs and runs[-1][-1][0] == r[0] - 1:
+            runs[-1].append(r)
+        else:
+            runs.append([r])
+    out: list[Deployment] = []
+    dests = [d.destination for d in found if d.destination]
+    dest = max(sorted(set(dests)), key=dests.count) if dests else _named_in(doc, force_org)
+    for run in runs:
+        first = run[0][0]
+        head = [doc.sentences[i][1] for i in range(max(0, first - 2), first)]
+        if len(run) < 2 or not any(_TABLE_HEAD.search(text, h.start, h.end) for h in head):
+            continue
+        senders = {c for _si, c, _n, _sp in run}
+        here = next((x for h in head if (x := _list_destination(doc, h, senders))), None)
+        for _si, country, n, line in run:
+            to = here or dest
+            out.append(
+                Deployment(
+                    key="",
+                    span=line,
+                    deployed_by=country,
+                    destination=to if to != country else None,
+                    personnel=n,
+                    part_of=force_org,
+                    evidence=[line, *head[-1:]],
+                )
+            )
+    return out
+
+
+def _named_in(doc: Doc, mission: str | None) -> str | None:
+    """The country a mission is named for: "the United Nations Mission in South Sudan" (the
+    finder reads the whole name as the mission's, with no country inside)."""
+    names = [m.surface for m in doc.mentions if mission and doc.ref(m) == mission]
+    for ref, ent in sorted(doc.entities.items()):
+        if not ref.startswith("country/"):
+            continue
+        for n in {ent.label, *ent.surfaces}:
+            said = re.compile(rf"\b(?:in|for)\s+(?:the\s+)?{re.escape(n)}$")
+            if n and any(said.search(name) for name in names):
+                return ref
+    return None
+
+
 _NUMBER_BEFORE = re.compile(
     r"(?P<n>\d[\d,]*)\s+(?:(?:troops|soldiers|personnel|officers|police|peacekeepers)\s+)?"
     r"(?P<from>from\s+(?:the\s+)?)?$"
@@ -1256,6 +1335,8 @@ def merge_into(doc: Doc, found: list[Deployment], parsed: list[Deployment]) -> l
             continue
         out.append(d)
         by_sender.setdefault(d.deployed_by or "", d)
+        if not d.part_of and d.deployed_by:
+            parents.setdefault(d.deployed_by, d)  # the mission's own, for its contingents
     _size_told_after(doc, out)
     return out
 
