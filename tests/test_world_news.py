@@ -1776,3 +1776,55 @@ def test_the_persons_who_speak_at_a_summit_take_part_in_it():
     )
     (m,) = meetings_of(f, "Summit")
     assert {"person/evo-morales", "person/rafael-correa"} <= set(m.participants), m
+
+
+def test_a_readouts_unnamed_head_of_government_is_the_offices_state():
+    """A government's call readout never names its own leader ("The Prime Minister spoke
+    to the President of the United States"): the call is between that state and the other
+    leader, the state read from the office that issued it (and named in the text)."""
+    f = facts(
+        "PM call with President Lula: 3 March 2024\nSource: Example | 2024-03-03\n\n"
+        "A Downing Street spokesperson said:\n\n"
+        "The Prime Minister held a telephone call with Brazilian President Luiz Inacio Lula"
+        " da Silva this evening.\n\n"
+        "The leaders discussed trade between the UK and Brazil.\n"
+    )
+    (m,) = f.meetings
+    assert "PhoneCall" in m.kinds
+    assert "country/united-kingdom" in m.participants, m
+    assert any(p.startswith("person/luiz-inacio-lula") for p in m.participants), m
+
+
+def test_a_readout_naming_its_prime_minister_is_not_read_as_the_state():
+    """The same readout where the text names the post's holder, if only further on, is no
+    readout of an unnamed leader: the state is not put in the call."""
+    f = facts(
+        "PM call\nSource: Example | 2024-03-03\n\n"
+        "A Downing Street spokesperson said:\n\n"
+        "The Prime Minister spoke to President Lula by telephone this evening about the UK"
+        " and Brazil.\n\n"
+        "Prime Minister Keir Starmer later said the talks were warm.\n"
+    )
+    assert all("country/united-kingdom" not in m.participants for m in f.meetings), f.meetings
+
+
+def test_a_headline_with_its_day_after_it_is_still_the_headline():
+    """ "Press release PM call with President Biden 25 October 2022": the day at the end of
+    the headline kept it from being read as one, so "spoke to" under it was no call."""
+    f = facts(
+        "PM call with President Ramaphosa 4 June 2024\nSource: Example | 2024-06-04\n\n"
+        "Prime Minister Anthony Albanese spoke to President Cyril Ramaphosa this evening.\n"
+    )
+    (m,) = f.meetings
+    assert m.kinds == {"PhoneCall"} or "PhoneCall" in m.kinds, m
+
+
+def test_a_visit_looked_forward_to_has_not_happened():
+    """ "the leaders looked forward to the President's visit to the UK in July": to come."""
+    f = facts(
+        "Call\nSource: Example | 2024-06-04\n\n"
+        "Prime Minister Anthony Albanese spoke to President Cyril Ramaphosa by phone this"
+        " evening. The leaders looked forward to the President's visit to Australia in"
+        " July.\n"
+    )
+    assert all("Visit" not in m.kinds for m in f.meetings), f.meetings

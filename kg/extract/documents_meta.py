@@ -73,6 +73,13 @@ def document_meta(text: str, mentions: list[Mention], lexicon: Lexicon) -> DocMe
                 if dv is not None and dv.end >= ts + len(title) - 1:
                     meta.published = dv
                     title = title[: dated.start()].strip()
+            told = explicit_dates(title)
+            if len(told) == 1 and told[0][1] >= len(title) - 1:
+                # "Press release PM call with President Biden 25 October 2022": a headline
+                # with its day after it; the headline is what comes before
+                head = title[: told[0][0]].rstrip(" :|–—,")
+                if len(head.split()) >= 3:
+                    title = head
             plain = (
                 3 <= len(title.split()) <= 40
                 and not title.endswith(("!", ":"))

@@ -398,6 +398,10 @@ def _future_or_wished(tok) -> bool:
             return True
         if any(c.dep_ == "neg" for c in node.children):
             return True
+        if (lemma(node.lower_) == "look" and any(c.lower_ == "forward" for c in node.children)) or (
+            node.lower_ == "forward" and lemma(node.head.lower_) == "look"
+        ):
+            return True  # "looked forward to the President's visit to the UK in July"
         if (
             node.dep_ in ("xcomp", "ccomp", "pcomp", "acl")
             and lemma(node.head.lower_) in _PLAN_VERBS
@@ -584,7 +588,8 @@ class _Parties:
             and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
         ):
             # "The Prime Minister, who is chairing the sessions": the one the text titled so
-            self.take(_titled_before(self.doc, self.doc.text[s:e], s))
+            phrase = self.doc.text[s:e]
+            self.take(_titled_before(self.doc, phrase, s) or _office_state(self.doc, phrase))
             return
         if persons:
             pick = persons
@@ -733,6 +738,33 @@ def _titled_before(doc: Doc, phrase: str, pos: int) -> str | None:
         seen.add(ref)
         if titled(doc, ref, role, None, pos):
             return ref
+    return None
+
+
+_HEAD_OF_GOVERNMENT = re.compile(r"(?:[Tt]he\s+)?(?:Prime\s+Minister|President|Chancellor|PM)")
+
+
+def _office_state(doc: Doc, phrase: str) -> str | None:
+    """Whose "The Prime Minister" a government's readout never names ("The Prime Minister
+    spoke to the President of the United States, Joe Biden"): the state of the office that
+    issued it, named in its first lines ("Prime Minister's Office, 10 Downing Street", "A
+    Downing Street spokesperson said:"). Only where no one in the text holds that post."""
+    if not _HEAD_OF_GOVERNMENT.fullmatch(phrase.strip()):
+        return None
+    role = re.escape(re.sub(r"^(?:the|The)\s+", "", phrase).strip()).replace("\\ ", r"\s+")
+    for m in doc.mentions_in(0, len(doc.text), "person"):
+        before = doc.text[max(0, m.start - 40) : m.start]
+        after = doc.text[m.end : m.end + 40]
+        if re.search(rf"\b{role}\s+$", before, re.I) or re.match(
+            rf",\s+(?:the\s+)?(?:[\w-]+\s+)?{role}\b", after, re.I
+        ):
+            return None  # the text names the holder: not the office's own
+    paras = [p for p in doc.paragraphs if doc.text[p.start : p.end].strip()]
+    end = paras[min(len(paras) - 1, 3)].end if paras else 0  # headline, source, two lines
+    for m in doc.mentions_in(0, end, "org"):
+        ent = doc.entities.get(doc.ref(m))
+        if ent is not None and ent.country and f"country/{ent.country}" in doc.entities:
+            return f"country/{ent.country}"
     return None
 
 
