@@ -130,3 +130,21 @@ def test_a_counterpart_holds_the_same_post_in_the_state_the_adjective_names():
         "border of unity",
     )
     assert said == {"person/edgars-rinkevics"}, said
+
+
+def test_the_subject_of_a_passive_speech_verb_is_not_its_speaker():
+    """ "In the final statement of the Arab League summit, the significance of the
+    Palestinian cause was highlighted" (a fresh real text): the League's words, not
+    Palestine's, and "It also stressed" after it is the League again; "The Council was
+    briefed" is said to the Council, by no one named."""
+    text = (
+        "Summit ends\nSource: Example | 2024-05-16\n\n"
+        "The summit of the Gulf Cooperation Council was held in Doha.\n\n"
+        "In the final statement of the Gulf Cooperation Council summit, the importance of"
+        " Yemeni unity was highlighted.\n\n"
+        "It also stressed the need to help Sudan.\n\n"
+        "The Security Council was briefed today on the fighting in Sudan.\n"
+    )
+    assert speakers_of(text, "Yemeni unity") == {"org/gcc"}
+    assert speakers_of(text, "help Sudan") == {"org/gcc"}
+    assert speakers_of(text, "was briefed") == set()

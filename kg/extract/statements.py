@@ -318,6 +318,25 @@ def _remember(doc: Doc, sal: speech.Salience, start: int, end: int) -> None:
                 sal.saw(doc.ref(m))
 
 
+def _issuer_of_text(doc: Doc, verb, off: int) -> str | None:
+    """Who issued the statement a passive speech verb's words are in: "In the final
+    statement of the Arab League summit, … was highlighted" is the League's."""
+    for c in verb.children:
+        if c.dep_ != "prep" or c.lower_ not in ("in", "through", "via"):
+            continue
+        for g in c.children:
+            if g.dep_ == "pobj" and g.lower_ in _TEXT_NOUNS:
+                s, e = speech.phrase_span(g, off)
+                found = [
+                    m
+                    for m in doc.mentions_in(s, e)
+                    if m.kind in ("org", "country", "person") and not m.adjective
+                ]
+                m = speech.best_actor(found)
+                return doc.ref(m) if m is not None else None
+    return None
+
+
 _COMMITMENT = {"pledge", "promise", "vow", "agree", "offer", "decide", "threaten", "propose"}
 
 
@@ -373,6 +392,14 @@ def _parsed_statement(doc: Doc, sent: Block, sal: speech.Salience):
         else:
             tok = speech.subject_of(v, skip)
         if tok is None:
+            continue
+        if tok.dep_ == "nsubjpass" and tok.head.i == v.i:
+            # "the significance of the Palestinian Cause was highlighted", "Kenya was urged
+            # to act": what was said, or to whom, never who said it; that is the text it
+            # was said in ("In the final statement of the Arab League summit, …")
+            speaker = _issuer_of_text(doc, v, sent.start)
+            if speaker is not None:
+                break
             continue
         speaker = _resolve(doc, tok, v, sent, sal)
         if speaker is not None:
