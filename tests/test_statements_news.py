@@ -148,3 +148,19 @@ def test_the_subject_of_a_passive_speech_verb_is_not_its_speaker():
     assert speakers_of(text, "Yemeni unity") == {"org/gcc"}
     assert speakers_of(text, "help Sudan") == {"org/gcc"}
     assert speakers_of(text, "was briefed") == set()
+
+
+def test_i_in_a_transcript_is_the_one_whose_name_opens_the_answer():
+    """A ministry's press-conference transcript ("Mr. Taro Kono, Minister for Foreign
+    Affairs: Today … I stated that …", a fresh real text): "I" is the one named before the
+    colon, even with no one quoted before."""
+    text = (
+        "Press Conference by Foreign Minister Penny Wong\nSource: Example | 2024-03-05\n\n"
+        "Ms. Penny Wong, Minister for Foreign Affairs: This morning we held a meeting with"
+        " the foreign ministers of the Pacific. I stated that the region needs more"
+        " climate finance.\n\n"
+        "Afterwards I stressed that the talks with Fiji had been useful.\n"
+    )
+    assert speakers_of(text, "more climate finance") == {"person/penny-wong"}
+    assert speakers_of(text, "had been useful") == {"person/penny-wong"}
+

@@ -318,6 +318,28 @@ def _remember(doc: Doc, sal: speech.Salience, start: int, end: int) -> None:
                 sal.saw(doc.ref(m))
 
 
+_VOICE_TITLE = re.compile(r"\s*(?:(?:Mr|Ms|Mrs|Dr|H\.\s?E)\.?\s+)?")
+
+
+def _transcript_voice(doc: Doc, pos: int) -> str | None:
+    """Who says "I" in a transcript: the paragraph, or the last one before it, that opens
+    with a name and a colon ("Mr. Taro Kono, Minister for Foreign Affairs: Today we held
+    …")."""
+    text = doc.text
+    for p in reversed([p for p in doc.paragraphs if p.start <= pos]):
+        colon = text.find(":", p.start, min(p.end, p.start + 160))
+        if colon < 0:
+            continue
+        ms = doc.mentions_in(p.start, colon, "person")
+        if (
+            ms
+            and _VOICE_TITLE.fullmatch(text, p.start, ms[0].start)
+            and re.fullmatch(r"(?:,[^:;.]{0,80})?\s*", text[ms[0].end : colon])
+        ):
+            return doc.ref(ms[0])
+    return None
+
+
 def _issuer_of_text(doc: Doc, verb, off: int) -> str | None:
     """Who issued the statement a passive speech verb's words are in: "In the final
     statement of the Arab League summit, … was highlighted" is the League's."""
@@ -558,6 +580,11 @@ def _resolve(doc: Doc, tok, verb, sent: Block, sal: speech.Salience) -> str | No
     before = [m for m in doc.mentions_in(sent.start, off + tok.idx) if m.start >= skip]
     if word in ("i", "we"):
         # first person: the words of the one speaking (a press conference, a joint statement)
+        para = doc.paragraph_at(off + tok.idx)
+        if not speech.inside_quote(doc.text, para.start if para else off, off + tok.idx):
+            voice = _transcript_voice(doc, off + tok.idx)
+            if voice is not None:
+                return voice
         return sal.speakers[-1] if sal.speakers else None
     if word in speech.PRONOUNS_PERSON:
         gender = "f" if word in ("she", "her") else "m"
