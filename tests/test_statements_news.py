@@ -164,3 +164,19 @@ def test_i_in_a_transcript_is_the_one_whose_name_opens_the_answer():
     assert speakers_of(text, "more climate finance") == {"person/penny-wong"}
     assert speakers_of(text, "had been useful") == {"person/penny-wong"}
 
+
+def test_leaders_of_two_states_named_in_turn_are_each_their_own_states():
+    """ "The leaders of Russia and Türkiye Vladimir Putin and Recep Tayyip Erdoğan held a
+    telephone conversation … The Turkish leader also noted" (a fresh real text): the Turkish
+    leader is the second name, not the first one that title ran into."""
+    text = (
+        "Call\nSource: Example | 2025-02-10\n\n"
+        "The leaders of Kenya and Ghana William Ruto and John Mahama held a telephone"
+        " conversation.\n\n"
+        "Mahama emphasized that Ghana would help.\n\n"
+        "The Kenyan leader also noted the importance of trade with Ghana.\n"
+    )
+    assert speakers_of(text, "importance of trade") == {"person/william-ruto"}
+    text2 = text.replace("The Kenyan leader", "The Ghanaian leader")
+    assert speakers_of(text2, "importance of trade") == {"person/john-mahama"}
+

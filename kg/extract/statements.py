@@ -1112,6 +1112,13 @@ def titled(doc: Doc, ref: str, role: str, owner_key: str | None, before: int | N
         lo = m.start - len(raw)
         lo = max([lo] + [p.end for p in doc.mentions_in(lo, m.start, "person")])
         near = doc.mentions_in(lo, m.start)
+        states = [x for x in near if x.kind == "country" and not x.adjective]
+        if len(states) >= 2 and " and " in doc.text[states[0].end : states[-1].start]:
+            # "The leaders of Russia and Turkey Vladimir Putin and Recep Tayyip Erdoğan":
+            # respectively; the first name is the first state's
+            if states[0].key == owner_key:
+                return True
+            continue
         if any(x.key == owner_key for x in near):
             return True
     return False
