@@ -180,3 +180,15 @@ def test_leaders_of_two_states_named_in_turn_are_each_their_own_states():
     text2 = text.replace("The Kenyan leader", "The Ghanaian leader")
     assert speakers_of(text2, "importance of trade") == {"person/john-mahama"}
 
+
+def test_a_credit_line_with_its_day_and_a_day_read_as_subject_hide_no_speaker():
+    """ "afrol News, 8 June - The United Nations Mission in Sierra Leone (UNAMSIL) today
+    announced that …" (a fresh real text): the credit and its day are a dateline, and
+    "today", which the parser made a second subject, is no one."""
+    text = (
+        "Troops\nSource: Example | 2012-03-02\n\n"
+        "afrol News, 2 March - The United Nations Mission in South Sudan (UNMISS) today"
+        " announced that 400 Ethiopian troops had arrived.\n"
+    )
+    assert speakers_of(text, "troops had arrived") == {"org/unmiss"}
+

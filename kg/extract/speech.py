@@ -267,13 +267,20 @@ def _welcomes_a_guest(verb) -> bool:
 _MAY_SPEAK = frozenset(SPEECH | {"speak", "make", "issue", "release", "publish"})
 
 
+_DAY_WORDS = {"today", "yesterday", "tonight", "tomorrow"}
+
+
 def subject_of(verb, after: int = -1):
     """The subject of a speech verb, climbing conjunctions and auxiliaries: "X stood up
     and said", "X has said", "X was quoted as saying". Subjects whose token offset is
     before `after` (a dateline the parser took for a subject) are passed over."""
     node = verb
     for _ in range(4):
-        subs = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
+        subs = [
+            c
+            for c in node.children
+            if c.dep_ in ("nsubj", "nsubjpass", "csubj") and c.lower_ not in _DAY_WORDS
+        ]  # ("… (UNAMSIL) today announced": the parser's other subject is the day)
         late = [c for c in subs if c.idx >= after]
         if late:
             return late[-1]
