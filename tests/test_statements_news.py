@@ -192,3 +192,15 @@ def test_a_credit_line_with_its_day_and_a_day_read_as_subject_hide_no_speaker():
     )
     assert speakers_of(text, "troops had arrived") == {"org/unmiss"}
 
+
+def test_an_acronym_the_text_defines_is_the_body_wherever_it_stands():
+    """ "the UN-African Union hybrid peacekeeping operation in Darfur (UNAMID)" (a fresh real
+    text): the name in lower case is no body's, "UNAMID headquarters" is read as one, and
+    "said a statement from the UNAMID" then has its speaker."""
+    text = (
+        "Troops\nSource: Example | 2009-04-21\n\n"
+        "The joint peacekeeping operation in Darfur (UNAMID) now numbers about 15,500.\n\n"
+        "A fire damaged the UNAMID headquarters on Sunday.\n\n"
+        '"The team will provide security," said a statement from the UNAMID.\n'
+    )
+    assert speakers_of(text, "provide security") == {"org/unamid"}

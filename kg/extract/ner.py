@@ -1405,6 +1405,9 @@ def _initials_fit(acronym: str, name: str) -> bool:
     return i >= max(2, len(letters) - 1)
 
 
+_BARE_ACRONYM = re.compile(r"[A-Z]{3,8}")
+
+
 def _acronyms(text: str, out: list[Mention], ents: dict[str, Entity], known) -> None:
     """ "the Southern African Development Community (SADC)": every SADC is that community."""
     alias: dict[str, tuple[str, str]] = {}
@@ -1416,6 +1419,17 @@ def _acronyms(text: str, out: list[Mention], ents: dict[str, Entity], known) -> 
             # "Papua New Guinea (PNG)": every PNG is the country, as SADC is the community
             alias[pm.group("a")] = (m.kind, m.key)
     _initials_named(out, ents, known, alias)
+    for m in out:
+        if (
+            m.kind == "org"
+            and _BARE_ACRONYM.fullmatch(m.surface)
+            and m.surface not in alias
+            and f"({m.surface})" in text
+        ):
+            # "the UN-African Union hybrid peacekeeping operation in Darfur (UNAMID)": the
+            # text defines it, but by a name in lower case; "UNAMID headquarters" was found,
+            # "a statement from the UNAMID" not: read once as a body, it is one everywhere
+            alias[m.surface] = (m.kind, m.key)
     if not alias:
         return
     kept: list[Mention] = []
