@@ -204,3 +204,20 @@ def test_an_acronym_the_text_defines_is_the_body_wherever_it_stands():
         '"The team will provide security," said a statement from the UNAMID.\n'
     )
     assert speakers_of(text, "provide security") == {"org/unamid"}
+
+
+def test_they_after_two_who_met_is_not_a_state_named_in_passing():
+    """ "In his meeting with Blinken, Iwaya said … They also discussed … the situation in
+    Ukraine. They then agreed to …" (a fresh real text): "they" were the ministers who met,
+    not Ukraine."""
+    text = (
+        "Talks in Lima\nSource: Example | 2024-11-15\n\n"
+        "Foreign Minister Penny Wong met Canadian Foreign Minister Melanie Joly and Indian"
+        " Foreign Minister S Jaishankar on Thursday in Lima.\n\n"
+        "In her meeting with Joly, Wong said she hoped for closer ties.\n\n"
+        "Joly affirmed the importance of the alliance.\n\n"
+        "They also discussed trade and the situation in Sudan. They then agreed to meet"
+        " again next year.\n"
+    )
+    said = speakers_of(text, "meet again")
+    assert said and said <= {"person/penny-wong", "person/melanie-joly"}, said

@@ -160,6 +160,9 @@ class Salience:
         # the two persons of the last two-person meeting within three paragraphs: "The Heads
         # of State noted …" two paragraphs after their call
         self.pair: list[str] = []
+        # the persons of the last meeting within three paragraphs: "They then agreed …" two
+        # paragraphs after "In his meeting with Blinken, Iwaya said …"
+        self.met_lately: list[str] = []
 
     def next_sentence(self, spoke: str | None) -> None:
         self.recent_speaker = spoke

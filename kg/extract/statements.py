@@ -214,6 +214,9 @@ def statements(doc: Doc, meetings: list[Meeting]) -> list[Statement]:
         mt = meeting_at(sent.start)
         persons = [p for p in mt.participants if p.startswith("person/")] if mt else []
         sal.meeting_persons = persons if mt and doc.near(mt.span.start, sent.start) else []
+        sal.met_lately = (
+            persons if mt and doc.paragraphs_between(mt.span.start, sent.start) <= 3 else []
+        )
         sal.pair = (
             persons
             if mt and len(persons) == 2 and doc.paragraphs_between(mt.span.start, sent.start) <= 3
@@ -609,6 +612,10 @@ def _resolve(doc: Doc, tok, verb, sent: Block, sal: speech.Salience) -> str | No
             return sal.meeting_persons[0]  # "They also agreed …" after the two leaders met
         recent = sal.recent_speaker
         if recent and not recent.startswith("person/"):
+            return recent
+        if word == "they" and recent in sal.met_lately:
+            # one of those who met, just quoted: not a body named in passing ("the situation
+            # in Ukraine")
             return recent
         bodies = [x for x in sal.speakers if not x.startswith("person/")]
         if bodies:
