@@ -1828,3 +1828,27 @@ def test_a_visit_looked_forward_to_has_not_happened():
         " July.\n"
     )
     assert all("Visit" not in m.kinds for m in f.meetings), f.meetings
+
+
+def test_today_counts_from_the_day_the_dateline_gives():
+    """ "New Delhi, June 21: The meeting between … in China today" in a paper of June 22 (a
+    fresh real text): the story was filed on the 21st, and its "today" is that day."""
+    f = facts(
+        "Ministers meet\nSource: Example | 2024-03-05\n\n"
+        "Nairobi, March 4: Foreign Minister Musalia Mudavadi met his Ugandan counterpart"
+        " Jeje Odongo in Kampala today.\n"
+    )
+    (m,) = f.meetings
+    assert str(m.date.value) == "2024-03-04", m.date
+
+
+def test_a_dateline_day_far_from_the_page_is_not_the_storys_day():
+    """A day in the dateline weeks before the page's is no filing day: "today" stays the
+    page's."""
+    f = facts(
+        "Ministers meet\nSource: Example | 2024-03-25\n\n"
+        "Nairobi, March 4: Foreign Minister Musalia Mudavadi met his Ugandan counterpart"
+        " Jeje Odongo in Kampala today.\n"
+    )
+    (m,) = f.meetings
+    assert str(m.date.value) == "2024-03-25", m.date

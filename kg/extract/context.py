@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from kg.extract.actors import ActorFinder, canon_org, entity_for_generic
 from kg.extract.dates import DateResolver
-from kg.extract.documents_meta import document_meta
+from kg.extract.documents_meta import document_meta, story_day
 from kg.extract.gazetteer import Lexicon, find_mentions, load_lexicon
 from kg.extract.model import DocMeta, Entity, Mention, Post
 from kg.extract.numbers import find_numbers
@@ -194,7 +194,7 @@ def build(text: str, doc_key: str = "doc") -> Doc:
         mentions=mentions,
         sentences=sentences,
         paragraphs=paragraphs(text),
-        dates=DateResolver(text, meta.published.value if meta.published else None),
+        dates=DateResolver(text, story_day(text, meta.published.value if meta.published else None)),
         meta_key=doc_key,
     )
     finder = ActorFinder(text, mentions, lex)

@@ -11,7 +11,7 @@ import re
 from datetime import date
 
 from kg.extract.actors import ORG_WORDS, canon_org, entity_for_generic
-from kg.extract.dates import explicit_dates
+from kg.extract.dates import MONTHS, explicit_dates
 from kg.extract.gazetteer import Lexicon, find_mentions
 from kg.extract.model import DateValue, DocMeta, Mention, Span
 from kg.extract.sentences import SALUTATION, paragraphs
@@ -33,6 +33,38 @@ _STAMP = re.compile(
 _FOOTER_SITE = re.compile(r"\bedited by (?P<site>[A-Z][\w ]{1,30}?) staff\b")
 _HEADER_NOTE = re.compile(r"\((?P<note>[^()]{3,300})\)\s*$")
 _URL_LINE = re.compile(r"^https?://\S+\s+[—–-]\s+")
+
+
+# "New Delhi, June 21:", "KUWAIT, Feb 2 (KUNA) --", "Kathmandu, January 4:": the place and
+# day a story was filed, at the head of its first paragraph
+_FILED = re.compile(
+    r"[A-Z][\w .’'-]{1,30}(?:,\s*[A-Z][\w .’'-]{1,30})?,\s*"
+    r"(?:(?P<m1>[A-Z][a-z]{2,8})\.?\s+(?P<d1>\d{1,2})|(?P<d2>\d{1,2})\s+(?P<m2>[A-Z][a-z]{2,8})\.?)"
+    r"(?:,?\s+(?P<y>\d{4}))?\s*(?:\([^()\n]{1,40}\)\s*)?(?::|[-–—]{1,2})"
+)
+
+
+def story_day(text: str, published: date | None) -> date | None:
+    """The day a story was filed when its dateline gives one a few days before the page's
+    date ("New Delhi, June 21: … met … today" in a paper of June 22): its "today" and
+    "on Friday" count from that day, not the day it was printed."""
+    if published is None:
+        return published
+    lines = [ln for ln in text.split("\n")[1:6] if ln.strip() and not ln.startswith("Source:")]
+    for line in lines[:2]:
+        m = _FILED.match(line)
+        mon = MONTHS.get((m.group("m1") or m.group("m2")).lower()) if m else None
+        if m is None or mon is None:
+            continue
+        year = int(m.group("y")) if m.group("y") else published.year
+        try:
+            filed = date(year, mon, int(m.group("d1") or m.group("d2")))
+            if not m.group("y") and filed > published:
+                filed = filed.replace(year=year - 1)
+        except ValueError:
+            return published
+        return filed if 0 <= (published - filed).days <= 3 else published
+    return published
 
 
 def _date_of(text: str, s: int, e: int) -> DateValue | None:
