@@ -287,3 +287,29 @@ def test_a_portfolio_and_a_name_are_read_on_one_line_only():
     assert [one_line[s:e] for s, e in _names_after_portfolio(one_line)] == ["Sakti Wahyu Trenggono"]
     heading = "Statement by the Minister of Foreign Affairs\n\nJohn Smith told reporters"
     assert list(_names_after_portfolio(heading)) == []
+
+
+def test_a_surname_the_text_calls_the_person_by_ends_the_name():
+    """ "his Pakistani counterpart Khursheed Mehmood Kasuri … Singh and Kasuri" (a fresh
+    real text): the recogniser stopped at "Mehmood", and "Kasuri" became a town; the word
+    the text later calls him by alone is his surname."""
+    f = facts(
+        "Ministers lunch\nSource: Example | 2024-06-22\n\n"
+        "Foreign minister Natwar Singh met his Pakistani counterpart Khursheed Mehmood"
+        " Kasuri in Qingdao today.\n\n"
+        "Singh and Kasuri have spoken several times in the past weeks.\n"
+    )
+    assert "person/khursheed-mehmood-kasuri" in refs(f, "person")
+    assert not any("kasur" in r for r in refs(f, "place"))
+
+
+def test_short_forms_of_ranks_are_no_part_of_the_name():
+    """ "Brig Gen Ahmad Habibi said" (a fresh real text) was person "Brig Gen Ahmad
+    Habibi"."""
+    f = facts(
+        "Handover\nSource: Example | 2011-07-06\n\n"
+        "The area's Afghan commander, Brig Gen Ahmad Habibi, said the soldiers had earned a"
+        " great name.\n\n"
+        "Rear Adm. Jane Doe said the ships would leave.\n"
+    )
+    assert {"person/ahmad-habibi", "person/jane-doe"} <= refs(f, "person")

@@ -43,6 +43,8 @@ TITLES = {
         "Superintendent Constable Corporal Cpl Sgt Sgt. Commandant Commodore Marshal Rear "
         "Lieutenant-General Major-General Brigadier-General Lieutenant-Colonel Inspector-General "
         "Professor Engineer Eng. Engr "
+        # short forms of ranks ("Brig Gen Ahmad Habibi", "Rear Adm. Jane Doe")
+        "Brig Brig. Adm Adm. Cmdr Cmdr. Cdr Cdr. Lt-Gen Maj-Gen Brig-Gen Lt-Col "
         "President-elect Vice-President-elect Premier-elect Governor-elect Chancellor-elect "
         # plural posts before a list of names: "Presidents Daniel Noboa of Ecuador and …"
         "Presidents Premiers Chancellors Kings Secretaries Ambassadors Generals Senators "
@@ -183,7 +185,30 @@ def extend_person(text: str, start: int, end: int) -> tuple[int, int]:
     m = _PARTICLE_TAIL.match(text, end)
     if m:
         end = m.end()
+    m = _SURNAME_TAIL.match(text, end)
+    if m and _named_so_later(text, start, end, m.group(1)):
+        end = m.end(1)
     return start, end
+
+
+# one more capitalised word after a name of two or more, then a lower-case word or a stop
+_SURNAME_TAIL = re.compile(r" ([A-Z][a-z]{2,})(?= [a-z(]|[,.;:)]|$)", re.M)
+
+
+def _named_so_later(text: str, start: int, end: int, word: str) -> bool:
+    """ "Khursheed Mehmood Kasuri" read as "Khursheed Mehmood": the word after the name is
+    its surname when the text calls the person by that word alone ("Singh and Kasuri"),
+    and never by the name's last word."""
+    last = text[start:end].split()[-1]
+    if " " not in text[start:end].strip() or fold(word) in NON_NAME_WORDS | CALENDAR:
+        return False
+    if fold(word) in TITLES:
+        return False
+    full = re.escape(text[start:end]) + r"\s+" + re.escape(word)
+    rest = re.sub(full, " ", text)
+    return bool(re.search(rf"\b{re.escape(word)}\b", rest)) and not re.search(
+        rf"\b{re.escape(last)}\b", rest
+    )
 
 
 def clean_person(text: str, start: int, end: int) -> tuple[int, int, str | None]:
