@@ -313,3 +313,23 @@ def test_short_forms_of_ranks_are_no_part_of_the_name():
         "Rear Adm. Jane Doe said the ships would leave.\n"
     )
     assert {"person/ahmad-habibi", "person/jane-doe"} <= refs(f, "person")
+
+
+def test_a_summit_report_names_no_person_after_its_hall_nor_a_town_for_its_continent():
+    """An AU summit report (a fresh real text): "The Nelson Mandela plenary hall was full"
+    is a hall, not a person at the summit; "H.E Alpha Conde" is Alpha Condé without the
+    honorific's dotless form; "the challenges that Africa faces" is the continent, not
+    Mahdia in Tunisia (once called Africa), nor "Asia" a town in the Philippines."""
+    f = facts(
+        "Summit opens\nSource: Example | 2017-01-30\n\n"
+        "The Nelson Mandela plenary hall was full to capacity with delegates.\n\n"
+        "The outgoing chair handed over to the newly elected Chairperson of the African"
+        " Union, H.E Alpha Conde, President of the Republic of Guinea.\n\n"
+        "Speakers told of the challenges that Africa and Asia face.\n"
+    )
+    persons = refs(f, "person")
+    assert "person/alpha-conde" in persons, persons
+    assert "person/nelson-mandela" not in persons
+    assert "place/mahdia" not in refs(f, "place")
+    asia = f.entities.get("place/asia")
+    assert asia is None or (asia.country is None and asia.geonames_id is None), asia

@@ -254,6 +254,8 @@ def find(
                 continue
             if _SHIP_NAME.match(surface) or _VESSEL_BEFORE.search(text, max(0, s - 30), s):
                 continue  # "INS Kochi", "the frigate Esbern Snare": a ship, no person
+            if _NAMED_AFTER.match(text, e):
+                continue  # "The Nelson Mandela plenary hall": a place named after a person
             s2, e2, label = clean_person(text, s, e)
             if label is None or (" " not in label and not _marked_person(text, s2, e2, out)):
                 continue
@@ -426,6 +428,13 @@ _VESSEL_BEFORE = re.compile(
 
 
 # a building where leaders meet, which the recogniser may call a person
+# a building or venue after a person's name: the place named after the person
+_NAMED_AFTER = re.compile(
+    r"['’]?\s+(?:(?:plenary|international|memorial|national|conference|sports|main)\s+)?"
+    r"(?:hall|stadium|airport|centre|center|avenue|square|bridge|auditorium|boulevard|street|"
+    r"road|university|school|hospital)\b",
+    re.I,
+)
 _VENUE_END = re.compile(rf"\S\s+(?:{'|'.join(BUILDING_WORDS)})$")
 _FACILITY = re.compile(
     r"(?:[A-Z][\w’'-]* ){0,4}(?:Institute|Airport|Academy|Base|University|Airfield|Barracks|"

@@ -240,6 +240,18 @@ _REGION_WORDS = re.compile(
 )
 
 
+_CONTINENTS = {
+    "africa",
+    "asia",
+    "europe",
+    "oceania",
+    "antarctica",
+    "america",
+    "the americas",
+    "americas",
+}
+
+
 def place(
     name: str, prefer: set[str] | frozenset[str] = frozenset(), *, own_name: bool = False
 ) -> Place | None:
@@ -248,6 +260,8 @@ def place(
     k = fold(name).strip()
     if k.startswith("the "):
         k = k[4:]
+    if k in _CONTINENTS:
+        return None  # "Africa" is no town in Tunisia once so called, "Asia" none in Panay
     found = _places().get(k)
     if not found:
         bare = _REGION_WORDS.sub("", k)
