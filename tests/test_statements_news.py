@@ -221,3 +221,39 @@ def test_they_after_two_who_met_is_not_a_state_named_in_passing():
     )
     said = speakers_of(text, "meet again")
     assert said and said <= {"person/penny-wong", "person/melanie-joly"}, said
+
+
+def test_a_state_with_an_appositive_speaks_itself():
+    """ "Belarus, a close Russian ally that has provided support for … Ukraine, said last
+    week …" (a fresh real text) was Ukraine's, the last state in the appositive."""
+    text = (
+        "Border\nSource: Example | 2024-07-01\n\n"
+        "Chad, a close French ally that has hosted troops fighting in Mali, said last week"
+        " that it was reinforcing its border.\n"
+    )
+    assert speakers_of(text, "reinforcing its border") == {"country/chad"}
+
+
+def test_adding_a_thing_to_a_list_is_no_speech():
+    """ "Turkey … surprisingly seeks to add Iran to the list" inside a spokesman's quote (a
+    fresh real text) made Turkey the speaker of the sentence."""
+    text = (
+        "Briefing\nSource: Example | 2015-12-08\n\n"
+        "Spokesman Ali Rezaei questioned the advisers' work, noting “currently, Egypt seeks to"
+        " add Libya to the list of its problems.”\n"
+    )
+    assert "country/egypt" not in speakers_of(text, "add Libya")
+
+
+def test_the_official_is_the_one_quoted_not_another_post_holder():
+    """ "The official expressed satisfaction …" after the spokesman was quoted (a fresh real
+    text) went to the Turkish President, the one person the text gave a post."""
+    text = (
+        "Briefing\nSource: Example | 2015-12-08\n\n"
+        "Government spokesman Ali Rezaei deemed Egyptian President Abdel Fattah al-Sisi's"
+        " recent statements controversial.\n\n"
+        "Rezaei said the claims were not the case.\n\n"
+        "Egypt held a parliamentary vote last month.\n\n"
+        "The official expressed satisfaction with the vote in Egypt.\n"
+    )
+    assert speakers_of(text, "satisfaction") == {"person/ali-rezaei"}

@@ -696,6 +696,11 @@ def _resolve(doc: Doc, tok, verb, sent: Block, sal: speech.Salience) -> str | No
             and c.lower_ not in ("foreign", "prime", "former")
             for c in tok.children
         )
+        said_before = [p for p in sal.speakers if p.startswith("person/")]
+        if role is None and det == "the" and bare and owner is None and said_before:
+            # "The official expressed satisfaction …" after Nobakht was quoted: the one
+            # quoted, not whoever else holds some post ("the Turkish President Erdogan")
+            return said_before[-1]
         holder = _holder(doc, role or "", owner, sal, bare, before=off + tok.idx)
         if holder is None and role == "leader" and (owner is not None or head_of):
             # "the Indian leader stressed …": the state's head, whatever the post
@@ -740,6 +745,14 @@ def _resolve(doc: Doc, tok, verb, sent: Block, sal: speech.Salience) -> str | No
         return _country_of(doc, owner) if owner else None
     t0 = off + tok.idx
     own = [x for x in found if x.kind == "person" and x.start <= t0 < x.end]
+    if not own and any(c.dep_ == "appos" for c in tok.children):
+        # "Belarus, a close Russian ally that has provided support for … Ukraine, said": the
+        # subject's own name before its appositive's
+        own = [
+            x
+            for x in found
+            if x.start <= t0 < x.end and x.kind in ("country", "org") and not x.adjective
+        ]
     # "Dmitry Peskov, Putin's spokesman, said": the subject's own name, not the one its
     # appositive names
     m = own[0] if own else speech.best_actor(found)
