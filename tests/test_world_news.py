@@ -1852,3 +1852,33 @@ def test_a_dateline_day_far_from_the_page_is_not_the_storys_day():
     )
     (m,) = f.meetings
     assert str(m.date.value) == "2024-03-25", m.date
+
+
+def test_calling_a_thing_something_is_no_phone_call():
+    """ "Russia's U.N. Ambassador Vassily Nebenzia calling the draft anti-Russian thanked
+    all those who …" (a fresh real text) was a phone call of Nebenzia and Russia."""
+    f = facts(
+        "Vote\nSource: Example | 2022-02-25\n\n"
+        "China's U.N. Ambassador Zhang Jun calling the draft anti-Chinese thanked all those"
+        " who did not vote.\n\n"
+        "The minister called the talks a success.\n\n"
+        "Kenyan President William Ruto called Ugandan President Yoweri Museveni on Monday"
+        " to discuss trade.\n"
+    )
+    assert [sorted(m.participants) for m in f.meetings] == [
+        ["person/william-ruto", "person/yoweri-museveni"]
+    ], f.meetings
+
+
+def test_one_who_tells_who_will_attend_a_summit_does_not_attend_it():
+    """ "Peskov said Russian President Vladimir Putin and Belarusian leader Alexander
+    Lukashenko would both attend a summit of the Shanghai Cooperation Organisation" (a
+    fresh real text): the Kremlin's spokesman told of it."""
+    f = facts(
+        "Summit\nSource: Example | 2024-07-01\n\n"
+        "Ministry spokesman Ahmed Fahmy said Egyptian President Abdel Fattah al-Sisi and"
+        " Tunisian President Kais Saied would both attend a summit of the Arab League which"
+        " is taking place in Algiers on July 3-4.\n"
+    )
+    for m in f.meetings:
+        assert "person/ahmed-fahmy" not in m.participants, m

@@ -2269,6 +2269,19 @@ def _trigger(tok, doc: Doc, off: int):
                 return None  # "spoke to X" in a sentence with no phone is an interview
         if lem == "call" and not any(c.dep_ == "dobj" for c in tok.children) and not calls_on(tok):
             return None
+        if (
+            lem == "call"
+            and not calls_on(tok)
+            and (
+                any(c.dep_ == "oprd" for c in tok.children)
+                or not any(
+                    c.dep_ == "dobj"
+                    and (c.lower_ in _CALLED_PRONOUNS or _names_an_actor(c, doc, off))
+                    for c in tok.children
+                )
+            )
+        ):
+            return None  # "Nebenzia calling the draft anti-Russian", "called the talks a success"
         if lem == "chair" and any(
             c.dep_ == "dobj" and c.lower_ not in _NOUNS and c.lower_.removesuffix("s") not in _NOUNS
             for c in tok.children
@@ -2312,6 +2325,17 @@ def _names_guests(tok, doc: Doc, off: int) -> bool:
         m.start <= start < m.end and not m.adjective
         for m in doc.mentions_in(start - 80, start + 80)
         if m.kind in ("country", "org", "person")
+    )
+
+
+_CALLED_PRONOUNS = {"him", "her", "them", "me", "us", "each", "counterpart", "counterparts"}
+
+
+def _names_an_actor(tok, doc: Doc, off: int) -> bool:
+    """A noun phrase that names someone who can be called: a person, a body or a state."""
+    s, e = phrase_span(tok, off)
+    return _names_a_person(tok, doc, off) or any(
+        m.kind in ("person", "org", "country") and not m.adjective for m in doc.mentions_in(s, e)
     )
 
 

@@ -214,6 +214,14 @@ EVENT_CUE = _cue(
 
 # the last word of a building where leaders meet ("Hyderabad House", "Jubilee House"): a
 # place, which a meeting's town outranks ("at Jubilee House in Accra")
+# a name then the verb that tells of something: "Peskov said", "Ryabkov, the deputy
+# minister, said earlier": the teller, no party to what is told
+SAID_AFTER = re.compile(
+    r"\s*(?:,[^,.;]{1,80},\s*)?(?:also |earlier |later |further )?(?:said|says|told|stated|"
+    r"added|noted|announced|recalled|confirmed)\b"
+)
+
+
 BUILDING_WORDS = ("House", "Palace", "Hall", "Lodge", "Mansion", "Residence")
 
 

@@ -12,7 +12,7 @@ import re
 
 from kg.extract.actors import ROLE
 from kg.extract.context import Doc
-from kg.extract.lexis import AHEAD_OF, BESIDE_EVENT, GATHERING_WORD, HEADS_MEETING
+from kg.extract.lexis import AHEAD_OF, BESIDE_EVENT, GATHERING_WORD, HEADS_MEETING, SAID_AFTER
 from kg.extract.model import DateValue, Meeting, Span
 from kg.extract.speech import inside_quote
 
@@ -58,10 +58,6 @@ _FUTURE = re.compile(
     re.I,
 )
 # a person who says something ("Ryabkov said", "Peskov, the Kremlin's spokesman, told")
-_SAID_AFTER = re.compile(
-    r"\s*(?:,[^,.;]{1,80},\s*)?(?:also |earlier |later |further )?(?:said|says|told|stated|"
-    r"added|noted|announced|recalled)\b"
-)
 _CHAIR = re.compile(
     r"(?:chaired by|under the chairmanship of|presided (?:over )?by|chairmanship of)\s", re.I
 )
@@ -195,7 +191,7 @@ def meetings(doc: Doc) -> list[Meeting]:
         persons = [
             m
             for m in mentions
-            if m.kind == "person" and not _SAID_AFTER.match(text, m.end, sent.end)
+            if m.kind == "person" and not SAID_AFTER.match(text, m.end, sent.end)
         ]
         if (
             date is None

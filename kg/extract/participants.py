@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.context import Doc
-from kg.extract.lexis import GATHERING_WORD
+from kg.extract.lexis import GATHERING_WORD, SAID_AFTER
 from kg.extract.model import Meeting, Statement
 
 
@@ -137,6 +137,8 @@ def attendees_join(ctx: Doc, meetings: list[Meeting]) -> None:
             continue
         for p in ctx.mentions_in(sent.start, _list_end(ctx, sent), "person"):
             ref = ctx.ref(p)
+            if SAID_AFTER.match(ctx.text, p.end, sent.end) and p.start < cue.start():
+                continue  # "Peskov said Putin and Lukashenko would both attend": the teller
             if ref not in m.participants:
                 m.participants.append(ref)
 
