@@ -155,7 +155,7 @@ def _clause_head(tok):
     """The head of the clause a token stands in (the verb it hangs on, through its nouns)."""
     node = tok
     for _ in range(12):
-        if node.dep_ in _CLAUSE or node.head is node:
+        if node.dep_ in _CLAUSE or node.head == node:
             return node
         node = node.head
     return node
@@ -227,7 +227,7 @@ def _subjects(tok) -> list:
     node = tok
     for _ in range(4):
         subs = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if node.dep_ == "relcl" and node.head is not node:
+        if node.dep_ == "relcl" and node.head != node:
             # "Modi, who is chairing the G20 sessions": "who" is the noun it hangs on
             subs = [node.head if c.lower_ in ("who", "which", "that") else c for c in subs]
         if subs:
@@ -245,18 +245,15 @@ def _subjects(tok) -> list:
             return out
         if (
             node.dep_ == "acl"
-            and node.head is not node
+            and node.head != node
             and any(c.dep_ == "dobj" for c in node.children)
         ):
             # "A and B on Friday signed in Havana a ceasefire, it was reported": the parser
             # makes the verb a participle of A; with an object it is A's and B's own act
             return [node.head, *_conj_chain(node.head)]
-        if (
-            node.dep_ in ("advcl", "xcomp", "pcomp", "conj", "acl", "relcl")
-            and node.head is not node
-        ):
+        if node.dep_ in ("advcl", "xcomp", "pcomp", "conj", "acl", "relcl") and node.head != node:
             node = node.head
-            if node.dep_ == "prep" and node.head is not node:  # "after meeting X"
+            if node.dep_ == "prep" and node.head != node:  # "after meeting X"
                 node = node.head
             continue
         break
@@ -445,7 +442,7 @@ def _will_today(doc: Doc, tok, off: int) -> bool:
     the clause's verb has "will" (no negation, no plan verb) and the page's own day."""
     day = doc.dates.doc_date
     verb = tok
-    while verb.dep_ in ("dobj", "pobj", "prep", "attr") and verb.head is not verb:
+    while verb.dep_ in ("dobj", "pobj", "prep", "attr") and verb.head != verb:
         verb = verb.head
     kids = list(verb.children)
     if day is None or verb.dep_ not in ("ROOT", "conj"):
@@ -486,7 +483,7 @@ class _Parties:
         Lima and only B the subject; the persons before the stray "and" are parties too."""
         sent = subj.doc
         i = subj.left_edge.i - 1
-        if i < 0 or sent[i].lower_ != "and" or sent[i].head is subj:
+        if i < 0 or sent[i].lower_ != "and" or sent[i].head == subj:
             return
         head = self.doc.text[self.off : self.off + sent[i].idx]
         start = self.off + max(head.rfind(";"), head.rfind(":"), -1) + 1
@@ -892,7 +889,7 @@ def encounters(doc: Doc) -> list[Meeting]:
                 verb = None
                 if (
                     hub.dep_ in ("dobj", "pobj", "attr")
-                    and head is not hub
+                    and head != hub
                     and not (
                         hub.dep_ in ("pobj", "dobj")
                         and head.lower_ in _TOPIC_PREPS
@@ -1039,7 +1036,7 @@ def encounters(doc: Doc) -> list[Meeting]:
             ):
                 continue  # an undated meeting of bodies only: too often a general one
             place = _place(doc, hub, off, skip) or (
-                _place(doc, tok, off, skip) if tok is not hub else None
+                _place(doc, tok, off, skip) if tok != hub else None
             )
             if place is None and hub.dep_ == "pobj" and hub.head.lower_ == "for":
                 place = _place(doc, hub.head.head, off, skip)  # "gathered in X for a summit"

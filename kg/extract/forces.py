@@ -466,7 +466,7 @@ def _climb_subjects(tok) -> list:
             continue
         if (
             node.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acl", "dobj", "pobj")
-            and node.head is not node
+            and node.head != node
         ):
             node = node.head
             # "Tanzania and Malawi are expected to contribute troops": the passive's subject
@@ -535,7 +535,7 @@ def _wished(tok) -> bool:
             return True
         if node.dep_ == "pcomp" and node.head.head.lower_ in _TALKS:
             return True  # "was in talks on providing troops for the Czech Republic"
-        if node.dep_ in ("xcomp", "ccomp", "conj") and node.head is not node:
+        if node.dep_ in ("xcomp", "ccomp", "conj") and node.head != node:
             node = node.head
             continue
         break
@@ -839,7 +839,7 @@ def _build(
         # "Of the personnel pledged to the mission in Haiti, Benin will provide 1,500": the
         # place another sending verb of the sentence gives
         for t in tok.sent:
-            if t is not tok and lemma(t.lower_) in _VERBS and t.dep_ not in ("amod", "compound"):
+            if t != tok and lemma(t.lower_) in _VERBS and t.dep_ not in ("amod", "compound"):
                 dest = _destination(doc, t, t, off, skip)
                 if dest:
                     break

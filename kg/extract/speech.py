@@ -301,7 +301,7 @@ def subject_of(verb, after: int = -1):
                 return tail[0]
         if subs:
             return None
-        if node.dep_ in ("conj", "xcomp", "advcl") and node.head is not node:
+        if node.dep_ in ("conj", "xcomp", "advcl") and node.head != node:
             node = node.head
             continue
         if node.dep_ == "pcomp" and node.head.dep_ == "prep" and node.head.lower_ == "as":
@@ -322,7 +322,7 @@ def subject_of(verb, after: int = -1):
             # "Mexico’s foreign minister, Alicia Bárcena, announced on Monday that …": with
             # no other verb the parser makes the clause's verb a modifier of its subject
             return node.head
-        if node.dep_ == "acl" and node.lower_.endswith("ing") and node.head is not node:
+        if node.dep_ == "acl" and node.lower_.endswith("ing") and node.head != node:
             prev = node.doc[node.i - 1] if node.i > 0 else None
             if (
                 prev is not None
