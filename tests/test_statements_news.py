@@ -257,3 +257,15 @@ def test_the_official_is_the_one_quoted_not_another_post_holder():
         "The official expressed satisfaction with the vote in Egypt.\n"
     )
     assert speakers_of(text, "satisfaction") == {"person/ali-rezaei"}
+
+
+def test_a_persons_office_is_not_the_state_of_the_one_they_called():
+    """ "President Cyril Ramaphosa's office on Thursday confirmed he had a telephonic
+    conversation with his Russian counterpart Vladimir Putin" (a fresh real text) was
+    Russia's: the one state named is Putin's."""
+    text = (
+        "Call\nSource: Example | 2023-06-08\n\n"
+        "President Hakainde Hichilema's office on Thursday confirmed he had a telephone"
+        " conversation with his Russian counterpart Vladimir Putin.\n"
+    )
+    assert "country/russia" not in speakers_of(text, "confirmed")

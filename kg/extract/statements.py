@@ -796,6 +796,10 @@ def _resolve(doc: Doc, tok, verb, sent: Block, sal: speech.Salience) -> str | No
         ent = doc.entities.get(doc.ref(m))
         states = [doc.posts[p].country for p in (ent.posts if ent else ()) if p in doc.posts]
         state = next((c for c in states if c), None) or _main_country(doc)
+        if state and not states and _others_state(doc, state, doc.ref(m)):
+            # "Ramaphosa's office confirmed he had a conversation with his Russian
+            # counterpart Vladimir Putin": the one state named is Putin's, not his
+            return doc.ref(m)
         if state:
             return f"country/{state}"
     if noun == "office" and any(c.dep_ == "poss" and c.lower_ == "president" for c in tok.children):
@@ -923,6 +927,19 @@ def _main_country(doc: Doc) -> str | None:
         if m.kind == "country":
             counts[m.key] = counts.get(m.key, 0) + 1
     return max(sorted(counts), key=counts.get) if counts else None
+
+
+def _others_state(doc: Doc, state: str, ref: str) -> bool:
+    """Every time the text names the state, it is another person's: "his Russian
+    counterpart Vladimir Putin", "Russian President Vladimir Putin"."""
+    said = [m for m in doc.mentions if m.kind == "country" and m.key == state]
+    return bool(said) and all(
+        any(
+            doc.ref(p) != ref and not re.search(r"[.;:!?]", doc.text[m.end : p.start])
+            for p in doc.mentions_in(m.end, m.end + 40, "person")
+        )
+        for m in said
+    )
 
 
 def _holds_other_post(doc: Doc, ref: str, role: str) -> bool:
