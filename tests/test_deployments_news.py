@@ -365,3 +365,19 @@ def test_lines_of_numbers_under_a_heading_of_no_forces_are_no_contingents():
         "Zambia – 932\n"
     )
     assert f.deployments == []
+
+
+def test_the_size_of_a_contingent_its_sender_names_paragraphs_later():
+    """ "The first peacekeeping contingent of Kazakhstan includes 139 servicemen", five
+    paragraphs after the contingent left (a fresh real text): the sender's force."""
+    f = facts(
+        "Peacekeepers leave\nSource: Test | 2024-03-14\n\n"
+        "The peacekeeping contingent of the Armed Forces of Mongolia left for South Sudan"
+        " on Thursday.\n\n"
+        "The servicemen are ready to serve the UN mission.\n\n"
+        "The mission began in 2011.\n\n"
+        "Its task is to protect civilians.\n\n"
+        "The first peacekeeping contingent of Mongolia includes 139 servicemen.\n"
+    )
+    (dep,) = [d for d in f.deployments if d.deployed_by == "country/mongolia"]
+    assert dep.personnel == 139

@@ -1346,9 +1346,10 @@ def merge_into(doc: Doc, found: list[Deployment], parsed: list[Deployment]) -> l
 _SIZE_TOLD = re.compile(
     r"\b(?:[Tt]he|[Tt]his|[Ii]ts|[Tt]heir)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:mission|force|contingent|detachment|battalion|team|unit|deployment)\s+"
+    r"(?:of\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}\s+)?"
     r"(?:(?:will|would|is to|was to|is expected to|is set to)\s+)?"
     r"(?:(?:initially|eventually|first|then)\s+)?"
-    r"(?:consists?|consisted|comprises?|comprised|numbers|numbered|"
+    r"(?:consists?|consisted|comprises?|comprised|numbers|numbered|includes|included|"
     r"(?:is|was|will be|be) made up)\s+(?:of\s+)?"
     r"(?:(?:about|around|some|roughly|nearly|almost|at least|up to|more than|over)\s+)?"
 )
@@ -1375,6 +1376,13 @@ def _size_told_after(doc: Doc, deps: list[Deployment]) -> None:
         if not nums or not isinstance(nums[0][2], int) or nums[0][2] < 2:
             continue
         if not _SIZE_PEOPLE.match(doc.text, nums[0][1]):
+            continue
+        owners = {doc.ref(x) for x in doc.mentions_in(m.start(), m.end(), "country")}
+        own = [d for d in deps if d.deployed_by in owners and d.span.start < sent.start]
+        if len(owners) == 1 and len(own) == 1:
+            # "The first peacekeeping contingent of Kazakhstan includes 139 servicemen",
+            # paragraphs after the contingent left: the force its sender names
+            own[0].personnel = own[0].personnel or nums[0][2]
             continue
         before = [
             d for d in deps if d.span.start < sent.start and 0 <= pi - _para(doc, d.span.start) <= 2
