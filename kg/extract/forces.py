@@ -1004,16 +1004,9 @@ def _lists(doc: Doc, force_org: str | None, found: list[Deployment]) -> list[Dep
     return out
 
 
-# a row of a table of contingents: "India – 2239", "Sri Lanka: 68" (the country is read apart)
-_ROW_NUMBER = re.compile(
-    r"\s*[–—:-]\s*(?:about\s+|around\s+|some\s+|up\s+to\s+)?(?P<n>\d[\d,]*)\s*$"
-)
-# what a table's heading says when its rows are contingents
-_TABLE_HEAD = re.compile(
-    r"\b(?:troops?|soldiers|personnel|peacekeep\w*|contingents?|military|police|"
-    r"contribut\w+|battalions?|forces?|deploy\w*|strength)\b",
-    re.I,
-)
+# a row of a table of contingents: "India – 2239", "Sri Lanka: 68" (the country is read
+# apart): the gap of a list's pair, then the number closing the line
+_ROW_NUMBER = re.compile(_PAIR_GAP.pattern.removesuffix("$") + r"(?P<n>\d[\d,]*)\s*$", re.I)
 
 
 def _table(doc: Doc, force_org: str | None, found: list[Deployment]) -> list[Deployment]:
@@ -1144,6 +1137,11 @@ _FORCE_WORDS = re.compile(
     r"\b(?:troops|soldiers|personnel|peacekeepers|contingents?|police|officers|servicemen|forces|"
     r"contributions|contributors|pledges|battalions?|force)\b",
     re.I,
+)
+# what a table's heading says when its rows are contingents: a word of forces, or of
+# contributing and strength ("UNMISS Military Troop Contributing Countries")
+_TABLE_HEAD = re.compile(
+    _FORCE_WORDS.pattern + r"|\b(?:troop|military|contribut\w+|deploy\w*|strength)\b", re.I
 )
 
 
