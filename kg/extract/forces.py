@@ -303,11 +303,16 @@ def _parse_span(doc: Doc, start: int, end: int):
     return nlp.parse_texts([doc.text[start:end]])[0]
 
 
+def _main_destination(deps: list[Deployment]) -> str | None:
+    """The destination the story gives most (the first by name of those tied)."""
+    dests = [d.destination for d in deps if d.destination]
+    return max(sorted(set(dests)), key=dests.count) if dests else None
+
+
 def _fill_destinations(doc: Doc, deps: list[Deployment]) -> None:
     """A contingent whose sentence names no destination goes where the story's forces go:
     the destination the story gives most, else the country it names most (not the sender)."""
-    dests = [d.destination for d in deps if d.destination]
-    main = max(sorted(set(dests)), key=dests.count) if dests else None
+    main = _main_destination(deps)
     if main is None:
         counts: dict[str, int] = {}
         for m in doc.mentions:
@@ -951,8 +956,7 @@ def _lists(doc: Doc, force_org: str | None, found: list[Deployment]) -> list[Dep
     "Armenia – 100, Belarus – 500", "Tanzania is providing 274 soldiers, South Africa 270,
     Botswana 108", "the Bahamas (150)"."""
     out: list[Deployment] = []
-    dests = [d.destination for d in found if d.destination]
-    dest = max(sorted(set(dests)), key=dests.count) if dests else None
+    dest = _main_destination(found)
     for _pi, sent in doc.sentences:
         if "://" in doc.text[sent.start : sent.end]:
             continue
@@ -1036,8 +1040,7 @@ def _table(doc: Doc, force_org: str | None, found: list[Deployment]) -> list[Dep
         else:
             runs.append([r])
     out: list[Deployment] = []
-    dests = [d.destination for d in found if d.destination]
-    dest = max(sorted(set(dests)), key=dests.count) if dests else _named_in(doc, force_org)
+    dest = _main_destination(found) or _named_in(doc, force_org)
     for run in runs:
         first = run[0][0]
         head = [doc.sentences[i][1] for i in range(max(0, first - 2), first)]
