@@ -157,12 +157,15 @@ class Salience:
         # the persons of the meeting the sentence follows (same or next paragraph): "they
         # also agreed …" after two leaders met
         self.meeting_persons: list[str] = []
-        # the two persons of the last two-person meeting within three paragraphs: "The Heads
-        # of State noted …" two paragraphs after their call
-        self.pair: list[str] = []
         # the persons of the last meeting within three paragraphs: "They then agreed …" two
         # paragraphs after "In his meeting with Blinken, Iwaya said …"
         self.met_lately: list[str] = []
+
+    @property
+    def pair(self) -> list[str]:
+        """The two persons of the last meeting within three paragraphs, if it had two: "The
+        Heads of State noted …" two paragraphs after their call."""
+        return self.met_lately if len(self.met_lately) == 2 else []
 
     def next_sentence(self, spoke: str | None) -> None:
         self.recent_speaker = spoke

@@ -217,11 +217,6 @@ def statements(doc: Doc, meetings: list[Meeting]) -> list[Statement]:
         sal.met_lately = (
             persons if mt and doc.paragraphs_between(mt.span.start, sent.start) <= 3 else []
         )
-        sal.pair = (
-            persons
-            if mt and len(persons) == 2 and doc.paragraphs_between(mt.span.start, sent.start) <= 3
-            else []
-        )
         parsed = _parsed_statement(doc, sent, sal)
         if parsed is _UNPARSED:
             st = _sentence_statement(doc, sent, last_person, last_org, history)
