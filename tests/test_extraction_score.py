@@ -178,3 +178,35 @@ def test_gold_naming_an_unknown_actor_is_an_error(tmp_path: Path):
     bad = GOLD.replace("participants: [Sauli Niinisto, Kaja Kallas]", "participants: [Nobody]")
     with pytest.raises(GoldError, match="Nobody"):
         score([str(_corpus(tmp_path, bad))])
+
+
+def test_a_misdated_meeting_counts_apart(tmp_path: Path):
+    """A meeting found with the right parties on another day misses `meetings` (the date is
+    part of the fact) and is told apart in `meetings (any date)`, so a score says whether
+    the events were not found or only misdated."""
+    right = score([str(_corpus(tmp_path))])
+    assert right["meetings"].tp_gold == 1 and right["meetings (any date)"].tp_gold == 1
+    (tmp_path / "gold" / "01_wire.yaml").write_text(
+        GOLD.replace("date: 2023-07-12, participants", "date: 2023-07-11, participants"),
+        encoding="utf-8",
+    )
+    wrong = score([str(tmp_path / "texts")])
+    assert (wrong["meetings"].tp_gold, wrong["meetings"].fn, wrong["meetings"].fp) == (0, 1, 1)
+    anyday = wrong["meetings (any date)"]
+    assert (anyday.tp_gold, anyday.fn, anyday.fp) == (1, 0, 0), anyday.notes
+    assert any("dated 2023-07-12, gold 2023-07-11" in n for n in anyday.notes), anyday.notes
+    assert "meetings (any date)" not in MAIN_CLASSES
+
+
+def test_a_wrong_speaker_is_still_a_statement_found(tmp_path: Path):
+    """Words given to the wrong person miss `statements (speaker)` both ways and count as
+    found in `statements (any speaker)`: finding speech is told apart from naming who spoke."""
+    wrong = GOLD.replace("  - speaker: Kaja Kallas\n", "  - speaker: Sauli Niinisto\n")
+    right = score([str(_corpus(tmp_path))])["statements (any speaker)"]
+    assert right.fp == 0 and right.fn == 0 and right.tp_gold == 3, right.notes
+    (tmp_path / "gold" / "01_wire.yaml").write_text(wrong, encoding="utf-8")
+    tallies = score([str(tmp_path / "texts")])
+    assert tallies["statements (speaker)"].fn >= 1
+    found = tallies["statements (any speaker)"]
+    assert (found.tp_gold, found.fn, found.fp) == (3, 0, 0), found.notes
+    assert "statements (any speaker)" not in MAIN_CLASSES
