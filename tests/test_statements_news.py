@@ -269,3 +269,25 @@ def test_a_persons_office_is_not_the_state_of_the_one_they_called():
         " conversation with his Russian counterpart Vladimir Putin.\n"
     )
     assert "country/russia" not in speakers_of(text, "confirmed")
+
+
+def test_they_are_the_two_persons_named_together_before_a_group_sentence():
+    """ "President A and Peru's President B at a joint press conference pledged …. The two
+    leaders harped on …. They agreed that …" (a dev text's shape) went to the first state the
+    lead named: "they" are the persons told side by side, back through "the two leaders"."""
+    text = (
+        "Chile and Peru agree to boost trade\nSource: Example | 2024-03-05\n\n"
+        "Chile and Peru on Monday agreed to work together on trade.\n\n"
+        "President Gabriel Boric and Peru’s President Dina Boluarte at a joint press"
+        " conference in Lima pledged to work towards peace.\n\n"
+        "The two leaders harped on the importance of fair finance.\n\n"
+        "They agreed that economic growth “cannot be achieved without peace and stability.”\n"
+    )
+    assert speakers_of(text, "economic growth") <= {
+        "person/gabriel-boric",
+        "person/dina-boluarte",
+    }
+    assert speakers_of(text, "economic growth")
+    # a group sentence with no persons before it stays with the states
+    states = text.replace("President Gabriel Boric and Peru’s President Dina Boluarte", "They")
+    assert speakers_of(states, "economic growth") == {"country/chile"}

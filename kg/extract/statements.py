@@ -571,6 +571,33 @@ def _pair_spoke(doc: Doc, sent: Block) -> bool:
     )
 
 
+_GROUP_OPENING = re.compile(
+    r"(?:They|(?:The|These|Both) (?:two )?(?:leaders|presidents|heads of state|sides|"
+    r"(?:prime |foreign |defence |defense )?ministers|prime ministers))\b"
+)
+
+
+def _persons_told_together(doc: Doc, sent: Block) -> str | None:
+    """ "President A and Peru's President B at a joint press conference pledged …. The two
+    leaders harped on …. They agreed that …": "they" are the persons the sentences before
+    named side by side, back through sentences that speak of them as a group."""
+    prev = [b for _i, b in doc.sentences if b.end <= sent.start]
+    after = sent
+    for b in reversed(prev[-4:]):
+        if not doc.near(b.start, after.start):
+            return None
+        after = b
+        persons = doc.mentions_in(b.start, b.end, "person")
+        if any(
+            _PERSONS_AND.fullmatch(doc.text, x.end, y.start) and doc.ref(x) != doc.ref(y)
+            for x, y in zip(persons, persons[1:], strict=False)
+        ):
+            return doc.ref(persons[0])
+        if not _GROUP_OPENING.match(doc.text, b.start):
+            return None
+    return None
+
+
 def _resolve(doc: Doc, tok, verb, sent: Block, sal: speech.Salience) -> str | None:
     """The actor a subject (or "according to" object) stands for."""
     off = sent.start
@@ -605,6 +632,10 @@ def _resolve(doc: Doc, tok, verb, sent: Block, sal: speech.Salience) -> str | No
             return inner
         if word == "they" and len(sal.meeting_persons) >= 2:
             return sal.meeting_persons[0]  # "They also agreed …" after the two leaders met
+        if word == "they":
+            pair = _persons_told_together(doc, sent)
+            if pair is not None:
+                return pair
         recent = sal.recent_speaker
         if recent and not recent.startswith("person/"):
             return recent
