@@ -291,3 +291,20 @@ def test_they_are_the_two_persons_named_together_before_a_group_sentence():
     # a group sentence with no persons before it stays with the states
     states = text.replace("President Gabriel Boric and Peru’s President Dina Boluarte", "They")
     assert speakers_of(states, "economic growth") == {"country/chile"}
+
+
+def test_according_to_a_named_source_is_not_the_speaker_of_the_verb_after_it():
+    """ "According to the Oman News Agency, the ministry said in a statement …" (a dev text)
+    went to the agency: a source, named or not, only carries what the subject of the other
+    speech verb said; alone, "according to X" still names X."""
+    text = (
+        "Ghana welcomes truce\nSource: Example | 2024-03-05\n\n"
+        "Ghana has welcomed the truce in Sudan.\n\n"
+        "According to the Ghana News Agency, the Foreign Ministry said in a statement that the"
+        " truce was a step forward.\n\n"
+        "According to Reuters, President John Mahama said the truce must hold.\n\n"
+        "According to the Ghana Armed Forces, 200 soldiers are ready to deploy.\n"
+    )
+    assert speakers_of(text, "step forward") == {"org/ministry-of-foreign-affairs-ghana"}
+    assert speakers_of(text, "must hold") == {"person/john-mahama"}
+    assert speakers_of(text, "200 soldiers") == {"org/armed-forces-ghana"}

@@ -392,13 +392,13 @@ def _parsed_statement(doc: Doc, sent: Block, sal: speech.Salience):
     # speaker
     # and a verb inside a quotation ("“We call on both sides …,” spokesperson Mao Ning told
     # a briefing") after the attribution around it
-    # "according to the report, President Erdogan said …": a source named by a common noun
-    # only carries what the named speaker said
+    # "according to the report (to Reuters, to the Oman News Agency), President Erdogan
+    # said …": the source only carries what the speaker of the other verb said
     several = len(verbs) > 1  # (inside sort() the list reads as empty)
     verbs.sort(
         key=lambda t: (
             speech.inside_quote(doc.text, para, sent.start + t.idx),
-            several and _unnamed_source(doc, sent, t),
+            several and t.lower_ == "according",
             not speech.closes_sentence(t) or lexis.lemma(t.lower_) == "report",
             t.i,
         )
@@ -430,21 +430,6 @@ def _parsed_statement(doc: Doc, sent: Block, sal: speech.Salience):
     st = _statement_for(doc, sent, speaker, sent.start + v.idx + len(v.text))
     st.span = SpanT(max(st.span.start, skip + sent.start), st.span.end)
     return st
-
-
-_SOURCE_PRONOUNS = {"him", "her", "them", "it", "us", "me"}
-
-
-def _unnamed_source(doc: Doc, sent: Block, verb) -> bool:
-    """ "according to the report" (no name, no actor in it), unlike "according to Reuters"."""
-    if verb.lower_ != "according":
-        return False
-    obj = speech.according_to(verb)
-    if obj is None or obj.pos_ == "PROPN" or obj.lower_ in _SOURCE_PRONOUNS:
-        return obj is None  # "according to him" is the person just named
-    sub = list(obj.subtree)
-    start, end = sent.start + sub[0].idx, sent.start + sub[-1].idx + len(sub[-1].text)
-    return not doc.mentions_in(start, end)
 
 
 def _contrasted(doc: Doc, sent: Block, sal: speech.Salience, st: Statement) -> Statement | None:
