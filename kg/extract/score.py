@@ -250,7 +250,11 @@ def _any_date(name, facts, ctx, gold: Gold, emap, t: Tally) -> None:
         if g.date != _date(m.date):
             t.notes.append(f"{name}: {m.key} dated {_date(m.date)}, gold {g.date}")
     used = set(pairs.values())
-    t.fn += sum(1 for j, g in enumerate(gold.meetings) if j not in used and not g.optional)
+    for j, g in enumerate(gold.meetings):
+        if j not in used and not g.optional:
+            t.fn += 1
+            who = sorted(gold.entities[p].display for p in g.participants)
+            t.notes.append(f"{name}: not found on any day: {g.date} {sorted(g.kinds)} {who}")
 
 
 def _meetings(name, facts, ctx, gold: Gold, emap, tallies) -> None:
