@@ -333,3 +333,18 @@ def test_a_summit_report_names_no_person_after_its_hall_nor_a_town_for_its_conti
     assert "place/mahdia" not in refs(f, "place")
     asia = f.entities.get("place/asia")
     assert asia is None or (asia.country is None and asia.geonames_id is None), asia
+
+
+def test_a_bodys_one_word_name_after_a_title_is_a_given_name():
+    """ "the top Army commander in the border area, General Wagner Bravo, told the daily" (a
+    dev text) gave the Wagner Group, whose one-word alias is the general's given name."""
+    text = (
+        "Ecuador deploys\nSource: Example | 2011-11-10\n\n"
+        "The troops were sent to Esmeraldas, the top Army commander in the area, General Wagner"
+        " Bravo, told the daily.\n\n"
+        "Bravo said the border was calm. The Wagner Group was not in the area.\n"
+    )
+    f = facts(text)
+    assert "person/wagner-bravo" in refs(f, "person"), refs(f, "person")
+    # the body named in full is still the body
+    assert "org/wagner-group" in refs(f, "org"), refs(f, "org")

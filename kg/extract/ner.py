@@ -138,6 +138,22 @@ def find(
             key = _add(out, ents, "org", surface, s, e)
             ents[f"org/{key}"].parent = ents[f"org/{key}"].parent or parent
             continue
+        if (
+            inside
+            and kind == "person"
+            and len(inside) == 1
+            and inside[0].kind == "org"
+            and inside[0].start == s
+            and " " not in inside[0].surface
+            and _TITLE_BEFORE.search(text, max(0, s - 40), s)
+        ):
+            # "General Wagner Bravo": a body's one-word name (the Wagner Group's) as the
+            # given name of someone a title announces
+            s2, e2, label = clean_person(text, s, e)
+            if label and " " in label and s2 == s:
+                drop.update(id(m) for m in inside)
+                _add(out, ents, "person", label, s2, e2, surface=text[s2:e2])
+                continue
         if inside and not all(
             m.kind in ("country", "place") and s <= m.start and m.end <= e for m in inside
         ):
