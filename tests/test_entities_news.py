@@ -348,3 +348,17 @@ def test_a_bodys_one_word_name_after_a_title_is_a_given_name():
     assert "person/wagner-bravo" in refs(f, "person"), refs(f, "person")
     # the body named in full is still the body
     assert "org/wagner-group" in refs(f, "org"), refs(f, "org")
+
+
+def test_a_typeset_apostrophe_in_a_name_is_the_lexicons_apostrophe():
+    """ "the Republic of Côte d’Ivoire" (a dev text, with U+2019) found no country: the
+    folded text had a space where the lexicon's "Côte d'Ivoire" has an apostrophe."""
+    text = (
+        "Visit ends\nSource: Example | 2021-12-04\n\n"
+        "President Cyril Ramaphosa has lauded the Republic of Côte d’Ivoire for the warmth"
+        " displayed during his State Visit to Abidjan.\n\n"
+        "The Sudan People’s Liberation Movement-in-Opposition said talks would resume.\n"
+    )
+    f = facts(text)
+    assert "country/cote-d-ivoire" in refs(f, "country"), refs(f, "country")
+    assert "country/sudan" not in refs(f, "country"), refs(f, "country")

@@ -61,6 +61,8 @@ class _FoldTable(dict):
         c = chr(code)
         if code < 128:
             out = c
+        elif c in _TYPOGRAPHIC:
+            out = _TYPOGRAPHIC[c]  # "Côte d’Ivoire" is the lexicon's "Côte d'Ivoire"
         else:
             f = fold(c)
             if f:
@@ -72,6 +74,9 @@ class _FoldTable(dict):
         self[code] = out
         return out
 
+
+# typeset apostrophes and dashes, as their ASCII forms (news pages use both)
+_TYPOGRAPHIC = {"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2010": "-", "\u2011": "-"}
 
 _TABLE = _FoldTable()
 
