@@ -362,3 +362,22 @@ def test_a_typeset_apostrophe_in_a_name_is_the_lexicons_apostrophe():
     f = facts(text)
     assert "country/cote-d-ivoire" in refs(f, "country"), refs(f, "country")
     assert "country/sudan" not in refs(f, "country"), refs(f, "country")
+
+
+def test_a_surname_in_the_headline_is_the_person_the_story_names():
+    """ "Bush, Putin Discusses US-Russian Relations" (a dev text) made "Bush" a town of the
+    gazetteer (Būsh, Egypt): the story names George W. Bush only after the headline."""
+    text = (
+        "Lula, Petro Discuss Amazon Deal\nSource: Example | 2023-08-09\n\n"
+        "Brazilian President Luiz Inacio Lula and Colombian President Gustavo Petro held talks"
+        " in Belem on Tuesday.\n\n"
+        "Petro said the deal would protect the forest.\n"
+    )
+    f = facts(text)
+    assert not refs(f, "place") & {"place/petro", "place/lula"}, refs(f, "place")
+    headline_bush = text.replace("Lula, Petro", "Bush, Putin").replace(
+        "Brazilian President Luiz Inacio Lula and Colombian President Gustavo Petro",
+        "US President George W. Bush and Russian President Vladimir Putin",
+    )
+    f = facts(headline_bush)
+    assert "place/bush" not in refs(f, "place"), refs(f, "place")

@@ -278,8 +278,12 @@ def find(
             if " " not in label and _people_of(label, lex):
                 continue  # "along with Africans", "Somalis": a people, not a person
             _add(out, ents, "person", label, s2, e2, surface=text[s2:e2])
-        elif _surname_named_before(text, s, e, out, known):
-            continue  # "According to Hamilton" after "Adrian Hamilton": the person (surnames)
+        elif _surname_named_before(text, s, e, out, known) or (
+            s < headline and _surname_named_in_story(text, s, e, known, recognised)
+        ):
+            # "According to Hamilton" after "Adrian Hamilton": the person (surnames); in a
+            # headline, the person the story names ("Bush, Putin discuss …")
+            continue
         elif _plausible_place(text, s, e, info):
             _add_place(out, ents, surface, s, e, info, lex)
     known = [m for m in known if id(m) not in drop]
@@ -1344,6 +1348,16 @@ def _surname_named_before(text: str, s: int, e: int, out, known) -> bool:
         m.kind == "person" and m.start < s and " " in m.surface and m.surface.split()[-1] == word
         for m in (*known, *out)
     )
+
+
+def _surname_named_in_story(text: str, s: int, e: int, known, recognised) -> bool:
+    """A one-word name in the headline that is the surname of a person the story names."""
+    word = text[s:e]
+    if " " in word or not word[:1].isupper() or word.isupper():
+        return False
+    full = [text[a:b] for a, b, label in recognised if label == "PERSON" and a >= e]
+    full += [m.surface for m in known if m.kind == "person" and m.start >= e]
+    return any(" " in name and name.split()[-1] == word for name in full)
 
 
 def _town_read_as_person(text: str, s: int, e: int, prefer):
