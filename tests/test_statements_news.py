@@ -308,3 +308,20 @@ def test_according_to_a_named_source_is_not_the_speaker_of_the_verb_after_it():
     assert speakers_of(text, "step forward") == {"org/ministry-of-foreign-affairs-ghana"}
     assert speakers_of(text, "must hold") == {"person/john-mahama"}
     assert speakers_of(text, "200 soldiers") == {"org/armed-forces-ghana"}
+
+
+def test_the_two_and_both_after_a_meeting_of_two_are_one_of_them():
+    """ "The two affirmed that …" and "Both stressed …" after two leaders held talks (a dev
+    text's wording) were no one's: "the two" and "both" stand for the pair as "the
+    leaders" does."""
+    text = (
+        "Joint statement\nSource: Example | 2018-08-28\n\n"
+        "President Tran Dai Quang held talks with President Abdel Fattah Al Sisi in Cairo on"
+        " August 26.\n\n"
+        "The two affirmed that the visit is an important milestone.\n\n"
+        "Both stressed the need for trade.\n"
+    )
+    pair = {"person/tran-dai-quang", "person/abdel-fattah-al-sisi"}
+    for words in ("important milestone", "need for trade"):
+        got = speakers_of(text, words)
+        assert got and got <= pair, (words, got)

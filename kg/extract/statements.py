@@ -659,12 +659,14 @@ def _resolve(doc: Doc, tok, verb, sent: Block, sal: speech.Salience) -> str | No
             if m.start <= t0 < m.end and m.kind in ("person", "org", "country", "place")
         ]
     if (
-        word in ("heads", "leaders", "presidents", "sides")
+        word in ("heads", "leaders", "presidents", "sides", "two")
         and sal.pair
         and not [m for m in found if m.kind in ("person", "country", "org")]
         and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
-    ):
-        return sal.pair[0]  # "The Heads of State noted …" after the two spoke by phone
+    ) or (word == "both" and sal.pair and not list(tok.children)):
+        # "The Heads of State noted …" after the two spoke by phone; "The two affirmed …",
+        # "Both stressed …"
+        return sal.pair[0]
     noun = word
     if noun in ("representative", "delegate", "delegation", "representatives"):
         # "The representative of Kazakhstan said": the state speaks through its delegate
