@@ -325,3 +325,15 @@ def test_the_two_and_both_after_a_meeting_of_two_are_one_of_them():
     for words in ("important milestone", "need for trade"):
         got = speakers_of(text, words)
         assert got and got <= pair, (words, got)
+
+
+def test_a_presidential_spokesman_is_the_press_secretary_named_later():
+    """ "…," Russian presidential spokesman said (a TASS subtitle, dev 248), then "Russian
+    presidential press secretary Dmitry Peskov told journalists": one post, two names."""
+    text = (
+        "Kremlin ready for talks\nSource: Example | 2015-05-14\n\n"
+        '"Moscow welcomes dialogue," Turkish presidential spokesman said\n\n'
+        "ANKARA, May 14. The presidency is ready for talks, Turkish presidential press"
+        " secretary Ibrahim Kalin told journalists on Thursday.\n"
+    )
+    assert speakers_of(text, "welcomes dialogue") == {"person/ibrahim-kalin"}

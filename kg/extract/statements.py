@@ -1056,9 +1056,9 @@ def _holder(
         later = before is not None and _last_named(doc, ref, before) < 0
         # a post the text gives counts once the text has named its holder
         posts = [] if later else [doc.posts[p] for p in ent.posts if p in doc.posts]
-        posts += lexicon_posts(doc, ent.key, [r for r in _ROLES if role and role in r.lower()])
+        posts += lexicon_posts(doc, ent.key, [r for r in _ROLES if role and _is_role(r, role)])
         for post in posts:
-            if role and role not in post.role.lower():
+            if role and not _is_role(post.role, role):
                 continue
             if owner_key and owner_key not in (post.country, post.org):
                 continue
@@ -1143,6 +1143,15 @@ _ROLES = [
 ]
 
 
+# one post under two names: a president's press secretary is the spokesman ("Russian
+# presidential spokesman said" … "Russian presidential press secretary Dmitry Peskov")
+_SAME_ROLE = {"spokes": ("spokes", "press secretary")}
+
+
+def _is_role(post_role: str, role: str) -> bool:
+    return any(w in post_role.lower() for w in _SAME_ROLE.get(role, (role,)))
+
+
 def titled(doc: Doc, ref: str, role: str, owner_key: str | None, before: int | None = None) -> bool:
     """A mention of the person with the role word just before it ("Kazakh President
     Kassym-Jomart Tokayev", "spokesman Ned Price"), of that country when one is said;
@@ -1154,8 +1163,11 @@ def titled(doc: Doc, ref: str, role: str, owner_key: str | None, before: int | N
         if before is not None and m.start >= before:
             continue
         raw = doc.text[max(0, m.start - 60) : m.start].rsplit(".", 1)[-1]
-        at = raw.lower().rfind(role)
-        if at < 0 or not _TITLE_RUN.fullmatch(raw[at + len(role) :]):
+        word, at = max(
+            ((w, raw.lower().rfind(w)) for w in _SAME_ROLE.get(role, (role,))),
+            key=lambda x: x[1],
+        )
+        if at < 0 or not _TITLE_RUN.fullmatch(raw[at + len(word) :]):
             continue  # not "Prime Minister's call with Chancellor Scholz"
         if owner_key is None:
             return True
