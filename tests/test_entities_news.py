@@ -381,3 +381,18 @@ def test_a_surname_in_the_headline_is_the_person_the_story_names():
     )
     f = facts(headline_bush)
     assert "place/bush" not in refs(f, "place"), refs(f, "place")
+
+
+def test_a_title_case_headline_names_no_body_the_story_never_names():
+    """ "Most European Troops Have Already Pulled Out of Afghanistan" (a dev text) made an
+    organisation "Most European Troops", sender of a deployment."""
+    text = (
+        "Most Foreign Forces Have Already Left Mali\nSource: Example | 2022-08-15\n\n"
+        "The last French soldiers left Mali on Monday, the army said.\n\n"
+        "The Malian Armed Forces took over the base in Gao.\n"
+    )
+    f = facts(text)
+    assert "org/most-foreign-forces" not in refs(f, "org"), refs(f, "org")
+    assert "org/armed-forces-mali" in refs(f, "org") or "org/malian-armed-forces" in refs(
+        f, "org"
+    ), refs(f, "org")

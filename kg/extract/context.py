@@ -211,6 +211,11 @@ def build(text: str, doc_key: str = "doc") -> Doc:
             continue
         if s < headline and _opens_with_a_verb(text, s):
             continue  # "Uganda Deploys Special Forces to South Sudan": a title-case verb
+        if s < headline and text[s:e] not in text[headline:]:
+            # "Most European Troops Have Already Pulled Out of Afghanistan": title case makes
+            # a body of any words; one the story never names again is none (as for names the
+            # recogniser finds in a headline)
+            continue
         kind = "place" if category == "facility" else "org"
         if (
             country is not None
