@@ -381,3 +381,24 @@ def test_the_size_of_a_contingent_its_sender_names_paragraphs_later():
     )
     (dep,) = [d for d in f.deployments if d.deployed_by == "country/mongolia"]
     assert dep.personnel == 139
+
+
+def test_a_withdrawal_from_a_country_is_not_sent_by_it():
+    """ "Italy also declared on Wednesday that its withdrawal from Afghanistan was complete,
+    and the last of Poland's troops in the country returned home" (a dev text) gave a
+    deployment sent by Afghanistan: after a withdrawal, "from" names the place left, not
+    the owner ("troops from Benin")."""
+    text = (
+        "Troops leave Mali\nSource: Example | 2022-06-30\n\n"
+        "France’s European allies that followed it into the war in Mali have already pulled"
+        " most of their troops out of the country, including Sweden, which had the"
+        " second-largest presence in Mali.\n\n"
+        "Sweden had about 1,100 troops in Mali when the drawdown began in May. On Wednesday,"
+        " Sweden announced that the last of its troops had left.\n\n"
+        "Spain also declared on Wednesday that its withdrawal from Mali was complete, and the"
+        " last of Estonia’s troops in the country returned home.\n"
+    )
+    f = facts(text)
+    assert not [d for d in f.deployments if d.deployed_by == "country/mali"], [
+        (d.deployed_by, d.destination) for d in f.deployments
+    ]

@@ -584,6 +584,9 @@ def _last_body(doc: Doc, pos: int) -> str | None:
     return _national(doc, doc.ref(ms[-1])) if ms else None
 
 
+_LEAVING_NOUNS = {"withdrawal", "pullout", "pull-out", "departure", "drawdown", "exit"}
+
+
 def _owner(doc: Doc, force, off: int, skip: int) -> str | None:
     """The state a force belongs to: "Kenyan police", "Rwanda's troops", "troops from Benin",
     "a contingent of the Rwanda Defence Force"."""
@@ -593,6 +596,8 @@ def _owner(doc: Doc, force, off: int, skip: int) -> str | None:
         before = doc.text[max(s, m.start - 12) : m.start].lower()
         if "to " in before[-4:] or "in " in before[-4:] or "into " in before[-6:]:
             continue  # a destination inside the phrase
+        if "from " in before[-6:] and force.lower_ in _LEAVING_NOUNS:
+            continue  # "its withdrawal from Afghanistan": the place left, not "troops from Benin"
         return _national(doc, doc.ref(m))
     poss = next(
         (c for c in force.children if c.dep_ == "poss" and c.lower_ in ("its", "their")), None
