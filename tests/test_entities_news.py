@@ -396,3 +396,16 @@ def test_a_title_case_headline_names_no_body_the_story_never_names():
     assert "org/armed-forces-mali" in refs(f, "org") or "org/malian-armed-forces" in refs(
         f, "org"
     ), refs(f, "org")
+
+
+def test_a_body_named_with_un_and_with_united_nations_is_one():
+    """ "the United Nations Stabilization Mission (MINUSTAH)" and "the UN Stabilization
+    Mission" (a dev text) were two organisations."""
+    text = (
+        "Troops arrive\nSource: Example | 2004-10-30\n\n"
+        "The troops joined the United Nations Verification Mission in the capital on"
+        " Thursday.\n\n"
+        "The UN Verification Mission has 600 observers.\n"
+    )
+    orgs = refs(facts(text), "org")
+    assert orgs == {"org/un-verification-mission"}, orgs

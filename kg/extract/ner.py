@@ -135,7 +135,15 @@ def find(
         ):
             # "the NATO-Ukraine Council": a body of the organization the name starts with
             parent = inside[0].key
-            key = _add(out, ents, "org", surface, s, e)
+            rest = text[inside[0].end : e].strip()
+            if len(inside) == 1 and inside[0].start == s and _NAME_RUN.fullmatch(rest):
+                # "the United Nations Stabilization Mission" is the "UN Stabilization Mission"
+                # (a body the parent's name opens, keyed as context's sub-bodies are)
+                key = slug(f"{parent} {rest}")
+                ents.setdefault(f"org/{key}", Entity(kind="org", key=key, label=surface))
+                out.append(Mention(key=key, kind="org", start=s, end=e, surface=surface))
+            else:
+                key = _add(out, ents, "org", surface, s, e)
             ents[f"org/{key}"].parent = ents[f"org/{key}"].parent or parent
             continue
         if (
@@ -698,6 +706,7 @@ def _name_after_body(text: str, s: int, e: int) -> tuple[int, int] | None:
     return None
 
 
+_NAME_RUN = re.compile(r"[A-Z][\w-]*(?: [A-Z][\w-]*){0,4}")
 _BODY_END = re.compile(
     r"\b(?:Council|Commission|Committee|Mission|Force|Forces|Command|Group|Assembly|"
     r"Secretariat|Office)$"
