@@ -337,3 +337,17 @@ def test_a_presidential_spokesman_is_the_press_secretary_named_later():
         " secretary Ibrahim Kalin told journalists on Thursday.\n"
     )
     assert speakers_of(text, "welcomes dialogue") == {"person/ibrahim-kalin"}
+
+
+def test_according_to_him_before_a_reporters_credit_is_his():
+    """ "According to him, since 2015, the army has …, reported Victoria Panfilova" (a
+    seed text): "him" is the one just quoted speaking; the journalist's credit at the end
+    does not take the words (after 'According to <named source>' gave way to the other
+    speech verb)."""
+    text = (
+        "Minister speaks\nSource: Example | 2022-01-10\n\n"
+        "Defence Minister Hulusi Akar said the operation would continue.\n\n"
+        "According to him, since 2015, the army has cleared 400 villages, reported Victoria"
+        " Panfilova.\n"
+    )
+    assert speakers_of(text, "400 villages") == {"person/hulusi-akar"}

@@ -393,12 +393,13 @@ def _parsed_statement(doc: Doc, sent: Block, sal: speech.Salience):
     # and a verb inside a quotation ("“We call on both sides …,” spokesperson Mao Ning told
     # a briefing") after the attribution around it
     # "according to the report (to Reuters, to the Oman News Agency), President Erdogan
-    # said …": the source only carries what the speaker of the other verb said
+    # said …": the source only carries what the speaker of the other verb said (but
+    # "According to him, …, reported Victoria Panfilova" is his)
     several = len(verbs) > 1  # (inside sort() the list reads as empty)
     verbs.sort(
         key=lambda t: (
             speech.inside_quote(doc.text, para, sent.start + t.idx),
-            several and t.lower_ == "according",
+            several and _source_only(t),
             not speech.closes_sentence(t) or lexis.lemma(t.lower_) == "report",
             t.i,
         )
@@ -430,6 +431,18 @@ def _parsed_statement(doc: Doc, sent: Block, sal: speech.Salience):
     st = _statement_for(doc, sent, speaker, sent.start + v.idx + len(v.text))
     st.span = SpanT(max(st.span.start, skip + sent.start), st.span.end)
     return st
+
+
+_SOURCE_PRONOUNS = {"him", "her", "them", "it", "us", "me"}
+
+
+def _source_only(verb) -> bool:
+    """ "according to X" where X only carries the words: any source but a pronoun, which is
+    the one just named speaking."""
+    if verb.lower_ != "according":
+        return False
+    obj = speech.according_to(verb)
+    return obj is None or obj.lower_ not in _SOURCE_PRONOUNS
 
 
 def _contrasted(doc: Doc, sent: Block, sal: speech.Salience, st: Statement) -> Statement | None:
