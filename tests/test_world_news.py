@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from kg.documents import document_from_bytes
+from kg.extract.model import DateValue
 from kg.extract.names import name_skeleton
 from kg.extract.world import countries, place
 from tests.news_facts import facts, meetings_of, parties, refs
@@ -1882,3 +1883,24 @@ def test_one_who_tells_who_will_attend_a_summit_does_not_attend_it():
     )
     for m in f.meetings:
         assert "person/ahmed-fahmy" not in m.participants, m
+
+
+def test_the_day_a_meeting_was_told_is_not_its_day():
+    """ "Foreign Minister Cho Tae-yul and U.S. Secretary of State Antony Blinken have met on
+    the margins of the APEC meeting in Peru …, Seoul's foreign ministry said Friday." (a dev
+    text, in a page of that Friday) dated the meeting Friday; "In the meeting held in Lima
+    on Thursday" gives its day. A day ending the attribution is the telling's; "said on May
+    12 after a meeting of A and B" still dates the meeting."""
+    from kg.extract.meetings import its_day
+
+    text = (
+        "Ministers meet\nSource: Example | 2024-11-15\n\n"
+        "Foreign Minister Penny Wong and Indian Foreign Minister S. Jaishankar have met on the"
+        " margins of the G20 meeting in Brazil and discussed trade, Canberra’s foreign ministry"
+        " said Friday.\n"
+    )
+    f = facts(text)
+    assert [m.date for m in f.meetings] == [None], [(m.key, m.date) for m in f.meetings]
+    told = "The ministry said on May 12 after a meeting of Lavrov and Kerry in Sochi."
+    d = DateValue(date(2015, 5, 12), "ExplicitDate", 21, 27, "May 12")
+    assert its_day(told, 0, d)

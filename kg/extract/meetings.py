@@ -121,12 +121,24 @@ _VAGUE_TIME = re.compile(
 _SINCE = re.compile(r"\bsince\s+(?:[\w’'-]+\s+){0,3}?(?:on\s+|in\s+)?$", re.I)
 
 
+_SAID_ON = re.compile(
+    r",\s+(?:[\w’'.-]+\s+){0,6}(?:said|says|announced|reported|stated|told(?:\s+\w+){0,2})"
+    r"\s+(?:on\s+|late\s+|early\s+)?$",
+    re.I,
+)
+_ENDS = re.compile(r"[”\"’']?\s*(?:[.;]|$)")
+
+
 def its_day(text: str, start: int, d: DateValue) -> bool:
     """A day the sentence gives that may be the meeting's: not another event's ("ahead of the
     forum on Monday May 22"), not a quoted speaker's "today"."""
     if AHEAD_OF.search(text, start, d.start) or _SINCE.search(
         text, max(start, d.start - 40), d.start
     ):
+        return False
+    if _SAID_ON.search(text, max(start, d.start - 40), d.start) and _ENDS.match(text, d.end):
+        # "…, Seoul's foreign ministry said Friday.": the day it was told (not "said on May
+        # 12 after a meeting of A and B", the day of both)
         return False
     return not (d.basis == "RelativeToDocumentDate" and inside_quote(text, start, d.start))
 
@@ -205,6 +217,9 @@ def meetings(doc: Doc) -> list[Meeting]:
             and _PAST.search(s_text)
             and not _FUTURE.search(s_text)
             and not _VAGUE_TIME.search(s_text)
+            and not any(
+                _SAID_ON.search(text, max(sent.start, d.start - 40), d.start) for d in all_dates
+            )
         ):
             # a call, talks or a session a dated page reports in its lead with no day of its
             # own: the page's day, and the basis says so (not "this week": a day not given)
