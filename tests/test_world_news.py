@@ -1904,3 +1904,18 @@ def test_the_day_a_meeting_was_told_is_not_its_day():
     told = "The ministry said on May 12 after a meeting of Lavrov and Kerry in Sochi."
     d = DateValue(date(2015, 5, 12), "ExplicitDate", 21, 27, "May 12")
     assert its_day(told, 0, d)
+
+
+def test_a_long_publisher_name_still_dates_the_page():
+    """ "Source: Cook Islands Ministry of Foreign Affairs and Immigration | 2023-09-15" (a
+    dev text) gave no page date (the publisher was capped at 40 characters), so "met …
+    yesterday" had no day and the dateline's took its place."""
+    text = (
+        "Leaders meet in Suva\n"
+        "Source: Ministry of Foreign Affairs, Trade and Immigration of Example | 2023-09-15\n\n"
+        "Suva, Fiji, 15 September 2023 - Prime Minister Mark Brown met with Samoa Prime"
+        " Minister Fiame Naomi Mataafa yesterday in Suva.\n"
+    )
+    f = facts(text)
+    assert f.meta.published is not None and f.meta.published.value == date(2023, 9, 15)
+    assert [m.date.value for m in f.meetings if m.date] == [date(2023, 9, 14)]

@@ -27,7 +27,7 @@ _DATELINE = re.compile(
 _PLACE_COMMA = re.compile(r"[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3},? ")
 # "Updated: 10-01-2022", "Published On 8 Jan 2022", "Source: Xinhua | 2022-01-08 20:15"
 _STAMP = re.compile(
-    r"\b(?:Updated|Published|Created|Posted|Date)(?:\s*:|\s+on\b)\s*|^Source:[^|\n]{1,40}\|\s*",
+    r"\b(?:Updated|Published|Created|Posted|Date)(?:\s*:|\s+on\b)\s*|^Source:[^|\n]{1,120}\|\s*",
     re.I,
 )
 _FOOTER_SITE = re.compile(r"\bedited by (?P<site>[A-Z][\w ]{1,30}?) staff\b")
