@@ -1345,13 +1345,16 @@ _TOWN_BEFORE = re.compile(
 )
 
 
+def _lone_name(word: str) -> bool:
+    """One capitalised word, not an acronym: what may be a surname standing alone."""
+    return " " not in word and word[:1].isupper() and not word.isupper()
+
+
 def _surname_named_before(text: str, s: int, e: int, out, known) -> bool:
     """A one-word place name that is the surname of a person named before, with no word
     before it that only a place follows ("in", "from", "travelled to")."""
     word = text[s:e]
-    if " " in word or not word[:1].isupper() or word.isupper():
-        return False
-    if _TOWN_BEFORE.search(text[max(0, s - 40) : s]):
+    if not _lone_name(word) or _TOWN_BEFORE.search(text[max(0, s - 40) : s]):
         return False
     return any(
         m.kind == "person" and m.start < s and " " in m.surface and m.surface.split()[-1] == word
@@ -1362,7 +1365,7 @@ def _surname_named_before(text: str, s: int, e: int, out, known) -> bool:
 def _surname_named_in_story(text: str, s: int, e: int, known, recognised) -> bool:
     """A one-word name in the headline that is the surname of a person the story names."""
     word = text[s:e]
-    if " " in word or not word[:1].isupper() or word.isupper():
+    if not _lone_name(word):
         return False
     full = [text[a:b] for a, b, label in recognised if label == "PERSON" and a >= e]
     full += [m.surface for m in known if m.kind == "person" and m.start >= e]

@@ -556,17 +556,19 @@ def _clause_subject_actor(
 _PERSONS_AND = re.compile(r",?\s+and\s+(?:[A-Z][\w.'’-]*\s+){0,4}")
 
 
-def _pair_spoke(doc: Doc, sent: Block) -> bool:
-    """The sentence before names two persons side by side ("A and Defence Minister B")."""
-    prev = [b for _i, b in doc.sentences if b.end <= sent.start]
-    if not prev:
-        return False
-    b = prev[-1]
+def _side_by_side(doc: Doc, b: Block) -> str | None:
+    """The first of two persons a sentence names side by side ("A and Defence Minister B")."""
     persons = doc.mentions_in(b.start, b.end, "person")
-    return any(
-        _PERSONS_AND.fullmatch(doc.text, x.end, y.start) and doc.ref(x) != doc.ref(y)
-        for x, y in zip(persons, persons[1:], strict=False)
-    )
+    for x, y in zip(persons, persons[1:], strict=False):
+        if _PERSONS_AND.fullmatch(doc.text, x.end, y.start) and doc.ref(x) != doc.ref(y):
+            return doc.ref(persons[0])
+    return None
+
+
+def _pair_spoke(doc: Doc, sent: Block) -> bool:
+    """The sentence before names two persons side by side."""
+    prev = [b for _i, b in doc.sentences if b.end <= sent.start]
+    return bool(prev) and _side_by_side(doc, prev[-1]) is not None
 
 
 _GROUP_OPENING = re.compile(
@@ -585,12 +587,9 @@ def _persons_told_together(doc: Doc, sent: Block) -> str | None:
         if not doc.near(b.start, after.start):
             return None
         after = b
-        persons = doc.mentions_in(b.start, b.end, "person")
-        if any(
-            _PERSONS_AND.fullmatch(doc.text, x.end, y.start) and doc.ref(x) != doc.ref(y)
-            for x, y in zip(persons, persons[1:], strict=False)
-        ):
-            return doc.ref(persons[0])
+        first = _side_by_side(doc, b)
+        if first is not None:
+            return first
         if not _GROUP_OPENING.match(doc.text, b.start):
             return None
     return None
