@@ -351,3 +351,22 @@ def test_according_to_him_before_a_reporters_credit_is_his():
         " Panfilova.\n"
     )
     assert speakers_of(text, "400 villages") == {"person/hulusi-akar"}
+
+
+def test_offering_congratulations_and_extending_condolences_are_speech():
+    """ "In response, Minister Lavrov offered his congratulations on Minister Hayashi's
+    appointment" (a ministry's readout) and "Putin on Sunday extended his condolences" (dev
+    texts) were no statements: a verb that hands over congratulations, condolences, greetings
+    or hope reports words; "offered 200 troops" still does not."""
+    text = (
+        "Call\nSource: Example | 2021-11-25\n\n"
+        "On November 25, Foreign Minister Penny Wong held a telephone talk with Foreign"
+        " Minister Winston Peters.\n\n"
+        "In response, Minister Peters offered his congratulations on Minister Wong’s"
+        " appointment to office.\n\n"
+        "The Fijian government extended its condolences to the families of the victims.\n\n"
+        "Fiji offered 200 troops to the mission.\n"
+    )
+    assert speakers_of(text, "his congratulations") == {"person/winston-peters"}
+    assert speakers_of(text, "its condolences") == {"country/fiji"}
+    assert speakers_of(text, "200 troops") == set()

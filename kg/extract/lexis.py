@@ -123,6 +123,13 @@ EVENT_PHASE_VERBS = (
 ).split()
 # verbs of a host meeting a guest on arrival ("greeted him upon arrival"), likewise
 ARRIVAL_VERBS = "greet arrive land".split()
+# verbs that report speech by what they hand over ("offered his congratulations",
+# "conveyed his hope to meet soon", "extended greetings")
+GREETING_VERBS = "offer convey extend".split()
+GREETING_NOUNS = frozenset(
+    "congratulations condolences greetings hope hopes wishes gratitude thanks appreciation "
+    "sympathy sympathies".split()
+)
 
 _FORMS: dict[str, str] = {}
 for _v in {
@@ -133,6 +140,7 @@ for _v in {
     + SESSION_VERBS
     + EVENT_PHASE_VERBS
     + ARRIVAL_VERBS
+    + GREETING_VERBS
 }:
     for _f in _IRREGULAR.get(_v) or _regular(_v):
         _FORMS.setdefault(_f, _v)
@@ -184,7 +192,9 @@ def _forms_of(verbs) -> set[str]:
 
 
 # The words each rule looks for: a sentence without any of them is not parsed for it.
-SPEECH_CUE = _cue(_forms_of(SPEECH) | {"according", "made", "makes", "making"})
+SPEECH_CUE = _cue(
+    _forms_of(SPEECH) | _forms_of(GREETING_VERBS) | {"according", "made", "makes", "making"}
+)
 _MEETING_WORDS = {n.replace("_", " ") for n in MEETING_NOUNS}
 _MEETING_WORDS |= {w + "s" for w in _MEETING_WORDS if not w.endswith("s")}
 MEETING_CUE = _cue(_forms_of(MEETING_VERBS) | _MEETING_WORDS)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kg.extract.lexis import SPEECH, calls_on, lemma
+from kg.extract.lexis import GREETING_NOUNS, GREETING_VERBS, SPEECH, calls_on, lemma
 from kg.extract.model import Mention
 from kg.extract.sentences import Block
 
@@ -209,6 +209,11 @@ def speech_verbs(sp) -> list:
         ):
             out.append(t)  # "issued a written statement"
             continue
+        if lem in GREETING_VERBS and any(
+            c.dep_ == "dobj" and c.lower_ in GREETING_NOUNS for c in t.children
+        ):
+            out.append(t)  # "Minister Lavrov offered his congratulations", "conveyed his hope"
+            continue
         if lem not in SPEECH:
             continue
         if lem in ("issue", "release") and not (
@@ -276,7 +281,9 @@ def _welcomes_a_guest(verb) -> bool:
 
 
 # the lemmas speech_verbs can return a token for
-_MAY_SPEAK = frozenset(SPEECH | {"speak", "make", "issue", "release", "publish"})
+_MAY_SPEAK = frozenset(
+    SPEECH | {"speak", "make", "issue", "release", "publish"} | set(GREETING_VERBS)
+)
 
 
 _DAY_WORDS = {"today", "yesterday", "tonight", "tomorrow"}

@@ -509,7 +509,10 @@ def _speech_act(v) -> bool:
     if any(c.dep_ == "neg" for c in v.children):
         return False
     if lemma(v.lower_) in _COMMITMENT:
-        return any(c.dep_ in ("ccomp", "xcomp") for c in v.children)
+        # ("offered his congratulations" hands over words, not things)
+        return any(c.dep_ in ("ccomp", "xcomp") for c in v.children) or any(
+            c.dep_ == "dobj" and c.lower_ in lexis.GREETING_NOUNS for c in v.children
+        )
     if lemma(v.lower_) == "read":
         # "…”, the statement reads": a text speaks for who issued it; but "a communiqué
         # read by the President" is no speech of the sentence's own
