@@ -1919,3 +1919,23 @@ def test_a_long_publisher_name_still_dates_the_page():
     f = facts(text)
     assert f.meta.published is not None and f.meta.published.value == date(2023, 9, 15)
     assert [m.date.value for m in f.meetings if m.date] == [date(2023, 9, 14)]
+
+
+def test_the_two_leaders_are_not_the_spokesman_who_told_of_them():
+    """ "…," White House spokesman Ari Fleischer told reporters. … "The two leaders discussed
+    a wide variety of issues and talked about …" (a dev text) made a meeting of Putin (named
+    in the quote) and Fleischer: one who tells is none of "the two"."""
+    text = (
+        "Call\nSource: Example | 2001-07-07\n\n"
+        "US President Joe Biden and his French counterpart Emmanuel Macron had a telephone"
+        " conversation Friday morning, the White House said.\n\n"
+        "Many issues came up in the call, which lasted an hour.\n\n"
+        '"President Macron initiated the phone call," White House spokesman Ned Price told'
+        " reporters.\n\n"
+        "The two leaders discussed a wide variety of issues and talked about how they could"
+        " work together.\n"
+    )
+    f = facts(text)
+    assert not [m for m in f.meetings if "person/ned-price" in m.participants], [
+        (m.key, m.participants) for m in f.meetings
+    ]

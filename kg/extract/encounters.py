@@ -21,6 +21,7 @@ from kg.extract.lexis import (
     HEADS_MEETING,
     HYPOTHETICAL,
     MEETING_CUE,
+    SAID_AFTER,
     SESSION_CUE,
     calls_on,
     lemma,
@@ -684,11 +685,14 @@ _PERSON_PAIR_NOUNS = {"leaders", "presidents", "ministers", "heads", "men", "wom
 def _two_persons_before(doc: Doc, pos: int) -> list[str]:
     """ "Aurescu sent Moldovan Foreign Minister Popescu a letter … the two Foreign Ministers
     had a telephone conversation": "the two" persons are the only two this paragraph and
-    the one before name; with a third in view the phrase is not ours to resolve."""
+    the one before name; with a third in view the phrase is not ours to resolve. One who
+    tells ("White House spokesman Ari Fleischer told reporters") is none of them."""
     paras = [p for p in doc.paragraphs if p.start <= pos]
     since = paras[-2].start if len(paras) >= 2 else 0
     refs: list[str] = []
     for m in doc.mentions_in(since, pos, "person"):
+        if SAID_AFTER.match(doc.text, m.end, pos):
+            continue
         if (ref := doc.ref(m)) not in refs:
             refs.append(ref)
     return refs if len(refs) == 2 else []
