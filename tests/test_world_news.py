@@ -1939,3 +1939,28 @@ def test_the_two_leaders_are_not_the_spokesman_who_told_of_them():
     assert not [m for m in f.meetings if "person/ned-price" in m.participants], [
         (m.key, m.participants) for m in f.meetings
     ]
+
+
+UNSC_EXTENDS = (
+    "Council extends mission\nSource: Example | 2023-06-05\n\n"
+    "The UN Security Council has extended the United Nations mission in Libya for another"
+    " six months after Libya’s army chief blamed the UN envoy for the fighting.\n\n"
+    "The Council unanimously agreed in a brief resolution to extend the mission until"
+    " December 3, 2023.\n\n"
+    "Libya’s army chief, Khalifa Haftar, accused the envoy last month of siding with his"
+    " rivals. He also asked for a new envoy.\n\n"
+    "The resolution adopted Friday calls on the Secretary-General to report every three"
+    " months.\n\n"
+    "The envoy will return to the region in the coming days, Stephane Dujarric, a spokesman"
+    " for Guterres, said.\n"
+)
+
+
+def test_a_vote_is_dated_by_the_resolution_adopted_a_few_sentences_later():
+    """ "The UN Security Council has extended the United Nations political mission in Sudan
+    …" and four sentences later "The resolution adopted Friday calls on …" (a dev text): the
+    session had no day; a later "adopted <day>" without "on" now dates it."""
+    sessions = [m for m in facts(UNSC_EXTENDS).meetings if "Session" in m.kinds]
+    assert [m.date.value for m in sessions if m.date] == [date(2023, 6, 2)], [
+        (m.key, m.date) for m in sessions
+    ]

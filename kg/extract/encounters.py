@@ -1906,14 +1906,14 @@ def _meeting_day_later(doc: Doc, sent) -> DateValue | None:
 
 
 _MEETING_WORD = re.compile(r"\b(?:meeting|session)\b", re.I)
-_VOTE_DAY = re.compile(r"\b(?:adopted|approved|passed|voted|vote)\b[^.;]{0,12}?\bon\s+$", re.I)
+_VOTE_DAY = re.compile(r"\b(?:adopted|approved|passed|voted|vote)\b(?:[^.;]{0,12}?\bon)?\s+$", re.I)
 
 
 def _vote_day_after(doc: Doc, sent) -> DateValue | None:
     """ "UNITED NATIONS (Sputnik - 12th February) The Council adopted a resolution … The
     resolution, adopted on Tuesday evening, …": the dateline dates the page; the day of the
     vote is the one a following sentence gives it."""
-    later = [s for _pi, s in doc.sentences if s.start >= sent.end][:3]
+    later = [s for _pi, s in doc.sentences if s.start >= sent.end][:5]
     for s in later:
         for d in doc.dates.dates_in(s.start, s.end):
             if d.value and _VOTE_DAY.search(doc.text, max(s.start, d.start - 30), d.start):
