@@ -1964,3 +1964,11 @@ def test_a_vote_is_dated_by_the_resolution_adopted_a_few_sentences_later():
     assert [m.date.value for m in sessions if m.date] == [date(2023, 6, 2)], [
         (m.key, m.date) for m in sessions
     ]
+
+
+def test_a_spokesman_named_by_an_appositive_does_not_sit_in_the_session():
+    """ "…, Farhan Haq, a spokesman for Guterres, said." (a dev text) joined the Security
+    Council's session as a speaker at it: a spokesperson tells of a meeting, as "spokesman
+    Farhan Haq" already did not join."""
+    sessions = [m for m in facts(UNSC_EXTENDS).meetings if "Session" in m.kinds]
+    assert sessions and all("person/stephane-dujarric" not in m.participants for m in sessions)

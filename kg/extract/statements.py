@@ -1006,12 +1006,17 @@ def is_spokesperson(doc: Doc, ref: str) -> bool:
     return any(
         m.kind == "person"
         and doc.ref(m) == ref
-        and _SPOKES_BEFORE.search(doc.text, max(0, m.start - 40), m.start)
+        and (
+            _SPOKES_BEFORE.search(doc.text, max(0, m.start - 40), m.start)
+            or _SPOKES_AFTER.match(doc.text, m.end)
+        )
         for m in doc.mentions
     )
 
 
 _SPOKES_BEFORE = re.compile(r"\bspokes(?:man|woman|person)\s+$", re.I)
+# "Farhan Haq, a spokesman for Guterres, said"
+_SPOKES_AFTER = re.compile(r",\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?spokes(?:man|woman|person)\b")
 _TITLE_BEFORE_NAME = re.compile(r"(?:[A-Z][\w-]*\s+){1,4}$")
 _OFFICE_WORD = re.compile(
     r"\b(?:President|Minister|Chancellor|Premier|King|Queen|Emir|Secretary|Ambassador|"
