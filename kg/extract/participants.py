@@ -67,6 +67,13 @@ def states_with_their_person(ctx: Doc, meetings: list[Meeting]) -> None:
             m.participants = [r for r in m.participants if r not in held]
 
 
+# words that put what was said at another time than the meeting: "accused Perthes last
+# week of inciting the army's fight"
+_ANOTHER_TIME = re.compile(
+    r"\b(?:last|previous|past) (?:week|month|year)\b|\b\w+ (?:days|weeks) ago\b"
+)
+
+
 def speakers_join(ctx: Doc, meetings: list[Meeting], stmts: list[Statement]) -> None:
     """Speakers at a meeting are its participants too; not a spokesperson or a ministry
     reporting what others said there. At a body's session whoever speaks takes part, and
@@ -84,6 +91,7 @@ def speakers_join(ctx: Doc, meetings: list[Meeting], stmts: list[Statement]) -> 
             and st.speaker
             and st.speaker not in m.participants
             and not is_spokesperson(ctx, st.speaker)
+            and not _ANOTHER_TIME.search(ctx.text, st.span.start, st.span.end)
             and (
                 m.organizer
                 or body_session(m)
