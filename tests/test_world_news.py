@@ -1980,3 +1980,19 @@ def test_words_said_last_week_were_not_said_at_the_session():
     Friday after, as one who spoke at it."""
     sessions = [m for m in facts(UNSC_EXTENDS).meetings if "Session" in m.kinds]
     assert sessions and all("person/khalifa-haftar" not in m.participants for m in sessions)
+
+
+def test_talks_before_a_joint_press_conference_are_a_meeting():
+    """ "Jordanian Minister of Foreign Affairs and Expatriates, Ayman Al-Safadi and his German
+    counterpart, Heiko Maas held a joint press conference on Thursday in Amman after their
+    meeting" (a dev text) gave no meeting: the sentence's first cue was the press
+    conference, which is none, and the meeting after it was not looked for."""
+    text = (
+        "Ministers meet\nSource: Example | 2019-03-07\n\n"
+        "Egyptian Minister of Foreign Affairs and Emigration, Sameh Shoukry and his Dutch"
+        " counterpart, Stef Blok held a joint press conference on Thursday in Cairo after"
+        " their meeting where they discussed various crises in the region.\n"
+    )
+    f = facts(text)
+    got = [(m.date.value if m.date else None, sorted(m.participants)) for m in f.meetings]
+    assert (date(2019, 3, 7), ["person/sameh-shoukry", "person/stef-blok"]) in got, got

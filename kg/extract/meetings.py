@@ -170,7 +170,11 @@ def meetings(doc: Doc) -> list[Meeting]:
         if re.match(r"conference|forum", trig.group(), re.I) and re.search(
             r"\b(?:press|news) conference|briefing", s_text, re.I
         ):
-            continue  # a press conference is not a meeting between parties
+            # a press conference is not a meeting between parties; the talks before it
+            # are ("held a joint press conference … after their meeting")
+            trig = TRIGGER.search(s_text, trig.end())
+            if not trig or re.match(r"conference|forum", trig.group(), re.I):
+                continue
         if (
             trig.group().lower() == "met"
             and len({m.key for m in doc.mentions_in(sent.start, sent.end, "person")}) < 2
