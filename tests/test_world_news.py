@@ -1996,3 +1996,18 @@ def test_talks_before_a_joint_press_conference_are_a_meeting():
     f = facts(text)
     got = [(m.date.value if m.date else None, sorted(m.participants)) for m in f.meetings]
     assert (date(2019, 3, 7), ["person/sameh-shoukry", "person/stef-blok"]) in got, got
+
+
+def test_a_resolutions_day_is_not_a_meetings_day():
+    """ "… the implementation of the Arab League's ministerial resolution on September 9 2017
+    which stipulated that the Arab League should convene another meeting within a month" (a
+    dev text) made a meeting of the League dated 9 September 2017, the resolution's day."""
+    from kg.extract.meetings import its_day
+
+    text = "the implementation of the ministerial resolution on September 9 2017 which"
+    d = DateValue(date(2017, 9, 9), "ExplicitDate", 52, 68, "September 9 2017")
+    assert text[52:68] == "September 9 2017"
+    assert not its_day(text, 0, d)
+    held = "The League held a meeting on September 9 2017 in Cairo."
+    d2 = DateValue(date(2017, 9, 9), "ExplicitDate", 29, 45, "September 9 2017")
+    assert held[29:45] == "September 9 2017" and its_day(held, 0, d2)

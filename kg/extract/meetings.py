@@ -126,6 +126,11 @@ _SAID_ON = re.compile(
     r"\s+(?:on\s+|late\s+|early\s+)?$",
     re.I,
 )
+_A_TEXTS_DAY = re.compile(
+    r"\b(?:resolution|decision|agreement|declaration|accord|decree|treaty)\s+(?:of|on|dated)\s+"
+    r"(?:the\s+)?$",
+    re.I,
+)
 _ENDS = re.compile(r"[”\"’']?\s*(?:[.;]|$)")
 
 
@@ -136,6 +141,8 @@ def its_day(text: str, start: int, d: DateValue) -> bool:
         text, max(start, d.start - 40), d.start
     ):
         return False
+    if _A_TEXTS_DAY.search(text, max(start, d.start - 40), d.start):
+        return False  # "the ministerial resolution on September 9 2017": that text's day
     if _SAID_ON.search(text, max(start, d.start - 40), d.start) and _ENDS.match(text, d.end):
         # "…, Seoul's foreign ministry said Friday.": the day it was told (not "said on May
         # 12 after a meeting of A and B", the day of both)
