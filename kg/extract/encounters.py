@@ -2268,8 +2268,6 @@ def _trigger(tok, doc: Doc, off: int):
                 and not any(_names_a_person(g, doc, off) for g in pobjs)
             ):
                 return None  # "spoke to X" in a sentence with no phone is an interview
-        if lem == "call" and not any(c.dep_ == "dobj" for c in tok.children) and not calls_on(tok):
-            return None
         if (
             lem == "call"
             and not calls_on(tok)
@@ -2282,7 +2280,9 @@ def _trigger(tok, doc: Doc, off: int):
                 )
             )
         ):
-            return None  # "Nebenzia calling the draft anti-Russian", "called the talks a success"
+            # no object ("called" alone), or one that is no one: "Nebenzia calling the draft
+            # anti-Russian", "called the talks a success"
+            return None
         if lem == "chair" and any(
             c.dep_ == "dobj" and c.lower_ not in _NOUNS and c.lower_.removesuffix("s") not in _NOUNS
             for c in tok.children

@@ -222,8 +222,6 @@ EVENT_CUE = _cue(
     | {"participants", "represented by"}  # who else was at a meeting told before
 )
 
-# the last word of a building where leaders meet ("Hyderabad House", "Jubilee House"): a
-# place, which a meeting's town outranks ("at Jubilee House in Accra")
 # a name then the verb that tells of something: "Peskov said", "Ryabkov, the deputy
 # minister, said earlier": the teller, no party to what is told
 SAID_AFTER = re.compile(
@@ -232,6 +230,8 @@ SAID_AFTER = re.compile(
 )
 
 
+# the last word of a building where leaders meet ("Hyderabad House", "Jubilee House"): a
+# place, which a meeting's town outranks ("at Jubilee House in Accra")
 BUILDING_WORDS = ("House", "Palace", "Hall", "Lodge", "Mansion", "Residence")
 
 

@@ -455,7 +455,6 @@ _VESSEL_BEFORE = re.compile(
 )
 
 
-# a building where leaders meet, which the recogniser may call a person
 # a building or venue after a person's name: the place named after the person
 _NAMED_AFTER = re.compile(
     r"['’]?\s+(?:(?:plenary|international|memorial|national|conference|sports|main)\s+)?"
@@ -463,6 +462,7 @@ _NAMED_AFTER = re.compile(
     r"road|university|school|hospital)\b",
     re.I,
 )
+# a building where leaders meet, which the recogniser may call a person
 _VENUE_END = re.compile(rf"\S\s+(?:{'|'.join(BUILDING_WORDS)})$")
 _FACILITY = re.compile(
     r"(?:[A-Z][\w’'-]* ){0,4}(?:Institute|Airport|Academy|Base|University|Airfield|Barracks|"

@@ -1168,8 +1168,12 @@ _ROLES = [
 _SAME_ROLE = {"spokes": ("spokes", "press secretary")}
 
 
+def _names_of_role(role: str) -> tuple[str, ...]:
+    return _SAME_ROLE.get(role, (role,))
+
+
 def _is_role(post_role: str, role: str) -> bool:
-    return any(w in post_role.lower() for w in _SAME_ROLE.get(role, (role,)))
+    return any(w in post_role.lower() for w in _names_of_role(role))
 
 
 def titled(doc: Doc, ref: str, role: str, owner_key: str | None, before: int | None = None) -> bool:
@@ -1184,7 +1188,7 @@ def titled(doc: Doc, ref: str, role: str, owner_key: str | None, before: int | N
             continue
         raw = doc.text[max(0, m.start - 60) : m.start].rsplit(".", 1)[-1]
         word, at = max(
-            ((w, raw.lower().rfind(w)) for w in _SAME_ROLE.get(role, (role,))),
+            ((w, raw.lower().rfind(w)) for w in _names_of_role(role)),
             key=lambda x: x[1],
         )
         if at < 0 or not _TITLE_RUN.fullmatch(raw[at + len(word) :]):

@@ -247,7 +247,6 @@ _CONTINENTS = {
     "oceania",
     "antarctica",
     "america",
-    "the americas",
     "americas",
 }
 
