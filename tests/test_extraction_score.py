@@ -35,7 +35,8 @@ FIRST_GOLD = {  # class: (precision, recall)
 # the real-news development split (tests/corpus/dev, 204 texts, each scored at first
 # sight when it was added): dev scores, tuned on. Texts added later may lower a figure
 # (org recall 0.830 -> 0.8299 with texts 181-204; claims recall 0.761 -> 0.746 with texts
-# 245-260): a floor then moves with the commit that says so, never to hide a rule's loss.
+# 245-260, 0.746 -> 0.733 with texts 261-276): a floor then moves with the commit that says
+# so, never to hide a rule's loss.
 DEV = {
     "entities: person": (0.85, 0.9),
     "entities: org": (0.78, 0.82),
@@ -45,7 +46,7 @@ DEV = {
     "meeting participants": (0.55, 0.3),
     "statements (speaker)": (0.83, 0.75),
     "deployments (facts)": (0.75, 0.5),
-    "claims": (0.79, 0.74),
+    "claims": (0.79, 0.73),
 }
 
 
