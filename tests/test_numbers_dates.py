@@ -89,6 +89,24 @@ def test_a_weekday_after_a_past_verb_in_a_future_sentence_is_past():
     assert [v.value for v in r.dates_in(0, len(future))] == [date(2024, 3, 20)]
 
 
+def test_the_future_of_reported_speech_is_after_the_page():
+    """ "… announced that the 161st Ministerial Council meeting would be held on Monday" in a
+    Sunday page (dev 268) was dated the Monday before: "would", "is due to", "is scheduled
+    to" speak of what is still to come."""
+    sunday = date(2024, 9, 8)
+    for text in (
+        "The minister said the summit would open on Monday in Doha.",
+        "The envoy is due to arrive on Tuesday.",
+        "The council is scheduled to meet on Wednesday.",
+    ):
+        r = DateResolver(text, sunday)
+        (v,) = r.dates_in(0, len(text))
+        assert v.value > sunday, (text, v)
+    past = "The summit opened in Doha, the minister said on Monday."
+    (v,) = DateResolver(past, sunday).dates_in(0, len(past))
+    assert v.value == date(2024, 9, 2)
+
+
 def test_a_future_weekday_that_is_the_pages_own_day_is_today():
     """ "Four heads of state will attend the summit in Harare on Wednesday" in a page of
     Wednesday: that day, not the Wednesday a week on; "next Wednesday" is the week on."""

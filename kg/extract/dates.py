@@ -83,7 +83,13 @@ FROM_LAST_DAY = re.compile(
     re.IGNORECASE,
 )
 _COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
-_FUTURE = re.compile(r"\b(will|shall|is expected|are expected|is to|are to|next|plans? to)\b", re.I)
+# (and the future of reported speech: "announced that the meeting would be held on Monday"
+# in a Sunday page is the Monday after)
+_FUTURE = re.compile(
+    r"\b(will|shall|would|is expected|are expected|is to|are to|next|plans? to|"
+    r"(?:is|are) (?:due|scheduled|set) to)\b",
+    re.I,
+)
 
 
 # a past-tense verb right before the day: "announced on Wednesday", "said Tuesday"
