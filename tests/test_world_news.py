@@ -2011,3 +2011,15 @@ def test_a_resolutions_day_is_not_a_meetings_day():
     held = "The League held a meeting on September 9 2017 in Cairo."
     d2 = DateValue(date(2017, 9, 9), "ExplicitDate", 29, 45, "September 9 2017")
     assert held[29:45] == "September 9 2017" and its_day(held, 0, d2)
+
+
+def test_his_meeting_is_the_meeting_of_the_person_the_sentence_named():
+    """ "President Lee's visit starting April 20 and his meeting with Japanese Prime Minister
+    Yasuo Fukuda will be …" (dev 273) gave Fukuda a meeting with no one: "his" stands for the
+    person the sentence named before it."""
+    text = (
+        "Leaders to meet\nSource: Example | 2019-03-02\n\n"
+        "President Ruto's trip starting March 20 and his meeting with Tanzanian President"
+        " Samia Suluhu Hassan will open a new chapter, the foreign ministry said.\n"
+    )
+    assert parties(facts(text).meetings) == [["person/ruto", "person/samia-suluhu-hassan"]]

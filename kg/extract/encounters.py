@@ -524,6 +524,11 @@ class _Parties:
             # discussed regional developments in a phone call": the two just named
             self.take(*pair)
             return
+        if tok.lower_ in ("his", "her") and tok.dep_ == "poss":
+            # "President Lee's visit starting April 20 and his meeting with Fukuda", "Thongloun
+            # is in Vietnam on his first foreign visit": the person the sentence named first
+            self.take(_owner_named_before(self.doc, max(self.off, self.skip), self.off + tok.idx))
+            return
         if tok.lower_ in ("he", "she", "him", "her"):
             self.take(_last_person(self.doc, self.off + tok.idx))
             return
@@ -818,6 +823,15 @@ def _last_person(doc: Doc, pos: int, depth: int = 0) -> str | None:
     return doc.ref(persons[-1]) if persons else None
 
 
+def _owner_named_before(doc: Doc, sent_start: int, pos: int) -> str | None:
+    """Whom "his" or "her" stands for: the first person this sentence names before it. Not
+    one named later ("During his visit to Washington, Schmidt said", "In his meeting with
+    Ambassador Moustapha, the president discussed") nor one of the sentences before ("the
+    Nepali Prime Minister began his four-day visit" after a paragraph on Modi)."""
+    first = next(iter(doc.mentions_in(sent_start, pos, "person")), None)
+    return doc.ref(first) if first is not None else None
+
+
 _OPENS_WITH_PRONOUN = re.compile(r"\W*(?:[A-Z][\w ,]{0,30},\s+)?(?:He|She)\b")
 # what may stand before a sentence's subject: a title, an adverbial with a comma
 _SUBJECT_OPENING = re.compile(
@@ -870,6 +884,11 @@ def encounters(doc: Doc) -> list[Meeting]:
             )
             hub = tok if noun is None else noun
             if noun is None:
+                for c in tok.children:
+                    if c.dep_ == "poss" and verb_lemma != "visit":
+                        # "and his meeting with Fukuda": (a noun) its owner; a visit's owner
+                        # is its traveller, whom the noun's own reading finds
+                        parties.add_np(c)
                 for s in _subjects(tok):
                     parties.add_np(s)
                     parties.add_stranded(s)
