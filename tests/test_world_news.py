@@ -2023,3 +2023,18 @@ def test_his_meeting_is_the_meeting_of_the_person_the_sentence_named():
         " Samia Suluhu Hassan will open a new chapter, the foreign ministry said.\n"
     )
     assert parties(facts(text).meetings) == [["person/ruto", "person/samia-suluhu-hassan"]]
+
+
+def test_a_visit_to_come_on_the_day_its_clause_gives_is_a_meeting():
+    """ "British Foreign Minister David Cameron's visit to Bishkek will also take place on
+    April 22-23." (dev 263) was dropped as a wish: the day is in the clause, not in the
+    noun's own phrase. A visit to come with no day stays out."""
+    text = (
+        "Minister to visit\nSource: Example | 2024-05-02\n\n"
+        "German Chancellor Olaf Scholz's visit to Lagos will take place on May 9.\n\n"
+        "Brazilian President Lula's visit to Accra will take place later.\n"
+    )
+    f = facts(text)
+    assert [(sorted(m.participants), m.date.value) for m in meetings_of(f, "Visit")] == [
+        (["person/olaf-scholz"], date(2024, 5, 9))
+    ]

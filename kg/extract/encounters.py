@@ -844,6 +844,19 @@ def _date_in(doc: Doc, tok, off: int) -> bool:
     return any(d.value for d in doc.dates.dates_in(s, e))
 
 
+def _clause_dated(doc: Doc, tok, off: int) -> bool:
+    """ "Cameron's visit to Bishkek will also take place on April 22-23", "the summit will be
+    held on Monday": a meeting to come, on the day its clause gives."""
+    if tok.dep_ not in ("nsubj", "nsubjpass") or tok.head == tok:
+        return False
+    verb = tok.head
+    return any(
+        c.dep_ in ("prep", "npadvmod") and _date_in(doc, c, off)
+        for c in verb.children
+        if c.i > tok.i
+    )
+
+
 def encounters(doc: Doc) -> list[Meeting]:
     from kg.extract.statements import dateline_end, in_headline
 
@@ -868,6 +881,7 @@ def encounters(doc: Doc) -> list[Meeting]:
             if (
                 _future_or_wished(tok)
                 and not _date_in(doc, tok, off)
+                and not _clause_dated(doc, tok, off)
                 and not _will_today(doc, tok, off)
             ):
                 continue  # (but "On Tuesday the presidents will take part in a summit" in a
