@@ -2038,3 +2038,21 @@ def test_a_visit_to_come_on_the_day_its_clause_gives_is_a_meeting():
     assert [(sorted(m.participants), m.date.value) for m in meetings_of(f, "Visit")] == [
         (["person/olaf-scholz"], date(2024, 5, 9))
     ]
+
+
+def test_the_head_of_a_government_is_the_one_the_text_gives_that_post():
+    """ "The Prime Minister of Italy, Giuseppe Conte paid an official visit today to Albania.
+    The head of the Italian government was received by Prime Minister Edi Rama" (dev 270)
+    was a meeting of Italy and Rama: the head of that government is the person the text
+    gives Italy's post, never one titled with no state ("Prime Minister Edi Rama")."""
+    text = (
+        "Visit\nSource: Example | 2021-06-03\n\n"
+        "The President of Ghana, Nana Akufo-Addo, arrived in Lome today.\n\n"
+        "The head of the Ghanaian state was received by President Faure Gnassingbe at the"
+        " Presidential Palace.\n"
+    )
+    f = facts(text)
+    assert ["person/faure-gnassingbe", "person/nana-akufo-addo"] in parties(f.meetings), [
+        (m.key, m.participants) for m in f.meetings
+    ]
+    assert not any("country/ghana" in m.participants for m in f.meetings)

@@ -610,6 +610,13 @@ class _Parties:
             # Uzbekistan held talks" … "Shavkat Mirziyoyev, the Uzbek President"); two
             # states, both named so, only: a summit's long list stays a list of states, and
             # one state named by its person beside one that is not would read as one party
+            if len(ms) == 1 and tok.lower_ in ("head", "leader"):
+                # "The head of the Italian government was received by Rama": one person, the
+                # one the text gives that state's post ("The Prime Minister of Italy, Conte")
+                holder = _given_post_of(self.doc, tok, ms[0])
+                if holder is not None:
+                    self.take(holder)
+                    return
             held = [_post_holder_of(self.doc, tok, m) for m in ms] if len(ms) == 2 else []
             two = held and all(held) and len(set(held)) == 2
             self.take(*(held if two else [self.doc.ref(m) for m in ms]))
@@ -660,6 +667,29 @@ def _post_holder_of(doc: Doc, noun, state) -> str | None:
         ref
         for role in _POSTS_OF.get(key, ())
         if (ref := _holder(doc, role, state, Salience(), bare=False))
+    }
+    return found.pop() if len(found) == 1 else None
+
+
+def _given_post_of(doc: Doc, noun, state) -> str | None:
+    """The one person to whom the text gives a post of `state` that the noun can name
+    ("head", "leader": a president, prime minister, …; "foreign minister"), by the posts
+    the text writes out only: a title with no state ("Prime Minister Edi Rama") says
+    nothing of whose."""
+    if state.kind != "country":
+        return None
+    word = noun.lower_
+    mods = [c.lower_ for c in noun.children if c.dep_ in ("amod", "compound")]
+    key = f"{mods[-1]} {word}" if mods and f"{mods[-1]} {word}" in _POSTS_OF else word
+    roles = _POSTS_OF.get(key, ())
+    found = {
+        ref
+        for ref, ent in doc.entities.items()
+        if ref.startswith("person/")
+        for p in ent.posts
+        if p in doc.posts
+        and doc.posts[p].country == state.key
+        and doc.posts[p].role.lower() in roles
     }
     return found.pop() if len(found) == 1 else None
 
