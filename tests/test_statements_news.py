@@ -370,3 +370,19 @@ def test_offering_congratulations_and_extending_condolences_are_speech():
     assert speakers_of(text, "his congratulations") == {"person/winston-peters"}
     assert speakers_of(text, "its condolences") == {"country/fiji"}
     assert speakers_of(text, "200 troops") == set()
+
+
+def test_a_syndicators_credit_before_the_dateline_is_no_part_of_the_statement():
+    """ "(MENAFN- Kuwait News Agency (KUNA)) RIYADH, Sept 8 (KUNA) -- Secretary General …
+    Jassim Al-Budaiwi announced that" (dev 268): the statement began at the credit, so its
+    passage was not the one a reader marks. The credit and the dateline are skipped."""
+    text = (
+        "Summit\nSource: Example | 2024-09-08\n\n"
+        "(MENAFN- Qatar News Agency (QNA)) DOHA, Sept 8 (QNA) -- Secretary General of the Arab"
+        " League Ahmed Aboul Gheit announced that the council would meet on Monday in Doha.\n"
+    )
+    doc = document_from_bytes("t.txt", text.encode("utf-8"))
+    f = extract_facts(doc)[0]
+    assert [doc.text[s.span.start : s.span.start + 15] for s in f.statements] == [
+        "Secretary Gener"
+    ], [(doc.text[s.span.start : s.span.end], s.speaker) for s in f.statements]

@@ -280,6 +280,9 @@ _DATELINE = re.compile(
 )
 
 
+_CREDIT_FIRST = re.compile(r"\((?:[^()\n]|\([^()\n]{1,20}\)){2,80}\)\s+(?=[A-Z]{2})")
+
+
 def dateline_end(doc: Doc, pos: int) -> int:
     """End of a paragraph's dateline ("ALMATY, Jan 7 (Reuters) -"), or the paragraph start:
     the agency and city there are credits, not actors of the sentence."""
@@ -287,6 +290,11 @@ def dateline_end(doc: Doc, pos: int) -> int:
     if para is None:
         return pos
     m = _DATELINE.match(doc.text, para.start, para.end)
+    credit = _CREDIT_FIRST.match(doc.text, para.start, para.end)
+    if credit:
+        # "(MENAFN- Kuwait News Agency (KUNA)) RIYADH, Sept 8 (KUNA) --": a syndicator's
+        # credit before the dateline
+        m = _DATELINE.match(doc.text, credit.end(), para.end) or m
     if m and not re.search(r"[-–—/.]\s*$", m.group()):
         lead = m.group().split("(", 1)[0]
         if lead != lead.upper():
