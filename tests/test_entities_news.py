@@ -409,3 +409,16 @@ def test_a_body_named_with_un_and_with_united_nations_is_one():
     )
     orgs = refs(facts(text), "org")
     assert orgs == {"org/un-verification-mission"}, orgs
+
+
+def test_a_demonstrative_is_no_part_of_a_name():
+    """ "This Regional Force is a component of the military-security component" (dev 269)
+    made an organization "This Regional Force", a second node beside the force the story
+    named."""
+    text = (
+        "Force\nSource: Example | 2022-08-16\n\n"
+        "The leaders approved the Southern Joint Task Force on Monday. This Southern Joint Task"
+        " Force will deploy in May.\n"
+    )
+    orgs = refs(facts(text), "org")
+    assert not any("this" in r for r in orgs), orgs

@@ -32,7 +32,7 @@ from kg.extract.sentences import blank_out
 from kg.ids import fold, slug
 
 LABELS = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place"}
-_ARTICLE = re.compile(r"^(?:the|The|THE)\s+")
+_ARTICLE = re.compile(r"^(?:the|The|THE|[Tt]his|[Tt]hese|[Tt]hose)\s+")  # ("This Regional Force")
 _POSSESSIVE = re.compile(r"\s*['’]s?$")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.-]{1,9}$")
 # Names the small model reads as entities and that are none of ours.
