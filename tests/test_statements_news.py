@@ -386,3 +386,19 @@ def test_a_syndicators_credit_before_the_dateline_is_no_part_of_the_statement():
     assert [doc.text[s.span.start : s.span.start + 15] for s in f.statements] == [
         "Secretary Gener"
     ], [(doc.text[s.span.start : s.span.end], s.speaker) for s in f.statements]
+
+
+def test_what_was_reported_by_someone_is_theirs():
+    """ "… discussed regional security issues … at a meeting in Bishkek. This was reported by
+    the press service of the Kyrgyz Foreign Ministry." (dev 263) had no speaker: the subject
+    of a passive report is what was said, its agent who said it. Not a clause inside
+    another ("the plan, which had been approved by the two leaders, Ruto said")."""
+    text = (
+        "Talks\nSource: Example | 2024-04-22\n\n"
+        "Defence Minister Juma Duale and US envoy Molly Phee discussed border security in"
+        " Nairobi. This was reported by the press service of the Kenyan Defence Ministry.\n\n"
+        "The plan, which had been approved by the two leaders, will start in May, President"
+        " William Ruto said.\n"
+    )
+    assert speakers_of(text, "This was reported") == {"org/ministry-of-defence-kenya"}
+    assert speakers_of(text, "The plan") == {"person/william-ruto"}
