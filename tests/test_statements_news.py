@@ -402,3 +402,17 @@ def test_what_was_reported_by_someone_is_theirs():
     )
     assert speakers_of(text, "This was reported") == {"org/ministry-of-defence-kenya"}
     assert speakers_of(text, "The plan") == {"person/william-ruto"}
+
+
+def test_an_embassy_in_a_city_speaks_for_its_own_state():
+    """ "The Indian Embassy in Kathmandu said …" was Nepal's word (found while reading dev
+    275): the place a body sits in is not whose it is; "officials in Kyiv" with no other
+    state named are still the state they are in."""
+    text = (
+        "Visit\nSource: Example | 2024-04-22\n\n"
+        "Foreign Secretary Vinay Kwatra arrived in Kathmandu on Monday.\n\n"
+        "The Indian Embassy in Kathmandu said the visit would deepen ties.\n\n"
+        "Officials in Kyiv said the talks would continue.\n"
+    )
+    assert speakers_of(text, "The Indian Embassy") == {"country/india"}
+    assert speakers_of(text, "Officials in Kyiv") == {"country/ukraine"}

@@ -672,6 +672,18 @@ def _resolve(doc: Doc, tok, verb, sent: Block, sal: speech.Salience) -> str | No
     s, e = speech.head_span(tok, off)
     s = max(s, skip)
     found = [m for m in doc.mentions_in(s, e) if m.kind in ("person", "org", "country", "place")]
+    where = [
+        speech.phrase_span(c, off)
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ in ("in", "at")
+    ]
+    # "The Indian Embassy in Kathmandu said": India's, not Nepal's; but "officials in Kyiv"
+    # are the state they are in when nothing else names theirs
+    found = [
+        m
+        for m in found
+        if m.kind not in ("place", "country") or not any(a <= m.start < b for a, b in where)
+    ] or found
     if not found:
         # the head word inside a longer name ("States" of "the Organization of the Turkic
         # States which issued …")
