@@ -416,3 +416,20 @@ def test_an_embassy_in_a_city_speaks_for_its_own_state():
     )
     assert speakers_of(text, "The Indian Embassy") == {"country/india"}
     assert speakers_of(text, "Officials in Kyiv") == {"country/ukraine"}
+
+
+def test_a_dateline_of_two_cities_is_a_dateline():
+    """ "MOSCOW/MINSK (UrduPoint News / Sputnik - 11th June, 2020) Russian Foreign Minister
+    Sergey Lavrov and …, the Russian Foreign Ministry said" (dev 266): a slash between the
+    cities hid the dateline, and the statement began at it."""
+    text = (
+        "Call\nSource: Example | 2020-06-11\n\n"
+        "ANKARA/BAKU (Example Wire - 11th June, 2020) Turkish Foreign Minister Mevlut"
+        " Cavusoglu and his Azerbaijani counterpart discussed trade, the Turkish Foreign Ministry"
+        " said in a statement.\n"
+    )
+    doc = document_from_bytes("t.txt", text.encode("utf-8"))
+    f = extract_facts(doc)[0]
+    assert [doc.text[s.span.start : s.span.start + 15] for s in f.statements] == [
+        "Turkish Foreign"
+    ], [(doc.text[s.span.start : s.span.end], s.speaker) for s in f.statements]
