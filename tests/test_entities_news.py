@@ -422,3 +422,18 @@ def test_a_demonstrative_is_no_part_of_a_name():
     )
     orgs = refs(facts(text), "org")
     assert not any("this" in r for r in orgs), orgs
+
+
+def test_a_body_named_again_by_its_last_word_is_the_same_body():
+    """ "The Community remains committed to working with the people …" after "the Caribbean
+    Community" (dev 274) made a second organization "Community"."""
+    text = (
+        "Summit\nSource: Example | 2024-01-09\n\n"
+        "The Seventh Meeting of the East African Community Lead Heads of Government was held"
+        " today.\n\n"
+        "Heads acknowledged the role of Kenya in coordinating the efforts of the Community in"
+        " this regard.\n\n"
+        "The Community remains committed to peace in the region.\n"
+    )
+    orgs = refs(facts(text), "org")
+    assert "org/community" not in orgs and len(orgs) == 1, orgs

@@ -1051,6 +1051,13 @@ def _add_org(out, ents, text: str, s: int, e: int, known, lex: Lexicon, prefer=f
     name of generic words that says whose it is nowhere is no entity ("the Ministry")."""
     from kg.extract.actors import canon_org, entity_for_generic
 
+    named = _named_by_its_last_word(text, s, e, [*known, *out])
+    if named is not None:
+        out.append(Mention(key=named.key, kind="org", start=s, end=e, surface=text[s:e]))
+        ent = ents.get(f"org/{named.key}")
+        if ent is not None:
+            ent.surfaces.add(text[s:e])
+        return
     words = list(re.finditer(r"\S+", text[s:e]))
     while len(words) > 1 and fold(words[-1].group()) in _NOT_OF_THE_NAME:
         # "the Parliament of the Republic of Kazakhstan President Tokayev", "the Kenya Defence
@@ -1135,6 +1142,23 @@ def _add_org(out, ents, text: str, s: int, e: int, known, lex: Lexicon, prefer=f
     if fold(surface.split()[-1]) in _PERSON_POSTS:
         return  # "Armed Forces Chief", "U.S. Special Representative": a person's title
     _add(out, ents, "org", canon_org(surface), s, e, country=country)
+
+
+def _named_by_its_last_word(text: str, s: int, e: int, before: Sequence[Mention]):
+    """ "The Community remains committed …" after "the Caribbean Community": one capitalised
+    word after "the" that ends the name of a body the text named before is that body."""
+    word = text[s:e]
+    if not word.isalpha() or not word[:1].isupper() or text[max(0, s - 4) : s].lower() != "the ":
+        return None
+    same = [
+        m
+        for m in before
+        if m.kind == "org"
+        and m.end <= s
+        and " " in m.surface
+        and fold(m.surface.split()[-1]) == fold(word)
+    ]
+    return max(same, key=lambda m: m.start) if same else None
 
 
 def _in_capitals_line(text: str, pos: int) -> bool:
