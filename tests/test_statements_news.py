@@ -433,3 +433,19 @@ def test_a_dateline_of_two_cities_is_a_dateline():
     assert [doc.text[s.span.start : s.span.start + 15] for s in f.statements] == [
         "Turkish Foreign"
     ], [(doc.text[s.span.start : s.span.end], s.speaker) for s in f.statements]
+
+
+def test_both_sides_after_two_leaders_met_are_the_pair():
+    """ "In a meeting in Hanoi on Sunday, Thongloun and his counterpart, Vietnam Prime
+    Minister Nguyen Xuan Phuc, pledged … Both sides also said they will work …" (dev 264):
+    "Both sides" had no speaker; "the two sides" had one."""
+    text = (
+        "Talks\nSource: Example | 2016-05-16\n\n"
+        "In a meeting in Accra on Sunday, Ghanaian President Nana Akufo-Addo and his"
+        " counterpart, Togolese President Faure Gnassingbe, pledged to deepen trade ties.\n\n"
+        "Both sides also said they will work together on border security.\n"
+    )
+    assert speakers_of(text, "Both sides also said") & {
+        "person/nana-akufo-addo",
+        "person/faure-gnassingbe",
+    }

@@ -697,7 +697,7 @@ def _resolve(doc: Doc, tok, verb, sent: Block, sal: speech.Salience) -> str | No
         word in ("heads", "leaders", "presidents", "sides", "two")
         and sal.pair
         and not [m for m in found if m.kind in ("person", "country", "org")]
-        and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+        and any(c.dep_ in ("det", "predet") and c.lower_ in ("the", "both") for c in tok.children)
     ) or (word == "both" and sal.pair and not list(tok.children)):
         # "The Heads of State noted …" after the two spoke by phone; "The two affirmed …",
         # "Both stressed …"
