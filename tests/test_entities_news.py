@@ -437,3 +437,17 @@ def test_a_body_named_again_by_its_last_word_is_the_same_body():
     )
     orgs = refs(facts(text), "org")
     assert "org/community" not in orgs and len(orgs) == 1, orgs
+
+
+def test_the_second_word_of_a_states_name_is_nobodys_name():
+    """ "External Affairs Minister S Jaishankar met Sri Lanka’s new President Anura Kumara
+    Dissanayake" (dev 288) made a person "Lanka", a third party of the meeting."""
+    text = (
+        "Talks\nSource: Example | 2024-10-04\n\n"
+        "Foreign Minister Penny Wong met Sri Lanka’s new President Anura Kumara Dissanayake"
+        " in Colombo on Friday.\n"
+    )
+    assert refs(facts(text), "person") == {
+        "person/penny-wong",
+        "person/anura-kumara-dissanayake",
+    }

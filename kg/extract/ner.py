@@ -753,6 +753,8 @@ def _person_in_org(text: str, s: int, e: int, inside, out, ents) -> bool:
     s2, e2, label = clean_person(text, cut + rest[0].start(), e)
     if label is None or _generic(label) or (" " not in label and lead == 0):
         return False
+    if any(m.start < e2 and s2 < m.end for m in inside if m.kind in ("country", "place")):
+        return False  # "Sri Lanka’s new President …": "Lanka" is the state's, no one's name
     _add(out, ents, "person", label, s2, e2, surface=text[s2:e2])
     return True
 
