@@ -449,3 +449,16 @@ def test_both_sides_after_two_leaders_met_are_the_pair():
         "person/nana-akufo-addo",
         "person/faure-gnassingbe",
     }
+
+
+def test_the_prime_minister_is_the_one_titled_premier():
+    """ "Czech Premier Petr Fiala reported on Wednesday … The Czech prime minister noted
+    that …" (dev 290): the post written the other way was not found, and the words went
+    to the Czech Republic."""
+    text = (
+        "Talks\nSource: Example | 2024-03-06\n\n"
+        "Prague, March 6 - Slovak Premier Robert Fico said on Wednesday that the meeting was"
+        " postponed.\n\n"
+        "The Slovak prime minister noted that cooperation would go on.\n"
+    )
+    assert speakers_of(text, "The Slovak prime minister") == {"person/robert-fico"}

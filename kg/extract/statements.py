@@ -1185,7 +1185,11 @@ _ROLES = [
 
 # one post under two names: a president's press secretary is the spokesman ("Russian
 # presidential spokesman said" … "Russian presidential press secretary Dmitry Peskov")
-_SAME_ROLE = {"spokes": ("spokes", "press secretary")}
+# posts written two ways: "Czech Premier Petr Fiala" is "the Czech prime minister"
+_SAME_ROLE = {
+    "spokes": ("spokes", "press secretary"),
+    "prime minister": ("prime minister", "premier"),
+}
 
 
 def _names_of_role(role: str) -> tuple[str, ...]:
