@@ -451,3 +451,21 @@ def test_the_second_word_of_a_states_name_is_nobodys_name():
         "person/penny-wong",
         "person/anura-kumara-dissanayake",
     }
+
+
+def test_a_short_given_name_is_part_of_the_name_as_written():
+    """ "DFA spokesperson Ma. Teresita Daza said" (dev 83 and 283): the recogniser left the
+    short given name ("Ma." for María; "Mohd." for Mohammad) out of the name, so the person
+    was never found under the name the text writes; "Mohd" alone became a second person."""
+    from kg.documents import document_from_bytes
+    from kg.extract import extract_facts
+
+    text = (
+        "Talks\nSource: Example | 2024-01-09\n\n"
+        "DFA spokesperson Ma. Lourdes Yparraguirre said on Monday that Foreign Minister Mohd."
+        " Hasan Mahmud would visit Manila.\n"
+    )
+    f = extract_facts(document_from_bytes("t.txt", text.encode("utf-8")))[0]
+    written = {m.surface for m in f.mentions if m.kind == "person"}
+    assert {"Ma. Lourdes Yparraguirre", "Mohd. Hasan Mahmud"} <= written, written
+    assert "person/mohd" not in f.entities

@@ -302,8 +302,38 @@ def find(
     states = [m for m in (*known, *out) if m.kind == "country"]
     out = _capitals_speaking(text, out, ents, lex, states)
     known = _capitals_speaking(text, known, ents, lex, states)
+    _abbreviated_given_names(text, out, ents)
     _drop_unused(out, ents)
     return Found(list(known) + out, ents)
+
+
+# a given name written short before the rest: "Ma." (María) in the Philippines, "Md." and
+# "Mohd." (Mohammad) in Bangladesh and Malaysia, "Muh." in Indonesia
+_GIVEN_SHORT = re.compile(r"(?<![\w.])(?:Ma|Md|Mohd|Muh|Mhd)\.\s$")
+
+
+def _abbreviated_given_names(text: str, out: list[Mention], ents: dict[str, Entity]) -> None:
+    """ "DFA spokesperson Ma. Teresita Daza": the recogniser leaves the short given name out;
+    the name as written is one of the person's spellings."""
+    for i, m in enumerate(out):
+        if m.kind != "person":
+            continue
+        short = _GIVEN_SHORT.search(text, max(0, m.start - 6), m.start)
+        if short is None:
+            continue
+        surface = text[short.start() : m.end]
+        ent = ents.get(f"person/{m.key}")
+        if ent is not None:
+            ent.surfaces.add(surface)
+        out[i] = Mention(key=m.key, kind="person", start=short.start(), end=m.end, surface=surface)
+    # ("Mohd" read as a person of its own)
+    whole = [(m.start, m.end) for m in out if m.kind == "person"]
+    out[:] = [
+        m
+        for m in out
+        if m.kind != "person"
+        or not any(a <= m.start and m.end <= b and (a, b) != (m.start, m.end) for a, b in whole)
+    ]
 
 
 # a capital that acts or speaks, not a place where something happens
