@@ -462,3 +462,19 @@ def test_the_prime_minister_is_the_one_titled_premier():
         "The Slovak prime minister noted that cooperation would go on.\n"
     )
     assert speakers_of(text, "The Slovak prime minister") == {"person/robert-fico"}
+
+
+def test_a_verdict_in_quotation_marks_is_speech():
+    """ "Lobo called the meeting “very fluid,” with a commitment to move forward" (dev 278)
+    and "Latvian Prime Minister Krišjānis Kariņš called the development “a historic …”"
+    (dev 121) were no one's words: "called" is a phone call or a naming, unless it passes a
+    verdict in quotation marks."""
+    text = (
+        "Talks\nSource: Example | 2012-06-14\n\n"
+        "Kenyan President William Ruto and Tanzanian President Samia Suluhu Hassan met in"
+        " Arusha on Wednesday.\n\n"
+        "Ruto called the meeting “very fruitful,” with a commitment to open the border.\n\n"
+        "Ruto called Hassan again on Friday.\n"
+    )
+    assert speakers_of(text, "Ruto called the meeting") == {"person/william-ruto"}
+    assert speakers_of(text, "Ruto called Hassan") == set()

@@ -214,6 +214,9 @@ def speech_verbs(sp) -> list:
         ):
             out.append(t)  # "Minister Lavrov offered his congratulations", "conveyed his hope"
             continue
+        if lem in _VERDICT_VERBS and _quoted_verdict(t):
+            out.append(t)
+            continue
         if lem not in SPEECH:
             continue
         if lem in ("issue", "release") and not (
@@ -254,6 +257,22 @@ def speech_verbs(sp) -> list:
     return out
 
 
+def _quoted_verdict(verb) -> bool:
+    """ "called the meeting “very fluid,”", "described the talks as “productive”": an object
+    and a verdict on it in quotation marks, said by the subject."""
+    if verb.dep_ not in ("ROOT", "conj", "ccomp"):
+        return False
+    if not any(c.dep_ == "nsubj" for c in verb.children):
+        return False
+    objs = [c for c in verb.children if c.dep_ == "dobj"]
+    verdicts = [c for c in verb.children if c.dep_ in ("oprd", "xcomp")]
+    verdicts += [g for o in objs for c in o.children if c.lower_ == "as" for g in c.children]
+    verdicts += [g for c in verb.children if c.lower_ == "as" for g in c.children]
+    return bool(objs) and any(
+        t.text in ("“", '"', "”") for v in verdicts for t in (*v.subtree, v.doc[max(0, v.i - 3)])
+    )
+
+
 _GUEST_PRONOUNS = {"he", "she", "they", "him", "her", "them", "we", "us", "i", "me"}
 # capitalised things a statement welcomes ("welcomed Resolution 2699", "the Accord")
 _WELCOMED_THINGS = {
@@ -281,8 +300,11 @@ def _welcomes_a_guest(verb) -> bool:
 
 
 # the lemmas speech_verbs can return a token for
+# verbs that pass a verdict in quotation marks: "Lobo called the meeting “very fluid,”",
+# "described the talks as “productive”"
+_VERDICT_VERBS = {"call", "describe"}
 _MAY_SPEAK = frozenset(
-    SPEECH | {"speak", "make", "issue", "release", "publish"} | set(GREETING_VERBS)
+    SPEECH | {"speak", "make", "issue", "release", "publish"} | set(GREETING_VERBS) | _VERDICT_VERBS
 )
 
 
