@@ -2056,3 +2056,18 @@ def test_the_head_of_a_government_is_the_one_the_text_gives_that_post():
         (m.key, m.participants) for m in f.meetings
     ]
     assert not any("country/ghana" in m.participants for m in f.meetings)
+
+
+def test_a_meeting_told_with_a_month_of_its_own_is_not_the_day_before():
+    """ "The White House on Wednesday announced plans for the Nov. 18 summit … Biden held
+    separate virtual meetings with Trudeau in February and López Obrador in March." (dev
+    292) dated the February meeting Wednesday: a month of its own is another time."""
+    text = (
+        "Summit\nSource: Example | 2021-11-10\n\n"
+        "President Joe Biden met Japanese Prime Minister Fumio Kishida in Washington on"
+        " Wednesday.\n\n"
+        "Biden held a virtual meeting with South Korean President Moon Jae-in in February.\n"
+    )
+    f = facts(text)
+    dated = {m.key: m.date.value if m.date else None for m in f.meetings}
+    assert sorted(v is None for v in dated.values()) == [False, True], dated

@@ -83,6 +83,12 @@ FROM_LAST_DAY = re.compile(
     re.IGNORECASE,
 )
 _COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+# a month told without its day ("held a virtual meeting with Trudeau in February"): another
+# time than the day of the sentence before or of the page
+MONTH_OF_ITS_OWN = (
+    r"\b(?:in|during|early|late|mid-?)\s+(?:January|February|March|April|May|June|July|"
+    r"August|September|October|November|December)\b(?![ \t]+\d)"
+)
 # (and the future of reported speech: "announced that the meeting would be held on Monday"
 # in a Sunday page is the Monday after)
 _FUTURE = re.compile(

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.context import Doc
+from kg.extract.dates import MONTH_OF_ITS_OWN
 from kg.extract.lexis import (
     BESIDE_EVENT,
     BUILDING_WORDS,
@@ -2665,7 +2666,8 @@ def merge_into(doc: Doc, found: list[Meeting], parsed: list[Meeting]) -> list[Me
 
 _EARLIER_TIME = re.compile(
     r"\b(?:last|earlier|previous(?:ly)?|ago|former|once|recent(?:ly)?|before|since|will|would|"
-    r"next|upcoming|plans?|expected)\b",
+    r"next|upcoming|plans?|expected)\b"
+    rf"|{MONTH_OF_ITS_OWN}",
     re.I,
 )
 

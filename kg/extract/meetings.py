@@ -12,6 +12,7 @@ import re
 
 from kg.extract.actors import ROLE
 from kg.extract.context import Doc
+from kg.extract.dates import MONTH_OF_ITS_OWN
 from kg.extract.lexis import AHEAD_OF, BESIDE_EVENT, GATHERING_WORD, HEADS_MEETING, SAID_AFTER
 from kg.extract.model import DateValue, Meeting, Span
 from kg.extract.speech import inside_quote
@@ -113,7 +114,9 @@ def _kinds(sentence: str, organizer_label: str | None) -> set[str]:
 
 
 _VAGUE_TIME = re.compile(
-    r"\b(?:(?:earlier |later )?this (?:week|month)|last week|recently|in recent days)\b", re.I
+    r"\b(?:(?:earlier |later )?this (?:week|month)|last week|recently|in recent days)\b"
+    rf"|{MONTH_OF_ITS_OWN}",
+    re.I,
 )
 
 
