@@ -107,6 +107,17 @@ def test_the_future_of_reported_speech_is_after_the_page():
     assert v.value == date(2024, 9, 2)
 
 
+def test_a_span_of_days_after_its_month_takes_the_year_written_after_it():
+    """ "Marcos’ state visit to Jakarta from Sept. 4 to 6, 2022" in a page of January 2024
+    (dev 283) was 4 September 2023: the year after the span's last day is its first's too.
+    The date still reads as its first day ("Sept. 4")."""
+    text = "the state visit to Jakarta from Sept. 4 to 6, 2022, the ministry said"
+    assert explicit_dates(text) == [(32, 39, 2022, 9, 4)]
+    (v,) = DateResolver(text, date(2024, 1, 9)).dates_in(0, len(text))
+    assert v.value == date(2022, 9, 4)
+    assert explicit_dates("talks from May 15-17, 2016.")[0][2:] == (2016, 5, 15)
+
+
 def test_a_future_weekday_that_is_the_pages_own_day_is_today():
     """ "Four heads of state will attend the summit in Harare on Wednesday" in a page of
     Wednesday: that day, not the Wednesday a week on; "next Wednesday" is the week on."""

@@ -54,6 +54,12 @@ DAY_RANGE_MONTH = re.compile(
     rf"\b(?P<first>[0-3]?\d)(?:\s*[-–]\s*|\s+(?:and|to)\s+)[0-3]?\d(?:st|nd|rd|th)?\s+{_MON}"
     rf"(?:,?\s+{_YEAR})?\b"
 )
+# "from Sept. 4 to 6, 2022", "May 15-17, 2016": a span of days, dated by its first, in the
+# year written after the last
+MONTH_DAY_RANGE = re.compile(
+    rf"\b{_MON}\s+(?P<first>[0-3]?\d)(?:st|nd|rd|th)?(?:\s*[-–]\s*|\s+(?:and|to)\s+)"
+    rf"[0-3]?\d(?:st|nd|rd|th)?(?![\d:])(?:,?\s+{_YEAR})?\b"
+)
 _SENTENCE_START = re.compile(r"(?:\A|[.!?:;\n][\"”’\')]*\s*)\Z")
 MONTH_YEAR = re.compile(rf"(?<![\d\w])(?<!\d )(?<!\d\s\s){_MON}\s+{_YEAR}\b")
 MONTH_DAY = re.compile(rf"\b{_MON}\s+{_DAY}(?![\d:])(?:(?:,\s*|\s+){_YEAR})?\b")
@@ -119,7 +125,7 @@ def explicit_dates(
     found: list[tuple[int, int, int | None, int, int]] = []
     taken: list[tuple[int, int]] = []
 
-    def add(m, mon: int) -> None:
+    def add(m, mon: int, rx=None) -> None:
         if any(m.start() < e and s < m.end() for s, e in taken):
             return
         day = int(m.group("first") if "first" in m.groupdict() else m.group("day"))
@@ -127,22 +133,24 @@ def explicit_dates(
         if not 1 <= day <= 31 or not 1 <= mon <= 12:
             return
         taken.append((m.start(), m.end()))
-        found.append((m.start(), m.end(), year, mon, day))
+        # a span of days after its month ("Sept. 4 to 6, 2022") reads as its first day
+        shown = m.end("first") if rx is MONTH_DAY_RANGE else m.end()
+        found.append((m.start(), shown, year, mon, day))
 
     for rx in (ISO, NUMERIC):
         for m in rx.finditer(text, start, end):
             add(m, int(m.group("mon")))
-    for rx in (DAY_RANGE_MONTH, DAY_MONTH, MONTH_DAY):
+    for rx in (DAY_RANGE_MONTH, MONTH_DAY_RANGE, DAY_MONTH, MONTH_DAY):
         for m in rx.finditer(text, start, end):
             mon = m.group("mon").lower().rstrip(".")
             if (
                 mon == "may"
                 and not m.group("year")
-                and rx is MONTH_DAY
+                and rx in (MONTH_DAY, MONTH_DAY_RANGE)
                 and (m.group("mon")[0] != "M" or _SENTENCE_START.search(text, 0, m.start()))
             ):
                 continue  # "may 5" / "May 5 people...": the verb; mid-sentence "May 19" is a date
-            add(m, MONTHS[mon])
+            add(m, MONTHS[mon], rx)
     found.sort()
     return found
 
