@@ -2071,3 +2071,18 @@ def test_a_meeting_told_with_a_month_of_its_own_is_not_the_day_before():
     f = facts(text)
     dated = {m.key: m.date.value if m.date else None for m in f.meetings}
     assert sorted(v is None for v in dated.values()) == [False, True], dated
+
+
+def test_a_previous_meeting_is_not_the_one_the_story_dates():
+    """ "Luis Arce had a previous meeting with Pedro Castillo in Lima, when the latter took
+    office … The presidents … will hold a bilateral summit meeting on Saturday in La Paz"
+    (dev 284): the earlier meeting was merged into Saturday's, and its place with it."""
+    text = (
+        "Summit\nSource: Example | 2021-10-29\n\n"
+        "William Ruto had a previous meeting with Yoweri Museveni in Kampala, when the latter"
+        " was sworn in.\n\n"
+        "Ruto and Museveni will hold a bilateral summit meeting on Saturday in Nairobi.\n"
+    )
+    f = facts(text)
+    met = sorted((m.date.value.isoformat() if m.date else "", m.location or "") for m in f.meetings)
+    assert met == [("", "place/kampala"), ("2021-10-30", "place/nairobi")], met

@@ -439,6 +439,10 @@ def _future_or_wished(tok) -> bool:
     return False
 
 
+# "a previous meeting", "had earlier met": a time before the story's
+_BEFORE_WORDS = {"previous", "earlier", "prior", "past", "previously"}
+
+
 def _will_today(doc: Doc, tok, off: int) -> bool:
     """ "On Tuesday, the presidents will take part in a summit" in a page of that Tuesday:
     the clause's verb has "will" (no negation, no plan verb) and the page's own day."""
@@ -1161,6 +1165,9 @@ def encounters(doc: Doc) -> list[Meeting]:
                 )
                 m.chair = chair
                 m.elsewhere = parties.elsewhere - set(refs)
+                m.earlier = date is None and any(
+                    c.lower_ in _BEFORE_WORDS for t in (hub, tok) for c in t.children
+                )
                 out.append(m)
     out.extend(_sessions(doc))
     out.extend(_joint_appearance(doc))
@@ -2631,7 +2638,7 @@ def merge_into(doc: Doc, found: list[Meeting], parsed: list[Meeting]) -> list[Me
     kept: list[Meeting] = []
     for m in out:
         host = None
-        if m.participants and (m.date is None or m.date.basis == "DocumentDate"):
+        if m.participants and (m.date is None or m.date.basis == "DocumentDate") and not m.earlier:
             host = next(
                 (
                     o
@@ -2833,6 +2840,8 @@ def same_meeting(a: Meeting, b: Meeting) -> bool:
     da = a.date.value if a.date else None
     db = b.date.value if b.date else None
     if da and db and da != db:
+        return False
+    if (a.earlier and not da and db) or (b.earlier and not db and da):
         return False
     pa, pb = set(a.participants), set(b.participants)
     if (

@@ -78,6 +78,9 @@ class Meeting:
     # named beside a party as where it was ("his counterpart at Jubilee House"): no party,
     # whatever another rule reading the same sentence took
     elsewhere: set[str] = field(default_factory=set)
+    # "Arce had a previous meeting with Castillo in Lima": a time before any day the story
+    # gives, never the same as a dated meeting of the same parties
+    earlier: bool = False
 
 
 @dataclass
