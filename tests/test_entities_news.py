@@ -469,3 +469,17 @@ def test_a_short_given_name_is_part_of_the_name_as_written():
     written = {m.surface for m in f.mentions if m.kind == "person"}
     assert {"Ma. Lourdes Yparraguirre", "Mohd. Hasan Mahmud"} <= written, written
     assert "person/mohd" not in f.entities
+
+
+def test_a_lake_or_a_mountain_is_a_place_not_a_person():
+    """ "… such as those related to the Mauri River and Lake Titicaca" (dev 284) made a
+    person "Lake Titicaca": a two-word capitalised name the gazetteers miss reads as a
+    person's, unless its first word names a lake, a mountain or a cape."""
+    text = (
+        "Talks\nSource: Example | 2021-10-29\n\n"
+        "The commitments cover the Mauri River and Lake Titicaca. Troops were later sent to"
+        " Mount Elgon.\n"
+    )
+    f = facts(text)
+    assert not refs(f, "person"), refs(f, "person")
+    assert {"place/lake-titicaca", "place/mount-elgon"} <= refs(f, "place")

@@ -249,6 +249,7 @@ def find(
         if (
             kind == "place"
             and info is None
+            and not _NATURE_FIRST.match(surface)
             and (
                 _org_is_person(text, s, e, out, ents, known, lex)
                 or _reads_as_a_name(text, s, e)
@@ -991,7 +992,13 @@ def _type(surface: str, kind: str, label: str, prefer: set[str]):
         return "place", place  # "Vilnius" read as an organization
     if kind == "person" and place is not None and place.population >= 100_000:
         return "place", place  # "Kigali" read as a person
+    if kind in ("person", "org") and _NATURE_FIRST.match(surface):
+        return "place", place  # "Lake Titicaca", "Mount Elgon" read as a person
     return kind, None
+
+
+# the first word of a lake's, a mountain's or a cape's name
+_NATURE_FIRST = re.compile(r"(?:Lake|Mount|Mt\.?|Cape|Gulf of|Bay of|Sea of) [A-Z]")
 
 
 def _add(
