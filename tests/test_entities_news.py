@@ -483,3 +483,20 @@ def test_a_lake_or_a_mountain_is_a_place_not_a_person():
     f = facts(text)
     assert not refs(f, "person"), refs(f, "person")
     assert {"place/lake-titicaca", "place/mount-elgon"} <= refs(f, "place")
+
+
+def test_the_last_words_of_a_persons_name_are_that_person():
+    """ "Mexico Foreign Affairs Secretary Marcelo Ebrard said López Obrador would raise his
+    concerns" after "Mexican President Andrés Manuel López Obrador" (dev 292): the model read
+    the two surnames as an organization, which only a one-word surname was checked for."""
+    from kg.extract.model import Entity
+    from kg.extract.ner import _org_is_person
+
+    text = "Ebrard said López Obrador would raise his concerns."
+    s = text.index("López")
+    ents = {
+        "person/amlo": Entity("person", "amlo", "Andrés Manuel López Obrador"),
+        "person/ebrard": Entity("person", "ebrard", "Marcelo Ebrard"),
+    }
+    assert _org_is_person(text, s, s + len("López Obrador"), [], ents)
+    assert not _org_is_person(text, s, s + len("López Obrador"), [], {})

@@ -877,17 +877,23 @@ def _org_is_person(text: str, s: int, e: int, out, ents, known=(), lex=None) -> 
         return False
     if _POST_AFTER.match(text[e : e + 80]) or _TITLE_BEFORE.search(text[max(0, s - 80) : s]):
         return True
+    labels = [x.label for x in ents.values() if x.kind == "person"]
+    if lex is not None:
+        labels += [
+            lex.entries[f"person/{m.key}"].label
+            for m in known
+            if m.kind == "person" and f"person/{m.key}" in lex.entries
+        ]
     if " " not in label:
-        labels = [x.label for x in ents.values() if x.kind == "person"]
-        if lex is not None:
-            labels += [
-                lex.entries[f"person/{m.key}"].label
-                for m in known
-                if m.kind == "person" and f"person/{m.key}" in lex.entries
-            ]
         surnames = {name_skeleton(x.split()[-1]) for x in labels if " " in x}
         return name_skeleton(label) in surnames
-    return False
+    # "López Obrador" after "Andrés Manuel López Obrador": the last words of a person's name
+    words = [name_skeleton(w) for w in label.split()]
+    return any(
+        len(x.split()) > len(words)
+        and [name_skeleton(w) for w in x.split()[-len(words) :]] == words
+        for x in labels
+    )
 
 
 _NAME_OF_STATE = re.compile(r"(?P<n>.+?) of (?:the )?[A-Z][\w’' -]+")
