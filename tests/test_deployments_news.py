@@ -402,3 +402,19 @@ def test_a_withdrawal_from_a_country_is_not_sent_by_it():
     assert not [d for d in f.deployments if d.deployed_by == "country/mali"], [
         (d.deployed_by, d.destination) for d in f.deployments
     ]
+
+
+def test_the_size_of_a_mission_told_later_by_its_sender():
+    """ "Hundreds of Swedish troops arrived in Latvia on Saturday … Sweden’s armed forces
+    said the mission of 550 troops will contribute …" three paragraphs on (dev 279): the
+    head count "the mission of N troops" gives, whose the sentence's speaker says."""
+    text = (
+        "Troops\nSource: Example | 2025-01-18\n\n"
+        "Hundreds of Finnish troops arrived in Estonia on Saturday to join a multinational"
+        " brigade.\n\n"
+        "A ship carrying the battalion arrived in the port of Tallinn.\n\n"
+        "Estonia borders Russia to its east.\n\n"
+        "Finland’s armed forces said the mission of 480 troops will contribute to deterrence.\n"
+    )
+    f = facts(text)
+    assert [(d.deployed_by, d.personnel) for d in f.deployments] == [("country/finland", 480)]

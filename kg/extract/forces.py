@@ -1358,6 +1358,9 @@ _SIZE_TOLD = re.compile(
     r"(?:consists?|consisted|comprises?|comprised|numbers|numbered|includes|included|"
     r"(?:is|was|will be|be) made up)\s+(?:of\s+)?"
     r"(?:(?:about|around|some|roughly|nearly|almost|at least|up to|more than|over)\s+)?"
+    # "Sweden’s armed forces said the mission of 550 troops will contribute"
+    r"|\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:mission|force|contingent|deployment)\s+of\s+"
+    r"(?:(?:about|around|some|roughly|nearly|almost|at least|up to|more than|over)\s+)?"
 )
 _SIZE_PEOPLE = re.compile(
     r"\s*(?:[a-z-]+\s+){0,2}?(?:troops|soldiers|personnel|peacekeepers|police|officers|"
@@ -1384,6 +1387,10 @@ def _size_told_after(doc: Doc, deps: list[Deployment]) -> None:
         if not _SIZE_PEOPLE.match(doc.text, nums[0][1]):
             continue
         owners = {doc.ref(x) for x in doc.mentions_in(m.start(), m.end(), "country")}
+        if not owners:
+            # whose the mission is, by the sentence's speaker before it ("Sweden’s armed
+            # forces said the mission of 550 troops …")
+            owners = {doc.ref(x) for x in doc.mentions_in(sent.start, m.start(), "country")}
         own = [d for d in deps if d.deployed_by in owners and d.span.start < sent.start]
         if len(owners) == 1 and len(own) == 1:
             # "The first peacekeeping contingent of Kazakhstan includes 139 servicemen",
