@@ -665,28 +665,31 @@ def _post_holder_of(doc: Doc, noun, state) -> str | None:
 
     if state.kind != "country":
         return None
-    word = noun.lower_.removesuffix("s")
-    mods = [c.lower_ for c in noun.children if c.dep_ in ("amod", "compound")]
-    key = f"{mods[-1]} {word}" if mods and f"{mods[-1]} {word}" in _POSTS_OF else word
     found = {
         ref
-        for role in _POSTS_OF.get(key, ())
+        for role in _posts_named(noun)
         if (ref := _holder(doc, role, state, Salience(), bare=False))
     }
     return found.pop() if len(found) == 1 else None
 
 
-def _given_post_of(doc: Doc, noun, state) -> str | None:
-    """The one person to whom the text gives a post of `state` that the noun can name
-    ("head", "leader": a president, prime minister, …; "foreign minister"), by the posts
-    the text writes out only: a title with no state ("Prime Minister Edi Rama") says
-    nothing of whose."""
-    if state.kind != "country":
-        return None
-    word = noun.lower_
+def _posts_named(noun) -> tuple[str, ...]:
+    """The posts a title noun can name, by the noun and the word before it ("foreign
+    minister", "leaders")."""
+    word = noun.lower_.removesuffix("s")
     mods = [c.lower_ for c in noun.children if c.dep_ in ("amod", "compound")]
     key = f"{mods[-1]} {word}" if mods and f"{mods[-1]} {word}" in _POSTS_OF else word
-    roles = _POSTS_OF.get(key, ())
+    return _POSTS_OF.get(key, ())
+
+
+def _given_post_of(doc: Doc, noun, state) -> str | None:
+    """The one person to whom the text gives a post of `state` that the noun can name ("the
+    head of the Italian government": its president, prime minister, …), by the posts the
+    text writes out only: a title with no state ("Prime Minister Edi Rama") says nothing of
+    whose."""
+    if state.kind != "country":
+        return None
+    roles = _posts_named(noun)
     found = {
         ref
         for ref, ent in doc.entities.items()

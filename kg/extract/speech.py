@@ -268,6 +268,7 @@ def _quoted_verdict(verb) -> bool:
     verdicts = [c for c in verb.children if c.dep_ in ("oprd", "xcomp")]
     verdicts += [g for o in objs for c in o.children if c.lower_ == "as" for g in c.children]
     verdicts += [g for c in verb.children if c.lower_ == "as" for g in c.children]
+    # (the opening mark may hang elsewhere in the parse: look a few words before the verdict)
     return bool(objs) and any(
         t.text in ("“", '"', "”") for v in verdicts for t in (*v.subtree, v.doc[max(0, v.i - 3)])
     )
@@ -299,10 +300,10 @@ def _welcomes_a_guest(verb) -> bool:
     )
 
 
-# the lemmas speech_verbs can return a token for
 # verbs that pass a verdict in quotation marks: "Lobo called the meeting “very fluid,”",
 # "described the talks as “productive”"
 _VERDICT_VERBS = {"call", "describe"}
+# the lemmas speech_verbs can return a token for
 _MAY_SPEAK = frozenset(
     SPEECH | {"speak", "make", "issue", "release", "publish"} | set(GREETING_VERBS) | _VERDICT_VERBS
 )
@@ -392,8 +393,6 @@ def _passive_agent(verb, after: int):
     names is what was said. Not "was quoted by Reuters as saying" (the one quoted spoke), nor
     a clause inside another ("the era, which had been confirmed by the two leaders, Komura
     said")."""
-    from kg.extract.lexis import lemma
-
     if verb.dep_ not in ("ROOT", "conj") or lemma(verb.lower_) == "quote":
         return None
     if not any(c.dep_ == "nsubjpass" for c in verb.children):

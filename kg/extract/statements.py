@@ -1184,8 +1184,8 @@ _ROLES = [
 
 
 # one post under two names: a president's press secretary is the spokesman ("Russian
-# presidential spokesman said" … "Russian presidential press secretary Dmitry Peskov")
-# posts written two ways: "Czech Premier Petr Fiala" is "the Czech prime minister"
+# presidential spokesman said" … "Russian presidential press secretary Dmitry Peskov");
+# "Czech Premier Petr Fiala" is "the Czech prime minister"
 _SAME_ROLE = {
     "spokes": ("spokes", "press secretary"),
     "prime minister": ("prime minister", "premier"),
