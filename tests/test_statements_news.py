@@ -477,3 +477,18 @@ def test_a_verdict_in_quotation_marks_is_speech():
     )
     assert speakers_of(text, "Ruto called the meeting") == {"person/william-ruto"}
     assert speakers_of(text, "Ruto called Hassan") == set()
+
+
+def test_observing_drills_is_no_speech_but_reminding_troops_is():
+    """ "German Defence Minister Christine Lambrecht visited in Lithuania on Saturday to
+    observe the first drills" (dev 285) was a statement: "observe" with a thing watched is
+    no speech ("observed that …" is). "Gen. Muhoozi also reminded the troops to observe the
+    COVID-19 guidelines" (dev 291) is his word."""
+    text = (
+        "Drills\nSource: Example | 2022-10-08\n\n"
+        "Defence Minister Pål Jonson visited Latvia on Saturday to observe the first drills of"
+        " the brigade.\n\n"
+        "Gen. Michael Claesson also reminded the troops to observe the safety rules.\n"
+    )
+    assert speakers_of(text, "visited Latvia") == set()
+    assert speakers_of(text, "reminded the troops") == {"person/michael-claesson"}

@@ -236,11 +236,13 @@ def speech_verbs(sp) -> list:
         ):
             continue  # "The Forum has been hailed as a success": by no one the text names
         if (
-            lem == "add"
+            lem in ("add", "observe")
             and any(c.dep_ == "dobj" for c in t.children)
             and not any(c.dep_ in ("ccomp", "parataxis") for c in t.children)
         ):
-            continue  # "seeks to add Iran to the list": a thing added, not words
+            # "seeks to add Iran to the list": a thing added, not words; "visited Lithuania
+            # to observe the first drills": a thing watched
+            continue
         if lem == "welcome" and _welcomes_a_guest(t):
             continue  # "President Xi was welcomed by Finance Secretary Dominguez": a reception
         if (
