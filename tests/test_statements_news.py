@@ -492,3 +492,17 @@ def test_observing_drills_is_no_speech_but_reminding_troops_is():
     )
     assert speakers_of(text, "visited Latvia") == set()
     assert speakers_of(text, "reminded the troops") == {"person/michael-claesson"}
+
+
+def test_a_subheading_that_asks_tells_no_ones_words():
+    """ "What did Boris Pistorius tell the troops?" (dev 281, a DW subheading) was his
+    statement."""
+    text = (
+        "Troops\nSource: Example | 2023-12-15\n\n"
+        "The last Spanish troops in Mali have returned home, Defence Minister Margarita Robles"
+        " said.\n\n"
+        "What did Margarita Robles tell the troops?\n\n"
+        "The mission was not in vain, Robles said.\n"
+    )
+    assert speakers_of(text, "What did") == set()
+    assert speakers_of(text, "not in vain") == {"person/margarita-robles"}

@@ -206,7 +206,7 @@ def statements(doc: Doc, meetings: list[Meeting]) -> list[Statement]:
     sal = speech.Salience()
     last_said_in = -9  # paragraph of the last statement
     for pi, sent in doc.sentences:
-        if covered.covers(sent.start):
+        if covered.covers(sent.start) or _question_heading(doc, sent):
             _remember(doc, sal, sent.start, sent.end)
             continue
         if pi - last_said_in > 1:
@@ -261,6 +261,16 @@ def statements(doc: Doc, meetings: list[Meeting]) -> list[Statement]:
 
 
 _UNPARSED = object()
+
+
+def _question_heading(doc: Doc, sent: Block) -> bool:
+    """ "What did Boris Pistorius tell the troops?": a subheading that asks, a line of its
+    own with no quotation marks, tells no one's words."""
+    para = doc.paragraph_at(sent.start)
+    if para is None or (para.start, para.end) != (sent.start, sent.end):
+        return False
+    line = doc.text[sent.start : sent.end].strip()
+    return line.endswith("?") and len(line.split()) <= 12 and not re.search(r"[\"“”]", line)
 
 
 def in_headline(doc: Doc, sent: Block) -> bool:
