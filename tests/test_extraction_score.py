@@ -35,17 +35,18 @@ FIRST_GOLD = {  # class: (precision, recall)
 # the real-news development split (tests/corpus/dev, 204 texts, each scored at first
 # sight when it was added): dev scores, tuned on. Texts added later may lower a figure
 # (org recall 0.830 -> 0.8299 with texts 181-204; claims recall 0.761 -> 0.746 with texts
-# 245-260, 0.746 -> 0.733 with texts 261-276): a floor then moves with the commit that says
+# 245-260, 0.746 -> 0.733 with texts 261-276; org recall 0.821 -> 0.813 and deployment
+# precision 0.757 -> 0.736 with texts 293-308): a floor then moves with the commit that says
 # so, never to hide a rule's loss.
 DEV = {
     "entities: person": (0.85, 0.9),
-    "entities: org": (0.78, 0.82),
+    "entities: org": (0.78, 0.81),
     "entities: country": (0.93, 0.95),
     "entities: place": (0.81, 0.78),
     "meetings": (0.7, 0.5),
     "meeting participants": (0.55, 0.3),
     "statements (speaker)": (0.83, 0.75),
-    "deployments (facts)": (0.75, 0.5),
+    "deployments (facts)": (0.73, 0.5),
     "claims": (0.79, 0.73),
 }
 
