@@ -500,3 +500,16 @@ def test_the_last_words_of_a_persons_name_are_that_person():
     }
     assert _org_is_person(text, s, s + len("López Obrador"), [], ents)
     assert not _org_is_person(text, s, s + len("López Obrador"), [], {})
+
+
+def test_a_unit_named_by_its_kind_only_is_no_organization():
+    """ "The Mechanised Infantry Battalion … the Battle Group … comprising of Air Force and
+    Infantry Force" (dev 293) made four organizations, and one of them the sender of the
+    contingent: a unit named by its kind only is none."""
+    text = (
+        "Troops\nSource: Example | 2018-05-06\n\n"
+        "The Kenya Defence Forces dispatched 300 troops of the Mechanised Infantry Battalion"
+        " to Somalia on Sunday. The Battle Group will join the mission.\n"
+    )
+    orgs = refs(facts(text), "org")
+    assert not {"org/mechanised-infantry-battalion", "org/battle-group"} & orgs, orgs

@@ -1032,7 +1032,10 @@ _GENERIC_ORG_WORD = re.compile(
     r"Republican|Central|Supreme|High|Joint|Border|Emergency|Emergencies|Situations|Health|"
     r"Justice|Finance|Economy|Trade|Energy|Information|Communications|Press|Media|Of|The|For|"
     r"And|of|the|for|and|on|in|to|Ministers|Minister|Chiefs|Heads|Headquarters|Allies|"
-    r"Partners|Members|Member)$"
+    r"Partners|Members|Member|"
+    # a unit named by its kind only ("the Mechanised Infantry Battalion", "Battle Group")
+    r"Battalions?|Brigades?|Regiments?|Companies|Company|Platoons?|Squadrons?|Battle|Group|"
+    r"Infantry|Mechani[sz]ed|Motori[sz]ed|Armou?red|Artillery|Engineers?|Medical|Logistics)$"
 )
 _BAD_ORG_END = re.compile(r"(?:\b(?:of|the|and|for|to|in|on)|[-–,’'])$")
 
