@@ -418,3 +418,16 @@ def test_the_size_of_a_mission_told_later_by_its_sender():
     )
     f = facts(text)
     assert [(d.deployed_by, d.personnel) for d in f.deployments] == [("country/finland", 480)]
+
+
+def test_troops_a_state_refused_to_commit_are_not_sent():
+    """ "… while the Philippines has refused to commit its soldiers beyond August" (dev 299)
+    was a deployment: the rule knew "refuse" but no inflected form of it ("refused",
+    "declined", "opposed" had no lemma)."""
+    text = (
+        "Troops\nSource: Example | 2013-06-26\n\n"
+        "Fiji will send 182 troops to the Golan Heights on Wednesday, while Austria has"
+        " refused to commit its soldiers beyond August.\n"
+    )
+    f = facts(text)
+    assert [d.deployed_by for d in f.deployments] == ["country/fiji"], f.deployments

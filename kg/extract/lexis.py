@@ -123,6 +123,12 @@ EVENT_PHASE_VERBS = (
 ).split()
 # verbs of a host meeting a guest on arrival ("greeted him upon arrival"), likewise
 ARRIVAL_VERBS = "greet arrive land".split()
+# verbs that make what follows undone or to come ("refused to commit its soldiers",
+# "plans to deploy"), which the rules look up by lemma too
+INTENT_VERBS = (
+    "refuse decline request invite want consider rule oppose avoid plan expect schedule hope "
+    "wish seek intend aim prepare"
+).split()
 # verbs that report speech by what they hand over ("offered his congratulations",
 # "conveyed his hope to meet soon", "extended greetings")
 GREETING_VERBS = "offer convey extend".split()
@@ -141,6 +147,7 @@ for _v in {
     + EVENT_PHASE_VERBS
     + ARRIVAL_VERBS
     + GREETING_VERBS
+    + INTENT_VERBS
 }:
     for _f in _IRREGULAR.get(_v) or _regular(_v):
         _FORMS.setdefault(_f, _v)
