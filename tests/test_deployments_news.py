@@ -431,3 +431,23 @@ def test_troops_a_state_refused_to_commit_are_not_sent():
     )
     f = facts(text)
     assert [d.deployed_by for d in f.deployments] == ["country/fiji"], f.deployments
+
+
+def test_a_body_of_the_missions_sender_sends_the_whole_force():
+    """ "The Council today decided to deploy up to 40 EU monitoring experts along the
+    Armenian side of the international border" (dev 304): the EU Council was made a
+    contingent of the EU's own mission, beside a second, empty deployment by the EU."""
+    text = (
+        "Mission\nSource: Example | 2022-10-17\n\n"
+        "The EU Council explained that for the rapid deployment of the mission, the monitoring"
+        " experts will be temporarily deployed from the European Union Monitoring Mission in"
+        " Georgia.\n\n"
+        "The foreign ministers of 27 EU countries have agreed to set up a monitoring mission on"
+        " the Armenia-Azerbaijan border, the EU Council said in a statement on Monday.\n\n"
+        '"The Council today decided to deploy up to 40 EU monitoring experts along the Armenian'
+        ' side of the international border with Azerbaijan," the statement said.\n'
+    )
+    f = facts(text)
+    assert [(d.deployed_by, d.personnel, d.part_of) for d in f.deployments] == [
+        ("org/eu", 40, None)
+    ], f.deployments

@@ -1331,6 +1331,10 @@ def merge_into(doc: Doc, found: list[Deployment], parsed: list[Deployment]) -> l
         d.part_of = None
         if mission and d.deployed_by in (mission, _mission_sender(doc, mission)):
             mission = None  # the mission's own sender: the whole force, not a contingent
+        elif mission and _body_of(doc, d.deployed_by, _mission_sender(doc, mission)):
+            # "The Council today decided to deploy up to 40 EU monitoring experts": a body of
+            # the mission's sender decides for it; the whole force, sent by the EU
+            d.deployed_by, mission = _mission_sender(doc, mission), None
         if mission:
             parent = _mission_parent(doc, mission, d, parents, out)
             d.part_of = parent.key
@@ -1417,6 +1421,15 @@ def _same_body(doc: Doc, sender: str | None, by_sender: dict) -> Deployment | No
         if s.startswith("org/") and doc.root_org(s.split("/", 1)[1]) == root:
             return d
     return None
+
+
+def _body_of(doc: Doc, body: str | None, whole: str | None) -> bool:
+    """An organization's own body ("the EU Council" of the EU), not the organization."""
+    if not (body and whole and body != whole and body.startswith("org/")):
+        return False
+    if not whole.startswith("org/"):
+        return False
+    return doc.root_org(body.split("/", 1)[1]) == whole.split("/", 1)[1]
 
 
 def _same_country(doc: Doc, a: str | None, b: str | None) -> bool:
