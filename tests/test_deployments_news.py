@@ -451,3 +451,20 @@ def test_a_body_of_the_missions_sender_sends_the_whole_force():
     assert [(d.deployed_by, d.personnel, d.part_of) for d in f.deployments] == [
         ("org/eu", 40, None)
     ], f.deployments
+
+
+def test_a_sum_of_years_of_deployments_is_no_deployment_of_the_rules_either():
+    """ "According to Comini, since 2006, Cambodia has dispatched a total of 4,459 personnel
+    … to join UN peacekeeping missions in Sudan, South Sudan …" (dev 296): the parse's rule
+    knew a tally over years is no one deployment; the rules' path made it a UN deployment
+    to Sudan of 4,459."""
+    text = (
+        "Troops\nSource: Example | 2017-04-25\n\n"
+        "Mongolia sent 150 troops to Mali on Tuesday to join the UN mission.\n\n"
+        "Since 2002, Mongolia has dispatched a total of 5,641 personnel to join UN"
+        " peacekeeping missions in Sudan, South Sudan, Chad and Lebanon.\n"
+    )
+    f = facts(text)
+    assert [(d.deployed_by, d.personnel) for d in f.deployments if d.personnel] == [
+        ("country/mongolia", 150)
+    ], f.deployments

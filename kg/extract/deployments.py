@@ -11,6 +11,7 @@ import re
 
 from kg.extract.claims import KINDS
 from kg.extract.context import Doc
+from kg.extract.lexis import TALLY
 from kg.extract.model import DateValue, Deployment, Mention, Span
 
 TRIGGER = re.compile(
@@ -69,6 +70,8 @@ def deployments(doc: Doc) -> list[Deployment]:
         s_text = text[sent.start : sent.end]
         if not (TRIGGER.search(s_text) or _STATION.search(s_text)) or not _FORCE.search(s_text):
             continue
+        if TALLY.search(s_text):
+            continue  # "since 2006, Cambodia has dispatched a total of 4,459 personnel": a sum
         ms = doc.mentions_in(sent.start, sent.end)
         dates = [d for d in doc.dates.dates_in(sent.start, sent.end) if d.value]
         dest = None

@@ -17,7 +17,7 @@ import re
 
 from kg.extract.context import Doc
 from kg.extract.dates import MONTHS
-from kg.extract.lexis import DEPLOY_CUE, DEPLOY_NOUNS, HYPOTHETICAL, lemma
+from kg.extract.lexis import DEPLOY_CUE, DEPLOY_NOUNS, HYPOTHETICAL, TALLY, lemma
 from kg.extract.model import DateValue, Deployment, Span
 from kg.extract.speech import phrase_span
 
@@ -506,21 +506,12 @@ _TALKS = {"talks", "negotiations", "discussions", "consultations"}
 _TOLD = {"announce", "say", "confirm", "state", "declare", "tell", "report"}
 
 
-# "over the past decade", "since 2006": a count of many deployments over years, not one
-# ("so far, 400 officers have deployed" is where this one stands, and stays)
-_TALLY = re.compile(
-    r"\b(?:over|in|during|for) the (?:past|last) (?:\w+ )?(?:decades?|years)\b"
-    r"|\bover the (?:years|decades?)\b|\bsince (?:19|20)\d\d\b|\bcumulative(?:ly)?\b",
-    re.I,
-)
-
-
 def _tally(doc: Doc, sent, tok, off: int) -> bool:
     """ "Over the past decade, Mongolia has dispatched 5,641 troops to international
     peacekeeping operations": a perfect tense over a span of time sums past deployments
     (a fresh text, not a gold one, took that sum for the contingent it reported)."""
     perfect = any(c.dep_ == "aux" and c.lower_ in ("has", "have", "had") for c in tok.children)
-    return perfect and bool(_TALLY.search(doc.text, sent.start, sent.end))
+    return perfect and bool(TALLY.search(doc.text, sent.start, sent.end))
 
 
 def _wished(tok) -> bool:

@@ -88,6 +88,13 @@ HEADS_MEETING = re.compile(
 )
 # "a possible summit", "possible deployment": an event not (yet) held
 HYPOTHETICAL = frozenset("possible potential proposed hypothetical eventual prospective".split())
+# "over the past decade", "since 2006": a count of many deployments over years, not one
+# ("so far, 400 officers have deployed" is where this one stands, and stays)
+TALLY = re.compile(
+    r"\b(?:over|in|during|for) the (?:past|last) (?:\w+ )?(?:decades?|years)\b"
+    r"|\bover the (?:years|decades?)\b|\bsince (?:19|20)\d\d\b|\bcumulative(?:ly)?\b",
+    re.I,
+)
 # a body's decision taken in session: "the Security Council adopted resolution 2699"
 SESSION_VERBS = (
     "adopt vote abstain approve authorize authorise pass endorse extend renew veto reject"
