@@ -435,8 +435,12 @@ def test_a_body_named_again_by_its_last_word_is_the_same_body():
         " this regard.\n\n"
         "The Community remains committed to peace in the region.\n"
     )
-    orgs = refs(facts(text), "org")
+    f = facts(text)
+    orgs = refs(f, "org")
     assert "org/community" not in orgs and len(orgs) == 1, orgs
+    # the word names the body, but is no name of it (no skos:altLabel "Community")
+    (body,) = orgs
+    assert "Community" not in f.entities[body].surfaces, f.entities[body].surfaces
 
 
 def test_the_second_word_of_a_states_name_is_nobodys_name():

@@ -131,8 +131,11 @@ def _register(doc: Doc, m: Mention) -> None:
         doc.entities[ref] = ent
     if not m.adjective:
         surface = m.surface[4:] if m.surface.lower().startswith("the ") else m.surface
-        # "ANKARA" in a dateline is the label in capitals, not a variant
-        if surface.lower() != ent.label.lower():
+        # "ANKARA" in a dateline is the label in capitals, not a variant; "the Organization"
+        # after "the Collective Security Treaty Organization" names the body, but is no name
+        # of it
+        last_word = m.kind == "org" and surface.lower() == ent.label.lower().split()[-1]
+        if surface.lower() != ent.label.lower() and not (last_word and " " in ent.label):
             ent.surfaces.add(surface)
 
 

@@ -1102,9 +1102,6 @@ def _add_org(out, ents, text: str, s: int, e: int, known, lex: Lexicon, prefer=f
     named = _named_by_its_last_word(text, s, e, [*known, *out])
     if named is not None:
         out.append(Mention(key=named.key, kind="org", start=s, end=e, surface=text[s:e]))
-        ent = ents.get(f"org/{named.key}")
-        if ent is not None:
-            ent.surfaces.add(text[s:e])
         return
     words = list(re.finditer(r"\S+", text[s:e]))
     while len(words) > 1 and fold(words[-1].group()) in _NOT_OF_THE_NAME:
