@@ -381,12 +381,15 @@ def subject_of(verb, after: int = -1):
         if inverted and inverted[0].idx >= after:
             return inverted[0]
     # passive "was told by X": the agent
-    for c in verb.children:
-        if c.dep_ == "agent":
-            for g in c.children:
-                if g.dep_ == "pobj":
-                    return g
+    agent = next(iter(_agent_objects(verb)), None)
+    if agent is not None:
+        return agent
     return _phrase_before(verb, after)
+
+
+def _agent_objects(verb) -> list:
+    """Who a passive verb's by-phrase names ("was told by X")."""
+    return [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
 
 
 def _passive_agent(verb, after: int):
@@ -399,12 +402,7 @@ def _passive_agent(verb, after: int):
         return None
     if not any(c.dep_ == "nsubjpass" for c in verb.children):
         return None
-    for c in verb.children:
-        if c.dep_ == "agent":
-            for g in c.children:
-                if g.dep_ == "pobj" and g.idx >= after:
-                    return g
-    return None
+    return next((g for g in _agent_objects(verb) if g.idx >= after), None)
 
 
 _WHEN_WORDS = {
