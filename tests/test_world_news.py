@@ -2086,3 +2086,20 @@ def test_a_previous_meeting_is_not_the_one_the_story_dates():
     f = facts(text)
     met = sorted((m.date.value.isoformat() if m.date else "", m.location or "") for m in f.meetings)
     assert met == [("", "place/kampala"), ("2021-10-30", "place/nairobi")], met
+
+
+def test_the_dateline_dates_the_page_not_the_talks_the_lead_dates():
+    """Dev text 315 (first sight: every meeting on the page's day): "MOROCCO, September 7 -
+    … Bourita, held, Tuesday in Cairo, talks with …": the dateline's day is the page's, the
+    talks are Tuesday's."""
+    f = facts(
+        "Minister holds talks in Cairo\nSource: Test | 2022-09-07\n\n"
+        "MOROCCO, September 7 - Minister of Foreign Affairs and Moroccans abroad, Nasser"
+        " Bourita, held, Tuesday in Cairo, talks with his Saudi counterpart, Prince Faisal bin"
+        " Farhan Al Saud, on the sidelines of the session of the Council of the League of Arab"
+        " States.\n"
+    )
+    rows = [(sorted(m.participants), m.date.value if m.date else None) for m in f.meetings]
+    assert rows == [
+        (["person/faisal-bin-farhan-al-saud", "person/nasser-bourita"], date(2022, 9, 6))
+    ], rows

@@ -27,7 +27,7 @@ from kg.extract.lexis import (
     calls_on,
     lemma,
 )
-from kg.extract.meetings import its_day, page_stamp
+from kg.extract.meetings import its_day, page_stamp, past_dateline
 from kg.extract.model import DateValue, Meeting, Span
 from kg.extract.sentences import blank_out
 from kg.extract.speech import head_span, inside_quote, phrase_span
@@ -2462,16 +2462,20 @@ _NOT_ITS_DAY = re.compile(
 def _date(doc: Doc, sent, pos: int) -> DateValue | None:
     """The day the meeting was: not a day the sentence gives for something else ("extended
     the mandate until 12 March 2025")."""
-    dates = [
-        d
-        for d in doc.dates.dates_in(sent.start, sent.end)
-        if d.value
-        and its_day(doc.text, sent.start, d)
-        and (
-            not _NOT_ITS_DAY.search(doc.text[max(sent.start, d.start - 24) : d.start])
-            or _DAY_RANGE.match(doc.text, d.end)  # "held from May 14 to 16": its first day
-        )
-    ]
+    dates = past_dateline(
+        doc,
+        sent,
+        [
+            d
+            for d in doc.dates.dates_in(sent.start, sent.end)
+            if d.value
+            and its_day(doc.text, sent.start, d)
+            and (
+                not _NOT_ITS_DAY.search(doc.text[max(sent.start, d.start - 24) : d.start])
+                or _DAY_RANGE.match(doc.text, d.end)  # "held from May 14 to 16": its first day
+            )
+        ],
+    )
     if not dates:
         return None
     after = [d for d in dates if d.start >= pos]

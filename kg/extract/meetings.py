@@ -153,6 +153,15 @@ def its_day(text: str, start: int, d: DateValue) -> bool:
     return not (d.basis == "RelativeToDocumentDate" and inside_quote(text, start, d.start))
 
 
+def past_dateline(doc: Doc, sent, dates: list[DateValue]) -> list[DateValue]:
+    """The days a sentence gives after its dateline, when it gives any: "MOROCCO, September 7
+    - Bourita held, Tuesday in Cairo, talks": the dateline dates the page, Tuesday the talks."""
+    from kg.extract.statements import dateline_end
+
+    end = dateline_end(doc, sent.start)
+    return [d for d in dates if d.start >= end] or dates
+
+
 def meetings(doc: Doc) -> list[Meeting]:
     text = doc.text
     out: dict[str, Meeting] = {}
@@ -194,7 +203,9 @@ def meetings(doc: Doc) -> list[Meeting]:
             continue
         mentions = doc.mentions_in(sent.start, sent.end)
         all_dates = doc.dates.dates_in(sent.start, sent.end)
-        dates = [d for d in all_dates if d.value and its_day(text, sent.start, d)]
+        dates = past_dateline(
+            doc, sent, [d for d in all_dates if d.value and its_day(text, sent.start, d)]
+        )
         unresolved = [d for d in all_dates if d.value is None]
         # the date closest after the trigger, else the first
         tpos = sent.start + trig.start()
