@@ -2103,3 +2103,18 @@ def test_the_dateline_dates_the_page_not_the_talks_the_lead_dates():
     assert rows == [
         (["person/faisal-bin-farhan-al-saud", "person/nasser-bourita"], date(2022, 9, 6))
     ], rows
+
+
+def test_he_after_a_lead_with_a_dateline_is_the_leads_subject():
+    """ "CAIRO, September 7 (MAP) - Foreign Minister Bourita held talks … with his Saudi
+    counterpart, Prince Faisal … He also met …": the lead's subject (the dateline before it
+    hid him, and "he" went to the last person named)."""
+    f = facts(
+        "Minister holds talks in Cairo\nSource: Test | 2022-09-07\n\n"
+        "CAIRO, September 7 (MAP) - Foreign Minister Nasser Bourita held talks on Tuesday with"
+        " his Saudi counterpart, Prince Faisal bin Farhan Al Saud.\n\n"
+        "He also met with his counterpart from Bahrain, Abdullatif Bin Rashid Al Zayani.\n"
+    )
+    assert ["person/abdullatif-bin-rashid-al-zayani", "person/nasser-bourita"] in parties(
+        f.meetings
+    ), parties(f.meetings)

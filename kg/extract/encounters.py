@@ -848,14 +848,19 @@ def _last_person(doc: Doc, pos: int, depth: int = 0) -> str | None:
     since = paras[-2].start if len(paras) >= 2 else 0
     prev = [s for _pi, s in doc.sentences if since <= s.start and s.end <= pos]
     if prev and depth < 4:
+        from kg.extract.statements import dateline_end
+
         sent = prev[-1]
-        head = doc.text[sent.start : min(sent.end, sent.start + 60)]
-        first = next(iter(doc.mentions_in(sent.start, sent.end, "person")), None)
+        # "ALMATY, Jan 7 (Reuters) - President A held talks with B. He also met C": the
+        # dateline is no part of the sentence's opening
+        start = max(sent.start, dateline_end(doc, sent.start))
+        head = doc.text[start : min(sent.end, start + 60)]
+        first = next(iter(doc.mentions_in(start, sent.end, "person")), None)
         if _OPENS_WITH_PRONOUN.match(head):
             got = _last_person(doc, sent.start, depth + 1)
             if got:
                 return got
-        elif first is not None and _SUBJECT_OPENING.fullmatch(doc.text, sent.start, first.start):
+        elif first is not None and _SUBJECT_OPENING.fullmatch(doc.text, start, first.start):
             return doc.ref(first)
     persons = [m for m in doc.mentions_in(since, pos) if m.kind == "person"]
     return doc.ref(persons[-1]) if persons else None
