@@ -2118,3 +2118,21 @@ def test_he_after_a_lead_with_a_dateline_is_the_leads_subject():
     assert ["person/abdullatif-bin-rashid-al-zayani", "person/nasser-bourita"] in parties(
         f.meetings
     ), parties(f.meetings)
+
+
+def test_the_office_that_tells_of_a_call_is_no_party_to_it():
+    """Dev text 310 (first sight: a meeting of the Prime Minister's Office alone): "The
+    Prime Minister's Office says the two men spoke by phone Saturday": the office tells of
+    the call of the two."""
+    f = facts(
+        "Justin Trudeau congratulates Donald Trump in phone call with new president\n"
+        "Source: Test | 2017-01-21\n\n"
+        "OTTAWA - Prime Minister Justin Trudeau has congratulated U.S. President Donald Trump"
+        " on his inauguration.\n\n"
+        "The Prime Minister’s Office says the two men spoke by phone Saturday, but it was not"
+        " immediately clear how long the conversation lasted.\n"
+    )
+    assert [(m.organizer, sorted(m.participants)) for m in f.meetings] == [
+        (None, ["person/donald-trump", "person/justin-trudeau"])
+    ], f.meetings
+

@@ -454,6 +454,10 @@ def _organizer(doc: Doc, start: int, end: int, tpos: int) -> str | None:
             continue
         ent = doc.entities.get(doc.ref(m))
         sc = 0
+        if m.end <= tpos and SAID_AFTER.match(doc.text, m.end, tpos):
+            # "The Prime Minister's Office says the two men spoke by phone": the one
+            # telling of the call, no host of it
+            continue
         between = doc.text[tpos : m.start] if m.start > tpos else ""
         if (
             between
