@@ -2136,3 +2136,24 @@ def test_the_office_that_tells_of_a_call_is_no_party_to_it():
         (None, ["person/donald-trump", "person/justin-trudeau"])
     ], f.meetings
 
+
+def test_the_two_men_who_also_spoke_in_another_month_had_another_call():
+    """Dev text 310 (first sight: missed): "The two men also spoke in November" in a January
+    story of their Saturday call, three paragraphs after the two were named: the same two,
+    another time."""
+    f = facts(
+        "Trudeau congratulates Trump\nSource: Test | 2017-01-21\n\n"
+        "OTTAWA - Prime Minister Justin Trudeau has congratulated U.S. President Donald Trump"
+        " on his inauguration.\n\n"
+        "Trudeau and Trump spoke by phone Saturday, the government said.\n\n"
+        "The email said the two countries had a deep economic relationship.\n\n"
+        "It also said the relationship mattered to both economies.\n\n"
+        "The two men also spoke in November after the election.\n"
+    )
+    rows = sorted(
+        (sorted(m.participants), m.date.value.isoformat() if m.date else "") for m in f.meetings
+    )
+    assert rows == [
+        (["person/donald-trump", "person/justin-trudeau"], ""),
+        (["person/donald-trump", "person/justin-trudeau"], "2017-01-21"),
+    ], rows

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.context import Doc
-from kg.extract.dates import MONTH_OF_ITS_OWN
+from kg.extract.dates import MONTH_OF_ITS_OWN, MONTHS
 from kg.extract.lexis import (
     BESIDE_EVENT,
     BUILDING_WORDS,
@@ -729,16 +729,25 @@ def _two_persons_before(doc: Doc, pos: int) -> list[str]:
     """ "Aurescu sent Moldovan Foreign Minister Popescu a letter … the two Foreign Ministers
     had a telephone conversation": "the two" persons are the only two this paragraph and
     the one before name; with a third in view the phrase is not ours to resolve. One who
-    tells ("White House spokesman Ari Fleischer told reporters") is none of them."""
+    tells ("White House spokesman Ari Fleischer told reporters") is none of them. Where
+    those paragraphs name nobody, the two the story has named so far, if only two ("The
+    two men also spoke in November", three paragraphs after Trudeau and Trump)."""
     paras = [p for p in doc.paragraphs if p.start <= pos]
     since = paras[-2].start if len(paras) >= 2 else 0
+    refs = _persons_told_of(doc, since, pos)
+    if not refs and since:
+        refs = _persons_told_of(doc, 0, pos)
+    return refs if len(refs) == 2 else []
+
+
+def _persons_told_of(doc: Doc, start: int, end: int) -> list[str]:
     refs: list[str] = []
-    for m in doc.mentions_in(since, pos, "person"):
-        if SAID_AFTER.match(doc.text, m.end, pos):
+    for m in doc.mentions_in(start, end, "person"):
+        if SAID_AFTER.match(doc.text, m.end, end):
             continue
         if (ref := doc.ref(m)) not in refs:
             refs.append(ref)
-    return refs if len(refs) == 2 else []
+    return refs
 
 
 _AND_TITLED = re.compile(r",?\s+and\s+(?:the\s+)?(?:(?:[A-Z][\w.'’-]*|of|to|for|the)[,\s]+){1,8}")
@@ -1173,8 +1182,9 @@ def encounters(doc: Doc) -> list[Meeting]:
                 )
                 m.chair = chair
                 m.elsewhere = parties.elsewhere - set(refs)
-                m.earlier = date is None and any(
-                    c.lower_ in _BEFORE_WORDS for t in (hub, tok) for c in t.children
+                m.earlier = date is None and (
+                    any(c.lower_ in _BEFORE_WORDS for t in (hub, tok) for c in t.children)
+                    or _in_another_month(doc, tok)
                 )
                 out.append(m)
     out.extend(_sessions(doc))
@@ -2084,9 +2094,27 @@ def _listed_voters(doc: Doc, sent) -> list[str]:
     return out
 
 
-def _pair_by_phone(tok) -> bool:
+def _in_another_month(doc: Doc, tok) -> bool:
+    """ "The two men also spoke in November" in a January page: a month of its own, so
+    another time than the story's dated call of the same two."""
+    pub = doc.meta.published
+    if pub is None or pub.value is None:
+        return False
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ in ("in", "during")
+        and any(
+            g.dep_ == "pobj" and MONTHS.get(g.lower_) not in (None, pub.value.month)
+            for g in c.children
+        )
+        for c in tok.children
+    )
+
+
+def _pair_spoke(tok) -> bool:
     """ "A and B spoke by phone", "the two leaders spoke over the telephone": a call whose
-    parties are the verb's subjects."""
+    parties are the verb's subjects; "The two men also spoke in November": the two spoke
+    with each other, by phone or not (not where: "spoke at the rally", "on television")."""
     by_phone = any(
         c.dep_ == "prep"
         and c.lower_ in ("by", "over", "on")
@@ -2094,10 +2122,20 @@ def _pair_by_phone(tok) -> bool:
         for c in tok.children
     )
     subjects = [c for c in tok.children if c.dep_ == "nsubj"]
-    return by_phone and any(
-        any(c.dep_ == "conj" for c in s.children)
-        or (s.lower_ in _PAIR_NOUNS and any(c.lower_ in ("two", "both") for c in s.children))
+    pair = [
+        s
         for s in subjects
+        if s.lower_ in _PAIR_NOUNS and any(c.lower_ in ("two", "both") for c in s.children)
+    ]
+    if (
+        not by_phone
+        and any(s.lower_ in _PERSON_PAIR_NOUNS for s in pair)
+        and not any(c.dep_ in ("dobj", "ccomp") for c in tok.children)
+        and not any(c.dep_ == "prep" and c.lower_ in ("at", "on", "before") for c in tok.children)
+    ):
+        return True
+    return by_phone and (
+        bool(pair) or any(any(c.dep_ == "conj" for c in s.children) for s in subjects)
     )
 
 
@@ -2337,7 +2375,7 @@ def _trigger(tok, doc: Doc, off: int):
             preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("with", "to")]
             if not preps:
                 # "The two ministers spoke by phone": a call of the pair the subject names
-                return ("talk", None) if _pair_by_phone(tok) else None
+                return ("talk", None) if _pair_spoke(tok) else None
             pobjs = [g for p in preps for g in p.children if g.dep_ == "pobj"]
             if not pobjs or all(_PRESS.match(g.text) for g in pobjs):
                 return None
