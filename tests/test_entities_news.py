@@ -517,3 +517,15 @@ def test_a_unit_named_by_its_kind_only_is_no_organization():
     )
     orgs = refs(facts(text), "org")
     assert not {"org/mechanised-infantry-battalion", "org/battle-group"} & orgs, orgs
+
+
+def test_a_posts_remit_after_its_comma_is_no_person():
+    """Dev text 315 (first sight: a person "African Cooperation"; 257 "National Security",
+    74 "Balochistan Information"): words after a post and its comma that end in a
+    portfolio's word are the post's remit; the name comes after them."""
+    f = facts(
+        "Minister holds talks\nSource: Test | 2022-09-07\n\n"
+        "RABAT - Minister of Foreign Affairs, African Cooperation and Moroccans abroad, Nasser"
+        " Bourita, held talks in Cairo with his Saudi counterpart.\n"
+    )
+    assert refs(f, "person") == {"person/nasser-bourita"}, refs(f, "person")

@@ -792,7 +792,7 @@ def _add_person(
     if cand[0] < headline_end(text):
         return  # "Kazakh President Issues Shoot-to-Kill Order": a title-case headline's verbs
 
-    from kg.extract.names import TITLES, person_name
+    from kg.extract.names import TITLES, ends_in_remit, person_name
     from kg.ids import fold
 
     start = cand[0]
@@ -804,6 +804,8 @@ def _add_person(
         return
     cand = (start, cand[1])
     name = text[cand[0] : cand[1]]
+    if ends_in_remit(name):
+        return  # "Minister of Foreign Affairs, African Cooperation and …": the post's remit
     label = person_name(name)
     key = slug(label)
     ents.setdefault(f"person/{key}", Entity(kind="person", key=key, label=label))

@@ -86,6 +86,16 @@ PORTFOLIO_WORDS = {
         "Administration Decentralisation Decentralization Regional International Abroad"
     ).split()
 }
+
+
+def ends_in_remit(name: str) -> bool:
+    """ "Minister of Foreign Affairs, African Cooperation and Moroccans abroad, Nasser
+    Bourita": words after a post and its comma that end in a portfolio's word are the
+    post's remit, no person's name."""
+    words = name.split()
+    return bool(words) and fold(words[-1]) in PORTFOLIO_WORDS
+
+
 _PATRONYMIC = re.compile(
     r"^[A-Z][a-z]+(?:ovich|evich|ich|ovna|evna|ichna|ogly|oglu|uly|kyzy|qizi)$"
 )

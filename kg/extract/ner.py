@@ -26,6 +26,7 @@ from kg.extract.names import (
     PORTFOLIO_WORDS,
     TITLES,
     clean_person,
+    ends_in_remit,
     name_skeleton,
 )
 from kg.extract.sentences import blank_out
@@ -286,6 +287,8 @@ def find(
                 continue
             if " " not in label and _people_of(label, lex):
                 continue  # "along with Africans", "Somalis": a people, not a person
+            if ends_in_remit(label):
+                continue  # "Minister of Foreign Affairs, African Cooperation and …"
             _add(out, ents, "person", label, s2, e2, surface=text[s2:e2])
         elif _surname_named_before(text, s, e, out, known) or (
             s < headline and _surname_named_in_story(text, s, e, known, recognised)
