@@ -2157,3 +2157,20 @@ def test_the_two_men_who_also_spoke_in_another_month_had_another_call():
         (["person/donald-trump", "person/justin-trudeau"], ""),
         (["person/donald-trump", "person/justin-trudeau"], "2017-01-21"),
     ], rows
+
+
+def test_the_talks_of_a_series_the_lead_dates_are_of_its_day():
+    """Dev text 315: "Bourita held, Tuesday in Cairo, a series of talks with his
+    counterparts", then one paragraph per counterpart with no day: Tuesday's, each."""
+    f = facts(
+        "Minister holds talks\nSource: Test | 2022-09-07\n\n"
+        "Foreign Minister Nasser Bourita held on Tuesday in Cairo a series of talks with his"
+        " counterparts.\n\n"
+        "Mr. Bourita held talks with his Saudi counterpart, Prince Faisal bin Farhan Al Saud.\n\n"
+        "Mr. Bourita also held talks with Slovenia's Foreign Minister, Tanja Fajon.\n"
+    )
+    rows = sorted((sorted(m.participants), m.date.value if m.date else None) for m in f.meetings)
+    assert rows == [
+        (["person/faisal-bin-farhan-al-saud", "person/nasser-bourita"], date(2022, 9, 6)),
+        (["person/nasser-bourita", "person/tanja-fajon"], date(2022, 9, 6)),
+    ], rows

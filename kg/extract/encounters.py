@@ -651,6 +651,7 @@ _POSTS_OF = {
     "premier": ("prime minister", "premier"),
     "chancellor": ("chancellor",),
     "foreign minister": ("foreign minister", "minister of foreign affairs", "foreign affairs"),
+    "fm": ("foreign minister", "minister of foreign affairs", "foreign affairs"),
     "defence minister": ("defence minister", "defense minister", "minister of defence"),
     "defense minister": ("defence minister", "defense minister", "minister of defence"),
 }
@@ -1193,6 +1194,7 @@ def encounters(doc: Doc) -> list[Meeting]:
     merged = _merge_same(out)
     _attendance(doc, merged)
     _date_from_lead(doc, merged)
+    _day_of_the_series(doc, merged)
     _date_from_the_sentence_before(doc, merged)
     kept = []
     for m in merged:
@@ -1581,6 +1583,38 @@ def _date_from_lead(doc: Doc, meetings: list[Meeting]) -> None:
                 m.date = date
                 m.key = meeting_key(doc, date, m.participants)  # (keyed "undated-…" before)
                 break
+
+
+_SERIES = re.compile(
+    r"\b(?:a series of|several|a number of|a round of|a flurry of)\s+(?:[a-z-]+\s+)?"
+    r"(?:talks|meetings|discussions|consultations|bilateral meetings)\b"
+)
+
+
+def _day_of_the_series(doc: Doc, meetings: list[Meeting]) -> None:
+    """ "Bourita held, Tuesday in Cairo, a series of talks with his counterparts" and then
+    one paragraph per counterpart with no day: each of those talks of his is Tuesday's."""
+    lead_end = doc.lead_end()
+    for _pi, sent in doc.sentences:
+        if sent.start >= lead_end:
+            break
+        series = _SERIES.search(doc.text, sent.start, sent.end)
+        if series is None or _FUTURE_WORDS.search(doc.text, sent.start, sent.end):
+            continue
+        date = _date(doc, sent, series.start())
+        holders = {doc.ref(m) for m in doc.mentions_in(sent.start, series.start(), "person")}
+        if date is None or not holders:
+            continue
+        for m in meetings:
+            if (
+                m.date is None
+                and not m.earlier
+                and m.span.start >= sent.end
+                and holders & set(m.participants)
+                and not doc.dates.dates_in(sent.end, m.span.end)
+            ):
+                m.date = date
+                m.key = meeting_key(doc, date, m.participants)
 
 
 _ARRIVAL = re.compile(r"\b(?:arrived|touched down|landed|flew into|was welcomed|was received)\b")
