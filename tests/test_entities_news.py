@@ -529,3 +529,15 @@ def test_a_posts_remit_after_its_comma_is_no_person():
         " Bourita, held talks in Cairo with his Saudi counterpart.\n"
     )
     assert refs(f, "person") == {"person/nasser-bourita"}, refs(f, "person")
+
+
+def test_a_body_whose_name_starts_with_a_portfolio_word_is_no_person():
+    """Dev text 311 (first sight: a person "Visegrád Fund", who then attended the summit):
+    "support for the International Visegrád Fund" names a body."""
+    f = facts(
+        "V4 summit\nSource: Test | 2024-02-27\n\n"
+        "The prime ministers discussed energy security, illegal migration and support for the"
+        " International Visegrád Fund, the radio reported.\n"
+    )
+    assert not refs(f, "person"), refs(f, "person")
+    assert "org/international-visegrad-fund" in refs(f, "org"), refs(f, "org")

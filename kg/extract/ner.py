@@ -784,6 +784,8 @@ def _person_in_org(text: str, s: int, e: int, inside, out, ents) -> bool:
     rest = words[lead:]
     if len(rest) > 4 or not rest or (len(rest) < 2 and lead == 0):
         return False  # one word is a name only after a title ("Indian PM Modi")
+    if _ORG_WORD.fullmatch(rest[-1].group()):
+        return False  # "International Visegrád Fund": a body, whatever words lead it
     s2, e2, label = clean_person(text, cut + rest[0].start(), e)
     if label is None or _generic(label) or (" " not in label and lead == 0):
         return False
