@@ -506,3 +506,14 @@ def test_a_subheading_that_asks_tells_no_ones_words():
     )
     assert speakers_of(text, "What did") == set()
     assert speakers_of(text, "not in vain") == {"person/margarita-robles"}
+
+
+def test_a_dateline_whose_credit_ends_in_a_colon_is_no_part_of_the_statement():
+    """Dev text 325 (first sight: the statement began at the colon, outside the passage a
+    reader marks): "KABUL (Pajhwok): Pakistan Foreign Office spokesperson … has said"."""
+    text = (
+        "Consultations underway\nSource: Test | 2025-07-25\n\n"
+        "KABUL (Pajhwok): Pakistan Foreign Office spokesperson Shafqat Ali Khan has said"
+        " consultations are underway between the foreign ministries.\n"
+    )
+    assert statement_openings(text) == ["Pakistan Foreig"], statement_openings(text)
