@@ -541,3 +541,36 @@ def test_a_body_whose_name_starts_with_a_portfolio_word_is_no_person():
     )
     assert not refs(f, "person"), refs(f, "person")
     assert "org/international-visegrad-fund" in refs(f, "org"), refs(f, "org")
+
+
+def test_a_forest_a_channel_and_a_local_government_area_are_places():
+    """Dev text 319 (first sight: persons "Yadi Forest", "Giwa LGA", "Cawtorne Channel" and
+    an organisation "Safana Local Government Area"): a place word no name ends in."""
+    f = facts(
+        "Troops clear camps\nSource: Test | 2024-09-06\n\n"
+        "The military high command further revealed that the strongholds of two notorious"
+        " terrorist leaders were destroyed: one in the Sadiku enclave at Tsora Hill, Safana"
+        " Local Government Area of Katsina State, and the other in the Alhaji Yusuf enclave"
+        " within Yadi Forest, in Giwa LGA of Kaduna State.\n\n"
+        "Troops crippled crude oil theft activities at the following locations through air"
+        " interdiction: Bugama, Idama, Cawtorne Channel and Krakrama, all in Rivers State.\n"
+    )
+    assert not refs(f, "person"), refs(f, "person")
+    assert {
+        "place/yadi-forest",
+        "place/giwa-lga",
+        "place/safana-local-government-area",
+        "place/cawtorne-channel",
+    } <= refs(f, "place"), refs(f, "place")
+
+
+def test_a_strait_named_after_its_name_is_the_strait_of_it():
+    """Dev text 306: "the Strait of Hormuz" and "the Hormuz Strait" gave two places."""
+    f = facts(
+        "Navy unit\nSource: Test | 2020-01-21\n\n"
+        "The unit will operate in the Strait of Hormuz, the ministry said. Ships pass the"
+        " Hormuz Strait near Iran every day.\n"
+    )
+    assert [r for r in refs(f, "place") if "hormuz" in r] == ["place/strait-of-hormuz"], refs(
+        f, "place"
+    )

@@ -798,7 +798,14 @@ def _person_in_org(text: str, s: int, e: int, inside, out, ents) -> bool:
 _PLACE_HEAD = re.compile(
     r"\b(?:Province|Region|State|District|County|Valley|River|Sea|Ocean|Mountains?|Islands?|"
     r"Lake|Gulf|Strait|Corridor|Peninsula|Desert|Basin|Coast|Bay|Oblast|Governorate|City|"
-    r"Airport|Base|Square|Palace|Camp|Border|Crossing|Port|Harbou?r|Hills?|Heights|Plateau)$"
+    r"Airport|Base|Square|Palace|Camp|Border|Crossing|Port|Harbou?r|Hills?|Heights|Plateau|"
+    r"Forest|Channel|Creek|LGA|Local Government Area)$"
+)
+# a place word no person's name ends in ("Yadi Forest", "Giwa LGA", "Cawtorne Channel" read
+# as persons)
+_NO_NAME_END = re.compile(
+    r"\b(?:Province|Region|District|County|Valley|River|Oblast|Governorate|Strait|Corridor|"
+    r"Peninsula|Desert|Basin|Airport|Forest|Channel|Creek|LGA|Local Government Area)$"
 )
 _NOT_PLACE = re.compile(
     r"^(?:Republic|States|Member States|State|Secretariat|Government|Council|Union|Federation|"
@@ -1005,6 +1012,10 @@ def _type(surface: str, kind: str, label: str, prefer: set[str]):
         return "place", place  # "Kigali" read as a person
     if kind in ("person", "org") and _NATURE_FIRST.match(surface):
         return "place", place  # "Lake Titicaca", "Mount Elgon" read as a person
+    if (kind == "person" or surface.endswith("Local Government Area")) and _NO_NAME_END.search(
+        surface
+    ):
+        return "place", place  # "Yadi Forest", "Safana Local Government Area"
     return kind, None
 
 
@@ -1483,8 +1494,14 @@ def _local_place(text: str, s: int, e: int, prefer, out, known):
     return info
 
 
+# "Hormuz Strait" is the "Strait of Hormuz" (one node, whichever way the text writes it)
+_WATER_AFTER = re.compile(r"([A-Z][\w'’-]+) (Strait|Gulf)")
+
+
 def _add_place(out, ents, surface: str, s: int, e: int, info, lex: Lexicon) -> None:
     label = info.name if info is not None else surface
+    if info is None and (water := _WATER_AFTER.fullmatch(surface)):
+        label = f"{water.group(2)} of {water.group(1)}"
     facility = info is None and bool(_FACILITY.fullmatch(surface))
     key = slug(label)
     ref = f"place/{key}"
