@@ -574,3 +574,15 @@ def test_a_strait_named_after_its_name_is_the_strait_of_it():
     assert [r for r in refs(f, "place") if "hormuz" in r] == ["place/strait-of-hormuz"], refs(
         f, "place"
     )
+
+
+def test_a_syndicators_credit_names_two_bodies():
+    """Dev text 316 (first sight: an organisation "MENAFN- Gulf Times")."""
+    f = facts(
+        "Qatar, Nigeria To Expand Relations\nSource: Test | 2024-03-03\n\n"
+        "(MENAFN- Gulf Times) His Highness the Amir Sheikh Tamim bin Hamad al-Thani held a"
+        " session of official talks with President Bola Ahmed Tinubu on Sunday.\n"
+    )
+    orgs = refs(f, "org")
+    assert not any("menafn-" in r for r in orgs), orgs
+    assert "org/gulf-times" in orgs, orgs

@@ -1108,6 +1108,9 @@ _MEMBER_NOUNS = {
 _NOT_OF_THE_NAME = _TRAILING_TITLES | _MEMBER_NOUNS
 
 
+_SYNDICATED = re.compile(r"([A-Z]{3,})-\s+([A-Z].+)")
+
+
 def _add_org(out, ents, text: str, s: int, e: int, known, lex: Lexicon, prefer=frozenset()) -> None:
     """A national body ("Ministry of Defense of Tajikistan", "Turkish Armed Forces",
     "Kazakhstan's Security Council") gets the key the post finder's national bodies get
@@ -1115,6 +1118,12 @@ def _add_org(out, ents, text: str, s: int, e: int, known, lex: Lexicon, prefer=f
     name of generic words that says whose it is nowhere is no entity ("the Ministry")."""
     from kg.extract.actors import canon_org, entity_for_generic
 
+    credit = _SYNDICATED.fullmatch(text, s, e)
+    if credit:
+        # "(MENAFN- Gulf Times)": the syndicator and the paper, two bodies
+        for g in (1, 2):
+            _add_org(out, ents, text, credit.start(g), credit.end(g), known, lex, prefer)
+        return
     named = _named_by_its_last_word(text, s, e, [*known, *out])
     if named is not None:
         out.append(Mention(key=named.key, kind="org", start=s, end=e, surface=text[s:e]))
