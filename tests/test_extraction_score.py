@@ -140,6 +140,19 @@ def test_scorer_matches_by_name_and_type(tmp_path: Path):
     assert tallies["actors outside lexicon"].tp_gold >= 2
 
 
+def test_a_title_written_into_a_gold_name_is_no_part_of_it(tmp_path: Path):
+    """Gold written "Sultan Hassanal Bolkiah" (dev 321) or "Sheikh Tamim bin Hamad al-Thani"
+    (dev 128) counted the person the extractor names without the title as missed and
+    false: a title is no part of a name (docs/gold-format.md)."""
+    titled = GOLD.replace("name: Kaja Kallas,", "name: Prime Minister Kaja Kallas,").replace(
+        "[Sauli Niinisto, Kaja Kallas]", "[Sauli Niinisto, Prime Minister Kaja Kallas]"
+    )
+    assert titled != GOLD
+    tallies = score([str(_corpus(tmp_path, titled))])
+    people = tallies["entities: person"]
+    assert people.tp_gold == 2 and people.fn == 0 and people.fp == 0, people.notes
+
+
 def test_scorer_counts_a_wrong_speaker_both_ways(tmp_path: Path):
     wrong = GOLD.replace("  - speaker: Kaja Kallas\n", "  - speaker: Sauli Niinisto\n")
     tallies = score([str(_corpus(tmp_path, wrong))])

@@ -38,6 +38,17 @@ def norm(name: str) -> str:
     return s
 
 
+def untitled(name: str) -> str:
+    """A person's normalised name without the titles before it ("sultan hassanal bolkiah"
+    is "hassanal bolkiah"): a title is no part of a name, and the extractor strips it."""
+    from kg.extract.names import TITLES
+
+    words = name.split()
+    while len(words) > 1 and words[0] in TITLES:
+        words.pop(0)
+    return " ".join(words)
+
+
 @dataclass
 class GoldEntity:
     id: str
@@ -154,6 +165,8 @@ def _format2(raw: dict, text: str, where: Path) -> Gold:
             raise GoldError(f"{where}: entity {e!r} has no type among {KINDS}")
         gid = f"{kind}:{norm(e['name'])}"
         names = {norm(e["name"])} | {norm(a) for a in _as_list(e.get("also"))}
+        if kind == "person":
+            names |= {untitled(n) for n in names} - {""}
         ents[gid] = GoldEntity(
             id=gid, kind=kind, names=names, optional=bool(e.get("optional")), display=e["name"]
         )
