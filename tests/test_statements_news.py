@@ -517,3 +517,18 @@ def test_a_dateline_whose_credit_ends_in_a_colon_is_no_part_of_the_statement():
         " consultations are underway between the foreign ministries.\n"
     )
     assert statement_openings(text) == ["Pakistan Foreig"], statement_openings(text)
+
+
+def test_he_later_in_a_sentence_that_opened_with_he_is_the_same_man():
+    """Dev text 311 (first sight: Fico's): "He was not looking forward to the meeting with
+    Hungarian Prime Minister Viktor Orbán and Slovak Prime Minister Robert Fico …, but as
+    he said, there was no other alternative" after a sentence of Fiala's."""
+    text = (
+        "V4 summit\nSource: Test | 2024-02-27\n\n"
+        "Czech Prime Minister Petr Fiala explained ahead of the meeting that Tuesday will show"
+        " whether this format still makes sense. He was not particularly looking forward to"
+        " the meeting with Hungarian Prime Minister Viktor Orbán and Slovak Prime Minister"
+        " Robert Fico with whom he disagreed on some important issues, but as he said, there"
+        " was no other alternative.\n"
+    )
+    assert speakers_of(text, "no other alternative") == {"person/petr-fiala"}
