@@ -586,3 +586,17 @@ def test_a_syndicators_credit_names_two_bodies():
     orgs = refs(f, "org")
     assert not any("menafn-" in r for r in orgs), orgs
     assert "org/gulf-times" in orgs, orgs
+
+
+def test_the_main_international_rights_and_aid_groups_are_organisations():
+    """Dev text 320 (first sight: "Oxfam" a place, Amnesty and ActionAid missed, and their
+    joint statement given to the place)."""
+    f = facts(
+        "Rights groups warn\nSource: Test | 2024-02-28\n\n"
+        "The executives of seven international human rights organisations, including Amnesty"
+        " International, ActionAid and Oxfam, said the situation had deteriorated.\n"
+    )
+    assert {"org/amnesty-international", "org/actionaid", "org/oxfam"} <= refs(f, "org"), refs(
+        f, "org"
+    )
+    assert not refs(f, "place"), refs(f, "place")
