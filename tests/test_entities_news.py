@@ -600,3 +600,17 @@ def test_the_main_international_rights_and_aid_groups_are_organisations():
         f, "org"
     )
     assert not refs(f, "place"), refs(f, "place")
+
+
+def test_his_highness_abbreviated_is_a_title():
+    """Dev text 315 (first sight: a person "H.H. Prince"; 236 an organisation "HRH")."""
+    f = facts(
+        "Talks in Cairo\nSource: Test | 2022-09-07\n\n"
+        "Nasser Bourita held talks with his Saudi counterpart, H.H. Prince Faisal bin Farhan Al"
+        " Saud. HRH the Crown Prince also attended.\n"
+    )
+    assert refs(f, "person") == {
+        "person/nasser-bourita",
+        "person/faisal-bin-farhan-al-saud",
+    }, refs(f, "person")
+    assert not refs(f, "org"), refs(f, "org")

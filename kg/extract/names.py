@@ -22,7 +22,7 @@ TITLES = {
         "Finance Deputy First Acting Former Secretary Secretary-General General Lieutenant "
         "Lt Lt. Gen Gen. Maj Maj. Major Colonel Col Col. Brigadier Admiral Commander Captain "
         "Capt Capt. Sergeant Chief Mr Mr. Mrs Mrs. Ms Ms. Dr Dr. Prof Prof. Sir Dame Lord "
-        "H.E. H.E HE Excellency His Her King Queen Prince Princess Emperor Empress Sheikh Emir "
+        "H.E. H.E HE H.H. H.H H.R.H. H.R.H HRH Excellency His Her King Queen Prince Princess Emperor Empress Sheikh Emir "
         "Sultan Shaikh Sheik Shaykh Amir Highness Majesty Crown "
         "Pope Cardinal "
         "Archbishop Bishop Ambassador Envoy Special Representative Spokesman Spokeswoman "
