@@ -2174,3 +2174,17 @@ def test_the_talks_of_a_series_the_lead_dates_are_of_its_day():
         (["person/faisal-bin-farhan-al-saud", "person/nasser-bourita"], date(2022, 9, 6)),
         (["person/nasser-bourita", "person/tanja-fajon"], date(2022, 9, 6)),
     ], rows
+
+
+def test_the_day_of_a_briefing_is_not_the_day_of_a_visit_it_speaks_of():
+    """Dev text 325 (first sight: the visit dated the briefing's Thursday): "Speaking at a
+    weekly press briefing on Thursday, he said preparations are ongoing for the Afghan
+    foreign minister's visit to Islamabad and dates were being determined"."""
+    f = facts(
+        "Consultations underway\nSource: Test | 2025-07-25\n\n"
+        "Pakistan Foreign Office spokesperson Shafqat Ali Khan has said consultations are"
+        " underway.\n\n"
+        "Speaking at a weekly press briefing on Thursday, he said preparations are ongoing for"
+        " the Afghan foreign minister’s visit to Islamabad and dates were being determined.\n"
+    )
+    assert all(m.date is None for m in f.meetings), [(m.participants, m.date) for m in f.meetings]

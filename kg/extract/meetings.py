@@ -134,6 +134,9 @@ _A_TEXTS_DAY = re.compile(
     r"(?:the\s+)?$",
     re.I,
 )
+_SPEAKING_AT = re.compile(
+    r"\W*(?:Speaking|Talking|Addressing|Briefing)\b[^,.;]{0,80}?\b(?:on|late|early)?\s*$"
+)
 _ENDS = re.compile(r"[”\"’']?\s*(?:[.;]|$)")
 
 
@@ -146,6 +149,10 @@ def its_day(text: str, start: int, d: DateValue) -> bool:
         return False
     if _A_TEXTS_DAY.search(text, max(start, d.start - 40), d.start):
         return False  # "the ministerial resolution on September 9 2017": that text's day
+    if _SPEAKING_AT.match(text, start, d.start):
+        # "Speaking at a weekly press briefing on Thursday, he said preparations are
+        # ongoing for the minister's visit": the day it was told
+        return False
     if _SAID_ON.search(text, max(start, d.start - 40), d.start) and _ENDS.match(text, d.end):
         # "…, Seoul's foreign ministry said Friday.": the day it was told (not "said on May
         # 12 after a meeting of A and B", the day of both)
