@@ -2188,3 +2188,18 @@ def test_the_day_of_a_briefing_is_not_the_day_of_a_visit_it_speaks_of():
         " the Afghan foreign minister’s visit to Islamabad and dates were being determined.\n"
     )
     assert all(m.date is None for m in f.meetings), [(m.participants, m.date) for m in f.meetings]
+
+
+def test_a_visit_the_lead_tells_as_a_time_before_is_not_of_the_pages_day():
+    """Dev text 313 (first sight: Zelensky's visit dated the page's day): "Talking to
+    reporters after the tensions arising … following the visit to Bulgaria by Volodymyr
+    Zelensky, President Rumen Radev criticized …": the visit came before the story's day."""
+    f = facts(
+        "Politicians are not defending Bulgaria’s interests, President Radev says\n"
+        "Source: Test | 2023-07-10\n\n"
+        "Talking to reporters after the tensions arising between the government and the"
+        " presidency following the visit to Bulgaria by Volodymyr Zelensky, President Rumen"
+        " Radev criticized the government for their “lack of opinion and position”, stating"
+        " they were following those of the big partner countries.\n"
+    )
+    assert all(m.date is None for m in f.meetings), [(m.participants, m.date) for m in f.meetings]

@@ -134,6 +134,13 @@ _A_TEXTS_DAY = re.compile(
     r"(?:the\s+)?$",
     re.I,
 )
+# "… the tensions following the visit to Bulgaria by Zelensky, Radev criticized …": a
+# meeting the sentence tells as a time before what it reports
+_AFTER_IT = re.compile(
+    r"\b(?:following|after|since|before)\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+)?"
+    r"(?:[\w’'-]+\s+){0,2}$",
+    re.I,
+)
 _SPEAKING_AT = re.compile(
     r"\W*(?:Speaking|Talking|Addressing|Briefing)\b[^,.;]{0,80}?\b(?:on|late|early)?\s*$"
 )
@@ -249,6 +256,7 @@ def meetings(doc: Doc) -> list[Meeting]:
             and _PAST.search(s_text)
             and not _FUTURE.search(s_text)
             and not _VAGUE_TIME.search(s_text)
+            and not _AFTER_IT.search(s_text[: trig.start()])
             and not any(
                 _SAID_ON.search(text, max(sent.start, d.start - 40), d.start) for d in all_dates
             )
