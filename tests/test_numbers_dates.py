@@ -159,3 +159,15 @@ def test_minutes_or_hours_ago_is_the_pages_day():
     assert (
         DateResolver("The deal was signed two years ago.", date(2021, 11, 25)).dates_in(0, 40) == []
     )
+
+
+def test_a_capitalised_today_after_a_name_is_a_publications_name():
+    """Dev text 322 (first sight: "According to TAIWAN TODAY, President Tsai said on April 15
+    that the visit …" dated the visit by "TODAY"): "TAIWAN TODAY", "USA TODAY" name a
+    publication; "today" and a sentence's opening "Today" stay the page's day."""
+    page = date(2021, 4, 19)
+    for text in ("According to TAIWAN TODAY, Tsai said.", "He spoke to USA TODAY."):
+        assert DateResolver(text, page).dates_in(0, len(text)) == [], text
+    for text in ("The president met him today.", "He left. Today he met her."):
+        (v,) = DateResolver(text, page).dates_in(0, len(text))
+        assert v.value == page, text

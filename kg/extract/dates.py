@@ -78,6 +78,8 @@ RELATIVE = re.compile(
     r")\b",
     re.IGNORECASE,
 )
+# a capitalised word right before a capitalised "Today" in mid-sentence: a name
+_NAME_BEFORE_TODAY = re.compile(r"(?:^|(?<![.!?:\n])[ \t])[A-Z][\w.]*[ \t]$", re.M)
 _RELATIVE_DAYS = {"yesterday": -1, "last night": -1, "tomorrow": 1}
 # "A day earlier", "two days later", "the next day", "the day before,": a day counted from
 # the last one the text gave; not "a day after the vote" (a day counted from an event)
@@ -226,6 +228,11 @@ class DateResolver:
                 continue
             if m.group("wd") and not m.group("wd")[0].isupper():
                 continue
+            if m.group("rel") and _NAME_BEFORE_TODAY.search(
+                self.text, max(0, m.start() - 40), m.start()
+            ):
+                if m.group("rel")[0].isupper():
+                    continue  # "TAIWAN TODAY", "USA TODAY", "India Today": a publication's name
             after = re.match(r",?\s+", self.text[m.end() : m.end() + 3])
             if after and any(s == m.end() + after.end() for s, _e in taken):
                 continue  # "Monday May 22", "Friday, 9 July": the weekday of a date written out
