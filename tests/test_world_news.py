@@ -2203,3 +2203,19 @@ def test_a_visit_the_lead_tells_as_a_time_before_is_not_of_the_pages_day():
         " they were following those of the big partner countries.\n"
     )
     assert all(m.date is None for m in f.meetings), [(m.participants, m.date) for m in f.meetings]
+
+
+def test_who_sent_a_delegation_is_no_party_to_its_visit():
+    """Dev text 322 (first sight: Biden among the visitors): "the visit of former Sen.
+    Christopher Dodd and ex-Deputy Secretaries of State Richard Armitage and James Steinberg
+    at the head of a delegation sent by President Joe Biden"."""
+    f = facts(
+        "Tsai meets US group\nSource: Test | 2021-04-19\n\n"
+        "According to TAIWAN TODAY, President Tsai Ing-wen said on April 15 that the visit of"
+        " former Sen. Christopher Dodd and ex-Deputy Secretaries of State Richard Armitage and"
+        " James Steinberg at the head of a delegation sent by President Joe Biden reaffirms"
+        " the strength of Taiwan-U.S. relations.\n"
+    )
+    assert f.meetings and not any("person/joe-biden" in m.participants for m in f.meetings), [
+        m.participants for m in f.meetings
+    ]

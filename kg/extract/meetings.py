@@ -141,6 +141,10 @@ _AFTER_IT = re.compile(
     r"(?:[\w’'-]+\s+){0,2}$",
     re.I,
 )
+_SENT_BY = re.compile(
+    r"\b(?:sent|dispatched|appointed|commissioned|on behalf of|on the instructions of)"
+    r"(?:\s+by)?\s+(?:[A-Z][\w.'’-]*\s+){0,4}$"
+)
 _SPEAKING_AT = re.compile(
     r"\W*(?:Speaking|Talking|Addressing|Briefing)\b[^,.;]{0,80}?\b(?:on|late|early)?\s*$"
 )
@@ -242,7 +246,10 @@ def meetings(doc: Doc) -> list[Meeting]:
         persons = [
             m
             for m in mentions
-            if m.kind == "person" and not SAID_AFTER.match(text, m.end, sent.end)
+            if m.kind == "person"
+            and not SAID_AFTER.match(text, m.end, sent.end)
+            # "a delegation sent by President Joe Biden": who sent them did not come
+            and not _SENT_BY.search(text, max(sent.start, m.start - 60), m.start)
         ]
         if (
             date is None
