@@ -532,3 +532,19 @@ def test_he_later_in_a_sentence_that_opened_with_he_is_the_same_man():
         " was no other alternative.\n"
     )
     assert speakers_of(text, "no other alternative") == {"person/petr-fiala"}
+
+
+def test_a_paragraph_of_quotation_alone_goes_on_with_the_speaker_before():
+    """Dev text 325 (first sight: missed; also 21, 135, 250): "The FO spokesperson also said
+    that …" and then a paragraph that is one quotation with no one named: his words."""
+    text = (
+        "Consultations underway\nSource: Test | 2025-07-25\n\n"
+        "Pakistan Foreign Office spokesperson Shafqat Ali Khan said the deadline for the"
+        " return of registered Afghan refugees expired on June 30.\n\n"
+        "“Proposals for an extension have been submitted to the government, but no decision"
+        " has been taken yet. Final authority on the matter lies with the Ministry of Interior"
+        " and relevant state institutions.”\n\n"
+        "The border crossing at Torkham was busy on Friday.\n"
+    )
+    assert speakers_of(text, "Proposals for an extension") == {"person/shafqat-ali-khan"}
+    assert not speakers_of(text, "Torkham")

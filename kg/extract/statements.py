@@ -223,6 +223,10 @@ def statements(doc: Doc, meetings: list[Meeting]) -> list[Statement]:
         else:
             st = parsed
         _remember(doc, sal, sent.start, sent.end)
+        if st is None and last_said_in == pi - 1 and sal.recent_speaker:
+            st = _quote_going_on(doc, sent, sal.recent_speaker)
+            if st is not None:
+                covered.add(st.span.start, st.span.end)
         # people and bodies named as subjects become the antecedents
         if st is None:
             subj = _subject(doc, sent)
@@ -261,6 +265,27 @@ def statements(doc: Doc, meetings: list[Meeting]) -> list[Statement]:
 
 
 _UNPARSED = object()
+
+
+_OPENS_QUOTE = re.compile(r"[“\"]")
+_CLOSES_QUOTE = re.compile(r".*[”\"][.,;:!?]?\s*$", re.S)
+
+
+def _quote_going_on(doc: Doc, sent: Block, speaker: str) -> Statement | None:
+    """A paragraph that is one quotation and nothing else, right after a paragraph that
+    reported someone's words ("The FO spokesperson also said that …" and then "“Proposals
+    for an extension have been submitted …”"): the same speaker going on."""
+    para = doc.paragraph_at(sent.start)
+    if para is None or para.start != sent.start:
+        return None
+    if not _OPENS_QUOTE.match(doc.text, para.start) or not _CLOSES_QUOTE.match(
+        doc.text, para.start, para.end
+    ):
+        return None
+    inner = doc.text[para.start + 1 : para.end].rstrip().rstrip(".,;:!?")[:-1]
+    if "“" in inner or "”" in inner or '"' in inner:
+        return None  # two quotations and what stands between them: someone's words told
+    return Statement(span=SpanT(para.start, para.end), kind="DirectQuote", speaker=speaker)
 
 
 def _question_heading(doc: Doc, sent: Block) -> bool:
