@@ -36,11 +36,12 @@ FIRST_GOLD = {  # class: (precision, recall)
 # sight when it was added): dev scores, tuned on. Texts added later may lower a figure
 # (org recall 0.830 -> 0.8299 with texts 181-204; claims recall 0.761 -> 0.746 with texts
 # 245-260, 0.746 -> 0.733 with texts 261-276; org recall 0.821 -> 0.813 and deployment
-# precision 0.757 -> 0.736 with texts 293-308; org recall 0.813 -> 0.804 with texts 309-326):
+# precision 0.757 -> 0.736 with texts 293-308; org recall 0.813 -> 0.804 with texts 309-326,
+# 0.809 -> 0.798 with texts 327-338):
 # a floor then moves with the commit that says so, never to hide a rule's loss.
 DEV = {
     "entities: person": (0.85, 0.9),
-    "entities: org": (0.78, 0.80),
+    "entities: org": (0.78, 0.79),
     "entities: country": (0.93, 0.95),
     "entities: place": (0.81, 0.78),
     "meetings": (0.7, 0.5),
