@@ -171,3 +171,16 @@ def test_a_capitalised_today_after_a_name_is_a_publications_name():
     for text in ("The president met him today.", "He left. Today he met her."):
         (v,) = DateResolver(text, page).dates_in(0, len(text))
         assert v.value == page, text
+
+
+def test_days_ago_count_back_from_the_page():
+    """Dev text 327: "whom he had met in Tbilisi 2 days ago" in a page of 28 May 2018 is 26
+    May; "a few hours ago" stays the page's day."""
+    page = date(2018, 5, 28)
+    for text, day in (
+        ("whom he had met in Tbilisi 2 days ago.", date(2018, 5, 26)),
+        ("They met three days ago in Paris.", date(2018, 5, 25)),
+        ("He arrived a few hours ago.", page),
+    ):
+        (v,) = DateResolver(text, page).dates_in(0, len(text))
+        assert (v.value, v.basis) == (day, "RelativeToDocumentDate"), text

@@ -75,12 +75,26 @@ RELATIVE = re.compile(
     # "have arrived at the airport a couple of minutes ago": the page's own day
     r"|(?:a few|a couple of|several|some|an|\d{1,2}|two|three|four|five|six)"
     r" (?:minutes?|hours?) ago"
+    # "whom he had met in Tbilisi 2 days ago": counted back from the page's day
+    r"|(?:a|one|two|three|four|five|six|[1-9]) days? ago"
     r")\b",
     re.IGNORECASE,
 )
 # a capitalised word right before a capitalised "Today" in mid-sentence: a name
 _NAME_BEFORE_TODAY = re.compile(r"(?:^|(?<![.!?:\n])[ \t])[A-Z][\w.]*[ \t]$", re.M)
 _RELATIVE_DAYS = {"yesterday": -1, "last night": -1, "tomorrow": 1}
+_DAYS_AGO = re.compile(r"(?P<n>a|one|two|three|four|five|six|[1-9]) days? ago", re.I)
+_SMALL = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+
+def _relative_days(word: str) -> int:
+    ago = _DAYS_AGO.fullmatch(word)
+    if ago:
+        n = ago.group("n").lower()
+        return -(int(n) if n.isdigit() else _SMALL[n])
+    return _RELATIVE_DAYS.get(word.lower(), 0)
+
+
 # "A day earlier", "two days later", "the next day", "the day before,": a day counted from
 # the last one the text gave; not "a day after the vote" (a day counted from an event)
 FROM_LAST_DAY = re.compile(
@@ -239,9 +253,7 @@ class DateResolver:
             value = None
             if self.doc_date:
                 if m.group("rel"):
-                    value = self.doc_date + timedelta(
-                        days=_RELATIVE_DAYS.get(m.group("rel").lower(), 0)
-                    )
+                    value = self.doc_date + timedelta(days=_relative_days(m.group("rel")))
                 else:
                     sent_before = re.split(
                         r"[.!?]\s", self.text[max(start, m.start() - 120) : m.start()]
