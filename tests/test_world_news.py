@@ -2219,3 +2219,18 @@ def test_who_sent_a_delegation_is_no_party_to_its_visit():
     assert f.meetings and not any("person/joe-biden" in m.participants for m in f.meetings), [
         m.participants for m in f.meetings
     ]
+
+
+def test_his_highness_the_crown_prince_is_the_prince_named_before():
+    """Dev text 336 (first sight: missed): "His Highness the Crown Prince Sheikh Nawaf … met
+    with … His Highness the Crown Prince then received Minister … Hind Al-Sabeeh"."""
+    f = facts(
+        "Crown Prince meets\nSource: Test | 2017-06-19\n\n"
+        "KUWAIT: His Highness the Crown Prince Sheikh Nawaf Al-Ahmad Al-Jaber Al-Sabah met with"
+        " Director General of Civil Aviation Sheikh Salman Sabah Al-Salem Al-Hamoud Al-Sabah."
+        " His Highness the Crown Prince then received Minister of Social Affairs and Labor Hind"
+        " Al-Sabeeh.\n"
+    )
+    assert ["person/hind-al-sabeeh", "person/nawaf-al-ahmad-al-jaber-al-sabah"] in parties(
+        f.meetings
+    ), parties(f.meetings)

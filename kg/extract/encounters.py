@@ -593,7 +593,12 @@ class _Parties:
             # (a title word the model took for a body: "the Crown Prince")
             and all(m.kind == "org" and " " not in m.surface.strip() for m in ms)
             and tok.lower_ in _PERSON_TITLES
-            and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+            and any(
+                (c.dep_ == "det" and c.lower_ == "the")
+                # "His Highness the Crown Prince then received …"
+                or (c.dep_ == "poss" and c.lower_ in ("his", "her") and tok.lower_ in _STYLES)
+                for c in tok.children
+            )
         ):
             # "The Prime Minister, who is chairing the sessions": the one the text titled so
             phrase = self.doc.text[s:e]
@@ -2516,7 +2521,10 @@ _PERSON_TITLES = {
     "amir",
     "sultan",
     "emperor",
+    "highness",
+    "majesty",
 }
+_STYLES = {"highness", "majesty"}  # "His Highness", "Her Majesty": a style, the person it is
 # between a post and its holder's name: ", H.E. Mr.", ", His Highness Sheikh", ", His Majesty"
 _NAME_AFTER_POST = re.compile(
     r"\s*,\s*(?:(?:H\.\s?E\.|His|Her|Highness|Majesty|Excellency|Royal|Sheikh|Sheikha|Mr|Mrs|Ms"
