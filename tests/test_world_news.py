@@ -2234,3 +2234,31 @@ def test_his_highness_the_crown_prince_is_the_prince_named_before():
     assert ["person/hind-al-sabeeh", "person/nawaf-al-ahmad-al-jaber-al-sabah"] in parties(
         f.meetings
     ), parties(f.meetings)
+
+
+def test_officials_each_named_in_a_post_of_their_own_are_met_one_by_one():
+    """Dev text 329 (first sight: one meeting of three): "Kwon Young-se had talks with
+    Japanese Foreign Minister Yoshimasa Hayashi and Chief Cabinet Secretary Hirokazu Matsuno
+    in Tokyo on Thursday": a meeting with each; two in the same post, or a trilateral, stay
+    one meeting."""
+    f = facts(
+        "Minister in Tokyo\nSource: Test | 2023-03-24\n\n"
+        "Kwon Young-se had talks with Japanese Foreign Minister Yoshimasa Hayashi and Chief"
+        " Cabinet Secretary Hirokazu Matsuno in Tokyo on Thursday, his office said.\n"
+    )
+    assert sorted(parties(f.meetings)) == [
+        ["person/hirokazu-matsuno", "person/kwon-young-se"],
+        ["person/kwon-young-se", "person/yoshimasa-hayashi"],
+    ], parties(f.meetings)
+    together = facts(
+        "Ministers in Tokyo\nSource: Test | 2023-03-24\n\n"
+        "Kwon Young-se held a trilateral meeting with Japanese Foreign Minister Yoshimasa"
+        " Hayashi and US Secretary of State Antony Blinken in Tokyo on Thursday.\n"
+    )
+    assert len(together.meetings) == 1, parties(together.meetings)
+    peers = facts(
+        "Ministers in Lima\nSource: Test | 2024-11-15\n\n"
+        "Foreign Minister Penny Wong met Canadian Foreign Minister Melanie Joly and Indian"
+        " Foreign Minister S Jaishankar on Thursday in Lima.\n"
+    )
+    assert len(peers.meetings) == 1, parties(peers.meetings)

@@ -843,6 +843,43 @@ def _first_voice(doc: Doc) -> str | None:
 _BILATERALS = re.compile(r"\bbilateral (?:meetings|talks|consultations)\b|\bbilaterals\b", re.I)
 
 
+_TITLE_BEFORE = re.compile(r"(?:[A-Z][\w.'’-]*\s+){1,5}$")
+_POST_AFTER = re.compile(r",\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,3}(?:of|to|for)\s+[A-Z]")
+_TOGETHER = re.compile(r"\b(?:trilateral|quadrilateral|joint|together|summit|all three)\b", re.I)
+
+
+def _each_in_a_post(doc: Doc, sent, others: list[str]) -> bool:
+    """Two or more persons met, each with a post of their own written beside the name (a
+    title before it that holds a title word, or ", President of the Senate" after it), and
+    no two in the same post."""
+    from kg.extract.names import TITLES
+    from kg.ids import fold
+
+    if len(others) < 2 or not all(r.startswith("person/") for r in others):
+        return False
+    if _TOGETHER.search(doc.text, sent.start, sent.end):
+        return False
+    posts: set[str] = set()
+    for ref in others:
+        ms = [m for m in doc.mentions_in(sent.start, sent.end, "person") if doc.ref(m) == ref]
+        if not ms:
+            return False
+        m = ms[0]
+        before = _TITLE_BEFORE.search(doc.text, max(sent.start, m.start - 60), m.start)
+        title = " ".join(
+            fold(w.strip(".,"))
+            for w in (before.group().split() if before else [])
+            if fold(w.strip(".,")) in TITLES
+        )
+        after = _POST_AFTER.match(doc.text, m.end, sent.end)
+        if not title and not after:
+            return False
+        posts.add(title or after.group().lower())
+    # (two foreign ministers, "Canadian Foreign Minister Joly and Indian Foreign Minister
+    # Jaishankar", are more often met together)
+    return len(posts) == len(others)
+
+
 def _bilaterals_before(doc: Doc, sent) -> bool:
     """The sentence before (in this paragraph or the one before) tells of bilateral meetings
     in the plural, which this one goes on to list."""
@@ -1144,6 +1181,13 @@ def encounters(doc: Doc) -> list[Meeting]:
             )  # "had separately met with A, B and C": a meeting with each
             # "Mr Rabuka held several bilateral meetings … He met A, B and C": one with each
             plural = plural or _bilaterals_before(doc, sent)
+            # "had talks with Foreign Minister Hayashi and Chief Cabinet Secretary Matsuno",
+            # "will meet with Boldrini, President of the Chamber, and Grasso, President of the
+            # Senate": officials each named in a post of their own, one meeting with each
+            plural = plural or (
+                (noun is None or noun.lower_ in ("talks", "meeting", "meetings", "discussions"))
+                and _each_in_a_post(doc, sent, refs[parties.n_subjects or 1 :])
+            )
             again = (
                 noun is not None
                 and date is None
