@@ -2262,3 +2262,16 @@ def test_officials_each_named_in_a_post_of_their_own_are_met_one_by_one():
         " Foreign Minister S Jaishankar on Thursday in Lima.\n"
     )
     assert len(peers.meetings) == 1, parties(peers.meetings)
+
+
+def test_granting_an_audience_is_a_meeting_with_the_one_received():
+    """Dev text 334 (first sight: missed): "The King granted an audience to Timor-Leste
+    President Dr José Ramos-Horta at the palace here today"."""
+    f = facts(
+        "King receives Ramos-Horta\nSource: Test | 2022-12-12\n\n"
+        "KUALA LUMPUR: Sultan Abdullah Ahmad Shah granted an audience to Timor-Leste President"
+        " Dr José Ramos-Horta at Istana Negara here today.\n"
+    )
+    assert any("person/jose-ramos-horta" in p and len(p) == 2 for p in parties(f.meetings)), (
+        parties(f.meetings)
+    )

@@ -1055,6 +1055,8 @@ def encounters(doc: Doc) -> list[Meeting]:
                 preps = ("with", "between", "among", "of")
                 if hub.lower_ in ("call", "calls") and _call_on(hub):
                     preps += ("on",)
+                if hub.lower_ == "audience":
+                    preps += ("to", "for")  # "granted an audience to Ramos-Horta"
                 for o in _with_objects(hub, preps):
                     parties.add_np(o)
                 if hub.lower_ in ("visit", "visits"):
@@ -2246,6 +2248,7 @@ def _para_of(doc: Doc, pos: int):
 
 _HELD = {
     "pay",
+    "grant",  # "granted an audience to Ramos-Horta"
     "hold",
     "resume",  # "the two sides resumed talks in Jeddah on Sunday"
     "have",

@@ -144,6 +144,8 @@ GREETING_NOUNS = frozenset(
     "sympathy sympathies".split()
 )
 
+# verbs that take a meeting noun and no more ("granted an audience to Ramos-Horta")
+GRANTING_VERBS = ["grant"]
 _FORMS: dict[str, str] = {}
 for _v in {
     w.split("_")[0]
@@ -155,6 +157,7 @@ for _v in {
     + ARRIVAL_VERBS
     + GREETING_VERBS
     + INTENT_VERBS
+    + GRANTING_VERBS
 }:
     for _f in _IRREGULAR.get(_v) or _regular(_v):
         _FORMS.setdefault(_f, _v)
