@@ -142,8 +142,8 @@ _AFTER_IT = re.compile(
     re.I,
 )
 _SENT_BY = re.compile(
-    r"\b(?:sent|dispatched|appointed|commissioned|on behalf of|on the instructions of)"
-    r"(?:\s+by)?\s+(?:[A-Z][\w.'’-]*\s+){0,4}$"
+    r"\b(?:(?:sent|dispatched|appointed|commissioned)\s+by|on behalf of|on the instructions of)"
+    r"\s+(?:[A-Z][\w.'’-]*\s+){0,4}$"
 )
 _SPEAKING_AT = re.compile(
     r"\W*(?:Speaking|Talking|Addressing|Briefing)\b[^,.;]{0,80}?\b(?:on|late|early)?\s*$"
