@@ -242,11 +242,12 @@ class DateResolver:
                 continue
             if m.group("wd") and not m.group("wd")[0].isupper():
                 continue
-            if m.group("rel") and _NAME_BEFORE_TODAY.search(
-                self.text, max(0, m.start() - 40), m.start()
+            if (
+                m.group("rel")
+                and m.group("rel")[0].isupper()
+                and _NAME_BEFORE_TODAY.search(self.text, max(0, m.start() - 40), m.start())
             ):
-                if m.group("rel")[0].isupper():
-                    continue  # "TAIWAN TODAY", "USA TODAY", "India Today": a publication's name
+                continue  # "TAIWAN TODAY", "USA TODAY", "India Today": a publication's name
             after = re.match(r",?\s+", self.text[m.end() : m.end() + 3])
             if after and any(s == m.end() + after.end() for s, _e in taken):
                 continue  # "Monday May 22", "Friday, 9 July": the weekday of a date written out
