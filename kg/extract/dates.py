@@ -68,6 +68,15 @@ NUMERIC = re.compile(
 )
 ISO = re.compile(r"(?<![\d-])(?P<year>(?:19|20)\d\d)-(?P<mon>[01]\d)-(?P<day>[0-3]\d)(?![\d])")
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+# a small count of days ("two days later", "2 days ago") and its value
+_N_DAYS = r"a|one|two|three|four|five|six|[1-9]"
+_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+
+def _count(n: str) -> int:
+    return _COUNTS.get(n.lower()) or int(n)
+
+
 RELATIVE = re.compile(
     r"\b(?=[nltMTWFS])(?:(?P<next>next|last|this)\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
     r"|\b(?=[tylTYLasfcen\d])(?P<rel>today|yesterday|tomorrow|tonight|last night"
@@ -76,35 +85,30 @@ RELATIVE = re.compile(
     r"|(?:a few|a couple of|several|some|an|\d{1,2}|two|three|four|five|six)"
     r" (?:minutes?|hours?) ago"
     # "whom he had met in Tbilisi 2 days ago": counted back from the page's day
-    r"|(?:a|one|two|three|four|five|six|[1-9]) days? ago"
+    rf"|(?:{_N_DAYS}) days? ago"
     r")\b",
     re.IGNORECASE,
 )
 # a capitalised word right before a capitalised "Today" in mid-sentence: a name
 _NAME_BEFORE_TODAY = re.compile(r"(?:^|(?<![.!?:\n])[ \t])[A-Z][\w.]*[ \t]$", re.M)
 _RELATIVE_DAYS = {"yesterday": -1, "last night": -1, "tomorrow": 1}
-_DAYS_AGO = re.compile(r"(?P<n>a|one|two|three|four|five|six|[1-9]) days? ago", re.I)
-_SMALL = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_DAYS_AGO = re.compile(rf"(?P<n>{_N_DAYS}) days? ago", re.I)
 
 
 def _relative_days(word: str) -> int:
     ago = _DAYS_AGO.fullmatch(word)
-    if ago:
-        n = ago.group("n").lower()
-        return -(int(n) if n.isdigit() else _SMALL[n])
-    return _RELATIVE_DAYS.get(word.lower(), 0)
+    return -_count(ago.group("n")) if ago else _RELATIVE_DAYS.get(word.lower(), 0)
 
 
 # "A day earlier", "two days later", "the next day", "the day before,": a day counted from
 # the last one the text gave; not "a day after the vote" (a day counted from an event)
 FROM_LAST_DAY = re.compile(
-    r"\b(?P<n>a|one|two|three|four|five|six|[1-9])\s+days?\s+(?P<dir>earlier|later"
+    rf"\b(?P<n>{_N_DAYS})\s+days?\s+(?P<dir>earlier|later"
     r"|before(?=\s*[,.;:)])|after(?=\s*[,.;:)]))\b"
     r"|\bthe\s+(?P<adj>next|following|previous|preceding)\s+day\b"
     r"|\bthe\s+day\s+(?P<dir2>before|after)(?=\s*[,.;:)])",
     re.IGNORECASE,
 )
-_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 # a month told without its day ("held a virtual meeting with Trudeau in February"): another
 # time than the day of the sentence before or of the page
 MONTH_OF_ITS_OWN = (
@@ -301,7 +305,7 @@ class DateResolver:
             if m.group("adj"):
                 step = 1 if m.group("adj").lower() in ("next", "following") else -1
             else:
-                count = _COUNTS.get((m.group("n") or "a").lower()) or int(m.group("n"))
+                count = _count(m.group("n") or "a")
                 way = (m.group("dir") or m.group("dir2")).lower()
                 step = count if way in ("later", "after") else -count
             value = last[-1].value + timedelta(days=step)
