@@ -795,17 +795,17 @@ def _person_in_org(text: str, s: int, e: int, inside, out, ents) -> bool:
     return True
 
 
-_PLACE_HEAD = re.compile(
-    r"\b(?:Province|Region|State|District|County|Valley|River|Sea|Ocean|Mountains?|Islands?|"
-    r"Lake|Gulf|Strait|Corridor|Peninsula|Desert|Basin|Coast|Bay|Oblast|Governorate|City|"
-    r"Airport|Base|Square|Palace|Camp|Border|Crossing|Port|Harbou?r|Hills?|Heights|Plateau|"
-    r"Forest|Channel|Creek|LGA|Local Government Area)$"
-)
 # a place word no person's name ends in ("Yadi Forest", "Giwa LGA", "Cawtorne Channel" read
 # as persons)
-_NO_NAME_END = re.compile(
-    r"\b(?:Province|Region|District|County|Valley|River|Oblast|Governorate|Strait|Corridor|"
-    r"Peninsula|Desert|Basin|Airport|Forest|Channel|Creek|LGA|Local Government Area)$"
+_NO_NAME_PLACE_WORDS = (
+    r"Province|Region|District|County|Valley|River|Oblast|Governorate|Strait|Corridor|"
+    r"Peninsula|Desert|Basin|Airport|Forest|Channel|Creek|LGA|Local Government Area"
+)
+_NO_NAME_END = re.compile(rf"\b(?:{_NO_NAME_PLACE_WORDS})$")
+# any word that ends a place's name, those above and the ones a surname may be ("Lake", "Hills")
+_PLACE_HEAD = re.compile(
+    rf"\b(?:{_NO_NAME_PLACE_WORDS}|State|Sea|Ocean|Mountains?|Islands?|Lake|Gulf|Coast|Bay|"
+    r"City|Base|Square|Palace|Camp|Border|Crossing|Port|Harbou?r|Hills?|Heights|Plateau)$"
 )
 _NOT_PLACE = re.compile(
     r"^(?:Republic|States|Member States|State|Secretariat|Government|Council|Union|Federation|"
