@@ -22,6 +22,7 @@ from kg.extract.lexis import (
     HEADS_MEETING,
     HYPOTHETICAL,
     MEETING_CUE,
+    OPENS_WITH_PRONOUN,
     SAID_AFTER,
     SESSION_CUE,
     calls_on,
@@ -647,6 +648,8 @@ class _Parties:
 _AND = re.compile(r"\s+and\s+(?:the\s+)?", re.I)
 
 # the posts a collective noun names, by the noun and the word before it
+_FOREIGN_MINISTER = ("foreign minister", "minister of foreign affairs", "foreign affairs")
+_DEFENCE_MINISTER = ("defence minister", "defense minister", "minister of defence")
 _POSTS_OF = {
     "president": ("president",),
     "leader": ("president", "prime minister", "chancellor", "premier", "king", "emir"),
@@ -655,10 +658,10 @@ _POSTS_OF = {
     "pm": ("prime minister", "premier"),
     "premier": ("prime minister", "premier"),
     "chancellor": ("chancellor",),
-    "foreign minister": ("foreign minister", "minister of foreign affairs", "foreign affairs"),
-    "fm": ("foreign minister", "minister of foreign affairs", "foreign affairs"),
-    "defence minister": ("defence minister", "defense minister", "minister of defence"),
-    "defense minister": ("defence minister", "defense minister", "minister of defence"),
+    "foreign minister": _FOREIGN_MINISTER,
+    "fm": _FOREIGN_MINISTER,
+    "defence minister": _DEFENCE_MINISTER,
+    "defense minister": _DEFENCE_MINISTER,
 }
 
 
@@ -866,11 +869,8 @@ def _each_in_a_post(doc: Doc, sent, others: list[str]) -> bool:
             return False
         m = ms[0]
         before = _TITLE_BEFORE.search(doc.text, max(sent.start, m.start - 60), m.start)
-        title = " ".join(
-            fold(w.strip(".,"))
-            for w in (before.group().split() if before else [])
-            if fold(w.strip(".,")) in TITLES
-        )
+        words = [fold(w.strip(".,")) for w in before.group().split()] if before else []
+        title = " ".join(w for w in words if w in TITLES)
         after = _POST_AFTER.match(doc.text, m.end, sent.end)
         if not title and not after:
             return False
@@ -908,7 +908,7 @@ def _last_person(doc: Doc, pos: int, depth: int = 0) -> str | None:
         start = max(sent.start, dateline_end(doc, sent.start))
         head = doc.text[start : min(sent.end, start + 60)]
         first = next(iter(doc.mentions_in(start, sent.end, "person")), None)
-        if _OPENS_WITH_PRONOUN.match(head):
+        if OPENS_WITH_PRONOUN.match(head):
             got = _last_person(doc, sent.start, depth + 1)
             if got:
                 return got
@@ -927,7 +927,6 @@ def _owner_named_before(doc: Doc, sent_start: int, pos: int) -> str | None:
     return doc.ref(first) if first is not None else None
 
 
-_OPENS_WITH_PRONOUN = re.compile(r"\W*(?:[A-Z][\w ,]{0,30},\s+)?(?:He|She)\b")
 # what may stand before a sentence's subject: a title, an adverbial with a comma
 _SUBJECT_OPENING = re.compile(
     r"\W*(?:[A-Z][\w ,]{0,40},\s+)?(?:(?:The|the)\s+)?(?:[A-Z][\w.'’-]*\s+){0,5}"
@@ -2555,6 +2554,7 @@ def _names_a_person(tok, doc: Doc, off: int) -> bool:
     return tok.text[:1].isupper() and any(t.lower_ in _PERSON_TITLES for t in words)
 
 
+_STYLES = {"highness", "majesty"}  # "His Highness", "Her Majesty": a style, the person it is
 _PERSON_TITLES = {
     "president",
     "minister",
@@ -2568,10 +2568,8 @@ _PERSON_TITLES = {
     "amir",
     "sultan",
     "emperor",
-    "highness",
-    "majesty",
+    *_STYLES,
 }
-_STYLES = {"highness", "majesty"}  # "His Highness", "Her Majesty": a style, the person it is
 # between a post and its holder's name: ", H.E. Mr.", ", His Highness Sheikh", ", His Majesty"
 _NAME_AFTER_POST = re.compile(
     r"\s*,\s*(?:(?:H\.\s?E\.|His|Her|Highness|Majesty|Excellency|Royal|Sheikh|Sheikha|Mr|Mrs|Ms"

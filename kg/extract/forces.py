@@ -1320,12 +1320,13 @@ def merge_into(doc: Doc, found: list[Deployment], parsed: list[Deployment]) -> l
             continue
         mission = d.part_of
         d.part_of = None
-        if mission and d.deployed_by in (mission, _mission_sender(doc, mission)):
+        sender = _mission_sender(doc, mission) if mission else None
+        if mission and d.deployed_by in (mission, sender):
             mission = None  # the mission's own sender: the whole force, not a contingent
-        elif mission and _body_of(doc, d.deployed_by, _mission_sender(doc, mission)):
+        elif mission and _body_of(doc, d.deployed_by, sender):
             # "The Council today decided to deploy up to 40 EU monitoring experts": a body of
             # the mission's sender decides for it; the whole force, sent by the EU
-            d.deployed_by, mission = _mission_sender(doc, mission), None
+            d.deployed_by, mission = sender, None
         if mission:
             parent = _mission_parent(doc, mission, d, parents, out)
             d.part_of = parent.key
@@ -1418,9 +1419,7 @@ def _body_of(doc: Doc, body: str | None, whole: str | None) -> bool:
     """An organization's own body ("the EU Council" of the EU), not the organization."""
     if not (body and whole and body != whole and body.startswith("org/")):
         return False
-    if not whole.startswith("org/"):
-        return False
-    return doc.root_org(body.split("/", 1)[1]) == whole.split("/", 1)[1]
+    return whole.startswith("org/") and doc.root_org(body.split("/", 1)[1]) == whole[4:]
 
 
 def _same_country(doc: Doc, a: str | None, b: str | None) -> bool:

@@ -144,6 +144,9 @@ GREETING_NOUNS = frozenset(
     "sympathy sympathies".split()
 )
 
+# a sentence that opens with "He" or "She" (after a short adverbial and its comma): the
+# pronoun stands for someone told of before ("He also met …", "On Monday, she said …")
+OPENS_WITH_PRONOUN = re.compile(r"\W*(?:[A-Z][\w ,]{0,30},\s+)?(He|She)\b")
 # verbs that take a meeting noun and no more ("granted an audience to Ramos-Horta")
 GRANTING_VERBS = ["grant"]
 _FORMS: dict[str, str] = {}

@@ -937,9 +937,6 @@ _MINISTRY_OF = {
 _WHICH_CLAUSE = re.compile(r",\s+(?:during|at|in|after) which\s+$")
 
 
-_OPENING_PRONOUN = re.compile(r"\W*(?:[A-Z][\w ,]{0,30},\s+)?(He|She)\b")
-
-
 def _pronoun_person(
     doc: Doc, sent: Block, before: list, sal: speech.Salience, gender: str
 ) -> str | None:
@@ -951,7 +948,7 @@ def _pronoun_person(
     def fits(ref: str | None) -> bool:
         return bool(ref) and sal.gender.get(ref, gender) == gender
 
-    opening = _OPENING_PRONOUN.match(doc.text, sent.start, sent.end)
+    opening = lexis.OPENS_WITH_PRONOUN.match(doc.text, sent.start, sent.end)
     if opening and ("m" if opening.group(1) == "He" else "f") == gender:
         # "He was not looking forward to the meeting with A and B …, but as he said, …":
         # the one the sentence opened with, not the last person it named after him
