@@ -32,12 +32,12 @@ FIRST_GOLD = {  # class: (precision, recall)
     "deployments (facts)": (0.95, 0.95),
     "claims": (0.95, 0.95),
 }
-# the real-news development split (tests/corpus/dev, 204 texts, each scored at first
+# the real-news development split (tests/corpus/dev, 361 texts, each scored at first
 # sight when it was added): dev scores, tuned on. Texts added later may lower a figure
 # (org recall 0.830 -> 0.8299 with texts 181-204; claims recall 0.761 -> 0.746 with texts
 # 245-260, 0.746 -> 0.733 with texts 261-276; org recall 0.821 -> 0.813 and deployment
 # precision 0.757 -> 0.736 with texts 293-308; org recall 0.813 -> 0.804 with texts 309-326,
-# 0.809 -> 0.798 with texts 327-338):
+# 0.809 -> 0.798 with texts 327-338; claims recall 0.733 -> 0.728 with texts 339-362):
 # a floor then moves with the commit that says so, never to hide a rule's loss.
 DEV = {
     "entities: person": (0.85, 0.9),
@@ -48,7 +48,7 @@ DEV = {
     "meeting participants": (0.55, 0.3),
     "statements (speaker)": (0.83, 0.75),
     "deployments (facts)": (0.73, 0.5),
-    "claims": (0.79, 0.73),
+    "claims": (0.79, 0.72),
 }
 
 
