@@ -890,6 +890,24 @@ def test_bilateral_meetings_told_then_listed_are_one_each():
         assert frozenset({"person/mark-brown", f"person/{other}"}) in pairs, pairs
 
 
+def test_several_meetings_told_then_listed_are_one_each_with_every_with_phrase():
+    """Dev text 358 (first sight: one meeting of four, the last missed): "the Hungarian
+    Foreign Minister also held several meetings in New York. He held talks with Australian
+    Foreign Minister Julia Bishop, …, his Columbian counterpart … and with Josaia Voreqe
+    Bainimarama": "several meetings" tells of one with each, and the second "with" is
+    the first's conjunct."""
+    f = facts(
+        "Talks in Geneva\nSource: Example | 2019-03-12\n\n"
+        "Foreign Minister Nikos Dendias also held several meetings in Geneva.\n\n"
+        "He held talks with Swiss Foreign Minister Ignazio Cassis, his Maltese counterpart"
+        " Carmelo Abela and with Ayman Safadi, who is Foreign Minister of Jordan.\n"
+    )
+    pairs = {frozenset(m.participants) for m in f.meetings}
+    for other in ("ignazio-cassis", "carmelo-abela", "ayman-safadi"):
+        assert frozenset({"person/nikos-dendias", f"person/{other}"}) in pairs, pairs
+    assert len(pairs) == 3, pairs
+
+
 def test_arrived_heading_a_delegation_to_begin_a_visit_is_a_visit():
     """Dev text 127: "Ivorian President Alassane Ouattara arrived in Accra on Monday heading a
     delegation of ten ministers of that country to begin a two-day official visit to Ghana":

@@ -300,8 +300,14 @@ _PAIR_NOUNS = {
 
 def _with_objects(tok, preps=("with", "between", "among")) -> list:
     out = []
-    for c in tok.children:
-        if c.dep_ == "prep" and c.lower_ in preps:
+    for prep in tok.children:
+        if prep.dep_ != "prep" or prep.lower_ not in preps:
+            continue
+        # "talks with A, B and with C": the second "with" is the first's conjunct
+        for c in (
+            prep,
+            *(x for x in prep.children if x.dep_ == "conj" and x.lower_ == prep.lower_),
+        ):
             for g in c.children:
                 if g.dep_ == "pobj" and not (c.lower_ == "with" and g.lower_ in _WITH_TOPIC):
                     out.extend(_conjuncts(g))
@@ -843,7 +849,13 @@ def _first_voice(doc: Doc) -> str | None:
     return doc.ref(persons[0]) if persons else None
 
 
-_BILATERALS = re.compile(r"\bbilateral (?:meetings|talks|consultations)\b|\bbilaterals\b", re.I)
+# "held several bilateral meetings", "also held several meetings in New York", "a series of
+# talks": meetings in the plural, which the next sentence lists
+_BILATERALS = re.compile(
+    r"\b(?:bilateral|several|separate|a number of|a series of|numerous)\s+"
+    r"(?:bilateral\s+)?(?:meetings|talks|consultations)\b|\bbilaterals\b",
+    re.I,
+)
 
 
 _TITLE_BEFORE = re.compile(r"(?:[A-Z][\w.'’-]*\s+){1,5}$")
@@ -1207,6 +1219,15 @@ def encounters(doc: Doc) -> list[Meeting]:
                 chair = next(
                     (r for r in refs[: parties.n_subjects] if r.startswith("person/")), None
                 )
+            if (
+                len(refs) < 2
+                and noun is not None
+                and noun.lower_ == "meetings"
+                and _BILATERALS.search(doc.text, sent.start, sent.end)
+            ):
+                # "Dendias also held several meetings in Geneva": meetings the story goes
+                # on to list, each with its own party, not one meeting of one
+                continue
             if plural and len(refs) > 2:
                 # "conversations with A, B and C": a call of the subject with each
                 n = parties.n_subjects or 1
