@@ -908,6 +908,42 @@ def test_several_meetings_told_then_listed_are_one_each_with_every_with_phrase()
     assert len(pairs) == 3, pairs
 
 
+def test_a_telephone_round_of_leaders_is_a_call_with_each():
+    """Dev text 339 (first sight: one call of ten, two of them no one): "On the occasion of
+    the New Year, Prime Minister Shri Narendra Modi today had telephone conversation with
+    Mr. Jigme Khesar Namgyel Wangchuck, …, Mr. Lyonchhen (Dr.) Lotay Tshering, Prime
+    Minister of Bhutan, Mr. Gotabaya Rajapaksa, President and …": a call is between two
+    (one of 48 dev calls had three parties, co-chairs of one group), the list is read past
+    the appositions the parse loses, "the New Year" before a post is no person and
+    "Lyonchhen" is a title."""
+    f = facts(
+        "Calls on Eid\nSource: Example | 2021-05-13\n\n"
+        "On the occasion of the New Year, President Ilham Aliyev today had telephone"
+        " conversation with Mr. Recep Tayyip Erdogan, President of Turkey, Mr. Lyonchhen"
+        " (Dr.) Lotay Tshering, Prime Minister of Bhutan, Mr. Shavkat Mirziyoyev, President"
+        " and Mr. Abdulla Aripov, Prime Minister of Uzbekistan, Ms. Kaja Kallas, Prime"
+        " Minister of Estonia and Mr. Nikol Pashinyan, Prime Minister of Armenia.\n"
+    )
+    assert "person/new-year" not in f.entities and "person/lyonchhen" not in f.entities
+    pairs = {frozenset(m.participants) for m in f.meetings}
+    for other in (
+        "recep-tayyip-erdogan",
+        "lotay-tshering",
+        "shavkat-mirziyoyev",
+        "abdulla-aripov",
+        "kaja-kallas",
+        "nikol-pashinyan",
+    ):
+        assert frozenset({"person/ilham-aliyev", f"person/{other}"}) in pairs, pairs
+    assert len(pairs) == 6, pairs
+    group = facts(
+        "Call\nSource: Example | 2021-05-13\n\n"
+        "Foreign Minister Ara Ayvazyan today held phone talks with Co-Chairs of the OSCE Minsk"
+        " Group Igor Popov (Russia), Stéphane Visconti (France) and Andrew Schofer (USA).\n"
+    )
+    assert len(group.meetings) == 1, parties(group.meetings)
+
+
 def test_arrived_heading_a_delegation_to_begin_a_visit_is_a_visit():
     """Dev text 127: "Ivorian President Alassane Ouattara arrived in Accra on Monday heading a
     delegation of ten ministers of that country to begin a two-day official visit to Ghana":

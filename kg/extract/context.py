@@ -783,6 +783,10 @@ def post_of(lex: Lexicon, role: str, country: str | None, org: str | None = None
     )
 
 
+# the last word of a name before a post's comma that names a time or a gathering, no person
+_A_TIME_OR_GATHERING = re.compile(r"\b(?:Year|Eve|Week|Summit|Session|Conference|Forum)$")
+
+
 def _add_person(
     text: str, cand: tuple[int, int], extra: list[Mention], ents: dict[str, Entity]
 ) -> None:
@@ -806,6 +810,8 @@ def _add_person(
     name = text[cand[0] : cand[1]]
     if ends_in_remit(name):
         return  # "Minister of Foreign Affairs, African Cooperation and …": the post's remit
+    if _A_TIME_OR_GATHERING.search(name):
+        return  # "On the occasion of the New Year, Prime Minister …": no one
     label = person_name(name)
     key = slug(label)
     ents.setdefault(f"person/{key}", Entity(kind="person", key=key, label=label))

@@ -12,6 +12,7 @@ are one call each.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from kg.extract.context import Doc
@@ -892,6 +893,27 @@ def _each_in_a_post(doc: Doc, sent, others: list[str]) -> bool:
     return len(posts) == len(others)
 
 
+# the persons a call was with, told as one group ("phone talks with Co-Chairs of the OSCE
+# Minsk Group A, B and C"): one call with all
+_ONE_GROUP = re.compile(
+    r"\b(?:co-?chairs?|leaders|counterparts|ministers|presidents|heads|members|colleagues"
+    r"|conference call|joint|trilateral|all three|together|between|among)\b",
+    re.I,
+)
+
+
+def _called_one_by_one(doc: Doc, sent, others: list[str]) -> bool:
+    """Two or more persons a call was with, named one after another with no word that makes
+    them one group: a call with each (of 48 calls in the dev gold, one had three parties,
+    the co-chairs of one group)."""
+    if len(others) < 2 or not all(r.startswith("person/") for r in others):
+        return False
+    firsts = [
+        m.start for m in doc.mentions_in(sent.start, sent.end, "person") if doc.ref(m) in others
+    ]
+    return bool(firsts) and not _ONE_GROUP.search(doc.text, sent.start, min(firsts))
+
+
 def _bilaterals_before(doc: Doc, sent) -> bool:
     """The sentence before (in this paragraph or the one before) tells of bilateral meetings
     in the plural, which this one goes on to list."""
@@ -1200,6 +1222,13 @@ def encounters(doc: Doc) -> list[Meeting]:
             plural = plural or (
                 (noun is None or noun.lower_ in ("talks", "meeting", "meetings", "discussions"))
                 and _each_in_a_post(doc, sent, refs[parties.n_subjects or 1 :])
+            )
+            # "Modi had telephone conversation with A, …, B and C": a call is between two;
+            # leaders listed each alone were called one by one
+            plural = plural or (
+                kind == "PhoneCall"
+                and all(r.startswith("person/") for r in refs[: parties.n_subjects or 1])
+                and _called_one_by_one(doc, sent, refs[parties.n_subjects or 1 :])
             )
             again = (
                 noun is not None
@@ -2764,6 +2793,7 @@ def merge_into(doc: Doc, found: list[Meeting], parsed: list[Meeting]) -> list[Me
     # meeting of all in that sentence gives way to them
     found = _told_again(doc, found, parsed)
     split = {m.span for m in parsed if sum(o.span == m.span for o in parsed) >= 2}
+    parsed = parsed + _rest_of_the_list(doc, found, parsed, split)
     out = [
         o
         for o in found
@@ -2992,6 +3022,67 @@ def _told_again(doc: Doc, found: list[Meeting], parsed: list[Meeting]) -> list[M
         if earlier[-1].date is None or earlier[-1].date.value is None:
             earlier[-1].date = o.date
     return kept
+
+
+def _rest_of_the_list(
+    doc: Doc, found: list[Meeting], parsed: list[Meeting], split: set[Span]
+) -> list[Meeting]:
+    """ "Modi had telephone conversation with A, The Druk Gyalpo of Bhutan and B, Prime
+    Minister of Bhutan, C, President and D, Prime Minister of Sri Lanka, E, …": the parse
+    loses the list past its first appositions, and tells a call with each (or with the
+    first alone); the rules' one meeting of the sentence holds every person in it. The
+    persons the parse missed are met one by one too, by the person every parsed meeting of
+    the sentence shares (its subject). The spans so split join `split`."""
+    more: list[Meeting] = []
+    for o in found:
+        if o.organizer is not None:
+            continue
+        twins = [m for m in parsed if m.span == o.span]
+        if not twins or any(
+            len(m.participants) != 2
+            or m.kinds != twins[0].kinds
+            or not all(p.startswith("person/") for p in m.participants)
+            for m in twins
+        ):
+            continue  # not one person's meetings with each of a list of persons
+        if o.span in split:
+            hubs = set.intersection(*(set(m.participants) for m in twins))
+        elif twins[0].kinds == {"PhoneCall"}:
+            # one call parsed: the rest of the list was called one by one when nothing
+            # makes them one group
+            hubs = {twins[0].participants[0]}
+            if not _called_one_by_one(
+                doc, o.span, [p for p in o.participants if p not in hubs]
+            ) or not _named_in_order(doc, o.span, twins[0].participants, o.participants):
+                continue
+        else:
+            continue
+        covered = {q for m in twins for q in m.participants}
+        rest = [p for p in o.participants if p not in covered]
+        if len(hubs) != 1 or not rest or not all(p.startswith("person/") for p in rest):
+            continue
+        (hub,) = hubs
+        split.add(o.span)
+        for p in rest:
+            m = dataclasses.replace(
+                twins[-1], participants=[hub, p], kinds=set(twins[-1].kinds), elsewhere=set()
+            )
+            m.key = meeting_key(doc, m.date, m.participants)
+            more.append(m)
+    return more
+
+
+def _named_in_order(doc: Doc, span: Span, first: list[str], refs: list[str]) -> bool:
+    """Every one of `refs` not in `first` is named in the span after all of `first` (the
+    caller, then the list of those called), not before them ("While Merkel did offer
+    congratulations, Macron … in a phone call with Putin")."""
+    at: dict[str, int] = {}
+    for m in doc.mentions_in(span.start, span.end, "person"):
+        at.setdefault(doc.ref(m), m.start)
+    if any(r not in at for r in refs):
+        return False
+    last_first = max(at[r] for r in first)
+    return all(at[r] > last_first for r in refs if r not in first)
 
 
 def same_meeting(a: Meeting, b: Meeting) -> bool:

@@ -39,6 +39,8 @@ TITLES = {
         # Anwar Ibrahim", "Shri Narendra Modi")
         "Datuk Dato Dato' Datuk' Datin Seri Tan Sri Tun Tunku Tengku Pengiran Muda Haji Hajah "
         "Shri Shrimati Smt Smt. Bapak "
+        # Bhutan's titles of its prime minister and ministers ("Lyonchhen (Dr.) Lotay Tshering")
+        "Lyonchhen Lyonpo "
         # ranks of police and armed forces, and academic titles ("Deputy Superintendent
         # Adrian Hamilton", "Professor Al-Hassan Conteh")
         "Superintendent Constable Corporal Cpl Sgt Sgt. Commandant Commodore Marshal Rear "
