@@ -944,6 +944,22 @@ def test_a_telephone_round_of_leaders_is_a_call_with_each():
     assert len(group.meetings) == 1, parties(group.meetings)
 
 
+def test_a_signing_takes_the_day_the_lead_gives_it():
+    """Dev text 357 (first sight: undated): "ADDIS ABABA – Ethiopia and Djibouti on Monday
+    inked an agreement … Chief of Staff … Birhanu Jula and his Djiboutian counterpart
+    General Zakaria Cheikh Ibrahim signed the agreement": the signing is Monday's."""
+    f = facts(
+        "Kenya, Uganda sign defence pact\nSource: Example | 2023-05-10\n\n"
+        "NAIROBI – Kenya and Uganda on Tuesday inked an agreement to work together on"
+        " border security.\n\n"
+        "The pact was signed at the end of a meeting of the two armies' commanders.\n\n"
+        "In a statement, the ministry said General Francis Ogolla and his Ugandan"
+        " counterpart General Wilson Mbadi signed the agreement.\n"
+    )
+    (m,) = [m for m in f.meetings if "person/francis-ogolla" in m.participants]
+    assert m.date is not None and m.date.value == date(2023, 5, 9), m
+
+
 def test_arrived_heading_a_delegation_to_begin_a_visit_is_a_visit():
     """Dev text 127: "Ivorian President Alassane Ouattara arrived in Accra on Monday heading a
     delegation of ten ministers of that country to begin a two-day official visit to Ghana":

@@ -1792,7 +1792,9 @@ _LEAD_WORDS = {
     ),
     "Videoconference": re.compile(r"\b(?:video|videoconference|virtual|virtually|online)\b", re.I),
     "Visit": re.compile(r"\b(?:visit|visited|visiting|arrived|trip|tour)\b", re.I),
-    "InPersonMeeting": re.compile(r"\b(?:met|meet|meeting|talks|received|hosted)\b", re.I),
+    "InPersonMeeting": re.compile(
+        r"\b(?:met|meet|meeting|talks|received|hosted|signed|inked)\b", re.I
+    ),
     "Session": re.compile(r"\b(?:session|meeting|convened|council|conference)\b", re.I),
 }
 _FUTURE_WORDS = re.compile(r"\b(?:will|would|to be held|is to|are to|next)\b", re.I)
