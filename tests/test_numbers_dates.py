@@ -89,6 +89,17 @@ def test_a_weekday_after_a_past_verb_in_a_future_sentence_is_past():
     assert [v.value for v in r.dates_in(0, len(future))] == [date(2024, 3, 20)]
 
 
+def test_a_sentence_opening_with_its_day_may_say_later_that_it_is_to_come():
+    """Dev text 346 (first sight: the Monday before a Sunday page): "On Monday, President
+    Tinubu is scheduled to address a special joint session …"; "On Monday, the minister
+    said the talks will resume" stays the Monday of the saying."""
+    page = date(2025, 6, 29)  # a Sunday
+    text = "On Monday, President Lula is scheduled to address a joint session of parliament."
+    assert [v.value for v in DateResolver(text, page).dates_in(0, len(text))] == [date(2025, 6, 30)]
+    said = "On Monday, the minister said the talks will resume in Geneva."
+    assert [v.value for v in DateResolver(said, page).dates_in(0, len(said))] == [date(2025, 6, 23)]
+
+
 def test_the_future_of_reported_speech_is_after_the_page():
     """ "… announced that the 161st Ministerial Council meeting would be held on Monday" in a
     Sunday page (dev 268) was dated the Monday before: "would", "is due to", "is scheduled

@@ -124,6 +124,9 @@ _FUTURE = re.compile(
 )
 
 
+# a sentence's opening before its day ("On Monday, …"), and a past verb after it
+_OPENS = re.compile(r"\s*(?:[Oo]n\s*)?")
+_PAST_WORD = re.compile(r"\b(?:\w+ed|said|told|wrote|spoke|met|held|was|were|had)\b")
 # a past-tense verb right before the day: "announced on Wednesday", "said Tuesday"
 _PAST_VERB_BEFORE = re.compile(
     r",\s+(?:[\w'’.-]+\s+){0,6}?(?:\w+ed|said|told|wrote|spoke|met|held)\s+(?:on\s+|late\s+|early\s+)?$"
@@ -269,6 +272,12 @@ class DateResolver:
                         # "…, the Pentagon announced on Wednesday": the day of a past act
                         and not _PAST_VERB_BEFORE.search(sent_before)
                     ) or following
+                    if not future and _OPENS.fullmatch(sent_before):
+                        # "On Monday, President Tinubu is scheduled to address …": the
+                        # sentence opens with the day and says later that it is to come
+                        tail = re.split(r"[.!?](?:\s|$)", self.text[m.end() : m.end() + 160])[0]
+                        ahead = _FUTURE.search(tail)
+                        future = bool(ahead) and not _PAST_WORD.search(tail, 0, ahead.start())
                     value = weekday_near(
                         self.doc_date, WEEKDAYS.index(m.group("wd").lower()), future
                     )
