@@ -548,3 +548,41 @@ def test_a_paragraph_of_quotation_alone_goes_on_with_the_speaker_before():
     )
     assert speakers_of(text, "Proposals for an extension") == {"person/shafqat-ali-khan"}
     assert not speakers_of(text, "Torkham")
+
+
+# ---- single quotation marks ----------------------------------------------------------------
+
+
+def test_a_quotation_in_single_marks_is_its_speakers():
+    """Dev text 349 (first sight: the quotation's last sentence given to the Council it
+    names): "‘The discussions here in Kristiansand have culminated in a joint declaration
+    … The Council has reaffirmed that …,’ said Ms Huitfeldt." British style quotes with
+    single marks; the rules read them as double ones."""
+    text = (
+        "Ministers meet in Tallinn\nSource: Test Wire | 2023-06-02\n\n"
+        "Foreign ministers of the Nordic states met in Tallinn on Thursday.\n\n"
+        "‘The talks here in Tallinn ended in a joint statement by the eight members. The"
+        " Nordic Council has reaffirmed that its ties with Russia will remain cut,’ said"
+        " Ms Tsahkna.\n"
+    )
+    assert speakers_of(text, "ended in a joint statement") == {"person/tsahkna"}
+    assert speakers_of(text, "has reaffirmed") == {"person/tsahkna"}
+
+
+def test_single_marks_become_double_only_around_a_quotation():
+    """The copy the rules read keeps its length (offsets are the published text's), keeps
+    apostrophes and plurals' apostrophes, and leaves a quotation inside a double one."""
+    from kg.extract.quotes import as_double_quotes
+
+    text = (
+        "‘We will stay,’ said O’Neill of the countries’ ties.\n"
+        "He backed the ‘Neighbourhood First’ policy.\n"
+        "“She told me ‘never again’ today,” he said.\n"
+    )
+    out = as_double_quotes(text)
+    assert len(out) == len(text)
+    assert out.splitlines() == [
+        "“We will stay,” said O’Neill of the countries’ ties.",
+        "He backed the “Neighbourhood First” policy.",
+        "“She told me ‘never again’ today,” he said.",
+    ]

@@ -175,7 +175,9 @@ def _story_country(mentions: list[Mention]) -> str | None:
 
 def build(text: str, doc_key: str = "doc") -> Doc:
     from kg.extract import ner, nlp
+    from kg.extract.quotes import as_double_quotes
 
+    text = as_double_quotes(text)  # (same length: every offset is the published text's)
     lex = load_lexicon()
     credit = _credit_lines(text)
     mentions = [
