@@ -519,6 +519,23 @@ def test_a_unit_named_by_its_kind_only_is_no_organization():
     assert not {"org/mechanised-infantry-battalion", "org/battle-group"} & orgs, orgs
 
 
+def test_an_executive_named_once_is_a_body_and_alone_is_none():
+    """Dev text 356 (first sight: missed, and its statements given to the United
+    Kingdom): "The Northern Ireland Executive has condemned …", named once; dev 330 "the
+    Chamber of Deputies". "the Executive Board" or "the Executive" alone names no one."""
+    text = (
+        "Riots\nSource: Example | 2021-04-08\n\n"
+        'The Northern Ireland Executive has condemned "deplorable" riots in which 20'
+        " officers were injured.\n"
+    )
+    assert "org/northern-ireland-executive" in refs(facts(text), "org")
+    alone = (
+        "Bank\nSource: Example | 2021-04-08\n\n"
+        "Ministers met the Executive Board of the bank at the Executive branch on Monday.\n"
+    )
+    assert not refs(facts(alone), "org") & {"org/executive-board", "org/executive"}
+
+
 def test_a_posts_remit_after_its_comma_is_no_person():
     """Dev text 315 (first sight: a person "African Cooperation"; 257 "National Security",
     74 "Balochistan Information"): words after a post and its comma that end in a

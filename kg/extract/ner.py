@@ -1040,7 +1040,8 @@ _OF_COUNTRY = re.compile(r"\s+of\s+(?:the\s+)?$")
 
 
 _GENERIC_ORG_WORD = re.compile(
-    r"^(?:Ministry|Ministries|Department|Government|Parliament|Office|Cabinet|Administration|Authority|"
+    r"^(?:Ministry|Ministries|Department|Government|Parliament|Office|Cabinet|Administration|"
+    r"Authority|Executive|Board|Chamber|"
     r"Council|Committee|Commission|Organi[sz]ation|Agency|Party|Forces?|Union|Alliance|Bureau|"
     r"Services?|Centre|Center|Secretariat|Assembly|Army|Navy|Guard|Troops|Police|Staff|Command|"
     r"Defen[cs]e|Foreign|Affairs|Interior|Internal|Security|National|State|Federal|Armed|"
@@ -1637,7 +1638,9 @@ _ORG_WORD = re.compile(
     r"Radio|Television|Press|Media|University|Institute|Academy|Union|Alliance|Association|"
     r"Organi[sz]ation|Service|Services|Office|Bureau|Department|Government|Parliament|"
     r"Assembly|Court|Tribunal|Mission|Command|Brigade|Battalion|Secretariat|Centre|Center|"
-    r"Foundation|Network|Agency|Authority|Directorate|Congress|Senate|Cabinet|Presidency)\b"
+    r"Foundation|Network|Agency|Authority|Directorate|Congress|Senate|Cabinet|Presidency|"
+    r"Executive|Administration|Board|Chamber|Legislature|Duma|Majlis|Knesset|Constabulary|"
+    r"Gendarmerie)\b"
 )
 
 
