@@ -536,6 +536,24 @@ def test_an_executive_named_once_is_a_body_and_alone_is_none():
     assert not refs(facts(alone), "org") & {"org/executive-board", "org/executive"}
 
 
+def test_a_name_of_generic_words_whose_initials_the_text_defines_is_a_body():
+    """Dev text 350 (first sight: "The Presidential Council (PC), in its capacity as the
+    Supreme Commander …" no body, and "A Presidential Council statement said" a body named
+    "A Presidential Council"): the initials make the generic name one body's, and an
+    article opening the sentence is no word of it."""
+    text = (
+        "Clashes\nSource: Example | 2023-08-16\n\n"
+        "The Supreme Council (SC), in its capacity as the head of state, has ordered a"
+        " ceasefire in Khartoum.\n\n"
+        "A Supreme Council statement said the council ordered an inquiry.\n"
+    )
+    f = facts(text)
+    assert "org/supreme-council" in refs(f, "org"), refs(f, "org")
+    assert "org/a-supreme-council" not in refs(f, "org")
+    (st,) = [s for s in f.statements if s.span.start >= text.index("A Supreme")]
+    assert st.speaker == "org/supreme-council", st
+
+
 def test_a_posts_remit_after_its_comma_is_no_person():
     """Dev text 315 (first sight: a person "African Cooperation"; 257 "National Security",
     74 "Balochistan Information"): words after a post and its comma that end in a

@@ -738,7 +738,8 @@ def _free_standing_org(name: str) -> bool:
     Strategies" does, "Foreign Ministry" or "Autonomous Nonprofit Organization" does not."""
     if _NATIONAL.match(name):
         return False
-    words = [w for w in name.split() if w[0].isupper()]
+    # ("A Presidential Council statement said": the article is no word of the name)
+    words = [w for w in name.split() if w[0].isupper() and w not in ("A", "An", "The")]
     distinctive = [w for w in words if not _GENERIC_WORD.fullmatch(w)]
     return (
         len(words) >= 2

@@ -1200,7 +1200,9 @@ def _add_org(out, ents, text: str, s: int, e: int, known, lex: Lexicon, prefer=f
                 ent.surfaces.add(text[full:e])
             out.append(Mention(key=ent.key, kind="org", start=s, end=e, surface=surface))
             return
-    if _generic(surface) or all(fold(w) in TITLES for w in surface.split()):
+    if (_generic(surface) and not _defines_its_initials(text, s, e)) or all(
+        fold(w) in TITLES for w in surface.split()
+    ):
         return  # "the Ministry of Foreign Affairs" of no one said, "Permanent Representative"
     words = re.findall(r"[\w’']+", surface)
     if all(lex.adjective_of.get(fold(w)) or fold(w) in lex.country_by_name for w in words):
@@ -1558,6 +1560,13 @@ def _initials_fit(acronym: str, name: str) -> bool:
 
 
 _BARE_ACRONYM = re.compile(r"[A-Z]{3,8}")
+
+
+def _defines_its_initials(text: str, s: int, e: int) -> bool:
+    """ "The Presidential Council (PC), in its capacity as …": a name of generic words whose
+    initials the text defines names one body, the story's own."""
+    pm = _PAREN_ACRONYM.match(text, e)
+    return bool(pm and _initials_fit(pm.group("a"), text[s:e]))
 
 
 def _acronyms(text: str, out: list[Mention], ents: dict[str, Entity], known) -> None:
