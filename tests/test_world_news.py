@@ -960,6 +960,31 @@ def test_a_signing_takes_the_day_the_lead_gives_it():
     assert m.date is not None and m.date.value == date(2023, 5, 9), m
 
 
+def test_sessions_under_a_leadership_and_their_participants_listed_after_a_colon():
+    """Dev text 353 (first sight: the session found only in a later quotation, two of its
+    nine parties): "The 36th and 37th sessions of the Council took place today at Villa
+    Gorica in Podgorica, under the leadership of President of Montenegro Jakov Milatović.
+    Participants included: Speaker of the Parliament Andrija Mandić, Prime Minister …, as
+    well as invited guests such as …"."""
+    f = facts(
+        "Council meets\nSource: Example | 2024-03-05\n\n"
+        "The 12th and 13th sessions of the Council took place today at Stari Dvor in"
+        " Belgrade, under the leadership of President of Serbia Aleksandar Vucic."
+        " Participants included: Speaker of the Parliament Ana Brnabic, Prime Minister Milos"
+        " Vucevic, as well as invited guests such as Defence Minister Bratislav Gasic and"
+        " Presidential Advisor Nikola Selakovic.\n"
+    )
+    (m,) = [m for m in f.meetings if "person/aleksandar-vucic" in m.participants]
+    assert m.chair == "person/aleksandar-vucic", m
+    assert {
+        "person/ana-brnabic",
+        "person/milos-vucevic",
+        "person/bratislav-gasic",
+        "person/nikola-selakovic",
+    } <= set(m.participants), m
+    assert m.date is not None and m.date.value == date(2024, 3, 5), m
+
+
 def test_arrived_heading_a_delegation_to_begin_a_visit_is_a_visit():
     """Dev text 127: "Ivorian President Alassane Ouattara arrived in Accra on Monday heading a
     delegation of ten ministers of that country to begin a two-day official visit to Ghana":

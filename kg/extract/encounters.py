@@ -72,6 +72,7 @@ _NOUNS = {
     "conversations",
     "summit",
     "session",
+    "sessions",
     "visit",
     "videoconference",
     "consultations",
@@ -297,6 +298,25 @@ _PAIR_NOUNS = {
     "governments",
     "delegations",
 }
+
+
+_LEADERSHIP = {"leadership", "chairmanship", "chairpersonship", "presidency", "guidance"}
+
+
+def _led_by(tok) -> list:
+    """Who an "under the leadership / chairmanship of X" phrase of the verb names."""
+    return [
+        x
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ == "under"
+        for g in c.children
+        if g.dep_ == "pobj" and g.lower_ in _LEADERSHIP
+        for p in g.children
+        if p.dep_ == "prep" and p.lower_ == "of"
+        for o in p.children
+        if o.dep_ == "pobj"
+        for x in _conjuncts(o)
+    ]
 
 
 def _with_objects(tok, preps=("with", "between", "among")) -> list:
@@ -1017,6 +1037,7 @@ def encounters(doc: Doc) -> list[Meeting]:
             if noun is not None:
                 done.add(noun.i)
             parties = _Parties(doc, off, skip)
+            led: list = []  # "under the leadership of X": who chaired it
             if out and len(out[-1].participants) == 2 and doc.near(out[-1].span.start, off):
                 parties.last_pair = list(out[-1].participants)
             parties.first_voice = noun is not None and noun.lower_ in (
@@ -1123,6 +1144,11 @@ def encounters(doc: Doc) -> list[Meeting]:
                 elif hub.dep_ in ("nsubj", "nsubjpass"):
                     for o in _with_objects(head):
                         parties.add_np(o)
+                    # "The sessions took place today …, under the leadership of President
+                    # of Montenegro Jakov Milatović": who led it chaired it
+                    led = _led_by(head)
+                    for o in led:
+                        parties.add_np(o)
                     if hub.dep_ == "nsubjpass" and lemma(head.lower_) in _HOSTED_BY:
                         # "the talks between A and B were hosted by C": C took part
                         for o in _agents(head):
@@ -1183,7 +1209,7 @@ def encounters(doc: Doc) -> list[Meeting]:
             if (
                 noun is not None
                 and noun.lower_
-                in ("meetings", "talks", "consultations", "negotiations", "discussions")
+                in ("meetings", "talks", "consultations", "negotiations", "discussions", "sessions")
                 and any(c.lower_ in _GENERIC_DET for c in noun.children)
             ):
                 continue
@@ -1247,6 +1273,16 @@ def encounters(doc: Doc) -> list[Meeting]:
             if verb_lemma == "chair" or lemma(hub.head.lower_) == "chair":
                 chair = next(
                     (r for r in refs[: parties.n_subjects] if r.startswith("person/")), None
+                )
+            if chair is None and led:
+                chair = next(
+                    (
+                        r
+                        for o in led
+                        for r in _named_in(doc, *phrase_span(o, off))
+                        if r.startswith("person/") and r in refs
+                    ),
+                    None,
                 )
             if (
                 len(refs) < 2
@@ -1481,6 +1517,8 @@ _ATTENDED_THE = re.compile(
 )
 _OTHERS_AT_IT = re.compile(
     r"\s*(?:Other|Among the)\s+(?:participants|attendees|guests)\s+(?:also\s+)?(?:included|were)\b"
+    # "Participants included: Speaker of the Parliament A, Prime Minister B, as well as …"
+    r"|\s*(?:Participants|Attendees|Those\s+present)\s+(?:also\s+)?(?:included|include\b|were\s*:)"
     # "Other Heads of State, who have arrived, include the President of Kenya, Mr A, …"
     r"|\s*Other\s+(?:Heads\s+of\s+(?:State|Government)(?:\s+and\s+Government)?|leaders|"
     r"presidents|heads\s+of\s+state|delegates)(?:,[^,.;]{1,40},)?\s+(?:also\s+)?"
