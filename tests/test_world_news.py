@@ -985,6 +985,24 @@ def test_sessions_under_a_leadership_and_their_participants_listed_after_a_colon
     assert m.date is not None and m.date.value == date(2024, 3, 5), m
 
 
+def test_a_visit_to_begin_on_a_stated_day_is_of_that_day_not_of_the_statement():
+    """Dev text 340 (first sight: missed): "PRESIDENT of Suriname, Chandrikapersad Santokhi
+    will, on Tuesday, begin a four-day visit to Guyana on the invitation of President, Dr
+    Irfaan Ali, a statement from the Ministry of Foreign Affairs and International
+    Co-operation said on Saturday." A meeting to come on a stated day is one (the gold
+    format's "scheduled for a stated day"); the day the long-named statement was made is
+    not its day."""
+    f = facts(
+        "Visit\nSource: Example | 2022-05-08\n\n"
+        "PRESIDENT of Sierra Leone, Julius Maada Bio will, on Wednesday, begin a three-day visit to"
+        " Liberia on the invitation of President, George Weah, a statement from the"
+        " Ministry of Foreign Affairs and Regional Integration said on Saturday.\n"
+    )
+    (m,) = meetings_of(f, "Visit")
+    assert "person/julius-maada-bio" in m.participants, m
+    assert m.date is not None and m.date.value == date(2022, 5, 11), m
+
+
 def test_arrived_heading_a_delegation_to_begin_a_visit_is_a_visit():
     """Dev text 127: "Ivorian President Alassane Ouattara arrived in Accra on Monday heading a
     delegation of ten ministers of that country to begin a two-day official visit to Ghana":

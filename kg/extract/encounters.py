@@ -1005,6 +1005,17 @@ def _clause_dated(doc: Doc, tok, off: int) -> bool:
     )
 
 
+_UNDERTAKE = {"begin", "start", "pay", "make", "hold", "undertake", "conduct", "embark"}
+
+
+def _object_dated(doc: Doc, tok, off: int) -> bool:
+    """ "Santokhi will, on Tuesday, begin a four-day visit to Guyana": a meeting to come,
+    the object of a verb that starts it, on the day the verb's clause gives."""
+    if tok.dep_ != "dobj" or lemma(tok.head.lower_) not in _UNDERTAKE:
+        return False
+    return any(c.dep_ in ("prep", "npadvmod") and _date_in(doc, c, off) for c in tok.head.children)
+
+
 def encounters(doc: Doc) -> list[Meeting]:
     from kg.extract.statements import dateline_end, in_headline
 
@@ -1030,6 +1041,7 @@ def encounters(doc: Doc) -> list[Meeting]:
                 _future_or_wished(tok)
                 and not _date_in(doc, tok, off)
                 and not _clause_dated(doc, tok, off)
+                and not _object_dated(doc, tok, off)
                 and not _will_today(doc, tok, off)
             ):
                 continue  # (but "On Tuesday the presidents will take part in a summit" in a

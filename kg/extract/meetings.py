@@ -125,7 +125,7 @@ _SINCE = re.compile(r"\bsince\s+(?:[\w’'-]+\s+){0,3}?(?:on\s+|in\s+)?$", re.I)
 
 
 _SAID_ON = re.compile(
-    r",\s+(?:[\w’'.-]+\s+){0,6}(?:said|says|announced|reported|stated|told(?:\s+\w+){0,2})"
+    r",\s+(?:[\w’'.-]+\s+){0,12}(?:said|says|announced|reported|stated|told(?:\s+\w+){0,2})"
     r"\s+(?:on\s+|late\s+|early\s+)?$",
     re.I,
 )
@@ -164,7 +164,7 @@ def its_day(text: str, start: int, d: DateValue) -> bool:
         # "Speaking at a weekly press briefing on Thursday, he said preparations are
         # ongoing for the minister's visit": the day it was told
         return False
-    if _SAID_ON.search(text, max(start, d.start - 40), d.start) and _ENDS.match(text, d.end):
+    if _SAID_ON.search(text, max(start, d.start - 120), d.start) and _ENDS.match(text, d.end):
         # "…, Seoul's foreign ministry said Friday.": the day it was told (not "said on May
         # 12 after a meeting of A and B", the day of both)
         return False
