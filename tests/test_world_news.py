@@ -1003,6 +1003,19 @@ def test_a_visit_to_begin_on_a_stated_day_is_of_that_day_not_of_the_statement():
     assert m.date is not None and m.date.value == date(2022, 5, 11), m
 
 
+def test_a_visit_from_a_day_begins_that_day():
+    """Dev text 347 (first sight: undated): "Abe said he will take up the denuclearization
+    issue during his visit to China from Monday": the visit begins on Monday (a day "from"
+    which something else runs is still none of a meeting's)."""
+    f = facts(
+        "PM to travel\nSource: Example | 2023-11-04\n\n"
+        "Prime Minister Anthony Albanese said he will raise trade during his visit to China"
+        " from Saturday, where he is slated to meet President Xi Jinping.\n"
+    )
+    (m,) = meetings_of(f, "Visit")
+    assert m.date is not None and m.date.value == date(2023, 11, 4), m
+
+
 def test_arrived_heading_a_delegation_to_begin_a_visit_is_a_visit():
     """Dev text 127: "Ivorian President Alassane Ouattara arrived in Accra on Monday heading a
     delegation of ten ministers of that country to begin a two-day official visit to Ghana":

@@ -2691,6 +2691,9 @@ _NOT_ITS_DAY = re.compile(
 )
 
 
+_TRIP_FROM = re.compile(r"\b(?:visit|trip|tour|stay)\s+(?:to\s+[\w’' -]{1,30}?\s+)?from\s+$")
+
+
 def _date(doc: Doc, sent, pos: int) -> DateValue | None:
     """The day the meeting was: not a day the sentence gives for something else ("extended
     the mandate until 12 March 2025")."""
@@ -2705,6 +2708,8 @@ def _date(doc: Doc, sent, pos: int) -> DateValue | None:
             and (
                 not _NOT_ITS_DAY.search(doc.text[max(sent.start, d.start - 24) : d.start])
                 or _DAY_RANGE.match(doc.text, d.end)  # "held from May 14 to 16": its first day
+                # "during his visit to China from Monday": the day it begins
+                or _TRIP_FROM.search(doc.text, max(sent.start, d.start - 40), d.start)
             )
         ],
     )
