@@ -1016,6 +1016,25 @@ def test_a_visit_from_a_day_begins_that_day():
     assert m.date is not None and m.date.value == date(2023, 11, 4), m
 
 
+def test_an_envoys_talks_in_two_cities_are_two_meetings():
+    """Dev text 359 (first sight: the meeting in Riyadh merged into the talks in Muscat,
+    which lost their party and took Riyadh's): "… Hans Grundberg held talks in Muscat on
+    Tuesday with Omani officials … The envoy's latest tour of the region also took him to
+    Saudi Arabia where he met … Rashad al-Alimi in Riyadh." Undated meetings in two cities
+    are two; "Houthi spokesman" names the Houthis, no person."""
+    f = facts(
+        "Envoy tours region\nSource: Example\n\n"
+        "UN Special Envoy Martin Griffiths held talks in Cairo with officials there, as a"
+        " Houthi spokesman said.\n\n"
+        "The envoy's latest tour of the region also took him to Ethiopia where he met Prime"
+        " Minister Abiy Ahmed in Addis Ababa.\n"
+    )
+    assert "person/houthi" not in f.entities
+    (abiy,) = [m for m in f.meetings if "person/abiy-ahmed" in m.participants]
+    assert abiy.location == "place/addis-ababa", abiy
+    assert any(m.location == "place/cairo" and m is not abiy for m in f.meetings), f.meetings
+
+
 def test_arrived_heading_a_delegation_to_begin_a_visit_is_a_visit():
     """Dev text 127: "Ivorian President Alassane Ouattara arrived in Accra on Monday heading a
     delegation of ten ministers of that country to begin a two-day official visit to Ghana":

@@ -3149,6 +3149,15 @@ def same_meeting(a: Meeting, b: Meeting) -> bool:
         return False
     if (a.earlier and not da and db) or (b.earlier and not db and da):
         return False
+    if (
+        a.location
+        and b.location
+        and a.location != b.location
+        and a.location.startswith("place/")
+        and b.location.startswith("place/")
+        and not (da and da == db)
+    ):
+        return False  # talks in Muscat and a meeting in Riyadh on an envoy's tour: two
     pa, pb = set(a.participants), set(b.participants)
     if (
         a.organizer
