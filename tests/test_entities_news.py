@@ -554,6 +554,30 @@ def test_a_name_of_generic_words_whose_initials_the_text_defines_is_a_body():
     assert st.speaker == "org/supreme-council", st
 
 
+def test_a_name_after_a_style_and_its_titles_is_a_person():
+    """Dev text 344 (first sight: missed): "His Majesty Sultan Haji Hassanal Bolkiah
+    received Marsudi at Istana Nurul Iman": the recogniser sees no one in a name behind a
+    style and two titles (it does for other names; the words after the style are read
+    whatever it says)."""
+    from kg.extract.ner import _names_after_styles
+
+    def names(text: str) -> list[str]:
+        return [text[a:b] for a, b in _names_after_styles(text)]
+
+    assert names("His Majesty Sultan Haji Hassanal Bolkiah received the envoy.") == [
+        "Hassanal Bolkiah"
+    ]
+    assert names("Her Royal Highness Princess Basma bint Talal opened it.") == ["Basma bint Talal"]
+    assert names("His Excellency the Ambassador arrived.") == []
+    assert names("His Majesty King Abdullah II Ibn Al Hussein Foundation Fund") == []
+    f = facts(
+        "Audience\nSource: Example | 2023-01-10\n\n"
+        "His Majesty Sultan Haji Hassanal Bolkiah received the new envoy of Japan at the"
+        " palace on Monday.\n"
+    )
+    assert "person/hassanal-bolkiah" in refs(f, "person"), refs(f, "person")
+
+
 def test_a_posts_remit_after_its_comma_is_no_person():
     """Dev text 315 (first sight: a person "African Cooperation"; 257 "National Security",
     74 "Balochistan Information"): words after a post and its comma that end in a

@@ -567,6 +567,33 @@ def _names_after_portfolio(text: str) -> Iterator[tuple[int, int]]:
             yield base + name[0].start(), base + name[-1].end()
 
 
+# "His Majesty Sultan Haji Hassanal Bolkiah received …": a name after a royal's or an
+# envoy's style and its titles, which the recogniser often misses
+_STYLED = re.compile(
+    r"\b(?:His|Her)\s+(?:Royal\s+)?(?:Majesty|Highness|Excellency)\s+"
+    r"((?:(?:[A-Z][\w.'’-]*|bin|bint|ibn|al|el|de|da|van|von)[ ]){1,9}?[A-Z][\w'’-]*)"
+    r"(?![\w'’-])(?![ ](?:[A-Z]|bin\b|bint\b|ibn\b|al\b))"
+)
+
+
+def _names_after_styles(text: str) -> Iterator[tuple[int, int]]:
+    """The two to five words after a style ("His Majesty") and the titles that follow it,
+    when none of them is a title's, a body's or another word of no name."""
+    for m in _STYLED.finditer(text):
+        words = list(re.finditer(r"\S+", m.group(1)))
+        while words and fold(words[0].group().rstrip(".,")) in TITLES:
+            words.pop(0)
+        if not 2 <= len(words) <= 5 or any(
+            fold(w.group()) in TITLES
+            or fold(w.group()) in NON_NAME_WORDS
+            or _ORG_WORD.search(w.group())
+            for w in words
+        ):
+            continue
+        base = m.start(1)
+        yield base + words[0].start(), base + words[-1].end()
+
+
 def _with_posted_names(
     text: str, recognised: list[tuple[int, int, str]]
 ) -> list[tuple[int, int, str]]:
@@ -579,6 +606,10 @@ def _with_posted_names(
             # none, or "Mining and Heavy Industry Batjargal Tsogt" read as one body: the
             # portfolio is no body, the name is a person
             recognised = [r for r in recognised if r not in over]
+            extra.append((s, e, "PERSON"))
+    for s, e in _names_after_styles(text):
+        if not any(a < e and s < b and label == "PERSON" for a, b, label in recognised):
+            recognised = [r for r in recognised if not (r[0] < e and s < r[1])]
             extra.append((s, e, "PERSON"))
     for m in _POSTED_NAME.finditer(text):
         s, e = m.span(1)
