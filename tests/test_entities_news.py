@@ -578,6 +578,20 @@ def test_a_name_after_a_style_and_its_titles_is_a_person():
     assert "person/hassanal-bolkiah" in refs(f, "person"), refs(f, "person")
 
 
+def test_a_given_name_alone_is_its_owners_before_a_surname_without_its_article():
+    """Dev text 371 (first sight: six statements of "Prince Saud" given to "Prince Salman
+    bin Abdulaziz Al-Saud"): a one-word name that is one person's given name and another's
+    surname only once its Arabic article is dropped is the first one's."""
+    f = facts(
+        "Talks\nSource: Example | 2022-07-10\n\n"
+        "Foreign Minister Prince Faisal bin Farhan and Secretary of State Antony Blinken held"
+        " a press conference in Jeddah on Saturday. Blinken also met Prince Turki Al-Faisal.\n\n"
+        "“We will work together,” said Prince Faisal.\n"
+    )
+    (st,) = f.statements
+    assert st.speaker == "person/faisal-bin-farhan", st
+
+
 def test_a_posts_remit_after_its_comma_is_no_person():
     """Dev text 315 (first sight: a person "African Cooperation"; 257 "National Security",
     74 "Balochistan Information"): words after a post and its comma that end in a

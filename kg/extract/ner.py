@@ -1821,14 +1821,17 @@ def merge_persons(mentions: list[Mention], label_of) -> list[Mention]:
     """
     keys = sorted({m.key for m in mentions if m.kind == "person"})
     full: dict[str, set[str]] = {}
+    # a surname without its Arabic article ("Burhan" for "al-Burhan") gives way to a given
+    # name written alone: "Prince Saud" is Saud Al-Faisal, not Salman … Al-Saud
+    bare: dict[str, set[str]] = {}
     given_first: dict[str, set[str]] = {}  # family name first: "Mao" after "Mao Ning"
     whole: dict[str, str] = {}
     for k in keys:
         label = label_of(k)
         words = label.split()
         if len(words) >= 2:
-            for last in _last_names(words[-1]):
-                full.setdefault(name_skeleton(last), set()).add(k)
+            for i, last in enumerate(_last_names(words[-1])):
+                (bare if i else full).setdefault(name_skeleton(last), set()).add(k)
             given_first.setdefault(name_skeleton(words[0]), set()).add(k)
             whole.setdefault(name_skeleton(label), k)
     target: dict[str, str] = {}
@@ -1842,6 +1845,8 @@ def merge_persons(mentions: list[Mention], label_of) -> list[Mention]:
             if not cands:
                 # no one's last name: the family name of a name written family name first
                 cands = given_first.get(name_skeleton(words[0]), set())
+            if not cands:
+                cands = bare.get(name_skeleton(words[0]), set())
             if not cands and len(words[0]) > 3:
                 # a name inside a longer one: "Lula" in "Luiz Inácio Lula da Silva"
                 sk = name_skeleton(words[0])
@@ -1865,6 +1870,7 @@ def merge_persons(mentions: list[Mention], label_of) -> list[Mention]:
             cands = {
                 o
                 for o in full.get(name_skeleton(words[-1]), set())
+                | bare.get(name_skeleton(words[-1]), set())
                 if o != k
                 and label_of(o)[:1].upper() == words[0][:1].upper()
                 and not _INITIALS.fullmatch(label_of(o).split()[0])
