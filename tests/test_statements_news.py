@@ -586,3 +586,15 @@ def test_single_marks_become_double_only_around_a_quotation():
         "He backed the “Neighbourhood First” policy.",
         "“She told me ‘never again’ today,” he said.",
     ]
+
+
+def test_a_bodys_spokesperson_after_its_initials_is_the_one_speaking():
+    """Dev text 373 (first sight: the Foreign Office): "During her weekly briefing, Foreign
+    Office (FO) Spokesperson Mumtaz Zahra Baloch said …": the initials make the body the
+    parser's subject and the named spokesperson its appositive."""
+    text = (
+        "Briefing\nSource: Test Wire | 2024-02-09\n\n"
+        "During his weekly briefing, Foreign Office (FO) Spokesperson Shafqat Ali Khan said"
+        " there is no dialogue with the group.\n"
+    )
+    assert speakers_of(text, "no dialogue") == {"person/shafqat-ali-khan"}

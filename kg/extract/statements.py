@@ -828,6 +828,24 @@ def _resolve(doc: Doc, tok, verb, sent: Block, sal: speech.Salience) -> str | No
         return _country_of(doc, owner) if owner else None
     t0 = off + tok.idx
     own = [x for x in found if x.kind == "person" and x.start <= t0 < x.end]
+    if not own:
+        # "Foreign Office (FO) Spokesperson Mumtaz Zahra Baloch said": the parser makes the
+        # body the subject and its spokesperson, named, the appositive
+        for a in tok.children:
+            if a.dep_ != "appos" or not any(
+                t.dep_ == "compound" and t.lower_ in speech.PERSON_NOUNS
+                for t in a.subtree
+                if t.i < a.i
+            ):
+                continue
+            at = off + a.idx
+            named = [
+                x
+                for x in doc.mentions_in(*speech.phrase_span(a, off))
+                if x.kind == "person" and x.start <= at < x.end
+            ]
+            if named:
+                return doc.ref(named[0])
     if not own and any(c.dep_ == "appos" for c in tok.children):
         # "Belarus, a close Russian ally that has provided support for … Ukraine, said": the
         # subject's own name before its appositive's
