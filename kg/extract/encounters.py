@@ -870,14 +870,14 @@ def _first_voice(doc: Doc) -> str | None:
     return doc.ref(persons[0]) if persons else None
 
 
-# "held several bilateral meetings", "also held several meetings in New York", "a series of
-# talks": meetings in the plural, which the next sentence lists
-_BILATERALS = re.compile(
-    r"\b(?:bilateral|several|separate|a number of|a series of|numerous)\s+"
-    r"(?:bilateral\s+)?(?:meetings|talks|consultations)\b|\bbilaterals\b",
+# meetings told in the plural, which the story goes on to list or date: "held several
+# bilateral meetings", "also held several meetings in New York", "held, Tuesday in Cairo, a
+# series of talks"
+_MEETINGS_IN_THE_PLURAL = re.compile(
+    r"\b(?:bilateral|several|separate|a number of|a series of|a round of|a flurry of|"
+    r"numerous)\s+(?:[a-z-]+\s+)?(?:meetings|talks|consultations|discussions)\b|\bbilaterals\b",
     re.I,
 )
-
 
 _TITLE_BEFORE = re.compile(r"(?:[A-Z][\w.'’-]*\s+){1,5}$")
 _POST_AFTER = re.compile(r",\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,3}(?:of|to|for)\s+[A-Z]")
@@ -941,7 +941,7 @@ def _bilaterals_before(doc: Doc, sent) -> bool:
     return bool(
         prev
         and doc.near(prev[-1].start, sent.start)
-        and _BILATERALS.search(doc.text, prev[-1].start, prev[-1].end)
+        and _MEETINGS_IN_THE_PLURAL.search(doc.text, prev[-1].start, prev[-1].end)
     )
 
 
@@ -1300,7 +1300,7 @@ def encounters(doc: Doc) -> list[Meeting]:
                 len(refs) < 2
                 and noun is not None
                 and noun.lower_ == "meetings"
-                and _BILATERALS.search(doc.text, sent.start, sent.end)
+                and _MEETINGS_IN_THE_PLURAL.search(doc.text, sent.start, sent.end)
             ):
                 # "Dendias also held several meetings in Geneva": meetings the story goes
                 # on to list, each with its own party, not one meeting of one
@@ -1735,12 +1735,6 @@ def _date_from_lead(doc: Doc, meetings: list[Meeting]) -> None:
                 break
 
 
-_SERIES = re.compile(
-    r"\b(?:a series of|several|a number of|a round of|a flurry of)\s+(?:[a-z-]+\s+)?"
-    r"(?:talks|meetings|discussions|consultations|bilateral meetings)\b"
-)
-
-
 def _day_of_the_series(doc: Doc, meetings: list[Meeting]) -> None:
     """ "Bourita held, Tuesday in Cairo, a series of talks with his counterparts" and then
     one paragraph per counterpart with no day: each of those talks of his is Tuesday's."""
@@ -1748,7 +1742,7 @@ def _day_of_the_series(doc: Doc, meetings: list[Meeting]) -> None:
     for _pi, sent in doc.sentences:
         if sent.start >= lead_end:
             break
-        series = _SERIES.search(doc.text, sent.start, sent.end)
+        series = _MEETINGS_IN_THE_PLURAL.search(doc.text, sent.start, sent.end)
         if series is None or _FUTURE_WORDS.search(doc.text, sent.start, sent.end):
             continue
         date = _date(doc, sent, series.start())
