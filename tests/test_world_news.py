@@ -1035,6 +1035,21 @@ def test_an_envoys_talks_in_two_cities_are_two_meetings():
     assert any(m.location == "place/cairo" and m is not abiy for m in f.meetings), f.meetings
 
 
+def test_who_a_meeting_was_held_without_is_no_party():
+    """Dev text 370 (first sight: Bolsonaro a party): "On Monday, without the presence of
+    the Brazilian Head of State, Jair Bolsonaro —he was replaced by …—, the leaders of
+    Chile, Sebastián Piñera; Argentina, Alberto Fernández; … held a virtual meeting"."""
+    f = facts(
+        "Leaders meet\nSource: Example | 2021-03-09\n\n"
+        "On Monday, without the presence of the Mexican President, Andres Manuel Lopez"
+        " Obrador, the leaders of Chile, Sebastian Pinera; Colombia, Ivan Duque; and Peru,"
+        " Francisco Sagasti, held a virtual meeting on the pandemic.\n"
+    )
+    (m,) = f.meetings
+    assert "person/andres-manuel-lopez-obrador" not in m.participants, m
+    assert {"person/sebastian-pinera", "person/ivan-duque"} <= set(m.participants), m
+
+
 def test_arrived_heading_a_delegation_to_begin_a_visit_is_a_visit():
     """Dev text 127: "Ivorian President Alassane Ouattara arrived in Accra on Monday heading a
     delegation of ten ministers of that country to begin a two-day official visit to Ghana":

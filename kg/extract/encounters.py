@@ -303,6 +303,20 @@ _PAIR_NOUNS = {
 _LEADERSHIP = {"leadership", "chairmanship", "chairpersonship", "presidency", "guidance"}
 
 
+_ABSENCE = re.compile(r"\b(?:without the (?:presence|participation) of|in the absence of)\s+", re.I)
+
+
+def _absent(doc: Doc, sent) -> set[str]:
+    """The person a sentence says a meeting was held without: the first named within 80
+    characters after "without the presence of" or "in the absence of"."""
+    out: set[str] = set()
+    for m in _ABSENCE.finditer(doc.text, sent.start, sent.end):
+        named = doc.mentions_in(m.end(), min(sent.end, m.end() + 80), "person")
+        if named:
+            out.add(doc.ref(named[0]))
+    return out
+
+
 def _led_by(tok) -> list:
     """Who an "under the leadership / chairmanship of X" phrase of the verb names."""
     return [
@@ -2893,6 +2907,12 @@ def merge_into(doc: Doc, found: list[Meeting], parsed: list[Meeting]) -> list[Me
             kept.append(m)
     out = kept
     for m in out:
+        # "On Monday, without the presence of the Brazilian Head of State, Jair Bolsonaro,
+        # … the leaders of Chile, … held a virtual meeting": not there
+        absent = _absent(doc, m.span) & set(m.participants)
+        if absent:
+            m.participants = [p for p in m.participants if p not in absent]
+            m.key = meeting_key(doc, m.date, m.participants)  # (not named after them)
         if m.location and _BUILDING.search(m.location):
             m.location = _town_of_building(doc, m) or m.location
     _also_attending(doc, out)
