@@ -1050,6 +1050,24 @@ def test_who_a_meeting_was_held_without_is_no_party():
     assert {"person/sebastian-pinera", "person/ivan-duque"} <= set(m.participants), m
 
 
+def test_a_series_the_lead_tells_is_listed_one_by_one_further_down():
+    """Dev text 315 (one meeting of four counterparts): "Bourita held, Tuesday in Cairo, a
+    series of talks with his counterparts … Mr. Bourita held talks with his Saudi
+    counterpart, … He also met with his counterparts from the UAE, A; Bahrain, B; Libya C;
+    and Somalia D." The series the lead tells is one meeting with each, paragraphs on."""
+    f = facts(
+        "FM holds talks\nSource: Example | 2023-03-08\n\n"
+        "RABAT, March 8 - Foreign Minister Sameh Shoukry held, Tuesday in Cairo, a series of"
+        " talks with his counterparts, on the sidelines of the Arab League council.\n\n"
+        "Mr. Shoukry held talks with his Saudi counterpart, Faisal bin Farhan.\n\n"
+        "He also met with his counterparts from Jordan, Ayman Safadi; Iraq, Fuad Hussein; and"
+        " Tunisia, Nabil Ammar.\n"
+    )
+    pairs = {frozenset(m.participants) for m in f.meetings}
+    for other in ("ayman-safadi", "fuad-hussein", "nabil-ammar"):
+        assert frozenset({"person/sameh-shoukry", f"person/{other}"}) in pairs, pairs
+
+
 def test_arrived_heading_a_delegation_to_begin_a_visit_is_a_visit():
     """Dev text 127: "Ivorian President Alassane Ouattara arrived in Accra on Monday heading a
     delegation of ten ministers of that country to begin a two-day official visit to Ghana":

@@ -950,12 +950,20 @@ def _called_one_by_one(doc: Doc, sent, others: list[str]) -> bool:
 
 def _bilaterals_before(doc: Doc, sent) -> bool:
     """The sentence before (in this paragraph or the one before) tells of bilateral meetings
-    in the plural, which this one goes on to list."""
+    in the plural, which this one goes on to list; or the lead does, and the paragraphs
+    after it list them ("Bourita held, Tuesday in Cairo, a series of talks with his
+    counterparts. … He also met with his counterparts from the UAE, A; Bahrain, B; …")."""
     prev = [s for _pi, s in doc.sentences if s.end <= sent.start]
-    return bool(
+    if (
         prev
         and doc.near(prev[-1].start, sent.start)
         and _MEETINGS_IN_THE_PLURAL.search(doc.text, prev[-1].start, prev[-1].end)
+    ):
+        return True
+    lead_end = doc.lead_end()
+    return doc.paragraphs_between(lead_end, sent.start) <= 3 and any(
+        s.start < lead_end and _MEETINGS_IN_THE_PLURAL.search(doc.text, s.start, s.end)
+        for s in prev
     )
 
 
