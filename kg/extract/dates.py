@@ -126,10 +126,11 @@ _FUTURE = re.compile(
 
 # a sentence's opening before its day ("On Monday, …"), and a past verb after it
 _OPENS = re.compile(r"\s*(?:[Oo]n\s*)?")
-_PAST_WORD = re.compile(r"\b(?:\w+ed|said|told|wrote|spoke|met|held|was|were|had)\b")
+_PAST_VERBS = r"\w+ed|said|told|wrote|spoke|met|held"
+_PAST_WORD = re.compile(rf"\b(?:{_PAST_VERBS}|was|were|had)\b")
 # a past-tense verb right before the day: "announced on Wednesday", "said Tuesday"
 _PAST_VERB_BEFORE = re.compile(
-    r",\s+(?:[\w'’.-]+\s+){0,6}?(?:\w+ed|said|told|wrote|spoke|met|held)\s+(?:on\s+|late\s+|early\s+)?$"
+    rf",\s+(?:[\w'’.-]+\s+){{0,6}}?(?:{_PAST_VERBS})\s+(?:on\s+|late\s+|early\s+)?$"
 )
 
 

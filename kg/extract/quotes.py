@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from kg.extract.speech import inside_quote
+
 # an opening mark: at a line's start or after a space or an opening bracket or dash,
 # before a character that is not a space
 _OPEN = re.compile(r"(?:^|(?<=[\s(\[—–-]))‘(?=\S)", re.M)
@@ -30,8 +32,7 @@ def as_double_quotes(text: str) -> str:
         line_end = text.find("\n", start)
         line_end = len(text) if line_end < 0 else line_end
         pos = start + 1
-        head = text[line_start:start]
-        if head.count("“") > head.count("”") or head.count('"') % 2 == 1:
+        if inside_quote(text, line_start, start):
             continue  # a quotation inside a quotation keeps its single marks
         close = _closing(text, start + 1, line_end)
         if close is None:
