@@ -248,6 +248,27 @@ def test_a_missing_pipeline_is_a_clear_error(tmp_path: Path):
     assert not (tmp_path / "var" / "stores" / "CURRENT").exists()  # no store was swapped in
 
 
+def test_the_pipeline_multiplies_with_numpys_blas_on_one_thread():
+    """The pipeline's layers use numpy's OpenBLAS, not BLIS (three times slower on this
+    machine's cores), and on one thread: the build runs a worker per core, and OpenBLAS's
+    own threads inside each made the build four times costlier (benchmarks/RESULTS.md).
+    In a fresh interpreter, since the thread limit is the process's."""
+    import subprocess
+    import sys
+
+    probe = (
+        "from kg.extract import nlp\n"
+        "from threadpoolctl import threadpool_info\n"
+        "pipe = nlp.get()\n"
+        "print(sorted({getattr(c.model.ops, 'use_blis', None) for _, c in pipe.pipeline}))\n"
+        "print(sorted({i['num_threads'] for i in threadpool_info() if i['user_api'] == 'blas'}))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, timeout=300, check=True
+    )
+    assert out.stdout.split("\n")[:2] == ["[False]", "[1]"], out.stdout
+
+
 # ---- summits: a date in May, a year from a later paragraph, the leaders who attended ------
 
 SUMMIT = (

