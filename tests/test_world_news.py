@@ -77,6 +77,38 @@ def test_telling_reporters_is_no_phone_call():
     assert not [m for m in f.meetings if "person/tomas-soto" in m.participants]
 
 
+# ---- the spokesman who tells of a call is none of its parties --------------------------------
+
+TOLD_CALL = "Ministers speak\nSource: Test Wire | 2024-04-15\n\n{}\n"
+
+
+def test_a_phone_contact_told_by_a_spokesman_is_a_call_of_the_two_ministers():
+    """A ministry's wording, "made a phone contact with", and its spokesman named at the end:
+    the small parser makes the contact the subject of "said"; the call is still the two
+    ministers', dated by the sentence, and the spokesman is none of its parties."""
+    f = facts(
+        TOLD_CALL.format(
+            "Foreign Minister Tamsin Orlova on Sunday 14/4/2024 made a phone contact with US "
+            "Secretary of State Gideon Marlowe, Spokesman for the Foreign Ministry Yusuf "
+            "Bekmir said in a statement."
+        )
+    )
+    (call,) = meetings_of(f, "PhoneCall")
+    assert sorted(call.participants) == ["person/gideon-marlowe", "person/tamsin-orlova"]
+    assert call.date is not None and call.date.value == date(2024, 4, 14)
+
+
+def test_the_spokesman_at_the_end_of_a_call_sentence_makes_no_second_call():
+    f = facts(
+        TOLD_CALL.format(
+            "Foreign Minister Sameh Shoukry on Sunday made a phone call with US Secretary of "
+            "State Antony Blinken, Spokesman for the Foreign Ministry Ahmed Abu Zeid said in "
+            "a statement."
+        )
+    )
+    assert parties(f.meetings) == [["person/antony-blinken", "person/sameh-shoukry"]]
+
+
 # ---- a call with the co-chair of a group named after a city ---------------------------------
 
 MINSK_GROUP = (WORLD / "minsk-group-call.txt").read_text(encoding="utf-8")

@@ -790,6 +790,25 @@ def _two_persons_before(doc: Doc, pos: int) -> list[str]:
     return refs if len(refs) == 2 else []
 
 
+def _subjects_of_verb_before(hub) -> list:
+    """The subjects of the verb that holds or makes the meeting noun, where the parser hung
+    the noun elsewhere: the nearest "made", "held", "had" … before it."""
+    for t in reversed(hub.doc[: hub.i]):
+        if lemma(t.lower_) in _HOLD_VERBS | {"make"}:
+            return _subjects(t)
+    return []
+
+
+def _only_tells(doc: Doc, sent, ref: str, at: int) -> bool:
+    """A person the sentence names only after the event word, as the one who tells of it:
+    "A made a phone contact with B, Spokesman for the Foreign Ministry C said in a
+    statement", "…, the spokesman told reporters": C reports the call, C is no party."""
+    named = [m for m in doc.mentions_in(sent.start, sent.end, "person") if doc.ref(m) == ref]
+    return bool(named) and all(
+        m.start > at and SAID_AFTER.match(doc.text, m.end, sent.end) for m in named
+    )
+
+
 def _persons_told_of(doc: Doc, start: int, end: int) -> list[str]:
     refs: list[str] = []
     for m in doc.mentions_in(start, end, "person"):
@@ -1133,6 +1152,13 @@ def encounters(doc: Doc) -> list[Meeting]:
                     for s in subjects:
                         parties.add_np(s)
                         parties.add_stranded(s)
+                elif hub.dep_ == "nsubj" and SAID_AFTER.match(
+                    doc.text, off + head.idx - 1, off + head.idx + len(head.text)
+                ):
+                    # "A made a phone contact with B, spokesman C said": the parser made the
+                    # contact the subject of "said"; the verb that made it came before it
+                    for s in _subjects_of_verb_before(hub):
+                        parties.add_np(s)
                 for c in hub.children:
                     if c.dep_ in ("poss", "compound"):
                         parties.add_np(c)
@@ -1190,7 +1216,11 @@ def encounters(doc: Doc) -> list[Meeting]:
                     if lemma(head.lower_) == "bring":  # "the summit brought together A and B"
                         for o in _objects(head):
                             parties.add_np(o)
-            refs = parties.refs
+            refs = [
+                r
+                for i, r in enumerate(parties.refs)
+                if i < parties.n_subjects or not _only_tells(doc, sent, r, off + hub.idx)
+            ]
             group = any(s.lower_ in _GROUP_NOUNS for s in _subjects(tok)) if noun is None else False
             if (
                 verb_lemma
@@ -2519,6 +2549,8 @@ def _trigger(tok, doc: Doc, off: int):
     """(verb lemma or None, meeting noun or None) when the token starts a meeting."""
     lw = tok.lower_
     lem = lemma(lw)
+    if _phone_contact(tok) and _reported_meeting(tok):
+        return None, tok  # "made a phone contact with X": a call
     if (
         lw in _NOUNS
         and (tok.dep_ != "ROOT" or _held_root(tok))
@@ -2634,6 +2666,15 @@ def _trigger(tok, doc: Doc, off: int):
             if c.dep_ == "dobj" and c.lower_ in _NOUNS and _joint_if_conference(c):
                 return lem, c
     return None
+
+
+def _phone_contact(tok) -> bool:
+    """ "a phone contact", "telephone contacts" (a call, in the wording of some ministries'
+    releases); "contacts" alone are no meeting ("intensive contacts with both sides")."""
+    return tok.lower_ in ("contact", "contacts") and any(
+        c.dep_ in ("compound", "amod") and c.lower_ in ("phone", "telephone", "telephonic")
+        for c in tok.children
+    )
 
 
 def _names_guests(tok, doc: Doc, off: int) -> bool:
