@@ -109,6 +109,45 @@ def test_the_spokesman_at_the_end_of_a_call_sentence_makes_no_second_call():
     assert parties(f.meetings) == [["person/antony-blinken", "person/sameh-shoukry"]]
 
 
+# ---- the "I" of a quotation is its speaker ---------------------------------------------------
+
+
+def test_a_meeting_told_in_the_first_person_inside_a_quotation_is_the_speakers():
+    f = facts(
+        TOLD_CALL.format(
+            "“I held talks with President Marcus Delane in Geneva,” Foreign Minister Ilsa "
+            "Varga told reporters on Tuesday."
+        )
+    )
+    assert parties(f.meetings) == [["person/ilsa-varga", "person/marcus-delane"]]
+
+
+def test_the_quoted_i_is_the_speaker_named_by_a_pronoun_after_the_quotation():
+    f = facts(
+        TOLD_CALL.format(
+            "Foreign Minister Ilsa Varga spoke after the summit.\n\n“In this summit as well, I "
+            "had a bilateral meeting with my counterpart from Laos, Prime Minister Tomas "
+            "Oreku, where we agreed to cooperate more in banking,” she said."
+        )
+    )
+    talks = meetings_of(f, "InPersonMeeting")
+    assert parties(talks) == [["person/ilsa-varga", "person/tomas-oreku"]]
+
+
+def test_a_quoted_i_that_completes_a_call_told_before_is_that_call():
+    f = facts(
+        TOLD_CALL.format(
+            "Belarusian President Oren Malik publicly announced that he needed to hold talks "
+            "with Vadim Sorokov about the unrest. An hour or so later, a telephone call between "
+            "the two presidents took place.\n\n“I need to contact Sorokov, Russia’s president, "
+            "so I can talk to him because the threat now isn’t to us alone,” Malik warned on "
+            "Saturday, August 15."
+        )
+    )
+    assert parties(f.meetings) == [["person/oren-malik", "person/vadim-sorokov"]]
+    assert [m.kinds for m in f.meetings] == [{"PhoneCall"}]
+
+
 # ---- a call with the co-chair of a group named after a city ---------------------------------
 
 MINSK_GROUP = (WORLD / "minsk-group-call.txt").read_text(encoding="utf-8")

@@ -521,6 +521,7 @@ class _Parties:
         self.elsewhere: set[str] = set()  # actors named only as where a party was
         self.last_pair: list[str] = []  # the parties of the meeting just told, if two
         self.pair_at: int | None = None  # where "the two sides" were named, if before
+        self.quoted_voice: int | None = None  # where a quoted "I" among the parties stands
 
     def mark_subjects(self) -> None:
         self.n_subjects = len(self.refs)
@@ -578,6 +579,11 @@ class _Parties:
             return
         if tok.lower_ in ("he", "she", "him", "her"):
             self.take(_last_person(self.doc, self.off + tok.idx))
+            return
+        if tok.lower_ == "i" and _quoted(self.doc, self.off + tok.idx):
+            # "“I had a bilateral meeting with B,” he said": the quotation's speaker, whom
+            # statements will know (participants.quoted_voices_join)
+            self.quoted_voice = self.off + tok.idx
             return
         if (
             tok.lower_ in ("i", "we")
@@ -1239,7 +1245,7 @@ def encounters(doc: Doc) -> list[Meeting]:
                     "welcome",
                 )
                 and noun is None
-                and len(refs) < 2
+                and len(refs) + (parties.quoted_voice is not None) < 2
                 and not group
                 and not (verb_lemma == "meet" and _body_in_session(doc, refs))
             ):
@@ -1365,6 +1371,7 @@ def encounters(doc: Doc) -> list[Meeting]:
                     out.append(_meeting(doc, sent, [*hubs, r], kind, date, place))
             else:
                 m = _meeting(doc, sent, refs, kind, date, place)
+                m.voice_at = parties.quoted_voice
                 m.continues = (
                     again
                     or (
@@ -3264,3 +3271,4 @@ def absorb(keep: Meeting, other: Meeting) -> None:
     keep.location = keep.location or other.location
     keep.chair = keep.chair or other.chair
     keep.organizer = keep.organizer or other.organizer
+    keep.voice_at = keep.voice_at if keep.voice_at is not None else other.voice_at

@@ -81,6 +81,9 @@ class Meeting:
     # "Arce had a previous meeting with Castillo in Lima": a time before any day the story
     # gives, never the same as a dated meeting of the same parties
     earlier: bool = False
+    # "“… I had a bilateral meeting with B …,” he said": where the quoted "I" stands; the
+    # quotation's speaker, known once statements are found, is a party
+    voice_at: int | None = None
 
 
 @dataclass

@@ -14,6 +14,7 @@ from kg.extract.model import Meeting, Statement
 
 def settle_participants(ctx: Doc, meetings: list[Meeting], stmts: list[Statement]) -> list[Meeting]:
     attendees_join(ctx, meetings)
+    quoted_voices_join(ctx, meetings, stmts)
     speakers_join(ctx, meetings, stmts)
     states_with_their_person(ctx, meetings)
     return with_someone(ctx, meetings, stmts)
@@ -72,6 +73,46 @@ def states_with_their_person(ctx: Doc, meetings: list[Meeting]) -> None:
 _ANOTHER_TIME = re.compile(
     r"\b(?:last|previous|past) (?:week|month|year)\b|\b\w+ (?:days|weeks) ago\b"
 )
+
+
+def quoted_voices_join(ctx: Doc, meetings: list[Meeting], stmts: list[Statement]) -> None:
+    """ "“In this summit as well, I had a bilateral meeting with my counterpart from Laos,
+    Sonexay Siphandone …,” he said": the "I" of a quotation is its speaker, a person."""
+    completed = []
+    for m in meetings:
+        if m.voice_at is None:
+            continue
+        speaker = next(
+            (
+                st.speaker
+                for st in stmts
+                if st.span.start <= m.voice_at < st.span.end and st.speaker
+            ),
+            None,
+        )
+        if speaker and speaker.startswith("person/") and speaker not in m.participants:
+            m.participants.insert(0, speaker)
+            completed.append(m)
+    _merge_told_twice(meetings, completed, stmts)
+
+
+def _merge_told_twice(
+    meetings: list[Meeting], completed: list[Meeting], stmts: list[Statement]
+) -> None:
+    """A meeting whose parties were completed after the meetings were merged may now be one
+    told before ("a telephone call between the two presidents took place … “so I can talk
+    to him”"): one meeting, and its statements go with it."""
+    from kg.extract.encounters import absorb, same_meeting
+
+    for m in completed:
+        twin = next((o for o in meetings if o is not m and same_meeting(o, m)), None)
+        if twin is None:
+            continue
+        absorb(twin, m)
+        meetings.remove(m)
+        for st in stmts:
+            if st.meeting == m.key:
+                st.meeting = twin.key
 
 
 def speakers_join(ctx: Doc, meetings: list[Meeting], stmts: list[Statement]) -> None:
