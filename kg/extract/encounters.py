@@ -2994,6 +2994,11 @@ _EARLIER_TIME = re.compile(
 )
 
 
+# "is holding talks with counterpart A in Vilnius before heading to the Rukla base": what
+# comes next that day, not an earlier time
+_NEXT_STEP = re.compile(r"before\s+\w+ing\b", re.I)
+
+
 def _same_day_as_before(doc: Doc, meetings: list[Meeting]) -> None:
     """ "Today at the summit Anwar held discussions with four leaders … Anwar also held a
     meeting with the Prime Minister of Vietnam": a later meeting of a party to a dated one,
@@ -3003,7 +3008,7 @@ def _same_day_as_before(doc: Doc, meetings: list[Meeting]) -> None:
         if m.date is not None and m.date.value:
             continue
         s_text = doc.text[m.span.start : m.span.end]
-        if _EARLIER_TIME.search(s_text):
+        if any(not _NEXT_STEP.match(s_text, w.start()) for w in _EARLIER_TIME.finditer(s_text)):
             continue
         before = [
             o
@@ -3016,7 +3021,11 @@ def _same_day_as_before(doc: Doc, meetings: list[Meeting]) -> None:
         if not before:
             continue
         o = max(before, key=lambda x: x.span.start)
-        between = [d for d in doc.dates.dates_in(o.span.end, m.span.end) if d.start >= o.span.end]
+        between = [
+            d
+            for d in doc.dates.dates_in(o.span.end, m.span.end)
+            if d.start >= o.span.end and d.value != o.date.value
+        ]  # ("Honored to call on President D today in Colombo": that same day again)
         if not between:
             m.date = o.date
             if m.location is None and not m.kinds & {"PhoneCall", "Videoconference"}:
