@@ -598,3 +598,43 @@ def test_a_bodys_spokesperson_after_its_initials_is_the_one_speaking():
         " there is no dialogue with the group.\n"
     )
     assert speakers_of(text, "no dialogue") == {"person/shafqat-ali-khan"}
+
+
+# ---- "the <state's> <post>" when the text never tied the post to its state --------------------
+
+
+UNTIED = "Minister visits\nSource: Test Wire | 2024-12-23\n\n{}\n"
+
+
+def test_the_states_minister_is_the_one_minister_named_without_a_state():
+    """Dev text 374 (the state): "Minister Rau" is never called Polish; "the Polish foreign
+    minister" is still he, not Poland, and not the Ukrainian minister named with his state
+    (nor is he other-state for standing after "Ukrainian diplomats,")."""
+    text = UNTIED.format(
+        "Ukrainian Foreign Minister Oksana Deryk met her guest in Lviv.\n\n"
+        "In his address to Ukrainian diplomats, Minister Tamas Orlik referred to the border. "
+        "The Polish foreign minister underscored that every country may choose its alliances."
+    )
+    assert speakers_of(text, "may choose its alliances") == {"person/tamas-orlik"}
+
+
+def test_the_states_prime_minister_is_the_one_quoted_without_a_post():
+    """Dev text 366 (the state): the one quoted with no post given is "the Australian prime
+    minister"; another state's titled prime minister and a foreign minister are not."""
+    text = UNTIED.format(
+        "On Thursday, Gideon Marlowe joined foreign minister Edna Pike to announce 40 soldiers"
+        " would be sent at the request of Fijian prime minister Tevita Lomu.\n\n"
+        "\u201cWe are there to help the police,\u201d Marlowe said.\n\n"
+        "The first plane landed in Suva late on Friday.\n\n"
+        "The Australian prime minister said that the soldiers would guard the airport."
+    )
+    assert speakers_of(text, "guard the airport") == {"person/gideon-marlowe"}
+
+
+def test_two_untitled_candidates_leave_the_state_as_the_speaker():
+    """When two persons could hold the post, neither is guessed: the state speaks."""
+    text = UNTIED.format(
+        "Minister Tamas Orlik and Minister Oskar Brenn arrived in Lviv on Monday.\n\n"
+        "The Polish foreign minister underscored that every country may choose its alliances."
+    )
+    assert speakers_of(text, "may choose its alliances") == {"country/poland"}

@@ -801,6 +801,8 @@ def _resolve(doc: Doc, tok, verb, sent: Block, sal: speech.Salience) -> str | No
                 holder = _holder(doc, role, owner, sal, bare, before=ahead[0].end)
         if holder is None and owner is not None and owner.kind == "country" and role:
             holder = _titled_later(doc, role, owner, off + tok.idx)
+        if holder is None and owner is not None and owner.kind == "country" and role:
+            holder = _only_untied(doc, role, owner, sal, off + tok.idx)
         recent = sal.recent_speaker
         if (
             holder
@@ -1189,6 +1191,69 @@ def _of_other_state(doc: Doc, ref: str, owner, before: int) -> bool:
         states |= {x.key for x in doc.mentions_in(lo, m.start) if x.kind == "country"}
     states.discard(None)
     return bool(states) and owner.key not in states
+
+
+def _only_untied(doc: Doc, role: str, owner, sal: speech.Salience, before: int) -> str | None:
+    """ "Minister Rau referred to … The Polish foreign minister underscored …"; "Scott Morrison
+    joined … to announce … The Australian prime minister said …": the text never ties the
+    post to its state, so no holder is found by it. The one person named before who could
+    hold it (titled with the role and no state, or quoted with no post at all), whom the text
+    ties to no other state and gives no other post, is the one the title means."""
+    from kg.extract.context import lexicon_posts
+
+    found = []
+    for ref in dict.fromkeys(doc.ref(m) for m in doc.mentions_in(0, before, "person")):
+        ent = doc.entities.get(ref)
+        if ent is None or _titled_of_other_state(doc, ref, owner, before):
+            continue
+        posts = [doc.posts[p] for p in ent.posts if p in doc.posts]
+        posts += lexicon_posts(doc, ent.key, _ROLES)
+        if any(p.country and p.country != owner.key for p in posts):
+            continue
+        if posts or titled(doc, ref, role, None, before):
+            fits = titled(doc, ref, role, None, before) or any(
+                _is_role(p.role, role) for p in posts
+            )
+        else:
+            fits = ref in sal.speakers  # quoted, no post given
+        if fits and not _holds_other_post(doc, ref, role):
+            found.append(ref)
+    return found[0] if len(found) == 1 else None
+
+
+def _titled_of_other_state(doc: Doc, ref: str, owner, before: int) -> bool:
+    """A person whose title names another state ("Ukrainian Foreign Minister Dmytro
+    Kuleba"), or whom the text gives a post of another state; not one named merely after
+    other words of a state ("In his address to Ukrainian diplomats, Minister Rau")."""
+    ent = doc.entities.get(ref)
+    if ent is None:
+        return False
+    if any(doc.posts[p].country not in (None, owner.key) for p in ent.posts if p in doc.posts):
+        return True
+    for m in doc.mentions_in(0, before, "person"):
+        if doc.ref(m) != ref:
+            continue
+        lo = _title_start(doc, m.start)
+        if not doc.text[lo : m.start].strip() and doc.text[lo - 1 : lo] == ",":
+            # "The Tanzanian defence minister, Stergomena Tax, said": the title before the comma
+            post = _POST_BEFORE_COMMA.search(doc.text, max(0, lo - 60), lo)
+            lo = _title_start(doc, post.start()) if post else lo
+        lo = max([lo] + [p.end for p in doc.mentions_in(lo, m.start, "person")])
+        if any(x.kind == "country" and x.key != owner.key for x in doc.mentions_in(lo, m.start)):
+            return True
+    return False
+
+
+# where the words before a name stop being its title: a sentence's end, a comma, a quote
+_TITLE_CUT = re.compile(r"[.,;:()“”\"\n]")
+_POST_BEFORE_COMMA = re.compile(
+    r"\b(?:" + "|".join(sorted(speech.PERSON_NOUNS, key=len, reverse=True)) + r")\s*,$", re.I
+)
+
+
+def _title_start(doc: Doc, pos: int) -> int:
+    lo = max(0, pos - 60)
+    return max([lo] + [lo + x.end() for x in _TITLE_CUT.finditer(doc.text[lo:pos])])
 
 
 def _titled_later(doc: Doc, role: str, owner, after: int) -> str | None:
