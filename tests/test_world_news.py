@@ -2236,6 +2236,24 @@ def test_a_vote_is_dated_by_the_resolution_adopted_a_few_sentences_later():
     ]
 
 
+def test_a_vote_is_dated_by_the_day_before_adopted_in_the_next_sentence():
+    """Dev text 381 (first sight: undated): "The UN Security Council has adopted a draft
+    resolution …" and then "The 15-member Council on Friday adopted the UK-led draft": the
+    day stands before the verb, with no "adopted on"."""
+    f = facts(
+        "Council backs mission\nSource: Test Wire | 2024-12-27\n\n"
+        "A new mission in Lesotho is to replace the old one, whose mandate ends this year.\n\n"
+        "The UN Security Council has adopted a draft resolution to establish the new mission in"
+        " Lesotho.\n\n"
+        "The 15-member Council on Friday adopted the UK-led draft resolution with 14 votes in"
+        " favour, and the US abstaining.\n"
+    )
+    sessions = [m for m in f.meetings if "Session" in m.kinds]
+    assert [m.date.value if m.date else None for m in sessions] == [date(2024, 12, 27)], [
+        (m.key, m.date) for m in sessions
+    ]
+
+
 def test_a_spokesman_named_by_an_appositive_does_not_sit_in_the_session():
     """ "…, Farhan Haq, a spokesman for Guterres, said." (a dev text) joined the Security
     Council's session as a speaker at it: a spokesperson tells of a meeting, as "spokesman

@@ -2244,9 +2244,18 @@ def _vote_day_after(doc: Doc, sent) -> DateValue | None:
     later = [s for _pi, s in doc.sentences if s.start >= sent.end][:5]
     for s in later:
         for d in doc.dates.dates_in(s.start, s.end):
-            if d.value and _VOTE_DAY.search(doc.text, max(s.start, d.start - 30), d.start):
+            if d.value and (
+                _VOTE_DAY.search(doc.text, max(s.start, d.start - 30), d.start)
+                or _VOTED_AFTER_DAY.match(doc.text, d.end)
+            ):
                 return d
     return None
+
+
+# "The 15-member Council on Friday adopted the UK-led draft resolution"
+_VOTED_AFTER_DAY = re.compile(
+    r"\s+(?:\w+ly\s+)?(?:adopted|approved|passed|voted|extended|renewed)\b", re.I
+)
 
 
 _JOINT_APPEARANCE = re.compile(
