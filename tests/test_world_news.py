@@ -2599,3 +2599,20 @@ def test_talks_before_the_next_stop_of_a_dated_visit_are_that_days():
     )
     days = {tuple(sorted(m.participants)): m.date.value if m.date else None for m in f.meetings}
     assert days.get(("person/tamsin-orlova", "person/yusuf-bekmir")) == date(2024, 10, 4), days
+
+
+def test_a_state_named_as_the_owner_of_a_partys_title_is_no_party_beside_him():
+    """Dev text 379 (first sight: Kenya a third party): "met Kenya's newly elected
+    president, William Ruto", told again as "met the Kenyan president on Wednesday", names
+    Kenya only as his."""
+    f = facts(
+        "Leaders meet\nSource: Test Wire | 2022-09-14\n\n"
+        "President Tamas Orlik met Zambia’s newly elected president, Gideon Marlowe on"
+        " Wednesday and discussed trade at the state house in Lusaka.\n\n"
+        "Marlowe was sworn in on Tuesday at a ceremony attended by 20 heads of state.\n\n"
+        "Meanwhile, President Orlik, who did not speak at the event, met the Zambian president"
+        " on Wednesday.\n"
+    )
+    assert parties(f.meetings) == [["person/gideon-marlowe", "person/tamas-orlik"]], parties(
+        f.meetings
+    )

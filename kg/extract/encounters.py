@@ -2972,6 +2972,11 @@ def merge_into(doc: Doc, found: list[Meeting], parsed: list[Meeting]) -> list[Me
             kept.append(m)
     out = kept
     for m in out:
+        owners = _owners_of_a_partys_title(doc, m)
+        if owners:
+            m.participants = [p for p in m.participants if p not in owners]
+            m.key = meeting_key(doc, m.date, m.participants)
+    for m in out:
         # "On Monday, without the presence of the Brazilian Head of State, Jair Bolsonaro,
         # … the leaders of Chile, … held a virtual meeting": not there
         absent = _absent(doc, m.span) & set(m.participants)
@@ -3039,6 +3044,38 @@ def _same_day_as_before(doc: Doc, meetings: list[Meeting]) -> None:
             m.date = o.date
             if m.location is None and not m.kinds & {"PhoneCall", "Videoconference"}:
                 m.location = o.location  # (where they all were that day)
+
+
+# "Kenya's newly elected president, William Ruto": the state owns the title of the person
+# named next (a few title words, an optional comma, nothing else between)
+_OWNS_TITLE = re.compile(r"[’']s\s+(?:[\w-]+\s+){0,4}?[\w-]+,?\s+$")
+
+
+def _owners_of_a_partys_title(doc: Doc, m: Meeting) -> set[str]:
+    """ "President Salva Kiir met Kenya's newly elected president, William Samoei Ruto":
+    Kenya is there only as Ruto's, not as a party beside him. A country every mention of
+    which in the meeting's sentence is the possessive of a party's title."""
+    people = {p for p in m.participants if p.startswith("person/")}
+    if not people:
+        return set()
+    owners: set[str] = set()
+    for ref in m.participants:
+        if not ref.startswith("country/"):
+            continue
+        ms = [x for x in doc.mentions_in(m.span.start, m.span.end) if doc.ref(x) == ref]
+        if ms and all(_owns_title_of(doc, x, people, m.span.end) for x in ms):
+            owners.add(ref)
+    return owners
+
+
+def _owns_title_of(doc: Doc, x, people: set[str], end: int) -> bool:
+    nxt = next(iter(doc.mentions_in(x.end, min(end, x.end + 80), "person")), None)
+    return (
+        nxt is not None
+        and doc.ref(nxt) in people
+        and not doc.mentions_in(x.end, nxt.start)
+        and _OWNS_TITLE.fullmatch(doc.text, x.end, nxt.start) is not None
+    )
 
 
 def _of_body(doc: Doc, body_meeting: Meeting, m: Meeting) -> bool:
