@@ -468,3 +468,31 @@ def test_a_sum_of_years_of_deployments_is_no_deployment_of_the_rules_either():
     assert [(d.deployed_by, d.personnel) for d in f.deployments if d.personnel] == [
         ("country/mongolia", 150)
     ], f.deployments
+
+
+def test_n_more_counts_the_force_the_sentence_before_named():
+    """Dev 389 (first sight: no number): "A small contingent of UK military engineers has
+    already deployed to the EU's frontier … Now, around 100 more will be sent to physically
+    reinforce the border": the 100 are more of that force."""
+    text = (
+        "Troops\nSource: Example | 2021-11-19\n\n"
+        "A small contingent of Danish military engineers has already deployed to Latvia's"
+        " border with Belarus.\n"
+        "Now, around 100 more will be sent to physically reinforce the border with Belarus,"
+        " although the details are still being worked out.\n"
+    )
+    f = facts(text)
+    assert [(d.deployed_by, d.personnel) for d in f.deployments if d.personnel] == [
+        ("country/denmark", 100)
+    ], f.deployments
+
+
+def test_a_bare_number_sent_with_no_force_named_near_is_none():
+    """ "100 more will be sent" after a sentence with no force word counts nothing known."""
+    text = (
+        "Aid\nSource: Example | 2021-11-19\n\n"
+        "Denmark has delivered tents to Latvia's border with Belarus.\n"
+        "Now, around 100 more will be sent to the border with Belarus next week.\n"
+    )
+    f = facts(text)
+    assert not [d for d in f.deployments if d.personnel], f.deployments

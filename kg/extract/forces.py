@@ -154,7 +154,10 @@ def deployments_from_parse(doc: Doc) -> list[Deployment]:
                                 for o in objs
                                 if o.like_num
                                 and not any(t.text in _MONEY for t in o.subtree)
-                                and any(_FORCE.match(t.text) for t in sp[: o.i])
+                                and (
+                                    any(_FORCE.match(t.text) for t in sp[: o.i])
+                                    or _more_of_the_force_before(doc, sent, o)
+                                )
                             ),
                             None,
                         )
@@ -346,6 +349,22 @@ def _fill_destinations(doc: Doc, deps: list[Deployment]) -> None:
 
 
 _PLEDGE = {"provide", "contribute", "send", "pledge", "commit", "offer", "deploy", "dispatch"}
+
+
+def _more_of_the_force_before(doc: Doc, sent, num) -> bool:
+    """ "A small contingent of UK military engineers has already deployed … Now, around 100
+    more will be sent": "N more" counts the force the sentence before named."""
+    if not any(c.lower_ in ("more", "additional", "others") for c in num.children):
+        return False
+    before = [s for _pi, s in doc.sentences if s.end <= sent.start][-1:]
+    return (
+        bool(before)
+        and doc.near(before[0].start, sent.start)
+        and any(
+            _FORCE.match(w)
+            for w in re.findall(r"[\w-]+", doc.text[before[0].start : before[0].end])
+        )
+    )
 
 
 def _own_or_governing_subjects(tok) -> list:
