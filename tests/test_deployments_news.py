@@ -496,3 +496,33 @@ def test_a_bare_number_sent_with_no_force_named_near_is_none():
     )
     f = facts(text)
     assert not [d for d in f.deployments if d.personnel], f.deployments
+
+
+LANDED = (
+    "Commandos secure airport\nSource: Example | 2006-05-25\n\n"
+    "Fijian commandos have landed in Vanuatu in an effort to quell three days of violence.\n\n"
+    "About 150 troops secured the airport in the capital, Port Vila, amid reports of mounting"
+    " casualties.\n"
+)
+
+
+def test_a_landing_told_in_the_present_perfect_in_the_lead_is_of_the_pages_day():
+    """Dev 392 (first sight: undated): "Australian commandos have landed in East Timor" in
+    the lead of a page of 25 May 2006: that day, as "are being sent" already was."""
+    (d,) = facts(LANDED).deployments
+    assert d.start is not None and d.start.value.isoformat() == "2006-05-25", d
+
+
+def test_the_next_sentence_counts_a_deployment_told_with_no_number():
+    """Dev 392 (first sight: no number): "… have landed in East Timor … About 150 troops
+    secured the airport": the next sentence, naming no sender, counts that force."""
+    (d,) = facts(LANDED).deployments
+    assert (d.deployed_by, d.personnel) == ("country/fiji", 150), d
+
+
+def test_a_count_of_another_senders_force_is_not_taken():
+    text = LANDED.replace("About 150 troops", "About 150 Tongan troops")
+    f = facts(text)
+    assert all(d.personnel != 150 for d in f.deployments if d.deployed_by == "country/fiji"), (
+        f.deployments
+    )

@@ -228,7 +228,42 @@ def deployments_from_parse(doc: Doc) -> list[Deployment]:
     out.extend(_table(doc, force_org, out))
     out = _merge(out, doc)
     _fill_destinations(doc, out)
+    _number_told_next(doc, out)
     return [d for d in out if d.destination or d.part_of]
+
+
+# "About 150 troops secured the airport": a sentence that opens on a count of a force
+_COUNT_OPENS = re.compile(
+    r"(?:(?:about|some|around|nearly|almost|more than|over)\s+)?(?P<n>\d[\d,]*)\s+"
+    r"(?P<force>[\w-]+)\b",
+    re.I,
+)
+
+
+def _number_told_next(doc: Doc, deps: list[Deployment]) -> None:
+    """ "Australian commandos have landed in East Timor … About 150 troops secured the
+    airport in the capital, Dili": the one deployment the sentence before told with no
+    number is the one the next sentence counts, when that sentence names no sender."""
+    sents = [s for _pi, s in doc.sentences]
+    counted = {d.personnel for d in deps if d.personnel}
+    for d in deps:
+        if d.personnel is not None or d.equipment is not None:
+            continue
+        told = [s for s in sents if s.start <= d.span.start < s.end]
+        nxt = [s for s in sents if told and s.start >= told[0].end][:1]
+        if not nxt or not doc.near(told[0].start, nxt[0].start):
+            continue
+        s = nxt[0]
+        m = _COUNT_OPENS.match(doc.text, s.start)
+        if m is None or not _FORCE.match(m.group("force")):
+            continue
+        n = int(m.group("n").replace(",", ""))
+        senders = [x for x in doc.mentions_in(s.start, s.end) if x.kind in ("country", "org")]
+        others = [d2 for d2 in deps if d2 is not d and told[0].start <= d2.span.start < s.end]
+        if n in counted or senders or others:
+            continue
+        d.personnel = n
+        d.evidence.append(Span(s.start, s.end))
 
 
 # "PORT-AU-PRINCE, Haiti (Reuters): ": a city in capitals, its country, the agency and a colon
@@ -952,10 +987,12 @@ def _date(doc: Doc, sent, pos: int) -> DateValue | None:
     return min(dates, key=lambda d: abs(d.start - pos))
 
 
-# what a lead tells as happening now: "are being sent", "is sending", "are deploying"
+# what a lead tells as happening now: "are being sent", "is sending", "are deploying",
+# "have landed", "are also heading to"
 _UNDER_WAY = re.compile(
     r"\b(?:(?:is|are)\s+being\s+(?:sent|deployed|dispatched|despatched|flown)|"
-    r"(?:is|are)\s+(?:sending|deploying|dispatching|despatching))\b"
+    r"(?:is|are)\s+(?:sending|deploying|dispatching|despatching)|"
+    r"(?:has|have)\s+(?:just\s+)?(?:landed|arrived)|(?:is|are)\s+(?:also\s+)?heading)\b"
 )
 
 
