@@ -638,3 +638,23 @@ def test_two_untitled_candidates_leave_the_state_as_the_speaker():
         "The Polish foreign minister underscored that every country may choose its alliances."
     )
     assert speakers_of(text, "may choose its alliances") == {"country/poland"}
+
+
+def test_brussels_speaks_for_the_eu_in_a_story_of_the_eu():
+    """Dev 389 (first sight: Belgium): "Brussels has accused Minsk of trafficking those
+    people there" in a story of the EU's frontier: the city stands for the EU, as a capital
+    stands for its state."""
+    text = (
+        "Border standoff\nSource: Test Wire | 2021-11-19\n\n"
+        "Migrants have gathered at the EU's frontier with Belarus for a week.\n\n"
+        "Brussels has accused Minsk of trafficking those people there, officials said.\n"
+    )
+    assert speakers_of(text, "accused Minsk") == {"org/eu"}
+
+
+def test_brussels_is_belgium_where_no_eu_is_named():
+    text = (
+        "Border talks\nSource: Test Wire | 2021-11-19\n\n"
+        "Brussels has accused The Hague of ignoring the canal treaty, officials said.\n"
+    )
+    assert speakers_of(text, "accused The Hague") == {"country/belgium"}

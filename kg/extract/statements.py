@@ -1117,8 +1117,17 @@ def _last_named(doc: Doc, ref: str, before: int) -> int:
     return max(pos) if pos else -1
 
 
+# a city that stands for the body seated there, in a story that names the body
+_BODY_SEATS = {"brussels": ("org/eu", "org/european-union", "org/european-commission")}
+
+
 def _country_of(doc: Doc, m) -> str:
     """A capital speaks for its country ("Kigali said"); anything else for itself."""
+    if m.kind in ("place", "country"):
+        seat = _BODY_SEATS.get(doc.text[m.start : m.end].lower())
+        body = next((r for r in seat or () if r in doc.entities), None)
+        if body is not None:
+            return body  # "Brussels has accused Minsk …" in a story of the EU: the EU
     if m.kind == "place":
         ent = doc.entities.get(doc.ref(m))
         if ent is not None and ent.country:
