@@ -687,3 +687,16 @@ def test_his_highness_abbreviated_is_a_title():
         "person/faisal-bin-farhan-al-saud",
     }, refs(f, "person")
     assert not refs(f, "org"), refs(f, "org")
+
+
+def test_a_given_name_between_a_rank_and_the_surname_is_part_of_the_name():
+    """Dev 391 (first sight: no person): "the head of the SDF unit, Col. Masaharu Yamamoto,
+    told …": the recogniser marks only "Yamamoto"; the given name after the rank joins it,
+    and he is the one who speaks."""
+    f = facts(
+        "Troops leave\nSource: Test Wire | 2010-02-07\n\n"
+        "“We’d like to do our best to help the Haitian people,” the head of the unit,"
+        " Col. Masaharu Yamamoto, told other members.\n"
+    )
+    assert "person/masaharu-yamamoto" in refs(f, "person"), sorted(f.entities)
+    assert [s.speaker for s in f.statements] == ["person/masaharu-yamamoto"]

@@ -630,7 +630,12 @@ def _joined(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int,
     while i < len(ents):
         a = ents[i]
         b = ents[i + 1] if i + 1 < len(ents) else None
-        if a[2] == "PERSON" and " " in text[a[0] : a[1]]:
+        if a[2] == "PERSON" and " " not in text[a[0] : a[1]]:
+            # "Col. Masaharu" + "Yamamoto": a given name between a title and the surname
+            head = _first_name_before(text, a[0], out[-1][1] if out else 0, titled_only=True)
+            if head is not None:
+                a = (head, a[1], "PERSON")
+        elif a[2] == "PERSON":
             head = _first_name_before(text, a[0], out[-1][1] if out else 0)
             if head is not None:
                 a = (head, a[1], "PERSON")  # "H.E. Bola" + "Ahmed Tinubu"
@@ -693,7 +698,9 @@ def _one_name(text: str, a: tuple[int, int, str], b: tuple[int, int, str], word:
     )
 
 
-def _first_name_before(text: str, start: int, floor: int) -> int | None:
+def _first_name_before(
+    text: str, start: int, floor: int, *, titled_only: bool = False
+) -> int | None:
     """Where a name starts when the model left out its first word: a capitalised word that
     is no title, place, date or body word, right after a title, a lower-case word or a
     comma ("under the chairmanship of H.E. Bola" + "Ahmed Tinubu")."""
@@ -706,7 +713,7 @@ def _first_name_before(text: str, start: int, floor: int) -> int | None:
     if prev is None:
         return None
     p = prev.group(1)
-    if fold(p) in TITLES or p[:1].islower() or p.endswith(","):
+    if fold(p) in TITLES or (not titled_only and (p[:1].islower() or p.endswith(","))):
         return word.start()
     return None
 
