@@ -658,3 +658,32 @@ def test_brussels_is_belgium_where_no_eu_is_named():
         "Brussels has accused The Hague of ignoring the canal treaty, officials said.\n"
     )
     assert speakers_of(text, "accused The Hague") == {"country/belgium"}
+
+
+def test_a_sentence_that_only_conveys_greetings_is_read():
+    """Dev 377 (first sight: missed): "She conveyed the greetings and best wishes on behalf
+    of the President …" has no other word of an event, so the sentence was never parsed and
+    the greeting verb never seen."""
+    text = (
+        "Minister calls on premier\nSource: Test Wire | 2023-02-04\n\n"
+        "Foreign Minister Dr. Tamsin Orlova paid a courtesy call on Prime Minister Gideon"
+        " Marlowe this afternoon at his residence.\n\n"
+        "She conveyed the greetings and best wishes on behalf of the President of Nepal on the"
+        " occasion of Independence Day.\n"
+    )
+    assert speakers_of(text, "conveyed the greetings") == {"person/tamsin-orlova"}
+
+
+def test_a_bare_title_after_calls_is_the_caller_not_the_last_holder_listed():
+    """Dev 339: "Prime Minister Modi had telephone conversation with …, Ms. Hasina, Prime
+    Minister of Bangladesh and Mr. K.P. Sharma Oli, Prime Minister of Nepal. Prime Minister
+    conveyed to the leaders his New Year greetings": the one who called, not Oli."""
+    text = (
+        "Calls on New Year\nSource: Test Wire | 2020-01-01\n\n"
+        "On the occasion of the New Year, Prime Minister Tamas Orlik today had telephone"
+        " conversation with Mr. Gideon Marlowe, Prime Minister of Fiji and Ms. Edna Pike,"
+        " Prime Minister of Samoa.\n\n"
+        "Prime Minister conveyed to the leaders his New Year greetings and good wishes on"
+        " behalf of the people of Tonga.\n"
+    )
+    assert speakers_of(text, "conveyed to the leaders") == {"person/tamas-orlik"}

@@ -235,7 +235,9 @@ DEPLOY_NOUNS = {
 DEPLOY_CUE = _cue(_forms_of(DEPLOY_VERBS) | DEPLOY_NOUNS)
 SESSION_CUE = _cue(_forms_of(SESSION_VERBS))
 EVENT_CUE = _cue(
-    _forms_of(SPEECH | set(MEETING_VERBS) | set(DEPLOY_VERBS) | set(SESSION_VERBS))
+    _forms_of(
+        SPEECH | set(MEETING_VERBS) | set(DEPLOY_VERBS) | set(SESSION_VERBS) | set(GREETING_VERBS)
+    )
     | {"according", "made", "makes", "making"}
     | DEPLOY_NOUNS
     | _MEETING_WORDS

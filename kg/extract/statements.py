@@ -1151,6 +1151,11 @@ def _holder(
     owner_ref = doc.ref(owner) if owner is not None else None
     owner_key = owner_ref.split("/", 1)[1] if owner_ref else None
     cands = list(reversed(sal.speakers)) + list(reversed(sal.persons))
+    if bare and owner_key is None and sal.meeting_persons:
+        # "Prime Minister Modi had telephone conversation with …, and Mr. K.P. Sharma Oli,
+        # Prime Minister of Nepal. Prime Minister conveyed to the leaders …": the one who
+        # held the calls just told, before any other holder of the post
+        cands = [sal.meeting_persons[0]] + cands
     # anyone else the document names; by a title only when named before the words ("the
     # former prime minister said" is not the prime minister the next paragraph names)
     cands += sorted(r for r in doc.entities if r.startswith("person/") and r not in cands)
