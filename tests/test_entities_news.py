@@ -700,3 +700,16 @@ def test_a_given_name_between_a_rank_and_the_surname_is_part_of_the_name():
     )
     assert "person/masaharu-yamamoto" in refs(f, "person"), sorted(f.entities)
     assert [s.speaker for s in f.statements] == ["person/masaharu-yamamoto"]
+
+
+def test_a_name_ending_in_forum_is_an_organization():
+    """Dev 386, 183, 250, 261 (missed): "the Pacific Islands Forum", "the World Economic
+    Forum" were read as nothing, or as the place "Pacific Islands"."""
+    f = facts(
+        "Leaders meet\nSource: Test Wire | 2017-08-11\n\n"
+        "Leaders of the Pacific Islands Forum met in Suva on Friday, a week after the World"
+        " Economic Forum closed in Geneva.\n"
+    )
+    assert {"org/pacific-islands-forum", "org/world-economic-forum"} <= refs(f, "org"), sorted(
+        f.entities
+    )
