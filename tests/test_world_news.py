@@ -2616,3 +2616,24 @@ def test_a_state_named_as_the_owner_of_a_partys_title_is_no_party_beside_him():
     assert parties(f.meetings) == [["person/gideon-marlowe", "person/tamas-orlik"]], parties(
         f.meetings
     )
+
+
+def test_states_whose_unnamed_leaders_attended_are_parties_beside_the_named_chair():
+    """Dev 386 (first sight: the chair alone): "chaired by … A, Deputy Prime Minister of
+    Samoa, and was attended by the Prime Minister of Tuvalu, the Deputy Prime Minister of
+    Tonga, …": with a person named, the states were all dropped as the people's own; those
+    whose leaders came unnamed are parties, the chair's own state is not."""
+    f = facts(T386)
+    (m,) = f.meetings
+    assert {"country/tuvalu", "country/tonga", "person/tamsin-orlova"} <= set(m.participants)
+    assert "country/samoa" not in m.participants, m.participants
+
+
+T386 = (
+    "Ministers meet\nSource: Test Wire | 2017-08-11\n\n"
+    "The second standing meeting of Pacific Islands Forum Foreign Ministers was held at the"
+    " Forum Secretariat in Suva, Fiji, on 11 August 2017. The Meeting was chaired by the"
+    " Honourable Tamsin Orlova, Deputy Prime Minister of Samoa, and was attended by the Prime"
+    " Minister of Tuvalu, the Deputy Prime Minister of Tonga, and Ministers from Australia,"
+    " Nauru and Palau.\n"
+)

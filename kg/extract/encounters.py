@@ -2119,10 +2119,50 @@ def _attendance(doc: Doc, meetings: list[Meeting]) -> None:
                         )
         refs = parties.refs + [r for r in listed if r not in parties.refs]
         if any(r.startswith("person/") for r in refs):
-            refs = [r for r in refs if r.startswith("person/")]  # the people, not their states
+            # the people, not their states; but a state whose unnamed leader or ministers
+            # came ("chaired by A, Deputy Prime Minister of Samoa, and attended by the Prime
+            # Minister of Cook Islands, and Ministers from Australia, Fiji, …") is a party
+            refs = [
+                r
+                for r in refs
+                if r.startswith("person/")
+                or (r.startswith("country/") and _only_unnamed_envoys(doc, sent, r))
+            ]
         for ref in refs:
             if ref not in m.participants and ref != m.organizer:
                 m.participants.append(ref)
+
+
+# the pieces of a list: semicolons where the list has them, else commas and "and"
+_LIST_CUT = re.compile(r"[,;]|\band\b")
+_REPRESENTED_BY = re.compile(r"\brepresented\s+by\b", re.I)
+# the words between a person and the state of the post after the name: "A, Deputy Prime
+# Minister and Minister for Foreign Affairs of the Federal Democratic Republic of "
+_POST_OF_BEFORE = re.compile(r",\s+(?:(?:[A-Z][\w’'.-]*|and|of|for|the)\s+)*")
+
+
+def _only_unnamed_envoys(doc: Doc, sent, ref: str) -> bool:
+    """Every mention of the state in the sentence stands in a piece of the list that names
+    no person, and is not the state of the post written after a person's name ("A, Deputy
+    Prime Minister of Samoa")."""
+    ms = [x for x in doc.mentions_in(sent.start, sent.end) if doc.ref(x) == ref]
+    if not ms:
+        return False
+    text = doc.text[sent.start : sent.end]
+    by = _REPRESENTED_BY.search(text)
+    if by is not None and doc.mentions_in(sent.start + by.end(), sent.end, "person"):
+        return False  # "Ethiopia was represented by its Minister of Foreign Affairs, Mr. A"
+    cut = re.compile(";") if ";" in text else _LIST_CUT
+    cuts = [sent.start, *(sent.start + c.start() for c in cut.finditer(text)), sent.end]
+    for x in ms:
+        lo = max(c for c in cuts if c <= x.start)
+        hi = min(c for c in cuts if c > x.start) if any(c > x.start for c in cuts) else sent.end
+        if x.adjective or doc.mentions_in(lo, hi, "person"):
+            return False
+        named = doc.mentions_in(sent.start, x.start, "person")
+        if named and _POST_OF_BEFORE.fullmatch(doc.text, named[-1].end, x.start):
+            return False
+    return True
 
 
 _DECIDE = {
