@@ -2637,3 +2637,19 @@ T386 = (
     " Minister of Tuvalu, the Deputy Prime Minister of Tonga, and Ministers from Australia,"
     " Nauru and Palau.\n"
 )
+
+
+def test_an_organization_that_adopted_a_resolution_sat_in_session():
+    """Dev 382 (first sight: no meeting): "The Organization of American States on Tuesday
+    narrowly adopted a resolution": an organization's vote is a session of it, as a
+    council's or an assembly's is."""
+    f = facts(
+        "Resolution adopted\nSource: Test Wire | 2018-06-05\n\n"
+        "WASHINGTON (AP) — The Organization of Caribbean States on Tuesday narrowly adopted a"
+        " resolution that could trigger a process for suspending Belize.\n\n"
+        "The language sponsored by Jamaica and Barbados was adopted with 19 votes in favor.\n"
+    )
+    sessions = [m for m in f.meetings if "Session" in m.kinds]
+    assert [(m.organizer, m.date.value.isoformat() if m.date else None) for m in sessions] == [
+        ("org/organization-of-caribbean-states", "2018-06-05")
+    ], [(m.key, m.organizer) for m in f.meetings]

@@ -128,6 +128,7 @@ _GROUP_NOUNS = {
 _BODY_WORDS = re.compile(
     r"Council|Assembly|Commission|Parliament|Committee|Board|Senate|Congress|Conference"
 )
+_VOTING_ORG = re.compile(r"Organi[sz]ation|League|Union")
 _GENERIC_DET = {
     "regular",
     "future",
@@ -2209,7 +2210,19 @@ def _sessions(doc: Doc) -> list[Meeting]:
                 orgs = [
                     m
                     for m in doc.mentions_in(max(s_, skip), e_)
-                    if m.kind == "org" and _BODY_WORDS.search(doc.entities[doc.ref(m)].label)
+                    if m.kind == "org"
+                    and (
+                        _BODY_WORDS.search(doc.entities[doc.ref(m)].label)
+                        # "The Organization of American States on Tuesday narrowly adopted a
+                        # resolution": an organization that votes a resolution sits
+                        or (
+                            _VOTING_ORG.search(doc.entities[doc.ref(m)].label)
+                            and any(
+                                c.dep_ == "dobj" and c.lower_ in ("resolution", "resolutions")
+                                for c in tok.children
+                            )
+                        )
+                    )
                 ]
                 if orgs:
                     body = doc.ref(orgs[-1])
