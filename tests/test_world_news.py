@@ -2653,3 +2653,16 @@ def test_an_organization_that_adopted_a_resolution_sat_in_session():
     assert [(m.organizer, m.date.value.isoformat() if m.date else None) for m in sessions] == [
         ("org/organization-of-caribbean-states", "2018-06-05")
     ], [(m.key, m.organizer) for m in f.meetings]
+
+
+def test_a_visit_someone_is_invited_to_make_is_no_meeting():
+    """Dev 378 (first sight: a visit of Yingluck and Hun Sen): "Thai Prime Minister Yingluck
+    Shinawatra invited Cambodian Prime Minister Hun Sen to make an official visit to
+    Thailand": a visit asked for, not made, and the two did not meet."""
+    f = facts(
+        "Invitation\nSource: Test Wire | 2013-06-11\n\n"
+        "PHNOM PENH, June 11 (Xinhua) -- Fijian Prime Minister Tamas Orlik invited Samoan Prime"
+        " Minister Gideon Marlowe to make an official visit to Fiji in order to cement"
+        " bilateral ties, a Samoan spokesman said Tuesday.\n"
+    )
+    assert not f.meetings, parties(f.meetings)

@@ -55,7 +55,9 @@ _PAST = re.compile(
 )
 _FUTURE = re.compile(
     r"\b(?:will|is to|are to|is expected|are expected|plans? to|next week|upcoming"
-    r"|would (?:take place|be held|meet|hold|visit))\b",
+    r"|would (?:take place|be held|meet|hold|visit)"
+    # "invited Hun Sen to make an official visit to Thailand": a visit asked for, not made
+    r"|invit\w*\b[^.;]{0,80}?\bto (?:make|pay|undertake) (?:an? )?(?:[\w-]+ ){0,2}visit)\b",
     re.I,
 )
 # a person who says something ("Ryabkov said", "Peskov, the Kremlin's spokesman, told")
