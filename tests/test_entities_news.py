@@ -713,3 +713,15 @@ def test_a_name_ending_in_forum_is_an_organization():
     assert {"org/pacific-islands-forum", "org/world-economic-forum"} <= refs(f, "org"), sorted(
         f.entities
     )
+
+
+def test_a_ministry_in_a_states_officials_post_is_that_states():
+    """Dev 208 (missed): "Myanmar's Permanent Secretary of the Foreign Ministry Aung Kyaw Moe":
+    the ministry, named with no state beside it, is Myanmar's, the state whose official's
+    post names it."""
+    f = facts(
+        "Summit opens\nSource: Test Wire | 2024-10-08\n\n"
+        "Attending were Laos's Prime Minister Sonexay Siphandone and Myanmar's Permanent"
+        " Secretary of the Foreign Ministry Aung Kyaw Moe.\n"
+    )
+    assert "org/ministry-of-foreign-affairs-myanmar" in refs(f, "org"), sorted(f.entities)

@@ -1238,6 +1238,21 @@ def _add_org(out, ents, text: str, s: int, e: int, known, lex: Lexicon, prefer=f
                 ent.surfaces.add(text[full:e])
             out.append(Mention(key=ent.key, kind="org", start=s, end=e, surface=surface))
             return
+    if (
+        country is None
+        and _MINISTRY.search(surface)
+        and _generic(surface)
+        and not _defines_its_initials(text, s, e)
+    ):
+        # "Myanmar's Permanent Secretary of the Foreign Ministry Aung Kyaw Moe": a ministry
+        # with no state said beside it is of the state whose official the post makes him
+        owner = _state_of_the_post(text, s, known)
+        if owner is not None:
+            ent = entity_for_generic("org", canon_org(surface), owner, None, lex)
+            ent = ents.setdefault(f"org/{ent.key}", ent)
+            ent.surfaces.add(surface)
+            out.append(Mention(key=ent.key, kind="org", start=s, end=e, surface=surface))
+            return
     if (_generic(surface) and not _defines_its_initials(text, s, e)) or all(
         fold(w) in TITLES for w in surface.split()
     ):
@@ -1315,6 +1330,22 @@ def _country_before_span(text: str, s: int, known) -> int | None:
         if m.kind == "country" and m.end <= s and s - m.end <= 30:
             if re.fullmatch(r"(?:['’]s)?(?:\s+[A-Z][\w-]+(?:['’]s)?){0,2}\s+", text[m.end : s]):
                 return m.start
+    return None
+
+
+_MINISTRY = re.compile(r"\bMinistry\b")
+
+
+# "Myanmar's Permanent Secretary of the Foreign Ministry": the state whose official it is
+_POST_OF_THE = re.compile(r"^['’]s\s+(?:[A-Z][\w-]*\s+){1,4}(?:of|for|at)\s+(?:the\s+)?$")
+
+
+def _state_of_the_post(text: str, s: int, known) -> str | None:
+    """Whose a ministry named with no state is: the state whose official's post names it
+    ("Myanmar's Permanent Secretary of the Foreign Ministry")."""
+    for m in known:
+        if m.kind == "country" and m.end <= s and _POST_OF_THE.match(text[m.end : s]):
+            return m.key
     return None
 
 
