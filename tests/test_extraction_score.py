@@ -32,14 +32,15 @@ FIRST_GOLD = {  # class: (precision, recall)
     "deployments (facts)": (0.95, 0.95),
     "claims": (0.95, 0.95),
 }
-# the real-news development split (tests/corpus/dev, 391 texts, each scored at first
+# the real-news development split (tests/corpus/dev, 409 texts, each scored at first
 # sight when it was added): dev scores, tuned on. Texts added later may lower a figure
 # (org recall 0.830 -> 0.8299 with texts 181-204; claims recall 0.761 -> 0.746 with texts
 # 245-260, 0.746 -> 0.733 with texts 261-276; org recall 0.821 -> 0.813 and deployment
 # precision 0.757 -> 0.736 with texts 293-308; org recall 0.813 -> 0.804 with texts 309-326,
 # 0.809 -> 0.798 with texts 327-338; claims recall 0.733 -> 0.728 with texts 339-362;
 # deployment precision 0.733 -> 0.722 and recall 0.524 -> 0.497, claims recall 0.723 -> 0.719
-# with texts 375-392):
+# with texts 375-392; deployment precision 0.724 -> 0.718 and recall 0.501 -> 0.470 with
+# texts 393-410):
 # a floor then moves with the commit that says so, never to hide a rule's loss.
 DEV = {
     "entities: person": (0.85, 0.9),
@@ -49,7 +50,7 @@ DEV = {
     "meetings": (0.7, 0.5),
     "meeting participants": (0.55, 0.3),
     "statements (speaker)": (0.83, 0.75),
-    "deployments (facts)": (0.72, 0.49),
+    "deployments (facts)": (0.71, 0.46),
     "claims": (0.79, 0.71),
 }
 
