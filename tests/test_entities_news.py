@@ -725,3 +725,19 @@ def test_a_ministry_in_a_states_officials_post_is_that_states():
         " Secretary of the Foreign Ministry Aung Kyaw Moe.\n"
     )
     assert "org/ministry-of-foreign-affairs-myanmar" in refs(f, "org"), sorted(f.entities)
+
+
+def test_a_missions_name_takes_the_place_it_serves_in():
+    """Dev 381, 407, 37, 157, 245, 304: the recogniser and the sub-body rule stopped a
+    mission's name before "in <place>" ("the African Union Support and Stabilization
+    Mission" + "Somalia"), giving a body of that truncated name; the place is part of the
+    name."""
+    f = facts(
+        "Mission\nSource: Test Wire | 2024-12-27\n\n"
+        "The Council established the African Union Support and Stabilization Mission in"
+        " Somalia on Friday, and the United Nations Support Office in Somalia will supply it.\n"
+    )
+    orgs = refs(f, "org")
+    assert "org/african-union-support-and-stabilization-mission-in-somalia" in orgs, sorted(orgs)
+    assert "org/african-union-support-and-stabilization-mission" not in orgs, sorted(orgs)
+    assert "org/un-support-office" not in orgs, sorted(orgs)

@@ -930,8 +930,10 @@ _BODY_OF = re.compile(
     r" of (?:the )?$"
 )
 _BODY_AFTER = re.compile(
-    rf" ((?:[A-Z][\w-]* ){{0,4}}{_BODY}"
-    r"(?: of (?:the )?[A-Z][\w-]*(?: (?:of |and )?[A-Z][\w-]*)*)?)(?![\w-])"
+    rf" ((?:[A-Z][\w-]* (?:and )?){{0,4}}{_BODY}"
+    r"(?: of (?:the )?[A-Z][\w-]*(?: (?:of |and )?[A-Z][\w-]*)*)?"
+    # "the African Union Support and Stabilization Mission in Somalia": a mission's place
+    r"(?:(?<=Mission) in (?:the )?[A-Z][\w-]*(?: [A-Z][\w-]*)*)?)(?![\w-])"
 )
 
 

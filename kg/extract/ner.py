@@ -649,6 +649,21 @@ def _joined(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int,
                 # "Pham Minh" + "Chinh on the sidelines": the last word the model left out
                 a = (a[0], tail.end(1), "PERSON")
         word = text[a[0] : a[1]]
+        if (
+            b is not None
+            and a[2] == "ORG"
+            and b[2] in ("GPE", "LOC")
+            and (
+                _MISSION_END.search(word)
+                or (word.endswith(" Office") and _INTERNATIONAL_BODY.search(word))
+            )
+            and text[a[1] : b[0]] == " in "
+        ):
+            # "the United Nations Stabilization Mission in Haiti", "the U.N. Interim Force in
+            # Lebanon": the place is part of the mission's name
+            out.append((a[0], b[1], "ORG"))
+            i += 2
+            continue
         if b is not None and _one_name(text, a, b, word):
             out.append((a[0], b[1], "PERSON"))
             i += 2
@@ -658,6 +673,13 @@ def _joined(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int,
     return out
 
 
+# the last word of a mission's or force's name, which "in <place>" may complete
+_MISSION_END = re.compile(r"\b(?:Mission|Force|Operation|Presence)$")
+# an office of an international body ("the United Nations Support Office in Somalia"), not a
+# state's ("the Presidential Office in Taipei City")
+_INTERNATIONAL_BODY = re.compile(
+    r"\b(?:United Nations|UN|U\.N\.|African Union|European Union|EU)\b"
+)
 # a name's inner particles, at the end of one piece or the start of the next
 _PARTICLE_END = re.compile(r"\s(?:bin|ibn|bint|binti|abu|ould)$")
 _PARTICLE_START = re.compile(r"(?:Al|El|bin|ibn|bint|Abu|Ould)\s")
