@@ -526,3 +526,18 @@ def test_a_count_of_another_senders_force_is_not_taken():
     assert all(d.personnel != 150 for d in f.deployments if d.deployed_by == "country/fiji"), (
         f.deployments
     )
+
+
+def test_a_force_that_touched_down_arrived():
+    """Dev 409 (first sight: missed): "The first members of the 2,225-strong Australian-led
+    intervention force … touched down in Honiara shortly after sunrise today": "touch down"
+    is a landing."""
+    text = (
+        "Force arrives\nSource: Example | 2003-07-24\n\n"
+        "The first members of the 1,800-strong Fijian-led intervention force touched down in"
+        " Port Vila shortly after sunrise today.\n"
+    )
+    f = facts(text)
+    assert [(d.deployed_by, d.destination, d.personnel) for d in f.deployments] == [
+        ("country/fiji", "place/port-vila", 1800)
+    ], f.deployments

@@ -100,6 +100,8 @@ def deployments_from_parse(doc: Doc) -> list[Deployment]:
             sp, off = _parse_span(doc, skip, sent.end), skip
         for tok in sp:
             lem = lemma(tok.lower_)
+            if lem == "touch" and any(c.dep_ == "prt" and c.lower_ == "down" for c in tok.children):
+                lem = "land"  # "the first members of the force touched down in Honiara"
             force = None
             sender_toks: list = []
             if (
