@@ -687,3 +687,17 @@ def test_a_bare_title_after_calls_is_the_caller_not_the_last_holder_listed():
         " behalf of the people of Tonga.\n"
     )
     assert speakers_of(text, "conveyed to the leaders") == {"person/tamas-orlik"}
+
+
+def test_the_leaders_after_two_met_are_the_two():
+    """Dev 396 (first sight: missed): "The leaders reaffirmed their determination …" and
+    "The parties noted …" after two presidents met: the two, as after a call; "The three
+    leaders agreed" is no pair's."""
+    text = (
+        "Presidents meet\nSource: Test Wire | 2021-03-11\n\n"
+        "President Tamas Orlik met President Gideon Marlowe in Tashkent on Thursday.\n"
+        "The leaders reaffirmed their determination to strengthen the strategic partnership.\n"
+    )
+    assert speakers_of(text, "reaffirmed their determination") == {"person/tamas-orlik"}
+    parties = text.replace("The leaders reaffirmed", "The parties reaffirmed")
+    assert speakers_of(parties, "reaffirmed their determination") == {"person/tamas-orlik"}

@@ -728,15 +728,22 @@ def _resolve(doc: Doc, tok, verb, sent: Block, sal: speech.Salience) -> str | No
             for m in doc.mentions_in(max(0, t0 - 200), t0 + len(tok.text) + 1)
             if m.start <= t0 < m.end and m.kind in ("person", "org", "country", "place")
         ]
+    pair = sal.pair or (
+        sal.meeting_persons
+        if len(sal.meeting_persons) == 2
+        and not any(c.dep_ == "nummod" and c.lower_ != "two" for c in tok.children)
+        else None
+    )  # ("The three leaders agreed" is no pair's)
     if (
-        word in ("heads", "leaders", "presidents", "sides", "two")
-        and sal.pair
+        word in ("heads", "leaders", "presidents", "sides", "two", "parties")
+        and pair
         and not [m for m in found if m.kind in ("person", "country", "org")]
         and any(c.dep_ in ("det", "predet") and c.lower_ in ("the", "both") for c in tok.children)
-    ) or (word == "both" and sal.pair and not list(tok.children)):
+    ) or (word == "both" and pair and not list(tok.children)):
         # "The Heads of State noted …" after the two spoke by phone; "The two affirmed …",
-        # "Both stressed …"
-        return sal.pair[0]
+        # "Both stressed …"; "The leaders reaffirmed …", "The parties noted …" after the two
+        # met
+        return pair[0]
     noun = word
     if noun in ("representative", "delegate", "delegation", "representatives"):
         # "The representative of Kazakhstan said": the state speaks through its delegate
