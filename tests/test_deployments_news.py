@@ -541,3 +541,20 @@ def test_a_force_that_touched_down_arrived():
     assert [(d.deployed_by, d.destination, d.personnel) for d in f.deployments] == [
         ("country/fiji", "place/port-vila", 1800)
     ], f.deployments
+
+
+def test_a_force_of_several_nations_is_sent_by_each():
+    """Dev 408 (first sight: France alone, with the total): "Nearly 1,200 French, Italian and
+    Spanish soldiers will land …": each state sends its own, and the figure said once for
+    all of them is none of theirs (as for "Kenya, Benin and Chad pledged 1,000 troops")."""
+    text = (
+        "Force lands\nSource: Example | 1997-04-14\n\n"
+        "Nearly 1,200 Greek, Turkish and Austrian soldiers will land in Albania by sea and air"
+        " on Tuesday.\n"
+    )
+    f = facts(text)
+    assert sorted((d.deployed_by, d.personnel) for d in f.deployments) == [
+        ("country/austria", None),
+        ("country/greece", None),
+        ("country/turkey", None),
+    ], f.deployments

@@ -218,6 +218,11 @@ def deployments_from_parse(doc: Doc) -> list[Deployment]:
                     dep.equipment = None  # "two military planes arrived": what they came in
                 out.append(dep)
                 others = _co_senders(doc, sender_toks, off, skip, dep.deployed_by)
+                others += [
+                    r
+                    for r in _adjective_owners(doc, force, off, skip)
+                    if r != dep.deployed_by and r not in others
+                ]
                 if others:
                     # "Kenya, Benin and Chad pledged 1,000 troops": each sends; a figure
                     # said once for all of them is none of theirs
@@ -442,6 +447,22 @@ def _is_force(tok) -> bool:
     ):
         return True  # "its 1,100-strong training mission": a force by its size
     return any(_FORCE.match(c.text) for c in tok.subtree if c.i - tok.i < 6 and c.i >= tok.i - 3)
+
+
+def _adjective_owners(doc: Doc, force, off: int, skip: int) -> list[str]:
+    """The states of a force's adjectives when it has two or more ("Nearly 1,200 French,
+    Italian and Spanish soldiers will land"): each sends its own."""
+    adjs = [c for c in force.children if c.dep_ == "amod"]
+    adjs += [x for a in adjs for x in a.children if x.dep_ == "conj"]
+    refs: list[str] = []
+    for a in adjs:
+        at = off + a.idx
+        if at < skip:
+            continue
+        for m in doc.mentions_in(at, at + len(a.text), "country"):
+            if m.adjective and m.start == at and doc.ref(m) not in refs:
+                refs.append(doc.ref(m))
+    return refs if len(refs) >= 2 else []
 
 
 def _co_senders(doc: Doc, sender_toks, off: int, skip: int, first: str | None) -> list[str]:
