@@ -2570,35 +2570,36 @@ def test_granting_an_audience_is_a_meeting_with_the_one_received():
 SAME_DAY = "Minister visits\nSource: Test Wire | 2024-10-04\n\n{}\n"
 
 
+def _day_of_the_talks(body: str):
+    """The day of the meeting of Orlova and Bekmir in a SAME_DAY text, and every day found."""
+    f = facts(SAME_DAY.format(body))
+    days = {tuple(sorted(m.participants)): m.date.value if m.date else None for m in f.meetings}
+    return days.get(("person/tamsin-orlova", "person/yusuf-bekmir")), days
+
+
 def test_the_same_day_told_again_in_between_does_not_undate_the_later_meeting():
     """Dev text 288 (undated): a quoted post says "today" between the two meetings of one
     visit; that "today" is the visit's day again, not another day between them."""
-    f = facts(
-        SAME_DAY.format(
-            "Foreign Minister Tamsin Orlova met President Gideon Marlowe in Colombo on Friday"
-            " and discussed trade.\n\n"
-            "In a post on X, the minister said, “Honored to call on President Marlowe today in"
-            " Colombo.”\n\n"
-            "Orlova, who is on a day-long visit to the island nation, also held a meeting with"
-            " counterpart Yusuf Bekmir at which the two discussed fisheries."
-        )
+    day, days = _day_of_the_talks(
+        "Foreign Minister Tamsin Orlova met President Gideon Marlowe in Colombo on Friday"
+        " and discussed trade.\n\n"
+        "In a post on X, the minister said, “Honored to call on President Marlowe today in"
+        " Colombo.”\n\n"
+        "Orlova, who is on a day-long visit to the island nation, also held a meeting with"
+        " counterpart Yusuf Bekmir at which the two discussed fisheries."
     )
-    days = {tuple(sorted(m.participants)): m.date.value if m.date else None for m in f.meetings}
-    assert days.get(("person/tamsin-orlova", "person/yusuf-bekmir")) == date(2024, 10, 4), days
+    assert day == date(2024, 10, 4), days
 
 
 def test_talks_before_the_next_stop_of_a_dated_visit_are_that_days():
     """Dev text 285 (undated): "is holding talks with A in Vilnius before heading to the
     base" tells what comes next that day; "before" + a verb in -ing is no earlier time."""
-    f = facts(
-        SAME_DAY.format(
-            "Defence Minister Tamsin Orlova visited Lithuania on Friday to observe drills.\n\n"
-            "Orlova is holding talks with counterpart Yusuf Bekmir in Vilnius before heading"
-            " to the Rukla base, where the exercises are taking place."
-        )
+    day, days = _day_of_the_talks(
+        "Defence Minister Tamsin Orlova visited Lithuania on Friday to observe drills.\n\n"
+        "Orlova is holding talks with counterpart Yusuf Bekmir in Vilnius before heading"
+        " to the Rukla base, where the exercises are taking place."
     )
-    days = {tuple(sorted(m.participants)): m.date.value if m.date else None for m in f.meetings}
-    assert days.get(("person/tamsin-orlova", "person/yusuf-bekmir")) == date(2024, 10, 4), days
+    assert day == date(2024, 10, 4), days
 
 
 def test_a_state_named_as_the_owner_of_a_partys_title_is_no_party_beside_him():

@@ -2157,7 +2157,7 @@ def _only_unnamed_envoys(doc: Doc, sent, ref: str) -> bool:
     cuts = [sent.start, *(sent.start + c.start() for c in cut.finditer(text)), sent.end]
     for x in ms:
         lo = max(c for c in cuts if c <= x.start)
-        hi = min(c for c in cuts if c > x.start) if any(c > x.start for c in cuts) else sent.end
+        hi = min(c for c in cuts if c > x.start)  # (the sentence's end is among the cuts)
         if x.adjective or doc.mentions_in(lo, hi, "person"):
             return False
         named = doc.mentions_in(sent.start, x.start, "person")

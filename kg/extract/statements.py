@@ -1231,10 +1231,9 @@ def _only_untied(doc: Doc, role: str, owner, sal: speech.Salience, before: int) 
         posts += lexicon_posts(doc, ent.key, _ROLES)
         if any(p.country and p.country != owner.key for p in posts):
             continue
-        if posts or titled(doc, ref, role, None, before):
-            fits = titled(doc, ref, role, None, before) or any(
-                _is_role(p.role, role) for p in posts
-            )
+        by_title = titled(doc, ref, role, None, before)
+        if posts or by_title:
+            fits = by_title or any(_is_role(p.role, role) for p in posts)
         else:
             fits = ref in sal.speakers  # quoted, no post given
         if fits and not _holds_other_post(doc, ref, role):
