@@ -235,9 +235,10 @@ DEPLOY_NOUNS = {
 DEPLOY_CUE = _cue(_forms_of(DEPLOY_VERBS) | DEPLOY_NOUNS)
 SESSION_CUE = _cue(_forms_of(SESSION_VERBS))
 EVENT_CUE = _cue(
-    _forms_of(
-        SPEECH | set(MEETING_VERBS) | set(DEPLOY_VERBS) | set(SESSION_VERBS) | set(GREETING_VERBS)
-    )
+    _forms_of(SPEECH | set(MEETING_VERBS) | set(DEPLOY_VERBS) | set(SESSION_VERBS))
+    # "She conveyed the greetings …": a sentence with no other event word ("offer" is a
+    # deployment's word already; "extend" is mostly a mandate's, and costly to parse)
+    | _forms_of({"convey"})
     | {"according", "made", "makes", "making"}
     | DEPLOY_NOUNS
     | _MEETING_WORDS
