@@ -1243,13 +1243,9 @@ def _only_untied(doc: Doc, role: str, owner, sal: speech.Salience, before: int) 
 
 def _titled_of_other_state(doc: Doc, ref: str, owner, before: int) -> bool:
     """A person whose title names another state ("Ukrainian Foreign Minister Dmytro
-    Kuleba"), or whom the text gives a post of another state; not one named merely after
-    other words of a state ("In his address to Ukrainian diplomats, Minister Rau")."""
-    ent = doc.entities.get(ref)
-    if ent is None:
-        return False
-    if any(doc.posts[p].country not in (None, owner.key) for p in ent.posts if p in doc.posts):
-        return True
+    Kuleba"); not one named merely after other words of a state ("In his address to
+    Ukrainian diplomats, Minister Rau"). (A post of another state is `_only_untied`'s own
+    check.)"""
     for m in doc.mentions_in(0, before, "person"):
         if doc.ref(m) != ref:
             continue
