@@ -2667,3 +2667,47 @@ def test_a_visit_someone_is_invited_to_make_is_no_meeting():
         " bilateral ties, a Samoan spokesman said Tuesday.\n"
     )
     assert not f.meetings, parties(f.meetings)
+
+
+def test_a_meeting_keeps_the_day_its_verb_governs_not_the_guests_arrival_day():
+    """Dev text 397 (first sight: one visit dated the arrival day): "on Tuesday met Sultan
+    Haitham …, who arrived Monday on a state visit" met on Tuesday; the nearer "Monday"
+    belongs to the relative clause."""
+    f = facts(
+        "Leaders meet\nSource: Test Wire | 2024-04-24\n\n"
+        "Kenyan President William Ruto on Tuesday met Tanzanian President Samia Suluhu Hassan,"
+        " who arrived Monday on a state visit to Kenya.\n"
+    )
+    (m,) = meetings_of(f, "InPersonMeeting")
+    assert m.date is not None and m.date.value == date(2024, 4, 23), m.date
+    assert sorted(m.participants) == ["person/samia-suluhu-hassan", "person/william-ruto"]
+
+
+def test_a_guests_visit_told_in_a_relative_clause_stays_apart_from_the_meeting():
+    """Dev text 288 (the meeting typed a visit): "Jaishankar, who is on a day-long visit to
+    the island nation, also held a meeting with Herath": a meeting, and beside it the visit
+    he is on."""
+    f = facts(
+        "Ministers meet\nSource: Test Wire | 2024-10-04\n\n"
+        "Foreign Minister Tomas Varga, who is on a day-long visit to Sri Lanka, held a meeting"
+        " with his counterpart Nilan Perera on Friday.\n"
+    )
+    (m,) = meetings_of(f, "InPersonMeeting")
+    assert m.kinds == {"InPersonMeeting"}, m.kinds
+    assert sorted(m.participants) == ["person/nilan-perera", "person/tomas-varga"]
+    assert parties(meetings_of(f, "Visit")) == [["country/sri-lanka", "person/tomas-varga"]]
+
+
+def test_a_meeting_at_a_rulers_residence_is_in_the_town_named_after_it():
+    """Dev text 397: "held at the Sultan of Oman's residence in Abu Dhabi" is in Abu Dhabi;
+    Oman owns the residence, and the lone "Sultan" the recogniser calls a place is a title."""
+    f = facts(
+        "Leaders meet\nSource: Test Wire | 2024-04-24\n\n"
+        "President Tamas Orlik on Tuesday met King Ali Mansur of Jordan, who arrived Monday on"
+        " a state visit to Kenya.\n\n"
+        "During the meeting held at the Sultan of Oman’s residence in Nairobi, both leaders"
+        " discussed trade.\n"
+    )
+    assert "place/sultan" not in f.entities
+    (m,) = meetings_of(f, "InPersonMeeting")
+    assert m.location == "place/nairobi", m.location

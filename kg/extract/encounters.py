@@ -1256,7 +1256,7 @@ def encounters(doc: Doc) -> list[Meeting]:
                 and noun.lower_ in ("summit", "session", "conference", "forum")
                 and any(c.dep_ in ("compound", "poss") for c in noun.children)
             )
-            date = _date(doc, sent, off + hub.idx)
+            date = _date(doc, sent, off + hub.idx, tok if noun is None else None, off)
             if date is not None and noun is not None and _upcoming(noun, date.start - off):
                 date = None  # "last night met Nyusi and discussed the forthcoming summit"
             if date is None and parties.pair_at is not None:
@@ -1373,6 +1373,7 @@ def encounters(doc: Doc) -> list[Meeting]:
             else:
                 m = _meeting(doc, sent, refs, kind, date, place)
                 m.voice_at = parties.quoted_voice
+                m.background = noun is not None and _on_a_trip(noun)
                 m.continues = (
                     again
                     or (
@@ -2820,10 +2821,34 @@ _NOT_ITS_DAY = re.compile(
 _TRIP_FROM = re.compile(r"\b(?:visit|trip|tour|stay)\s+(?:to\s+[\w’' -]{1,30}?\s+)?from\s+$")
 
 
-def _date(doc: Doc, sent, pos: int) -> DateValue | None:
+def _date(doc: Doc, sent, pos: int, verb=None, off: int = 0) -> DateValue | None:
     """The day the meeting was: not a day the sentence gives for something else ("extended
-    the mandate until 12 March 2025")."""
-    dates = past_dateline(
+    the mandate until 12 March 2025"). A day the meeting's own verb governs wins over one
+    nearer in the text: "on Tuesday met Sultan Haitham, who arrived Monday on a state visit"
+    met on Tuesday."""
+    dates = _its_days(doc, sent)
+    if not dates:
+        return None
+    if verb is not None:
+        for c in verb.children:
+            if c.dep_ in ("prep", "npadvmod") and c.i < verb.i:
+                s, e = phrase_span(c, off)
+                if _DATELINE_DASH.match(doc.text, e):
+                    continue  # "Suva, Fiji, 15 September 2023 - Brown met": the page's day
+                own = [d for d in dates if s <= d.start and d.end <= e]
+                if own:
+                    return own[0]
+    after = [d for d in dates if d.start >= pos]
+    if after and after[0].start - pos < 160:
+        return after[0]
+    return min(dates, key=lambda d: abs(d.start - pos))
+
+
+_DATELINE_DASH = re.compile(r"\s*[-–—:]")
+
+
+def _its_days(doc: Doc, sent) -> list[DateValue]:
+    return past_dateline(
         doc,
         sent,
         [
@@ -2839,12 +2864,6 @@ def _date(doc: Doc, sent, pos: int) -> DateValue | None:
             )
         ],
     )
-    if not dates:
-        return None
-    after = [d for d in dates if d.start >= pos]
-    if after and after[0].start - pos < 160:
-        return after[0]
-    return min(dates, key=lambda d: abs(d.start - pos))
 
 
 def _place(doc: Doc, tok, off: int, skip: int) -> str | None:
@@ -2916,12 +2935,21 @@ _NOT_WHERE = {"request", "invitation", "initiative", "behest", "suggestion", "ur
 def _place_named(
     doc: Doc, tok, off: int, skip: int, kinds: tuple[str, ...] = ("place", "country")
 ) -> str | None:
-    """The first place or country a phrase names (not one an adjective only describes)."""
+    """The first place or country a phrase names (not one an adjective only describes, nor
+    the owner of a building in a place it names: "the Sultan of Oman's residence in Abu
+    Dhabi" is in Abu Dhabi)."""
     s, e = phrase_span(tok, off)
+    owner = None
     for m in doc.mentions_in(max(s, skip), e):
         if m.kind in kinds and not m.adjective:
+            if owner is None and _POSSESSIVE.match(doc.text, m.end):
+                owner = doc.ref(m)
+                continue
             return doc.ref(m)
-    return None
+    return owner
+
+
+_POSSESSIVE = re.compile(r"['’]s?\s")
 
 
 def _town_of_building(doc: Doc, m: Meeting) -> str | None:
@@ -3327,6 +3355,8 @@ def same_meeting(a: Meeting, b: Meeting) -> bool:
         return False
     if (a.earlier and not da and db) or (b.earlier and not db and da):
         return False
+    if a.background != b.background and a.span == b.span:
+        return False  # "met Samia, who is on a state visit to Kenya": the meeting, and her visit
     if (
         a.location
         and b.location

@@ -84,6 +84,9 @@ class Meeting:
     # "“… I had a bilateral meeting with B …,” he said": where the quoted "I" stands; the
     # quotation's speaker, known once statements are found, is a party
     voice_at: int | None = None
+    # "Ruto met Samia, who is on a state visit to Kenya": a visit the sentence tells as the
+    # guest's background, not the meeting its verb tells
+    background: bool = False
 
 
 @dataclass

@@ -888,6 +888,8 @@ def _plausible_place(text: str, s: int, e: int, info) -> bool:
         return False
     if info is not None:
         return True
+    if " " not in surface and fold(surface) in TITLES:
+        return False  # "held at the Sultan of Oman's residence": a title, read as a place
     if re.fullmatch(r"[A-Z][a-z]+s", surface) and surface[:-1].lower() in _DEMONYM_WORDS():
         return False
     if _PLACE_HEAD.search(surface):
