@@ -558,3 +558,37 @@ def test_a_force_of_several_nations_is_sent_by_each():
         ("country/greece", None),
         ("country/turkey", None),
     ], f.deployments
+
+
+# Dev 408 (first sight: France and Spain sent to Italy, with no numbers): a story about a
+# force several states send, led by one of them
+LED_BY_ONE = (
+    "Force lands\nSource: Example | 2009-08-10\n\n"
+    "LARNACA, Cyprus -- Navy ships filled with troops sailed Monday from Greece for Cyprus,"
+    " where a relief mission is taking shape after weeks of unrest.\n\n"
+    "Nearly 1,000 French, Greek and Spanish soldiers will land by sea Tuesday for the"
+    " Greek-led security mission to the troubled island state.\n\n"
+    "The landing at Larnaca will involve 450 French, 350 Spanish and 200 Greek soldiers, said"
+    " Admiral Nikos Varelas, Greece's defense chief and commander of the relief force.\n\n"
+    "The force comprises soldiers from Greece, France and Spain, and Greece will lead it."
+    " Cyprus welcomed the force.\n"
+)
+
+
+def test_a_row_of_numbers_and_adjectives_gives_each_state_its_contingent():
+    """ "will involve 450 French, 350 Spanish and 200 Italian soldiers": a number right
+    before each state's adjective, the force closing the row."""
+    f = facts(LED_BY_ONE)
+    assert sorted((d.deployed_by, d.personnel) for d in f.deployments) == [
+        ("country/france", 450),
+        ("country/greece", 200),
+        ("country/spain", 350),
+    ], f.deployments
+
+
+def test_the_leading_state_its_forces_go_from_is_not_their_destination():
+    """The story names Greece more often than Cyprus ("from Greece", "Greek-led", "Greece
+    will lead it"), but the contingents of a sentence that names Greek soldiers among them
+    do not go to Greece."""
+    f = facts(LED_BY_ONE)
+    assert {d.destination for d in f.deployments} == {"country/cyprus"}, f.deployments

@@ -17,7 +17,7 @@ import re
 
 from kg.extract.context import Doc
 from kg.extract.dates import MONTHS
-from kg.extract.lexis import DEPLOY_CUE, DEPLOY_NOUNS, HYPOTHETICAL, TALLY, lemma
+from kg.extract.lexis import DEPLOY_CUE, DEPLOY_NOUNS, FORCE_NOUNS, HYPOTHETICAL, TALLY, lemma
 from kg.extract.model import DateValue, Deployment, Span
 from kg.extract.speech import phrase_span
 
@@ -367,9 +367,22 @@ def _fill_destinations(doc: Doc, deps: list[Deployment]) -> None:
                 counts[doc.ref(m)] = counts.get(doc.ref(m), 0) + 1
         ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
         seas = any(m.kind == "place" and _WATERS.search(m.surface) for m in doc.mentions)
+        senders = {d.deployed_by for d in deps}
         for d in deps:
             if d.destination is None:
-                cand = next((r for r, n in ranked if r != d.deployed_by and n >= 3), None)
+                # (not a sending state the contingent's own sentence names by its adjective:
+                # "French, Spanish and Italian soldiers will land … for the Italian-led
+                # mission" are not going to Italy, however often the story names it)
+                owners = {
+                    doc.ref(m)
+                    for e in d.evidence
+                    for m in doc.mentions_in(e.start, e.end, "country")
+                    if m.adjective and doc.ref(m) in senders
+                }
+                cand = next(
+                    (r for r, n in ranked if r != d.deployed_by and r not in owners and n >= 3),
+                    None,
+                )
                 if (
                     cand is None
                     and d.deployed_by in counts
@@ -1178,13 +1191,31 @@ def _number_first(doc: Doc, sent) -> list[tuple[str, int]]:
         nb = _NUMBER_BEFORE.search(doc.text, max(sent.start, m.start - 40), m.start)
         if nb is None:
             continue
-        # "from Gabon", or the people themselves: "850 Burundians"
-        if not (nb.group("from") or (m.adjective and m.surface.endswith("s"))):
+        # "from Gabon", or the people themselves: "850 Burundians", or a row of adjectives
+        # closed by the force: "450 French, 350 Spanish and 200 Italian soldiers"
+        if not (
+            nb.group("from")
+            or (m.adjective and m.surface.endswith("s"))
+            or (m.adjective and _in_adjective_row(doc, m, nb))
+        ):
             continue
         n = int(nb.group("n").replace(",", ""))
         if 2 <= n <= 200_000 and (ref := doc.ref(m)) not in {c for c, _n in hits}:
             hits.append((ref, n))
     return hits
+
+
+_ROW_GOES_ON = re.compile(
+    rf"(?:,\s*(?:and\s+)?|\s+and\s+)\d|\s+(?:{'|'.join(FORCE_NOUNS)})\b", re.I
+)
+
+
+def _in_adjective_row(doc: Doc, m, nb) -> bool:
+    """ "450 French, 350 Spanish and 200 Italian soldiers": a number right before the
+    adjective, and after it the row goes on or the force closes it."""
+    return re.fullmatch(r"\d[\d,]*\s+", nb.group(0)) is not None and bool(
+        _ROW_GOES_ON.match(doc.text, m.end)
+    )
 
 
 _FROM_COUNTRY = re.compile(
