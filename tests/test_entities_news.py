@@ -741,3 +741,28 @@ def test_a_missions_name_takes_the_place_it_serves_in():
     assert "org/african-union-support-and-stabilization-mission-in-somalia" in orgs, sorted(orgs)
     assert "org/african-union-support-and-stabilization-mission" not in orgs, sorted(orgs)
     assert "org/un-support-office" not in orgs, sorted(orgs)
+
+
+def test_a_month_cut_short_in_a_dateline_is_no_town():
+    """Dev 410, 395, 328, 252, 94, 12, 337, 184: "Guwahati, Nov 18:" gave a place Huambo
+    (GeoNames keeps "Nov" among its old names), "Jan" gave Jackson, "Mar" Maracaibo; a
+    month or a day, whole or cut short, names no place."""
+    f = facts(
+        "Troops\nSource: Test Wire | 2024-11-18\n\n"
+        "Shillong, Nov 18: The state sent 500 police officers to Tura on Monday. On Jan 3 and"
+        " Mar 9 more had gone, officials said on Aug 2.\n"
+    )
+    assert refs(f, "place") == {"place/shillong", "place/tura"}, refs(f, "place")
+
+
+def test_the_centre_that_announces_is_no_region():
+    """Dev 410: "the Centre on Monday announced the deployment" (India's government, as
+    Indian papers write it) was the Centre region of Burkina Faso, and Burkina Faso the
+    speaker."""
+    f = facts(
+        "Troops\nSource: Test Wire | 2024-11-18\n\n"
+        "Amidst violence in Manipur, the Centre on Monday announced the deployment of 50"
+        " more police companies to the state.\n"
+    )
+    assert "place/centre" not in refs(f, "place"), refs(f, "place")
+    assert "country/burkina-faso" not in {s.speaker for s in f.statements}, f.statements

@@ -870,7 +870,7 @@ _PLACE_HEAD = re.compile(
 _NOT_PLACE = re.compile(
     r"^(?:Republic|States|Member States|State|Secretariat|Government|Council|Union|Federation|"
     r"Logistics|Favour|Favor|West|East|North|South|Kingdom|Commonwealth|Territory|Capital|"
-    r"Headquarters|HQ)$"
+    r"Headquarters|HQ|Centre|Center)$"
 )
 _LOCATIVE_BEFORE = re.compile(
     r"\b(?:in|at|to|from|near|outside|inside|across|into|towards?|around|through|via|of|"

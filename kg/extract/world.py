@@ -16,6 +16,7 @@ cities and regions only type and identify what the entity recogniser found, beca
 
 from __future__ import annotations
 
+import calendar
 import dataclasses
 import json
 import os
@@ -240,6 +241,17 @@ _REGION_WORDS = re.compile(
 )
 
 
+# months and days, whole and cut short: in a dateline or a date, never a place
+_CALENDAR_WORDS = {
+    fold(w)
+    for w in (
+        *calendar.month_name[1:],
+        *calendar.month_abbr[1:],
+        *calendar.day_name,
+        *calendar.day_abbr,
+        "Sept",
+    )
+}
 _CONTINENTS = {
     "africa",
     "asia",
@@ -261,6 +273,8 @@ def place(
         k = k[4:]
     if k in _CONTINENTS:
         return None  # "Africa" is no town in Tunisia once so called, "Asia" none in Panay
+    if k in _CALENDAR_WORDS:
+        return None  # "Guwahati, Nov 18": a month, not Huambo (once so called)
     found = _places().get(k)
     if not found:
         bare = _REGION_WORDS.sub("", k)
