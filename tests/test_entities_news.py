@@ -766,3 +766,15 @@ def test_the_centre_that_announces_is_no_region():
     )
     assert "place/centre" not in refs(f, "place"), refs(f, "place")
     assert "country/burkina-faso" not in {s.speaker for s in f.statements}, f.statements
+
+
+def test_a_states_police_is_a_body_not_a_town_in_poland():
+    """Dev 221, 69: "Nepal Police", "the violent attack on Kosovo Police" gave the place
+    Police (a town in Poland); a state's name then a title or body word is the body."""
+    f = facts(
+        "Troops\nSource: Test Wire | 2024-11-18\n\n"
+        "The deployment comes after an attack on Kosovo Police on 24 September, officials"
+        " said. Personnel from the Nepal Army and Nepal Police were sent.\n"
+    )
+    assert "place/police" not in refs(f, "place"), refs(f, "place")
+    assert {"org/police-kosovo", "org/police-nepal"} <= refs(f, "org"), refs(f, "org")

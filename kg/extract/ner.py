@@ -1220,7 +1220,8 @@ def _add_org(out, ents, text: str, s: int, e: int, known, lex: Lexicon, prefer=f
         return  # "the Eastern Democratic Republic of Congo": a part of the state, no body
     if countries and countries[0].start == s:
         rest = re.sub(r"^['’]s?\s+", "", text[countries[0].end : e]).strip()
-        info = world.place(rest, prefer) if rest else None
+        # (not "Nepal Police": a body, however a town in Poland is called)
+        info = world.place(rest, prefer) if rest and fold(rest) not in TITLES else None
         if info is not None:  # "Mozambique's Cabo Delgado"
             _add_place(out, ents, rest, e - len(rest), e, info, lex)
             return
