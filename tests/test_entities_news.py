@@ -778,3 +778,16 @@ def test_a_states_police_is_a_body_not_a_town_in_poland():
     )
     assert "place/police" not in refs(f, "place"), refs(f, "place")
     assert {"org/police-kosovo", "org/police-nepal"} <= refs(f, "org"), refs(f, "org")
+
+
+def test_a_states_initials_joined_to_another_state_by_a_hyphen_are_the_state():
+    """Dev 117, 257: "UK-Barbados relations", "US-China" gave a place "UK" or "US" with no
+    identity (initials inside a hyphenated word were skipped, for "PORT-AU-PRINCE")."""
+    f = facts(
+        "Ties\nSource: Test Wire | 2024-11-18\n\n"
+        "PORT-AU-PRINCE, Haiti - Officials praised UK-Jamaica relations on Monday and"
+        " discussed China-US trade.\n"
+    )
+    assert {"country/united-kingdom", "country/united-states"} <= refs(f, "country")
+    assert not refs(f, "place") & {"place/uk", "place/us"}, refs(f, "place")
+    assert "org/african-union" not in refs(f, "org"), refs(f, "org")

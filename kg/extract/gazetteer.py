@@ -6,6 +6,7 @@ folded text so "Akar" never matches inside "Çakar". Built once at import.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -267,6 +268,20 @@ def _inside_hyphenated(text: str, s: int, e: int) -> bool:
     )
 
 
+def _paired_states(text: str, s: int, e: int) -> bool:
+    """ "UK-Barbados relations", "China-US ties": a hyphen joining a state's initials to a
+    name in title case, unlike "AU" in "PORT-AU-PRINCE"."""
+    if _PAIRED_AFTER.match(text, e):
+        return not (s >= 2 and text[s - 1] == "-" and text[s - 2].isalpha())
+    if _PAIRED_BEFORE.search(text, max(0, s - 30), s):
+        return text[e : e + 1] != "-"
+    return False
+
+
+_PAIRED_AFTER = re.compile(r"[-–][A-Z][a-z]{2,}")
+_PAIRED_BEFORE = re.compile(r"(?<![\w-])[A-Z][a-z]{2,}[-–]$")
+
+
 def _boundary(folded: str, s: int, e: int) -> bool:
     before = folded[s - 1] if s > 0 else " "
     after = folded[e] if e < len(folded) else " "
@@ -290,7 +305,11 @@ def find_mentions(text: str, lexicon: Lexicon | None = None) -> list[Mention]:
         if not surface[:1].isupper() and not surface[:1].isdigit():
             continue  # names are capitalised: "turkey" the bird, "chad said"
         for kind, key, acronym, variant in targets:
-            if acronym is True and _inside_hyphenated(text, os_, oe):
+            if (
+                acronym is True
+                and _inside_hyphenated(text, os_, oe)
+                and not (kind == "country" and _paired_states(text, os_, oe))
+            ):
                 continue  # "AU" in "PORT-AU-PRINCE"
             if acronym is True and surface != variant and not _titled_acronym(surface, variant):
                 continue
