@@ -701,3 +701,16 @@ def test_the_leaders_after_two_met_are_the_two():
     assert speakers_of(text, "reaffirmed their determination") == {"person/tamas-orlik"}
     parties = text.replace("The leaders reaffirmed", "The parties reaffirmed")
     assert speakers_of(parties, "reaffirmed their determination") == {"person/tamas-orlik"}
+
+
+def test_the_fm_and_the_pm_of_a_state_are_its_ministers_named_before():
+    """Dev 282, 366: "The Greek FM also said …" was Greece's, not Dendias's; the wires'
+    "FM" and "PM" are the foreign and prime ministers, as "ForMin" already was."""
+    text = (
+        "Talks\nSource: Test Wire | 2019-10-12\n\n"
+        "Maltese Foreign Minister Ian Borg met Cypriot Prime Minister Elena Markou in Nicosia"
+        " on Monday.\n\n"
+        "The Maltese FM also said the talks were useful. The Cypriot PM said she agreed.\n"
+    )
+    assert speakers_of(text, "talks were useful") == {"person/ian-borg"}
+    assert speakers_of(text, "she agreed") == {"person/elena-markou"}

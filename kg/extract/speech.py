@@ -24,6 +24,8 @@ PERSON_NOUNS = {
     "spokesperson": "spokes",
     "minister": "minister",
     "formin": "minister",  # the wires' "ForMin" ("FM" is also a radio station's name)
+    "fm": "minister",  # "The Greek FM also said" (a radio station's FM is no subject here)
+    "pm": "prime minister",  # "the Greek PM said"
     "president": "president",
     "premier": "prime minister",
     "chancellor": "chancellor",
