@@ -592,3 +592,24 @@ def test_the_leading_state_its_forces_go_from_is_not_their_destination():
     do not go to Greece."""
     f = facts(LED_BY_ONE)
     assert {d.destination for d in f.deployments} == {"country/cyprus"}, f.deployments
+
+
+def test_crews_officers_and_other_ranks_are_personnel_counted_and_the_killed_are_deaths():
+    """Dev 168, 260, 265, 308, 24, 234, 194: "a frigate with 160 crew", "17 Officers and 292
+    Other Ranks", "30 regional police officers" are personnel counts (the claim was missed);
+    "killing 14 police officers" counts the dead."""
+    text = (
+        "Navy\nSource: Example | 2022-03-02\n\n"
+        "Norway will send a frigate with 160 crew to the Baltic Sea, the ministry said.\n\n"
+        "The contingent included 17 Officers and 292 Other Ranks of the Army, and 30 regional"
+        " police officers will join them.\n\n"
+        "Rebels have launched 10 attacks this year, killing 14 police officers, officials said.\n"
+    )
+    f = facts(text)
+    assert sorted((c.quantity_kind, int(c.value)) for c in f.claims) == [
+        ("Deaths", 14),
+        ("Personnel", 17),
+        ("Personnel", 30),
+        ("Personnel", 160),
+        ("Personnel", 292),
+    ], [(c.quantity_kind, c.value) for c in f.claims]

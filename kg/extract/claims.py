@@ -70,7 +70,8 @@ KINDS: list[tuple[str, re.Pattern[str], re.Pattern[str] | None]] = [
         re.compile(
             r"^\s*(?:\w+\s+){0,2}(?:troops|personnel|servicemen|servicewomen|soldiers|"
             r"peacekeepers|paratroopers|marines|members of the armed forces|"
-            r"military personnel|military servicemen)\b",
+            r"military personnel|military servicemen|crew|sailors|airmen|gendarmes|"
+            r"police officers|policemen|officers|other ranks)\b",
             re.I,
         ),
         None,
@@ -83,6 +84,7 @@ KINDS: list[tuple[str, re.Pattern[str], re.Pattern[str] | None]] = [
         None,
     ),
 ]
+_CASUALTIES = {"Deaths", "Injuries", "Detentions"}
 _STOP = re.compile(
     r"[;:.!?]|,\s|\s(?:and|while|but|whereas)\s+(?:(?:more than|over|about|nearly|some)\s+)?\d"
 )
@@ -116,6 +118,16 @@ def claims(doc: Doc, stmts: list[Statement]) -> list[Claim]:
                 None,
             )
             said_before = None
+            if kind == "Personnel":
+                # "killing 14 police officers": the people counted are the dead, not a force
+                for k, _a, before_rx in KINDS:
+                    if (
+                        k in _CASUALTIES
+                        and before_rx is not None
+                        and (hit := before_rx.search(before))
+                    ):
+                        kind, said_before = k, hit.group().strip()
+                        break
             if kind is None:
                 for k, _a, before_rx in KINDS:
                     hit = before_rx.search(before) if before_rx is not None else None
