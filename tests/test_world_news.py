@@ -2711,3 +2711,16 @@ def test_a_meeting_at_a_rulers_residence_is_in_the_town_named_after_it():
     assert "place/sultan" not in f.entities
     (m,) = meetings_of(f, "InPersonMeeting")
     assert m.location == "place/nairobi", m.location
+
+
+def test_the_premiers_of_the_two_countries_are_the_two_named_before():
+    """Batch 411-416 (411 at first sight: no meeting): "Prime Minister Sanna Marin and her
+    Swedish counterpart Ulf Kristersson on Friday underscored … The Premiers of the
+    neighbouring countries met in Helsinki": the two named before."""
+    f = facts(
+        "Leaders meet\nSource: Test Wire | 2022-10-29\n\n"
+        "Prime Minister Anna Berg and her Danish counterpart Lars Holm on Friday underscored"
+        " the importance of NATO membership.\n\n"
+        "The Premiers of the neighbouring countries met in Helsinki and discussed trade.\n"
+    )
+    assert parties(meetings_of(f, "InPersonMeeting")) == [["person/anna-berg", "person/lars-holm"]]

@@ -288,6 +288,7 @@ def _conjuncts(tok) -> list:
 _PAIR_NOUNS = {
     "leaders",
     "presidents",
+    "premiers",
     "ministers",
     "sides",
     "heads",
@@ -566,7 +567,7 @@ class _Parties:
                 return
         if (
             tok.lower_ in _PERSON_PAIR_NOUNS
-            and [c.lower_ for c in tok.children] == ["the"]
+            and [c.lower_ for c in tok.children if not _of_the_states(c)] == ["the"]
             and (pair := _two_persons_before(self.doc, self.off) or self.last_pair)
         ):
             # "Erdoğan congratulated his Kosovar counterpart Osmani-Sadriu. … the leaders
@@ -779,7 +780,21 @@ def _pair_named_before(doc: Doc, pos: int) -> tuple[list[str], int | None]:
     return [], None
 
 
-_PERSON_PAIR_NOUNS = {"leaders", "presidents", "ministers", "heads", "men", "women"}
+def _of_the_states(tok) -> bool:
+    """ "(The Premiers) of the neighbouring countries", "of the two nations": whose they are,
+    naming no one else."""
+    return (
+        tok.dep_ == "prep"
+        and tok.lower_ == "of"
+        and all(g.lower_ in _STATES_WORDS for g in tok.children if g.dep_ == "pobj")
+        and any(g.dep_ == "pobj" for g in tok.children)
+    )
+
+
+_STATES_WORDS = {"countries", "nations", "states", "governments", "sides"}
+
+
+_PERSON_PAIR_NOUNS = {"leaders", "presidents", "premiers", "ministers", "heads", "men", "women"}
 
 
 def _two_persons_before(doc: Doc, pos: int) -> list[str]:
