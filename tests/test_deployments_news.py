@@ -613,3 +613,18 @@ def test_crews_officers_and_other_ranks_are_personnel_counted_and_the_killed_are
         ("Personnel", 160),
         ("Personnel", 292),
     ], [(c.quantity_kind, c.value) for c in f.claims]
+
+
+def test_the_agency_a_dateline_credits_sends_no_troops():
+    """Dev 423 (first sight: IANS a sender): "Phnom Penh, Feb 5 (IANS) Cambodia on
+    Wednesday dispatched … 355 peacekeepers": a dateline with its day and no dash is still
+    a dateline; the agency it credits reports, and the state after it sends."""
+    text = (
+        "Peacekeepers\nSource: Example | 2025-02-05\n\n"
+        "Vientiane, Feb 5 (KPL) Laos on Wednesday dispatched 120 peacekeepers to join the"
+        " United Nations peacekeeping operations in South Sudan, officials said.\n"
+    )
+    f = facts(text)
+    assert f.entities["org/kpl"].category == "news agency"
+    senders = {d.deployed_by for d in f.deployments}
+    assert "country/laos" in senders and "org/kpl" not in senders, senders

@@ -307,8 +307,31 @@ def find(
     out = _capitals_speaking(text, out, ents, lex, states)
     known = _capitals_speaking(text, known, ents, lex, states)
     _abbreviated_given_names(text, out, ents)
+    _dateline_agencies(text, out, ents)
     _drop_unused(out, ents)
     return Found(list(known) + out, ents)
+
+
+# a dateline's credit: "Phnom Penh, Feb 5 (IANS)", "MANAUS (Reuters) -", "Abuja, 3 May
+# (NAN):" at a paragraph's start
+_DATELINE_AGENCY = re.compile(
+    r"^(?:[A-Z][A-Z .'’-]{1,30}(?:,\s*[A-Z][\w .]{1,20})?"  # "MANAUS", "DURRAS, Albania"
+    r"|[A-Z][\w.'’ -]{1,30},\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})"
+    r"(?:,\s*\d{4})?)"  # "Phnom Penh, Feb 5", "Abuja, 3 May"
+    r"\s*\((?P<a>[A-Z][\w.&-]{1,14})\)\s*(?:[-–—:]|(?=[A-Z]))",
+    re.M,
+)
+
+
+def _dateline_agencies(text: str, out: list[Mention], ents: dict[str, Entity]) -> None:
+    """The body a dateline credits is a news agency, whatever the story says next to it: it
+    reports, it sends no troops and hosts no meeting."""
+    for m in _DATELINE_AGENCY.finditer(text, 0, min(len(text), 3000)):
+        s, e = m.span("a")
+        for x in out:
+            if x.kind == "org" and x.start == s and x.end == e and f"org/{x.key}" in ents:
+                ent = ents[f"org/{x.key}"]
+                ent.category = ent.category or "news agency"
 
 
 # a given name written short before the rest: "Ma." (María) in the Philippines, "Md." and

@@ -315,6 +315,7 @@ _DATELINE = re.compile(
 )
 
 
+_DAY_IN_LEAD = re.compile(r",\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)\s*$")
 _CREDIT_FIRST = re.compile(r"\((?:[^()\n]|\([^()\n]{1,20}\)){2,80}\)\s+(?=[A-Z]{2})")
 
 
@@ -332,8 +333,10 @@ def dateline_end(doc: Doc, pos: int) -> int:
         m = _DATELINE.match(doc.text, credit.end(), para.end) or m
     if m and not re.search(r"[-–—/.]\s*$", m.group()):
         lead = m.group().split("(", 1)[0]
-        if lead != lead.upper():
-            return para.start  # "The Rapid Support Forces (RSF) said": a name, no dateline
+        if lead != lead.upper() and not _DAY_IN_LEAD.search(lead):
+            # "The Rapid Support Forces (RSF) said": a name, no dateline; but "Phnom Penh,
+            # Feb 5 (IANS) Cambodia dispatched" is one, by its day
+            return para.start
     return m.end() if m else para.start
 
 
