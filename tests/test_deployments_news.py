@@ -628,3 +628,18 @@ def test_the_agency_a_dateline_credits_sends_no_troops():
     assert f.entities["org/kpl"].category == "news agency"
     senders = {d.deployed_by for d in f.deployments}
     assert "country/laos" in senders and "org/kpl" not in senders, senders
+
+
+def test_we_who_deploy_to_a_border_are_not_the_state_across_it():
+    """Dev 428 (first sight: Mexico sent 5,200 troops): "troops to the southern border with
+    Mexico … “… will we deploy over 5,200 soldiers to the southwest border”": "we" is the
+    last body named, but not the state across the border."""
+    text = (
+        "Troops\nSource: Example | 2018-10-29\n\n"
+        "The Chilean military will send more than 3,000 troops to the northern border with Peru"
+        " by the end of the week, the Defense Ministry announced Monday.\n\n"
+        "“By the end of this week will we deploy over 3,000 soldiers to the northern border."
+        " That is just the start of this operation,” Gen. Pablo Rojas told reporters.\n"
+    )
+    f = facts(text)
+    assert {d.deployed_by for d in f.deployments} == {"country/chile"}, f.deployments

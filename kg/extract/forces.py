@@ -660,7 +660,13 @@ def _last_body(doc: Doc, pos: int) -> str | None:
     paras = [p for p in doc.paragraphs if p.start <= pos]
     since = paras[-2].start if len(paras) >= 2 else 0
     ms = [
-        m for m in doc.mentions_in(since, pos) if m.kind in ("country", "org") and not m.adjective
+        m
+        for m in doc.mentions_in(since, pos)
+        if m.kind in ("country", "org")
+        and not m.adjective
+        # (not the state across a border: "troops to the southern border with Mexico … we
+        # deploy" are the sender's)
+        and not _BORDER_WITH.search(doc.text, max(since, m.start - 30), m.start)
     ]
     return _national(doc, doc.ref(ms[-1])) if ms else None
 
