@@ -643,3 +643,15 @@ def test_we_who_deploy_to_a_border_are_not_the_state_across_it():
     )
     f = facts(text)
     assert {d.deployed_by for d in f.deployments} == {"country/chile"}, f.deployments
+
+
+def test_a_states_army_that_sends_troops_is_one_deployment_with_the_state():
+    """Dev 424's sentence shape ("the German army started sending … 450 troops"), first read
+    as two deployments: the rules' army and the parse's state, one force."""
+    f = facts(
+        "Troops\nSource: Example | 2017-02-07\n\n"
+        "In January, the Polish army sent 450 troops to Latvia.\n"
+    )
+    assert [(d.destination, d.personnel) for d in f.deployments] == [("country/latvia", 450)], [
+        (d.deployed_by, d.destination, d.personnel) for d in f.deployments
+    ]

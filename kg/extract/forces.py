@@ -1405,6 +1405,9 @@ def merge_into(doc: Doc, found: list[Deployment], parsed: list[Deployment]) -> l
         for s in {d.deployed_by, *d.contributors}:
             if s:
                 by_sender.setdefault(s, d)
+    for s, d in list(by_sender.items()):
+        # "the Polish army sent 450 troops": the rules' army is the parse's Poland
+        by_sender.setdefault(_national(doc, s), d)
     parents: dict[str, Deployment] = {}
     for d in out:
         if d.deployed_by and not d.part_of:
