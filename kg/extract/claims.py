@@ -85,6 +85,17 @@ KINDS: list[tuple[str, re.Pattern[str], re.Pattern[str] | None]] = [
     ),
 ]
 _CASUALTIES = {"Deaths", "Injuries", "Detentions"}
+
+
+def _told_before(before: str, kinds: set[str] | None = None) -> tuple[str, str] | None:
+    """The kind a verb before the number gives ("killed 14", "arrested 30") and its words."""
+    for k, _a, before_rx in KINDS:
+        if before_rx is not None and (kinds is None or k in kinds):
+            if hit := before_rx.search(before):
+                return k, hit.group().strip()
+    return None
+
+
 _STOP = re.compile(
     r"[;:.!?]|,\s|\s(?:and|while|but|whereas)\s+(?:(?:more than|over|about|nearly|some)\s+)?\d"
 )
@@ -118,22 +129,11 @@ def claims(doc: Doc, stmts: list[Statement]) -> list[Claim]:
                 None,
             )
             said_before = None
-            if kind == "Personnel":
+            if kind == "Personnel" and (told := _told_before(before, _CASUALTIES)):
                 # "killing 14 police officers": the people counted are the dead, not a force
-                for k, _a, before_rx in KINDS:
-                    if (
-                        k in _CASUALTIES
-                        and before_rx is not None
-                        and (hit := before_rx.search(before))
-                    ):
-                        kind, said_before = k, hit.group().strip()
-                        break
-            if kind is None:
-                for k, _a, before_rx in KINDS:
-                    hit = before_rx.search(before) if before_rx is not None else None
-                    if hit:
-                        kind, said_before = k, hit.group().strip()
-                        break
+                kind, said_before = told
+            if kind is None and (told := _told_before(before)):
+                kind, said_before = told
             if kind is None:
                 continue
             ce = _COUNTS_END.search(text, e, window_end)

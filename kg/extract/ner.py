@@ -29,7 +29,7 @@ from kg.extract.names import (
     ends_in_remit,
     name_skeleton,
 )
-from kg.extract.sentences import blank_out
+from kg.extract.sentences import DATELINE_DAY, blank_out
 from kg.ids import fold, slug
 
 LABELS = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place"}
@@ -316,8 +316,7 @@ def find(
 # (NAN):" at a paragraph's start
 _DATELINE_AGENCY = re.compile(
     r"^(?:[A-Z][A-Z .'’-]{1,30}(?:,\s*[A-Z][\w .]{1,20})?"  # "MANAUS", "DURRAS, Albania"
-    r"|[A-Z][\w.'’ -]{1,30},\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})"
-    r"(?:,\s*\d{4})?)"  # "Phnom Penh, Feb 5", "Abuja, 3 May"
+    rf"|[A-Z][\w.'’ -]{{1,30}},\s*{DATELINE_DAY}(?:,\s*\d{{4}})?)"  # "Phnom Penh, Feb 5"
     r"\s*\((?P<a>[A-Z][\w.&-]{1,14})\)\s*(?:[-–—:]|(?=[A-Z]))",
     re.M,
 )

@@ -10,6 +10,9 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+# a dateline's day: "Feb 5", "Sept. 30", "3 May" (after "City, ")
+DATELINE_DAY = r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)"
+
 # Tokens after which a full stop does not end a sentence.
 _ABBREV = {
     "mr",

@@ -16,8 +16,8 @@ from kg.extract import lexis, speech
 from kg.extract.context import Doc, owner_named_before, post_held
 from kg.extract.model import DateValue, Entity, Meeting, Statement
 from kg.extract.model import Span as SpanT
+from kg.extract.sentences import DATELINE_DAY, Block, SpanSet, sentences
 from kg.extract.sentences import SALUTATION as _SALUTATION
-from kg.extract.sentences import Block, SpanSet, sentences
 from kg.ids import slug
 
 VERBS = (
@@ -315,7 +315,7 @@ _DATELINE = re.compile(
 )
 
 
-_DAY_IN_LEAD = re.compile(r",\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)\s*$")
+_DAY_IN_LEAD = re.compile(rf",\s*{DATELINE_DAY}\s*$")
 _CREDIT_FIRST = re.compile(r"\((?:[^()\n]|\([^()\n]{1,20}\)){2,80}\)\s+(?=[A-Z]{2})")
 
 
