@@ -27,6 +27,7 @@ from pathlib import Path
 
 import yaml
 
+from kg.extract.names import CALENDAR
 from kg.ids import fold, slug
 
 ALIASES_PATH = Path(__file__).resolve().parent.parent / "data" / "country-aliases.yaml"
@@ -241,16 +242,10 @@ _REGION_WORDS = re.compile(
 )
 
 
-# months and days, whole and cut short: in a dateline or a date, never a place
-_CALENDAR_WORDS = {
-    fold(w)
-    for w in (
-        *calendar.month_name[1:],
-        *calendar.month_abbr[1:],
-        *calendar.day_name,
-        *calendar.day_abbr,
-        "Sept",
-    )
+# months and days, whole and cut short (the day and month names are `names.CALENDAR`'s): in
+# a dateline or a date, never a place
+_CALENDAR_WORDS = CALENDAR | {
+    fold(w) for w in (*calendar.month_abbr[1:], *calendar.day_abbr, "Sept")
 }
 _CONTINENTS = {
     "africa",
