@@ -714,3 +714,26 @@ def test_the_fm_and_the_pm_of_a_state_are_its_ministers_named_before():
     )
     assert speakers_of(text, "talks were useful") == {"person/ian-borg"}
     assert speakers_of(text, "she agreed") == {"person/elena-markou"}
+
+
+def test_a_respectively_list_pairs_each_name_with_its_state():
+    """Dev 352 (first sight: the state): "Foreign Ministers of Azerbaijan, Georgia and
+    Turkey, A, B and C, respectively" gives each name the post of its state, so "the
+    Georgian Foreign Minister said" is B; "The Armenian, Moldovan and Greek foreign
+    ministers, A, B and C" too (it gave the first name)."""
+    text = (
+        "Ministers meet\nSource: Test Wire | 2019-10-12\n\n"
+        "Foreign Ministers of Armenia, Moldova and Greece, Armen Hakobyan, Ion Cebotari and"
+        " Nikos Kouris, respectively, met in Athens on Friday.\n\n"
+        "At a press conference after the meeting, the Moldovan Foreign Minister said the talks"
+        " had been useful.\n"
+    )
+    assert speakers_of(text, "had been useful") == {"person/ion-cebotari"}
+    adjectives = text.replace(
+        "Foreign Ministers of Armenia, Moldova and Greece,",
+        "The Armenian, Moldovan and Greek foreign ministers,",
+    ).replace(" respectively,", "")
+    assert speakers_of(adjectives, "had been useful") == {"person/ion-cebotari"}
+    # a list of names one short of the states pairs nothing
+    short = text.replace(" Ion Cebotari and", "")
+    assert speakers_of(short, "had been useful") != {"person/nikos-kouris"}

@@ -10,7 +10,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from kg.extract.actors import ActorFinder, canon_org, entity_for_generic
+from kg.extract.actors import ActorFinder, canon_org, canon_role, entity_for_generic
 from kg.extract.dates import DateResolver
 from kg.extract.documents_meta import document_meta, story_day
 from kg.extract.gazetteer import Lexicon, find_mentions, load_lexicon
@@ -459,6 +459,7 @@ def build(text: str, doc_key: str = "doc") -> Doc:
             doc.posts[post.key] = post
             doc.entities[f"person/{target.key}"].posts.add(post.key)
     _counterparts_posts(doc, persons)
+    _respective_posts(doc)
     _parse_event_sentences(doc)
     return doc
 
@@ -499,6 +500,72 @@ def _counterparts_posts(doc: Doc, persons: list[Mention]) -> None:
         post = post_of(doc.lex, roles.pop(), state.key)
         doc.posts.setdefault(post.key, post)
         ent.posts.add(post.key)
+
+
+# what joins the names of a list: "A, B and C", "A and B", "A, B, and C"
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
+# a post named in the plural: "Foreign Ministers", "the presidents", "defence ministers"
+_PLURAL_POST = (
+    r"(?P<role>(?:(?i:foreign|defen[cs]e|interior|finance|economy|justice|energy|trade|prime)\s+)?"
+    r"(?:[Mm]inisters|[Pp]residents|[Pp]remiers|[Cc]hancellors))\b"
+)
+_POSTS_OF = re.compile(r"\b" + _PLURAL_POST + r"\s+of\s+(?:the\s+)?$")
+_POSTS_AFTER = re.compile(r"\s+" + _PLURAL_POST + r"\s*,?\s*")
+_COMMA = re.compile(r"\s*,?\s*")
+
+
+def _respective_posts(doc: Doc) -> None:
+    """ "Foreign Ministers of Azerbaijan, Georgia and Turkey, Elmar Mammadyarov, Davit
+    Zalkaliani and Mevlut Çavuşoğlu, respectively"; "the Polish and Lithuanian interior
+    ministers, A and B": a list of states and a list of as many names after one plural post
+    pair off in order, so "the Georgian Foreign Minister" later in the story is the second."""
+    ms = doc.mentions
+    i = 0
+    while i < len(ms):
+        run = _list_run(doc, i, "country")
+        if len(run) < 2:
+            i += 1
+            continue
+        i += len(run)
+        first, last = ms[run[0]], ms[run[-1]]
+        if all(ms[j].adjective for j in run):
+            post = _POSTS_AFTER.match(doc.text, last.end)
+            at = post.end() if post else -1
+        elif not any(ms[j].adjective for j in run):
+            post = _POSTS_OF.search(doc.text, max(0, first.start - 60), first.start)
+            at = _COMMA.match(doc.text, last.end).end()
+        else:
+            continue
+        k = run[-1] + 1
+        if post is None or k >= len(ms) or ms[k].start != at or ms[k].kind != "person":
+            continue
+        names = _list_run(doc, k, "person")
+        if len(names) != len(run):
+            continue
+        words = post.group("role").split()
+        role = canon_role(" ".join([*words[:-1], words[-1][:-1]]))  # the post of one
+        for j, n in zip(run, names, strict=True):
+            ent = doc.entities.get(f"person/{ms[n].key}")
+            if ent is None or doc.post_countries(f"person/{ms[n].key}"):
+                continue  # (a post of its own, said elsewhere, stands)
+            p = post_of(doc.lex, role, ms[j].key)
+            doc.posts.setdefault(p.key, p)
+            ent.posts.add(p.key)
+
+
+def _list_run(doc: Doc, i: int, kind: str) -> list[int]:
+    """The indices of the mentions of one kind listed from mention i on ("A, B and C")."""
+    ms = doc.mentions
+    if ms[i].kind != kind:
+        return []
+    run = [i]
+    while run[-1] + 1 < len(ms):
+        nxt = ms[run[-1] + 1]
+        gap = _LIST_GAP.fullmatch(doc.text, ms[run[-1]].end, nxt.start)
+        if nxt.kind != kind or gap is None:
+            break
+        run.append(run[-1] + 1)
+    return run
 
 
 _CAP_WORD = re.compile(r"(?<![\w’'-])[A-Z][\w’'.-]*")
