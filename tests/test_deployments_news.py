@@ -235,6 +235,25 @@ def test_forces_sent_to_the_border_with_another_state_stay_on_their_side():
     assert got == [("country/lithuania", "country/lithuania", 1000)], got
 
 
+def test_forces_sent_to_the_bare_border_stay_on_their_side():
+    """Dev 443 (first sight: nothing, or the neighbour): "Colombia's armed forces will send
+    some 450 men and women to the border" in a story of violence across it is Colombia's
+    own side; "the border of Chad" or "between" names whose border it is."""
+    story = (
+        "Report\nSource: Test | 2025-03-12\n\n"
+        "Peru's armed forces said that they will send reinforcements to the border with "
+        "Bolivia in response to a wave of violence in the neighbouring country.\n\n"
+        "Peru's armed forces will send some 300 soldiers to the border region, said the "
+        "military command in Lima.\n\n"
+        "The violence in Bolivia has spread to three provinces.\n"
+    )
+    got = [(d.deployed_by, d.destination, d.personnel) for d in facts(story).deployments]
+    assert got == [("country/peru", "country/peru", 300)], got
+    other = story.replace("to the border region,", "to the border of Bolivia,")
+    got = [(d.deployed_by, d.destination) for d in facts(other).deployments]
+    assert ("country/peru", "country/peru") not in got, got
+
+
 def test_a_size_told_in_the_next_sentence_is_the_deployments():
     """ "... to send a monitoring mission to Moldova. The mission will initially consist of 60
     civilian monitors": the force named again by its head noun gives its size."""

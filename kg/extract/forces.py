@@ -901,8 +901,12 @@ def _mission(doc: Doc) -> str | None:
     return None
 
 
-_TO_BORDER_WITH = re.compile(
-    r"\b(?:to|on|along|at)\s+(?:the\s+)?(?:\w+ern\s+)?(?:border|frontier)\s+with\b", re.I
+# "to the border with Belarus", "to the border", "to the border region": a border no other
+# state's ("the border of Chad", "the border between X and Y" name whose it is)
+_TO_THE_BORDER = re.compile(
+    r"\b(?:to|on|along|at)\s+(?:the\s+)?(?:\w+ern\s+)?(?:border|frontier)"
+    r"(?:\s+with\b|(?:\s+(?:region|area|zone)s?)?(?![\w-]|\s+(?:of|between)\b))",
+    re.I,
 )
 # the sender's own frontier: "to strengthen its border with X", "along their southern border"
 _OWN_BORDER = re.compile(
@@ -947,11 +951,12 @@ def _build(
         and sender.startswith("country/")
         and (
             _OWN_BORDER.search(doc.text, off + tok.idx, sent.end)
-            or _TO_BORDER_WITH.search(doc.text, off + tok.idx, sent.end)
+            or _TO_THE_BORDER.search(doc.text, off + tok.idx, sent.end)
         )
     ):
         # "deploy 10,000 troops to strengthen its border with the United States"; "soldiers
-        # have been sent to the border with Belarus": the sender's side of it
+        # have been sent to the border with Belarus", "450 men to the border": the sender's
+        # side of it
         dest = sender
     personnel, equipment = _numbers(doc, force, off, sent)
     date = _date(doc, sent, off + tok.idx)
