@@ -674,3 +674,21 @@ def test_a_states_army_that_sends_troops_is_one_deployment_with_the_state():
     assert [(d.destination, d.personnel) for d in f.deployments] == [("country/latvia", 450)], [
         (d.deployed_by, d.destination, d.personnel) for d in f.deployments
     ]
+
+
+def test_the_whole_force_of_a_bodys_mission_is_sent_by_the_body():
+    """Dev 157: "the ECOMIG force commander … the ECOWAS Mission in the Gambia (ECOMIG)":
+    the mission's own force is ECOWAS's deployment, not one the mission sends itself (once
+    ECOMIG is the mission, the rules' force sent by it took the place of ECOWAS's)."""
+    from pathlib import Path
+
+    from kg.documents import read_document
+    from kg.extract import extract_facts
+
+    text = next(Path("tests/corpus/dev/texts").glob("157_*.txt"))
+    f = extract_facts(read_document(text))[0]
+    whole = [d for d in f.deployments if not d.part_of]
+    assert [(d.deployed_by, d.destination) for d in whole] == [
+        ("org/ecowas", "country/the-gambia")
+    ], whole
+    assert whole[0].force == "org/ecowas-mission-in-the-gambia"

@@ -791,3 +791,24 @@ def test_a_states_initials_joined_to_another_state_by_a_hyphen_are_the_state():
     assert {"country/united-kingdom", "country/united-states"} <= refs(f, "country")
     assert not refs(f, "place") & {"place/uk", "place/us"}, refs(f, "place")
     assert "org/african-union" not in refs(f, "org"), refs(f, "org")
+
+
+def test_an_acronym_defined_after_a_full_name_is_that_body():
+    """Dev 434, 71, 157, 299, 373 (first sight: two nodes): "The United Nations Mission in
+    Sierra Leone (UNAMSIL)" names one body, though a mission's acronym takes more than its
+    initials; but "the Council of Heads of State of the Shanghai Cooperation Organization
+    (SCO)" defines the organization's acronym, not its council's."""
+    from kg.extract.context import build
+
+    doc = build(
+        "Patrols\nSource: Test Wire | 2024-11-18\n\n"
+        "The African Union Mission in Darfur (AUMIDAR) said on Monday that its patrols had"
+        " resumed. Some 300 AUMIDAR troops arrived in Nyala on Sunday.\n\n"
+        "The Council of Heads of State of the Shanghai Cooperation Organization (SCO) met in"
+        " Astana. Kazakhstan chairs the SCO.\n"
+    )
+    keys = {m.surface: m.key for m in doc.mentions if m.kind == "org"}
+    assert keys["AUMIDAR"] == keys["African Union Mission in Darfur"], keys
+    assert (
+        keys["SCO"] != keys["Council of Heads of State of the Shanghai Cooperation Organization"]
+    ), keys

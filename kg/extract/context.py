@@ -7,6 +7,7 @@ claims) only read it.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from dataclasses import dataclass, field
 
@@ -438,6 +439,7 @@ def build(text: str, doc_key: str = "doc") -> Doc:
     ]
     all_mentions = ner.merge_persons(ordered, label_of)
     all_mentions = ner.surname_variants(text, all_mentions, label_of)
+    all_mentions = _acronyms_defined(text, all_mentions)
     doc.mentions = all_mentions
     doc.starts = [m.start for m in all_mentions]
     doc.entities.update({})
@@ -512,6 +514,32 @@ _PLURAL_POST = (
 _POSTS_OF = re.compile(r"\b" + _PLURAL_POST + r"\s+of\s+(?:the\s+)?$")
 _POSTS_AFTER = re.compile(r"\s+" + _PLURAL_POST + r"\s*,?\s*")
 _COMMA = re.compile(r"\s*,?\s*")
+
+
+def _acronyms_defined(text: str, mentions: list[Mention]) -> list[Mention]:
+    """ "The United Nations Mission in Sierra Leone (UNAMSIL)": a body named in full (here
+    by its parent's sub-body, after the recogniser's acronyms) with its acronym after it;
+    the acronym, found as a body of its own, is that body everywhere."""
+    from kg.extract import ner
+
+    alias: dict[str, str] = {}
+    for m in mentions:
+        if m.kind != "org" or " " not in m.surface:
+            continue
+        pm = ner.PAREN_ACRONYM.match(text, m.end)
+        if pm is None or not ner.initials_fit(pm.group("a"), m.surface):
+            continue
+        tails = [m.surface[x.end() :] for x in re.finditer(r"\s+of\s+(?:the\s+)?", m.surface)]
+        if any(ner.initials_fit(pm.group("a"), t) for t in tails):
+            continue  # "the Council of Heads of State of the Shanghai Cooperation
+            # Organization (SCO)": the organization's acronym, not its council's
+        alias.setdefault(pm.group("a"), m.key)
+    return [
+        dataclasses.replace(m, key=alias[m.surface])
+        if m.kind == "org" and m.surface in alias
+        else m
+        for m in mentions
+    ]
 
 
 def _respective_posts(doc: Doc) -> None:

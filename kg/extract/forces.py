@@ -1463,6 +1463,15 @@ def merge_into(doc: Doc, found: list[Deployment], parsed: list[Deployment]) -> l
         by_sender.setdefault(d.deployed_by or "", d)
         if not d.part_of and d.deployed_by:
             parents.setdefault(d.deployed_by, d)  # the mission's own, for its contingents
+    for d in out:
+        if d.deployed_by and not d.part_of and d.force in (None, d.deployed_by):
+            # "ECOMIG force commander … the ECOWAS Mission in the Gambia (ECOMIG)": a mission
+            # that belongs to a body is that body's force, sent by it
+            ent = doc.entities.get(d.deployed_by)
+            sender = _mission_sender(doc, d.deployed_by)
+            if sender != d.deployed_by and ent is not None and "Mission" in ent.label:
+                # (a body's named force, "CSTO Collective Peacekeeping Forces", sends itself)
+                d.force, d.deployed_by = d.deployed_by, sender
     _size_told_after(doc, out)
     return out
 

@@ -1660,10 +1660,10 @@ def _add_place(out, ents, surface: str, s: int, e: int, info, lex: Lexicon) -> N
     out.append(Mention(key=key, kind="place", start=s, end=e, surface=surface))
 
 
-_PAREN_ACRONYM = re.compile(r"\s*\((?P<a>[A-Z][A-Za-z0-9&.-]{1,9})\)")
+PAREN_ACRONYM = re.compile(r"\s*\((?P<a>[A-Z][A-Za-z0-9&.-]{1,9})\)")
 
 
-def _initials_fit(acronym: str, name: str) -> bool:
+def initials_fit(acronym: str, name: str) -> bool:
     """ "SADC" abbreviates "Southern African Development Community"; "ARMENPRESS" does not
     abbreviate "Armenian Club": the acronym's letters follow the name's initials in order."""
     initials = [w[0].upper() for w in re.findall(r"[\w’'-]+", name) if w[0].isupper()]
@@ -1672,7 +1672,14 @@ def _initials_fit(acronym: str, name: str) -> bool:
     for c in initials:
         if i < len(letters) and c == letters[i]:
             i += 1
-    return i >= max(2, len(letters) - 1)
+    if i >= max(2, len(letters) - 1):
+        return True
+    # "United Nations Mission in Sierra Leone (UNAMSIL)": a mission's acronym takes more
+    # than initials, but holds every initial in order, from the first
+    rest = iter(letters[1:])
+    return (
+        len(initials) >= 3 and letters[:1] == initials[:1] and all(c in rest for c in initials[1:])
+    )
 
 
 _BARE_ACRONYM = re.compile(r"[A-Z]{3,8}")
@@ -1681,8 +1688,8 @@ _BARE_ACRONYM = re.compile(r"[A-Z]{3,8}")
 def _defines_its_initials(text: str, s: int, e: int) -> bool:
     """ "The Presidential Council (PC), in its capacity as …": a name of generic words whose
     initials the text defines names one body, the story's own."""
-    pm = _PAREN_ACRONYM.match(text, e)
-    return bool(pm and _initials_fit(pm.group("a"), text[s:e]))
+    pm = PAREN_ACRONYM.match(text, e)
+    return bool(pm and initials_fit(pm.group("a"), text[s:e]))
 
 
 def _acronyms(text: str, out: list[Mention], ents: dict[str, Entity], known) -> None:
@@ -1691,8 +1698,8 @@ def _acronyms(text: str, out: list[Mention], ents: dict[str, Entity], known) -> 
     for m in out + list(known):
         if m.kind not in ("org", "country") or m.adjective:
             continue
-        pm = _PAREN_ACRONYM.match(text, m.end)
-        if pm and _initials_fit(pm.group("a"), text[m.start : m.end]):
+        pm = PAREN_ACRONYM.match(text, m.end)
+        if pm and initials_fit(pm.group("a"), text[m.start : m.end]):
             # "Papua New Guinea (PNG)": every PNG is the country, as SADC is the community
             alias[pm.group("a")] = (m.kind, m.key)
     _initials_named(out, ents, known, alias)
