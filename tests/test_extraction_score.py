@@ -186,6 +186,21 @@ def test_scorer_counts_a_second_node_as_extra(tmp_path: Path, monkeypatch):
     assert any("second node person/" in n for n in t.notes)
 
 
+def test_a_folder_with_no_text_to_score_is_an_error(tmp_path: Path, capsys):
+    """A folder of links to texts outside it (which the reader skips) scored nothing and
+    printed 1.000 everywhere: no text scored is an error, as a text with no gold is."""
+    (tmp_path / "real").mkdir()
+    outside = _corpus(tmp_path / "real")
+    linked = tmp_path / "linked" / "texts"
+    linked.mkdir(parents=True)
+    for t in outside.glob("*.txt"):
+        (linked / t.name).symlink_to(t)
+    with pytest.raises(GoldError, match="no text to score"):
+        score([str(linked)])
+    assert main([str(linked)]) == 2
+    assert "no text to score" in capsys.readouterr().err
+
+
 def test_a_text_without_gold_is_an_error(tmp_path: Path, capsys):
     texts = _corpus(tmp_path, gold=None)
     with pytest.raises(GoldError, match="no gold"):

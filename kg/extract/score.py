@@ -493,6 +493,9 @@ def score(paths: list[str], *, per_document: dict | None = None) -> dict[str, Ta
     """Tallies over every text under `paths`; raises GoldError if a text has no gold."""
     tallies = new_tallies()
     docs = find_documents(paths)
+    if not docs:
+        # (a folder of links to texts outside it is read as none: see scan_documents)
+        raise GoldError(f"no text to score under {', '.join(map(str, paths))}")
     missing = [p for p in docs if not _has_gold(p)]
     if missing:
         raise GoldError(
