@@ -737,3 +737,16 @@ def test_a_respectively_list_pairs_each_name_with_its_state():
     # a list of names one short of the states pairs nothing
     short = text.replace(" Ion Cebotari and", "")
     assert speakers_of(short, "had been useful") != {"person/nikos-kouris"}
+
+
+def test_a_states_armed_forces_speak_as_a_body():
+    """Dev 443, 279 (first sight: the state): "Colombia's armed forces said …", "Sweden's
+    armed forces said …" are the state's armed forces, a body with a voice of its own, as
+    "the Nigerien army" already was."""
+    text = (
+        "Troops\nSource: Test Wire | 2019-10-12\n\n"
+        "Peru's armed forces said that they will send 300 soldiers to the border.\n"
+    )
+    assert speakers_of(text, "will send 300") == {"org/armed-forces-peru"}
+    adjective = text.replace("Peru's armed forces", "The Peruvian armed forces")
+    assert speakers_of(adjective, "will send 300") == {"org/armed-forces-peru"}

@@ -290,10 +290,11 @@ def build(text: str, doc_key: str = "doc") -> Doc:
         if c is None or taken.overlaps(start, mm.end()):
             continue
         body = mm.group("body")
-        # a state's army is its armed forces ("Nigerien army", "Nigerien military": one body)
+        # a state's army is its armed forces ("Nigerien army", "Nigerien military",
+        # "Colombia's armed forces": one body)
         name = (
             "Armed Forces"
-            if body == "army"
+            if body in ("army", "armed forces")
             else canon_org(body if body.isupper() else body.title())
         )
         ent = entity_for_generic("org", name, c.key, None, lex)
@@ -801,7 +802,7 @@ _ARMED_FORCES = re.compile(r"\barmed forces of (?:the )?(?=[A-Z])")
 _NATIONAL_BODY = re.compile(
     r"(?P<lead>[A-Z][\w-]+)(?P<poss>['’]s)? (?P<body>army|TV|[Tt]elevision|state television|"
     r"state TV|state radio|state media|[Pp]residential [Pp]ress(?: [Ss]ervice| [Oo]ffice)?|"
-    r"press service|coast guard|navy|air force)(?![\w-])"
+    r"press service|coast guard|navy|air force|armed forces)(?![\w-])"
     r"(?!\s+(?:chief|commander|spokes\w+|head|general|staff)\b)"
 )
 _COUNTERPART = re.compile(r"\b(?:his|her|their)\s+(?:[A-Z][\w-]+\s+)?counterparts?,?\s+(?=[A-Z])")
