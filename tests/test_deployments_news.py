@@ -692,3 +692,18 @@ def test_the_whole_force_of_a_bodys_mission_is_sent_by_the_body():
         ("org/ecowas", "country/the-gambia")
     ], whole
     assert whole[0].force == "org/ecowas-mission-in-the-gambia"
+
+
+def test_a_force_announced_would_be_deployed_though_the_parse_loses_its_subject():
+    """Dev 366 (first sight: no figure): "Scott Morrison joined with foreign minister Marise
+    Payne to announce 40 Australian Defence Force (ADF) personnel would be deployed to
+    Honiara": the parse makes the personnel the object of "announce" and leaves "would be
+    deployed" with no subject; the noun before its auxiliaries is the force, and "would" is
+    reported, not wished."""
+    f = facts(
+        "Troops\nSource: Test | 2021-11-26\n\n"
+        "Jacinda Ardern joined with defence minister Ron Mark to announce 50 New Zealand"
+        " Defence Force personnel would be deployed to Nuku'alofa.\n"
+    )
+    got = [(d.deployed_by, d.destination, d.personnel) for d in f.deployments]
+    assert got == [("country/new-zealand", "place/nukualofa", 50)], got

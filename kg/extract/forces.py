@@ -131,6 +131,8 @@ def deployments_from_parse(doc: Doc) -> list[Deployment]:
                     if not subs and tok.dep_ == "xcomp":
                         # "Malawi's contingent is expected to arrive next week"
                         subs = [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+                    if not subs:
+                        subs = _passive_subject_missed(tok)
                     force = next((s for s in subs if _is_force(s)), None)
                     if force is None and not subs and tok.dep_ == "acl" and _is_force(tok.head):
                         force = tok.head  # "400 Kenyan police officers arrived" read as acl
@@ -144,6 +146,8 @@ def deployments_from_parse(doc: Doc) -> list[Deployment]:
                         ] + _from_owners(force)
                 else:
                     objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+                    if not objs:
+                        objs = _passive_subject_missed(tok)
                     # "two warships and 300 marines": the marines are the force
                     named = [x for o in objs for x in (o, *_conj(o)) if _FORCE.match(x.text)]
                     force = next(iter(named), None) or next((o for o in objs if _is_force(o)), None)
@@ -438,6 +442,20 @@ def _conj(tok) -> list:
     return [c for c in tok.children if c.dep_ == "conj"]
 
 
+def _passive_subject_missed(verb) -> list:
+    """ "… to announce 40 Australian Defence Force personnel would be deployed to Honiara":
+    the parse makes the force the object of "announce" and leaves "would be deployed" with
+    no subject; the noun right before its auxiliaries is what is deployed."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i]
+    if not any(c.dep_ == "auxpass" for c in auxes):
+        return []
+    first = min(c.i for c in auxes)
+    if first == 0:
+        return []
+    noun = verb.doc[first - 1]
+    return [noun] if noun.dep_ in ("dobj", "pobj") and _is_force(noun) else []
+
+
 def _is_force(tok) -> bool:
     if _NOT_FORCE_HEAD.match(tok.text):
         return False
@@ -614,9 +632,12 @@ def _wished(tok) -> bool:
         if any(c.lower_ in ("should", "could", "might") for c in node.children):
             return True
         if any(c.lower_ == "would" for c in node.children) and not (
-            node.dep_ == "ccomp" and lemma(node.head.lower_) in _TOLD
+            (node.dep_ == "ccomp" and lemma(node.head.lower_) in _TOLD)
+            or any(lemma(f.head.lower_) in _TOLD for f in _passive_subject_missed(node))
         ):
-            return True  # "would send" unless reported: "Chad announced it would send"
+            # "would send" unless reported: "Chad announced it would send", "to announce 40
+            # personnel would be deployed" (parsed as the object of "announce")
+            return True
         if node.dep_ in ("xcomp", "pcomp", "dobj") and lemma(node.head.lower_) in _NOT_DONE:
             return True
         if node.dep_ == "pcomp" and node.head.head.lower_ in _TALKS:
