@@ -707,3 +707,18 @@ def test_a_force_announced_would_be_deployed_though_the_parse_loses_its_subject(
     )
     got = [(d.deployed_by, d.destination, d.personnel) for d in f.deployments]
     assert got == [("country/new-zealand", "place/nukualofa", 50)], got
+
+
+def test_the_agency_of_a_title_case_dateline_sends_no_troops():
+    """Found while writing a test for dev 157: "Bissau, Guinea-Bissau (PANA) - Eighteen
+    Senegalese troops have arrived" made PANA a sender (a dateline in title case with a
+    hyphenated country was not read as one, and the rules took any body named before
+    "troops")."""
+    f = facts(
+        "Troops\nSource: Test | 2018-02-21\n\n"
+        "Bissau, Guinea-Bissau (PANA) - Eighteen Senegalese troops have arrived in Bissau to"
+        " join the regional force in Guinea-Bissau, the force commander said on Wednesday.\n"
+    )
+    got = [(d.deployed_by, d.destination, d.personnel) for d in f.deployments]
+    assert got == [("country/senegal", "place/bissau", 18)], got
+    assert f.entities["org/pana"].category == "news agency"

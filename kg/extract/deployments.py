@@ -11,6 +11,7 @@ import re
 
 from kg.extract.claims import KINDS
 from kg.extract.context import Doc
+from kg.extract.forces import can_send
 from kg.extract.lexis import TALLY
 from kg.extract.model import DateValue, Deployment, Mention, Span
 
@@ -152,6 +153,8 @@ def deployments(doc: Doc) -> list[Deployment]:
                 for m in ms
                 if m.kind == "org"
                 and re.search(r"troops|forces?\b|peacekeep", text[m.end : m.end + 30], re.I)
+                # ("Bissau (PANA) - Eighteen Ghanaian troops": the agency a dateline credits)
+                and can_send(doc, doc.ref(m))
             ),
             None,
         )

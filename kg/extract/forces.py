@@ -517,7 +517,7 @@ def _co_senders(doc: Doc, sender_toks, off: int, skip: int, first: str | None) -
                 continue
         for x in _conjuncts(st)[1:] + _listed(st):
             ref = _actor(doc, x, off, skip)
-            if ref and ref != first and ref not in out and _can_send(doc, ref):
+            if ref and ref != first and ref not in out and can_send(doc, ref):
                 out.append(ref)
     return out
 
@@ -951,7 +951,7 @@ def _build(
     dest = _destination(doc, tok, force, off, skip)
     if sender is None and force.lower_ in _HOME_FORCES:
         sender = _home_state(doc, sent, dest, skip)
-    if sender is None or not _can_send(doc, sender):
+    if sender is None or not can_send(doc, sender):
         return None
     if dest is None and tok.dep_ in ("xcomp", "dobj", "pobj", "pcomp"):
         head = tok.head.head if tok.dep_ == "pobj" else tok.head
@@ -1015,7 +1015,7 @@ def _as_part_of(doc: Doc, sent, skip: int, sender: str) -> str | None:
         first = doc.mentions_in(m.end(), min(sent.end, m.end() + 60))
         if first and first[0].start == m.end() and first[0].kind == "org":
             ref = doc.ref(first[0])
-            if ref != sender and _can_send(doc, ref):
+            if ref != sender and can_send(doc, ref):
                 return ref
     return None
 
@@ -1025,7 +1025,7 @@ _NOT_SENDER = re.compile(
 )
 
 
-def _can_send(doc: Doc, ref: str) -> bool:
+def can_send(doc: Doc, ref: str) -> bool:
     """States, their forces and governments, and international bodies send forces; an
     institute, a university or a news agency does not."""
     if ref.startswith("country/"):

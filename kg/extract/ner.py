@@ -316,7 +316,10 @@ def find(
 # (NAN):" at a paragraph's start
 _DATELINE_AGENCY = re.compile(
     r"^(?:[A-Z][A-Z .'’-]{1,30}(?:,\s*[A-Z][\w .]{1,20})?"  # "MANAUS", "DURRAS, Albania"
-    rf"|[A-Z][\w.'’ -]{{1,30}},\s*{DATELINE_DAY}(?:,\s*\d{{4}})?)"  # "Phnom Penh, Feb 5"
+    rf"|[A-Z][\w.'’ -]{{1,30}},\s*{DATELINE_DAY}(?:,\s*\d{{4}})?"  # "Phnom Penh, Feb 5"
+    # "Bissau, Guinea-Bissau (PANA) -", "Banjul (PANA) -": a city in title case, then a dash
+    r"|[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,2}(?:,\s*[A-Z][\w.'’ -]{1,25})?"
+    r"(?=\s*\([A-Z][\w.&-]{1,14}\)\s*[-–—]))"
     r"\s*\((?P<a>[A-Z][\w.&-]{1,14})\)\s*(?:[-–—:]|(?=[A-Z]))",
     re.M,
 )
