@@ -2724,3 +2724,19 @@ def test_the_premiers_of_the_two_countries_are_the_two_named_before():
         "The Premiers of the neighbouring countries met in Helsinki and discussed trade.\n"
     )
     assert parties(meetings_of(f, "InPersonMeeting")) == [["person/anna-berg", "person/lars-holm"]]
+
+
+def test_a_headline_call_and_the_bodys_call_are_one_meeting():
+    """Dev 442, 65, 99: "President Trump, Vladimir Putin hold phone call …" and "President
+    Trump spoke with … Putin by phone … Tuesday" came out as two calls with one key (one node
+    of the graph, counted twice)."""
+    f = facts(
+        "President Macron, Olaf Scholz hold phone call on energy, Ukraine\n"
+        "Source: Test Wire | 2022-10-11\n\n"
+        "PARIS – President Emmanuel Macron spoke with German Chancellor Olaf Scholz by phone for"
+        " an hour Tuesday about energy prices and the war in Ukraine.\n\n"
+        "The leaders agreed to meet again in Berlin next month, the Elysee said.\n"
+    )
+    calls = meetings_of(f, "PhoneCall")
+    assert parties(calls) == [["person/emmanuel-macron", "person/olaf-scholz"]], parties(calls)
+    assert len({m.key for m in f.meetings}) == len(f.meetings)

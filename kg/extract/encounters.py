@@ -3093,6 +3093,28 @@ def merge_into(doc: Doc, found: list[Meeting], parsed: list[Meeting]) -> list[Me
             m.kinds = {"InPersonMeeting"}
         if m.key.startswith("undated-") and m.date is not None and m.date.value:
             m.key = meeting_key(doc, m.date, m.participants)  # dated by a twin it absorbed
+    return _one_per_key(out)
+
+
+def _one_per_key(meetings: list[Meeting]) -> list[Meeting]:
+    """ "President Trump, Vladimir Putin hold phone call" (the headline) and "President Trump
+    spoke with his Russian counterpart Vladimir Putin by phone … Tuesday": two readings of one
+    call, of one kind on one day between the same parties, end with one key, that is one
+    node of the graph; they are one meeting here too."""
+    out: list[Meeting] = []
+    by_key: dict[tuple[str, frozenset[str]], Meeting] = {}
+    for m in meetings:
+        twin = by_key.get((m.key, frozenset(m.kinds)))
+        if twin is None:
+            by_key[(m.key, frozenset(m.kinds))] = m
+            out.append(m)
+        else:
+            # (the later reading stays, with the earlier's facts: what follows it in the
+            # text, "The leaders agreed …", speaks of the call it has just told)
+            absorb(m, twin)
+            m.key = twin.key
+            out[out.index(twin)] = m
+            by_key[(m.key, frozenset(m.kinds))] = m
     return out
 
 
