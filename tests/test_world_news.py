@@ -2740,3 +2740,20 @@ def test_a_headline_call_and_the_bodys_call_are_one_meeting():
     calls = meetings_of(f, "PhoneCall")
     assert parties(calls) == [["person/emmanuel-macron", "person/olaf-scholz"]], parties(calls)
     assert len({m.key for m in f.meetings}) == len(f.meetings)
+
+
+def test_a_meeting_weeks_before_the_storys_is_not_on_its_day():
+    """Dev 442, 413: "The call came less than two weeks after Trump and Putin met on the
+    sidelines of …" took the call's Tuesday; a meeting told as weeks before is an earlier
+    one, with no day of its own."""
+    f = facts(
+        "Call\nSource: Test Wire | 2022-10-11\n\n"
+        "President Emmanuel Macron spoke with German Chancellor Olaf Scholz by phone on"
+        " Tuesday about energy prices.\n\n"
+        "The call came less than two weeks after Macron and Scholz met on the sidelines of a"
+        " summit in Prague.\n"
+    )
+    met = meetings_of(f, "InPersonMeeting")
+    assert met and all(m.date is None or m.date.value is None for m in met), [
+        (m.key, m.date) for m in met
+    ]

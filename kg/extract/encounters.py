@@ -485,6 +485,7 @@ def _future_or_wished(tok) -> bool:
 
 # "a previous meeting", "had earlier met": a time before the story's
 _BEFORE_WORDS = {"previous", "earlier", "prior", "past", "previously"}
+_SPAN_AFTER = re.compile(r"\b(?:days?|weeks?|months?|years?)\s+after\b", re.I)
 
 
 def _will_today(doc: Doc, tok, off: int) -> bool:
@@ -1410,6 +1411,8 @@ def encounters(doc: Doc) -> list[Meeting]:
                 m.earlier = date is None and (
                     any(c.lower_ in _BEFORE_WORDS for t in (hub, tok) for c in t.children)
                     or _in_another_month(doc, tok)
+                    # "The call came less than two weeks after Trump and Putin met"
+                    or bool(_SPAN_AFTER.search(doc.text, sent.start, off + tok.idx))
                 )
                 out.append(m)
     out.extend(_sessions(doc))
@@ -3121,6 +3124,8 @@ def _one_per_key(meetings: list[Meeting]) -> list[Meeting]:
 _EARLIER_TIME = re.compile(
     r"\b(?:last|earlier|previous(?:ly)?|ago|former|once|recent(?:ly)?|before|since|will|would|"
     r"next|upcoming|plans?|expected)\b"
+    # "The call came less than two weeks after Trump and Putin met": an earlier meeting
+    rf"|{_SPAN_AFTER.pattern}"
     rf"|{MONTH_OF_ITS_OWN}",
     re.I,
 )
