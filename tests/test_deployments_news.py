@@ -722,3 +722,23 @@ def test_the_agency_of_a_title_case_dateline_sends_no_troops():
     got = [(d.deployed_by, d.destination, d.personnel) for d in f.deployments]
     assert got == [("country/senegal", "place/bissau", 18)], got
     assert f.entities["org/pana"].category == "news agency"
+
+
+def test_the_sender_is_not_named_in_the_sending_verbs_own_relative_clause():
+    """Dev 453 (first sight: Tonga sent 30 personnel to Australia): "A Royal Australian Air
+    Force C-17A Globemaster flew a total of six flights that delivered … 30 ADF and civilian
+    personnel to Tonga": "that" is the flights, and the flights' phrase holds the clause
+    itself, whose destination is no sender."""
+    f = facts(
+        "Haiti mission ends\nSource: Test | 2018-02-23\n\n"
+        "Minister of National Defence Anita Anand today announced the conclusion of the"
+        " Canadian Armed Forces' assistance to Haiti.\n\n"
+        "A Royal Canadian Air Force C-130 Hercules flew a total of four flights that delivered"
+        " approximately 40,000kg of humanitarian aid and 25 military and civilian personnel to"
+        " Haiti.\n\n"
+        "A small Defence team deployed to Port-au-Prince to help coordinate response efforts"
+        " returned to Canada on 21 February.\n"
+    )
+    assert not [d for d in f.deployments if d.deployed_by == "country/haiti"], [
+        (d.deployed_by, d.destination) for d in f.deployments
+    ]

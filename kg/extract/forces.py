@@ -649,8 +649,18 @@ def _wished(tok) -> bool:
     return False
 
 
-def _actor(doc: Doc, tok, off: int, skip: int, kinds=("country", "org")) -> str | None:
+def _actor(doc: Doc, tok, off: int, skip: int, kinds=("country", "org"), verb=None) -> str | None:
     s, e = phrase_span(tok, off)
+    # not what the clause of the verb itself names: "six flights that delivered … personnel
+    # to Tonga" are not sent by Tonga
+    e = min(
+        [e]
+        + [
+            off + c.left_edge.idx
+            for c in tok.children
+            if c.dep_ == "relcl" and verb is not None and verb in c.subtree
+        ]
+    )
     if tok.lower_ in ("it", "they", "we"):
         # "The government has informed parliament that it intends to deploy": the subject of
         # the clause that governs this one, else the last body named
@@ -941,7 +951,7 @@ def _build(
 ) -> Deployment | None:
     sender = None
     for st in sender_toks:
-        sender = _actor(doc, st, off, skip)
+        sender = _actor(doc, st, off, skip, verb=tok)
         if sender:
             break
     if sender is None or sender == force_org:
