@@ -812,3 +812,16 @@ def test_an_acronym_defined_after_a_full_name_is_that_body():
     assert (
         keys["SCO"] != keys["Council of Heads of State of the Shanghai Cooperation Organization"]
     ), keys
+
+
+def test_a_quoted_nickname_inside_a_name_leaves_one_person():
+    """Dev 447 (first sight: a person "Ferdinand" beside "R. Marcos"): "President Ferdinand
+    “Bongbong” R. Marcos, Jr." is one person, named without the nickname."""
+    f = facts(
+        "Call\nSource: Test Wire | 2023-09-28\n\n"
+        "PHILIPPINE President Ferdinand “Bongbong” R. Marcos, Jr. and Chilean President"
+        " Gabriel Boric spoke by phone on Wednesday. Marcos said the call was warm.\n"
+    )
+    people = refs(f, "person")
+    assert "person/ferdinand" not in people, people
+    assert "person/ferdinand-r-marcos" in people, people

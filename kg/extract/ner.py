@@ -307,6 +307,7 @@ def find(
     out = _capitals_speaking(text, out, ents, lex, states)
     known = _capitals_speaking(text, known, ents, lex, states)
     _abbreviated_given_names(text, out, ents)
+    _nicknamed(text, out, ents)
     _dateline_agencies(text, out, ents)
     _drop_unused(out, ents)
     return Found(list(known) + out, ents)
@@ -334,6 +335,28 @@ def _dateline_agencies(text: str, out: list[Mention], ents: dict[str, Entity]) -
             if x.kind == "org" and x.start == s and x.end == e and f"org/{x.key}" in ents:
                 ent = ents[f"org/{x.key}"]
                 ent.category = ent.category or "news agency"
+
+
+# a given name and a nickname in quotes before the rest of a name: "Ferdinand “Bongbong” R.
+# Marcos", "Rodrigo \"Rody\" Duterte"
+_NICKNAME_BEFORE = re.compile(r"(?<![\w-])(?P<given>[A-Z][\w'’-]+)\s+[“\"][^”\"\n]{1,24}[”\"]\s+$")
+
+
+def _nicknamed(text: str, out: list[Mention], ents: dict[str, Entity]) -> None:
+    """ "Ferdinand “Bongbong” R. Marcos, Jr.": the recogniser reads the given name before the
+    quoted nickname as a person of its own and the rest as another; it is one person, named
+    without the nickname."""
+    for rest in [m for m in out if m.kind == "person"]:
+        before = _NICKNAME_BEFORE.search(text, max(0, rest.start - 40), rest.start)
+        if before is None:
+            continue
+        s = before.start("given")
+        if any(m.kind != "person" and m.start < rest.start and s < m.end for m in out):
+            continue  # (a body or place named before the quotes)
+        out[:] = [m for m in out if not (m.kind == "person" and s <= m.start < rest.end)]
+        label = f"{before.group('given')} {rest.surface}"
+        key = _add(out, ents, "person", label, s, rest.end, surface=text[s : rest.end])
+        ents[f"person/{key}"].surfaces.add(label)
 
 
 # a given name written short before the rest: "Ma." (María) in the Philippines, "Md." and
