@@ -825,3 +825,16 @@ def test_a_quoted_nickname_inside_a_name_leaves_one_person():
     people = refs(f, "person")
     assert "person/ferdinand" not in people, people
     assert "person/ferdinand-r-marcos" in people, people
+
+
+def test_the_first_of_two_names_joined_by_and_is_a_person():
+    """Dev 458 (first sight: Uhuru Kenyatta missed): the model reads the first of two names
+    joined by "and" as a place ("Uhuru Kenyatta and", "Samia Suluhu") when the next is a
+    person; a name the gazetteers do not know, right before "and" and a person, is one."""
+    f = facts(
+        "Talks\nSource: Test Wire | 2023-09-28\n\n"
+        "The leaders of Tanzania and Burundi, Samia Suluhu and Evariste Ndayishimiye"
+        " respectively held talks at Tanzania’s State House in Dodoma on Wednesday.\n"
+    )
+    assert "person/samia-suluhu" in refs(f, "person"), refs(f, "person")
+    assert "place/samia-suluhu" not in refs(f, "place")

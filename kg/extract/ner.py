@@ -105,6 +105,7 @@ def find(
     prefer.discard(None)
     headline = headline_end(text)
     drop: set[int] = set()  # lexicon mentions inside a personal name
+    recognised = _first_of_two_names(text, recognised, known)
     for start, end, label in _joined(text, _with_posted_names(text, recognised)):
         kind = LABELS.get(label)
         if kind is None:
@@ -668,6 +669,39 @@ def _with_posted_names(
             continue
         extra.append((s, e, "PERSON"))
     return sorted(recognised + extra) if extra else recognised
+
+
+# "Uhuru Kenyatta and" read as a place before "Ismail Omar Guelleh": a span of a name,
+# maybe with the "and" of a list of two names swallowed
+_NAME_AND = re.compile(r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})(?:\s+and)?")
+_AND_NEXT = re.compile(r"\s+and\s+")
+
+
+def _first_of_two_names(
+    text: str, recognised: list[tuple[int, int, str]], known: list[Mention]
+) -> list[tuple[int, int, str]]:
+    """The model reads the first of two names joined by "and" as a place or body ("The
+    leaders of Kenya and Djibouti, Uhuru Kenyatta and Ismail Omar Guelleh respectively",
+    "Samia Suluhu and Evariste Ndayishimiye"): a name of two or three words, no place or
+    body the gazetteers know, that a person follows after "and", is a person."""
+    out = list(recognised)
+    for i, (s, e, label) in enumerate(recognised):
+        m = _NAME_AND.fullmatch(text, s, e)
+        if m is None or label == "PERSON":
+            continue
+        nxt = next((r for r in recognised if r[0] > s), None)
+        if nxt is None or nxt[2] != "PERSON":
+            continue
+        gap = text[e : nxt[0]]
+        if not (gap.strip() == "" and text[s:e].endswith("and")) and not _AND_NEXT.fullmatch(gap):
+            continue
+        if any(k.start < m.end("name") and s < k.end for k in known):
+            continue  # "Trinidad and …": a state the gazetteer knows
+        words = m.group("name").split()
+        if any(fold(w) in TITLES or fold(w) in NON_NAME_WORDS for w in words):
+            continue
+        out[i] = (s, m.end("name"), "PERSON")
+    return out
 
 
 def _joined(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
