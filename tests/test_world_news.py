@@ -2757,3 +2757,17 @@ def test_a_meeting_weeks_before_the_storys_is_not_on_its_day():
     assert met and all(m.date is None or m.date.value is None for m in met), [
         (m.key, m.date) for m in met
     ]
+
+
+def test_states_paired_with_their_leaders_and_a_buildings_owner_are_no_parties():
+    """Dev 458 (first sight: Kenya and Djibouti parties beside their presidents): "The
+    leaders of Kenya and Djibouti, Uhuru Kenyatta and Ismail Omar Guelleh respectively held
+    talks at Kenya’s State House": each state is its leader's, and Kenya owns the house."""
+    f = facts(
+        "Talks\nSource: Test Wire | 2023-09-28\n\n"
+        "The leaders of Senegal and Gambia, Macky Sall and Adama Barrow respectively held"
+        " talks at Senegal’s Presidential Palace in Dakar on Wednesday.\n"
+    )
+    assert parties(f.meetings) == [["person/adama-barrow", "person/macky-sall"]], parties(
+        f.meetings
+    )

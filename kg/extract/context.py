@@ -34,6 +34,9 @@ class Doc:
     dates: DateResolver
     entities: dict[str, Entity] = field(default_factory=dict)
     posts: dict[str, Post] = field(default_factory=dict)
+    # "The leaders of Kenya and Djibouti, A and B": each state's mention (its start) and the
+    # person it is paired with in a list of as many names
+    list_owners: dict[int, str] = field(default_factory=dict)
     starts: list[int] = field(default_factory=list)
     meta_key: str = "doc"  # short document hash, for keys of things with no date
     parses: dict[int, object] = field(default_factory=dict)  # sentence start -> spaCy parse
@@ -510,8 +513,11 @@ _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
 # a post named in the plural: "Foreign Ministers", "the presidents", "defence ministers"
 _PLURAL_POST = (
     r"(?P<role>(?:(?i:foreign|defen[cs]e|interior|finance|economy|justice|energy|trade|prime)\s+)?"
-    r"(?:[Mm]inisters|[Pp]residents|[Pp]remiers|[Cc]hancellors))\b"
+    r"(?:[Mm]inisters|[Pp]residents|[Pp]remiers|[Cc]hancellors)"
+    # "the leaders of Kenya and Djibouti, A and B": each state's, with no post to give
+    r"|[Ll]eaders|[Hh]eads of [Ss]tate(?: and [Gg]overnment)?)\b"
 )
+_NO_POST = re.compile(r"(?i)leaders|heads of state")
 _POSTS_OF = re.compile(r"\b" + _PLURAL_POST + r"\s+of\s+(?:the\s+)?$")
 _POSTS_AFTER = re.compile(r"\s+" + _PLURAL_POST + r"\s*,?\s*")
 _COMMA = re.compile(r"\s*,?\s*")
@@ -547,7 +553,9 @@ def _respective_posts(doc: Doc) -> None:
     """ "Foreign Ministers of Azerbaijan, Georgia and Turkey, Elmar Mammadyarov, Davit
     Zalkaliani and Mevlut Çavuşoğlu, respectively"; "the Polish and Lithuanian interior
     ministers, A and B": a list of states and a list of as many names after one plural post
-    pair off in order, so "the Georgian Foreign Minister" later in the story is the second."""
+    pair off in order, so "the Georgian Foreign Minister" later in the story is the second.
+    Each state is recorded as its person's (`Doc.list_owners`), post or none ("the leaders
+    of Kenya and Djibouti, A and B")."""
     ms = doc.mentions
     i = 0
     while i < len(ms):
@@ -570,6 +578,10 @@ def _respective_posts(doc: Doc) -> None:
             continue
         names = _list_run(doc, k, "person")
         if len(names) != len(run):
+            continue
+        for j, n in zip(run, names, strict=True):
+            doc.list_owners[ms[j].start] = f"person/{ms[n].key}"
+        if _NO_POST.match(post.group("role")):
             continue
         words = post.group("role").split()
         role = canon_role(" ".join([*words[:-1], words[-1][:-1]]))  # the post of one

@@ -3186,9 +3186,20 @@ def _owners_of_a_partys_title(doc: Doc, m: Meeting) -> set[str]:
         if not ref.startswith("country/"):
             continue
         ms = [x for x in doc.mentions_in(m.span.start, m.span.end) if doc.ref(x) == ref]
-        if ms and all(_owns_title_of(doc, x, people, m.span.end) for x in ms):
+        if ms and all(
+            _owns_title_of(doc, x, people, m.span.end)
+            or doc.list_owners.get(x.start) in people
+            or _OWNS_BUILDING.match(doc.text, x.end)
+            for x in ms
+        ):
+            # (or a state paired with its leader: "The leaders of Kenya and Djibouti, Uhuru
+            # Kenyatta and Ismail Omar Guelleh respectively held talks")
             owners.add(ref)
     return owners
+
+
+# "at Kenya’s State House": the state owns the building, it takes no part there
+_OWNS_BUILDING = re.compile(rf"[’']s\s+(?:[A-Z][\w-]+\s+)?(?:{'|'.join(BUILDING_WORDS)})\b")
 
 
 def _owns_title_of(doc: Doc, x, people: set[str], end: int) -> bool:
