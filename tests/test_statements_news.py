@@ -750,3 +750,19 @@ def test_a_states_armed_forces_speak_as_a_body():
     assert speakers_of(text, "will send 300") == {"org/armed-forces-peru"}
     adjective = text.replace("Peru's armed forces", "The Peruvian armed forces")
     assert speakers_of(adjective, "will send 300") == {"org/armed-forces-peru"}
+
+
+def test_a_quotes_first_sentence_is_not_a_statement_of_its_own():
+    """Dev 454 (first sight: the state): "“We have always said that Pakistan and India need
+    to resume the dialogue process. So we welcome that statement,” Foreign Office Spokesperson
+    Tasnim Aslam said": the quote's first sentence, read before its attribution, gave "we"
+    the state; the whole quote is the spokesperson's."""
+    text = (
+        "Briefing\nSource: Test Wire | 2019-10-12\n\n"
+        "Mexico on Thursday welcomed the statement attributed to Guatemala's foreign minister"
+        " Pedro Brolo on resuming border talks.\n\n"
+        "“We have always said that Mexico and Guatemala need to resume the dialogue. So we"
+        " welcome that statement,” Foreign Ministry spokeswoman Ana Torres said in her weekly"
+        " press briefing.\n"
+    )
+    assert speakers_of(text, "We have always said") == {"person/ana-torres"}

@@ -261,7 +261,21 @@ def statements(doc: Doc, meetings: list[Meeting]) -> list[Statement]:
         written.span.start <= st.span.start < written.span.end for st in out
     ):
         out.append(written)
-    return out
+    return _inside_quotes_dropped(out)
+
+
+def _inside_quotes_dropped(found: list[Statement]) -> list[Statement]:
+    """ "“We have always said that Pakistan and India need to resume the dialogue process. So
+    we welcome that statement,” Foreign Office Spokesperson Tasnim Aslam said": the quote's
+    first sentence, read alone before its attribution came, is no statement of its own ("we"
+    took the state); the quote is the spokesperson's."""
+    quotes = [q for q in found if q.kind == "DirectQuote" and q.speaker]
+    return [
+        st
+        for st in found
+        if st.kind == "DirectQuote"
+        or not any(q.span.start <= st.span.start and st.span.end <= q.span.end for q in quotes)
+    ]
 
 
 _UNPARSED = object()
