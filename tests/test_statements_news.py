@@ -766,3 +766,16 @@ def test_a_quotes_first_sentence_is_not_a_statement_of_its_own():
         " press briefing.\n"
     )
     assert speakers_of(text, "We have always said") == {"person/ana-torres"}
+
+
+def test_a_name_the_model_misreads_is_the_person_its_post_names():
+    """Dev 449 (first sight: the state): "“Yesterday about 90 Gabonese soldiers came …,”
+    Xavier Sylvestre Yangongo, the CAR's junior minister of defence told IRIN": the small
+    model reads the name as a work of art, and "junior" kept the post from being seen; a
+    name followed by a comma and a post is a person."""
+    text = (
+        "Troops\nSource: Test Wire | 2002-12-05\n\n"
+        '"Yesterday about 80 Chadian soldiers came and many more are expected today," Marcel'
+        " Dieudonne Ngakosso, the CAR's junior minister of defence told IRIN on Thursday.\n"
+    )
+    assert speakers_of(text, "Chadian soldiers came") == {"person/marcel-dieudonne-ngakosso"}

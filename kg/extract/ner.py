@@ -558,6 +558,7 @@ _FACILITY = re.compile(
 _POSTED_NAME = re.compile(
     r"(?<![\w-])([A-Z][a-z]+(?:[ -][A-Z][a-z'’]+){1,2}),\s+(?:the\s+|a\s+)?"
     r"(?:(?:former|then|acting|outgoing|incoming)\s+)?(?:[A-Z][\w'’-]+\s+){0,3}"
+    r"(?:(?:junior|deputy|senior|assistant|vice)\s+)?"
     r"(?:president|prime minister|foreign minister|minister|secretary|spokes(?:man|woman|person)"
     r"|ambassador|envoy|chairman|chairperson|governor|commander|head|chief|director"
     r"|commissioner|leader|representative|coordinator)\b"
@@ -643,6 +644,10 @@ def _names_after_styles(text: str) -> Iterator[tuple[int, int]]:
         yield base + words[0].start(), base + words[-1].end()
 
 
+# what the small model calls a name it does not know as a person's
+_NAMES_MISREAD = {"WORK_OF_ART", "EVENT", "PRODUCT", "LAW", "LANGUAGE"}
+
+
 def _with_posted_names(
     text: str, recognised: list[tuple[int, int, str]]
 ) -> list[tuple[int, int, str]]:
@@ -662,8 +667,11 @@ def _with_posted_names(
             extra.append((s, e, "PERSON"))
     for m in _POSTED_NAME.finditer(text):
         s, e = m.span(1)
-        if any(a < e and s < b for a, b, _l in recognised):
+        if any(a < e and s < b and label not in _NAMES_MISREAD for a, b, label in recognised):
             continue
+        # (a name the model read as none of ours, "Xavier Sylvestre Yangongo, the CAR's junior
+        # minister of defence" as a work of art, is the person the post says)
+        recognised = [r for r in recognised if not (r[0] < e and s < r[1])]
         words = m.group(1).replace("-", " ").split()
         if any(fold(w) in TITLES or fold(w) in NON_NAME_WORDS for w in words):
             continue
