@@ -838,3 +838,19 @@ def test_the_first_of_two_names_joined_by_and_is_a_person():
     )
     assert "person/samia-suluhu" in refs(f, "person"), refs(f, "person")
     assert "place/samia-suluhu" not in refs(f, "place")
+
+
+def test_a_dateline_city_before_a_dash_or_a_colon_is_a_place():
+    """Dev 299, 160, 216, 454 (first sight: the city missed): "SUVA—Fiji will send …",
+    "TALLINN - Estonian Minister …", "Muscat: His Majesty …" open with the city the story
+    was filed from; a state's name before a colon is the state ("Mozambique: His Excellency
+    President …" in a communique's list)."""
+    f = facts(
+        "Troops\nSource: Test Wire | 2013-06-26\n\n"
+        "LILONGWE—Malawi will send its first contingent of troops to join a UN force.\n\n"
+        "Mbabane: His Majesty King Mswati III received the Malawian envoy this evening.\n\n"
+        "Mozambique: His Excellency President Filipe Nyusi.\n"
+    )
+    places = refs(f, "place")
+    assert {"place/lilongwe", "place/mbabane"} <= places, places
+    assert "place/mozambique" not in places, places

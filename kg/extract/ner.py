@@ -14,6 +14,7 @@ import bisect
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from kg.extract import world
 from kg.extract.gazetteer import Lexicon, fold_text
@@ -1486,8 +1487,10 @@ _CITY_SAID = re.compile(
     r"(?:[a-z-]+\s+){0,2}(?:city|town|capital|port|village)\b)"
 )
 _DATELINE_CITY = re.compile(
-    r"^(?P<n>[A-Z][A-Z’'.-]+(?:[ -][A-Z][A-Z’'.-]+){0,3})\s*[,(]"
-    r"|^(?P<m>[A-Z][a-z’'.-]+(?: [A-Z][a-z’'.-]+){0,2})\s*\([^)\n]{2,40}\)",
+    # "PORT-AU-PRINCE, Haiti", "JUBA (Reuters)", "SUVA—Fiji will", "TALLINN - Estonian"
+    r"^(?P<n>[A-Z][A-Z’'.-]*[A-Z](?:[ -][A-Z][A-Z’'.-]+){0,3})\s*(?:[,(:]|\s[-–—]\s|[–—])"
+    # "Kuala Lumpur (Bernama)", "Muscat: His Majesty …"
+    r"|^(?P<m>[A-Z][a-z’'.-]+(?: [A-Z][a-z’'.-]+){0,2})\s*(?:\([^)\n]{2,40}\)|:\s)",
     re.M,
 )
 _BIG_CITY_WORD = re.compile(r"(?<![\w’'-])[A-Z][a-z’'-]{2,}(?:\s[A-Z][a-z’'-]{2,})?(?![\w’'-])")
@@ -1532,6 +1535,11 @@ _NOT_TOWN = {
 _LISTED_AFTER = re.compile(r"(?:,\s+(?:and\s+)?|\s+and\s+)(?P<n>[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?)")
 
 
+@lru_cache(maxsize=1)
+def _country_names() -> frozenset[str]:
+    return frozenset(fold(n) for c in world.countries().values() for n in (c.label, *c.names))
+
+
 def _gazetteer_places(text: str, out, ents, known, lex: Lexicon, prefer) -> None:
     """Towns the recogniser missed: a dateline's city in capitals ("PORT-AU-PRINCE
     (Reuters)"), and a name the GeoNames gazetteer knows after "in", "to", "from"…
@@ -1544,6 +1552,8 @@ def _gazetteer_places(text: str, out, ents, known, lex: Lexicon, prefer) -> None
     cands: list[tuple[int, int, str]] = []
     for m in _DATELINE_CITY.finditer(text, 0, min(len(text), 3000)):
         g = "n" if m.group("n") else "m"
+        if fold(m.group(g)) in _country_names():
+            continue  # "Mozambique: His Excellency President …", a communique's list of states
         cands.append((m.start(g), m.end(g), m.group(g).title()))
         info = world.place(m.group(g).title(), prefer, own_name=True)
         if info is not None and info.kind == "city":
