@@ -854,3 +854,17 @@ def test_a_dateline_city_before_a_dash_or_a_colon_is_a_place():
     places = refs(f, "place")
     assert {"place/lilongwe", "place/mbabane"} <= places, places
     assert "place/mozambique" not in places, places
+
+
+def test_a_title_case_dateline_with_its_day_or_state_names_the_city():
+    """Dev 280, 272 (first sight: the city missed): "Ulaanbaatar, February 24, 2023,
+    /MONTSAME/." and "Tunis/Tunisia — President …" open with the city the story was filed
+    from."""
+    f = facts(
+        "Call\nSource: Test Wire | 2023-02-24\n\n"
+        "Gaborone, February 24, 2023, /BOPA/. The President of Botswana spoke with the"
+        " President of Kenya by telephone.\n\n"
+        "Maputo/Mozambique — President Filipe Nyusi received the Zambian envoy on Thursday.\n"
+    )
+    places = refs(f, "place")
+    assert {"place/gaborone", "place/maputo"} <= places, places

@@ -1493,6 +1493,13 @@ _DATELINE_CITY = re.compile(
     r"|^(?P<m>[A-Z][a-z’'.-]+(?: [A-Z][a-z’'.-]+){0,2})\s*(?:\([^)\n]{2,40}\)|:\s)",
     re.M,
 )
+# "Ulaanbaatar, February 24, 2023, /MONTSAME/.", "Tunis/Tunisia — President …": a city in
+# title case, then the day or its state
+_DATELINE_CITY_TITLED = re.compile(
+    r"^(?P<n>[A-Z][a-z’'.-]+(?: [A-Z][a-z’'.-]+){0,2})"
+    rf"(?:,\s*{DATELINE_DAY}|/[A-Z][\w -]{{2,30}}\s*[—–-])",
+    re.M,
+)
 _BIG_CITY_WORD = re.compile(r"(?<![\w’'-])[A-Z][a-z’'-]{2,}(?:\s[A-Z][a-z’'-]{2,})?(?![\w’'-])")
 _NOT_TOWN = {
     "january",
@@ -1550,6 +1557,9 @@ def _gazetteer_places(text: str, out, ents, known, lex: Lexicon, prefer) -> None
         return not any(a < e and s < b for a, b in taken)
 
     cands: list[tuple[int, int, str]] = []
+    for m in _DATELINE_CITY_TITLED.finditer(text, 0, min(len(text), 3000)):
+        if fold(m.group("n")) not in _country_names():
+            cands.append((m.start("n"), m.end("n"), m.group("n")))
     for m in _DATELINE_CITY.finditer(text, 0, min(len(text), 3000)):
         g = "n" if m.group("n") else "m"
         if fold(m.group(g)) in _country_names():
