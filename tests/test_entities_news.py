@@ -868,3 +868,16 @@ def test_a_title_case_dateline_with_its_day_or_state_names_the_city():
     )
     places = refs(f, "place")
     assert {"place/gaborone", "place/maputo"} <= places, places
+
+
+def test_a_palace_or_a_state_house_is_a_place_not_a_body():
+    """Dev 369, 169, 230, 421 (first sight: a body, or nothing): "State House Nairobi",
+    "Parliament House", "Casa de Pizarro Presidential Palace" are where leaders meet; the
+    model calls them bodies."""
+    f = facts(
+        "Envoy\nSource: Test Wire | 2022-05-05\n\n"
+        "President Hakainde Hichilema received the Angolan envoy at State House Lusaka on"
+        " Thursday. Later they toured Parliament House and the Government Palace.\n"
+    )
+    orgs = refs(f, "org")
+    assert not {o for o in orgs if "house" in o or "palace" in o}, orgs

@@ -112,6 +112,8 @@ def find(
         if kind is None:
             continue
         s, e = _clean(text, start, end)
+        if kind == "org" and _SEAT_OF_POWER.search(text, s, e):
+            kind = "place"  # "the Élysée Palace", "State House Nairobi": where, not who
         if e - s < 2 or not _HAS_LETTER.search(text[s:e]):
             continue
         surface = text[s:e]
@@ -954,9 +956,13 @@ _NO_NAME_PLACE_WORDS = (
 )
 _NO_NAME_END = re.compile(rf"\b(?:{_NO_NAME_PLACE_WORDS})$")
 # any word that ends a place's name, those above and the ones a surname may be ("Lake", "Hills")
+# a building a government sits in, which the model calls a body ("the White House", a
+# government's voice, stays one)
+_SEAT_OF_POWER = re.compile(r"\b(?:Palace|(?:State|Government|Parliament) House)\b(?!\s+of\b)")
 _PLACE_HEAD = re.compile(
     rf"\b(?:{_NO_NAME_PLACE_WORDS}|State|Sea|Ocean|Mountains?|Islands?|Lake|Gulf|Coast|Bay|"
-    r"City|Base|Square|Palace|Camp|Border|Crossing|Port|Harbou?r|Hills?|Heights|Plateau)$"
+    r"City|Base|Square|Palace|Camp|Border|Crossing|Port|Harbou?r|Hills?|Heights|Plateau|"
+    r"(?:State|Government|Parliament) House)$"
 )
 _NOT_PLACE = re.compile(
     r"^(?:Republic|States|Member States|State|Secretariat|Government|Council|Union|Federation|"
