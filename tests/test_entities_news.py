@@ -881,3 +881,17 @@ def test_a_palace_or_a_state_house_is_a_place_not_a_body():
     )
     orgs = refs(f, "org")
     assert not {o for o in orgs if "house" in o or "palace" in o}, orgs
+
+
+def test_short_styles_of_posts_are_titles_not_names():
+    """Dev 335, 64, 450, 224 (first sight: persons "Amb", "LTC Andrei Taranu", "Advocate
+    Duma Boko"): "Amb.", "LTC" and a lawyer's "Advocate" are styles before a name."""
+    f = facts(
+        "Council\nSource: Test Wire | 2022-11-30\n\n"
+        "Also in attendance were H.E. Amb. Dr. Ahmed Farah Hassan, the IGAD envoy, and LTC"
+        " Ion Popescu, who handed over the flag to Maj. Ruslan Ciobanu. President Advocate"
+        " Tendai Moyo chaired the summit.\n"
+    )
+    people = refs(f, "person")
+    assert "person/amb" not in people, people
+    assert not {p for p in people if p.startswith(("person/ltc-", "person/advocate-"))}, people
