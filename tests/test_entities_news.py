@@ -895,3 +895,14 @@ def test_short_styles_of_posts_are_titles_not_names():
     people = refs(f, "person")
     assert "person/amb" not in people, people
     assert not {p for p in people if p.startswith(("person/ltc-", "person/advocate-"))}, people
+
+
+def test_a_known_persons_surname_after_another_given_name_is_another_person():
+    """Dev 455 (first sight: "Dr. Jill Biden" was Joe Biden): the lexicon's "Biden" is Joe
+    Biden's surname; "Hunter Biden", a given name that is none of his, is another person."""
+    f = facts(
+        "Visit\nSource: Test Wire | 2022-12-01\n\n"
+        "President Joe Biden and his son Hunter Biden flew to Delaware on Thursday.\n"
+    )
+    people = refs(f, "person")
+    assert {"person/joe-biden", "person/hunter-biden"} <= people, people

@@ -167,6 +167,14 @@ def find(
                 drop.update(id(m) for m in inside)
                 _add(out, ents, "person", label, s2, e2, surface=text[s2:e2])
                 continue
+        if kind == "person" and _kin_of_known(text, s, e, inside, lex):
+            # "first lady Dr. Jill Biden": the lexicon's "Biden" is Joe Biden's surname; the
+            # given name before it names another person
+            drop.update(id(m) for m in inside)
+            s2, e2, label = clean_person(text, s, e)
+            if label:
+                _add(out, ents, "person", label, s2, e2, surface=text[s2:e2])
+            continue
         if inside and not all(
             m.kind in ("country", "place") and s <= m.start and m.end <= e for m in inside
         ):
@@ -974,6 +982,20 @@ _LOCATIVE_BEFORE = re.compile(
     r"between|and|across|over|under|on|off)\s+(?:the\s+)?$",
     re.I,
 )
+
+
+def _kin_of_known(text: str, s: int, e: int, inside: list[Mention], lex: Lexicon) -> bool:
+    """A person the recogniser names in full whose last word is all the lexicon matched, a
+    known person's surname, and whose given name is none of that person's."""
+    if len(inside) != 1 or inside[0].kind != "person" or inside[0].end != e:
+        return False
+    entry = lex.entries.get(f"person/{inside[0].key}")
+    s2, _e2, label = clean_person(text, s, e)
+    if entry is None or not label or s2 >= inside[0].start or " " in inside[0].surface:
+        return False
+    given = fold(label.split()[0])
+    names = {fold(w) for n in (entry.label, *entry.variants) for w in n.split()}
+    return given not in names and given not in TITLES and len(given) > 2
 
 
 def _plausible_place(text: str, s: int, e: int, info) -> bool:
