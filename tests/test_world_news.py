@@ -2771,3 +2771,25 @@ def test_states_paired_with_their_leaders_and_a_buildings_owner_are_no_parties()
     assert parties(f.meetings) == [["person/adama-barrow", "person/macky-sall"]], parties(
         f.meetings
     )
+
+
+def test_a_guest_welcomed_by_title_and_beside_a_named_spouse_is_met():
+    """Dev 455 (first sight: a visit with no one in it): "Mr. Biden and first lady Dr. Jill
+    Biden welcomed the French president and his wife, Brigitte Macron, to the White House":
+    "welcomed" meets a guest given by title ("the French president", unnamed here: his
+    state) or named beside one, not only one named outright ("welcomed the decision" still
+    meets no one)."""
+    f = facts(
+        "Visit\nSource: Test Wire | 2023-05-04\n\n"
+        "Mr. Albanese and his partner Jodie Haydon welcomed the Indonesian president and his"
+        " wife, Iriana Widodo, to the Lodge on Thursday for the first state visit of the"
+        " Albanese government.\n"
+    )
+    assert any("country/indonesia" in m.participants for m in f.meetings), [
+        (m.kinds, m.participants) for m in f.meetings
+    ]
+    decision = facts(
+        "Decision\nSource: Test Wire | 2023-05-04\n\n"
+        "President Luiz Inácio Lula da Silva welcomed the decision of the court on Thursday.\n"
+    )
+    assert not decision.meetings, [(m.kinds, m.participants) for m in decision.meetings]

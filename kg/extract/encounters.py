@@ -2738,9 +2738,14 @@ def _trigger(tok, doc: Doc, off: int):
         ):
             return None  # "received a package of aid", "received a letter", "hosted the Cup"
         if lem == "welcome" and not any(
-            c.dep_ == "dobj" and _names_a_person(c, doc, off) for c in tok.children
+            _names_a_person(x, doc, off) or x.lower_ in _PERSON_TITLES
+            for c in tok.children
+            if c.dep_ == "dobj"
+            for x in (c, *c.conjuncts)
         ):
-            return None  # "welcomed the decision": no one came
+            # "welcomed the decision": no one came ("welcomed the French president and his
+            # wife, Brigitte Macron": a guest by title, or one named beside)
+            return None
         if lem == "visit" and tok.dep_ in ("compound", "amod"):
             return None
         if lem == "visit" and any(
