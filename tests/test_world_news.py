@@ -2793,3 +2793,18 @@ def test_a_guest_welcomed_by_title_and_beside_a_named_spouse_is_met():
         "President Luiz Inácio Lula da Silva welcomed the decision of the court on Thursday.\n"
     )
     assert not decision.meetings, [(m.kinds, m.participants) for m in decision.meetings]
+
+
+def test_a_party_is_listed_once():
+    """Found while writing the test above: a host named in the welcome and added again as
+    one who greeted the guest was listed twice in the visit's parties."""
+    f = facts(
+        "Visit\nSource: Test Wire | 2023-05-04\n\n"
+        "Angolan President João Lourenço arrived in Brasilia on Thursday.\n\n"
+        "President Luiz Inácio Lula da Silva and first lady Rosângela da Silva welcomed the"
+        " Angolan president and his wife, Ana Dias Lourenço, to the Planalto Palace on Thursday"
+        " for the first state visit of his term.\n"
+    )
+    assert f.meetings
+    for m in f.meetings:
+        assert len(m.participants) == len(set(m.participants)), m.participants

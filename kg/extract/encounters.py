@@ -3095,6 +3095,9 @@ def merge_into(doc: Doc, found: list[Meeting], parsed: list[Meeting]) -> list[Me
     _welcomed(doc, out)
     _same_day_as_before(doc, out)
     for m in out:
+        # each party once: "Lula and first lady Rosângela da Silva welcomed …" after a visit
+        # she was also added to as a host who greeted the guest
+        m.participants = list(dict.fromkeys(m.participants))
         if not m.kinds and m.organizer is None:
             # people who "held talks": no call, summit or session said (a body's meeting may
             # be any of them, so it stays unsaid)
