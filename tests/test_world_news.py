@@ -2808,3 +2808,29 @@ def test_a_party_is_listed_once():
     assert f.meetings
     for m in f.meetings:
         assert len(m.participants) == len(set(m.participants)), m.participants
+
+
+def test_the_following_also_in_attendance_are_there_and_the_represented_are_not():
+    """Dev 446 (first sight: six attendees missed, one absent leader taken): "Dr. A, Director
+    General of the OECS, and the following Commissioners were also in attendance:" and the
+    list after it are at the meeting; "(representing Prime Minister of …, Dr. the Hon. B)"
+    is not."""
+    f = facts(
+        "Communique\nSource: Test Wire | 2019-05-04\n\n"
+        "The Twelfth Meeting of the Pacific Council was held at the Tanoa Hotel, Fiji, on 3 May"
+        " 2019, under the Chairmanship of Prime Minister Frank Bainimarama.\n\n"
+        "Heads of Government and Representatives of Government in attendance included:\n\n"
+        "• Honourable Kausea Natano, Prime Minister of Tuvalu;\n\n"
+        "• Honourable Simon Kofe, Minister of Foreign Affairs, Tuvalu (representing Prime"
+        " Minister of Nauru, Hon. Lionel Aingimea); and\n\n"
+        "• Honourable Taneti Maamau, President of Kiribati.\n\n"
+        "Dr. Filimon Manoni, Deputy Secretary General of the Council, and the following"
+        " Commissioners were also in attendance:\n\n"
+        "• Ambassador Teea Tira, Commissioner to the Council for Kiribati;\n\n"
+        "• Ms. Mere Falemaka, Commissioner to the Council for Tonga.\n"
+    )
+    (m,) = f.meetings
+    assert {"person/filimon-manoni", "person/teea-tira", "person/mere-falemaka"} <= set(
+        m.participants
+    ), m.participants
+    assert "person/lionel-aingimea" not in m.participants, m.participants

@@ -1617,7 +1617,11 @@ _OTHERS_AT_IT = re.compile(
     # "Other Members of the Conference in attendance were:", "Associate Members in
     # attendance were:"
     r"|\s*(?:Other\s+|Associate\s+)?(?:Members|Heads|Leaders|Delegates|Participants)\b"
-    r"[^:.\n]{0,60}?\bin\s+attendance\s+(?:also\s+)?(?:were|included)\s*:",
+    r"[^:.\n]{0,60}?\bin\s+attendance\s+(?:also\s+)?(?:were|included)\s*:"
+    # "Dr. A, Director General of the OECS, and the following Commissioners were also in
+    # attendance:" (a list follows)
+    r"|[^:\n]{0,120}?\bthe\s+following\s+[^:.\n]{0,40}?\b(?:were|was)\s+(?:also\s+)?"
+    r"(?:in\s+attendance|present)\s*:\s*$",
     re.I,
 )
 _ALSO_ATTENDING = re.compile(
@@ -1923,6 +1927,11 @@ _LEAD_WORDS = {
 _FUTURE_WORDS = re.compile(r"\b(?:will|would|to be held|is to|are to|next)\b", re.I)
 
 
+# "Minister of Foreign Affairs, Dominica (representing Prime Minister of the Commonwealth of
+# Dominica, Dr. the Hon. Roosevelt Skerrit)": the one represented is not there
+_REPRESENTED = re.compile(r"\(\s*(?:representing|on behalf of)\b[^)]*$", re.I)
+
+
 def _listed_below(doc: Doc, pos: int) -> list[str]:
     """The attendees a list after a colon names, one line each ("Angola: H.E. Joao
     Lourenco, President"): each line's person, else its state; the list ends at the first
@@ -1934,7 +1943,11 @@ def _listed_below(doc: Doc, pos: int) -> list[str]:
         line = doc.text[para.start : para.end]
         if len(line) > 200 or not _LIST_LINE.match(line):
             break
-        named = [m for m in doc.mentions_in(para.start, para.end) if not m.adjective]
+        named = [
+            m
+            for m in doc.mentions_in(para.start, para.end)
+            if not m.adjective and not _REPRESENTED.search(doc.text, para.start, m.start)
+        ]
         persons = [m for m in named if m.kind == "person"]
         pick = persons or [m for m in named if m.kind in ("country", "org")][:1]
         for m in pick:
@@ -2040,8 +2053,14 @@ def _attendance(doc: Doc, meetings: list[Meeting]) -> None:
                     m.participants.append(ref)
             continue
         if named_back and head.rstrip().endswith(":"):
-            # "The Summit was attended by the following Heads of State: / Angola: H.E. …"
+            # "The Summit was attended by the following Heads of State: / Angola: H.E. …";
+            # "Dr. A, Director General of the OECS, and the following Commissioners were also
+            # in attendance:": those the sentence names, then the list
             listed_refs = _listed_below(doc, sent.end)
+            if others is not None:
+                listed_refs = [
+                    doc.ref(mm) for mm in doc.mentions_in(sent.start, sent.end, "person")
+                ] + listed_refs
             for ref in listed_refs:
                 if ref not in m.participants and ref != m.organizer:
                     m.participants.append(ref)
