@@ -2834,3 +2834,22 @@ def test_the_following_also_in_attendance_are_there_and_the_represented_are_not(
         m.participants
     ), m.participants
     assert "person/lionel-aingimea" not in m.participants, m.participants
+
+
+def test_a_leader_another_stood_in_for_is_no_party():
+    """Dev 444 (first sight: Salva Kiir a party): "In attendance were all the East African
+    Heads of State with only H.E Salva Kiir missing but represented by the Minister of East
+    African affairs, Hon Deng Alor Kuol": one the story names only as stood in for is at no
+    meeting."""
+    f = facts(
+        "Summit\nSource: Test Wire | 2023-02-05\n\n"
+        "The Extra-Ordinary Summit of SADC Heads of State was held in Gaborone on Saturday,"
+        " chaired by President Mokgweetsi Masisi.\n\n"
+        "In attendance were all the Southern African Heads of State with only H.E Hage Geingob"
+        " missing but represented by the Minister of International Relations, Hon Netumbo"
+        " Nandi-Ndaitwah.\n"
+    )
+    assert f.meetings
+    assert not [m for m in f.meetings if "person/hage-geingob" in m.participants], [
+        m.participants for m in f.meetings
+    ]

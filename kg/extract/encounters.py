@@ -319,6 +319,26 @@ def _absent(doc: Doc, sent) -> set[str]:
     return out
 
 
+# "with only H.E Salva Kiir missing but represented by the Minister …", "Kiir have been
+# represented by the Vice President", "He was represented in Dushanbe by …"
+_STOOD_IN_FOR = re.compile(
+    r"[\s,]*(?:(?:who|and)\s+)?(?:(?:was|were|is|are|had|has|have)\s+(?:been\s+)?|missing\s+"
+    r"(?:but\s+)?|but\s+)?represented\s+(?:[\w\s]{0,20}?\s)?by\b",
+    re.I,
+)
+
+
+def _represented_only(doc: Doc) -> set[str]:
+    """Persons the story names only as ones someone else stood in for: at no meeting."""
+    marked: dict[str, bool] = {}
+    for m in doc.mentions:
+        if m.kind == "person":
+            ref = doc.ref(m)
+            stood_in = bool(_STOOD_IN_FOR.match(doc.text, m.end))
+            marked[ref] = marked.get(ref, True) and stood_in
+    return {ref for ref, only in marked.items() if only}
+
+
 def _led_by(tok) -> list:
     """Who an "under the leadership / chairmanship of X" phrase of the verb names."""
     return [
@@ -3113,10 +3133,15 @@ def merge_into(doc: Doc, found: list[Meeting], parsed: list[Meeting]) -> list[Me
     _accompanied(doc, out)
     _welcomed(doc, out)
     _same_day_as_before(doc, out)
+    stood_in_for = _represented_only(doc)
     for m in out:
         # each party once: "Lula and first lady Rosângela da Silva welcomed …" after a visit
-        # she was also added to as a host who greeted the guest
-        m.participants = list(dict.fromkeys(m.participants))
+        # she was also added to as a host who greeted the guest; none whom another stood in
+        # for ("with only H.E Salva Kiir missing but represented by the Minister …")
+        kept = [p for p in dict.fromkeys(m.participants) if p not in stood_in_for]
+        if any(p.split("/", 1)[1] in m.key for p in set(m.participants) - set(kept)):
+            m.key = meeting_key(doc, m.date, kept)  # (not named after them)
+        m.participants = kept
         if not m.kinds and m.organizer is None:
             # people who "held talks": no call, summit or session said (a body's meeting may
             # be any of them, so it stays unsaid)
