@@ -966,11 +966,12 @@ _NO_NAME_END = re.compile(rf"\b(?:{_NO_NAME_PLACE_WORDS})$")
 # any word that ends a place's name, those above and the ones a surname may be ("Lake", "Hills")
 # a building a government sits in, which the model calls a body ("the White House", a
 # government's voice, stays one)
-_SEAT_OF_POWER = re.compile(r"\b(?:Palace|(?:State|Government|Parliament) House)\b(?!\s+of\b)")
+_SEAT_WORDS = r"Palace|(?:State|Government|Parliament) House"
+_SEAT_OF_POWER = re.compile(rf"\b(?:{_SEAT_WORDS})\b(?!\s+of\b)")
 _PLACE_HEAD = re.compile(
     rf"\b(?:{_NO_NAME_PLACE_WORDS}|State|Sea|Ocean|Mountains?|Islands?|Lake|Gulf|Coast|Bay|"
-    r"City|Base|Square|Palace|Camp|Border|Crossing|Port|Harbou?r|Hills?|Heights|Plateau|"
-    r"(?:State|Government|Parliament) House)$"
+    rf"City|Base|Square|{_SEAT_WORDS}|Camp|Border|Crossing|Port|Harbou?r|Hills?|Heights|"
+    r"Plateau)$"
 )
 _NOT_PLACE = re.compile(
     r"^(?:Republic|States|Member States|State|Secretariat|Government|Council|Union|Federation|"
