@@ -23,3 +23,9 @@ def meetings_of(f, kind: str) -> list:
 def parties(meetings: list) -> list[list[str]]:
     """Each meeting's participants, sorted, to compare with a list written in a test."""
     return [sorted(m.participants) for m in meetings]
+
+
+def sendings(f) -> list[tuple]:
+    """Each deployment's sender, destination and personnel, to compare with a list written
+    in a test."""
+    return [(d.deployed_by, d.destination, d.personnel) for d in f.deployments]

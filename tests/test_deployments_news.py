@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.news_facts import facts
+from tests.news_facts import facts, sendings
 
 
 def parent_force(f, d) -> str | None:
@@ -77,7 +77,7 @@ def test_a_force_that_reinforces_is_the_subject(text, sender, dest, personnel):
     """ "Some 700 soldiers will reinforce its southern border": the subject is the force, the
     object the place (or the force there) it goes to."""
     f = facts("Reinforcements\nSource: Test | 2025-05-06\n\n" + text + "\n")
-    got = [(d.deployed_by, d.destination, d.personnel) for d in f.deployments]
+    got = sendings(f)
     assert (sender, dest, personnel) in got, got
 
 
@@ -207,7 +207,7 @@ def test_sending_that_is_talked_about_is_not_done(text):
 def test_monitors_and_observers_sent_are_a_deployment(text, personnel):
     """Civilian monitors and observer or monitoring missions are sent as forces are."""
     f = facts("Report\nSource: Test | 2025-03-12\n\n" + text + "\n")
-    got = [(d.deployed_by, d.destination, d.personnel) for d in f.deployments]
+    got = sendings(f)
     assert ("org/eu", "country/armenia", personnel) in got, got
 
 
@@ -231,7 +231,7 @@ def test_forces_sent_to_the_border_with_another_state_stay_on_their_side():
         "Report\nSource: Test | 2025-03-12\n\n"
         "Some 1,000 additional Lithuanian soldiers have been sent to the border with Belarus.\n"
     )
-    got = [(d.deployed_by, d.destination, d.personnel) for d in f.deployments]
+    got = sendings(f)
     assert got == [("country/lithuania", "country/lithuania", 1000)], got
 
 
@@ -247,7 +247,7 @@ def test_forces_sent_to_the_bare_border_stay_on_their_side():
         "military command in Lima.\n\n"
         "The violence in Bolivia has spread to three provinces.\n"
     )
-    got = [(d.deployed_by, d.destination, d.personnel) for d in facts(story).deployments]
+    got = sendings(facts(story))
     assert got == [("country/peru", "country/peru", 300)], got
     other = story.replace("to the border region,", "to the border of Bolivia,")
     got = [(d.deployed_by, d.destination) for d in facts(other).deployments]
@@ -557,9 +557,7 @@ def test_a_force_that_touched_down_arrived():
         " Port Vila shortly after sunrise today.\n"
     )
     f = facts(text)
-    assert [(d.deployed_by, d.destination, d.personnel) for d in f.deployments] == [
-        ("country/fiji", "place/port-vila", 1800)
-    ], f.deployments
+    assert sendings(f) == [("country/fiji", "place/port-vila", 1800)], f.deployments
 
 
 def test_a_force_of_several_nations_is_sent_by_each():
@@ -705,7 +703,7 @@ def test_a_force_announced_would_be_deployed_though_the_parse_loses_its_subject(
         "Jacinda Ardern joined with defence minister Ron Mark to announce 50 New Zealand"
         " Defence Force personnel would be deployed to Nuku'alofa.\n"
     )
-    got = [(d.deployed_by, d.destination, d.personnel) for d in f.deployments]
+    got = sendings(f)
     assert got == [("country/new-zealand", "place/nukualofa", 50)], got
 
 
@@ -719,7 +717,7 @@ def test_the_agency_of_a_title_case_dateline_sends_no_troops():
         "Bissau, Guinea-Bissau (PANA) - Eighteen Senegalese troops have arrived in Bissau to"
         " join the regional force in Guinea-Bissau, the force commander said on Wednesday.\n"
     )
-    got = [(d.deployed_by, d.destination, d.personnel) for d in f.deployments]
+    got = sendings(f)
     assert got == [("country/senegal", "place/bissau", 18)], got
     assert f.entities["org/pana"].category == "news agency"
 
