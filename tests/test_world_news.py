@@ -2853,3 +2853,49 @@ def test_a_leader_another_stood_in_for_is_no_party():
     assert not [m for m in f.meetings if "person/hage-geingob" in m.participants], [
         m.participants for m in f.meetings
     ]
+
+
+def test_he_is_not_the_one_his_own_clause_names():
+    """Dev 215 (Kenyatta missing from the visit): "Kenyatta and Museveni arrived … The plane
+    carrying President Museveni's delegation landed … where he was received by President
+    Kenyatta": "he" is the subject of the sentence before only when that is not the one its
+    own clause names as the agent (the slug headline leaves the sentence out of the lead)."""
+    f = facts(
+        "presidents samia suluhu hassan evariste ndayishimiye in arusha\n"
+        "Source: Test Wire | 2021-06-09\n\n"
+        "President Samia Suluhu Hassan and her Burundian counterpart Évariste Ndayishimiye"
+        " arrived in Arusha on Wednesday.\n\n"
+        "The plane carrying President Ndayishimiye's delegation landed at Kilimanjaro"
+        " International Airport at noon, where he was received by President Hassan.\n"
+    )
+    assert [
+        m
+        for m in f.meetings
+        if {"person/evariste-ndayishimiye", "person/samia-suluhu-hassan"} <= set(m.participants)
+    ], [m.participants for m in f.meetings]
+
+
+def test_a_welcome_party_and_the_others_listed_after_it_join_the_visit():
+    """Dev 215 (ten of twelve participants missed): "Those who were at the airport to receive
+    the Ugandan leader were Deputy President A, Governor B …" and, in the next paragraph,
+    "Others were Members of Parliament C, D …": all of them met the visitor, though the list
+    comes four paragraphs after the visit was told."""
+    f = facts(
+        "State visit\nSource: Test Wire | 2022-04-13\n\n"
+        "President Hage Geingob of Namibia arrived in Lusaka on Wednesday on a state visit and"
+        " was received at the airport by President Hakainde Hichilema.\n\n"
+        "The visitor inspected a guard of honour before proceeding to State House.\n\n"
+        "The two leaders are expected to hold talks on trade and energy.\n\n"
+        "OFFICIALS\n\n"
+        "Those who were at the airport to receive the Namibian leader were Vice President"
+        " Mutale Nalumango and Foreign Affairs Minister Stanley Kakubo.\n\n"
+        "Others were Members of Parliament Kampamba Mulenga and Brian Mundubile among other"
+        " officials.\n"
+    )
+    (m,) = meetings_of(f, "Visit")
+    assert {
+        "person/mutale-nalumango",
+        "person/stanley-kakubo",
+        "person/kampamba-mulenga",
+        "person/brian-mundubile",
+    } <= set(m.participants), m.participants

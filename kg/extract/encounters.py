@@ -601,7 +601,8 @@ class _Parties:
             self.take(_owner_named_before(self.doc, max(self.off, self.skip), self.off + tok.idx))
             return
         if tok.lower_ in ("he", "she", "him", "her"):
-            self.take(_last_person(self.doc, self.off + tok.idx))
+            at = self.off + tok.idx
+            self.take(_last_person(self.doc, at, avoid=_bound_by(self.doc, tok, self.off)))
             return
         if tok.lower_ == "i" and _quoted(self.doc, self.off + tok.idx):
             # "“I had a bilateral meeting with B,” he said": the quotation's speaker, whom
@@ -1029,11 +1030,26 @@ def _bilaterals_before(doc: Doc, sent) -> bool:
     )
 
 
-def _last_person(doc: Doc, pos: int, depth: int = 0) -> str | None:
+def _bound_by(doc: Doc, pron, off: int) -> set[str]:
+    """Who a subject pronoun cannot stand for: the persons its verb's object, agent or
+    with-phrase names ("where he was received by President Kenyatta": he is not Kenyatta;
+    but "He began meetings, including Pashinyan playing the drums" may be Pashinyan)."""
+    if pron.dep_ not in ("nsubj", "nsubjpass"):
+        return set()
+    verb = pron.head
+    args = [*_objects(verb), *_agents(verb), *_with_objects(verb)]
+    return {
+        r for a in args for r in _named_in(doc, *phrase_span(a, off)) if r.startswith("person/")
+    }
+
+
+def _last_person(
+    doc: Doc, pos: int, depth: int = 0, avoid: frozenset[str] | set[str] = frozenset()
+) -> str | None:
     """The person "he" or "she" stands for: the subject of the sentence before, where that
     sentence opens with a person or with "he" itself ("Mr Rabuka held several bilateral
     meetings … He met Luxon, Albanese and Napat. … He held talks with Heine"), else the last
-    one named before, in this paragraph or the one before."""
+    one named before, in this paragraph or the one before; never one of `avoid`."""
     paras = [p for p in doc.paragraphs if p.start <= pos]
     since = paras[-2].start if len(paras) >= 2 else 0
     prev = [s for _pi, s in doc.sentences if since <= s.start and s.end <= pos]
@@ -1047,12 +1063,18 @@ def _last_person(doc: Doc, pos: int, depth: int = 0) -> str | None:
         head = doc.text[start : min(sent.end, start + 60)]
         first = next(iter(doc.mentions_in(start, sent.end, "person")), None)
         if OPENS_WITH_PRONOUN.match(head):
-            got = _last_person(doc, sent.start, depth + 1)
+            got = _last_person(doc, sent.start, depth + 1, avoid)
             if got:
                 return got
-        elif first is not None and _SUBJECT_OPENING.fullmatch(doc.text, start, first.start):
+        elif (
+            first is not None
+            and _SUBJECT_OPENING.fullmatch(doc.text, start, first.start)
+            and doc.ref(first) not in avoid
+        ):
             return doc.ref(first)
-    persons = [m for m in doc.mentions_in(since, pos) if m.kind == "person"]
+    persons = [
+        m for m in doc.mentions_in(since, pos) if m.kind == "person" and doc.ref(m) not in avoid
+    ]
     return doc.ref(persons[-1]) if persons else None
 
 
@@ -1651,8 +1673,14 @@ _ALSO_ATTENDING = re.compile(
     r"(?:\s+(?:on|from)\s+the\s+[\w’'-]+\s+side)?|"
     r"Accompanying\s+(?:him|her|them|the\s+(?:[\w’'-]+\s+){0,3}?"
     r"(?:visitor|guest|president|minister|leader|delegation)s?)|"
-    r"(?:Others\s+)?[Ii]n\s+attendance)\s+(?:also\s+)?(?:were|was|included)\b:?"
+    r"(?:Others\s+)?[Ii]n\s+attendance|"
+    # "Those who were at the airport to receive the Ugandan leader were": the welcome party
+    r"(?P<welcome>(?:Among\s+)?[Tt]hose\s+(?:who\s+(?:were|was)\s+)?(?:present\s+|on\s+hand\s+)?"
+    r"(?:at\s+[^,.;]{1,40}?\s+)?to\s+(?:receive|welcome|greet)\s+[^,.;]{1,60}?))"
+    r"\s+(?:also\s+)?(?:were|was|included)\b:?"
 )
+# "Others were Members of Parliament A, B …" right after such a list: more of the same
+_OTHERS_WERE = re.compile(r"\s*Others\s+(?:present\s+)?(?:were|included)\b:?")
 # a paragraph that goes on with a list of dignitaries: "His Excellency, A, the Prime Minister"
 _DIGNITARY_START = re.compile(
     r"\s*(?:His|Her)\s+(?:Excellency|Majesty|Highness)|\s*H\.\s?E\.|\s*Hon"
@@ -1665,21 +1693,35 @@ _REPRESENTING = re.compile(
 
 def _also_attending(doc: Doc, meetings: list[Meeting]) -> None:
     """ "Also in attendance were His Excellency, A, President of X; …": every person the list
-    names is at the meeting told last, within three paragraphs; not those others stood in
-    for ("representing H.E. B")."""
+    names is at the meeting told last, within three paragraphs (a welcome party, within five
+    of the visit it welcomed); not those others stood in for ("representing H.E. B"). "Others
+    were …" right after such a list names more of the same."""
+    last: tuple[int, Meeting] | None = None  # where the last list began, and its meeting
     for _pi, sent in doc.sentences:
         also = _ALSO_ATTENDING.match(doc.text, sent.start, sent.end)
+        if also is None and last is not None and doc.near(last[0], sent.start):
+            others = _OTHERS_WERE.match(doc.text, sent.start, sent.end)
+            if others is not None:
+                last = (sent.start, last[1])
+                _add_listed(doc, last[1], others.end(), sent.end)
+            continue
         if also is None:
             continue
         before = [m for m in meetings if m.span.start <= sent.start]
         if not before:
             continue
         m = max(before, key=lambda x: x.span.start)
-        if doc.paragraphs_between(m.span.start, sent.start) > 3:
+        far = 5 if also.group("welcome") and "Visit" in m.kinds else 3
+        if doc.paragraphs_between(m.span.start, sent.start) > far:
             continue
-        for ref in _attendance_list(doc, also.end(), sent.end):
-            if ref not in m.participants and ref != m.organizer:
-                m.participants.append(ref)
+        last = (sent.start, m)
+        _add_listed(doc, m, also.end(), sent.end)
+
+
+def _add_listed(doc: Doc, m: Meeting, start: int, end: int) -> None:
+    for ref in _attendance_list(doc, start, end):
+        if ref not in m.participants and ref != m.organizer:
+            m.participants.append(ref)
 
 
 # "Xi told the SCO leaders, including Belarusian President Alexander Lukashenko and India's
