@@ -2899,3 +2899,17 @@ def test_a_welcome_party_and_the_others_listed_after_it_join_the_visit():
         "person/kampamba-mulenga",
         "person/brian-mundubile",
     } <= set(m.participants), m.participants
+
+
+def test_discussed_on_the_phone_with_is_a_call():
+    """Dev 463 (the call missed): "Prime Minister A on May 29 discussed on the phone with his
+    Singaporean counterpart B bilateral and regional cooperation": the one verb is a call of
+    the subject with the one named after "with"."""
+    f = facts(
+        "Ministers talk\nSource: Test Wire | 2021-03-04\n\n"
+        "President Luis Arce on March 3 discussed on the phone with his Argentine counterpart"
+        " Alberto Fernández trade and energy cooperation in the context of the pandemic.\n"
+    )
+    assert parties(meetings_of(f, "PhoneCall")) == [
+        ["person/alberto-fernandez", "person/luis-arce"]
+    ], [(m.kinds, m.participants) for m in f.meetings]

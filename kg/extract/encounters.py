@@ -2766,6 +2766,8 @@ def _trigger(tok, doc: Doc, off: int):
         ):
             # "A and his counterpart B discussed …": a meeting; what they discussed is no party
             return "talk", None
+    if lem == "discuss" and _by_phone(tok) and _with_objects(tok, ("with",)):
+        return "talk", None  # "A discussed on the phone with his counterpart B …": a call
     if (
         lem == "sit"
         and any(c.dep_ == "prt" and c.lower_ == "down" for c in tok.children)
@@ -2840,6 +2842,16 @@ def _trigger(tok, doc: Doc, off: int):
             if c.dep_ == "dobj" and c.lower_ in _NOUNS and _joint_if_conference(c):
                 return lem, c
     return None
+
+
+def _by_phone(verb) -> bool:
+    """The verb is said to be done "on the phone", "by telephone" or "over the phone"."""
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ in ("on", "by", "over", "via")
+        and any(g.dep_ == "pobj" and g.lower_ in ("phone", "telephone") for g in c.children)
+        for c in verb.children
+    )
 
 
 def _phone_contact(tok) -> bool:
