@@ -740,3 +740,21 @@ def test_the_sender_is_not_named_in_the_sending_verbs_own_relative_clause():
     assert not [d for d in f.deployments if d.deployed_by == "country/haiti"], [
         (d.deployed_by, d.destination) for d in f.deployments
     ]
+
+
+def test_a_contingent_that_departed_or_left_for_a_country():
+    """Dev 464 (no deployment): "A contingent of 120 Jamaica Defence Force soldiers departed
+    the island this afternoon to provide recovery and humanitarian support to the Bahamas":
+    "depart" with the place left as its object still has the force as its subject, and the
+    task it goes to do says where; "A contingent of … soldiers left for X", which the parser
+    reads as a clause on "soldiers", is a sending too."""
+    f = facts(
+        "Troops leave\nSource: Test Wire | 2019-09-07\n\n"
+        "A contingent of 150 Barbados Defence Force soldiers departed the island this"
+        " afternoon to provide humanitarian support to Dominica after the hurricane.\n\n"
+        "A contingent of 90 Zambian soldiers left for Mozambique on Monday.\n"
+    )
+    assert sendings(f) == [
+        ("country/barbados", "country/dominica", 150),
+        ("country/zambia", "country/mozambique", 90),
+    ], sendings(f)

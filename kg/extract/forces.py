@@ -105,7 +105,7 @@ def deployments_from_parse(doc: Doc) -> list[Deployment]:
             force = None
             sender_toks: list = []
             if (
-                lem == "leave"
+                lem in ("leave", "depart")
                 and any(
                     (c.dep_ == "prep" and c.lower_ == "for") or c.dep_ == "dobj"
                     for c in tok.children
@@ -113,9 +113,12 @@ def deployments_from_parse(doc: Doc) -> list[Deployment]:
             ) or (lem == "reach" and any(c.dep_ == "dobj" for c in tok.children)):
                 # "150 Egyptian peacekeepers left Cairo for Somalia": they go where "for" says;
                 # "Wagner's fighters left Bangui": a withdrawal from Bangui; "400 Bangladeshi
-                # peacekeepers reached Juba": they arrived there
+                # peacekeepers reached Juba": they arrived there; "120 soldiers departed the
+                # island to provide support to the Bahamas": where their task is
                 subs = _own_or_governing_subjects(tok)
                 force = next((s for s in subs if _is_force(s)), None)
+                if force is None and not subs and tok.dep_ == "acl" and _is_force(tok.head):
+                    force = tok.head  # "A contingent of 120 soldiers left for Somalia"
             elif lem in _VERBS and tok.dep_ not in ("amod", "compound"):
                 if lem == "join" or (
                     lem == "reinforce"
@@ -830,7 +833,17 @@ def _home_state(doc: Doc, sent, dest: str | None, skip: int) -> str | None:
     return home if home and named <= {home} else None
 
 
-_PURPOSE = {"participate", "join", "serve", "reinforce", "support", "assist", "help", "bolster"}
+_PURPOSE = {
+    "participate",
+    "join",
+    "serve",
+    "reinforce",
+    "support",
+    "assist",
+    "help",
+    "bolster",
+    "provide",
+}
 
 
 _BORDER_WITH = re.compile(r"\b(?:border|frontier)s?\s+with\s+(?:the\s+)?$", re.I)
