@@ -779,3 +779,22 @@ def test_a_name_the_model_misreads_is_the_person_its_post_names():
         " Dieudonne Ngakosso, the CAR's junior minister of defence told IRIN on Thursday.\n"
     )
     assert speakers_of(text, "Chadian soldiers came") == {"person/marcel-dieudonne-ngakosso"}
+
+
+def test_one_who_spoke_about_a_matter_made_a_statement():
+    """Dev 470 (two of Maas's statements missed, a third given to Le Drian): "Minister Maas
+    spoke about the activity of the Weimar Triangle. He said that …": speaking about or of a
+    matter is a statement of the one speaker, and "He" after it is that speaker; "A and his
+    counterpart B talked about the sea" is their conversation, no statement."""
+    text = (
+        "Ministers meet\nSource: Test Wire | 2020-10-15\n\n"
+        "Foreign Minister Gabrielius Landsbergis hosted the meeting, said Foreign Minister"
+        " Edgars Rinkēvičs.\n\n"
+        "Minister Urmas Reinsalu spoke about the activity of the Baltic Council. He said that"
+        " the meeting was proof that the council is alive.\n\n"
+        "President Gitanas Nausėda and his Latvian counterpart, President Egils Levits, on"
+        " Monday talked about the security of the region.\n"
+    )
+    assert speakers_of(text, "activity of the Baltic") == {"person/urmas-reinsalu"}
+    assert speakers_of(text, "proof that the council") == {"person/urmas-reinsalu"}
+    assert not speakers_of(text, "security of the region")

@@ -213,7 +213,10 @@ def _forms_of(verbs) -> set[str]:
 
 # The words each rule looks for: a sentence without any of them is not parsed for it.
 SPEECH_CUE = _cue(
-    _forms_of(SPEECH) | _forms_of(GREETING_VERBS) | {"according", "made", "makes", "making"}
+    _forms_of(SPEECH)
+    | _forms_of(GREETING_VERBS)
+    | {"according", "made", "makes", "making"}
+    | _forms_of(["speak", "talk"])  # "spoke about", "talked about"
 )
 _MEETING_WORDS = {n.replace("_", " ") for n in MEETING_NOUNS}
 _MEETING_WORDS |= {w + "s" for w in _MEETING_WORDS if not w.endswith("s")}

@@ -203,6 +203,17 @@ def speech_verbs(sp) -> list:
         if lem == "speak" and t.dep_ == "advcl" and any(q in t.doc.text for q in ("“", '"', "”")):
             out.append(t)  # "Speaking to reporters in Kigali, Nyusi: “…”"
             continue
+        if (
+            lem in ("speak", "talk")
+            and t.dep_ in ("ROOT", "conj", "ccomp")
+            and any(c.dep_ == "prep" and c.lower_ in ("about", "of") for c in t.children)
+            and not any(c.dep_ == "prep" and c.lower_ in ("with", "to") for c in t.children)
+            and _one_speaker(t)
+        ):
+            # "Minister Maas spoke about the activity of the Triangle"; but "A and B talked
+            # about the sea", "the ministers talked about": a conversation between them
+            out.append(t)
+            continue
         if lem == "make" and any(c.lower_ in ("known", "clear") for c in t.children):
             out.append(t)  # "made this known", "made it clear"
             continue
@@ -261,6 +272,21 @@ def speech_verbs(sp) -> list:
     return out
 
 
+def _one_speaker(verb) -> bool:
+    """The verb's subject is one speaker: no conjunct, not "they", not a plural noun ("the
+    ministers", "the Ministers"; a name ending in s, "Maas", has no determiner)."""
+    subs = [c for c in verb.children if c.dep_ == "nsubj"]
+    if len(subs) != 1 or any(t.dep_ == "conj" for t in subs[0].subtree):
+        return False  # ("JAKARTA, Indonesia—President A and his counterpart B talked")
+    sub = subs[0]
+    if sub.lower_ in ("they", "we", "both", "all", "who", "which"):
+        return False
+    return not (
+        sub.lower_.endswith("s")
+        and (sub.text.islower() or any(c.dep_ in ("det", "nummod") for c in sub.children))
+    )
+
+
 def _quoted_verdict(verb) -> bool:
     """ "called the meeting “very fluid,”", "described the talks as “productive”": an object
     and a verdict on it in quotation marks, said by the subject."""
@@ -309,7 +335,10 @@ def _welcomes_a_guest(verb) -> bool:
 _VERDICT_VERBS = {"call", "describe"}
 # the lemmas speech_verbs can return a token for
 _MAY_SPEAK = frozenset(
-    SPEECH | {"speak", "make", "issue", "release", "publish"} | set(GREETING_VERBS) | _VERDICT_VERBS
+    SPEECH
+    | {"speak", "talk", "make", "issue", "release", "publish"}
+    | set(GREETING_VERBS)
+    | _VERDICT_VERBS
 )
 
 
