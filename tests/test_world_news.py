@@ -2913,3 +2913,54 @@ def test_discussed_on_the_phone_with_is_a_call():
     assert parties(meetings_of(f, "PhoneCall")) == [
         ["person/alberto-fernandez", "person/luis-arce"]
     ], [(m.kinds, m.participants) for m in f.meetings]
+
+
+def test_a_delegation_listed_with_initials_and_semicolons_joins_the_visit():
+    """Dev 340 (the delegation missed): "President Santokhi will be accompanied by Mellisa K.
+    Santokhi-Seenacherry, First Lady …, and a delegation comprising Ambassador Albert R.
+    Ramdin, Minister of Foreign Affairs, International Business and International
+    Co-operation; David Abiamofo, Minister of …; …", five paragraphs after the visit: the
+    one accompanied says which visit; an initial's dot ends no clause, the semicolons do not
+    end the list, and a minister's remit ("International Business") is no person."""
+    f = facts(
+        "State visit\nSource: Test Wire | 2021-08-15\n\n"
+        "President of Ghana, Nana Akufo-Addo will, on Tuesday, begin a three-day visit to"
+        " Togo on the invitation of President Faure Gnassingbé.\n\n"
+        "The visit follows the visit by President Gnassingbé to Ghana in 2020.\n\n"
+        "They will review the progress made under the joint commission.\n\n"
+        "The two Presidents will also discuss trade and security in the region.\n\n"
+        "The visit is testimony to the close ties between the two countries.\n\n"
+        "President Akufo-Addo will be accompanied by Rebecca A. Mensah, First Lady of"
+        " Ghana and a delegation comprising Ambassador Shirley A. Botchwey, Minister of"
+        " Foreign Affairs, International Business and Regional Integration; Kwaku Agyeman"
+        " Manu, Minister of Health; and representatives of the private sector.\n"
+    )
+    (m,) = meetings_of(f, "Visit")
+    assert {
+        "person/rebecca-a-mensah",
+        "person/shirley-a-botchwey",
+        "person/kwaku-agyeman-manu",
+    } <= set(m.participants), m.participants
+    assert "person/international-business" not in f.entities
+
+
+def test_an_attendance_list_runs_through_its_semicolons_without_those_represented():
+    """Dev 400 (two presidents missed): "The Conclave … was attended by His Excellency A,
+    President of X; His Excellency B, President of Y; His Excellency C, President of Z, and
+    His Excellency D, President of W represented by the Foreign Minister": the list goes on
+    past each semicolon, and D, whom another stood in for, was not there."""
+    f = facts(
+        "Conclave\nSource: Test Wire | 2022-04-21\n\n"
+        "The Regional Conclave on Sudan convened in Addis Ababa on 21st April, 2022. The"
+        " Conclave, hosted by His Excellency Abiy Ahmed, Prime Minister of Ethiopia, was"
+        " attended by His Excellency William Ruto, President of the Republic of Kenya; His"
+        " Excellency Salva Kiir, President of the Republic of South Sudan; His Excellency"
+        " Ismail Omar Guelleh, President of the Republic of Djibouti, and His Excellency"
+        " Hassan Sheikh Mohamud, President of the Federal Republic of Somalia represented by"
+        " the Somali Foreign Minister.\n"
+    )
+    (m,) = f.meetings
+    assert {"person/salva-kiir", "person/ismail-omar-guelleh"} <= set(m.participants), (
+        m.participants
+    )
+    assert "person/hassan-sheikh-mohamud" not in m.participants, m.participants

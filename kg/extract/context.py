@@ -907,7 +907,7 @@ def _add_person(
     if cand[0] < headline_end(text):
         return  # "Kazakh President Issues Shoot-to-Kill Order": a title-case headline's verbs
 
-    from kg.extract.names import TITLES, ends_in_remit, person_name
+    from kg.extract.names import NON_NAME_WORDS, TITLES, ends_in_remit, person_name
     from kg.ids import fold
 
     start = cand[0]
@@ -923,6 +923,8 @@ def _add_person(
         return  # "Minister of Foreign Affairs, African Cooperation and …": the post's remit
     if _A_TIME_OR_GATHERING.search(name):
         return  # "On the occasion of the New Year, Prime Minister …": no one
+    if any(fold(w) in NON_NAME_WORDS for w in name.split()):
+        return  # "Minister of Foreign Affairs, International Business and …": a remit
     label = person_name(name)
     key = slug(label)
     ents.setdefault(f"person/{key}", Entity(kind="person", key=key, label=label))

@@ -328,6 +328,12 @@ _STOOD_IN_FOR = re.compile(
 )
 
 
+_POST_THEN_STOOD_IN = re.compile(
+    r"\s*,\s*(?:the\s+)?(?:President|Prime\s+Minister|Vice|King|Emir|Minister|Chair\w*|"
+    r"Secretary)\b[^;.]{0,80}?\s(?:was\s+|is\s+)?represented\s+(?:[\w\s]{0,20}?\s)?by\b"
+)
+
+
 def _represented_only(doc: Doc) -> set[str]:
     """Persons the story names only as ones someone else stood in for: at no meeting."""
     marked: dict[str, bool] = {}
@@ -335,6 +341,9 @@ def _represented_only(doc: Doc) -> set[str]:
         if m.kind == "person":
             ref = doc.ref(m)
             stood_in = bool(_STOOD_IN_FOR.match(doc.text, m.end))
+            post = _POST_THEN_STOOD_IN.match(doc.text, m.end)
+            if post and not doc.mentions_in(m.end, post.end(), "person"):
+                stood_in = True  # "Paul KAGAME, President of Rwanda represented by …"
             marked[ref] = marked.get(ref, True) and stood_in
     return {ref for ref, only in marked.items() if only}
 
@@ -1619,7 +1628,7 @@ _COLLECTIVE = {
 
 
 _DELEGATES = {"representative", "delegate", "delegation", "speaker"}
-_LIST_END = re.compile(r";|,\s*(?:who|which|where|while|after|before)\b|\s[-–—]\s|[“\"]")
+_LIST_END = re.compile(r",\s*(?:who|which|where|while|after|before)\b|\s[-–—]\s|[“\"]")
 # "The Summit was also attended by", "Summit was attended by" (a communiqué drops the
 # article): the meeting the text reports, however far back
 _THE_MEETING_WAS = re.compile(
@@ -1731,7 +1740,11 @@ _LEADERS_INCLUDING = re.compile(
     r"\s*,?\s+(?:including|among them|such as)\s+",
     re.I,
 )
-_CLAUSE_END = re.compile(r",\s*(?:that|who|which|where|while|as|but)\b|;|[“\"]|\.(?:\s|$)")
+# (not the dot of an initial or a title: "Mellisa K. Santokhi", "Dr. Ali")
+_SENTENCE_DOT = r"(?<!\b[A-Z])(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bSt)(?<!\bMrs)\.(?:\s|$)"
+_CLAUSE_END = re.compile(rf",\s*(?:that|who|which|where|while|as|but)\b|;|[“\"]|{_SENTENCE_DOT}")
+# a delegation's list runs on through its semicolons ("A, Minister of X; B, Minister of Y")
+_DELEGATION_END = re.compile(rf",\s*(?:that|who|which|where|while|as|but)\b|[“\"]|{_SENTENCE_DOT}")
 
 
 def _leaders_including(doc: Doc, meetings: list[Meeting]) -> None:
@@ -1759,9 +1772,11 @@ def _told_last(doc: Doc, before: list[Meeting], sent, paragraphs: int) -> Meetin
     return None if doc.paragraphs_between(m.span.start, sent.start) > paragraphs else m
 
 
-def _persons_join(doc: Doc, m: Meeting, start: int, sent_end: int) -> None:
+def _persons_join(
+    doc: Doc, m: Meeting, start: int, sent_end: int, clause_end: re.Pattern = _CLAUSE_END
+) -> None:
     """The persons named from `start` to the end of the clause take part in meeting m."""
-    end = _CLAUSE_END.search(doc.text, start, sent_end)
+    end = clause_end.search(doc.text, start, sent_end)
     for mm in doc.mentions_in(start, end.start() if end else sent_end, "person"):
         ref = doc.ref(mm)
         if ref not in m.participants and ref != m.organizer:
@@ -1782,13 +1797,17 @@ def _accompanied(doc: Doc, meetings: list[Meeting]) -> None:
     for _pi, sent in doc.sentences:
         for acc in _ACCOMPANIED.finditer(doc.text, sent.start, sent.end):
             before = [m for m in meetings if m.span.start <= acc.start() and not m.kinds & _REMOTE]
-            m = _told_last(doc, before, sent, 2)
+            lead = [doc.ref(mm) for mm in doc.mentions_in(sent.start, acc.start(), "person")]
+            # "President Santokhi will be accompanied by …" five paragraphs after his visit
+            # was told: the one named says which
+            m = _told_last(doc, before, sent, 2) or _told_last(
+                doc, [b for b in before if set(lead) & set(b.participants)], sent, 6
+            )
             if m is None:
                 break
-            lead = [doc.ref(mm) for mm in doc.mentions_in(sent.start, acc.start(), "person")]
             if lead and not any(r in m.participants for r in lead):
                 continue  # another's company ("Minister Findley was accompanied by …")
-            _persons_join(doc, m, acc.end(), sent.end)
+            _persons_join(doc, m, acc.end(), sent.end, _DELEGATION_END)
 
 
 # "They were welcomed at Nội Bài International Airport in Hà Nội by Chairman … Lê Khánh
