@@ -906,3 +906,26 @@ def test_a_known_persons_surname_after_another_given_name_is_another_person():
     )
     people = refs(f, "person")
     assert {"person/joe-biden", "person/hunter-biden"} <= people, people
+
+
+def test_a_state_body_named_with_no_state_is_the_story_states():
+    """Dev 124, 313, 322 (the body missed): "Speaking at the weekly media briefing of the
+    Ministry of Foreign Affairs", "the National Assembly" in a story about one state: the body
+    is that state's, as "Qatar's Foreign Ministry" would be; in a story about no one state
+    it stays unnamed."""
+    f = facts(
+        "Briefing\nSource: Test Wire | 2023-05-04\n\n"
+        "Kenya will not send troops to the region, a spokesman said on Thursday. Speaking at"
+        " the weekly media briefing of the Ministry of Foreign Affairs, he said Kenya remains"
+        " committed to dialogue. Kenya hosts the talks next month, and the National Assembly"
+        " will debate the budget.\n"
+    )
+    assert {"org/ministry-of-foreign-affairs-kenya", "org/national-assembly-kenya"} <= refs(
+        f, "org"
+    ), refs(f, "org")
+    g = facts(
+        "Briefing\nSource: Test Wire | 2023-05-04\n\n"
+        "Kenya and Uganda will not send troops to the region, a spokesman said at the weekly"
+        " media briefing of the Ministry of Foreign Affairs on Thursday.\n"
+    )
+    assert not [r for r in refs(g, "org") if "ministry" in r], refs(g, "org")

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -1398,6 +1399,22 @@ def _add_org(out, ents, text: str, s: int, e: int, known, lex: Lexicon, prefer=f
             ent.surfaces.add(surface)
             out.append(Mention(key=ent.key, kind="org", start=s, end=e, surface=surface))
             return
+    if (
+        country is None
+        and _OF_THE_STATE.fullmatch(surface)
+        and _generic(surface)
+        and not _defines_its_initials(text, s, e)
+    ):
+        # "Speaking at the weekly media briefing of the Ministry of Foreign Affairs" in a
+        # story about Qatar: a state's body, of the state the story is about
+        # (but "The Defence Ministry" after "The Polish Defence Ministry": the one named)
+        owner = _owner_named_before(canon_org(surface), ents) or _main_state([*known, *out])
+        if owner is not None:
+            ent = entity_for_generic("org", canon_org(surface), owner, None, lex)
+            ent = ents.setdefault(f"org/{ent.key}", ent)
+            ent.surfaces.add(surface)
+            out.append(Mention(key=ent.key, kind="org", start=s, end=e, surface=surface))
+            return
     if (_generic(surface) and not _defines_its_initials(text, s, e)) or all(
         fold(w) in TITLES for w in surface.split()
     ):
@@ -1483,6 +1500,34 @@ _MINISTRY = re.compile(r"\bMinistry\b")
 
 # "Myanmar's Permanent Secretary of the Foreign Ministry": the state whose official it is
 _POST_OF_THE = re.compile(r"^['’]s\s+(?:[A-Z][\w-]*\s+){1,4}(?:of|for|at)\s+(?:the\s+)?$")
+
+
+# a state's own bodies, named with no state: "the Ministry of Foreign Affairs", "the
+# National Assembly", "the Presidency"
+_OF_THE_STATE = re.compile(
+    r"Ministry of [A-Z][\w ’'-]+|(?:Foreign|Interior|Defen[cs]e) Ministry|National Assembly|"
+    r"House of Representatives|National Parliament|Presidency|National Police"
+)
+
+
+def _owner_named_before(name: str, ents) -> str | None:
+    """The one state whose body of this name the story has named already."""
+    owners = {
+        e.country
+        for e in ents.values()
+        if e.kind == "org" and e.country and e.key == slug(f"{name} {e.country}")
+    }
+    return owners.pop() if len(owners) == 1 else None
+
+
+def _main_state(mentions) -> str | None:
+    """The state a story is about: named at least three times, half as often again as any
+    other."""
+    counts = Counter(m.key for m in mentions if m.kind == "country")
+    top = counts.most_common(2)
+    if not top or top[0][1] < 3 or (len(top) > 1 and top[0][1] < 1.5 * top[1][1]):
+        return None
+    return top[0][0]
 
 
 def _state_of_the_post(text: str, s: int, known) -> str | None:
