@@ -929,3 +929,14 @@ def test_a_state_body_named_with_no_state_is_the_story_states():
         " media briefing of the Ministry of Foreign Affairs on Thursday.\n"
     )
     assert not [r for r in refs(g, "org") if "ministry" in r], refs(g, "org")
+
+
+def test_a_sea_named_after_a_town_or_a_state_is_one_place():
+    """Dev 168 (Guinea as a country, "Gulf" as a place): "the Gulf of Guinea", "the Gulf of
+    Aden" are seas; the state or town in their names is no mention of its own there."""
+    f = facts(
+        "Navy\nSource: Test Wire | 2022-03-01\n\n"
+        "The frigate will patrol the Gulf of Aden and then the Gulf of Guinea until June.\n"
+    )
+    assert {"place/gulf-of-aden", "place/gulf-of-guinea"} <= refs(f, "place"), refs(f, "place")
+    assert "country/guinea" not in f.entities and "place/aden" not in f.entities

@@ -183,7 +183,7 @@ def find(
         if (
             inside
             and kind == "place"
-            and _PLACE_HEAD.search(surface)
+            and (_PLACE_HEAD.search(surface) or _WATER_OF.match(surface))
             and not any(m.start == s and m.end == e for m in inside)  # "Solomon Islands"
         ):
             # "the South China Sea", "Northern Ireland": the country's name is part of the
@@ -974,6 +974,8 @@ _PLACE_HEAD = re.compile(
     rf"City|Base|Square|{_SEAT_WORDS}|Camp|Border|Crossing|Port|Harbou?r|Hills?|Heights|"
     r"Plateau)$"
 )
+# "the Gulf of Aden", "the Gulf of Guinea": a sea named after a town or a state
+_WATER_OF = re.compile(r"(?:[Tt]he\s+)?(?:Gulf|Bay|Sea|Strait|Straits|Lake|Isle|Cape)\s+of\s+[A-Z]")
 _NOT_PLACE = re.compile(
     r"^(?:Republic|States|Member States|State|Secretariat|Government|Council|Union|Federation|"
     r"Logistics|Favour|Favor|West|East|North|South|Kingdom|Commonwealth|Territory|Capital|"
@@ -1013,8 +1015,8 @@ def _plausible_place(text: str, s: int, e: int, info) -> bool:
         return False  # "held at the Sultan of Oman's residence": a title, read as a place
     if re.fullmatch(r"[A-Z][a-z]+s", surface) and surface[:-1].lower() in _DEMONYM_WORDS():
         return False
-    if _PLACE_HEAD.search(surface):
-        return True
+    if _PLACE_HEAD.search(surface) or _WATER_OF.match(surface):
+        return True  # ("the Gulf of Aden")
     return bool(_LOCATIVE_BEFORE.search(text[max(0, s - 20) : s]))
 
 
