@@ -798,3 +798,23 @@ def test_one_who_spoke_about_a_matter_made_a_statement():
     assert speakers_of(text, "activity of the Baltic") == {"person/urmas-reinsalu"}
     assert speakers_of(text, "proof that the council") == {"person/urmas-reinsalu"}
     assert not speakers_of(text, "security of the region")
+
+
+def test_one_who_reassured_made_a_statement():
+    """Dev 459 (Lavrov's two statements missed, the second given to Tokayev): "In turn,
+    Lavrov reassured that all the key issues … are being elaborated": "reassure" reports
+    speech as "assure" does, and the title after it ("The Russian Foreign Minister expressed
+    gratitude") is the one who just spoke."""
+    text = (
+        "Talks\nSource: Test Wire | 2024-11-24\n\n"
+        "President of Uzbekistan Shavkat Mirziyoyev held a meeting with Minister of Foreign"
+        " Affairs of China Wang Yi, who arrived in Tashkent for a working visit.\n\n"
+        "The upcoming visit is to give an additional impetus to our partnership, said the"
+        " President.\n\n"
+        "In turn, Wang Yi reassured that all the key issues of cooperation are being"
+        " elaborated in detail.\n\n"
+        "The Chinese Foreign Minister expressed gratitude to President Mirziyoyev for holding"
+        " the conference in Tashkent.\n"
+    )
+    assert speakers_of(text, "key issues of cooperation") == {"person/wang-yi"}
+    assert speakers_of(text, "expressed gratitude") == {"person/wang-yi"}
