@@ -940,3 +940,16 @@ def test_a_sea_named_after_a_town_or_a_state_is_one_place():
     )
     assert {"place/gulf-of-aden", "place/gulf-of-guinea"} <= refs(f, "place"), refs(f, "place")
     assert "country/guinea" not in f.entities and "place/aden" not in f.entities
+
+
+def test_a_parliament_by_its_own_name_is_no_part_of_its_speakers_name():
+    """Dev 462 ("Seimas Viktorija Čmilytė-Nielsen" as a person): "the Speaker of the
+    Lithuanian Seimas Viktorija Čmilytė-Nielsen", read as one organization, holds the house
+    and then its speaker; but "Duma" is also a given name ("Duma Gideon Boko")."""
+    f = facts(
+        "Visit\nSource: Test Wire | 2023-07-19\n\n"
+        "During his official visit, the President of Estonia met with the President of the"
+        " Republic of Latvia Edgars Rinkevics and the Speaker of the Latvian Saeima Daiga"
+        " Mierina to discuss the decisions taken at the summit.\n"
+    )
+    assert "person/daiga-mierina" in refs(f, "person"), refs(f, "person")

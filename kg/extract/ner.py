@@ -924,6 +924,19 @@ def headline_end(text: str) -> int:
     return 0
 
 
+# parliaments called by their own name, which a speaker's name may follow (not "Duma":
+# Botswana's "Duma Gideon Boko")
+_LEGISLATURES = {
+    fold(w)
+    for w in (
+        "Seimas Saeima Riigikogu Sejm Senat Knesset Storting Stortinget Riksdag Folketing "
+        "Althing Eduskunta Bundestag Bundesrat Nationalrat Rada Majlis Mejlis Jogorku Kenesh "
+        "Mazhilis Oliy Sobranie Skupstina Skupština Sabor Dáil Oireachtas Cortes Congreso "
+        "Verkhovna Khural Hluttaw Sansad Shura Jatiya Parlament Parlamento"
+    ).split()
+}
+
+
 def _person_in_org(text: str, s: int, e: int, inside, out, ents) -> bool:
     """ "Foreign Minister of Armenia Zohrab Mnatsakanyan", "Lieutenant General Rustam
     Muradov": a post or a country before a personal name, read as one organization."""
@@ -937,6 +950,8 @@ def _person_in_org(text: str, s: int, e: int, inside, out, ents) -> bool:
         fold(words[lead].group().rstrip(",")) in TITLES
         # "European Integration Nicolae Popescu": a portfolio run into the name
         or (len(words) - lead > 2 and fold(words[lead].group()) in PORTFOLIO_WORDS)
+        # "the Speaker of the Lithuanian Seimas Viktorija Čmilytė-Nielsen": the house
+        or (len(words) - lead > 2 and fold(words[lead].group()) in _LEGISLATURES)
     ):
         lead += 1
     if lead and lead < len(words) and words[lead].group() in LINKS:
