@@ -758,3 +758,29 @@ def test_a_contingent_that_departed_or_left_for_a_country():
         ("country/barbados", "country/dominica", 150),
         ("country/zambia", "country/mozambique", 90),
     ], sendings(f)
+
+
+def test_troops_ordered_to_a_place_or_based_there_were_sent():
+    """Dev 194 (the brigade missed, its 2,500 read from another sentence): "Colombian
+    President Santos ordered a brigade of Marines to the restive southwestern Pacific
+    coast", "the 2,500 fresh troops will be based in the port of Tumaco": ordered to a
+    place, or based there, the force was sent; "ordered the troops to withdraw" names no
+    place, and "Geneva-based" or "based on" no force."""
+    f = facts(
+        "Troops\nSource: Test Wire | 2011-09-30\n\n"
+        "Peruvian President Ollanta Humala ordered a battalion of soldiers to Puno to help"
+        " crack down on crime.\n"
+    )
+    assert sendings(f) == [("country/peru", "place/puno", None)], sendings(f)
+    g = facts(
+        "Troops\nSource: Test Wire | 2011-09-30\n\n"
+        "Peruvian President Ollanta Humala said 2,500 Peruvian troops will be based in the"
+        " port of Paita.\n"
+    )
+    assert sendings(g) == [("country/peru", "place/paita", 2500)], sendings(g)
+    h = facts(
+        "Troops\nSource: Test Wire | 2011-09-30\n\n"
+        "Peruvian President Ollanta Humala ordered the Peruvian troops to withdraw, based on"
+        " a report by the Geneva-based monitors.\n"
+    )
+    assert sendings(h) == [], sendings(h)

@@ -24,7 +24,7 @@ from kg.extract.speech import phrase_span
 _VERBS = set(
     "deploy send dispatch despatch provide contribute pledge commit airlift fly station "
     "reinforce arrive withdraw pull redeploy land return offer deliver transfer disembark "
-    "descend transport join cross depart".split()
+    "descend transport join cross depart base order".split()
 )
 # verbs whose subject may be the force itself ("Kenyan police arrived", "400 officers deployed")
 _ARRIVE = set(
@@ -119,6 +119,24 @@ def deployments_from_parse(doc: Doc) -> list[Deployment]:
                 force = next((s for s in subs if _is_force(s)), None)
                 if force is None and not subs and tok.dep_ == "acl" and _is_force(tok.head):
                     force = tok.head  # "A contingent of 120 soldiers left for Somalia"
+            elif (
+                lem == "base"
+                and not any(c.dep_ == "auxpass" for c in tok.children)
+                or lem == "order"
+                and (
+                    not any(
+                        c.dep_ == "prep" and c.lower_ in ("to", "into")
+                        for t in (tok, *(o for o in tok.children if o.dep_ == "dobj"))
+                        for c in t.children
+                    )
+                    # "ordered the deployment of 3000 personnel": the noun's own reading
+                    or any(c.dep_ == "dobj" and c.lower_ in DEPLOY_NOUNS for c in tok.children)
+                )
+            ):
+                # "will be based in the port of Tumaco": stationed there ("Geneva-based", "based
+                # on" are not); "ordered a brigade of Marines to the coast": sent there
+                # ("ordered the troops to withdraw" says no place)
+                pass
             elif lem in _VERBS and tok.dep_ not in ("amod", "compound"):
                 if lem == "join" or (
                     lem == "reinforce"
