@@ -2964,3 +2964,23 @@ def test_an_attendance_list_runs_through_its_semicolons_without_those_represente
         m.participants
     )
     assert "person/hassan-sheikh-mohamud" not in m.participants, m.participants
+
+
+def test_a_body_that_was_held_is_its_sitting():
+    """Dev 471 (the summit missed): "This Saturday, the XXI Andean Presidential Council was
+    held at the San Carlos Palace in Bogotá. … Duque, President Guillermo Lasso and Vice
+    President Marta Lucía Ramírez attended in person": a body's name held, convened or
+    taking place is its sitting (of presidents, a summit), and those who attended it are
+    its parties."""
+    f = facts(
+        "Council\nSource: Test Wire | 2021-07-18\n\n"
+        "On Saturday, the 22nd Andean Presidential Council was held at the Government Palace"
+        " in Lima.\n\n"
+        "President Pedro Castillo, President Guillermo Lasso and President Luis Arce attended"
+        " in person.\n"
+    )
+    (m,) = meetings_of(f, "Summit")
+    assert {"person/pedro-castillo", "person/guillermo-lasso", "person/luis-arce"} <= set(
+        m.participants
+    ), m.participants
+    assert m.date is not None and str(m.date.value) == "2021-07-17", m.date

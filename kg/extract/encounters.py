@@ -1320,7 +1320,7 @@ def encounters(doc: Doc) -> list[Meeting]:
                 continue
             named_body = (
                 noun is not None
-                and noun.lower_ in ("summit", "session", "conference", "forum")
+                and noun.lower_ in ("summit", "session", "conference", "forum", *_SITTING_BODIES)
                 and any(c.dep_ in ("compound", "poss") for c in noun.children)
             )
             date = _date(doc, sent, off + hub.idx, tok if noun is None else None, off)
@@ -1342,8 +1342,9 @@ def encounters(doc: Doc) -> list[Meeting]:
                 # "after the end of the first meeting held this Thursday": the talks the
                 # sentences before spoke of, between the persons they named
                 refs = _parties_told_before(doc, sent)
-            if not refs and not (named_body and date):
-                continue  # (a dated, named summit may get its parties from who attended it)
+            if not refs and not (named_body and (date or noun.lower_ in _SITTING_BODIES)):
+                continue  # (a dated, named summit, or a body's sitting, may get its parties
+                # from who attended it)
             if (
                 noun is not None
                 and noun.lower_
@@ -1354,6 +1355,10 @@ def encounters(doc: Doc) -> list[Meeting]:
             kind = _kind(sp, hub, verb_lemma)
             if kind == "InPersonMeeting" and _call_context(doc, sent, title, verb_lemma, hub):
                 kind = "PhoneCall"
+            if noun is not None and noun.lower_ in _SITTING_BODIES:
+                # a body's sitting: of heads of state a summit, else a session
+                name = doc.text[slice(*phrase_span(noun, off))]
+                kind = "Summit" if _OF_LEADERS.search(name) else "Session"
             named_parties = len(refs) >= 2 and bool(_with_objects(hub, ("with", "between")))
             if (
                 date is None
@@ -2739,6 +2744,8 @@ def _trigger(tok, doc: Doc, off: int):
     lem = lemma(lw)
     if _phone_contact(tok) and _reported_meeting(tok):
         return None, tok  # "made a phone contact with X": a call
+    if _body_sat(tok):
+        return None, tok  # "the XXI Andean Presidential Council was held at …": its session
     if (
         lw in _NOUNS
         and (tok.dep_ != "ROOT" or _held_root(tok))
@@ -2871,6 +2878,28 @@ def _by_phone(verb) -> bool:
         and any(g.dep_ == "pobj" and g.lower_ in ("phone", "telephone") for g in c.children)
         for c in verb.children
     )
+
+
+def _body_sat(tok) -> bool:
+    """A body's name as the subject of "was held", "was convened" or "took place": its
+    session ("the XXI Andean Presidential Council was held at the San Carlos Palace")."""
+    return (
+        tok.lower_ in _SITTING_BODIES
+        and tok.text[:1].isupper()
+        and tok.dep_ in ("nsubj", "nsubjpass")
+        and any(c.dep_ == "compound" for c in tok.children)
+        and (
+            (tok.dep_ == "nsubjpass" and lemma(tok.head.lower_) in ("hold", "convene"))
+            or (
+                lemma(tok.head.lower_) == "take"
+                and any(c.lower_ == "place" for c in tok.head.children)
+            )
+        )
+    )
+
+
+_SITTING_BODIES = {"council", "assembly", "commission", "cabinet", "congress", "forum"}
+_OF_LEADERS = re.compile(r"\b(?:Presidential|Presidents|Heads|Leaders)\b")
 
 
 def _phone_contact(tok) -> bool:
