@@ -818,3 +818,18 @@ def test_one_who_reassured_made_a_statement():
     )
     assert speakers_of(text, "key issues of cooperation") == {"person/wang-yi"}
     assert speakers_of(text, "expressed gratitude") == {"person/wang-yi"}
+
+
+def test_the_national_official_is_the_one_a_list_named_of_that_state():
+    """Dev 470 (Maas's statement given to Germany): "Ministers Zbigniew Rau of Poland,
+    Jean-Yves Le Drian of France and Heiko Maas of Germany" names each minister's state, so
+    "the German official recalled" is Maas."""
+    text = (
+        "Ministers meet\nSource: Test Wire | 2020-10-15\n\n"
+        "The Visegrad foreign ministers: Ministers Peter Szijjarto of Hungary, Jakub Kulhanek"
+        " of the Czech Republic and Ivan Korcok of Slovakia, met in Budapest on Thursday.\n\n"
+        "Szijjarto said the meeting had been focused on energy.\n\n"
+        "Referring to Belarus, the Slovak official recalled that the EU had adopted new"
+        " sanctions this week.\n"
+    )
+    assert speakers_of(text, "adopted new sanctions") == {"person/ivan-korcok"}

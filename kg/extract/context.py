@@ -466,6 +466,7 @@ def build(text: str, doc_key: str = "doc") -> Doc:
             doc.entities[f"person/{target.key}"].posts.add(post.key)
     _counterparts_posts(doc, persons)
     _respective_posts(doc)
+    _posts_of_listed_states(doc)
     _parse_event_sentences(doc)
     return doc
 
@@ -592,6 +593,41 @@ def _respective_posts(doc: Doc) -> None:
             p = post_of(doc.lex, role, ms[j].key)
             doc.posts.setdefault(p.key, p)
             ent.posts.add(p.key)
+
+
+_PLURAL_POST_BEFORE = re.compile(_PLURAL_POST + r"\s+$")
+_OF_STATE = re.compile(r"\s+of\s+(?:the\s+)?")
+
+
+def _posts_of_listed_states(doc: Doc) -> None:
+    """ "Ministers Zbigniew Rau of Poland, Jean-Yves Le Drian of France and Heiko Maas of
+    Germany": after a plural post, each name with its state holds that post of that state,
+    so "the German minister" later in the story is Maas."""
+    ms = doc.mentions
+    for i, m in enumerate(ms):
+        if m.kind != "person":
+            continue
+        post = _PLURAL_POST_BEFORE.search(doc.text, max(0, m.start - 40), m.start)
+        if post is None or _NO_POST.match(post.group("role")):
+            continue
+        words = post.group("role").split()
+        role = canon_role(" ".join([*words[:-1], words[-1][:-1]]))
+        k = i
+        while k + 1 < len(ms) and ms[k].kind == "person":
+            of = _OF_STATE.match(doc.text, ms[k].end)
+            state = ms[k + 1]
+            if of is None or state.kind != "country" or state.adjective or state.start != of.end():
+                break
+            ref = f"person/{ms[k].key}"
+            ent = doc.entities.get(ref)
+            if ent is not None and not doc.post_countries(ref):
+                p = post_of(doc.lex, role, state.key)
+                doc.posts.setdefault(p.key, p)
+                ent.posts.add(p.key)
+            gap = _LIST_GAP.match(doc.text, state.end)
+            if gap is None or k + 2 >= len(ms) or ms[k + 2].start != gap.end():
+                break
+            k += 2
 
 
 def _list_run(doc: Doc, i: int, kind: str) -> list[int]:
