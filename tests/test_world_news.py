@@ -2984,3 +2984,15 @@ def test_a_body_that_was_held_is_its_sitting():
         m.participants
     ), m.participants
     assert m.date is not None and str(m.date.value) == "2021-07-17", m.date
+
+
+def test_met_here_is_met_in_the_datelines_city():
+    """Dev 460 (the place missed): "Santiago, Nov 27 (EFE).- Chilean President A and Peruvian
+    counterpart B met here Tuesday": "here" is the city the dateline names."""
+    f = facts(
+        "Presidents meet\nSource: Test Wire | 2018-11-28\n\n"
+        "Quito, Nov 27 (EFE).- Ecuadorian President Lenin Moreno and Colombian counterpart"
+        " Ivan Duque met here Tuesday to sign a series of agreements.\n"
+    )
+    (m,) = f.meetings
+    assert m.location == "place/quito", m.location

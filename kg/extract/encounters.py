@@ -1378,6 +1378,10 @@ def encounters(doc: Doc) -> list[Meeting]:
                 place = _place(doc, hub.head.head, off, skip)  # "gathered in X for a summit"
             if place is None:
                 place = _place_after_party(doc, hub, off, skip)
+            if place is None and any(
+                c.dep_ == "advmod" and c.lower_ == "here" for t in (hub, tok) for c in t.children
+            ):
+                place = _dateline_place(doc)  # "Santiago, Nov 27 (EFE).- A and B met here"
             plural = (
                 noun is not None and noun.lower_ in ("conversations", "calls", "meetings")
             ) or any(
@@ -1487,6 +1491,18 @@ def encounters(doc: Doc) -> list[Meeting]:
             m.key = meeting_key(doc, m.date, m.participants)
         kept.append(m)
     return kept
+
+
+def _dateline_place(doc: Doc) -> str | None:
+    """The place the story's first dateline names ("Santiago, Nov 27 (EFE).-"): "here"."""
+    from kg.extract.statements import dateline_end
+
+    for para in doc.paragraphs:
+        end = dateline_end(doc, para.start)
+        if end > para.start:
+            named = doc.mentions_in(para.start, end, "place")
+            return doc.ref(named[0]) if named else None
+    return None
 
 
 def _visitors(doc: Doc, visit, off: int) -> list[str]:
