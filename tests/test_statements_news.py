@@ -833,3 +833,17 @@ def test_the_national_official_is_the_one_a_list_named_of_that_state():
         " sanctions this week.\n"
     )
     assert speakers_of(text, "adopted new sanctions") == {"person/ivan-korcok"}
+
+
+def test_one_who_termed_a_thing_so_made_a_statement():
+    """Dev 454 (the spokeswoman's verdict given to Obama): "Aslam termed the recent speech by
+    US President Barack Obama, … a positive development": "term" reports a judgement, as
+    "describe" does, and its subject says it; in the long term, in terms of, no one speaks."""
+    text = (
+        "Briefing\nSource: Test Wire | 2013-01-18\n\n"
+        "Foreign Office Spokesperson Mumtaz Zahra Baloch addressed the weekly briefing on"
+        " Friday.\n\n"
+        "Baloch termed the recent speech by US President Joe Biden a positive development in"
+        " terms of regional peace in the long term.\n"
+    )
+    assert speakers_of(text, "positive development") == {"person/mumtaz-zahra-baloch"}
