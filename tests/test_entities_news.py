@@ -953,3 +953,14 @@ def test_a_parliament_by_its_own_name_is_no_part_of_its_speakers_name():
         " Mierina to discuss the decisions taken at the summit.\n"
     )
     assert "person/daiga-mierina" in refs(f, "person"), refs(f, "person")
+
+
+def test_a_misspelt_title_is_still_a_title():
+    """Dev 453 ("Minster Payne" a second person beside Marise Payne): a story that prints
+    "Minster Payne said" means the minister it named before."""
+    f = facts(
+        "Mission ends\nSource: Test Wire | 2018-03-09\n\n"
+        "Foreign Minister Penny Wong announced the end of the mission on Friday.\n\n"
+        "Minster Wong said the mission helped relieve immediate suffering.\n"
+    )
+    assert refs(f, "person") == {"person/penny-wong"}, refs(f, "person")

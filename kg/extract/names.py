@@ -18,7 +18,9 @@ from kg.ids import fold
 TITLES = {
     fold(w)
     for w in (
-        "President Vice-President Vice Prime Minister Ministers Foreign Defence Defense Interior "
+        # ("Minster Payne said": a title misspelt in print)
+        "President Vice-President Vice Prime Minister Ministers Minster Foreign Defence Defense "
+        "Interior "
         "Finance Deputy First Acting Former Secretary Secretary-General General Lieutenant "
         "Lt Lt. Gen Gen. Maj Maj. Major Colonel Col Col. Brigadier Admiral Commander Captain "
         "Capt Capt. Sergeant Chief Mr Mr. Mrs Mrs. Ms Ms. Dr Dr. Prof Prof. Sir Dame Lord "
