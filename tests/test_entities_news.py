@@ -964,3 +964,14 @@ def test_a_misspelt_title_is_still_a_title():
         "Minster Wong said the mission helped relieve immediate suffering.\n"
     )
     assert refs(f, "person") == {"person/penny-wong"}, refs(f, "person")
+
+
+def test_a_county_woman_representative_is_a_post_not_a_name():
+    """Dev 215 ("Kilifi Woman" a person): Kenya's "Kilifi Woman Representative Margaret
+    Mbeyu" is a county's woman representative and her name; no one is called Woman."""
+    f = facts(
+        "Visit\nSource: Test Wire | 2019-03-27\n\n"
+        "Others at the airport were Members of Parliament Owen Baya and Nakuru Woman"
+        " Representative Liza Chelule among other local leaders.\n"
+    )
+    assert not [r for r in refs(f, "person") if "woman" in r], refs(f, "person")

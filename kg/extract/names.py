@@ -78,7 +78,7 @@ NON_NAME_WORDS = {
         "Session Meeting Initiative Ceasefire Truce Dialogue Process Protocol Council "
         "Force Cell Unit Command Corps Battalion Squad Team Board Bureau Institute Foundation "
         "Centre Center Secretariat Embassy Consulate Directorate Treasury Pentagon Cabinet "
-        "Senate Congress Kremlin Business Husbandry"
+        "Senate Congress Kremlin Business Husbandry Woman"
     ).split()
 }
 # A minister's portfolio that the model runs into the name after it: "Minister of Foreign
