@@ -975,3 +975,16 @@ def test_a_county_woman_representative_is_a_post_not_a_name():
         " Representative Liza Chelule among other local leaders.\n"
     )
     assert not [r for r in refs(f, "person") if "woman" in r], refs(f, "person")
+
+
+def test_things_with_capitals_are_no_persons():
+    """Dev 131, 148, 178, 238, 368, 391 and others ("Gold Plaque", "Joint Communique",
+    "Typhoon Yagi", "Peacekeeping Contingent", "Aerospace Industries", "Harumi Wharf" as
+    persons): names of things whose words no one is called are no person."""
+    f = facts(
+        "Visit\nSource: Test Wire | 2024-09-10\n\n"
+        "President Joko Widodo received the Gold Plaque of the city and signed the Joint"
+        " Communique after Typhoon Yagi, before the Peacekeeping Contingent left from Harumi"
+        " Wharf with Turkish Aerospace Industries staff.\n"
+    )
+    assert refs(f, "person") == {"person/joko-widodo"}, refs(f, "person")

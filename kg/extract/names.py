@@ -78,7 +78,12 @@ NON_NAME_WORDS = {
         "Session Meeting Initiative Ceasefire Truce Dialogue Process Protocol Council "
         "Force Cell Unit Command Corps Battalion Squad Team Board Bureau Institute Foundation "
         "Centre Center Secretariat Embassy Consulate Directorate Treasury Pentagon Cabinet "
-        "Senate Congress Kremlin Business Husbandry Woman"
+        "Senate Congress Kremlin Business Husbandry Woman "
+        # words of things the model reads as names ("Gold Plaque", "Joint Communique",
+        # "Peacekeeping Contingent", "Typhoon Yagi", "Confront Protesters")
+        "Contingent Observers Operations Plaque Communique Offenders Protesters Guards "
+        "Industries Framework Construct Partnership Typhoon Hurricane Cyclone Earthquake "
+        "Hospital Headquarters Programme Program Wharf Summits"
     ).split()
 }
 # A minister's portfolio that the model runs into the name after it: "Minister of Foreign
