@@ -985,6 +985,8 @@ def test_things_with_capitals_are_no_persons():
         "Visit\nSource: Test Wire | 2024-09-10\n\n"
         "President Joko Widodo received the Gold Plaque of the city and signed the Joint"
         " Communique after Typhoon Yagi, before the Peacekeeping Contingent left from Harumi"
-        " Wharf with Turkish Aerospace Industries staff.\n"
+        " Wharf with Turkish Aerospace Industries staff.\n\n"
+        "He later met the Royal Family at the Moncloa Palace and visited the Police Training"
+        " School of the Lublin Triangle.\n"
     )
     assert refs(f, "person") == {"person/joko-widodo"}, refs(f, "person")

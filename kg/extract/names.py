@@ -83,7 +83,9 @@ NON_NAME_WORDS = {
         # "Peacekeeping Contingent", "Typhoon Yagi", "Confront Protesters")
         "Contingent Observers Operations Plaque Communique Offenders Protesters Guards "
         "Industries Framework Construct Partnership Typhoon Hurricane Cyclone Earthquake "
-        "Hospital Headquarters Programme Program Wharf Summits"
+        "Hospital Headquarters Programme Program Wharf Summits Building System Aide Cooperation "
+        "Alert Palace Cross Family School Plan Base Rifles Operation Statehouse Triangle "
+        "Tribune Writing Tempore"
     ).split()
 }
 # A minister's portfolio that the model runs into the name after it: "Minister of Foreign
