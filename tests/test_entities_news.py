@@ -986,7 +986,7 @@ def test_things_with_capitals_are_no_persons():
         "President Joko Widodo received the Gold Plaque of the city and signed the Joint"
         " Communique after Typhoon Yagi, before the Peacekeeping Contingent left from Harumi"
         " Wharf with Turkish Aerospace Industries staff.\n\n"
-        "He later met the Royal Family at the Moncloa Palace and visited the Police Training"
-        " School of the Lublin Triangle.\n"
+        "Prime Minister Anwar Ibrahim commended the cordial relations between Japan’s Imperial"
+        " Family and Tonga’s Royal Family.\n"
     )
-    assert refs(f, "person") == {"person/joko-widodo"}, refs(f, "person")
+    assert refs(f, "person") == {"person/joko-widodo", "person/anwar-ibrahim"}, refs(f, "person")
