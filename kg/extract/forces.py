@@ -26,6 +26,8 @@ _VERBS = set(
     "reinforce arrive withdraw pull redeploy land return offer deliver transfer disembark "
     "descend transport join cross depart base order".split()
 )
+# verbs the lexicon does not lemmatise (their other forms are too common to cue a parse)
+_UNLEMMATISED = {"ordered": "order", "based": "base"}
 # verbs whose subject may be the force itself ("Kenyan police arrived", "400 officers deployed")
 _ARRIVE = set(
     "arrive return land withdraw pull disembark descend deploy redeploy fly cross depart".split()
@@ -99,7 +101,7 @@ def deployments_from_parse(doc: Doc) -> list[Deployment]:
             # part of the sentence; parsed with it, its city becomes the verb's subject
             sp, off = _parse_span(doc, skip, sent.end), skip
         for tok in sp:
-            lem = lemma(tok.lower_)
+            lem = _UNLEMMATISED.get(tok.lower_) or lemma(tok.lower_)
             if lem == "touch" and any(c.dep_ == "prt" and c.lower_ == "down" for c in tok.children):
                 lem = "land"  # "the first members of the force touched down in Honiara"
             force = None

@@ -69,8 +69,7 @@ MEETING_NOUNS = (
 DEPLOY_VERBS = (
     "deploy send dispatch despatch arrive withdraw pull station reinforce contribute "
     "airlift fly land redeploy return begin start provide pledge commit offer complete "
-    "deliver transfer disembark descend transport join cross leave reach depart touch "
-    "base order"
+    "deliver transfer disembark descend transport join cross leave reach depart touch"
 ).split()
 # "talks on the sidelines of the summit": an event named only as where another one was
 BESIDE_EVENT = re.compile(
@@ -236,7 +235,11 @@ DEPLOY_NOUNS = {
     "drawdown",
     "draw-down",
 }
-DEPLOY_CUE = _cue(_forms_of(DEPLOY_VERBS) | DEPLOY_NOUNS)
+# "ordered a brigade to the coast", "will be based in Tumaco": only these forms (not "in
+# order to", "based on", "Geneva-based", which would have many more sentences parsed)
+_SENT_OR_BASED = {"ordered", "be based", "been based", "is based", "are based", "was based"}
+_SENT_OR_BASED |= {"were based"}
+DEPLOY_CUE = _cue(_forms_of(DEPLOY_VERBS) | DEPLOY_NOUNS | _SENT_OR_BASED)
 SESSION_CUE = _cue(_forms_of(SESSION_VERBS))
 EVENT_CUE = _cue(
     _forms_of(SPEECH | set(MEETING_VERBS) | set(DEPLOY_VERBS) | set(SESSION_VERBS))
@@ -247,6 +250,7 @@ EVENT_CUE = _cue(
     | DEPLOY_NOUNS
     | _MEETING_WORDS
     | {"participants", "represented by"}  # who else was at a meeting told before
+    | _SENT_OR_BASED
 )
 
 # a name then the verb that tells of something: "Peskov said", "Ryabkov, the deputy
