@@ -216,7 +216,8 @@ SPEECH_CUE = _cue(
     _forms_of(SPEECH)
     | _forms_of(GREETING_VERBS)
     | {"according", "made", "makes", "making"}
-    | _forms_of(["speak", "talk"])  # "spoke about", "talked about"
+    # "spoke about", "talked of": only with their preposition ("talks" alone is everywhere)
+    | {f"{v} {p}" for v in _forms_of(["speak", "talk"]) for p in ("about", "of")}
 )
 _MEETING_WORDS = {n.replace("_", " ") for n in MEETING_NOUNS}
 _MEETING_WORDS |= {w + "s" for w in _MEETING_WORDS if not w.endswith("s")}
