@@ -1393,13 +1393,10 @@ def _add_org(out, ents, text: str, s: int, e: int, known, lex: Lexicon, prefer=f
         # body of the state named just before it
         owner = _country_before(text, s, known)
         if owner is not None:
-            ent = entity_for_generic("org", canon_org(surface), owner, None, lex)
-            ent = ents.setdefault(f"org/{ent.key}", ent)
-            ent.surfaces.add(surface)
+            ent = _state_body(out, ents, lex, surface, owner, s, e)
             full = _country_before_span(text, s, known)
             if full is not None:
                 ent.surfaces.add(text[full:e])
-            out.append(Mention(key=ent.key, kind="org", start=s, end=e, surface=surface))
             return
     if (
         country is None
@@ -1411,10 +1408,7 @@ def _add_org(out, ents, text: str, s: int, e: int, known, lex: Lexicon, prefer=f
         # with no state said beside it is of the state whose official the post makes him
         owner = _state_of_the_post(text, s, known)
         if owner is not None:
-            ent = entity_for_generic("org", canon_org(surface), owner, None, lex)
-            ent = ents.setdefault(f"org/{ent.key}", ent)
-            ent.surfaces.add(surface)
-            out.append(Mention(key=ent.key, kind="org", start=s, end=e, surface=surface))
+            _state_body(out, ents, lex, surface, owner, s, e)
             return
     if (
         country is None
@@ -1427,10 +1421,7 @@ def _add_org(out, ents, text: str, s: int, e: int, known, lex: Lexicon, prefer=f
         # (but "The Defence Ministry" after "The Polish Defence Ministry": the one named)
         owner = _owner_named_before(canon_org(surface), ents) or _main_state([*known, *out])
         if owner is not None:
-            ent = entity_for_generic("org", canon_org(surface), owner, None, lex)
-            ent = ents.setdefault(f"org/{ent.key}", ent)
-            ent.surfaces.add(surface)
-            out.append(Mention(key=ent.key, kind="org", start=s, end=e, surface=surface))
+            _state_body(out, ents, lex, surface, owner, s, e)
             return
     if (_generic(surface) and not _defines_its_initials(text, s, e)) or all(
         fold(w) in TITLES for w in surface.split()
@@ -1447,6 +1438,18 @@ def _add_org(out, ents, text: str, s: int, e: int, known, lex: Lexicon, prefer=f
     if fold(surface.split()[-1]) in _PERSON_POSTS:
         return  # "Armed Forces Chief", "U.S. Special Representative": a person's title
     _add(out, ents, "org", canon_org(surface), s, e, country=country)
+
+
+def _state_body(out, ents, lex: Lexicon, surface: str, owner: str, s: int, e: int) -> Entity:
+    """The body of generic words ("the Foreign Ministry") of the state `owner`, mentioned at
+    s..e: one entity per state and name, keyed as the post finder keys national bodies."""
+    from kg.extract.actors import canon_org, entity_for_generic
+
+    ent = entity_for_generic("org", canon_org(surface), owner, None, lex)
+    ent = ents.setdefault(f"org/{ent.key}", ent)
+    ent.surfaces.add(surface)
+    out.append(Mention(key=ent.key, kind="org", start=s, end=e, surface=surface))
+    return ent
 
 
 def _named_by_its_last_word(text: str, s: int, e: int, before: Sequence[Mention]):
