@@ -550,6 +550,12 @@ def _acronyms_defined(text: str, mentions: list[Mention]) -> list[Mention]:
     ]
 
 
+def _one_of(plural_post: str) -> str:
+    """The post of one of those a plural post names ("Foreign Ministers": Foreign Minister)."""
+    words = plural_post.split()
+    return canon_role(" ".join([*words[:-1], words[-1][:-1]]))
+
+
 def _respective_posts(doc: Doc) -> None:
     """ "Foreign Ministers of Azerbaijan, Georgia and Turkey, Elmar Mammadyarov, Davit
     Zalkaliani and Mevlut Çavuşoğlu, respectively"; "the Polish and Lithuanian interior
@@ -584,8 +590,7 @@ def _respective_posts(doc: Doc) -> None:
             doc.list_owners[ms[j].start] = f"person/{ms[n].key}"
         if _NO_POST.match(post.group("role")):
             continue
-        words = post.group("role").split()
-        role = canon_role(" ".join([*words[:-1], words[-1][:-1]]))  # the post of one
+        role = _one_of(post.group("role"))
         for j, n in zip(run, names, strict=True):
             ent = doc.entities.get(f"person/{ms[n].key}")
             if ent is None or doc.post_countries(f"person/{ms[n].key}"):
@@ -610,8 +615,7 @@ def _posts_of_listed_states(doc: Doc) -> None:
         post = _PLURAL_POST_BEFORE.search(doc.text, max(0, m.start - 40), m.start)
         if post is None or _NO_POST.match(post.group("role")):
             continue
-        words = post.group("role").split()
-        role = canon_role(" ".join([*words[:-1], words[-1][:-1]]))
+        role = _one_of(post.group("role"))
         k = i
         while k + 1 < len(ms) and ms[k].kind == "person":
             of = _OF_STATE.match(doc.text, ms[k].end)
