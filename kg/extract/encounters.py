@@ -1733,7 +1733,7 @@ def _also_attending(doc: Doc, meetings: list[Meeting]) -> None:
             others = _OTHERS_WERE.match(doc.text, sent.start, sent.end)
             if others is not None:
                 last = (sent.start, last[1])
-                _add_listed(doc, last[1], others.end(), sent.end)
+                _join(last[1], _attendance_list(doc, others.end(), sent.end))
             continue
         if also is None:
             continue
@@ -1745,11 +1745,12 @@ def _also_attending(doc: Doc, meetings: list[Meeting]) -> None:
         if doc.paragraphs_between(m.span.start, sent.start) > far:
             continue
         last = (sent.start, m)
-        _add_listed(doc, m, also.end(), sent.end)
+        _join(m, _attendance_list(doc, also.end(), sent.end))
 
 
-def _add_listed(doc: Doc, m: Meeting, start: int, end: int) -> None:
-    for ref in _attendance_list(doc, start, end):
+def _join(m: Meeting, refs) -> None:
+    """Those named take part in meeting m, each once, its organiser not among them."""
+    for ref in refs:
         if ref not in m.participants and ref != m.organizer:
             m.participants.append(ref)
 
@@ -1798,10 +1799,10 @@ def _persons_join(
 ) -> None:
     """The persons named from `start` to the end of the clause take part in meeting m."""
     end = clause_end.search(doc.text, start, sent_end)
-    for mm in doc.mentions_in(start, end.start() if end else sent_end, "person"):
-        ref = doc.ref(mm)
-        if ref not in m.participants and ref != m.organizer:
-            m.participants.append(ref)
+    _join(
+        m,
+        (doc.ref(mm) for mm in doc.mentions_in(start, end.start() if end else sent_end, "person")),
+    )
 
 
 # "The Indonesian leader was accompanied by Foreign Minister Retno Marsudi, Minister of …
@@ -2141,18 +2142,14 @@ def _attendance(doc: Doc, meetings: list[Meeting]) -> None:
         if named_back and 0 <= colon < len(head.rstrip()) - 1 and _OTHERS_AT_IT.match(head):
             # "… in attendance were: Prime Minister of X, Honourable A; …; B": every person
             # named after the colon, whatever the parser makes of the list
-            for mm in doc.mentions_in(sent.start + colon, sent.end, "person"):
-                ref = doc.ref(mm)
-                if ref not in m.participants and ref != m.organizer:
-                    m.participants.append(ref)
+            _join(
+                m, (doc.ref(mm) for mm in doc.mentions_in(sent.start + colon, sent.end, "person"))
+            )
             continue
         if others is not None and colon < 0:
             # "Other Heads of State, who have arrived, include the President of Kenya, Mr
             # A, Rwanda’s B and C of Uganda": every person the list names
-            for mm in doc.mentions_in(others.end(), sent.end, "person"):
-                ref = doc.ref(mm)
-                if ref not in m.participants and ref != m.organizer:
-                    m.participants.append(ref)
+            _join(m, (doc.ref(mm) for mm in doc.mentions_in(others.end(), sent.end, "person")))
             continue
         if named_back and head.rstrip().endswith(":"):
             # "The Summit was attended by the following Heads of State: / Angola: H.E. …";
@@ -2163,9 +2160,7 @@ def _attendance(doc: Doc, meetings: list[Meeting]) -> None:
                 listed_refs = [
                     doc.ref(mm) for mm in doc.mentions_in(sent.start, sent.end, "person")
                 ] + listed_refs
-            for ref in listed_refs:
-                if ref not in m.participants and ref != m.organizer:
-                    m.participants.append(ref)
+            _join(m, listed_refs)
             continue
         close = close or named_back
         sp = doc.parse(sent)
@@ -2269,9 +2264,7 @@ def _attendance(doc: Doc, meetings: list[Meeting]) -> None:
                 if r.startswith("person/")
                 or (r.startswith("country/") and _only_unnamed_envoys(doc, sent, r))
             ]
-        for ref in refs:
-            if ref not in m.participants and ref != m.organizer:
-                m.participants.append(ref)
+        _join(m, refs)
 
 
 # the pieces of a list: semicolons where the list has them, else commas and "and"
