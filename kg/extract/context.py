@@ -504,9 +504,7 @@ def _counterparts_posts(doc: Doc, persons: list[Mention]) -> None:
         }
         if len(roles) != 1:
             continue
-        post = post_of(doc.lex, roles.pop(), state.key)
-        doc.posts.setdefault(post.key, post)
-        ent.posts.add(post.key)
+        _hold(doc, ent, roles.pop(), state.key)
 
 
 # what joins the names of a list: "A, B and C", "A and B", "A, B, and C"
@@ -548,6 +546,13 @@ def _acronyms_defined(text: str, mentions: list[Mention]) -> list[Mention]:
         else m
         for m in mentions
     ]
+
+
+def _hold(doc: Doc, ent: Entity, role: str, country: str) -> None:
+    """The person holds the post of that role in that state, one Post node per post."""
+    post = post_of(doc.lex, role, country)
+    doc.posts.setdefault(post.key, post)
+    ent.posts.add(post.key)
 
 
 def _one_of(plural_post: str) -> str:
@@ -595,9 +600,7 @@ def _respective_posts(doc: Doc) -> None:
             ent = doc.entities.get(f"person/{ms[n].key}")
             if ent is None or doc.post_countries(f"person/{ms[n].key}"):
                 continue  # (a post of its own, said elsewhere, stands)
-            p = post_of(doc.lex, role, ms[j].key)
-            doc.posts.setdefault(p.key, p)
-            ent.posts.add(p.key)
+            _hold(doc, ent, role, ms[j].key)
 
 
 _PLURAL_POST_BEFORE = re.compile(_PLURAL_POST + r"\s+$")
@@ -625,9 +628,7 @@ def _posts_of_listed_states(doc: Doc) -> None:
             ref = f"person/{ms[k].key}"
             ent = doc.entities.get(ref)
             if ent is not None and not doc.post_countries(ref):
-                p = post_of(doc.lex, role, state.key)
-                doc.posts.setdefault(p.key, p)
-                ent.posts.add(p.key)
+                _hold(doc, ent, role, state.key)
             gap = _LIST_GAP.match(doc.text, state.end)
             if gap is None or k + 2 >= len(ms) or ms[k + 2].start != gap.end():
                 break
