@@ -1398,28 +1398,15 @@ def _add_org(out, ents, text: str, s: int, e: int, known, lex: Lexicon, prefer=f
             if full is not None:
                 ent.surfaces.add(text[full:e])
             return
-    if (
-        country is None
-        and _MINISTRY.search(surface)
-        and _generic(surface)
-        and not _defines_its_initials(text, s, e)
-    ):
+    if country is None and _generic(surface) and not _defines_its_initials(text, s, e):
         # "Myanmar's Permanent Secretary of the Foreign Ministry Aung Kyaw Moe": a ministry
-        # with no state said beside it is of the state whose official the post makes him
-        owner = _state_of_the_post(text, s, known)
-        if owner is not None:
-            _state_body(out, ents, lex, surface, owner, s, e)
-            return
-    if (
-        country is None
-        and _OF_THE_STATE.fullmatch(surface)
-        and _generic(surface)
-        and not _defines_its_initials(text, s, e)
-    ):
+        # with no state said beside it is of the state whose official the post makes him;
         # "Speaking at the weekly media briefing of the Ministry of Foreign Affairs" in a
-        # story about Qatar: a state's body, of the state the story is about
-        # (but "The Defence Ministry" after "The Polish Defence Ministry": the one named)
-        owner = _owner_named_before(canon_org(surface), ents) or _main_state([*known, *out])
+        # story about Qatar: a state's body, of the state the story is about (but "The
+        # Defence Ministry" after "The Polish Defence Ministry": the one named)
+        owner = _state_of_the_post(text, s, known) if _MINISTRY.search(surface) else None
+        if owner is None and _OF_THE_STATE.fullmatch(surface):
+            owner = _owner_named_before(canon_org(surface), ents) or _main_state([*known, *out])
         if owner is not None:
             _state_body(out, ents, lex, surface, owner, s, e)
             return
