@@ -238,9 +238,10 @@ DEPLOY_NOUNS = {
 }
 # "ordered a brigade to the coast", "will be based in Tumaco": only these forms (not "in
 # order to", "based on", "Geneva-based", which would have many more sentences parsed)
-_SENT_OR_BASED = {"ordered", "be based", "been based", "is based", "are based", "was based"}
-_SENT_OR_BASED |= {"were based"}
-DEPLOY_CUE = _cue(_forms_of(DEPLOY_VERBS) | DEPLOY_NOUNS | _SENT_OR_BASED)
+_ORDERED_OR_BASED = {"ordered"} | {
+    f"{be} based" for be in ("be", "been", "is", "are", "was", "were")
+}
+DEPLOY_CUE = _cue(_forms_of(DEPLOY_VERBS) | DEPLOY_NOUNS | _ORDERED_OR_BASED)
 SESSION_CUE = _cue(_forms_of(SESSION_VERBS))
 EVENT_CUE = _cue(
     _forms_of(SPEECH | set(MEETING_VERBS) | set(DEPLOY_VERBS) | set(SESSION_VERBS))
@@ -251,7 +252,7 @@ EVENT_CUE = _cue(
     | DEPLOY_NOUNS
     | _MEETING_WORDS
     | {"participants", "represented by"}  # who else was at a meeting told before
-    | _SENT_OR_BASED
+    | _ORDERED_OR_BASED
 )
 
 # a name then the verb that tells of something: "Peskov said", "Ryabkov, the deputy
