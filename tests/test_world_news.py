@@ -2996,3 +2996,44 @@ def test_met_here_is_met_in_the_datelines_city():
     )
     (m,) = f.meetings
     assert m.location == "place/quito", m.location
+
+
+def test_a_named_ministers_meeting_held_on_no_given_day_gets_its_chairs_and_attendees():
+    """Dev 472 (the meeting missed): "The 6th Lancang-Mekong Cooperation Foreign Ministers'
+    Meeting was held in Chongqing on the 8th" in a page with no date names a sitting of its
+    own, as "the … Council was held" does; those who "presided over the meeting" and
+    "attended the meeting" are its parties, with no day to give it."""
+    f = facts(
+        "Ministers meet\nSource: Test Wire\n\n"
+        "The 3rd Danube Cooperation Foreign Ministers' Meeting was held in Vienna on the 12th."
+        " Austrian Foreign Minister Alexander Schallenberg and Romanian Foreign Minister"
+        " Bogdan Aurescu presided over the meeting. The foreign ministers of Hungary,"
+        " Slovakia and Bulgaria attended the meeting.\n"
+    )
+    found = [m for m in f.meetings if "person/alexander-schallenberg" in m.participants]
+    assert found, [m.participants for m in f.meetings]
+    assert {"person/bogdan-aurescu", "country/hungary", "country/bulgaria"} <= set(
+        found[0].participants
+    ), found[0].participants
+    assert found[0].location == "place/vienna", found[0].location
+
+
+def test_in_attendance_for_the_summit_aside_from_one_lists_the_others():
+    """Dev 486 (four of five leaders missed): "In attendance for the Leaders' Summit aside
+    from PNG Prime Minister A was Vanuatu's Prime Minister B; Fiji's Prime Minister, C; …":
+    the list after the summit named and the one set aside attended it; "concluded the summit
+    after discussions on X" is the summit's own discussions, no second meeting of one."""
+    f = facts(
+        "Leaders meet\nSource: Test Wire\n\n"
+        "Four leaders, including Prime Minister Fiame Naomi Mata'afa, concluded the 9th"
+        " Polynesian Leaders Group Summit in Apia yesterday after discussions on fisheries"
+        " and climate change.\n\n"
+        "In attendance for the Leaders' Summit aside from Samoa's Prime Minister Fiame Naomi"
+        " Mata'afa was Tonga's Prime Minister, Hon. Siaosi Sovaleni; Tuvalu's Prime Minister,"
+        " Hon. Kausea Natano and Niue's Premier, Dalton Tagelagi.\n"
+    )
+    found = [m for m in f.meetings if "person/fiame-naomi-mata-afa" in m.participants]
+    assert len(found) == 1, [(m.kinds, m.participants) for m in f.meetings]
+    assert {"person/siaosi-sovaleni", "person/kausea-natano", "person/dalton-tagelagi"} <= set(
+        found[0].participants
+    ), found[0].participants

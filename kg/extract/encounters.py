@@ -1320,7 +1320,10 @@ def encounters(doc: Doc) -> list[Meeting]:
                 continue
             named_body = (
                 noun is not None
-                and noun.lower_ in ("summit", "session", "conference", "forum", *_SITTING_BODIES)
+                and (
+                    noun.lower_ in ("summit", "session", "conference", "forum", *_SITTING_BODIES)
+                    or noun.text == "Meeting"  # "the 6th … Foreign Ministers' Meeting": a name
+                )
                 and any(c.dep_ in ("compound", "poss") for c in noun.children)
             )
             date = _date(doc, sent, off + hub.idx, tok if noun is None else None, off)
@@ -1342,7 +1345,9 @@ def encounters(doc: Doc) -> list[Meeting]:
                 # "after the end of the first meeting held this Thursday": the talks the
                 # sentences before spoke of, between the persons they named
                 refs = _parties_told_before(doc, sent)
-            if not refs and not (named_body and (date or noun.lower_ in _SITTING_BODIES)):
+            if not refs and not (
+                named_body and (date or noun.lower_ in _SITTING_BODIES or noun.text == "Meeting")
+            ):
                 continue  # (a dated, named summit, or a body's sitting, may get its parties
                 # from who attended it)
             if (
@@ -1703,7 +1708,10 @@ _ALSO_ATTENDING = re.compile(
     r"(?:\s+(?:on|from)\s+the\s+[\w’'-]+\s+side)?|"
     r"Accompanying\s+(?:him|her|them|the\s+(?:[\w’'-]+\s+){0,3}?"
     r"(?:visitor|guest|president|minister|leader|delegation)s?)|"
-    r"(?:Others\s+)?[Ii]n\s+attendance|"
+    # "In attendance for the Leaders' Summit aside from PNG Prime Minister A was": the
+    # summit named, and one it already has set aside
+    r"(?:Others\s+)?[Ii]n\s+attendance(?:\s+(?:at|for)\s+[^,;:.]{1,60}?)?"
+    r"(?:,?\s+(?:aside|apart)\s+from\s+[^,;:.]{1,80}?)?|"
     # "Those who were at the airport to receive the Ugandan leader were": the welcome party
     r"(?P<welcome>(?:Among\s+)?[Tt]hose\s+(?:who\s+(?:were|was)\s+)?(?:present\s+|on\s+hand\s+)?"
     r"(?:at\s+[^,.;]{1,40}?\s+)?to\s+(?:receive|welcome|greet)\s+[^,.;]{1,60}?))"
@@ -3608,6 +3616,8 @@ def same_meeting(a: Meeting, b: Meeting) -> bool:
             and "PhoneCall" not in a.kinds | b.kinds
         ):
             return True  # "paid a visit to Manila, where he met Marcos": one visit, one meeting
+        if a.span == b.span and (a.kinds | b.kinds) & {"Summit", "Session"} and len(pa | pb) == 1:
+            return True  # "A concluded the summit after discussions on X": its discussions
         return bool(da and da == db) or (a.kinds & b.kinds and "PhoneCall" not in a.kinds)
     return len(shared) >= 2
 
