@@ -104,3 +104,16 @@ def test_un_titles_mark_persons():
         "said the region faced risks. Ms. DiCarlo added that dialogue was key."
     )
     assert [m.key for m in doc.mentions if m.kind == "person"] == ["rosemary-dicarlo"] * 2
+
+
+def test_an_ambassador_to_the_host_is_the_name_after_the_comma():
+    """Dev 475 (China a party beside its own envoy): "the Chinese Ambassador to Nigeria, H.E.
+    A" and "the Ambassador of Germany to Ghana, Ambassador B": the post runs to the host and
+    is the name's after the comma, so the state has its person."""
+    doc = build(
+        "Onyeama received the Chinese Ambassador to Nigeria, H.E. Cui Jianchun, on Tuesday."
+        " Botchwey received the Ambassador of the Federal Republic of Germany to Ghana,"
+        " Ambassador Daniel Krull, on Friday."
+    )
+    assert doc.post_countries("person/cui-jianchun") == ["china"]
+    assert doc.post_countries("person/daniel-krull") == ["germany"]

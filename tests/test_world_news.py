@@ -3037,3 +3037,22 @@ def test_in_attendance_for_the_summit_aside_from_one_lists_the_others():
     assert {"person/siaosi-sovaleni", "person/kausea-natano", "person/dalton-tagelagi"} <= set(
         found[0].participants
     ), found[0].participants
+
+
+def test_a_name_after_the_second_of_two_parties_is_the_seconds():
+    """Dev 475 (the minister's meeting with the Ethiopian envoy given to Nigeria): in "the
+    minister and the Ghanaian Ambassador to Nigeria, A, discussed trade at a meeting" the
+    parser hangs A on "minister"; a name after a conjunct is the conjunct's, so "the
+    minister" is the minister the story named and A the ambassador."""
+    f = facts(
+        "Envoys in Abuja\nSource: Test Wire | 2021-08-26\n\n"
+        "Minister of Foreign Affairs Geoffrey Onyeama addressed students in Abuja on Monday.\n\n"
+        "The ministry said the minister and the Ghanaian Ambassador to Nigeria, Kwame Asante"
+        " Boateng, discussed trade at a meeting on Tuesday.\n"
+    )
+    found = [m for m in f.meetings if "person/kwame-asante-boateng" in m.participants]
+    assert found, [m.participants for m in f.meetings]
+    assert set(found[0].participants) == {
+        "person/geoffrey-onyeama",
+        "person/kwame-asante-boateng",
+    }, found[0].participants

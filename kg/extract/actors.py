@@ -214,12 +214,6 @@ class ActorFinder:
                         break
                     extra.append(w.group(1))
                     p = w.end()
-            # "Ambassador of Kazakhstan to the Republic of Türkiye": the phrase runs to the host
-            if any("mbassador" in r or "nvoy" in r for r in roles) and (country or org):
-                to = re.compile(r" to (?:the )?").match(text, end)
-                host = self._mention_at(to.end()) if to else None
-                if host is not None and host.kind == "country":
-                    end = host.end
             # Prefixes: "Turkish Foreign Minister", "Turkey's Parliament Speaker",
             # "CSTO Secretary General"
             before = text[max(0, start - 40) : start]
@@ -233,6 +227,13 @@ class ActorFinder:
                     elif cand.kind == "org":
                         org = cand.key
                         start = cand.start
+            # "Ambassador of Kazakhstan to the Republic of Türkiye", "the Chinese Ambassador to
+            # Nigeria": the phrase runs to the host
+            if any("mbassador" in r or "nvoy" in r for r in roles) and (country or org):
+                to = re.compile(r" to (?:the )?").match(text, end)
+                host = self._mention_at(to.end()) if to else None
+                if host is not None and host.kind == "country":
+                    end = host.end
             if not (country or org) and roles[0].lower().startswith(
                 ("head", "director", "chair", "commander")
             ):

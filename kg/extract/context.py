@@ -20,6 +20,7 @@ from kg.extract.numbers import find_numbers
 from kg.extract.sentences import Block, SpanSet, all_sentences, paragraphs, within
 
 _GAP_BEFORE_NAME = re.compile(r"^[\s,:–-]*(?:(?:H\.\s?E\.|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s*)?$")
+_ENVOY_AGAIN = re.compile(r"^,\s+Ambassador\s+$")
 _GAP_AFTER_NAME = re.compile(r"^\s*,?\s*(?:the\s+)?$")
 
 
@@ -982,7 +983,7 @@ def _person_for_phrase(text, ph, persons: list[Mention], phrases) -> Mention | N
     back = fwd = None
     starts = [p.start for p in persons]
     lo = bisect.bisect_left(starts, ph.start - 200)
-    hi = bisect.bisect_right(starts, ph.end + 12)
+    hi = bisect.bisect_right(starts, ph.end + 16)
     near = persons[lo:hi]
     for p in near:
         if (
@@ -992,9 +993,14 @@ def _person_for_phrase(text, ph, persons: list[Mention], phrases) -> Mention | N
         ):
             back = p
     for p in near:
-        if p.start >= ph.end and p.start - ph.end <= 12:
+        if p.start >= ph.end and p.start - ph.end <= 16:
             gap = text[ph.end : p.start]
-            if _GAP_BEFORE_NAME.match(gap) or _RANK_ONLY.match(gap):
+            if (
+                (_GAP_BEFORE_NAME.match(gap) and p.start - ph.end <= 12)
+                or _RANK_ONLY.match(gap)
+                # "the Ambassador of China to Nigeria, Ambassador Cui Jianchun"
+                or (_ENVOY_AGAIN.match(gap) and "mbassador" in " ".join(ph.roles))
+            ):
                 fwd = p
                 break
     if fwd is not None and (back is None or "," not in text[ph.end : fwd.start]):

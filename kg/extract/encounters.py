@@ -630,7 +630,10 @@ class _Parties:
         ):
             return  # "Igor Popov, the Russian co-chair of the Minsk Group": Popov, not Russia
         s, e = head_span(tok, self.off)
-        extra = [c for c in tok.children if c.dep_ == "appos"]
+        extra = _own_appositives(self.doc, tok, self.off)
+        for a in tok.children:
+            if a.dep_ == "appos" and a not in extra:
+                e = min(e, phrase_span(a, self.off)[0])  # a conjunct's name, not this one's
         for a in extra:
             a_s, a_e = phrase_span(a, self.off)
             s, e = min(s, a_s), max(e, a_e)
@@ -682,7 +685,9 @@ class _Parties:
             )
         ):
             # "The Prime Minister, who is chairing the sessions": the one the text titled so
-            phrase = self.doc.text[s:e]
+            # (not with "and the envoy" after it)
+            cut = [self.off + c.idx for c in tok.children if c.dep_ in ("cc", "conj")]
+            phrase = self.doc.text[s : min([e, *cut])].rstrip(" ,")
             self.take(_titled_before(self.doc, phrase, s) or _office_state(self.doc, phrase))
             return
         if persons:
@@ -723,6 +728,30 @@ class _Parties:
                     self.take(holder)
                     return
         self.take(*(self.doc.ref(m) for m in pick))
+
+
+def _own_appositives(doc: Doc, tok, off: int) -> list:
+    """The appositives that name tok: "the minister and the Ethiopian Ambassador to Nigeria,
+    A, discussed": the parser hangs the name A on "minister", yet a name after a conjunct
+    is that conjunct's."""
+
+    def names(a) -> bool:
+        return bool(doc.mentions_in(*phrase_span(a, off), "person"))
+
+    conjs = [c.i for c in tok.children if c.dep_ == "conj"]
+    own = [
+        c
+        for c in tok.children
+        if c.dep_ == "appos" and not (names(c) and any(i < c.i for i in conjs))
+    ]
+    if tok.dep_ == "conj":
+        later = [c.i for c in tok.head.children if c.dep_ == "conj" and c.i > tok.i]
+        own += [
+            c
+            for c in tok.head.children
+            if c.dep_ == "appos" and c.i > tok.i and names(c) and not any(i < c.i for i in later)
+        ]
+    return own
 
 
 _AND = re.compile(r"\s+and\s+(?:the\s+)?", re.I)
