@@ -3056,3 +3056,21 @@ def test_a_name_after_the_second_of_two_parties_is_the_seconds():
         "person/geoffrey-onyeama",
         "person/kwame-asante-boateng",
     }, found[0].participants
+
+
+def test_the_states_minister_by_title_is_the_one_the_story_named_so():
+    """Dev 478 (Iraq for its minister, and his meeting lost in another): "While in Amman, the
+    Iraqi foreign minister also participated in the coordination meeting between Jordan,
+    Cyprus and Greece": the Iraqi foreign minister is the one the story named "Iraqi Foreign
+    Minister A", not Iraq."""
+    f = facts(
+        "Minister visits\nSource: Test Wire\n\n"
+        "King Abdullah received Kuwaiti Foreign Minister Ahmad Nasser Al-Sabah at the palace"
+        " on Sunday.\n\n"
+        "While in Amman, the Kuwaiti foreign minister also participated in the coordination"
+        " meeting between Jordan, Cyprus and Greece.\n"
+    )
+    found = [m for m in f.meetings if "country/cyprus" in m.participants]
+    assert found, [m.participants for m in f.meetings]
+    assert "person/ahmad-nasser-al-sabah" in found[0].participants, found[0].participants
+    assert "country/kuwait" not in found[0].participants, found[0].participants

@@ -713,6 +713,13 @@ class _Parties:
                 if holder is not None:
                     self.take(holder)
                     return
+            if len(ms) == 1 and ms[0].adjective and tok.lower_[-1] != "s" and _posts_named(tok):
+                # "the Iraqi foreign minister also participated": the one the text named
+                # "Iraqi Foreign Minister A"
+                holder = _post_holder_of(self.doc, tok, ms[0])
+                if holder is not None:
+                    self.take(holder)
+                    return
             held = [_post_holder_of(self.doc, tok, m) for m in ms] if len(ms) == 2 else []
             two = held and all(held) and len(set(held)) == 2
             self.take(*(held if two else [self.doc.ref(m) for m in ms]))
