@@ -784,3 +784,18 @@ def test_troops_ordered_to_a_place_or_based_there_were_sent():
         " a report by the Geneva-based monitors.\n"
     )
     assert sendings(h) == [], sendings(h)
+
+
+def test_the_day_of_a_deployment_is_no_head_count():
+    """Dev 481 (5 officers for 56, and the claim of 5): "The officers, who will be deployed on
+    January 5": the force's phrase holds the day of its going; a number in a date counts
+    no one."""
+    f = facts(
+        "Police leave\nSource: Test Wire | 2019-09-07\n\n"
+        "The Kenyan police officers, who will be deployed to Haiti on January 5, will"
+        " reinforce the mission.\n"
+    )
+    sent = [d for d in f.deployments if d.deployed_by == "country/kenya"]
+    assert sent, [(d.deployed_by, d.personnel) for d in f.deployments]
+    assert sent[0].personnel is None, sent[0].personnel
+    assert not [c for c in f.claims if c.value == 5], [(c.quantity_kind, c.value) for c in f.claims]

@@ -916,7 +916,10 @@ def _numbers(doc: Doc, force, off: int, sent) -> tuple[int | None, int | None]:
     if strong:
         personnel = int(strong.group(1).replace(",", ""))
     counts = []
-    for _ns, ne, value, _q in doc.numbers_in(s, e):
+    days = [(d.start, d.end) for d in doc.dates.dates_in(s, e)]
+    for ns, ne, value, _q in doc.numbers_in(s, e):
+        if any(a <= ns < b for a, b in days):
+            continue  # "The officers, who will be deployed on January 5": a day, no count
         after = doc.text[ne : ne + 40].lower()
         if re.match(
             r"\s*(?:[a-z-]+\s+){0,2}?(?:units?\b|armou?red|vehicles|tanks|helicopters|aircraft"
