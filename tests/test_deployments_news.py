@@ -799,3 +799,22 @@ def test_the_day_of_a_deployment_is_no_head_count():
     assert sent, [(d.deployed_by, d.personnel) for d in f.deployments]
     assert sent[0].personnel is None, sent[0].personnel
     assert not [c for c in f.claims if c.value == 5], [(c.quantity_kind, c.value) for c in f.claims]
+
+
+def test_the_n_member_team_told_after_a_sending_is_its_size_and_a_states_reserve_no_mission():
+    """Dev 480 (no size, no mission): "the 25 member team will be working alongside …" in the
+    next paragraph counts the contingent whose going was told; "the Territorial Force" a
+    later line names is the sender's own reserve, not the mission the story is about, so
+    "under the umbrella of UNMIT" gives the mission."""
+    f = facts(
+        "Police leave\nSource: Test Wire | 2006-10-04\n\n"
+        "The third contingent of Fiji Police will be leaving for Timor-Leste next week to be"
+        " deployed under the umbrella of UNMIT, the United Nations mission.\n\n"
+        "Contingent commander Superintendent Josefa Tora said the 32 member team will be"
+        " working alongside other international police.\n\n"
+        "Several members have served in Timor-Leste with the Territorial Force.\n"
+    )
+    assert ("country/fiji", "country/timor-leste", 32) in sendings(f), sendings(f)
+    fiji = next(d for d in f.deployments if d.deployed_by == "country/fiji")
+    parent = next((d for d in f.deployments if d.key == fiji.part_of), None)
+    assert parent is not None and parent.force == "org/unmit", (fiji.part_of, parent)

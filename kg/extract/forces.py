@@ -952,7 +952,9 @@ def _numbers(doc: Doc, force, off: int, sent) -> tuple[int | None, int | None]:
 _MISSION_NAME = re.compile(
     r"\b(?:Mission|Operation|MSS|SAMIM|KFOR|MONUSCO|MINUSMA|EUFOR)\b|"
     r"\b(?:Peacekeeping|Peace|Collective|Multinational|Joint|Stabili[sz]ation|Standby|Regional|"
-    r"Interim|Protection|Kosovo|Task)\s+(?:[A-Z][\w-]*\s+){0,2}Forces?\b|^\w*\s*Force$"
+    r"Interim|Protection|Kosovo|Task)\s+(?:[A-Z][\w-]*\s+){0,2}Forces?\b|"
+    # (not a state's own arm: "the NZDF or the Territorial Force", "the Air Force")
+    r"^(?!(?:Territorial|Air|Border|Home|Reserve|Defen[cs]e|Space|Police|Marine)\b)\w*\s*Force$"
 )
 
 
@@ -1557,8 +1559,12 @@ _SIZE_TOLD = re.compile(
     # "Sweden’s armed forces said the mission of 550 troops will contribute"
     r"|\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:mission|force|contingent|deployment)\s+of\s+"
     r"(?:(?:about|around|some|roughly|nearly|almost|at least|up to|more than|over)\s+)?"
+    # "the 25 member team will be working alongside …": the size in the force's name
+    rf"|\b(?:[Tt]he|[Tt]his|[Ii]ts|[Tt]heir)\s+(?={_STRONG.pattern}\s+(?:[\w-]+\s+){{0,2}}?"
+    r"(?:mission|force|contingent|detachment|battalion|team|unit|group|company)\b)"
 )
 _SIZE_PEOPLE = re.compile(
+    r"[- ](?:strong|member|person|man|officer)\b|"
     r"\s*(?:[a-z-]+\s+){0,2}?(?:troops|soldiers|personnel|peacekeepers|police|officers|"
     r"servicemen|men|members|monitors|observers|experts|staff|instructors|trainers|sailors|"
     r"marines|gendarmes|airmen)\b"
@@ -1600,6 +1606,8 @@ def _size_told_after(doc: Doc, deps: list[Deployment]) -> None:
             continue
         last = max(d.span.start for d in before)
         told = [d for d in before if d.span.start == last]
+        # (a mission's deployment made for the contingent told there is not what is counted)
+        told = [d for d in told if d.force is None] or told
         if len(told) == 1 and told[0].personnel is None:
             told[0].personnel = nums[0][2]
 
