@@ -117,3 +117,16 @@ def test_an_ambassador_to_the_host_is_the_name_after_the_comma():
     )
     assert doc.post_countries("person/cui-jianchun") == ["china"]
     assert doc.post_countries("person/daniel-krull") == ["germany"]
+
+
+def test_a_state_after_the_name_owns_its_title():
+    """Dev 414 ("the Senegalese President" not found for "President Bassirou Diomaye Faye of
+    Senegal"): "President A of B" titles A president of B, as "B's President A" does."""
+    from kg.extract.statements import titled
+
+    doc = build(
+        "President John Mahama on Thursday received President Adama Barrow of Gambia and"
+        " called for closer ties."
+    )
+    assert titled(doc, "person/adama-barrow", "president", "the-gambia")
+    assert not titled(doc, "person/john-mahama", "president", "the-gambia")

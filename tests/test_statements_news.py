@@ -847,3 +847,18 @@ def test_one_who_termed_a_thing_so_made_a_statement():
         " terms of regional peace in the long term.\n"
     )
     assert speakers_of(text, "positive development") == {"person/mumtaz-zahra-baloch"}
+
+
+def test_a_state_is_the_title_owner_only_when_glued_to_the_title():
+    """Dev 477 ("the Polish president" given to a president of years before): in "recalling
+    the great Polish-Lithuanian relations pursued by President Lech Kaczynski" the adjective
+    owns the relations, not the title, so Kaczynski is not "the Polish president" the story
+    speaks of; "Polish President A" and "President A of Poland" are."""
+    text = (
+        "Presidents meet\nSource: Test Wire | 2018-02-17\n\n"
+        "President Andrzej Duda met Lithuania's president, Dalia Grybauskaite, on Saturday.\n\n"
+        '"I talked with President Dalia Grybauskaite, recalling the great Polish-Lithuanian'
+        ' relations pursued by President Lech Kaczynski," Andrzej Duda said.\n\n'
+        'As the Polish president stated, this visit has "symbolic meaning".\n'
+    )
+    assert speakers_of(text, "symbolic meaning") == {"person/andrzej-duda"}

@@ -1378,7 +1378,17 @@ def titled(doc: Doc, ref: str, role: str, owner_key: str | None, before: int | N
         # the title's own words: in its sentence, after any other person named there
         lo = m.start - len(raw)
         lo = max([lo] + [p.end for p in doc.mentions_in(lo, m.start, "person")])
-        near = doc.mentions_in(lo, m.start)
+        title_at = m.start - len(raw) + at
+        near = [
+            x
+            for x in doc.mentions_in(lo, m.start)
+            if x.start >= title_at or _GLUED_TO_TITLE.fullmatch(doc.text, x.end, title_at)
+        ]  # (not "Polish-Lithuanian relations pursued by President A": whose relations)
+        near += [
+            x
+            for x in doc.mentions_in(m.end, m.end + 40, "country")
+            if _OF_AFTER_NAME.fullmatch(doc.text, m.end, x.start)
+        ]  # "President A of Senegal"
         states = [x for x in near if x.kind == "country" and not x.adjective]
         if len(states) >= 2 and " and " in doc.text[states[0].end : states[-1].start]:
             # "The leaders of Russia and Turkey Vladimir Putin and Recep Tayyip Erdoğan":
@@ -1391,6 +1401,15 @@ def titled(doc: Doc, ref: str, role: str, owner_key: str | None, before: int | N
     return False
 
 
+_OF_AFTER_NAME = re.compile(r"\s+of\s+(?:the\s+)?")
+# what may stand between a state and the title it owns: "Polish President", "Kazakhstan's
+# Foreign Minister", "Russian presidential press secretary" (no word that starts a phrase of
+# its own: "Polish-Lithuanian relations pursued by President A" are not A's)
+_GLUED_TO_TITLE = re.compile(
+    r"(?:['’]s)?,?\s*(?:(?!(?:by|with|to|from|in|on|at|for|the|a|an|and|or|of|as|when|that|"
+    r"was|is|were|are|has|had|have)\s)[\w-]+\s+){0,3}",
+    re.I,
+)
 # what may stand between a title's role word and the name: "President of Kazakhstan
 # Kassym-Jomart Tokayev", "Minister for Foreign Affairs Penny Wong", "spokesman Ned Price"
 _TITLE_RUN = re.compile(r"[\w-]*(?:\s+(?:of|for|the|and|[A-Z][\w.-]*))*\s*,?\s*", re.UNICODE)
