@@ -3074,3 +3074,22 @@ def test_the_states_minister_by_title_is_the_one_the_story_named_so():
     assert found, [m.participants for m in f.meetings]
     assert "person/ahmad-nasser-al-sabah" in found[0].participants, found[0].participants
     assert "country/kuwait" not in found[0].participants, found[0].participants
+
+
+def test_an_abbreviated_rank_in_brackets_ends_no_sentence_and_h_e_apart_is_no_name():
+    """Dev 485 (two attendees missed, one person keyed "h-e-uhuru-kenyatta"): "attended by
+    Amb (Eng.) A, Executive Secretary …" is one sentence, so its list joins the summit;
+    "H. E. B", the style written apart, is B."""
+    f = facts(
+        "Summit communique\nSource: Test Wire | 2014-03-13\n\n"
+        "The EAC Assembly of Heads of State held its 9th Extra-Ordinary Summit on 13th March"
+        " 2014 in Arusha, under the Chairmanship of H. E. Jakaya Kikwete, the President of the"
+        " United Republic of Tanzania.\n\n"
+        "The Summit was also attended by Amb (Eng.) Richard Sezibera, Secretary General of the"
+        " EAC; and Dr. Nkosazana Dlamini-Zuma, Chairperson of the African Union Commission.\n"
+    )
+    found = [m for m in f.meetings if "person/jakaya-kikwete" in m.participants]
+    assert found, [m.participants for m in f.meetings]
+    assert {"person/richard-sezibera", "person/nkosazana-dlamini-zuma"} <= set(
+        found[0].participants
+    ), found[0].participants

@@ -243,6 +243,8 @@ def clean_person(text: str, start: int, end: int) -> tuple[int, int, str | None]
     if poss and poss.start() > 0:
         end = start + poss.start()  # "Salva Kiir’s SPLM": the person is before the possessive
     words = list(re.finditer(r"\S+", text[start:end]))
+    if len(words) > 2 and words[0].group() == "H." and words[1].group() == "E.":
+        words = words[2:]  # "H. E. Uhuru Kenyatta": "H.E." written apart
     popped = None
     while words and (
         fold(words[0].group().rstrip(",")) in TITLES

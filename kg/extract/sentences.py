@@ -68,6 +68,9 @@ _ABBREV = {
     "pres",
     "atty",
     "engr",
+    "eng",  # "Amb (Eng.) Mahboub Maalim"
+    "rtd",  # "Maj. Gen. (Rtd.) A", "(Retd.)"
+    "retd",
     "sgt",
     "cpl",
     "pvt",
