@@ -990,3 +990,21 @@ def test_things_with_capitals_are_no_persons():
         " Family and Tonga’s Royal Family.\n"
     )
     assert refs(f, "person") == {"person/joko-widodo", "person/anwar-ibrahim"}, refs(f, "person")
+
+
+def test_a_summit_of_a_body_is_the_bodys_and_madam_is_no_name():
+    """Dev 488, 469 (an org "XIII Presidential Summit of the Pacific Alliance", a person
+    "Madam Ellen Johnson Sirleaf"): a summit, meeting or session "of" a body names the body,
+    which takes part; "Madam" is a style, like "Mrs"."""
+    f = facts(
+        "Summit held\nSource: Test Wire | 2019-07-08\n\n"
+        "Last July 6th was held in Lima, Peru, the XIV Presidential Summit of the Pacific"
+        " Alliance, chaired by Madam Dina Boluarte.\n"
+    )
+    assert "org/pacific-alliance" in refs(f, "org"), refs(f, "org")
+    assert not [r for r in refs(f, "org") if "summit" in r], refs(f, "org")
+    assert "person/dina-boluarte" in refs(f, "person"), refs(f, "person")
+    summit = [m for m in f.meetings if "Summit" in m.kinds]
+    assert summit and "org/pacific-alliance" in summit[0].participants + [summit[0].organizer], [
+        (m.participants, m.organizer) for m in f.meetings
+    ]

@@ -1262,6 +1262,8 @@ def _generic(name: str) -> bool:
     return all(_GENERIC_ORG_WORD.match(w) for w in re.findall(r"[\w’'-]+", name))
 
 
+# a body's gathering named by the body: "Summit of the Pacific Alliance"
+_EVENT_OF = re.compile(r".*?\b(?:Summits?|Meeting|Session)\s+of\s+(?:the\s+)?(?=[A-Z])")
 _EVENT_END = re.compile(
     r"\b(?:Summit|Meeting|Session|Talks|Visit|Order|Situation|Chairmanship|Ministerial|"
     r"Co-Chairs|Co-Chairmanship|Chairs|Conference Call|Call|Resolution|Agreement|Accord|"
@@ -1336,6 +1338,11 @@ def _add_org(out, ents, text: str, s: int, e: int, known, lex: Lexicon, prefer=f
         words.pop()
     e = s + words[-1].end() if words else e
     surface = text[s:e]
+    event = _EVENT_OF.match(surface)
+    if event is not None and event.end() < len(surface):
+        # "XIII Presidential Summit of the Pacific Alliance": the body whose summit it is
+        _add_org(out, ents, text, s + event.end(), e, known, lex, prefer)
+        return
     if (
         _BAD_ORG_END.search(surface)
         # "Greece's Foreign Affairs Minister", "Liberia's Permanent Representative": the
