@@ -862,3 +862,15 @@ def test_a_state_is_the_title_owner_only_when_glued_to_the_title():
         'As the Polish president stated, this visit has "symbolic meaning".\n'
     )
     assert speakers_of(text, "symbolic meaning") == {"person/andrzej-duda"}
+
+
+def test_a_post_then_the_bare_name_of_its_holder_is_the_holders_word():
+    """Dev 481 (the words given to "IGP"): in "the IGP, Emmanuel K. Gasana urged the officers
+    to …" the parser makes the post's initials the subject and the name its appositive; the
+    speaker is the one named."""
+    text = (
+        "Police briefed\nSource: Test Wire | 2012-01-03\n\n"
+        "During the pre-deployment briefing on Monday, the IGP, Dan Munyuza urged the officers"
+        " to exhibit high discipline while on the mission.\n"
+    )
+    assert speakers_of(text, "high discipline") == {"person/dan-munyuza"}

@@ -872,6 +872,16 @@ def _resolve(doc: Doc, tok, verb, sent: Block, sal: speech.Salience) -> str | No
             ]
             if named:
                 return doc.ref(named[0])
+    if not own:
+        # "the IGP, Emmanuel K. Gasana urged …": a post or body, then the bare name of the
+        # one holding it
+        for a in tok.children:
+            if a.dep_ != "appos":
+                continue
+            a_s, a_e = speech.phrase_span(a, off)
+            named = [x for x in doc.mentions_in(a_s, a_e) if x.kind == "person"]
+            if named and named[0].start == a_s and named[0].end >= a_e - 1:
+                return doc.ref(named[0])
     if not own and any(c.dep_ == "appos" for c in tok.children):
         # "Belarus, a close Russian ally that has provided support for … Ukraine, said": the
         # subject's own name before its appositive's
