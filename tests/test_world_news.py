@@ -3093,3 +3093,24 @@ def test_an_abbreviated_rank_in_brackets_ends_no_sentence_and_h_e_apart_is_no_na
     assert {"person/richard-sezibera", "person/nkosazana-dlamini-zuma"} <= set(
         found[0].participants
     ), found[0].participants
+
+
+def test_a_state_whose_title_stands_before_its_persons_name_gives_way_to_the_person():
+    """Dev 240, 316, 273 (China beside "China's Wang Yi", Nigeria beside Tinubu): a state is
+    a party only where no person of it is named; "China's Wang Yi", "Chinese State Councilor
+    and Foreign Minister Wang Yi" name one, though no post is read from the words; "Ghana and
+    President A" does not make A Ghana's."""
+    from kg.extract.context import build
+    from kg.extract.model import Meeting, Span
+    from kg.extract.participants import states_with_their_person
+
+    doc = build(
+        "S Jaishankar spoke with China's Wang Yi on Thursday. Ghana and President Bola Tinubu"
+        " were named too."
+    )
+    m = Meeting(key="k", span=Span(0, 10), label="")
+    m.participants = ["person/s-jaishankar", "person/wang-yi", "country/china", "country/ghana"]
+    m.participants.append("person/bola-tinubu")
+    states_with_their_person(doc, [m])
+    assert "country/china" not in m.participants, m.participants
+    assert "country/ghana" in m.participants, m.participants

@@ -64,8 +64,34 @@ def states_with_their_person(ctx: Doc, meetings: list[Meeting]) -> None:
     Montenegro's."""
     for m in meetings:
         held = {f"country/{c}" for ref in m.participants for c in ctx.post_countries(ref)}
+        held |= {
+            c
+            for ref in m.participants
+            if ref.startswith("person/")
+            for c in _titled_states(ctx, ref)
+        }
         if held:
             m.participants = [r for r in m.participants if r not in held]
+
+
+# a state's title right before a name: "Chinese Foreign Minister ", "Ghana's President "
+# ("Chinese State Councilor and Foreign Minister Wang Yi", "China's Wang Yi"; not "Ghana
+# and President A")
+_STATE_TITLE = re.compile(r"(?:['’]s\s+|\s+[A-Z][\w.-]*\s+)(?:(?:and\s+)?[A-Z][\w.-]*\s+){0,5}")
+
+
+def _titled_states(ctx: Doc, ref: str) -> set[str]:
+    """The states whose title the text writes right before the person's name ("Chinese
+    Foreign Minister Wang Yi"), though no post was read from it."""
+    key = ref.split("/", 1)[1]
+    out: set[str] = set()
+    for m in ctx.mentions:
+        if m.kind != "person" or m.key != key:
+            continue
+        for x in ctx.mentions_in(max(0, m.start - 50), m.start, "country"):
+            if _STATE_TITLE.fullmatch(ctx.text, x.end, m.start):
+                out.add(ctx.ref(x))
+    return out
 
 
 # words that put what was said at another time than the meeting: "accused Perthes last
