@@ -75,7 +75,9 @@ _EQUIPMENT = re.compile(
     r"armou?red\s+personnel\s+carriers|tanks|helicopters|aircraft|planes)",
     re.I,
 )
-_STRONG = re.compile(r"(\d[\d,]*)[- ](?:strong|member|person|man|officer)\b", re.I)
+# the word that makes a number a force's size: "150-strong", "the 25 member team"
+_SIZE_WORD = r"[- ](?:strong|member|person|man|officer)\b"
+_STRONG = re.compile(rf"(\d[\d,]*){_SIZE_WORD}", re.I)
 _LIST_ITEM = re.compile(
     r"(?P<country>[A-Z][\w’'.-]*(?:\s+(?:and\s+)?[A-Z][\w’'.-]*){0,3})\s*(?:[–—:-]|\()\s*"
     r"(?:about\s+|around\s+|some\s+|up\s+to\s+|at\s+least\s+|nearly\s+)?(?P<n>\d[\d,]*)\b"
@@ -1564,7 +1566,7 @@ _SIZE_TOLD = re.compile(
     r"(?:mission|force|contingent|detachment|battalion|team|unit|group|company)\b)"
 )
 _SIZE_PEOPLE = re.compile(
-    r"[- ](?:strong|member|person|man|officer)\b|"
+    rf"{_SIZE_WORD}|"
     r"\s*(?:[a-z-]+\s+){0,2}?(?:troops|soldiers|personnel|peacekeepers|police|officers|"
     r"servicemen|men|members|monitors|observers|experts|staff|instructors|trainers|sailors|"
     r"marines|gendarmes|airmen)\b"
