@@ -818,3 +818,20 @@ def test_the_n_member_team_told_after_a_sending_is_its_size_and_a_states_reserve
     fiji = next(d for d in f.deployments if d.deployed_by == "country/fiji")
     parent = next((d for d in f.deployments if d.key == fiji.part_of), None)
     assert parent is not None and parent.force == "org/unmit", (fiji.part_of, parent)
+
+
+def test_firefighters_and_their_fire_engines_are_a_force_sent():
+    """Dev 498 (no deployment at all): "a team of 16 Bulgarian firefighters, with four fire
+    engines, also arrived in central Greece": firefighters, rescuers and medics sent abroad
+    are forces as troops are, and fire engines what they bring."""
+    f = facts(
+        "Firefighters arrive\nSource: Test Wire | 2023-08-05\n\n"
+        "A team of 22 Slovak firefighters, with six fire engines, arrived on Friday in"
+        " southern Portugal.\n\n"
+        "On August 20, 18 Czech rescuers will arrive in the Algarve.\n"
+    )
+    got = {(d.deployed_by, d.destination, d.personnel, d.equipment) for d in f.deployments}
+    assert ("country/slovakia", "country/portugal", 22, 6) in got, got
+    assert any(
+        d.deployed_by == "country/czech-republic" and d.personnel == 18 for d in f.deployments
+    ), got

@@ -39,7 +39,7 @@ _FORCE = re.compile(
     r"gendarmes|military|army|detachments?|company|companies|squadrons?|instructors|"
     r"staff|experts|specialists|members|men|fighters|mercenaries|trainers|advis[eo]rs|"
     r"commandos|sailors|airmen|guards|gendarmerie|divisions?|regiments?|"
-    r"monitors|observers|monitoring)$",
+    r"monitors|observers|monitoring|fire-?fighters|rescuers|medics|paramedics)$",
     re.I,
 )
 # ships and aircraft sent are a force too, counted as equipment ("two naval ships", "a frigate");
@@ -72,7 +72,7 @@ _NOT_FORCE_HEAD = re.compile(
 _EQUIPMENT = re.compile(
     r"(?P<n>\d[\d,]*|[a-z]+)\s+(?:units?\s+of\s+(?:military\s+|special\s+|automobile\s+and\s+)?"
     r"(?:armou?red\s+)?(?:equipment|vehicles|hardware)|(?:armou?red\s+)?vehicles|"
-    r"armou?red\s+personnel\s+carriers|tanks|helicopters|aircraft|planes)",
+    r"armou?red\s+personnel\s+carriers|tanks|helicopters|aircraft|planes|fire\s+(?:engines|trucks))",
     re.I,
 )
 # the word that makes a number a force's size: "150-strong", "the 25 member team"
