@@ -835,3 +835,23 @@ def test_firefighters_and_their_fire_engines_are_a_force_sent():
     assert any(
         d.deployed_by == "country/czech-republic" and d.personnel == 18 for d in f.deployments
     ), got
+
+
+def test_whom_a_clause_on_the_force_helps_does_not_send_it():
+    """Dev 498 (Greece sending firefighters to Athens): "more than 200 firefighters from six
+    European countries that will help their Greek colleagues … arrived in Athens": the state
+    a relative clause on the force speaks of is neither its sender nor its owner; a clause
+    that counts the force's own soldiers still names them ("which will comprise 350
+    soldiers from Gabon")."""
+    f = facts(
+        "Rescuers arrive\nSource: Test Wire | 2024-07-13\n\n"
+        "The first of more than 120 firefighters from four European countries that will help"
+        " their Spanish colleagues in fighting wildfires arrived in Madrid on Saturday.\n"
+    )
+    assert not [d for d in f.deployments if d.deployed_by == "country/spain"], sendings(f)
+    g = facts(
+        "Force arrives\nSource: Test Wire | 2024-07-13\n\n"
+        "The regional force, which will comprise 420 soldiers from Chad, arrived in Bangui"
+        " on Friday.\n"
+    )
+    assert [d for d in g.deployments if d.deployed_by == "country/chad"], sendings(g)

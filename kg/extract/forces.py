@@ -696,12 +696,25 @@ def _actor(doc: Doc, tok, off: int, skip: int, kinds=("country", "org"), verb=No
                     if got:
                         return got
         return _last_body(doc, off + tok.idx)
-    ms = [m for m in doc.mentions_in(max(s, skip), e) if m.kind in kinds]
+    ms = [m for m in _outside_clauses(doc, tok, off, max(s, skip), e) if m.kind in kinds]
     if not ms:
         return None
     named = [m for m in ms if not m.adjective]
     m = (named or ms)[0]
     return _national(doc, doc.ref(m))
+
+
+def _outside_clauses(doc: Doc, tok, off: int, start: int, end: int) -> list:
+    """The mentions of a phrase but those of a relative clause in it that names no force:
+    "200 firefighters … that will help their Greek colleagues" are not Greece's, whom such a
+    clause speaks of neither sends nor owns them ("the force, which will comprise 350
+    soldiers from Gabon, …" names its own)."""
+    clauses = [
+        phrase_span(t, off)
+        for t in tok.subtree
+        if t.dep_ == "relcl" and not any(_FORCE.match(w.text) for w in t.subtree)
+    ]
+    return [m for m in doc.mentions_in(start, end) if not any(a <= m.start < b for a, b in clauses)]
 
 
 def _national(doc: Doc, ref: str) -> str:
@@ -734,7 +747,11 @@ def _owner(doc: Doc, force, off: int, skip: int) -> str | None:
     """The state a force belongs to: "Kenyan police", "Rwanda's troops", "troops from Benin",
     "a contingent of the Rwanda Defence Force"."""
     s, e = phrase_span(force, off)
-    ms = [m for m in doc.mentions_in(max(s, skip), e) if m.kind in ("country", "org")]
+    ms = [
+        m
+        for m in _outside_clauses(doc, force, off, max(s, skip), e)
+        if m.kind in ("country", "org")
+    ]
     for m in ms:
         before = doc.text[max(s, m.start - 12) : m.start].lower()
         if "to " in before[-4:] or "in " in before[-4:] or "into " in before[-6:]:
