@@ -855,3 +855,16 @@ def test_whom_a_clause_on_the_force_helps_does_not_send_it():
         " on Friday.\n"
     )
     assert [d for d in g.deployments if d.deployed_by == "country/chad"], sendings(g)
+
+
+def test_a_region_describing_the_country_gone_to_is_not_the_destination():
+    """Dev 496 (destination "Caribbean"): "will join other peacekeeping troops in the
+    Caribbean island country as part of the Stabilization Mission in Haiti": the region
+    only describes the country gone to, which the story names elsewhere."""
+    f = facts(
+        "Poland sends troops to Kosovo\nSource: Test Wire | 2014-03-11\n\n"
+        "The contingent will join other peacekeeping troops in the Balkan country as part of"
+        " the NATO-led Kosovo Force (KFOR).\n"
+    )
+    dest = {d.destination for d in f.deployments}
+    assert dest == {"country/kosovo"}, dest

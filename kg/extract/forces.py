@@ -898,12 +898,15 @@ def _place_in(doc: Doc, g, off: int, skip: int) -> str | None:
         and not m.adjective
         # "to the country's border with Belarus": the troops stay on their side of it
         and not _BORDER_WITH.search(doc.text, max(s, m.start - 30), m.start)
+        # "in the Caribbean island country": a country the words describe, not the region
+        and not (g.lower_ in _A_COUNTRY and m.end <= off + g.idx)
     ]
     places = [m for m in ms if m.kind == "place"]
     pick = places[0] if places else (ms[0] if ms else None)
     return doc.ref(pick) if pick is not None else None
 
 
+_A_COUNTRY = {"country", "nation", "state", "island", "archipelago", "republic", "kingdom"}
 _UNITS_AFTER = re.compile(
     r"\s*(?:[a-z-]+\s+){0,2}?"
     r"(?:companies|battalions|brigades|platoons|squadrons|regiments|units|teams|contingents)\b"
