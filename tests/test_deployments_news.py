@@ -868,3 +868,20 @@ def test_a_region_describing_the_country_gone_to_is_not_the_destination():
     )
     dest = {d.destination for d in f.deployments}
     assert dest == {"country/kosovo"}, dest
+
+
+def test_a_contingents_size_told_at_the_end_of_its_story():
+    """Dev 496 (no size): "The military contingent includes 216 members of the Peruvian
+    Army, Navy and Air Force" four paragraphs after the contingent's going, in a story of
+    that one contingent: its size, however far back it was told."""
+    f = facts(
+        "Chile sends troops to Cyprus\nSource: Test Wire | 2015-05-12\n\n"
+        "Chile's contingent will join other peacekeepers as part of the United Nations"
+        " Peacekeeping Force in Cyprus (UNFICYP).\n\n"
+        "Its tasks include patrols of the buffer zone.\n\n"
+        "The soldiers will also support the mission's engineers.\n\n"
+        "Commanders said morale was high.\n\n"
+        "The contingent includes 140 members of the Chilean Army and Navy.\n"
+    )
+    chile = [d for d in f.deployments if d.deployed_by == "country/chile"]
+    assert [d.personnel for d in chile] == [140], sendings(f)

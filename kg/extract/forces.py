@@ -1625,6 +1625,12 @@ def _size_told_after(doc: Doc, deps: list[Deployment]) -> None:
             d for d in deps if d.span.start < sent.start and 0 <= pi - _para(doc, d.span.start) <= 2
         ]
         if not before:
+            # "The military contingent includes 216 members …" at the end of a story of one
+            # contingent (and the mission it joins): that contingent's, however far back
+            earlier = [d for d in deps if d.span.start < sent.start]
+            alone = [d for d in earlier if not any(o.part_of == d.key for o in earlier)]
+            if len(alone) == 1 and len(earlier) == len(deps) and alone[0].personnel is None:
+                alone[0].personnel = nums[0][2]
             continue
         last = max(d.span.start for d in before)
         told = [d for d in before if d.span.start == last]
