@@ -885,3 +885,17 @@ def test_a_contingents_size_told_at_the_end_of_its_story():
     )
     chile = [d for d in f.deployments if d.deployed_by == "country/chile"]
     assert [d.personnel for d in chile] == [140], sendings(f)
+
+
+def test_a_year_naming_an_event_counts_no_one():
+    """Dev 496 (a claim of 2,010 displaced): "camps for Haitians displaced by the 2010
+    earthquake": the year names the earthquake; the verb before it counts no one."""
+    f = facts(
+        "Troops\nSource: Test Wire | 2016-04-02\n\n"
+        "The soldiers will guard camps for families displaced by the 2015 floods, the army"
+        " said.\n\n"
+        "The storms displaced 3,200 people.\n"
+    )
+    got = {(c.quantity_kind, c.value) for c in f.claims}
+    assert ("Displaced", 3200) in got, got
+    assert not {v for _k, v in got} & {2015}, got

@@ -132,7 +132,7 @@ def claims(doc: Doc, stmts: list[Statement]) -> list[Claim]:
             if kind == "Personnel" and (told := _told_before(before, _CASUALTIES)):
                 # "killing 14 police officers": the people counted are the dead, not a force
                 kind, said_before = told
-            if kind is None and (told := _told_before(before)):
+            if kind is None and not _a_year(text, s, e) and (told := _told_before(before)):
                 kind, said_before = told
             if kind is None:
                 continue
@@ -173,6 +173,14 @@ def _drop_headline_repeats(doc: Doc, claims: list[Claim]) -> list[Claim]:
     return [
         c for c in claims if not (c.span.end <= title.end and (c.quantity_kind, c.value) in in_body)
     ]
+
+
+def _a_year(text: str, s: int, e: int) -> bool:
+    """ "Haitians displaced by the 2010 earthquake": a year naming an event, not a count for
+    the verb before it."""
+    return bool(re.fullmatch(r"(?:19|20)\d\d", text[s:e])) and bool(
+        re.search(r"\bthe\s+$", text[max(0, s - 5) : s], re.I)
+    )
 
 
 def _is_date_part(text: str, s: int, e: int) -> bool:
