@@ -1008,3 +1008,19 @@ def test_a_summit_of_a_body_is_the_bodys_and_madam_is_no_name():
     assert summit and "org/pacific-alliance" in summit[0].participants + [summit[0].organizer], [
         (m.participants, m.organizer) for m in f.meetings
     ]
+
+
+def test_a_royal_court_is_no_person_and_an_ayatollah_is_a_title():
+    """Dev 490 (a phone call between "Diwan" and Trump; "Ayatollah Ali Khamenei" for "Ali
+    Khamenei"): the Gulf's royal court, the "Emiri Diwan" or "Royal Diwan", is a body, and
+    "Ayatollah" a cleric's title before his name."""
+    f = facts(
+        "Emir holds call with Erdogan\nSource: Test Wire | 2025-03-05\n\n"
+        "Kuwait's Emir Sheikh Mishal al-Ahmad al-Sabah and Turkish President Recep Tayyip"
+        " Erdogan discussed regional security in a phone call, the Amiri Diwan said on"
+        " Wednesday.\n\n"
+        "Grand Ayatollah Ali al-Sistani met the UN envoy in Najaf.\n"
+    )
+    persons = refs(f, "person")
+    assert not [p for p in persons if "diwan" in p], persons
+    assert "person/ali-al-sistani" in persons, persons
