@@ -3114,3 +3114,21 @@ def test_a_state_whose_title_stands_before_its_persons_name_gives_way_to_the_per
     states_with_their_person(doc, [m])
     assert "country/china" not in m.participants, m.participants
     assert "country/ghana" in m.participants, m.participants
+
+
+def test_a_meeting_hosted_on_a_day_an_undated_page_cannot_resolve():
+    """Dev 502 (no meeting): "Egypt on Monday hosted an emergency meeting of Arab foreign
+    ministers" in a page that gives no date: a meeting on a day the reader cannot resolve,
+    not a general one; those who spoke at it take part, and it stays undated."""
+    f = facts(
+        "Arab ministers meet\nSource: Test Wire\n\n"
+        "Jordan on Monday hosted an emergency meeting of Arab foreign ministers to discuss"
+        " regional developments.\n\n"
+        "Ahmed Aboul Gheit, secretary-general of the League of Arab States, told the meeting"
+        " that the region was on the threshold of a new phase.\n\n"
+        "Jordanian Foreign Minister Ayman Safadi said Amman was working to facilitate"
+        " dialogue.\n"
+    )
+    (m,) = f.meetings
+    assert m.date is None, m.date
+    assert {"person/ahmed-aboul-gheit", "person/ayman-safadi"} <= set(m.participants), m

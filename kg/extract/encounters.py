@@ -1409,6 +1409,9 @@ def encounters(doc: Doc) -> list[Meeting]:
                     or named_parties
                     or (noun is None and parties.n_subjects)
                     or parties.pair_at is not None
+                    # "Egypt on Monday hosted an emergency meeting" in a page with no date:
+                    # a meeting on a day the reader cannot resolve, not a general one
+                    or (verb_lemma in _HELD and _day_not_resolved(doc, sent))
                 )
             ):
                 continue  # an undated meeting of bodies only: too often a general one
@@ -3062,6 +3065,14 @@ def _date(doc: Doc, sent, pos: int, verb=None, off: int = 0) -> DateValue | None
 
 
 _DATELINE_DASH = re.compile(r"\s*[-–—:]")
+
+
+def _day_not_resolved(doc: Doc, sent) -> bool:
+    """The sentence names its day ("on Monday") in a page whose own day is not known."""
+    return doc.meta.published is None and any(
+        d.value is None and its_day(doc.text, sent.start, d)
+        for d in doc.dates.dates_in(sent.start, sent.end)
+    )
 
 
 def _its_days(doc: Doc, sent) -> list[DateValue]:
