@@ -3132,3 +3132,17 @@ def test_a_meeting_hosted_on_a_day_an_undated_page_cannot_resolve():
     (m,) = f.meetings
     assert m.date is None, m.date
     assert {"person/ahmed-aboul-gheit", "person/ayman-safadi"} <= set(m.participants), m
+
+
+def test_a_dateline_on_its_own_line_in_capitals_is_the_storys_day():
+    """Dev 500 (the meeting dated by the page, a day late): "KATHMANDU, SEPTEMBER 24" on a
+    line of its own, in a paper of September 25: the story's "today" is the dateline's day,
+    as with "New Delhi, June 21:"."""
+    f = facts(
+        "Ministers meet online\nSource: Test Wire | 2021-03-04\n\n"
+        "THIMPHU, MARCH 3\n\n"
+        "Foreign Minister Tandi Dorji held talks with Indian External Affairs Minister"
+        " Subrahmanyam Jaishankar by video link today.\n"
+    )
+    (m,) = f.meetings
+    assert m.date is not None and m.date.value == date(2021, 3, 3), m.date

@@ -39,8 +39,9 @@ _URL_LINE = re.compile(r"^https?://\S+\s+[—–-]\s+")
 # day a story was filed, at the head of its first paragraph
 _FILED = re.compile(
     r"[A-Z][\w .’'-]{1,30}(?:,\s*[A-Z][\w .’'-]{1,30})?,\s*"
-    r"(?:(?P<m1>[A-Z][a-z]{2,8})\.?\s+(?P<d1>\d{1,2})|(?P<d2>\d{1,2})\s+(?P<m2>[A-Z][a-z]{2,8})\.?)"
-    r"(?:,?\s+(?P<y>\d{4}))?\s*(?:\([^()\n]{1,40}\)\s*)?(?::|[-–—]{1,2})"
+    r"(?:(?P<m1>[A-Z][A-Za-z]{2,8})\.?\s+(?P<d1>\d{1,2})|(?P<d2>\d{1,2})\s+(?P<m2>[A-Z][A-Za-z]{2,8})\.?)"
+    # (its own line, "KATHMANDU, SEPTEMBER 24", ends the dateline as a colon does)
+    r"(?:,?\s+(?P<y>\d{4}))?\s*(?:\([^()\n]{1,40}\)\s*)?(?::|[-–—]{1,2}|$)"
 )
 
 
