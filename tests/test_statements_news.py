@@ -874,3 +874,16 @@ def test_a_post_then_the_bare_name_of_its_holder_is_the_holders_word():
         " to exhibit high discipline while on the mission.\n"
     )
     assert speakers_of(text, "high discipline") == {"person/dan-munyuza"}
+
+
+def test_a_name_read_as_a_body_after_a_rank_is_the_person_speaking():
+    """Dev 498 (the quote given to Romania): in "“…,” said Romanian team leader Colonel
+    Alexandru-Adrian Csilik" the recogniser reads the name as an organization; after a rank
+    or title it is a person's, and the speaker is that person, not the state before it."""
+    text = (
+        "Rescuers arrive\nSource: Test Wire | 2023-08-05\n\n"
+        "“Moldova is happy to join the pre-positioning program with a specialized"
+        " firefighting force,” said Moldovan team leader Colonel Ionut-Costel Banciu.\n"
+    )
+    got = speakers_of(text, "happy to join")
+    assert got == {"person/ionut-costel-banciu"}, got
