@@ -3,6 +3,8 @@ other states and places than the dev texts that showed the failure)."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from tests.news_facts import facts, sendings
@@ -899,3 +901,23 @@ def test_a_year_naming_an_event_counts_no_one():
     got = {(c.quantity_kind, c.value) for c in f.claims}
     assert ("Displaced", 3200) in got, got
     assert not {v for _k, v in got} & {2015}, got
+
+
+def test_an_advance_party_on_another_day_is_a_movement_of_its_own():
+    """Dev 495 (the advance party folded into the main body): "A contingent of 140 police
+    officers … is expected to arrive in El Fasher on Sunday 12 October … An advanced party
+    of ten … arrived here on 30 September": two figures on two days are two movements of
+    the same sender, as the parse already keeps them."""
+    f = facts(
+        "Police unit due\nSource: Test Wire | 2009-03-02\n\n"
+        "A contingent of 160 police officers from the Nepalese Formed Police Unit is expected"
+        " to arrive in Juba on Sunday 8 March 2009 for a one-year tour of duty.\n\n"
+        "An advance party of twelve Nepalese police officers arrived in Juba on 20 February"
+        " 2009.\n"
+    )
+    got = {
+        (d.personnel, d.start.value if d.start else None)
+        for d in f.deployments
+        if d.deployed_by == "country/nepal"
+    }
+    assert got == {(160, date(2009, 3, 8)), (12, date(2009, 2, 20))}, got

@@ -1510,6 +1510,10 @@ def merge_into(doc: Doc, found: list[Deployment], parsed: list[Deployment]) -> l
             parents.setdefault(d.deployed_by, d)
     for d in parsed:
         twin = by_sender.get(d.deployed_by or "") or _same_body(doc, d.deployed_by, by_sender)
+        if twin is not None and twin.deployed_by == d.deployed_by and _other_phase(twin, d):
+            # "A contingent of 140 … is expected to arrive on 12 October … An advance party of
+            # ten … arrived on 30 September": the same sender's two movements
+            twin = None
         if twin is not None and (
             not twin.destination
             or not d.destination
