@@ -1024,3 +1024,18 @@ def test_a_royal_court_is_no_person_and_an_ayatollah_is_a_title():
     persons = refs(f, "person")
     assert not [p for p in persons if "diwan" in p], persons
     assert "person/ali-al-sistani" in persons, persons
+
+
+def test_a_name_after_doctor_or_mister_is_a_persons():
+    """Dev 499 (Naledi Pandor missed, and with her a summit's participant): "accompanied by
+    Minister of International Relations and Cooperation, Dr Naledi Pandor; Minister of …"
+    the recogniser reads no name at all; after "Dr", "Mr", "Mrs", "Ms" or "Prof" two to five
+    capitalised words of no title or body are a person's, as after "His Majesty"."""
+    f = facts(
+        "Leaders meet\nSource: Test Wire | 2023-02-01\n\n"
+        "President Mokgweetsi Masisi, who is the incoming Chair of the Organ on Politics,"
+        " Defence and Security Cooperation, is attending the summit accompanied by Minister"
+        " of International Affairs and Cooperation, Dr Unity Dow; Minister of Defence and"
+        " Security, Kagiso Mmusi and Minister for Presidential Affairs, Kabo Morwaeng.\n"
+    )
+    assert "person/unity-dow" in refs(f, "person"), refs(f, "person")

@@ -631,8 +631,10 @@ def _names_after_portfolio(text: str) -> Iterator[tuple[int, int]]:
 
 # "His Majesty Sultan Haji Hassanal Bolkiah received …": a name after a royal's or an
 # envoy's style and its titles, which the recogniser often misses
+# (and after "Dr", "Mr", "Mrs", "Ms", "Prof": "accompanied by Minister of International
+# Relations and Cooperation, Dr Naledi Pandor; …")
 _STYLED = re.compile(
-    r"\b(?:His|Her)\s+(?:Royal\s+)?(?:Majesty|Highness|Excellency)\s+"
+    r"(?:\b(?:His|Her)\s+(?:Royal\s+)?(?:Majesty|Highness|Excellency)|\b(?:Dr|Mr|Mrs|Ms|Prof)\.?)\s+"
     r"((?:(?:[A-Z][\w.'’-]*|bin|bint|ibn|al|el|de|da|van|von)[ ]){1,9}?[A-Z][\w'’-]*)"
     r"(?![\w'’-])(?![ ](?:[A-Z]|bin\b|bint\b|ibn\b|al\b))"
 )
