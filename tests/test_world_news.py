@@ -3146,3 +3146,19 @@ def test_a_dateline_on_its_own_line_in_capitals_is_the_storys_day():
     )
     (m,) = f.meetings
     assert m.date is not None and m.date.value == date(2021, 3, 3), m.date
+
+
+def test_a_chair_named_after_a_long_run_of_posts():
+    """Dev 499 (no chair): "chaired by the Chairperson of the SADC Organ on Politics, Defence
+    and Security Cooperation and President of the Republic of Namibia, Dr. Hage G. Geingob":
+    the name comes after two posts, further from "chaired by" than a single post puts it."""
+    f = facts(
+        "Summit\nSource: Test Wire | 2023-07-10\n\n"
+        "ECOWAS leaders convened an extraordinary summit of Heads of State and Government on"
+        " Sunday in Bissau.\n\n"
+        "The summit was chaired by the Chairperson of the Authority of Heads of State and"
+        " Government of the Economic Community and President of the Republic of"
+        " Guinea-Bissau, Umaro Sissoco Embaló.\n"
+    )
+    (m,) = f.meetings
+    assert m.chair == "person/umaro-sissoco-embalo", m.chair

@@ -523,7 +523,7 @@ def _enrich(doc: Doc, m: Meeting, start: int, end: int) -> None:
     ch = _CHAIR.search(s_text)
     if ch:
         after = [p for p in persons if p.start >= start + ch.end()]
-        if after and after[0].start - (start + ch.end()) < 120:
+        if after and after[0].start - (start + ch.end()) < 200:
             m.chair = doc.ref(after[0])
     else:
         # "Nikol Pashinyan chaired the session": the person right before "chaired"
