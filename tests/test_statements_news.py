@@ -887,3 +887,16 @@ def test_a_name_read_as_a_body_after_a_rank_is_the_person_speaking():
     )
     got = speakers_of(text, "happy to join")
     assert got == {"person/ionut-costel-banciu"}, got
+
+
+def test_speech_told_in_a_clause_after_the_story_begins_at_its_speaker():
+    """Dev 468 (the statement marked from the sentence's start): "The UK emergency team …
+    set off … yesterday after Foreign Secretary William Hague confirmed Japan requested
+    assistance": what Hague said is the clause, so its passage begins at his name, not at
+    the narration before it."""
+    text = (
+        "Rescuers leave\nSource: Test Wire | 2023-02-08\n\n"
+        "The Irish rescue team set off on board a charter plane from Dublin yesterday after"
+        " Foreign Minister Micheal Martin confirmed Turkey requested assistance.\n"
+    )
+    assert statement_openings(text) == ["Foreign Ministe"], statement_openings(text)

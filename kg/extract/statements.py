@@ -490,6 +490,16 @@ def _parsed_statement(doc: Doc, sent: Block, sal: speech.Salience):
         return _misparsed_verb(doc, sent, sp)
     st = _statement_for(doc, sent, speaker, sent.start + v.idx + len(v.text))
     st.span = SpanT(max(st.span.start, skip + sent.start), st.span.end)
+    if (
+        v.dep_ == "advcl"
+        and tok.head.i == v.i
+        and any(c.dep_ == "mark" and c.i < tok.i for c in v.children)
+        and st.span.start < sent.start + tok.left_edge.idx
+    ):
+        # "The team set off from Manchester yesterday after Foreign Secretary William Hague
+        # confirmed Japan requested assistance": what is said is the clause, not the story
+        # the sentence tells first
+        st.span = SpanT(sent.start + tok.left_edge.idx, st.span.end)
     return st
 
 
