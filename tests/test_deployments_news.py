@@ -921,3 +921,16 @@ def test_an_advance_party_on_another_day_is_a_movement_of_its_own():
         if d.deployed_by == "country/nepal"
     }
     assert got == {(160, date(2009, 3, 8)), (12, date(2009, 2, 20))}, got
+
+
+def test_a_team_due_to_join_a_relief_mission_is_sent():
+    """Dev 468 (no deployment): "A team of UK search and rescue specialists and medics was
+    due to join the massive relief mission in tsunami-ravaged Japan today": a team is a
+    force by what it is a team of, however many words name them, and "was due to join"
+    has the team as its subject."""
+    f = facts(
+        "Team leaves\nSource: Test Wire | 2023-02-08\n\n"
+        "A team of Irish urban search and rescue specialists and medics was due to join the"
+        " international relief mission in Turkey today.\n"
+    )
+    assert ("country/ireland", "country/turkey", None) in sendings(f), sendings(f)

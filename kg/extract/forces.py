@@ -148,7 +148,7 @@ def deployments_from_parse(doc: Doc) -> list[Deployment]:
                 ):
                     # "About 200 Jamaican soldiers will join the mission in Haiti"; "Some 700
                     # soldiers will reinforce its southern border": the subject is the force
-                    subs = [c for c in tok.children if c.dep_ == "nsubj"]
+                    subs = _own_or_governing_subjects(tok)
                     force = next((s for s in subs if _is_force(s)), None)
                 elif lem in _ARRIVE and not any(c.dep_ == "dobj" for c in tok.children):
                     # "Kenyan police arrived", "400 officers have deployed"
@@ -456,6 +456,10 @@ def _own_or_governing_subjects(tok) -> list:
     subs = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
     if not subs and tok.dep_ in ("xcomp", "ccomp"):
         subs = [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subs and tok.head.dep_ == "acomp":
+            # "A team of rescue specialists was due to join the mission": the subject of
+            # the verb the adjective completes
+            subs = [c for c in tok.head.head.children if c.dep_ in ("nsubj", "nsubjpass")]
     return subs
 
 
@@ -502,6 +506,14 @@ def _is_force(tok) -> bool:
         c.lower_.endswith("-strong") or c.lower_ == "strong" for c in tok.subtree
     ):
         return True  # "its 1,100-strong training mission": a force by its size
+    if tok.lower_ in ("team", "teams", "group", "party") and any(
+        _FORCE.match(g.text)
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for g in c.children
+        if g.dep_ == "pobj"
+    ):
+        return True  # "a team of UK search and rescue specialists", however long its words
     return any(_FORCE.match(c.text) for c in tok.subtree if c.i - tok.i < 6 and c.i >= tok.i - 3)
 
 
