@@ -3162,3 +3162,22 @@ def test_a_chair_named_after_a_long_run_of_posts():
     )
     (m,) = f.meetings
     assert m.chair == "person/umaro-sissoco-embalo", m.chair
+
+
+def test_the_host_who_met_the_guest_stands_for_the_state_visited():
+    """Dev 127 (Ghana a party, Akufo-Addo missed): "… to begin a two-day official visit to
+    Ghana. Mr Ouattara and his accompanying delegation were met at the Jubilee Lounge … by
+    President Nana Addo Dankwa Akufo-Addo": the host who met the guest takes part, and the
+    state visited is no party beside him."""
+    f = facts(
+        "Visit\nSource: Test Wire | 2022-05-09\n\n"
+        "Malawian President Lazarus Chakwera arrived in Lusaka on Monday heading a delegation"
+        " of six ministers to begin a two-day official visit to Zambia.\n\n"
+        "Mr Chakwera and his delegation were met at the airport by President Hakainde"
+        " Hichilema.\n"
+    )
+    (visit,) = [m for m in f.meetings if "Visit" in m.kinds]
+    assert set(visit.participants) == {
+        "person/lazarus-chakwera",
+        "person/hakainde-hichilema",
+    }, visit.participants

@@ -1882,7 +1882,7 @@ def _accompanied(doc: Doc, meetings: list[Meeting]) -> None:
 # "They were welcomed at Nội Bài International Airport in Hà Nội by Chairman … Lê Khánh
 # Hải, …", "President Xi was welcomed by Finance Secretary Carlos Dominguez III, …"
 _WELCOMED_BY = re.compile(
-    r"\b(?:was|were)\s+(?:warmly\s+)?(?:welcomed|received|greeted)\b[^.;“\"]*?\bby\b"
+    r"\b(?:was|were)\s+(?:warmly\s+)?(?:welcomed|received|greeted|met)\b[^.;“\"]*?\bby\b"
 )
 _PRONOUN_SUBJECT = re.compile(r"\s*(?:He|She|They)\s+$")
 
@@ -1904,6 +1904,23 @@ def _welcomed(doc: Doc, meetings: list[Meeting]) -> None:
             ):
                 continue
             _persons_join(doc, m, w.end(), sent.end)
+            end = _CLAUSE_END.search(doc.text, w.end(), sent.end)
+            hosts = {
+                doc.ref(mm)
+                for mm in doc.mentions_in(w.end(), end.start() if end else sent.end, "person")
+            }
+            place = doc.entities.get(m.location or "")
+            visited = (
+                m.location
+                if (m.location or "").startswith("country/")
+                else f"country/{place.country}"
+                if place is not None and place.country
+                else None
+            )
+            if hosts & set(m.participants) and visited in m.participants:
+                # "… were met at the airport by President Akufo-Addo": the host who met the
+                # guest stands for the state visited, which is no party beside him
+                m.participants.remove(visited)
 
 
 def _attendance_list(doc: Doc, start: int, end: int) -> list[str]:
