@@ -1039,3 +1039,17 @@ def test_a_name_after_doctor_or_mister_is_a_persons():
         " Security, Kagiso Mmusi and Minister for Presidential Affairs, Kabo Morwaeng.\n"
     )
     assert "person/unity-dow" in refs(f, "person"), refs(f, "person")
+
+
+def test_where_a_body_posts_is_no_word_of_its_name():
+    """Dev 475 (a body "Ministry of Foreign Affairs on Facebook" speaking): "The Ministry of
+    Foreign Affairs on Facebook also said …": the platform a body posts on is read into its
+    name by the recogniser; the name ends before it."""
+    f = facts(
+        "Envoys received\nSource: Test Wire | 2021-08-24\n\n"
+        "Kenya hosted envoys this week.\n\n"
+        "The Ministry of Interior on Facebook also said the minister received the outgoing"
+        " Ghanaian Ambassador.\n"
+    )
+    orgs = refs(f, "org")
+    assert not [o for o in orgs if "facebook" in o], orgs

@@ -81,9 +81,17 @@ def _clean(text: str, start: int, end: int) -> tuple[int, int]:
         if last is None or last.start() <= start:
             break
         end = last.start()
+    platform = _PLATFORM_TAIL.search(text, start, end)
+    if platform is not None and platform.start() > start:
+        end = platform.start()  # "The Ministry of Foreign Affairs on Facebook also said"
     return start, end
 
 
+# where a body posts, read as a word of its name
+_PLATFORM_TAIL = re.compile(
+    r" (?:on|via) (?:Facebook|Twitter|X|Instagram|Telegram|YouTube|TikTok|WhatsApp|LinkedIn|"
+    r"Weibo|WeChat)$"
+)
 _LOWER_TAIL = re.compile(
     r" (?!(?:de|da|di|do|dos|du|del|der|la|le|van|von|bin|ibn|al|el|province|region|state|"
     r"district|city|county|island|islands|river|sea|coast|valley|mountains|corridor|border|"
