@@ -1843,13 +1843,15 @@ def _told_last(doc: Doc, before: list[Meeting], sent, paragraphs: int) -> Meetin
 
 def _persons_join(
     doc: Doc, m: Meeting, start: int, sent_end: int, clause_end: re.Pattern = _CLAUSE_END
-) -> None:
-    """The persons named from `start` to the end of the clause take part in meeting m."""
+) -> list[str]:
+    """The persons named from `start` to the end of the clause take part in meeting m (and
+    are returned)."""
     end = clause_end.search(doc.text, start, sent_end)
-    _join(
-        m,
-        (doc.ref(mm) for mm in doc.mentions_in(start, end.start() if end else sent_end, "person")),
-    )
+    named = [
+        doc.ref(mm) for mm in doc.mentions_in(start, end.start() if end else sent_end, "person")
+    ]
+    _join(m, named)
+    return named
 
 
 # "The Indonesian leader was accompanied by Foreign Minister Retno Marsudi, Minister of …
@@ -1903,21 +1905,10 @@ def _welcomed(doc: Doc, meetings: list[Meeting]) -> None:
                 or (not lead and _PRONOUN_SUBJECT.fullmatch(doc.text, sent.start, w.start()))
             ):
                 continue
-            _persons_join(doc, m, w.end(), sent.end)
-            end = _CLAUSE_END.search(doc.text, w.end(), sent.end)
-            hosts = {
-                doc.ref(mm)
-                for mm in doc.mentions_in(w.end(), end.start() if end else sent.end, "person")
-            }
-            place = doc.entities.get(m.location or "")
-            visited = (
-                m.location
-                if (m.location or "").startswith("country/")
-                else f"country/{place.country}"
-                if place is not None and place.country
-                else None
-            )
-            if hosts & set(m.participants) and visited in m.participants:
+            hosts = _persons_join(doc, m, w.end(), sent.end)
+            state = _host_country(doc, m.location) if m.location else None
+            visited = f"country/{state}" if state else None
+            if set(hosts) & set(m.participants) and visited in m.participants:
                 # "… were met at the airport by President Akufo-Addo": the host who met the
                 # guest stands for the state visited, which is no party beside him
                 m.participants.remove(visited)
