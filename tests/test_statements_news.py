@@ -900,3 +900,17 @@ def test_speech_told_in_a_clause_after_the_story_begins_at_its_speaker():
         " Foreign Minister Micheal Martin confirmed Turkey requested assistance.\n"
     )
     assert statement_openings(text) == ["Foreign Ministe"], statement_openings(text)
+
+
+def test_a_surname_after_a_curly_apostrophe_is_the_speakers():
+    """Dev 428 (the quotes given to "Terrence" and to Mattis): "U.S. Northern Command head
+    Gen. Terrence O’Shaughnessy told reporters": the recogniser stops the name before
+    "O’Shaughnessy"; the surname is the name's, and the later "O’Shaughnessy said" his."""
+    text = (
+        "Troops head south\nSource: Test Wire | 2018-10-30\n\n"
+        "“We will send more engineers next week,” U.S. Southern Command head Adm. Brian"
+        " O’Keefe told reporters.\n\n"
+        "O’Keefe said the request came from the border agency.\n"
+    )
+    assert speakers_of(text, "more engineers") == {"person/brian-okeefe"}
+    assert speakers_of(text, "the request came") == {"person/brian-okeefe"}

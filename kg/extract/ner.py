@@ -87,6 +87,9 @@ def _clean(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+# "Gen. Terrence O’Shaughnessy": the model stops a name before a surname with a curly
+# apostrophe ("O’", "D’"); the surname is the name's
+_APOSTROPHE_SURNAME = re.compile(r" (?:O|D)[’'][A-Z][a-z]+")
 # where a body posts, read as a word of its name
 _PLATFORM_TAIL = re.compile(
     r" (?:on|via) (?:Facebook|Twitter|X|Instagram|Telegram|YouTube|TikTok|WhatsApp|LinkedIn|"
@@ -116,6 +119,14 @@ def find(
     headline = headline_end(text)
     drop: set[int] = set()  # lexicon mentions inside a personal name
     recognised = _first_of_two_names(text, recognised, known)
+    recognised = [
+        (
+            a,
+            m.end() if label == "PERSON" and (m := _APOSTROPHE_SURNAME.match(text, b)) else b,
+            label,
+        )
+        for a, b, label in recognised
+    ]
     for start, end, label in _joined(text, _with_posted_names(text, recognised)):
         kind = LABELS.get(label)
         if kind is None:
