@@ -914,3 +914,18 @@ def test_a_surname_after_a_curly_apostrophe_is_the_speakers():
     )
     assert speakers_of(text, "more engineers") == {"person/brian-okeefe"}
     assert speakers_of(text, "the request came") == {"person/brian-okeefe"}
+
+
+def test_a_president_elect_speaks_as_the_person_elected():
+    """Dev 178 (the words given to Indonesia, then "He affirmed" to the host): "the
+    Indonesian President-elect expressed admiration …" is parsed "President", "-", "elect";
+    the title is the president's, so the speaker is the one the story and the lexicon know
+    for it, not the state."""
+    text = (
+        "Visit\nSource: Test Wire | 2024-09-03\n\n"
+        "President Luiz Inacio Lula da Silva received Indonesian President-elect Prabowo"
+        " Subianto in Brasilia on September 2.\n\n"
+        "Thanking his hosts for their hospitality, the Indonesian President-elect expressed"
+        " admiration for the Brazilian people.\n"
+    )
+    assert speakers_of(text, "expressed admiration") == {"person/prabowo-subianto"}

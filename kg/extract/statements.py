@@ -772,6 +772,10 @@ def _resolve(doc: Doc, tok, verb, sent: Block, sal: speech.Salience) -> str | No
         # met
         return pair[0]
     noun = word
+    if word in ("elect", "designate"):
+        # "the Indonesian President-elect": parsed as "President", "-", "elect"
+        title = next((c for c in tok.children if c.dep_ == "compound"), None)
+        noun = title.lower_ if title is not None else word
     if noun in ("representative", "delegate", "delegation", "representatives"):
         # "The representative of Kazakhstan said": the state speaks through its delegate
         owner = speech.best_actor([m for m in found if m.kind in ("country", "org")])
