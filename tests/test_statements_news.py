@@ -929,3 +929,19 @@ def test_a_president_elect_speaks_as_the_person_elected():
         " admiration for the Brazilian people.\n"
     )
     assert speakers_of(text, "expressed admiration") == {"person/prabowo-subianto"}
+
+
+def test_the_army_added_goes_on_for_the_force_just_quoted():
+    """Dev 497 (the words given to an "Army of Jordan"): "“…,” an IDF statement read. “…,”
+    the army added": the body just quoted goes on; "the army" is not the army of the state
+    the story names most."""
+    text = (
+        "Rescuers sent\nSource: Test Wire | 2023-09-12\n\n"
+        "Members of the KDF's search-and-rescue unit arrived in Libya to help after floods hit"
+        " Derna, Libyan officials said.\n\n"
+        "“In light of a request from the Libyan government, a number of helicopters were"
+        " dispatched,” a KDF statement read.\n\n"
+        "“At this time, the soldiers are assisting in the search for the missing,” the army"
+        " added.\n"
+    )
+    assert speakers_of(text, "assisting in the search") == {"org/kdf"}

@@ -915,6 +915,14 @@ def _resolve(doc: Doc, tok, verb, sent: Block, sal: speech.Salience) -> str | No
         and _of_a_domain(tok)
     ):
         m = None  # "the Foreign Ministry said in a report … at the initiative of the American side"
+    if (
+        m is None
+        and noun in _BODY_OF_STATE
+        and lexis.lemma(verb.lower_) == "add"
+        and (sal.recent_speaker or "").startswith("org/")
+    ):
+        # "“…,” an IDF statement read. “…,” the army added": the body just quoted goes on
+        return sal.recent_speaker
     if m is None and (
         noun in _BODY_OF_STATE and noun != "presidency" or noun == "ministry" and _of_a_domain(tok)
     ):
