@@ -945,3 +945,25 @@ def test_the_army_added_goes_on_for_the_force_just_quoted():
         " added.\n"
     )
     assert speakers_of(text, "assisting in the search") == {"org/kdf"}
+
+
+def test_a_quotation_left_open_into_the_next_paragraph_is_the_last_speaker_going_on():
+    """Dev 326 (the words given to the Prime Minister they name): after "“It is now a
+    non-issue,” Kabui told journalists", a paragraph that opens a quotation and leaves it
+    open ("“The Prime Minister has consistently made it clear …"), as print does when the
+    next paragraph goes on with it ("“I think …,” Kabui said"), is the same speaker going
+    on, not anyone his words name."""
+    text = (
+        "Fiji pact no longer an issue\nSource: Test Wire | 2023-05-12\n\n"
+        "Fiji says its security pact with China is no longer an issue with the United"
+        " States.\n\n"
+        "Prime Minister Sitiveni Rabuka signed the pact last year.\n\n"
+        "But Special Secretary Peter Tahu told a news conference in Suva on Friday that the"
+        " pact had ceased to trouble relations between Fiji and the United States.\n\n"
+        "“It is now behind us,” Tahu told journalists.\n\n"
+        "“The Prime Minister has consistently made it clear to the Americans, here in Suva and"
+        " in Washington DC, that the pact is like the other security arrangements Fiji has"
+        " signed, with New Zealand among them.\n\n"
+        "“I think the Americans have now accepted our position,” Tahu said.\n"
+    )
+    assert speakers_of(text, "made it clear") == {"person/peter-tahu"}
