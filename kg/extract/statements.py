@@ -218,19 +218,13 @@ def statements(doc: Doc, meetings: list[Meeting]) -> list[Statement]:
             persons if mt and doc.paragraphs_between(mt.span.start, sent.start) <= 3 else []
         )
         para = doc.paragraph_at(sent.start)
-        if (
-            last_said_in == pi - 1
-            and sal.recent_speaker
-            and para is not None
-            and para.start == sent.start
-            and _OPENS_QUOTE.match(doc.text, para.start)
-            and _quote_runs_on(doc, para)
-        ):
+        parsed = None
+        if last_said_in == pi - 1 and sal.recent_speaker and para and _quote_runs_on(doc, para):
             # "“The Prime Minister has consistently made it clear …" opening a quotation
             # that runs on into the next paragraph, after "“It is now a non-issue,” Kabui
             # told journalists": Kabui going on, not the Prime Minister his words name
             parsed = _quote_going_on(doc, sent, sal.recent_speaker)
-        else:
+        if parsed is None:
             parsed = _parsed_statement(doc, sent, sal)
         if parsed is _UNPARSED:
             st = _sentence_statement(doc, sent, last_person, last_org, history)
@@ -320,7 +314,9 @@ def _quote_runs_on(doc: Doc, para) -> bool:
     """A quotation that runs on into the next paragraph, left open as print does: no closing
     mark in this one, and the next opens with one."""
     words = doc.text[para.start : para.end]
-    if ("”" in words or '"' in words) if words.startswith("“") else words.count('"') != 1:
+    if not _OPENS_QUOTE.match(words) or (
+        ("”" in words or '"' in words) if words.startswith("“") else words.count('"') != 1
+    ):
         return False
     nxt = next((p for p in doc.paragraphs if p.start > para.end), None)
     return nxt is not None and bool(_OPENS_QUOTE.match(doc.text, nxt.start))
