@@ -64,6 +64,10 @@ class Doc:
         i = bisect.bisect_right([p.start for p in self.paragraphs], pos) - 1
         return self.paragraphs[i] if i >= 0 and pos < self.paragraphs[i].end else None
 
+    def paragraph_after(self, para: Block) -> Block | None:
+        """The paragraph that follows para, if any."""
+        return next((p for p in self.paragraphs if p.start > para.end), None)
+
     def paragraphs_between(self, a: int, b: int) -> int:
         """How many paragraph starts lie after position a up to position b."""
         starts = [p.start for p in self.paragraphs]

@@ -1921,7 +1921,7 @@ def _attendance_list(doc: Doc, start: int, end: int) -> list[str]:
     para = doc.paragraph_at(start)
     if para is not None:
         spans = [(start, para.end)]
-        nxt = next((p for p in doc.paragraphs if p.start > para.end), None)
+        nxt = doc.paragraph_after(para)
         if nxt is not None and _DIGNITARY_START.match(doc.text, nxt.start, nxt.end):
             spans.append((nxt.start, nxt.end))
     out: list[str] = []

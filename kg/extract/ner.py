@@ -1155,12 +1155,13 @@ def _reads_as_a_name(text: str, s: int, e: int) -> bool:
     if any(_written_in_lower_case(text, w) for w in surface.split() if w[:1].isupper()):
         return False  # "Phase Two", "Catholic Church": words the text also writes in lower case
     before = text[max(0, s - 40) : s]
-    title = _CAPITAL_WORD_BEFORE.search(before)
+    prev = _WORD_BEFORE.search(before)
+    title = prev.group(1) if prev is not None else ""
     if not (
         _PERSON_SLOT_BEFORE.search(before)
         or _SAID_AFTER.match(text[e : e + 30])
         # "said Romanian team leader Colonel Alexandru-Adrian Csilik": a title or rank
-        or (title is not None and fold(title.group(1)) in TITLES)
+        or (title[:1].isupper() and fold(title) in TITLES)
     ):
         return False
     _s2, _e2, label = clean_person(text, s, e)
@@ -1170,7 +1171,6 @@ def _reads_as_a_name(text: str, s: int, e: int) -> bool:
 # a name right after these is the person met: "hosted Tshisekedi", "spoke with Ruto"
 _MET_WORDS = "met|meets|hosted|hosts|received|receives|welcomed|welcomes|phoned|with|counterpart"
 # where a person stands: "met Olaf Scholz", "Emmanuel Macron and Olaf Scholz", "with Olaf Scholz"
-_CAPITAL_WORD_BEFORE = re.compile(r"\b([A-Z][\w.’'-]*) $")
 _PERSON_SLOT_BEFORE = re.compile(
     rf"(?:\b(?:{_MET_WORDS}|meeting|hosting|told|called|by|[Aa]ccording to)|[A-Z][a-z]+ and|"
     r"[A-Z][a-z]+['’]s),? $"

@@ -318,7 +318,7 @@ def _quote_runs_on(doc: Doc, para) -> bool:
         ("”" in words or '"' in words) if words.startswith("“") else words.count('"') != 1
     ):
         return False
-    nxt = next((p for p in doc.paragraphs if p.start > para.end), None)
+    nxt = doc.paragraph_after(para)
     return nxt is not None and bool(_OPENS_QUOTE.match(doc.text, nxt.start))
 
 
