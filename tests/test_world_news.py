@@ -3181,3 +3181,22 @@ def test_the_host_who_met_the_guest_stands_for_the_state_visited():
         "person/lazarus-chakwera",
         "person/hakainde-hichilema",
     }, visit.participants
+
+
+def test_the_meeting_included_ministers_from_states_it_names():
+    """Dev 160 (the states missed): "… participated in the NB8 Foreign Ministers Meeting which
+    was held in Riga on August 26-27. The meeting included foreign ministers from Lithuania,
+    Latvia, Sweden, …": a meeting that included or brought together the envoys of states
+    had those states at it, as "was attended by" says."""
+    for verb in ("included", "brought together"):
+        f = facts(
+            "Ministers meet\nSource: Test Wire | 2019-05-10\n\n"
+            "Chilean Foreign Minister Roberto Ampuero took part in the Andean Ministers Meeting"
+            " held in Quito on Thursday. The meeting " + verb + " foreign ministers from"
+            " Peru, Bolivia and Colombia.\n"
+        )
+        (m,) = f.meetings
+        assert {"country/peru", "country/bolivia", "country/colombia"} <= set(m.participants), (
+            verb,
+            m.participants,
+        )

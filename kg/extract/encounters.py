@@ -1700,6 +1700,9 @@ _THE_MEETING_WAS = re.compile(
     r"\s*(?:\d+\.\s*)?(?:The\s+)?(?:Extraordinary\s+|Ordinary\s+)?"
     r"(?:Summit|Meeting|Session|Conference)\s+(?:was|were)\s+(?:also\s+)?"
     r"(?:attended|graced)\b"
+    # "The meeting included foreign ministers from A, B and C"
+    r"|\s*(?:The|This)\s+(?:summit|meeting|session|conference|talks)\s+(?:also\s+)?"
+    r"(?:included|brought\s+together)\b"
     # "The document was signed by …": the signing the story told
     r"|\s*(?:The|This)\s+(?:document|agreement|deal|declaration|accord|memorandum|treaty)"
     r"\s+was\s+signed\s+by\b"
@@ -2129,6 +2132,7 @@ def _named_in(doc: Doc, s: int, e: int) -> list[str]:
 _ATTEND_CUE = re.compile(
     r"\b(?:attend\w*|participat\w*|presided|in the presence of|signed by|present|t[ao]o?k\w* part|"
     r"spoke|speaking|represented by|participants|representatives|delegates|delegations"
+    r"|(?:meeting|summit|session|conference|talks)\s+(?:also\s+)?(?:included|brought together)"
     r"|(?:facilitated|mediated|brokered|witnessed|flanked|hosted|chaired|opened|inaugurated)"
     r" by)\b",
     re.I,
@@ -2140,10 +2144,26 @@ _BY_WHOM = {
 }  # fmt: skip
 
 
+# "The meeting included foreign ministers from A, B and C", "the talks brought together the
+# leaders of A and B": the envoys a meeting held are its parties
+_HELD_IN_IT = {"meeting", "summit", "talks", "session", "conference"}
+
+
 def _includes_participants(tok) -> bool:
-    return lemma(tok.lower_) in ("include", "included") and any(
-        c.dep_ == "nsubj" and c.lower_ in ("participants", "attendees", "guests")
-        for c in tok.children
+    lem = lemma(tok.lower_)
+    subjects = [c.lower_ for c in tok.children if c.dep_ == "nsubj"]
+    if lem in ("include", "included") and any(
+        s in ("participants", "attendees", "guests") for s in subjects
+    ):
+        return True
+    gathers = lem in ("include", "included") or (
+        lem == "bring"
+        and any(c.dep_ in ("prt", "advmod") and c.lower_ == "together" for c in tok.children)
+    )
+    return (
+        gathers
+        and any(s in _HELD_IN_IT for s in subjects)
+        and any(o.lower_.removesuffix("s") in _COLLECTIVE for o in _objects(tok))
     )
 
 
