@@ -967,3 +967,17 @@ def test_a_quotation_left_open_into_the_next_paragraph_is_the_last_speaker_going
         "“I think the Americans have now accepted our position,” Tahu said.\n"
     )
     assert speakers_of(text, "made it clear") == {"person/peter-tahu"}
+
+
+def test_a_title_before_one_name_is_not_the_next_names():
+    """Dev 504 (the President's words given to the Prime Minister): in "President A and
+    Prime Minister B held official talks", "President" is A's title, not B's; "the
+    President" later is A, wherever B was named since."""
+    text = (
+        "Talks in Dili\nSource: Test Wire | 2023-04-03\n\n"
+        "President José Ramos-Horta and Prime Minister Kanat Mukashev held official talks on"
+        " Monday at the Presidential Palace.\n\n"
+        "Mr Mukashev is visiting Timor-Leste at the invitation of President Ramos-Horta.\n\n"
+        "At the meeting, the President welcomed the agreements signed during the visit.\n"
+    )
+    assert speakers_of(text, "welcomed the agreements") == {"person/jose-ramos-horta"}

@@ -1425,6 +1425,8 @@ def titled(doc: Doc, ref: str, role: str, owner_key: str | None, before: int | N
         )
         if at < 0 or not _TITLE_RUN.fullmatch(raw[at + len(word) :]):
             continue  # not "Prime Minister's call with Chancellor Scholz"
+        if doc.mentions_in(m.start - len(raw) + at + len(word), m.start, "person"):
+            continue  # "President A and Prime Minister B": the title is A's
         if owner_key is None:
             return True
         # the title's own words: in its sentence, after any other person named there
