@@ -1066,3 +1066,16 @@ def test_an_airport_code_among_a_citys_names_makes_no_place_of_a_surname():
         "Cho introduced Seoul's plans for the trilateral summit in Tokyo.\n"
     )
     assert "place/charlottesville" not in refs(f, "place"), refs(f, "place")
+
+
+def test_pres_before_a_name_in_a_headline_is_a_title():
+    """Dev 504 (a person "Pres Solih" beside Ibrahim Mohamed Solih): a headline shortens
+    "President" to "Pres" as it shortens "Prime Minister" to "PM"."""
+    f = facts(
+        "Pres Ramos-Horta holds talks with Kazakh PM\nSource: Test Wire | 2023-04-03\n\n"
+        "President José Ramos-Horta and Prime Minister Kanat Mukashev held official talks on"
+        " Monday in Dili.\n"
+    )
+    assert refs(f, "person") == {"person/jose-ramos-horta", "person/kanat-mukashev"}, refs(
+        f, "person"
+    )
