@@ -3200,3 +3200,22 @@ def test_the_meeting_included_ministers_from_states_it_names():
             verb,
             m.participants,
         )
+
+
+def test_a_leading_on_the_initiative_of_phrase_keeps_the_parties():
+    """Dev 506 (the video call lost): in "On the initiative of the Georgian side, President of
+    Georgia A and President of the Republic of Azerbaijan B have had a conversation through a
+    video conference", the parser hangs the two presidents on "side" as an apposition and
+    leaves the verb without a subject; they are its subject."""
+    f = facts(
+        "Presidents talk\nSource: Test Wire\n\n"
+        "On the initiative of the Armenian side, President of Armenia Vahagn Khachaturyan and"
+        " President of the Republic of Kazakhstan Kassym-Jomart Tokayev have had a"
+        " conversation through a video conference on April 15, Trend reports.\n"
+    )
+    (m,) = f.meetings
+    assert set(m.participants) == {
+        "person/vahagn-khachaturyan",
+        "person/kassym-jomart-tokayev",
+    }, m.participants
+    assert "Videoconference" in m.kinds, m.kinds

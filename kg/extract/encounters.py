@@ -249,6 +249,8 @@ def _subjects(tok) -> list:
                 ):
                     out.extend(g for g in c.children if g.dep_ == "nsubj")
             return out
+        if lead := _apposed_after_lead(node):
+            return lead
         if (
             node.dep_ == "acl"
             and node.head != node
@@ -263,6 +265,19 @@ def _subjects(tok) -> list:
                 node = node.head
             continue
         break
+    return []
+
+
+def _apposed_after_lead(verb) -> list:
+    """ "On the initiative of the Georgian side, A and B have had a conversation": the parser
+    hangs A on "side" as an apposition after the comma and leaves the verb no subject; A and
+    those joined to it are the subject."""
+    for c in verb.children:
+        if c.dep_ != "prep" or c.i != c.sent.start or c.i > verb.i:
+            continue
+        for a in c.subtree:
+            if a.dep_ == "appos" and a.i < verb.i and a.doc[a.i - 1].text == ",":
+                return [a, *_conj_chain(a)]
     return []
 
 
