@@ -3219,3 +3219,19 @@ def test_a_leading_on_the_initiative_of_phrase_keeps_the_parties():
         "person/kassym-jomart-tokayev",
     }, m.participants
     assert "Videoconference" in m.kinds, m.kinds
+
+
+def test_the_agent_of_a_passive_held_the_talks_it_followed():
+    """Dev 508 (only the guest at the talks): "The comments were made by Egypt's Prime
+    Minister A following talks with his Libyan counterpart B in Cairo": A, by whom the
+    comments were made, held the talks."""
+    f = facts(
+        "Talks\nSource: Test Wire | 2014-10-09\n\n"
+        "The remarks were made by Tunisia's Prime Minister Mehdi Jomaa following talks with"
+        " his Algerian counterpart Abdelmalek Sellal in Tunis.\n"
+    )
+    (m,) = f.meetings
+    assert set(m.participants) == {
+        "person/mehdi-jomaa",
+        "person/abdelmalek-sellal",
+    }, m.participants

@@ -1265,6 +1265,10 @@ def encounters(doc: Doc) -> list[Meeting]:
                     # between A and B": who asks or discusses is no party)
                     verb = head.head if hub.dep_ == "pobj" else head
                     subjects = _subjects(verb)
+                    if hub.dep_ == "pobj" and any(c.dep_ == "nsubjpass" for c in verb.children):
+                        # "The comments were made by A following talks with B": who acted
+                        # held the talks
+                        subjects += _agents(verb)
                     if not subjects and _call_noun(hub):
                         # "the leaders discussed regional developments along with bilateral
                         # relations in a phone call": the parser hangs the call on a noun
