@@ -3235,3 +3235,23 @@ def test_the_agent_of_a_passive_held_the_talks_it_followed():
         "person/mehdi-jomaa",
         "person/abdelmalek-sellal",
     }, m.participants
+
+
+def test_a_bodys_meeting_held_on_a_day_the_page_does_not_give():
+    """Dev 514 (the Forum's meeting lost): "The X meeting was held in Y", "the official
+    opening of the Pacific Islands Forum Leaders meeting last night" on a page with no date:
+    a body's meeting said to be held or opened is a meeting, dated or not, as "the X summit
+    was held" already is."""
+    for sentence in (
+        "The Caribbean Community meeting was held in Georgetown.",
+        "The Government and people of Tonga were congratulated during the official opening"
+        " of the Pacific Islands Forum Leaders meeting last night.",
+    ):
+        f = facts("Leaders gather\nSource: Test Wire\n\n" + sentence + "\n")
+        assert [m.participants for m in f.meetings] in (
+            [["org/caricom"]],
+            [["org/pacific-islands-forum"]],
+        ), (
+            sentence,
+            [(m.key, m.participants) for m in f.meetings],
+        )

@@ -1380,7 +1380,7 @@ def encounters(doc: Doc) -> list[Meeting]:
                     or noun.text == "Meeting"  # "the 6th … Foreign Ministers' Meeting": a name
                 )
                 and any(c.dep_ in ("compound", "poss") for c in noun.children)
-            )
+            ) or (noun is not None and _a_bodys_meeting_held(doc, noun, off))
             date = _date(doc, sent, off + hub.idx, tok if noun is None else None, off)
             if date is not None and noun is not None and _upcoming(noun, date.start - off):
                 date = None  # "last night met Nyusi and discussed the forthcoming summit"
@@ -1415,7 +1415,9 @@ def encounters(doc: Doc) -> list[Meeting]:
             kind = _kind(sp, hub, verb_lemma)
             if kind == "InPersonMeeting" and _call_context(doc, sent, title, verb_lemma, hub):
                 kind = "PhoneCall"
-            if noun is not None and noun.lower_ in _SITTING_BODIES:
+            if noun is not None and (
+                noun.lower_ in _SITTING_BODIES or _a_bodys_meeting_held(doc, noun, off)
+            ):
                 # a body's sitting: of heads of state a summit, else a session
                 name = doc.text[slice(*phrase_span(noun, off))]
                 kind = "Summit" if _OF_LEADERS.search(name) else "Session"
@@ -2829,6 +2831,12 @@ def _reported_meeting(noun) -> bool:
         return lemma(head.lower_) in _HELD
     if noun.dep_ == "pobj":
         prep = head
+        if (
+            prep.lower_ == "of"
+            and prep.head.lower_ in ("opening", "closing")
+            and noun.lower_ in ("meeting", "summit", "session", "conference")
+        ):
+            return True  # "during the official opening of the X meeting"
         if prep.lower_ == "for" and (
             lemma(prep.head.lower_) in _COME_FOR
             or re.sub(r"(?:ed|ing|s)$", "", prep.head.lower_) in _COME_FOR
@@ -3002,6 +3010,27 @@ def _body_sat(tok) -> bool:
 
 
 _SITTING_BODIES = {"council", "assembly", "commission", "cabinet", "congress", "forum"}
+
+
+def _a_bodys_meeting_held(doc: Doc, noun, off: int) -> bool:
+    """ "The Caribbean Community meeting was held in Georgetown", "the official opening of
+    the Pacific Islands Forum Leaders meeting": a meeting a body's name owns, said to be held
+    or opened, is that body's meeting on a day, given or not, as its summit would be."""
+    if noun.lower_ != "meeting":
+        return False
+    owned = any(
+        c.dep_ == "compound"
+        and any(not m.adjective for m in doc.mentions_in(*phrase_span(c, off), "org"))
+        for c in noun.children
+    )
+    held = (noun.dep_ in ("nsubj", "nsubjpass") and lemma(noun.head.lower_) in _HELD_NOUN_SUBJ) or (
+        noun.dep_ == "pobj"
+        and noun.head.lower_ == "of"
+        and noun.head.head.lower_ in ("opening", "closing")
+    )
+    return owned and held
+
+
 _OF_LEADERS = re.compile(r"\b(?:Presidential|Presidents|Heads|Leaders)\b")
 
 
