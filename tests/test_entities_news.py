@@ -1079,3 +1079,16 @@ def test_pres_before_a_name_in_a_headline_is_a_title():
     assert refs(f, "person") == {"person/jose-ramos-horta", "person/kanat-mukashev"}, refs(
         f, "person"
     )
+
+
+def test_a_family_name_after_a_chain_of_bin_is_the_names():
+    """Dev 517 ("Mohammed bin Abdulrahman bin Jassim" without "Al Thani"): after a chain of
+    "bin", the recogniser stops before the family name; "Al Thani" is the name's last part."""
+    f = facts(
+        "Council meets\nSource: Test Wire | 2024-10-05\n\n"
+        "Chaired by Shaikh Faisal bin Abdulrahman bin Jassim Al Khalifa, Minister of Foreign"
+        " Affairs of Bahrain, the meeting brought together ministers from the Gulf.\n"
+    )
+    assert refs(f, "person") == {"person/faisal-bin-abdulrahman-bin-jassim-al-khalifa"}, refs(
+        f, "person"
+    )

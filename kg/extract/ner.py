@@ -90,6 +90,12 @@ def _clean(text: str, start: int, end: int) -> tuple[int, int]:
 # "Gen. Terrence O’Shaughnessy": the model stops a name before a surname with a curly
 # apostrophe ("O’", "D’"); the surname is the name's
 _APOSTROPHE_SURNAME = re.compile(r" (?:O|D)[’'][A-Z][a-z]+")
+# "Mohammed bin Abdulrahman bin Jassim" + "Al Thani": after a chain of "bin", the model may
+# stop before the family name; the family name is the name's
+_FAMILY_AFTER_BIN = re.compile(
+    r"(?: (?:bin|ibn|bint) [A-Z][a-z]+)* (?:Al|El|al|el)[ -][A-Z][a-z]+(?![\w'’-])"
+)
+_PATRONYMIC = re.compile(r" (?:bin|ibn|bint) ")
 # where a body posts, read as a word of its name
 _PLATFORM_TAIL = re.compile(
     r" (?:on|via) (?:Facebook|Twitter|X|Instagram|Telegram|YouTube|TikTok|WhatsApp|LinkedIn|"
@@ -132,6 +138,9 @@ def find(
         if kind is None:
             continue
         s, e = _clean(text, start, end)
+        if kind == "person" and _PATRONYMIC.search(text, s, e):
+            family = _FAMILY_AFTER_BIN.match(text, e)
+            e = family.end() if family else e
         if kind == "org" and _SEAT_OF_POWER.search(text, s, e):
             kind = "place"  # "the Élysée Palace", "State House Nairobi": where, not who
         if e - s < 2 or not _HAS_LETTER.search(text[s:e]):
