@@ -3255,3 +3255,25 @@ def test_a_bodys_meeting_held_on_a_day_the_page_does_not_give():
             sentence,
             [(m.key, m.participants) for m in f.meetings],
         )
+
+
+def test_among_those_in_attendance_were_names_the_parties():
+    """Dev 517 (only the chair at the council): "Among those in attendance were Saudi
+    Arabia's Minister of Foreign Affairs, Prince A; UAE Minister of State B; …; and
+    representatives from Oman and Kuwait": those named, and the states whose unnamed envoys
+    came, sat in the meeting just told."""
+    f = facts(
+        "Council meets\nSource: Test Wire | 2024-10-05\n\n"
+        "The Ministerial Council of the Arab Maghreb Union convened for an extraordinary"
+        " meeting on October 2, 2024, in Rabat.\n\n"
+        "Among those in attendance were Algeria's Minister of Foreign Affairs, Ahmed Attaf;"
+        " Tunisian Foreign Minister Mohamed Ali Nafti; and representatives from Libya and"
+        " Mauritania.\n"
+    )
+    (m,) = f.meetings
+    assert {
+        "person/ahmed-attaf",
+        "person/mohamed-ali-nafti",
+        "country/libya",
+        "country/mauritania",
+    } <= set(m.participants), m.participants

@@ -1748,6 +1748,8 @@ _ATTENDED_THE = re.compile(
 )
 _OTHERS_AT_IT = re.compile(
     r"\s*(?:Other|Among the)\s+(?:participants|attendees|guests)\s+(?:also\s+)?(?:included|were)\b"
+    # "Among those in attendance were Saudi Arabia's Minister of Foreign Affairs, Prince A; …"
+    r"|\s*Among\s+those\s+(?:in\s+attendance|present|attending)\s+(?:were|was|included)\b"
     # "Participants included: Speaker of the Parliament A, Prime Minister B, as well as …"
     r"|\s*(?:Participants|Attendees|Those\s+present)\s+(?:also\s+)?(?:included|include\b|were\s*:)"
     # "Other Heads of State, who have arrived, include the President of Kenya, Mr A, …"
@@ -2244,8 +2246,18 @@ def _attendance(doc: Doc, meetings: list[Meeting]) -> None:
             continue
         if others is not None and colon < 0:
             # "Other Heads of State, who have arrived, include the President of Kenya, Mr
-            # A, Rwanda’s B and C of Uganda": every person the list names
-            _join(m, (doc.ref(mm) for mm in doc.mentions_in(others.end(), sent.end, "person")))
+            # A, Rwanda’s B and C of Uganda": every person the list names; and a state
+            # whose envoys it does not name ("… and representatives from Oman and Kuwait")
+            listed_refs = [doc.ref(mm) for mm in doc.mentions_in(others.end(), sent.end)]
+            _join(
+                m,
+                (
+                    r
+                    for r in listed_refs
+                    if r.startswith("person/")
+                    or (r.startswith("country/") and _only_unnamed_envoys(doc, sent, r))
+                ),
+            )
             continue
         if named_back and head.rstrip().endswith(":"):
             # "The Summit was attended by the following Heads of State: / Angola: H.E. …";
