@@ -3277,3 +3277,23 @@ def test_among_those_in_attendance_were_names_the_parties():
         "country/libya",
         "country/mauritania",
     } <= set(m.participants), m.participants
+
+
+def test_who_told_the_council_sat_in_its_session():
+    """Dev 518 (neither ambassador at the Security Council's vote): "He told the council the
+    resolution was …", "“…,” acting U.S. Ambassador to the U.N. A told the council": who
+    told the council spoke in its session, whether the story reports the vote before or
+    after, and on a page with no date."""
+    f = facts(
+        "Council adopts resolution\nSource: Test Wire\n\n"
+        "A resolution on the war in Sudan has been adopted by the United Nations Security"
+        " Council on Monday.\n\n"
+        "China's U.N. Ambassador Fu Cong welcomed the text. He told the council the resolution"
+        " was “a first step.”\n\n"
+        "The Security Council adopted the resolution with 14 votes in favor, while Russia"
+        " abstained.\n\n"
+        "“This resolution is long overdue,” British Ambassador to the U.N. Barbara Woodward"
+        " told the council.\n"
+    )
+    (m,) = f.meetings
+    assert {"person/fu-cong", "person/barbara-woodward"} <= set(m.participants), m.participants

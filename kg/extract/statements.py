@@ -255,10 +255,18 @@ def statements(doc: Doc, meetings: list[Meeting]) -> list[Statement]:
             elif st.speaker:
                 last_org = st.speaker
             mt = meeting_at(sent.start)
+            told = _TOLD_THE_BODY.search(text, st.span.start, st.span.end) is not None
+            sessions = [m for m in meetings if body_session(m)]
+            if told and len(sessions) == 1:
+                # "He told the council …": the one session of a body the story reports, told
+                # before or after
+                mt = sessions[0]
+            else:
+                told = False
             if (
                 mt
                 and st.speaker
-                and _made_at(doc, mt, st)
+                and (told or _made_at(doc, mt, st))
                 and not _PRESS.search(text[sent.start : sent.end])
             ):
                 st.meeting = mt.key
@@ -1918,6 +1926,15 @@ def _made_at(doc: Doc, mt: Meeting, st: Statement) -> bool:
         return False
     # a state speaks at the meeting the page reports ("the representative of Kazakhstan said")
     return not st.speaker.startswith("country/") or doc.in_lead(mt.span.start)
+
+
+# "He told the council", "A told the Security Council", "addressing the General Assembly":
+# the speaker spoke in the body's session
+_TOLD_THE_BODY = re.compile(
+    r"\b(?:told|addressed|addressing|telling|briefed|briefing)\s+the\s+"
+    r"(?:(?:U\.N\.|UN|United\s+Nations)\s+)?(?:Security\s+Council|General\s+Assembly|"
+    r"[Cc]ouncil|[Aa]ssembly)\b"
+)
 
 
 def body_session(m: Meeting) -> bool:
