@@ -3297,3 +3297,18 @@ def test_who_told_the_council_sat_in_its_session():
     )
     (m,) = f.meetings
     assert {"person/fu-cong", "person/barbara-woodward"} <= set(m.participants), m.participants
+
+
+def test_a_state_represented_by_a_named_envoy_at_a_summit():
+    """Dev 515 (Burundi's deputy president missed): after a summit's report, "Burundi was
+    represented by Mr A, the deputy president": A sat in it for his state."""
+    f = facts(
+        "Summit\nSource: Test Wire\n\n"
+        "Zambia’s President Hakainde Hichilema was on Saturday selected to chair the Southern"
+        " African Development Community (SADC) Heads of State Summit.\n\n"
+        "The decision arose from deliberations by the SADC heads of state, including President"
+        " Duma Boko (Botswana) and President Peter Mutharika (Malawi). Lesotho was represented"
+        " by Mr Nthomeng Majara, the deputy prime minister.\n"
+    )
+    (m,) = [m for m in f.meetings if "Summit" in m.kinds]
+    assert "person/nthomeng-majara" in m.participants, m.participants

@@ -184,6 +184,9 @@ _NOT_THERE = re.compile(
     re.I,
 )
 _GATHERINGS = {"Summit", "Session"}
+# a sentence that says who came for a state or body: "Burundi was represented by Mr A"
+_REPRESENTED_BY = re.compile(r"[^.;:]{1,60}?\b(?:was|were)\s+represented\s+by\b")
+_ON_BEHALF = re.compile(r"\bon\s+behalf\s+of\b|\binstead\s+of\b")
 
 
 def attendees_join(ctx: Doc, meetings: list[Meeting]) -> None:
@@ -200,7 +203,10 @@ def attendees_join(ctx: Doc, meetings: list[Meeting]) -> None:
         return
     for _pi, sent in ctx.sentences:
         cue = _ATTENDING.search(ctx.text, sent.start, sent.end)
-        if cue is None or _NOT_THERE.search(ctx.text, sent.start, sent.end):
+        envoy = _REPRESENTED_BY.match(ctx.text, sent.start, sent.end)
+        if envoy is not None:
+            cue = envoy  # "Burundi was represented by Mr A, the deputy president": A came
+        elif cue is None or _NOT_THERE.search(ctx.text, sent.start, sent.end):
             continue
         before = [m for m in gatherings if m.span.start <= sent.start]
         if not before:
@@ -210,7 +216,13 @@ def attendees_join(ctx: Doc, meetings: list[Meeting]) -> None:
             GATHERING_WORD.search(ctx.text, sent.start, sent.end)  # "attending the summits"
         ):
             continue
-        for p in ctx.mentions_in(sent.start, _list_end(ctx, sent), "person"):
+        first, last = sent.start, _list_end(ctx, sent)
+        if envoy is not None:
+            # (not the one sent for: "… headed by the Minister A, on behalf of the Head of
+            # State, B")
+            instead = _ON_BEHALF.search(ctx.text, envoy.end(), last)
+            first, last = envoy.end(), instead.start() if instead else last
+        for p in ctx.mentions_in(first, last, "person"):
             ref = ctx.ref(p)
             if SAID_AFTER.match(ctx.text, p.end, sent.end) and p.start < cue.start():
                 continue  # "Peskov said Putin and Lukashenko would both attend": the teller
