@@ -934,3 +934,15 @@ def test_a_team_due_to_join_a_relief_mission_is_sent():
         " international relief mission in Turkey today.\n"
     )
     assert ("country/ireland", "country/turkey", None) in sendings(f), sendings(f)
+
+
+def test_forces_relocated_from_one_base_to_another_state():
+    """Dev 513 (the squadron's 1,000 missed): "The Pentagon said it will relocate a Stryker
+    squadron of about 1,000 US service members from Vilseck, Germany to Romania": relocating
+    forces sends them, and "to Romania", which the parser hangs on "from", is where."""
+    f = facts(
+        "Troops move\nSource: Test Wire | 2022-02-08\n\n"
+        "The British Ministry of Defence said it will relocate a cavalry squadron of about 800"
+        " soldiers from Tidworth, England to Estonia.\n"
+    )
+    assert sendings(f) == [("country/united-kingdom", "country/estonia", 800)], sendings(f)

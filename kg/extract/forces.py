@@ -24,7 +24,7 @@ from kg.extract.speech import phrase_span
 _VERBS = set(
     "deploy send dispatch despatch provide contribute pledge commit airlift fly station "
     "reinforce arrive withdraw pull redeploy land return offer deliver transfer disembark "
-    "descend transport join cross depart base order".split()
+    "descend transport join cross depart base order relocate".split()
 )
 # verbs the lexicon does not lemmatise (their other forms are too common to cue a parse)
 _UNLEMMATISED = {"ordered": "order", "based": "base"}
@@ -49,7 +49,9 @@ _VESSEL = re.compile(
     r"minesweepers?|aircraft|jets?|planes?|helicopters?)$",
     re.I,
 )
-_SENDS = {"deploy", "send", "dispatch", "despatch", "station", "redeploy", "commit", "pledge"}
+_SENDS = {
+    "deploy", "send", "dispatch", "despatch", "station", "redeploy", "commit", "pledge", "relocate",
+}  # fmt: skip
 _CIVIL = {
     "commercial",
     "merchant",
@@ -837,6 +839,16 @@ def _destination(doc: Doc, tok, force, off: int, skip: int) -> str | None:
     nodes += [
         c for c in force.children if c.dep_ in ("relcl", "acl") and lemma(c.lower_) in _PURPOSE
     ]
+    if not leaving:
+        # "relocate a squadron of 1,000 members from Vilseck, Germany to Romania": the parser
+        # hangs "to" on "from" or on the place left
+        nodes += [
+            t
+            for n in list(nodes)
+            for c in n.children
+            if c.dep_ == "prep" and c.lower_ == "from"
+            for t in c.subtree
+        ]
     for node in nodes:
         for c in node.children:
             if c.dep_ in ("prep", "dative", "prt") and c.lower_ in preps:

@@ -69,7 +69,7 @@ MEETING_NOUNS = (
 DEPLOY_VERBS = (
     "deploy send dispatch despatch arrive withdraw pull station reinforce contribute "
     "airlift fly land redeploy return begin start provide pledge commit offer complete "
-    "deliver transfer disembark descend transport join cross leave reach depart touch"
+    "deliver transfer disembark descend transport join cross leave reach depart touch relocate"
 ).split()
 # "talks on the sidelines of the summit": an event named only as where another one was
 BESIDE_EVENT = re.compile(
