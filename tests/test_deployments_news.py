@@ -946,3 +946,17 @@ def test_forces_relocated_from_one_base_to_another_state():
         " soldiers from Tidworth, England to Estonia.\n"
     )
     assert sendings(f) == [("country/united-kingdom", "country/estonia", 800)], sendings(f)
+
+
+def test_a_cargo_aircraft_a_government_deployed_with_relief():
+    """Dev 511 (no deployment): "The Philippine government on Wednesday deployed a Lockheed
+    C-130 “Hercules” cargo aircraft full of relief goods … to … Indonesia": a cargo ship
+    or plane sent in trade is none, but one a government deploys is its equipment sent."""
+    f = facts(
+        "Aid flight\nSource: Test Wire | 2023-02-08\n\n"
+        "The Malaysian government on Wednesday deployed a Hercules cargo aircraft to"
+        " earthquake-hit Turkey with tents and medicine.\n"
+    )
+    assert [(d.deployed_by, d.destination, d.equipment) for d in f.deployments] == [
+        ("country/malaysia", "country/turkey", 1)
+    ], [(d.deployed_by, d.destination, d.equipment) for d in f.deployments]

@@ -941,8 +941,15 @@ _PEOPLE_AFTER = re.compile(
 
 
 def _vessel(tok) -> bool:
-    return bool(_VESSEL.match(tok.text)) and not any(
-        c.lower_ in _CIVIL for c in tok.children if c.dep_ in ("amod", "compound")
+    if not _VESSEL.match(tok.text):
+        return False
+    civil = [
+        c.lower_ for c in tok.children if c.dep_ in ("amod", "compound") and c.lower_ in _CIVIL
+    ]
+    # "The Philippine government deployed a C-130 cargo aircraft to Indonesia": a state's
+    # aircraft deployed on a mission, whatever it carries
+    return not civil or (
+        civil == ["cargo"] and tok.dep_ == "dobj" and lemma(tok.head.lower_) == "deploy"
     )
 
 
