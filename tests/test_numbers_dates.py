@@ -18,6 +18,14 @@ def test_parse_number_forms():
     assert parse_number("hello") is None
 
 
+def test_dozens_multiply():
+    """Dev 512 ("Jamaica sent two dozen soldiers" counted 14): "dozen" multiplies what
+    comes before it, as "hundred" does."""
+    assert parse_number("two dozen") == 24
+    assert parse_number("a dozen") == 12
+    assert parse_number("dozen") == 12
+
+
 def test_find_numbers_with_qualifiers():
     text = "Officials said more than 1,200 people were hurt and nearly two hundred detained."
     got = [(v, q) for _s, _e, v, q in find_numbers(text)]
