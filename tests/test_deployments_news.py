@@ -960,3 +960,16 @@ def test_a_cargo_aircraft_a_government_deployed_with_relief():
     assert [(d.deployed_by, d.destination, d.equipment) for d in f.deployments] == [
         ("country/malaysia", "country/turkey", 1)
     ], [(d.deployed_by, d.destination, d.equipment) for d in f.deployments]
+
+
+def test_a_team_counted_by_its_members_sent_by_the_country_its_officer_serves():
+    """Dev 512 (the advance team missed): "Royal Bahamas Defence Force Commodore A said the
+    country is expected to deploy a five-member team to Haiti": a team counted by its
+    members is a force of that many, and "the country" is the state whose force the
+    speaker serves."""
+    f = facts(
+        "Team to deploy\nSource: Test Wire | 2024-09-17\n\n"
+        "Barbados Defence Force Colonel Glyne Grannum said the country is expected to deploy a"
+        " seven-member team to Grenada at the end of the week.\n"
+    )
+    assert sendings(f) == [("country/barbados", "country/grenada", 7)], sendings(f)

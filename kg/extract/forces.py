@@ -19,6 +19,7 @@ from kg.extract.context import Doc
 from kg.extract.dates import MONTHS
 from kg.extract.lexis import DEPLOY_CUE, DEPLOY_NOUNS, FORCE_NOUNS, HYPOTHETICAL, TALLY, lemma
 from kg.extract.model import DateValue, Deployment, Span
+from kg.extract.numbers import parse_number
 from kg.extract.speech import phrase_span
 
 _VERBS = set(
@@ -516,6 +517,13 @@ def _is_force(tok) -> bool:
         if g.dep_ == "pobj"
     ):
         return True  # "a team of UK search and rescue specialists", however long its words
+    if tok.lower_ in ("team", "teams", "party", "unit", "contingent") and any(
+        c.dep_ == "compound"
+        and c.lower_ == "member"
+        and any(g.dep_ == "nummod" for g in c.children)
+        for c in tok.children
+    ):
+        return True  # "deploy a five-member team to Haiti": a team counted by its members
     return any(_FORCE.match(c.text) for c in tok.subtree if c.i - tok.i < 6 and c.i >= tok.i - 3)
 
 
@@ -710,6 +718,11 @@ def _actor(doc: Doc, tok, off: int, skip: int, kinds=("country", "org"), verb=No
                     if got:
                         return got
         return _last_body(doc, off + tok.idx)
+    if tok.lower_ in ("country", "nation") and [c.lower_ for c in tok.children] == ["the"]:
+        # "Defence Force Commodore A said the country is expected to deploy a team": the
+        # state named last, or whose own body was
+        last = _last_body(doc, off + tok.idx)
+        return last if last and last.startswith("country/") else None
     ms = [m for m in _outside_clauses(doc, tok, off, max(s, skip), e) if m.kind in kinds]
     if not ms:
         return None
@@ -968,6 +981,17 @@ def _numbers(doc: Doc, force, off: int, sent) -> tuple[int | None, int | None]:
     strong = _STRONG.search(doc.text, s, e)
     if strong:
         personnel = int(strong.group(1).replace(",", ""))
+    members = [
+        g
+        for c in force.children
+        if c.dep_ == "compound" and c.lower_ == "member"
+        for g in c.children
+        if g.dep_ == "nummod"
+    ]
+    if personnel is None and members:
+        # "a five-member team" (a hyphened number, which counts nothing elsewhere)
+        count = parse_number(members[0].text)
+        personnel = count if isinstance(count, int) else None
     counts = []
     days = [(d.start, d.end) for d in doc.dates.dates_in(s, e)]
     for ns, ne, value, _q in doc.numbers_in(s, e):
