@@ -246,3 +246,20 @@ def test_a_wrong_speaker_is_still_a_statement_found(tmp_path: Path):
     found = tallies["statements (any speaker)"]
     assert (found.tp_gold, found.fn, found.fp) == (3, 0, 0), found.notes
     assert "statements (any speaker)" not in MAIN_CLASSES
+
+
+def test_a_deployment_is_paired_with_the_gold_one_it_fits_best(tmp_path: Path):
+    """Dev 513 (a sending to Poland of 3,000 scored against the gold's 1,000 to Romania): of
+    two gold deployments by the same sender, the one found is paired with the one it agrees
+    with most, not with the first written."""
+    two = GOLD.replace(
+        "  - {deployed_by: Estonia, destination: [Latvia], personnel: 200}",
+        "  - {deployed_by: Estonia, destination: [Finland], personnel: 500}\n"
+        "  - {deployed_by: Estonia, destination: [Latvia], personnel: 200, date: 2023-07-11}",
+    )
+    texts = _corpus(tmp_path, two)
+    sent = TEXT + "\nEstonia sent 200 soldiers to Latvia on Tuesday.\n"
+    (texts / "01_wire.txt").write_text(sent, encoding="utf-8")
+    t = score([str(texts)])["deployments (facts)"]
+    assert t.fp == 0, t.notes
+    assert t.fn == 3, t.notes  # the sending to Finland, missed whole

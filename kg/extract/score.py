@@ -430,12 +430,12 @@ def _deployment_facts(d, facts, emap, gold: Gold) -> dict[str, str]:
 def _deployments(name, facts, gold: Gold, emap, tallies) -> None:
     t = tallies["deployments (facts)"]
     preds = [(d, _deployment_facts(d, facts, emap, gold)) for d in facts.deployments]
-    used: set[int] = set()
-    pairs: dict[int, int] = {}
+    # each found deployment is paired with a gold one of the same sender (or destination,
+    # where the gold names no sender); of several, the one it agrees with on most facts, the
+    # best-fitting pairs first, then in the order written
+    candidates = []
     for i, (d, pf) in enumerate(preds):
         for j, g in enumerate(gold.deployments):
-            if j in used:
-                continue
             if gold.format == 1:
                 same = g.key == d.key
             elif "deployed_by" in g.facts:
@@ -443,9 +443,14 @@ def _deployments(name, facts, gold: Gold, emap, tallies) -> None:
             else:
                 same = pf.get("destination") in g.facts.get("destination", set())
             if same:
-                used.add(j)
-                pairs[i] = j
-                break
+                agree = sum(pf.get(f) in vs for f, vs in g.facts.items())
+                candidates.append((-agree, i, j))
+    used: set[int] = set()
+    pairs: dict[int, int] = {}
+    for _agree, i, j in sorted(candidates):
+        if i not in pairs and j not in used:
+            used.add(j)
+            pairs[i] = j
     for i, (d, pf) in enumerate(preds):
         if i not in pairs:
             t.fp += len(pf)
