@@ -1092,3 +1092,15 @@ def test_a_family_name_after_a_chain_of_bin_is_the_names():
     assert refs(f, "person") == {"person/faisal-bin-abdulrahman-bin-jassim-al-khalifa"}, refs(
         f, "person"
     )
+
+
+def test_a_title_in_capitals_that_opens_the_story_leaves_the_name_a_person():
+    """Dev 505 (President Samia Suluhu Hassan read as a place "Hassan"): a paper that sets
+    the first word of its story in capitals ("PRESIDENT A of Tanzania and …") hides from
+    the recogniser that a title and a name follow."""
+    f = facts(
+        "Trip\nSource: Test Wire\n\n"
+        "PRESIDENT Duma Gideon Boko of Botswana and his Malawian counterpart Lazarus Chakwera"
+        " have agreed to strengthen cooperation in trade.\n"
+    )
+    assert "person/duma-gideon-boko" in refs(f, "person"), refs(f, "person")

@@ -182,6 +182,22 @@ def _story_country(mentions: list[Mention]) -> str | None:
     return ranked[0][0]
 
 
+# a paragraph's first word set in capitals, as some papers open a story ("PRESIDENT A of
+# Tanzania and …")
+_CAPS_LEAD = re.compile(r"(?m)^([A-Z]{3,})(?= [A-Z][a-z])")
+
+
+def _title_cased_lead(text: str) -> str:
+    """The text as the recogniser should read it: a title opening a paragraph in capitals
+    written as a title, so that the name after it reads as a person's (same length)."""
+    from kg.extract.names import TITLES
+    from kg.ids import fold
+
+    return _CAPS_LEAD.sub(
+        lambda m: m.group(1).title() if fold(m.group(1)) in TITLES else m.group(1), text
+    )
+
+
 def build(text: str, doc_key: str = "doc") -> Doc:
     from kg.extract import ner, nlp
     from kg.extract.quotes import as_double_quotes
@@ -195,7 +211,7 @@ def build(text: str, doc_key: str = "doc") -> Doc:
         if not (m.kind in ("country", "place") and credit.covers(m.start))
     ]
     sentences = all_sentences(text)
-    ents = nlp.entities(text, _unexplained(text, sentences, mentions, credit))
+    ents = nlp.entities(_title_cased_lead(text), _unexplained(text, sentences, mentions, credit))
     found = ner.find(text, ents, mentions, lex)
     mentions = sorted(found.mentions, key=lambda m: m.start)
     mentions = _contextual_bodies(text, mentions, lex)
