@@ -1178,7 +1178,13 @@ def is_spokesperson(doc: Doc, ref: str) -> bool:
     )
 
 
-_SPOKES_BEFORE = re.compile(r"\bspokes(?:man|woman|person)\s+$", re.I)
+# (and a press secretary: "President Lungu's Special Assistant for Press and Public
+# Relations Amos Chanda")
+_SPOKES_BEFORE = re.compile(
+    r"\b(?:spokes(?:man|woman|person)|press\s+secretary|for\s+press"
+    r"(?:\s+and\s+public\s+relations)?)\s+$",
+    re.I,
+)
 # "Farhan Haq, a spokesman for Guterres, said"
 _SPOKES_AFTER = re.compile(r",\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?spokes(?:man|woman|person)\b")
 _TITLE_BEFORE_NAME = re.compile(r"(?:[A-Z][\w-]*\s+){1,4}$")
