@@ -3312,3 +3312,32 @@ def test_a_state_represented_by_a_named_envoy_at_a_summit():
     )
     (m,) = [m for m in f.meetings if "Summit" in m.kinds]
     assert "person/nthomeng-majara" in m.participants, m.participants
+
+
+def test_a_press_aide_is_a_spokesperson():
+    """Dev 493 (President Lungu's press aide joined the visit he told of): "President A's
+    Special Assistant for Press and Public Relations B", like "spokesman B", tells of talks
+    and sits in none."""
+    from kg.documents import document_from_bytes
+    from kg.extract.context import build
+    from kg.extract.statements import is_spokesperson
+
+    text = (
+        "Talks\nSource: Test Wire | 2019-03-02\n\n"
+        "President Masisi’s Special Assistant for Press and Public Relations John Moyo told"
+        " journalists at State House that the two leaders discussed trade.\n"
+    )
+    ctx = build(document_from_bytes("t.txt", text.encode()).text)
+    assert is_spokesperson(ctx, "person/john-moyo")
+
+
+def test_the_countries_one_has_visited_are_no_visit_told():
+    """Dev 493 (a visit of President Lungu alone): "the visiting President also took time to
+    brief President Lungu of the countries he has visited": a clause on a noun that names no
+    one tells of no visit."""
+    f = facts(
+        "Talks\nSource: Test Wire | 2019-03-02\n\n"
+        "He said the visiting President also took time to brief President Masisi of the"
+        " countries he has visited.\n"
+    )
+    assert f.meetings == [], [(m.key, m.participants) for m in f.meetings]

@@ -2980,6 +2980,11 @@ def _trigger(tok, doc: Doc, off: int):
             return None
         if lem == "visit" and tok.dep_ in ("compound", "amod"):
             return None
+        if lem == "visit" and tok.dep_ == "relcl":
+            head = tok.head  # the noun the clause tells of, up to itself
+            a, b = off + head.left_edge.idx, off + head.idx + len(head.text)
+            if not any(not m.adjective for m in doc.mentions_in(a, b)):
+                return None  # "brief President Lungu of the countries he has visited"
         if lem == "visit" and any(
             c.dep_ == "dobj" and c.lower_ in ("post", "base", "headquarters", "site", "camp")
             for c in tok.children
