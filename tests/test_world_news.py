@@ -3341,3 +3341,16 @@ def test_the_countries_one_has_visited_are_no_visit_told():
         " countries he has visited.\n"
     )
     assert f.meetings == [], [(m.key, m.participants) for m in f.meetings]
+
+
+def test_the_first_time_one_has_visited_a_state_is_a_visit():
+    """Text 531 (the visit of 99565f3's rule too wide): "the first time that a sitting United
+    Nations Secretary General has visited St Vincent": a clause whose verb has an object of
+    its own tells of a visit to it, whatever noun the clause hangs on."""
+    f = facts(
+        "Summit\nSource: Test Wire | 2024-03-01\n\n"
+        "It is also the first time that President Lula has visited Saint Lucia.\n"
+    )
+    assert [m.participants for m in f.meetings] == [["person/lula", "country/saint-lucia"]], [
+        (m.key, m.participants) for m in f.meetings
+    ]

@@ -2980,8 +2980,14 @@ def _trigger(tok, doc: Doc, off: int):
             return None
         if lem == "visit" and tok.dep_ in ("compound", "amod"):
             return None
-        if lem == "visit" and tok.dep_ == "relcl":
-            head = tok.head  # the noun the clause tells of, up to itself
+        if (
+            lem == "visit"
+            and tok.dep_ == "relcl"
+            and not any(c.dep_ == "dobj" for c in tok.children)
+        ):
+            # the noun the clause hangs on is what was visited (not "the first time that
+            # the Secretary General has visited St Vincent"), up to itself
+            head = tok.head
             a, b = off + head.left_edge.idx, off + head.idx + len(head.text)
             if not any(not m.adjective for m in doc.mentions_in(a, b)):
                 return None  # "brief President Lungu of the countries he has visited"
