@@ -973,3 +973,16 @@ def test_a_team_counted_by_its_members_sent_by_the_country_its_officer_serves():
         " seven-member team to Grenada at the end of the week.\n"
     )
     assert sendings(f) == [("country/barbados", "country/grenada", 7)], sendings(f)
+
+
+def test_the_army_sends_for_the_state_whose_army_the_story_names():
+    """Dev 525 (no deployment): "The Army today deployed 243 troops to war- torn Mali. / The
+    Sri Lanka Army said its newest contingent …": "the Army" is the one state's army the
+    story names, named with its state only after."""
+    f = facts(
+        "Army deploys troops\nSource: Test Wire | 2022-05-10\n\n"
+        "The Army today deployed 180 troops to Lebanon.\n\n"
+        "The Ghana Army said its newest contingent of 180 soldiers is from an infantry"
+        " battalion.\n"
+    )
+    assert ("country/ghana", "country/lebanon", 180) in sendings(f), sendings(f)

@@ -724,6 +724,19 @@ def _actor(doc: Doc, tok, off: int, skip: int, kinds=("country", "org"), verb=No
         last = _last_body(doc, off + tok.idx)
         return last if last and last.startswith("country/") else None
     ms = [m for m in _outside_clauses(doc, tok, off, max(s, skip), e) if m.kind in kinds]
+    if not ms and tok.lower_ in ("army", "navy", "military", "police"):
+        # "The Army today deployed 243 troops to Mali. The Sri Lanka Army said …": a state's
+        # own force, named with its state elsewhere in the story (the one such)
+        owners = {
+            ent.country
+            for m in doc.mentions
+            if m.kind == "org"
+            and (ent := doc.entities.get(doc.ref(m))) is not None
+            and ent.country
+            and not ent.parent
+            and tok.lower_ in ent.label.lower()
+        }
+        return f"country/{owners.pop()}" if len(owners) == 1 else None
     if not ms:
         return None
     named = [m for m in ms if not m.adjective]
