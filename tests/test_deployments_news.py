@@ -986,3 +986,15 @@ def test_the_army_sends_for_the_state_whose_army_the_story_names():
         " battalion.\n"
     )
     assert ("country/ghana", "country/lebanon", 180) in sendings(f), sendings(f)
+
+
+def test_a_length_of_time_before_the_dead_counts_no_one():
+    """Dev 528 (a claim of 36 deaths): "That movement led to 36 years of war that left
+    200,000 dead": the years are how long, the 200,000 the dead."""
+    f = facts(
+        "War\nSource: Example | 2012-08-29\n\n"
+        "The uprising led to 12 years of war that left 75,000 dead, officials said.\n"
+    )
+    assert [(c.quantity_kind, int(c.value)) for c in f.claims] == [("Deaths", 75000)], [
+        (c.quantity_kind, c.value) for c in f.claims
+    ]

@@ -96,6 +96,9 @@ def _told_before(before: str, kinds: set[str] | None = None) -> tuple[str, str] 
     return None
 
 
+_SPAN_OF_TIME = re.compile(
+    r"[\s-]+(?:years?|months?|weeks?|days?|hours?|decades?|minutes?|centuries)\b", re.I
+)
 _STOP = re.compile(
     r"[;:.!?]|,\s|\s(?:and|while|but|whereas)\s+(?:(?:more than|over|about|nearly|some)\s+)?\d"
 )
@@ -116,6 +119,8 @@ def claims(doc: Doc, stmts: list[Statement]) -> list[Claim]:
             if stop:
                 window_end = stop.start()
             after = text[e:window_end]
+            if _SPAN_OF_TIME.match(after):
+                continue  # "36 years of war that left 200,000 dead": a length of time
             before = text[max(sent.start, s - 80) : s]
             if qual and qual in before.lower():
                 before = before[: before.lower().rfind(qual)]
