@@ -998,3 +998,15 @@ def test_a_length_of_time_before_the_dead_counts_no_one():
     assert [(c.quantity_kind, int(c.value)) for c in f.claims] == [("Deaths", 75000)], [
         (c.quantity_kind, c.value) for c in f.claims
     ]
+
+
+def test_a_mission_that_welcomed_a_states_peacekeepers_did_not_send_them():
+    """Dev 524 (the UN sent 300 peacekeepers): "The UN peacekeeping Mission in the Central
+    African Republic (MINUSCA) welcomed 300 Rwandan peacekeepers on 3 August 2021": the
+    state the force is called after sent it, whoever the sentence's subject is."""
+    f = facts(
+        "Peacekeepers arrive\nSource: Test Wire\n\n"
+        "The UN peacekeeping Mission in South Sudan (UNMISS) welcomed 250 Nepalese peacekeepers"
+        " on 5 May 2022.\n"
+    )
+    assert ("country/nepal", "country/south-sudan", 250) in sendings(f), sendings(f)

@@ -23,6 +23,9 @@ TRIGGER = re.compile(
     re.I,
 )
 _FORCE = re.compile(r"Forces|Troops|troops|contingent|peacekeep|forces|units|\bits force\b", re.I)
+_NATIONAL_FORCE = re.compile(
+    r"\s+(?:troops|soldiers|peacekeepers|blue\s+helmets|police\s+officers|policemen)\b", re.I
+)
 _DEST = re.compile(r"(?:\bto|\binto|\bin|\bon the territory of)\s+(?:the\s+)?$", re.I)
 _LEGAL = re.compile(
     r"\bArticles?\s+\d+(?:\s*(?:,|and)\s*\d+)*\s+of\s+the\s+(?:fundamental\s+)?(?:\d{4}\s+)?"
@@ -120,6 +123,25 @@ def deployments(doc: Doc) -> list[Deployment]:
                 ):
                     contributor = m
                     break
+        if contributor is None and force is None:
+            # "MINUSCA welcomed 300 Rwandan peacekeepers": the state a force is called after
+            # contributes it, whoever the sentence makes its subject
+            contributor = next(
+                (
+                    m
+                    for m in ms
+                    if m.kind == "country"
+                    and m.adjective
+                    and (dest is None or m.key != dest.key)
+                    and _NATIONAL_FORCE.match(text, m.end)
+                    # (a body named before, as what welcomed or received them)
+                    and any(
+                        o.kind == "org" and o.end <= m.start and can_send(doc, doc.ref(o))
+                        for o in ms
+                    )
+                ),
+                None,
+            )
         if dest is None:
             continue
         if contributor is not None and (personnel or equipment):
