@@ -981,3 +981,16 @@ def test_a_title_before_one_name_is_not_the_next_names():
         "At the meeting, the President welcomed the agreements signed during the visit.\n"
     )
     assert speakers_of(text, "welcomed the agreements") == {"person/jose-ramos-horta"}
+
+
+def test_a_short_name_in_brackets_speaks_for_the_person():
+    """Dev 529 (four of Jokowi's quotes without a speaker): "President Joko Widodo (Jokowi)
+    officially opened the summit", then "“…,” said Jokowi": the name in brackets is the
+    person's, wherever the story uses it."""
+    text = (
+        "Summit opens\nSource: Test Wire | 2023-09-05\n\n"
+        "Speaker Bambang Soesatyo (Bamsoet) officially opened the summit in Bali on"
+        " Tuesday.\n\n"
+        "“I declare the summit open,” said Bamsoet in his welcoming speech.\n"
+    )
+    assert speakers_of(text, "declare the summit open") == {"person/bambang-soesatyo"}

@@ -349,6 +349,7 @@ def find(
     known = _capitals_speaking(text, known, ents, lex, states)
     _abbreviated_given_names(text, out, ents)
     _nicknamed(text, out, ents)
+    _aliases_in_brackets(text, out, ents, known)
     _dateline_agencies(text, out, ents)
     _drop_unused(out, ents)
     return Found(list(known) + out, ents)
@@ -398,6 +399,36 @@ def _nicknamed(text: str, out: list[Mention], ents: dict[str, Entity]) -> None:
         label = f"{before.group('given')} {rest.surface}"
         key = _add(out, ents, "person", label, s, rest.end, surface=text[s : rest.end])
         ents[f"person/{key}"].surfaces.add(label)
+
+
+# "President Joko Widodo (Jokowi)": the short name a story goes on to use, in brackets
+_ALIAS_AFTER = re.compile(r"\s+\(([A-Z][a-z]{2,}(?:[- ][A-Z][a-z]+)?)\)")
+
+
+def _aliases_in_brackets(text: str, out: list[Mention], ents, known) -> None:
+    """ "President Joko Widodo (Jokowi) officially opened …", then "said Jokowi": the word in
+    brackets after a person's name is that person's other name, wherever the story uses it."""
+    taken = [*known, *out]
+    for m in [m for m in taken if m.kind == "person"]:
+        alias = _ALIAS_AFTER.match(text, m.end)
+        if alias is None:
+            continue
+        word = alias.group(1)
+        if (
+            any(x.start <= alias.start(1) < x.end for x in taken)
+            or fold(word) in TITLES
+            or fold(word) in NON_NAME_WORDS
+            or _GENERIC_ORG_WORD.match(word)
+            or word[0] not in {t[:1] for t in m.surface.split()}
+        ):
+            continue  # "(Kenya)", "(UN)", "A (Energy)": a state, a body, a portfolio
+        if f"person/{m.key}" in ents:
+            ents[f"person/{m.key}"].surfaces.add(word)
+        for w in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text):
+            if not any(x.start < w.end() and w.start() < x.end for x in taken):
+                out.append(
+                    Mention(key=m.key, kind="person", start=w.start(), end=w.end(), surface=word)
+                )
 
 
 # a given name written short before the rest: "Ma." (María) in the Philippines, "Md." and
