@@ -2845,7 +2845,7 @@ def _reported_meeting(noun) -> bool:
         prep = head
         if (
             prep.lower_ == "of"
-            and prep.head.lower_ in ("opening", "closing")
+            and prep.head.lower_ in _OPENING_OR_CLOSING
             and noun.lower_ in ("meeting", "summit", "session", "conference")
         ):
             return True  # "during the official opening of the X meeting"
@@ -3033,6 +3033,8 @@ def _body_sat(tok) -> bool:
 
 
 _SITTING_BODIES = {"council", "assembly", "commission", "cabinet", "congress", "forum"}
+# "the official opening of the X meeting": a sitting told by its start or end
+_OPENING_OR_CLOSING = ("opening", "closing")
 
 
 def _a_bodys_meeting_held(doc: Doc, noun, off: int) -> bool:
@@ -3049,7 +3051,7 @@ def _a_bodys_meeting_held(doc: Doc, noun, off: int) -> bool:
     held = (noun.dep_ in ("nsubj", "nsubjpass") and lemma(noun.head.lower_) in _HELD_NOUN_SUBJ) or (
         noun.dep_ == "pobj"
         and noun.head.lower_ == "of"
-        and noun.head.head.lower_ in ("opening", "closing")
+        and noun.head.head.lower_ in _OPENING_OR_CLOSING
     )
     return owned and held
 

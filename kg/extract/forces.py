@@ -517,12 +517,7 @@ def _is_force(tok) -> bool:
         if g.dep_ == "pobj"
     ):
         return True  # "a team of UK search and rescue specialists", however long its words
-    if tok.lower_ in ("team", "teams", "party", "unit", "contingent") and any(
-        c.dep_ == "compound"
-        and c.lower_ == "member"
-        and any(g.dep_ == "nummod" for g in c.children)
-        for c in tok.children
-    ):
+    if tok.lower_ in ("team", "teams", "party", "unit", "contingent") and _member_count(tok):
         return True  # "deploy a five-member team to Haiti": a team counted by its members
     return any(_FORCE.match(c.text) for c in tok.subtree if c.i - tok.i < 6 and c.i >= tok.i - 3)
 
@@ -966,6 +961,20 @@ _PEOPLE_AFTER = re.compile(
 )
 
 
+def _member_count(tok):
+    """The number of "a five-member team": the count its "member" compound carries."""
+    return next(
+        (
+            g
+            for c in tok.children
+            if c.dep_ == "compound" and c.lower_ == "member"
+            for g in c.children
+            if g.dep_ == "nummod"
+        ),
+        None,
+    )
+
+
 def _vessel(tok) -> bool:
     if not _VESSEL.match(tok.text):
         return False
@@ -994,16 +1003,10 @@ def _numbers(doc: Doc, force, off: int, sent) -> tuple[int | None, int | None]:
     strong = _STRONG.search(doc.text, s, e)
     if strong:
         personnel = int(strong.group(1).replace(",", ""))
-    members = [
-        g
-        for c in force.children
-        if c.dep_ == "compound" and c.lower_ == "member"
-        for g in c.children
-        if g.dep_ == "nummod"
-    ]
-    if personnel is None and members:
+    members = _member_count(force)
+    if personnel is None and members is not None:
         # "a five-member team" (a hyphened number, which counts nothing elsewhere)
-        count = parse_number(members[0].text)
+        count = parse_number(members.text)
         personnel = count if isinstance(count, int) else None
     counts = []
     days = [(d.start, d.end) for d in doc.dates.dates_in(s, e)]

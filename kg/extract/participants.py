@@ -185,7 +185,7 @@ _NOT_THERE = re.compile(
 )
 _GATHERINGS = {"Summit", "Session"}
 # a sentence that says who came for a state or body: "Burundi was represented by Mr A"
-_REPRESENTED_BY = re.compile(r"[^.;:]{1,60}?\b(?:was|were)\s+represented\s+by\b")
+_SENT_AN_ENVOY = re.compile(r"[^.;:]{1,60}?\b(?:was|were)\s+represented\s+by\b")
 _ON_BEHALF = re.compile(r"\bon\s+behalf\s+of\b|\binstead\s+of\b")
 
 
@@ -203,7 +203,7 @@ def attendees_join(ctx: Doc, meetings: list[Meeting]) -> None:
         return
     for _pi, sent in ctx.sentences:
         cue = _ATTENDING.search(ctx.text, sent.start, sent.end)
-        envoy = _REPRESENTED_BY.match(ctx.text, sent.start, sent.end)
+        envoy = _SENT_AN_ENVOY.match(ctx.text, sent.start, sent.end)
         if envoy is not None:
             cue = envoy  # "Burundi was represented by Mr A, the deputy president": A came
         elif cue is None or _NOT_THERE.search(ctx.text, sent.start, sent.end):
