@@ -1104,3 +1104,15 @@ def test_a_title_in_capitals_that_opens_the_story_leaves_the_name_a_person():
         " have agreed to strengthen cooperation in trade.\n"
     )
     assert "person/duma-gideon-boko" in refs(f, "person"), refs(f, "person")
+
+
+def test_an_envoys_remit_runs_into_the_name_of_the_envoy():
+    """Dev 521 (Matthew Palmer no one, his meeting given to the US and Slovenia): "his meeting
+    with US special representative for the Balkans Matthew Palmer in Bled" read the remit and
+    the name as one body; the last two words are the envoy."""
+    f = facts(
+        "Envoy\nSource: Test Wire | 2019-09-03\n\n"
+        "Foreign Minister Ivica Dacic says his meeting with US special representative for the"
+        " Balkans Gabriel Escobar in Bled was positive.\n"
+    )
+    assert "person/gabriel-escobar" in refs(f, "person"), refs(f, "person")

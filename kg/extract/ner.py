@@ -249,6 +249,14 @@ def find(
                 continue
         if kind in ("org", "person") and _person_in_org(text, s, e, inside, out, ents):
             continue
+        remit = _name_after_remit(text, s, e) if kind == "org" and not inside else None
+        if remit is not None:
+            # "US special representative for the Balkans Matthew Palmer": the region of the
+            # post, then its holder
+            s2, e2, label = clean_person(text, remit, e)
+            if label and " " in label:
+                _add(out, ents, "person", label, s2, e2, surface=text[s2:e2])
+                continue
         split = _name_after_body(text, s, e) if kind == "org" and not inside else None
         if split is not None:
             # "Chairman of the Hà Nội municipal People's Committee Trần Sỹ Thanh": the body,
@@ -938,6 +946,32 @@ _BODY_HEAD = re.compile(
     r"(?:Committee|Office|Assembly|Council|Ministry|Commission|Agency|Department|Bureau|"
     r"Parliament|Court|Party|Front|Union|Army|Forces|Police|Senate|Cabinet|Government)$"
 )
+
+
+# an envoy's remit before the span: "special representative for", "envoy to"
+_REMIT_BEFORE = re.compile(
+    r"\b(?:[Rr]epresentative|[Ee]nvoy|[Cc]oordinator|[Rr]apporteur|[Aa]dvis[eo]r)\s+"
+    r"(?:for|to|on)\s+(?:the\s+)?$"
+)
+
+
+def _name_after_remit(text: str, s: int, e: int) -> int | None:
+    """Where the name starts when an envoy's remit runs into it ("special representative
+    for the Balkans Matthew Palmer", read as one body): the last two or three capitalised
+    words, none a body's or a title's word and the first no place's, after at least one word
+    of remit."""
+    if not _REMIT_BEFORE.search(text, max(0, s - 40), s):
+        return None
+    words = list(re.finditer(r"\S+", text[s:e]))
+    for n in (3, 2):
+        if len(words) <= n:
+            continue
+        name = [w.group() for w in words[-n:]]
+        if _may_be_name_word(name[0]) and all(
+            x[:1].isupper() and not _ORG_WORD.search(x) and fold(x) not in TITLES for x in name
+        ):  # (a surname may be a place's name too: "Palmer")
+            return s + words[-n].start()
+    return None
 
 
 def _name_after_body(text: str, s: int, e: int) -> tuple[int, int] | None:
