@@ -994,3 +994,18 @@ def test_a_short_name_in_brackets_speaks_for_the_person():
         "“I declare the summit open,” said Bamsoet in his welcoming speech.\n"
     )
     assert speakers_of(text, "declare the summit open") == {"person/bambang-soesatyo"}
+
+
+def test_a_post_of_two_titles_then_mr_and_the_name_is_the_persons():
+    """Dev 514 (the outgoing chair's words missed): "the outgoing Chair of the Forum and
+    President of the Republic of Palau, Mr Tommy Remengesau Jr." gives the person the post
+    of chair, though the name comes after a second post and "Mr"; "The outgoing chair also
+    congratulated Fiji" is his."""
+    text = (
+        "Forum opens\nSource: Test Wire | 2016-09-08\n\n"
+        "The leaders were welcomed by the outgoing Chair of the Forum and Prime Minister of the"
+        " Republic of Fiji, Mr Voreqe Bainimarama.\n\n"
+        "“I want to congratulate Tonga,” said Mr Bainimarama.\n\n"
+        "The outgoing chair also congratulated Samoa and welcomed them back into the Forum.\n"
+    )
+    assert speakers_of(text, "congratulated Samoa") == {"person/voreqe-bainimarama"}

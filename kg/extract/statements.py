@@ -1432,7 +1432,7 @@ def titled(doc: Doc, ref: str, role: str, owner_key: str | None, before: int | N
             continue
         if before is not None and m.start >= before:
             continue
-        raw = doc.text[max(0, m.start - 60) : m.start].rsplit(".", 1)[-1]
+        raw = doc.text[max(0, m.start - 90) : m.start].rsplit(".", 1)[-1]
         word, at = max(
             ((w, raw.lower().rfind(w)) for w in _names_of_role(role)),
             key=lambda x: x[1],
@@ -1480,7 +1480,9 @@ _GLUED_TO_TITLE = re.compile(
 )
 # what may stand between a title's role word and the name: "President of Kazakhstan
 # Kassym-Jomart Tokayev", "Minister for Foreign Affairs Penny Wong", "spokesman Ned Price"
-_TITLE_RUN = re.compile(r"[\w-]*(?:\s+(?:of|for|the|and|[A-Z][\w.-]*))*\s*,?\s*", re.UNICODE)
+_TITLE_RUN = re.compile(
+    r"[\w-]*(?:\s+(?:of|for|the|and|[A-Z][\w.-]*))*\s*,?\s*(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?", re.UNICODE
+)
 _NAMED_BY_NOUN = {
     "mission",
     "ministry",
