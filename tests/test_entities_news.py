@@ -1116,3 +1116,17 @@ def test_an_envoys_remit_runs_into_the_name_of_the_envoy():
         " Balkans Gabriel Escobar in Bled was positive.\n"
     )
     assert "person/gabriel-escobar" in refs(f, "person"), refs(f, "person")
+
+
+def test_a_name_after_a_post_of_a_state_is_a_person():
+    """Dev 529 (Pham Minh Chinh no one): "PM of Malaysia Anwar Ibrahim, PM of Vietnam Pham Minh
+    Chinh, …": after a post of a state, the capitalised words up to the comma are its
+    holder, not the state; a state's own name after "President of the Republic of" is no
+    person."""
+    f = facts(
+        "Summit\nSource: Test Wire | 2023-09-05\n\n"
+        "The opening was attended by PM of Cambodia Hun Manet, PM of Vietnam Bui Thanh Son,"
+        " and the Office of the President of the Republic of North Macedonia.\n"
+    )
+    people = refs(f, "person")
+    assert "person/bui-thanh-son" in people and "person/north-macedonia" not in people, people

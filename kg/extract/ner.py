@@ -646,7 +646,7 @@ _POSTED_NAME = re.compile(
 
 # "Minister of Maritime Affairs and Fisheries Sakti Wahyu Trenggono", "Secretary of Defence
 # Lloyd Austin": a minister's portfolio, then the name the small model often does not see
-_POST_HEAD = r"(?:Minister|Secretary|Commissioner)"
+_POST_HEAD = r"(?:Minister|Secretary|Commissioner|PM|President)"
 _PORTFOLIO_POST = re.compile(
     rf"\b{_POST_HEAD} +(?:of|for) +(?:the +)?"
     rf"([A-Z][\w'’-]*(?: +(?:(?:and|of|the|&) +)*(?!{_POST_HEAD}\b)[A-Z][\w'’-]*)*)"
@@ -686,12 +686,17 @@ def _names_after_portfolio(text: str) -> Iterator[tuple[int, int]]:
                 or folded in TITLES
                 or folded in NON_NAME_WORDS
                 or folded in CALENDAR
+                or (name and folded in _country_names())  # "PM of Vietnam Pham Minh Chinh"
                 or _ORG_WORD.search(word)
                 or not word[:1].isupper()
             ):
                 break
             name.insert(0, w)
-        if 2 <= len(name) <= 4 and len(name) < len(words):
+        if (
+            2 <= len(name) <= 4
+            and len(name) < len(words)
+            and fold(" ".join(w.group() for w in name)) not in _country_names()
+        ):  # (not "President of the Republic of North Macedonia")
             base = m.start(1)
             yield base + name[0].start(), base + name[-1].end()
 
