@@ -1373,6 +1373,7 @@ def encounters(doc: Doc) -> list[Meeting]:
                 and not (verb_lemma == "meet" and _body_in_session(doc, refs))
             ):
                 continue
+            bodys_meeting = noun is not None and _a_bodys_meeting_held(doc, noun, off)
             named_body = (
                 noun is not None
                 and (
@@ -1380,7 +1381,7 @@ def encounters(doc: Doc) -> list[Meeting]:
                     or noun.text == "Meeting"  # "the 6th … Foreign Ministers' Meeting": a name
                 )
                 and any(c.dep_ in ("compound", "poss") for c in noun.children)
-            ) or (noun is not None and _a_bodys_meeting_held(doc, noun, off))
+            ) or bodys_meeting
             date = _date(doc, sent, off + hub.idx, tok if noun is None else None, off)
             if date is not None and noun is not None and _upcoming(noun, date.start - off):
                 date = None  # "last night met Nyusi and discussed the forthcoming summit"
@@ -1415,9 +1416,7 @@ def encounters(doc: Doc) -> list[Meeting]:
             kind = _kind(sp, hub, verb_lemma)
             if kind == "InPersonMeeting" and _call_context(doc, sent, title, verb_lemma, hub):
                 kind = "PhoneCall"
-            if noun is not None and (
-                noun.lower_ in _SITTING_BODIES or _a_bodys_meeting_held(doc, noun, off)
-            ):
+            if noun is not None and (noun.lower_ in _SITTING_BODIES or bodys_meeting):
                 # a body's sitting: of heads of state a summit, else a session
                 name = doc.text[slice(*phrase_span(noun, off))]
                 kind = "Summit" if _OF_LEADERS.search(name) else "Session"

@@ -79,6 +79,7 @@ def statements(doc: Doc, meetings: list[Meeting]) -> list[Statement]:
     paras = doc.paragraphs
     covered = SpanSet()
     meeting_at = _meeting_context(doc, meetings)
+    sessions = [m for m in meetings if body_session(m)]  # (for "he told the council")
 
     # 1. transcript sections
     headers: list[tuple[int, str]] = []
@@ -217,9 +218,10 @@ def statements(doc: Doc, meetings: list[Meeting]) -> list[Statement]:
         sal.met_lately = (
             persons if mt and doc.paragraphs_between(mt.span.start, sent.start) <= 3 else []
         )
-        para = doc.paragraph_at(sent.start)
+        going_on = last_said_in == pi - 1 and sal.recent_speaker
+        para = doc.paragraph_at(sent.start) if going_on else None
         parsed = None
-        if last_said_in == pi - 1 and sal.recent_speaker and para and _quote_runs_on(doc, para):
+        if para and _quote_runs_on(doc, para):
             # "“The Prime Minister has consistently made it clear …" opening a quotation
             # that runs on into the next paragraph, after "“It is now a non-issue,” Kabui
             # told journalists": Kabui going on, not the Prime Minister his words name
@@ -256,7 +258,6 @@ def statements(doc: Doc, meetings: list[Meeting]) -> list[Statement]:
                 last_org = st.speaker
             mt = meeting_at(sent.start)
             told = _TOLD_THE_BODY.search(text, st.span.start, st.span.end) is not None
-            sessions = [m for m in meetings if body_session(m)]
             if told and len(sessions) == 1:
                 # "He told the council …": the one session of a body the story reports, told
                 # before or after
