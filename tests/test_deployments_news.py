@@ -1010,3 +1010,21 @@ def test_a_mission_that_welcomed_a_states_peacekeepers_did_not_send_them():
         " on 5 May 2022.\n"
     )
     assert ("country/nepal", "country/south-sudan", 250) in sendings(f), sendings(f)
+
+
+def test_another_wave_of_a_force_is_a_movement_of_its_own():
+    """Dev 234 (50 officers missed): "THE first Australian Federal Police Officers deployed …
+    have arrived … another 50 AFP officers will be deployed … on Friday": the second wave was
+    folded into the first, whose size the story never gave."""
+    f = facts(
+        "Police arrive\nSource: Test Wire | 2023-04-12\n\n"
+        "The first New Zealand police officers deployed to Port Vila after the riots arrived at the"
+        " airport on Wednesday.\n\n"
+        "Prime Minister Chris Hipkins said another 40 New Zealand police officers will be"
+        " deployed on Friday.\n"
+    )
+    got = sendings(f)
+    assert ("country/new-zealand", "place/port-vila", None) in got, got
+    assert ("country/new-zealand", "place/port-vila", 40) in got, got
+    (wave,) = [d for d in f.deployments if d.personnel == 40]
+    assert wave.start is not None and wave.start.value == date(2023, 4, 14), wave.start

@@ -1452,7 +1452,7 @@ def _merge(deps: list[Deployment], doc: Doc | None = None) -> list[Deployment]:
             ),
             None,
         )
-        if twin is None:
+        if twin is None or (doc is not None and not headline(d) and _another_wave(doc, twin, d)):
             out.append(d)
             continue
         twin.destination = twin.destination or d.destination
@@ -1510,6 +1510,12 @@ def _added(doc: Doc, d: Deployment) -> bool:
 
 _MORE_BEFORE = re.compile(r"\b(?:another|an additional|a further|an extra)\s+$", re.I)
 _MORE_AFTER = re.compile(r"\s+(?:more|additional|extra|further|new)\b", re.I)
+
+
+def _another_wave(doc: Doc, first: Deployment, d: Deployment) -> bool:
+    """ "The first officers have arrived … another 50 AFP officers will be deployed on
+    Friday": a figure told as one more wave after the first is a movement of its own."""
+    return bool(d.personnel) and first.span.start < d.span.start and _added(doc, d)
 
 
 def _other_phase(a: Deployment, b: Deployment) -> bool:
@@ -1585,6 +1591,8 @@ def merge_into(doc: Doc, found: list[Deployment], parsed: list[Deployment]) -> l
             # "A contingent of 140 … is expected to arrive on 12 October … An advance party of
             # ten … arrived on 30 September": the same sender's two movements
             twin = None
+        if twin is not None and _another_wave(doc, twin, d):
+            twin = None
         if twin is not None and (
             not twin.destination
             or not d.destination
@@ -1624,7 +1632,9 @@ def merge_into(doc: Doc, found: list[Deployment], parsed: list[Deployment]) -> l
         else:
             d.key = f"{_k(d.deployed_by)}-{_k(d.destination)}-{_month(doc, d.start)}"
         if any(o.key == d.key for o in out):
-            continue
+            if not _added(doc, d):
+                continue
+            d.key += f"-{d.personnel}-more"  # one more wave of the same sender and month
         out.append(d)
         by_sender.setdefault(d.deployed_by or "", d)
         if not d.part_of and d.deployed_by:
