@@ -3356,3 +3356,30 @@ def test_the_first_time_one_has_visited_a_state_is_a_visit():
     assert [m.participants for m in f.meetings] == [["person/lula", "country/saint-lucia"]], [
         (m.key, m.participants) for m in f.meetings
     ]
+
+
+def test_those_a_leader_was_joined_by_at_the_meeting_attended_it():
+    """Dev 548: "Mori was joined by President of Palau Tommy Remengesau, Jr., Minister of
+    Foreign Affairs …, Tony de Brum (for President Litokwa Tomeing), Governor of Guam, Felix
+    Camacho, … at the three-day meeting": of the seven, one was found a participant."""
+    f = facts(
+        "Summit\nSource: Example | 2019-06-14\n\n"
+        "SUVA, Fiji – Prime Minister Frank Bainimarama joined the leaders of five other Pacific"
+        " states at the 4th Melanesian Leaders' Summit held in Suva on Friday.\n\n"
+        "The leaders discussed fisheries, climate change and regional trade.\n\n"
+        "The summit agreed on a common position ahead of the Forum.\n\n"
+        "Bainimarama was joined by Prime Minister of Vanuatu Charlot Salwai, Minister of"
+        " Foreign Affairs of Solomon Islands, Jeremiah Manele (for Prime Minister Rick Hou),"
+        " Governor of New Caledonia, Thierry Santa, and Prime Minister of Papua New Guinea,"
+        " Peter O'Neill at the two-day meeting.\n"
+    )
+    (summit,) = meetings_of(f, "Summit")
+    want = {
+        "person/frank-bainimarama",
+        "person/charlot-salwai",
+        "person/jeremiah-manele",
+        "person/thierry-santa",
+        "person/peter-o-neill",
+    }
+    assert want <= set(summit.participants), summit.participants
+    assert "person/rick-hou" not in summit.participants, summit.participants

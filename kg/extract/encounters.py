@@ -343,6 +343,8 @@ _STOOD_IN_FOR = re.compile(
 )
 
 
+# "Tony de Brum (for President Litokwa Tomeing)": the one a delegate stood in for
+_IN_BRACKETS_FOR = re.compile(r"\((?:for|representing|on behalf of)\s[^()]*$", re.I)
 _POST_THEN_STOOD_IN = re.compile(
     r"\s*,\s*(?:the\s+)?(?:President|Prime\s+Minister|Vice|King|Emir|Minister|Chair\w*|"
     r"Secretary)\b[^;.]{0,80}?\s(?:was\s+|is\s+)?represented\s+(?:[\w\s]{0,20}?\s)?by\b"
@@ -355,7 +357,10 @@ def _represented_only(doc: Doc) -> set[str]:
     for m in doc.mentions:
         if m.kind == "person":
             ref = doc.ref(m)
-            stood_in = bool(_STOOD_IN_FOR.match(doc.text, m.end))
+            stood_in = bool(
+                _STOOD_IN_FOR.match(doc.text, m.end)
+                or _IN_BRACKETS_FOR.search(doc.text, max(0, m.start - 60), m.start)
+            )
             post = _POST_THEN_STOOD_IN.match(doc.text, m.end)
             if post and not doc.mentions_in(m.end, post.end(), "person"):
                 stood_in = True  # "Paul KAGAME, President of Rwanda represented by …"
@@ -1740,9 +1745,15 @@ _THE_MEETING_WAS = re.compile(
     r"(?:attended|graced|witnessed)\s+by\b",
     re.I,
 )
+# "Mori was joined by President of Palau A, …, Governor of Guam, B … at the three-day
+# meeting": those who joined the leader there attended it
+_JOINED_AT_THE = (
+    r"\bjoined\s+by\b[^;]*?\bat\s+the\s+(?:[\w'-]+\s+){0,3}?"
+    r"(?:summit|meeting|session|conference)\b"
+)
 _ATTENDED_THE = re.compile(
     r"\b(?:attended|attending|took part in|participated in)\s+the\s+(?:[\w'-]+\s+){0,3}?"
-    r"(?:summit|session|conference)\b",
+    rf"(?:summit|session|conference)\b|{_JOINED_AT_THE}",
     re.I,
 )
 _OTHERS_AT_IT = re.compile(
@@ -2156,13 +2167,13 @@ _ATTEND_CUE = re.compile(
     r"spoke|speaking|represented by|participants|representatives|delegates|delegations"
     r"|(?:meeting|summit|session|conference|talks)\s+(?:also\s+)?(?:included|brought together)"
     r"|(?:facilitated|mediated|brokered|witnessed|flanked|hosted|chaired|opened|inaugurated)"
-    r" by)\b",
+    rf" by)\b|{_JOINED_AT_THE}",
     re.I,
 )
 # "The talks were facilitated by A and B", "flanked by": those named after "by" were there
 _BY_WHOM = {
     "facilitated", "mediated", "brokered", "witnessed", "flanked", "hosted", "chaired",
-    "opened", "inaugurated",
+    "opened", "inaugurated", "joined",
 }  # fmt: skip
 
 
