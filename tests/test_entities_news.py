@@ -824,7 +824,8 @@ def test_a_quoted_nickname_inside_a_name_leaves_one_person():
     )
     people = refs(f, "person")
     assert "person/ferdinand" not in people, people
-    assert "person/ferdinand-r-marcos" in people, people
+    # (with the suffix after the comma, as dev 548's "Tommy Remengesau, Jr.")
+    assert "person/ferdinand-r-marcos-jr" in people, people
 
 
 def test_the_first_of_two_names_joined_by_and_is_a_person():
@@ -1130,3 +1131,20 @@ def test_a_name_after_a_post_of_a_state_is_a_person():
     )
     people = refs(f, "person")
     assert "person/bui-thanh-son" in people and "person/north-macedonia" not in people, people
+
+
+def test_a_suffix_after_a_comma_is_part_of_the_name():
+    """Dev 548: "President of Palau Tommy Remengesau, Jr., Minister of Foreign Affairs …":
+    the name stopped at the comma, unlike "Tommy Remengesau Jr." elsewhere, and the person
+    got another node."""
+    f = facts(
+        "Summit\nSource: Example | 2008-04-26\n\n"
+        "Governor of Guam Felix Camacho met President of Palau Johnson Toribiong, Jr., on"
+        " Monday.\n\n"
+        "Toribiong said the talks went well.\n"
+    )
+    people = refs(f, "person")
+    assert "person/johnson-toribiong-jr" in people, people
+    assert "person/johnson-toribiong" not in people, people
+    assert f.entities["person/johnson-toribiong-jr"].label == "Johnson Toribiong Jr"
+    assert [s.speaker for s in f.statements] == ["person/johnson-toribiong-jr"], f.statements

@@ -214,7 +214,14 @@ def extend_person(text: str, start: int, end: int) -> tuple[int, int]:
     m = _SURNAME_TAIL.match(text, end)
     if m and _named_so_later(text, start, end, m.group(1)):
         end = m.end(1)
+    m = _SUFFIX_AFTER_COMMA.match(text, end)
+    if m and " " in text[start:end].strip():
+        end = m.end()  # "Tommy Remengesau, Jr.": the name goes on after the comma
     return start, end
+
+
+# a generational suffix after a comma ("Remengesau, Jr.", "Marcos, Sr.")
+_SUFFIX_AFTER_COMMA = re.compile(r",\s*(?:Jr|Sr)\b")
 
 
 # one more capitalised word after a name of two or more, then a lower-case word or a stop
@@ -260,6 +267,7 @@ def clean_person(text: str, start: int, end: int) -> tuple[int, int, str | None]
     e = start + words[-1].end()
     name = text[s:e].rstrip(",.;:")
     e = s + len(name)
+    name = re.sub(r",\s*(Jr|Sr)$", r" \1", name)  # "Remengesau, Jr" is "Remengesau Jr"
     tokens = name.split()
     if not tokens or not all(_name_word(t) for t in tokens):
         return s, e, None
