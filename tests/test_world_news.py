@@ -3383,3 +3383,18 @@ def test_those_a_leader_was_joined_by_at_the_meeting_attended_it():
     }
     assert want <= set(summit.participants), summit.participants
     assert "person/rick-hou" not in summit.participants, summit.participants
+
+
+def test_who_a_body_held_its_summit_under_the_chairmanship_of_chaired_it():
+    """Dev 546: "The IGAD Heads of State and Government held its 22nd extraordinary summit in
+    Addis Ababa … under the Chairmanship of H.E Mr. Hailemariam Desalegn, the Prime Minister
+    …": neither a participant nor the chair."""
+    f = facts(
+        "Communique\nSource: Example | 2016-03-18\n\n"
+        "ABUJA – The ECOWAS Heads of State and Government held their 3rd extraordinary summit"
+        " in Abuja, Nigeria on 18 March 2016, under the Chairmanship of H.E. Mr. Macky Sall,"
+        " the President of the Republic of Senegal, to discuss the situation in Guinea-Bissau.\n"
+    )
+    (summit,) = meetings_of(f, "Summit")
+    assert "person/macky-sall" in summit.participants, summit.participants
+    assert summit.chair == "person/macky-sall", summit

@@ -1331,6 +1331,15 @@ def encounters(doc: Doc) -> list[Meeting]:
                 if verb is not None:
                     for o in _with_objects(verb):
                         parties.add_np(o)
+                    # "held its 22nd extraordinary summit … under the Chairmanship of H.E.
+                    # Mr. X": who led it chaired it
+                    led = _led_by(verb)
+                    for o in led:
+                        named = doc.mentions_in(*head_span(o, off), "person")
+                        if named:  # (not the bodies his posts name after him)
+                            parties.take(*(doc.ref(m) for m in named))
+                        else:
+                            parties.add_np(o)
                     if lemma(verb.lower_) == "join":
                         # "the two leaders were joined by Abiy for a trilateral meeting"
                         for o in _agents(verb):
