@@ -1028,3 +1028,20 @@ def test_another_wave_of_a_force_is_a_movement_of_its_own():
     assert ("country/new-zealand", "place/port-vila", 40) in got, got
     (wave,) = [d for d in f.deployments if d.personnel == 40]
     assert wave.start is not None and wave.start.value == date(2023, 4, 14), wave.start
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Senate endorsed the request but questioned the strength and financial capability"
+        " of the government to deploy the men in Chad.",
+        "Lawmakers questioned the capacity of the government to send 300 police officers to Haiti.",
+        "Parliament doubted the army's ability to deploy 500 troops to Chad.",
+    ],
+)
+def test_a_force_someone_is_able_or_doubted_to_send_is_no_deployment(sentence: str):
+    """Fresh text 539: "The Senate endorsed the President's request but questioned the
+    strength and financial capability of the government to deploy the men in Mali": a
+    deployment by the Senate."""
+    f = facts("Troops\nSource: Test Wire | 2014-06-27\n\n" + sentence + "\n")
+    assert sendings(f) == [], sendings(f)

@@ -17,7 +17,15 @@ import re
 
 from kg.extract.context import Doc
 from kg.extract.dates import MONTHS
-from kg.extract.lexis import DEPLOY_CUE, DEPLOY_NOUNS, FORCE_NOUNS, HYPOTHETICAL, TALLY, lemma
+from kg.extract.lexis import (
+    DEPLOY_CUE,
+    DEPLOY_NOUNS,
+    DOUBT_VERBS,
+    FORCE_NOUNS,
+    HYPOTHETICAL,
+    TALLY,
+    lemma,
+)
 from kg.extract.model import DateValue, Deployment, Span
 from kg.extract.numbers import parse_number
 from kg.extract.speech import phrase_span
@@ -654,6 +662,8 @@ _TALKS = {"talks", "negotiations", "discussions", "consultations"}
 
 
 _TOLD = {"announce", "say", "confirm", "state", "declare", "tell", "report"}
+# what a force could do, or what is in doubt, is not done: "the capability to deploy"
+_MEANS = {"ability", "capability", "capacity", "readiness", "willingness", "means", "authority"}
 
 
 def _tally(doc: Doc, sent, tok, off: int) -> bool:
@@ -684,6 +694,15 @@ def _wished(tok) -> bool:
             return True
         if node.dep_ == "pcomp" and node.head.head.lower_ in _TALKS:
             return True  # "was in talks on providing troops for the Czech Republic"
+        if node.dep_ == "acl" and node.head.lower_ in _MEANS:
+            return True  # "doubted the army's ability to deploy 500 troops"
+        if (
+            node.dep_ in ("advcl", "xcomp")
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
+            and lemma(node.head.lower_) in DOUBT_VERBS
+        ):
+            # "questioned the … capability of the government to deploy the men in Mali"
+            return True
         if node.dep_ in ("xcomp", "ccomp", "conj") and node.head != node:
             node = node.head
             continue

@@ -136,6 +136,9 @@ INTENT_VERBS = (
     "refuse decline request invite want consider rule oppose avoid plan expect schedule hope "
     "wish seek intend aim prepare"
 ).split()
+# verbs that put what follows in doubt ("questioned the capability of the government to
+# deploy the men"), which the rules look up by lemma too
+DOUBT_VERBS = "question doubt debate assess examine weigh".split()
 # verbs that report speech by what they hand over ("offered his congratulations",
 # "conveyed his hope to meet soon", "extended greetings")
 GREETING_VERBS = "offer convey extend".split()
@@ -161,6 +164,7 @@ for _v in {
     + GREETING_VERBS
     + INTENT_VERBS
     + GRANTING_VERBS
+    + DOUBT_VERBS
 }:
     for _f in _IRREGULAR.get(_v) or _regular(_v):
         _FORMS.setdefault(_f, _v)
