@@ -3398,3 +3398,16 @@ def test_who_a_body_held_its_summit_under_the_chairmanship_of_chaired_it():
     (summit,) = meetings_of(f, "Summit")
     assert "person/macky-sall" in summit.participants, summit.participants
     assert summit.chair == "person/macky-sall", summit
+
+
+def test_a_guest_welcomed_as_a_states_leader_named_after_is_met():
+    """Dev 535: "Romanian president Klaus Iohannis welcomed Moldova's leader Maia Sandu at
+    the Cotroceni Palace in Bucharest on Friday, July 29": the guest named after "leader"
+    (no title word) made no meeting; the one found later had no day."""
+    f = facts(
+        "Talks\nSource: Example | 2023-03-03\n\n"
+        "Czech President Petr Pavel welcomed Slovakia's leader Zuzana Čaputová at Prague Castle"
+        " on Friday, March 3.\n"
+    )
+    assert parties(f.meetings) == [["person/petr-pavel", "person/zuzana-caputova"]], f.meetings
+    assert f.meetings[0].date is not None and f.meetings[0].date.value == date(2023, 3, 3)

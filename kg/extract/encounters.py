@@ -2992,7 +2992,8 @@ def _trigger(tok, doc: Doc, off: int):
             _names_a_person(x, doc, off) or x.lower_ in _PERSON_TITLES
             for c in tok.children
             if c.dep_ == "dobj"
-            for x in (c, *c.conjuncts)
+            # (and "Moldova's leader Maia Sandu": the guest named after the post)
+            for x in (c, *c.conjuncts, *(a for a in c.children if a.dep_ == "appos"))
         ):
             # "welcomed the decision": no one came ("welcomed the French president and his
             # wife, Brigitte Macron": a guest by title, or one named beside)
