@@ -1009,3 +1009,22 @@ def test_a_post_of_two_titles_then_mr_and_the_name_is_the_persons():
         "The outgoing chair also congratulated Samoa and welcomed them back into the Forum.\n"
     )
     assert speakers_of(text, "congratulated Samoa") == {"person/voreqe-bainimarama"}
+
+
+def test_with_a_named_person_telling_that_is_that_persons_statement():
+    """Dev 534: "And President Chakwera said …", then "The two Presidents held bilateral
+    talks with President Lungu telling his counterpart that it was a great honor …": the
+    words are Lungu's, not the last speaker's."""
+    text = (
+        "Talks\nSource: Example | 2021-05-10\n\n"
+        "President Hage Geingob today met Angolan President João Lourenço at State House where"
+        " they held talks.\n\n"
+        "And President Lourenço said his administration looked forward to working with"
+        " President Geingob’s government.\n\n"
+        "“We have the Harvest Ceremony when the peoples of Angola and Namibia come together,”"
+        " President Lourenço said.\n\n"
+        "He said the two countries share the same challenges, including power deficits.\n\n"
+        "The two Presidents held bilateral talks with President Geingob telling his counterpart"
+        " that it was a great honour that he chose to visit Namibia first.\n"
+    )
+    assert speakers_of(text, "great honour") == {"person/hage-geingob"}

@@ -499,7 +499,8 @@ def _parsed_statement(doc: Doc, sent: Block, sal: speech.Salience):
         if v.lower_ == "according":
             tok = speech.according_to(v)
         elif v.dep_ == "advcl" and not any(c.dep_ == "nsubj" for c in v.children):
-            tok = speech.subject_of(v.head, skip)  # "Speaking in Kigali, Nyusi said"
+            tok = _with_doing(v, skip) or speech.subject_of(v.head, skip)
+            # ("Speaking in Kigali, Nyusi said": the main clause's subject)
         else:
             tok = speech.subject_of(v, skip)
         if tok is None:
@@ -533,6 +534,21 @@ def _parsed_statement(doc: Doc, sent: Block, sal: speech.Salience):
 
 
 _SOURCE_PRONOUNS = {"him", "her", "them", "it", "us", "me"}
+
+
+def _with_doing(verb, skip: int):
+    """ "held bilateral talks with President Lungu telling his counterpart that …": the one
+    the "with" phrase names right before the participle speaks."""
+    prev = verb.doc[verb.i - 1] if verb.i > 0 else None
+    if (
+        prev is not None
+        and verb.lower_.endswith("ing")
+        and prev.dep_ == "pobj"
+        and prev.head.lower_ == "with"
+        and prev.idx >= skip
+    ):
+        return prev
+    return None
 
 
 def _source_only(verb) -> bool:
