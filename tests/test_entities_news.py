@@ -4,6 +4,8 @@ says (docs/gold-format.md)."""
 
 from __future__ import annotations
 
+import pytest
+
 from tests.news_facts import facts, refs
 
 # ---- a government named by its state is the state -----------------------------------------
@@ -1148,3 +1150,22 @@ def test_a_suffix_after_a_comma_is_part_of_the_name():
     assert "person/johnson-toribiong" not in people, people
     assert f.entities["person/johnson-toribiong-jr"].label == "Johnson Toribiong Jr"
     assert [s.speaker for s in f.statements] == ["person/johnson-toribiong-jr"], f.statements
+
+
+@pytest.mark.parametrize(
+    ("written", "key"),
+    [
+        ("St Kitts and Nevis", "country/saint-kitts-and-nevis"),
+        ("St. Lucia", "country/saint-lucia"),
+        ("St Vincent and the Grenadines", "country/saint-vincent-and-the-grenadines"),
+    ],
+)
+def test_a_saints_state_written_with_st_is_that_state(written: str, key: str):
+    """Dev 560, 531, 446, 479: "Prime Minister of St Vincent and the Grenadines", "St. Kitts
+    and Nevis": no country (and "St Kitts" a person), as the gazetteer knew only "Saint"."""
+    f = facts(
+        "Visit\nSource: Example | 2020-01-01\n\n"
+        f"The Prime Minister of {written} arrived in Lima on Monday.\n"
+    )
+    assert key in refs(f, "country"), sorted(f.entities)
+    assert not refs(f, "person"), sorted(f.entities)

@@ -144,6 +144,8 @@ def countries() -> dict[str, Country]:
         names += [n for n in (common, official, ci.get("name")) if n]
         names += [n for n in ci.get("altSpellings") or [] if len(n) > 3 and _latin(n)]
         names += extra.get("names") or []
+        # "St Kitts and Nevis", "St. Lucia": the abbreviation every Caribbean paper writes
+        names += [f"{st} {n[6:]}" for n in names if n.startswith("Saint ") for st in ("St", "St.")]
         demonyms = [d for d in [ci.get("demonym")] if d] + (extra.get("demonyms") or [])
         drop = {fold(n) for n in extra.get("not") or []}
         g = geo.get(iso2, {})
