@@ -3411,3 +3411,42 @@ def test_a_guest_welcomed_as_a_states_leader_named_after_is_met():
     )
     assert parties(f.meetings) == [["person/petr-pavel", "person/zuzana-caputova"]], f.meetings
     assert f.meetings[0].date is not None and f.meetings[0].date.value == date(2023, 3, 3)
+
+
+def test_other_members_in_attendance_were_listed_without_a_colon_attended():
+    """Dev 560: "Other members of the Conference in attendance were Prime Minister of Antigua
+    and Barbuda, Honourable Gaston Browne; Prime Minister of Barbados, …": none of the seven
+    was a participant (the rule wanted a colon after "were")."""
+    f = facts(
+        "Communique\nSource: Example | 2019-02-28\n\n"
+        "BASSETERRE – The Thirtieth Inter-Sessional Meeting of the Conference of Heads of"
+        " Government of the Caribbean Community (CARICOM) was held at Basseterre, St Kitts and"
+        " Nevis, on 26-27 February 2019. The Prime Minister of St Kitts and Nevis, Dr the"
+        " Honourable Timothy Harris, chaired the proceedings.\n\n"
+        "Other members of the Conference in attendance were Prime Minister of Belize,"
+        " Honourable Dean Barrow; Prime Minister of Barbados, Rt Honourable Mia Mottley; Prime"
+        " Minister of Dominica, Dr the Honourable Roosevelt Skerrit; Prime Minister of Grenada,"
+        " Dr the Rt Honourable Keith Mitchell; President of Haiti, His Excellency Jovenel"
+        " Moise; Prime Minister of St Vincent and the Grenadines, Dr the Honourable Ralph"
+        " Gonsalves; and President of Suriname, His Excellency Desi Bouterse.\n"
+    )
+    (summit,) = meetings_of(f, "Summit")
+    want = {"person/dean-barrow", "person/keith-mitchell", "person/desi-bouterse"}
+    assert want <= set(summit.participants), f.meetings
+    assert [m for m in f.meetings if "person/dean-barrow" in m.participants] == [summit]
+
+
+def test_who_chaired_the_proceedings_chaired_the_meeting_just_told():
+    """Dev 560: "… was held at Georgetown, Guyana, on 16-17 February 2017. The President of
+    Guyana, His Excellency Brigadier (Ret'd) David Granger, chaired the proceedings.": no
+    chair, and Granger no participant."""
+    f = facts(
+        "Communique\nSource: Example | 2019-02-28\n\n"
+        "The Thirtieth Inter-Sessional Meeting of the Conference of Heads of Government of the"
+        " Caribbean Community (CARICOM) was held at Basseterre, St Kitts and Nevis, on 26-27"
+        " February 2019. The Prime Minister of St Kitts and Nevis, Dr the Honourable Timothy"
+        " Harris, chaired the proceedings.\n"
+    )
+    (summit,) = meetings_of(f, "Summit")
+    assert summit.chair == "person/timothy-harris", summit
+    assert "person/timothy-harris" in summit.participants, summit

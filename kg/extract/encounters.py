@@ -1778,7 +1778,7 @@ _OTHERS_AT_IT = re.compile(
     # "Other Members of the Conference in attendance were:", "Associate Members in
     # attendance were:"
     r"|\s*(?:Other\s+|Associate\s+)?(?:Members|Heads|Leaders|Delegates|Participants)\b"
-    r"[^:.\n]{0,60}?\bin\s+attendance\s+(?:also\s+)?(?:were|included)\s*:"
+    r"[^:.\n]{0,60}?\bin\s+attendance\s+(?:also\s+)?(?:were|included)(?:\s*:|\b)"
     # "Dr. A, Director General of the OECS, and the following Commissioners were also in
     # attendance:" (a list follows)
     r"|[^:\n]{0,120}?\bthe\s+following\s+[^:.\n]{0,40}?\b(?:were|was)\s+(?:also\s+)?"
@@ -2171,8 +2171,11 @@ def _named_in(doc: Doc, s: int, e: int) -> list[str]:
     return out
 
 
+# what a meeting's chair "chaired" when the sentence does not name the meeting again
+_PROCEEDINGS = {"proceedings", "deliberations", "discussions"}
 _ATTEND_CUE = re.compile(
-    r"\b(?:attend\w*|participat\w*|presided|in the presence of|signed by|present|t[ao]o?k\w* part|"
+    r"\bchaired\s+the\s+(?:proceedings|deliberations|discussions)\b"
+    r"|\b(?:attend\w*|participat\w*|presided|in the presence of|signed by|present|t[ao]o?k\w* part|"
     r"spoke|speaking|represented by|participants|representatives|delegates|delegations"
     r"|(?:meeting|summit|session|conference|talks)\s+(?:also\s+)?(?:included|brought together)"
     r"|(?:facilitated|mediated|brokered|witnessed|flanked|hosted|chaired|opened|inaugurated)"
@@ -2314,6 +2317,20 @@ def _attendance(doc: Doc, meetings: list[Meeting]) -> None:
                 if lem == "speak":
                     continue
             if not close:
+                continue
+            if (
+                lem == "chair"
+                and tok.dep_ == "ROOT"
+                and any(c.dep_ == "dobj" and c.lower_ in _PROCEEDINGS for c in tok.children)
+            ):
+                # "The President of Guyana, His Excellency … David Granger, chaired the
+                # proceedings": the meeting just told, and its chair
+                for subj in _subjects(tok):
+                    had = len(parties.refs)
+                    parties.add_np(subj)
+                    chair = next((r for r in parties.refs[had:] if r.startswith("person/")), None)
+                    if chair is not None and m.chair is None:
+                        m.chair = chair
                 continue
             attends = _attends(tok)
             if attends and _future_or_wished(tok):
