@@ -1045,3 +1045,17 @@ def test_a_force_someone_is_able_or_doubted_to_send_is_no_deployment(sentence: s
     deployment by the Senate."""
     f = facts("Troops\nSource: Test Wire | 2014-06-27\n\n" + sentence + "\n")
     assert sendings(f) == [], sendings(f)
+
+
+def test_a_contingent_seen_off_to_a_mission_is_sent_there():
+    """Dev 556: "The 2nd Croatian 188-strong contingent was seen off from the Knin-based
+    barracks to NATO's Enhanced Forward Presence mission in Lithuania on Monday": no
+    deployment (a send-off was no sending verb, and the sentence was not even parsed)."""
+    f = facts(
+        "Contingent departs\nSource: Test Wire | 2021-03-08\n\n"
+        "The 4th Slovenian 120-strong contingent was seen off from the Ljubljana barracks to"
+        " NATO's mission in Latvia on Monday.\n"
+    )
+    assert ("country/slovenia", "country/latvia", 120) in sendings(f), sendings(f)
+    (dep,) = f.deployments
+    assert dep.start is not None and dep.start.value == date(2021, 3, 8), dep.start

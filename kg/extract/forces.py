@@ -117,6 +117,10 @@ def deployments_from_parse(doc: Doc) -> list[Deployment]:
             lem = _UNLEMMATISED.get(tok.lower_) or lemma(tok.lower_)
             if lem == "touch" and any(c.dep_ == "prt" and c.lower_ == "down" for c in tok.children):
                 lem = "land"  # "the first members of the force touched down in Honiara"
+            if tok.lower_ in ("seen", "saw", "sees", "see") and any(
+                c.dep_ == "prt" and c.lower_ == "off" for c in tok.children
+            ):
+                lem = "send"  # "the 188-strong contingent was seen off … to the mission"
             force = None
             sender_toks: list = []
             if (

@@ -245,7 +245,9 @@ DEPLOY_NOUNS = {
 _ORDERED_OR_BASED = {"ordered"} | {
     f"{be} based" for be in ("be", "been", "is", "are", "was", "were")
 }
-DEPLOY_CUE = _cue(_forms_of(DEPLOY_VERBS) | DEPLOY_NOUNS | _ORDERED_OR_BASED)
+# "the contingent was seen off to the mission": a send-off, only with its particle
+_SEEN_OFF = {"seen off", "saw off", "sees off"}
+DEPLOY_CUE = _cue(_forms_of(DEPLOY_VERBS) | DEPLOY_NOUNS | _ORDERED_OR_BASED | _SEEN_OFF)
 SESSION_CUE = _cue(_forms_of(SESSION_VERBS))
 EVENT_CUE = _cue(
     _forms_of(SPEECH | set(MEETING_VERBS) | set(DEPLOY_VERBS) | set(SESSION_VERBS))
@@ -257,6 +259,7 @@ EVENT_CUE = _cue(
     | _MEETING_WORDS
     | {"participants", "represented by"}  # who else was at a meeting told before
     | _ORDERED_OR_BASED
+    | _SEEN_OFF
 )
 
 # a name then the verb that tells of something: "Peskov said", "Ryabkov, the deputy
