@@ -3450,3 +3450,19 @@ def test_who_chaired_the_proceedings_chaired_the_meeting_just_told():
     (summit,) = meetings_of(f, "Summit")
     assert summit.chair == "person/timothy-harris", summit
     assert "person/timothy-harris" in summit.participants, summit
+
+
+def test_the_bilateral_meeting_that_took_place_is_between_the_two_just_named():
+    """Dev 549: "…, the President of Costa Rica, Luis Guillermo Solís Rivera, and the President
+    of Panama, Juan Carlos Varela Rodríguez, generated agreements on security …" then "The
+    bilateral meeting, which took place this Wednesday, March 21, in San Jose, continues …":
+    no meeting (a page with no date, and no meeting word beside the two)."""
+    f = facts(
+        "presidents of chile and argentina sign agreements\nSource: Example\n\n"
+        "With the vision of strengthening bilateral policy, the President of Chile, Gabriel"
+        " Boric, and the President of Argentina, Alberto Fernández, generated agreements on"
+        " trade and energy.\n\n"
+        "The bilateral meeting, which took place this Wednesday, March 21, in Santiago,"
+        " continues the process of common interest between both countries.\n"
+    )
+    assert parties(f.meetings) == [["person/alberto-fernandez", "person/gabriel-boric"]], f.meetings

@@ -1410,11 +1410,13 @@ def encounters(doc: Doc) -> list[Meeting]:
                 not refs
                 and noun is not None
                 and _definite(noun)
-                and (date or any(c.dep_ == "acl" and c.lower_ == "held" for c in noun.children))
+                and (date or any(_held_clause(c) for c in noun.children))
             ):
                 # "after the end of the first meeting held this Thursday": the talks the
-                # sentences before spoke of, between the persons they named
-                refs = _parties_told_before(doc, sent)
+                # sentences before spoke of, between the persons they named ("The bilateral
+                # meeting, which took place …": the two the sentence before named)
+                bilateral = any(c.dep_ == "amod" and c.lower_ == "bilateral" for c in noun.children)
+                refs = _parties_told_before(doc, sent, two_named=bilateral)
             if not refs and not (
                 named_body and (date or noun.lower_ in _SITTING_BODIES or noun.text == "Meeting")
             ):
@@ -3594,20 +3596,33 @@ def _definite(noun) -> bool:
     return any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in noun.children)
 
 
-def _parties_told_before(doc: Doc, sent) -> list[str]:
+def _held_clause(c) -> bool:
+    """ "the first meeting held this Thursday", "the meeting, which took place on …"."""
+    if c.dep_ == "acl" and c.lower_ == "held":
+        return True
+    return c.dep_ == "relcl" and (
+        c.lower_ == "held"
+        or (lemma(c.lower_) == "take" and any(x.lower_ == "place" for x in c.children))
+    )
+
+
+def _parties_told_before(doc: Doc, sent, two_named: bool = False) -> list[str]:
     """The persons a sentence just before (in this paragraph or the one before) names
     beside talks or a meeting: "The presidents of Venezuela, Nicolás Maduro, and of Guyana,
-    Mohamed Irfaan Ali, have expressed their willingness to continue bilateral talks"."""
+    Mohamed Irfaan Ali, have expressed their willingness to continue bilateral talks". For
+    a bilateral meeting, the two persons the sentence right before names, whatever it says
+    they did ("A and B generated agreements … The bilateral meeting, which took place …")."""
     earlier = [b for _, b in doc.sentences if b.end <= sent.start and doc.near(b.start, sent.start)]
-    for b in reversed(earlier[-3:]):
-        if not MEETING_CUE.search(doc.text, b.start, b.end):
+    for n, b in enumerate(reversed(earlier[-3:])):
+        cued = MEETING_CUE.search(doc.text, b.start, b.end)
+        if not cued and not (two_named and n == 0):
             continue
         persons: list[str] = []
         for m in doc.mentions_in(b.start, b.end, "person"):
             ref = doc.ref(m)
             if ref not in persons:
                 persons.append(ref)
-        if len(persons) >= 2:
+        if len(persons) >= 2 and (cued or len(persons) == 2):
             return persons
     return []
 
