@@ -25,6 +25,7 @@ from collections.abc import Iterable, Iterator
 
 import spacy
 from spacy.language import Language
+from spacy.symbols import ORTH
 from spacy.tokens import Doc
 from thinc.api import use_ops
 from threadpoolctl import threadpool_limits
@@ -73,6 +74,15 @@ def fingerprint() -> str:
     return f"{name}=?"
 
 
+# Titles written before a name, abbreviated, that the English tokenizer splits from their
+# period ("Hon." as "Hon" + "."): the parser then ends the sentence there and hangs the name
+# on a root of its own ("… Foreign Minister, Hon. Karamoko Jean-Marie Traoré, and …"). Kept
+# whole, as the tokenizer already keeps "Dr.", "Gen." and "Sen.".
+TITLE_ABBREVIATIONS = (
+    "Hon Amb Rt Pres Atty Engr Rtd Retd Sgt Cpl Pvt Brig Cmdr Cdr Col Lt Maj Capt"
+).split()
+
+
 def get(model: str | None = None) -> Language:
     name = model or model_name()
     with _lock:
@@ -93,6 +103,8 @@ def _load(name: str) -> Language:
             tried.append(candidate)
             continue
         nlp.max_length = MAX_LENGTH
+        for title in TITLE_ABBREVIATIONS:
+            nlp.tokenizer.add_special_case(f"{title}.", [{ORTH: f"{title}."}])
         threadpool_limits(1, user_api="blas")
         return nlp
     hint = (
