@@ -1059,3 +1059,14 @@ def test_a_contingent_seen_off_to_a_mission_is_sent_there():
     assert ("country/slovenia", "country/latvia", 120) in sendings(f), sendings(f)
     (dep,) = f.deployments
     assert dep.start is not None and dep.start.value == date(2021, 3, 8), dep.start
+
+
+def test_machines_named_by_their_type_count_no_one():
+    """Dev 573: "a military convoy with six Challenger main battle tanks … arrived in Tapa":
+    six became the convoy's head count (three words between the number and "tanks")."""
+    f = facts(
+        "Convoy arrives\nSource: Test Wire | 2022-03-02\n\n"
+        "A French military convoy with twelve Leclerc main battle tanks arrived in Cincu,"
+        " Romania, on 1 March.\n"
+    )
+    assert ("country/france", "place/cincu", None) in sendings(f), sendings(f)

@@ -1038,7 +1038,8 @@ def _numbers(doc: Doc, force, off: int, sent) -> tuple[int | None, int | None]:
             continue  # "The officers, who will be deployed on January 5": a day, no count
         after = doc.text[ne : ne + 40].lower()
         if re.match(
-            r"\s*(?:[a-z-]+\s+){0,2}?(?:units?\b|armou?red|vehicles|tanks|helicopters|aircraft"
+            # (up to three words between: "six Challenger main battle tanks")
+            r"\s*(?:[a-z-]+\s+){0,3}?(?:units?\b|armou?red|vehicles|tanks|helicopters|aircraft"
             r"|planes|jets|ships|warships|vessels|boats|drones)",
             after,
         ):
