@@ -3484,3 +3484,25 @@ def test_a_party_named_after_an_abbreviated_title_stays_in_the_sentence():
     assert {"person/shirley-ayorkor-botchwey", "person/robert-dussey"} <= {
         p for m in calls for p in m.participants
     }, calls
+
+
+def test_leaders_at_the_summit_were_a_list_attended_it():
+    """Dev 577: "Asean leaders at the Summit were Myanmar state counselor Aung San Suu Kyi,
+    Singapore's Prime Minister Lee Hsien Loong, …": the nine leaders were not participants,
+    their states were."""
+    f = facts(
+        "Summit\nSource: Example | 2019-11-02\n\n"
+        "Prime Minister Prayut Chan-o-cha on Saturday opened the 35th ASEAN Summit in"
+        " Bangkok.\n\n"
+        "ASEAN leaders at the Summit were Singapore’s Prime Minister Lee Hsien Loong,"
+        " President Nguyen Phu Trong of Vietnam, Indonesia’s President Joko Widodo, and"
+        " Malaysia’s Prime Minister Mahathir Mohamad.\n"
+    )
+    (summit,) = meetings_of(f, "Summit")
+    want = {
+        "person/lee-hsien-loong",
+        "person/nguyen-phu-trong",
+        "person/joko-widodo",
+        "person/mahathir-mohamad",
+    }
+    assert want <= set(summit.participants), summit.participants

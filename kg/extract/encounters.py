@@ -1777,6 +1777,11 @@ _OTHERS_AT_IT = re.compile(
     r"|\s*Other\s+(?:Heads\s+of\s+(?:State|Government)(?:\s+and\s+Government)?|leaders|"
     r"presidents|heads\s+of\s+state|delegates)(?:,[^,.;]{1,40},)?\s+(?:also\s+)?"
     r"(?:include|included|includes|were)\b"
+    # "Asean leaders at the Summit were Myanmar state counselor A, Singapore's Prime
+    # Minister B, …"
+    r"|\s*(?:[A-Z][\w-]*\s+){0,2}(?:leaders|heads\s+of\s+(?:state|government)|participants|"
+    r"delegates)\s+(?:at|attending)\s+the\s+(?:[\w'-]+\s+){0,3}?(?:summit|meeting|session|"
+    r"conference)\s+(?:were|included)\b"
     # "Other Members of the Conference in attendance were:", "Associate Members in
     # attendance were:"
     r"|\s*(?:Other\s+|Associate\s+)?(?:Members|Heads|Leaders|Delegates|Participants)\b"
