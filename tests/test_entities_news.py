@@ -1169,3 +1169,15 @@ def test_a_saints_state_written_with_st_is_that_state(written: str, key: str):
     )
     assert key in refs(f, "country"), sorted(f.entities)
     assert not refs(f, "person"), sorted(f.entities)
+
+
+def test_a_name_that_goes_on_after_dos_is_one_person():
+    """Dev 574: "H.E. Mr. Jose Eduardo dos Santos, President": the name was cut to "Jose
+    Eduardo", as "dos" was not taken for a particle of a name (unlike "da" in "Lula da
+    Silva")."""
+    f = facts(
+        "Summit\nSource: Example | 2001-03-09\n\n"
+        "Angola : H.E. Mr. Fernando Dias dos Santos, Speaker\n\n"
+        "Mozambique : H.E. Mr. Joaquim Chissano, President\n"
+    )
+    assert "person/fernando-dias-dos-santos" in refs(f, "person"), sorted(f.entities)

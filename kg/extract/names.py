@@ -116,7 +116,9 @@ _PATRONYMIC = re.compile(
     r"^[A-Z][a-z]+(?:ovich|evich|ich|ovna|evna|ichna|ogly|oglu|uly|kyzy|qizi)$"
 )
 _NAME_WORD = re.compile(
-    r"^(?:[A-Z][\w'’.-]*|(?:de|da|del|van|von|bin|ibn|al|el|le|la|di|du)-?\w*)$"
+    # (the particles the name may go on over, as _PARTICLE_TAIL: "José Eduardo dos Santos")
+    r"^(?:[A-Z][\w'’.-]*|(?:de|da|do|dos|das|del|della|van|von|der|den|bin|ibn|al|el|le|la|di"
+    r"|du)-?\w*)$"
 )
 
 
