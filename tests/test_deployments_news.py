@@ -1070,3 +1070,17 @@ def test_machines_named_by_their_type_count_no_one():
         " Romania, on 1 March.\n"
     )
     assert ("country/france", "place/cincu", None) in sendings(f), sendings(f)
+
+
+def test_forces_sent_to_patrol_a_place_go_there():
+    """Dev 569: "Indonesia sent four F-16 fighter jets to patrol its Natuna Islands, …" then
+    "Tensions between Jakarta and Beijing …": the jets went to China."""
+    f = facts(
+        "Jets sent\nSource: Test Wire | 2021-04-13\n\n"
+        "The Philippines sent four fighter jets to patrol its Spratly Islands, officials said"
+        " Tuesday.\n\n"
+        "Tensions between Manila and Beijing have risen since last week.\n"
+    )
+    assert [(d.deployed_by, d.destination) for d in f.deployments] == [
+        ("country/philippines", "place/spratly-islands")
+    ], sendings(f)

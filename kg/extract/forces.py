@@ -910,6 +910,14 @@ def _destination(doc: Doc, tok, force, off: int, skip: int) -> str | None:
                 cands += [x for x in c.children if x.dep_ == "pobj"]  # "pulled out" + "of X"
             if c.dep_ == "advmod" and c.lower_ in ("there",):
                 pass
+    # "sent four F-16 fighter jets to patrol its Natuna Islands": what they guard is where
+    cands += [
+        o
+        for c in tok.children
+        if c.dep_ in ("advcl", "xcomp") and c.lower_ in _GUARD
+        for o in c.children
+        if o.dep_ == "dobj"
+    ]
     for g in cands:
         got = _place_in(doc, g, off, skip)
         if got:
@@ -917,6 +925,9 @@ def _destination(doc: Doc, tok, force, off: int, skip: int) -> str | None:
     return None
 
 
+# the purposes whose object is the place guarded ("to patrol its islands", "to secure the
+# airport"), in the infinitive's form
+_GUARD = {"patrol", "guard", "secure", "protect", "defend"}
 _HOME_FORCES = {"army", "police", "military", "gendarmerie", "paramilitaries", "rangers"}
 
 
