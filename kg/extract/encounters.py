@@ -2181,7 +2181,7 @@ def _named_in(doc: Doc, s: int, e: int) -> list[str]:
 # what a meeting's chair "chaired" when the sentence does not name the meeting again
 _PROCEEDINGS = {"proceedings", "deliberations", "discussions"}
 _ATTEND_CUE = re.compile(
-    r"\bchaired\s+the\s+(?:proceedings|deliberations|discussions)\b"
+    rf"\bchaired\s+the\s+(?:{'|'.join(sorted(_PROCEEDINGS))})\b"
     r"|\b(?:attend\w*|participat\w*|presided|in the presence of|signed by|present|t[ao]o?k\w* part|"
     r"spoke|speaking|represented by|participants|representatives|delegates|delegations"
     r"|(?:meeting|summit|session|conference|talks)\s+(?:also\s+)?(?:included|brought together)"

@@ -223,7 +223,7 @@ def extend_person(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 # a generational suffix after a comma ("Remengesau, Jr.", "Marcos, Sr.")
-_SUFFIX_AFTER_COMMA = re.compile(r",\s*(?:Jr|Sr)\b")
+_SUFFIX_AFTER_COMMA = re.compile(r",\s*(Jr|Sr)\b")
 
 
 # one more capitalised word after a name of two or more, then a lower-case word or a stop
@@ -269,7 +269,9 @@ def clean_person(text: str, start: int, end: int) -> tuple[int, int, str | None]
     e = start + words[-1].end()
     name = text[s:e].rstrip(",.;:")
     e = s + len(name)
-    name = re.sub(r",\s*(Jr|Sr)$", r" \1", name)  # "Remengesau, Jr" is "Remengesau Jr"
+    suffix = _SUFFIX_AFTER_COMMA.search(name)
+    if suffix is not None and suffix.end() == len(name):
+        name = f"{name[: suffix.start()]} {suffix.group(1)}"  # "Remengesau, Jr" is "… Jr"
     tokens = name.split()
     if not tokens or not all(_name_word(t) for t in tokens):
         return s, e, None
