@@ -3506,3 +3506,21 @@ def test_leaders_at_the_summit_were_a_list_attended_it():
         "person/mahathir-mohamad",
     }
     assert want <= set(summit.participants), summit.participants
+
+
+def test_a_summit_that_has_commenced_on_an_undated_page_is_one():
+    """Dev 563 (a page with no date): "An informal summit of the heads of state from the
+    Organization of Turkic States has commenced in Shusha, Azerbaijan": no summit, so the
+    leaders "attending this high-level gathering" had none to attend."""
+    f = facts(
+        "Summit\nSource: Example\n\n"
+        "An informal summit of the heads of state from the Cooperation Council of Turkic"
+        " Speaking States has commenced in Cholpon-Ata, Kyrgyzstan.\n\n"
+        "Attending this high-level gathering is President Nursultan Nazarbayev of Kazakhstan"
+        " and President Almazbek Atambayev of Kyrgyzstan.\n"
+    )
+    (summit,) = meetings_of(f, "Summit")
+    assert {"person/nursultan-nazarbayev", "person/almazbek-atambayev"} <= set(
+        summit.participants
+    ), summit
+    assert summit.date is None, summit.date

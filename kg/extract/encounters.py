@@ -1448,6 +1448,13 @@ def encounters(doc: Doc) -> list[Meeting]:
                     # "Egypt on Monday hosted an emergency meeting" in a page with no date:
                     # a meeting on a day the reader cannot resolve, not a general one
                     or (verb_lemma in _HELD and _day_not_resolved(doc, sent))
+                    # "An informal summit of the heads of state from the OTS has commenced
+                    # in Shusha": one that is under way, not a general one
+                    or (
+                        noun is not None
+                        and hub.dep_ == "nsubj"
+                        and lemma(hub.head.lower_) in _UNDER_WAY
+                    )
                 )
             ):
                 continue  # an undated meeting of bodies only: too often a general one
@@ -2771,10 +2778,13 @@ _HELD = {
     "co-chair",
     "cochair",
 }
+# what a meeting that is under way or just over does ("the summit has commenced in Shusha")
+_UNDER_WAY = {"commence", "open", "begin", "start", "conclude", "end", "close"}
 _HELD_NOUN_SUBJ = {
     "take",
     "hold",
     "begin",
+    "commence",  # "An informal summit of the heads of state … has commenced in Shusha"
     "start",
     "end",
     "open",

@@ -126,7 +126,7 @@ def _regular(v: str) -> list[str]:
 # verbs whose subject or object is a meeting ("opened a summit", "the talks ended"): no
 # trigger of their own, but their forms must lemmatise like the others'
 EVENT_PHASE_VERBS = (
-    "open close end conclude focus last run organise organize address resume"
+    "open close end conclude focus last run organise organize address resume commence"
 ).split()
 # verbs of a host meeting a guest on arrival ("greeted him upon arrival"), likewise
 ARRIVAL_VERBS = "greet arrive land".split()
