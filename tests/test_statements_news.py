@@ -1028,3 +1028,18 @@ def test_with_a_named_person_telling_that_is_that_persons_statement():
         " that it was a great honour that he chose to visit Namibia first.\n"
     )
     assert speakers_of(text, "great honour") == {"person/hage-geingob"}
+
+
+def test_the_post_said_is_said_by_who_disclosed_it_through_a_post():
+    """Dev 551: "Pakistan's Ministry of Foreign Affairs disclosed this through a post on X
+    … The post said, “During the call, the Deputy Prime Minister … briefed the Adviser …”":
+    the words were given to the minister they speak of."""
+    text = (
+        "Call\nSource: Example | 2025-05-05\n\n"
+        "Nepal's Foreign Minister Arzu Rana Deuba and India's External Affairs Minister"
+        " Subrahmanyam Jaishankar held talks over phone on Monday.\n\n"
+        "India's Ministry of External Affairs disclosed this through a post on X.\n\n"
+        "The post said, “During the call, the External Affairs Minister briefed the Foreign"
+        " Minister on the regional situation.”\n"
+    )
+    assert speakers_of(text, "briefed the Foreign") == {"org/ministry-of-external-affairs-india"}

@@ -1523,8 +1523,9 @@ def _issuer_before(doc: Doc, noun: str, pos: int) -> str | None:
     """Who adopted, issued or released the text "the statement" refers back to: the last
     actor named before the verb of the last sentence before pos that says so."""
     pattern = re.compile(
-        r"\b(?:adopted|issued|released|published|put out)\s+(?:a|an|its|the|their|his|her)\s+"
-        r"(?:[\w“”\"'-]+\s+){0,3}?" + re.escape(noun) + r"\b",
+        # (and "disclosed this through a post on X")
+        r"\b(?:adopted|issued|released|published|put out|posted|shared|through|via)\s+"
+        r"(?:a|an|its|the|their|his|her)\s+(?:[\w“”\"'-]+\s+){0,3}?" + re.escape(noun) + r"\b",
         re.I,
     )
     paras = [p.start for p in doc.paragraphs if p.start <= pos]
