@@ -1043,3 +1043,15 @@ def test_the_post_said_is_said_by_who_disclosed_it_through_a_post():
         " Minister on the regional situation.”\n"
     )
     assert speakers_of(text, "briefed the Foreign") == {"org/ministry-of-external-affairs-india"}
+
+
+def test_what_a_leader_relayed_to_a_guest_is_his_statement():
+    """Dev 567: "President of the Republic, Michel Aoun, on Thursday relayed to visiting
+    French Foreign Minister, Jean-Marc Ayrault, Lebanon's keenness on boosting French-Lebanese
+    relations": no statement ("relay" was no verb of speech)."""
+    text = (
+        "Talks\nSource: Example | 2019-03-14\n\n"
+        "President Barham Salih on Thursday relayed to visiting Italian Foreign Minister Enzo"
+        " Moavero Milanesi Iraq's keenness on boosting Italian-Iraqi relations at all levels.\n"
+    )
+    assert speakers_of(text, "keenness") == {"person/barham-salih"}
