@@ -3524,3 +3524,26 @@ def test_a_summit_that_has_commenced_on_an_undated_page_is_one():
         summit.participants
     ), summit
     assert summit.date is None, summit.date
+
+
+def test_those_who_headed_the_summit_are_its_parties():
+    """Dev 575: "… attended the 14th Pacific Alliance Summit on behalf of President López
+    Obrador. The Summit was held from July 1-6 in Lima and was also headed by the presidents
+    of Chile, Sebastián Piñera; Colombia, Iván Duque; and Peru, Martín Vizcarra.": the
+    attendees and the presidents were two summits."""
+    f = facts(
+        "Summit\nSource: Example\n\n"
+        "Foreign Minister Jorge Faurie attended the 13th Mercosur Summit on behalf of President"
+        " Mauricio Macri. The Summit was held on 17 December in Montevideo and was also headed"
+        " by the presidents of Brazil, Jair Bolsonaro; Paraguay, Mario Abdo Benítez; and"
+        " Uruguay, Luis Lacalle Pou.\n"
+    )
+    summits = meetings_of(f, "Summit")
+    assert len(summits) == 1, f.meetings
+    want = {
+        "person/jorge-faurie",
+        "person/jair-bolsonaro",
+        "person/mario-abdo-benitez",
+        "person/luis-lacalle-pou",
+    }
+    assert want <= set(summits[0].participants), summits

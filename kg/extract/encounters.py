@@ -1764,10 +1764,13 @@ _THE_MEETING_WAS = re.compile(
     re.I,
 )
 # "Mori was joined by President of Palau A, …, Governor of Guam, B … at the three-day
-# meeting": those who joined the leader there attended it
+# meeting": those who joined the leader there attended it; "The Summit was held from July
+# 1-6 in Lima and was also headed by the presidents of Chile, A; Colombia, B; …": those who
+# headed it sat in it
 _JOINED_AT_THE = (
     r"\bjoined\s+by\b[^;]*?\bat\s+the\s+(?:[\w'-]+\s+){0,3}?"
     r"(?:summit|meeting|session|conference)\b"
+    r"|\b(?:Summit|Meeting|Session|Conference)\s+(?:was|were)\b[^.;]{0,80}?\bheaded\s+by\b"
 )
 _ATTENDED_THE = re.compile(
     r"\b(?:attended|attending|took part in|participated in)\s+the\s+(?:[\w'-]+\s+){0,3}?"
@@ -2199,7 +2202,7 @@ _ATTEND_CUE = re.compile(
 # "The talks were facilitated by A and B", "flanked by": those named after "by" were there
 _BY_WHOM = {
     "facilitated", "mediated", "brokered", "witnessed", "flanked", "hosted", "chaired",
-    "opened", "inaugurated", "joined",
+    "opened", "inaugurated", "joined", "headed",
 }  # fmt: skip
 
 
