@@ -1055,3 +1055,15 @@ def test_what_a_leader_relayed_to_a_guest_is_his_statement():
         " Moavero Milanesi Iraq's keenness on boosting Italian-Iraqi relations at all levels.\n"
     )
     assert speakers_of(text, "keenness") == {"person/barham-salih"}
+
+
+def test_as_mentioned_by_someone_is_their_statement():
+    """Dev 555: "The departure from West Africa does not signify the end of military
+    collaboration between Niger and Germany, as mentioned by Kiaou.": no statement, as
+    "mention" with no subject of its own says nothing."""
+    text = (
+        "Troops\nSource: Example | 2023-12-22\n\n"
+        "The departure from Mali does not signify the end of military collaboration between"
+        " Mali and France, as mentioned by Colonel Abdoulaye Maiga.\n"
+    )
+    assert speakers_of(text, "does not signify") == {"person/abdoulaye-maiga"}

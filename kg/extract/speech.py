@@ -261,7 +261,8 @@ def speech_verbs(sp) -> list:
         if (
             lem in _WEAK
             and t.dep_ in ("advcl", "acl", "xcomp")
-            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
+            # (but "…, as mentioned by Colonel Kiaou": the agent said it)
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "agent") for c in t.children)
         ):
             continue  # "vehicles have been seen crossing, indicating that …": no one said it
         if lem in ("report", "post", "order", "direct", "decide", "invite", "request") and (

@@ -499,7 +499,7 @@ def _parsed_statement(doc: Doc, sent: Block, sal: speech.Salience):
         if v.lower_ == "according":
             tok = speech.according_to(v)
         elif v.dep_ == "advcl" and not any(c.dep_ == "nsubj" for c in v.children):
-            tok = _with_doing(v, skip) or speech.subject_of(v.head, skip)
+            tok = _as_said_by(v) or _with_doing(v, skip) or speech.subject_of(v.head, skip)
             # ("Speaking in Kigali, Nyusi said": the main clause's subject)
         else:
             tok = speech.subject_of(v, skip)
@@ -534,6 +534,16 @@ def _parsed_statement(doc: Doc, sent: Block, sal: speech.Salience):
 
 
 _SOURCE_PRONOUNS = {"him", "her", "them", "it", "us", "me"}
+
+
+def _as_said_by(verb):
+    """ "…, as mentioned by Colonel Kiaou", "as stated by the minister": the agent said it."""
+    if not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+        return None
+    return next(
+        (g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"),
+        None,
+    )
 
 
 def _with_doing(verb, skip: int):
