@@ -1067,3 +1067,15 @@ def test_as_mentioned_by_someone_is_their_statement():
         " Mali and France, as mentioned by Colonel Abdoulaye Maiga.\n"
     )
     assert speakers_of(text, "does not signify") == {"person/abdoulaye-maiga"}
+
+
+def test_one_who_began_by_thanking_is_the_speaker():
+    """Dev 559: "In his speech, he began by thanking Ethiopia for “the usual welcome …”": the
+    verb of speech under "by" had no subject, and the statement no speaker."""
+    text = (
+        "Council\nSource: Example | 2018-01-25\n\n"
+        "The Executive Council opened on Thursday, chaired by Foreign Minister Moussa Faki"
+        " Mahamat of Chad.\n\n"
+        "In his speech, he began by thanking Ethiopia for “the usual welcome”.\n"
+    )
+    assert speakers_of(text, "began by thanking") == {"person/moussa-faki-mahamat"}

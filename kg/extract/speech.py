@@ -374,6 +374,9 @@ def subject_of(verb, after: int = -1):
         if node.dep_ in ("conj", "xcomp", "advcl") and node.head != node:
             node = node.head
             continue
+        if node.dep_ == "pcomp" and node.head.dep_ == "prep" and node.head.lower_ == "by":
+            node = node.head.head  # "he began by thanking Ethiopia for …": who began
+            continue
         if node.dep_ == "pcomp" and node.head.dep_ == "prep" and node.head.lower_ == "as":
             # "was quoted by state media as saying": who was quoted; "RIA Novosti quoted
             # Lavrov as saying": the one quoted, not the agency
