@@ -1079,3 +1079,14 @@ def test_one_who_began_by_thanking_is_the_speaker():
         "In his speech, he began by thanking Ethiopia for “the usual welcome”.\n"
     )
     assert speakers_of(text, "began by thanking") == {"person/moussa-faki-mahamat"}
+
+
+def test_one_who_touched_on_matters_spoke_of_them():
+    """Dev 81, 148, 67: "He touched on a few matters such as Pacific Regionalism, …", "The two
+    leaders harped on the importance of …": speech with no verb of speech."""
+    text = (
+        "Forum\nSource: Example | 2019-08-15\n\n"
+        "Prime Minister Enele Sopoaga opened the Forum in Funafuti on Thursday. He touched on a"
+        " few matters such as climate change, fisheries and regional security.\n"
+    )
+    assert speakers_of(text, "few matters") == {"person/enele-sopoaga"}

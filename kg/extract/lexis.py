@@ -215,6 +215,9 @@ def _forms_of(verbs) -> set[str]:
     return {f for f, v in _FORMS.items() if v in set(verbs)}
 
 
+# "He touched on a few matters such as …", "harped on the importance of": speech, only with
+# "on" (speech.speech_verbs reads them so)
+TOUCHED_ON = {"touched on", "touches on", "harped on", "harps on"}
 # The words each rule looks for: a sentence without any of them is not parsed for it.
 SPEECH_CUE = _cue(
     _forms_of(SPEECH)
@@ -222,6 +225,7 @@ SPEECH_CUE = _cue(
     | {"according", "made", "makes", "making"}
     # "spoke about", "talked of": only with their preposition ("talks" alone is everywhere)
     | {f"{v} {p}" for v in _forms_of(["speak", "talk"]) for p in ("about", "of")}
+    | TOUCHED_ON
 )
 _MEETING_WORDS = {n.replace("_", " ") for n in MEETING_NOUNS}
 _MEETING_WORDS |= {w + "s" for w in _MEETING_WORDS if not w.endswith("s")}
@@ -260,6 +264,7 @@ EVENT_CUE = _cue(
     | {"participants", "represented by"}  # who else was at a meeting told before
     | _ORDERED_OR_BASED
     | _SEEN_OFF
+    | TOUCHED_ON
 )
 
 # a name then the verb that tells of something: "Peskov said", "Ryabkov, the deputy

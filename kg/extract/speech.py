@@ -198,6 +198,15 @@ def speech_verbs(sp) -> list:
             out.append(t)
             continue
         lem = lemma(lw)
+        if (
+            lw in ("touched", "touches", "harped", "harps")
+            and t.dep_ in ("ROOT", "conj", "ccomp")
+            and any(c.dep_ == "prep" and c.lower_ == "on" for c in t.children)
+            and any(c.dep_ == "nsubj" for c in t.children)
+            and _one_speaker(t)
+        ):
+            out.append(t)  # "He touched on a few matters such as Pacific Regionalism"
+            continue
         if lem not in _MAY_SPEAK:
             continue  # most words: nothing below can take them
         if lem == "speak" and t.dep_ == "advcl" and any(q in t.doc.text for q in ("“", '"', "”")):
