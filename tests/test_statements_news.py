@@ -1090,3 +1090,18 @@ def test_one_who_touched_on_matters_spoke_of_them():
         " few matters such as climate change, fisheries and regional security.\n"
     )
     assert speakers_of(text, "few matters") == {"person/enele-sopoaga"}
+
+
+def test_what_a_leader_deemed_is_his_statement_but_not_what_was_deemed():
+    """Dev 567: "Moreover, Aoun deemed the return of Syrian refugees to their homeland the
+    best solution to the Syrian tragedy": no statement; "the move was deemed illegal" by no
+    one named stays none."""
+    text = (
+        "Talks\nSource: Example | 2019-03-14\n\n"
+        "President Barham Salih received the Italian Foreign Minister on Thursday.\n\n"
+        "Moreover, Salih deemed the return of displaced families to their homes the best"
+        " solution to the crisis.\n\n"
+        "The referendum was deemed illegal.\n"
+    )
+    assert speakers_of(text, "displaced families") == {"person/barham-salih"}
+    assert speakers_of(text, "deemed illegal") == set()

@@ -114,7 +114,7 @@ _WRITTEN_NOUNS = {"statement", "communique", "communiqué", "declaration", "read
 # verbs of judgement, speech when someone judges ("Biden hailed the arrival")
 _JUDGING = {
     "slam", "hail", "laud", "commend", "decry", "denounce", "deplore", "lament", "praise",
-    "condemn", "criticize", "criticise",
+    "condemn", "criticize", "criticise", "deem",
 }  # fmt: skip
 _WEAK = {
     "indicate",
