@@ -13,7 +13,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kg.extract.lexis import GREETING_NOUNS, GREETING_VERBS, SPEECH, calls_on, lemma
+from kg.extract.lexis import (
+    GREETING_NOUNS,
+    GREETING_VERBS,
+    SPEECH,
+    TOUCHED_ON,
+    calls_on,
+    lemma,
+)
 from kg.extract.model import Mention
 from kg.extract.sentences import Block
 
@@ -199,7 +206,7 @@ def speech_verbs(sp) -> list:
             continue
         lem = lemma(lw)
         if (
-            lw in ("touched", "touches", "harped", "harps")
+            f"{lw} on" in TOUCHED_ON
             and t.dep_ in ("ROOT", "conj", "ccomp")
             and any(c.dep_ == "prep" and c.lower_ == "on" for c in t.children)
             and any(c.dep_ == "nsubj" for c in t.children)
