@@ -412,14 +412,9 @@ def subject_of(verb, after: int = -1):
             # no other verb the parser makes the clause's verb a modifier of its subject
             return node.head
         if node.dep_ == "acl" and node.lower_.endswith("ing") and node.head != node:
-            prev = node.doc[node.i - 1] if node.i > 0 else None
-            if (
-                prev is not None
-                and prev.dep_ == "pobj"
-                and prev.head.lower_ == "with"
-                and prev.idx >= after
-            ):
-                return prev  # "… with Male saying the second group will leave"
+            doer = with_doing(node, after)
+            if doer is not None:
+                return doer  # "… with Male saying the second group will leave"
             if node.head.idx >= after and node.head.text[:1].isupper():
                 # "Sheinbaum, who assumed office in 2024, shared details …, stating that
                 # when he asked …": the parser hangs the participle on the name
@@ -436,6 +431,29 @@ def subject_of(verb, after: int = -1):
     if agent is not None:
         return agent
     return _phrase_before(verb, after)
+
+
+def with_doing(verb, after: int = -1):
+    """ "… with Male saying the second group will leave", "held talks with President Lungu
+    telling his counterpart that …": the one the "with" phrase names right before the
+    participle speaks."""
+    prev = verb.doc[verb.i - 1] if verb.i > 0 else None
+    if (
+        prev is not None
+        and verb.lower_.endswith("ing")
+        and prev.dep_ == "pobj"
+        and prev.head.lower_ == "with"
+        and prev.idx >= after
+    ):
+        return prev
+    return None
+
+
+def as_said_by(verb):
+    """ "…, as mentioned by Colonel Kiaou", "as stated by the minister": the agent said it."""
+    if not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+        return None
+    return next(iter(_agent_objects(verb)), None)
 
 
 def _agent_objects(verb) -> list:

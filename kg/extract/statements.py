@@ -499,7 +499,11 @@ def _parsed_statement(doc: Doc, sent: Block, sal: speech.Salience):
         if v.lower_ == "according":
             tok = speech.according_to(v)
         elif v.dep_ == "advcl" and not any(c.dep_ == "nsubj" for c in v.children):
-            tok = _as_said_by(v) or _with_doing(v, skip) or speech.subject_of(v.head, skip)
+            tok = (
+                speech.as_said_by(v)
+                or speech.with_doing(v, skip)
+                or speech.subject_of(v.head, skip)
+            )
             # ("Speaking in Kigali, Nyusi said": the main clause's subject)
         else:
             tok = speech.subject_of(v, skip)
@@ -534,31 +538,6 @@ def _parsed_statement(doc: Doc, sent: Block, sal: speech.Salience):
 
 
 _SOURCE_PRONOUNS = {"him", "her", "them", "it", "us", "me"}
-
-
-def _as_said_by(verb):
-    """ "…, as mentioned by Colonel Kiaou", "as stated by the minister": the agent said it."""
-    if not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
-        return None
-    return next(
-        (g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"),
-        None,
-    )
-
-
-def _with_doing(verb, skip: int):
-    """ "held bilateral talks with President Lungu telling his counterpart that …": the one
-    the "with" phrase names right before the participle speaks."""
-    prev = verb.doc[verb.i - 1] if verb.i > 0 else None
-    if (
-        prev is not None
-        and verb.lower_.endswith("ing")
-        and prev.dep_ == "pobj"
-        and prev.head.lower_ == "with"
-        and prev.idx >= skip
-    ):
-        return prev
-    return None
 
 
 def _source_only(verb) -> bool:
