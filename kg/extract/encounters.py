@@ -2899,10 +2899,11 @@ def _reported_meeting(noun) -> bool:
         return lemma(head.lower_) in _HELD
     if noun.dep_ == "pobj":
         prep = head
-        if (
-            prep.lower_ == "of"
-            and prep.head.lower_ in _OPENING_OR_CLOSING
-            and noun.lower_ in ("meeting", "summit", "session", "conference")
+        if _told_by_its_opening(noun) and noun.lower_ in (
+            "meeting",
+            "summit",
+            "session",
+            "conference",
         ):
             return True  # "during the official opening of the X meeting"
         if prep.lower_ == "for" and (
@@ -3105,12 +3106,19 @@ def _a_bodys_meeting_held(doc: Doc, noun, off: int) -> bool:
         and any(not m.adjective for m in doc.mentions_in(*phrase_span(c, off), "org"))
         for c in noun.children
     )
-    held = (noun.dep_ in ("nsubj", "nsubjpass") and lemma(noun.head.lower_) in _HELD_NOUN_SUBJ) or (
+    held = (
+        noun.dep_ in ("nsubj", "nsubjpass") and lemma(noun.head.lower_) in _HELD_NOUN_SUBJ
+    ) or _told_by_its_opening(noun)
+    return owned and held
+
+
+def _told_by_its_opening(noun) -> bool:
+    """ "the official opening of the X meeting", "the closing of the summit"."""
+    return (
         noun.dep_ == "pobj"
         and noun.head.lower_ == "of"
         and noun.head.head.lower_ in _OPENING_OR_CLOSING
     )
-    return owned and held
 
 
 _OF_LEADERS = re.compile(r"\b(?:Presidential|Presidents|Heads|Leaders)\b")
