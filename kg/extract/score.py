@@ -225,9 +225,15 @@ def _pair_meetings(facts, ctx, gold: Gold, emap, *, dated: bool = True) -> dict[
             shared = len(parts & g.participants)
             if same_org or shared or (not g.participants and not g.organizer):
                 cands.append((-(shared + 10 * same_org), i, j))
+    return _best_pairs(cands)
+
+
+def _best_pairs(cands: list[tuple[int, int, int]]) -> dict[int, int]:
+    """(cost, found, gold) candidates -> found -> gold, each side used once, cheapest first
+    (then in the order found and written)."""
     used: set[int] = set()
     pairs: dict[int, int] = {}
-    for _score, i, j in sorted(cands):
+    for _cost, i, j in sorted(cands):
         if i in pairs or j in used:
             continue
         pairs[i] = j
@@ -445,12 +451,8 @@ def _deployments(name, facts, gold: Gold, emap, tallies) -> None:
             if same:
                 agree = sum(pf.get(f) in vs for f, vs in g.facts.items())
                 candidates.append((-agree, i, j))
-    used: set[int] = set()
-    pairs: dict[int, int] = {}
-    for _agree, i, j in sorted(candidates):
-        if i not in pairs and j not in used:
-            used.add(j)
-            pairs[i] = j
+    pairs = _best_pairs(candidates)
+    used = set(pairs.values())
     for i, (d, pf) in enumerate(preds):
         if i not in pairs:
             t.fp += len(pf)
