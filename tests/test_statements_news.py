@@ -1105,3 +1105,21 @@ def test_what_a_leader_deemed_is_his_statement_but_not_what_was_deemed():
     )
     assert speakers_of(text, "displaced families") == {"person/barham-salih"}
     assert speakers_of(text, "deemed illegal") == set()
+
+
+def test_an_officer_under_a_shortened_rank_with_its_period_is_one_person():
+    """First sight 584: "Maj.-Gen. Taoreed Lagbaja, who addressed the contingent, …": the
+    rank split at its period hid the name from the recogniser, which read the surname as a
+    body, and ended the sentence inside "Lagbaja, who was represented by …, Maj.-Gen. X,
+    said", so the statements went to a body and then to the stand-in."""
+    text = (
+        "Training\nSource: Example | 2021-04-16\n\n"
+        "The Army Chief of Training, Maj.-Gen. Babatunde Olaniyi, who addressed the"
+        " contingent at the training centre in Jaji, reaffirmed the army's commitment to"
+        " peacekeeping.\n\n"
+        "Olaniyi, who was represented by the Commandant of the centre, Maj.-Gen. Tunde"
+        " Abiodun, said the training was aimed at refreshing the troops.\n\n"
+        "He added that the skills imparted to the contingent would serve them well.\n"
+    )
+    assert speakers_of(text, "reaffirmed the army") == {"person/babatunde-olaniyi"}
+    assert speakers_of(text, "skills imparted") == {"person/babatunde-olaniyi"}

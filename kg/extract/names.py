@@ -51,6 +51,8 @@ TITLES = {
         "Professor Engineer Eng. Engr "
         # short forms of ranks ("Brig Gen Ahmad Habibi", "Rear Adm. Jane Doe")
         "Brig Brig. Adm Adm. Cmdr Cmdr. Cdr Cdr. Lt-Gen Maj-Gen Brig-Gen Lt-Col "
+        # (and with their periods: "Maj.-Gen. Taoreed Lagbaja")
+        "Lt.-Gen. Maj.-Gen. Brig.-Gen. Lt.-Col. "
         # and of posts ("H.E. Amb. Dr. Ismail Wais", "LTC Andrei Taranu", "Pres Solih" in a
         # headline, "President Advocate Duma Boko" of Botswana, a lawyer's style)
         "Amb Amb. LTC Lt.Col. LTG MG BG COL Advocate Adv. Pres Pres. "

@@ -80,6 +80,8 @@ def fingerprint() -> str:
 # whole, as the tokenizer already keeps "Dr.", "Gen." and "Sen.".
 TITLE_ABBREVIATIONS = (
     "Hon Amb Rt Pres Atty Engr Rtd Retd Sgt Cpl Pvt Brig Cmdr Cdr Col Lt Maj Capt"
+    # ranks written whole with a hyphen ("Maj.-Gen. Taoreed Lagbaja")
+    " Maj.-Gen Lt.-Gen Brig.-Gen Lt.-Col Maj-Gen Lt-Gen Brig-Gen Lt-Col"
 ).split()
 
 

@@ -817,6 +817,10 @@ def _resolve(doc: Doc, tok, verb, sent: Block, sal: speech.Salience) -> str | No
             return _country_of(doc, owner)
     if noun in speech.PERSON_NOUNS:
         appos = [c for c in tok.children if c.dep_ == "appos"]
+        if not any(c.dep_ == "cc" for c in tok.children):
+            # "The Army Chief of Training, Maj.-Gen. X, who addressed …, reaffirmed": a
+            # name after a comma and no "and", parsed as a conjunct, is the post's holder
+            appos += [c for c in tok.children if c.dep_ == "conj"]
         for a in appos:
             a_s, a_e = speech.phrase_span(a, off)
             persons = [m for m in doc.mentions_in(a_s, a_e) if m.kind == "person"]
