@@ -1123,3 +1123,19 @@ def test_an_officer_under_a_shortened_rank_with_its_period_is_one_person():
     )
     assert speakers_of(text, "reaffirmed the army") == {"person/babatunde-olaniyi"}
     assert speakers_of(text, "skills imparted") == {"person/babatunde-olaniyi"}
+
+
+def test_the_head_of_a_state_is_its_leader_and_not_the_state():
+    """First sight 579: "The head of the Russian Federation cordially congratulated the
+    President of Turkmenistan": Putin, named as president before; the head of the state's
+    delegation stays someone else."""
+    text = (
+        "Call\nSource: Example | 2024-09-22\n\n"
+        "Today, a telephone conversation took place between President of Kyrgyzstan Sadyr"
+        " Japarov and President of the Republic of Belarus Alexander Lukashenko.\n\n"
+        "The head of the Republic of Belarus cordially congratulated the President of"
+        " Kyrgyzstan on his birthday.\n\n"
+        "The head of the Belarusian delegation, Ivan Petrov, noted the good results.\n"
+    )
+    assert speakers_of(text, "cordially congratulated") == {"person/alexander-lukashenko"}
+    assert speakers_of(text, "good results") == {"person/ivan-petrov"}

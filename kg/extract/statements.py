@@ -843,6 +843,18 @@ def _resolve(doc: Doc, tok, verb, sent: Block, sal: speech.Salience) -> str | No
         if head_of:
             role = "leader"  # "The Head of State thanked …": the state's president or king
         owner = speech.best_actor([m for m in found if m.kind != "person"])
+        if noun == "head" and owner is not None and owner.kind == "country":
+            # "The head of the Russian Federation congratulated …": the state's own head, not
+            # the head of one of its bodies ("the head of the Russian delegation")
+            head_of = head_of or any(
+                c.dep_ == "prep"
+                and c.lower_ == "of"
+                and any(
+                    g.dep_ == "pobj" and owner.start <= off + g.idx < owner.end for g in c.children
+                )
+                for c in tok.children
+            )
+            role = "leader" if head_of else role
         det = next((c.lower_ for c in tok.children if c.dep_ == "det"), None)
         if det in ("a", "an") or role is None and det != "the":
             # "a ministry spokesperson", "officials": no one the text names; their body
