@@ -1139,3 +1139,15 @@ def test_the_head_of_a_state_is_its_leader_and_not_the_state():
     )
     assert speakers_of(text, "cordially congratulated") == {"person/alexander-lukashenko"}
     assert speakers_of(text, "good results") == {"person/ivan-petrov"}
+
+
+def test_what_a_leader_applauded_is_a_statement_of_judgement():
+    """First sight 580: "She especially applauded the people of Liberia for their conduct
+    during the electoral process": a judgement spoken, as "praised" and "commended" are."""
+    text = (
+        "Call\nSource: Example | 2024-02-26\n\n"
+        "President Duma Boko on Monday received a phone call from the Prime Minister of"
+        " Canada, Justin Trudeau.\n\n"
+        "Trudeau applauded the people of Botswana for their conduct during the elections.\n"
+    )
+    assert speakers_of(text, "conduct during") == {"person/justin-trudeau"}

@@ -55,7 +55,8 @@ SPEECH_VERBS = (
     "characterise caution signal indicate reveal disclose concede comment stipulate "
     "appeal threaten issue release "
     "present brief update specify clarify contend allege read "
-    "slam hail laud commend decry denounce deplore lament remind reassure term relay deem"
+    "slam hail laud commend applaud decry denounce deplore lament remind reassure term relay "
+    "deem"
 ).split()
 MEETING_VERBS = (
     "meet hold speak talk call phone telephone host receive visit chair convene confer "

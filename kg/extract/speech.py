@@ -120,8 +120,8 @@ _WRITTEN_NOUNS = {"statement", "communique", "communiqué", "declaration", "read
 # verbs that report speech only when someone is their subject
 # verbs of judgement, speech when someone judges ("Biden hailed the arrival")
 _JUDGING = {
-    "slam", "hail", "laud", "commend", "decry", "denounce", "deplore", "lament", "praise",
-    "condemn", "criticize", "criticise", "deem",
+    "slam", "hail", "laud", "commend", "applaud", "decry", "denounce", "deplore", "lament",
+    "praise", "condemn", "criticize", "criticise", "deem",
 }  # fmt: skip
 _WEAK = {
     "indicate",
