@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.news_facts import facts, refs
+from tests.news_facts import facts, meetings_of, refs
 
 # ---- a government named by its state is the state -----------------------------------------
 
@@ -1181,3 +1181,18 @@ def test_a_name_that_goes_on_after_dos_is_one_person():
         "Mozambique : H.E. Mr. Joaquim Chissano, President\n"
     )
     assert "person/fernando-dias-dos-santos" in refs(f, "person"), sorted(f.entities)
+
+
+def test_regional_organisations_of_every_continent_are_known_by_their_acronyms():
+    """First sight 592: "the Central American Integrated System, SICA" and "the SICA Summit"
+    named no body, so the summit was no meeting: the regional organisations of Central and
+    South America, the Caribbean, the Pacific, Africa, Asia and northern Europe that the
+    lexicon lacked are in it, with the acronyms that name no other thing."""
+    f = facts(
+        "Summit\nSource: Example | 2018-12-14\n\n"
+        "Three Central American presidents attended the SICA Summit in Belize City on"
+        " Friday.\n\n"
+        "The OECS and COMESA sent observers, as did the Visegrad Group.\n"
+    )
+    assert {"org/sica", "org/oecs", "org/comesa", "org/visegrad-group"} <= refs(f, "org")
+    assert [m.organizer for m in meetings_of(f, "Summit")] == ["org/sica"]
