@@ -1084,3 +1084,18 @@ def test_forces_sent_to_patrol_a_place_go_there():
     assert [(d.deployed_by, d.destination) for d in f.deployments] == [
         ("country/philippines", "place/spratly-islands")
     ], sendings(f)
+
+
+def test_machines_named_by_their_model_are_counted_as_equipment_not_people():
+    """First sight 586: "NZDF personnel, with two Royal New Zealand Air Force (RNZAF) NH90
+    helicopters, has arrived in Honiara": the two are helicopters (their force and model
+    between the number and the noun), not two people; "200 soldiers and two helicopters"
+    still counts the soldiers."""
+    f = facts(
+        "Troops\nSource: Example | 2023-11-10\n\n"
+        "A group of Australian Defence Force (ADF) personnel, with three Royal Australian Air"
+        " Force (RAAF) MRH90 helicopters, has arrived in Port Vila on Monday.\n\n"
+        "Fiji sent 200 soldiers and two helicopters to Honiara on Tuesday.\n"
+    )
+    got = {(d.destination, d.personnel, d.equipment) for d in f.deployments}
+    assert got == {("place/port-vila", None, 3), ("place/honiara", 200, 2)}

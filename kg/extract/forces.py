@@ -1022,6 +1022,12 @@ def _vessel(tok) -> bool:
     )
 
 
+# the machines a number counts ("two NH90 helicopters"), not "units" or "armoured" alone
+_MACHINE_END = re.compile(
+    r"(?:vehicles|tanks|helicopters|aircraft|planes|jets|ships|warships|vessels|boats|drones)$"
+)
+
+
 def _numbers(doc: Doc, force, off: int, sent) -> tuple[int | None, int | None]:
     if _vessel(force):
         # "Two New Zealand naval ships", "a significant air defense frigate": machines
@@ -1043,17 +1049,25 @@ def _numbers(doc: Doc, force, off: int, sent) -> tuple[int | None, int | None]:
         count = parse_number(members.text)
         personnel = count if isinstance(count, int) else None
     counts = []
+    fleet: list[int] = []  # the numbers of machines: "two Royal New Zealand Air Force NH90 …"
     days = [(d.start, d.end) for d in doc.dates.dates_in(s, e)]
     for ns, ne, value, _q in doc.numbers_in(s, e):
         if any(a <= ns < b for a, b in days):
             continue  # "The officers, who will be deployed on January 5": a day, no count
-        after = doc.text[ne : ne + 40].lower()
-        if re.match(
-            # (up to three words between: "six Challenger main battle tanks")
-            r"\s*(?:[a-z-]+\s+){0,3}?(?:units?\b|armou?red|vehicles|tanks|helicopters|aircraft"
+        after = doc.text[ne : ne + 60].lower()
+        machines = re.match(
+            # (up to three words between: "six Challenger main battle tanks", "two NH90
+            # helicopters")
+            # (but "200 soldiers and two helicopters" counts people first)
+            r"\s*(?:(?!(?:and|with|plus|along)\b|soldiers|troops|personnel|officers|police|"
+            r"members|men\b|women\b|staff|medics|marines|sailors|airmen)\(?[a-z][a-z0-9-]*\)?\s+){0,7}?"
+            r"(?:units?\b|armou?red|vehicles|tanks|helicopters|aircraft"
             r"|planes|jets|ships|warships|vessels|boats|drones)",
             after,
-        ):
+        )
+        if machines:
+            if isinstance(value, int) and _MACHINE_END.search(machines.group()):
+                fleet.append(value)
             continue  # "two Egyptian military planes": machines, not people
         if re.match(r"\s*(?:%|per\s*cent|years?|days?|months?|km)", after):
             continue
@@ -1072,6 +1086,8 @@ def _numbers(doc: Doc, force, off: int, sent) -> tuple[int | None, int | None]:
         for ns, _ne, value, _q in n:
             if ns == eq.start("n"):
                 equipment = int(value)
+    if equipment is None and fleet:
+        equipment = fleet[0]
     return personnel, equipment
 
 
