@@ -1099,3 +1099,15 @@ def test_machines_named_by_their_model_are_counted_as_equipment_not_people():
     )
     got = {(d.destination, d.personnel, d.equipment) for d in f.deployments}
     assert got == {("place/port-vila", None, 3), ("place/honiara", 200, 2)}
+
+
+def test_the_home_base_a_force_came_from_is_not_its_destination():
+    """First sight 588: "The U.S. troops deployed for completing collective defence tasks in
+    Lithuania from their home base in Vicenza, Italy": they went to Lithuania; Vicenza is
+    where they came from."""
+    f = facts(
+        "Troops\nSource: Example | 2014-09-20\n\n"
+        "The Dutch troops deployed for completing collective defence tasks in Estonia from"
+        " their home base in Oirschot on August 18.\n"
+    )
+    assert [d.destination for d in f.deployments] == ["country/estonia"]

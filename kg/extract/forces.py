@@ -883,19 +883,32 @@ def _destination(doc: Doc, tok, force, off: int, skip: int) -> str | None:
     nodes += [
         c for c in force.children if c.dep_ in ("relcl", "acl") and lemma(c.lower_) in _PURPOSE
     ]
+    # "deployed for completing collective defence tasks in Lithuania": where the purpose is
+    nodes += [
+        g
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ == "for"
+        for g in c.children
+        if g.dep_ == "pcomp"
+    ]
+    origin: set = set()
     if not leaving:
         # "relocate a squadron of 1,000 members from Vilseck, Germany to Romania": the parser
-        # hangs "to" on "from" or on the place left
-        nodes += [
+        # hangs "to" on "from" or on the place left; but "from their home base in Vicenza"
+        # is where they came from
+        origin = {
             t
             for n in list(nodes)
             for c in n.children
             if c.dep_ == "prep" and c.lower_ == "from"
             for t in c.subtree
-        ]
+        }
+        nodes += sorted(origin, key=lambda t: t.i)
     for node in nodes:
         for c in node.children:
-            if c.dep_ in ("prep", "dative", "prt") and c.lower_ in preps:
+            if c.dep_ in ("prep", "dative", "prt") and c.lower_ in (
+                ("to", "into", "for") if node in origin else preps
+            ):
                 for g in c.children:
                     if g.dep_ == "pobj":
                         cands.append(g)
