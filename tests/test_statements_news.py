@@ -1151,3 +1151,18 @@ def test_what_a_leader_applauded_is_a_statement_of_judgement():
         "Trudeau applauded the people of Botswana for their conduct during the elections.\n"
     )
     assert speakers_of(text, "conduct during") == {"person/justin-trudeau"}
+
+
+def test_a_verb_inside_a_quotation_names_no_speaker_of_its_own():
+    """First sight 587: "“These things are very fluid. At the end of the day we will listen
+    to what the government of St Vincent asks of us.”" after a paragraph of narrative: the
+    government asking inside the quote is not who speaks."""
+    text = (
+        "Troops\nSource: Example | 2021-04-18\n\n"
+        "Defence Minister Peter Dutton on Saturday said the soldiers went to Tonga on"
+        " Tuesday.\n\n"
+        "The soldiers were expected to stay for two weeks.\n\n"
+        "“These things are very fluid so it remains under review. At the end of the day we"
+        " will listen to what the government of Tonga asks of us.”\n"
+    )
+    assert speakers_of(text, "government of Tonga asks") <= {"person/peter-dutton"}

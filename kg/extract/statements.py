@@ -467,14 +467,19 @@ def _parsed_statement(doc: Doc, sent: Block, sal: speech.Salience):
     # a sentence that is one quotation, opened at its start and closed at its end
     whole = doc.text[sent.start : sent.end].strip()
     opens = whole[:1] in ("“", '"') and whole.rstrip(".").endswith(("”", '"'))
-    if (
-        sal.recent_speaker is not None
-        and (opens or speech.inside_quote(doc.text, para, sent.start))
-        and all(speech.inside_quote(doc.text, para, sent.start + v.idx) for v in verbs)
+    if (opens or speech.inside_quote(doc.text, para, sent.start)) and all(
+        speech.inside_quote(doc.text, para, sent.start + v.idx) for v in verbs
     ):
         # a sentence inside a quotation still open from the sentence before: "… They were
-        # supposed to condemn the atrocities …" is the speaker's words, not theirs
-        return _statement_for(doc, sent, sal.recent_speaker)
+        # supposed to condemn the atrocities …" is the speaker's words, not theirs; with no
+        # one speaking just before, no one named in it ("… we will listen to what the
+        # government of St Vincent asks of us")
+        if sal.recent_speaker is not None:
+            return _statement_for(doc, sent, sal.recent_speaker)
+        if not any(
+            re.search(r"[”\"]", doc.text[sent.start + 1 : sent.start + v.idx]) for v in verbs
+        ):
+            return None  # (but '“Fiji appreciates …," he said': a quotation closed askew)
     # in reading order ("X said that Y stressed ..." is X's), but a closing attribution
     # first: "A and B have agreed to end hostilities, the AU envoy, Olusegun Obasanjo, said
     # today" is Obasanjo's, not A's; "…, Haitian media reported" names a source, not the
