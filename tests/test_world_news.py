@@ -3547,3 +3547,23 @@ def test_those_who_headed_the_summit_are_its_parties():
         "person/luis-lacalle-pou",
     }
     assert want <= set(summits[0].participants), summits
+
+
+def test_the_delegations_a_host_received_are_those_of_the_meeting_just_told():
+    """First sight 591: "The heads of the delegations were received by President of the
+    Kyrgyz Republic Sooronbay Jeenbekov" after the foreign ministers' session and its
+    attendance list: the president met them, on the session's day."""
+    f = facts(
+        "Council\nSource: Example | 2019-05-22\n\n"
+        "On 22 May 2019, Astana hosted a meeting of the Council of Foreign Ministers of the"
+        " Eurasian Forum member states.\n\n"
+        "The meeting was attended by Foreign Minister of Armenia Zohrab Mnatsakanyan, Foreign"
+        " Minister of Belarus Vladimir Makei and Foreign Minister of Kyrgyzstan Chingiz"
+        " Aidarbekov.\n\n"
+        "The heads of the delegations were received by President of Kazakhstan Kassym-Jomart"
+        " Tokayev.\n"
+    )
+    received = [m for m in f.meetings if "person/kassym-jomart-tokayev" in m.participants]
+    assert len(received) == 1
+    assert {"person/vladimir-makei", "person/chingiz-aidarbekov"} <= set(received[0].participants)
+    assert received[0].date is not None and str(received[0].date.value) == "2019-05-22"

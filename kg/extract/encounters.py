@@ -1976,6 +1976,35 @@ def _welcomed(doc: Doc, meetings: list[Meeting]) -> None:
                 m.participants.remove(visited)
 
 
+# "The heads of the delegations were received by President X": those of the meeting just
+# told, as a group
+_THE_DELEGATIONS = re.compile(
+    r"\s*(?:The|All\s+the)\s+(?:heads\s+of\s+(?:the\s+)?delegations?|delegations|delegates|"
+    r"participants(?:\s+of\s+the\s+(?:meeting|summit|session))?|(?:foreign\s+)?ministers|"
+    r"leaders|heads\s+of\s+state(?:\s+and\s+government)?)\s+(?:were|was)\s+"
+    r"(?:later\s+|then\s+|also\s+|jointly\s+)?(?:received|welcomed|hosted)\s+by\b"
+)
+
+
+def _delegations_received(doc: Doc, meetings: list[Meeting]) -> None:
+    """ "The heads of the delegations were received by President Sooronbay Jeenbekov" after
+    a session of foreign ministers: the host met the session's persons, on its day (a
+    meeting whose only party the parse found is the host)."""
+    for m in meetings:
+        sent = next((b for _p, b in doc.sentences if b.start <= m.span.start < b.end), None)
+        if sent is None or not _THE_DELEGATIONS.match(doc.text, sent.start, sent.end):
+            continue
+        before = [o for o in meetings if o.span.start < sent.start]
+        o = _told_last(doc, before, sent, 3)
+        guests = [p for p in o.participants if p.startswith("person/")] if o else []
+        if len(guests) < 2 or len([p for p in m.participants if p not in guests]) > 1:
+            continue
+        _join(m, guests)
+        if m.date is None and o is not None and o.date is not None:
+            m.date = o.date
+        m.key = meeting_key(doc, m.date, m.participants)
+
+
 def _attendance_list(doc: Doc, start: int, end: int) -> list[str]:
     """The persons a list of those present names, from start to end and on in the next
     paragraph while it reads as more of the list."""
@@ -3464,6 +3493,7 @@ def merge_into(doc: Doc, found: list[Meeting], parsed: list[Meeting]) -> list[Me
     _leaders_including(doc, out)
     _accompanied(doc, out)
     _welcomed(doc, out)
+    _delegations_received(doc, out)
     _same_day_as_before(doc, out)
     stood_in_for = _represented_only(doc)
     for m in out:
