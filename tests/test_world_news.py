@@ -3567,3 +3567,16 @@ def test_the_delegations_a_host_received_are_those_of_the_meeting_just_told():
     assert len(received) == 1
     assert {"person/vladimir-makei", "person/chingiz-aidarbekov"} <= set(received[0].participants)
     assert received[0].date is not None and str(received[0].date.value) == "2019-05-22"
+
+
+def test_answering_a_distress_call_is_neither_a_call_nor_a_statement():
+    """First sight 585: "Responding first to the distress call of its closest neighbour,
+    India sent 3 ships … on 27th, 28th and 30th of May": an appeal answered with ships, no
+    telephone call of India's and nothing India said."""
+    f = facts(
+        "Relief\nSource: Example | 2017-06-02\n\n"
+        "Responding first to the distress call of its closest neighbour, Bangladesh sent two"
+        " ships to Myanmar on 27th May.\n"
+    )
+    assert f.meetings == []
+    assert f.statements == []

@@ -2812,6 +2812,8 @@ _HELD = {
 }
 # what a meeting that is under way or just over does ("the summit has commenced in Shusha")
 _UNDER_WAY = {"commence", "open", "begin", "start", "conclude", "end", "close"}
+# calls that are appeals or signals, not conversations
+_APPEAL_CALLS = {"distress", "wake-up", "emergency", "rallying", "roll", "curtain", "mayday"}
 _HELD_NOUN_SUBJ = {
     "take",
     "hold",
@@ -2969,6 +2971,10 @@ def _trigger(tok, doc: Doc, off: int):
             and not any(c.dep_ in ("poss", "compound") for c in tok.children)
         ):
             return None  # "a call for calm"
+        if lw in ("call", "calls") and any(
+            c.dep_ in ("compound", "amod") and c.lower_ in _APPEAL_CALLS for c in tok.children
+        ):
+            return None  # "responding to the distress call of its neighbour": an appeal
         if not _joint_if_conference(tok):
             return None
         if not _reported_meeting(tok):

@@ -622,6 +622,11 @@ def _speech_act(v) -> bool:
         return any(c.dep_ in ("ccomp", "xcomp") for c in v.children) or any(
             c.dep_ == "dobj" and c.lower_ in lexis.GREETING_NOUNS for c in v.children
         )
+    if lemma(v.lower_) in ("respond", "reply") and v.dep_ == "advcl" and v.lower_.endswith("ing"):
+        # "Responding first to the distress call of its neighbour, India sent 3 ships": the
+        # sentence's own verb tells what was done ("Responding to a question, he said …" is
+        # his by "said")
+        return False
     if lemma(v.lower_) == "read":
         # "…”, the statement reads": a text speaks for who issued it; but "a communiqué
         # read by the President" is no speech of the sentence's own
