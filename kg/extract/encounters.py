@@ -1996,12 +1996,13 @@ def _delegations_received(doc: Doc, meetings: list[Meeting]) -> None:
             continue
         before = [o for o in meetings if o.span.start < sent.start]
         o = _told_last(doc, before, sent, 3)
-        guests = [p for p in o.participants if p.startswith("person/")] if o else []
+        if o is None:
+            continue
+        guests = [p for p in o.participants if p.startswith("person/")]
         if len(guests) < 2 or len([p for p in m.participants if p not in guests]) > 1:
             continue
         _join(m, guests)
-        if m.date is None and o is not None and o.date is not None:
-            m.date = o.date
+        m.date = m.date or o.date
         m.key = meeting_key(doc, m.date, m.participants)
 
 

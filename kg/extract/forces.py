@@ -1035,10 +1035,20 @@ def _vessel(tok) -> bool:
     )
 
 
-# the machines a number counts ("two NH90 helicopters"), not "units" or "armoured" alone
-_MACHINE_END = re.compile(
-    r"(?:vehicles|tanks|helicopters|aircraft|planes|jets|ships|warships|vessels|boats|drones)$"
+_MACHINES = (
+    r"(?:vehicles|tanks|helicopters|aircraft|planes|jets|ships|warships|vessels|boats|drones)"
 )
+# what follows a number of machines, not of people: "two Egyptian military planes", up to
+# seven words between ("six Challenger main battle tanks", "two Royal New Zealand Air Force
+# (RNZAF) NH90 helicopters"), none of them people or a joining word ("200 soldiers and two
+# helicopters" counts people first)
+_MACHINES_AFTER = re.compile(
+    r"\s*(?:(?!(?:and|with|plus|along)\b|soldiers|troops|personnel|officers|police|"
+    r"members|men\b|women\b|staff|medics|marines|sailors|airmen)\(?[a-z][a-z0-9-]*\)?\s+){0,7}?"
+    rf"(?:units?\b|armou?red|{_MACHINES})"
+)
+# the machines a number counts ("two NH90 helicopters"), not "units" or "armoured" alone
+_MACHINE_END = re.compile(rf"{_MACHINES}$")
 
 
 def _numbers(doc: Doc, force, off: int, sent) -> tuple[int | None, int | None]:
@@ -1068,16 +1078,7 @@ def _numbers(doc: Doc, force, off: int, sent) -> tuple[int | None, int | None]:
         if any(a <= ns < b for a, b in days):
             continue  # "The officers, who will be deployed on January 5": a day, no count
         after = doc.text[ne : ne + 60].lower()
-        machines = re.match(
-            # (up to three words between: "six Challenger main battle tanks", "two NH90
-            # helicopters")
-            # (but "200 soldiers and two helicopters" counts people first)
-            r"\s*(?:(?!(?:and|with|plus|along)\b|soldiers|troops|personnel|officers|police|"
-            r"members|men\b|women\b|staff|medics|marines|sailors|airmen)\(?[a-z][a-z0-9-]*\)?\s+){0,7}?"
-            r"(?:units?\b|armou?red|vehicles|tanks|helicopters|aircraft"
-            r"|planes|jets|ships|warships|vessels|boats|drones)",
-            after,
-        )
+        machines = _MACHINES_AFTER.match(after)
         if machines:
             if isinstance(value, int) and _MACHINE_END.search(machines.group()):
                 fleet.append(value)
