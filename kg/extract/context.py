@@ -64,6 +64,10 @@ class Doc:
         i = bisect.bisect_right([p.start for p in self.paragraphs], pos) - 1
         return self.paragraphs[i] if i >= 0 and pos < self.paragraphs[i].end else None
 
+    def sentence_at(self, pos: int) -> Block | None:
+        """The sentence that holds position pos, if any."""
+        return next((b for _p, b in self.sentences if b.start <= pos < b.end), None)
+
     def paragraph_after(self, para: Block) -> Block | None:
         """The paragraph that follows para, if any."""
         return next((p for p in self.paragraphs if p.start > para.end), None)

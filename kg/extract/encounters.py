@@ -1402,9 +1402,7 @@ def encounters(doc: Doc) -> list[Meeting]:
             if date is None and parties.pair_at is not None:
                 # "India and the Maldives on Sunday reviewed … The two sides held the
                 # meeting": the day the sentence naming the two gives
-                said = next(
-                    (b for _p, b in doc.sentences if b.start <= parties.pair_at < b.end), None
-                )
+                said = doc.sentence_at(parties.pair_at)
                 date = _date(doc, said, parties.pair_at) if said is not None else None
             if (
                 not refs
@@ -1991,7 +1989,7 @@ def _delegations_received(doc: Doc, meetings: list[Meeting]) -> None:
     a session of foreign ministers: the host met the session's persons, on its day (a
     meeting whose only party the parse found is the host)."""
     for m in meetings:
-        sent = next((b for _p, b in doc.sentences if b.start <= m.span.start < b.end), None)
+        sent = doc.sentence_at(m.span.start)
         if sent is None or not _THE_DELEGATIONS.match(doc.text, sent.start, sent.end):
             continue
         before = [o for o in meetings if o.span.start < sent.start]
