@@ -3580,3 +3580,52 @@ def test_answering_a_distress_call_is_neither_a_call_nor_a_statement():
     )
     assert f.meetings == []
     assert f.statements == []
+
+
+def test_a_visit_made_is_a_visit_paid():
+    """Read-through of the dev misses (395): "confirmed the official visit that the
+    President of Colombia, Iván Duque, will make to Quito this Sunday": a visit is made as
+    it is paid, a meeting to come on the day given, made by whoever makes it, not by whoever
+    confirms it."""
+    f = facts(
+        "Visit\nSource: Example | 2021-11-20\n\n"
+        "Ghanaian President Nana Akufo-Addo will make a state visit to Togo on Tuesday.\n"
+    )
+    visits = meetings_of(f, "Visit")
+    assert len(visits) == 1
+    assert {"person/nana-akufo-addo", "country/togo"} <= set(visits[0].participants)
+    assert str(visits[0].date.value) == "2021-11-23"
+    told = facts(
+        "Visit\nSource: Example | 2021-11-20\n\n"
+        "The Government of Togo confirmed the state visit that the President of Ghana, Nana"
+        " Akufo-Addo, will make to Lomé on Tuesday.\n"
+    )
+    visits = meetings_of(told, "Visit")
+    assert len(visits) == 1
+    assert "person/nana-akufo-addo" in visits[0].participants
+    assert not any(p.startswith("org/") for p in visits[0].participants)
+
+
+def test_a_dated_trip_to_meet_someone_is_a_meeting_to_come():
+    """ "X will travel to Quito on Sunday to meet Y": what the trip is for is a meeting
+    scheduled for the trip's day, as "X will meet Y in Quito on Sunday" is; undated, it is
+    still only a plan."""
+    dated = facts(
+        "Trip\nSource: Example | 2021-11-20\n\n"
+        "Kenyan President William Ruto will fly to Addis Ababa on Monday to meet Ethiopian"
+        " Prime Minister Abiy Ahmed.\n"
+    )
+    assert parties(dated.meetings) == [["person/abiy-ahmed", "person/william-ruto"]]
+    assert str(dated.meetings[0].date.value) == "2021-11-22"
+    talks = facts(
+        "Trip\nSource: Example | 2021-11-20\n\n"
+        "Kenyan President William Ruto will fly to Addis Ababa on Monday for talks with"
+        " Ethiopian Prime Minister Abiy Ahmed.\n"
+    )
+    assert parties(talks.meetings) == [["person/abiy-ahmed", "person/william-ruto"]]
+    plan = facts(
+        "Trip\nSource: Example | 2021-11-20\n\n"
+        "Kenyan President William Ruto will fly to Addis Ababa to meet Ethiopian Prime"
+        " Minister Abiy Ahmed.\n"
+    )
+    assert plan.meetings == []

@@ -1187,6 +1187,28 @@ def _object_dated(doc: Doc, tok, off: int) -> bool:
     return any(c.dep_ in ("prep", "npadvmod") and _date_in(doc, c, off) for c in tok.head.children)
 
 
+_TRIP = {"travel", "fly", "go", "head", "come", "leave"}
+
+
+def _trip_dated(doc: Doc, tok, off: int) -> bool:
+    """ "Duque will travel to Quito on Sunday to meet Lasso", "… on Sunday for talks with
+    Lasso": a meeting to come, what a trip is for, on the day the trip's clause gives."""
+    node = tok
+    if node.dep_ == "pobj" and node.head.lower_ == "for":
+        node = node.head
+    elif node.dep_ not in ("advcl", "xcomp") or not any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in node.children
+    ):
+        return False
+    trip = node.head
+    if trip == node or lemma(trip.lower_) not in _TRIP:
+        return False
+    return any(
+        c.dep_ in ("prep", "npadvmod") and c.i != node.i and _date_in(doc, c, off)
+        for c in trip.children
+    )
+
+
 def encounters(doc: Doc) -> list[Meeting]:
     from kg.extract.statements import dateline_end, in_headline
 
@@ -1213,6 +1235,7 @@ def encounters(doc: Doc) -> list[Meeting]:
                 and not _date_in(doc, tok, off)
                 and not _clause_dated(doc, tok, off)
                 and not _object_dated(doc, tok, off)
+                and not _trip_dated(doc, tok if noun is None else noun, off)
                 and not _will_today(doc, tok, off)
             ):
                 continue  # (but "On Tuesday the presidents will take part in a summit" in a
@@ -1256,7 +1279,22 @@ def encounters(doc: Doc) -> list[Meeting]:
                 # "between" and "of" phrases
                 head = hub.head
                 verb = None
-                if (
+                made = next(
+                    (
+                        c
+                        for c in hub.children
+                        if c.dep_ == "relcl" and lemma(c.lower_) in ("make", "pay")
+                    ),
+                    None,
+                )
+                if made is not None and hub.lower_ in ("visit", "visits"):
+                    # "confirmed the official visit that the President of Colombia, Iván
+                    # Duque, will make to Quito": who makes it, not who confirms it
+                    verb = made
+                    for s in _subjects(made):
+                        parties.add_np(s)
+                        parties.add_stranded(s)
+                elif (
                     hub.dep_ in ("dobj", "pobj", "attr")
                     and head != hub
                     and not (
@@ -2922,11 +2960,18 @@ def _reported_meeting(noun) -> bool:
         c.dep_ in ("acl", "relcl") and lemma(c.lower_) in _HELD_NOUN_SUBJ for c in noun.children
     ):
         return True  # "the first meeting held this Thursday", "the talks, which began on 9 May"
+    if noun.lower_ in ("visit", "visits") and any(
+        c.dep_ == "relcl" and lemma(c.lower_) in ("make", "pay") for c in noun.children
+    ):
+        return True  # "the official visit that the President of Colombia will make to Quito"
     head = noun.head
     if noun.dep_ in ("nsubj", "nsubjpass"):
         return lemma(head.lower_) in _HELD_NOUN_SUBJ
     if noun.dep_ == "dobj":
-        return lemma(head.lower_) in _HELD
+        # "Xi made a state visit to Kazakhstan": a visit is made as it is paid
+        return lemma(head.lower_) in _HELD or (
+            lemma(head.lower_) == "make" and noun.lower_ in ("visit", "visits")
+        )
     if noun.dep_ == "pobj":
         prep = head
         if _told_by_its_opening(noun) and noun.lower_ in (
