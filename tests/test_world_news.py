@@ -3629,3 +3629,15 @@ def test_a_dated_trip_to_meet_someone_is_a_meeting_to_come():
         " Minister Abiy Ahmed.\n"
     )
     assert plan.meetings == []
+
+
+def test_a_name_the_parser_splits_is_still_the_party():
+    """ "paid a courtesy call on President Tharman Shanmugaratnam": the parser hangs the
+    surname on the verb, the phrase ends at "Tharman"; the person the recogniser found there
+    is the one called on."""
+    f = facts(
+        "Call\nSource: Example | 2021-11-20\n\n"
+        "Malaysian Prime Minister Anwar Ibrahim paid a courtesy call on President Tharman"
+        " Shanmugaratnam on Monday.\n"
+    )
+    assert parties(f.meetings) == [["person/anwar-ibrahim", "person/tharman-shanmugaratnam"]]

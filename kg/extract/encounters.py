@@ -658,6 +658,11 @@ class _Parties:
             a_s, a_e = phrase_span(a, self.off)
             s, e = min(s, a_s), max(e, a_e)
         s = max(s, self.skip)
+        for m in self.doc.mentions_in(s, e + 60, "person"):
+            if s <= m.start < e < m.end:
+                # "a courtesy call on President Tharman Shanmugaratnam": the parser hung
+                # the surname elsewhere, the name the recogniser found begins in the phrase
+                e = m.end
         # conjuncts are parties of their own (added by the caller); an appositive after
         # them ("A and B Friday") must not pull them into this one's span
         others = [phrase_span(c, self.off) for c in tok.children if c.dep_ == "conj"]
