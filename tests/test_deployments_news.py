@@ -1111,3 +1111,19 @@ def test_the_home_base_a_force_came_from_is_not_its_destination():
         " their home base in Oirschot on August 18.\n"
     )
     assert [d.destination for d in f.deployments] == ["country/estonia"]
+
+
+def test_the_body_troops_go_to_join_is_not_their_sender():
+    """Read-through of the dev extras (338): "to send 29 staff … to South Sudan to join UN
+    peacekeeping mission" gave a second deployment, the UN's, with the state's numbers:
+    what troops join, or are sent for, does not send them."""
+    joined = facts(
+        "Troops\nSource: Example | 2021-11-20\n\n"
+        "Nepal dispatched 160 troops to Lebanon to join the UN peacekeeping mission there.\n"
+    )
+    assert sendings(joined) == [("country/nepal", "country/lebanon", 160)]
+    sent_for = facts(
+        "Troops\nSource: Example | 2021-11-20\n\n"
+        "Nepal dispatched 160 personnel to Lebanon for UN peacekeeping.\n"
+    )
+    assert sendings(sent_for) == [("country/nepal", "country/lebanon", 160)]

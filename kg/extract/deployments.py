@@ -49,6 +49,13 @@ _STATION = re.compile(
 _COMMANDER = re.compile(r"\b(?:commander|in charge of|commanded by|command of)\b", re.I)
 
 
+_JOINED_BEFORE = re.compile(
+    r"\b(?:join(?:s|ed|ing)?|part\s+of|for|serve\s+(?:with|in)|serving\s+(?:with|in))\s+"
+    r"(?:the\s+|an?\s+)?$",
+    re.I,
+)
+
+
 def _force_org(doc: Doc, ms: list[Mention]) -> Mention | None:
     """A multinational force (the CSTO Collective Peacekeeping Forces), not a state's own
     armed forces, whose contingents are national parts instead."""
@@ -177,6 +184,9 @@ def deployments(doc: Doc) -> list[Deployment]:
                 and re.search(r"troops|forces?\b|peacekeep", text[m.end : m.end + 30], re.I)
                 # ("Bissau (PANA) - Eighteen Ghanaian troops": the agency a dateline credits)
                 and can_send(doc, doc.ref(m))
+                # (not "to join the UN peacekeeping mission", "for UN peacekeeping": what the
+                # troops join, whoever sends them)
+                and not _JOINED_BEFORE.search(text, max(sent.start, m.start - 30), m.start)
             ),
             None,
         )
