@@ -1100,7 +1100,9 @@ _NOT_PLACE = re.compile(
 )
 _LOCATIVE_BEFORE = re.compile(
     r"\b(?:in|at|to|from|near|outside|inside|across|into|towards?|around|through|via|of|"
-    r"between|and|across|over|under|on|off)\s+(?:the\s+)?$",
+    r"between|and|across|over|under|on|off)\s+(?:the\s+)?"
+    # "to the eastern Mediterranean", "in the western Balkans"
+    r"(?:(?:north|south|east|west)(?:ern|-?(?:east|west)(?:ern)?)?\s+|central\s+)?$",
     re.I,
 )
 
