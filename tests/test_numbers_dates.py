@@ -203,3 +203,9 @@ def test_days_ago_count_back_from_the_page():
     ):
         (v,) = DateResolver(text, page).dates_in(0, len(text))
         assert (v.value, v.basis) == (day, "RelativeToDocumentDate"), text
+
+
+def test_a_number_word_in_an_ordinal_is_no_number():
+    """ "Uganda's thirty second battle group" is the 32nd, not thirty."""
+    assert find_numbers("the thirty second battle group and twenty-first rotation") == []
+    assert [n[2] for n in find_numbers("thirty soldiers, a second group")] == [30]

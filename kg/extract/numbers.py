@@ -91,6 +91,11 @@ def parse_number(text: str) -> int | float | None:
     return total + current if seen else None
 
 
+_ORDINAL_AFTER = re.compile(
+    r"[\s-]+(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)\b", re.I
+)
+
+
 def find_numbers(text: str, start: int = 0, end: int | None = None):
     """(start, end, value, qualifier) for each number in text[start:end]."""
     end = len(text) if end is None else end
@@ -101,6 +106,8 @@ def find_numbers(text: str, start: int = 0, end: int | None = None):
         value = parse_number(m.group())
         if value is None:
             continue
+        if _ORDINAL_AFTER.match(text, m.end()):
+            continue  # "Uganda's thirty second battle group": the 32nd, not thirty
         q = QUALIFIER.search(text[max(start, m.start() - 20) : m.start()])
         out.append((m.start(), m.end(), value, q.group(1).lower() if q else None))
     return out
