@@ -1127,3 +1127,27 @@ def test_the_body_troops_go_to_join_is_not_their_sender():
         "Nepal dispatched 160 personnel to Lebanon for UN peacekeeping.\n"
     )
     assert sendings(sent_for) == [("country/nepal", "country/lebanon", 160)]
+
+
+def test_a_strike_group_is_a_force():
+    """ "The United States is sending an aircraft carrier strike group to the eastern
+    Mediterranean": a group of warships is sent as troops are."""
+    f = facts(
+        "Ships\nSource: Example | 2021-11-20\n\n"
+        "France sent its carrier strike group to the eastern Mediterranean on Monday.\n"
+    )
+    assert [(d.deployed_by, d.destination) for d in f.deployments] == [
+        ("country/france", "place/mediterranean")
+    ]
+
+
+def test_an_ordinal_or_a_year_is_no_head_count():
+    """Dev 291: "Uganda’s thirty second battle group deploying to Somalia since March
+    2007": the 32nd group, sent since a year; neither 30 nor 2007 soldiers."""
+    f = facts(
+        "Troops\nSource: Example | 2021-11-20\n\n"
+        "The departing troops are Kenya's twenty first battle group deploying to Somalia"
+        " since October 2011.\n"
+    )
+    assert sendings(f) == [("country/kenya", "country/somalia", None)]
+    assert not [c for c in f.claims if c.quantity_kind == "Personnel"]

@@ -1196,3 +1196,25 @@ def test_regional_organisations_of_every_continent_are_known_by_their_acronyms()
     )
     assert {"org/sica", "org/oecs", "org/comesa", "org/visegrad-group"} <= refs(f, "org")
     assert [m.organizer for m in meetings_of(f, "Summit")] == ["org/sica"]
+
+
+def test_a_sea_after_a_compass_word_is_a_place():
+    """ "sending an aircraft carrier to the eastern Mediterranean": the recogniser's
+    location after "to the eastern" is where the ship goes, as after "to the"."""
+    f = facts(
+        "Ships\nSource: Example | 2021-11-20\n\n"
+        "Greece sent two frigates to the eastern Mediterranean on Monday.\n"
+    )
+    assert "place/mediterranean" in refs(f, "place")
+    assert [d.destination for d in f.deployments] == ["place/mediterranean"]
+
+
+def test_burkina_alone_is_burkina_faso():
+    """ "the mines in southern Burkina" (dev 520): the short form news writes is the
+    country, not a place of its own."""
+    f = facts(
+        "Troops\nSource: Example | 2021-11-20\n\nGhana sent 50 soldiers to Burkina on Monday.\n"
+    )
+    assert refs(f, "country") == {"country/ghana", "country/burkina-faso"}
+    assert not refs(f, "place")
+    assert [d.destination for d in f.deployments] == ["country/burkina-faso"]

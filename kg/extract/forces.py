@@ -500,6 +500,9 @@ def _passive_subject_missed(verb) -> list:
     return [noun] if noun.dep_ in ("dobj", "pobj") and _is_force(noun) else []
 
 
+_GROUP_OF_ARMS = {"strike", "battle", "task", "carrier", "amphibious", "naval", "air"}
+
+
 def _is_force(tok) -> bool:
     if _NOT_FORCE_HEAD.match(tok.text):
         return False
@@ -531,6 +534,10 @@ def _is_force(tok) -> bool:
         return True  # "a team of UK search and rescue specialists", however long its words
     if tok.lower_ in ("team", "teams", "party", "unit", "contingent") and _member_count(tok):
         return True  # "deploy a five-member team to Haiti": a team counted by its members
+    if tok.lower_ in ("group", "groups", "force", "forces") and any(
+        c.dep_ in ("compound", "amod") and c.lower_ in _GROUP_OF_ARMS for c in tok.children
+    ):
+        return True  # "an aircraft carrier strike group", "an amphibious task force"
     return any(_FORCE.match(c.text) for c in tok.subtree if c.i - tok.i < 6 and c.i >= tok.i - 3)
 
 
@@ -1051,6 +1058,13 @@ _MACHINES_AFTER = re.compile(
 _MACHINE_END = re.compile(rf"{_MACHINES}$")
 
 
+_YEAR_BEFORE = re.compile(
+    r"\b(?:since|in|of|until|till|by|January|February|March|April|May|June|July|August|"
+    r"September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+    r",?\s+$"
+)
+
+
 def _numbers(doc: Doc, force, off: int, sent) -> tuple[int | None, int | None]:
     if _vessel(force):
         # "Two New Zealand naval ships", "a significant air defense frigate": machines
@@ -1085,6 +1099,12 @@ def _numbers(doc: Doc, force, off: int, sent) -> tuple[int | None, int | None]:
             continue  # "two Egyptian military planes": machines, not people
         if re.match(r"\s*(?:%|per\s*cent|years?|days?|months?|km)", after):
             continue
+        if (
+            isinstance(value, int)
+            and 1900 <= value <= 2100
+            and _YEAR_BEFORE.search(doc.text, max(s, ns - 12), ns)
+        ):
+            continue  # "the battle group deploying to Somalia since March 2007": a year
         if isinstance(value, int) and value >= 2:
             counts.append((value, after))
     if personnel is None and counts:
