@@ -1151,3 +1151,15 @@ def test_an_ordinal_or_a_year_is_no_head_count():
     )
     assert sendings(f) == [("country/kenya", "country/somalia", None)]
     assert not [c for c in f.claims if c.quantity_kind == "Personnel"]
+
+
+def test_ships_carrying_supplies_go_where_the_supplies_go():
+    """ "India dispatched two naval ships carrying relief supplies to Sri Lanka": the parser
+    hangs "to Sri Lanka" on "carrying"; what the ships carry goes where they go."""
+    f = facts(
+        "Ships\nSource: Example | 2021-11-20\n\n"
+        "Pakistan dispatched two naval ships carrying relief supplies to Turkey on Monday.\n"
+    )
+    assert [(d.deployed_by, d.destination, d.equipment) for d in f.deployments] == [
+        ("country/pakistan", "country/turkey", 2)
+    ]

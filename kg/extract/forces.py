@@ -839,6 +839,9 @@ def _owner(doc: Doc, force, off: int, skip: int) -> str | None:
     return None
 
 
+_CARRY = {"carry", "transport", "ferry", "bring"}
+
+
 def _destination(doc: Doc, tok, force, off: int, skip: int) -> str | None:
     """Where the forces go: "to"/"in"/"into" a place; for a withdrawal, the place left
     ("withdrew from Mali"), as the gold format records it."""
@@ -886,9 +889,12 @@ def _destination(doc: Doc, tok, force, off: int, skip: int) -> str | None:
     # "deployed to assist maintain law and order in Honiara": the place hangs on the verb
     # the purpose governs
     nodes += purposes + [c for p in purposes for c in p.children if c.dep_ == "xcomp"]
-    # "the detachment that will participate in the UN mission in Lebanon departed"
+    # "the detachment that will participate in the UN mission in Lebanon departed"; "two
+    # naval ships carrying relief supplies to Sri Lanka": what they carry goes where they go
     nodes += [
-        c for c in force.children if c.dep_ in ("relcl", "acl") and lemma(c.lower_) in _PURPOSE
+        c
+        for c in force.children
+        if c.dep_ in ("relcl", "acl") and lemma(c.lower_) in (_PURPOSE | _CARRY)
     ]
     # "deployed for completing collective defence tasks in Lithuania": where the purpose is
     nodes += [

@@ -40,6 +40,8 @@ _IRREGULAR = {
     "quote": ["quote", "quotes", "quoted", "quoting"],
     "pay": ["pay", "pays", "paid", "paying"],
     "bring": ["bring", "brings", "brought", "bringing"],
+    "carry": ["carry", "carries", "carried", "carrying"],
+    "ferry": ["ferry", "ferries", "ferried", "ferrying"],
     "run": ["run", "runs", "ran", "running"],
     "sit": ["sit", "sits", "sat", "sitting"],
     "signal": ["signal", "signals", "signaled", "signalled", "signaling", "signalling"],
