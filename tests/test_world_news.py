@@ -3641,3 +3641,21 @@ def test_a_name_the_parser_splits_is_still_the_party():
         " Shanmugaratnam on Monday.\n"
     )
     assert parties(f.meetings) == [["person/anwar-ibrahim", "person/tharman-shanmugaratnam"]]
+
+
+def test_a_phone_call_on_a_day_is_no_visit():
+    """ "discussed trade in a phone call on Wednesday" was typed a Visit too: "a call on
+    Wednesday" read as "a call on the President". A day after "on" is a time; "called a
+    ministerial meeting on Tuesday" is neither a visit nor words said."""
+    f = facts(
+        "Call\nSource: Example | 2021-11-20\n\n"
+        "The prime ministers of Norway and Denmark discussed trade in a phone call on"
+        " Wednesday.\n"
+    )
+    assert [m.kinds for m in f.meetings] == [{"PhoneCall"}]
+    called = facts(
+        "Council\nSource: Example | 2012-04-26\n\n"
+        "Angola has called a ministerial meeting of the African Union Peace and Security"
+        " Council on Tuesday in Addis Ababa.\n"
+    )
+    assert called.statements == []

@@ -8,6 +8,7 @@ listed here; `lemma(token_text)` maps each form to its verb.
 
 from __future__ import annotations
 
+import calendar
 import re
 
 # verb -> its forms (base, -s, past, participle, -ing); regular forms are generated.
@@ -288,13 +289,25 @@ BUILDING_WORDS = ("House", "Palace", "Hall", "Lodge", "Mansion", "Residence")
 AHEAD_OF = re.compile(r"\b(?:ahead of|in the run-up to|prior to)\b[^,.;:]*$", re.I)
 
 
+_DAY_WORDS = {
+    *(d.lower() for d in calendar.day_name),
+    *(m.lower() for m in calendar.month_name if m),
+    "day", "date", "eve", "morning", "afternoon", "evening", "night", "weekend", "occasion",
+}  # fmt: skip
+
+
+def on_a_day(prep) -> bool:
+    """ "on Wednesday", "on 5 May", "on the same day": a time, not whom one calls on."""
+    return any(g.dep_ == "pobj" and g.lower_ in _DAY_WORDS for g in prep.children)
+
+
 def calls_on(verb) -> bool:
     """ "The visiting Prime Minister called on External Affairs Minister Jaishankar": a
     courtesy call paid in person; "called on both sides to show restraint" (an infinitive or
     "for" after it) is an appeal, which is speech."""
     if lemma(verb.lower_) != "call":
         return False
-    on = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "on"]
+    on = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "on" and not on_a_day(c)]
     if not on or not any(g.dep_ == "pobj" for p in on for g in p.children):
         return False
     if any(c.dep_ in ("xcomp", "ccomp") for c in verb.children):

@@ -20,6 +20,7 @@ from kg.extract.lexis import (
     TOUCHED_ON,
     calls_on,
     lemma,
+    on_a_day,
 )
 from kg.extract.model import Mention
 from kg.extract.sentences import Block
@@ -255,7 +256,8 @@ def speech_verbs(sp) -> list:
         if t.dep_ in ("amod", "compound", "nmod", "pobj", "dobj", "nsubj", "nsubjpass", "attr"):
             continue
         if lem == "call" and (
-            not any(c.lower_ in ("for", "on") for c in t.children) or calls_on(t)
+            not any(c.lower_ in ("for", "on") and not on_a_day(c) for c in t.children)
+            or calls_on(t)
         ):
             continue  # "called" alone: a phone call, or naming; "called on X": a visit
         if (
