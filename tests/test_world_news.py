@@ -3659,3 +3659,16 @@ def test_a_phone_call_on_a_day_is_no_visit():
         " Council on Tuesday in Addis Ababa.\n"
     )
     assert called.statements == []
+
+
+def test_the_day_a_resolution_was_adopted_is_the_sessions():
+    """ "The UN Security Council adopted a resolution on Thursday extending …": the day of
+    the vote, not the day a text is dated by ("the ministerial resolution on September 9
+    2017")."""
+    f = facts(
+        "Council\nSource: Example | 2021-11-20\n\n"
+        "The UN Security Council adopted a resolution on Thursday extending the mission's"
+        " mandate.\n"
+    )
+    sessions = meetings_of(f, "Session")
+    assert len(sessions) == 1 and str(sessions[0].date.value) == "2021-11-18"

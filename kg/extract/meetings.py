@@ -136,6 +136,12 @@ _A_TEXTS_DAY = re.compile(
     r"(?:the\s+)?$",
     re.I,
 )
+_ADOPTED_ON = re.compile(
+    r"\b(?:adopted|approved|passed|vetoed|signed|endorsed)\s+(?:(?:a|an|the|its|their)\s+)?"
+    r"(?:[\w-]+\s+){0,3}?(?:resolution|decision|agreement|declaration|accord|decree|treaty)"
+    r"\s+on\s+(?:the\s+)?$",
+    re.I,
+)
 # "… the tensions following the visit to Bulgaria by Zelensky, Radev criticized …": a
 # meeting the sentence tells as a time before what it reports
 _AFTER_IT = re.compile(
@@ -160,8 +166,12 @@ def its_day(text: str, start: int, d: DateValue) -> bool:
         text, max(start, d.start - 40), d.start
     ):
         return False
-    if _A_TEXTS_DAY.search(text, max(start, d.start - 40), d.start):
-        return False  # "the ministerial resolution on September 9 2017": that text's day
+    if _A_TEXTS_DAY.search(text, max(start, d.start - 40), d.start) and not _ADOPTED_ON.search(
+        text, max(start, d.start - 80), d.start
+    ):
+        # "the ministerial resolution on September 9 2017": that text's day (but "adopted
+        # a resolution on Thursday": the day of the vote)
+        return False
     if _SPEAKING_AT.match(text, start, d.start):
         # "Speaking at a weekly press briefing on Thursday, he said preparations are
         # ongoing for the minister's visit": the day it was told
