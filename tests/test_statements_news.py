@@ -1166,3 +1166,17 @@ def test_a_verb_inside_a_quotation_names_no_speaker_of_its_own():
         " will listen to what the government of Tonga asks of us.”\n"
     )
     assert speakers_of(text, "government of Tonga asks") <= {"person/peter-dutton"}
+
+
+def test_concern_or_solidarity_conveyed_is_speech():
+    """ "Retno Marsudi conveyed her concern over the situation": concern, solidarity or
+    regret conveyed or extended are said, as condolences and congratulations are."""
+    text = (
+        "Concern\nSource: Example | 2021-11-20\n\n"
+        "Malaysian Foreign Minister Saifuddin Abdullah conveyed his concern over the"
+        " situation in Myanmar.\n\n"
+        "Singapore's Foreign Minister Vivian Balakrishnan extended Singapore's solidarity to"
+        " the people of Turkey.\n"
+    )
+    assert speakers_of(text, "conveyed his concern") == {"person/saifuddin-abdullah"}
+    assert speakers_of(text, "extended Singapore") == {"person/vivian-balakrishnan"}

@@ -148,7 +148,7 @@ DOUBT_VERBS = "question doubt debate assess examine weigh".split()
 GREETING_VERBS = "offer convey extend".split()
 GREETING_NOUNS = frozenset(
     "congratulations condolences greetings hope hopes wishes gratitude thanks appreciation "
-    "sympathy sympathies".split()
+    "sympathy sympathies concern concerns solidarity regret regrets".split()
 )
 
 # a sentence that opens with "He" or "She" (after a short adverbial and its comma): the
