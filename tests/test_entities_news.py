@@ -1218,3 +1218,15 @@ def test_burkina_alone_is_burkina_faso():
     assert refs(f, "country") == {"country/ghana", "country/burkina-faso"}
     assert not refs(f, "place")
     assert [d.destination for d in f.deployments] == ["country/burkina-faso"]
+
+
+def test_a_province_read_as_a_person_after_deployed_to_is_a_place():
+    """ "Some 2,000 Rwandan troops were deployed to Cabo Delgado": with no other word of
+    Mozambique the recogniser calls the province a person; a province the gazetteer knows,
+    where forces are deployed, sent or flown to, is the place."""
+    f = facts(
+        "Troops\nSource: Example | 2021-11-20\n\n"
+        "Some 800 Zambian troops were deployed to Cabo Delgado on Monday.\n"
+    )
+    assert not refs(f, "person")
+    assert [d.destination for d in f.deployments] == ["place/cabo-delgado"]

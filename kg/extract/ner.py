@@ -1840,7 +1840,8 @@ def _gazetteer_places(text: str, out, ents, known, lex: Lexicon, prefer) -> None
 # where only a place can stand: not "spoke to Tyler" or "with Jackson"
 _TOWN_BEFORE = re.compile(
     r"\b(?:in|from|near|outside|inside|into|towards?|across|through|"
-    r"(?:fled|moved|travell?ed|went|returned|headed|evacuated|displaced|arrived|back)"
+    r"(?:fled|moved|travell?ed|went|returned|headed|evacuated|displaced|arrived|back|"
+    r"deployed|sent|dispatched|flown|airlifted|redeployed)"
     r"\s+(?:\w+\s+)?to)\s+(?:the\s+)?$"
 )
 
@@ -1873,12 +1874,17 @@ def _surname_named_in_story(text: str, s: int, e: int, known, recognised) -> boo
 
 
 def _town_read_as_person(text: str, s: int, e: int, prefer):
-    """A city of 100,000 people or more, after "in", "to", "from"… and no title before,
-    that the recogniser calls a person ("fled south to Khan Younis")."""
+    """A city of 100,000 people or more, or a province or state, after "in", "to",
+    "from"… and no title before, that the recogniser calls a person ("fled south to Khan
+    Younis", "troops were deployed to Cabo Delgado")."""
     if not _TOWN_BEFORE.search(text[max(0, s - 40) : s]):
         return None
     info = world.place(text[s:e], prefer)
-    if info is None or info.kind != "city" or info.population < 100_000:
+    if info is None:
+        return None
+    if info.kind == "region" and info.region_type and " " in text[s:e].strip():
+        return info
+    if info.kind != "city" or info.population < 100_000:
         return None
     return info
 
