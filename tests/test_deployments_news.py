@@ -1163,3 +1163,20 @@ def test_ships_carrying_supplies_go_where_the_supplies_go():
     assert [(d.deployed_by, d.destination, d.equipment) for d in f.deployments] == [
         ("country/pakistan", "country/turkey", 2)
     ]
+
+
+def test_numbers_a_sending_verb_gives_in_a_list_are_contingents():
+    """ "Kenya will deploy 1,000 police officers to Haiti. Jamaica will send 200, the
+    Bahamas 150 and Belize 50": no word of forces in the second sentence, but a sending
+    verb and its numbers right after a deployment; each country sends its own."""
+    f = facts(
+        "Force\nSource: Example | 2021-11-20\n\n"
+        "Rwanda will deploy 1,000 soldiers to the Central African Republic. Burundi will send"
+        " 300, Gabon 150 and Chad 120.\n"
+    )
+    assert sorted(sendings(f)) == [
+        ("country/burundi", "country/central-african-republic", 300),
+        ("country/chad", "country/central-african-republic", 120),
+        ("country/gabon", "country/central-african-republic", 150),
+        ("country/rwanda", "country/central-african-republic", 1000),
+    ]

@@ -1303,6 +1303,16 @@ _PAIR_GAP = re.compile(
 )
 
 
+# "Jamaica will send 200, the Bahamas 150": a country, its sending verb, the number
+_SENDS_A_NUMBER = re.compile(
+    r"\s+(?:will\s+|would\s+|is\s+to\s+|has\s+|have\s+|had\s+)?(?:also\s+)?"
+    r"(?:send|sent|sending|deploy|deployed|deploying|contribute|contributed|contributing|"
+    r"provide|provided|providing|pledge|pledged|commit|committed)\s+"
+    r"(?:about\s+|around\s+|some\s+|up\s+to\s+|at\s+least\s+|nearly\s+|over\s+)?"
+)
+_SENDS_A_FIGURE = re.compile(_SENDS_A_NUMBER.pattern + r"\d")
+
+
 def _lists(doc: Doc, force_org: str | None, found: list[Deployment]) -> list[Deployment]:
     """A contingent per country where a sentence about forces pairs countries with numbers:
     "Armenia – 100, Belarus – 500", "Tanzania is providing 274 soldiers, South Africa 270,
@@ -1312,7 +1322,12 @@ def _lists(doc: Doc, force_org: str | None, found: list[Deployment]) -> list[Dep
     for _pi, sent in doc.sentences:
         if "://" in doc.text[sent.start : sent.end]:
             continue
-        if not _FORCE_WORDS.search(doc.text, sent.start, sent.end):
+        if not _FORCE_WORDS.search(doc.text, sent.start, sent.end) and not (
+            # "Kenya will deploy 1,000 police officers to Haiti. Jamaica will send 200, the
+            # Bahamas 150 and Belize 50": the numbers a sending verb gives, right after
+            _SENDS_A_FIGURE.search(doc.text, sent.start, sent.end)
+            and any(0 <= _pi - _para(doc, d.span.start) <= 1 for d in found)
+        ):
             continue  # the sentence itself speaks of forces
         numbers = doc.numbers_in(sent.start, sent.end)
         hits = _number_first(doc, sent)
@@ -1320,9 +1335,12 @@ def _lists(doc: Doc, force_org: str | None, found: list[Deployment]) -> list[Dep
             if m.adjective:
                 continue
             nxt = next((n for n in numbers if n[0] >= m.end), None)
-            if nxt is None or nxt[0] - m.end > 16:
+            if nxt is None or nxt[0] - m.end > 40:
                 continue
-            if not _PAIR_GAP.fullmatch(doc.text[m.end : nxt[0]]):
+            gap = doc.text[m.end : nxt[0]]
+            if not (
+                (len(gap) <= 16 and _PAIR_GAP.fullmatch(gap)) or _SENDS_A_NUMBER.fullmatch(gap)
+            ):
                 continue
             after = doc.text[nxt[1] : nxt[1] + 14].lower()
             if re.match(
