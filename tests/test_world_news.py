@@ -3672,3 +3672,16 @@ def test_the_day_a_resolution_was_adopted_is_the_sessions():
     )
     sessions = meetings_of(f, "Session")
     assert len(sessions) == 1 and str(sessions[0].date.value) == "2021-11-18"
+
+
+def test_a_meeting_held_over_a_written_range_is_dated_by_its_first_day():
+    """Dev 593: "The Thirty-Ninth Pacific Islands Forum was held in Niue from 19-20 August
+    2008 and was attended by …": "from" before the day read as another thing's start;
+    a range written out is the meeting's own days, dated by the first."""
+    f = facts(
+        "Forum\nSource: Example | 2009-08-07\n\n"
+        "The Fortieth Pacific Islands Forum was held in Cairns from 5-6 August 2009 and was"
+        " attended by Heads of State and Government of Fiji, Tonga and Samoa.\n"
+    )
+    held = [m for m in f.meetings if "country/tonga" in m.participants]
+    assert len(held) == 1 and str(held[0].date.value) == "2009-08-05"

@@ -3281,6 +3281,7 @@ def _has_date(doc: Doc, sent) -> bool:
 
 
 _DAY_RANGE = re.compile(r"\s*(?:to|until|through|[-–])\s*\d{1,2}\b(?!\s*(?:p\.?m|a\.?m|h\b|:))")
+_RANGE_WRITTEN = re.compile(r"\d{1,2}\s*[-–]\s*\d{1,2}\b")
 _NOT_ITS_DAY = re.compile(
     r"\b(?:until|till|through|by|before|after|since|from|to|ending|expiring|extended)\s+"
     r"(?:on\s+|the\s+)?$",
@@ -3337,6 +3338,7 @@ def _its_days(doc: Doc, sent) -> list[DateValue]:
             and (
                 not _NOT_ITS_DAY.search(doc.text[max(sent.start, d.start - 24) : d.start])
                 or _DAY_RANGE.match(doc.text, d.end)  # "held from May 14 to 16": its first day
+                or _RANGE_WRITTEN.search(d.text)  # "held in Niue from 19-20 August 2008"
                 # "during his visit to China from Monday": the day it begins
                 or _TRIP_FROM.search(doc.text, max(sent.start, d.start - 40), d.start)
             )
