@@ -1230,3 +1230,13 @@ def test_a_province_read_as_a_person_after_deployed_to_is_a_place():
     )
     assert not refs(f, "person")
     assert [d.destination for d in f.deployments] == ["place/cabo-delgado"]
+
+
+def test_heads_of_state_are_no_organization():
+    """ "attended by Heads of State and Government of Australia, …", "Heads Of State And
+    Government": the leaders who came, not a body with that name."""
+    f = facts(
+        "Forum\nSource: Example | 2009-08-07\n\n"
+        "The summit was attended by Heads of State and Government of Fiji, Tonga and Samoa.\n"
+    )
+    assert not [r for r in refs(f, "org") if "heads" in r]

@@ -1425,6 +1425,9 @@ _NOT_OF_THE_NAME = _TRAILING_TITLES | _MEMBER_NOUNS
 _SYNDICATED = re.compile(r"([A-Z]{3,})-\s+([A-Z].+)")
 
 
+_LEADERS_AS_A_NAME = re.compile(r"(?:[Tt]he\s+)?Heads?\s+[Oo]f\s+(?:State|Government)", re.I)
+
+
 def _add_org(out, ents, text: str, s: int, e: int, known, lex: Lexicon, prefer=frozenset()) -> None:
     """A national body ("Ministry of Defense of Tajikistan", "Turkish Armed Forces",
     "Kazakhstan's Security Council") gets the key the post finder's national bodies get
@@ -1464,6 +1467,8 @@ def _add_org(out, ents, text: str, s: int, e: int, known, lex: Lexicon, prefer=f
             and not _ACRONYM.match(surface)  # ("CIA Director William Burns")
         )
         or (" " in surface and surface.isupper())  # "KEY QUOTE": a heading, not a name
+        # "attended by Heads of State and Government of Australia, …": the leaders, no body
+        or _LEADERS_AS_A_NAME.match(surface)
         or (surface.isupper() and _in_capitals_line(text, s))  # "LOCAL LEADERS", "(END) SMA/MVB"
         or "," in surface
         or _NOT_ACTOR.match(surface)
