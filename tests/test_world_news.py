@@ -3685,3 +3685,20 @@ def test_a_meeting_held_over_a_written_range_is_dated_by_its_first_day():
     )
     held = [m for m in f.meetings if "country/tonga" in m.participants]
     assert len(held) == 1 and str(held[0].date.value) == "2009-08-05"
+
+
+def test_they_are_after_an_attendance_lists_those_who_attended():
+    """Dev 592: "three other Central American presidents attended the SICA Summit. They
+    are the president of Panama, Juan Carlos Varela; the president of Honduras, …": the
+    persons the next sentence lists were at the summit."""
+    f = facts(
+        "Summit\nSource: Example | 2021-11-20\n\n"
+        "Three South American presidents attended the Mercosur summit on Friday. They are"
+        " the president of Brazil, Luiz Inacio Lula da Silva; the president of Uruguay, Luis"
+        " Lacalle Pou; and the president of Paraguay, Santiago Pena.\n"
+    )
+    summits = meetings_of(f, "Summit")
+    assert len(summits) == 1
+    assert {"person/luiz-inacio-lula-da-silva", "person/luis-lacalle-pou"} <= set(
+        summits[0].participants
+    )

@@ -13,6 +13,7 @@ are one call each.
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import re
 
 from kg.extract.context import Doc
@@ -1608,6 +1609,7 @@ def encounters(doc: Doc) -> list[Meeting]:
     out.extend(_arrivals(doc, out))
     merged = _merge_same(out)
     _attendance(doc, merged)
+    _they_are_those_who_attended(doc, merged)
     _date_from_lead(doc, merged)
     _day_of_the_series(doc, merged)
     _date_from_the_sentence_before(doc, merged)
@@ -1896,6 +1898,27 @@ def _also_attending(doc: Doc, meetings: list[Meeting]) -> None:
             continue
         last = (sent.start, m)
         _join(m, _attendance_list(doc, also.end(), sent.end))
+
+
+_THEY_ARE = re.compile(r"\s*(?:They|These)\s+(?:are|were|include|included)\b\s*:?")
+_ATTENDED = re.compile(r"\battend(?:ed|s|ing)?\b", re.I)
+
+
+def _they_are_those_who_attended(doc: Doc, meetings: list[Meeting]) -> None:
+    """ "Three other Central American presidents attended the SICA Summit. They are the
+    president of Panama, A; the president of Honduras, B; …": the persons the next
+    sentence lists are at the meeting the attendance sentence told."""
+    sents = [s for _pi, s in doc.sentences]
+    for prev, sent in itertools.pairwise(sents):
+        they = _THEY_ARE.match(doc.text, sent.start, sent.end)
+        if they is None or not _ATTENDED.search(doc.text, prev.start, prev.end):
+            continue
+        if doc.paragraph_at(prev.start) is not doc.paragraph_at(sent.start):
+            continue
+        told = [m for m in meetings if prev.start <= m.span.start < prev.end]
+        if len(told) != 1:
+            continue
+        _join(told[0], [doc.ref(mm) for mm in doc.mentions_in(they.end(), sent.end, "person")])
 
 
 def _join(m: Meeting, refs) -> None:
