@@ -3702,3 +3702,33 @@ def test_they_are_after_an_attendance_lists_those_who_attended():
     assert {"person/luiz-inacio-lula-da-silva", "person/luis-lacalle-pou"} <= set(
         summits[0].participants
     )
+
+
+def test_a_meeting_after_a_dated_lead_of_its_two_parties_is_of_that_day():
+    """Dev 411: "Prime Minister Sanna Marin and her Swedish counterpart Ulf Kristersson on
+    Friday underscored … The Premiers of the neighbouring countries met in Helsinki": the
+    lead names the two and the day; the meeting told next is of that day."""
+    f = facts(
+        "Talks\nSource: Example | 2022-10-29\n\n"
+        "Prime Minister Jonas Gahr Store and his Danish counterpart Mette Frederiksen on"
+        " Friday underscored the importance of Nordic defence cooperation.\n\n"
+        "The Premiers of the neighbouring countries met in Oslo and discussed various issues,"
+        " said a government press release.\n"
+    )
+    met = [m for m in f.meetings if "person/mette-frederiksen" in m.participants]
+    assert len(met) == 1 and str(met[0].date.value) == "2022-10-28"
+
+
+def test_talks_told_before_a_dated_visit_are_of_the_visits_day():
+    """Dev 396: "The Presidents of Uzbekistan and Kyrgyzstan held tete-a-tete talks at the
+    Kuksaroy residence. The Kyrgyz leader today landed in Tashkent for an official visit.":
+    the talks are of the visit's day."""
+    f = facts(
+        "Talks\nSource: Example | 2021-03-11\n\n"
+        "The Presidents of Kazakhstan and Tajikistan held tete-a-tete talks at the Akorda"
+        " residence. The Tajik leader today landed in Astana for an official visit.\n\n"
+        "President Kassym-Jomart Tokayev started with congratulations of Emomali Rahmon on his"
+        " re-election as President of Tajikistan.\n"
+    )
+    talks = [m for m in f.meetings if "InPersonMeeting" in m.kinds]
+    assert talks and all(m.date and str(m.date.value) == "2021-03-11" for m in talks)

@@ -1613,6 +1613,7 @@ def encounters(doc: Doc) -> list[Meeting]:
     _date_from_lead(doc, merged)
     _day_of_the_series(doc, merged)
     _date_from_the_sentence_before(doc, merged)
+    _date_from_the_visit_after(doc, merged)
     kept = []
     for m in merged:
         if not m.participants and m.organizer is None:
@@ -2161,6 +2162,32 @@ def _day_of_the_series(doc: Doc, meetings: list[Meeting]) -> None:
 _ARRIVAL = re.compile(r"\b(?:arrived|touched down|landed|flew into|was welcomed|was received)\b")
 
 
+def _date_from_the_visit_after(doc: Doc, meetings: list[Meeting]) -> None:
+    """ "The Presidents of Uzbekistan and Kyrgyzstan held tete-a-tete talks at the Kuksaroy
+    residence. The Kyrgyz leader today landed in Tashkent for an official visit.": talks
+    told with no day, then, in the same paragraph, the dated visit of one or both of them,
+    are of the visit's day."""
+    for m in meetings:
+        if m.date is not None or m.continues or m.earlier or len(m.participants) < 2:
+            continue
+        sent = doc.sentence_at(m.span.start)
+        nxt = doc.sentence_at(sent.end + 1) if sent is not None else None
+        if nxt is None or doc.paragraph_at(nxt.start) is not doc.paragraph_at(sent.start):
+            continue
+        visits = [
+            o
+            for o in meetings
+            if nxt.start <= o.span.start < nxt.end
+            and "Visit" in o.kinds
+            and o.date is not None
+            and o.participants
+            and set(o.participants) <= set(m.participants)  # (the visitor, the host or both)
+        ]
+        if len(visits) == 1:
+            m.date = visits[0].date
+            m.key = meeting_key(doc, m.date, m.participants)
+
+
 def _date_from_the_sentence_before(doc: Doc, meetings: list[Meeting]) -> None:
     """An undated meeting told right after a dated sentence of its own parties, with no one
     else named in between, is of that day: after an arrival ("The prime minister touched
@@ -2185,7 +2212,9 @@ def _date_from_the_sentence_before(doc: Doc, meetings: list[Meeting]) -> None:
                 arrival is None
                 and len(m.participants) >= 2
                 and parties
-                and "PhoneCall" in m.kinds
+                # (or the lead's: "A and her Swedish counterpart B on Friday underscored
+                # …" and then "The Premiers … met in Helsinki")
+                and ("PhoneCall" in m.kinds or doc.in_lead(sent.start))
                 and not _ANOTHER_TIME.search(doc.text, m.span.start, m.span.end)
             ):
                 # "Erdoğan on Monday congratulated his Kosovar counterpart Osmani-Sadriu. …
