@@ -3732,3 +3732,21 @@ def test_talks_told_before_a_dated_visit_are_of_the_visits_day():
     )
     talks = [m for m in f.meetings if "InPersonMeeting" in m.kinds]
     assert talks and all(m.date and str(m.date.value) == "2021-03-11" for m in talks)
+
+
+def test_a_dated_summit_with_no_party_is_the_meeting_told_right_after():
+    """Dev 562: "The Benelux Summit was held on 28 November 2022 at Bourglinster Castle …"
+    then "The Prime Minister, Xavier Bettel, received the Prime Minister … Mark Rutte, and
+    the Prime Minister … Alexander De Croo": the summit's parties are those the next
+    paragraph's meeting names, and that meeting is of the summit's day."""
+    f = facts(
+        "Summit\nSource: Example | 2023-05-10\n\n"
+        "The Baltic Summit was held on 9 May 2023 at Cesis Castle as part of the Latvian"
+        " presidency.\n\n"
+        "The Prime Minister of Latvia, Krisjanis Karins, received the Prime Minister of"
+        " Estonia, Kaja Kallas, and the Prime Minister of Lithuania, Ingrida Simonyte.\n"
+    )
+    summits = meetings_of(f, "Summit")
+    assert len(summits) == 1
+    assert str(summits[0].date.value) == "2023-05-09"
+    assert {"person/kaja-kallas", "person/ingrida-simonyte"} <= set(summits[0].participants)

@@ -1614,6 +1614,7 @@ def encounters(doc: Doc) -> list[Meeting]:
     _day_of_the_series(doc, merged)
     _date_from_the_sentence_before(doc, merged)
     _date_from_the_visit_after(doc, merged)
+    _parties_of_the_event_before(doc, merged)
     kept = []
     for m in merged:
         if not m.participants and m.organizer is None:
@@ -2160,6 +2161,33 @@ def _day_of_the_series(doc: Doc, meetings: list[Meeting]) -> None:
 
 
 _ARRIVAL = re.compile(r"\b(?:arrived|touched down|landed|flew into|was welcomed|was received)\b")
+
+
+def _parties_of_the_event_before(doc: Doc, meetings: list[Meeting]) -> None:
+    """ "The Benelux Summit was held on 28 November 2022 at Bourglinster Castle …" and, in
+    the next paragraph, "The Prime Minister, Xavier Bettel, received the Prime Minister of
+    the Netherlands, Mark Rutte, and the Prime Minister of Belgium, Alexander De Croo": a
+    dated summit or session told with no party, then one undated meeting right after, is
+    that event, its parties those the meeting names."""
+    for ev in meetings:
+        if ev.participants or ev.organizer or ev.date is None:
+            continue
+        if not ev.kinds & {"Summit", "Session"}:
+            continue
+        after = sorted(
+            (m for m in meetings if m.span.start >= ev.span.end), key=lambda m: m.span.start
+        )
+        if not after or doc.paragraphs_between(ev.span.start, after[0].span.start) > 1:
+            continue
+        m = after[0]
+        if m.date is not None or m.continues or m.earlier or len(m.participants) < 2:
+            continue
+        if any(d.value for d in doc.dates.dates_in(ev.span.end, m.span.start)):
+            continue  # another day told in between
+        m.date = ev.date
+        m.kinds |= ev.kinds
+        m.location = m.location or ev.location
+        m.key = meeting_key(doc, m.date, m.participants)
 
 
 def _date_from_the_visit_after(doc: Doc, meetings: list[Meeting]) -> None:
