@@ -3750,3 +3750,18 @@ def test_a_dated_summit_with_no_party_is_the_meeting_told_right_after():
     assert len(summits) == 1
     assert str(summits[0].date.value) == "2023-05-09"
     assert {"person/kaja-kallas", "person/ingrida-simonyte"} <= set(summits[0].participants)
+
+
+def test_what_the_parties_discussed_tells_the_meeting_before():
+    """Dev 311: "Visegrád prime ministers gathered for a V4 summit in Prague on Tuesday. The
+    heads of government of the Czech Republic, Hungary, Poland and Slovakia discussed …":
+    one summit, its parties those who discussed, not a second, undated meeting."""
+    f = facts(
+        "Summit\nSource: Example | 2024-02-28\n\n"
+        "Latvian Prime Minister Krisjanis Karins hosted a summit of Baltic prime ministers in"
+        " Riga on Tuesday. The heads of government of Estonia, Latvia and Lithuania discussed"
+        " energy security and support for Ukraine.\n"
+    )
+    assert len(f.meetings) == 1
+    assert str(f.meetings[0].date.value) == "2024-02-27"
+    assert {"country/estonia", "country/lithuania"} <= set(f.meetings[0].participants)

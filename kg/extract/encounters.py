@@ -1615,6 +1615,7 @@ def encounters(doc: Doc) -> list[Meeting]:
     _date_from_the_sentence_before(doc, merged)
     _date_from_the_visit_after(doc, merged)
     _parties_of_the_event_before(doc, merged)
+    merged = _discussions_of_the_meeting_before(doc, merged)
     kept = []
     for m in merged:
         if not m.participants and m.organizer is None:
@@ -2161,6 +2162,47 @@ def _day_of_the_series(doc: Doc, meetings: list[Meeting]) -> None:
 
 
 _ARRIVAL = re.compile(r"\b(?:arrived|touched down|landed|flew into|was welcomed|was received)\b")
+
+
+# a sentence that tells a meeting only by what its parties discussed
+_DISCUSSED_ONLY = re.compile(r"\bdiscuss(?:ed|es|ing)?\b", re.I)
+_OTHER_MEETING_WORD = re.compile(
+    r"\b(?:met|meet|meets|meeting|talks|summit|session|call|called|phoned|visit\w*|"
+    r"conversation|received|hosted|conference)\b",
+    re.I,
+)
+
+
+def _discussions_of_the_meeting_before(doc: Doc, meetings: list[Meeting]) -> list[Meeting]:
+    """ "Visegrád prime ministers gathered for a V4 summit in Prague on Tuesday. The heads of
+    government of the Czech Republic, Hungary, Poland and Slovakia discussed …" (dev 311):
+    a sentence that tells only what was discussed (on no other day), right after the one
+    dated meeting of the sentence before in the same paragraph, tells that meeting's
+    parties, not another meeting."""
+    gone: set[int] = set()
+    for m in meetings:
+        if m.continues or m.earlier:
+            continue
+        sent = doc.sentence_at(m.span.start)
+        if sent is None or not _DISCUSSED_ONLY.search(doc.text, sent.start, sent.end):
+            continue
+        if _OTHER_MEETING_WORD.search(doc.text, sent.start, sent.end):
+            continue
+        prev = doc.sentence_at(sent.start - 2)
+        if prev is None or doc.paragraph_at(prev.start) is not doc.paragraph_at(sent.start):
+            continue
+        told = [
+            o
+            for o in meetings
+            if o is not m and prev.start <= o.span.start < prev.end and id(o) not in gone
+        ]
+        if len(told) != 1 or told[0].date is None:
+            continue
+        if m.date is not None and m.date.value != told[0].date.value:
+            continue  # (its own day, another meeting's)
+        _join(told[0], m.participants)
+        gone.add(id(m))
+    return [m for m in meetings if id(m) not in gone]
 
 
 def _parties_of_the_event_before(doc: Doc, meetings: list[Meeting]) -> None:
