@@ -1180,3 +1180,17 @@ def test_numbers_a_sending_verb_gives_in_a_list_are_contingents():
         ("country/gabon", "country/central-african-republic", 150),
         ("country/rwanda", "country/central-african-republic", 1000),
     ]
+
+
+def test_troops_moved_rushed_or_rolled_in_are_deployed():
+    """ "Armored troops rolled into Bahrain from neighboring Saudi Arabia" (dev 390), "India
+    rushed 5,000 troops to Manipur": moving, rushing, rolling and entering are sendings too."""
+    f = facts(
+        "Troops\nSource: Example | 2021-11-20\n\n"
+        "Pakistan rushed 5,000 troops to Balochistan on Sunday.\n\n"
+        "Emirati troops rolled into Bahrain on Monday.\n"
+    )
+    assert sorted((d.deployed_by, d.destination, d.personnel) for d in f.deployments) == [
+        ("country/pakistan", "place/balochistan", 5000),
+        ("country/united-arab-emirates", "country/bahrain", None),
+    ]

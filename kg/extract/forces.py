@@ -33,13 +33,14 @@ from kg.extract.speech import phrase_span
 _VERBS = set(
     "deploy send dispatch despatch provide contribute pledge commit airlift fly station "
     "reinforce arrive withdraw pull redeploy land return offer deliver transfer disembark "
-    "descend transport join cross depart base order relocate".split()
+    "descend transport join cross depart base order relocate move rush roll enter".split()
 )
 # verbs the lexicon does not lemmatise (their other forms are too common to cue a parse)
 _UNLEMMATISED = {"ordered": "order", "based": "base"}
 # verbs whose subject may be the force itself ("Kenyan police arrived", "400 officers deployed")
 _ARRIVE = set(
-    "arrive return land withdraw pull disembark descend deploy redeploy fly cross depart".split()
+    "arrive return land withdraw pull disembark descend deploy redeploy fly cross depart "
+    "move roll enter".split()
 )
 _NOUN_VERBS = {"begin", "start", "complete", "announce", "approve", "authorize", "authorise"}
 _FORCE = re.compile(

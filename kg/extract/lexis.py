@@ -73,7 +73,8 @@ MEETING_NOUNS = (
 DEPLOY_VERBS = (
     "deploy send dispatch despatch arrive withdraw pull station reinforce contribute "
     "airlift fly land redeploy return begin start provide pledge commit offer complete "
-    "deliver transfer disembark descend transport join cross leave reach depart touch relocate"
+    "deliver transfer disembark descend transport join cross leave reach depart touch relocate "
+    "move rush roll enter"
 ).split()
 # "talks on the sidelines of the summit": an event named only as where another one was
 BESIDE_EVENT = re.compile(
