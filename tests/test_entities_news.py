@@ -1240,3 +1240,15 @@ def test_heads_of_state_are_no_organization():
         "The summit was attended by Heads of State and Government of Fiji, Tonga and Samoa.\n"
     )
     assert not [r for r in refs(f, "org") if "heads" in r]
+
+
+def test_capitals_as_partners_are_their_states():
+    """ "tensions between Moscow and Kyiv" (dev 374), "relations with Washington" (dev 248):
+    the governments named by their capitals, not the cities."""
+    f = facts(
+        "Ties\nSource: Example | 2021-11-20\n\n"
+        "The minister spoke of the dialogue between Belgrade and Zagreb and of relations with"
+        " Ankara.\n"
+    )
+    assert {"country/serbia", "country/croatia", "country/turkey"} <= refs(f, "country")
+    assert not refs(f, "place")

@@ -497,6 +497,19 @@ _AUTHORITIES_IN = re.compile(
 )
 
 
+# "relations with Washington", "tensions between Moscow and Kyiv": the states, not the
+# cities
+_PARTNER_BEFORE = re.compile(
+    r"\b(?:relations|ties|talks|dialogue|tensions|negotiations|contacts|rapprochement|"
+    r"rift|dispute|row|standoff|normali[sz]ation)\s+(?:with|between)\s+$"
+)
+_BETWEEN_CAPITALS = re.compile(
+    r"\b(?:relations|ties|talks|dialogue|tensions|negotiations|contacts|rapprochement|"
+    r"rift|dispute|row|standoff|normali[sz]ation)\s+between\s+[A-Z][\w’'-]+\s+and\s+"
+    r"[A-Z][\w’'-]+"
+)
+
+
 def _capitals_speaking(
     text: str, out: list[Mention], ents, lex: Lexicon, states: list[Mention]
 ) -> list[Mention]:
@@ -520,6 +533,8 @@ def _capitals_speaking(
             or _CAPITALS_OWN.match(text, m.end)
             or re.search(r"\bby\s+$", before)
             or _AUTHORITIES_IN.search(before)
+            or _PARTNER_BEFORE.search(before)
+            or _BETWEEN_CAPITALS.search(text, max(0, m.start - 40), m.end + 40)
         )
         state = (
             next((x for x in lex.entries.values() if x.kind == "country" and x.iso2 == iso), None)
