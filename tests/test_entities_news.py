@@ -1252,3 +1252,14 @@ def test_capitals_as_partners_are_their_states():
     )
     assert {"country/serbia", "country/croatia", "country/turkey"} <= refs(f, "country")
     assert not refs(f, "place")
+
+
+def test_states_in_free_association_are_countries():
+    """The Cook Islands and Niue conduct their own foreign relations (dev 253, 386, 593):
+    countries, as news and the gold read them, not territories."""
+    f = facts(
+        "Forum\nSource: Example | 2021-11-20\n\n"
+        "Foreign ministers of Niue and the Cook Islands met in Suva on Monday.\n"
+    )
+    assert {"country/niue", "country/cook-islands"} <= refs(f, "country")
+    assert not refs(f, "place") & {"place/niue", "place/cook-islands"}

@@ -33,10 +33,13 @@ from kg.ids import fold, slug
 ALIASES_PATH = Path(__file__).resolve().parent.parent / "data" / "country-aliases.yaml"
 
 # ISO 3166-1 entries that are not sovereign states (ISO's "independent: no", plus
-# Antarctica): territories are places, not countries (docs/gold-format.md).
+# Antarctica): territories are places, not countries (docs/gold-format.md). The Cook
+# Islands and Niue, states in free association with New Zealand that conduct their own
+# foreign relations (treaties, diplomatic ties, seats in the Pacific Islands Forum), are
+# countries, as news and the gold read them.
 NOT_SOVEREIGN = frozenset(
-    "AS AI AQ AW AX BL BM BQ BV CC CK CW CX EH FK FO GF GG GI GL GP GS GU HK HM IM IO JE KY MF "
-    "MO MP MQ MS NC NF NU PF PM PN PR RE SH SJ SX TC TF TK UM VG VI WF YT".split()
+    "AS AI AQ AW AX BL BM BQ BV CC CW CX EH FK FO GF GG GI GL GP GS GU HK HM IM IO JE KY MF "
+    "MO MP MQ MS NC NF PF PM PN PR RE SH SJ SX TC TF TK UM VG VI WF YT".split()
 )
 
 
