@@ -1263,3 +1263,16 @@ def test_states_in_free_association_are_countries():
     )
     assert {"country/niue", "country/cook-islands"} <= refs(f, "country")
     assert not refs(f, "place") & {"place/niue", "place/cook-islands"}
+
+
+def test_a_region_word_naming_a_group_of_states_is_no_place():
+    """ "the Nordic and Baltic countries", "the Baltic states", "three Baltic prime
+    ministers" (dev 349, 533, 573): a group of states named by its region, no place; "the
+    Baltic Sea" and "Roraima state" stay places."""
+    f = facts(
+        "Ministers\nSource: Example | 2021-11-20\n\n"
+        "The Nordic and Baltic countries met in Oslo on Monday. Three Gulf prime ministers"
+        " also came. Ships crossed the Baltic Sea.\n"
+    )
+    assert not refs(f, "place") & {"place/baltic", "place/nordic", "place/gulf"}
+    assert "place/baltic-sea" in refs(f, "place")

@@ -345,7 +345,11 @@ def find(
             # "According to Hamilton" after "Adrian Hamilton": the person (surnames); in a
             # headline, the person the story names ("Bush, Putin discuss …")
             continue
-        elif _plausible_place(text, s, e, info):
+        elif _plausible_place(text, s, e, info) and not (
+            # "the Baltic states", "Nordic and Baltic countries", "three Baltic prime
+            # ministers": a word naming a group of states, no place
+            surface in _GROUP_WORDS and _GROUP_OF_STATES_AFTER.match(text, e)
+        ):
             _add_place(out, ents, surface, s, e, info, lex)
     known = [m for m in known if id(m) not in drop]
     out = _supported_orgs(out, ents)
@@ -361,6 +365,18 @@ def find(
     _dateline_agencies(text, out, ents)
     _drop_unused(out, ents)
     return Found(list(known) + out, ents)
+
+
+# the words that name a group of states by its region ("the Baltic states", "Gulf
+# countries") and the nouns after them that make them so
+_GROUP_WORDS = frozenset(
+    "Baltic Nordic Gulf Balkan Scandinavian Caribbean Visegrad Visegrád Sahel Andean".split()
+)
+_GROUP_OF_STATES_AFTER = re.compile(
+    r"\s+(?:and\s+[A-Z][\w-]+\s+)?(?:(?:EU|NATO)\s+state|states|countries|nations|"
+    r"leaders|prime\s+ministers|presidents|ministers|cooperation|partners|allies|"
+    r"neighbou?rs|members?)\b"
+)
 
 
 # a dateline's credit: "Phnom Penh, Feb 5 (IANS)", "MANAUS (Reuters) -", "Abuja, 3 May
