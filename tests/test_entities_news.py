@@ -1276,3 +1276,15 @@ def test_a_region_word_naming_a_group_of_states_is_no_place():
     )
     assert not refs(f, "place") & {"place/baltic", "place/nordic", "place/gulf"}
     assert "place/baltic-sea" in refs(f, "place")
+
+
+def test_a_last_name_the_recogniser_read_as_a_place_is_the_persons():
+    """Dev 577: "Singapore’s Prime Minister Lee Hsien Loong, Thailand’s …": the recogniser
+    gives "Lee Hsien" as a person and "Loong" as a place; one person, Lee Hsien Loong."""
+    f = facts(
+        "Leaders\nSource: Example | 2021-11-20\n\n"
+        "The leaders included Singapore’s Prime Minister Lee Hsien Loong, Thailand’s Prime"
+        " Minister Prayut Chan-o-cha.\n"
+    )
+    assert "person/lee-hsien-loong" in refs(f, "person")
+    assert not refs(f, "place")

@@ -849,14 +849,24 @@ def _joined(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int,
             if head is not None:
                 a = (head, a[1], "PERSON")  # "H.E. Bola" + "Ahmed Tinubu"
             tail = _NAME_TAIL.match(text, a[1])
+            # "Lee Hsien" + "Loong" read as a place: the last word the model took apart
+            swallow = (
+                tail is not None
+                and b is not None
+                and (b[0], b[1]) == (tail.start(1), tail.end(1))
+                and b[2] in ("GPE", "LOC", "NORP", "ORG")
+            )
             if (
                 tail
-                and (b is None or b[0] >= tail.end(1))
+                and (b is None or b[0] >= tail.end(1) or swallow)
                 and _may_be_name_word(tail.group(1))
                 and not _PLACE_HEAD.search(tail.group(1))
             ):
                 # "Pham Minh" + "Chinh on the sidelines": the last word the model left out
                 a = (a[0], tail.end(1), "PERSON")
+                if swallow:
+                    i += 1
+                    b = ents[i + 1] if i + 1 < len(ents) else None
         word = text[a[0] : a[1]]
         if (
             b is not None
