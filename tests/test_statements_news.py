@@ -1180,3 +1180,16 @@ def test_concern_or_solidarity_conveyed_is_speech():
     )
     assert speakers_of(text, "conveyed his concern") == {"person/saifuddin-abdullah"}
     assert speakers_of(text, "extended Singapore") == {"person/vivian-balakrishnan"}
+
+
+def test_a_states_counterpart_is_the_one_named_as_such():
+    """ "held talks with his Tunisian counterpart Nabil Ammar … His Tunisian counterpart,
+    for his part, praised …": the person named as that state's counterpart, not the state."""
+    text = (
+        "Talks\nSource: Example | 2021-11-20\n\n"
+        "Foreign Minister Badr Abdelatty of Egypt held talks with his Jordanian counterpart"
+        " Ayman Safadi in Cairo on Sunday.\n\n"
+        "Abdelatty stressed the need for coordination. His Jordanian counterpart, for his"
+        " part, praised the historic ties between the two countries.\n"
+    )
+    assert speakers_of(text, "His Jordanian counterpart") == {"person/ayman-safadi"}

@@ -712,6 +712,34 @@ def _persons_told_together(doc: Doc, sent: Block) -> str | None:
     return None
 
 
+_COUNTERPART_BEFORE = re.compile(
+    r"\bcounterparts?,?\s+(?:(?:President|Prime\s+Minister|Foreign\s+Minister|Minister|"
+    r"Mr\.?|Ms\.?|Mrs\.?|Dr\.?|H\.\s?E\.?)\s+)*$"
+)
+
+
+def _counterpart_named(doc: Doc, found: list, pos: int) -> str | None:
+    """ "His Tunisian counterpart, for his part, praised …" after "held talks with his
+    Tunisian counterpart Nabil Ammar": the one person the text named as that state's
+    counterpart before (any counterpart, when the phrase names no state)."""
+    states = {doc.ref(m) for m in found if m.kind == "country"}
+    cands: list[str] = []
+    for m in doc.mentions_in(0, pos, "person"):
+        cue = _COUNTERPART_BEFORE.search(doc.text, max(0, m.start - 60), m.start)
+        if cue is None:
+            continue
+        adj = {
+            doc.ref(c)
+            for c in doc.mentions_in(max(0, cue.start() - 30), cue.start(), "country")
+            if c.end >= cue.start() - 1
+        }
+        if states and not states & adj:
+            continue
+        if doc.ref(m) not in cands:
+            cands.append(doc.ref(m))
+    return cands[0] if len(cands) == 1 else None
+
+
 def _resolve(doc: Doc, tok, verb, sent: Block, sal: speech.Salience) -> str | None:
     """The actor a subject (or "according to" object) stands for."""
     off = sent.start
@@ -799,6 +827,10 @@ def _resolve(doc: Doc, tok, verb, sent: Block, sal: speech.Salience) -> str | No
             for m in doc.mentions_in(max(0, t0 - 200), t0 + len(tok.text) + 1)
             if m.start <= t0 < m.end and m.kind in ("person", "org", "country", "place")
         ]
+    if word in ("counterpart", "counterparts") and not any(m.kind == "person" for m in found):
+        named = _counterpart_named(doc, found, off + tok.idx)
+        if named is not None:
+            return named
     pair = sal.pair or (
         sal.meeting_persons
         if len(sal.meeting_persons) == 2
