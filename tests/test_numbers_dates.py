@@ -209,3 +209,16 @@ def test_a_number_word_in_an_ordinal_is_no_number():
     """ "Uganda's thirty second battle group" is the 32nd, not thirty."""
     assert find_numbers("the thirty second battle group and twenty-first rotation") == []
     assert [n[2] for n in find_numbers("thirty soldiers, a second group")] == [30]
+
+
+def test_the_nth_is_a_day_of_the_pages_month():
+    """ "met … on the 18th" in a page of 20 November is 18 November; "on the 25th" told in
+    the past is 25 October, and "will meet on the 2nd" is 2 December; "the 5th summit" and
+    "on the 5th of May" are not such days."""
+    text = "They met on the 18th. They spoke on the 25th, and will meet on the 2nd."
+    r = DateResolver(text, date(2021, 11, 20))
+    vals = [v.value for v in r.dates_in(0, len(text))]
+    assert vals == [date(2021, 11, 18), date(2021, 10, 25), date(2021, 12, 2)]
+    other = "It was the 5th summit, held on the 5th of May."
+    r = DateResolver(other, date(2021, 11, 20))
+    assert date(2021, 11, 5) not in [v.value for v in r.dates_in(0, len(other))]

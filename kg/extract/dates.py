@@ -295,6 +295,18 @@ class DateResolver:
                     m.group(),
                 )
             )
+        if self.doc_date:
+            taken = [(v.start, v.end) for v in out]
+            for m in _ORDINAL_DAY.finditer(self.text, start, end):
+                if any(m.start() < e and s < m.end() for s, e in taken):
+                    continue
+                said = re.split(r"[.!?]\s", self.text[max(start, m.start() - 120) : m.start()])[-1]
+                future = bool(_FUTURE.search(said)) and not _PAST_VERB_BEFORE.search(said)
+                value = _ordinal_day(self.doc_date, int(m.group(1)), future)
+                if value is not None:
+                    out.append(
+                        DateValue(value, "RelativeToDocumentDate", m.start(), m.end(), m.group())
+                    )
         out.sort(key=lambda v: v.start)
         return self._from_last_day(out, start, end)
 
@@ -338,6 +350,29 @@ def _roll(anchor: date, month: int, day: int) -> int:
     if anchor.month - month > 6:
         return anchor.year + 1
     return anchor.year
+
+
+# "met … on the 18th": a day of the page's month (or, said of the past, of the month
+# before when the page's day has not reached it); not "the 18th of May", "the 5th summit"
+_ORDINAL_DAY = re.compile(
+    r"\bon\s+the\s+(\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?[A-Z])(?!\s+[a-z]+\s+of\b)"
+    r"(?=\s*(?:[.,;]|$|\s+(?:and|at|in|when|after|before|during|to|as|with)\b))"
+)
+
+
+def _ordinal_day(anchor: date, day: int, future: bool) -> date | None:
+    """The day `day` of the anchor's month, or of the month before (after, if future)."""
+    if not 1 <= day <= 31:
+        return None
+    year, month = anchor.year, anchor.month
+    if future and day < anchor.day:
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    elif not future and day > anchor.day:
+        year, month = (year - 1, 12) if month == 1 else (year, month - 1)
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
 
 
 def weekday_near(anchor: date, weekday: int, future: bool) -> date:
