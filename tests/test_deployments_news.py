@@ -1194,3 +1194,13 @@ def test_troops_moved_rushed_or_rolled_in_are_deployed():
         ("country/pakistan", "place/balochistan", 5000),
         ("country/united-arab-emirates", "country/bahrain", None),
     ]
+
+
+def test_the_day_of_what_forces_are_sent_ahead_of_is_not_theirs():
+    """ "Bangladesh has deployed army troops in 62 districts ahead of the January 7
+    election": the election's day, not the deployment's."""
+    f = facts(
+        "Troops\nSource: Example | 2021-11-20\n\n"
+        "Nepal has deployed army troops in 40 districts ahead of the March 5 election.\n"
+    )
+    assert f.deployments and all(d.start is None for d in f.deployments)

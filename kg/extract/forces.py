@@ -18,6 +18,7 @@ import re
 from kg.extract.context import Doc
 from kg.extract.dates import MONTHS
 from kg.extract.lexis import (
+    AHEAD_OF,
     DEPLOY_CUE,
     DEPLOY_NOUNS,
     DOUBT_VERBS,
@@ -1274,7 +1275,12 @@ def can_send(doc: Doc, ref: str) -> bool:
 
 
 def _date(doc: Doc, sent, pos: int) -> DateValue | None:
-    dates = [d for d in doc.dates.dates_in(sent.start, sent.end) if d.value]
+    # (not "ahead of the January 7 election": the day of what the forces are sent for)
+    dates = [
+        d
+        for d in doc.dates.dates_in(sent.start, sent.end)
+        if d.value and not AHEAD_OF.search(doc.text, max(sent.start, d.start - 60), d.start)
+    ]
     if not dates:
         pub = doc.meta.published
         if (
