@@ -3765,3 +3765,17 @@ def test_what_the_parties_discussed_tells_the_meeting_before():
     assert len(f.meetings) == 1
     assert str(f.meetings[0].date.value) == "2024-02-27"
     assert {"country/estonia", "country/lithuania"} <= set(f.meetings[0].participants)
+
+
+def test_the_sentence_after_is_found_across_any_spacing():
+    """Two spaces after a full stop (as typed pages often have) still make the next sentence
+    the one after: the talks take the day of the visit told right after them."""
+    f = facts(
+        "Talks\nSource: Example | 2021-03-11\n\n"
+        "The Presidents of Kazakhstan and Tajikistan held tete-a-tete talks at the Akorda"
+        " residence.  The Tajik leader today landed in Astana for an official visit.\n\n"
+        "President Kassym-Jomart Tokayev started with congratulations of Emomali Rahmon on his"
+        " re-election as President of Tajikistan.\n"
+    )
+    talks = [m for m in f.meetings if "InPersonMeeting" in m.kinds]
+    assert talks and all(m.date and str(m.date.value) == "2021-03-11" for m in talks)

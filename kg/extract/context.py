@@ -68,6 +68,13 @@ class Doc:
         """The sentence that holds position pos, if any."""
         return next((b for _p, b in self.sentences if b.start <= pos < b.end), None)
 
+    def sentence_next_to(self, sent: Block, step: int) -> Block | None:
+        """The sentence `step` sentences after `sent` (before it, if negative), if any."""
+        i = next((j for j, (_p, b) in enumerate(self.sentences) if b.start == sent.start), None)
+        if i is None or not 0 <= i + step < len(self.sentences):
+            return None
+        return self.sentences[i + step][1]
+
     def paragraph_after(self, para: Block) -> Block | None:
         """The paragraph that follows para, if any."""
         return next((p for p in self.paragraphs if p.start > para.end), None)

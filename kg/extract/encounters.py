@@ -1285,15 +1285,19 @@ def encounters(doc: Doc) -> list[Meeting]:
                 # "between" and "of" phrases
                 head = hub.head
                 verb = None
-                made = next(
-                    (
-                        c
-                        for c in hub.children
-                        if c.dep_ == "relcl" and lemma(c.lower_) in ("make", "pay")
-                    ),
-                    None,
+                made = (
+                    next(
+                        (
+                            c
+                            for c in hub.children
+                            if c.dep_ == "relcl" and lemma(c.lower_) in ("make", "pay")
+                        ),
+                        None,
+                    )
+                    if hub.lower_ in ("visit", "visits")
+                    else None
                 )
-                if made is not None and hub.lower_ in ("visit", "visits"):
+                if made is not None:
                     # "confirmed the official visit that the President of Colombia, Iván
                     # Duque, will make to Quito": who makes it, not who confirms it
                     verb = made
@@ -2188,7 +2192,7 @@ def _discussions_of_the_meeting_before(doc: Doc, meetings: list[Meeting]) -> lis
             continue
         if _OTHER_MEETING_WORD.search(doc.text, sent.start, sent.end):
             continue
-        prev = doc.sentence_at(sent.start - 2)
+        prev = doc.sentence_next_to(sent, -1)
         if prev is None or doc.paragraph_at(prev.start) is not doc.paragraph_at(sent.start):
             continue
         told = [
@@ -2241,7 +2245,7 @@ def _date_from_the_visit_after(doc: Doc, meetings: list[Meeting]) -> None:
         if m.date is not None or m.continues or m.earlier or len(m.participants) < 2:
             continue
         sent = doc.sentence_at(m.span.start)
-        nxt = doc.sentence_at(sent.end + 1) if sent is not None else None
+        nxt = doc.sentence_next_to(sent, 1) if sent is not None else None
         if nxt is None or doc.paragraph_at(nxt.start) is not doc.paragraph_at(sent.start):
             continue
         visits = [
