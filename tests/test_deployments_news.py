@@ -1204,3 +1204,13 @@ def test_the_day_of_what_forces_are_sent_ahead_of_is_not_theirs():
         "Nepal has deployed army troops in 40 districts ahead of the March 5 election.\n"
     )
     assert f.deployments and all(d.start is None for d in f.deployments)
+
+
+def test_a_warship_sent_by_its_name_is_a_force():
+    """ "The Indian Navy deployed INS Vikrant to the Arabian Sea", "dispatched INS Kirch and
+    INS Shardul": warships named, not counted, are sent as troops are, one each."""
+    f = facts(
+        "Ships\nSource: Example | 2021-11-20\n\n"
+        "Pakistan dispatched PNS Tippu Sultan and PNS Taimur to the Gulf of Aden on Monday.\n"
+    )
+    assert [(d.deployed_by, d.equipment) for d in f.deployments] == [("country/pakistan", 2)]

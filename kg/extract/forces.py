@@ -1037,7 +1037,22 @@ def _member_count(tok):
     )
 
 
+_SHIP_NAMED = re.compile(
+    r"(?:the\s+)?(?:INS|HMS|USS|HMAS|HMNZS|HMCS|KRI|RFS|TCG|ROKS|JS|PNS|BNS|SLNS|KD|HNLMS|HDMS|"
+    r"ITS|ESPS|NRP|BRP|FGS|HNoMS|HSwMS)\s+[A-Z][\w-]+(?:\s+[A-Z][\w.-]+){0,3}$"
+)
+
+
+def _named_ship(tok) -> bool:
+    """ "deployed INS Vikrant to the Arabian Sea": a warship by its name."""
+    return tok.dep_ in ("dobj", "nsubjpass", "nsubj", "conj") and bool(
+        _SHIP_NAMED.match(tok.doc[tok.left_edge.i : tok.i + 1].text)
+    )
+
+
 def _vessel(tok) -> bool:
+    if _named_ship(tok):
+        return True
     if not _VESSEL.match(tok.text):
         return False
     civil = [
@@ -1074,6 +1089,9 @@ _YEAR_BEFORE = re.compile(
 
 
 def _numbers(doc: Doc, force, off: int, sent) -> tuple[int | None, int | None]:
+    if _named_ship(force):
+        # "INS Kirch and INS Shardul": the warships named, one each
+        return None, 1 + sum(_named_ship(c) for c in _conj(force))
     if _vessel(force):
         # "Two New Zealand naval ships", "a significant air defense frigate": machines
         num = next((c for c in force.children if c.dep_ == "nummod"), None)
