@@ -24,6 +24,7 @@ from kg.extract.lexis import (
     DOUBT_VERBS,
     FORCE_NOUNS,
     HYPOTHETICAL,
+    SHIP_PREFIXES,
     TALLY,
     lemma,
 )
@@ -1037,10 +1038,7 @@ def _member_count(tok):
     )
 
 
-_SHIP_NAMED = re.compile(
-    r"(?:the\s+)?(?:INS|HMS|USS|HMAS|HMNZS|HMCS|KRI|RFS|TCG|ROKS|JS|PNS|BNS|SLNS|KD|HNLMS|HDMS|"
-    r"ITS|ESPS|NRP|BRP|FGS|HNoMS|HSwMS)\s+[A-Z][\w-]+(?:\s+[A-Z][\w.-]+){0,3}$"
-)
+_SHIP_NAMED = re.compile(rf"(?:the\s+)?{SHIP_PREFIXES}\s+[A-Z][\w-]+(?:\s+[A-Z][\w.-]+){{0,3}}$")
 
 
 def _named_ship(tok) -> bool:

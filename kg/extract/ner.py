@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from kg.extract import world
 from kg.extract.gazetteer import Lexicon, fold_text
-from kg.extract.lexis import BUILDING_WORDS
+from kg.extract.lexis import BUILDING_WORDS, SHIP_PREFIXES
 from kg.extract.model import Entity, Mention
 from kg.extract.names import (
     CALENDAR,
@@ -637,10 +637,7 @@ def _outlets_reporting(text: str, out, ents, known, recognised, headline: int) -
 
 
 # ships by their navy's prefix, or named right after the kind of ship
-_SHIP_NAME = re.compile(
-    r"(?:INS|HMS|USS|HMAS|HMNZS|HMCS|KRI|RFS|TCG|ROKS|JS|PNS|BNS|SLNS|KD|HNLMS|HDMS|ITS|ESPS|NRP"
-    r"|BRP|RSS|FGS|HNoMS|HSwMS)\s+[A-Z]"
-)
+_SHIP_NAME = re.compile(rf"{SHIP_PREFIXES}\s+[A-Z]")
 _VESSEL_BEFORE = re.compile(
     r"\b(?:frigate|destroyer|corvette|warship|ship|vessel|submarine|aircraft carrier|"
     r"patrol boat|tanker|cruiser)\s+$",
