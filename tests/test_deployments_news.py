@@ -1214,3 +1214,16 @@ def test_a_warship_sent_by_its_name_is_a_force():
         "Pakistan dispatched PNS Tippu Sultan and PNS Taimur to the Gulf of Aden on Monday.\n"
     )
     assert [(d.deployed_by, d.equipment) for d in f.deployments] == [("country/pakistan", 2)]
+
+
+def test_a_force_that_arrived_in_a_relative_clause_is_deployed():
+    """ "The Kenyan contingent, which arrived in Port-au-Prince on June 25, comprises 400
+    officers": the clause tells the force's arrival; "which" is the contingent."""
+    f = facts(
+        "Troops\nSource: Example | 2024-07-01\n\n"
+        "The Jamaican contingent, which arrived in Port-au-Prince on June 25, comprises 24"
+        " soldiers and police officers.\n"
+    )
+    assert [(d.deployed_by, d.destination) for d in f.deployments] == [
+        ("country/jamaica", "place/port-au-prince")
+    ]

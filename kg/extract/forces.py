@@ -179,6 +179,15 @@ def deployments_from_parse(doc: Doc) -> list[Deployment]:
                     force = next((s for s in subs if _is_force(s)), None)
                     if force is None and not subs and tok.dep_ == "acl" and _is_force(tok.head):
                         force = tok.head  # "400 Kenyan police officers arrived" read as acl
+                    if (
+                        force is None
+                        and tok.dep_ == "relcl"
+                        and any(s.lower_ in ("which", "that", "who") for s in subs)
+                        and _is_force(tok.head)
+                    ):
+                        # "The Kenyan contingent, which arrived in Port-au-Prince on June 25,
+                        # comprises 400 officers": the force the clause tells of
+                        force = tok.head
                     if force is not None:
                         # "Both the ADF and PNG contingents arrived": each owner sent some
                         sender_toks = [
