@@ -1227,3 +1227,14 @@ def test_a_force_that_arrived_in_a_relative_clause_is_deployed():
     assert [(d.deployed_by, d.destination) for d in f.deployments] == [
         ("country/jamaica", "place/port-au-prince")
     ]
+
+
+def test_police_officers_sent_at_home_are_the_states_own():
+    """ "The government deployed 5,000 police officers to the capital Nairobi": police (or
+    army troops) sent within a state no other state is named beside are that state's."""
+    f = facts(
+        "Police\nSource: Example | 2021-11-20\n\n"
+        "The government deployed 3,000 police officers to the capital Kampala on Tuesday"
+        " ahead of planned protests.\n"
+    )
+    assert sendings(f) == [("country/uganda", "place/kampala", 3000)]

@@ -1208,7 +1208,11 @@ def _build(
     if sender is None and prev:
         sender = prev  # "about 200 officers descended": the force the story is about
     dest = _destination(doc, tok, force, off, skip)
-    if sender is None and force.lower_ in _HOME_FORCES:
+    if sender is None and (
+        force.lower_ in _HOME_FORCES
+        # "deployed 5,000 police officers to the capital Nairobi", "army troops"
+        or any(c.dep_ in ("compound", "amod") and c.lower_ in _HOME_FORCES for c in force.children)
+    ):
         sender = _home_state(doc, sent, dest, skip)
     if sender is None or not can_send(doc, sender):
         return None
