@@ -285,13 +285,13 @@ SAID_AFTER = re.compile(
 BUILDING_WORDS = ("House", "Palace", "Hall", "Lodge", "Mansion", "Residence")
 
 
-# "met ahead of the forum to take place on Monday May 22", "Ahead of Friday's summit, A met
-# B": a day in this clause, after these words, is the other event's, not the meeting's
 # the prefixes navies name their ships by ("INS Vikrant", "USS Gerald R. Ford")
 SHIP_PREFIXES = (
     r"(?:INS|HMS|USS|HMAS|HMNZS|HMCS|KRI|RFS|TCG|ROKS|JS|PNS|BNS|SLNS|KD|HNLMS|HDMS|ITS|ESPS|NRP"
     r"|BRP|RSS|FGS|HNoMS|HSwMS)"
 )
+# "met ahead of the forum to take place on Monday May 22", "Ahead of Friday's summit, A met
+# B": a day in this clause, after these words, is the other event's, not the meeting's
 AHEAD_OF = re.compile(r"\b(?:ahead of|in the run-up to|prior to)\b[^,.;:]*$", re.I)
 
 
