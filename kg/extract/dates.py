@@ -220,6 +220,10 @@ class DateResolver:
             return None
         return _roll(anchor, month, day), "YearFromContext"
 
+    def _clause_before(self, start: int, pos: int) -> str:
+        """What the sentence says before pos (up to 120 characters back, not before start)."""
+        return re.split(r"[.!?]\s", self.text[max(start, pos - 120) : pos])[-1]
+
     def _future_at(self, pos: int) -> bool:
         """The sentence around a date speaks of the future ("will", "is expected", "next")."""
         head = re.split(r"[.!?]\s", self.text[max(0, pos - 160) : pos])[-1]
@@ -264,15 +268,9 @@ class DateResolver:
                 if m.group("rel"):
                     value = self.doc_date + timedelta(days=_relative_days(m.group("rel")))
                 else:
-                    sent_before = re.split(
-                        r"[.!?]\s", self.text[max(start, m.start() - 120) : m.start()]
-                    )[-1]
+                    sent_before = self._clause_before(start, m.start())
                     following = (m.group("next") or "").lower() == "next"
-                    future = (
-                        bool(_FUTURE.search(sent_before))
-                        # "…, the Pentagon announced on Wednesday": the day of a past act
-                        and not _PAST_VERB_BEFORE.search(sent_before)
-                    ) or following
+                    future = _told_ahead(sent_before) or following
                     if not future and _OPENS.fullmatch(sent_before):
                         # "On Monday, President Tinubu is scheduled to address …": the
                         # sentence opens with the day and says later that it is to come
@@ -300,8 +298,7 @@ class DateResolver:
             for m in _ORDINAL_DAY.finditer(self.text, start, end):
                 if any(m.start() < e and s < m.end() for s, e in taken):
                     continue
-                said = re.split(r"[.!?]\s", self.text[max(start, m.start() - 120) : m.start()])[-1]
-                future = bool(_FUTURE.search(said)) and not _PAST_VERB_BEFORE.search(said)
+                future = _told_ahead(self._clause_before(start, m.start()))
                 value = _ordinal_day(self.doc_date, int(m.group(1)), future)
                 if value is not None:
                     out.append(
@@ -358,6 +355,12 @@ _ORDINAL_DAY = re.compile(
     r"\bon\s+the\s+(\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?[A-Z])(?!\s+[a-z]+\s+of\b)"
     r"(?=\s*(?:[.,;]|$|\s+(?:and|at|in|when|after|before|during|to|as|with)\b))"
 )
+
+
+def _told_ahead(said: str) -> bool:
+    """The words before a day speak of the future, and of no past act ("…, the Pentagon
+    announced on Wednesday": the day of a past act)."""
+    return bool(_FUTURE.search(said)) and not _PAST_VERB_BEFORE.search(said)
 
 
 def _ordinal_day(anchor: date, day: int, future: bool) -> date | None:
