@@ -515,15 +515,12 @@ _AUTHORITIES_IN = re.compile(
 
 # "relations with Washington", "tensions between Moscow and Kyiv": the states, not the
 # cities
-_PARTNER_BEFORE = re.compile(
+_PARTNER_NOUNS = (
     r"\b(?:relations|ties|talks|dialogue|tensions|negotiations|contacts|rapprochement|"
-    r"rift|dispute|row|standoff|normali[sz]ation)\s+(?:with|between)\s+$"
+    r"rift|dispute|row|standoff|normali[sz]ation)"
 )
-_BETWEEN_CAPITALS = re.compile(
-    r"\b(?:relations|ties|talks|dialogue|tensions|negotiations|contacts|rapprochement|"
-    r"rift|dispute|row|standoff|normali[sz]ation)\s+between\s+[A-Z][\w’'-]+\s+and\s+"
-    r"[A-Z][\w’'-]+"
-)
+_PARTNER_BEFORE = re.compile(rf"{_PARTNER_NOUNS}\s+(?:with|between)\s+$")
+_BETWEEN_CAPITALS = re.compile(rf"{_PARTNER_NOUNS}\s+between\s+[A-Z][\w’'-]+\s+and\s+[A-Z][\w’'-]+")
 
 
 def _capitals_speaking(
