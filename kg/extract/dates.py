@@ -42,27 +42,28 @@ MONTHS = {
     "december": 12,
     "dec": 12,
 }
-_MON = (
+# a month's name or its abbreviation, as written in a date (one per pattern: a named group)
+MONTH_NAME = (
     r"(?=[JFMASOND])(?P<mon>January|February|March|April|May|June|July|August|September|October|November"
     r"|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
 )
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
-DAY_MONTH = re.compile(rf"\b{_DAY}(?:\s+of)?\s+{_MON}(?:,?\s+{_YEAR})?\b")
+DAY_MONTH = re.compile(rf"\b{_DAY}(?:\s+of)?\s+{MONTH_NAME}(?:,?\s+{_YEAR})?\b")
 # "held on 5-6 July 2021", "on the 8 and 9 February": a span of days, dated by its first
 DAY_RANGE_MONTH = re.compile(
-    rf"\b(?P<first>[0-3]?\d)(?:\s*[-–]\s*|\s+(?:and|to)\s+)[0-3]?\d(?:st|nd|rd|th)?\s+{_MON}"
+    rf"\b(?P<first>[0-3]?\d)(?:\s*[-–]\s*|\s+(?:and|to)\s+)[0-3]?\d(?:st|nd|rd|th)?\s+{MONTH_NAME}"
     rf"(?:,?\s+{_YEAR})?\b"
 )
 # "from Sept. 4 to 6, 2022", "May 15-17, 2016": a span of days, dated by its first, in the
 # year written after the last
 MONTH_DAY_RANGE = re.compile(
-    rf"\b{_MON}\s+(?P<first>[0-3]?\d)(?:st|nd|rd|th)?(?:\s*[-–]\s*|\s+(?:and|to)\s+)"
+    rf"\b{MONTH_NAME}\s+(?P<first>[0-3]?\d)(?:st|nd|rd|th)?(?:\s*[-–]\s*|\s+(?:and|to)\s+)"
     rf"[0-3]?\d(?:st|nd|rd|th)?(?![\d:])(?:,?\s+{_YEAR})?\b"
 )
 _SENTENCE_START = re.compile(r"(?:\A|[.!?:;\n][\"”’\')]*\s*)\Z")
-MONTH_YEAR = re.compile(rf"(?<![\d\w])(?<!\d )(?<!\d\s\s){_MON}\s+{_YEAR}\b")
-MONTH_DAY = re.compile(rf"\b{_MON}\s+{_DAY}(?![\d:])(?:(?:,\s*|\s+){_YEAR})?\b")
+MONTH_YEAR = re.compile(rf"(?<![\d\w])(?<!\d )(?<!\d\s\s){MONTH_NAME}\s+{_YEAR}\b")
+MONTH_DAY = re.compile(rf"\b{MONTH_NAME}\s+{_DAY}(?![\d:])(?:(?:,\s*|\s+){_YEAR})?\b")
 NUMERIC = re.compile(
     r"(?<![\d.:/-])(?P<day>[0-3]?\d)[./-](?P<mon>[01]?\d)[./-](?P<year>(?:19|20)\d\d)(?![\d.]\d)"
 )

@@ -16,7 +16,7 @@ import dataclasses
 import re
 
 from kg.extract.context import Doc
-from kg.extract.dates import MONTHS
+from kg.extract.dates import MONTH_NAME, MONTHS
 from kg.extract.lexis import (
     AHEAD_OF,
     DEPLOY_CUE,
@@ -1088,11 +1088,7 @@ _MACHINES_AFTER = re.compile(
 _MACHINE_END = re.compile(rf"{_MACHINES}$")
 
 
-_YEAR_BEFORE = re.compile(
-    r"\b(?:since|in|of|until|till|by|January|February|March|April|May|June|July|August|"
-    r"September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
-    r",?\s+$"
-)
+_YEAR_BEFORE = re.compile(rf"\b(?:(?:since|in|of|until|till|by)\.?|{MONTH_NAME}),?\s+$")
 
 
 def _numbers(doc: Doc, force, off: int, sent) -> tuple[int | None, int | None]:
