@@ -3779,3 +3779,18 @@ def test_the_sentence_after_is_found_across_any_spacing():
     )
     talks = [m for m in f.meetings if "InPersonMeeting" in m.kinds]
     assert talks and all(m.date and str(m.date.value) == "2021-03-11" for m in talks)
+
+
+def test_leaders_at_a_bodys_summit_are_its_participants():
+    """Dev 577: "Asean leaders at the Summit were Myanmar state counselor A, Singapore's Prime
+    Minister B, …" after a summit the rules found by its body: the persons listed are at it."""
+    f = facts(
+        "Summit\nSource: Example | 2021-11-21\n\n"
+        "President Joko Widodo on Saturday debuted as host of the Association of Southeast"
+        " Asian Nations (Asean) Summit in Jakarta. Asean leaders at the Summit were"
+        " Singapore's Prime Minister Lee Hsien Loong, Thailand's Prime Minister Prayuth"
+        " Chan-ocha and Malaysia's Prime Minister Anwar Ibrahim.\n"
+    )
+    summits = meetings_of(f, "Summit")
+    assert len(summits) == 1
+    assert {"person/lee-hsien-loong", "person/anwar-ibrahim"} <= set(summits[0].participants)

@@ -2481,19 +2481,7 @@ def _attendance(doc: Doc, meetings: list[Meeting]) -> None:
             )
             continue
         if others is not None and colon < 0:
-            # "Other Heads of State, who have arrived, include the President of Kenya, Mr
-            # A, Rwanda’s B and C of Uganda": every person the list names; and a state
-            # whose envoys it does not name ("… and representatives from Oman and Kuwait")
-            listed_refs = [doc.ref(mm) for mm in doc.mentions_in(others.end(), sent.end)]
-            _join(
-                m,
-                (
-                    r
-                    for r in listed_refs
-                    if r.startswith("person/")
-                    or (r.startswith("country/") and _only_unnamed_envoys(doc, sent, r))
-                ),
-            )
+            _join(m, _others_named(doc, sent, others.end()))
             continue
         if named_back and head.rstrip().endswith(":"):
             # "The Summit was attended by the following Heads of State: / Angola: H.E. …";
@@ -2631,6 +2619,38 @@ _REPRESENTED_BY = re.compile(r"\brepresented\s+by\b", re.I)
 # the words between a person and the state of the post after the name: "A, Deputy Prime
 # Minister and Minister for Foreign Affairs of the Federal Democratic Republic of "
 _POST_OF_BEFORE = re.compile(r",\s+(?:(?:[A-Z][\w’'.-]*|and|of|for|the)\s+)*")
+
+
+def _others_named(doc: Doc, sent, start: int) -> list[str]:
+    """ "Other Heads of State, who have arrived, include the President of Kenya, Mr A,
+    Rwanda’s B and C of Uganda": every person the list names; and a state whose envoys it
+    does not name ("… and representatives from Oman and Kuwait")."""
+    return [
+        r
+        for r in (doc.ref(mm) for mm in doc.mentions_in(start, sent.end))
+        if r.startswith("person/")
+        or (r.startswith("country/") and _only_unnamed_envoys(doc, sent, r))
+    ]
+
+
+def _others_at_the_bodys_meeting(doc: Doc, meetings: list[Meeting]) -> None:
+    """ "Asean leaders at the Summit were A, B, …" after the rules found the summit (a
+    body's meeting, which the parse's attendance pass never sees): those the list names are
+    at the summit or session told last before it, within three paragraphs."""
+    for _pi, sent in doc.sentences:
+        others = _OTHERS_AT_IT.match(doc.text, sent.start, sent.end)
+        if others is None or ":" in doc.text[sent.start : sent.end]:
+            continue
+        before = [
+            m
+            for m in meetings
+            if m.span.start <= sent.start and m.organizer and m.kinds & {"Summit", "Session"}
+        ]
+        if not before:
+            continue
+        m = max(before, key=lambda x: x.span.start)
+        if doc.paragraphs_between(m.span.start, sent.start) <= 3:
+            _join(m, _others_named(doc, sent, others.end()))
 
 
 def _only_unnamed_envoys(doc: Doc, sent, ref: str) -> bool:
@@ -3673,6 +3693,7 @@ def merge_into(doc: Doc, found: list[Meeting], parsed: list[Meeting]) -> list[Me
         if m.location and _BUILDING.search(m.location):
             m.location = _town_of_building(doc, m) or m.location
     _also_attending(doc, out)
+    _others_at_the_bodys_meeting(doc, out)
     _leaders_including(doc, out)
     _accompanied(doc, out)
     _welcomed(doc, out)
