@@ -1238,3 +1238,14 @@ def test_police_officers_sent_at_home_are_the_states_own():
         " ahead of planned protests.\n"
     )
     assert sendings(f) == [("country/uganda", "place/kampala", 3000)]
+
+
+def test_those_a_force_is_joined_by_are_sent_too():
+    """Dev 138, 260: "The police were later joined by 24 Jamaican personnel": the force after
+    "by" is the one that joins (Jamaica's, where the story's force is), not the subject."""
+    f = facts(
+        "Troops\nSource: Example | 2021-11-20\n\n"
+        "A contingent of 400 Kenyan police officers arrived in Haiti on Tuesday. The Kenyan"
+        " police were later joined by 24 Jamaican personnel.\n"
+    )
+    assert ("country/jamaica", "country/haiti", 24) in sendings(f)

@@ -167,6 +167,10 @@ def deployments_from_parse(doc: Doc) -> list[Deployment]:
                     # "About 200 Jamaican soldiers will join the mission in Haiti"; "Some 700
                     # soldiers will reinforce its southern border": the subject is the force
                     subs = _own_or_governing_subjects(tok)
+                    if lem == "join" and any(c.dep_ == "auxpass" for c in tok.children):
+                        # "The Spanish battalion will be joined next week by 160 Moroccan
+                        # soldiers": those who join come after "by"
+                        subs = _agents(tok)
                     force = next((s for s in subs if _is_force(s)), None)
                 elif lem in _ARRIVE and not any(c.dep_ == "dobj" for c in tok.children):
                     # "Kenyan police arrived", "400 officers have deployed"
@@ -491,6 +495,11 @@ def _own_or_governing_subjects(tok) -> list:
 
 
 _MONEY = {"$", "€", "£", "¥", "US$", "dollars", "euros", "pounds"}
+
+
+def _agents(verb) -> list:
+    """The nouns after a passive verb's "by" ("joined by 24 Jamaican personnel")."""
+    return [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
 
 
 def _conj(tok) -> list:
