@@ -1193,3 +1193,13 @@ def test_a_states_counterpart_is_the_one_named_as_such():
         " part, praised the historic ties between the two countries.\n"
     )
     assert speakers_of(text, "His Jordanian counterpart") == {"person/ayman-safadi"}
+
+
+def test_a_name_of_a_numbered_unit_is_one_speaker():
+    """Dev 279: "Lieutenant Colonel Henrik Rosdahl of the 71st Battalion said …": the parser
+    makes "Battalion" a second subject; the speaker is still the person."""
+    text = (
+        "Troops\nSource: Example | 2024-01-20\n\n"
+        "Colonel Anna Lindqvist of the 71st Battalion said the soldiers were proud to serve.\n"
+    )
+    assert speakers_of(text, "proud to serve") == {"person/anna-lindqvist"}

@@ -379,6 +379,10 @@ def subject_of(verb, after: int = -1):
             if c.dep_ in ("nsubj", "nsubjpass", "csubj") and c.lower_ not in _DAY_WORDS
         ]  # ("… (UNAMSIL) today announced": the parser's other subject is the day)
         late = [c for c in subs if c.idx >= after]
+        if len(late) >= 2 and late[-1].i > 0 and verb.doc[late[-1].i - 1] in late[-2].subtree:
+            # "Henrik Rosdahl of the 71st Battalion said": the parser cut the name's
+            # phrase in two and made its last word a second subject
+            return late[-2]
         if late:
             return late[-1]
         for c in subs:
