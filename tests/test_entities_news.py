@@ -1288,3 +1288,25 @@ def test_a_last_name_the_recogniser_read_as_a_place_is_the_persons():
     )
     assert "person/lee-hsien-loong" in refs(f, "person")
     assert not refs(f, "place")
+
+
+def test_a_small_capital_after_in_is_a_place():
+    """Dev 171, 346, 81: "a college in Castries", "arrived in Apia": a state's capital of
+    fewer than 50,000 people is still the town, though small towns named like common words
+    ("Summit") are not."""
+    f = facts(
+        "Visit\nSource: Example | 2021-11-20\n\n"
+        "The president will also visit a community college in Roseau to promote academic"
+        " collaboration.\n"
+    )
+    assert "place/roseau" in refs(f, "place")
+
+
+def test_the_city_of_a_name_is_a_place():
+    """Dev 122: "the M23 capturing the strategic city of Goma in North Kivu": the recogniser
+    misses Goma; the gazetteer knows it and "the city of" says what it is."""
+    f = facts(
+        "Fighting\nSource: Example | 2021-11-20\n\n"
+        "The rebels took control of the city of Goma in North Kivu on Sunday.\n"
+    )
+    assert "place/goma" in refs(f, "place")

@@ -1718,7 +1718,9 @@ _LOCATIVE_NAME = re.compile(
     r"\b(?:in|to|from|near|at|outside|into|towards?|across|around|"
     # verbs whose object is a place: "raided Jenin", "shelled Donetsk", "seized Sake"
     r"raided|attacked|shelled|struck|seized|captured|entered|bombed|stormed|besieged|"
-    r"reached|visited|left|fled|evacuated)\s+(?:the\s+)?"
+    r"reached|visited|left|fled|evacuated|"
+    # "the strategic city of Goma", "the port town of Sittwe"
+    r"(?:city|town|village|port|capital|province|region|district)\s+of)\s+(?:the\s+)?"
     r"(?P<n>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})"
 )
 _CITY_SAID = re.compile(
@@ -1870,8 +1872,15 @@ def _gazetteer_places(text: str, out, ents, known, lex: Lexicon, prefer) -> None
                 info = None
         if info is None or info.kind not in ("city", "region"):
             continue
-        if info.kind == "city" and info.population < 50_000 and not name.isupper():
-            continue  # "Alliance" (Ohio), "Summit": small towns named like common words
+        if (
+            info.kind == "city"
+            and info.population < 50_000
+            and not name.isupper()
+            and world.capital_of(name) != info.country_iso2
+        ):
+            # "Alliance" (Ohio), "Summit": small towns named like common words; but a
+            # state's capital is named as such ("a college in Castries", "arrived in Apia")
+            continue
         seen.add((s, e))
         taken.append((s, e))
         _add_place(out, ents, text[s:e], s, e, info, lex)
