@@ -3794,3 +3794,19 @@ def test_leaders_at_a_bodys_summit_are_its_participants():
     summits = meetings_of(f, "Summit")
     assert len(summits) == 1
     assert {"person/lee-hsien-loong", "person/anwar-ibrahim"} <= set(summits[0].participants)
+
+
+def test_a_day_of_another_event_named_by_its_possessive_is_not_the_calls():
+    """Dev 413: "… received a telephone call from … Donald Trump on Wednesday but neither
+    that bombshell nor tomorrow's midterm elections were mentioned in the 15-minute
+    conversation": the call was on Wednesday; tomorrow is the elections' day."""
+    f = facts(
+        "Boric and Boluarte discuss trade in phone call\nSource: Example | 2023-10-21\n\n"
+        "The call came only a week after Boric met Boluarte's predecessor Pedro Castillo.\n\n"
+        "In the midst of the uproar over the budget, President Gabriel Boric received a"
+        " telephone call from his Peruvian counterpart Dina Boluarte on Wednesday but neither"
+        " that dispute nor tomorrow's regional elections were mentioned in the 15-minute"
+        " conversation apparently.\n"
+    )
+    calls = [m for m in f.meetings if "person/dina-boluarte" in m.participants]
+    assert calls and all(str(m.date.value) == "2023-10-18" for m in calls)

@@ -180,7 +180,19 @@ def its_day(text: str, start: int, d: DateValue) -> bool:
         # "…, Seoul's foreign ministry said Friday.": the day it was told (not "said on May
         # 12 after a meeting of A and B", the day of both)
         return False
+    if _OTHER_EVENTS_DAY.match(text, d.end):
+        # "neither that bombshell nor tomorrow's midterm elections were mentioned": the
+        # day of the elections (but "Friday's talks" is the talks' day)
+        return False
     return not (d.basis == "RelativeToDocumentDate" and inside_quote(text, start, d.start))
+
+
+# a day named as another event's ("tomorrow's elections", "Sunday's vote"), not a meeting's
+_OTHER_EVENTS_DAY = re.compile(
+    r"['’]s\s+(?![^.,;]{0,30}?\b(?:meeting|session|summit|talks|call|conversation|visit|"
+    r"conference|videoconference|negotiations|consultations|debate|discussions?)\b"
+    r"|[A-Z]{3,}\b)"  # ("today’s FFMM to be chaired by": a meeting by its initials)
+)
 
 
 def past_dateline(doc: Doc, sent, dates: list[DateValue]) -> list[DateValue]:
