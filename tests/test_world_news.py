@@ -3810,3 +3810,20 @@ def test_a_day_of_another_event_named_by_its_possessive_is_not_the_calls():
     )
     calls = [m for m in f.meetings if "person/dina-boluarte" in m.participants]
     assert calls and all(str(m.date.value) == "2023-10-18" for m in calls)
+
+
+def test_the_day_another_event_is_scheduled_for_is_not_the_visits():
+    """Dev 432: "used his visit to extend an official invitation … to attend his inauguration
+    scheduled for Saturday, May 12, 2018", "following his … swearing-in on April 4, 2018":
+    the inauguration's and the swearing-in's days, not the visit's."""
+    f = facts(
+        "Visit\nSource: Example\n\n"
+        "Monrovia, Liberia: President Adama Barrow has received in audience the newly elected"
+        " President of Ghana, Nana Akufo-Addo, on a one-day working visit to Gambia. President"
+        " Akufo-Addo used his visit to extend an official invitation to the Gambian leader to"
+        " attend his inauguration scheduled for Saturday, January 7, 2017 in Accra. It is his"
+        " first official visit following his election and subsequent swearing-in on December"
+        " 9, 2016.\n"
+    )
+    met = [m for m in f.meetings if "person/nana-akufo-addo" in m.participants]
+    assert met and all(m.date is None or m.date.value is None for m in met)

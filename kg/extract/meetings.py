@@ -180,6 +180,10 @@ def its_day(text: str, start: int, d: DateValue) -> bool:
         # "…, Seoul's foreign ministry said Friday.": the day it was told (not "said on May
         # 12 after a meeting of A and B", the day of both)
         return False
+    other = _SCHEDULED_FOR.search(text, max(start, d.start - 60), d.start)
+    if other is not None and not _MEETING_NOUN.fullmatch(other.group("noun") or ""):
+        # "to attend his inauguration scheduled for Saturday, May 12": the inauguration's
+        return False
     if _OTHER_EVENTS_DAY.match(text, d.end):
         # "neither that bombshell nor tomorrow's midterm elections were mentioned": the
         # day of the elections (but "Friday's talks" is the talks' day)
@@ -187,11 +191,22 @@ def its_day(text: str, start: int, d: DateValue) -> bool:
     return not (d.basis == "RelativeToDocumentDate" and inside_quote(text, start, d.start))
 
 
+_MEETING_NOUN = re.compile(
+    r"meetings?|sessions?|summits?|talks|calls?|conversations?|visits?|conferences?|"
+    r"videoconferences?|negotiations|consultations|debates?|discussions?",
+    re.I,
+)
 # a day named as another event's ("tomorrow's elections", "Sunday's vote"), not a meeting's
 _OTHER_EVENTS_DAY = re.compile(
-    r"['’]s\s+(?![^.,;]{0,30}?\b(?:meeting|session|summit|talks|call|conversation|visit|"
-    r"conference|videoconference|negotiations|consultations|debate|discussions?)\b"
+    rf"['’]s\s+(?![^.,;]{{0,30}}?\b(?:{_MEETING_NOUN.pattern})\b"
     r"|[A-Z]{3,}\b)"  # ("today’s FFMM to be chaired by": a meeting by its initials)
+)
+_SCHEDULED_FOR = re.compile(
+    r"\b(?P<noun>[\w-]+)\s+(?:scheduled|set|slated|planned|due)\s+(?:for|on)\s+(?:the\s+)?"
+    r"(?:[A-Z][a-z]+day,?\s+)?$"
+    # "following his historic election and subsequent swearing-in on April 4, 2018"
+    r"|\b(?P<event>elections?|swearing-in|inauguration|referendum|polls|coup|independence)"
+    r"\s+(?:on|of)\s+(?:the\s+)?(?:[A-Z][a-z]+day,?\s+)?$"
 )
 
 
