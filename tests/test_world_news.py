@@ -3827,3 +3827,18 @@ def test_the_day_another_event_is_scheduled_for_is_not_the_visits():
     )
     met = [m for m in f.meetings if "person/nana-akufo-addo" in m.participants]
     assert met and all(m.date is None or m.date.value is None for m in met)
+
+
+def test_talks_with_no_day_take_the_day_their_guest_arrived():
+    """Dev 432: "President Weah has received in audience … President Maada Bio on a one-day
+    working visit …", then "President Maada Bio and delegation arrived on Tuesday, May 8,
+    2018": the talks are of the day the guest arrived."""
+    f = facts(
+        "Visit\nSource: Example\n\n"
+        "Banjul, Gambia: President Adama Barrow has received in audience the President of"
+        " Senegal, Macky Sall, on a one-day working visit to Gambia.\n\n"
+        "President Macky Sall and delegation arrived on Tuesday, May 8, 2018 at the Banjul"
+        " International Airport.\n"
+    )
+    met = [m for m in f.meetings if "person/macky-sall" in m.participants]
+    assert met and all(m.date and str(m.date.value) == "2018-05-08" for m in met)

@@ -2262,6 +2262,42 @@ def _date_from_the_visit_after(doc: Doc, meetings: list[Meeting]) -> None:
             m.key = meeting_key(doc, m.date, m.participants)
 
 
+# "President Maada Bio and delegation arrived on Tuesday, May 8, 2018 at the airport"
+_ARRIVED_ON = re.compile(
+    r"\s+(?:and\s+(?:his\s+|her\s+|the\s+)?(?:[\w-]+\s+)?delegation\s+)?(?:has\s+|had\s+)?"
+    r"arrived\b[^.;]{0,60}?"
+)
+
+
+def _date_of_the_arrival_after(doc: Doc, meetings: list[Meeting]) -> None:
+    """ "President Weah has received in audience … President Maada Bio on a one-day working
+    visit. … President Maada Bio and delegation arrived on Tuesday, May 8, 2018": talks told
+    with no day are of the day one of their persons is told to arrive, within the same or
+    the next paragraph and four sentences."""
+    for m in meetings:
+        if (m.date is not None and m.date.value) or m.continues or m.earlier:
+            continue
+        persons = {p for p in m.participants if p.startswith("person/")}
+        after = [
+            s
+            for _pi, s in doc.sentences
+            if s.start >= m.span.end and doc.near(m.span.start, s.start)
+        ]
+        days = [
+            d
+            for sent in after[:4]
+            for d in doc.dates.dates_in(sent.start, sent.end)
+            if d.value
+            and any(
+                doc.ref(x) in persons and _ARRIVED_ON.fullmatch(doc.text, x.end, d.start)
+                for x in doc.mentions_in(sent.start, d.start, "person")
+            )
+        ]
+        if days:
+            m.date = days[0]
+            m.key = meeting_key(doc, m.date, m.participants)
+
+
 def _date_from_the_sentence_before(doc: Doc, meetings: list[Meeting]) -> None:
     """An undated meeting told right after a dated sentence of its own parties, with no one
     else named in between, is of that day: after an arrival ("The prime minister touched
@@ -3699,6 +3735,7 @@ def merge_into(doc: Doc, found: list[Meeting], parsed: list[Meeting]) -> list[Me
     _welcomed(doc, out)
     _delegations_received(doc, out)
     _same_day_as_before(doc, out)
+    _date_of_the_arrival_after(doc, out)
     stood_in_for = _represented_only(doc)
     for m in out:
         # each party once: "Lula and first lady Rosângela da Silva welcomed …" after a visit
