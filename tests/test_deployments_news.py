@@ -1249,3 +1249,16 @@ def test_those_a_force_is_joined_by_are_sent_too():
         " police were later joined by 24 Jamaican personnel.\n"
     )
     assert ("country/jamaica", "country/haiti", 24) in sendings(f)
+
+
+def test_a_national_force_joining_a_body_named_after_it_is_the_states():
+    """Dev 157: "Eighteen Ghanaian troops have arrived in Banjul to join the West African
+    regional force in The Gambia, the ECOMIG force commander … said": the troops are
+    Ghana's, not ECOMIG's (the body is named after them, as its commander's)."""
+    f = facts(
+        "Troops\nSource: Example | 2018-02-21\n\n"
+        "Banjul, Gambia (PANA) - Twenty Senegalese troops have arrived in Banjul to join the"
+        " West African regional force in The Gambia, the ECOMIG force commander, Col. Magatte"
+        " Ndiaye said on Wednesday.\n"
+    )
+    assert {d.deployed_by for d in f.deployments if d.personnel == 20} == {"country/senegal"}

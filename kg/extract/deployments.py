@@ -141,11 +141,10 @@ def deployments(doc: Doc) -> list[Deployment]:
                     and m.adjective
                     and (dest is None or m.key != dest.key)
                     and _NATIONAL_FORCE.match(text, m.end)
-                    # (a body named before, as what welcomed or received them)
-                    and any(
-                        o.kind == "org" and o.end <= m.start and can_send(doc, doc.ref(o))
-                        for o in ms
-                    )
+                    # (a body named before, as what welcomed or received them, or after:
+                    # "Eighteen Ghanaian troops have arrived in Banjul …, the ECOMIG force
+                    # commander said")
+                    and any(o.kind == "org" and can_send(doc, doc.ref(o)) for o in ms)
                 ),
                 None,
             )
