@@ -1262,3 +1262,16 @@ def test_a_national_force_joining_a_body_named_after_it_is_the_states():
         " Ndiaye said on Wednesday.\n"
     )
     assert {d.deployed_by for d in f.deployments if d.personnel == 20} == {"country/senegal"}
+
+
+def test_police_deployed_across_their_own_capital_stay_at_home():
+    """Dev 143: "Around 4,400 police personnel had been deployed at 51 points across the
+    Indonesian capital" in a story about a summit on Myanmar: the state's police in the
+    state, not sent to the country the story is about."""
+    f = facts(
+        "Summit\nSource: Example | 2021-04-26\n\n"
+        "Leaders met in Jakarta on Saturday to discuss the crisis in Myanmar, and Myanmar's"
+        " junta chief attended. Around 4,400 police personnel had been deployed at 51 points"
+        " across the Indonesian capital to ensure security.\n"
+    )
+    assert ("country/indonesia", "country/indonesia", 4400) in sendings(f)

@@ -874,7 +874,7 @@ def _destination(doc: Doc, tok, force, off: int, skip: int) -> str | None:
         "departure",
         "drawdown",
     )
-    preps = ("from", "out") if leaving else ("to", "in", "into", "for")
+    preps = ("from", "out") if leaving else ("to", "in", "into", "for", "across", "throughout")
     if lemma(tok.lower_) in ("leave", "reach") and not any(
         c.dep_ == "prep" and c.lower_ == "for" for c in tok.children
     ):
@@ -1027,9 +1027,15 @@ def _place_in(doc: Doc, g, off: int, skip: int) -> str | None:
         # "in the Caribbean island country": a country the words describe, not the region
         and not (g.lower_ in _A_COUNTRY and m.end <= off + g.idx)
     ]
+    if not ms and g.lower_ in _CAPITAL_WORDS:
+        # "across the Indonesian capital": in that state (its capital no name here gives)
+        ms = [m for m in doc.mentions_in(max(s, skip), e) if m.kind == "country" and m.adjective]
     places = [m for m in ms if m.kind == "place"]
     pick = places[0] if places else (ms[0] if ms else None)
     return doc.ref(pick) if pick is not None else None
+
+
+_CAPITAL_WORDS = {"capital", "city", "streets"}
 
 
 _A_COUNTRY = {"country", "nation", "state", "island", "archipelago", "republic", "kingdom"}
@@ -1213,12 +1219,14 @@ def _build(
     if sender is None and prev:
         sender = prev  # "about 200 officers descended": the force the story is about
     dest = _destination(doc, tok, force, off, skip)
+    at_home = False
     if sender is None and (
         force.lower_ in _HOME_FORCES
         # "deployed 5,000 police officers to the capital Nairobi", "army troops"
         or any(c.dep_ in ("compound", "amod") and c.lower_ in _HOME_FORCES for c in force.children)
     ):
         sender = _home_state(doc, sent, dest, skip)
+        at_home = sender is not None
     if sender is None or not can_send(doc, sender):
         return None
     if dest is None and tok.dep_ in ("xcomp", "dobj", "pobj", "pcomp"):
@@ -1233,8 +1241,8 @@ def _build(
                 dest = _destination(doc, t, t, off, skip)
                 if dest:
                     break
-    if dest is not None and dest == sender:
-        dest = None
+    if dest is not None and dest == sender and not at_home:
+        dest = None  # (but police "deployed across the Kenyan capital" stay in Kenya)
     if (
         dest is None
         and sender.startswith("country/")
