@@ -1203,3 +1203,15 @@ def test_a_name_of_a_numbered_unit_is_one_speaker():
         "Colonel Anna Lindqvist of the 71st Battalion said the soldiers were proud to serve.\n"
     )
     assert speakers_of(text, "proud to serve") == {"person/anna-lindqvist"}
+
+
+def test_a_statement_released_by_his_office_is_his_governments():
+    """Dev 122, 350: "Malawi’s President Lazarus Chakwera has ordered the withdrawal …,
+    according to a statement released by his office": the issuer after the participle, and
+    "his office" the government of the president the sentence names."""
+    text = (
+        "Troops\nSource: Example | 2025-02-01\n\n"
+        "Zambia’s President Hakainde Hichilema has ordered the withdrawal of his country’s"
+        " soldiers from Mozambique, according to a statement released by his office.\n"
+    )
+    assert speakers_of(text, "ordered the withdrawal") == {"country/zambia"}

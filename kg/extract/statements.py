@@ -1053,6 +1053,18 @@ def _resolve(doc: Doc, tok, verb, sent: Block, sal: speech.Salience) -> str | No
             return doc.ref(m)
         if state:
             return f"country/{state}"
+    mine = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in ("his", "her")), None)
+    if noun == "office" and m is None and mine is not None:
+        # "according to a statement released by his office": the government of the one
+        # "his" stands for
+        # "Yoon met Prime Minister Oyun-Erdene …, his office said": the one the words tell
+        # of before "his"
+        who = _clause_subject_actor(doc, verb, off, skip, ("person",)) or _pronoun_person(
+            doc, sent, before, sal, "f" if mine.lower_ == "her" else "m"
+        )
+        if who is not None:
+            state = next(iter(doc.post_countries(who)), None)
+            return f"country/{state}" if state else who
     if noun == "office" and any(c.dep_ == "poss" and c.lower_ == "president" for c in tok.children):
         inner = _clause_subject_actor(doc, verb, off, skip)
         if inner and inner.startswith("country/"):
@@ -1073,6 +1085,23 @@ def _resolve(doc: Doc, tok, verb, sent: Block, sal: speech.Salience) -> str | No
         if src:
             # "according to a statement from the military": whoever it came from
             return _resolve(doc, src[0], verb, sent, sal)
+        issuer = next(
+            (
+                g
+                for x in tok.children
+                if x.dep_ == "acl" and lexis.lemma(x.lower_) in _ISSUE
+                for c in x.children
+                if c.dep_ == "agent"
+                for g in c.children
+                if g.dep_ == "pobj"
+            ),
+            None,
+        )
+        # "a statement released by his office": the issuer after the participle (not
+        # "drafted by Norway and Mexico": who wrote it for another to adopt)
+        got = _resolve(doc, issuer, verb, sent, sal) if issuer is not None else None
+        if got is not None:
+            return got
     if noun in _TEXT_NOUNS and verb.lower_ in ("reads", "read") and sal.recent_speaker:
         return sal.recent_speaker  # "…”, the statement reads": the text quoted just before
     if noun in _TEXT_NOUNS and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
@@ -1086,6 +1115,7 @@ def _resolve(doc: Doc, tok, verb, sent: Block, sal: speech.Salience) -> str | No
     return None
 
 
+_ISSUE = {"release", "issue", "publish", "send", "post", "circulate", "distribute"}
 _BODY_OF_STATE = {
     "army": "Army",
     "military": "Armed Forces",
