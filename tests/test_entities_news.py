@@ -1310,3 +1310,16 @@ def test_the_city_of_a_name_is_a_place():
         "The rebels took control of the city of Goma in North Kivu on Sunday.\n"
     )
     assert "place/goma" in refs(f, "place")
+
+
+def test_a_bare_ministry_belongs_to_the_state_of_the_headline():
+    """Dev 345, 66: "the Foreign Ministry" named with no state, in a story that names its
+    host a little more often than its guest and alone in the headline: the host's ministry."""
+    f = facts(
+        "Jordan's Safadi holds talks with Pompeo in Amman\nSource: Example | 2019-01-09\n\n"
+        "Jordan and the United States discussed Syria on Tuesday. Jordan's Foreign Minister"
+        " Ayman Safadi met US Secretary of State Mike Pompeo. The United States thanked Jordan"
+        " for its role. During a meeting at the Foreign Ministry, the two ministers discussed"
+        " the peace process, and the United States pledged support to Jordan.\n"
+    )
+    assert any(r.startswith("org/") and "jordan" in r for r in refs(f, "org")), refs(f, "org")

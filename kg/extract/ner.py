@@ -1564,7 +1564,9 @@ def _add_org(out, ents, text: str, s: int, e: int, known, lex: Lexicon, prefer=f
         # Defence Ministry" after "The Polish Defence Ministry": the one named)
         owner = _state_of_the_post(text, s, known) if _MINISTRY.search(surface) else None
         if owner is None and _OF_THE_STATE.fullmatch(surface):
-            owner = _owner_named_before(canon_org(surface), ents) or _main_state([*known, *out])
+            owner = _owner_named_before(canon_org(surface), ents) or _main_state(
+                [*known, *out], text.find("\n")
+            )
         if owner is not None:
             _state_body(out, ents, lex, surface, owner, s, e)
             return
@@ -1685,13 +1687,18 @@ def _owner_named_before(name: str, ents) -> str | None:
     return owners.pop() if len(owners) == 1 else None
 
 
-def _main_state(mentions) -> str | None:
+def _main_state(mentions, headline_end: int = 0) -> str | None:
     """The state a story is about: named at least three times, half as often again as any
-    other."""
+    other, or most often and in the headline, where the next is not ("Qatar's sovereignty
+    … Doha to continue its efforts", then Qatar six times and Israel five)."""
     counts = Counter(m.key for m in mentions if m.kind == "country")
     top = counts.most_common(2)
-    if not top or top[0][1] < 3 or (len(top) > 1 and top[0][1] < 1.5 * top[1][1]):
+    if not top or top[0][1] < 3:
         return None
+    if len(top) > 1 and top[0][1] < 1.5 * top[1][1]:
+        headline = {m.key for m in mentions if m.kind == "country" and m.start < headline_end}
+        if not (top[0][1] > top[1][1] and top[0][0] in headline and top[1][0] not in headline):
+            return None
     return top[0][0]
 
 
