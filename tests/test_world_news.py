@@ -3842,3 +3842,24 @@ def test_talks_with_no_day_take_the_day_their_guest_arrived():
     )
     met = [m for m in f.meetings if "person/macky-sall" in m.participants]
     assert met and all(m.date and str(m.date.value) == "2018-05-08" for m in met)
+
+
+@pytest.mark.parametrize(
+    ("source", "day"),
+    [
+        ("Ministry of Foreign Affairs of Chile | 2018-04-13", "2018-04-13"),
+        ("Daily News | 2018-04-13", None),
+    ],
+)
+def test_only_an_official_readout_dates_its_lead_meeting_by_the_page(source, day):
+    """Dev 66, 459, 493: "Kazakh President Tokayev met Russian FM Lavrov" in a news page's
+    lead gives no day; a news outlet often reports a day later, and the gold leaves the day
+    unknown. An official readout (dev 261, a ministry's) is published the day it happened."""
+    f = facts(
+        f"Talks\nSource: {source}\n\n"
+        "Foreign Minister Roberto Ampuero met his Argentine counterpart Jorge Faurie in Lima to"
+        " discuss the agenda of the presidents' visits.\n"
+    )
+    (m,) = [m for m in f.meetings if "person/jorge-faurie" in m.participants]
+    got = str(m.date.value) if m.date and m.date.value else None
+    assert got == day

@@ -210,6 +210,29 @@ _SCHEDULED_FOR = re.compile(
 )
 
 
+_OFFICIAL = re.compile(
+    r"\b(?:Ministry|Office|Presidency|President|Government|Kremlin|State House|Embassy|"
+    r"Chancery|Prime Minister|Secretariat|Cabinet|Department|Permanent Mission|Palace)\b"
+)
+
+
+def _reports_its_own_day(doc: Doc) -> bool:
+    """A page whose lead tells the day's meeting without naming the day: an official
+    readout (a ministry's, a presidency's, or a page dated on a line of its own under its
+    title, as kremlin.ru prints), published the day it happened; a news report often tells
+    it a day or more later, so its date is no meeting's."""
+    source = _SOURCE_LINE.search(doc.text, 0, 2000)
+    if source is not None:
+        return bool(_OFFICIAL.search(source.group("by")))
+    labels = list(doc.meta.publisher_labels.values())
+    if labels:
+        return any(_OFFICIAL.search(x) for x in labels)
+    return doc.meta.published is not None
+
+
+_SOURCE_LINE = re.compile(r"^Source:\s*(?P<by>[^|\n]+)", re.M)
+
+
 def past_dateline(doc: Doc, sent, dates: list[DateValue]) -> list[DateValue]:
     """The days a sentence gives after its dateline, when it gives any: "MOROCCO, September 7
     - Bourita held, Tuesday in Cairo, talks": the dateline dates the page, Tuesday the talks."""
@@ -292,6 +315,7 @@ def meetings(doc: Doc) -> list[Meeting]:
         ]
         if (
             date is None
+            and _reports_its_own_day(doc)
             and not (last is not None and _BACK_TO_IT.match(s_text))
             and (
                 (organizer is None and len(persons) >= 2)
