@@ -3863,3 +3863,24 @@ def test_only_an_official_readout_dates_its_lead_meeting_by_the_page(source, day
     (m,) = [m for m in f.meetings if "person/jorge-faurie" in m.participants]
     got = str(m.date.value) if m.date and m.date.value else None
     assert got == day
+
+
+def test_those_the_talks_included_or_were_joined_by_take_part():
+    """Dev 602: "The talks began with a restricted attendance meeting that included
+    President of Russia A, …"; "The talks in the expanded format were joined, via
+    videoconference, by President of Uzbekistan B": all are at the council's meeting."""
+    f = facts(
+        "Council\nSource: President of Russia (Kremlin) | 2023-05-25\n\n"
+        "The meeting of the Supreme Eurasian Economic Council took place at the Grand Kremlin"
+        " Palace.\n\n"
+        "The talks began with a restricted attendance meeting that included President of"
+        " Kazakhstan Kassym-Jomart Tokayev and President of Kyrgyzstan Sadyr Japarov.\n\n"
+        "The talks in the expanded format were joined, via videoconference, by President of"
+        " Uzbekistan Shavkat Mirziyoyev as the head of an observer state.\n"
+    )
+    (m,) = f.meetings
+    assert {
+        "person/kassym-jomart-tokayev",
+        "person/sadyr-japarov",
+        "person/shavkat-mirziyoyev",
+    } <= set(m.participants)

@@ -1842,6 +1842,13 @@ _OTHERS_AT_IT = re.compile(
     r"|\s*(?:[A-Z][\w-]*\s+){0,2}(?:leaders|heads\s+of\s+(?:state|government)|participants|"
     r"delegates)\s+(?:at|attending)\s+the\s+(?:[\w'-]+\s+){0,3}?(?:summit|meeting|session|"
     r"conference)\s+(?:were|included)\b"
+    # "The talks began with a restricted attendance meeting that included President of
+    # Russia A, …"; "The talks in the expanded format were joined, via videoconference, by
+    # President of Uzbekistan B": those the talks had
+    r"|\s*(?:The\s+)?(?:talks|meeting|summit|session)\b[^.;:]{0,80}?\b(?:meeting|talks|"
+    r"session|format)\s+(?:that|which)\s+(?:included|brought\s+together)\b"
+    r"|\s*(?:The\s+)?(?:talks|meeting|summit|session)\b[^.;:]{0,60}?\b(?:were|was)\s+(?:also\s+)?"
+    r"joined\b[^.;:]{0,40}?\bby\b"
     # "Other Members of the Conference in attendance were:", "Associate Members in
     # attendance were:"
     r"|\s*(?:Other\s+|Associate\s+)?(?:Members|Heads|Leaders|Delegates|Participants)\b"
