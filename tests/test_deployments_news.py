@@ -1275,3 +1275,14 @@ def test_police_deployed_across_their_own_capital_stay_at_home():
         " across the Indonesian capital to ensure security.\n"
     )
     assert ("country/indonesia", "country/indonesia", 4400) in sendings(f)
+
+
+def test_a_host_approving_foreign_troops_is_not_their_sender():
+    """Dev 596: "The Bulgarian government on Wednesday approved the deployment of up to 800
+    Italian servicemen in Bulgaria": Italy sends them; Bulgaria allows them."""
+    f = facts(
+        "Troops\nSource: Example | 2022-05-19\n\n"
+        "The Romanian government on Wednesday approved the deployment of up to 500 French"
+        " servicemen in Romania.\n"
+    )
+    assert sendings(f) == [("country/france", "country/romania", 500)]

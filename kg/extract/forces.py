@@ -44,6 +44,7 @@ _ARRIVE = set(
     "arrive return land withdraw pull disembark descend deploy redeploy fly cross depart "
     "move roll enter".split()
 )
+_APPROVE = {"approve", "authorize", "authorise", "allow", "permit", "welcome"}
 _NOUN_VERBS = {"begin", "start", "complete", "announce", "approve", "authorize", "authorise"}
 _FORCE = re.compile(
     r"^(?:troops?|soldiers?|forces?|personnel|peacekeepers?|contingents?|battalions?|brigades?|"
@@ -257,6 +258,14 @@ def deployments_from_parse(doc: Doc) -> list[Deployment]:
                 head = tok.head
                 if tok.dep_ in ("dobj", "pobj") and lemma(head.lower_) in _NOUN_VERBS | _VERBS:
                     sender_toks = [c for c in head.children if c.dep_ == "nsubj"]
+                    if (
+                        lemma(head.lower_) in _APPROVE
+                        and force is not None
+                        and _owner(doc, force, off, skip)
+                    ):
+                        # "The Bulgarian government approved the deployment of 800 Italian
+                        # servicemen": the host allows them; their state sends them
+                        sender_toks = []
                 sender_toks += [c for c in tok.children if c.dep_ == "poss"]
             if force is None:
                 continue
