@@ -1286,3 +1286,14 @@ def test_a_host_approving_foreign_troops_is_not_their_sender():
         " servicemen in Romania.\n"
     )
     assert sendings(f) == [("country/france", "country/romania", 500)]
+
+
+def test_named_teams_comprising_a_head_count_are_that_many_people():
+    """Dev 598: "Two National Disaster Response Force (NDRF) teams, comprising 101
+    personnel, left for Turkiye": 101 people, not 2 (the teams)."""
+    f = facts(
+        "Teams\nSource: Example | 2023-02-08\n\n"
+        "NEW DELHI, Feb 7 (PTI): Two National Disaster Response Force (NDRF) teams, comprising"
+        " 101 personnel, left for Turkiye on Tuesday to help in rescue operations.\n"
+    )
+    assert [d.personnel for d in f.deployments] == [101]

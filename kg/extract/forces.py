@@ -1049,7 +1049,10 @@ _CAPITAL_WORDS = {"capital", "city", "streets"}
 
 _A_COUNTRY = {"country", "nation", "state", "island", "archipelago", "republic", "kingdom"}
 _UNITS_AFTER = re.compile(
-    r"\s*(?:[a-z-]+\s+){0,2}?"
+    # ("Two National Disaster Response Force (NDRF) teams, comprising 101 personnel": the
+    # name of the units between; no word for people there)
+    r"\s*(?:(?!(?:troops|soldiers|personnel|police|officers|servicemen|men|members|"
+    r"peacekeepers)\b)[\w()’'-]+\s+){0,5}?"
     r"(?:companies|battalions|brigades|platoons|squadrons|regiments|units|teams|contingents)\b"
 )
 _PEOPLE_AFTER = re.compile(
