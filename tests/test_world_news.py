@@ -3884,3 +3884,22 @@ def test_those_the_talks_included_or_were_joined_by_take_part():
         "person/sadyr-japarov",
         "person/shavkat-mirziyoyev",
     } <= set(m.participants)
+
+
+def test_the_day_since_the_last_summit_is_not_this_summits():
+    """Dev 601: "The 2021 Summit … comes three years since the last was hosted by the COMESA
+    Secretariat in Lusaka, Zambia, on 18 – 19 July 2018": the day of the one before, not of
+    the summit the leaders addressed."""
+    f = facts(
+        "Summit\nSource: Example\n\n"
+        "Egypt is the new Chair of the COMESA Heads of State and Authority after taking over"
+        " from Madagascar.\n\n"
+        "The exchange of power took place in Cairo, Egypt, during the 21st Summit of the"
+        " COMESA Authority of Heads of State and Governments.\n\n"
+        "The 2021 Summit comes three years since the last was hosted by the COMESA Secretariat"
+        " in Lusaka, Zambia, on 18 – 19 July 2018.\n\n"
+        "President El-Sisi commended his successor. Presidents Paul Kagame and Kais Saied"
+        " addressed the summit.\n"
+    )
+    (m,) = [m for m in f.meetings if "person/paul-kagame" in m.participants]
+    assert m.date is None or m.date.value is None

@@ -123,7 +123,13 @@ _VAGUE_TIME = re.compile(
 
 
 # "his first SADC summit since taking office on October 30": the day of something before
-_SINCE = re.compile(r"\bsince\s+(?:[\w’'-]+\s+){0,3}?(?:on\s+|in\s+)?$", re.I)
+_SINCE = re.compile(
+    r"\bsince\s+(?:[\w’'-]+\s+){0,3}?(?:on\s+|in\s+)?$"
+    # "comes three years since the last was hosted by the COMESA Secretariat in Lusaka,
+    # Zambia, on 18 – 19 July 2018": the day of the one before
+    r"|\b(?:since|after)\s+the\s+(?:last|previous)\b[^.;]{0,120}$",
+    re.I,
+)
 
 
 _SAID_ON = re.compile(
@@ -163,7 +169,7 @@ def its_day(text: str, start: int, d: DateValue) -> bool:
     """A day the sentence gives that may be the meeting's: not another event's ("ahead of the
     forum on Monday May 22"), not a quoted speaker's "today"."""
     if AHEAD_OF.search(text, start, d.start) or _SINCE.search(
-        text, max(start, d.start - 40), d.start
+        text, max(start, d.start - 160), d.start
     ):
         return False
     if _A_TEXTS_DAY.search(text, max(start, d.start - 40), d.start) and not _ADOPTED_ON.search(
