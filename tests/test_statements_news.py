@@ -1215,3 +1215,15 @@ def test_a_statement_released_by_his_office_is_his_governments():
         " soldiers from Mozambique, according to a statement released by his office.\n"
     )
     assert speakers_of(text, "ordered the withdrawal") == {"country/zambia"}
+
+
+def test_words_quoted_before_made_a_speech_are_the_speakers():
+    """Dev 604: "“Both sides have reached a number of important agreements …”, State
+    President Tran Dai Quang made a speech.": his words."""
+    text = (
+        "Press\nSource: Example | 2016-05-24\n\n"
+        "Tran Dai Quang and his US counterpart Barack Obama chaired an international press"
+        ' conference in Hanoi on Monday. "Both sides have reached a number of important'
+        ' agreements on economics and trade", State President Tran Dai Quang made a speech.\n'
+    )
+    assert speakers_of(text, "important agreements") == {"person/tran-dai-quang"}

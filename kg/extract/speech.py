@@ -234,6 +234,18 @@ def speech_verbs(sp) -> list:
         if lem == "make" and any(c.lower_ in ("known", "clear") for c in t.children):
             out.append(t)  # "made this known", "made it clear"
             continue
+        if (
+            lem == "make"
+            and any(
+                c.dep_ == "dobj" and c.lower_ in ("speech", "statement", "remarks", "address")
+                for c in t.children
+            )
+            and any(x.text in ("”", '"') for x in t.sent[: t.i - t.sent.start])
+        ):
+            # "“…”, State President Tran Dai Quang made a speech.": the words quoted before
+            # (not "Pashinyan made his first official remarks on Wednesday")
+            out.append(t)
+            continue
         if lem in ("issue", "release", "publish") and any(
             c.dep_ == "dobj" and c.lower_ in _WRITTEN_NOUNS for c in t.children
         ):
