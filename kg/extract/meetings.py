@@ -211,7 +211,7 @@ _SCHEDULED_FOR = re.compile(
     r"\b(?P<noun>[\w-]+)\s+(?:scheduled|set|slated|planned|due)\s+(?:for|on)\s+(?:the\s+)?"
     r"(?:[A-Z][a-z]+day,?\s+)?$"
     # "following his historic election and subsequent swearing-in on April 4, 2018"
-    r"|\b(?P<event>elections?|swearing-in|inauguration|referendum|polls|coup|independence)"
+    r"|\b(?:elections?|swearing-in|inauguration|referendum|polls|coup|independence)"
     r"\s+(?:on|of)\s+(?:the\s+)?(?:[A-Z][a-z]+day,?\s+)?$"
 )
 

@@ -1689,8 +1689,8 @@ def _owner_named_before(name: str, ents) -> str | None:
 
 def _main_state(mentions, headline_end: int = 0) -> str | None:
     """The state a story is about: named at least three times, half as often again as any
-    other, or most often and in the headline, where the next is not ("Qatar's sovereignty
-    … Doha to continue its efforts", then Qatar six times and Israel five)."""
+    other, or most often and in the headline, where the next is not ("Jordan's Safadi holds
+    talks with Pompeo in Amman", then Jordan five times and the United States four)."""
     counts = Counter(m.key for m in mentions if m.kind == "country")
     top = counts.most_common(2)
     if not top or top[0][1] < 3:

@@ -1055,10 +1055,9 @@ def _resolve(doc: Doc, tok, verb, sent: Block, sal: speech.Salience) -> str | No
             return f"country/{state}"
     mine = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in ("his", "her")), None)
     if noun == "office" and m is None and mine is not None:
-        # "according to a statement released by his office": the government of the one
-        # "his" stands for
-        # "Yoon met Prime Minister Oyun-Erdene …, his office said": the one the words tell
-        # of before "his"
+        # "according to a statement released by his office": the government of the person
+        # the clause before tells of ("Yoon met Prime Minister Oyun-Erdene …, his office
+        # said"), else of the one "his" resolves to
         who = _clause_subject_actor(doc, verb, off, skip, ("person",)) or _pronoun_person(
             doc, sent, before, sal, "f" if mine.lower_ == "her" else "m"
         )
@@ -1115,7 +1114,7 @@ def _resolve(doc: Doc, tok, verb, sent: Block, sal: speech.Salience) -> str | No
     return None
 
 
-_ISSUE = {"release", "issue", "publish", "send", "post", "circulate", "distribute"}
+_ISSUE = {"release", "issue", "publish", "published", "send", "post", "circulate", "distribute"}
 _BODY_OF_STATE = {
     "army": "Army",
     "military": "Armed Forces",
