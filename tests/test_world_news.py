@@ -3903,3 +3903,19 @@ def test_the_day_since_the_last_summit_is_not_this_summits():
     )
     (m,) = [m for m in f.meetings if "person/paul-kagame" in m.participants]
     assert m.date is None or m.date.value is None
+
+
+def test_presidents_who_attended_the_forum_met():
+    """Dev 600: "The presidents of Argentina, Mauricio Macri; Brazil, Jair Bolsonaro; …,
+    along with Chilean President Sebastián Piñera, attended the forum": a gathering, as
+    "attended the summit" is."""
+    f = facts(
+        "Forum\nSource: Example\n\n"
+        "The presidents of Argentina, Mauricio Macri; Brazil, Jair Bolsonaro; and Peru, Martín"
+        " Vizcarra, along with Chilean President Sebastián Piñera, attended the forum in"
+        " Santiago.\n"
+    )
+    assert any(
+        {"person/mauricio-macri", "person/jair-bolsonaro"} <= set(m.participants)
+        for m in f.meetings
+    )

@@ -83,6 +83,7 @@ _NOUNS = {
     "debate",
     "phone-call",
     "conference",
+    "forum",  # "… along with Chilean President Sebastián Piñera, attended the forum"
 }
 _PRESS = re.compile(
     r"^(?:reporters|journalists|press|media|correspondents?|newsmen|the press)$", re.I
