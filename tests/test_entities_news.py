@@ -1323,3 +1323,16 @@ def test_a_bare_ministry_belongs_to_the_state_of_the_headline():
         " the peace process, and the United States pledged support to Jordan.\n"
     )
     assert any(r.startswith("org/") and "jordan" in r for r in refs(f, "org")), refs(f, "org")
+
+
+def test_an_ampersand_name_and_st_maarten_are_their_territories():
+    """Dev 607, 593: "Trinidad & Tobago and Barbados did not attend", "Wallis & Futuna",
+    "delegates from … St Maarten": the names with "&" are those with "and"; St Maarten is
+    the Dutch side's territory, a place, not a person."""
+    f = facts(
+        "Talks\nSource: Example | 2020-01-23\n\n"
+        "Pompeo held talks with delegates from Belize, Haiti and St Maarten. Antigua & Barbuda"
+        " and Barbados did not attend.\n"
+    )
+    assert "country/antigua-and-barbuda" in refs(f, "country")
+    assert "place/sint-maarten-dutch-part" in refs(f, "place") and not refs(f, "person")

@@ -149,6 +149,8 @@ def countries() -> dict[str, Country]:
         names += extra.get("names") or []
         # "St Kitts and Nevis", "St. Lucia": the abbreviation every Caribbean paper writes
         names += [f"{st} {n[6:]}" for n in names if n.startswith("Saint ") for st in ("St", "St.")]
+        # "Trinidad & Tobago", "St Kitts & Nevis": the ampersand headlines and lists write
+        names += [n.replace(" and ", " & ") for n in names if " and " in n]
         demonyms = [d for d in [ci.get("demonym")] if d] + (extra.get("demonyms") or [])
         drop = {fold(n) for n in extra.get("not") or []}
         g = geo.get(iso2, {})
