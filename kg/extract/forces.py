@@ -30,7 +30,7 @@ from kg.extract.lexis import (
 )
 from kg.extract.model import DateValue, Deployment, Span
 from kg.extract.numbers import parse_number
-from kg.extract.speech import phrase_span
+from kg.extract.speech import agent_objects, phrase_span
 
 _VERBS = set(
     "deploy send dispatch despatch provide contribute pledge commit airlift fly station "
@@ -171,7 +171,7 @@ def deployments_from_parse(doc: Doc) -> list[Deployment]:
                     if lem == "join" and any(c.dep_ == "auxpass" for c in tok.children):
                         # "The Spanish battalion will be joined next week by 160 Moroccan
                         # soldiers": those who join come after "by"
-                        subs = _agents(tok)
+                        subs = agent_objects(tok)
                     force = next((s for s in subs if _is_force(s)), None)
                 elif lem in _ARRIVE and not any(c.dep_ == "dobj" for c in tok.children):
                     # "Kenyan police arrived", "400 officers have deployed"
@@ -504,11 +504,6 @@ def _own_or_governing_subjects(tok) -> list:
 
 
 _MONEY = {"$", "€", "£", "¥", "US$", "dollars", "euros", "pounds"}
-
-
-def _agents(verb) -> list:
-    """The nouns after a passive verb's "by" ("joined by 24 Jamaican personnel")."""
-    return [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
 
 
 def _conj(tok) -> list:

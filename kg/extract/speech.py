@@ -445,7 +445,7 @@ def subject_of(verb, after: int = -1):
         if inverted and inverted[0].idx >= after:
             return inverted[0]
     # passive "was told by X": the agent
-    agent = next(iter(_agent_objects(verb)), None)
+    agent = next(iter(agent_objects(verb)), None)
     if agent is not None:
         return agent
     return _phrase_before(verb, after)
@@ -471,10 +471,10 @@ def as_said_by(verb):
     """ "…, as mentioned by Colonel Kiaou", "as stated by the minister": the agent said it."""
     if not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
         return None
-    return next(iter(_agent_objects(verb)), None)
+    return next(iter(agent_objects(verb)), None)
 
 
-def _agent_objects(verb) -> list:
+def agent_objects(verb) -> list:
     """Who a passive verb's by-phrase names ("was told by X")."""
     return [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
 
@@ -489,7 +489,7 @@ def _passive_agent(verb, after: int):
         return None
     if not any(c.dep_ == "nsubjpass" for c in verb.children):
         return None
-    return next((g for g in _agent_objects(verb) if g.idx >= after), None)
+    return next((g for g in agent_objects(verb) if g.idx >= after), None)
 
 
 _WHEN_WORDS = {
