@@ -254,6 +254,7 @@ def meetings(doc: Doc) -> list[Meeting]:
     order: list[str] = []
     last: Meeting | None = None
     pending = None
+    own_day = _reports_its_own_day(doc)  # (the page's, for a lead's undated meeting)
     for pi, sent in doc.sentences:
         s_text = text[sent.start : sent.end]
         if pending is not None and _ANNOUNCE.search(s_text):
@@ -321,7 +322,7 @@ def meetings(doc: Doc) -> list[Meeting]:
         ]
         if (
             date is None
-            and _reports_its_own_day(doc)
+            and own_day
             and not (last is not None and _BACK_TO_IT.match(s_text))
             and (
                 (organizer is None and len(persons) >= 2)
