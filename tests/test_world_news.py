@@ -3907,3 +3907,18 @@ def test_presidents_who_attended_the_forum_met():
         {"person/mauricio-macri", "person/jair-bolsonaro"} <= set(m.participants)
         for m in f.meetings
     )
+
+
+def test_a_summit_told_as_held_in_an_undated_page_keeps_its_place():
+    """Dev 601: "The exchange of power took place in Cairo, Egypt, during the 21st Summit of
+    the COMESA Authority …" in a page with no date: the summit was held there, its day
+    unknown, and the place is the summit's."""
+    f = facts(
+        "Egypt takes the chair\nSource: Example\n\n"
+        "The exchange of power took place in Cairo, Egypt, during the 21st Summit of the"
+        " COMESA Authority of Heads of State and Governments. Egypt last hosted the COMESA"
+        " Summit in 2001.\n\n"
+        "The heads of State who participated were President Paul Kagame (Rwanda) and"
+        " President Kais Saied (Tunisia).\n"
+    )
+    assert any(m.location == "place/cairo" for m in f.meetings)

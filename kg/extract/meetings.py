@@ -15,6 +15,7 @@ from kg.extract.context import Doc
 from kg.extract.dates import MONTH_OF_ITS_OWN
 from kg.extract.lexis import AHEAD_OF, BESIDE_EVENT, GATHERING_WORD, HEADS_MEETING, SAID_AFTER
 from kg.extract.model import DateValue, Meeting, Span
+from kg.extract.ner import headline_end
 from kg.extract.speech import inside_quote
 
 TRIGGER = re.compile(
@@ -370,7 +371,17 @@ def meetings(doc: Doc) -> list[Meeting]:
             last = m
             continue
         if date is None and organizer is not None and not _same_body(doc, last, organizer):
-            if unresolved and _PAST.search(s_text):
+            if (
+                unresolved
+                # "The exchange of power took place in Cairo, during the 21st Summit" in a
+                # page with no date: held, the day unknown (a headline only announces it)
+                or (
+                    not all_dates
+                    and not doc.meta.published
+                    and sent.start >= headline_end(text)
+                    and _HELD.search(s_text)
+                )
+            ) and _PAST.search(s_text):
                 # "held an online summit on Monday" in a page with no date: the meeting is
                 # certain, its day is not; keep the words, give no ng:date
                 key = f"undated-{doc.meta_key}-{doc.root_org(organizer.split('/', 1)[1])}"
@@ -378,11 +389,14 @@ def meetings(doc: Doc) -> list[Meeting]:
                     key=key,
                     span=Span(sent.start, sent.end),
                     label="",
-                    date=unresolved[0],
+                    date=unresolved[0] if unresolved else None,
                     organizer=organizer,
                 )
                 m.kinds |= _kinds(s_text, doc.entities[organizer].label)
                 _enrich(doc, m, sent.start, sent.end)
+                if not m.participants and not unresolved:
+                    # "The Caribbean Community meeting was held in Georgetown": the body met
+                    m.participants.append(organizer)
                 if key not in out:
                     out[key] = m
                     order.append(key)
