@@ -3922,3 +3922,19 @@ def test_a_summit_told_as_held_in_an_undated_page_keeps_its_place():
         " President Kais Saied (Tunisia).\n"
     )
     assert any(m.location == "place/cairo" for m in f.meetings)
+
+
+def test_states_whose_vice_presidents_stood_in_for_their_heads_attend_the_summit():
+    """Dev 601: "The heads of State who participated … were; President A (Burundi), …
+    Vice Presidents of Malawi, Uganda and Zambia represented their heads of State": those
+    three states sat at the summit too."""
+    f = facts(
+        "Summit\nSource: Example | 2021-11-23\n\n"
+        "The 21st Summit of the COMESA Authority of Heads of State and Government was held in"
+        " Cairo on 23 November 2021.\n\n"
+        "The heads of State who participated were; President Evariste Ndayishimiye, (Burundi)"
+        " and Pres. Paul Kagame (Rwanda). Vice Presidents of Malawi, Uganda and Zambia"
+        " represented their heads of State.\n"
+    )
+    (m,) = [m for m in f.meetings if "Summit" in m.kinds]
+    assert {"country/malawi", "country/uganda", "country/zambia"} <= set(m.participants)

@@ -2697,6 +2697,35 @@ def _others_at_the_bodys_meeting(doc: Doc, meetings: list[Meeting]) -> None:
             _join(m, _others_named(doc, sent, others.end()))
 
 
+# "Vice Presidents of Malawi, Uganda and Zambia represented their heads of State": the
+# states whose envoys stood in for their leaders at the summit just told
+_ENVOYS_FOR_LEADERS = re.compile(
+    r"\s*(?:The\s+)?(?:[A-Z][\w-]*\s+){1,3}(?:of|from)\s+(?P<who>[^.;:]{3,160}?)\s+(?:also\s+)?"
+    r"represented\s+(?:their|his|her)\s+(?:respective\s+)?(?:heads?\s+of\s+(?:state|government)"
+    r"|countries|country|governments?|leaders?|presidents?)\b",
+    re.I,
+)
+
+
+def _stood_in_for_their_leaders(doc: Doc, meetings: list[Meeting]) -> None:
+    """Those envoys' states (or the envoys, when named) join the last summit or session
+    told before, the one the story is listing the attendance of."""
+    for _pi, sent in doc.sentences:
+        stood = _ENVOYS_FOR_LEADERS.match(doc.text, sent.start, sent.end)
+        if stood is None:
+            continue
+        before = [
+            m for m in meetings if m.span.start <= sent.start and m.kinds & {"Summit", "Session"}
+        ]
+        if not before:
+            continue
+        a, b = stood.span("who")
+        named = doc.mentions_in(a, b)
+        persons = [doc.ref(x) for x in named if x.kind == "person"]
+        states = [doc.ref(x) for x in named if x.kind == "country" and not x.adjective]
+        _join(max(before, key=lambda x: x.span.start), persons or states)
+
+
 def _only_unnamed_envoys(doc: Doc, sent, ref: str) -> bool:
     """Every mention of the state in the sentence stands in a piece of the list that names
     no person, and is not the state of the post written after a person's name ("A, Deputy
@@ -3738,6 +3767,7 @@ def merge_into(doc: Doc, found: list[Meeting], parsed: list[Meeting]) -> list[Me
             m.location = _town_of_building(doc, m) or m.location
     _also_attending(doc, out)
     _others_at_the_bodys_meeting(doc, out)
+    _stood_in_for_their_leaders(doc, out)
     _leaders_including(doc, out)
     _accompanied(doc, out)
     _welcomed(doc, out)
