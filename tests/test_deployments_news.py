@@ -1297,3 +1297,35 @@ def test_named_teams_comprising_a_head_count_are_that_many_people():
         " 101 personnel, left for Turkiye on Tuesday to help in rescue operations.\n"
     )
     assert [d.personnel for d in f.deployments] == [101]
+
+
+def test_a_list_of_teams_that_went_home_gives_each_country_its_number():
+    """Dev 618: "Those who returned to their countries till Tuesday included 313 from
+    India, 35 from Pakistan, 62 each from the Netherlands and Poland, nine each from France
+    and Switzerland, and four Americans": no word of forces in the sentence, but the rescue
+    personnel the lead told of (the contingent just found, two paragraphs up at most);
+    "each" gives both states the number, and words are numbers."""
+    f = facts(
+        "Foreign rescue teams start leaving\nSource: Example | 2015-05-05\n\n"
+        "Around 650 search and rescue personnel from 13 countries, including 313 Indians,"
+        " have left Nepal, officials said on Tuesday.\n\n"
+        "Those who returned to their countries till Tuesday included 313 from India, 35 from"
+        " Pakistan, 62 each from the Netherlands and Poland, nine each from France and"
+        " Switzerland, and four Americans, according to the home ministry.\n"
+    )
+    sizes = {d.deployed_by: d.personnel for d in f.deployments}
+    assert sizes.get("country/pakistan") == 35
+    assert sizes.get("country/netherlands") == sizes.get("country/poland") == 62
+    assert sizes.get("country/france") == sizes.get("country/switzerland") == 9
+    assert sizes.get("country/united-states") == 4
+
+
+def test_a_list_of_battalions_is_no_list_of_people():
+    """Dev 91: "also has two battalions from Uganda, two from Burundi and one from South
+    Sudan": units counted; no contingent of two."""
+    f = facts(
+        "Force\nSource: Example | 2022-11-02\n\n"
+        "Kenya is sending more than 900 troops to Congo. The regional force also has two"
+        " battalions from Uganda, two from Burundi and one from South Sudan.\n"
+    )
+    assert not [d for d in f.deployments if d.personnel == 2]

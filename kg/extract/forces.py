@@ -1369,6 +1369,12 @@ _SENDS_A_NUMBER = re.compile(
 _SENDS_A_FIGURE = re.compile(_SENDS_A_NUMBER.pattern + r"\d")
 
 
+# a list of those who came or went, without a word of forces in it
+_BACK_HOME = re.compile(
+    r"\b(?:returned|left|arrived|withdrew|departed|went home|deployed|sent)\b", re.I
+)
+
+
 def _lists(doc: Doc, force_org: str | None, found: list[Deployment]) -> list[Deployment]:
     """A contingent per country where a sentence about forces pairs countries with numbers:
     "Armenia – 100, Belarus – 500", "Tanzania is providing 274 soldiers, South Africa 270,
@@ -1378,15 +1384,20 @@ def _lists(doc: Doc, force_org: str | None, found: list[Deployment]) -> list[Dep
     for _pi, sent in doc.sentences:
         if "://" in doc.text[sent.start : sent.end]:
             continue
+        hits = _number_first(doc, sent)
         if not _FORCE_WORDS.search(doc.text, sent.start, sent.end) and not (
             # "Kenya will deploy 1,000 police officers to Haiti. Jamaica will send 200, the
-            # Bahamas 150 and Belize 50": the numbers a sending verb gives, right after
-            _SENDS_A_FIGURE.search(doc.text, sent.start, sent.end)
-            and any(0 <= _pi - _para(doc, d.span.start) <= 1 for d in found)
+            # Bahamas 150 and Belize 50": the numbers a sending verb gives, right after;
+            # "Those who returned … included 313 from India, 35 from Pakistan, 42 from
+            # Belgium": a long list of the teams told of just before
+            (
+                _SENDS_A_FIGURE.search(doc.text, sent.start, sent.end)
+                or (len(hits) >= 3 and _BACK_HOME.search(doc.text, sent.start, sent.end))
+            )
+            and any(0 <= _pi - _para(doc, d.span.start) <= 2 for d in found)
         ):
             continue  # the sentence itself speaks of forces
         numbers = doc.numbers_in(sent.start, sent.end)
-        hits = _number_first(doc, sent)
         for m in doc.mentions_in(sent.start, sent.end, "country") if len(hits) < 2 else []:
             if m.adjective:
                 continue
@@ -1504,10 +1515,18 @@ def _named_in(doc: Doc, mission: str | None) -> str | None:
     return None
 
 
-_NUMBER_BEFORE = re.compile(
-    r"(?P<n>\d[\d,]*)\s+(?:(?:troops|soldiers|personnel|officers|police|peacekeepers)\s+)?"
-    r"(?P<from>from\s+(?:the\s+)?)?$"
+# what stands between a list's number and its country: "850 from Congo Republic", "62 each
+# from the Netherlands and Poland", "313 troops from India", "850 Burundians"
+_NUMBER_GAP = re.compile(
+    r"\s+(?P<each>each\s+)?(?:(?:troops|soldiers|personnel|officers|police|peacekeepers)\s+)?"
+    r"(?P<from>from\s+(?:the\s+)?)?"
 )
+_UNITS_COUNTED = re.compile(
+    r"\s+(?:\w+\s+)?(?:battalions?|companies|brigades?|units|teams|platoons|squadrons|ships|"
+    r"vessels|aircraft|planes|helicopters)\b",
+    re.I,
+)
+_AND_THE_NEXT = re.compile(r"\s+and\s+(?:the\s+)?")
 
 
 _PEOPLE_COUNTED = re.compile(
@@ -1525,35 +1544,49 @@ def _number_first(doc: Doc, sent) -> list[tuple[str, int]]:
     hits: list[tuple[str, int]] = []
     if _PEOPLE_COUNTED.search(doc.text, sent.start, sent.end):
         return hits  # "evacuated 150 Indians, 80 from Nepal": people counted, not contingents
+    numbers = doc.numbers_in(sent.start, sent.end)
+    if any(_UNITS_COUNTED.match(doc.text, n[1]) for n in numbers):
+        return []  # "two battalions from Uganda, two from Burundi": units, not people
+    each: tuple[int, int] | None = None  # (where the last "N each from A" country ended, N)
     for m in doc.mentions_in(sent.start, sent.end, "country"):
-        nb = _NUMBER_BEFORE.search(doc.text, max(sent.start, m.start - 40), m.start)
-        if nb is None:
-            continue
-        # "from Gabon", or the people themselves: "850 Burundians", or a row of adjectives
-        # closed by the force: "450 French, 350 Spanish and 200 Italian soldiers"
-        if not (
-            nb.group("from")
-            or (m.adjective and m.surface.endswith("s"))
-            or (m.adjective and _in_adjective_row(doc, m, nb))
-        ):
-            continue
-        n = int(nb.group("n").replace(",", ""))
+        if each is not None and _AND_THE_NEXT.fullmatch(doc.text, each[0], m.start):
+            n = each[1]  # "62 each from the Netherlands and Poland": Poland's 62 too
+        else:
+            nb = next(
+                (
+                    x
+                    for x in reversed(numbers)
+                    if x[1] <= m.start
+                    and isinstance(x[2], int)
+                    and _NUMBER_GAP.fullmatch(doc.text, x[1], m.start)
+                ),
+                None,
+            )
+            each = None
+            if nb is None:
+                continue
+            gap = _NUMBER_GAP.fullmatch(doc.text, nb[1], m.start)
+            # "from Gabon", or the people themselves: "850 Burundians", or a row of adjectives
+            # closed by the force: "450 French, 350 Spanish and 200 Italian soldiers"
+            if not (
+                gap.group("from")
+                or (m.adjective and m.surface.endswith("s"))
+                or (m.adjective and gap.group(0).isspace() and _ROW_GOES_ON.match(doc.text, m.end))
+            ):
+                continue
+            n = int(nb[2])
+            if gap.group("each") and not m.adjective:
+                each = (m.end, n)
         if 2 <= n <= 200_000 and (ref := doc.ref(m)) not in {c for c, _n in hits}:
             hits.append((ref, n))
+        if each is not None:
+            each = (m.end, each[1])
     return hits
 
 
 _ROW_GOES_ON = re.compile(
     rf"(?:,\s*(?:and\s+)?|\s+and\s+)\d|\s+(?:{'|'.join(FORCE_NOUNS)})\b", re.I
 )
-
-
-def _in_adjective_row(doc: Doc, m, nb) -> bool:
-    """ "450 French, 350 Spanish and 200 Italian soldiers": a number right before the
-    adjective, and after it the row goes on or the force closes it."""
-    return re.fullmatch(r"\d[\d,]*\s+", nb.group(0)) is not None and bool(
-        _ROW_GOES_ON.match(doc.text, m.end)
-    )
 
 
 _FROM_COUNTRY = re.compile(
