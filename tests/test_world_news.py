@@ -3938,3 +3938,32 @@ def test_states_whose_vice_presidents_stood_in_for_their_heads_attend_the_summit
     )
     (m,) = [m for m in f.meetings if "Summit" in m.kinds]
     assert {"country/malawi", "country/uganda", "country/zambia"} <= set(m.participants)
+
+
+def test_a_visit_told_with_its_talks_is_those_talks():
+    """Dev 621: "As part of his Official Visit to Germany, Minister George Vella on Tuesday
+    held lengthy discussions with Minister Frank Walter Steinmeier": one meeting, in
+    Germany, of the two ministers; not a second one between Vella's visit and Germany."""
+    f = facts(
+        "Talks\nSource: Example | 2016-09-07\n\n"
+        "As part of his Official Visit to Germany, Minister George Vella on Tuesday held"
+        " lengthy discussions with Minister Frank Walter Steinmeier.\n"
+    )
+    (m,) = f.meetings
+    assert m.location == "country/germany"
+    assert set(m.participants) == {"person/george-vella", "person/frank-walter-steinmeier"}
+
+
+def test_the_guests_visit_told_after_his_talks_is_no_meeting_of_its_own():
+    """Dev 620: "Montenegro's president, Mr Milo Đukanović, met with Lithuania's Prime
+    Minister. / Lithuania's PM … expressed his great satisfaction with Mr Đukanović's
+    visit": the visit is the talks just told."""
+    f = facts(
+        "Visit\nSource: Example\n\n"
+        "Montenegro’s president, Mr Milo Đukanović, met with Lithuania’s Prime Minister,"
+        " Saulius Skvernelis.\n\n"
+        "Lithuania’s PM said that his government appreciated Montenegro’s contribution. He"
+        " expressed his great satisfaction with Mr Đukanović’s visit, which would further"
+        " strengthen bilateral cooperation.\n"
+    )
+    assert len(f.meetings) == 1

@@ -3789,7 +3789,63 @@ def merge_into(doc: Doc, found: list[Meeting], parsed: list[Meeting]) -> list[Me
             m.kinds = {"InPersonMeeting"}
         if m.key.startswith("undated-") and m.date is not None and m.date.value:
             m.key = meeting_key(doc, m.date, m.participants)  # dated by a twin it absorbed
-    return _one_per_key(out)
+    return _one_per_key(_visit_told_with_its_talks(doc, out))
+
+
+_ON_A_VISIT = re.compile(r"\bwho\s+(?:is|was|are|were)\s+(?:on|paying|making)\b", re.I)
+
+
+def _visit_told_with_its_talks(doc: Doc, meetings: list[Meeting]) -> list[Meeting]:
+    """ "As part of his Official Visit to Germany, Minister A on Tuesday held lengthy
+    discussions with Minister B" (one sentence), "A met with B. … He expressed his great
+    satisfaction with Mr A's visit" (the next paragraph): the visit is those talks, not a
+    meeting of its own; the talks take its place, and the host state is where they met,
+    not a party beside its own minister."""
+
+    def persons(m: Meeting) -> list[str]:
+        return [p for p in m.participants if p.startswith("person/")]
+
+    gone: set[int] = set()
+    for v in meetings:
+        if "Visit" not in v.kinds or len(persons(v)) >= 2:
+            continue
+        if _ON_A_VISIT.search(doc.text, v.span.start, v.span.end):
+            continue  # "A, who is on a day-long visit to X, held a meeting with B": both told
+        talks = next(
+            (
+                t
+                for t in meetings
+                if t is not v
+                and t.span == v.span
+                and "Visit" not in t.kinds
+                and len(persons(t)) >= 2
+                and set(v.participants) <= {*t.participants, v.location}
+            ),
+            None,
+        )
+        if talks is None and not (v.date and v.date.value) and len(v.participants) == 1:
+            # "Mr A's visit" with no day: the visitor's talks told just before
+            talks = next(
+                (
+                    t
+                    for t in sorted(meetings, key=lambda m: -m.span.start)
+                    if t is not v
+                    and t.span.start < v.span.start
+                    and "Visit" not in t.kinds
+                    and v.participants[0] in t.participants
+                    and v.participants[0].startswith("person/")
+                    and doc.near(t.span.start, v.span.start)
+                ),
+                None,
+            )
+        if talks is None:
+            continue
+        kinds = set(talks.kinds)
+        absorb(talks, v)
+        talks.kinds = kinds  # (talks held on a visit: told as talks, as the stories do)
+        talks.participants = [p for p in talks.participants if p != v.location]
+        gone.add(id(v))
+    return [m for m in meetings if id(m) not in gone]
 
 
 def _one_per_key(meetings: list[Meeting]) -> list[Meeting]:
