@@ -3967,3 +3967,16 @@ def test_the_guests_visit_told_after_his_talks_is_no_meeting_of_its_own():
         " strengthen bilateral cooperation.\n"
     )
     assert len(f.meetings) == 1
+
+
+def test_a_visit_to_a_named_counterpart_is_with_him_not_his_state():
+    """Dev 622: "Vanuatu's Prime Minister Sato Kilman paid a courtesy visit to his Fiji
+    counterpart Commodore Voreqe Bainimarama at Government Buildings": the one visited is
+    Bainimarama; Fiji only says whose counterpart he is."""
+    f = facts(
+        "Visit\nSource: Example\n\n"
+        "Vanuatu's Prime Minister Sato Kilman paid a courtesy visit to his Fiji counterpart"
+        " Commodore Voreqe Bainimarama at Government Buildings this morning.\n"
+    )
+    (m,) = f.meetings
+    assert set(m.participants) == {"person/sato-kilman", "person/voreqe-bainimarama"}

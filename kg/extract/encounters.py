@@ -1361,6 +1361,10 @@ def encounters(doc: Doc) -> list[Meeting]:
                     # the state visited takes part, as for "visited Estonia"
                     for o in _with_objects(hub, ("to",)):
                         named = _named_in(doc, *phrase_span(o, off))
+                        if any(r.startswith("person/") for r in named):
+                            # "a courtesy visit to his Fiji counterpart B": the one visited
+                            parties.add_np(o)
+                            continue
                         parties.take(*(r for r in named if r.startswith("country/")))
                 if hub.dep_ == "ROOT":
                     for a in hub.children:  # the hosts of "… hosted consultations between"
