@@ -1336,3 +1336,14 @@ def test_an_ampersand_name_and_st_maarten_are_their_territories():
     )
     assert "country/antigua-and-barbuda" in refs(f, "country")
     assert "place/sint-maarten-dutch-part" in refs(f, "place") and not refs(f, "person")
+
+
+def test_a_post_before_two_honorifics_is_the_named_persons():
+    """Dev 611: "chaired by the honourable President of Turkmenistan, H.E. Mr. Gurbanguly
+    Berdimuhamedov": "H.E. Mr." between the post and the name still gives him the post."""
+    f = facts(
+        "Summit\nSource: Example | 2021-11-28\n\n"
+        "The event was chaired by the honourable President of Turkmenistan, H.E. Mr."
+        " Gurbanguly Berdimuhamedov.\n"
+    )
+    assert "president-turkmenistan" in f.entities["person/gurbanguly-berdimuhamedov"].posts

@@ -19,7 +19,7 @@ from kg.extract.model import DocMeta, Entity, Mention, Post
 from kg.extract.numbers import find_numbers
 from kg.extract.sentences import Block, SpanSet, all_sentences, paragraphs, within
 
-_GAP_BEFORE_NAME = re.compile(r"^[\s,:–-]*(?:(?:H\.\s?E\.|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s*)?$")
+_GAP_BEFORE_NAME = re.compile(r"^[\s,:–-]*(?:(?:H\.\s?E\.|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s*){0,2}$")
 _ENVOY_AGAIN = re.compile(r"^,\s+Ambassador\s+$")
 _GAP_AFTER_NAME = re.compile(r"^\s*,?\s*(?:the\s+)?$")
 
