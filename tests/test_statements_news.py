@@ -1227,3 +1227,17 @@ def test_words_quoted_before_made_a_speech_are_the_speakers():
         ' agreements on economics and trade", State President Tran Dai Quang made a speech.\n'
     )
     assert speakers_of(text, "important agreements") == {"person/tran-dai-quang"}
+
+
+def test_he_after_a_post_as_subject_is_the_posts_holder():
+    """Dev 611: "The honorable President of Turkmenistan … made his opening statement … He
+    also highlighted the permanent neutrality position of Turkmenistan": he is the
+    President of Turkmenistan, named before with the post, not the last man named."""
+    text = (
+        "Summit\nSource: Example | 2021-11-28\n\n"
+        "The summit was chaired by the President of Turkmenistan, Gurbanguly Berdimuhamedov,"
+        " while the President of Turkey, Recep Tayyip Erdogan, inaugurated the forum.\n\n"
+        "The honorable President of Turkmenistan after his election as the Chairman made his"
+        " opening statement. He also highlighted the permanent neutrality of Turkmenistan.\n"
+    )
+    assert speakers_of(text, "permanent neutrality") == {"person/gurbanguly-berdimuhamedov"}

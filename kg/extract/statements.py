@@ -404,6 +404,36 @@ def _remember(doc: Doc, sal: speech.Salience, start: int, end: int) -> None:
         if m.kind in ("person", "org", "country") and not m.adjective and m.start >= skip:
             if not speech.inside_quote(doc.text, pstart, m.start):
                 sal.saw(doc.ref(m))
+    # "The honorable President of Turkmenistan … made his opening statement": the one
+    # holding the post, whom the "He also highlighted …" after it means
+    holder = _opening_post_holder(doc, sal, start, end)
+    if holder is not None:
+        sal.saw(holder)
+        if holder in sal.subjects:
+            sal.subjects.remove(holder)
+        sal.subjects.append(holder)
+
+
+# "The honorable President of Turkmenistan": a post of a state as a sentence's subject
+_POST_OF_STATE = re.compile(
+    r"\s*the\s+(?:(?:honou?rable|incumbent|current)\s+)?(?P<role>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)"
+    r"\s+of\s+(?:the\s+)?$",
+    re.I,
+)
+
+
+def _opening_post_holder(doc: Doc, sal: speech.Salience, start: int, end: int) -> str | None:
+    """Who holds the post a sentence opens on with no name: the latest person the text named
+    with it."""
+    from kg.extract.actors import canon_role
+
+    states = [m for m in doc.mentions_in(start, min(end, start + 80), "country")]
+    if not states or states[0].adjective:
+        return None
+    post = _POST_OF_STATE.fullmatch(doc.text, start, states[0].start)
+    if post is None:
+        return None
+    return _holder(doc, canon_role(post.group("role")).lower(), states[0], sal, bare=False)
 
 
 _VOICE_TITLE = re.compile(r"\s*(?:(?:Mr|Ms|Mrs|Dr|H\.\s?E)\.?\s+)?")
