@@ -3980,3 +3980,21 @@ def test_a_visit_to_a_named_counterpart_is_with_him_not_his_state():
     )
     (m,) = f.meetings
     assert set(m.participants) == {"person/sato-kilman", "person/voreqe-bainimarama"}
+
+
+def test_the_event_told_back_is_the_summit_just_told():
+    """Dev 611: "The 15th ECO Summit was hosted by Turkmenistan on November 28, 2021 in
+    Ashgabat. The event, organized under the theme …, was chaired by … A while … B as the
+    Chairman of 14th Summit Meeting inaugurated the forum": one summit, in Ashgabat, with
+    its chair; not a second one named after its two presidents."""
+    f = facts(
+        "ECO summit\nSource: Example\n\n"
+        "The 15th ECO Summit was hosted by Turkmenistan on November 28, 2021 in Ashgabat. The"
+        " event, organized under the theme of “Together into the Future”, was chaired by the"
+        " President of Turkmenistan, Gurbanguly Berdimuhamedov, while the President of"
+        " Turkey, Recep Tayyip Erdogan, as the Chairman of 14th Summit Meeting inaugurated the"
+        " forum.\n"
+    )
+    (m,) = f.meetings
+    assert m.location == "place/ashgabat"
+    assert m.chair == "person/gurbanguly-berdimuhamedov"

@@ -86,6 +86,7 @@ _ANNOUNCE = re.compile(
 )
 # "The Summit was attended by A, B and C": the meeting just told, not a new one that day
 _BACK_TO_IT = re.compile(r"\s*(?:the|this)\s+(?:meeting|session|summit|talks)\b(?! of)", re.I)
+_THE_EVENT = re.compile(r"\s*(?:The|This)\s+event\b")
 _NAMED_BACK = re.compile(
     r"\s*(?:The|This)\s+(?:[A-Z][\w’'-]*\s+){1,3}(?:summit|session|meeting)\b(?! of)"
 )
@@ -418,6 +419,9 @@ def meetings(doc: Doc) -> list[Meeting]:
                 )
                 # "The Central Asian summit, chaired by …, was attended by": the one just told
                 or (last.kinds & {"Summit", "Session"} and _NAMED_BACK.match(s_text))
+                # "The event, organized under the theme …, was chaired by A while B as the
+                # Chairman of 14th Summit Meeting inaugurated the forum": the one just told
+                or (last.kinds & {"Summit", "Session"} and _THE_EVENT.match(s_text))
             ):
                 # "The meeting was chaired by ...": the last meeting; but "the meeting of foreign
                 # ministers" describes another one
