@@ -3998,3 +3998,16 @@ def test_the_event_told_back_is_the_summit_just_told():
     (m,) = f.meetings
     assert m.location == "place/ashgabat"
     assert m.chair == "person/gurbanguly-berdimuhamedov"
+
+
+def test_heads_of_state_from_listed_states_attended_the_summit():
+    """Dev 611: "The ECO Heads of State and Government from Azerbaijan, Iran, Kazakhstan …
+    attended the Summit event": those states sat at it."""
+    f = facts(
+        "ECO summit\nSource: Example\n\n"
+        "The 15th ECO Summit was hosted by Turkmenistan on November 28, 2021 in Ashgabat. The"
+        " ECO Heads of State and Government from Azerbaijan, Iran and Kazakhstan, as well as"
+        " ECO Secretary General attended the Summit event.\n"
+    )
+    (m,) = f.meetings
+    assert {"country/azerbaijan", "country/iran", "country/kazakhstan"} <= set(m.participants)

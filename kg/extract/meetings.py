@@ -70,7 +70,8 @@ _TOOK_PART = re.compile(
 )
 _DELEGATIONS = re.compile(
     r"\b(?:delegations|representatives|foreign ministers|ministers|leaders|heads of state|"
-    r"defen[cs]e ministers|heads of government) of (?:the )?"
+    r"defen[cs]e ministers|heads of government|Heads of State(?: and Government)?) "
+    r"(?:of|from) (?:the )?"
 )
 _ATTENDED = re.compile(r"attended by|participation of|with the participation", re.I)
 _TOPIC = re.compile(r"(?:situation|developments|events|crisis|unrest)\s+in\s+(?:the\s+)?$", re.I)
