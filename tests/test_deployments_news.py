@@ -1329,3 +1329,15 @@ def test_a_list_of_battalions_is_no_list_of_people():
         " battalions from Uganda, two from Burundi and one from South Sudan.\n"
     )
     assert not [d for d in f.deployments if d.personnel == 2]
+
+
+def test_the_group_of_n_that_boarded_is_the_contingents_size():
+    """Dev 616: "a group of Mexican forest fire fighters left the country bound for Chile.
+    The group of 157 climbed aboard a federal plane": 157 is the contingent."""
+    f = facts(
+        "Firefighters\nSource: Example\n\n"
+        "On Sunday afternoon, a group of Mexican forest fire fighters left the country bound"
+        " for Chile. The group of 157 climbed aboard a federal plane on instruction of the"
+        " President.\n"
+    )
+    assert [d.personnel for d in f.deployments if d.deployed_by == "country/mexico"] == [157]

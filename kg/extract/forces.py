@@ -1862,7 +1862,7 @@ _SIZE_TOLD = re.compile(
     r"(?:is|was|will be|be) made up)\s+(?:of\s+)?"
     r"(?:(?:about|around|some|roughly|nearly|almost|at least|up to|more than|over)\s+)?"
     # "Sweden’s armed forces said the mission of 550 troops will contribute"
-    r"|\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:mission|force|contingent|deployment)\s+of\s+"
+    r"|\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:mission|force|contingent|deployment|group|team)\s+of\s+"
     r"(?:(?:about|around|some|roughly|nearly|almost|at least|up to|more than|over)\s+)?"
     # "the 25 member team will be working alongside …": the size in the force's name
     rf"|\b(?:[Tt]he|[Tt]his|[Ii]ts|[Tt]heir)\s+(?={_STRONG.pattern}\s+(?:[\w-]+\s+){{0,2}}?"
@@ -1870,6 +1870,8 @@ _SIZE_TOLD = re.compile(
 )
 _SIZE_PEOPLE = re.compile(
     rf"{_SIZE_WORD}|"
+    # "The group of 157 climbed aboard a federal plane": the number is the people
+    r"(?=\s+(?:climbed|boarded|left|arrived|departed|flew|landed|will|were|are)\b)|"
     r"\s*(?:[a-z-]+\s+){0,2}?(?:troops|soldiers|personnel|peacekeepers|police|officers|"
     r"servicemen|men|members|monitors|observers|experts|staff|instructors|trainers|sailors|"
     r"marines|gendarmes|airmen)\b"
