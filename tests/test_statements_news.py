@@ -1241,3 +1241,19 @@ def test_he_after_a_post_as_subject_is_the_posts_holder():
         " opening statement. He also highlighted the permanent neutrality of Turkmenistan.\n"
     )
     assert speakers_of(text, "permanent neutrality") == {"person/gurbanguly-berdimuhamedov"}
+
+
+def test_the_head_of_a_states_diplomacy_is_its_foreign_minister():
+    """Dev 619: "“The European Union always wins …,” said the head of Portuguese diplomacy"
+    after the Cabo Verdean minister spoke: the Portuguese foreign minister, not the last
+    speaker."""
+    text = (
+        "Agreement\nSource: Example | 2018-01-31\n\n"
+        "Cabo Verde and Portugal signed an agreement on Tuesday, according to Foreign Minister"
+        " Luís Filipe Tavares, during a visit of Portuguese Foreign Minister Augusto Santos"
+        " Silva.\n\n"
+        "“Relations are on the right track,” said Luís Filipe Tavares.\n\n"
+        "“The European Union always wins when it deepens relations with Cabo Verde,” said the"
+        " head of Portuguese diplomacy.\n"
+    )
+    assert speakers_of(text, "always wins") == {"person/augusto-santos-silva"}

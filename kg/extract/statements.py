@@ -927,6 +927,13 @@ def _resolve(doc: Doc, tok, verb, sent: Block, sal: speech.Salience) -> str | No
                 for c in tok.children
             )
             role = "leader" if head_of else role
+        if noun in ("head", "chief") and any(
+            c.dep_ == "prep"
+            and c.lower_ == "of"
+            and any(g.lower_ == "diplomacy" for g in c.children)
+            for c in tok.children
+        ):
+            role = "minister"  # "the head of Portuguese diplomacy": its foreign minister
         det = next((c.lower_ for c in tok.children if c.dep_ == "det"), None)
         if det in ("a", "an") or role is None and det != "the":
             # "a ministry spokesperson", "officials": no one the text names; their body
