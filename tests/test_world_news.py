@@ -4011,3 +4011,19 @@ def test_heads_of_state_from_listed_states_attended_the_summit():
     )
     (m,) = f.meetings
     assert {"country/azerbaijan", "country/iran", "country/kazakhstan"} <= set(m.participants)
+
+
+def test_a_state_told_by_its_heads_title_is_the_head_the_text_names_later():
+    """Dev 623: "President of Botswana yesterday held another telephonic conversation with
+    his counterpart Namibian President, President Geingob … Botswana president Mokgweetsi
+    Masisi further expressed …": the call is Masisi's."""
+    f = facts(
+        "Call\nSource: Example | 2020-11-15\n\n"
+        "President of Botswana yesterday held another telephonic conversation with his"
+        " counterpart Namibian President, President Geingob regarding the shooting.\n\n"
+        "Botswana president Mokgweetsi Masisi further expressed Botswana’s commitment to"
+        " dialogue.\n"
+    )
+    (m,) = f.meetings
+    assert "person/mokgweetsi-masisi" in m.participants
+    assert "country/botswana" not in m.participants

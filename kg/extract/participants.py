@@ -17,6 +17,7 @@ def settle_participants(ctx: Doc, meetings: list[Meeting], stmts: list[Statement
     quoted_voices_join(ctx, meetings, stmts)
     speakers_join(ctx, meetings, stmts)
     states_with_their_person(ctx, meetings)
+    heads_named_later(ctx, meetings)
     return with_someone(ctx, meetings, stmts)
 
 
@@ -72,6 +73,44 @@ def states_with_their_person(ctx: Doc, meetings: list[Meeting]) -> None:
         }
         if held:
             m.participants = [r for r in m.participants if r not in held]
+
+
+_HEADS = r"(?:[Pp]resident|[Pp]rime [Mm]inister|[Kk]ing|[Ee]mir)"
+# "President of Botswana", "the Prime Minister of Lesotho": a state's head, unnamed there
+_HEAD_OF = re.compile(rf"\b(?P<role>{_HEADS})\s+of\s+(?:the\s+)?$")
+# "Botswana president Mokgweetsi Masisi", "Lesotho's Prime Minister A": named with it
+_HEAD_BEFORE_NAME = re.compile(rf"(?:['’]s)?\s+(?P<role>{_HEADS})\s+")
+
+
+def heads_named_later(ctx: Doc, meetings: list[Meeting]) -> None:
+    """A state that took part as "the President of Botswana" is its president where the
+    text names him elsewhere ("President of Botswana yesterday held another telephonic
+    conversation with … President Geingob … Botswana president Mokgweetsi Masisi further
+    expressed"): the one person it names with that state's same title."""
+    for m in meetings:
+        for ref in [r for r in m.participants if r.startswith("country/")]:
+            said = [
+                x
+                for x in ctx.mentions_in(m.span.start, m.span.end, "country")
+                if ctx.ref(x) == ref and not x.adjective
+            ]
+            roles = {
+                h.group("role").lower()
+                for x in said
+                if (h := _HEAD_OF.search(ctx.text, max(0, x.start - 30), x.start))
+            }
+            if not roles:
+                continue
+            heads = {
+                ctx.ref(p)
+                for x in ctx.mentions
+                if x.kind == "country" and ctx.ref(x) == ref
+                for p in ctx.mentions_in(x.end, x.end + 40, "person")
+                if (t := _HEAD_BEFORE_NAME.fullmatch(ctx.text, x.end, p.start))
+                and t.group("role").lower() in roles
+            }
+            if len(heads) == 1 and not heads & set(m.participants):
+                m.participants[m.participants.index(ref)] = heads.pop()
 
 
 # a state's title right before a name: "Chinese Foreign Minister ", "Ghana's President "
