@@ -1347,3 +1347,14 @@ def test_a_post_before_two_honorifics_is_the_named_persons():
         " Gurbanguly Berdimuhamedov.\n"
     )
     assert "president-turkmenistan" in f.entities["person/gurbanguly-berdimuhamedov"].posts
+
+
+def test_their_excellencies_is_no_part_of_a_name():
+    """Dev 610: "attended by their Excellencies Mariya Ahmed Didi, Minister of Defence of
+    the Republic of Maldives": the plural honorific is no part of her name."""
+    f = facts(
+        "Meeting\nSource: Example | 2022-03-14\n\n"
+        "The meeting was attended by their Excellencies Mariya Ahmed Didi, Minister of Defence"
+        " of the Republic of Maldives, and Kamal Gunaratne of Sri Lanka.\n"
+    )
+    assert "person/mariya-ahmed-didi" in f.entities
