@@ -4027,3 +4027,22 @@ def test_a_state_told_by_its_heads_title_is_the_head_the_text_names_later():
     (m,) = f.meetings
     assert "person/mokgweetsi-masisi" in m.participants
     assert "country/botswana" not in m.participants
+
+
+def test_the_named_meeting_in_a_place_was_attended_by_those_listed():
+    """Dev 610: "The Fifth NSA level meeting in Maldives was attended by their Excellencies
+    A, Minister of Defence …; B, …; C …", three paragraphs after the meeting was told: those
+    listed were at it."""
+    f = facts(
+        "Conclave\nSource: Example | 2022-03-14\n\n"
+        "The Fifth National Security Adviser (NSA) level meeting hosted by the Republic of"
+        " Maldives was successfully held on 09 and 10 March 2022.\n\n"
+        "A series of trilateral meetings had been convened before.\n\n"
+        "The inaugural meeting was held in the year 2011.\n\n"
+        "The Fifth NSA level meeting in Maldives was attended by Mariya Ahmed Didi, Minister of"
+        " Defence of the Republic of Maldives; General Kamal Gunaratne, Secretary to the"
+        " Ministry of Defence of Sri Lanka and Kumaresan Ilango, National Security Adviser to"
+        " the Republic of Mauritius.\n"
+    )
+    (m,) = [m for m in f.meetings if m.date and m.date.value and m.date.value.year == 2022]
+    assert {"person/mariya-ahmed-didi", "person/kumaresan-ilango"} <= set(m.participants)
