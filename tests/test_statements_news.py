@@ -1257,3 +1257,14 @@ def test_the_head_of_a_states_diplomacy_is_its_foreign_minister():
         " head of Portuguese diplomacy.\n"
     )
     assert speakers_of(text, "always wins") == {"person/augusto-santos-silva"}
+
+
+def test_according_to_a_custom_is_no_statement():
+    """Dev 622: "According to Vanuatu’s customs, the offering of these gifts will always take
+    place outside": a custom says nothing; no statement of Vanuatu's."""
+    text = (
+        "Visit\nSource: Example\n\n"
+        "Mr Kilman also offered traditional gifts. According to Vanuatu’s customs, the offering"
+        " of these gifts will always take place outside and not inside any dwelling.\n"
+    )
+    assert speakers_of(text, "always take place outside") == set()
