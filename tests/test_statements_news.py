@@ -1268,3 +1268,15 @@ def test_according_to_a_custom_is_no_statement():
         " of these gifts will always take place outside and not inside any dwelling.\n"
     )
     assert speakers_of(text, "always take place outside") == set()
+
+
+def test_gifts_presented_are_no_statement():
+    """Dev 622: "Mr Kilman then presented gifts to Commodore Bainimarama outside Government
+    Buildings": a gift handed over, no words."""
+    text = (
+        "Visit\nSource: Example\n\n"
+        "Vanuatu's Prime Minister Sato Kilman met Fiji's Prime Minister Voreqe Bainimarama.\n\n"
+        "Mr Kilman then presented gifts to Commodore Bainimarama outside Government"
+        " Buildings.\n"
+    )
+    assert speakers_of(text, "presented gifts") == set()

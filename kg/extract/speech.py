@@ -193,6 +193,11 @@ class Salience:
         self.speakers.append(ref)
 
 
+# what one "presents" that is no speech: a thing handed over
+_THINGS_HANDED = {
+    "gift", "gifts", "award", "awards", "medal", "medals", "credentials", "wreath", "plaque",
+    "certificate", "certificates", "cheque", "check", "keys", "flag", "trophy", "souvenir",
+}  # fmt: skip
 # what "according to" may cite that says nothing: a rule, a custom, a timetable
 _NO_VOICE = {
     "custom", "customs", "tradition", "traditions", "law", "laws", "constitution", "rules",
@@ -297,6 +302,10 @@ def speech_verbs(sp) -> list:
             continue
         if lem == "welcome" and _welcomes_a_guest(t):
             continue  # "President Xi was welcomed by Finance Secretary Dominguez": a reception
+        if lem == "present" and any(
+            c.dep_ == "dobj" and c.lower_ in _THINGS_HANDED for c in t.children
+        ):
+            continue  # "Mr Kilman then presented gifts to Commodore Bainimarama": a gift
         if (
             lem in _WEAK
             and t.dep_ in ("advcl", "acl", "xcomp")
