@@ -4046,3 +4046,19 @@ def test_the_named_meeting_in_a_place_was_attended_by_those_listed():
     )
     (m,) = [m for m in f.meetings if m.date and m.date.value and m.date.value.year == 2022]
     assert {"person/mariya-ahmed-didi", "person/kumaresan-ilango"} <= set(m.participants)
+
+
+def test_a_dateline_with_a_year_and_no_comma_does_not_date_the_meeting():
+    """Dev 609: "N’Djamena, 15 December 2017 – The Meeting of the Council of Ministers of
+    Defense … was held on the 14 December 2017": the dateline (day, month and year with no
+    comma before it) dates the page; the meeting is of the 14th."""
+    f = facts(
+        "Council\nSource: Example | 2017-12-18\n\n"
+        "N’Djamena, 15 December 2017 – The Meeting of the Council of Ministers of Defense of"
+        " the Lake Chad Basin Commission member countries and Benin Republic was held on the"
+        " 14 December 2017, at Hilton Hotel in N’Djamena, Republic of Chad, under the"
+        " chairmanship of Mr. Bichara Issa Djaballah, Minister Delegate to the Presidency in"
+        " charge of National Defense of the Republic of Chad, and in the presence of Mr. Kalla"
+        " Moutari, Minister of Defense Republic of Niger.\n"
+    )
+    assert {str(m.date.value) for m in f.meetings if m.date} == {"2017-12-14"}
