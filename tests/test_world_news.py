@@ -4062,3 +4062,18 @@ def test_a_dateline_with_a_year_and_no_comma_does_not_date_the_meeting():
         " Moutari, Minister of Defense Republic of Niger.\n"
     )
     assert {str(m.date.value) for m in f.meetings if m.date} == {"2017-12-14"}
+
+
+def test_a_visit_of_the_day_is_the_talks_that_day_told_after_it():
+    """Dev 270: "The Prime Minister of Italy, Giuseppe Conte paid an official visit today to
+    Albania. The head of the Italian government was received by Prime Minister Edi Rama at
+    the Palace of Brigades": one meeting, Conte's with Rama."""
+    f = facts(
+        "Visit\nSource: Example | 2019-10-15\n\n"
+        "The Prime Minister of Italy, Giuseppe Conte paid an official visit today to Albania."
+        " The head of the Italian government was received by Prime Minister Edi Rama at the"
+        " Palace of Brigades.\n"
+    )
+    assert [sorted(m.participants) for m in f.meetings] == [
+        ["person/edi-rama", "person/giuseppe-conte"]
+    ]

@@ -3806,8 +3806,9 @@ _ON_A_VISIT = re.compile(r"\bwho\s+(?:is|was|are|were)\s+(?:on|paying|making)\b"
 def _visit_told_with_its_talks(doc: Doc, meetings: list[Meeting]) -> list[Meeting]:
     """ "As part of his Official Visit to Germany, Minister A on Tuesday held lengthy
     discussions with Minister B" (one sentence), "A met with B. … He expressed his great
-    satisfaction with Mr A's visit" (the next paragraph): the visit is those talks, not a
-    meeting of its own; the talks take its place, and the host state is where they met,
+    satisfaction with Mr A's visit" (the next paragraph), "A paid an official visit today to
+    Albania. … A was received by Prime Minister B" (that day's talks): the visit is those
+    talks, not a meeting of its own; the talks take its place, and the host state is where they met,
     not a party beside its own minister."""
 
     def persons(m: Meeting) -> list[str]:
@@ -3831,18 +3832,29 @@ def _visit_told_with_its_talks(doc: Doc, meetings: list[Meeting]) -> list[Meetin
             ),
             None,
         )
-        if talks is None and not (v.date and v.date.value) and len(v.participants) == 1:
-            # "Mr A's visit" with no day: the visitor's talks told just before
+        day = v.date.value if v.date else None
+        if talks is None and len(v.participants) == 1:
+            # "Mr A's visit" with no day: the visitor's talks told just before; "A paid an
+            # official visit today to Albania. … was received by Prime Minister B": the
+            # talks of that day, told just after
             talks = next(
                 (
                     t
-                    for t in sorted(meetings, key=lambda m: -m.span.start)
+                    for t in sorted(meetings, key=lambda m: abs(m.span.start - v.span.start))
                     if t is not v
-                    and t.span.start < v.span.start
                     and "Visit" not in t.kinds
                     and v.participants[0] in t.participants
                     and v.participants[0].startswith("person/")
-                    and doc.near(t.span.start, v.span.start)
+                    and (
+                        (day is None and t.span.start < v.span.start)
+                        or (
+                            day is not None
+                            and t.date is not None
+                            and t.date.value == day
+                            and len(persons(t)) >= 2
+                        )
+                    )
+                    and doc.near(*sorted((t.span.start, v.span.start)))
                 ),
                 None,
             )
