@@ -4077,3 +4077,20 @@ def test_a_visit_of_the_day_is_the_talks_that_day_told_after_it():
     assert [sorted(m.participants) for m in f.meetings] == [
         ["person/edi-rama", "person/giuseppe-conte"]
     ]
+
+
+def test_those_in_attendance_for_the_summit_are_at_it():
+    """Dev 486: "In attendance for the Leaders’ Summit aside from PNG Prime Minister James
+    Marape was Vanuatu’s Prime Minister and MSG Chair, Hon. Alatoi Ishmael Kalsakau; Fiji’s
+    Prime Minister, Hon. Sitiveni Rabuka; …": those listed sat at the summit told before."""
+    f = facts(
+        "MSG summit\nSource: Example\n\n"
+        "Five Melanesian leaders, including our Prime Minister Hon. James Marape, concluded"
+        " the 22nd Melanesian Spearhead Group Leaders Summit in Port-Vila, Vanuatu.\n\n"
+        "In attendance for the Leaders’ Summit aside from PNG Prime Minister James Marape was"
+        " Vanuatu’s Prime Minister and MSG Chair, Hon. Alatoi Ishmael Kalsakau; Fiji’s Prime"
+        " Minister, Hon. Sitiveni Rabuka; and Solomon Island’s Prime Minister, Hon. Manasseh"
+        " Sogavare.\n"
+    )
+    (m,) = [m for m in f.meetings if "Summit" in m.kinds]
+    assert {"person/sitiveni-rabuka", "person/manasseh-sogavare"} <= set(m.participants)

@@ -1865,7 +1865,10 @@ _OTHERS_AT_IT = re.compile(
     # "Dr. A, Director General of the OECS, and the following Commissioners were also in
     # attendance:" (a list follows)
     r"|[^:\n]{0,120}?\bthe\s+following\s+[^:.\n]{0,40}?\b(?:were|was)\s+(?:also\s+)?"
-    r"(?:in\s+attendance|present)\s*:\s*$",
+    r"(?:in\s+attendance|present)\s*:\s*$"
+    # "In attendance for the Leaders’ Summit aside from PNG Prime Minister A was Vanuatu’s
+    # Prime Minister and MSG Chair, Hon. B; Fiji’s Prime Minister, Hon. C; …"
+    r"|\s*(?:Also\s+)?in\s+attendance\s+(?:for|at)\s+the\s+[^.;:]{0,100}?\b(?:were|was)\b",
     re.I,
 )
 _ALSO_ATTENDING = re.compile(
