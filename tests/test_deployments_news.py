@@ -1341,3 +1341,16 @@ def test_the_group_of_n_that_boarded_is_the_contingents_size():
         " President.\n"
     )
     assert [d.personnel for d in f.deployments if d.deployed_by == "country/mexico"] == [157]
+
+
+def test_firefighters_and_members_of_an_army_are_personnel_counted():
+    """Dev 616, 498: "Those sent … consisted of 30 Conafor combatants … and 127 members of
+    the Mexican Army and Air Force"; "28 firefighters from Romania": people sent, counted."""
+    f = facts(
+        "Firefighters\nSource: Example | 2023-02-06\n\n"
+        "Mexico sent firefighters to Chile. Those sent to help battle the blaze consisted of 30"
+        " Conafor combatants who are specialized technicians, and 127 members of the Mexican"
+        " Army and Air Force who are experts in firefighting. Romania sent 28 firefighters.\n"
+    )
+    counted = {int(c.value) for c in f.claims if c.quantity_kind == "Personnel"}
+    assert {30, 127, 28} <= counted

@@ -71,7 +71,9 @@ KINDS: list[tuple[str, re.Pattern[str], re.Pattern[str] | None]] = [
             r"^\s*(?:\w+\s+){0,2}(?:troops|personnel|servicemen|servicewomen|soldiers|"
             r"peacekeepers|paratroopers|marines|members of the armed forces|"
             r"military personnel|military servicemen|crew|sailors|airmen|gendarmes|"
-            r"police officers|policemen|officers|other ranks)\b",
+            r"police officers|policemen|officers|other ranks|firefighters|fire fighters|"
+            r"combatants|rescuers|rescue workers|"
+            r"members of the (?:[A-Z][\w-]*\s+){0,2}(?:army|navy|air force|armed forces))\b",
             re.I,
         ),
         None,
