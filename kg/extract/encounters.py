@@ -3811,8 +3811,8 @@ def _visit_told_with_its_talks(doc: Doc, meetings: list[Meeting]) -> list[Meetin
     discussions with Minister B" (one sentence), "A met with B. … He expressed his great
     satisfaction with Mr A's visit" (the next paragraph), "A paid an official visit today to
     Albania. … A was received by Prime Minister B" (that day's talks): the visit is those
-    talks, not a meeting of its own; the talks take its place, and the host state is where they met,
-    not a party beside its own minister."""
+    talks, not a meeting of its own; the talks take its place, and the host state is where
+    they met, not a party beside its own minister."""
 
     def persons(m: Meeting) -> list[str]:
         return [p for p in m.participants if p.startswith("person/")]

@@ -1552,20 +1552,19 @@ def _number_first(doc: Doc, sent) -> list[tuple[str, int]]:
         if each is not None and _AND_THE_NEXT.fullmatch(doc.text, each[0], m.start):
             n = each[1]  # "62 each from the Netherlands and Poland": Poland's 62 too
         else:
-            nb = next(
+            nb, gap = next(
                 (
-                    x
+                    (x, g)
                     for x in reversed(numbers)
                     if x[1] <= m.start
                     and isinstance(x[2], int)
-                    and _NUMBER_GAP.fullmatch(doc.text, x[1], m.start)
+                    and (g := _NUMBER_GAP.fullmatch(doc.text, x[1], m.start))
                 ),
-                None,
+                (None, None),
             )
             each = None
-            if nb is None:
+            if nb is None or gap is None:
                 continue
-            gap = _NUMBER_GAP.fullmatch(doc.text, nb[1], m.start)
             # "from Gabon", or the people themselves: "850 Burundians", or a row of adjectives
             # closed by the force: "450 French, 350 Spanish and 200 Italian soldiers"
             if not (

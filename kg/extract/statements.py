@@ -427,7 +427,7 @@ def _opening_post_holder(doc: Doc, sal: speech.Salience, start: int, end: int) -
     with it."""
     from kg.extract.actors import canon_role
 
-    states = [m for m in doc.mentions_in(start, min(end, start + 80), "country")]
+    states = doc.mentions_in(start, min(end, start + 80), "country")
     if not states or states[0].adjective:
         return None
     post = _POST_OF_STATE.fullmatch(doc.text, start, states[0].start)
