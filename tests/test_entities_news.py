@@ -1358,3 +1358,14 @@ def test_their_excellencies_is_no_part_of_a_name():
         " of the Republic of Maldives, and Kamal Gunaratne of Sri Lanka.\n"
     )
     assert "person/mariya-ahmed-didi" in f.entities
+
+
+def test_a_possessive_opening_a_sentence_is_no_part_of_an_org_name():
+    """Dev 622: "“Our Foreign Affairs Ministry is finalising details of the setting-up …”":
+    no organization called "Our Foreign Affairs Ministry"."""
+    f = facts(
+        "Visit\nSource: Example\n\n"
+        "Commodore Bainimarama said: “Our Foreign Affairs Ministry is finalising details of the"
+        " setting-up of Melanesian embassies.”\n"
+    )
+    assert not [e for e in f.entities.values() if e.label.startswith("Our ")]

@@ -66,6 +66,7 @@ ORG_WORDS = (
 FACILITY_WORDS = "Institute|Airport|Academy|Base|University|Airfield|Barracks|Palace|Station|Port"
 _CAPW = r"[A-Z][\w’'-]*"
 _OF_TAIL = rf"(?: (?:of|for) (?:the )?{_CAPW}(?: (?:and |of (?:the )?|for (?:the )?)?{_CAPW})*)?"
+_POSSESSIVE_FIRST = re.compile(r"(?:Our|Their|His|Her|Its|My|Your) (?=[A-Z])")
 ORG_PHRASE = re.compile(rf"(?<![\w-])((?:{_CAPW} ){{0,4}}(?:{ORG_WORDS}){_OF_TAIL})(?![\w-])")
 FACILITY = re.compile(rf"(?<![\w-])((?:{_CAPW} ){{0,4}}(?:{FACILITY_WORDS}){_OF_TAIL})(?![\w-])")
 _ORG_CANON = [
@@ -336,6 +337,10 @@ class ActorFinder:
                 s, e = m.start(1), m.end(1)
                 if text.startswith("The ", s):
                     s += 4
+                # "Our Foreign Affairs Ministry is finalising …": a possessive opening a
+                # sentence is no part of the name
+                if owner := _POSSESSIVE_FIRST.match(text, s, e):
+                    s = owner.end()
                 # "the Parliament of the Republic of Kazakhstan President Tokayev": stop before
                 # a post or a person that only runs on after the name
                 of = text.find(" of ", s, e)
