@@ -1369,3 +1369,15 @@ def test_a_possessive_opening_a_sentence_is_no_part_of_an_org_name():
         " setting-up of Melanesian embassies.”\n"
     )
     assert not [e for e in f.entities.values() if e.label.startswith("Our ")]
+
+
+def test_a_ships_prefix_is_no_organization():
+    """Dev 615: "dispatched by Indonesian warship KRI Sultan Hasanuddin": KRI is the
+    Indonesian navy's ship prefix, not an organization."""
+    f = facts(
+        "Peacekeepers\nSource: Example\n\n"
+        "The MTF for UNIFIL has a total of 120 naval personnel, who will be dispatched by"
+        " Indonesian warship KRI Sultan Hasanuddin to replace 120 personnel currently assigned"
+        " in the Mediterranean Sea.\n"
+    )
+    assert "org/kri" not in f.entities
