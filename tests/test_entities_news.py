@@ -1381,3 +1381,15 @@ def test_a_ships_prefix_is_no_organization():
         " in the Mediterranean Sea.\n"
     )
     assert "org/kri" not in f.entities
+
+
+def test_an_aircrafts_name_after_its_model_is_no_place():
+    """Dev 617: "Australian Defence Force aircraft, including C-17 Globemaster and C-130J
+    Hercules, have transported personnel": Hercules is the aircraft, not the Californian
+    town."""
+    f = facts(
+        "Aid\nSource: Example\n\n"
+        "Australian Defence Force aircraft, including C-17 Globemaster and C-130J Hercules,"
+        " have transported personnel and equipment to Port Vila.\n"
+    )
+    assert "place/hercules" not in f.entities

@@ -349,10 +349,15 @@ def find(
             # "According to Hamilton" after "Adrian Hamilton": the person (surnames); in a
             # headline, the person the story names ("Bush, Putin discuss …")
             continue
-        elif _plausible_place(text, s, e, info) and not (
-            # "the Baltic states", "Nordic and Baltic countries", "three Baltic prime
-            # ministers": a word naming a group of states, no place
-            surface in _GROUP_WORDS and _GROUP_OF_STATES_AFTER.match(text, e)
+        elif (
+            _plausible_place(text, s, e, info)
+            and not (
+                # "the Baltic states", "Nordic and Baltic countries", "three Baltic prime
+                # ministers": a word naming a group of states, no place
+                surface in _GROUP_WORDS and _GROUP_OF_STATES_AFTER.match(text, e)
+            )
+            # "C-17 Globemaster and C-130J Hercules": an aircraft's name after its model
+            and not _MODEL_BEFORE.search(text, max(0, s - 12), s)
         ):
             _add_place(out, ents, surface, s, e, info, lex)
     known = [m for m in known if id(m) not in drop]
@@ -637,6 +642,8 @@ def _outlets_reporting(text: str, out, ents, known, recognised, headline: int) -
     return known
 
 
+# an aircraft's or vehicle's model code right before a name ("C-130J Hercules")
+_MODEL_BEFORE = re.compile(r"\b[A-Z]{1,3}-\d{1,4}[A-Z]{0,2}\s+$")
 # ships by their navy's prefix, or named right after the kind of ship
 _SHIP_NAME = re.compile(rf"{SHIP_PREFIXES}\s+[A-Z]")
 _VESSEL_BEFORE = re.compile(
