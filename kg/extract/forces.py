@@ -1384,7 +1384,7 @@ def _lists(doc: Doc, force_org: str | None, found: list[Deployment]) -> list[Dep
     for _pi, sent in doc.sentences:
         if "://" in doc.text[sent.start : sent.end]:
             continue
-        hits = _number_first(doc, sent)
+        hits = None  # (read only for a sentence that may hold a list)
         if not _FORCE_WORDS.search(doc.text, sent.start, sent.end) and not (
             # "Kenya will deploy 1,000 police officers to Haiti. Jamaica will send 200, the
             # Bahamas 150 and Belize 50": the numbers a sending verb gives, right after;
@@ -1392,11 +1392,16 @@ def _lists(doc: Doc, force_org: str | None, found: list[Deployment]) -> list[Dep
             # Belgium": a long list of the teams told of just before
             (
                 _SENDS_A_FIGURE.search(doc.text, sent.start, sent.end)
-                or (len(hits) >= 3 and _BACK_HOME.search(doc.text, sent.start, sent.end))
+                or (
+                    _BACK_HOME.search(doc.text, sent.start, sent.end)
+                    and len(hits := _number_first(doc, sent)) >= 3
+                )
             )
             and any(0 <= _pi - _para(doc, d.span.start) <= 2 for d in found)
         ):
             continue  # the sentence itself speaks of forces
+        if hits is None:
+            hits = _number_first(doc, sent)
         numbers = doc.numbers_in(sent.start, sent.end)
         for m in doc.mentions_in(sent.start, sent.end, "country") if len(hits) < 2 else []:
             if m.adjective:

@@ -317,9 +317,7 @@ def find(
             and _LOCATIVE_BEFORE.search(text[max(0, s - 20) : s])
         ):
             kind, info = "place", None  # "at the Military Institute of the Ground Forces"
-        if kind == "org" and (
-            _SHIP_NAME.match(surface) or _SHIP_NAME.match(text, s, min(len(text), e + 2))
-        ):
+        if kind == "org" and _SHIP_NAME.match(text, s, e + 2):
             continue  # "warship KRI Sultan Hasanuddin": a ship's prefix, no organization
         if kind == "org":
             _add_org(out, ents, text, s, e, known, lex, prefer)
