@@ -1393,3 +1393,18 @@ def test_an_aircrafts_name_after_its_model_is_no_place():
         " have transported personnel and equipment to Port Vila.\n"
     )
     assert "place/hercules" not in f.entities
+
+
+def test_a_name_with_an_honour_before_its_post_is_a_person_and_the_honour_no_body():
+    """Dev 610: "Ajit Doval, KC, National Security Adviser to the Prime Minister of Republic
+    of India": the model calls the name a place and "KC" a body; the post after the honour
+    says a person, and the honour names nobody."""
+    f = facts(
+        "NSA meeting\nSource: Example\n\n"
+        "The meeting was attended by Mariya Ahmed Didi, Minister of Defence of the Republic"
+        " of Maldives; Ajit Doval, KC, National Security Adviser to the Prime Minister of"
+        " Republic of India; and Kumaresan Ilango, National Security Adviser to the Republic"
+        " of Mauritius.\n"
+    )
+    assert "person/ajit-doval" in f.entities
+    assert "org/kc" not in f.entities

@@ -319,6 +319,8 @@ def find(
             kind, info = "place", None  # "at the Military Institute of the Ground Forces"
         if kind == "org" and _SHIP_NAME.match(text, s, e + 2):
             continue  # "warship KRI Sultan Hasanuddin": a ship's prefix, no organization
+        if kind == "org" and _honour_after_name(text, s, e, out):
+            continue  # "Ajit Doval, KC, National Security Adviser": an honour, no body
         if kind == "org":
             _add_org(out, ents, text, s, e, known, lex, prefer)
         elif kind == "person":
@@ -1217,13 +1219,28 @@ _SAID_AFTER = re.compile(
 
 
 _POST_AFTER = re.compile(
-    r"^,?\s+(?:the\s+|a\s+|an\s+)?(?:(?:former|then|acting|outgoing|incoming)\s+)?"
-    r"(?:[A-Z][\w'’-]+\s+){0,3}(?:Minister|President|Secretary|"
+    # (an honour between the name and the post: "Ajit Doval, KC, National Security Adviser")
+    r"^,?\s+(?:[A-Z]{2,4},\s+)?(?:the\s+|a\s+|an\s+)?"
+    r"(?:(?:former|then|acting|outgoing|incoming)\s+)?"
+    r"(?:[A-Z][\w'’-]+\s+){0,3}(?:Minister|President|Secretary|Adviser|Advisor|"
     r"Ambassador|Spokes(?:man|woman|person)|spokes(?:man|woman|person)|Chairman|Chairwoman|"
     r"Chair|Director|Commander|Head|Chief|General|Envoy|Governor|Deputy|Prime|Foreign|"
     r"Defen[cs]e|minister|president|secretary|ambassador|envoy|commander|head|chief|leader|"
     r"director|governor|deputy|Representative|representative)\b"
 )
+
+
+def _honour_after_name(text: str, s: int, e: int, out: Sequence[Mention]) -> bool:
+    """Letters between a person's name and the post ("Ajit Doval, KC, National Security
+    Adviser"): an honour or a degree the name carries."""
+    return (
+        _ACRONYM.match(text[s:e]) is not None
+        and e - s <= 4
+        and text.startswith(",", e)
+        and any(m.kind == "person" and m.end == s - 2 for m in out)
+        and text[s - 2 : s] == ", "
+        and _POST_AFTER.match(text[e : e + 80]) is not None
+    )
 
 
 def _org_is_person(text: str, s: int, e: int, out, ents, known=(), lex=None) -> bool:
