@@ -4094,3 +4094,18 @@ def test_those_in_attendance_for_the_summit_are_at_it():
     )
     (m,) = [m for m in f.meetings if "Summit" in m.kinds]
     assert {"person/sitiveni-rabuka", "person/manasseh-sogavare"} <= set(m.participants)
+
+
+def test_an_envoy_who_represented_a_state_at_the_summit_was_at_it():
+    """Dev 610: "The Bangladesh delegation was led by H.E. Tarique Ahmed Siddique … and H.E.
+    Simon Archange Dine, Chief of Staff of Seychelles Defence Forces represented Seychelles":
+    one who "represented" a state came for it (unlike one "represented by" another)."""
+    f = facts(
+        "Summit\nSource: Example | 2021-11-20\n\n"
+        "The summit of the Western Indian Ocean states was held in Port Louis on Monday.\n\n"
+        "The Comoros delegation was led by H.E. Ahmed Said Djae, Adviser to the President of"
+        " Comoros and H.E. Simon Archange Dine, Chief of Staff of Seychelles Defence Forces"
+        " represented Seychelles.\n"
+    )
+    (m,) = [m for m in f.meetings if "Summit" in m.kinds]
+    assert {"person/ahmed-said-djae", "person/simon-archange-dine"} <= set(m.participants)

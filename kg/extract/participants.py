@@ -245,7 +245,7 @@ def attendees_join(ctx: Doc, meetings: list[Meeting]) -> None:
         envoy = _SENT_AN_ENVOY.match(ctx.text, sent.start, sent.end)
         if envoy is not None:
             cue = envoy  # "Burundi was represented by Mr A, the deputy president": A came
-        elif cue is None or _NOT_THERE.search(ctx.text, sent.start, sent.end):
+        elif cue is None or _absent(ctx, sent.start, sent.end):
             continue
         before = [m for m in gatherings if m.span.start <= sent.start]
         if not before:
@@ -267,6 +267,18 @@ def attendees_join(ctx: Doc, meetings: list[Meeting]) -> None:
                 continue  # "Peskov said Putin and Lukashenko would both attend": the teller
             if ref not in m.participants:
                 m.participants.append(ref)
+
+
+def _absent(ctx: Doc, start: int, end: int) -> bool:
+    """A sentence that tells of someone not there, or there for someone else; not one
+    whose envoy "represented Seychelles" (the envoy was there, for a state)."""
+    for nt in _NOT_THERE.finditer(ctx.text, start, end):
+        if nt.group().lower().startswith("represent"):
+            after = ctx.mentions_in(nt.end(), min(end, nt.end() + 2 + 40))
+            if after and after[0].kind == "country" and after[0].start <= nt.end() + 1:
+                continue
+        return True
+    return False
 
 
 def _list_end(ctx: Doc, sent) -> int:
