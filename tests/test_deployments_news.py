@@ -375,6 +375,24 @@ def test_a_table_of_contingents_one_country_a_line_is_a_list():
     assert parents == {"org/minusca"}
 
 
+def test_a_list_of_contingents_with_a_mark_and_a_noun_a_line_is_a_table():
+    """Dev 629: "The troop contributions are distributed as follows:" then "- Egypt: 1,091
+    troops", "- Uganda: 4,500 troops": each line opens with a mark and ends with its noun."""
+    f = facts(
+        "Contributions\nSource: Test | 2025-01-03\n\n"
+        "The Peace and Security Council approved the troops of three countries for the new"
+        " mission in the Central African Republic.\n\n"
+        "The troop contributions are distributed as follows:\n\n"
+        "- Ghana: 1,091 troops\n\n"
+        "- Zambia: 4,500 troops\n\n"
+        "- Malawi: 2,500 troops\n"
+    )
+    sent = {d.deployed_by: (d.destination, d.personnel) for d in f.deployments}
+    assert sent["country/ghana"] == ("country/central-african-republic", 1091)
+    assert sent["country/zambia"] == ("country/central-african-republic", 4500)
+    assert sent["country/malawi"] == ("country/central-african-republic", 2500)
+
+
 def test_lines_of_numbers_under_a_heading_of_no_forces_are_no_contingents():
     """The same lines under a heading about trade are not troops."""
     f = facts(

@@ -1452,7 +1452,14 @@ def _lists(doc: Doc, force_org: str | None, found: list[Deployment]) -> list[Dep
 
 # a row of a table of contingents: "India – 2239", "Sri Lanka: 68" (the country is read
 # apart): the gap of a list's pair, then the number closing the line
-_ROW_NUMBER = re.compile(_PAIR_GAP.pattern.removesuffix("$") + r"(?P<n>\d[\d,]*)\s*$", re.I)
+_ROW_NUMBER = re.compile(
+    _PAIR_GAP.pattern.removesuffix("$")
+    + r"(?P<n>\d[\d,]*)(?:\s+(?:troops|soldiers|personnel|peacekeepers|police(?:\s+officers)?"
+    + r"|officers))?\.?\s*$",  # ("- Egypt: 1,091 troops")
+    re.I,
+)
+# the mark that opens a row of a list ("- Egypt: 1,091 troops", "• Kenya – 1,410")
+_ROW_MARK = re.compile(r"[\s*•·–—-]*")
 
 
 def _table(doc: Doc, force_org: str | None, found: list[Deployment]) -> list[Deployment]:
@@ -1470,7 +1477,7 @@ def _table(doc: Doc, force_org: str | None, found: list[Deployment]) -> list[Dep
         ms = [
             m
             for m in doc.mentions_in(sent.start, sent.end, "country")
-            if not m.adjective and not text[sent.start : m.start].strip()
+            if not m.adjective and _ROW_MARK.fullmatch(text, sent.start, m.start)
         ]
         row = _ROW_NUMBER.fullmatch(text, ms[0].end, sent.end) if ms else None
         if row is not None and 2 <= (n := int(row.group("n").replace(",", ""))) <= 200_000:
