@@ -1372,3 +1372,19 @@ def test_firefighters_and_members_of_an_army_are_personnel_counted():
     )
     counted = {int(c.value) for c in f.claims if c.quantity_kind == "Personnel"}
     assert {30, 127, 28} <= counted
+
+
+def test_a_rescue_team_counted_by_its_strength_or_rescue_workers_are_sent_forces():
+    """Dev 631: "The government of Japan sent a 72-strong team of specialized rescue
+    workers", "the government of El Salvador had sent a 25-strong search and rescue team":
+    teams sent to save lives, counted."""
+    f = facts(
+        "Quake aid\nSource: Test | 2016-04-20\n\n"
+        "Several countries have come to Ecuador's aid after the earthquake.\n\n"
+        "The government of Norway sent a 40-strong team of specialized rescue workers, along"
+        " with two canine units.\n\n"
+        "Peru sent 30 rescue workers to Ecuador on Monday.\n"
+    )
+    sent = {d.deployed_by: (d.destination, d.personnel) for d in f.deployments}
+    assert sent["country/norway"] == ("country/ecuador", 40)
+    assert sent["country/peru"] == ("country/ecuador", 30)

@@ -526,6 +526,7 @@ def _passive_subject_missed(verb) -> list:
 
 
 _GROUP_OF_ARMS = {"strike", "battle", "task", "carrier", "amphibious", "naval", "air"}
+_RESCUE_WORDS = {"rescue", "relief", "medical", "emergency", "response", "firefighting", "search"}
 
 
 def _is_force(tok) -> bool:
@@ -545,10 +546,14 @@ def _is_force(tok) -> bool:
         return True
     if _vessel(tok):
         return True
-    if tok.lower_ == "mission" and any(
+    if tok.lower_ in ("mission", "team", "teams") and any(
         c.lower_.endswith("-strong") or c.lower_ == "strong" for c in tok.subtree
     ):
-        return True  # "its 1,100-strong training mission": a force by its size
+        return True  # "its 1,100-strong training mission", "a 72-strong team": by its size
+    if tok.lower_ in ("team", "teams", "workers") and any(
+        c.dep_ in ("compound", "amod") and c.lower_ in _RESCUE_WORDS for c in tok.children
+    ):
+        return True  # "a search and rescue team", "47 rescue workers": sent to save lives
     if tok.lower_ in ("team", "teams", "group", "party") and any(
         _FORCE.match(g.text)
         for c in tok.children
