@@ -1280,3 +1280,16 @@ def test_gifts_presented_are_no_statement():
         " Buildings.\n"
     )
     assert speakers_of(text, "presented gifts") == set()
+
+
+def test_a_quotation_opened_right_after_a_full_stop_starts_its_own_passage():
+    """Dev 633: 'who have served in RAMSI since it landed in Solomon Islands in 2003."I know
+    the genuine friendship …," Dr Austin said.': no space after the full stop, yet the quote
+    opens a new sentence, a passage of its own."""
+    text = (
+        "Contingents\nSource: Example\n\n"
+        "Both contingents celebrated their national days, which Dr Mele Tuilagi said was the"
+        ' occasion to thank the two nations who have served since 2011."I know the support of'
+        ' both nations is appreciated by the mission," Dr Tuilagi said.\n'
+    )
+    assert any(o.startswith('"I know') for o in statement_openings(text))

@@ -95,7 +95,12 @@ SALUTATION = re.compile(
     r"|Your Excellenc)",
     re.I,
 )
-_END = re.compile(r"[.!?]+[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]?[A-Z0-9ÀÇÉÖÜŞĞİА-Я])")
+_END = re.compile(
+    r"[.!?]+[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]?[A-Z0-9ÀÇÉÖÜŞĞİА-Я])"
+    # a quotation opened with no space after the full stop ('in 2003."I know …'): a
+    # closing mark is followed by a space, an opening one by the quoted word
+    r"|[.!?](?=[\"“][A-Z])"
+)
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)\.?$")
 
 
