@@ -1408,3 +1408,15 @@ def test_a_name_with_an_honour_before_its_post_is_a_person_and_the_honour_no_bod
     )
     assert "person/ajit-doval" in f.entities
     assert "org/kc" not in f.entities
+
+
+def test_honours_written_after_a_name_are_no_part_of_it():
+    """Dev 636: "General Shavendra Silva WWV RWP RSP VSV USP ndc psc MPhil": the letters
+    after the name are honours; a generation's numeral stays ("Carlos Dominguez III")."""
+    f = facts(
+        "Call\nSource: Example\n\n"
+        "Colonel Ahmed Raza called on Air Marshal Sudarshana Pathirana WWV RSP at his office,"
+        " with Secretary Rodrigo Alvarez III.\n"
+    )
+    assert "person/sudarshana-pathirana" in f.entities
+    assert "person/rodrigo-alvarez-iii" in f.entities

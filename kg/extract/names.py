@@ -249,6 +249,9 @@ def _named_so_later(text: str, start: int, end: int, word: str) -> bool:
     )
 
 
+_LETTERS_AFTER = re.compile(r"(?![IVX]+$)[A-Z]{2,5}")  # (not "Carlos Dominguez III")
+
+
 def clean_person(text: str, start: int, end: int) -> tuple[int, int, str | None]:
     """The name inside a recognised person span, without titles; None if it is not a name."""
     start, end = extend_person(text, start, end)
@@ -268,6 +271,12 @@ def clean_person(text: str, start: int, end: int) -> tuple[int, int, str | None]
         return start, end, None
     if popped is not None and words[0].group() in LINKS:
         words.insert(0, popped)  # "Sultan bin Mohammed": a title's word is his given name
+    while (
+        len(words) > 2
+        and _LETTERS_AFTER.fullmatch(words[-1].group().rstrip(",.;:"))
+        and not any(w.group().isupper() for w in words[:2])
+    ):
+        words.pop()  # "Sudarshana Pathirana WWV RSP": honours after a name in mixed case
     s = start + words[0].start()
     e = start + words[-1].end()
     name = text[s:e].rstrip(",.;:")
