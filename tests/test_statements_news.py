@@ -1293,3 +1293,16 @@ def test_a_quotation_opened_right_after_a_full_stop_starts_its_own_passage():
         ' both nations is appreciated by the mission," Dr Tuilagi said.\n'
     )
     assert any(o.startswith('"I know') for o in statement_openings(text))
+
+
+def test_a_posts_initials_defined_after_its_holder_are_that_person():
+    """Dev 636, 193: "General Shavendra Silva WWV RWP, the Chief of Defence Staff (CDS)" and
+    then "the CDS reminded …": the initials name the post's holder, not a body."""
+    text = (
+        "Call\nSource: Example | 2023-08-17\n\n"
+        "Colonel Ahmed Raza paid a customary call on Air Marshal Sudarshana Pathirana WWV RSP,"
+        " the Chief of Defence Staff (CDS) at his office today.\n\n"
+        "Commencing the dialogue, the CDS recalled the long-standing relations between the two"
+        " nations.\n"
+    )
+    assert speakers_of(text, "long-standing relations") == {"person/sudarshana-pathirana"}

@@ -2058,6 +2058,13 @@ def initials_fit(acronym: str, name: str) -> bool:
 
 
 _BARE_ACRONYM = re.compile(r"[A-Z]{3,8}")
+# a person's post after the name, its initials in brackets (letters after the name between)
+_POST_INITIALS = re.compile(
+    r"[^,;.()\n]{0,60},\s+(?:the\s+)?"
+    r"(?P<post>(?:Chief|Minister|Secretary|Commander|Director|Head|Inspector|Chairman|"
+    r"Chairperson|President|Governor|Commissioner)(?:[\s-]+(?:of\s+|for\s+)?(?:the\s+)?"
+    r"[A-Z][\w-]*){1,5})\s*\((?P<a>[A-Z]{2,6})\)"
+)
 
 
 def _defines_its_initials(text: str, s: int, e: int) -> bool:
@@ -2078,6 +2085,11 @@ def _acronyms(text: str, out: list[Mention], ents: dict[str, Entity], known) -> 
             # "Papua New Guinea (PNG)": every PNG is the country, as SADC is the community
             alias[pm.group("a")] = (m.kind, m.key)
     _initials_named(out, ents, known, alias)
+    for m in out + list(known):
+        pm = _POST_INITIALS.match(text, m.end) if m.kind == "person" else None
+        if pm and initials_fit(pm.group("a"), pm.group("post")):
+            # "General Shavendra Silva …, the Chief of Defence Staff (CDS)": "the CDS" is he
+            alias.setdefault(pm.group("a"), (m.kind, m.key))
     for m in out:
         if (
             m.kind == "org"
