@@ -1420,3 +1420,19 @@ def test_honours_written_after_a_name_are_no_part_of_it():
     )
     assert "person/sudarshana-pathirana" in f.entities
     assert "person/rodrigo-alvarez-iii" in f.entities
+
+
+def test_a_name_after_hon_with_an_initial_or_a_d_particle_is_whole():
+    """Dev 626: "The outgoing chairperson Hon Sicily K. Kariuki (EGH), who is also Kenya’s
+    Cabinet Secretary" (the model finds no name) and "Hon Dr Mujawamariya Jeanne d'Arc, the
+    Minister of Environment in Rwanda" (the model stops before "d'Arc")."""
+    f = facts(
+        "Council\nSource: Example | 2020-11-12\n\n"
+        "The meeting was held today under the new chairperson, Hon Dr Uwimana Marie d'Arc, the"
+        " Minister of Environment in Burundi.\n\n"
+        "The outgoing chairperson Hon Florence W. Mutua (EGH), who is also Kenya’s Cabinet"
+        " Secretary, Ministry of Water, Sanitation and Irrigation underscored the importance of"
+        " the Strategy.\n"
+    )
+    labels = {e.label for e in f.entities.values() if e.kind == "person"}
+    assert {"Uwimana Marie d'Arc", "Florence W. Mutua"} <= labels, labels

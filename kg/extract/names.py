@@ -121,7 +121,7 @@ _PATRONYMIC = re.compile(
 _NAME_WORD = re.compile(
     # (the particles the name may go on over, as _PARTICLE_TAIL: "José Eduardo dos Santos")
     r"^(?:[A-Z][\w'’.-]*|(?:de|da|do|dos|das|del|della|van|von|der|den|bin|ibn|al|el|le|la|di"
-    r"|du)-?\w*)$"
+    r"|du)-?\w*|d['’][A-Z][\w'’-]*)$"  # ("Jeanne d'Arc", "Giscard d'Estaing")
 )
 
 
@@ -136,6 +136,7 @@ def _name_word(token: str) -> bool:
 _PARTICLE_TAIL = re.compile(
     r"(?:\s+(?:da|de|do|dos|das|del|della|di|du|van|von|der|den|bin|ibn|al|el|la|le)"
     r"(?:\s+|-))+[A-Z][\w’'-]+"
+    r"|\s+d['’](?!Affaires)[A-Z][\w’'-]+"  # ("Mujawamariya Jeanne d'Arc", no chargé)
 )
 _HYPHEN_TAIL = re.compile(r"-[A-Z][\w’']+")
 _INITIAL = re.compile(r"[A-Z]\.\s")

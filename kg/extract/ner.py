@@ -742,11 +742,12 @@ def _names_after_portfolio(text: str) -> Iterator[tuple[int, int]]:
 # (and after "Dr", "Mr", "Mrs", "Ms", "Prof": "accompanied by Minister of International
 # Relations and Cooperation, Dr Naledi Pandor; …")
 _STYLED = re.compile(
-    r"(?:\b(?:His|Her)\s+(?:Royal\s+)?(?:Majesty|Highness|Excellency)|\b(?:Dr|Mr|Mrs|Ms|Prof)\.?"
+    r"(?:\b(?:His|Her)\s+(?:Royal\s+)?(?:Majesty|Highness|Excellency)|\b(?:Dr|Mr|Mrs|Ms|Prof|Hon)\.?"
     # (and after a rank shortened with its period: "Maj.-Gen. Taoreed Lagbaja, who …")
     r"|\b(?:(?:Maj|Lt|Brig)\.?-?Gen|Lt\.?-?Col|Gen|Col|Maj|Capt|Brig|Adm|Cmdr|Cdr|Lt)\.)\s+"
-    r"((?:(?:[A-Z][\w.'’-]*|bin|bint|ibn|al|el|de|da|van|von)[ ]){1,9}?[A-Z][\w'’-]*)"
-    r"(?![\w'’-])(?![ ](?:[A-Z]|bin\b|bint\b|ibn\b|al\b))"
+    r"((?:(?:[A-Z][\w.'’-]*|bin|bint|ibn|al|el|de|da|van|von)[ ]){1,9}?(?:d['’])?[A-Z][\w'’-]*)"
+    # (not ending on an initial: "Sicily K. Kariuki"; going on to "Jeanne d'Arc")
+    r"(?<![ ][A-Z])(?![\w'’-])(?![ ](?:[A-Z]|bin\b|bint\b|ibn\b|al\b|d['’][A-Z]))"
 )
 
 
