@@ -4109,3 +4109,18 @@ def test_an_envoy_who_represented_a_state_at_the_summit_was_at_it():
     )
     (m,) = [m for m in f.meetings if "Summit" in m.kinds]
     assert {"person/ahmed-said-djae", "person/simon-archange-dine"} <= set(m.participants)
+
+
+def test_a_body_that_met_under_the_chairmanship_of_a_person_had_him_in_the_chair():
+    """Dev 625: "The Regional Inter-Ministerial Committee (RIMC) … met in Brazzaville …
+    on 21st July, 2018, under the chairmanship of H.E. Jean Claude Gakosso, Minister of
+    Foreign Affairs": he chaired it and sat in it."""
+    f = facts(
+        "Committee\nSource: Example | 2019-03-14\n\n"
+        "The Joint Ministerial Committee of the Sahel states met in Niamey, Niger on 14th"
+        " March, 2019, under the chairmanship of H.E. Kalla Ankourao, Minister of Foreign"
+        " Affairs of Niger.\n"
+    )
+    (m,) = f.meetings
+    assert m.chair == "person/kalla-ankourao"
+    assert "person/kalla-ankourao" in m.participants

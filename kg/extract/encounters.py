@@ -386,6 +386,17 @@ def _led_by(tok) -> list:
     ]
 
 
+def _take_leaders(doc: Doc, parties, led: list, off: int) -> None:
+    """Who led the meeting took part in it: the persons the phrase names (not the bodies
+    his posts name after him), else what it names."""
+    for o in led:
+        named = doc.mentions_in(*head_span(o, off), "person")
+        if named:
+            parties.take(*(doc.ref(m) for m in named))
+        else:
+            parties.add_np(o)
+
+
 def _with_objects(tok, preps=("with", "between", "among")) -> list:
     out = []
     for prep in tok.children:
@@ -1277,6 +1288,9 @@ def encounters(doc: Doc) -> list[Meeting]:
                 if calls_on(tok):
                     for o in _with_objects(tok, ("on",)):
                         parties.add_np(o)  # "called on External Affairs Minister Jaishankar"
+                # "The Committee … met in Brazzaville …, under the chairmanship of H.E. X"
+                led = _led_by(tok)
+                _take_leaders(doc, parties, led, off)
                 if verb_lemma in ("sign", "receive"):
                     # "The document was signed by A, B and C", "where he was received by X"
                     for x in _agents(tok):
@@ -1387,12 +1401,7 @@ def encounters(doc: Doc) -> list[Meeting]:
                     # "held its 22nd extraordinary summit … under the Chairmanship of H.E.
                     # Mr. X": who led it chaired it
                     led = _led_by(verb)
-                    for o in led:
-                        named = doc.mentions_in(*head_span(o, off), "person")
-                        if named:  # (not the bodies his posts name after him)
-                            parties.take(*(doc.ref(m) for m in named))
-                        else:
-                            parties.add_np(o)
+                    _take_leaders(doc, parties, led, off)
                     if lemma(verb.lower_) == "join":
                         # "the two leaders were joined by Abiy for a trilateral meeting"
                         for o in _agents(verb):
