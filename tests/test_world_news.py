@@ -4124,3 +4124,19 @@ def test_a_body_that_met_under_the_chairmanship_of_a_person_had_him_in_the_chair
     (m,) = f.meetings
     assert m.chair == "person/kalla-ankourao"
     assert "person/kalla-ankourao" in m.participants
+
+
+def test_the_meeting_was_chaired_by_a_person_names_the_chair_of_the_meeting_told():
+    """Dev 624, a page with no date: "… approved 29 resolutions during the XIV Meeting of
+    Foreign Ministers of the Amazon Cooperation Treaty … The meeting was chaired by Brazil’s
+    Foreign Minister, Mauro Vieira, who pointed out …": he chaired the meeting just told."""
+    f = facts(
+        "Ministers\nSource: Example\n\n"
+        "The foreign ministers and senior representatives of the four riparian countries"
+        " approved 12 resolutions during the X Meeting of Foreign Ministers of the Lake"
+        " Tanganyika Treaty, held today (Nov. 23) at LTA headquarters.\n\n"
+        "The meeting was chaired by Zambia’s Foreign Minister, Stanley Kakubo, who pointed"
+        " out that the plan was ready.\n"
+    )
+    chairs = {m.chair for m in f.meetings}
+    assert "person/stanley-kakubo" in chairs, f.meetings

@@ -2598,6 +2598,18 @@ def _attendance(doc: Doc, meetings: list[Meeting]) -> None:
                     if chair is not None and m.chair is None:
                         m.chair = chair
                 continue
+            if tok.lower_ == "chaired" and m.chair is None and tok.dep_ == "ROOT":
+                # "The meeting was chaired by Brazil’s Foreign Minister, Mauro Vieira": the
+                # meeting just told, and its chair (who joins it below, as those "hosted by")
+                m.chair = next(
+                    (
+                        r
+                        for o in _agents(tok)
+                        for r in _named_in(doc, *phrase_span(o, off))
+                        if r.startswith("person/")
+                    ),
+                    None,
+                )
             attends = _attends(tok)
             if attends and _future_or_wished(tok):
                 continue  # "Li Qiang and Kamala Harris are expected to attend": not yet
