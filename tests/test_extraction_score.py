@@ -32,7 +32,7 @@ FIRST_GOLD = {  # class: (precision, recall)
     "deployments (facts)": (0.95, 0.95),
     "claims": (0.95, 0.95),
 }
-# the real-news development split (tests/corpus/dev, 637 texts, each scored at first
+# the real-news development split (tests/corpus/dev, 652 texts, each scored at first
 # sight when it was added): dev scores, tuned on. Texts added later may lower a figure
 # (org recall 0.830 -> 0.8299 with texts 181-204; claims recall 0.761 -> 0.746 with texts
 # 245-260, 0.746 -> 0.733 with texts 261-276; org recall 0.821 -> 0.813 and deployment
@@ -42,11 +42,12 @@ FIRST_GOLD = {  # class: (precision, recall)
 # with texts 375-392; deployment precision 0.724 -> 0.718 and recall 0.501 -> 0.470 with
 # texts 393-410; deployment precision 0.734 -> 0.714 and recall 0.485 -> 0.467 with texts
 # 411-428; deployment recall 0.467 -> 0.464 with texts 429-443, 0.468 -> 0.463 with texts
-# 444-458, 0.463 -> 0.460 with texts 459-473):
+# 444-458, 0.463 -> 0.460 with texts 459-473; org precision 0.782 -> 0.779 with texts
+# 639-653):
 # a floor then moves with the commit that says so, never to hide a rule's loss.
 DEV = {
     "entities: person": (0.85, 0.9),
-    "entities: org": (0.78, 0.79),
+    "entities: org": (0.77, 0.79),
     "entities: country": (0.93, 0.95),
     "entities: place": (0.81, 0.78),
     "meetings": (0.7, 0.5),
