@@ -1436,3 +1436,15 @@ def test_a_name_after_hon_with_an_initial_or_a_d_particle_is_whole():
     )
     labels = {e.label for e in f.entities.values() if e.kind == "person"}
     assert {"Uwimana Marie d'Arc", "Florence W. Mutua"} <= labels, labels
+
+
+def test_an_armys_unit_named_by_its_number_is_a_body():
+    """Dev 646, 366, 588: "400 to 500 soldiers under the 69th Infantry Battalion", "the
+    173rd Airborne Brigade": a number opens the unit's name; a body, not a figure."""
+    f = facts(
+        "Troops\nSource: Example\n\n"
+        "Capt. Ana Reyes said 300 soldiers under the 45th Infantry Battalion left the camp,"
+        " and the 173rd Airborne Brigade will follow.\n"
+    )
+    labels = {e.label for e in f.entities.values() if e.kind == "org"}
+    assert {"45th Infantry Battalion", "173rd Airborne Brigade"} <= labels, labels

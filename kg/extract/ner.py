@@ -1487,6 +1487,11 @@ _NOT_OF_THE_NAME = _TRAILING_TITLES | _MEMBER_NOUNS
 _SYNDICATED = re.compile(r"([A-Z]{3,})-\s+([A-Z].+)")
 
 
+# a unit of an army named by its number ("10th Infantry Division", "2nd Scout Ranger Battalion")
+_NUMBERED_UNIT = re.compile(
+    r"\d{1,3}(?:st|nd|rd|th)\s+(?:[A-Z][\w-]*\s+){0,3}"
+    r"(?:Division|Battalion|Brigade|Regiment|Corps|Army|Fleet|Squadron|Wing|Company|Contingent)"
+)
 _LEADERS_AS_A_NAME = re.compile(r"(?:[Tt]he\s+)?Heads?\s+[Oo]f\s+(?:State|Government)", re.I)
 
 
@@ -1535,7 +1540,7 @@ def _add_org(out, ents, text: str, s: int, e: int, known, lex: Lexicon, prefer=f
         or "," in surface
         or _NOT_ACTOR.match(surface)
         or _EVENT_END.search(surface)
-        or re.search(r"(?<![A-Z])\d", surface)
+        or (re.search(r"(?<![A-Z])\d", surface) and not _NUMBERED_UNIT.fullmatch(surface))
     ):
         return
     countries = [m for m in known if m.kind == "country" and s <= m.start and m.end <= e]
