@@ -1306,3 +1306,17 @@ def test_a_posts_initials_defined_after_its_holder_are_that_person():
         " nations.\n"
     )
     assert speakers_of(text, "long-standing relations") == {"person/sudarshana-pathirana"}
+
+
+def test_a_counterpart_of_a_minister_titled_with_no_state_holds_the_post_abroad():
+    """Dev 651: "Foreign Minister Wilfred Elrington who met his Guatemalan counterpart
+    Carlos Raul Morales …", then "The Guatemalan foreign minister said …": Morales, though
+    Elrington's title names no state."""
+    text = (
+        "Talks\nSource: Example\n\n"
+        "Foreign Minister Ana Solis who met her Honduran counterpart Pedro Ulloa at the OAS"
+        " headquarters later told reporters that the talks went well.\n\n"
+        "The Honduran foreign minister said the meeting would build a new relation between"
+        " the two countries.\n"
+    )
+    assert speakers_of(text, "new relation") == {"person/pedro-ulloa"}

@@ -488,15 +488,17 @@ def build(text: str, doc_key: str = "doc") -> Doc:
     finder.mentions = all_mentions
     finder.by_start = {m.start: m for m in all_mentions}
     persons = [m for m in all_mentions if m.kind == "person"]
+    titled: dict[str, set[str]] = {}  # the roles each person's titles name, state or none
     for ph in phrases:
         target = _person_for_phrase(text, ph, persons, phrases)
         if target is None:
             continue
+        titled.setdefault(target.key, set()).update(ph.roles)
         posts = finder.make_posts(ph) or lexicon_posts(doc, target.key, ph.roles)
         for post in posts:
             doc.posts[post.key] = post
             doc.entities[f"person/{target.key}"].posts.add(post.key)
-    _counterparts_posts(doc, persons)
+    _counterparts_posts(doc, persons, titled)
     _respective_posts(doc)
     _posts_of_listed_states(doc)
     _parse_event_sentences(doc)
@@ -508,10 +510,13 @@ _COUNTERPART_OF = re.compile(
 )
 
 
-def _counterparts_posts(doc: Doc, persons: list[Mention]) -> None:
+_MINISTERS_ROLE = re.compile(r"(?i)^(?!.*prime)(?=.*(?:minister|secretary))")
+
+
+def _counterparts_posts(doc: Doc, persons: list[Mention], titled: dict[str, set[str]]) -> None:
     """ "Poland's President Andrzej Duda … with his Ukrainian counterpart Voldymyr Zelensky":
     the counterpart holds the same post in the state the adjective names, so "Ukraine's
-    president" later in the story is Zelensky."""
+    president" later in the story is Zelensky. `titled` holds each person's titled roles."""
     for ck in _COUNTERPART_OF.finditer(doc.text):
         who = next((m for m in persons if m.start == ck.end()), None)
         state = next(
@@ -534,6 +539,12 @@ def _counterparts_posts(doc: Doc, persons: list[Mention]) -> None:
             for p in (subject.posts if subject is not None else ())
             if p in doc.posts and doc.posts[p].country and doc.posts[p].country != state.key
         }
+        if not roles and before:
+            # "Foreign Minister Wilfred Elrington who met his Guatemalan counterpart Carlos
+            # Raul Morales": a title with no state said is the subject's role all the same
+            # (a minister's: a president's or a prime minister's title would make the
+            # counterpart "the head of state" the story then gives its own leader)
+            roles = {r for r in titled.get(before[-1].key, set()) if _MINISTERS_ROLE.search(r)}
         if len(roles) != 1:
             continue
         _hold(doc, ent, roles.pop(), state.key)
