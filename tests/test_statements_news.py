@@ -1320,3 +1320,15 @@ def test_a_counterpart_of_a_minister_titled_with_no_state_holds_the_post_abroad(
         " the two countries.\n"
     )
     assert speakers_of(text, "new relation") == {"person/pedro-ulloa"}
+
+
+def test_a_states_top_diplomat_is_its_foreign_minister():
+    """Dev 652: "Lithuanian Foreign Minister Kęstutis Budrys will refuse …. Lithuania’s top
+    diplomat, who is visiting Washington, said so in an interview": Budrys, not Lithuania."""
+    text = (
+        "Border\nSource: Example\n\n"
+        "Latvian Foreign Minister Baiba Braže will refuse to reopen the checkpoints. Latvia’s"
+        " top diplomat, who is visiting Washington, said so in an interview with a radio"
+        " station.\n"
+    )
+    assert speakers_of(text, "said so in an interview") == {"person/baiba-braze"}

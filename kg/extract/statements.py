@@ -934,6 +934,10 @@ def _resolve(doc: Doc, tok, verb, sent: Block, sal: speech.Salience) -> str | No
             for c in tok.children
         ):
             role = "minister"  # "the head of Portuguese diplomacy": its foreign minister
+        if noun == "diplomat" and any(
+            c.dep_ in ("amod", "compound") and c.lower_ in ("top", "chief") for c in tok.children
+        ):
+            role = "minister"  # "Lithuania’s top diplomat": its foreign minister
         det = next((c.lower_ for c in tok.children if c.dep_ == "det"), None)
         if det in ("a", "an") or role is None and det != "the":
             # "a ministry spokesperson", "officials": no one the text names; their body
