@@ -1448,3 +1448,14 @@ def test_an_armys_unit_named_by_its_number_is_a_body():
     )
     labels = {e.label for e in f.entities.values() if e.kind == "org"}
     assert {"45th Infantry Battalion", "173rd Airborne Brigade"} <= labels, labels
+
+
+def test_an_official_name_written_without_its_article_is_the_state():
+    """Dev 642: "signed between Mauritius and the Union of Comoros": the official name
+    ("Union of the Comoros") without its "the" is the state, not a body."""
+    f = facts(
+        "Treaty\nSource: Example\n\n"
+        "A Double Taxation Agreement was signed between Seychelles and the Union of Comoros.\n"
+    )
+    assert "country/comoros" in f.entities
+    assert "org/union-comoros" not in f.entities

@@ -149,6 +149,8 @@ def countries() -> dict[str, Country]:
         names += extra.get("names") or []
         # "St Kitts and Nevis", "St. Lucia": the abbreviation every Caribbean paper writes
         names += [f"{st} {n[6:]}" for n in names if n.startswith("Saint ") for st in ("St", "St.")]
+        # "Union of Comoros": an official name written without its article
+        names += [n.replace(" of the ", " of ") for n in names if " of the " in n]
         # "Trinidad & Tobago", "St Kitts & Nevis": the ampersand headlines and lists write
         names += [n.replace(" and ", " & ") for n in names if " and " in n]
         demonyms = [d for d in [ci.get("demonym")] if d] + (extra.get("demonyms") or [])
