@@ -1459,3 +1459,15 @@ def test_an_official_name_written_without_its_article_is_the_state():
     )
     assert "country/comoros" in f.entities
     assert "org/union-comoros" not in f.entities
+
+
+def test_a_portfolio_of_solidarity_in_a_ministers_title_is_no_person():
+    """Dev 642: "the Minister of Social Security, National Solidarity, and Environment and
+    Sustainable Development, Mr Etienne Sinatambou": "National Solidarity" is his remit."""
+    f = facts(
+        "Council\nSource: Example\n\n"
+        "Several eminent personalities including the Minister of Social Security, National"
+        " Solidarity, and Environment and Sustainable Development, Mr Alain Wong, were present"
+        " at the opening ceremony.\n"
+    )
+    assert "person/national-solidarity" not in f.entities

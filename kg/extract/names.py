@@ -102,7 +102,8 @@ PORTFOLIO_WORDS = {
         "Economy Economic Planning Health Education Culture Tourism Energy Agriculture "
         "Diaspora Labour Labor Transport Communications Information Environment Youth Sports "
         "Sport Immigration Citizenship Infrastructure Mines Fisheries Security Territorial "
-        "Administration Decentralisation Decentralization Regional International Abroad"
+        "Administration Decentralisation Decentralization Regional International Abroad "
+        "Solidarity Welfare Finance Housing Sanitation Irrigation"
     ).split()
 }
 
