@@ -4140,3 +4140,24 @@ def test_the_meeting_was_chaired_by_a_person_names_the_chair_of_the_meeting_told
     )
     chairs = {m.chair for m in f.meetings}
     assert "person/stanley-kakubo" in chairs, f.meetings
+
+
+def test_officials_present_at_the_end_of_a_calls_report_were_at_the_call():
+    """Dev 583: a courtesy call told in the second paragraph, a conference "to be held" in
+    the sixth, and the last paragraph "PM's Ambassador-at-Large Mohammad Ziauddin, …, Foreign
+    Secretary Masud Bin Momen … were present": at the call, not the conference to come."""
+    f = facts(
+        "Call\nSource: Example | 2023-05-12\n\n"
+        "Nepal and India have expressed satisfaction with their cooperation.\n\n"
+        "This satisfaction was expressed when Indian External Affairs Minister Dr S Jaishankar"
+        " today paid a courtesy call on Prime Minister Pushpa Kamal Dahal at his residence.\n\n"
+        "PM's Press Secretary Ram Prasad Sharma briefed reporters after the meeting.\n\n"
+        "During the meeting, they discussed the regional economy.\n\n"
+        "Besides, they also discussed the 7th Himalayan Conference to be held on 20-21 May here"
+        " in Kathmandu, and the G20 summit to be held in India in September next.\n\n"
+        "Dahal conveyed his regards to Indian Prime Minister Narendra Modi.\n\n"
+        "Jaishankar thanked Nepal for hosting the conference, he said.\n\n"
+        "Foreign Secretary Sewa Lamsal and Indian Ambassador Naveen Srivastava were present.\n"
+    )
+    (call,) = [m for m in f.meetings if "person/pushpa-kamal-dahal" in m.participants]
+    assert {"person/sewa-lamsal", "person/naveen-srivastava"} <= set(call.participants)

@@ -2504,6 +2504,13 @@ def _attends(tok) -> bool:
     return tok.lower_ == "present" and tok.dep_ == "acomp"
 
 
+_WERE_THERE = re.compile(r"\b(?:were|was)\s+(?:also\s+)?present\b")
+_TO_COME = re.compile(
+    r"\b(?:to\s+be\s+held|will\s+be\s+held|is\s+scheduled|are\s+scheduled|will\s+take\s+place"
+    r"|to\s+take\s+place)\b"
+)
+
+
 def _attendance(doc: Doc, meetings: list[Meeting]) -> None:
     """ "The meeting was attended by …", "A and B also took part", "signed by A, B and C",
     "in the presence of X": parties a story names after it reports a meeting are that
@@ -2518,10 +2525,18 @@ def _attendance(doc: Doc, meetings: list[Meeting]) -> None:
         if not (_ATTEND_CUE.search(doc.text, sent.start, sent.end) or others):
             continue
         before = [m for m in ordered if m.span.start <= sent.start]
+        if _WERE_THERE.search(doc.text, sent.start, sent.end):
+            # "A, B and C were present" after "they also discussed the Conference to be held
+            # on 12-13 May": at the meeting told, not the one to come
+            before = [m for m in before if not _TO_COME.search(doc.text, m.span.start, m.span.end)]
         if not before:
             continue
         m = before[-1]
-        close = doc.near(m.span.start, sent.start)
+        close = doc.near(m.span.start, sent.start) or (
+            # (a list of officials "present" closes a call's report, however long)
+            _WERE_THERE.search(doc.text, sent.start, sent.end) is not None
+            and sum(p.startswith("person/") for p in m.participants) >= 2
+        )
         head = doc.text[sent.start : sent.end]
         named_back = bool(
             _THE_MEETING_WAS.match(head)
