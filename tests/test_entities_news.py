@@ -1471,3 +1471,18 @@ def test_a_portfolio_of_solidarity_in_a_ministers_title_is_no_person():
         " at the opening ceremony.\n"
     )
     assert "person/national-solidarity" not in f.entities
+
+
+def test_a_name_after_an_envoys_post_to_a_state_is_a_person():
+    """Dev 583: "Indian High Commissioner to Bangladesh Pranay Kumar Verma and Indian Deputy
+    High Commissioner Dr Binoy George were present" (the dev text's own sentence: the model
+    misses this name, not others in its place): a name after the post "to" a state, and
+    the run of capitals goes on past "and"."""
+    f = facts(
+        "Call\nSource: Example\n\n"
+        "PM's Principal Secretary M Tofazzel Hossain Miah, Foreign Secretary Masud Bin Momen,"
+        " Indian High Commissioner to Bangladesh Pranay Kumar Verma and Indian Deputy High"
+        " Commissioner Dr Binoy George were present.\n"
+    )
+    labels = {e.label for e in f.entities.values() if e.kind == "person"}
+    assert "Pranay Kumar Verma" in labels, labels

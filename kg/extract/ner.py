@@ -682,9 +682,10 @@ _POSTED_NAME = re.compile(
 
 # "Minister of Maritime Affairs and Fisheries Sakti Wahyu Trenggono", "Secretary of Defence
 # Lloyd Austin": a minister's portfolio, then the name the small model often does not see
-_POST_HEAD = r"(?:Minister|Secretary|Commissioner|PM|President)"
+_POST_HEAD = r"(?:Minister|Secretary|Commissioner|PM|President|Ambassador)"
 _PORTFOLIO_POST = re.compile(
-    rf"\b{_POST_HEAD} +(?:of|for) +(?:the +)?"
+    # (an envoy's post "to" a state: "High Commissioner to Bangladesh Pranay Kumar Verma")
+    rf"\b(?:{_POST_HEAD} +(?:of|for)|(?:Commissioner|Ambassador) +to) +(?:the +)?"
     rf"([A-Z][\w'’-]*(?: +(?:(?:and|of|the|&) +)*(?!{_POST_HEAD}\b)[A-Z][\w'’-]*)*)"
 )  # (words on one line: a heading's post and the next paragraph's first words are no name)
 
@@ -711,30 +712,43 @@ def _names_after_portfolio(text: str) -> Iterator[tuple[int, int]]:
     """The two to four words ending a post's run of capitalised words, when words of a
     portfolio come before them and none of them is a portfolio's, a title's or a body's."""
     for m in _PORTFOLIO_POST.finditer(text):
-        words = list(re.finditer(r"\S+", m.group(1)))
-        name: list[re.Match] = []
-        for w in reversed(words):
-            word = w.group()
-            folded = fold(word)
-            if (
-                folded in PORTFOLIO_WORDS
-                or folded in _PORTFOLIO_MORE
-                or folded in TITLES
-                or folded in NON_NAME_WORDS
-                or folded in CALENDAR
-                or (name and folded in _country_names())  # "PM of Vietnam Pham Minh Chinh"
-                or _ORG_WORD.search(word)
-                or not word[:1].isupper()
-            ):
+        run = m.group(1)
+        # the whole run, else the run up to an "and" ("High Commissioner to Bangladesh
+        # Pranay Kumar Verma and Indian Deputy High Commissioner Dr Binoy George")
+        ends = [len(run), *(a.start() for a in re.finditer(r" +and +", run))]
+        for end in ends:
+            name = _name_ending(run[:end])
+            if name is not None:
+                yield m.start(1) + name[0], m.start(1) + name[1]
                 break
-            name.insert(0, w)
+
+
+def _name_ending(run: str) -> tuple[int, int] | None:
+    """The two to four words ending a post's run that no portfolio, title or body has."""
+    words = list(re.finditer(r"\S+", run))
+    name: list[re.Match] = []
+    for w in reversed(words):
+        word = w.group()
+        folded = fold(word)
         if (
-            2 <= len(name) <= 4
-            and len(name) < len(words)
-            and fold(" ".join(w.group() for w in name)) not in _country_names()
-        ):  # (not "President of the Republic of North Macedonia")
-            base = m.start(1)
-            yield base + name[0].start(), base + name[-1].end()
+            folded in PORTFOLIO_WORDS
+            or folded in _PORTFOLIO_MORE
+            or folded in TITLES
+            or folded in NON_NAME_WORDS
+            or folded in CALENDAR
+            or (name and folded in _country_names())  # "PM of Vietnam Pham Minh Chinh"
+            or _ORG_WORD.search(word)
+            or not word[:1].isupper()
+        ):
+            break
+        name.insert(0, w)
+    if (
+        2 <= len(name) <= 4
+        and len(name) < len(words)
+        and fold(" ".join(w.group() for w in name)) not in _country_names()
+    ):  # (not "President of the Republic of North Macedonia")
+        return name[0].start(), name[-1].end()
+    return None
 
 
 # "His Majesty Sultan Haji Hassanal Bolkiah received …": a name after a royal's or an
