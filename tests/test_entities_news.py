@@ -1486,3 +1486,15 @@ def test_a_name_after_an_envoys_post_to_a_state_is_a_person():
     )
     labels = {e.label for e in f.entities.values() if e.kind == "person"}
     assert "Pranay Kumar Verma" in labels, labels
+
+
+def test_a_name_opening_on_a_bare_initial_goes_on_to_its_comma():
+    """Dev 583: "PM's Principal Secretary M Tofazzel Hossain Miah, Foreign Secretary …": the
+    model stops at "M Tofazzel"; after a bare initial the name runs to its comma."""
+    f = facts(
+        "Call\nSource: Example\n\n"
+        "PM's Principal Secretary M Tofazzel Hossain Miah, Foreign Secretary Masud Bin Momen and"
+        " others were present.\n"
+    )
+    labels = {e.label for e in f.entities.values() if e.kind == "person"}
+    assert "M Tofazzel Hossain Miah" in labels, labels

@@ -170,6 +170,10 @@ def _name_syllable(word: str) -> bool:
     )
 
 
+_BARE_INITIAL_FIRST = re.compile(r"[A-Z] [A-Z][a-z]+")
+_WORDS_TO_COMMA = re.compile(r"((?: [A-Z][a-z]+){1,2})(?=,| and )")
+
+
 def extend_person(text: str, start: int, end: int) -> tuple[int, int]:
     """The small model often stops a name early: at a hyphen ("Phumzile Mlambo" of
     "Phumzile Mlambo-Ngcuka") or before a particle ("Lula" of "Lula da Silva")."""
@@ -212,6 +216,15 @@ def extend_person(text: str, start: int, end: int) -> tuple[int, int]:
         a = _WORD_AFTER.match(text, end)
         if a and _name_syllable(a.group(1)):
             end = a.end(1)
+    if _BARE_INITIAL_FIRST.fullmatch(text, start, end):
+        # "M Tofazzel Hossain Miah," read as "M Tofazzel": after a bare initial the name
+        # goes on over the capitalised words up to its comma
+        more = _WORDS_TO_COMMA.match(text, end)
+        if more and not any(
+            fold(w) in TITLES or fold(w) in NON_NAME_WORDS or fold(w) in CALENDAR
+            for w in more.group(1).split()
+        ):
+            end = more.end(1)
     m = _HYPHEN_TAIL.match(text, end)
     if m:
         end = m.end()
