@@ -4161,3 +4161,16 @@ def test_officials_present_at_the_end_of_a_calls_report_were_at_the_call():
     )
     (call,) = [m for m in f.meetings if "person/pushpa-kamal-dahal" in m.participants]
     assert {"person/sewa-lamsal", "person/naveen-srivastava"} <= set(call.participants)
+
+
+def test_a_meeting_of_a_bodys_ministers_sits_as_a_session():
+    """Dev 624, 162, 386, 502: "the XIV Meeting of Foreign Ministers of the Amazon
+    Cooperation Treaty", "the 18th BIMSTEC Ministerial Meeting": a body's ministers meeting
+    is a session of it, not two people's in-person talks."""
+    f = facts(
+        "Ministers\nSource: Example | 2023-07-14\n\n"
+        "Foreign Minister Vivian Balakrishnan attended the 56th ASEAN Foreign Ministers Meeting"
+        " in Jakarta on Thursday, where he met Indonesian Foreign Minister Retno Marsudi.\n"
+    )
+    kinds = [m.kinds for m in f.meetings if "person/vivian-balakrishnan" in m.participants]
+    assert {"Session"} in kinds, f.meetings

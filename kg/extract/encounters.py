@@ -1492,7 +1492,12 @@ def encounters(doc: Doc) -> list[Meeting]:
             kind = _kind(sp, hub, verb_lemma)
             if kind == "InPersonMeeting" and _call_context(doc, sent, title, verb_lemma, hub):
                 kind = "PhoneCall"
-            if noun is not None and (noun.lower_ in _SITTING_BODIES or bodys_meeting):
+            if noun is not None and (
+                noun.lower_ in _SITTING_BODIES
+                or bodys_meeting
+                # (not one held "via videoconferencing": that stays a videoconference)
+                or (kind == "InPersonMeeting" and _ministers_meeting(noun))
+            ):
                 # a body's sitting: of heads of state a summit, else a session
                 name = doc.text[slice(*phrase_span(noun, off))]
                 kind = "Summit" if _OF_LEADERS.search(name) else "Session"
@@ -3460,6 +3465,25 @@ def _a_bodys_meeting_held(doc: Doc, noun, off: int) -> bool:
         noun.dep_ in ("nsubj", "nsubjpass") and lemma(noun.head.lower_) in _HELD_NOUN_SUBJ
     ) or _told_by_its_opening(noun)
     return owned and held
+
+
+_SITTING_WORDS = {"ministerial", "ministers", "council", "committee", "commission"}
+
+
+def _ministers_meeting(noun) -> bool:
+    """ "the XIV Meeting of Foreign Ministers of the Amazon Cooperation Treaty", "the 33rd
+    Council of Ministers Meeting of the IOC", "the 18th BIMSTEC Ministerial Meeting": a
+    meeting of a body's ministers or council sits as a session."""
+    if noun.lower_ != "meeting":
+        return False
+    if any(t.lower_ in _SITTING_WORDS for t in noun.subtree if t.i < noun.i):
+        return True
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ == "of"
+        and any(g.dep_ == "pobj" and g.lower_ in _SITTING_WORDS for g in c.children)
+        for c in noun.children
+    )
 
 
 def _told_by_its_opening(noun) -> bool:
