@@ -4174,3 +4174,19 @@ def test_a_meeting_of_a_bodys_ministers_sits_as_a_session():
     )
     kinds = [m.kinds for m in f.meetings if "person/vivian-balakrishnan" in m.participants]
     assert {"Session"} in kinds, f.meetings
+
+
+def test_a_joint_press_briefing_with_a_counterpart_is_a_meeting():
+    """Dev 653: "These positions reflect …, he said during a joint press briefing with his
+    Guinean counterpart Mamadi Touré": a joint briefing with someone is a meeting, as a
+    joint press conference is; a briefing alone is one speaker's."""
+    f = facts(
+        "Briefing\nSource: Example\n\n"
+        "Senegalese Foreign Minister Yassine Fall spoke in Dakar on Friday.\n\n"
+        "These positions are regrettable, she said during a joint press briefing with her"
+        " Gambian counterpart Mamadou Tangara.\n\n"
+        "The ministry spokesman later held a press briefing.\n"
+    )
+    assert [sorted(m.participants) for m in f.meetings] == [
+        ["person/mamadou-tangara", "person/yassine-fall"]
+    ]

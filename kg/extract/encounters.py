@@ -83,6 +83,7 @@ _NOUNS = {
     "debate",
     "phone-call",
     "conference",
+    "briefing",  # (a joint one only: _joint_if_conference)
     "forum",  # "… along with Chilean President Sebastián Piñera, attended the forum"
 }
 _PRESS = re.compile(
@@ -3185,8 +3186,9 @@ _COME_FOR = {
 
 
 def _joint_if_conference(noun) -> bool:
-    """A press conference is one speaker's; a joint one "with" someone is a meeting."""
-    if noun.lower_ != "conference":
+    """A press conference or briefing is one speaker's; a joint one "with" someone is a
+    meeting ("a joint press briefing with his Guinean counterpart Mamadi Touré")."""
+    if noun.lower_ not in ("conference", "briefing", "briefings"):
         return True
     if not any(c.lower_ == "joint" for c in noun.children):
         return False

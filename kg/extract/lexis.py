@@ -68,7 +68,7 @@ MEETING_VERBS = (
 MEETING_NOUNS = (
     "meeting meetings talks call phone_call telephone_call conversation telephone_conversation "
     "phone_conversation summit session visit videoconference video_conference "
-    "consultations negotiations discussions conference dialogue audience"
+    "consultations negotiations discussions conference dialogue audience briefing"
 ).split()
 DEPLOY_VERBS = (
     "deploy send dispatch despatch arrive withdraw pull station reinforce contribute "
