@@ -1332,3 +1332,36 @@ def test_a_states_top_diplomat_is_its_foreign_minister():
         " station.\n"
     )
     assert speakers_of(text, "said so in an interview") == {"person/baiba-braze"}
+
+
+def test_they_after_the_two_ministers_spoke_are_the_two_ministers():
+    """Dev 634 (its whole text: the old reading went wrong only with all of it): "In
+    conclusion, the two Ministers reaffirmed the tradition of mutual support …. They agreed
+    to remain in contact": they are the two, not China named in the sentence before."""
+    text = (
+        "Call\nSource: Example\n\n"
+        "Following a Chinese initiative, Luxembourg's Minister of Foreign and European "
+        "Affairs, Jean Asselborn - who is also the Grand Duchy's foreign policy chief - "
+        "spoke by phone on Monday 30 March 2020 with the State Councillor and Foreign "
+        "Minister of the People's Republic of China, Wang Yi.\n\n"
+        "The discussion focused on the evolution of the COVID-19 pandemic and the measures "
+        "that are being implemented at national, regional and international levels to "
+        "contain the pandemic.\n\n"
+        "Both Ministers stressed the importance of sending a positive signal of solidarity "
+        "and cooperation between China and Europe and of promoting multilateral action in "
+        "the fight against COVID-19. In this context, Minister Asselborn stressed that "
+        '"this health crisis is a global challenge, and we can only face this challenge by '
+        "helping each other and cooperating at international level, including at the United "
+        'Nations level, by supporting the World Health Organisation".\n\n'
+        "Minister Wang Yi thanked Luxembourg for its assistance to China at the beginning "
+        "of the outbreak of the new coronavirus. Minister Asselborn in turn thanked his "
+        "colleague for the assistance provided to Luxembourg by China and for facilitating "
+        "the transport of medical equipment from China to Luxembourg. In this respect, the "
+        "essential role of Cargolux and HNCA was highlighted.\n\n"
+        "In conclusion, the two Ministers reaffirmed the tradition of mutual support and "
+        "solidarity between the Grand Duchy of Luxembourg and the People's Republic of "
+        "China. They agreed to remain in contact and to continue joint efforts to overcome "
+        "the COVID-19 pandemic.\n\n"
+    )
+    said = speakers_of(text, "remain in contact")
+    assert said and said <= {"person/jean-asselborn", "person/wang-yi"}, said

@@ -718,6 +718,17 @@ def _pair_spoke(doc: Doc, sent: Block) -> bool:
     return bool(prev) and _side_by_side(doc, prev[-1]) is not None
 
 
+def _group_spoke(doc: Doc, sent: Block) -> bool:
+    """The sentence before opens, after a short lead-in, on a group of persons ("In
+    conclusion, the two Ministers reaffirmed …")."""
+    prev = [b for _i, b in doc.sentences if b.end <= sent.start]
+    return bool(prev) and _GROUP_AFTER_LEAD_IN.match(doc.text, prev[-1].start) is not None
+
+
+_GROUP_AFTER_LEAD_IN = re.compile(
+    r"(?:[A-Z][\w ]{0,25},\s+)?(?:[Tt]he|[Tt]hese|[Bb]oth) (?:two )?(?:leaders|presidents|"
+    r"heads of state|(?:prime |foreign |defence |defense )?[Mm]inisters)\b"
+)
 _GROUP_OPENING = re.compile(
     r"(?:They|(?:The|These|Both) (?:two )?(?:leaders|presidents|heads of state|sides|"
     r"(?:prime |foreign |defence |defense )?ministers|prime ministers))\b"
@@ -796,8 +807,14 @@ def _resolve(doc: Doc, tok, verb, sent: Block, sal: speech.Salience) -> str | No
         return found
     if word in speech.PRONOUNS_BODY:
         recent = sal.recent_speaker
-        if word == "they" and recent and recent.startswith("person/") and _pair_spoke(doc, sent):
-            # "Foreign Minister A and Defence Minister B said …. X would …, they said": the two
+        if (
+            word == "they"
+            and recent
+            and recent.startswith("person/")
+            and (_pair_spoke(doc, sent) or _group_spoke(doc, sent))
+        ):
+            # "Foreign Minister A and Defence Minister B said …. X would …, they said": the
+            # two; "In conclusion, the two Ministers reaffirmed …. They agreed …": the same
             return recent
         inner = _clause_subject_actor(doc, verb, off, skip)
         if inner:
