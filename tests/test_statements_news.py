@@ -1365,3 +1365,16 @@ def test_they_after_the_two_ministers_spoke_are_the_two_ministers():
     )
     said = speakers_of(text, "remain in contact")
     assert said and said <= {"person/jean-asselborn", "person/wang-yi"}, said
+
+
+def test_a_spokesperson_after_a_body_spoke_is_that_bodys():
+    """Dev 649: "The UK Foreign Office said the deal was “in both sides’ shared interests”.
+    … A spokesperson said this included “ensuring …”": the office's spokesperson."""
+    text = (
+        "Deal\nSource: Example\n\n"
+        "The Dutch Foreign Office said the treaty was “in both sides’ shared interests”.\n\n"
+        "A spokesperson said this included “ensuring the long-term operation of the port”.\n"
+    )
+    office = speakers_of(text, "shared interests")
+    assert office and all(s.startswith("org/") for s in office)
+    assert speakers_of(text, "long-term operation") == office

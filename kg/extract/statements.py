@@ -960,6 +960,15 @@ def _resolve(doc: Doc, tok, verb, sent: Block, sal: speech.Salience) -> str | No
             # "a ministry spokesperson", "officials": no one the text names; their body
             if owner is not None:
                 return _country_of(doc, owner)
+            recent = sal.recent_speaker
+            if (
+                role == "spokes"
+                and det in ("a", "an")
+                and recent
+                and recent.startswith("org/")
+                and not any(c.dep_ in ("compound", "amod", "prep") for c in tok.children)
+            ):
+                return recent  # "The UK Foreign Office said …. A spokesperson said …": its
             body = next((c.lower_ for c in tok.children if c.dep_ == "compound"), None)
             return _body_antecedent(doc, body, sal) if body in speech.BODY_NOUNS else None
         bare = not any(
