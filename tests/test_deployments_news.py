@@ -1388,3 +1388,15 @@ def test_a_rescue_team_counted_by_its_strength_or_rescue_workers_are_sent_forces
     sent = {d.deployed_by: (d.destination, d.personnel) for d in f.deployments}
     assert sent["country/norway"] == ("country/ecuador", 40)
     assert sent["country/peru"] == ("country/ecuador", 30)
+
+
+def test_a_ship_sent_to_patrol_the_waters_off_a_strait_goes_to_the_strait():
+    """Dev 645: "The Sri Lanka Navy vessel which was dispatched to patrol the … waters off
+    the Bab el-Mandeb Strait": the place of the waters it patrols is where it went."""
+    f = facts(
+        "Navy\nSource: Test | 2024-02-25\n\n"
+        "The Bangladesh Navy vessel which was dispatched to patrol the waters off the Strait of"
+        " Malacca late last month has returned.\n"
+    )
+    dests = {d.destination for d in f.deployments if d.deployed_by == "country/bangladesh"}
+    assert any(x and "malacca" in x for x in dests), f.deployments

@@ -974,6 +974,16 @@ def _destination(doc: Doc, tok, force, off: int, skip: int) -> str | None:
         for o in c.children
         if o.dep_ == "dobj"
     ]
+    # "dispatched to patrol the waters off the Bab el-Mandeb Strait": the waters' place
+    cands += [
+        g
+        for c in tok.children
+        if c.dep_ in ("advcl", "xcomp") and c.lower_ in _GUARD
+        for p in c.children
+        if p.dep_ == "prep" and p.lower_ in ("off", "in", "near", "along")
+        for g in p.children
+        if g.dep_ == "pobj"
+    ]
     for g in cands:
         got = _place_in(doc, g, off, skip)
         if got:
