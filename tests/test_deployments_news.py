@@ -1400,3 +1400,17 @@ def test_a_ship_sent_to_patrol_the_waters_off_a_strait_goes_to_the_strait():
     )
     dests = {d.destination for d in f.deployments if d.deployed_by == "country/bangladesh"}
     assert any(x and "malacca" in x for x in dests), f.deployments
+
+
+def test_a_un_mission_only_worked_beside_is_no_force_of_the_ships_sent():
+    """Dev 630: an Indian ship sent to Mozambique whose helicopter flew "in coordination
+    with local authorities and the UN Mission": the ship is no part of that mission."""
+    f = facts(
+        "Relief\nSource: Test | 2019-03-28\n\n"
+        "A fourth Japanese naval vessel carrying relief material departed Yokosuka for Manila"
+        " in the Philippines today.\n\n"
+        "Its helicopter has flown sorties in coordination with local authorities and the UN"
+        " Mission.\n"
+    )
+    assert all(d.deployed_by != "org/un-mission" for d in f.deployments), f.deployments
+    assert all(d.part_of is None for d in f.deployments), f.deployments

@@ -1202,6 +1202,12 @@ _MISSION_NAME = re.compile(
 )
 
 
+_BARE_MISSION = re.compile(r"(?:UN|U\.N\.|United Nations) Mission|Mission of the United Nations")
+_ONLY_BESIDE = re.compile(
+    r"\bin (?:coordination|cooperation|collaboration) with\b[^.]{0,80}Mission"
+)
+
+
 def _mission(doc: Doc) -> str | None:
     """The multinational force or mission the story is about, if it names one."""
     for ref, ent in doc.entities.items():
@@ -1209,6 +1215,9 @@ def _mission(doc: Doc) -> str | None:
             ref.startswith("org/")
             and any(_MISSION_NAME.search(n) for n in (ent.label, *ent.surfaces))
             and not ent.country
+            # (not "in coordination with local authorities and the UN Mission": a mission
+            # named by no place, no force and no initials, only worked beside)
+            and not (_BARE_MISSION.fullmatch(ent.label) and _ONLY_BESIDE.search(doc.text))
         ):
             return ref  # (by any of its names: "UNMISS" is the "United Nations Mission in ...")
     return None
