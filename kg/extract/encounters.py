@@ -2531,7 +2531,8 @@ def _attendance(doc: Doc, meetings: list[Meeting]) -> None:
         if not (_ATTEND_CUE.search(doc.text, sent.start, sent.end) or others):
             continue
         before = [m for m in ordered if m.span.start <= sent.start]
-        if _WERE_THERE.search(doc.text, sent.start, sent.end):
+        were_there = _WERE_THERE.search(doc.text, sent.start, sent.end) is not None
+        if were_there:
             # "A, B and C were present" after "they also discussed the Conference to be held
             # on 12-13 May": at the meeting told, not the one to come
             before = [m for m in before if not _TO_COME.search(doc.text, m.span.start, m.span.end)]
@@ -2540,8 +2541,7 @@ def _attendance(doc: Doc, meetings: list[Meeting]) -> None:
         m = before[-1]
         close = doc.near(m.span.start, sent.start) or (
             # (a list of officials "present" closes a call's report, however long)
-            _WERE_THERE.search(doc.text, sent.start, sent.end) is not None
-            and sum(p.startswith("person/") for p in m.participants) >= 2
+            were_there and sum(p.startswith("person/") for p in m.participants) >= 2
         )
         head = doc.text[sent.start : sent.end]
         named_back = bool(

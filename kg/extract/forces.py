@@ -966,24 +966,18 @@ def _destination(doc: Doc, tok, force, off: int, skip: int) -> str | None:
                 cands += [x for x in c.children if x.dep_ == "pobj"]  # "pulled out" + "of X"
             if c.dep_ == "advmod" and c.lower_ in ("there",):
                 pass
-    # "sent four F-16 fighter jets to patrol its Natuna Islands": what they guard is where
-    cands += [
-        o
-        for c in tok.children
-        if c.dep_ in ("advcl", "xcomp") and c.lower_ in _GUARD
-        for o in c.children
-        if o.dep_ == "dobj"
-    ]
+    # "sent four F-16 fighter jets to patrol its Natuna Islands": what they guard is where;
     # "dispatched to patrol the waters off the Bab el-Mandeb Strait": the waters' place
-    cands += [
-        g
-        for c in tok.children
-        if c.dep_ in ("advcl", "xcomp") and c.lower_ in _GUARD
-        for p in c.children
-        if p.dep_ == "prep" and p.lower_ in ("off", "in", "near", "along")
-        for g in p.children
-        if g.dep_ == "pobj"
-    ]
+    for c in tok.children:
+        if c.dep_ in ("advcl", "xcomp") and c.lower_ in _GUARD:
+            cands += [o for o in c.children if o.dep_ == "dobj"]
+            cands += [
+                g
+                for p in c.children
+                if p.dep_ == "prep" and p.lower_ in ("off", "in", "near", "along")
+                for g in p.children
+                if g.dep_ == "pobj"
+            ]
     for g in cands:
         got = _place_in(doc, g, off, skip)
         if got:

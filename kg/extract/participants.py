@@ -274,7 +274,7 @@ def _absent(ctx: Doc, start: int, end: int) -> bool:
     whose envoy "represented Seychelles" (the envoy was there, for a state)."""
     for nt in _NOT_THERE.finditer(ctx.text, start, end):
         if nt.group().lower().startswith("represent"):
-            after = ctx.mentions_in(nt.end(), min(end, nt.end() + 2 + 40))
+            after = ctx.mentions_in(nt.end(), min(end, nt.end() + 40))
             if after and after[0].kind == "country" and after[0].start <= nt.end() + 1:
                 continue
         return True

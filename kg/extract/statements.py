@@ -968,7 +968,7 @@ def _resolve(doc: Doc, tok, verb, sent: Block, sal: speech.Salience) -> str | No
                 and recent.startswith("org/")
                 and not any(c.dep_ in ("compound", "amod", "prep") for c in tok.children)
             ):
-                return recent  # "The UK Foreign Office said …. A spokesperson said …": its
+                return recent  # "The UK Foreign Office said …. A spokesperson said …"
             body = next((c.lower_ for c in tok.children if c.dep_ == "compound"), None)
             return _body_antecedent(doc, body, sal) if body in speech.BODY_NOUNS else None
         bare = not any(
