@@ -714,15 +714,15 @@ def _side_by_side(doc: Doc, b: Block) -> str | None:
 
 def _pair_spoke(doc: Doc, sent: Block) -> bool:
     """The sentence before names two persons side by side."""
-    prev = [b for _i, b in doc.sentences if b.end <= sent.start]
-    return bool(prev) and _side_by_side(doc, prev[-1]) is not None
+    prev = doc.sentence_next_to(sent, -1)
+    return prev is not None and _side_by_side(doc, prev) is not None
 
 
 def _group_spoke(doc: Doc, sent: Block) -> bool:
     """The sentence before opens, after a short lead-in, on a group of persons ("In
     conclusion, the two Ministers reaffirmed …")."""
-    prev = [b for _i, b in doc.sentences if b.end <= sent.start]
-    return bool(prev) and _GROUP_AFTER_LEAD_IN.match(doc.text, prev[-1].start) is not None
+    prev = doc.sentence_next_to(sent, -1)
+    return prev is not None and _GROUP_AFTER_LEAD_IN.match(doc.text, prev.start) is not None
 
 
 _GROUP_AFTER_LEAD_IN = re.compile(
