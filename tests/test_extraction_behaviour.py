@@ -770,6 +770,10 @@ def test_a_summit_opened_and_its_hosts_guests() -> None:
         # "a visit to X, where he met Y": the meeting is in X
         ("Indian Prime Minister Narendra Modi paid a state visit to Cairo, where he met "
          "President Abdel Fattah al-Sisi.", {"narendra-modi", "abdel-fattah-al-sisi"}, "cairo"),
+        # dev 521: the place hung on the name inside the party's post ("for the Balkans")
+        ("Foreign Minister Ivica Dacic says his meeting with US special representative for the "
+         "Balkans Matthew Palmer in Bled, Slovenia, was positive.",
+         {"ivica-dacic", "matthew-palmer"}, "bled"),
     ],
 )  # fmt: skip
 def test_a_meetings_place_and_host_beyond_its_verb(

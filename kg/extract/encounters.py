@@ -441,7 +441,10 @@ def _place_after_party(doc: Doc, hub, off: int, skip: int) -> str | None:
     owner = hub.head if hub.dep_ in ("dobj", "nsubj", "nsubjpass") else hub
     for anchor in (hub, owner):
         for party in _with_objects(anchor, ("with", "between")) + _objects(anchor):
-            for g in _with_objects(party, ("in", "at")):
+            # "with US special representative for the Balkans Matthew Palmer in Bled": the
+            # parser hangs the place on the name inside the party's post
+            inner = _with_objects(party, ("for",))
+            for g in [x for t in (party, *inner) for x in _with_objects(t, ("in", "at"))]:
                 got = _place_named(doc, g, off, skip, kinds=("place",))
                 if got:
                     return got
