@@ -4190,3 +4190,15 @@ def test_a_joint_press_briefing_with_a_counterpart_is_a_meeting():
     assert [sorted(m.participants) for m in f.meetings] == [
         ["person/mamadou-tangara", "person/yassine-fall"]
     ]
+
+
+def test_the_town_that_hosts_a_meeting_is_where_it_met():
+    """Dev 591: "On 22 May 2019, Bishkek hosted a meeting of the Council of Foreign
+    Ministers …": a town as the subject of "hosted" is the meeting's place."""
+    f = facts(
+        "Council\nSource: Example\n\n"
+        "On 14 June 2021, Dushanbe hosted a meeting of the Council of Defence Ministers of the"
+        " Collective Security Treaty Organization.\n\n"
+        "The meeting was chaired by Defence Minister Sherali Mirzo.\n"
+    )
+    assert [m.location for m in f.meetings] == ["place/dushanbe"], f.meetings

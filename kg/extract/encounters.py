@@ -3700,6 +3700,11 @@ def _place(doc: Doc, tok, off: int, skip: int) -> str | None:
                 got = _place_named(doc, g, off, skip, kinds=("place",))
                 if got:
                     return got
+    if lemma(tok.lower_) == "host":
+        # "Bishkek hosted a meeting of the Council": the town that hosts is where it met
+        for c in tok.children:
+            if c.dep_ == "nsubj" and (got := _place_named(doc, c, off, skip, kinds=("place",))):
+                return got
     return None
 
 
