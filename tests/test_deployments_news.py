@@ -1414,3 +1414,17 @@ def test_a_un_mission_only_worked_beside_is_no_force_of_the_ships_sent():
     )
     assert all(d.deployed_by != "org/un-mission" for d in f.deployments), f.deployments
     assert all(d.part_of is None for d in f.deployments), f.deployments
+
+
+def test_forces_sent_to_reinforce_a_border_in_a_bid_stay_on_their_side():
+    """Dev 659: "The Dominican Republic has sent 600 soldiers to reinforce the border with
+    Haiti in a bid to prevent Haitians illegally entering": the sender's own side of the
+    border; "in a bid to …" is an aim, and the Haitians in it no destination."""
+    f = facts(
+        "Border\nSource: Test | 2019-12-20\n\n"
+        "Guatemala has sent 500 soldiers to reinforce the border with Honduras in a bid to"
+        " prevent Hondurans illegally crossing during the holidays.\n"
+    )
+    assert [(d.deployed_by, d.destination) for d in f.deployments] == [
+        ("country/guatemala", "country/guatemala")
+    ], f.deployments

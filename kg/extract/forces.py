@@ -979,12 +979,15 @@ def _destination(doc: Doc, tok, force, off: int, skip: int) -> str | None:
                 if g.dep_ == "pobj"
             ]
     for g in cands:
+        if g.lower_ in _AIM_NOUNS:
+            continue  # "in a bid to prevent Haitians entering": an aim, not a place
         got = _place_in(doc, g, off, skip)
         if got:
             return got
     return None
 
 
+_AIM_NOUNS = {"bid", "effort", "efforts", "attempt", "order", "drive", "push"}
 # the purposes whose object is the place guarded ("to patrol its islands", "to secure the
 # airport"), in the infinitive's form
 _GUARD = {"patrol", "guard", "secure", "protect", "defend"}
@@ -1217,10 +1220,12 @@ def _mission(doc: Doc) -> str | None:
     return None
 
 
-# "to the border with Belarus", "to the border", "to the border region": a border no other
+# "to the border with Belarus", "to the border", "to the border region", "to reinforce the
+# border with Haiti": a border no other
 # state's ("the border of Chad", "the border between X and Y" name whose it is)
 _TO_THE_BORDER = re.compile(
-    r"\b(?:to|on|along|at)\s+(?:the\s+)?(?:\w+ern\s+)?(?:border|frontier)"
+    r"\b(?:to|on|along|at)\s+(?:(?:reinforce|strengthen|secure|guard|patrol|protect|bolster)"
+    r"\s+)?(?:the\s+)?(?:\w+ern\s+)?(?:border|frontier)"
     r"(?:\s+with\b|(?:\s+(?:region|area|zone)s?)?(?![\w-]|\s+(?:of|between)\b))",
     re.I,
 )
