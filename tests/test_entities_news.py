@@ -1498,3 +1498,15 @@ def test_a_name_opening_on_a_bare_initial_goes_on_to_its_comma():
     )
     labels = {e.label for e in f.entities.values() if e.kind == "person"}
     assert "M Tofazzel Hossain Miah" in labels, labels
+
+
+def test_a_city_whose_last_word_is_read_as_a_person_is_the_city():
+    """Dev 659: "The authorities in Santo Domingo said …": the recogniser takes "Domingo"
+    for a person, and the name grown back to "Santo Domingo" is a city of two million."""
+    f = facts(
+        "Border\nSource: Test | 2019-12-20\n\n"
+        "Officials in Santo Domingo told reporters that 300 police officers had been sent to"
+        " the border.\n"
+    )
+    assert "person/santo-domingo" not in f.entities
+    assert "place/santo-domingo" in f.entities

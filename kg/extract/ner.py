@@ -338,6 +338,11 @@ def find(
             s2, e2, label = clean_person(text, s, e)
             if label is None or (" " not in label and not _marked_person(text, s2, e2, out)):
                 continue
+            grown = world.place(label, prefer, own_name=True) if s2 < s else None
+            if grown is not None and grown.kind == "city" and grown.population >= 100_000:
+                # "in Santo Domingo", of which the recogniser took "Domingo" for a person
+                _add_place(out, ents, text[s2:e2], s2, e2, grown, lex)
+                continue
             if " " not in label and _people_of(label, lex):
                 continue  # "along with Africans", "Somalis": a people, not a person
             if ends_in_remit(label):
