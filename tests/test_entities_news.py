@@ -1510,3 +1510,21 @@ def test_a_city_whose_last_word_is_read_as_a_person_is_the_city():
     )
     assert "person/santo-domingo" not in f.entities
     assert "place/santo-domingo" in f.entities
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # dev 659
+        "Earlier this month, Lieutenant General Rubén Darío Paulino Sem announced the launch of"
+        " the anti-return operation for Haitians.",
+        "Earlier this week, Admiral Óscar Darío Ramírez Peña announced the launch of a border"
+        " operation.",
+    ],
+)
+def test_a_titled_name_of_two_given_names_and_two_surnames_is_one_person(sentence: str):
+    """Dev 659, 230: "Lieutenant General Rubén Darío Paulino Sem announced …" read as "Rubén
+    Darío": a titled name goes on over its two surnames up to its verb."""
+    f = facts(f"Operation\nSource: Test | 2019-12-20\n\n{sentence}\n")
+    people = [r for r in f.entities if r.startswith("person/")]
+    assert len(people) == 1 and len(people[0].split("-")) == 4, people

@@ -264,6 +264,11 @@ def _named_so_later(text: str, start: int, end: int, word: str) -> bool:
     )
 
 
+# the capitalised words that make a titled name of two or three four, then a verb in the
+# past tense
+_SURNAMES_TO = {
+    n: re.compile(rf"((?: [A-ZÀ-Þ][a-zà-ÿ]+){{{4 - n}}})(?= [a-z]+ed\b)") for n in (2, 3)
+}
 _LETTERS_AFTER = re.compile(r"(?![IVX]+$)[A-Z]{2,5}")  # (not "Carlos Dominguez III")
 
 
@@ -296,6 +301,18 @@ def clean_person(text: str, start: int, end: int) -> tuple[int, int, str | None]
     e = start + words[-1].end()
     name = text[s:e].rstrip(",.;:")
     e = s + len(name)
+    before = re.search(r"(\S+)\s+$", text[max(0, s - 30) : s])
+    titled = popped is not None or (before is not None and fold(before.group(1)) in TITLES)
+    if titled and len(words) in (2, 3) and (tail := _SURNAMES_TO[len(words)].match(text, e)):
+        # "Lieutenant General Rubén Darío Paulino Sem announced" read as "… Rubén Darío" (or
+        # "Óscar Darío Ramírez"): a titled name of two given names and two surnames goes on
+        # up to its verb
+        if not any(
+            fold(w) in TITLES or fold(w) in NON_NAME_WORDS or fold(w) in CALENDAR
+            for w in tail.group(1).split()
+        ):
+            e = tail.end(1)
+            name = text[s:e]
     suffix = _SUFFIX_AFTER_COMMA.search(name)
     if suffix is not None and suffix.end() == len(name):
         name = f"{name[: suffix.start()]} {suffix.group(1)}"  # "Remengesau, Jr" is "… Jr"
