@@ -1528,3 +1528,16 @@ def test_a_titled_name_of_two_given_names_and_two_surnames_is_one_person(sentenc
     f = facts(f"Operation\nSource: Test | 2019-12-20\n\n{sentence}\n")
     people = [r for r in f.entities if r.startswith("person/")]
     assert len(people) == 1 and len(people[0].split("-")) == 4, people
+
+
+def test_the_holder_named_after_a_bodys_post_and_a_comma_is_a_person():
+    """Dev 666, 481: "Secretary General of D-8, Widi Pratikto in his report paid
+    appreciation …": the small model sees no name there; a body's post, a comma and two or
+    three capitalised words before a lower-case one are its holder."""
+    f = facts(
+        "Summit\nSource: Test | 2019-12-20\n\n"
+        "Secretary General of G-15, Wahyu Sutrisno in his report paid tribute to the outgoing"
+        " chair.\n\nHe said the group had grown.\n"
+    )
+    assert "person/wahyu-sutrisno" in f.entities, list(f.entities)
+    assert [s.speaker for s in f.statements] == ["person/wahyu-sutrisno"], f.statements

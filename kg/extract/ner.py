@@ -684,6 +684,15 @@ _POSTED_NAME = re.compile(
     r"|commissioner|leader|representative|coordinator)\b"
 )
 
+# "Secretary General of D-8, Widi Pratikto in his report …": a body's post, a comma, then the
+# name of its holder, which the small model often does not see
+_BODYS_POST_THEN_NAME = re.compile(
+    r"\b(?:Secretary[ -]General|Director[ -]General|Executive Secretary|Chairman|Chairperson"
+    r"|President|Commissioner|Commander|Governor|Speaker|Spokes(?:man|woman|person))"
+    r" of (?:the )?[A-Z0-9][\w'’&.-]*(?: (?:of|and|for|the|[A-Z0-9][\w'’&.-]*)){0,8}?, "
+    r"([A-Z][a-z]+(?:[ -][A-Z][a-z'’]+){1,2})(?= [a-z]|[,.;:])"
+)
+
 
 # "Minister of Maritime Affairs and Fisheries Sakti Wahyu Trenggono", "Secretary of Defence
 # Lloyd Austin": a minister's portfolio, then the name the small model often does not see
@@ -809,7 +818,7 @@ def _with_posted_names(
         if not any(a < e and s < b and label == "PERSON" for a, b, label in recognised):
             recognised = [r for r in recognised if not (r[0] < e and s < r[1])]
             extra.append((s, e, "PERSON"))
-    for m in _POSTED_NAME.finditer(text):
+    for m in (*_POSTED_NAME.finditer(text), *_BODYS_POST_THEN_NAME.finditer(text)):
         s, e = m.span(1)
         if any(a < e and s < b and label not in _NAMES_MISREAD for a, b, label in recognised):
             continue
