@@ -1541,3 +1541,17 @@ def test_the_holder_named_after_a_bodys_post_and_a_comma_is_a_person():
     )
     assert "person/wahyu-sutrisno" in f.entities, list(f.entities)
     assert [s.speaker for s in f.statements] == ["person/wahyu-sutrisno"], f.statements
+
+
+def test_a_part_of_the_world_in_a_remit_is_no_person():
+    """Dev 655: "Director General for Africa, Latin America, Near and Middle East of the
+    German Ministry": a title within reach before it made "Middle East" a person."""
+    f = facts(
+        "Talks\nSource: Test | 2018-11-07\n\n"
+        "Foreign Minister Ana Lopes on Monday met with Dr Hans Keller, Director General for"
+        " Africa, Latin America, Near and Middle East of the Swiss Ministry of Foreign"
+        " Affairs.\n"
+    )
+    assert "person/middle-east" not in f.entities, list(f.entities)
+    (m,) = f.meetings
+    assert sorted(m.participants) == ["person/ana-lopes", "person/hans-keller"], m

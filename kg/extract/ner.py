@@ -52,6 +52,12 @@ _GENERIC_PLACE = re.compile(
     re.I,
 )
 
+# a part of the world, never a person's name: "Middle East", "Latin America", "West Africa"
+_WORLD_REGION = re.compile(
+    r"(?:(?:Middle|Near|Far|Latin|South|North|East|West|Central|Southeast|Northeast|Southern"
+    r"|Northern|Eastern|Western|Sub-Saharan) )+(?:East|Asia|Africa|America|Europe|Pacific)"
+)
+
 
 @dataclass
 class Found:
@@ -300,6 +306,7 @@ def find(
             kind == "place"
             and info is None
             and not _NATURE_FIRST.match(surface)
+            and not _WORLD_REGION.fullmatch(surface)  # "… Near and Middle East of the …"
             and (
                 _org_is_person(text, s, e, out, ents, known, lex)
                 or _reads_as_a_name(text, s, e)
