@@ -1428,3 +1428,14 @@ def test_forces_sent_to_reinforce_a_border_in_a_bid_stay_on_their_side():
     assert [(d.deployed_by, d.destination) for d in f.deployments] == [
         ("country/guatemala", "country/guatemala")
     ], f.deployments
+
+
+def test_a_unit_of_a_state_sends_for_the_state():
+    """Dev 631: "A team of 52 members of the Military Emergency Unit of Spain arrived": the
+    unit is a body of Spain, and Spain the sender."""
+    f = facts(
+        "Rescue\nSource: Test | 2017-09-22\n\n"
+        "A team of 40 members of the Disaster Response Unit of Portugal arrived yesterday in"
+        " Mexico to offer their support.\n"
+    )
+    assert [d.deployed_by for d in f.deployments] == ["country/portugal"], f.deployments

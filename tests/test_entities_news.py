@@ -1555,3 +1555,16 @@ def test_a_part_of_the_world_in_a_remit_is_no_person():
     assert "person/middle-east" not in f.entities, list(f.entities)
     (m,) = f.meetings
     assert sorted(m.participants) == ["person/ana-lopes", "person/hans-keller"], m
+
+
+def test_a_division_or_unit_of_a_ministry_is_no_person():
+    """Dev 655, 306, 542, 587, 631: "Mrs Salimatou Jallow from the European Affairs Division
+    of the Ministry" made "Division" a person; "Cheonghae Unit", "Military Emergency Unit":
+    a division, unit, section or branch is a body's word."""
+    f = facts(
+        "Talks\nSource: Test | 2018-11-07\n\n"
+        "The Permanent Secretary II of the Ministry of Foreign Affairs, Mr Sulayman Njie and"
+        " Mrs Salimatou Jallow from the European Affairs Division of the Ministry of Foreign"
+        " Affairs were also in attendance.\n"
+    )
+    assert "person/division" not in f.entities, list(f.entities)

@@ -847,12 +847,20 @@ def _owner(doc: Doc, force, off: int, skip: int) -> str | None:
         for m in _outside_clauses(doc, force, off, max(s, skip), e)
         if m.kind in ("country", "org")
     ]
-    for m in ms:
+    for i, m in enumerate(ms):
         before = doc.text[max(s, m.start - 12) : m.start].lower()
         if "to " in before[-4:] or "in " in before[-4:] or "into " in before[-6:]:
             continue  # a destination inside the phrase
         if "from " in before[-6:] and force.lower_ in _LEAVING_NOUNS:
             continue  # "its withdrawal from Afghanistan": the place left, not "troops from Benin"
+        state = ms[i + 1] if i + 1 < len(ms) else None
+        if (
+            m.kind == "org"
+            and state is not None
+            and state.kind == "country"
+            and _OF_THE.fullmatch(doc.text, m.end, state.start)
+        ):
+            return doc.ref(state)  # "members of the Military Emergency Unit of Spain"
         return _national(doc, doc.ref(m))
     poss = next(
         (c for c in force.children if c.dep_ == "poss" and c.lower_ in ("its", "their")), None
@@ -869,6 +877,7 @@ def _owner(doc: Doc, force, off: int, skip: int) -> str | None:
     return None
 
 
+_OF_THE = re.compile(r"\s+of\s+(?:the\s+)?")
 _CARRY = {"carry", "transport", "ferry", "bring"}
 
 

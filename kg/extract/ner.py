@@ -2200,7 +2200,7 @@ _ORG_WORD = re.compile(
     r"Assembly|Court|Tribunal|Mission|Command|Brigade|Battalion|Secretariat|Centre|Center|"
     r"Foundation|Network|Agency|Authority|Directorate|Congress|Senate|Cabinet|Presidency|"
     r"Executive|Administration|Board|Chamber|Legislature|Duma|Majlis|Knesset|Constabulary|"
-    r"Gendarmerie|Diwan)\b"
+    r"Gendarmerie|Diwan|Division|Unit|Section|Branch)\b"
 )
 
 
