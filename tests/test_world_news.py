@@ -4202,3 +4202,23 @@ def test_the_town_that_hosts_a_meeting_is_where_it_met():
         "The meeting was chaired by Defence Minister Sherali Mirzo.\n"
     )
     assert [m.location for m in f.meetings] == ["place/dushanbe"], f.meetings
+
+
+def test_those_in_attendance_closing_a_report_are_at_its_talks():
+    """Dev 655, 321: "… Mr Sulayman Njie and Mrs Salimatou Jallow … were also in
+    attendance" at the end of a report whose last meeting told is the guest's visit alone:
+    they were at the talks told first."""
+    f = facts(
+        "Talks\nSource: Example | 2018-11-07\n\n"
+        "Foreign Minister Ousman Sowe on Monday 5th November 2018 met with Dr Karl Weber,"
+        " Director General for Africa of the Austrian Ministry of Foreign Affairs.\n\n"
+        "In a brief interaction at the Foreign Minister’s office in Banjul, Dr Karl Weber said"
+        " the purpose of his visit was to take stock of bilateral relations.\n\n"
+        "He said The Gambia has been a good partner of Austria.\n\n"
+        "For his part, Foreign Minister Sowe thanked Dr Weber for the visit.\n\n"
+        "Foreign Minister Sowe said the two countries are much closer than ever before.\n\n"
+        "The Permanent Secretary of the Ministry of Foreign Affairs, Mr Lamin Ceesay and Mrs"
+        " Fatou Jobe from the Asian Affairs Division were also in attendance.\n"
+    )
+    (talks,) = [m for m in f.meetings if "person/karl-weber" in m.participants and m.date]
+    assert {"person/lamin-ceesay", "person/fatou-jobe"} <= set(talks.participants), f.meetings

@@ -2510,10 +2510,19 @@ def _attends(tok) -> bool:
         return True  # "Other participants included X"
     if lem == "take" and any(c.dep_ == "dobj" and c.lower_ == "part" for c in tok.children):
         return True
+    if tok.lower_ == "attendance" and tok.head.lower_ == "in" and tok.head.head.lower_ in _BE:
+        return True  # "A and B were also in attendance"
     return tok.lower_ == "present" and tok.dep_ == "acomp"
 
 
-_WERE_THERE = re.compile(r"\b(?:were|was)\s+(?:also\s+)?present\b")
+_BE = {"was", "were", "is", "are"}
+
+
+def _persons(m: Meeting) -> int:
+    return sum(p.startswith("person/") for p in m.participants)
+
+
+_WERE_THERE = re.compile(r"\b(?:were|was)\s+(?:also\s+)?(?:present|in\s+attendance)\b")
 _TO_COME = re.compile(
     r"\b(?:to\s+be\s+held|will\s+be\s+held|is\s+scheduled|are\s+scheduled|will\s+take\s+place"
     r"|to\s+take\s+place)\b"
@@ -2542,9 +2551,13 @@ def _attendance(doc: Doc, meetings: list[Meeting]) -> None:
         if not before:
             continue
         m = before[-1]
+        if were_there and not doc.near(m.span.start, sent.start):
+            # "A and B were also in attendance" closing a report whose last meeting told is
+            # the guest's visit alone: the talks told before it
+            m = next((o for o in reversed(before) if _persons(o) >= 2), m)
         close = doc.near(m.span.start, sent.start) or (
             # (a list of officials "present" closes a call's report, however long)
-            were_there and sum(p.startswith("person/") for p in m.participants) >= 2
+            were_there and _persons(m) >= 2
         )
         head = doc.text[sent.start : sent.end]
         named_back = bool(
@@ -2645,7 +2658,13 @@ def _attendance(doc: Doc, meetings: list[Meeting]) -> None:
                     and (tok.dep_ != "ROOT" or any(c.dep_ == "agent" for c in tok.children))
                 )  # "The document was signed by A on behalf of Türkiye, B …"
             ):
-                who = tok.head if tok.lower_ == "present" else tok
+                who = (
+                    tok.head
+                    if tok.lower_ == "present"
+                    else tok.head.head
+                    if tok.lower_ == "attendance"
+                    else tok
+                )
                 if (
                     tok.dep_ == "acl"
                     and tok.head.dep_ == "pobj"
