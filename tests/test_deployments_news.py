@@ -1439,3 +1439,23 @@ def test_a_unit_of_a_state_sends_for_the_state():
         " Mexico to offer their support.\n"
     )
     assert [d.deployed_by for d in f.deployments] == ["country/portugal"], f.deployments
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # dev 662
+        "BISHKEK: Kyrgyzstan’s president on Friday ordered the mobilisation of 5,000 military"
+        " reservists to bolster the border with Tajikistan.",
+        "Kyrgyzstan on Friday ordered the deployment of 5,000 troops to the border with"
+        " Tajikistan.",
+    ],
+)
+def test_who_ordered_the_deployment_or_mobilisation_of_a_force_sends_it(sentence: str):
+    """Dev 662: "Tajikistan’s president on Monday ordered the mobilisation of 20,000
+    military reservists to bolster the border with Afghanistan": "ordered" was never taken
+    for the verb of the noun's sender, and a mobilisation of reservists is a deployment."""
+    f = facts(f"Border\nSource: Test | 2021-07-05\n\n{sentence}\n")
+    assert [(d.deployed_by, d.destination, d.personnel) for d in f.deployments] == [
+        ("country/kyrgyzstan", "country/kyrgyzstan", 5000)
+    ], f.deployments

@@ -52,7 +52,7 @@ _FORCE = re.compile(
     r"gendarmes|military|army|detachments?|company|companies|squadrons?|instructors|"
     r"staff|experts|specialists|members|men|fighters|mercenaries|trainers|advis[eo]rs|"
     r"commandos|sailors|airmen|guards|gendarmerie|divisions?|regiments?|"
-    r"monitors|observers|monitoring|fire-?fighters|rescuers|medics|paramedics)$",
+    r"monitors|observers|monitoring|fire-?fighters|rescuers|medics|paramedics|reservists)$",
     re.I,
 )
 # ships and aircraft sent are a force too, counted as equipment ("two naval ships", "a frigate");
@@ -64,6 +64,7 @@ _VESSEL = re.compile(
 )
 _SENDS = {
     "deploy", "send", "dispatch", "despatch", "station", "redeploy", "commit", "pledge", "relocate",
+    "mobilise", "mobilize",
 }  # fmt: skip
 _CIVIL = {
     "commercial",
@@ -256,7 +257,9 @@ def deployments_from_parse(doc: Doc) -> list[Deployment]:
                 if force is None and any(c.dep_ == "poss" for c in tok.children):
                     force = tok  # "Rwanda's deployment follows ..."
                 head = tok.head
-                if tok.dep_ in ("dobj", "pobj") and lemma(head.lower_) in _NOUN_VERBS | _VERBS:
+                head_lem = _UNLEMMATISED.get(head.lower_) or lemma(head.lower_)
+                # ("ordered the deployment of 3000 personnel": who ordered it sends them)
+                if tok.dep_ in ("dobj", "pobj") and head_lem in _NOUN_VERBS | _VERBS:
                     sender_toks = [c for c in head.children if c.dep_ == "nsubj"]
                     if (
                         lemma(head.lower_) in _APPROVE

@@ -74,7 +74,7 @@ DEPLOY_VERBS = (
     "deploy send dispatch despatch arrive withdraw pull station reinforce contribute "
     "airlift fly land redeploy return begin start provide pledge commit offer complete "
     "deliver transfer disembark descend transport join cross leave reach depart touch relocate "
-    "move rush roll enter"
+    "move rush roll enter mobilise mobilize"
 ).split()
 # "talks on the sidelines of the summit": an event named only as where another one was
 BESIDE_EVENT = re.compile(
@@ -107,7 +107,7 @@ SESSION_VERBS = (
 FORCE_NOUNS = (
     "troops troop soldiers soldier forces force personnel peacekeepers peacekeeper "
     "contingent contingents battalion battalions brigade brigades servicemen police "
-    "officers paratroopers marines units unit mission deployment"
+    "officers paratroopers marines units unit mission deployment reservists"
 ).split()
 
 
@@ -248,6 +248,8 @@ DEPLOY_NOUNS = {
     "sending",
     "drawdown",
     "draw-down",
+    "mobilisation",
+    "mobilization",
 }
 # "ordered a brigade to the coast", "will be based in Tumaco": only these forms (not "in
 # order to", "based on", "Geneva-based", which would have many more sentences parsed)
