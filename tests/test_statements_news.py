@@ -1378,3 +1378,15 @@ def test_a_spokesperson_after_a_body_spoke_is_that_bodys():
     office = speakers_of(text, "shared interests")
     assert office and all(s.startswith("org/") for s in office)
     assert speakers_of(text, "long-term operation") == office
+
+
+def test_the_office_of_a_president_its_adjective_names_speaks_for_that_state():
+    """Dev 662: "“Special attention was paid to the escalation of the situation in
+    Afghanistan’s northern areas …,” the Tajik president’s office said": Tajikistan speaks,
+    not the state the quotation names."""
+    text = (
+        "Call\nSource: Test | 2021-07-05\n\n"
+        "“Special attention was paid to the escalation of the situation in Iraq’s northern"
+        " areas adjacent to Syria,” the Jordanian president’s office said in a statement.\n"
+    )
+    assert speakers_of(text, "Special attention") == {"country/jordan"}

@@ -1131,7 +1131,21 @@ def _resolve(doc: Doc, tok, verb, sent: Block, sal: speech.Salience) -> str | No
         if who is not None:
             state = next(iter(doc.post_countries(who)), None)
             return f"country/{state}" if state else who
-    if noun == "office" and any(c.dep_ == "poss" and c.lower_ == "president" for c in tok.children):
+    president = next(
+        (c for c in tok.children if c.dep_ == "poss" and c.lower_ == "president"), None
+    )
+    if noun == "office" and president is not None:
+        # "the Tajik president's office said": the state its adjective names
+        own = next(
+            (
+                doc.ref(x)
+                for x in doc.mentions_in(*speech.phrase_span(president, off))
+                if x.kind == "country"
+            ),
+            None,
+        )
+        if own is not None:
+            return own
         inner = _clause_subject_actor(doc, verb, off, skip)
         if inner and inner.startswith("country/"):
             return inner  # "South Africa will send 2,900 troops …, the president's office said"
