@@ -1459,3 +1459,16 @@ def test_who_ordered_the_deployment_or_mobilisation_of_a_force_sends_it(sentence
     assert [(d.deployed_by, d.destination, d.personnel) for d in f.deployments] == [
         ("country/kyrgyzstan", "country/kyrgyzstan", 5000)
     ], f.deployments
+
+
+def test_a_ship_named_at_the_end_of_its_description_is_a_force():
+    """Dev 663: "Royal Navy patrol ship HMS Trent deployed to Guyana": the ship's name
+    after its description is the force, and the Royal Navy sends for the United Kingdom."""
+    f = facts(
+        "Navy\nSource: Test | 2024-01-18\n\n"
+        "Royal Navy frigate HMS Lancaster deployed to Bahrain as part of the UK’s commitment"
+        " to the region.\n"
+    )
+    assert [(d.deployed_by, d.destination) for d in f.deployments] == [
+        ("country/united-kingdom", "country/bahrain")
+    ], f.deployments

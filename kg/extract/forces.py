@@ -1093,13 +1093,16 @@ def _member_count(tok):
     )
 
 
-_SHIP_NAMED = re.compile(rf"(?:the\s+)?{SHIP_PREFIXES}\s+[A-Z][\w-]+(?:\s+[A-Z][\w.-]+){{0,3}}$")
+# ("the INS Vikrant"; "Royal Navy patrol ship HMS Trent": the name at the phrase's end)
+_SHIP_NAMED = re.compile(
+    rf"(?:^|(?<=\s))(?:the\s+)?{SHIP_PREFIXES}\s+[A-Z][\w-]+(?:\s+[A-Z][\w.-]+){{0,3}}$"
+)
 
 
 def _named_ship(tok) -> bool:
     """ "deployed INS Vikrant to the Arabian Sea": a warship by its name."""
     return tok.dep_ in ("dobj", "nsubjpass", "nsubj", "conj") and bool(
-        _SHIP_NAMED.match(tok.doc[tok.left_edge.i : tok.i + 1].text)
+        _SHIP_NAMED.search(tok.doc[tok.left_edge.i : tok.i + 1].text)
     )
 
 
