@@ -1472,3 +1472,16 @@ def test_a_ship_named_at_the_end_of_its_description_is_a_force():
     assert [(d.deployed_by, d.destination) for d in f.deployments] == [
         ("country/united-kingdom", "country/bahrain")
     ], f.deployments
+
+
+def test_the_mission_a_contingent_goes_to_does_not_send_it():
+    """Dev 660: "the deployment of a peacekeeping contingent to the UN Disengagement
+    Observer Force mission": a body after "to the" is where the force goes, not its
+    sender (the article hid the "to")."""
+    f = facts(
+        "Mongolian peacekeepers to deploy to Lebanon\nSource: Test | 2024-01-18\n\n"
+        "A memorandum has been signed in New York between the Mongolian government and the UN"
+        " regarding the deployment of a peacekeeping contingent to the UN mission in"
+        " Lebanon.\n"
+    )
+    assert "org/un" not in {d.deployed_by for d in f.deployments}, f.deployments

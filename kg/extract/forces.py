@@ -852,8 +852,8 @@ def _owner(doc: Doc, force, off: int, skip: int) -> str | None:
     ]
     for i, m in enumerate(ms):
         before = doc.text[max(s, m.start - 12) : m.start].lower()
-        if "to " in before[-4:] or "in " in before[-4:] or "into " in before[-6:]:
-            continue  # a destination inside the phrase
+        if _INTO_BEFORE.search(before):
+            continue  # a destination inside the phrase ("a contingent to the UN … mission")
         if "from " in before[-6:] and force.lower_ in _LEAVING_NOUNS:
             continue  # "its withdrawal from Afghanistan": the place left, not "troops from Benin"
         state = ms[i + 1] if i + 1 < len(ms) else None
@@ -880,6 +880,7 @@ def _owner(doc: Doc, force, off: int, skip: int) -> str | None:
     return None
 
 
+_INTO_BEFORE = re.compile(r"\b(?:to|in|into)\s+(?:the\s+)?$")
 _OF_THE = re.compile(r"\s+of\s+(?:the\s+)?")
 _CARRY = {"carry", "transport", "ferry", "bring"}
 
