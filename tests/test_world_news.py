@@ -1696,8 +1696,9 @@ def test_a_leader_who_arrived_abroad_is_on_a_visit_with_who_greeted_him():
         # a trip home
         "Hakainde Hichilema, President of Zambia, has on Sunday arrived at Kenneth Kaunda"
         " International Airport, Lusaka.",
-        # an arrival still to come
-        "Hakainde Hichilema, President of Zambia, will arrive in Lilongwe on Sunday.",
+        # an arrival still to come, on no stated day (one set for a stated day is a
+        # meeting of the gold format: test_an_arrival_set_for_a_stated_day_is_a_visit)
+        "Hakainde Hichilema, President of Zambia, will arrive in Lilongwe next month.",
     ],
 )
 def test_an_arrival_home_or_to_come_is_no_visit(sentence: str):
@@ -4222,3 +4223,25 @@ def test_those_in_attendance_closing_a_report_are_at_its_talks():
     )
     (talks,) = [m for m in f.meetings if "person/karl-weber" in m.participants and m.date]
     assert {"person/lamin-ceesay", "person/fatou-jobe"} <= set(talks.participants), f.meetings
+
+
+@pytest.mark.parametrize(
+    ("sentence", "told"),
+    [
+        # dev 661
+        ("On Saturday, Kenyan President William Ruto is scheduled to arrive in Kampala.", True),
+        ("On Saturday, Kenyan President William Ruto will arrive in Kampala.", True),
+        ("Kenyan President William Ruto is expected to arrive in Kampala soon.", False),
+        ("On Saturday, Kenyan President William Ruto will not arrive in Kampala.", False),
+    ],
+)
+def test_an_arrival_set_for_a_stated_day_is_a_visit(sentence: str, told: bool):
+    """Dev 661, 186: "On Saturday, DRC President Felix Tshisekedi is scheduled to arrive in
+    Luanda": a visit set for a stated day is told, as a meeting that "will" be held on a day
+    is; one with no day, or one that will not be, is not."""
+    f = facts(
+        "Visit\nSource: Example | 2023-03-17\n\n"
+        f"The Ugandan parliament approved the plan on Friday.\n\n{sentence}\n"
+    )
+    visits = [m for m in f.meetings if "person/william-ruto" in m.participants]
+    assert bool(visits) == told, f.meetings

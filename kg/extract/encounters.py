@@ -1718,7 +1718,9 @@ def _arrivals(doc: Doc, found: list[Meeting]) -> list[Meeting]:
         off = sent.start
         skip = dateline_end(doc, sent.start)
         for tok in sp:
-            if lemma(tok.lower_) not in _ARRIVE or _future_or_wished(tok):
+            if lemma(tok.lower_) not in _ARRIVE:
+                continue
+            if _future_or_wished(tok) and not _due_on_a_day(doc, sent, tok):
                 continue
             subjects = _subjects(tok)
             travellers = [
@@ -1760,6 +1762,25 @@ def _arrivals(doc: Doc, found: list[Meeting]) -> list[Meeting]:
             refs = [who, *(hosts or [f"country/{host}"])]
             out.append(_meeting(doc, sent, refs, "Visit", date, where))
     return out
+
+
+_DUE = {"schedule", "expect", "due"}
+_WEEKDAY = re.compile(
+    r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|tomorrow)\b", re.I
+)
+
+
+def _due_on_a_day(doc: Doc, sent, tok) -> bool:
+    """ "On Saturday, DRC President Felix Tshisekedi is scheduled to arrive in Luanda": a
+    visit set for a stated day is told as one (as a meeting "will" hold on a day is)."""
+    if any(c.dep_ == "neg" for t in (tok, tok.head) for c in t.children):
+        return False
+    due = tok.dep_ == "xcomp" and lemma(tok.head.lower_) in _DUE
+    will = any(c.dep_ == "aux" and c.lower_ == "will" for c in tok.children)
+    said = bool(doc.dates.dates_in(sent.start, sent.end)) or bool(
+        _WEEKDAY.search(doc.text, sent.start, sent.end)
+    )
+    return (due or will) and said
 
 
 def _hosts(doc: Doc, sents: list, traveller: str, host: str) -> list[str]:
