@@ -4245,3 +4245,15 @@ def test_an_arrival_set_for_a_stated_day_is_a_visit(sentence: str, told: bool):
     )
     visits = [m for m in f.meetings if "person/william-ruto" in m.participants]
     assert bool(visits) == told, f.meetings
+
+
+def test_a_summits_place_after_an_acronym_in_brackets():
+    """Dev 666: "Eighth Summit of Developing-8 (D- 8) concluded in Islamabad on Thursday":
+    the brackets of the acronym hid the place from the summit's words."""
+    f = facts(
+        "Summit\nSource: Example\n\n"
+        "Fifth Summit of Group-15 (G- 15) concluded in Caracas on Thursday, local media"
+        " reported.\n\n"
+        "Addressing the summit, Senegalese President Abdoulaye Wade said trade must grow.\n"
+    )
+    assert [m.location for m in f.meetings] == ["place/caracas"], f.meetings

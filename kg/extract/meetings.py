@@ -77,7 +77,9 @@ _ATTENDED = re.compile(r"attended by|participation of|with the participation", r
 _TOPIC = re.compile(r"(?:situation|developments|events|crisis|unrest)\s+in\s+(?:the\s+)?$", re.I)
 _LOCATION_CUE = re.compile(
     r"\b(?:held|took place|meet|met|meeting|summit|talks|session|visit(?:ed)?)"
-    r"(?: [\w’'-]+,?){0,8} (?:in|at) (?:the )?(?:city of )?$|\bvisit(?:ed|ing|s)? (?:to )?$",
+    # (words between, an acronym in brackets among them: "Summit of Developing-8 (D- 8)
+    # concluded in Islamabad")
+    r"(?: [\w’'()-]+,?){0,8} (?:in|at) (?:the )?(?:city of )?$|\bvisit(?:ed|ing|s)? (?:to )?$",
     re.I,
 )
 _ANNOUNCE = re.compile(
