@@ -1568,3 +1568,19 @@ def test_a_division_or_unit_of_a_ministry_is_no_person():
         " Affairs were also in attendance.\n"
     )
     assert "person/division" not in f.entities, list(f.entities)
+
+
+def test_a_middle_initial_between_the_same_names_is_the_same_person():
+    """Dev 665: "Mohamed A. Mohamed" after "Mohammed Abdullahi Mohammed" and "Mohamed
+    Abdullahi Mohamed": one person, whose middle name the initial stands for."""
+    f = facts(
+        "Summit\nSource: Test | 2020-01-26\n\n"
+        "President Hassan Ali Hassan of Djibouti is expected to arrive tomorrow.\n\n"
+        "“They will be joined by Djiboutian President Hassan A. Hassan tomorrow,” the minister"
+        " said.\n\n"
+        "Earlier, President Hasan Ali Hasan said the summit matters.\n"
+    )
+    people = sorted(
+        r for r in f.entities if r.startswith("person/hass") or r.startswith("person/has")
+    )
+    assert len(people) == 1, people

@@ -2398,6 +2398,23 @@ def merge_persons(mentions: list[Mention], label_of) -> list[Mention]:
             if len(cands) == 1:
                 target[k] = next(iter(cands))
                 continue
+        if len(words) == 3 and _INITIALS.fullmatch(words[1]) and not _INITIALS.match(words[0]):
+            # "Mohamed A. Mohamed" after "Mohammed Abdullahi Mohammed": the middle name's
+            # initial between the same first and last names
+            cands = {
+                o
+                for o in keys
+                if o != k
+                and len(label_of(o).split()) == 3
+                and tokens[o][0] == tokens[k][0]
+                and tokens[o][-1] == tokens[k][-1]
+                and label_of(o).split()[1][:1].upper() == words[1][:1]
+            }
+            # (one person in two spellings: "Mohammed …" and "Mohamed …")
+            cands = {whole.get(name_skeleton(label_of(o)), o) for o in cands}
+            if len(cands) == 1:
+                target[k] = next(iter(cands))
+                continue
         # "Salva Kiir" and "Salva Kiir Mayardit", "Kishida Fumio" and "Fumio Kishida",
         # "Mohammed Al Jaber" and "Mohammed Al Jabir": the fuller name is the person
         fuller = [
