@@ -1584,3 +1584,14 @@ def test_a_middle_initial_between_the_same_names_is_the_same_person():
         r for r in f.entities if r.startswith("person/hass") or r.startswith("person/has")
     )
     assert len(people) == 1, people
+
+
+def test_kiribatis_title_of_its_president_is_no_part_of_his_name():
+    """Dev 656: "His Excellency Beretitenti Taneti Maamau received the letters of credence":
+    "Beretitenti" is Kiribati's word for its president, a title."""
+    f = facts(
+        "Credentials\nSource: Test | 2021-03-02\n\n"
+        "His Excellency Beretitenti Taneti Maamau received the letters of credence of the new"
+        " Ambassador of Japan on Friday.\n"
+    )
+    assert "person/taneti-maamau" in f.entities, list(f.entities)

@@ -45,6 +45,8 @@ TITLES = {
         "Shri Shrimati Smt Smt. Bapak "
         # Bhutan's titles of its prime minister and ministers ("Lyonchhen (Dr.) Lotay Tshering")
         "Lyonchhen Lyonpo "
+        # Kiribati's title of its president ("His Excellency Beretitenti Taneti Maamau")
+        "Beretitenti "
         # ranks of police and armed forces, and academic titles ("Deputy Superintendent
         # Adrian Hamilton", "Professor Al-Hassan Conteh")
         "Superintendent Constable Corporal Cpl Sgt Sgt. Commandant Commodore Marshal Rear "
