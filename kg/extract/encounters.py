@@ -17,7 +17,7 @@ import itertools
 import re
 
 from kg.extract.context import Doc
-from kg.extract.dates import MONTH_OF_ITS_OWN, MONTHS
+from kg.extract.dates import MONTH_OF_ITS_OWN, MONTHS, WEEKDAYS
 from kg.extract.lexis import (
     BESIDE_EVENT,
     BUILDING_WORDS,
@@ -1765,9 +1765,7 @@ def _arrivals(doc: Doc, found: list[Meeting]) -> list[Meeting]:
 
 
 _DUE = {"schedule", "expect", "due"}
-_WEEKDAY = re.compile(
-    r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|tomorrow)\b", re.I
-)
+_WEEKDAY = re.compile(rf"\b(?:{'|'.join(WEEKDAYS)}|tomorrow)\b", re.I)
 
 
 def _due_on_a_day(doc: Doc, sent, tok) -> bool:

@@ -1237,8 +1237,8 @@ def _mission(doc: Doc) -> str | None:
 
 
 # "to the border with Belarus", "to the border", "to the border region", "to reinforce the
-# border with Haiti": a border no other
-# state's ("the border of Chad", "the border between X and Y" name whose it is)
+# border with Haiti": a border no other state's ("the border of Chad", "the border between X
+# and Y" name whose it is)
 _TO_THE_BORDER = re.compile(
     r"\b(?:to|on|along|at)\s+(?:(?:reinforce|strengthen|secure|guard|patrol|protect|bolster)"
     r"\s+)?(?:the\s+)?(?:\w+ern\s+)?(?:border|frontier)"

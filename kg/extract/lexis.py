@@ -268,7 +268,8 @@ EVENT_CUE = _cue(
     | {"according", "made", "makes", "making"}
     | DEPLOY_NOUNS
     | _MEETING_WORDS
-    | {"participants", "represented by", "in attendance"}  # who else was at a meeting told before
+    # who else was at a meeting told before
+    | {"participants", "represented by", "in attendance"}
     | _ORDERED_OR_BASED
     | _SEEN_OFF
     | TOUCHED_ON

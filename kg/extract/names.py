@@ -266,8 +266,8 @@ def _named_so_later(text: str, start: int, end: int, word: str) -> bool:
     )
 
 
-# the capitalised words that make a titled name of two or three four, then a verb in the
-# past tense
+# the capitalised words that bring a titled name of two or three words to four, then a verb
+# in the past tense
 _SURNAMES_TO = {
     n: re.compile(rf"((?: [A-ZÀ-Þ][a-zà-ÿ]+){{{4 - n}}})(?= [a-z]+ed\b)") for n in (2, 3)
 }
