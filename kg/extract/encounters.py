@@ -2677,13 +2677,11 @@ def _attendance(doc: Doc, meetings: list[Meeting]) -> None:
                     and (tok.dep_ != "ROOT" or any(c.dep_ == "agent" for c in tok.children))
                 )  # "The document was signed by A on behalf of Türkiye, B …"
             ):
-                who = (
-                    tok.head
-                    if tok.lower_ == "present"
-                    else tok.head.head
-                    if tok.lower_ == "attendance"
-                    else tok
-                )
+                who = tok
+                if tok.lower_ == "present":
+                    who = tok.head  # "Also present were A and B"
+                elif tok.lower_ == "attendance":
+                    who = tok.head.head  # "A and B were in attendance"
                 if (
                     tok.dep_ == "acl"
                     and tok.head.dep_ == "pobj"
@@ -3922,12 +3920,9 @@ def _visit_told_with_its_talks(doc: Doc, meetings: list[Meeting]) -> list[Meetin
     talks, not a meeting of its own; the talks take its place, and the host state is where
     they met, not a party beside its own minister."""
 
-    def persons(m: Meeting) -> list[str]:
-        return [p for p in m.participants if p.startswith("person/")]
-
     gone: set[int] = set()
     for v in meetings:
-        if "Visit" not in v.kinds or len(persons(v)) >= 2:
+        if "Visit" not in v.kinds or _persons(v) >= 2:
             continue
         if _ON_A_VISIT.search(doc.text, v.span.start, v.span.end):
             continue  # "A, who is on a day-long visit to X, held a meeting with B": both told
@@ -3938,7 +3933,7 @@ def _visit_told_with_its_talks(doc: Doc, meetings: list[Meeting]) -> list[Meetin
                 if t is not v
                 and t.span == v.span
                 and "Visit" not in t.kinds
-                and len(persons(t)) >= 2
+                and _persons(t) >= 2
                 and set(v.participants) <= {*t.participants, v.location}
             ),
             None,
@@ -3962,7 +3957,7 @@ def _visit_told_with_its_talks(doc: Doc, meetings: list[Meeting]) -> list[Meetin
                             day is not None
                             and t.date is not None
                             and t.date.value == day
-                            and len(persons(t)) >= 2
+                            and _persons(t) >= 2
                         )
                     )
                     and doc.near(*sorted((t.span.start, v.span.start)))

@@ -39,6 +39,12 @@ _VERBS = set(
 )
 # verbs the lexicon does not lemmatise (their other forms are too common to cue a parse)
 _UNLEMMATISED = {"ordered": "order", "based": "base"}
+
+
+def _verb_lemma(word: str) -> str:
+    return _UNLEMMATISED.get(word) or lemma(word)
+
+
 # verbs whose subject may be the force itself ("Kenyan police arrived", "400 officers deployed")
 _ARRIVE = set(
     "arrive return land withdraw pull disembark descend deploy redeploy fly cross depart "
@@ -119,7 +125,7 @@ def deployments_from_parse(doc: Doc) -> list[Deployment]:
             # part of the sentence; parsed with it, its city becomes the verb's subject
             sp, off = _parse_span(doc, skip, sent.end), skip
         for tok in sp:
-            lem = _UNLEMMATISED.get(tok.lower_) or lemma(tok.lower_)
+            lem = _verb_lemma(tok.lower_)
             if lem == "touch" and any(c.dep_ == "prt" and c.lower_ == "down" for c in tok.children):
                 lem = "land"  # "the first members of the force touched down in Honiara"
             if tok.lower_ in ("seen", "saw", "sees", "see") and any(
@@ -257,9 +263,11 @@ def deployments_from_parse(doc: Doc) -> list[Deployment]:
                 if force is None and any(c.dep_ == "poss" for c in tok.children):
                     force = tok  # "Rwanda's deployment follows ..."
                 head = tok.head
-                head_lem = _UNLEMMATISED.get(head.lower_) or lemma(head.lower_)
                 # ("ordered the deployment of 3000 personnel": who ordered it sends them)
-                if tok.dep_ in ("dobj", "pobj") and head_lem in _NOUN_VERBS | _VERBS:
+                if (
+                    tok.dep_ in ("dobj", "pobj")
+                    and _verb_lemma(head.lower_) in _NOUN_VERBS | _VERBS
+                ):
                     sender_toks = [c for c in head.children if c.dep_ == "nsubj"]
                     if (
                         lemma(head.lower_) in _APPROVE

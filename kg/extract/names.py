@@ -196,9 +196,7 @@ def extend_person(text: str, start: int, end: int) -> tuple[int, int]:
         m = _GIVEN_BEFORE.search(text, max(0, start - 20), start)
         if (
             m
-            and fold(m.group(1)) not in TITLES
-            and fold(m.group(1)) not in NON_NAME_WORDS
-            and fold(m.group(1)) not in CALENDAR
+            and not _no_name_word(m.group(1))
             # not a sentence's or a headline's first word ("But Uruguay", "Says Chad"), nor
             # a word the text also writes in lower case ("Human Centric")
             and not re.search(
@@ -222,10 +220,7 @@ def extend_person(text: str, start: int, end: int) -> tuple[int, int]:
         # "M Tofazzel Hossain Miah," read as "M Tofazzel": after a bare initial the name
         # goes on over the capitalised words up to its comma
         more = _WORDS_TO_COMMA.match(text, end)
-        if more and not any(
-            fold(w) in TITLES or fold(w) in NON_NAME_WORDS or fold(w) in CALENDAR
-            for w in more.group(1).split()
-        ):
+        if more and not any(_no_name_word(w) for w in more.group(1).split()):
             end = more.end(1)
     m = _HYPHEN_TAIL.match(text, end)
     if m:
@@ -274,6 +269,18 @@ _SURNAMES_TO = {
 _LETTERS_AFTER = re.compile(r"(?![IVX]+$)[A-Z]{2,5}")  # (not "Carlos Dominguez III")
 
 
+def _no_name_word(word: str) -> bool:
+    """A title's, a calendar's or another word that is no part of a personal name."""
+    folded = fold(word)
+    return folded in TITLES or folded in NON_NAME_WORDS or folded in CALENDAR
+
+
+def _titled_before(text: str, s: int) -> bool:
+    """The word right before s is a title ("Lieutenant General", "Gen.")."""
+    before = re.search(r"(\S+)\s+$", text[max(0, s - 30) : s])
+    return before is not None and fold(before.group(1)) in TITLES
+
+
 def clean_person(text: str, start: int, end: int) -> tuple[int, int, str | None]:
     """The name inside a recognised person span, without titles; None if it is not a name."""
     start, end = extend_person(text, start, end)
@@ -303,18 +310,17 @@ def clean_person(text: str, start: int, end: int) -> tuple[int, int, str | None]
     e = start + words[-1].end()
     name = text[s:e].rstrip(",.;:")
     e = s + len(name)
-    before = re.search(r"(\S+)\s+$", text[max(0, s - 30) : s])
-    titled = popped is not None or (before is not None and fold(before.group(1)) in TITLES)
-    if titled and len(words) in (2, 3) and (tail := _SURNAMES_TO[len(words)].match(text, e)):
+    tail = _SURNAMES_TO[len(words)].match(text, e) if len(words) in (2, 3) else None
+    if (
+        tail is not None
+        and not any(_no_name_word(w) for w in tail.group(1).split())
+        and (popped is not None or _titled_before(text, s))
+    ):
         # "Lieutenant General Rubén Darío Paulino Sem announced" read as "… Rubén Darío" (or
         # "Óscar Darío Ramírez"): a titled name of two given names and two surnames goes on
         # up to its verb
-        if not any(
-            fold(w) in TITLES or fold(w) in NON_NAME_WORDS or fold(w) in CALENDAR
-            for w in tail.group(1).split()
-        ):
-            e = tail.end(1)
-            name = text[s:e]
+        e = tail.end(1)
+        name = text[s:e]
     suffix = _SUFFIX_AFTER_COMMA.search(name)
     if suffix is not None and suffix.end() == len(name):
         name = f"{name[: suffix.start()]} {suffix.group(1)}"  # "Remengesau, Jr" is "… Jr"
