@@ -1775,6 +1775,22 @@ def test_those_a_party_was_accompanied_by_take_part_in_the_meeting():
     ), visits
 
 
+def test_those_a_party_was_accompanied_to_a_place_by_take_part():
+    """Dev 655: "Dr Philipp Ackermann was accompanied to the Ministry of Foreign Affairs by
+    Anita Martin, Head of the Liaison Office … and Thomas Wixler, Deputy Head of Mission …":
+    where he was accompanied stands between the verb and "by", and his company was lost."""
+    f = facts(
+        LIMA_VISIT
+        + "The Chilean leader was accompanied to the Palacio de Gobierno by Alberto van Klaveren,"
+        " Head of the Liaison Office, and Ignacio Walker, Deputy Head of Mission.\n"
+    )
+    visits = meetings_of(f, "Visit")
+    assert len(visits) == 1, f.meetings
+    assert {"person/alberto-van-klaveren", "person/ignacio-walker"} <= set(
+        visits[0].participants
+    ), visits
+
+
 def test_the_company_of_someone_else_or_of_a_call_joins_nothing():
     f = facts(
         "Talks\nSource: Example | 2023-06-11\n\n"

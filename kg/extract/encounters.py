@@ -2044,8 +2044,9 @@ def _persons_join(
 
 
 # "The Indonesian leader was accompanied by Foreign Minister Retno Marsudi, Minister of …
-# Erick Thohir and …", "The President, accompanied by Foreign Minister Sugiono and …"
-_ACCOMPANIED = re.compile(r"\baccompanied by\b", re.I)
+# Erick Thohir and …", "The President, accompanied by Foreign Minister Sugiono and …", "was
+# accompanied to the Ministry of Foreign Affairs by Anita Martin, …"
+_ACCOMPANIED = re.compile(r"\baccompanied(?:\s+(?:to|on|at|in)\s+[^.,;:“\"]{1,60}?)?\s+by\b", re.I)
 _REMOTE = {"PhoneCall", "Videoconference"}
 
 
