@@ -39,6 +39,24 @@ def test_a_title_of_a_state_resolves_to_the_one_named_later_with_it():
     assert speakers == {"person/geoffrey-mwamba-chisanga"}, speakers
 
 
+# Dev 649: "The new prime minister of Mauritius has said he has reservations …", and two
+# paragraphs later "PM Navinchandra Ramgoolam, elected two weeks ago, did not outline …": the
+# state's name stands only in the lead, the later name has the post alone
+LATE_NAME_NO_STATE = (
+    "New Lesotho PM questions water deal\n"
+    "Source: Test Wire | 2025-02-11\n\n"
+    "The new prime minister of Lesotho has said he has doubts about the water deal signed by"
+    " his predecessor last month.\n\n"
+    "Under the deal, the dam would be built within ten years.\n\n"
+    "PM Thabiso Molapo Rakuoane, elected two weeks ago, did not outline his precise issues.\n"
+)
+
+
+def test_a_title_of_a_state_resolves_to_the_one_named_later_with_the_post_alone():
+    speakers = speakers_of(LATE_NAME_NO_STATE, "doubts about the water deal")
+    assert speakers == {"person/thabiso-molapo-rakuoane"}, speakers
+
+
 # ---- a title of one state is not the official of another quoted just before --------------
 
 OTHER_STATE = """Kenya and Uganda review the border patrols

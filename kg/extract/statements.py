@@ -1000,6 +1000,8 @@ def _resolve(doc: Doc, tok, verb, sent: Block, sal: speech.Salience) -> str | No
             holder = _titled_later(doc, role, owner, off + tok.idx)
         if holder is None and owner is not None and owner.kind == "country" and role:
             holder = _only_untied(doc, role, owner, sal, off + tok.idx)
+        if holder is None and owner is not None and owner.kind == "country" and role:
+            holder = _post_alone_later(doc, role, owner, off + tok.idx)
         recent = sal.recent_speaker
         if (
             holder
@@ -1544,6 +1546,24 @@ def _titled_later(doc: Doc, role: str, owner, after: int) -> str | None:
     return found[0] if len(found) == 1 else None
 
 
+def _post_alone_later(doc: Doc, role: str, owner, after: int) -> str | None:
+    """ "The new prime minister of Mauritius has said …" and two paragraphs later "PM
+    Navinchandra Ramgoolam, elected two weeks ago, …": the one person first named after the
+    words with the post alone, whom the text ties to no other state."""
+    named_before = {doc.ref(m) for m in doc.mentions_in(0, after, "person")}
+    found = {
+        doc.ref(m)
+        for m in doc.mentions_in(after, len(doc.text), "person")
+        if doc.ref(m) not in named_before
+    }
+    found = [
+        r
+        for r in sorted(found)
+        if titled(doc, r, role, None) and not _titled_of_other_state(doc, r, owner, len(doc.text))
+    ]
+    return found[0] if len(found) == 1 else None
+
+
 def _only_unplaced_head(doc: Doc, owner, before: int) -> str | None:
     """ "Prime Minister Narendra Modi held talks with Maldivian President Mohamed Muizzu. The
     Indian leader stressed …": the one head named before whose title gives no other state."""
@@ -1584,7 +1604,7 @@ _ROLES = [
 # "Czech Premier Petr Fiala" is "the Czech prime minister"
 _SAME_ROLE = {
     "spokes": ("spokes", "press secretary"),
-    "prime minister": ("prime minister", "premier"),
+    "prime minister": ("prime minister", "premier", "pm"),
 }
 
 
@@ -1592,8 +1612,15 @@ def _names_of_role(role: str) -> tuple[str, ...]:
     return _SAME_ROLE.get(role, (role,))
 
 
+def _role_word_at(text: str, word: str) -> int:
+    """Where the role word last starts a word of `text` (-1 if nowhere): "pm" is no post
+    inside "development"."""
+    found = [m.start() for m in re.finditer(rf"\b{re.escape(word)}", text)]
+    return found[-1] if found else -1
+
+
 def _is_role(post_role: str, role: str) -> bool:
-    return any(w in post_role.lower() for w in _names_of_role(role))
+    return any(_role_word_at(post_role.lower(), w) >= 0 for w in _names_of_role(role))
 
 
 def titled(doc: Doc, ref: str, role: str, owner_key: str | None, before: int | None = None) -> bool:
@@ -1608,7 +1635,7 @@ def titled(doc: Doc, ref: str, role: str, owner_key: str | None, before: int | N
             continue
         raw = doc.text[max(0, m.start - 90) : m.start].rsplit(".", 1)[-1]
         word, at = max(
-            ((w, raw.lower().rfind(w)) for w in _names_of_role(role)),
+            ((w, _role_word_at(raw.lower(), w)) for w in _names_of_role(role)),
             key=lambda x: x[1],
         )
         if at < 0 or not _TITLE_RUN.fullmatch(raw[at + len(word) :]):
