@@ -1171,6 +1171,16 @@ def test_an_ordinal_or_a_year_is_no_head_count():
     assert not [c for c in f.claims if c.quantity_kind == "Personnel"]
 
 
+def test_a_count_written_with_a_comma_is_no_year():
+    """Dev 677: "by deploying a contingent of 2,100 men in the holy land of Saudi Arabia":
+    "of 2,100" read as a year ("of 2007"), and the contingent had no size."""
+    f = facts(
+        "Troops\nSource: Example | 2015-05-05\n\n"
+        "Chad will deploy a contingent of 2,100 men in Niger.\n"
+    )
+    assert sendings(f) == [("country/chad", "country/niger", 2100)]
+
+
 def test_ships_carrying_supplies_go_where_the_supplies_go():
     """ "India dispatched two naval ships carrying relief supplies to Sri Lanka": the parser
     hangs "to Sri Lanka" on "carrying"; what the ships carry goes where they go."""

@@ -1189,6 +1189,7 @@ def _numbers(doc: Doc, force, off: int, sent) -> tuple[int | None, int | None]:
         if (
             isinstance(value, int)
             and 1900 <= value <= 2100
+            and "," not in doc.text[ns:ne]  # ("a contingent of 2,100 men": no year)
             and _YEAR_BEFORE.search(doc.text, max(s, ns - 12), ns)
         ):
             continue  # "the battle group deploying to Somalia since March 2007": a year
