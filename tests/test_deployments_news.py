@@ -1181,6 +1181,42 @@ def test_a_count_written_with_a_comma_is_no_year():
     assert sendings(f) == [("country/chad", "country/niger", 2100)]
 
 
+TASKFORCE = (
+    "Taskforce\nSource: Example | 2023-01-11\n\n"
+    "The 12th Indian naval escort taskforce set sail for the Gulf of Guinea from a naval port"
+    " in Mumbai on the morning of January 10.\n\n"
+    "The 12th Indian naval escort taskforce consists of destroyer Kolkata, frigate Talwar and"
+    " tanker Deepak, as well as two helicopters and more than 400 troops.\n\n"
+)
+
+
+def test_a_taskforce_that_set_sail_for_a_sea_is_sent_there():
+    """Dev 674: "The 43rd Chinese naval escort taskforce set sail for the Gulf of Aden …":
+    neither the taskforce nor setting sail was read as a deployment."""
+    f = facts(TASKFORCE)
+    assert [(d.deployed_by, d.destination) for d in f.deployments] == [
+        ("country/india", "place/gulf-of-guinea")
+    ], f.deployments
+
+
+def test_the_people_at_the_end_of_what_a_force_consists_of_are_its_size():
+    """Dev 674: "The 43rd … taskforce consists of guided-missile destroyer Nanning, …, as well
+    as two ship-borne helicopters and more than 700 troops": the people close the list."""
+    f = facts(TASKFORCE)
+    assert [d.personnel for d in f.deployments] == [400], f.deployments
+
+
+def test_troops_sent_in_many_batches_are_a_tally_not_the_contingent():
+    """Dev 674: "As of now, the Chinese PLA Navy has sent 131 warships and more than 32,000
+    troops in 42 batches to the Gulf of Aden": every taskforce over the years, summed."""
+    f = facts(
+        TASKFORCE.replace(", as well as two helicopters and more than 400 troops", "")
+        + "The Indian Navy has sent 60 warships and more than 9,000 troops in 11 batches to the"
+        " Gulf of Guinea.\n"
+    )
+    assert [d.personnel for d in f.deployments] == [None], f.deployments
+
+
 def test_ships_carrying_supplies_go_where_the_supplies_go():
     """ "India dispatched two naval ships carrying relief supplies to Sri Lanka": the parser
     hangs "to Sri Lanka" on "carrying"; what the ships carry goes where they go."""

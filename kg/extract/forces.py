@@ -58,7 +58,8 @@ _FORCE = re.compile(
     r"gendarmes|military|army|detachments?|company|companies|squadrons?|instructors|"
     r"staff|experts|specialists|members|men|fighters|mercenaries|trainers|advis[eo]rs|"
     r"commandos|sailors|airmen|guards|gendarmerie|divisions?|regiments?|"
-    r"monitors|observers|monitoring|fire-?fighters|rescuers|medics|paramedics|reservists)$",
+    r"monitors|observers|monitoring|fire-?fighters|rescuers|medics|paramedics|reservists|"
+    r"task-?forces?|flotillas?)$",
     re.I,
 )
 # ships and aircraft sent are a force too, counted as equipment ("two naval ships", "a frigate");
@@ -128,6 +129,10 @@ def deployments_from_parse(doc: Doc) -> list[Deployment]:
             lem = _verb_lemma(tok.lower_)
             if lem == "touch" and any(c.dep_ == "prt" and c.lower_ == "down" for c in tok.children):
                 lem = "land"  # "the first members of the force touched down in Honiara"
+            if lem == "sail" or (
+                lem == "set" and any(c.dep_ == "dobj" and c.lower_ == "sail" for c in tok.children)
+            ):
+                lem = "depart"  # "The naval escort taskforce set sail for the Gulf of Aden"
             if tok.lower_ in ("seen", "saw", "sees", "see") and any(
                 c.dep_ == "prt" and c.lower_ == "off" for c in tok.children
             ):
@@ -1912,8 +1917,8 @@ def merge_into(doc: Doc, found: list[Deployment], parsed: list[Deployment]) -> l
 # "The mission will initially consist of 100 civilian monitors": a force named again by its
 # head noun, then its size; the figure is that of the deployment told just before
 _SIZE_TOLD = re.compile(
-    r"\b(?:[Tt]he|[Tt]his|[Ii]ts|[Tt]heir)\s+(?:[\w-]+\s+){0,3}?"
-    r"(?:mission|force|contingent|detachment|battalion|team|unit|deployment)\s+"
+    r"\b(?:[Tt]he|[Tt]his|[Ii]ts|[Tt]heir)\s+(?:[\w-]+\s+){0,4}?"
+    r"(?:mission|force|taskforce|contingent|detachment|battalion|team|unit|deployment)\s+"
     r"(?:of\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}\s+)?"
     r"(?:(?:will|would|is to|was to|is expected to|is set to)\s+)?"
     r"(?:(?:initially|eventually|first|then)\s+)?"
@@ -1937,6 +1942,11 @@ _SIZE_PEOPLE = re.compile(
 )
 
 
+_MADE_OF = re.compile(
+    r"\b(?:consists?|consisted|comprises?|comprised|includes|included)\s+(?:of\s+)?$"
+)
+
+
 def _para(doc: Doc, pos: int) -> int:
     return max((i for i, p in enumerate(doc.paragraphs) if p.start <= pos), default=-1)
 
@@ -1950,6 +1960,12 @@ def _size_told_after(doc: Doc, deps: list[Deployment]) -> None:
         if m is None:
             continue
         nums = [n for n in doc.numbers_in(m.end(), sent.end) if n[0] == m.end()]
+        if not nums and _MADE_OF.search(m.group()):
+            # "The taskforce consists of guided-missile destroyer Nanning, …, as well as two
+            # ship-borne helicopters and more than 700 troops": the people at the list's end
+            nums = [
+                n for n in doc.numbers_in(m.end(), sent.end) if _SIZE_PEOPLE.match(doc.text, n[1])
+            ][:1]
         if not nums or not isinstance(nums[0][2], int) or nums[0][2] < 2:
             continue
         if not _SIZE_PEOPLE.match(doc.text, nums[0][1]):

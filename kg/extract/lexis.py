@@ -74,7 +74,7 @@ DEPLOY_VERBS = (
     "deploy send dispatch despatch arrive withdraw pull station reinforce contribute "
     "airlift fly land redeploy return begin start provide pledge commit offer complete "
     "deliver transfer disembark descend transport join cross leave reach depart touch relocate "
-    "move rush roll enter mobilise mobilize"
+    "move rush roll enter mobilise mobilize sail"
 ).split()
 # "talks on the sidelines of the summit": an event named only as where another one was
 BESIDE_EVENT = re.compile(
@@ -97,7 +97,9 @@ HYPOTHETICAL = frozenset("possible potential proposed hypothetical eventual pros
 # ("so far, 400 officers have deployed" is where this one stands, and stays)
 TALLY = re.compile(
     r"\b(?:over|in|during|for) the (?:past|last) (?:\w+ )?(?:decades?|years)\b"
-    r"|\bover the (?:years|decades?)\b|\bsince (?:19|20)\d\d\b|\bcumulative(?:ly)?\b",
+    r"|\bover the (?:years|decades?)\b|\bsince (?:19|20)\d\d\b|\bcumulative(?:ly)?\b"
+    # "has sent 131 warships and more than 32,000 troops in 42 batches"
+    r"|\bin \d+ (?:batches|rotations|waves)\b",
     re.I,
 )
 # a body's decision taken in session: "the Security Council adopted resolution 2699"
