@@ -1595,3 +1595,18 @@ def test_kiribatis_title_of_its_president_is_no_part_of_his_name():
         " Ambassador of Japan on Friday.\n"
     )
     assert "person/taneti-maamau" in f.entities, list(f.entities)
+
+
+def test_a_bodys_number_in_roman_numerals_is_part_of_its_name():
+    """Dev 676: "Chief of the Hasanuddin Regional Military Command XIV Major General
+    Surawahadi dispatched 600 military personnel": the model split "XIV" off as an org of its
+    own, and the command lost its number."""
+    f = facts(
+        "Soldiers\nSource: Test | 2019-03-04\n\n"
+        "Chief of the Hasanuddin Regional Military Command XIV Major General Surawahadi"
+        " dispatched 600 military personnel to safeguard the construction of the road on"
+        " Sunday.\n"
+    )
+    orgs = [r for r in f.entities if r.startswith("org/")]
+    assert "org/hasanuddin-regional-military-command-xiv" in orgs, orgs
+    assert "org/xiv" not in orgs, orgs

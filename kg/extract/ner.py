@@ -908,6 +908,13 @@ def _joined(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int,
                 if swallow:
                     i += 1
                     b = ents[i + 1] if i + 1 < len(ents) else None
+        numeral = _ROMAN_AFTER.match(text, a[1]) if a[2] == "ORG" else None
+        if numeral:
+            # "the Hasanuddin Regional Military Command" + "XIV": the numeral is of the name
+            a = (a[0], numeral.end(), "ORG")
+            if b is not None and b[0] < a[1]:
+                i += 1
+                b = ents[i + 1] if i + 1 < len(ents) else None
         word = text[a[0] : a[1]]
         if (
             b is not None
@@ -933,6 +940,8 @@ def _joined(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int,
     return out
 
 
+# a body's number in Roman numerals after its name ("Regional Military Command XIV")
+_ROMAN_AFTER = re.compile(r" [IVX]{2,6}\b(?![’'-]\w)")
 # the last word of a mission's or force's name, which "in <place>" may complete
 _MISSION_END = re.compile(r"\b(?:Mission|Force|Operation|Presence)$")
 # an office of an international body ("the United Nations Support Office in Somalia"), not a
