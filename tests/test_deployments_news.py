@@ -1217,6 +1217,20 @@ def test_troops_sent_in_many_batches_are_a_tally_not_the_contingent():
     assert [d.personnel for d in f.deployments] == [None], f.deployments
 
 
+def test_forces_sent_to_safeguard_a_place_go_there():
+    """Dev 676: "… dispatched 600 military personnel to safeguard the construction of the
+    Trans Papua road project on Sunday": what they safeguard is where they go, as for
+    "to secure", "to protect"."""
+    f = facts(
+        "Soldiers\nSource: Example | 2019-03-04\n\n"
+        "The Hasanuddin Regional Military Command dispatched 600 military personnel to"
+        " safeguard the construction of a bridge in Nduga on Sunday.\n"
+    )
+    assert [(d.deployed_by, d.destination, d.personnel) for d in f.deployments] == [
+        ("org/hasanuddin-regional-military-command", "place/nduga", 600)
+    ], f.deployments
+
+
 def test_ships_carrying_supplies_go_where_the_supplies_go():
     """ "India dispatched two naval ships carrying relief supplies to Sri Lanka": the parser
     hangs "to Sri Lanka" on "carrying"; what the ships carry goes where they go."""

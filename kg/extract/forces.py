@@ -1016,7 +1016,7 @@ def _destination(doc: Doc, tok, force, off: int, skip: int) -> str | None:
 _AIM_NOUNS = {"bid", "effort", "efforts", "attempt", "order", "drive", "push"}
 # the purposes whose object is the place guarded ("to patrol its islands", "to secure the
 # airport"), in the infinitive's form
-_GUARD = {"patrol", "guard", "secure", "protect", "defend"}
+_GUARD = {"patrol", "guard", "secure", "protect", "defend", "safeguard"}
 _HOME_FORCES = {"army", "police", "military", "gendarmerie", "paramilitaries", "rangers"}
 
 
