@@ -4273,3 +4273,25 @@ def test_a_summits_place_after_an_acronym_in_brackets():
         "Addressing the summit, Senegalese President Abdoulaye Wade said trade must grow.\n"
     )
     assert [m.location for m in f.meetings] == ["place/caracas"], f.meetings
+
+
+def test_the_leaders_at_a_meeting_are_those_the_sentence_before_named():
+    """Dev 680: "Presidents Muhammadu Buhari, Mahamadou Issoufou of Niger and Idriss Deby Itno
+    of Chad have renewed their commitment … The leaders, along with President Faustin-Archange
+    Touadera …, made the vow in Abuja Saturday, at the meeting of Heads of State": the three
+    were missing from the summit, and a second meeting was made of Buhari and Chad."""
+    f = facts(
+        "Leaders vow to end insurgency\nSource: Example | 2018-12-16\n\n"
+        "Presidents Teodoro Obiang Mbasogo, Denis Sassou Nguesso of Congo and Ali Bongo"
+        " Ondimba of Gabon have renewed their commitment to fight the rebels.\n\n"
+        "The leaders, along with President Paul Biya of Cameroon, made the vow in Malabo"
+        " Saturday, at the meeting of Heads of State of the Economic Community of Central"
+        " African States.\n"
+    )
+    summits = [m for m in f.meetings if "Summit" in m.kinds]
+    assert len(summits) == 1, f.meetings
+    assert {
+        "person/teodoro-obiang-mbasogo",
+        "person/denis-sassou-nguesso",
+        "person/ali-bongo-ondimba",
+    } <= set(summits[0].participants), summits

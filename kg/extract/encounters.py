@@ -1984,6 +1984,31 @@ def _they_are_those_who_attended(doc: Doc, meetings: list[Meeting]) -> None:
         _join(told[0], [doc.ref(mm) for mm in doc.mentions_in(they.end(), sent.end, "person")])
 
 
+# "Presidents A, B of Niger and C of Chad have renewed their commitment … The leaders, along
+# with President D …, made the vow in Abuja Saturday, at the meeting of Heads of State"
+_THE_LEADERS = re.compile(
+    r"(?:The|These|Both|All\s+the)\s+(?:(?:two|three|four|five)\s+)?(?:leaders|presidents|"
+    r"heads\s+of\s+(?:state|government))\b"
+)
+
+
+def _the_leaders_told_before(doc: Doc, meetings: list[Meeting]) -> None:
+    """A meeting whose sentence opens on "The leaders" has the persons the sentence right
+    before named (two or more, in the same or the paragraph before) among its parties."""
+    for m in meetings:
+        sent = doc.sentence_at(m.span.start)
+        if sent is None or not _THE_LEADERS.match(doc.text, sent.start):
+            continue
+        before = doc.sentence_next_to(sent, -1)
+        if before is None or not doc.near(before.start, sent.start):
+            continue
+        named = dict.fromkeys(
+            doc.ref(x) for x in doc.mentions_in(before.start, before.end, "person")
+        )
+        if len(named) >= 2:
+            _join(m, named)
+
+
 def _join(m: Meeting, refs) -> None:
     """Those named take part in meeting m, each once, its organiser not among them."""
     for ref in refs:
@@ -3817,6 +3842,7 @@ def meeting_key(doc: Doc, date: DateValue | None, refs: list[str]) -> str:
 def merge_into(doc: Doc, found: list[Meeting], parsed: list[Meeting]) -> list[Meeting]:
     """The rules' meetings (sessions of named bodies, announced meetings) with the parse's:
     a parsed meeting that is one of theirs adds its parties, the rest are new."""
+    _the_leaders_told_before(doc, found + parsed)
     # "A separately met B, C and D": the parse tells one meeting with each; the rules' one
     # meeting of all in that sentence gives way to them
     found = _told_again(doc, found, parsed)
