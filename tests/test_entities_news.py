@@ -1610,3 +1610,16 @@ def test_a_bodys_number_in_roman_numerals_is_part_of_its_name():
     orgs = [r for r in f.entities if r.startswith("org/")]
     assert "org/hasanuddin-regional-military-command-xiv" in orgs, orgs
     assert "org/xiv" not in orgs, orgs
+
+
+def test_a_day_after_a_place_is_no_part_of_its_name():
+    """Dev 680: "made the vow in Abuja Saturday, at the meeting of Heads of State": the model
+    took "Abuja Saturday" for one place."""
+    f = facts(
+        "Summit\nSource: Test | 2018-12-16\n\n"
+        "The leaders, along with President Faustin-Archange Touadera of the Central African"
+        " Republic, made the vow in Abuja Saturday, at the meeting of Heads of State and"
+        " Government of the Lake Chad Basin Commission (LCBC).\n"
+    )
+    places = [r for r in f.entities if r.startswith("place/")]
+    assert "place/abuja" in places and "place/abuja-saturday" not in places, places

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from kg.extract import world
+from kg.extract.dates import WEEKDAYS
 from kg.extract.gazetteer import Lexicon, fold_text
 from kg.extract.lexis import BUILDING_WORDS, SHIP_PREFIXES
 from kg.extract.model import Entity, Mention
@@ -87,6 +88,9 @@ def _clean(text: str, start: int, end: int) -> tuple[int, int]:
         if last is None or last.start() <= start:
             break
         end = last.start()
+    day = _WEEKDAY_TAIL.search(text, start, end)
+    if day is not None and day.start() > start:
+        end = day.start()  # "made the vow in Abuja Saturday": the day is no part of the name
     platform = _PLATFORM_TAIL.search(text, start, end)
     if platform is not None and platform.start() > start:
         end = platform.start()  # "The Ministry of Foreign Affairs on Facebook also said"
@@ -107,6 +111,7 @@ _PLATFORM_TAIL = re.compile(
     r" (?:on|via) (?:Facebook|Twitter|X|Instagram|Telegram|YouTube|TikTok|WhatsApp|LinkedIn|"
     r"Weibo|WeChat)$"
 )
+_WEEKDAY_TAIL = re.compile(rf" (?:{'|'.join(d.title() for d in WEEKDAYS)})$")
 _LOWER_TAIL = re.compile(
     r" (?!(?:de|da|di|do|dos|du|del|der|la|le|van|von|bin|ibn|al|el|province|region|state|"
     r"district|city|county|island|islands|river|sea|coast|valley|mountains|corridor|border|"
