@@ -57,6 +57,23 @@ def test_a_title_of_a_state_resolves_to_the_one_named_later_with_the_post_alone(
     assert speakers == {"person/thabiso-molapo-rakuoane"}, speakers
 
 
+# Dev 672: "… presented their letters of credence to His Majesty King Letsie III …
+# Receiving the credentials, His Majesty highlighted …": the style names the king
+HIS_MAJESTY = (
+    "Envoys present credentials\n"
+    "Source: Test Wire | 2017-08-11\n\n"
+    "The High Commissioner of Ghana presented her letters of credence to His Majesty King"
+    " Mswati III at the Lozitha Palace on Thursday.\n\n"
+    "Receiving the credentials, His Majesty highlighted the long friendship between the two"
+    " countries.\n"
+)
+
+
+def test_his_majesty_speaking_is_the_king_named_before():
+    speakers = speakers_of(HIS_MAJESTY, "long friendship")
+    assert speakers == {"person/mswati-iii"}, speakers
+
+
 # ---- a title of one state is not the official of another quoted just before --------------
 
 OTHER_STATE = """Kenya and Uganda review the border patrols

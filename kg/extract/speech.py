@@ -52,6 +52,7 @@ PERSON_NOUNS = {
     "head": "head",
     "prince": "prince",
     "king": "king",
+    "majesty": "king",  # "Receiving the credentials, His Majesty highlighted …"
     "emir": "emir",
     "presidents": "president",
     "ministers": "minister",
