@@ -74,6 +74,39 @@ def test_his_majesty_speaking_is_the_king_named_before():
     assert speakers == {"person/mswati-iii"}, speakers
 
 
+# Dev 680: a summit of six leaders, then "… the areas of Lake Chad affected by the Boko Haram
+# crisis", then "The leaders also reaffirmed their commitment …": the armed group was taken
+# for the body "the leaders" belong to
+LEADERS_AFTER_AN_ARMED_GROUP = (
+    "Leaders vow to end insurgency\n"
+    "Source: Test Wire | 2018-12-16\n\n"
+    "President Teodoro Obiang Mbasogo, President Denis Sassou Nguesso and President Ali"
+    " Bongo Ondimba met in Malabo on Saturday for a summit on the insurgency.\n\n"
+    "The summit discussed the areas affected by the Boko Haram crisis.\n\n"
+    "The leaders also reaffirmed their commitment to the regional strategy.\n"
+)
+
+
+def test_the_leaders_of_a_summit_speak_not_an_armed_group_named_before():
+    speakers = speakers_of(LEADERS_AFTER_AN_ARMED_GROUP, "reaffirmed their commitment")
+    assert speakers and speakers <= {
+        "person/teodoro-obiang-mbasogo",
+        "person/denis-sassou-nguesso",
+        "person/ali-bongo-ondimba",
+    }, speakers
+
+
+def test_an_armed_group_is_no_bloc_of_states():
+    speakers = speakers_of(
+        "Bloc meets on insurgency\nSource: Test Wire | 2018-12-16\n\n"
+        "ECOWAS ministers met in Abuja on Saturday.\n\n"
+        "They discussed the areas affected by Boko Haram.\n\n"
+        "The bloc also said it would fund the regional strategy.\n",
+        "fund the regional strategy",
+    )
+    assert speakers == {"org/ecowas"}, speakers
+
+
 # ---- a title of one state is not the official of another quoted just before --------------
 
 OTHER_STATE = """Kenya and Uganda review the border patrols

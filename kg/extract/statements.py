@@ -894,6 +894,15 @@ def _resolve(doc: Doc, tok, verb, sent: Block, sal: speech.Salience) -> str | No
         # "Both stressed …"; "The leaders reaffirmed …", "The parties noted …" after the two
         # met
         return pair[0]
+    if (
+        word in ("leaders", "heads", "presidents")
+        and len(sal.met_lately) >= 3
+        and not [m for m in found if m.kind in ("person", "country", "org")]
+        and any(c.dep_ == "det" and c.lower_ in ("the", "these", "all") for c in tok.children)
+    ):
+        # "The leaders also reaffirmed their commitment …" two paragraphs after the summit of
+        # six: one of them (the gold format names any of those who spoke as one)
+        return sal.met_lately[0]
     noun = word
     if word in ("elect", "designate"):
         # "the Indonesian President-elect": parsed as "President", "-", "elect"
@@ -1789,6 +1798,8 @@ def _of_states(doc: Doc, ref: str, label: str) -> bool:
     """A body states belong to (a union, a community, a league; a top organization the
     lexicon knows), not one of its committees, forces or missions."""
     lx = doc.lex.entries.get(ref)
+    if lx is not None and lx.category is not None:
+        return False  # a news agency, an armed group, a party: no body of states
     if lx is not None and not lx.parent:
         return True
     return bool(_STATES_BODY.search(label))
