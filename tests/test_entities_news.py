@@ -1623,3 +1623,17 @@ def test_a_day_after_a_place_is_no_part_of_its_name():
     )
     places = [r for r in f.entities if r.startswith("place/")]
     assert "place/abuja" in places and "place/abuja-saturday" not in places, places
+
+
+def test_the_city_a_ministry_sits_in_is_no_part_of_its_name():
+    """Dev 683: "…, the Foreign Ministry in Colombo said in a statement on Friday": the
+    model took the city into the ministry's name."""
+    f = facts(
+        "Vice chair\nSource: Test | 2020-12-18\n\n"
+        "COLOMBO: Sri Lanka has been endorsed as the Vice Chair of the Indian Ocean Rim"
+        " Association (IORA) Council of Ministers from 2021 to 2023 and will take over the"
+        " position from 2023 to 2025, the Foreign Ministry in Colombo said in a statement on"
+        " Friday.\n"
+    )
+    orgs = [r for r in f.entities if r.startswith("org/")]
+    assert not [r for r in orgs if r.endswith("in-colombo")], orgs

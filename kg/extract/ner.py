@@ -88,6 +88,9 @@ def _clean(text: str, start: int, end: int) -> tuple[int, int]:
         if last is None or last.start() <= start:
             break
         end = last.start()
+    seat = _SEAT_TAIL.search(text, start, end)
+    if seat is not None:
+        end = seat.start(1)  # "the Foreign Ministry in Colombo said": the city is its seat
     day = _WEEKDAY_TAIL.search(text, start, end)
     if day is not None and day.start() > start:
         end = day.start()  # "made the vow in Abuja Saturday": the day is no part of the name
@@ -110,6 +113,9 @@ _PATRONYMIC = re.compile(r" (?:bin|ibn|bint) ")
 _PLATFORM_TAIL = re.compile(
     r" (?:on|via) (?:Facebook|Twitter|X|Instagram|Telegram|YouTube|TikTok|WhatsApp|LinkedIn|"
     r"Weibo|WeChat)$"
+)
+_SEAT_TAIL = re.compile(
+    r"\b(?:Ministry|Ministries|Department|Government)( in [A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2})$"
 )
 _WEEKDAY_TAIL = re.compile(rf" (?:{'|'.join(d.title() for d in WEEKDAYS)})$")
 _LOWER_TAIL = re.compile(
