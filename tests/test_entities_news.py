@@ -1637,3 +1637,14 @@ def test_the_city_a_ministry_sits_in_is_no_part_of_its_name():
     )
     orgs = [r for r in f.entities if r.startswith("org/")]
     assert not [r for r in orgs if r.endswith("in-colombo")], orgs
+
+
+def test_a_name_after_a_post_in_lower_case_is_a_person():
+    """Dev 679: "The PLG, says American Samoa governor Togiola Talalelei Tulafono, gives the
+    U.S Territory leverage …": the model read the governor's name as a body."""
+    f = facts(
+        "Leaders group\nSource: Test | 2011-11-18\n\n"
+        "The PLG, says American Samoa governor Togiola Talalelei Tulafono, gives the U.S"
+        " Territory leverage to discuss regional issues.\n"
+    )
+    assert "person/togiola-talalelei-tulafono" in f.entities, list(f.entities)

@@ -817,6 +817,13 @@ def _names_after_styles(text: str) -> Iterator[tuple[int, int]]:
 
 # what the small model calls a name it does not know as a person's
 _NAMES_MISREAD = {"WORK_OF_ART", "EVENT", "PRODUCT", "LAW", "LANGUAGE"}
+# "says American Samoa governor Togiola Talalelei Tulafono": a post in lower case, then the
+# name of its holder, which the model may read as a body
+_LOWER_POST_THEN_NAME = re.compile(
+    r"(?<![\w-])(?:governor|spokes(?:man|woman|person)|ambassador|envoy|minister|premier|"
+    r"commander|chairman|chairperson|senator|mayor)\s+([A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,3})"
+    r"(?![\w'’-])"
+)
 
 
 def _with_posted_names(
@@ -836,9 +843,12 @@ def _with_posted_names(
         if not any(a < e and s < b and label == "PERSON" for a, b, label in recognised):
             recognised = [r for r in recognised if not (r[0] < e and s < r[1])]
             extra.append((s, e, "PERSON"))
-    for m in (*_POSTED_NAME.finditer(text), *_BODYS_POST_THEN_NAME.finditer(text)):
+    posted = [(m, _NAMES_MISREAD) for m in _POSTED_NAME.finditer(text)]
+    posted += [(m, _NAMES_MISREAD) for m in _BODYS_POST_THEN_NAME.finditer(text)]
+    posted += [(m, _NAMES_MISREAD | {"ORG"}) for m in _LOWER_POST_THEN_NAME.finditer(text)]
+    for m, misread in posted:
         s, e = m.span(1)
-        if any(a < e and s < b and label not in _NAMES_MISREAD for a, b, label in recognised):
+        if any(a < e and s < b and label not in misread for a, b, label in recognised):
             continue
         # (a name the model read as none of ours, "Xavier Sylvestre Yangongo, the CAR's junior
         # minister of defence" as a work of art, is the person the post says)
