@@ -1648,3 +1648,15 @@ def test_a_name_after_a_post_in_lower_case_is_a_person():
         " Territory leverage to discuss regional issues.\n"
     )
     assert "person/togiola-talalelei-tulafono" in f.entities, list(f.entities)
+
+
+def test_two_names_side_by_side_are_one_persons():
+    """Dev 682, 237, 335, 485, 648: "the Yemeni President Abed Rabbo Mansour Al-Hadi",
+    "Jean Claude Kassy Brou": the model cut one name in two, each half a person."""
+    f = facts(
+        "Friends of Yemen\nSource: Test | 2012-09-28\n\n"
+        "The conference was addressed by the Yemeni President Abed Rabbo Mansour Al-Hadi, and"
+        " co-chaired by William Hague, Foreign Secretary of the United Kingdom.\n"
+    )
+    persons = sorted(r for r in f.entities if r.startswith("person/"))
+    assert persons == ["person/abed-rabbo-mansour-al-hadi", "person/william-hague"], persons

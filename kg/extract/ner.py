@@ -1005,8 +1005,10 @@ def _one_name(text: str, a: tuple[int, int, str], b: tuple[int, int, str], word:
         return True
     return (
         text[a[1] : b[0]] == " "
-        and " " not in text[b[0] : b[1]]
         and text[b[0] : b[0] + 1].isupper()
+        # (or "Abed Rabbo" + "Mansour Al-Hadi": two names side by side with nothing between
+        # are one person's, up to five words)
+        and len(text[a[0] : b[1]].split()) <= 5
     )
 
 
