@@ -4295,3 +4295,39 @@ def test_the_leaders_at_a_meeting_are_those_the_sentence_before_named():
         "person/denis-sassou-nguesso",
         "person/ali-bongo-ondimba",
     } <= set(summits[0].participants), summits
+
+
+MOSCOW_VISIT = (
+    "Minister visits Moscow\nSource: Example | 2019-08-22\n\n"
+    "Minister for Foreign Affairs Carmelo Abela held bilateral talks with Russian Foreign"
+    " Minister Sergey Lavrov when paying a three-day working visit to Moscow, Russia.\n\n"
+    "The two foreign ministers discussed pending bilateral issues.\n\n"
+    "Mr Abela also presented books in Maltese to a library in the city.\n\n"
+    "Throughout his visit to Moscow, Mr Abela was accompanied by Malta's ambassador to Russia,"
+    " Pierre Clive Agius, and by the Permanent Secretary at the Ministry, Fiona Formosa.\n"
+)
+
+
+def test_his_visit_to_a_city_told_again_is_the_visit_told_before():
+    """Dev 673: "… when paying a three-day working visit to Moscow, Russia" and four
+    paragraphs later "Throughout his visit to Moscow, Mr Abela was accompanied by …": one
+    visit, and those who accompanied him take part in it."""
+    f = facts(MOSCOW_VISIT)
+    visits = meetings_of(f, "Visit")
+    assert len(visits) == 1, f.meetings
+    assert {"person/pierre-clive-agius", "person/fiona-formosa"} <= set(visits[0].participants), (
+        visits
+    )
+
+
+def test_a_meeting_recalled_from_decades_before_dates_no_later_meeting():
+    """Dev 673 (its own paragraphs): "On the occasion of the 30th anniversary of the Malta
+    Summit held on 2-3 December 1989, …" then "The minister also visited the premises of the
+    Maltese embassy …": the visit took the summit's day of 1989."""
+    paras = (
+        (DEV / "673_maltabusinessweekly_abela-lavrov-moscow-talks.txt").read_text().split("\n\n")
+    )
+    f = facts("\n\n".join([paras[0], paras[1], paras[3], paras[5]]))
+    for m in f.meetings:
+        if "Summit" not in m.kinds:
+            assert m.date is None or m.date.value.year >= 2018, m

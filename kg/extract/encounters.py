@@ -15,6 +15,7 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import re
+from datetime import date
 
 from kg.extract.context import Doc
 from kg.extract.dates import MONTH_OF_ITS_OWN, MONTHS, WEEKDAYS
@@ -2073,6 +2074,7 @@ def _persons_join(
 # accompanied to the Ministry of Foreign Affairs by Anita Martin, …"
 _ACCOMPANIED = re.compile(r"\baccompanied(?:\s+(?:to|on|at|in)\s+[^.,;:“\"]{1,60}?)?\s+by\b", re.I)
 _REMOTE = {"PhoneCall", "Videoconference"}
+_HIS_VISIT = re.compile(r"\b(?:his|her|the|this)\s+(?:[\w-]+\s+){0,2}?visit\b", re.I)
 
 
 def _accompanied(doc: Doc, meetings: list[Meeting]) -> None:
@@ -2083,6 +2085,10 @@ def _accompanied(doc: Doc, meetings: list[Meeting]) -> None:
     for _pi, sent in doc.sentences:
         for acc in _ACCOMPANIED.finditer(doc.text, sent.start, sent.end):
             before = [m for m in meetings if m.span.start <= acc.start() and not m.kinds & _REMOTE]
+            if _HIS_VISIT.search(doc.text, sent.start, acc.start()):
+                # "Throughout his visit to Moscow, Mr Abela was accompanied by …": the visit,
+                # not the talks told with it
+                before = [m for m in before if "Visit" in m.kinds] or before
             lead = [doc.ref(mm) for mm in doc.mentions_in(sent.start, acc.start(), "person")]
             # "President Santokhi will be accompanied by …" five paragraphs after his visit
             # was told: the one named says which
@@ -4038,6 +4044,13 @@ _EARLIER_TIME = re.compile(
 _NEXT_STEP = re.compile(r"before\s+\w+ing\b", re.I)
 
 
+def _long_before(doc: Doc, day: date) -> bool:
+    """A day more than a year before the story's: "the 30th anniversary of the Malta Summit
+    held on 2-3 December 1989" is history recalled, no day of the story's meetings."""
+    story = doc.dates.doc_date
+    return story is not None and day.year < story.year - 1
+
+
 def _same_day_as_before(doc: Doc, meetings: list[Meeting]) -> None:
     """ "Today at the summit Anwar held discussions with four leaders … Anwar also held a
     meeting with the Prime Minister of Vietnam": a later meeting of a party to a dated one,
@@ -4056,6 +4069,7 @@ def _same_day_as_before(doc: Doc, meetings: list[Meeting]) -> None:
             and o.date.value
             and o.span.end <= m.span.start
             and set(o.participants) & set(m.participants)
+            and not _long_before(doc, o.date.value)
         ]
         if not before:
             continue
@@ -4363,6 +4377,13 @@ def same_meeting(a: Meeting, b: Meeting) -> bool:
         if a.span == b.span and (a.kinds | b.kinds) & {"Summit", "Session"} and len(pa | pb) == 1:
             return True  # "A concluded the summit after discussions on X": its discussions
         return bool(da and da == db) or (a.kinds & b.kinds and "PhoneCall" not in a.kinds)
+    if (
+        "Visit" in a.kinds & b.kinds
+        and a.location
+        and a.location == b.location
+        and any(p.startswith("person/") for p in shared)
+    ):
+        return True  # "a working visit to Moscow" … "Throughout his visit to Moscow, …": one
     return len(shared) >= 2
 
 
