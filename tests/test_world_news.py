@@ -4331,3 +4331,22 @@ def test_a_meeting_recalled_from_decades_before_dates_no_later_meeting():
     for m in f.meetings:
         if "Summit" not in m.kinds:
             assert m.date is None or m.date.value.year >= 2018, m
+
+
+def test_those_a_partys_delegation_includes_take_part_in_the_visit():
+    """Dev 671: "several Tuvalu ministers are also part of Natano’s delegation, including …
+    Minister Ampelosa Manoa Tehulu; … Minister Saaga Talu Teafa; …": the ministers of the
+    visiting delegation were not among the visit's participants."""
+    f = facts(
+        LIMA_VISIT
+        + "Several Chilean ministers are also part of Boric’s delegation, including Foreign"
+        " Minister Alberto van Klaveren; Defence Minister Maya Fernández; and Interior Minister"
+        " Carolina Tohá.\n"
+    )
+    visits = meetings_of(f, "Visit")
+    assert len(visits) == 1, f.meetings
+    assert {
+        "person/alberto-van-klaveren",
+        "person/maya-fernandez",
+        "person/carolina-toha",
+    } <= set(visits[0].participants), visits

@@ -2102,6 +2102,33 @@ def _accompanied(doc: Doc, meetings: list[Meeting]) -> None:
             _persons_join(doc, m, acc.end(), sent.end, _DELEGATION_END)
 
 
+# "several Tuvalu ministers are also part of Natano’s delegation, including … Minister A; …
+# Minister B; and the Secretary to Government C", "The delegation included A and B"
+_DELEGATION_INCLUDES = re.compile(
+    r"\bdelegation(?:,?\s+(?:including|among\s+them)|\s+(?:included|includes|comprised|"
+    r"comprises|consisted\s+of|consists\s+of))\s+"
+)
+
+
+def _delegation_includes(doc: Doc, meetings: list[Meeting]) -> None:
+    """Those a party's delegation includes take part in the meeting told last (in that
+    sentence or within three paragraphs before), not a call; the delegation's owner, when
+    named ("Natano’s delegation"), is a party to it."""
+    for _pi, sent in doc.sentences:
+        for inc in _DELEGATION_INCLUDES.finditer(doc.text, sent.start, sent.end):
+            before = [m for m in meetings if m.span.start <= inc.start() and not m.kinds & _REMOTE]
+            m = _told_last(doc, before, sent, 3)
+            if m is None:
+                break
+            owner = [
+                doc.ref(x)
+                for x in doc.mentions_in(max(sent.start, inc.start() - 40), inc.start(), "person")
+            ]
+            if owner and not set(owner) & set(m.participants):
+                continue  # another's delegation
+            _persons_join(doc, m, inc.end(), sent.end, _DELEGATION_END)
+
+
 # "They were welcomed at Nội Bài International Airport in Hà Nội by Chairman … Lê Khánh
 # Hải, …", "President Xi was welcomed by Finance Secretary Carlos Dominguez III, …"
 _WELCOMED_BY = re.compile(
@@ -3920,6 +3947,7 @@ def merge_into(doc: Doc, found: list[Meeting], parsed: list[Meeting]) -> list[Me
     _stood_in_for_their_leaders(doc, out)
     _leaders_including(doc, out)
     _accompanied(doc, out)
+    _delegation_includes(doc, out)
     _welcomed(doc, out)
     _delegations_received(doc, out)
     _same_day_as_before(doc, out)
