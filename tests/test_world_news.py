@@ -4350,3 +4350,16 @@ def test_those_a_partys_delegation_includes_take_part_in_the_visit():
         "person/maya-fernandez",
         "person/carolina-toha",
     } <= set(visits[0].participants), visits
+
+
+def test_a_meeting_of_several_days_dated_by_its_end_takes_its_first_day():
+    """Dev 681: "The three-day 28th formal exploratory talks between the GPH and the MILF
+    officially concluded Wednesday (May 30)": the gold format dates a meeting over several
+    days by its first day, May 28."""
+    f = facts(
+        "Talks end\nSource: Example | 2012-06-01\n\n"
+        "The three-day talks between Foreign Minister Anna Tovar and her counterpart Jorge"
+        " Luna officially concluded Wednesday (May 30) in Kuala Lumpur.\n"
+    )
+    days = [m.date.value.isoformat() for m in f.meetings if m.date is not None]
+    assert days == ["2012-05-28"], f.meetings

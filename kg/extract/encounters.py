@@ -15,7 +15,7 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from kg.extract.context import Doc
 from kg.extract.dates import MONTH_OF_ITS_OWN, MONTHS, WEEKDAYS
@@ -3951,6 +3951,7 @@ def merge_into(doc: Doc, found: list[Meeting], parsed: list[Meeting]) -> list[Me
     _welcomed(doc, out)
     _delegations_received(doc, out)
     _same_day_as_before(doc, out)
+    _first_day_of_the_ended(doc, out)
     _date_of_the_arrival_after(doc, out)
     stood_in_for = _represented_only(doc)
     for m in out:
@@ -4070,6 +4071,31 @@ _EARLIER_TIME = re.compile(
 # "is holding talks with counterpart A in Vilnius before heading to the Rukla base": what
 # comes next that day, not an earlier time
 _NEXT_STEP = re.compile(r"before\s+\w+ing\b", re.I)
+
+
+# "The three-day 28th formal exploratory talks … officially concluded Wednesday (May 30)": the
+# day it ended, the first day three days before
+_ENDED_AFTER_DAYS = re.compile(
+    r"\b(?P<n>two|three|four|five|2|3|4|5)-day\b[^.;]{0,120}?\b(?:concluded|ended|closed|"
+    r"wrapped\s+up|came\s+to\s+an\s+end)\b",
+    re.I,
+)
+_DAYS_N = {"two": 2, "three": 3, "four": 4, "five": 5}
+
+
+def _first_day_of_the_ended(doc: Doc, meetings: list[Meeting]) -> None:
+    """A meeting of several days dated by the day it ended takes its first day, as the gold
+    format counts a meeting over several days."""
+    for m in meetings:
+        if m.date is None or m.date.value is None or not m.date.end:
+            continue
+        ended = _ENDED_AFTER_DAYS.search(doc.text, m.span.start, m.span.end)
+        if ended is None or not ended.end() <= m.date.start <= ended.end() + 40:
+            continue
+        n = ended.group("n").lower()
+        days = _DAYS_N.get(n) or int(n)
+        m.date = dataclasses.replace(m.date, value=m.date.value - timedelta(days=days - 1))
+        m.key = meeting_key(doc, m.date, m.participants)
 
 
 def _long_before(doc: Doc, day: date) -> bool:
