@@ -107,6 +107,18 @@ def test_an_armed_group_is_no_bloc_of_states():
     assert speakers == {"org/ecowas"}, speakers
 
 
+def test_a_name_closing_the_sentence_after_reported_is_who_reported_it():
+    """Dev 676: "Chief of the … Command XIV Major General Surawahadi dispatched 600 military
+    personnel … on Sunday, reported the ANTARA.": the agency reported it, not the general."""
+    speakers = speakers_of(
+        "Soldiers\nSource: Test Wire | 2019-03-04\n\n"
+        "Major General Surawahadi dispatched 600 military personnel to safeguard the"
+        " construction of the road project on Sunday, reported the ANTARA.\n",
+        "600 military personnel",
+    )
+    assert speakers == {"org/antara"}, speakers
+
+
 # ---- a title of one state is not the official of another quoted just before --------------
 
 OTHER_STATE = """Kenya and Uganda review the border patrols

@@ -402,6 +402,9 @@ def subject_of(verb, after: int = -1):
     agent = _passive_agent(verb, after)
     if agent is not None:
         return agent
+    tail = _inverted_at_the_end(verb, after)
+    if tail is not None:
+        return tail
     node = verb
     for _ in range(4):
         subs = [
@@ -468,6 +471,19 @@ def subject_of(verb, after: int = -1):
     if agent is not None:
         return agent
     return _phrase_before(verb, after)
+
+
+def _inverted_at_the_end(verb, after: int):
+    """ "… dispatched 600 military personnel … on Sunday, reported the ANTARA.": the parser
+    joins the closing verb to the sentence's first and takes its speaker for an object; a
+    name closing the sentence after ", reported" is who reported it."""
+    if verb.dep_ != "conj" or verb.i == 0 or verb.doc[verb.i - 1].text != ",":
+        return None
+    objs = [c for c in verb.children if c.dep_ in ("dobj", "attr") and c.i > verb.i]
+    if not objs or not objs[0].text[:1].isupper() or objs[0].idx < after:
+        return None
+    rest = verb.doc[objs[0].right_edge.i + 1 : verb.sent.end]
+    return objs[0] if all(t.is_punct for t in rest) else None
 
 
 def with_doing(verb, after: int = -1):
