@@ -4363,3 +4363,17 @@ def test_a_meeting_of_several_days_dated_by_its_end_takes_its_first_day():
     )
     days = [m.date.value.isoformat() for m in f.meetings if m.date is not None]
     assert days == ["2012-05-28"], f.meetings
+
+
+def test_an_envoy_presenting_credentials_meets_the_head_of_state():
+    """Dev 672: "The High Commissioners from the Republic of Kenya and the Kingdom of
+    Swaziland presented their letters of credence to His Majesty King Letsie III at the Royal
+    Palace in Maseru on Thursday": the ceremony, a meeting of envoy and king, was missed."""
+    f = facts(
+        "Credentials\nSource: Example | 2017-08-11\n\n"
+        "Ambassador Jonas Peltonen presented his letters of credence to President Hage Geingob"
+        " at State House on Thursday.\n"
+    )
+    assert [(sorted(m.participants), m.date.value.isoformat()) for m in f.meetings] == [
+        (["person/hage-geingob", "person/jonas-peltonen"], "2017-08-10")
+    ], f.meetings

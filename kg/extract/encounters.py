@@ -22,6 +22,7 @@ from kg.extract.dates import MONTH_OF_ITS_OWN, MONTHS, WEEKDAYS
 from kg.extract.lexis import (
     BESIDE_EVENT,
     BUILDING_WORDS,
+    CREDENCE_WORDS,
     HEADS_MEETING,
     HYPOTHETICAL,
     MEETING_CUE,
@@ -3412,6 +3413,15 @@ def _trigger(tok, doc: Doc, off: int):
         for c in tok.children
     ):
         return "sign", None  # "X and Y signed the agreement": a signing, a meeting of both
+    if tok.lower_ in ("present", "presents", "presented", "presenting") and any(
+        c.dep_ == "dobj"
+        and (
+            c.lower_ in CREDENCE_WORDS
+            or (c.lower_ == "letters" and any(x.lower_ in CREDENCE_WORDS for x in c.subtree))
+        )
+        for c in tok.children
+    ):
+        return "meet", None  # "presented their letters of credence to King Letsie III"
     if (
         lem == "witness"
         and len(_subjects(tok)) >= 2

@@ -236,7 +236,9 @@ SPEECH_CUE = _cue(
 )
 _MEETING_WORDS = {n.replace("_", " ") for n in MEETING_NOUNS}
 _MEETING_WORDS |= {w + "s" for w in _MEETING_WORDS if not w.endswith("s")}
-MEETING_CUE = _cue(_forms_of(MEETING_VERBS) | _MEETING_WORDS)
+# "presented his letters of credence to the King": a meeting of envoy and head of state
+CREDENCE_WORDS = {"credence", "credentials"}
+MEETING_CUE = _cue(_forms_of(MEETING_VERBS) | _MEETING_WORDS | CREDENCE_WORDS)
 DEPLOY_NOUNS = {
     "deployment",
     "deployments",
