@@ -119,6 +119,24 @@ def test_a_name_closing_the_sentence_after_reported_is_who_reported_it():
     assert speakers == {"org/antara"}, speakers
 
 
+def test_bhutans_word_for_its_prime_minister_speaking_is_the_prime_minister():
+    """Dev 669: "Prime Minister Tshering Tobgay met with the ambassadors …. Speaking with the
+    first ambassador of Myanmar to Bhutan, U Aung Khin Soe, Lyonchoen expressed gratitude":
+    "Lyonchoen" is Bhutan's title of its prime minister, no person of its own; "U" is
+    Myanmar's honorific before a man's name."""
+    text = (
+        "Prime minister meets ambassadors\nSource: Test Wire | 2014-06-11\n\n"
+        "Prime Minister Tshering Tobgay met with the ambassadors of Myanmar and Mongolia,"
+        " yesterday.\n\n"
+        "Speaking with the first ambassador of Myanmar to Bhutan, U Aung Khin Soe, Lyonchoen"
+        " expressed gratitude towards Myanmar for sending doctors to work in Bhutan.\n"
+    )
+    assert speakers_of(text, "expressed gratitude") == {"person/tshering-tobgay"}
+    doc = document_from_bytes("t.txt", text.encode("utf-8"))
+    persons = sorted(r for r in extract_facts(doc)[0].entities if r.startswith("person/"))
+    assert persons == ["person/aung-khin-soe", "person/tshering-tobgay"], persons
+
+
 # ---- a title of one state is not the official of another quoted just before --------------
 
 OTHER_STATE = """Kenya and Uganda review the border patrols

@@ -44,7 +44,9 @@ TITLES = {
         "Datuk Dato Dato' Datuk' Datin Seri Tan Sri Tun Tunku Tengku Pengiran Muda Haji Hajah "
         "Shri Shrimati Smt Smt. Bapak "
         # Bhutan's titles of its prime minister and ministers ("Lyonchhen (Dr.) Lotay Tshering")
-        "Lyonchhen Lyonpo "
+        "Lyonchhen Lyonchoen Lyonpo "
+        # Myanmar's honorifics before a man's and a woman's name ("U Aung Khin Soe")
+        "U Daw "
         # Kiribati's title of its president ("His Excellency Beretitenti Taneti Maamau")
         "Beretitenti "
         # ranks of police and armed forces, and academic titles ("Deputy Superintendent

@@ -53,6 +53,9 @@ PERSON_NOUNS = {
     "prince": "prince",
     "king": "king",
     "majesty": "king",  # "Receiving the credentials, His Majesty highlighted …"
+    # Bhutan's word for its prime minister ("Lyonchoen expressed gratitude")
+    "lyonchhen": "prime minister",
+    "lyonchoen": "prime minister",
     "emir": "emir",
     "presidents": "president",
     "ministers": "minister",
