@@ -4377,3 +4377,14 @@ def test_an_envoy_presenting_credentials_meets_the_head_of_state():
     assert [(sorted(m.participants), m.date.value.isoformat()) for m in f.meetings] == [
         (["person/hage-geingob", "person/jonas-peltonen"], "2017-08-10")
     ], f.meetings
+
+
+def test_a_body_that_meets_every_year_is_no_meeting():
+    """Dev 683: "IORA’s apex body is the Council of Foreign Ministers (COM) which meets
+    annually.": a habit, told as background; no meeting took place."""
+    f = facts(
+        "Vice chair\nSource: Example | 2020-12-18\n\n"
+        "The association's apex body is the Council of Foreign Ministers, which meets annually."
+        " The Committee of Senior Officials meets every year before it.\n"
+    )
+    assert f.meetings == [], f.meetings

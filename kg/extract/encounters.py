@@ -3314,6 +3314,19 @@ def _call_noun(noun) -> bool:
     )
 
 
+_HABITUALLY = {
+    "annually",
+    "yearly",
+    "regularly",
+    "periodically",
+    "biannually",
+    "monthly",
+    "weekly",
+    "usually",
+    "normally",
+}
+
+
 def _reported_meeting(noun) -> bool:
     """A meeting noun reports a meeting when it is held, attended or taking place, or names
     its parties ("talks between", "his call with", "Blinken's call"); "welcomed the visit",
@@ -3447,6 +3460,12 @@ def _trigger(tok, doc: Doc, off: int):
         return "meet", None  # "sat down with Wang Yi"
     if lem in _MEET_VERBS and tok.dep_ == "compound" and tok.head.lower_ in _NOUNS:
         return None  # "in a phone call": the noun it names is the meeting
+    if lem in _MEET_VERBS and any(
+        (c.dep_ == "advmod" and c.lower_ in _HABITUALLY)
+        or (c.dep_ == "npadvmod" and any(x.lower_ in ("every", "each") for x in c.children))
+        for c in tok.children
+    ):
+        return None  # "the Council of Foreign Ministers which meets annually": a habit
     if lem in _MEET_VERBS:
         if lem == "speak":
             preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("with", "to")]
