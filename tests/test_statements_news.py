@@ -137,6 +137,21 @@ def test_bhutans_word_for_its_prime_minister_speaking_is_the_prime_minister():
     assert persons == ["person/aung-khin-soe", "person/tshering-tobgay"], persons
 
 
+def test_a_person_doing_something_noting_that_speaks():
+    """Dev 504: "The Prime Minister reciprocated the viewpoints of the President, noting that
+    the main driver of bilateral relationships … has been the close ties between the
+    people.": "noting" hung on a verb of no speech was read as no one's note (as in "vehicles
+    were seen crossing, indicating that …")."""
+    text = (
+        "Talks\nSource: Test Wire | 2019-10-22\n\n"
+        "President Ibrahim Mohamed Solih and Prime Minister Ranil Wickremesinghe held official"
+        " talks on Monday.\n\n"
+        "The Prime Minister reciprocated the viewpoints of the President, noting that the main"
+        " driver of bilateral relationships has been the close ties between the people.\n"
+    )
+    assert speakers_of(text, "main driver") == {"person/ranil-wickremesinghe"}
+
+
 # ---- a title of one state is not the official of another quoted just before --------------
 
 OTHER_STATE = """Kenya and Uganda review the border patrols

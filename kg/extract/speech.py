@@ -315,6 +315,9 @@ def speech_verbs(sp) -> list:
             and t.dep_ in ("advcl", "acl", "xcomp")
             # (but "…, as mentioned by Colonel Kiaou": the agent said it)
             and not any(c.dep_ in ("nsubj", "nsubjpass", "agent") for c in t.children)
+            # (and "The Prime Minister reciprocated the viewpoints …, noting that …": a
+            # person, who spoke)
+            and not (t.dep_ == "advcl" and _person_subject(t.head))
         ):
             continue  # "vehicles have been seen crossing, indicating that …": no one said it
         if lem in ("report", "post", "order", "direct", "decide", "invite", "request") and (
@@ -323,6 +326,23 @@ def speech_verbs(sp) -> list:
             continue
         out.append(t)
     return out
+
+
+def _person_subject(verb) -> bool:
+    """The verb's subject is a person: "he", "she", a post ("The Prime Minister"), a name."""
+    sub = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if sub is None:
+        return False
+    return (
+        sub.lower_ in PRONOUNS_PERSON
+        or sub.lower_ in PERSON_NOUNS
+        or (
+            sub.text[:1].isupper()
+            and sub.lower_ not in PRONOUNS_BODY
+            and sub.i > 0
+            and any(c.dep_ == "compound" and c.text[:1].isupper() for c in sub.children)
+        )
+    )
 
 
 def _one_speaker(verb) -> bool:
