@@ -34,6 +34,7 @@ from kg.extract.lexis import (
 )
 from kg.extract.meetings import its_day, page_stamp, past_dateline
 from kg.extract.model import DateValue, Meeting, Span
+from kg.extract.numbers import parse_number
 from kg.extract.sentences import blank_out
 from kg.extract.speech import head_span, inside_quote, phrase_span
 
@@ -4109,7 +4110,6 @@ _ENDED_AFTER_DAYS = re.compile(
     r"wrapped\s+up|came\s+to\s+an\s+end)\b",
     re.I,
 )
-_DAYS_N = {"two": 2, "three": 3, "four": 4, "five": 5}
 
 
 def _first_day_of_the_ended(doc: Doc, meetings: list[Meeting]) -> None:
@@ -4121,8 +4121,7 @@ def _first_day_of_the_ended(doc: Doc, meetings: list[Meeting]) -> None:
         ended = _ENDED_AFTER_DAYS.search(doc.text, m.span.start, m.span.end)
         if ended is None or not ended.end() <= m.date.start <= ended.end() + 40:
             continue
-        n = ended.group("n").lower()
-        days = _DAYS_N.get(n) or int(n)
+        days = parse_number(ended.group("n").lower())
         m.date = dataclasses.replace(m.date, value=m.date.value - timedelta(days=days - 1))
         m.key = meeting_key(doc, m.date, m.participants)
 

@@ -1545,29 +1545,29 @@ def _titled_later(doc: Doc, role: str, owner, after: int) -> str | None:
     Muhoozi Kainerugaba said …": the one person first named after the words with that title
     of that state (none when two are)."""
     owner_key = doc.ref(owner).split("/", 1)[1]
-    named_before = {doc.ref(m) for m in doc.mentions_in(0, after, "person")}
-    found = {
-        doc.ref(m)
-        for m in doc.mentions_in(after, len(doc.text), "person")
-        if doc.ref(m) not in named_before
-    }
-    found = [r for r in sorted(found) if titled(doc, r, role, owner_key)]
+    found = [r for r in _first_named_after(doc, after) if titled(doc, r, role, owner_key)]
     return found[0] if len(found) == 1 else None
+
+
+def _first_named_after(doc: Doc, after: int) -> list[str]:
+    """The persons first named after a position, in key order."""
+    named_before = {doc.ref(m) for m in doc.mentions_in(0, after, "person")}
+    return sorted(
+        {
+            doc.ref(m)
+            for m in doc.mentions_in(after, len(doc.text), "person")
+            if doc.ref(m) not in named_before
+        }
+    )
 
 
 def _post_alone_later(doc: Doc, role: str, owner, after: int) -> str | None:
     """ "The new prime minister of Mauritius has said …" and two paragraphs later "PM
     Navinchandra Ramgoolam, elected two weeks ago, …": the one person first named after the
     words with the post alone, whom the text ties to no other state."""
-    named_before = {doc.ref(m) for m in doc.mentions_in(0, after, "person")}
-    found = {
-        doc.ref(m)
-        for m in doc.mentions_in(after, len(doc.text), "person")
-        if doc.ref(m) not in named_before
-    }
     found = [
         r
-        for r in sorted(found)
+        for r in _first_named_after(doc, after)
         if titled(doc, r, role, None) and not _titled_of_other_state(doc, r, owner, len(doc.text))
     ]
     return found[0] if len(found) == 1 else None
