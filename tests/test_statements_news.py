@@ -152,6 +152,22 @@ def test_a_person_doing_something_noting_that_speaks():
     assert speakers_of(text, "main driver") == {"person/ranil-wickremesinghe"}
 
 
+def test_the_two_leaders_after_a_call_of_a_state_and_a_person_are_the_persons():
+    """Dev 623: "President of Botswana yesterday held another telephonic conversation with
+    his counterpart Namibian President, President Geingob …. The two leaders reiterated their
+    commitment …": when the statements are read the call's parties are Botswana and Geingob
+    (the state's leader is named later), so "the two leaders" were no pair of persons."""
+    text = (
+        "Call\nSource: Test Wire | 2020-11-15\n\n"
+        "Windhoek, Nov 15 - President of Botswana yesterday held another telephonic"
+        " conversation with his counterpart Namibian President, President Geingob regarding"
+        " the shooting along the Chobe River.\n\n"
+        "The two leaders reiterated their commitment to the joint investigation of the"
+        " shooting incident.\n"
+    )
+    assert speakers_of(text, "joint investigation") == {"person/geingob"}
+
+
 # ---- a title of one state is not the official of another quoted just before --------------
 
 OTHER_STATE = """Kenya and Uganda review the border patrols

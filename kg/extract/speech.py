@@ -174,6 +174,7 @@ class Salience:
         # the persons of the last meeting within three paragraphs: "They then agreed …" two
         # paragraphs after "In his meeting with Blinken, Iwaya said …"
         self.met_lately: list[str] = []
+        self.met_parties: list[str] = []  # every party of that meeting, states too
 
     @property
     def pair(self) -> list[str]:

@@ -215,9 +215,9 @@ def statements(doc: Doc, meetings: list[Meeting]) -> list[Statement]:
         mt = meeting_at(sent.start)
         persons = [p for p in mt.participants if p.startswith("person/")] if mt else []
         sal.meeting_persons = persons if mt and doc.near(mt.span.start, sent.start) else []
-        sal.met_lately = (
-            persons if mt and doc.paragraphs_between(mt.span.start, sent.start) <= 3 else []
-        )
+        lately = mt is not None and doc.paragraphs_between(mt.span.start, sent.start) <= 3
+        sal.met_lately = persons if lately else []
+        sal.met_parties = list(mt.participants) if lately else []
         going_on = last_said_in == pi - 1 and sal.recent_speaker
         para = doc.paragraph_at(sent.start) if going_on else None
         parsed = None
@@ -884,6 +884,11 @@ def _resolve(doc: Doc, tok, verb, sent: Block, sal: speech.Salience) -> str | No
         and not any(c.dep_ == "nummod" and c.lower_ != "two" for c in tok.children)
         else None
     )  # ("The three leaders agreed" is no pair's)
+    if not pair and len(sal.met_lately) == 1 and len(sal.met_parties) == 2:
+        # "President of Botswana yesterday held another telephonic conversation with …
+        # President Geingob …. The two leaders reiterated …": the call of a state, whose
+        # leader the text names later, and a person; the person speaks for the pair
+        pair = sal.met_lately
     if (
         word in ("heads", "leaders", "presidents", "sides", "two", "parties")
         and pair
