@@ -4388,3 +4388,17 @@ def test_a_body_that_meets_every_year_is_no_meeting():
         " The Committee of Senior Officials meets every year before it.\n"
     )
     assert f.meetings == [], f.meetings
+
+
+def test_a_signing_on_this_occasion_is_no_meeting_of_its_own():
+    """Dev 642: "… at the opening of the 33rd Council of Ministers Meeting of the IOC …. On
+    this occasion, a Double Taxation Agreement was also signed between Mauritius and the
+    Union of Comoros.": a signing at the meeting just told, which the text gives no parties."""
+    f = facts(
+        "Council\nSource: Example | 2018-09-13\n\n"
+        "The Minister of Foreign Affairs, Mr Seetanah Lutchmeenaraidoo, made this statement"
+        " yesterday at the opening of the 33rd Council of Ministers Meeting of the IOC. On this"
+        " occasion, a Double Taxation Agreement was also signed between Mauritius and the Union"
+        " of Comoros.\n"
+    )
+    assert not [m for m in f.meetings if "country/comoros" in m.participants], f.meetings

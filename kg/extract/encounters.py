@@ -3384,6 +3384,9 @@ def _reported_meeting(noun) -> bool:
     return noun.dep_ in ("appos", "attr", "npadvmod")
 
 
+_ON_THIS_OCCASION = re.compile(r"\s*On\s+(?:this|that|the\s+same)\s+occasion\b")
+
+
 def _trigger(tok, doc: Doc, off: int):
     """(verb lemma or None, meeting noun or None) when the token starts a meeting."""
     lw = tok.lower_
@@ -3426,6 +3429,9 @@ def _trigger(tok, doc: Doc, off: int):
         and (c.lower_ in _SIGNED or c.lower_.removesuffix("s") in _SIGNED)
         for c in tok.children
     ):
+        if _ON_THIS_OCCASION.match(doc.text, tok.sent.start_char + off):
+            return None  # "On this occasion, a … Agreement was also signed between A and B":
+            # a signing at the meeting just told, none of its own
         return "sign", None  # "X and Y signed the agreement": a signing, a meeting of both
     if tok.lower_ in ("present", "presents", "presented", "presenting") and any(
         c.dep_ == "dobj"
