@@ -1991,19 +1991,23 @@ def _they_are_those_who_attended(doc: Doc, meetings: list[Meeting]) -> None:
 # with President D …, made the vow in Abuja Saturday, at the meeting of Heads of State"
 _THE_LEADERS = re.compile(
     r"(?:The|These|Both|All\s+the)\s+(?:(?:two|three|four|five)\s+)?(?:leaders|presidents|"
-    r"heads\s+of\s+(?:state|government))\b"
+    r"heads\s+of\s+(?:state|government))\b(?!\s+of\b)"
 )
 
 
 def _the_leaders_told_before(doc: Doc, meetings: list[Meeting]) -> None:
     """A meeting whose sentence opens on "The leaders" has the persons the sentence right
-    before named (two or more, in the same or the paragraph before) among its parties."""
+    before named (two or more, in the same or the paragraph before) among its parties; not
+    "The leaders of the CSTO member states", nor after a sentence that tells a meeting of
+    its own ("A and B discussed the situation by phone")."""
     for m in meetings:
         sent = doc.sentence_at(m.span.start)
         if sent is None or not _THE_LEADERS.match(doc.text, sent.start):
             continue
         before = doc.sentence_next_to(sent, -1)
         if before is None or not doc.near(before.start, sent.start):
+            continue
+        if any(before.start <= o.span.start < before.end for o in meetings):
             continue
         named = dict.fromkeys(
             doc.ref(x) for x in doc.mentions_in(before.start, before.end, "person")
