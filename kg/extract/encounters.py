@@ -4126,7 +4126,7 @@ def _first_day_of_the_ended(doc: Doc, meetings: list[Meeting]) -> None:
     """A meeting of several days dated by the day it ended takes its first day, as the gold
     format counts a meeting over several days."""
     for m in meetings:
-        if m.date is None or m.date.value is None or not m.date.end:
+        if m.date is None or m.date.value is None:
             continue
         ended = _ENDED_AFTER_DAYS.search(doc.text, m.span.start, m.span.end)
         if ended is None or not ended.end() <= m.date.start <= ended.end() + 40:

@@ -1916,14 +1916,15 @@ def merge_into(doc: Doc, found: list[Deployment], parsed: list[Deployment]) -> l
 
 # "The mission will initially consist of 100 civilian monitors": a force named again by its
 # head noun, then its size; the figure is that of the deployment told just before
+# what a force is made of, before the list of its parts
+_MADE_OF_VERBS = r"consists?|consisted|comprises?|comprised|includes|included"
 _SIZE_TOLD = re.compile(
     r"\b(?:[Tt]he|[Tt]his|[Ii]ts|[Tt]heir)\s+(?:[\w-]+\s+){0,4}?"
     r"(?:mission|force|taskforce|contingent|detachment|battalion|team|unit|deployment)\s+"
     r"(?:of\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}\s+)?"
     r"(?:(?:will|would|is to|was to|is expected to|is set to)\s+)?"
     r"(?:(?:initially|eventually|first|then)\s+)?"
-    r"(?:consists?|consisted|comprises?|comprised|numbers|numbered|includes|included|"
-    r"(?:is|was|will be|be) made up)\s+(?:of\s+)?"
+    rf"(?:{_MADE_OF_VERBS}|numbers|numbered|(?:is|was|will be|be) made up)\s+(?:of\s+)?"
     r"(?:(?:about|around|some|roughly|nearly|almost|at least|up to|more than|over)\s+)?"
     # "Sweden’s armed forces said the mission of 550 troops will contribute"
     r"|\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:mission|force|contingent|deployment|group|team)\s+of\s+"
@@ -1942,9 +1943,7 @@ _SIZE_PEOPLE = re.compile(
 )
 
 
-_MADE_OF = re.compile(
-    r"\b(?:consists?|consisted|comprises?|comprised|includes|included)\s+(?:of\s+)?$"
-)
+_MADE_OF = re.compile(rf"\b(?:{_MADE_OF_VERBS})\s+(?:of\s+)?$")
 
 
 def _para(doc: Doc, pos: int) -> int:

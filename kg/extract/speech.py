@@ -171,10 +171,14 @@ class Salience:
         # the persons of the meeting the sentence follows (same or next paragraph): "they
         # also agreed …" after two leaders met
         self.meeting_persons: list[str] = []
-        # the persons of the last meeting within three paragraphs: "They then agreed …" two
-        # paragraphs after "In his meeting with Blinken, Iwaya said …"
-        self.met_lately: list[str] = []
-        self.met_parties: list[str] = []  # every party of that meeting, states too
+        # the parties of the last meeting within three paragraphs, states too
+        self.met_parties: list[str] = []
+
+    @property
+    def met_lately(self) -> list[str]:
+        """The persons of that meeting: "They then agreed …" two paragraphs after "In his
+        meeting with Blinken, Iwaya said …"."""
+        return [p for p in self.met_parties if p.startswith("person/")]
 
     @property
     def pair(self) -> list[str]:

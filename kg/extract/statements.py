@@ -216,7 +216,6 @@ def statements(doc: Doc, meetings: list[Meeting]) -> list[Statement]:
         persons = [p for p in mt.participants if p.startswith("person/")] if mt else []
         sal.meeting_persons = persons if mt and doc.near(mt.span.start, sent.start) else []
         lately = mt is not None and doc.paragraphs_between(mt.span.start, sent.start) <= 3
-        sal.met_lately = persons if lately else []
         sal.met_parties = list(mt.participants) if lately else []
         going_on = last_said_in == pi - 1 and sal.recent_speaker
         para = doc.paragraph_at(sent.start) if going_on else None
