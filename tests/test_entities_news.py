@@ -1660,3 +1660,24 @@ def test_two_names_side_by_side_are_one_persons():
     )
     persons = sorted(r for r in f.entities if r.startswith("person/"))
     assert persons == ["person/abed-rabbo-mansour-al-hadi", "person/william-hague"], persons
+
+
+def test_a_body_of_two_states_written_with_a_dash_is_named_whole():
+    """Dev 151, 166, 627: "the Georgia–Armenia Intergovernmental Economic Cooperation
+    Commission" came out as "Armenia Intergovernmental …" (Armenia's), and "the
+    Botswana-Namibia Joint Permanent Commission on Cooperation (JPCC)" as "-Namibia Joint
+    Permanent Commission of Botswana"."""
+    f = facts(
+        "Visit\nSource: Test | 2026-03-04\n\n"
+        "Pashinyan arrived in Tbilisi for a bilateral meeting with Kobakhidze, as well as the"
+        " 15th session of the Georgia–Armenia Intergovernmental Economic Cooperation"
+        " Commission.\n\n"
+        "Masisi and Geingob are in Windhoek for the 6th session of the Botswana-Namibia Joint"
+        " Permanent Commission on Cooperation (JPCC) and the talks in Namibia.\n"
+    )
+    orgs = {e.label: e for r, e in f.entities.items() if r.startswith("org/")}
+    georgia = orgs.get("Georgia–Armenia Intergovernmental Economic Cooperation Commission")
+    assert georgia is not None and georgia.country is None, sorted(orgs)
+    jpcc = orgs.get("Botswana-Namibia Joint Permanent Commission on Cooperation")
+    assert jpcc is not None and jpcc.country is None, sorted(orgs)
+    assert "JPCC" in jpcc.surfaces, jpcc.surfaces

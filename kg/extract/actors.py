@@ -64,11 +64,19 @@ ORG_WORDS = (
     "|Department|Cabinet of Ministers|Union|Alliance|Bureau|Guard|Army|Navy|Police|Forum"
 )
 FACILITY_WORDS = "Institute|Airport|Academy|Base|University|Airfield|Barracks|Palace|Station|Port"
-_CAPW = r"[A-Z][\w’'-]*"
-_OF_TAIL = rf"(?: (?:of|for) (?:the )?{_CAPW}(?: (?:and |of (?:the )?|for (?:the )?)?{_CAPW})*)?"
+_CAPW = r"[A-Z][\w’'–-]*"
+# "Commission on Cooperation", "Committee on Border Area Development" (not "Council on Monday")
+_ON_A_REMIT = (
+    r"on(?! (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March"
+    r"|April|May|June|July|August|September|October|November|December)\b)"
+)
+_OF_TAIL = (
+    rf"(?: (?:of|for|{_ON_A_REMIT}) (?:the )?{_CAPW}"
+    rf"(?: (?:and |of (?:the )?|for (?:the )?)?{_CAPW})*)?"
+)
 _POSSESSIVE_FIRST = re.compile(r"(?:Our|Their|His|Her|Its|My|Your) (?=[A-Z])")
-ORG_PHRASE = re.compile(rf"(?<![\w-])((?:{_CAPW} ){{0,4}}(?:{ORG_WORDS}){_OF_TAIL})(?![\w-])")
-FACILITY = re.compile(rf"(?<![\w-])((?:{_CAPW} ){{0,4}}(?:{FACILITY_WORDS}){_OF_TAIL})(?![\w-])")
+ORG_PHRASE = re.compile(rf"(?<![\w–-])((?:{_CAPW} ){{0,4}}(?:{ORG_WORDS}){_OF_TAIL})(?![\w–-])")
+FACILITY = re.compile(rf"(?<![\w–-])((?:{_CAPW} ){{0,4}}(?:{FACILITY_WORDS}){_OF_TAIL})(?![\w–-])")
 _ORG_CANON = [
     (
         re.compile(r"^Foreign Ministry$|^Ministry of Foreign Affairs$|^MFA$", re.I),
@@ -366,6 +374,14 @@ class ActorFinder:
                 ):
                     continue
                 lead = [mm for mm in inside if mm.start == s and mm.kind == "country"]
+                if (
+                    lead
+                    and any(mm.kind == "country" and mm.start == lead[0].end + 1 for mm in inside)
+                    and text[lead[0].end] in "-–"
+                ):
+                    # "the Botswana-Namibia Joint Permanent Commission": a body of both states,
+                    # named whole, of neither alone
+                    lead = []
                 if lead:
                     country = lead[0].key
                     rest = text[lead[0].end : e].lstrip(" ’'s").strip()

@@ -1575,6 +1575,12 @@ def _add_org(out, ents, text: str, s: int, e: int, known, lex: Lexicon, prefer=f
         for g in (1, 2):
             _add_org(out, ents, text, credit.start(g), credit.end(g), known, lex, prefer)
         return
+    pair = _FIRST_OF_A_PAIR.search(text, max(0, s - 40), s)
+    if pair and " " in text[s:e] and fold(text[pair.start() : s - 1]) in _country_names():
+        # "the Georgia–Armenia Intergovernmental Economic Cooperation Commission": the body
+        # of both states, not Armenia's
+        s = pair.start()
+        known = [m for m in known if m.kind != "country" or not s <= m.start < e]
     named = _named_by_its_last_word(text, s, e, [*known, *out])
     if named is not None:
         out.append(Mention(key=named.key, kind="org", start=s, end=e, surface=text[s:e]))
@@ -1751,6 +1757,10 @@ _NATIONAL_WORD = re.compile(
     r"\b(?:Ministry|Directorate|Department|Office|Agency|Service|Committee|Council|Police|"
     r"Army|Navy|Forces|Guard|Parliament|Presidency|Administration|Commission|Bureau)\b"
 )
+
+
+# the first state of a pair written as one word before a body's name: "Georgia–"
+_FIRST_OF_A_PAIR = re.compile(r"(?<![\w–-])[A-Z][\w’']*[-–]$")
 
 
 def _country_before_span(text: str, s: int, known) -> int | None:
