@@ -247,3 +247,18 @@ def test_deployment_month_named_in_a_later_page():
         "Forces were deployed to Kazakhstan in January.\n"
     )
     assert [d.key for d in facts(text).deployments] == ["csto-kazakhstan-2022-01"]
+
+
+def test_a_bodys_session_and_the_parse_of_the_same_words_are_one_meeting():
+    """Dev 627: "The 26th Session of the Zambia–Namibia Joint Permanent Commission (JPC) on
+    Defence and Security opened at Sandy's Creations Resort": the session of the body and
+    the session the parse reads in the same sentence came out as two meetings."""
+    f = facts(
+        "Session\nSource: Test\n\n"
+        "The 26th Session of the Zambia–Namibia Joint Permanent Commission (JPC) on Defence"
+        " and Security opened at Sandy’s Creations Resort in Chilanga district, Lusaka"
+        " Province, with Commission Chairperson Maambo Haamaundu urging the two countries to"
+        " work together.\n"
+    )
+    sessions = [m for m in f.meetings if "Session" in m.kinds]
+    assert len(sessions) == 1, [(m.key, m.participants) for m in sessions]

@@ -4235,6 +4235,10 @@ def _of_body(doc: Doc, body_meeting: Meeting, m: Meeting) -> bool:
         and not _far_apart(doc, body_meeting, m)
     ):
         return True  # the body's meeting that day, whose parties the rules did not name
+    if m.span == body_meeting.span and m.kinds and m.kinds <= body_meeting.kinds:
+        # "The 26th Session of the Zambia–Namibia Joint Permanent Commission … opened at
+        # Sandy's Creations Resort": the session the parse reads in the same words
+        return True
     root = doc.root_org(body_meeting.organizer.split("/", 1)[1])
     return any(
         p.startswith("org/") and doc.root_org(p.split("/", 1)[1]) == root for p in m.participants
