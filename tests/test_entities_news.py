@@ -1681,3 +1681,34 @@ def test_a_body_of_two_states_written_with_a_dash_is_named_whole():
     jpcc = orgs.get("Botswana-Namibia Joint Permanent Commission on Cooperation")
     assert jpcc is not None and jpcc.country is None, sorted(orgs)
     assert "JPCC" in jpcc.surfaces, jpcc.surfaces
+
+
+def test_initials_written_onto_the_surname_are_a_persons_name():
+    """Dev 684, 545, 214: "the Minister of Foreign Affairs of Andorra I.T.Faus", "Deputy
+    Prime Minister of Mongolia Y.Sodbaatar", "President Kh.Battulga": names as the foreign
+    ministries of Central Asia write them were read as a body, as "Mongolia Y.Sodbaatar" or
+    as nothing, and the meeting of the two delegations had states for parties."""
+    f = facts(
+        "Meeting\nSource: Test\n\n"
+        "On 30 November 2023, a meeting of the Head of the delegation of the Kyrgyz Republic,"
+        " the Deputy Minister of Foreign Affairs A.Moldogaziev with the Head of the delegation"
+        " of Andorra, the Minister of Foreign Affairs of Andorra I.T.Faus was held on the"
+        " margins of the 30th OSCE Ministerial Council in Skopje.\n\n"
+        "The guests were the Prime Minister of Belarus R. A. Golovchenko, the Deputy Prime"
+        " Minister of Mongolia Y.Sodbaatar and the First Vice President of Iran E. Jahangiri.\n"
+    )
+    persons = sorted(r for r in f.entities if r.startswith("person/"))
+    # (and the state of the post before spaced initials is no given name: "of Belarus R. A.
+    # Golovchenko", "of Iran E. Jahangiri")
+    for who in (
+        "person/a-moldogaziev",
+        "person/i-t-faus",
+        "person/y-sodbaatar",
+        "person/r-a-golovchenko",
+        "person/e-jahangiri",
+    ):
+        assert who in persons, persons
+    assert "country/mongolia" in f.entities
+    assert not [r for r in f.entities if r.startswith("org/minister")], list(f.entities)
+    talks = [m for m in f.meetings if "person/i-t-faus" in m.participants]
+    assert talks and "person/a-moldogaziev" in talks[0].participants, talks

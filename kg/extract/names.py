@@ -146,6 +146,7 @@ _PARTICLE_TAIL = re.compile(
 _HYPHEN_TAIL = re.compile(r"-[A-Z][\w’']+")
 _INITIAL = re.compile(r"[A-Z]\.\s")
 _GIVEN_BEFORE = re.compile(r"\b([A-Z][a-z]+) $")
+_GLUED_INITIALS_FIRST = re.compile(r"(?:[A-Z][a-z]?\.){1,3}[A-Z]")
 # the words linking a given name to a father's or forebear's ("Mohammed bin Salman")
 LINKS = {"bin", "ibn", "bint", "binti", "ould"}
 _LINKED_BEFORE = re.compile(rf"(?<![\w’'-])([A-Z][\w’'-]+) (?:{'|'.join(sorted(LINKS))}) $")
@@ -191,10 +192,17 @@ def extend_person(text: str, start: int, end: int) -> tuple[int, int]:
     if _INITIAL.match(text, start):
         # "Philip J. Pierre" read as "J. Pierre": the given name before the initial
         m = _GIVEN_BEFORE.search(text, max(0, start - 30), start)
-        if m and fold(m.group(1)) not in TITLES and fold(m.group(1)) not in NON_NAME_WORDS:
+        if (
+            m
+            and fold(m.group(1)) not in TITLES
+            and fold(m.group(1)) not in NON_NAME_WORDS
+            # (not "the Prime Minister of Belarus R. A. Golovchenko": the post's state)
+            and not text[max(0, m.start(1) - 4) : m.start(1)].endswith("of ")
+        ):
             start = m.start(1)
-    elif " " not in text[start:end]:
+    elif " " not in text[start:end] and not _GLUED_INITIALS_FIRST.match(text, start):
         # "Morten Bødskov told reporters" read as "Bødskov": the given name right before
+        # (not "I.T.Faus": the initials written onto the surname are the given names)
         m = _GIVEN_BEFORE.search(text, max(0, start - 20), start)
         if (
             m

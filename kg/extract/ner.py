@@ -354,7 +354,11 @@ def find(
             if _NAMED_AFTER.match(text, e):
                 continue  # "The Nelson Mandela plenary hall": a place named after a person
             s2, e2, label = clean_person(text, s, e)
-            if label is None or (" " not in label and not _marked_person(text, s2, e2, out)):
+            if label is None or (
+                " " not in label
+                and not _marked_person(text, s2, e2, out)
+                and not _GLUED_INITIALS.fullmatch(label)
+            ):
                 continue
             grown = world.place(label, prefer, own_name=True) if s2 < s else None
             if grown is not None and grown.kind == "city" and grown.population >= 100_000:
@@ -826,6 +830,13 @@ _LOWER_POST_THEN_NAME = re.compile(
 )
 
 
+# initials written onto the surname, as the foreign ministries of Central Asia write names:
+# "A.Moldogaziev", "I.T.Faus", "Zh.Kulubaev" (not "St.Petersburg")
+_GLUED_INITIALS = re.compile(
+    r"(?<![\w.])(?:(?:[A-Z]|Zh|Sh|Ch|Kh|Ts|Yu|Ya|Ye)\.){1,3}(?P<surname>[A-Z][a-z’'-]{2,})(?![\w’'.-])"
+)
+
+
 def _with_posted_names(
     text: str, recognised: list[tuple[int, int, str]]
 ) -> list[tuple[int, int, str]]:
@@ -843,6 +854,21 @@ def _with_posted_names(
         if not any(a < e and s < b and label == "PERSON" for a, b, label in recognised):
             recognised = [r for r in recognised if not (r[0] < e and s < r[1])]
             extra.append((s, e, "PERSON"))
+    for m in _GLUED_INITIALS.finditer(text):
+        s, e = m.span()
+        word = m.group("surname")
+        if (
+            fold(word) in TITLES
+            or fold(word) in NON_NAME_WORDS
+            or _ORG_WORD.search(word)
+            or fold(word) in _country_names()
+            or (s, e, "PERSON") in recognised
+        ):
+            continue
+        # "the Minister of Foreign Affairs of Andorra I.T.Faus" read as one body, "Mongolia
+        # Y.Sodbaatar" as one person: the post is no body, the state no part of the name
+        recognised = [r for r in recognised if not (r[0] < e and s < r[1])]
+        extra.append((s, e, "PERSON"))
     posted = [(m, _NAMES_MISREAD) for m in _POSTED_NAME.finditer(text)]
     posted += [(m, _NAMES_MISREAD) for m in _BODYS_POST_THEN_NAME.finditer(text)]
     posted += [(m, _NAMES_MISREAD | {"ORG"}) for m in _LOWER_POST_THEN_NAME.finditer(text)]
@@ -901,7 +927,9 @@ def _joined(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int,
     while i < len(ents):
         a = ents[i]
         b = ents[i + 1] if i + 1 < len(ents) else None
-        if a[2] == "PERSON" and " " not in text[a[0] : a[1]]:
+        if a[2] == "PERSON" and _GLUED_INITIALS.fullmatch(text, a[0], a[1]):
+            pass  # "I.T.Faus": the initials are the given names
+        elif a[2] == "PERSON" and " " not in text[a[0] : a[1]]:
             # "Col. Masaharu" + "Yamamoto": a given name between a title and the surname
             head = _first_name_before(text, a[0], out[-1][1] if out else 0, titled_only=True)
             if head is not None:
@@ -982,8 +1010,8 @@ def _one_name(text: str, a: tuple[int, int, str], b: tuple[int, int, str], word:
     ("Murat" ORG + "Bektanov" PERSON, but not "Secretary of State" + "Marco Rubio"), a name
     in pieces around its particles ("Abdullah bin" + "Abdulaiz" + "Al Saud"), or a last name
     split off ("Samia Suluhu" + "Hassan")."""
-    if b[2] != "PERSON":
-        return False
+    if b[2] != "PERSON" or _GLUED_INITIALS.fullmatch(text, b[0], b[1]):
+        return False  # ("Mongolia" + "Y.Sodbaatar": the initials open the name)
     if (
         a[2] in ("ORG", "GPE", "NORP", "PERSON")
         and " " not in word
@@ -1021,8 +1049,8 @@ def _first_name_before(
     word = _NAME_HEAD.search(text, max(floor, start - 30), start)
     if word is None:
         return None
-    if not _may_be_name_word(word.group(1)):
-        return None
+    if not _may_be_name_word(word.group(1)) or fold(word.group(1)) in _country_names():
+        return None  # (not "the First Vice President of Iran" + "E. Jahangiri")
     prev = _WORD_BEFORE.search(text, max(floor, word.start() - 30), word.start())
     if prev is None:
         return None
