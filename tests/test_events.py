@@ -262,3 +262,18 @@ def test_a_bodys_session_and_the_parse_of_the_same_words_are_one_meeting():
     )
     sessions = [m for m in f.meetings if "Session" in m.kinds]
     assert len(sessions) == 1, [(m.key, m.participants) for m in sessions]
+
+
+def test_talks_with_one_on_a_days_visit_are_talks_and_a_visit():
+    """Dev 685: "… held bilateral talks with his Senegalese counterpart Cheikh Niang who was
+    on a day's working visit to Banjul": the article before "day's" is the length's, and the
+    visit was taken for the talks."""
+    f = facts(
+        "Talks\nSource: Test | 2025-10-24\n\n"
+        "Gambian foreign minister Serign Modou Njie yesterday held bilateral talks with his"
+        " Senegalese counterpart Cheikh Niang who was on a day’s working visit to Banjul.\n"
+    )
+    kinds = sorted(k for m in f.meetings for k in m.kinds)
+    assert kinds == ["InPersonMeeting", "Visit"], [(m.kinds, m.participants) for m in f.meetings]
+    visit = next(m for m in f.meetings if "Visit" in m.kinds)
+    assert "person/cheikh-niang" in visit.participants and visit.location == "place/banjul"

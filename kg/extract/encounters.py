@@ -216,7 +216,12 @@ def _on_a_trip(noun) -> bool:
         and noun.head.lower_ == "on"
         and noun.head.head.lower_ in ("is", "was", "are", "were", "be", "been")
         and any(
-            c.dep_ == "det" and c.lower_ in ("a", "an", "his", "her", "their")
+            (c.dep_ == "det" and c.lower_ in ("a", "an", "his", "her", "their"))
+            # "on a day's working visit": the article is the length's
+            or (
+                c.dep_ == "poss"
+                and any(x.dep_ == "det" and x.lower_ in ("a", "an") for x in c.children)
+            )
             for c in noun.children
         )
     )
