@@ -277,3 +277,17 @@ def test_talks_with_one_on_a_days_visit_are_talks_and_a_visit():
     assert kinds == ["InPersonMeeting", "Visit"], [(m.kinds, m.participants) for m in f.meetings]
     visit = next(m for m in f.meetings if "Visit" in m.kinds)
     assert "person/cheikh-niang" in visit.participants and visit.location == "place/banjul"
+
+
+def test_welcoming_a_post_holder_named_after_the_posts_body_is_a_meeting():
+    """Dev 686: "Prime Minister, Dr the Right Honourable Keith Mitchell, has welcomed the new
+    Principal Officer of the United States Embassy in Grenada, Karl Duckworth.": the parser
+    hangs the name on "Grenada", and the welcome was read as one of a decision."""
+    f = facts(
+        "Welcome\nSource: Test | 2019-10-05\n\n"
+        "Prime Minister, Dr the Right Honourable Keith Mitchell, has welcomed the new Principal"
+        " Officer of the United States Embassy in Grenada, Karl Duckworth.\n"
+    )
+    assert [sorted(m.participants) for m in f.meetings] == [
+        ["person/karl-duckworth", "person/keith-mitchell"]
+    ], f.meetings

@@ -3530,8 +3530,15 @@ def _trigger(tok, doc: Doc, off: int):
             _names_a_person(x, doc, off) or x.lower_ in _PERSON_TITLES
             for c in tok.children
             if c.dep_ == "dobj"
-            # (and "Moldova's leader Maia Sandu": the guest named after the post)
-            for x in (c, *c.conjuncts, *(a for a in c.children if a.dep_ == "appos"))
+            # (and "Moldova's leader Maia Sandu": the guest named after the post; "the new
+            # Principal Officer of the United States Embassy in Grenada, Karl Duckworth":
+            # after the post and its body, where the parser hangs the name on the last noun)
+            for x in (
+                c,
+                *c.conjuncts,
+                *(a for a in c.children if a.dep_ == "appos"),
+                *(a for a in c.subtree if a.dep_ == "appos" and _is_a_post(c)),
+            )
         ):
             # "welcomed the decision": no one came ("welcomed the French president and his
             # wife, Brigitte Macron": a guest by title, or one named beside)
@@ -3689,6 +3696,16 @@ def _names_a_person(tok, doc: Doc, off: int) -> bool:
 
 
 _STYLES = {"highness", "majesty"}  # "His Highness", "Her Majesty": a style, the person it is
+
+
+def _is_a_post(noun) -> bool:
+    """ "the new Principal Officer", "the Ambassador": a post, whose holder a name may follow."""
+    from kg.extract.names import TITLES
+    from kg.ids import fold
+
+    return noun.lower_ in _PERSON_TITLES or fold(noun.text) in TITLES
+
+
 _PERSON_TITLES = {
     "president",
     "minister",
