@@ -291,3 +291,18 @@ def test_welcoming_a_post_holder_named_after_the_posts_body_is_a_meeting():
     assert [sorted(m.participants) for m in f.meetings] == [
         ["person/karl-duckworth", "person/keith-mitchell"]
     ], f.meetings
+
+
+def test_a_meeting_set_for_a_weekday_on_a_page_with_no_date_is_told():
+    """Dev 688, 522: "… will meet with her counterpart Jacinda Ardern on Tuesday" on a page
+    that shows no date: the day is said, though it cannot be known, and the meeting set for
+    it is told (with no date), as on a dated page."""
+    f = facts(
+        "Visit\nSource: Test\n\n"
+        "Prime Minister Fiame Naomi Mata’afa is now in New Zealand and will meet with her"
+        " counterpart Jacinda Ardern on Tuesday for her first bilateral meeting outside the"
+        " country.\n"
+    )
+    talks = [m for m in f.meetings if "person/jacinda-ardern" in m.participants]
+    assert len(talks) == 1, f.meetings
+    assert talks[0].date is None or not talks[0].date.value, talks[0].date

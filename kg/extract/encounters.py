@@ -1188,9 +1188,13 @@ _SUBJECT_OPENING = re.compile(
 )
 
 
-def _date_in(doc: Doc, tok, off: int) -> bool:
+def _date_in(doc: Doc, tok, off: int, *, unresolved: bool = False) -> bool:
+    """A day in the phrase; with `unresolved`, also one said that the page's missing date
+    leaves unknown ("will meet … on Tuesday" on a page with no date)."""
     s, e = phrase_span(tok, off)
-    return any(d.value for d in doc.dates.dates_in(s, e))
+    return any(
+        d.value or (unresolved and d.basis == "Unresolved") for d in doc.dates.dates_in(s, e)
+    )
 
 
 def _clause_dated(doc: Doc, tok, off: int) -> bool:
@@ -1262,7 +1266,7 @@ def encounters(doc: Doc) -> list[Meeting]:
             verb_lemma, noun = found
             if (
                 _future_or_wished(tok)
-                and not _date_in(doc, tok, off)
+                and not _date_in(doc, tok, off, unresolved=True)
                 and not _clause_dated(doc, tok, off)
                 and not _object_dated(doc, tok, off)
                 and not _trip_dated(doc, tok if noun is None else noun, off)
