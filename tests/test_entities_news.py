@@ -1712,3 +1712,14 @@ def test_initials_written_onto_the_surname_are_a_persons_name():
     assert not [r for r in f.entities if r.startswith("org/minister")], list(f.entities)
     talks = [m for m in f.meetings if "person/i-t-faus" in m.participants]
     assert talks and "person/a-moldogaziev" in talks[0].participants, talks
+
+
+def test_a_surname_with_its_glottal_stop_is_the_names_last_word():
+    """Dev 688, 289: "Prime Minister Fiame Naomi Mata’afa": the model stops the name at the
+    apostrophe that writes the glottal stop, and the person was "Fiame Naomi"."""
+    f = facts(
+        "Visit\nSource: Test\n\n"
+        "Prime Minister Fiame Naomi Mata’afa is now in New Zealand for talks.\n"
+    )
+    persons = sorted(r for r in f.entities if r.startswith("person/"))
+    assert persons == ["person/fiame-naomi-mataafa"], persons

@@ -102,7 +102,9 @@ def _clean(text: str, start: int, end: int) -> tuple[int, int]:
 
 # "Gen. Terrence O’Shaughnessy": the model stops a name before a surname with a curly
 # apostrophe ("O’", "D’"); the surname is the name's
-_APOSTROPHE_SURNAME = re.compile(r" (?:O|D)[’'][A-Z][a-z]+")
+# ("Fiame Naomi" + "Mata’afa", "Tuilaepa Sailele" + "Malielegaoi": a Polynesian surname
+# with its glottal stop written as an apostrophe, likewise)
+_APOSTROPHE_SURNAME = re.compile(r" (?:(?:O|D)[’'][A-Z][a-z]+|[A-Z][a-z]+[’'][a-z]{2,})(?![\w’'-])")
 # "Mohammed bin Abdulrahman bin Jassim" + "Al Thani": after a chain of "bin", the model may
 # stop before the family name; the family name is the name's
 _FAMILY_AFTER_BIN = re.compile(
