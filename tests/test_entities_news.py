@@ -1723,3 +1723,15 @@ def test_a_surname_with_its_glottal_stop_is_the_names_last_word():
     )
     persons = sorted(r for r in f.entities if r.startswith("person/"))
     assert persons == ["person/fiame-naomi-mataafa"], persons
+
+
+def test_demonyms_the_packages_run_together_or_leave_out_name_the_state():
+    """Dev 689: "Ecuadoran President Guillermo Lasso" (the agencies' spelling, which the
+    packages leave out) named no state; countryinfo writes "Bosnian,Herzegovinian" as one
+    word, so "Bosnian" named none either."""
+    f = facts(
+        "Ministers\nSource: Test\n\n"
+        "The Bosnian foreign minister met the Ecuadoran president in Quito.\n"
+    )
+    states = sorted(r for r in f.entities if r.startswith("country/"))
+    assert states == ["country/bosnia-and-herzegovina", "country/ecuador"], states

@@ -153,7 +153,9 @@ def countries() -> dict[str, Country]:
         names += [n.replace(" of the ", " of ") for n in names if " of the " in n]
         # "Trinidad & Tobago", "St Kitts & Nevis": the ampersand headlines and lists write
         names += [n.replace(" and ", " & ") for n in names if " and " in n]
-        demonyms = [d for d in [ci.get("demonym")] if d] + (extra.get("demonyms") or [])
+        # (countryinfo writes a two-part state's two as one: "Bosnian,Herzegovinian")
+        demonyms = [d.strip() for d in (ci.get("demonym") or "").split(",") if d.strip()]
+        demonyms += extra.get("demonyms") or []
         drop = {fold(n) for n in extra.get("not") or []}
         g = geo.get(iso2, {})
         latlng = ci.get("latlng") or [None, None]
