@@ -1545,3 +1545,18 @@ def test_the_mission_a_contingent_goes_to_does_not_send_it():
         " Lebanon.\n"
     )
     assert "org/un" not in {d.deployed_by for d in f.deployments}, f.deployments
+
+
+def test_a_states_police_and_armed_forces_named_only_by_their_bodies_deploy_at_home():
+    """Dev 689: "9,000 uniformed personnel — 4,000 from the National Police and 5,000 from
+    the Armed Forces — are to be deployed to restore peace and order", in a story of one
+    state: no sender was found, and "from the National Police" was read as a place left."""
+    f = facts(
+        "Emergency\nSource: Test\n\n"
+        "Ecuadoran President Guillermo Lasso declared a state of emergency for 60 days in the"
+        " coastal provinces of Guayas, Esmeraldas and Manabi.\n\n"
+        "Under the state of emergency, 9,000 uniformed personnel — 4,000 from the National"
+        " Police and 5,000 from the Armed Forces — are to be deployed to restore peace and"
+        " order.\n"
+    )
+    assert sendings(f) == [("country/ecuador", "country/ecuador", 9000)], sendings(f)

@@ -386,7 +386,11 @@ def _abroad(doc: Doc, home: str) -> bool:
     return False
 
 
-_AT_A_NAME = re.compile(r"\b(?:to|into|from|out of)\s+(?:the\s+)?(?P<name>[A-Z][\w'’-]+)")
+_AT_A_NAME = re.compile(
+    r"\b(?:to|into|from|out of)\s+(?:the\s+)?(?P<name>[A-Z][\w'’-]+)(?P<rest>(?:\s+[A-Z][\w'’-]+)*)"
+)
+# "4,000 from the National Police": a body the force is drawn from, no place
+_A_BODY_ENDS = re.compile(r"\b(?:Police|Forces|Army|Navy|Guard|Gendarmerie|Ministry)$")
 
 
 def _unresolved_place(doc: Doc, start: int, end: int) -> bool:
@@ -394,6 +398,8 @@ def _unresolved_place(doc: Doc, start: int, end: int) -> bool:
     Cabo Delgado", "pulled out of Kherson"."""
     for m in _AT_A_NAME.finditer(doc.text, start, end):
         if m.group("name").lower() in MONTHS:  # "sent to Mali in March"
+            continue
+        if _A_BODY_ENDS.search(m.group("name") + m.group("rest")):
             continue
         at = m.start("name")
         if not any(
@@ -1020,6 +1026,20 @@ _GUARD = {"patrol", "guard", "secure", "protect", "defend", "safeguard"}
 _HOME_FORCES = {"army", "police", "military", "gendarmerie", "paramilitaries", "rangers"}
 
 
+def _home_force(force) -> bool:
+    """A state's forces at home: "police officers", "army troops", "uniformed personnel",
+    "9,000 personnel — 4,000 from the National Police and 5,000 from the Armed Forces"."""
+    if force.lower_ in _HOME_FORCES or any(
+        c.dep_ in ("compound", "amod") and (c.lower_ in _HOME_FORCES or c.lower_ == "uniformed")
+        for c in force.children
+    ):
+        return True
+    return any(
+        t.dep_ == "pobj" and t.head.lower_ == "from" and t.lower_ in ("police", "forces", "army")
+        for t in force.subtree
+    )
+
+
 def _home_state(doc: Doc, sent, dest: str | None, skip: int) -> str | None:
     """ "The Interior Ministry approved army deployment in Islamabad, Punjab and Khyber
     Pakhtunkhwa … across Pakistan": a state's own army or police at home (the state the
@@ -1280,13 +1300,17 @@ def _build(
         sender = prev  # "about 200 officers descended": the force the story is about
     dest = _destination(doc, tok, force, off, skip)
     at_home = False
-    if sender is None and (
-        force.lower_ in _HOME_FORCES
-        # "deployed 5,000 police officers to the capital Nairobi", "army troops"
-        or any(c.dep_ in ("compound", "amod") and c.lower_ in _HOME_FORCES for c in force.children)
-    ):
+    home_force = _home_force(force)
+    if sender is None and home_force:
         sender = _home_state(doc, sent, dest, skip)
         at_home = sender is not None
+    if sender is None and dest is None and home_force:
+        # "9,000 uniformed personnel — 4,000 from the National Police and 5,000 from the
+        # Armed Forces — are to be deployed to restore peace and order", in a story of one
+        # state: its own forces at home
+        states = {doc.ref(m) for m in doc.mentions if m.kind == "country"}
+        if len(states) == 1:
+            sender, at_home = next(iter(states)), True
     if sender is None or not can_send(doc, sender):
         return None
     if dest is None and tok.dep_ in ("xcomp", "dobj", "pobj", "pcomp"):
