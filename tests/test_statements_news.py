@@ -1519,3 +1519,14 @@ def test_the_office_of_a_president_its_adjective_names_speaks_for_that_state():
         " areas adjacent to Syria,” the Jordanian president’s office said in a statement.\n"
     )
     assert speakers_of(text, "Special attention") == {"country/jordan"}
+
+
+def test_the_authors_of_the_article_say_nothing():
+    """Dev 690: "(This article was written by Ryuichi Yamashita and Yuichi Nobira.)": the
+    note on who wrote the piece was read as a statement by its first author."""
+    text = (
+        "Destroyer\nSource: Test | 2020-02-02\n\n"
+        "The mission will continue through Dec. 26.\n\n"
+        "(This article was written by Ryuichi Yamashita and Yuichi Nobira.)\n"
+    )
+    assert speakers_of(text, "written by") == set()

@@ -552,7 +552,14 @@ def _passive_agent(verb, after: int):
         return None
     if not any(c.dep_ == "nsubjpass" for c in verb.children):
         return None
+    if lemma(verb.lower_) in ("write", "edit", "compile") and any(
+        c.dep_ == "nsubjpass" and c.lower_ in _THE_PIECE for c in verb.children
+    ):
+        return None  # "(This article was written by A and B.)": its authors, who say nothing
     return next((g for g in agent_objects(verb) if g.idx >= after), None)
+
+
+_THE_PIECE = {"article", "story", "report", "piece", "column", "text", "op-ed"}
 
 
 _WHEN_WORDS = {
