@@ -1560,3 +1560,17 @@ def test_a_states_police_and_armed_forces_named_only_by_their_bodies_deploy_at_h
         " order.\n"
     )
     assert sendings(f) == [("country/ecuador", "country/ecuador", 9000)], sendings(f)
+
+
+def test_the_crew_of_a_vessel_sent_are_its_personnel():
+    """Dev 691: "Brazil is going to send a Navy vessel with up to 300 crew members …": the
+    vessel was counted, the people aboard were not."""
+    f = facts(
+        "Navy\nSource: Test | 2011-09-30\n\n"
+        "São Paulo – The Brazilian ministries of Defence and Foreign Relations informed this"
+        " Thursday (29) that Brazil is going to send a Navy vessel with up to 300 crew members,"
+        " equipped with an aircraft, to integrate the fleet of the United Nations Interim Force"
+        " in Lebanon (Unifil).\n"
+    )
+    sent = [(d.personnel, d.equipment) for d in f.deployments if d.deployed_by == "country/brazil"]
+    assert sent == [(300, 1)], f.deployments

@@ -1174,19 +1174,32 @@ _MACHINE_END = re.compile(rf"{_MACHINES}$")
 _YEAR_BEFORE = re.compile(rf"\b(?:(?:since|in|of|until|till|by)\.?|{MONTH_NAME}),?\s+$")
 
 
+# "a Navy vessel with up to 300 crew members", "The destroyer Takanami, with a crew of 200"
+_ABOUT = r"(?:(?:up to|about|around|some|nearly|almost|more than|over)\s+)?"
+_COUNT = r"\d+(?:,\d{3})*"
+_CREW_ABOARD = re.compile(
+    rf"\s*,?\s*with\s+(?:an?\s+(?:crew|complement)\s+of\s+{_ABOUT}(?P<n>{_COUNT})"
+    rf"|{_ABOUT}(?P<m>{_COUNT})\s+(?:crew|sailors|personnel|troops|marines|servicemen|seamen)\b)"
+)
+
+
 def _numbers(doc: Doc, force, off: int, sent) -> tuple[int | None, int | None]:
     if _named_ship(force):
         # "INS Kirch and INS Shardul": the warships named, one each
         return None, 1 + sum(_named_ship(c) for c in _conj(force))
     if _vessel(force):
-        # "Two New Zealand naval ships", "a significant air defense frigate": machines
+        # "Two New Zealand naval ships", "a significant air defense frigate": machines; "a
+        # Navy vessel with up to 300 crew members": and the people aboard (the parser hangs
+        # "with" on the verb as often as on the vessel)
+        crew = _CREW_ABOARD.match(doc.text, phrase_span(force, off)[1])
+        aboard = int((crew.group("n") or crew.group("m")).replace(",", "")) if crew else None
         num = next((c for c in force.children if c.dep_ == "nummod"), None)
         if num is not None:
             at = off + num.idx
             vals = [v for ns, _ne, v, _q in doc.numbers_in(at, at + len(num.text)) if ns == at]
-            return None, int(vals[0]) if vals and isinstance(vals[0], int) else None
+            return aboard, int(vals[0]) if vals and isinstance(vals[0], int) else None
         one = force.left_edge.lower_ in ("a", "an")  # (the parser may hang it on a modifier)
-        return None, 1 if one and not force.text.lower().endswith("s") else None
+        return aboard, 1 if one and not force.text.lower().endswith("s") else None
     s, e = phrase_span(force, off)
     personnel = equipment = None
     strong = _STRONG.search(doc.text, s, e)
