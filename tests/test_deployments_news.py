@@ -1574,3 +1574,19 @@ def test_the_crew_of_a_vessel_sent_are_its_personnel():
     )
     sent = [(d.personnel, d.equipment) for d in f.deployments if d.deployed_by == "country/brazil"]
     assert sent == [(300, 1)], f.deployments
+
+
+def test_a_deployment_a_parliament_allowed_is_its_states():
+    """Dev 693: "Germany's Parliament granted final approval Thursday to an extension …, and
+    allowed the immediate deployment of an additional 1,000 troops": "allowed" had no lemma
+    and its subject is the first verb's; and "About 40 countries contribute 47,600 troops"
+    was given to the state the story is about."""
+    f = facts(
+        "Mandate\nSource: Test | 2008-10-16\n\n"
+        "Germany's Parliament granted final approval Thursday to an extension of the"
+        " country's military mission in Afghanistan for 14 more months, and allowed the"
+        " immediate deployment of an additional 1,000 troops to Afghanistan.\n\n"
+        "About 40 countries contribute 47,600 troops to the mission, led by the US with around"
+        " 18,000 troops.\n"
+    )
+    assert sendings(f) == [("country/germany", "country/afghanistan", 1000)], sendings(f)

@@ -271,9 +271,13 @@ def deployments_from_parse(doc: Doc) -> list[Deployment]:
                 # ("ordered the deployment of 3000 personnel": who ordered it sends them)
                 if (
                     tok.dep_ in ("dobj", "pobj")
-                    and _verb_lemma(head.lower_) in _NOUN_VERBS | _VERBS
+                    and _verb_lemma(head.lower_) in _NOUN_VERBS | _VERBS | _APPROVE
                 ):
                     sender_toks = [c for c in head.children if c.dep_ == "nsubj"]
+                    if not sender_toks and head.dep_ == "conj":
+                        # "Germany's Parliament granted final approval …, and allowed the
+                        # immediate deployment of an additional 1,000 troops"
+                        sender_toks = _climb_subjects(head)
                     if (
                         lemma(head.lower_) in _APPROVE
                         and force is not None
@@ -1299,6 +1303,9 @@ _OWN_BORDER = re.compile(
 )
 
 
+_MANY_STATES = {"countries", "nations", "states", "members", "contributors", "allies"}
+
+
 def _build(
     doc: Doc, sent, off: int, skip: int, tok, force, sender_toks, force_org, prev=None
 ) -> Deployment | None:
@@ -1309,8 +1316,10 @@ def _build(
             break
     if sender is None or sender == force_org:
         sender = _owner(doc, force, off, skip) or sender
-    if sender is None and prev:
-        sender = prev  # "about 200 officers descended": the force the story is about
+    if sender is None and prev and not any(st.lower_ in _MANY_STATES for st in sender_toks):
+        # "about 200 officers descended": the force the story is about (not "About 40
+        # countries contribute 47,600 troops": many, none of them named)
+        sender = prev
     dest = _destination(doc, tok, force, off, skip)
     at_home = False
     home_force = _home_force(force)

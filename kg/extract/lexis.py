@@ -159,6 +159,8 @@ GREETING_NOUNS = frozenset(
 OPENS_WITH_PRONOUN = re.compile(r"\W*(?:[A-Z][\w ,]{0,30},\s+)?(He|She)\b")
 # verbs that take a meeting noun and no more ("granted an audience to Ramos-Horta")
 GRANTING_VERBS = ["grant"]
+# verbs that let a deployment happen ("allowed the immediate deployment of 1,000 troops")
+PERMIT_VERBS = ["allow", "permit"]
 _FORMS: dict[str, str] = {}
 for _v in {
     w.split("_")[0]
@@ -171,6 +173,7 @@ for _v in {
     + GREETING_VERBS
     + INTENT_VERBS
     + GRANTING_VERBS
+    + PERMIT_VERBS
     + DOUBT_VERBS
 }:
     for _f in _IRREGULAR.get(_v) or _regular(_v):
