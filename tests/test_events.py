@@ -306,3 +306,17 @@ def test_a_meeting_set_for_a_weekday_on_a_page_with_no_date_is_told():
     talks = [m for m in f.meetings if "person/jacinda-ardern" in m.participants]
     assert len(talks) == 1, f.meetings
     assert talks[0].date is None or not talks[0].date.value, talks[0].date
+
+
+def test_the_day_of_what_a_relative_clause_tells_is_not_the_meetings():
+    """Dev 696: "Meeting on Friday, the Permanent Council of the Organization of American
+    States (OAS) approved a resolution that condemns the occupation of its offices in
+    Managua, which occurred on April 24": the session was dated by the occupation."""
+    f = facts(
+        "OAS\nSource: Test | 2022-05-16\n\n"
+        "Meeting on Friday, the Permanent Council of the Organization of American States (OAS)"
+        " approved a resolution that condemns the occupation of its offices in Managua, which"
+        " occurred on April 24, and demands that the Nicaraguan State restitute them.\n"
+    )
+    days = [m.date.value for m in f.meetings if m.date]
+    assert days == [date(2022, 5, 13)], [(m.kinds, m.date) for m in f.meetings]

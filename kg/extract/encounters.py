@@ -3740,7 +3740,10 @@ _DAY_RANGE = re.compile(r"\s*(?:to|until|through|[-–])\s*\d{1,2}\b(?!\s*(?:p\.
 _RANGE_WRITTEN = re.compile(r"\d{1,2}\s*[-–]\s*\d{1,2}\b")
 _NOT_ITS_DAY = re.compile(
     r"\b(?:until|till|through|by|before|after|since|from|to|ending|expiring|extended)\s+"
-    r"(?:on\s+|the\s+)?$",
+    r"(?:on\s+|the\s+)?$"
+    # "condemns the occupation of its offices in Managua, which occurred on April 24": the
+    # day of what the clause tells
+    r"|\b(?:which|that)\s+(?:had\s+)?(?:occurred|happened)\s+(?:on\s+)?$",
     re.I,
 )
 
