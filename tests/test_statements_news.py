@@ -1530,3 +1530,19 @@ def test_the_authors_of_the_article_say_nothing():
         "(This article was written by Ryuichi Yamashita and Yuichi Nobira.)\n"
     )
     assert speakers_of(text, "written by") == set()
+
+
+def test_the_holder_named_between_commas_after_a_post_for_a_place_speaks():
+    """Dev 698: "The United Nations’s top diplomat in Sudan, Volker Perthes, has told the
+    Security Council that …": the small model misses the name after "Sudan," (or reads
+    "Vassily Nebenzia" as a place), and the body or the state spoke instead."""
+    text = (
+        "Council\nSource: Test | 2023-04-26\n\n"
+        "The United Nations’s top diplomat in Sudan, Volker Perthes, has told the Security"
+        " Council that the latest temporary ceasefire is holding only in some parts of the"
+        " country.\n\n"
+        "Russia's ambassador to the UN, Vassily Nebenzia, told the Security Council that the"
+        " vote was wrong.\n"
+    )
+    assert speakers_of(text, "latest temporary ceasefire") == {"person/volker-perthes"}
+    assert speakers_of(text, "vote was wrong") == {"person/vassily-nebenzia"}

@@ -718,6 +718,17 @@ _BODYS_POST_THEN_NAME = re.compile(
 )
 
 
+# "The UN envoy for Sudan, Volker Perthes, said", "Russia's ambassador to the UN, Vassily
+# Nebenzia, told": a post in lower case "for", "to" or "in" a place or body, then, between
+# commas, the name of its holder, which the small model misses or reads as a place
+_POST_FOR_THEN_NAME = re.compile(
+    r"\b(?:envoy|ambassador|diplomat|representative|spokes(?:man|woman|person)|commander"
+    r"|coordinator|minister)\s+(?:to|for|in|at)\s+(?:the\s+)?[A-Z][\w'’&.-]*"
+    r"(?: (?:of|and|for|the|[A-Z][\w'’&.-]*)){0,6}?, "
+    r"([A-Z][a-z]+(?:[ -][A-Z][a-z'’]+){1,2}),"
+)
+
+
 # "Minister of Maritime Affairs and Fisheries Sakti Wahyu Trenggono", "Secretary of Defence
 # Lloyd Austin": a minister's portfolio, then the name the small model often does not see
 _POST_HEAD = r"(?:Minister|Secretary|Commissioner|PM|President|Ambassador)"
@@ -873,6 +884,10 @@ def _with_posted_names(
         extra.append((s, e, "PERSON"))
     posted = [(m, _NAMES_MISREAD) for m in _POSTED_NAME.finditer(text)]
     posted += [(m, _NAMES_MISREAD) for m in _BODYS_POST_THEN_NAME.finditer(text)]
+    posted += [
+        (m, _NAMES_MISREAD | {"GPE", "LOC", "ORG", "NORP"})
+        for m in _POST_FOR_THEN_NAME.finditer(text)
+    ]
     posted += [(m, _NAMES_MISREAD | {"ORG"}) for m in _LOWER_POST_THEN_NAME.finditer(text)]
     for m, misread in posted:
         s, e = m.span(1)
