@@ -1546,3 +1546,17 @@ def test_the_holder_named_between_commas_after_a_post_for_a_place_speaks():
     )
     assert speakers_of(text, "latest temporary ceasefire") == {"person/volker-perthes"}
     assert speakers_of(text, "vote was wrong") == {"person/vassily-nebenzia"}
+
+
+def test_a_movement_named_with_its_state_is_a_body_that_speaks():
+    """Dev 694: "The Movement for the Rebirth of Cameroon, one of the country’s two main
+    opposition parties, issued a statement saying: …": no body was named, and the state
+    spoke."""
+    text = (
+        "Massacre\nSource: Test | 2020-02-17\n\n"
+        "The Movement for the Rebirth of Cameroon, one of the country’s two main opposition"
+        " parties, issued a statement saying: “The dictatorial regime is chiefly responsible for"
+        " these crimes.”\n"
+    )
+    (speaker,) = speakers_of(text, "dictatorial regime")
+    assert speaker.startswith("org/movement-for-the-rebirth"), speaker

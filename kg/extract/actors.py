@@ -62,6 +62,7 @@ ORG_WORDS = (
     "Ministry|Council|Organization|Organisation|Agency|Party|Forces|Parliament|Committee|Commission"
     "|Secretariat|Staff|Command|Center|Centre|Government|Assembly|Troops|Service|Services|Office"
     "|Department|Cabinet of Ministers|Union|Alliance|Bureau|Guard|Army|Navy|Police|Forum"
+    "|Movement"
 )
 FACILITY_WORDS = "Institute|Airport|Academy|Base|University|Airfield|Barracks|Palace|Station|Port"
 _CAPW = r"[A-Z][\w’'–-]*"
