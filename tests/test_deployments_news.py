@@ -1590,3 +1590,16 @@ def test_a_deployment_a_parliament_allowed_is_its_states():
         " 18,000 troops.\n"
     )
     assert sendings(f) == [("country/germany", "country/afghanistan", 1000)], sendings(f)
+
+
+def test_people_forced_to_flee_are_displaced():
+    """Dev 694, 456: "The three-year conflict … has claimed more than 3,000 lives and forced
+    more than 700,000 people to flee their homes": the verb is before the number, the
+    flight after what it counts."""
+    f = facts(
+        "Conflict\nSource: Test | 2020-02-17\n\n"
+        "The three-year conflict has claimed more than 3,000 lives and forced more than"
+        " 700,000 people to flee their homes.\n"
+    )
+    got = {(c.quantity_kind, c.value) for c in f.claims}
+    assert ("Displaced", 700000) in got, got

@@ -19,7 +19,9 @@ KINDS: list[tuple[str, re.Pattern[str], re.Pattern[str] | None]] = [
         re.compile(
             r"^\s*(?:\w+\s+){0,3}?(?:(?:have|has|had|were|was|been)\s+)*(?:displaced|"
             r"(?:forced|made) to flee|fled (?:their )?homes|(?:internally )?displaced people|"
-            r"refugees)\b",
+            r"refugees)\b"
+            # "forced more than 700,000 people to flee their homes"
+            r"|^\s*(?:people|residents|civilians|families|villagers)\s+to\s+flee\b",
             re.I,
         ),
         re.compile(r"\bdisplac(?:ed|ing)\s+(?:\w+\s+){0,2}$", re.I),
