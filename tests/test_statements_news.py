@@ -1560,3 +1560,14 @@ def test_a_movement_named_with_its_state_is_a_body_that_speaks():
     )
     (speaker,) = speakers_of(text, "dictatorial regime")
     assert speaker.startswith("org/movement-for-the-rebirth"), speaker
+
+
+def test_a_reposted_storys_credit_is_no_part_of_the_statement():
+    """Dev 694: "South China Morning Post | A massacre in an anglophone region of Cameroon
+    left up to 22 villagers dead …, the UN said": the credit opened the passage."""
+    text = (
+        "Massacre\nSource: Test | 2020-02-17\n\n"
+        "South China Morning Post | A massacre in an anglophone region of Cameroon left up to"
+        " 22 villagers dead including 14 children, the UN said on Sunday.\n"
+    )
+    assert statement_openings(text) == ["A massacre in a"]

@@ -353,7 +353,9 @@ _DATELINE = re.compile(
     r"(?:[A-Za-z][A-Za-z .’'/-]{1,40}?"
     r"(?:,\s*(?:[A-Z][\w .]{1,30}?|\d{1,2}\s+[A-Z][a-z]+\.?)(?:,?\s*\d{4})?)?,?\s*"
     r"(?:\([^)\n]{1,60}\)\s*(?::\s+|[-–—]{0,2}\s*)|[-–—]{1,2}\s)"
-    r"|[A-Z][A-Z .’'-]{2,40},\s*[A-Z]+\s+\d{1,2},\s*[A-Z][A-Za-z]+\.\s)"
+    r"|[A-Z][A-Z .’'-]{2,40},\s*[A-Z]+\s+\d{1,2},\s*[A-Z][A-Za-z]+\.\s"
+    # "South China Morning Post | A massacre …": a reposted story's credit
+    r"|[A-Z][\w.’'&-]*(?: [A-Z][\w.’'&-]*){0,5} \| )"
 )
 
 
@@ -373,7 +375,7 @@ def dateline_end(doc: Doc, pos: int) -> int:
         # "(MENAFN- Kuwait News Agency (KUNA)) RIYADH, Sept 8 (KUNA) --": a syndicator's
         # credit before the dateline
         m = _DATELINE.match(doc.text, credit.end(), para.end) or m
-    if m and not re.search(r"[-–—/.]\s*$", m.group()):
+    if m and not re.search(r"[-–—/.|]\s*$", m.group()):
         lead = m.group().split("(", 1)[0]
         if lead != lead.upper() and not _DAY_IN_LEAD.search(lead):
             # "The Rapid Support Forces (RSF) said": a name, no dateline; but "Phnom Penh,
