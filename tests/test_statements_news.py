@@ -1571,3 +1571,16 @@ def test_a_reposted_storys_credit_is_no_part_of_the_statement():
         " 22 villagers dead including 14 children, the UN said on Sunday.\n"
     )
     assert statement_openings(text) == ["A massacre in a"]
+
+
+def test_words_as_reported_by_a_post_holder_are_his():
+    """Dev 697: "The “social cost” of the anti-government campaign has been “low”, as
+    reported by the minister at a press conference.": "reported" in the clause was taken for
+    no speech at all."""
+    text = (
+        "Protests\nSource: Test | 2023-07-20\n\n"
+        "The Interior Minister, Vicente Romero, said the protests were calm.\n\n"
+        "The “social cost” of the anti-government campaign has been “low”, as reported by the"
+        " minister at a press conference.\n"
+    )
+    assert speakers_of(text, "social cost") == {"person/vicente-romero"}

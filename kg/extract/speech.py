@@ -325,12 +325,26 @@ def speech_verbs(sp) -> list:
             and not (t.dep_ == "advcl" and _person_subject(t.head))
         ):
             continue  # "vehicles have been seen crossing, indicating that …": no one said it
-        if lem in ("report", "post", "order", "direct", "decide", "invite", "request") and (
-            t.dep_ not in ("ROOT", "ccomp", "conj", "parataxis")
+        if (
+            lem in ("report", "post", "order", "direct", "decide", "invite", "request")
+            and t.dep_ not in ("ROOT", "ccomp", "conj", "parataxis")
+            and not _as_reported_by_a_post(t)
         ):
             continue
         out.append(t)
     return out
+
+
+def _as_reported_by_a_post(verb) -> bool:
+    """ "The “social cost” … has been “low”, as reported by the minister at a press
+    conference": the holder of a post said it (not "as reported by Reuters", a source)."""
+    return any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children) and any(
+        g.lower_ in PERSON_NOUNS
+        for c in verb.children
+        if c.dep_ == "agent"
+        for g in c.children
+        if g.dep_ == "pobj"
+    )
 
 
 def _person_subject(verb) -> bool:
