@@ -1735,3 +1735,15 @@ def test_demonyms_the_packages_run_together_or_leave_out_name_the_state():
     )
     states = sorted(r for r in f.entities if r.startswith("country/"))
     assert states == ["country/bosnia-and-herzegovina", "country/ecuador"], states
+
+
+def test_a_bodys_name_ends_before_the_of_a_post_follows():
+    """Dev 429: "…, the Press Service of the President of the Kyrgyz Republic said": the
+    name was cut before the post and kept its "of the" ("Press Service of the")."""
+    f = facts(
+        "Visit\nSource: Test | 2022-09-16\n\n"
+        "Japarov invited Berdimuhamedov to visit Kyrgyzstan at a convenient time, the Press"
+        " Service of the President of the Kyrgyz Republic said in a statement.\n"
+    )
+    labels = [e.label for r, e in f.entities.items() if r.startswith("org/")]
+    assert not [x for x in labels if x.endswith((" of the", " of"))], labels
