@@ -366,8 +366,8 @@ class ActorFinder:
                         e = min(cut)
                         while e > s and not text[e - 1].isalnum():
                             e -= 1
-                        # ("the Sudanese Armed Forces of General Abdel Fattah Burhan": the
-                        # body's name ends before the "of" its leader's title follows)
+                        # ("the Press Service of the President of the Kyrgyz Republic": the
+                        # body's name ends before the "of the" that leads to the post)
                         tail = re.search(r"\s+(?:of|for)(?:\s+the)?$", text[s:e])
                         e = s + tail.start() if tail else e
                 name = text[s:e]

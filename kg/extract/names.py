@@ -146,7 +146,11 @@ _PARTICLE_TAIL = re.compile(
 _HYPHEN_TAIL = re.compile(r"-[A-Z][\w’']+")
 _INITIAL = re.compile(r"[A-Z]\.\s")
 _GIVEN_BEFORE = re.compile(r"\b([A-Z][a-z]+) $")
-_GLUED_INITIALS_FIRST = re.compile(r"(?:[A-Z][a-z]?\.){1,3}[A-Z]")
+# initials written onto the surname, as the foreign ministries of Central Asia write names:
+# "A.Moldogaziev", "I.T.Faus", "Zh.Kulubaev" (not "St.Petersburg")
+GLUED_INITIALS = re.compile(
+    r"(?<![\w.])(?:(?:[A-Z]|Zh|Sh|Ch|Kh|Ts|Yu|Ya|Ye)\.){1,3}(?P<surname>[A-Z][a-z’'-]{2,})(?![\w’'.-])"
+)
 # the words linking a given name to a father's or forebear's ("Mohammed bin Salman")
 LINKS = {"bin", "ibn", "bint", "binti", "ould"}
 _LINKED_BEFORE = re.compile(rf"(?<![\w’'-])([A-Z][\w’'-]+) (?:{'|'.join(sorted(LINKS))}) $")
@@ -200,7 +204,7 @@ def extend_person(text: str, start: int, end: int) -> tuple[int, int]:
             and not text[max(0, m.start(1) - 4) : m.start(1)].endswith("of ")
         ):
             start = m.start(1)
-    elif " " not in text[start:end] and not _GLUED_INITIALS_FIRST.match(text, start):
+    elif " " not in text[start:end] and not GLUED_INITIALS.match(text, start):
         # "Morten Bødskov told reporters" read as "Bødskov": the given name right before
         # (not "I.T.Faus": the initials written onto the surname are the given names)
         m = _GIVEN_BEFORE.search(text, max(0, start - 20), start)

@@ -24,6 +24,7 @@ from kg.extract.lexis import BUILDING_WORDS, SHIP_PREFIXES
 from kg.extract.model import Entity, Mention
 from kg.extract.names import (
     CALENDAR,
+    GLUED_INITIALS,
     LINKS,
     NON_NAME_WORDS,
     PORTFOLIO_WORDS,
@@ -102,8 +103,8 @@ def _clean(text: str, start: int, end: int) -> tuple[int, int]:
 
 # "Gen. Terrence O’Shaughnessy": the model stops a name before a surname with a curly
 # apostrophe ("O’", "D’"); the surname is the name's
-# ("Fiame Naomi" + "Mata’afa", "Tuilaepa Sailele" + "Malielegaoi": a Polynesian surname
-# with its glottal stop written as an apostrophe, likewise)
+# ("Fiame Naomi" + "Mata’afa": a Polynesian surname with its glottal stop written as an
+# apostrophe, likewise)
 _APOSTROPHE_SURNAME = re.compile(r" (?:(?:O|D)[’'][A-Z][a-z]+|[A-Z][a-z]+[’'][a-z]{2,})(?![\w’'-])")
 # "Mohammed bin Abdulrahman bin Jassim" + "Al Thani": after a chain of "bin", the model may
 # stop before the family name; the family name is the name's
@@ -359,7 +360,7 @@ def find(
             if label is None or (
                 " " not in label
                 and not _marked_person(text, s2, e2, out)
-                and not _GLUED_INITIALS.fullmatch(label)
+                and not GLUED_INITIALS.fullmatch(label)
             ):
                 continue
             grown = world.place(label, prefer, own_name=True) if s2 < s else None
@@ -843,13 +844,6 @@ _LOWER_POST_THEN_NAME = re.compile(
 )
 
 
-# initials written onto the surname, as the foreign ministries of Central Asia write names:
-# "A.Moldogaziev", "I.T.Faus", "Zh.Kulubaev" (not "St.Petersburg")
-_GLUED_INITIALS = re.compile(
-    r"(?<![\w.])(?:(?:[A-Z]|Zh|Sh|Ch|Kh|Ts|Yu|Ya|Ye)\.){1,3}(?P<surname>[A-Z][a-z’'-]{2,})(?![\w’'.-])"
-)
-
-
 def _with_posted_names(
     text: str, recognised: list[tuple[int, int, str]]
 ) -> list[tuple[int, int, str]]:
@@ -867,7 +861,7 @@ def _with_posted_names(
         if not any(a < e and s < b and label == "PERSON" for a, b, label in recognised):
             recognised = [r for r in recognised if not (r[0] < e and s < r[1])]
             extra.append((s, e, "PERSON"))
-    for m in _GLUED_INITIALS.finditer(text):
+    for m in GLUED_INITIALS.finditer(text):
         s, e = m.span()
         word = m.group("surname")
         if (
@@ -944,7 +938,7 @@ def _joined(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int,
     while i < len(ents):
         a = ents[i]
         b = ents[i + 1] if i + 1 < len(ents) else None
-        if a[2] == "PERSON" and _GLUED_INITIALS.fullmatch(text, a[0], a[1]):
+        if a[2] == "PERSON" and GLUED_INITIALS.fullmatch(text, a[0], a[1]):
             pass  # "I.T.Faus": the initials are the given names
         elif a[2] == "PERSON" and " " not in text[a[0] : a[1]]:
             # "Col. Masaharu" + "Yamamoto": a given name between a title and the surname
@@ -1027,7 +1021,7 @@ def _one_name(text: str, a: tuple[int, int, str], b: tuple[int, int, str], word:
     ("Murat" ORG + "Bektanov" PERSON, but not "Secretary of State" + "Marco Rubio"), a name
     in pieces around its particles ("Abdullah bin" + "Abdulaiz" + "Al Saud"), or a last name
     split off ("Samia Suluhu" + "Hassan")."""
-    if b[2] != "PERSON" or _GLUED_INITIALS.fullmatch(text, b[0], b[1]):
+    if b[2] != "PERSON" or GLUED_INITIALS.fullmatch(text, b[0], b[1]):
         return False  # ("Mongolia" + "Y.Sodbaatar": the initials open the name)
     if (
         a[2] in ("ORG", "GPE", "NORP", "PERSON")
