@@ -34,9 +34,11 @@ from kg.extract.lexis import (
 )
 from kg.extract.meetings import its_day, page_stamp, past_dateline
 from kg.extract.model import DateValue, Meeting, Span
+from kg.extract.names import TITLES
 from kg.extract.numbers import parse_number
 from kg.extract.sentences import blank_out
 from kg.extract.speech import head_span, inside_quote, phrase_span
+from kg.ids import fold
 
 _MEET_VERBS = {
     "meet",
@@ -968,9 +970,6 @@ _WORD = re.compile(r"([A-Z][\w.-]*)\s+")
 def _titled_holder_after(doc: Doc, end: int):
     """The person named right after a state's name by a run of title words: "Republic of
     Korea (ROK) Foreign Minister Chung Eui-yong"."""
-    from kg.extract.names import TITLES
-    from kg.ids import fold
-
     pos = _AFTER_NAME.match(doc.text, end).end()
     for _ in range(4):
         w = _WORD.match(doc.text, pos)
@@ -1060,9 +1059,6 @@ def _each_in_a_post(doc: Doc, sent, others: list[str]) -> bool:
     """Two or more persons met, each with a post of their own written beside the name (a
     title before it that holds a title word, or ", President of the Senate" after it), and
     no two in the same post."""
-    from kg.extract.names import TITLES
-    from kg.ids import fold
-
     if len(others) < 2 or not all(r.startswith("person/") for r in others):
         return False
     if _TOGETHER.search(doc.text, sent.start, sent.end):
@@ -3704,9 +3700,6 @@ _STYLES = {"highness", "majesty"}  # "His Highness", "Her Majesty": a style, the
 
 def _is_a_post(noun) -> bool:
     """ "the new Principal Officer", "the Ambassador": a post, whose holder a name may follow."""
-    from kg.extract.names import TITLES
-    from kg.ids import fold
-
     return noun.lower_ in _PERSON_TITLES or fold(noun.text) in TITLES
 
 
