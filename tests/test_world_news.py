@@ -4402,3 +4402,27 @@ def test_a_signing_on_this_occasion_is_no_meeting_of_its_own():
         " of Comoros.\n"
     )
     assert not [m for m in f.meetings if "country/comoros" in m.participants], f.meetings
+
+
+def test_a_council_of_an_organization_sits_and_its_named_supporters_take_part():
+    """Dev text 696's own sentences: "the Permanent Council of the Organization of American
+    States (OAS) approved a resolution": the Council sat, not the OAS named in brackets
+    after it; "supported by 29 of the 34 delegations, including: Canada, Brazil, …": each
+    state listed voted in the session."""
+    f = facts(
+        "OAS demands restitution\nSource: Confidencial | 2022-05-16\n\n"
+        "Meeting on Friday, the Permanent Council of the Organization of American States (OAS)"
+        " approved a resolution that condemns the occupation of its offices in Managua, which"
+        " occurred on April 24, and demands that the Nicaraguan State restitute them.\n\n"
+        "The resolution, which was read by the representative of Antigua and Barbuda,"
+        " Ambassador Ronald Michael Sanders, was supported by 29 of the 34 delegations,"
+        " including: Canada, Brazil, Chile, Colombia, United States, Grenada, Uruguay, Costa"
+        " Rica, Mexico and Argentina.\n\n"
+        "There were no votes against, but the delegations of St. Vincent and the Grenadines,"
+        " Honduras and El Salvador abstained.\n"
+    )
+    (m,) = [m for m in f.meetings if "Session" in m.kinds]
+    assert m.organizer == "org/oas-permanent-council", m
+    assert {"country/canada", "country/argentina", "country/costa-rica", "country/honduras"} <= set(
+        m.participants
+    ), m

@@ -2925,7 +2925,9 @@ _DECIDE = {
     "reject",
     "veto",  # "after Russia vetoed a UN Security Council resolution"
 }
-_VOTERS = re.compile(r"\babstention|\babstain|\bvoted?\b|\bin favou?r\b|\bveto", re.I)
+_VOTERS = re.compile(
+    r"\babstention|\babstain|\bvoted?\b|\bin favou?r\b|\bveto|\bsupported by \d+ of\b", re.I
+)
 
 
 def _sessions(doc: Doc) -> list[Meeting]:
@@ -2970,8 +2972,11 @@ def _sessions(doc: Doc) -> list[Meeting]:
                         )
                     )
                 ]
-                if orgs:
-                    body = doc.ref(orgs[-1])
+                # "the Permanent Council of the Organization of American States (OAS)": the
+                # council sits, not the organization named after it
+                councils = [m for m in orgs if _BODY_WORDS.search(doc.entities[doc.ref(m)].label)]
+                if councils or orgs:
+                    body = doc.ref((councils or orgs)[-1])
             if body is None and tok.lower_.startswith("veto"):
                 # "after Russia vetoed a UN Security Council resolution": a vote in the
                 # session of the body whose resolution it was
@@ -3119,8 +3124,11 @@ def _voters(doc: Doc) -> list[str]:
 
 
 # "Among the countries that voted in favor of extending the mandate are Algeria, Denmark …"
+# "was supported by 29 of the 34 delegations, including: Canada, Brazil, …"
 _LISTED_VOTERS = re.compile(
-    r"\b(?:voted|abstained|in favou?r)\b[^.;]{0,80}?\b(?:are|were|include|included)\s+", re.I
+    r"\b(?:voted|abstained|in favou?r)\b[^.;]{0,80}?\b(?:are|were|include|included)\s+"
+    r"|\bsupported by \d+ of the \d+ (?:delegations|states|members|countries),? including:?\s+",
+    re.I,
 )
 _LIST_GAP = re.compile(r"\s*(?:,|\band\b|\bthe\b|\s)*\s*")
 
