@@ -4426,3 +4426,23 @@ def test_a_council_of_an_organization_sits_and_its_named_supporters_take_part():
     assert {"country/canada", "country/argentina", "country/costa-rica", "country/honduras"} <= set(
         m.participants
     ), m
+
+
+def test_the_sponsors_listed_before_the_vote_took_part_in_the_session():
+    """Dev text 382's own sentences: "The language sponsored by the United States,
+    Argentina, Brazil, … Paraguay and Peru was adopted with 19 votes in favor": the whole
+    list took part, not only the states within a few words of "votes"."""
+    f = facts(
+        "OAS moves on Venezuela\nSource: AP | 2018-06-05\n\n"
+        "WASHINGTON (AP) — The Organization of American States on Tuesday narrowly adopted a"
+        " resolution that could trigger a process for suspending Venezuela at a later date if"
+        " enough votes are gathered.\n\n"
+        "The language sponsored by the United States, Argentina, Brazil, Canada, Costa Rica,"
+        " Chile, Guatemala, Mexico, Paraguay and Peru was adopted with 19 votes in favor, four"
+        " against and 11 abstentions after prolonged negotiations during the organization’s"
+        " General Assembly meeting in Washington.\n"
+    )
+    (m,) = [m for m in f.meetings if "Session" in m.kinds]
+    assert {"country/argentina", "country/brazil", "country/guatemala", "country/peru"} <= set(
+        m.participants
+    ), m

@@ -3101,9 +3101,9 @@ def _voters(doc: Doc) -> list[str]:
     for _pi, sent in doc.sentences:
         if not _VOTERS.search(doc.text, sent.start, sent.end):
             continue
-        for m in doc.mentions_in(sent.start, sent.end, "country"):
-            if m.adjective:
-                continue
+        states = [m for m in doc.mentions_in(sent.start, sent.end, "country") if not m.adjective]
+        voted: list = []
+        for m in states:
             before = doc.text[max(sent.start, m.start - 80) : m.start]
             after = _VOTED_AFTER.match(doc.text, m.end, m.end + 90)
             between = doc.mentions_in(m.end, after.end(), "country") if after else []
@@ -3114,9 +3114,15 @@ def _voters(doc: Doc) -> list[str]:
             # ("India, China and the United Arab Emirates abstained": each of them)
             # ("3 against (Algeria, China, Russian Federation)", "12 in favour (…)" too)
             if re.search(r"(?:abstentions?|against|in\s+favou?r)\s*\([^)]*$", before) or after:
-                ref = doc.ref(m)
-                if ref not in refs:
-                    refs.append(ref)
+                voted.append(m)
+        for a, b in reversed(list(zip(states, states[1:], strict=False))):
+            # "The language sponsored by the United States, Argentina, … Paraguay and Peru
+            # was adopted with 19 votes in favor": the whole list of those the vote reads
+            if b in voted and a not in voted and _LIST_GAP.fullmatch(doc.text, a.end, b.start):
+                voted.append(a)
+        for ref in [doc.ref(m) for m in sorted(voted, key=lambda m: m.start)]:
+            if ref not in refs:
+                refs.append(ref)
         for ref in _listed_voters(doc, sent):
             if ref not in refs:
                 refs.append(ref)
