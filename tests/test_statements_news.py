@@ -1584,3 +1584,29 @@ def test_words_as_reported_by_a_post_holder_are_his():
         " minister at a press conference.\n"
     )
     assert speakers_of(text, "social cost") == {"person/vicente-romero"}
+
+
+def test_a_post_in_a_body_named_untitled_in_the_next_paragraph_is_its_holder():
+    """Dev texts 712 and 713, their own sentences: "The U.N. special envoy for Myanmar called
+    Friday for …" and the next paragraph "Christine Schraner Burgener said …"; "The top UN
+    official has voiced concern …" and "Talking to the colleagues, Mohamed Ibn Chambas
+    reiterated …": the wire style's late name, not the body the title names."""
+    envoy = (
+        "UN envoy calls for action\nSource: The Seattle Times (AP)\n\n"
+        "UNITED NATIONS (AP) — The U.N. special envoy for Myanmar called Friday for urgent"
+        " Security Council action to reverse Myanmar’s military coup, saying about 50 peaceful"
+        " protesters were killed in the military’s worst crackdowns this week.\n\n"
+        "Christine Schraner Burgener said in her briefing to a closed council meeting released"
+        " by the U.N. that council unity and “robust” action is critical.\n"
+    )
+    assert speakers_of(envoy, "special envoy for Myanmar") == {"person/christine-schraner-burgener"}
+    official = (
+        "Sahel violence\nSource: politicallore.com\n\n"
+        "The UN Special Representative and Head of the UN Office for West Africa and the Sahel"
+        " (UNOWAS) has presented his latest report to the UN SC during its first formal meeting"
+        " of the year. The top UN official has voiced concern that Sahel has experienced a"
+        " devastating surge in terrorist attacks against civilian and military targets.\n\n"
+        "Talking to the colleagues, Mohamed Ibn Chambas reiterated that the humanitarian"
+        " consequences of the increased terroristic activities are alarming.\n"
+    )
+    assert speakers_of(official, "The top UN official") == {"person/mohamed-ibn-chambas"}

@@ -1041,6 +1041,12 @@ def _resolve(doc: Doc, tok, verb, sent: Block, sal: speech.Salience) -> str | No
             # "the Kremlin official also noted": the one quoted just before; but "the Prime
             # Minister" is not the chancellor quoted before
             return recent
+        if det == "the" and (
+            role or any(c.dep_ == "amod" and c.lower_ in ("top", "senior") for c in tok.children)
+        ):
+            holder = _named_bare_next(doc, off + tok.idx, role)
+            if holder:
+                return holder
         return _country_of(doc, owner) if owner else None
     t0 = off + tok.idx
     own = [x for x in found if x.kind == "person" and x.start <= t0 < x.end]
@@ -1577,6 +1583,44 @@ def _post_alone_later(doc: Doc, role: str, owner, after: int) -> str | None:
         if titled(doc, r, role, None) and not _titled_of_other_state(doc, r, owner, len(doc.text))
     ]
     return found[0] if len(found) == 1 else None
+
+
+def _named_bare_next(doc: Doc, after: int, role: str | None) -> str | None:
+    """ "The U.N. special envoy for Myanmar called Friday for …" and the next paragraph
+    "Christine Schraner Burgener said in her briefing …"; "The top UN official has voiced
+    concern …. Talking to the colleagues, Mohamed Ibn Chambas reiterated …": the wire
+    style's late name, the title not given again. The one person first named from the words
+    to the end of the next paragraph, whom the text never names with a title."""
+    paras = [p for p in doc.paragraphs if p.end > after][:2]
+    if not paras:
+        return None
+    named_before = {doc.ref(m) for m in doc.mentions_in(0, after, "person")}
+    new = {
+        doc.ref(m)
+        for m in doc.mentions_in(after, paras[-1].end, "person")
+        if doc.ref(m) not in named_before
+    }
+    if len(new) != 1:
+        return None
+    (ref,) = new
+    if any(titled(doc, ref, role, None) for role in _ANY_ROLE):
+        return None
+    for m in doc.mentions:
+        if m.kind == "person" and doc.ref(m) == ref:
+            said = _SAID_TO_BE.match(doc.text, m.end)
+            word = said.group(1).lower() if said else None
+            if word and (
+                word not in speech.PERSON_NOUNS or speech.PERSON_NOUNS[word] not in (role, None)
+            ):
+                # "Georgia Williams, a local teacher, said"; "Stéphane Dujarric, Spokesman for
+                # the Secretary-General": another post, or none
+                return None
+    return ref
+
+
+_ANY_ROLE = sorted({r for r in speech.PERSON_NOUNS.values() if r})
+# "Schraner Burgener, a veteran Swiss diplomat, said": what the text says the person is
+_SAID_TO_BE = re.compile(r",\s+(?:an?\s+)?(?:[\w’'-]+\s+){0,4}?([\w-]+)\s*(?:[,.;]|for\b|of\b)")
 
 
 def _only_unplaced_head(doc: Doc, owner, before: int) -> str | None:
