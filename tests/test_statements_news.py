@@ -1610,3 +1610,20 @@ def test_a_post_in_a_body_named_untitled_in_the_next_paragraph_is_its_holder():
         " consequences of the increased terroristic activities are alarming.\n"
     )
     assert speakers_of(official, "The top UN official") == {"person/mohamed-ibn-chambas"}
+
+
+def test_a_counterpart_named_after_a_courtesy_title_holds_the_same_post():
+    """Dev text 702's own sentences: "Foreign Minister Dr AK Abdul Momen and his Bhutanese
+    counterpart Dr. Tandi Dorji …"; "Bhutanese Foreign Minister stressed …" is Dorji, whom
+    "Dr." hid from the counterpart rule."""
+    text = (
+        "Momen, Dorji agree\nSource: banglamirrornews.com | 2022-03-30\n\n"
+        "Foreign Minister Dr AK Abdul Momen and his Bhutanese counterpart Dr. Tandi Dorji on"
+        " Wednesday agreed to move forward with MoU on cooperation in hydropower investment for"
+        " mutual benefit.\n\n"
+        "During the meeting, the two Ministers agreed to work closely on the area of power and"
+        " energy.\n\n"
+        "Bhutanese Foreign Minister stressed on the early conclusion of transit agreement and"
+        " SOP on the use of Inland waterways of Bangladesh by Bhutan.\n"
+    )
+    assert speakers_of(text, "early conclusion") == {"person/tandi-dorji"}

@@ -507,6 +507,8 @@ def build(text: str, doc_key: str = "doc") -> Doc:
 
 _COUNTERPART_OF = re.compile(
     r"\b(?:his|her)\s+(?P<adj>[A-Z][\w-]+)\s+counterpart,?\s+(?:President\s+|Prime Minister\s+)?"
+    # "his Bhutanese counterpart Dr. Tandi Dorji"
+    r"(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?"
 )
 
 
