@@ -1603,3 +1603,19 @@ def test_people_forced_to_flee_are_displaced():
     )
     got = {(c.quantity_kind, c.value) for c in f.claims}
     assert ("Displaced", 700000) in got, got
+
+
+def test_troops_sent_to_a_states_own_border_named_by_no_one_are_that_states():
+    """Dev text 704's own sentences: "the action includes the deployment of 672 military
+    members and 100 police officers to monitor Chile's northern border with Bolivia and
+    Peru": no sender is said; the border is Chile's, so the force is Chile's, at home."""
+    f = facts(
+        "Chilean president declares state of emergency\nSource: NewsTrack English\n\n"
+        "SANTIAGO – Chilean President Sebastian Pinera has declared a constitutional state of"
+        " emergency in four northern districts, giving the Armed Forces exceptional powers to"
+        " suppress illegal border crossings.\n\n"
+        "According to source, the action includes the deployment of 672 military members and"
+        " 100 police officers to monitor Chile's northern border with Bolivia and Peru for 15"
+        " days with the possibility of a two-week extension.\n"
+    )
+    assert ("country/chile", "country/chile", 672) in sendings(f), f.deployments

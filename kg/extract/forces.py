@@ -1304,6 +1304,20 @@ _OWN_BORDER = re.compile(
 
 
 _MANY_STATES = {"countries", "nations", "states", "members", "contributors", "allies"}
+# "to monitor Chile's northern border", "to guard Poland’s frontier"
+_STATES_BORDER = re.compile(
+    r"\b(?:to|on|along|at)\s+(?:(?:reinforce|strengthen|secure|guard|patrol|protect|bolster|"
+    r"monitor|control|police|seal|defend)\s+)?(?P<state>[A-Z][\w -]{1,40}?)['’]s\s+"
+    r"(?:\w+ern\s+)?(?:border|frontier)s?\b"
+)
+
+
+def _border_owner(doc: Doc, sent, pos: int) -> str | None:
+    found = _STATES_BORDER.search(doc.text, pos, sent.end)
+    if found is None:
+        return None
+    states = doc.mentions_in(found.start("state"), found.end("state"), "country")
+    return doc.ref(states[-1]) if len(states) == 1 and not states[0].adjective else None
 
 
 def _build(
@@ -1333,6 +1347,12 @@ def _build(
         states = {doc.ref(m) for m in doc.mentions if m.kind == "country"}
         if len(states) == 1:
             sender, at_home = next(iter(states)), True
+    if sender is None and dest is None:
+        # "the deployment of 672 military members and 100 police officers to monitor
+        # Chile's northern border": troops sent to a state's own border, named by no one
+        # else, are that state's
+        sender = dest = _border_owner(doc, sent, off + tok.idx)
+        at_home = sender is not None
     if sender is None or not can_send(doc, sender):
         return None
     if dest is None and tok.dep_ in ("xcomp", "dobj", "pobj", "pcomp"):
