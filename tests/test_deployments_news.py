@@ -1619,3 +1619,24 @@ def test_troops_sent_to_a_states_own_border_named_by_no_one_are_that_states():
         " days with the possibility of a two-week extension.\n"
     )
     assert ("country/chile", "country/chile", 672) in sendings(f), f.deployments
+
+
+def test_a_contingent_leaving_home_to_join_a_mission_and_another_group_later():
+    """Dev text 706's own sentences: "has left Dhaka to join the United Nations (UN)
+    peacekeeping mission, BANCON-8, in Lebanon": Dhaka is where it left, Lebanon where it
+    goes; "another group of Navy men, comprising 135, will leave here for Lebanon on June
+    23", three paragraphs on, is one more of Bangladesh's groups, a movement of its own."""
+    f = facts(
+        "135 navy men go lebanon\nSource: The Bangladesh Today (UNB) | 2017-06-13\n\n"
+        "DHAKA : A 135-member contingent of Bangladesh Navy has left Dhaka to join the United"
+        " Nations (UN) peacekeeping mission, BANCON-8, in Lebanon, reports UNB.\n\n"
+        "They will join naval ships ‘Ali Haider’ and ‘Nirmul’ there.\n\n"
+        "Commanding officer BNS Isa Khan Commodore M Musa saw the Navy members off at the"
+        " airport.\n\n"
+        "Meanwhile, another group of Navy men, comprising 135, will leave here for Lebanon on"
+        " June 23 to join the UN peacekeeping mission.\n"
+    )
+    ours = [d for d in f.deployments if d.deployed_by == "country/bangladesh"]
+    assert {d.destination for d in ours} == {"country/lebanon"}, f.deployments
+    assert len(ours) == 2, f.deployments
+    assert ours[1].start.value == date(2017, 6, 23), ours

@@ -301,6 +301,10 @@ def deployments_from_parse(doc: Doc) -> list[Deployment]:
             prev = None
             if out and (doc.near(out[-1].span.start, sent.start) or in_headline(doc, out[-1].span)):
                 prev = out[-1].deployed_by
+            elif any(c.dep_ == "det" and c.lower_ == "another" for c in force.children):
+                # "Meanwhile, another group of Navy men, comprising 135, will leave here for
+                # Lebanon": one more of the groups the story counted, however far back
+                prev = next((d.deployed_by for d in reversed(out) if d.personnel), None)
             dep = _build(doc, sent, off, skip, tok, force, sender_toks, force_org, prev)
             if dep is not None:
                 if ridden:
@@ -921,7 +925,13 @@ def _destination(doc: Doc, tok, force, off: int, skip: int) -> str | None:
     )
     preps = ("from", "out") if leaving else ("to", "in", "into", "for", "across", "throughout")
     if lemma(tok.lower_) in ("leave", "reach") and not any(
-        c.dep_ == "prep" and c.lower_ == "for" for c in tok.children
+        c.dep_ == "prep"
+        and c.lower_ == "for"
+        # "has left Dhaka to join the UN peacekeeping mission … in Lebanon": where it goes
+        # to serve
+        or c.dep_ in ("advcl", "xcomp")
+        and lemma(c.lower_) in _PURPOSE
+        for c in tok.children
     ):
         # "left Bangui" and no "for": the place left, as for a withdrawal
         for c in tok.children:
@@ -1830,13 +1840,18 @@ def _added(doc: Doc, d: Deployment) -> bool:
         for ns, ne, value, _q in doc.numbers_in(ev.start, ev.end):
             if value == d.personnel:
                 return bool(
-                    _MORE_BEFORE.search(doc.text, max(ev.start, ns - 20), ns)
+                    _MORE_BEFORE.search(doc.text, max(ev.start, ns - 60), ns)
                     or _MORE_AFTER.match(doc.text, ne)
                 )
     return False
 
 
-_MORE_BEFORE = re.compile(r"\b(?:another|an additional|a further|an extra)\s+$", re.I)
+_MORE_BEFORE = re.compile(
+    r"\b(?:another|an additional|a further|an extra)\s+"
+    # "another group of Navy men, comprising 135,"
+    r"(?:(?:group|batch|contingent|team|wave|rotation)\s+of\s+[\w ]{1,25}?,?\s+comprising\s+)?$",
+    re.I,
+)
 _MORE_AFTER = re.compile(r"\s+(?:more|additional|extra|further|new)\b", re.I)
 
 
