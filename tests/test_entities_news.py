@@ -1747,3 +1747,17 @@ def test_a_bodys_name_ends_before_the_of_a_post_follows():
     )
     labels = [e.label for r, e in f.entities.items() if r.startswith("org/")]
     assert not [x for x in labels if x.endswith((" of the", " of"))], labels
+
+
+def test_a_name_after_town_of_or_city_of_is_a_place_whatever_the_recogniser_says():
+    """Dev texts 279 and 508, their own sentences: "stationed outside the town of Adazi",
+    "forces from the western city of Misrata": places, which the recogniser had read as a
+    body or a person and so kept from the gazetteer."""
+    f = facts(
+        "Troops arrive\nSource: Example | 2017-01-20\n\n"
+        "The battalion is stationed outside the town of Adazi, near Riga. The government and"
+        " elected parliament relocated to the eastern city of Tobruk after rival"
+        " Islamist-aligned forces from the western city of Misrata seized the capital.\n"
+    )
+    labels = {e.label for e in f.entities.values() if e.kind == "place"}
+    assert {"Adazi", "Misratah"} <= labels, labels  # (GeoNames spells it Misratah)

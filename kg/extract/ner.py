@@ -120,6 +120,8 @@ _PLATFORM_TAIL = re.compile(
 _SEAT_TAIL = re.compile(
     r"\b(?:Ministry|Ministries|Department|Government)( in [A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2})$"
 )
+_TOWN_OF = re.compile(r"\b(?:city|town|village|port|capital)\s+of\s+(?:the\s+)?$")
+_CAPITALISED = re.compile(r"[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*)*")
 _WEEKDAY_TAIL = re.compile(rf" (?:{'|'.join(d.title() for d in WEEKDAYS)})$")
 _LOWER_TAIL = re.compile(
     r" (?!(?:de|da|di|do|dos|du|del|der|la|le|van|von|bin|ibn|al|el|province|region|state|"
@@ -163,6 +165,12 @@ def find(
             e = family.end() if family else e
         if kind == "org" and _SEAT_OF_POWER.search(text, s, e):
             kind = "place"  # "the Élysée Palace", "State House Nairobi": where, not who
+        if (
+            kind in ("person", "org")
+            and _TOWN_OF.search(text, max(0, s - 30), s)
+            and _CAPITALISED.fullmatch(text, s, e)
+        ):
+            kind = "place"  # "the Surinamese border town of Nieuw Nickerie"
         if e - s < 2 or not _HAS_LETTER.search(text[s:e]):
             continue
         surface = text[s:e]
