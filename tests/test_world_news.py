@@ -2189,7 +2189,8 @@ def test_the_day_a_meeting_was_told_is_not_its_day():
         " said Friday.\n"
     )
     f = facts(text)
-    assert [m.date for m in f.meetings] == [None], [(m.key, m.date) for m in f.meetings]
+    # (the talks, and the G20 meeting on whose margins they were held)
+    assert {m.date for m in f.meetings} == {None}, [(m.key, m.date) for m in f.meetings]
     told = "The ministry said on May 12 after a meeting of Lavrov and Kerry in Sochi."
     d = DateValue(date(2015, 5, 12), "ExplicitDate", 21, 27, "May 12")
     assert its_day(told, 0, d)
@@ -4446,3 +4447,25 @@ def test_the_sponsors_listed_before_the_vote_took_part_in_the_session():
     assert {"country/argentina", "country/brazil", "country/guatemala", "country/peru"} <= set(
         m.participants
     ), m
+
+
+def test_talks_on_the_sidelines_of_a_bodys_meeting_are_two_meetings():
+    """Dev text 702's own sentences: "They made the decision at a bilateral talk on the
+    sidelines of the 18th BIMSTEC ministerial meeting in Colombo today": the ministers'
+    talk, not BIMSTEC's, and BIMSTEC's ministerial meeting, which both attended."""
+    f = facts(
+        "Momen, Dorji agree\nSource: banglamirrornews.com | 2022-03-30\n\n"
+        "Foreign Minister Dr AK Abdul Momen and his Bhutanese counterpart Dr. Tandi Dorji on"
+        " Wednesday agreed to move forward with MoU on cooperation in hydropower investment for"
+        " mutual benefit.\n\n"
+        "They made the decision at a bilateral talk on the sidelines of the 18th BIMSTEC"
+        " ministerial meeting in Colombo today, a foreign ministry press release said, BSS"
+        " reports.\n"
+    )
+    talk = [m for m in f.meetings if m.organizer is None]
+    session = [m for m in f.meetings if "Session" in m.kinds]
+    assert len(talk) == 1 and len(session) == 1, f.meetings
+    assert session[0].organizer == "org/bimstec" and set(talk[0].participants) <= set(
+        session[0].participants
+    ), f.meetings
+    assert session[0].date == talk[0].date and session[0].location == "place/colombo"

@@ -25,6 +25,7 @@ from kg.extract.model import Extraction
 from kg.extract.participants import settle_participants
 from kg.extract.rdfize import TripleSet, to_triples
 from kg.extract.resolve import resolve as _resolve
+from kg.extract.sidelines import sideline_parents
 from kg.extract.statements import statements as find_statements
 from kg.namespaces import DEFAULT_BASE
 
@@ -51,7 +52,7 @@ def extract_facts(doc: SourceDocument) -> tuple[Extraction, object]:
     ctx = build(text, doc.key[:8])
     meetings = merge_into(ctx, find_meetings(ctx), encounters(ctx))
     stmts = find_statements(ctx, meetings)
-    meetings = settle_participants(ctx, meetings, stmts)
+    meetings = sideline_parents(ctx, settle_participants(ctx, meetings, stmts))
     deps = merge_forces(ctx, find_deployments(ctx), deployments_from_parse(ctx))
     cls = find_claims(ctx, stmts)
     _force_sizes(ctx, deps, cls)

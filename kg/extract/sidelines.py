@@ -1,0 +1,60 @@
+"""The gathering on whose sidelines talks were held.
+
+"Momen and Dorji … made the decision at a bilateral talk on the sidelines of the 18th
+BIMSTEC ministerial meeting in Colombo": two meetings, the ministers' talk and the
+ministerial meeting both attended. The talk is not the body's, and the body's gathering,
+which the story names only as the talk's setting, is a meeting of its own with the talk's
+parties, day and place (as the gold of dev texts 185, 246, 315, 605, 684 and 702 records).
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.context import Doc
+from kg.extract.encounters import meeting_key
+from kg.extract.model import Meeting, Span
+
+# "on the sidelines of the 18th BIMSTEC ministerial meeting", "on the margins of the 30th
+# OSCE Ministerial Council" (not "on the eve of" or "ahead of": another day)
+_SIDELINES = re.compile(
+    r"\b(?:sidelines|side-lines|margins|margin) of (?:the |a |this )?"
+    r"(?P<name>(?:[\w'’-]+ ){0,6}?(?P<word>summit|session|meeting|conference|council|forum))\b",
+    re.I,
+)
+
+
+def sideline_parents(doc: Doc, meetings: list[Meeting]) -> list[Meeting]:
+    out = list(meetings)
+    for m in meetings:
+        found = _SIDELINES.search(doc.text, m.span.start, m.span.end)
+        if found is None:
+            continue
+        bodies = [
+            doc.ref(x)
+            for x in doc.mentions_in(found.start("name"), found.end("name"))
+            if x.kind == "org"
+        ]
+        if len(set(bodies)) != 1:
+            continue
+        body = bodies[0]
+        if any(o is not m and (o.organizer == body or body in o.participants) for o in out):
+            continue  # the story tells that gathering itself
+        if m.organizer == body:
+            # the talk was held beside the body's gathering, not by the body
+            m.organizer = None
+            m.key = meeting_key(doc, m.date, m.participants)
+        parties = [body] + [p for p in m.participants if p.startswith("person/")]
+        out.append(
+            Meeting(
+                key=meeting_key(doc, m.date, [body]),
+                span=Span(found.start(), found.end()),
+                label="",
+                kinds={"Summit" if found.group("word").lower() == "summit" else "Session"},
+                date=m.date,
+                organizer=body,
+                participants=parties,
+                location=m.location,
+            )
+        )
+    return out
