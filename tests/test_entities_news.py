@@ -1761,3 +1761,18 @@ def test_a_name_after_town_of_or_city_of_is_a_place_whatever_the_recogniser_says
     )
     labels = {e.label for e in f.entities.values() if e.kind == "place"}
     assert {"Adazi", "Misratah"} <= labels, labels  # (GeoNames spells it Misratah)
+
+
+def test_a_name_before_region_or_territory_is_a_place_not_a_person():
+    """Dev texts 711 and 34, their own words: "in Pakistan’s North Waziristan tribal region"
+    was a person (the recogniser's place, unknown to the gazetteer, after a state's
+    possessive); "the controversy over the Essequibo territory" no place at all."""
+    f = facts(
+        "Clash in Swat\nSource: eurasia.ro (Reuters) | 2008-07-30\n\n"
+        "Separately, militants shot and killed an Afghan woman accused of being a U.S. spy in"
+        " Pakistan’s North Waziristan tribal region on the Afghan border. The two presidents"
+        " seek a solution to the controversy over the Essequibo territory.\n"
+    )
+    places = {e.label for e in f.entities.values() if e.kind == "place"}
+    persons = {e.label for e in f.entities.values() if e.kind == "person"}
+    assert {"North Waziristan", "Essequibo"} <= places and not persons, (places, persons)

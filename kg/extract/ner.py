@@ -121,7 +121,12 @@ _SEAT_TAIL = re.compile(
     r"\b(?:Ministry|Ministries|Department|Government)( in [A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2})$"
 )
 _TOWN_OF = re.compile(r"\b(?:city|town|village|port|capital)\s+of\s+(?:the\s+)?$")
-_CAPITALISED = re.compile(r"[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*)*")
+_REGION_AFTER = re.compile(
+    r"\s+(?:tribal\s+|border\s+|autonomous\s+)?(?:region|province|district|valley|county|"
+    r"territory|governorate|prefecture|oblast)\b(?!\s+of\b)"  # (not "Pacific territory of …")
+)
+# capitalised words, none a possessive ("Mozambique's Cabo Delgado" is two names)
+_CAPITALISED = re.compile(r"(?![^\s]*['’]s\b)[A-Z][\w’'-]*(?:\s(?![^\s]*['’]s\b)[A-Z][\w’'-]*)*")
 _WEEKDAY_TAIL = re.compile(rf" (?:{'|'.join(d.title() for d in WEEKDAYS)})$")
 _LOWER_TAIL = re.compile(
     r" (?!(?:de|da|di|do|dos|du|del|der|la|le|van|von|bin|ibn|al|el|province|region|state|"
@@ -167,7 +172,7 @@ def find(
             kind = "place"  # "the Élysée Palace", "State House Nairobi": where, not who
         if (
             kind in ("person", "org")
-            and _TOWN_OF.search(text, max(0, s - 30), s)
+            and (_TOWN_OF.search(text, max(0, s - 30), s) or _REGION_AFTER.match(text, e))
             and _CAPITALISED.fullmatch(text, s, e)
         ):
             kind = "place"  # "the Surinamese border town of Nieuw Nickerie"
@@ -329,6 +334,7 @@ def find(
             and info is None
             and not _NATURE_FIRST.match(surface)
             and not _WORLD_REGION.fullmatch(surface)  # "… Near and Middle East of the …"
+            and not _REGION_AFTER.match(text, e)  # "Pakistan’s North Waziristan tribal region"
             and (
                 _org_is_person(text, s, e, out, ents, known, lex)
                 or _reads_as_a_name(text, s, e)
@@ -1297,6 +1303,8 @@ def _plausible_place(text: str, s: int, e: int, info) -> bool:
         return False
     if _PLACE_HEAD.search(surface) or _WATER_OF.match(surface):
         return True  # ("the Gulf of Aden")
+    if _REGION_AFTER.match(text, e):
+        return True  # ("Pakistan’s North Waziristan tribal region")
     return bool(_LOCATIVE_BEFORE.search(text[max(0, s - 20) : s]))
 
 
