@@ -1627,3 +1627,16 @@ def test_a_counterpart_named_after_a_courtesy_title_holds_the_same_post():
         " SOP on the use of Inland waterways of Bangladesh by Bhutan.\n"
     )
     assert speakers_of(text, "early conclusion") == {"person/tandi-dorji"}
+
+
+def test_a_military_spokesman_unnamed_speaks_for_the_state_of_the_dateline():
+    """Dev text 711's own lead: "MINGORA, Pakistan (Reuters) – More than 25 Taliban
+    militants and five Pakistani soldiers have been killed …, a military spokesman said on
+    Wednesday": no statement was made, the spokesman having no body in his phrase."""
+    text = (
+        "Over 25 militants killed\nSource: eurasia.ro (Reuters) | 2008-07-30\n\n"
+        "MINGORA, Pakistan (Reuters) – More than 25 Taliban militants and five Pakistani"
+        " soldiers have been killed in a fierce clash in the troubled Swat valley in the"
+        " northwest, a military spokesman said on Wednesday.\n"
+    )
+    assert speakers_of(text, "More than 25 Taliban") == {"country/pakistan"}

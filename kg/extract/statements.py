@@ -984,6 +984,14 @@ def _resolve(doc: Doc, tok, verb, sent: Block, sal: speech.Salience) -> str | No
                 and not any(c.dep_ in ("compound", "amod", "prep") for c in tok.children)
             ):
                 return recent  # "The UK Foreign Office said …. A spokesperson said …"
+            if role == "spokes" and any(
+                c.dep_ in ("amod", "compound") and c.lower_ in _STATES_OWN for c in tok.children
+            ):
+                # "MINGORA, Pakistan (Reuters) – … a military spokesman said": the force of
+                # the state the story is filed from
+                state = _dateline_state(doc)
+                if state:
+                    return state
             body = next((c.lower_ for c in tok.children if c.dep_ == "compound"), None)
             return _body_antecedent(doc, body, sal) if body in speech.BODY_NOUNS else None
         bare = not any(
@@ -1583,6 +1591,25 @@ def _post_alone_later(doc: Doc, role: str, owner, after: int) -> str | None:
         if titled(doc, r, role, None) and not _titled_of_other_state(doc, r, owner, len(doc.text))
     ]
     return found[0] if len(found) == 1 else None
+
+
+_STATES_OWN = {"military", "army", "police", "government", "defence", "defense"}
+
+
+def _dateline_state(doc: Doc) -> str | None:
+    """The state of the story's first dateline ("MINGORA, Pakistan (Reuters) –")."""
+    for para in doc.paragraphs:
+        end = dateline_end(doc, para.start)
+        if end <= para.start:
+            continue
+        for m in doc.mentions_in(para.start, end):
+            if m.kind == "country" and not m.adjective:
+                return doc.ref(m)
+            ent = doc.entities.get(doc.ref(m))
+            if m.kind == "place" and ent is not None and ent.country:
+                return f"country/{ent.country}"
+        return None
+    return None
 
 
 def _named_bare_next(doc: Doc, after: int, role: str | None) -> str | None:
