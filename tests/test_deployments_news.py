@@ -1640,3 +1640,18 @@ def test_a_contingent_leaving_home_to_join_a_mission_and_another_group_later():
     assert {d.destination for d in ours} == {"country/lebanon"}, f.deployments
     assert len(ours) == 2, f.deployments
     assert ours[1].start.value == date(2017, 6, 23), ours
+
+
+def test_a_batch_of_troops_named_with_initials_arrived_on_an_island():
+    """Dev text 707's own lead: "A fresh batch of African Union (AU) troops arrived on the
+    Comoros island of Moheli on Friday": the bracketed initials put "troops" too far from
+    "batch" to read it as a force, and "on" the island was no destination."""
+    f = facts(
+        "African Union troops arrive\nSource: Mail & Guardian (AFP) | 2008-03-21\n\n"
+        "A fresh batch of African Union (AU) troops arrived on the Comoros island of Moheli on"
+        " Friday, joining Comoran forces massed for a military offensive to retake the rebel"
+        " island of Anjouan.\n"
+    )
+    assert [(d.deployed_by, d.destination) for d in f.deployments] == [
+        ("org/african-union", "place/moheli")
+    ], f.deployments

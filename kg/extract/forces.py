@@ -598,7 +598,9 @@ def _is_force(tok) -> bool:
         c.dep_ in ("compound", "amod") and c.lower_ in _GROUP_OF_ARMS for c in tok.children
     ):
         return True  # "an aircraft carrier strike group", "an amphibious task force"
-    return any(_FORCE.match(c.text) for c in tok.subtree if c.i - tok.i < 6 and c.i >= tok.i - 3)
+    # (a bracketed initialism adds three words: "A fresh batch of African Union (AU) troops")
+    near = 6 + sum(3 for c in tok.subtree if c.text == "(" and c.i > tok.i)
+    return any(_FORCE.match(c.text) for c in tok.subtree if c.i - tok.i < near and c.i >= tok.i - 3)
 
 
 def _adjective_owners(doc: Doc, force, off: int, skip: int) -> list[str]:
@@ -924,6 +926,8 @@ def _destination(doc: Doc, tok, force, off: int, skip: int) -> str | None:
         "drawdown",
     )
     preps = ("from", "out") if leaving else ("to", "in", "into", "for", "across", "throughout")
+    if lemma(tok.lower_) in ("arrive", "land") and not leaving:
+        preps += ("on",)  # "arrived on the Comoros island of Moheli"
     if lemma(tok.lower_) in ("leave", "reach") and not any(
         c.dep_ == "prep"
         and c.lower_ == "for"
