@@ -1655,3 +1655,21 @@ def test_a_batch_of_troops_named_with_initials_arrived_on_an_island():
     assert [(d.deployed_by, d.destination) for d in f.deployments] == [
         ("org/african-union", "place/moheli")
     ], f.deployments
+
+
+def test_a_states_departure_or_a_leaders_arrival_is_no_deployment():
+    """Dev texts 700 and 96, their own sentences: "Liechtenstein … is also directly affected
+    by UK's departure" (from the EU) was a British deployment to Liechtenstein; "PM Rabuka’s
+    arrival in Port Moresby ahead of the India-Pacific Islands Cooperation meeting" an
+    Indian one to Port Moresby."""
+    f = facts(
+        "Marape, Rabuka talks\nSource: Loop PNG | 2023-05-21\n\n"
+        "As leaders in the Pacific region, Prime Minister Marape said PM Rabuka’s arrival in"
+        " Port Moresby ahead of the India-Pacific Islands Cooperation meeting is for the two"
+        " leaders to consolidate.\n\n"
+        "Bilateral cooperation endeavours, such as those within joint cultural projects and"
+        " within the OSCE and the UN, are to be further expanded. The ministers also discussed"
+        " the United Kingdom's exit from the EU. Like the member states of the European Union,"
+        " Liechtenstein as an EEA country is also directly affected by UK's departure.\n"
+    )
+    assert f.deployments == []

@@ -265,7 +265,12 @@ def deployments_from_parse(doc: Doc) -> list[Deployment]:
                         ),
                         None,
                     )
-                if force is None and any(c.dep_ == "poss" for c in tok.children):
+                if (
+                    force is None
+                    and any(c.dep_ == "poss" for c in tok.children)
+                    # (not "UK's departure" from the EU, "the president's arrival")
+                    and tok.lower_ not in ("departure", "arrival", "sending")
+                ):
                     force = tok  # "Rwanda's deployment follows ..."
                 head = tok.head
                 # ("ordered the deployment of 3000 personnel": who ordered it sends them)
