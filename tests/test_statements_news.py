@@ -1640,3 +1640,17 @@ def test_a_military_spokesman_unnamed_speaks_for_the_state_of_the_dateline():
         " northwest, a military spokesman said on Wednesday.\n"
     )
     assert speakers_of(text, "More than 25 Taliban") == {"country/pakistan"}
+
+
+def test_a_speech_verb_in_a_relative_clause_is_not_the_sentences_speaker():
+    """Dev text 710's own sentence: "Amid a devastating surge in terrorist attacks … which the
+    UN says have risen five-fold …, UNHCR spokesperson Andrej Mahecic said that survivors
+    needed safety": Mahecic's words, not the UN's."""
+    text = (
+        "Sahel displacement\nSource: unognewsroom.org\n\n"
+        "Amid a devastating surge in terrorist attacks against civilian and military targets"
+        " which the UN says have risen five-fold in Burkina Faso, Mali and Niger since 2016,"
+        " UNHCR spokesperson Andrej Mahecic said that survivors “everywhere” needed safety,"
+        " shelter, food and water.\n"
+    )
+    assert speakers_of(text, "Amid a devastating surge") == {"person/andrej-mahecic"}
