@@ -222,3 +222,12 @@ def test_the_nth_is_a_day_of_the_pages_month():
     other = "It was the 5th summit, held on the 5th of May."
     r = DateResolver(other, date(2021, 11, 20))
     assert date(2021, 11, 5) not in [v.value for v in r.dates_in(0, len(other))]
+
+
+def test_thousands_parted_by_a_space_are_one_number_but_a_day_then_a_number_two():
+    """Dev text 707 (AFP): "More than 1 000 African troops are expected" was two claims, of
+    1 and 0 personnel."""
+    assert [v for _s, _e, v, _q in find_numbers("More than 1 000 African troops")] == [1000]
+    assert [v for _s, _e, v, _q in find_numbers("some 12\u00a0500 people")] == [12500]
+    assert [v for _s, _e, v, _q in find_numbers("on March 5 100 soldiers left")] == [5, 100]
+    assert [v for _s, _e, v, _q in find_numbers("June 23 135 troops")] == [23, 135]

@@ -49,7 +49,12 @@ _WORD = (
     r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy"
     r"|eighty|ninety|hundred|thousand|million|billion|dozen)"
 )
-_DIGITS = r"\d{1,3}(?:,\d{2})+,\d{3}|\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?"
+# ("1 000", "12 500": the thousands parted by a space, as wires filed in French style
+# write them)
+_DIGITS = (
+    r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)"
+    r"|\d{1,3}(?:,\d{2})+,\d{3}|\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?"
+)
 NUMBER = re.compile(
     rf"(?<![\w.,/-])(?:(?:{_DIGITS})(?:\s+(?:thousand|million|billion))?|{_WORD}(?:[\s-]+(?:and\s+)?{_WORD})*)(?![\w/-]|[.,]\d)",
     re.IGNORECASE,
@@ -68,7 +73,7 @@ def parse_number(text: str) -> int | float | None:
         return None
     m = re.fullmatch(rf"({_DIGITS})(?:\s+(thousand|million|billion))?", t)
     if m:
-        raw = m.group(1).replace(",", "")
+        raw = re.sub(r"[,\s\u202f]", "", m.group(1))
         value: float = float(raw) if "." in raw else int(raw)
         if m.group(2):
             value = value * _SCALES[m.group(2)]
@@ -91,6 +96,10 @@ def parse_number(text: str) -> int | float | None:
     return total + current if seen else None
 
 
+_SPACED = re.compile(r"\d[ \u00a0\u202f]\d")
+_AFTER_A_DAY = re.compile(
+    r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+$|\b(?:on|of)\s+$", re.I
+)
 _ORDINAL_AFTER = re.compile(
     r"[\s-]+(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)\b", re.I
 )
@@ -102,6 +111,16 @@ def find_numbers(text: str, start: int = 0, end: int | None = None):
     out = []
     for m in NUMBER.finditer(text, start, end):
         if m.group().lower() in {"a", "one"}:
+            continue
+        if _SPACED.search(m.group()) and (
+            _AFTER_A_DAY.search(text, max(0, m.start() - 12), m.start())
+            or re.match(r"[ \u00a0\u202f]\d", text[m.end() : m.end() + 2])
+        ):
+            # "March 5 100 soldiers", "on 23 135": a day, then another number
+            for part in re.finditer(r"\d+", m.group()):
+                out.append(
+                    (m.start() + part.start(), m.start() + part.end(), int(part.group()), None)
+                )
             continue
         value = parse_number(m.group())
         if value is None:
