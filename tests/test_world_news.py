@@ -4469,3 +4469,18 @@ def test_talks_on_the_sidelines_of_a_bodys_meeting_are_two_meetings():
         session[0].participants
     ), f.meetings
     assert session[0].date == talk[0].date and session[0].location == "place/colombo"
+
+
+def test_a_council_meeting_in_lower_case_is_the_session_of_the_council_named():
+    """Dev text 712's own sentences: "urgent Security Council action" and then "said in her
+    briefing to a closed council meeting": the Council sat, though the meeting names it by
+    its common noun."""
+    f = facts(
+        "UN envoy calls for action\nSource: The Seattle Times (AP)\n\n"
+        "UNITED NATIONS (AP) — The U.N. special envoy for Myanmar called Friday for urgent"
+        " Security Council action to reverse Myanmar’s military coup.\n\n"
+        "Christine Schraner Burgener said in her briefing to a closed council meeting released"
+        " by the U.N. that council unity and “robust” action is critical.\n"
+    )
+    (m,) = [m for m in f.meetings if "Session" in m.kinds]
+    assert m.organizer == "org/un-security-council" and m.participants[0] == m.organizer, m

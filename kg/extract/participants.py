@@ -14,6 +14,7 @@ from kg.extract.model import Meeting, Statement
 
 def settle_participants(ctx: Doc, meetings: list[Meeting], stmts: list[Statement]) -> list[Meeting]:
     attendees_join(ctx, meetings)
+    the_council_sits(ctx, meetings)
     quoted_voices_join(ctx, meetings, stmts)
     speakers_join(ctx, meetings, stmts)
     states_with_their_person(ctx, meetings)
@@ -28,6 +29,29 @@ _GROUP_AT_IT = re.compile(
     r"officials|representatives|chair(?:ed|ing|s)?|presid(?:ed|ing))\b",
     re.I,
 )
+
+
+# "a closed council meeting", "the council session": the body by its common noun
+_COUNCIL_MEETING = re.compile(r"\bcouncil(?:'s)? (?:meeting|session|consultations)\b")
+
+
+def the_council_sits(ctx: Doc, meetings: list[Meeting]) -> None:
+    """ "Christine Schraner Burgener said in her briefing to a closed council meeting": a
+    session of the one council the story names ("urgent Security Council action"), when the
+    meeting has no body of its own."""
+    councils = {r for r, e in ctx.entities.items() if r.startswith("org/") and "Council" in e.label}
+    if len(councils) != 1:
+        return
+    (council,) = councils
+    for m in meetings:
+        if (
+            "Session" in m.kinds
+            and m.organizer is None
+            and not any(p.startswith("org/") for p in m.participants)
+            and _COUNCIL_MEETING.search(ctx.text, m.span.start, m.span.end)
+        ):
+            m.organizer = council
+            m.participants.insert(0, council)
 
 
 def with_someone(ctx: Doc, meetings: list[Meeting], stmts: list[Statement]) -> list[Meeting]:
