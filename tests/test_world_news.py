@@ -4484,3 +4484,19 @@ def test_a_council_meeting_in_lower_case_is_the_session_of_the_council_named():
     )
     (m,) = [m for m in f.meetings if "Session" in m.kinds]
     assert m.organizer == "org/un-security-council" and m.participants[0] == m.organizer, m
+
+
+def test_the_one_who_briefs_or_tells_the_council_sits_with_it_in_session():
+    """Dev text 698's own sentence: "The United Nations’s top diplomat in Sudan, Volker
+    Perthes, has told the Security Council that the latest temporary ceasefire is holding
+    only in some parts of the country": a session of the Council and Perthes, which no rule
+    found (only a vote made a session)."""
+    f = facts(
+        "Fighting reported in Sudan\nSource: reflectiigeopolitice.ro\n\n"
+        "The United Nations’s top diplomat in Sudan, Volker Perthes, has told the Security"
+        " Council that the latest temporary ceasefire is holding only in some parts of the"
+        " country, and that the army and RSF are each accusing the other of truce violations.\n"
+    )
+    (m,) = [m for m in f.meetings if "Session" in m.kinds]
+    assert m.organizer == "org/un-security-council", m
+    assert set(m.participants) == {"org/un-security-council", "person/volker-perthes"}, m

@@ -1640,6 +1640,7 @@ def encounters(doc: Doc) -> list[Meeting]:
                 )
                 out.append(m)
     out.extend(_sessions(doc))
+    out.extend(_briefings(doc, out))
     out.extend(_joint_appearance(doc))
     out.extend(_arrivals(doc, out))
     merged = _merge_same(out)
@@ -3022,6 +3023,76 @@ def _sessions(doc: Doc) -> list[Meeting]:
                 )
             ]
     return []
+
+
+_BRIEF = {"brief", "tell", "address", "inform"}
+_BRIEF_WORD = re.compile(r"\b(?:brief|told|tell|address|inform)", re.I)
+
+
+def _briefings(doc: Doc, found: list[Meeting]) -> list[Meeting]:
+    """ "The UN political department briefed the Security Council on …", "Volker Perthes has
+    told the Security Council that …", "The UN Security Council was briefed on Wednesday by
+    …": the council sat and heard the one who briefed it, a session of both."""
+    from kg.extract.statements import dateline_end, in_headline
+
+    out: list[Meeting] = []
+    for _pi, sent in doc.sentences:
+        if in_headline(doc, sent) or not _BRIEF_WORD.search(doc.text, sent.start, sent.end):
+            continue
+        sp = doc.parse(sent)
+        if sp is None:
+            continue
+        off, skip = sent.start, dateline_end(doc, sent.start)
+        for tok in sp:
+            if lemma(tok.lower_) not in _BRIEF or tok.dep_ in ("amod", "compound", "pobj"):
+                continue
+            if tok.text[0].isupper() and tok.i > tok.sent.start:
+                continue  # a title-case line: "…, Secretary-General Tells Security Council"
+
+            passive = any(c.dep_ == "auxpass" for c in tok.children)
+            heard = [c for c in tok.children if c.dep_ == ("nsubjpass" if passive else "dobj")]
+            if lemma(tok.lower_) == "tell" and not passive:
+                heard += [c for c in tok.children if c.dep_ == "dative"]
+            speakers = (
+                [g for c in tok.children if c.dep_ == "agent" for g in c.children]
+                if passive
+                else _subjects(tok)
+            )
+            council = next(
+                (
+                    doc.ref(m)
+                    for h in heard
+                    for m in doc.mentions_in(*head_span(h, off))
+                    # the council itself, not "a meeting of the Arab League Council"
+                    if m.kind == "org"
+                    and m.start <= off + h.idx < m.end
+                    and "Council" in doc.entities[doc.ref(m)].label
+                ),
+                None,
+            )
+            if council is None:
+                continue
+            refs = [
+                r
+                for sp_ in speakers
+                for r in _named_in(
+                    doc, max(skip, phrase_span(sp_, off)[0]), phrase_span(sp_, off)[1]
+                )
+                if r != council
+            ]
+            refs = [r for r in refs if r.startswith("person/")] or refs[:1]
+            if not refs and not passive:
+                continue  # "He told …": whom the statements will say
+            date = _date(doc, sent, off + tok.idx)
+            if any(
+                "Session" in m.kinds or council in m.participants or m.organizer == council
+                for m in (*found, *out)
+            ):
+                continue  # the story tells the session another way
+            m = _meeting(doc, sent, [council, *refs], "Session", date, None)
+            m.organizer = council
+            out.append(m)
+    return out
 
 
 def _meeting_day_later(doc: Doc, sent) -> DateValue | None:
