@@ -1654,3 +1654,22 @@ def test_a_speech_verb_in_a_relative_clause_is_not_the_sentences_speaker():
         " shelter, food and water.\n"
     )
     assert speakers_of(text, "Amid a devastating surge") == {"person/andrej-mahecic"}
+
+
+def test_a_post_of_a_body_means_later_whom_it_meant_before():
+    """Dev text 712's own sentences: the lead's "The U.N. special envoy for Myanmar" is
+    Christine Schraner Burgener, named untitled in the next paragraph; "The U.N. envoy
+    stressed …" paragraphs later is she again, not the UN."""
+    text = (
+        "UN envoy calls for action\nSource: The Seattle Times (AP)\n\n"
+        "UNITED NATIONS (AP) — The U.N. special envoy for Myanmar called Friday for urgent"
+        " Security Council action to reverse Myanmar’s military coup, saying about 50 peaceful"
+        " protesters were killed in the military’s worst crackdowns this week.\n\n"
+        "Christine Schraner Burgener said in her briefing to a closed council meeting released"
+        " by the U.N. that council unity and “robust” action is critical.\n\n"
+        "The Security Council took no immediate action. Council diplomats said Britain"
+        " circulated a draft presidential statement for consideration.\n\n"
+        "The U.N. envoy stressed that a peaceful solution requires the immediate release of Suu"
+        " Kyi and President Win Myint.\n"
+    )
+    assert speakers_of(text, "peaceful solution") == {"person/christine-schraner-burgener"}

@@ -173,6 +173,9 @@ class Salience:
         self.meeting_persons: list[str] = []
         # the parties of the last meeting within three paragraphs, states too
         self.met_parties: list[str] = []
+        # the person a post of a body was found to mean ("The U.N. special envoy for
+        # Myanmar" -> Schraner Burgener), by role and body: "The U.N. envoy stressed" later
+        self.posts_told: dict[tuple[str, str], str] = {}
 
     @property
     def met_lately(self) -> list[str]:

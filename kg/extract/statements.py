@@ -1036,8 +1036,13 @@ def _resolve(doc: Doc, tok, verb, sent: Block, sal: speech.Salience) -> str | No
             and not _holds_other_post(doc, recent, role or "")
         ):
             return recent  # "the general noted", right after the one quoted was named
+        told = (role or "", doc.ref(owner)) if owner is not None else None
         if holder:
+            if told:
+                sal.posts_told.setdefault(told, holder)
             return holder
+        if told in sal.posts_told and det == "the":
+            return sal.posts_told[told]  # "The U.N. envoy stressed", as before
         if (
             det == "the"
             and recent
@@ -1054,6 +1059,8 @@ def _resolve(doc: Doc, tok, verb, sent: Block, sal: speech.Salience) -> str | No
         ):
             holder = _named_bare_next(doc, off + tok.idx, role)
             if holder:
+                if told:
+                    sal.posts_told.setdefault(told, holder)
                 return holder
         return _country_of(doc, owner) if owner else None
     t0 = off + tok.idx
