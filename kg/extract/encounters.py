@@ -3048,7 +3048,6 @@ def _briefings(doc: Doc, found: list[Meeting]) -> list[Meeting]:
                 continue
             if tok.text[0].isupper() and tok.i > tok.sent.start:
                 continue  # a title-case line: "…, Secretary-General Tells Security Council"
-
             passive = any(c.dep_ == "auxpass" for c in tok.children)
             heard = [c for c in tok.children if c.dep_ == ("nsubjpass" if passive else "dobj")]
             if lemma(tok.lower_) == "tell" and not passive:
@@ -3072,14 +3071,8 @@ def _briefings(doc: Doc, found: list[Meeting]) -> list[Meeting]:
             )
             if council is None:
                 continue
-            refs = [
-                r
-                for sp_ in speakers
-                for r in _named_in(
-                    doc, max(skip, phrase_span(sp_, off)[0]), phrase_span(sp_, off)[1]
-                )
-                if r != council
-            ]
+            spans = [phrase_span(who, off) for who in speakers]
+            refs = [r for s, e in spans for r in _named_in(doc, max(skip, s), e) if r != council]
             refs = [r for r in refs if r.startswith("person/")] or refs[:1]
             if not refs and not passive:
                 continue  # "He told …": whom the statements will say

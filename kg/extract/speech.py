@@ -293,7 +293,7 @@ def speech_verbs(sp) -> list:
             continue  # "release one of the ministers": only a statement issued is speech
         if t.dep_ in ("amod", "compound", "nmod", "pobj", "dobj", "nsubj", "nsubjpass", "attr"):
             continue
-        if t.dep_ == "relcl" and t.sent.root is not t and lemma(t.sent.root.lower_) in SPEECH:
+        if t.dep_ == "relcl" and lemma(t.sent.root.lower_) in SPEECH:
             # "Amid a surge in attacks which the UN says have risen five-fold …, UNHCR
             # spokesperson Andrej Mahecic said that …": the sentence is the root's speaker's
             continue
