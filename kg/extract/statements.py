@@ -1637,7 +1637,7 @@ def _named_bare_next(doc: Doc, after: int, role: str | None) -> str | None:
     if len(new) != 1:
         return None
     (ref,) = new
-    if any(titled(doc, ref, role, None) for role in _ANY_ROLE):
+    if any(titled(doc, ref, post, None) for post in _ANY_ROLE):
         return None
     for m in doc.mentions:
         if m.kind == "person" and doc.ref(m) == ref:
