@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from kg.extract.dates import MONTH_NAME
+
 _UNITS = {
     "zero": 0,
     "one": 1,
@@ -97,9 +99,7 @@ def parse_number(text: str) -> int | float | None:
 
 
 _SPACED = re.compile(r"\d[ \u00a0\u202f]\d")
-_AFTER_A_DAY = re.compile(
-    r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+$|\b(?:on|of)\s+$", re.I
-)
+_AFTER_A_DAY = re.compile(rf"\b{MONTH_NAME}\s+$|\b(?:on|of)\s+$", re.I)
 _ORDINAL_AFTER = re.compile(
     r"[\s-]+(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)\b", re.I
 )
