@@ -1306,11 +1306,13 @@ def _mission(doc: Doc) -> str | None:
     return None
 
 
+# what troops are sent to do at a border ("to reinforce the border")
+_AT_THE_BORDER = r"reinforce|strengthen|secure|guard|patrol|protect|bolster"
 # "to the border with Belarus", "to the border", "to the border region", "to reinforce the
 # border with Haiti": a border no other state's ("the border of Chad", "the border between X
 # and Y" name whose it is)
 _TO_THE_BORDER = re.compile(
-    r"\b(?:to|on|along|at)\s+(?:(?:reinforce|strengthen|secure|guard|patrol|protect|bolster)"
+    rf"\b(?:to|on|along|at)\s+(?:(?:{_AT_THE_BORDER})"
     r"\s+)?(?:the\s+)?(?:\w+ern\s+)?(?:border|frontier)"
     r"(?:\s+with\b|(?:\s+(?:region|area|zone)s?)?(?![\w-]|\s+(?:of|between)\b))",
     re.I,
@@ -1325,7 +1327,7 @@ _OWN_BORDER = re.compile(
 _MANY_STATES = {"countries", "nations", "states", "members", "contributors", "allies"}
 # "to monitor Chile's northern border", "to guard Poland’s frontier"
 _STATES_BORDER = re.compile(
-    r"\b(?:to|on|along|at)\s+(?:(?:reinforce|strengthen|secure|guard|patrol|protect|bolster|"
+    rf"\b(?:to|on|along|at)\s+(?:(?:{_AT_THE_BORDER}|"
     r"monitor|control|police|seal|defend)\s+)?(?P<state>[A-Z][\w -]{1,40}?)['’]s\s+"
     r"(?:\w+ern\s+)?(?:border|frontier)s?\b"
 )
