@@ -1673,3 +1673,22 @@ def test_a_states_departure_or_a_leaders_arrival_is_no_deployment():
         " Liechtenstein as an EEA country is also directly affected by UK's departure.\n"
     )
     assert f.deployments == []
+
+
+def test_contingents_join_the_mission_the_story_names_not_the_titles_word():
+    """Dev text 260's title and lead: the title's "to join UN Peacekeeping Force" named the
+    mission every contingent joined, though the story names it: "the United Nations
+    Stabilization Mission (MINUSTAH)"."""
+    f = facts(
+        "New contingent of 309 Lankans arrive in Haiti to join UN Peacekeeping Force\n"
+        "Source: LRRP blog (Asian Tribune) | 2004-11-01\n\n"
+        "Port-au-Prince, 31 October, (Asiantribune.com): Troops from Sri Lanka, Spain and"
+        " Guatemala have arrived in Haiti to join the United Nations Stabilization Mission"
+        " (MINUSTAH) currently working to maintain security and foster a democratic political"
+        " transition in the strife-torn Caribbean country.\n\n"
+        "Two hundred troops from Spain and 70 officers from Guatemala are being stationed in"
+        " the capital, Port-au-Prince.\n"
+    )
+    by_key = {d.key: d for d in f.deployments}
+    joined = {by_key[d.part_of].force for d in f.deployments if d.part_of}
+    assert joined == {"org/un-stabilization-mission"}, f.deployments

@@ -1293,17 +1293,24 @@ _ONLY_BESIDE = re.compile(
 
 def _mission(doc: Doc) -> str | None:
     """The multinational force or mission the story is about, if it names one."""
-    for ref, ent in doc.entities.items():
-        if (
-            ref.startswith("org/")
-            and any(_MISSION_NAME.search(n) for n in (ent.label, *ent.surfaces))
-            and not ent.country
-            # (not "in coordination with local authorities and the UN Mission": a mission
-            # named by no place, no force and no initials, only worked beside)
-            and not (_BARE_MISSION.fullmatch(ent.label) and _ONLY_BESIDE.search(doc.text))
-        ):
-            return ref  # (by any of its names: "UNMISS" is the "United Nations Mission in ...")
-    return None
+    named = [
+        ref  # (by any of its names: "UNMISS" is the "United Nations Mission in ...")
+        for ref, ent in doc.entities.items()
+        if ref.startswith("org/")
+        and any(_MISSION_NAME.search(n) for n in (ent.label, *ent.surfaces))
+        and not ent.country
+        # (not "in coordination with local authorities and the UN Mission": a mission
+        # named by no place, no force and no initials, only worked beside)
+        and not (_BARE_MISSION.fullmatch(ent.label) and _ONLY_BESIDE.search(doc.text))
+    ]
+    if len(named) > 1:
+        # "… to join UN Peacekeeping Force" in the headline, "to join the United Nations
+        # Stabilization Mission (MINUSTAH)" in the story: the story's name for it
+        body = max(doc.text.find("\n"), 0)  # (the title's end)
+        told = {doc.ref(m) for m in doc.mentions if m.start >= body}
+        if named[0] not in told:
+            return next((ref for ref in named if ref in told), named[0])
+    return named[0] if named else None
 
 
 # what troops are sent to do at a border ("to reinforce the border")
