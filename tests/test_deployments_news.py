@@ -1692,3 +1692,25 @@ def test_contingents_join_the_mission_the_story_names_not_the_titles_word():
     by_key = {d.key: d for d in f.deployments}
     joined = {by_key[d.part_of].force for d in f.deployments if d.part_of}
     assert joined == {"org/un-stabilization-mission"}, f.deployments
+
+
+def test_a_contingent_joins_an_observer_force():
+    """Dev text 660's first and third sentences: "the UN Disengagement Observer Force" is a
+    mission, as a "Peacekeeping" or an "Interim" force is; the 139 servicemen sent to the
+    Golan Heights are its contingent."""
+    f = facts(
+        "Kazakhstan Peacekeepers Deployed to Golan Heights\n"
+        "Source: The Times of Central Asia\n\n"
+        "According to the Ministry of Defense of the Republic of Kazakhstan, a memorandum of"
+        " understanding (MoU) has been signed at United Nations (UN) headquarters in New York"
+        " between the Kazakh government and the UN regarding the deployment of a peacekeeping"
+        " contingent to the UN Disengagement Observer Force mission.\n\n"
+        "This will be the first time in the history of Kazakhstan when the UN has given the"
+        " country a mandate to carry out an independent peacekeeping mission. Earlier, Defense"
+        " Minister Ruslan Zhaksylykov reported that 139 servicemen will be sent to the Golan"
+        " Heights between Israel and Syria.\n"
+    )
+    by_key = {d.key: d for d in f.deployments}
+    ours = [d for d in f.deployments if d.deployed_by == "country/kazakhstan"]
+    assert [d.personnel for d in ours] == [139], f.deployments
+    assert by_key[ours[0].part_of].force == "org/un-disengagement-observer-force", ours

@@ -1279,7 +1279,8 @@ def _numbers(doc: Doc, force, off: int, sent) -> tuple[int | None, int | None]:
 _MISSION_NAME = re.compile(
     r"\b(?:Mission|Operation|MSS|SAMIM|KFOR|MONUSCO|MINUSMA|EUFOR)\b|"
     r"\b(?:Peacekeeping|Peace|Collective|Multinational|Joint|Stabili[sz]ation|Standby|Regional|"
-    r"Interim|Protection|Kosovo|Task)\s+(?:[A-Z][\w-]*\s+){0,2}Forces?\b|"
+    r"Interim|Protection|Kosovo|Task|Observer|Emergency|Intervention)\s+(?:[A-Z][\w-]*\s+){0,2}"
+    r"Forces?\b|"
     # (not a state's own arm: "the NZDF or the Territorial Force", "the Air Force")
     r"^(?!(?:Territorial|Air|Border|Home|Reserve|Defen[cs]e|Space|Police|Marine)\b)\w*\s*Force$"
 )
