@@ -1714,3 +1714,28 @@ def test_a_contingent_joins_an_observer_force():
     ours = [d for d in f.deployments if d.deployed_by == "country/kazakhstan"]
     assert [d.personnel for d in ours] == [139], f.deployments
     assert by_key[ours[0].part_of].force == "org/un-disengagement-observer-force", ours
+
+
+def test_a_battalion_that_left_for_a_country_is_sent_there():
+    """Dev text 722, whole: "The 650-man Guinea-Bissau Armed Forces battalion that left for
+    Liberia on September 2": the relative clause's "that" is the battalion, sent by its
+    state; it joins ECOMIL, an ECOWAS mission named by its initials."""
+    f = facts(
+        "Liberia: September 6, 2003\nSource: StrategyPage | 2003-09-06\n\n"
+        "The polyglot ECOMIL force will total 3,200 soldiers when it reaches full strength at"
+        " the end of this first week of September. There are 2,000 soldiers from Ghana, Mali,"
+        " Nigeria and Senegal already deployed in Liberia. The Nigerian troops make up the bulk"
+        " of the peacekeeping force, with some 1,400 soldiers on the ground. A company of 150"
+        " Togolese troops left on the 4th, while a Gambian company of 150 had embarked on the"
+        " 1st.\n\n"
+        "The 650-man Guinea-Bissau Armed Forces battalion that left for Liberia on September 2"
+        " was trained over the last few months by Portuguese instructors and inspected by US"
+        " 'technicians'. ECOMIL stationed the Guinea-Bissau troops in the Banga region,"
+        " Liberia's northern border with the Ivory Coast.\n"
+    )
+    by_key = {d.key: d for d in f.deployments}
+    ours = [d for d in f.deployments if d.deployed_by == "country/guinea-bissau"]
+    assert [(d.destination, d.personnel, d.start.value) for d in ours] == [
+        ("country/liberia", 650, date(2003, 9, 2))
+    ], f.deployments
+    assert by_key[ours[0].part_of].force == "org/ecomil", ours

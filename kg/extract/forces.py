@@ -535,6 +535,10 @@ def _own_or_governing_subjects(tok) -> list:
             # "A team of rescue specialists was due to join the mission": the subject of
             # the verb the adjective completes
             subs = [c for c in tok.head.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if tok.dep_ == "relcl" and subs and all(s.lower_ in ("that", "which", "who") for s in subs):
+        # "The 650-man Guinea-Bissau Armed Forces battalion that left for Liberia": the
+        # noun the clause tells of
+        subs = [tok.head]
     return subs
 
 
@@ -1277,7 +1281,8 @@ def _numbers(doc: Doc, force, off: int, sent) -> tuple[int | None, int | None]:
 # a mission or a multinational force by its name; "Forces" alone is often one side's army
 # ("the Rapid Support Forces", "the Armed Forces")
 _MISSION_NAME = re.compile(
-    r"\b(?:Mission|Operation|MSS|SAMIM|KFOR|MONUSCO|MINUSMA|EUFOR)\b|"
+    r"\b(?:Mission|Operation|MSS|SAMIM|KFOR|MONUSCO|EUFOR|AMISOM|ATMIS|AUSSOM|"
+    r"MINU[A-Z]{2,4}|ECOM[A-Z]{2,3})\b|"
     r"\b(?:Peacekeeping|Peace|Collective|Multinational|Joint|Stabili[sz]ation|Standby|Regional|"
     r"Interim|Protection|Kosovo|Task|Observer|Emergency|Intervention)\s+(?:[A-Z][\w-]*\s+){0,2}"
     r"Forces?\b|"
