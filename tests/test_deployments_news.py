@@ -1689,8 +1689,7 @@ def test_contingents_join_the_mission_the_story_names_not_the_titles_word():
         "Two hundred troops from Spain and 70 officers from Guatemala are being stationed in"
         " the capital, Port-au-Prince.\n"
     )
-    by_key = {d.key: d for d in f.deployments}
-    joined = {by_key[d.part_of].force for d in f.deployments if d.part_of}
+    joined = {parent_force(f, d) for d in f.deployments if d.part_of}
     assert joined == {"org/un-stabilization-mission"}, f.deployments
 
 
@@ -1710,10 +1709,9 @@ def test_a_contingent_joins_an_observer_force():
         " Minister Ruslan Zhaksylykov reported that 139 servicemen will be sent to the Golan"
         " Heights between Israel and Syria.\n"
     )
-    by_key = {d.key: d for d in f.deployments}
     ours = [d for d in f.deployments if d.deployed_by == "country/kazakhstan"]
     assert [d.personnel for d in ours] == [139], f.deployments
-    assert by_key[ours[0].part_of].force == "org/un-disengagement-observer-force", ours
+    assert parent_force(f, ours[0]) == "org/un-disengagement-observer-force", ours
 
 
 def test_a_battalion_that_left_for_a_country_is_sent_there():
@@ -1733,9 +1731,26 @@ def test_a_battalion_that_left_for_a_country_is_sent_there():
         " 'technicians'. ECOMIL stationed the Guinea-Bissau troops in the Banga region,"
         " Liberia's northern border with the Ivory Coast.\n"
     )
-    by_key = {d.key: d for d in f.deployments}
     ours = [d for d in f.deployments if d.deployed_by == "country/guinea-bissau"]
     assert [(d.destination, d.personnel, d.start.value) for d in ours] == [
         ("country/liberia", 650, date(2003, 9, 2))
     ], f.deployments
-    assert by_key[ours[0].part_of].force == "org/ecomil", ours
+    assert parent_force(f, ours[0]) == "org/ecomil", ours
+
+
+def test_a_figure_told_as_an_earlier_sending_is_a_movement_of_its_own():
+    """Dev text 719, whole: the Army and Navy arrive in Rosario with no figure; "Earlier in
+    the week, the central government sent 550 gendarmes … to Rosario" was their size. It
+    is its own movement; "Earlier, the minister reported that 139 servicemen will be sent"
+    (660) stays the size of the one it speaks of."""
+    from pathlib import Path
+
+    from kg.documents import read_document
+    from kg.extract import extract_facts
+
+    text = next(Path("tests/corpus/dev/texts").glob("719_*.txt"))
+    f = extract_facts(read_document(text))[0]
+    assert sorted((d.destination, d.personnel or 0) for d in f.deployments) == [
+        ("place/rosario", 0),
+        ("place/rosario", 550),
+    ], f.deployments

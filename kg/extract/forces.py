@@ -1882,7 +1882,33 @@ _MORE_AFTER = re.compile(r"\s+(?:more|additional|extra|further|new)\b", re.I)
 def _another_wave(doc: Doc, first: Deployment, d: Deployment) -> bool:
     """ "The first officers have arrived … another 50 AFP officers will be deployed on
     Friday": a figure told as one more wave after the first is a movement of its own."""
-    return bool(d.personnel) and first.span.start < d.span.start and _added(doc, d)
+    return (
+        bool(d.personnel)
+        and first.span.start < d.span.start
+        and (_added(doc, d) or (not first.personnel and _told_as_earlier(doc, d)))
+    )
+
+
+# "Earlier in the week, the central government sent 550 gendarmes … to Rosario"
+_EARLIER = re.compile(
+    r"\s*(?:Earlier|Previously|Before\s+that|Days\s+earlier|A\s+week\s+earlier|"
+    r"Last\s+(?:week|month))\b"
+)
+
+
+def _told_as_earlier(doc: Doc, d: Deployment) -> bool:
+    """A figure told after a movement with none, in a sentence that opens with "Earlier",
+    is an earlier movement of its own, not that one's size (but "Earlier, the minister
+    reported that 139 servicemen will be sent" is an earlier word on the same one)."""
+    sent = doc.sentence_at(d.span.start)
+    return (
+        sent is not None
+        and bool(_EARLIER.match(doc.text, sent.start, sent.end))
+        and not _REPORTED.search(doc.text, sent.start, sent.end)
+    )
+
+
+_REPORTED = re.compile(r"\b(?:said|says|reported|announced|told|stated|will|would)\b")
 
 
 def _other_phase(a: Deployment, b: Deployment) -> bool:
@@ -1999,7 +2025,7 @@ def merge_into(doc: Doc, found: list[Deployment], parsed: list[Deployment]) -> l
         else:
             d.key = f"{_k(d.deployed_by)}-{_k(d.destination)}-{_month(doc, d.start)}"
         if any(o.key == d.key for o in out):
-            if not _added(doc, d):
+            if not (_added(doc, d) or _told_as_earlier(doc, d)):
                 continue
             d.key += f"-{d.personnel}-more"  # one more wave of the same sender and month
         out.append(d)
