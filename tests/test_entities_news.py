@@ -1776,3 +1776,19 @@ def test_a_name_before_region_or_territory_is_a_place_not_a_person():
     places = {e.label for e in f.entities.values() if e.kind == "place"}
     persons = {e.label for e in f.entities.values() if e.kind == "person"}
     assert {"North Waziristan", "Essequibo"} <= places and not persons, (places, persons)
+
+
+def test_a_name_the_text_calls_a_village_or_a_town_is_a_place():
+    """Dev texts 726 and 223, their own sentences: "Sagme, a northern village on the border
+    with Nigeria" and "Mongone, a town in the department of Bignona" are places no gazetteer
+    lists."""
+    f = facts(
+        "Cameroon: Civilians Flee After Deadly Boko Haram Attack\n"
+        "Source: togonewsgazette.com\n\n"
+        "Cameroon says hundreds of civilians have fled Sagme, a northern village on the border"
+        " with Nigeria, after a Boko Haram attack Saturday that left eight government troops"
+        " dead and 13 wounded, according to a press release. The Cameroonian military deployed"
+        " to the area and said fighters were also killed.\n"
+    )
+    places = {e.label for e in f.entities.values() if e.kind == "place"}
+    assert "Sagme" in places, places

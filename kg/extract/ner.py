@@ -1898,6 +1898,12 @@ _CITY_SAID = re.compile(
     r"(?<![\w’'-])(?:(?:The|A|An|In|At)\s)?(?P<n>[A-Z][a-z’'-]+(?:\s[A-Z][a-z’'-]+)?)(?:-based\b|,\s+(?:the\s+|a\s+)?"
     r"(?:[a-z-]+\s+){0,2}(?:city|town|capital|port|village)\b)"
 )
+# "Sagme, a northern village on the border with Nigeria": a town the text says is one,
+# whether or not a gazetteer knows it
+_TOWN_SAID = re.compile(
+    r"(?<![\w’'-])(?P<n>[A-Z][a-z’'-]+(?:\s[A-Z][a-z’'-]+)?),\s+a\s+(?:[a-z-]+\s+){0,2}"
+    r"(?:village|town)\b"
+)
 _DATELINE_CITY = re.compile(
     # "PORT-AU-PRINCE, Haiti", "JUBA (Reuters)", "SUVA—Fiji will", "TALLINN - Estonian"
     r"^(?P<n>[A-Z][A-Z’'.-]*[A-Z](?:[ -][A-Z][A-Z’'.-]+){0,3})\s*(?:[,(:]|\s[-–—]\s|[–—])"
@@ -1992,6 +1998,7 @@ def _gazetteer_places(text: str, out, ents, known, lex: Lexicon, prefer) -> None
         # "the Kiev-based mission", "Donetsk, a major city in …", "Boa Vista, capital of …"
         cands.append((m.start("n"), m.end("n"), m.group("n")))
         said_city.add((m.start("n"), m.end("n")))
+    said_town = {m.span("n") for m in _TOWN_SAID.finditer(text)}
     for m in _BIG_CITY_WORD.finditer(text):
         # a city of a million people or more, standing alone ("the ports of Odesa,
         # Pivdennyi and Chornomorsk"); not a given name before a surname
@@ -2041,6 +2048,11 @@ def _gazetteer_places(text: str, out, ents, known, lex: Lexicon, prefer) -> None
             info = world.place(name, prefer)
             if info is not None and info.kind == "city" and info.population < 100_000:
                 info = None
+        if info is None and (s, e) in said_town:
+            seen.add((s, e))
+            taken.append((s, e))
+            _add_place(out, ents, text[s:e], s, e, None, lex)
+            continue
         if info is None or info.kind not in ("city", "region"):
             continue
         if (
