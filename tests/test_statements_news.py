@@ -563,6 +563,20 @@ def test_a_dateline_of_two_cities_is_a_dateline():
     assert statement_openings(text) == ["Turkish Foreign"]
 
 
+def test_an_agencys_name_between_the_day_and_the_dashes_is_in_the_dateline():
+    """Dev text 723's lead: "Tehran, Oct 9, IRNA -- Iran’s 15th fleet warships returned home
+    Saturday …, the commander … said on Sunday": the agency after the day hid the dateline,
+    and the statement began at it."""
+    text = (
+        "Iran's 15th fleet warships back home\nSource: GlobalSecurity.org (IRNA) | 2011-10-09\n\n"
+        "Tehran, Oct 9, IRNA -- Iran’s 15th fleet warships returned home Saturday from"
+        " extraterritorial mission after successfully conducting counter-piracy operations"
+        " abroad, the commander of the 15th fleet of Iranian warships, Captain Alahyar Majdi said"
+        " on Sunday.\n"
+    )
+    assert statement_openings(text) == ["Iran’s 15th fle"]
+
+
 def test_both_sides_after_two_leaders_met_are_the_pair():
     """ "In a meeting in Hanoi on Sunday, Thongloun and his counterpart, Vietnam Prime
     Minister Nguyen Xuan Phuc, pledged … Both sides also said they will work …" (dev 264):

@@ -352,7 +352,8 @@ def in_headline(doc: Doc, sent: Block) -> bool:
 _DATELINE = re.compile(
     r"(?:[A-Za-z][A-Za-z .’'/-]{1,40}?"
     r"(?:,\s*(?:[A-Z][\w .]{1,30}?|\d{1,2}\s+[A-Z][a-z]+\.?)(?:,?\s*\d{4})?)?,?\s*"
-    r"(?:\([^)\n]{1,60}\)\s*(?::\s+|[-–—]{0,2}\s*)|[-–—]{1,2}\s)"
+    # ("Tehran, Oct 9, IRNA -- Iran’s 15th fleet …": the agency after the day)
+    r"(?:\([^)\n]{1,60}\)\s*(?::\s+|[-–—]{0,2}\s*)|(?:[A-Z]{2,12}\s+)?[-–—]{1,2}\s)"
     r"|[A-Z][A-Z .’'-]{2,40},\s*[A-Z]+\s+\d{1,2},\s*[A-Z][A-Za-z]+\.\s"
     # "South China Morning Post | A massacre …": a reposted story's credit
     r"|[A-Z][\w.’'&-]*(?: [A-Z][\w.’'&-]*){0,5} \| )"
