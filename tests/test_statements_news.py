@@ -577,6 +577,29 @@ def test_an_agencys_name_between_the_day_and_the_dashes_is_in_the_dateline():
     assert statement_openings(text) == ["Iran’s 15th fle"]
 
 
+def test_a_states_top_official_is_the_one_of_its_posts_named_before():
+    """Dev text 715's first two paragraphs: "Slovenia’s top official described relations
+    …" after "Minister of Foreign Affairs of Slovenia Karl Erjavec" was named was spoken by
+    the state, and the "he" after it by the Slovak president."""
+    text = (
+        "Slovak President receives Slovenian Deputy Prime Minister Karl Erjavec in Bratislava\n"
+        "Source: Office of the President of the Slovak Republic (prezident.sk)\n\n"
+        "President of the Slovak Republic Ivan Gašparovič met Deputy Prime Minister and Minister"
+        " of Foreign Affairs of Slovenia Karl Erjavec in Bratislava on Friday.“I am very glad"
+        " that our bilateral relations have reached a level we can be proud of,” the Slovak head"
+        " of state said at the meeting. However, our cooperation has largely been affected by"
+        " the economic crisis, according to Ivan Gašparovič. In this context, he said he was glad"
+        " that the Slovenian foreign affairs minister was accompanied by a group of Slovenian"
+        " entrepreneurs on his visit to Slovakia.\n\n"
+        "Slovenia’s top official described relations with Slovakia as “friendly”. However, he"
+        " deems it necessary to reinforce bilateral economic cooperation in particular;"
+        " therefore, he arrived to Slovakia accompanied by a group of fifteen entrepreneurs from"
+        " Slovenia.\n"
+    )
+    assert speakers_of(text, "top official described") == {"person/karl-erjavec"}
+    assert speakers_of(text, "he deems it necessary") == {"person/karl-erjavec"}
+
+
 def test_both_sides_after_two_leaders_met_are_the_pair():
     """ "In a meeting in Hanoi on Sunday, Thongloun and his counterpart, Vietnam Prime
     Minister Nguyen Xuan Phuc, pledged … Both sides also said they will work …" (dev 264):

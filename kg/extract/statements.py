@@ -972,6 +972,18 @@ def _resolve(doc: Doc, tok, verb, sent: Block, sal: speech.Salience) -> str | No
         ):
             role = "minister"  # "Lithuania’s top diplomat": its foreign minister
         det = next((c.lower_ for c in tok.children if c.dep_ == "det"), None)
+        if (
+            role is None
+            and det is None
+            and owner is not None
+            and owner.kind == "country"
+            and any(c.dep_ == "amod" and c.lower_ in ("top", "senior") for c in tok.children)
+        ):
+            # "Slovenia’s top official described relations …" after "Minister of Foreign
+            # Affairs of Slovenia Karl Erjavec" was named: the one of that state's posts
+            holder = _sole_post_holder(doc, owner.key, off + tok.idx)
+            if holder is not None:
+                return holder
         if det in ("a", "an") or role is None and det != "the":
             # "a ministry spokesperson", "officials": no one the text names; their body
             if owner is not None:
@@ -1422,6 +1434,16 @@ def _last_named(doc: Doc, ref: str, before: int) -> int:
 
 # a city that stands for the body seated there, in a story that names the body
 _BODY_SEATS = {"brussels": ("org/eu", "org/european-union", "org/european-commission")}
+
+
+def _sole_post_holder(doc: Doc, state: str, before: int) -> str | None:
+    """The one person named before `before` who holds a post of the state."""
+    found = {
+        doc.ref(m)
+        for m in doc.mentions_in(0, before, "person")
+        if state in doc.post_countries(doc.ref(m))
+    }
+    return found.pop() if len(found) == 1 else None
 
 
 def _country_of(doc: Doc, m) -> str:
