@@ -4500,3 +4500,30 @@ def test_the_one_who_briefs_or_tells_the_council_sits_with_it_in_session():
     (m,) = [m for m in f.meetings if "Session" in m.kinds]
     assert m.organizer == "org/un-security-council", m
     assert set(m.participants) == {"org/un-security-council", "person/volker-perthes"}, m
+
+
+def test_those_whose_addresses_a_ceremony_featured_take_part():
+    """Dev text 210's first two paragraphs: "The opening ceremony featured addresses by the
+    CARICOM Secretary-General, Dr. Carla Barnett; Prime Minister of The Bahamas, the Hon.
+    Philip Davis; …": the speakers were no participants of the meeting, and the list was cut
+    at "Hon." as at a sentence's end."""
+    f = facts(
+        "caricom heads of government meet in suriname\n"
+        "Source: The Washington Informer | 2022-07-06\n\n"
+        "The 43rd Regular Meeting of the Conference of Heads of Government of the Caribbean"
+        " Community (CARICOM) was held in Paramaribo, Suriname, July 3-5.\n\n"
+        "The opening ceremony featured addresses by the CARICOM Secretary-General, Dr. Carla"
+        " Barnett; Prime Minister of The Bahamas, the Hon. Philip Davis; Prime Minister of Saint"
+        " Lucia, the Hon, Philip Pierre; Prime Minister of Grenada, the Hon. Dickon Mitchell;"
+        " Outgoing Chairman, Prime Minister of Belize, the Hon. John Briceno; and Incoming"
+        " Chairman, President of Suriname, His Excellency Chandrikapersad Santokhi.\n"
+    )
+    assert len(f.meetings) == 1, f.meetings
+    assert {
+        "person/carla-barnett",
+        "person/philip-davis",
+        "person/philip-pierre",
+        "person/dickon-mitchell",
+        "person/john-briceno",
+        "person/chandrikapersad-santokhi",
+    } <= set(f.meetings[0].participants), f.meetings

@@ -2037,7 +2037,10 @@ _LEADERS_INCLUDING = re.compile(
     re.I,
 )
 # (not the dot of an initial or a title: "Mellisa K. Santokhi", "Dr. Ali")
-_SENTENCE_DOT = r"(?<!\b[A-Z])(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bSt)(?<!\bMrs)\.(?:\s|$)"
+_SENTENCE_DOT = (
+    r"(?<!\b[A-Z])(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bSt)(?<!\bMrs)(?<!\bHon)(?<!\bAmb)(?<!\bProf)"
+    r"\.(?:\s|$)"
+)
 _CLAUSE_END = re.compile(rf",\s*(?:that|who|which|where|while|as|but)\b|;|[“\"]|{_SENTENCE_DOT}")
 # a delegation's list runs on through its semicolons ("A, Minister of X; B, Minister of Y")
 _DELEGATION_END = re.compile(rf",\s*(?:that|who|which|where|while|as|but)\b|[“\"]|{_SENTENCE_DOT}")
@@ -2139,6 +2142,30 @@ def _delegation_includes(doc: Doc, meetings: list[Meeting]) -> None:
             if owner and not set(owner) & set(m.participants):
                 continue  # another's delegation
             _persons_join(doc, m, inc.end(), sent.end, _DELEGATION_END)
+
+
+# "The opening ceremony featured addresses by the CARICOM Secretary-General, Dr. Carla
+# Barnett; Prime Minister of The Bahamas, the Hon. Philip Davis; …", "heard statements from"
+_ADDRESSES_BY = re.compile(
+    r"\b(?:featured|included|heard|saw|with)\s+(?:(?:opening|keynote|welcome)\s+)?"
+    r"(?:addresses|speeches|remarks|statements)\s+(?:by|from)\s+",
+    re.I,
+)
+
+
+def _addresses_by(doc: Doc, meetings: list[Meeting]) -> None:
+    """Those who gave the addresses a meeting's ceremony or sitting "featured" spoke at it:
+    they take part in the meeting told last (in that sentence or within two paragraphs
+    before), not a call."""
+    for _pi, sent in doc.sentences:
+        for a in _ADDRESSES_BY.finditer(doc.text, sent.start, sent.end):
+            before = [
+                m for m in meetings if m.span.start <= a.start() and "PhoneCall" not in m.kinds
+            ]
+            m = _told_last(doc, before, sent, 2)
+            if m is None:
+                break
+            _persons_join(doc, m, a.end(), sent.end, _DELEGATION_END)
 
 
 # "They were welcomed at Nội Bài International Airport in Hà Nội by Chairman … Lê Khánh
@@ -4088,6 +4115,7 @@ def merge_into(doc: Doc, found: list[Meeting], parsed: list[Meeting]) -> list[Me
     _leaders_including(doc, out)
     _accompanied(doc, out)
     _delegation_includes(doc, out)
+    _addresses_by(doc, out)
     _welcomed(doc, out)
     _delegations_received(doc, out)
     _same_day_as_before(doc, out)
