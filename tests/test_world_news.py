@@ -4527,3 +4527,28 @@ def test_those_whose_addresses_a_ceremony_featured_take_part():
         "person/john-briceno",
         "person/chandrikapersad-santokhi",
     } <= set(f.meetings[0].participants), f.meetings
+
+
+def test_states_and_bodies_whose_representatives_attended_take_part():
+    """Dev text 485's opening paragraphs: "The Summit was also attended by …; representative
+    of the United Nations; representative of the IGAD Partners Forum (IPF); …
+    Representatives of the Troika (the Governments of Norway, UK and the US)": bodies and
+    states whose envoys the communiqué does not name were no parties to the summit (and
+    "IGAD", a piece of the forum's name, is none)."""
+    path = Path(__file__).parent / "corpus/dev/texts"
+    text = next(path.glob("485_*.txt")).read_text(encoding="utf-8")
+    head = "\n\n".join(text.split("\n\n")[:5]) + "\n"
+    f = facts(head)
+    summits = meetings_of(f, "Summit")
+    assert len(summits) == 1, f.meetings
+    got = set(summits[0].participants)
+    assert {
+        "org/un",
+        "org/ipf",
+        "country/china",
+        "org/eu",
+        "country/norway",
+        "country/united-kingdom",
+        "country/united-states",
+    } <= got, got
+    assert "org/igad" not in got, got

@@ -2168,6 +2168,52 @@ def _addresses_by(doc: Doc, meetings: list[Meeting]) -> None:
             _persons_join(doc, m, a.end(), sent.end, _DELEGATION_END)
 
 
+# "The Summit was also attended by …; representative of the United Nations; representative
+# of the IGAD Partners Forum (IPF); … Representatives of the Troika (the Governments of
+# Norway, UK and the US)": a body or a state whose envoy the text does not name
+_ATTENDED_BY = re.compile(r"\b(?:was|were)\s+(?:also\s+)?attended\s+by\b")
+_REPRESENTATIVE_OF = re.compile(r"\b[Rr]epresentatives?\s+of\s+(?:the\s+)?")
+
+
+def _represented_attending(doc: Doc, meetings: list[Meeting]) -> None:
+    """The states and bodies whose unnamed representatives a meeting "was attended by" take
+    part in the meeting told last (in that sentence or within two paragraphs before)."""
+    for _pi, sent in doc.sentences:
+        for a in _ATTENDED_BY.finditer(doc.text, sent.start, sent.end):
+            before = [m for m in meetings if m.span.start <= a.start()]
+            m = _told_last(doc, before, sent, 2)
+            if m is None:
+                break
+            for r in _REPRESENTATIVE_OF.finditer(doc.text, a.end(), sent.end):
+                semi = doc.text.find(";", r.end(), sent.end)
+                end = semi if semi >= 0 else sent.end
+                named = [
+                    x
+                    for x in doc.mentions_in(r.end(), end)
+                    if x.kind in ("country", "org") and not x.adjective
+                ]
+                # (not "IGAD" in "the IGAD Partners Forum (IPF)", a piece of a longer name)
+                _join(
+                    m,
+                    [
+                        doc.ref(x)
+                        for x in named
+                        if not _inside_another(x, named)
+                        and not _NAME_GOES_ON.match(doc.text, x.end)
+                    ],
+                )
+
+
+_NAME_GOES_ON = re.compile(r" [A-Z][a-z]")
+
+
+def _inside_another(x, mentions) -> bool:
+    return any(
+        y.start <= x.start and x.end <= y.end and (y.start, y.end) != (x.start, x.end)
+        for y in mentions
+    )
+
+
 # "They were welcomed at Nội Bài International Airport in Hà Nội by Chairman … Lê Khánh
 # Hải, …", "President Xi was welcomed by Finance Secretary Carlos Dominguez III, …"
 _WELCOMED_BY = re.compile(
@@ -4116,6 +4162,7 @@ def merge_into(doc: Doc, found: list[Meeting], parsed: list[Meeting]) -> list[Me
     _accompanied(doc, out)
     _delegation_includes(doc, out)
     _addresses_by(doc, out)
+    _represented_attending(doc, out)
     _welcomed(doc, out)
     _delegations_received(doc, out)
     _same_day_as_before(doc, out)
