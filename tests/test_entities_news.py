@@ -1792,3 +1792,24 @@ def test_a_name_the_text_calls_a_village_or_a_town_is_a_place():
     )
     places = {e.label for e in f.entities.values() if e.kind == "place"}
     assert "Sagme" in places, places
+
+
+def test_a_title_after_a_states_name_of_two_words_is_that_states_post():
+    """Dev text 650's "New Zealand Foreign Minister Winston Peters", and the like: the post
+    finder took the one word before the title ("Zealand") for the state's name, found none,
+    and the minister held no post."""
+    f = facts(
+        "Talks\nSource: Example | 2024-06-20\n\n"
+        "New Zealand Foreign Minister Winston Peters met Solomon Islands Prime Minister"
+        " Jeremiah Manele and Saudi Arabia's Foreign Minister Faisal bin Farhan in Honiara.\n"
+    )
+    held = {
+        ref: {f.posts[p].country for p in e.posts}
+        for ref, e in f.entities.items()
+        if ref.startswith("person/")
+    }
+    assert held == {
+        "person/winston-peters": {"new-zealand"},
+        "person/jeremiah-manele": {"solomon-islands"},
+        "person/faisal-bin-farhan": {"saudi-arabia"},
+    }, held

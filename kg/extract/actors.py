@@ -159,6 +159,7 @@ class ActorFinder:
         self.lex = lexicon
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self.by_start = {m.start: m for m in self.mentions}
+        self.by_end = {m.end: m for m in self.mentions if m.kind in ("country", "org")}
         self.generic_org_labels: dict[str, str] = {}
 
     # -- posts -------------------------------------------------------------
@@ -230,6 +231,10 @@ class ActorFinder:
             pm = re.search(r"(?:^|(?<=\s))(\S+?)(?:['’]s)? $", before)
             if pm and not (country or org):
                 cand = self.by_start.get(start - len(pm.group(0)))
+                if cand is None:
+                    # "New Zealand Prime Minister", "Saudi Arabia's Foreign Minister": a name
+                    # of more than one word, which ends where the last word does
+                    cand = self.by_end.get(start - len(pm.group(0)) + len(pm.group(1)))
                 if cand is not None and cand.end in (start - 1, start - 3):
                     if cand.kind == "country":
                         country = cand.key
