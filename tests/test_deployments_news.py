@@ -1754,3 +1754,18 @@ def test_a_figure_told_as_an_earlier_sending_is_a_movement_of_its_own():
         ("place/rosario", 0),
         ("place/rosario", 550),
     ], f.deployments
+
+
+def test_people_evacuated_are_displaced_and_killings_are_deaths():
+    """Dev 727 and 725, their own sentences: "over 10,000 citizens had been evacuated from
+    two districts" and "verified 19 killings of former combatants" counted no one."""
+    f = facts(
+        "Clashes\nSource: Test | 2021-05-03\n\n"
+        "Kyrgyzstan, meanwhile, stated that over 10,000 citizens had been evacuated from two"
+        " districts bordering Tajikistan where the fighting had been most intense.\n\n"
+        "Secretary-General Antonio Guterres’ latest report to the council, circulated last week,"
+        " said the U.N. political mission in Colombia verified 19 killings of former combatants"
+        " from the country’s main rebel group.\n"
+    )
+    got = {(c.quantity_kind, c.value) for c in f.claims}
+    assert {("Displaced", 10000), ("Deaths", 19)} <= got, got

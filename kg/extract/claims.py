@@ -19,7 +19,7 @@ KINDS: list[tuple[str, re.Pattern[str], re.Pattern[str] | None]] = [
         re.compile(
             r"^\s*(?:\w+\s+){0,3}?(?:(?:have|has|had|were|was|been)\s+)*(?:displaced|"
             r"(?:forced|made) to flee|fled (?:their )?homes|(?:internally )?displaced people|"
-            r"refugees)\b"
+            r"refugees|evacuated)\b"
             # "forced more than 700,000 people to flee their homes"
             r"|^\s*(?:people|residents|civilians|families|villagers)\s+to\s+flee\b",
             re.I,
@@ -28,7 +28,9 @@ KINDS: list[tuple[str, re.Pattern[str], re.Pattern[str] | None]] = [
     ),
     (
         "Deaths",
-        re.compile(r"\b(?:killed|dead|deaths?|died|perished|fatalities|lost their lives)\b", re.I),
+        re.compile(
+            r"\b(?:killed|dead|deaths?|died|perished|fatalities|lost their lives|killings)\b", re.I
+        ),
         re.compile(
             r"\b(?:killed|lives of|death of|eliminated|killing)\s+"
             r"(?!and\b)(?:(?!and\b)\w+\s+){0,2}$"
