@@ -600,6 +600,19 @@ def test_a_states_top_official_is_the_one_of_its_posts_named_before():
     assert speakers_of(text, "he deems it necessary") == {"person/karl-erjavec"}
 
 
+def test_a_news_outlet_told_by_its_nationality_is_the_outlet_quoted_before():
+    """Dev text 677's own paragraphs: "… reports BBC. According to the British news outlet,
+    there are ten countries …" was the United Kingdom's statement."""
+    text = (
+        "Senegal to send troops\nSource: Breitbart | 2015-05-05\n\n"
+        "Saudi Arabia’s foreign minister “said his country was considering temporary truces to"
+        " allow for aid to be delivered in specific areas,” reports BBC.\n\n"
+        "According to the British news outlet, there are ten countries participating in the"
+        " military campaign against the Houthis and their allies in Yemen.\n"
+    )
+    assert speakers_of(text, "British news outlet") == {"org/bbc"}
+
+
 def test_both_sides_after_two_leaders_met_are_the_pair():
     """ "In a meeting in Hanoi on Sunday, Thongloun and his counterpart, Vietnam Prime
     Minister Nguyen Xuan Phuc, pledged … Both sides also said they will work …" (dev 264):

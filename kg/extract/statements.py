@@ -876,6 +876,12 @@ def _resolve(doc: Doc, tok, verb, sent: Block, sal: speech.Salience) -> str | No
             for m in doc.mentions_in(max(0, t0 - 200), t0 + len(tok.text) + 1)
             if m.start <= t0 < m.end and m.kind in ("person", "org", "country", "place")
         ]
+    if word in _OUTLET_NOUNS and not any(m.kind in ("person", "org") for m in found):
+        # "… reports BBC. According to the British news outlet, …": the outlet quoted
+        # before, not the state its adjective names
+        outlets = [x for x in sal.speakers if x.startswith("org/")]
+        if outlets:
+            return outlets[-1]
     if word in ("counterpart", "counterparts") and not any(m.kind == "person" for m in found):
         named = _counterpart_named(doc, found, off + tok.idx)
         if named is not None:
@@ -1434,6 +1440,9 @@ def _last_named(doc: Doc, ref: str, before: int) -> int:
 
 # a city that stands for the body seated there, in a story that names the body
 _BODY_SEATS = {"brussels": ("org/eu", "org/european-union", "org/european-commission")}
+
+
+_OUTLET_NOUNS = {"outlet", "broadcaster", "newspaper", "daily", "network", "channel", "tabloid"}
 
 
 def _sole_post_holder(doc: Doc, state: str, before: int) -> str | None:
