@@ -157,10 +157,14 @@ class ActorFinder:
     def __init__(self, text: str, mentions: list[Mention], lexicon: Lexicon) -> None:
         self.text = text
         self.lex = lexicon
+        self.generic_org_labels: dict[str, str] = {}
+        self.index(mentions)
+
+    def index(self, mentions: list[Mention]) -> None:
+        """The mentions to read posts and names against, by where each starts and ends."""
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self.by_start = {m.start: m for m in self.mentions}
         self.by_end = {m.end: m for m in self.mentions if m.kind in ("country", "org")}
-        self.generic_org_labels: dict[str, str] = {}
 
     # -- posts -------------------------------------------------------------
     def _mention_at(self, pos: int) -> Mention | None:

@@ -359,8 +359,7 @@ def build(text: str, doc_key: str = "doc") -> Doc:
         )
         taken.add(af.start(), c.end)
     # Persons the lexicon does not know, marked by a post or a title next to them.
-    finder.mentions = sorted(mentions + extra, key=lambda m: m.start)
-    finder.by_start = {m.start: m for m in finder.mentions}
+    finder.index(mentions + extra)
     phrases = finder.post_phrases()
     named = SpanSet()
     for m in mentions + extra:
@@ -485,8 +484,7 @@ def build(text: str, doc_key: str = "doc") -> Doc:
             doc.entities[ref] = generic_entities[ref]
         _register(doc, m)
     # Posts: link each post phrase to the person it qualifies.
-    finder.mentions = all_mentions
-    finder.by_start = {m.start: m for m in all_mentions}
+    finder.index(all_mentions)
     persons = [m for m in all_mentions if m.kind == "person"]
     titled: dict[str, set[str]] = {}  # the roles each person's titles name, state or none
     for ph in phrases:
