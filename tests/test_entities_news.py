@@ -1813,3 +1813,16 @@ def test_a_title_after_a_states_name_of_two_words_is_that_states_post():
         "person/jeremiah-manele": {"solomon-islands"},
         "person/faisal-bin-farhan": {"saudi-arabia"},
     }, held
+
+
+def test_a_word_in_lower_case_is_no_name_whatever_the_recogniser_says():
+    """Dev text 726's own sentence: "escaped … to the bush for safety" was the Egyptian town
+    of Būsh (the recogniser's person, then the gazetteer's town). The same words in lower
+    case made "the kingdom" a place (436) and "von der" a person (424)."""
+    f = facts(
+        "Attack\nSource: Example | 2021-07-25\n\n"
+        "Bakari said several hundred civilians escaped from Sagme and neighboring villages to the"
+        " bush for safety.\n"
+    )
+    labels = {e.label for e in f.entities.values()}
+    assert "Būsh" not in labels and "bush" not in labels, labels

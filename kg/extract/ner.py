@@ -181,6 +181,8 @@ def find(
         surface = text[s:e]
         if _NOT_ACTOR.match(surface) or "\n" in surface or _URLISH.search(surface):
             continue
+        if not any(c.isupper() for c in surface):
+            continue  # "escaped … to the bush for safety": no name, whatever the model says
         if s < headline and surface not in text[headline:]:
             continue  # a title-case headline: the small model reads its verbs as names
         inside = [m for (ms, me, m) in taken if ms < e and s < me]
