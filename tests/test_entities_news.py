@@ -1826,3 +1826,16 @@ def test_a_word_in_lower_case_is_no_name_whatever_the_recogniser_says():
     )
     labels = {e.label for e in f.entities.values()}
     assert "Būsh" not in labels and "bush" not in labels, labels
+
+
+def test_a_place_the_text_calls_a_region_is_known_by_that_name_too():
+    """Dev texts 726 and 727, their own words: "Midjiyawa Bakari, governor of Cameroon's Far
+    North region" and "the Batken region" name the regions with the word; the place kept
+    only "Far North", which a reader looking for "the Far North region" did not find."""
+    f = facts(
+        "Attack\nSource: Example | 2021-07-25\n\n"
+        "Midjiyawa Bakari, governor of Cameroon's Far North region, said six of the Cameroonian"
+        " troops were killed on the spot.\n"
+    )
+    names = {n for e in f.entities.values() if e.kind == "place" for n in (e.label, *e.surfaces)}
+    assert "Far North region" in names, names

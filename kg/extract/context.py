@@ -499,8 +499,22 @@ def build(text: str, doc_key: str = "doc") -> Doc:
     _counterparts_posts(doc, persons, titled)
     _respective_posts(doc)
     _posts_of_listed_states(doc)
+    _regions_named_as_such(doc)
     _parse_event_sentences(doc)
     return doc
+
+
+# "in Cameroon's Far North region", "Borno state": the word the text names the region with
+_REGION_WORD = re.compile(r" (?:region|province|state|district|county|governorate|oblast)\b")
+
+
+def _regions_named_as_such(doc: Doc) -> None:
+    """A place the text calls "the Far North region" is known by that name too."""
+    for m in doc.mentions:
+        word = _REGION_WORD.match(doc.text, m.end) if m.kind == "place" else None
+        ent = doc.entities.get(doc.ref(m)) if word else None
+        if ent is not None:
+            ent.surfaces.add(doc.text[m.start : word.end()])
 
 
 _COUNTERPART_OF = re.compile(
