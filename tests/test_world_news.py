@@ -4552,3 +4552,18 @@ def test_states_and_bodies_whose_representatives_attended_take_part():
         "country/united-states",
     } <= got, got
     assert "org/igad" not in got, got
+
+
+def test_a_meeting_later_called_todays_is_of_the_days_date():
+    """Dev text 628's first and third paragraphs: the talks in Craiova had no day, though
+    "at today's meeting" in the story of 28 April says which."""
+    f = facts(
+        "Serbia, Romania, Bulgaria to Set Up Craiova Group\n"
+        "Source: IENE (Institute of Energy for South-East Europe) | 2015-04-28\n\n"
+        "Serbia Prime Minister Aleksandar Vucic spoke in the Romanian city of Craiova with prime"
+        " ministers of Romania and Bulgaria Victor Ponta and Boyko Borisov about infrastructure"
+        " projects and cooperation in the fields of energy and transport.\n\n"
+        "Ponta explained that at today's meeting it was agreed to set up Craiova Group, whose"
+        " founding members are Romania, Serbia and Bulgaria.\n"
+    )
+    assert [m.date.value if m.date else None for m in f.meetings] == [date(2015, 4, 28)], f.meetings

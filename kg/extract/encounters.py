@@ -4168,6 +4168,7 @@ def merge_into(doc: Doc, found: list[Meeting], parsed: list[Meeting]) -> list[Me
     _same_day_as_before(doc, out)
     _first_day_of_the_ended(doc, out)
     _date_of_the_arrival_after(doc, out)
+    _todays_meeting(doc, out)
     stood_in_for = _represented_only(doc)
     for m in out:
         # each party once: "Lula and first lady Rosângela da Silva welcomed …" after a visit
@@ -4184,6 +4185,27 @@ def merge_into(doc: Doc, found: list[Meeting], parsed: list[Meeting]) -> list[Me
         if m.key.startswith("undated-") and m.date is not None and m.date.value:
             m.key = meeting_key(doc, m.date, m.participants)  # dated by a twin it absorbed
     return _one_per_key(_visit_told_with_its_talks(doc, out))
+
+
+# "Ponta explained that at today's meeting it was agreed …", "yesterday's talks"
+_TODAYS_MEETING = re.compile(
+    r"\b(?:today|yesterday)['’]s\s+(?:[\w-]+\s+){0,2}?(?:meeting|talks|summit|session|call)\b",
+    re.I,
+)
+
+
+def _todays_meeting(doc: Doc, meetings: list[Meeting]) -> None:
+    """An undated meeting told before "today's meeting" (within three paragraphs, the last
+    one told) is of the day "today" is."""
+    for _pi, sent in doc.sentences:
+        for t in _TODAYS_MEETING.finditer(doc.text, sent.start, sent.end):
+            m = _told_last(doc, [m for m in meetings if m.span.start < sent.start], sent, 3)
+            if m is None or m.date is not None:
+                continue
+            date = _date(doc, sent, t.start())
+            if date is not None and date.value:
+                m.date = date
+                m.key = meeting_key(doc, date, m.participants)
 
 
 _ON_A_VISIT = re.compile(r"\bwho\s+(?:is|was|are|were)\s+(?:on|paying|making)\b", re.I)
