@@ -1769,3 +1769,15 @@ def test_people_evacuated_are_displaced_and_killings_are_deaths():
     )
     got = {(c.quantity_kind, c.value) for c in f.claims}
     assert {("Displaced", 10000), ("Deaths", 19)} <= got, got
+
+
+def test_one_dead_is_a_death_though_one_is_no_number_elsewhere():
+    """Dev 724's subheading "ONE DEAD AND 14 INJURED": "one" is skipped as a number ("one of
+    the …"), so the death was no claim; "one of the protesters" still counts no one."""
+    f = facts(
+        "Clashes\nSource: Test | 2022-04-06\n\n"
+        "ONE DEAD AND 14 INJURED\n\n"
+        "One of the protesters said the police had fired first.\n"
+    )
+    got = {(c.quantity_kind, c.value) for c in f.claims}
+    assert got == {("Deaths", 1), ("Injuries", 14)}, got

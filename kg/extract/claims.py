@@ -93,6 +93,15 @@ KINDS: list[tuple[str, re.Pattern[str], re.Pattern[str] | None]] = [
 _CASUALTIES = {"Deaths", "Injuries", "Detentions"}
 
 
+# "ONE DEAD AND 14 INJURED", "one person was killed": "one" is no number elsewhere ("one of
+# the …"), but it counts the dead
+_ONE_DEAD = re.compile(
+    r"\bone(?=\s+(?:(?:person|man|woman|soldier|civilian|policeman|protester)\s+)?"
+    r"(?:(?:was|has\s+been)\s+)?(?:dead|killed)\b)",
+    re.I,
+)
+
+
 def _told_before(before: str, kinds: set[str] | None = None) -> tuple[str, str] | None:
     """The kind a verb before the number gives ("killed 14", "arrested 30") and its words."""
     for k, _a, before_rx in KINDS:
@@ -117,7 +126,10 @@ def claims(doc: Doc, stmts: list[Statement]) -> list[Claim]:
     text = doc.text
     out: list[Claim] = []
     for _pi, sent in doc.sentences:
-        for s, e, value, qual in doc.numbers_in(sent.start, sent.end):
+        numbers = doc.numbers_in(sent.start, sent.end) + [
+            (m.start(), m.end(), 1, None) for m in _ONE_DEAD.finditer(text, sent.start, sent.end)
+        ]
+        for s, e, value, qual in sorted(numbers):
             if _is_date_part(text, s, e) or isinstance(value, float) and value < 1:
                 continue
             window_end = sent.end
