@@ -1839,3 +1839,14 @@ def test_a_place_the_text_calls_a_region_is_known_by_that_name_too():
     )
     names = {n for e in f.entities.values() if e.kind == "place" for n in (e.label, *e.surfaces)}
     assert "Far North region" in names, names
+
+
+def test_as_reported_by_makes_no_outlet_of_as():
+    """Dev texts 607 and 370, their own openings: "As reported by Jamaica Gleaner, Pompeo …"
+    made "As" a news outlet that reports."""
+    f = facts(
+        "Meetings\nSource: Example | 2020-01-23\n\n"
+        "As reported by Jamaica Gleaner, Pompeo, in his earlier presentation at Jamaica House,"
+        " said that the US was working to assist countries in the region.\n"
+    )
+    assert "org/as" not in f.entities, sorted(f.entities)

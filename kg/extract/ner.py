@@ -634,7 +634,7 @@ _NOT_OUTLET = {
     for w in (
         "The This That It He She They We I You Officials Police Media Sources Witnesses "
         "Residents Authorities Reports Reporters Journalists Ministry Government Agency Army "
-        "Observers Analysts"
+        "Observers Analysts As"  # ("As reported by Jamaica Gleaner, …")
     ).split()
 } | CALENDAR  # ("Monday", "May": a day or a month, no outlet)
 
