@@ -1850,3 +1850,15 @@ def test_as_reported_by_makes_no_outlet_of_as():
         " said that the US was working to assist countries in the region.\n"
     )
     assert "org/as" not in f.entities, sorted(f.entities)
+
+
+def test_fsm_and_rmi_are_the_states_they_abbreviate():
+    """Dev texts 664 and 548, their own words: "Presidents Hilda Heine (RMI), … and Peter
+    Christian (FSM)": the Marshall Islands and Micronesia, which were organizations."""
+    f = facts(
+        "Summit\nSource: Marshall Islands Journal | 2017-08-04\n\n"
+        "Presidents Hilda Heine (RMI), Tommy Remengesau (ROP) and Peter Christian (FSM)"
+        " acknowledged the inclusion of Nauru and Kiribati as an historic development.\n"
+    )
+    assert {"country/marshall-islands", "country/micronesia"} <= set(f.entities), sorted(f.entities)
+    assert not {"org/fsm", "org/rmi"} & set(f.entities), sorted(f.entities)
