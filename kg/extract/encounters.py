@@ -4199,7 +4199,7 @@ def _todays_meeting(doc: Doc, meetings: list[Meeting]) -> None:
     one told) is of the day "today" is."""
     for _pi, sent in doc.sentences:
         for t in _TODAYS_MEETING.finditer(doc.text, sent.start, sent.end):
-            m = _told_last(doc, [m for m in meetings if m.span.start < sent.start], sent, 3)
+            m = _told_last(doc, [x for x in meetings if x.span.start < sent.start], sent, 3)
             if m is None or m.date is not None:
                 continue
             date = _date(doc, sent, t.start())

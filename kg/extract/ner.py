@@ -1901,7 +1901,8 @@ _CITY_SAID = re.compile(
     r"(?:[a-z-]+\s+){0,2}(?:city|town|capital|port|village)\b)"
 )
 # "Sagme, a northern village on the border with Nigeria": a town the text says is one,
-# whether or not a gazetteer knows it
+# whether or not a gazetteer knows it (the one form of _CITY_SAID's that is trusted alone:
+# "X-based" and "X, the capital" only point to a name the gazetteer must confirm)
 _TOWN_SAID = re.compile(
     r"(?<![\w’'-])(?P<n>[A-Z][a-z’'-]+(?:\s[A-Z][a-z’'-]+)?),\s+a\s+(?:[a-z-]+\s+){0,2}"
     r"(?:village|town)\b"
