@@ -1312,8 +1312,8 @@ def _mission(doc: Doc) -> str | None:
     if len(named) > 1:
         # "… to join UN Peacekeeping Force" in the headline, "to join the United Nations
         # Stabilization Mission (MINUSTAH)" in the story: the story's name for it
-        body = max(doc.text.find("\n"), 0)  # (the title's end)
-        told = {doc.ref(m) for m in doc.mentions if m.start >= body}
+        title = doc.meta.title_span
+        told = {doc.ref(m) for m in doc.mentions if title is None or m.start >= title.end}
         if named[0] not in told:
             return next((ref for ref in named if ref in told), named[0])
     return named[0] if named else None
