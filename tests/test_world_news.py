@@ -4567,3 +4567,21 @@ def test_a_meeting_later_called_todays_is_of_the_days_date():
         " founding members are Romania, Serbia and Bulgaria.\n"
     )
     assert [m.date.value if m.date else None for m in f.meetings] == [date(2015, 4, 28)], f.meetings
+
+
+def test_the_one_who_held_the_meeting_a_clause_tells_of_met_its_with_party():
+    """Dev text 738: "Mr Augusto's visit to Pretoria came in the wake of a meeting he held
+    last week with Lesotho's Foreign Affairs Minister Lesego Makgothi in Luanda": the clause
+    says who held the meeting (its subject "he", Augusto) and with whom."""
+    f = facts(
+        "Angola brief\nSource: Lesotho Times\n\n"
+        "Angolan Foreign Affairs Minister, Manuel Augusto, visited South Africa on Tuesday to"
+        " brief the bloc’s chairperson and South African President Jacob Zuma of the situation"
+        " on the ground ahead of the deployment.\n\n"
+        "Mr Augusto’s visit to Pretoria came in the wake of a meeting he held last week with"
+        " Lesotho’s Foreign Affairs Minister Lesego Makgothi in Luanda, Angola.\n"
+    )
+    talks = [m for m in f.meetings if "person/lesego-makgothi" in m.participants]
+    assert [sorted(m.participants) for m in talks] == [
+        ["person/lesego-makgothi", "person/manuel-augusto"]
+    ], f.meetings

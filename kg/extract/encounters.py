@@ -1322,7 +1322,7 @@ def encounters(doc: Doc) -> list[Meeting]:
                         None,
                     )
                     if hub.lower_ in ("visit", "visits")
-                    else None
+                    else _held_in_clause(hub)
                 )
                 if made is not None:
                     # "confirmed the official visit that the President of Colombia, Iván
@@ -3488,6 +3488,26 @@ _HABITUALLY = {
 }
 
 
+def _held_in_clause(noun):
+    """The relative clause that says who held the meeting the noun names, the noun being its
+    object: "a meeting he held last week with X in Luanda", "the talks he had with X". Its
+    subject and its "with" phrase are the parties, not the main clause's."""
+    for c in noun.children:
+        if (
+            c.dep_ == "relcl"
+            and lemma(c.lower_) in ("hold", "have")
+            and any(
+                d.dep_ in ("nsubj", "nsubjpass") and d.lower_ not in ("that", "which")
+                for d in c.children
+            )
+            and not any(
+                d.dep_ == "dobj" and d.lower_ not in ("that", "which", "whom") for d in c.children
+            )
+        ):
+            return c
+    return None
+
+
 def _reported_meeting(noun) -> bool:
     """A meeting noun reports a meeting when it is held, attended or taking place, or names
     its parties ("talks between", "his call with", "Blinken's call"); "welcomed the visit",
@@ -3515,6 +3535,8 @@ def _reported_meeting(noun) -> bool:
         c.dep_ == "relcl" and lemma(c.lower_) in ("make", "pay") for c in noun.children
     ):
         return True  # "the official visit that the President of Colombia will make to Quito"
+    if _held_in_clause(noun) is not None:
+        return True  # "came in the wake of a meeting he held last week with X"
     head = noun.head
     if noun.dep_ in ("nsubj", "nsubjpass"):
         return lemma(head.lower_) in _HELD_NOUN_SUBJ
