@@ -1862,3 +1862,18 @@ def test_fsm_and_rmi_are_the_states_they_abbreviate():
     )
     assert {"country/marshall-islands", "country/micronesia"} <= set(f.entities), sorted(f.entities)
     assert not {"org/fsm", "org/rmi"} & set(f.entities), sorted(f.entities)
+
+
+def test_a_malay_kampung_is_a_village_not_a_person():
+    """Dev text 735, its own sentence: the recogniser read "Kampung Lormalong" and "Kampung
+    Dasar Lama" (Malay for "village") as persons."""
+    f = facts(
+        "Lahad Datu\nSource: Example | 2013-03-05\n\n"
+        "Zulkifeli said although the armed Filipino militants were present only in Kampung"
+        " Tanduo in Lahad Datu as well as Kampung Lormalong and Kampung Dasar Lama in Kunak,"
+        " security personnel were deployed to Sandakan and Tawau to provide security for"
+        " residents there.\n"
+    )
+    persons = refs(f, "person")
+    assert not {r for r in persons if r.startswith("person/kampung")}, sorted(persons)
+    assert "place/kampung-dasar-lama" in f.entities, sorted(f.entities)

@@ -1516,8 +1516,11 @@ def _type(surface: str, kind: str, label: str, prefer: set[str]):
     return kind, None
 
 
-# the first word of a lake's, a mountain's or a cape's name
-_NATURE_FIRST = re.compile(r"(?:Lake|Mount|Mt\.?|Cape|Gulf of|Bay of|Sea of) [A-Z]")
+# the first word of a lake's, a mountain's or a cape's name, or of a village's in Malay and
+# Filipino ("Kampung Tanduo", "Barangay Poblacion")
+_NATURE_FIRST = re.compile(
+    r"(?:Lake|Mount|Mt\.?|Cape|Gulf of|Bay of|Sea of|Kampung|Kampong|Barangay) [A-Z]"
+)
 
 
 def _add(
