@@ -1781,3 +1781,18 @@ def test_one_dead_is_a_death_though_one_is_no_number_elsewhere():
     )
     got = {(c.quantity_kind, c.value) for c in f.claims}
     assert got == {("Deaths", 1), ("Injuries", 14)}, got
+
+
+def test_a_force_counted_with_over_is_the_subject_the_parse_lost():
+    """Dev text 734, its headline and its second paragraph: "Over 900 soldiers, 10 armored
+    vehicles, … have arrived in the so-called southern macrozone in La Araucanía and Biobío
+    regions": the parse reads "Over" as the verb's preposition and leaves it no subject, so
+    the 900 soldiers were no deployment."""
+    f = facts(
+        "Hundreds of soldiers deployed in southern Chile\nSource: Chile Today\n\n"
+        "Over 900 soldiers, 10 armored vehicles, five special military vehicles, and three"
+        " military helicopters  have arrived in the so-called southern macrozone in La"
+        " Araucanía and Biobío regions. The deployment is part of the state of exception the"
+        " government imposed on Oct. 12.\n"
+    )
+    assert [d.personnel for d in f.deployments] == [900], sendings(f)

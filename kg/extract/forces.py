@@ -192,7 +192,7 @@ def deployments_from_parse(doc: Doc) -> list[Deployment]:
                         # "Malawi's contingent is expected to arrive next week"
                         subs = [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")]
                     if not subs:
-                        subs = _passive_subject_missed(tok)
+                        subs = _passive_subject_missed(tok) or _count_read_as_prep(tok)
                     force = next((s for s in subs if _is_force(s)), None)
                     if force is None and not subs and tok.dep_ == "acl" and _is_force(tok.head):
                         force = tok.head  # "400 Kenyan police officers arrived" read as acl
@@ -216,7 +216,7 @@ def deployments_from_parse(doc: Doc) -> list[Deployment]:
                 else:
                     objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
                     if not objs:
-                        objs = _passive_subject_missed(tok)
+                        objs = _passive_subject_missed(tok) or _count_read_as_prep(tok)
                     # "two warships and 300 marines": the marines are the force
                     named = [x for o in objs for x in (o, *_conj(o)) if _FORCE.match(x.text)]
                     force = next(iter(named), None) or next((o for o in objs if _is_force(o)), None)
@@ -562,6 +562,20 @@ def _passive_subject_missed(verb) -> list:
         return []
     noun = verb.doc[first - 1]
     return [noun] if noun.dep_ in ("dobj", "pobj") and _is_force(noun) else []
+
+
+def _count_read_as_prep(verb) -> list:
+    """ "Over 900 soldiers, 10 armored vehicles … have arrived in …": the parse reads "Over"
+    as a preposition of the verb and leaves it no subject; the force is its object."""
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return []
+    return [
+        o
+        for c in verb.children
+        if c.dep_ == "prep" and c.i < verb.i and c.lower_ in ("over", "about", "around")
+        for o in c.children
+        if o.dep_ == "pobj" and any(x.dep_ == "nummod" for x in o.children) and _is_force(o)
+    ]
 
 
 _GROUP_OF_ARMS = {"strike", "battle", "task", "carrier", "amphibious", "naval", "air"}
