@@ -1796,3 +1796,19 @@ def test_a_force_counted_with_over_is_the_subject_the_parse_lost():
         " government imposed on Oct. 12.\n"
     )
     assert [d.personnel for d in f.deployments] == [900], sendings(f)
+
+
+def test_two_forces_one_verb_deploys_are_two_deployments():
+    """Dev text 742, its own sentence: "after 800 police officers and 200 members of the armed
+    services were deployed": each force the sentence counts is a deployment of its own (the
+    200 were lost: one force per verb, and "members of the armed services" no force)."""
+    f = facts(
+        "20 dead in Ecuador prison riot\nSource: Al Mayadeen English\n\n"
+        "At least 20 people were killed in a riot in El Turi Prison in Cuenca, southern"
+        " Ecuador, early Sunday.\n\n"
+        "Interior Minister Patricio Carrillo informed reporters that the violence was"
+        ' gang-related and had been brought "under control" after 800 police officers and 200'
+        " members of the armed services were deployed.\n"
+    )
+    assert sorted(d.personnel for d in f.deployments) == [200, 800], sendings(f)
+    assert {d.deployed_by for d in f.deployments} == {"country/ecuador"}, sendings(f)

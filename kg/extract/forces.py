@@ -329,6 +329,33 @@ def deployments_from_parse(doc: Doc) -> list[Deployment]:
                     out.append(
                         dataclasses.replace(dep, deployed_by=ref, evidence=list(dep.evidence))
                     )
+                if not others and not ridden:
+                    # "after 800 police officers and 200 members of the armed services were
+                    # deployed": each counted force of the pair is a deployment of its own
+                    for more in _conj(force):
+                        if _counted(more) and _is_force(more) and _counted(force):
+                            # (of the sender the first's own words name, "24 Jamaican
+                            # personnel and two senior officers from Belize", the second
+                            # is not; of a state its own words name, it is that state's)
+                            own = doc.mentions_in(*phrase_span(more, off), "country")
+                            if not own and _owner(doc, force, off, skip):
+                                continue
+                            extra = _build(
+                                doc,
+                                sent,
+                                off,
+                                skip,
+                                tok,
+                                more,
+                                sender_toks,
+                                force_org,
+                                doc.ref(own[0]) if own else dep.deployed_by,
+                            )
+                            if extra is not None and extra.personnel != dep.personnel:
+                                # sent by the one verb, they went where the first went
+                                extra.destination = extra.destination or dep.destination
+                                extra.apart = True
+                                out.append(extra)
     out.extend(_lists(doc, force_org, out))
     out.extend(_table(doc, force_org, out))
     out = _merge(out, doc)
@@ -545,6 +572,16 @@ def _own_or_governing_subjects(tok) -> list:
 _MONEY = {"$", "€", "£", "¥", "US$", "dollars", "euros", "pounds"}
 
 
+def _armed_services(tok) -> bool:
+    """ "the armed services": a state's forces under another name."""
+    return tok.lower_ == "services" and any(c.lower_ == "armed" for c in tok.children)
+
+
+def _counted(tok) -> bool:
+    """The noun has its own number ("200 members", "800 police officers")."""
+    return any(c.dep_ == "nummod" for c in tok.children)
+
+
 def _conj(tok) -> list:
     """The nouns conjoined after a noun ("warships and 300 marines")."""
     return [c for c in tok.children if c.dep_ == "conj"]
@@ -593,7 +630,7 @@ def _is_force(tok) -> bool:
         return True  # "with the Bahamas committing 150 people"
     if tok.lower_ in ("members", "staff", "men"):
         of = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
-        if any(g.dep_ == "pobj" and not _is_force(g) for g in of):
+        if any(g.dep_ == "pobj" and not _is_force(g) and not _armed_services(g) for g in of):
             return False  # "members of parliament", "staff of the embassy": no force
     if _FORCE.match(tok.text):
         return True
@@ -1803,6 +1840,17 @@ _TABLE_HEAD = re.compile(
 )
 
 
+def _two_forces_of_one_verb(a: Deployment, b: Deployment) -> bool:
+    """ "800 police officers and 200 members of the armed services were deployed": two
+    forces the one sentence counts apart are two deployments."""
+    return (
+        (a.apart or b.apart)
+        and a.span == b.span
+        and bool(a.personnel and b.personnel)
+        and a.personnel != b.personnel
+    )
+
+
 def _merge(deps: list[Deployment], doc: Doc | None = None) -> list[Deployment]:
     """One deployment per sender and destination in a story: later sentences add numbers. A
     headline's deployment is the body's of the same sender, whatever place it names."""
@@ -1819,6 +1867,7 @@ def _merge(deps: list[Deployment], doc: Doc | None = None) -> list[Deployment]:
                 for o in out
                 if o.deployed_by == d.deployed_by
                 and not _other_phase(o, d)
+                and not _two_forces_of_one_verb(o, d)
                 and (
                     o.destination == d.destination
                     or not o.destination
@@ -1998,7 +2047,7 @@ def merge_into(doc: Doc, found: list[Deployment], parsed: list[Deployment]) -> l
             # "A contingent of 140 … is expected to arrive on 12 October … An advance party of
             # ten … arrived on 30 September": the same sender's two movements
             twin = None
-        if twin is not None and _another_wave(doc, twin, d):
+        if twin is not None and (_another_wave(doc, twin, d) or _two_forces_of_one_verb(twin, d)):
             twin = None
         if twin is not None and (
             not twin.destination
@@ -2039,9 +2088,12 @@ def merge_into(doc: Doc, found: list[Deployment], parsed: list[Deployment]) -> l
         else:
             d.key = f"{_k(d.deployed_by)}-{_k(d.destination)}-{_month(doc, d.start)}"
         if any(o.key == d.key for o in out):
-            if not (_added(doc, d) or _told_as_earlier(doc, d)):
+            if any(o.key == d.key and _two_forces_of_one_verb(o, d) for o in out):
+                d.key += f"-{d.personnel}"  # the second force the sentence counts
+            elif not (_added(doc, d) or _told_as_earlier(doc, d)):
                 continue
-            d.key += f"-{d.personnel}-more"  # one more wave of the same sender and month
+            else:
+                d.key += f"-{d.personnel}-more"  # one more wave of the same sender and month
         out.append(d)
         by_sender.setdefault(d.deployed_by or "", d)
         if not d.part_of and d.deployed_by:

@@ -121,6 +121,9 @@ class Deployment:
     part_of: str | None = None
     force: str | None = None  # org ref of the named force or mission deployed (SAMIM, KFOR)
     evidence: list[Span] = field(default_factory=list)
+    # the second of two forces one verb deploys, counted apart ("800 police officers and 200
+    # members of the armed services were deployed"): never merged into the first
+    apart: bool = False
 
 
 @dataclass
