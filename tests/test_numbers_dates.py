@@ -231,3 +231,11 @@ def test_thousands_parted_by_a_space_are_one_number_but_a_day_then_a_number_two(
     assert [v for _s, _e, v, _q in find_numbers("some 12\u00a0500 people")] == [12500]
     assert [v for _s, _e, v, _q in find_numbers("on March 5 100 soldiers left")] == [5, 100]
     assert [v for _s, _e, v, _q in find_numbers("June 23 135 troops")] == [23, 135]
+
+
+def test_thousands_parted_by_a_space_after_of_are_one_number():
+    """Dev text 738 (Lesotho Times): "the SADC standby force will consist of 1 099 troops"
+    was two claims, of 1 and 99 personnel: "of" was taken for the word before a day."""
+    text = "The SADC standby force will consist of 1 099 troops, 30 civilians and 70 police."
+    assert [v for _s, _e, v, _q in find_numbers(text)] == [1099, 30, 70]
+    assert [v for _s, _e, v, _q in find_numbers("on 23 135 troops left")] == [23, 135]

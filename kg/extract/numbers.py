@@ -99,7 +99,8 @@ def parse_number(text: str) -> int | float | None:
 
 
 _SPACED = re.compile(r"\d[ \u00a0\u202f]\d")
-_AFTER_A_DAY = re.compile(rf"\b{MONTH_NAME}\s+$|\b(?:on|of)\s+$", re.I)
+# (not "of": "will consist of 1 099 troops" counts one number, as "of 1,099" would)
+_AFTER_A_DAY = re.compile(rf"\b{MONTH_NAME}\s+$|\bon\s+$", re.I)
 _ORDINAL_AFTER = re.compile(
     r"[\s-]+(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)\b", re.I
 )
