@@ -1812,3 +1812,15 @@ def test_two_forces_one_verb_deploys_are_two_deployments():
     )
     assert sorted(d.personnel for d in f.deployments) == [200, 800], sendings(f)
     assert {d.deployed_by for d in f.deployments} == {"country/ecuador"}, sendings(f)
+
+
+def test_the_dead_counted_before_and_injured_are_deaths():
+    """Dev text 739, its own sentence: "a Cagayan de Oro explosion killed 8 and injured 46
+    others": the 8 were counted as injured, the verb after them read as theirs."""
+    f = facts(
+        "Blasts\nSource: Rappler\n\n"
+        "On July 26, a Cagayan de Oro explosion killed 8 and injured 46 others. It was"
+        " followed by another deadly blast in Cotabato on August 5, which killed 8.\n"
+    )
+    got = sorted((c.quantity_kind, c.value) for c in f.claims)
+    assert got == [("Deaths", 8), ("Deaths", 8), ("Injuries", 46)], got

@@ -116,6 +116,8 @@ _SPAN_OF_TIME = re.compile(
 )
 _STOP = re.compile(
     r"[;:.!?]|,\s|\s(?:and|while|but|whereas)\s+(?:(?:more than|over|about|nearly|some)\s+)?\d"
+    # "killed 8 and injured 46 others": the next verb counts other people
+    r"|\s(?:and|while|but|whereas)\s+(?:injur|wound|kill|hurt|arrest|detain|displac)\w*"
 )
 _COUNTS_END = re.compile(
     r"[,;:.!?()]|\s(?:were|was|have|has|had|are|is|in|across|during|on|at|by|from|to|into|since|who|which|that)\b"
