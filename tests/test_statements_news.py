@@ -1723,3 +1723,15 @@ def test_a_post_of_a_body_means_later_whom_it_meant_before():
         " Kyi and President Win Myint.\n"
     )
     assert speakers_of(text, "peaceful solution") == {"person/christine-schraner-burgener"}
+
+
+def test_an_ultimatum_issued_is_speech_of_who_issued_it():
+    """Dev text 740, its own sentence: "Defense minister Keheliya Rambukkwella has issued an
+    ultimatum to the LTTE, giving the rebels 24 hours to surrender": what he told them is
+    his statement, as "issued a statement" is."""
+    text = (
+        "Civilians flee war zone\nSource: AsiaNews\n\n"
+        "Defense minister Keheliya Rambukkwella has issued an ultimatum to the LTTE, giving"
+        " the rebels 24 hours to surrender, beginning at noon today.\n"
+    )
+    assert speakers_of(text, "ultimatum") == {"person/keheliya-rambukkwella"}

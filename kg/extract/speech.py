@@ -122,6 +122,8 @@ BODY_NOUNS = {
     "sides",
 }
 _WRITTEN_NOUNS = {"statement", "communique", "communiqué", "declaration", "readout", "release"}
+# words one issues that are said to someone, not written texts ("issued a warning")
+_ISSUED_WORDS = {"ultimatum", "warning", "appeal"}
 # verbs that report speech only when someone is their subject
 # verbs of judgement, speech when someone judges ("Biden hailed the arrival")
 _JUDGING = {
@@ -273,9 +275,10 @@ def speech_verbs(sp) -> list:
             out.append(t)
             continue
         if lem in ("issue", "release", "publish") and any(
-            c.dep_ == "dobj" and c.lower_ in _WRITTEN_NOUNS for c in t.children
+            c.dep_ == "dobj" and (c.lower_ in _WRITTEN_NOUNS or c.lower_ in _ISSUED_WORDS)
+            for c in t.children
         ):
-            out.append(t)  # "issued a written statement"
+            out.append(t)  # "issued a written statement", "has issued an ultimatum to the LTTE"
             continue
         if lem in GREETING_VERBS and any(
             c.dep_ == "dobj" and c.lower_ in GREETING_NOUNS for c in t.children
