@@ -4585,3 +4585,15 @@ def test_the_one_who_held_the_meeting_a_clause_tells_of_met_its_with_party():
     assert [sorted(m.participants) for m in talks] == [
         ["person/lesego-makgothi", "person/manuel-augusto"]
     ], f.meetings
+
+
+def test_the_holder_named_after_a_long_post_the_parser_hung_on_the_verb_is_met():
+    """Dev text 731: "During this visit, Minister Fidelis met with the Coordinating Minister
+    for Maritime Affairs and Investment of the Republic of Indonesia, Luhut Binsar
+    Pandjaitan, with diplomats …": the parser hangs the name on "met" (an adverbial), so
+    the meeting had one party and was dropped."""
+    path = Path(__file__).parent / "corpus/dev/texts"
+    f = facts(next(path.glob("731_*.txt")).read_text(encoding="utf-8"))
+    talks = [m for m in f.meetings if "person/luhut-binsar-pandjaitan" in m.participants]
+    assert len(talks) == 1, f.meetings
+    assert any(p.startswith("person/fidelis") for p in talks[0].participants), f.meetings

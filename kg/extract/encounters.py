@@ -1297,6 +1297,12 @@ def encounters(doc: Doc) -> list[Meeting]:
                         parties.add_np(o)
                 for o in _with_objects(tok, ("with", "between", "among", "to", "from")):
                     parties.add_np(o)
+                for c in tok.children:
+                    if c.dep_ == "npadvmod" and _names_a_person(c, doc, off):
+                        # "met with the Coordinating Minister for … of the Republic of
+                        # Indonesia, Luhut Binsar Pandjaitan, …": the parser hangs the post's
+                        # holder on the verb
+                        parties.add_np(c)
                 if calls_on(tok):
                     for o in _with_objects(tok, ("on",)):
                         parties.add_np(o)  # "called on External Affairs Minister Jaishankar"
