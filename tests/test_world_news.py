@@ -4597,3 +4597,14 @@ def test_the_holder_named_after_a_long_post_the_parser_hung_on_the_verb_is_met()
     talks = [m for m in f.meetings if "person/luhut-binsar-pandjaitan" in m.participants]
     assert len(talks) == 1, f.meetings
     assert any(p.startswith("person/fidelis") for p in talks[0].participants), f.meetings
+
+
+def test_a_meeting_one_had_the_opportunity_to_hold_was_held_by_them():
+    """Dev text 731: "Minister Fidelis also had the opportunity to hold a brief meeting with
+    Pope Francis": an infinitive after "opportunity" read as a wish, and the one who had it
+    was no party."""
+    path = Path(__file__).parent / "corpus/dev/texts"
+    f = facts(next(path.glob("731_*.txt")).read_text(encoding="utf-8"))
+    talks = [m for m in f.meetings if "person/francis" in m.participants]
+    assert len(talks) == 1, f.meetings
+    assert any(p.startswith("person/fidelis") for p in talks[0].participants), f.meetings

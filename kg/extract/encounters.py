@@ -264,6 +264,9 @@ def _subjects(tok) -> list:
             return out
         if lead := _apposed_after_lead(node):
             return lead
+        if node.dep_ == "acl" and _had_the_chance(node.head):
+            node = node.head.head  # "A had the opportunity to hold a meeting with B"
+            continue
         if (
             node.dep_ == "acl"
             and node.head != node
@@ -541,6 +544,10 @@ def _future_or_wished(tok) -> bool:
             # but "travelled to Washington on Wednesday to meet Biden": the trip was made
             # (also "arrived in Accra on Monday heading a delegation … to begin a visit")
             went = _went(node.head) or (node.head.dep_ == "advcl" and _went(node.head.head))
+            if node.dep_ == "acl" and _had_the_chance(node.head):
+                # "had the opportunity to hold a brief meeting with Pope Francis": it was held
+                node = node.head.head
+                continue
             return not (node.dep_ in ("advcl", "xcomp") and went)
         if node.dep_ in (
             "dobj",
@@ -557,6 +564,18 @@ def _future_or_wished(tok) -> bool:
             continue
         break
     return False
+
+
+_CHANCES = {"opportunity", "chance", "honour", "honor", "privilege", "pleasure"}
+
+
+def _had_the_chance(noun) -> bool:
+    """ "had the opportunity", "got the chance": what one had the chance to do was done."""
+    return (
+        noun.lower_ in _CHANCES
+        and noun.dep_ == "dobj"
+        and lemma(noun.head.lower_) in ("have", "get", "take")
+    )
 
 
 # "a previous meeting", "had earlier met": a time before the story's
