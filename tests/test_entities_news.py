@@ -1877,3 +1877,19 @@ def test_a_malay_kampung_is_a_village_not_a_person():
     persons = refs(f, "person")
     assert not {r for r in persons if r.startswith("person/kampung")}, sorted(persons)
     assert "place/kampung-dasar-lama" in f.entities, sorted(f.entities)
+
+
+def test_the_name_after_a_colleagues_portfolio_is_a_person():
+    """Dev text 733, its own sentence: "met … with his Guyanese colleague of Foreign Affairs
+    and International Cooperation, Hugh Todd, in Paramaribo": the recogniser missed the
+    name between the commas, and the meeting had Guyana for a party instead."""
+    f = facts(
+        "Ministerial meeting\nSource: dodofinance.com | 2021-05-24\n\n"
+        "Albert Ramdin, Minister of Foreign Affairs, International Trade and International"
+        " Cooperation (BIBIS), met on Saturday, May 22, 2021 with his Guyanese colleague of"
+        " Foreign Affairs and International Cooperation, Hugh Todd, in Paramaribo.\n"
+    )
+    assert "person/hugh-todd" in f.entities, sorted(f.entities)
+    assert [sorted(m.participants) for m in f.meetings] == [
+        ["person/albert-ramdin", "person/hugh-todd"]
+    ], f.meetings

@@ -746,6 +746,15 @@ _POST_FOR_THEN_NAME = re.compile(
 )
 
 
+# "met with his Guyanese colleague of Foreign Affairs and International Cooperation, Hugh
+# Todd, in Paramaribo": a counterpart's portfolio, then, between commas, his name
+_COLLEAGUE_THEN_NAME = re.compile(
+    r"\b(?:his|her|their)\s+(?:[A-Z][\w'’-]+\s+)?(?:counterpart|colleague)s?\s+(?:of|for|in)\s+"
+    r"(?:the\s+)?[A-Z][\w'’&.-]*(?: (?:of|and|for|the|[A-Z][\w'’&.-]*)){0,8}?, "
+    r"([A-Z][a-z]+(?:[ -][A-Z][a-z'’]+){1,2}),"
+)
+
+
 # "Minister of Maritime Affairs and Fisheries Sakti Wahyu Trenggono", "Secretary of Defence
 # Lloyd Austin": a minister's portfolio, then the name the small model often does not see
 _POST_HEAD = r"(?:Minister|Secretary|Commissioner|PM|President|Ambassador)"
@@ -896,7 +905,7 @@ def _with_posted_names(
     posted += [(m, _NAMES_MISREAD) for m in _BODYS_POST_THEN_NAME.finditer(text)]
     posted += [
         (m, _NAMES_MISREAD | {"GPE", "LOC", "ORG", "NORP"})
-        for m in _POST_FOR_THEN_NAME.finditer(text)
+        for m in (*_POST_FOR_THEN_NAME.finditer(text), *_COLLEAGUE_THEN_NAME.finditer(text))
     ]
     posted += [(m, _NAMES_MISREAD | {"ORG"}) for m in _LOWER_POST_THEN_NAME.finditer(text)]
     for m, misread in posted:
