@@ -4608,3 +4608,22 @@ def test_a_meeting_one_had_the_opportunity_to_hold_was_held_by_them():
     talks = [m for m in f.meetings if "person/francis" in m.participants]
     assert len(talks) == 1, f.meetings
     assert any(p.startswith("person/fidelis") for p in talks[0].participants), f.meetings
+
+
+def test_a_leader_of_no_known_state_who_arrived_for_talks_is_on_a_visit_that_day():
+    """Dev text 188, its opening: "… His Excellency President Dr Julius Maada Bio today
+    arrived in the Guinean capital, Conakry, for talks tomorrow with President Alpha Conde":
+    the body names no state of his, and the visit took the day of the talks ("tomorrow"),
+    not the day its verb governs ("today"), so the talks of that day hid it."""
+    f = facts(
+        "Sierra Leone’s President Julius Maada Bio Arrives in Conakry for Talks Tomorrow with"
+        " Guinea’s President Alpha Conde\n"
+        "Source: State House Sierra Leone | 2021-02-15\n\n"
+        "Conakry, Republic of Guinea, Monday 15 February 2021 – His Excellency President Dr"
+        " Julius Maada Bio today arrived in the Guinean capital, Conakry, for talks tomorrow"
+        " with President Alpha Conde who extended an invitation last week.\n"
+    )
+    visits = [m for m in meetings_of(f, "Visit") if "person/julius-maada-bio" in m.participants]
+    assert [(m.date.value if m.date else None, m.location) for m in visits] == [
+        (date(2021, 2, 15), "place/conakry")
+    ], f.meetings

@@ -1783,9 +1783,14 @@ def _arrivals(doc: Doc, found: list[Meeting]) -> list[Meeting]:
             # reports its own president's trips)
             home = next(iter(doc.post_countries(who)), doc.meta.publisher_country)
             host = _host_country(doc, where)
-            if home is None or host is None or home == host:
+            if host is None or home == host:
                 continue
-            date = _date(doc, sent, off + tok.idx)
+            if home is None and not _ABROAD.search(doc.text, sent.start, sent.end):
+                continue  # (one of no known state who "arrived in Conakry … for talks
+                # tomorrow with President Alpha Conde" came from abroad; one who just
+                # arrived somewhere may be at home)
+            # ("today arrived in … for talks tomorrow": the day the verb governs)
+            date = _date(doc, sent, off + tok.idx, tok, off)
             if any(
                 who in m.participants and (m.date is None or date is None or m.date == date)
                 for m in (*found, *out)
@@ -1798,6 +1803,11 @@ def _arrivals(doc: Doc, found: list[Meeting]) -> list[Meeting]:
     return out
 
 
+# what only a visitor from abroad comes for
+_ABROAD = re.compile(
+    r"\b(?:bilateral|for talks|(?:the|both) two countries|(?:official|state|working) visit)\b",
+    re.I,
+)
 _DUE = {"schedule", "expect", "due"}
 _WEEKDAY = re.compile(rf"\b(?:{'|'.join(WEEKDAYS)}|tomorrow)\b", re.I)
 
