@@ -1735,3 +1735,16 @@ def test_an_ultimatum_issued_is_speech_of_who_issued_it():
         " the rebels 24 hours to surrender, beginning at noon today.\n"
     )
     assert speakers_of(text, "ultimatum") == {"person/keheliya-rambukkwella"}
+
+
+def test_a_guest_welcomed_after_landing_said_nothing():
+    """Dev text 730, its own sentence: "President Chakwera landed on Wednesday … and was
+    welcomed by Mozambican Deputy Minister …": the passive shares its subject with "landed";
+    a guest received is no speaker (as "was welcomed by the President" alone already was)."""
+    text = (
+        "president chakwera arrives in mozambique\nSource: Malawi Voice | 2024-08-14\n\n"
+        "President Chakwera landed on Wednesday at exactly 9:00AM, through Maputo"
+        " International Airport and was welcomed by Mozambican Deputy Minister of Foreign"
+        " Affairs and Cooperation Hermenigildo Caitano and other top Government officials.\n"
+    )
+    assert statement_openings(text) == []

@@ -416,9 +416,22 @@ _WELCOMED_THINGS = {
 
 def _welcomes_a_guest(verb) -> bool:
     """ "welcomed the truce" is speech; "was welcomed by the President", "welcomed President
-    Ruto at State House" receive a person (a name or a pronoun), and say nothing."""
+    Ruto at State House" receive a person (a name or a pronoun), and say nothing; so does
+    "President Chakwera landed … and was welcomed by Deputy Minister X", whose subject the
+    passive shares with the verb before it."""
+    shared = (
+        verb.dep_ == "conj"
+        and any(c.dep_ == "auxpass" for c in verb.children)
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    )
+    if shared and _welcomes_a_guest_as(verb.head, ("nsubj", "nsubjpass")):
+        return True
+    return _welcomes_a_guest_as(verb, ("nsubjpass", "dobj"))
+
+
+def _welcomes_a_guest_as(verb, deps: tuple[str, ...]) -> bool:
     return any(
-        c.dep_ in ("nsubjpass", "dobj")
+        c.dep_ in deps
         and (
             c.lower_ in _GUEST_PRONOUNS
             or (
