@@ -1748,3 +1748,16 @@ def test_a_guest_welcomed_after_landing_said_nothing():
         " Affairs and Cooperation Hermenigildo Caitano and other top Government officials.\n"
     )
     assert statement_openings(text) == []
+
+
+def test_speaking_to_a_topic_is_speech():
+    """Dev text 716, its own sentences: "President Varela spoke to the competitive advantages
+    of Panama …": one speaks "to" a topic as "about" it (not "spoke to reporters")."""
+    text = (
+        "Panama and Paraguay talk trade\nSource: playacommunity.com\n\n"
+        "Several themes that were highlighted during the meetings including commerce, tourism"
+        " and security. President Varela spoke to the competitive advantages of Panama and"
+        " various incentives offered by the country that aim to encourage foreign investment,"
+        " incentives which he extended to Paraguayans.\n"
+    )
+    assert speakers_of(text, "competitive advantages") == {"person/varela"}

@@ -259,6 +259,22 @@ def speech_verbs(sp) -> list:
             # about the sea", "the ministers talked about": a conversation between them
             out.append(t)
             continue
+        if (
+            lem == "speak"
+            and t.dep_ in ("ROOT", "conj", "ccomp")
+            and _one_speaker(t)
+            and any(
+                c.dep_ == "prep"
+                and c.lower_ == "to"
+                and any(
+                    g.dep_ == "pobj" and g.text.islower() and g.lower_ in _TOPICS_SPOKEN_TO
+                    for g in c.children
+                )
+                for c in t.children
+            )
+        ):
+            out.append(t)  # "President Varela spoke to the competitive advantages of Panama"
+            continue
         if lem == "make" and any(c.lower_ in ("known", "clear") for c in t.children):
             out.append(t)  # "made this known", "made it clear"
             continue
@@ -406,6 +422,12 @@ def _quoted_verdict(verb) -> bool:
     )
 
 
+# what one "speaks to" when one speaks of it (not to whom: "spoke to reporters")
+_TOPICS_SPOKEN_TO = {
+    "advantages", "importance", "need", "needs", "issue", "issues", "question", "questions",
+    "challenges", "benefits", "role", "progress", "situation", "concerns", "priorities",
+    "achievements", "opportunities", "potential", "value", "significance", "impact",
+}  # fmt: skip
 _GUEST_PRONOUNS = {"he", "she", "they", "him", "her", "them", "we", "us", "i", "me"}
 # capitalised things a statement welcomes ("welcomed Resolution 2699", "the Accord")
 _WELCOMED_THINGS = {
