@@ -4535,8 +4535,7 @@ def test_states_and_bodies_whose_representatives_attended_take_part():
     Representatives of the Troika (the Governments of Norway, UK and the US)": bodies and
     states whose envoys the communiqué does not name were no parties to the summit (and
     "IGAD", a piece of the forum's name, is none)."""
-    path = Path(__file__).parent / "corpus/dev/texts"
-    text = next(path.glob("485_*.txt")).read_text(encoding="utf-8")
+    text = next(DEV.glob("485_*.txt")).read_text(encoding="utf-8")
     head = "\n\n".join(text.split("\n\n")[:5]) + "\n"
     f = facts(head)
     summits = meetings_of(f, "Summit")
@@ -4589,8 +4588,7 @@ def test_the_one_who_held_the_meeting_a_clause_tells_of_met_its_with_party():
 
 def _minister_fidelis_met(other: str) -> None:
     """Dev text 731 read whole: one meeting of Minister Fidelis with `other`."""
-    path = Path(__file__).parent / "corpus/dev/texts"
-    f = facts(next(path.glob("731_*.txt")).read_text(encoding="utf-8"))
+    f = facts(next(DEV.glob("731_*.txt")).read_text(encoding="utf-8"))
     talks = [m for m in f.meetings if other in m.participants]
     assert len(talks) == 1, f.meetings
     assert any(p.startswith("person/fidelis") for p in talks[0].participants), f.meetings

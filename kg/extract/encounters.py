@@ -1337,23 +1337,13 @@ def encounters(doc: Doc) -> list[Meeting]:
                 # "between" and "of" phrases
                 head = hub.head
                 verb = None
-                made = (
-                    next(
-                        (
-                            c
-                            for c in hub.children
-                            if c.dep_ == "relcl" and lemma(c.lower_) in ("make", "pay")
-                        ),
-                        None,
-                    )
-                    if hub.lower_ in ("visit", "visits")
-                    else _held_in_clause(hub)
-                )
-                if made is not None:
+                holding = _clause_holding(hub)
+                if holding is not None:
                     # "confirmed the official visit that the President of Colombia, Iván
-                    # Duque, will make to Quito": who makes it, not who confirms it
-                    verb = made
-                    for s in _subjects(made):
+                    # Duque, will make to Quito": who makes it, not who confirms it; "a
+                    # meeting he held last week with X": who held it
+                    verb = holding
+                    for s in _subjects(holding):
                         parties.add_np(s)
                         parties.add_stranded(s)
                 elif (
@@ -3523,6 +3513,18 @@ _HABITUALLY = {
 }
 
 
+def _clause_holding(noun):
+    """The relative clause whose subject holds the meeting the noun names: the one who makes
+    or pays a visit ("the official visit that the President of Colombia will make to
+    Quito"), else the one who held the meeting (_held_in_clause)."""
+    if noun.lower_ in ("visit", "visits"):
+        return next(
+            (c for c in noun.children if c.dep_ == "relcl" and lemma(c.lower_) in ("make", "pay")),
+            None,
+        )
+    return _held_in_clause(noun)
+
+
 def _held_in_clause(noun):
     """The relative clause that says who held the meeting the noun names, the noun being its
     object: "a meeting he held last week with X in Luanda", "the talks he had with X". Its
@@ -3566,9 +3568,7 @@ def _reported_meeting(noun) -> bool:
         c.dep_ in ("acl", "relcl") and lemma(c.lower_) in _HELD_NOUN_SUBJ for c in noun.children
     ):
         return True  # "the first meeting held this Thursday", "the talks, which began on 9 May"
-    if noun.lower_ in ("visit", "visits") and any(
-        c.dep_ == "relcl" and lemma(c.lower_) in ("make", "pay") for c in noun.children
-    ):
+    if noun.lower_ in ("visit", "visits") and _clause_holding(noun) is not None:
         return True  # "the official visit that the President of Colombia will make to Quito"
     if _held_in_clause(noun) is not None:
         return True  # "came in the wake of a meeting he held last week with X"

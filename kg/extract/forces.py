@@ -329,11 +329,11 @@ def deployments_from_parse(doc: Doc) -> list[Deployment]:
                     out.append(
                         dataclasses.replace(dep, deployed_by=ref, evidence=list(dep.evidence))
                     )
-                if not others and not ridden:
+                if not others and not ridden and _counted(force):
                     # "after 800 police officers and 200 members of the armed services were
                     # deployed": each counted force of the pair is a deployment of its own
                     for more in _conj(force):
-                        if _counted(more) and _is_force(more) and _counted(force):
+                        if _counted(more) and _is_force(more):
                             # (of the sender the first's own words name, "24 Jamaican
                             # personnel and two senior officers from Belize", the second
                             # is not; of a state its own words name, it is that state's)
