@@ -1761,3 +1761,15 @@ def test_speaking_to_a_topic_is_speech():
         " incentives which he extended to Paraguayans.\n"
     )
     assert speakers_of(text, "competitive advantages") == {"person/varela"}
+
+
+def test_what_an_unnamed_body_stated_is_not_its_subjects_word():
+    """Dev text 717, its own sentence: "The Ministry of Foreign Affairs stated that PM Oli
+    called … and extended congratulations": the ministry (whose state the text does not say)
+    is no actor found, yet Oli's greeting is what it stated, not a statement of Oli's."""
+    text = (
+        "Oli holds phone talks\nSource: SEA News | 2021-09-02\n\n"
+        "The Ministry of Foreign Affairs stated that PM Oli called the Bangladeshi Premier and"
+        " extended congratulations on behalf of the people of Nepal and the government.\n"
+    )
+    assert "person/oli" not in speakers_of(text, "congratulations")

@@ -428,7 +428,7 @@ _TOPICS_SPOKEN_TO = {
     "challenges", "benefits", "role", "progress", "situation", "concerns", "priorities",
     "achievements", "opportunities", "potential", "value", "significance", "impact",
 }  # fmt: skip
-_GUEST_PRONOUNS = {"he", "she", "they", "him", "her", "them", "we", "us", "i", "me"}
+GUEST_PRONOUNS = {"he", "she", "they", "him", "her", "them", "we", "us", "i", "me"}
 # capitalised things a statement welcomes ("welcomed Resolution 2699", "the Accord")
 _WELCOMED_THINGS = {
     "resolution", "decision", "agreement", "declaration", "deal", "accord", "treaty",
@@ -455,7 +455,7 @@ def _welcomes_a_guest_as(verb, deps: tuple[str, ...]) -> bool:
     return any(
         c.dep_ in deps
         and (
-            c.lower_ in _GUEST_PRONOUNS
+            c.lower_ in GUEST_PRONOUNS
             or (
                 c.text[:1].isupper()
                 and not c.is_sent_start

@@ -532,7 +532,12 @@ def _parsed_statement(doc: Doc, sent: Block, sal: speech.Salience):
     )
     speaker = None
     skip = dateline_end(doc, sent.start) - sent.start
+    unnamed: list = []  # verbs whose subject is a name no actor was found for
     for v in verbs:
+        if any(_said_inside(u, v) for u in unnamed):
+            # "The Ministry of Foreign Affairs stated that PM Oli called … and extended
+            # congratulations": Oli's act is what the ministry said, not his statement
+            continue
         if v.lower_ == "according":
             tok = speech.according_to(v)
         elif v.dep_ == "advcl" and not any(c.dep_ == "nsubj" for c in v.children):
@@ -557,6 +562,8 @@ def _parsed_statement(doc: Doc, sent: Block, sal: speech.Salience):
         speaker = _resolve(doc, tok, v, sent, sal)
         if speaker is not None:
             break
+        if tok.text[:1].isupper() and tok.lower_ not in speech.GUEST_PRONOUNS | {"it", "this"}:
+            unnamed.append(v)
     if speaker is None:
         return _misparsed_verb(doc, sent, sp)
     st = _statement_for(doc, sent, speaker, sent.start + v.idx + len(v.text))
@@ -575,6 +582,12 @@ def _parsed_statement(doc: Doc, sent: Block, sal: speech.Salience):
 
 
 _SOURCE_PRONOUNS = {"him", "her", "them", "it", "us", "me"}
+
+
+def _said_inside(outer, verb) -> bool:
+    """`verb` stands in what `outer` says: below its clausal complement."""
+    below = next((a for a in verb.ancestors if a.head.i == outer.i and a.i != outer.i), None)
+    return verb.i != outer.i and below is not None and below.dep_ == "ccomp"
 
 
 def _source_only(verb) -> bool:
