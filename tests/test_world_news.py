@@ -4626,3 +4626,19 @@ def test_a_leader_of_no_known_state_who_arrived_for_talks_is_on_a_visit_that_day
     assert [(m.date.value if m.date else None, m.location) for m in visits] == [
         (date(2021, 2, 15), "place/conakry")
     ], f.meetings
+
+
+def test_leaders_who_spoke_where_no_place_is_named_were_on_the_phone():
+    """Dev text 747, its own paragraphs: "Today, Prime Minister Justin Trudeau spoke with the
+    Prime Minister of Saint Lucia, Allen Chastanet, to discuss …" in a release that names no
+    place at all: the readout's formula for a call, not a meeting in person."""
+    text = (
+        "justin trudeau and allen chastanet discuss covid 19\n"
+        "Source: St. Lucia News Online | 2020-05-13\n\n"
+        "(PRESS RELEASE) — Today, Prime Minister Justin Trudeau spoke with the Prime Minister"
+        " of Saint Lucia, Allen Chastanet, to discuss the latest developments in the COVID-19"
+        " pandemic in each of their countries and around the world.\n\n"
+        "The prime ministers exchanged information on their respective national efforts to"
+        " fight the pandemic.\n"
+    )
+    assert [m.kinds for m in facts(text).meetings] == [{"PhoneCall"}]

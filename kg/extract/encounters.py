@@ -3377,6 +3377,9 @@ def _call_context(doc: Doc, sent, title, verb_lemma, hub) -> bool:
     para = _para_of(doc, sent.start)
     if _CALL_NEAR.search(doc.text, para.start, para.end):
         return True
+    if verb_lemma == "speak" and not any(m.kind == "place" for m in doc.mentions):
+        return True  # "Today, Prime Minister Justin Trudeau spoke with the Prime Minister of
+        # Saint Lucia" in a story that names no place: a readout's formula for a call
     return title is not None and bool(_CALL_NEAR.search(doc.text, title.start, title.end))
 
 
