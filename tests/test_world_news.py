@@ -4642,3 +4642,13 @@ def test_leaders_who_spoke_where_no_place_is_named_were_on_the_phone():
         " fight the pandemic.\n"
     )
     assert [m.kinds for m in facts(text).meetings] == [{"PhoneCall"}]
+
+
+def test_a_long_post_cut_by_its_comma_still_names_the_party():
+    """Dev text 744, read whole: "Minister Çavuşoğlu held a fruitful meeting with Minister
+    for Foreign Affairs, International Cooperation and Communities Suzi Carla Barbosa of
+    Guinea-Bissau": the parser ends the with-phrase at the comma, the name follows the rest
+    of the post (and the meeting is not folded into the next one's, with the Prime
+    Minister)."""
+    f = facts(next(DEV.glob("744_*.txt")).read_text(encoding="utf-8"))
+    assert ["person/mevlut-cavusoglu", "person/suzi-carla-barbosa"] in parties(f.meetings)

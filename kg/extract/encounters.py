@@ -3931,7 +3931,11 @@ _PERSON_TITLES = {
 }
 # between a post and its holder's name: ", H.E. Mr.", ", His Highness Sheikh", ", His Majesty"
 _NAME_AFTER_POST = re.compile(
-    r"\s*,\s*(?:(?:H\.\s?E\.|His|Her|Highness|Majesty|Excellency|Royal|Sheikh|Sheikha|Mr|Mrs|Ms"
+    r"\s*,\s*"
+    # "Minister for Foreign Affairs, International Cooperation and Communities Suzi Carla
+    # Barbosa": the rest of the post's long name, cut off by its comma
+    r"(?:(?:[A-Z][a-z]+|and|of|the)\s+){0,6}?"
+    r"(?:(?:H\.\s?E\.|His|Her|Highness|Majesty|Excellency|Royal|Sheikh|Sheikha|Mr|Mrs|Ms"
     r"|Dr|Amb|Hon)\.?\s+)*"
 )
 
