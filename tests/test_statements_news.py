@@ -1773,3 +1773,19 @@ def test_what_an_unnamed_body_stated_is_not_its_subjects_word():
         " extended congratulations on behalf of the people of Nepal and the government.\n"
     )
     assert "person/oli" not in speakers_of(text, "congratulations")
+
+
+def test_the_speaker_of_a_parliament_is_a_post_not_the_parliament():
+    """Dev text 745, its own sentences: "Archil Talakvadze, the speaker of the Parliament of
+    Georgia" gives him the post (a lower-case "speaker" before "of the Parliament"), so
+    "Speaker of the Georgian Parliament thanked the President" is his word, not the
+    parliament's."""
+    text = (
+        "Montenegro and Georgia: Strengthening Cooperation\n"
+        "Source: Total Montenegro News | 2019-10-19\n\n"
+        "President of Montenegro Milo Đukanović received Archil Talakvadze, the speaker of the"
+        " Parliament of Georgia, who is visiting Montenegro.\n\n"
+        "Speaker of the Georgian Parliament thanked the President for his exceptional"
+        " hospitality and stressed that he was impressed with Montenegro's achievements.\n"
+    )
+    assert speakers_of(text, "exceptional hospitality") == {"person/archil-talakvadze"}

@@ -49,6 +49,7 @@ PERSON_NOUNS = {
     "chairwoman": "chair",
     "chairperson": "chair",
     "chair": "chair",
+    "speaker": "speaker",  # "Speaker of the Georgian Parliament thanked the President"
     "head": "head",
     "prince": "prince",
     "king": "king",
