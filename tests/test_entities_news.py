@@ -1893,3 +1893,18 @@ def test_the_name_after_a_colleagues_portfolio_is_a_person():
     assert [sorted(m.participants) for m in f.meetings] == [
         ["person/albert-ramdin", "person/hugh-todd"]
     ], f.meetings
+
+
+def test_a_bodys_head_named_after_its_post_in_lower_case():
+    """Dev text 754, its own sentences: "said the president of the INGD, Luísa Meque, at a
+    meeting" (the model reads "the INGD, Luísa Meque" as one body), then "emphasised Meque":
+    one person, of an accented given name, who says both."""
+    text = (
+        "Government warns of risk of insurgents among displaced\nSource: 360mozambique.com\n\n"
+        "“We have to continue to be vigilant, to know who is on our side,” said the president"
+        " of the INGD, Luísa Meque, at a meeting in the district of Eráti, Nampula province.\n\n"
+        "“We have to step up vigilance, [to know] who is on our side, who is receiving our"
+        " support,” emphasised Meque.\n"
+    )
+    f = facts(text)
+    assert "person/luisa-meque" in f.entities and "org/meque" not in f.entities

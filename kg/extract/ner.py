@@ -735,6 +735,17 @@ _BODYS_POST_THEN_NAME = re.compile(
 )
 
 
+# "said the president of the INGD, Luísa Meque, at a meeting": the same in lower case, after
+# "the", where the model may read body and name as one body
+_THE_BODYS_POST_THEN_NAME = re.compile(
+    r"\bthe (?:president|chairman|chairperson|chairwoman|director|director[ -]general"
+    r"|executive secretary|secretary[ -]general|commissioner|commander|governor|head"
+    r"|spokes(?:man|woman|person)) of (?:the )?[A-Z0-9][\w'’&.-]*"
+    r"(?: (?:of|and|for|the|[A-Z0-9][\w'’&.-]*)){0,8}?, "
+    r"([A-ZÀ-Ö][a-zà-öø-ÿ]+(?:[ -][A-ZÀ-Ö][a-zà-öø-ÿ'’]+){1,2})(?= [a-z]|[,.;:])"
+)
+
+
 # "The UN envoy for Sudan, Volker Perthes, said", "Russia's ambassador to the UN, Vassily
 # Nebenzia, told": a post in lower case "for", "to" or "in" a place or body, then, between
 # commas, the name of its holder, which the small model misses or reads as a place
@@ -907,7 +918,10 @@ def _with_posted_names(
         (m, _NAMES_MISREAD | {"GPE", "LOC", "ORG", "NORP"})
         for m in (*_POST_FOR_THEN_NAME.finditer(text), *_COLLEAGUE_THEN_NAME.finditer(text))
     ]
-    posted += [(m, _NAMES_MISREAD | {"ORG"}) for m in _LOWER_POST_THEN_NAME.finditer(text)]
+    posted += [
+        (m, _NAMES_MISREAD | {"ORG"})
+        for m in (*_LOWER_POST_THEN_NAME.finditer(text), *_THE_BODYS_POST_THEN_NAME.finditer(text))
+    ]
     for m, misread in posted:
         s, e = m.span(1)
         if any(a < e and s < b and label not in misread for a, b, label in recognised):
