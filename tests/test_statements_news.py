@@ -1789,3 +1789,22 @@ def test_the_speaker_of_a_parliament_is_a_post_not_the_parliament():
         " hospitality and stressed that he was impressed with Montenegro's achievements.\n"
     )
     assert speakers_of(text, "exceptional hospitality") == {"person/archil-talakvadze"}
+
+
+def test_they_added_after_a_pairs_quotation_that_went_on():
+    """Dev text 753, its own paragraphs: "… Chancellor Werner Faymann and Vice-Chancellor
+    Michael Spindelegger said in a statement", a quoted paragraph naming no one, then
+    "“The threat … has reached an unacceptable level,” they added": the pair, not Austria."""
+    text = (
+        "Austria to withdraw its UN peacekeepers from Golan Heights\n"
+        "Source: GlobalPost (AFP) | 2013-06-06\n\n"
+        "Austria will withdraw its troops from the UN peacekeeping mission in the Golan"
+        " Heights, the government said Thursday.\n\n"
+        "\"In light of this, the Austrian army's participation in the UNDOF mission can no"
+        ' longer be maintained for military reasons," Chancellor Werner Faymann and'
+        " Vice-Chancellor Michael Spindelegger said in a statement.\n\n"
+        '"Freedom of movement in the area no longer exists.\n\n'
+        '"The... threat to Austrian soldiers has reached an unacceptable level. The events of'
+        ' this morning show that it is no longer justifiable to wait and see," they added.\n'
+    )
+    assert speakers_of(text, "unacceptable level") == {"person/werner-faymann"}

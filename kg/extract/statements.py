@@ -728,9 +728,22 @@ def _side_by_side(doc: Doc, b: Block) -> str | None:
 
 
 def _pair_spoke(doc: Doc, sent: Block) -> bool:
-    """The sentence before names two persons side by side."""
+    """The sentence before names two persons side by side, or does so before a quotation
+    that goes on in sentences naming no one ("A and B said in a statement. “Freedom of
+    movement no longer exists. “The threat has reached an unacceptable level,” they
+    added")."""
     prev = doc.sentence_next_to(sent, -1)
-    return prev is not None and _side_by_side(doc, prev) is not None
+    for _ in range(3):
+        if prev is None:
+            return False
+        if _side_by_side(doc, prev) is not None:
+            return True
+        if doc.text[prev.start : prev.start + 1] not in ("“", '"') or doc.mentions_in(
+            prev.start, prev.end, "person"
+        ):
+            return False
+        prev = doc.sentence_next_to(prev, -1)
+    return False
 
 
 def _group_spoke(doc: Doc, sent: Block) -> bool:
