@@ -1824,3 +1824,19 @@ def test_the_dead_counted_before_and_injured_are_deaths():
     )
     got = sorted((c.quantity_kind, c.value) for c in f.claims)
     assert got == [("Deaths", 8), ("Deaths", 8), ("Injuries", 46)], got
+
+
+def test_police_flown_near_a_neighbours_border_stay_on_their_side():
+    """Dev text 749, its own sentence: "about 70 members of the Costa Rican National Police
+    … flew to the Barra del Colorado airstrip in the northeast corner of the country, near
+    the Nicaraguan border": the sender's side of the border (README conventions, 85), not
+    Nicaragua."""
+    text = (
+        "Costa Rican Police Forces Sent to Nicaraguan Border\n"
+        "Source: The Tico Times | 2010-10-22\n\n"
+        "Early this morning, about 70 members of the Costa Rican National Police boarded"
+        " planes at Juan Santamaría International Airport near San José and flew to the Barra"
+        " del Colorado airstrip in the northeast corner of the country, near the Nicaraguan"
+        " border.\n"
+    )
+    assert sendings(facts(text)) == [("country/costa-rica", "country/costa-rica", 70)]

@@ -1376,8 +1376,9 @@ _AT_THE_BORDER = r"reinforce|strengthen|secure|guard|patrol|protect|bolster"
 # border with Haiti": a border no other state's ("the border of Chad", "the border between X
 # and Y" name whose it is)
 _TO_THE_BORDER = re.compile(
-    rf"\b(?:to|on|along|at)\s+(?:(?:{_AT_THE_BORDER})"
-    r"\s+)?(?:the\s+)?(?:\w+ern\s+)?(?:border|frontier)"
+    rf"\b(?:to|on|along|at|near)\s+(?:(?:{_AT_THE_BORDER})"
+    # "flew to the airstrip … near the Nicaraguan border": the sender's side of it
+    r"\s+)?(?:the\s+)?(?:\w+ern\s+)?(?:[A-Z][a-z]+(?:an|ian|ese|i)\s+)?(?:border|frontier)"
     r"(?:\s+with\b|(?:\s+(?:region|area|zone)s?)?(?![\w-]|\s+(?:of|between)\b))",
     re.I,
 )
