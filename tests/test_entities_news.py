@@ -1908,3 +1908,15 @@ def test_a_bodys_head_named_after_its_post_in_lower_case():
     )
     f = facts(text)
     assert "person/luisa-meque" in f.entities and "org/meque" not in f.entities
+
+
+def test_a_shortened_lexicon_name_before_another_qualifier_is_not_the_lexicons_body():
+    """Dev text 751, its own sentence: "two platoons to take part in the EU’s EUFOR RCA
+    mission": "EUFOR", the lexicon's short name for EUFOR Althea (Bosnia), stands here before
+    another operation's qualifier; the Bosnian mission is not named."""
+    text = (
+        "Georgia sends more soldiers to Central African Republic\nSource: DFWatch\n\n"
+        "It involves sending two platoons to take part in the EU’s EUFOR RCA mission in the"
+        " Central African Republic, and serve there until the end of March.\n"
+    )
+    assert "org/eufor-althea" not in facts(text).entities

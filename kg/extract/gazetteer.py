@@ -288,6 +288,19 @@ def _boundary(folded: str, s: int, e: int) -> bool:
     return not before.isalnum() and not after.isalnum()
 
 
+def _another_qualifier(text: str, s: int, e: int, entry) -> bool:
+    """ "EUFOR RCA" where the lexicon knows "EUFOR" as short for "EUFOR Althea": a name that
+    drops its label's last words stands for it alone, not before another qualifier (a
+    sibling operation the lexicon does not know)."""
+    label = getattr(entry, "label", None)
+    if not label or not label.startswith(text[s:e] + " ") or text.startswith(label, s):
+        return False
+    return _QUALIFIER_AFTER.match(text, e) is not None
+
+
+_QUALIFIER_AFTER = re.compile(r" [A-Z][A-Za-z]+\b")
+
+
 def find_mentions(text: str, lexicon: Lexicon | None = None) -> list[Mention]:
     """Longest non-overlapping lexicon matches, left to right."""
     lex = lexicon or load_lexicon()
@@ -312,6 +325,8 @@ def find_mentions(text: str, lexicon: Lexicon | None = None) -> list[Mention]:
             ):
                 continue  # "AU" in "PORT-AU-PRINCE"
             if acronym is True and surface != variant and not _titled_acronym(surface, variant):
+                continue
+            if kind == "org" and _another_qualifier(text, os_, oe, lex.entries.get(f"org/{key}")):
                 continue
             cands.append((os_, oe, kind, key, kind == "adj"))
             break
