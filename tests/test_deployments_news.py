@@ -1,13 +1,17 @@
 """Deployments as news reports tell them, each rule on a sentence written for it (about
-other states and places than the dev texts that showed the failure)."""
+other states and places than the dev texts that showed the failure), or on the dev text
+whole where a sentence alone parses otherwise."""
 
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
 from tests.news_facts import facts, sendings
+
+DEV = Path(__file__).parent / "corpus" / "dev" / "texts"
 
 
 def parent_force(f, d) -> str | None:
@@ -1840,3 +1844,11 @@ def test_police_flown_near_a_neighbours_border_stay_on_their_side():
         " border.\n"
     )
     assert sendings(facts(text)) == [("country/costa-rica", "country/costa-rica", 70)]
+
+
+def test_soldiers_sent_in_the_senders_own_unit_of_a_given_strength():
+    """Dev text 750, read whole: "China has deployed women soldiers for the first time in its
+    700-strong infantry battalion to South Sudan": the parser hangs the battalion on "time";
+    its size is the force's."""
+    f = facts(next(DEV.glob("750_*.txt")).read_text(encoding="utf-8"))
+    assert ("country/china", "country/south-sudan", 700) in sendings(f)

@@ -101,6 +101,7 @@ _EQUIPMENT = re.compile(
 # the word that makes a number a force's size: "150-strong", "the 25 member team"
 _SIZE_WORD = r"[- ](?:strong|member|person|man|officer)\b"
 _STRONG = re.compile(rf"(\d[\d,]*){_SIZE_WORD}", re.I)
+_OWN_UNITS_SIZE = re.compile(rf"\b(?:its|their)\s+(\d[\d,]*){_SIZE_WORD}")
 _LIST_ITEM = re.compile(
     r"(?P<country>[A-Z][\w’'.-]*(?:\s+(?:and\s+)?[A-Z][\w’'.-]*){0,3})\s*(?:[–—:-]|\()\s*"
     r"(?:about\s+|around\s+|some\s+|up\s+to\s+|at\s+least\s+|nearly\s+)?(?P<n>\d[\d,]*)\b"
@@ -1318,6 +1319,11 @@ def _numbers(doc: Doc, force, off: int, sent) -> tuple[int | None, int | None]:
             # battalions" alone: no head count
             people = [v for v, after in counts[1:] if _PEOPLE_AFTER.match(after)]
             personnel = people[0] if people else None
+    if personnel is None:
+        # "China has deployed women soldiers for the first time in its 700-strong infantry
+        # battalion to South Sudan": the size of the sender's own unit they go in
+        own = _OWN_UNITS_SIZE.search(doc.text, sent.start, sent.end)
+        personnel = int(own.group(1).replace(",", "")) if own else None
     eq = _EQUIPMENT.search(doc.text, sent.start, sent.end)
     if eq:
         n = doc.numbers_in(sent.start + 0, sent.end)
