@@ -1920,3 +1920,17 @@ def test_a_shortened_lexicon_name_before_another_qualifier_is_not_the_lexicons_b
         " Central African Republic, and serve there until the end of March.\n"
     )
     assert "org/eufor-althea" not in facts(text).entities
+
+
+def test_a_remit_after_a_posts_comma_is_no_person():
+    """Dev text 746, its own sentence: "the Minister of Environment, Climate Change and
+    Technology, Aminath Shauna": "Climate Change" is the rest of the portfolio, not a
+    person named after the post (591's "Regional Anti-Terrorist Structure" likewise)."""
+    text = (
+        "Tuvalu minister calls on President Solih\nSource: The President's Office\n\n"
+        "Tuvalu’s Minister also highlighted the important roles played by President Solih and"
+        " the Minister of Environment, Climate Change and Technology, Aminath Shauna, during"
+        " the COP26 summit.\n"
+    )
+    persons = refs(facts(text), "person")
+    assert "person/climate-change" not in persons and "person/aminath-shauna" in persons

@@ -372,7 +372,13 @@ def build(text: str, doc_key: str = "doc") -> Doc:
         )
         gap_start = ph.end
         cand = None
-        if after and _GAP_BEFORE_NAME.match(text[gap_start : after[0]]):
+        if (
+            after
+            and _GAP_BEFORE_NAME.match(text[gap_start : after[0]])
+            and not ner.opens_on_a_portfolio(text[after[0] : after[1]])
+        ):
+            # (not "Minister of Environment, Climate Change and Technology, Aminath Shauna":
+            # the rest of the post's remit, cut off by its comma)
             cand = after
         if cand is None:
             before = (

@@ -794,6 +794,13 @@ _PORTFOLIO_MORE = {
 }
 
 
+def opens_on_a_portfolio(name: str) -> bool:
+    """A run of capitalised words whose first is a portfolio's ("Climate Change") is a
+    remit, not a personal name (no given name is a portfolio's word)."""
+    first = fold(name.split()[0]) if name.split() else ""
+    return first in PORTFOLIO_WORDS or first in _PORTFOLIO_MORE
+
+
 def _names_after_portfolio(text: str) -> Iterator[tuple[int, int]]:
     """The two to four words ending a post's run of capitalised words, when words of a
     portfolio come before them and none of them is a portfolio's, a title's or a body's."""
