@@ -130,3 +130,15 @@ def test_a_state_after_the_name_owns_its_title():
     )
     assert titled(doc, "person/adama-barrow", "president", "the-gambia")
     assert not titled(doc, "person/john-mahama", "president", "the-gambia")
+
+
+def test_island_is_no_name_of_iceland():
+    """Dev texts 746, 398, 548 and four more: "Small Island Developing States", "Minister of
+    Pacific Island Affairs", "seven other Island States": "Island" is Iceland's name in its
+    own language (a spelling the country data lists), never the English news' name of it."""
+    text = (
+        "Leaders meet\nSource: Wire | 2021-11-20\n\n"
+        "They spoke of climate change issues related to Small Island Developing States (SIDS)"
+        " at the COP26 summit held this year in Glasgow.\n"
+    )
+    assert "iceland" not in keys(text, "country")
