@@ -142,3 +142,12 @@ def test_island_is_no_name_of_iceland():
         " at the COP26 summit held this year in Glasgow.\n"
     )
     assert "iceland" not in keys(text, "country")
+
+
+def test_dominique_before_a_surname_is_a_given_name():
+    """ "Dominique" is Dominica in French (dev text 613 lists it so among states), but before
+    a surname it is a person's given name, not a state."""
+    assert "dominica" not in keys(
+        "French Foreign Minister Dominique de Villepin met Dominique Ouattara.", "country"
+    )
+    assert "dominica" in keys("Ecuador, Uruguay, Dominique, and St. Vincent sent delegations.")

@@ -299,6 +299,10 @@ def _another_qualifier(text: str, s: int, e: int, entry) -> bool:
 
 
 _QUALIFIER_AFTER = re.compile(r" [A-Z][A-Za-z]+\b")
+# a state's name in another language that is also a given name ("Dominique", French for
+# Dominica, as 613 writes it in a list of states)
+_GIVEN_NAMES_OF_STATES = {"Dominique"}
+_SURNAME_AFTER = re.compile(r" (?:[A-Z]|d[eu] [A-Z]|d['’])")
 
 
 def find_mentions(text: str, lexicon: Lexicon | None = None) -> list[Mention]:
@@ -328,6 +332,8 @@ def find_mentions(text: str, lexicon: Lexicon | None = None) -> list[Mention]:
                 continue
             if kind == "org" and _another_qualifier(text, os_, oe, lex.entries.get(f"org/{key}")):
                 continue
+            if surface in _GIVEN_NAMES_OF_STATES and _SURNAME_AFTER.match(text, oe):
+                continue  # "Dominique de Villepin", "Dominique Ouattara": a given name
             cands.append((os_, oe, kind, key, kind == "adj"))
             break
     cands.sort(key=lambda c: (c[0], -(c[1] - c[0])))
