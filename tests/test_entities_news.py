@@ -1934,3 +1934,19 @@ def test_a_remit_after_a_posts_comma_is_no_person():
     )
     persons = refs(facts(text), "person")
     assert "person/climate-change" not in persons and "person/aminath-shauna" in persons
+
+
+def test_a_name_then_the_body_its_bearer_is_from_then_said():
+    """Dev text 755, its own paragraphs: "Sakhile Nxumalo, from the Swaziland Youth Congress,
+    said …" (the model sees the body alone), then a quotation about the Prime Minister
+    closed by "he said": Nxumalo's, not the Prime Minister's."""
+    text = (
+        "Eswatini govt says there's no confirmation of protesters killed\n"
+        "Source: Eyewitness News | 2021-07-02\n\n"
+        "Sakhile Nxumalo, from the Swaziland Youth Congress, said they had confirmation that"
+        " people were killed.\n\n"
+        "“The Prime Minister is out of order and he is a liar. The Nazarene Hospital has"
+        " confirmed that nine people were shot dead,” he said.\n"
+    )
+    f = facts(text)
+    assert "person/sakhile-nxumalo" in refs(f, "person")

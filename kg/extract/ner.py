@@ -746,6 +746,15 @@ _THE_BODYS_POST_THEN_NAME = re.compile(
 )
 
 
+# "Sakhile Nxumalo, from the Swaziland Youth Congress, said": a name, then between commas
+# the body its bearer is from, which the model may see alone
+_NAME_FROM_BODY = re.compile(
+    r"(?:^|(?<=\n)|(?<=[.!?] ))([A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?: [A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’]+){1,2}),"
+    r" (?:from|of) the [A-Z][^,.;]{2,80}, (?:said|says|told|added|stated)\b",
+    re.M,
+)
+
+
 # "The UN envoy for Sudan, Volker Perthes, said", "Russia's ambassador to the UN, Vassily
 # Nebenzia, told": a post in lower case "for", "to" or "in" a place or body, then, between
 # commas, the name of its holder, which the small model misses or reads as a place
@@ -920,6 +929,7 @@ def _with_posted_names(
         recognised = [r for r in recognised if not (r[0] < e and s < r[1])]
         extra.append((s, e, "PERSON"))
     posted = [(m, _NAMES_MISREAD) for m in _POSTED_NAME.finditer(text)]
+    posted += [(m, _NAMES_MISREAD) for m in _NAME_FROM_BODY.finditer(text)]
     posted += [(m, _NAMES_MISREAD) for m in _BODYS_POST_THEN_NAME.finditer(text)]
     posted += [
         (m, _NAMES_MISREAD | {"GPE", "LOC", "ORG", "NORP"})
