@@ -151,3 +151,18 @@ def test_dominique_before_a_surname_is_a_given_name():
         "French Foreign Minister Dominique de Villepin met Dominique Ouattara.", "country"
     )
     assert "dominica" in keys("Ecuador, Uruguay, Dominique, and St. Vincent sent delegations.")
+
+
+def test_a_nationality_word_naming_a_language_is_no_state():
+    """Dev texts 403, 594, 659, 694, 725, 748: "he said in Spanish", "the French acronym",
+    "French-speaking Cameroon", "(link in Spanish)": a language, not the state; "Spanish
+    troops" still are Spain's."""
+    assert (
+        keys(
+            "Varela said in Spanish. The mission (the French acronym) met French-speaking envoys"
+            " (link in Spanish).",
+            "country",
+        )
+        == []
+    )
+    assert keys("Spanish troops arrived in Lebanon.", "country") == ["spain", "lebanon"]

@@ -299,6 +299,22 @@ def _another_qualifier(text: str, s: int, e: int, entry) -> bool:
 
 
 _QUALIFIER_AFTER = re.compile(r" [A-Z][A-Za-z]+\b")
+# a nationality's word naming a language: "its Spanish acronym ELN", "the French-speaking
+# Caribbean Community", "(link in Spanish)", "he said in Spanish."
+_LANGUAGE_AFTER = re.compile(
+    r"(?:-speaking|-language| language| acronym| initials| abbreviation| translation)\b"
+)
+_IN_A_LANGUAGE = re.compile(r"\b(?:in|into|from)\s+$")
+_CLAUSE_END = re.compile(r"\s*(?:[.,;:)\"”]|$)")
+
+
+def _a_language(text: str, s: int, e: int) -> bool:
+    return _LANGUAGE_AFTER.match(text, e) is not None or (
+        _IN_A_LANGUAGE.search(text, max(0, s - 6), s) is not None
+        and _CLAUSE_END.match(text, e) is not None
+    )
+
+
 # a state's name in another language that is also a given name ("Dominique", French for
 # Dominica, as 613 writes it in a list of states)
 _GIVEN_NAMES_OF_STATES = {"Dominique"}
@@ -332,6 +348,8 @@ def find_mentions(text: str, lexicon: Lexicon | None = None) -> list[Mention]:
                 continue
             if kind == "org" and _another_qualifier(text, os_, oe, lex.entries.get(f"org/{key}")):
                 continue
+            if kind == "adj" and _a_language(text, os_, oe):
+                continue  # "he said in Spanish", "its French acronym", "French-speaking"
             if surface in _GIVEN_NAMES_OF_STATES and _SURNAME_AFTER.match(text, oe):
                 continue  # "Dominique de Villepin", "Dominique Ouattara": a given name
             cands.append((os_, oe, kind, key, kind == "adj"))
