@@ -1950,3 +1950,18 @@ def test_a_name_then_the_body_its_bearer_is_from_then_said():
     )
     f = facts(text)
     assert "person/sakhile-nxumalo" in refs(f, "person")
+
+
+def test_a_states_named_body_is_named_without_the_possessive():
+    """Dev texts 754, 217, 159, 498: "Mozambique’s National Institute for Disaster Risk
+    Management and Reduction", "Turkey’s Communications Directorate": the state's body,
+    whose name is the words after the state's possessive."""
+    text = (
+        "Government warns of risk of insurgents\nSource: 360mozambique.com\n\n"
+        "Mozambique’s National Institute for Disaster Risk Management and Reduction on"
+        " Wednesday called on those displaced by the attacks in Cabo Delgado to report"
+        " insurgents.\n"
+    )
+    f = facts(text)
+    ent = f.entities.get("org/national-institute-for-disaster-risk-management-and-reduction")
+    assert ent is not None and ent.country == "mozambique"

@@ -1789,7 +1789,13 @@ def _add_org(out, ents, text: str, s: int, e: int, known, lex: Lexicon, prefer=f
         return  # "PNG & Australia", "U.S. Canada", "Ethiopia Somaliland": places side by side
     if fold(surface.split()[-1]) in _PERSON_POSTS:
         return  # "Armed Forces Chief", "U.S. Special Representative": a person's title
-    _add(out, ents, "org", canon_org(surface), s, e, country=country)
+    name = surface
+    if country is not None and countries[0].start == s:
+        # "Mozambique’s National Institute for Disaster Risk Management and Reduction": the
+        # state's body, named without the state's possessive
+        own = re.match(r"['’]s\s+", text[countries[0].end : e])
+        name = text[countries[0].end + own.end() : e] if own else surface
+    _add(out, ents, "org", canon_org(name), s, e, country=country)
 
 
 def _state_body(out, ents, lex: Lexicon, surface: str, owner: str, s: int, e: int) -> Entity:
