@@ -4652,3 +4652,17 @@ def test_a_long_post_cut_by_its_comma_still_names_the_party():
     Minister)."""
     f = facts(next(DEV.glob("744_*.txt")).read_text(encoding="utf-8"))
     assert ["person/mevlut-cavusoglu", "person/suzi-carla-barbosa"] in parties(f.meetings)
+
+
+def test_some_of_those_killed_are_no_toll_of_their_own():
+    """Dev text 757, its own sentences: "left 10 inmates dead and 10 wounded … Five of those
+    killed on Sunday were decapitated": five are part of the ten, no second toll."""
+    text = (
+        "report ten killed in paraguay prison riot\nSource: DNA India | 2019-06-17\n\n"
+        "A riot at a prison in Paraguay left 10 inmates dead and 10 wounded, the interior"
+        " ministry said Sunday.\n\n"
+        "Five of those killed on Sunday were decapitated and three were burned, Villamayor"
+        " said.\n"
+    )
+    got = sorted((c.quantity_kind, int(c.value)) for c in facts(text).claims)
+    assert got == [("Deaths", 10), ("Injuries", 10)], got

@@ -114,6 +114,11 @@ def _told_before(before: str, kinds: set[str] | None = None) -> tuple[str, str] 
 _SPAN_OF_TIME = re.compile(
     r"[\s-]+(?:years?|months?|weeks?|days?|hours?|decades?|minutes?|centuries)\b", re.I
 )
+# "Five of those killed", "three of the dead", "two of them": some of a toll already given
+_PART_OF_THE_TOLL = re.compile(
+    r"\s+of\s+(?:them\b|(?:those|the)\s+(?:killed|dead|wounded|injured|victims|deceased)\b)",
+    re.I,
+)
 _STOP = re.compile(
     r"[;:.!?]|,\s|\s(?:and|while|but|whereas)\s+(?:(?:more than|over|about|nearly|some)\s+)?\d"
     # "killed 8 and injured 46 others": the next verb counts other people
@@ -141,6 +146,8 @@ def claims(doc: Doc, stmts: list[Statement]) -> list[Claim]:
             after = text[e:window_end]
             if _SPAN_OF_TIME.match(after):
                 continue  # "36 years of war that left 200,000 dead": a length of time
+            if _PART_OF_THE_TOLL.match(after):
+                continue  # "Five of those killed … were decapitated": a part of a toll told
             before = text[max(sent.start, s - 80) : s]
             if qual and qual in before.lower():
                 before = before[: before.lower().rfind(qual)]
