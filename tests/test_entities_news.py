@@ -1965,3 +1965,18 @@ def test_a_states_named_body_is_named_without_the_possessive():
     f = facts(text)
     ent = f.entities.get("org/national-institute-for-disaster-risk-management-and-reduction")
     assert ent is not None and ent.country == "mozambique"
+
+
+def test_a_name_the_story_calls_a_valley_is_a_place_where_it_stands_alone():
+    """Dev text 711, its own sentences: "the troubled Swat valley", then "a peace pact with
+    the militants in Swat in May" (read by the model as a body): the valley (624's "Amazon"
+    likewise)."""
+    text = (
+        "Pakistan says 25 militants killed in Swat clash\nSource: Reuters | 2008-07-30\n\n"
+        "Twenty-five militants were killed in a fierce clash in the troubled Swat valley in"
+        " the northwest, a military spokesman said.\n\n"
+        "The provincial government signed a peace pact with the militants in Swat in May,"
+        " bringing a lull in months of violence.\n"
+    )
+    f = facts(text)
+    assert "org/swat" not in f.entities

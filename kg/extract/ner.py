@@ -125,6 +125,17 @@ _REGION_AFTER = re.compile(
     r"\s+(?:tribal\s+|border\s+|autonomous\s+)?(?:region|province|district|valley|county|"
     r"territory|governorate|prefecture|oblast)\b(?!\s+of\b)"  # (not "Pacific territory of …")
 )
+_REGION_AFTER_ANY_CASE = re.compile(_REGION_AFTER.pattern, re.I)
+
+
+def _named_as_region(text: str, name: str) -> bool:
+    """The story names `name` with a region's word after it somewhere ("the Swat valley")."""
+    return any(
+        _REGION_AFTER_ANY_CASE.match(text, m.end())
+        for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text)
+    )
+
+
 # capitalised words, none a possessive ("Mozambique's Cabo Delgado" is two names)
 _CAPITALISED = re.compile(r"(?![^\s]*['’]s\b)[A-Z][\w’'-]*(?:\s(?![^\s]*['’]s\b)[A-Z][\w’'-]*)*")
 _WEEKDAY_TAIL = re.compile(rf" (?:{'|'.join(d.title() for d in WEEKDAYS)})$")
@@ -172,7 +183,12 @@ def find(
             kind = "place"  # "the Élysée Palace", "State House Nairobi": where, not who
         if (
             kind in ("person", "org")
-            and (_TOWN_OF.search(text, max(0, s - 30), s) or _REGION_AFTER.match(text, e))
+            and (
+                _TOWN_OF.search(text, max(0, s - 30), s)
+                or _REGION_AFTER.match(text, e)
+                # "in Swat in May" where the story says "the troubled Swat valley"
+                or _named_as_region(text, text[s:e])
+            )
             and _CAPITALISED.fullmatch(text, s, e)
         ):
             kind = "place"  # "the Surinamese border town of Nieuw Nickerie"
