@@ -1980,3 +1980,17 @@ def test_a_name_the_story_calls_a_valley_is_a_place_where_it_stands_alone():
     )
     f = facts(text)
     assert "org/swat" not in f.entities
+
+
+def test_a_day_after_a_name_does_not_cut_its_surname():
+    """Dev text 761, its own sentence: "President Arthur Peter Mutharika Monday met …": read
+    alone, the model ends the name before "Mutharika"; the surname the day follows is the
+    name's."""
+    text = (
+        "mutharika hold talks with tanzanian foreign affairs minister\n"
+        "Source: Face of Malawi | 2017-02-06\n\n"
+        "President Arthur Peter Mutharika Monday met Tanzania's Minister of Foreign Affairs"
+        " Augustine Mahiga at Kamuzu Palace in Lilongwe.\n"
+    )
+    persons = refs(facts(text), "person")
+    assert "person/arthur-peter-mutharika" in persons and "person/arthur-peter" not in persons

@@ -106,6 +106,11 @@ def _clean(text: str, start: int, end: int) -> tuple[int, int]:
 # ("Fiame Naomi" + "Mata’afa": a Polynesian surname with its glottal stop written as an
 # apostrophe, likewise)
 _APOSTROPHE_SURNAME = re.compile(r" (?:(?:O|D)[’'][A-Z][a-z]+|[A-Z][a-z]+[’'][a-z]{2,})(?![\w’'-])")
+# "President Arthur Peter Mutharika Monday met …": the model may end the name before the
+# surname the day follows
+_SURNAME_BEFORE_A_DAY = re.compile(
+    rf" ([A-Z][a-z’'-]+)(?= (?:{'|'.join(d.title() for d in WEEKDAYS)})\b)"
+)
 # "Mohammed bin Abdulrahman bin Jassim" + "Al Thani": after a chain of "bin", the model may
 # stop before the family name; the family name is the name's
 _FAMILY_AFTER_BIN = re.compile(
@@ -166,7 +171,13 @@ def find(
     recognised = [
         (
             a,
-            m.end() if label == "PERSON" and (m := _APOSTROPHE_SURNAME.match(text, b)) else b,
+            m.end()
+            if label == "PERSON"
+            and (
+                (m := _APOSTROPHE_SURNAME.match(text, b))
+                or ((m := _SURNAME_BEFORE_A_DAY.match(text, b)) and _may_be_name_word(m.group(1)))
+            )
+            else b,
             label,
         )
         for a, b, label in recognised
