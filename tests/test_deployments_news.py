@@ -1852,3 +1852,17 @@ def test_soldiers_sent_in_the_senders_own_unit_of_a_given_strength():
     its size is the force's."""
     f = facts(next(DEV.glob("750_*.txt")).read_text(encoding="utf-8"))
     assert ("country/china", "country/south-sudan", 700) in sendings(f)
+
+
+def test_soldiers_sent_to_the_senders_own_coast_stay_home():
+    """Dev text 767, its own sentence: "Venezuela has decided to deploy more than 5,000
+    soldiers on its eastern Caribbean coast after neighboring Guyana received a warship":
+    the sender's own shore (README conventions, 85), not the neighbour named after it."""
+    text = (
+        "venezuela deploys soldiers in face of guyana threat\n"
+        "Source: BNN Bloomberg | 2023-12-28\n\n"
+        "Venezuela has decided to deploy more than 5,000 soldiers on its eastern Caribbean"
+        " coast after neighboring Guyana received a warship from the UK amid a dispute over"
+        " the Essequibo territory, according to President Nicolas Maduro.\n"
+    )
+    assert sendings(facts(text)) == [("country/venezuela", "country/venezuela", 5000)]

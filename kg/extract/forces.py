@@ -1391,7 +1391,8 @@ _TO_THE_BORDER = re.compile(
 # the sender's own frontier: "to strengthen its border with X", "along their southern border"
 _OWN_BORDER = re.compile(
     r"\b(?:its|their|the country['’]s|the nation['’]s)\s+(?:own\s+)?(?:\w+ern\s+)?"
-    r"(?:border|frontier)s?\b"
+    # "on its eastern Caribbean coast": its own shore
+    r"(?:(?:border|frontier)s?\b|(?:[A-Z][a-z]+\s+)?(?:coast|coastline|shores?)\b)"
 )
 
 
