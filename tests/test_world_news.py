@@ -4666,3 +4666,17 @@ def test_some_of_those_killed_are_no_toll_of_their_own():
     )
     got = sorted((c.quantity_kind, int(c.value)) for c in facts(text).claims)
     assert got == [("Deaths", 10), ("Injuries", 10)], got
+
+
+def test_displaced_counted_after_an_estimate_or_a_number_of_homeless():
+    """Dev texts 769 and 771, their own sentences: "more than 2.6 million people were
+    estimated to be internally displaced", "The number of homeless persons has climbed to
+    3,060": both count the displaced."""
+    text = (
+        "Central Africa and Laos\nSource: Wire | 2018-07-26\n\n"
+        "Mr. Abarry noted that more than 2.6 million people were estimated to be internally"
+        " displaced in the sub-region.\n\n"
+        '"The number of homeless persons has climbed to 3,060," he said.\n'
+    )
+    got = sorted((c.quantity_kind, int(c.value)) for c in facts(text).claims)
+    assert got == [("Displaced", 3060), ("Displaced", 2600000)], got

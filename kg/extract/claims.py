@@ -17,14 +17,23 @@ KINDS: list[tuple[str, re.Pattern[str], re.Pattern[str] | None]] = [
     (
         "Displaced",
         re.compile(
-            r"^\s*(?:\w+\s+){0,3}?(?:(?:have|has|had|were|was|been)\s+)*(?:displaced|"
+            r"^\s*(?:\w+\s+){0,3}?(?:(?:have|has|had|were|was|been)\s+)*"
+            # "2.6 million people were estimated to be internally displaced"
+            r"(?:(?:estimated|believed|thought|reported|said)\s+to\s+(?:be|have\s+been)\s+)?"
+            r"(?:internally\s+)?(?:displaced|"
             r"(?:forced|made) to flee|fled (?:their )?homes|(?:internally )?displaced people|"
             r"refugees|evacuated)\b"
             # "forced more than 700,000 people to flee their homes"
             r"|^\s*(?:people|residents|civilians|families|villagers)\s+to\s+flee\b",
             re.I,
         ),
-        re.compile(r"\bdisplac(?:ed|ing)\s+(?:\w+\s+){0,2}$", re.I),
+        re.compile(
+            r"\bdisplac(?:ed|ing)\s+(?:\w+\s+){0,2}$"
+            # "The number of homeless persons has climbed to 3,060"
+            r"|\bnumber of (?:the\s+)?(?:homeless|displaced|internally displaced)\b[^.;]{0,50}"
+            r"\b(?:to|at|of|reached|hit)\s+$",
+            re.I,
+        ),
     ),
     (
         "Deaths",
