@@ -4680,3 +4680,16 @@ def test_displaced_counted_after_an_estimate_or_a_number_of_homeless():
     )
     got = sorted((c.quantity_kind, int(c.value)) for c in facts(text).claims)
     assert got == [("Displaced", 3060), ("Displaced", 2600000)], got
+
+
+def test_a_death_toll_risen_to_a_number_counts_the_dead_whatever_follows():
+    """Dev text 773, its headline: "cyclone gezani death toll in madagascar rises to 59 as
+    thousands displaced": 59 dead, not 59 displaced."""
+    text = (
+        "cyclone gezani death toll in madagascar rises to 59 as thousands displaced\n"
+        "Source: aantv.africa | 2026-02-16\n\n"
+        "Flooding and powerful winds from Cyclone Gezani have raised Madagascar’s death toll"
+        " to 59, the country’s disaster management agency said on Monday.\n"
+    )
+    got = {(c.quantity_kind, int(c.value)) for c in facts(text).claims}
+    assert got == {("Deaths", 59)}, got

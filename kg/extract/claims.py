@@ -12,6 +12,10 @@ import re
 from kg.extract.context import Doc
 from kg.extract.model import Claim, Span, Statement
 
+# "the death toll … rose to", "put the death toll at": the number after counts the dead
+_TOLL = r"\bdeath toll\b[^.;]{0,50}\b(?:to|at|of|reached|hit)\s+$"
+_TOLL_BEFORE = re.compile(_TOLL, re.I)
+
 # (kind, words after the number, words before it); order is priority
 KINDS: list[tuple[str, re.Pattern[str], re.Pattern[str] | None]] = [
     (
@@ -42,8 +46,7 @@ KINDS: list[tuple[str, re.Pattern[str], re.Pattern[str] | None]] = [
         ),
         re.compile(
             r"\b(?:killed|lives of|death of|eliminated|killing)\s+"
-            r"(?!and\b)(?:(?!and\b)\w+\s+){0,2}$"
-            r"|\bdeath toll\b[^.;]{0,50}\b(?:to|at|of|reached|hit)\s+$",
+            r"(?!and\b)(?:(?!and\b)\w+\s+){0,2}$|" + _TOLL,
             re.I,
         ),
     ),
@@ -170,6 +173,10 @@ def claims(doc: Doc, stmts: list[Statement]) -> list[Claim]:
                 None,
             )
             said_before = None
+            if kind is not None and (toll := _TOLL_BEFORE.search(before)):
+                # "death toll in Madagascar rises to 59 as thousands displaced": the toll
+                # named before the number says what it counts
+                kind, said_before = "Deaths", toll.group().strip()
             if kind == "Personnel" and (told := _told_before(before, _CASUALTIES)):
                 # "killing 14 police officers": the people counted are the dead, not a force
                 kind, said_before = told
