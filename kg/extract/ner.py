@@ -762,6 +762,8 @@ _BODYS_POST_THEN_NAME = re.compile(
 )
 
 
+# a word of a personal name, accented letters included ("Luísa", "Nxumalo")
+_NAME_WORD = r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’]+"
 # "said the president of the INGD, Luísa Meque, at a meeting": the same in lower case, after
 # "the", where the model may read body and name as one body
 _THE_BODYS_POST_THEN_NAME = re.compile(
@@ -769,14 +771,14 @@ _THE_BODYS_POST_THEN_NAME = re.compile(
     r"|executive secretary|secretary[ -]general|commissioner|commander|governor|head"
     r"|spokes(?:man|woman|person)) of (?:the )?[A-Z0-9][\w'’&.-]*"
     r"(?: (?:of|and|for|the|[A-Z0-9][\w'’&.-]*)){0,8}?, "
-    r"([A-ZÀ-Ö][a-zà-öø-ÿ]+(?:[ -][A-ZÀ-Ö][a-zà-öø-ÿ'’]+){1,2})(?= [a-z]|[,.;:])"
+    rf"({_NAME_WORD}(?:[ -]{_NAME_WORD}){{1,2}})(?= [a-z]|[,.;:])"
 )
 
 
 # "Sakhile Nxumalo, from the Swaziland Youth Congress, said": a name, then between commas
 # the body its bearer is from, which the model may see alone
 _NAME_FROM_BODY = re.compile(
-    r"(?:^|(?<=\n)|(?<=[.!?] ))([A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?: [A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’]+){1,2}),"
+    rf"(?:^|(?<=\n)|(?<=[.!?] ))({_NAME_WORD}(?: {_NAME_WORD}){{1,2}}),"
     r" (?:from|of) the [A-Z][^,.;]{2,80}, (?:said|says|told|added|stated)\b",
     re.M,
 )
