@@ -25,6 +25,11 @@ def parties(meetings: list) -> list[list[str]]:
     return [sorted(m.participants) for m in meetings]
 
 
+def claim_counts(f) -> list[tuple[str, int]]:
+    """Each claim's kind and whole value, sorted, to compare with a list written in a test."""
+    return sorted((c.quantity_kind, int(c.value)) for c in f.claims)
+
+
 def sendings(f) -> list[tuple]:
     """Each deployment's sender, destination and personnel, to compare with a list written
     in a test."""
