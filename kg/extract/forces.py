@@ -612,7 +612,7 @@ def _count_read_as_prep(verb) -> list:
         for c in verb.children
         if c.dep_ == "prep" and c.i < verb.i and c.lower_ in ("over", "about", "around")
         for o in c.children
-        if o.dep_ == "pobj" and any(x.dep_ == "nummod" for x in o.children) and _is_force(o)
+        if o.dep_ == "pobj" and _counted(o) and _is_force(o)
     ]
 
 
@@ -625,9 +625,7 @@ def _is_force(tok) -> bool:
         return False
     if any(t.text in _MONEY or t.lower_ in ("aid", "assistance", "funding") for t in tok.subtree):
         return False  # "$300 million in military aid": money, not a force
-    if tok.lower_ in ("people", "men", "women", "persons") and any(
-        c.dep_ == "nummod" for c in tok.children
-    ):
+    if tok.lower_ in ("people", "men", "women", "persons") and _counted(tok):
         return True  # "with the Bahamas committing 150 people"
     if tok.lower_ in ("members", "staff", "men"):
         of = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
