@@ -106,7 +106,7 @@ def warm() -> None:
     worker's full collections no longer walk the pipeline and the 160k places, nor write to
     their pages, which stay shared with the parent: 5-7% less CPU for 200 documents
     extracted in one process after warm(), about 1% of a whole build's wall time
-    (benchmarks/RESULTS.md, "Build speed in the session of 2026-12-05 07:45")."""
+    (benchmarks/RESULTS.md, "Build speed in the session of 2026-12-05 07:47")."""
     from kg.extract import nlp, world
 
     nlp.get()
