@@ -4690,3 +4690,18 @@ def test_a_death_toll_risen_to_a_number_counts_the_dead_whatever_follows():
         " to 59, the country’s disaster management agency said on Monday.\n"
     )
     assert claim_counts(facts(text)) == [("Deaths", 59)]
+
+
+def test_states_represented_after_a_list_of_attendees_attended_too():
+    """Dev text 574: a summit "attended by:" a list of heads of state, one line each, and
+    after it "Swaziland was represented by Hon. Arthur Khoza, …, Lesotho by Hon. Tom
+    Thabane, …": the list goes on, and those four ministers were at the summit too."""
+    f = facts(next(DEV.glob("574_*.txt")).read_text(encoding="utf-8"))
+    (summit,) = meetings_of(f, "Summit")
+    assert {
+        "person/arthur-khoza",
+        "person/tom-thabane",
+        "person/jeremie-bonnelame",
+        "person/anil-gayan",
+        "person/thabo-mbeki",
+    } <= set(summit.participants)

@@ -2610,17 +2610,19 @@ _FUTURE_WORDS = re.compile(r"\b(?:will|would|to be held|is to|are to|next)\b", r
 _REPRESENTED = re.compile(r"\(\s*(?:representing|on behalf of)\b[^)]*$", re.I)
 
 
-def _listed_below(doc: Doc, pos: int) -> list[str]:
+def _listed_below(doc: Doc, pos: int) -> tuple[list[str], int]:
     """The attendees a list after a colon names, one line each ("Angola: H.E. Joao
     Lourenco, President"): each line's person, else its state; the list ends at the first
-    line that is not an item."""
+    line that is not an item, whose start is returned with them."""
     out: list[str] = []
+    end = pos
     for para in doc.paragraphs:
         if para.start < pos:
             continue
         line = doc.text[para.start : para.end]
         if len(line) > 200 or not _LIST_LINE.match(line):
             break
+        end = para.end
         named = [
             m
             for m in doc.mentions_in(para.start, para.end)
@@ -2632,7 +2634,7 @@ def _listed_below(doc: Doc, pos: int) -> list[str]:
             ref = doc.ref(m)
             if ref not in out:
                 out.append(ref)
-    return out
+    return out, end
 
 
 def _named_in(doc: Doc, s: int, e: int) -> list[str]:
@@ -2726,6 +2728,7 @@ def _attendance(doc: Doc, meetings: list[Meeting]) -> None:
     if not meetings:
         return
     ordered = sorted(meetings, key=lambda m: m.span.start)
+    listed_end: dict[str, int] = {}  # meeting -> where the list of its attendees ended
     for _pi, sent in doc.sentences:
         others = _OTHERS_AT_IT.match(doc.text, sent.start, sent.end)
         if not (_ATTEND_CUE.search(doc.text, sent.start, sent.end) or others):
@@ -2743,9 +2746,13 @@ def _attendance(doc: Doc, meetings: list[Meeting]) -> None:
             # "A and B were also in attendance" closing a report whose last meeting told is
             # the guest's visit alone: the talks told before it
             m = next((o for o in reversed(before) if _persons(o) >= 2), m)
-        close = doc.near(m.span.start, sent.start) or (
+        close = (
+            doc.near(m.span.start, sent.start)
             # (a list of officials "present" closes a call's report, however long)
-            were_there and _persons(m) >= 2
+            or (were_there and _persons(m) >= 2)
+            # "Swaziland was represented by Hon. A, …" right after the list of those who
+            # attended: the list goes on
+            or (m.key in listed_end and doc.near(listed_end[m.key] - 1, sent.start))
         )
         head = doc.text[sent.start : sent.end]
         named_back = bool(
@@ -2776,7 +2783,7 @@ def _attendance(doc: Doc, meetings: list[Meeting]) -> None:
             # "The Summit was attended by the following Heads of State: / Angola: H.E. …";
             # "Dr. A, Director General of the OECS, and the following Commissioners were also
             # in attendance:": those the sentence names, then the list
-            listed_refs = _listed_below(doc, sent.end)
+            listed_refs, listed_end[m.key] = _listed_below(doc, sent.end)
             if others is not None:
                 listed_refs = [
                     doc.ref(mm) for mm in doc.mentions_in(sent.start, sent.end, "person")
