@@ -1866,3 +1866,17 @@ def test_soldiers_sent_to_the_senders_own_coast_stay_home():
         " the Essequibo territory, according to President Nicolas Maduro.\n"
     )
     assert sendings(facts(text)) == [("country/venezuela", "country/venezuela", 5000)]
+
+
+def test_a_force_named_after_its_state_sends_for_that_state():
+    """Dev texts 736 and 573: "120 engineers from the Japanese Ground Self-Defence Force
+    (GSDF)", then "Twenty-three of the 34 GSDF personnel … arrived in … Juba"; "from the UK
+    military’s Royal Welsh Regiment", then "900 soldiers from the Royal Welsh Regiment will
+    be deployed to Estonia": the force is its state's, and sends for it."""
+    for number, state, force in (
+        ("736", "country/japan", "org/gsdf"),
+        ("573", "country/united-kingdom", "org/royal-welsh-regiment"),
+    ):
+        f = facts(next(DEV.glob(f"{number}_*.txt")).read_text(encoding="utf-8"))
+        senders = {d.deployed_by for d in f.deployments}
+        assert state in senders and force not in senders, (number, senders)

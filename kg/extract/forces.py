@@ -908,7 +908,39 @@ def _national(doc: Doc, ref: str) -> str:
     ent = doc.entities.get(ref)
     if ref.startswith("org/") and ent is not None and ent.country and not ent.parent:
         return f"country/{ent.country}"
+    if ref.startswith("org/") and ent is not None and not ent.parent:
+        return _state_written_before(doc, ref) or ref
     return ref
+
+
+# a force's own name: "Ground Self-Defence Force", "Royal Welsh Regiment", "Cheonghae Unit"
+_FORCE_NAME = re.compile(
+    r"\b(?:Forces?|Regiment|Battalion|Brigade|Unit|Division|Corps|Army|Navy|Guard|Rifles"
+    r"|Fleet|Squadron|Contingent)$"
+)
+# what stands between a state and its force's name: "Japanese Ground …", "the UK military’s
+# Royal Welsh Regiment", "Israel’s Defence Forces"; and before its initials, the name they
+# stand for: "Japanese Ground Self-Defence Force (GSDF)"
+_STATE_TO_FORCE = re.compile(
+    r"(?:\s+(?:military|army|armed\s+forces|navy))?(?:['’]s)?\s+"
+    r"(?:(?P<long>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)\s+\(\s*)?"
+)
+
+
+def _state_written_before(doc: Doc, ref: str) -> str | None:
+    """The state whose name or adjective the text writes right before a force of no known
+    state ("Japanese Ground Self-Defence Force (GSDF)", "from the UK military’s Royal Welsh
+    Regiment"): the force is that state's."""
+    ent = doc.entities[ref]
+    named_a_force = any(_FORCE_NAME.search(n) for n in (ent.label, *ent.surfaces))
+    for m in doc.mentions:
+        if m.kind != "org" or doc.ref(m) != ref:
+            continue
+        states = [c for c in doc.mentions_in(max(0, m.start - 60), m.start) if c.kind == "country"]
+        gap = states and _STATE_TO_FORCE.fullmatch(doc.text, states[-1].end, m.start)
+        if gap and (named_a_force or _FORCE_NAME.search(gap.group("long") or "")):
+            return doc.ref(states[-1])
+    return None
 
 
 def _last_body(doc: Doc, pos: int) -> str | None:
