@@ -1808,3 +1808,17 @@ def test_they_added_after_a_pairs_quotation_that_went_on():
         ' this morning show that it is no longer justifiable to wait and see," they added.\n'
     )
     assert speakers_of(text, "unacceptable level") == {"person/werner-faymann"}
+
+
+def test_they_after_two_presidents_each_named_with_their_state_are_the_two():
+    """Dev text 701: "In a high-level meeting held in the Surinamese border town of Nieuw
+    Nickerie, President Jennifer Geerlings-Simons of Suriname and President Irfaan Ali of
+    Guyana reaffirmed …. In a joint statement, they recognized …. They pledged to continue
+    …": "they" are the two presidents (the first of them), not Suriname, named in the lead,
+    nor the town the sentence names before them."""
+    from pathlib import Path
+
+    text = next((Path(__file__).parent / "corpus" / "dev" / "texts").glob("701_*.txt"))
+    assert speakers_of(text.read_text(encoding="utf-8"), "They pledged to continue") == {
+        "person/jennifer-geerlings-simons"
+    }

@@ -715,7 +715,11 @@ def _clause_subject_actor(
     return None
 
 
-_PERSONS_AND = re.compile(r",?\s+and\s+(?:[A-Z][\w.'’-]*\s+){0,4}")
+# (the first one's state between them: "President A of Suriname and President B of Guyana")
+_PERSONS_AND = re.compile(
+    r"(?:\s+of\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})?"
+    r",?\s+and\s+(?:[A-Z][\w.'’-]*\s+){0,4}"
+)
 
 
 def _side_by_side(doc: Doc, b: Block) -> str | None:
@@ -723,7 +727,7 @@ def _side_by_side(doc: Doc, b: Block) -> str | None:
     persons = doc.mentions_in(b.start, b.end, "person")
     for x, y in zip(persons, persons[1:], strict=False):
         if _PERSONS_AND.fullmatch(doc.text, x.end, y.start) and doc.ref(x) != doc.ref(y):
-            return doc.ref(persons[0])
+            return doc.ref(x)
     return None
 
 
@@ -757,8 +761,10 @@ _GROUP_AFTER_LEAD_IN = re.compile(
     r"(?:[A-Z][\w ]{0,25},\s+)?(?:[Tt]he|[Tt]hese|[Bb]oth) (?:two )?(?:leaders|presidents|"
     r"heads of state|(?:prime |foreign |defence |defense )?[Mm]inisters)\b"
 )
+# (also after a short lead-in: "In a joint statement, they recognized …")
 _GROUP_OPENING = re.compile(
-    r"(?:They|(?:The|These|Both) (?:two )?(?:leaders|presidents|heads of state|sides|"
+    r"(?:They|(?:[A-Z][\w ]{0,25},\s+)?they|(?:[A-Z][\w ]{0,25},\s+)?(?:[Tt]he|[Tt]hese|[Bb]oth)"
+    r" (?:two )?(?:leaders|presidents|heads of state|sides|"
     r"(?:prime |foreign |defence |defense )?ministers|prime ministers))\b"
 )
 
