@@ -1994,3 +1994,15 @@ def test_a_day_after_a_name_does_not_cut_its_surname():
     )
     persons = refs(facts(text), "person")
     assert "person/arthur-peter-mutharika" in persons and "person/arthur-peter" not in persons
+
+
+def test_a_big_city_spelt_another_way_where_only_a_place_can_stand():
+    """Dev texts 695 and 680: "the Security Council delegation flew to Naypyidaw", "the
+    summit in N’djamena": GeoNames spells them "Nay Pyi Taw" and "N'Djamena"; after "to"
+    or "in" another spelling of a city that size will do."""
+    f = facts(
+        "Council mission\nSource: Wire | 2018-05-01\n\n"
+        "On Monday the Security Council delegation flew to Naypyidaw. The leaders met in"
+        " N’djamena on Tuesday.\n"
+    )
+    assert {"place/nay-pyi-taw", "place/n-djamena"} <= refs(f, "place")

@@ -2072,8 +2072,10 @@ def _gazetteer_places(text: str, out, ents, known, lex: Lexicon, prefer) -> None
             for x in inside:
                 out.remove(x)
             taken = [(a, b) for a, b in taken if not (s <= a and b <= e)]
+    locative: set[tuple[int, int]] = set()
     for m in _LOCATIVE_NAME.finditer(text):
         cands.append((m.start("n"), m.end("n"), m.group("n")))  # the whole capitalised name
+        locative.add(m.span("n"))
     said_city: set[tuple[int, int]] = set()
     for m in _CITY_SAID.finditer(text):
         # "the Kiev-based mission", "Donetsk, a major city in …", "Boa Vista, capital of …"
@@ -2124,8 +2126,9 @@ def _gazetteer_places(text: str, out, ents, known, lex: Lexicon, prefer) -> None
             info = world.place(name, prefer)  # "Kiev-based": another spelling of Kyiv
             if info is not None and info.kind == "city" and info.population < 100_000:
                 info = None
-        if info is None and (s, e) in listed:
-            # in a list of places another spelling will do, for a city that size
+        if info is None and ((s, e) in listed or (s, e) in locative):
+            # in a list of places, or where only a place can stand ("flew to Naypyidaw",
+            # "arrived in Addis Abeba"), another spelling will do, for a city that size
             info = world.place(name, prefer)
             if info is not None and info.kind == "city" and info.population < 100_000:
                 info = None
