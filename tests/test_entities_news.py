@@ -2006,3 +2006,14 @@ def test_a_big_city_spelt_another_way_where_only_a_place_can_stand():
         " N’djamena on Tuesday.\n"
     )
     assert {"place/nay-pyi-taw", "place/n-djamena"} <= refs(f, "place")
+
+
+def test_a_capitals_airports_and_business_district_are_the_city_s():
+    """Dev texts 519 and 390: "protests that shuttered Bangkok's airports", "protesters
+    occupied Manama’s business district": the city's own places, not the state acting."""
+    f = facts(
+        "Protests\nSource: Wire | 2011-03-15\n\n"
+        "The protests shuttered Bangkok's airports earlier this month. Thousands of"
+        " protesters occupied Manama’s business district on Monday.\n"
+    )
+    assert {"place/bangkok", "place/manama"} <= refs(f, "place")

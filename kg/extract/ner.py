@@ -586,9 +586,10 @@ _CLAUSE_START = re.compile(
     r"(?:^|[.!?:;]\s+|\n|,\s+|[“\"]|\b(?:and|that|but|while|as|whereas|because)\s+)$"
 )
 _CAPITALS_OWN = re.compile(
-    r"['’]s\s+(?!(?:streets?|mayor|city|centre|center|outskirts|suburbs?|residents?|airport|"
+    r"['’]s\s+(?!(?:streets?|mayor|city|centre|center|outskirts|suburbs?|residents?|airports?|"
     r"people|population|districts?|neighbou?rhoods?|metro|port|university|old|main|central|"
-    r"downtown|international|skyline|hotels?|squares?)\b)[a-z]"
+    r"downtown|international|skyline|hotels?|squares?|business|markets?|hospitals?|roads?)\b)"
+    r"[a-z]"
 )
 _AUTHORITIES_IN = re.compile(
     r"\b(?:officials|authorities|leaders|government|regime|leadership|diplomats)\s+in\s+$"
