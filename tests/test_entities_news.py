@@ -2017,3 +2017,13 @@ def test_a_capitals_airports_and_business_district_are_the_city_s():
         " protesters occupied Manama’s business district on Monday.\n"
     )
     assert {"place/bangkok", "place/manama"} <= refs(f, "place")
+
+
+def test_a_city_whose_last_words_read_as_a_person_is_the_city():
+    """Dev text 373: "the December 12 attack on security forces in Dera Ismail Khan": the
+    recogniser takes "Ismail Khan" for a person; after "in", the city of that whole name."""
+    f = facts(
+        "Attack\nSource: Wire | 2023-12-20\n\n"
+        "He spoke of the December 12 attack on security forces in Dera Ismail Khan.\n"
+    )
+    assert refs(f, "place") == {"place/dera-ismail-khan"} and not refs(f, "person")

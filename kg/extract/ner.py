@@ -392,6 +392,11 @@ def find(
             if town is not None:
                 _add_place(out, ents, surface, s, e, town, lex)  # "fled south to Khan Younis"
                 continue
+            grown_town = _town_grown_left(text, s, e, prefer)
+            if grown_town is not None:
+                s0, town = grown_town  # "in Dera Ismail Khan", the recogniser's "Ismail Khan"
+                _add_place(out, ents, text[s0:e], s0, e, town, lex)
+                continue
             if _VENUE_END.search(surface) and _LOCATIVE_BEFORE.search(text[max(0, s - 20) : s]):
                 _add_place(out, ents, surface, s, e, None, lex)  # "welcomed him to Hyderabad House"
                 continue
@@ -2204,6 +2209,19 @@ def _town_read_as_person(text: str, s: int, e: int, prefer):
     if info.kind != "city" or info.population < 100_000:
         return None
     return info
+
+
+_CAPITALISED_BEFORE = re.compile(r"(?<![\w’'-])[A-Z][\w’'-]+\s+$")
+
+
+def _town_grown_left(text: str, s: int, e: int, prefer):
+    """(start, city) for a city of 100,000 people or more whose last words the recogniser
+    calls a person, after "in", "to", "from"…: "attacks in Dera Ismail Khan"."""
+    word = _CAPITALISED_BEFORE.search(text, max(0, s - 30), s)
+    if word is None:
+        return None
+    town = _town_read_as_person(text, word.start(), e, prefer)
+    return (word.start(), town) if town is not None and town.kind == "city" else None
 
 
 def _local_place(text: str, s: int, e: int, prefer, out, known):
