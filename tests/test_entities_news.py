@@ -2027,3 +2027,16 @@ def test_a_city_whose_last_words_read_as_a_person_is_the_city():
         "He spoke of the December 12 attack on security forces in Dera Ismail Khan.\n"
     )
     assert refs(f, "place") == {"place/dera-ismail-khan"} and not refs(f, "person")
+
+
+def test_a_name_with_accents_closing_a_quotation_is_a_person():
+    """Dev text 754's words: "“We have to step up vigilance, …,” said Luísa Meque." (the
+    text itself names her first after her post). The recogniser calls the name an
+    organization; a name of that shape, accents and all, that closes a quotation after
+    "said" is the person who said it."""
+    for sentence in (
+        "“We have to step up vigilance,” said Luísa Meque.",
+        "Luísa Meque said the institute would act.",
+    ):
+        f = facts(f"Displaced in Chiure\nSource: 360 Mozambique | 2024-02-20\n\n{sentence}\n")
+        assert refs(f, "person") == {"person/luisa-meque"} and not refs(f, "org"), sentence

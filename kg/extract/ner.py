@@ -1474,9 +1474,15 @@ def _org_is_person(text: str, s: int, e: int, out, ents, known=(), lex=None) -> 
 
 
 _NAME_OF_STATE = re.compile(r"(?P<n>.+?) of (?:the )?[A-Z][\w’' -]+")
+# (a name's letters may bear accents: "Luísa Meque", "José Ramos")
+_SAID_BEFORE = re.compile(
+    r"[,”\"]\s*(?:said|says|added|adds|emphasi[sz]ed|stressed|noted|explained|stated|"
+    r"declared|insisted|warned)\s+$"
+)
 _NAME_SHAPED = re.compile(
-    r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
-    r"(?:(?: (?:da|de|do|dos|das|del|di|van|von|bin|ibn))? [A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,4}"
+    r"[A-ZÀ-Þ][a-zß-ÿ]+(?:-[A-ZÀ-Þ][a-zß-ÿ]+)?"
+    r"(?:(?: (?:da|de|do|dos|das|del|di|van|von|bin|ibn))? [A-ZÀ-Þ][a-zß-ÿ]+"
+    r"(?:-[A-ZÀ-Þ][a-zß-ÿ]+)?){1,4}"
 )
 
 
@@ -1504,6 +1510,8 @@ def _reads_as_a_name(text: str, s: int, e: int) -> bool:
     if not (
         _PERSON_SLOT_BEFORE.search(before)
         or _SAID_AFTER.match(text[e : e + 30])
+        # "…,” said Luísa Meque.": the one who said it, closing the sentence
+        or (_SAID_BEFORE.search(before) and re.match(r"[.,;]", text[e : e + 1]))
         # "said Romanian team leader Colonel Alexandru-Adrian Csilik": a title or rank
         or (title[:1].isupper() and fold(title) in TITLES)
     ):
