@@ -1822,3 +1822,17 @@ def test_they_after_two_presidents_each_named_with_their_state_are_the_two():
     assert speakers_of(text.read_text(encoding="utf-8"), "They pledged to continue") == {
         "person/jennifer-geerlings-simons"
     }
+
+
+def test_they_after_the_two_leaders_of_a_call_three_paragraphs_back_are_the_pair():
+    """Dev text 776, a call readout: "Today, the Prime Minister, Justin Trudeau, spoke with
+    the President of the United States, Donald J. Trump." and three paragraphs later "The two
+    leaders discussed an extradition request made of Canada by the United States. They
+    reaffirmed …": "they" are the two of the call (the first of them), not the state the
+    sentence before names in passing."""
+    from pathlib import Path
+
+    text = next((Path(__file__).parent / "corpus" / "dev" / "texts").glob("776_*.txt"))
+    assert speakers_of(text.read_text(encoding="utf-8"), "They reaffirmed the importance") == {
+        "person/justin-trudeau"
+    }

@@ -855,6 +855,10 @@ def _resolve(doc: Doc, tok, verb, sent: Block, sal: speech.Salience) -> str | No
             return inner
         if word == "they" and len(sal.meeting_persons) >= 2:
             return sal.meeting_persons[0]  # "They also agreed …" after the two leaders met
+        if word == "they" and sal.pair and _group_spoke(doc, sent):
+            # "The two leaders discussed an extradition request …. They reaffirmed …" three
+            # paragraphs after the two spoke by phone: the pair, not a state named in passing
+            return sal.pair[0]
         if word == "they":
             pair = _persons_told_together(doc, sent)
             if pair is not None:
