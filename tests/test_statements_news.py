@@ -1836,3 +1836,14 @@ def test_they_after_the_two_leaders_of_a_call_three_paragraphs_back_are_the_pair
     assert speakers_of(text.read_text(encoding="utf-8"), "They reaffirmed the importance") == {
         "person/justin-trudeau"
     }
+
+
+def test_to_reconfirm_is_to_say_again():
+    """Dev text 788, a joint statement: "Both leaders reconfirm that action on climate cannot
+    wait": said, as "reaffirm" is."""
+    from pathlib import Path
+
+    text = next((Path(__file__).parent / "corpus" / "dev" / "texts").glob("788_*.txt"))
+    assert speakers_of(text.read_text(encoding="utf-8"), "Both leaders reconfirm") == {
+        "person/boris-johnson"
+    }
