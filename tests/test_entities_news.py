@@ -2040,3 +2040,17 @@ def test_a_name_with_accents_closing_a_quotation_is_a_person():
     ):
         f = facts(f"Displaced in Chiure\nSource: 360 Mozambique | 2024-02-20\n\n{sentence}\n")
         assert refs(f, "person") == {"person/luisa-meque"} and not refs(f, "org"), sentence
+
+
+def test_a_named_operation_is_an_organization():
+    """Dev texts 782, 528 and 540: "joining the U.S.-led Operation Prosperity Guardian",
+    "Operation Martillo, a broad international effort", "The Operation Lionheart contingent":
+    a named operation is an organization (docs/gold-format.md), whatever the recogniser made
+    of the words of its name."""
+    f = facts(
+        "Frigate sails\nSource: Wire | 2024-01-29\n\n"
+        "The Danish frigate Iver Huitfeldt sailed on Monday for the Red Sea, joining the"
+        " U.S.-led Operation Prosperity Guardian. Operation Martillo, a broad international"
+        " effort, began in 2012.\n"
+    )
+    assert {"org/operation-prosperity-guardian", "org/operation-martillo"} <= refs(f, "org")

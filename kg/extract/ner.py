@@ -442,6 +442,7 @@ def find(
     out = _supported_orgs(out, ents)
     known = _outlets_reporting(text, out, ents, known, recognised, headline)
     _gazetteer_places(text, out, ents, known, lex, prefer)
+    _named_operations(text, out, ents, known)
     _acronyms(text, out, ents, known)
     states = [m for m in (*known, *out) if m.kind == "country"]
     out = _capitals_speaking(text, out, ents, lex, states)
@@ -2201,6 +2202,24 @@ def _surname_named_in_story(text: str, s: int, e: int, known, recognised) -> boo
     full = [text[a:b] for a, b, label in recognised if label == "PERSON" and a >= e]
     full += [m.surface for m in known if m.kind == "person" and m.start >= e]
     return any(" " in name and name.split()[-1] == word for name in full)
+
+
+# "Operation Prosperity Guardian", "Operation Alba (Dawn)": a named military or relief
+# operation (an organization, docs/gold-format.md), whatever the recogniser made of its name
+_OPERATION = re.compile(r"\bOperation\s+[A-Z][\w’'-]+(?:\s+(?:[A-Z][\w’'-]+|\d{4}\b)){0,4}")
+
+
+def _named_operations(text: str, out, ents, known) -> None:
+    for m in _OPERATION.finditer(text):
+        s, e = m.span()
+        if any(k.start < e and s < k.end for k in known):
+            continue  # the lexicon's name ("Operation Barkhane")
+        inside = [x for x in out if s <= x.start and x.end <= e]
+        if any(x.start < e and s < x.end for x in out if x not in inside):
+            continue  # a longer name the operation's words are part of
+        for x in inside:
+            out.remove(x)
+        _add(out, ents, "org", m.group(), s, e)
 
 
 def _town_read_as_person(text: str, s: int, e: int, prefer):
