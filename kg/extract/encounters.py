@@ -2613,7 +2613,7 @@ _REPRESENTED = re.compile(r"\(\s*(?:representing|on behalf of)\b[^)]*$", re.I)
 def _listed_below(doc: Doc, pos: int) -> tuple[list[str], int]:
     """The attendees a list after a colon names, one line each ("Angola: H.E. Joao
     Lourenco, President"): each line's person, else its state; the list ends at the first
-    line that is not an item, whose start is returned with them."""
+    line that is not an item. Returned with them: where the last item ends."""
     out: list[str] = []
     end = pos
     for para in doc.paragraphs:

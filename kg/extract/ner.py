@@ -1475,11 +1475,12 @@ def _org_is_person(text: str, s: int, e: int, out, ents, known=(), lex=None) -> 
 
 
 _NAME_OF_STATE = re.compile(r"(?P<n>.+?) of (?:the )?[A-Z][\w’' -]+")
-# (a name's letters may bear accents: "Luísa Meque", "José Ramos")
+# "…,” said Luísa Meque.": a verb of saying right after a quotation, its speaker after it
 _SAID_BEFORE = re.compile(
     r"[,”\"]\s*(?:said|says|added|adds|emphasi[sz]ed|stressed|noted|explained|stated|"
     r"declared|insisted|warned)\s+$"
 )
+# (a name's letters may bear accents: "Luísa Meque", "José Ramos")
 _NAME_SHAPED = re.compile(
     r"[A-ZÀ-Þ][a-zß-ÿ]+(?:-[A-ZÀ-Þ][a-zß-ÿ]+)?"
     r"(?:(?: (?:da|de|do|dos|das|del|di|van|von|bin|ibn))? [A-ZÀ-Þ][a-zß-ÿ]+"
@@ -2210,6 +2211,7 @@ _OPERATION = re.compile(r"\bOperation\s+[A-Z][\w’'-]+(?:\s+(?:[A-Z][\w’'-]+|
 
 
 def _named_operations(text: str, out, ents, known) -> None:
+    """Each named operation, in place of the pieces of its name the recogniser found."""
     for m in _OPERATION.finditer(text):
         s, e = m.span()
         if any(k.start < e and s < k.end for k in known):

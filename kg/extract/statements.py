@@ -757,13 +757,14 @@ def _group_spoke(doc: Doc, sent: Block) -> bool:
     return prev is not None and _GROUP_AFTER_LEAD_IN.match(doc.text, prev.start) is not None
 
 
+_LEAD_IN = r"(?:[A-Z][\w ]{0,25},\s+)?"  # "In conclusion, ", "In a joint statement, "
 _GROUP_AFTER_LEAD_IN = re.compile(
-    r"(?:[A-Z][\w ]{0,25},\s+)?(?:[Tt]he|[Tt]hese|[Bb]oth) (?:two )?(?:leaders|presidents|"
+    rf"{_LEAD_IN}(?:[Tt]he|[Tt]hese|[Bb]oth) (?:two )?(?:leaders|presidents|"
     r"heads of state|(?:prime |foreign |defence |defense )?[Mm]inisters)\b"
 )
 # (also after a short lead-in: "In a joint statement, they recognized …")
 _GROUP_OPENING = re.compile(
-    r"(?:They|(?:[A-Z][\w ]{0,25},\s+)?they|(?:[A-Z][\w ]{0,25},\s+)?(?:[Tt]he|[Tt]hese|[Bb]oth)"
+    rf"(?:They|{_LEAD_IN}they|{_LEAD_IN}(?:[Tt]he|[Tt]hese|[Bb]oth)"
     r" (?:two )?(?:leaders|presidents|heads of state|sides|"
     r"(?:prime |foreign |defence |defense )?ministers|prime ministers))\b"
 )
