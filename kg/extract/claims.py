@@ -12,8 +12,10 @@ import re
 from kg.extract.context import Doc
 from kg.extract.model import Claim, Span, Statement
 
+# a count's noun, then the words that lead to its new figure: "… rose to", "… stood at"
+_RISEN_TO = r"[^.;]{0,50}\b(?:to|at|of|reached|hit)\s+$"
 # "the death toll … rose to", "put the death toll at": the number after counts the dead
-_TOLL = r"\bdeath toll\b[^.;]{0,50}\b(?:to|at|of|reached|hit)\s+$"
+_TOLL = rf"\bdeath toll\b{_RISEN_TO}"
 _TOLL_BEFORE = re.compile(_TOLL, re.I)
 
 # (kind, words after the number, words before it); order is priority
@@ -34,8 +36,7 @@ KINDS: list[tuple[str, re.Pattern[str], re.Pattern[str] | None]] = [
         re.compile(
             r"\bdisplac(?:ed|ing)\s+(?:\w+\s+){0,2}$"
             # "The number of homeless persons has climbed to 3,060"
-            r"|\bnumber of (?:the\s+)?(?:homeless|displaced|internally displaced)\b[^.;]{0,50}"
-            r"\b(?:to|at|of|reached|hit)\s+$",
+            r"|\bnumber of (?:the\s+)?(?:homeless|displaced|internally displaced)\b" + _RISEN_TO,
             re.I,
         ),
     ),

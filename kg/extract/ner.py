@@ -769,8 +769,11 @@ _BODYS_POST_THEN_NAME = re.compile(
 )
 
 
-# a word of a personal name, accented letters included ("Luísa", "Nxumalo")
-_NAME_WORD = r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’]+"
+# the letters of a personal name, accented ones included ("Luísa", "Nxumalo"); not × or ÷
+_UPPER = "A-ZÀ-ÖØ-Þ"
+_LOWER = "a-zß-öø-ÿ"
+# a word of a personal name
+_NAME_WORD = rf"[{_UPPER}][{_LOWER}'’]+"
 # "said the president of the INGD, Luísa Meque, at a meeting": the same in lower case, after
 # "the", where the model may read body and name as one body
 _THE_BODYS_POST_THEN_NAME = re.compile(
@@ -1482,9 +1485,9 @@ _SAID_BEFORE = re.compile(
 )
 # (a name's letters may bear accents: "Luísa Meque", "José Ramos")
 _NAME_SHAPED = re.compile(
-    r"[A-ZÀ-Þ][a-zß-ÿ]+(?:-[A-ZÀ-Þ][a-zß-ÿ]+)?"
-    r"(?:(?: (?:da|de|do|dos|das|del|di|van|von|bin|ibn))? [A-ZÀ-Þ][a-zß-ÿ]+"
-    r"(?:-[A-ZÀ-Þ][a-zß-ÿ]+)?){1,4}"
+    rf"[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)?"
+    rf"(?:(?: (?:da|de|do|dos|das|del|di|van|von|bin|ibn))? [{_UPPER}][{_LOWER}]+"
+    rf"(?:-[{_UPPER}][{_LOWER}]+)?){{1,4}}"
 )
 
 
