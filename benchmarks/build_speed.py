@@ -22,6 +22,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from importlib.metadata import version
 from pathlib import Path
 
 from benchmarks import docs as docgen
@@ -132,6 +133,10 @@ def main(argv: list[str] | None = None) -> int:
         "words": words,
         "cores": os.cpu_count(),
         "nlp_model": os.environ.get("NEWSGRAPH_NLP_MODEL") or "en_core_web_sm",
+        # the same pipeline costs a third more CPU with spaCy's wheels from 3.8.7 on
+        # (RESULTS.md, "spaCy's wheels"): say which ran
+        "spacy": version("spacy"),
+        "thinc": version("thinc"),
         "wall_s": [r["wall_s"] for r in runs],
         "cpu_s": [r["cpu_s"] for r in runs],
         "load_average_before": [r["load_average_before"] for r in runs],

@@ -340,6 +340,22 @@ def test_the_pipeline_multiplies_with_numpys_blas_on_one_thread():
     assert out.stdout.split("\n")[:2] == ["[False]", "[1]"], out.stdout
 
 
+def test_the_installed_spacy_is_a_release_whose_parser_keeps_off_the_gil():
+    """spaCy's wheels from 3.8.7 on take and release the GIL inside the transition parser's
+    inner loop (a mutex pair per call of a state's accessors), where 3.8.6's do not: the same
+    entities and parses cost the recogniser three times the CPU and the parser half as much
+    again, and the build a third more (benchmarks/RESULTS.md, "spaCy's wheels"). pyproject.toml
+    keeps spaCy below 3.8.7 on the Pythons its fast wheels cover (3.11, 3.12)."""
+    import sys
+    from importlib.metadata import version
+
+    from packaging.version import Version
+
+    if sys.version_info >= (3, 13):
+        pytest.skip("spaCy has no wheel before 3.8.7 for this Python")
+    assert Version("3.8") <= Version(version("spacy")) < Version("3.8.7")
+
+
 # ---- summits: a date in May, a year from a later paragraph, the leaders who attended ------
 
 SUMMIT = (
