@@ -121,3 +121,45 @@ def test_the_csto_transcript_is_not_titled_by_a_teaser(all_graphs):
     }
     title = titles["003_bc004a36a41f69a7.txt"]
     assert "2024" not in title and "Collective Security Council" in title, title
+
+
+def test_a_batch_is_read_in_one_pass_and_each_document_gets_its_own_triples(all_docs, monkeypatch):
+    """The build hands extraction a batch so that spaCy reads many documents' sentences in
+    one pipe (larger batches cost less a sentence): the recogniser and the parser are each
+    called once for the whole batch, and each document's triples are those it gets alone."""
+    from kg.extract import document_triples, documents_triples, nlp
+
+    docs = all_docs[:4]
+    alone = [set(document_triples(d)) for d in docs]
+    calls = {"entities": 0, "parse_texts": 0}
+    for name in calls:
+        real = getattr(nlp, name)
+
+        def counted(pieces, _real=real, _name=name):
+            calls[_name] += 1
+            return _real(pieces)
+
+        monkeypatch.setattr(nlp, name, counted)
+    together = [set(t) for t in documents_triples(docs)]
+    assert calls == {"entities": 1, "parse_texts": 1}
+    assert together == alone
+
+
+def test_a_document_that_fails_after_the_reading_costs_only_itself(all_docs, monkeypatch):
+    from kg.extract import context, documents_triples
+    from kg.namespaces import DEFAULT_BASE
+
+    docs = all_docs[:3]
+    real = context.finish
+
+    def fails_on_the_second(steps, answer):
+        doc = real(steps, answer)
+        if doc.meta_key == docs[1].key[:8]:
+            raise ValueError("a rule failed")
+        return doc
+
+    monkeypatch.setattr(context, "finish", fails_on_the_second)
+    monkeypatch.setattr("kg.extract.finish", fails_on_the_second)
+    got = documents_triples(docs)
+    assert len(got[1]) < 10 < min(len(got[0]), len(got[2]))
+    assert (docs[1].iri(DEFAULT_BASE), RDF.type, NG.Document) in set(got[1])

@@ -7,14 +7,15 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from functools import partial
 
 import rdflib
 from rdflib import URIRef
 
 from kg.documents import SourceDocument
 from kg.extract.claims import claims as find_claims
-from kg.extract.context import build
+from kg.extract.context import Doc, build, finish, reading
 from kg.extract.deployments import deployments as find_deployments
 from kg.extract.encounters import encounters, merge_into
 from kg.extract.forces import deployments_from_parse
@@ -48,8 +49,14 @@ load_lexicon()
 
 def extract_facts(doc: SourceDocument) -> tuple[Extraction, object]:
     """The intermediate facts of one document (used by the scorer and the tests)."""
-    text = doc.text if len(doc.text) <= MAX_CHARS else doc.text[:MAX_CHARS]
-    ctx = build(text, doc.key[:8])
+    return _facts(build(_readable(doc), doc.key[:8]))
+
+
+def _readable(doc: SourceDocument) -> str:
+    return doc.text if len(doc.text) <= MAX_CHARS else doc.text[:MAX_CHARS]
+
+
+def _facts(ctx: Doc) -> tuple[Extraction, Doc]:
     meetings = merge_into(ctx, find_meetings(ctx), encounters(ctx))
     stmts = find_statements(ctx, meetings)
     meetings = sideline_parents(ctx, settle_participants(ctx, meetings, stmts))
@@ -101,8 +108,12 @@ def extract_document(doc: SourceDocument, *, base: str = DEFAULT_BASE) -> rdflib
 def document_triples(doc: SourceDocument, *, base: str = DEFAULT_BASE) -> TripleSet:
     """`extract_document`'s triples without building an rdflib Graph of them (the build's
     path: it only serialises them and reasons over them)."""
+    return _triples(doc, lambda: build(_readable(doc), doc.key[:8]), base)
+
+
+def _triples(doc: SourceDocument, context: Callable[[], Doc], base: str) -> TripleSet:
     try:
-        facts, ctx = extract_facts(doc)
+        facts, ctx = _facts(context())
         return to_triples(
             doc, ctx, facts.meetings, facts.statements, facts.deployments, facts.claims, base
         )
@@ -124,8 +135,18 @@ def documents_triples(
     """The build's one entry point into extraction: a batch in, one document's triples out
     per document, in order. Batches let a pipeline that prefers them (spaCy's `nlp.pipe`)
     see many documents at once; each document's triples still depend on that document
-    alone."""
-    return [document_triples(doc, base=base) for doc in docs]
+    alone. Each document first says what it wants read (kg.extract.context.reading), the
+    reader reads it all in one pass, and each document is then finished on its own; a
+    failure before the reading fails the batch (the build then extracts its documents one
+    at a time), one after it costs only its document."""
+    from kg.extract import nlp  # (spaCy is loaded where documents are read, not on import)
+
+    steps = [reading(_readable(doc), doc.key[:8]) for doc in docs]
+    answers = nlp.read_batch([next(s) for s in steps])
+    return [
+        _triples(doc, partial(finish, s, answer), base)
+        for doc, s, answer in zip(docs, steps, answers, strict=True)
+    ]
 
 
 def _document_only(doc: SourceDocument, base: str) -> TripleSet:

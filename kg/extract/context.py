@@ -9,7 +9,9 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import re
+from collections.abc import Generator
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from kg.extract.actors import ActorFinder, canon_org, canon_role, entity_for_generic
 from kg.extract.dates import DateResolver
@@ -18,6 +20,9 @@ from kg.extract.gazetteer import Lexicon, find_mentions, load_lexicon
 from kg.extract.model import DocMeta, Entity, Mention, Post
 from kg.extract.numbers import find_numbers
 from kg.extract.sentences import Block, SpanSet, all_sentences, paragraphs, within
+
+if TYPE_CHECKING:
+    from kg.extract.nlp import Reading, Wanted
 
 _GAP_BEFORE_NAME = re.compile(r"^[\s,:–-]*(?:(?:H\.\s?E\.|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s*){0,2}$")
 _ENVOY_AGAIN = re.compile(r"^,\s+Ambassador\s+$")
@@ -210,7 +215,29 @@ def _title_cased_lead(text: str) -> str:
 
 
 def build(text: str, doc_key: str = "doc") -> Doc:
-    from kg.extract import ner, nlp
+    """One document's context, read by the pipeline on its own."""
+    from kg.extract import nlp
+
+    steps = reading(text, doc_key)
+    return finish(steps, nlp.read_batch([next(steps)])[0])
+
+
+def finish(steps: Generator[Wanted, Reading, Doc], answer: Reading) -> Doc:
+    """The context `reading` builds once given what it asked the reader for."""
+    try:
+        steps.send(answer)
+    except StopIteration as done:
+        return done.value
+    raise RuntimeError("a document asked the reader twice")
+
+
+def reading(text: str, doc_key: str = "doc") -> Generator[Wanted, Reading, Doc]:
+    """A document's context, in two steps: it first yields what it wants of the statistical
+    reader (the spans to recognise, the sentences to parse: both follow from the text and
+    the gazetteers alone), then, sent the reading, returns the context. The build reads a
+    whole batch of documents' wants at once (kg.extract.documents_triples)."""
+    from kg.extract import ner
+    from kg.extract.nlp import Wanted
     from kg.extract.quotes import as_double_quotes
 
     text = as_double_quotes(text)  # (same length: every offset is the published text's)
@@ -222,7 +249,12 @@ def build(text: str, doc_key: str = "doc") -> Doc:
         if not (m.kind in ("country", "place") and credit.covers(m.start))
     ]
     sentences = all_sentences(text)
-    ents = nlp.entities(_title_cased_lead(text), _unexplained(text, sentences, mentions, credit))
+    to_parse = _event_sentences(text, sentences)
+    ents, parses = yield Wanted(
+        _title_cased_lead(text),
+        _unexplained(text, sentences, mentions, credit),
+        [text[a:b] for a, b in to_parse],
+    )
     found = ner.find(text, ents, mentions, lex)
     mentions = sorted(found.mentions, key=lambda m: m.start)
     mentions = _contextual_bodies(text, mentions, lex)
@@ -506,7 +538,7 @@ def build(text: str, doc_key: str = "doc") -> Doc:
     _respective_posts(doc)
     _posts_of_listed_states(doc)
     _regions_named_as_such(doc)
-    _parse_event_sentences(doc)
+    doc.parses = {a: parsed for (a, _b), parsed in zip(to_parse, parses, strict=True)}
     return doc
 
 
@@ -869,20 +901,16 @@ def _unexplained(
     return out
 
 
-def _parse_event_sentences(doc: Doc) -> None:
-    """Parse, in one batch, only the sentences that hold a word of an event: the parser
-    costs as much as the entity recogniser, and most sentences of a story need neither."""
-    from kg.extract import lexis, nlp
+def _event_sentences(text: str, sentences: list[tuple[int, Block]]) -> list[tuple[int, int]]:
+    """Only the sentences that hold a word of an event are parsed: the parser costs as much
+    as the entity recogniser, and most sentences of a story need neither."""
+    from kg.extract import lexis
 
-    spans = [
+    return [
         (b.start, b.end)
-        for _pi, b in doc.sentences
-        if b.end - b.start < 2000 and lexis.EVENT_CUE.search(doc.text, b.start, b.end)
+        for _pi, b in sentences
+        if b.end - b.start < 2000 and lexis.EVENT_CUE.search(text, b.start, b.end)
     ]
-    for (s, _e), parsed in zip(
-        spans, nlp.parse_texts([doc.text[a:b] for a, b in spans]), strict=True
-    ):
-        doc.parses[s] = parsed
 
 
 # Surnames that are also ordinary capitalised words at a sentence start.
