@@ -159,10 +159,10 @@ Reading = tuple[list[tuple[int, int, str]], list[Doc]]  # entities in text offse
 
 def read_batch(wanted: Sequence[Wanted]) -> list[Reading]:
     """What each document asked for, read in one `nlp.pipe` per component over the whole
-    batch's sentences: the recogniser reads sixteen documents' sentences together for about
-    a quarter less CPU than each document's alone (the parser for about the same;
-    benchmarks/RESULTS.md, "One reading per batch"), and a sentence's entities and parse do
-    not depend on the sentences read beside it."""
+    batch's sentences: the recogniser reads sixteen documents' sentences together for up
+    to a quarter less CPU than each document's alone (the parser for about the same), and
+    the build of 400 documents took 15% less CPU (benchmarks/RESULTS.md, "One reading per
+    batch"); a sentence's entities and parse do not depend on the sentences read beside it."""
     found = iter(entities([w.text[a:b] for w in wanted for a, b in w.spans]))
     parsed = iter(parse_texts([p for w in wanted for p in w.pieces]))
     out: list[Reading] = []
