@@ -1,8 +1,10 @@
 """The statistical reader under the rules: one spaCy pipeline per process.
 
-The rules read spaCy's entities (every sentence) and dependency parses (only the
-sentences that hold an event word: the parser costs as much as the entity recogniser
-and most sentences of a news story report no meeting, statement or deployment).
+The rules read spaCy's entities (in the sentences with a capitalised word no list
+explains) and dependency parses (only the sentences that hold an event word: the parser
+costs as much as the entity recogniser and most sentences of a news story report no
+meeting, statement or deployment). A build worker has a whole batch of documents' sentences
+read at once (`read_batch`).
 
 The pipeline is a setting (`NEWSGRAPH_NLP_MODEL`). The default, `en_core_web_sm`, is
 spaCy's small English pipeline 3.8; PyPI does not carry it under that name, so when it
