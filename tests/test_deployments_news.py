@@ -1880,3 +1880,29 @@ def test_a_force_named_after_its_state_sends_for_that_state():
         f = facts(next(DEV.glob(f"{number}_*.txt")).read_text(encoding="utf-8"))
         senders = {d.deployed_by for d in f.deployments}
         assert state in senders and force not in senders, (number, senders)
+
+
+@pytest.mark.parametrize(
+    "force",
+    [
+        "peace-keepers",
+        "peace keepers",
+        "engineers",
+        "military engineers",
+        "sappers",
+        "deminers",
+        "carabinieri",
+        "guardsmen",
+        "policewomen",
+    ],
+)
+def test_engineers_and_peace_keepers_spelled_apart_are_a_force(force: str):
+    """Dev texts 584 and 736: "Nigeria deploys 197 peace-keepers to Gambia", "120 engineers
+    from the Japanese Ground Self-Defence Force": a force under a spelling or a trade the
+    force words did not list was no deployment at all, and its size no count of personnel."""
+    f = facts(
+        f"Ghana sends {force} to Lebanon\nSource: Test | 2025-03-04\n\n"
+        f"Ghana on Monday deployed 150 {force} to Lebanon.\n"
+    )
+    assert sendings(f) == [("country/ghana", "country/lebanon", 150)]
+    assert 150 in {int(c.value) for c in f.claims if c.quantity_kind == "Personnel"}

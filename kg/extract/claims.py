@@ -86,7 +86,8 @@ KINDS: list[tuple[str, re.Pattern[str], re.Pattern[str] | None]] = [
         "Personnel",
         re.compile(
             r"^\s*(?:\w+\s+){0,2}(?:troops|personnel|servicemen|servicewomen|soldiers|"
-            r"peacekeepers|paratroopers|marines|members of the armed forces|"
+            r"peacekeepers|peace-keepers|peace keepers|paratroopers|marines|engineers|carabinieri|"
+            r"guardsmen|policewomen|members of the armed forces|"
             r"military personnel|military servicemen|crew|sailors|airmen|gendarmes|"
             r"police officers|policemen|officers|other ranks|firefighters|fire fighters|"
             r"combatants|rescuers|rescue workers|"

@@ -59,7 +59,8 @@ _FORCE = re.compile(
     r"staff|experts|specialists|members|men|fighters|mercenaries|trainers|advis[eo]rs|"
     r"commandos|sailors|airmen|guards|gendarmerie|divisions?|regiments?|"
     r"monitors|observers|monitoring|fire-?fighters|rescuers|medics|paramedics|reservists|"
-    r"task-?forces?|flotillas?)$",
+    r"task-?forces?|flotillas?|engineers|sappers|deminers|keepers|carabinieri|legionnaires|"
+    r"gurkhas|rangers|militiamen|guardsmen|infantrymen|policewomen|troopers|riflemen)$",
     re.I,
 )
 # ships and aircraft sent are a force too, counted as equipment ("two naval ships", "a frigate");
