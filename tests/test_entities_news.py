@@ -1650,6 +1650,25 @@ def test_a_name_after_a_post_in_lower_case_is_a_person():
     assert "person/togiola-talalelei-tulafono" in f.entities, list(f.entities)
 
 
+@pytest.mark.parametrize(
+    "subject",
+    [
+        "The African Union Commission chairman, Moussa Faki Mahamat,",
+        "The African Union Commission president, Moussa Faki Mahamat,",
+        "The bloc's chief, Moussa Faki Mahamat,",
+    ],
+)
+def test_a_name_set_off_by_commas_after_a_post_is_a_person_and_the_speaker(subject: str):
+    """ "The African Union Commission chairman, Moussa Faki Mahamat, said": the small model
+    reads the name as a body, and the statement went to the commission, whose post it is."""
+    f = facts(
+        "Restraint\nSource: Test | 2023-04-16\n\n"
+        f"{subject} said both sides must exercise restraint.\n"
+    )
+    assert "person/moussa-faki-mahamat" in f.entities, list(f.entities)
+    assert [s.speaker for s in f.statements] == ["person/moussa-faki-mahamat"]
+
+
 def test_two_names_side_by_side_are_one_persons():
     """Dev 682, 237, 335, 485, 648: "the Yemeni President Abed Rabbo Mansour Al-Hadi",
     "Jean Claude Kassy Brou": the model cut one name in two, each half a person."""

@@ -930,8 +930,11 @@ _NAMES_MISREAD = {"WORK_OF_ART", "EVENT", "PRODUCT", "LAW", "LANGUAGE"}
 # name of its holder, which the model may read as a body
 _LOWER_POST_THEN_NAME = re.compile(
     r"(?<![\w-])(?:governor|spokes(?:man|woman|person)|ambassador|envoy|minister|premier|"
-    r"commander|chairman|chairperson|senator|mayor)\s+([A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,3})"
-    r"(?![\w'’-])"
+    r"commander|chairman|chairperson|senator|mayor|president|chief|secretary[- ]general)"
+    # (or set off by commas: "The African Union Commission chairman, Moussa Faki Mahamat,
+    # said")
+    r"(?:\s+|,\s+(?=[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,3},))"
+    r"([A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,3})(?![\w'’-])"
 )
 
 
