@@ -1123,6 +1123,18 @@ def test_machines_named_by_their_model_are_counted_as_equipment_not_people():
     assert got == {("place/port-vila", None, 3), ("place/honiara", 200, 2)}
 
 
+@pytest.mark.parametrize("model", ["CF-18", "F-16", "MiG-29"])
+def test_machines_sent_alone_are_counted_when_their_model_sits_between(model: str):
+    """ "Canada is sending two CF-18 fighter jets to Romania": the parser hangs the number on
+    the model's name, not on the jets, and the jets sent alone were counted as none."""
+    f = facts(
+        "Jets\nSource: Example | 2022-02-14\n\n"
+        f"Canada is sending two {model} fighter jets to Romania.\n"
+    )
+    got = [(d.deployed_by, d.destination, d.equipment) for d in f.deployments]
+    assert got == [("country/canada", "country/romania", 2)]
+
+
 def test_the_home_base_a_force_came_from_is_not_its_destination():
     """First sight 588: "The U.S. troops deployed for completing collective defence tasks in
     Lithuania from their home base in Vicenza, Italy": they went to Lithuania; Vicenza is

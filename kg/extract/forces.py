@@ -1293,6 +1293,15 @@ _CREW_ABOARD = re.compile(
 )
 
 
+def _fleet(doc: Doc, s: int, e: int) -> int | None:
+    """The first number in the phrase that counts machines ("two CF-18 fighter jets")."""
+    for _ns, ne, value, _q in doc.numbers_in(s, e):
+        machines = _MACHINES_AFTER.match(doc.text[ne : ne + 60].lower())
+        if machines and isinstance(value, int) and _MACHINE_END.search(machines.group()):
+            return value
+    return None
+
+
 def _numbers(doc: Doc, force, off: int, sent) -> tuple[int | None, int | None]:
     if _named_ship(force):
         # "INS Kirch and INS Shardul": the warships named, one each
@@ -1308,6 +1317,10 @@ def _numbers(doc: Doc, force, off: int, sent) -> tuple[int | None, int | None]:
             at = off + num.idx
             vals = [v for ns, _ne, v, _q in doc.numbers_in(at, at + len(num.text)) if ns == at]
             return aboard, int(vals[0]) if vals and isinstance(vals[0], int) else None
+        fleet = _fleet(doc, *phrase_span(force, off))
+        if fleet is not None:
+            # "two CF-18 fighter jets": the parser hangs the number on the model's name
+            return aboard, fleet
         one = force.left_edge.lower_ in ("a", "an")  # (the parser may hang it on a modifier)
         return aboard, 1 if one and not force.text.lower().endswith("s") else None
     s, e = phrase_span(force, off)
