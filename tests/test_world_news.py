@@ -3315,6 +3315,31 @@ def test_among_those_in_attendance_were_names_the_parties():
     } <= set(m.participants), m.participants
 
 
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "Among the leaders present were",
+        "Among the heads of state in attendance were",
+        "Among the leaders who attended the summit were",
+    ],
+)
+def test_among_the_leaders_present_were_names_the_parties(opening: str):
+    """ "Among the leaders present were A, B and C" after the summit is told: those named sat
+    in it (only "Among those present" and "Among the participants" were read so)."""
+    f = facts(
+        "Summit\nSource: Test Wire | 2024-08-18\n\n"
+        "The SADC extraordinary summit was held in Harare on Saturday.\n\n"
+        f"{opening} Zambian President Hakainde Hichilema, Malawian President Lazarus Chakwera"
+        " and Botswana's President Mokgweetsi Masisi.\n"
+    )
+    (m,) = f.meetings
+    assert {
+        "person/hakainde-hichilema",
+        "person/lazarus-chakwera",
+        "person/mokgweetsi-masisi",
+    } <= set(m.participants), m.participants
+
+
 def test_who_told_the_council_sat_in_its_session():
     """Dev 518 (neither ambassador at the Security Council's vote): "He told the council the
     resolution was …", "“…,” acting U.S. Ambassador to the U.N. A told the council": who

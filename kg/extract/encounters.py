@@ -1911,6 +1911,12 @@ _OTHERS_AT_IT = re.compile(
     r"\s*(?:Other|Among the)\s+(?:participants|attendees|guests)\s+(?:also\s+)?(?:included|were)\b"
     # "Among those in attendance were Saudi Arabia's Minister of Foreign Affairs, Prince A; …"
     r"|\s*Among\s+those\s+(?:in\s+attendance|present|attending)\s+(?:were|was|included)\b"
+    # "Among the leaders present were A, B and C", "Among the heads of state in attendance
+    # were …", "Among the dignitaries who attended the summit were …"
+    r"|\s*Among\s+the\s+(?:[A-Z][\w-]*\s+|other\s+){0,2}(?:leaders|heads\s+of\s+(?:state|"
+    r"government)(?:\s+and\s+government)?|dignitaries|presidents|ministers|delegates|"
+    r"officials)\s+(?:present|in\s+attendance|attending(?:\s+the\s+[^,.;]{1,60}?)?|"
+    r"who\s+(?:attended|took\s+part\s+in)\s+[^,.;]{1,60}?)\s+(?:were|was|included)\b"
     # "Participants included: Speaker of the Parliament A, Prime Minister B, as well as …"
     r"|\s*(?:Participants|Attendees|Those\s+present)\s+(?:also\s+)?(?:included|include\b|were\s*:)"
     # "Other Heads of State, who have arrived, include the President of Kenya, Mr A, …"
