@@ -1847,3 +1847,31 @@ def test_to_reconfirm_is_to_say_again():
     assert speakers_of(text.read_text(encoding="utf-8"), "Both leaders reconfirm") == {
         "person/boris-johnson"
     }
+
+
+HOLDS_AND_CONVEYS = (
+    "Leaders meet\nSource: Test Wire | 2023-05-12\n\n"
+    "Ghanaian President Nana Akufo-Addo maintained that the region must act together.\n\n"
+    "Ghana maintains two battalions in Lebanon.\n\n"
+    "Akufo-Addo conveyed his regards to Senegalese President Macky Sall.\n\n"
+    "The envoy conveyed to him an oral message from Sall.\n\n"
+    "In practice, however, Ghana maintained the border closed until 2022.\n"
+)
+
+
+def test_to_maintain_that_and_to_convey_regards_are_speech_but_not_to_keep_or_carry():
+    """Dev 583 and 616: "Sheikh Hasina conveyed her regards to …", "López Obrador has
+    conveyed to President Gabriel Boric that …" were no statements; a leader who "maintained
+    that" said so. Not a state that maintains battalions or keeps a border closed (dev 691),
+    nor one who carried a message whose words are not told (dev 272)."""
+    assert statement_openings(HOLDS_AND_CONVEYS) == ["Ghanaian Presid", "Akufo-Addo conv"]
+
+
+def test_to_opine_retort_or_regret_that_is_to_say():
+    """Verbs of saying the list lacked: "opined that", "retorted that", "regretted that"."""
+    for verb in ("opined", "retorted", "regretted"):
+        text = (
+            "Talks\nSource: Test Wire | 2023-05-12\n\n"
+            f"Ghanaian President Nana Akufo-Addo {verb} that the talks had stalled.\n"
+        )
+        assert speakers_of(text, "talks had stalled") == {"person/nana-akufo-addo"}, verb

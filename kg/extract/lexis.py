@@ -59,7 +59,7 @@ SPEECH_VERBS = (
     "appeal threaten issue release "
     "present brief update specify clarify contend allege read "
     "slam hail laud commend applaud decry denounce deplore lament remind reassure term relay "
-    "deem reconfirm"
+    "deem reconfirm opine retort regret convey maintain"
 ).split()
 MEETING_VERBS = (
     "meet hold speak talk call phone telephone host receive visit chair convene confer "
@@ -115,7 +115,7 @@ FORCE_NOUNS = (
 
 # longer verbs stressed on their last syllable double its consonant too ("committed", not
 # "commited"); "signal" has both spellings and stays in _IRREGULAR
-_STRESSED_LAST = frozenset({"commit", "admit", "confer", "transfer"})
+_STRESSED_LAST = frozenset({"commit", "admit", "confer", "transfer", "regret"})
 
 
 def _regular(v: str) -> list[str]:
@@ -151,7 +151,7 @@ DOUBT_VERBS = "question doubt debate assess examine weigh".split()
 GREETING_VERBS = "offer convey extend".split()
 GREETING_NOUNS = frozenset(
     "congratulations condolences greetings hope hopes wishes gratitude thanks appreciation "
-    "sympathy sympathies concern concerns solidarity regret regrets".split()
+    "sympathy sympathies concern concerns solidarity regret regrets regards".split()
 )
 
 # a sentence that opens with "He" or "She" (after a short adverbial and its comma): the

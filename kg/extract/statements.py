@@ -480,6 +480,10 @@ def _issuer_of_text(doc: Doc, verb, off: int) -> str | None:
 
 
 _COMMITMENT = {"pledge", "promise", "vow", "agree", "offer", "decide", "threaten", "propose"}
+# a verb that is speech only with what was said after it: "conveyed his regards", "conveyed
+# to him that …", not "conveyed an oral message"
+_SAYS_ONLY_WITH_WORDS = {"convey"}
+_FINITE_BE = {"is", "was", "are", "were", "has", "had", "have"}
 
 
 def _parsed_statement(doc: Doc, sent: Block, sal: speech.Salience):
@@ -662,7 +666,18 @@ def _speech_act(v) -> bool:
 
     if any(c.dep_ == "neg" for c in v.children):
         return False
-    if lemma(v.lower_) in _COMMITMENT:
+    if lemma(v.lower_) == "maintain":
+        # "maintained that the region must act", "maintained Nigeria was ready"; not
+        # "maintained the South occupied", a participle the parser also reads as a clause
+        return any(
+            c.dep_ == "ccomp"
+            and (
+                c.lower_ in _FINITE_BE
+                or any(m.dep_ in ("mark", "aux", "auxpass") for m in c.children)
+            )
+            for c in v.children
+        )
+    if lemma(v.lower_) in _COMMITMENT | _SAYS_ONLY_WITH_WORDS:
         # ("offered his congratulations" hands over words, not things)
         return any(c.dep_ in ("ccomp", "xcomp") for c in v.children) or any(
             c.dep_ == "dobj" and c.lower_ in lexis.GREETING_NOUNS for c in v.children
