@@ -4746,3 +4746,41 @@ def test_states_represented_after_a_list_of_attendees_attended_too():
         "person/anil-gayan",
         "person/thabo-mbeki",
     } <= set(summit.participants)
+
+
+@pytest.mark.parametrize(
+    "sentence, caller",
+    [
+        (
+            "Prime Minister Narendra Modi received a phone call from Ukrainian President"
+            " Volodymyr Zelenskyy.",
+            "person/volodymyr-zelenskyy",
+        ),
+        (
+            "Prime Minister Narendra Modi received a call from President Volodymyr Zelenskyy"
+            " of Ukraine.",
+            "person/volodymyr-zelenskyy",
+        ),
+        (
+            "Prime Minister Narendra Modi received a call from his French counterpart.",
+            "country/france",
+        ),
+    ],
+)
+def test_a_call_received_from_a_leader_is_a_call_with_them(sentence: str, caller: str):
+    """A readout's "received a phone call from President A" gave no call unless a day was
+    said beside it (another rule's), and "received a call from" never did: the noun was read
+    as no meeting held, and who called as no party."""
+    f = facts(f"Call\nSource: Test Wire | 2024-03-22\n\n{sentence}\n")
+    assert parties(meetings_of(f, "PhoneCall")) == [sorted(["person/narendra-modi", caller])]
+
+
+def test_calls_received_from_no_one_named_are_no_call():
+    """ "The ministry received calls from worried parents", "received calls from several
+    leaders": no one named called."""
+    f = facts(
+        "Calls\nSource: Test Wire | 2024-03-22\n\n"
+        "The ministry received calls from worried parents. President Cyril Ramaphosa received"
+        " calls from several leaders.\n"
+    )
+    assert f.meetings == []

@@ -1393,6 +1393,8 @@ def encounters(doc: Doc) -> list[Meeting]:
                 preps = ("with", "between", "among", "of")
                 if hub.lower_ in ("call", "calls") and _call_on(hub):
                     preps += ("on",)
+                if _call_received_from(hub):
+                    preps += ("from",)  # "received a phone call from President A": who called
                 if hub.lower_ == "audience":
                     preps += ("to", "for")  # "granted an audience to Ramos-Horta"
                 for o in _with_objects(hub, preps):
@@ -3561,6 +3563,22 @@ def _held_in_clause(noun):
     return None
 
 
+def _call_received_from(noun) -> bool:
+    """ "received a (phone) call from President A", "from his French counterpart": a call A
+    made (not "calls from several leaders", "from worried parents": no one named)."""
+    return (
+        noun.lower_ in ("call", "calls", "conversation")
+        and noun.dep_ == "dobj"
+        and lemma(noun.head.lower_) == "receive"
+        and any(
+            g.dep_ == "pobj" and (g.text[:1].isupper() or g.lower_ == "counterpart")
+            for c in noun.children
+            if c.dep_ == "prep" and c.lower_ == "from"
+            for g in c.children
+        )
+    )
+
+
 def _reported_meeting(noun) -> bool:
     """A meeting noun reports a meeting when it is held, attended or taking place, or names
     its parties ("talks between", "his call with", "Blinken's call"); "welcomed the visit",
@@ -3592,9 +3610,12 @@ def _reported_meeting(noun) -> bool:
     if noun.dep_ in ("nsubj", "nsubjpass"):
         return lemma(head.lower_) in _HELD_NOUN_SUBJ
     if noun.dep_ == "dobj":
-        # "Xi made a state visit to Kazakhstan": a visit is made as it is paid
-        return lemma(head.lower_) in _HELD or (
-            lemma(head.lower_) == "make" and noun.lower_ in ("visit", "visits")
+        # "Xi made a state visit to Kazakhstan": a visit is made as it is paid; "received a
+        # phone call from President A": a call is received from who made it
+        return (
+            lemma(head.lower_) in _HELD
+            or (lemma(head.lower_) == "make" and noun.lower_ in ("visit", "visits"))
+            or _call_received_from(noun)
         )
     if noun.dep_ == "pobj":
         prep = head
@@ -3640,6 +3661,7 @@ def _trigger(tok, doc: Doc, off: int):
             lw in ("call", "calls")
             and not any(c.lower_ in ("with", "between") for c in tok.children)
             and not any(c.dep_ in ("poss", "compound") for c in tok.children)
+            and not _call_received_from(tok)
         ):
             return None  # "a call for calm"
         if lw in ("call", "calls") and any(
