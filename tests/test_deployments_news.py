@@ -1918,3 +1918,15 @@ def test_engineers_and_peace_keepers_spelled_apart_are_a_force(force: str):
     )
     assert sendings(f) == [("country/ghana", "country/lebanon", 150)]
     assert 150 in {int(c.value) for c in f.claims if c.quantity_kind == "Personnel"}
+
+
+def test_a_force_that_left_for_a_country_to_join_a_mission_goes_there():
+    """ "30 Bruneian soldiers left for Lebanon to join UNIFIL": the parser reads "for
+    Lebanon to join UNIFIL" as a clause whose subject is Lebanon, and the force went nowhere
+    (no deployment at all)."""
+    for subject in ("30 Bruneian soldiers", "The contingent of 30 Bruneian soldiers"):
+        f = facts(
+            "Peacekeepers leave\nSource: Test Wire | 2016-11-08\n\n"
+            f"{subject} left for Lebanon to join UNIFIL.\n"
+        )
+        assert sendings(f) == [("country/brunei", "country/lebanon", 30)], subject

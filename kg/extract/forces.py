@@ -144,7 +144,9 @@ def deployments_from_parse(doc: Doc) -> list[Deployment]:
             if (
                 lem in ("leave", "depart")
                 and any(
-                    (c.dep_ == "prep" and c.lower_ == "for") or c.dep_ == "dobj"
+                    (c.dep_ == "prep" and c.lower_ == "for")
+                    or c.dep_ == "dobj"
+                    or _for_clause_subject(c) is not None
                     for c in tok.children
                 )
             ) or (lem == "reach" and any(c.dep_ == "dobj" for c in tok.children)):
@@ -1006,6 +1008,14 @@ _OF_THE = re.compile(r"\s+of\s+(?:the\s+)?")
 _CARRY = {"carry", "transport", "ferry", "bring"}
 
 
+def _for_clause_subject(c):
+    """ "left for Lebanon to join UNIFIL", which the parser reads as "for [Lebanon to join
+    UNIFIL]": the clause's subject is where they go."""
+    if c.dep_ != "advcl" or not any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children):
+        return None
+    return next((x for x in c.children if x.dep_ == "nsubj"), None)
+
+
 def _destination(doc: Doc, tok, force, off: int, skip: int) -> str | None:
     """Where the forces go: "to"/"in"/"into" a place; for a withdrawal, the place left
     ("withdrew from Mali"), as the gold format records it."""
@@ -1020,6 +1030,12 @@ def _destination(doc: Doc, tok, force, off: int, skip: int) -> str | None:
     preps = ("from", "out") if leaving else ("to", "in", "into", "for", "across", "throughout")
     if lemma(tok.lower_) in ("arrive", "land") and not leaving:
         preps += ("on",)  # "arrived on the Comoros island of Moheli"
+    if lemma(tok.lower_) in ("leave", "depart"):
+        for c in tok.children:
+            there = _for_clause_subject(c)
+            got = _place_in(doc, there, off, skip) if there is not None else None
+            if got:
+                return got
     if lemma(tok.lower_) in ("leave", "reach") and not any(
         c.dep_ == "prep"
         and c.lower_ == "for"
