@@ -1930,3 +1930,14 @@ def test_a_force_that_left_for_a_country_to_join_a_mission_goes_there():
             f"{subject} left for Lebanon to join UNIFIL.\n"
         )
         assert sendings(f) == [("country/brunei", "country/lebanon", 30)], subject
+
+
+def test_a_contingent_of_soldiers_that_left_for_a_country_is_its_owners_not_that_countrys():
+    """ "The Bruneian contingent of 30 soldiers left for Lebanon": the parser hangs "left" on
+    the soldiers, and the place they left for, inside their phrase, was read as their owner
+    (Lebanon sending its own soldiers to itself)."""
+    f = facts(
+        "Peacekeepers leave\nSource: Test Wire | 2016-11-08\n\n"
+        "The Bruneian contingent of 30 soldiers left for Lebanon.\n"
+    )
+    assert sendings(f) == [("country/brunei", "country/lebanon", 30)]

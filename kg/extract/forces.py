@@ -901,9 +901,15 @@ def _outside_clauses(doc: Doc, tok, off: int, start: int, end: int) -> list:
     clauses = [
         phrase_span(t, off)
         for t in tok.subtree
-        if t.dep_ == "relcl" and not any(_FORCE.match(w.text) for w in t.subtree)
+        if (t.dep_ == "relcl" and not any(_FORCE.match(w.text) for w in t.subtree))
+        # "The Bruneian contingent of 30 soldiers left for Lebanon", the parser hanging
+        # "left" on the soldiers: where they went, not whose they are
+        or (t.dep_ == "acl" and lemma(t.lower_) in _GOES)
     ]
     return [m for m in doc.mentions_in(start, end) if not any(a <= m.start < b for a, b in clauses)]
+
+
+_GOES = {"leave", "depart", "arrive", "land", "head", "return", "withdraw", "fly"}
 
 
 def _national(doc: Doc, ref: str) -> str:
@@ -1000,6 +1006,9 @@ def _owner(doc: Doc, force, off: int, skip: int) -> str | None:
                     got = _actor(doc, c, off, skip)
                     if got:
                         return got
+    if force.dep_ == "pobj" and force.head.lower_ == "of" and _FORCE.match(force.head.head.text):
+        # "The Bruneian contingent of 30 soldiers": the soldiers are the contingent's
+        return _owner(doc, force.head.head, off, skip)
     return None
 
 
