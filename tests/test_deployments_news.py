@@ -1941,3 +1941,14 @@ def test_a_contingent_of_soldiers_that_left_for_a_country_is_its_owners_not_that
         "The Bruneian contingent of 30 soldiers left for Lebanon.\n"
     )
     assert sendings(f) == [("country/brunei", "country/lebanon", 30)]
+
+
+def test_a_contingent_of_a_mission_named_for_a_state_goes_to_that_state():
+    """Dev 04, 426, 494: "Botswana has withdrawn its 300 soldiers from the SADC Mission in
+    Mozambique": a contingent of a mission with no place said is where the mission is, the
+    state it is named for (a withdrawal's destination is the theatre left)."""
+    f = facts(
+        "Troops withdrawn\nSource: Test Wire | 2024-05-10\n\n"
+        "Botswana has withdrawn its 300 soldiers from the SADC Mission in Mozambique.\n"
+    )
+    assert ("country/botswana", "country/mozambique", 300) in sendings(f), sendings(f)

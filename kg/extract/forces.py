@@ -17,6 +17,7 @@ import re
 
 from kg.extract.context import Doc
 from kg.extract.dates import MONTH_NAME, MONTHS
+from kg.extract.gazetteer import load_lexicon
 from kg.extract.lexis import (
     AHEAD_OF,
     DEPLOY_CUE,
@@ -31,6 +32,7 @@ from kg.extract.lexis import (
 from kg.extract.model import DateValue, Deployment, Span
 from kg.extract.numbers import parse_number
 from kg.extract.speech import agent_objects, phrase_span
+from kg.ids import fold
 
 _VERBS = set(
     "deploy send dispatch despatch provide contribute pledge commit airlift fly station "
@@ -1423,6 +1425,32 @@ _ONLY_BESIDE = re.compile(
 )
 
 
+def _names_of(doc: Doc, ref: str) -> list[str]:
+    """An actor's names: the label, the forms the text uses and the lexicon's variants
+    ("UNIFIL" is the "United Nations Interim Force in Lebanon")."""
+    ent = doc.entities.get(ref)
+    names = [ent.label, *ent.surfaces] if ent is not None else []
+    entry = load_lexicon().entries.get(ref)
+    return names + (entry.variants if entry is not None else [])
+
+
+_IN_THE_STATE = re.compile(r"\bin\s+(?:the\s+)?(.+)$")
+
+
+def _theatre(doc: Doc, mission: str | None) -> str | None:
+    """The state a mission is named for: the "United Nations Interim Force in Lebanon" serves
+    in Lebanon, the "Stabilization Mission in the Central African Republic" there."""
+    if not mission or not mission.startswith("org/"):
+        return None
+    by_name = load_lexicon().country_by_name
+    for name in _names_of(doc, mission):
+        m = _IN_THE_STATE.search(name)
+        key = by_name.get(fold(m.group(1))) if m else None
+        if key:
+            return f"country/{key}"
+    return None
+
+
 def _mission(doc: Doc) -> str | None:
     """The multinational force or mission the story is about, if it names one."""
     named = [
@@ -2184,8 +2212,20 @@ def merge_into(doc: Doc, found: list[Deployment], parsed: list[Deployment]) -> l
             if sender != d.deployed_by and ent is not None and "Mission" in ent.label:
                 # (a body's named force, "CSTO Collective Peacekeeping Forces", sends itself)
                 d.force, d.deployed_by = d.deployed_by, sender
+    _theatres(doc, out)
     _size_told_after(doc, out)
     return out
+
+
+def _theatres(doc: Doc, deps: list[Deployment]) -> None:
+    """A contingent of a mission with no place said goes where the mission is: where the
+    story sends the mission, else the state it is named for ("the United Nations Mission in
+    South Sudan")."""
+    by_key = {d.key: d for d in deps}
+    for d in deps:
+        parent = by_key.get(d.part_of or "")
+        if d.destination is None and parent is not None:
+            d.destination = parent.destination or _theatre(doc, parent.force)
 
 
 # "The mission will initially consist of 100 civilian monitors": a force named again by its
