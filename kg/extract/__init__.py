@@ -49,11 +49,14 @@ load_lexicon()
 
 def extract_facts(doc: SourceDocument) -> tuple[Extraction, object]:
     """The intermediate facts of one document (used by the scorer and the tests)."""
-    return _facts(build(_readable(doc), doc.key[:8]))
+    return _facts(build(*_read_as(doc)))
 
 
-def _readable(doc: SourceDocument) -> str:
-    return doc.text if len(doc.text) <= MAX_CHARS else doc.text[:MAX_CHARS]
+def _read_as(doc: SourceDocument) -> tuple[str, str]:
+    """The text the rules read and the key its context is built under: one place for both,
+    since a document read alone and read in a batch must give the same facts."""
+    text = doc.text if len(doc.text) <= MAX_CHARS else doc.text[:MAX_CHARS]
+    return text, doc.key[:8]
 
 
 def _facts(ctx: Doc) -> tuple[Extraction, Doc]:
@@ -108,7 +111,7 @@ def extract_document(doc: SourceDocument, *, base: str = DEFAULT_BASE) -> rdflib
 def document_triples(doc: SourceDocument, *, base: str = DEFAULT_BASE) -> TripleSet:
     """`extract_document`'s triples without building an rdflib Graph of them (the build's
     path: it only serialises them and reasons over them)."""
-    return _triples(doc, lambda: build(_readable(doc), doc.key[:8]), base)
+    return _triples(doc, lambda: build(*_read_as(doc)), base)
 
 
 def _triples(doc: SourceDocument, context: Callable[[], Doc], base: str) -> TripleSet:
@@ -141,7 +144,7 @@ def documents_triples(
     at a time), one after it costs only its document."""
     from kg.extract import nlp  # (spaCy is loaded where documents are read, not on import)
 
-    steps = [reading(_readable(doc), doc.key[:8]) for doc in docs]
+    steps = [reading(*_read_as(doc)) for doc in docs]
     answers = nlp.read_batch([next(s) for s in steps])
     return [
         _triples(doc, partial(finish, s, answer), base)
