@@ -1952,3 +1952,40 @@ def test_a_contingent_of_a_mission_named_for_a_state_goes_to_that_state():
         "Botswana has withdrawn its 300 soldiers from the SADC Mission in Mozambique.\n"
     )
     assert ("country/botswana", "country/mozambique", 300) in sendings(f), sendings(f)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "A battalion of 800 Nepalese soldiers will replace the Indian contingent in Goma.",
+            ("country/nepal", "place/goma", 800),
+        ),
+        (
+            "The 500 Ghanaian troops relieved a Nigerian battalion in Banjul on Monday.",
+            ("country/ghana", "place/banjul", 500),
+        ),
+        (
+            "A 120-strong Fijian contingent took over from the Tongan platoon in Honiara.",
+            ("country/fiji", "place/honiara", 120),
+        ),
+    ],
+)
+def test_a_force_that_relieves_another_is_deployed_where_it_serves(sentence, expected):
+    """Dev 498: "they will be replaced in early August by 14 Norwegian and 24 Finnish
+    firefighters", "Belgian F-16s will relieve a Dutch F-16 deployment at Malbork": news of a
+    rotation tells of the newcomers by "replace", "relieve" or "take over from", and no
+    deployment came of it."""
+    f = facts(f"Rotation\nSource: Test Wire | 2024-05-10\n\n{sentence}\n")
+    assert expected in sendings(f), sendings(f)
+
+
+def test_a_force_that_replaces_as_a_purpose_is_read_once():
+    """ "landed in Mogadishu to replace battalion 39": the landing is the deployment, and
+    "replace" adds no second one; nor is a chair who replaces another a force."""
+    f = facts(
+        "Rotation\nSource: Test Wire | 2024-05-10\n\n"
+        "Some 300 Kenyan police officers landed in Haiti on Monday to replace the first "
+        "contingent. Kagame replaces Boris Johnson as chair.\n"
+    )
+    assert sendings(f) == [("country/kenya", "country/haiti", 300)]

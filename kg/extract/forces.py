@@ -178,6 +178,13 @@ def deployments_from_parse(doc: Doc) -> list[Deployment]:
                 # on" are not); "ordered a brigade of Marines to the coast": sent there
                 # ("ordered the troops to withdraw" says no place)
                 pass
+            elif _relieves(tok):
+                # "Belgian F-16s will relieve a Dutch deployment at Malbork"; "they will be
+                # replaced in August by 14 Norwegian firefighters": a rotation, whose
+                # newcomers are deployed where those they relieve serve
+                passive = any(c.dep_ == "auxpass" for c in tok.children)
+                subs = agent_objects(tok) if passive else _own_or_governing_subjects(tok)
+                force = next((s for s in subs if _is_force(s)), None)
             elif lem in _VERBS and tok.dep_ not in ("amod", "compound"):
                 if lem == "join" or (
                     lem == "reinforce"
@@ -1019,6 +1026,22 @@ _OF_THE = re.compile(r"\s+of\s+(?:the\s+)?")
 _CARRY = {"carry", "transport", "ferry", "bring"}
 
 
+_RELIEVE = {"replace", "relieve"}
+
+
+def _relieves(tok) -> bool:
+    """A verb of rotation: "replace", "relieve", "take over (from)". Not as a purpose
+    ("landed in Mogadishu to replace battalion 39") or a clause on a noun ("the troops, who
+    will replace another group, will be transported"): the movement verb they hang on is
+    read instead."""
+    if tok.dep_ in ("advcl", "xcomp", "acl", "relcl", "pcomp", "amod", "compound"):
+        return False
+    lem = lemma(tok.lower_)
+    if lem in _RELIEVE:
+        return True
+    return lem == "take" and any(c.dep_ == "prt" and c.lower_ == "over" for c in tok.children)
+
+
 def _for_clause_subject(c):
     """ "left for Lebanon to join UNIFIL", which the parser reads as "for [Lebanon to join
     UNIFIL]": the clause's subject is where they go."""
@@ -1041,6 +1064,9 @@ def _destination(doc: Doc, tok, force, off: int, skip: int) -> str | None:
     preps = ("from", "out") if leaving else ("to", "in", "into", "for", "across", "throughout")
     if lemma(tok.lower_) in ("arrive", "land") and not leaving:
         preps += ("on",)  # "arrived on the Comoros island of Moheli"
+    rotation = _relieves(tok)
+    if rotation:
+        preps += ("at",)  # "will relieve a Dutch F-16 deployment at Malbork, Poland"
     if lemma(tok.lower_) in ("leave", "depart"):
         for c in tok.children:
             there = _for_clause_subject(c)
@@ -1080,6 +1106,16 @@ def _destination(doc: Doc, tok, force, off: int, skip: int) -> str | None:
     if lemma(tok.lower_) == "join" or (lemma(tok.lower_) == "reinforce" and force.dep_ == "nsubj"):
         # "join the mission in Haiti", "reinforce the garrison in Narva": where it is
         nodes += [c for c in tok.children if c.dep_ == "dobj"]
+    if rotation:
+        # "replace the Indian contingent in Goma", "take over from German jets at Amari air
+        # base": where those relieved are
+        nodes += [c for c in tok.children if c.dep_ == "dobj"] + [
+            g
+            for c in tok.children
+            if c.dep_ == "prep" and c.lower_ == "from"
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]
     # "deployed a frigate to participate in an EU naval mission in the Red Sea": where the
     # mission it serves in is
     purposes = [

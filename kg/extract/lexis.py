@@ -74,7 +74,7 @@ DEPLOY_VERBS = (
     "deploy send dispatch despatch arrive withdraw pull station reinforce contribute "
     "airlift fly land redeploy return begin start provide pledge commit offer complete "
     "deliver transfer disembark descend transport join cross leave reach depart touch relocate "
-    "move rush roll enter mobilise mobilize sail"
+    "move rush roll enter mobilise mobilize sail replace relieve"
 ).split()
 # "talks on the sidelines of the summit": an event named only as where another one was
 BESIDE_EVENT = re.compile(
@@ -265,7 +265,11 @@ _ORDERED_OR_BASED = {"ordered"} | {
 }
 # "the contingent was seen off to the mission": a send-off, only with its particle
 _SEEN_OFF = {"seen off", "saw off", "sees off"}
-DEPLOY_CUE = _cue(_forms_of(DEPLOY_VERBS) | DEPLOY_NOUNS | _ORDERED_OR_BASED | _SEEN_OFF)
+# "Spanish Eurofighters will take over from a German deployment": a rotation
+_TAKE_OVER = {f"{t} over" for t in ("take", "takes", "took", "taken", "taking")}
+DEPLOY_CUE = _cue(
+    _forms_of(DEPLOY_VERBS) | DEPLOY_NOUNS | _ORDERED_OR_BASED | _SEEN_OFF | _TAKE_OVER
+)
 SESSION_CUE = _cue(_forms_of(SESSION_VERBS))
 EVENT_CUE = _cue(
     _forms_of(SPEECH | set(MEETING_VERBS) | set(DEPLOY_VERBS) | set(SESSION_VERBS))
@@ -279,6 +283,7 @@ EVENT_CUE = _cue(
     | {"participants", "represented by", "in attendance"}
     | _ORDERED_OR_BASED
     | _SEEN_OFF
+    | _TAKE_OVER
     | TOUCHED_ON
 )
 
