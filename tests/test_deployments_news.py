@@ -1989,3 +1989,33 @@ def test_a_force_that_replaces_as_a_purpose_is_read_once():
         "contingent. Kagame replaces Boris Johnson as chair.\n"
     )
     assert sendings(f) == [("country/kenya", "country/haiti", 300)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Armored troops rolled into Bahrain from neighboring Saudi Arabia on Monday.",
+            ("country/saudi-arabia", "country/bahrain", None),
+        ),
+        (
+            "Some 400 police officers arrived in Haiti from Kenya on Tuesday.",
+            ("country/kenya", "country/haiti", 400),
+        ),
+    ],
+)
+def test_a_force_that_came_from_a_state_was_sent_by_it(sentence, expected):
+    """Dev 390: "Armored troops rolled into Bahrain from neighboring Saudi Arabia": the force
+    has no owner of its own words, and the state it came from, named by the verb's "from",
+    was not read as its sender (no deployment at all)."""
+    f = facts(f"Troops arrive\nSource: Test Wire | 2011-03-15\n\n{sentence}\n")
+    assert expected in sendings(f), sendings(f)
+
+
+def test_a_force_that_returned_from_a_state_was_not_sent_by_it():
+    """A withdrawal's "from" is the place left, not the sender."""
+    f = facts(
+        "Troops return\nSource: Test Wire | 2011-03-15\n\n"
+        "Kenya said on Monday that 200 soldiers returned from Somalia.\n"
+    )
+    assert all(s != "country/somalia" for s, _d, _n in sendings(f)), sendings(f)

@@ -1546,6 +1546,28 @@ def _border_owner(doc: Doc, sent, pos: int) -> str | None:
     return doc.ref(states[-1]) if len(states) == 1 and not states[0].adjective else None
 
 
+# verbs of coming whose "from" names where the force came from: its state ("400 police
+# officers arrived in Haiti from Kenya"); not a withdrawal's "from", the place left
+_COMES = {"arrive", "land", "roll", "enter", "cross", "fly", "disembark", "descend", "come"}
+
+
+def _came_from(doc: Doc, tok, off: int, skip: int) -> str | None:
+    """The state a force came from, named by the verb's "from" ("rolled into Bahrain from
+    neighboring Saudi Arabia"), for a force the sentence gives no owner."""
+    if lemma(tok.lower_) not in _COMES:
+        return None
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "from":
+            for g in c.children:
+                if g.dep_ != "pobj":
+                    continue
+                s, e = phrase_span(g, off)
+                states = [m for m in doc.mentions_in(max(s, skip), e, "country") if not m.adjective]
+                if states:
+                    return doc.ref(states[0])
+    return None
+
+
 def _build(
     doc: Doc, sent, off: int, skip: int, tok, force, sender_toks, force_org, prev=None
 ) -> Deployment | None:
@@ -1556,6 +1578,8 @@ def _build(
             break
     if sender is None or sender == force_org:
         sender = _owner(doc, force, off, skip) or sender
+    if sender is None:
+        sender = _came_from(doc, tok, off, skip)
     if sender is None and prev and not any(st.lower_ in _MANY_STATES for st in sender_toks):
         # "about 200 officers descended": the force the story is about (not "About 40
         # countries contribute 47,600 troops": many, none of them named)
