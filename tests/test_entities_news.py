@@ -2076,3 +2076,15 @@ def test_a_named_operation_is_an_organization():
         " effort, began in 2012.\n"
     )
     assert {"org/operation-prosperity-guardian", "org/operation-martillo"} <= refs(f, "org")
+
+
+def test_a_town_ending_the_headline_is_a_place():
+    """Dev 638, 700: "Foreign Ministers of North Macedonia and Greece met in Skopje": the
+    town after "in" was read with the next line's first word ("Skopje Source"), which no
+    gazetteer knows, and the story never named it again."""
+    f = facts(
+        "Foreign ministers of Chile and Peru met in Arequipa\n"
+        "Source: Andes Wire | 2024-06-27\n\n"
+        "The two ministers discussed border trade on Thursday.\n"
+    )
+    assert "place/arequipa" in refs(f, "place"), refs(f, "place")

@@ -1994,7 +1994,9 @@ _LOCATIVE_NAME = re.compile(
     r"reached|visited|left|fled|evacuated|"
     # "the strategic city of Goma", "the port town of Sittwe"
     r"(?:city|town|village|port|capital|province|region|district)\s+of)\s+(?:the\s+)?"
-    r"(?P<n>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})"
+    # (the name's words on one line: "met in Skopje" ending a headline is not "Skopje
+    # Source")
+    r"(?P<n>[A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+){0,2})"
 )
 _CITY_SAID = re.compile(
     r"(?<![\w’'-])(?:(?:The|A|An|In|At)\s)?(?P<n>[A-Z][a-z’'-]+(?:\s[A-Z][a-z’'-]+)?)(?:-based\b|,\s+(?:the\s+|a\s+)?"
