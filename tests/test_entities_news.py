@@ -2088,3 +2088,19 @@ def test_a_town_ending_the_headline_is_a_place():
         "The two ministers discussed border trade on Thursday.\n"
     )
     assert "place/arequipa" in refs(f, "place"), refs(f, "place")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "ministry"),
+    [
+        ("South Korea's unification ministry said talks were possible.", "unification"),
+        ("India's home ministry ordered more troops to the state.", "home"),
+        ("Vietnam's public security ministry said the suspects were held.", "public-security"),
+    ],
+)
+def test_a_states_lower_case_ministry_of_any_portfolio_is_its_body(sentence, ministry):
+    """Dev 329, 618: "South Korea's unification ministry", "the federal home ministry": a
+    state's ministry written in lower case was found only for a few portfolios (defence,
+    foreign, interior, …)."""
+    f = facts(f"Ministry speaks\nSource: Asia Wire | 2024-06-27\n\n{sentence}\n")
+    assert any(ministry in r and "ministry" in r for r in refs(f, "org")), refs(f, "org")

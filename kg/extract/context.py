@@ -940,7 +940,9 @@ _RANK_ONLY = re.compile(
 )
 _LOWER_MINISTRY = re.compile(
     r"(?P<lead>[A-Z][\w-]+)(?P<poss>['’]s)? (?P<body>(?:defen[cs]e|foreign|interior|health|"
-    r"emergencies|emergency situations|justice|finance) ministry)\b"
+    r"emergencies|emergency situations|justice|finance|home|unification|security|"
+    r"public security|state security|trade|economy|agriculture|education|energy|"
+    r"environment|transport|information|labou?r) ministry)\b"
 )
 _ARMED_FORCES = re.compile(r"\barmed forces of (?:the )?(?=[A-Z])")
 _NATIONAL_BODY = re.compile(
