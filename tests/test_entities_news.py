@@ -2104,3 +2104,18 @@ def test_a_states_lower_case_ministry_of_any_portfolio_is_its_body(sentence, min
     foreign, interior, …)."""
     f = facts(f"Ministry speaks\nSource: Asia Wire | 2024-06-27\n\n{sentence}\n")
     assert any(ministry in r and "ministry" in r for r in refs(f, "org")), refs(f, "org")
+
+
+def test_a_national_body_with_no_state_said_is_the_storys_states():
+    """Dev 428, 454, 512, 689: "the National Guard", "the Foreign Office", "the National
+    Security Council", "the Armed Forces": a body every state has, named with no state, in a
+    story about one state, is that state's (as its ministries already were); it was lost."""
+    f = facts(
+        "Pakistan reviews security\nSource: South Asia Wire | 2024-06-27\n\n"
+        "Pakistan's prime minister chaired a meeting on Thursday. Pakistan will send more "
+        "troops to the border, officials said. Pakistan has asked for calm.\n\n"
+        "The National Security Council met in Islamabad, and the Foreign Office said it had "
+        "informed its neighbours.\n"
+    )
+    orgs = refs(f, "org")
+    assert {"org/national-security-council-pakistan", "org/foreign-office-pakistan"} <= orgs, orgs

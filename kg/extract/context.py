@@ -305,7 +305,7 @@ def reading(text: str, doc_key: str = "doc") -> Generator[Wanted, Reading, Doc]:
         if country is None and kind == "org":
             if meta.publisher_country and re.fullmatch(r"Ministry of Foreign Affairs", name):
                 country = meta.publisher_country
-            elif name.startswith("Ministry of ") and (
+            elif (name.startswith("Ministry of ") or _STATES_OWN_BODY.fullmatch(name)) and (
                 home := owner_named_before(generic_entities, name) or _story_country(mentions)
             ):
                 # "The Polish Defence Ministry … The Defence Ministry said": the one whose
@@ -963,6 +963,15 @@ _NATIONAL = re.compile(
     r"^(?:Ministry|Department|Government|Parliament|Office|Cabinet|Administration|"
     r"Armed|Airborne|Security|Police|Army|Navy|Presidential|National|State|Interior|"
     r"Prosecutor|Supreme|Constitutional|Central|Defen[cs]e|Foreign|Health|Emergency)\b"
+)
+
+
+# a state's body by a name every state may give its own ("the National Security Council",
+# "the Foreign Office"), with no state said: the story's state's, as for its ministries
+_STATES_OWN_BODY = re.compile(
+    r"National (?:Security Council|Assembly|Guard|Police|Defen[cs]e Council)|Foreign Office|"
+    r"Defen[cs]e Department|Supreme (?:Court|Political Council)|Presidential (?:Guard|Council)|"
+    r"Armed Forces"
 )
 
 
