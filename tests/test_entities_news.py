@@ -2119,3 +2119,28 @@ def test_a_national_body_with_no_state_said_is_the_storys_states():
     )
     orgs = refs(f, "org")
     assert {"org/national-security-council-pakistan", "org/foreign-office-pakistan"} <= orgs, orgs
+
+
+@pytest.mark.parametrize(
+    "post",
+    [
+        "The Minister of Foreign Affairs of Uzbekistan, Bakhtiyor Saidov,",
+        "The Deputy Commander Land Forces, Maj Gen Kayanja Muhanga,",
+        "The Chief of Defence Staff, Brigadier Omar Khan,",
+        "The Chair of the Council, Ambassador Ruth Amani,",
+    ],
+)
+def test_a_post_is_no_organization(post):
+    """Dev 291, 324, 328, 663, 729: "Deputy Commander Land Forces", "Minister of Foreign
+    Affairs of Uzbekistan", "Chief of Defence Staff": a name that opens with a post was
+    typed as an organization."""
+    f = facts(
+        f"Officials meet\nSource: World Wire | 2024-06-27\n\n{post} welcomed the delegation "
+        "in Tashkent on Thursday. Uzbekistan and Uganda agreed to meet again.\n"
+    )
+    bad = {
+        r
+        for r in refs(f, "org")
+        if r.split("/", 1)[1].split("-")[0] in ("minister", "deputy", "chief", "chair")
+    }
+    assert not bad, bad

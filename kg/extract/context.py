@@ -290,6 +290,8 @@ def reading(text: str, doc_key: str = "doc") -> Generator[Wanted, Reading, Doc]:
             # recogniser finds in a headline)
             continue
         kind = "place" if category == "facility" else "org"
+        if kind == "org" and ner.POST_FIRST.match(name):
+            continue  # "Commander Joint Forces": a post, no body
         if (
             country is not None
             and kind == "org"

@@ -2453,6 +2453,13 @@ _ORG_WORD = re.compile(
 )
 
 
+# a name that opens with a post is the post's, not a body's ("Minister of Foreign Affairs of
+# Uzbekistan", "Chief of Defence Staff", "Commander Joint Forces")
+POST_FIRST = re.compile(
+    r"(?:The\s+)?(?:Deputy\s+)?(?:Minister|Commander|Chair|Chairman|Chairperson|Chief|Head)\b(?![’'])"
+)
+
+
 def _supported_orgs(out: list[Mention], ents: dict[str, Entity]) -> list[Mention]:
     """An organization only the recogniser saw, named once, with no word of an organization
     in its name and no acronym form, is too often a misread capitalised phrase to keep."""
@@ -2463,6 +2470,8 @@ def _supported_orgs(out: list[Mention], ents: dict[str, Entity]) -> list[Mention
     keep = []
     for m in out:
         ent = ents.get(f"org/{m.key}")
+        if m.kind == "org" and POST_FIRST.match(m.surface):
+            continue  # "Deputy Commander Land Forces", "Chair-In-Office": a post, no body
         if (
             m.kind == "org"
             and counts[m.key] == 1
