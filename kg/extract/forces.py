@@ -178,7 +178,7 @@ def deployments_from_parse(doc: Doc) -> list[Deployment]:
                 # on" are not); "ordered a brigade of Marines to the coast": sent there
                 # ("ordered the troops to withdraw" says no place)
                 pass
-            elif _relieves(tok):
+            elif (lem in _RELIEVE or lem == "take") and _relieves(tok):
                 # "Belgian F-16s will relieve a Dutch deployment at Malbork"; "they will be
                 # replaced in August by 14 Norwegian firefighters": a rotation, whose
                 # newcomers are deployed where those they relieve serve
