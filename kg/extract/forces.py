@@ -1547,8 +1547,11 @@ def _border_owner(doc: Doc, sent, pos: int) -> str | None:
 
 
 # verbs of coming whose "from" names where the force came from: its state ("400 police
-# officers arrived in Haiti from Kenya"); not a withdrawal's "from", the place left
-_COMES = {"arrive", "land", "roll", "enter", "cross", "fly", "disembark", "descend", "come"}
+# officers arrived in Haiti from Kenya"); the force's verbs of movement (`_ARRIVE`) but not a
+# withdrawal's "from" (the place left), nor a deployment's or a move's (its origin base)
+_COMES = (_ARRIVE - {"return", "withdraw", "pull", "depart", "deploy", "redeploy", "move"}) | {
+    "come"
+}
 
 
 def _came_from(doc: Doc, tok, off: int, skip: int) -> str | None:
