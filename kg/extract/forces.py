@@ -1103,13 +1103,17 @@ def _destination(doc: Doc, tok, force, off: int, skip: int) -> str | None:
         for g in c.children
         if g.dep_ == "pobj"
     ]
-    if lemma(tok.lower_) == "join" or (lemma(tok.lower_) == "reinforce" and force.dep_ == "nsubj"):
-        # "join the mission in Haiti", "reinforce the garrison in Narva": where it is
+    if (
+        rotation
+        or lemma(tok.lower_) == "join"
+        or (lemma(tok.lower_) == "reinforce" and force.dep_ == "nsubj")
+    ):
+        # "join the mission in Haiti", "reinforce the garrison in Narva", "replace the Indian
+        # contingent in Goma": where it is, or where those it relieves are
         nodes += [c for c in tok.children if c.dep_ == "dobj"]
     if rotation:
-        # "replace the Indian contingent in Goma", "take over from German jets at Amari air
-        # base": where those relieved are
-        nodes += [c for c in tok.children if c.dep_ == "dobj"] + [
+        # "take over from German jets at Amari air base": where those relieved are
+        nodes += [
             g
             for c in tok.children
             if c.dep_ == "prep" and c.lower_ == "from"
