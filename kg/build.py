@@ -40,6 +40,7 @@ import pyoxigraph as ox
 from rdflib import Graph
 
 from kg import __version__
+from kg.batch_load import StoreInChild
 from kg.config import Config
 from kg.documents import DocumentError, SourceDocument, read_document, scan_sources
 from kg.extract.resolve import DocRecord, ResolutionIndex, apply_decisions, label_state
@@ -276,7 +277,11 @@ class Loader:
     union in the default graph and the conclusions, all as N-Quads."""
 
     def __init__(
-        self, store: ox.Store, index: ResolutionIndex, inferred: str, expected: int = 0
+        self,
+        store: ox.Store | StoreInChild,
+        index: ResolutionIndex,
+        inferred: str,
+        expected: int = 0,
     ) -> None:
         self.store = store
         self.index = index
@@ -462,7 +467,10 @@ def _build(
         report.workers = getattr(backend, "workers", 1)
         if cluster:
             progress(f"extraction on {report.workers} workers of {cluster}")
-        loader = Loader(pending.store, index, inferred_graph_iri(config.base), len(sources))
+        # each batch is loaded by a process of its own, so that the store engine's memory,
+        # which grows with the store it has open, is not this long-lived process's
+        store = StoreInChild(pending.release_store())
+        loader = Loader(store, index, inferred_graph_iri(config.base), len(sources))
         docs = _read_documents(sources, config, report, meter)
         by_sha: dict[str, SourceDocument] = {}
 
@@ -490,6 +498,7 @@ def _build(
         report.load_seconds = loader.seconds
         loaded_triples = loader.triples
         del loader  # no handle on the store may outlive the build (PendingBuild.commit)
+        pending.reopen_store()
         if not report.documents:
             raise DocumentError("no document could be read; the previous graph is kept")
         finish(config, pending, index, report, loaded_triples, progress)

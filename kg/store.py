@@ -197,6 +197,17 @@ class PendingBuild:
         del probe
         gc.collect()
 
+    def release_store(self) -> Path:
+        """Close this process's handle, so that another process can write the store
+        (RocksDB lets one process write it: kg.batch_load); the store's folder."""
+        self.store = None  # type: ignore[assignment]
+        gc.collect()
+        return self.path / "db"
+
+    def reopen_store(self) -> ox.Store:
+        self.store = ox.Store(str(self.path / "db"))
+        return self.store
+
     def abort(self) -> None:
         self.store = None  # type: ignore[assignment]
         shutil.rmtree(self.path, ignore_errors=True)

@@ -9,14 +9,20 @@ joined batch did.
 from __future__ import annotations
 
 import io
+import os
+from pathlib import Path
 
 import pyoxigraph as ox
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kg.build import ChunkStream, Loader
+from kg.batch_load import StoreInChild
+from kg.build import ChunkStream, Loader, build
+from kg.config import Config
 from kg.extract.resolve import ResolutionIndex
 from kg.pipeline import DocOutput
+from tests.conftest import SEEDS
 
 INFERRED = "http://example.org/graph/inferred"
 
@@ -134,3 +140,56 @@ def test_a_load_carries_as_many_documents_whatever_the_corpus_size():
         assert sum(store.docs_per_load) == 800
         per_load[expected] = max(store.docs_per_load)
     assert per_load[1_000] == per_load[10_000] == per_load[100_000]
+
+
+def test_a_load_in_a_process_of_its_own_stores_what_a_load_in_this_one_does(tmp_path):
+    outputs = [_output(n, inferred=n % 2 == 0) for n in range(7)]
+    db = tmp_path / "db"
+    ox.Store(str(db))  # (made, then closed: the child is the one writer)
+    loader = Loader(StoreInChild(db), ResolutionIndex(":memory:"), INFERRED, expected=3)
+    for out in outputs:
+        loader.add(out)
+    loader.flush()
+    assert set(ox.Store(str(db)).quads_for_pattern(None, None, None, None)) == _expected(outputs)
+    assert loader.triples == 3 * len(outputs)
+
+
+def test_a_failed_load_in_a_child_says_why(tmp_path):
+    db = tmp_path / "db"
+    ox.Store(str(db))
+    with pytest.raises(RuntimeError, match=r"loading a batch into .* failed \(exit 1\): .*"):
+        StoreInChild(db).bulk_load(io.BytesIO(b"<http://a> <http://b> .\n"), ox.RdfFormat.N_QUADS)
+    held = ox.Store(str(db))  # a store this process still writes: the child cannot open it
+    with pytest.raises(RuntimeError, match="lock"):
+        StoreInChild(db).bulk_load(io.BytesIO(b""), ox.RdfFormat.N_QUADS)
+    del held
+
+
+def test_the_build_loads_its_batches_from_processes_that_end_with_them(tmp_path, monkeypatch):
+    """The store engine's memory grows with the store a process has open (benchmarks/
+    RESULTS.md section 6): the long-lived build process must not hold it while it loads."""
+    loads: list[int] = []
+    real = StoreInChild.bulk_load
+
+    def watched(self, data, format, lenient=False):
+        probe = ox.Store(str(self.path))  # fails if this process still has the store open
+        del probe
+        before = set(_children())
+        real(self, data, format, lenient)
+        loads.append(len(set(_children()) - before))
+        return None
+
+    monkeypatch.setattr(StoreInChild, "bulk_load", watched)
+    report = build(Config(data_dir=tmp_path / "var"), [SEEDS], progress=lambda m: None)
+    assert len(report.documents) == len(list(SEEDS.iterdir()))
+    assert loads and loads == [0] * len(loads)  # each loading process gone when its load ends
+    assert report.triples > 0
+
+
+def _children() -> list[int]:
+    me = os.getpid()
+    return [
+        int(c)
+        for t in Path(f"/proc/{me}/task").iterdir()
+        for c in (t / "children").read_text().split()
+    ]
