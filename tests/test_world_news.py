@@ -50,7 +50,9 @@ CONTINGENTS = (WORLD / "mtwara-contingents.txt").read_text(encoding="utf-8")
 
 def test_contingents_given_as_a_list():
     f = facts(CONTINGENTS)
-    sizes = {d.deployed_by: d.personnel for d in f.deployments if d.part_of or d.personnel}
+    sizes = {
+        d.deployed_by: d.personnel for d in f.deployments if d.part_of or d.serves_in or d.personnel
+    }
     assert sizes.get("country/malawi") == 150
     assert sizes.get("country/zambia") == 100
     assert sizes.get("country/namibia") == 80

@@ -2184,6 +2184,7 @@ def _mission_parent(
             destination=d.destination,
             force=mission,
             evidence=list(d.evidence),
+            implied=True,
         )
         parents[mission] = parent
         out.append(parent)
@@ -2281,7 +2282,28 @@ def merge_into(doc: Doc, found: list[Deployment], parsed: list[Deployment]) -> l
                 d.force, d.deployed_by = d.deployed_by, sender
     _theatres(doc, out)
     _size_told_after(doc, out)
-    return out
+    return _told(out)
+
+
+def _told(deps: list[Deployment]) -> list[Deployment]:
+    """The deployments the text tells. A mission named only as what contingents join ("will
+    send 1,243 troops to Lebanon to join UNIFIL") is not one: nothing of its own is said
+    (no size, day or commander), and who sends it is only read off its name. Its
+    contingents keep it as the force they serve in."""
+    gone = {
+        d.key: d
+        for d in deps
+        if d.implied
+        and d.personnel is None
+        and d.equipment is None
+        and not (d.start and d.start.value)
+        and d.commander is None
+    }
+    for d in deps:
+        parent = gone.get(d.part_of or "")
+        if parent is not None:
+            d.part_of, d.serves_in = None, parent.force
+    return [d for d in deps if d.key not in gone]
 
 
 def _theatres(doc: Doc, deps: list[Deployment]) -> None:

@@ -120,6 +120,11 @@ class Deployment:
     decision_span: Span | None = None
     part_of: str | None = None
     force: str | None = None  # org ref of the named force or mission deployed (SAMIM, KFOR)
+    # org ref of the named force a contingent serves in, when the text tells no deployment
+    # of that force of its own ("Indonesia will send 1,243 troops … to join UNIFIL")
+    serves_in: str | None = None
+    # made by the rules from a contingent for the mission it joins, not told by the text
+    implied: bool = False
     evidence: list[Span] = field(default_factory=list)
     # the second of two forces one verb deploys, counted apart ("800 police officers and 200
     # members of the armed services were deployed"): never merged into the first

@@ -351,6 +351,8 @@ def to_triples(
             g.add((node, NG.legalBasis, Literal(dp.legal_basis)))
         if dp.part_of:
             g.add((node, NG.partOf, iri("deployment", dp.part_of, base)))
+        for force in {dp.force, dp.serves_in} - {None, dp.deployed_by}:
+            g.add((node, NG.force, w.ref(force)))
         if dp.authorized_by and dp.decision_span:
             body = dp.authorized_by.split("/", 1)[1]
             dec = iri("decision", f"{body}-{dp.key.replace('/', '-')}", base)

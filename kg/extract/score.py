@@ -425,6 +425,8 @@ def _deployment_facts(d, facts, emap, gold: Gold) -> dict[str, str]:
         # the force a contingent is part of: the named mission, else its sender
         ref = parent.force or parent.deployed_by
         out["part_of"] = emap.get(ref) or ref
+    elif d.serves_in:
+        out["part_of"] = emap.get(d.serves_in) or d.serves_in
     for f in ("personnel", "equipment"):
         if getattr(d, f) is not None:
             out[f] = str(int(getattr(d, f)))

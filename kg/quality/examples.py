@@ -194,6 +194,7 @@ MUTATIONS: dict[str, Mutation] = {
     ),
     "Deployment-startBeforeEnd": M(DEP, swap(DEP, "ng:endDate", '"2022-01-01"^^xsd:date')),
     "Deployment-partOf-class": M(CONT, swap(CONT, "ng:partOf", KZ)),
+    "Deployment-force-class": M(CONT, add(CONT, "ng:force", KZ)),
     "Deployment-authorizedBy-iri": M(DEP, swap(DEP, "ng:authorizedBy", '"decision of the CSC"')),
     "Deployment-purpose-literal": M(DEP, swap(DEP, "ng:purpose", KZ)),
     "Deployment-legalBasis-literal": M(DEP, swap(DEP, "ng:legalBasis", KZ)),
