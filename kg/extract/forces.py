@@ -2288,7 +2288,7 @@ def merge_into(doc: Doc, found: list[Deployment], parsed: list[Deployment]) -> l
 def _told(deps: list[Deployment]) -> list[Deployment]:
     """The deployments the text tells. A mission named only as what contingents join ("will
     send 1,243 troops to Lebanon to join UNIFIL") is not one: nothing of its own is said
-    (no size, day or commander), and who sends it is only read off its name. Its
+    (no size, equipment, day or commander), and who sends it is only read off its name. Its
     contingents keep it as the force they serve in."""
     gone = {
         d.key: d
