@@ -61,7 +61,6 @@ from kg.terms import from_ox, to_ox, triples_to_graph
 
 PARALLEL_THRESHOLD = 32
 BATCH_DOCS = 16  # documents per extraction task
-POOL_DOCS = 10_000  # documents per pool of local extraction workers (see LocalExtraction)
 LOAD_DOCS = 1000  # documents per bulk load (each load call costs ~45 ms however small)
 LOAD_SHARE = 4  # ... and at most this share of a build's documents (see Loader)
 MIN_LOAD_DOCS = 100  # below this, the ~45 ms of each load call shows
@@ -239,29 +238,15 @@ class LocalExtraction:
         if first is None:
             return  # everything came from the cache: no pipeline, no pool
         warm()  # load the pipeline and the indexes once, here: forked workers share them
-        todo = itertools.chain([first], batches)
-        while (batch := next(todo, None)) is not None:
-            yield from self._one_pool(itertools.chain([batch], todo))
-
-    def _one_pool(self, todo: Iterator[list[SourceDocument]]) -> Iterator[list[DocOutput]]:
-        """Up to POOL_DOCS documents of `todo` on one pool of workers forked from this
-        process, the rest left in `todo`. A worker's spaCy vocabulary keeps every new word
-        it reads (a worker of a 100k build grew from about 253 MB at 10k documents to 305 MB),
-        so workers are forked afresh from the warm pipeline every POOL_DOCS documents
-        (ProcessPoolExecutor's max_tasks_per_child refuses the fork start method)."""
         window = self.workers * 3
-        sent = 0
         with ProcessPoolExecutor(max_workers=self.workers, initializer=_die_with_parent) as pool:
             running: set[Future] = set()
-            for batch in todo:
+            for batch in itertools.chain([first], batches):
                 running.add(pool.submit(process_batch, batch, self.base, self.model))
-                sent += len(batch)
                 if len(running) >= window:
                     done, running = wait(running, return_when=FIRST_COMPLETED)
                     for fut in done:
                         yield fut.result()
-                if sent >= POOL_DOCS:
-                    break
             while running:
                 done, running = wait(running, return_when=FIRST_COMPLETED)
                 for fut in done:

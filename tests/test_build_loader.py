@@ -193,23 +193,3 @@ def _children() -> list[int]:
         for t in Path(f"/proc/{me}/task").iterdir()
         for c in (t / "children").read_text().split()
     ]
-
-
-def _pid_and_batch(batch, base, model):
-    return os.getpid(), list(batch)
-
-
-def test_local_extraction_forks_new_workers_every_so_many_documents(monkeypatch):
-    """A worker's spaCy vocabulary grows with every new word it reads, so a long build
-    renews its pool (benchmarks/RESULTS.md section 6): every document is still extracted
-    once, in order of completion."""
-    import kg.build as build_module
-
-    monkeypatch.setattr(build_module, "POOL_DOCS", 4)
-    monkeypatch.setattr(build_module, "process_batch", _pid_and_batch)
-    monkeypatch.setattr(build_module, "warm", lambda: None)
-    batches = [[f"doc{i}a", f"doc{i}b"] for i in range(10)]
-    outputs = list(build_module.LocalExtraction(2, "http://example.org/").run(iter(batches)))
-    assert sorted(d for _pid, batch in outputs for d in batch) == sorted(sum(batches, []))
-    # 20 documents, 4 a pool: five pools, each with workers of its own
-    assert len({pid for pid, _batch in outputs}) >= 5
