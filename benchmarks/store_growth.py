@@ -11,9 +11,9 @@ process's RSS above its start after each round: the part of the growth that is t
 engine's own (RocksDB's per-file index and filter blocks, its caches), which no setting
 of pyoxigraph reaches.
 
-With `--fresh`, each round's batches are loaded as the build loads them since that was
-measured: each by a new process (kg.batch_load), which opens the store, loads and exits.
-It prints the largest peak RSS of each round's loading processes (the kernel's count).
+With `--fresh`, each batch is loaded as the build has loaded them since 2026-12-05: by a
+new process (kg.batch_load) that opens the store, loads and exits. It prints the largest
+of each round's loading processes' own peak RSS.
 """
 
 from __future__ import annotations
