@@ -9,17 +9,15 @@ from pathlib import Path
 
 import pytest
 
+from kg.extract.forces import joined_force
 from tests.news_facts import facts, sendings
 
 DEV = Path(__file__).parent / "corpus" / "dev" / "texts"
 
 
 def parent_force(f, d) -> str | None:
-    """The force a contingent is part of: its whole deployment's force or sender, else the
-    force it serves in when the text tells no deployment of that force (as the scorer)."""
-    by_key = {x.key: x for x in f.deployments}
-    parent = by_key.get(d.part_of or "")
-    return (parent.force or parent.deployed_by) if parent else d.serves_in
+    """The force a contingent is part of, as the scorer reads it."""
+    return joined_force(d, {x.key: x for x in f.deployments})
 
 
 def test_a_mission_backed_by_another_body_is_still_the_storys_mission():

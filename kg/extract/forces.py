@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Mapping
 
 from kg.extract.context import Doc
 from kg.extract.dates import MONTH_NAME, MONTHS
@@ -2304,6 +2305,16 @@ def _told(deps: list[Deployment]) -> list[Deployment]:
         if parent is not None:
             d.part_of, d.serves_in = None, parent.force
     return [d for d in deps if d.key not in gone]
+
+
+def joined_force(d: Deployment, by_key: Mapping[str, Deployment]) -> str | None:
+    """The force a contingent is part of: the named force of the whole deployment it is part
+    of, else that deployment's sender; or, where the text tells no deployment of the force
+    itself, the force it serves in (`_told`). What the gold's `part_of` names."""
+    parent = by_key.get(d.part_of or "")
+    if parent is not None:
+        return parent.force or parent.deployed_by
+    return d.serves_in
 
 
 def _theatres(doc: Doc, deps: list[Deployment]) -> None:

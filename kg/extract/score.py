@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.documents import find_documents, read_document
+from kg.extract.forces import joined_force
 from kg.extract.gold import Gold, GoldError, load, norm
 
 ENTITY_CLASSES = ["entities: person", "entities: org", "entities: country", "entities: place"]
@@ -420,13 +421,9 @@ def _deployment_facts(d, facts, emap, gold: Gold) -> dict[str, str]:
         v = getattr(d, f)
         if v:
             out[f] = emap.get(v) or v
-    parent = by_key.get(d.part_of or "")
-    if parent is not None and (parent.force or parent.deployed_by):
-        # the force a contingent is part of: the named mission, else its sender
-        ref = parent.force or parent.deployed_by
+    ref = joined_force(d, by_key)
+    if ref:
         out["part_of"] = emap.get(ref) or ref
-    elif d.serves_in:
-        out["part_of"] = emap.get(d.serves_in) or d.serves_in
     for f in ("personnel", "equipment"):
         if getattr(d, f) is not None:
             out[f] = str(int(getattr(d, f)))
