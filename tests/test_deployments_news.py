@@ -2046,3 +2046,40 @@ def test_a_mission_only_joined_is_no_deployment_but_one_whose_size_is_told_is():
         ("org/un", None, None),
         ("country/indonesia", "unifil-lebanon-x", None),
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "About 80 police officers will be deployed to Vanuatu on Friday, Fiji said.",
+            ("country/fiji", "country/vanuatu", 80),
+        ),
+        (
+            "Chile's defence ministry said 120 soldiers were deployed to Haiti on Monday.",
+            ("country/chile", "country/haiti", 120),
+        ),
+        (
+            "Some 60 engineers were deployed to Malawi by Zambia on Friday.",
+            ("country/zambia", "country/malawi", 60),
+        ),
+    ],
+)
+def test_a_passive_deployment_is_sent_by_its_agent_or_the_one_who_reports_it(sentence, expected):
+    """ "will be deployed ..., Fiji said": read as an arrival ("400 officers have deployed"),
+    a passive "deployed" kept only the force's own words for its sender and found none,
+    where "will be sent" takes the reporting clause's subject or the by-phrase."""
+    f = facts(f"Forces deployed\nSource: Test Wire | 2024-05-10\n\n{sentence}\n")
+    assert expected in sendings(f), sendings(f)
+
+
+def test_a_passive_deployment_of_a_force_named_as_anothers_keeps_its_owner():
+    """ "The ministry said a French Army company ... has been deployed in Romania": the
+    force's own words name its owner; the host's ministry that reports it does not send it
+    (taken for the sender, it made the deployment one of Romania at home, and none)."""
+    f = facts(
+        "Troops in Romania\nSource: Test Wire | 2022-05-10\n\n"
+        "The Romanian Defence Ministry said a French Army company of about 150 soldiers has "
+        "been deployed in Romania.\n"
+    )
+    assert ("country/france", "country/romania", 150) in sendings(f), sendings(f)

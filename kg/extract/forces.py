@@ -227,6 +227,16 @@ def deployments_from_parse(doc: Doc) -> list[Deployment]:
                             if c.dep_ in ("nmod", "compound")
                             and any(x.dep_ == "conj" for x in c.children)
                         ] + _from_owners(force)
+                        if (
+                            not sender_toks
+                            and any(c.dep_ == "auxpass" for c in tok.children)
+                            and _owner(doc, force, off, skip) is None
+                        ):
+                            # "50 soldiers will be deployed to Honiara, Australia said", "were
+                            # deployed by Kenya": a passive, whose deployer is its agent or the
+                            # subject of the clause it completes (as for "were sent"), unless
+                            # the force is named as another's ("a U.S. Army company")
+                            sender_toks = agent_objects(tok) or _climb_subjects(tok)
                 else:
                     objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
                     if not objs:
