@@ -2083,3 +2083,15 @@ def test_a_passive_deployment_of_a_force_named_as_anothers_keeps_its_owner():
         "been deployed in Romania.\n"
     )
     assert ("country/france", "country/romania", 150) in sendings(f), sendings(f)
+
+
+def test_a_body_named_before_peacekeeping_sends_nothing_the_text_does_not_tell():
+    """ "a major contributor to the UN's peacekeeping force in the Central African Republic":
+    the rules read the UN, named before "peacekeeping", as sending a force of its own there,
+    with no size, day or commander told of it (an extra deployment on dev 01, 238, 706)."""
+    f = facts(
+        "Rwanda sends troops\nSource: Test Wire | 2021-07-10\n\n"
+        "Rwanda is a major contributor to the UN's peacekeeping force in the Central African "
+        "Republic and last year sent hundreds of troops to the country.\n"
+    )
+    assert all(s != "org/un" for s, _d, _n in sendings(f)), sendings(f)

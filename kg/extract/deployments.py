@@ -193,7 +193,9 @@ def deployments(doc: Doc) -> list[Deployment]:
             continue
         root = doc.root_org(deployer.key)
         key = f"{root}-{dest.key}-{month}"
-        d = wholes.get(key) or Deployment(key=key, span=Span(sent.start, sent.end))
+        d = wholes.get(key) or Deployment(
+            key=key, span=Span(sent.start, sent.end), implied=force is None
+        )
         if d.deployed_by is None or d.deployed_by == f"org/{root}":
             d.deployed_by = doc.ref(deployer)
         _absorb(d, doc, sent, dest, personnel, equipment, dates, _WHOLE_STARTED)

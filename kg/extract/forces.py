@@ -2313,7 +2313,7 @@ def _told(deps: list[Deployment]) -> list[Deployment]:
     for d in deps:
         parent = gone.get(d.part_of or "")
         if parent is not None:
-            d.part_of, d.serves_in = None, parent.force
+            d.part_of, d.serves_in = None, parent.force or parent.deployed_by
     return [d for d in deps if d.key not in gone]
 
 
