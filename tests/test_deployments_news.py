@@ -2095,3 +2095,15 @@ def test_a_body_named_before_peacekeeping_sends_nothing_the_text_does_not_tell()
         "Republic and last year sent hundreds of troops to the country.\n"
     )
     assert all(s != "org/un" for s, _d, _n in sendings(f)), sendings(f)
+
+
+def test_a_contingent_that_leaves_to_join_a_mission_goes_where_the_mission_is():
+    """ "left Phnom Penh on Sunday to join the United Nations (UN) peacekeeping mission in
+    Lebanon": the place hangs on the mission, which the parser puts beside "United Nations"
+    as the object of "join"; it was read from neither, and the contingent had no place."""
+    f = facts(
+        "Cambodian sailors leave\nSource: Test Wire | 2024-05-10\n\n"
+        "A 135-member contingent of the Cambodian Navy left Phnom Penh on Sunday to join the "
+        "United Nations (UN) peacekeeping mission in Lebanon.\n"
+    )
+    assert ("country/cambodia", "country/lebanon", 135) in sendings(f), sendings(f)
