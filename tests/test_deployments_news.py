@@ -2107,3 +2107,24 @@ def test_a_contingent_that_leaves_to_join_a_mission_goes_where_the_mission_is():
         "United Nations (UN) peacekeeping mission in Lebanon.\n"
     )
     assert ("country/cambodia", "country/lebanon", 135) in sendings(f), sendings(f)
+
+
+def test_a_force_that_leaves_a_place_of_its_own_state_does_not_withdraw_from_it():
+    """ "The Australian troops ... left Townsville on Friday" (dev 366): "left" with no "for"
+    reads as a withdrawal from the place left ("Wagner's fighters left Bangui"), but a town
+    of the force's own state is where it set out from."""
+    f = facts(
+        "Troops fly out\nSource: Test Wire | 2021-11-27\n\n"
+        "About 100 Australian troops left Darwin on Friday.\n\n"
+        "They will help restore order in Honiara, the capital of the Solomon Islands.\n"
+    )
+    assert all(d != "place/darwin" for _s, d, _n in sendings(f)), sendings(f)
+
+
+def test_a_force_that_leaves_another_state_withdraws_from_it():
+    """The rule above keeps the withdrawal: a place of another state left is withdrawn from."""
+    f = facts(
+        "Mercenaries leave\nSource: Test Wire | 2024-05-10\n\n"
+        "About 300 Russian mercenaries left Bangui on Friday.\n"
+    )
+    assert ("country/russia", "place/bangui", 300) in sendings(f), sendings(f)

@@ -1644,6 +1644,15 @@ def _build(
     if dest is not None and dest == sender and not at_home:
         dest = None  # (but police "deployed across the Kenyan capital" stay in Kenya)
     if (
+        dest is not None
+        and not at_home
+        and lemma(tok.lower_) in ("leave", "depart")
+        and _in_state(doc, dest) == sender
+    ):
+        # "The Australian troops ... left Townsville on Friday": a place of their own state
+        # left is where they set out from, not one they withdraw from
+        dest = None
+    if (
         dest is None
         and sender.startswith("country/")
         and (
@@ -1682,6 +1691,14 @@ _AS_PART_OF = re.compile(
     r"\s+(?:the |an |a )?",
     re.I,
 )
+
+
+def _in_state(doc: Doc, ref: str) -> str | None:
+    """The state a place is in (a state is in itself)."""
+    if ref.startswith("country/"):
+        return ref
+    ent = doc.entities.get(ref)
+    return f"country/{ent.country}" if ent is not None and ent.country else None
 
 
 def _as_part_of(doc: Doc, sent, skip: int, sender: str) -> str | None:
