@@ -1649,6 +1649,28 @@ def test_one_person_alone_is_no_meeting_but_a_trip_or_a_summit_may_be():
     assert [m for m in summit.meetings if "Summit" in m.kinds], summit.meetings
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Prime Minister Keith Mitchell returned to Grenada on Tuesday after leading a"
+        " delegation on an official visit to Cuba.",
+        "The Nicaraguan foreign minister, in turn, welcomed Iranian officials visiting his"
+        " country.",
+    ],
+)
+def test_a_state_alone_is_no_meeting(sentence: str):
+    """Dev texts 309, 375, 652, 760 and others: a visit or session whose only party was the
+    state visited ("an official visit to Guatemala", its visitor lost): 7 such meetings on
+    dev were no gold meeting, 1 was one (a council's session told with no one else)."""
+    f = facts(f"Visit\nSource: Example | 2024-04-10\n\n{sentence}\n")
+    lone = [
+        m
+        for m in f.meetings
+        if len(m.participants) == 1 and m.participants[0].startswith("country/")
+    ]
+    assert not lone, lone
+
+
 def test_last_night_is_the_day_before_the_page():
     """Dev text 203: "President Mnangagwa last night met his Mozambican counterpart" in a
     page of 25 May was a meeting with no day."""
