@@ -3,6 +3,8 @@ written for it (about other people and places than any gold text)."""
 
 from __future__ import annotations
 
+import pytest
+
 from kg.documents import document_from_bytes
 from kg.extract import extract_facts
 
@@ -1875,3 +1877,34 @@ def test_to_opine_retort_or_regret_that_is_to_say():
             f"Ghanaian President Nana Akufo-Addo {verb} that the talks had stalled.\n"
         )
         assert speakers_of(text, "talks had stalled") == {"person/nana-akufo-addo"}, verb
+
+
+@pytest.mark.parametrize(
+    ("story", "words", "speaker"),
+    [
+        (
+            "Executive Secretary Maria Tax visited Harare on Monday.\n\n"
+            "“We called upon all parties to keep talking,” Tax said.",
+            "keep talking",
+            "person/maria-tax",
+        ),
+        (
+            "Defence Minister Pavel Nad visited the base on Monday.\n\n"
+            "Nad said Germany was providing the system.",
+            "providing the system",
+            "person/pavel-nad",
+        ),
+        (
+            "Prime Minister Hiro Abe spoke to reporters on Monday.\n\n"
+            "Abe reiterated Japan's support for the talks.",
+            "support for the talks",
+            "person/hiro-abe",
+        ),
+    ],
+)
+def test_a_surname_the_recogniser_missed_is_the_person_named_before(story, words, speaker):
+    """Dev texts 182, 192, 277, 347: "“…,” Tax said" after "Stergomena Tax"; the small
+    model reads no name in a surname alone that is also a word (Tax, Nad, Rau, Abe), and the
+    statement had no speaker, so none was kept."""
+    text = f"Visit\nSource: Test Wire | 2024-05-13\n\n{story}\n"
+    assert speakers_of(text, words) == {speaker}
