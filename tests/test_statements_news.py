@@ -1908,3 +1908,29 @@ def test_a_surname_the_recogniser_missed_is_the_person_named_before(story, words
     statement had no speaker, so none was kept."""
     text = f"Visit\nSource: Test Wire | 2024-05-13\n\n{story}\n"
     assert speakers_of(text, words) == {speaker}
+
+
+def test_a_three_letter_surname_after_a_title_is_the_person_named_before():
+    """Dev text 484: "Mr Oli congratulated Sri Lanka …" after "KP Sharma Oli": the later
+    spellings of a person's surname were looked for only in words of four letters or more."""
+    text = (
+        "Summit\nSource: Test Wire | 2024-05-13\n\n"
+        "Prime Minister Ram Bahadur Oli opened the summit on Monday.\n\n"
+        "Mr Oli congratulated Bhutan for assuming the chair.\n"
+    )
+    assert speakers_of(text, "assuming the chair") == {"person/ram-bahadur-oli"}
+
+
+def test_a_month_is_no_surname():
+    """The rule above leaves three-letter months and days alone: "On 5 May" is no Theresa
+    May."""
+    from kg.extract.context import build
+
+    ctx = build(
+        "Talks\nSource: Test Wire | 2019-05-13\n\n"
+        "Prime Minister Theresa May met the Irish prime minister on Monday.\n\n"
+        "On 5 May the two spoke again.\n",
+        "t",
+    )
+    at = ctx.text.index("5 May") + 2
+    assert not [m for m in ctx.mentions if m.start <= at < m.end and m.kind == "person"]

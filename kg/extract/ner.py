@@ -2492,7 +2492,7 @@ def _drop_unused(out: list[Mention], ents: dict[str, Entity]) -> None:
         del ents[ref]
 
 
-_CAP_TOKEN = re.compile(r"(?<![\w’'-])[A-Z][a-z’'-]{3,}(?![\w-])")
+_CAP_TOKEN = re.compile(r"(?<![\w’'-])[A-Z][a-z’'-]{2,}(?![\w-])")
 
 
 def surname_variants(text: str, mentions: list[Mention], label_of) -> list[Mention]:
@@ -2541,6 +2541,8 @@ def surname_variants(text: str, mentions: list[Mention], label_of) -> list[Menti
         key = person_for(w.group())
         if key is None:
             continue
+        if len(w.group()) == 3 and fold(w.group()) in _NOT_NAME_WORDS:
+            continue  # ("May" after "Theresa May" is also a month)
         i = bisect.bisect_right(starts, w.start())
         if i and taken[i - 1][1] > w.start():
             continue  # inside a name already found
