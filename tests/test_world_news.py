@@ -1671,6 +1671,25 @@ def test_a_state_alone_is_no_meeting(sentence: str):
     assert not lone, lone
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Among the leaders at the SCO summit in Astana on Thursday were Chinese President"
+        " Xi Jinping and Russian President Vladimir Putin.",
+        "Among the heads of state at the SCO summit in Astana on Thursday were Chinese"
+        " President Xi Jinping and Russian President Vladimir Putin.",
+    ],
+)
+def test_leaders_listed_at_a_summit_in_the_sentence_that_reports_it_attend_it(sentence: str):
+    """ "Among the leaders at …": a list of attendees in the sentence that reports the
+    summit; the rules read such lists only after a gathering already reported, or after
+    words of attending, so the summit had no one at it."""
+    f = facts(f"Summit\nSource: Example | 2024-07-05\n\n{sentence}\n")
+    summits = meetings_of(f, "Summit")
+    assert summits, f.meetings
+    assert {"person/xi-jinping", "person/vladimir-putin"} <= set(summits[0].participants), summits
+
+
 def test_last_night_is_the_day_before_the_page():
     """Dev text 203: "President Mnangagwa last night met his Mozambican counterpart" in a
     page of 25 May was a meeting with no day."""

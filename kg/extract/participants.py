@@ -246,7 +246,11 @@ def speakers_join(ctx: Doc, meetings: list[Meeting], stmts: list[Statement]) -> 
 _ATTENDING = re.compile(
     r"\b(?:attendees|attending|attend|attends|attended|participants|took part|taking part|"
     r"participated|participating)\b"
-    r"|\bdelegation\b[^.;]{0,40}\b(?:led|headed) by\b",
+    r"|\bdelegation\b[^.;]{0,40}\b(?:led|headed) by\b"
+    # "Among the leaders at the SCO summit in Astana on Thursday were A and B", in the
+    # sentence that reports the summit (encounters' lists of others at it follow a
+    # gathering already reported, and say "present", "attending" or "in attendance")
+    r"|\bamong the (?:leaders|heads|presidents|dignitaries|delegates|guests)\b",
     re.I,
 )
 # those there for someone else, or not there: "represented by", "on behalf of", "absent"
