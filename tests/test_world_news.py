@@ -4827,3 +4827,28 @@ def test_calls_received_from_no_one_named_are_no_call():
         " calls from several leaders.\n"
     )
     assert f.meetings == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "About 500 extra police are being deployed to bolster the 1,200-strong force"
+            " already on the island.",
+            [("Personnel", 500), ("Personnel", 1200)],
+        ),
+        (
+            "The army is preparing its 1 400-strong standby force for the mission.",
+            [("Personnel", 1400)],
+        ),
+        ("A 650-man battalion will follow in March.", [("Personnel", 650)]),
+        ("The F-16 jets flew over the 2-1 vote.", []),
+    ],
+)
+def test_a_force_sized_in_its_noun_is_a_personnel_claim(sentence, expected):
+    """Dev texts 88, 106, 391, 407 and others: "the 1,700-strong force", "a 135-member
+    contingent": a number joined to a word by a hyphen is no number of its own (that keeps
+    "F-16" out), so a force's size written into its noun was never a claim; nor were "police"
+    counted ("700 police and 470 military personnel")."""
+    text = f"Forces\nSource: Test Wire | 2024-05-10\n\n{sentence}\n"
+    assert claim_counts(facts(text)) == expected

@@ -90,7 +90,7 @@ KINDS: list[tuple[str, re.Pattern[str], re.Pattern[str] | None]] = [
             r"guardsmen|policewomen|members of the armed forces|"
             r"military personnel|military servicemen|crew|sailors|airmen|gendarmes|"
             r"police officers|policemen|officers|other ranks|firefighters|fire fighters|"
-            r"combatants|rescuers|rescue workers|"
+            r"combatants|rescuers|rescue workers|police|"
             r"members of the (?:[A-Z][\w-]*\s+){0,2}(?:army|navy|air force|armed forces))\b",
             re.I,
         ),
@@ -211,7 +211,31 @@ def claims(doc: Doc, stmts: list[Statement]) -> list[Claim]:
                     statement=next((i for i, x in enumerate(stmts) if x is st), None),
                 )
             )
+        for m in _SIZED_FORCE.finditer(text, sent.start, sent.end):
+            # "the 1,700-strong force", "a 650-man battalion": the number is no word of its
+            # own (numbers joined to a word by a hyphen are none: "F-16"), the force's size
+            st = _statement_at(stmts, m.start()) or _paragraph_speaker(doc, stmts, m.start())
+            out.append(
+                Claim(
+                    span=Span(m.start(), m.end()),
+                    value=int(re.sub(r"\D", "", m.group("n"))),
+                    quantity_kind="Personnel",
+                    counts=m.group("noun"),
+                    claimant=st.speaker if st else None,
+                    date=st.date if st else None,
+                    statement=next((i for i, x in enumerate(stmts) if x is st), None),
+                )
+            )
     return _drop_headline_repeats(doc, out)
+
+
+_SIZED_FORCE = re.compile(
+    r"(?<![\w.,/-])(?<!\d[ \u00a0\u202f])(?P<n>\d{1,3}(?:[, \u00a0\u202f]\d{3})+|\d+)-"
+    r"(?P<noun>strong\b(?:\s+[\w-]+)?|"
+    r"(?:member|person|man|troop)\s+(?:[\w-]+\s+){0,2}?(?:force|contingent|team|unit|"
+    r"battalion|company|platoon|detachment|squad|brigade)\b)",
+    re.I,
+)
 
 
 def _drop_headline_repeats(doc: Doc, claims: list[Claim]) -> list[Claim]:
