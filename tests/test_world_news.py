@@ -4842,6 +4842,10 @@ def test_calls_received_from_no_one_named_are_no_call():
             [("Personnel", 1400)],
         ),
         ("A 650-man battalion will follow in March.", [("Personnel", 650)]),
+        (
+            "Nearly 900 Kenyan, Ugandan and Rwandan soldiers are expected by the end of May.",
+            [("Personnel", 900)],
+        ),
         ("The F-16 jets flew over the 2-1 vote.", []),
     ],
 )
@@ -4849,6 +4853,7 @@ def test_a_force_sized_in_its_noun_is_a_personnel_claim(sentence, expected):
     """Dev texts 88, 106, 391, 407 and others: "the 1,700-strong force", "a 135-member
     contingent": a number joined to a word by a hyphen is no number of its own (that keeps
     "F-16" out), so a force's size written into its noun was never a claim; nor were "police"
-    counted ("700 police and 470 military personnel")."""
+    counted ("700 police and 470 military personnel"), nor the soldiers of several states
+    named by their adjectives ("1,200 French, Italian and Spanish soldiers", dev 408)."""
     text = f"Forces\nSource: Test Wire | 2024-05-10\n\n{sentence}\n"
     assert claim_counts(facts(text)) == expected

@@ -182,6 +182,8 @@ def claims(doc: Doc, stmts: list[Statement]) -> list[Claim]:
             if kind == "Personnel" and (told := _told_before(before, _CASUALTIES)):
                 # "killing 14 police officers": the people counted are the dead, not a force
                 kind, said_before = told
+            if kind is None and _NATIONS_FORCE.match(text, e, sent.end):
+                kind = "Personnel"  # "Nearly 1,200 French, Italian and Spanish soldiers"
             if kind is None and not _a_year(text, s, e) and (told := _told_before(before)):
                 kind, said_before = told
             if kind is None:
@@ -229,6 +231,12 @@ def claims(doc: Doc, stmts: list[Statement]) -> list[Claim]:
     return _drop_headline_repeats(doc, out)
 
 
+# the forces of several states, each named by its adjective: "French, Italian and Spanish
+# soldiers" (the list's commas end the words a number counts)
+_NATIONS_FORCE = re.compile(
+    r"\s+(?:[A-Z][\w-]+,\s+)+(?:[A-Z][\w-]+,?\s+)?(?:and|&)\s+[A-Z][\w-]+\s+"
+    r"(?:troops|soldiers|personnel|peacekeepers|police|police officers|sailors|marines)\b"
+)
 _SIZED_FORCE = re.compile(
     r"(?<![\w.,/-])(?<!\d[ \u00a0\u202f])(?P<n>\d{1,3}(?:[, \u00a0\u202f]\d{3})+|\d+)-"
     r"(?P<noun>strong\b(?:\s+[\w-]+)?|"
