@@ -4857,3 +4857,12 @@ def test_a_force_sized_in_its_noun_is_a_personnel_claim(sentence, expected):
     named by their adjectives ("1,200 French, Italian and Spanish soldiers", dev 408)."""
     text = f"Forces\nSource: Test Wire | 2024-05-10\n\n{sentence}\n"
     assert claim_counts(facts(text)) == expected
+
+
+def test_a_smaller_town_troops_are_deployed_to_is_a_place():
+    """Dev text 134, whole (the sentence alone parses otherwise): "the new battalion will be
+    deployed to Jowhar" — the recogniser calls the town a person, and only towns of 100,000
+    people or more were read back as places; after a verb of sending, any town the gazetteer
+    knows is (Jowhar: 47,086; "a message from Ruto" keeps the threshold)."""
+    f = facts(next(DEV.glob("134_*.txt")).read_text(encoding="utf-8"))
+    assert "place/jawhar" in refs(f, "place")

@@ -2243,9 +2243,20 @@ def _town_read_as_person(text: str, s: int, e: int, prefer):
         return None
     if info.kind == "region" and info.region_type and " " in text[s:e].strip():
         return info
-    if info.kind != "city" or info.population < 100_000:
+    if info.kind != "city":
+        return None
+    if info.population < 100_000 and not _SENT_TO.search(text[max(0, s - 40) : s]):
+        # ("a message from Ruto": a smaller town's name is more often a surname; but troops
+        # "will be deployed to Jowhar" go to a place)
         return None
     return info
+
+
+# forces or people moved to a place: what follows is where they went
+_SENT_TO = re.compile(
+    r"\b(?:deployed|sent|dispatched|flown|airlifted|redeployed|moved|relocated|transferred)"
+    r"\s+(?:\w+\s+)?to\s+(?:the\s+)?$"
+)
 
 
 _CAPITALISED_BEFORE = re.compile(r"(?<![\w’'-])[A-Z][\w’'-]+\s+$")
