@@ -194,41 +194,40 @@ def claims(doc: Doc, stmts: list[Statement]) -> list[Claim]:
                 counts = after.strip() or (said_before or "")
             if not counts or counts.lower().startswith("of whom"):
                 continue
-            st = _statement_at(stmts, s) or _paragraph_speaker(doc, stmts, s)
             q_start = s
             if qual:
                 lo = max(sent.start, s - 25)
                 idx = text[lo:s].lower().rfind(qual)
                 if idx >= 0:
                     q_start = lo + idx
-            out.append(
-                Claim(
-                    span=Span(q_start, (ce.start() if ce else window_end)),
-                    value=value,
-                    quantity_kind=kind,
-                    counts=counts,
-                    qualifier=qual,
-                    claimant=st.speaker if st else None,
-                    date=st.date if st else None,
-                    statement=next((i for i, x in enumerate(stmts) if x is st), None),
-                )
-            )
+            span = Span(q_start, (ce.start() if ce else window_end))
+            out.append(_claim(doc, stmts, s, span, value, kind, counts, qual))
         for m in _SIZED_FORCE.finditer(text, sent.start, sent.end):
             # "the 1,700-strong force", "a 650-man battalion": the number is no word of its
             # own (numbers joined to a word by a hyphen are none: "F-16"), the force's size
-            st = _statement_at(stmts, m.start()) or _paragraph_speaker(doc, stmts, m.start())
-            out.append(
-                Claim(
-                    span=Span(m.start(), m.end()),
-                    value=int(re.sub(r"\D", "", m.group("n"))),
-                    quantity_kind="Personnel",
-                    counts=m.group("noun"),
-                    claimant=st.speaker if st else None,
-                    date=st.date if st else None,
-                    statement=next((i for i, x in enumerate(stmts) if x is st), None),
-                )
-            )
+            value = int(re.sub(r"\D", "", m.group("n")))
+            span = Span(m.start(), m.end())
+            noun = m.group("noun")
+            out.append(_claim(doc, stmts, m.start(), span, value, "Personnel", noun, None))
     return _drop_headline_repeats(doc, out)
+
+
+def _claim(
+    doc: Doc, stmts: list[Statement], at: int, span: Span, value, kind: str, counts: str, qual
+) -> Claim:
+    """A claim of the number at `at`, made by the statement it sits in (or the one whose
+    paragraph it is in)."""
+    st = _statement_at(stmts, at) or _paragraph_speaker(doc, stmts, at)
+    return Claim(
+        span=span,
+        value=value,
+        quantity_kind=kind,
+        counts=counts,
+        qualifier=qual,
+        claimant=st.speaker if st else None,
+        date=st.date if st else None,
+        statement=next((i for i, x in enumerate(stmts) if x is st), None),
+    )
 
 
 # the forces of several states, each named by its adjective: "French, Italian and Spanish

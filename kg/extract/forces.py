@@ -1694,10 +1694,10 @@ _AS_PART_OF = re.compile(
 
 
 def _in_state(doc: Doc, ref: str) -> str | None:
-    """The state a place is in (a state is in itself)."""
+    """The state a place is in, when the gazetteer knows it (a state is in itself)."""
     if ref.startswith("country/"):
         return ref
-    ent = doc.entities.get(ref)
+    ent = doc.entities.get(ref) if ref.startswith("place/") else None
     return f"country/{ent.country}" if ent is not None and ent.country else None
 
 
@@ -2466,10 +2466,7 @@ def _body_of(doc: Doc, body: str | None, whole: str | None) -> bool:
 
 def _same_country(doc: Doc, a: str | None, b: str | None) -> bool:
     def country(r):
-        if r and r.startswith("place/"):
-            e = doc.entities.get(r)
-            return f"country/{e.country}" if e and e.country else r
-        return r
+        return (_in_state(doc, r) or r) if r else r
 
     return country(a) == country(b)
 
