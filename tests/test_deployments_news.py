@@ -2128,3 +2128,25 @@ def test_a_force_that_leaves_another_state_withdraws_from_it():
         "About 300 Russian mercenaries left Bangui on Friday.\n"
     )
     assert ("country/russia", "place/bangui", 300) in sendings(f), sendings(f)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Spain sent a team of 52 rescue workers to Mexico on Thursday.",
+            ("country/spain", "country/mexico", 52),
+        ),
+        (
+            "Taiwan dispatched a 40-member search and rescue team to Turkey on Tuesday.",
+            ("country/taiwan", "country/turkey", 40),
+        ),
+    ],
+)
+def test_a_rescue_team_however_worded_is_sent(sentence, expected):
+    """Rescue teams were forces as "47 rescue workers" or "a search and rescue team", not as
+    "a team of 52 rescue workers" (the team's workers were no force's word) nor "a 40-member
+    search and rescue team" (the parser hangs "search" on the team as a modifier it did not
+    read)."""
+    f = facts(f"Rescuers sent\nSource: Test Wire | 2024-05-10\n\n{sentence}\n")
+    assert expected in sendings(f), sendings(f)

@@ -663,11 +663,11 @@ def _is_force(tok) -> bool:
     ):
         return True  # "its 1,100-strong training mission", "a 72-strong team": by its size
     if tok.lower_ in ("team", "teams", "workers") and any(
-        c.dep_ in ("compound", "amod") and c.lower_ in _RESCUE_WORDS for c in tok.children
+        c.dep_ in ("compound", "amod", "nmod") and c.lower_ in _RESCUE_WORDS for c in tok.children
     ):
         return True  # "a search and rescue team", "47 rescue workers": sent to save lives
     if tok.lower_ in ("team", "teams", "group", "party") and any(
-        _FORCE.match(g.text)
+        _FORCE.match(g.text) or (g.lower_ == "workers" and _is_force(g))
         for c in tok.children
         if c.dep_ == "prep" and c.lower_ == "of"
         for g in c.children
