@@ -2336,17 +2336,23 @@ def _told(deps: list[Deployment]) -> list[Deployment]:
     for d in deps:
         parent = gone.get(d.part_of or "")
         if parent is not None:
-            d.part_of, d.serves_in = None, parent.force or parent.deployed_by
+            d.part_of, d.serves_in = None, _force_of(parent)
     return [d for d in deps if d.key not in gone]
 
 
+def _force_of(whole: Deployment) -> str | None:
+    """The force a whole deployment's contingents are part of: its named force, else its
+    sender."""
+    return whole.force or whole.deployed_by
+
+
 def joined_force(d: Deployment, by_key: Mapping[str, Deployment]) -> str | None:
-    """The force a contingent is part of: the named force of the whole deployment it is part
-    of, else that deployment's sender; or, where the text tells no deployment of the force
-    itself, the force it serves in (`_told`). What the gold's `part_of` names."""
+    """The force a contingent is part of: that of the whole deployment it is part of; or,
+    where the text tells no deployment of the force itself, the force it serves in
+    (`_told`), the same one. What the gold's `part_of` names."""
     parent = by_key.get(d.part_of or "")
     if parent is not None:
-        return parent.force or parent.deployed_by
+        return _force_of(parent)
     return d.serves_in
 
 
