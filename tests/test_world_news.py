@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 
 from kg.documents import document_from_bytes
-from kg.extract.model import DateValue
+from kg.extract.model import DateValue, Mention
 from kg.extract.names import name_skeleton
+from kg.extract.ner import surname_variants
 from kg.extract.world import countries, place
 from tests.news_facts import claim_counts, facts, meetings_of, parties, refs
 
@@ -177,6 +178,37 @@ def test_one_president_in_two_transliterations():
     assert "Mirziyoev" in f.entities["person/shavkat-mirziyoyev"].surfaces | {
         f.entities["person/shavkat-mirziyoyev"].label
     } or any(m.surface == "Mirziyoev" and m.key == "shavkat-mirziyoyev" for m in f.mentions)
+
+
+@pytest.mark.parametrize(
+    "full,later",
+    [
+        ("Aleksandar Vučić", "Vučić"),
+        ("Mevlüt Çavuşoğlu", "Cavusoglu"),
+        ("Kevin McCarthy", "McCarthy"),
+        ("Stergomena Tax", "Tax"),
+    ],
+)
+def test_a_surname_alone_in_any_script_is_the_person_named_before(full: str, later: str):
+    """The recogniser often reads no name in a surname alone ("Tax said"); the surname
+    pass must find it whatever its letters: diacritics, a capital inside, three letters."""
+    text = f"{full} arrived. Later {later} said the talks went well."
+    key = name_skeleton(full).replace(" ", "-")
+    named = Mention(key=key, kind="person", start=0, end=len(full), surface=full)
+    found = surname_variants(text, [named], lambda _key: full)
+    at = text.index(later, len(full))
+    assert [(m.key, m.surface) for m in found if m.start == at] == [(key, later)]
+
+
+def test_a_surname_pass_leaves_months_and_acronyms():
+    text = "Theresa May and Lucy Nato arrived. On 5 May NATO met; Nato said no."
+    named = [
+        Mention(key="theresa-may", kind="person", start=0, end=11, surface="Theresa May"),
+        Mention(key="lucy-nato", kind="person", start=16, end=25, surface="Lucy Nato"),
+    ]
+    labels = {"theresa-may": "Theresa May", "lucy-nato": "Lucy Nato"}
+    found = surname_variants(text, named, labels.__getitem__)
+    assert [(m.key, m.start) for m in found[2:]] == [("lucy-nato", text.index("Nato said"))]
 
 
 @pytest.mark.parametrize(

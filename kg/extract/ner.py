@@ -2503,7 +2503,9 @@ def _drop_unused(out: list[Mention], ents: dict[str, Entity]) -> None:
         del ents[ref]
 
 
-_CAP_TOKEN = re.compile(r"(?<![\w’'-])[A-Z][a-z’'-]{2,}(?![\w-])")
+# a word of three letters or more in any script ("Vučić", "Erdoğan", "McCarthy"); the
+# loop keeps those that start with a capital and are not all capitals (acronyms)
+_CAP_TOKEN = re.compile(r"(?<![\w’'-])(?![a-z])[^\W\d_][\w’'-]{2,}(?![\w-])")
 
 
 def surname_variants(text: str, mentions: list[Mention], label_of) -> list[Mention]:
@@ -2549,6 +2551,8 @@ def surname_variants(text: str, mentions: list[Mention], label_of) -> list[Menti
     starts = [t[0] for t in taken]
     out = list(mentions)
     for w in _CAP_TOKEN.finditer(text):
+        if not w.group()[0].isupper() or w.group().isupper():
+            continue
         key = person_for(w.group())
         if key is None:
             continue

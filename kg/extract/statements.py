@@ -928,17 +928,6 @@ def _resolve(doc: Doc, tok, verb, sent: Block, sal: speech.Salience) -> str | No
             for m in doc.mentions_in(max(0, t0 - 200), t0 + len(tok.text) + 1)
             if m.start <= t0 < m.end and m.kind in ("person", "org", "country", "place")
         ]
-    if not found and not list(tok.children) and tok.text.istitle() and tok.text.isalpha():
-        # "“…,” Tax said" after "Stergomena Tax": a surname that is also a word, which the
-        # recogniser did not read as a name: the one person named before with that surname
-        t0 = off + tok.idx
-        named = {
-            doc.ref(m)
-            for m in doc.mentions_in(0, t0, "person")
-            if " " in m.surface and m.surface.split()[-1] == tok.text
-        }
-        if len(named) == 1:
-            return named.pop()
     if word in _OUTLET_NOUNS and not any(m.kind in ("person", "org") for m in found):
         # "… reports BBC. According to the British news outlet, …": the outlet quoted
         # before, not the state its adjective names
