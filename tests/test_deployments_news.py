@@ -2150,3 +2150,32 @@ def test_a_rescue_team_however_worded_is_sent(sentence, expected):
     read)."""
     f = facts(f"Rescuers sent\nSource: Test Wire | 2024-05-10\n\n{sentence}\n")
     assert expected in sendings(f), sendings(f)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "The army deployed 2,000 soldiers in Lima on Monday.",
+            ("country/peru", "place/lima", 2000),
+        ),
+        (
+            "Authorities deployed 3,000 troops in Quito on Monday.",
+            ("country/ecuador", "place/quito", 3000),
+        ),
+    ],
+)
+def test_a_states_own_army_or_rulers_deploying_at_home_send_for_it(sentence, expected):
+    """A subject that names the state's forces or rulers and no state ("the army",
+    "authorities") deployed at home, as "police officers were deployed across Nairobi" did:
+    the state the destination lies in, when the sentence names no other."""
+    f = facts(f"Troops on the streets\nSource: Test Wire | 2024-05-10\n\n{sentence}\n")
+    assert expected in sendings(f), sendings(f)
+
+
+def test_an_army_deploying_where_another_state_speaks_sends_for_no_one():
+    f = facts(
+        "Troops on the streets\nSource: Test Wire | 2024-05-10\n\n"
+        "The army deployed 2,000 soldiers in Lima, Chile said.\n"
+    )
+    assert not [s for s in sendings(f) if s[0] == "country/peru"], sendings(f)

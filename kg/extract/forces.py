@@ -1218,6 +1218,7 @@ _AIM_NOUNS = {"bid", "effort", "efforts", "attempt", "order", "drive", "push"}
 # airport"), in the infinitive's form
 _GUARD = {"patrol", "guard", "secure", "protect", "defend", "safeguard"}
 _HOME_FORCES = {"army", "police", "military", "gendarmerie", "paramilitaries", "rangers"}
+_HOME_RULERS = {"government", "authorities"}
 
 
 def _home_force(force) -> bool:
@@ -1610,7 +1611,12 @@ def _build(
         sender = prev
     dest = _destination(doc, tok, force, off, skip)
     at_home = False
-    home_force = _home_force(force)
+    home_force = _home_force(force) or any(
+        # "The army deployed 2,000 soldiers in Lima", "authorities sent troops": a subject
+        # that names the state's own forces or rulers, and no state
+        st.lower_ in _HOME_FORCES or st.lower_ in _HOME_RULERS
+        for st in sender_toks
+    )
     if sender is None and home_force:
         sender = _home_state(doc, sent, dest, skip)
         at_home = sender is not None
