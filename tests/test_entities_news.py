@@ -385,6 +385,17 @@ def test_a_surname_in_the_headline_is_the_person_the_story_names():
     assert "place/bush" not in refs(f, "place"), refs(f, "place")
 
 
+def test_a_surname_after_a_states_possessive_is_its_person():
+    """ "Ukraine's Zelensky and Poland's Duda signed …", as a lede writes leaders: the
+    recogniser's lone-word person was kept only after a title or before a verb of saying,
+    so Zelensky was no one."""
+    f = facts(
+        "Security pact signed\nSource: Test Wire | 2024-05-10\n\n"
+        "Ukraine's Zelensky and Poland's Duda signed a security agreement in Warsaw on Monday.\n"
+    )
+    assert "person/zelensky" in refs(f, "person"), refs(f, "person")
+
+
 def test_a_title_case_headline_names_no_body_the_story_never_names():
     """ "Most European Troops Have Already Pulled Out of Afghanistan" (a dev text) made an
     organisation "Most European Troops", sender of a deployment."""

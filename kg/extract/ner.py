@@ -407,7 +407,7 @@ def find(
             s2, e2, label = clean_person(text, s, e)
             if label is None or (
                 " " not in label
-                and not _marked_person(text, s2, e2, out)
+                and not _marked_person(text, s2, e2, out, known)
                 and not GLUED_INITIALS.fullmatch(label)
             ):
                 continue
@@ -1548,7 +1548,9 @@ def _people_of(word: str, lex) -> bool:
     return low.endswith("s") and fold_text(low[:-1]) in lex.adjective_of
 
 
-def _marked_person(text: str, s: int, e: int, out: Sequence[Mention] = ()) -> bool:
+def _marked_person(
+    text: str, s: int, e: int, out: Sequence[Mention] = (), known: Sequence[Mention] = ()
+) -> bool:
     """A lone word the model calls a person is one when a title stands before it, it says
     something, or it stands where a person is met ("hosted Tshisekedi", "Tshisekedi and
     Ndayishimiye" after a person)."""
@@ -1559,6 +1561,10 @@ def _marked_person(text: str, s: int, e: int, out: Sequence[Mention] = ()) -> bo
         return True  # "Macron's meeting with Zelensky": whose meeting, a person's
     if _MET_BEFORE.search(before):
         return True
+    if before.endswith(("'s ", "’s ")) and any(
+        m.kind == "country" and not m.adjective and m.end == s - 3 for m in (*known, *out)
+    ):
+        return True  # "Ukraine's Zelensky": a state's own person, as in a headline
     joined = re.search(r"(?:,| and) $", before)
     return joined is not None and any(
         m.kind == "person" and m.end == s - len(joined.group()) for m in out
