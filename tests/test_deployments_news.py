@@ -2179,3 +2179,43 @@ def test_an_army_deploying_where_another_state_speaks_sends_for_no_one():
         "The army deployed 2,000 soldiers in Lima, Chile said.\n"
     )
     assert not [s for s in sendings(f) if s[0] == "country/peru"], sendings(f)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "The Netherlands will contribute approximately 200 military personnel to a NATO"
+            " battle group in Romania.",
+            ("country/netherlands", "org/nato"),
+        ),
+        (
+            "About 600 Swedish soldiers arrived in Latvia on Monday to join NATO's"
+            " multinational brigade.",
+            ("country/sweden", "org/nato"),
+        ),
+        (
+            "Germany deployed a frigate to the Red Sea to join an EU naval mission.",
+            ("country/germany", "org/eu"),
+        ),
+    ],
+)
+def test_a_bodys_force_joined_is_the_force_the_troops_serve_in(sentence, expected):
+    """Dev 312: a contingent sent "to a NATO battle group" or "to join NATO's brigade" is
+    part of NATO's force, as one sent "as part of a NATO battalion" was."""
+    f = facts(f"Troops sent\nSource: Test Wire | 2024-05-10\n\n{sentence}\n")
+    assert expected in [(d.deployed_by, parent_force(f, d)) for d in f.deployments], [
+        (d.deployed_by, d.part_of, d.serves_in) for d in f.deployments
+    ]
+
+
+def test_a_bodys_peacekeeping_mission_is_not_the_bodys_force():
+    """Dev 296: "to join a United Nations peacekeeping mission in … Mali" names one of the
+    UN's missions, not the UN as the force."""
+    f = facts(
+        "Troops sent\nSource: Test Wire | 2024-05-10\n\n"
+        "Cambodia sent 309 troops to join a United Nations peacekeeping mission in Mali.\n"
+    )
+    assert all(parent_force(f, d) != "org/un" for d in f.deployments), [
+        (d.deployed_by, d.part_of, d.serves_in) for d in f.deployments
+    ]

@@ -1676,7 +1676,9 @@ def _build(
     if part_of and _other_mission(doc, tok.sent, off, skip, part_of):
         part_of = _NOT_THE_STORYS  # the sender's forces join another body's mission
     if part_of is None:
-        part_of = _as_part_of(doc, sent, skip, sender)
+        part_of = _as_part_of(doc, sent, skip, sender) or _bodys_force_joined(
+            doc, tok, off, skip, sender
+        )
     return Deployment(
         key="",
         span=Span(sent.start, sent.end),
@@ -1714,6 +1716,48 @@ def _as_part_of(doc: Doc, sent, skip: int, sender: str) -> str | None:
         first = doc.mentions_in(m.end(), min(sent.end, m.end() + 60))
         if first and first[0].start == m.end() and first[0].kind == "org":
             ref = doc.ref(first[0])
+            if ref != sender and can_send(doc, ref):
+                return ref
+    return None
+
+
+# the words for a body's force that troops join: "NATO's multinational brigade", "a NATO
+# battle group", "an EU naval mission"
+_A_BODYS_FORCE = {
+    "force",
+    "forces",
+    "brigade",
+    "battalion",
+    "battlegroup",
+    "group",
+    "mission",
+    "operation",
+    "coalition",
+    "presence",
+}
+
+
+def _bodys_force_joined(doc: Doc, tok, off: int, skip: int, sender: str) -> str | None:
+    """ "to join NATO's multinational brigade", "contribute 200 personnel to a NATO battle
+    group in Romania": the body whose force the troops join, named before its noun."""
+    heads = [c for c in tok.children if c.dep_ == "dobj"] if lemma(tok.lower_) == "join" else []
+    for c in tok.children:
+        if c.dep_ in ("advcl", "xcomp") and lemma(c.lower_) == "join":
+            heads += [o for o in c.children if o.dep_ == "dobj"]
+        elif c.dep_ in ("prep", "dative") and c.lower_ == "to":
+            heads += [g for g in c.children if g.dep_ == "pobj"]
+    for h in heads:
+        if h.lower_ not in _A_BODYS_FORCE or any(
+            w.lower_ in ("peacekeeping", "peace-keeping") for w in h.lefts
+        ):
+            continue  # ("the United Nations peacekeeping mission": one of the UN's many)
+        bodies = [
+            m
+            for m in doc.mentions_in(max(off + h.left_edge.idx, skip), off + h.idx)
+            if m.kind == "org"
+        ]
+        if bodies:
+            ref = doc.ref(bodies[-1])
             if ref != sender and can_send(doc, ref):
                 return ref
     return None
