@@ -42,8 +42,9 @@ from rdflib import Graph
 from kg import __version__
 from kg.batch_load import StoreInChild
 from kg.config import Config
-from kg.documents import DocumentError, SourceDocument, read_document, scan_sources
+from kg.documents import DocumentError, SourceDocument, read_document, walk_sources
 from kg.extract.resolve import DocRecord, ResolutionIndex, apply_decisions, label_state
+from kg.ledger import DocumentList, SeenKeys
 from kg.linkfile import accepted_graph, links_graph_iri
 from kg.live import LiveGraphs, StoreReasoner, cross_document_conclusions
 from kg.namespaces import ONTOLOGY_IRI, inferred_graph_iri, revisions_graph_iri
@@ -75,7 +76,8 @@ LOAD_BYTES = 16 * 1024 * 1024
 
 @dataclass
 class BuildReport:
-    documents: list[str] = field(default_factory=list)
+    # (on disk: a build of a million documents holds no list of them, kg/ledger.py)
+    documents: DocumentList = field(default_factory=DocumentList)
     cached: int = 0
     skipped: list[tuple[str, str]] = field(default_factory=list)
     triples: int = 0
@@ -100,7 +102,7 @@ class BuildReport:
     def manifest(self) -> dict:
         return {
             "version": __version__,
-            "documents": self.documents,
+            "documents": list(self.documents),
             "extracted": self.extracted,
             "cached": self.cached,
             "skipped": [{"file": f, "reason": r} for f, r in self.skipped],
@@ -360,10 +362,9 @@ class ChunkStream(io.RawIOBase):
 
 
 def _read_documents(
-    sources: list[tuple[Path, str]], config: Config, report: BuildReport, progress: Progress
+    sources: Iterable[tuple[Path, str]], config: Config, report: BuildReport, progress: Progress
 ) -> Iterator[SourceDocument]:
-    seen_content: set[str] = set()
-    seen_iri: set[str] = set()
+    seen = SeenKeys()  # content hashes and addresses (on disk, kg/ledger.py)
     for path, identity in sources:
         try:
             doc = read_document(path, max_bytes=config.max_document_bytes, source=identity)
@@ -372,13 +373,10 @@ def _read_documents(
             progress.note(f"skipped {path}: {exc}")
             progress.advance()
             continue
-        iri = str(doc.iri(config.base))
-        if doc.sha256 in seen_content or iri in seen_iri:
+        if not seen.first_time(doc.sha256, str(doc.iri(config.base))):
             report.skipped.append((str(path), "same content or source as an earlier document"))
             progress.advance()
             continue
-        seen_content.add(doc.sha256)
-        seen_iri.add(iri)
         yield doc
 
 
@@ -451,26 +449,31 @@ def _build(
     started = time.perf_counter()
     report = BuildReport()
     nlp.configure(config.nlp_model)
-    sources, not_documents = scan_sources(list(paths or config.sources))
-    for name, reason in not_documents:
-        report.skipped.append((name, reason))
-        progress(f"skipped {name}: {reason}")
-    if not sources:
-        raise FileNotFoundError(
-            f"no documents found in {', '.join(map(str, paths or config.sources))}"
-        )
-    meter = Progress(len(sources), "documents", note=progress)
+    given = list(paths or config.sources)
+    # the corpus is walked twice, to count its documents (and name the files it does not
+    # read) and to read them, rather than listed: a list grows with the corpus
+    total = 0
+    for path, name, reason in walk_sources(given):
+        if path is None:
+            report.skipped.append((name, reason or ""))
+            progress(f"skipped {name}: {reason}")
+        else:
+            total += 1
+    if not total:
+        raise FileNotFoundError(f"no documents found in {', '.join(map(str, given))}")
+    meter = Progress(total, "documents", note=progress)
     pending = begin_build(config)
     index = ResolutionIndex(index_path(pending.path), base=config.base)
     try:
-        backend = extraction_backend(config, cluster, len(sources))
+        backend = extraction_backend(config, cluster, total)
         report.workers = getattr(backend, "workers", 1)
         if cluster:
             progress(f"extraction on {report.workers} workers of {cluster}")
         # each batch is loaded by a process of its own, so that the store engine's memory,
         # which grows with the store it has open, is not this long-lived process's
         store = StoreInChild(pending.release_store())
-        loader = Loader(store, index, inferred_graph_iri(config.base), len(sources))
+        loader = Loader(store, index, inferred_graph_iri(config.base), total)
+        sources = ((p, ident) for p, ident, _why in walk_sources(given) if p is not None)
         docs = _read_documents(sources, config, report, meter)
         by_sha: dict[str, SourceDocument] = {}
 

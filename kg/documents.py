@@ -11,6 +11,7 @@ import hashlib
 import os
 import re
 import stat
+from collections.abc import Iterator
 from dataclasses import dataclass
 from html import unescape
 from html.parser import HTMLParser
@@ -234,57 +235,114 @@ def find_documents(paths: list[str | Path]) -> list[Path]:
 
 
 def scan_documents(paths: list[str | Path]) -> tuple[list[Path], list[tuple[str, str]]]:
-    """The documents a build reads from `paths`, and every other file found, with why not.
+    """The documents a build reads from `paths`, and every other file found, with why not
+    (see walk_sources)."""
+    found: list[Path] = []
+    skipped: list[tuple[str, str]] = []
+    for path, name, reason in walk_sources(paths):
+        if path is None:
+            skipped.append((name, reason or ""))
+        else:
+            found.append(path)
+    found.sort()
+    return found, skipped
+
+
+def walk_sources(
+    paths: list[str | Path],
+) -> Iterator[tuple[Path, str, None] | tuple[None, str, str]]:
+    """Each document under `paths` as (file, identity, None), and every other file found as
+    (None, name, why not), one at a time: a build of a million documents holds no list of
+    them. Each folder given is read in the order of its files' sorted paths; its identity
+    is the path relative to it ("a/b.txt" under `corpus/`); a file named directly is read
+    as given, its name its identity (see SourceDocument).
 
     A folder is walked without following symbolic links out of it: a link to a file
     or folder outside the folder given is skipped and named (a corpus cannot publish
     /etc/passwd by holding a link to it); links inside it are read once, as their
-    target. Only regular files are read (a FIFO or a device would block or never end).
-    Files whose suffix is not a text one (`.rtf`, `.xml`, `.docx` …) and hidden files
-    are reported, not silently dropped; a hidden folder (`.git`) is reported once.
-    A file named directly is read as given.
+    target, under the first of its names in that order. Only regular files are read (a
+    FIFO or a device would block or never end). Files whose suffix is not a text one
+    (`.rtf`, `.xml`, `.docx` …) and hidden files are reported, not silently dropped; a
+    hidden folder (`.git`) is reported once.
     """
-    found: list[Path] = []
-    skipped: list[tuple[str, str]] = []
     for given in paths:
         p = Path(given)
         if not p.is_dir():
-            found.append(p)
+            yield p, p.name, None
             continue
-        root = p.resolve()
-        seen: set[Path] = set()
-        for folder, dirs, files in os.walk(p, followlinks=False):
-            here = Path(folder)
-            for d in sorted(dirs):
-                sub = here / d
-                if d.startswith("."):
-                    skipped.append((str(sub), "hidden folder: not read"))
-                elif sub.is_symlink():
-                    target = sub.resolve()
-                    reason = (
+        yield from _walk(p, p, p.resolve(), set())
+
+
+def _walk(
+    folder: Path, top: Path, root: Path, linked: set[Path]
+) -> Iterator[tuple[Path, str, None] | tuple[None, str, str]]:
+    """One folder's entries in sorted order, files and folders together, so that the walk
+    meets files in the order of their sorted paths."""
+    for name in _sorted_names(folder):
+        f = folder / name
+        if f.is_dir():
+            if f.is_symlink():
+                yield (
+                    None,
+                    str(f),
+                    (
                         "symbolic link to a folder outside the corpus: not followed"
-                        if not target.is_relative_to(root)
+                        if not f.resolve().is_relative_to(root)
                         else "symbolic link to a folder: not followed (its files are read"
                         " where they are)"
-                    )
-                    skipped.append((str(sub), reason))
-            dirs[:] = sorted(
-                d for d in dirs if not d.startswith(".") and not (here / d).is_symlink()
-            )
-            for name in sorted(files):
-                f = here / name
-                reason = _why_not(f, name, root)
-                if reason is not None:
-                    skipped.append((str(f), reason))
-                    continue
-                target = f.resolve()
-                if target in seen:
-                    skipped.append((str(f), "the same file as another link in the corpus"))
-                    continue
-                seen.add(target)
-                found.append(f)
-    found.sort()
-    return found, skipped
+                    ),
+                )
+            elif name.startswith("."):
+                yield None, str(f), "hidden folder: not read"
+            else:
+                yield from _walk(f, top, root, linked)
+            continue
+        reason = _why_not(f, name, root)
+        if reason is None and _read_already(f, top, root, linked):
+            reason = "the same file as another link in the corpus"
+        if reason is not None:
+            yield None, str(f), reason
+        else:
+            yield f, f.relative_to(top).as_posix(), None
+
+
+def _sorted_names(folder: Path) -> Iterator[str]:
+    """A folder's names in sorted order, held as one string while the walk is in it: a
+    flat folder of a million articles costs its names' characters, not a million
+    objects."""
+    try:
+        names = sorted(os.listdir(folder))
+    except OSError:
+        return  # (a folder that cannot be listed is passed over, as os.walk does)
+    held = "\0".join(names)
+    del names
+    at = 0
+    while at < len(held):
+        end = held.find("\0", at)
+        end = len(held) if end < 0 else end
+        yield held[at:end]
+        at = end + 1
+
+
+def _read_already(f: Path, top: Path, root: Path, linked: set[Path]) -> bool:
+    """Whether the walk has read the file `f` leads to under another name. Two names for
+    one file need a symbolic link, so only links' targets are remembered: a file is read
+    already when a link to it came first, a link when its target did (a file of the
+    corpus the walk reads itself, met before the link's own name)."""
+    target = f.resolve()
+    if target in linked:
+        return True
+    if not f.is_symlink():
+        return False
+    linked.add(target)
+    if not target.is_relative_to(root):
+        return False
+    rel = target.relative_to(root).parts
+    return (
+        rel < f.relative_to(top).parts
+        and not any(part.startswith(".") for part in rel)
+        and _why_not(target, target.name, root) is None
+    )
 
 
 def _why_not(path: Path, name: str, root: Path) -> str | None:
@@ -320,19 +378,14 @@ def find_sources(paths: list[str | Path]) -> list[tuple[Path, str]]:
 def scan_sources(
     paths: list[str | Path],
 ) -> tuple[list[tuple[Path, str]], list[tuple[str, str]]]:
-    """scan_documents, with each document's identity: its path relative to the folder
-    it was found in ("a/b.txt" under `corpus/`), or the file's name when a file is named
-    directly (see SourceDocument)."""
+    """walk_sources gathered: (file, identity) of every document, and the other files."""
     found: list[tuple[Path, str]] = []
     skipped: list[tuple[str, str]] = []
-    for given in paths:
-        p = Path(given)
-        files, not_documents = scan_documents([p])
-        skipped.extend(not_documents)
-        if p.is_dir():
-            found.extend((f, f.relative_to(p).as_posix()) for f in files)
+    for path, name, reason in walk_sources(paths):
+        if path is None:
+            skipped.append((name, reason or ""))
         else:
-            found.extend((f, f.name) for f in files)
+            found.append((path, name))
     return found, skipped
 
 

@@ -8,7 +8,8 @@ import shutil
 from pathlib import Path
 
 from kg.config import Config
-from kg.documents import scan_documents
+from kg.documents import scan_documents, walk_sources
+from kg.ledger import DocumentList, SeenKeys
 from kg.store import current_build
 from tests.conftest import SEEDS, kg_env, run_kg
 
@@ -68,3 +69,38 @@ def test_build_publishes_nothing_from_outside_and_reports_the_rest(tmp_path: Pat
     )
     assert query.returncode == 0 and "false" in query.stdout.lower(), query.stdout
     assert "skipped" in proc.stderr and str(secret) not in proc.stdout
+
+
+def test_the_walk_reads_files_in_sorted_order_and_a_linked_file_once(tmp_path: Path) -> None:
+    """The build walks the corpus one file at a time rather than listing it (a list grows
+    with the corpus): the order is still that of the sorted paths, across nested folders,
+    and a file with two names is read once, under the first."""
+    c = tmp_path / "corpus"
+    (c / "a" / "b").mkdir(parents=True)
+    (c / "z").mkdir()
+    for rel in ("a/x.txt", "a/b/y.txt", "a.txt", "a-b.txt", "z/real.txt"):
+        (c / rel).write_text(rel + "\n")
+    (c / "0link.txt").symlink_to(c / "z" / "real.txt")  # the link comes first: read
+    (c / "z" / "link-to-y.txt").symlink_to(c / "a" / "b" / "y.txt")  # the file first
+    walked = list(walk_sources([c]))
+    read = [ident for path, ident, _ in walked if path is not None]
+    assert read == ["0link.txt", "a/b/y.txt", "a/x.txt", "a-b.txt", "a.txt"]
+    assert read == [ident for _, ident in sorted((p, i) for p, i, _ in walked if p)]
+    same = {Path(name).name for path, name, why in walked if path is None and "same" in str(why)}
+    assert same == {"real.txt", "link-to-y.txt"}
+
+
+def test_a_builds_ledger_keeps_names_in_order_and_keys_once() -> None:
+    names = DocumentList()
+    for n in ("b.txt", "a.txt", "c.txt"):
+        names.append(n)
+    assert (len(names), list(names), bool(DocumentList())) == (
+        3,
+        ["b.txt", "a.txt", "c.txt"],
+        False,
+    )
+    seen = SeenKeys()
+    assert seen.first_time("sha-1", "iri-1")
+    assert not seen.first_time("sha-2", "iri-1")  # the same address, other content
+    assert not seen.first_time("sha-1", "iri-3")  # the same content, another address
+    assert seen.first_time("sha-2", "iri-2")
