@@ -4898,3 +4898,17 @@ def test_a_smaller_town_troops_are_deployed_to_is_a_place():
     knows is (Jowhar: 47,086; "a message from Ruto" keeps the threshold)."""
     f = facts(next(DEV.glob("134_*.txt")).read_text(encoding="utf-8"))
     assert "place/jawhar" in refs(f, "place")
+
+
+def test_a_person_named_after_a_post_who_met_someone_met_them():
+    """ "Sudan's army chief Abdel Fattah al-Burhan, who met … Abiy Ahmed in Addis Ababa, has
+    called for …": the relative clause's subject is the name set beside the post, which
+    was passed over as an appositive of someone else ("Igor Popov, the Russian co-chair")."""
+    f = facts(
+        "Dam talks\nSource: Test Wire | 2023-12-20\n\n"
+        "Sudan's army chief Abdel Fattah al-Burhan, who met Ethiopian Prime Minister Abiy"
+        " Ahmed in Addis Ababa, has called for a binding agreement.\n"
+    )
+    assert ["person/abdel-fattah-al-burhan", "person/abiy-ahmed"] in parties(f.meetings), [
+        m.participants for m in f.meetings
+    ]

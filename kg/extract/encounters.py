@@ -691,10 +691,15 @@ class _Parties:
         ):
             self.take(_first_voice(self.doc))  # a transcript's "I": the one speaking
             return
-        if tok.dep_ == "appos" and any(
-            m.kind == "person" for m in self.doc.mentions_in(*head_span(tok.head, self.off))
-        ):
-            return  # "Igor Popov, the Russian co-chair of the Minsk Group": Popov, not Russia
+        if tok.dep_ == "appos":
+            own = phrase_span(tok, self.off)
+            if any(
+                m.kind == "person" and not own[0] <= m.start < own[1]
+                for m in self.doc.mentions_in(*head_span(tok.head, self.off))
+            ):
+                return  # "Igor Popov, the Russian co-chair of the Minsk Group": Popov, not
+                # Russia (but "Sudan's army chief Abdel Fattah al-Burhan, who met …": the
+                # person is the appositive itself)
         s, e = head_span(tok, self.off)
         extra = _own_appositives(self.doc, tok, self.off)
         for a in tok.children:
