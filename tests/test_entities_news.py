@@ -396,6 +396,20 @@ def test_a_surname_after_a_states_possessive_is_its_person():
     assert "person/zelensky" in refs(f, "person"), refs(f, "person")
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Egypt blamed Ethiopia for the collapse of talks on the Grand Ethiopian Renaissance Dam.",
+        "Zambia and Botswana opened the Kazungula Bridge on Monday.",
+    ],
+)
+def test_a_structure_is_no_person(sentence):
+    """The model read "the Grand Ethiopian Renaissance Dam" as a body, and a rule cut the
+    state's adjective off and kept "Renaissance Dam" as a person's name."""
+    f = facts(f"Structures\nSource: Test Wire | 2024-05-10\n\n{sentence}\n")
+    assert not [p for p in refs(f, "person") if p.endswith(("-dam", "-bridge"))], refs(f, "person")
+
+
 def test_a_title_case_headline_names_no_body_the_story_never_names():
     """ "Most European Troops Have Already Pulled Out of Afghanistan" (a dev text) made an
     organisation "Most European Troops", sender of a deployment."""

@@ -1329,7 +1329,9 @@ def _person_in_org(text: str, s: int, e: int, inside, out, ents) -> bool:
 # as persons)
 _NO_NAME_PLACE_WORDS = (
     r"Province|Region|District|County|Valley|River|Oblast|Governorate|Strait|Corridor|"
-    r"Peninsula|Desert|Basin|Airport|Forest|Channel|Creek|LGA|Local Government Area"
+    r"Peninsula|Desert|Basin|Airport|Forest|Channel|Creek|LGA|Local Government Area|"
+    # structures: "the Grand Ethiopian Renaissance Dam" read as a person
+    r"Dam|Canal|Bridge|Stadium"
 )
 _NO_NAME_END = re.compile(rf"\b(?:{_NO_NAME_PLACE_WORDS})$")
 # any word that ends a place's name, those above and the ones a surname may be ("Lake", "Hills")
@@ -1623,6 +1625,10 @@ _NATURE_FIRST = re.compile(
 def _add(
     out, ents, kind: str, label: str, s: int, e: int, country: str | None = None, surface=None
 ) -> str:
+    if kind == "person" and _NO_NAME_END.search(label):
+        # "Renaissance Dam", "Yadi Forest": no person's name ends so, whichever rule read it
+        # as one; a place, which the gazetteer does not know
+        kind = "place"
     key = slug(label)
     ref = f"{kind}/{key}"
     ent = ents.get(ref)
