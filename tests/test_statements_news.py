@@ -1934,3 +1934,15 @@ def test_a_month_is_no_surname():
     )
     at = ctx.text.index("5 May") + 2
     assert not [m for m in ctx.mentions if m.start <= at < m.end and m.kind == "person"]
+
+
+def test_a_name_set_between_commas_after_a_post_that_says_something_is_a_person():
+    """ "The dam's chief engineer, Kifle Horo, said …": the small model read the name as an
+    organization, and no title stood before it to make it a person."""
+    text = (
+        "Dam filled\nSource: Test Wire | 2023-12-20\n\n"
+        "The dam's chief engineer, Kifle Horo, said the fourth filling had been completed.\n\n"
+        "The coalition, Brave New Alliance, said it would boycott the vote.\n"
+    )
+    assert speakers_of(text, "fourth filling") == {"person/kifle-horo"}
+    assert speakers_of(text, "boycott") == {"org/brave-new-alliance"}  # a body's name stays one

@@ -1524,10 +1524,20 @@ def _reads_as_a_name(text: str, s: int, e: int) -> bool:
         or (_SAID_BEFORE.search(before) and re.match(r"[.,;]", text[e : e + 1]))
         # "said Romanian team leader Colonel Alexandru-Adrian Csilik": a title or rank
         or (title[:1].isupper() and fold(title) in TITLES)
+        # "The dam's chief engineer, Kifle Horo, said": set between commas after a post
+        # written in lower case, and saying something
+        or (_POST_IN_LOWER_CASE.search(before) and _COMMA_SAID_AFTER.match(text, e))
     ):
         return False
     _s2, _e2, label = clean_person(text, s, e)
     return label is not None and " " in label
+
+
+_POST_IN_LOWER_CASE = re.compile(r"\b[a-z]{3,},\s$")
+_COMMA_SAID_AFTER = re.compile(
+    r",\s+(?:said|says|told|added|noted|stressed|stated|announced|declared|warned|explained|"
+    r"insisted|wrote|confirmed)\b"
+)
 
 
 # a name right after these is the person met: "hosted Tshisekedi", "spoke with Ruto"
