@@ -2219,3 +2219,12 @@ def test_a_bodys_peacekeeping_mission_is_not_the_bodys_force():
     assert all(parent_force(f, d) != "org/un" for d in f.deployments), [
         (d.deployed_by, d.part_of, d.serves_in) for d in f.deployments
     ]
+
+
+def test_a_force_sent_to_the_province_goes_to_the_province_named_before():
+    f = facts(
+        "Troops sent\nSource: Test Wire | 2021-08-10\n\n"
+        "Fighting broke out in Mozambique's Cabo Delgado province last year.\n\n"
+        "Rwanda deployed 1,000 soldiers to the province in July.\n"
+    )
+    assert ("country/rwanda", "place/cabo-delgado", 1000) in sendings(f), sendings(f)

@@ -1284,6 +1284,23 @@ def _place_in(doc: Doc, g, off: int, skip: int) -> str | None:
         # "in the Caribbean island country": a country the words describe, not the region
         and not (g.lower_ in _A_COUNTRY and m.end <= off + g.idx)
     ]
+    if (
+        not ms
+        and g.lower_ in _REGION_WORDS
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in g.children)
+        and not any(c.dep_ in ("amod", "compound", "prep") for c in g.children)
+    ):
+        # "deployed 1,000 soldiers to the province" after "Mozambique's Cabo Delgado
+        # province": the region the story named last, within the three paragraphs before
+        named = [
+            m
+            for m in doc.mentions_in(0, s, "place")
+            if doc.paragraphs_between(m.start, s) <= 3
+            and (ent := doc.entities.get(doc.ref(m))) is not None
+            and ent.category == "region"
+        ]
+        if named:
+            return doc.ref(named[-1])
     if not ms and g.lower_ in _CAPITAL_WORDS:
         # "across the Indonesian capital": in that state (its capital no name here gives)
         ms = [m for m in doc.mentions_in(max(s, skip), e) if m.kind == "country" and m.adjective]
@@ -1293,6 +1310,7 @@ def _place_in(doc: Doc, g, off: int, skip: int) -> str | None:
 
 
 _CAPITAL_WORDS = {"capital", "city", "streets"}
+_REGION_WORDS = {"province", "region", "state", "district", "county", "governorate"}
 
 
 _A_COUNTRY = {"country", "nation", "state", "island", "archipelago", "republic", "kingdom"}
