@@ -2228,3 +2228,20 @@ def test_a_force_sent_to_the_province_goes_to_the_province_named_before():
         "Rwanda deployed 1,000 soldiers to the province in July.\n"
     )
     assert ("country/rwanda", "place/cabo-delgado", 1000) in sendings(f), sendings(f)
+
+
+def test_a_force_sent_outside_the_storys_mission_is_not_part_of_it():
+    """A story of the SADC Mission in Mozambique that also tells of Rwanda's troops, "not a
+    member of SADC", sent "under a bilateral agreement": every deployment took the story's
+    mission as its force."""
+    f = facts(
+        "SADC troops head to Mozambique\nSource: Test Wire | 2021-08-10\n\n"
+        "Southern African countries have begun deploying troops to Mozambique's Cabo Delgado"
+        " province under the SADC Mission in Mozambique (SAMIM).\n\n"
+        "South Africa will send 1,495 soldiers and Botswana 296.\n\n"
+        "Rwanda, which is not a member of SADC, deployed 1,000 soldiers and police to the"
+        " province in July under a bilateral agreement.\n"
+    )
+    forces = {d.deployed_by: parent_force(f, d) for d in f.deployments}
+    assert forces.get("country/south-africa") == "org/samim", forces
+    assert "country/rwanda" in forces and forces["country/rwanda"] is None, forces

@@ -1691,8 +1691,13 @@ def _build(
     personnel, equipment = _numbers(doc, force, off, sent)
     date = _date(doc, sent, off + tok.idx)
     part_of = force_org if force_org and force_org != sender else None
-    if part_of and _other_mission(doc, tok.sent, off, skip, part_of):
-        part_of = _NOT_THE_STORYS  # the sender's forces join another body's mission
+    if part_of and (
+        _other_mission(doc, tok.sent, off, skip, part_of)
+        or _OUTSIDE_THE_MISSION.search(doc.text, sent.start, sent.end)
+    ):
+        # the sender's forces join another body's mission, or none: "Rwanda, which is not a
+        # member of SADC, deployed 1,000 soldiers … under a bilateral agreement"
+        part_of = _NOT_THE_STORYS
     if part_of is None:
         part_of = _as_part_of(doc, sent, skip, sender) or _bodys_force_joined(
             doc, tok, off, skip, sender
@@ -2555,6 +2560,10 @@ def _parent_of(doc: Doc, mission: str, parents: dict[str, Deployment]) -> Deploy
 
 
 _NOT_THE_STORYS = ""  # part_of while merging: the sentence named another body's mission
+_OUTSIDE_THE_MISSION = re.compile(
+    r"\b(?:under|through|in|as part of) (?:a |an |its |their )?(?:separate )?bilateral\b"
+    r"|\bbilaterally\b|\bnot (?:a )?(?:member|part) of\b"
+)
 
 
 def _other_mission(doc: Doc, sent, off: int, skip: int, mission: str) -> bool:
