@@ -1946,3 +1946,14 @@ def test_a_name_set_between_commas_after_a_post_that_says_something_is_a_person(
     )
     assert speakers_of(text, "fourth filling") == {"person/kifle-horo"}
     assert speakers_of(text, "boycott") == {"org/brave-new-alliance"}  # a body's name stays one
+
+
+def test_a_charge_that_is_speech_and_a_charge_with_is_not():
+    """Dev 141: "Russia charged that the U.S. resolution was too weak" is Russia's word."""
+    text = (
+        "Vote\nSource: Test Wire | 2024-03-26\n\n"
+        "Russia charged that the U.S. resolution was too weak.\n\n"
+        "Kenyan Foreign Minister Musalia Mudavadi was charged with overseeing the mission.\n"
+    )
+    assert speakers_of(text, "too weak") == {"country/russia"}
+    assert speakers_of(text, "overseeing") == set()

@@ -59,7 +59,7 @@ SPEECH_VERBS = (
     "appeal threaten issue release "
     "present brief update specify clarify contend allege read "
     "slam hail laud commend applaud decry denounce deplore lament remind reassure term relay "
-    "deem reconfirm opine retort regret convey maintain"
+    "deem reconfirm opine retort regret convey maintain charge"
 ).split()
 MEETING_VERBS = (
     "meet hold speak talk call phone telephone host receive visit chair convene confer "

@@ -666,6 +666,13 @@ def _speech_act(v) -> bool:
 
     if any(c.dep_ == "neg" for c in v.children):
         return False
+    if lemma(v.lower_) == "charge":
+        # "Russia charged that the resolution was too weak"; not "charged with overseeing
+        # the mission" nor "charged the batteries"
+        return any(
+            c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+            for c in v.children
+        )
     if lemma(v.lower_) == "maintain":
         # "maintained that the region must act", "maintained Nigeria was ready"; not
         # "maintained the South occupied", a participle the parser also reads as a clause
