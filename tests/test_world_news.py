@@ -200,6 +200,18 @@ def test_a_surname_alone_in_any_script_is_the_person_named_before(full: str, lat
     assert [(m.key, m.surface) for m in found if m.start == at] == [(key, later)]
 
 
+def test_a_surname_with_a_letter_left_out_is_the_person_named_before():
+    """Dev 637: "Letybiotis stressed …" after "Konstantinos Letymbiotis"; one letter away
+    from one person's surname only, in a surname of seven letters or more."""
+    full = "Konstantinos Letymbiotis"
+    text = f"{full} arrived. Later Letybiotis said the talks went well; Letymbiotos agreed."
+    named = Mention(
+        key="konstantinos-letymbiotis", kind="person", start=0, end=len(full), surface=full
+    )
+    found = surname_variants(text, [named], lambda _key: full)
+    assert [m.surface for m in found[1:]] == ["Letybiotis"], found  # (a letter changed: no)
+
+
 def test_a_surname_pass_leaves_months_and_acronyms():
     text = "Theresa May and Lucy Nato arrived. On 5 May NATO met; Nato said no."
     named = [

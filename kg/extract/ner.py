@@ -2553,10 +2553,18 @@ def surname_variants(text: str, mentions: list[Mention], label_of) -> list[Menti
             if len(last) >= 6:
                 by_letters.setdefault(_letters(last), set()).add(m.key)
 
+    # a letter left out or put in ("Letybiotis" after "Konstantinos Letymbiotis"): in a
+    # surname of seven letters or more, the one person whose surname is one edit away
+    long_names = [(sk, key) for sk, key in unique.items() if len(sk) >= 7]
+
     def person_for(word: str) -> str | None:
         key = unique.get(name_skeleton(word))
         if key is None and len(word) >= 6 and len(by_letters.get(_letters(word), ())) == 1:
             key = next(iter(by_letters[_letters(word)]))
+        if key is None and len(word) >= 7:
+            sk = name_skeleton(word)
+            near = {k for other, k in long_names if _one_letter_apart(sk, other)}
+            key = near.pop() if len(near) == 1 else None
         return key
 
     # a lone word the model took for an organization, when it is such a spelling
@@ -2585,6 +2593,15 @@ def surname_variants(text: str, mentions: list[Mention], label_of) -> list[Menti
             continue  # inside a name already found
         out.append(Mention(key=key, kind="person", start=w.start(), end=w.end(), surface=w.group()))
     return sorted(out, key=lambda m: m.start)
+
+
+def _one_letter_apart(a: str, b: str) -> bool:
+    """One letter left out of the longer word, same first letter: "letibiotis" and
+    "letimbiotis"."""
+    if abs(len(a) - len(b)) != 1 or a[:1] != b[:1]:
+        return False
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return any(long[:i] + long[i + 1 :] == short for i in range(1, len(long)))
 
 
 def _letters(word: str) -> tuple[str, str]:
