@@ -1,13 +1,14 @@
 """What a build remembers of every document it meets: the names it built (for the
 manifest) and the hashes and addresses it has seen (to read a document once). Kept in a
 private temporary SQLite file, not in Python lists and sets, so that the build's memory
-does not grow with the corpus: at 100,000 documents those lists and sets held about 32 MB
-and the list of sources 44 MB (docs/scale-out.md), at a million ten times as much."""
+does not grow with the corpus: at 100,000 documents the build's lists and sets, with the
+list of sources kg.documents.walk_sources replaces, held 77.6 MB (benchmarks/RESULTS.md
+section 6, `python -m benchmarks.build_bookkeeping`), at a million ten times as much."""
 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 
 def _temporary() -> sqlite3.Connection:
@@ -22,7 +23,7 @@ def _temporary() -> sqlite3.Connection:
 class DocumentList:
     """An append-only list of document names: `append`, `len`, iteration in order."""
 
-    def __init__(self, names: Iterator[str] | list[str] = ()) -> None:
+    def __init__(self, names: Iterable[str] = ()) -> None:
         self._db = _temporary()
         self._db.execute("CREATE TABLE names (name TEXT NOT NULL)")
         self._count = 0
