@@ -237,15 +237,8 @@ def find_documents(paths: list[str | Path]) -> list[Path]:
 def scan_documents(paths: list[str | Path]) -> tuple[list[Path], list[tuple[str, str]]]:
     """The documents a build reads from `paths`, and every other file found, with why not
     (see walk_sources)."""
-    found: list[Path] = []
-    skipped: list[tuple[str, str]] = []
-    for path, name, reason in walk_sources(paths):
-        if path is None:
-            skipped.append((name, reason or ""))
-        else:
-            found.append(path)
-    found.sort()
-    return found, skipped
+    found, skipped = scan_sources(paths)
+    return sorted(path for path, _identity in found), skipped
 
 
 def walk_sources(
