@@ -322,11 +322,12 @@ def _read_already(f: Path, top: Path, root: Path, linked: set[Path]) -> bool:
     one file need a symbolic link, so only links' targets are remembered: a file is read
     already when a link to it came first, a link when its target did (a file of the
     corpus the walk reads itself, met before the link's own name)."""
+    if not f.is_symlink():
+        # (a plain file's own path is its target: resolved only once a link has been met)
+        return bool(linked) and f.resolve() in linked
     target = f.resolve()
     if target in linked:
         return True
-    if not f.is_symlink():
-        return False
     linked.add(target)
     if not target.is_relative_to(root):
         return False
