@@ -8,7 +8,7 @@ section 6, `python -m benchmarks.build_bookkeeping`), at a million ten times as 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 
 
 def _temporary() -> sqlite3.Connection:
@@ -23,12 +23,10 @@ def _temporary() -> sqlite3.Connection:
 class DocumentList:
     """An append-only list of document names: `append`, `len`, iteration in order."""
 
-    def __init__(self, names: Iterable[str] = ()) -> None:
+    def __init__(self) -> None:
         self._db = _temporary()
         self._db.execute("CREATE TABLE names (name TEXT NOT NULL)")
         self._count = 0
-        for name in names:
-            self.append(name)
 
     def append(self, name: str) -> None:
         self._db.execute("INSERT INTO names (name) VALUES (?)", (name,))
