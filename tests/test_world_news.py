@@ -4924,3 +4924,33 @@ def test_a_person_named_after_a_post_who_met_someone_met_them():
     assert ["person/abdel-fattah-al-burhan", "person/abiy-ahmed"] in parties(f.meetings), [
         m.participants for m in f.meetings
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "The presidents of Panama, José Raúl Mulino, and Costa Rica, Rodrigo Chaves, met in"
+            " San José on Monday.",
+            ["person/jose-raul-mulino", "person/rodrigo-chaves"],
+        ),
+        (
+            "The presidents of Ghana, Nana Akufo-Addo, and Togo, Faure Gnassingbé, met in Accra"
+            " on Monday.",
+            ["person/faure-gnassingbe", "person/nana-akufo-addo"],
+        ),
+        # a list of states alone stays one
+        (
+            "The leaders of Ghana, Togo and Benin met in Accra on Monday.",
+            ["country/benin", "country/ghana", "country/togo"],
+        ),
+    ],
+)
+def test_the_holders_named_after_each_state_of_a_shared_post_met(sentence, expected):
+    """Dev text 131: "The presidents of Panama, José Raúl Mulino, and Costa Rica, Rodrigo
+    Chaves, met in San José": the small model read the second name as a body (and in the
+    second sentence the first as a body, the state before the second as a person), so one
+    person and no meeting came out; a name set after each state of a post held by several is
+    that state's holder."""
+    f = facts(f"Talks\nSource: Test Wire | 2024-05-10\n\n{sentence}\n")
+    assert parties(f.meetings) == [expected]

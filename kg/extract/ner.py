@@ -938,6 +938,37 @@ _LOWER_POST_THEN_NAME = re.compile(
 )
 
 
+# "The presidents of Panama, José Raúl Mulino, and Costa Rica, Rodrigo Chaves, met …": a post
+# of several states, then each state with its holder's name between commas, which the small
+# model reads as bodies, as the state itself or as nothing
+_POSTS_OF_STATES = re.compile(
+    r"\b(?:[Pp]residents|[Pp]rime [Mm]inisters|[Ff]oreign [Mm]inisters|[Mm]inisters"
+    r"|[Ll]eaders|[Hh]eads of [Ss]tate|[Vv]ice[- ][Pp]residents) of "
+)
+_STATE_THEN_NAME = re.compile(
+    r"(?:,? and |, )?(?:of )?(?:the )?(?P<state>[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,3}), "
+    rf"(?P<name>{_NAME_WORD}(?:[ -]{_NAME_WORD}){{1,3}})(?=[,;]| and )"
+)
+
+
+def _names_after_states(text: str) -> Iterator[tuple[int, int]]:
+    """The names set after each state in a post of several ("the presidents of A, X, and
+    B, Y"): only where at least two states each have one, so that "the leaders of Ghana,
+    Togo and Benin" stays a list of states."""
+    countries = _country_names()
+    for m in _POSTS_OF_STATES.finditer(text):
+        pos, names = m.end(), []
+        while (pair := _STATE_THEN_NAME.match(text, pos)) is not None:
+            if fold(pair.group("state")) not in countries:
+                break
+            if fold(pair.group("name")) in countries:
+                break  # "of Ghana, Togo and Benin": a list of states
+            names.append(pair.span("name"))
+            pos = pair.end()
+        if len(names) >= 2:
+            yield from names
+
+
 def _with_posted_names(
     text: str, recognised: list[tuple[int, int, str]]
 ) -> list[tuple[int, int, str]]:
@@ -951,6 +982,10 @@ def _with_posted_names(
             # portfolio is no body, the name is a person
             recognised = [r for r in recognised if r not in over]
             extra.append((s, e, "PERSON"))
+    for s, e in _names_after_states(text):
+        # (the state before it may have been read as a person: "and Togo, Faure Gnassingbé")
+        recognised = [r for r in recognised if not (r[0] < e and s < r[1])]
+        extra.append((s, e, "PERSON"))
     for s, e in _names_after_styles(text):
         if not any(a < e and s < b and label == "PERSON" for a, b, label in recognised):
             recognised = [r for r in recognised if not (r[0] < e and s < r[1])]
