@@ -4954,3 +4954,25 @@ def test_the_holders_named_after_each_state_of_a_shared_post_met(sentence, expec
     that state's holder."""
     f = facts(f"Talks\nSource: Test Wire | 2024-05-10\n\n{sentence}\n")
     assert parties(f.meetings) == [expected]
+
+
+def test_those_the_delegation_accompanying_a_leader_includes_took_part():
+    """Dev text 131: "The delegation accompanying President Mulino includes the Ministers of
+    Foreign Affairs Javier Martínez-Acha, …; the Ambassador of Panama in Costa Rica, Pacífico
+    Escalona": only "delegation included" (the verb right after the noun) was read, so the
+    list was lost and the ambassador made a visit of his own to Panama."""
+    f = facts(
+        "Talks\nSource: Test Wire | 2024-05-10\n\n"
+        "The presidents of Panama, José Raúl Mulino, and Costa Rica, Rodrigo Chaves, met in"
+        " San José on Monday.\n\n"
+        "The delegation accompanying President Mulino includes the Minister of Foreign Affairs"
+        " Javier Martínez-Acha; the Ambassador of Panama in Costa Rica, Pacífico Escalona.\n"
+    )
+    assert parties(f.meetings) == [
+        [
+            "person/javier-martinez-acha",
+            "person/jose-raul-mulino",
+            "person/pacifico-escalona",
+            "person/rodrigo-chaves",
+        ]
+    ]

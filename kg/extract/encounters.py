@@ -2156,9 +2156,11 @@ def _accompanied(doc: Doc, meetings: list[Meeting]) -> None:
 
 
 # "several Tuvalu ministers are also part of Natano’s delegation, including … Minister A; …
-# Minister B; and the Secretary to Government C", "The delegation included A and B"
+# Minister B; and the Secretary to Government C", "The delegation included A and B", "The
+# delegation accompanying President Mulino includes the Ministers of …"
 _DELEGATION_INCLUDES = re.compile(
-    r"\bdelegation(?:,?\s+(?:including|among\s+them)|\s+(?:included|includes|comprised|"
+    r"\bdelegation(?:\s+(?:accompanying|of|led\s+by|headed\s+by)\s+[^.,;:“\"]{1,50}?)?"
+    r"(?:,?\s+(?:including|among\s+them)|\s+(?:included|includes|comprised|"
     r"comprises|consisted\s+of|consists\s+of))\s+"
 )
 
@@ -2175,7 +2177,8 @@ def _delegation_includes(doc: Doc, meetings: list[Meeting]) -> None:
                 break
             owner = [
                 doc.ref(x)
-                for x in doc.mentions_in(max(sent.start, inc.start() - 40), inc.start(), "person")
+                # (or named inside: "The delegation accompanying President Mulino")
+                for x in doc.mentions_in(max(sent.start, inc.start() - 40), inc.end(), "person")
             ]
             if owner and not set(owner) & set(m.participants):
                 continue  # another's delegation
