@@ -4976,3 +4976,39 @@ def test_those_the_delegation_accompanying_a_leader_includes_took_part():
             "person/rodrigo-chaves",
         ]
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "On Monday 7 March, Prime Minister Sanna Marin will visit Tallinn and meet with"
+            " Estonian Prime Minister Kaja Kallas.",
+            [("2022-03-07", ["person/kaja-kallas", "person/sanna-marin"])],
+        ),
+        (
+            "On Monday 7 March, Prime Minister Sanna Marin will visit Tallinn.\n\nDuring her"
+            " visit, Prime Minister Marin will also meet with Speaker of the Estonian Parliament"
+            " Jüri Ratas.",
+            [("2022-03-07", ["person/juri-ratas", "person/sanna-marin"])],
+        ),
+        # which day of a visit of two, the text does not say
+        (
+            "Prime Minister Sanna Marin will begin a two-day visit to Estonia on Monday 7"
+            " March.\n\nDuring her visit, Prime Minister Marin will also meet with Speaker of"
+            " the Estonian Parliament Jüri Ratas.",
+            [
+                ("2022-03-07", ["country/estonia", "person/sanna-marin"]),
+                (None, ["person/juri-ratas", "person/sanna-marin"]),
+            ],
+        ),
+    ],
+)
+def test_meetings_to_come_within_a_dated_visit_are_of_its_day(text, expected):
+    """Dev text 793: "On Monday 7 March, Prime Minister Sanna Marin will visit Tallinn and
+    meet with Estonian Prime Minister Kaja Kallas … During her visit, Prime Minister Marin
+    will also meet with Speaker of the Estonian Parliament Jüri Ratas": a meeting to come
+    was kept only when its own clause gave the day, so neither meeting came out."""
+    f = facts(f"Visit\nSource: Finnish Government | 2022-03-03\n\n{text}\n")
+    got = sorted((str(m.date.value) if m.date else "", sorted(m.participants)) for m in f.meetings)
+    assert got == sorted((day or "", who) for day, who in expected)

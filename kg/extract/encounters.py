@@ -1230,6 +1230,31 @@ def _clause_dated(doc: Doc, tok, off: int) -> bool:
     )
 
 
+def _conjunct_dated(doc: Doc, tok, off: int) -> bool:
+    """ "On Monday 7 March, Prime Minister Sanna Marin will visit Tallinn and meet with …":
+    a meeting to come, a verb joined to one whose clause gives the day before it."""
+    if tok.dep_ != "conj" or not any(c.dep_ == "nsubj" for c in tok.head.children):
+        return False  # (a clause's verb, not a noun's list)
+    return any(
+        c.dep_ in ("prep", "npadvmod") and _date_in(doc, c, off)
+        for c in tok.head.children
+        if c.i < tok.i
+    )
+
+
+_DURING_THE_VISIT = re.compile(
+    r"\b[Dd]uring\s+(?:his|her|their|the|this)\s+(?:[\w-]+\s+){0,2}?visit\b"
+)
+
+
+def _during_a_visit_told(doc: Doc, tok, off: int, out: list[Meeting]) -> bool:
+    """ "During her visit, Prime Minister Marin will also meet with …": a meeting to come
+    within a visit already told, which kept the visit's day."""
+    return _DURING_THE_VISIT.search(doc.text, off, off + tok.idx) is not None and any(
+        "Visit" in m.kinds and m.span.start < off for m in out
+    )
+
+
 _UNDERTAKE = {"begin", "start", "pay", "make", "hold", "undertake", "conduct", "embark"}
 
 
@@ -1288,6 +1313,8 @@ def encounters(doc: Doc) -> list[Meeting]:
                 _future_or_wished(tok)
                 and not _date_in(doc, tok, off, unresolved=True)
                 and not _clause_dated(doc, tok, off)
+                and not _conjunct_dated(doc, tok, off)
+                and not _during_a_visit_told(doc, tok, off, out)
                 and not _object_dated(doc, tok, off)
                 and not _trip_dated(doc, tok if noun is None else noun, off)
                 and not _will_today(doc, tok, off)
@@ -1672,6 +1699,7 @@ def encounters(doc: Doc) -> list[Meeting]:
     _day_of_the_series(doc, merged)
     _date_from_the_sentence_before(doc, merged)
     _date_from_the_visit_after(doc, merged)
+    _date_of_the_visit_during(doc, merged)
     _parties_of_the_event_before(doc, merged)
     merged = _discussions_of_the_meeting_before(doc, merged)
     kept = []
@@ -2500,6 +2528,35 @@ def _date_from_the_visit_after(doc: Doc, meetings: list[Meeting]) -> None:
         ]
         if len(visits) == 1:
             m.date = visits[0].date
+            m.key = meeting_key(doc, m.date, m.participants)
+
+
+_SEVERAL_DAYS = re.compile(
+    r"\b(?:two|three|four|five|six|seven|several|\d+)[- ]days?\b|\b\d{1,2}\s*[-–]\s*\d{1,2}\b", re.I
+)
+
+
+def _date_of_the_visit_during(doc: Doc, meetings: list[Meeting]) -> None:
+    """ "On Monday 7 March, Prime Minister Sanna Marin will visit Tallinn … During her visit,
+    Prime Minister Marin will also meet with …": talks told with no day "during" a visit
+    told before, which one of their parties makes, are of the visit's day."""
+    for m in meetings:
+        if m.date is not None or m.continues or m.earlier or len(m.participants) < 2:
+            continue
+        if not _DURING_THE_VISIT.search(doc.text, m.span.start, m.span.end):
+            continue
+        visits = [
+            o
+            for o in meetings
+            if o.span.start < m.span.start
+            and "Visit" in o.kinds
+            and o.date is not None
+            and set(o.participants) & set(m.participants)
+        ]
+        if visits and not _SEVERAL_DAYS.search(doc.text, visits[-1].span.start, m.span.end):
+            # (not "a two-day official visit … During his visit, the Foreign Secretary will
+            # pay courtesy calls": which of its days, the text does not say)
+            m.date = visits[-1].date
             m.key = meeting_key(doc, m.date, m.participants)
 
 
