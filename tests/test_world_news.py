@@ -5012,3 +5012,29 @@ def test_meetings_to_come_within_a_dated_visit_are_of_its_day(text, expected):
     f = facts(f"Visit\nSource: Finnish Government | 2022-03-03\n\n{text}\n")
     got = sorted((str(m.date.value) if m.date else "", sorted(m.participants)) for m in f.meetings)
     assert got == sorted((day or "", who) for day, who in expected)
+
+
+def test_a_guest_received_by_posts_for_regions_and_their_named_holders_met_them():
+    """Dev text 790: "the Chilean president was received by the undersecretary for Latin
+    America and the Caribbean, Maximiliano Reyes, together with the general director for
+    South America, Martín Borrego, and the Mexican ambassador to Chile, Alicia Bárcena": the
+    first two names were no persons (an undersecretary's or a director's post "for" a region
+    was not read; "Martín" has an accent), and the parser hung the first on the region, so
+    the reception had no host."""
+    f = facts(
+        "Visit\nSource: Test Wire | 2022-11-23\n\n"
+        "The President of Chile, Gabriel Boric, arrived on Tuesday night in the Mexican"
+        " capital.\n\n"
+        "Upon his arrival in Mexico, the Chilean president was received by the undersecretary"
+        " for Latin America and the Caribbean, Maximiliano Reyes, together with the general"
+        " director for South America, Martín Borrego, and the Mexican ambassador to Chile,"
+        " Alicia Bárcena.\n"
+    )
+    assert parties(f.meetings) == [
+        [
+            "person/alicia-barcena",
+            "person/gabriel-boric",
+            "person/martin-borrego",
+            "person/maximiliano-reyes",
+        ]
+    ]

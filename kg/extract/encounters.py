@@ -740,13 +740,21 @@ class _Parties:
             titled = _titled_holder_after(self.doc, e)
             if titled is not None:
                 persons = [titled]
-        if not persons and tok.lower_ in _PERSON_TITLES | _COLLECTIVE:
+        if not persons and (tok.lower_ in _PERSON_TITLES | _COLLECTIVE or fold(tok.text) in TITLES):
             # "the Executive Secretary of SADC, H.E. Mr. Elias M. Magosi": the name the
-            # parser hung elsewhere, right after the post
+            # parser hung elsewhere, right after the post ("the undersecretary for Latin
+            # America, Maximiliano Reyes", hung on the region)
+            ends = [e] + [
+                head_span(o, self.off)[1]
+                for c in tok.children
+                if c.dep_ == "prep" and c.lower_ in ("for", "to")
+                for o in c.children
+                if o.dep_ == "pobj"
+            ]
             persons = [
                 m
                 for m in self.doc.mentions_in(e, e + 90, "person")
-                if _NAME_AFTER_POST.fullmatch(self.doc.text, e, m.start)
+                if any(_NAME_AFTER_POST.fullmatch(self.doc.text, x, m.start) for x in ends)
             ][:1]
         if (
             not persons
@@ -3834,7 +3842,13 @@ def _trigger(tok, doc: Doc, off: int):
                 c.dep_ == "dobj" and (_names_a_person(c, doc, off) or _names_guests(c, doc, off))
                 for c in tok.children
             )
-            and not any(_names_a_person(x, doc, off) for x in _agents(tok))
+            and not any(
+                _names_a_person(x, doc, off)
+                # ("was received by the undersecretary for Latin America and the Caribbean,
+                # Maximiliano Reyes": the name the parser hung on the post's region)
+                or (_is_a_post(x) and doc.mentions_in(*phrase_span(x, off), "person"))
+                for x in _agents(tok)
+            )
         ):
             return None  # "received a package of aid", "received a letter", "hosted the Cup"
         if lem == "welcome" and not any(

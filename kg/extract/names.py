@@ -38,6 +38,7 @@ TITLES = {
         "Field Marshal Army Air Force Police Inspector Commissioner-General Premier Leader "
         "Permanent Resident Coordinator Senior Adviser Advisor Aide Attorney Officer Under "
         "Secretary-of-State Vice-Chair Vice-Chairman Co-Chair Co-Chairs Rapporteur PM FM ForMin "
+        "Undersecretary Under-Secretary "
         "Honourable Honorable Hon Hon. Rt Rt. Right Excellency External Affairs Home "
         # honorifics of Malaysia, Brunei, Indonesia and South Asia ("Prime Minister Datuk Seri
         # Anwar Ibrahim", "Shri Narendra Modi")

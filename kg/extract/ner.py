@@ -799,9 +799,12 @@ _NAME_FROM_BODY = re.compile(
 # commas, the name of its holder, which the small model misses or reads as a place
 _POST_FOR_THEN_NAME = re.compile(
     r"\b(?:envoy|ambassador|diplomat|representative|spokes(?:man|woman|person)|commander"
-    r"|coordinator|minister)\s+(?:to|for|in|at)\s+(?:the\s+)?[A-Z][\w'’&.-]*"
+    # ("the undersecretary for Latin America and the Caribbean, Maximiliano Reyes, together
+    # with the general director for South America, Martín Borrego")
+    r"|coordinator|minister|under-?secretary|director|adviser|advisor|commissioner)"
+    r"\s+(?:to|for|in|at)\s+(?:the\s+)?[A-Z][\w'’&.-]*"
     r"(?: (?:of|and|for|the|[A-Z][\w'’&.-]*)){0,6}?, "
-    r"([A-Z][a-z]+(?:[ -][A-Z][a-z'’]+){1,2}),"
+    rf"({_NAME_WORD}(?:[ -]{_NAME_WORD}){{1,2}}),"  # (accents: "Martín Borrego")
 )
 
 
