@@ -2169,3 +2169,19 @@ def test_a_post_is_no_organization(post):
         if r.split("/", 1)[1].split("-")[0] in ("minister", "deputy", "chief", "chair")
     }
     assert not bad, bad
+
+
+def test_a_name_inside_two_longer_forms_of_one_name_is_that_person():
+    """Dev text 802: "Teodoro Obiang Nguema Mbasogo", then "President Teodoro Obiang Nguema",
+    "Obiang Nguema" and "President Nguema": "Obiang Nguema" is in both longer forms, so it
+    went to neither and left two more nodes beside the full name."""
+    f = facts(
+        "Visit\nSource: Test Wire | 2014-07-15\n\n"
+        "Presidents Kagame and Teodoro Obiang Nguema Mbasogo of Equatorial Guinea called for"
+        " cooperation at the end of President Nguema’s two-day visit.\n\n"
+        "President Kagame said the discussions with President Teodoro Obiang Nguema were"
+        " fruitful. Obiang Nguema thanked Rwanda.\n"
+    )
+    assert {r for r in refs(f, "person") if "nguema" in r or "obiang" in r} == {
+        "person/teodoro-obiang-nguema-mbasogo"
+    }

@@ -2774,6 +2774,17 @@ def merge_persons(mentions: list[Mention], label_of) -> list[Mention]:
             for o in keys
             if o != k and len(tokens[o]) >= len(tokens[k]) and _same_name(tokens[k], tokens[o])
         ]
+        if len(fuller) > 1:
+            # "Obiang Nguema" in "Teodoro Obiang Nguema" and in "Teodoro Obiang Nguema
+            # Mbasogo": the fullest, which the others are too
+            fuller = [
+                o
+                for o in fuller
+                if not any(
+                    p != o and len(tokens[p]) > len(tokens[o]) and _same_name(tokens[o], tokens[p])
+                    for p in fuller
+                )
+            ]
         if len(fuller) == 1 and (len(tokens[fuller[0]]) > len(tokens[k]) or fuller[0] < k):
             target[k] = fuller[0]
     for k in list(target):  # follow chains to the end
