@@ -5038,3 +5038,16 @@ def test_a_guest_received_by_posts_for_regions_and_their_named_holders_met_them(
             "person/maximiliano-reyes",
         ]
     ]
+
+
+def test_the_talks_with_someone_a_person_speaks_of_are_the_speakers():
+    """Dev text 802: "President Kagame said the discussions with President Teodoro Obiang
+    Nguema were fruitful": talks "with" one person, owned by no one, in what another says of
+    them, are the speaker's own (a body saying so is not read: "the ministry said the talks
+    with Russia were fruitful" names no one who held them)."""
+    f = facts(
+        "Talks\nSource: Test Wire | 2014-07-15\n\n"
+        "President Kagame said on Monday the discussions with President Teodoro Obiang Nguema"
+        " were fruitful.\n\nThe ministry said on Monday the talks with Russia were fruitful.\n"
+    )
+    assert parties(f.meetings) == [["person/kagame", "person/teodoro-obiang-nguema"]]

@@ -1238,6 +1238,23 @@ def _clause_dated(doc: Doc, tok, off: int) -> bool:
     )
 
 
+_SAYING = {"say", "tell", "note", "add", "stress", "state", "declare", "announce"}
+
+
+def _the_talks_the_speaker_held(hub) -> bool:
+    """ "the discussions with X were fruitful", said by someone: talks "with" another,
+    owned by no one else, in what a person says of them."""
+    head = hub.head
+    return (
+        hub.dep_ in ("nsubj", "nsubjpass")
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in hub.children)
+        and not any(c.dep_ in ("poss", "compound") for c in hub.children)
+        and any(c.dep_ == "prep" and c.lower_ == "with" for c in hub.children)
+        and head.dep_ == "ccomp"
+        and lemma(head.head.lower_) in _SAYING
+    )
+
+
 def _conjunct_dated(doc: Doc, tok, off: int) -> bool:
     """ "On Monday 7 March, Prime Minister Sanna Marin will visit Tallinn and meet with …":
     a meeting to come, a verb joined to one whose clause gives the day before it."""
@@ -1423,6 +1440,12 @@ def encounters(doc: Doc) -> list[Meeting]:
                     # contact the subject of "said"; the verb that made it came before it
                     for s in _subjects_of_verb_before(hub):
                         parties.add_np(s)
+                if _the_talks_the_speaker_held(hub):
+                    # "President Kagame said the discussions with President Teodoro Obiang
+                    # Nguema were fruitful": the speaker's own talks
+                    for s in _subjects(head.head):
+                        if _names_a_person(s, doc, off):
+                            parties.add_np(s)
                 for c in hub.children:
                     if c.dep_ in ("poss", "compound"):
                         parties.add_np(c)
