@@ -1957,3 +1957,18 @@ def test_a_charge_that_is_speech_and_a_charge_with_is_not():
     )
     assert speakers_of(text, "too weak") == {"country/russia"}
     assert speakers_of(text, "overseeing") == set()
+
+
+def test_a_phrase_hung_on_a_titled_speaker_after_his_relative_clause_names_no_speaker():
+    """Dev text 803: "… stated the Argentine Foreign Minister, who was grateful for “the level
+    of relations with Germany, especially during President Macri's administration.”": the
+    parser hangs "during … administration" on "Minister", after the relative clause, and
+    the phrase then held Macri, who was taken for the speaker (and for "he added" after)."""
+    text = (
+        "Talks\nSource: Test Wire | 2019-05-20\n\n"
+        "Foreign Minister Jorge Faurie met Heiko Maas in Berlin on Monday.\n\n"
+        '"This is a good opportunity," stated the Argentine Foreign Minister, who was grateful'
+        " for \"the level of relations with Germany, especially during President Macri's"
+        ' administration."\n'
+    )
+    assert speakers_of(text, "This is a good opportunity") == {"person/jorge-faurie"}

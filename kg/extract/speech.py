@@ -687,7 +687,13 @@ def phrase_span(token, offset: int) -> tuple[int, int]:
 def head_span(token, offset: int) -> tuple[int, int]:
     """The noun phrase without its relative clauses and appositives."""
     keep = [token]
+    # (a phrase the parser hangs on the head after its relative clause is the clause's:
+    # "the Argentine Foreign Minister, who was grateful for … during President Macri's
+    # administration")
+    relcl = min((c.i for c in token.children if c.dep_ == "relcl"), default=None)
     for c in token.children:
+        if relcl is not None and c.i > relcl:
+            continue
         if c.dep_ in (
             "compound",
             "amod",
