@@ -1972,3 +1972,23 @@ def test_a_phrase_hung_on_a_titled_speaker_after_his_relative_clause_names_no_sp
         ' administration."\n'
     )
     assert speakers_of(text, "This is a good opportunity") == {"person/jorge-faurie"}
+
+
+def test_a_person_named_as_the_source_speaks_where_no_other_speaker_is_named():
+    """Dev text 791: "Nyasa Times has learnt that at least eight heads of State and
+    Government have confirmed of their attendance to the summit, according to Secretary for
+    Foreign Affairs Luckie Sikwese": "according to" was read as a carrier of another
+    speaker's words, so the heads of state (read as SADC) spoke, and "he said" after went to
+    the minister quoted before. A named person is the source unless another verb of saying
+    has a named person for its subject ("according to the report, President Erdogan said")."""
+    text = (
+        "Summit\nSource: Test Wire | 2021-08-13\n\n"
+        "Eisenhower Mkaka assumed the role of chairman of Southern Africa Development"
+        " Community’s (Sadc) council of ministers.\n\n"
+        "Meanwhile, Nyasa Times has learnt that at least eight heads of State have confirmed"
+        " their attendance to the summit, according to Secretary for Foreign Affairs Luckie"
+        " Sikwese.\n\n"
+        "“We are working diligently towards a successful summit,” he said.\n"
+    )
+    assert speakers_of(text, "at least eight heads") == {"person/luckie-sikwese"}
+    assert speakers_of(text, "working diligently") == {"person/luckie-sikwese"}

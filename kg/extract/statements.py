@@ -526,10 +526,11 @@ def _parsed_statement(doc: Doc, sent: Block, sal: speech.Salience):
     # said …": the source only carries what the speaker of the other verb said (but
     # "According to him, …, reported Victoria Panfilova" is his)
     several = len(verbs) > 1  # (inside sort() the list reads as empty)
+    named_source = {t.i for t in verbs if _named_source(doc, t, sent.start, verbs)}
     verbs.sort(
         key=lambda t: (
             speech.inside_quote(doc.text, para, sent.start + t.idx),
-            several and _source_only(t),
+            -1 if t.i in named_source else int(several and _source_only(t)),
             not speech.closes_sentence(t) or lexis.lemma(t.lower_) == "report",
             t.i,
         )
@@ -592,6 +593,22 @@ def _said_inside(outer, verb) -> bool:
     """`verb` stands in what `outer` says: below its clausal complement."""
     below = next((a for a in verb.ancestors if a.head.i == outer.i and a.i != outer.i), None)
     return verb.i != outer.i and below is not None and below.dep_ == "ccomp"
+
+
+def _named_source(doc: Doc, verb, off: int, verbs: list) -> bool:
+    """ "… at least eight heads of State have confirmed their attendance, according to
+    Secretary for Foreign Affairs Luckie Sikwese": a person named as the source, where no
+    other verb of saying has a named person for its subject, is the one speaking."""
+    if verb.lower_ != "according":
+        return False
+    obj = speech.according_to(verb)
+    if obj is None or not doc.mentions_in(*speech.head_span(obj, off), "person"):
+        return False
+    for v in verbs:
+        subj = speech.subject_of(v, 0) if v.i != verb.i else None
+        if subj is not None and doc.mentions_in(*speech.head_span(subj, off), "person"):
+            return False
+    return True
 
 
 def _source_only(verb) -> bool:
