@@ -2245,3 +2245,14 @@ def test_a_force_sent_outside_the_storys_mission_is_not_part_of_it():
     forces = {d.deployed_by: parent_force(f, d) for d in f.deployments}
     assert forces.get("country/south-africa") == "org/samim", forces
     assert "country/rwanda" in forces and forces["country/rwanda"] is None, forces
+
+
+def test_troops_sent_to_support_a_campaign_in_a_place_go_there():
+    """Dev texts 168, 781: "send 2,100 troops to support the campaign in Yemen": where the
+    forces go was read in a purpose's own phrases and, for "to join", in what is joined;
+    what any purpose supports, assists or serves is where they go."""
+    f = facts(
+        "Troops\nSource: Test Wire | 2015-05-05\n\n"
+        "Senegal will send 2,100 troops to support the campaign in Yemen.\n"
+    )
+    assert sendings(f) == [("country/senegal", "country/yemen", 2100)]

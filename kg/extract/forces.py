@@ -1141,9 +1141,9 @@ def _destination(doc: Doc, tok, force, off: int, skip: int) -> str | None:
     nodes += purposes + [c for p in purposes for c in p.children if c.dep_ == "xcomp"]
     # "left Phnom Penh to join the United Nations (UN) peacekeeping mission in Lebanon": the
     # mission joined, or the name it is put beside, is where it is
-    joined = [
-        o for p in purposes if lemma(p.lower_) == "join" for o in p.children if o.dep_ == "dobj"
-    ]
+    # ("to support the Saudi Arabia-led campaign against Houthi rebels in Yemen": where what
+    # it supports is)
+    joined = [o for p in purposes for o in p.children if o.dep_ == "dobj"]
     nodes += joined + [a for o in joined for a in o.children if a.dep_ == "appos"]
     # "the detachment that will participate in the UN mission in Lebanon departed"; "two
     # naval ships carrying relief supplies to Sri Lanka": what they carry goes where they go
