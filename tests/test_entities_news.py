@@ -2185,3 +2185,26 @@ def test_a_name_inside_two_longer_forms_of_one_name_is_that_person():
     assert {r for r in refs(f, "person") if "nguema" in r or "obiang" in r} == {
         "person/teodoro-obiang-nguema-mbasogo"
     }
+
+
+def test_a_states_forces_named_without_the_state_are_its_own_or_the_longer_name():
+    """Dev texts 136, 780 ("the Defence Forces" in stories on Ireland), 704 ("the Armed
+    Forces" of Chile), 332 ("Air Force"), 85 ("National Guard"): a name of a state's forces
+    with no state in it was dropped as a generic body; like "the Foreign Ministry", it is
+    the forces of the state the story is about, or the body already named in full whose
+    name ends with it ("the Royal Bahamas Defence Force … the Defence Force")."""
+    f = facts(
+        "Peacekeepers\nSource: Test Wire | 2024-05-10\n\n"
+        "Irish peacekeepers left Dublin for Lebanon on Friday. Ireland has served in UNIFIL"
+        " since 1978, and Ireland's minister saw them off.\n\n"
+        "The Defence Forces said 120 soldiers would serve in Ireland's 124th battalion.\n"
+    )
+    assert "org/defence-forces-ireland" in refs(f, "org"), refs(f, "org")
+    g = facts(
+        "Haiti\nSource: Test Wire | 2024-05-10\n\n"
+        "The Royal Bahamas Defence Force sent 150 marines to Haiti on Friday.\n\n"
+        "The Defence Force said the marines would join the mission.\n"
+    )
+    assert [r for r in refs(g, "org") if "defence-force" in r] == [
+        "org/royal-bahamas-defence-force"
+    ]

@@ -1880,6 +1880,12 @@ def _add_org(out, ents, text: str, s: int, e: int, known, lex: Lexicon, prefer=f
         # Defence Ministry" after "The Polish Defence Ministry": the one named)
         owner = _state_of_the_post(text, s, known) if _MINISTRY.search(surface) else None
         if owner is None and _OF_THE_STATE.fullmatch(surface):
+            longer = _longer_name_before(surface, ents)
+            if longer is not None:
+                # "the Royal Bahamas Defence Force … the Defence Force": the one named in full
+                longer.surfaces.add(surface)
+                out.append(Mention(key=longer.key, kind="org", start=s, end=e, surface=surface))
+                return
             owner = _owner_named_before(canon_org(surface), ents) or _main_state(
                 [*known, *out], text.find("\n")
             )
@@ -2000,7 +2006,16 @@ _POST_OF_THE = re.compile(r"^['’]s\s+(?:[A-Z][\w-]*\s+){1,4}(?:of|for|at)\s+(?
 _OF_THE_STATE = re.compile(
     r"Ministry of [A-Z][\w ’'-]+|(?:Foreign|Interior|Defen[cs]e) Ministry|National Assembly|"
     r"House of Representatives|National Parliament|Presidency|National Police"
+    # (and its forces: "the Defence Forces" of Ireland, "the Armed Forces" of Chile)
+    r"|Defen[cs]e Forces?|Armed Forces|Air Force|Navy|National Guard|Coast ?[Gg]uard"
 )
+
+
+def _longer_name_before(surface: str, ents) -> Entity | None:
+    """The one body the story has named already whose name ends with this one."""
+    tail = " " + fold(surface)
+    found = [e for e in ents.values() if e.kind == "org" and fold(e.label).endswith(tail)]
+    return found[0] if len(found) == 1 else None
 
 
 def _owner_named_before(name: str, ents) -> str | None:
