@@ -2208,3 +2208,16 @@ def test_a_states_forces_named_without_the_state_are_its_own_or_the_longer_name(
     assert [r for r in refs(g, "org") if "defence-force" in r] == [
         "org/royal-bahamas-defence-force"
     ]
+
+
+def test_a_short_family_name_written_first_after_a_title_is_part_of_the_name():
+    """Dev text 764: "Chief of Navy Rear-Admiral (RADM) Ng Chee Peng emphasised …": the small
+    model read "Chee Peng", so "RADM Ng said" later named no one and the speaker was a
+    second person; a capitalised word of two or three letters right after a title (or its
+    abbreviation in brackets) begins the name."""
+    f = facts(
+        "Navy\nSource: Test Wire | 2024-05-10\n\n"
+        "Chief of Navy Rear-Admiral (RADM) Ng Chee Peng emphasised the importance of the"
+        " mission.\n"
+    )
+    assert refs(f, "person") == {"person/ng-chee-peng"}

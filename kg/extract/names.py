@@ -38,7 +38,7 @@ TITLES = {
         "Field Marshal Army Air Force Police Inspector Commissioner-General Premier Leader "
         "Permanent Resident Coordinator Senior Adviser Advisor Aide Attorney Officer Under "
         "Secretary-of-State Vice-Chair Vice-Chairman Co-Chair Co-Chairs Rapporteur PM FM ForMin "
-        "Undersecretary Under-Secretary "
+        "Undersecretary Under-Secretary RADM VADM "
         "Honourable Honorable Hon Hon. Rt Rt. Right Excellency External Affairs Home "
         # honorifics of Malaysia, Brunei, Indonesia and South Asia ("Prime Minister Datuk Seri
         # Anwar Ibrahim", "Shri Narendra Modi")
@@ -166,6 +166,9 @@ CALENDAR = {
 }
 
 
+_SHORT_FAMILY_BEFORE = re.compile(
+    r"(?:\([A-Z]{2,6}\)|(?<![\w’'-])(?P<title>[\w.-]+))\s+(?P<family>[A-Z][a-z]{1,2}) $"
+)
 _WORD_BEFORE = re.compile(r"(?<![\w’'-])([^\W\d_]+) $")
 _WORD_AFTER = re.compile(r" ([^\W\d_]+)(?![\w’'-])")
 
@@ -222,6 +225,12 @@ def extend_person(text: str, start: int, end: int) -> tuple[int, int]:
             and not re.search(rf"\b{re.escape(m.group(1).lower())}\b", text)
         ):
             start = m.start(1)
+    if text[start:end].count(" ") == 1:
+        # "Rear-Admiral (RADM) Ng Chee Peng" read as "Chee Peng": a family name of two or
+        # three letters, written first, right after a title or its abbreviation in brackets
+        m = _SHORT_FAMILY_BEFORE.search(text, max(0, start - 40), start)
+        if m and (m.group("title") is None or fold(m.group("title")) in TITLES):
+            start = m.start("family")
     if not text[start:end].isascii():
         # "Hà Kim Ngọc" read as "Kim Ngọc", "Phạm Minh Chính" as "Phạm Minh": in a name
         # written with its diacritics, a next capitalised word written with them too
