@@ -2221,3 +2221,16 @@ def test_a_short_family_name_written_first_after_a_title_is_part_of_the_name():
         " mission.\n"
     )
     assert refs(f, "person") == {"person/ng-chee-peng"}
+
+
+def test_a_body_named_after_a_capital_a_has_no_article_in_its_name():
+    """Dev text 815: "BEIJING – A Chinese Foreign Ministry’s Spokesperson said": "The" was
+    taken off a body's name, "A" was not, so the ministry was a body of its own, "A Chinese
+    Foreign Ministry", not China's foreign ministry."""
+    f = facts(
+        "Border\nSource: Test Wire | 2020-09-02\n\n"
+        "BEIJING – A Chinese Foreign Ministry’s Spokesperson said on Wednesday that no third"
+        " party should interfere.\n"
+    )
+    assert refs(f, "org") == {"org/ministry-of-foreign-affairs-china"}
+

@@ -356,6 +356,8 @@ class ActorFinder:
                 s, e = m.start(1), m.end(1)
                 if text.startswith("The ", s):
                     s += 4
+                elif text.startswith("A ", s) and e - s > 6:
+                    s += 2  # "A Chinese Foreign Ministry’s Spokesperson said"
                 # "Our Foreign Affairs Ministry is finalising …": a possessive opening a
                 # sentence is no part of the name
                 if owner := _POSSESSIVE_FIRST.match(text, s, e):
