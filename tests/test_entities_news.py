@@ -2234,3 +2234,16 @@ def test_a_body_named_after_a_capital_a_has_no_article_in_its_name():
     )
     assert refs(f, "org") == {"org/ministry-of-foreign-affairs-china"}
 
+
+def test_the_government_of_a_states_long_form_is_the_state():
+    """Dev text 817: "The Government of the Bolivarian Republic of Venezuela reiterates …":
+    a government named by its state is the state (docs/gold-format.md), which the state's
+    name right after it says; with the state's long form the phrase became a body,
+    "Government of Venezuela". (The short form, "the Government of Hungary", stays a body:
+    the seeds' facts count it so.)"""
+    f = facts(
+        "Border\nSource: Test Wire | 2021-08-29\n\n"
+        "The Government of the Bolivarian Republic of Venezuela rejects the statement.\n"
+    )
+    assert refs(f, "org") == set()
+    assert refs(f, "country") == {"country/venezuela"}
