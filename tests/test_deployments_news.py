@@ -2256,3 +2256,15 @@ def test_troops_sent_to_support_a_campaign_in_a_place_go_there():
         "Senegal will send 2,100 troops to support the campaign in Yemen.\n"
     )
     assert sendings(f) == [("country/senegal", "country/yemen", 2100)]
+
+
+def test_forces_en_route_to_a_place_are_sent_there():
+    """Dev text 809 ("500 members of the Florida National Guard were en route to Washington,
+    D.C"): forces "en route to" a place are on their way there, but "en route" has no verb of
+    sending, so the sentence was not even parsed. (809 itself still gives nothing: its
+    sender is a US state and its force "members".)"""
+    f = facts(
+        "Haiti\nSource: Test Wire | 2024-05-10\n\n"
+        "On Friday, 300 Kenyan police officers were en route to Haiti.\n"
+    )
+    assert sendings(f) == [("country/kenya", "country/haiti", 300)]

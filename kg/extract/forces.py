@@ -142,6 +142,9 @@ def deployments_from_parse(doc: Doc) -> list[Deployment]:
                 c.dep_ == "prt" and c.lower_ == "off" for c in tok.children
             ):
                 lem = "send"  # "the 188-strong contingent was seen off … to the mission"
+            if _en_route(tok):
+                lem = "move"  # "500 members of the Florida National Guard were en route to
+                # Washington, D.C": on their way there
             force = None
             sender_toks: list = []
             if (
@@ -1061,6 +1064,21 @@ def _for_clause_subject(c):
     return next((x for x in c.children if x.dep_ == "nsubj"), None)
 
 
+def _en_route(tok) -> bool:
+    """ "were en route to Washington": a form of "be", then "en route"."""
+    return tok.lower_ in ("is", "are", "was", "were", "be", "been") and bool(_route(tok))
+
+
+def _route(tok) -> list:
+    return [
+        g
+        for c in tok.children
+        if c.lower_ == "en" and c.dep_ in ("prep", "advmod")
+        for g in c.children
+        if g.lower_ == "route"
+    ]
+
+
 def _destination(doc: Doc, tok, force, off: int, skip: int) -> str | None:
     """Where the forces go: "to"/"in"/"into" a place; for a withdrawal, the place left
     ("withdrew from Mali"), as the gold format records it."""
@@ -1101,7 +1119,7 @@ def _destination(doc: Doc, tok, force, off: int, skip: int) -> str | None:
                     return got
     # "a brigade of 4,800 soldiers in Lithuania", "warships and 300 marines to the Gulf":
     # the parser hangs the place on the force's last noun
-    nodes = [tok, force, *_conj(force)]
+    nodes = [tok, force, *_conj(force), *_route(tok)]  # ("en route to Washington")
     if leaving:
         # "returned home from Lebanon": the place left hangs on "home"
         nodes += [c for c in tok.children if c.dep_ == "advmod" and c.lower_ == "home"]

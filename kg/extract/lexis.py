@@ -267,8 +267,10 @@ _ORDERED_OR_BASED = {"ordered"} | {
 _SEEN_OFF = {"seen off", "saw off", "sees off"}
 # "Spanish Eurofighters will take over from a German deployment": a rotation
 _TAKE_OVER = {f"{t} over" for t in ("take", "takes", "took", "taken", "taking")}
+# "500 members of the Florida National Guard were en route to Washington": on the way
+_EN_ROUTE = {f"{be} en route" for be in ("be", "been", "is", "are", "was", "were")}
 DEPLOY_CUE = _cue(
-    _forms_of(DEPLOY_VERBS) | DEPLOY_NOUNS | _ORDERED_OR_BASED | _SEEN_OFF | _TAKE_OVER
+    _forms_of(DEPLOY_VERBS) | DEPLOY_NOUNS | _ORDERED_OR_BASED | _SEEN_OFF | _TAKE_OVER | _EN_ROUTE
 )
 SESSION_CUE = _cue(_forms_of(SESSION_VERBS))
 EVENT_CUE = _cue(
@@ -284,6 +286,7 @@ EVENT_CUE = _cue(
     | _ORDERED_OR_BASED
     | _SEEN_OFF
     | _TAKE_OVER
+    | _EN_ROUTE
     | TOUCHED_ON
 )
 
