@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.news_facts import facts, meetings_of, refs
+from tests.news_facts import facts, meetings_of, parties, refs
 
 # ---- a government named by its state is the state -----------------------------------------
 
@@ -2247,3 +2247,18 @@ def test_the_government_of_a_states_long_form_is_the_state():
     )
     assert refs(f, "org") == set()
     assert refs(f, "country") == {"country/venezuela"}
+
+
+def test_the_family_name_he_after_a_title_is_no_pronoun_nor_a_style():
+    """Dev text 804: "Chinese Vice-Premier He Lifeng was accorded a welcome … as he arrived
+    … to meet with Prime Minister Shehbaz Sharif": "He" was read as a pronoun, then as the
+    style "HE" (His Excellency), so the vice-premier was no one and the meeting had one
+    party. After a title, a short family name begins the name; "He" in mixed case is no
+    style. (But "Her Majesty The Gyaltsuen": an article is no family name.)"""
+    f = facts(
+        "Visit\nSource: Test Wire | 2023-07-31\n\n"
+        "Chinese Vice-Premier He Lifeng was accorded a welcome on Monday as he arrived here at"
+        " the Prime Minister’s House to meet with Prime Minister Shehbaz Sharif.\n"
+    )
+    assert refs(f, "person") == {"person/he-lifeng", "person/shehbaz-sharif"}
+    assert parties(f.meetings) == [["person/he-lifeng", "person/shehbaz-sharif"]]

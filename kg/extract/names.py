@@ -167,7 +167,8 @@ CALENDAR = {
 
 
 _SHORT_FAMILY_BEFORE = re.compile(
-    r"(?:\([A-Z]{2,6}\)|(?<![\w’'-])(?P<title>[\w.-]+))\s+(?P<family>[A-Z][a-z]{1,2}) $"
+    r"(?:\([A-Z]{2,6}\)|(?<![\w’'-])(?P<title>[\w.-]+))\s+"
+    r"(?P<family>(?!The |And |For |Of )[A-Z][a-z]{1,2}) $"
 )
 _WORD_BEFORE = re.compile(r"(?<![\w’'-])([^\W\d_]+) $")
 _WORD_AFTER = re.compile(r" ([^\W\d_]+)(?![\w’'-])")
@@ -225,11 +226,14 @@ def extend_person(text: str, start: int, end: int) -> tuple[int, int]:
             and not re.search(rf"\b{re.escape(m.group(1).lower())}\b", text)
         ):
             start = m.start(1)
-    if text[start:end].count(" ") == 1:
-        # "Rear-Admiral (RADM) Ng Chee Peng" read as "Chee Peng": a family name of two or
-        # three letters, written first, right after a title or its abbreviation in brackets
+    if text[start:end].count(" ") <= 1:
+        # "Rear-Admiral (RADM) Ng Chee Peng" read as "Chee Peng", "Vice-Premier He Lifeng" as
+        # "Lifeng": a family name of two or three letters, written first, right after a
+        # title or its abbreviation in brackets ("He" is no pronoun there)
         m = _SHORT_FAMILY_BEFORE.search(text, max(0, start - 40), start)
-        if m and (m.group("title") is None or fold(m.group("title")) in TITLES):
+        if m and (
+            m.group("title") is None or all(fold(w) in TITLES for w in m.group("title").split("-"))
+        ):
             start = m.start("family")
     if not text[start:end].isascii():
         # "Hà Kim Ngọc" read as "Kim Ngọc", "Phạm Minh Chính" as "Phạm Minh": in a name
@@ -316,7 +320,8 @@ def clean_person(text: str, start: int, end: int) -> tuple[int, int, str | None]
         words = words[2:]  # "H. E. Uhuru Kenyatta": "H.E." written apart
     popped = None
     while words and (
-        fold(words[0].group().rstrip(",")) in TITLES
+        # (the style "HE" folds to "he"; "He" in mixed case is a family name: "He Lifeng")
+        (fold(words[0].group().rstrip(",")) in TITLES and words[0].group() != "He")
         or (len(words) > 2 and fold(words[0].group()) in PORTFOLIO_WORDS)
     ):
         popped = words.pop(0)
