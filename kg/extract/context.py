@@ -304,14 +304,17 @@ def reading(text: str, doc_key: str = "doc") -> Generator[Wanted, Reading, Doc]:
             extra.append(Mention(key=country, kind="country", start=s, end=e, surface=text[s:e]))
             taken.add(s, e)
             continue
-        state_at_end = next(
-            (m.key for m in mentions if m.kind == "country" and m.end == e and s < m.start), None
-        )
         if (
             kind == "org"
-            and state_at_end is not None
-            and state_at_end == country
+            and country is not None
             and ner.STATE_GOVERNMENT.fullmatch(name)
+            and (
+                state_at_end := next(
+                    (m.key for m in mentions if m.kind == "country" and m.end == e and s < m.start),
+                    None,
+                )
+            )
+            == country
             # (the state's long form only: the seeds count "the Government of Hungary" as a
             # body of its own)
             and re.search(r"\bof the\b", text[s:e])

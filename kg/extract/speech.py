@@ -690,10 +690,9 @@ def head_span(token, offset: int) -> tuple[int, int]:
     # (a phrase the parser hangs on the head after its relative clause is the clause's:
     # "the Argentine Foreign Minister, who was grateful for … during President Macri's
     # administration")
-    relcl = min((c.i for c in token.children if c.dep_ == "relcl"), default=None)
-    for c in token.children:
-        if relcl is not None and c.i > relcl:
-            continue
+    for c in token.children:  # (in the order of the text)
+        if c.dep_ == "relcl":
+            break
         if c.dep_ in (
             "compound",
             "amod",
