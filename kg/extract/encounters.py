@@ -740,7 +740,7 @@ class _Parties:
             titled = _titled_holder_after(self.doc, e)
             if titled is not None:
                 persons = [titled]
-        if not persons and (tok.lower_ in _PERSON_TITLES | _COLLECTIVE or fold(tok.text) in TITLES):
+        if not persons and (_is_a_post(tok) or tok.lower_ in _COLLECTIVE):
             # "the Executive Secretary of SADC, H.E. Mr. Elias M. Magosi": the name the
             # parser hung elsewhere, right after the post ("the undersecretary for Latin
             # America, Maximiliano Reyes", hung on the region)
