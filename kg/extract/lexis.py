@@ -269,9 +269,9 @@ _SEEN_OFF = {"seen off", "saw off", "sees off"}
 _TAKE_OVER = {f"{t} over" for t in ("take", "takes", "took", "taken", "taking")}
 # "500 members of the Florida National Guard were en route to Washington": on the way
 _EN_ROUTE = {f"{be} en route" for be in ("be", "been", "is", "are", "was", "were")}
-DEPLOY_CUE = _cue(
-    _forms_of(DEPLOY_VERBS) | DEPLOY_NOUNS | _ORDERED_OR_BASED | _SEEN_OFF | _TAKE_OVER | _EN_ROUTE
-)
+# the phrases that cue a deployment where no verb of the list does
+_DEPLOY_PHRASES = _ORDERED_OR_BASED | _SEEN_OFF | _TAKE_OVER | _EN_ROUTE
+DEPLOY_CUE = _cue(_forms_of(DEPLOY_VERBS) | DEPLOY_NOUNS | _DEPLOY_PHRASES)
 SESSION_CUE = _cue(_forms_of(SESSION_VERBS))
 EVENT_CUE = _cue(
     _forms_of(SPEECH | set(MEETING_VERBS) | set(DEPLOY_VERBS) | set(SESSION_VERBS))
@@ -283,10 +283,7 @@ EVENT_CUE = _cue(
     | _MEETING_WORDS
     # who else was at a meeting told before
     | {"participants", "represented by", "in attendance"}
-    | _ORDERED_OR_BASED
-    | _SEEN_OFF
-    | _TAKE_OVER
-    | _EN_ROUTE
+    | _DEPLOY_PHRASES
     | TOUCHED_ON
 )
 
