@@ -308,21 +308,17 @@ def reading(text: str, doc_key: str = "doc") -> Generator[Wanted, Reading, Doc]:
             kind == "org"
             and country is not None
             and ner.STATE_GOVERNMENT.fullmatch(name)
-            and (
-                state_at_end := next(
-                    (m.key for m in mentions if m.kind == "country" and m.end == e and s < m.start),
-                    None,
-                )
-            )
-            == country
             # (the state's long form only: the seeds count "the Government of Hungary" as a
             # body of its own)
             and re.search(r"\bof the\b", text[s:e])
-        ):
-            # "The Government of the Bolivarian Republic of Venezuela": the state
-            extra.append(
-                Mention(key=state_at_end, kind="country", start=s, end=e, surface=text[s:e])
+            and any(
+                m.kind == "country" and m.key == country and m.end == e and s < m.start
+                for m in mentions
             )
+        ):
+            # "The Government of the Bolivarian Republic of Venezuela": the state its name
+            # ends with
+            extra.append(Mention(key=country, kind="country", start=s, end=e, surface=text[s:e]))
             taken.add(s, e)
             continue
         if country is None and kind == "org":
