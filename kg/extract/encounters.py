@@ -2562,11 +2562,6 @@ def _date_from_the_visit_after(doc: Doc, meetings: list[Meeting]) -> None:
             m.key = meeting_key(doc, m.date, m.participants)
 
 
-_SEVERAL_DAYS = re.compile(
-    r"\b(?:two|three|four|five|six|seven|several|\d+)[- ]days?\b|\b\d{1,2}\s*[-–]\s*\d{1,2}\b", re.I
-)
-
-
 def _date_of_the_visit_during(doc: Doc, meetings: list[Meeting]) -> None:
     """ "On Monday 7 March, Prime Minister Sanna Marin will visit Tallinn … During her visit,
     Prime Minister Marin will also meet with …": talks told with no day "during" a visit
@@ -4083,6 +4078,11 @@ def _has_date(doc: Doc, sent) -> bool:
 
 _DAY_RANGE = re.compile(r"\s*(?:to|until|through|[-–])\s*\d{1,2}\b(?!\s*(?:p\.?m|a\.?m|h\b|:))")
 _RANGE_WRITTEN = re.compile(r"\d{1,2}\s*[-–]\s*\d{1,2}\b")
+# a visit of more than one day: "a two-day official visit", "visiting Nepal from 13-14 February"
+_SEVERAL_DAYS = re.compile(
+    rf"\b(?:two|three|four|five|six|seven|several|\d+)[- ]days?\b|\b{_RANGE_WRITTEN.pattern}",
+    re.I,
+)
 _NOT_ITS_DAY = re.compile(
     r"\b(?:until|till|through|by|before|after|since|from|to|ending|expiring|extended)\s+"
     r"(?:on\s+|the\s+)?$"
