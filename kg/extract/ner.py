@@ -442,6 +442,8 @@ def find(
     out = _supported_orgs(out, ents)
     known = _outlets_reporting(text, out, ents, known, recognised, headline)
     _gazetteer_places(text, out, ents, known, lex, prefer)
+    known = _facilities_named_for(text, known, out, ents, lex)
+    out = _facilities_named_for(text, out, out, ents, lex)
     _named_operations(text, out, ents, known)
     _acronyms(text, out, ents, known)
     states = [m for m in (*known, *out) if m.kind == "country"]
@@ -2570,6 +2572,36 @@ def _supported_orgs(out: list[Mention], ents: dict[str, Entity]) -> list[Mention
             continue
         keep.append(m)
     return keep
+
+
+# "will land at the Adana airport", "arrived at Narita airport", "flew into Bagram air base",
+# "Kigali International airport": a facility named for its town, the word in lower case
+_FACILITY_AFTER = re.compile(
+    r"[ \t]+(?:(?:[Ii]nternational|air(?:[ -]force)?)[ \t]+)?"
+    r"(?:airport|air[ -]?base|airbase|airfield|airstrip|barracks|(?:naval|military)[ \t]+base)"
+    r"(?![\w-])"
+)
+
+
+def _facilities_named_for(
+    text: str, mentions: list[Mention], out: list[Mention], ents, lex: Lexicon
+) -> list[Mention]:
+    """A town's or a place's name with "airport" or "air base" after it names the facility,
+    not the town: the facility is the place (a town named on its own elsewhere stays). The
+    facilities go to `out`, the recogniser's own mentions; the rest of `mentions` is kept."""
+    kept = []
+    facilities = []
+    for m in mentions:
+        after = _FACILITY_AFTER.match(text, m.end) if m.kind == "place" else None
+        if after is None:
+            kept.append(m)
+            continue
+        _add_place(facilities, ents, text[m.start : after.end()], m.start, after.end(), None, lex)
+        ents[f"place/{facilities[-1].key}"].category = "facility"
+    if mentions is out:
+        return kept + facilities
+    out.extend(facilities)
+    return kept
 
 
 def _drop_unused(out: list[Mention], ents: dict[str, Entity]) -> None:
