@@ -2447,7 +2447,7 @@ def test_a_visit_to_come_on_the_day_its_clause_gives_is_a_meeting():
     )
     f = facts(text)
     assert [(sorted(m.participants), m.date.value) for m in meetings_of(f, "Visit")] == [
-        (["person/olaf-scholz"], date(2024, 5, 9))
+        (["country/nigeria", "person/olaf-scholz"], date(2024, 5, 9))  # the state visited
     ]
 
 
@@ -5051,3 +5051,20 @@ def test_the_talks_with_someone_a_person_speaks_of_are_the_speakers():
         " were fruitful.\n\nThe ministry said on Monday the talks with Russia were fruitful.\n"
     )
     assert parties(f.meetings) == [["person/kagame", "person/teodoro-obiang-nguema"]]
+
+
+def test_a_visit_to_a_town_with_no_host_named_is_the_towns_state_too():
+    """First-sight failures across the dev batches (texts 703, 804, 731 and others): "Prime
+    Minister Sogavare arrived in Port Vila on Monday for a two-day visit" gave a visit with
+    the visitor alone, where the gold (docs/gold-format.md: a country where no person is
+    named for a party) has the visitor and the state visited. A host named in person is the
+    other party, and a leader's visit to a town of their own state has no host state."""
+    f = facts(
+        "Tour\nSource: Test Wire | 2017-01-17\n\n"
+        "Prime Minister Sogavare arrived in Port Vila on Monday for a two-day visit.\n\n"
+        "Ghana's President Nana Akufo-Addo visited Kumasi on Tuesday.\n"
+    )
+    assert parties(f.meetings) == [
+        ["country/vanuatu", "person/sogavare"],
+        ["person/nana-akufo-addo"],
+    ]

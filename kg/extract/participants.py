@@ -17,6 +17,7 @@ def settle_participants(ctx: Doc, meetings: list[Meeting], stmts: list[Statement
     the_council_sits(ctx, meetings)
     quoted_voices_join(ctx, meetings, stmts)
     speakers_join(ctx, meetings, stmts)
+    hosts_of_a_visit(ctx, meetings)
     states_with_their_person(ctx, meetings)
     heads_named_later(ctx, meetings)
     return with_someone(ctx, meetings, stmts)
@@ -89,6 +90,27 @@ def with_someone(ctx: Doc, meetings: list[Meeting], stmts: list[Statement]) -> l
         if st.meeting in gone:
             st.meeting = None
     return kept
+
+
+def hosts_of_a_visit(ctx: Doc, meetings: list[Meeting]) -> None:
+    """A visit's other party is the state visited when the text names no one there
+    (docs/gold-format.md: a country where no person is named for a party): "President Ruto
+    arrived in Accra on Tuesday for a three-day state visit" is Ruto's and Ghana's. The
+    state is the town's, and no state of the visitor's own."""
+    for m in meetings:
+        if "Visit" not in m.kinds or m.location is None or len(m.participants) != 1:
+            continue  # (a host named in person is the other party)
+        place = ctx.entities.get(m.location)
+        if place is None or place.kind != "place" or not place.country:
+            continue
+        host = f"country/{place.country}"
+        (visitor,) = m.participants
+        if not visitor.startswith("person/"):
+            continue  # a body's or a delegation's visit: who received it is not said
+        own = {f"country/{c}" for c in ctx.post_countries(visitor)} | _titled_states(ctx, visitor)
+        if host in own:
+            continue  # a leader's visit to a town of their own state
+        m.participants.append(host)
 
 
 def states_with_their_person(ctx: Doc, meetings: list[Meeting]) -> None:
