@@ -2577,8 +2577,8 @@ def _supported_orgs(out: list[Mention], ents: dict[str, Entity]) -> list[Mention
 # "will land at the Adana airport", "arrived at Narita airport", "flew into Bagram air base",
 # "Kigali International airport": a facility named for its town, the word in lower case
 _FACILITY_AFTER = re.compile(
-    r"[ \t]+(?:(?:[Ii]nternational|air(?:[ -]force)?)[ \t]+)?"
-    r"(?:airport|air[ -]?base|airbase|airfield|airstrip|barracks|(?:naval|military)[ \t]+base)"
+    r"[ \t]+(?:[Ii]nternational[ \t]+)?"
+    r"(?:airport|airfield|airstrip|barracks|air[ -]?base|(?:air[ -]force|naval|military)[ \t]+base)"
     r"(?![\w-])"
 )
 
