@@ -442,8 +442,9 @@ def find(
     out = _supported_orgs(out, ents)
     known = _outlets_reporting(text, out, ents, known, recognised, headline)
     _gazetteer_places(text, out, ents, known, lex, prefer)
-    known = _facilities_named_for(text, known, out, ents, lex)
-    out = _facilities_named_for(text, out, out, ents, lex)
+    known, known_facilities = _facilities_named_for(text, known, ents, lex)
+    out, out_facilities = _facilities_named_for(text, out, ents, lex)
+    out += known_facilities + out_facilities
     _named_operations(text, out, ents, known)
     _acronyms(text, out, ents, known)
     states = [m for m in (*known, *out) if m.kind == "country"]
@@ -2584,13 +2585,13 @@ _FACILITY_AFTER = re.compile(
 
 
 def _facilities_named_for(
-    text: str, mentions: list[Mention], out: list[Mention], ents, lex: Lexicon
-) -> list[Mention]:
+    text: str, mentions: list[Mention], ents, lex: Lexicon
+) -> tuple[list[Mention], list[Mention]]:
     """A town's or a place's name with "airport" or "air base" after it names the facility,
     not the town: the facility is the place (a town named on its own elsewhere stays). The
-    facilities go to `out`, the recogniser's own mentions; the rest of `mentions` is kept."""
-    kept = []
-    facilities = []
+    mentions kept, and the facilities' (which belong with the recogniser's own)."""
+    kept: list[Mention] = []
+    facilities: list[Mention] = []
     for m in mentions:
         after = _FACILITY_AFTER.match(text, m.end) if m.kind == "place" else None
         if after is None:
@@ -2598,10 +2599,7 @@ def _facilities_named_for(
             continue
         _add_place(facilities, ents, text[m.start : after.end()], m.start, after.end(), None, lex)
         ents[f"place/{facilities[-1].key}"].category = "facility"
-    if mentions is out:
-        return kept + facilities
-    out.extend(facilities)
-    return kept
+    return kept, facilities
 
 
 def _drop_unused(out: list[Mention], ents: dict[str, Entity]) -> None:
