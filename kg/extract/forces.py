@@ -21,6 +21,7 @@ from kg.extract.dates import MONTH_NAME, MONTHS
 from kg.extract.gazetteer import load_lexicon
 from kg.extract.lexis import (
     AHEAD_OF,
+    BE_FORMS,
     DEPLOY_CUE,
     DEPLOY_NOUNS,
     DOUBT_VERBS,
@@ -1066,7 +1067,7 @@ def _for_clause_subject(c):
 
 def _en_route(tok) -> bool:
     """ "were en route to Washington": a form of "be", then "en route"."""
-    return tok.lower_ in ("is", "are", "was", "were", "be", "been") and bool(_route(tok))
+    return tok.lower_ in BE_FORMS and bool(_route(tok))
 
 
 def _route(tok) -> list:

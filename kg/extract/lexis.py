@@ -258,17 +258,17 @@ DEPLOY_NOUNS = {
     "mobilisation",
     "mobilization",
 }
+# the forms of "be" before a participle or a phrase: "will be based", "were en route"
+BE_FORMS = ("be", "been", "is", "are", "was", "were")
 # "ordered a brigade to the coast", "will be based in Tumaco": only these forms (not "in
 # order to", "based on", "Geneva-based", which would have many more sentences parsed)
-_ORDERED_OR_BASED = {"ordered"} | {
-    f"{be} based" for be in ("be", "been", "is", "are", "was", "were")
-}
+_ORDERED_OR_BASED = {"ordered"} | {f"{be} based" for be in BE_FORMS}
 # "the contingent was seen off to the mission": a send-off, only with its particle
 _SEEN_OFF = {"seen off", "saw off", "sees off"}
 # "Spanish Eurofighters will take over from a German deployment": a rotation
 _TAKE_OVER = {f"{t} over" for t in ("take", "takes", "took", "taken", "taking")}
 # "500 members of the Florida National Guard were en route to Washington": on the way
-_EN_ROUTE = {f"{be} en route" for be in ("be", "been", "is", "are", "was", "were")}
+_EN_ROUTE = {f"{be} en route" for be in BE_FORMS}
 # the phrases that cue a deployment where no verb of the list does
 _DEPLOY_PHRASES = _ORDERED_OR_BASED | _SEEN_OFF | _TAKE_OVER | _EN_ROUTE
 DEPLOY_CUE = _cue(_forms_of(DEPLOY_VERBS) | DEPLOY_NOUNS | _DEPLOY_PHRASES)
