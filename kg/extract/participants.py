@@ -107,8 +107,7 @@ def hosts_of_a_visit(ctx: Doc, meetings: list[Meeting]) -> None:
         (visitor,) = m.participants
         if not visitor.startswith("person/"):
             continue  # a body's or a delegation's visit: who received it is not said
-        own = {f"country/{c}" for c in ctx.post_countries(visitor)} | _titled_states(ctx, visitor)
-        if host in own:
+        if host in _own_states(ctx, visitor):
             continue  # a leader's visit to a town of their own state
         m.participants.append(host)
 
@@ -119,13 +118,7 @@ def states_with_their_person(ctx: Doc, meetings: list[Meeting]) -> None:
     paying an official visit to Montenegro" the visit is the two ministers', not also
     Montenegro's."""
     for m in meetings:
-        held = {f"country/{c}" for ref in m.participants for c in ctx.post_countries(ref)}
-        held |= {
-            c
-            for ref in m.participants
-            if ref.startswith("person/")
-            for c in _titled_states(ctx, ref)
-        }
+        held = {c for ref in m.participants for c in _own_states(ctx, ref)}
         if held:
             m.participants = [r for r in m.participants if r not in held]
 
@@ -172,6 +165,13 @@ def heads_named_later(ctx: Doc, meetings: list[Meeting]) -> None:
 # ("Chinese State Councilor and Foreign Minister Wang Yi", "China's Wang Yi"; not "Ghana
 # and President A")
 _STATE_TITLE = re.compile(r"(?:['’]s\s+|\s+[A-Z][\w.-]*\s+)(?:(?:and\s+)?[A-Z][\w.-]*\s+){0,5}")
+
+
+def _own_states(ctx: Doc, ref: str) -> set[str]:
+    """The states a party holds a post of, or whose title the text writes before a person's
+    name: the states that party speaks and meets for."""
+    own = {f"country/{c}" for c in ctx.post_countries(ref)}
+    return own | _titled_states(ctx, ref) if ref.startswith("person/") else own
 
 
 def _titled_states(ctx: Doc, ref: str) -> set[str]:
