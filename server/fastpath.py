@@ -37,6 +37,7 @@ import pyoxigraph as ox
 from kg.executor import TRUNCATED_HEADER, Executor, Job, dispatch, is_bounded_scan
 from kg.negotiate import prefers_html
 from kg.server import limits, security
+from kg.server.httpd import ON_LOOP, REQUEUED, Requeue
 from kg.server.sparql import CORS_HEADERS, FORM, QUERY_TYPE, _content_type
 
 log = logging.getLogger("newsgraph.fastpath")
@@ -57,7 +58,7 @@ _STATUS = {
 }
 # Dataset IRIs already checked (ox.NamedNode): a client repeats the same few.
 _IRI_CACHE_MAX = 1024
-# A lookup answered on the request thread is held whole in the web process before it
+# A lookup answered in the web process (on the server's loop) is held whole before it
 # is sent, with no memory cap: at most this many rows. A scan that finds more is
 # handed to the query processes, which stream it (measured: a 23 MB answer of one
 # pattern raised the web process's peak by 86 MB on the thread, by 4 MB streamed).
@@ -80,7 +81,7 @@ class QueryFastPath:
         self.executor = ext["newsgraph.executor"]
         self.rate: Callable[[str], tuple[str, dict[str, str]] | None] = ext["newsgraph.rate"]
         self.enabled = ext.get("newsgraph.remote") is None  # scale-out: the Flask path
-        # One-pattern queries run here, on the request thread (kg.executor.is_bounded_scan):
+        # One-pattern queries run here, on the server's loop (kg.executor.is_bounded_scan):
         # only when the query processes open the same build read-only, as this one does.
         serving = ext["newsgraph.store"]
         self.store = serving.get if isinstance(self.executor, Executor) else None
@@ -95,17 +96,25 @@ class QueryFastPath:
         self._bases: dict[tuple[str, str, str], str] = {}
 
     def __call__(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
+        """On the server's loop (kg/server/httpd.py) only a lookup is answered: anything
+        else raises Requeue before a byte is written, and a request thread answers it."""
+        on_loop = environ.get(ON_LOOP, False)
         if not self.enabled or environ.get("PATH_INFO") not in PATHS:
-            return self.app(environ, start_response)
+            return self._flask(environ, start_response, on_loop)
         method = environ.get("REQUEST_METHOD")
         if method not in ("GET", "POST"):
-            return self.app(environ, start_response)
+            return self._flask(environ, start_response, on_loop)
         started = time.perf_counter()
         try:
             params = self._params(environ, method)
         except Fallback:
-            return self.app(environ, start_response)
-        return self._answer(environ, start_response, method, params, started)
+            return self._flask(environ, start_response, on_loop)
+        return self._answer(environ, start_response, method, params, started, on_loop)
+
+    def _flask(self, environ: dict, start_response: Callable, on_loop: bool) -> Iterable[bytes]:
+        if on_loop:
+            raise Requeue
+        return self.app(environ, start_response)
 
     # --- reading the request ---
 
@@ -221,16 +230,23 @@ class QueryFastPath:
         method: str,
         params: dict[str, list[str]],
         started: float,
+        on_loop: bool = False,
     ) -> Iterable[bytes]:
+        query = params["query"][0]
+        # sent back from the loop after it was charged: a lookup with more rows than the
+        # loop answers, for the query processes
+        requeued = environ.get(REQUEUED, False)
+        lookup = self.store is not None and not requeued and is_bounded_scan(query)
+        if on_loop and not lookup:
+            raise Requeue
         client = environ.get("REMOTE_ADDR") or "?"
-        refused = self.rate(client)
+        refused = None if requeued else self.rate(client)
         if refused is not None:
             message, headers = refused
             return self._finish(start_response, method, 429, _TEXT, message, headers, started)
         fmt = params.get("format")
-        query = params["query"][0]
         outcome = None
-        if self.store is not None and is_bounded_scan(query):
+        if lookup:
             # A lookup: the row cap bounds its cost, so the hand-off to a killable process
             # (two process wake-ups, most of a lookup's time) buys nothing.
             job = Job(
@@ -243,6 +259,8 @@ class QueryFastPath:
             )
             outcome = dispatch(self._open, job, self.thread_settings)
             if outcome.truncated and self.thread_rows_below_cap:
+                if on_loop:
+                    raise Requeue(charged=True)
                 outcome = None  # more than a lookup's rows: a query process streams it
         if outcome is None:
             outcome = self.executor.execute(

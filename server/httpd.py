@@ -30,6 +30,18 @@ mod_reqtimeout does:
 A reverse proxy in front (nginx, Caddy) can add TLS and its own limits; it is not
 needed for any of the above.
 
+Lookups on the loop: a request to the query endpoint is first offered to the app on
+waitress's own loop, the thread that reads every request (`GuardedServer.add_task`,
+`GuardedChannel.serve_on_loop`). The lean path (server/fastpath.py) answers a lookup
+there, one triple pattern whose cost the row cap bounds, and raises `Requeue` before
+writing anything for every other request, which then goes to a request thread as
+before. A request thread costs a lookup two thread switches and a fight for the GIL
+with the loop: at 8 concurrent clients on 2 cores that fight cut `kg serve` to 230-530
+lookups a second, fewer than one client got alone (RESULTS.md section 7, "Lookups on
+the loop"). The price: while the loop answers a lookup (a fraction of a millisecond,
+at most 1,000 rows) it reads no other request, and a stalled stderr (the access log)
+stalls the loop rather than one request thread.
+
 Measured against granian's WSGI mode (a Rust HTTP server; `python -m
 benchmarks.lean_path`, RESULTS.md section 7): waitress costs 0.15-0.23 ms more CPU
 per lookup (0.19-0.29 ms against 0.05-0.06 ms with a fixed answer), a fifth to a
@@ -45,6 +57,7 @@ from __future__ import annotations
 import logging
 import signal
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterable
 from typing import IO, Any
@@ -53,7 +66,7 @@ from waitress.adjustments import Adjustments
 from waitress.channel import HTTPChannel
 from waitress.parser import HTTPRequestParser
 from waitress.server import TcpWSGIServer
-from waitress.task import ErrorTask, ThreadedTaskDispatcher
+from waitress.task import ErrorTask, ThreadedTaskDispatcher, WSGITask
 from waitress.utilities import RequestEntityTooLarge
 
 from kg.config import Config
@@ -62,6 +75,28 @@ MAX_HEADER_BYTES = 4 << 20
 WRITE_STALL = 60.0
 KEEPALIVE_IDLE = 30.0
 OUTBUF_HIGH_WATERMARK = 256 << 20
+# Requests the server's loop offers to the app itself before any request thread
+# (`GuardedServer.add_task`): the SPARQL query endpoint, where lookups arrive.
+LOOP_PATHS = ("/sparql", "/sparql/")
+# WSGI environ keys: the app runs on the server's loop (it must answer at once, without
+# waiting on anything, or raise Requeue), and the request was sent back from the loop
+# after it passed the rate limit there (it must not be charged again).
+ON_LOOP = "newsgraph.on_loop"
+REQUEUED = "newsgraph.requeued"
+
+
+class Requeue(BaseException):  # noqa: N818 - a signal to the server, not an error
+    """Raised by the app on the loop, before it has answered: a request thread answers.
+
+    A BaseException, so that waitress's task (which turns an Exception into a 500) lets
+    it through to `GuardedChannel.serve_on_loop`. `charged`: the app already counted the
+    request against the client's rate (`REQUEUED` tells it so on the thread)."""
+
+    def __init__(self, charged: bool = False) -> None:
+        super().__init__()
+        self.charged = charged
+
+
 TIMEOUT_ANSWER = (
     b"HTTP/1.1 408 Request Timeout\r\nConnection: close\r\nContent-Type: text/plain\r\n"
     b"Content-Length: %d\r\n\r\n%s"
@@ -133,14 +168,31 @@ class BodyCappedParser(HTTPRequestParser):
         return consumed
 
 
+class LoopAwareTask(WSGITask):
+    """waitress's WSGI task, telling the app whether it runs on the server's loop."""
+
+    channel: GuardedChannel
+
+    def get_environment(self) -> dict:
+        environ = super().get_environment()
+        environ[ON_LOOP] = self.channel.on_loop
+        environ[REQUEUED] = self.request is self.channel.requeued
+        return environ
+
+
 class GuardedChannel(HTTPChannel):
-    """A waitress connection that remembers when its pending request began."""
+    """A waitress connection that remembers when its pending request began, and answers
+    lookups on the server's loop."""
 
     error_task_class = PlainErrorTask
     parser_class = BodyCappedParser
+    task_class = LoopAwareTask
 
     request_began: float | None = None
     _request_id: int | None = None
+    on_loop = False  # the app is running on the loop for this connection now
+    loop_pending = False  # `GuardedServer.add_task` left the next request to the loop
+    requeued: Any = None  # the request the loop sent to a thread after charging it
 
     def received(self, data: bytes) -> bool:
         result = super().received(data)
@@ -150,7 +202,38 @@ class GuardedChannel(HTTPChannel):
         elif id(pending) != self._request_id:
             self._request_id = id(pending)
             self.request_began = time.monotonic()
+        self.serve_on_loop()
         return result
+
+    def serve_on_loop(self) -> None:
+        """Answer the requests left to the loop, here, until one needs a thread.
+
+        Why: a request thread costs a lookup two thread switches and a fight for the
+        GIL with the loop. At 8 concurrent clients that fight made `kg serve` answer
+        fewer lookups per second than one client got alone (RESULTS.md section 7, "on
+        the loop"). Runs after `HTTPChannel.received` has let go of `requests_lock`,
+        which `service` takes."""
+        while self.loop_pending:
+            self.loop_pending = False
+            self.on_loop = True
+            try:
+                self.service()
+            except Requeue as requeue:
+                request = self.requests[0]
+                request.get_body_stream().seek(0)  # the thread's app reads it again
+                self.requeued = request if requeue.charged else None
+                self.server.task_dispatcher.add_task(self)
+            finally:
+                self.on_loop = False
+
+    def may_answer_on_loop(self) -> bool:
+        request = self.requests[0] if self.requests else None
+        return (
+            request is not None
+            and request.error is None
+            and request.command in ("GET", "POST")
+            and request.path in LOOP_PATHS
+        )
 
     def overdue(self, now: float, header_timeout: float, min_rate: float) -> str | None:
         """Why this connection's pending request is too slow, or None."""
@@ -190,7 +273,24 @@ class GuardedServer(TcpWSGIServer):
         self.header_timeout = config.request_timeout
         self.min_rate = float(config.body_min_rate)
         self.per_client = config.max_client_connections
+        self.loop_thread: int | None = None
         super().__init__(app, **kw)
+
+    def run(self) -> None:
+        self.loop_thread = threading.get_ident()
+        super().run()
+
+    def add_task(self, task: Any) -> None:
+        """A request to the query endpoint, from the loop, is first offered to the app
+        on the loop (`GuardedChannel.serve_on_loop`); the rest go to request threads."""
+        if (
+            isinstance(task, GuardedChannel)
+            and threading.get_ident() == self.loop_thread
+            and task.may_answer_on_loop()
+        ):
+            task.loop_pending = True
+        else:
+            super().add_task(task)
 
     def handle_accept(self) -> None:
         try:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import socket
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -154,3 +155,46 @@ def test_one_address_cannot_take_every_connection(server) -> None:
     finally:
         for s in held:
             s.close()
+
+
+# A query that runs until the query timeout cuts it (a cartesian product of the graph
+# with itself, three times): it holds a request thread, waiting on its query process.
+ENDLESS = "SELECT (COUNT(*) AS ?n) { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+LOOKUP = "SELECT ?p ?o WHERE { <https://w3id.org/newsgraph/id/org/csto> ?p ?o }"
+
+
+def test_a_lookup_is_answered_while_every_request_thread_waits(
+    built_data_dir: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """A lookup by IRI (one triple pattern, bounded by the row cap) is answered by the
+    server's loop as soon as it has arrived, not queued behind the request threads:
+    with both threads waiting on long queries, it is answered before either ends."""
+    data = copy_data(built_data_dir, tmp_path_factory.mktemp("loop") / "var")
+    srv = start_server(data, NEWSGRAPH_THREADS="2", NEWSGRAPH_QUERY_TIMEOUT="20",
+                       NEWSGRAPH_RATE_LIMIT="0")  # fmt: skip
+    ended: list[int] = []
+
+    def endless() -> None:
+        try:
+            requests.post(srv.sparql, data={"query": ENDLESS}, timeout=40)
+        except requests.RequestException:
+            pass
+        ended.append(1)
+
+    long_ones = [threading.Thread(target=endless, daemon=True) for _ in range(2)]
+    try:
+        for t in long_ones:
+            t.start()
+        time.sleep(2)  # both sent, each waiting on its query process
+        for method in ("get", "post"):
+            resp = getattr(requests, method)(
+                srv.sparql,
+                **{"params" if method == "get" else "data": {"query": LOOKUP}},
+                headers={"Accept": "application/sparql-results+json"},
+                timeout=15,
+            )
+            assert resp.status_code == 200, resp.text
+            assert resp.json()["results"]["bindings"], resp.text
+        assert not ended  # both long queries are still running
+    finally:
+        stop_server(srv)
