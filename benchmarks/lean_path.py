@@ -14,7 +14,9 @@
    medians over rounds. Lookups also go to the HTTP servers alone
    (benchmarks/http_floor.py: waitress set up as `kg serve` sets it up, answering a
    fixed lookup-sized answer), and, when the `granian` package is installed, to
-   granian's WSGI mode with that fixed answer and with the app. Beside them, the
+   granian's WSGI mode with that fixed answer and with the app, and likewise to
+   uvicorn (httptools, uvloop; benchmarks/asgi_path.py: the ASGI server of issue 16's
+   design, the app behind an adapter that answers lookups on its loop). Beside them, the
    same app with one `oxigraph serve-read-only` answering its queries instead of the
    query processes (benchmarks/engine_proxy.py). For each cell the
    server's CPU time per answered request (its whole process tree, from /proc),
@@ -24,10 +26,10 @@
 4. Streaming: the web process's peak memory (VmHWM) before and after large answers
    (up to `NEWSGRAPH_MAX_ROWS` rows of `?s ?p ?o`, one pattern and with a FILTER),
    the time to their first byte and to their end.
-5. With granian installed: slow request bodies (10 bytes/s) on more connections than
-   request threads, then an honest request, against `kg serve` and granian + the app
-   (both with 8 request threads): is the honest request answered, and is a slow body
-   cut (kg/server/httpd.py's guarantee, tests/test_slow_clients.py)?
+5. Slow request bodies (10 bytes/s) on more connections than request threads, then an
+   honest request, against `kg serve`, granian + the app and uvicorn + the app (each with
+   8 request threads, when installed): is the honest request answered, and is a slow
+   body cut (kg/server/httpd.py's guarantee, tests/test_slow_clients.py)?
 
 `--data` takes a folder with a newsgraph build of benchmarks/synth.py's graph (e.g.
 the `var` folder that `python -m benchmarks.run --keep` leaves); without it a graph
@@ -50,6 +52,7 @@ import threading
 import time
 import timeit
 import urllib.parse
+from collections.abc import Callable
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -68,6 +71,10 @@ FLOOR = "waitress, fixed answer"
 GRANIAN_FLOOR = "granian, fixed answer"
 GRANIAN_APP = "granian + app"
 GRANIAN = Path(sys.executable).parent / "granian"
+# uvicorn (httptools, uvloop) with the app behind an ASGI adapter (benchmarks/asgi_path.py).
+UVICORN_FLOOR = "uvicorn, fixed answer"
+UVICORN_APP = "uvicorn + app"
+UVICORN = Path(sys.executable).parent / "uvicorn"
 
 
 def overhead(data_dir: Path, sizes: synth.Sizes) -> tuple[float, float]:
@@ -252,6 +259,40 @@ def start_granian(
     )
 
 
+def start_uvicorn(
+    data_dir: Path,
+    port: int,
+    log: Path,
+    target: str,
+    threads: int = 64,
+    extra: dict[str, str] | None = None,
+) -> subprocess.Popen:
+    """uvicorn, one worker process, httptools and uvloop; `target` an app factory."""
+    return subprocess.Popen(
+        [
+            str(UVICORN),
+            "--factory",
+            target,
+            "--port",
+            str(port),
+            "--loop",
+            "uvloop",
+            "--http",
+            "httptools",
+            "--no-access-log",
+            "--log-level",
+            "warning",
+            "--timeout-keep-alive",
+            "30",
+        ],
+        env=_env(data_dir, port, {**(extra or {}), "NEWSGRAPH_THREADS": str(threads)}),
+        cwd=run.ROOT,
+        stdout=open(log, "w"),  # noqa: SIM115
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+
+
 def http(
     data_dir: Path,
     sizes: synth.Sizes,
@@ -266,7 +307,7 @@ def http(
     CPU ms per request); memory per server."""
     procs: dict[str, subprocess.Popen] = {}
     targets: dict[str, sbs.Target] = {}
-    lookups_only = {FLOOR, GRANIAN_FLOOR, GRANIAN_APP}
+    lookups_only = {FLOOR, GRANIAN_FLOOR, GRANIAN_APP, UVICORN_FLOOR}
     try:
         db = next((data_dir / "stores").glob("*/db"))
         port = run.free_port()
@@ -290,6 +331,15 @@ def http(
                 port = run.free_port()
                 procs[name] = start_granian(data_dir, port, logs / f"{name[:9]}.log", app)
                 targets[name] = sbs.Target(name, "127.0.0.1", port, "/sparql")
+        if UVICORN.exists():
+            for name, app in (
+                (UVICORN_FLOOR, "benchmarks.asgi_path:fixed_app"),
+                (UVICORN_APP, "benchmarks.asgi_path:kg_app"),
+            ):
+                if floors or name == UVICORN_APP:
+                    port = run.free_port()
+                    procs[name] = start_uvicorn(data_dir, port, logs / f"{name[:9]}.log", app)
+                    targets[name] = sbs.Target(name, "127.0.0.1", port, "/sparql")
         for name, target in targets.items():
             sbs.wait_answer(target, procs[name], 120, logs / "start.log")
         for name, target in targets.items():  # warm-up: grammar, caches, query processes
@@ -473,21 +523,27 @@ def slow_bodies(port: int, connections: int = 16) -> str:
 
 
 def slow_clients(data_dir: Path, logs: Path) -> list[str]:
-    """`slow_bodies` against `kg serve` and granian + the app, 8 request threads each."""
+    """`slow_bodies` against `kg serve`, granian + the app and uvicorn + the app, 8
+    request threads each, a 2 s request deadline."""
     lines = []
-    port = run.free_port()
     settings = {"NEWSGRAPH_THREADS": "8", "NEWSGRAPH_REQUEST_TIMEOUT": "2",
                 "NEWSGRAPH_BODY_MIN_RATE": "1000"}  # fmt: skip
-    servers = [(OURS, lambda: sbs.start_kg(run.ROOT, data_dir, port, logs / "k.log", settings))]
+    servers: list[tuple[str, Callable[[int, Path], subprocess.Popen]]] = [
+        (OURS, lambda port, log: sbs.start_kg(run.ROOT, data_dir, port, log, settings))
+    ]
     if GRANIAN.exists():
-        app = "benchmarks.http_floor:kg_app"
-        servers.append((GRANIAN_APP, lambda: start_granian(data_dir, port, logs / "g.log", app, 8)))
-    for name, start in servers:
-        proc = start()
+        wsgi = "benchmarks.http_floor:kg_app"
+        servers.append((GRANIAN_APP, lambda port, log: start_granian(data_dir, port, log, wsgi, 8)))
+    if UVICORN.exists():
+        asgi = "benchmarks.asgi_path:kg_app"
+        servers.append(
+            (UVICORN_APP, lambda port, log: start_uvicorn(data_dir, port, log, asgi, 8, settings))
+        )
+    for k, (name, start) in enumerate(servers):
+        port, log = run.free_port(), logs / f"slow-{k}.log"
+        proc = start(port, log)
         try:
-            sbs.wait_answer(
-                sbs.Target(name, "127.0.0.1", port, "/sparql"), proc, 120, logs / "s.log"
-            )
+            sbs.wait_answer(sbs.Target(name, "127.0.0.1", port, "/sparql"), proc, 120, log)
             lines.append(f"{name}: {slow_bodies(port)}")
         finally:
             run.stop(proc)
@@ -557,9 +613,11 @@ def main(argv: list[str] | None = None) -> int:
           " | p50 ratio | q/s ratio |")  # fmt: skip
     print("|---|---|---|---|---|---|")
     table = result["table"]
-    for who in (OURS, PROXY):
-        if who == PROXY:
-            print(f"\nThe same with {PROXY} in newsgraph's column:\n")
+    for who in (OURS, PROXY, UVICORN_APP):
+        if who not in result["servers"]:
+            continue
+        if who != OURS:
+            print(f"\nThe same with {who} in newsgraph's column:\n")
             print("|---|---|---|---|---|---|")
         for label, _ in KINDS:
             for clients in levels:
