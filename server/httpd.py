@@ -42,14 +42,14 @@ the loop"). The price: while the loop answers a lookup (a fraction of a millisec
 at most 1,000 rows) it reads no other request, and a stalled stderr (the access log)
 stalls the loop rather than one request thread.
 
-Measured against granian's WSGI mode (a Rust HTTP server; `python -m
-benchmarks.lean_path`, RESULTS.md section 7): waitress costs 0.15-0.23 ms more CPU
-per lookup (0.19-0.29 ms against 0.05-0.06 ms with a fixed answer), a fifth to a
-quarter of a lookup's CPU in `kg serve`, whose larger share is the app and the
-engine. Granian was not
-taken: it hands a request to a Python thread before its body has arrived, so 16 bodies
-sent at 10 bytes/s held all 8 threads and an honest request got no answer in 10 s,
-and it has no per-address connection cap or 408 answer (the guarantees above).
+Measured against granian's WSGI mode (a Rust HTTP server) and uvicorn (httptools,
+uvloop) (`python -m benchmarks.lean_path`, RESULTS.md section 7): with a fixed answer
+waitress costs 0.09-0.12 ms of CPU per lookup on its loop, they 0.03-0.05 ms; with the
+app, lookups answered on each one's loop, uvicorn served as many lookups a second as
+waitress (2,568 against 2,583 at 8 clients). Neither was taken: granian hands a request
+to a Python thread before its body has arrived, so 16 bodies sent at 10 bytes/s held all
+8 threads and an honest request got no answer in 10 s, and neither has a per-address
+connection cap or a minimum body rate (the guarantees above).
 """
 
 from __future__ import annotations
