@@ -1992,3 +1992,31 @@ def test_a_person_named_as_the_source_speaks_where_no_other_speaker_is_named():
     )
     assert speakers_of(text, "at least eight heads") == {"person/luckie-sikwese"}
     assert speakers_of(text, "working diligently") == {"person/luckie-sikwese"}
+
+
+def test_the_first_of_two_surnames_alone_names_the_person():
+    """Dev text 824: "Defense Minister Henry Rangel Silva said …", then "Rangel said the
+    deaths did not take place …": "Rangel" alone was read as the town of Rangel in Angola,
+    which then spoke. The first of two surnames (Spanish and Portuguese names) names the
+    person alone, as the last one does; not where the text shortens the name to its first
+    two words (dev text 537's "Ratu Naiqama" for Ratu Naiqama Lalabalavu)."""
+    text = (
+        "Border\nSource: Test Wire | 2011-03-15\n\n"
+        "Defense Minister Henry Rangel Silva said that 2,000 troops were sent to Tachira.\n\n"
+        "Rangel said the deaths did not take place during an army confrontation.\n"
+    )
+    assert speakers_of(text, "Rangel said the deaths") == {"person/henry-rangel-silva"}
+    doc = document_from_bytes("t.txt", text.encode())
+    facts, _ = extract_facts(doc)
+    assert not any(k.startswith("place/rangel") for k in facts.entities)
+    fiji = (
+        "Visit\nSource: Test Wire | 2024-02-07\n\n"
+        "Fiji’s President Ratu Naiqama Lalabalavu welcomed Tonga’s plan.\n\n"
+        "In a meeting with the King of Tonga, Tupou VI, at the State House in Suva on Tuesday,"
+        " Ratu Naiqama reaffirmed Fiji’s commitment.\n"
+    )
+    facts, _ = extract_facts(document_from_bytes("t.txt", fiji.encode()))
+    assert any(
+        {"person/ratu-naiqama-lalabalavu", "person/tupou-vi"} <= set(m.participants)
+        for m in facts.meetings
+    ), [m.participants for m in facts.meetings]

@@ -466,13 +466,19 @@ def reading(text: str, doc_key: str = "doc") -> Generator[Wanted, Reading, Doc]:
             _add_person(text, cand, extra, generic_entities)
             named.add(*cand)
     # A surname alone names the person the document already named in full ("Kobrinsky
-    # said", "Berdimuhamedov noted"), unless two persons of the document share it.
+    # said", "Berdimuhamedov noted"), unless two persons of the document share it. In a
+    # name of three words the middle one may be the surname used alone, the first of two
+    # surnames ("Rangel" for Henry Rangel Silva, as Spanish and Portuguese names go),
+    # unless the text shortens the name to its first two words ("Ratu Naiqama").
     by_surname: dict[str, set[str]] = {}
     for m in mentions + extra:
         if m.kind == "person" and " " in m.surface.strip():
             label = generic_entities.get(f"person/{m.key}") or lex.entries.get(f"person/{m.key}")
             if label is not None:
-                by_surname.setdefault(label.label.split()[-1], set()).add(m.key)
+                words = label.label.split()
+                by_surname.setdefault(words[-1], set()).add(m.key)
+                if len(words) == 3 and _middle_surname(text, *words):
+                    by_surname.setdefault(words[1], set()).add(m.key)
     unique = {
         surname: next(iter(keys))
         for surname, keys in by_surname.items()
@@ -1276,3 +1282,12 @@ def _sub_bodies(
         )
     out.sort(key=lambda x: x.start)
     return out, ents
+
+
+def _middle_surname(text: str, first: str, middle: str, last: str) -> bool:
+    """Whether `middle` can stand alone for the person named `first middle last`: a
+    capitalised word the text never writes after `first` without `last` following."""
+    if not middle[:1].isupper() or not middle.isalpha():
+        return False
+    short = rf"(?<![\w-]){re.escape(first)}\s+{re.escape(middle)}(?!\s+{re.escape(last)})(?![\w-])"
+    return re.search(short, text) is None

@@ -2271,13 +2271,14 @@ def _lone_name(word: str) -> bool:
 
 def _surname_named_before(text: str, s: int, e: int, out, known) -> bool:
     """A one-word place name that is the surname of a person named before, with no word
-    before it that only a place follows ("in", "from", "travelled to")."""
+    before it that only a place follows ("in", "from", "travelled to"). A surname is any
+    word of the name but the first: "Rangel" after "Henry Rangel Silva" (two surnames, as
+    Spanish and Portuguese names have; Rangel is also a town in Angola)."""
     word = text[s:e]
     if not _lone_name(word) or _TOWN_BEFORE.search(text[max(0, s - 40) : s]):
         return False
     return any(
-        m.kind == "person" and m.start < s and " " in m.surface and m.surface.split()[-1] == word
-        for m in (*known, *out)
+        m.kind == "person" and m.start < s and word in m.surface.split()[1:] for m in (*known, *out)
     )
 
 
