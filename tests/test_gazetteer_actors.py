@@ -166,3 +166,21 @@ def test_a_nationality_word_naming_a_language_is_no_state():
         == []
     )
     assert keys("Spanish troops arrived in Lebanon.", "country") == ["spain", "lebanon"]
+
+
+def test_a_bare_title_takes_the_state_of_the_post_named_before():
+    """Dev text 824: "Venezuela's defense minister announced plans …", then "Defense Minister
+    Henry Rangel Silva said …": the title had no state, so the minister had none, and
+    neither did what he said or the troops he sent. A title with no state, on a person with
+    no post of a state, is the post the text named before with one state and no name; not
+    where two states' holders of that post were named."""
+    doc = build(
+        "Venezuela's defense minister announced plans to post 15,000 troops on the borders."
+        " Defense Minister Henry Rangel Silva said that 2,000 troops were sent to Tachira."
+    )
+    assert doc.post_countries("person/henry-rangel-silva") == ["venezuela"]
+    doc = build(
+        "Venezuela's defense minister and Colombia's defense minister spoke on Monday."
+        " Defense Minister Henry Rangel Silva said that 2,000 troops were sent to Tachira."
+    )
+    assert doc.post_countries("person/henry-rangel-silva") == []

@@ -13,7 +13,14 @@ from collections.abc import Generator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from kg.extract.actors import ActorFinder, canon_org, canon_role, entity_for_generic
+from kg.extract.actors import (
+    ROLE,
+    ActorFinder,
+    PostPhrase,
+    canon_org,
+    canon_role,
+    entity_for_generic,
+)
 from kg.extract.dates import DateResolver
 from kg.extract.documents_meta import document_meta, story_day
 from kg.extract.gazetteer import Lexicon, find_mentions, load_lexicon
@@ -550,18 +557,25 @@ def reading(text: str, doc_key: str = "doc") -> Generator[Wanted, Reading, Doc]:
     finder.index(all_mentions)
     persons = [m for m in all_mentions if m.kind == "person"]
     titled: dict[str, set[str]] = {}  # the roles each person's titles name, state or none
+    unnamed: list[PostPhrase] = []  # "Venezuela's defense minister announced": no name
+    bare: list[tuple[PostPhrase, Mention]] = []  # "Defense Minister Henry Rangel Silva"
     for ph in phrases:
         target = _person_for_phrase(text, ph, persons, phrases)
         if target is None:
+            if ph.country and not ph.org:
+                unnamed.append(ph)
             continue
         titled.setdefault(target.key, set()).update(ph.roles)
         posts = finder.make_posts(ph) or lexicon_posts(doc, target.key, ph.roles)
         for post in posts:
             doc.posts[post.key] = post
             doc.entities[f"person/{target.key}"].posts.add(post.key)
+        if not posts and not (ph.country or ph.org):
+            bare.append((ph, target))
     _counterparts_posts(doc, persons, titled)
     _respective_posts(doc)
     _posts_of_listed_states(doc)
+    _posts_named_before(doc, unnamed + _unnamed_holders(text, all_mentions), bare)
     _regions_named_as_such(doc)
     doc.parses = {a: parsed for (a, _b), parsed in zip(to_parse, parses, strict=True)}
     return doc
@@ -666,6 +680,52 @@ def _acronyms_defined(text: str, mentions: list[Mention]) -> list[Mention]:
         else m
         for m in mentions
     ]
+
+
+def _posts_named_before(
+    doc: Doc, unnamed: list[PostPhrase], bare: list[tuple[PostPhrase, Mention]]
+) -> None:
+    """ "Venezuela's defense minister announced …", then "Defense Minister Henry Rangel
+    Silva said …": a title with no state, on a person with no post of a state, is the post
+    the text named before with its state and no one's name, when one state held it."""
+    for ph, who in bare:
+        ent = doc.entities.get(f"person/{who.key}")
+        if ent is None or doc.post_countries(f"person/{who.key}"):
+            continue
+        roles = set(ph.roles)
+        states = {u.country for u in unnamed if u.end <= ph.start and roles & set(u.roles)}
+        if len(states) != 1:
+            continue
+        state = next(iter(states))
+        assert state is not None
+        for u in unnamed:
+            if u.end <= ph.start and u.country == state:
+                for role in roles & set(u.roles):
+                    _hold(doc, ent, role, state)
+
+
+# "Venezuela's defense minister announced": a state's post in lower case, no name after
+_POSSESSIVE = re.compile(r"[’']s ((?:[a-z]+ ){0,3}[a-z]+)")
+
+
+def _unnamed_holders(text: str, mentions: list[Mention]) -> list[PostPhrase]:
+    """Posts named by their state and no one's name ("Venezuela's defense minister
+    announced"), in lower case, where the post phrases (capitalised titles) miss them."""
+    out = []
+    for m in mentions:
+        if m.kind != "country" or m.adjective:
+            continue
+        pm = _POSSESSIVE.match(text, m.end)
+        if pm is None:
+            continue
+        words = pm.group(1).split()
+        for n in range(len(words), 0, -1):  # the longest title the words begin with
+            title = " ".join(words[:n]).title()
+            if ROLE.fullmatch(title):
+                end = pm.start(1) + len(" ".join(words[:n]))
+                out.append(PostPhrase(m.start, end, [canon_role(title)], m.key, None))
+                break
+    return out
 
 
 def _hold(doc: Doc, ent: Entity, role: str, country: str) -> None:
