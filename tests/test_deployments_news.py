@@ -2268,3 +2268,24 @@ def test_forces_en_route_to_a_place_are_sent_there():
         "On Friday, 300 Kenyan police officers were en route to Haiti.\n"
     )
     assert sendings(f) == [("country/kenya", "country/haiti", 300)]
+
+
+def test_troops_sent_in_the_passive_are_the_speakers_states():
+    """Dev text 824: "Defense Minister Henry Rangel Silva said that 2,000 troops were sent to
+    the western state of Tachira", after "Venezuela's defense minister announced …": the
+    passive names no sender, and the subject of "said" was read as one, though no state.
+    Troops sent by no one named, told of by a person holding posts of one state, are that
+    state's; not when the passive names its sender ("were sent by Colombia")."""
+    f = facts(
+        "Border\nSource: Test Wire | 2011-03-15\n\n"
+        "Venezuela's defense minister announced plans on Monday.\n\n"
+        "Defense Minister Henry Rangel Silva said that 2,000 troops were sent to Tachira.\n"
+    )
+    assert sendings(f) == [("country/venezuela", "place/tachira", 2000)]
+    f = facts(
+        "Border\nSource: Test Wire | 2011-03-15\n\n"
+        "Venezuela's defense minister announced plans on Monday.\n\n"
+        "Defense Minister Henry Rangel Silva said that 2,000 troops were sent to Tachira by"
+        " Colombia.\n"
+    )
+    assert [s[0] for s in sendings(f)] != ["country/venezuela"]

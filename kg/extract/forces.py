@@ -1642,6 +1642,8 @@ def _build(
         sender = _owner(doc, force, off, skip) or sender
     if sender is None:
         sender = _came_from(doc, tok, off, skip)
+    if sender is None:
+        sender = _speakers_state(doc, tok, off, skip)
     if sender is None and prev and not any(st.lower_ in _MANY_STATES for st in sender_toks):
         # "about 200 officers descended": the force the story is about (not "About 40
         # countries contribute 47,600 troops": many, none of them named)
@@ -1741,6 +1743,29 @@ _AS_PART_OF = re.compile(
     r"\s+(?:the |an |a )?",
     re.I,
 )
+
+
+_TELLING = {"say", "announce", "tell", "state", "confirm", "add", "report", "reveal"}
+
+
+def _speakers_state(doc: Doc, verb, off: int, skip: int) -> str | None:
+    """ "Defense Minister Henry Rangel Silva said that 2,000 troops were sent to Tachira":
+    troops sent in the passive by no one named, told of by a person who holds posts of
+    one state only, are that state's."""
+    if verb.dep_ != "ccomp" or not any(c.dep_ == "auxpass" for c in verb.children):
+        return None
+    if any(c.dep_ == "agent" for c in verb.children) or lemma(verb.head.lower_) not in _TELLING:
+        return None
+    for c in verb.head.children:
+        if c.dep_ != "nsubj":
+            continue
+        s, e = phrase_span(c, off)
+        persons = [m for m in doc.mentions_in(max(s, skip), e) if m.kind == "person"]
+        if len(persons) == 1:
+            states = set(doc.post_countries(doc.ref(persons[0])))
+            if len(states) == 1:
+                return f"country/{states.pop()}"
+    return None
 
 
 def _in_state(doc: Doc, ref: str) -> str | None:
