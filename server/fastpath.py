@@ -37,12 +37,12 @@ import pyoxigraph as ox
 from kg.executor import TRUNCATED_HEADER, Executor, Job, dispatch, is_bounded_scan
 from kg.negotiate import prefers_html
 from kg.server import limits, security
-from kg.server.httpd import ON_LOOP, REQUEUED, Requeue
+from kg.server.httpd import LOOP_PATHS, ON_LOOP, REQUEUED, Requeue
 from kg.server.sparql import CORS_HEADERS, FORM, QUERY_TYPE, _content_type
 
 log = logging.getLogger("newsgraph.fastpath")
 
-PATHS = ("/sparql", "/sparql/")
+PATHS = LOOP_PATHS  # the query endpoint, whose requests the server offers its loop first
 _FIXED_HEADERS = [*CORS_HEADERS.items(), *security.HEADERS.items()]
 _TEXT = "text/plain; charset=utf-8"
 _STATUS = {

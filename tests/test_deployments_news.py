@@ -2276,16 +2276,11 @@ def test_troops_sent_in_the_passive_are_the_speakers_states():
     passive names no sender, and the subject of "said" was read as one, though no state.
     Troops sent by no one named, told of by a person holding posts of one state, are that
     state's; not when the passive names its sender ("were sent by Colombia")."""
-    f = facts(
+    lead = (
         "Border\nSource: Test Wire | 2011-03-15\n\n"
         "Venezuela's defense minister announced plans on Monday.\n\n"
-        "Defense Minister Henry Rangel Silva said that 2,000 troops were sent to Tachira.\n"
+        "Defense Minister Henry Rangel Silva said that 2,000 troops were sent to Tachira"
     )
-    assert sendings(f) == [("country/venezuela", "place/tachira", 2000)]
-    f = facts(
-        "Border\nSource: Test Wire | 2011-03-15\n\n"
-        "Venezuela's defense minister announced plans on Monday.\n\n"
-        "Defense Minister Henry Rangel Silva said that 2,000 troops were sent to Tachira by"
-        " Colombia.\n"
-    )
-    assert [s[0] for s in sendings(f)] != ["country/venezuela"]
+    assert sendings(facts(lead + ".\n")) == [("country/venezuela", "place/tachira", 2000)]
+    by_colombia = sendings(facts(lead + " by Colombia.\n"))
+    assert [s[0] for s in by_colombia] != ["country/venezuela"]
