@@ -477,15 +477,18 @@ def reading(text: str, doc_key: str = "doc") -> Generator[Wanted, Reading, Doc]:
     # name of three words the middle one may be the surname used alone, the first of two
     # surnames ("Rangel" for Henry Rangel Silva, as Spanish and Portuguese names go),
     # unless the text shortens the name to its first two words ("Ratu Naiqama").
-    by_surname: dict[str, set[str]] = {}
+    named_as: dict[str, set[str]] = {}  # each full name, the persons it is the label of
     for m in mentions + extra:
         if m.kind == "person" and " " in m.surface.strip():
             label = generic_entities.get(f"person/{m.key}") or lex.entries.get(f"person/{m.key}")
             if label is not None:
-                words = label.label.split()
-                by_surname.setdefault(words[-1], set()).add(m.key)
-                if len(words) == 3 and _middle_surname(text, *words):
-                    by_surname.setdefault(words[1], set()).add(m.key)
+                named_as.setdefault(label.label, set()).add(m.key)
+    by_surname: dict[str, set[str]] = {}
+    for full, keys in named_as.items():  # (the text is searched once a name, not a mention)
+        words = full.split()
+        by_surname.setdefault(words[-1], set()).update(keys)
+        if len(words) == 3 and _middle_surname(text, *words):
+            by_surname.setdefault(words[1], set()).update(keys)
     unique = {
         surname: next(iter(keys))
         for surname, keys in by_surname.items()
@@ -693,15 +696,14 @@ def _posts_named_before(
         if ent is None or doc.post_countries(f"person/{who.key}"):
             continue
         roles = set(ph.roles)
-        states = {u.country for u in unnamed if u.end <= ph.start and roles & set(u.roles)}
+        before = [u for u in unnamed if u.end <= ph.start and roles & set(u.roles)]
+        states = {u.country for u in before if u.country}
         if len(states) != 1:
             continue
-        state = next(iter(states))
-        assert state is not None
-        for u in unnamed:
-            if u.end <= ph.start and u.country == state:
-                for role in roles & set(u.roles):
-                    _hold(doc, ent, role, state)
+        state = states.pop()
+        for u in before:
+            for role in roles & set(u.roles):
+                _hold(doc, ent, role, state)
 
 
 # "Venezuela's defense minister announced": a state's post in lower case, no name after
