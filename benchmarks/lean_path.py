@@ -203,28 +203,27 @@ def _env(data_dir: Path, port: int, extra: dict[str, str]) -> dict[str, str]:
     }
 
 
-def start_floor(data_dir: Path, port: int, log: Path) -> subprocess.Popen:
-    """waitress as `kg serve` sets it up, answering a fixed lookup (benchmarks/http_floor.py)."""
+def _spawn(args: list[str], env: dict[str, str], log: Path) -> subprocess.Popen:
+    """A server process of its own session (stopped with its tree), output to `log`."""
     return subprocess.Popen(
-        [sys.executable, "-m", "benchmarks.http_floor"],
-        env=_env(data_dir, port, {}),
+        args,
+        env=env,
         cwd=run.ROOT,
         stdout=open(log, "w"),  # noqa: SIM115 - lives as long as the server
         stderr=subprocess.STDOUT,
         start_new_session=True,
     )
+
+
+def start_floor(data_dir: Path, port: int, log: Path) -> subprocess.Popen:
+    """waitress as `kg serve` sets it up, answering a fixed lookup (benchmarks/http_floor.py)."""
+    return _spawn([sys.executable, "-m", "benchmarks.http_floor"], _env(data_dir, port, {}), log)
 
 
 def start_proxy(data_dir: Path, port: int, log: Path, extra: dict[str, str]) -> subprocess.Popen:
     """benchmarks/engine_proxy.py: the app with one Oxigraph server answering queries."""
-    return subprocess.Popen(
-        [sys.executable, "-m", "benchmarks.engine_proxy"],
-        env=_env(data_dir, port, extra),
-        cwd=run.ROOT,
-        stdout=open(log, "w"),  # noqa: SIM115 - lives as long as the server
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-    )
+    args = [sys.executable, "-m", "benchmarks.engine_proxy"]
+    return _spawn(args, _env(data_dir, port, extra), log)
 
 
 def start_granian(
@@ -232,7 +231,7 @@ def start_granian(
 ) -> subprocess.Popen:
     """granian's WSGI mode, one worker process, `threads` threads for the app."""
     factory = ["--factory"] if target.endswith("kg_app") else []
-    return subprocess.Popen(
+    return _spawn(
         [
             str(GRANIAN),
             "--interface",
@@ -251,11 +250,8 @@ def start_granian(
             *factory,
             target,
         ],
-        env=_env(data_dir, port, {"NEWSGRAPH_THREADS": str(threads)}),
-        cwd=run.ROOT,
-        stdout=open(log, "w"),  # noqa: SIM115
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
+        _env(data_dir, port, {"NEWSGRAPH_THREADS": str(threads)}),
+        log,
     )
 
 
@@ -268,7 +264,7 @@ def start_uvicorn(
     extra: dict[str, str] | None = None,
 ) -> subprocess.Popen:
     """uvicorn, one worker process, httptools and uvloop; `target` an app factory."""
-    return subprocess.Popen(
+    return _spawn(
         [
             str(UVICORN),
             "--factory",
@@ -285,11 +281,8 @@ def start_uvicorn(
             "--timeout-keep-alive",
             "30",
         ],
-        env=_env(data_dir, port, {**(extra or {}), "NEWSGRAPH_THREADS": str(threads)}),
-        cwd=run.ROOT,
-        stdout=open(log, "w"),  # noqa: SIM115
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
+        _env(data_dir, port, {**(extra or {}), "NEWSGRAPH_THREADS": str(threads)}),
+        log,
     )
 
 
