@@ -2284,3 +2284,19 @@ def test_troops_sent_in_the_passive_are_the_speakers_states():
     assert sendings(facts(lead + ".\n")) == [("country/venezuela", "place/tachira", 2000)]
     by_colombia = sendings(facts(lead + " by Colombia.\n"))
     assert [s[0] for s in by_colombia] != ["country/venezuela"]
+
+
+def test_a_force_going_in_a_relative_clause_is_sent_by_who_sees_it_off():
+    """Dev text 825: "The Republic of Fiji Military Forces yesterday held a farewell church
+    service for 318 soldiers who are expected to leave for the Golan Heights soon to join the
+    UN Disengagement Observer Force": "leave" hangs on "expected", a clause on the soldiers,
+    so no force was found; the force they go to join was read as their owner; and the day
+    of the service is not the day they go."""
+    f = facts(
+        "Farewell\nSource: Test Wire | 2019-04-10\n\n"
+        "The Ghana Armed Forces yesterday held a parade for 450 soldiers who are expected to "
+        "leave for South Sudan soon to join the United Nations Mission in South Sudan.\n"
+    )
+    assert sendings(f) == [("country/ghana", "country/south-sudan", 450)]
+    (dep,) = f.deployments
+    assert dep.start is None

@@ -165,6 +165,11 @@ def deployments_from_parse(doc: Doc) -> list[Deployment]:
                 force = next((s for s in subs if _is_force(s)), None)
                 if force is None and not subs and tok.dep_ == "acl" and _is_force(tok.head):
                     force = tok.head  # "A contingent of 120 soldiers left for Somalia"
+                if force is not None and tok in force.subtree:
+                    # "The Fiji Military Forces held a farewell service for 318 soldiers who
+                    # are expected to leave for the Golan Heights": the force the clause
+                    # tells of is sent by who does what the sentence says to it
+                    sender_toks = _governing_subjects(force)
             elif (
                 lem == "base"
                 and not any(c.dep_ == "auxpass" for c in tok.children)
@@ -590,11 +595,26 @@ def _own_or_governing_subjects(tok) -> list:
             # "A team of rescue specialists was due to join the mission": the subject of
             # the verb the adjective completes
             subs = [c for c in tok.head.head.children if c.dep_ in ("nsubj", "nsubjpass")]
-    if tok.dep_ == "relcl" and subs and all(s.lower_ in ("that", "which", "who") for s in subs):
-        # "The 650-man Guinea-Bissau Armed Forces battalion that left for Liberia": the
-        # noun the clause tells of
-        subs = [tok.head]
+    clause = tok.head if tok.dep_ in ("xcomp", "ccomp") else tok
+    if clause.dep_ == "relcl" and subs and all(s.lower_ in _RELATIVE for s in subs):
+        # "The 650-man Guinea-Bissau Armed Forces battalion that left for Liberia", "318
+        # soldiers who are expected to leave for the Golan Heights": the noun the clause
+        # tells of
+        subs = [clause.head]
     return subs
+
+
+_RELATIVE = {"that", "which", "who"}
+
+
+def _governing_subjects(tok) -> list:
+    """The subjects of the nearest clause a noun hangs on (the pipeline tags no parts of
+    speech, so a verb is known by its subject)."""
+    for a in tok.ancestors:
+        subs = [c for c in a.children if c.dep_ == "nsubj"]
+        if subs:
+            return subs
+    return []
 
 
 _MONEY = {"$", "€", "£", "¥", "US$", "dollars", "euros", "pounds"}
@@ -917,6 +937,11 @@ def _actor(doc: Doc, tok, off: int, skip: int, kinds=("country", "org"), verb=No
     return _national(doc, doc.ref(m))
 
 
+def _clause_verbs(verb) -> list:
+    """A clause's verb and those it completes: "are expected to leave"."""
+    return [verb, *(c for c in verb.children if c.dep_ == "xcomp")]
+
+
 def _outside_clauses(doc: Doc, tok, off: int, start: int, end: int) -> list:
     """The mentions of a phrase but those of a relative clause in it that names no force:
     "200 firefighters … that will help their Greek colleagues" are not Greece's, whom such a
@@ -929,6 +954,9 @@ def _outside_clauses(doc: Doc, tok, off: int, start: int, end: int) -> list:
         # "The Bruneian contingent of 30 soldiers left for Lebanon", the parser hanging
         # "left" on the soldiers: where they went, not whose they are
         or (t.dep_ == "acl" and lemma(t.lower_) in _GOES)
+        # "318 soldiers who are expected to leave … to join the UN Disengagement Observer
+        # Force": the force they go to join is not the one they belong to
+        or (t.dep_ == "relcl" and any(lemma(v.lower_) in _GOES for v in _clause_verbs(t)))
     ]
     return [m for m in doc.mentions_in(start, end) if not any(a <= m.start < b for a, b in clauses)]
 
@@ -1711,6 +1739,13 @@ def _build(
         dest = sender
     personnel, equipment = _numbers(doc, force, off, sent)
     date = _date(doc, sent, off + tok.idx)
+    clause = tok.head if tok.dep_ in ("xcomp", "ccomp") else tok
+    if date is not None and clause.dep_ == "relcl":
+        # "… yesterday held a farewell service for 318 soldiers who are expected to leave
+        # for the Golan Heights soon": the day of the sentence, not of the clause's going
+        a, b = phrase_span(clause, off)
+        if not a <= date.start < b:
+            date = None
     part_of = force_org if force_org and force_org != sender else None
     if part_of and (
         _other_mission(doc, tok.sent, off, skip, part_of)
