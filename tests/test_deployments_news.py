@@ -2300,3 +2300,18 @@ def test_a_force_going_in_a_relative_clause_is_sent_by_who_sees_it_off():
     assert sendings(f) == [("country/ghana", "country/south-sudan", 450)]
     (dep,) = f.deployments
     assert dep.start is None
+
+
+def test_a_size_joined_to_its_word_counts_the_unit_told_before():
+    """Dev text 826: "Nepal is … sending them to the Golan Heights. The 130-troop Nepalese
+    unit has been asked to fill in a gap": "130-troop" is no number on its own, so the
+    unit's size was never read. Not when the unit is another state's ("will replace the
+    120-troop Peruvian unit")."""
+    lead = (
+        "Cyprus\nSource: Test Wire | 2024-05-10\n\n"
+        "Officials announced on Monday that Uruguay is sending some of its troops to Cyprus.\n\n"
+    )
+    told = facts(lead + "The 120-troop Uruguayan unit has been asked to fill a gap.\n")
+    assert sendings(told) == [("country/uruguay", "country/cyprus", 120)]
+    replaced = facts(lead + "The unit will replace the 120-troop Peruvian unit.\n")
+    assert sendings(replaced) == [("country/uruguay", "country/cyprus", None)]

@@ -104,7 +104,7 @@ _EQUIPMENT = re.compile(
     re.I,
 )
 # the word that makes a number a force's size: "150-strong", "the 25 member team"
-_SIZE_WORD = r"[- ](?:strong|member|person|man|officer)\b"
+_SIZE_WORD = r"[- ](?:strong|member|person|man|officer|troop|soldier)\b"
 _STRONG = re.compile(rf"(\d[\d,]*){_SIZE_WORD}", re.I)
 _OWN_UNITS_SIZE = re.compile(rf"\b(?:its|their)\s+(\d[\d,]*){_SIZE_WORD}")
 _LIST_ITEM = re.compile(
@@ -2538,6 +2538,11 @@ _SIZE_TOLD = re.compile(
     rf"|\b(?:[Tt]he|[Tt]his|[Ii]ts|[Tt]heir)\s+(?={_STRONG.pattern}\s+(?:[\w-]+\s+){{0,2}}?"
     r"(?:mission|force|contingent|detachment|battalion|team|unit|group|company)\b)"
 )
+# (a part of a force, not the whole mission: "the 1,000-strong mission" counts all of it)
+_STRONG_UNIT = re.compile(
+    rf"{_STRONG.pattern}\s+(?:[\w-]+\s+){{0,2}}?(?:contingent|detachment|battalion|team|unit|"
+    r"group|company)\b"
+)
 _SIZE_PEOPLE = re.compile(
     rf"{_SIZE_WORD}|"
     # "The group of 157 climbed aboard a federal plane": the number is the people
@@ -2564,6 +2569,15 @@ def _size_told_after(doc: Doc, deps: list[Deployment]) -> None:
         if m is None:
             continue
         nums = [n for n in doc.numbers_in(m.end(), sent.end) if n[0] == m.end()]
+        strong = None if nums else _STRONG_UNIT.match(doc.text, m.end(), sent.end)
+        if strong:
+            # "The 130-troop Nepalese unit": a figure joined to its word is no number alone;
+            # one a state's adjective gives to another's force ("the 200-man Libyan
+            # contingent" the force replaces) is not the deployment's
+            owners = {doc.ref(x) for x in doc.mentions_in(*strong.span(), "country")}
+            if owners and not any(d.deployed_by in owners for d in deps):
+                continue
+            nums = [(strong.start(1), strong.end(1), parse_number(strong.group(1)), None)]
         if not nums and _MADE_OF.search(m.group()):
             # "The taskforce consists of guided-missile destroyer Nanning, …, as well as two
             # ship-borne helicopters and more than 700 troops": the people at the list's end
