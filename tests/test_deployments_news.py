@@ -2315,3 +2315,14 @@ def test_a_size_joined_to_its_word_counts_the_unit_told_before():
     assert sendings(told) == [("country/uruguay", "country/cyprus", 120)]
     replaced = facts(lead + "The unit will replace the 120-troop Peruvian unit.\n")
     assert sendings(replaced) == [("country/uruguay", "country/cyprus", None)]
+
+
+def test_the_bloc_that_sends_is_the_body_named_before():
+    """Dev text 827: "NATO's chief said Monday the alliance will agree this week to send
+    four multinational battalions": "the alliance" named no sender, so nothing was sent."""
+    f = facts(
+        "Bissau\nSource: Test Wire | 2022-02-08\n\n"
+        "ECOWAS's chairman said on Monday the bloc will agree this week to send 600 soldiers "
+        "to Guinea-Bissau.\n"
+    )
+    assert sendings(f) == [("org/ecowas", "country/guinea-bissau", 600)]

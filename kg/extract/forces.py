@@ -889,6 +889,9 @@ def _wished(tok) -> bool:
     return False
 
 
+_A_BODY_WORDS = {"alliance", "bloc", "organisation", "organization", "grouping"}
+
+
 def _actor(doc: Doc, tok, off: int, skip: int, kinds=("country", "org"), verb=None) -> str | None:
     s, e = phrase_span(tok, off)
     # not what the clause of the verb itself names: "six flights that delivered … personnel
@@ -916,6 +919,11 @@ def _actor(doc: Doc, tok, off: int, skip: int, kinds=("country", "org"), verb=No
         # state named last, or whose own body was
         last = _last_body(doc, off + tok.idx)
         return last if last and last.startswith("country/") else None
+    if tok.lower_ in _A_BODY_WORDS and [c.lower_ for c in tok.children] == ["the"]:
+        # "NATO's chief said Monday the alliance will agree to send four battalions": the
+        # body named last
+        last = _last_body(doc, off + tok.idx)
+        return last if last and last.startswith("org/") else None
     ms = [m for m in _outside_clauses(doc, tok, off, max(s, skip), e) if m.kind in kinds]
     if not ms and tok.lower_ in ("army", "navy", "military", "police"):
         # "The Army today deployed 243 troops to Mali. The Sri Lanka Army said …": a state's
