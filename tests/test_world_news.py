@@ -5068,3 +5068,18 @@ def test_a_visit_to_a_town_with_no_host_named_is_the_towns_state_too():
         ["country/vanuatu", "person/sogavare"],
         ["person/nana-akufo-addo"],
     ]
+
+
+def test_a_visit_to_come_told_inside_what_was_reported_is_a_visit():
+    """Dev text 835: "President of Uzbekistan Shavkat Mirziyoyev will visit Tajikistan on
+    April 18-19, the press service of the head of state reported." Parsed as the clause of
+    "reported", "visit" was read as the noun, and a noun no one holds or attends reports no
+    meeting. With a subject and "will" of its own it is the verb."""
+    f = facts(
+        "Visit\nSource: Test Wire | 2023-06-05\n\n"
+        "Kazakh President Kassym-Jomart Tokayev will visit Mongolia on June 7-8, the press "
+        "service reported.\n"
+    )
+    (m,) = meetings_of(f, "Visit")
+    assert "person/kassym-jomart-tokayev" in m.participants, m
+    assert m.date is not None and m.date.value == date(2023, 6, 7), m

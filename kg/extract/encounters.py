@@ -3732,6 +3732,19 @@ def _reported_meeting(noun) -> bool:
 _ON_THIS_OCCASION = re.compile(r"\s*On\s+(?:this|that|the\s+same)\s+occasion\b")
 
 
+_NOUN_OR_VERB = {"visit", "visits", "call", "calls"}
+
+
+def _a_verb_here(tok) -> bool:
+    """ "Mirziyoyev will visit Tajikistan on April 18-19, the press service reported": a
+    word both noun and verb, with a subject and an auxiliary of its own, is the verb."""
+    return (
+        tok.lower_ in _NOUN_OR_VERB
+        and any(c.dep_ == "nsubj" for c in tok.children)
+        and any(c.dep_ == "aux" for c in tok.children)
+    )
+
+
 def _trigger(tok, doc: Doc, off: int):
     """(verb lemma or None, meeting noun or None) when the token starts a meeting."""
     lw = tok.lower_
@@ -3743,6 +3756,7 @@ def _trigger(tok, doc: Doc, off: int):
     if (
         lw in _NOUNS
         and (tok.dep_ != "ROOT" or _held_root(tok))
+        and not _a_verb_here(tok)
         and not (
             lw == "meeting"
             and tok.dep_ in ("pcomp", "advcl", "xcomp", "acl", "conj", "ccomp", "relcl")
