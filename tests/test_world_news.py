@@ -5083,3 +5083,21 @@ def test_a_visit_to_come_told_inside_what_was_reported_is_a_visit():
     (m,) = meetings_of(f, "Visit")
     assert "person/kassym-jomart-tokayev" in m.participants, m
     assert m.date is not None and m.date.value == date(2023, 6, 7), m
+
+
+def test_the_host_who_invited_the_visitor_takes_part_in_the_visit():
+    """Dev text 836: "Prime Minister Zdravko Krivokapić is paying an official visit to Bosnia
+    and Herzegovina, at the invitation of Chairman of the Council of Ministers of Bosnia and
+    Herzegovina Zoran Tegeltija" gave a visit of the guest and the state, undated. The host
+    who invited him is the other party and stands for his state; and a visit told as going
+    on in a dated page's lead is of the page's day (not "A, who is visiting B, held talks",
+    where the talks are what the page tells)."""
+    f = facts(
+        "Visit\nSource: Test Wire | 2021-06-02\n\n"
+        "Prime Minister Edi Rama is paying an official visit to North Macedonia, at the "
+        "invitation of Prime Minister of North Macedonia Zoran Zaev.\n"
+    )
+    (m,) = meetings_of(f, "Visit")
+    assert sorted(m.participants) == ["person/edi-rama", "person/zoran-zaev"], m
+    assert m.date is not None and m.date.value == date(2021, 6, 2), m
+    assert m.date.basis == "DocumentDate"

@@ -1727,6 +1727,7 @@ def encounters(doc: Doc) -> list[Meeting]:
     _attendance(doc, merged)
     _they_are_those_who_attended(doc, merged)
     _date_from_lead(doc, merged)
+    _visit_under_way(doc, merged)
     _day_of_the_series(doc, merged)
     _date_from_the_sentence_before(doc, merged)
     _date_from_the_visit_after(doc, merged)
@@ -2347,6 +2348,32 @@ def _welcomed(doc: Doc, meetings: list[Meeting]) -> None:
                 m.participants.remove(visited)
 
 
+# "at the invitation of his Nepalese counterpart", "on the official invitation of"
+_INVITED_BY = re.compile(r"\b(?:at|on|upon)\s+the\s+(?:[\w-]+\s+){0,2}?invitation\s+of\b")
+
+
+def _invited_by(doc: Doc, meetings: list[Meeting]) -> None:
+    """ "Krivokapić is paying an official visit to Bosnia and Herzegovina, at the invitation
+    of Chairman of the Council of Ministers … Zoran Tegeltija": the host who invited the
+    guest takes part in the visit, and stands for the state visited (as one who welcomed
+    the guest does)."""
+    for m in meetings:
+        sent = doc.sentence_at(m.span.start) if "Visit" in m.kinds else None
+        inv = _INVITED_BY.search(doc.text, sent.start, sent.end) if sent else None
+        if inv is None:
+            continue
+        end = _CLAUSE_END.search(doc.text, inv.end(), sent.end)
+        named = doc.mentions_in(inv.end(), end.start() if end else sent.end, "person")
+        host = doc.ref(named[0]) if named else None
+        if host is None or host in m.participants:
+            continue
+        _join(m, [host])
+        state = _host_country(doc, m.location) if m.location else None
+        if f"country/{state}" in m.participants and state in (doc.post_countries(host) or [state]):
+            m.participants.remove(f"country/{state}")
+            m.key = meeting_key(doc, m.date, m.participants)
+
+
 # "The heads of the delegations were received by President X": those of the meeting just
 # told, as a group
 _THE_DELEGATIONS = re.compile(
@@ -2437,6 +2464,34 @@ def _date_from_lead(doc: Doc, meetings: list[Meeting]) -> None:
                 m.date = date
                 m.key = meeting_key(doc, date, m.participants)  # (keyed "undated-…" before)
                 break
+
+
+# "is paying an official visit", "is currently visiting", "are on a state visit"
+# (not "Mnangagwa who is visiting Zambia … held talks": the talks are what the page tells)
+_VISIT_UNDER_WAY = re.compile(
+    r"(?<!\bwho )\b(?:is|are)\s+(?:currently\s+|now\s+)?(?:paying|making|on|visiting)\b", re.I
+)
+
+
+def _visit_under_way(doc: Doc, meetings: list[Meeting]) -> None:
+    """ "Prime Minister Zdravko Krivokapić is paying an official visit to Bosnia and
+    Herzegovina" in a dated page's lead: a visit going on that day, the page's (the basis
+    says so), as a deployment "being sent" in a lead is."""
+    pub = doc.meta.published
+    for m in meetings:
+        if m.date is not None or m.earlier or m.continues or "Visit" not in m.kinds:
+            continue
+        sent = doc.sentence_at(m.span.start)
+        if (
+            pub is None
+            or sent is None
+            or not doc.in_lead(sent.start)
+            or not _VISIT_UNDER_WAY.search(doc.text, sent.start, sent.end)
+            or _FUTURE_WORDS.search(doc.text, sent.start, sent.end)
+        ):
+            continue
+        m.date = DateValue(pub.value, "DocumentDate", pub.start, pub.end, pub.text)
+        m.key = meeting_key(doc, m.date, m.participants)
 
 
 def _day_of_the_series(doc: Doc, meetings: list[Meeting]) -> None:
@@ -4379,6 +4434,7 @@ def merge_into(doc: Doc, found: list[Meeting], parsed: list[Meeting]) -> list[Me
     _addresses_by(doc, out)
     _represented_attending(doc, out)
     _welcomed(doc, out)
+    _invited_by(doc, out)
     _delegations_received(doc, out)
     _same_day_as_before(doc, out)
     _first_day_of_the_ended(doc, out)
