@@ -184,3 +184,11 @@ def test_a_bare_title_takes_the_state_of_the_post_named_before():
         " Defense Minister Henry Rangel Silva said that 2,000 troops were sent to Tachira."
     )
     assert doc.post_countries("person/henry-rangel-silva") == []
+
+
+def test_a_compass_state_written_with_its_initial_is_that_state():
+    """Dev text 832: "dismissing any link with N. Korea’s nuclear program" made "N. Korea" a
+    person (an initial and a name), to whom the next "He added" was then given."""
+    doc = build("The minister dismissed any link with N. Korea’s nuclear program and S. Sudan.")
+    assert [r for r in doc.entities if r.startswith("person/")] == []
+    assert {"country/north-korea", "country/south-sudan"} <= set(doc.entities)

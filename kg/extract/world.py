@@ -124,6 +124,9 @@ def _natural(name: str) -> str:
     return m.group("head")
 
 
+_NORTH_OR_SOUTH = ("North ", "South ")
+
+
 @lru_cache(maxsize=1)
 def countries() -> dict[str, Country]:
     """ISO alpha-2 -> Country, every entry of ISO 3166-1 (and Kosovo)."""
@@ -149,6 +152,8 @@ def countries() -> dict[str, Country]:
         names += extra.get("names") or []
         # "St Kitts and Nevis", "St. Lucia": the abbreviation every Caribbean paper writes
         names += [f"{st} {n[6:]}" for n in names if n.startswith("Saint ") for st in ("St", "St.")]
+        # "N. Korea's nuclear program", "S. Sudan": the initial headlines write for a compass
+        names += [f"{n[0]}. {n.split(' ', 1)[1]}" for n in names if n.startswith(_NORTH_OR_SOUTH)]
         # "Union of Comoros": an official name written without its article
         names += [n.replace(" of the ", " of ") for n in names if " of the " in n]
         # "Trinidad & Tobago", "St Kitts & Nevis": the ampersand headlines and lists write
