@@ -192,3 +192,16 @@ def test_a_compass_state_written_with_its_initial_is_that_state():
     doc = build("The minister dismissed any link with N. Korea’s nuclear program and S. Sudan.")
     assert [r for r in doc.entities if r.startswith("person/")] == []
     assert {"country/north-korea", "country/south-sudan"} <= set(doc.entities)
+
+
+def test_a_spaced_dash_ends_a_name():
+    """Dev text 832: "October 9, The Iran Project – Foreign Ministry Spokesman Bahram Qasemi in
+    his recent weekly conference reviewed …": the model read one organization across the
+    dash, so the spokesman was no person and none of his nine statements had a speaker
+    (and dev text 737's "KARACHI – Pakistan Navy" hid the city)."""
+    doc = build(
+        "October 9, The Zambia Project – Foreign Ministry Spokesman Chanda Mwale in his recent "
+        "weekly conference reviewed detention of a negotiations advisor."
+    )
+    assert "org/zambia-project" in doc.entities
+    assert not [r for r in doc.entities if "ministry" in r and "project" in r]

@@ -67,6 +67,9 @@ class Found:
     entities: dict[str, Entity]
 
 
+_SPACED_DASH = re.compile(r" [–—] ")
+
+
 def _clean(text: str, start: int, end: int) -> tuple[int, int]:
     """Trim a leading article, a trailing possessive and surrounding punctuation."""
     span = text[start:end]
@@ -77,6 +80,9 @@ def _clean(text: str, start: int, end: int) -> tuple[int, int]:
     m = _POSSESSIVE.search(span)
     if m and m.start() > 0:
         end = start + m.start()
+    dash = _SPACED_DASH.search(text, start, end)
+    if dash is not None:
+        end = dash.start()  # "The Iran Project – Foreign Ministry Spokesman …": two names
     open_at = text.find("(", start, end)
     if open_at > start and text.find(")", open_at, end) < 0:
         end = open_at  # "Federal Government of Somalia (FGS": the name before the bracket
