@@ -2020,3 +2020,19 @@ def test_the_first_of_two_surnames_alone_names_the_person():
         {"person/ratu-naiqama-lalabalavu", "person/tupou-vi"} <= set(m.participants)
         for m in facts.meetings
     ), [m.participants for m in facts.meetings]
+
+
+def test_a_quote_introduced_by_said_colon_ends_where_the_story_reports_again():
+    """Dev text 840: "Brig Gen Ahmad Habibi said:", then his words as a paragraph, then
+    "Agence France Presse reported that the Canadian troops would …": read as a transcript
+    section, the quote ran to the end of the story and swallowed the agency's report."""
+    text = (
+        "Handover\nSource: Test Wire | 2011-07-06\n\n"
+        "The handing-over ceremony took place at the base. Colonel Amir Jalali said:\n\n"
+        "You have all earned a great name here and please take that with pride to your homes.\n\n"
+        "Reuters reported that the Dutch troops would rest for five days in Crete on the way "
+        "home.\n"
+    )
+    assert speakers_of(text, "Dutch troops would rest") == {"org/reuters"}
+    (quoted,) = speakers_of(text, "earned a great name")
+    assert quoted.startswith("person/") and quoted.endswith("jalali")

@@ -102,10 +102,15 @@ def statements(doc: Doc, meetings: list[Meeting]) -> list[Statement]:
     for n, (idx, speaker) in enumerate(headers):
         stop = headers[n + 1][0] if n + 1 < len(headers) else len(paras)
         body = []
+        # "The ceremony took place at the base. Brig Gen Ahmad Habibi said:": a quote a
+        # story's paragraph introduces, not a transcript's heading ("Speech by …:")
+        told_in_a_story = bool(_SENTENCE_THEN.search(text, paras[idx].start, paras[idx].end))
         for j in range(idx + 1, stop):
             line = text[paras[j].start : paras[j].end]
             if _SECTION_END.match(line) or _INLINE.match(line) and j != idx + 1:
                 break
+            if j != idx + 1 and told_in_a_story and _reports_another(text, paras[j]):
+                break  # "Agence France Presse reported that …" after the quote: the story again
             body.append(paras[j])
         # a closing narrative paragraph ("In the course of the session, ... spoke.") ends a speech
         while body and not _looks_like_speech(text, body[-1]) and len(body) > 1:
@@ -2043,6 +2048,17 @@ def _statement_for(doc: Doc, sent: Block, speaker: str, verb_end: int | None = N
 
 def _looks_like_speech(text: str, block: Block) -> bool:
     return bool(_FIRST_PERSON.search(text, block.start, block.end))
+
+
+def _reports_another(text: str, block: Block) -> bool:
+    """A paragraph in the third person that reports words: the narrative, not the speech."""
+    return not _looks_like_speech(text, block) and bool(
+        _REPORTED.search(text, block.start, block.end)
+    )
+
+
+_SENTENCE_THEN = re.compile(r"[a-z][.!?]\s+[A-Z]")
+_REPORTED = re.compile(rf"{VERB.pattern}|\b(?:reported|reports|wrote|tweeted|[Aa]ccording to)\b")
 
 
 def _whole_document(doc: Doc) -> Statement | None:
