@@ -5101,3 +5101,15 @@ def test_the_host_who_invited_the_visitor_takes_part_in_the_visit():
     assert sorted(m.participants) == ["person/edi-rama", "person/zoran-zaev"], m
     assert m.date is not None and m.date.value == date(2021, 6, 2), m
     assert m.date.basis == "DocumentDate"
+
+
+def test_a_verb_of_a_toll_does_not_count_a_number_in_the_next_clause():
+    """Dev text 843: "two Indian peacekeepers were killed when about 2,000 rebels had
+    ambushed their temporary base": "killed" counted the 2,000 rebels of the "when" clause
+    as dead (and dev text 319 "arrested" another clause's 91)."""
+    f = facts(
+        "Attack\nSource: Test Wire | 2013-12-24\n\n"
+        "Recently, three Nepalese peacekeepers were killed when about 1,500 fighters had "
+        "attacked their base.\n"
+    )
+    assert claim_counts(f) == [("Deaths", 3)]

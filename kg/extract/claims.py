@@ -18,6 +18,10 @@ _RISEN_TO = r"[^.;]{0,50}\b(?:to|at|of|reached|hit)\s+$"
 _TOLL = rf"\bdeath toll\b{_RISEN_TO}"
 _TOLL_BEFORE = re.compile(_TOLL, re.I)
 
+# a word between a verb and the number it counts, but not one that opens another clause:
+# "two peacekeepers were killed when about 2,000 rebels ambushed their base"
+_NO_CLAUSE = r"(?!(?:and|when|as|after|while|before|because|since|if|where)\b)"
+
 # (kind, words after the number, words before it); order is priority
 KINDS: list[tuple[str, re.Pattern[str], re.Pattern[str] | None]] = [
     (
@@ -47,14 +51,14 @@ KINDS: list[tuple[str, re.Pattern[str], re.Pattern[str] | None]] = [
         ),
         re.compile(
             r"\b(?:killed|lives of|death of|eliminated|killing)\s+"
-            r"(?!and\b)(?:(?!and\b)\w+\s+){0,2}$|" + _TOLL,
+            rf"(?!and\b)(?:{_NO_CLAUSE}\w+\s+){{0,2}}$|" + _TOLL,
             re.I,
         ),
     ),
     (
         "Injuries",
         re.compile(r"\b(?:injured|wounded|injuries|hurt|hospitali[sz]ed)\b", re.I),
-        re.compile(r"\b(?:injured|wounded|injuring)\s+(?:\w+\s+){0,2}$", re.I),
+        re.compile(rf"\b(?:injured|wounded|injuring)\s+(?:{_NO_CLAUSE}\w+\s+){{0,2}}$", re.I),
     ),
     (
         "Detentions",
@@ -62,12 +66,14 @@ KINDS: list[tuple[str, re.Pattern[str], re.Pattern[str] | None]] = [
             r"\b(?:detained|arrested|detentions?|apprehended|brought to the police|in custody)\b",
             re.I,
         ),
-        re.compile(r"\b(?:detained|arrested|apprehended|detaining)\s+(?:\w+\s+){0,2}$", re.I),
+        re.compile(
+            rf"\b(?:detained|arrested|apprehended|detaining)\s+(?:{_NO_CLAUSE}\w+\s+){{0,2}}$", re.I
+        ),
     ),
     (
         "WeaponsSeized",
         re.compile(r"\b(?:weapons|firearms|guns|rifles)\b", re.I),
-        re.compile(r"\b(?:seized|confiscated)\s+(?:\w+\s+){0,2}$", re.I),
+        re.compile(rf"\b(?:seized|confiscated)\s+(?:{_NO_CLAUSE}\w+\s+){{0,2}}$", re.I),
     ),
     ("Flights", re.compile(r"^\s*(?:\w+\s+){0,1}(?:flights|sorties)\b", re.I), None),
     (
