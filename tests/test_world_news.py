@@ -5113,3 +5113,14 @@ def test_a_verb_of_a_toll_does_not_count_a_number_in_the_next_clause():
         "attacked their base.\n"
     )
     assert claim_counts(f) == [("Deaths", 3)]
+
+
+def test_the_death_of_one_is_a_toll_of_one():
+    """Dev text 845: "the attack …, which resulted in the death of one Pakistani peacekeeper":
+    "one" is no number elsewhere ("one of the …"), so the toll was lost (also dev 772)."""
+    f = facts(
+        "Attack\nSource: Test Wire | 2024-01-29\n\n"
+        "The council condemned the attack on the base, which resulted in the death of one "
+        "Uruguayan peacekeeper, and the death of one of the attackers.\n"
+    )
+    assert claim_counts(f) == [("Deaths", 1)]

@@ -117,7 +117,9 @@ _CASUALTIES = {"Deaths", "Injuries", "Detentions"}
 # the …"), but it counts the dead
 _ONE_DEAD = re.compile(
     r"\bone(?=\s+(?:(?:person|man|woman|soldier|civilian|policeman|protester)\s+)?"
-    r"(?:(?:was|has\s+been)\s+)?(?:dead|killed)\b)",
+    r"(?:(?:was|has\s+been)\s+)?(?:dead|killed)\b)"
+    # "resulted in the death of one Pakistani peacekeeper"
+    r"|(?<=\bdeath of )one\b(?!\s+of\b)",
     re.I,
 )
 
