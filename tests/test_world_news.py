@@ -5124,3 +5124,19 @@ def test_the_death_of_one_is_a_toll_of_one():
         "Uruguayan peacekeeper, and the death of one of the attackers.\n"
     )
     assert claim_counts(f) == [("Deaths", 1)]
+
+
+def test_leaders_after_a_fronted_meeting_in_a_town_are_its_parties():
+    """Dev text 701: "In a high-level meeting held in the Surinamese border town of Nieuw
+    Nickerie, President Jennifer Geerlings-Simons of Suriname and President Irfaan Ali of
+    Guyana reaffirmed …": the town before ", President …" was read as a person with a post,
+    and the parser hung the two presidents on the town, so the verb had no subject and the
+    meeting no parties."""
+    f = facts(
+        "Border\nSource: Test Wire | 2025-07-10\n\n"
+        "In a high-level meeting held in the Bolivian border town of Puerto Suarez, President "
+        "Luis Arce of Bolivia and President Luiz Inacio Lula of Brazil reaffirmed their "
+        "countries’ commitment to a new railway.\n"
+    )
+    assert parties(f.meetings) == [["person/luis-arce", "person/luiz-inacio-lula"]]
+    assert f.meetings[0].location == "place/puerto-suarez"

@@ -1421,6 +1421,8 @@ def encounters(doc: Doc) -> list[Meeting]:
                         # "The comments were made by A following talks with B": who acted
                         # held the talks
                         subjects += _agents(verb)
+                    if not subjects and hub.dep_ == "pobj" and head.i < verb.i:
+                        subjects = _hung_on_the_phrase(head)
                     if not subjects and _call_noun(hub):
                         # "the leaders discussed regional developments along with bilateral
                         # relations in a phone call": the parser hangs the call on a noun
@@ -3798,6 +3800,22 @@ def _a_verb_here(tok) -> bool:
         and any(c.dep_ == "nsubj" for c in tok.children)
         and any(c.dep_ == "aux" for c in tok.children)
     )
+
+
+def _hung_on_the_phrase(prep) -> list:
+    """ "In a meeting held in the border town of Nieuw Nickerie, President A of Suriname and
+    President B reaffirmed …": the parser hangs the subjects on the opening phrase's last
+    noun, in apposition, as conjuncts or adverbs after its comma; they are the verb's
+    subjects."""
+    phrase = list(prep.subtree)
+    comma = next((t for t in phrase if t.text == ","), None)
+    if comma is None:
+        return []
+    return [
+        t
+        for t in phrase
+        if t.i > comma.i and t.dep_ in ("conj", "appos", "npadvmod") and t.head.i < comma.i
+    ]
 
 
 def _trigger(tok, doc: Doc, off: int):

@@ -1505,6 +1505,8 @@ def _org_is_person(text: str, s: int, e: int, out, ents, known=(), lex=None) -> 
     surface = text[s:e]
     if _generic(surface) or _ACRONYM.match(surface.replace(" ", "")):
         return False
+    if _TOWN_OF.search(text, max(0, s - 30), s):
+        return False  # "the border town of Nieuw Nickerie, President A …": a town, then a post
     s2, e2, label = clean_person(text, s, e)
     if label is None:
         return False
