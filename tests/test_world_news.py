@@ -5140,3 +5140,16 @@ def test_leaders_after_a_fronted_meeting_in_a_town_are_its_parties():
     )
     assert parties(f.meetings) == [["person/luis-arce", "person/luiz-inacio-lula"]]
     assert f.meetings[0].location == "place/puerto-suarez"
+
+
+def test_prez_in_a_headline_is_a_title():
+    """Dev text 837: the headline "Faure Gnassingbé confers with Prez Akufo-Addo" made "Prez
+    Akufo-Addo" a person of its own, so "President Akufo-Addo" in the body could be either
+    him or "Nana Addo Dankwa Akufo-Addo": three nodes, and a second meeting."""
+    f = facts(
+        "Koroma confers with Prez Johnson-Sirleaf\nSource: Test Wire | 2013-02-14\n\n"
+        "The Sierra Leonean President, Mr Ernest Bai Koroma, paid a short visit to his Liberian "
+        "counterpart, Ellen Johnson-Sirleaf, in Monrovia last Sunday.\n\n"
+        "President Johnson-Sirleaf said the talks were cordial.\n"
+    )
+    assert refs(f, "person") == {"person/ellen-johnson-sirleaf", "person/ernest-bai-koroma"}

@@ -59,9 +59,10 @@ TITLES = {
         "Brig Brig. Adm Adm. Cmdr Cmdr. Cdr Cdr. Lt-Gen Maj-Gen Brig-Gen Lt-Col "
         # (and with their periods: "Maj.-Gen. Taoreed Lagbaja")
         "Lt.-Gen. Maj.-Gen. Brig.-Gen. Lt.-Col. "
-        # and of posts ("H.E. Amb. Dr. Ismail Wais", "LTC Andrei Taranu", "Pres Solih" in a
-        # headline, "President Advocate Duma Boko" of Botswana, a lawyer's style)
-        "Amb Amb. LTC Lt.Col. LTG MG BG COL Advocate Adv. Pres Pres. "
+        # and of posts ("H.E. Amb. Dr. Ismail Wais", "LTC Andrei Taranu", "Pres Solih" and
+        # "Prez Akufo-Addo" in headlines, "President Advocate Duma Boko" of Botswana, a
+        # lawyer's style)
+        "Amb Amb. LTC Lt.Col. LTG MG BG COL Advocate Adv. Pres Pres. Prez "
         "President-elect Vice-President-elect Premier-elect Governor-elect Chancellor-elect "
         # plural posts before a list of names: "Presidents Daniel Noboa of Ecuador and …"
         "Presidents Premiers Chancellors Kings Secretaries Ambassadors Generals Senators "
