@@ -5153,3 +5153,61 @@ def test_prez_in_a_headline_is_a_title():
         "President Johnson-Sirleaf said the talks were cordial.\n"
     )
     assert refs(f, "person") == {"person/ellen-johnson-sirleaf", "person/ernest-bai-koroma"}
+
+
+def test_a_meeting_earlier_in_the_day_is_of_that_day():
+    """Dev text 834: "Mongolian President Khaltmaagiin Battulga here on Friday met
+    Vice-President M Venkaiah Naidu … Earlier in the day, Prime Minister Narendra Modi met
+    Battulga": "earlier" kept the second meeting off the first one's day, but "earlier in
+    the day" is that day."""
+    f = facts(
+        "Visit\nSource: Test Wire | 2022-04-08\n\n"
+        "Namibian President Hage Geingob on Friday met Vice-President Paul Mashatile in "
+        "Pretoria.\n\n"
+        "Earlier in the day, President Cyril Ramaphosa met Geingob at the Union Buildings.\n"
+    )
+    days = {tuple(sorted(m.participants)): m.date and m.date.value for m in f.meetings}
+    assert days[("person/cyril-ramaphosa", "person/hage-geingob")] == date(2022, 4, 8), days
+
+
+def test_a_meeting_told_with_a_year_of_its_own_is_not_of_the_day_before():
+    """Dev text 834, once its Modi meeting had a day: "… a strategic partnership in 2015
+    during the visit of Prime Minister Modi to Mongolia" took that day, as a later meeting
+    of one of its parties. A year of its own in its sentence says it is not."""
+    import importlib
+
+    from kg.extract.context import build
+    from kg.extract.model import DateValue, Meeting, Span
+
+    # (the module: `kg.extract.encounters` is also the name of its main function)
+    enc = importlib.import_module("kg.extract.encounters")
+
+    text = (
+        "Ramaphosa met Geingob on Friday. The two countries reached a partnership in 2015 "
+        "during the visit of Ramaphosa to Namibia."
+    )
+    doc = build(text)
+    cut = text.index(" The two")
+    day = DateValue(date(2022, 4, 8), "ExplicitDate", 0, 0, "Friday")
+    met = Meeting(
+        "a",
+        Span(0, cut),
+        "",
+        {"InPersonMeeting"},
+        day,
+        None,
+        None,
+        ["person/ramaphosa", "person/geingob"],
+    )
+    visit = Meeting(
+        "b",
+        Span(cut + 1, len(text)),
+        "",
+        {"Visit"},
+        None,
+        None,
+        None,
+        ["person/ramaphosa", "country/namibia"],
+    )
+    enc._same_day_as_before(doc, [met, visit])
+    assert visit.date is None

@@ -4596,7 +4596,13 @@ _EARLIER_TIME = re.compile(
 
 # "is holding talks with counterpart A in Vilnius before heading to the Rukla base": what
 # comes next that day, not an earlier time
-_NEXT_STEP = re.compile(r"before\s+\w+ing\b", re.I)
+_A_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
+_NEXT_STEP = re.compile(
+    r"before\s+\w+ing\b"
+    # "Earlier in the day, Prime Minister Modi met Battulga": the same day, before
+    r"|earlier\s+(?:in\s+the\s+day|that\s+day|the\s+same\s+day|today)\b",
+    re.I,
+)
 
 
 # "The three-day 28th formal exploratory talks … officially concluded Wednesday (May 30)": the
@@ -4652,6 +4658,9 @@ def _same_day_as_before(doc: Doc, meetings: list[Meeting]) -> None:
         if not before:
             continue
         o = max(before, key=lambda x: x.span.start)
+        years = {int(y) for y in _A_YEAR.findall(s_text)}
+        if years and o.date.value.year not in years:
+            continue  # "a strategic partnership in 2015 during the visit of Modi": its year
         between = [
             d
             for d in doc.dates.dates_in(o.span.end, m.span.end)
