@@ -1139,22 +1139,41 @@ def test_sessions_under_a_leadership_and_their_participants_listed_after_a_colon
     assert m.date is not None and m.date.value == date(2024, 3, 5), m
 
 
-def test_a_visit_to_begin_on_a_stated_day_is_of_that_day_not_of_the_statement():
+@pytest.mark.parametrize(
+    ("text", "visitor", "day"),
+    [
+        pytest.param(
+            "Visit\nSource: Example | 2022-05-08\n\n"
+            "PRESIDENT of Sierra Leone, Julius Maada Bio will, on Wednesday, begin a three-day "
+            "visit to Liberia on the invitation of President, George Weah, a statement from the"
+            " Ministry of Foreign Affairs and Regional Integration said on Saturday.\n",
+            "person/julius-maada-bio",
+            date(2022, 5, 11),
+            id="begin-a-visit-on-a-day",
+        ),
+        pytest.param(
+            "Visit\nSource: Test Wire | 2023-06-05\n\n"
+            "Kazakh President Kassym-Jomart Tokayev will visit Mongolia on June 7-8, the press "
+            "service reported.\n",
+            "person/kassym-jomart-tokayev",
+            date(2023, 6, 7),
+            id="will-visit-inside-what-was-reported",
+        ),
+    ],
+)
+def test_a_visit_to_come_on_a_stated_day_is_of_that_day(text: str, visitor: str, day: date):
     """Dev text 340 (first sight: missed): "PRESIDENT of Suriname, Chandrikapersad Santokhi
     will, on Tuesday, begin a four-day visit to Guyana on the invitation of President, Dr
     Irfaan Ali, a statement from the Ministry of Foreign Affairs and International
     Co-operation said on Saturday." A meeting to come on a stated day is one (the gold
     format's "scheduled for a stated day"); the day the long-named statement was made is
-    not its day."""
-    f = facts(
-        "Visit\nSource: Example | 2022-05-08\n\n"
-        "PRESIDENT of Sierra Leone, Julius Maada Bio will, on Wednesday, begin a three-day visit to"
-        " Liberia on the invitation of President, George Weah, a statement from the"
-        " Ministry of Foreign Affairs and Regional Integration said on Saturday.\n"
-    )
-    (m,) = meetings_of(f, "Visit")
-    assert "person/julius-maada-bio" in m.participants, m
-    assert m.date is not None and m.date.value == date(2022, 5, 11), m
+    not its day. Dev text 835: "President of Uzbekistan Shavkat Mirziyoyev will visit
+    Tajikistan on April 18-19, the press service of the head of state reported." Parsed as
+    the clause of "reported", "visit" was read as the noun, and a noun no one holds or
+    attends reports no meeting; with a subject and "will" of its own it is the verb."""
+    (m,) = meetings_of(facts(text), "Visit")
+    assert visitor in m.participants, m
+    assert m.date is not None and m.date.value == day, m
 
 
 def test_a_visit_from_a_day_begins_that_day():
@@ -5070,21 +5089,6 @@ def test_a_visit_to_a_town_with_no_host_named_is_the_towns_state_too():
     ]
 
 
-def test_a_visit_to_come_told_inside_what_was_reported_is_a_visit():
-    """Dev text 835: "President of Uzbekistan Shavkat Mirziyoyev will visit Tajikistan on
-    April 18-19, the press service of the head of state reported." Parsed as the clause of
-    "reported", "visit" was read as the noun, and a noun no one holds or attends reports no
-    meeting. With a subject and "will" of its own it is the verb."""
-    f = facts(
-        "Visit\nSource: Test Wire | 2023-06-05\n\n"
-        "Kazakh President Kassym-Jomart Tokayev will visit Mongolia on June 7-8, the press "
-        "service reported.\n"
-    )
-    (m,) = meetings_of(f, "Visit")
-    assert "person/kassym-jomart-tokayev" in m.participants, m
-    assert m.date is not None and m.date.value == date(2023, 6, 7), m
-
-
 def test_the_host_who_invited_the_visitor_takes_part_in_the_visit():
     """Dev text 836: "Prime Minister Zdravko Krivokapić is paying an official visit to Bosnia
     and Herzegovina, at the invitation of Chairman of the Council of Ministers of Bosnia and
@@ -5177,7 +5181,7 @@ def test_a_meeting_told_with_a_year_of_its_own_is_not_of_the_day_before():
     import importlib
 
     from kg.extract.context import build
-    from kg.extract.model import DateValue, Meeting, Span
+    from kg.extract.model import Meeting, Span
 
     # (the module: `kg.extract.encounters` is also the name of its main function)
     enc = importlib.import_module("kg.extract.encounters")
