@@ -5215,3 +5215,17 @@ def test_a_meeting_told_with_a_year_of_its_own_is_not_of_the_day_before():
     )
     enc._same_day_as_before(doc, [met, visit])
     assert visit.date is None
+
+
+def test_a_summit_just_ended_in_a_dated_lead_is_of_the_pages_day():
+    """Dev text 818: "The 2018 G20 Summit, celebrated among tensions …, has ended with the
+    agreement on a document, announced the Argentine president, Mauricio Macri" in a page of
+    1 December 2018: the summit had no day, as a visit "is paying" had none (dev 836)."""
+    f = facts(
+        "Summit\nSource: Test Wire | 2019-06-29\n\n"
+        "The 2019 G20 Summit, held among trade tensions, has ended with the agreement on a "
+        "declaration, announced the Japanese prime minister, Shinzo Abe.\n"
+    )
+    (m,) = meetings_of(f, "Summit")
+    assert m.date is not None and m.date.value == date(2019, 6, 29), m
+    assert m.date.basis == "DocumentDate"

@@ -1729,7 +1729,7 @@ def encounters(doc: Doc) -> list[Meeting]:
     _attendance(doc, merged)
     _they_are_those_who_attended(doc, merged)
     _date_from_lead(doc, merged)
-    _visit_under_way(doc, merged)
+    _going_on_in_the_lead(doc, merged)
     _day_of_the_series(doc, merged)
     _date_from_the_sentence_before(doc, merged)
     _date_from_the_visit_after(doc, merged)
@@ -2473,22 +2473,29 @@ def _date_from_lead(doc: Doc, meetings: list[Meeting]) -> None:
 _VISIT_UNDER_WAY = re.compile(
     r"(?<!\bwho )\b(?:is|are)\s+(?:currently\s+|now\s+)?(?:paying|making|on|visiting)\b", re.I
 )
+# "The 2018 G20 Summit … has ended with the agreement on a document"
+_SITTING_JUST_ENDED = re.compile(r"\b(?:has|have)\s+(?:just\s+)?(?:ended|concluded|closed)\b")
+_GOING_ON_IN_THE_LEAD = {"Visit": _VISIT_UNDER_WAY, "Summit": _SITTING_JUST_ENDED}
 
 
-def _visit_under_way(doc: Doc, meetings: list[Meeting]) -> None:
+def _going_on_in_the_lead(doc: Doc, meetings: list[Meeting]) -> None:
     """ "Prime Minister Zdravko Krivokapić is paying an official visit to Bosnia and
-    Herzegovina" in a dated page's lead: a visit going on that day, the page's (the basis
-    says so), as a deployment "being sent" in a lead is."""
+    Herzegovina", "The 2018 G20 Summit … has ended with the agreement on a document" in a
+    dated page's lead: a visit going on that day, a summit just ended, of the page's day (the
+    basis says so), as a deployment "being sent" in a lead is."""
     pub = doc.meta.published
     for m in meetings:
-        if m.date is not None or m.earlier or m.continues or "Visit" not in m.kinds:
+        told = [rx for kind, rx in _GOING_ON_IN_THE_LEAD.items() if kind in m.kinds]
+        if m.date is not None or m.earlier or not told:
             continue
+        if m.continues and any(o.span.start < m.span.start for o in meetings):
+            continue  # (told again: "the meeting was chaired by …" after it)
         sent = doc.sentence_at(m.span.start)
         if (
             pub is None
             or sent is None
             or not doc.in_lead(sent.start)
-            or not _VISIT_UNDER_WAY.search(doc.text, sent.start, sent.end)
+            or not any(rx.search(doc.text, sent.start, sent.end) for rx in told)
             or _FUTURE_WORDS.search(doc.text, sent.start, sent.end)
         ):
             continue
