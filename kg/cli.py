@@ -21,6 +21,8 @@ def _config(args: argparse.Namespace) -> Config:
         base=getattr(args, "base", None),
         host=getattr(args, "host", None),
         port=getattr(args, "port", None),
+        warm_processes=getattr(args, "warm_processes", None),
+        process_idle=getattr(args, "process_idle", None),
     )
 
 
@@ -203,6 +205,16 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--host")
     p.add_argument("--port", type=int)
     p.add_argument("--no-build", action="store_true", help="serve the current store as it is")
+    p.add_argument(
+        "--warm-processes",
+        type=int,
+        help="query processes kept while idle (NEWSGRAPH_WARM_PROCESSES; -1: all)",
+    )
+    p.add_argument(
+        "--process-idle",
+        type=float,
+        help="seconds an extra query process stays unused before it ends (NEWSGRAPH_PROCESS_IDLE)",
+    )
     p.set_defaults(func=cmd_serve)
 
     p = sub.add_parser("query", help="run a SPARQL query on the store")

@@ -69,6 +69,8 @@ class Config:
     query_timeout: float = 60.0
     query_processes: int = 4
     light_processes: int = 2
+    warm_processes: int = 1
+    process_idle: float = 30.0
     light_budget: float = 0.5
     query_memory_mb: int = 2048
     store_in_memory: bool = False
@@ -177,6 +179,19 @@ SETTINGS: list[tuple[str, str, object, str]] = [
         "NEWSGRAPH_LIGHT_PROCESSES",
         int,
         "query processes kept for cheap queries and /health (the light lane; 0: one lane)",
+    ),
+    (
+        "warm_processes",
+        "NEWSGRAPH_WARM_PROCESSES",
+        int,
+        "query processes started with the server and kept while it is idle (light lane first);"
+        " the others start when requests need them, up to the two lanes' sizes (-1: all)",
+    ),
+    (
+        "process_idle",
+        "NEWSGRAPH_PROCESS_IDLE",
+        float,
+        "seconds a query process beyond the warm ones stays unused before it ends (0: never)",
     ),
     (
         "light_budget",

@@ -60,7 +60,8 @@ REJECTIONS = Counter(
 )
 QUERY_EVENTS = Counter(
     "newsgraph_query_events",
-    "Query executor events: timeout (worker killed), crashed, busy (no free worker)",
+    "Query executor events: timeout (worker killed), crashed, busy (no free worker),"
+    " demoted (moved to the heavy lane), retired (an idle query process ended)",
     ["event"],
 )
 TIMEOUTS = Counter("newsgraph_query_timeouts", "Queries stopped at NEWSGRAPH_QUERY_TIMEOUT")

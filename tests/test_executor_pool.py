@@ -36,6 +36,7 @@ from kg.executor import (
     Job,
     _after_fork_in_child,
     _CurrentStore,
+    _kept,
     _memory_limit,
     _serve_jobs,
     _Sink,
@@ -380,7 +381,7 @@ def test_idle_workers_light_first_dead_ones_dropped_heavy_never_given_light(make
 
 def test_an_answer_comes_back_whole_and_its_worker_is_reused(make) -> None:
     events: list[str] = []
-    ex = make(size=1, light=1, events=events)
+    ex = make(size=1, light=1, events=events, warm_processes=-1)  # both lanes kept warm
     out = ex.execute("SELECT ?s { ?s ?p ?o }", accept=JSON)
     assert (out.status, out.media_type, out.reason) == (200, JSON, "ok")
     assert out.headers == {"Vary": "Accept"} and out.chunks is None
@@ -409,7 +410,7 @@ def test_an_answer_comes_back_whole_and_its_worker_is_reused(make) -> None:
 
 
 def test_warm_starts_every_worker_once(make) -> None:
-    ex = make(size=2, light=1)
+    ex = make(size=2, light=1, warm_processes=-1)  # -1: all of them kept warm
     ex.warm()
     until(lambda: idle(ex, LIGHT) == 1 and idle(ex, HEAVY) == 2, "the pool warm", spawned=True)
     ex.warm()
@@ -649,6 +650,115 @@ def test_workers_started_one_request_at_a_time_stop_at_the_pools_size(make, gate
     until(lambda: idle(spare, HEAVY) == 2, "two workers started", spawned=True)
     until(lambda: not spawning(), "the spawner done")
     assert spare._count[HEAVY] == 2 and len(processes(spare)) == 2
+
+
+def test_the_warm_workers_are_the_light_lanes_first() -> None:
+    sizes = {HEAVY: 4, LIGHT: 2}
+    assert _kept(sizes, 1) == {LIGHT: 1, HEAVY: 0}
+    assert _kept(sizes, 3) == {LIGHT: 2, HEAVY: 1}
+    assert _kept(sizes, 0) == {LIGHT: 0, HEAVY: 0}
+    assert _kept(sizes, 99) == sizes and _kept(sizes, -1) == sizes
+    assert _kept({HEAVY: 2, LIGHT: 0}, 1) == {LIGHT: 0, HEAVY: 1}  # one lane: heavy
+    ex = Executor(Config(warm_processes=2, process_idle=-3), size=3, light=1)
+    assert ex.keep == {LIGHT: 1, HEAVY: 1} and ex.process_idle == 0.0
+    assert Executor(Config()).keep == {LIGHT: 1, HEAVY: 0}  # the default: one process
+
+
+def test_the_pool_starts_small_grows_for_a_burst_and_retires_the_idle_ones(make, gate) -> None:
+    """One warm worker; three held requests start two more (up to the lane's size);
+    once unused for `process_idle` seconds the two that were idle longest end, the one
+    kept warm stays and answers without a start."""
+    events: list[str] = []
+    ex = make(size=3, light=0, events=events, warm_processes=1, process_idle=0.05)
+    ex.warm()
+    until(lambda: idle(ex, HEAVY) == 1, "the warm worker", spawned=True)
+    until(lambda: not spawning(), "the spawner done")
+    assert len(processes(ex)) == 1 and ex._count == {LIGHT: 0, HEAVY: 1}
+    assert ex._reaper is None  # nothing beyond the warm one: nothing to watch
+    runs = [in_thread(lambda: ex.execute("ASK {}", accept=gate.accept())) for _ in range(3)]
+    until(lambda: gate.entered == 3, "three running", *(t for t, _ in runs))
+    assert len(processes(ex)) == 3 and ex._count[HEAVY] == 3
+    gate.opened.set()
+    for t, box in runs:
+        finish(t)
+        assert box[0].status == 200
+    until(lambda: ex._count[HEAVY] == 1 and idle(ex, HEAVY) == 1, "two retired")
+    until(lambda: ex._reaper is None, "the reaper done")  # back to the warm ones: it ends
+    assert events == ["retired", "retired"]
+    kept = ex._idle_by_lane[HEAVY][0].process
+    assert kept.is_alive() and [p.exitcode for p in processes(ex) if p is not kept] == [-9, -9]
+    assert ex.execute("ASK {}", accept=JSON).status == 200
+    assert len(processes(ex)) == 3  # answered by the kept worker: none started
+
+
+def test_the_longest_idle_go_first_and_never_below_the_warm_ones(make) -> None:
+    ex = make(size=3, light=1, warm_processes=2, process_idle=10.0)
+    workers = {}
+    for lane, n in ((LIGHT, 1), (HEAVY, 3)):
+        for k in range(n):
+            w = types.SimpleNamespace(lane=lane, idle_since=100.0 + k)
+            ex._idle_by_lane[lane].append(w)  # type: ignore[arg-type]
+            workers[lane, k] = w
+    ex._count = {LIGHT: 1, HEAVY: 3}
+    with ex._cond:
+        assert ex._retire_idle(105.0) == ([], 5.0)  # the oldest is due in 5 s
+        retired, due = ex._retire_idle(111.5)
+    # the light one is kept warm, so is one heavy (2 in all); the two oldest heavy go
+    assert retired == [workers[HEAVY, 0], workers[HEAVY, 1]] and due is None
+    assert ex._count == {LIGHT: 1, HEAVY: 1} and ex._idle_by_lane[HEAVY] == [workers[HEAVY, 2]]
+    ex._idle_by_lane = {LIGHT: [], HEAVY: []}
+    ex._count = {LIGHT: 1, HEAVY: 3}  # two beyond the warm ones, both busy: look again later
+    with ex._cond:
+        assert ex._retire_idle(111.5) == ([], 10.0)
+    ex._count = {LIGHT: 0, HEAVY: 0}
+
+
+def test_a_cheap_query_with_its_lane_full_may_start_a_heavy_worker_never_the_reverse(
+    make, gate
+) -> None:
+    """As a cheap query may take an idle heavy worker, it may start one: the pool started
+    whole gave cheap queries all its workers, and growing their lane alone cost a quarter
+    of their throughput at 8 clients (benchmarks.lean_path)."""
+    ex = make(size=1, light=1, warm_processes=1)
+    assert ex._lane_to_grow(LIGHT) == LIGHT
+    ex._count = {LIGHT: 1, HEAVY: 0}
+    assert ex._lane_to_grow(LIGHT) == HEAVY and ex._lane_to_grow(HEAVY) == HEAVY
+    ex._count = {LIGHT: 0, HEAVY: 1}
+    assert ex._lane_to_grow(HEAVY) is None  # a heavy query never takes the light lane
+    ex._count = {LIGHT: 1, HEAVY: 1}
+    assert ex._lane_to_grow(LIGHT) is None
+    ex._count = {LIGHT: 0, HEAVY: 0}
+    one_lane = make(size=2, light=0)
+    assert one_lane._lane_to_grow(LIGHT) == HEAVY
+    # through the pool: health checks (light lane) with the light worker held
+    t, box = in_thread(lambda: ex.execute("ASK {}", accept=gate.accept(), priority=True))
+    until(lambda: gate.entered == 1, "the light worker held", t)
+    assert ex.execute("ASK {}", accept=JSON, priority=True).status == 200
+    assert ex._count == {LIGHT: 1, HEAVY: 1} and idle(ex, HEAVY) == 1
+    gate.opened.set()
+    finish(t)
+    assert box[0].status == 200
+
+
+def test_with_process_idle_0_nothing_is_retired(make, gate) -> None:
+    ex = make(size=2, light=0, warm_processes=0, process_idle=0)
+    runs = [in_thread(lambda: ex.execute("ASK {}", accept=gate.accept())) for _ in range(2)]
+    until(lambda: gate.entered == 2, "two running", *(t for t, _ in runs))
+    gate.opened.set()
+    finish(*(t for t, _ in runs))
+    assert idle(ex, HEAVY) == 2 and ex._reaper is None
+
+
+def test_a_killed_worker_is_replaced_at_once_only_up_to_the_warm_ones(make, gate) -> None:
+    """Past the warm ones a killed worker's lane grows again when a request needs it."""
+    events: list[str] = []
+    ex = make(size=2, light=0, events=events, warm_processes=0)
+    out = ex.execute("ASK {}", accept=gate.accept(), timeout=0.2)
+    assert (out.status, out.reason) == (503, "timeout")
+    until(lambda: not spawning(), "no spawner")
+    assert ex._count[HEAVY] == 0 and len(processes(ex)) == 1
+    assert ex.execute("ASK {}", accept=JSON).status == 200  # started for this request
+    assert len(processes(ex)) == 2 and events == ["timeout"]
 
 
 def test_a_worker_started_for_a_request_gets_its_lanes_priority(make) -> None:
