@@ -792,7 +792,10 @@ class Executor:
 
     One pool per web process; it starts lazily and restarts after a fork. `execute`
     (a query) and `validate` (a /validate job) are thread-safe. Lanes, budgets and
-    the order of waiters are explained in kg/lanes.py.
+    the order of waiters are explained in kg/lanes.py. Its size follows the load: the
+    `keep` workers per lane (NEWSGRAPH_WARM_PROCESSES) start with it, others when a
+    request finds none free (up to `sizes`), and those end after `process_idle`
+    seconds unused (`_reap`), since each holds an interpreter and the store's caches.
     """
 
     def __init__(
