@@ -181,7 +181,7 @@ def tree_cpu(pid: int) -> float:
     while stack:
         p = stack.pop()
         pids.append(p)
-        stack += sbs._children(p)
+        stack += sbs.child_pids(p)
     for p in pids:
         try:
             fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
@@ -389,7 +389,7 @@ def tree_parts(pid: int) -> list[tuple[str, float]]:
     while stack:
         p = stack.pop()
         pids.append(p)
-        stack += sbs._children(p)
+        stack += sbs.child_pids(p)
     out = []
     for p in pids:
         try:

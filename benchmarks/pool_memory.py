@@ -43,7 +43,7 @@ def tree(pid: int) -> list[int]:
     while stack:
         p = stack.pop()
         pids.append(p)
-        stack += sbs._children(p)
+        stack += sbs.child_pids(p)
     return pids
 
 
@@ -61,7 +61,7 @@ def role(pid: int, web: int, fork_server: int | None) -> str:
 
 
 def fork_server_of(web: int) -> int | None:
-    for child in sbs._children(web):
+    for child in sbs.child_pids(web):
         try:
             if b"forkserver" in Path(f"/proc/{child}/cmdline").read_bytes():
                 return child

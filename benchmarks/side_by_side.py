@@ -254,7 +254,7 @@ def run_cell(
 # ---- memory of a server's process tree -------------------------------------------------
 
 
-def _children(pid: int) -> list[int]:
+def child_pids(pid: int) -> list[int]:
     out = []
     for task in Path(f"/proc/{pid}/task").glob("*"):
         try:
@@ -275,7 +275,7 @@ def tree_memory(pid: int) -> tuple[float, float, int]:
     while stack:
         p = stack.pop()
         pids.append(p)
-        stack += _children(p)
+        stack += child_pids(p)
     rss = pss = 0
     for p in pids:
         try:

@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 import requests
 
+from benchmarks.side_by_side import child_pids
 from tests.conftest import LiveServer, start_server, stop_server
 
 HELD = "https://held.test.invalid/sparql"
@@ -67,25 +68,15 @@ class HeldEndpoint:
         self.server.server_close()
 
 
-def _children(pid: int) -> list[int]:
-    out: list[int] = []
-    for task in Path(f"/proc/{pid}/task").glob("*"):
-        try:
-            out += [int(c) for c in (task / "children").read_text().split()]
-        except OSError:
-            pass
-    return out
-
-
 def query_processes(server: LiveServer) -> int:
     """The live query processes: the children of the web process's fork server."""
-    for child in _children(server.proc.pid):
+    for child in child_pids(server.proc.pid):
         try:
             cmdline = Path(f"/proc/{child}/cmdline").read_bytes()
         except OSError:
             continue
         if b"forkserver" in cmdline:
-            return len(_children(child))
+            return len(child_pids(child))
     return 0
 
 
