@@ -5107,27 +5107,31 @@ def test_the_host_who_invited_the_visitor_takes_part_in_the_visit():
     assert m.date.basis == "DocumentDate"
 
 
-def test_a_verb_of_a_toll_does_not_count_a_number_in_the_next_clause():
+@pytest.mark.parametrize(
+    ("sentence", "counts"),
+    [
+        pytest.param(
+            "Recently, three Nepalese peacekeepers were killed when about 1,500 fighters had "
+            "attacked their base.",
+            [("Deaths", 3)],
+            id="a-toll-verb-stops-at-when",
+        ),
+        pytest.param(
+            "The council condemned the attack on the base, which resulted in the death of one "
+            "Uruguayan peacekeeper, and the death of one of the attackers.",
+            [("Deaths", 1)],
+            id="the-death-of-one",
+        ),
+    ],
+)
+def test_a_toll_counts_its_own_dead(sentence: str, counts: list) -> None:
     """Dev text 843: "two Indian peacekeepers were killed when about 2,000 rebels had
     ambushed their temporary base": "killed" counted the 2,000 rebels of the "when" clause
-    as dead (and dev text 319 "arrested" another clause's 91)."""
-    f = facts(
-        "Attack\nSource: Test Wire | 2013-12-24\n\n"
-        "Recently, three Nepalese peacekeepers were killed when about 1,500 fighters had "
-        "attacked their base.\n"
-    )
-    assert claim_counts(f) == [("Deaths", 3)]
-
-
-def test_the_death_of_one_is_a_toll_of_one():
-    """Dev text 845: "the attack …, which resulted in the death of one Pakistani peacekeeper":
-    "one" is no number elsewhere ("one of the …"), so the toll was lost (also dev 772)."""
-    f = facts(
-        "Attack\nSource: Test Wire | 2024-01-29\n\n"
-        "The council condemned the attack on the base, which resulted in the death of one "
-        "Uruguayan peacekeeper, and the death of one of the attackers.\n"
-    )
-    assert claim_counts(f) == [("Deaths", 1)]
+    as dead (and dev text 319 "arrested" another clause's 91). Dev text 845: "which resulted
+    in the death of one Pakistani peacekeeper": "one" is no number elsewhere ("one of the
+    …"), so the toll was lost (also dev 772)."""
+    f = facts(f"Attack\nSource: Test Wire | 2024-01-29\n\n{sentence}\n")
+    assert claim_counts(f) == counts
 
 
 def test_leaders_after_a_fronted_meeting_in_a_town_are_its_parties():
