@@ -51,7 +51,7 @@ KINDS: list[tuple[str, re.Pattern[str], re.Pattern[str] | None]] = [
         ),
         re.compile(
             r"\b(?:killed|lives of|death of|eliminated|killing)\s+"
-            rf"(?!and\b)(?:{_NO_CLAUSE}\w+\s+){{0,2}}$|" + _TOLL,
+            rf"(?:{_NO_CLAUSE}\w+\s+){{0,2}}$|" + _TOLL,
             re.I,
         ),
     ),

@@ -595,7 +595,7 @@ def _own_or_governing_subjects(tok) -> list:
             # "A team of rescue specialists was due to join the mission": the subject of
             # the verb the adjective completes
             subs = [c for c in tok.head.head.children if c.dep_ in ("nsubj", "nsubjpass")]
-    clause = tok.head if tok.dep_ in ("xcomp", "ccomp") else tok
+    clause = _clause_of(tok)
     if clause.dep_ == "relcl" and subs and all(s.lower_ in _RELATIVE for s in subs):
         # "The 650-man Guinea-Bissau Armed Forces battalion that left for Liberia", "318
         # soldiers who are expected to leave for the Golan Heights": the noun the clause
@@ -605,6 +605,11 @@ def _own_or_governing_subjects(tok) -> list:
 
 
 _RELATIVE = {"that", "which", "who"}
+
+
+def _clause_of(verb):
+    """The verb whose clause `verb` completes ("are expected to leave"), or itself."""
+    return verb.head if verb.dep_ in ("xcomp", "ccomp") else verb
 
 
 def _governing_subjects(tok) -> list:
@@ -1747,7 +1752,7 @@ def _build(
         dest = sender
     personnel, equipment = _numbers(doc, force, off, sent)
     date = _date(doc, sent, off + tok.idx)
-    clause = tok.head if tok.dep_ in ("xcomp", "ccomp") else tok
+    clause = _clause_of(tok)
     if date is not None and clause.dep_ == "relcl":
         # "… yesterday held a farewell service for 318 soldiers who are expected to leave
         # for the Golan Heights soon": the day of the sentence, not of the clause's going
