@@ -2342,12 +2342,17 @@ def _welcomed(doc: Doc, meetings: list[Meeting]) -> None:
             ):
                 continue
             hosts = _persons_join(doc, m, w.end(), sent.end)
-            state = _host_country(doc, m.location) if m.location else None
-            visited = f"country/{state}" if state else None
+            visited = _visited_state(doc, m)
             if set(hosts) & set(m.participants) and visited in m.participants:
                 # "… were met at the airport by President Akufo-Addo": the host who met the
                 # guest stands for the state visited, which is no party beside him
                 m.participants.remove(visited)
+
+
+def _visited_state(doc: Doc, m: Meeting) -> str | None:
+    """The state a visit's place is in, as a party would be named ("country/…")."""
+    state = _host_country(doc, m.location) if m.location else None
+    return f"country/{state}" if state else None
 
 
 # "at the invitation of his Nepalese counterpart", "on the official invitation of"
@@ -2370,9 +2375,10 @@ def _invited_by(doc: Doc, meetings: list[Meeting]) -> None:
         if host is None or host in m.participants:
             continue
         _join(m, [host])
-        state = _host_country(doc, m.location) if m.location else None
-        if f"country/{state}" in m.participants and state in (doc.post_countries(host) or [state]):
-            m.participants.remove(f"country/{state}")
+        visited = _visited_state(doc, m)
+        state = visited.split("/", 1)[1] if visited else None
+        if visited in m.participants and state in (doc.post_countries(host) or [state]):
+            m.participants.remove(visited)
             m.key = meeting_key(doc, m.date, m.participants)
 
 
@@ -2499,7 +2505,7 @@ def _going_on_in_the_lead(doc: Doc, meetings: list[Meeting]) -> None:
             or _FUTURE_WORDS.search(doc.text, sent.start, sent.end)
         ):
             continue
-        m.date = DateValue(pub.value, "DocumentDate", pub.start, pub.end, pub.text)
+        m.date = doc.meta.page_day()
         m.key = meeting_key(doc, m.date, m.participants)
 
 

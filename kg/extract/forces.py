@@ -1913,7 +1913,7 @@ def _date(doc: Doc, sent, pos: int) -> DateValue | None:
             and _UNDER_WAY.search(doc.text, sent.start, sent.end)
         ):
             # "Two naval ships are being sent to Tonga" in a page's lead: the page's day
-            return DateValue(pub.value, "DocumentDate", pub.start, pub.end, pub.text)
+            return doc.meta.page_day()
         return None
     return min(dates, key=lambda d: abs(d.start - pos))
 

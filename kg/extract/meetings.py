@@ -345,8 +345,7 @@ def meetings(doc: Doc) -> list[Meeting]:
         ):
             # a call, talks or a session a dated page reports in its lead with no day of its
             # own: the page's day, and the basis says so (not "this week": a day not given)
-            pub = doc.meta.published
-            date = DateValue(pub.value, "DocumentDate", pub.start, pub.end, pub.text)
+            date = doc.meta.page_day()
         is_call = bool(re.search(r"phone|conversation", trig.group(), re.I))
         if (
             is_call

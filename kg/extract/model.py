@@ -3,7 +3,7 @@ without rdflib and rdfize is the one place that knows docs/modelling.md."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 
@@ -152,6 +152,11 @@ class DocMeta:
     publishers: list[str] = field(default_factory=list)  # every org key named as publisher
     publisher_labels: dict[str, str] = field(default_factory=dict)
     published: DateValue | None = None
+
+    def page_day(self) -> DateValue | None:
+        """The page's date as the day of a fact the page tells as of its day ("are being
+        sent", "is paying a visit"), with the basis that says so."""
+        return None if self.published is None else replace(self.published, basis="DocumentDate")
 
 
 @dataclass

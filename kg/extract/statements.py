@@ -2016,7 +2016,7 @@ def _said_when(doc: Doc, sent: Block, verb_end: int | None) -> DateValue | None:
         return lead[0]
     pub = doc.meta.published
     if pub is not None and pub.value:
-        return DateValue(pub.value, "DocumentDate", pub.start, pub.end, pub.text)
+        return doc.meta.page_day()
     return None
 
 
