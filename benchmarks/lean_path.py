@@ -177,11 +177,7 @@ def steps(app: object, store: ox.Store, sizes: synth.Sizes) -> list[tuple[str, f
 
 def tree_cpu(pid: int) -> float:
     """CPU seconds (user + system) used so far by `pid` and its live descendants."""
-    pids, stack, total = [], [pid], 0
-    while stack:
-        p = stack.pop()
-        pids.append(p)
-        stack += sbs.child_pids(p)
+    pids, total = sbs.tree_pids(pid), 0
     for p in pids:
         try:
             fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
@@ -385,11 +381,7 @@ def http(
 
 def tree_parts(pid: int) -> list[tuple[str, float]]:
     """(command name, PSS MB) of each process of `pid`'s tree, largest first."""
-    pids, stack = [], [pid]
-    while stack:
-        p = stack.pop()
-        pids.append(p)
-        stack += sbs.child_pids(p)
+    pids = sbs.tree_pids(pid)
     out = []
     for p in pids:
         try:

@@ -38,15 +38,6 @@ from benchmarks import side_by_side as sbs
 PATH_QUERY = lean_path.KINDS[1][1]
 
 
-def tree(pid: int) -> list[int]:
-    pids, stack = [], [pid]
-    while stack:
-        p = stack.pop()
-        pids.append(p)
-        stack += sbs.child_pids(p)
-    return pids
-
-
 def role(pid: int, web: int, fork_server: int | None) -> str:
     """web, fork server, resource tracker or a query process (with its nice value)."""
     if pid == web:
@@ -95,7 +86,7 @@ def snapshot(web: int, label: str) -> float:
     """Print the tree's memory per process; its PSS in MB."""
     fork_server = fork_server_of(web)
     rows, total = [], 0.0
-    for pid in tree(web):
+    for pid in sbs.tree_pids(web):
         try:
             rollup = Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines()[1:]
             fields = {line.split(":")[0]: int(line.split()[1]) / 1024 for line in rollup}

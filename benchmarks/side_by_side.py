@@ -264,6 +264,16 @@ def child_pids(pid: int) -> list[int]:
     return out
 
 
+def tree_pids(pid: int) -> list[int]:
+    """`pid` and all its live descendants, parents before their children."""
+    pids, stack = [], [pid]
+    while stack:
+        p = stack.pop()
+        pids.append(p)
+        stack += child_pids(p)
+    return pids
+
+
 def tree_memory(pid: int) -> tuple[float, float, int]:
     """(RSS MB, PSS MB, processes) of `pid` and all its descendants.
 
@@ -271,11 +281,7 @@ def tree_memory(pid: int) -> tuple[float, float, int]:
     query process, libraries) once per process; PSS splits each shared page among
     the processes that map it, so the PSS of a tree is what it really costs.
     """
-    pids, stack = [], [pid]
-    while stack:
-        p = stack.pop()
-        pids.append(p)
-        stack += child_pids(p)
+    pids = tree_pids(pid)
     rss = pss = 0
     for p in pids:
         try:
