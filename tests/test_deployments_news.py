@@ -2326,3 +2326,21 @@ def test_the_bloc_that_sends_is_the_body_named_before():
         "to Guinea-Bissau.\n"
     )
     assert sendings(f) == [("org/ecowas", "country/guinea-bissau", 600)]
+
+
+def test_troops_posted_on_the_borders_with_a_list_stay_at_home():
+    """Dev text 824: "Venezuela's defense minister announced plans to post 15,000 troops to
+    fight drug trafficking and armed groups on the borders with Colombia, Brazil and
+    Guyana": "post" was no sending verb, "borders" (plural) was no border, and the states
+    after the first in the list were read as where the troops go."""
+    posted = facts(
+        "Borders\nSource: Test Wire | 2023-05-10\n\n"
+        "Peru's defence minister announced plans to post 3,000 soldiers to fight smuggling on "
+        "the borders with Ecuador, Colombia and Bolivia.\n"
+    )
+    assert sendings(posted) == [("country/peru", "country/peru", 3000)]
+    sent = facts(
+        "Borders\nSource: Test Wire | 2023-05-10\n\n"
+        "Peru will deploy 3,000 soldiers along its borders with Ecuador and Bolivia.\n"
+    )
+    assert sendings(sent) == [("country/peru", "country/peru", 3000)]

@@ -39,7 +39,7 @@ from kg.ids import fold
 _VERBS = set(
     "deploy send dispatch despatch provide contribute pledge commit airlift fly station "
     "reinforce arrive withdraw pull redeploy land return offer deliver transfer disembark "
-    "descend transport join cross depart base order relocate move rush roll enter".split()
+    "descend transport join cross depart base order relocate move rush roll enter post".split()
 )
 # verbs the lexicon does not lemmatise (their other forms are too common to cue a parse)
 _UNLEMMATISED = {"ordered": "order", "based": "base"}
@@ -1027,7 +1027,7 @@ def _last_body(doc: Doc, pos: int) -> str | None:
         and not m.adjective
         # (not the state across a border: "troops to the southern border with Mexico … we
         # deploy" are the sender's)
-        and not _BORDER_WITH.search(doc.text, max(since, m.start - 30), m.start)
+        and not _BORDER_WITH.search(doc.text, max(since, m.start - 90), m.start)
     ]
     return _national(doc, doc.ref(ms[-1])) if ms else None
 
@@ -1328,7 +1328,11 @@ _PURPOSE = {
 }
 
 
-_BORDER_WITH = re.compile(r"\b(?:border|frontier)s?\s+with\s+(?:the\s+)?$", re.I)
+# (and each state of a list: "the borders with Colombia, Brazil and Guyana")
+_BORDER_WITH = re.compile(
+    r"\b(?i:border|frontier)s?\s+with\s+(?:the\s+)?"
+    r"(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s*(?:,\s*(?:and\s+)?|\s+and\s+))*$"
+)
 
 
 def _place_in(doc: Doc, g, off: int, skip: int) -> str | None:
@@ -1340,7 +1344,7 @@ def _place_in(doc: Doc, g, off: int, skip: int) -> str | None:
         if m.kind in ("place", "country")
         and not m.adjective
         # "to the country's border with Belarus": the troops stay on their side of it
-        and not _BORDER_WITH.search(doc.text, max(s, m.start - 30), m.start)
+        and not _BORDER_WITH.search(doc.text, max(s, m.start - 90), m.start)
         # "in the Caribbean island country": a country the words describe, not the region
         and not (g.lower_ in _A_COUNTRY and m.end <= off + g.idx)
     ]
@@ -1617,7 +1621,7 @@ _AT_THE_BORDER = r"reinforce|strengthen|secure|guard|patrol|protect|bolster"
 _TO_THE_BORDER = re.compile(
     rf"\b(?:to|on|along|at|near)\s+(?:(?:{_AT_THE_BORDER})"
     # "flew to the airstrip … near the Nicaraguan border": the sender's side of it
-    r"\s+)?(?:the\s+)?(?:\w+ern\s+)?(?:[A-Z][a-z]+(?:an|ian|ese|i)\s+)?(?:border|frontier)"
+    r"\s+)?(?:the\s+)?(?:\w+ern\s+)?(?:[A-Z][a-z]+(?:an|ian|ese|i)\s+)?(?:border|frontier)s?"
     r"(?:\s+with\b|(?:\s+(?:region|area|zone)s?)?(?![\w-]|\s+(?:of|between)\b))",
     re.I,
 )
