@@ -5233,3 +5233,27 @@ def test_a_summit_just_ended_in_a_dated_lead_is_of_the_pages_day():
     (m,) = meetings_of(f, "Summit")
     assert m.date is not None and m.date.value == date(2019, 6, 29), m
     assert m.date.basis == "DocumentDate"
+
+
+def test_what_two_agreed_at_their_meeting_tells_the_meeting():
+    """Dev text 821: "Prime Minister Pham Minh Chinh and Philippine President Ferdinand
+    Romualdez Marcos Jr agreed to promote the connectivity … of the two economies, at their
+    meeting in Jakarta", in a page of no date: the parser hangs "at their meeting" on what
+    was agreed, an infinitive, so the meeting read as one still to come and was dropped.
+    Their next meeting is still to come."""
+    lead = "Talks\nSource: Test Wire\n\n"
+    held = facts(
+        lead + "Prime Minister Sitiveni Rabuka and Samoan Prime Minister Fiame Naomi Mataafa "
+        "agreed to expand the trade between the two countries, at their meeting in Apia.\n"
+    )
+    (m,) = held.meetings
+    assert sorted(m.participants) == [
+        "person/fiame-naomi-mataafa",
+        "person/sitiveni-rabuka",
+    ], m
+    assert m.location == "place/apia"
+    coming = facts(
+        lead + "Prime Minister Sitiveni Rabuka and Samoan Prime Minister Fiame Naomi Mataafa "
+        "agreed to review the trade between the two countries at their next meeting in Apia.\n"
+    )
+    assert coming.meetings == []

@@ -525,6 +525,17 @@ def _future_or_wished(tok) -> bool:
         ):
             return True  # "looked forward to the President's visit to the UK in July"
         if (
+            node.dep_ == "xcomp"
+            and tok.dep_ == "pobj"
+            and tok.head.lower_ in ("at", "during")
+            and tok.head.head.i == node.i
+            and any(c.dep_ == "poss" and c.lower_ == "their" for c in tok.children)
+            and not any(c.dep_ == "amod" and c.lower_ in _UPCOMING for c in tok.children)
+        ):
+            # "A and B agreed to promote trade, at their meeting in Jakarta": the occasion of
+            # the agreeing, which the parser hung on what was agreed
+            return _future_or_wished(node.head)
+        if (
             node.dep_ in ("xcomp", "ccomp", "pcomp", "acl")
             and lemma(node.head.lower_) in _PLAN_VERBS
         ):
