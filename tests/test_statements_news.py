@@ -2036,3 +2036,28 @@ def test_a_quote_introduced_by_said_colon_ends_where_the_story_reports_again():
     assert speakers_of(text, "Dutch troops would rest") == {"org/reuters"}
     (quoted,) = speakers_of(text, "earned a great name")
     assert quoted.startswith("person/") and quoted.endswith("jalali")
+
+
+# ---- what two leaders said, and where ------------------------------------------------------
+
+PLEDGE = (
+    "Zimbabwe and Mozambique reaffirm ties\n"
+    "Source: Test Wire | 2025-03-07\n\n"
+    "Harare, Mar 7 The leaders of Zimbabwe and Mozambique on Thursday reaffirmed their "
+    "commitment to deepening the relations between the two neighbours.\n\n"
+    "The pledge was made during bilateral talks in Harare between Zimbabwean President "
+    "Emmerson Mnangagwa and his Mozambican counterpart Daniel Chapo.\n"
+)
+
+
+def test_the_leaders_of_two_states_are_the_two_the_next_sentence_names():
+    """Dev text 850: "Lusaka, Aug 1 The leaders of Zambia and Botswana on Friday reaffirmed
+    their commitment …. The pledge was made during bilateral talks in Lusaka … between
+    Zambian President Hakainde Hichilema and his Botswanan counterpart Duma Gideon Boko":
+    the agency's city and day with no dash were read as part of the passage, whose speaker
+    was a state, and the talks had no day."""
+    assert speakers_of(PLEDGE, "reaffirmed their commitment") == {"person/emmerson-mnangagwa"}
+    assert statement_openings(PLEDGE)[0] == "The leaders of "
+    f = extract_facts(document_from_bytes("t.txt", PLEDGE.encode("utf-8")))[0]
+    (talks,) = [m for m in f.meetings if "InPersonMeeting" in m.kinds]
+    assert talks.date is not None and str(talks.date.value) == "2025-03-06", talks

@@ -29,6 +29,7 @@ from kg.extract.lexis import (
     OPENS_WITH_PRONOUN,
     SAID_AFTER,
     SESSION_CUE,
+    TOLD_DURING,
     calls_on,
     lemma,
 )
@@ -4479,6 +4480,7 @@ def merge_into(doc: Doc, found: list[Meeting], parsed: list[Meeting]) -> list[Me
     _invited_by(doc, out)
     _delegations_received(doc, out)
     _same_day_as_before(doc, out)
+    _day_of_what_it_was_told_at(doc, out)
     _first_day_of_the_ended(doc, out)
     _date_of_the_arrival_after(doc, out)
     _todays_meeting(doc, out)
@@ -4694,6 +4696,27 @@ def _same_day_as_before(doc: Doc, meetings: list[Meeting]) -> None:
             m.date = o.date
             if m.location is None and not m.kinds & {"PhoneCall", "Videoconference"}:
                 m.location = o.location  # (where they all were that day)
+
+
+def _day_of_what_it_was_told_at(doc: Doc, meetings: list[Meeting]) -> None:
+    """ "The leaders of Zambia and Botswana on Friday reaffirmed their commitment …. The
+    pledge was made during bilateral talks in Lusaka between A and B": talks of no day that
+    the story gives as where the sentence before was said are of that sentence's day."""
+    for m in meetings:
+        if m.date is not None and m.date.value:
+            continue
+        sent = doc.sentence_at(m.span.start)
+        if sent is None or not TOLD_DURING.match(doc.text, sent.start, sent.end):
+            continue
+        if doc.dates.dates_in(sent.start, sent.end):
+            continue  # (a day of its own, resolved or not)
+        before = doc.sentence_next_to(sent, -1)
+        if before is None or doc.paragraphs_between(before.start, sent.start) > 1:
+            continue
+        day = _date(doc, before, before.start)
+        if day is not None:
+            m.date = day
+            m.key = meeting_key(doc, day, m.participants)
 
 
 # "Kenya's newly elected president, William Ruto": the state owns the title of the person

@@ -336,3 +336,13 @@ def calls_on(verb) -> bool:
     return not any(c.dep_ == "prep" and c.lower_ == "for" for c in verb.children) and not any(
         t.dep_ in ("xcomp", "acl", "relcl") or t.lower_ == "to" for p in on for t in p.subtree
     )
+
+
+# "The pledge was made during bilateral talks in Lusaka": the sentence before told what
+# was pledged, agreed or said, and when
+TOLD_DURING = re.compile(
+    r"(?:The|This|That|These|Those)\s+(?:[\w-]+\s+)?(?:pledges?|agreements?|commitments?|"
+    r"announcements?|remarks|statements?|decisions?|assurances?|comments|undertakings?|"
+    r"calls?|appeals?|promises?)\s+(?:was|were)\s+(?:made|given|announced|reached|delivered|"
+    r"issued|expressed|voiced|taken)\s+(?:during|at|in|on\s+the\s+sidelines\s+of)\b"
+)

@@ -354,12 +354,16 @@ def in_headline(doc: Doc, sent: Block) -> bool:
     return not line.endswith((".", "!", "?", "”", '"')) and len(line) < 250
 
 
+_WEEKDAY_NAMES = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 _DATELINE = re.compile(
     r"(?:[A-Za-z][A-Za-z .’'/-]{1,40}?"
     r"(?:,\s*(?:[A-Z][\w .]{1,30}?|\d{1,2}\s+[A-Z][a-z]+\.?)(?:,?\s*\d{4})?)?,?\s*"
     # ("Tehran, Oct 9, IRNA -- Iran’s 15th fleet …": the agency after the day)
     r"(?:\([^)\n]{1,60}\)\s*(?::\s+|[-–—]{0,2}\s*)|(?:[A-Z]{2,12}\s+)?[-–—]{1,2}\s)"
     r"|[A-Z][A-Z .’'-]{2,40},\s*[A-Z]+\s+\d{1,2},\s*[A-Z][A-Za-z]+\.\s"
+    # "Lusaka, Aug 1 The leaders of Zambia and Botswana …": an agency's city and day, no dash
+    rf"|(?!(?:On|In|At|By|From|Since|Until|Last|Next|This|Early|Late|{_WEEKDAY_NAMES})\b)"
+    rf"[A-Z][a-z]+(?:\s[A-Z][a-z]+){{0,2}},\s*{DATELINE_DAY}\s+(?=[A-Z][a-z])"
     # "South China Morning Post | A massacre …": a reposted story's credit
     r"|[A-Z][\w.’'&-]*(?: [A-Z][\w.’'&-]*){0,5} \| )"
 )
@@ -988,6 +992,16 @@ def _resolve(doc: Doc, tok, verb, sent: Block, sal: speech.Salience) -> str | No
         # "Both stressed …"; "The leaders reaffirmed …", "The parties noted …" after the two
         # met
         return pair[0]
+    if (
+        word in ("leaders", "heads", "presidents")
+        and not any(m.kind in ("person", "org") for m in found)
+        and len({m.key for m in found if m.kind == "country"}) >= 2
+    ):
+        told_at = _pair_told_at_next(doc, sent)
+        if told_at:
+            # "The leaders of Zambia and Botswana on Friday reaffirmed …. The pledge was made
+            # during bilateral talks … between A and B": the two named there
+            return told_at[0]
     if (
         word in ("leaders", "heads", "presidents")
         and len(sal.met_lately) >= 3
@@ -2283,6 +2297,16 @@ _OPERATIVE_HEAD = re.compile(
 )
 # "Call on …", "Take note …", "Reaffirm …;": a verb with no subject, ending in ";" or "."
 _OPERATIVE_ITEM = re.compile(r"\s*(?:\d+[.)]\s*)?[A-Z][a-z]+\b[^\n]*[;.]\s*$")
+
+
+def _pair_told_at_next(doc: Doc, sent: Block) -> list[str]:
+    """The two persons the next sentence names as meeting where this one was said ("The
+    pledge was made during bilateral talks … between A and B"), if it does."""
+    nxt = doc.sentence_next_to(sent, 1)
+    if nxt is None or not lexis.TOLD_DURING.match(doc.text, nxt.start, nxt.end):
+        return []
+    persons = list(dict.fromkeys(doc.ref(m) for m in doc.mentions_in(nxt.start, nxt.end, "person")))
+    return persons if len(persons) == 2 else []
 
 
 def _meeting_context(doc: Doc, meetings: list[Meeting]):
