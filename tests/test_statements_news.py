@@ -2061,3 +2061,15 @@ def test_the_leaders_of_two_states_are_the_two_the_next_sentence_names():
     f = extract_facts(document_from_bytes("t.txt", PLEDGE.encode("utf-8")))[0]
     (talks,) = [m for m in f.meetings if "InPersonMeeting" in m.kinds]
     assert talks.date is not None and str(talks.date.value) == "2025-03-06", talks
+
+
+def test_a_body_naming_the_post_of_who_speaks_is_not_the_speaker():
+    """Dev text 859: "United Nations (UN) Secretary General Ban Ki-moon voiced concern about
+    the alleged coup and called on all political parties …": the parser made "United
+    Nations" the subject of "called", so the body spoke, not its Secretary General."""
+    text = (
+        "Sudan\nSource: Test Wire | 2023-04-17\n\n"
+        "United Nations (UN) Secretary General Ban Ki-moon voiced concern about the "
+        "fighting and called on all armed groups to resolve their differences peacefully.\n"
+    )
+    assert speakers_of(text, "voiced concern") == {"person/ban-ki-moon"}

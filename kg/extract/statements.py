@@ -16,9 +16,10 @@ from kg.extract import lexis, speech
 from kg.extract.context import Doc, owner_named_before, post_held
 from kg.extract.model import DateValue, Entity, Meeting, Statement
 from kg.extract.model import Span as SpanT
+from kg.extract.names import TITLES
 from kg.extract.sentences import DATELINE_DAY, Block, SpanSet, sentences
 from kg.extract.sentences import SALUTATION as _SALUTATION
-from kg.ids import slug
+from kg.ids import fold, slug
 
 VERBS = (
     r"stated|said|says|noted|underlined|emphasi[sz]ed|stressed|added|indicated|pointed out|told|"
@@ -952,6 +953,11 @@ def _resolve(doc: Doc, tok, verb, sent: Block, sal: speech.Salience) -> str | No
         for m in found
         if m.kind not in ("place", "country") or not any(a <= m.start < b for a, b in where)
     ] or found
+    holder = _titled_holder_after(doc, found)
+    if holder is not None:
+        # "United Nations (UN) Secretary General Ban Ki-moon voiced concern …": the body
+        # names the post of the one who speaks, not the speaker
+        return holder
     if not found:
         # the head word inside a longer name ("States" of "the Organization of the Turkic
         # States which issued …")
@@ -2297,6 +2303,26 @@ _OPERATIVE_HEAD = re.compile(
 )
 # "Call on …", "Take note …", "Reaffirm …;": a verb with no subject, ending in ";" or "."
 _OPERATIVE_ITEM = re.compile(r"\s*(?:\d+[.)]\s*)?[A-Z][a-z]+\b[^\n]*[;.]\s*$")
+
+
+# "(UN) Secretary General ": a body's short name and the title words before a name
+_TITLE_WORDS_BEFORE = re.compile(r"\)?\s*(?:\([A-Z]{2,10}\)\s*)?((?:[A-Z][\w-]*\.?\s+){1,4})")
+
+
+def _titled_holder_after(doc: Doc, found: list) -> str | None:
+    """The one person a subject names after a body and the words of a post ("United Nations
+    (UN) Secretary General Ban Ki-moon")."""
+    persons = [m for m in found if m.kind == "person"]
+    bodies = [m for m in found if m.kind in ("org", "country") and not m.adjective]
+    if len(persons) != 1 or not bodies or any(b.start > persons[0].start for b in bodies):
+        return None
+    p = persons[0]
+    if doc.text.startswith(("'s", "’s"), p.end):
+        return None  # (not "… President A's spokesman said")
+    words = _TITLE_WORDS_BEFORE.fullmatch(doc.text, max(b.end for b in bodies), p.start)
+    if words is None or not all(fold(w.rstrip(".")) in TITLES for w in words.group(1).split()):
+        return None
+    return doc.ref(p)
 
 
 def _pair_told_at_next(doc: Doc, sent: Block) -> list[str]:
