@@ -71,6 +71,20 @@ def test_year_from_context_without_document_date():
     assert (date(2021, 4, 6), "YearFromContext") in vals
 
 
+def test_a_year_told_later_is_a_day_of_that_month_only():
+    """Dev text 854, a page of no date: "arrived at the UN Interim Security Force for Abyei
+    (UNISFA) on May 5" and later "the Engineering Unit Rotation 1, which debuted on November
+    17, 2011": the arrival had taken the year of the unit's founding. A full date told later
+    still dates a day of its own month ("Friday, January 16" … "the last batch arrives on
+    January 22nd, 2015", dev text 813)."""
+    text = "The unit arrived on May 5. It was founded on November 17, 2011."
+    vals = [(v.value, v.basis) for v in DateResolver(text, None).dates_in(0, len(text))]
+    assert vals == [(None, "Unresolved"), (date(2011, 11, 17), "ExplicitDate")], vals
+    text = "More arrived on January 16. The last will arrive on January 22, 2015."
+    vals = [v.value for v in DateResolver(text, None).dates_in(0, len(text))]
+    assert vals == [date(2015, 1, 16), date(2015, 1, 22)]
+
+
 def test_relative_weekdays():
     # 2023-03-08 is a Wednesday
     assert weekday_near(date(2023, 3, 8), 4, future=False) == date(2023, 3, 3)

@@ -216,10 +216,16 @@ class DateResolver:
             # an undated page: "In May 2023, the summit..." gives "May 19" its year
             return years.pop(), "YearFromContext"
         before = [d for s, d in self.full if s < pos]
-        anchor = before[-1] if before else (self.full[0][1] if self.full else None)
-        if anchor is None:
+        if before:
+            return _roll(before[-1], month, day), "YearFromContext"
+        # a full date told later gives its year to a day of its own month or the next
+        # ("Friday, January 16" … "until the last batch arrives on January 22nd, 2015"),
+        # not to one of a season apart ("arrived … on May 5" … "the unit, which debuted on
+        # November 17, 2011")
+        later = self.full[0][1] if self.full else None
+        if later is None or (later.month - month) % 12 > 1 and (month - later.month) % 12 > 1:
             return None
-        return _roll(anchor, month, day), "YearFromContext"
+        return _roll(later, month, day), "YearFromContext"
 
     def _clause_before(self, start: int, pos: int) -> str:
         """What the sentence says before pos (up to 120 characters back, not before start)."""
