@@ -2289,3 +2289,19 @@ def test_a_town_with_airport_or_air_base_after_it_names_the_facility(sentence, f
         assert not any(facility.split()[0].lower() == r.split("/")[1] for r in places), places
     else:
         assert town in places, places
+
+
+def test_a_member_of_a_legislature_is_named_without_the_title():
+    """Dev text 862: "Taiwan-China media reported that Legislator Su Chih Fen had her
+    passport held at Hanoi Airport": the person was "Legislator Su Chih Fen", a second node
+    beside the one later news would name."""
+    f = facts(
+        "Visit\nSource: Test Wire | 2024-03-02\n\n"
+        "Lawmaker Chen Mei-ling had her passport held at Hanoi Airport on Friday, while "
+        "Legislator Lin Wei-ting said the case would be raised in parliament.\n"
+    )
+    persons = {k: e.label for k, e in f.entities.items() if k.startswith("person/")}
+    assert persons == {
+        "person/chen-mei-ling": "Chen Mei-ling",
+        "person/lin-wei-ting": "Lin Wei-ting",
+    }

@@ -55,6 +55,8 @@ TITLES = {
         "Superintendent Constable Corporal Cpl Sgt Sgt. Commandant Commodore Marshal Rear "
         "Lieutenant-General Major-General Brigadier-General Lieutenant-Colonel Inspector-General "
         "Professor Engineer Eng. Engr "
+        # members of a legislature ("Legislator Su Chih Fen", "Lawmaker A", "MP Mishi Mboko")
+        "Legislator Lawmaker MP Parliamentarian Councillor Councilor Assemblyman Assemblywoman "
         # short forms of ranks ("Brig Gen Ahmad Habibi", "Rear Adm. Jane Doe")
         "Brig Brig. Adm Adm. Cmdr Cmdr. Cdr Cdr. Lt-Gen Maj-Gen Brig-Gen Lt-Col "
         # (and with their periods: "Maj.-Gen. Taoreed Lagbaja")
