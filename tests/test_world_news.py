@@ -5257,3 +5257,15 @@ def test_what_two_agreed_at_their_meeting_tells_the_meeting():
         "agreed to review the trade between the two countries at their next meeting in Apia.\n"
     )
     assert coming.meetings == []
+
+
+def test_heads_who_met_in_caucus_held_a_session():
+    """Dev text 860: "CARICOM said that CARICOM Heads of Government met in caucus on
+    December 8": the body's sitting was told as an in-person meeting."""
+    f = facts(
+        "Caucus\nSource: Test Wire | 2024-02-10\n\n"
+        "In a statement late Friday night, CARICOM said that CARICOM Heads of Government met "
+        "in caucus on February 8 to discuss the situation.\n"
+    )
+    (m,) = f.meetings
+    assert m.kinds == {"Session"}, m

@@ -204,6 +204,13 @@ def _kind(sp, trig, verb_lemma: str | None) -> str:
         return "Summit"
     if trig.lower_ == "session" or "session" in words:
         return "Session"
+    if verb_lemma == "meet" and any(
+        c.dep_ == "prep"
+        and c.lower_ == "in"
+        and any(g.lower_ in ("caucus", "plenary", "conclave") for g in c.children)
+        for c in trig.children
+    ):
+        return "Session"  # "CARICOM Heads of Government met in caucus on December 8"
     if verb_lemma == "visit" or trig.lower_ == "visit":
         return "Visit"
     if trig.lower_ == "debate":
