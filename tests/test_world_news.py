@@ -5269,3 +5269,18 @@ def test_heads_who_met_in_caucus_held_a_session():
     )
     (m,) = f.meetings
     assert m.kinds == {"Session"}, m
+
+
+@pytest.mark.parametrize("verb", ["conducted", "undertook"])
+def test_a_visit_conducted_or_undertaken_is_made(verb):
+    """Dev text 853: "The Prime Minister of Malta Robert Abela … conducted a two-day visit
+    to Libya last Tuesday (16 July)": a visit "paid" or "made" was one, a visit "conducted"
+    or "undertaken" was none."""
+    f = facts(
+        "Visit\nSource: Test Wire | 2024-03-07\n\n"
+        f"The Prime Minister of Senegal Ousmane Sonko {verb} a two-day visit to Ghana on "
+        "Monday.\n"
+    )
+    (m,) = f.meetings
+    assert "Visit" in m.kinds and m.participants == ["person/ousmane-sonko", "country/ghana"], m
+    assert str(m.date.value) == "2024-03-04"

@@ -3606,6 +3606,8 @@ _HELD = {
     "organise",
     "co-chair",
     "cochair",
+    "conduct",  # "conducted a two-day visit to Libya"
+    "undertake",  # "undertook an official visit to Japan"
 }
 # what a meeting that is under way or just over does ("the summit has commenced in Shusha")
 _UNDER_WAY = {"commence", "open", "begin", "start", "conclude", "end", "close"}

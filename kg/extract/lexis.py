@@ -34,6 +34,7 @@ _IRREGULAR = {
     "put": ["put", "puts", "putting"],
     "set": ["set", "sets", "setting"],
     "take": ["take", "takes", "took", "taken", "taking"],
+    "undertake": ["undertake", "undertakes", "undertook", "undertaken", "undertaking"],
     "go": ["go", "goes", "went", "gone", "going"],
     "come": ["come", "comes", "came", "coming"],
     "reaffirm": ["reaffirm", "reaffirms", "reaffirmed", "reaffirming"],
@@ -157,8 +158,9 @@ GREETING_NOUNS = frozenset(
 # a sentence that opens with "He" or "She" (after a short adverbial and its comma): the
 # pronoun stands for someone told of before ("He also met …", "On Monday, she said …")
 OPENS_WITH_PRONOUN = re.compile(r"\W*(?:[A-Z][\w ,]{0,30},\s+)?(He|She)\b")
-# verbs that take a meeting noun and no more ("granted an audience to Ramos-Horta")
-GRANTING_VERBS = ["grant"]
+# verbs that take a meeting noun and no more ("granted an audience to Ramos-Horta",
+# "conducted a two-day visit to Libya", "undertook an official visit")
+GRANTING_VERBS = ["grant", "conduct", "undertake"]
 # verbs that let a deployment happen ("allowed the immediate deployment of 1,000 troops")
 PERMIT_VERBS = ["allow", "permit"]
 _FORMS: dict[str, str] = {}
