@@ -35,6 +35,7 @@ _IRREGULAR = {
     "set": ["set", "sets", "setting"],
     "take": ["take", "takes", "took", "taken", "taking"],
     "undertake": ["undertake", "undertakes", "undertook", "undertaken", "undertaking"],
+    "travel": ["travel", "travels", "traveled", "travelled", "traveling", "travelling"],
     "go": ["go", "goes", "went", "gone", "going"],
     "come": ["come", "comes", "came", "coming"],
     "reaffirm": ["reaffirm", "reaffirms", "reaffirmed", "reaffirming"],
@@ -163,6 +164,12 @@ OPENS_WITH_PRONOUN = re.compile(r"\W*(?:[A-Z][\w ,]{0,30},\s+)?(He|She)\b")
 GRANTING_VERBS = ["grant", "conduct", "undertake"]
 # verbs that let a deployment happen ("allowed the immediate deployment of 1,000 troops")
 PERMIT_VERBS = ["allow", "permit"]
+# verbs the rules look up by lemma in sets of their own (a trip "travelled", a meeting
+# "mediated by", troops sent "to help"), whose forms must lemmatise too
+RULE_VERBS = (
+    "accept decide facilitate mediate moderate embark head travel review wrap cochair "
+    "assemble assist bolster help serve support circulate distribute publish"
+).split()
 _FORMS: dict[str, str] = {}
 for _v in {
     w.split("_")[0]
@@ -177,6 +184,7 @@ for _v in {
     + GRANTING_VERBS
     + PERMIT_VERBS
     + DOUBT_VERBS
+    + RULE_VERBS
 }:
     for _f in _IRREGULAR.get(_v) or _regular(_v):
         _FORMS.setdefault(_f, _v)
