@@ -17,6 +17,7 @@ from kg.extract.lexis import _IRREGULAR, _regular, lemma
 encounters = importlib.import_module("kg.extract.encounters")
 forces = importlib.import_module("kg.extract.forces")
 statements = importlib.import_module("kg.extract.statements")
+speech = importlib.import_module("kg.extract.speech")
 
 # (module, set) pairs the rules compare lemma(word) with
 LOOKED_UP = [
@@ -31,6 +32,7 @@ LOOKED_UP = [
     (forces, "_PURPOSE"),
     (statements, "_COMMITMENT"),
     (statements, "_ISSUE"),
+    (speech, "_WEAK"),
 ]
 
 

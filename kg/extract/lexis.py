@@ -36,6 +36,7 @@ _IRREGULAR = {
     "take": ["take", "takes", "took", "taken", "taking"],
     "undertake": ["undertake", "undertakes", "undertook", "undertaken", "undertaking"],
     "travel": ["travel", "travels", "traveled", "travelled", "traveling", "travelling"],
+    "show": ["show", "shows", "showed", "shown", "showing"],
     "go": ["go", "goes", "went", "gone", "going"],
     "come": ["come", "comes", "came", "coming"],
     "reaffirm": ["reaffirm", "reaffirms", "reaffirmed", "reaffirming"],
