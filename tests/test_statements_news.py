@@ -2073,3 +2073,16 @@ def test_a_body_naming_the_post_of_who_speaks_is_not_the_speaker():
         "fighting and called on all armed groups to resolve their differences peacefully.\n"
     )
     assert speakers_of(text, "voiced concern") == {"person/ban-ki-moon"}
+
+
+def test_the_interlocutors_of_a_call_are_its_pair():
+    """Dev text 849: "During the telephone conversation, … Gurbanguly Berdimuhamedov … The
+    interlocutors noted with satisfaction the growing dynamics …": "the interlocutors", the
+    readouts' word for the two who spoke, named no speaker."""
+    text = (
+        "Call\nSource: Test Wire | 2024-04-02\n\n"
+        "President Shavkat Mirziyoyev held a telephone conversation with President "
+        "Kassym-Jomart Tokayev on Monday.\n\n"
+        "The interlocutors noted with satisfaction the growing dynamics of trade.\n"
+    )
+    assert speakers_of(text, "interlocutors noted") == {"person/shavkat-mirziyoyev"}

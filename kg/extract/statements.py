@@ -989,7 +989,7 @@ def _resolve(doc: Doc, tok, verb, sent: Block, sal: speech.Salience) -> str | No
         # leader the text names later, and a person; the person speaks for the pair
         pair = sal.met_lately
     if (
-        word in ("heads", "leaders", "presidents", "sides", "two", "parties")
+        word in ("heads", "leaders", "presidents", "sides", "two", "parties", "interlocutors")
         and pair
         and not [m for m in found if m.kind in ("person", "country", "org")]
         and any(c.dep_ in ("det", "predet") and c.lower_ in ("the", "both") for c in tok.children)
