@@ -2305,3 +2305,15 @@ def test_a_member_of_a_legislature_is_named_without_the_title():
         "person/chen-mei-ling": "Chen Mei-ling",
         "person/lin-wei-ting": "Lin Wei-ting",
     }
+
+
+def test_a_region_the_text_calls_a_department_is_a_place():
+    """Dev text 855: "During a visit to the Catatumbo region (Norte de Santander department)":
+    the model read the region as an organization, and the gazetteer's department was not
+    asked, as it is for "Cabo Delgado Province"."""
+    f = facts(
+        "Clashes\nSource: Test Wire | 2021-05-03\n\n"
+        "Troops were sent to the border region (Norte de Santander department) on Sunday.\n"
+    )
+    assert "place/norte-de-santander" in f.entities
+    assert "org/norte-de-santander" not in f.entities

@@ -360,6 +360,10 @@ def find(
         kind, info = _type(surface, kind, label, prefer)
         if kind is None:
             continue
+        if kind == "org" and info is None:
+            region = _region_told_as_one(text, s, e, surface, prefer)
+            if region is not None:
+                kind, info = "place", region
         if kind in ("person", "org") and info is None:
             local = _local_place(text, s, e, prefer, out, known)
             if local is not None:
@@ -2317,6 +2321,28 @@ def _named_operations(text: str, out, ents, known) -> None:
         for x in inside:
             out.remove(x)
         _add(out, ents, "org", m.group(), s, e)
+
+
+# "(Norte de Santander department)", "the department of Cauca": the word that says a name
+# is a region of a state, in lower case
+_REGION_WORD_AFTER = re.compile(
+    r"\s+(?:department|province|region|state|district|governorate|oblast|county|prefecture)\b"
+)
+_REGION_WORD_BEFORE = re.compile(
+    r"\b(?:department|province|region|state|district|governorate|oblast|county|prefecture)"
+    r"\s+of\s+(?:the\s+)?$"
+)
+
+
+def _region_told_as_one(text: str, s: int, e: int, surface: str, prefer):
+    """A region the gazetteer knows, read as a body, that the text calls a region in lower
+    case ("the Catatumbo region (Norte de Santander department)")."""
+    if not (
+        _REGION_WORD_AFTER.match(text, e) or _REGION_WORD_BEFORE.search(text, max(0, s - 30), s)
+    ):
+        return None
+    info = world.place(surface, prefer, own_name=True)
+    return info if info is not None and info.kind == "region" else None
 
 
 def _town_read_as_person(text: str, s: int, e: int, prefer):
