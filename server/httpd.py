@@ -311,6 +311,17 @@ class GuardedServer(TcpWSGIServer):
         self.loop_thread = threading.get_ident()
         super().run()
 
+    def pull_trigger(self) -> None:
+        """Wake the loop from a request thread; from the loop itself, do nothing.
+
+        waitress pulls the trigger (a byte written to a pipe the loop polls) after every
+        request it serves, so that the loop looks at the connection again. A request the
+        loop answered itself (a lookup) needs no wake-up: the loop polls again as soon as
+        it returns, and `wasyncore.poll2` asks every connection afresh what it waits for.
+        The pull cost each lookup a write, an extra poll and a read of the pipe."""
+        if threading.get_ident() != self.loop_thread:
+            super().pull_trigger()
+
     def add_task(self, task: Any) -> None:
         """A request to the query endpoint, from the loop, is first offered to the app
         on the loop (`GuardedChannel.serve_on_loop`); the rest go to request threads."""
@@ -364,6 +375,7 @@ class AccessLog:
     def __init__(self, app: Callable, stream: IO[str] | None = None) -> None:
         self.app = app
         self.stream = stream or sys.stderr
+        self._stamp: tuple[int, str] = (-1, "")  # a second, and its time as logged
 
     def __call__(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
         def logged(status: str, headers: list, exc_info: Any = None) -> Any:
@@ -371,14 +383,18 @@ class AccessLog:
             query = environ.get("QUERY_STRING")
             line = environ.get("REQUEST_METHOD", "-") + " " + environ.get("PATH_INFO", "")
             line = (line + ("?" + query if query else ""))[:2000]
-            stamp = time.strftime("%d/%b/%Y:%H:%M:%S +0000", time.gmtime())
-            print(
-                f'{environ.get("REMOTE_ADDR", "-")} - - [{stamp}] "{line}'
+            now, stamp = int(time.time()), self._stamp
+            if stamp[0] != now:  # formatted once a second, not once a request
+                stamp = (now, time.strftime("%d/%b/%Y:%H:%M:%S +0000", time.gmtime(now)))
+                self._stamp = stamp
+            # One write per line: print's two (the text, then its newline) let lines from
+            # request threads and the loop interleave.
+            self.stream.write(
+                f'{environ.get("REMOTE_ADDR", "-")} - - [{stamp[1]}] "{line}'
                 f' {environ.get("SERVER_PROTOCOL", "")}" {status.split(" ", 1)[0]} {length}'
-                f' "{environ.get("HTTP_REFERER", "-")}" "{environ.get("HTTP_USER_AGENT", "-")}"',
-                file=self.stream,
-                flush=True,
+                f' "{environ.get("HTTP_REFERER", "-")}" "{environ.get("HTTP_USER_AGENT", "-")}"\n'
             )
+            self.stream.flush()
             return start_response(status, headers, exc_info)
 
         return self.app(environ, logged)

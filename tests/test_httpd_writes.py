@@ -79,3 +79,60 @@ def test_a_chunked_answer_is_framed_as_waitress_frames_it(sends: tuple[int, list
     assert b"Transfer-Encoding: chunked\r\n" in got
     assert got.endswith(b"\r\n\r\n" + frame + frame + b"0\r\n\r\n")
     assert b"".join(sent) == got
+
+
+@pytest.mark.parametrize(("path", "pulls"), [("/sparql", 0), ("/other", 1)])
+def test_only_a_request_thread_wakes_the_loop(
+    sends: tuple[int, list[bytes]], monkeypatch: pytest.MonkeyPatch, path: str, pulls: int
+) -> None:
+    """An answer written on the loop needs no wake-up of the loop through its pipe (a
+    write, a poll and a read each); one written on a request thread does."""
+    from waitress import trigger
+
+    pulled: list[int] = []
+    original = trigger.trigger._physical_pull
+
+    def counting(self: trigger.trigger) -> None:
+        pulled.append(threading.get_ident())
+        original(self)
+
+    monkeypatch.setattr(trigger.trigger, "_physical_pull", counting)
+    port, _ = sends
+    assert _get(port, path).endswith(BODY)
+    assert len(pulled) == pulls
+
+
+class _Lines:
+    """A text stream that keeps each `write` call apart."""
+
+    def __init__(self) -> None:
+        self.writes: list[str] = []
+
+    def write(self, text: str) -> int:
+        self.writes.append(text)
+        return len(text)
+
+    def flush(self) -> None:
+        pass
+
+
+def test_the_access_log_writes_a_line_at_once() -> None:
+    """One write per line (print wrote the text and its newline apart, so lines from the
+    loop and request threads could interleave)."""
+    stream = _Lines()
+    logged = httpd.AccessLog(_app, stream)  # type: ignore[arg-type]
+    environ = {
+        "REQUEST_METHOD": "GET",
+        "PATH_INFO": "/sparql",
+        "QUERY_STRING": "query=ASK%7B%7D",
+        "REMOTE_ADDR": "127.0.0.1",
+        "SERVER_PROTOCOL": "HTTP/1.1",
+        "HTTP_USER_AGENT": "probe",
+    }
+    for _ in range(2):
+        assert logged(environ, lambda *_a: None) == [BODY]
+    assert len(stream.writes) == 2
+    for line in stream.writes:
+        assert line.startswith("127.0.0.1 - - [") and line.endswith(
+            f'] "GET /sparql?query=ASK%7B%7D HTTP/1.1" 200 {len(BODY)} "-" "probe"\n'
+        )
