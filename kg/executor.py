@@ -201,6 +201,9 @@ class Job:
     accept: str | None = None
     fmt: str | None = None
     base_iri: str | None = None
+    # The caller found `is_bounded_scan(query)` true: one pattern in one group, so the
+    # nesting check (a scan of the whole text) is skipped.
+    bounded_scan: bool = False
 
 
 @dataclass(frozen=True)
@@ -314,7 +317,7 @@ def run_job(
     """
     if store is None:
         return _text(503, "no graph built yet (run `kg build`)", "no-store")
-    depth = nesting_depth(job.query)
+    depth = 1 if job.bounded_scan else nesting_depth(job.query)
     if depth > MAX_NESTING:
         return _text(
             400,

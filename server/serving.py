@@ -34,10 +34,13 @@ class ServingStore:
         # Bumped by every SPARQL Update, so caches keyed on it (service description,
         # VoID) are recomputed; a new build is a new store object, which they key on too.
         self.generation = 0
+        # The CURRENT pointer's path, as a string: every request stats it (`get`), and
+        # building the path anew took most of that check's time.
+        self._pointer = os.fspath(current_pointer(config))
 
     def _pointer_stamp(self) -> tuple[int, int]:
         try:
-            st = os.stat(current_pointer(self.config))
+            st = os.stat(self._pointer)
         except FileNotFoundError:  # no build yet: a 503 saying so, not a 500
             current_build(self.config)  # raises StoreMissing with its message
             raise
