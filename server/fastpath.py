@@ -37,7 +37,7 @@ import pyoxigraph as ox
 from kg.executor import TRUNCATED_HEADER, Executor, Job, dispatch, is_bounded_scan
 from kg.negotiate import prefers_html
 from kg.server import limits, security
-from kg.server.httpd import LOOP_PATHS, ON_LOOP, REQUEUED, Requeue
+from kg.server.httpd import LOOP_PATHS, ON_LOOP, PARSED, REQUEUED, Requeue
 from kg.server.sparql import CORS_HEADERS, FORM, QUERY_TYPE, _content_type
 
 log = logging.getLogger("newsgraph.fastpath")
@@ -105,10 +105,13 @@ class QueryFastPath:
         if method not in ("GET", "POST"):
             return self._flask(environ, start_response, on_loop)
         started = time.perf_counter()
-        try:
-            params = self._params(environ, method)
-        except Fallback:
-            return self._flask(environ, start_response, on_loop)
+        # A query the loop read and sent here (not a lookup): its parameters as read there.
+        params = environ.get(PARSED)
+        if params is None:
+            try:
+                params = self._params(environ, method)
+            except Fallback:
+                return self._flask(environ, start_response, on_loop)
         return self._answer(environ, start_response, method, params, started, on_loop)
 
     def _flask(self, environ: dict, start_response: Callable, on_loop: bool) -> Iterable[bytes]:
@@ -238,7 +241,7 @@ class QueryFastPath:
         requeued = environ.get(REQUEUED, False)
         lookup = self.store is not None and not requeued and is_bounded_scan(query)
         if on_loop and not lookup:
-            raise Requeue
+            raise Requeue(parsed=params)
         client = environ.get("REMOTE_ADDR") or "?"
         refused = None if requeued else self.rate(client)
         if refused is not None:
@@ -261,7 +264,7 @@ class QueryFastPath:
             outcome = dispatch(self._open, job, self.thread_settings)
             if outcome.truncated and self.thread_rows_below_cap:
                 if on_loop:
-                    raise Requeue(charged=True)
+                    raise Requeue(charged=True, parsed=params)
                 outcome = None  # more than a lookup's rows: a query process streams it
         if outcome is None:
             outcome = self.executor.execute(

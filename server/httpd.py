@@ -83,6 +83,9 @@ LOOP_PATHS = ("/sparql", "/sparql/")
 # after it passed the rate limit there (it must not be charged again).
 ON_LOOP = "newsgraph.on_loop"
 REQUEUED = "newsgraph.requeued"
+# ... and what the app on the loop read of the request before sending it to a thread
+# (`Requeue.parsed`), so the thread's app need not read it again.
+PARSED = "newsgraph.parsed"
 # An answer's head goes out in one write with its body's first part up to this size
 # (`LoopAwareTask.write`); a larger part is not copied to join them.
 COALESCE_BYTES = 64 * 1024
@@ -93,11 +96,13 @@ class Requeue(BaseException):  # noqa: N818 - a signal to the server, not an err
 
     A BaseException, so that waitress's task (which turns an Exception into a 500) lets
     it through to `GuardedChannel.serve_on_loop`. `charged`: the app already counted the
-    request against the client's rate (`REQUEUED` tells it so on the thread)."""
+    request against the client's rate (`REQUEUED` tells it so on the thread). `parsed`:
+    what the app read of the request, handed to the thread's app as `PARSED`."""
 
-    def __init__(self, charged: bool = False) -> None:
+    def __init__(self, charged: bool = False, parsed: Any = None) -> None:
         super().__init__()
         self.charged = charged
+        self.parsed = parsed
 
 
 TIMEOUT_ANSWER = (
@@ -180,7 +185,10 @@ class LoopAwareTask(WSGITask):
     def get_environment(self) -> dict:
         environ = super().get_environment()
         environ[ON_LOOP] = self.channel.on_loop
-        environ[REQUEUED] = self.request is self.channel.requeued
+        channel = self.channel
+        environ[REQUEUED] = self.request is channel.requeued
+        if channel.parsed is not None and channel.parsed[0] is self.request:
+            environ[PARSED] = channel.parsed[1]
         return environ
 
     def write(self, data: bytes) -> None:
@@ -224,6 +232,7 @@ class GuardedChannel(HTTPChannel):
     on_loop = False  # the app is running on the loop for this connection now
     loop_pending = False  # `GuardedServer.add_task` left the next request to the loop
     requeued: Any = None  # the request the loop sent to a thread after charging it
+    parsed: tuple[Any, Any] | None = None  # (request, what the app on the loop read of it)
 
     def received(self, data: bytes) -> bool:
         result = super().received(data)
@@ -253,6 +262,7 @@ class GuardedChannel(HTTPChannel):
                 request = self.requests[0]
                 request.get_body_stream().seek(0)  # the thread's app reads it again
                 self.requeued = request if requeue.charged else None
+                self.parsed = None if requeue.parsed is None else (request, requeue.parsed)
                 self.server.task_dispatcher.add_task(self)
             finally:
                 self.on_loop = False
