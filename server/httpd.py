@@ -184,11 +184,12 @@ class LoopAwareTask(WSGITask):
 
     def get_environment(self) -> dict:
         environ = super().get_environment()
-        environ[ON_LOOP] = self.channel.on_loop
         channel = self.channel
+        environ[ON_LOOP] = channel.on_loop
         environ[REQUEUED] = self.request is channel.requeued
         if channel.parsed is not None and channel.parsed[0] is self.request:
             environ[PARSED] = channel.parsed[1]
+            channel.parsed = None  # handed over: the channel need not hold it any longer
         return environ
 
     def write(self, data: bytes) -> None:
