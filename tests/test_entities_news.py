@@ -2317,3 +2317,14 @@ def test_a_region_the_text_calls_a_department_is_a_place():
     )
     assert "place/norte-de-santander" in f.entities
     assert "org/norte-de-santander" not in f.entities
+
+
+def test_offices_of_faith_and_justice_are_titles():
+    """A check of common titles after dev text 862's "Legislator": "Grand Mufti Shawki
+    Allam" was a person named "Mufti Shawki Allam"."""
+    f = facts(
+        "Prayers\nSource: Test Wire | 2024-01-05\n\n"
+        "Grand Mufti Shawki Allam said the prayers would continue on Friday.\n"
+    )
+    persons = {k: e.label for k, e in f.entities.items() if k.startswith("person/")}
+    assert persons == {"person/shawki-allam": "Shawki Allam"}

@@ -56,7 +56,12 @@ TITLES = {
         "Lieutenant-General Major-General Brigadier-General Lieutenant-Colonel Inspector-General "
         "Professor Engineer Eng. Engr "
         # members of a legislature ("Legislator Su Chih Fen", "Lawmaker A", "MP Mishi Mboko")
-        "Legislator Lawmaker MP Parliamentarian Councillor Councilor Assemblyman Assemblywoman "
+        "Legislator Lawmaker MP MEP Parliamentarian Councillor Councilor Assemblyman Assemblywoman "
+        # offices of justice, diplomacy, faith and rank ("Prosecutor-General A", "Consul B",
+        # "Grand Mufti C", "Baroness D", "Vice-Premier E"; not "Baron", a first name in Nauru)
+        "Prosecutor Prosecutor-General Ombudsman Auditor Detective Consul Consul-General Attaché "
+        "Attache Patriarch Mufti Sheikha Baroness Prefect Regent Vice-Chancellor "
+        "Governor-General Vice-Premier Minister-President "
         # short forms of ranks ("Brig Gen Ahmad Habibi", "Rear Adm. Jane Doe")
         "Brig Brig. Adm Adm. Cmdr Cmdr. Cdr Cdr. Lt-Gen Maj-Gen Brig-Gen Lt-Col "
         # (and with their periods: "Maj.-Gen. Taoreed Lagbaja")
