@@ -2325,13 +2325,8 @@ def _named_operations(text: str, out, ents, known) -> None:
 
 # "(Norte de Santander department)", "the department of Cauca": the word that says a name
 # is a region of a state, in lower case
-_REGION_WORD_AFTER = re.compile(
-    r"\s+(?:department|province|region|state|district|governorate|oblast|county|prefecture)\b"
-)
-_REGION_WORD_BEFORE = re.compile(
-    r"\b(?:department|province|region|state|district|governorate|oblast|county|prefecture)"
-    r"\s+of\s+(?:the\s+)?$"
-)
+_REGION_WORD_AFTER = re.compile(rf"\s+{world.REGION_WORD}\b")
+_REGION_WORD_BEFORE = re.compile(rf"\b{world.REGION_WORD}\s+of\s+(?:the\s+)?$")
 
 
 def _region_told_as_one(text: str, s: int, e: int, surface: str, prefer):

@@ -14,6 +14,7 @@ import re
 
 from kg.extract import lexis, speech
 from kg.extract.context import Doc, owner_named_before, post_held
+from kg.extract.dates import WEEKDAYS
 from kg.extract.model import DateValue, Entity, Meeting, Statement
 from kg.extract.model import Span as SpanT
 from kg.extract.names import TITLES
@@ -355,7 +356,7 @@ def in_headline(doc: Doc, sent: Block) -> bool:
     return not line.endswith((".", "!", "?", "”", '"')) and len(line) < 250
 
 
-_WEEKDAY_NAMES = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+_WEEKDAY_NAMES = "|".join(d.title() for d in WEEKDAYS)
 _DATELINE = re.compile(
     r"(?:[A-Za-z][A-Za-z .’'/-]{1,40}?"
     r"(?:,\s*(?:[A-Z][\w .]{1,30}?|\d{1,2}\s+[A-Z][a-z]+\.?)(?:,?\s*\d{4})?)?,?\s*"

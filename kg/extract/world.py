@@ -258,9 +258,9 @@ def _english_compass(name: str) -> str | None:
     return " ".join(_COMPASS.get(fold(w), w) for w in words)
 
 
-_REGION_WORDS = re.compile(
-    r"\s+(?:province|region|state|oblast|district|department|governorate|county|prefecture)$"
-)
+# the words that name a region of a state ("Cabo Delgado Province", "Cauca department")
+REGION_WORD = r"(?:province|region|state|oblast|district|department|governorate|county|prefecture)"
+_REGION_WORDS = re.compile(rf"\s+{REGION_WORD}$")
 
 
 # months and days, whole and cut short (the day and month names are `names.CALENDAR`'s): in
