@@ -24,10 +24,8 @@ rounds, with each round's p50 and q/s.
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
 import subprocess
-import sys
 import tempfile
 from pathlib import Path
 
@@ -41,24 +39,9 @@ OXIGRAPH = "oxigraph"
 
 
 def start(tree: Path, data_dir: Path, port: int, log: Path) -> subprocess.Popen:
-    """`kg serve` from `tree`, in a session of its own (stopped with its tree)."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("NEWSGRAPH_")}
-    env |= {
-        "PYTHONPATH": str(tree),
-        "NEWSGRAPH_DATA_DIR": str(data_dir),
-        "NEWSGRAPH_PORT": str(port),
-        "NEWSGRAPH_RATE_LIMIT": "0",
-        "NEWSGRAPH_QUERY_TIMEOUT": "60",
-        "NEWSGRAPH_MAX_ROWS": "100000",
-    }
-    return subprocess.Popen(
-        [sys.executable, "-m", "kg.cli", "serve", "--no-build"],
-        env=env,
-        cwd=tree,
-        stdout=open(log, "w"),  # noqa: SIM115 - lives as long as the server
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-    )
+    """`kg serve` from `tree`, in a session of its own (stopped with its tree): the
+    side-by-side benchmark's server, with the tree's code first on the path."""
+    return sbs.start_kg(tree, data_dir, port, log, {"PYTHONPATH": str(tree)})
 
 
 def main(argv: list[str] | None = None) -> int:
