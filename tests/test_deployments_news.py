@@ -2344,3 +2344,15 @@ def test_troops_posted_on_the_borders_with_a_list_stay_at_home():
         "Peru will deploy 3,000 soldiers along its borders with Ecuador and Bolivia.\n"
     )
     assert sendings(sent) == [("country/peru", "country/peru", 3000)]
+
+
+@pytest.mark.parametrize("word", ["recruits", "conscripts", "agents", "cadets"])
+def test_recruits_conscripts_and_agents_sent_are_a_force(word):
+    """Words dev texts 752 ("3,500 recruits") and 675 ("1,200 agents") use for forces were no
+    force words, so a sentence sending them sent nothing (those two texts' deployments are
+    missed for other reasons as well: the dev output did not move)."""
+    f = facts(
+        "Border\nSource: Test Wire | 2024-01-24\n\n"
+        f"Russia sent 5,000 {word} to the Kursk region on Friday.\n"
+    )
+    assert sendings(f) == [("country/russia", "place/kursk", 5000)]

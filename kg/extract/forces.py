@@ -64,7 +64,8 @@ _FORCE = re.compile(
     r"commandos|sailors|airmen|guards|gendarmerie|divisions?|regiments?|"
     r"monitors|observers|monitoring|fire-?fighters|rescuers|medics|paramedics|reservists|"
     r"task-?forces?|flotillas?|engineers|sappers|deminers|keepers|carabinieri|legionnaires|"
-    r"gurkhas|rangers|militiamen|guardsmen|infantrymen|policewomen|troopers|riflemen)$",
+    r"gurkhas|rangers|militiamen|guardsmen|infantrymen|policewomen|troopers|riflemen|"
+    r"recruits|conscripts|agents|cadets|servicemembers)$",
     re.I,
 )
 # ships and aircraft sent are a force too, counted as equipment ("two naval ships", "a frigate");
