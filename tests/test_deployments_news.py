@@ -2356,3 +2356,18 @@ def test_recruits_conscripts_and_agents_sent_are_a_force(word):
         f"Russia sent 5,000 {word} to the Kursk region on Friday.\n"
     )
     assert sendings(f) == [("country/russia", "place/kursk", 5000)]
+
+
+def test_troops_sent_to_the_north_stay_in_their_state():
+    """Found by probing after the session's rules: "Benin deployed 3,500 soldiers to the
+    north on Monday" beside "Togo sent 1,200 soldiers to the Savanes region" went to the
+    Savanes, the story's one destination, which fills a contingent that names none."""
+    f = facts(
+        "Sahel\nSource: Test Wire | 2024-01-24\n\n"
+        "Benin deployed 3,500 soldiers to the north on Monday.\n\n"
+        "Togo sent 1,200 soldiers to the Savanes region on Friday.\n"
+    )
+    assert sorted(sendings(f)) == [
+        ("country/benin", "country/benin", 3500),
+        ("country/togo", "place/savanes", 1200),
+    ]

@@ -1274,6 +1274,27 @@ def _destination(doc: Doc, tok, force, off: int, skip: int) -> str | None:
     return None
 
 
+_QUARTERS = {
+    "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+    "north-east", "north-west", "south-east", "south-west",
+}  # fmt: skip
+
+
+def _to_its_quarter(tok) -> bool:
+    """The verb sends "to the north" (or "in the south-east"), of no state named."""
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ in ("to", "in", "into", "across")
+        and any(
+            g.dep_ == "pobj"
+            and g.lower_ in _QUARTERS
+            and not any(x.dep_ == "prep" and x.lower_ == "of" for x in g.children)
+            for g in c.children
+        )
+        for c in tok.children
+    )
+
+
 _AIM_NOUNS = {"bid", "effort", "efforts", "attempt", "order", "drive", "push"}
 # the purposes whose object is the place guarded ("to patrol its islands", "to secure the
 # airport"), in the infinitive's form
@@ -1732,6 +1753,10 @@ def _build(
                 dest = _destination(doc, t, t, off, skip)
                 if dest:
                     break
+    if dest is None and sender.startswith("country/") and _to_its_quarter(tok):
+        # "Benin deployed 3,500 soldiers to the north": its own north, not where the next
+        # story's forces go
+        dest, at_home = sender, True
     if dest is not None and dest == sender and not at_home:
         dest = None  # (but police "deployed across the Kenyan capital" stay in Kenya)
     if (
