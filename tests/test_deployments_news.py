@@ -2371,3 +2371,19 @@ def test_troops_sent_to_the_north_stay_in_their_state():
         ("country/benin", "country/benin", 3500),
         ("country/togo", "place/savanes", 1200),
     ]
+
+
+def test_forces_leaving_are_not_counted_as_the_forces_sent():
+    """Found by probing: "Kenya first sent troops into Somalia in October 2011. Earlier this
+    year, Nairobi announced it would withdraw 1,000 soldiers by June": the withdrawal was
+    merged into the sending, which took its 1,000 as its size."""
+    f = facts(
+        "Drawdown\nSource: Test Wire | 2024-05-15\n\n"
+        "Ethiopia first sent troops into Somalia in 2006. Earlier this year, Addis Ababa "
+        "announced it would withdraw 2,000 soldiers by June.\n"
+    )
+    deps = sorted(f.deployments, key=lambda d: d.span.start + (d.personnel or 0))
+    assert [(d.deployed_by, d.destination, d.personnel, d.withdrawal) for d in deps] == [
+        ("country/ethiopia", "country/somalia", None, False),
+        ("country/ethiopia", "country/somalia", 2000, True),
+    ], deps

@@ -1811,6 +1811,7 @@ def _build(
         start=date,
         part_of=part_of,
         evidence=[Span(sent.start, sent.end)],
+        withdrawal=lemma(tok.lower_) in ("withdraw", "pull") or tok.lower_ in _LEAVING_NOUNS,
     )
 
 
@@ -2267,6 +2268,7 @@ def _merge(deps: list[Deployment], doc: Doc | None = None) -> list[Deployment]:
                 o
                 for o in out
                 if o.deployed_by == d.deployed_by
+                and o.withdrawal == d.withdrawal
                 and not _other_phase(o, d)
                 and not _two_forces_of_one_verb(o, d)
                 and (
@@ -2451,6 +2453,8 @@ def merge_into(doc: Doc, found: list[Deployment], parsed: list[Deployment]) -> l
             twin = None
         if twin is not None and (_another_wave(doc, twin, d) or _two_forces_of_one_verb(twin, d)):
             twin = None
+        if twin is not None and d.withdrawal and not twin.withdrawal and d.personnel:
+            twin = None  # the figure of forces leaving is not that of those sent
         if twin is not None and (
             not twin.destination
             or not d.destination
@@ -2489,6 +2493,8 @@ def merge_into(doc: Doc, found: list[Deployment], parsed: list[Deployment]) -> l
             d.key = f"{parent.key}/{_k(d.deployed_by)}"
         else:
             d.key = f"{_k(d.deployed_by)}-{_k(d.destination)}-{_month(doc, d.start)}"
+        if d.withdrawal and any(o.key == d.key and not o.withdrawal for o in out):
+            d.key += "-withdrawal"  # forces leaving, beside the sending of the same month
         if any(o.key == d.key for o in out):
             if any(o.key == d.key and _two_forces_of_one_verb(o, d) for o in out):
                 d.key += f"-{d.personnel}"  # the second force the sentence counts

@@ -129,6 +129,9 @@ class Deployment:
     # the second of two forces one verb deploys, counted apart ("800 police officers and 200
     # members of the armed services were deployed"): never merged into the first
     apart: bool = False
+    # told as forces leaving ("will withdraw its 1,000 soldiers"): never one with a sending of
+    # the same state the story tells ("Kenya first sent troops into Somalia in 2011")
+    withdrawal: bool = False
 
 
 @dataclass
