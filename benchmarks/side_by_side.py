@@ -59,6 +59,7 @@ class Conn:
 
     def __init__(self, target: Target, timeout: float) -> None:
         self.target = target
+        self.closed = False
         self.sock = socket.create_connection((target.host, target.port), timeout=timeout)
         self.sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         self.file = self.sock.makefile("rb", buffering=65536)
@@ -108,7 +109,11 @@ class Conn:
         return status, data
 
     def close(self) -> None:
+        """Close the connection: the reader too, since while it is open the socket's file
+        descriptor stays open (and `sock.fileno()` valid) after `sock.close()`."""
+        self.closed = True
         try:
+            self.file.close()
             self.sock.close()
         except OSError:
             pass
@@ -167,7 +172,7 @@ def _client_process(
                     conn = Conn(target, timeout=max(1.0, end + grace - t0))
                 conn.sock.settimeout(max(0.5, end + grace - t0))
                 status, data = conn.call(query)
-                if conn.sock.fileno() < 0:
+                if conn.closed:  # the server said "Connection: close"
                     conn = None
             except (OSError, ValueError, IndexError) as exc:
                 if conn is not None:
