@@ -160,16 +160,15 @@ GREETING_NOUNS = frozenset(
 # a sentence that opens with "He" or "She" (after a short adverbial and its comma): the
 # pronoun stands for someone told of before ("He also met …", "On Monday, she said …")
 OPENS_WITH_PRONOUN = re.compile(r"\W*(?:[A-Z][\w ,]{0,30},\s+)?(He|She)\b")
-# verbs that take a meeting noun and no more ("granted an audience to Ramos-Horta",
-# "conducted a two-day visit to Libya", "undertook an official visit")
-GRANTING_VERBS = ["grant", "conduct", "undertake"]
+# verbs that take a meeting noun and no more ("granted an audience to Ramos-Horta")
+GRANTING_VERBS = ["grant"]
 # verbs that let a deployment happen ("allowed the immediate deployment of 1,000 troops")
 PERMIT_VERBS = ["allow", "permit"]
 # verbs the rules look up by lemma in sets of their own (a trip "travelled", a meeting
-# "mediated by", troops sent "to help"), whose forms must lemmatise too
+# "mediated by", a visit "conducted", troops sent "to help"), whose forms must lemmatise too
 RULE_VERBS = (
     "accept decide facilitate mediate moderate embark head travel review wrap cochair "
-    "assemble assist bolster help serve support circulate distribute publish"
+    "assemble assist bolster help serve support circulate distribute publish conduct undertake"
 ).split()
 _FORMS: dict[str, str] = {}
 for _v in {
