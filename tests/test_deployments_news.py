@@ -2387,3 +2387,21 @@ def test_forces_leaving_are_not_counted_as_the_forces_sent():
         ("country/ethiopia", "country/somalia", None, False),
         ("country/ethiopia", "country/somalia", 2000, True),
     ], deps
+
+
+def test_the_forces_a_story_told_of_are_not_the_last_state_of_a_list():
+    """Found by probing: "The Bahamas, …, Chad and Jamaica have also pledged personnel. …
+    said as the officers left Nairobi": the officers were taken for the last state listed,
+    whose sending then went to Nairobi."""
+    f = facts(
+        "Police land\nSource: Test Wire | 2023-03-02\n\n"
+        "The first 300 Rwandan police officers arrived in Mozambique on Wednesday.\n\n"
+        "Ghana, Malawi and Zambia have also pledged personnel.\n\n"
+        '"This is solidarity," the president said as the officers left Kigali on Tuesday.\n'
+    )
+    assert sorted((d.deployed_by, d.destination) for d in f.deployments) == [
+        ("country/ghana", "country/mozambique"),
+        ("country/malawi", "country/mozambique"),
+        ("country/rwanda", "country/mozambique"),
+        ("country/zambia", "country/mozambique"),
+    ], f.deployments

@@ -338,7 +338,14 @@ def deployments_from_parse(doc: Doc) -> list[Deployment]:
             if _tally(doc, sent, tok, off):
                 continue  # "Over the past decade, Mongolia has dispatched 5,641 troops"
             prev = None
-            if out and (doc.near(out[-1].span.start, sent.start) or in_headline(doc, out[-1].span)):
+            named = _named_back(doc, force, out, sent.start)
+            if named is not None:
+                # "The Bahamas and Jamaica have also pledged personnel. … as the officers left
+                # Nairobi": the officers the story told of, not the last state listed
+                prev = named
+            elif out and (
+                doc.near(out[-1].span.start, sent.start) or in_headline(doc, out[-1].span)
+            ):
                 prev = out[-1].deployed_by
             elif any(c.dep_ == "det" and c.lower_ == "another" for c in force.children):
                 # "Meanwhile, another group of Navy men, comprising 135, will leave here for
@@ -771,6 +778,30 @@ def _listed(tok) -> list:
         if g.dep_ == "pobj"
         for x in _conjuncts(g)
     ]
+
+
+def _named_back(doc: Doc, force, out: list[Deployment], pos: int) -> str | None:
+    """The sender of the forces a definite "the officers" points back to, when the sending
+    just before was a list of states: the last sending whose sentence used the same word
+    ("The first 400 Kenyan police officers arrived … The Bahamas and Jamaica have also
+    pledged personnel. … as the officers left Nairobi": Kenya's, not the last state listed).
+    Only a fallback: a sender the sentence names wins."""
+    listed = len(out) >= 2 and out[-2].span == out[-1].span
+    if not listed or not any(c.dep_ == "det" and c.lower_ == "the" for c in force.children):
+        return None
+    if any(c.dep_ == "nummod" for c in force.children):
+        return None
+    word = re.compile(rf"\b{re.escape(force.lower_)}\b", re.I)
+
+    def says(d: Deployment) -> bool:
+        return bool(word.search(doc.text, d.span.start, d.span.end))
+
+    if says(out[-1]):
+        return None
+    for d in reversed(out[:-1]):
+        if d.span.start < pos and says(d) and d.deployed_by != out[-1].deployed_by:
+            return d.deployed_by
+    return None
 
 
 def _such(tok) -> bool:
