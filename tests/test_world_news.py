@@ -5284,3 +5284,16 @@ def test_a_visit_conducted_or_undertaken_is_made(verb):
     (m,) = f.meetings
     assert "Visit" in m.kinds and m.participants == ["person/ousmane-sonko", "country/ghana"], m
     assert str(m.date.value) == "2024-03-04"
+
+
+def test_a_one_word_name_is_the_person_wherever_the_story_repeats_it():
+    """Found by probing: after "Prime Minister Sheikh Hasina" ("Sheikh" read as a title), the
+    recogniser did not tag "Hasina met Vice President Jagdeep Dhankhar", so the meeting lost
+    the one who met. A one-word name is looked for again, as a surname is."""
+    f = facts(
+        "Visit\nSource: Test Wire | 2022-09-06\n\n"
+        "Prime Minister Sheikh Hasina arrived in New Delhi on Monday.\n\n"
+        "Hasina met Vice President Jagdeep Dhankhar on Tuesday.\n"
+    )
+    (m,) = f.meetings
+    assert sorted(m.participants) == ["person/hasina", "person/jagdeep-dhankhar"], m

@@ -2650,7 +2650,9 @@ def surname_variants(text: str, mentions: list[Mention], label_of) -> list[Menti
     for m in mentions:
         if m.kind == "person":
             words = label_of(m.key).split()
-            if len(words) >= 2:
+            if len(words) >= 2 or _lone_name(words[0]) and len(words[0]) >= 4:
+                # (a one-word name too: "Hasina met …" after "Prime Minister Sheikh Hasina",
+                # where the model tagged only the first)
                 for last in _last_names(words[-1]):
                     surnames.setdefault(name_skeleton(last), set()).add(m.key)
     unique = {sk: next(iter(keys)) for sk, keys in surnames.items() if len(keys) == 1}
