@@ -5297,3 +5297,23 @@ def test_a_one_word_name_is_the_person_wherever_the_story_repeats_it():
     )
     (m,) = f.meetings
     assert sorted(m.participants) == ["person/hasina", "person/jagdeep-dhankhar"], m
+
+
+@pytest.mark.parametrize(
+    "told",
+    [
+        "is expected to call on President Hakainde Hichilema",  # no meeting was found
+        "is due to meet President Hakainde Hichilema",  # the meeting lost its subject
+    ],
+)
+def test_a_meeting_set_for_a_day_keeps_both_parties(told):
+    """Found by probing: "Ms Camara … is expected to call on President A on Friday" gave no
+    meeting ("call" after "to" was read as the noun), and "is due to meet" lost the one due,
+    whose verb is "is" that "due" completes."""
+    f = facts(
+        "Visit\nSource: Test Wire | 2022-11-16\n\n"
+        f"Malawi's Foreign Minister Nancy Tembo {told} on Friday.\n"
+    )
+    (m,) = f.meetings
+    assert m.participants == ["person/nancy-tembo", "person/hakainde-hichilema"], m
+    assert str(m.date.value) == "2022-11-18"

@@ -284,6 +284,8 @@ def _subjects(tok) -> list:
             # makes the verb a participle of A; with an object it is A's and B's own act
             return [node.head, *_conj_chain(node.head)]
         if node.dep_ in ("advcl", "xcomp", "pcomp", "conj", "acl", "relcl") and node.head != node:
+            if node.dep_ == "xcomp" and node.head.dep_ == "acomp":
+                node = node.head  # "A is due to meet B": "due" completes "is", A's verb
             node = node.head
             if node.dep_ == "prep" and node.head != node:  # "after meeting X"
                 node = node.head
@@ -3828,12 +3830,13 @@ _NOUN_OR_VERB = {"visit", "visits", "call", "calls"}
 
 def _a_verb_here(tok) -> bool:
     """ "Mirziyoyev will visit Tajikistan on April 18-19, the press service reported": a
-    word both noun and verb, with a subject and an auxiliary of its own, is the verb."""
-    return (
-        tok.lower_ in _NOUN_OR_VERB
-        and any(c.dep_ == "nsubj" for c in tok.children)
-        and any(c.dep_ == "aux" for c in tok.children)
-    )
+    word both noun and verb, with a subject and an auxiliary of its own, is the verb; so is
+    one after "to" that completes another verb ("is expected to call on President A")."""
+    if tok.lower_ not in _NOUN_OR_VERB:
+        return False
+    if any(c.dep_ == "nsubj" for c in tok.children) and any(c.dep_ == "aux" for c in tok.children):
+        return True
+    return tok.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
 def _hung_on_the_phrase(prep) -> list:
