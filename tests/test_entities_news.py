@@ -2328,3 +2328,22 @@ def test_offices_of_faith_and_justice_are_titles():
     )
     persons = {k: e.label for k, e in f.entities.items() if k.startswith("person/")}
     assert persons == {"person/shawki-allam": "Shawki Allam"}
+
+
+def test_a_town_read_as_a_body_in_one_sentence_is_the_town_everywhere():
+    """Dev text 869: "will pull out from Arawa to Loloho by Friday", then "The pullout from
+    Arawa will begin …": the model read the town as a place once and as an organization
+    once, and the deployment's destination went to the organization (the recogniser's
+    choice depends on the sentences read with it, so the rule is tested on mentions)."""
+    from kg.extract.context import _towns_read_as_bodies
+    from kg.extract.model import Entity, Mention
+
+    mentions = [
+        Mention(key="arawa", kind="place", start=10, end=15, surface="Arawa"),
+        Mention(key="arawa", kind="org", start=60, end=65, surface="Arawa"),
+        Mention(key="unitech", kind="org", start=80, end=87, surface="Unitech"),
+    ]
+    located = {"place/arawa": Entity(kind="place", key="arawa", label="Arawa", country="png")}
+    assert [m.kind for m in _towns_read_as_bodies(mentions, located)] == ["place", "place", "org"]
+    unlocated = {"place/arawa": Entity(kind="place", key="arawa", label="Arawa")}
+    assert [m.kind for m in _towns_read_as_bodies(mentions, unlocated)] == ["place", "org", "org"]

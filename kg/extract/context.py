@@ -9,7 +9,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import re
-from collections.abc import Generator
+from collections.abc import Generator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -548,6 +548,7 @@ def reading(text: str, doc_key: str = "doc") -> Generator[Wanted, Reading, Doc]:
     all_mentions = ner.merge_persons(ordered, label_of)
     all_mentions = ner.surname_variants(text, all_mentions, label_of)
     all_mentions = _acronyms_defined(text, all_mentions)
+    all_mentions = _towns_read_as_bodies(all_mentions, generic_entities)
     doc.mentions = all_mentions
     doc.starts = [m.start for m in all_mentions]
     doc.entities.update({})
@@ -657,6 +658,26 @@ _NO_POST = re.compile(r"(?i)leaders|heads of state")
 _POSTS_OF = re.compile(r"\b" + _PLURAL_POST + r"\s+of\s+(?:the\s+)?$")
 _POSTS_AFTER = re.compile(r"\s+" + _PLURAL_POST + r"\s*,?\s*")
 _COMMA = re.compile(r"\s*,?\s*")
+
+
+def _towns_read_as_bodies(mentions: list[Mention], entities: Mapping[str, Entity]) -> list[Mention]:
+    """ "will pull out from Arawa …", then "The pullout from Arawa": one word the model read as
+    a place in one sentence and as an organization in another. Where the place is one the
+    gazetteers set in a state, the word is that place everywhere in the story."""
+    located = {
+        m.key
+        for m in mentions
+        if m.kind == "place"
+        and " " not in m.surface
+        and (ent := entities.get(f"place/{m.key}")) is not None
+        and ent.country
+    }
+    return [
+        dataclasses.replace(m, kind="place")
+        if m.kind == "org" and m.key in located and " " not in m.surface and not m.surface.isupper()
+        else m
+        for m in mentions
+    ]
 
 
 def _acronyms_defined(text: str, mentions: list[Mention]) -> list[Mention]:
