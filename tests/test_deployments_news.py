@@ -2405,3 +2405,19 @@ def test_the_forces_a_story_told_of_are_not_the_last_state_of_a_list():
         ("country/rwanda", "country/mozambique"),
         ("country/zambia", "country/mozambique"),
     ], f.deployments
+
+
+@pytest.mark.parametrize(
+    "text, sent",
+    [
+        ("Senegalese troops massed on the border with Gambia on Wednesday.", True),
+        ("Hundreds of Ugandan soldiers have massed along the frontier with South Sudan.", True),
+        ("Protesters massed outside parliament on Wednesday.", False),
+    ],
+)
+def test_troops_massed_on_a_border_are_deployed_there(text, sent):
+    """Found by probing: "Senegalese troops massed on the border with Gambia on Wednesday,
+    ready to intervene" gave no deployment, so the story's later "sent … 200 troops to the
+    region" went to Senegal, the state it named most."""
+    f = facts(f"Border\nSource: Test Wire | 2017-01-18\n\n{text}\n")
+    assert bool(f.deployments) is sent, f.deployments

@@ -39,7 +39,8 @@ from kg.ids import fold
 _VERBS = set(
     "deploy send dispatch despatch provide contribute pledge commit airlift fly station "
     "reinforce arrive withdraw pull redeploy land return offer deliver transfer disembark "
-    "descend transport join cross depart base order relocate move rush roll enter post".split()
+    "descend transport join cross depart base order relocate move rush roll enter post "
+    "mass".split()
 )
 # verbs the lexicon does not lemmatise (their other forms are too common to cue a parse)
 _UNLEMMATISED = {"ordered": "order", "based": "base"}
@@ -52,7 +53,7 @@ def _verb_lemma(word: str) -> str:
 # verbs whose subject may be the force itself ("Kenyan police arrived", "400 officers deployed")
 _ARRIVE = set(
     "arrive return land withdraw pull disembark descend deploy redeploy fly cross depart "
-    "move roll enter".split()
+    "move roll enter mass".split()
 )
 _APPROVE = {"approve", "authorize", "authorise", "allow", "permit", "welcome"}
 _NOUN_VERBS = {"begin", "start", "complete", "announce", "approve", "authorize", "authorise"}
@@ -218,7 +219,15 @@ def deployments_from_parse(doc: Doc) -> list[Deployment]:
                     if not subs:
                         subs = _passive_subject_missed(tok) or _count_read_as_prep(tok)
                     force = next((s for s in subs if _is_force(s)), None)
-                    if force is None and not subs and tok.dep_ == "acl" and _is_force(tok.head):
+                    if (
+                        force is None
+                        and not subs
+                        and tok.dep_ == "acl"
+                        and _is_force(tok.head)
+                        # (not "joining Comoran forces massed for a military offensive": where
+                        # they stand, told of another force's arrival)
+                        and lem != "mass"
+                    ):
                         force = tok.head  # "400 Kenyan police officers arrived" read as acl
                     if (
                         force is None

@@ -77,7 +77,7 @@ DEPLOY_VERBS = (
     "deploy send dispatch despatch arrive withdraw pull station reinforce contribute "
     "airlift fly land redeploy return begin start provide pledge commit offer complete "
     "deliver transfer disembark descend transport join cross leave reach depart touch relocate "
-    "move rush roll enter mobilise mobilize sail replace relieve post"
+    "move rush roll enter mobilise mobilize sail replace relieve post mass"
 ).split()
 # "talks on the sidelines of the summit": an event named only as where another one was
 BESIDE_EVENT = re.compile(
