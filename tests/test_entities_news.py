@@ -2347,3 +2347,16 @@ def test_a_town_read_as_a_body_in_one_sentence_is_the_town_everywhere():
     assert [m.kind for m in _towns_read_as_bodies(mentions, located)] == ["place", "place", "org"]
     unlocated = {"place/arawa": Entity(kind="place", key="arawa", label="Arawa")}
     assert [m.kind for m in _towns_read_as_bodies(mentions, unlocated)] == ["place", "org", "org"]
+
+
+def test_a_name_cut_short_in_the_headline_is_the_longer_name_the_story_gives():
+    """Found by probing: "South Korea dispatches anti-piracy unit to Strait of Hormuz": the
+    headline's "Strait" was a place of its own, and the deployment's destination (dev: seven
+    such bodies and places cut short, "UN Organisation Mission", "European Commission" …)."""
+    f = facts(
+        "India sends destroyer to Strait of Hormuz\nSource: Test Wire | 2019-06-20\n\n"
+        "NEW DELHI, June 20 - India has sent a destroyer to the Strait of Hormuz to protect its"
+        " tankers, the navy said on Thursday.\n"
+    )
+    assert "place/strait" not in refs(f, "place"), refs(f, "place")
+    assert "place/strait-of-hormuz" in refs(f, "place")

@@ -549,6 +549,7 @@ def reading(text: str, doc_key: str = "doc") -> Generator[Wanted, Reading, Doc]:
     all_mentions = ner.surname_variants(text, all_mentions, label_of)
     all_mentions = _acronyms_defined(text, all_mentions)
     all_mentions = _towns_read_as_bodies(all_mentions, generic_entities)
+    all_mentions = _names_cut_short(text, all_mentions)
     doc.mentions = all_mentions
     doc.starts = [m.start for m in all_mentions]
     doc.entities.update({})
@@ -678,6 +679,36 @@ def _towns_read_as_bodies(mentions: list[Mention], entities: Mapping[str, Entity
         else m
         for m in mentions
     ]
+
+
+def _names_cut_short(text: str, mentions: list[Mention]) -> list[Mention]:
+    """ "South Korea dispatches anti-piracy unit to Strait of Hormuz": a headline's place or
+    body cut short ("Strait") where the text goes on with the words of a longer name the
+    story gives elsewhere ("the Strait of Hormuz"): that name, not a place of its own."""
+    longer = [m for m in mentions if m.kind in ("place", "org") and " " in m.surface]
+    out: list[Mention] = []
+    grown_to = -1
+    for m in mentions:
+        if m.start < grown_to:
+            continue  # inside a name grown over it
+        if m.kind in ("place", "org"):
+            full = next(
+                (
+                    x
+                    for x in longer
+                    if x.kind == m.kind
+                    and x.surface.startswith(m.surface + " ")
+                    and text.startswith(x.surface, m.start)
+                ),
+                None,
+            )
+            if full is not None:
+                m = dataclasses.replace(
+                    full, start=m.start, end=m.start + len(full.surface), surface=full.surface
+                )
+                grown_to = m.end
+        out.append(m)
+    return out
 
 
 def _acronyms_defined(text: str, mentions: list[Mention]) -> list[Mention]:
