@@ -5317,3 +5317,22 @@ def test_a_meeting_set_for_a_day_keeps_both_parties(told):
     (m,) = f.meetings
     assert m.participants == ["person/nancy-tembo", "person/hakainde-hichilema"], m
     assert str(m.date.value) == "2022-11-18"
+
+
+def test_a_counterpart_named_after_an_honorific_holds_the_post():
+    """Found by probing: "Indian Prime Minister Narendra Modi and his Bangladeshi counterpart
+    Sheikh Hasina", then "Jaishankar called on the Bangladeshi prime minister": the rule that
+    gives a counterpart the subject's post looked for the name right after "counterpart",
+    and "Sheikh" (a title) stood between, so the call went to Bangladesh, not to her."""
+    f = facts(
+        "Talks\nSource: Test Wire | 2023-05-10\n\n"
+        "Pakistani Prime Minister Shehbaz Sharif and his Qatari counterpart Sheikh Mohammed bin"
+        " Abdulrahman Al Thani held talks in Doha on Tuesday.\n\n"
+        "Foreign Minister Bilawal Bhutto Zardari called on the Qatari prime minister on"
+        " Wednesday.\n"
+    )
+    call = next(m for m in f.meetings if "person/bilawal-bhutto-zardari" in m.participants)
+    assert call.participants == [
+        "person/bilawal-bhutto-zardari",
+        "person/mohammed-bin-abdulrahman-al-thani",
+    ], call

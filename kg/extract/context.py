@@ -613,8 +613,20 @@ def _counterparts_posts(doc: Doc, persons: list[Mention], titled: dict[str, set[
     """ "Poland's President Andrzej Duda … with his Ukrainian counterpart Voldymyr Zelensky":
     the counterpart holds the same post in the state the adjective names, so "Ukraine's
     president" later in the story is Zelensky. `titled` holds each person's titled roles."""
+    from kg.extract.names import TITLES
+    from kg.ids import fold
+
     for ck in _COUNTERPART_OF.finditer(doc.text):
-        who = next((m for m in persons if m.start == ck.end()), None)
+        # (after titles the regex does not list: "his Bangladeshi counterpart Sheikh Hasina")
+        who = next(
+            (
+                m
+                for m in persons
+                if ck.end() <= m.start <= ck.end() + 30
+                and all(fold(w) in TITLES for w in doc.text[ck.end() : m.start].split())
+            ),
+            None,
+        )
         state = next(
             (m for m in doc.mentions_in(ck.start("adj"), ck.end("adj"), "country") if m.adjective),
             None,
