@@ -5336,3 +5336,32 @@ def test_a_counterpart_named_after_an_honorific_holds_the_post():
         "person/bilawal-bhutto-zardari",
         "person/mohammed-bin-abdulrahman-al-thani",
     ], call
+
+
+def test_a_guest_received_as_him_or_her_is_the_one_the_story_told_of():
+    """Found by probing: "Hasina, who arrived on a four-day visit on Monday, … where President
+    Droupadi Murmu received her": "received" with a pronoun for its object was no meeting
+    (a host "received a letter" is none)."""
+    f = facts(
+        "Visit\nSource: Test Wire | 2023-03-14\n\n"
+        "Finnish President Sauli Niinisto arrived in Tokyo on Monday for a three-day visit.\n\n"
+        "Emperor Naruhito received him at the Imperial Palace on Tuesday.\n"
+    )
+    got = next(m for m in f.meetings if "person/naruhito" in m.participants)
+    assert sorted(got.participants) == ["person/naruhito", "person/sauli-niinisto"], got
+
+
+def test_him_or_her_received_is_the_one_the_sentence_opens_on():
+    """Found by probing: "Hasina, who arrived on a four-day visit on Monday, was accorded a
+    ceremonial welcome …, where President Droupadi Murmu received her": "her" was taken for
+    the subject of the sentence before, Prime Minister Modi."""
+    f = facts(
+        "Visit\nSource: Test Wire | 2023-03-14\n\n"
+        "Japanese Prime Minister Fumio Kishida held talks with Finnish President Sauli Niinisto"
+        " in Tokyo on Tuesday.\n\n"
+        "Niinisto, who arrived on Monday, was welcomed at the Imperial Palace, where Emperor"
+        " Naruhito received him.\n"
+    )
+    got = [m for m in f.meetings if "person/naruhito" in m.participants]
+    assert got and all("person/fumio-kishida" not in m.participants for m in got), got
+    assert all("person/sauli-niinisto" in m.participants for m in got), got

@@ -698,7 +698,20 @@ class _Parties:
             return
         if tok.lower_ in ("he", "she", "him", "her"):
             at = self.off + tok.idx
-            self.take(_last_person(self.doc, at, avoid=_bound_by(self.doc, tok, self.off)))
+            avoid = _bound_by(self.doc, tok, self.off)
+            start = max(self.off, self.skip)
+            first = next(iter(self.doc.mentions_in(start, at, "person")), None)
+            if (
+                tok.lower_ in ("him", "her")
+                and first is not None
+                and _SUBJECT_OPENING.fullmatch(self.doc.text, start, first.start)
+                and self.doc.ref(first) not in avoid
+            ):
+                # "Hasina, who arrived on Monday, was accorded a welcome, where President
+                # Murmu received her": the one this sentence opens on
+                self.take(self.doc.ref(first))
+                return
+            self.take(_last_person(self.doc, at, avoid=avoid))
             return
         if tok.lower_ == "i" and _quoted(self.doc, self.off + tok.idx):
             # "“I had a bilateral meeting with B,” he said": the quotation's speaker, whom
@@ -1177,11 +1190,16 @@ def _bilaterals_before(doc: Doc, sent) -> bool:
 def _bound_by(doc: Doc, pron, off: int) -> set[str]:
     """Who a subject pronoun cannot stand for: the persons its verb's object, agent or
     with-phrase names ("where he was received by President Kenyatta": he is not Kenyatta;
-    but "He began meetings, including Pashinyan playing the drums" may be Pashinyan)."""
-    if pron.dep_ not in ("nsubj", "nsubjpass"):
+    but "He began meetings, including Pashinyan playing the drums" may be Pashinyan); and
+    an object pronoun, its verb's subject."""
+    if pron.dep_ == "dobj":
+        # "Emperor Naruhito received him": him is not Naruhito
+        args = _subjects(pron.head)
+    elif pron.dep_ not in ("nsubj", "nsubjpass"):
         return set()
-    verb = pron.head
-    args = [*_objects(verb), *_agents(verb), *_with_objects(verb)]
+    else:
+        verb = pron.head
+        args = [*_objects(verb), *_agents(verb), *_with_objects(verb)]
     return {
         r for a in args for r in _named_in(doc, *phrase_span(a, off)) if r.startswith("person/")
     }
@@ -3981,7 +3999,13 @@ def _trigger(tok, doc: Doc, off: int):
         if (
             lem in ("receive", "host")
             and not any(
-                c.dep_ == "dobj" and (_names_a_person(c, doc, off) or _names_guests(c, doc, off))
+                c.dep_ == "dobj"
+                and (
+                    _names_a_person(c, doc, off)
+                    or _names_guests(c, doc, off)
+                    # "President Droupadi Murmu received her": the guest the story told of
+                    or (c.lower_ in ("him", "her") and doc.mentions_in(0, off, "person"))
+                )
                 for c in tok.children
             )
             and not any(
