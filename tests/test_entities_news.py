@@ -2360,3 +2360,15 @@ def test_a_name_cut_short_in_the_headline_is_the_longer_name_the_story_gives():
     )
     assert "place/strait" not in refs(f, "place"), refs(f, "place")
     assert "place/strait-of-hormuz" in refs(f, "place")
+
+
+def test_a_building_named_in_hindi_is_no_person():
+    """Found by probing: "a ceremonial welcome at the forecourt of Rashtrapati Bhavan, where
+    President Droupadi Murmu received her": the president's palace was a person, and a
+    participant of the visit."""
+    f = facts(
+        "Visit\nSource: Test Wire | 2023-03-01\n\n"
+        "Italian Prime Minister Giorgia Meloni was given a ceremonial welcome at the forecourt"
+        " of Rashtrapati Bhavan on Thursday.\n"
+    )
+    assert "person/rashtrapati-bhavan" not in refs(f, "person"), refs(f, "person")

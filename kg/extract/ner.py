@@ -1382,7 +1382,9 @@ _NO_NAME_PLACE_WORDS = (
     r"Province|Region|District|County|Valley|River|Oblast|Governorate|Strait|Corridor|"
     r"Peninsula|Desert|Basin|Airport|Forest|Channel|Creek|LGA|Local Government Area|"
     # structures: "the Grand Ethiopian Renaissance Dam" read as a person
-    r"Dam|Canal|Bridge|Stadium"
+    r"Dam|Canal|Bridge|Stadium|"
+    # a building, in Hindi: "the forecourt of Rashtrapati Bhavan", "Vigyan Bhawan"
+    r"Bhavan|Bhawan"
 )
 _NO_NAME_END = re.compile(rf"\b(?:{_NO_NAME_PLACE_WORDS})$")
 # any word that ends a place's name, those above and the ones a surname may be ("Lake", "Hills")
