@@ -2372,3 +2372,15 @@ def test_a_building_named_in_hindi_is_no_person():
         " of Rashtrapati Bhavan on Thursday.\n"
     )
     assert "person/rashtrapati-bhavan" not in refs(f, "person"), refs(f, "person")
+
+
+def test_a_calling_at_the_head_of_a_sentence_is_no_part_of_the_name():
+    """Found by probing: "Lawyer Ekuru Aukot, who brought the case, said …" made the person
+    "Lawyer Ekuru Aukot", a node no other mention of him meets."""
+    f = facts(
+        "Ruling\nSource: Test Wire | 2024-01-28\n\n"
+        "Lawyer Moses Wetangula, who brought the case, said the government should withdraw"
+        " its appeal.\n\n"
+        "Wetangula spoke outside the court in Nairobi.\n"
+    )
+    assert "person/moses-wetangula" in refs(f, "person"), refs(f, "person")

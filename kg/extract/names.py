@@ -62,6 +62,10 @@ TITLES = {
         "Prosecutor Prosecutor-General Ombudsman Auditor Detective Consul Consul-General Attaché "
         "Attache Patriarch Mufti Sheikha Baroness Prefect Regent Vice-Chancellor "
         "Governor-General Vice-Premier Minister-President "
+        # callings written before a name at the head of a sentence ("Lawyer Ekuru Aukot, who
+        # brought the case, said")
+        "Lawyer Activist Journalist Analyst Economist Researcher Scholar Historian "
+        "Businessman Businesswoman Tycoon Commentator "
         # short forms of ranks ("Brig Gen Ahmad Habibi", "Rear Adm. Jane Doe")
         "Brig Brig. Adm Adm. Cmdr Cmdr. Cdr Cdr. Lt-Gen Maj-Gen Brig-Gen Lt-Col "
         # (and with their periods: "Maj.-Gen. Taoreed Lagbaja")
