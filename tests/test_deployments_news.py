@@ -2421,3 +2421,21 @@ def test_troops_massed_on_a_border_are_deployed_there(text, sent):
     region" went to Senegal, the state it named most."""
     f = facts(f"Border\nSource: Test Wire | 2017-01-18\n\n{text}\n")
     assert bool(f.deployments) is sent, f.deployments
+
+
+def test_a_figure_a_later_sentence_gives_its_own_sending_is_not_the_earlier_ones():
+    """Found by probing: "Tanzania will send troops to … Cabo Delgado as part of the SADC
+    standby force …. Botswana has already dispatched an advance team of 296 soldiers, while
+    South Africa has approved the deployment of 1,495 troops": Tanzania, told with no figure,
+    took South Africa's 1,495."""
+    f = facts(
+        "Standby force\nSource: Test Wire | 2021-07-20\n\n"
+        "MAPUTO, July 20 (Lusa) - Zambia will send troops to Mozambique's Cabo Delgado province"
+        " as part of the Southern African Development Community (SADC) standby force, the"
+        " Zambian army chief said on Tuesday.\n\n"
+        "Botswana has already dispatched an advance team of 296 soldiers, while South Africa"
+        " has approved the deployment of 1,495 troops for three months.\n"
+    )
+    by = {d.deployed_by: d.personnel for d in f.deployments}
+    assert by.get("country/zambia", "none") is None, by
+    assert by["country/south-africa"] == 1495, by

@@ -2677,6 +2677,10 @@ def _size_told_after(doc: Doc, deps: list[Deployment]) -> None:
             continue
         if not _SIZE_PEOPLE.match(doc.text, nums[0][1]):
             continue
+        if any(d.personnel == nums[0][2] and sent.start <= d.span.start < sent.end for d in deps):
+            # "while South Africa has approved the deployment of 1,495 troops": the figure of
+            # a deployment this sentence tells itself, not one told before
+            continue
         owners = {doc.ref(x) for x in doc.mentions_in(m.start(), m.end(), "country")}
         if not owners:
             # whose the mission is, by the sentence's speaker before it ("Sweden’s armed
