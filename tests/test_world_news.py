@@ -5365,3 +5365,22 @@ def test_him_or_her_received_is_the_one_the_sentence_opens_on():
     got = [m for m in f.meetings if "person/naruhito" in m.participants]
     assert got and all("person/fumio-kishida" not in m.participants for m in got), got
     assert all("person/sauli-niinisto" in m.participants for m in got), got
+
+
+def test_a_family_name_written_first_is_the_person_when_the_model_calls_it_a_body():
+    """Found by probing: "Blinken spoke by phone … with Chinese Foreign Minister Wang Yi …
+    According to China's foreign ministry, Wang said …. He also warned Washington": the model
+    read "Wang" as an organization, which then spoke, and "He" went to the spokesman named
+    before (dev text 519: "Kasit" after "Kasit Piromya", an organization too)."""
+    f = facts(
+        "Call\nSource: Test Wire | 2022-03-05\n\n"
+        "WASHINGTON, March 5 (AP) - U.S. Secretary of State Antony Blinken spoke by phone on"
+        " Saturday with Chinese Foreign Minister Wang Yi about the war, the State Department"
+        " said.\n\n"
+        "Blinken told Wang that the world was watching to see which nations stood up for the"
+        " principles of freedom and sovereignty, spokesman Ned Price said in a statement.\n\n"
+        "According to China's foreign ministry, Wang said Beijing opposed any move that would"
+        " add fuel to the fire.\n"
+    )
+    s = max(f.statements, key=lambda s: s.span.start)  # "According to …, Wang said"
+    assert s.speaker == "person/wang-yi", s

@@ -2684,13 +2684,26 @@ def surname_variants(text: str, mentions: list[Mention], label_of) -> list[Menti
             key = near.pop() if len(near) == 1 else None
         return key
 
+    # the first word of a name of two, where it is the family name ("Wang" after "Wang Yi",
+    # "Xi" after "Xi Jinping"): one person's only
+    firsts: dict[str, set[str]] = {}
+    for m in mentions:
+        if m.kind == "person":
+            words = label_of(m.key).split()
+            if len(words) == 2 and _lone_name(words[0]):
+                firsts.setdefault(words[0], set()).add(m.key)
+
+    def first_of(word: str) -> str | None:
+        keys = firsts.get(word, set())
+        return next(iter(keys)) if len(keys) == 1 and name_skeleton(word) not in surnames else None
+
     # a lone word the model took for an organization, when it is such a spelling
     mentions = [
         Mention(key=key, kind="person", start=m.start, end=m.end, surface=m.surface)
         if m.kind == "org"
         and " " not in m.surface
         and not m.surface.isupper()
-        and (key := person_for(m.surface)) is not None
+        and ((key := person_for(m.surface)) is not None or (key := first_of(m.surface)))
         else m
         for m in mentions
     ]
