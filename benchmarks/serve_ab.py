@@ -2,7 +2,7 @@
 
     python -m benchmarks.serve_ab --data DIR [--rounds 4] [--cell 3] [--levels 1,8,32]
         [--kinds "lookup by IRI,property path subOrganizationOf+"] [--oxigraph]
-        NAME=TREE [NAME=TREE ...]
+        [--set NAME:VAR=VALUE ...] NAME=TREE [NAME=TREE ...]
 
 Each TREE is a folder whose `kg` package holds its server at `kg/server`, as an
 installed newsgraph does: lay out an older checkout so (its `kg`, with `server`,
@@ -11,7 +11,9 @@ from `git worktree add`; the worktree the venv's editable install points at may 
 given as it is. Each is started as `python -m kg.cli serve --no-build` with the tree
 as working folder and PYTHONPATH, with the settings benchmarks/side_by_side.py gives
 `kg serve` (rate limit off, 60 s timeout, 100,000 rows). `--oxigraph` adds
-`oxigraph serve-read-only` on the same store files.
+`oxigraph serve-read-only` on the same store files. `--set NAME:VAR=VALUE` gives one
+server a setting of its own (e.g. `--set one:NEWSGRAPH_WEB_PROCESSES=1`); the same
+tree may be named twice with different settings.
 
 What benchmarks/lean_path.py cannot do: compare two versions of newsgraph's own code.
 Its servers run one after the other; here every round visits every tree for each
@@ -38,10 +40,12 @@ from benchmarks.lean_path import tree_cpu
 OXIGRAPH = "oxigraph"
 
 
-def start(tree: Path, data_dir: Path, port: int, log: Path) -> subprocess.Popen:
+def start(
+    tree: Path, data_dir: Path, port: int, log: Path, settings: dict[str, str] | None = None
+) -> subprocess.Popen:
     """`kg serve` from `tree`, in a session of its own (stopped with its tree): the
     side-by-side benchmark's server, with the tree's code first on the path."""
-    return sbs.start_kg(tree, data_dir, port, log, {"PYTHONPATH": str(tree)})
+    return sbs.start_kg(tree, data_dir, port, log, {"PYTHONPATH": str(tree), **(settings or {})})
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -52,9 +56,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--levels", default="1,8,32", help="client counts")
     parser.add_argument("--kinds", default="lookup by IRI,property path subOrganizationOf+")
     parser.add_argument("--oxigraph", action="store_true", help="add Oxigraph's server")
+    parser.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="NAME:VAR=VALUE",
+        help="a setting for one server only",
+    )
     parser.add_argument("trees", nargs="+", metavar="NAME=TREE")
     args = parser.parse_args(argv)
     trees = {name: Path(tree) for name, tree in (t.split("=", 1) for t in args.trees)}
+    settings: dict[str, dict[str, str]] = {}
+    for item in args.set:
+        name, _, pair = item.partition(":")
+        var, _, value = pair.partition("=")
+        settings.setdefault(name, {})[var] = value
     kinds = [q for q in run.QUERIES if q[0] in args.kinds.split(",")]
     levels = [int(n) for n in args.levels.split(",")]
     db = next((args.data / "stores").glob("*/db"))
@@ -70,7 +86,7 @@ def main(argv: list[str] | None = None) -> int:
         try:
             for name, tree in trees.items():
                 port, log = run.free_port(), Path(tmp) / f"{name}.log"
-                procs[name] = start(tree, args.data, port, log)
+                procs[name] = start(tree, args.data, port, log, settings.get(name))
                 targets[name] = sbs.Target(name, "127.0.0.1", port, "/sparql")
                 sbs.wait_answer(targets[name], procs[name], 120, log)
             if args.oxigraph:
