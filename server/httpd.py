@@ -55,10 +55,14 @@ connection cap or a minimum body rate (the guarantees above).
 from __future__ import annotations
 
 import logging
+import mmap
+import select
 import signal
+import socket
 import sys
 import threading
 import time
+import zlib
 from collections.abc import Callable, Iterable
 from typing import IO, Any
 
@@ -89,6 +93,9 @@ PARSED = "newsgraph.parsed"
 # An answer's head goes out in one write with its body's first part up to this size
 # (`LoopAwareTask.write`); a larger part is not copied to join them.
 COALESCE_BYTES = 64 * 1024
+# With several web processes, how long one that holds more connections than another
+# leaves a new one to that other before accepting it itself (`leave_to_another`).
+DEFER_ACCEPT = 0.005
 
 
 class Requeue(BaseException):  # noqa: N818 - a signal to the server, not an error
@@ -220,6 +227,57 @@ class LoopAwareTask(WSGITask):
         self.channel.write_soon(head + data)
 
 
+class ConnectionBook:
+    """Open connections, per process and per client address, shared by the web processes.
+
+    With `NEWSGRAPH_WEB_PROCESSES` above one, the processes accept from one listening
+    socket, so each sees only its own connections. The book lets them act as one server:
+
+    - the per-address cap (`NEWSGRAPH_MAX_CLIENT_CONNECTIONS`) counts a client's
+      connections in all processes; without it a client could hold the cap in each;
+    - a process holding more connections than another leaves the next one to it
+      (`GuardedServer.leave_to_another`): the kernel wakes every process polling the socket and
+      the first to call accept wins, and 8 kept-alive clients were split 8/0, 7/1 or
+      6/2 as often as 4/4, leaving one core idle (RESULTS.md section 7).
+
+    It is an anonymous shared mapping made before the processes fork: one row per
+    process, one counter per bucket of client addresses (a hash: two addresses sharing a
+    bucket share a cap, which errs on the side of refusing) and the row's total. A process
+    writes only its own row, from its loop thread, so no lock is needed; it reads the
+    others' rows when it accepts a connection.
+    """
+
+    BUCKETS = 4096
+
+    def __init__(self, processes: int) -> None:
+        self.processes = processes
+        self._width = self.BUCKETS + 1  # the buckets, then the row's total
+        self._map = mmap.mmap(-1, 4 * processes * self._width)
+        self._counts = memoryview(self._map).cast("I")
+        self.row = 0  # which row this process writes: set in each process after the fork
+
+    def bucket(self, host: str) -> int:
+        return zlib.crc32(host.encode()) % self.BUCKETS
+
+    def held(self, bucket: int) -> int:
+        """Connections from the bucket's addresses, in all processes."""
+        counts, width = self._counts, self._width
+        return sum(counts[row * width + bucket] for row in range(self.processes))
+
+    def totals(self) -> list[int]:
+        """Each process's open connections."""
+        counts, width = self._counts, self._width
+        return [counts[row * width + self.BUCKETS] for row in range(self.processes)]
+
+    def add(self, bucket: int | None, delta: int) -> None:
+        """Count a connection opened (1) or closed (-1) by this process."""
+        counts, base = self._counts, self.row * self._width
+        if bucket is not None:
+            counts[base + bucket] = max(counts[base + bucket] + delta, 0)
+        total = base + self.BUCKETS
+        counts[total] = max(counts[total] + delta, 0)
+
+
 class GuardedChannel(HTTPChannel):
     """A waitress connection that remembers when its pending request began, and answers
     lookups on the server's loop."""
@@ -234,6 +292,16 @@ class GuardedChannel(HTTPChannel):
     loop_pending = False  # `GuardedServer.add_task` left the next request to the loop
     requeued: Any = None  # the request the loop sent to a thread after charging it
     parsed: tuple[Any, Any] | None = None  # (request, what the app on the loop read of it)
+    booked = False  # counted in the server's `ConnectionBook`
+    booked_bucket: int | None = None  # ... under this bucket of client addresses
+
+    def del_channel(self, map: Any = None) -> None:
+        """waitress's bookkeeping of a closed connection, and the shared book's."""
+        super().del_channel(map)
+        book = self.server.book
+        if book is not None and self.booked:
+            self.booked = False
+            book.add(self.booked_bucket, -1)
 
     def received(self, data: bytes) -> bool:
         result = super().received(data)
@@ -310,8 +378,11 @@ class GuardedServer(TcpWSGIServer):
 
     channel_class = GuardedChannel
 
-    def __init__(self, app: Callable, config: Config, **kw) -> None:
+    def __init__(
+        self, app: Callable, config: Config, book: ConnectionBook | None = None, **kw
+    ) -> None:
         self.config = config
+        self.book = book
         self.header_timeout = config.request_timeout
         self.min_rate = float(config.body_min_rate)
         self.per_client = config.max_client_connections
@@ -345,7 +416,35 @@ class GuardedServer(TcpWSGIServer):
         else:
             super().add_task(task)
 
+    def leave_to_another(self) -> bool:
+        """With other web processes: True when one that holds fewer connections took the
+        connection waiting to be accepted, which this one then leaves alone.
+
+        Why: the kernel wakes every process polling the listening socket and the first to
+        accept wins, so 8 kept-alive clients were split 8/0, 7/1 or 6/2 as often as 4/4,
+        leaving a core idle. The process holding more waits up to `DEFER_ACCEPT` seconds
+        for the other to take it (the listening socket no longer readable), then takes it
+        itself, so a busy or stuck process never leaves a client waiting longer. Several
+        connections arriving at once are taken in turns, as the counts even out."""
+        book = self.book
+        if book is None:
+            return False
+        waiting: select.poll | None = None
+        deadline = time.monotonic() + DEFER_ACCEPT
+        while True:
+            totals = book.totals()
+            if totals[book.row] <= min(totals) or time.monotonic() > deadline:
+                return False  # this one's turn (or the other is slow to take it)
+            if waiting is None:
+                waiting = select.poll()
+                waiting.register(self.socket, select.POLLIN)
+            if not waiting.poll(0):
+                return True  # taken by another: nothing left to accept
+            time.sleep(DEFER_ACCEPT / 20)
+
     def handle_accept(self) -> None:
+        if self.leave_to_another():
+            return
         try:
             pair = self.accept()
         except OSError:
@@ -354,7 +453,14 @@ class GuardedServer(TcpWSGIServer):
             return
         conn, addr = pair
         host = addr[0] if isinstance(addr, tuple) else addr
-        if self.per_client > 0:
+        book, bucket = self.book, None
+        if book is not None:
+            if self.per_client > 0:
+                bucket = book.bucket(str(host))
+                if book.held(bucket) >= self.per_client:
+                    conn.close()  # over this client's connection budget, in all processes
+                    return
+        elif self.per_client > 0:
             held = sum(
                 1
                 for c in self.active_channels.values()
@@ -364,7 +470,10 @@ class GuardedServer(TcpWSGIServer):
                 conn.close()  # over this client's connection budget
                 return
         self.set_socket_options(conn)
-        self.channel_class(self, conn, self.fix_addr(addr), self.adj, map=self._map)
+        channel = self.channel_class(self, conn, self.fix_addr(addr), self.adj, map=self._map)
+        if book is not None:
+            book.add(bucket, 1)
+            channel.booked, channel.booked_bucket = True, bucket
 
     def maintenance(self, now: float) -> None:
         super().maintenance(now)  # idle kept-alive connections (channel_timeout)
@@ -411,13 +520,39 @@ class AccessLog:
         return self.app(environ, logged)
 
 
-def create(app: Callable, config: Config, *, port: int | None = None) -> GuardedServer:
-    """The server, bound (not yet running): `.run()` serves until SIGTERM or Ctrl-C."""
+def listening_socket(config: Config) -> socket.socket:
+    """The address bound and listening, for web processes to share (`kg serve` makes it
+    before they fork: the kernel hands each new connection to one process that polls)."""
+    family = socket.AF_INET6 if ":" in config.host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    if family == socket.AF_INET6:
+        sock.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY, 1)
+    sock.bind((config.host, config.port))
+    sock.listen(1024)
+    sock.setblocking(False)
+    return sock
+
+
+def create(
+    app: Callable,
+    config: Config,
+    *,
+    port: int | None = None,
+    sock: socket.socket | None = None,
+    book: ConnectionBook | None = None,
+) -> GuardedServer:
+    """The server, bound (not yet running): `.run()` serves until SIGTERM or Ctrl-C.
+
+    `sock`: a listening socket shared with other web processes (`listening_socket`),
+    `book`: their shared count of connections per client. Each of N processes then
+    takes `NEWSGRAPH_MAX_CONNECTIONS` / N connections, so the total stays within it."""
+    processes = book.processes if book is not None else 1
     adj = Adjustments(
         host=config.host,
         port=config.port if port is None else port,
         threads=config.threads,
-        connection_limit=config.max_connections,
+        connection_limit=max(config.max_connections // processes, 1),
         channel_timeout=KEEPALIVE_IDLE,
         cleanup_interval=1,
         max_request_header_size=MAX_HEADER_BYTES,
@@ -435,13 +570,23 @@ def create(app: Callable, config: Config, *, port: int | None = None) -> Guarded
     )
     dispatcher = ThreadedTaskDispatcher()
     dispatcher.set_thread_count(adj.threads)
-    return GuardedServer(app, config, map={}, adj=adj, dispatcher=dispatcher)
+    if sock is None:
+        return GuardedServer(app, config, map={}, adj=adj, dispatcher=dispatcher)
+    return GuardedServer(
+        app, config, book, map={}, adj=adj, dispatcher=dispatcher, _sock=sock, bind_socket=False
+    )
 
 
-def serve(app: Callable, config: Config) -> None:
+def serve(
+    app: Callable,
+    config: Config,
+    *,
+    sock: socket.socket | None = None,
+    book: ConnectionBook | None = None,
+) -> None:
     """Serve `app` until SIGTERM (a clean stop: the loop ends, threads are told to)."""
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
-    server = create(AccessLog(app), config)
+    server = create(AccessLog(app), config, sock=sock, book=book)
 
     def stop(_signum, _frame) -> None:
         raise SystemExit(0)
