@@ -97,14 +97,35 @@ class Server:
         return self.url + "/sparql"
 
     def rss_mib(self) -> float:
-        """Resident memory of the web process (not its query workers)."""
+        """Resident memory of the web processes (not their query workers): `kg serve`
+        itself and, with NEWSGRAPH_WEB_PROCESSES above one, the web processes it forked."""
+        total = 0.0
+        for pid in [self.pid, *web_children(self.pid)]:
+            try:
+                for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+                    if line.startswith("VmRSS:"):
+                        total += int(line.split()[1]) / 1024
+            except OSError:
+                pass
+        return total
+
+
+def web_children(pid: int) -> list[int]:
+    """The web processes `kg serve` (`pid`) forked: its children running kg.cli (not
+    its fork server or resource tracker)."""
+    found = []
+    for task in Path(f"/proc/{pid}/task").glob("*"):
         try:
-            for line in Path(f"/proc/{self.pid}/status").read_text().splitlines():
-                if line.startswith("VmRSS:"):
-                    return int(line.split()[1]) / 1024
+            children = (task / "children").read_text().split()
         except OSError:
-            pass
-        return 0.0
+            continue
+        for child in children:
+            try:
+                if b"kg.cli" in Path(f"/proc/{child}/cmdline").read_bytes():
+                    found.append(int(child))
+            except OSError:
+                continue
+    return found
 
 
 @dataclass

@@ -21,6 +21,7 @@ def _config(args: argparse.Namespace) -> Config:
         base=getattr(args, "base", None),
         host=getattr(args, "host", None),
         port=getattr(args, "port", None),
+        web_processes=getattr(args, "web_processes", None),
         warm_processes=getattr(args, "warm_processes", None),
         process_idle=getattr(args, "process_idle", None),
     )
@@ -205,6 +206,11 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--host")
     p.add_argument("--port", type=int)
     p.add_argument("--no-build", action="store_true", help="serve the current store as it is")
+    p.add_argument(
+        "--web-processes",
+        type=int,
+        help="web processes on the one port (NEWSGRAPH_WEB_PROCESSES; 1 with NEWSGRAPH_UPDATE)",
+    )
     p.add_argument(
         "--warm-processes",
         type=int,

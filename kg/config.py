@@ -62,6 +62,7 @@ class Config:
     host: str = "127.0.0.1"
     port: int = 8080
     threads: int = 64
+    web_processes: int = 2
     request_timeout: float = 10.0
     body_min_rate: int = 65536
     max_connections: int = 1000
@@ -136,6 +137,13 @@ SETTINGS: list[tuple[str, str, object, str]] = [
     ("sources", "NEWSGRAPH_SOURCES", _split, "comma-separated documents or folders to build"),
     ("host", "NEWSGRAPH_HOST", str, "address `kg serve` listens on"),
     ("port", "NEWSGRAPH_PORT", int, "port `kg serve` listens on"),
+    (
+        "web_processes",
+        "NEWSGRAPH_WEB_PROCESSES",
+        int,
+        "web processes `kg serve` answers from, on one listening socket (each with its own"
+        " query processes; 1 with NEWSGRAPH_UPDATE)",
+    ),
     (
         "threads",
         "NEWSGRAPH_THREADS",

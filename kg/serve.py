@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import ctypes
 import errno
 import os
 import shutil
+import signal
 import socket
 import sys
+import threading
 from pathlib import Path
 
 from kg.config import Config
@@ -80,9 +83,19 @@ def _build_quietly(message: str) -> None:
         print(message, file=sys.stderr, flush=True)
 
 
+def web_processes(config: Config) -> int:
+    """How many web processes serve: `NEWSGRAPH_WEB_PROCESSES`, but one where SPARQL
+    Update is on (a process opens the store for writing, which only one may, and an
+    update must drop the caches of the process that answers next) or where a single
+    thread is not guaranteed at the fork (a build left threads behind)."""
+    if config.update_enabled or threading.active_count() > 1:
+        return 1
+    return max(config.web_processes, 1)
+
+
 def serve(config: Config, *, rebuild: bool = True) -> int:
-    """Build if needed, then serve in this process (server/httpd.py: one web process,
-    `NEWSGRAPH_THREADS` request threads, the query processes behind them)."""
+    """Build if needed, then serve (server/httpd.py: `NEWSGRAPH_WEB_PROCESSES` web
+    processes, each with `NEWSGRAPH_THREADS` request threads and its query processes)."""
     if config.update_enabled and not config.admin_token:
         raise ValueError("NEWSGRAPH_UPDATE needs NEWSGRAPH_ADMIN_TOKEN (the bearer token)")
     check_port(config.host, config.port)
@@ -95,6 +108,9 @@ def serve(config: Config, *, rebuild: bool = True) -> int:
     from kg.server import httpd
     from kg.server.app import create_app
 
+    processes = web_processes(config)
+    if processes > 1:
+        return _supervise(config, processes)
     app = create_app(config)
     warm = getattr(app.extensions.get("newsgraph.executor"), "warm", None)
     if warm is not None:
@@ -107,3 +123,138 @@ def serve(config: Config, *, rebuild: bool = True) -> int:
     )
     httpd.serve(app, config)
     return 0
+
+
+PR_SET_PDEATHSIG = 1
+# Seconds the web processes have to stop (their query processes with them) after
+# SIGTERM before they are killed.
+STOP_GRACE = 20
+
+
+def share_pool(config: Config, processes: int) -> Config:
+    """One web process's share of the query processes: each lane's size and the warm
+    count divided among `processes` (rounded up, so each keeps at least one per lane).
+
+    Why: every web process has a pool of its own, and `NEWSGRAPH_QUERY_PROCESSES` and
+    `NEWSGRAPH_LIGHT_PROCESSES` bound how many queries run at once, and with them the
+    memory (`NEWSGRAPH_QUERY_MEMORY` each), for the server, not per web process."""
+
+    def share(n: int) -> int:
+        return -(-n // processes) if n > 0 else n
+
+    return config.replace(
+        query_processes=share(config.query_processes),
+        light_processes=share(config.light_processes),
+        warm_processes=share(config.warm_processes),
+    )
+
+
+def _die_with_parent() -> None:
+    """Linux: this process gets SIGTERM when the process that forked it ends, even by
+    SIGKILL, so a web process (and through its clean stop, its query processes) is not
+    left serving on its own."""
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0)
+    except (OSError, AttributeError):
+        pass
+
+
+def _supervise(config: Config, processes: int) -> int:
+    """Serve from `processes` web processes forked from this one, on one listening socket.
+
+    Why: a lookup is answered on its web process's loop, one thread, so one process
+    uses at most one core (RESULTS.md section 7, "A second web process"). This process
+    binds the address, forks the web processes (before any of them opens a store or
+    starts a thread; the imports above are shared with them), then only waits: SIGTERM
+    or SIGINT here stops them all, and if one of them ends the others are stopped too
+    and `kg serve` exits, for whatever runs it to restart. Each web process has its own
+    query processes, rate limits are counted in the data folder's SQLite file, metrics
+    in the one multiprocess folder, connections per client in `ConnectionBook`.
+    """
+    from kg.server import httpd
+    from kg.server.app import create_app
+
+    sock = httpd.listening_socket(config)
+    book = httpd.ConnectionBook(processes)
+    parent = os.getpid()
+    children: dict[int, int] = {}
+    for row in range(processes):
+        pid = os.fork()
+        if pid == 0:
+            _die_with_parent()
+            if os.getppid() != parent:  # the parent ended before the line above
+                os._exit(1)
+            book.row = row
+            app = create_app(share_pool(config, processes))
+            warm = getattr(app.extensions.get("newsgraph.executor"), "warm", None)
+            if warm is not None:
+                warm()
+            try:
+                httpd.serve(app, config, sock=sock, book=book)
+            except KeyboardInterrupt:  # Ctrl-C reaches every process of the group
+                pass
+            return 0
+        children[pid] = row
+    sock.close()
+    print(
+        f"newsgraph serving at http://{config.host}:{config.port}/ "
+        f"(SPARQL endpoint http://{config.host}:{config.port}/sparql;"
+        f" {processes} web processes)",
+        file=sys.stderr,
+        flush=True,
+    )
+    stopping = False
+
+    def stop(_signum: int, _frame: object) -> None:
+        nonlocal stopping
+        if not stopping:
+            stopping = True
+            signal.alarm(STOP_GRACE)  # then `kill`
+        for pid in children:
+            try:
+                os.kill(pid, signal.SIGTERM)
+            except ProcessLookupError:
+                pass
+
+    def kill(_signum: int, _frame: object) -> None:
+        for pid in children:  # stuck in its stop: not left behind
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, stop)
+    signal.signal(signal.SIGALRM, kill)
+    code = 0
+    while children:
+        try:
+            pid, status = os.wait()  # signals run their handler, then the wait goes on
+        except ChildProcessError:
+            break
+        if children.pop(pid, None) is None:
+            continue
+        _forget_metrics(pid)
+        if not stopping:  # a web process ended on its own: stop the others, say so
+            print(
+                f"kg serve: web process {pid} ended ({_describe(status)}); stopping",
+                file=sys.stderr,
+                flush=True,
+            )
+            code = 1
+            stop(signal.SIGTERM, None)
+    return code
+
+
+def _describe(status: int) -> str:
+    if os.WIFSIGNALED(status):
+        return f"signal {os.WTERMSIG(status)}"
+    return f"exit code {os.waitstatus_to_exitcode(status)}"
+
+
+def _forget_metrics(pid: int) -> None:
+    """prometheus_client's multiprocess mode: an ended process's live gauges are dropped."""
+    if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+        from prometheus_client import multiprocess
+
+        multiprocess.mark_process_dead(pid)

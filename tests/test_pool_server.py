@@ -109,6 +109,7 @@ def test_an_idle_server_keeps_one_query_process_a_burst_grows_the_pool_then_it_s
         NEWSGRAPH_SERVICE_TIMEOUT=str(CEILING),
         NEWSGRAPH_QUERY_TIMEOUT=str(CEILING),
         NEWSGRAPH_RATE_LIMIT="0",
+        NEWSGRAPH_WEB_PROCESSES="1",  # one pool, the web process's (each has its own)
     )
     try:
         # start_server's own query ("ASK {}") may have come while the warm process was

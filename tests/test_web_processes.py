@@ -1,0 +1,301 @@
+"""`kg serve` with several web processes on one port (`NEWSGRAPH_WEB_PROCESSES`).
+
+A lookup is answered on its web process's loop, one thread, so a second web process is
+what lets lookups use the second core (benchmarks/RESULTS.md section 7, "A second web
+process"). Against the real `kg serve`, with real clients: both processes answer, and
+what must hold for the server as a whole holds across them: one rate-limit budget per
+client, one /metrics view, one per-address connection cap; SIGTERM to `kg serve` stops
+every process it started, and so does SIGKILL (the web processes die with it); a web
+process that ends takes the server down rather than leaving half of it; with SPARQL
+Update on, one web process.
+"""
+
+from __future__ import annotations
+
+import http.client
+import os
+import re
+import signal
+import socket
+import time
+from pathlib import Path
+
+import pytest
+import requests
+from prometheus_client.parser import text_string_to_metric_families
+
+from benchmarks.side_by_side import child_pids, tree_pids
+from kg.config import Config
+from tests.conftest import LiveServer, start_server, stop_server
+from tests.test_limits_server import copy_data
+
+HANG = 30.0  # a guard against a hang; never asserted as a speed
+# Each test's clients come from an address of their own (all of 127.0.0.0/8 is
+# loopback on Linux), so start_server's polls from 127.0.0.1 count in no budget of theirs.
+RATE_CLIENT = "127.0.0.3"
+CAP_CLIENT = "127.0.0.4"
+
+pytestmark = pytest.mark.slow
+
+
+def web_pids(server: LiveServer) -> list[int]:
+    """The web processes: `kg serve`'s own children, each running the app."""
+    pids = []
+    for pid in child_pids(server.proc.pid):
+        try:
+            cmdline = Path(f"/proc/{pid}/cmdline").read_bytes()
+        except OSError:
+            continue
+        if b"kg.cli" in cmdline:
+            pids.append(pid)
+    return pids
+
+
+def alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+def until(condition, what: str) -> None:
+    deadline = time.monotonic() + HANG
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"never happened: {what}")
+        time.sleep(0.05)
+
+
+def get_from(source: str, port: int, path: str) -> http.client.HTTPResponse:
+    """One request on a new connection from `source`, answered and read."""
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=HANG, source_address=(source, 0))
+    try:
+        conn.request("GET", path)
+        response = conn.getresponse()
+        response.read()
+        return response
+    finally:
+        conn.close()
+
+
+def samples(server: LiveServer) -> dict[tuple[str, tuple], float]:
+    text = requests.get(f"{server.url}/metrics", timeout=HANG).text
+    return {
+        (s.name, tuple(sorted(s.labels.items()))): s.value
+        for family in text_string_to_metric_families(text)
+        for s in family.samples
+    }
+
+
+def rejected(server: LiveServer) -> float:
+    return samples(server).get(
+        ("newsgraph_rejections_total", (("reason", "rate"), ("status", "429"))), 0.0
+    )
+
+
+@pytest.fixture
+def data(built_data_dir: Path, tmp_path: Path) -> Path:
+    return copy_data(built_data_dir, tmp_path / "var")
+
+
+def test_two_web_processes_answer_with_one_rate_budget_and_one_metrics_view(data: Path) -> None:
+    server = start_server(
+        data,
+        NEWSGRAPH_WEB_PROCESSES="2",
+        NEWSGRAPH_RATE_LIMIT="10",
+        NEWSGRAPH_RATE_WINDOW="600",
+        NEWSGRAPH_QUERY_PROCESSES="1",
+    )
+    try:
+        webs = web_pids(server)
+        assert len(webs) == 2, webs
+        before = rejected(server)
+        statuses = [
+            get_from(RATE_CLIENT, server.port, "/sparql?query=ASK%7B%7D").status
+            for _ in range(40)  # a new connection each time: the kernel picks the process
+        ]
+        # One budget of 10 for the client, whichever process took each connection.
+        assert statuses.count(200) == 10, statuses
+        assert statuses.count(429) == 30
+        # Both processes answered (each writes its counts to its own file) ...
+        metrics_dir = data / "run" / f"metrics-{server.proc.pid}"
+        for pid in webs:
+            assert (metrics_dir / f"counter_{pid}.db").exists(), sorted(metrics_dir.iterdir())
+        # ... and /metrics, answered by either, adds up both.
+        assert rejected(server) - before == 30
+        # One access-log line per request, whole, whichever process wrote it.
+        log = (data / f"server-{server.port}.log").read_text().splitlines()
+        lines = [line for line in log if line.startswith(RATE_CLIENT + " ")]
+        whole = re.compile(
+            r'^127\.0\.0\.3 - - \[[^]]+\] "GET /sparql\?query=ASK%7B%7D HTTP/1\.1"'
+            r' (200|429) \d+ "-" "-"$'
+        )
+        assert len(lines) == 40 and all(whole.match(line) for line in lines), lines
+        assert sum(" 200 " in line for line in lines) == 10
+    finally:
+        stop_server(server)
+    assert not any(alive(pid) for pid in webs)
+
+
+def test_the_per_address_connection_cap_holds_across_web_processes(data: Path) -> None:
+    server = start_server(
+        data,
+        NEWSGRAPH_WEB_PROCESSES="2",
+        NEWSGRAPH_MAX_CLIENT_CONNECTIONS="4",
+        NEWSGRAPH_RATE_LIMIT="0",
+        NEWSGRAPH_QUERY_PROCESSES="1",
+    )
+    held: list[socket.socket] = []
+    try:
+        answered = 0
+        for _ in range(12):
+            s = socket.socket()
+            s.bind((CAP_CLIENT, 0))
+            s.settimeout(HANG)
+            s.connect(("127.0.0.1", server.port))
+            held.append(s)  # kept open: each one counts against the cap
+            s.sendall(b"GET /health/live HTTP/1.1\r\nHost: x\r\n\r\n")
+            try:
+                got = s.recv(65536)
+            except ConnectionResetError:
+                got = b""
+            answered += got.startswith(b"HTTP/1.1 200")
+        # Four connections in all, not four in each process.
+        assert answered == 4
+        # Another address is not held to this one's cap.
+        assert requests.get(f"{server.url}/health/live", timeout=HANG).status_code == 200
+    finally:
+        for s in held:
+            s.close()
+        stop_server(server)
+
+
+def connections_per_process(server: LiveServer) -> list[int]:
+    """Established connections to the server's port held by each web process."""
+    inodes: dict[str, int] = {}
+    for line in Path("/proc/net/tcp").read_text().splitlines()[1:]:
+        fields = line.split()
+        local_port = int(fields[1].split(":")[1], 16)
+        if local_port == server.port and fields[3] == "01":  # 01: ESTABLISHED
+            inodes[fields[9]] = 0
+    counts = []
+    for pid in web_pids(server):
+        held = 0
+        for fd in Path(f"/proc/{pid}/fd").iterdir():
+            try:
+                target = os.readlink(fd)
+            except OSError:
+                continue
+            if target.startswith("socket:[") and target[8:-1] in inodes:
+                held += 1
+        counts.append(held)
+    return counts
+
+
+def test_kept_alive_connections_are_spread_over_the_web_processes(data: Path) -> None:
+    """Every web process polls the one socket and the first to accept wins: 8 clients
+    were split 8/0, 7/1 or 6/2 as often as evenly, one core left idle. One connection
+    after another, each used and kept open, they now alternate."""
+    server = start_server(
+        data, NEWSGRAPH_WEB_PROCESSES="2", NEWSGRAPH_RATE_LIMIT="0", NEWSGRAPH_QUERY_PROCESSES="1"
+    )
+    held: list[http.client.HTTPConnection] = []
+    try:
+        for _ in range(16):
+            conn = http.client.HTTPConnection("127.0.0.1", server.port, timeout=HANG)
+            conn.request("GET", "/health/live")
+            conn.getresponse().read()
+            held.append(conn)
+        counts = connections_per_process(server)
+        assert sum(counts) == 16 and max(counts) - min(counts) <= 1, counts
+    finally:
+        for conn in held:
+            conn.close()
+        stop_server(server)
+
+
+def end_all(pids: list[int]) -> None:
+    """After a failed test: no process of ours is left serving (SIGKILL, by pid)."""
+    for pid in pids:
+        if alive(pid):
+            os.kill(pid, signal.SIGKILL)
+
+
+def test_sigterm_stops_every_process_and_sigkill_takes_the_web_processes_along(
+    data: Path,
+) -> None:
+    server = start_server(data, NEWSGRAPH_WEB_PROCESSES="2", NEWSGRAPH_RATE_LIMIT="0")
+    family = tree_pids(server.proc.pid)
+    try:
+        assert len(web_pids(server)) == 2
+        server.proc.send_signal(signal.SIGTERM)
+        assert server.proc.wait(timeout=HANG) == 0
+        until(lambda: not any(alive(pid) for pid in family), "every process ended after SIGTERM")
+    finally:
+        end_all(family)
+
+    server = start_server(data, NEWSGRAPH_WEB_PROCESSES="2", NEWSGRAPH_RATE_LIMIT="0")
+    family = tree_pids(server.proc.pid)
+    try:
+        server.proc.send_signal(signal.SIGKILL)
+        server.proc.wait(timeout=HANG)
+        # No orphan keeps serving: the web processes, and with them their query processes.
+        until(lambda: not any(alive(pid) for pid in family), "every process ended after SIGKILL")
+    finally:
+        end_all(family)
+
+
+def test_a_web_process_that_ends_stops_the_server(data: Path) -> None:
+    server = start_server(data, NEWSGRAPH_WEB_PROCESSES="2", NEWSGRAPH_RATE_LIMIT="0")
+    family = tree_pids(server.proc.pid)
+    try:
+        os.kill(web_pids(server)[0], signal.SIGKILL)
+        assert server.proc.wait(timeout=HANG) == 1
+        until(lambda: not any(alive(pid) for pid in family), "every process ended")
+        log = (data / f"server-{server.port}.log").read_text()
+        assert "ended (signal 9); stopping" in log
+    finally:
+        if server.proc.poll() is None:
+            stop_server(server)
+        end_all(family)
+
+
+def test_with_sparql_update_one_web_process_serves(data: Path) -> None:
+    server = start_server(
+        data,
+        NEWSGRAPH_WEB_PROCESSES="2",
+        NEWSGRAPH_UPDATE="1",
+        NEWSGRAPH_ADMIN_TOKEN="secret",
+        NEWSGRAPH_RATE_LIMIT="0",
+    )
+    try:
+        assert web_pids(server) == []  # `kg serve` itself is the web process
+        r = requests.post(
+            server.sparql,
+            data="INSERT DATA { <urn:x:a> <urn:x:b> <urn:x:c> }",
+            headers={
+                "Content-Type": "application/sparql-update",
+                "Authorization": "Bearer secret",
+            },
+            timeout=HANG,
+        )
+        assert r.status_code == 200, r.text
+        ask = requests.get(
+            server.sparql, params={"query": "ASK { <urn:x:a> <urn:x:b> <urn:x:c> }"}, timeout=HANG
+        )
+        assert ask.json()["boolean"] is True
+    finally:
+        stop_server(server)
+
+
+def test_each_web_process_gets_its_share_of_the_query_pool() -> None:
+    """The lanes' sizes bound the queries running at once for the server: two web
+    processes share them (rounded up) rather than each starting the full pool."""
+    from kg.serve import share_pool
+
+    config = Config(query_processes=4, light_processes=2, warm_processes=1)
+    shared = share_pool(config, 2)
+    assert (shared.query_processes, shared.light_processes, shared.warm_processes) == (2, 1, 1)
+    odd = share_pool(Config(query_processes=3, light_processes=0, warm_processes=-1), 2)
+    assert (odd.query_processes, odd.light_processes, odd.warm_processes) == (2, 0, -1)
