@@ -38,11 +38,14 @@ from benchmarks import side_by_side as sbs
 PATH_QUERY = lean_path.KINDS[1][1]
 
 
-def role(pid: int, web: int, fork_server: int | None) -> str:
-    """web, fork server, resource tracker or a query process (with its nice value)."""
-    if pid == web:
+def role(pid: int, root: int, webs: set[int], fork_servers: set[int]) -> str:
+    """kg serve (the web process, or with NEWSGRAPH_WEB_PROCESSES above one the process
+    that only waits), web, fork server, resource tracker or a query process (nice)."""
+    if pid == root:
+        return "web" if not webs else "kg serve (waits)"
+    if pid in webs:
         return "web"
-    if pid == fork_server:
+    if pid in fork_servers:
         return "fork server"
     cmdline = Path(f"/proc/{pid}/cmdline").read_bytes()
     if b"resource_tracker" in cmdline:
@@ -51,14 +54,15 @@ def role(pid: int, web: int, fork_server: int | None) -> str:
     return f"query process (nice {nice})"
 
 
-def fork_server_of(web: int) -> int | None:
-    for child in sbs.child_pids(web):
+def _children_running(pid: int, marker: bytes) -> set[int]:
+    found = set()
+    for child in sbs.child_pids(pid):
         try:
-            if b"forkserver" in Path(f"/proc/{child}/cmdline").read_bytes():
-                return child
+            if marker in Path(f"/proc/{child}/cmdline").read_bytes():
+                found.add(child)
         except OSError:
             continue
-    return None
+    return found
 
 
 def by_kind(pid: int) -> dict[str, float]:
@@ -84,13 +88,14 @@ def by_kind(pid: int) -> dict[str, float]:
 
 def snapshot(web: int, label: str) -> float:
     """Print the tree's memory per process; its PSS in MB."""
-    fork_server = fork_server_of(web)
+    webs = _children_running(web, b"kg.cli")
+    fork_servers = set().union(*(_children_running(p, b"forkserver") for p in {web, *webs}))
     rows, total = [], 0.0
     for pid in sbs.tree_pids(web):
         try:
             rollup = Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines()[1:]
             fields = {line.split(":")[0]: int(line.split()[1]) / 1024 for line in rollup}
-            rows.append((role(pid, web, fork_server), pid, fields, by_kind(pid)))
+            rows.append((role(pid, web, webs, fork_servers), pid, fields, by_kind(pid)))
         except OSError:
             continue  # ended meanwhile
         total += fields["Pss"]
