@@ -299,3 +299,20 @@ def test_each_web_process_gets_its_share_of_the_query_pool() -> None:
     assert (shared.query_processes, shared.light_processes, shared.warm_processes) == (2, 1, 1)
     odd = share_pool(Config(query_processes=3, light_processes=0, warm_processes=-1), 2)
     assert (odd.query_processes, odd.light_processes, odd.warm_processes) == (2, 0, -1)
+
+
+def test_each_web_process_takes_its_share_of_the_connection_limit() -> None:
+    """NEWSGRAPH_MAX_CONNECTIONS stays the server's: N processes take 1/N of it each."""
+    from kg.server import httpd
+
+    config = Config(host="127.0.0.1", port=0, max_connections=1000)
+    sock = httpd.listening_socket(config)
+    try:
+        shared = httpd.create(lambda e, s: [], config, sock=sock, book=httpd.ConnectionBook(2))
+        assert shared.adj.connection_limit == 500
+        shared.close()
+    finally:
+        sock.close()
+    alone = httpd.create(lambda e, s: [], config)
+    assert alone.adj.connection_limit == 1000
+    alone.close()
