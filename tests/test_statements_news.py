@@ -2086,3 +2086,15 @@ def test_the_interlocutors_of_a_call_are_its_pair():
         "The interlocutors noted with satisfaction the growing dynamics of trade.\n"
     )
     assert speakers_of(text, "interlocutors noted") == {"person/shavkat-mirziyoyev"}
+
+
+def test_a_charge_the_other_side_denies_is_not_its_statement():
+    """Found by probing: "Tshisekedi has accused Rwanda of backing the M23 rebels, a charge
+    Kigali denies": the parser makes "denies" the root, as for a closing "…, he said", and
+    the passage went to Rwanda."""
+    text = (
+        "Accusation\nSource: Test Wire | 2023-02-01\n\n"
+        "Ethiopia's Prime Minister Abiy Ahmed spoke in Addis Ababa on Tuesday.\n\n"
+        "Abiy has accused Eritrea of arming the rebels, a charge Asmara denies.\n"
+    )
+    assert speakers_of(text, "a charge Asmara denies") == {"person/abiy-ahmed"}

@@ -542,6 +542,7 @@ def _parsed_statement(doc: Doc, sent: Block, sal: speech.Salience):
         key=lambda t: (
             speech.inside_quote(doc.text, para, sent.start + t.idx),
             -1 if t.i in named_source else int(several and _source_only(t)),
+            several and _rebuttal(t),
             not speech.closes_sentence(t) or lexis.lemma(t.lower_) == "report",
             t.i,
         )
@@ -598,6 +599,24 @@ def _parsed_statement(doc: Doc, sent: Block, sal: speech.Salience):
 
 
 _SOURCE_PRONOUNS = {"him", "her", "them", "it", "us", "me"}
+
+
+_CHARGES = {"charge", "charges", "accusation", "accusations", "allegation", "allegations", "claim"}
+
+
+def _rebuttal(verb) -> bool:
+    """ "Tshisekedi has accused Rwanda of backing the M23 rebels, a charge Kigali denies": a
+    denial the sentence closes on, of what its first verb said (the parser makes it the root,
+    as for a closing "…, he said"), not who said it."""
+    return lexis.lemma(verb.lower_) in ("deny", "reject", "dismiss", "refute") and any(
+        c.dep_ in ("nsubj", "nsubjpass")
+        and (
+            # ("a charge Kigali denies", or "a charge" the subject and "Asmara" apposed)
+            c.lower_ in _CHARGES
+            or any(g.dep_ in ("compound", "amod") and g.lower_ in _CHARGES for g in c.children)
+        )
+        for c in verb.children
+    )
 
 
 def _said_inside(outer, verb) -> bool:
