@@ -2439,3 +2439,15 @@ def test_a_figure_a_later_sentence_gives_its_own_sending_is_not_the_earlier_ones
     by = {d.deployed_by: d.personnel for d in f.deployments}
     assert by.get("country/zambia", "none") is None, by
     assert by["country/south-africa"] == 1495, by
+
+
+def test_troops_a_state_has_deployed_in_a_mission_are_that_states():
+    """Found by probing: "Kenya has about 3,500 troops deployed in Somalia as part of the
+    African Union mission" was the African Union's deployment of 3,500, not Kenya's."""
+    f = facts(
+        "Mission\nSource: Test Wire | 2023-06-10\n\n"
+        "Burundi has about 2,800 troops deployed in Somalia as part of the African Union"
+        " mission.\n"
+    )
+    sent = [(d.deployed_by, d.personnel) for d in f.deployments if d.personnel]
+    assert sent == [("country/burundi", 2800)], f.deployments

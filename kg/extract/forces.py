@@ -256,6 +256,16 @@ def deployments_from_parse(doc: Doc) -> list[Deployment]:
                             # subject of the clause it completes (as for "were sent"), unless
                             # the force is named as another's ("a U.S. Army company")
                             sender_toks = agent_objects(tok) or _climb_subjects(tok)
+                        if (
+                            not sender_toks
+                            and tok.dep_ == "acl"
+                            and force.i == tok.head.i
+                            and force.dep_ == "dobj"
+                            and lemma(force.head.lower_) == "have"
+                        ):
+                            # "Kenya has about 3,500 troops deployed in Somalia as part of the
+                            # African Union mission": the state that has them sent them
+                            sender_toks = [c for c in force.head.children if c.dep_ == "nsubj"]
                 else:
                     objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
                     if not objs:
