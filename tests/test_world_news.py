@@ -5384,3 +5384,16 @@ def test_a_family_name_written_first_is_the_person_when_the_model_calls_it_a_bod
     )
     s = max(f.statements, key=lambda s: s.span.start)  # "According to …, Wang said"
     assert s.speaker == "person/wang-yi", s
+
+
+@pytest.mark.parametrize("verb", ["recalled", "summoned"])
+def test_an_envoy_recalled_for_consultations_is_no_meeting(verb):
+    """Found by probing: "Peru on Friday recalled its ambassador to Mexico for consultations
+    after Mexican President Andres Manuel Lopez Obrador again questioned the legitimacy of
+    Peruvian President Dina Boluarte's government" was a meeting of the two presidents."""
+    f = facts(
+        "Recall\nSource: Test Wire | 2023-02-24\n\n"
+        f"Chile on Friday {verb} its ambassador to Argentina for consultations after"
+        " Argentine President Javier Milei again insulted Chilean President Gabriel Boric.\n"
+    )
+    assert f.meetings == [], f.meetings

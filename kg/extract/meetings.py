@@ -27,6 +27,7 @@ TRIGGER = re.compile(
     r"met|negotiations|consultations|conference|forum)\b",
     re.IGNORECASE,
 )
+_RECALLED_FOR = re.compile(r"\b(?:recall|summon)\w*\b[^.;]{0,100}\bfor\s+(?:urgent\s+)?$", re.I)
 _TOPIC_BEFORE = re.compile(
     r"\b(?:about|regarding|concerning)\s+(?:the\s+|a\s+|their\s+|his\s+|her\s+)?"
     r"(?:[\w-]+\s+){0,2}$",
@@ -272,6 +273,12 @@ def meetings(doc: Doc) -> list[Meeting]:
         trig = TRIGGER.search(s_text)
         if not trig:
             continue
+        if trig.group().lower() == "consultations" and _RECALLED_FOR.search(s_text[: trig.start()]):
+            # "Peru recalled its ambassador to Mexico for consultations": a protest, no
+            # meeting of anyone the sentence names
+            trig = TRIGGER.search(s_text, trig.end())
+            if not trig:
+                continue
         # "asked about the call between A and B, C said": the call is a topic, C no party
         topic = bool(_TOPIC_BEFORE.search(s_text[: trig.start()]))
         if trig.group().lower() == "received" and not doc.mentions_in(
