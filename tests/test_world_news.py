@@ -5397,3 +5397,18 @@ def test_an_envoy_recalled_for_consultations_is_no_meeting(verb):
         " Argentine President Javier Milei again insulted Chilean President Gabriel Boric.\n"
     )
     assert f.meetings == [], f.meetings
+
+
+def test_talks_on_the_sidelines_read_with_no_party_are_the_two_named():
+    """Found by probing: "Foreign Minister Penny Wong exchanged views with her Chinese
+    counterpart Wang Yi on the sidelines of the G20 meeting in Bali on Friday": the G20
+    meeting's sidelines gave a second meeting, of no one, with an empty key."""
+    f = facts(
+        "Sidelines\nSource: Test Wire | 2023-06-14\n\n"
+        "Foreign Minister Nanaia Mahuta exchanged views with her Japanese counterpart Yoshimasa"
+        " Hayashi on the sidelines of the G20 meeting in Bali on Friday.\n"
+    )
+    assert all(m.participants or m.organizer or m.chair for m in f.meetings), f.meetings
+    assert not any(m.key.endswith("-") for m in f.meetings), f.meetings
+    (talk,) = [m for m in f.meetings if m.organizer is None]
+    assert talk.participants == ["person/nanaia-mahuta", "person/yoshimasa-hayashi"], talk

@@ -43,6 +43,8 @@ def sideline_parents(doc: Doc, meetings: list[Meeting]) -> list[Meeting]:
         if m.organizer == body:
             # the talk was held beside the body's gathering, not by the body
             m.organizer = None
+            m.participants = m.participants or _talkers(doc, found.start())
+            m.kinds = m.kinds or {"InPersonMeeting"}  # (talks held there, face to face)
             m.key = meeting_key(doc, m.date, m.participants)
         parties = [body] + [p for p in m.participants if p.startswith("person/")]
         out.append(
@@ -58,3 +60,27 @@ def sideline_parents(doc: Doc, meetings: list[Meeting]) -> list[Meeting]:
             )
         )
     return out
+
+
+def _talkers(doc: Doc, at: int) -> list[str]:
+    """Who held talks the parse gave no party: the two persons the sentence names before
+    "on the sidelines" ("Wong exchanged views with her Chinese counterpart Wang Yi on the
+    sidelines of …"), or, for "They" or "The two", the two the sentence before names
+    ("Momen and his Bhutanese counterpart Dorji … agreed …. They made the decision at a
+    bilateral talk on the sidelines of …")."""
+    sent = doc.sentence_at(at)
+    if sent is None:
+        return []
+    named = _two_persons(doc, sent.start, at)
+    if named:
+        return named
+    if re.match(r"\s*(?:They|The two)\b", doc.text[sent.start : at]):
+        before = doc.sentence_next_to(sent, -1)
+        if before is not None:
+            return _two_persons(doc, before.start, before.end)
+    return []
+
+
+def _two_persons(doc: Doc, start: int, end: int) -> list[str]:
+    refs = list(dict.fromkeys(doc.ref(m) for m in doc.mentions_in(start, end, "person")))
+    return refs if len(refs) == 2 else []
