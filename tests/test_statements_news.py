@@ -2098,3 +2098,20 @@ def test_a_charge_the_other_side_denies_is_not_its_statement():
         "Abiy has accused Eritrea of arming the rebels, a charge Asmara denies.\n"
     )
     assert speakers_of(text, "a charge Asmara denies") == {"person/abiy-ahmed"}
+
+
+def test_a_bodys_label_is_never_a_clause_of_the_story():
+    """Found by probing: "Russia has completed the withdrawal of its peacekeepers from
+    Nagorno-Karabakh, the defence ministry said": the ministry got the whole clause, from
+    "Russia" to "ministry", as a skos:altLabel."""
+    doc = document_from_bytes(
+        "t.txt",
+        (
+            b"Withdrawal\nSource: Test Wire | 2023-12-23\n\n"
+            b"Armenia has completed the withdrawal of its troops from the border area, the"
+            b" defence ministry said on Wednesday.\n"
+        ),
+    )
+    f = extract_facts(doc)[0]
+    labels = {s for e in f.entities.values() for s in (e.label, *e.surfaces)}
+    assert not any("," in x or len(x) > 60 for x in labels), labels

@@ -601,6 +601,9 @@ def _parsed_statement(doc: Doc, sent: Block, sal: speech.Salience):
 _SOURCE_PRONOUNS = {"him", "her", "them", "it", "us", "me"}
 
 
+# a body named with its state: "Russia's defence ministry", "the Nigerien army" (a few words,
+# no clause between)
+_NAMED_SO = re.compile(r"[^,;:\n“”\"]{1,60}")
 _CHARGES = {"charge", "charges", "accusation", "accusations", "allegation", "allegations", "claim"}
 
 
@@ -1284,8 +1287,12 @@ def _resolve(doc: Doc, tok, verb, sent: Block, sal: speech.Salience) -> str | No
         if body:
             if m is not None:
                 ent = doc.entities.get(body)
-                if ent is not None:
-                    ent.surfaces.add(doc.text[m.start : off + tok.idx + len(tok.text)])
+                written = doc.text[m.start : off + tok.idx + len(tok.text)]
+                if ent is not None and _NAMED_SO.fullmatch(written):
+                    # ("Russia's defence ministry"; not the whole clause from a state its
+                    # subject named: "Russia has completed the withdrawal …, the defence
+                    # ministry said", which became one of the body's labels)
+                    ent.surfaces.add(written)
             return body
     if noun == "office" and m is not None and m.kind == "person":
         # "Prime Minister Benjamin Netanyahu's office said": his government speaks, not he
