@@ -5412,3 +5412,16 @@ def test_talks_on_the_sidelines_read_with_no_party_are_the_two_named():
     assert not any(m.key.endswith("-") for m in f.meetings), f.meetings
     (talk,) = [m for m in f.meetings if m.organizer is None]
     assert talk.participants == ["person/nanaia-mahuta", "person/yoshimasa-hayashi"], talk
+
+
+def test_the_one_asked_during_a_visit_was_met_on_it():
+    """Found by probing: "Mozambique's President Filipe Nyusi had asked Rwandan President
+    Paul Kagame for help during a visit to Kigali in April": the visit had Nyusi and Rwanda,
+    not Kagame, whom he asked."""
+    f = facts(
+        "Help\nSource: Test Wire | 2021-07-10\n\n"
+        "Mozambique's President Filipe Nyusi had asked Rwandan President Paul Kagame for help"
+        " during a visit to Kigali in April.\n"
+    )
+    (m,) = f.meetings
+    assert sorted(m.participants) == ["person/filipe-nyusi", "person/paul-kagame"], m

@@ -1513,6 +1513,17 @@ def encounters(doc: Doc) -> list[Meeting]:
                             parties.add_np(o)
                             continue
                         parties.take(*(r for r in named if r.startswith("country/")))
+                    if (
+                        hub.dep_ == "pobj"
+                        and hub.head.lower_ == "during"
+                        and lemma(hub.head.head.lower_) not in _MEET_VERBS
+                    ):
+                        # "Nyusi had asked Rwandan President Paul Kagame for help during a
+                        # visit to Kigali": the one asked, thanked or told during it was met
+                        # (one "met" during it is a meeting of its own)
+                        for c in hub.head.head.children:
+                            if c.dep_ == "dobj" and _names_a_person(c, doc, off):
+                                parties.add_np(c)
                 if hub.dep_ == "ROOT":
                     for a in hub.children:  # the hosts of "… hosted consultations between"
                         if a.dep_ == "amod":
