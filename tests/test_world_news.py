@@ -5425,3 +5425,16 @@ def test_the_one_asked_during_a_visit_was_met_on_it():
     )
     (m,) = f.meetings
     assert sorted(m.participants) == ["person/filipe-nyusi", "person/paul-kagame"], m
+
+
+def test_a_guest_welcomed_to_a_city_met_there():
+    """Found by probing (and dev text 95, "Modi … welcomed Prachanda to Hyderabad House"):
+    "Chancellor Olaf Scholz welcomed French President Emmanuel Macron to Berlin on Monday"
+    gave the meeting no place."""
+    f = facts(
+        "Welcome\nSource: Test Wire | 2023-06-14\n\n"
+        "Prime Minister Giorgia Meloni welcomed Spanish Prime Minister Pedro Sanchez to Rome on"
+        " Monday.\n"
+    )
+    (m,) = f.meetings
+    assert m.location == "place/rome", m

@@ -4346,6 +4346,14 @@ def _place(doc: Doc, tok, off: int, skip: int) -> str | None:
         got = _place(doc, tok.head, off, skip)  # "the talks began on 25 October in Pretoria"
         if got:
             return got
+    if lemma(tok.lower_) == "welcome":
+        # "Chancellor Olaf Scholz welcomed French President Emmanuel Macron to Berlin"
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "to":
+                for g in c.children:
+                    got = _place_named(doc, g, off, skip) if g.dep_ == "pobj" else None
+                    if got:
+                        return got
     if lemma(tok.lower_) == "visit":
         # "visited Japan", "an official visit to Japan"
         targets = [c for c in tok.children if c.dep_ == "dobj"]
