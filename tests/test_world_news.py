@@ -5438,3 +5438,16 @@ def test_a_guest_welcomed_to_a_city_met_there():
     )
     (m,) = f.meetings
     assert m.location == "place/rome", m
+
+
+def test_a_call_on_someone_in_a_city_was_paid_there():
+    """Found by probing (a gap the last stop's note left): "Jaishankar called on Sri Lankan
+    President Ranil Wickremesinghe in Colombo on Friday" gave the visit no place: the
+    parser hangs "in Colombo" on the one called on."""
+    f = facts(
+        "Call\nSource: Test Wire | 2023-06-14\n\n"
+        "Indian External Affairs Minister S. Jaishankar called on Sri Lankan President Ranil"
+        " Wickremesinghe in Colombo on Friday.\n"
+    )
+    (m,) = f.meetings
+    assert m.location == "place/colombo", m
