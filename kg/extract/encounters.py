@@ -4346,23 +4346,22 @@ def _place(doc: Doc, tok, off: int, skip: int) -> str | None:
         got = _place(doc, tok.head, off, skip)  # "the talks began on 25 October in Pretoria"
         if got:
             return got
+    # "Jaishankar called on Sri Lankan President Ranil Wickremesinghe in Colombo": the parser
+    # hangs the place on the one called on; "Chancellor Olaf Scholz welcomed French President
+    # Emmanuel Macron to Berlin": the place welcomed to
     if calls_on(tok):
-        # "Jaishankar called on Sri Lankan President Ranil Wickremesinghe in Colombo": the
-        # parser hangs the place on the one called on
-        for c in tok.children:
-            if c.dep_ == "prep" and c.lower_ == "on":
-                for g in c.children:
-                    got = _place(doc, g, off, skip) if g.dep_ == "pobj" else None
-                    if got:
-                        return got
+        got = next(
+            filter(None, (_place(doc, g, off, skip) for g in _with_objects(tok, ("on",)))), None
+        )
+        if got:
+            return got
     if lemma(tok.lower_) == "welcome":
-        # "Chancellor Olaf Scholz welcomed French President Emmanuel Macron to Berlin"
-        for c in tok.children:
-            if c.dep_ == "prep" and c.lower_ == "to":
-                for g in c.children:
-                    got = _place_named(doc, g, off, skip) if g.dep_ == "pobj" else None
-                    if got:
-                        return got
+        got = next(
+            filter(None, (_place_named(doc, g, off, skip) for g in _with_objects(tok, ("to",)))),
+            None,
+        )
+        if got:
+            return got
     if lemma(tok.lower_) == "visit":
         # "visited Japan", "an official visit to Japan"
         targets = [c for c in tok.children if c.dep_ == "dobj"]
