@@ -60,6 +60,10 @@ class Doc:
         found = within(self.mentions, self.starts, start, end, lambda m: m.end)
         return found if kind is None else [m for m in found if m.kind == kind]
 
+    def persons_in(self, start: int, end: int) -> list[str]:
+        """The persons named between start and end, each once, in the order first named."""
+        return list(dict.fromkeys(self.ref(m) for m in self.mentions_in(start, end, "person")))
+
     def parse(self, sent: Block):
         """The dependency parse of a sentence that holds an event word, or None."""
         return self.parses.get(sent.start)

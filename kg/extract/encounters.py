@@ -3466,10 +3466,7 @@ def _joint_appearance(doc: Doc) -> list[Meeting]:
             continue
         if not _JOINT_APPEARANCE.search(doc.text, sent.start, sent.end):
             continue
-        persons = []
-        for m in doc.mentions_in(sent.start, sent.end, "person"):
-            if doc.ref(m) not in persons:
-                persons.append(doc.ref(m))
+        persons = doc.persons_in(sent.start, sent.end)
         if len(persons) >= 2:
             return [
                 Meeting(
@@ -4876,11 +4873,7 @@ def _parties_told_before(doc: Doc, sent, two_named: bool = False) -> list[str]:
         cued = MEETING_CUE.search(doc.text, b.start, b.end)
         if not cued and not (two_named and n == 0):
             continue
-        persons: list[str] = []
-        for m in doc.mentions_in(b.start, b.end, "person"):
-            ref = doc.ref(m)
-            if ref not in persons:
-                persons.append(ref)
+        persons = doc.persons_in(b.start, b.end)
         if len(persons) >= 2 and (cued or len(persons) == 2):
             return persons
     return []

@@ -82,5 +82,5 @@ def _talkers(doc: Doc, at: int) -> list[str]:
 
 
 def _two_persons(doc: Doc, start: int, end: int) -> list[str]:
-    refs = list(dict.fromkeys(doc.ref(m) for m in doc.mentions_in(start, end, "person")))
+    refs = doc.persons_in(start, end)
     return refs if len(refs) == 2 else []

@@ -1678,7 +1678,7 @@ def _only_untied(doc: Doc, role: str, owner, sal: speech.Salience, before: int) 
     from kg.extract.context import lexicon_posts
 
     found = []
-    for ref in dict.fromkeys(doc.ref(m) for m in doc.mentions_in(0, before, "person")):
+    for ref in doc.persons_in(0, before):
         ent = doc.entities.get(ref)
         if ent is None or _titled_of_other_state(doc, ref, owner, before):
             continue
@@ -2358,7 +2358,7 @@ def _pair_told_at_next(doc: Doc, sent: Block) -> list[str]:
     nxt = doc.sentence_next_to(sent, 1)
     if nxt is None or not lexis.TOLD_DURING.match(doc.text, nxt.start, nxt.end):
         return []
-    persons = list(dict.fromkeys(doc.ref(m) for m in doc.mentions_in(nxt.start, nxt.end, "person")))
+    persons = doc.persons_in(nxt.start, nxt.end)
     return persons if len(persons) == 2 else []
 
 
