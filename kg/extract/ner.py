@@ -2649,6 +2649,9 @@ def surname_variants(text: str, mentions: list[Mention], label_of) -> list[Menti
     """A surname written in another transliteration ("Mirziyoev" after "Shavkat
     Mirziyoyev") names the same person: one node, one more spelling."""
     surnames: dict[str, set[str]] = {}
+    # the first word of a name of two, where it is the family name ("Wang" after "Wang Yi",
+    # "Xi" after "Xi Jinping"): one person's only
+    firsts: dict[str, set[str]] = {}
     for m in mentions:
         if m.kind == "person":
             words = label_of(m.key).split()
@@ -2657,6 +2660,8 @@ def surname_variants(text: str, mentions: list[Mention], label_of) -> list[Menti
                 # where the model tagged only the first)
                 for last in _last_names(words[-1]):
                     surnames.setdefault(name_skeleton(last), set()).add(m.key)
+            if len(words) == 2 and _lone_name(words[0]):
+                firsts.setdefault(words[0], set()).add(m.key)
     unique = {sk: next(iter(keys)) for sk, keys in surnames.items() if len(keys) == 1}
     if not unique:
         return mentions
@@ -2683,15 +2688,6 @@ def surname_variants(text: str, mentions: list[Mention], label_of) -> list[Menti
             near = {k for other, k in long_names if _one_letter_apart(sk, other)}
             key = near.pop() if len(near) == 1 else None
         return key
-
-    # the first word of a name of two, where it is the family name ("Wang" after "Wang Yi",
-    # "Xi" after "Xi Jinping"): one person's only
-    firsts: dict[str, set[str]] = {}
-    for m in mentions:
-        if m.kind == "person":
-            words = label_of(m.key).split()
-            if len(words) == 2 and _lone_name(words[0]):
-                firsts.setdefault(words[0], set()).add(m.key)
 
     def first_of(word: str) -> str | None:
         keys = firsts.get(word, set())
