@@ -699,19 +699,14 @@ class _Parties:
         if tok.lower_ in ("he", "she", "him", "her"):
             at = self.off + tok.idx
             avoid = _bound_by(self.doc, tok, self.off)
-            start = max(self.off, self.skip)
-            first = next(iter(self.doc.mentions_in(start, at, "person")), None)
-            if (
-                tok.lower_ in ("him", "her")
-                and first is not None
-                and _SUBJECT_OPENING.fullmatch(self.doc.text, start, first.start)
-                and self.doc.ref(first) not in avoid
-            ):
-                # "Hasina, who arrived on Monday, was accorded a welcome, where President
-                # Murmu received her": the one this sentence opens on
-                self.take(self.doc.ref(first))
-                return
-            self.take(_last_person(self.doc, at, avoid=avoid))
+            opened = (
+                _opened_on(self.doc, max(self.off, self.skip), at, avoid)
+                if tok.lower_ in ("him", "her")
+                else None
+            )
+            # ("Hasina, who arrived on Monday, was accorded a welcome, where President Murmu
+            # received her": the one this sentence opens on)
+            self.take(opened or _last_person(self.doc, at, avoid=avoid))
             return
         if tok.lower_ == "i" and _quoted(self.doc, self.off + tok.idx):
             # "“I had a bilateral meeting with B,” he said": the quotation's speaker, whom
@@ -1223,21 +1218,31 @@ def _last_person(
         # dateline is no part of the sentence's opening
         start = max(sent.start, dateline_end(doc, sent.start))
         head = doc.text[start : min(sent.end, start + 60)]
-        first = next(iter(doc.mentions_in(start, sent.end, "person")), None)
         if OPENS_WITH_PRONOUN.match(head):
             got = _last_person(doc, sent.start, depth + 1, avoid)
             if got:
                 return got
-        elif (
-            first is not None
-            and _SUBJECT_OPENING.fullmatch(doc.text, start, first.start)
-            and doc.ref(first) not in avoid
-        ):
-            return doc.ref(first)
+        else:
+            opened = _opened_on(doc, start, sent.end, avoid)
+            if opened:
+                return opened
     persons = [
         m for m in doc.mentions_in(since, pos) if m.kind == "person" and doc.ref(m) not in avoid
     ]
     return doc.ref(persons[-1]) if persons else None
+
+
+def _opened_on(doc: Doc, start: int, end: int, avoid: frozenset[str] | set[str]) -> str | None:
+    """The person a sentence opens on as its subject, between start and end ("Mr Rabuka
+    held …", "Hasina, who arrived on Monday, …"), unless one of `avoid`."""
+    first = next(iter(doc.mentions_in(start, end, "person")), None)
+    if (
+        first is not None
+        and _SUBJECT_OPENING.fullmatch(doc.text, start, first.start)
+        and doc.ref(first) not in avoid
+    ):
+        return doc.ref(first)
+    return None
 
 
 def _owner_named_before(doc: Doc, sent_start: int, pos: int) -> str | None:
