@@ -82,6 +82,27 @@ def query_event(event: str) -> None:
 # --- rate limiting ---
 
 
+# Seconds a rate-limiter connection waits for another process's lock.
+LOCK_WAIT = 2.0
+
+
+def _write_ahead(conn: sqlite3.Connection) -> None:
+    """The file in WAL mode, waiting for another process setting it too: SQLite answers
+    "database is locked" at once to a journal-mode change that meets another connection's
+    lock, whatever the busy timeout. Two web processes start together
+    (`NEWSGRAPH_WEB_PROCESSES`), and the one that lost fell back to buckets of its own, so
+    a client got the limit once per process."""
+    deadline = time.monotonic() + LOCK_WAIT
+    while True:
+        try:
+            conn.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.01)
+
+
 class RateLimiter:
     """Token bucket per client: `limit` requests, refilled evenly over `window` seconds.
 
@@ -112,8 +133,8 @@ class RateLimiter:
     def _conn(self) -> sqlite3.Connection:
         conn = getattr(self._local, "conn", None)
         if conn is None or self._local.pid != os.getpid():
-            conn = sqlite3.connect(str(self.path), timeout=2.0, isolation_level=None)
-            conn.execute("PRAGMA journal_mode=WAL")
+            conn = sqlite3.connect(str(self.path), timeout=LOCK_WAIT, isolation_level=None)
+            _write_ahead(conn)
             conn.execute("PRAGMA synchronous=OFF")
             self._local.conn, self._local.pid = conn, os.getpid()
         return conn

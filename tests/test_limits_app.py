@@ -418,3 +418,28 @@ def test_the_sweep_comes_on_every_thousandth_hit(tmp_path: Path) -> None:
     for i in range(490, 990):
         limiter.hit(f"new{i}")
     assert rows() == 990  # the 1000th hit swept the 10 old ones
+
+
+def test_processes_starting_together_share_one_bucket(tmp_path: Path) -> None:
+    """Two web processes start at once (`NEWSGRAPH_WEB_PROCESSES`): SQLite answers "database
+    is locked" at once to a journal-mode change that meets the other's lock, whatever the
+    busy timeout, and the process that lost fell back to a bucket of its own, so a client
+    got the limit twice (tests/test_web_processes.py saw 20 of 40 answered, not 10)."""
+    failed = 0
+    for trial in range(40):
+        path = tmp_path / f"t{trial}" / "rl.sqlite3"
+        start = time.time() + 0.05
+        pids = []
+        for _ in range(2):
+            pid = os.fork()
+            if pid == 0:
+                while time.time() < start:
+                    pass
+                try:
+                    RateLimiter(10, 600.0, path)
+                except sqlite3.Error:
+                    os._exit(3)
+                os._exit(0)
+            pids.append(pid)
+        failed += sum(os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]) != 0 for pid in pids)
+    assert failed == 0
