@@ -5451,3 +5451,21 @@ def test_a_call_on_someone_in_a_city_was_paid_there():
     )
     (m,) = f.meetings
     assert m.location == "place/colombo", m
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Egyptian Foreign Minister Badr Abdelatty told his Somali counterpart Ahmed Moallim Fiqi"
+        " in a phone call on Saturday that Cairo was ready to take part.",
+        "In a phone call on Saturday, Egyptian Foreign Minister Badr Abdelatty told his Somali"
+        " counterpart Ahmed Moallim Fiqi that Cairo was ready to take part.",
+    ],
+)
+def test_the_one_told_in_a_phone_call_was_on_it(sentence: str) -> None:
+    """Found by probing: "Abdelatty told his Somali counterpart Ahmed Moallim Fiqi in a
+    phone call that Cairo was ready" gave no call: only the teller was taken as a party."""
+    f = facts("Call\nSource: Test Wire | 2024-12-28\n\n" + sentence + "\n")
+    (m,) = f.meetings
+    assert sorted(m.participants) == ["person/ahmed-moallim-fiqi", "person/badr-abdelatty"], m
+    assert m.date is not None and m.date.value == date(2024, 12, 28), m

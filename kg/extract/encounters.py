@@ -1529,6 +1529,22 @@ def encounters(doc: Doc) -> list[Meeting]:
                         for c in hub.head.head.children:
                             if c.dep_ == "dobj" and _names_a_person(c, doc, off):
                                 parties.add_np(c)
+                if (
+                    _call_noun(hub)
+                    and hub.dep_ == "pobj"
+                    and hub.head.lower_ in ("in", "during", "over")
+                    and lemma(hub.head.head.lower_) not in _MEET_VERBS
+                ):
+                    # "Abdelatty told his Somali counterpart Ahmed Moallim Fiqi in a phone
+                    # call that …": the one told, assured or thanked on the call was on it
+                    for c in hub.head.head.children:
+                        if c.dep_ != "dobj":
+                            continue
+                        if _names_a_person(c, doc, off):
+                            parties.add_np(c)
+                        for a in c.children:  # "his Somali counterpart Ahmed Moallim Fiqi"
+                            if a.dep_ == "appos" and _names_a_person(a, doc, off):
+                                parties.add_np(a)
                 if hub.dep_ == "ROOT":
                     for a in hub.children:  # the hosts of "… hosted consultations between"
                         if a.dep_ == "amod":
