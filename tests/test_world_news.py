@@ -5469,3 +5469,26 @@ def test_the_one_told_in_a_phone_call_was_on_it(sentence: str) -> None:
     (m,) = f.meetings
     assert sorted(m.participants) == ["person/ahmed-moallim-fiqi", "person/badr-abdelatty"], m
     assert m.date is not None and m.date.value == date(2024, 12, 28), m
+
+
+def test_he_in_a_clause_is_the_sentence_s_own_subject() -> None:
+    """Found by probing: "Li, who arrived in Adelaide on Saturday, later met Western
+    Australia's premier Roger Cook in Perth before flying to Malaysia, where he is due to
+    hold talks with Prime Minister Anwar Ibrahim": he is Li, whom the sentence opens on,
+    not Cook, the last person named (a quotation before it had left no subject to take)."""
+    f = facts(
+        "Visit\nSource: Test Wire | 2024-06-17\n\n"
+        "Chinese Premier Li Qiang held talks with Australian Prime Minister Anthony Albanese at"
+        " Parliament House on Monday.\n\n"
+        '"We will cooperate where we can, disagree where we must," the Australian leader said.\n\n'
+        "Li, who arrived in Adelaide on Saturday, later met Western Australia's premier Roger"
+        " Cook in Perth before flying to Malaysia, where he is due to hold talks with Prime"
+        " Minister Anwar Ibrahim on Wednesday.\n"
+    )
+    assert ["person/anwar-ibrahim", "person/li-qiang"] in [
+        sorted(m.participants) for m in f.meetings
+    ], f.meetings
+    assert not any(
+        "person/anwar-ibrahim" in m.participants and "person/roger-cook" in m.participants
+        for m in f.meetings
+    )

@@ -699,13 +699,10 @@ class _Parties:
         if tok.lower_ in ("he", "she", "him", "her"):
             at = self.off + tok.idx
             avoid = _bound_by(self.doc, tok, self.off)
-            opened = (
-                _opened_on(self.doc, max(self.off, self.skip), at, avoid)
-                if tok.lower_ in ("him", "her")
-                else None
-            )
+            opened = _opened_on(self.doc, max(self.off, self.skip), at, avoid)
             # ("Hasina, who arrived on Monday, was accorded a welcome, where President Murmu
-            # received her": the one this sentence opens on)
+            # received her", "Li … later met Roger Cook in Perth before flying to Malaysia,
+            # where he is due to hold talks with Anwar": the one this sentence opens on)
             self.take(opened or _last_person(self.doc, at, avoid=avoid))
             return
         if tok.lower_ == "i" and _quoted(self.doc, self.off + tok.idx):
