@@ -2451,3 +2451,41 @@ def test_troops_a_state_has_deployed_in_a_mission_are_that_states():
     )
     sent = [(d.deployed_by, d.personnel) for d in f.deployments if d.personnel]
     assert sent == [("country/burundi", 2800)], f.deployments
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sender", "where", "size"),
+    [
+        (
+            "Ethiopia, which has some 3,000 troops in Somalia under ATMIS, has not said whether"
+            " its soldiers will join the new force.",
+            "country/ethiopia",
+            "country/somalia",
+            3000,
+        ),
+        (
+            "France had more than 1,500 soldiers in Niger before the coup.",
+            "country/france",
+            "country/niger",
+            1500,
+        ),
+    ],
+)
+def test_troops_a_state_has_in_another_are_a_deployment(
+    sentence: str, sender: str, where: str, size: int
+) -> None:
+    """Found by probing (and dev 259's "about 1,100 troops in Afghanistan"): a force a state
+    "has" in another, with no verb of sending, gave no deployment."""
+    f = facts("Force\nSource: Test Wire | 2025-02-18\n\n" + sentence + "\n")
+    assert [(d.deployed_by, d.destination, d.personnel) for d in f.deployments] == [
+        (sender, where, size)
+    ], f.deployments
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Kenya has 50,000 troops in reserve.", "The army has 300 soldiers in hospital."],
+)
+def test_troops_held_in_no_place_are_no_deployment(sentence: str) -> None:
+    f = facts("Force\nSource: Test Wire | 2025-02-18\n\n" + sentence + "\n")
+    assert f.deployments == [], f.deployments

@@ -1064,7 +1064,11 @@ def _event_sentences(text: str, sentences: list[tuple[int, Block]]) -> list[tupl
     return [
         (b.start, b.end)
         for _pi, b in sentences
-        if b.end - b.start < 2000 and lexis.EVENT_CUE.search(text, b.start, b.end)
+        if b.end - b.start < 2000
+        and (
+            lexis.EVENT_CUE.search(text, b.start, b.end)
+            or lexis.STANDING_FORCE_CUE.search(text, b.start, b.end)
+        )
     ]
 
 

@@ -28,6 +28,7 @@ from kg.extract.lexis import (
     FORCE_NOUNS,
     HYPOTHETICAL,
     SHIP_PREFIXES,
+    STANDING_FORCE_CUE,
     TALLY,
     lemma,
 )
@@ -125,7 +126,10 @@ def deployments_from_parse(doc: Doc) -> list[Deployment]:
         # a headline's deployment is read too ("Kyrgyzstan to send 150 peacekeepers"): the
         # body often gives its numbers in the passive with no sender
         sp = doc.parse(sent)
-        if sp is None or not DEPLOY_CUE.search(doc.text, sent.start, sent.end):
+        if sp is None or not (
+            DEPLOY_CUE.search(doc.text, sent.start, sent.end)
+            or STANDING_FORCE_CUE.search(doc.text, sent.start, sent.end)
+        ):
             continue
         off = sent.start
         skip = _dateline_end(doc, sent.start)
@@ -299,6 +303,15 @@ def deployments_from_parse(doc: Doc) -> list[Deployment]:
                         ]
                     if not sender_toks:
                         sender_toks = _climb_subjects(tok)
+            elif lem == "have" and (held := _force_held_in(tok)) is not None:
+                # "Ethiopia, which has some 3,000 troops in Somalia": a force standing where
+                # the state that has it sent it
+                force = held
+                sender_toks = [
+                    tok.head if c.lower_ in _RELATIVE and tok.dep_ == "relcl" else c
+                    for c in tok.children
+                    if c.dep_ == "nsubj"
+                ]
             elif tok.lower_ in DEPLOY_NOUNS:
                 of = [
                     g
@@ -660,6 +673,20 @@ def _armed_services(tok) -> bool:
 def _counted(tok) -> bool:
     """The noun has its own number ("200 members", "800 police officers")."""
     return any(c.dep_ == "nummod" for c in tok.children)
+
+
+def _force_held_in(verb):
+    """The counted force a "have" holds in a named place ("has some 3,000 troops in
+    Somalia"), else None ("has 50,000 troops in reserve", "has troops" with no number)."""
+    for o in verb.children:
+        if o.dep_ != "dobj" or not (_counted(o) and _is_force(o)):
+            continue
+        for t in (o, verb):
+            for c in t.children:
+                if c.dep_ == "prep" and c.lower_ == "in":
+                    if any(g.dep_ == "pobj" and g.text[:1].isupper() for g in c.children):
+                        return o
+    return None
 
 
 def _conj(tok) -> list:

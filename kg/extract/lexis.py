@@ -283,6 +283,15 @@ _EN_ROUTE = {f"{be} en route" for be in BE_FORMS}
 _DEPLOY_PHRASES = _ORDERED_OR_BASED | _SEEN_OFF | _TAKE_OVER | _EN_ROUTE
 DEPLOY_CUE = _cue(_forms_of(DEPLOY_VERBS) | DEPLOY_NOUNS | _DEPLOY_PHRASES)
 SESSION_CUE = _cue(_forms_of(SESSION_VERBS))
+# "Ethiopia, which has some 3,000 troops in Somalia", "France had 1,500 soldiers in Niger":
+# a force a state holds abroad, told with no verb of sending (a pattern, as the number varies)
+STANDING_FORCE_CUE = re.compile(
+    r"\b(?:has|have|had|having)\s+(?:(?:about|around|some|nearly|almost|more\s+than|over|"
+    r"roughly|an\s+estimated|up\s+to)\s+)?\d[\d,]*\s+(?:[\w-]+\s+){0,2}?(?:troops|soldiers|"
+    r"personnel|peacekeepers|police\s+officers|marines|service\s*members|servicemen)\s+"
+    r"(?:(?:stationed|based)\s+)?in\b",
+    re.I,
+)
 EVENT_CUE = _cue(
     _forms_of(SPEECH | set(MEETING_VERBS) | set(DEPLOY_VERBS) | set(SESSION_VERBS))
     # "She conveyed the greetings …": a sentence with no other event word ("offer" is a
