@@ -2,6 +2,8 @@
 
 from datetime import date
 
+import pytest
+
 from kg.extract.dates import DateResolver, explicit_dates, weekday_near
 from kg.extract.numbers import find_numbers, parse_number
 
@@ -253,3 +255,18 @@ def test_thousands_parted_by_a_space_after_of_are_one_number():
     text = "The SADC standby force will consist of 1 099 troops, 30 civilians and 70 police."
     assert [v for _s, _e, v, _q in find_numbers(text)] == [1099, 30, 70]
     assert [v for _s, _e, v, _q in find_numbers("on 23 135 troops left")] == [23, 135]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Several hundred Burundian soldiers", "a few thousand troops", "many thousand people"],
+)
+def test_several_hundred_is_no_number(text: str) -> None:
+    """Found by probing: "Several hundred Burundian soldiers crossed back into Burundi" gave
+    a force of 100 (dev 271's "Several thousand Russian peacekeepers" a force of 1,000);
+    the gold format gives such a count no number."""
+    assert find_numbers(text) == []
+
+
+def test_a_hundred_is_still_a_hundred() -> None:
+    assert [n[2] for n in find_numbers("some hundred soldiers, a hundred more")] == [100, 100]

@@ -101,6 +101,8 @@ def parse_number(text: str) -> int | float | None:
 _SPACED = re.compile(r"\d[ \u00a0\u202f]\d")
 # (not "of": "will consist of 1 099 troops" counts one number, as "of 1,099" would)
 _AFTER_A_DAY = re.compile(rf"\b{MONTH_NAME}\s+$|\bon\s+$", re.I)
+# "several hundred soldiers", "a few thousand troops": no number (the gold format's rule)
+_VAGUE_BEFORE = re.compile(r"\b(?:several|few|many|numerous)\s+$", re.I)
 _ORDINAL_AFTER = re.compile(
     r"[\s-]+(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)\b", re.I
 )
@@ -126,6 +128,10 @@ def find_numbers(text: str, start: int = 0, end: int | None = None):
         value = parse_number(m.group())
         if value is None:
             continue
+        if m.group().lower() in _SCALES and _VAGUE_BEFORE.search(
+            text, max(start, m.start() - 12), m.start()
+        ):
+            continue  # "Several hundred Burundian soldiers crossed back": how many is not said
         if _ORDINAL_AFTER.match(text, m.end()):
             continue  # "Uganda's thirty second battle group": the 32nd, not thirty
         q = QUALIFIER.search(text[max(start, m.start() - 20) : m.start()])
