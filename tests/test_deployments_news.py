@@ -2489,3 +2489,32 @@ def test_troops_a_state_has_in_another_are_a_deployment(
 def test_troops_held_in_no_place_are_no_deployment(sentence: str) -> None:
     f = facts("Force\nSource: Test Wire | 2025-02-18\n\n" + sentence + "\n")
     assert f.deployments == [], f.deployments
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sender", "where", "size"),
+    [
+        (
+            "Malawi will withdraw its 700 troops serving in eastern Congo, President Lazarus"
+            " Chakwera said.",
+            "country/malawi",
+            "country/democratic-republic-of-the-congo",
+            700,
+        ),
+        (
+            "Kenya will withdraw its troops in Somalia by December.",
+            "country/kenya",
+            "country/somalia",
+            None,
+        ),
+    ],
+)
+def test_a_withdrawal_leaves_where_the_troops_serve(
+    sentence: str, sender: str, where: str, size: int | None
+) -> None:
+    """Found by probing: "Malawi will withdraw its 700 troops serving in eastern Congo" gave
+    nothing: a withdrawal looked for the place left only after "from" or "out of"."""
+    f = facts("Withdrawal\nSource: Test Wire | 2025-02-18\n\n" + sentence + "\n")
+    assert [(d.deployed_by, d.destination, d.personnel) for d in f.deployments] == [
+        (sender, where, size)
+    ], f.deployments

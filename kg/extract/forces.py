@@ -1330,6 +1330,20 @@ def _destination(doc: Doc, tok, force, off: int, skip: int) -> str | None:
                 cands += [x for x in c.children if x.dep_ == "pobj"]  # "pulled out" + "of X"
             if c.dep_ == "advmod" and c.lower_ in ("there",):
                 pass
+    if leaving and not cands:
+        # "Malawi will withdraw its 700 troops serving in eastern Congo", "withdraw its
+        # troops in Somalia": the theatre they serve in is the place they leave
+        serving = [tok, force] + [
+            c for c in force.children if c.dep_ in ("acl", "relcl") and lemma(c.lower_) in _SERVE
+        ]
+        cands += [
+            g
+            for n in serving
+            for c in n.children
+            if c.dep_ == "prep" and c.lower_ == "in"
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]
     # "sent four F-16 fighter jets to patrol its Natuna Islands": what they guard is where;
     # "dispatched to patrol the waters off the Bab el-Mandeb Strait": the waters' place
     for c in tok.children:
@@ -1351,6 +1365,7 @@ def _destination(doc: Doc, tok, force, off: int, skip: int) -> str | None:
     return None
 
 
+_SERVE = {"serve", "station", "base", "deploy", "operate", "fight"}
 _QUARTERS = {
     "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
     "north-east", "north-west", "south-east", "south-west",
