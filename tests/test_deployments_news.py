@@ -2518,3 +2518,25 @@ def test_a_withdrawal_leaves_where_the_troops_serve(
     assert [(d.deployed_by, d.destination, d.personnel) for d in f.deployments] == [
         (sender, where, size)
     ], f.deployments
+
+
+def test_troops_brought_home_are_withdrawn() -> None:
+    """Found by probing: "South Africa has come under pressure to bring home its 2,900
+    troops serving in the SADC mission in Congo" gave nothing ("bring" was no word of a
+    deployment; "bring home" is a withdrawal)."""
+    f = facts(
+        "Withdrawal\nSource: Test Wire | 2025-02-18\n\n"
+        "South Africa has come under pressure to bring home its 2,900 troops serving in the"
+        " SADC mission in Congo.\n"
+    )
+    assert [(d.deployed_by, d.destination, d.personnel) for d in f.deployments] == [
+        ("country/south-africa", "country/democratic-republic-of-the-congo", 2900)
+    ], f.deployments
+
+
+def test_hostages_brought_home_are_no_force() -> None:
+    f = facts(
+        "Hostages\nSource: Test Wire | 2025-02-18\n\n"
+        "The president promised to bring home the hostages held in Gaza.\n"
+    )
+    assert f.deployments == []

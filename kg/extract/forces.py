@@ -149,6 +149,8 @@ def deployments_from_parse(doc: Doc) -> list[Deployment]:
                 c.dep_ == "prt" and c.lower_ == "off" for c in tok.children
             ):
                 lem = "send"  # "the 188-strong contingent was seen off … to the mission"
+            if _brought_home(tok):
+                lem = "withdraw"  # "under pressure to bring home its 2,900 troops"
             if _en_route(tok):
                 lem = "move"  # "500 members of the Florida National Guard were en route to
                 # Washington, D.C": on their way there
@@ -1184,6 +1186,13 @@ def _for_clause_subject(c):
     return next((x for x in c.children if x.dep_ == "nsubj"), None)
 
 
+def _brought_home(tok) -> bool:
+    """ "to bring home its troops", "brought its soldiers home": a withdrawal."""
+    return lemma(tok.lower_) == "bring" and any(
+        c.dep_ in ("advmod", "prt", "npadvmod") and c.lower_ == "home" for c in tok.children
+    )
+
+
 def _en_route(tok) -> bool:
     """ "were en route to Washington": a form of "be", then "en route"."""
     return tok.lower_ in BE_FORMS and bool(_route(tok))
@@ -1203,12 +1212,17 @@ def _destination(doc: Doc, tok, force, off: int, skip: int) -> str | None:
     """Where the forces go: "to"/"in"/"into" a place; for a withdrawal, the place left
     ("withdrew from Mali"), as the gold format records it."""
     cands = []
-    leaving = lemma(tok.lower_) in ("withdraw", "pull", "return") or tok.lower_ in (
-        "withdrawal",
-        "pullout",
-        "pull-out",
-        "departure",
-        "drawdown",
+    leaving = (
+        _brought_home(tok)
+        or lemma(tok.lower_) in ("withdraw", "pull", "return")
+        or tok.lower_
+        in (
+            "withdrawal",
+            "pullout",
+            "pull-out",
+            "departure",
+            "drawdown",
+        )
     )
     preps = ("from", "out") if leaving else ("to", "in", "into", "for", "across", "throughout")
     if lemma(tok.lower_) in ("arrive", "land") and not leaving:

@@ -280,7 +280,9 @@ _TAKE_OVER = {f"{t} over" for t in ("take", "takes", "took", "taken", "taking")}
 # "500 members of the Florida National Guard were en route to Washington": on the way
 _EN_ROUTE = {f"{be} en route" for be in BE_FORMS}
 # the phrases that cue a deployment where no verb of the list does
-_DEPLOY_PHRASES = _ORDERED_OR_BASED | _SEEN_OFF | _TAKE_OVER | _EN_ROUTE
+# "to bring home its 2,900 troops": a withdrawal
+_BRING_HOME = {f"{b} home" for b in ("bring", "brings", "brought", "bringing")}
+_DEPLOY_PHRASES = _ORDERED_OR_BASED | _SEEN_OFF | _TAKE_OVER | _EN_ROUTE | _BRING_HOME
 DEPLOY_CUE = _cue(_forms_of(DEPLOY_VERBS) | DEPLOY_NOUNS | _DEPLOY_PHRASES)
 SESSION_CUE = _cue(_forms_of(SESSION_VERBS))
 # "Ethiopia, which has some 3,000 troops in Somalia", "France had 1,500 soldiers in Niger":
