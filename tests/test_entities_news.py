@@ -2384,3 +2384,16 @@ def test_a_calling_at_the_head_of_a_sentence_is_no_part_of_the_name():
         "Wetangula spoke outside the court in Nairobi.\n"
     )
     assert "person/moses-wetangula" in refs(f, "person"), refs(f, "person")
+
+
+def test_names_differing_in_every_vowel_are_two_persons() -> None:
+    """Found by probing: "State House spokesman Hussein Mohamed said" in a story naming
+    "Somali President Hassan Sheikh Mohamud" gave the spokesman's words to the president:
+    each word of the one name matched a word of the other but for its vowels."""
+    f = facts(
+        "Calls\nSource: Test Wire | 2024-02-02\n\n"
+        "Ruto also spoke with Somali President Hassan Sheikh Mohamud on Friday.\n\n"
+        "State House spokesman Hussein Mohamed said the leaders agreed to work together.\n"
+    )
+    assert {"person/hussein-mohamed", "person/hassan-sheikh-mohamud"} <= set(f.entities)
+    assert [s.speaker for s in f.statements] == ["person/hussein-mohamed"], f.statements

@@ -2754,18 +2754,21 @@ def _consonants(token: str) -> str:
 
 def _same_name(short: list[str], long: list[str]) -> bool:
     """Every word of the shorter name is a word of the longer, in any order (vowels of a
-    transliteration aside), and the two share at least two words."""
+    transliteration aside), and at least one word is the same in both: "Hussein Mohamed"
+    is not "Hassan Sheikh Mohamud", though each word differs only in its vowels."""
     if len(short) < 2:
         return False
     pool = list(long)
+    same = False
     for t in short:
         hit = next(
             (x for x in pool if x == t or (len(t) > 3 and _consonants(x) == _consonants(t))), None
         )
         if hit is None:
             return False
+        same = same or hit == t
         pool.remove(hit)
-    return True
+    return same
 
 
 _INITIALS = re.compile(r"(?:[A-Z]\.\s?)+")
