@@ -5492,3 +5492,22 @@ def test_he_in_a_clause_is_the_sentence_s_own_subject() -> None:
         "person/anwar-ibrahim" in m.participants and "person/roger-cook" in m.participants
         for m in f.meetings
     )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "On Tuesday, President William Ruto hosted President Ismail Omar Guelleh of Djibouti at"
+        " State House.",
+        "President William Ruto spoke to reporters. Earlier this week, Ruto hosted Djibouti's"
+        " President Ismail Omar Guelleh at State House, where the two discussed regional trade.",
+    ],
+)
+def test_a_host_the_parser_read_as_an_adjective(sentence: str) -> None:
+    """Found by probing: "Ruto hosted President Ismail Omar Guelleh of Djibouti" gave no
+    meeting: the parser read "hosted" as an adjective of "President" (or of "Djibouti"),
+    so the verb had no object and the guest's name was the sentence's root."""
+    f = facts("Host\nSource: Test Wire | 2024-02-02\n\n" + sentence + "\n")
+    (m,) = f.meetings
+    assert sorted(m.participants) == ["person/ismail-omar-guelleh", "person/william-ruto"], m
+    assert m.location == "place/state-house", m

@@ -480,7 +480,31 @@ def _objects(tok) -> list:
         if c.dep_ in ("dobj", "dative"):
             out.append(c)
             out.extend(_conj_chain(c))
+    guest = _guest_read_as_head(tok)
+    if guest is not None:
+        out.append(guest)
     return out
+
+
+def _direct_objects(verb) -> list:
+    """The verb's direct objects, with a guest the parser hung the verb on."""
+    guest = _guest_read_as_head(verb)
+    return [c for c in verb.children if c.dep_ == "dobj"] + ([guest] if guest is not None else [])
+
+
+def _guest_read_as_head(verb):
+    """The object of a verb the parser read as an adjective of the guest's title: "President
+    William Ruto hosted President Ismail Omar Guelleh of Djibouti" gave "hosted" as an amod
+    of "President" (with Ruto as its subject) and the name as the sentence's root."""
+    if verb.dep_ != "amod" or not any(c.dep_ == "nsubj" for c in verb.children):
+        return None
+    # (or of the guest's state: "Ruto hosted Djibouti's President Ismail Omar Guelleh")
+    head = verb.head
+    if not head.text[:1].isupper() or head.dep_ not in ("compound", "poss"):
+        return None
+    while head.dep_ in ("compound", "poss"):
+        head = head.head
+    return head
 
 
 _WENT = {"travelled", "traveled", "flew", "arrived", "went", "came", "headed", "drove"}
@@ -4025,14 +4049,11 @@ def _trigger(tok, doc: Doc, off: int):
         if (
             lem in ("receive", "host")
             and not any(
-                c.dep_ == "dobj"
-                and (
-                    _names_a_person(c, doc, off)
-                    or _names_guests(c, doc, off)
-                    # "President Droupadi Murmu received her": the guest the story told of
-                    or (c.lower_ in ("him", "her") and doc.mentions_in(0, off, "person"))
-                )
-                for c in tok.children
+                _names_a_person(c, doc, off)
+                or _names_guests(c, doc, off)
+                # "President Droupadi Murmu received her": the guest the story told of
+                or (c.lower_ in ("him", "her") and doc.mentions_in(0, off, "person"))
+                for c in _direct_objects(tok)
             )
             and not any(
                 _names_a_person(x, doc, off)
