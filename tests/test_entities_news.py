@@ -2397,3 +2397,37 @@ def test_names_differing_in_every_vowel_are_two_persons() -> None:
     )
     assert {"person/hussein-mohamed", "person/hassan-sheikh-mohamud"} <= set(f.entities)
     assert [s.speaker for s in f.statements] == ["person/hussein-mohamed"], f.statements
+
+
+def test_a_long_name_s_inner_word_written_alone() -> None:
+    """Found by probing: "Lula told reporters after the meeting", after "Brazilian President
+    Luiz Inácio Lula da Silva", gave no statement: the lone word was no mention."""
+    f = facts(
+        "Talks\nSource: Test Wire | 2025-03-11\n\n"
+        "Brazilian President Luiz Inácio Lula da Silva and Argentine President Javier Milei"
+        " met on Monday.\n\n"
+        '"We have differences, but Brazil and Argentina are brothers," Lula told reporters'
+        " after the meeting.\n"
+    )
+    assert [s.speaker for s in f.statements] == ["person/luiz-inacio-lula-da-silva"]
+
+
+def test_an_inner_word_of_another_name_is_not_the_long_name() -> None:
+    """dev 321: "Abdul" in "Pengiran Muda ‘Abdul Mateen" is not the mufti "Awang Abdul Aziz
+    Juned" named later; "Lula" alone, or after a title, is Luiz Inácio Lula da Silva."""
+    from kg.extract.model import Mention
+    from kg.extract.ner import surname_variants
+
+    text = (
+        "His son Pengiran Muda ‘Abdul Mateen was present. Mufti Awang Abdul Aziz Juned led"
+        " the prayers. Luiz Inácio Lula da Silva came. Lula spoke, then President Lula left."
+    )
+    labels = {"p/juned": "Awang Abdul Aziz Juned", "p/lula": "Luiz Inácio Lula da Silva"}
+    known = [
+        Mention(key=k, kind="person", start=text.index(v), end=text.index(v) + len(v), surface=v)
+        for k, v in labels.items()
+    ]
+    found = surname_variants(text, known, labels.__getitem__)
+    added = [(m.surface, m.key, m.start) for m in found if m not in known]
+    lulas = [i for i in range(len(text)) if text.startswith("Lula ", i)][1:]
+    assert added == [("Lula", "p/lula", lulas[0]), ("Lula", "p/lula", lulas[1])]

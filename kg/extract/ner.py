@@ -2645,6 +2645,10 @@ def _drop_unused(out: list[Mention], ents: dict[str, Entity]) -> None:
 _CAP_TOKEN = re.compile(r"(?<![\w’'-])(?![a-z])[^\W\d_][\w’'-]{2,}(?![\w-])")
 
 
+_BY_A_NAME_WORD = re.compile(r"([A-Z][\w’'.-]*?)\.?[\s‘'’]+$")
+_A_NAME_WORD_NEXT = re.compile(r"[\s-]+[A-Z]")
+
+
 def surname_variants(text: str, mentions: list[Mention], label_of) -> list[Mention]:
     """A surname written in another transliteration ("Mirziyoev" after "Shavkat
     Mirziyoyev") names the same person: one node, one more spelling."""
@@ -2652,6 +2656,7 @@ def surname_variants(text: str, mentions: list[Mention], label_of) -> list[Menti
     # the first word of a name of two, where it is the family name ("Wang" after "Wang Yi",
     # "Xi" after "Xi Jinping"): one person's only
     firsts: dict[str, set[str]] = {}
+    inners: dict[str, set[str]] = {}
     for m in mentions:
         if m.kind == "person":
             words = label_of(m.key).split()
@@ -2662,8 +2667,19 @@ def surname_variants(text: str, mentions: list[Mention], label_of) -> list[Menti
                     surnames.setdefault(name_skeleton(last), set()).add(m.key)
             if len(words) == 2 and _lone_name(words[0]):
                 firsts.setdefault(words[0], set()).add(m.key)
+            if len(words) >= 4:
+                # a long name's inner word written alone: "Lula" after "Luiz Inácio Lula da
+                # Silva" (the model tags the lone word now and then, never reliably)
+                for inner in words[1:-1]:
+                    if _lone_name(inner) and len(inner) >= 4:
+                        inners.setdefault(name_skeleton(inner), set()).add(m.key)
     unique = {sk: next(iter(keys)) for sk, keys in surnames.items() if len(keys) == 1}
-    if not unique:
+    inner_of = {
+        sk: next(iter(keys))
+        for sk, keys in inners.items()
+        if len(keys) == 1 and sk not in surnames and sk not in firsts
+    }
+    if not unique and not inner_of:
         return mentions
     # a typo that swaps letters ("Videgaray" after "Luis Videragay"): same letters, same
     # first letter, in a name long enough that such a twin is no other name
@@ -2710,6 +2726,13 @@ def surname_variants(text: str, mentions: list[Mention], label_of) -> list[Menti
         if not w.group()[0].isupper() or w.group().isupper():
             continue
         key = person_for(w.group())
+        before = _BY_A_NAME_WORD.search(text, max(0, w.start() - 30), w.start())
+        if key is None and (before is None or fold(before.group(1)) in TITLES):
+            # ("President Lula said": a title before it is no other name's word)
+            if not _A_NAME_WORD_NEXT.match(text, w.end()):
+                # (not "Pengiran Muda ‘Abdul Mateen" after "Awang Abdul Aziz Juned": a word
+                # of another name)
+                key = inner_of.get(name_skeleton(w.group()))
         if key is None:
             continue
         if len(w.group()) == 3 and fold(w.group()) in _NOT_NAME_WORDS:
