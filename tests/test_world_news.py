@@ -5511,3 +5511,23 @@ def test_a_host_the_parser_read_as_an_adjective(sentence: str) -> None:
     (m,) = f.meetings
     assert sorted(m.participants) == ["person/ismail-omar-guelleh", "person/william-ruto"], m
     assert m.location == "place/state-house", m
+
+
+def test_those_who_also_took_part_joined_the_meeting() -> None:
+    """Found by probing: "Argentine Foreign Minister Gerardo Werthein and his Brazilian
+    counterpart Mauro Vieira also took part." after the presidents' talks added no one:
+    the sentence, with no event word, was never parsed."""
+    f = facts(
+        "Talks\nSource: Test Wire | 2025-03-11\n\n"
+        "Brazilian President Luiz Inácio Lula da Silva held talks with Argentine President"
+        " Javier Milei on Monday.\n\n"
+        "Argentine Foreign Minister Gerardo Werthein and his Brazilian counterpart Mauro Vieira"
+        " also took part.\n"
+    )
+    (m,) = f.meetings
+    assert sorted(m.participants) == [
+        "person/gerardo-werthein",
+        "person/javier-milei",
+        "person/luiz-inacio-lula-da-silva",
+        "person/mauro-vieira",
+    ], m

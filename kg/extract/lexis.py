@@ -304,6 +304,7 @@ EVENT_CUE = _cue(
     | _MEETING_WORDS
     # who else was at a meeting told before
     | {"participants", "represented by", "in attendance"}
+    | {f"{t} part" for t in ("take", "takes", "took", "taken", "taking")}
     | _DEPLOY_PHRASES
     | TOUCHED_ON
 )
