@@ -2540,3 +2540,18 @@ def test_hostages_brought_home_are_no_force() -> None:
         "The president promised to bring home the hostages held in Gaza.\n"
     )
     assert f.deployments == []
+
+
+def test_a_state_s_own_military_sends_for_the_state() -> None:
+    """dev 887: "the Indonesian Military (TNI) will send a peacekeeping mission, under the
+    auspices of the United Nations, to Congo" was the military's deployment; the gold
+    format, as for "the Rwanda Defence Force", gives it to the state."""
+    f = facts(
+        "Mission\nSource: Test Wire | 2003-07-19\n\n"
+        "Busy with operations at home, the Indonesian Military (TNI) will send a peacekeeping"
+        " mission, under the auspices of the United Nations, to Congo.\n\n"
+        "The 171-strong contingent will be stationed in Bunia.\n"
+    )
+    assert sendings(f) == [
+        ("country/indonesia", "country/democratic-republic-of-the-congo", 171)
+    ], f.deployments

@@ -11,7 +11,7 @@ import re
 
 from kg.extract.claims import KINDS
 from kg.extract.context import Doc
-from kg.extract.forces import can_send
+from kg.extract.forces import can_send, national
 from kg.extract.lexis import TALLY
 from kg.extract.model import DateValue, Deployment, Mention, Span
 
@@ -197,7 +197,9 @@ def deployments(doc: Doc) -> list[Deployment]:
             key=key, span=Span(sent.start, sent.end), implied=force is None
         )
         if d.deployed_by is None or d.deployed_by == f"org/{root}":
-            d.deployed_by = doc.ref(deployer)
+            # ("the Indonesian Military (TNI) will send a peacekeeping mission": the state
+            # its own force sends for)
+            d.deployed_by = national(doc, doc.ref(deployer)) if force is None else doc.ref(deployer)
         _absorb(d, doc, sent, dest, personnel, equipment, dates, _WHOLE_STARTED)
         wholes[key] = d
     # facts stated around the deployment: legal basis, stations, commander

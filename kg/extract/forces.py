@@ -1027,7 +1027,7 @@ def _actor(doc: Doc, tok, off: int, skip: int, kinds=("country", "org"), verb=No
         return None
     named = [m for m in ms if not m.adjective]
     m = (named or ms)[0]
-    return _national(doc, doc.ref(m))
+    return national(doc, doc.ref(m))
 
 
 def _clause_verbs(verb) -> list:
@@ -1057,7 +1057,7 @@ def _outside_clauses(doc: Doc, tok, off: int, start: int, end: int) -> list:
 _GOES = {"leave", "depart", "arrive", "land", "head", "return", "withdraw", "fly"}
 
 
-def _national(doc: Doc, ref: str) -> str:
+def national(doc: Doc, ref: str) -> str:
     """A state's own force sends for the state: "the Rwanda Defence Force" -> Rwanda."""
     ent = doc.entities.get(ref)
     if ref.startswith("org/") and ent is not None and ent.country and not ent.parent:
@@ -1109,7 +1109,7 @@ def _last_body(doc: Doc, pos: int) -> str | None:
         # deploy" are the sender's)
         and not _BORDER_WITH.search(doc.text, max(since, m.start - 90), m.start)
     ]
-    return _national(doc, doc.ref(ms[-1])) if ms else None
+    return national(doc, doc.ref(ms[-1])) if ms else None
 
 
 _LEAVING_NOUNS = {"withdrawal", "pullout", "pull-out", "departure", "drawdown", "exit"}
@@ -1138,7 +1138,7 @@ def _owner(doc: Doc, force, off: int, skip: int) -> str | None:
             and _OF_THE.fullmatch(doc.text, m.end, state.start)
         ):
             return doc.ref(state)  # "members of the Military Emergency Unit of Spain"
-        return _national(doc, doc.ref(m))
+        return national(doc, doc.ref(m))
     poss = next(
         (c for c in force.children if c.dep_ == "poss" and c.lower_ in ("its", "their")), None
     )
@@ -2546,7 +2546,7 @@ def merge_into(doc: Doc, found: list[Deployment], parsed: list[Deployment]) -> l
                 by_sender.setdefault(s, d)
     for s, d in list(by_sender.items()):
         # "the Polish army sent 450 troops": the rules' army is the parse's Poland
-        by_sender.setdefault(_national(doc, s), d)
+        by_sender.setdefault(national(doc, s), d)
     parents: dict[str, Deployment] = {}
     for d in out:
         if d.deployed_by and not d.part_of:
