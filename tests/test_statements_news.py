@@ -2115,3 +2115,15 @@ def test_a_bodys_label_is_never_a_clause_of_the_story():
     f = extract_facts(doc)[0]
     labels = {s for e in f.entities.values() for s in (e.label, *e.surfaces)}
     assert not any("," in x or len(x) > 60 for x in labels), labels
+
+
+def test_called_upon_is_an_appeal() -> None:
+    """dev 625 and 890 ("Mr Zalkaliani called upon the Council of Europe … to take
+    action"): "called on" was speech, "called upon" was not."""
+    text = (
+        "Appeal\nSource: Test Wire | 2013-05-29\n\n"
+        "Georgian Deputy Foreign Minister Davit Zalkaliani addressed the meeting.\n\n"
+        "Mr Zalkaliani called upon the international community to take action against the"
+        " fences.\n"
+    )
+    assert speakers_of(text, "called upon") == {"person/davit-zalkaliani"}

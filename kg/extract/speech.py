@@ -318,7 +318,8 @@ def speech_verbs(sp) -> list:
             # spokesperson Andrej Mahecic said that …": the sentence is the root's speaker's
             continue
         if lem == "call" and (
-            not any(c.lower_ in ("for", "on") and not on_a_day(c) for c in t.children)
+            # ("called upon the Council of Europe to take action": an appeal too)
+            not any(c.lower_ in ("for", "on", "upon") and not on_a_day(c) for c in t.children)
             or calls_on(t)
         ):
             continue  # "called" alone: a phone call, or naming; "called on X": a visit
