@@ -2127,3 +2127,18 @@ def test_called_upon_is_an_appeal() -> None:
         " fences.\n"
     )
     assert speakers_of(text, "called upon") == {"person/davit-zalkaliani"}
+
+
+def test_said_the_following_is_not_said_by_the_following() -> None:
+    """dev 883: "In his statements, the President of the Republic said the following:" gave
+    no statement: the parser made "the following" the verb's subject, and no one was found
+    for it."""
+    text = (
+        "Visit\nSource: Test Wire | 2022-01-07\n\n"
+        "The President of the Republic of Cyprus, Mr Nicos Anastasiades, met today with the"
+        " Prime Minister of Malta, Mr Joseph Muscat.\n\n"
+        "In his statements, the President of the Republic said the following:\n\n"
+        "“It is an honour to welcome Prime Minister Muscat.”\n"
+    )
+    assert speakers_of(text, "said the following") == {"person/nicos-anastasiades"}
+    assert speakers_of(text, "It is an honour") == {"person/nicos-anastasiades"}

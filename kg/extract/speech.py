@@ -499,7 +499,10 @@ def subject_of(verb, after: int = -1):
         subs = [
             c
             for c in node.children
-            if c.dep_ in ("nsubj", "nsubjpass", "csubj") and c.lower_ not in _DAY_WORDS
+            if c.dep_ in ("nsubj", "nsubjpass", "csubj")
+            and c.lower_ not in _DAY_WORDS
+            # ("said the following:": what is said, which the parser took for a subject)
+            and not (c.lower_ == "following" and c.i > node.i)
         ]  # ("… (UNAMSIL) today announced": the parser's other subject is the day)
         late = [c for c in subs if c.idx >= after]
         if len(late) >= 2 and late[-1].i > 0 and verb.doc[late[-1].i - 1] in late[-2].subtree:
