@@ -2142,3 +2142,17 @@ def test_said_the_following_is_not_said_by_the_following() -> None:
     )
     assert speakers_of(text, "said the following") == {"person/nicos-anastasiades"}
     assert speakers_of(text, "It is an honour") == {"person/nicos-anastasiades"}
+
+
+def test_a_statement_read_on_television_is_its_issuer_s() -> None:
+    """dev 884: "A statement from Barrow's office read on state television late on Thursday
+    said that …" gave no statement: the parser made "read" the subject of "said", with the
+    statement as its own subject."""
+    text = (
+        "Force\nSource: Test Wire | 2017-02-10\n\n"
+        "Yahya Jammeh was forced to flee, paving the way for new President Adama Barrow to"
+        " take office.\n\n"
+        "A statement from Barrow’s office read on state television late on Thursday said that"
+        " the gradual scaling down of the force would begin no later than Feb. 19.\n"
+    )
+    assert speakers_of(text, "scaling down") == {"person/adama-barrow"}

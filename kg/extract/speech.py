@@ -510,6 +510,12 @@ def subject_of(verb, after: int = -1):
             # phrase in two and made its last word a second subject
             return late[-2]
         if late:
+            own = [c for c in late[-1].children if c.dep_ == "nsubj"]
+            if own and own[0].idx >= after and late[-1].text[:1].islower():
+                # "A statement from Barrow's office read on state television … said": the
+                # parser made the participle the subject, and the statement its own (not
+                # "head Adm. Brian O'Keefe told": a name, to which it hung the post)
+                return own[0]
             return late[-1]
         for c in subs:
             # "NAIROBI, Kenya (AA) – President William Ruto on Friday announced": the
