@@ -61,6 +61,8 @@ FULL_GC_EVERY = 200
 # from there: the web process never holds a large answer in memory.
 SPOOL_BYTES = 4 << 20
 HEAVY_NICE = 10
+# What the fork server imports before it forks query processes (theirs, shared).
+FORK_SERVER_PRELOAD = ["kg.executor"]
 
 Choose = Callable[[str, str | None, str | None], str | None]
 
@@ -624,7 +626,8 @@ class _CurrentStore:
 def _watch_parent(parent: int) -> None:
     """End this worker when its parent is gone (even while a query runs).
 
-    The parent is the fork server, which itself ends when its web process does.
+    The parent is the fork server, which itself ends when the last web process that
+    uses it does (`start_fork_server`: one for the web processes of `kg serve`).
     """
     while True:
         time.sleep(1.0)
@@ -846,7 +849,7 @@ class Executor:
         # fork server is a single-threaded process with pyoxigraph already imported, so a
         # replacement for a killed worker starts in milliseconds.
         self._ctx = multiprocessing.get_context("forkserver")
-        self._ctx.set_forkserver_preload(["kg.executor"])
+        self._ctx.set_forkserver_preload(FORK_SERVER_PRELOAD)
         self._fresh()
         _EXECUTORS.add(self)
 
@@ -1246,6 +1249,92 @@ class Executor:
                 self._count[w.lane] -= 1
         for w in idle:
             w.kill()
+
+
+def start_fork_server() -> int | None:
+    """Start the fork server (and with it multiprocessing's resource tracker) in this
+    process, before it forks the web processes; its pid, or None if it could not start
+    (each web process then starts its own, as without this).
+
+    Why: each web process started a fork server of its own (15-20 MB PSS, an
+    interpreter with pyoxigraph imported) and a resource tracker (7 MB); one of each
+    serves all of them (`share_fork_server` in each web process). A query process is
+    still its web process's alone: the fork server only forks it, and the web process
+    talks to it over its own pipe and SIGKILLs it at the deadline."""
+    from multiprocessing import forkserver
+
+    multiprocessing.get_context("forkserver").set_forkserver_preload(FORK_SERVER_PRELOAD)
+    try:
+        forkserver.ensure_running()
+    except OSError:
+        return None
+    return forkserver._forkserver._forkserver_pid  # type: ignore[attr-defined]
+
+
+def share_fork_server(pid: int | None) -> None:
+    """In a web process forked after `start_fork_server`: fork query processes from
+    that fork server (`pid`), not from one of its own.
+
+    multiprocessing checks that its fork server lives with `waitpid`, which a process
+    that did not start it cannot call (ChildProcessError on every query process
+    started): here the check is that `pid` still runs. Should the shared one end, this
+    process starts one of its own, as it would have without sharing."""
+    if pid is None:
+        return
+    from multiprocessing import forkserver, resource_tracker
+
+    server: Any = forkserver._forkserver  # type: ignore[attr-defined]
+    if server._forkserver_pid != pid:
+        return
+    own = type(server).ensure_running.__get__(server)
+
+    def ensure_running() -> None:
+        with server._lock:
+            if server._forkserver_pid == pid:
+                resource_tracker.ensure_running()
+                if _runs(pid):
+                    return
+                os.close(server._forkserver_alive_fd)
+                server._forkserver_address = None
+                server._forkserver_alive_fd = None
+                server._forkserver_pid = None
+        own()
+
+    server.ensure_running = ensure_running
+
+
+def let_go_of_fork_server() -> None:
+    """In `kg serve` once the web processes are forked: close its ends of the fork
+    server's and the resource tracker's pipes, so that both end when the last web
+    process does (and a query process left by a web process killed outright sees its
+    parent, the fork server, go and ends: `_watch_parent`), not only with `kg serve`."""
+    from multiprocessing import forkserver, resource_tracker
+
+    server: Any = forkserver._forkserver  # type: ignore[attr-defined]
+    tracker: Any = resource_tracker._resource_tracker  # type: ignore[attr-defined]
+    with server._lock:
+        if server._forkserver_alive_fd is not None:
+            os.close(server._forkserver_alive_fd)
+            server._forkserver_alive_fd = None
+    with tracker._lock:
+        if tracker._fd is not None:
+            os.close(tracker._fd)
+            tracker._fd = None
+
+
+def _runs(pid: int) -> bool:
+    """`pid` runs (a zombie does not: it has ended and waits for its parent's wait)."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return False
+        except PermissionError:
+            return True
+        return True
+    return stat.rsplit(")", 1)[1].split()[0] != "Z"
 
 
 _EXECUTORS: weakref.WeakSet[Executor] = weakref.WeakSet()

@@ -169,13 +169,17 @@ def _supervise(config: Config, processes: int) -> int:
     or SIGINT here stops them all, and if one of them ends the others are stopped too
     and `kg serve` exits, for whatever runs it to restart. Each web process has its own
     query processes, rate limits are counted in the data folder's SQLite file, metrics
-    in the one multiprocess folder, connections per client in `ConnectionBook`.
+    in the one multiprocess folder, connections per client in `ConnectionBook`. One
+    fork server (and resource tracker) started here forks the query processes of all
+    of them (`kg.executor.start_fork_server`).
     """
+    from kg.executor import let_go_of_fork_server, share_fork_server, start_fork_server
     from kg.server import httpd
     from kg.server.app import create_app
 
     sock = httpd.listening_socket(config)
     book = httpd.ConnectionBook(processes)
+    fork_server = start_fork_server()  # one for all web processes (no thread started)
     parent = os.getpid()
     children: dict[int, int] = {}
     for row in range(processes):
@@ -185,6 +189,7 @@ def _supervise(config: Config, processes: int) -> int:
             if os.getppid() != parent:  # the parent ended before the line above
                 os._exit(1)
             book.row = row
+            share_fork_server(fork_server)
             app = create_app(share_pool(config, processes))
             warm = getattr(app.extensions.get("newsgraph.executor"), "warm", None)
             if warm is not None:
@@ -196,6 +201,7 @@ def _supervise(config: Config, processes: int) -> int:
             return 0
         children[pid] = row
     sock.close()
+    let_go_of_fork_server()
     print(
         f"newsgraph serving at http://{config.host}:{config.port}/ "
         f"(SPARQL endpoint http://{config.host}:{config.port}/sparql;"

@@ -17,8 +17,10 @@ import os
 import re
 import signal
 import socket
+import threading
 import time
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 import requests
@@ -27,12 +29,13 @@ from prometheus_client.parser import text_string_to_metric_families
 from benchmarks.side_by_side import child_pids, tree_pids
 from kg.config import Config
 from tests.conftest import LiveServer, start_server, stop_server
-from tests.test_limits_server import copy_data
+from tests.test_limits_server import SLOW, copy_data
 
 HANG = 30.0  # a guard against a hang; never asserted as a speed
 # Each test's clients come from an address of their own (all of 127.0.0.0/8 is
 # loopback on Linux), so start_server's polls from 127.0.0.1 count in no budget of theirs.
 RATE_CLIENT = "127.0.0.3"
+COUNT = "SELECT (COUNT(*) AS ?n) { ?s ?p ?o }"
 CAP_CLIENT = "127.0.0.4"
 
 pytestmark = pytest.mark.slow
@@ -213,6 +216,111 @@ def test_kept_alive_connections_are_spread_over_the_web_processes(data: Path) ->
         for conn in held:
             conn.close()
         stop_server(server)
+
+
+def cmdline(pid: int) -> bytes:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return b""
+
+
+def test_the_web_processes_share_one_fork_server_and_killable_timeouts_hold(
+    data: Path,
+) -> None:
+    """One fork server and one resource tracker, started by `kg serve` before the web
+    processes, serve all of them (each web process had its own: 22-27 MB PSS more);
+    every web process starts its query processes through it, kills one at the deadline
+    and has a new one started through it."""
+    server = start_server(
+        data,
+        NEWSGRAPH_WEB_PROCESSES="2",
+        NEWSGRAPH_RATE_LIMIT="0",
+        NEWSGRAPH_QUERY_TIMEOUT="2",
+        NEWSGRAPH_QUERY_PROCESSES="2",  # one each
+        NEWSGRAPH_LIGHT_PROCESSES="0",
+        NEWSGRAPH_WARM_PROCESSES="-1",  # a killed one is replaced at once
+    )
+    family = tree_pids(server.proc.pid)
+    held: list[http.client.HTTPConnection] = []
+    try:
+        # (the query processes are forked from it: the same command line, one level down)
+        started = child_pids(server.proc.pid)
+        fork_servers = [p for p in started if b"multiprocessing.forkserver" in cmdline(p)]
+        trackers = [p for p in family if b"resource_tracker" in cmdline(p)]
+        assert len(fork_servers) == 1, fork_servers
+        assert len(trackers) == 1, trackers
+        assert trackers[0] in started
+        # Both web processes' warm query processes were forked by the one fork server.
+        until(lambda: len(child_pids(fork_servers[0])) == 2, "a warm query process each")
+        first = set(child_pids(fork_servers[0]))
+        for _ in range(2):  # kept-alive connections alternate: one on each web process
+            conn = http.client.HTTPConnection("127.0.0.1", server.port, timeout=HANG)
+            conn.request("GET", "/health/live")
+            conn.getresponse().read()
+            held.append(conn)
+        assert connections_per_process(server) == [1, 1]
+        form = {"Content-Type": "application/x-www-form-urlencoded"}
+        statuses: list[int] = []
+
+        def ask(conn: http.client.HTTPConnection, query: str) -> int:
+            conn.request("POST", "/sparql", body="query=" + quote(query), headers=form)
+            response = conn.getresponse()
+            response.read()
+            return response.status
+
+        threads = [
+            threading.Thread(target=lambda c=conn: statuses.append(ask(c, SLOW))) for conn in held
+        ]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(HANG)
+        assert statuses == [503, 503]  # each web process cut its query at the deadline
+        # Each killed its query process and had a new one forked by the same server.
+        until(
+            lambda: len(set(child_pids(fork_servers[0])) - first) == 2,
+            "both killed query processes replaced through the shared fork server",
+        )
+        assert [ask(conn, COUNT) for conn in held] == [200, 200]
+        assert [p for p in child_pids(server.proc.pid) if p in fork_servers] == fork_servers
+    finally:
+        for conn in held:
+            conn.close()
+        stop_server(server)
+    until(lambda: not any(alive(pid) for pid in family), "every process ended")
+
+
+def test_web_processes_outlive_their_shared_fork_server(data: Path) -> None:
+    """The shared fork server killed outright: its query processes end with it
+    (`_watch_parent`), and each web process starts a fork server of its own and goes on
+    answering (multiprocessing's own check, `waitpid`, fails in a process that did not
+    start it)."""
+    server = start_server(
+        data,
+        NEWSGRAPH_WEB_PROCESSES="2",
+        NEWSGRAPH_RATE_LIMIT="0",
+        NEWSGRAPH_QUERY_PROCESSES="2",
+        NEWSGRAPH_LIGHT_PROCESSES="0",
+    )
+    family = tree_pids(server.proc.pid)
+    own: list[int] = []
+    try:
+        shared = [p for p in child_pids(server.proc.pid) if b"forkserver" in cmdline(p)]
+        assert len(shared) == 1
+        old = set(child_pids(shared[0]))
+        os.kill(shared[0], signal.SIGKILL)
+        until(lambda: not any(alive(pid) for pid in old), "its query processes ended")
+        for _ in range(6):  # whichever web process takes each new connection
+            r = requests.post(server.sparql, data={"query": COUNT}, timeout=HANG)
+            assert r.status_code == 200, r.text
+        assert server.proc.poll() is None
+        own += [p for w in web_pids(server) for p in child_pids(w) if b"forkserver" in cmdline(p)]
+        assert own  # started by a web process, as before fork servers were shared
+    finally:
+        stop_server(server)
+    until(lambda: not any(alive(pid) for pid in family + own), "every process ended")
+    end_all(family + own)
 
 
 def end_all(pids: list[int]) -> None:
