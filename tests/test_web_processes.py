@@ -17,6 +17,8 @@ import os
 import re
 import signal
 import socket
+import subprocess
+import sys
 import threading
 import time
 from pathlib import Path
@@ -321,6 +323,89 @@ def test_web_processes_outlive_their_shared_fork_server(data: Path) -> None:
         stop_server(server)
     until(lambda: not any(alive(pid) for pid in family + own), "every process ended")
     end_all(family + own)
+
+
+def test_kg_serve_waits_in_a_small_process_that_still_stops_and_tidies(data: Path) -> None:
+    """Once the web processes run, `kg serve` becomes kg/serve_wait.py (the same pid):
+    an interpreter without the server's imports (26-29 MB of PSS before, about 5 after).
+    It still stops the others when one ends, exits 1, and drops the ended processes'
+    live gauges from the metrics folder."""
+    server = start_server(data, NEWSGRAPH_WEB_PROCESSES="2", NEWSGRAPH_RATE_LIMIT="0")
+    family = tree_pids(server.proc.pid)
+    held: list[http.client.HTTPConnection] = []
+    try:
+        until(lambda: b"serve_wait.py" in cmdline(server.proc.pid), "kg serve became its waiter")
+        maps = Path(f"/proc/{server.proc.pid}/maps").read_text()
+        assert "pyoxigraph" not in maps and "site-packages" not in maps
+        webs = web_pids(server)
+        assert len(webs) == 2
+        for _ in range(2):  # kept-alive connections alternate: /metrics from each process
+            conn = http.client.HTTPConnection("127.0.0.1", server.port, timeout=HANG)
+            conn.request("GET", "/metrics")
+            assert conn.getresponse().read()
+            held.append(conn)
+        metrics_dir = data / "run" / f"metrics-{server.proc.pid}"
+        gauges = [metrics_dir / f"gauge_livemostrecent_{pid}.db" for pid in webs]
+        assert all(g.exists() for g in gauges), sorted(metrics_dir.iterdir())
+        os.kill(webs[0], signal.SIGKILL)
+        assert server.proc.wait(timeout=HANG) == 1
+        assert not any(g.exists() for g in gauges), sorted(metrics_dir.iterdir())
+        log = (data / f"server-{server.port}.log").read_text()
+        assert f"web process {webs[0]} ended (signal 9); stopping" in log
+        until(lambda: not any(alive(pid) for pid in family), "every process ended")
+    finally:
+        for conn in held:
+            conn.close()
+        if server.proc.poll() is None:
+            stop_server(server)
+        end_all(family)
+
+
+WAIT_IN_PROCESS = """
+import os, signal, sys, time
+from kg import serve
+
+def no_exec(*_args):
+    raise OSError("exec refused")
+
+os.execv = no_exec
+kids = set()
+for _ in range(2):
+    pid = os.fork()
+    if pid == 0:
+        time.sleep(60)
+        os._exit(0)
+    kids.add(pid)
+print(" ".join(map(str, sorted(kids))), flush=True)
+if sys.argv[1] == "kill":
+    os.kill(min(kids), signal.SIGKILL)
+else:
+    parent = os.getpid()
+    if os.fork() == 0:  # a child of no interest to the wait: reaped, not waited for
+        time.sleep(0.5)
+        os.kill(parent, signal.SIGTERM)
+        os._exit(0)
+sys.exit(serve._wait(kids))
+"""
+
+
+@pytest.mark.parametrize(("how", "code"), [("kill", 1), ("term", 0)])
+def test_without_exec_kg_serve_waits_in_process(how: str, code: int) -> None:
+    """Where the exec into kg/serve_wait.py fails, `kg serve` waits itself, the same way:
+    a web process that ends stops the others (exit 1); SIGTERM stops them all (exit 0)."""
+    proc = subprocess.run(
+        [sys.executable, "-c", WAIT_IN_PROCESS, how],
+        capture_output=True,
+        text=True,
+        timeout=HANG,
+        cwd=Path(__file__).resolve().parent.parent,
+    )
+    assert proc.returncode == code, proc.stderr
+    assert "waiting in process (exec refused)" in proc.stderr
+    kids = [int(pid) for pid in proc.stdout.split()]
+    assert len(kids) == 2 and not any(alive(pid) for pid in kids)
+    if how == "kill":
+        assert f"web process {min(kids)} ended (signal 9); stopping" in proc.stderr
 
 
 def end_all(pids: list[int]) -> None:
