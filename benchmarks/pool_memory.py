@@ -1,7 +1,7 @@
 """Where `kg serve`'s process tree spends its memory, and what a started query process costs.
 
     python -m benchmarks.pool_memory --data DIR [--set NEWSGRAPH_X=V ...] [--idle 35]
-        [--bursts 5] [--burst 8]
+        [--bursts 5] [--burst 8] [--oxigraph]
 
 1. Memory: `kg serve` on the data folder (a build of benchmarks/synth.py's graph, e.g.
    the `var` folder `python -m benchmarks.run --keep` leaves); each process of its tree
@@ -42,6 +42,8 @@ def role(pid: int, root: int, webs: set[int], fork_servers: set[int]) -> str:
     """kg serve (the web process, or with NEWSGRAPH_WEB_PROCESSES above one the process
     that only waits), web, fork server, resource tracker or a query process (nice)."""
     if pid == root:
+        if b"serve-read-only" in Path(f"/proc/{pid}/cmdline").read_bytes():
+            return "Oxigraph server"
         return "web" if not webs else "kg serve (waits)"
     if pid in webs:
         return "web"
@@ -178,6 +180,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--idle", type=float, default=35.0, help="seconds without requests")
     parser.add_argument("--bursts", type=int, default=5, help="bursts of step 2 (0: skip)")
     parser.add_argument("--burst", type=int, default=8, help="queries per burst")
+    parser.add_argument(
+        "--oxigraph", action="store_true", help="the same steps against Oxigraph's server"
+    )
     args = parser.parse_args(argv)
     extra = dict(item.split("=", 1) for item in args.set)
     sizes = synth.Sizes.for_triples(quads(args.data))
@@ -197,7 +202,24 @@ def main(argv: list[str] | None = None) -> int:
         print(f"\nload average at the end {run.loadavg()}")
     finally:
         run.stop(proc)
+    if args.oxigraph:
+        oxigraph(args.data, sizes, args.idle)
     return 0
+
+
+def oxigraph(data_dir: Path, sizes: synth.Sizes, idle: float) -> None:
+    """`memory`'s steps against Oxigraph's server on the build's store files."""
+    name = (data_dir / "CURRENT").read_text(encoding="utf-8").strip()
+    port = run.free_port()
+    log = data_dir.parent / f"pool-memory-oxigraph-{port}.log"
+    proc = sbs.start_oxigraph(data_dir / "stores" / name / "db", port, log)
+    try:
+        target = sbs.Target("Oxigraph server", "127.0.0.1", port, "/query")
+        sbs.wait_answer(target, proc, 120, log)
+        print(f"\nOxigraph's server (load average {run.loadavg()}):")
+        memory(target, proc.pid, sizes, idle)
+    finally:
+        run.stop(proc)
 
 
 if __name__ == "__main__":
