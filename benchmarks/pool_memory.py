@@ -1,7 +1,7 @@
 """Where `kg serve`'s process tree spends its memory, and what a started query process costs.
 
     python -m benchmarks.pool_memory --data DIR [--set NEWSGRAPH_X=V ...] [--idle 35]
-        [--bursts 5] [--burst 8] [--oxigraph]
+        [--bursts 5] [--burst 8] [--oxigraph] [--tree DIR]
 
 1. Memory: `kg serve` on the data folder (a build of benchmarks/synth.py's graph, e.g.
    the `var` folder `python -m benchmarks.run --keep` leaves); each process of its tree
@@ -183,17 +183,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--oxigraph", action="store_true", help="the same steps against Oxigraph's server"
     )
+    parser.add_argument("--tree", type=Path, default=run.ROOT, help="kg serve's source tree")
     args = parser.parse_args(argv)
     extra = dict(item.split("=", 1) for item in args.set)
     sizes = synth.Sizes.for_triples(quads(args.data))
     port = run.free_port()
     log = args.data.parent / f"pool-memory-{port}.log"
-    proc = sbs.start_kg(run.ROOT, args.data, port, log, extra)
+    proc = sbs.start_kg(args.tree.resolve(), args.data, port, log, extra)
     try:
         target = sbs.Target("newsgraph", "127.0.0.1", port, "/sparql")
         sbs.wait_answer(target, proc, 120, log)
         time.sleep(3.0)  # the warm processes started
-        print(f"settings: {extra or 'defaults'}; load average {run.loadavg()}")
+        print(f"tree {args.tree}; settings: {extra or 'defaults'}; load average {run.loadavg()}")
         memory(target, proc.pid, sizes, args.idle)
         if args.bursts:
             print(f"\nfirst queries of a burst (load average {run.loadavg()}):")
