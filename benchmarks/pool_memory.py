@@ -34,6 +34,7 @@ import requests
 
 from benchmarks import lean_path, run, synth
 from benchmarks import side_by_side as sbs
+from kg.executor import FORK_SERVER_NAME
 
 PATH_QUERY = lean_path.KINDS[1][1]
 
@@ -90,8 +91,10 @@ def by_kind(pid: int) -> dict[str, float]:
 
 def snapshot(web: int, label: str) -> float:
     """Print the tree's memory per process; its PSS in MB."""
-    webs = _children_running(web, b"kg.cli")
-    fork_servers = set().union(*(_children_running(p, b"forkserver") for p in {web, *webs}))
+    # The fork server `kg serve` forks runs kg serve's command line under its own name.
+    forked = {p for p in sbs.child_pids(web) if sbs.comm(p) == FORK_SERVER_NAME}
+    webs = _children_running(web, b"kg.cli") - forked
+    fork_servers = forked.union(*(_children_running(p, b"forkserver") for p in {web, *webs}))
     rows, total = [], 0.0
     for pid in sbs.tree_pids(web):
         try:

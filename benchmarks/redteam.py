@@ -112,7 +112,8 @@ class Server:
 
 def web_children(pid: int) -> list[int]:
     """The web processes `kg serve` (`pid`) forked: its children running kg.cli (not
-    its fork server or resource tracker)."""
+    its fork server, which runs kg.cli's command line too under its own name, or the
+    resource tracker)."""
     found = []
     for task in Path(f"/proc/{pid}/task").glob("*"):
         try:
@@ -121,7 +122,10 @@ def web_children(pid: int) -> list[int]:
             continue
         for child in children:
             try:
-                if b"kg.cli" in Path(f"/proc/{child}/cmdline").read_bytes():
+                if (
+                    b"kg.cli" in Path(f"/proc/{child}/cmdline").read_bytes()
+                    and Path(f"/proc/{child}/comm").read_bytes().strip() != b"kg-forkserver"
+                ):
                     found.append(int(child))
             except OSError:
                 continue

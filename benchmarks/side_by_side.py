@@ -259,6 +259,15 @@ def run_cell(
 # ---- memory of a server's process tree -------------------------------------------------
 
 
+def comm(pid: int) -> bytes:
+    """The process's name (/proc/PID/comm): `kg-forkserver` for the fork server `kg
+    serve` forks (its command line is kg serve's), `kg-query` for a query process."""
+    try:
+        return Path(f"/proc/{pid}/comm").read_bytes().strip()
+    except OSError:
+        return b""
+
+
 def child_pids(pid: int) -> list[int]:
     out = []
     for task in Path(f"/proc/{pid}/task").glob("*"):

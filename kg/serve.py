@@ -177,9 +177,11 @@ def _supervise(config: Config, processes: int) -> int:
     from kg.server import httpd
     from kg.server.app import create_app
 
+    # First: forked from this process, the fork server must not hold the listening
+    # socket or the connection book (no thread is started).
+    fork_server = start_fork_server()
     sock = httpd.listening_socket(config)
     book = httpd.ConnectionBook(processes)
-    fork_server = start_fork_server()  # one for all web processes (no thread started)
     parent = os.getpid()
     children: dict[int, int] = {}
     for row in range(processes):

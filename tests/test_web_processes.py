@@ -28,8 +28,9 @@ import pytest
 import requests
 from prometheus_client.parser import text_string_to_metric_families
 
-from benchmarks.side_by_side import child_pids, tree_pids
+from benchmarks.side_by_side import child_pids, comm, tree_pids
 from kg.config import Config
+from kg.executor import FORK_SERVER_NAME
 from tests.conftest import LiveServer, start_server, stop_server
 from tests.test_limits_server import SLOW, copy_data
 
@@ -44,14 +45,15 @@ pytestmark = pytest.mark.slow
 
 
 def web_pids(server: LiveServer) -> list[int]:
-    """The web processes: `kg serve`'s own children, each running the app."""
+    """The web processes: `kg serve`'s own children running the app (the fork server,
+    forked from `kg serve` too, has its command line under another name)."""
     pids = []
     for pid in child_pids(server.proc.pid):
         try:
             cmdline = Path(f"/proc/{pid}/cmdline").read_bytes()
         except OSError:
             continue
-        if b"kg.cli" in cmdline:
+        if b"kg.cli" in cmdline and comm(pid) != FORK_SERVER_NAME:
             pids.append(pid)
     return pids
 
@@ -231,9 +233,10 @@ def test_the_web_processes_share_one_fork_server_and_killable_timeouts_hold(
     data: Path,
 ) -> None:
     """One fork server and one resource tracker, started by `kg serve` before the web
-    processes, serve all of them (each web process had its own: 22-27 MB PSS more);
-    every web process starts its query processes through it, kills one at the deadline
-    and has a new one started through it."""
+    processes, serve all of them (each web process had its own: 22-27 MB PSS more); the
+    fork server is forked from `kg serve` (named kg-forkserver: its pages, and its query
+    processes', are shared with the web processes); every web process starts its query
+    processes through it, kills one at the deadline and has a new one started through it."""
     server = start_server(
         data,
         NEWSGRAPH_WEB_PROCESSES="2",
@@ -246,9 +249,8 @@ def test_the_web_processes_share_one_fork_server_and_killable_timeouts_hold(
     family = tree_pids(server.proc.pid)
     held: list[http.client.HTTPConnection] = []
     try:
-        # (the query processes are forked from it: the same command line, one level down)
         started = child_pids(server.proc.pid)
-        fork_servers = [p for p in started if b"multiprocessing.forkserver" in cmdline(p)]
+        fork_servers = [p for p in started if comm(p) == FORK_SERVER_NAME]
         trackers = [p for p in family if b"resource_tracker" in cmdline(p)]
         assert len(fork_servers) == 1, fork_servers
         assert len(trackers) == 1, trackers
@@ -256,6 +258,7 @@ def test_the_web_processes_share_one_fork_server_and_killable_timeouts_hold(
         # Both web processes' warm query processes were forked by the one fork server.
         until(lambda: len(child_pids(fork_servers[0])) == 2, "a warm query process each")
         first = set(child_pids(fork_servers[0]))
+        assert all(comm(pid) == b"kg-query" for pid in first)
         for _ in range(2):  # kept-alive connections alternate: one on each web process
             conn = http.client.HTTPConnection("127.0.0.1", server.port, timeout=HANG)
             conn.request("GET", "/health/live")
@@ -308,7 +311,7 @@ def test_web_processes_outlive_their_shared_fork_server(data: Path) -> None:
     family = tree_pids(server.proc.pid)
     own: list[int] = []
     try:
-        shared = [p for p in child_pids(server.proc.pid) if b"forkserver" in cmdline(p)]
+        shared = [p for p in child_pids(server.proc.pid) if comm(p) == FORK_SERVER_NAME]
         assert len(shared) == 1
         old = set(child_pids(shared[0]))
         os.kill(shared[0], signal.SIGKILL)
