@@ -111,6 +111,10 @@ def serve(config: Config, *, rebuild: bool = True) -> int:
     processes = web_processes(config)
     if processes > 1:
         return _supervise(config, processes)
+    if not config.update_enabled and threading.active_count() == 1:
+        from kg.executor import start_fork_server
+
+        start_fork_server()  # forked from these imports: its pages shared with this process
     app = create_app(config)
     warm = getattr(app.extensions.get("newsgraph.executor"), "warm", None)
     if warm is not None:

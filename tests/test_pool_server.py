@@ -19,7 +19,8 @@ from pathlib import Path
 import pytest
 import requests
 
-from benchmarks.side_by_side import child_pids
+from benchmarks.side_by_side import child_pids, comm
+from kg.executor import FORK_SERVER_NAME
 from tests.conftest import LiveServer, start_server, stop_server
 
 HELD = "https://held.test.invalid/sparql"
@@ -75,7 +76,7 @@ def query_processes(server: LiveServer) -> int:
             cmdline = Path(f"/proc/{child}/cmdline").read_bytes()
         except OSError:
             continue
-        if b"forkserver" in cmdline:
+        if b"forkserver" in cmdline or comm(child) == FORK_SERVER_NAME:
             return len(child_pids(child))
     return 0
 

@@ -467,6 +467,8 @@ def test_with_sparql_update_one_web_process_serves(data: Path) -> None:
     )
     try:
         assert web_pids(server) == []  # `kg serve` itself is the web process
+        # queries run on its threads (the store is open for writing): no fork server
+        assert not [p for p in child_pids(server.proc.pid) if comm(p) == FORK_SERVER_NAME]
         r = requests.post(
             server.sparql,
             data="INSERT DATA { <urn:x:a> <urn:x:b> <urn:x:c> }",
@@ -483,6 +485,24 @@ def test_with_sparql_update_one_web_process_serves(data: Path) -> None:
         assert ask.json()["boolean"] is True
     finally:
         stop_server(server)
+
+
+def test_one_web_process_forks_its_fork_server_from_itself(data: Path) -> None:
+    """With one web process (`kg serve` itself) the fork server is forked from it too,
+    before the app starts a thread: its pages shared with the web process rather than a
+    fresh interpreter's."""
+    server = start_server(data, NEWSGRAPH_WEB_PROCESSES="1", NEWSGRAPH_RATE_LIMIT="0")
+    family = tree_pids(server.proc.pid)
+    try:
+        forked = [p for p in child_pids(server.proc.pid) if comm(p) == FORK_SERVER_NAME]
+        assert len(forked) == 1, [(p, comm(p), cmdline(p)) for p in family]
+        r = requests.post(server.sparql, data={"query": COUNT}, timeout=HANG)
+        assert r.status_code == 200, r.text
+        until(lambda: child_pids(forked[0]) != [], "a query process forked by it")
+        assert all(comm(pid) == b"kg-query" for pid in child_pids(forked[0]))
+    finally:
+        stop_server(server)
+    until(lambda: not any(alive(pid) for pid in family), "every process ended")
 
 
 def test_each_web_process_gets_its_share_of_the_query_pool() -> None:
