@@ -5531,3 +5531,30 @@ def test_those_who_also_took_part_joined_the_meeting() -> None:
         "person/luiz-inacio-lula-da-silva",
         "person/mauro-vieira",
     ], m
+
+
+_TWO_PLUS_TWO = (
+    "Talks\nSource: Test Wire | 2024-07-08\n\n"
+    "Japanese Defence Minister Minoru Kihara and Foreign Minister Yoko Kamikawa met their"
+    " Philippine counterparts Gilberto Teodoro and Enrique Manalo in Manila on Monday.\n\n"
+    "Philippine President Ferdinand Marcos Jr. later received the two Japanese ministers in a"
+    " courtesy call.\n"
+)
+
+
+def test_a_title_after_and_shares_the_state_before_it() -> None:
+    """Found by probing: in "Japanese Defence Minister Minoru Kihara and Foreign Minister
+    Yoko Kamikawa" the second title had no state, so Kamikawa held no post of Japan."""
+    f = facts(_TWO_PLUS_TWO)
+    assert any(p.endswith("-japan") for p in f.entities["person/yoko-kamikawa"].posts)
+
+
+def test_the_two_of_a_state_are_that_state_s_two() -> None:
+    """Found by probing: "received the two Japanese ministers" after Japanese and
+    Philippine ministers met gave Marcos a meeting with the two Philippine ones, the last
+    two named."""
+    f = facts(_TWO_PLUS_TWO)
+    marcos = [m for m in f.meetings if "person/ferdinand-marcos-jr" in m.participants]
+    assert marcos, f.meetings
+    assert {"person/minoru-kihara", "person/yoko-kamikawa"} <= set(marcos[0].participants)
+    assert "person/enrique-manalo" not in marcos[0].participants

@@ -585,6 +585,7 @@ def reading(text: str, doc_key: str = "doc") -> Generator[Wanted, Reading, Doc]:
     _respective_posts(doc)
     _posts_of_listed_states(doc)
     _posts_named_before(doc, unnamed + _unnamed_holders(text, all_mentions), bare)
+    _posts_after_and(doc, bare)
     _regions_named_as_such(doc)
     doc.parses = {a: parsed for (a, _b), parsed in zip(to_parse, parses, strict=True)}
     return doc
@@ -772,6 +773,30 @@ def _posts_named_before(
         for u in before:
             for role in roles & set(u.roles):
                 _hold(doc, ent, role, state)
+
+
+_AND_BEFORE = re.compile(r",?\s+and\s+(?:the\s+)?$")
+
+
+def _posts_after_and(doc: Doc, bare: list[tuple[PostPhrase, Mention]]) -> None:
+    """ "Japanese Defence Minister Minoru Kihara and Foreign Minister Yoko Kamikawa": a
+    title with no state right after "and" and a person of one state's post is that state's
+    post too."""
+    for ph, who in bare:
+        ref = f"person/{who.key}"
+        ent = doc.entities.get(ref)
+        if ent is None or doc.post_countries(ref):
+            continue
+        gap = _AND_BEFORE.search(doc.text, max(0, ph.start - 12), ph.start)
+        if gap is None:
+            continue
+        prev = [m for m in doc.mentions_in(max(0, gap.start() - 80), gap.start(), "person")]
+        if not prev or prev[-1].end != gap.start() or prev[-1].key == who.key:
+            continue
+        states = set(doc.post_countries(doc.ref(prev[-1])))
+        if len(states) == 1:
+            for role in ph.roles:
+                _hold(doc, ent, role, next(iter(states)))
 
 
 # "Venezuela's defense minister announced": a state's post in lower case, no name after

@@ -699,6 +699,12 @@ class _Parties:
             # "the two leaders were joined by C": the two who just met; "India and the
             # Maldives reviewed … The two sides held the meeting": the pair just named
             pair = self.last_pair
+            own = _two_of_a_state(self.doc, tok, self.off)
+            if own:
+                # "received the two Japanese ministers" after Japanese and Philippine
+                # ministers met: the two persons of that state named last
+                self.take(*own)
+                return
             if not pair:
                 pair, self.pair_at = _pair_named_before(self.doc, self.off)
             if not pair and tok.lower_ in _PERSON_PAIR_NOUNS:
@@ -996,6 +1002,21 @@ _STATES_WORDS = {"countries", "nations", "states", "governments", "sides"}
 
 
 _PERSON_PAIR_NOUNS = {"leaders", "presidents", "premiers", "ministers", "heads", "men", "women"}
+
+
+def _two_of_a_state(doc: Doc, noun, off: int) -> list[str]:
+    """The last two persons named before `noun` ("the two Japanese ministers") who hold
+    posts of the state its adjective names; none unless that state is named so."""
+    s, _e = phrase_span(noun, off)
+    states = {
+        doc.ref(m).removeprefix("country/")
+        for m in doc.mentions_in(s, off + noun.idx, "country")
+        if m.adjective
+    }
+    if len(states) != 1:
+        return []
+    mine = [r for r in reversed(_persons_told_of(doc, 0, s)) if states & set(doc.post_countries(r))]
+    return mine[:2] if len(mine) >= 2 else []
 
 
 def _two_persons_before(doc: Doc, pos: int) -> list[str]:
