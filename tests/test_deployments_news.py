@@ -2555,3 +2555,23 @@ def test_a_state_s_own_military_sends_for_the_state() -> None:
     assert sendings(f) == [
         ("country/indonesia", "country/democratic-republic-of-the-congo", 171)
     ], f.deployments
+
+
+@pytest.mark.parametrize(
+    ("sentence", "size"),
+    [
+        (
+            "Venezuela's government said it had reinforced its side of the border with 1,500"
+            " members of the Bolivarian National Guard.",
+            1500,
+        ),
+        ("Poland reinforced its border with Belarus with 2,000 soldiers on Monday.", 2000),
+    ],
+)
+def test_a_border_reinforced_with_troops(sentence: str, size: int) -> None:
+    """Found by probing: "Venezuela … had reinforced its side of the border with 1,500
+    members of the Bolivarian National Guard" gave nothing: the force came after "with",
+    not as the verb's object (and "members of" a Guard were read as no force)."""
+    f = facts("Border\nSource: Test Wire | 2025-01-20\n\n" + sentence + "\n")
+    assert [d.personnel for d in f.deployments] == [size], f.deployments
+    assert f.deployments[0].deployed_by in ("country/venezuela", "country/poland")

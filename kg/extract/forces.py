@@ -279,6 +279,10 @@ def deployments_from_parse(doc: Doc) -> list[Deployment]:
                     # "two warships and 300 marines": the marines are the force
                     named = [x for o in objs for x in (o, *_conj(o)) if _FORCE.match(x.text)]
                     force = next(iter(named), None) or next((o for o in objs if _is_force(o)), None)
+                    if force is None and lem == "reinforce":
+                        # "Venezuela has reinforced its side of the border with 1,500 members
+                        # of the Bolivarian National Guard": the force comes after "with"
+                        force = next((w for w in _with_forces(tok) if _is_force(w)), None)
                     if force is None and lem in _PLEDGE:
                         # "Of the 2,500 personnel pledged, Kenya will provide 1,000": a bare
                         # number where the sentence has already said what it counts
@@ -668,7 +672,10 @@ _MONEY = {"$", "€", "£", "¥", "US$", "dollars", "euros", "pounds"}
 
 
 def _armed_services(tok) -> bool:
-    """ "the armed services": a state's forces under another name."""
+    """ "the armed services": a state's forces under another name; "the Bolivarian
+    National Guard", "the Florida National Guard": a force's own name."""
+    if tok.text == "Guard" and any(c.dep_ == "compound" for c in tok.children):
+        return True
     return tok.lower_ == "services" and any(c.lower_ == "armed" for c in tok.children)
 
 
@@ -689,6 +696,17 @@ def _force_held_in(verb):
                     if any(g.dep_ == "pobj" and g.text[:1].isupper() for g in c.children):
                         return o
     return None
+
+
+def _with_forces(verb) -> list:
+    """What a verb is done "with": "reinforced the border with 1,500 troops"."""
+    return [
+        g
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ == "with"
+        for g in c.children
+        if g.dep_ == "pobj" and _counted(g)
+    ]
 
 
 def _conj(tok) -> list:
@@ -1269,7 +1287,7 @@ def _destination(doc: Doc, tok, force, off: int, skip: int) -> str | None:
     if (
         rotation
         or lemma(tok.lower_) == "join"
-        or (lemma(tok.lower_) == "reinforce" and force.dep_ == "nsubj")
+        or (lemma(tok.lower_) == "reinforce" and force.dep_ in ("nsubj", "pobj"))
     ):
         # "join the mission in Haiti", "reinforce the garrison in Narva", "replace the Indian
         # contingent in Goma": where it is, or where those it relieves are
