@@ -2575,3 +2575,15 @@ def test_a_border_reinforced_with_troops(sentence: str, size: int) -> None:
     f = facts("Border\nSource: Test Wire | 2025-01-20\n\n" + sentence + "\n")
     assert [d.personnel for d in f.deployments] == [size], f.deployments
     assert f.deployments[0].deployed_by in ("country/venezuela", "country/poland")
+
+
+def test_a_team_from_a_city_is_its_state_s() -> None:
+    """Found by probing: "China, Russia and Thailand have also sent rescue teams. … a
+    37-member team from Kunming arrived in Yangon" gave the team to Thailand, the last
+    state listed: the city the force is said to be from names its state."""
+    f = facts(
+        "Quake\nSource: Test Wire | 2025-03-30\n\n"
+        "China, Russia and Thailand have also sent rescue teams to Myanmar.\n\n"
+        "Beijing said a 37-member team from Kunming arrived in Yangon early on Saturday.\n"
+    )
+    assert [d.deployed_by for d in f.deployments if d.personnel == 37] == ["country/china"]

@@ -1804,7 +1804,7 @@ _COMES = (_ARRIVE - {"return", "withdraw", "pull", "depart", "deploy", "redeploy
 }
 
 
-def _came_from(doc: Doc, tok, off: int, skip: int) -> str | None:
+def _came_from(doc: Doc, tok, off: int, skip: int, force=None) -> str | None:
     """The state a force came from, named by the verb's "from" ("rolled into Bahrain from
     neighboring Saudi Arabia"), for a force the sentence gives no owner."""
     if lemma(tok.lower_) not in _COMES:
@@ -1818,6 +1818,20 @@ def _came_from(doc: Doc, tok, off: int, skip: int) -> str | None:
                 states = [m for m in doc.mentions_in(max(s, skip), e, "country") if not m.adjective]
                 if states:
                     return doc.ref(states[0])
+    if force is not None:
+        # "a 37-member team from Yunnan province arrived in Yangon": the state of the place
+        # the force itself is said to be from
+        for c in force.children:
+            if c.dep_ == "prep" and c.lower_ == "from":
+                for g in c.children:
+                    if g.dep_ != "pobj":
+                        continue
+                    s, e = phrase_span(g, off)
+                    for m in doc.mentions_in(max(s, skip), e):
+                        if m.kind in ("country", "place") and not m.adjective:
+                            got = _in_state(doc, doc.ref(m))
+                            if got:
+                                return got
     return None
 
 
@@ -1832,7 +1846,7 @@ def _build(
     if sender is None or sender == force_org:
         sender = _owner(doc, force, off, skip) or sender
     if sender is None:
-        sender = _came_from(doc, tok, off, skip)
+        sender = _came_from(doc, tok, off, skip, force)
     if sender is None:
         sender = _speakers_state(doc, tok, off, skip)
     if sender is None and prev and not any(st.lower_ in _MANY_STATES for st in sender_toks):
