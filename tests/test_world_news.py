@@ -5558,3 +5558,19 @@ def test_the_two_of_a_state_are_that_state_s_two() -> None:
     assert marcos, f.meetings
     assert {"person/minoru-kihara", "person/yoko-kamikawa"} <= set(marcos[0].participants)
     assert "person/enrique-manalo" not in marcos[0].participants
+
+
+def test_earlier_in_the_day_is_the_day_of_the_meeting_before() -> None:
+    """Found by probing: "Earlier in the day, Turkish Foreign Minister Hakan Fidan spoke by
+    phone with UN Secretary-General Antonio Guterres", after Erdogan's call with Putin "on
+    Wednesday", was undated: the day was taken from a meeting before only when the two
+    shared a party."""
+    f = facts(
+        "Calls\nSource: Test Wire | 2023-08-02\n\n"
+        "Turkish President Recep Tayyip Erdogan and his Russian counterpart Vladimir Putin"
+        " discussed the Black Sea grain deal in a phone call on Wednesday.\n\n"
+        "Earlier in the day, Turkish Foreign Minister Hakan Fidan spoke by phone with UN"
+        " Secretary-General Antonio Guterres.\n"
+    )
+    fidan = [m for m in f.meetings if "person/hakan-fidan" in m.participants]
+    assert [m.date and m.date.value for m in fidan] == [date(2023, 8, 2)], f.meetings

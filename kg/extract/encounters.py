@@ -4751,6 +4751,13 @@ _NEXT_STEP = re.compile(
 )
 
 
+_SAME_DAY = re.compile(
+    r"\b(?:(?:earlier|later)\s+(?:in\s+the\s+day|that\s+day|on\s+the\s+same\s+day)|"
+    r"on\s+the\s+same\s+day|the\s+same\s+day)\b",
+    re.I,
+)
+
+
 # "The three-day 28th formal exploratory talks … officially concluded Wednesday (May 30)": the
 # day it ended, the first day three days before
 _ENDED_AFTER_DAYS = re.compile(
@@ -4792,13 +4799,17 @@ def _same_day_as_before(doc: Doc, meetings: list[Meeting]) -> None:
         s_text = doc.text[m.span.start : m.span.end]
         if any(not _NEXT_STEP.match(s_text, w.start()) for w in _EARLIER_TIME.finditer(s_text)):
             continue
+        # ("Earlier in the day, Turkish Foreign Minister Hakan Fidan spoke by phone with
+        # Guterres", after Erdogan's call with Putin: the day of the meeting told before,
+        # whoever held it)
+        said_so = _SAME_DAY.search(s_text) is not None
         before = [
             o
             for o in meetings
             if o.date is not None
             and o.date.value
             and o.span.end <= m.span.start
-            and set(o.participants) & set(m.participants)
+            and (said_so or set(o.participants) & set(m.participants))
             and not _long_before(doc, o.date.value)
         ]
         if not before:
@@ -4814,7 +4825,11 @@ def _same_day_as_before(doc: Doc, meetings: list[Meeting]) -> None:
         ]  # ("Honored to call on President D today in Colombo": that same day again)
         if not between:
             m.date = o.date
-            if m.location is None and not m.kinds & {"PhoneCall", "Videoconference"}:
+            if (
+                m.location is None
+                and not m.kinds & {"PhoneCall", "Videoconference"}
+                and set(o.participants) & set(m.participants)
+            ):
                 m.location = o.location  # (where they all were that day)
 
 
