@@ -5574,3 +5574,22 @@ def test_earlier_in_the_day_is_the_day_of_the_meeting_before() -> None:
     )
     fidan = [m for m in f.meetings if "person/hakan-fidan" in m.participants]
     assert [m.date and m.date.value for m in fidan] == [date(2023, 8, 2)], f.meetings
+
+
+def test_a_talk_on_the_sidelines_is_on_the_summit_s_day() -> None:
+    """Found by probing: "On the sidelines, Luxon held a bilateral meeting with Solomon
+    Islands Prime Minister Jeremiah Manele" after the forum summit "on Tuesday" was
+    undated: "the sidelines" named no gathering, and a date told between them (Guterres
+    "on Monday") kept the summit's day from it."""
+    f = facts(
+        "Forum\nSource: Test Wire | 2024-08-27\n\n"
+        "Leaders of the Pacific Islands Forum opened their annual summit in Nuku'alofa on"
+        " Tuesday. New Zealand Prime Minister Christopher Luxon and Australian Prime Minister"
+        " Anthony Albanese attended.\n\n"
+        "UN Secretary-General António Guterres, who visited Samoa this week, addressed the"
+        " leaders on Monday.\n\n"
+        "On the sidelines, Luxon held a bilateral meeting with Solomon Islands Prime Minister"
+        " Jeremiah Manele, his office said.\n"
+    )
+    (m,) = [m for m in f.meetings if "person/jeremiah-manele" in m.participants]
+    assert m.date is not None and m.date.value == date(2024, 8, 27), m

@@ -4751,6 +4751,7 @@ _NEXT_STEP = re.compile(
 )
 
 
+_BARE_SIDELINES = re.compile(r"\b(?:on|at)\s+the\s+(?:sidelines|margins)\b(?!\s+of\b)", re.I)
 _SAME_DAY = re.compile(
     r"\b(?:(?:earlier|later)\s+(?:in\s+the\s+day|that\s+day|on\s+the\s+same\s+day)|"
     r"on\s+the\s+same\s+day|the\s+same\s+day)\b",
@@ -4803,16 +4804,31 @@ def _same_day_as_before(doc: Doc, meetings: list[Meeting]) -> None:
         # Guterres", after Erdogan's call with Putin: the day of the meeting told before,
         # whoever held it)
         said_so = _SAME_DAY.search(s_text) is not None
+        # ("On the sidelines, Luxon held a bilateral meeting with …" after the summit:
+        # beside the gathering told before, on its day and at its place)
+        beside = _BARE_SIDELINES.search(s_text) is not None
         before = [
             o
             for o in meetings
             if o.date is not None
             and o.date.value
             and o.span.end <= m.span.start
-            and (said_so or set(o.participants) & set(m.participants))
+            and (
+                said_so
+                or set(o.participants) & set(m.participants)
+                or (beside and o.kinds & {"Summit", "Session"})
+            )
             and not _long_before(doc, o.date.value)
         ]
         if not before:
+            continue
+        gatherings = [o for o in before if o.kinds & {"Summit", "Session"}]
+        if beside and gatherings:
+            o = max(gatherings, key=lambda x: x.span.start)
+            if not doc.dates.dates_in(m.span.start, m.span.end):
+                m.date = o.date
+                if m.location is None and not m.kinds & {"PhoneCall", "Videoconference"}:
+                    m.location = o.location
             continue
         o = max(before, key=lambda x: x.span.start)
         years = {int(y) for y in _A_YEAR.findall(s_text)}
@@ -4828,7 +4844,7 @@ def _same_day_as_before(doc: Doc, meetings: list[Meeting]) -> None:
             if (
                 m.location is None
                 and not m.kinds & {"PhoneCall", "Videoconference"}
-                and set(o.participants) & set(m.participants)
+                and (set(o.participants) & set(m.participants) or beside)
             ):
                 m.location = o.location  # (where they all were that day)
 
