@@ -1809,30 +1809,32 @@ def _came_from(doc: Doc, tok, off: int, skip: int, force=None) -> str | None:
     neighboring Saudi Arabia"), for a force the sentence gives no owner."""
     if lemma(tok.lower_) not in _COMES:
         return None
-    for c in tok.children:
-        if c.dep_ == "prep" and c.lower_ == "from":
-            for g in c.children:
-                if g.dep_ != "pobj":
-                    continue
-                s, e = phrase_span(g, off)
-                states = [m for m in doc.mentions_in(max(s, skip), e, "country") if not m.adjective]
-                if states:
-                    return doc.ref(states[0])
-    if force is not None:
-        # "a 37-member team from Yunnan province arrived in Yangon": the state of the place
-        # the force itself is said to be from
-        for c in force.children:
-            if c.dep_ == "prep" and c.lower_ == "from":
-                for g in c.children:
-                    if g.dep_ != "pobj":
-                        continue
-                    s, e = phrase_span(g, off)
-                    for m in doc.mentions_in(max(s, skip), e):
-                        if m.kind in ("country", "place") and not m.adjective:
-                            got = _in_state(doc, doc.ref(m))
-                            if got:
-                                return got
+    for g in _from_objects(tok):
+        s, e = phrase_span(g, off)
+        states = [m for m in doc.mentions_in(max(s, skip), e, "country") if not m.adjective]
+        if states:
+            return doc.ref(states[0])
+    # "a 37-member team from Kunming arrived in Yangon": the state of the place the force
+    # itself is said to be from
+    for g in _from_objects(force) if force is not None else ():
+        s, e = phrase_span(g, off)
+        for m in doc.mentions_in(max(s, skip), e):
+            if m.kind in ("country", "place") and not m.adjective:
+                got = _in_state(doc, doc.ref(m))
+                if got:
+                    return got
     return None
+
+
+def _from_objects(node) -> list:
+    """What a word is said to be "from": "from neighboring Saudi Arabia"."""
+    return [
+        g
+        for c in node.children
+        if c.dep_ == "prep" and c.lower_ == "from"
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
 
 
 def _build(
