@@ -1379,14 +1379,19 @@ def _runs(pid: int) -> bool:
     try:
         stat = Path(f"/proc/{pid}/stat").read_text()
     except OSError:
-        try:
-            os.kill(pid, 0)
-        except ProcessLookupError:
-            return False
-        except PermissionError:
-            return True
-        return True
+        return pid_alive(pid)
     return stat.rsplit(")", 1)[1].split()[0] != "Z"
+
+
+def pid_alive(pid: int) -> bool:
+    """A process of that pid exists (another user's too; a zombie counts)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 _EXECUTORS: weakref.WeakSet[Executor] = weakref.WeakSet()

@@ -36,23 +36,15 @@ def _metrics_dir(config: Config) -> Path:
     Must be set before prometheus_client is first imported, so /metrics in any
     gunicorn worker adds up the counts of all of them.
     """
+    from kg.executor import pid_alive
+
     path = Path(config.data_dir).resolve() / "run" / f"metrics-{os.getpid()}"
     shutil.rmtree(path, ignore_errors=True)
     path.mkdir(parents=True)
     for old in path.parent.glob("metrics-*"):
-        if old != path and not _pid_alive(int(old.name.split("-")[1])):
+        if old != path and not pid_alive(int(old.name.split("-")[1])):
             shutil.rmtree(old, ignore_errors=True)
     return path
-
-
-def _pid_alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
 
 
 class PortTaken(OSError):
