@@ -5593,3 +5593,16 @@ def test_a_talk_on_the_sidelines_is_on_the_summit_s_day() -> None:
     )
     (m,) = [m for m in f.meetings if "person/jeremiah-manele" in m.participants]
     assert m.date is not None and m.date.value == date(2024, 8, 27), m
+
+
+def test_the_counterpart_asked_during_a_visit_was_met_on_it() -> None:
+    """The phone-call rule (882ee2c) took the name after "his … counterpart"; the visit rule
+    beside it did not: "Nyusi had asked his Rwandan counterpart Paul Kagame for help during
+    a visit to Kigali" gave the visit Rwanda, not Kagame. One helper serves both."""
+    f = facts(
+        "Help\nSource: Test Wire | 2021-07-10\n\n"
+        "Mozambique's President Filipe Nyusi had asked his Rwandan counterpart Paul Kagame for"
+        " help during a visit to Kigali in April.\n"
+    )
+    (m,) = f.meetings
+    assert sorted(m.participants) == ["person/filipe-nyusi", "person/paul-kagame"], m

@@ -486,6 +486,19 @@ def _objects(tok) -> list:
     return out
 
 
+def _addressed(verb, doc: Doc, off: int) -> list:
+    """The persons a verb is done to, as its object: "asked Rwandan President Paul Kagame",
+    "told his Somali counterpart Ahmed Moallim Fiqi" (the name after the post)."""
+    out = []
+    for c in verb.children:
+        if c.dep_ != "dobj":
+            continue
+        if _names_a_person(c, doc, off):
+            out.append(c)
+        out += [a for a in c.children if a.dep_ == "appos" and _names_a_person(a, doc, off)]
+    return out
+
+
 def _direct_objects(verb) -> list:
     """The verb's direct objects, with a guest the parser hung the verb on."""
     guest = _guest_read_as_head(verb)
@@ -1568,9 +1581,8 @@ def encounters(doc: Doc) -> list[Meeting]:
                         # "Nyusi had asked Rwandan President Paul Kagame for help during a
                         # visit to Kigali": the one asked, thanked or told during it was met
                         # (one "met" during it is a meeting of its own)
-                        for c in hub.head.head.children:
-                            if c.dep_ == "dobj" and _names_a_person(c, doc, off):
-                                parties.add_np(c)
+                        for c in _addressed(hub.head.head, doc, off):
+                            parties.add_np(c)
                 if (
                     _call_noun(hub)
                     and hub.dep_ == "pobj"
@@ -1579,14 +1591,8 @@ def encounters(doc: Doc) -> list[Meeting]:
                 ):
                     # "Abdelatty told his Somali counterpart Ahmed Moallim Fiqi in a phone
                     # call that …": the one told, assured or thanked on the call was on it
-                    for c in hub.head.head.children:
-                        if c.dep_ != "dobj":
-                            continue
-                        if _names_a_person(c, doc, off):
-                            parties.add_np(c)
-                        for a in c.children:  # "his Somali counterpart Ahmed Moallim Fiqi"
-                            if a.dep_ == "appos" and _names_a_person(a, doc, off):
-                                parties.add_np(a)
+                    for c in _addressed(hub.head.head, doc, off):
+                        parties.add_np(c)
                 if hub.dep_ == "ROOT":
                     for a in hub.children:  # the hosts of "… hosted consultations between"
                         if a.dep_ == "amod":
