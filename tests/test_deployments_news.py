@@ -2587,3 +2587,16 @@ def test_a_team_from_a_city_is_its_state_s() -> None:
         "Beijing said a 37-member team from Kunming arrived in Yangon early on Saturday.\n"
     )
     assert [d.deployed_by for d in f.deployments if d.personnel == 37] == ["country/china"]
+
+
+def test_troops_ruled_out_are_not_sent() -> None:
+    """Found by probing: "The United States, which is funding the mission, has ruled out
+    sending its own troops" was a deployment: the parser hung "sending" on "ruled" as an
+    adverbial clause, which the check of things not done did not look at."""
+    f = facts(
+        "Mission\nSource: Test Wire | 2024-06-25\n\n"
+        "The first 400 Kenyan police officers arrived in Haiti on Tuesday.\n\n"
+        "The United States, which is funding the mission, has ruled out sending its own"
+        " troops.\n"
+    )
+    assert [d.deployed_by for d in f.deployments] == ["country/kenya"], f.deployments

@@ -974,6 +974,12 @@ def _wished(tok) -> bool:
             return True
         if node.dep_ in ("xcomp", "pcomp", "dobj") and lemma(node.head.lower_) in _NOT_DONE:
             return True
+        if (
+            node.dep_ == "advcl"
+            and node.lower_.endswith("ing")
+            and lemma(node.head.lower_) in _NOT_DONE
+        ):
+            return True  # "has ruled out sending its own troops": the parser's advcl
         if node.dep_ == "pcomp" and node.head.head.lower_ in _TALKS:
             return True  # "was in talks on providing troops for the Czech Republic"
         if node.dep_ == "acl" and node.head.lower_ in _MEANS:
