@@ -319,14 +319,7 @@ def deployments_from_parse(doc: Doc) -> list[Deployment]:
                     if c.dep_ == "nsubj"
                 ]
             elif tok.lower_ in DEPLOY_NOUNS:
-                of = [
-                    g
-                    for c in tok.children
-                    if c.dep_ == "prep" and c.lower_ == "of"
-                    for g in c.children
-                    if g.dep_ == "pobj"
-                ]
-                force = next((o for o in of if _is_force(o)), None)
+                force = next((o for o in _prep_objects(tok, "of") if _is_force(o)), None)
                 if force is None:
                     # "approved army deployment in Islamabad", "a troop deployment"
                     force = next(
@@ -535,20 +528,12 @@ _WATERS = re.compile(r"\b(?:Sea|Ocean|Gulf|Strait|Straits|Bay|Channel)\b")
 def _from_owners(force) -> list:
     """The states a force comes from when it names more than one: "a contingent of security
     forces from Guatemala and El Salvador arrived": each sends its part."""
-    nouns = [force] + [
-        g
-        for c in force.children
-        if c.dep_ == "prep" and c.lower_ == "of"
-        for g in c.children
-        if g.dep_ == "pobj"
-    ]
+    nouns = [force, *_prep_objects(force, "of")]
     return [
         g
         for n in nouns
-        for c in n.children
-        if c.dep_ == "prep" and c.lower_ == "from"
-        for g in c.children
-        if g.dep_ == "pobj" and any(x.dep_ == "conj" for x in g.children)
+        for g in _prep_objects(n, "from")
+        if any(x.dep_ == "conj" for x in g.children)
     ]
 
 
@@ -700,13 +685,7 @@ def _force_held_in(verb):
 
 def _with_forces(verb) -> list:
     """What a verb is done "with": "reinforced the border with 1,500 troops"."""
-    return [
-        g
-        for c in verb.children
-        if c.dep_ == "prep" and c.lower_ == "with"
-        for g in c.children
-        if g.dep_ == "pobj" and _counted(g)
-    ]
+    return [g for g in _prep_objects(verb, "with") if _counted(g)]
 
 
 def _conj(tok) -> list:
@@ -754,8 +733,7 @@ def _is_force(tok) -> bool:
     if tok.lower_ in ("people", "men", "women", "persons") and _counted(tok):
         return True  # "with the Bahamas committing 150 people"
     if tok.lower_ in ("members", "staff", "men"):
-        of = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
-        if any(g.dep_ == "pobj" and not _is_force(g) and not _armed_services(g) for g in of):
+        if any(not _is_force(g) and not _armed_services(g) for g in _prep_objects(tok, "of")):
             return False  # "members of parliament", "staff of the embassy": no force
     if _FORCE.match(tok.text):
         return True
@@ -771,10 +749,7 @@ def _is_force(tok) -> bool:
         return True  # "a search and rescue team", "47 rescue workers": sent to save lives
     if tok.lower_ in ("team", "teams", "group", "party") and any(
         _FORCE.match(g.text) or (g.lower_ == "workers" and _is_force(g))
-        for c in tok.children
-        if c.dep_ == "prep" and c.lower_ == "of"
-        for g in c.children
-        if g.dep_ == "pobj"
+        for g in _prep_objects(tok, "of")
     ):
         return True  # "a team of UK search and rescue specialists", however long its words
     if tok.lower_ in ("team", "teams", "party", "unit", "contingent") and _member_count(tok):
@@ -1283,13 +1258,7 @@ def _destination(doc: Doc, tok, force, off: int, skip: int) -> str | None:
         nodes += [c for c in tok.children if c.dep_ == "advmod" and c.lower_ == "home"]
     if force.dep_ == "conj":
         nodes.append(force.head)
-    nodes += [
-        g
-        for c in force.children
-        if c.dep_ == "prep" and c.lower_ == "of"
-        for g in c.children
-        if g.dep_ == "pobj"
-    ]
+    nodes += _prep_objects(force, "of")
     if (
         rotation
         or lemma(tok.lower_) == "join"
@@ -1300,13 +1269,7 @@ def _destination(doc: Doc, tok, force, off: int, skip: int) -> str | None:
         nodes += [c for c in tok.children if c.dep_ == "dobj"]
     if rotation:
         # "take over from German jets at Amari air base": where those relieved are
-        nodes += [
-            g
-            for c in tok.children
-            if c.dep_ == "prep" and c.lower_ == "from"
-            for g in c.children
-            if g.dep_ == "pobj"
-        ]
+        nodes += _prep_objects(tok, "from")
     # "deployed a frigate to participate in an EU naval mission in the Red Sea": where the
     # mission it serves in is
     purposes = [
@@ -1815,14 +1778,14 @@ def _came_from(doc: Doc, tok, off: int, skip: int, force=None) -> str | None:
     neighboring Saudi Arabia"), for a force the sentence gives no owner."""
     if lemma(tok.lower_) not in _COMES:
         return None
-    for g in _from_objects(tok):
+    for g in _prep_objects(tok, "from"):
         s, e = phrase_span(g, off)
         states = [m for m in doc.mentions_in(max(s, skip), e, "country") if not m.adjective]
         if states:
             return doc.ref(states[0])
     # "a 37-member team from Kunming arrived in Yangon": the state of the place the force
     # itself is said to be from
-    for g in _from_objects(force) if force is not None else ():
+    for g in _prep_objects(force, "from") if force is not None else ():
         s, e = phrase_span(g, off)
         for m in doc.mentions_in(max(s, skip), e):
             if m.kind in ("country", "place") and not m.adjective:
@@ -1832,12 +1795,13 @@ def _came_from(doc: Doc, tok, off: int, skip: int, force=None) -> str | None:
     return None
 
 
-def _from_objects(node) -> list:
-    """What a word is said to be "from": "from neighboring Saudi Arabia"."""
+def _prep_objects(node, word: str) -> list:
+    """What a word's preposition governs: "from neighboring Saudi Arabia", "a team of
+    rescuers", "reinforced the border with 1,500 troops"."""
     return [
         g
         for c in node.children
-        if c.dep_ == "prep" and c.lower_ == "from"
+        if c.dep_ == "prep" and c.lower_ == word
         for g in c.children
         if g.dep_ == "pobj"
     ]
