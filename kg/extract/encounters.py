@@ -4830,29 +4830,27 @@ def _same_day_as_before(doc: Doc, meetings: list[Meeting]) -> None:
             continue
         gatherings = [o for o in before if o.kinds & {"Summit", "Session"}]
         if beside and gatherings:
+            # the gathering told last, whatever days are told between (not its own day)
             o = max(gatherings, key=lambda x: x.span.start)
-            if not doc.dates.dates_in(m.span.start, m.span.end):
-                m.date = o.date
-                if m.location is None and not m.kinds & {"PhoneCall", "Videoconference"}:
-                    m.location = o.location
-            continue
-        o = max(before, key=lambda x: x.span.start)
-        years = {int(y) for y in _A_YEAR.findall(s_text)}
-        if years and o.date.value.year not in years:
-            continue  # "a strategic partnership in 2015 during the visit of Modi": its year
-        between = [
-            d
-            for d in doc.dates.dates_in(o.span.end, m.span.end)
-            if d.start >= o.span.end and d.value != o.date.value
-        ]  # ("Honored to call on President D today in Colombo": that same day again)
-        if not between:
-            m.date = o.date
-            if (
-                m.location is None
-                and not m.kinds & {"PhoneCall", "Videoconference"}
-                and (set(o.participants) & set(m.participants) or beside)
+            if doc.dates.dates_in(m.span.start, m.span.end):
+                continue
+        else:
+            o = max(before, key=lambda x: x.span.start)
+            years = {int(y) for y in _A_YEAR.findall(s_text)}
+            if years and o.date.value.year not in years:
+                continue  # "a strategic partnership in 2015 during the visit of Modi": its year
+            if any(
+                d.start >= o.span.end and d.value != o.date.value
+                for d in doc.dates.dates_in(o.span.end, m.span.end)
             ):
-                m.location = o.location  # (where they all were that day)
+                continue  # ("Honored to call on President D today in Colombo": that same day)
+        m.date = o.date
+        if (
+            m.location is None
+            and not m.kinds & {"PhoneCall", "Videoconference"}
+            and (set(o.participants) & set(m.participants) or beside)
+        ):
+            m.location = o.location  # (where they all were that day)
 
 
 def _day_of_what_it_was_told_at(doc: Doc, meetings: list[Meeting]) -> None:
