@@ -75,14 +75,19 @@ def _build_quietly(message: str) -> None:
         print(message, file=sys.stderr, flush=True)
 
 
+def may_fork(config: Config) -> bool:
+    """Whether `kg serve` may fork web processes or a fork server from itself: not where
+    SPARQL Update is on (a process opens the store for writing, which only one may, and
+    an update must drop the caches of the process that answers next, and its queries run
+    on threads) nor where a single thread is not guaranteed at the fork (a build left
+    threads behind)."""
+    return not config.update_enabled and threading.active_count() == 1
+
+
 def web_processes(config: Config) -> int:
-    """How many web processes serve: `NEWSGRAPH_WEB_PROCESSES`, but one where SPARQL
-    Update is on (a process opens the store for writing, which only one may, and an
-    update must drop the caches of the process that answers next) or where a single
-    thread is not guaranteed at the fork (a build left threads behind)."""
-    if config.update_enabled or threading.active_count() > 1:
-        return 1
-    return max(config.web_processes, 1)
+    """How many web processes serve: `NEWSGRAPH_WEB_PROCESSES`, but one where `kg serve`
+    may not fork (`may_fork`)."""
+    return max(config.web_processes, 1) if may_fork(config) else 1
 
 
 def serve(config: Config, *, rebuild: bool = True) -> int:
@@ -103,7 +108,7 @@ def serve(config: Config, *, rebuild: bool = True) -> int:
     processes = web_processes(config)
     if processes > 1:
         return _supervise(config, processes)
-    if not config.update_enabled and threading.active_count() == 1:
+    if may_fork(config):
         from kg.executor import start_fork_server
 
         start_fork_server()  # forked from these imports: its pages shared with this process
