@@ -2431,3 +2431,16 @@ def test_an_inner_word_of_another_name_is_not_the_long_name() -> None:
     added = [(m.surface, m.key, m.start) for m in found if m not in known]
     lulas = [i for i in range(len(text)) if text.startswith("Lula ", i)][1:]
     assert added == [("Lula", "p/lula", lulas[0]), ("Lula", "p/lula", lulas[1])]
+
+
+def test_a_given_name_read_as_a_place_after_a_title_takes_the_surname_after_it() -> None:
+    """ "Lithuania's President Gitanas Nauseda welcomed …": the model read "Gitanas" as a
+    place and "Nauseda" as nothing; the speaker was a person named "Gitanas"."""
+    f = facts(
+        "Brigade\nSource: Test Wire | 2023-06-26\n\n"
+        "Germany will station a brigade in Lithuania, Defence Minister Boris Pistorius said"
+        " on Monday.\n\n"
+        "Lithuania's President Gitanas Nauseda welcomed the announcement.\n"
+    )
+    assert "person/gitanas-nauseda" in refs(f, "person")
+    assert "person/gitanas" not in refs(f, "person")

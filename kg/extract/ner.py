@@ -1117,6 +1117,18 @@ def _joined(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int,
                 if swallow:
                     i += 1
                     b = ents[i + 1] if i + 1 < len(ents) else None
+        elif (
+            a[2] in ("GPE", "LOC", "NORP", "ORG")
+            and " " not in text[a[0] : a[1]]
+            and _TITLE_BEFORE.search(text, max(0, a[0] - 40), a[0])
+            and (tail := _NAME_TAIL.match(text, a[1])) is not None
+            and (b is None or b[0] >= tail.end(1))
+            and _may_be_name_word(tail.group(1))
+            and not _PLACE_HEAD.search(tail.group(1))
+        ):
+            # "President Gitanas" (a place to the model) + "Nauseda" (nothing): a name the
+            # title announces, its given name misread and its surname left out
+            a = (a[0], tail.end(1), "PERSON")
         numeral = _ROMAN_AFTER.match(text, a[1]) if a[2] == "ORG" else None
         if numeral:
             # "the Hasanuddin Regional Military Command" + "XIV": the numeral is of the name
