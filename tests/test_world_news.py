@@ -5606,3 +5606,23 @@ def test_the_counterpart_asked_during_a_visit_was_met_on_it() -> None:
     )
     (m,) = f.meetings
     assert sorted(m.participants) == ["person/filipe-nyusi", "person/paul-kagame"], m
+
+
+def test_those_who_also_attended_a_visit_told_by_its_noun_joined_it() -> None:
+    """Found by probing: after "… agreed on Tuesday …, during Petro's first visit to
+    Caracas", "Foreign ministers A and B also attended." added no one: the visit came from
+    the rules, which never read who else attended, and the parse had no meeting there."""
+    f = facts(
+        "Border\nSource: Test Wire | 2022-11-01\n\n"
+        "Colombian President Gustavo Petro and his Venezuelan counterpart Nicolas Maduro agreed"
+        " on Tuesday to deepen cooperation along their shared border, during Petro's first"
+        " visit to Caracas since the two countries restored diplomatic ties.\n\n"
+        "Foreign ministers Alvaro Leyva and Carlos Faria also attended.\n"
+    )
+    (m,) = f.meetings
+    assert sorted(m.participants) == [
+        "person/alvaro-leyva",
+        "person/carlos-faria",
+        "person/gustavo-petro",
+        "person/nicolas-maduro",
+    ], m

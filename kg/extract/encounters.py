@@ -4594,6 +4594,10 @@ def merge_into(doc: Doc, found: list[Meeting], parsed: list[Meeting]) -> list[Me
             m.key = meeting_key(doc, m.date, m.participants)  # (not named after them)
         if m.location and _BUILDING.search(m.location):
             m.location = _town_of_building(doc, m) or m.location
+    # the rules' meetings no parsed one joined have not had the attendance read for them
+    # ("Petro's first visit to Caracas … Foreign ministers A and B also attended"); for the
+    # parse's, read again, keep whom they had (joining adds each party once)
+    _attendance(doc, out)
     _also_attending(doc, out)
     _others_at_the_bodys_meeting(doc, out)
     _stood_in_for_their_leaders(doc, out)
