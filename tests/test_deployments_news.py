@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from kg.extract.forces import joined_force
-from tests.news_facts import facts, sendings
+from tests.news_facts import facts, refs, sendings
 
 DEV = Path(__file__).parent / "corpus" / "dev" / "texts"
 
@@ -2600,3 +2600,17 @@ def test_troops_ruled_out_are_not_sent() -> None:
         " troops.\n"
     )
     assert [d.deployed_by for d in f.deployments] == ["country/kenya"], f.deployments
+
+
+MOROCCAN_GROUP = (
+    "Engineers leave\nSource: Test Wire | 2025-02-12\n\n"
+    "A GROUP of 30 engineers from the Royal Moroccan Armed Forces departed on Tuesday for the"
+    " Central African Republic.\n"
+)
+
+
+def test_a_lead_s_capitals_name_no_body() -> None:
+    """dev 899: "A GROUP of 21 engineers from the Royal Cambodian Armed Forces departed": the
+    lead's capitals made "GROUP" a body, and the body the sender."""
+    f = facts(MOROCCAN_GROUP)
+    assert "org/group" not in refs(f, "org")

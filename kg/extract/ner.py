@@ -1738,8 +1738,12 @@ _BAD_ORG_END = re.compile(r"(?:\b(?:of|the|and|for|to|in|on)|[-–,’'])$")
 
 
 def _generic(name: str) -> bool:
-    """Only generic words ("Ministry of Foreign Affairs", "Armed Forces", "Parliament")."""
-    return all(_GENERIC_ORG_WORD.match(w) for w in re.findall(r"[\w’'-]+", name))
+    """Only generic words ("Ministry of Foreign Affairs", "Armed Forces", "Parliament"), also
+    in a lead's capitals ("A GROUP of 21 engineers … departed")."""
+    return all(
+        _GENERIC_ORG_WORD.match(w) or (w.isupper() and _GENERIC_ORG_WORD.match(w.title()))
+        for w in re.findall(r"[\w’'-]+", name)
+    )
 
 
 # a body's gathering named by the body: "Summit of the Pacific Alliance"
