@@ -2614,3 +2614,11 @@ def test_a_lead_s_capitals_name_no_body() -> None:
     lead's capitals made "GROUP" a body, and the body the sender."""
     f = facts(MOROCCAN_GROUP)
     assert "org/group" not in refs(f, "org")
+
+
+def test_a_force_named_with_its_states_adjective_sends_for_the_state() -> None:
+    """dev 899: the Royal Cambodian Armed Forces, a force of no state the lexicon knows, sent
+    for itself; its name holds its state's adjective."""
+    assert sendings(facts(MOROCCAN_GROUP)) == [
+        ("country/morocco", "country/central-african-republic", 30)
+    ]

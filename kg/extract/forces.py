@@ -1062,8 +1062,22 @@ def national(doc: Doc, ref: str) -> str:
     if ref.startswith("org/") and ent is not None and ent.country and not ent.parent:
         return f"country/{ent.country}"
     if ref.startswith("org/") and ent is not None and not ent.parent:
-        return _state_written_before(doc, ref) or ref
+        return _state_written_before(doc, ref) or _state_named_inside(doc, ref) or ref
     return ref
+
+
+def _state_named_inside(doc: Doc, ref: str) -> str | None:
+    """A force of no known state whose own name holds one state's name or adjective ("A
+    GROUP of 21 engineers from the Royal Cambodian Armed Forces departed") is that state's."""
+    ent = doc.entities[ref]
+    if not any(_FORCE_NAME.search(n) for n in (ent.label, *ent.surfaces)):
+        return None
+    for m in doc.mentions:
+        if m.kind == "org" and doc.ref(m) == ref:
+            states = {doc.ref(c) for c in doc.mentions_in(m.start, m.end) if c.kind == "country"}
+            if len(states) == 1:
+                return states.pop()
+    return None
 
 
 # a force's own name: "Ground Self-Defence Force", "Royal Welsh Regiment", "Cheonghae Unit"
