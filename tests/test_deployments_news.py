@@ -2622,3 +2622,15 @@ def test_a_force_named_with_its_states_adjective_sends_for_the_state() -> None:
     assert sendings(facts(MOROCCAN_GROUP)) == [
         ("country/morocco", "country/central-african-republic", 30)
     ]
+
+
+def test_a_mission_named_for_its_state_is_where_the_troops_go() -> None:
+    """Found by probing: "left Bangkok on Monday for a United Nations mission in South Sudan"
+    sent the team to Thailand: the mission's name (UNMISS) held the state, and the place left
+    was all that was left."""
+    f = facts(
+        "Engineers leave\nSource: Test Wire | 2025-02-11\n\n"
+        "A team of 40 Thai engineers left Bangkok on Monday for a United Nations mission in"
+        " South Sudan.\n"
+    )
+    assert sendings(f) == [("country/thailand", "country/south-sudan", 40)]

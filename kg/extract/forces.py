@@ -1497,6 +1497,13 @@ def _place_in(doc: Doc, g, off: int, skip: int) -> str | None:
     if not ms and g.lower_ in _CAPITAL_WORDS:
         # "across the Indonesian capital": in that state (its capital no name here gives)
         ms = [m for m in doc.mentions_in(max(s, skip), e) if m.kind == "country" and m.adjective]
+    if not ms:
+        # "left Bangkok on Monday for a United Nations mission in South Sudan": the finder
+        # reads the whole name as the mission's (UNMISS); it serves where it is named for
+        for m in doc.mentions_in(max(s, skip), e, "org"):
+            theatre = _theatre(doc, doc.ref(m)) or _named_in(doc, doc.ref(m))
+            if theatre is not None:
+                return theatre
     places = [m for m in ms if m.kind == "place"]
     pick = places[0] if places else (ms[0] if ms else None)
     return doc.ref(pick) if pick is not None else None
