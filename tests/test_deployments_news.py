@@ -2634,3 +2634,15 @@ def test_a_mission_named_for_its_state_is_where_the_troops_go() -> None:
         " South Sudan.\n"
     )
     assert sendings(f) == [("country/thailand", "country/south-sudan", 40)]
+
+
+def test_who_bids_troops_farewell_sent_them() -> None:
+    """dev 901: "Armenia held farewell ceremonies Tuesday for 34 peacekeepers deploying to
+    Kosovo as part the U.N. mission there": no sender was found in the clause, and the
+    mission's body was taken for the sender."""
+    f = facts(
+        "Farewell\nSource: Test Wire | 2025-03-04\n\n"
+        "Mongolia held a farewell ceremony on Monday for 850 peacekeepers deploying to South"
+        " Sudan as part of the U.N. mission there.\n"
+    )
+    assert sendings(f) == [("country/mongolia", "country/south-sudan", 850)]

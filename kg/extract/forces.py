@@ -1836,6 +1836,12 @@ def _build(
         sender = _actor(doc, st, off, skip, verb=tok)
         if sender:
             break
+    if sender is None:
+        # (before the owner: "… for 850 peacekeepers deploying … as part of the U.N. mission
+        # there" are not the UN's)
+        sender = next(
+            (a for st in _seeing_off(force) if (a := _actor(doc, st, off, skip, verb=tok))), None
+        )
     if sender is None or sender == force_org:
         sender = _owner(doc, force, off, skip) or sender
     if sender is None:
@@ -1956,6 +1962,16 @@ _AS_PART_OF = re.compile(
 
 
 _TELLING = {"say", "announce", "tell", "state", "confirm", "add", "report", "reveal"}
+_SEND_OFF = {"farewell", "send-off", "sendoff"}
+
+
+def _seeing_off(force) -> list:
+    """ "Armenia held farewell ceremonies Tuesday for 34 peacekeepers deploying to Kosovo":
+    who bids a force farewell sent it (the subject of the sentence, however the parser hangs
+    the force)."""
+    if not any(t.lower_ in _SEND_OFF for t in force.sent if t.i < force.i):
+        return []
+    return [c for c in force.sent.root.children if c.dep_ == "nsubj"]
 
 
 def _speakers_state(doc: Doc, verb, off: int, skip: int) -> str | None:
