@@ -2646,3 +2646,15 @@ def test_who_bids_troops_farewell_sent_them() -> None:
         " Sudan as part of the U.N. mission there.\n"
     )
     assert sendings(f) == [("country/mongolia", "country/south-sudan", 850)]
+
+
+def test_a_title_s_sending_is_the_one_last_week_s_figure_tells() -> None:
+    """dev 902: under the title "Guatemala Sends Special Forces To D.R. Congo For UN
+    Peacekeeping Mission.", "Last week Guatemala sent 150 troops to …" was read as an earlier
+    movement of its own (the title ends on a full stop, so it did not count as a headline)."""
+    f = facts(
+        "Uruguay Sends Engineers To South Sudan For UN Mission.\nSource: Test Blog\n\n"
+        "Last week Uruguay sent 80 engineers to South Sudan as part of the United Nations"
+        " mission there.\n"
+    )
+    assert sendings(f) == [("country/uruguay", "country/south-sudan", 80)]

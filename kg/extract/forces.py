@@ -2498,8 +2498,23 @@ def _another_wave(doc: Doc, first: Deployment, d: Deployment) -> bool:
     return (
         bool(d.personnel)
         and first.span.start < d.span.start
-        and (_added(doc, d) or (not first.personnel and _told_as_earlier(doc, d)))
+        and (
+            _added(doc, d)
+            or (
+                not first.personnel
+                # (not after the title's: "Guatemala Sends Special Forces To D.R. Congo." is
+                # the news "Last week Guatemala sent 150 troops …" then tells)
+                and not _in_the_title(doc, first)
+                and _told_as_earlier(doc, d)
+            )
+        )
     )
+
+
+def _in_the_title(doc: Doc, d: Deployment) -> bool:
+    """Told in the page's title line (ending on a full stop or not)."""
+    title = doc.meta.title_span
+    return title is not None and title.start <= d.span.start < title.end
 
 
 # "Earlier in the week, the central government sent 550 gendarmes … to Rosario"
