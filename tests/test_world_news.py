@@ -5626,3 +5626,19 @@ def test_those_who_also_attended_a_visit_told_by_its_noun_joined_it() -> None:
         "person/gustavo-petro",
         "person/nicolas-maduro",
     ], m
+
+
+def test_a_summons_is_a_meeting_of_the_summoner_and_the_envoy() -> None:
+    """dev 906, 816, 373: "The Foreign Ministry summoned the Turkish ambassador to Baghdad
+    Mr. Fatih Yildiz …": a diplomatic summons, which the gold counts as a meeting, gave none."""
+    f = facts(
+        "Summons\nSource: Test Wire | 2025-05-07\n\n"
+        "Ghana's Foreign Ministry on Tuesday summoned Togo's ambassador, Kodjo Adedze, over the"
+        " shooting of two fishermen near the border.\n"
+    )
+    (m,) = f.meetings
+    assert sorted(m.participants) == [
+        "org/ministry-of-foreign-affairs-ghana",
+        "person/kodjo-adedze",
+    ], m
+    assert m.date is not None and str(m.date.value) == "2025-05-06", m

@@ -56,6 +56,8 @@ _MEET_VERBS = {
     "confer",
     "negotiate",
     "welcome",
+    # "The Foreign Ministry summoned the Turkish ambassador": a summons is a meeting
+    "summon",
 }
 _HOLD_VERBS = {
     "hold",
@@ -4038,6 +4040,21 @@ def _trigger(tok, doc: Doc, off: int):
         for c in tok.children
     ):
         return None  # "the Council of Foreign Ministers which meets annually": a habit
+    if lem == "summon" and any(
+        (
+            c.dep_ == "dobj"
+            and any(x.dep_ == "poss" and x.lower_ in ("its", "their") for x in c.children)
+        )
+        or (
+            c.dep_ == "prep"
+            and c.lower_ == "for"
+            and any(g.lower_.startswith("consultation") for g in c.children)
+        )
+        for c in tok.children
+    ):
+        # "summoned its ambassador to Argentina for consultations": a recall (but "summoned
+        # the Russian ambassador for an explanation" is a summons)
+        return None
     if lem in _MEET_VERBS:
         if lem == "speak":
             preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("with", "to")]

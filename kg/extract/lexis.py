@@ -66,7 +66,7 @@ SPEECH_VERBS = (
 ).split()
 MEETING_VERBS = (
     "meet hold speak talk call phone telephone host receive visit chair convene confer "
-    "discuss negotiate sit sign attend participate welcome pay gather witness"
+    "discuss negotiate sit sign attend participate welcome pay gather witness summon"
 ).split()
 MEETING_NOUNS = (
     "meeting meetings talks call phone_call telephone_call conversation telephone_conversation "
