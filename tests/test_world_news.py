@@ -5642,3 +5642,16 @@ def test_a_summons_is_a_meeting_of_the_summoner_and_the_envoy() -> None:
         "person/kodjo-adedze",
     ], m
     assert m.date is not None and str(m.date.value) == "2025-05-06", m
+
+
+def test_who_met_a_guest_in_the_passive_is_at_the_meeting() -> None:
+    """dev 906: "the Turkish Ambassador, who was met by Former Ministry Undersecretary Mr.
+    Muayad Salih": with no day in the sentence, "was met by" gave no meeting (the agent was
+    read for "received by" and "signed by" only)."""
+    f = facts(
+        "Protest\nSource: Test Wire | 2025-05-07\n\n"
+        "The Nigerien ambassador Issoufou Garba was met by Deputy Minister Kwaku Boateng, who"
+        " handed him a letter of protest.\n"
+    )
+    (m,) = f.meetings
+    assert sorted(m.participants) == ["person/issoufou-garba", "person/kwaku-boateng"], m

@@ -1486,8 +1486,9 @@ def encounters(doc: Doc) -> list[Meeting]:
                 # "The Committee … met in Brazzaville …, under the chairmanship of H.E. X"
                 led = _led_by(tok)
                 _take_leaders(doc, parties, led, off)
-                if verb_lemma in ("sign", "receive"):
-                    # "The document was signed by A, B and C", "where he was received by X"
+                if verb_lemma in ("sign", "receive", "meet", "welcome"):
+                    # "The document was signed by A, B and C", "where he was received by X",
+                    # "the Turkish Ambassador, who was met by … Muayad Salih"
                     for x in _agents(tok):
                         parties.add_np(x)
             else:
