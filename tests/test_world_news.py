@@ -5655,3 +5655,21 @@ def test_who_met_a_guest_in_the_passive_is_at_the_meeting() -> None:
     )
     (m,) = f.meetings
     assert sorted(m.participants) == ["person/issoufou-garba", "person/kwaku-boateng"], m
+
+
+def test_a_telephone_talk_in_the_singular_is_a_call() -> None:
+    """Found by probing: "Prime Minister Fumio Kishida held a telephone talk with H.E. Mr.
+    Ferdinand Romualdez Marcos Jr., President of the Republic of the Philippines", as Tokyo's
+    readouts write, gave no meeting: only "talks" was a meeting's noun."""
+    f = facts(
+        "Telephone Talk\nSource: Test Ministry | 2024-04-03\n\n"
+        "On April 2, Prime Minister Fumio Kishida held a telephone talk with H.E. Mr. Ferdinand"
+        " Romualdez Marcos Jr., President of the Republic of the Philippines, for about 20"
+        " minutes.\n"
+    )
+    (m,) = f.meetings
+    assert m.kinds == {"PhoneCall"}, m
+    assert sorted(m.participants) == [
+        "person/ferdinand-romualdez-marcos-jr",
+        "person/fumio-kishida",
+    ], m

@@ -3953,6 +3953,14 @@ def _hung_on_the_phrase(prep) -> list:
     ]
 
 
+def _meeting_noun(tok) -> bool:
+    """A noun of meeting, and "talk" with a word before it ("held a telephone talk with",
+    as Tokyo's and Seoul's readouts write), not the verb."""
+    return tok.lower_ in _NOUNS or (
+        tok.lower_ == "talk" and any(c.dep_ in ("det", "compound", "amod") for c in tok.children)
+    )
+
+
 def _trigger(tok, doc: Doc, off: int):
     """(verb lemma or None, meeting noun or None) when the token starts a meeting."""
     lw = tok.lower_
@@ -3962,7 +3970,7 @@ def _trigger(tok, doc: Doc, off: int):
     if _body_sat(tok):
         return None, tok  # "the XXI Andean Presidential Council was held at …": its session
     if (
-        lw in _NOUNS
+        _meeting_noun(tok)
         and (tok.dep_ != "ROOT" or _held_root(tok))
         and not _a_verb_here(tok)
         and not (
@@ -3990,7 +3998,7 @@ def _trigger(tok, doc: Doc, off: int):
         return None, tok
     if lem in _HOLD_VERBS:
         for c in tok.children:
-            if c.dep_ == "dobj" and c.lower_ in _NOUNS and _joint_if_conference(c):
+            if c.dep_ == "dobj" and _meeting_noun(c) and _joint_if_conference(c):
                 return lem, c  # "held talks", "chaired the meeting", "hosted consultations"
     if lem == "sign" and any(
         c.dep_ in ("dobj", "nsubjpass")
