@@ -5673,3 +5673,16 @@ def test_a_telephone_talk_in_the_singular_is_a_call() -> None:
         "person/ferdinand-romualdez-marcos-jr",
         "person/fumio-kishida",
     ], m
+
+
+def test_the_two_leaders_are_the_two_the_sentence_named_before() -> None:
+    """Found by probing: "Noboa arrived in Panama on Monday for the inauguration of President
+    José Raúl Mulino, and the two leaders signed a memorandum …": "the two leaders" looked
+    only at the sentences before, which named no one, and the signing had no parties."""
+    f = facts(
+        "Visit\nSource: Test Wire | 2024-07-02\n\n"
+        "Ecuadorian President Daniel Noboa arrived in Panama on Monday for the inauguration of"
+        " President José Raúl Mulino, and the two leaders signed a memorandum on migration on"
+        " Tuesday.\n"
+    )
+    assert ["person/daniel-noboa", "person/jose-raul-mulino"] in parties(f.meetings), f.meetings

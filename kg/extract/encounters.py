@@ -723,14 +723,16 @@ class _Parties:
             if not pair:
                 pair, self.pair_at = _pair_named_before(self.doc, self.off)
             if not pair and tok.lower_ in _PERSON_PAIR_NOUNS:
-                pair = _two_persons_before(self.doc, self.off)
+                # (those the sentence named before too: "Noboa arrived … for the inauguration
+                # of President José Raúl Mulino, and the two leaders signed …")
+                pair = _two_persons_before(self.doc, self.off + tok.idx)
             if pair:
                 self.take(*pair)
                 return
         if (
             tok.lower_ in _PERSON_PAIR_NOUNS
             and [c.lower_ for c in tok.children if not _of_the_states(c)] == ["the"]
-            and (pair := _two_persons_before(self.doc, self.off) or self.last_pair)
+            and (pair := _two_persons_before(self.doc, self.off + tok.idx) or self.last_pair)
         ):
             # "Erdoğan congratulated his Kosovar counterpart Osmani-Sadriu. … the leaders
             # discussed regional developments in a phone call": the two just named
