@@ -37,7 +37,7 @@ import pyoxigraph as ox
 from kg.executor import TRUNCATED_HEADER, Executor, Job, dispatch, is_bounded_scan
 from kg.negotiate import prefers_html
 from kg.server import limits, security
-from kg.server.httpd import LOOP_PATHS, ON_LOOP, PARSED, REQUEUED, Requeue
+from kg.server.httpd import LOOP_PATHS, ON_LOOP, PARSED, REQUEUED, SENT, Requeue
 from kg.server.sparql import CORS_HEADERS, FORM, QUERY_TYPE, _content_type
 
 log = logging.getLogger("newsgraph.fastpath")
@@ -240,7 +240,7 @@ class QueryFastPath:
         # loop answers, for the query processes
         requeued = environ.get(REQUEUED, False)
         lookup = self.store is not None and not requeued and is_bounded_scan(query)
-        if on_loop and not lookup:
+        if on_loop and not lookup and self.store is None:
             raise Requeue(parsed=params)
         client = environ.get("REMOTE_ADDR") or "?"
         refused = None if requeued else self.rate(client)
@@ -248,6 +248,19 @@ class QueryFastPath:
             message, headers = refused
             return self._finish(start_response, method, 429, _TEXT, message, headers, started)
         fmt = params.get("format")
+        if on_loop and not lookup:
+            # Charged; the query leaves for an idle query process from here, and a
+            # request thread waits for its answer (Executor.send_now says why).
+            sent = self.executor.send_now(
+                query,
+                params.get("default-graph-uri", ()),
+                params.get("named-graph-uri", ()),
+                accept=environ.get("HTTP_ACCEPT"),
+                fmt=fmt[0] if fmt else None,
+                base_iri=self._base_url(environ),
+                client=client,
+            )
+            raise Requeue(charged=True, parsed=params, sent=sent)
         outcome = None
         if lookup:
             # A lookup: the row cap bounds its cost, so the hand-off to a killable process
@@ -266,6 +279,9 @@ class QueryFastPath:
                 if on_loop:
                     raise Requeue(charged=True, parsed=params)
                 outcome = None  # more than a lookup's rows: a query process streams it
+        sent = environ.get(SENT)
+        if outcome is None and sent is not None:
+            outcome = self.executor.finish(sent)
         if outcome is None:
             outcome = self.executor.execute(
                 query,
