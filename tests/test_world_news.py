@@ -5686,3 +5686,16 @@ def test_the_two_leaders_are_the_two_the_sentence_named_before() -> None:
         " Tuesday.\n"
     )
     assert ["person/daniel-noboa", "person/jose-raul-mulino"] in parties(f.meetings), f.meetings
+
+
+def test_an_arrangement_signed_is_a_meeting_of_those_who_signed_it() -> None:
+    """dev 897: "Together with Australian Prime Minister Anthony Albanese, the two leaders
+    signed the historical Bilateral Partnership Arrangement": an arrangement, unlike an
+    agreement or a memorandum, was no signed text."""
+    f = facts(
+        "Signing\nSource: Test Wire | 2024-03-12\n\n"
+        "Tongan Prime Minister Siaosi Sovaleni spoke of the region's challenges in Wellington.\n\n"
+        "Together with New Zealand Prime Minister Christopher Luxon, the two leaders signed the"
+        " Statutory Partnership Arrangement covering climate and security.\n"
+    )
+    assert ["person/christopher-luxon", "person/siaosi-sovaleni"] in parties(f.meetings), f

@@ -3752,6 +3752,8 @@ _SIGNED = {
     "statement",
     "convention",
     "charter",
+    "arrangement",  # "signed the historical Bilateral Partnership Arrangement"
+    "mou",
 }
 
 
