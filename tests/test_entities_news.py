@@ -2444,3 +2444,14 @@ def test_a_given_name_read_as_a_place_after_a_title_takes_the_surname_after_it()
     )
     assert "person/gitanas-nauseda" in refs(f, "person")
     assert "person/gitanas" not in refs(f, "person")
+
+
+def test_a_title_and_given_name_the_model_took_get_the_two_words_after_them() -> None:
+    """Found by probing: "African Union Commission Chairperson Moussa Faki Mahamat concluded
+    a visit": the model's person was "Chairperson Moussa", and a person "Moussa" came out."""
+    f = facts(
+        "Tour\nSource: Test Wire | 2017-06-13\n\n"
+        "African Union Commission Chairperson Moussa Faki Mahamat concluded a visit to Guinea"
+        " on Monday.\n"
+    )
+    assert refs(f, "person") == {"person/moussa-faki-mahamat"}, refs(f, "person")

@@ -1099,6 +1099,19 @@ def _joined(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int,
             if head is not None:
                 a = (head, a[1], "PERSON")  # "H.E. Bola" + "Ahmed Tinubu"
             tail = _NAME_TAIL.match(text, a[1])
+            two = _TWO_NAME_WORDS.match(text, a[1])
+            if (
+                tail is None
+                and two is not None
+                and fold(text[a[0] : a[1]].split()[0]) in TITLES
+                and (b is None or b[0] >= two.end(1))
+                and all(
+                    _may_be_name_word(w) and not _PLACE_HEAD.search(w) for w in two.group(1).split()
+                )
+            ):
+                # "Chairperson Moussa" + "Faki Mahamat concluded": the model took the title
+                # and the given name, and left out the two last words
+                a = (a[0], two.end(1), "PERSON")
             # "Lee Hsien" + "Loong" read as a place: the last word the model took apart
             swallow = (
                 tail is not None
@@ -1247,6 +1260,7 @@ _NAME_HEAD = re.compile(r"\b([A-Z][a-z]{2,}) $")
 _WORD_BEFORE = re.compile(r"(\S+) $")
 # one more capitalised word after a name, then a lower-case word or a clause's end
 _NAME_TAIL = re.compile(r" ([A-Z][a-z]{2,})(?= [a-z]|[,;]| ?$)", re.M)
+_TWO_NAME_WORDS = re.compile(r" ([A-Z][a-z]{2,} [A-Z][a-z]{2,})(?= [a-z]|[,;]| ?$)", re.M)
 _NOT_NAME_WORDS = {
     fold(w)
     for w in (
