@@ -2455,3 +2455,15 @@ def test_a_title_and_given_name_the_model_took_get_the_two_words_after_them() ->
         " on Monday.\n"
     )
     assert refs(f, "person") == {"person/moussa-faki-mahamat"}, refs(f, "person")
+
+
+def test_a_post_with_initials_inside_then_its_holder_set_off_by_commas() -> None:
+    """dev 908: "The Chairperson of the African Union (AU) Commission, Moussa Faki Mahamat,
+    …": the model read the name as a body, and the post before it was not seen as one, the
+    initials standing inside it rather than at its end."""
+    f = facts(
+        "Tour\nSource: Test Wire | 2017-06-13\n\n"
+        "The Chairperson of the African Union (AU) Commission, Moussa Faki Mahamat, arrived in"
+        " Niamey on Monday.\n"
+    )
+    assert "person/moussa-faki-mahamat" in refs(f, "person"), refs(f, "person")

@@ -1488,12 +1488,14 @@ _TITLE_BEFORE = re.compile(
     r"leader|chief|commander|general|secretary|Representative|Coordinator|Rapporteur)|H\.\s?E\.)"
     r"(?:-elect|-designate)?\s+$"  # ("President-elect Prabowo Subianto")
     # "the EU Special Representative for Dialogue, Miroslav Lajčak": a post, then its holder
-    # ("Chairperson of the African Union Commission (AUC), Moussa Faki Mahamat")
+    # ("Chairperson of the African Union Commission (AUC), Moussa Faki Mahamat", "The
+    # Chairperson of the African Union (AU) Commission, Moussa Faki Mahamat")
     r"|\b(?:Representative|Envoy|Coordinator|Rapporteur|Adviser|Advisor|Secretary|Minister"
     r"|Chairperson|Chairman|Chairwoman|Commissioner|Director-General|Spokesperson"
     # ("The President of Cuba’s Councils of State and Ministers, Miguel Díaz-Canel")
     r"|President|Vice-President|Premier|Governor|Ambassador|Chancellor)"
-    r"(?:\s+(?:for|of|to|on)\s+[^,;()]{1,40})?(?:\s*\([^()]{1,12}\))?,\s*$"
+    r"(?:\s+(?:for|of|to|on)\s+[^,;()]{1,40}(?:\s*\([^()]{1,12}\)[^,;()]{1,30})?)?"
+    r"(?:\s*\([^()]{1,12}\))?,\s*$"
 )
 _OWN_MEETING_AFTER = re.compile(
     r"['’]s\s+(?:(?:phone|telephone|video|first|second|surprise|state|official|brief)\s+)?"
