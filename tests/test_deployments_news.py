@@ -2658,3 +2658,14 @@ def test_a_title_s_sending_is_the_one_last_week_s_figure_tells() -> None:
         " mission there.\n"
     )
     assert sendings(f) == [("country/uruguay", "country/south-sudan", 80)]
+
+
+def test_a_standing_force_in_a_mission_named_for_its_state() -> None:
+    """Found by probing: "Sweden, which has about 200 troops in the U.N. mission in Mali, said
+    …" gave nothing: a force a state "has in" counted only before a capitalised word."""
+    f = facts(
+        "Withdrawal\nSource: Test Wire | 2022-06-17\n\n"
+        "Norway, which has about 70 troops in the U.N. mission in Mali, said it would bring them"
+        " home next year.\n"
+    )
+    assert sendings(f) == [("country/norway", "country/mali", 70)]

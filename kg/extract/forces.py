@@ -678,7 +678,12 @@ def _force_held_in(verb):
         for t in (o, verb):
             for c in t.children:
                 if c.dep_ == "prep" and c.lower_ == "in":
-                    if any(g.dep_ == "pobj" and g.text[:1].isupper() for g in c.children):
+                    # (or a place's name inside the phrase: "has about 200 troops in the U.N.
+                    # mission in Mali")
+                    if any(
+                        g.dep_ == "pobj" and any(x.text[:1].isupper() for x in g.subtree)
+                        for g in c.children
+                    ):
                         return o
     return None
 
