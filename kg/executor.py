@@ -944,15 +944,13 @@ class Executor:
             return None
         return min(mine, key=lambda w: (not w.priority, w.usage, w.arrived))
 
-    def _take_idle(self, lane: str, check: bool = True) -> _Worker | None:
-        """An idle worker for `lane`, alive when `check` (`send_now` need not ask: a send
-        to a dead one fails, and is_alive, a poll of its sentinel, cost 3-15 us)."""
+    def _take_idle(self, lane: str) -> _Worker | None:
         lanes = (LIGHT, HEAVY) if lane == LIGHT else (HEAVY,)
         for name in lanes:
             idle = self._idle_by_lane[name]
             while idle:
                 w = idle.pop()
-                if not check or w.process.is_alive():
+                if w.process.is_alive():
                     return w
                 w.kill()
                 self._count[name] -= 1
@@ -1171,14 +1169,14 @@ class Executor:
         with self._cond:
             if not self._warm:
                 return None
-            w = self._take_idle(lane, check=False)
+            w = self._take_idle(lane)
         if w is None:
             return None
         job = Job(query, tuple(default_graphs), tuple(named_graphs), accept, fmt, base_iri)
         began = time.monotonic()
         try:
             w.conn.send(job)
-        except (OSError, ValueError):  # it died idle (EPIPE): the thread acquires another
+        except (OSError, ValueError):  # the worker died idle: the thread acquires another
             self._discard(w)
             return None
         self.costs.started(fingerprint)

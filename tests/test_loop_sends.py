@@ -156,21 +156,3 @@ def test_a_sent_query_nobody_takes_frees_its_process(built_data_dir: Path) -> No
         assert ex._idle and ex._count == {"light": 0, "heavy": 1}
     finally:
         ex.close()
-
-
-def test_a_query_sent_to_an_idle_process_that_died_goes_to_another(built_data_dir: Path) -> None:
-    """`send_now` does not ask an idle process whether it lives (a poll of its sentinel
-    per query): a send to a dead one fails, the process is counted out, and the request
-    thread's `execute` has a new one started."""
-    ex = Executor(Config(data_dir=built_data_dir, query_timeout=5.0), size=1, light=0)
-    try:
-        ex.warm()
-        until(lambda: ex._idle, "the warm query process")
-        dead = ex._idle[0]
-        dead.process.kill()
-        until(lambda: not dead.process.is_alive(), "the idle process gone")
-        assert ex.send_now("ASK { ?s ?p ?o . ?o ?q ?r }") is None
-        assert ex.execute("ASK { ?s ?p ?o . ?o ?q ?r }").status == 200
-        assert ex._count == {"light": 0, "heavy": 1}
-    finally:
-        ex.close()
