@@ -2467,3 +2467,16 @@ def test_a_post_with_initials_inside_then_its_holder_set_off_by_commas() -> None
         " Niamey on Monday.\n"
     )
     assert "person/moussa-faki-mahamat" in refs(f, "person"), refs(f, "person")
+
+
+def test_a_region_named_with_a_capital_region_before_a_post_is_no_person() -> None:
+    """Found by probing: "where he met Kurdistan Region President Nechirvan Barzani": a
+    place the gazetteer does not know, after "met", was a person named "Kurdistan" and a
+    party to the meeting; "Region" after it, capitalised, did not count as a region's."""
+    f = facts(
+        "Erbil\nSource: Test Wire | 2024-03-14\n\n"
+        "Turkish Foreign Minister Hakan Fidan flew to Erbil on Thursday, where he met Kurdistan"
+        " Region President Nechirvan Barzani.\n"
+    )
+    assert refs(f, "person") == {"person/hakan-fidan", "person/nechirvan-barzani"}
+    assert parties(f.meetings) == [["person/hakan-fidan", "person/nechirvan-barzani"]]

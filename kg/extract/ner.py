@@ -373,7 +373,8 @@ def find(
             and info is None
             and not _NATURE_FIRST.match(surface)
             and not _WORLD_REGION.fullmatch(surface)  # "… Near and Middle East of the …"
-            and not _REGION_AFTER.match(text, e)  # "Pakistan’s North Waziristan tribal region"
+            # "Pakistan’s North Waziristan tribal region", "met Kurdistan Region President A"
+            and not _REGION_AFTER_ANY_CASE.match(text, e)
             and (
                 _org_is_person(text, s, e, out, ents, known, lex)
                 or _reads_as_a_name(text, s, e)
