@@ -5699,3 +5699,15 @@ def test_an_arrangement_signed_is_a_meeting_of_those_who_signed_it() -> None:
         " Statutory Partnership Arrangement covering climate and security.\n"
     )
     assert ["person/christopher-luxon", "person/siaosi-sovaleni"] in parties(f.meetings), f
+
+
+def test_where_after_a_place_and_a_day_is_the_place() -> None:
+    """Found by probing: "flew to Erbil on Thursday, where he met Nechirvan Barzani": the
+    parser hangs "where he met" on the day, and the meeting had no place."""
+    f = facts(
+        "Erbil\nSource: Test Wire | 2024-03-14\n\n"
+        "Turkish Foreign Minister Hakan Fidan flew to Erbil on Thursday, where he met Nechirvan"
+        " Barzani.\n"
+    )
+    (m,) = f.meetings
+    assert m.location == "place/erbil", m

@@ -35,7 +35,7 @@ from kg.extract.lexis import (
 )
 from kg.extract.meetings import its_day, page_stamp, past_dateline
 from kg.extract.model import DateValue, Meeting, Span
-from kg.extract.names import TITLES
+from kg.extract.names import CALENDAR, TITLES
 from kg.extract.numbers import parse_number
 from kg.extract.sentences import blank_out
 from kg.extract.speech import head_span, inside_quote, phrase_span
@@ -4435,6 +4435,17 @@ def _place(doc: Doc, tok, off: int, skip: int) -> str | None:
         got = _place_named(doc, tok.head, off, skip)  # "to Manila, where he met Marcos"
         if got:
             return got
+        # "flew to Erbil on Thursday, where he met …": the parser hangs the clause on the
+        # day; the place named just before the day is where
+        where = next(c for c in tok.children if c.dep_ == "advmod" and c.lower_ == "where")
+        at = off + where.idx
+        before = [
+            m
+            for m in doc.mentions_in(max(at - 40, skip), at)
+            if m.kind in ("place", "country") and not m.adjective
+        ]
+        if before and fold(tok.head.text) in CALENDAR:
+            return doc.ref(before[-1])
     if tok.dep_ in ("nsubj", "nsubjpass") and lemma(tok.head.lower_) in _HELD_NOUN_SUBJ:
         got = _place(doc, tok.head, off, skip)  # "the talks began on 25 October in Pretoria"
         if got:
