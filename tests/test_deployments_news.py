@@ -2669,3 +2669,22 @@ def test_a_standing_force_in_a_mission_named_for_its_state() -> None:
         " home next year.\n"
     )
     assert sendings(f) == [("country/norway", "country/mali", 70)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sent"),
+    [
+        (
+            "About 300 Rwandan soldiers remained in Bangui on Tuesday, the army said.",
+            ("country/rwanda", "place/bangui", 300),
+        ),
+        ("Fiji keeps about 170 troops in Syria.", ("country/fiji", "country/syria", 170)),
+    ],
+)
+def test_a_force_kept_or_remaining_somewhere_is_a_standing_one(sentence: str, sent) -> None:
+    """Found by probing: "about 400 Kenyan officers remained in Port-au-Prince", "keeps 400
+    troops in Haiti" gave nothing (only "has N troops in" was a standing force), and the
+    day the force was said to remain is not the day it went."""
+    f = facts(f"Troops\nSource: Test Wire | 2025-01-15\n\n{sentence}\n")
+    assert sendings(f) == [sent]
+    assert f.deployments[0].start is None

@@ -57,6 +57,11 @@ _ARRIVE = set(
     "move roll enter mass".split()
 )
 _APPROVE = {"approve", "authorize", "authorise", "allow", "permit", "welcome"}
+# verbs by which a state holds a standing force somewhere ("has some 3,000 troops in
+# Somalia", "keeps 400 troops in Haiti"), and by which a force stays there ("400 Kenyan
+# officers remained in Port-au-Prince")
+_HOLD = {"have", "keep", "maintain"}
+_STAY = {"remain", "stay"}
 _NOUN_VERBS = {"begin", "start", "complete", "announce", "approve", "authorize", "authorise"}
 _FORCE = re.compile(
     r"^(?:troops?|soldiers?|forces?|personnel|peacekeepers?|contingents?|battalions?|brigades?|"
@@ -309,7 +314,7 @@ def deployments_from_parse(doc: Doc) -> list[Deployment]:
                         ]
                     if not sender_toks:
                         sender_toks = _climb_subjects(tok)
-            elif lem == "have" and (held := _force_held_in(tok)) is not None:
+            elif lem in _HOLD and (held := _force_held_in(tok)) is not None:
                 # "Ethiopia, which has some 3,000 troops in Somalia": a force standing where
                 # the state that has it sent it
                 force = held
@@ -318,6 +323,13 @@ def deployments_from_parse(doc: Doc) -> list[Deployment]:
                     for c in tok.children
                     if c.dep_ == "nsubj"
                 ]
+            elif lem in _STAY and any(g.text[:1].isupper() for g in _prep_objects(tok, "in")):
+                # "about 400 Kenyan officers remained in Port-au-Prince": a standing force,
+                # sent by its owner
+                force = next(
+                    (c for c in tok.children if c.dep_ == "nsubj" and _counted(c) and _is_force(c)),
+                    None,
+                )
             elif tok.lower_ in DEPLOY_NOUNS:
                 force = next((o for o in _prep_objects(tok, "of") if _is_force(o)), None)
                 if force is None:
@@ -384,6 +396,8 @@ def deployments_from_parse(doc: Doc) -> list[Deployment]:
                 prev = next((d.deployed_by for d in reversed(out) if d.personnel), None)
             dep = _build(doc, sent, off, skip, tok, force, sender_toks, force_org, prev)
             if dep is not None:
+                if lem in _HOLD | _STAY:
+                    dep.start = None  # a standing force: the day told is not when it went
                 if ridden:
                     dep.equipment = None  # "two military planes arrived": what they came in
                 out.append(dep)

@@ -31,6 +31,7 @@ _IRREGULAR = {
     "lead": ["lead", "leads", "led", "leading"],
     "have": ["have", "has", "had", "having"],
     "host": ["host", "hosts", "hosted", "hosting"],
+    "keep": ["keep", "keeps", "kept", "keeping"],
     "put": ["put", "puts", "putting"],
     "set": ["set", "sets", "setting"],
     "take": ["take", "takes", "took", "taken", "taking"],
@@ -168,7 +169,9 @@ PERMIT_VERBS = ["allow", "permit"]
 # "mediated by", a visit "conducted", troops sent "to help"), whose forms must lemmatise too
 RULE_VERBS = (
     "accept decide facilitate mediate moderate embark head travel review wrap cochair "
-    "assemble assist bolster help serve support circulate distribute publish conduct undertake"
+    "assemble assist bolster help serve support circulate distribute publish conduct undertake "
+    # a standing force held or staying somewhere ("keeps 400 troops in", "remained in")
+    "keep maintain remain stay"
 ).split()
 _FORMS: dict[str, str] = {}
 for _v in {
@@ -287,11 +290,17 @@ DEPLOY_CUE = _cue(_forms_of(DEPLOY_VERBS) | DEPLOY_NOUNS | _DEPLOY_PHRASES)
 SESSION_CUE = _cue(_forms_of(SESSION_VERBS))
 # "Ethiopia, which has some 3,000 troops in Somalia", "France had 1,500 soldiers in Niger":
 # a force a state holds abroad, told with no verb of sending (a pattern, as the number varies)
+_STANDING_FORCE = (
+    r"\d[\d,]*\s+(?:[\w-]+\s+){0,2}?(?:troops|soldiers|personnel|peacekeepers|police\s+"
+    r"officers|officers|marines|service\s*members|servicemen)\s+"
+)
 STANDING_FORCE_CUE = re.compile(
-    r"\b(?:has|have|had|having)\s+(?:(?:about|around|some|nearly|almost|more\s+than|over|"
-    r"roughly|an\s+estimated|up\s+to)\s+)?\d[\d,]*\s+(?:[\w-]+\s+){0,2}?(?:troops|soldiers|"
-    r"personnel|peacekeepers|police\s+officers|marines|service\s*members|servicemen)\s+"
-    r"(?:(?:stationed|based)\s+)?in\b",
+    # "has some 3,000 troops in Somalia", "keeps 400 troops in …", "maintains …"
+    r"\b(?:has|have|had|having|keeps?|kept|keeping|maintains?|maintained|maintaining)\s+"
+    r"(?:(?:about|around|some|nearly|almost|more\s+than|over|roughly|an\s+estimated|up\s+to)"
+    rf"\s+)?{_STANDING_FORCE}(?:(?:stationed|based)\s+)?in\b"
+    # "about 400 Kenyan officers remained in Port-au-Prince"
+    rf"|\b{_STANDING_FORCE}(?:remain|remains|remained|stay|stays|stayed)\s+in\b",
     re.I,
 )
 EVENT_CUE = _cue(
