@@ -2688,3 +2688,18 @@ def test_a_force_kept_or_remaining_somewhere_is_a_standing_one(sentence: str, se
     f = facts(f"Troops\nSource: Test Wire | 2025-01-15\n\n{sentence}\n")
     assert sendings(f) == [sent]
     assert f.deployments[0].start is None
+
+
+def test_a_base_left_near_a_city_of_the_sender_is_home() -> None:
+    """Found by probing: "The vessel left the Yokosuka naval base south of Tokyo" after Japan
+    dispatched it to the Middle East was a second deployment, to the base: a place left is
+    where forces withdraw from unless it is of their own state, and the gazetteer did not
+    know the base's state, though the city that locates it is Japan's."""
+    f = facts(
+        "Destroyer\nSource: Test Wire | 2020-02-02\n\n"
+        "Japan on Sunday dispatched the destroyer Takanami with about 200 crew members to the"
+        " Middle East.\n\n"
+        "The vessel left the Yokosuka naval base south of Tokyo and will operate in the Gulf of"
+        " Oman.\n"
+    )
+    assert sendings(f) == [("country/japan", "place/middle-east", 200)]

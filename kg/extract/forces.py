@@ -1919,7 +1919,7 @@ def _build(
         dest is not None
         and not at_home
         and lemma(tok.lower_) in ("leave", "depart")
-        and _in_state(doc, dest) == sender
+        and (_in_state(doc, dest) == sender or _left_at_home(doc, tok, off, skip, sender, dest))
     ):
         # "The Australian troops ... left Townsville on Friday": a place of their own state
         # left is where they set out from, not one they withdraw from
@@ -2011,6 +2011,22 @@ def _speakers_state(doc: Doc, verb, off: int, skip: int) -> str | None:
             if len(states) == 1:
                 return f"country/{states.pop()}"
     return None
+
+
+def _left_at_home(doc: Doc, tok, off: int, skip: int, sender: str, dest: str) -> bool:
+    """ "The vessel left the Yokosuka naval base south of Tokyo": the place left, taken for
+    where the forces go, is one a place of the sender's own state locates (the base itself
+    unknown to the gazetteer)."""
+    left = [c for c in tok.children if c.dep_ == "dobj"]
+    # (the parser may hang "south of Tokyo" on the verb)
+    left += [c for c in tok.children if c.dep_ == "advmod" and c.lower_ in _QUARTERS]
+    refs = {
+        doc.ref(m)
+        for c in left
+        for m in doc.mentions_in(max(phrase_span(c, off)[0], skip), phrase_span(c, off)[1])
+        if m.kind in ("place", "country") and not m.adjective
+    }
+    return dest in refs and any(_in_state(doc, r) == sender for r in refs)
 
 
 def _in_state(doc: Doc, ref: str) -> str | None:
