@@ -2703,3 +2703,16 @@ def test_a_base_left_near_a_city_of_the_sender_is_home() -> None:
         " Oman.\n"
     )
     assert sendings(f) == [("country/japan", "place/middle-east", 200)]
+
+
+def test_forces_that_left_a_state_completing_a_withdrawal_are_one_withdrawal() -> None:
+    """Found by probing: "The last French soldiers left Niger on Friday, completing a
+    withdrawal of some 1,500 troops": the leaving, with no number, and the withdrawal were
+    two deployments, the first not taken for a withdrawal."""
+    f = facts(
+        "Withdrawal\nSource: Test Wire | 2023-12-23\n\n"
+        "The last Belgian soldiers left Niger on Friday, completing a withdrawal of some 300"
+        " troops ordered after the coup.\n"
+    )
+    assert sendings(f) == [("country/belgium", "country/niger", 300)]
+    assert f.deployments[0].withdrawal

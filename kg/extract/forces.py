@@ -1240,6 +1240,17 @@ def _route(tok) -> list:
     ]
 
 
+def _no_aim(tok) -> bool:
+    """The verb of leaving says no place or task the forces go to ("left Bangui"; not "left
+    Cairo for Somalia", nor "has left Dhaka to join the UN peacekeeping mission … in
+    Lebanon": where it goes to serve)."""
+    return not any(
+        (c.dep_ == "prep" and c.lower_ == "for")
+        or (c.dep_ in ("advcl", "xcomp") and lemma(c.lower_) in _PURPOSE)
+        for c in tok.children
+    )
+
+
 def _destination(doc: Doc, tok, force, off: int, skip: int) -> str | None:
     """Where the forces go: "to"/"in"/"into" a place; for a withdrawal, the place left
     ("withdrew from Mali"), as the gold format records it."""
@@ -1268,15 +1279,7 @@ def _destination(doc: Doc, tok, force, off: int, skip: int) -> str | None:
             got = _place_in(doc, there, off, skip) if there is not None else None
             if got:
                 return got
-    if lemma(tok.lower_) in ("leave", "reach") and not any(
-        c.dep_ == "prep"
-        and c.lower_ == "for"
-        # "has left Dhaka to join the UN peacekeeping mission … in Lebanon": where it goes
-        # to serve
-        or c.dep_ in ("advcl", "xcomp")
-        and lemma(c.lower_) in _PURPOSE
-        for c in tok.children
-    ):
+    if lemma(tok.lower_) in ("leave", "reach") and _no_aim(tok):
         # "left Bangui" and no "for": the place left, as for a withdrawal
         for c in tok.children:
             if c.dep_ == "dobj":
@@ -1967,7 +1970,10 @@ def _build(
         start=date,
         part_of=part_of,
         evidence=[Span(sent.start, sent.end)],
-        withdrawal=lemma(tok.lower_) in ("withdraw", "pull") or tok.lower_ in _LEAVING_NOUNS,
+        withdrawal=lemma(tok.lower_) in ("withdraw", "pull")
+        or tok.lower_ in _LEAVING_NOUNS
+        # "The last French soldiers left Niger": a place left, not set out from, is withdrawn from
+        or (lemma(tok.lower_) == "leave" and dest is not None and not at_home and _no_aim(tok)),
     )
 
 
