@@ -208,6 +208,19 @@ class QueryFastPath:
             self._iris[value] = known
         return known
 
+    def _job_args(self, environ: dict, params: dict[str, list[str]], query: str) -> dict:
+        """What `Executor.send_now` and `Executor.execute` both take of a request: the
+        query, its dataset, the Accept header, `format` and the base IRI."""
+        fmt = params.get("format")
+        return {
+            "query": query,
+            "default_graphs": params.get("default-graph-uri", ()),
+            "named_graphs": params.get("named-graph-uri", ()),
+            "accept": environ.get("HTTP_ACCEPT"),
+            "fmt": fmt[0] if fmt else None,
+            "base_iri": self._base_url(environ),
+        }
+
     def _base_url(self, environ: dict) -> str:
         """`request.base_url` as Flask computes it, cached per host and path."""
         key = (
@@ -251,15 +264,7 @@ class QueryFastPath:
         if on_loop and not lookup:
             # Charged; the query leaves for an idle query process from here, and a
             # request thread waits for its answer (Executor.send_now says why).
-            sent = self.executor.send_now(
-                query,
-                params.get("default-graph-uri", ()),
-                params.get("named-graph-uri", ()),
-                accept=environ.get("HTTP_ACCEPT"),
-                fmt=fmt[0] if fmt else None,
-                base_iri=self._base_url(environ),
-                client=client,
-            )
+            sent = self.executor.send_now(**self._job_args(environ, params, query), client=client)
             raise Requeue(charged=True, parsed=params, sent=sent)
         outcome = None
         if lookup:
@@ -283,15 +288,7 @@ class QueryFastPath:
         if outcome is None and sent is not None:
             outcome = self.executor.finish(sent)
         if outcome is None:
-            outcome = self.executor.execute(
-                query,
-                params.get("default-graph-uri", ()),
-                params.get("named-graph-uri", ()),
-                accept=environ.get("HTTP_ACCEPT"),
-                fmt=fmt[0] if fmt else None,
-                base_iri=self._base_url(environ),
-                client=client,
-            )
+            outcome = self.executor.execute(**self._job_args(environ, params, query), client=client)
         if outcome.status != 200:
             if outcome.status >= 500:
                 log.warning("query failed: %s", outcome.body[:500])
