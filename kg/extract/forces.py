@@ -2026,10 +2026,11 @@ def _left_at_home(doc: Doc, tok, off: int, skip: int, sender: str, dest: str) ->
     left = [c for c in tok.children if c.dep_ == "dobj"]
     # (the parser may hang "south of Tokyo" on the verb)
     left += [c for c in tok.children if c.dep_ == "advmod" and c.lower_ in _QUARTERS]
+    spans = [phrase_span(c, off) for c in left]
     refs = {
         doc.ref(m)
-        for c in left
-        for m in doc.mentions_in(max(phrase_span(c, off)[0], skip), phrase_span(c, off)[1])
+        for s, e in spans
+        for m in doc.mentions_in(max(s, skip), e)
         if m.kind in ("place", "country") and not m.adjective
     }
     return dest in refs and any(_in_state(doc, r) == sender for r in refs)
@@ -2536,6 +2537,8 @@ _MORE_AFTER = re.compile(r"\s+(?:more|additional|extra|further|new)\b", re.I)
 def _another_wave(doc: Doc, first: Deployment, d: Deployment) -> bool:
     """ "The first officers have arrived … another 50 AFP officers will be deployed on
     Friday": a figure told as one more wave after the first is a movement of its own."""
+    from kg.extract.statements import in_title_line
+
     return (
         bool(d.personnel)
         and first.span.start < d.span.start
@@ -2545,17 +2548,11 @@ def _another_wave(doc: Doc, first: Deployment, d: Deployment) -> bool:
                 not first.personnel
                 # (not after the title's: "Guatemala Sends Special Forces To D.R. Congo." is
                 # the news "Last week Guatemala sent 150 troops …" then tells)
-                and not _in_the_title(doc, first)
+                and not in_title_line(doc, first.span.start)
                 and _told_as_earlier(doc, d)
             )
         )
     )
-
-
-def _in_the_title(doc: Doc, d: Deployment) -> bool:
-    """Told in the page's title line (ending on a full stop or not)."""
-    title = doc.meta.title_span
-    return title is not None and title.start <= d.span.start < title.end
 
 
 # "Earlier in the week, the central government sent 550 gendarmes … to Rosario"

@@ -347,10 +347,16 @@ def _question_heading(doc: Doc, sent: Block) -> bool:
     return line.endswith("?") and len(line.split()) <= 12 and not re.search(r"[\"“”]", line)
 
 
+def in_title_line(doc: Doc, pos: int) -> bool:
+    """On the page's title line, whether or not it reads as a sentence."""
+    title = doc.meta.title_span
+    return title is not None and title.start <= pos < title.end
+
+
 def in_headline(doc: Doc, sent: Block) -> bool:
     """In the headline: a title line that is not itself a sentence of the story."""
     title = doc.meta.title_span
-    if title is None or not (title.start <= sent.start < title.end):
+    if title is None or not in_title_line(doc, sent.start):
         return False
     line = doc.text[title.start : title.end].rstrip()
     return not line.endswith((".", "!", "?", "”", '"')) and len(line) < 250
