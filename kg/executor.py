@@ -62,9 +62,6 @@ FULL_GC_EVERY = 200
 # from there: the web process never holds a large answer in memory.
 SPOOL_BYTES = 4 << 20
 HEAVY_NICE = 10
-# `Executor.send_now` sends a query text up to this long from the server's loop: a
-# pipe holds 64 KiB, so a longer one could keep the loop waiting for the worker to read.
-SEND_NOW_MAX = 32 * 1024
 # What the fork server imports before it forks query processes (theirs, shared).
 FORK_SERVER_PRELOAD = ["kg.executor"]
 
@@ -773,32 +770,6 @@ class _BudgetSpent(Exception):
     """A light-lane run went past the light budget (not the request's deadline)."""
 
 
-@dataclass(eq=False)
-class InFlight:
-    """A query `Executor.send_now` handed to a worker; `Executor.finish` takes its
-    answer. One that nobody will take (its client went) must be `abandon`ed."""
-
-    executor: Executor
-    worker: _Worker
-    job: Job
-    fingerprint: str
-    client: str
-    deadline: float
-    budget: float | None
-    began: float
-    taken: bool = False
-
-    def abandon(self) -> None:
-        """Free the pool of a query whose answer nobody will read: its worker is killed
-        and replaced, as for a streamed answer given up (a no-op once `finish` took it)."""
-        if self.taken:
-            return
-        self.taken = True
-        ex = self.executor
-        ex.costs.finished(self.fingerprint, self.client, time.monotonic() - self.began)
-        ex._discard(self.worker)
-
-
 def _kept(sizes: dict[str, int], warm: int) -> dict[str, int]:
     """Workers kept per lane while idle: `warm` of them (negative: all), the light lane
     first (cheap queries and /health are the ones that must not wait for a start)."""
@@ -1096,99 +1067,39 @@ class Executor:
         client: str,
         priority: bool,
         timeout: float | None,
-        sent: InFlight | None = None,
     ) -> Outcome:
-        """Acquire a worker, exchange, and on a spent light budget again in the heavy lane.
-        `sent`: the first exchange's job is already with a worker (`send_now`)."""
         limit = timeout or self.timeout
-        deadline = time.monotonic() + limit if sent is None else sent.deadline
+        deadline = time.monotonic() + limit
         if self.sizes[LIGHT] == 0:
             lane = HEAVY
         while True:
-            if sent is not None:
-                w, budget, began = sent.worker, sent.budget, sent.began
-            else:
-                if lane == HEAVY and self.heavy_waiting() >= self.max_heavy_waiting:
-                    self.on_event("busy")
-                    return self._busy(limit, queued=True)
-                waiter = _Waiter(lane, client, priority, time.monotonic(), self.costs.usage(client))
-                w = self._acquire(waiter, deadline)
-                if w is None:
-                    self.on_event("busy")
-                    return self._busy(limit)
-                budget = None
-                if w.lane == LIGHT and not priority:
-                    budget = time.monotonic() + self.light_budget
-                self.costs.started(fingerprint)
-                began = time.monotonic()
+            if lane == HEAVY and self.heavy_waiting() >= self.max_heavy_waiting:
+                self.on_event("busy")
+                return self._busy(limit, queued=True)
+            waiter = _Waiter(lane, client, priority, time.monotonic(), self.costs.usage(client))
+            w = self._acquire(waiter, deadline)
+            if w is None:
+                self.on_event("busy")
+                return self._busy(limit)
+            budget = None
+            if w.lane == LIGHT and not priority:
+                budget = time.monotonic() + self.light_budget
+            self.costs.started(fingerprint)
+            began = time.monotonic()
             try:
-                outcome = self._exchange(w, job, deadline, budget, send=sent is None)
+                outcome = self._exchange(w, job, deadline, budget)
             except _BudgetSpent:
                 self.costs.finished(fingerprint, client, self.light_budget)
                 self.costs.mark_heavy(fingerprint, self.light_budget)
                 self._discard(w)
                 self.on_event("demoted")
                 lane = HEAVY  # again, where it may take its time
-                sent = None
                 continue
             except BaseException:
                 self.costs.finished(fingerprint, client, time.monotonic() - began)
                 raise
             self.costs.finished(fingerprint, client, time.monotonic() - began)
             return outcome
-
-    # --- a query sent from the server's loop ---
-
-    def send_now(
-        self,
-        query: str,
-        default_graphs: Sequence[str] = (),
-        named_graphs: Sequence[str] = (),
-        accept: str | None = None,
-        fmt: str | None = None,
-        base_iri: str | None = None,
-        *,
-        client: str = "?",
-    ) -> InFlight | None:
-        """Hand a query to an idle worker at once, without waiting for anything: None
-        when none is idle (as in `_acquire`, an idle worker goes to whoever asks: one
-        left idle while requests wait is of a lane they may not use), before the pool
-        has started, or for a text over SEND_NOW_MAX. `finish` on a request thread
-        takes the answer.
-
-        Why: the server's loop calls this before it hands a query to a request thread,
-        so the worker evaluates while the thread wakes up (40-80 us of a path query's
-        1.2 ms at one client went to that wake-up and the thread's steps before the
-        send; RESULTS.md section 7, "The query leaves from the loop"). The deadline
-        counts from here, the light budget and the cost model as in `execute`.
-        """
-        if len(query) > SEND_NOW_MAX:
-            return None
-        fingerprint = shape(query)
-        lane = self.costs.lane(fingerprint, client) if self.sizes[LIGHT] else HEAVY
-        with self._cond:
-            if not self._warm:
-                return None
-            w = self._take_idle(lane)
-        if w is None:
-            return None
-        job = Job(query, tuple(default_graphs), tuple(named_graphs), accept, fmt, base_iri)
-        began = time.monotonic()
-        try:
-            w.conn.send(job)
-        except (OSError, ValueError):  # the worker died idle: the thread acquires another
-            self._discard(w)
-            return None
-        self.costs.started(fingerprint)
-        budget = began + self.light_budget if w.lane == LIGHT else None
-        return InFlight(self, w, job, fingerprint, client, began + self.timeout, budget, began)
-
-    def finish(self, sent: InFlight) -> Outcome:
-        """The answer to a query `send_now` sent, as `execute` would give it."""
-        sent.taken = True
-        return self._run(
-            sent.job, sent.fingerprint, sent.worker.lane, sent.client, False, None, sent
-        )
 
     def _busy(self, limit: float, queued: bool = False) -> Outcome:
         why = (
@@ -1204,11 +1115,8 @@ class Executor:
             **{"Retry-After": str(max(1, int(limit if not queued else 5)))},
         )
 
-    def _exchange(
-        self, w: _Worker, job: Any, deadline: float, budget: float | None, send: bool = True
-    ) -> Outcome:
-        """Send the job (unless `send_now` did) and take the answer's head; release or
-        kill the worker.
+    def _exchange(self, w: _Worker, job: Any, deadline: float, budget: float | None) -> Outcome:
+        """Send the job and take the answer's head; release or kill the worker.
 
         A query's answer larger than one CHUNK comes back as an iterator of chunks
         read from the worker while the client is sent them (the worker is released
@@ -1217,8 +1125,7 @@ class Executor:
         """
         first = min(deadline, budget) if budget is not None else deadline
         try:
-            if send:
-                w.conn.send(job)
+            w.conn.send(job)
             try:
                 status, media_type, headers, reason, body = self._recv(w, first)
             except TimeoutError:

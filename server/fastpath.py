@@ -37,7 +37,7 @@ import pyoxigraph as ox
 from kg.executor import TRUNCATED_HEADER, Executor, Job, dispatch, is_bounded_scan
 from kg.negotiate import prefers_html
 from kg.server import limits, security
-from kg.server.httpd import LOOP_PATHS, ON_LOOP, PARSED, REQUEUED, SENT, Requeue
+from kg.server.httpd import LOOP_PATHS, ON_LOOP, PARSED, REQUEUED, Requeue
 from kg.server.sparql import CORS_HEADERS, FORM, QUERY_TYPE, _content_type
 
 log = logging.getLogger("newsgraph.fastpath")
@@ -208,19 +208,6 @@ class QueryFastPath:
             self._iris[value] = known
         return known
 
-    def _job_args(self, environ: dict, params: dict[str, list[str]], query: str) -> dict:
-        """What `Executor.send_now` and `Executor.execute` both take of a request: the
-        query, its dataset, the Accept header, `format` and the base IRI."""
-        fmt = params.get("format")
-        return {
-            "query": query,
-            "default_graphs": params.get("default-graph-uri", ()),
-            "named_graphs": params.get("named-graph-uri", ()),
-            "accept": environ.get("HTTP_ACCEPT"),
-            "fmt": fmt[0] if fmt else None,
-            "base_iri": self._base_url(environ),
-        }
-
     def _base_url(self, environ: dict) -> str:
         """`request.base_url` as Flask computes it, cached per host and path."""
         key = (
@@ -253,7 +240,7 @@ class QueryFastPath:
         # loop answers, for the query processes
         requeued = environ.get(REQUEUED, False)
         lookup = self.store is not None and not requeued and is_bounded_scan(query)
-        if on_loop and not lookup and self.store is None:
+        if on_loop and not lookup:
             raise Requeue(parsed=params)
         client = environ.get("REMOTE_ADDR") or "?"
         refused = None if requeued else self.rate(client)
@@ -261,11 +248,6 @@ class QueryFastPath:
             message, headers = refused
             return self._finish(start_response, method, 429, _TEXT, message, headers, started)
         fmt = params.get("format")
-        if on_loop and not lookup:
-            # Charged; the query leaves for an idle query process from here, and a
-            # request thread waits for its answer (Executor.send_now says why).
-            sent = self.executor.send_now(**self._job_args(environ, params, query), client=client)
-            raise Requeue(charged=True, parsed=params, sent=sent)
         outcome = None
         if lookup:
             # A lookup: the row cap bounds its cost, so the hand-off to a killable process
@@ -284,11 +266,16 @@ class QueryFastPath:
                 if on_loop:
                     raise Requeue(charged=True, parsed=params)
                 outcome = None  # more than a lookup's rows: a query process streams it
-        sent = environ.get(SENT)
-        if outcome is None and sent is not None:
-            outcome = self.executor.finish(sent)
         if outcome is None:
-            outcome = self.executor.execute(**self._job_args(environ, params, query), client=client)
+            outcome = self.executor.execute(
+                query,
+                params.get("default-graph-uri", ()),
+                params.get("named-graph-uri", ()),
+                accept=environ.get("HTTP_ACCEPT"),
+                fmt=fmt[0] if fmt else None,
+                base_iri=self._base_url(environ),
+                client=client,
+            )
         if outcome.status != 200:
             if outcome.status >= 500:
                 log.warning("query failed: %s", outcome.body[:500])

@@ -90,9 +90,6 @@ REQUEUED = "newsgraph.requeued"
 # ... and what the app on the loop read of the request before sending it to a thread
 # (`Requeue.parsed`), so the thread's app need not read it again.
 PARSED = "newsgraph.parsed"
-# ... and the query the app on the loop already handed to a query process
-# (`Requeue.sent`, a kg.executor.InFlight): the thread's app takes its answer.
-SENT = "newsgraph.sent"
 # An answer's head goes out in one write with its body's first part up to this size
 # (`LoopAwareTask.write`); a larger part is not copied to join them.
 COALESCE_BYTES = 64 * 1024
@@ -107,15 +104,12 @@ class Requeue(BaseException):  # noqa: N818 - a signal to the server, not an err
     A BaseException, so that waitress's task (which turns an Exception into a 500) lets
     it through to `GuardedChannel.serve_on_loop`. `charged`: the app already counted the
     request against the client's rate (`REQUEUED` tells it so on the thread). `parsed`:
-    what the app read of the request, handed to the thread's app as `PARSED`. `sent`:
-    a query already given to a query process, handed over as `SENT`; should no thread's
-    app take it (the client went first), the channel calls its `abandon()`."""
+    what the app read of the request, handed to the thread's app as `PARSED`."""
 
-    def __init__(self, charged: bool = False, parsed: Any = None, sent: Any = None) -> None:
+    def __init__(self, charged: bool = False, parsed: Any = None) -> None:
         super().__init__()
         self.charged = charged
         self.parsed = parsed
-        self.sent = sent
 
 
 TIMEOUT_ANSWER = (
@@ -203,8 +197,6 @@ class LoopAwareTask(WSGITask):
         if channel.parsed is not None and channel.parsed[0] is self.request:
             environ[PARSED] = channel.parsed[1]
             channel.parsed = None  # handed over: the channel need not hold it any longer
-        if channel.sent is not None and channel.sent[0] is self.request:
-            environ[SENT] = channel.sent[1]
         return environ
 
     def write(self, data: bytes) -> None:
@@ -300,7 +292,6 @@ class GuardedChannel(HTTPChannel):
     loop_pending = False  # `GuardedServer.add_task` left the next request to the loop
     requeued: Any = None  # the request the loop sent to a thread after charging it
     parsed: tuple[Any, Any] | None = None  # (request, what the app on the loop read of it)
-    sent: tuple[Any, Any] | None = None  # (request, its query already with a query process)
     booked = False  # counted in the server's `ConnectionBook`
     booked_bucket: int | None = None  # ... under this bucket of client addresses
 
@@ -341,33 +332,9 @@ class GuardedChannel(HTTPChannel):
                 request.get_body_stream().seek(0)  # the thread's app reads it again
                 self.requeued = request if requeue.charged else None
                 self.parsed = None if requeue.parsed is None else (request, requeue.parsed)
-                self.sent = None if requeue.sent is None else (request, requeue.sent)
                 self.server.task_dispatcher.add_task(self)
             finally:
                 self.on_loop = False
-
-    def service(self) -> None:
-        """waitress's `service`, then: a query the loop sent to a query process that the
-        app did not take (waitress skips the app once the client has gone) is abandoned,
-        so its process does not stay busy with an answer nobody reads. Only this
-        request's: once waitress has let go of it, the loop may already have read the
-        next request and sent that one's query."""
-        request = self.requests[0] if self.requests else None
-        try:
-            super().service()
-        finally:
-            sent = self.sent
-            if sent is not None and sent[0] is request and not self.on_loop:
-                sent[1].abandon()  # a no-op when the app took the answer
-
-    def cancel(self) -> None:
-        """waitress's `cancel` (a stop with requests still queued), and the same."""
-        try:
-            super().cancel()
-        finally:
-            sent = self.sent
-            if sent is not None:
-                sent[1].abandon()
 
     def may_answer_on_loop(self) -> bool:
         request = self.requests[0] if self.requests else None
