@@ -1106,9 +1106,7 @@ def _joined(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int,
                 and two is not None
                 and fold(text[a[0] : a[1]].split()[0]) in TITLES
                 and (b is None or b[0] >= two.end(1))
-                and all(
-                    _may_be_name_word(w) and not _PLACE_HEAD.search(w) for w in two.group(1).split()
-                )
+                and _surname_words(two.group(1))
             ):
                 # "Chairperson Moussa" + "Faki Mahamat concluded": the model took the title
                 # and the given name, and left out the two last words
@@ -1123,8 +1121,7 @@ def _joined(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int,
             if (
                 tail
                 and (b is None or b[0] >= tail.end(1) or swallow)
-                and _may_be_name_word(tail.group(1))
-                and not _PLACE_HEAD.search(tail.group(1))
+                and _surname_words(tail.group(1))
             ):
                 # "Pham Minh" + "Chinh on the sidelines": the last word the model left out
                 a = (a[0], tail.end(1), "PERSON")
@@ -1137,8 +1134,7 @@ def _joined(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int,
             and _TITLE_BEFORE.search(text, max(0, a[0] - 40), a[0])
             and (tail := _NAME_TAIL.match(text, a[1])) is not None
             and (b is None or b[0] >= tail.end(1))
-            and _may_be_name_word(tail.group(1))
-            and not _PLACE_HEAD.search(tail.group(1))
+            and _surname_words(tail.group(1))
         ):
             # "President Gitanas" (a place to the model) + "Nauseda" (nothing): a name the
             # title announces, its given name misread and its surname left out
@@ -1255,6 +1251,12 @@ def _may_be_name_word(w: str) -> bool:
         and not _ORG_WORD.fullmatch(w)
         and world.place(w) is None
     )
+
+
+def _surname_words(run: str) -> bool:
+    """The capitalised words the recogniser left out after a name may end it: none is a
+    day, title, body word or place, nor a place's head word ("Valley", "Region")."""
+    return all(_may_be_name_word(w) and not _PLACE_HEAD.search(w) for w in run.split())
 
 
 _NAME_HEAD = re.compile(r"\b([A-Z][a-z]{2,}) $")
