@@ -790,7 +790,7 @@ def _posts_after_and(doc: Doc, bare: list[tuple[PostPhrase, Mention]]) -> None:
         gap = _AND_BEFORE.search(doc.text, max(0, ph.start - 12), ph.start)
         if gap is None:
             continue
-        prev = [m for m in doc.mentions_in(max(0, gap.start() - 80), gap.start(), "person")]
+        prev = doc.mentions_in(max(0, gap.start() - 80), gap.start(), "person")
         if not prev or prev[-1].end != gap.start() or prev[-1].key == who.key:
             continue
         states = set(doc.post_countries(doc.ref(prev[-1])))

@@ -4429,15 +4429,13 @@ def _place(doc: Doc, tok, off: int, skip: int) -> str | None:
                         got = _place_named(doc, h, off, skip)
                         if got:
                             return got
-    if tok.dep_ == "relcl" and any(
-        c.dep_ == "advmod" and c.lower_ == "where" for c in tok.children
-    ):
+    where = next((c for c in tok.children if c.dep_ == "advmod" and c.lower_ == "where"), None)
+    if tok.dep_ == "relcl" and where is not None:
         got = _place_named(doc, tok.head, off, skip)  # "to Manila, where he met Marcos"
         if got:
             return got
         # "flew to Erbil on Thursday, where he met …": the parser hangs the clause on the
         # day; the place named just before the day is where
-        where = next(c for c in tok.children if c.dep_ == "advmod" and c.lower_ == "where")
         at = off + where.idx
         before = [
             m

@@ -690,15 +690,10 @@ def _force_held_in(verb):
         if o.dep_ != "dobj" or not (_counted(o) and _is_force(o)):
             continue
         for t in (o, verb):
-            for c in t.children:
-                if c.dep_ == "prep" and c.lower_ == "in":
-                    # (or a place's name inside the phrase: "has about 200 troops in the U.N.
-                    # mission in Mali")
-                    if any(
-                        g.dep_ == "pobj" and any(x.text[:1].isupper() for x in g.subtree)
-                        for g in c.children
-                    ):
-                        return o
+            # (or a place's name inside the phrase: "has about 200 troops in the U.N.
+            # mission in Mali")
+            if any(any(x.text[:1].isupper() for x in g.subtree) for g in _prep_objects(t, "in")):
+                return o
     return None
 
 
