@@ -2480,3 +2480,21 @@ def test_a_region_named_with_a_capital_region_before_a_post_is_no_person() -> No
     )
     assert refs(f, "person") == {"person/hakan-fidan", "person/nechirvan-barzani"}
     assert parties(f.meetings) == [["person/hakan-fidan", "person/nechirvan-barzani"]]
+
+
+def test_a_name_the_model_missed_in_a_list_is_found_by_its_surname_told_later() -> None:
+    """Found by probing: "Presidents Cyril Ramaphosa of South Africa, Hakainde Hichilema of
+    Zambia and …": the model missed the middle name of the list, and took its surname alone
+    for a person later ("Hichilema held talks"); a lone word the model calls a person is
+    kept only where a title or a verb marks it, so the president was found nowhere."""
+    f = facts(
+        "Summit\nSource: Test Wire | 2024-08-18\n\n"
+        "HARARE, Aug 17 (Reuters) - Leaders of the Southern African Development Community"
+        " (SADC) gathered in Harare on Saturday for an extraordinary summit.\n\n"
+        "The summit was attended by Presidents Cyril Ramaphosa of South Africa, Hakainde"
+        " Hichilema of Zambia and Lazarus Chakwera of Malawi.\n\n"
+        "Later, Hichilema held talks with Chakwera on a new border post, a Zambian statement"
+        " said.\n"
+    )
+    assert "person/hakainde-hichilema" in refs(f, "person"), refs(f, "person")
+    assert f.entities["person/hakainde-hichilema"].posts == {"president-zambia"}

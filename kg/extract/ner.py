@@ -174,6 +174,7 @@ def find(
     headline = headline_end(text)
     drop: set[int] = set()  # lexicon mentions inside a personal name
     recognised = _first_of_two_names(text, recognised, known)
+    recognised = _names_the_model_missed(text, recognised, known)
     recognised = [
         (
             a,
@@ -1220,6 +1221,39 @@ def _one_name(text: str, a: tuple[int, int, str], b: tuple[int, int, str], word:
         # are one person's, up to five words)
         and len(text[a[0] : b[1]].split()) <= 5
     )
+
+
+def _names_the_model_missed(
+    text: str, recognised: list[tuple[int, int, str]], known: list[Mention]
+) -> list[tuple[int, int, str]]:
+    """A surname the model reads as a person once ("Hichilema held talks") names the person
+    it missed where the text wrote the name in full ("Presidents Cyril Ramaphosa of South
+    Africa, Hakainde Hichilema of Zambia"): a capitalised name word before the surname,
+    after a title, a comma, "and" or a lower-case word, with no span of the model's or the
+    lexicon's on either word, is that person's name."""
+    taken = [(s, e) for s, e, _ in recognised] + [(m.start, m.end) for m in known]
+    full = {
+        text[s:e].split()[-1]
+        for s, e, label in recognised
+        if label == "PERSON" and " " in text[s:e].strip()
+    }
+    added: list[tuple[int, int, str]] = []
+    for s, e, label in recognised:
+        word = text[s:e]
+        if label != "PERSON" or not _lone_name(word) or len(word) < 4 or word in full:
+            continue
+        if not _may_be_name_word(word):
+            continue  # "Outgoing Chairperson": a title, whoever holds it
+        for m in re.finditer(rf"\b[A-Z][a-z]{{2,}} ({re.escape(word)})\b", text):
+            a, b = m.span()
+            if any(x < b and a < y for x, y in taken) or any(x < b and a < y for x, y, _ in added):
+                continue
+            if _first_name_before(text, m.start(1), 0) != a:
+                continue  # "President Hichilema": a title, no given name
+            added.append((a, b, "PERSON"))
+            full.add(word)
+            break
+    return sorted(recognised + added)
 
 
 def _first_name_before(
