@@ -5711,3 +5711,19 @@ def test_where_after_a_place_and_a_day_is_the_place() -> None:
     )
     (m,) = f.meetings
     assert m.location == "place/erbil", m
+
+
+def test_talks_on_the_sidelines_of_a_summit_both_attended_are_a_meeting_of_their_own() -> None:
+    """Found by probing: "On the sidelines, Hichilema held talks with Chakwera": talks of two
+    the summit's list already named, on a day only the page gave, were taken for that list
+    read again and dropped; talks beside the summit are held on its day and at its place."""
+    f = facts(
+        "Summit\nSource: Test Wire | 2024-08-18\n\n"
+        "Zambia's President Hakainde Hichilema and Malawi's President Lazarus Chakwera"
+        " attended the summit in Harare on Saturday.\n\n"
+        "On the sidelines, Hichilema held talks with Chakwera on a new border post.\n"
+    )
+    talks = [m for m in f.meetings if "Summit" not in m.kinds]
+    assert parties(talks) == [["person/hakainde-hichilema", "person/lazarus-chakwera"]], f
+    assert talks[0].date.value == date(2024, 8, 17), talks[0].date
+    assert talks[0].location == "place/harare", talks[0]

@@ -1370,6 +1370,9 @@ def _conjunct_dated(doc: Doc, tok, off: int) -> bool:
     )
 
 
+# "On the sidelines,", "on the margins of the summit": talks held beside a gathering, not
+# the gathering's list of who came
+_BESIDE_A_GATHERING = re.compile(r"\b(?:on|at) the (?:sidelines|side-lines|margins)\b", re.I)
 _DURING_THE_VISIT = re.compile(
     r"\b[Dd]uring\s+(?:his|her|their|the|this)\s+(?:[\w-]+\s+){0,2}?visit\b"
 )
@@ -1849,6 +1852,8 @@ def encounters(doc: Doc) -> list[Meeting]:
     out.extend(_briefings(doc, out))
     out.extend(_joint_appearance(doc))
     out.extend(_arrivals(doc, out))
+    for m in out:
+        m.beside = bool(_BESIDE_A_GATHERING.search(doc.text, m.span.start, m.span.end))
     merged = _merge_same(out)
     _attendance(doc, merged)
     _they_are_those_who_attended(doc, merged)
@@ -4567,6 +4572,8 @@ def merge_into(doc: Doc, found: list[Meeting], parsed: list[Meeting]) -> list[Me
     """The rules' meetings (sessions of named bodies, announced meetings) with the parse's:
     a parsed meeting that is one of theirs adds its parties, the rest are new."""
     _the_leaders_told_before(doc, found + parsed)
+    for m in found:
+        m.beside = bool(_BESIDE_A_GATHERING.search(doc.text, m.span.start, m.span.end))
     # "A separately met B, C and D": the parse tells one meeting with each; the rules' one
     # meeting of all in that sentence gives way to them
     found = _told_again(doc, found, parsed)
@@ -4604,7 +4611,14 @@ def merge_into(doc: Doc, found: list[Meeting], parsed: list[Meeting]) -> list[Me
     kept: list[Meeting] = []
     for m in out:
         host = None
-        if m.participants and (m.date is None or m.date.basis == "DocumentDate") and not m.earlier:
+        if (
+            m.participants
+            and (m.date is None or m.date.basis == "DocumentDate")
+            and not m.earlier
+            # "On the sidelines, Hichilema held talks with Chakwera": talks of two who were
+            # at the summit, beside it
+            and not m.beside
+        ):
             host = next(
                 (
                     o
@@ -5171,6 +5185,11 @@ def same_meeting(a: Meeting, b: Meeting) -> bool:
         return False
     if a.background != b.background and a.span == b.span:
         return False  # "met Samia, who is on a state visit to Kenya": the meeting, and her visit
+    if any(
+        x.beside and not x.kinds & {"Summit", "Session"} and y.kinds & {"Summit", "Session"}
+        for x, y in ((a, b), (b, a))
+    ):
+        return False  # talks on a summit's sidelines, and the summit
     if (
         a.location
         and b.location

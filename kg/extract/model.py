@@ -87,6 +87,9 @@ class Meeting:
     # "Ruto met Samia, who is on a state visit to Kenya": a visit the sentence tells as the
     # guest's background, not the meeting its verb tells
     background: bool = False
+    # "On the sidelines, A held talks with B": talks beside a gathering, never that
+    # gathering, even when both were at it
+    beside: bool = False
 
 
 @dataclass

@@ -24,7 +24,12 @@ _SIDELINES = re.compile(
 )
 
 
+# "On the sidelines, Hichilema held talks with Chakwera": beside the gathering just told
+_BARE_SIDELINES = re.compile(r"\b(?:on|at) the (?:sidelines|side-lines|margins)\b(?! of)", re.I)
+
+
 def sideline_parents(doc: Doc, meetings: list[Meeting]) -> list[Meeting]:
+    _beside_the_gathering_told(doc, meetings)
     out = list(meetings)
     for m in meetings:
         found = _SIDELINES.search(doc.text, m.span.start, m.span.end)
@@ -84,3 +89,24 @@ def _talkers(doc: Doc, at: int) -> list[str]:
 def _two_persons(doc: Doc, start: int, end: int) -> list[str]:
     refs = doc.persons_in(start, end)
     return refs if len(refs) == 2 else []
+
+
+def _beside_the_gathering_told(doc: Doc, meetings: list[Meeting]) -> None:
+    """Talks "on the sidelines", with no gathering named, were held beside the last
+    gathering told before them: on its day and at its place, when the sentence gives
+    neither."""
+    for m in meetings:
+        if not _BARE_SIDELINES.search(doc.text, m.span.start, m.span.end):
+            continue
+        before = [
+            o
+            for o in meetings
+            if o.span.end <= m.span.start and o.kinds & {"Summit", "Session"} and o.date
+        ]
+        if not before:
+            continue
+        host = max(before, key=lambda o: o.span.start)
+        if m.date is None or m.date.basis == "DocumentDate":
+            m.date = host.date
+            m.key = meeting_key(doc, m.date, m.participants)
+        m.location = m.location or host.location
