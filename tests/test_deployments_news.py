@@ -2716,3 +2716,25 @@ def test_forces_that_left_a_state_completing_a_withdrawal_are_one_withdrawal() -
     )
     assert sendings(f) == [("country/belgium", "country/niger", 300)]
     assert f.deployments[0].withdrawal
+
+
+def test_a_counted_force_set_to_begin_operating_in_a_state_is_sent_there() -> None:
+    """dev 916: "A 413-strong Chinese peacekeeping force is set to begin operating in Mali":
+    a force said to work somewhere, with no verb of sending, gave no deployment."""
+    f = facts(
+        "Peacekeepers\nSource: Test Wire | 2024-05-17\n\n"
+        "A 250-strong Nepalese engineering company is set to begin operating in South Sudan"
+        " next month.\n"
+    )
+    assert sendings(f) == [("country/nepal", "country/south-sudan", 250)]
+
+
+def test_a_force_to_be_sent_told_as_a_clause_of_its_noun_is_sent() -> None:
+    """dev 916: "This is the seventh Chinese peacekeeping force to be sent to Mali": the
+    parse hangs "to be sent" on the force with no subject of its own, and the force was not
+    taken for what is sent."""
+    f = facts(
+        "Peacekeepers\nSource: Test Wire | 2024-05-17\n\n"
+        "This is the third Indonesian battalion to be sent to Lebanon this decade.\n"
+    )
+    assert sendings(f) == [("country/indonesia", "country/lebanon", None)]

@@ -62,6 +62,9 @@ _APPROVE = {"approve", "authorize", "authorise", "allow", "permit", "welcome"}
 # officers remained in Port-au-Prince")
 _HOLD = {"have", "keep", "maintain"}
 _STAY = {"remain", "stay"}
+# verbs by which a counted force works somewhere it was sent ("A 413-strong Chinese
+# peacekeeping force is set to begin operating in Mali", "200 medics will serve in Gaza")
+_WORK = {"operate", "serve"}
 _NOUN_VERBS = {"begin", "start", "complete", "announce", "approve", "authorize", "authorise"}
 _FORCE = re.compile(
     r"^(?:troops?|soldiers?|forces?|personnel|peacekeepers?|contingents?|battalions?|brigades?|"
@@ -323,6 +326,16 @@ def deployments_from_parse(doc: Doc) -> list[Deployment]:
                     for c in tok.children
                     if c.dep_ == "nsubj"
                 ]
+            elif (
+                lem in _WORK
+                # (not "240 members … already serving in Mali who have completed their roles")
+                and tok.dep_ in ("ROOT", "xcomp", "ccomp", "conj")
+                and any(g.text[:1].isupper() for g in _prep_objects(tok, "in"))
+            ):
+                force = next(
+                    (s for s in _chain_subjects(tok) if _is_force(s) and _sized(doc, s, off)),
+                    None,
+                )
             elif lem in _STAY and any(g.text[:1].isupper() for g in _prep_objects(tok, "in")):
                 # "about 400 Kenyan officers remained in Port-au-Prince": a standing force,
                 # sent by its owner
@@ -678,6 +691,22 @@ def _armed_services(tok) -> bool:
     return tok.lower_ == "services" and any(c.lower_ == "armed" for c in tok.children)
 
 
+def _chain_subjects(tok) -> list:
+    """The subjects of the first verb up a chain of completing verbs ("is set to begin
+    operating": those of "set")."""
+    while not (subs := [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]):
+        if tok.dep_ not in ("xcomp", "ccomp") or tok.head.i == tok.i:
+            return []
+        tok = tok.head
+    return subs
+
+
+def _sized(doc: Doc, tok, off: int) -> bool:
+    """The noun has a number of its own, as "200 members" or "a 413-strong force"."""
+    a, b = phrase_span(tok, off)
+    return _counted(tok) or _STRONG.search(doc.text, a, b) is not None
+
+
 def _counted(tok) -> bool:
     """The noun has its own number ("200 members", "800 police officers")."""
     return any(c.dep_ == "nummod" for c in tok.children)
@@ -718,6 +747,8 @@ def _passive_subject_missed(verb) -> list:
     if first == 0:
         return []
     noun = verb.doc[first - 1]
+    if verb.dep_ in ("acl", "relcl") and verb.head.i == noun.i and _is_force(noun):
+        return [noun]  # "the seventh Chinese peacekeeping force to be sent to Mali"
     return [noun] if noun.dep_ in ("dobj", "pobj") and _is_force(noun) else []
 
 

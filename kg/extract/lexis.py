@@ -171,7 +171,9 @@ RULE_VERBS = (
     "accept decide facilitate mediate moderate embark head travel review wrap cochair "
     "assemble assist bolster help serve support circulate distribute publish conduct undertake "
     # a standing force held or staying somewhere ("keeps 400 troops in", "remained in")
-    "keep maintain remain stay"
+    "keep maintain remain stay "
+    # a counted force set to work somewhere ("is set to begin operating in Mali")
+    "operate"
 ).split()
 _FORMS: dict[str, str] = {}
 for _v in {
