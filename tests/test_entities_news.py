@@ -2498,3 +2498,23 @@ def test_a_name_the_model_missed_in_a_list_is_found_by_its_surname_told_later() 
     )
     assert "person/hakainde-hichilema" in refs(f, "person"), refs(f, "person")
     assert f.entities["person/hakainde-hichilema"].posts == {"president-zambia"}
+
+
+def test_names_set_in_order_after_the_states_whose_counterparts_they_are() -> None:
+    """dev 910: "met on Thursday with his counterparts from Guinea-Bissau and the Central
+    African Republic, Umaro Sissoco Embaló and Faustin-Archange Touadéra, at …": the model
+    missed the first name and read the second as a body; the meeting had the states."""
+    f = facts(
+        "Talks\nSource: Test Wire | 2024-05-17\n\n"
+        "Congolese President Denis Sassou Nguesso met on Thursday with his counterparts from"
+        " Chad and Gabon, Bassirou Diomaye Faye and Umaro Sissoco Embaló, at the Palace of the"
+        " People in Brazzaville.\n"
+    )
+    assert {"person/bassirou-diomaye-faye", "person/umaro-sissoco-embalo"} <= refs(f, "person")
+    assert parties(f.meetings) == [
+        [
+            "person/bassirou-diomaye-faye",
+            "person/denis-sassou-nguesso",
+            "person/umaro-sissoco-embalo",
+        ]
+    ], f.meetings

@@ -987,6 +987,37 @@ def _names_after_states(text: str) -> Iterator[tuple[int, int]]:
             yield from names
 
 
+# "met with his counterparts from Guinea-Bissau and the Central African Republic, Umaro
+# Sissoco Embaló and Faustin-Archange Touadéra, at …": states, then as many names, in order
+_LISTED_NAME = rf"{_NAME_WORD}(?:[ -]{_NAME_WORD}){{1,3}}"
+_COUNTERPARTS_OF_STATES = re.compile(
+    r"\b(?:counterparts|[Pp]residents|[Ll]eaders|[Pp]rime [Mm]inisters|[Ff]oreign [Mm]inisters)"
+    r" (?:from|of) (?P<states>[^,.;]{3,80}?(?:, [^,.;]{3,40}?)*), "
+    rf"(?P<names>{_LISTED_NAME}(?:, {_LISTED_NAME})*,? and {_LISTED_NAME})"
+    r"(?=[,.;:]| at | in | on )"
+)
+_NAME_IN_LIST = re.compile(_LISTED_NAME)
+
+
+def _names_after_states_listed(text: str) -> Iterator[tuple[int, int]]:
+    """The names set, in order, after a list of states whose posts they hold ("his
+    counterparts from A and B, X and Y"): only when every item before them is a state and
+    there are as many names as states."""
+    countries = _country_names()
+    for m in _COUNTERPARTS_OF_STATES.finditer(text):
+        states = [
+            re.sub(r"^the ", "", x.strip())
+            for x in re.split(r",? and |, ", m.group("states"))
+            if x.strip()
+        ]
+        if len(states) < 2 or not all(fold(x) in countries for x in states):
+            continue
+        names = list(_NAME_IN_LIST.finditer(text, m.start("names"), m.end("names")))
+        if len(names) != len(states) or any(fold(n.group()) in countries for n in names):
+            continue
+        yield from (n.span() for n in names)
+
+
 def _with_posted_names(
     text: str, recognised: list[tuple[int, int, str]]
 ) -> list[tuple[int, int, str]]:
@@ -1000,7 +1031,7 @@ def _with_posted_names(
             # portfolio is no body, the name is a person
             recognised = [r for r in recognised if r not in over]
             extra.append((s, e, "PERSON"))
-    for s, e in _names_after_states(text):
+    for s, e in (*_names_after_states(text), *_names_after_states_listed(text)):
         # (the state before it may have been read as a person: "and Togo, Faure Gnassingbé")
         recognised = [r for r in recognised if not (r[0] < e and s < r[1])]
         extra.append((s, e, "PERSON"))
