@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from kg.extract.forces import joined_force
+from kg.extract import nlp
+from kg.extract.forces import _is_force, joined_force
 from tests.news_facts import facts, refs, sendings
 
 DEV = Path(__file__).parent / "corpus" / "dev" / "texts"
@@ -2738,3 +2739,15 @@ def test_a_force_to_be_sent_told_as_a_clause_of_its_noun_is_sent() -> None:
         "This is the third Indonesian battalion to be sent to Lebanon this decade.\n"
     )
     assert sendings(f) == [("country/indonesia", "country/lebanon", None)]
+
+
+def test_a_chief_of_staff_is_no_force() -> None:
+    """dev 913: "She was joined for the private dinner …, by the UK’s Brexit negotiator
+    Olly Robbins and her chief of staff Gavin Barwell": the "staff" of a post named after
+    the negotiator made him a force the UK sent to Ireland."""
+    sent = nlp.get()(
+        "She was joined for the dinner by the UK’s Brexit negotiator Olly Robbins and her chief"
+        " of staff Gavin Barwell."
+    )
+    (person,) = [t for t in sent if t.text == "Robbins"]
+    assert not _is_force(person)

@@ -805,7 +805,16 @@ def _is_force(tok) -> bool:
         return True  # "an aircraft carrier strike group", "an amphibious task force"
     # (a bracketed initialism adds three words: "A fresh batch of African Union (AU) troops")
     near = 6 + sum(3 for c in tok.subtree if c.text == "(" and c.i > tok.i)
-    return any(_FORCE.match(c.text) for c in tok.subtree if c.i - tok.i < near and c.i >= tok.i - 3)
+    return any(
+        _FORCE.match(c.text) and not _chief_of_staff(c)
+        for c in tok.subtree
+        if c.i - tok.i < near and c.i >= tok.i - 3
+    )
+
+
+def _chief_of_staff(tok) -> bool:
+    """ "her chief of staff Gavin Barwell": a post, whose "staff" is no force."""
+    return tok.lower_ == "staff" and tok.head.lower_ == "of" and tok.head.head.lower_ == "chief"
 
 
 def _adjective_owners(doc: Doc, force, off: int, skip: int) -> list[str]:
