@@ -2518,3 +2518,17 @@ def test_names_set_in_order_after_the_states_whose_counterparts_they_are() -> No
             "person/umaro-sissoco-embalo",
         ]
     ], f.meetings
+
+
+def test_irelands_taoiseach_and_tanaiste_are_posts_not_persons() -> None:
+    """dev 913: "THE Taoiseach insisted he would not be negotiating …": Ireland's word for
+    its prime minister was a person named "Taoiseach", a party to the dinner and the speaker
+    of five passages; "the Tánaiste said" (dev 136) an organization."""
+    f = facts(
+        "Brexit\nSource: Test Wire | 2019-02-08\n\n"
+        "Tánaiste Simon Coveney met the EU's chief negotiator in Brussels on Thursday.\n\n"
+        "THE Taoiseach insisted on Friday that Ireland would not reopen the deal, while the"
+        " Tánaiste said the backstop was needed.\n"
+    )
+    assert refs(f, "person") == {"person/simon-coveney"}, refs(f, "person")
+    assert not refs(f, "org") & {"org/tanaiste", "org/taoiseach"}, refs(f, "org")

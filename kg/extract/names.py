@@ -46,6 +46,9 @@ TITLES = {
         "Shri Shrimati Smt Smt. Bapak "
         # Bhutan's titles of its prime minister and ministers ("Lyonchhen (Dr.) Lotay Tshering")
         "Lyonchhen Lyonchoen Lyonpo "
+        # Ireland's prime minister and deputy ("THE Taoiseach insisted", "Tánaiste Micheál
+        # Martin"): posts, never a person's name
+        "Taoiseach Tánaiste Tanaiste "
         # Myanmar's honorifics before a man's and a woman's name ("U Aung Khin Soe")
         "U Daw "
         # Kiribati's title of its president ("His Excellency Beretitenti Taneti Maamau")
