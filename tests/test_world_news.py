@@ -5727,3 +5727,20 @@ def test_talks_on_the_sidelines_of_a_summit_both_attended_are_a_meeting_of_their
     assert parties(talks) == [["person/hakainde-hichilema", "person/lazarus-chakwera"]], f
     assert talks[0].date.value == date(2024, 8, 17), talks[0].date
     assert talks[0].location == "place/harare", talks[0]
+
+
+def test_states_listed_after_voting_with_one_of_them_took_part_in_the_vote() -> None:
+    """dev 922: "Voting with Washington were Britain, which co-sponsored the draft, France,
+    Belgium, …": "voting" was no word of a vote, and the clause after the first state ended
+    the list."""
+    f = facts(
+        "Vote\nSource: Test Wire | 2024-03-08\n\n"
+        "China and Russia on Friday vetoed a Japanese resolution calling on the junta to release"
+        " political prisoners, killing the measure in the U.N. Security Council.\n\n"
+        "Voting with Tokyo were Malta, which co-sponsored the draft, Ecuador, Mozambique and"
+        " Switzerland.\n"
+    )
+    (m,) = f.meetings
+    assert {"country/malta", "country/ecuador", "country/mozambique", "country/switzerland"} <= set(
+        m.participants
+    ), m.participants

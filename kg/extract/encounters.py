@@ -3330,7 +3330,8 @@ _DECIDE = {
     "veto",  # "after Russia vetoed a UN Security Council resolution"
 }
 _VOTERS = re.compile(
-    r"\babstention|\babstain|\bvoted?\b|\bin favou?r\b|\bveto|\bsupported by \d+ of\b", re.I
+    r"\babstention|\babstain|\b(?:voted?|voting)\b|\bin favou?r\b|\bveto|\bsupported by \d+ of\b",
+    re.I,
 )
 
 
@@ -3595,12 +3596,15 @@ def _voters(doc: Doc) -> list[str]:
 
 # "Among the countries that voted in favor of extending the mandate are Algeria, Denmark …"
 # "was supported by 29 of the 34 delegations, including: Canada, Brazil, …"
+# "Voting with Washington were Britain, which co-sponsored the draft, France, …"
 _LISTED_VOTERS = re.compile(
-    r"\b(?:voted|abstained|in favou?r)\b[^.;]{0,80}?\b(?:are|were|include|included)\s+"
+    r"\b(?:voted|voting|abstained|in favou?r)\b[^.;]{0,80}?\b(?:are|were|include|included)\s+"
     r"|\bsupported by \d+ of the \d+ (?:delegations|states|members|countries),? including:?\s+",
     re.I,
 )
 _LIST_GAP = re.compile(r"\s*(?:,|\band\b|\bthe\b|\s)*\s*")
+# (a list's item may carry its own clause: "Britain, which co-sponsored the draft, France")
+_LIST_GAP_CLAUSE = re.compile(r"(?:,\s*(?:which|who)\b[^,.;]{0,60})?" + _LIST_GAP.pattern)
 
 
 def _listed_voters(doc: Doc, sent) -> list[str]:
@@ -3612,7 +3616,7 @@ def _listed_voters(doc: Doc, sent) -> list[str]:
     out: list[str] = []
     pos = lead.end()
     for m in doc.mentions_in(lead.end(), sent.end, "country"):
-        if m.adjective or not _LIST_GAP.fullmatch(doc.text, pos, m.start):
+        if m.adjective or not _LIST_GAP_CLAUSE.fullmatch(doc.text, pos, m.start):
             break
         out.append(doc.ref(m))
         pos = m.end
