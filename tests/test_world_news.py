@@ -5744,3 +5744,21 @@ def test_states_listed_after_voting_with_one_of_them_took_part_in_the_vote() -> 
     assert {"country/malta", "country/ecuador", "country/mozambique", "country/switzerland"} <= set(
         m.participants
     ), m.participants
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Russia vetoed a draft resolution on Sudan at the U.N. Security Council on Friday.",
+        "France and Britain on Friday vetoed a Russian resolution on the war in the U.N."
+        " Security Council.",
+    ],
+)
+def test_a_veto_with_the_council_hung_on_the_verb_is_a_session(sentence: str) -> None:
+    """Found by probing: "vetoed a draft resolution on Syria at the U.N. Security Council":
+    a veto made a session only where the council was named inside the resolution's phrase
+    ("a U.N. Security Council resolution")."""
+    f = facts(f"Vote\nSource: Test Wire | 2024-03-08\n\n{sentence}\n")
+    (m,) = f.meetings
+    assert "Session" in m.kinds, m
+    assert m.date.value == date(2024, 3, 8), m.date

@@ -3393,6 +3393,17 @@ def _sessions(doc: Doc) -> list[Meeting]:
                             if m.kind == "org"
                             and _BODY_WORDS.search(doc.entities[doc.ref(m)].label)
                         ]
+                        if not orgs:
+                            # "vetoed a draft resolution on Syria at the U.N. Security
+                            # Council", "vetoed a resolution on the crisis in the U.N.
+                            # Security Council" (hung on the verb): the body where it was done
+                            orgs = [
+                                m
+                                for g in _with_objects(tok, ("at", "in", "on"))
+                                for m in doc.mentions_in(*phrase_span(g, off))
+                                if m.kind == "org"
+                                and _BODY_WORDS.search(doc.entities[doc.ref(m)].label)
+                            ]
                         body = doc.ref(orgs[-1]) if orgs else None
             if body is None:
                 continue
