@@ -2532,3 +2532,26 @@ def test_irelands_taoiseach_and_tanaiste_are_posts_not_persons() -> None:
     )
     assert refs(f, "person") == {"person/simon-coveney"}, refs(f, "person")
     assert not refs(f, "org") & {"org/tanaiste", "org/taoiseach"}, refs(f, "org")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "person"),
+    [
+        (
+            "Iwaya is scheduled to meet acting prime minister Kim Min-seok on Tuesday, the"
+            " Japanese government said.",
+            "person/kim-min-seok",
+        ),
+        (
+            "The ruling party distanced itself from impeached President Yoon Suk Yeol's decree"
+            " on Monday.",
+            "person/yoon-suk-yeol",
+        ),
+    ],
+)
+def test_a_korean_name_the_model_cut_short_is_whole(sentence: str, person: str) -> None:
+    """dev 909: "acting president Choi Sang-mok" was "Choi Sang" (the model stops at the
+    hyphen of a two-syllable given name) and "President Yoon Suk Yeol's failed martial law
+    bid" "Yoon Suk" (a left-out last word before a possessive)."""
+    f = facts(f"Seoul\nSource: Test Wire | 2025-01-14\n\n{sentence}\n")
+    assert refs(f, "person") == {person}, refs(f, "person")

@@ -1131,6 +1131,8 @@ def _joined(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int,
             head = _first_name_before(text, a[0], out[-1][1] if out else 0)
             if head is not None:
                 a = (head, a[1], "PERSON")  # "H.E. Bola" + "Ahmed Tinubu"
+            if (hyphen := _HYPHEN_TAIL.match(text, a[1])) is not None:
+                a = (a[0], hyphen.end(), "PERSON")
             tail = _NAME_TAIL.match(text, a[1])
             two = _TWO_NAME_WORDS.match(text, a[1])
             if (
@@ -1327,7 +1329,11 @@ def _surname_words(run: str) -> bool:
 _NAME_HEAD = re.compile(r"\b([A-Z][a-z]{2,}) $")
 _WORD_BEFORE = re.compile(r"(\S+) $")
 # one more capitalised word after a name, then a lower-case word or a clause's end
-_NAME_TAIL = re.compile(r" ([A-Z][a-z]{2,})(?= [a-z]|[,;]| ?$)", re.M)
+# (or its possessive: "suspended President Yoon Suk" + "Yeol's failed martial law bid")
+_NAME_TAIL = re.compile(r" ([A-Z][a-z]{2,})(?= [a-z]|[,;]|[’']s\b| ?$)", re.M)
+# "acting president Choi Sang" + "-mok": a given name of two syllables joined by a hyphen,
+# the model's name ending at the hyphen
+_HYPHEN_TAIL = re.compile(r"-[a-z]{2,}(?![\w’'-])")
 _TWO_NAME_WORDS = re.compile(r" ([A-Z][a-z]{2,} [A-Z][a-z]{2,})(?= [a-z]|[,;]| ?$)", re.M)
 _NOT_NAME_WORDS = {
     fold(w)
