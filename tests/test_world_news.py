@@ -5762,3 +5762,24 @@ def test_a_veto_with_the_council_hung_on_the_verb_is_a_session(sentence: str) ->
     (m,) = f.meetings
     assert "Session" in m.kinds, m
     assert m.date.value == date(2024, 3, 8), m.date
+
+
+def test_a_list_in_bullets_after_took_part_in_the_summit_comma_is_its_attendance() -> None:
+    """dev 920: "Took part in the Summit," on a line of its own, then a bullet per
+    attendee: only a line ending on a colon opened such a list."""
+    f = facts(
+        "Communique\nSource: Test Wire | 2013-04-19\n\n"
+        "Convened by the Chairman of the Southern African Development Community, His Excellency"
+        " Armando Guebuza, an Extraordinary Summit was held in Maputo on Thursday, April 18th,"
+        " 2013.\n\n"
+        "Took part in the Summit,\n\n"
+        "• His Excellency Hifikepunye Pohamba, President of the Republic of Namibia;\n\n"
+        "• His Excellency Ian Khama, President of the Republic of Botswana;\n\n"
+        "• H.E. Sam Kutesa, Minister of Foreign Affairs of Uganda.\n"
+    )
+    (m,) = f.meetings
+    assert {
+        "person/hifikepunye-pohamba",
+        "person/ian-khama",
+        "person/sam-kutesa",
+    } <= set(m.participants), m.participants

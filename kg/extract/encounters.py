@@ -3077,7 +3077,15 @@ def _attendance(doc: Doc, meetings: list[Meeting]) -> None:
         if others is not None and colon < 0:
             _join(m, _others_named(doc, sent, others.end()))
             continue
-        if named_back and head.rstrip().endswith(":"):
+        if named_back and (
+            head.rstrip().endswith(":")
+            # "Took part in the Summit," on a line of its own, the list in bullets below
+            or (
+                head.rstrip().endswith(",")
+                and doc.paragraph_at(sent.start).end <= sent.end + 1
+                and _LIST_LINE.match(doc.text, sent.end + 1)
+            )
+        ):
             # "The Summit was attended by the following Heads of State: / Angola: H.E. …";
             # "Dr. A, Director General of the OECS, and the following Commissioners were also
             # in attendance:": those the sentence names, then the list
@@ -5224,6 +5232,8 @@ def same_meeting(a: Meeting, b: Meeting) -> bool:
         return True
     if a.span == b.span and da == db and any(not (m.participants or m.organizer) for m in (a, b)):
         return True  # "The Lakes Summit was convened on May 14": a gathering its parse names
+    if a.span == b.span and da and da == db and a.kinds & b.kinds & {"Summit", "Session"}:
+        return True  # one summit of a day told in one sentence, whoever each reading found at it
     shared = pa & pb
     if not shared:
         return False
