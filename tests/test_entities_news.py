@@ -2555,3 +2555,17 @@ def test_a_korean_name_the_model_cut_short_is_whole(sentence: str, person: str) 
     bid" "Yoon Suk" (a left-out last word before a possessive)."""
     f = facts(f"Seoul\nSource: Test Wire | 2025-01-14\n\n{sentence}\n")
     assert refs(f, "person") == {person}, refs(f, "person")
+
+
+def test_a_bare_title_is_not_the_post_named_before_that_another_holds() -> None:
+    """Found by probing: "Readout of call with Prime Minister of Papua New Guinea", then
+    "Prime Minister Anthony Albanese spoke with Papua New Guinea Prime Minister James
+    Marape": Albanese took the title's post, Papua New Guinea's, which Marape holds."""
+    f = facts(
+        "Readout of call with Prime Minister of Solomon Islands\n"
+        "Source: Test Wire | 2024-03-12\n\n"
+        "Prime Minister Christopher Luxon spoke with Solomon Islands Prime Minister Jeremiah"
+        " Manele by telephone on Monday evening.\n"
+    )
+    assert f.entities["person/jeremiah-manele"].posts == {"prime-minister-solomon-islands"}
+    assert f.entities["person/christopher-luxon"].posts == set(), f.entities

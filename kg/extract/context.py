@@ -770,6 +770,19 @@ def _posts_named_before(
         if len(states) != 1:
             continue
         state = states.pop()
+        if any(
+            other is not ent
+            and other.kind == "person"
+            and any(
+                k in doc.posts and doc.posts[k].country == state and doc.posts[k].role in roles
+                for k in other.posts
+            )
+            for other in doc.entities.values()
+        ):
+            # "Readout of call with Prime Minister of Papua New Guinea", then "Prime Minister
+            # Anthony Albanese spoke with Papua New Guinea Prime Minister James Marape": the
+            # post named before is the one another person holds
+            continue
         for u in before:
             for role in roles & set(u.roles):
                 _hold(doc, ent, role, state)
