@@ -2751,3 +2751,14 @@ def test_a_chief_of_staff_is_no_force() -> None:
     )
     (person,) = [t for t in sent if t.text == "Robbins"]
     assert not _is_force(person)
+
+
+def test_the_place_forces_left_for_is_where_they_go_though_the_model_misread_it() -> None:
+    """Found by probing: "Thirty Australian police officers left Brisbane for Port Moresby":
+    the model read "Brisbane for Port Moresby" as a title, "for" was no word before a
+    place, and the officers were deployed to Australia."""
+    f = facts(
+        "Police\nSource: Test Wire | 2024-03-12\n\n"
+        "Forty New Zealand police officers left Auckland for Port Moresby on Wednesday.\n"
+    )
+    assert sendings(f) == [("country/new-zealand", "place/port-moresby", 40)], sendings(f)

@@ -2196,6 +2196,13 @@ _LOCATIVE_NAME = re.compile(
     # Source")
     r"(?P<n>[A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+){0,2})"
 )
+# "left Brisbane for Port Moresby", "departed for Juba", "bound for Aden": where those
+# leaving go
+_FOR_AFTER_LEAVING = re.compile(
+    r"\b(?:left|leave|leaves|leaving|departed|depart|departs|departing|bound|headed|heading|"
+    r"sailed|flew|set\s+off|set\s+sail)\s+(?:[A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+){0,2}\s+)?"
+    r"for\s+(?:the\s+)?(?P<n>[A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+){0,2})"
+)
 _CITY_SAID = re.compile(
     r"(?<![\w’'-])(?:(?:The|A|An|In|At)\s)?(?P<n>[A-Z][a-z’'-]+(?:\s[A-Z][a-z’'-]+)?)(?:-based\b|,\s+(?:the\s+|a\s+)?"
     r"(?:[a-z-]+\s+){0,2}(?:city|town|capital|port|village)\b)"
@@ -2295,7 +2302,7 @@ def _gazetteer_places(text: str, out, ents, known, lex: Lexicon, prefer) -> None
                 out.remove(x)
             taken = [(a, b) for a, b in taken if not (s <= a and b <= e)]
     locative: set[tuple[int, int]] = set()
-    for m in _LOCATIVE_NAME.finditer(text):
+    for m in (*_LOCATIVE_NAME.finditer(text), *_FOR_AFTER_LEAVING.finditer(text)):
         cands.append((m.start("n"), m.end("n"), m.group("n")))  # the whole capitalised name
         locative.add(m.span("n"))
     said_city: set[tuple[int, int]] = set()
