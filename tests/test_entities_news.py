@@ -2569,3 +2569,18 @@ def test_a_bare_title_is_not_the_post_named_before_that_another_holds() -> None:
     )
     assert f.entities["person/jeremiah-manele"].posts == {"prime-minister-solomon-islands"}
     assert f.entities["person/christopher-luxon"].posts == set(), f.entities
+
+
+def test_a_surname_that_is_a_towns_name_is_the_persons_where_the_text_has_it_speak() -> None:
+    """Found by probing: "his Tanzanian counterpart Samia Suluhu Hassan … Hassan said …":
+    the model missed the full name and read "Hassan" alone as a person, which the gazetteer
+    made the town of Hassan in India; the president's words went to India."""
+    f = facts(
+        "Visit\nSource: Test Wire | 2024-05-20\n\n"
+        "Ugandan President Yoweri Museveni on Sunday arrived in Dodoma at the invitation of his"
+        " Tanzanian counterpart Samia Suluhu Hassan.\n\n"
+        "Speaking after the talks, Hassan said the two countries would build a new pipeline.\n"
+    )
+    assert "person/samia-suluhu-hassan" in refs(f, "person"), refs(f, "person")
+    assert not refs(f, "place") & {"place/hassan"}, refs(f, "place")
+    assert [s.speaker for s in f.statements] == ["person/samia-suluhu-hassan"], f.statements

@@ -358,7 +358,7 @@ def find(
             if kind == "org" and (e - s) > max(m.end - m.start for m in inside) + 3:
                 _add_org(out, ents, text, s, e, inside, lex, prefer)
             continue
-        kind, info = _type(surface, kind, label, prefer)
+        kind, info = _type(surface, kind, label, prefer, text=text)
         if kind is None:
             continue
         if kind == "org" and info is None:
@@ -1275,18 +1275,37 @@ def _names_the_model_missed(
         word = text[s:e]
         if label != "PERSON" or not _lone_name(word) or len(word) < 4 or word in full:
             continue
-        if not _may_be_name_word(word):
+        if fold(word) in TITLES or fold(word) in _NOT_NAME_WORDS or _ORG_WORD.fullmatch(word):
             continue  # "Outgoing Chairperson": a title, whoever holds it
-        for m in re.finditer(rf"\b[A-Z][a-z]{{2,}} ({re.escape(word)})\b", text):
+        if not _may_be_name_word(word) and not _speaks(text, word):
+            continue  # (a town's name, unless the text has it speak: "Hassan said")
+        alone = {(x, y) for x, y, lab in recognised if lab == "PERSON" and text[x:y] == word}
+        for m in re.finditer(rf"\b((?:[A-Z][a-z]{{2,}} ){{1,2}})({re.escape(word)})\b", text):
             a, b = m.span()
-            if any(x < b and a < y for x, y in taken) or any(x < b and a < y for x, y, _ in added):
+            if any(x < b and a < y and (x, y) not in alone for x, y in taken) or any(
+                x < b and a < y for x, y, _ in added
+            ):
                 continue
-            if _first_name_before(text, m.start(1), 0) != a:
+            given = m.group(1).split()
+            if not all(_may_be_name_word(w) and fold(w) not in _country_names() for w in given):
                 continue  # "President Hichilema": a title, no given name
+            prev = _WORD_BEFORE.search(text, max(0, a - 30), a)
+            if (
+                prev is None
+                or prev.group(1).lower() in ("the", "a", "an")  # "the Diamond Jubilee"
+                or not (
+                    fold(prev.group(1)) in TITLES
+                    or prev.group(1)[:1].islower()
+                    or prev.group(1).endswith(",")
+                )
+            ):
+                continue
             added.append((a, b, "PERSON"))
             full.add(word)
             break
-    return sorted(recognised + added)
+    # (the surname alone inside a name found whole is that name's: "Samia Suluhu Hassan")
+    kept = [r for r in recognised if not any(a <= r[0] and r[1] <= b for a, b, _ in added)]
+    return sorted(kept + added)
 
 
 def _first_name_before(
@@ -1744,8 +1763,17 @@ def _marked_person(
 _MET_BEFORE = re.compile(rf"\b(?:{_MET_WORDS}),? $")
 
 
-def _type(surface: str, kind: str, label: str, prefer: set[str]):
-    """What a recognised name is, by the gazetteers first and the model's label second."""
+def _speaks(text: str, name: str) -> bool:
+    """The text has the name say or do what persons do, somewhere ("Hassan said")."""
+    return any(
+        _SAID_AFTER.match(text[m.end() : m.end() + 30])
+        for m in re.finditer(rf"(?<![\w’'-]){re.escape(name)}(?![\w’'-])", text)
+    )
+
+
+def _type(surface: str, kind: str, label: str, prefer: set[str], *, text: str = ""):
+    """What a recognised name is, by the gazetteers first and the model's label second
+    (and, for a person's name that is a town's, by what the text has it do)."""
     if kind == "person" and len(surface.split()) == 1 and surface.isupper():
         city = world.place(surface, own_name=True)
         if city is not None and city.kind == "city" and city.population >= 100_000:
@@ -1771,8 +1799,18 @@ def _type(surface: str, kind: str, label: str, prefer: set[str]):
         and not _GENERIC_ORG_WORD.match(surface.split()[-1])
     ):
         return "place", place  # "Vilnius" read as an organization
-    if kind == "person" and place is not None and place.population >= 100_000:
-        return "place", place  # "Kigali" read as a person
+    if (
+        kind == "person"
+        and place is not None
+        and place.population >= 100_000
+        and not (
+            place.population < 1_000_000
+            and not world.capital_of(surface)
+            and _speaks(text, surface)
+        )
+    ):
+        # "Kigali" read as a person; but "Hassan said" (Hassan, a town in India) is one
+        return "place", place
     if kind in ("person", "org") and _NATURE_FIRST.match(surface):
         return "place", place  # "Lake Titicaca", "Mount Elgon" read as a person
     if (kind == "person" or surface.endswith("Local Government Area")) and _NO_NAME_END.search(
