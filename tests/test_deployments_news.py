@@ -2762,3 +2762,15 @@ def test_the_place_forces_left_for_is_where_they_go_though_the_model_misread_it(
         "Forty New Zealand police officers left Auckland for Port Moresby on Wednesday.\n"
     )
     assert sendings(f) == [("country/new-zealand", "place/port-moresby", 40)], sendings(f)
+
+
+def test_an_aircraft_carrying_a_counted_force_sends_that_many() -> None:
+    """Found by probing: "an Australian Defence Force aircraft carrying 30 police officers
+    would leave Brisbane for Port Moresby": the aircraft was the force, and its number was
+    that of aircraft, none."""
+    f = facts(
+        "Police\nSource: Test Wire | 2024-03-12\n\n"
+        "A Royal New Zealand Air Force aircraft carrying 45 police officers left Auckland for"
+        " Honiara on Wednesday.\n"
+    )
+    assert sendings(f) == [("country/new-zealand", "place/honiara", 45)], sendings(f)

@@ -1672,6 +1672,20 @@ def _numbers(doc: Doc, force, off: int, sent) -> tuple[int | None, int | None]:
         # "with" on the verb as often as on the vessel)
         crew = _CREW_ABOARD.match(doc.text, phrase_span(force, off)[1])
         aboard = int((crew.group("n") or crew.group("m")).replace(",", "")) if crew else None
+        carried = [
+            n
+            for c in force.children
+            if c.dep_ == "acl" and lemma(c.lower_) in _CARRY
+            for o in c.children
+            if o.dep_ == "dobj" and _is_force(o)
+            for n in o.children
+            if n.dep_ == "nummod"
+        ]
+        if aboard is None and carried:
+            # "an Australian Defence Force aircraft carrying 30 police officers": the people
+            # it carries
+            count = parse_number(carried[0].text)
+            aboard = count if isinstance(count, int) else None
         num = next((c for c in force.children if c.dep_ == "nummod"), None)
         if num is not None:
             at = off + num.idx
