@@ -1373,6 +1373,14 @@ def _conjunct_dated(doc: Doc, tok, off: int) -> bool:
 # "On the sidelines,", "on the margins of the summit": talks held beside a gathering, not
 # the gathering's list of who came
 _BESIDE_A_GATHERING = re.compile(r"\b(?:on|at) the (?:sidelines|side-lines|margins)\b", re.I)
+
+
+def _mark_beside(doc: Doc, meetings: list[Meeting]) -> None:
+    """Mark the meetings told as held beside a gathering (Meeting.beside)."""
+    for m in meetings:
+        m.beside = bool(_BESIDE_A_GATHERING.search(doc.text, m.span.start, m.span.end))
+
+
 _DURING_THE_VISIT = re.compile(
     r"\b[Dd]uring\s+(?:his|her|their|the|this)\s+(?:[\w-]+\s+){0,2}?visit\b"
 )
@@ -1852,8 +1860,7 @@ def encounters(doc: Doc) -> list[Meeting]:
     out.extend(_briefings(doc, out))
     out.extend(_joint_appearance(doc))
     out.extend(_arrivals(doc, out))
-    for m in out:
-        m.beside = bool(_BESIDE_A_GATHERING.search(doc.text, m.span.start, m.span.end))
+    _mark_beside(doc, out)
     merged = _merge_same(out)
     _attendance(doc, merged)
     _they_are_those_who_attended(doc, merged)
@@ -4595,8 +4602,7 @@ def merge_into(doc: Doc, found: list[Meeting], parsed: list[Meeting]) -> list[Me
     """The rules' meetings (sessions of named bodies, announced meetings) with the parse's:
     a parsed meeting that is one of theirs adds its parties, the rest are new."""
     _the_leaders_told_before(doc, found + parsed)
-    for m in found:
-        m.beside = bool(_BESIDE_A_GATHERING.search(doc.text, m.span.start, m.span.end))
+    _mark_beside(doc, found)
     # "A separately met B, C and D": the parse tells one meeting with each; the rules' one
     # meeting of all in that sentence gives way to them
     found = _told_again(doc, found, parsed)

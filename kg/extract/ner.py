@@ -1261,9 +1261,11 @@ def _names_the_model_missed(
 ) -> list[tuple[int, int, str]]:
     """A surname the model reads as a person once ("Hichilema held talks") names the person
     it missed where the text wrote the name in full ("Presidents Cyril Ramaphosa of South
-    Africa, Hakainde Hichilema of Zambia"): a capitalised name word before the surname,
-    after a title, a comma, "and" or a lower-case word, with no span of the model's or the
-    lexicon's on either word, is that person's name."""
+    Africa, Hakainde Hichilema of Zambia"): one or two capitalised name words before the
+    surname, after a title, a comma or a lower-case word (not an article), with no span of
+    the model's or the lexicon's on them but the surname's own, are that person's name. A
+    surname that is also a town's counts where the text has it speak ("Samia Suluhu Hassan",
+    "Hassan said")."""
     taken = [(s, e) for s, e, _ in recognised] + [(m.start, m.end) for m in known]
     full = {
         text[s:e].split()[-1]
