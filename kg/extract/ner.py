@@ -1288,18 +1288,13 @@ def _names_the_model_missed(
                 x < b and a < y for x, y, _ in added
             ):
                 continue
-            given = m.group(1).split()
-            if not all(_may_be_name_word(w) and fold(w) not in _country_names() for w in given):
+            if not all(_given_name_word(w) for w in m.group(1).split()):
                 continue  # "President Hichilema": a title, no given name
             prev = _WORD_BEFORE.search(text, max(0, a - 30), a)
             if (
                 prev is None
                 or prev.group(1).lower() in ("the", "a", "an")  # "the Diamond Jubilee"
-                or not (
-                    fold(prev.group(1)) in TITLES
-                    or prev.group(1)[:1].islower()
-                    or prev.group(1).endswith(",")
-                )
+                or not _may_open_a_name(prev.group(1))
             ):
                 continue
             added.append((a, b, "PERSON"))
@@ -1319,15 +1314,26 @@ def _first_name_before(
     word = _NAME_HEAD.search(text, max(floor, start - 30), start)
     if word is None:
         return None
-    if not _may_be_name_word(word.group(1)) or fold(word.group(1)) in _country_names():
+    if not _given_name_word(word.group(1)):
         return None  # (not "the First Vice President of Iran" + "E. Jahangiri")
     prev = _WORD_BEFORE.search(text, max(floor, word.start() - 30), word.start())
-    if prev is None:
+    if prev is None or not _may_open_a_name(prev.group(1), titled_only=titled_only):
         return None
-    p = prev.group(1)
-    if fold(p) in TITLES or (not titled_only and (p[:1].islower() or p.endswith(","))):
-        return word.start()
-    return None
+    return word.start()
+
+
+def _given_name_word(w: str) -> bool:
+    """A capitalised word before a surname that may be a given name: no title, place, date,
+    body word or state's name."""
+    return _may_be_name_word(w) and fold(w) not in _country_names()
+
+
+def _may_open_a_name(before: str, *, titled_only: bool = False) -> bool:
+    """The word before a name's first word is one a name follows: a title, or (unless only
+    titles will do) a lower-case word or one ending on a comma."""
+    return fold(before) in TITLES or (
+        not titled_only and (before[:1].islower() or before.endswith(","))
+    )
 
 
 def _may_be_name_word(w: str) -> bool:
