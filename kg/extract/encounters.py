@@ -4471,14 +4471,15 @@ def _place(doc: Doc, tok, off: int, skip: int) -> str | None:
             return got
         # "flew to Erbil on Thursday, where he met …": the parser hangs the clause on the
         # day; the place named just before the day is where
-        at = off + where.idx
-        before = [
-            m
-            for m in doc.mentions_in(max(at - 40, skip), at)
-            if m.kind in ("place", "country") and not m.adjective
-        ]
-        if before and fold(tok.head.text) in CALENDAR:
-            return doc.ref(before[-1])
+        if fold(tok.head.text) in CALENDAR:
+            at = off + where.idx
+            before = [
+                m
+                for m in doc.mentions_in(max(at - 40, skip), at)
+                if m.kind in ("place", "country") and not m.adjective
+            ]
+            if before:
+                return doc.ref(before[-1])
     if tok.dep_ in ("nsubj", "nsubjpass") and lemma(tok.head.lower_) in _HELD_NOUN_SUBJ:
         got = _place(doc, tok.head, off, skip)  # "the talks began on 25 October in Pretoria"
         if got:

@@ -330,13 +330,13 @@ def deployments_from_parse(doc: Doc) -> list[Deployment]:
                 lem in _WORK
                 # (not "240 members … already serving in Mali who have completed their roles")
                 and tok.dep_ in ("ROOT", "xcomp", "ccomp", "conj")
-                and any(g.text[:1].isupper() for g in _prep_objects(tok, "in"))
+                and _in_a_name(tok)
             ):
                 force = next(
                     (s for s in _chain_subjects(tok) if _is_force(s) and _sized(doc, s, off)),
                     None,
                 )
-            elif lem in _STAY and any(g.text[:1].isupper() for g in _prep_objects(tok, "in")):
+            elif lem in _STAY and _in_a_name(tok):
                 # "about 400 Kenyan officers remained in Port-au-Prince": a standing force,
                 # sent by its owner
                 force = next(
@@ -689,6 +689,11 @@ def _armed_services(tok) -> bool:
     if tok.text == "Guard" and any(c.dep_ == "compound" for c in tok.children):
         return True
     return tok.lower_ == "services" and any(c.lower_ == "armed" for c in tok.children)
+
+
+def _in_a_name(verb) -> bool:
+    """The verb is done "in" a capitalised name ("remained in Port-au-Prince")."""
+    return any(g.text[:1].isupper() for g in _prep_objects(verb, "in"))
 
 
 def _chain_subjects(tok) -> list:

@@ -355,9 +355,9 @@ def in_title_line(doc: Doc, pos: int) -> bool:
 
 def in_headline(doc: Doc, sent: Block) -> bool:
     """In the headline: a title line that is not itself a sentence of the story."""
-    title = doc.meta.title_span
-    if title is None or not in_title_line(doc, sent.start):
+    if not in_title_line(doc, sent.start):
         return False
+    title = doc.meta.title_span
     line = doc.text[title.start : title.end].rstrip()
     return not line.endswith((".", "!", "?", "”", '"')) and len(line) < 250
 
