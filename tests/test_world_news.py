@@ -5783,3 +5783,19 @@ def test_a_list_in_bullets_after_took_part_in_the_summit_comma_is_its_attendance
         "person/ian-khama",
         "person/sam-kutesa",
     } <= set(m.participants), m.participants
+
+
+def test_the_talks_with_a_leader_told_before_are_not_the_briefers_own() -> None:
+    """Found by probing: "Foreign Secretary Vinay Kwatra told reporters that the talks with
+    Mr. Kishida covered defence": a briefer speaking of the talks the story told made a
+    meeting of the briefer and Kishida."""
+    f = facts(
+        "Talks\nSource: Test Wire | 2023-05-20\n\n"
+        "Prime Minister Narendra Modi on Saturday held talks with his Japanese counterpart"
+        " Fumio Kishida in Hiroshima on trade and defence.\n\n"
+        "Foreign Secretary Vinay Kwatra told reporters that the talks with Mr. Kishida covered"
+        " clean energy too.\n"
+    )
+    assert parties(f.meetings) == [["person/fumio-kishida", "person/narendra-modi"]], parties(
+        f.meetings
+    )

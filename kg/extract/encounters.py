@@ -1358,6 +1358,20 @@ def _the_talks_the_speaker_held(hub) -> bool:
     )
 
 
+def _talks_told_before(doc: Doc, hub, off: int, out: list[Meeting]) -> Meeting | None:
+    """The latest meeting found before whose parties hold everyone the talks are "with", and
+    someone besides (a visit that names only the visitor leaves the speaker the host)."""
+    others = {
+        r
+        for o in _with_objects(hub, ("with",))
+        for r in _named_in(doc, *phrase_span(o, off))
+        if r.startswith("person/")
+    }
+    if not others:
+        return None
+    return next((m for m in reversed(out) if others < set(m.participants)), None)
+
+
 def _conjunct_dated(doc: Doc, tok, off: int) -> bool:
     """ "On Monday 7 March, Prime Minister Sanna Marin will visit Tallinn and meet with …":
     a meeting to come, a verb joined to one whose clause gives the day before it."""
@@ -1559,10 +1573,17 @@ def encounters(doc: Doc) -> list[Meeting]:
                         parties.add_np(s)
                 if _the_talks_the_speaker_held(hub):
                     # "President Kagame said the discussions with President Teodoro Obiang
-                    # Nguema were fruitful": the speaker's own talks
-                    for s in _subjects(head.head):
-                        if _names_a_person(s, doc, off):
-                            parties.add_np(s)
+                    # Nguema were fruitful": the speaker's own talks, unless the story told
+                    # of talks with the other before ("Modi held talks with Kishida …
+                    # Foreign Secretary Vinay Kwatra told reporters that the talks with Mr.
+                    # Kishida covered defence"): those talks, again
+                    told = _talks_told_before(doc, hub, off, out)
+                    if told is not None:
+                        parties.take(*told.participants)
+                    else:
+                        for s in _subjects(head.head):
+                            if _names_a_person(s, doc, off):
+                                parties.add_np(s)
                 for c in hub.children:
                     if c.dep_ in ("poss", "compound"):
                         parties.add_np(c)
