@@ -5799,3 +5799,20 @@ def test_the_talks_with_a_leader_told_before_are_not_the_briefers_own() -> None:
     assert parties(f.meetings) == [["person/fumio-kishida", "person/narendra-modi"]], parties(
         f.meetings
     )
+
+
+def test_a_visit_the_callers_discussed_is_no_meeting_of_theirs() -> None:
+    """Found by probing a call readout: "spoke today with Brazilian Foreign Minister Mauro
+    Vieira to discuss the upcoming visit of President Luiz Inácio Lula da Silva to China":
+    the visit, a topic, made a second call, with Lula on the line."""
+    f = facts(
+        "Call\nSource: Test Wire | 2023-03-14\n\n"
+        "Secretary of State Antony J. Blinken spoke today with Brazilian Foreign Minister Mauro"
+        " Vieira to discuss the upcoming visit of President Luiz Inácio Lula da Silva to China"
+        " and shared priorities in the hemisphere.\n\n"
+        "Secretary Blinken also thanked the Foreign Minister for Brazil's vote at the UN"
+        " General Assembly on February 23.\n"
+    )
+    assert parties(f.meetings) == [["person/antony-blinken", "person/mauro-vieira"]], parties(
+        f.meetings
+    )

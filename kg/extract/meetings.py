@@ -29,7 +29,10 @@ TRIGGER = re.compile(
 )
 _RECALLED_FOR = re.compile(r"\b(?:recall|summon)\w*\b[^.;]{0,100}\bfor\s+(?:urgent\s+)?$", re.I)
 _TOPIC_BEFORE = re.compile(
-    r"\b(?:about|regarding|concerning)\s+(?:the\s+|a\s+|their\s+|his\s+|her\s+)?"
+    r"(?:\b(?:about|regarding|concerning)\s+(?:the\s+|a\s+|their\s+|his\s+|her\s+)?"
+    # "spoke with A to discuss the upcoming visit of B": the visit a topic (but "discuss
+    # trade in phone call" is the call)
+    r"|\bdiscuss(?:ed|es|ing)?\s+(?:the|a|an|their|his|her)\s+)"
     r"(?:[\w-]+\s+){0,2}$",
     re.I,
 )
