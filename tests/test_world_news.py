@@ -5816,3 +5816,18 @@ def test_a_visit_the_callers_discussed_is_no_meeting_of_theirs() -> None:
     assert parties(f.meetings) == [["person/antony-blinken", "person/mauro-vieira"]], parties(
         f.meetings
     )
+
+
+def test_earlier_in_the_day_after_a_day_recalled_is_the_meetings_day() -> None:
+    """Found by probing a readout: a vote "on February 23" told between the call and
+    "Earlier in the day, Deputy Secretary Wendy Sherman met with …" left Sherman's meeting
+    with no day."""
+    f = facts(
+        "Readout\nSource: Test Wire | 2023-03-14\n\n"
+        "Secretary Blinken spoke today with Foreign Minister Mauro Vieira.\n\n"
+        "Blinken thanked him for Brazil's vote at the UN General Assembly on February 23.\n\n"
+        "Earlier in the day, Deputy Secretary Wendy Sherman met with Argentine Ambassador Jorge"
+        " Argüello in Washington.\n"
+    )
+    (m,) = [m for m in f.meetings if "person/wendy-sherman" in m.participants]
+    assert m.date is not None and m.date.value == date(2023, 3, 14), m.date

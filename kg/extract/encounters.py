@@ -4948,7 +4948,11 @@ def _same_day_as_before(doc: Doc, meetings: list[Meeting]) -> None:
             if years and o.date.value.year not in years:
                 continue  # "a strategic partnership in 2015 during the visit of Modi": its year
             if any(
-                d.start >= o.span.end and d.value != o.date.value
+                d.start >= o.span.end
+                and d.value != o.date.value
+                # ("Blinken thanked him for Brazil's vote on February 23. Earlier in the
+                # day, …": a day recalled before it moves no "earlier in the day")
+                and not (said_so and d.value is not None and d.value < o.date.value)
                 for d in doc.dates.dates_in(o.span.end, m.span.end)
             ):
                 continue  # ("Honored to call on President D today in Colombo": that same day)
