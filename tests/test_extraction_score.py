@@ -32,7 +32,7 @@ FIRST_GOLD = {  # class: (precision, recall)
     "deployments (facts)": (0.95, 0.95),
     "claims": (0.95, 0.95),
 }
-# the real-news development split (tests/corpus/dev, 921 texts, each scored at first
+# the real-news development split (tests/corpus/dev, 936 texts, each scored at first
 # sight when it was added): dev scores, tuned on. Texts added later may lower a figure
 # (org recall 0.830 -> 0.8299 with texts 181-204; claims recall 0.761 -> 0.746 with texts
 # 245-260, 0.746 -> 0.733 with texts 261-276; org recall 0.821 -> 0.813 and deployment
