@@ -2774,3 +2774,17 @@ def test_an_aircraft_carrying_a_counted_force_sends_that_many() -> None:
         " Honiara on Wednesday.\n"
     )
     assert sendings(f) == [("country/new-zealand", "place/honiara", 45)], sendings(f)
+
+
+def test_two_figures_on_two_days_of_an_undated_page_are_two_movements() -> None:
+    """dev 929: "Some 150 Brazilian troops left for Haiti on Monday … A small Brazilian
+    contingent of 42 troops arrived in Haiti on Saturday", in a page with no date: the
+    parse's 150 was taken for the rules' 42 and lost."""
+    f = facts(
+        "Police leave\nSource: Test Wire\n\n"
+        "KIGALI (Test Wire) - Some 180 Rwandan police officers left for the Central African"
+        " Republic on Friday to join the United Nations mission there.\n\n"
+        "A small Rwandan advance team of 25 officers arrived in the Central African Republic on"
+        " Tuesday.\n"
+    )
+    assert sorted(d.personnel for d in f.deployments) == [25, 180], sendings(f)

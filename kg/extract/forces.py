@@ -2513,6 +2513,7 @@ def _merge(deps: list[Deployment], doc: Doc | None = None) -> list[Deployment]:
                 if o.deployed_by == d.deployed_by
                 and o.withdrawal == d.withdrawal
                 and not _other_phase(o, d)
+                and not (doc is not None and _days_unresolved_apart(doc, o, d))
                 and not _two_forces_of_one_verb(o, d)
                 and (
                     o.destination == d.destination
@@ -2646,6 +2647,27 @@ def _other_phase(a: Deployment, b: Deployment) -> bool:
     )
 
 
+def _days_unresolved_apart(doc: Doc, a: Deployment, b: Deployment) -> bool:
+    """ "Some 150 Brazilian troops left for Haiti on Monday … A small Brazilian contingent
+    of 42 troops arrived in Haiti on Saturday", in a page with no date: two figures, each
+    told on a day of its own that cannot be resolved, are two movements too."""
+
+    def days(d: Deployment) -> set[str]:
+        skip = _dateline_end(doc, d.span.start)
+        return {
+            v.text.lower()
+            for v in doc.dates.dates_in(max(skip, d.span.start), d.span.end)
+            if v.value is None
+        }
+
+    if not (a.personnel and b.personnel and a.personnel != b.personnel):
+        return False
+    if a.start is not None or b.start is not None:
+        return False
+    da, db = days(a), days(b)
+    return bool(da and db and not da & db)
+
+
 def _month(doc: Doc, d: DateValue | None) -> str:
     if d is not None and d.value:
         return d.value.strftime("%Y-%m")
@@ -2701,7 +2723,11 @@ def merge_into(doc: Doc, found: list[Deployment], parsed: list[Deployment]) -> l
             parents.setdefault(d.deployed_by, d)
     for d in parsed:
         twin = by_sender.get(d.deployed_by or "") or _same_body(doc, d.deployed_by, by_sender)
-        if twin is not None and twin.deployed_by == d.deployed_by and _other_phase(twin, d):
+        if (
+            twin is not None
+            and twin.deployed_by == d.deployed_by
+            and (_other_phase(twin, d) or _days_unresolved_apart(doc, twin, d))
+        ):
             # "A contingent of 140 … is expected to arrive on 12 October … An advance party of
             # ten … arrived on 30 September": the same sender's two movements
             twin = None
@@ -2750,7 +2776,11 @@ def merge_into(doc: Doc, found: list[Deployment], parsed: list[Deployment]) -> l
         if d.withdrawal and any(o.key == d.key and not o.withdrawal for o in out):
             d.key += "-withdrawal"  # forces leaving, beside the sending of the same month
         if any(o.key == d.key for o in out):
-            if any(o.key == d.key and _two_forces_of_one_verb(o, d) for o in out):
+            if any(
+                o.key == d.key
+                and (_two_forces_of_one_verb(o, d) or _days_unresolved_apart(doc, o, d))
+                for o in out
+            ):
                 d.key += f"-{d.personnel}"  # the second force the sentence counts
             elif not (_added(doc, d) or _told_as_earlier(doc, d)):
                 continue
