@@ -2788,3 +2788,22 @@ def test_two_figures_on_two_days_of_an_undated_page_are_two_movements() -> None:
         " Tuesday.\n"
     )
     assert sorted(d.personnel for d in f.deployments) == [25, 180], sendings(f)
+
+
+def test_troops_committed_to_a_force_then_arriving_are_its_contingent() -> None:
+    """dev 930: "The last batch of the Tanzanian troops committed to the Force Intervention
+    Brigade arrived in Goma": the parser made "committed" the verb, so no one arrived; then
+    "They will be part of the 3,069 strong force" gave them the whole force's size, and the
+    mission the story named (MONUSCO) stood for the brigade the sentence names."""
+    f = facts(
+        "Arrival\nSource: Test Wire | 2015-03-03\n\n"
+        "Juba, 3 March 2015 - The first group of the Ghanaian soldiers committed to the"
+        " Regional Protection Force arrived in Juba on 1 March 2015. They will be part of the"
+        " 4,000 strong force, to which Rwanda and Ethiopia are the other contributors.\n\n"
+        "The Regional Protection Force is placed under the command of the United Nations"
+        " Mission in South Sudan (UNMISS).\n"
+    )
+    (d,) = [d for d in f.deployments if d.deployed_by == "country/ghana"]
+    assert (d.destination, d.personnel) == ("place/juba", None), sendings(f)
+    assert d.start is not None and d.start.value == date(2015, 3, 1), d.start
+    assert d.serves_in == "org/regional-protection-force", d

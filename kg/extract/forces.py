@@ -231,7 +231,11 @@ def deployments_from_parse(doc: Doc) -> list[Deployment]:
                         # "Malawi's contingent is expected to arrive next week"
                         subs = [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")]
                     if not subs:
-                        subs = _passive_subject_missed(tok) or _count_read_as_prep(tok)
+                        subs = (
+                            _passive_subject_missed(tok)
+                            or _count_read_as_prep(tok)
+                            or _reduced_relative_subjects(tok)
+                        )
                     force = next((s for s in subs if _is_force(s)), None)
                     if (
                         force is None
@@ -2003,6 +2007,10 @@ def _build(
         if not a <= date.start < b:
             date = None
     part_of = force_org if force_org and force_org != sender else None
+    if part_of:
+        # "The last batch of the Tanzanian troops committed to the Force Intervention
+        # Brigade", in a story of MONUSCO: the force the sentence names
+        part_of = _as_part_of(doc, sent, skip, sender, _COMMITTED_TO) or part_of
     if part_of and (
         _other_mission(doc, tok.sent, off, skip, part_of)
         or _OUTSIDE_THE_MISSION.search(doc.text, sent.start, sent.end)
@@ -2038,6 +2046,10 @@ _AS_PART_OF = re.compile(
     r"\s+(?:the |an |a )?",
     re.I,
 )
+
+
+# "the Tanzanian troops committed to the Force Intervention Brigade": the force they serve in
+_COMMITTED_TO = re.compile(r"\b(?:committed|assigned|attached)\s+to\s+(?:the\s+)?", re.I)
 
 
 _TELLING = {"say", "announce", "tell", "state", "confirm", "add", "report", "reveal"}
@@ -2098,10 +2110,12 @@ def _in_state(doc: Doc, ref: str) -> str | None:
     return f"country/{ent.country}" if ent is not None and ent.country else None
 
 
-def _as_part_of(doc: Doc, sent, skip: int, sender: str) -> str | None:
+def _as_part_of(
+    doc: Doc, sent, skip: int, sender: str, phrase: re.Pattern[str] = _AS_PART_OF
+) -> str | None:
     """The organization a sentence says the sent forces are part of, when it names one
     first thing after the phrase (not "as part of efforts by Kenya")."""
-    for m in _AS_PART_OF.finditer(doc.text, max(sent.start, skip), sent.end):
+    for m in phrase.finditer(doc.text, max(sent.start, skip), sent.end):
         first = doc.mentions_in(m.end(), min(sent.end, m.end() + 60))
         if first and first[0].start == m.end() and first[0].kind == "org":
             ref = doc.ref(first[0])
@@ -2647,6 +2661,36 @@ def _other_phase(a: Deployment, b: Deployment) -> bool:
     )
 
 
+# participles a force is told by before its verb ("the troops committed to the brigade")
+_FORCE_PARTICIPLES = {
+    "commit",
+    "assign",
+    "pledge",
+    "attach",
+    "earmark",
+    "contribute",
+    "allocate",
+    "second",
+}
+
+
+def _reduced_relative_subjects(verb) -> list:
+    """ "The last batch of the Tanzanian troops committed to the Force Intervention Brigade
+    arrived in Goma": the parser made "committed" the sentence's verb and "arrived" a clause
+    of it; the subject of the participle is the one that arrived."""
+    head = verb.head
+    if (
+        verb.dep_ != "advcl"
+        or head.i >= verb.i
+        or _verb_lemma(head.lower_) not in _FORCE_PARTICIPLES
+        or any(c.dep_ in ("mark", "nsubj", "nsubjpass", "aux") for c in verb.children)
+        or any(c.dep_ in ("aux", "auxpass", "dobj") for c in head.children)
+        or any(t.is_punct for t in verb.doc[head.i : verb.i])
+    ):
+        return []
+    return [c for c in head.children if c.dep_ == "nsubj"]
+
+
 def _days_unresolved_apart(doc: Doc, a: Deployment, b: Deployment) -> bool:
     """ "Some 150 Brazilian troops left for Haiti on Monday … A small Brazilian contingent
     of 42 troops arrived in Haiti on Saturday", in a page with no date: two figures, each
@@ -2856,6 +2900,7 @@ def _theatres(doc: Doc, deps: list[Deployment]) -> None:
 # head noun, then its size; the figure is that of the deployment told just before
 # what a force is made of, before the list of its parts
 _MADE_OF_VERBS = r"consists?|consisted|comprises?|comprised|includes|included"
+_PART_OF_THE = re.compile(r"\b(?:part of|join(?:s|ed|ing)?|reinforc(?:e|es|ed|ing))\s+$", re.I)
 _SIZE_TOLD = re.compile(
     r"\b(?:[Tt]he|[Tt]his|[Ii]ts|[Tt]heir)\s+(?:[\w-]+\s+){0,4}?"
     r"(?:mission|force|taskforce|contingent|detachment|battalion|team|unit|deployment)\s+"
@@ -2901,6 +2946,8 @@ def _size_told_after(doc: Doc, deps: list[Deployment]) -> None:
         m = _SIZE_TOLD.search(doc.text, sent.start, sent.end)
         if m is None:
             continue
+        if _PART_OF_THE.search(doc.text, max(sent.start, m.start() - 30), m.start()):
+            continue  # "They will be part of the 3,069 strong force": the whole they join
         nums = [n for n in doc.numbers_in(m.end(), sent.end) if n[0] == m.end()]
         strong = None if nums else _STRONG_UNIT.match(doc.text, m.end(), sent.end)
         if strong:
