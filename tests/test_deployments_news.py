@@ -2807,3 +2807,17 @@ def test_troops_committed_to_a_force_then_arriving_are_its_contingent() -> None:
     assert (d.destination, d.personnel) == ("place/juba", None), sendings(f)
     assert d.start is not None and d.start.value == date(2015, 3, 1), d.start
     assert d.serves_in == "org/regional-protection-force", d
+
+
+def test_a_ship_named_by_its_navys_prefix_is_sent_by_that_state() -> None:
+    """dev 932: "HMAS Canberra deployed to Vanuatu on March 5 … The ship, with more than 600
+    ADF personnel on board, was loaded with equipment": no state sent the ship, and the
+    people aboard were not its force's size."""
+    f = facts(
+        "Relief\nSource: Test Wire | 2024-02-10\n\n"
+        "HMNZS Canterbury deployed to Tonga on Thursday to support the relief effort after the"
+        " storm.\n\n"
+        "The ship, with about 250 NZDF personnel on board, carried water and shelter kits.\n\n"
+        "New Zealand has also pledged $2 million in aid.\n"
+    )
+    assert sendings(f) == [("country/new-zealand", "country/tonga", 250)], sendings(f)

@@ -27,6 +27,7 @@ from kg.extract.lexis import (
     DOUBT_VERBS,
     FORCE_NOUNS,
     HYPOTHETICAL,
+    SHIP_NAVIES,
     SHIP_PREFIXES,
     STANDING_FORCE_CUE,
     TALLY,
@@ -1619,6 +1620,19 @@ def _named_ship(tok) -> bool:
     )
 
 
+def _ships_navy(doc: Doc, force) -> str | None:
+    """ "HMAS Canberra deployed to Vanuatu": the state whose navy the ship's prefix names,
+    when the story names that state."""
+    if not _named_ship(force):
+        return None
+    m = _SHIP_PREFIX.search(force.doc[force.left_edge.i : force.i + 1].text)
+    ref = f"country/{SHIP_NAVIES[m.group(1)]}" if m else None
+    return ref if ref in doc.entities else None
+
+
+_SHIP_PREFIX = re.compile(rf"\b({SHIP_PREFIXES})\s")
+
+
 def _vessel(tok) -> bool:
     if _named_ship(tok):
         return True
@@ -1924,6 +1938,8 @@ def _build(
         )
     if sender is None or sender == force_org:
         sender = _owner(doc, force, off, skip) or sender
+    if sender is None:
+        sender = _ships_navy(doc, force)
     if sender is None:
         sender = _came_from(doc, tok, off, skip, force)
     if sender is None:
@@ -2915,6 +2931,10 @@ _SIZE_TOLD = re.compile(
     # "the 25 member team will be working alongside …": the size in the force's name
     rf"|\b(?:[Tt]he|[Tt]his|[Ii]ts|[Tt]heir)\s+(?={_STRONG.pattern}\s+(?:[\w-]+\s+){{0,2}}?"
     r"(?:mission|force|contingent|detachment|battalion|team|unit|group|company)\b)"
+    # "The ship, with more than 600 ADF personnel on board, was loaded with equipment"
+    r"|\b(?:[Tt]he|[Ii]ts)\s+(?:ship|vessel|warship|frigate|aircraft|plane)\s*,?\s+"
+    r"(?:with|carrying)\s+"
+    r"(?:(?:about|around|some|roughly|nearly|almost|at least|up to|more than|over)\s+)?"
 )
 # (a part of a force, not the whole mission: "the 1,000-strong mission" counts all of it)
 _STRONG_UNIT = re.compile(
@@ -2925,7 +2945,7 @@ _SIZE_PEOPLE = re.compile(
     rf"{_SIZE_WORD}|"
     # "The group of 157 climbed aboard a federal plane": the number is the people
     r"(?=\s+(?:climbed|boarded|left|arrived|departed|flew|landed|will|were|are)\b)|"
-    r"\s*(?:[a-z-]+\s+){0,2}?(?:troops|soldiers|personnel|peacekeepers|police|officers|"
+    r"\s*(?:[A-Za-z-]+\s+){0,2}?(?:troops|soldiers|personnel|peacekeepers|police|officers|"
     r"servicemen|men|members|monitors|observers|experts|staff|instructors|trainers|sailors|"
     r"marines|gendarmes|airmen)\b"
 )

@@ -333,11 +333,36 @@ SAID_AFTER = re.compile(
 BUILDING_WORDS = ("House", "Palace", "Hall", "Lodge", "Mansion", "Residence")
 
 
+# whose navy each prefix names ("HMAS Canberra" is Australia's), by country key
+SHIP_NAVIES = {
+    "INS": "india",
+    "HMS": "united-kingdom",
+    "USS": "united-states",
+    "HMAS": "australia",
+    "HMNZS": "new-zealand",
+    "HMCS": "canada",
+    "KRI": "indonesia",
+    "RFS": "russia",
+    "TCG": "turkey",
+    "ROKS": "south-korea",
+    "JS": "japan",
+    "PNS": "pakistan",
+    "BNS": "bangladesh",
+    "SLNS": "sri-lanka",
+    "KD": "malaysia",
+    "HNLMS": "netherlands",
+    "HDMS": "denmark",
+    "ITS": "italy",
+    "ESPS": "spain",
+    "NRP": "portugal",
+    "BRP": "philippines",
+    "RSS": "singapore",
+    "FGS": "germany",
+    "HNoMS": "norway",
+    "HSwMS": "sweden",
+}
 # the prefixes navies name their ships by ("INS Vikrant", "USS Gerald R. Ford")
-SHIP_PREFIXES = (
-    r"(?:INS|HMS|USS|HMAS|HMNZS|HMCS|KRI|RFS|TCG|ROKS|JS|PNS|BNS|SLNS|KD|HNLMS|HDMS|ITS|ESPS|NRP"
-    r"|BRP|RSS|FGS|HNoMS|HSwMS)"
-)
+SHIP_PREFIXES = rf"(?:{'|'.join(SHIP_NAVIES)})"
 # "met ahead of the forum to take place on Monday May 22", "Ahead of Friday's summit, A met
 # B": a day in this clause, after these words, is the other event's, not the meeting's
 AHEAD_OF = re.compile(r"\b(?:ahead of|in the run-up to|prior to)\b[^,.;:]*$", re.I)
