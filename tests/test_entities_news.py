@@ -2584,3 +2584,14 @@ def test_a_surname_that_is_a_towns_name_is_the_persons_where_the_text_has_it_spe
     assert "person/samia-suluhu-hassan" in refs(f, "person"), refs(f, "person")
     assert not refs(f, "place") & {"place/hassan"}, refs(f, "place")
     assert [s.speaker for s in f.statements] == ["person/samia-suluhu-hassan"], f.statements
+
+
+def test_storms_named_together_are_no_persons() -> None:
+    """dev 932: "following Tropical Cyclones Judy and Kevin" gave the persons "Tropical
+    Cyclones Judy" and "Kevin"; only the singular storm words kept a storm from being one."""
+    f = facts(
+        "Relief\nSource: Test Wire | 2024-02-10\n\n"
+        "Fiji sent a relief team to Tonga following Tropical Cyclones Harold and Gita, the"
+        " government said.\n"
+    )
+    assert refs(f, "person") == set(), refs(f, "person")

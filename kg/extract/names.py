@@ -107,6 +107,7 @@ NON_NAME_WORDS = {
         # "Peacekeeping Contingent", "Typhoon Yagi", "Confront Protesters")
         "Contingent Observers Operations Plaque Communique Offenders Protesters Guards "
         "Industries Framework Construct Partnership Typhoon Hurricane Cyclone Earthquake "
+        "Typhoons Hurricanes Cyclones Storm Storms "
         "Hospital Headquarters Programme Program Wharf Summits Building System Aide Cooperation "
         "Alert Palace Cross Family School Plan Base Rifles Operation Statehouse Triangle "
         "Tribune Writing Tempore"
