@@ -2821,3 +2821,21 @@ def test_a_ship_named_by_its_navys_prefix_is_sent_by_that_state() -> None:
         "New Zealand has also pledged $2 million in aid.\n"
     )
     assert sendings(f) == [("country/new-zealand", "country/tonga", 250)], sendings(f)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Haiti-bound Kenyan police officers left Nairobi on Monday.",
+        "A batch of the Haiti-bound Rapid Deployment Unit (RDU) of the Kenya Police Service"
+        " left Nairobi on Monday.",
+    ],
+)
+def test_a_force_bound_for_a_state_goes_there(sentence: str) -> None:
+    """dev 933: "The next batch of the Mali-bound Combat Convoy Company (CCC) of the Sri
+    Lanka Army is preparing to leave": Mali sent the company to Sri Lanka; "X-bound" named
+    the sender, and the unit's initials hid the army whose unit it is."""
+    f = facts(f"Police\nSource: Test Wire | 2024-07-16\n\n{sentence}\n")
+    assert [(*s, d.withdrawal) for s, d in zip(sendings(f), f.deployments, strict=True)] == [
+        ("country/kenya", "country/haiti", None, False)
+    ], sendings(f)

@@ -1203,18 +1203,22 @@ def _owner(doc: Doc, force, off: int, skip: int) -> str | None:
     ]
     for i, m in enumerate(ms):
         before = doc.text[max(s, m.start - 12) : m.start].lower()
-        if _INTO_BEFORE.search(before):
-            continue  # a destination inside the phrase ("a contingent to the UN … mission")
+        if _INTO_BEFORE.search(before) or doc.text.startswith(_BOUND_SUFFIX, m.end):
+            continue  # a destination inside the phrase ("a contingent to the UN … mission",
+            # "the Mali-bound Combat Convoy Company")
         if "from " in before[-6:] and force.lower_ in _LEAVING_NOUNS:
             continue  # "its withdrawal from Afghanistan": the place left, not "troops from Benin"
-        state = ms[i + 1] if i + 1 < len(ms) else None
+        # (the next named, past the initials: "the Combat Convoy Company (CCC) of the Sri
+        # Lanka Army")
+        whole = next((x for x in ms[i + 1 :] if doc.ref(x) != doc.ref(m)), None)
         if (
             m.kind == "org"
-            and state is not None
-            and state.kind == "country"
-            and _OF_THE.fullmatch(doc.text, m.end, state.start)
+            and whole is not None
+            and _OF_THE_AFTER_INITIALS.fullmatch(doc.text, m.end, whole.start)
+            and national(doc, doc.ref(whole)).startswith("country/")
         ):
-            return doc.ref(state)  # "members of the Military Emergency Unit of Spain"
+            # "members of the Military Emergency Unit of Spain"
+            return national(doc, doc.ref(whole))
         return national(doc, doc.ref(m))
     poss = next(
         (c for c in force.children if c.dep_ == "poss" and c.lower_ in ("its", "their")), None
@@ -1235,7 +1239,24 @@ def _owner(doc: Doc, force, off: int, skip: int) -> str | None:
 
 
 _INTO_BEFORE = re.compile(r"\b(?:to|in|into)\s+(?:the\s+)?$")
+_BOUND_SUFFIX = "-bound"
+
+
+def _bound_for(doc: Doc, force, off: int) -> str | None:
+    """ "The Haiti-bound Kenyan police officers": where the force's own words say it goes."""
+    s, e = phrase_span(force, off)
+    return next(
+        (
+            doc.ref(m)
+            for m in doc.mentions_in(s, e)
+            if m.kind in ("country", "place") and doc.text.startswith(_BOUND_SUFFIX, m.end)
+        ),
+        None,
+    )
+
+
 _OF_THE = re.compile(r"\s+of\s+(?:the\s+)?")
+_OF_THE_AFTER_INITIALS = re.compile(r"\s+(?:\([A-Z]{2,8}\)\s+)?of\s+(?:the\s+)?")
 _CARRY = {"carry", "transport", "ferry", "bring"}
 
 
@@ -2013,6 +2034,10 @@ def _build(
         # have been sent to the border with Belarus", "450 men to the border": the sender's
         # side of it
         dest = sender
+    bound = _bound_for(doc, force, off) if dest is None or dest == sender else None
+    if bound is not None:
+        # "The Haiti-bound Kenyan police officers left Nairobi": where they are bound
+        dest = bound
     personnel, equipment = _numbers(doc, force, off, sent)
     date = _date(doc, sent, off + tok.idx)
     clause = _clause_of(tok)
@@ -2051,7 +2076,13 @@ def _build(
         withdrawal=lemma(tok.lower_) in ("withdraw", "pull")
         or tok.lower_ in _LEAVING_NOUNS
         # "The last French soldiers left Niger": a place left, not set out from, is withdrawn from
-        or (lemma(tok.lower_) == "leave" and dest is not None and not at_home and _no_aim(tok)),
+        or (
+            lemma(tok.lower_) == "leave"
+            and dest is not None
+            and not at_home
+            and bound is None
+            and _no_aim(tok)
+        ),
     )
 
 
