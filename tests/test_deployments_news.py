@@ -2839,3 +2839,14 @@ def test_a_force_bound_for_a_state_goes_there(sentence: str) -> None:
     assert [(*s, d.withdrawal) for s, d in zip(sendings(f), f.deployments, strict=True)] == [
         ("country/kenya", "country/haiti", None, False)
     ], sendings(f)
+
+
+def test_the_next_batch_that_left_on_monday_left_last_monday() -> None:
+    """Found by probing: "The next batch of Kenyan officers left Nairobi for Haiti on
+    Monday", in a Tuesday page: "next" (of the batch) made the Monday the one to come."""
+    f = facts(
+        "Police\nSource: Test Wire | 2024-07-16\n\n"
+        "The next batch of Kenyan officers left Nairobi for Haiti on Monday.\n"
+    )
+    (d,) = f.deployments
+    assert d.start is not None and d.start.value == date(2024, 7, 15), d.start

@@ -119,7 +119,10 @@ MONTH_OF_ITS_OWN = (
 # (and the future of reported speech: "announced that the meeting would be held on Monday"
 # in a Sunday page is the Monday after)
 _FUTURE = re.compile(
-    r"\b(will|shall|would|is expected|are expected|is to|are to|next|plans? to|"
+    r"\b(will|shall|would|is expected|are expected|is to|are to|plans? to|"
+    # (a time to come, not "The next batch of Kenyan officers left … on Monday")
+    r"next\s+(?:week|month|year|weekend|days?|weeks|months|(?:mon|tues|wednes|thurs|fri|"
+    r"satur|sun)day)|"
     r"(?:is|are) (?:due|scheduled|set) to)\b",
     re.I,
 )
