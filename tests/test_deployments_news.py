@@ -2850,3 +2850,18 @@ def test_the_next_batch_that_left_on_monday_left_last_monday() -> None:
     )
     (d,) = f.deployments
     assert d.start is not None and d.start.value == date(2024, 7, 15), d.start
+
+
+def test_two_figures_of_a_missions_contingent_on_two_days_are_two_movements() -> None:
+    """dev 933: "the remainder of 200 personnel are set to depart on 13 November", after the
+    contingent's first figure and day: two movements of one sender to one mission, but the
+    second had the first's key and was dropped."""
+    f = facts(
+        "Contingent\nSource: Test Wire | 2024-05-10\n\n"
+        "A Ghanaian contingent of 120 soldiers will leave for Lebanon on 20 May to join the UN"
+        " Interim Force in Lebanon (UNIFIL).\n\n"
+        "The remainder of 80 personnel are set to depart on 27 May.\n"
+    )
+    assert sorted(
+        (d.personnel, d.start.value) for d in f.deployments if d.deployed_by == "country/ghana"
+    ) == [(80, date(2024, 5, 27)), (120, date(2024, 5, 20))], sendings(f)

@@ -2869,7 +2869,11 @@ def merge_into(doc: Doc, found: list[Deployment], parsed: list[Deployment]) -> l
         if any(o.key == d.key for o in out):
             if any(
                 o.key == d.key
-                and (_two_forces_of_one_verb(o, d) or _days_unresolved_apart(doc, o, d))
+                and (
+                    _two_forces_of_one_verb(o, d)
+                    or _days_unresolved_apart(doc, o, d)
+                    or _other_phase(o, d)
+                )
                 for o in out
             ):
                 d.key += f"-{d.personnel}"  # the second force the sentence counts
