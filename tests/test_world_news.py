@@ -5831,3 +5831,20 @@ def test_earlier_in_the_day_after_a_day_recalled_is_the_meetings_day() -> None:
     )
     (m,) = [m for m in f.meetings if "person/wendy-sherman" in m.participants]
     assert m.date is not None and m.date.value == date(2023, 3, 14), m.date
+
+
+def test_a_states_high_official_is_the_person_the_text_gave_its_post() -> None:
+    """dev 925: "President Iohannis appreciated the Greek high official's visit to
+    Bucharest", after "the Greek Minister of Foreign Affairs, Nikos Dendias": the visit was
+    Greece's, and made a meeting of Iohannis and Greece."""
+    f = facts(
+        "Reception\nSource: Test Wire | 2023-04-12\n\n"
+        "President Gitanas Nauseda on Wednesday received the Polish Minister of Foreign"
+        " Affairs, Zbigniew Rau, in Vilnius.\n\n"
+        "President Nauseda appreciated the Polish high official's visit to Vilnius on the"
+        " occasion of the annual meeting of Lithuanian diplomats.\n"
+    )
+    assert all("country/poland" not in m.participants for m in f.meetings), parties(f.meetings)
+    assert ["person/gitanas-nauseda", "person/zbigniew-rau"] in parties(f.meetings), parties(
+        f.meetings
+    )

@@ -863,7 +863,7 @@ class _Parties:
             # Uzbekistan held talks" … "Shavkat Mirziyoyev, the Uzbek President"); two
             # states, both named so, only: a summit's long list stays a list of states, and
             # one state named by its person beside one that is not would read as one party
-            if len(ms) == 1 and tok.lower_ in ("head", "leader"):
+            if len(ms) == 1 and tok.lower_ in ("head", "leader", "official"):
                 # "The head of the Italian government was received by Rama": one person, the
                 # one the text gives that state's post ("The Prime Minister of Italy, Conte")
                 holder = _given_post_of(self.doc, tok, ms[0])
@@ -979,7 +979,8 @@ def _given_post_of(doc: Doc, noun, state) -> str | None:
         for p in ent.posts
         if p in doc.posts
         and doc.posts[p].country == state.key
-        and doc.posts[p].role.lower() in roles
+        # ("the Greek high official's visit": whatever post the text gave)
+        and (noun.lower_ == "official" or doc.posts[p].role.lower() in roles)
     }
     return found.pop() if len(found) == 1 else None
 
