@@ -5848,3 +5848,16 @@ def test_a_states_high_official_is_the_person_the_text_gave_its_post() -> None:
     assert ["person/gitanas-nauseda", "person/zbigniew-rau"] in parties(f.meetings), parties(
         f.meetings
     )
+
+
+def test_the_place_a_guest_was_received_at_before_the_guest_is_the_meetings() -> None:
+    """dev 925: "President Klaus Iohannis on Wednesday received at the Cotroceni Palace the
+    Greek Minister of Foreign Affairs, Nikos Dendias": the parser hung the minister on the
+    palace, and the meeting had no place."""
+    f = facts(
+        "Reception\nSource: Test Wire | 2023-04-12\n\n"
+        "President Gitanas Nauseda on Wednesday received at the Presidential Palace the Polish"
+        " Minister of Foreign Affairs, Zbigniew Rau.\n"
+    )
+    (m,) = f.meetings
+    assert m.location == "place/presidential-palace", m

@@ -80,7 +80,9 @@ _DELEGATIONS = re.compile(
 _ATTENDED = re.compile(r"attended by|participation of|with the participation", re.I)
 _TOPIC = re.compile(r"(?:situation|developments|events|crisis|unrest)\s+in\s+(?:the\s+)?$", re.I)
 _LOCATION_CUE = re.compile(
-    r"\b(?:held|took place|meet|met|meeting|summit|talks|session|visit(?:ed)?)"
+    r"\b(?:held|took place|meet|met|meeting|summit|talks|session|visit(?:ed)?"
+    # ("received at the Cotroceni Palace the Greek Minister of Foreign Affairs")
+    r"|received|hosted|welcomed)"
     # (words between, an acronym in brackets among them: "Summit of Developing-8 (D- 8)
     # concluded in Islamabad")
     r"(?: [\w’'()-]+,?){0,8} (?:in|at) (?:the )?(?:city of )?$|\bvisit(?:ed|ing|s)? (?:to )?$",
