@@ -264,3 +264,31 @@ def test_a_deployment_is_paired_with_the_gold_one_it_fits_best(tmp_path: Path):
     t = score([str(texts)])["deployments (facts)"]
     assert t.fp == 0, t.notes
     assert t.fn == 3, t.notes  # the sending to Finland, missed whole
+
+
+def test_an_org_named_in_gold_by_a_name_the_lexicon_gives_it_in_context_is_found(
+    tmp_path: Path,
+) -> None:
+    """dev 937: gold "Peace and Security Council", for "The Peace and Security Council of
+    the African Union (AU)": the extractor found the lexicon's African Union Peace and
+    Security Council, which the lexicon names so where the AU is named (a bare variant),
+    and the scorer counted one missed and one extra org."""
+    texts = tmp_path / "texts"
+    texts.mkdir()
+    (texts / "01_psc.txt").write_text(
+        "Communique\nSource: Example Wire | 2015-05-24\n\n"
+        "The Peace and Security Council of the African Union (AU), at its meeting held on 22"
+        " May 2015, was briefed on the situation in South Sudan.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "gold").mkdir()
+    (tmp_path / "gold" / "01_psc.yaml").write_text(
+        "format: 2\nsource: https://example.org/psc\npublished: 2015-05-24\nentities:\n"
+        "  - {type: org, name: Peace and Security Council}\n"
+        "  - {type: org, name: African Union, also: [AU]}\n"
+        "  - {type: country, name: South Sudan}\n"
+        "  - {type: org, name: Example Wire, optional: true}\n",
+        encoding="utf-8",
+    )
+    orgs = score([str(texts)])["entities: org"]
+    assert orgs.fn == 0 and orgs.fp == 0, orgs.notes

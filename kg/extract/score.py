@@ -112,8 +112,9 @@ def _entity_map(facts, gold: Gold) -> dict[str, str | None]:
         hit = by_key.get(ref)
         known = lex.get(ref)
         names = {ent.label, *ent.surfaces}
-        if known is not None:  # what the lexicon knows the entity by ("Turkey" for Türkiye)
-            names |= {known.label, *known.variants}
+        if known is not None:  # what the lexicon knows the entity by ("Turkey" for Türkiye;
+            # "Peace and Security Council", its name where the African Union is named)
+            names |= {known.label, *known.variants, *known.bare_variants}
         if hit is None:
             for name in sorted(names):
                 hit = by_kind_name.get((ent.kind, norm(name)))
