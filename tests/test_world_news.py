@@ -5861,3 +5861,13 @@ def test_the_place_a_guest_was_received_at_before_the_guest_is_the_meetings() ->
     )
     (m,) = f.meetings
     assert m.location == "place/presidential-palace", m
+
+
+def test_calling_a_rivals_move_an_attempt_is_no_phone_call() -> None:
+    """dev 936: "Incumbent President Nicolas Maduro called Guaido’s move an attempt to stage a
+    coup": the parser made Guaido the one called, and a call of the two was found."""
+    f = facts(
+        "Crisis\nSource: Test Wire | 2024-01-24\n\n"
+        "President Yoweri Museveni called Bobi Wine’s move an attempt to stage a coup.\n"
+    )
+    assert f.meetings == [], parties(f.meetings)

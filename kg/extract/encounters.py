@@ -4148,6 +4148,9 @@ def _trigger(tok, doc: Doc, off: int):
                 or not any(
                     c.dep_ == "dobj"
                     and (c.lower_ in _CALLED_PRONOUNS or _names_an_actor(c, doc, off))
+                    # ("Maduro called Guaido’s move an attempt to stage a coup": the
+                    # parser made the owner of the move the one called)
+                    and not (c.i + 1 < len(c.doc) and c.doc[c.i + 1].lower_ in ("'s", "’s"))
                     for c in tok.children
                 )
             )
