@@ -2865,3 +2865,17 @@ def test_two_figures_of_a_missions_contingent_on_two_days_are_two_movements() ->
     assert sorted(
         (d.personnel, d.start.value) for d in f.deployments if d.deployed_by == "country/ghana"
     ) == [(80, date(2024, 5, 27)), (120, date(2024, 5, 20))], sendings(f)
+
+
+def test_the_first_group_of_a_force_sent_is_a_wave_of_its_own() -> None:
+    """Found by probing: "Rwanda has begun deploying 1,000 soldiers to Mozambique … The first
+    group of 500 soldiers arrived in Pemba on Friday": the group's arrival was taken for the
+    1,000 told before and lost."""
+    f = facts(
+        "Troops\nSource: Test Wire | 2021-07-10\n\n"
+        "Rwanda has begun deploying 1,000 soldiers to Mozambique, the government said on"
+        " Friday.\n\n"
+        "The first group of 500 soldiers arrived in Pemba on Friday, army spokesman Ronald"
+        " Rwivanga said.\n"
+    )
+    assert sorted(d.personnel for d in f.deployments) == [500, 1000], sendings(f)

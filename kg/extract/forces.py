@@ -2644,7 +2644,10 @@ def _added(doc: Doc, d: Deployment) -> bool:
 _MORE_BEFORE = re.compile(
     r"\b(?:another|an additional|a further|an extra)\s+"
     # "another group of Navy men, comprising 135,"
-    r"(?:(?:group|batch|contingent|team|wave|rotation)\s+of\s+[\w ]{1,25}?,?\s+comprising\s+)?$",
+    r"(?:(?:group|batch|contingent|team|wave|rotation)\s+of\s+[\w ]{1,25}?,?\s+comprising\s+)?$"
+    # "the first group of 500 had arrived in Pemba", after the 1,000 sent: a wave of them
+    r"|\b(?:first|second|third|next|last|advance|final)\s+(?:group|batch|wave|team|party|lot)"
+    r"\s+of\s+(?:about\s+|some\s+|around\s+|nearly\s+)?$",
     re.I,
 )
 _MORE_AFTER = re.compile(r"\s+(?:more|additional|extra|further|new)\b", re.I)
