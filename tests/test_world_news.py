@@ -5871,3 +5871,22 @@ def test_calling_a_rivals_move_an_attempt_is_no_phone_call() -> None:
         "President Yoweri Museveni called Bobi Wine’s move an attempt to stage a coup.\n"
     )
     assert f.meetings == [], parties(f.meetings)
+
+
+def test_a_summit_the_leaders_met_for_chaired_by_a_president_after_its_topic() -> None:
+    """Found by probing a summit report: "West African heads of state met in Abuja on
+    Thursday for an extraordinary summit on the coup in Niger, chaired by Nigerian President
+    Bola Tinubu": the parser hung "chaired" on "met", the summit had no party, and was lost
+    with the attendance the next paragraph gave."""
+    f = facts(
+        "Summit\nSource: Test Wire | 2023-08-10\n\n"
+        "West African heads of state met in Abuja on Thursday for an extraordinary summit on"
+        " the coup in Niger, chaired by Nigerian President Bola Tinubu.\n\n"
+        "The summit was attended by Presidents George Weah of Liberia and Macky Sall of"
+        " Senegal.\n"
+    )
+    (m,) = meetings_of(f, "Summit")
+    assert {"person/bola-tinubu", "person/george-weah", "person/macky-sall"} <= set(
+        m.participants
+    ), m.participants
+    assert m.date.value == date(2023, 8, 10) and m.location == "place/abuja", m

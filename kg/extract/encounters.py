@@ -1591,6 +1591,13 @@ def encounters(doc: Doc) -> list[Meeting]:
                     if c.dep_ == "acl" and lemma(c.lower_) in _HOSTED_BY:
                         for x in _agents(c):  # "a regional summit convened by Lula"
                             parties.add_np(x)
+                if hub.head.dep_ == "prep" and lemma(hub.head.head.lower_) in _MEET_VERBS:
+                    # "leaders met in Abuja for an extraordinary summit on the coup in Niger,
+                    # chaired by President Bola Tinubu": the parser hangs the chair on "met"
+                    for c in hub.head.head.children:
+                        if c.dep_ == "advcl" and lemma(c.lower_) in _HOSTED_BY:
+                            for x in _agents(c):
+                                parties.add_np(x)
                 parties.mark_subjects()
                 preps = ("with", "between", "among", "of")
                 if hub.lower_ in ("call", "calls") and _call_on(hub):
