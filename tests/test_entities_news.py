@@ -2595,3 +2595,23 @@ def test_storms_named_together_are_no_persons() -> None:
         " government said.\n"
     )
     assert refs(f, "person") == set(), refs(f, "person")
+
+
+def test_names_a_plural_title_lists_each_of_a_state_are_persons() -> None:
+    """Found by probing a summit report: "attended by Presidents Patrice Talon of Benin,
+    Alassane Ouattara of Cote d'Ivoire, Nana Akufo-Addo of Ghana, Umaro Sissoco Embalo of
+    Guinea-Bissau …": the model missed Talon and read "Nana Akufo-Addo of" and "Umaro
+    Sissoco Embalo of" as bodies."""
+    f = facts(
+        "Summit\nSource: Test Wire | 2023-08-10\n\n"
+        "The summit was attended by Presidents Patrice Talon of Benin, Alassane Ouattara of"
+        " Cote d'Ivoire, Nana Akufo-Addo of Ghana, Umaro Sissoco Embalo of Guinea-Bissau,"
+        " George Weah of Liberia and Macky Sall of Senegal.\n"
+    )
+    assert {
+        "person/patrice-talon",
+        "person/nana-akufo-addo",
+        "person/umaro-sissoco-embalo",
+        "person/macky-sall",
+    } <= refs(f, "person"), refs(f, "person")
+    assert not refs(f, "org"), refs(f, "org")

@@ -999,6 +999,52 @@ _COUNTERPARTS_OF_STATES = re.compile(
 _NAME_IN_LIST = re.compile(_LISTED_NAME)
 
 
+# a plural title before a list of names, each "of" its state ("Presidents Patrice Talon of
+# Benin, Nana Akufo-Addo of Ghana and Macky Sall of Senegal")
+_PLURAL_TITLE = re.compile(
+    r"\b(?:Presidents|Prime\s+Ministers|Foreign\s+Ministers|Vice[- ]Presidents|Premiers"
+    r"|Kings|Heads\s+of\s+State)\s+"
+)
+_NAME_OF = re.compile(r"([A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3}) of (?:the )?")
+_STATE_RUN = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:and|of|the|d['’][A-Z][\w-]*|[A-Z][\w'’-]*)){0,4}")
+_LIST_SEP = re.compile(r",\s+and\s+|,\s+|\s+and\s+")
+
+
+def _names_of_states_after_a_title(text: str) -> Iterator[tuple[int, int]]:
+    """The names a plural title lists, each "of" a state, when there are two or more and
+    every item ends on a state's name: the model reads some as bodies ("Nana Akufo-Addo of")
+    or misses them."""
+    countries = _country_names()
+    for t in _PLURAL_TITLE.finditer(text):
+        pos, names = t.end(), []
+        while True:
+            m = _NAME_OF.match(text, pos)
+            run = _STATE_RUN.match(text, m.end()) if m else None
+            if m is None or run is None:
+                break
+            if not all(_may_be_name_word(w) for w in m.group(1).split()):
+                break
+            words = run.group().split()
+            state = next(
+                (
+                    n
+                    for n in range(len(words), 0, -1)
+                    if fold(" ".join(words[:n]).rstrip(",")) in countries
+                ),
+                None,
+            )
+            if state is None:
+                break
+            names.append(m.span(1))
+            end = m.end() + len(" ".join(words[:state]).rstrip(","))
+            sep = _LIST_SEP.match(text, end)
+            if sep is None:
+                break
+            pos = sep.end()
+        if len(names) >= 2:
+            yield from names
+
+
 def _names_after_states_listed(text: str) -> Iterator[tuple[int, int]]:
     """The names set, in order, after a list of states whose posts they hold ("his
     counterparts from A and B, X and Y"): only when every item before them is a state and
@@ -1031,7 +1077,11 @@ def _with_posted_names(
             # portfolio is no body, the name is a person
             recognised = [r for r in recognised if r not in over]
             extra.append((s, e, "PERSON"))
-    for s, e in (*_names_after_states(text), *_names_after_states_listed(text)):
+    for s, e in (
+        *_names_after_states(text),
+        *_names_after_states_listed(text),
+        *_names_of_states_after_a_title(text),
+    ):
         # (the state before it may have been read as a person: "and Togo, Faure Gnassingbé")
         recognised = [r for r in recognised if not (r[0] < e and s < r[1])]
         extra.append((s, e, "PERSON"))
