@@ -2573,8 +2573,7 @@ def _merge(deps: list[Deployment], doc: Doc | None = None) -> list[Deployment]:
                 for o in out
                 if o.deployed_by == d.deployed_by
                 and o.withdrawal == d.withdrawal
-                and not _other_phase(o, d)
-                and not (doc is not None and _days_unresolved_apart(doc, o, d))
+                and not _two_movements(doc, o, d)
                 and not _two_forces_of_one_verb(o, d)
                 and (
                     o.destination == d.destination
@@ -2762,6 +2761,11 @@ def _days_unresolved_apart(doc: Doc, a: Deployment, b: Deployment) -> bool:
     return bool(da and db and not da & db)
 
 
+def _two_movements(doc: Doc | None, a: Deployment, b: Deployment) -> bool:
+    """Two figures of one sender told on two days, resolved or not, are two movements."""
+    return _other_phase(a, b) or (doc is not None and _days_unresolved_apart(doc, a, b))
+
+
 def _month(doc: Doc, d: DateValue | None) -> str:
     if d is not None and d.value:
         return d.value.strftime("%Y-%m")
@@ -2817,11 +2821,7 @@ def merge_into(doc: Doc, found: list[Deployment], parsed: list[Deployment]) -> l
             parents.setdefault(d.deployed_by, d)
     for d in parsed:
         twin = by_sender.get(d.deployed_by or "") or _same_body(doc, d.deployed_by, by_sender)
-        if (
-            twin is not None
-            and twin.deployed_by == d.deployed_by
-            and (_other_phase(twin, d) or _days_unresolved_apart(doc, twin, d))
-        ):
+        if twin is not None and twin.deployed_by == d.deployed_by and _two_movements(doc, twin, d):
             # "A contingent of 140 … is expected to arrive on 12 October … An advance party of
             # ten … arrived on 30 September": the same sender's two movements
             twin = None
@@ -2871,12 +2871,7 @@ def merge_into(doc: Doc, found: list[Deployment], parsed: list[Deployment]) -> l
             d.key += "-withdrawal"  # forces leaving, beside the sending of the same month
         if any(o.key == d.key for o in out):
             if any(
-                o.key == d.key
-                and (
-                    _two_forces_of_one_verb(o, d)
-                    or _days_unresolved_apart(doc, o, d)
-                    or _other_phase(o, d)
-                )
+                o.key == d.key and (_two_forces_of_one_verb(o, d) or _two_movements(doc, o, d))
                 for o in out
             ):
                 d.key += f"-{d.personnel}"  # the second force the sentence counts
@@ -2954,7 +2949,6 @@ def _theatres(doc: Doc, deps: list[Deployment]) -> None:
 # head noun, then its size; the figure is that of the deployment told just before
 # what a force is made of, before the list of its parts
 _MADE_OF_VERBS = r"consists?|consisted|comprises?|comprised|includes|included"
-_PART_OF_THE = re.compile(r"\b(?:part of|join(?:s|ed|ing)?|reinforc(?:e|es|ed|ing))\s+$", re.I)
 _SIZE_TOLD = re.compile(
     r"\b(?:[Tt]he|[Tt]his|[Ii]ts|[Tt]heir)\s+(?:[\w-]+\s+){0,4}?"
     r"(?:mission|force|taskforce|contingent|detachment|battalion|team|unit|deployment)\s+"
@@ -2994,6 +2988,10 @@ _MADE_OF = re.compile(rf"\b(?:{_MADE_OF_VERBS})\s+(?:of\s+)?$")
 
 def _para(doc: Doc, pos: int) -> int:
     return max((i for i, p in enumerate(doc.paragraphs) if p.start <= pos), default=-1)
+
+
+# "They will be part of the 3,069 strong force": a size told of the whole they join
+_PART_OF_THE = re.compile(r"\b(?:part of|join(?:s|ed|ing)?|reinforc(?:e|es|ed|ing))\s+$", re.I)
 
 
 def _size_told_after(doc: Doc, deps: list[Deployment]) -> None:

@@ -1024,19 +1024,15 @@ def _names_of_states_after_a_title(text: str) -> Iterator[tuple[int, int]]:
                 break
             if not all(_may_be_name_word(w) for w in m.group(1).split()):
                 break
-            words = run.group().split()
-            state = next(
-                (
-                    n
-                    for n in range(len(words), 0, -1)
-                    if fold(" ".join(words[:n]).rstrip(",")) in countries
-                ),
+            # (the longest run of its words that is a state's name: "Cote d'Ivoire, Nana")
+            ends = [w.end() for w in re.finditer(r"\S+", run.group())]
+            end = next(
+                (run.start() + e for e in reversed(ends) if fold(run.group()[:e]) in countries),
                 None,
             )
-            if state is None:
+            if end is None:
                 break
             names.append(m.span(1))
-            end = m.end() + len(" ".join(words[:state]).rstrip(","))
             sep = _LIST_SEP.match(text, end)
             if sep is None:
                 break
