@@ -1630,28 +1630,30 @@ def _member_count(tok):
 
 # ("the INS Vikrant"; "Royal Navy patrol ship HMS Trent": the name at the phrase's end)
 _SHIP_NAMED = re.compile(
-    rf"(?:^|(?<=\s))(?:the\s+)?{SHIP_PREFIXES}\s+[A-Z][\w-]+(?:\s+[A-Z][\w.-]+){{0,3}}$"
+    rf"(?:^|(?<=\s))(?:the\s+)?(?P<prefix>{SHIP_PREFIXES})\s+[A-Z][\w-]+(?:\s+[A-Z][\w.-]+){{0,3}}$"
 )
+
+
+def _ship_prefix(tok) -> str | None:
+    """The navy's prefix of a warship named by it ("deployed INS Vikrant to the Arabian
+    Sea"), if tok names one."""
+    if tok.dep_ not in ("dobj", "nsubjpass", "nsubj", "conj"):
+        return None
+    m = _SHIP_NAMED.search(tok.doc[tok.left_edge.i : tok.i + 1].text)
+    return m.group("prefix") if m else None
 
 
 def _named_ship(tok) -> bool:
     """ "deployed INS Vikrant to the Arabian Sea": a warship by its name."""
-    return tok.dep_ in ("dobj", "nsubjpass", "nsubj", "conj") and bool(
-        _SHIP_NAMED.search(tok.doc[tok.left_edge.i : tok.i + 1].text)
-    )
+    return _ship_prefix(tok) is not None
 
 
 def _ships_navy(doc: Doc, force) -> str | None:
     """ "HMAS Canberra deployed to Vanuatu": the state whose navy the ship's prefix names,
     when the story names that state."""
-    if not _named_ship(force):
-        return None
-    m = _SHIP_PREFIX.search(force.doc[force.left_edge.i : force.i + 1].text)
-    ref = f"country/{SHIP_NAVIES[m.group(1)]}" if m else None
+    prefix = _ship_prefix(force)
+    ref = f"country/{SHIP_NAVIES[prefix]}" if prefix else None
     return ref if ref in doc.entities else None
-
-
-_SHIP_PREFIX = re.compile(rf"\b({SHIP_PREFIXES})\s")
 
 
 def _vessel(tok) -> bool:
